@@ -1,0 +1,82 @@
+import type { ImportCounts, ImportRecord, ImportStatus } from '../../../src-shared/domain.js';
+import type { Db } from './open.js';
+
+export interface NewImport {
+  file: string;
+  fileName: string;
+  format: string;
+  preset: string | null;
+  sizeBytes: number;
+  quickHash: string;
+  status: ImportStatus;
+  message?: string | null;
+}
+
+const SELECT = `SELECT id, file, file_name AS fileName, format, preset, size_bytes AS sizeBytes,
+  bytes_read AS bytesRead, sha256, status, message, rows_read AS rowsRead, stored, quarantined,
+  duplicates, started_at AS startedAt, finished_at AS finishedAt FROM imports`;
+
+export function insertImport(db: Db, row: NewImport): number {
+  const info = db
+    .prepare(
+      `INSERT INTO imports (file, file_name, format, preset, size_bytes, quick_hash, status, message, started_at, owner_pid, heartbeat_at)
+       VALUES (@file, @fileName, @format, @preset, @sizeBytes, @quickHash, @status, @message, @now, @pid, @now)`,
+    )
+    .run({ ...row, message: row.message ?? null, now: Date.now(), pid: process.pid });
+  return Number(info.lastInsertRowid);
+}
+
+export function getImport(db: Db, id: number): ImportRecord | undefined {
+  return db.prepare(`${SELECT} WHERE id = ?`).get(id) as ImportRecord | undefined;
+}
+
+export function listImports(db: Db): ImportRecord[] {
+  return db.prepare(`${SELECT} ORDER BY id DESC`).all() as ImportRecord[];
+}
+
+/** Completed imports whose first/last bytes and size match: candidates for "same file again". */
+export function findDoneBySignature(db: Db, quickHash: string, sizeBytes: number): { id: number; sha256: string | null; fileName: string }[] {
+  return db
+    .prepare(`SELECT id, sha256, file_name AS fileName FROM imports WHERE quick_hash = ? AND size_bytes = ? AND status = 'done'`)
+    .all(quickHash, sizeBytes) as { id: number; sha256: string | null; fileName: string }[];
+}
+
+export function prepareProgressUpdate(db: Db) {
+  const stmt = db.prepare(
+    `UPDATE imports SET rows_read = @rowsRead, stored = @stored, quarantined = @quarantined,
+       duplicates = @duplicates, bytes_read = @bytesRead, heartbeat_at = @now WHERE id = @id`,
+  );
+  return (id: number, counts: ImportCounts, bytesRead: number) => stmt.run({ id, ...counts, bytesRead, now: Date.now() });
+}
+
+export function finishImport(
+  db: Db,
+  id: number,
+  status: ImportStatus,
+  fields: { message?: string | null; sha256?: string | null; counts?: ImportCounts; bytesRead?: number },
+): void {
+  db.prepare(
+    `UPDATE imports SET status = @status, message = @message, sha256 = COALESCE(@sha256, sha256),
+       rows_read = COALESCE(@rowsRead, rows_read), stored = COALESCE(@stored, stored),
+       quarantined = COALESCE(@quarantined, quarantined), duplicates = COALESCE(@duplicates, duplicates),
+       bytes_read = COALESCE(@bytesRead, bytes_read), finished_at = @now, owner_pid = NULL WHERE id = @id`,
+  ).run({
+    id,
+    status,
+    message: fields.message ?? null,
+    sha256: fields.sha256 ?? null,
+    rowsRead: fields.counts?.rowsRead ?? null,
+    stored: fields.counts?.stored ?? null,
+    quarantined: fields.counts?.quarantined ?? null,
+    duplicates: fields.counts?.duplicates ?? null,
+    bytesRead: fields.bytesRead ?? null,
+    now: Date.now(),
+  });
+}
+
+/** Imports left 'running' by a process that is gone (crash, kill): candidates for rollback. */
+export function runningImports(db: Db): { id: number; ownerPid: number | null; heartbeatAt: number | null }[] {
+  return db
+    .prepare(`SELECT id, owner_pid AS ownerPid, heartbeat_at AS heartbeatAt FROM imports WHERE status = 'running'`)
+    .all() as { id: number; ownerPid: number | null; heartbeatAt: number | null }[];
+}

@@ -1,0 +1,9 @@
+import { initialSchema } from './001-initial.js';
+
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+/** Numbered in order: migration N brings user_version from N-1 to N. Never edit a shipped one. */
+export const migrations: Migration[] = [initialSchema];

@@ -1,0 +1,148 @@
+import type { Db } from './open.js';
+
+export const GRANULARITIES = [60_000, 3_600_000, 86_400_000] as const;
+
+export interface TimeCell {
+  bucket: number;
+  country: string;
+  detectionType: string;
+  sessions: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+export interface PairCell {
+  srcIp: string;
+  dstIp: string;
+  sessions: number;
+  bytesIn: number;
+  bytesOut: number;
+  firstTs: number;
+  lastTs: number;
+}
+export interface SourceCell extends Omit<PairCell, 'dstIp'> {
+  country: string;
+}
+
+/** Adds (or, with sign -1, subtracts) aggregated cells to the rollup tables. */
+export function prepareRollupApply(db: Db) {
+  const time = db.prepare(
+    `INSERT INTO rollup_time (granularity, bucket, country, detection_type, sessions, bytes_in, bytes_out)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions,
+       bytes_in = bytes_in + excluded.bytes_in, bytes_out = bytes_out + excluded.bytes_out`,
+  );
+  const pair = db.prepare(
+    `INSERT INTO rollup_pairs (src_ip, dst_ip, sessions, bytes_in, bytes_out, first_ts, last_ts)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions, bytes_in = bytes_in + excluded.bytes_in,
+       bytes_out = bytes_out + excluded.bytes_out, first_ts = min(first_ts, excluded.first_ts),
+       last_ts = max(last_ts, excluded.last_ts)`,
+  );
+  const source = db.prepare(
+    `INSERT INTO rollup_sources (src_ip, country, sessions, bytes_in, bytes_out, first_ts, last_ts)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions, bytes_in = bytes_in + excluded.bytes_in,
+       bytes_out = bytes_out + excluded.bytes_out, first_ts = min(first_ts, excluded.first_ts),
+       last_ts = max(last_ts, excluded.last_ts)`,
+  );
+  return {
+    time(granularity: number, c: TimeCell) {
+      time.run(granularity, c.bucket, c.country, c.detectionType, c.sessions, c.bytesIn, c.bytesOut);
+    },
+    pair(c: PairCell) {
+      pair.run(c.srcIp, c.dstIp, c.sessions, c.bytesIn, c.bytesOut, c.firstTs, c.lastTs);
+    },
+    source(c: SourceCell) {
+      source.run(c.srcIp, c.country, c.sessions, c.bytesIn, c.bytesOut, c.firstTs, c.lastTs);
+    },
+  };
+}
+
+/**
+ * Removes one import's contribution from the rollups (used when an import is cancelled or found
+ * interrupted). first/last timestamps of pairs and sources are recomputed from what remains.
+ */
+export function subtractImportFromRollups(db: Db, importId: number): void {
+  for (const g of GRANULARITIES) {
+    db.prepare(
+      `WITH gone AS (
+         SELECT (start_ts / ${g}) * ${g} AS bucket, coalesce(country, '') AS country,
+                coalesce(detection_type, '') AS detection_type, count(*) AS n,
+                coalesce(sum(bytes_in), 0) AS bin, coalesce(sum(bytes_out), 0) AS bout
+         FROM sessions WHERE import_id = ? GROUP BY 1, 2, 3)
+       UPDATE rollup_time SET sessions = rollup_time.sessions - gone.n,
+         bytes_in = rollup_time.bytes_in - gone.bin, bytes_out = rollup_time.bytes_out - gone.bout
+       FROM gone WHERE rollup_time.granularity = ${g} AND rollup_time.bucket = gone.bucket
+         AND rollup_time.country = gone.country AND rollup_time.detection_type = gone.detection_type`,
+    ).run(importId);
+  }
+  db.prepare('DELETE FROM rollup_time WHERE sessions <= 0').run();
+  db.prepare(
+    `WITH touched AS (SELECT DISTINCT src_ip, coalesce(dst_ip, '') AS dst_ip FROM sessions WHERE import_id = @id),
+     remaining AS (
+       SELECT s.src_ip, coalesce(s.dst_ip, '') AS dst_ip, count(*) AS n, coalesce(sum(s.bytes_in), 0) AS bin,
+              coalesce(sum(s.bytes_out), 0) AS bout, min(s.start_ts) AS first_ts, max(s.start_ts) AS last_ts
+       FROM sessions s JOIN touched t ON s.src_ip = t.src_ip AND coalesce(s.dst_ip, '') = t.dst_ip
+       WHERE s.import_id != @id GROUP BY 1, 2)
+     UPDATE rollup_pairs SET sessions = coalesce(r.n, 0), bytes_in = coalesce(r.bin, 0), bytes_out = coalesce(r.bout, 0),
+       first_ts = coalesce(r.first_ts, rollup_pairs.first_ts), last_ts = coalesce(r.last_ts, rollup_pairs.last_ts)
+     FROM touched t LEFT JOIN remaining r ON r.src_ip = t.src_ip AND r.dst_ip = t.dst_ip
+     WHERE rollup_pairs.src_ip = t.src_ip AND rollup_pairs.dst_ip = t.dst_ip`,
+  ).run({ id: importId });
+  db.prepare('DELETE FROM rollup_pairs WHERE sessions <= 0').run();
+  db.prepare(
+    `WITH touched AS (SELECT DISTINCT src_ip FROM sessions WHERE import_id = @id),
+     remaining AS (
+       SELECT s.src_ip, count(*) AS n, coalesce(sum(s.bytes_in), 0) AS bin, coalesce(sum(s.bytes_out), 0) AS bout,
+              min(s.start_ts) AS first_ts, max(s.start_ts) AS last_ts
+       FROM sessions s JOIN touched t ON s.src_ip = t.src_ip WHERE s.import_id != @id GROUP BY 1)
+     UPDATE rollup_sources SET sessions = coalesce(r.n, 0), bytes_in = coalesce(r.bin, 0), bytes_out = coalesce(r.bout, 0),
+       first_ts = coalesce(r.first_ts, rollup_sources.first_ts), last_ts = coalesce(r.last_ts, rollup_sources.last_ts)
+     FROM touched t LEFT JOIN remaining r ON r.src_ip = t.src_ip
+     WHERE rollup_sources.src_ip = t.src_ip`,
+  ).run({ id: importId });
+  db.prepare('DELETE FROM rollup_sources WHERE sessions <= 0').run();
+}
+
+export interface SummaryRow {
+  sessions: number;
+  bytesIn: number;
+  bytesOut: number;
+  firstTs: number | null;
+  lastTs: number | null;
+}
+
+/** Totals over a time range from the coarsest rollup that still honours the range edges. */
+export function rollupTotals(db: Db, from?: number, to?: number): SummaryRow {
+  const g = pickGranularity(from, to);
+  return db
+    .prepare(
+      `SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(bytes_in), 0) AS bytesIn,
+         coalesce(sum(bytes_out), 0) AS bytesOut, min(bucket) AS firstTs, max(bucket) AS lastTs
+       FROM rollup_time WHERE granularity = @g AND bucket >= @from AND bucket < @to`,
+    )
+    .get({ g, from: from ?? -8.64e15, to: to ?? 8.64e15 }) as SummaryRow;
+}
+
+export function rollupBy(db: Db, column: 'country' | 'detection_type', from?: number, to?: number) {
+  const g = pickGranularity(from, to);
+  return db
+    .prepare(
+      `SELECT ${column} AS key, sum(sessions) AS sessions FROM rollup_time
+       WHERE granularity = @g AND bucket >= @from AND bucket < @to GROUP BY 1 ORDER BY 2 DESC`,
+    )
+    .all({ g, from: from ?? -8.64e15, to: to ?? 8.64e15 }) as { key: string; sessions: number }[];
+}
+
+export function distinctSources(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM rollup_sources').get() as { n: number }).n;
+}
+
+/** The coarsest bucket size whose buckets align with both range edges. */
+export function pickGranularity(from?: number, to?: number): number {
+  for (let i = GRANULARITIES.length - 1; i >= 0; i--) {
+    const g = GRANULARITIES[i]!;
+    if ((from === undefined || from % g === 0) && (to === undefined || to % g === 0)) return g;
+  }
+  return GRANULARITIES[0];
+}

@@ -1,0 +1,129 @@
+// Offline country and ASN lookups from databases shipped in npm packages (licences in README):
+// country: @ip-location-db/geo-whois-asn-country-mmdb (CC0), ASN: @ip-location-db/asn (CC BY 4.0,
+// RouteViews and DB-IP). Nothing here touches the network.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Reader } from 'maxmind';
+
+const require = createRequire(import.meta.url);
+
+export interface GeoIp {
+  country(ip: string): string | null;
+  asn(ip: string): number | null;
+}
+
+// ip-location-db records are `{ country_code }`, not MaxMind's own response shapes.
+type CountryRecord = { country_code?: string };
+let countryReader: Reader<never> | null = null;
+
+function countryDb(): { get(ip: string): CountryRecord | null } {
+  if (!countryReader) {
+    const file = require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country.mmdb');
+    countryReader = new Reader<never>(fs.readFileSync(file));
+  }
+  return countryReader as unknown as { get(ip: string): CountryRecord | null };
+}
+
+/** IPv4 ASN ranges as parallel typed arrays, sorted by range start, for binary search. */
+interface AsnTable {
+  starts: Uint32Array;
+  ends: Uint32Array;
+  asns: Uint32Array;
+}
+
+let asnTable: AsnTable | null = null;
+
+function asnCsvPath(): string {
+  return require.resolve('@ip-location-db/asn/asn-ipv4-num.csv');
+}
+
+/**
+ * Parsing the 21 MB CSV takes about a second, so the parsed table is cached as a binary file next
+ * to the database (keyed by the package version) and read back in milliseconds afterwards.
+ */
+export function loadAsnTable(cacheDir: string | null): AsnTable {
+  if (asnTable) return asnTable;
+  const version = (require('@ip-location-db/asn/package.json') as { version: string }).version;
+  const cacheFile = cacheDir ? path.join(cacheDir, `asn-ipv4-${version}.bin`) : null;
+  if (cacheFile && fs.existsSync(cacheFile)) {
+    const buffer = fs.readFileSync(cacheFile);
+    const all = new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
+    const n = all.length / 3;
+    asnTable = { starts: all.subarray(0, n), ends: all.subarray(n, 2 * n), asns: all.subarray(2 * n) };
+    return asnTable;
+  }
+  const lines = fs.readFileSync(asnCsvPath(), 'utf8').split('\n');
+  const all = new Uint32Array(lines.length * 3);
+  const n = lines.length;
+  let count = 0;
+  for (const line of lines) {
+    const a = line.indexOf(',');
+    const b = line.indexOf(',', a + 1);
+    const c = line.indexOf(',', b + 1);
+    if (a < 0 || b < 0) continue;
+    all[count] = Number(line.slice(0, a));
+    all[n + count] = Number(line.slice(a + 1, b));
+    all[2 * n + count] = Number(line.slice(b + 1, c < 0 ? undefined : c));
+    count++;
+  }
+  const packed = new Uint32Array(count * 3);
+  packed.set(all.subarray(0, count), 0);
+  packed.set(all.subarray(n, n + count), count);
+  packed.set(all.subarray(2 * n, 2 * n + count), 2 * count);
+  if (cacheFile) {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, packed);
+    fs.renameSync(temp, cacheFile);
+  }
+  asnTable = { starts: packed.subarray(0, count), ends: packed.subarray(count, 2 * count), asns: packed.subarray(2 * count) };
+  return asnTable;
+}
+
+export function ipv4ToNumber(ip: string): number | null {
+  const parts = ip.split('.');
+  if (parts.length !== 4) return null;
+  let n = 0;
+  for (const part of parts) n = n * 256 + Number(part);
+  return Number.isFinite(n) ? n : null;
+}
+
+function lookupAsn(table: AsnTable, value: number): number | null {
+  let lo = 0;
+  let hi = table.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (table.starts[mid]! <= value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  if (hi < 0 || value > table.ends[hi]!) return null;
+  return table.asns[hi]!;
+}
+
+/** A lookup with a per-IP memo: logs repeat the same addresses many times. */
+export function createGeoIp(cacheDir: string | null): GeoIp {
+  const countries = new Map<string, string | null>();
+  const asns = new Map<string, number | null>();
+  return {
+    country(ip) {
+      let value = countries.get(ip);
+      if (value === undefined) {
+        value = countryDb().get(ip)?.country_code ?? null;
+        if (countries.size > 200_000) countries.clear();
+        countries.set(ip, value);
+      }
+      return value;
+    },
+    asn(ip) {
+      let value = asns.get(ip);
+      if (value === undefined) {
+        const n = ipv4ToNumber(ip);
+        value = n === null ? null : lookupAsn(loadAsnTable(cacheDir), n);
+        if (asns.size > 200_000) asns.clear();
+        asns.set(ip, value);
+      }
+      return value;
+    },
+  };
+}

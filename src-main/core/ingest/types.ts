@@ -1,0 +1,51 @@
+import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
+
+/** One session, normalized from any format, before enrichment and storage. */
+export interface SessionRow {
+  startTs: number;
+  endTs: number;
+  srcIp: string;
+  dstIp: string | null;
+  srcPort: number | null;
+  dstPort: number | null;
+  protocol: string | null;
+  bytesIn: number | null;
+  bytesOut: number | null;
+  packets: number | null;
+  responseCode: number | null;
+  country: string | null;
+  asn: number | null;
+  ruleName: string | null;
+  detectionType: string | null;
+  action: string | null;
+  label: string | null;
+  /** Extra source fields kept as a JSON object string, or null. */
+  attrs: string | null;
+  /** 1-based physical line where the record starts. */
+  line: number;
+}
+
+/** Where a format parser sends each record it reads: a row, or a reason it cannot be one. */
+export interface RecordSink {
+  row(row: SessionRow): void;
+  bad(line: number, raw: string, reason: string): void;
+}
+
+export interface FormatParser {
+  /** Consumes the next piece of decoded text (records may span pieces). */
+  push(text: string, sink: RecordSink): void;
+  /** Flushes a final record that had no line terminator. */
+  end(sink: RecordSink): void;
+}
+
+export interface FormatOptions {
+  preset?: MappingPreset;
+}
+
+export interface FormatDefinition {
+  id: FormatId;
+  label: string;
+  /** Confidence 0..1 that `head` (the file's first decoded text) is this format. */
+  detect(head: string, fileName: string): number;
+  createParser(options: FormatOptions): FormatParser;
+}

@@ -1,0 +1,79 @@
+// Field parsers shared by every format. Each returns a value or throws a RowError whose message
+// is the quarantine reason the analyst reads, so it names the field and what was wrong.
+import { isIP } from 'node:net';
+
+export class RowError extends Error {}
+
+export const MAX_FIELD_CHARS = 65_536;
+
+export function text(value: string | undefined, field: string): string | null {
+  if (value === undefined || value === '' || value === '-') return null;
+  if (value.length > MAX_FIELD_CHARS) throw new RowError(`${field}: longer than ${MAX_FIELD_CHARS} characters`);
+  if (value.indexOf('\uFFFD') !== -1) throw new RowError(`${field}: invalid UTF-8`);
+  return value;
+}
+
+export function requiredIp(value: string | undefined, field: string): string {
+  const ip = optionalIp(value, field);
+  if (ip === null) throw new RowError(`${field}: missing`);
+  return ip;
+}
+
+export function optionalIp(value: string | undefined, field: string): string | null {
+  if (value === undefined || value === '' || value === '-') return null;
+  const trimmed = value.length < 50 ? value.trim() : value;
+  if (isIP(trimmed) === 0) throw new RowError(`${field}: not an IP address: ${clip(value)}`);
+  return trimmed;
+}
+
+/** Non-negative integer (bytes, packets, counts); '' and '-' are missing. */
+export function count(value: string | undefined, field: string): number | null {
+  if (value === undefined || value === '' || value === '-') return null;
+  const n = Number(value);
+  if (!Number.isFinite(n) || !Number.isInteger(n)) throw new RowError(`${field}: not a whole number: ${clip(value)}`);
+  if (n < 0) throw new RowError(`${field}: negative (${n})`);
+  if (n > Number.MAX_SAFE_INTEGER) throw new RowError(`${field}: too large`);
+  return n;
+}
+
+export function port(value: string | undefined, field: string): number | null {
+  const n = count(value, field);
+  if (n !== null && n > 65535) throw new RowError(`${field}: port out of range (${n})`);
+  return n;
+}
+
+export type TimestampFormat = 'iso' | 'epoch-s' | 'epoch-ms' | 'auto';
+
+// Epoch values below this are read as seconds, above as milliseconds (year 2286 in seconds).
+const EPOCH_MS_THRESHOLD = 10_000_000_000;
+
+/** Parses ISO-8601 (with zone, or UTC when none), epoch seconds or epoch milliseconds. */
+export function timestamp(value: string | undefined, field: string, format: TimestampFormat = 'auto'): number {
+  if (value === undefined || value === '' || value === '-') throw new RowError(`${field}: missing`);
+  let ms: number;
+  const numeric = /^\d+(\.\d+)?$/.test(value);
+  if (numeric && format !== 'iso') {
+    const n = Number(value);
+    ms = format === 'epoch-s' || (format === 'auto' && n < EPOCH_MS_THRESHOLD) ? n * 1000 : n;
+  } else if (!numeric && format !== 'epoch-s' && format !== 'epoch-ms') {
+    ms = Date.parse(hasZone(value) ? value : `${value}Z`);
+  } else {
+    throw new RowError(`${field}: expected ${format} timestamp: ${clip(value)}`);
+  }
+  if (!Number.isFinite(ms)) throw new RowError(`${field}: not a timestamp: ${clip(value)}`);
+  return Math.round(ms);
+}
+
+function hasZone(value: string): boolean {
+  const last = value.charCodeAt(value.length - 1);
+  if (last === 90 || last === 122) return true; // Z or z
+  return /[+-]\d\d:?\d\d$/.test(value) && value.indexOf('T') !== -1;
+}
+
+export function checkSpan(startTs: number, endTs: number): void {
+  if (endTs < startTs) throw new RowError(`end before start (${new Date(endTs).toISOString()} < ${new Date(startTs).toISOString()})`);
+}
+
+export function clip(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}

@@ -1,0 +1,150 @@
+// Domain types shared by main and renderer. Schemas are the source of truth; types are inferred.
+import { z } from 'zod';
+
+export const FORMAT_IDS = ['cloudwatch-csv', 'vpc-flow', 'waf-json', 'mapped-csv', 'mapped-jsonl'] as const;
+export const FormatId = z.enum(FORMAT_IDS);
+export type FormatId = z.infer<typeof FormatId>;
+
+export const IMPORT_STATUSES = [
+  'queued',
+  'running',
+  'done',
+  'failed',
+  'cancelled',
+  'skipped',
+  'interrupted',
+] as const;
+export const ImportStatus = z.enum(IMPORT_STATUSES);
+export type ImportStatus = z.infer<typeof ImportStatus>;
+
+export const ImportCounts = z.object({
+  rowsRead: z.number().int(),
+  stored: z.number().int(),
+  quarantined: z.number().int(),
+  duplicates: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportRecord = ImportCounts.extend({
+  id: z.number().int(),
+  file: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  preset: z.string().nullable(),
+  sizeBytes: z.number().int(),
+  bytesRead: z.number().int(),
+  sha256: z.string().nullable(),
+  status: ImportStatus,
+  message: z.string().nullable(),
+  startedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;
+
+export const QuarantineRow = z.object({
+  id: z.number().int(),
+  importId: z.number().int(),
+  line: z.number().int(),
+  reason: z.string(),
+  raw: z.string(),
+});
+export type QuarantineRow = z.infer<typeof QuarantineRow>;
+
+export const Session = z.object({
+  id: z.number().int(),
+  importId: z.number().int(),
+  startTs: z.number(),
+  endTs: z.number(),
+  srcIp: z.string(),
+  dstIp: z.string().nullable(),
+  srcPort: z.number().int().nullable(),
+  dstPort: z.number().int().nullable(),
+  protocol: z.string().nullable(),
+  bytesIn: z.number().nullable(),
+  bytesOut: z.number().nullable(),
+  packets: z.number().nullable(),
+  responseCode: z.number().int().nullable(),
+  country: z.string().nullable(),
+  asn: z.number().int().nullable(),
+  ruleName: z.string().nullable(),
+  detectionType: z.string().nullable(),
+  action: z.string().nullable(),
+  label: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  bytesRatio: z.number().nullable(),
+  hourOfDay: z.number().int().nullable(),
+  rawLine: z.number().int(),
+  attrs: z.record(z.string(), z.string()).nullable(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const SESSION_SORT_FIELDS = ['startTs', 'srcIp', 'dstIp', 'bytesIn', 'bytesOut', 'country', 'dstPort'] as const;
+export const SessionSortField = z.enum(SESSION_SORT_FIELDS);
+
+export const SessionFilter = z.object({
+  from: z.number().optional(),
+  to: z.number().optional(),
+  srcIp: z.string().max(64).optional(),
+  dstIp: z.string().max(64).optional(),
+  country: z.string().max(8).optional(),
+  detectionType: z.string().max(200).optional(),
+  dstPort: z.number().int().min(0).max(65535).optional(),
+  importId: z.number().int().optional(),
+});
+export type SessionFilter = z.infer<typeof SessionFilter>;
+
+export const JobKind = z.enum(['import']);
+export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
+
+export const JobProgress = z.object({
+  jobId: z.string(),
+  kind: JobKind,
+  state: JobState,
+  /** 0..1 when the total is known, else null. */
+  fraction: z.number().nullable(),
+  message: z.string(),
+  importId: z.number().int().nullable(),
+  counts: ImportCounts.nullable(),
+  bytesRead: z.number().int(),
+  bytesTotal: z.number().int().nullable(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const DashboardSummary = z.object({
+  sessions: z.number().int(),
+  bytesIn: z.number(),
+  bytesOut: z.number(),
+  sourceIps: z.number().int(),
+  countries: z.number().int(),
+  firstTs: z.number().nullable(),
+  lastTs: z.number().nullable(),
+  byCountry: z.array(z.object({ country: z.string(), sessions: z.number().int() })),
+  byDetectionType: z.array(z.object({ detectionType: z.string(), sessions: z.number().int() })),
+});
+export type DashboardSummary = z.infer<typeof DashboardSummary>;
+
+/** A named column mapping for `mapped-csv` / `mapped-jsonl` imports. Values are source column names. */
+export const MappingPreset = z.object({
+  name: z.string().min(1).max(100),
+  format: z.enum(['mapped-csv', 'mapped-jsonl']),
+  timestampFormat: z.enum(['iso', 'epoch-s', 'epoch-ms', 'auto']).default('auto'),
+  columns: z.object({
+    srcIp: z.string().min(1),
+    dstIp: z.string().optional(),
+    start: z.string().min(1),
+    end: z.string().optional(),
+    srcPort: z.string().optional(),
+    dstPort: z.string().optional(),
+    protocol: z.string().optional(),
+    bytesIn: z.string().optional(),
+    bytesOut: z.string().optional(),
+    packets: z.string().optional(),
+    responseCode: z.string().optional(),
+    country: z.string().optional(),
+    ruleName: z.string().optional(),
+    detectionType: z.string().optional(),
+    action: z.string().optional(),
+    label: z.string().optional(),
+  }),
+});
+export type MappingPreset = z.infer<typeof MappingPreset>;
