@@ -94,7 +94,7 @@ export const SessionFilter = z.object({
 export type SessionFilter = z.infer<typeof SessionFilter>;
 
 export const JobKind = z.enum(['import']);
-export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
+export const JobState = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
 
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -107,6 +107,8 @@ export const JobProgress = z.object({
   counts: ImportCounts.nullable(),
   bytesRead: z.number().int(),
   bytesTotal: z.number().int().nullable(),
+  file: z.string().nullable(),
+  error: z.string().nullable(),
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 

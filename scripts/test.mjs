@@ -1,0 +1,43 @@
+// `npm test`: build, lint + format check, type check, then every Vitest suite (unit, integration,
+// e2e in Debian Chromium). Ends with a plain "N passed, N failed" line that CI reads.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const run = (label, command, args) => {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  return result.status === 0;
+};
+
+const checks = [
+  ['build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]],
+  ['lint + format (biome)', bin('biome'), ['check', '.']],
+  ['type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+];
+let checkFailures = 0;
+for (const [label, command, args] of checks) if (!run(label, command, args)) checkFailures++;
+
+const report = path.join(root, 'test-results', 'vitest.json');
+fs.rmSync(report, { force: true });
+fs.mkdirSync(path.dirname(report), { recursive: true });
+const extra = process.argv.slice(2);
+run('tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
+
+let passed = 0;
+let failed = checkFailures;
+let skipped = 0;
+if (fs.existsSync(report)) {
+  const results = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed = results.numPassedTests;
+  failed += results.numFailedTests + (results.numFailedTestSuites ?? 0);
+  skipped = results.numPendingTests + results.numTodoTests;
+} else {
+  failed++;
+}
+if (checkFailures) console.log(`${checkFailures} check(s) failed before the tests (see above).`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

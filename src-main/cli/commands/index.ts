@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import { registerDemo } from './demo.js';
+import { registerImports } from './imports.js';
+import { registerIngest } from './ingest.js';
+import { registerStats } from './stats.js';
+
+export function registerCommands(program: Command): void {
+  registerIngest(program);
+  registerImports(program);
+  registerStats(program);
+  registerDemo(program);
+}

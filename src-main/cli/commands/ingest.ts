@@ -1,0 +1,104 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { FORMAT_IDS, type FormatId, type ImportRecord } from '../../../src-shared/domain.js';
+import { openDatabase } from '../../core/db/open.js';
+import { getPreset } from '../../core/db/presets.js';
+import { runImport } from '../../core/ingest/pipeline.js';
+import { recoverInterruptedImports } from '../../core/ingest/rollback.js';
+import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { createProgressBar } from '../progress-bar.js';
+
+interface IngestOptions extends CommonOptions {
+  format?: FormatId;
+  map?: string;
+  enrich: boolean;
+}
+
+export interface IngestResult {
+  file: string;
+  importId: number | null;
+  format: string | null;
+  rowsRead: number;
+  stored: number;
+  quarantined: number;
+  duplicates: number;
+  status: string;
+  message: string | null;
+}
+
+export function registerIngest(program: Command): void {
+  withCommonOptions(
+    program
+      .command('ingest')
+      .description('Import log files (CloudWatch CSV, VPC Flow Logs, WAF JSON lines, or mapped CSV/JSONL; .gz too)')
+      .argument('<files...>', 'files to import')
+      .option('--format <id>', `skip auto-detection: ${FORMAT_IDS.join(', ')}`)
+      .option('--map <preset>', 'use a saved column-mapping preset (mapped-csv / mapped-jsonl)')
+      .option('--no-enrich', 'do not look up country / ASN for rows that lack them'),
+  )
+    .addHelpText('after', '\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nThe same file imported twice is skipped. Exit code 1 if any file failed.')
+    .action(async (files: string[], options: IngestOptions) => {
+      if (options.format && !FORMAT_IDS.includes(options.format)) {
+        throw new Error(`Unknown --format "${options.format}". Known: ${FORMAT_IDS.join(', ')}`);
+      }
+      const db = openDatabase(options.db);
+      recoverInterruptedImports(db);
+      const preset = options.map ? getPreset(db, options.map) : undefined;
+      if (options.map && !preset) throw new Error(`No mapping preset named "${options.map}"`);
+      const results: IngestResult[] = [];
+      try {
+        for (const file of files) results.push(await ingestOne(db, file, options, preset));
+      } finally {
+        db.close();
+      }
+      if (options.json) printJson(results);
+      else printSummary(results);
+      if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
+    });
+}
+
+async function ingestOne(db: ReturnType<typeof openDatabase>, file: string, options: IngestOptions, preset: Parameters<typeof runImport>[1]['preset']): Promise<IngestResult> {
+  const bar = createProgressBar(path.basename(file), !options.json);
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    const record = await runImport(
+      db,
+      { file, format: options.format, preset, enrich: options.enrich, cacheDir: path.join(path.dirname(path.resolve(options.db)), 'cache') },
+      {
+        signal: abort.signal,
+        onProgress: ({ record, sizeBytes }) => bar.update(sizeBytes ? record.bytesRead / sizeBytes : 0, `${record.rowsRead.toLocaleString('en-US')} rows`),
+      },
+    );
+    return toResult(file, record);
+  } catch (error) {
+    const importId = (error as { importId?: number }).importId ?? null;
+    return { file, importId, format: null, rowsRead: 0, stored: 0, quarantined: 0, duplicates: 0, status: 'failed', message: (error as Error).message };
+  } finally {
+    bar.stop();
+    process.off('SIGINT', onSignal);
+  }
+}
+
+function toResult(file: string, record: ImportRecord): IngestResult {
+  return {
+    file,
+    importId: record.id,
+    format: record.format,
+    rowsRead: record.rowsRead,
+    stored: record.stored,
+    quarantined: record.quarantined,
+    duplicates: record.duplicates,
+    status: record.status,
+    message: record.message,
+  };
+}
+
+function printSummary(results: IngestResult[]): void {
+  const rows: (string | number)[][] = [['file', 'format', 'status', 'read', 'stored', 'quarantined', 'duplicates']];
+  for (const r of results) rows.push([path.basename(r.file), r.format ?? '-', r.status, r.rowsRead, r.stored, r.quarantined, r.duplicates]);
+  console.log(table(rows));
+  for (const r of results) if (r.message) console.log(`${path.basename(r.file)}: ${r.message}`);
+  if (results.some((r) => r.quarantined > 0)) console.log('See quarantined rows with: vigil imports --quarantine <import id>');
+}

@@ -1,0 +1,15 @@
+// `vigil`: the core service from a terminal.
+import { Command } from 'commander';
+import { registerCommands } from './commands/index.js';
+import { version } from './version.js';
+
+const program = new Command('vigil')
+  .description('Vigil: an offline workstation for hunting suspicious web traffic.\nData lives in one SQLite file (--db, default under your user data folder).')
+  .version(version, '-V, --version')
+  .showHelpAfterError('(run with --help for usage)');
+registerCommands(program);
+
+program.parseAsync(process.argv).catch((error: Error) => {
+  console.error(`vigil: ${error.message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,20 @@
+import type { DashboardSummary, SessionFilter } from '../../../src-shared/domain.js';
+import type { Db } from './open.js';
+import { distinctSources, rollupBy, rollupTotals } from './rollups.js';
+
+/** Overview numbers from the rollup tables only (never a scan of sessions). */
+export function dashboardSummary(db: Db, filter: SessionFilter): DashboardSummary {
+  const totals = rollupTotals(db, filter.from, filter.to);
+  const byCountry = rollupBy(db, 'country', filter.from, filter.to).map((r) => ({ country: r.key, sessions: r.sessions }));
+  return {
+    sessions: totals.sessions,
+    bytesIn: totals.bytesIn,
+    bytesOut: totals.bytesOut,
+    sourceIps: distinctSources(db),
+    countries: byCountry.filter((r) => r.country !== '').length,
+    firstTs: totals.firstTs,
+    lastTs: totals.lastTs,
+    byCountry,
+    byDetectionType: rollupBy(db, 'detection_type', filter.from, filter.to).map((r) => ({ detectionType: r.key, sessions: r.sessions })),
+  };
+}

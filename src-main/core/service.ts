@@ -1,0 +1,108 @@
+// Implements the VigilApi contract from the core modules. Transports (IPC, HTTP, CLI) call only this.
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import type { VigilEvent, VigilService } from '../../src-shared/api.js';
+import { getImport, listImports } from './db/imports.js';
+import { type Db, openDatabase } from './db/open.js';
+import { getPreset, listPresets, savePreset } from './db/presets.js';
+import { quarantinePage } from './db/quarantine.js';
+import { countSessions, sessionPage } from './db/sessions.js';
+import { dashboardSummary } from './db/summary.js';
+import { recoverInterruptedImports } from './ingest/rollback.js';
+import { ImportJobs } from './jobs/import-jobs.js';
+import { sampleFile } from './paths.js';
+
+export interface CoreOptions {
+  dbPath: string;
+  /** Import the embedded sample when the database has no sessions (first start). */
+  sampleOnFirstStart?: boolean;
+  enrich?: boolean;
+}
+
+export interface Core {
+  service: VigilService;
+  db: Db;
+  jobs: ImportJobs;
+  events: EventEmitter<{ event: [VigilEvent] }>;
+  close(): Promise<void>;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const dbPath = path.resolve(options.dbPath);
+  const db = openDatabase(dbPath);
+  recoverInterruptedImports(db);
+  const events = new EventEmitter<{ event: [VigilEvent] }>();
+  const emit = (event: VigilEvent) => events.emit('event', event);
+  const jobs = new ImportJobs({
+    dbPath,
+    cacheDir: path.join(path.dirname(dbPath), 'cache'),
+    enrich: options.enrich,
+    onProgress: (job) => {
+      emit({ type: 'job-progress', job });
+      if (job.state === 'done') emit({ type: 'data-changed', reason: 'import' });
+    },
+  });
+
+  const resolvePreset = (name: string | undefined) => {
+    if (name === undefined) return undefined;
+    const preset = getPreset(db, name);
+    if (!preset) throw new Error(`No mapping preset named "${name}". Save one first (vigil preset save, or the Import view).`);
+    return preset;
+  };
+
+  const service: VigilService = {
+    async startImport({ paths, format, preset }) {
+      const mapping = resolvePreset(preset);
+      return { jobIds: paths.map((file) => jobs.start({ file, format, preset: mapping })) };
+    },
+    async loadSample() {
+      return { jobIds: [jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' })] };
+    },
+    async jobStatus({ jobId }) {
+      const job = jobs.get(jobId);
+      if (!job) throw new Error(`No job with id ${jobId}`);
+      return job;
+    },
+    async listJobs() {
+      return jobs.list();
+    },
+    async cancelJob({ jobId }) {
+      return { cancelled: jobs.cancel(jobId) };
+    },
+    async listImports() {
+      return listImports(db);
+    },
+    async quarantinePage({ importId, offset, limit }) {
+      if (!getImport(db, importId)) throw new Error(`No import with id ${importId}`);
+      return quarantinePage(db, importId, offset, limit);
+    },
+    async sessionPage(query) {
+      return sessionPage(db, query);
+    },
+    async dashboardSummary({ filter }) {
+      return dashboardSummary(db, filter);
+    },
+    async listPresets() {
+      return listPresets(db);
+    },
+    async savePreset(preset) {
+      savePreset(db, preset);
+      return { name: preset.name };
+    },
+  };
+
+  if (options.sampleOnFirstStart && countSessions(db) === 0 && listImports(db).length === 0) {
+    jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' });
+  }
+
+  return {
+    service,
+    db,
+    jobs,
+    events,
+    async close() {
+      await jobs.close();
+      db.close();
+    },
+  };
+}
