@@ -15,7 +15,8 @@ function newestMtime(target) {
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  for (const entry of fs.readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
 
@@ -42,22 +43,36 @@ await build({
   entryPoints: {
     cli: 'src-main/cli/main.ts',
     'import.worker': 'src-main/core/jobs/import.worker.ts',
+    'parse.worker': 'src-main/core/ingest/parse.worker.ts',
   },
 });
 const electronEntries = {
   main: 'src-main/electron/main.ts',
   preload: 'src-main/electron/preload.ts',
 };
-const presentElectron = Object.fromEntries(Object.entries(electronEntries).filter(([, file]) => fs.existsSync(path.join(root, file))));
+const presentElectron = Object.fromEntries(
+  Object.entries(electronEntries).filter(([, file]) => fs.existsSync(path.join(root, file))),
+);
 if (Object.keys(presentElectron).length > 0) {
   // Sandboxed preloads cannot load ES modules or local files: one CommonJS bundle each.
-  await build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, entryPoints: presentElectron, external: ['electron'] });
+  await build({
+    ...common,
+    format: 'cjs',
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    entryPoints: presentElectron,
+    external: ['electron'],
+  });
 }
 if (fs.existsSync(path.join(root, 'src-renderer', 'index.html'))) {
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
 fs.mkdirSync(path.dirname(stamp), { recursive: true });
 fs.writeFileSync(stamp, new Date().toISOString());

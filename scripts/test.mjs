@@ -25,7 +25,13 @@ const report = path.join(root, 'test-results', 'vitest.json');
 fs.rmSync(report, { force: true });
 fs.mkdirSync(path.dirname(report), { recursive: true });
 const extra = process.argv.slice(2);
-run('tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
+run('tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...extra,
+]);
 
 let passed = 0;
 let failed = checkFailures;

@@ -78,7 +78,15 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-export const SESSION_SORT_FIELDS = ['startTs', 'srcIp', 'dstIp', 'bytesIn', 'bytesOut', 'country', 'dstPort'] as const;
+export const SESSION_SORT_FIELDS = [
+  'startTs',
+  'srcIp',
+  'dstIp',
+  'bytesIn',
+  'bytesOut',
+  'country',
+  'dstPort',
+] as const;
 export const SessionSortField = z.enum(SESSION_SORT_FIELDS);
 
 export const SessionFilter = z.object({

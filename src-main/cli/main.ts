@@ -4,7 +4,9 @@ import { registerCommands } from './commands/index.js';
 import { version } from './version.js';
 
 const program = new Command('vigil')
-  .description('Vigil: an offline workstation for hunting suspicious web traffic.\nData lives in one SQLite file (--db, default under your user data folder).')
+  .description(
+    'Vigil: an offline workstation for hunting suspicious web traffic.\nData lives in one SQLite file (--db, default under your user data folder).',
+  )
   .version(version, '-V, --version')
   .showHelpAfterError('(run with --help for usage)');
 registerCommands(program);

@@ -21,6 +21,12 @@ export function printJson(value: unknown): void {
 export function table(rows: (string | number)[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => String(row[i] ?? '').length)));
   return rows
-    .map((row) => row.map((cell, i) => (typeof cell === 'number' ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!))).join('  '))
+    .map((row) =>
+      row
+        .map((cell, i) =>
+          typeof cell === 'number' ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!),
+        )
+        .join('  '),
+    )
     .join('\n');
 }

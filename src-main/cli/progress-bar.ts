@@ -2,9 +2,15 @@ import cliProgress from 'cli-progress';
 
 /** A progress bar on stderr when it is a terminal; silent otherwise (pipes, CI, --json). */
 export function createProgressBar(label: string, enabled: boolean) {
-  if (!enabled || !process.stderr.isTTY) return { update: (_fraction: number, _detail: string) => {}, stop: () => {} };
+  if (!enabled || !process.stderr.isTTY)
+    return { update: (_fraction: number, _detail: string) => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% {detail}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: `${label} [{bar}] {percentage}% {detail}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(1000, 0, { detail: '' });

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 export function defaultDataDir(): string {
   if (process.env.VIGIL_HOME) return path.resolve(process.env.VIGIL_HOME);
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Vigil');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Vigil');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Vigil');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Vigil');
 }

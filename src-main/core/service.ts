@@ -6,7 +6,7 @@ import { getImport, listImports } from './db/imports.js';
 import { type Db, openDatabase } from './db/open.js';
 import { getPreset, listPresets, savePreset } from './db/presets.js';
 import { quarantinePage } from './db/quarantine.js';
-import { countSessions, sessionPage } from './db/sessions.js';
+import { hasSessions, sessionPage } from './db/sessions.js';
 import { dashboardSummary } from './db/summary.js';
 import { recoverInterruptedImports } from './ingest/rollback.js';
 import { ImportJobs } from './jobs/import-jobs.js';
@@ -46,7 +46,10 @@ export function createCore(options: CoreOptions): Core {
   const resolvePreset = (name: string | undefined) => {
     if (name === undefined) return undefined;
     const preset = getPreset(db, name);
-    if (!preset) throw new Error(`No mapping preset named "${name}". Save one first (vigil preset save, or the Import view).`);
+    if (!preset)
+      throw new Error(
+        `No mapping preset named "${name}". Save one first (vigil preset save, or the Import view).`,
+      );
     return preset;
   };
 
@@ -91,7 +94,7 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 
-  if (options.sampleOnFirstStart && countSessions(db) === 0 && listImports(db).length === 0) {
+  if (options.sampleOnFirstStart && !hasSessions(db) && listImports(db).length === 0) {
     jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' });
   }
 

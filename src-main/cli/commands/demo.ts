@@ -6,7 +6,9 @@ import { type CommonOptions, printJson, withCommonOptions } from '../options.js'
 
 export function registerDemo(program: Command): void {
   withCommonOptions(
-    program.command('demo').description('Load the embedded sample (public CloudWatch web-attack CSV, 282 sessions)'),
+    program
+      .command('demo')
+      .description('Load the embedded sample (public CloudWatch web-attack CSV, 282 sessions)'),
   ).action(async (options: CommonOptions) => {
     const db = openDatabase(options.db);
     try {

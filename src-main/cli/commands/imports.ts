@@ -17,7 +17,12 @@ export function registerImports(program: Command): void {
       if (options.quarantine !== undefined) {
         const page = quarantinePage(db, Number(options.quarantine), 0, Number(options.limit));
         if (options.json) return printJson(page);
-        console.log(table([['line', 'reason', 'raw'], ...page.items.map((q) => [q.line, q.reason, q.raw.slice(0, 60)])]));
+        console.log(
+          table([
+            ['line', 'reason', 'raw'],
+            ...page.items.map((q) => [q.line, q.reason, q.raw.slice(0, 60)]),
+          ]),
+        );
         console.log(`${page.items.length} of ${page.total} quarantined rows`);
         return;
       }
@@ -27,7 +32,16 @@ export function registerImports(program: Command): void {
       console.log(
         table([
           ['id', 'file', 'format', 'status', 'read', 'stored', 'quarantined', 'duplicates'],
-          ...imports.map((i) => [i.id, i.fileName, i.format, i.status, i.rowsRead, i.stored, i.quarantined, i.duplicates]),
+          ...imports.map((i) => [
+            i.id,
+            i.fileName,
+            i.format,
+            i.status,
+            i.rowsRead,
+            i.stored,
+            i.quarantined,
+            i.duplicates,
+          ]),
         ]),
       );
     } finally {

@@ -30,13 +30,18 @@ export function registerIngest(program: Command): void {
   withCommonOptions(
     program
       .command('ingest')
-      .description('Import log files (CloudWatch CSV, VPC Flow Logs, WAF JSON lines, or mapped CSV/JSONL; .gz too)')
+      .description(
+        'Import log files (CloudWatch CSV, VPC Flow Logs, WAF JSON lines, or mapped CSV/JSONL; .gz too)',
+      )
       .argument('<files...>', 'files to import')
       .option('--format <id>', `skip auto-detection: ${FORMAT_IDS.join(', ')}`)
       .option('--map <preset>', 'use a saved column-mapping preset (mapped-csv / mapped-jsonl)')
       .option('--no-enrich', 'do not look up country / ASN for rows that lack them'),
   )
-    .addHelpText('after', '\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nThe same file imported twice is skipped. Exit code 1 if any file failed.')
+    .addHelpText(
+      'after',
+      '\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nThe same file imported twice is skipped. Exit code 1 if any file failed.',
+    )
     .action(async (files: string[], options: IngestOptions) => {
       if (options.format && !FORMAT_IDS.includes(options.format)) {
         throw new Error(`Unknown --format "${options.format}". Known: ${FORMAT_IDS.join(', ')}`);
@@ -57,7 +62,12 @@ export function registerIngest(program: Command): void {
     });
 }
 
-async function ingestOne(db: ReturnType<typeof openDatabase>, file: string, options: IngestOptions, preset: Parameters<typeof runImport>[1]['preset']): Promise<IngestResult> {
+async function ingestOne(
+  db: ReturnType<typeof openDatabase>,
+  file: string,
+  options: IngestOptions,
+  preset: Parameters<typeof runImport>[1]['preset'],
+): Promise<IngestResult> {
   const bar = createProgressBar(path.basename(file), !options.json);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
@@ -65,16 +75,36 @@ async function ingestOne(db: ReturnType<typeof openDatabase>, file: string, opti
   try {
     const record = await runImport(
       db,
-      { file, format: options.format, preset, enrich: options.enrich, cacheDir: path.join(path.dirname(path.resolve(options.db)), 'cache') },
+      {
+        file,
+        format: options.format,
+        preset,
+        enrich: options.enrich,
+        cacheDir: path.join(path.dirname(path.resolve(options.db)), 'cache'),
+      },
       {
         signal: abort.signal,
-        onProgress: ({ record, sizeBytes }) => bar.update(sizeBytes ? record.bytesRead / sizeBytes : 0, `${record.rowsRead.toLocaleString('en-US')} rows`),
+        onProgress: ({ record, sizeBytes }) =>
+          bar.update(
+            sizeBytes ? record.bytesRead / sizeBytes : 0,
+            `${record.rowsRead.toLocaleString('en-US')} rows`,
+          ),
       },
     );
     return toResult(file, record);
   } catch (error) {
     const importId = (error as { importId?: number }).importId ?? null;
-    return { file, importId, format: null, rowsRead: 0, stored: 0, quarantined: 0, duplicates: 0, status: 'failed', message: (error as Error).message };
+    return {
+      file,
+      importId,
+      format: null,
+      rowsRead: 0,
+      stored: 0,
+      quarantined: 0,
+      duplicates: 0,
+      status: 'failed',
+      message: (error as Error).message,
+    };
   } finally {
     bar.stop();
     process.off('SIGINT', onSignal);
@@ -96,9 +126,21 @@ function toResult(file: string, record: ImportRecord): IngestResult {
 }
 
 function printSummary(results: IngestResult[]): void {
-  const rows: (string | number)[][] = [['file', 'format', 'status', 'read', 'stored', 'quarantined', 'duplicates']];
-  for (const r of results) rows.push([path.basename(r.file), r.format ?? '-', r.status, r.rowsRead, r.stored, r.quarantined, r.duplicates]);
+  const rows: (string | number)[][] = [
+    ['file', 'format', 'status', 'read', 'stored', 'quarantined', 'duplicates'],
+  ];
+  for (const r of results)
+    rows.push([
+      path.basename(r.file),
+      r.format ?? '-',
+      r.status,
+      r.rowsRead,
+      r.stored,
+      r.quarantined,
+      r.duplicates,
+    ]);
   console.log(table(rows));
   for (const r of results) if (r.message) console.log(`${path.basename(r.file)}: ${r.message}`);
-  if (results.some((r) => r.quarantined > 0)) console.log('See quarantined rows with: vigil imports --quarantine <import id>');
+  if (results.some((r) => r.quarantined > 0))
+    console.log('See quarantined rows with: vigil imports --quarantine <import id>');
 }

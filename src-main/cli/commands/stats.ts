@@ -4,30 +4,32 @@ import { dashboardSummary } from '../../core/db/summary.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
 
 export function registerStats(program: Command): void {
-  withCommonOptions(program.command('stats').description('Totals of the stored sessions (from the rollups)')).action(
-    (options: CommonOptions) => {
-      const db = openDatabase(options.db);
-      try {
-        const summary = dashboardSummary(db, {});
-        if (options.json) return printJson(summary);
-        const iso = (ts: number | null) => (ts === null ? '-' : new Date(ts).toISOString());
+  withCommonOptions(
+    program.command('stats').description('Totals of the stored sessions (from the rollups)'),
+  ).action((options: CommonOptions) => {
+    const db = openDatabase(options.db);
+    try {
+      const summary = dashboardSummary(db, {});
+      if (options.json) return printJson(summary);
+      const iso = (ts: number | null) => (ts === null ? '-' : new Date(ts).toISOString());
+      console.log(
+        table([
+          ['sessions', summary.sessions],
+          ['source IPs', summary.sourceIps],
+          ['countries', summary.countries],
+          ['bytes in', summary.bytesIn],
+          ['bytes out', summary.bytesOut],
+          ['first', iso(summary.firstTs)],
+          ['last', iso(summary.lastTs)],
+        ]),
+      );
+      if (summary.byDetectionType.length) {
         console.log(
-          table([
-            ['sessions', summary.sessions],
-            ['source IPs', summary.sourceIps],
-            ['countries', summary.countries],
-            ['bytes in', summary.bytesIn],
-            ['bytes out', summary.bytesOut],
-            ['first', iso(summary.firstTs)],
-            ['last', iso(summary.lastTs)],
-          ]),
+          `\n${table([['detection type', 'sessions'], ...summary.byDetectionType.map((d) => [d.detectionType || '(none)', d.sessions])])}`,
         );
-        if (summary.byDetectionType.length) {
-          console.log(`\n${table([['detection type', 'sessions'], ...summary.byDetectionType.map((d) => [d.detectionType || '(none)', d.sessions])])}`);
-        }
-      } finally {
-        db.close();
       }
-    },
-  );
+    } finally {
+      db.close();
+    }
+  });
 }

@@ -35,18 +35,39 @@ export function listImports(db: Db): ImportRecord[] {
 }
 
 /** Completed imports whose first/last bytes and size match: candidates for "same file again". */
-export function findDoneBySignature(db: Db, quickHash: string, sizeBytes: number): { id: number; sha256: string | null; fileName: string }[] {
+export function findDoneBySignature(
+  db: Db,
+  quickHash: string,
+  sizeBytes: number,
+): { id: number; sha256: string | null; fileName: string }[] {
   return db
-    .prepare(`SELECT id, sha256, file_name AS fileName FROM imports WHERE quick_hash = ? AND size_bytes = ? AND status = 'done'`)
+    .prepare(
+      `SELECT id, sha256, file_name AS fileName FROM imports WHERE quick_hash = ? AND size_bytes = ? AND status = 'done'`,
+    )
     .all(quickHash, sizeBytes) as { id: number; sha256: string | null; fileName: string }[];
 }
 
 export function prepareProgressUpdate(db: Db) {
   const stmt = db.prepare(
     `UPDATE imports SET rows_read = @rowsRead, stored = @stored, quarantined = @quarantined,
-       duplicates = @duplicates, bytes_read = @bytesRead, heartbeat_at = @now WHERE id = @id`,
+       duplicates = @duplicates, bytes_read = @bytesRead, heartbeat_at = @now,
+       first_session_id = coalesce(first_session_id, @firstId), last_session_id = coalesce(@lastId, last_session_id)
+     WHERE id = @id`,
   );
-  return (id: number, counts: ImportCounts, bytesRead: number) => stmt.run({ id, ...counts, bytesRead, now: Date.now() });
+  return (
+    id: number,
+    counts: ImportCounts,
+    bytesRead: number,
+    ids: { firstId: number | null; lastId: number | null },
+  ) => stmt.run({ id, ...counts, bytesRead, now: Date.now(), ...ids });
+}
+
+/** The session id range an import wrote into (null when it stored nothing). */
+export function sessionIdRange(db: Db, id: number): { first: number; last: number } | null {
+  const row = db
+    .prepare('SELECT first_session_id AS first, last_session_id AS last FROM imports WHERE id = ?')
+    .get(id) as { first: number | null; last: number | null } | undefined;
+  return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
 }
 
 export function finishImport(
@@ -75,8 +96,12 @@ export function finishImport(
 }
 
 /** Imports left 'running' by a process that is gone (crash, kill): candidates for rollback. */
-export function runningImports(db: Db): { id: number; ownerPid: number | null; heartbeatAt: number | null }[] {
+export function runningImports(
+  db: Db,
+): { id: number; ownerPid: number | null; heartbeatAt: number | null }[] {
   return db
-    .prepare(`SELECT id, owner_pid AS ownerPid, heartbeat_at AS heartbeatAt FROM imports WHERE status = 'running'`)
+    .prepare(
+      `SELECT id, owner_pid AS ownerPid, heartbeat_at AS heartbeatAt FROM imports WHERE status = 'running'`,
+    )
     .all() as { id: number; ownerPid: number | null; heartbeatAt: number | null }[];
 }

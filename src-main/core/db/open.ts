@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.js';
+import { ensureSessionIndexes, hasRunningImport } from './session-indexes.js';
 
 export type Db = Database.Database;
 
@@ -15,13 +16,20 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, { readonly: options.readonly ?? false });
   try {
     db.pragma('busy_timeout = 5000');
+    // 64 KiB pages make bulk inserts about a third cheaper than the 4 KiB default (bench/ingest);
+    // it only takes effect on a new, empty database.
+    if (!options.readonly) db.pragma('page_size = 65536');
     if (!options.readonly) db.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('cache_size = -65536');
-    db.pragma('temp_store = MEMORY');
-    if (!options.readonly) migrate(db);
+    db.pragma('cache_size = -32768');
+    if (!options.readonly) {
+      migrate(db);
+      // A bulk import drops the query indexes while it runs; restore them unless one is running now
+      // (an interrupted one is rolled back by recovery, which then restores them).
+      if (!hasRunningImport(db)) ensureSessionIndexes(db);
+    }
     return db;
   } catch (error) {
     db.close();

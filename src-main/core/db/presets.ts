@@ -14,6 +14,8 @@ export function listPresets(db: Db): MappingPreset[] {
 }
 
 export function getPreset(db: Db, name: string): MappingPreset | undefined {
-  const row = db.prepare('SELECT body FROM mapping_presets WHERE name = ?').get(name) as { body: string } | undefined;
+  const row = db.prepare('SELECT body FROM mapping_presets WHERE name = ?').get(name) as
+    | { body: string }
+    | undefined;
   return row ? MappingPreset.parse(JSON.parse(row.body)) : undefined;
 }

@@ -45,7 +45,18 @@ export function prepareRollupApply(db: Db) {
        bytes_out = bytes_out + excluded.bytes_out, first_ts = min(first_ts, excluded.first_ts),
        last_ts = max(last_ts, excluded.last_ts)`,
   );
+  const pruneTime = db.prepare(
+    'DELETE FROM rollup_time WHERE granularity = ? AND bucket = ? AND country = ? AND detection_type = ? AND sessions <= 0',
+  );
+  const prunePair = db.prepare('DELETE FROM rollup_pairs WHERE src_ip = ? AND dst_ip = ? AND sessions <= 0');
+  const pruneSource = db.prepare('DELETE FROM rollup_sources WHERE src_ip = ? AND sessions <= 0');
   return {
+    /** Drops cells that a subtraction brought to zero. */
+    prune(cells: { time: [number, TimeCell][]; pairs: PairCell[]; sources: SourceCell[] }) {
+      for (const [g, c] of cells.time) pruneTime.run(g, c.bucket, c.country, c.detectionType);
+      for (const c of cells.pairs) prunePair.run(c.srcIp, c.dstIp);
+      for (const c of cells.sources) pruneSource.run(c.srcIp);
+    },
     time(granularity: number, c: TimeCell) {
       time.run(granularity, c.bucket, c.country, c.detectionType, c.sessions, c.bytesIn, c.bytesOut);
     },
@@ -62,23 +73,27 @@ export function prepareRollupApply(db: Db) {
  * Removes one import's contribution from the rollups (used when an import is cancelled or found
  * interrupted). first/last timestamps of pairs and sources are recomputed from what remains.
  */
-export function subtractImportFromRollups(db: Db, importId: number): void {
+export function subtractImportFromRollups(
+  db: Db,
+  importId: number,
+  range: { first: number; last: number },
+): void {
   for (const g of GRANULARITIES) {
     db.prepare(
       `WITH gone AS (
          SELECT (start_ts / ${g}) * ${g} AS bucket, coalesce(country, '') AS country,
                 coalesce(detection_type, '') AS detection_type, count(*) AS n,
                 coalesce(sum(bytes_in), 0) AS bin, coalesce(sum(bytes_out), 0) AS bout
-         FROM sessions WHERE import_id = ? GROUP BY 1, 2, 3)
+         FROM sessions WHERE id BETWEEN @first AND @last AND import_id = @id GROUP BY 1, 2, 3)
        UPDATE rollup_time SET sessions = rollup_time.sessions - gone.n,
          bytes_in = rollup_time.bytes_in - gone.bin, bytes_out = rollup_time.bytes_out - gone.bout
        FROM gone WHERE rollup_time.granularity = ${g} AND rollup_time.bucket = gone.bucket
          AND rollup_time.country = gone.country AND rollup_time.detection_type = gone.detection_type`,
-    ).run(importId);
+    ).run({ id: importId, ...range });
   }
   db.prepare('DELETE FROM rollup_time WHERE sessions <= 0').run();
   db.prepare(
-    `WITH touched AS (SELECT DISTINCT src_ip, coalesce(dst_ip, '') AS dst_ip FROM sessions WHERE import_id = @id),
+    `WITH touched AS (SELECT DISTINCT src_ip, coalesce(dst_ip, '') AS dst_ip FROM sessions WHERE id BETWEEN @first AND @last AND import_id = @id),
      remaining AS (
        SELECT s.src_ip, coalesce(s.dst_ip, '') AS dst_ip, count(*) AS n, coalesce(sum(s.bytes_in), 0) AS bin,
               coalesce(sum(s.bytes_out), 0) AS bout, min(s.start_ts) AS first_ts, max(s.start_ts) AS last_ts
@@ -88,10 +103,10 @@ export function subtractImportFromRollups(db: Db, importId: number): void {
        first_ts = coalesce(r.first_ts, rollup_pairs.first_ts), last_ts = coalesce(r.last_ts, rollup_pairs.last_ts)
      FROM touched t LEFT JOIN remaining r ON r.src_ip = t.src_ip AND r.dst_ip = t.dst_ip
      WHERE rollup_pairs.src_ip = t.src_ip AND rollup_pairs.dst_ip = t.dst_ip`,
-  ).run({ id: importId });
+  ).run({ id: importId, ...range });
   db.prepare('DELETE FROM rollup_pairs WHERE sessions <= 0').run();
   db.prepare(
-    `WITH touched AS (SELECT DISTINCT src_ip FROM sessions WHERE import_id = @id),
+    `WITH touched AS (SELECT DISTINCT src_ip FROM sessions WHERE id BETWEEN @first AND @last AND import_id = @id),
      remaining AS (
        SELECT s.src_ip, count(*) AS n, coalesce(sum(s.bytes_in), 0) AS bin, coalesce(sum(s.bytes_out), 0) AS bout,
               min(s.start_ts) AS first_ts, max(s.start_ts) AS last_ts
@@ -100,7 +115,7 @@ export function subtractImportFromRollups(db: Db, importId: number): void {
        first_ts = coalesce(r.first_ts, rollup_sources.first_ts), last_ts = coalesce(r.last_ts, rollup_sources.last_ts)
      FROM touched t LEFT JOIN remaining r ON r.src_ip = t.src_ip
      WHERE rollup_sources.src_ip = t.src_ip`,
-  ).run({ id: importId });
+  ).run({ id: importId, ...range });
   db.prepare('DELETE FROM rollup_sources WHERE sessions <= 0').run();
 }
 

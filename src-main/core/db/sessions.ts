@@ -1,75 +1,53 @@
 import type { Session, SessionFilter } from '../../../src-shared/domain.js';
 import type { Db } from './open.js';
 
-/** A normalized, enriched row ready to store. */
-export interface StoredSessionInput {
-  importId: number;
-  keyHash: number;
-  startTs: number;
-  endTs: number;
-  srcIp: string;
-  dstIp: string | null;
-  srcPort: number | null;
-  dstPort: number | null;
-  protocol: string | null;
-  bytesIn: number | null;
-  bytesOut: number | null;
-  packets: number | null;
-  responseCode: number | null;
-  country: string | null;
-  asn: number | null;
-  ruleName: string | null;
-  detectionType: string | null;
-  action: string | null;
-  label: string | null;
-  durationMs: number;
-  bytesRatio: number | null;
-  hourOfDay: number;
-  line: number;
-  attrs: string | null;
-}
+/** Column order of the values passed to the function from `prepareSessionInsert`. */
+export type SessionInsertValues = [
+  importId: number,
+  keyHash: number,
+  startTs: number,
+  endTs: number,
+  srcIp: string,
+  dstIp: string | null,
+  srcPort: number | null,
+  dstPort: number | null,
+  protocol: string | null,
+  bytesIn: number | null,
+  bytesOut: number | null,
+  packets: number | null,
+  responseCode: number | null,
+  country: string | null,
+  asn: number | null,
+  ruleName: string | null,
+  detectionType: string | null,
+  action: string | null,
+  label: string | null,
+  rawLine: number,
+  attrsId: number | null,
+];
 
-/** Returns a function that stores one row and tells whether it was new (false: duplicate key). */
-export function prepareSessionInsert(db: Db): (row: StoredSessionInput) => boolean {
+/**
+ * Stores one row; returns its new id, or 0 when its natural key is already stored (a duplicate).
+ * Single-row statements: multi-row VALUES measured slower here for INSERT OR IGNORE (bench/ingest).
+ */
+export function prepareSessionInsert(db: Db): (values: SessionInsertValues) => number {
   const stmt = db.prepare(
     `INSERT OR IGNORE INTO sessions (import_id, key_hash, start_ts, end_ts, src_ip, dst_ip, src_port, dst_port,
        protocol, bytes_in, bytes_out, packets, response_code, country, asn, rule_name, detection_type, action,
-       label, duration_ms, bytes_ratio, hour_of_day, raw_line, attrs)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       label, raw_line, attrs_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (r) =>
-    stmt.run(
-      r.importId,
-      r.keyHash,
-      r.startTs,
-      r.endTs,
-      r.srcIp,
-      r.dstIp,
-      r.srcPort,
-      r.dstPort,
-      r.protocol,
-      r.bytesIn,
-      r.bytesOut,
-      r.packets,
-      r.responseCode,
-      r.country,
-      r.asn,
-      r.ruleName,
-      r.detectionType,
-      r.action,
-      r.label,
-      r.durationMs,
-      r.bytesRatio,
-      r.hourOfDay,
-      r.line,
-      r.attrs,
-    ).changes === 1;
+  return (values) => {
+    const info = stmt.run(values);
+    return info.changes === 1 ? Number(info.lastInsertRowid) : 0;
+  };
 }
 
 const COLUMNS = `id, import_id AS importId, start_ts AS startTs, end_ts AS endTs, src_ip AS srcIp, dst_ip AS dstIp,
   src_port AS srcPort, dst_port AS dstPort, protocol, bytes_in AS bytesIn, bytes_out AS bytesOut, packets,
   response_code AS responseCode, country, asn, rule_name AS ruleName, detection_type AS detectionType, action,
-  label, duration_ms AS durationMs, bytes_ratio AS bytesRatio, hour_of_day AS hourOfDay, raw_line AS rawLine, attrs`;
+  label, duration_ms AS durationMs, bytes_ratio AS bytesRatio, hour_of_day AS hourOfDay, raw_line AS rawLine,
+  (SELECT json FROM attr_sets WHERE attr_sets.id = sessions.attrs_id) AS attrs`;
 
 const SORT_COLUMNS: Record<string, string> = {
   startTs: 'start_ts',
@@ -108,21 +86,32 @@ export function sessionPage(
   const column = SORT_COLUMNS[query.sort] ?? 'start_ts';
   const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM sessions ${sql} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<Session, 'attrs'> & { attrs: string | null })[];
-  const { total } = db.prepare(`SELECT count(*) AS total FROM sessions ${sql}`).get(params) as { total: number };
+    .prepare(
+      `SELECT ${COLUMNS} FROM sessions ${sql} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<Session, 'attrs'> & {
+    attrs: string | null;
+  })[];
+  const { total } = db.prepare(`SELECT count(*) AS total FROM sessions ${sql}`).get(params) as {
+    total: number;
+  };
   return { items: rows.map((row) => ({ ...row, attrs: row.attrs ? JSON.parse(row.attrs) : null })), total };
 }
 
-export function countSessions(db: Db, importId?: number): number {
-  const row = (
-    importId === undefined
-      ? db.prepare('SELECT count(*) AS n FROM sessions').get()
-      : db.prepare('SELECT count(*) AS n FROM sessions WHERE import_id = ?').get(importId)
-  ) as { n: number };
-  return row.n;
+export function countSessions(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
 }
 
-export function deleteSessionsOfImport(db: Db, importId: number): number {
-  return db.prepare('DELETE FROM sessions WHERE import_id = ?').run(importId).changes;
+export function hasSessions(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM sessions LIMIT 1').get() !== undefined;
+}
+
+export function deleteSessionsOfImport(
+  db: Db,
+  importId: number,
+  range: { first: number; last: number },
+): number {
+  return db
+    .prepare('DELETE FROM sessions WHERE id BETWEEN ? AND ? AND import_id = ?')
+    .run(range.first, range.last, importId).changes;
 }

@@ -5,7 +5,10 @@ import { distinctSources, rollupBy, rollupTotals } from './rollups.js';
 /** Overview numbers from the rollup tables only (never a scan of sessions). */
 export function dashboardSummary(db: Db, filter: SessionFilter): DashboardSummary {
   const totals = rollupTotals(db, filter.from, filter.to);
-  const byCountry = rollupBy(db, 'country', filter.from, filter.to).map((r) => ({ country: r.key, sessions: r.sessions }));
+  const byCountry = rollupBy(db, 'country', filter.from, filter.to).map((r) => ({
+    country: r.key,
+    sessions: r.sessions,
+  }));
   return {
     sessions: totals.sessions,
     bytesIn: totals.bytesIn,
@@ -15,6 +18,9 @@ export function dashboardSummary(db: Db, filter: SessionFilter): DashboardSummar
     firstTs: totals.firstTs,
     lastTs: totals.lastTs,
     byCountry,
-    byDetectionType: rollupBy(db, 'detection_type', filter.from, filter.to).map((r) => ({ detectionType: r.key, sessions: r.sessions })),
+    byDetectionType: rollupBy(db, 'detection_type', filter.from, filter.to).map((r) => ({
+      detectionType: r.key,
+      sessions: r.sessions,
+    })),
   };
 }

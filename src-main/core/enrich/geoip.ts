@@ -77,7 +77,11 @@ export function loadAsnTable(cacheDir: string | null): AsnTable {
     fs.writeFileSync(temp, packed);
     fs.renameSync(temp, cacheFile);
   }
-  asnTable = { starts: packed.subarray(0, count), ends: packed.subarray(count, 2 * count), asns: packed.subarray(2 * count) };
+  asnTable = {
+    starts: packed.subarray(0, count),
+    ends: packed.subarray(count, 2 * count),
+    asns: packed.subarray(2 * count),
+  };
   return asnTable;
 }
 

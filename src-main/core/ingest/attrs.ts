@@ -1,33 +1,38 @@
 /**
- * Builds the JSON object text for extra columns kept as attributes. Most log values need no
- * escaping, so they are embedded directly; the rest go through JSON.stringify. Consecutive rows
- * usually repeat the same extras, so the last result is reused when the values are unchanged.
+ * Builds the JSON object text for extra columns kept as attributes (an `undefined` value is left
+ * out). Most log values need no escaping, so they are embedded directly; the rest go through
+ * JSON.stringify. Consecutive rows usually repeat the same extras, so the last result is reused.
  */
 export class AttrsEncoder {
-  private lastValues: string[] = [];
+  private lastValues: (string | undefined)[] = [];
   private lastJson: string | null = null;
-  private readonly keyPrefixes: string[];
+  private hasLast = false;
+  private readonly keys: string[];
 
   constructor(keys: readonly string[]) {
-    this.keyPrefixes = keys.map((key, i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`);
+    this.keys = keys.map((key) => `${JSON.stringify(key)}:`);
   }
 
   encode(values: readonly (string | undefined)[]): string | null {
-    if (this.keyPrefixes.length === 0) return null;
-    if (this.lastJson !== null && sameValues(values, this.lastValues)) return this.lastJson;
+    if (this.keys.length === 0) return null;
+    if (this.hasLast && sameValues(values, this.lastValues)) return this.lastJson;
     let json = '';
-    for (let i = 0; i < this.keyPrefixes.length; i++) {
-      json += this.keyPrefixes[i] + quote(values[i] ?? '');
+    for (let i = 0; i < this.keys.length; i++) {
+      const value = values[i];
+      if (value === undefined) continue;
+      json += (json === '' ? '{' : ',') + this.keys[i] + quote(value);
     }
-    json += '}';
-    this.lastValues = values.slice() as string[];
-    this.lastJson = json;
-    return json;
+    const result = json === '' ? null : `${json}}`;
+    this.lastValues = values.slice();
+    this.lastJson = result;
+    this.hasLast = true;
+    return result;
   }
 }
 
-function sameValues(a: readonly (string | undefined)[], b: readonly string[]): boolean {
-  for (let i = 0; i < b.length; i++) if ((a[i] ?? '') !== b[i]) return false;
+function sameValues(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ImportRecord, MappingPreset, FormatId } from '../../../src-shared/domain.js';
-import { finishImport, findDoneBySignature, getImport, insertImport } from '../db/imports.js';
+import type { FormatId, ImportRecord, MappingPreset } from '../../../src-shared/domain.js';
+import { findDoneBySignature, finishImport, getImport, insertImport } from '../db/imports.js';
 import type { Db } from '../db/open.js';
-import { createGeoIp } from '../enrich/geoip.js';
+import { dropSessionIndexes, ensureSessionIndexes, maxSessionId } from '../db/session-indexes.js';
 import { BatchWriter } from './batch-writer.js';
 import { detectFormat, formatById } from './formats/index.js';
+import { runParser } from './parse-runner.js';
 import { rollBackImport } from './rollback.js';
-import { inspectSource, readHead, readSource, sha256File } from './source.js';
+import { inspectSource, readHead, sha256File } from './source.js';
 
 export interface ImportRequest {
   file: string;
@@ -32,73 +32,121 @@ export interface ImportHooks {
   progressIntervalMs?: number;
 }
 
-export class ImportCancelled extends Error {
-  constructor() {
-    super('Import cancelled; nothing from it was kept.');
-  }
-}
+// A load bigger than this and bigger than what is stored drops the query indexes and rebuilds them
+// once at the end: a sorted index build is several times cheaper than per-row index maintenance.
+const BULK_MIN_ROWS = 200_000;
 
 /**
  * Streams one file into the database: read → gunzip → decode → parse → validate → normalize →
- * enrich → batch insert. Every record read ends up stored, quarantined or counted as duplicate.
+ * enrich → batch insert. Every record read ends up stored, quarantined or counted as a duplicate.
  * On cancel or failure everything the import stored is rolled back.
  */
-export async function runImport(db: Db, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportRecord> {
+export async function runImport(
+  db: Db,
+  request: ImportRequest,
+  hooks: ImportHooks = {},
+): Promise<ImportRecord> {
   const file = path.resolve(request.file);
   const fileName = path.basename(file);
   const info = inspectSource(file);
   const head = await readHead(file, info.gzip);
-  const format = request.format ? formatById(request.format) : request.preset ? formatById(request.preset.format) : detectFormat(head, fileName);
-  const base = { file, fileName, format: format.id, preset: request.preset?.name ?? null, sizeBytes: info.sizeBytes, quickHash: info.quickHash };
+  const format = request.format
+    ? formatById(request.format)
+    : request.preset
+      ? formatById(request.preset.format)
+      : detectFormat(head, fileName);
+  const base = {
+    file,
+    fileName,
+    format: format.id,
+    preset: request.preset?.name ?? null,
+    sizeBytes: info.sizeBytes,
+    quickHash: info.quickHash,
+  };
 
   const earlier = await findSameContent(db, file, info);
   if (earlier) {
-    const id = insertImport(db, { ...base, status: 'skipped', message: `Same content as import #${earlier.id} (${earlier.fileName}); nothing to do.` });
-    finishImport(db, id, 'skipped', { message: `Same content as import #${earlier.id} (${earlier.fileName}); nothing to do.`, sha256: earlier.sha256 });
+    const message = `Same content as import #${earlier.id} (${earlier.fileName}); nothing to do.`;
+    const id = insertImport(db, { ...base, status: 'running' });
+    finishImport(db, id, 'skipped', { message, sha256: earlier.sha256 });
     return getImport(db, id)!;
   }
 
   const importId = insertImport(db, { ...base, status: 'running' });
   hooks.onStart?.(importId);
-  const writer = new BatchWriter(db, importId, request.enrich === false ? null : createGeoIp(request.cacheDir ?? null));
-  const parser = format.createParser({ preset: request.preset });
-  const hash = createHash('sha256');
+  const bulk = estimateRows(head, info.sizeBytes, info.gzip) > Math.max(BULK_MIN_ROWS, maxSessionId(db));
+  if (bulk) dropSessionIndexes(db);
+  const writer = new BatchWriter(db, importId);
   const interval = hooks.progressIntervalMs ?? 500;
   let lastReport = Date.now();
-  const report = () => hooks.onProgress?.({ importId, record: { ...getImport(db, importId)!, ...writer.counts, bytesRead: writer.bytesRead }, sizeBytes: info.sizeBytes });
-  let truncation: string | null = null;
+  const report = () =>
+    hooks.onProgress?.({
+      importId,
+      record: { ...getImport(db, importId)!, ...writer.counts, bytesRead: writer.bytesRead },
+      sizeBytes: info.sizeBytes,
+    });
+  const started = performance.now();
+  let writing = 0;
   try {
-    try {
-      for await (const chunk of readSource(file, info.gzip, hash)) {
-        if (hooks.signal?.aborted) throw new ImportCancelled();
-        writer.bytesRead = chunk.bytesRead;
-        parser.push(chunk.text, writer);
+    const outcome = await runParser(
+      {
+        file,
+        gzip: info.gzip,
+        format: format.id,
+        preset: request.preset,
+        enrich: request.enrich !== false,
+        cacheDir: request.cacheDir ?? null,
+      },
+      info.sizeBytes,
+      (batch) => {
+        const before = performance.now();
+        writer.write(batch);
+        writing += performance.now() - before;
         if (Date.now() - lastReport >= interval) {
           lastReport = Date.now();
           report();
         }
-      }
-    } catch (error) {
-      if (!isTruncatedGzip(error)) throw error;
-      truncation = `The compressed file ends early or is corrupt (gzip); every complete record before the break was imported.`;
+      },
+      hooks.signal,
+    );
+    if (hooks.signal?.aborted) throw new Error('cancelled');
+    const indexing = performance.now();
+    if (bulk) ensureSessionIndexes(db);
+    if (process.env.VIGIL_TRACE_INGEST) {
+      const ms = (t: number) => `${Math.round(t)} ms`;
+      console.error(
+        `ingest trace: total ${ms(performance.now() - started)}, writing ${ms(writing)}, index build ${ms(performance.now() - indexing)}`,
+      );
     }
-    if (hooks.signal?.aborted) throw new ImportCancelled();
-    parser.end(writer);
-    writer.bytesRead = info.sizeBytes;
-    writer.flush();
+    finishImport(db, importId, 'done', {
+      message: outcome.truncation,
+      sha256: outcome.sha256,
+      counts: writer.counts,
+      bytesRead: info.sizeBytes,
+    });
   } catch (error) {
     rollBackImport(db, importId);
-    const cancelled = error instanceof ImportCancelled;
+    const cancelled = hooks.signal?.aborted === true;
     finishImport(db, importId, cancelled ? 'cancelled' : 'failed', {
-      message: cancelled ? (error as Error).message : `${(error as Error).message} Nothing from this import was kept.`,
+      message: cancelled
+        ? 'Import cancelled; nothing from it was kept.'
+        : `${(error as Error).message}. Nothing from this import was kept.`,
       counts: { rowsRead: 0, stored: 0, quarantined: 0, duplicates: 0 },
     });
+    if (bulk) ensureSessionIndexes(db);
     if (cancelled) return getImport(db, importId)!;
     throw Object.assign(error as Error, { importId });
   }
-  finishImport(db, importId, 'done', { message: truncation, sha256: hash.digest('hex'), counts: writer.counts, bytesRead: info.sizeBytes });
   report();
   return getImport(db, importId)!;
+}
+
+function estimateRows(head: string, sizeBytes: number, gzip: boolean): number {
+  const lines = head.split('\n').length - 1;
+  if (lines <= 0) return 0;
+  const bytesPerLine = Buffer.byteLength(head) / lines;
+  // gzip'd logs expand roughly 8×; an estimate is enough to choose a strategy.
+  return ((gzip ? 8 : 1) * sizeBytes) / bytesPerLine;
 }
 
 async function findSameContent(db: Db, file: string, info: { quickHash: string; sizeBytes: number }) {
@@ -106,9 +154,4 @@ async function findSameContent(db: Db, file: string, info: { quickHash: string; 
   if (candidates.length === 0) return null;
   const sha256 = await sha256File(file);
   return candidates.find((c) => c.sha256 === sha256) ?? null;
-}
-
-function isTruncatedGzip(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  return code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end of file/i.test(String((error as Error)?.message));
 }

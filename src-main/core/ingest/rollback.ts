@@ -1,14 +1,18 @@
-import { finishImport, runningImports } from '../db/imports.js';
+import { finishImport, runningImports, sessionIdRange } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { deleteQuarantine } from '../db/quarantine.js';
 import { subtractImportFromRollups } from '../db/rollups.js';
+import { ensureSessionIndexes, hasRunningImport } from '../db/session-indexes.js';
 import { deleteSessionsOfImport } from '../db/sessions.js';
 
 /** Removes everything an unfinished import stored: its sessions, their rollup share, its quarantine. */
 export function rollBackImport(db: Db, importId: number): void {
   db.transaction(() => {
-    subtractImportFromRollups(db, importId);
-    deleteSessionsOfImport(db, importId);
+    const range = sessionIdRange(db, importId);
+    if (range) {
+      subtractImportFromRollups(db, importId, range);
+      deleteSessionsOfImport(db, importId, range);
+    }
     deleteQuarantine(db, importId);
   })();
 }
@@ -37,10 +41,12 @@ export function recoverInterruptedImports(db: Db): number[] {
     if (!ownerGone && !silent) continue;
     rollBackImport(db, run.id);
     finishImport(db, run.id, 'interrupted', {
-      message: 'The import stopped before it finished (the app was closed or crashed); nothing from it was kept. Import the file again.',
+      message:
+        'The import stopped before it finished (the app was closed or crashed); nothing from it was kept. Import the file again.',
       counts: { rowsRead: 0, stored: 0, quarantined: 0, duplicates: 0 },
     });
     recovered.push(run.id);
   }
+  if (!hasRunningImport(db)) ensureSessionIndexes(db);
   return recovered;
 }

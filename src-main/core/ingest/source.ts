@@ -29,7 +29,8 @@ export function inspectSource(file: string): SourceInfo {
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }))
+    hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -62,7 +63,11 @@ export interface SourceChunk {
  * Streams the file as decoded text, hashing the raw bytes on the way (the import's sha256).
  * Invalid UTF-8 becomes U+FFFD, which the field parsers reject with a clear reason.
  */
-export async function* readSource(file: string, gzip: boolean, hash: ReturnType<typeof createHash>): AsyncGenerator<SourceChunk> {
+export async function* readSource(
+  file: string,
+  gzip: boolean,
+  hash: ReturnType<typeof createHash>,
+): AsyncGenerator<SourceChunk> {
   const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   let bytesRead = 0;
   const counter = new Transform({

@@ -8,7 +8,8 @@ export const MAX_FIELD_CHARS = 65_536;
 
 export function text(value: string | undefined, field: string): string | null {
   if (value === undefined || value === '' || value === '-') return null;
-  if (value.length > MAX_FIELD_CHARS) throw new RowError(`${field}: longer than ${MAX_FIELD_CHARS} characters`);
+  if (value.length > MAX_FIELD_CHARS)
+    throw new RowError(`${field}: longer than ${MAX_FIELD_CHARS} characters`);
   if (value.indexOf('\uFFFD') !== -1) throw new RowError(`${field}: invalid UTF-8`);
   return value;
 }
@@ -30,7 +31,8 @@ export function optionalIp(value: string | undefined, field: string): string | n
 export function count(value: string | undefined, field: string): number | null {
   if (value === undefined || value === '' || value === '-') return null;
   const n = Number(value);
-  if (!Number.isFinite(n) || !Number.isInteger(n)) throw new RowError(`${field}: not a whole number: ${clip(value)}`);
+  if (!Number.isFinite(n) || !Number.isInteger(n))
+    throw new RowError(`${field}: not a whole number: ${clip(value)}`);
   if (n < 0) throw new RowError(`${field}: negative (${n})`);
   if (n > Number.MAX_SAFE_INTEGER) throw new RowError(`${field}: too large`);
   return n;
@@ -48,8 +50,16 @@ export type TimestampFormat = 'iso' | 'epoch-s' | 'epoch-ms' | 'auto';
 const EPOCH_MS_THRESHOLD = 10_000_000_000;
 
 /** Parses ISO-8601 (with zone, or UTC when none), epoch seconds or epoch milliseconds. */
-export function timestamp(value: string | undefined, field: string, format: TimestampFormat = 'auto'): number {
+export function timestamp(
+  value: string | undefined,
+  field: string,
+  format: TimestampFormat = 'auto',
+): number {
   if (value === undefined || value === '' || value === '-') throw new RowError(`${field}: missing`);
+  if (value.length === 20 && format !== 'epoch-s' && format !== 'epoch-ms') {
+    const fast = isoSecondsUtc(value, field);
+    if (fast !== null) return fast;
+  }
   let ms: number;
   const numeric = /^\d+(\.\d+)?$/.test(value);
   if (numeric && format !== 'iso') {
@@ -64,6 +74,52 @@ export function timestamp(value: string | undefined, field: string, format: Time
   return Math.round(ms);
 }
 
+/**
+ * `YYYY-MM-DDTHH:MM:SSZ`, the shape nearly every AWS export uses, parsed by hand: several times
+ * faster than Date.parse, which matters at two timestamps per row. Anything else returns null
+ * and takes the general path.
+ */
+function isoSecondsUtc(v: string, field: string): number | null {
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58)
+    return null;
+  if (v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 90) return null;
+  const year = digits(v, 0, 4);
+  const month = digits(v, 5, 2);
+  const day = digits(v, 8, 2);
+  const hour = digits(v, 11, 2);
+  const minute = digits(v, 14, 2);
+  const second = digits(v, 17, 2);
+  if ((year | month | day | hour | minute | second) < 0) return null;
+  // Date.parse would roll 2024-02-31 over into March; an analyst wants to hear about such a value.
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
+    throw new RowError(`${field}: not a valid date and time: ${v}`);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function digits(v: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 function hasZone(value: string): boolean {
   const last = value.charCodeAt(value.length - 1);
   if (last === 90 || last === 122) return true; // Z or z
@@ -71,7 +127,10 @@ function hasZone(value: string): boolean {
 }
 
 export function checkSpan(startTs: number, endTs: number): void {
-  if (endTs < startTs) throw new RowError(`end before start (${new Date(endTs).toISOString()} < ${new Date(startTs).toISOString()})`);
+  if (endTs < startTs)
+    throw new RowError(
+      `end before start (${new Date(endTs).toISOString()} < ${new Date(startTs).toISOString()})`,
+    );
 }
 
 export function clip(value: string): string {

@@ -130,7 +130,11 @@ export class ImportJobs {
     job.worker = worker;
     this.update(job, { state: 'running', message: `Reading ${path.basename(job.request.file)}` });
     let finished = false;
-    const finish = (state: JobProgress['state'], patch: Partial<JobProgress>, record: ImportRecord | null) => {
+    const finish = (
+      state: JobProgress['state'],
+      patch: Partial<JobProgress>,
+      record: ImportRecord | null,
+    ) => {
       if (finished) return;
       finished = true;
       job.worker = null;
@@ -150,17 +154,30 @@ export class ImportJobs {
         case 'done': {
           const { record } = message;
           const state = record.status === 'cancelled' ? 'cancelled' : 'done';
-          finish(state, { ...progressPatch(record, record.sizeBytes), fraction: 1, message: describe(record) }, record);
+          finish(
+            state,
+            { ...progressPatch(record, record.sizeBytes), fraction: 1, message: describe(record) },
+            record,
+          );
           break;
         }
         case 'error':
-          finish('failed', { importId: message.importId, error: message.message, message: message.message }, null);
+          finish(
+            'failed',
+            { importId: message.importId, error: message.message, message: message.message },
+            null,
+          );
           break;
       }
     });
     worker.on('error', (error) => finish('failed', { error: error.message, message: error.message }, null));
     worker.on('exit', (code) => {
-      if (code !== 0) finish('failed', { error: `Import worker stopped (exit ${code})`, message: `Import worker stopped (exit ${code})` }, null);
+      if (code !== 0)
+        finish(
+          'failed',
+          { error: `Import worker stopped (exit ${code})`, message: `Import worker stopped (exit ${code})` },
+          null,
+        );
       else finish(job.cancelRequested ? 'cancelled' : 'done', {}, null);
     });
   }
@@ -178,7 +195,12 @@ export class ImportJobs {
 function progressPatch(record: ImportRecord, sizeBytes: number): Partial<JobProgress> {
   return {
     importId: record.id,
-    counts: { rowsRead: record.rowsRead, stored: record.stored, quarantined: record.quarantined, duplicates: record.duplicates },
+    counts: {
+      rowsRead: record.rowsRead,
+      stored: record.stored,
+      quarantined: record.quarantined,
+      duplicates: record.duplicates,
+    },
     bytesRead: record.bytesRead,
     bytesTotal: sizeBytes,
     fraction: sizeBytes > 0 ? Math.min(1, record.bytesRead / sizeBytes) : null,

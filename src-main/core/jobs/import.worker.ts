@@ -17,7 +17,13 @@ let importId: number | null = null;
 try {
   const record = await runImport(
     db,
-    { file: input.file, format: input.format, preset: input.preset, enrich: input.enrich, cacheDir: input.cacheDir },
+    {
+      file: input.file,
+      format: input.format,
+      preset: input.preset,
+      enrich: input.enrich,
+      cacheDir: input.cacheDir,
+    },
     {
       signal: abort.signal,
       onStart: (id) => {

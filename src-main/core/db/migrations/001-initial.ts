@@ -22,10 +22,20 @@ CREATE TABLE imports (
   started_at INTEGER NOT NULL,
   finished_at INTEGER,
   owner_pid INTEGER,
-  heartbeat_at INTEGER
+  heartbeat_at INTEGER,
+  -- The id range this import's sessions fall in: rollback scans that range instead of needing an
+  -- import_id index, whose upkeep would cost every row of every import.
+  first_session_id INTEGER,
+  last_session_id INTEGER
 );
 CREATE INDEX imports_quick_hash ON imports(quick_hash, size_bytes);
 CREATE INDEX imports_status ON imports(status);
+
+-- Extra source columns, interned: logs repeat the same extras on most rows.
+CREATE TABLE attr_sets (
+  id INTEGER PRIMARY KEY,
+  json TEXT NOT NULL UNIQUE
+);
 
 CREATE TABLE sessions (
   id INTEGER PRIMARY KEY,
@@ -48,18 +58,20 @@ CREATE TABLE sessions (
   detection_type TEXT,
   action TEXT,
   label TEXT,
-  duration_ms INTEGER,
-  bytes_ratio REAL,
-  hour_of_day INTEGER,
   raw_line INTEGER NOT NULL,
-  attrs TEXT
+  -- attr_sets rows are never deleted, so no foreign key: its per-row check would cost ingest time.
+  attrs_id INTEGER,
+  -- Derived fields are computed on read: storing them would cost ingest time and disk for no gain.
+  duration_ms INTEGER GENERATED ALWAYS AS (end_ts - start_ts) VIRTUAL,
+  bytes_ratio REAL GENERATED ALWAYS AS (CAST(bytes_out AS REAL) / max(coalesce(bytes_in, 0), 1)) VIRTUAL,
+  hour_of_day INTEGER GENERATED ALWAYS AS ((start_ts / 3600000) % 24) VIRTUAL
 );
--- The natural-key hash makes re-imported rows (same session from any file) duplicates.
-CREATE UNIQUE INDEX sessions_key ON sessions(key_hash);
-CREATE INDEX sessions_start ON sessions(start_ts);
-CREATE INDEX sessions_src ON sessions(src_ip, start_ts);
-CREATE INDEX sessions_dst ON sessions(dst_ip, start_ts);
-CREATE INDEX sessions_import ON sessions(import_id);
+-- The natural key makes re-imported rows (the same session from any file) duplicates. Leading
+-- with start_ts keeps each batch's inserts in a few index pages (logs are roughly time-ordered),
+-- limits hash collisions to sessions starting in the same millisecond, and serves time-range queries.
+CREATE UNIQUE INDEX sessions_key ON sessions(start_ts, key_hash);
+-- Query indexes (start, src, dst) are created by ensureSessionIndexes (db/session-indexes.ts):
+-- a bulk import drops and rebuilds them, which is several times cheaper than maintaining them per row.
 
 CREATE TABLE quarantine (
   id INTEGER PRIMARY KEY,

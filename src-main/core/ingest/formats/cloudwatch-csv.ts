@@ -2,7 +2,7 @@
 import { AttrsEncoder } from '../attrs.js';
 import { CsvRecordReader } from '../csv-records.js';
 import type { FormatDefinition, FormatParser, RecordSink, SessionRow } from '../types.js';
-import { checkSpan, count, optionalIp, port, requiredIp, RowError, text, timestamp } from '../values.js';
+import { checkSpan, count, optionalIp, port, RowError, requiredIp, text, timestamp } from '../values.js';
 
 const MAPPED = {
   bytesIn: 'bytes_in',
@@ -18,6 +18,7 @@ const MAPPED = {
   ruleName: 'rule_names',
   detectionType: 'detection_types',
   label: 'label',
+  time: 'time',
 } as const;
 type Mapped = keyof typeof MAPPED;
 
@@ -84,7 +85,12 @@ class CloudwatchCsvParser implements FormatParser {
     if (missing.length > 0) {
       throw new Error(`Not a CloudWatch web-attack CSV: the header lacks ${missing.join(', ')}`);
     }
-    const mappedIndexes = new Set(Object.values(columns));
+    // `time` repeats creation_time in every known export; it is kept (as an extra) only where it differs.
+    const mappedIndexes = new Set(
+      Object.entries(columns)
+        .filter(([key]) => key !== 'time')
+        .map(([, i]) => i),
+    );
     this.extraIndexes = names.map((_, i) => i).filter((i) => !mappedIndexes.has(i));
     this.attrs = new AttrsEncoder(this.extraIndexes.map((i) => fields[i]!.trim()));
     this.columns = columns;
@@ -114,7 +120,9 @@ class CloudwatchCsvParser implements FormatParser {
       detectionType: c.detectionType === -1 ? null : text(f[c.detectionType], MAPPED.detectionType),
       action: null,
       label: c.label === -1 ? null : text(f[c.label], MAPPED.label),
-      attrs: this.attrs.encode(this.extraIndexes.map((i) => checkedExtra(f[i])), ),
+      attrs: this.attrs.encode(
+        this.extraIndexes.map((i) => (i === c.time && f[i] === f[c.start] ? undefined : checkedExtra(f[i]))),
+      ),
       line,
     };
   }
@@ -127,6 +135,7 @@ function checkedExtra(value: string | undefined): string {
 function countryCode(value: string | undefined): string | null {
   const code = text(value, MAPPED.country);
   if (code === null) return null;
-  if (!/^[A-Za-z]{2}$/.test(code)) throw new RowError(`${MAPPED.country}: not a two-letter country code: ${code.slice(0, 20)}`);
+  if (!/^[A-Za-z]{2}$/.test(code))
+    throw new RowError(`${MAPPED.country}: not a two-letter country code: ${code.slice(0, 20)}`);
   return code.toUpperCase();
 }

@@ -1,0 +1,33 @@
+import type { Db } from './open.js';
+
+/** The sessions query indexes. Kept here so migrations, bulk imports and recovery agree on them. */
+// Time-range queries use the unique natural-key index, which leads with start_ts.
+const QUERY_INDEXES = [
+  'CREATE INDEX IF NOT EXISTS sessions_src ON sessions(src_ip, start_ts)',
+  'CREATE INDEX IF NOT EXISTS sessions_dst ON sessions(dst_ip, start_ts)',
+];
+const NAMES = ['sessions_src', 'sessions_dst'];
+
+export function ensureSessionIndexes(db: Db): void {
+  for (const ddl of QUERY_INDEXES) db.exec(ddl);
+}
+
+export function dropSessionIndexes(db: Db): void {
+  for (const name of NAMES) db.exec(`DROP INDEX IF EXISTS ${name}`);
+}
+
+export function sessionIndexesPresent(db: Db): boolean {
+  const rows = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions'`)
+    .all() as { name: string }[];
+  return NAMES.every((name) => rows.some((row) => row.name === name));
+}
+
+/** Highest session id: a cheap size estimate (no count(*) scan) for deciding on a bulk load. */
+export function maxSessionId(db: Db): number {
+  return (db.prepare('SELECT max(id) AS id FROM sessions').get() as { id: number | null }).id ?? 0;
+}
+
+export function hasRunningImport(db: Db): boolean {
+  return db.prepare(`SELECT 1 FROM imports WHERE status = 'running' LIMIT 1`).get() !== undefined;
+}

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
+import { createGeoIp, type GeoIp } from '../enrich/geoip.js';
+import { type BadRecord, BatchEncoder, type EncodedBatch, STR } from './batch-codec.js';
+import { formatById } from './formats/index.js';
+import { naturalKey } from './natural-key.js';
+import { CodedRollups } from './rollup-cells.js';
+import { readSource } from './source.js';
+import type { RecordSink, SessionRow } from './types.js';
+
+export const BATCH_ROWS = 20_000;
+const QUARANTINE_RAW_CHARS = 4096;
+
+export interface ParseRequest {
+  file: string;
+  gzip: boolean;
+  format: FormatId;
+  preset?: MappingPreset;
+  enrich: boolean;
+  cacheDir: string | null;
+}
+
+export interface ParseOutcome {
+  sha256: string;
+  /** Set when a compressed file ended early; complete records before the break were kept. */
+  truncation: string | null;
+}
+
+export class ParseCancelled extends Error {}
+
+/**
+ * The CPU-heavy half of an import: read → gunzip → decode → parse → validate → normalize →
+ * enrich → natural key → rollup cells, emitted as encoded batches. It touches no database, so it
+ * runs on its own thread while the writer stores the previous batch.
+ */
+export async function parseFile(
+  request: ParseRequest,
+  emit: (batch: EncodedBatch) => Promise<void> | void,
+  isCancelled: () => boolean = () => false,
+): Promise<ParseOutcome> {
+  const builder = new BatchBuilder(request.enrich ? createGeoIp(request.cacheDir) : null);
+  const parser = formatById(request.format).createParser({ preset: request.preset });
+  const hash = createHash('sha256');
+  let truncation: string | null = null;
+  const drain = async () => {
+    for (const batch of builder.takeReady()) await emit(batch);
+  };
+  try {
+    for await (const chunk of readSource(request.file, request.gzip, hash)) {
+      if (isCancelled()) throw new ParseCancelled();
+      builder.bytesRead = chunk.bytesRead;
+      parser.push(chunk.text, builder);
+      await drain();
+    }
+  } catch (error) {
+    if (!isTruncatedGzip(error)) throw error;
+    truncation =
+      'The compressed file ends early or is corrupt (gzip); every complete record before the break was imported.';
+  }
+  if (isCancelled()) throw new ParseCancelled();
+  parser.end(builder);
+  builder.finish();
+  await drain();
+  return { sha256: hash.digest('hex'), truncation };
+}
+
+class BatchBuilder implements RecordSink {
+  bytesRead = 0;
+  private readonly encoder = new BatchEncoder(BATCH_ROWS);
+  private readonly rollups = new CodedRollups();
+  private bads: BadRecord[] = [];
+  private ready: EncodedBatch[] = [];
+
+  constructor(private readonly geo: GeoIp | null) {}
+
+  row(row: SessionRow): void {
+    const geo = this.geo;
+    if (geo) {
+      if (row.country === null) row.country = geo.country(row.srcIp);
+      if (row.asn === null) row.asn = geo.asn(row.srcIp);
+    }
+    const encoder = this.encoder;
+    encoder.add(row, naturalKey(row));
+    this.rollups.add(
+      encoder.dictionary,
+      row.startTs,
+      encoder.lastCodeOf(STR.srcIp),
+      encoder.lastCodeOf(STR.dstIp),
+      encoder.lastCodeOf(STR.country),
+      encoder.lastCodeOf(STR.detectionType),
+      row.bytesIn ?? 0,
+      row.bytesOut ?? 0,
+    );
+    if (this.encoder.full) this.cut();
+  }
+
+  bad(line: number, raw: string, reason: string): void {
+    this.bads.push({
+      line,
+      raw: raw.length > QUARANTINE_RAW_CHARS ? raw.slice(0, QUARANTINE_RAW_CHARS) : raw,
+      reason,
+    });
+    if (this.bads.length >= BATCH_ROWS) this.cut();
+  }
+
+  finish(): void {
+    if (this.encoder.rows > 0 || this.bads.length > 0) this.cut();
+  }
+
+  takeReady(): EncodedBatch[] {
+    const ready = this.ready;
+    this.ready = [];
+    return ready;
+  }
+
+  private cut(): void {
+    this.ready.push(this.encoder.take(this.bads, this.rollups.take(), this.bytesRead));
+    this.bads = [];
+  }
+}
+
+function isTruncatedGzip(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return (
+    code === 'Z_BUF_ERROR' ||
+    code === 'Z_DATA_ERROR' ||
+    /unexpected end of file/i.test(String((error as Error)?.message))
+  );
+}

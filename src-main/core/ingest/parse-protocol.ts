@@ -1,0 +1,14 @@
+import type { EncodedBatch } from './batch-codec.js';
+import type { ParseOutcome, ParseRequest } from './parse-file.js';
+
+export type ParseWorkerInput = ParseRequest;
+
+export type ParseWorkerMessage =
+  | { type: 'batch'; batch: EncodedBatch }
+  | { type: 'done'; outcome: ParseOutcome }
+  | { type: 'error'; message: string };
+
+/** The writer grants credits: the parser may have at most this many batches in flight. */
+export type ParseWorkerCommand = { type: 'credit' } | { type: 'cancel' };
+
+export const BATCHES_IN_FLIGHT = 2;

@@ -1,0 +1,38 @@
+// Parses one file on its own thread and streams encoded batches to the writer, which grants
+// credits so memory stays flat however large the file is.
+import { parentPort, workerData } from 'node:worker_threads';
+import { transferList } from './batch-codec.js';
+import { parseFile } from './parse-file.js';
+import {
+  BATCHES_IN_FLIGHT,
+  type ParseWorkerCommand,
+  type ParseWorkerInput,
+  type ParseWorkerMessage,
+} from './parse-protocol.js';
+
+const port = parentPort!;
+const post = (message: ParseWorkerMessage, transfer: ArrayBuffer[] = []) =>
+  port.postMessage(message, transfer);
+let credits = BATCHES_IN_FLIGHT;
+let cancelled = false;
+let wake: (() => void) | null = null;
+port.on('message', (command: ParseWorkerCommand) => {
+  if (command.type === 'credit') credits++;
+  else cancelled = true;
+  wake?.();
+});
+
+async function emit(batch: Parameters<typeof transferList>[0]): Promise<void> {
+  while (credits === 0 && !cancelled) await new Promise<void>((resolve) => (wake = resolve));
+  credits--;
+  post({ type: 'batch', batch }, transferList(batch));
+}
+
+try {
+  const outcome = await parseFile(workerData as ParseWorkerInput, emit, () => cancelled);
+  post({ type: 'done', outcome });
+} catch (error) {
+  post({ type: 'error', message: (error as Error).message });
+} finally {
+  port.close();
+}
