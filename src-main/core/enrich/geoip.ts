@@ -114,7 +114,7 @@ export function createGeoIp(cacheDir: string | null): GeoIp {
       let value = countries.get(ip);
       if (value === undefined) {
         value = countryDb().get(ip)?.country_code ?? null;
-        if (countries.size > 200_000) countries.clear();
+        if (countries.size > 50_000) countries.clear();
         countries.set(ip, value);
       }
       return value;
@@ -124,7 +124,7 @@ export function createGeoIp(cacheDir: string | null): GeoIp {
       if (value === undefined) {
         const n = ipv4ToNumber(ip);
         value = n === null ? null : lookupAsn(loadAsnTable(cacheDir), n);
-        if (asns.size > 200_000) asns.clear();
+        if (asns.size > 50_000) asns.clear();
         asns.set(ip, value);
       }
       return value;

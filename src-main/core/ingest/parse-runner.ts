@@ -1,8 +1,9 @@
-import { Worker } from 'node:worker_threads';
-import { workerEntry } from '../jobs/worker-url.js';
+import { startWorker } from '../jobs/worker-url.js';
 import type { EncodedBatch } from './batch-codec.js';
 import { type ParseOutcome, type ParseRequest, parseFile } from './parse-file.js';
 import type { ParseWorkerMessage } from './parse-protocol.js';
+
+export type ParserPlacement = 'auto' | 'inline' | 'worker';
 
 // Below this size a worker's start-up (tens of ms) costs more than parsing on this thread.
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -16,39 +17,67 @@ export function runParser(
   sizeBytes: number,
   write: (batch: EncodedBatch) => void,
   signal?: AbortSignal,
+  where: ParserPlacement = 'auto',
 ): Promise<ParseOutcome> {
-  if (sizeBytes < WORKER_THRESHOLD_BYTES) return parseFile(request, write, () => signal?.aborted ?? false);
+  const inline = where === 'inline' || (where === 'auto' && sizeBytes < WORKER_THRESHOLD_BYTES);
+  if (inline) return parseFile(request, write, () => signal?.aborted ?? false);
   return new Promise((resolve, reject) => {
-    const entry = workerEntry('parse.worker', import.meta.url);
-    const worker = new Worker(entry.url, { ...entry.options, workerData: request });
+    // A small young generation keeps peak RSS about 50 MB lower at no measurable cost in speed.
+    const worker = startWorker('parse.worker', import.meta.url, {
+      workerData: request,
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
       fn();
     };
     const onAbort = () => {
       worker.postMessage({ type: 'cancel' });
-      void worker.terminate();
       settle(() => reject(new Error('cancelled')));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: ParseWorkerMessage) => {
+    // Batches are written one per event-loop turn: writing inside the message handler would let a
+    // busy port starve every other event, such as the cancel request from the job runner.
+    const pending: EncodedBatch[] = [];
+    let outcome: ParseOutcome | null = null;
+    let scheduled = false;
+    const pump = () => {
+      scheduled = false;
       if (settled) return;
-      if (message.type === 'batch') {
+      const batch = pending.shift();
+      if (batch) {
         try {
-          write(message.batch);
+          write(batch);
           worker.postMessage({ type: 'credit' });
         } catch (error) {
-          void worker.terminate();
           settle(() => reject(error));
+          return;
         }
-      } else if (message.type === 'done') {
-        settle(() => resolve(message.outcome));
-      } else {
-        settle(() => reject(new Error(message.message)));
       }
+      if (pending.length > 0) schedule();
+      else if (outcome) {
+        const done = outcome;
+        settle(() => resolve(done));
+      }
+    };
+    const schedule = () => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(pump);
+    };
+    worker.on('message', (message: ParseWorkerMessage) => {
+      if (settled) return;
+      if (message.type === 'error') {
+        settle(() => reject(new Error(message.message)));
+        return;
+      }
+      if (message.type === 'batch') pending.push(message.batch);
+      else outcome = message.outcome;
+      schedule();
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) =>

@@ -28,11 +28,10 @@ async function emit(batch: Parameters<typeof transferList>[0]): Promise<void> {
   post({ type: 'batch', batch }, transferList(batch));
 }
 
+// The writer stops this thread once it has the final message; closing the port here could drop it.
 try {
   const outcome = await parseFile(workerData as ParseWorkerInput, emit, () => cancelled);
   post({ type: 'done', outcome });
 } catch (error) {
   post({ type: 'error', message: (error as Error).message });
-} finally {
-  port.close();
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/open.js';
 import { dropSessionIndexes, ensureSessionIndexes, maxSessionId } from '../db/session-indexes.js';
 import { BatchWriter } from './batch-writer.js';
 import { detectFormat, formatById } from './formats/index.js';
-import { runParser } from './parse-runner.js';
+import { type ParserPlacement, runParser } from './parse-runner.js';
 import { rollBackImport } from './rollback.js';
 import { inspectSource, readHead, sha256File } from './source.js';
 
@@ -17,6 +17,8 @@ export interface ImportRequest {
   enrich?: boolean;
   /** Where derived lookup tables may be cached (next to the database). */
   cacheDir?: string | null;
+  /** Where to parse: 'auto' uses a worker thread for files over a few MB (tests pin one or the other). */
+  parser?: ParserPlacement;
 }
 
 export interface ImportProgress {
@@ -108,6 +110,7 @@ export async function runImport(
         }
       },
       hooks.signal,
+      request.parser,
     );
     if (hooks.signal?.aborted) throw new Error('cancelled');
     const indexing = performance.now();

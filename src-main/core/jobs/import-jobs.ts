@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FormatId, ImportRecord, JobProgress, MappingPreset } from '../../../src-shared/domain.js';
 import type { ImportWorkerInput, ImportWorkerMessage } from './import-protocol.js';
-import { workerEntry } from './worker-url.js';
+import { startWorker } from './worker-url.js';
 
 export interface ImportJobRequest {
   file: string;
@@ -125,8 +125,7 @@ export class ImportJobs {
       enrich: this.options.enrich ?? true,
       cacheDir: this.options.cacheDir,
     };
-    const entry = workerEntry('import.worker', import.meta.url);
-    const worker = new Worker(entry.url, { ...entry.options, workerData: input });
+    const worker = startWorker('import.worker', import.meta.url, { workerData: input });
     job.worker = worker;
     this.update(job, { state: 'running', message: `Reading ${path.basename(job.request.file)}` });
     let finished = false;

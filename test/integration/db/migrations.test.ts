@@ -1,0 +1,84 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION, SchemaTooNewError } from '../../../src-main/core/db/migrate.js';
+import { migrations } from '../../../src-main/core/db/migrations/index.js';
+import { openDatabase } from '../../../src-main/core/db/open.js';
+import { whereClause } from '../../../src-main/core/db/sessions.js';
+import { useTempDirs } from '../../helpers/temp.js';
+
+const tempDir = useTempDirs();
+
+function plan(db: Database.Database, sql: string, params: Record<string, unknown> = {}): string {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' | ');
+}
+
+describe('database migrations', () => {
+  it('bring a fresh database to the current schema with WAL, foreign keys and 64 KiB pages', () => {
+    const db = openDatabase(path.join(tempDir(), 'fresh.db'));
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBe(migrations.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('page_size', { simple: true })).toBe(65536);
+    const tables = (
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
+    ).map((t) => t.name);
+    for (const table of [
+      'imports',
+      'sessions',
+      'quarantine',
+      'rollup_time',
+      'rollup_pairs',
+      'rollup_sources',
+      'attr_sets',
+      'mapping_presets',
+    ]) {
+      expect(tables).toContain(table);
+    }
+    db.close();
+  });
+
+  it('are applied once: reopening changes nothing', () => {
+    const file = path.join(tempDir(), 'again.db');
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuse a database written by a newer version, with a message that says what to do', () => {
+    const file = path.join(tempDir(), 'newer.db');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(SchemaTooNewError);
+    expect(() => openDatabase(file)).toThrow(/newer Vigil.*Update Vigil/);
+  });
+
+  it('give the session queries an index each (EXPLAIN QUERY PLAN)', () => {
+    const db = openDatabase(path.join(tempDir(), 'plan.db'));
+    const page = (filter: Parameters<typeof whereClause>[0]) => {
+      const { sql, params } = whereClause(filter);
+      return plan(db, `SELECT id FROM sessions ${sql} ORDER BY start_ts LIMIT 100`, params);
+    };
+    expect(page({ srcIp: '1.2.3.4' })).toMatch(/INDEX sessions_src/);
+    expect(page({ dstIp: '10.0.0.1' })).toMatch(/INDEX sessions_dst/);
+    expect(page({ from: 0, to: 1000 })).toMatch(/INDEX sessions_key/);
+    expect(plan(db, 'SELECT id FROM sessions WHERE start_ts = 1 AND key_hash = 2')).toMatch(
+      /INDEX sessions_key \(start_ts=\? AND key_hash=\?\)/,
+    );
+    expect(
+      plan(
+        db,
+        'SELECT sum(sessions) FROM rollup_time WHERE granularity = 60000 AND bucket >= 0 AND bucket < 10',
+      ),
+    ).toMatch(/USING PRIMARY KEY/);
+    expect(plan(db, `SELECT id FROM quarantine WHERE import_id = 1 ORDER BY line`)).toMatch(
+      /INDEX quarantine_import/,
+    );
+    db.close();
+  });
+});

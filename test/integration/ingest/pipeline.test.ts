@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import { sessionIndexesPresent } from '../../../src-main/core/db/session-indexes.js';
+import { countSessions } from '../../../src-main/core/db/sessions.js';
+import { dashboardSummary } from '../../../src-main/core/db/summary.js';
+import { type ImportProgress, runImport } from '../../../src-main/core/ingest/pipeline.js';
+import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
+import { rollupMismatches } from '../../helpers/rollup-check.js';
+import { SAMPLE, useTempDirs } from '../../helpers/temp.js';
+
+const tempDir = useTempDirs();
+
+function snapshot(db: Db) {
+  return {
+    sessions: countSessions(db),
+    time: db.prepare('SELECT * FROM rollup_time ORDER BY 1, 2, 3, 4').all(),
+    pairs: db.prepare('SELECT * FROM rollup_pairs ORDER BY 1, 2').all(),
+  };
+}
+
+describe('import pipeline', () => {
+  it('imports the embedded sample completely, with rollups that match the sessions', async () => {
+    const db = openDatabase(path.join(tempDir(), 'v.db'));
+    const record = await runImport(db, { file: SAMPLE, enrich: false });
+    expect(record).toMatchObject({
+      status: 'done',
+      format: 'cloudwatch-csv',
+      rowsRead: 282,
+      stored: 282,
+      quarantined: 0,
+      duplicates: 0,
+    });
+    expect(record.sha256).toBe('96e752b997870259168bb472a3ba81e5ac0cc83a339b010ed6691db8e44dd269');
+    expect(countSessions(db)).toBe(282);
+    expect(rollupMismatches(db)).toEqual([]);
+    const summary = dashboardSummary(db, {});
+    expect(summary).toMatchObject({ sessions: 282, sourceIps: 28, countries: 7 });
+    expect(summary.byDetectionType).toEqual([{ detectionType: 'waf_rule', sessions: 282 }]);
+    db.close();
+  });
+
+  it('skips a re-import of the same file and changes nothing', async () => {
+    const db = openDatabase(path.join(tempDir(), 'v.db'));
+    await runImport(db, { file: SAMPLE, enrich: false });
+    const before = snapshot(db);
+    const copy = path.join(tempDir(), 'renamed-copy.csv');
+    fs.copyFileSync(SAMPLE, copy);
+    const again = await runImport(db, { file: copy, enrich: false });
+    expect(again.status).toBe('skipped');
+    expect(again.message).toMatch(/Same content as import #1/);
+    expect(snapshot(db)).toEqual(before);
+    db.close();
+  });
+
+  it('counts rows already stored from another file as duplicates, and only adds the new ones', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'v.db'));
+    await writeCloudwatchFile(path.join(dir, 'a.csv'), 0, 1000);
+    await writeCloudwatchFile(path.join(dir, 'b.csv'), 600, 1500);
+    await runImport(db, { file: path.join(dir, 'a.csv'), enrich: false });
+    const second = await runImport(db, { file: path.join(dir, 'b.csv'), enrich: false });
+    expect(second).toMatchObject({
+      status: 'done',
+      rowsRead: 900,
+      stored: 500,
+      duplicates: 400,
+      quarantined: 0,
+    });
+    expect(countSessions(db)).toBe(1500);
+    expect(rollupMismatches(db)).toEqual([]);
+    db.close();
+  });
+
+  it('treats a repeated row inside one file as a duplicate', async () => {
+    const dir = tempDir();
+    const lines = fs.readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+    const file = path.join(dir, 'repeats.csv');
+    fs.writeFileSync(file, `${[...lines, lines[1], lines[2]].join('\n')}\n`);
+    const db = openDatabase(path.join(dir, 'v.db'));
+    const record = await runImport(db, { file, enrich: false });
+    expect(record).toMatchObject({ rowsRead: 284, stored: 282, duplicates: 2 });
+    expect(rollupMismatches(db)).toEqual([]);
+    db.close();
+  });
+
+  it('parses the same on a worker thread as inline', async () => {
+    const dir = tempDir();
+    await writeCloudwatchFile(path.join(dir, 'x.csv'), 0, 30_000);
+    const inline = openDatabase(path.join(dir, 'inline.db'));
+    const worker = openDatabase(path.join(dir, 'worker.db'));
+    await runImport(inline, { file: path.join(dir, 'x.csv'), enrich: false, parser: 'inline' });
+    await runImport(worker, { file: path.join(dir, 'x.csv'), enrich: false, parser: 'worker' });
+    const rows = (db: Db) =>
+      db
+        .prepare(
+          'SELECT key_hash, start_ts, src_ip, bytes_in, bytes_out, country, raw_line FROM sessions ORDER BY id',
+        )
+        .all();
+    expect(rows(worker)).toEqual(rows(inline));
+    expect(snapshot(worker)).toEqual(snapshot(inline));
+    inline.close();
+    worker.close();
+  });
+
+  it('reports progress at least every half second and keeps nothing of a cancelled import', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'v.db'));
+    await runImport(db, { file: SAMPLE, enrich: false });
+    const before = snapshot(db);
+    await writeCloudwatchFile(path.join(dir, 'big.csv'), 1000, 400_000);
+    const abort = new AbortController();
+    const reports: ImportProgress[] = [];
+    const stamps: number[] = [];
+    const record = await runImport(
+      db,
+      { file: path.join(dir, 'big.csv'), enrich: false },
+      {
+        signal: abort.signal,
+        onProgress: (progress) => {
+          reports.push(progress);
+          stamps.push(Date.now());
+          if (reports.length === 2) abort.abort();
+        },
+      },
+    );
+    expect(reports.length).toBeGreaterThanOrEqual(2);
+    expect(reports[1]!.record.rowsRead).toBeGreaterThan(0);
+    expect(reports[1]!.record.bytesRead).toBeGreaterThan(0);
+    expect(stamps[1]! - stamps[0]!).toBeLessThan(1500);
+    expect(record.status).toBe('cancelled');
+    expect(snapshot(db)).toEqual(before);
+    expect(rollupMismatches(db)).toEqual([]);
+    expect(sessionIndexesPresent(db)).toBe(true);
+    db.close();
+  });
+
+  it('fails a file it cannot read as a whole with a clear message and keeps nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'not-cloudwatch.csv');
+    fs.writeFileSync(
+      file,
+      'bytes_in,bytes_out,creation_time,detection_types,src_ip\n1,2,2024-01-01T00:00:00Z,x,1.2.3.4\n',
+    );
+    const db = openDatabase(path.join(dir, 'v.db'));
+    await expect(runImport(db, { file, format: 'cloudwatch-csv', enrich: false })).rejects.toThrow(
+      /lacks end_time, dst_ip/,
+    );
+    expect(countSessions(db)).toBe(0);
+    expect(db.prepare(`SELECT status, message FROM imports`).get()).toMatchObject({ status: 'failed' });
+    db.close();
+  });
+
+  it('enriches a missing ASN offline, and keeps the log’s own country', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'v.db'));
+    await runImport(db, { file: SAMPLE, cacheDir: path.join(dir, 'cache') });
+    const row = db.prepare(`SELECT country, asn FROM sessions WHERE src_ip = '147.161.161.82' LIMIT 1`).get();
+    expect(row).toEqual({ country: 'AE', asn: expect.any(Number) });
+    expect(fs.readdirSync(path.join(dir, 'cache')).some((f) => f.startsWith('asn-ipv4-'))).toBe(true);
+    db.close();
+  });
+});
