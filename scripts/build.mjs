@@ -44,26 +44,19 @@ await build({
     cli: 'src-main/cli/main.ts',
     'import.worker': 'src-main/core/jobs/import.worker.ts',
     'parse.worker': 'src-main/core/ingest/parse.worker.ts',
+    'electron-main': 'src-main/electron/main.ts',
   },
+  external: ['electron'],
 });
-const electronEntries = {
-  main: 'src-main/electron/main.ts',
-  preload: 'src-main/electron/preload.ts',
-};
-const presentElectron = Object.fromEntries(
-  Object.entries(electronEntries).filter(([, file]) => fs.existsSync(path.join(root, file))),
-);
-if (Object.keys(presentElectron).length > 0) {
-  // Sandboxed preloads cannot load ES modules or local files: one CommonJS bundle each.
-  await build({
-    ...common,
-    format: 'cjs',
-    outdir: 'dist/electron',
-    outExtension: { '.js': '.cjs' },
-    entryPoints: presentElectron,
-    external: ['electron'],
-  });
-}
+// A sandboxed preload can load neither ES modules nor local files: one self-contained CommonJS bundle.
+await build({
+  ...common,
+  packages: undefined,
+  format: 'cjs',
+  outfile: 'dist/main/preload.cjs',
+  entryPoints: ['src-main/electron/preload.ts'],
+  external: ['electron'],
+});
 if (fs.existsSync(path.join(root, 'src-renderer', 'index.html'))) {
   execFileSync(
     process.execPath,

@@ -1,10 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { appRoot } from '../paths.js';
 import { migrate } from './migrate.js';
 import { ensureSessionIndexes, hasRunningImport } from './session-indexes.js';
 
 export type Db = Database.Database;
+
+/**
+ * Under Electron, SQLite's native module must be the one built for Electron's ABI (by the
+ * postinstall script); plain Node (CLI, serve mode, tests) uses the package's own build.
+ */
+function nativeBinding(): string | undefined {
+  const electron = process.versions.electron;
+  if (!electron) return undefined;
+  const file = path.join(
+    appRoot(),
+    'node_modules',
+    '.vigil-native',
+    `electron-${electron}`,
+    'better_sqlite3.node',
+  );
+  return fs.existsSync(file) ? file : undefined;
+}
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -13,7 +31,7 @@ export interface OpenOptions {
 /** Opens (creating if needed) a Vigil database and brings its schema up to date. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  const db = new Database(file, { readonly: options.readonly ?? false, nativeBinding: nativeBinding() });
   try {
     db.pragma('busy_timeout = 5000');
     // 64 KiB pages make bulk inserts about a third cheaper than the 4 KiB default (bench/ingest);
