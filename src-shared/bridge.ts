@@ -1,0 +1,10 @@
+// What the Electron preload exposes as `window.vigil`: the VigilApi plus the two things only a
+// desktop shell can offer. The preload implements it (`satisfies VigilBridge`); the renderer reads it.
+import type { VigilApi, VigilEvent } from './api.js';
+
+export type VigilBridge = VigilApi & {
+  /** Subscribes to core events; returns the function that unsubscribes. */
+  onEvent(listener: (event: VigilEvent) => void): () => void;
+  /** The real path of a file the user dropped or chose (Electron's `webUtils.getPathForFile`). */
+  pathForFile(file: File): string;
+};
