@@ -149,6 +149,14 @@ export function rollupBy(db: Db, column: 'country' | 'detection_type', from?: nu
     .all({ g, from: from ?? -8.64e15, to: to ?? 8.64e15 }) as { key: string; sessions: number }[];
 }
 
+/** Exact first and last session start over everything stored (from the per-source rollup). */
+export function storedSpan(db: Db): { firstTs: number | null; lastTs: number | null } {
+  return db.prepare('SELECT min(first_ts) AS firstTs, max(last_ts) AS lastTs FROM rollup_sources').get() as {
+    firstTs: number | null;
+    lastTs: number | null;
+  };
+}
+
 export function distinctSources(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM rollup_sources').get() as { n: number }).n;
 }

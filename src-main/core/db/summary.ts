@@ -1,6 +1,6 @@
 import type { DashboardSummary, SessionFilter } from '../../../src-shared/domain.js';
 import type { Db } from './open.js';
-import { distinctSources, rollupBy, rollupTotals } from './rollups.js';
+import { distinctSources, rollupBy, rollupTotals, storedSpan } from './rollups.js';
 
 /** Overview numbers from the rollup tables only (never a scan of sessions). */
 export function dashboardSummary(db: Db, filter: SessionFilter): DashboardSummary {
@@ -15,8 +15,8 @@ export function dashboardSummary(db: Db, filter: SessionFilter): DashboardSummar
     bytesOut: totals.bytesOut,
     sourceIps: distinctSources(db),
     countries: byCountry.filter((r) => r.country !== '').length,
-    firstTs: totals.firstTs,
-    lastTs: totals.lastTs,
+    // Without a range the exact span is known; within one, bucket starts are as precise as the rollup.
+    ...(filter.from === undefined && filter.to === undefined ? storedSpan(db) : { firstTs: totals.firstTs, lastTs: totals.lastTs }),
     byCountry,
     byDetectionType: rollupBy(db, 'detection_type', filter.from, filter.to).map((r) => ({
       detectionType: r.key,
