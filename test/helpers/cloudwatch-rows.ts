@@ -21,7 +21,7 @@ export async function writeCloudwatchFile(file: string, from: number, to: number
   for (let i = from; i < to; i++) {
     chunk += `${cloudwatchRow(i)}\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       chunk = '';
     }
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 
 /** A fresh temporary folder per call, removed after the test. */
-export function useTempDirs(): () => string {
+export function createTempDirs(): () => string {
   const made: string[] = [];
   afterEach(() => {
     for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });

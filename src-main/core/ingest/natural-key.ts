@@ -1,8 +1,8 @@
 import type { SessionRow } from './types.js';
 
 /**
- * 53-bit hash of the fields that identify one session, so the same session imported from any
- * file is a duplicate. It is stored beside start_ts in a unique (start_ts, key_hash) index, so a
+ * 53-bit hash of every field that describes one session (label aside), so the same session
+ * imported from any file is a duplicate. It is stored beside start_ts in a unique (start_ts, key_hash) index, so a
  * false duplicate needs two sessions starting in the same millisecond and colliding in 53 bits.
  * Hand-written (two multiplicative 32-bit lanes, values mixed without building a key string)
  * because a cryptographic digest per row would cost a large share of the ingest budget.
@@ -49,6 +49,9 @@ export function naturalKey(row: SessionRow): number {
   mixText(row.ruleName);
   mixText(row.detectionType);
   mixText(row.action);
+  // Extras tell apart requests that share everything else (e.g. two WAF requests in the same
+  // millisecond from one client to different URIs).
+  mixText(row.attrs);
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);

@@ -58,10 +58,19 @@ export async function parseFile(
       'The compressed file ends early or is corrupt (gzip); every complete record before the break was imported.';
   }
   if (isCancelled()) throw new ParseCancelled();
-  parser.end(builder);
+  // After a break, whatever end() flushes is the record the break cut: never store it as if whole.
+  parser.end(truncation === null ? builder : cutTail(builder));
   builder.finish();
   await drain();
   return { sha256: hash.digest('hex'), truncation };
+}
+
+function cutTail(sink: RecordSink): RecordSink {
+  const reason = 'incomplete record: the compressed file ends in the middle of it';
+  return {
+    row: (row) => sink.bad(row.line, JSON.stringify(row), reason),
+    bad: (line, raw) => sink.bad(line, raw, reason),
+  };
 }
 
 class BatchBuilder implements RecordSink {

@@ -5,9 +5,9 @@ import { SCHEMA_VERSION, SchemaTooNewError } from '../../../src-main/core/db/mig
 import { migrations } from '../../../src-main/core/db/migrations/index.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { whereClause } from '../../../src-main/core/db/sessions.js';
-import { useTempDirs } from '../../helpers/temp.js';
+import { createTempDirs } from '../../helpers/temp.js';
 
-const tempDir = useTempDirs();
+const tempDir = createTempDirs();
 
 function plan(db: Database.Database, sql: string, params: Record<string, unknown> = {}): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[])

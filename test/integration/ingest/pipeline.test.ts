@@ -8,9 +8,9 @@ import { dashboardSummary } from '../../../src-main/core/db/summary.js';
 import { type ImportProgress, runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
 import { rollupMismatches } from '../../helpers/rollup-check.js';
-import { SAMPLE, useTempDirs } from '../../helpers/temp.js';
+import { SAMPLE, createTempDirs } from '../../helpers/temp.js';
 
-const tempDir = useTempDirs();
+const tempDir = createTempDirs();
 
 function snapshot(db: Db) {
   return {

@@ -6,9 +6,9 @@ import { countSessions } from '../../../src-main/core/db/sessions.js';
 import { ImportJobs } from '../../../src-main/core/jobs/import-jobs.js';
 import type { JobProgress } from '../../../src-shared/domain.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
-import { SAMPLE, useTempDirs } from '../../helpers/temp.js';
+import { SAMPLE, createTempDirs } from '../../helpers/temp.js';
 
-const tempDir = useTempDirs();
+const tempDir = createTempDirs();
 
 function jobsFor(dir: string, events: JobProgress[]) {
   const dbPath = path.join(dir, 'v.db');

@@ -1,9 +1,12 @@
 import type { FormatId } from '../../../../src-shared/domain.js';
 import type { FormatDefinition } from '../types.js';
 import { cloudwatchCsv } from './cloudwatch-csv.js';
+import { mappedCsv, mappedJsonl } from './mapped.js';
+import { vpcFlow } from './vpc-flow.js';
+import { wafJson } from './waf-json.js';
 
 /** Every importer, in detection order. Mapped formats are never auto-detected: they need a preset. */
-export const formats: FormatDefinition[] = [cloudwatchCsv];
+export const formats: FormatDefinition[] = [cloudwatchCsv, vpcFlow, wafJson, mappedCsv, mappedJsonl];
 
 export function formatById(id: FormatId): FormatDefinition {
   const format = formats.find((f) => f.id === id);

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { MappingPreset } from '../../../src-shared/domain.js';
+import { openDatabase } from '../../core/db/open.js';
+import { listPresets, savePreset } from '../../core/db/presets.js';
+import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+
+export function registerPreset(program: Command): void {
+  const preset = program
+    .command('preset')
+    .description(
+      'Column-mapping presets for mapped-csv / mapped-jsonl imports (used by vigil ingest --map NAME)',
+    );
+
+  withCommonOptions(
+    preset
+      .command('save')
+      .description('Validate a preset JSON file and save it under its name (replacing one of the same name)')
+      .argument(
+        '<file>',
+        'preset JSON: {"name", "format": "mapped-csv"|"mapped-jsonl", "timestampFormat", "columns": {...}}',
+      ),
+  ).action((file: string, options: CommonOptions) => {
+    const value = readPresetFile(file);
+    const db = openDatabase(options.db);
+    try {
+      savePreset(db, value);
+    } finally {
+      db.close();
+    }
+    if (options.json) return printJson(value);
+    console.log(
+      `Saved mapping preset "${value.name}" (${value.format}). Import with: vigil ingest --map "${value.name}" FILE`,
+    );
+  });
+
+  withCommonOptions(preset.command('list').description('List the saved mapping presets')).action(
+    (options: CommonOptions) => {
+      const db = openDatabase(options.db);
+      let presets: MappingPreset[];
+      try {
+        presets = listPresets(db);
+      } finally {
+        db.close();
+      }
+      if (options.json) return printJson(presets);
+      if (presets.length === 0)
+        return console.log('No mapping presets yet. Save one with: vigil preset save FILE.json');
+      console.log(
+        table([
+          ['name', 'format', 'timestamps', 'columns (field=source)'],
+          ...presets.map((p) => [
+            p.name,
+            p.format,
+            p.timestampFormat,
+            Object.entries(p.columns)
+              .map(([field, column]) => `${field}=${column}`)
+              .join(' '),
+          ]),
+        ]),
+      );
+    },
+  );
+}
+
+/** Reads and validates a preset file; the error names the file and every invalid field. */
+export function readPresetFile(file: string): MappingPreset {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read preset ${file}: ${(error as Error).message}`);
+  }
+  const parsed = MappingPreset.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`,
+    );
+    throw new Error(`Invalid preset ${file}:\n  ${issues.join('\n  ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,121 @@
+// AWS WAF (v2) logs: one JSON object per line, as delivered to S3, CloudWatch Logs or Firehose.
+import { AttrsEncoder } from '../attrs.js';
+import type { FormatDefinition, SessionRow } from '../types.js';
+import { RowError } from '../values.js';
+import { JsonLinesParser, type JsonObject, objectOrNull } from './json-lines.js';
+import { anyCount, anyIp, anyText, anyTimestamp, countryCode } from './json-values.js';
+
+// Extra request details kept per session; the order is the order of the `attrs` values below.
+const ATTR_KEYS = [
+  'uri',
+  'args',
+  'method',
+  'host',
+  'user-agent',
+  'webaclId',
+  'httpSourceName',
+  'terminatingRuleType',
+  'ruleGroup',
+  'groupRule',
+] as const;
+
+export const wafJson: FormatDefinition = {
+  id: 'waf-json',
+  label: 'AWS WAF logs (JSON lines)',
+  detect(head) {
+    const start = head.search(/\S/);
+    if (start === -1 || head.charCodeAt(start) !== 123 /* { */) return 0;
+    const end = head.indexOf('\n', start);
+    if (end === -1) return 0; // the first record does not fit the head: not enough to decide
+    try {
+      const record = objectOrNull(JSON.parse(head.slice(start, end)));
+      if (!record || objectOrNull(record.httpRequest) === null) return 0;
+      return 'webaclId' in record || 'terminatingRuleId' in record ? 1 : 0.3;
+    } catch {
+      return 0;
+    }
+  },
+  createParser: () => new WafJsonParser(),
+};
+
+class WafJsonParser extends JsonLinesParser {
+  private readonly attrs = new AttrsEncoder(ATTR_KEYS);
+  private readonly values: (string | undefined)[] = new Array(ATTR_KEYS.length);
+
+  protected toRow(r: JsonObject, line: number): SessionRow {
+    const request = objectOrNull(r.httpRequest);
+    if (request === null) throw new RowError('httpRequest: missing or not an object');
+    const ts = anyTimestamp(r.timestamp, 'timestamp', 'epoch-ms');
+    const action = anyText(r.action, 'action');
+    let ruleName = anyText(r.terminatingRuleId, 'terminatingRuleId');
+    const group = terminatingGroupRule(r.ruleGroupList);
+    // Default_Action means no web-ACL rule ended the request; a group rule that matched (its
+    // action overridden, e.g. to COUNT) is then the most specific detection the log offers.
+    if (group !== null && ruleName === 'Default_Action') ruleName = group.ruleId;
+    const values = this.values;
+    values[0] = orUndefined(anyText(request.uri, 'httpRequest.uri'));
+    values[1] = orUndefined(anyText(request.args, 'httpRequest.args'));
+    values[2] = orUndefined(anyText(request.httpMethod, 'httpRequest.httpMethod'));
+    this.readHeaders(request.headers);
+    values[5] = orUndefined(anyText(r.webaclId, 'webaclId'));
+    values[6] = orUndefined(anyText(r.httpSourceName, 'httpSourceName'));
+    values[7] = orUndefined(anyText(r.terminatingRuleType, 'terminatingRuleType'));
+    values[8] = group === null ? undefined : group.groupId;
+    values[9] = group === null ? undefined : group.ruleId;
+    return {
+      startTs: ts,
+      endTs: ts,
+      srcIp: anyIp(request.clientIp, 'httpRequest.clientIp', true)!,
+      dstIp: null,
+      srcPort: null,
+      dstPort: null,
+      protocol: anyText(request.httpVersion, 'httpRequest.httpVersion') ?? 'HTTP',
+      bytesIn: null,
+      bytesOut: null,
+      packets: null,
+      responseCode: anyCount(r.responseCodeSent, 'responseCodeSent'),
+      country: countryCode(request.country, 'httpRequest.country'),
+      asn: null,
+      ruleName,
+      detectionType: action !== null && ruleName !== null ? `${action}:${ruleName}` : null,
+      action,
+      label: null,
+      attrs: this.attrs.encode(values),
+      line,
+    };
+  }
+
+  /** Host and User-Agent (header names are case-insensitive) into attrs slots 3 and 4. */
+  private readHeaders(headers: unknown): void {
+    const values = this.values;
+    values[3] = undefined;
+    values[4] = undefined;
+    if (!Array.isArray(headers)) return;
+    for (const header of headers) {
+      const name = (header as JsonObject | null)?.name;
+      if (typeof name !== 'string' || (name.length !== 4 && name.length !== 10)) continue;
+      const lower = name.toLowerCase();
+      if (lower === 'host') values[3] = orUndefined(anyText((header as JsonObject).value, 'Host header'));
+      else if (lower === 'user-agent')
+        values[4] = orUndefined(anyText((header as JsonObject).value, 'User-Agent header'));
+    }
+  }
+}
+
+/** The first rule group entry that names a terminating rule, if any. */
+function terminatingGroupRule(list: unknown): { groupId: string | undefined; ruleId: string } | null {
+  if (!Array.isArray(list)) return null;
+  for (const entry of list) {
+    const rule = objectOrNull(objectOrNull(entry)?.terminatingRule);
+    const ruleId = rule === null ? null : anyText(rule.ruleId, 'ruleGroupList.terminatingRule.ruleId');
+    if (ruleId !== null) {
+      const groupId = anyText((entry as JsonObject).ruleGroupId, 'ruleGroupList.ruleGroupId');
+      return { groupId: groupId ?? undefined, ruleId };
+    }
+  }
+  return null;
+}
+
+function orUndefined(value: string | null): string | undefined {
+  return value === null ? undefined : value;
+}
