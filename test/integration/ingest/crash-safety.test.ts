@@ -14,7 +14,7 @@ import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { recoverInterruptedImports } from '../../../src-main/core/ingest/rollback.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
 import { rollupMismatches } from '../../helpers/rollup-check.js';
-import { CLI, ROOT, SAMPLE, createTempDirs } from '../../helpers/temp.js';
+import { CLI, createTempDirs, ROOT, SAMPLE } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
 const ROWS = 400_000;

@@ -8,7 +8,7 @@ import { dashboardSummary } from '../../../src-main/core/db/summary.js';
 import { type ImportProgress, runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
 import { rollupMismatches } from '../../helpers/rollup-check.js';
-import { SAMPLE, createTempDirs } from '../../helpers/temp.js';
+import { createTempDirs, SAMPLE } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
 
