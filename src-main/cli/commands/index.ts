@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
+import { registerGenerate } from './generate.js';
 import { registerImports } from './imports.js';
 import { registerIngest } from './ingest.js';
+import { registerPreset } from './preset.js';
+import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 
 export function registerCommands(program: Command): void {
@@ -9,4 +12,7 @@ export function registerCommands(program: Command): void {
   registerImports(program);
   registerStats(program);
   registerDemo(program);
+  registerGenerate(program);
+  registerPreset(program);
+  registerServe(program);
 }

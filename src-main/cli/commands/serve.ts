@@ -1,0 +1,76 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { appRoot } from '../../core/paths.js';
+import { createCore } from '../../core/service.js';
+import { startServer } from '../../server/index.js';
+import { isLoopbackHost } from '../../server/origin-check.js';
+import { type CommonOptions, printJson, withCommonOptions } from '../options.js';
+
+interface ServeOptions extends CommonOptions {
+  port: string;
+  host: string;
+  allowRemote?: boolean;
+  sample: boolean;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${value}"`);
+  return port;
+}
+
+export function registerServe(program: Command): void {
+  withCommonOptions(
+    program
+      .command('serve')
+      .description('Open Vigil in your browser: serves the interface and API on this machine')
+      .option('--port <n>', 'port to listen on (0 picks a free one)', '0')
+      .option('--host <address>', 'address to listen on', '127.0.0.1')
+      .option('--allow-remote', 'permit a --host that other machines can reach')
+      .option('--no-sample', 'do not import the embedded sample into an empty database'),
+  )
+    .addHelpText(
+      'after',
+      '\nPrints a link holding a one-time access token; open it in a browser. Ctrl+C stops.',
+    )
+    .action(async (options: ServeOptions) => {
+      const port = parsePort(options.port);
+      if (!isLoopbackHost(options.host)) {
+        if (!options.allowRemote)
+          throw new Error(
+            `--host ${options.host} lets other machines reach Vigil; add --allow-remote if that is what you want`,
+          );
+        console.error(
+          `vigil: warning: listening on ${options.host}. Anyone who can reach it and has the link can read and change your data, and the traffic is not encrypted.`,
+        );
+      }
+      const core = createCore({ dbPath: options.db, sampleOnFirstStart: options.sample });
+      const server = await startServer({
+        core,
+        host: options.host,
+        port,
+        rendererDir: path.join(appRoot(), 'dist', 'renderer'),
+      }).catch(async (error: Error) => {
+        await core.close();
+        throw error;
+      });
+      if (options.json) printJson({ url: server.url, port: server.port, db: path.resolve(options.db) });
+      else
+        console.log(
+          `Vigil is serving at ${server.url}\nDatabase: ${path.resolve(options.db)}\nPress Ctrl+C to stop.`,
+        );
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await server.close();
+      await core.close();
+      console.error('vigil: stopped.');
+    });
+}

@@ -1,0 +1,74 @@
+// Serve mode: the VigilApi over HTTP + server-sent events for a browser, next to the renderer build.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Core } from '../core/service.js';
+import { newToken } from './auth.js';
+import { EventStreams } from './events.js';
+import { allowedHosts, isLoopbackHost } from './origin-check.js';
+import { createHandler } from './router.js';
+import { UPLOAD_LIMIT } from './upload.js';
+
+export interface ServerOptions {
+  core: Pick<Core, 'service' | 'events' | 'db'>;
+  host?: string;
+  port?: number;
+  /** The production renderer build (dist/renderer). */
+  rendererDir: string;
+  /** Where browser uploads go; defaults to `uploads/` beside the database. */
+  uploadDir?: string;
+  uploadLimit?: number;
+  keepAliveMs?: number;
+}
+
+export interface RunningServer {
+  /** The page to open; it carries the token once, then a cookie takes over. */
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function urlHost(bindHost: string): string {
+  if (isLoopbackHost(bindHost) || ['0.0.0.0', '::', ''].includes(bindHost)) return '127.0.0.1';
+  return bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // `localhost` may resolve to ::1 first; bind the address the printed URL names.
+  const host = options.host === undefined || options.host === 'localhost' ? '127.0.0.1' : options.host;
+  const token = newToken();
+  const events = new EventStreams(options.core.events, options.keepAliveMs ?? 15_000);
+  const ctx = {
+    service: options.core.service,
+    events,
+    token,
+    port: 0,
+    hosts: new Set<string>(),
+    rendererDir: options.rendererDir,
+    uploadDir: options.uploadDir ?? path.join(path.dirname(options.core.db.name), 'uploads'),
+    uploadLimit: options.uploadLimit ?? UPLOAD_LIMIT,
+  };
+  // No request timeout: an upload of a multi-GiB log legitimately takes minutes.
+  const server = http.createServer({ requestTimeout: 0, headersTimeout: 30_000 }, createHandler(ctx));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  ctx.port = (server.address() as AddressInfo).port;
+  ctx.hosts = allowedHosts(host, ctx.port);
+  return {
+    url: `http://${urlHost(host)}:${ctx.port}/?token=${token}`,
+    token,
+    port: ctx.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        events.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { VigilService } from '../../src-shared/api.js';
+import { handleApiCall } from './api.js';
+import { isAuthorized, sessionCookie, tokensMatch } from './auth.js';
+import { answerAfterDrain, HttpError } from './body.js';
+import type { EventStreams } from './events.js';
+import { hostAllowed, originAllowed } from './origin-check.js';
+import { SECURITY_HEADERS, sendError, sendText } from './respond.js';
+import { serveStatic } from './static-files.js';
+import { handleUpload } from './upload.js';
+
+export interface RouteContext {
+  service: VigilService;
+  events: EventStreams;
+  token: string;
+  port: number;
+  hosts: Set<string>;
+  rendererDir: string;
+  uploadDir: string;
+  uploadLimit: number;
+}
+
+/** Refuses a request in the format its caller reads: JSON for the API, text for pages. */
+function refuse(req: IncomingMessage, res: ServerResponse, url: URL, status: number, message: string): void {
+  answerAfterDrain(req, () =>
+    url.pathname.startsWith('/api/') ? sendError(res, status, message) : sendText(res, status, message),
+  );
+}
+
+/** `/?token=…` trades the token for a cookie and redirects, so the token leaves the address bar. */
+function exchangeToken(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL) {
+  if (!tokensMatch(url.searchParams.get('token') ?? '', ctx.token))
+    return refuse(
+      req,
+      res,
+      url,
+      401,
+      'This link is not valid (was Vigil restarted?). Open the link it printed.',
+    );
+  res.writeHead(303, {
+    ...SECURITY_HEADERS,
+    'Set-Cookie': sessionCookie(ctx.port, ctx.token),
+    Location: '/',
+    'Cache-Control': 'no-store',
+  });
+  res.end();
+}
+
+async function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://vigil.invalid');
+  if (!hostAllowed(req, ctx.hosts)) return refuse(req, res, url, 403, 'Unexpected Host header.');
+  if (!originAllowed(req, ctx.hosts)) return refuse(req, res, url, 403, 'Cross-origin requests are refused.');
+  if (url.pathname === '/' && req.method === 'GET' && url.searchParams.has('token'))
+    return exchangeToken(ctx, req, res, url);
+  if (!isAuthorized(req, ctx.port, ctx.token))
+    return refuse(
+      req,
+      res,
+      url,
+      401,
+      'Not signed in: open the link that `vigil serve` printed (it holds the token).',
+    );
+  if (url.pathname === '/api/events') {
+    if (req.method !== 'GET') return refuse(req, res, url, 405, 'Subscribe to events with GET.');
+    return ctx.events.open(res);
+  }
+  if (url.pathname === '/api/upload') return handleUpload(req, res, url, ctx.uploadDir, ctx.uploadLimit);
+  if (url.pathname.startsWith('/api/')) return handleApiCall(ctx.service, url.pathname.slice(5), req, res);
+  return serveStatic(ctx.rendererDir, url.pathname, req, res);
+}
+
+export function createHandler(ctx: RouteContext) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    route(ctx, req, res).catch((error: unknown) => {
+      if (res.headersSent || res.destroyed) return void res.destroy();
+      const status = error instanceof HttpError ? error.status : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      answerAfterDrain(req, () => sendError(res, status, message));
+    });
+  };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { answerAfterDrain, HttpError } from './body.js';
+import { sendAnswer, sendError } from './respond.js';
+
+export const UPLOAD_LIMIT = 20 * 1024 ** 3;
+
+/** A safe base name: no folders, no leading dots, only portable characters, never empty. */
+export function sanitizeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base
+    .normalize('NFKC')
+    .replace(/[^\w.\- ]+/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(-200);
+  return clean === '' ? 'upload' : clean;
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
+  let unit = 0;
+  while (bytes >= 1024 && unit < units.length - 1 && bytes % 1024 === 0) {
+    bytes /= 1024;
+    unit++;
+  }
+  return `${bytes} ${units[unit]}`;
+}
+
+class TooLarge extends HttpError {
+  constructor(limit: number) {
+    super(413, `The file is larger than the upload limit (${formatBytes(limit)}).`);
+  }
+}
+
+/**
+ * Copies the body to `file`. Not `stream.pipeline`: on error it destroys the request and with it
+ * the socket, and then the client never sees why its upload was refused.
+ */
+function receive(req: IncomingMessage, file: string, limit: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = fs.createWriteStream(file, { flags: 'wx' });
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return;
+      req.off('data', onData);
+      req.unpipe(out);
+      out.destroy();
+      reject(new TooLarge(limit));
+    };
+    req.on('data', onData);
+    req.on('close', () => {
+      if (!req.complete) {
+        out.destroy();
+        reject(new Error('The upload was interrupted.'));
+      }
+    });
+    out.on('error', reject);
+    out.on('finish', resolve);
+    req.pipe(out);
+  });
+}
+
+/**
+ * `POST /api/upload?name=FILE`: a browser cannot hand us a file path, so it streams the file here
+ * and then imports the returned path. Each upload gets its own folder so the import keeps the
+ * user's file name and two uploads of the same name never overwrite each other.
+ */
+export async function handleUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  uploadDir: string,
+  limit: number,
+): Promise<void> {
+  if (req.method !== 'POST') return sendError(res, 405, 'Upload with POST.');
+  const name = sanitizeFileName(url.searchParams.get('name') ?? '');
+  if (Number(req.headers['content-length'] ?? 0) > limit)
+    return answerAfterDrain(req, () => sendError(res, 413, new TooLarge(limit).message));
+  const folder = path.join(uploadDir, randomBytes(8).toString('hex'));
+  const target = path.join(folder, name);
+  const partial = `${target}.part`;
+  await fs.promises.mkdir(folder, { recursive: true });
+  try {
+    await receive(req, partial, limit);
+    await fs.promises.rename(partial, target);
+  } catch (error) {
+    await fs.promises.rm(folder, { recursive: true, force: true });
+    if (error instanceof HttpError)
+      return answerAfterDrain(req, () => sendError(res, error.status, error.message));
+    throw error;
+  }
+  sendAnswer(res, 200, { ok: true, value: { path: target } });
+}

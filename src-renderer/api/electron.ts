@@ -1,0 +1,21 @@
+import type { VigilBridge } from '../../src-shared/bridge.js';
+import type { Transport } from './transport.js';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron window, set by the preload. */
+    vigil?: VigilBridge;
+  }
+}
+
+export function electronTransport(bridge: VigilBridge): Transport {
+  return {
+    api: bridge,
+    onEvent: (listener) => bridge.onEvent(listener),
+    // The file never moves: the core reads it where it is.
+    importablePath: async (file, onProgress) => {
+      onProgress(1);
+      return bridge.pathForFile(file);
+    },
+  };
+}

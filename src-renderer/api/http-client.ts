@@ -1,0 +1,31 @@
+import {
+  type ArgsOf,
+  type OperationName,
+  operationNames,
+  operations,
+  type ResultOf,
+  type VigilApi,
+} from '../../src-shared/api.js';
+import { unwrapAnswer } from './answer.js';
+
+/** One generic call for every operation: POST the arguments, check the result against its schema. */
+async function call<K extends OperationName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(args ?? {}),
+    });
+  } catch {
+    throw new Error('Cannot reach the Vigil server. Was it stopped?');
+  }
+  const value = unwrapAnswer(response.status, await response.text());
+  return operations[name].result.parse(value) as ResultOf<K>;
+}
+
+export function createHttpApi(): VigilApi {
+  const api: Partial<Record<OperationName, (args: never) => Promise<unknown>>> = {};
+  for (const name of operationNames) api[name] = (args: ArgsOf<typeof name>) => call(name, args);
+  return api as VigilApi;
+}

@@ -1,0 +1,30 @@
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : integer.format(value);
+}
+
+/** UTC, second precision: log timestamps are compared across sources, not read as local time. */
+export function formatTimestamp(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '–';
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, '');
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+export function baseName(file: string | null): string {
+  if (!file) return '(unknown file)';
+  return file.split(/[\\/]/).pop() || file;
+}

@@ -1,0 +1,68 @@
+import { type DragEvent, useEffect, useRef, useState } from 'react';
+
+interface DropZoneProps {
+  onFiles: (files: File[]) => void;
+  onSample: () => void;
+}
+
+export function DropZone({ onFiles, onSample }: DropZoneProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+
+  // A file dropped beside the zone would make the browser navigate away to show it.
+  useEffect(() => {
+    const block = (event: globalThis.DragEvent) => event.preventDefault();
+    window.addEventListener('dragover', block);
+    window.addEventListener('drop', block);
+    return () => {
+      window.removeEventListener('dragover', block);
+      window.removeEventListener('drop', block);
+    };
+  }, []);
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length) onFiles(files);
+  };
+
+  return (
+    <section
+      className={over ? 'dropzone over' : 'dropzone'}
+      aria-label="Drop log files here"
+      onDragOver={(event) => {
+        event.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      data-testid="dropzone"
+    >
+      <p className="dropzone-title">Drop log files here</p>
+      <p className="muted">
+        CloudWatch web-attack CSV, VPC Flow Logs, WAF JSON lines, or mapped CSV / JSONL; gzip is fine.
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => input.current?.click()}>
+          Choose files…
+        </button>
+        <button type="button" onClick={onSample} data-testid="load-sample">
+          Load sample
+        </button>
+      </div>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        data-testid="file-input"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          if (files.length) onFiles(files);
+        }}
+      />
+    </section>
+  );
+}

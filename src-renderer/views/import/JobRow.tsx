@@ -1,0 +1,67 @@
+import type { ImportRecord, JobProgress } from '../../../src-shared/domain.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
+import { baseName, formatCount } from '../../format.js';
+
+const ACTIVE = new Set(['queued', 'running']);
+
+interface JobRowProps {
+  job: JobProgress;
+  record: ImportRecord | undefined;
+  onCancel: (jobId: string) => void;
+}
+
+/** One file's import: live progress while it runs, then what became of its rows. */
+export function JobRow({ job, record, onCancel }: JobRowProps) {
+  const name = baseName(job.file);
+  const active = ACTIVE.has(job.state);
+  const counts = job.counts;
+  return (
+    <li className="job" data-testid="import-job" data-state={job.state}>
+      <div className="job-head">
+        <span className="job-name" title={job.file ?? undefined}>
+          {name}
+        </span>
+        <span className={`badge state-${record?.status ?? job.state}`}>{record?.status ?? job.state}</span>
+      </div>
+      <ProgressBar
+        fraction={job.fraction}
+        state={job.state}
+        label={`Import of ${name}`}
+        testId="import-progress"
+      />
+      {active ? (
+        <div className="job-foot">
+          <span className="muted">
+            {job.fraction === null ? '' : `${Math.round(job.fraction * 100)}% · `}
+            {formatCount(counts?.rowsRead ?? 0)} rows read
+          </span>
+          <button type="button" className="small" onClick={() => onCancel(job.jobId)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div data-testid="import-summary">
+          <dl className="summary">
+            <div>
+              <dt>Stored</dt>
+              <dd data-testid="summary-stored">{formatCount(counts?.stored ?? record?.stored)}</dd>
+            </div>
+            <div>
+              <dt>Quarantined</dt>
+              <dd>{formatCount(counts?.quarantined ?? record?.quarantined)}</dd>
+            </div>
+            <div>
+              <dt>Duplicates</dt>
+              <dd>{formatCount(counts?.duplicates ?? record?.duplicates)}</dd>
+            </div>
+            <div>
+              <dt>Rows read</dt>
+              <dd>{formatCount(counts?.rowsRead ?? record?.rowsRead)}</dd>
+            </div>
+          </dl>
+          {(job.error ?? record?.message) && <p className="job-message">{job.error ?? record?.message}</p>}
+        </div>
+      )}
+    </li>
+  );
+}

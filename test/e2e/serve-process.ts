@@ -1,0 +1,64 @@
+// Runs the real built CLI (`node bin/vigil.js serve`) as a child process and reads its URL line.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface ServeProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export function assertBuilt(): void {
+  for (const file of ['dist/main/cli.js', 'dist/renderer/index.html'])
+    if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run npm run build first`);
+}
+
+export async function startServe(dbPath: string, extraArgs: string[] = []): Promise<ServeProcess> {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'vigil.js'), 'serve', '--db', dbPath, '--port', '0', ...extraArgs],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}/.exec(line);
+      if (match) resolve(match[0]);
+    });
+    exited.then((code) =>
+      reject(new Error(`vigil serve exited (${code}) before printing a URL:\n${stderr}`)),
+    );
+  });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    child,
+    stop: () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** A plain GET with full control over headers (browsers will not send a foreign Host). */
+export function rawGet(port: number, target: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: target, headers }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
+  });
+}

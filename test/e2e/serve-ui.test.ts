@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchChromium } from './chromium.js';
+import { assertBuilt, ROOT, rawGet, type ServeProcess, startServe } from './serve-process.js';
+
+const SAMPLE = path.join(ROOT, 'resources', 'samples', 'CloudWatch_Traffic_Web_Attack.csv');
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const HEADER =
+  'bytes_in,bytes_out,creation_time,end_time,src_ip,src_ip_country_code,protocol,response.code,dst_port,dst_ip,rule_names,observation_name,source.meta,source.name,time,detection_types';
+const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
+
+let dir: string;
+let browser: Browser;
+let serve: ServeProcess;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
+  fs.mkdirSync(SHOTS, { recursive: true });
+  [browser, serve] = await Promise.all([
+    launchChromium(),
+    startServe(path.join(dir, 'x.db'), ['--no-sample']),
+  ]);
+  // Dark is the app's own theme; the light one is checked on first start below.
+  context = await browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme: 'dark' });
+  page = await context.newPage();
+  pageErrors = collectPageErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  const code = await serve?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+  // Stopping on SIGTERM must be a clean exit, not a crash.
+  expect(code).toBe(0);
+});
+
+describe('serve mode in Debian Chromium', () => {
+  it('opens from the printed link and drops the token from the address bar', async () => {
+    await page.goto(serve.url);
+    expect(page.url()).toBe(`http://127.0.0.1:${serve.port}/`);
+    await page.getByTestId('view-import').waitFor();
+    await page.getByTestId('nav-sessions').click();
+    await page.getByTestId('sessions-empty').waitFor();
+  });
+
+  it('imports the sample through the file input and shows its progress to done', async () => {
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('file-input').setInputFiles(SAMPLE);
+    const job = page.getByTestId('import-job').filter({ hasText: 'CloudWatch_Traffic_Web_Attack.csv' });
+    await job.locator('[data-testid="import-progress"][data-state="done"]').waitFor();
+    await expect(job.getByTestId('summary-stored').textContent()).resolves.toBe('282');
+    await page.getByTestId('imports-table').getByText('CloudWatch_Traffic_Web_Attack.csv').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'import.png') });
+  });
+
+  it('pages and sorts the 282 sessions on the server', async () => {
+    await page.getByTestId('nav-sessions').click();
+    await page.locator('[data-testid="sessions-total"][data-total="282"]').waitFor();
+    const rows = page.getByTestId('sessions-table').locator('tbody tr');
+    expect(await rows.count()).toBe(100);
+
+    await page.getByTestId('sort-bytesIn').click();
+    await page.getByTestId('sort-bytesIn').click();
+    await page.locator('th[aria-sort="descending"]').getByTestId('sort-bytesIn').waitFor();
+    const column = await page
+      .getByTestId('sessions-table')
+      .locator('tbody tr td:nth-child(7)')
+      .allTextContents();
+    const values = column.map((text) => Number(text.replaceAll(',', '')));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    await page.screenshot({ path: path.join(SHOTS, 'sessions.png') });
+
+    await page.getByTestId('sessions-pager-next').click();
+    await page.getByTestId('sessions-pager').getByText('101–200 of 282').waitFor();
+  });
+
+  it('shows quarantined hostile rows as text, never as markup', async () => {
+    const hostile = path.join(dir, 'hostile.csv');
+    fs.writeFileSync(
+      hostile,
+      `${HEADER}\n1,2,2024-04-25T23:00:00Z,2024-04-25T23:10:00Z,${PAYLOAD},US,HTTPS,200,443,10.0.0.1,r,o,m,n,2024-04-25T23:00:00Z,waf\n`,
+    );
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('file-input').setInputFiles(hostile);
+    const job = page.getByTestId('import-job').filter({ hasText: 'hostile.csv' });
+    await job.locator('[data-testid="import-progress"][data-state="done"]').waitFor();
+    const row = page.getByTestId('imports-table').locator('tr', { hasText: 'hostile.csv' });
+    await row.getByRole('button', { name: /show/ }).click();
+    const raw = page.getByTestId('quarantine-raw');
+    await raw.waitFor();
+    expect(await raw.textContent()).toContain(PAYLOAD);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await raw.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'quarantine.png') });
+  });
+
+  it('reaches Load sample by keyboard, with a visible focus ring; the same content again is skipped', async () => {
+    await page.locator('body').focus();
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.getByTestId('load-sample').evaluate((el) => el === document.activeElement)) break;
+    }
+    const outline = await page.getByTestId('load-sample').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { focused: el === document.activeElement, outline: style.outlineStyle };
+    });
+    expect(outline).toEqual({ focused: true, outline: 'solid' });
+    await page.keyboard.press('Enter');
+    const skipped = page.getByTestId('imports-table').locator('tr', { hasText: 'skipped' });
+    await skipped.getByText('CloudWatch_Traffic_Web_Attack.csv').waitFor();
+  });
+
+  it('logged no console error or CSP violation along the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses requests without the token (401) or with a foreign Host (403)', async () => {
+    expect(await rawGet(serve.port, '/')).toBe(401);
+    expect(await rawGet(serve.port, '/api/events')).toBe(401);
+    const token = new URL(serve.url).searchParams.get('token')!;
+    const auth = { Authorization: `Bearer ${token}` };
+    expect(await rawGet(serve.port, '/', auth)).toBe(200);
+    expect(await rawGet(serve.port, '/', { ...auth, Host: `rebind.example:${serve.port}` })).toBe(403);
+  });
+});
+
+describe('first start', () => {
+  it('loads the embedded sample into an empty database', async () => {
+    const first = await startServe(path.join(dir, 'first.db'));
+    const fresh = await browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme: 'light' });
+    try {
+      const tab = await fresh.newPage();
+      await tab.goto(first.url);
+      await tab.getByTestId('nav-sessions').click();
+      await tab.locator('[data-testid="sessions-total"][data-total="282"]').waitFor();
+      await tab.screenshot({ path: path.join(SHOTS, 'sessions-light.png') });
+    } finally {
+      await fresh.close();
+      expect(await first.stop()).toBe(0);
+    }
+  });
+});
