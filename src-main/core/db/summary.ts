@@ -16,7 +16,9 @@ export function dashboardSummary(db: Db, filter: SessionFilter): DashboardSummar
     sourceIps: distinctSources(db),
     countries: byCountry.filter((r) => r.country !== '').length,
     // Without a range the exact span is known; within one, bucket starts are as precise as the rollup.
-    ...(filter.from === undefined && filter.to === undefined ? storedSpan(db) : { firstTs: totals.firstTs, lastTs: totals.lastTs }),
+    ...(filter.from === undefined && filter.to === undefined
+      ? storedSpan(db)
+      : { firstTs: totals.firstTs, lastTs: totals.lastTs }),
     byCountry,
     byDetectionType: rollupBy(db, 'detection_type', filter.from, filter.to).map((r) => ({
       detectionType: r.key,

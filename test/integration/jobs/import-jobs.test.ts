@@ -6,7 +6,7 @@ import { countSessions } from '../../../src-main/core/db/sessions.js';
 import { ImportJobs } from '../../../src-main/core/jobs/import-jobs.js';
 import type { JobProgress } from '../../../src-shared/domain.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
-import { SAMPLE, createTempDirs } from '../../helpers/temp.js';
+import { createTempDirs, SAMPLE } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
 
