@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main side. Every transport (Electron IPC, HTTP)
 // validates arguments and results against these schemas; the renderer's API type derives from them.
 import { z } from 'zod';
+import { ListLogGroupsArgs, LogGroupInfo, PullArgs } from './cloudwatch.js';
 import {
   DashboardSummary,
   FormatId,
@@ -53,6 +54,10 @@ export const operations = {
   dashboardSummary: op(z.object({ filter: SessionFilter.default({}) }), DashboardSummary),
   listPresets: op(z.object({}), z.array(MappingPreset)),
   savePreset: op(MappingPreset, z.object({ name: z.string() })),
+  /** CloudWatch Logs (network): log groups of a region, with what was already pulled from each. */
+  listLogGroups: op(ListLogGroupsArgs, z.array(LogGroupInfo)),
+  /** CloudWatch Logs (network): pulls a time range of a log group; progress comes as job events. */
+  startPull: op(PullArgs, z.object({ jobId: z.string() })),
 } as const;
 
 export type Operations = typeof operations;

@@ -101,7 +101,7 @@ export const SessionFilter = z.object({
 });
 export type SessionFilter = z.infer<typeof SessionFilter>;
 
-export const JobKind = z.enum(['import']);
+export const JobKind = z.enum(['import', 'pull']);
 export const JobState = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
 
 export const JobProgress = z.object({

@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { VigilEvent, VigilService } from '../../src-shared/api.js';
+import { listLogGroups } from './connectors/cloudwatch-logs/index.js';
 import { getImport, listImports } from './db/imports.js';
 import { type Db, openDatabase } from './db/open.js';
 import { getPreset, listPresets, savePreset } from './db/presets.js';
@@ -10,6 +11,7 @@ import { hasSessions, sessionPage } from './db/sessions.js';
 import { dashboardSummary } from './db/summary.js';
 import { recoverInterruptedImports } from './ingest/rollback.js';
 import { ImportJobs } from './jobs/import-jobs.js';
+import { PullJobs, type PullJobsOptions } from './jobs/pull-jobs.js';
 import { sampleFile } from './paths.js';
 
 export interface CoreOptions {
@@ -17,12 +19,15 @@ export interface CoreOptions {
   /** Import the embedded sample when the database has no sessions (first start). */
   sampleOnFirstStart?: boolean;
   enrich?: boolean;
+  /** CloudWatch Logs pulls: retry, polling, credentials, chunk sizes (tests make them fast). */
+  pullOptions?: PullJobsOptions['pullOptions'];
 }
 
 export interface Core {
   service: VigilService;
   db: Db;
   jobs: ImportJobs;
+  pulls: PullJobs;
   events: EventEmitter<{ event: [VigilEvent] }>;
   close(): Promise<void>;
 }
@@ -40,6 +45,16 @@ export function createCore(options: CoreOptions): Core {
     onProgress: (job) => {
       emit({ type: 'job-progress', job });
       if (job.state === 'done') emit({ type: 'data-changed', reason: 'import' });
+    },
+  });
+
+  const pulls = new PullJobs({
+    db,
+    imports: jobs,
+    pullOptions: options.pullOptions,
+    onProgress: (job) => {
+      emit({ type: 'job-progress', job });
+      if (job.state === 'done') emit({ type: 'data-changed', reason: 'pull' });
     },
   });
 
@@ -62,15 +77,15 @@ export function createCore(options: CoreOptions): Core {
       return { jobIds: [jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' })] };
     },
     async jobStatus({ jobId }) {
-      const job = jobs.get(jobId);
+      const job = jobs.get(jobId) ?? pulls.get(jobId);
       if (!job) throw new Error(`No job with id ${jobId}`);
       return job;
     },
     async listJobs() {
-      return jobs.list();
+      return [...jobs.list(), ...pulls.list()];
     },
     async cancelJob({ jobId }) {
-      return { cancelled: jobs.cancel(jobId) };
+      return { cancelled: jobs.cancel(jobId) || pulls.cancel(jobId) };
     },
     async listImports() {
       return listImports(db);
@@ -92,6 +107,15 @@ export function createCore(options: CoreOptions): Core {
       savePreset(db, preset);
       return { name: preset.name };
     },
+    async listLogGroups(args) {
+      return listLogGroups(db, args, {
+        retry: options.pullOptions?.retry,
+        credentials: options.pullOptions?.credentials,
+      });
+    },
+    async startPull({ preset, ...request }) {
+      return { jobId: pulls.start({ ...request, preset: resolvePreset(preset) }) };
+    },
   };
 
   if (options.sampleOnFirstStart && !hasSessions(db) && listImports(db).length === 0) {
@@ -102,8 +126,10 @@ export function createCore(options: CoreOptions): Core {
     service,
     db,
     jobs,
+    pulls,
     events,
     async close() {
+      await pulls.close();
       await jobs.close();
       db.close();
     },

@@ -3,7 +3,9 @@ import { registerDemo } from './demo.js';
 import { registerGenerate } from './generate.js';
 import { registerImports } from './imports.js';
 import { registerIngest } from './ingest.js';
+import { registerLogGroups } from './log-groups.js';
 import { registerPreset } from './preset.js';
+import { registerPull } from './pull.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 
@@ -15,4 +17,6 @@ export function registerCommands(program: Command): void {
   registerGenerate(program);
   registerPreset(program);
   registerServe(program);
+  registerPull(program);
+  registerLogGroups(program);
 }

@@ -1,4 +1,5 @@
 import { initialSchema } from './001-initial.js';
+import { cloudwatchPulls } from './002-cloudwatch-pulls.js';
 
 export interface Migration {
   name: string;
@@ -6,4 +7,4 @@ export interface Migration {
 }
 
 /** Numbered in order: migration N brings user_version from N-1 to N. Never edit a shipped one. */
-export const migrations: Migration[] = [initialSchema];
+export const migrations: Migration[] = [initialSchema, cloudwatchPulls];

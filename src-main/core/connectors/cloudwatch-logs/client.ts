@@ -1,0 +1,26 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { type Credentials, credentialsFor } from './credentials.js';
+import { addForeignErrorReader } from './foreign-errors.js';
+
+export interface Connection {
+  profile?: string;
+  region: string;
+  /** Emulators and VPC interface endpoints. */
+  endpoint?: string;
+  /** Explicit credentials (tests, callers with their own source); else the standard AWS chain. */
+  credentials?: Credentials;
+}
+
+export function createLogsClient(connection: Connection): CloudWatchLogsClient {
+  const client = new CloudWatchLogsClient({
+    region: connection.region,
+    endpoint: connection.endpoint,
+    credentials: connection.credentials ?? credentialsFor(connection.profile),
+    // Retries are ours (retry.ts): full-jitter backoff counted in one place, not the SDK's
+    // attempts multiplied by ours.
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
+  });
+  addForeignErrorReader(client);
+  return client;
+}

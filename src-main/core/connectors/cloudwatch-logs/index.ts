@@ -1,0 +1,9 @@
+// The CloudWatch Logs connector: the only part of Vigil that makes network requests.
+export type { SpoolImport } from './chunker.js';
+export type { Credentials } from './credentials.js';
+export { CloudWatchError } from './errors.js';
+export type { PollOptions } from './insights.js';
+export { listLogGroups } from './list-log-groups.js';
+export { type PullOptions, type PullRequest, pullKeyOf, runPull } from './pull.js';
+export type { RetryOptions } from './retry.js';
+export type { PullProgress, PullSummary } from './tally.js';

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A file of pulled event lines waiting to be imported, under `<db folder>/spool/`. Lines go to
+ * disk as pages arrive, so memory stays flat however many events a chunk holds.
+ */
+export class Spool {
+  events = 0;
+  bytes = 0;
+  private constructor(
+    readonly file: string,
+    private readonly handle: fs.FileHandle,
+  ) {}
+
+  static async open(dir: string, logGroup: string, sequence: number): Promise<Spool> {
+    await fs.mkdir(dir, { recursive: true });
+    const slug =
+      logGroup
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .replace(/^_+/, '')
+        .slice(0, 80) || 'group';
+    const name = `cwl-${slug}-${Date.now()}-${String(sequence).padStart(4, '0')}-${randomBytes(3).toString('hex')}.log`;
+    const file = path.join(dir, name);
+    return new Spool(file, await fs.open(file, 'wx'));
+  }
+
+  async write(lines: string[]): Promise<void> {
+    if (lines.length === 0) return;
+    const text = `${lines.join('\n')}\n`;
+    const bytes = Buffer.byteLength(text);
+    await this.handle.write(text);
+    this.events += lines.length;
+    this.bytes += bytes;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+
+  async discard(): Promise<void> {
+    await this.handle.close().catch(() => {});
+    await fs.rm(this.file, { force: true });
+  }
+}
