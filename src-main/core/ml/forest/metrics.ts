@@ -1,0 +1,81 @@
+// Ranking metrics for binary labels, defined as scikit-learn defines them:
+//  - rocAuc = roc_auc_score: area under the ROC curve with ties scored as half-correct, i.e.
+//    P(score of a random positive > score of a random negative) + ½ P(equal).
+//  - prAuc = average_precision_score: Σ_k (R_k − R_{k−1}) P_k over distinct score thresholds
+//    from high to low (a step function, not the optimistic trapezoid), tied scores as one step.
+// Both sort the two classes' scores separately with the native numeric typed-array sort (fast on
+// millions of rows, no comparator calls) and merge them.
+
+export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const { positive, negative } = splitByLabel(scores, labels);
+  // For each positive, count negatives strictly below it plus half of those equal to it.
+  let below = 0;
+  let wins = 0;
+  let j = 0;
+  for (let i = 0; i < positive.length; i++) {
+    const s = positive[i]!;
+    while (j < negative.length && negative[j]! < s) j++;
+    below = j;
+    let equal = 0;
+    while (j + equal < negative.length && negative[j + equal]! === s) equal++;
+    wins += below + equal / 2;
+  }
+  return wins / (positive.length * negative.length);
+}
+
+export function prAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const { positive, negative } = splitByLabel(scores, labels);
+  // Walk both ascending arrays from the top (highest score) down, one distinct score at a time.
+  let i = positive.length - 1;
+  let j = negative.length - 1;
+  let truePositives = 0;
+  let falsePositives = 0;
+  let previousRecall = 0;
+  let area = 0;
+  while (i >= 0) {
+    const threshold = Math.max(positive[i]!, j >= 0 ? negative[j]! : Number.NEGATIVE_INFINITY);
+    while (i >= 0 && positive[i]! === threshold) {
+      truePositives++;
+      i--;
+    }
+    while (j >= 0 && negative[j]! === threshold) {
+      falsePositives++;
+      j--;
+    }
+    const recall = truePositives / positive.length;
+    area += (recall - previousRecall) * (truePositives / (truePositives + falsePositives));
+    previousRecall = recall;
+  }
+  return area;
+}
+
+function splitByLabel(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+): { positive: Float64Array; negative: Float64Array } {
+  if (scores.length !== labels.length) {
+    throw new RangeError(`scores (${scores.length}) and labels (${labels.length}) differ in length`);
+  }
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i]!;
+    if (y !== 0 && y !== 1) throw new RangeError(`labels must be 0 or 1 (index ${i} is ${y})`);
+    if (Number.isNaN(scores[i]!)) throw new RangeError(`score at index ${i} is NaN`);
+    positives += y;
+  }
+  // Like sklearn, refuse rather than report a meaningless 0, 1 or NaN.
+  if (positives === 0 || positives === labels.length) {
+    throw new RangeError('ranking metrics need both classes among the labels');
+  }
+  const positive = new Float64Array(positives);
+  const negative = new Float64Array(labels.length - positives);
+  let p = 0;
+  let q = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] === 1) positive[p++] = scores[i]!;
+    else negative[q++] = scores[i]!;
+  }
+  positive.sort();
+  negative.sort();
+  return { positive, negative };
+}

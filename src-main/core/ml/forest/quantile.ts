@@ -1,0 +1,13 @@
+// numpy's default percentile (linear interpolation between closest ranks), which sklearn uses
+// for IsolationForest's offset, so a contamination threshold means the same thing on both sides.
+
+export function percentile(values: ArrayLike<number>, q: number): number {
+  if (values.length === 0) throw new RangeError('percentile of an empty array');
+  if (!(q >= 0 && q <= 100)) throw new RangeError('percentile q must be in [0, 100]');
+  const sorted = Float64Array.from(values).sort();
+  const position = (q / 100) * (sorted.length - 1);
+  const lo = Math.floor(position);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  const a = sorted[lo]!;
+  return a + (sorted[hi]! - a) * (position - lo);
+}
