@@ -1,0 +1,65 @@
+// Ingest of the CloudWatch CSV format: our rows/s and peak RSS beside `sqlite3 .import --csv` of
+// the same file into a bare table, in the same run. `--rows N` (default 1 000 000).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measure, option } from './measure.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'bin', 'vigil.js');
+
+export async function run(args) {
+  const rows = Number(option(args, 'rows', '1000000'));
+  const out = path.join(root, 'bench', 'out');
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, `cloudwatch-${rows}.csv`);
+  if (!fs.existsSync(file)) {
+    console.log(`generating ${rows.toLocaleString('en-US')} rows (vigil generate, seed 7)…`);
+    measure(process.execPath, [
+      cli,
+      'generate',
+      '--rows',
+      String(rows),
+      '--seed',
+      '7',
+      '--format',
+      'cloudwatch-csv',
+      '--out',
+      file,
+    ]);
+  }
+  const sizeMb = fs.statSync(file).size / 1e6;
+
+  const refDb = path.join(out, 'reference.db');
+  fs.rmSync(refDb, { force: true });
+  const reference = measure('sqlite3', [refDb, `.import --csv ${file} sessions`]);
+
+  const ourDb = path.join(out, 'vigil-bench.db');
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ourDb + suffix, { force: true });
+  const ours = measure(process.execPath, [cli, 'ingest', file, '--db', ourDb, '--json'], {
+    VIGIL_TRACE_INGEST: '1',
+  });
+  const [result] = JSON.parse(ours.stdout);
+  if (result.status !== 'done') throw new Error(`our import ended ${result.status}: ${result.message}`);
+  const trace = ours.stderr.match(/ingest trace: (.*)/)?.[1] ?? '';
+
+  const ourRate = result.rowsRead / ours.seconds;
+  const refRate = rows / reference.seconds;
+  console.log(`\ningest: CloudWatch CSV, ${rows.toLocaleString('en-US')} rows, ${sizeMb.toFixed(0)} MB`);
+  console.log('                      seconds     rows/s   peak RSS');
+  console.log(
+    `  vigil ingest       ${ours.seconds.toFixed(2).padStart(8)} ${Math.round(ourRate).toLocaleString('en-US').padStart(10)} ${ours.peakRssMb.toFixed(0).padStart(7)} MB`,
+  );
+  console.log(
+    `  sqlite3 .import    ${reference.seconds.toFixed(2).padStart(8)} ${Math.round(refRate).toLocaleString('en-US').padStart(10)} ${reference.peakRssMb.toFixed(0).padStart(7)} MB`,
+  );
+  console.log(
+    `  ratio (ours / reference rows/s): ${(ourRate / refRate).toFixed(2)}   target ≥ 1.0;  peak RSS target < 300 MB`,
+  );
+  console.log(
+    `  stored ${result.stored}, quarantined ${result.quarantined}, duplicates ${result.duplicates}; ${trace}`,
+  );
+  console.log(
+    '  (we also validate, normalise, enrich, de-duplicate and keep rollups; sqlite3 only stores text)',
+  );
+}
