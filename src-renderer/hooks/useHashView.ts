@@ -7,7 +7,8 @@ export const VIEWS = [
 export type ViewId = (typeof VIEWS)[number]['id'];
 
 function fromHash(): ViewId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  // `#/import/cloudwatch`: the first segment names the view, the rest is the view's own state.
+  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0];
   return VIEWS.find((view) => view.id === id)?.id ?? 'import';
 }
 

@@ -35,6 +35,9 @@ describe('database migrations', () => {
       'rollup_sources',
       'attr_sets',
       'mapping_presets',
+      'cloudwatch_pulls',
+      'model_runs',
+      'scores',
     ]) {
       expect(tables).toContain(table);
     }
@@ -79,6 +82,22 @@ describe('database migrations', () => {
     expect(plan(db, `SELECT id FROM quarantine WHERE import_id = 1 ORDER BY line`)).toMatch(
       /INDEX quarantine_import/,
     );
+    db.close();
+  });
+
+  it("keep one active model run per kind, and read a run's flagged scores by index", () => {
+    const db = openDatabase(path.join(tempDir(), 'models.db'));
+    const insert = db.prepare(
+      `INSERT INTO model_runs (kind, status, created_at, params, backend, data_snapshot, active)
+       VALUES (?, 'done', 0, '{}', 'cpu', '[]', ?)`,
+    );
+    insert.run('iforest', 1);
+    insert.run('rf', 1);
+    expect(() => insert.run('iforest', 1)).toThrow(/UNIQUE/);
+    expect(() => insert.run('svm', 0)).toThrow(/CHECK/);
+    expect(
+      plan(db, 'SELECT session_id FROM scores WHERE run_id = 1 AND flagged = 1 ORDER BY score DESC LIMIT 50'),
+    ).toMatch(/INDEX scores_run_flagged_score/);
     db.close();
   });
 });

@@ -1,5 +1,6 @@
 import { initialSchema } from './001-initial.js';
 import { cloudwatchPulls } from './002-cloudwatch-pulls.js';
+import { models } from './003-models.js';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** Numbered in order: migration N brings user_version from N-1 to N. Never edit a shipped one. */
-export const migrations: Migration[] = [initialSchema, cloudwatchPulls];
+export const migrations: Migration[] = [initialSchema, cloudwatchPulls, models];
