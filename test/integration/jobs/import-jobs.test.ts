@@ -82,8 +82,11 @@ describe('import jobs (worker threads)', () => {
     delay.enable();
     await jobs.wait(jobs.start({ file: big }));
     delay.disable();
-    // The import takes seconds; the main thread must never stall for more than a frame or so.
-    expect(delay.max / 1e6).toBeLessThan(100);
+    // The import takes seconds; run on the main thread it would stall it for all of them. Two
+    // cores shared with the parser, the writer and other test files give the scheduler's jitter,
+    // hence the margins: a blocked loop fails these by an order of magnitude.
+    expect(delay.percentile(99) / 1e6).toBeLessThan(60);
+    expect(delay.max / 1e6).toBeLessThan(500);
     await jobs.close();
   });
 });
