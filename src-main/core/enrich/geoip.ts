@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Reader } from 'maxmind';
+import { detach } from '../text/detach.js';
 
 const require = createRequire(import.meta.url);
 
@@ -115,7 +116,7 @@ export function createGeoIp(cacheDir: string | null): GeoIp {
       if (value === undefined) {
         value = countryDb().get(ip)?.country_code ?? null;
         if (countries.size > 50_000) countries.clear();
-        countries.set(ip, value);
+        countries.set(detach(ip), value);
       }
       return value;
     },
@@ -125,7 +126,7 @@ export function createGeoIp(cacheDir: string | null): GeoIp {
         const n = ipv4ToNumber(ip);
         value = n === null ? null : lookupAsn(loadAsnTable(cacheDir), n);
         if (asns.size > 50_000) asns.clear();
-        asns.set(ip, value);
+        asns.set(detach(ip), value);
       }
       return value;
     },
