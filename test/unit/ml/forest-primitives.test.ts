@@ -34,11 +34,14 @@ describe('Rng', () => {
   it('draws floats in [0, 1) and integers in range, roughly uniformly', () => {
     const rng = new Rng(1);
     const counts = new Array(10).fill(0);
+    let outside = 0;
     for (let i = 0; i < 100_000; i++) {
       const f = rng.nextFloat();
-      expect(f >= 0 && f < 1).toBe(true);
+      if (!(f >= 0 && f < 1)) outside++;
       counts[rng.below(10)]++;
     }
+    // Counted, not asserted per draw: 100 000 expect() calls took seconds.
+    expect(outside).toBe(0);
     for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(500);
   });
 

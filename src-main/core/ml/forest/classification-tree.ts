@@ -7,13 +7,8 @@
 import type { Bins } from './binning.js';
 import type { ForestNodes } from './forest-nodes.js';
 import type { Rng } from './random.js';
-import {
-  fillHistogram,
-  fillHistograms4,
-  type NodeRows,
-  offerHistogramSplits,
-  type SplitChoice,
-} from './split-histogram.js';
+import type { NodeRows, SplitChoice } from './split-choice.js';
+import { fillHistogram, fillHistograms4, offerHistogramSplits } from './split-histogram.js';
 import { offerSmallColumnSplits, SMALL_NODE } from './split-small.js';
 import { TreeStack } from './tree-stack.js';
 
@@ -69,9 +64,12 @@ export class TreeGrower {
     while (stack.pop()) {
       const { id, start, end, depth, weight: w, weight1: w1 } = stack;
       const n = end - start;
-      nodes.setLeaf(id, w > 0 ? w1 / w : 0);
       // Pure nodes stop (sklearn: impurity <= EPSILON); so do nodes the limits forbid splitting.
-      const pure = w1 <= PURE_TOLERANCE * w || w - w1 <= PURE_TOLERANCE * w;
+      // Their share is snapped to exactly 0 or 1: subtraction leaves ±1e-17 crumbs otherwise.
+      const pure0 = w1 <= PURE_TOLERANCE * w;
+      const pure1 = w - w1 <= PURE_TOLERANCE * w;
+      nodes.setLeaf(id, pure0 ? 0 : pure1 ? 1 : w1 / w);
+      const pure = pure0 || pure1;
       if (pure || depth >= maxDepth || n < minSamplesSplit || n < 2 * minSamplesLeaf) continue;
 
       node.start = start;

@@ -4,6 +4,7 @@
 // so the analyst sees which columns pushed this session toward "malicious" and by how much.
 
 import type { RandomForestModel } from './forest-types.js';
+import { creditPaths } from './tree-walk.js';
 
 export interface ForestExplanation {
   /** Mean class-1 share at the roots: the prediction before any split. */
@@ -15,25 +16,19 @@ export interface ForestExplanation {
 }
 
 export function explainForest(model: RandomForestModel, row: ArrayLike<number>): ForestExplanation {
-  const { feature, threshold, left, right, value, roots } = model.arrays;
-  const cols = model.params.cols;
-  if (row.length !== cols) throw new RangeError(`row has ${row.length} values, the model expects ${cols}`);
-  const contributions = new Float64Array(cols);
-  let bias = 0;
-  let probability = 0;
-  for (let t = 0; t < roots.length; t++) {
-    let node = roots[t]!;
-    bias += value[node]!;
-    while (feature[node]! >= 0) {
-      const column = feature[node]!;
-      // Math.fround: compare as the float32 matrix the model is scored on would.
-      const child = Math.fround(row[column]!) <= threshold[node]! ? left[node]! : right[node]!;
-      contributions[column] = contributions[column]! + value[child]! - value[node]!;
-      node = child;
-    }
-    probability += value[node]!;
-  }
+  const { value, roots } = model.arrays;
   const trees = roots.length;
-  for (let j = 0; j < cols; j++) contributions[j] = contributions[j]! / trees;
+  let probability = 0;
+  const contributions = creditPaths(
+    model.arrays,
+    model.params.cols,
+    row,
+    (node, child) => (value[child]! - value[node]!) / trees,
+    (leaf) => {
+      probability += value[leaf]!;
+    },
+  );
+  let bias = 0;
+  for (let t = 0; t < trees; t++) bias += value[roots[t]!]!;
   return { bias: bias / trees, contributions, probability: probability / trees };
 }

@@ -2,20 +2,17 @@
 // share. Rows are scored in cache-sized blocks, tree by tree, without per-row allocation.
 
 import type { RandomForestModel } from './forest-types.js';
-import { assertColumns, type DenseMatrix } from './matrix.js';
-
-const BLOCK_BYTES = 64 * 1024;
+import type { DenseMatrix } from './matrix.js';
+import { scoringBlockRows } from './scoring-block.js';
 
 export function predictProba(
   model: RandomForestModel,
   matrix: DenseMatrix,
   out: Float64Array = new Float64Array(matrix.rows),
 ): Float64Array {
-  assertColumns(matrix, model.params.cols);
-  if (out.length < matrix.rows) throw new RangeError(`out has room for ${out.length} of ${matrix.rows} rows`);
+  const block = scoringBlockRows(matrix, model.params.cols, out, 1);
   const { feature, threshold, left, value, roots } = model.arrays;
   const { data, rows, cols } = matrix;
-  const block = Math.max(1, Math.floor(BLOCK_BYTES / (4 * cols)));
   out.fill(0, 0, rows);
   for (let start = 0; start < rows; start += block) {
     const end = Math.min(rows, start + block);

@@ -2,71 +2,46 @@
 // friendly (worker postMessage) and easy to store as blobs. Loading validates what the walkers
 // rely on.
 
-import type { RandomForestModel, RandomForestParams } from './forest-types.js';
-import { checkTreeStructure, expectTypedArray } from './serialize-check.js';
+import type { RandomForestArrays, RandomForestModel, RandomForestParams } from './forest-types.js';
+import { copyArrays, expectModelHeader, expectTypedArray, loadTreeArrays } from './serialize-check.js';
 
 export const RANDOM_FOREST_FORMAT = 'vigil.random-forest/1';
 
 export interface SerializedRandomForest {
   format: typeof RANDOM_FOREST_FORMAT;
   params: RandomForestParams;
-  arrays: {
-    feature: Int32Array;
-    threshold: Float32Array;
-    left: Int32Array;
-    right: Int32Array;
-    value: Float32Array;
-    roots: Int32Array;
-    importances: Float64Array;
-  };
+  arrays: RandomForestArrays;
 }
 
 export function serializeRandomForest(model: RandomForestModel): SerializedRandomForest {
-  const a = model.arrays;
   return {
     format: RANDOM_FOREST_FORMAT,
+    // structuredClone, not a spread: classWeights and a classWeight object are nested.
     params: structuredClone(model.params),
-    arrays: {
-      feature: a.feature.slice(),
-      threshold: a.threshold.slice(),
-      left: a.left.slice(),
-      right: a.right.slice(),
-      value: a.value.slice(),
-      roots: a.roots.slice(),
-      importances: a.importances.slice(),
-    },
+    arrays: copyArrays(model.arrays),
   };
 }
 
 export function deserializeRandomForest(value: SerializedRandomForest): RandomForestModel {
-  if (value?.format !== RANDOM_FOREST_FORMAT) throw new TypeError(`not a ${RANDOM_FOREST_FORMAT} model`);
-  const params = value.params;
-  for (const key of [
+  const params = expectModelHeader(value, RANDOM_FOREST_FORMAT, [
     'nEstimators',
     'maxFeatures',
     'minSamplesLeaf',
     'minSamplesSplit',
     'cols',
     'seed',
-  ] as const) {
-    if (typeof params?.[key] !== 'number') throw new TypeError(`model params.${key} must be a number`);
-  }
-  const raw = value.arrays;
-  const feature = expectTypedArray(raw?.feature, Int32Array, 'feature');
-  const n = feature.length;
-  const arrays = {
-    feature,
-    threshold: expectTypedArray(raw.threshold, Float32Array, 'threshold', n),
-    left: expectTypedArray(raw.left, Int32Array, 'left', n),
-    right: expectTypedArray(raw.right, Int32Array, 'right', n),
-    value: expectTypedArray(raw.value, Float32Array, 'value', n),
-    roots: expectTypedArray(raw.roots, Int32Array, 'roots', params.nEstimators),
-    importances: expectTypedArray(raw.importances, Float64Array, 'importances', params.cols),
-  };
-  checkTreeStructure(arrays.feature, arrays.left, arrays.right, arrays.roots, params.cols);
+  ]);
+  const trees = loadTreeArrays(value.arrays, params.nEstimators, params.cols);
+  const n = trees.feature.length;
+  const nodeValue = expectTypedArray(value.arrays.value, Float32Array, 'value', n);
   for (let i = 0; i < n; i++) {
-    const v = arrays.value[i]!;
+    const v = nodeValue[i]!;
     if (!(v >= 0 && v <= 1)) throw new RangeError(`node ${i} has a class share outside [0, 1]`);
   }
-  return { kind: 'random-forest', params: structuredClone(params), arrays };
+  const importances = expectTypedArray(value.arrays.importances, Float64Array, 'importances', params.cols);
+  return {
+    kind: 'random-forest',
+    params: structuredClone(params),
+    arrays: { ...trees, value: nodeValue, importances },
+  };
 }

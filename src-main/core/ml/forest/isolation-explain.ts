@@ -6,6 +6,7 @@
 
 import type { IsolationForestModel } from './isolation-types.js';
 import { averagePathLength } from './path-length.js';
+import { creditPaths } from './tree-walk.js';
 
 export interface IsolationExplanation {
   /** Share of the row's isolation per column; sums to 1 (all zeros if no split isolated it). */
@@ -17,27 +18,20 @@ export interface IsolationExplanation {
 }
 
 export function explainIsolation(model: IsolationForestModel, row: ArrayLike<number>): IsolationExplanation {
-  const { feature, threshold, left, right, size, roots } = model.arrays;
-  const cols = model.params.cols;
-  if (row.length !== cols) throw new RangeError(`row has ${row.length} values, the model expects ${cols}`);
-  const contributions = new Float64Array(cols);
+  const { size, roots } = model.arrays;
   let pathSum = 0;
-  for (let t = 0; t < roots.length; t++) {
-    let node = roots[t]!;
-    let depth = 0;
-    while (feature[node]! >= 0) {
-      const column = feature[node]!;
-      // Same rule as scoring: Math.fround makes a JS number compare as the stored float32 would.
-      const child = Math.fround(row[column]!) <= threshold[node]! ? left[node]! : right[node]!;
-      contributions[column] = contributions[column]! + Math.log2(size[node]! / size[child]!);
-      node = child;
-      depth++;
-    }
-    pathSum += depth + averagePathLength(size[node]!);
-  }
+  const contributions = creditPaths(
+    model.arrays,
+    model.params.cols,
+    row,
+    (node, child) => Math.log2(size[node]! / size[child]!),
+    (leaf, depth) => {
+      pathSum += depth + averagePathLength(size[leaf]!);
+    },
+  );
   let total = 0;
-  for (let j = 0; j < cols; j++) total += contributions[j]!;
-  if (total > 0) for (let j = 0; j < cols; j++) contributions[j] = contributions[j]! / total;
+  for (const share of contributions) total += share;
+  if (total > 0) for (let j = 0; j < contributions.length; j++) contributions[j] = contributions[j]! / total;
   const meanPathLength = pathSum / roots.length;
   const c = averagePathLength(model.params.maxSamples);
   return { contributions, score: -(2 ** -(c > 0 ? meanPathLength / c : 1)), meanPathLength };

@@ -8,20 +8,16 @@
 
 import { isolationLayout } from './isolation-layout.js';
 import type { IsolationForestModel } from './isolation-types.js';
-import { assertColumns, type DenseMatrix } from './matrix.js';
+import type { DenseMatrix } from './matrix.js';
 import { averagePathLength } from './path-length.js';
+import { scoringBlockRows } from './scoring-block.js';
 import { fillKeys } from './sortable-keys.js';
-
-// ~64 KB of row keys per block: stays in L2 beside the tree being walked.
-const BLOCK_BYTES = 64 * 1024;
 
 export function scoreSamples(
   model: IsolationForestModel,
   matrix: DenseMatrix,
   out: Float64Array = new Float64Array(matrix.rows),
 ): Float64Array {
-  assertColumns(matrix, model.params.cols);
-  if (out.length < matrix.rows) throw new RangeError(`out has room for ${out.length} of ${matrix.rows} rows`);
   sumPathLengths(model, matrix, out);
   const denominator = model.arrays.roots.length * averagePathLength(model.params.maxSamples);
   for (let r = 0; r < matrix.rows; r++) {
@@ -38,7 +34,6 @@ export function meanPathLengths(
   matrix: DenseMatrix,
   out: Float64Array = new Float64Array(matrix.rows),
 ): Float64Array {
-  assertColumns(matrix, model.params.cols);
   sumPathLengths(model, matrix, out);
   const trees = model.arrays.roots.length;
   for (let r = 0; r < matrix.rows; r++) out[r] = out[r]! / trees;
@@ -47,11 +42,12 @@ export function meanPathLengths(
 
 /** Σ over trees of h(x) for every row, written into `out`. */
 function sumPathLengths(model: IsolationForestModel, matrix: DenseMatrix, out: Float64Array): void {
+  // Four rows walk side by side, so a block holds at least four.
+  const block = scoringBlockRows(matrix, model.params.cols, out, 4);
   const { next, feature, thresholdKey: tk, pathLength, treeDepth } = isolationLayout(model.arrays);
   const roots = model.arrays.roots;
   const { data, rows, cols } = matrix;
   const bits = new Int32Array(data.buffer, data.byteOffset, data.length);
-  const block = Math.max(4, Math.floor(BLOCK_BYTES / (4 * cols)));
   const keys = new Int32Array(block * cols);
   out.fill(0, 0, rows);
 

@@ -3,7 +3,7 @@
 // evaluate a handful of boundaries. Here the node's codes are sorted instead and only real
 // boundaries are visited: same candidates, same scores, same edge choice as the histogram path.
 
-import type { NodeRows, SplitChoice } from './split-histogram.js';
+import { type NodeRows, offerBoundary, type SplitChoice } from './split-choice.js';
 
 /** Nodes up to this many rows take the sorted path (crossover measured on 80 k × 20). */
 export const SMALL_NODE = 32;
@@ -24,7 +24,7 @@ export function offerSmallColumnSplits(
   minSamplesLeaf: number,
   best: SplitChoice,
 ): boolean {
-  const { index, start, end, totalWeight, totalWeight1 } = node;
+  const { index, start, end } = node;
   const n = end - start;
   for (let k = 0; k < n; k++) {
     const row = index[start + k]!;
@@ -53,21 +53,7 @@ export function offerSmallColumnSplits(
     const leftCount = k + 1;
     if (leftCount < minSamplesLeaf) continue;
     if (n - leftCount < minSamplesLeaf) break;
-    const rightWeight = totalWeight - leftWeight;
-    if (!(leftWeight > 0 && rightWeight > 0)) continue;
-    const leftWeight0 = leftWeight - leftWeight1;
-    const rightWeight1 = totalWeight1 - leftWeight1;
-    const rightWeight0 = rightWeight - rightWeight1;
-    const score =
-      (leftWeight1 * leftWeight1 + leftWeight0 * leftWeight0) / leftWeight +
-      (rightWeight1 * rightWeight1 + rightWeight0 * rightWeight0) / rightWeight;
-    if (score > best.score) {
-      best.score = score;
-      best.column = column;
-      best.edge = (here + next - 1) >> 1;
-      best.leftWeight = leftWeight;
-      best.leftWeight1 = leftWeight1;
-    }
+    offerBoundary(best, node, column, here, next, leftWeight, leftWeight1);
   }
   return true;
 }
