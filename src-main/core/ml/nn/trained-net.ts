@@ -1,0 +1,32 @@
+// Wraps a tfjs model as the plain-data TrainedNet the rest of Vigil uses.
+import type { LayersModel } from '@tensorflow/tfjs';
+import { batchInputs } from './batch-inputs.js';
+import { allRows, predictRows } from './predict-rows.js';
+import type { NnRuntime } from './runtime.js';
+import { checkData } from './sequence-windows.js';
+import { serializeModel } from './serialize.js';
+import type { NetKind, TrainedNet } from './types.js';
+
+export function wrapModel(
+  rt: NnRuntime,
+  kind: NetKind,
+  model: LayersModel,
+  history: TrainedNet['history'],
+): TrainedNet {
+  // The window is part of the topology, so a loaded model knows it without extra metadata.
+  const window = kind === 'conv1d' ? (model.inputs[0]!.shape[1] as number) : 1;
+  const features = model.inputs[0]!.shape.at(-1) as number;
+  return {
+    backend: rt.backend,
+    history,
+    async predict(data) {
+      checkData(data);
+      if (data.features !== features) {
+        throw new RangeError(`the network takes ${features} features, the data has ${data.features}`);
+      }
+      return predictRows(rt.tf, model, batchInputs(kind, data, window), allRows(data.rows));
+    },
+    serialize: () => serializeModel(rt.tf, kind, model),
+    dispose: () => model.dispose(),
+  };
+}

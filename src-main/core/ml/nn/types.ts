@@ -1,0 +1,57 @@
+// The contract of the neural-network models, shared by the training jobs, the registry and the
+// CLI. Plain data in (typed arrays), plain data out: callers never touch a tfjs tensor.
+
+export type NetKind = 'dense' | 'conv1d';
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+export interface NetData {
+  /** Row-major feature matrix, `rows × features`. */
+  x: Float32Array;
+  rows: number;
+  features: number;
+  /** One per row; rows are in time order. Conv1D reads each source's recent rows as a sequence. */
+  sourceKey: Int32Array;
+}
+
+export interface LabelledNetData extends NetData {
+  /** 0 or 1 per row. */
+  y: Uint8Array;
+}
+
+export interface NetParams {
+  epochs?: number;
+  batchSize?: number;
+  learningRate?: number;
+  hidden?: number[];
+  dropout?: number;
+  /** Conv1D: how many of a source's sessions (up to and including the row) form its sequence. */
+  window?: number;
+  filters?: number;
+  kernelSize?: number;
+  /** Fraction of the rows, the latest in time, held out for validation and early stopping. */
+  validationSplit?: number;
+  /** Epochs without a better validation loss before training stops. */
+  patience?: number;
+  seed?: number;
+}
+
+export interface EpochProgress {
+  epoch: number;
+  epochs: number;
+  loss: number;
+  valLoss?: number;
+}
+
+export interface TrainOptions {
+  signal?: AbortSignal;
+  onEpoch?: (e: EpochProgress) => void;
+}
+
+export interface TrainedNet {
+  backend: BackendName;
+  history: { loss: number[]; valLoss: number[] };
+  /** P(class 1) per row. */
+  predict(data: NetData): Promise<Float32Array>;
+  serialize(): Promise<Uint8Array>;
+  dispose(): void;
+}
