@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import { getRun, listRuns, setActiveRun } from '../../core/db/model-runs.js';
+import { openDatabase } from '../../core/db/open.js';
+import { describeRun, runJson } from '../model-output.js';
+import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+
+const fixed = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(3));
+
+export function registerModels(program: Command): void {
+  const models = withCommonOptions(
+    program
+      .command('models')
+      .description('List model runs with their metrics beside the majority-class baseline')
+      .option('--run <id>', 'show one run in full', Number),
+  )
+    .addHelpText(
+      'after',
+      '\nROC-AUC and PR-AUC are measured on held-out sessions; "base" columns are the baseline.',
+    )
+    .action((options: CommonOptions & { run?: number }) => {
+      const db = openDatabase(options.db);
+      try {
+        if (options.run !== undefined) {
+          const run = getRun(db, options.run);
+          if (!run) throw new Error(`No model run with id ${options.run}`);
+          return options.json ? printJson(runJson(run)) : console.log(describeRun(run));
+        }
+        const runs = listRuns(db);
+        if (options.json) return printJson(runs.map(runJson));
+        if (runs.length === 0)
+          return console.log('No model runs yet: vigil train --model iforest|rf|dense|conv1d');
+        console.log(
+          table([
+            [
+              'id',
+              'kind',
+              'status',
+              'active',
+              'backend',
+              'split',
+              'roc-auc',
+              'base',
+              'pr-auc',
+              'base',
+              'f1',
+              'base',
+              'scored',
+              'flagged',
+            ],
+            ...runs.map((r) => [
+              r.id,
+              r.kind,
+              r.status,
+              r.active ? 'yes' : '',
+              r.backend,
+              r.split ?? '-',
+              fixed(r.metrics?.model.rocAuc),
+              fixed(r.metrics?.baseline.rocAuc),
+              fixed(r.metrics?.model.prAuc),
+              fixed(r.metrics?.baseline.prAuc),
+              fixed(r.metrics?.model.f1),
+              fixed(r.metrics?.baseline.f1),
+              r.scoredSessions,
+              r.flaggedSessions,
+            ]),
+          ]),
+        );
+      } finally {
+        db.close();
+      }
+    });
+  // --db and --json belong to `models` (commander reads them before or after `activate`).
+  models
+    .command('activate')
+    .description("Make a finished run its kind's active model (the one scoring and triage use)")
+    .argument('<id>', 'run id', Number)
+    .action((id: number) => {
+      const options = models.opts<CommonOptions>();
+      const db = openDatabase(options.db);
+      try {
+        setActiveRun(db, id);
+        const run = getRun(db, id)!;
+        if (options.json) return printJson(runJson(run));
+        console.log(`Run ${id} is now the active ${run.kind} model.`);
+      } finally {
+        db.close();
+      }
+    });
+}

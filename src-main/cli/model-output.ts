@@ -1,0 +1,79 @@
+// How runs print: a metrics table with the majority-class baseline beside the model, and the
+// flat JSON shape scripts read (`metrics` and `baseline` side by side).
+import type { BinaryMetrics, ModelRun } from '../../src-shared/models.js';
+import { table } from './options.js';
+
+export function runJson(run: ModelRun) {
+  const { metrics, ...rest } = run;
+  return {
+    ...rest,
+    metrics: metrics ? pickMetrics(metrics.model) : null,
+    baseline: metrics ? pickMetrics(metrics.baseline) : null,
+    evaluation: metrics
+      ? {
+          trainRows: metrics.trainRows,
+          testRows: metrics.testRows,
+          trainPositives: metrics.trainPositives,
+          testPositives: metrics.testPositives,
+          labelCounts: metrics.labelCounts,
+          threshold: metrics.model.threshold,
+          confusion: metrics.model.confusion,
+          baselineConfusion: metrics.baseline.confusion,
+          history: metrics.history,
+        }
+      : null,
+  };
+}
+
+const pickMetrics = (m: BinaryMetrics) => ({
+  rocAuc: m.rocAuc,
+  prAuc: m.prAuc,
+  precision: m.precision,
+  recall: m.recall,
+  f1: m.f1,
+});
+
+const fixed = (n: number) => n.toFixed(3);
+
+export function describeRun(run: ModelRun): string {
+  const lines = [
+    `Run ${run.id}: ${run.kind} on ${run.backend}, ${run.status}${run.active ? ' (active)' : ''}` +
+      (run.durationMs !== null ? `, ${(run.durationMs / 1000).toFixed(1)} s` : ''),
+  ];
+  const m = run.metrics;
+  if (!m) {
+    lines.push(run.message ?? 'Not evaluated.');
+    return lines.join('\n');
+  }
+  lines.push(
+    `Split: ${run.split}; trained on ${m.trainRows} sessions (${m.trainPositives} malicious), ` +
+      `tested on ${m.testRows} held-out sessions (${m.testPositives} malicious); threshold ${fixed(m.model.threshold)}`,
+    '',
+    table([
+      ['metric', run.kind, 'baseline (majority)'],
+      ...(['rocAuc', 'prAuc', 'precision', 'recall', 'f1'] as const).map((k) => [
+        k,
+        fixed(m.model[k]),
+        fixed(m.baseline[k]),
+      ]),
+      [
+        'tp / fp',
+        `${m.model.confusion.tp} / ${m.model.confusion.fp}`,
+        `${m.baseline.confusion.tp} / ${m.baseline.confusion.fp}`,
+      ],
+      [
+        'tn / fn',
+        `${m.model.confusion.tn} / ${m.model.confusion.fn}`,
+        `${m.baseline.confusion.tn} / ${m.baseline.confusion.fn}`,
+      ],
+    ]),
+  );
+  if (m.history?.loss.length) {
+    const loss = m.history.loss;
+    lines.push(
+      '',
+      `Loss: ${fixed(loss[0]!)} (epoch 1) → ${fixed(loss[loss.length - 1]!)} (epoch ${loss.length})`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,186 @@
+// The model registry: one row per training run, whatever its outcome. JSON columns are written
+// and read only here; weights are an opaque blob the model code packs and unpacks.
+import type {
+  LabelSource,
+  ModelKind,
+  ModelParams,
+  ModelRun,
+  RunMetrics,
+  SplitKind,
+} from '../../../src-shared/models.js';
+import type { Db } from './open.js';
+
+export interface NewRun {
+  kind: ModelKind;
+  params: ModelParams;
+  labelSource: LabelSource | null;
+  backend: string;
+  dataSnapshot: number[];
+}
+
+export interface FinishedRun {
+  featureSchema: unknown;
+  split: SplitKind | null;
+  metrics: RunMetrics | null;
+  backend: string;
+  threshold: number;
+  weights: Uint8Array;
+  message?: string | null;
+}
+
+const SELECT = `SELECT r.id, r.kind, r.status, r.created_at AS createdAt, r.finished_at AS finishedAt, r.params,
+  r.label_source AS labelSource, r.split, r.metrics, r.backend, r.duration_ms AS durationMs,
+  r.data_snapshot AS dataSnapshot, r.threshold, r.message, r.active, r.feature_schema AS featureSchema,
+  (SELECT count(*) FROM scores s WHERE s.run_id = r.id) AS scoredSessions,
+  (SELECT count(*) FROM scores s WHERE s.run_id = r.id AND s.flagged = 1) AS flaggedSessions
+  FROM model_runs r`;
+
+interface RunRow {
+  id: number;
+  kind: ModelKind;
+  status: ModelRun['status'];
+  createdAt: number;
+  finishedAt: number | null;
+  params: string;
+  labelSource: string | null;
+  split: SplitKind | null;
+  metrics: string | null;
+  backend: string;
+  durationMs: number | null;
+  dataSnapshot: string;
+  threshold: number | null;
+  message: string | null;
+  active: number;
+  featureSchema: string | null;
+  scoredSessions: number;
+  flaggedSessions: number;
+}
+
+const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
+
+function toRun(row: RunRow): ModelRun {
+  const schema = parse<{ columns?: string[] }>(row.featureSchema);
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+    params: parse<ModelParams>(row.params) ?? {},
+    labelSource: parse<LabelSource>(row.labelSource),
+    split: row.split,
+    metrics: parse<RunMetrics>(row.metrics),
+    backend: row.backend,
+    durationMs: row.durationMs,
+    dataSnapshot: parse<number[]>(row.dataSnapshot) ?? [],
+    threshold: row.threshold,
+    message: row.message,
+    active: row.active === 1,
+    features: schema?.columns ?? [],
+    scoredSessions: row.scoredSessions,
+    flaggedSessions: row.flaggedSessions,
+  };
+}
+
+export function createRun(db: Db, run: NewRun): number {
+  const info = db
+    .prepare(
+      `INSERT INTO model_runs (kind, status, created_at, params, label_source, backend, data_snapshot)
+       VALUES (?, 'training', ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      run.kind,
+      Date.now(),
+      JSON.stringify(run.params),
+      run.labelSource ? JSON.stringify(run.labelSource) : null,
+      run.backend,
+      JSON.stringify(run.dataSnapshot),
+    );
+  return Number(info.lastInsertRowid);
+}
+
+/**
+ * Writes everything a finished run has in one statement, and only for a run still training: a run
+ * cancelled meanwhile stays cancelled, with no weights. The first finished run of a kind becomes
+ * that kind's active model. Returns whether the run was finished.
+ */
+export function finishRun(db: Db, id: number, done: FinishedRun): boolean {
+  return db.transaction(() => {
+    const info = db
+      .prepare(
+        `UPDATE model_runs SET status = 'done', finished_at = @now, duration_ms = @now - created_at,
+           feature_schema = @schema, split = @split, metrics = @metrics, backend = @backend,
+           threshold = @threshold, weights = @weights, message = @message
+         WHERE id = @id AND status = 'training'`,
+      )
+      .run({
+        id,
+        now: Date.now(),
+        schema: JSON.stringify(done.featureSchema),
+        split: done.split,
+        metrics: done.metrics ? JSON.stringify(done.metrics) : null,
+        backend: done.backend,
+        threshold: done.threshold,
+        weights: Buffer.from(done.weights.buffer, done.weights.byteOffset, done.weights.byteLength),
+        message: done.message ?? null,
+      });
+    if (info.changes !== 1) return false;
+    db.prepare(
+      `UPDATE model_runs SET active = 1 WHERE id = ? AND NOT EXISTS
+         (SELECT 1 FROM model_runs o WHERE o.kind = model_runs.kind AND o.active = 1)`,
+    ).run(id);
+    return true;
+  })();
+}
+
+/** Ends a run that is still training as failed or cancelled; never touches a finished run. */
+export function endRun(db: Db, id: number, status: 'failed' | 'cancelled', message: string): void {
+  db.prepare(
+    `UPDATE model_runs SET status = ?, message = ?, finished_at = ?, duration_ms = ? - created_at
+     WHERE id = ? AND status = 'training'`,
+  ).run(status, message, Date.now(), Date.now(), id);
+}
+
+export function getRun(db: Db, id: number): ModelRun | undefined {
+  const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as RunRow | undefined;
+  return row ? toRun(row) : undefined;
+}
+
+export function listRuns(db: Db): ModelRun[] {
+  return (db.prepare(`${SELECT} ORDER BY r.id DESC`).all() as RunRow[]).map(toRun);
+}
+
+export function activeRun(db: Db, kind?: ModelKind): ModelRun | undefined {
+  const row = db
+    .prepare(
+      `${SELECT} WHERE r.active = 1 AND (@kind IS NULL OR r.kind = @kind) ORDER BY r.finished_at DESC LIMIT 1`,
+    )
+    .get({ kind: kind ?? null }) as RunRow | undefined;
+  return row ? toRun(row) : undefined;
+}
+
+/** What scoring needs to rebuild a model: its feature schema and weights. */
+export function runArtifacts(
+  db: Db,
+  id: number,
+): { featureSchema: unknown; weights: Uint8Array } | undefined {
+  const row = db
+    .prepare(`SELECT feature_schema AS schema, weights FROM model_runs WHERE id = ? AND status = 'done'`)
+    .get(id) as { schema: string | null; weights: Buffer | null } | undefined;
+  if (!row?.schema || !row.weights) return undefined;
+  return { featureSchema: JSON.parse(row.schema), weights: new Uint8Array(row.weights) };
+}
+
+/** Makes a finished run the active model of its kind (the previous one steps down). */
+export function setActiveRun(db: Db, id: number): void {
+  db.transaction(() => {
+    const run = db.prepare(`SELECT kind, status FROM model_runs WHERE id = ?`).get(id) as
+      | { kind: string; status: string }
+      | undefined;
+    if (!run) throw new Error(`No model run with id ${id}`);
+    if (run.status !== 'done')
+      throw new Error(`Run ${id} is ${run.status}: only a finished run can be active`);
+    db.prepare(`UPDATE model_runs SET active = 0 WHERE kind = ? AND active = 1`).run(run.kind);
+    db.prepare(`UPDATE model_runs SET active = 1 WHERE id = ?`).run(id);
+  })();
+}

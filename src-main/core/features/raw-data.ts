@@ -1,0 +1,163 @@
+// Sessions turned into raw (unscaled) features, straight from SQLite rows into typed arrays.
+// Categorical columns stay as dictionary codes here; the fitted schema one-hot encodes them.
+import { FEATURE_ROW as C, type FeatureRow } from '../db/feature-rows.js';
+import { NUMERIC_COUNT, WINDOW_OFFSET, writeSessionFeatures } from './columns.js';
+import { SourceWindows } from './source-window.js';
+
+/** 255 in `label`: the session has no label. */
+export const UNLABELLED = 255;
+
+export interface RawData {
+  rows: number;
+  /** rows × NUMERIC_COUNT, row-major. */
+  numeric: Float32Array;
+  country: Int32Array;
+  protocol: Int32Array;
+  /** Dense source-IP key (0 … sources−1), stable over one pass. */
+  sourceKey: Int32Array;
+  sessionId: Float64Array;
+  startTs: Float64Array;
+  /** 0 benign, 1 malicious, UNLABELLED. */
+  label: Uint8Array;
+  /** Code → value of `country` and `protocol` ('' for a missing value). */
+  countries: string[];
+  protocols: string[];
+  sources: number;
+}
+
+export type Labeler = (label: FeatureRow[12], detectionType: string | null) => number;
+
+/** Interns strings as dense codes. */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.codes.set(value, code);
+      this.values.push(value);
+    }
+    return code;
+  }
+}
+
+/**
+ * Turns a time-ordered stream of sessions into raw features, `batchRows` at a time. The window
+ * and dictionaries carry over batches, so batch boundaries do not change any value.
+ */
+export function* rawBatches(
+  rows: Iterable<FeatureRow>,
+  options: { windowMs: number; batchRows: number; labeler?: Labeler },
+): Generator<RawData> {
+  const windows = new SourceWindows(options.windowMs);
+  const countries = new Dictionary();
+  const protocols = new Dictionary();
+  const sources = new Dictionary();
+  let batch = allocate(options.batchRows);
+  let n = 0;
+  const finish = (): RawData => ({
+    ...trim(batch, n),
+    countries: countries.values,
+    protocols: protocols.values,
+    sources: sources.values.length,
+  });
+  for (const row of rows) {
+    const at = n * NUMERIC_COUNT;
+    const startTs = row[C.startTs];
+    writeSessionFeatures(
+      {
+        startTs,
+        endTs: row[C.endTs],
+        dstPort: row[C.dstPort],
+        bytesIn: row[C.bytesIn],
+        bytesOut: row[C.bytesOut],
+        packets: row[C.packets],
+        responseCode: row[C.responseCode],
+      },
+      batch.numeric,
+      at,
+    );
+    const w = windows.push(
+      row[C.srcIp],
+      startTs,
+      row[C.dstIp],
+      row[C.dstPort],
+      Math.max(0, row[C.bytesOut] ?? 0),
+    );
+    const o = at + WINDOW_OFFSET;
+    batch.numeric[o] = Math.log1p(w.sessions);
+    batch.numeric[o + 1] = Math.log1p(w.dstIps);
+    batch.numeric[o + 2] = Math.log1p(w.dstPorts);
+    batch.numeric[o + 3] = Math.log1p(w.bytesOut);
+    batch.numeric[o + 4] = w.gapCv;
+    batch.country[n] = countries.code(row[C.country] ?? '');
+    batch.protocol[n] = protocols.code((row[C.protocol] ?? '').toUpperCase());
+    batch.sourceKey[n] = sources.code(row[C.srcIp]);
+    batch.sessionId[n] = row[C.id];
+    batch.startTs[n] = startTs;
+    batch.label[n] = options.labeler ? options.labeler(row[C.label], row[C.detectionType]) : UNLABELLED;
+    if (++n === options.batchRows) {
+      yield finish();
+      batch = allocate(options.batchRows);
+      n = 0;
+    }
+  }
+  if (n > 0) yield finish();
+}
+
+type Arrays = Pick<
+  RawData,
+  'numeric' | 'country' | 'protocol' | 'sourceKey' | 'sessionId' | 'startTs' | 'label'
+>;
+
+function allocate(rows: number): Arrays {
+  return {
+    numeric: new Float32Array(rows * NUMERIC_COUNT),
+    country: new Int32Array(rows),
+    protocol: new Int32Array(rows),
+    sourceKey: new Int32Array(rows),
+    sessionId: new Float64Array(rows),
+    startTs: new Float64Array(rows),
+    label: new Uint8Array(rows),
+  };
+}
+
+function trim(a: Arrays, rows: number): Arrays & { rows: number } {
+  if (rows === a.label.length) return { ...a, rows };
+  return {
+    rows,
+    numeric: a.numeric.subarray(0, rows * NUMERIC_COUNT),
+    country: a.country.subarray(0, rows),
+    protocol: a.protocol.subarray(0, rows),
+    sourceKey: a.sourceKey.subarray(0, rows),
+    sessionId: a.sessionId.subarray(0, rows),
+    startTs: a.startTs.subarray(0, rows),
+    label: a.label.subarray(0, rows),
+  };
+}
+
+/** Joins batches of one pass into one data set (training needs every row at once). */
+export function concatBatches(batches: RawData[]): RawData {
+  const last = batches[batches.length - 1];
+  const rows = batches.reduce((sum, b) => sum + b.rows, 0);
+  const all = allocate(rows);
+  let at = 0;
+  for (const b of batches) {
+    all.numeric.set(b.numeric, at * NUMERIC_COUNT);
+    all.country.set(b.country, at);
+    all.protocol.set(b.protocol, at);
+    all.sourceKey.set(b.sourceKey, at);
+    all.sessionId.set(b.sessionId, at);
+    all.startTs.set(b.startTs, at);
+    all.label.set(b.label, at);
+    at += b.rows;
+  }
+  return {
+    ...all,
+    rows,
+    countries: last?.countries ?? [],
+    protocols: last?.protocols ?? [],
+    sources: last?.sources ?? 0,
+  };
+}

@@ -1,0 +1,113 @@
+// The fitted half of feature engineering: the standard scaler and the country / protocol
+// encoders. They are fitted on the training rows only (fitting them on test rows would leak the
+// test distribution into the model) and saved with the run, so scoring applies the same transform.
+import { NUMERIC_COUNT, NUMERIC_FEATURES } from './columns.js';
+import type { RawData } from './raw-data.js';
+
+export interface FeatureSchema {
+  version: 1;
+  windowMs: number;
+  /** Every matrix column, in order. */
+  columns: string[];
+  mean: number[];
+  std: number[];
+  /** One-hot countries (most frequent in training first); anything else is `country_other`. */
+  countries: string[];
+  protocols: string[];
+}
+
+export interface SchemaOptions {
+  windowMs: number;
+  topCountries: number;
+  topProtocols?: number;
+}
+
+export const SCHEMA_VERSION = 1;
+
+export function fitSchema(raw: RawData, trainRows: Int32Array, options: SchemaOptions): FeatureSchema {
+  if (trainRows.length === 0) throw new RangeError('cannot fit features on zero training rows');
+  const sum = new Float64Array(NUMERIC_COUNT);
+  const squares = new Float64Array(NUMERIC_COUNT);
+  for (const r of trainRows) {
+    const base = r * NUMERIC_COUNT;
+    for (let j = 0; j < NUMERIC_COUNT; j++) {
+      const v = raw.numeric[base + j]!;
+      sum[j] = sum[j]! + v;
+      squares[j] = squares[j]! + v * v;
+    }
+  }
+  const n = trainRows.length;
+  const mean = Array.from(sum, (s) => s / n);
+  // A constant column gets std 1: it stays constant (0) instead of dividing by zero.
+  const std = Array.from(squares, (q, j) => {
+    const variance = q / n - mean[j]! ** 2;
+    return variance > 1e-12 ? Math.sqrt(variance) : 1;
+  });
+  const countries = topValues(raw.country, raw.countries, trainRows, options.topCountries);
+  const protocols = topValues(raw.protocol, raw.protocols, trainRows, options.topProtocols ?? 8);
+  return {
+    version: SCHEMA_VERSION,
+    windowMs: options.windowMs,
+    columns: [
+      ...NUMERIC_FEATURES,
+      ...countries.map((c) => `country_${c}`),
+      'country_other',
+      ...protocols.map((p) => `protocol_${p}`),
+      'protocol_other',
+    ],
+    mean,
+    std,
+    countries,
+    protocols,
+  };
+}
+
+/** The most frequent non-empty values among the training rows (ties by name, for determinism). */
+function topValues(codes: Int32Array, values: string[], rows: Int32Array, k: number): string[] {
+  const counts = new Float64Array(values.length);
+  for (const r of rows) counts[codes[r]!] = counts[codes[r]!]! + 1;
+  return values
+    .map((value, code) => ({ value, count: counts[code]! }))
+    .filter((v) => v.value !== '' && v.count > 0)
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+    .slice(0, k)
+    .map((v) => v.value);
+}
+
+/** Applies a fitted schema to every row of `raw`: scaled numeric columns, then one-hots. */
+export function transform(raw: RawData, schema: FeatureSchema): Float32Array {
+  checkSchema(schema);
+  const cols = schema.columns.length;
+  const out = new Float32Array(raw.rows * cols);
+  const countrySlot = slots(raw.countries, schema.countries);
+  const protocolSlot = slots(raw.protocols, schema.protocols);
+  const countryBase = NUMERIC_COUNT;
+  const protocolBase = NUMERIC_COUNT + schema.countries.length + 1;
+  for (let r = 0; r < raw.rows; r++) {
+    const src = r * NUMERIC_COUNT;
+    const dst = r * cols;
+    for (let j = 0; j < NUMERIC_COUNT; j++) {
+      out[dst + j] = (raw.numeric[src + j]! - schema.mean[j]!) / schema.std[j]!;
+    }
+    out[dst + countryBase + countrySlot[raw.country[r]!]!] = 1;
+    out[dst + protocolBase + protocolSlot[raw.protocol[r]!]!] = 1;
+  }
+  return out;
+}
+
+/** Dictionary code → one-hot slot; values outside the fitted list go to the "other" slot. */
+function slots(values: string[], fitted: string[]): Int32Array {
+  const index = new Map(fitted.map((v, i) => [v, i]));
+  return Int32Array.from(values, (v) => index.get(v) ?? fitted.length);
+}
+
+export function checkSchema(schema: FeatureSchema): void {
+  const expected = NUMERIC_COUNT + schema.countries.length + 1 + schema.protocols.length + 1;
+  if (
+    schema.version !== SCHEMA_VERSION ||
+    schema.columns.length !== expected ||
+    schema.mean.length !== NUMERIC_COUNT
+  ) {
+    throw new Error('This model was saved with a different feature layout; train it again.');
+  }
+}

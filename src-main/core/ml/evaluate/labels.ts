@@ -1,0 +1,184 @@
+// Where labels come from, and the refusals that keep a model from "learning" a single class. The
+// CloudWatch sample is the cautionary case: every row is `waf_rule`, so a classifier trained on
+// detection types scores 100 % by predicting the one class it has ever seen.
+import type { LabelSource } from '../../../../src-shared/models.js';
+import {
+  detectionTypeCounts,
+  hasVerdictsTable,
+  type LabelRead,
+  labelValueCounts,
+} from '../../db/feature-rows.js';
+import type { Db } from '../../db/open.js';
+import { type Labeler, UNLABELLED } from '../../features/index.js';
+import { LABEL_HELP, MIN_MINORITY, TrainingRefused } from './refusal.js';
+
+/** Label values read as benign (case-insensitive); any other non-empty value is malicious. */
+const BENIGN_VALUES = new Set([
+  'benign',
+  'normal',
+  'clean',
+  'legit',
+  'legitimate',
+  '0',
+  'false',
+  'no',
+  'none',
+]);
+
+export function labelClass(value: string | number | null): number {
+  if (value === null) return UNLABELLED;
+  const text = String(value).trim().toLowerCase();
+  if (text === '') return UNLABELLED;
+  return BENIGN_VALUES.has(text) ? 0 : 1;
+}
+
+export interface ResolvedLabels {
+  source: LabelSource;
+  /** What the feature pass must read for the labeler (null: detection types, always read). */
+  read: LabelRead | null;
+  labeler: Labeler;
+  counts: { malicious: number; benign: number };
+}
+
+/** Parses the CLI form: `column:NAME`, `detection-map:FILE` (read by the caller) or `verdicts`. */
+export function parseLabelSpec(spec: string, readMap: (file: string) => unknown): LabelSource {
+  const [type, ...rest] = spec.split(':');
+  const arg = rest.join(':');
+  if (type === 'column' && arg) return { type: 'column', column: arg };
+  if (type === 'verdicts' && !arg) return { type: 'verdicts' };
+  if (type === 'detection-map' && arg)
+    return { type: 'detection-map', map: checkMap(readMap(arg), arg), file: arg };
+  throw new Error(`Unknown --labels "${spec}": use column:NAME, detection-map:FILE or verdicts`);
+}
+
+function checkMap(value: unknown, file: string): Record<string, 'malicious' | 'benign'> {
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(
+      `${file}: a detection map is a JSON object like {"waf_rule": "malicious", "none": "benign"}`,
+    );
+  for (const [key, v] of Object.entries(value)) {
+    if (v !== 'malicious' && v !== 'benign')
+      throw new Error(
+        `${file}: detection type "${key}" maps to ${JSON.stringify(v)}; use "malicious" or "benign"`,
+      );
+  }
+  return value as Record<string, 'malicious' | 'benign'>;
+}
+
+/**
+ * Checks that `source` gives both classes with enough examples and returns the labeler. With no
+ * source: the `label` column when the data has labels; for the Isolation Forest, no labels (null)
+ * when they are missing or unusable, since it trains without them and is only evaluated with them.
+ */
+export function resolveLabels(
+  db: Db,
+  source: LabelSource | undefined,
+  supervised: boolean,
+): ResolvedLabels | null {
+  if (source) return check(db, source);
+  const labelled = labelValueCounts(db, LABEL_COLUMN).some((v) => labelClass(v.value) !== UNLABELLED);
+  if (labelled) {
+    if (supervised) return check(db, { type: 'column', column: 'label' });
+    try {
+      return check(db, { type: 'column', column: 'label' });
+    } catch (error) {
+      if (error instanceof TrainingRefused) return null;
+      throw error;
+    }
+  }
+  if (!supervised) return null;
+  throw new TrainingRefused(noLabelsMessage(detectionTypeCounts(db)));
+}
+
+const LABEL_COLUMN: LabelRead = { type: 'column', column: 'label' };
+
+/** Verdicts: 'review' means undecided, so it is no label. */
+const verdictClass = (value: string | number | null) =>
+  value === 'malicious' ? 1 : value === 'benign' ? 0 : UNLABELLED;
+
+function check(db: Db, source: LabelSource): ResolvedLabels {
+  if (source.type === 'verdicts') {
+    const read: LabelRead = { type: 'verdicts' };
+    const counts = hasVerdictsTable(db)
+      ? tally(labelValueCounts(db, read), verdictClass)
+      : { malicious: 0, benign: 0 };
+    if (counts.malicious + counts.benign === 0)
+      throw new TrainingRefused(
+        'No analyst verdicts yet: verdicts become labels once analysts mark sessions malicious or benign (Triage view). ' +
+          LABEL_HELP,
+      );
+    refuseUnlearnable(counts, () => `every verdict so far says ${counts.malicious ? 'malicious' : 'benign'}`);
+    return { source, read, labeler: (value) => verdictClass(value), counts };
+  }
+  if (source.type === 'column') {
+    const read: LabelRead = { type: 'column', column: source.column };
+    const values = labelValueCounts(db, read);
+    const counts = tally(values, labelClass);
+    if (counts.malicious + counts.benign === 0)
+      throw new TrainingRefused(`No session has a value in column "${source.column}". ${LABEL_HELP}`);
+    refuseUnlearnable(
+      counts,
+      () => `every labelled session has the label "${values.find((v) => v.value)?.value}"`,
+    );
+    return { source, read, labeler: (label) => labelClass(label), counts };
+  }
+  const map = source.map;
+  const classOf = (type: string | null) =>
+    type === null || !(type in map) ? UNLABELLED : map[type] === 'malicious' ? 1 : 0;
+  const types = detectionTypeCounts(db);
+  const counts = tally(types, classOf);
+  if (counts.malicious + counts.benign === 0)
+    throw new TrainingRefused(
+      `The detection map names none of the detection types in this data (${list(types)}). ${LABEL_HELP}`,
+    );
+  refuseUnlearnable(counts, () => {
+    const mapped = types.filter((t) => classOf(t.value) !== UNLABELLED).map((t) => t.value);
+    return `every mapped session is ${counts.malicious ? 'malicious' : 'benign'} (detection types ${mapped.join(', ')})`;
+  });
+  return { source, read: null, labeler: (_label, type) => classOf(type), counts };
+}
+
+function tally(values: { value: string | null; sessions: number }[], classOf: (v: string | null) => number) {
+  const counts = { malicious: 0, benign: 0 };
+  for (const v of values) {
+    const c = classOf(v.value);
+    if (c === 1) counts.malicious += v.sessions;
+    else if (c === 0) counts.benign += v.sessions;
+  }
+  return counts;
+}
+
+function refuseUnlearnable(counts: { malicious: number; benign: number }, oneClass: () => string): void {
+  if (counts.malicious === 0 || counts.benign === 0) {
+    throw new TrainingRefused(
+      `Refusing to train: ${oneClass()} — one class, nothing to learn (a model would score 100 % by always answering that class). ${LABEL_HELP}`,
+    );
+  }
+  const minority = Math.min(counts.malicious, counts.benign);
+  if (minority < MIN_MINORITY) {
+    const which = counts.malicious < counts.benign ? 'malicious' : 'benign';
+    throw new TrainingRefused(
+      `Refusing to train: only ${minority} ${which} session${minority === 1 ? '' : 's'} among ${counts.malicious + counts.benign} labelled ones; at least ${MIN_MINORITY} of each class are needed to learn and to evaluate honestly.`,
+    );
+  }
+}
+
+function list(types: { value: string | null; sessions: number }[]): string {
+  return types
+    .slice(0, 8)
+    .map((t) => `${t.value ?? '(none)'}: ${t.sessions}`)
+    .join(', ');
+}
+
+function noLabelsMessage(types: { value: string | null; sessions: number }[]): string {
+  const total = types.reduce((sum, t) => sum + t.sessions, 0);
+  if (total === 0) return 'There are no sessions to train on: import logs first (vigil ingest FILE).';
+  if (types.length === 1) {
+    return (
+      `Refusing to train: every session in this data has detection type ${types[0]!.value ?? '(none)'} ` +
+      `(${total} sessions) and there is no label column — one class, nothing to learn (a classifier would score 100 % by always answering it; ` +
+      `the embedded CloudWatch sample is such data). ${LABEL_HELP}`
+    );
+  }
+  return `Refusing to train: this data has no label column, and detection types (${list(types)}) do not say which sessions are malicious. ${LABEL_HELP}`;
+}

@@ -1,0 +1,131 @@
+// Train/test splits that do not leak. By time: the model is tested on later traffic than it saw,
+// with a gap of one feature window between the sides so no test row's window reaches into the
+// training rows. By source IP: no address is on both sides, so the model cannot recognise an
+// attacker it has already met. Stratified random: the easy, leaky-by-neighbour reference.
+import type { SplitKind } from '../../../../src-shared/models.js';
+import { Rng } from '../forest/index.js';
+import { TrainingRefused } from './refusal.js';
+
+export interface SplitInput {
+  rows: number;
+  /** Row times in ascending order (the feature pass emits rows in time order). */
+  startTs: Float64Array;
+  sourceKey: Int32Array;
+  /** 0/1, or 255 for unlabelled rows (left out of both sides). */
+  label: Uint8Array;
+}
+
+export interface Split {
+  kind: SplitKind;
+  train: Int32Array;
+  test: Int32Array;
+}
+
+export const TEST_SHARE = 0.25;
+const DAY_MS = 86_400_000;
+
+/** By time when the labelled rows span more than a day, else grouped by source IP. */
+export function defaultSplit(input: SplitInput): SplitKind {
+  const labelled = labelledRows(input);
+  if (labelled.length < 2) return 'ip';
+  return input.startTs[labelled[labelled.length - 1]!]! - input.startTs[labelled[0]!]! > DAY_MS
+    ? 'time'
+    : 'ip';
+}
+
+export function splitRows(
+  input: SplitInput,
+  kind: SplitKind,
+  options: { seed: number; gapMs: number },
+): Split {
+  const rows = labelledRows(input);
+  const split =
+    kind === 'time'
+      ? byTime(input, rows, options.gapMs)
+      : kind === 'ip'
+        ? byIp(input, rows, options.seed)
+        : stratified(input, rows, options.seed);
+  checkSides(input, split);
+  return split;
+}
+
+function labelledRows(input: SplitInput): Int32Array {
+  const out: number[] = [];
+  for (let r = 0; r < input.rows; r++) if (input.label[r]! <= 1) out.push(r);
+  return Int32Array.from(out);
+}
+
+function byTime(input: SplitInput, rows: Int32Array, gapMs: number): Split {
+  // The cut falls between two distinct times so no instant is on both sides.
+  const cutAt = Math.floor(rows.length * (1 - TEST_SHARE));
+  const cutTs = input.startTs[rows[Math.min(cutAt, rows.length - 1)]!]!;
+  const train: number[] = [];
+  const test: number[] = [];
+  for (const r of rows) {
+    const ts = input.startTs[r]!;
+    if (ts >= cutTs) test.push(r);
+    else if (ts < cutTs - gapMs) train.push(r);
+  }
+  return { kind: 'time', train: Int32Array.from(train), test: Int32Array.from(test) };
+}
+
+function byIp(input: SplitInput, rows: Int32Array, seed: number): Split {
+  // Sources with any malicious session and the rest are assigned separately, so both sides get
+  // attackers in about the test share.
+  const hasPositive = new Map<number, boolean>();
+  for (const r of rows) {
+    const key = input.sourceKey[r]!;
+    hasPositive.set(key, (hasPositive.get(key) ?? false) || input.label[r] === 1);
+  }
+  const rng = new Rng(seed);
+  const testSources = new Set<number>();
+  for (const positive of [true, false]) {
+    const group = [...hasPositive].filter(([, p]) => p === positive).map(([key]) => key);
+    shuffle(group, rng);
+    const take = group.length === 1 ? 0 : Math.max(1, Math.round(group.length * TEST_SHARE));
+    for (const key of group.slice(0, take)) testSources.add(key);
+  }
+  const train: number[] = [];
+  const test: number[] = [];
+  for (const r of rows) (testSources.has(input.sourceKey[r]!) ? test : train).push(r);
+  return { kind: 'ip', train: Int32Array.from(train), test: Int32Array.from(test) };
+}
+
+function stratified(input: SplitInput, rows: Int32Array, seed: number): Split {
+  const rng = new Rng(seed);
+  const train: number[] = [];
+  const test: number[] = [];
+  for (const cls of [0, 1]) {
+    const members = Array.from(rows).filter((r) => input.label[r] === cls);
+    shuffle(members, rng);
+    const take = Math.round(members.length * TEST_SHARE);
+    test.push(...members.slice(0, take));
+    train.push(...members.slice(take));
+  }
+  const sorted = (a: number[]) => Int32Array.from(a).sort();
+  return { kind: 'random', train: sorted(train), test: sorted(test) };
+}
+
+function shuffle<T>(items: T[], rng: Rng): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.below(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
+
+/** Both sides need both classes: otherwise training learns nothing or the metrics mean nothing. */
+function checkSides(input: SplitInput, split: Split): void {
+  for (const [side, rows] of [
+    ['training', split.train],
+    ['test', split.test],
+  ] as const) {
+    let positives = 0;
+    for (const r of rows) positives += input.label[r]!;
+    if (positives === 0 || positives === rows.length) {
+      throw new TrainingRefused(
+        `The ${split.kind} split leaves the ${side} side (${rows.length} sessions) with ${positives === 0 ? 'no malicious' : 'only malicious'} sessions: ` +
+          `nothing to ${side === 'test' ? 'evaluate' : 'learn'}. Try another --split (time, ip, random) or more labelled data.`,
+      );
+    }
+  }
+}

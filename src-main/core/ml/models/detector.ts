@@ -1,0 +1,45 @@
+// One face for every model kind, so training, evaluation, scoring and the registry do not care
+// which model they hold. Scores are oriented "higher = more suspicious" for every kind.
+import type { ModelKind, ModelParams } from '../../../../src-shared/models.js';
+
+export interface FeatureData {
+  /** rows × features, row-major, rows in time order. */
+  x: Float32Array;
+  rows: number;
+  features: number;
+  /** Dense source-IP key per row (sequence models group a source's sessions with it). */
+  sourceKey: Int32Array;
+}
+
+export interface Detector {
+  kind: ModelKind;
+  backend: string;
+  /** Preceding sessions of the same source one row's score reads (sequence models); else 0. */
+  contextRows: number;
+  score(data: FeatureData): Promise<Float64Array>;
+  /**
+   * Per-feature push toward "suspicious" for a few rows of `data` (by index). Null when the kind
+   * has no explanation.
+   */
+  explain(data: FeatureData, rows: number[]): Promise<Float64Array[] | null>;
+  weights(): Promise<Uint8Array>;
+  /** Loss per epoch, for networks. */
+  history?: { loss: number[]; valLoss: number[] };
+  /** Per-feature importance in feature-column order, for kinds that measure it (random forest). */
+  importances?: Float64Array;
+  dispose(): void;
+}
+
+export interface TrainHooks {
+  signal?: AbortSignal;
+  /** Progress within training: fraction 0..1 and what is happening. Awaited (lets events through). */
+  onProgress?: (fraction: number, message: string) => Promise<void>;
+}
+
+export interface TrainInput extends FeatureData {
+  /** 0/1 labels of the rows; null for unsupervised training. */
+  y: Uint8Array | null;
+}
+
+export type Trainer = (input: TrainInput, params: ModelParams, hooks: TrainHooks) => Promise<Detector>;
+export type Loader = (bytes: Uint8Array) => Promise<Detector>;

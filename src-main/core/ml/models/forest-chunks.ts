@@ -1,0 +1,154 @@
+// Fits a forest a few trees at a time and joins the pieces. The forest code fits synchronously;
+// chunks let a worker post "trees built" progress and honour a cancel between them. Trees are
+// independent, so a forest of joined chunks is a forest. Chunk sizes depend only on the data's
+// size (never on timing) and each chunk has its own derived seed: the same data and seed give
+// the same model. Each random-forest chunk bins the matrix again, so chunks grow on small data.
+import {
+  deriveSeed,
+  fitIsolationForest,
+  fitRandomForest,
+  type IsolationForestModel,
+  type IsolationForestOptions,
+  type RandomForestModel,
+  type RandomForestOptions,
+} from '../forest/index.js';
+import type { DenseMatrix } from '../forest/matrix.js';
+
+export interface ChunkHooks {
+  signal?: AbortSignal;
+  /** After each chunk; awaited, so the caller can yield to its event loop. */
+  onTrees?: (built: number, total: number) => Promise<void>;
+}
+
+/** Isolation trees see 256 rows whatever the data size: ten of them take milliseconds. */
+const ISOLATION_CHUNK = 10;
+/** Random-forest trees grow with the rows: about 100 k rows' worth of trees per chunk, 1…10. */
+export const randomForestChunk = (rows: number) =>
+  Math.max(1, Math.min(10, Math.floor(100_000 / Math.max(rows, 1))));
+
+async function inChunks<M>(
+  total: number,
+  chunk: number,
+  seed: number,
+  fitChunk: (trees: number, seed: number) => M,
+  hooks: ChunkHooks,
+): Promise<M[]> {
+  const parts: M[] = [];
+  let built = 0;
+  while (built < total) {
+    hooks.signal?.throwIfAborted();
+    const trees = Math.min(chunk, total - built);
+    parts.push(fitChunk(trees, deriveSeed(seed, parts.length)));
+    built += trees;
+    await hooks.onTrees?.(built, total);
+  }
+  hooks.signal?.throwIfAborted();
+  return parts;
+}
+
+export async function fitRandomForestInChunks(
+  matrix: DenseMatrix,
+  labels: Uint8Array,
+  options: RandomForestOptions & { nEstimators: number; seed: number },
+  hooks: ChunkHooks,
+): Promise<RandomForestModel> {
+  const parts = await inChunks(
+    options.nEstimators,
+    randomForestChunk(matrix.rows),
+    options.seed,
+    (nEstimators, seed) => fitRandomForest(matrix, labels, { ...options, nEstimators, seed }),
+    hooks,
+  );
+  const joined = joinTrees(parts.map((p) => p.arrays));
+  // Importances: each chunk's are a mean over its trees, so weight them by tree count.
+  const importances = new Float64Array(matrix.cols);
+  for (const p of parts)
+    for (let j = 0; j < importances.length; j++)
+      importances[j] =
+        importances[j]! + (p.arrays.importances[j]! * p.params.nEstimators) / options.nEstimators;
+  return {
+    kind: 'random-forest',
+    params: { ...parts[0]!.params, nEstimators: options.nEstimators, seed: options.seed },
+    arrays: {
+      ...joined,
+      value: concat(
+        parts.map((p) => p.arrays.value),
+        Float32Array,
+      ),
+      importances,
+    },
+  };
+}
+
+export async function fitIsolationForestInChunks(
+  matrix: DenseMatrix,
+  options: IsolationForestOptions & { nEstimators: number; seed: number },
+  hooks: ChunkHooks,
+): Promise<IsolationForestModel> {
+  // Contamination is applied by the caller on the joined forest's scores.
+  const parts = await inChunks(
+    options.nEstimators,
+    ISOLATION_CHUNK,
+    options.seed,
+    (nEstimators, seed) =>
+      fitIsolationForest(matrix, { ...options, nEstimators, seed, contamination: 'auto' }),
+    hooks,
+  );
+  return {
+    kind: 'isolation-forest',
+    params: { ...parts[0]!.params, nEstimators: options.nEstimators, seed: options.seed },
+    arrays: {
+      ...joinTrees(parts.map((p) => p.arrays)),
+      size: concat(
+        parts.map((p) => p.arrays.size),
+        Int32Array,
+      ),
+    },
+  };
+}
+
+interface TreeArrays {
+  feature: Int32Array;
+  threshold: Float32Array;
+  left: Int32Array;
+  right: Int32Array;
+  roots: Int32Array;
+}
+
+/** Node ids are global per forest: shift each part's child and root ids by the nodes before it. */
+function joinTrees(parts: TreeArrays[]): TreeArrays {
+  const shifted = (pick: (p: TreeArrays) => Int32Array, keepNegative: boolean) => {
+    let offset = 0;
+    return concat(
+      parts.map((p) => {
+        const ids = pick(p).map((id) => (keepNegative && id < 0 ? id : id + offset));
+        offset += p.feature.length;
+        return ids;
+      }),
+      Int32Array,
+    );
+  };
+  return {
+    feature: concat(
+      parts.map((p) => p.feature),
+      Int32Array,
+    ),
+    threshold: concat(
+      parts.map((p) => p.threshold),
+      Float32Array,
+    ),
+    left: shifted((p) => p.left, true),
+    right: shifted((p) => p.right, true),
+    roots: shifted((p) => p.roots, false),
+  };
+}
+
+function concat<T extends Int32Array | Float32Array>(parts: T[], Type: new (n: number) => T): T {
+  const out = new Type(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+// Dense and Conv1D networks behind the Detector face. Explanations are a perturbation estimate:
+// each feature of the row in turn is set to its training mean (0 after scaling) and the drop in
+// the predicted probability is that feature's push toward "malicious". For Conv1D the row keeps
+// its source's preceding sessions as context, so the estimate sees what the network sees.
+import type { ModelKind, ModelParams } from '../../../../src-shared/models.js';
+import {
+  DEFAULT_PARAMS,
+  loadNetwork,
+  type NetKind,
+  type NetParams,
+  type TrainedNet,
+  trainNetwork,
+} from '../nn/index.js';
+import { packWeights, unpackWeights } from './codec.js';
+import type { Detector, FeatureData, Loader, Trainer } from './detector.js';
+
+/** Rows explained per predict call: bounds the probe matrix (rows × (features + 1) × context). */
+const EXPLAIN_CHUNK = 64;
+
+/** `window`: sessions of a source the Conv1D net reads; a row's explanation keeps window − 1 before it. */
+function netDetector(kind: NetKind, net: TrainedNet, window: number): Detector {
+  const contextRows = kind === 'conv1d' ? window - 1 : 0;
+  return {
+    kind,
+    backend: net.backend,
+    contextRows,
+    history: net.history,
+    async score(data) {
+      return Float64Array.from(await net.predict(data));
+    },
+    async explain(data, rows) {
+      const out: Float64Array[] = [];
+      for (let i = 0; i < rows.length; i += EXPLAIN_CHUNK)
+        out.push(...(await explainByPerturbation(net, contextRows, data, rows.slice(i, i + EXPLAIN_CHUNK))));
+      return out;
+    },
+    // The window travels with the network's own bytes, to rebuild explanations after loading.
+    weights: async () => packWeights({ kind, window }, { net: await net.serialize() }),
+    dispose: () => net.dispose(),
+  };
+}
+
+async function explainByPerturbation(
+  net: TrainedNet,
+  contextRows: number,
+  data: FeatureData,
+  rows: number[],
+): Promise<Float64Array[]> {
+  const f = data.features;
+  // One probe per (row, feature) plus the unperturbed row; each probe is its own "source" with the
+  // row's context in front, so all probes go through the network in one predict call.
+  const probes: { context: number[]; row: number; feature: number }[] = [];
+  for (const row of rows) {
+    const context = precedingRows(data, row, contextRows);
+    for (let feature = -1; feature < f; feature++) probes.push({ context, row, feature });
+  }
+  const total = probes.reduce((n, p) => n + p.context.length + 1, 0);
+  const x = new Float32Array(total * f);
+  const sourceKey = new Int32Array(total);
+  const at: number[] = [];
+  let r = 0;
+  probes.forEach((probe, key) => {
+    for (const c of probe.context) {
+      x.set(data.x.subarray(c * f, (c + 1) * f), r * f);
+      sourceKey[r++] = key;
+    }
+    x.set(data.x.subarray(probe.row * f, (probe.row + 1) * f), r * f);
+    if (probe.feature >= 0) x[r * f + probe.feature] = 0;
+    sourceKey[r] = key;
+    at.push(r++);
+  });
+  const p = await net.predict({ x, rows: total, features: f, sourceKey });
+  return rows.map((_, i) => {
+    const base = i * (f + 1);
+    const original = p[at[base]!]!;
+    return Float64Array.from({ length: f }, (_, j) => original - p[at[base + 1 + j]!]!);
+  });
+}
+
+function precedingRows(data: FeatureData, row: number, count: number): number[] {
+  const key = data.sourceKey[row]!;
+  const out: number[] = [];
+  for (let r = row - 1; r >= 0 && out.length < count; r--) if (data.sourceKey[r] === key) out.push(r);
+  return out.reverse();
+}
+
+function netParams(params: ModelParams): NetParams {
+  return {
+    epochs: params.epochs,
+    batchSize: params.batchSize,
+    learningRate: params.learningRate,
+    window: params.sequence,
+    seed: params.seed,
+  };
+}
+
+export function netTrainer(kind: NetKind): Trainer {
+  return async (input, params, hooks) => {
+    if (!input.y) throw new Error(`a ${kind} network needs labels`);
+    const net = await trainNetwork(kind, { ...input, y: input.y }, netParams(params), {
+      signal: hooks.signal,
+      onEpoch: (e) => {
+        const val = e.valLoss === undefined ? '' : `, val loss ${e.valLoss.toFixed(4)}`;
+        void hooks.onProgress?.(
+          e.epoch / e.epochs,
+          `epoch ${e.epoch}/${e.epochs}: loss ${e.loss.toFixed(4)}${val}`,
+        );
+      },
+    });
+    return netDetector(kind, net, params.sequence ?? DEFAULT_PARAMS.window);
+  };
+}
+
+export function netLoader(kind: NetKind): Loader {
+  return async (bytes) => {
+    const { meta, arrays } = unpackWeights(bytes);
+    const net = arrays.net;
+    if (!(net instanceof Uint8Array)) throw new Error(`the stored ${kind} model has no network bytes`);
+    return netDetector(kind, await loadNetwork(kind, net), (meta as { window: number }).window);
+  };
+}
+
+export const isNetKind = (kind: ModelKind): kind is NetKind => kind === 'dense' || kind === 'conv1d';

@@ -1,0 +1,91 @@
+// Scores every session with a stored run, in batches: features from the run's saved schema,
+// scores, flags at the run's threshold and an explanation for each flagged session. Reads go
+// through their own connection so batches can be written while the read pass is open. A cancel
+// or failure deletes what was written, so a run never shows half its sessions scored.
+import type { ModelKind } from '../../../../src-shared/models.js';
+import { sessionCount } from '../../db/feature-rows.js';
+import { getRun, runArtifacts } from '../../db/model-runs.js';
+import type { Db } from '../../db/open.js';
+import { deleteScores, prepareScoreWriter } from '../../db/scores.js';
+import { checkSchema, type FeatureSchema, featureBatches } from '../../features/index.js';
+import type { FeatureData } from '../models/detector.js';
+import { KINDS } from '../models/kinds.js';
+import { withContext } from './batch-context.js';
+import { topContributions } from './explanation.js';
+
+export interface ScoreHooks {
+  signal?: AbortSignal;
+  /** Sessions per batch (default: per kind). */
+  batchRows?: number;
+  onProgress?: (rows: number, total: number) => Promise<void> | void;
+}
+
+export interface ScoreSummary {
+  runId: number;
+  scored: number;
+  flagged: number;
+}
+
+// Conv1D reads each source's preceding sessions: larger batches cut fewer sequences at a boundary.
+const BATCH_ROWS: Record<ModelKind, number> = { iforest: 50_000, rf: 50_000, dense: 50_000, conv1d: 200_000 };
+
+export async function scoreRun(
+  reader: Db,
+  writer: Db,
+  runId: number,
+  hooks: ScoreHooks = {},
+): Promise<ScoreSummary> {
+  const run = getRun(writer, runId);
+  if (!run) throw new Error(`No model run with id ${runId}`);
+  const artifacts = runArtifacts(writer, runId);
+  if (run.status !== 'done' || !artifacts || run.threshold === null)
+    throw new Error(`Run ${runId} is ${run.status}: only a finished run can score sessions`);
+  const schema = artifacts.featureSchema as FeatureSchema;
+  checkSchema(schema);
+  const detector = await KINDS[run.kind].load(artifacts.weights);
+  const write = prepareScoreWriter(writer, runId);
+  const total = sessionCount(reader);
+  let scored = 0;
+  let flaggedTotal = 0;
+  let previous: FeatureData | null = null;
+  deleteScores(writer, runId);
+  try {
+    for await (const { raw, matrix } of featureBatches(reader, schema, {
+      batchRows: hooks.batchRows ?? BATCH_ROWS[run.kind],
+      signal: hooks.signal,
+    })) {
+      const batch = { x: matrix, rows: raw.rows, features: schema.columns.length, sourceKey: raw.sourceKey };
+      const { data, offset } = withContext(previous, batch, detector.contextRows);
+      previous = batch;
+      const scores = (await detector.score(data)).subarray(offset);
+      const flagged = new Uint8Array(raw.rows);
+      const flaggedRows: number[] = [];
+      for (let r = 0; r < raw.rows; r++) {
+        if (scores[r]! >= run.threshold) {
+          flagged[r] = 1;
+          flaggedRows.push(r);
+        }
+      }
+      const explanations: (string | null)[] = new Array(raw.rows).fill(null);
+      const contributions = await detector.explain(
+        data,
+        flaggedRows.map((r) => r + offset),
+      );
+      flaggedRows.forEach((r, i) => {
+        if (contributions)
+          explanations[r] = JSON.stringify(topContributions(schema.columns, contributions[i]!));
+      });
+      hooks.signal?.throwIfAborted();
+      write({ sessionIds: raw.sessionId, scores, flagged, explanations, rows: raw.rows });
+      scored += raw.rows;
+      flaggedTotal += flaggedRows.length;
+      await hooks.onProgress?.(scored, total);
+    }
+    return { runId, scored, flagged: flaggedTotal };
+  } catch (error) {
+    deleteScores(writer, runId);
+    throw error;
+  } finally {
+    detector.dispose();
+  }
+}

@@ -1,0 +1,178 @@
+// One training run, start to finish: check the labels (refusing what cannot teach), read the
+// features, split without leakage, fit the scaler/encoders on the training side only, train,
+// evaluate against the majority baseline on the held-out side, and store the run. A cancel or a
+// failure ends the run as such, with no weights: nothing half-written is ever 'done'.
+import type {
+  LabelSource,
+  ModelKind,
+  ModelParams,
+  ModelRun,
+  RunMetrics,
+  SplitKind,
+} from '../../../../src-shared/models.js';
+import { completedImportIds, sessionCount } from '../../db/feature-rows.js';
+import { createRun, endRun, finishRun, getRun } from '../../db/model-runs.js';
+import type { Db } from '../../db/open.js';
+import { DEFAULT_WINDOW_MS, fitSchema, loadRawData, type RawData, transform } from '../../features/index.js';
+import { curvePoints } from '../evaluate/curves.js';
+import {
+  baselineMetrics,
+  bestF1Threshold,
+  binaryMetrics,
+  defaultSplit,
+  pick,
+  resolveLabels,
+  type Split,
+  splitRows,
+  TrainingRefused,
+} from '../evaluate/index.js';
+import type { Detector, FeatureData } from '../models/detector.js';
+import { KINDS } from '../models/kinds.js';
+import { isNetKind } from '../models/net-detectors.js';
+import { subset } from './subset.js';
+import { chooseThreshold } from './threshold.js';
+import { validationSplit } from './validation.js';
+
+export interface TrainRequest {
+  kind: ModelKind;
+  labels?: LabelSource;
+  split?: SplitKind;
+  params: ModelParams;
+}
+
+export interface TrainHooks {
+  signal?: AbortSignal;
+  onRunCreated?: (runId: number) => void;
+  /** Awaited: the worker posts and yields to its event loop here. */
+  onProgress?: (fraction: number, message: string) => Promise<void> | void;
+}
+
+const DEFAULT_TOP_COUNTRIES = 10;
+// Share of the overall progress bar each phase takes.
+const READ_SHARE = 0.2;
+const FIT_SHARE = 0.7;
+
+export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks = {}): Promise<ModelRun> {
+  const spec = KINDS[request.kind];
+  const total = sessionCount(db);
+  if (total === 0)
+    throw new TrainingRefused('There are no sessions to train on: import logs first (vigil ingest FILE).');
+  const labels = resolveLabels(db, request.labels, spec.supervised);
+  const params = request.params;
+  const runId = createRun(db, {
+    kind: request.kind,
+    params,
+    labelSource: labels?.source ?? null,
+    // A network's backend is known once tfjs has picked one; forests always run on the CPU.
+    backend: isNetKind(request.kind) ? 'pending' : 'cpu',
+    dataSnapshot: completedImportIds(db),
+  });
+  hooks.onRunCreated?.(runId);
+  let detector: Detector | null = null;
+  try {
+    const windowMs = (params.windowMinutes ?? 0) * 60_000 || DEFAULT_WINDOW_MS;
+    const raw = await loadRawData(db, {
+      windowMs,
+      labelRead: labels?.read ?? null,
+      labeler: labels?.labeler,
+      signal: hooks.signal,
+      onRows: (rows) =>
+        void hooks.onProgress?.(
+          READ_SHARE * Math.min(1, rows / total),
+          `${rows.toLocaleString('en-US')} sessions read`,
+        ),
+    });
+    const split = labels
+      ? splitRows(raw, request.split ?? defaultSplit(raw), { seed: params.seed ?? 0, gapMs: windowMs })
+      : null;
+    // From here on, only training rows shape the model: the scaler, the encoders, the threshold.
+    const trainRows = split ? split.train : Int32Array.from({ length: raw.rows }, (_, r) => r);
+    // Fitted on the training rows only; the same transform is applied to every row.
+    const schema = fitSchema(raw, trainRows, {
+      windowMs,
+      topCountries: params.topCountries ?? DEFAULT_TOP_COUNTRIES,
+    });
+    const all: FeatureData = {
+      x: transform(raw, schema),
+      rows: raw.rows,
+      features: schema.columns.length,
+      sourceKey: raw.sourceKey,
+    };
+    const splitOptions = { seed: params.seed ?? 0, gapMs: windowMs };
+    const inner =
+      spec.supervised && split && params.flagRate === undefined
+        ? validationSplit(raw, split, splitOptions)
+        : null;
+    const fitRows = inner?.train ?? trainRows;
+    const y = spec.supervised ? pick(raw.label, fitRows) : null;
+    detector = await spec.train({ ...subset(all, fitRows), y }, params, {
+      signal: hooks.signal,
+      onProgress: async (f, message) => hooks.onProgress?.(READ_SHARE + FIT_SHARE * f, message),
+    });
+    hooks.signal?.throwIfAborted();
+    await hooks.onProgress?.(READ_SHARE + FIT_SHARE, 'Evaluating');
+    // Every row is scored, so a sequence model sees each test row's full history of its source.
+    const scores = await detector.score(all);
+    const threshold = inner
+      ? bestF1Threshold(pick(scores, inner.test), pick(raw.label, inner.test))
+      : chooseThreshold(request.kind, params, pick(scores, fitRows));
+    const metrics =
+      split && labels
+        ? evaluate(raw, split, scores, threshold, labels.counts, detector, schema.columns)
+        : null;
+    hooks.signal?.throwIfAborted();
+    const weights = await detector.weights();
+    hooks.signal?.throwIfAborted();
+    const finished = finishRun(db, runId, {
+      featureSchema: schema,
+      split: split?.kind ?? null,
+      metrics,
+      backend: detector.backend,
+      threshold,
+      weights,
+      message: labels ? null : 'Trained without labels: not evaluated.',
+    });
+    if (!finished) throw new DOMException('The run was cancelled', 'AbortError');
+    return getRun(db, runId)!;
+  } catch (error) {
+    const cancelled = hooks.signal?.aborted || (error as Error).name === 'AbortError';
+    endRun(db, runId, cancelled ? 'cancelled' : 'failed', cancelled ? 'Cancelled' : (error as Error).message);
+    throw error;
+  } finally {
+    detector?.dispose();
+  }
+}
+
+function evaluate(
+  raw: RawData,
+  split: Split,
+  scores: Float64Array,
+  threshold: number,
+  labelCounts: RunMetrics['labelCounts'],
+  detector: Detector,
+  columns: readonly string[],
+): RunMetrics {
+  const testLabels = pick(raw.label, split.test);
+  const testScores = pick(scores, split.test);
+  const trainLabels = pick(raw.label, split.train);
+  const trainPositives = trainLabels.reduce((n, y) => n + y, 0);
+  return {
+    model: binaryMetrics(testScores, testLabels, threshold),
+    baseline: baselineMetrics(testLabels, trainPositives, split.train.length),
+    trainRows: split.train.length,
+    testRows: split.test.length,
+    trainPositives,
+    testPositives: testLabels.reduce((n, y) => n + y, 0),
+    labelCounts,
+    history: detector.history,
+    curves: curvePoints(testScores, testLabels),
+    importances: detector.importances && rankImportances(detector.importances, columns),
+  };
+}
+
+/** Importances named by feature column, largest first (what the Models view lists). */
+function rankImportances(values: Float64Array, columns: readonly string[]) {
+  return columns
+    .map((feature, i) => ({ feature, importance: values[i] ?? 0 }))
+    .sort((a, b) => b.importance - a.importance);
+}

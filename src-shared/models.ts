@@ -1,0 +1,158 @@
+// Detection models as the API sees them: what a training request may say, what a run reports
+// (metrics beside the majority-class baseline), and the per-session scores with their "why".
+import { z } from 'zod';
+
+export const MODEL_KINDS = ['iforest', 'rf', 'dense', 'conv1d'] as const;
+export const ModelKind = z.enum(MODEL_KINDS);
+export type ModelKind = z.infer<typeof ModelKind>;
+
+export const SPLITS = ['time', 'ip', 'random'] as const;
+export const SplitKind = z.enum(SPLITS);
+export type SplitKind = z.infer<typeof SplitKind>;
+
+/**
+ * Where the labels come from: a column of the data (`label`, or an extra column kept from the
+ * source), a map from detection type to malicious/benign, or the analysts' verdicts.
+ */
+export const LabelSource = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('column'), column: z.string().min(1).max(200) }),
+  z.object({
+    type: z.literal('detection-map'),
+    map: z.record(z.string().max(500), z.enum(['malicious', 'benign'])),
+    /** Where the map was read from, for the record. */
+    file: z.string().max(4096).optional(),
+  }),
+  z.object({ type: z.literal('verdicts') }),
+]);
+export type LabelSource = z.infer<typeof LabelSource>;
+
+export const ModelParams = z.object({
+  /** Trees (iforest, rf). */
+  trees: z.number().int().min(1).max(2000).optional(),
+  /** Rows drawn per isolation tree. */
+  maxSamples: z.number().int().min(2).max(1_000_000).optional(),
+  maxDepth: z.number().int().min(1).max(64).optional(),
+  minSamplesLeaf: z.number().int().min(1).max(100_000).optional(),
+  /** Isolation Forest: expected share of anomalies, sets the flag threshold. */
+  contamination: z.number().gt(0).max(0.5).optional(),
+  /** Flag this share of sessions instead (threshold = that quantile of the training scores). */
+  flagRate: z.number().gt(0).lt(1).optional(),
+  /** Per-source sliding window of the behaviour features, in minutes (default 60). */
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional(),
+  /** Countries one-hot encoded (the rest become "other"). */
+  topCountries: z.number().int().min(1).max(50).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .optional(),
+  epochs: z.number().int().min(1).max(1000).optional(),
+  batchSize: z.number().int().min(1).max(65536).optional(),
+  learningRate: z.number().gt(0).max(1).optional(),
+  /** Conv1D: sessions of the same source in one input sequence. */
+  sequence: z.number().int().min(2).max(256).optional(),
+});
+export type ModelParams = z.infer<typeof ModelParams>;
+
+export const Confusion = z.object({
+  tp: z.number().int(),
+  fp: z.number().int(),
+  tn: z.number().int(),
+  fn: z.number().int(),
+});
+
+export const BinaryMetrics = z.object({
+  rocAuc: z.number(),
+  prAuc: z.number(),
+  precision: z.number(),
+  recall: z.number(),
+  f1: z.number(),
+  threshold: z.number(),
+  confusion: Confusion,
+});
+export type BinaryMetrics = z.infer<typeof BinaryMetrics>;
+
+/** Evaluation on the held-out side of the split, beside the predict-the-majority baseline. */
+export const RunMetrics = z.object({
+  model: BinaryMetrics,
+  baseline: BinaryMetrics,
+  trainRows: z.number().int(),
+  testRows: z.number().int(),
+  trainPositives: z.number().int(),
+  testPositives: z.number().int(),
+  /** Malicious and benign sessions among all labelled ones. */
+  labelCounts: z.object({ malicious: z.number().int(), benign: z.number().int() }),
+  /** Loss per epoch (networks). */
+  history: z.object({ loss: z.array(z.number()), valLoss: z.array(z.number()) }).optional(),
+  /**
+   * The model's ROC ([false-positive rate, true-positive rate]) and PR ([recall, precision]) curves
+   * on the test rows, thinned to a few hundred points (core: ml/evaluate/curves.ts curvePoints).
+   */
+  curves: z
+    .object({
+      roc: z.array(z.tuple([z.number(), z.number()])),
+      pr: z.array(z.tuple([z.number(), z.number()])),
+    })
+    .optional(),
+  /** Feature importances (random forest: normalised mean decrease in impurity), largest first. */
+  importances: z.array(z.object({ feature: z.string(), importance: z.number() })).optional(),
+});
+export type RunMetrics = z.infer<typeof RunMetrics>;
+
+export const RunStatus = z.enum(['training', 'done', 'failed', 'cancelled']);
+
+export const ModelRun = z.object({
+  id: z.number().int(),
+  kind: ModelKind,
+  status: RunStatus,
+  createdAt: z.number(),
+  finishedAt: z.number().nullable(),
+  params: ModelParams,
+  labelSource: LabelSource.nullable(),
+  /** null when the run was not evaluated (unsupervised, no labels). */
+  split: SplitKind.nullable(),
+  metrics: RunMetrics.nullable(),
+  backend: z.string(),
+  durationMs: z.number().nullable(),
+  /** Import ids of the data the run was trained on. */
+  dataSnapshot: z.array(z.number().int()),
+  /** Sessions scoring at or above it are flagged (scores: higher = more suspicious). */
+  threshold: z.number().nullable(),
+  message: z.string().nullable(),
+  active: z.boolean(),
+  /** Feature columns the model reads, in order. */
+  features: z.array(z.string()),
+  scoredSessions: z.number().int(),
+  flaggedSessions: z.number().int(),
+});
+export type ModelRun = z.infer<typeof ModelRun>;
+
+export const FeatureContribution = z.object({ feature: z.string(), contribution: z.number() });
+export type FeatureContribution = z.infer<typeof FeatureContribution>;
+
+export const SessionScore = z.object({
+  runId: z.number().int(),
+  kind: ModelKind,
+  active: z.boolean(),
+  score: z.number(),
+  flagged: z.boolean(),
+  /** Top features behind a flag (null for rows that were not flagged). */
+  explanation: z.array(FeatureContribution).nullable(),
+});
+export type SessionScore = z.infer<typeof SessionScore>;
+
+export const TrainArgs = z.object({
+  kind: ModelKind,
+  /** Omitted: the `label` column when the data has one (Isolation Forest trains without labels). */
+  labels: LabelSource.optional(),
+  /** Omitted: by time when the data spans more than a day, else grouped by source IP. */
+  split: SplitKind.optional(),
+  params: ModelParams.default({}),
+});
+export type TrainArgs = z.infer<typeof TrainArgs>;

@@ -1,0 +1,89 @@
+// `vigil train | score | models` through the built CLI, as an analyst's shell would run them.
+import { execFile, execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT, SAMPLE } from '../../helpers/temp.js';
+import { generatedDb, suiteDir } from './harness.js';
+
+const dir = suiteDir();
+let db = '';
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], { cwd: ROOT });
+  db = await generatedDb(dir, { rows: 12_000, seed: 21, days: 2, attackRate: 0.05 });
+});
+
+function vigil(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { cwd: dir }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('vigil train / score / models (built CLI)', () => {
+  it('refuses to train on the embedded sample: exit 1, the reason on stderr, nothing on stdout', async () => {
+    const sampleDb = path.join(dir, 'sample.db');
+    expect((await vigil('ingest', SAMPLE, '--db', sampleDb, '--no-enrich', '--json')).code).toBe(0);
+    const refused = await vigil('train', '--model', 'rf', '--db', sampleDb, '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(
+      /every session in this data has detection type waf_rule .*nothing to learn/,
+    );
+    expect(refused.stderr).toMatch(/--labels column:NAME/);
+  });
+
+  it('train --json prints the run with metrics beside the baseline; score and models follow', async () => {
+    const trained = await vigil(
+      'train',
+      '--model',
+      'rf',
+      '--split',
+      'ip',
+      '--trees',
+      '30',
+      '--seed',
+      '2',
+      '--db',
+      db,
+      '--json',
+    );
+    expect(trained.stderr).toBe('');
+    expect(trained.code).toBe(0);
+    const run = JSON.parse(trained.stdout);
+    expect(run).toMatchObject({ kind: 'rf', backend: 'cpu', split: 'ip', status: 'done', active: true });
+    for (const key of ['rocAuc', 'prAuc', 'precision', 'recall', 'f1'])
+      expect(typeof run.metrics[key]).toBe('number');
+    for (const key of ['rocAuc', 'prAuc', 'f1']) expect(typeof run.baseline[key]).toBe('number');
+    expect(run.metrics.rocAuc).toBeGreaterThan(run.baseline.rocAuc + 0.3);
+
+    const table = await vigil('models', '--run', String(run.id), '--db', db);
+    expect(table.stdout).toMatch(/metric\s+rf\s+baseline \(majority\)/);
+    expect(table.stdout).toMatch(/rocAuc\s+0\.\d{3}\s+0\.500/);
+
+    const scored = await vigil('score', '--db', db, '--json');
+    expect(scored.code).toBe(0);
+    expect(JSON.parse(scored.stdout)).toMatchObject({ runId: run.id, scored: 12_000 });
+
+    const iforest = await vigil('train', '--model', 'iforest', '--trees', '50', '--db', db, '--json');
+    const second = JSON.parse(iforest.stdout);
+    const listed = JSON.parse((await vigil('models', '--db', db, '--json')).stdout);
+    expect(listed.map((r: { id: number }) => r.id)).toEqual([second.id, run.id]);
+    expect(listed[1].metrics.rocAuc).toBe(run.metrics.rocAuc);
+
+    const again = await vigil('train', '--model', 'rf', '--trees', '10', '--db', db, '--json');
+    const third = JSON.parse(again.stdout);
+    expect(third.active).toBe(false);
+    const activated = await vigil('models', 'activate', String(third.id), '--db', db);
+    expect(activated.stdout).toMatch(new RegExp(`Run ${third.id} is now the active rf model`));
+    const after = JSON.parse((await vigil('models', '--db', db, '--json')).stdout);
+    expect(after.find((r: { id: number }) => r.id === run.id).active).toBe(false);
+  });
+
+  it('rejects a malformed --labels with the accepted forms', async () => {
+    const bad = await vigil('train', '--model', 'rf', '--labels', 'labels', '--db', db);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/use column:NAME, detection-map:FILE or verdicts/);
+  });
+});
