@@ -1,50 +1,54 @@
 // The one IPC choke point: a handler per contract operation that checks the sender is our window,
 // validates the arguments with the shared schema and answers { ok, value } | { ok, error }.
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import {
-  type Answer,
-  type OperationName,
-  operationNames,
-  operations,
-  type VigilService,
-} from '../../src-shared/api.js';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import { type Answer, operationNames, operations, type VigilService } from '../../src-shared/api.js';
 import { callChannel } from './channels.js';
+
+export type IsTrusted = (event: IpcMainInvokeEvent) => boolean;
+
+/**
+ * Registers one checked handler: refused unless `isTrusted`, arguments parsed by `schema` (named
+ * `label` in the message), and whatever `run` returns or throws wrapped in the answer envelope.
+ * Every channel the preload can reach goes through here.
+ */
+export function handleChecked<T>(
+  ipcMain: IpcMain,
+  channel: string,
+  label: string,
+  schema: z.ZodType<T>,
+  isTrusted: IsTrusted,
+  run: (args: T) => Promise<unknown>,
+): void {
+  ipcMain.handle(channel, async (event: IpcMainInvokeEvent, raw: unknown): Promise<Answer<unknown>> => {
+    if (!isTrusted(event))
+      return { ok: false, error: 'Refused: the call did not come from the Vigil window.' };
+    const parsed = schema.safeParse(raw ?? {});
+    if (!parsed.success)
+      return { ok: false, error: `Invalid arguments for ${label}: ${z.prettifyError(parsed.error)}` };
+    try {
+      return { ok: true, value: await run(parsed.data) };
+    } catch (error) {
+      // The message only: a stack would tell the page about our files and is no use to the analyst.
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+}
 
 export function registerIpc(
   ipcMain: IpcMain,
-  service: VigilService,
-  isTrusted: (sender: WebContents) => boolean,
+  // A getter, not a service: File › Open database… swaps the core underneath the open channels.
+  currentService: () => VigilService,
+  isTrusted: IsTrusted,
 ): () => void {
   for (const name of operationNames) {
-    ipcMain.handle(callChannel(name), (event: IpcMainInvokeEvent, raw: unknown) =>
-      answer(name, event, raw, service, isTrusted),
-    );
+    const schema: z.ZodType<unknown> = operations[name].args;
+    handleChecked(ipcMain, callChannel(name), name, schema, isTrusted, (args) => {
+      const call = currentService()[name] as (args: unknown) => Promise<unknown>;
+      return call(args);
+    });
   }
   return () => {
     for (const name of operationNames) ipcMain.removeHandler(callChannel(name));
   };
-}
-
-async function answer(
-  name: OperationName,
-  event: IpcMainInvokeEvent,
-  raw: unknown,
-  service: VigilService,
-  isTrusted: (sender: WebContents) => boolean,
-): Promise<Answer<unknown>> {
-  // Only accept messages from the window the app created, never from a navigated or foreign frame.
-  if (!isTrusted(event.sender) || event.senderFrame?.parent)
-    return { ok: false, error: 'Refused: unknown sender' };
-  const parsed = operations[name].args.safeParse(raw ?? {});
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: `Invalid arguments for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
-    };
-  try {
-    const call = service[name] as (args: unknown) => Promise<unknown>;
-    return { ok: true, value: await call(parsed.data) };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
 }

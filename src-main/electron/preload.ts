@@ -9,14 +9,25 @@ import {
   type VigilEvent,
 } from '../../src-shared/api.js';
 import type { VigilBridge } from '../../src-shared/bridge.js';
-import { callChannel, EVENT_CHANNEL } from './channels.js';
+import type { ExportResult } from '../../src-shared/reports.js';
+import {
+  callChannel,
+  EVENT_CHANNEL,
+  isHashRoute,
+  NAVIGATE_CHANNEL,
+  SAVE_EXPORT_CHANNEL,
+} from './channels.js';
+import { importDropsOnWindow } from './drop-import.js';
 
-async function call(name: OperationName, args: unknown): Promise<unknown> {
-  const answer = (await ipcRenderer.invoke(callChannel(name), args)) as Answer<unknown>;
+async function invokeChecked(channel: string, args: unknown): Promise<unknown> {
+  const answer = (await ipcRenderer.invoke(channel, args)) as Answer<unknown>;
   if (!answer.ok) throw new Error(answer.error);
   return answer.value;
 }
 
+const call = (name: OperationName, args: unknown) => invokeChecked(callChannel(name), args);
+
+// One explicit function per operation name of the contract; no way to name another channel.
 const api = Object.fromEntries(
   operationNames.map((name) => [name, (args: unknown) => call(name, args)]),
 ) as VigilApi;
@@ -31,6 +42,20 @@ const bridge: VigilBridge = {
     };
   },
   pathForFile: (file) => webUtils.getPathForFile(file),
+  saveExport: (target) => invokeChecked(SAVE_EXPORT_CHANNEL, target) as Promise<ExportResult | null>,
 };
 
 contextBridge.exposeInMainWorld('vigil', bridge);
+
+// Menu items that open a view (File › Connect to CloudWatch Logs…) arrive as hash routes.
+ipcRenderer.on(NAVIGATE_CHANNEL, (_event: IpcRendererEvent, hash: unknown) => {
+  if (isHashRoute(hash)) window.location.hash = hash;
+});
+
+importDropsOnWindow(document, {
+  pathForFile: (file) => webUtils.getPathForFile(file),
+  startImport: (paths) => call('startImport', { paths }),
+  showImports: () => {
+    window.location.hash = '#/import';
+  },
+});

@@ -1,61 +1,67 @@
-import path from 'node:path';
-import { BrowserWindow, dialog, shell, type WebContents } from 'electron';
+import type { BrowserWindow as BrowserWindowType, Session } from 'electron';
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY } from './app-protocol.js';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
-/** The app window, locked down: isolated, sandboxed, no Node, no navigation away, no popups. */
-export function createMainWindow(rendererDir: string, preloadPath: string): BrowserWindow {
+/** The one app window, loading our renderer from the private scheme. */
+export function createMainWindow(preloadPath: string): BrowserWindowType {
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
+    minWidth: 900,
+    minHeight: 600,
     show: false,
     backgroundColor: '#0f1318',
     title: 'Vigil',
+    // The renderer shows hostile log data, so it gets no Node, no Electron, its own JS world and
+    // the OS sandbox; the preload is its only way out, through the contract's methods. Written out
+    // in place (not spread from a constant) so static checkers such as electronegativity see them.
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click could otherwise open links in a new window behind the window-open handler's back.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
-  lockDown(window.webContents);
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(path.join(rendererDir, 'index.html'));
+  void window.loadURL(APP_ENTRY);
   return window;
 }
 
-function lockDown(contents: WebContents): void {
-  const session = contents.session;
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
+/**
+ * The hidden window a report PDF is printed in (print-pdf.ts): no script, no preload, a session of
+ * its own. Every `new BrowserWindow` lives in this file so the bundle keeps one unrenamed
+ * `BrowserWindow`, which is the name electronegativity looks for.
+ */
+export function createPrintWindow(printSession: Session): BrowserWindowType {
+  return new BrowserWindow({
+    show: false,
+    width: 1000,
+    height: 1400,
+    webPreferences: {
+      session: printSession,
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // No script runs, so nothing could act on a middle-click; off anyway, as in the app window.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
   });
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void confirmExternal(url);
-    return { action: 'deny' };
-  });
-}
-
-/** Links open in the system browser, and only after the analyst agrees: Vigil itself stays offline. */
-async function confirmExternal(url: string): Promise<void> {
-  const { response } = await dialog.showMessageBox({
-    type: 'question',
-    buttons: ['Open in browser', 'Cancel'],
-    defaultId: 1,
-    message: 'Open this link in your web browser?',
-    detail: url,
-  });
-  if (response === 0) await shell.openExternal(url);
 }

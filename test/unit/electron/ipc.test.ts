@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { callChannel, SAVE_EXPORT_CHANNEL } from '../../../src-main/electron/channels.js';
+import { operationNames } from '../../../src-shared/api.js';
+import { BrowserWindow, FakeFrame, fake, ipcMain, ipcRenderer } from '../../fakes/electron.js';
+import { desktopHarness, invokeFrom } from './harness.js';
+
+const launch = desktopHarness();
+
+describe('the IPC choke point', () => {
+  it('registers exactly one handler per contract operation, the save dialog export, and nothing else', async () => {
+    await launch();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
+      [...operationNames.map(callChannel), SAVE_EXPORT_CHANNEL].sort(),
+    );
+  });
+
+  it('answers { ok: true, value } to our window, with the schema defaults applied', async () => {
+    const { window } = await launch();
+    invokeFrom(window);
+    await expect(ipcRenderer.invoke(callChannel('listImports'), {})).resolves.toEqual({
+      ok: true,
+      value: [],
+    });
+    await expect(ipcRenderer.invoke(callChannel('sessionPage'), undefined)).resolves.toEqual({
+      ok: true,
+      value: { items: [], total: 0 },
+    });
+  });
+
+  it.each(operationNames)('%s rejects malformed arguments with { ok: false, error }', async (name) => {
+    const { window } = await launch();
+    invokeFrom(window);
+    for (const raw of [42, 'DROP TABLE sessions', [1, 2], true]) {
+      const answer = await ipcRenderer.invoke(callChannel(name), raw);
+      expect(answer).toEqual({ ok: false, error: expect.stringContaining(`Invalid arguments for ${name}`) });
+    }
+  });
+
+  it.each(operationNames)('%s refuses foreign senders before looking at the arguments', async (name) => {
+    const { window } = await launch();
+    const stranger = new BrowserWindow({});
+    stranger.webContents.mainFrame.url = window.webContents.mainFrame.url;
+    const refused = { ok: false, error: 'Refused: the call did not come from the Vigil window.' };
+    const senders = [
+      // another window showing the same page
+      { sender: stranger.webContents, senderFrame: stranger.webContents.mainFrame },
+      // a frame inside our window
+      {
+        sender: window.webContents,
+        senderFrame: new FakeFrame('vigil://app/index.html', window.webContents.mainFrame),
+      },
+      // our window after it was navigated somewhere else
+      { sender: window.webContents, senderFrame: new FakeFrame('https://attacker.example/') },
+      // a frame that is already gone
+      { sender: window.webContents, senderFrame: null },
+    ];
+    for (const sender of senders) {
+      fake.invokeAs = () => sender;
+      await expect(ipcRenderer.invoke(callChannel(name), {})).resolves.toEqual(refused);
+    }
+  });
+
+  it('passes service errors on as a message, never a stack', async () => {
+    const { window } = await launch();
+    invokeFrom(window);
+    const answer = await ipcRenderer.invoke(callChannel('jobStatus'), { jobId: 'no-such-job' });
+    expect(answer).toMatchObject({ ok: false });
+    expect((answer as { error: string }).error).not.toMatch(/\n\s+at /);
+  });
+});

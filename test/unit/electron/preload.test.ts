@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+// The real preload, loaded against the fake electron, talking over the fake IPC to the real desktop
+// wiring and a real core: what the page can reach through `window.vigil`, and nothing more.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../../../src-main/electron/channels.js';
+import { type Desktop, launch } from '../../../src-main/electron/desktop.js';
+import { operationNames, type VigilEvent } from '../../../src-shared/api.js';
+import type { VigilBridge } from '../../../src-shared/bridge.js';
+import { app, type BrowserWindow, fake } from '../../fakes/electron.js';
+import { SAMPLE } from '../../helpers/temp.js';
+import { invokeFrom } from './harness.js';
+
+let dir: string;
+let desktop: Desktop;
+let window: BrowserWindow;
+let bridge: VigilBridge;
+
+beforeAll(async () => {
+  fake.reset();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-preload-'));
+  app.userData = dir;
+  desktop = (await launch({ bundleDir: path.join(dir, 'main'), sampleOnFirstStart: false }))!;
+  window = desktop.window as unknown as BrowserWindow;
+  invokeFrom(window);
+  await import('../../../src-main/electron/preload.js');
+  bridge = fake.exposed.get('vigil') as VigilBridge;
+});
+
+afterAll(async () => {
+  await desktop.core.close();
+  fake.reset();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const event: VigilEvent = { type: 'data-changed', reason: 'test' };
+
+function dropFiles(files: Array<{ name: string; path: string }>, handledByZone = false): Event {
+  const drop = new Event('drop', { bubbles: true, cancelable: true });
+  Object.defineProperty(drop, 'dataTransfer', { value: { types: ['Files'], files } });
+  if (handledByZone) drop.preventDefault();
+  document.body.dispatchEvent(drop);
+  return drop;
+}
+
+describe('the preload', () => {
+  it('exposes one object, window.vigil, with exactly the contract methods plus the desktop extras', () => {
+    expect([...fake.exposed.keys()]).toEqual(['vigil']);
+    expect(Object.keys(bridge).sort()).toEqual(
+      [...operationNames, 'onEvent', 'pathForFile', 'saveExport'].sort(),
+    );
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+    expect(bridge).not.toHaveProperty('invoke');
+  });
+
+  it('calls the core through the IPC choke point and unwraps the answer', async () => {
+    await expect(bridge.listImports({})).resolves.toEqual([]);
+    await expect(bridge.sessionPage({})).resolves.toEqual({ items: [], total: 0 });
+  });
+
+  it('turns { ok: false } answers into rejected promises with the message', async () => {
+    await expect(bridge.quarantinePage({ importId: 'x' as unknown as number })).rejects.toThrow(
+      /Invalid arguments for quarantinePage/,
+    );
+  });
+
+  it('exports through the main process save dialog: null when cancelled, errors as rejections', async () => {
+    await expect(bridge.saveExport({ caseId: 1, format: 'csv' })).resolves.toBeNull();
+    await expect(bridge.saveExport({ format: 'html' })).rejects.toThrow(/Invalid arguments for saveExport/);
+  });
+
+  it('delivers core events until the subscriber unsubscribes', () => {
+    const seen: VigilEvent[] = [];
+    const before = fake.rendererBus.listenerCount(EVENT_CHANNEL);
+    const unsubscribe = bridge.onEvent((e) => seen.push(e));
+    window.webContents.send(EVENT_CHANNEL, event);
+    unsubscribe();
+    window.webContents.send(EVENT_CHANNEL, event);
+    expect(seen).toEqual([event]);
+    expect(fake.rendererBus.listenerCount(EVENT_CHANNEL)).toBe(before);
+  });
+
+  it('follows menu navigation to hash routes only', () => {
+    window.webContents.send(NAVIGATE_CHANNEL, '#/import/cloudwatch');
+    expect(window.webContents.sent.at(-1)).toEqual({
+      channel: NAVIGATE_CHANNEL,
+      payload: '#/import/cloudwatch',
+    });
+    expect(globalThis.location.hash).toBe('#/import/cloudwatch');
+    for (const hostile of ['javascript:alert(1)', 'https://attacker.example/#/x', '#/a b', 42])
+      window.webContents.send(NAVIGATE_CHANNEL, hostile);
+    expect(globalThis.location.hash).toBe('#/import/cloudwatch');
+  });
+
+  it('imports files dropped anywhere on the window and shows the Import view', async () => {
+    globalThis.location.hash = '#/sessions';
+    const drop = dropFiles([{ name: 'CloudWatch_Traffic_Web_Attack.csv', path: SAMPLE }]);
+    expect(drop.defaultPrevented).toBe(true);
+    expect(globalThis.location.hash).toBe('#/import');
+    await expect.poll(async () => (await desktop.core.service.listJobs({})).length).toBe(1);
+    const [job] = await desktop.core.service.listJobs({});
+    expect(job?.file).toBe(SAMPLE);
+    await expect
+      .poll(async () => (await desktop.core.service.jobStatus({ jobId: job!.jobId })).state, {
+        timeout: 30_000,
+      })
+      .not.toMatch(/queued|running/);
+    expect(await desktop.core.service.jobStatus({ jobId: job!.jobId })).toMatchObject({
+      state: 'done',
+      error: null,
+    });
+  });
+
+  it('leaves drops that the Import view drop zone already handled alone', async () => {
+    const jobsBefore = (await desktop.core.service.listJobs({})).length;
+    globalThis.location.hash = '#/sessions';
+    dropFiles([{ name: 'other.csv', path: '/elsewhere/other.csv' }], true);
+    expect(globalThis.location.hash).toBe('#/sessions');
+    expect(await desktop.core.service.listJobs({})).toHaveLength(jobsBefore);
+  });
+});
