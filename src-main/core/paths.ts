@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,16 @@ export function appRoot(): string {
   return process.cwd();
 }
 
+/**
+ * The bundled `resources/` folder (samples, data files). In the packaged desktop app
+ * electron-builder puts it beside app.asar (`extraResources`), outside the archive.
+ */
+export function resourcesDir(): string {
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  const beside = packaged ? path.join(packaged, 'resources') : null;
+  return beside && fs.existsSync(beside) ? beside : path.join(appRoot(), 'resources');
+}
+
 export function sampleFile(): string {
-  return path.join(appRoot(), 'resources', 'samples', 'CloudWatch_Traffic_Web_Attack.csv');
+  return path.join(resourcesDir(), 'samples', 'CloudWatch_Traffic_Web_Attack.csv');
 }

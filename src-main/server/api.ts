@@ -10,6 +10,13 @@ function isOperation(name: string): name is OperationName {
 }
 
 /**
+ * Operations that write to a path named by the caller. Over HTTP that path is on the server, not
+ * the browser user's machine, and naming any file the server may write is more reach than a page
+ * needs: browsers get exports through `POST /api/download` instead.
+ */
+const SERVER_PATH_WRITES: ReadonlySet<OperationName> = new Set(['exportReport']);
+
+/**
  * `POST /api/<operation>`: the one HTTP choke point. Arguments are parsed by the same schema the
  * Electron IPC uses; the answer is `{ ok, value | error }`. Errors carry a message, never a stack.
  */
@@ -21,6 +28,8 @@ export async function handleApiCall(
 ): Promise<void> {
   if (!isOperation(name)) return sendError(res, 404, `Unknown operation "${name}".`);
   if (req.method !== 'POST') return sendError(res, 405, `Call ${name} with POST.`);
+  if (SERVER_PATH_WRITES.has(name))
+    return sendError(res, 403, `${name} writes on the server machine; a browser downloads exports instead.`);
   // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never grant.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
     return sendError(res, 415, 'Send the arguments as application/json.');

@@ -2,12 +2,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { removeLeftovers } from '../core/leftovers.js';
 import type { Core } from '../core/service.js';
 import { newToken } from './auth.js';
+import { DownloadStore } from './download-store.js';
 import { EventStreams } from './events.js';
 import { allowedHosts, isLoopbackHost } from './origin-check.js';
 import { createHandler } from './router.js';
 import { UPLOAD_LIMIT } from './upload.js';
+import { deleteUploadsAfterImport } from './upload-cleanup.js';
 
 export interface ServerOptions {
   core: Pick<Core, 'service' | 'events' | 'db'>;
@@ -18,6 +21,8 @@ export interface ServerOptions {
   /** Where browser uploads go; defaults to `uploads/` beside the database. */
   uploadDir?: string;
   uploadLimit?: number;
+  /** Where exports wait for their browser download; defaults to `downloads/` beside the database. */
+  downloadDir?: string;
   keepAliveMs?: number;
 }
 
@@ -39,6 +44,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host === undefined || options.host === 'localhost' ? '127.0.0.1' : options.host;
   const token = newToken();
   const events = new EventStreams(options.core.events, options.keepAliveMs ?? 15_000);
+  const uploadDir = options.uploadDir ?? path.join(path.dirname(options.core.db.name), 'uploads');
+  // Uploads of a server that crashed, or that were never imported: nothing will read them again.
+  removeLeftovers(uploadDir);
+  const stopCleanup = deleteUploadsAfterImport(options.core.events, uploadDir);
+  const downloads = new DownloadStore(
+    options.downloadDir ?? path.join(path.dirname(options.core.db.name), 'downloads'),
+  );
   const ctx = {
     service: options.core.service,
     events,
@@ -46,8 +58,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: 0,
     hosts: new Set<string>(),
     rendererDir: options.rendererDir,
-    uploadDir: options.uploadDir ?? path.join(path.dirname(options.core.db.name), 'uploads'),
+    uploadDir,
     uploadLimit: options.uploadLimit ?? UPLOAD_LIMIT,
+    downloads,
+    linkUsed: false,
   };
   // No request timeout: an upload of a multi-GiB log legitimately takes minutes.
   const server = http.createServer({ requestTimeout: 0, headersTimeout: 30_000 }, createHandler(ctx));
@@ -66,6 +80,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: ctx.port,
     close: () =>
       new Promise<void>((resolve) => {
+        stopCleanup();
+        downloads.close();
         events.close();
         server.close(() => resolve());
         server.closeAllConnections();

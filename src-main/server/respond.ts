@@ -1,13 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Answer } from '../../src-shared/api.js';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp.js';
 
 /**
  * Sent on every response. Log data is hostile: the CSP forbids inline scripts and foreign origins,
  * so even markup that slipped into the page could not run or phone home.
  */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

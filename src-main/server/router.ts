@@ -3,6 +3,8 @@ import type { VigilService } from '../../src-shared/api.js';
 import { handleApiCall } from './api.js';
 import { isAuthorized, sessionCookie, tokensMatch } from './auth.js';
 import { answerAfterDrain, HttpError } from './body.js';
+import { handleFileDownload, handlePrepareDownload } from './download.js';
+import type { DownloadStore } from './download-store.js';
 import type { EventStreams } from './events.js';
 import { hostAllowed, originAllowed } from './origin-check.js';
 import { SECURITY_HEADERS, sendError, sendText } from './respond.js';
@@ -18,6 +20,10 @@ export interface RouteContext {
   rendererDir: string;
   uploadDir: string;
   uploadLimit: number;
+  /** Exports waiting for their one browser download. */
+  downloads: DownloadStore;
+  /** Set once the printed link has been traded for a cookie. */
+  linkUsed: boolean;
 }
 
 /** Refuses a request in the format its caller reads: JSON for the API, text for pages. */
@@ -27,7 +33,11 @@ function refuse(req: IncomingMessage, res: ServerResponse, url: URL, status: num
   );
 }
 
-/** `/?token=…` trades the token for a cookie and redirects, so the token leaves the address bar. */
+/**
+ * `/?token=…` trades the token for a cookie and redirects, so the token leaves the address bar.
+ * The link works once: a token that leaked afterwards (browser history, a screenshot, a proxy log)
+ * opens nothing. The browser that used it keeps its cookie, so opening the link there again is fine.
+ */
 function exchangeToken(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL) {
   if (!tokensMatch(url.searchParams.get('token') ?? '', ctx.token))
     return refuse(
@@ -37,9 +47,19 @@ function exchangeToken(ctx: RouteContext, req: IncomingMessage, res: ServerRespo
       401,
       'This link is not valid (was Vigil restarted?). Open the link it printed.',
     );
+  const signedIn = isAuthorized(req, ctx.port, ctx.token);
+  if (ctx.linkUsed && !signedIn)
+    return refuse(
+      req,
+      res,
+      url,
+      401,
+      'This link was already used by another browser. Restart `vigil serve` for a new link.',
+    );
+  ctx.linkUsed = true;
   res.writeHead(303, {
     ...SECURITY_HEADERS,
-    'Set-Cookie': sessionCookie(ctx.port, ctx.token),
+    ...(signedIn ? {} : { 'Set-Cookie': sessionCookie(ctx.port, ctx.token) }),
     Location: '/',
     'Cache-Control': 'no-store',
   });
@@ -65,6 +85,9 @@ async function route(ctx: RouteContext, req: IncomingMessage, res: ServerRespons
     return ctx.events.open(res);
   }
   if (url.pathname === '/api/upload') return handleUpload(req, res, url, ctx.uploadDir, ctx.uploadLimit);
+  if (url.pathname === '/api/download') return handlePrepareDownload(ctx.service, ctx.downloads, req, res);
+  if (url.pathname.startsWith('/download/'))
+    return handleFileDownload(ctx.downloads, url.pathname.slice('/download/'.length), req, res);
   if (url.pathname.startsWith('/api/')) return handleApiCall(ctx.service, url.pathname.slice(5), req, res);
   return serveStatic(ctx.rendererDir, url.pathname, req, res);
 }

@@ -17,8 +17,13 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** Resolves a URL path inside `root`, or null when it would leave it. */
-function resolveInside(root: string, urlPath: string): string | null {
+/** The Content-Type of a renderer file, by extension. */
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Resolves a URL path inside `root`, or null when it would leave it. Also used by Electron's app:// scheme. */
+export function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -48,7 +53,7 @@ export async function serveStatic(
   }
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Length': stat.size,
     // Vite fingerprints everything under assets/; the page itself must always be re-read.
     'Cache-Control': urlPath.startsWith('/assets/') ? 'private, max-age=31536000, immutable' : 'no-cache',

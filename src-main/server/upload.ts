@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { ownedName } from '../core/leftovers.js';
 import { answerAfterDrain, HttpError } from './body.js';
 import { sendAnswer, sendError } from './respond.js';
 
@@ -80,7 +81,7 @@ export async function handleUpload(
   const name = sanitizeFileName(url.searchParams.get('name') ?? '');
   if (Number(req.headers['content-length'] ?? 0) > limit)
     return answerAfterDrain(req, () => sendError(res, 413, new TooLarge(limit).message));
-  const folder = path.join(uploadDir, randomBytes(8).toString('hex'));
+  const folder = path.join(uploadDir, ownedName(randomBytes(8).toString('hex')));
   const target = path.join(folder, name);
   const partial = `${target}.part`;
   await fs.promises.mkdir(folder, { recursive: true });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { appRoot } from '../../core/paths.js';
+import { chromiumPrinter } from '../../core/reports/pdf.js';
 import { createCore } from '../../core/service.js';
 import { startServer } from '../../server/index.js';
 import { isLoopbackHost } from '../../server/origin-check.js';
@@ -11,6 +12,7 @@ interface ServeOptions extends CommonOptions {
   host: string;
   allowRemote?: boolean;
   sample: boolean;
+  chromium?: string;
 }
 
 function parsePort(value: string): number {
@@ -28,7 +30,11 @@ export function registerServe(program: Command): void {
       .option('--port <n>', 'port to listen on (0 picks a free one)', '0')
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--allow-remote', 'permit a --host that other machines can reach')
-      .option('--no-sample', 'do not import the embedded sample into an empty database'),
+      .option('--no-sample', 'do not import the embedded sample into an empty database')
+      .option(
+        '--chromium <path>',
+        'Chromium that prints PDF reports (default VIGIL_CHROMIUM, else /usr/bin/chromium)',
+      ),
   )
     .addHelpText(
       'after',
@@ -45,7 +51,11 @@ export function registerServe(program: Command): void {
           `vigil: warning: listening on ${options.host}. Anyone who can reach it and has the link can read and change your data, and the traffic is not encrypted.`,
         );
       }
-      const core = createCore({ dbPath: options.db, sampleOnFirstStart: options.sample });
+      const core = createCore({
+        dbPath: options.db,
+        sampleOnFirstStart: options.sample,
+        printToPdf: chromiumPrinter(options.chromium),
+      });
       const server = await startServer({
         core,
         host: options.host,

@@ -1,0 +1,27 @@
+// Browser uploads are copies made only so the core can read them: once their import has finished
+// the database holds what was kept and the analyst still has the original, so the copy goes.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { VigilEvent } from '../../src-shared/api.js';
+import type { Core } from '../core/service.js';
+
+const FINISHED = new Set(['done', 'failed', 'cancelled']);
+
+/** The upload's own folder (`<uploadDir>/<folder>/<name>`), or null for a file that is no upload. */
+export function uploadFolderOf(file: string, uploadDir: string): string | null {
+  const parts = path.relative(uploadDir, file).split(path.sep);
+  if (parts.length !== 2 || parts[0] === '..' || parts[0] === '' || path.isAbsolute(parts[0]!)) return null;
+  return path.join(uploadDir, parts[0]!);
+}
+
+/** Deletes each upload when its import job finishes; returns the function that stops watching. */
+export function deleteUploadsAfterImport(events: Core['events'], uploadDir: string): () => void {
+  const onEvent = (event: VigilEvent) => {
+    if (event.type !== 'job-progress' || event.job.kind !== 'import' || !FINISHED.has(event.job.state))
+      return;
+    const folder = event.job.file && uploadFolderOf(event.job.file, uploadDir);
+    if (folder) fs.promises.rm(folder, { recursive: true, force: true }).catch(() => {});
+  };
+  events.on('event', onEvent);
+  return () => events.off('event', onEvent);
+}
