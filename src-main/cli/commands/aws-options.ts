@@ -44,14 +44,5 @@ export function quietSdkNodeNotice(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
-export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return '-';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
+// Kept here so every AWS command imports its helpers from one place.
+export { formatBytes } from '../../core/format-bytes.js';

@@ -2,10 +2,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { PullArgs } from '../../../src-shared/cloudwatch.js';
-import { type PullSummary, runPull } from '../../core/connectors/cloudwatch-logs/index.js';
+import { type PullSummary, runPull, spoolDirOf } from '../../core/connectors/cloudwatch-logs/index.js';
+import { describePullDetail, pullDetailOf } from '../../core/connectors/cloudwatch-logs/progress-detail.js';
 import { openDatabase } from '../../core/db/open.js';
 import { getPreset } from '../../core/db/presets.js';
 import { recoverInterruptedImports } from '../../core/ingest/rollback.js';
+import { removeLeftovers } from '../../core/leftovers.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
 import { createProgressBar } from '../progress-bar.js';
 import {
@@ -97,6 +99,7 @@ fetches only what arrived since the last pull.`,
       const bar = createProgressBar(`pull ${options.logGroup}`, !options.json);
       try {
         recoverInterruptedImports(db);
+        removeLeftovers(spoolDirOf(db.name));
         const preset = options.preset === undefined ? undefined : getPreset(db, options.preset);
         if (options.preset !== undefined && !preset)
           throw new Error(`No mapping preset named "${options.preset}"`);
@@ -107,11 +110,7 @@ fetches only what arrived since the last pull.`,
             signal: abort.signal,
             enrich: options.enrich,
             cacheDir: path.join(path.dirname(path.resolve(options.db)), 'cache'),
-            onProgress: (p) =>
-              bar.update(
-                p.fraction,
-                `${p.phase}: ${p.events.toLocaleString('en-US')} events, ${p.pages} pages, ${formatBytes(p.bytes)}`,
-              ),
+            onProgress: (p) => bar.update(p.fraction, describePullDetail(pullDetailOf(p))),
           },
         );
         bar.stop();

@@ -9,6 +9,7 @@ import {
   runPull,
   type SpoolImport,
 } from '../connectors/cloudwatch-logs/index.js';
+import { describePullDetail, pullDetailOf } from '../connectors/cloudwatch-logs/progress-detail.js';
 import type { Db } from '../db/open.js';
 import type { ImportJobs } from './import-jobs.js';
 
@@ -87,6 +88,8 @@ export class PullJobs {
   cancel(jobId: string): boolean {
     const job = this.jobs.get(jobId);
     if (job?.progress.state !== 'running') return false;
+    // Asked again while stopping: nothing new to say.
+    if (job.abort.signal.aborted) return true;
     job.abort.abort();
     this.update(job, { message: 'Cancelling…' });
     return true;
@@ -151,13 +154,14 @@ export class PullJobs {
 }
 
 function progressPatch(progress: PullProgress): Partial<JobProgress> {
-  const covered = progress.coveredTo === null ? '' : `, up to ${new Date(progress.coveredTo).toISOString()}`;
+  const pull = pullDetailOf(progress);
   return {
     fraction: progress.fraction,
     importId: progress.importIds.at(-1) ?? null,
     counts: progress.counts,
     bytesRead: progress.bytes,
-    message: `${progress.logGroup}: ${progress.phase}, ${progress.events.toLocaleString('en-US')} events in ${progress.pages} pages${covered}`,
+    pull,
+    message: `${progress.logGroup}: ${describePullDetail(pull)}`,
   };
 }
 

@@ -1,11 +1,13 @@
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { type DragEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 
 interface DropZoneProps {
   onFiles: (files: File[]) => void;
   onSample: () => void;
+  /** More ways in, shown beside the file buttons. */
+  children?: ReactNode;
 }
 
-export function DropZone({ onFiles, onSample }: DropZoneProps) {
+export function DropZone({ onFiles, onSample, children }: DropZoneProps) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -50,6 +52,7 @@ export function DropZone({ onFiles, onSample }: DropZoneProps) {
         <button type="button" onClick={onSample} data-testid="load-sample">
           Load sample
         </button>
+        {children}
       </div>
       <input
         ref={input}

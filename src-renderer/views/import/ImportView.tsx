@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react';
 import { api, transport } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { useHashSubroute } from '../../hooks/useHashSubroute.js';
 import { useImports } from '../../hooks/useImports.js';
 import { useJobs } from '../../hooks/useJobs.js';
+import { CloudWatchDialog } from '../cloudwatch/CloudWatchDialog.js';
 import { DropZone } from './DropZone.js';
 import { ImportsTable } from './ImportsTable.js';
 import { JobRow } from './JobRow.js';
@@ -16,6 +18,8 @@ export function ImportView() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const nextKey = useRef(1);
+  // `#/import/cloudwatch` opens the CloudWatch dialog: the button below and the File menu go there.
+  const cloudwatchOpen = useHashSubroute() === 'cloudwatch';
 
   const patchUpload = (key: number, patch: Partial<Upload>) =>
     setUploads((current) => current.map((u) => (u.key === key ? { ...u, ...patch } : u)));
@@ -53,7 +57,19 @@ export function ImportView() {
           skipped.
         </p>
       </header>
-      <DropZone onFiles={(files) => run(importFiles(files))} onSample={() => run(api.loadSample({}))} />
+      <DropZone onFiles={(files) => run(importFiles(files))} onSample={() => run(api.loadSample({}))}>
+        <button
+          type="button"
+          onClick={() => window.location.assign('#/import/cloudwatch')}
+          data-testid="open-cloudwatch"
+        >
+          Connect to CloudWatch Logs…
+        </button>
+      </DropZone>
+      <CloudWatchDialog
+        open={cloudwatchOpen}
+        onClose={() => cloudwatchOpen && window.location.assign('#/import')}
+      />
       <ErrorNote message={error ?? jobsError ?? importsError} />
       {(uploads.length > 0 || jobs.length > 0) && (
         <section className="panel" aria-labelledby="jobs-title">

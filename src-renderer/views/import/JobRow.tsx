@@ -12,11 +12,11 @@ interface JobRowProps {
 
 /** One file's import: live progress while it runs, then what became of its rows. */
 export function JobRow({ job, record, onCancel }: JobRowProps) {
-  const name = baseName(job.file);
+  const name = job.kind === 'pull' ? (job.pull?.logGroup ?? 'CloudWatch Logs pull') : baseName(job.file);
   const active = ACTIVE.has(job.state);
   const counts = job.counts;
   return (
-    <li className="job" data-testid="import-job" data-state={job.state}>
+    <li className="job" data-testid="import-job" data-kind={job.kind} data-state={job.state}>
       <div className="job-head">
         <span className="job-name" title={job.file ?? undefined}>
           {name}

@@ -8,6 +8,7 @@ import {
 } from '../../../src-main/core/connectors/cloudwatch-logs/index.js';
 import type { RetryOptions } from '../../../src-main/core/connectors/cloudwatch-logs/retry.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import { type CoreOptions, createCore } from '../../../src-main/core/service.js';
 import { type ExpectedSession, SESSION_COLUMNS } from './events.js';
 import { REGION, TEST_CREDENTIALS } from './moto.js';
 
@@ -60,4 +61,19 @@ export function pull(
     { region: REGION, endpoint, ...request },
     { credentials: TEST_CREDENTIALS, enrich: false, retry: recordingRetry().retry, ...options },
   );
+}
+
+/** A core over `<dir>/vigil.db` whose pulls use test credentials, instant backoff and small chunks. */
+export function testCore(dir: string, pullOptions: CoreOptions['pullOptions'] = {}) {
+  return createCore({
+    dbPath: path.join(dir, 'vigil.db'),
+    enrich: false,
+    pullOptions: {
+      credentials: TEST_CREDENTIALS,
+      retry: recordingRetry().retry,
+      flushEvents: 1_000,
+      pageSize: 1_000,
+      ...pullOptions,
+    },
+  });
 }

@@ -1,12 +1,10 @@
 // The connector through the service contract: a 'pull' job whose chunks go through the import queue.
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../../src-main/core/service.js';
 import { operations, type VigilEvent } from '../../../src-shared/api.js';
 import { createTempDirs } from '../../helpers/temp.js';
 import { vpcEvents } from './events.js';
-import { recordingRetry } from './harness.js';
-import { createGroup, type Moto, putEvents, REGION, startMoto, TEST_CREDENTIALS } from './moto.js';
+import { testCore } from './harness.js';
+import { createGroup, type Moto, putEvents, REGION, startMoto } from './moto.js';
 
 const tempDir = createTempDirs();
 let moto: Moto;
@@ -21,24 +19,11 @@ beforeEach(async () => {
   await moto.reset();
 });
 
-function core(dir: string) {
-  return createCore({
-    dbPath: path.join(dir, 'vigil.db'),
-    enrich: false,
-    pullOptions: {
-      credentials: TEST_CREDENTIALS,
-      retry: recordingRetry().retry,
-      flushEvents: 1_000,
-      pageSize: 1_000,
-    },
-  });
-}
-
 describe('service: listLogGroups and startPull', () => {
   it('runs a pull job: progress events of kind "pull", chunks imported by the import worker, data-changed at the end', async () => {
     await createGroup(moto, '/vpc/flow', ['s']);
     await putEvents(moto, '/vpc/flow', 's', vpcEvents(2_500, Date.now() - 60_000).events);
-    const c = core(tempDir());
+    const c = testCore(tempDir());
     const events: VigilEvent[] = [];
     c.events.on('event', (e) => events.push(e));
     const args = operations.startPull.args.parse({
@@ -80,7 +65,7 @@ describe('service: listLogGroups and startPull', () => {
   });
 
   it('a failing pull ends as a failed job with the explained error', async () => {
-    const c = core(tempDir());
+    const c = testCore(tempDir());
     const { jobId } = await c.service.startPull(
       operations.startPull.args.parse({
         region: REGION,

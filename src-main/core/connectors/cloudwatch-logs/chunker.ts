@@ -73,11 +73,11 @@ export class SpoolChunker {
         this.options.signal,
       );
     } catch (error) {
-      if (this.options.signal?.aborted) {
-        await spool.discard();
-        throw abortError();
-      }
-      throw importFailure(error as Error, spool.file);
+      // The chunk's events are still in CloudWatch and its position was not saved: running the pull
+      // again fetches them, so the spool file would only be litter.
+      await spool.discard();
+      if (this.options.signal?.aborted) throw abortError();
+      throw importFailure(error as Error);
     }
     if (record.status === 'cancelled') {
       await spool.discard();
@@ -98,14 +98,14 @@ export class SpoolChunker {
   }
 }
 
-function importFailure(error: Error, file: string): Error {
+function importFailure(error: Error): Error {
   const unknownFormat = /Could not recognise the format/.test(error.message);
   const reason = unknownFormat
     ? 'the pulled events are neither VPC Flow Log lines nor AWS WAF JSON; for other JSON lines give a mapping preset (--preset NAME)'
     : error.message.replace(/\.?\s*Nothing from this import was kept\.?$/, '');
   return Object.assign(
     new Error(
-      `Importing pulled events failed: ${reason}. Nothing from this chunk was stored; its lines are kept in ${file}.`,
+      `Importing pulled events failed: ${reason}. Nothing from this chunk was stored; run the pull again to fetch it.`,
     ),
     { cause: error },
   );

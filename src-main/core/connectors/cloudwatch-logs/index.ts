@@ -6,4 +6,5 @@ export type { PollOptions } from './insights.js';
 export { listLogGroups } from './list-log-groups.js';
 export { type PullOptions, type PullRequest, pullKeyOf, runPull } from './pull.js';
 export type { RetryOptions } from './retry.js';
+export { spoolDirOf } from './spool.js';
 export type { PullProgress, PullSummary } from './tally.js';

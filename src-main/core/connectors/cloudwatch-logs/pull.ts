@@ -1,5 +1,4 @@
 // Pulls a time range of one log group into the database: the connector's entry point.
-import path from 'node:path';
 import { checkPullFields, type PullArgs } from '../../../../src-shared/cloudwatch.js';
 import type { MappingPreset } from '../../../../src-shared/domain.js';
 import { getPullState, type PullKey } from '../../db/cloudwatch-pulls.js';
@@ -13,6 +12,7 @@ import { importInProcess } from './import-spool.js';
 import type { PollOptions } from './insights.js';
 import { pullInsights } from './insights-pull.js';
 import { decodeSpec, planSegments, selectorOf } from './plan.js';
+import { spoolDirOf } from './spool.js';
 import { type PullProgress, type PullSummary, PullTally } from './tally.js';
 import { DEFAULT_SINCE, resolveRange, type TimeRange } from './time-range.js';
 
@@ -86,7 +86,7 @@ export async function runPull(db: Db, request: PullRequest, options: PullOptions
   const client = createLogsClient({ ...request, credentials: options.credentials });
   const chunker = new SpoolChunker(
     {
-      dir: options.spoolDir ?? path.join(path.dirname(db.name), 'spool'),
+      dir: options.spoolDir ?? spoolDirOf(db.name),
       logGroup: request.logGroup,
       importSpool: options.importSpool ?? importInProcess(db, options),
       preset: request.preset,
@@ -107,6 +107,8 @@ export async function runPull(db: Db, request: PullRequest, options: PullOptions
   const shared = { db, client, key, call, tally, chunker, report };
   const described = { mode, region: request.region, endpoint: request.endpoint ?? null } as const;
   try {
+    // The range is known before the first request: show it while that request is under way.
+    report(true);
     if (mode === 'insights')
       await pullInsights({ ...shared, options }, asked, request.insightsQuery!, request.preset !== undefined);
     else await pullFiltered({ ...shared, options }, plan!.segments);

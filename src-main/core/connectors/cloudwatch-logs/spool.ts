@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { ownedName } from '../../leftovers.js';
+
+/** Where pulls spool their chunks: beside the database, so a crash's leftovers are found at next open. */
+export function spoolDirOf(dbPath: string): string {
+  return path.join(path.dirname(dbPath), 'spool');
+}
 
 /**
  * A file of pulled event lines waiting to be imported, under `<db folder>/spool/`. Lines go to
@@ -21,7 +27,9 @@ export class Spool {
         .replace(/[^A-Za-z0-9._-]+/g, '_')
         .replace(/^_+/, '')
         .slice(0, 80) || 'group';
-    const name = `cwl-${slug}-${Date.now()}-${String(sequence).padStart(4, '0')}-${randomBytes(3).toString('hex')}.log`;
+    const name = ownedName(
+      `cwl-${slug}-${Date.now()}-${String(sequence).padStart(4, '0')}-${randomBytes(3).toString('hex')}.log`,
+    );
     const file = path.join(dir, name);
     return new Spool(file, await fs.open(file, 'wx'));
   }

@@ -1,8 +1,8 @@
 // What a pull has done so far: the numbers behind its progress reports and its summary.
-import type { ImportCounts, ImportRecord } from '../../../../src-shared/domain.js';
+import type { ImportCounts, ImportRecord, PullDetail } from '../../../../src-shared/domain.js';
 import type { TimeRange } from './time-range.js';
 
-export type PullPhase = 'fetching' | 'querying' | 'importing' | 'done' | 'cancelled';
+export type PullPhase = PullDetail['phase'];
 
 export interface PullProgress {
   phase: PullPhase;
@@ -13,6 +13,8 @@ export interface PullProgress {
   bytes: number;
   rangeStart: number;
   rangeEnd: number;
+  /** Oldest event timestamp received. */
+  coveredFrom: number | null;
   /** Newest event timestamp received: the range is covered up to here. */
   coveredTo: number | null;
   /** Share of the time range covered, 0..1. */
@@ -21,7 +23,7 @@ export interface PullProgress {
   importIds: number[];
 }
 
-export interface PullSummary extends Omit<PullProgress, 'phase' | 'coveredTo' | 'fraction'> {
+export interface PullSummary extends Omit<PullProgress, 'phase' | 'coveredFrom' | 'coveredTo' | 'fraction'> {
   status: 'done' | 'cancelled' | 'failed';
   mode: 'filter' | 'insights';
   region: string;
@@ -112,6 +114,7 @@ export class PullTally {
       bytes: this.bytes,
       rangeStart: this.range.start,
       rangeEnd: this.range.end,
+      coveredFrom: this.firstEventTs,
       coveredTo: this.lastEventTs,
       fraction: this.fraction(),
       counts: { ...this.counts },
@@ -123,7 +126,13 @@ export class PullTally {
     base: Pick<PullSummary, 'mode' | 'region' | 'endpoint'>,
     status: PullSummary['status'],
   ): PullSummary {
-    const { phase: _phase, coveredTo: _covered, fraction: _fraction, ...progress } = this.progress();
+    const {
+      phase: _phase,
+      coveredFrom: _from,
+      coveredTo: _to,
+      fraction: _fraction,
+      ...progress
+    } = this.progress();
     return {
       ...base,
       ...progress,
