@@ -1,10 +1,12 @@
 import type { ImportCounts } from '../../../src-shared/domain.js';
+import { ANALYTICS_GRANULARITIES, prepareAnalyticsApply } from '../db/analytics-rollups.js';
 import { prepareAttrIntern } from '../db/attr-sets.js';
 import { prepareProgressUpdate } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { prepareQuarantineInsert } from '../db/quarantine.js';
 import { GRANULARITIES, prepareRollupApply } from '../db/rollups.js';
 import { prepareSessionInsert, type SessionInsertValues } from '../db/sessions.js';
+import { coarsenAnalytics } from './analytics-cells.js';
 import { type EncodedBatch, NUM, numAt, STR, strAt } from './batch-codec.js';
 import { coarsen, RollupAccumulator, type RollupCells } from './rollup-cells.js';
 
@@ -23,6 +25,7 @@ export class BatchWriter {
   private readonly insertBad: ReturnType<typeof prepareQuarantineInsert>;
   private readonly updateProgress: ReturnType<typeof prepareProgressUpdate>;
   private readonly rollups: ReturnType<typeof prepareRollupApply>;
+  private readonly analytics: ReturnType<typeof prepareAnalyticsApply>;
   private readonly writeInTransaction: (batch: EncodedBatch) => void;
   private readonly values = new Array(21) as SessionInsertValues;
 
@@ -35,6 +38,7 @@ export class BatchWriter {
     this.insertBad = prepareQuarantineInsert(db);
     this.updateProgress = prepareProgressUpdate(db);
     this.rollups = prepareRollupApply(db);
+    this.analytics = prepareAnalyticsApply(db);
     this.writeInTransaction = db.transaction((batch: EncodedBatch) => this.writeBatch(batch));
   }
 
@@ -63,6 +67,12 @@ export class BatchWriter {
         detectionType: this.values[16],
         bytesIn: this.values[9],
         bytesOut: this.values[10],
+        endTs: this.values[3],
+        protocol: this.values[8],
+        dstPort: this.values[7],
+        ruleName: this.values[15],
+        action: this.values[17],
+        label: this.values[18],
       });
     }
     for (const bad of batch.bads) this.insertBad(this.importId, bad.line, bad.reason, bad.raw);
@@ -109,6 +119,8 @@ export class BatchWriter {
     for (const g of GRANULARITIES) for (const cell of coarsen(cells.time, g)) this.rollups.time(g, cell);
     for (const cell of cells.pairs) this.rollups.pair(cell);
     for (const cell of cells.sources) this.rollups.source(cell);
+    for (const g of ANALYTICS_GRANULARITIES)
+      this.analytics.apply(g, coarsenAnalytics(cells.analytics, g), g === ANALYTICS_GRANULARITIES[0]);
   }
 
   private takeBack(negative: RollupCells): void {
@@ -120,5 +132,6 @@ export class BatchWriter {
       pairs: negative.pairs,
       sources: negative.sources,
     });
+    this.analytics.prune();
   }
 }

@@ -100,6 +100,19 @@ class BatchBuilder implements RecordSink {
       row.bytesIn ?? 0,
       row.bytesOut ?? 0,
     );
+    this.rollups.analytics.add(encoder.dictionary, {
+      startTs: row.startTs,
+      endTs: row.endTs,
+      country: encoder.lastCodeOf(STR.country),
+      detectionType: encoder.lastCodeOf(STR.detectionType),
+      protocol: encoder.lastCodeOf(STR.protocol),
+      dstPort: row.dstPort,
+      bytesIn: row.bytesIn,
+      bytesOut: row.bytesOut,
+      ruleName: encoder.lastCodeOf(STR.ruleName),
+      action: encoder.lastCodeOf(STR.action),
+      label: encoder.lastCodeOf(STR.label),
+    });
     if (this.encoder.full) this.cut();
   }
 

@@ -3,6 +3,7 @@ import type { FormatId, ImportRecord, MappingPreset } from '../../../src-shared/
 import { findDoneBySignature, finishImport, getImport, insertImport } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { dropSessionIndexes, ensureSessionIndexes, maxSessionId } from '../db/session-indexes.js';
+import { refreshIocMarks } from '../triage/ioc-marks.js';
 import { BatchWriter } from './batch-writer.js';
 import { detectFormat, formatById } from './formats/index.js';
 import { type ParserPlacement, runParser } from './parse-runner.js';
@@ -140,6 +141,8 @@ export async function runImport(
     if (cancelled) return getImport(db, importId)!;
     throw Object.assign(error as Error, { importId });
   }
+  // IOC lists apply to future imports too: mark the new IPs that fall in a list.
+  refreshIocMarks(db);
   report();
   return getImport(db, importId)!;
 }

@@ -1,9 +1,11 @@
+import { subtractImportFromAnalytics } from '../db/analytics-rollups.js';
 import { finishImport, runningImports, sessionIdRange } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { deleteQuarantine } from '../db/quarantine.js';
 import { subtractImportFromRollups } from '../db/rollups.js';
 import { ensureSessionIndexes, hasRunningImport } from '../db/session-indexes.js';
 import { deleteSessionsOfImport } from '../db/sessions.js';
+import { isProcessAlive } from '../process-alive.js';
 
 /** Removes everything an unfinished import stored: its sessions, their rollup share, its quarantine. */
 export function rollBackImport(db: Db, importId: number): void {
@@ -11,6 +13,7 @@ export function rollBackImport(db: Db, importId: number): void {
     const range = sessionIdRange(db, importId);
     if (range) {
       subtractImportFromRollups(db, importId, range);
+      subtractImportFromAnalytics(db, importId, range);
       deleteSessionsOfImport(db, importId, range);
     }
     deleteQuarantine(db, importId);
@@ -20,15 +23,6 @@ export function rollBackImport(db: Db, importId: number): void {
 // An import whose owner stopped updating it for this long is stale even if its pid was reused.
 const STALE_AFTER_MS = 10 * 60_000;
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Finds imports left 'running' by a process that died (crash, SIGKILL, power loss) and rolls them
  * back, so a half-written import is never visible. Run when a database is opened for writing.
@@ -36,7 +30,8 @@ function isAlive(pid: number): boolean {
 export function recoverInterruptedImports(db: Db): number[] {
   const recovered: number[] = [];
   for (const run of runningImports(db)) {
-    const ownerGone = run.ownerPid === null || (run.ownerPid !== process.pid && !isAlive(run.ownerPid));
+    const ownerGone =
+      run.ownerPid === null || (run.ownerPid !== process.pid && !isProcessAlive(run.ownerPid));
     const silent = run.heartbeatAt === null || Date.now() - run.heartbeatAt > STALE_AFTER_MS;
     if (!ownerGone && !silent) continue;
     rollBackImport(db, run.id);

@@ -1,4 +1,5 @@
 import { GRANULARITIES, type PairCell, type SourceCell, type TimeCell } from '../db/rollups.js';
+import { AnalyticsAccumulator, type AnalyticsCells, TextAnalyticsAccumulator } from './analytics-cells.js';
 
 const MINUTE = GRANULARITIES[0];
 
@@ -6,6 +7,7 @@ export interface RollupCells {
   time: TimeCell[];
   pairs: PairCell[];
   sources: SourceCell[];
+  analytics: AnalyticsCells;
 }
 
 export interface RollupInput {
@@ -16,6 +18,12 @@ export interface RollupInput {
   detectionType: string | null;
   bytesIn: number | null;
   bytesOut: number | null;
+  endTs: number;
+  protocol: string | null;
+  dstPort: number | null;
+  ruleName: string | null;
+  action: string | null;
+  label: string | null;
 }
 
 /** Aggregates rows into minute × country × type, IP-pair and source cells (one batch at a time). */
@@ -23,8 +31,11 @@ export class RollupAccumulator {
   private readonly times = new Map<string, TimeCell>();
   private readonly pairs = new Map<string, PairCell>();
   private readonly sources = new Map<string, SourceCell>();
+  private readonly analytics: TextAnalyticsAccumulator;
 
-  constructor(private readonly sign: 1 | -1 = 1) {}
+  constructor(private readonly sign: 1 | -1 = 1) {
+    this.analytics = new TextAnalyticsAccumulator(sign);
+  }
 
   get empty(): boolean {
     return this.times.size === 0;
@@ -32,6 +43,7 @@ export class RollupAccumulator {
 
   add(row: RollupInput): void {
     const sign = this.sign;
+    this.analytics.add(row);
     const bytesIn = sign * (row.bytesIn ?? 0);
     const bytesOut = sign * (row.bytesOut ?? 0);
     const ts = row.startTs;
@@ -80,6 +92,7 @@ export class RollupAccumulator {
       time: [...this.times.values()],
       pairs: [...this.pairs.values()],
       sources: [...this.sources.values()],
+      analytics: this.analytics.take(),
     };
     this.times.clear();
     this.pairs.clear();
@@ -110,6 +123,8 @@ export class CodedRollups {
   private readonly minutes = new Map<number, Map<number, TimeCell>>();
   private readonly pairs = new Map<number, PairCell>();
   private readonly sources = new Map<number, SourceCell>();
+  /** The analytics rollups' cells (histograms, port mix, values), fed by the caller per row. */
+  readonly analytics = new AnalyticsAccumulator();
 
   add(
     dict: readonly string[],
@@ -176,7 +191,12 @@ export class CodedRollups {
   take(): RollupCells {
     const time: TimeCell[] = [];
     for (const cells of this.minutes.values()) for (const cell of cells.values()) time.push(cell);
-    const taken = { time, pairs: [...this.pairs.values()], sources: [...this.sources.values()] };
+    const taken = {
+      time,
+      pairs: [...this.pairs.values()],
+      sources: [...this.sources.values()],
+      analytics: this.analytics.take(),
+    };
     this.minutes.clear();
     this.pairs.clear();
     this.sources.clear();

@@ -1,0 +1,173 @@
+// `npm run bench -- overview [--rows N] [--db FILE]`: the Overview at N sessions (default 1 M).
+// Figures: each analytics call over HTTP (serve mode, median of 7 after a warm-up) against the
+// 50 ms target, the same aggregate computed by a scan of sessions as the reference, and the time
+// from navigation to every Overview chart drawn in Debian Chromium against the 1 s target.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../src-main/core/reports/chromium.mjs';
+import { option } from './measure.mjs';
+import { serve, vigil } from './vigil-process.mjs';
+
+const OPS = [
+  'analyticsKpis',
+  'analyticsTimeSeries',
+  'analyticsTypeByCountry',
+  'analyticsCountries',
+  'analyticsHistograms',
+  'analyticsPortMix',
+  'analyticsCorrelation',
+];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function timeCall(base, token, name, filter) {
+  const started = performance.now();
+  const response = await fetch(new URL(`/api/${name}`, base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ filter }),
+  });
+  const answer = await response.json();
+  if (!answer.ok) throw new Error(`${name}: ${answer.error}`);
+  return performance.now() - started;
+}
+
+async function overviewLoad(url, runs) {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    // The printed link signs this context in once; later loads go to the plain address.
+    await (await context.newPage()).goto(url.href);
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(new URL('/#/overview', url).href);
+      await page.waitForFunction(
+        () => {
+          const charts = [...document.querySelectorAll('.chart')];
+          return (
+            charts.length >= 9 &&
+            charts.every(
+              (c) =>
+                c.dataset.loading === 'false' &&
+                (c.dataset.state !== 'ready' || c.querySelector('[data-drawn="true"]') !== null),
+            )
+          );
+        },
+        null,
+        { timeout: 60_000, polling: 'raf' },
+      );
+      times.push(performance.now() - started);
+      await page.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The reference: the same aggregates straight from sessions, as a dashboard without rollups would. */
+function scanReference(db) {
+  const handle = new Database(db, { readonly: true });
+  const time = (sql) => {
+    const started = performance.now();
+    handle.prepare(sql).all();
+    return performance.now() - started;
+  };
+  const figures = {
+    'KPIs by scan': time(
+      'SELECT count(*), sum(bytes_in), sum(bytes_out), count(DISTINCT src_ip), count(DISTINCT country) FROM sessions',
+    ),
+    'type × country by scan': time('SELECT country, detection_type, count(*) FROM sessions GROUP BY 1, 2'),
+  };
+  handle.close();
+  return figures;
+}
+
+export async function run(args) {
+  const rows = Number(option(args, 'rows', '1000000'));
+  const given = option(args, 'db', null);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-overview-'));
+  try {
+    let db = given;
+    if (!db) {
+      db = path.join(dir, 'bench.db');
+      console.log(`overview: generating and importing ${rows.toLocaleString('en-US')} sessions…`);
+      vigil(
+        'generate',
+        '--rows',
+        String(rows),
+        '--seed',
+        '1',
+        '--out',
+        path.join(dir, 'bench.csv'),
+        '--days',
+        '30',
+      );
+      vigil('ingest', '--db', db, '--no-enrich', path.join(dir, 'bench.csv'));
+    }
+    const stored = new Database(db, { readonly: true }).prepare('SELECT count(*) AS n FROM sessions').get().n;
+    const server = await serve(db);
+    try {
+      const token = server.url.searchParams.get('token');
+      const base = new URL('/', server.url);
+      const span = await (
+        await fetch(new URL('/api/dashboardSummary', base), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: '{}',
+        })
+      ).json();
+      const day = 86_400_000;
+      const from = Math.floor(span.value.lastTs / day) * day - 3 * day;
+      const filters = {
+        'no filter': {},
+        'country:US,CA + 3 days': {
+          from,
+          to: from + 3 * day,
+          clauses: [
+            {
+              field: 'country',
+              negate: false,
+              values: [
+                { kind: 'text', value: 'US' },
+                { kind: 'text', value: 'CA' },
+              ],
+            },
+          ],
+        },
+      };
+      console.log(
+        `\nOverview analytics at ${stored.toLocaleString('en-US')} sessions (HTTP round trip, median of 7; target < 50 ms)`,
+      );
+      for (const [label, filter] of Object.entries(filters)) {
+        for (const name of OPS) {
+          const first = await timeCall(base, token, name, filter);
+          const times = [];
+          for (let i = 0; i < 7; i++) times.push(await timeCall(base, token, name, filter));
+          const ms = median(times);
+          console.log(
+            `  ${label.padEnd(24)} ${name.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms  (first ${first.toFixed(1)} ms)  ${ms < 50 ? 'ok' : 'OVER TARGET'}`,
+          );
+        }
+      }
+      const reference = scanReference(db);
+      for (const [label, ms] of Object.entries(reference))
+        console.log(`  reference: ${label.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms (what rollups avoid)`);
+      const loads = await overviewLoad(server.url, 5);
+      const ms = median(loads);
+      console.log(
+        `\nNavigation → Overview fully drawn (Chromium, median of 5): ${ms.toFixed(0)} ms  [${loads
+          .map((t) => t.toFixed(0))
+          .join(', ')}]  target < 1000 ms  ${ms < 1000 ? 'ok' : 'OVER TARGET'}`,
+      );
+    } finally {
+      server.stop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,52 @@
+// The built CLI as the benchmarks drive it: one-shot commands, and `vigil serve` with its URL.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'bin', 'vigil.js');
+
+export function vigil(...args) {
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')}: ${run.stderr}`);
+}
+
+/** Serves `db` on a free port; resolves with the printed sign-in URL and a stop function. */
+export async function serve(db) {
+  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0', '--no-sample'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}/.exec(line);
+      if (match) resolve(match[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`vigil serve exited ${code}`)));
+  });
+  // stop resolves once the server has exited (and closed its database).
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    url: new URL(url),
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** One function per API call of a served `vigil`: signs in with the URL's token, unwraps answers. */
+export function apiCaller(url) {
+  const token = url.searchParams.get('token');
+  return async (name, args = {}) => {
+    const response = await fetch(new URL(`/api/${name}`, url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(args),
+    });
+    const answer = await response.json();
+    if (!answer.ok) throw new Error(`${name}: ${answer.error}`);
+    return answer.value;
+  };
+}

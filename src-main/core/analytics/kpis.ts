@@ -1,0 +1,51 @@
+import type { KpiSummary } from '../../../src-shared/analytics.js';
+import type { SessionFilter } from '../../../src-shared/domain.js';
+import { activeRuns } from '../db/analytics-flagged.js';
+import {
+  countOnly,
+  distinctSources,
+  reviewedCount,
+  sourcesOverlapping,
+  totals,
+  verdictsTableExists,
+} from '../db/analytics-queries.js';
+import { rollupSource, sessionSource } from '../db/analytics-source.js';
+import type { Db } from '../db/open.js';
+import { pickGranularity, storedSpan } from '../db/rollups.js';
+import { flaggedSource } from './flagged-source.js';
+import { type Plan, planFor } from './plan.js';
+
+/** The Overview's tiles: volume, sources, countries, flagged and reviewed counts. */
+export function kpiSummary(db: Db, filter: SessionFilter): KpiSummary {
+  const plan = planFor(filter);
+  const granularity = pickGranularity(filter.from, filter.to);
+  const source =
+    plan.kind === 'rollup'
+      ? rollupSource('rollup_time', granularity, plan, plan.clauses)
+      : sessionSource(filter);
+  const sums = totals(db, source);
+  const runs = activeRuns(db);
+  const unranged = filter.from === undefined && filter.to === undefined;
+  const flagged = runs.ids.length ? countOnly(db, flaggedSource(db, runs, plan, filter, granularity)) : null;
+  const reviewed = verdictsTableExists(db) ? reviewedCount(db, sessionSource(filter)) : null;
+  const span = unranged ? storedSpan(db) : { firstTs: filter.from ?? null, lastTs: filter.to ?? null };
+  return { ...sums, ...sourceCount(db, plan, filter), flagged, reviewed, ...span, source: plan.kind };
+}
+
+/**
+ * Distinct sources: exact from sessions when the filter reads them anyway; from the per-source
+ * rollup (which knows each source's country and active span) otherwise, exact without a range and an
+ * upper bound within one. It has no detection type: a type filter leaves the count unknown.
+ */
+function sourceCount(
+  db: Db,
+  plan: Plan,
+  filter: SessionFilter,
+): Pick<KpiSummary, 'sourceIps' | 'sourceIpsExact'> {
+  if (plan.kind === 'sessions')
+    return { sourceIps: distinctSources(db, sessionSource(filter)), sourceIpsExact: true };
+  if (plan.clauses.some((c) => c.field !== 'country')) return { sourceIps: null, sourceIpsExact: false };
+  // A source counts under its first-seen country, so a country filter makes the count approximate too.
+  const exact = plan.from === undefined && plan.to === undefined && plan.clauses.length === 0;
+  return { sourceIps: sourcesOverlapping(db, plan, plan.clauses), sourceIpsExact: exact };
+}

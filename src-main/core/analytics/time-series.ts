@@ -1,0 +1,49 @@
+import type { TimeSeries } from '../../../src-shared/analytics.js';
+import type { SessionFilter } from '../../../src-shared/domain.js';
+import { activeRuns } from '../db/analytics-flagged.js';
+import { type SeriesRow, series } from '../db/analytics-queries.js';
+import { rollupSource, sessionSource } from '../db/analytics-source.js';
+import type { Db } from '../db/open.js';
+import { GRANULARITIES, storedSpan } from '../db/rollups.js';
+import { flaggedSource } from './flagged-source.js';
+import { bucketFor, planFor } from './plan.js';
+
+/** Sessions, bytes and flagged sessions per bucket; the bucket size follows the range. */
+export function timeSeries(db: Db, filter: SessionFilter): TimeSeries {
+  const span = storedSpan(db);
+  const from = filter.from ?? span.firstTs;
+  const to = filter.to ?? (span.lastTs === null ? null : span.lastTs + 1);
+  const plan = planFor(filter);
+  const runs = activeRuns(db);
+  const empty = { from, to, hasModel: runs.ids.length > 0, points: [], source: plan.kind };
+  if (from === null || to === null || to <= from) return { ...empty, bucketMs: 60_000 };
+  const size = bucketFor(to - from);
+  // The coarsest rollup whose buckets nest in ours (a week is whole days, an hour whole minutes).
+  const granularity = [...GRANULARITIES].reverse().find((g) => size % g === 0)!;
+  const rows =
+    plan.kind === 'rollup'
+      ? series(db, rollupSource('rollup_time', granularity, plan, plan.clauses), size)
+      : series(db, sessionSource(filter), size);
+  const flagged = runs.ids.length
+    ? series(db, flaggedSource(db, runs, plan, filter, granularity), size, false)
+    : [];
+  return { ...empty, bucketMs: size, points: fill(from, to, size, rows, flagged) };
+}
+
+/** Every bucket from `from` to `to`, zero where nothing happened, so gaps show as gaps. */
+function fill(from: number, to: number, size: number, rows: SeriesRow[], flagged: SeriesRow[]) {
+  const byT = new Map(rows.map((r) => [r.t, r]));
+  const flaggedByT = new Map(flagged.map((r) => [r.t, r.sessions]));
+  const points = [];
+  for (let t = Math.floor(from / size) * size; t < to; t += size) {
+    const row = byT.get(t);
+    points.push({
+      t,
+      sessions: row?.sessions ?? 0,
+      bytesIn: row?.bytesIn ?? 0,
+      bytesOut: row?.bytesOut ?? 0,
+      flagged: flaggedByT.get(t) ?? 0,
+    });
+  }
+  return points;
+}

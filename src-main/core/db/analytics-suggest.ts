@@ -1,0 +1,42 @@
+// Values for the filter bar's autocomplete, read from the rollups (never a scan of sessions),
+// most frequent first. Prefix matches use ranges or substr, so no LIKE wildcard can be injected.
+import type { Db } from './open.js';
+
+export interface ValueCount {
+  value: string;
+  sessions: number;
+}
+
+const DAY = 86_400_000;
+const PREFIX = 'substr(lower(value), 1, length(@prefix)) = lower(@prefix)';
+
+function fromSql(db: Db, sql: string, prefix: string, limit: number): ValueCount[] {
+  return db.prepare(sql).all({ prefix, limit, day: DAY }) as ValueCount[];
+}
+
+const GROUPED = (table: string, column: string) =>
+  `SELECT value, sum(n) AS sessions FROM (SELECT ${column} AS value, sessions AS n FROM ${table} WHERE granularity = @day)
+   WHERE value != '' AND ${PREFIX} GROUP BY 1 ORDER BY 2 DESC LIMIT @limit`;
+
+const QUERIES: Record<string, string> = {
+  country: GROUPED('rollup_time', 'country'),
+  type: GROUPED('rollup_time', 'detection_type'),
+  proto: GROUPED('rollup_ports', 'protocol'),
+  port: `SELECT CAST(dst_port AS TEXT) AS value, sum(sessions) AS sessions FROM rollup_ports
+         WHERE granularity = @day AND dst_port >= 0 AND substr(CAST(dst_port AS TEXT), 1, length(@prefix)) = @prefix
+         GROUP BY 1 ORDER BY 2 DESC LIMIT @limit`,
+  rule: `SELECT value, sessions FROM rollup_values WHERE field = 'rule' AND ${PREFIX} ORDER BY 2 DESC LIMIT @limit`,
+  action: `SELECT value, sessions FROM rollup_values WHERE field = 'action' AND ${PREFIX} ORDER BY 2 DESC LIMIT @limit`,
+  label: `SELECT value, sessions FROM rollup_values WHERE field = 'label' AND ${PREFIX} ORDER BY 2 DESC LIMIT @limit`,
+  // The primary key (src_ip) serves the prefix range; the busiest sources come first.
+  src: `SELECT src_ip AS value, sessions FROM rollup_sources
+        WHERE src_ip >= @prefix AND src_ip < @prefix || char(1114111) ORDER BY sessions DESC LIMIT @limit`,
+  // No rollup is keyed by destination: the destination index gives distinct values, uncounted.
+  dst: `SELECT DISTINCT dst_ip AS value, -1 AS sessions FROM sessions
+        WHERE dst_ip >= @prefix AND dst_ip < @prefix || char(1114111) LIMIT @limit`,
+};
+
+export function suggestValues(db: Db, field: string, prefix: string, limit: number): ValueCount[] {
+  const sql = QUERIES[field === 'ip' ? 'src' : field];
+  return sql ? fromSql(db, sql, prefix, limit) : [];
+}

@@ -1,0 +1,143 @@
+// Filter-language clauses → SQL over `sessions`. Values always travel as parameters; only column
+// names and operators chosen here are spliced into the text.
+import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
+import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
+
+type Params = Record<string, unknown>;
+
+/** Raised for values that do not fit their field (only a hand-made filter can carry them). */
+export class FilterUnsupportedError extends Error {}
+
+const COLUMNS: Partial<Record<ClauseField, string>> = {
+  src: 'src_ip',
+  dst: 'dst_ip',
+  country: 'country',
+  port: 'dst_port',
+  sport: 'src_port',
+  proto: 'protocol',
+  rule: 'rule_name',
+  type: 'detection_type',
+  action: 'action',
+  label: 'label',
+  code: 'response_code',
+  bytes_in: 'bytes_in',
+  bytes_out: 'bytes_out',
+  duration: 'duration_ms',
+};
+// Names analysts type in any case; country and detection type are matched exactly as stored.
+const NOCASE = new Set<ClauseField>(['proto', 'rule', 'action', 'label']);
+
+class Binder {
+  private n = 0;
+  constructor(
+    readonly params: Params,
+    private readonly prefix: string,
+  ) {}
+  bind(value: unknown): string {
+    const name = `${this.prefix}${this.n++}`;
+    this.params[name] = value;
+    return `@${name}`;
+  }
+}
+
+/**
+ * IPv4 block match on a TEXT column: the block's whole leading octets become a string range the IP
+ * index can seek ("10." ≤ ip < "10/"), and a partial octet is checked as a number.
+ */
+function cidrSql(column: string, value: Extract<FilterValue, { kind: 'cidr' }>, b: Binder): string {
+  const range = cidrRange(value)!;
+  const octets = numberToIpv4(range.first).split('.').map(Number);
+  const last = numberToIpv4(range.last).split('.').map(Number);
+  const whole = Math.floor(value.prefix / 8);
+  const parts = [`instr(${column}, ':') = 0`];
+  let offset = 1;
+  if (whole > 0) {
+    const prefix = `${octets.slice(0, whole).join('.')}.`;
+    parts.push(`${column} >= ${b.bind(prefix)}`, `${column} < ${b.bind(`${prefix.slice(0, -1)}/`)}`);
+    offset = prefix.length + 1;
+  } else {
+    parts.push(`instr(${column}, '.') > 0`);
+  }
+  if (value.prefix % 8 !== 0) {
+    const octet = `CAST(substr(${column}, ${offset}, instr(substr(${column}, ${offset}) || '.', '.') - 1) AS INTEGER)`;
+    parts.push(`${octet} BETWEEN ${b.bind(octets[whole])} AND ${b.bind(last[whole])}`);
+  }
+  return `(${parts.join(' AND ')})`;
+}
+
+function ipSql(column: string, values: FilterValue[], b: Binder): string {
+  const exact = values.flatMap((v) => (v.kind === 'ip' ? [v.value] : []));
+  const parts = values.flatMap((v) => (v.kind === 'cidr' ? [cidrSql(column, v, b)] : []));
+  if (exact.length === 1) parts.unshift(`${column} = ${b.bind(exact[0])}`);
+  if (exact.length > 1) parts.unshift(`${column} IN (${exact.map((ip) => b.bind(ip)).join(', ')})`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
+function numberSql(column: string, values: FilterValue[], b: Binder): string {
+  const parts = values.map((v) => {
+    if (v.kind === 'range') return `${column} BETWEEN ${b.bind(v.min)} AND ${b.bind(v.max)}`;
+    if (v.kind === 'cmp') return `${column} ${v.op} ${b.bind(v.value)}`;
+    throw new FilterUnsupportedError(`A number is needed here, not ${v.kind}`);
+  });
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
+function textSql(column: string, values: FilterValue[], nocase: boolean, b: Binder): string {
+  const texts = values.map((v) => {
+    if (v.kind !== 'text') throw new FilterUnsupportedError(`Text is needed here, not ${v.kind}`);
+    return v.value;
+  });
+  const target = nocase ? `${column} COLLATE NOCASE` : column;
+  if (texts.length === 1) return `${target} = ${b.bind(texts[0])}`;
+  return `${target} IN (${texts.map((t) => b.bind(t)).join(', ')})`;
+}
+
+const FREE_TEXT_COLUMNS = ['rule_name', 'detection_type', 'action', 'label', 'protocol', 'country'];
+
+/** Free text: an exact endpoint, or a case-insensitive substring of the descriptive columns. */
+function freeTextSql(values: FilterValue[], b: Binder): string {
+  const text = values.map((v) => (v.kind === 'text' ? v.value : '')).join(' ');
+  const haystack = FREE_TEXT_COLUMNS.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
+  const exact = b.bind(text);
+  return `(src_ip = ${exact} OR dst_ip = ${exact} OR instr(lower(${haystack}), ${b.bind(text.toLowerCase())}) > 0)`;
+}
+
+function scoreSql(values: FilterValue[], b: Binder): string {
+  // A session matches when a score of any active model run (one per model kind) satisfies it.
+  return `id IN (SELECT session_id FROM scores WHERE run_id IN (SELECT id FROM model_runs WHERE active = 1)
+    AND ${numberSql('score', values, b)})`;
+}
+
+/** verdict:none is "no verdict yet"; the others match the session's current verdict (triage). */
+function verdictSql(values: FilterValue[], b: Binder): string {
+  const names = values.map((v) => (v.kind === 'text' ? v.value : ''));
+  const given = names.filter((name) => name !== 'none');
+  const parts = names.includes('none') ? ['id NOT IN (SELECT session_id FROM verdicts)'] : [];
+  if (given.length)
+    parts.push(
+      `id IN (SELECT session_id FROM verdicts WHERE verdict IN (${given.map((v) => b.bind(v)).join(', ')}))`,
+    );
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
+function clauseSql(clause: FilterClause, b: Binder): string {
+  const { field, values } = clause;
+  if (field === 'verdict') return verdictSql(values, b);
+  if (field === 'text') return freeTextSql(values, b);
+  if (field === 'score') return scoreSql(values, b);
+  if (field === 'ip') return `(${ipSql('src_ip', values, b)} OR ${ipSql('dst_ip', values, b)})`;
+  if (field === 'src' || field === 'dst') return ipSql(COLUMNS[field]!, values, b);
+  const column = COLUMNS[field]!;
+  if (values[0]?.kind === 'cmp' || values[0]?.kind === 'range') return numberSql(column, values, b);
+  return textSql(column, values, NOCASE.has(field), b);
+}
+
+/** One SQL condition per clause (to be AND-ed); parameters are added to `params`. */
+export function clausesToSql(clauses: readonly FilterClause[], params: Params, prefix = 'f'): string[] {
+  const b = new Binder(params, prefix);
+  return clauses.map((clause) => {
+    const sql = clauseSql(clause, b);
+    // "IS NOT 1" keeps rows whose column is NULL: -country:US includes sessions with no country.
+    return clause.negate ? `(${sql}) IS NOT 1` : sql;
+  });
+}

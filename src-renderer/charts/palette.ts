@@ -1,0 +1,92 @@
+// Chart colours and text colours from the active theme's CSS variables, and shared option parts.
+import { escapeHtml } from '../../src-shared/escape-html.js';
+import { formatCount } from '../format.js';
+
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  border: string;
+  surface: string;
+  accent: string;
+  danger: string;
+  /** The low end of sequential scales (map): close to the page, so empty reads as empty. */
+  low: string;
+  series: string[];
+}
+
+const SERIES_DARK = [
+  '#6cb6d9',
+  '#d8a54a',
+  '#67b98f',
+  '#b48ead',
+  '#e07474',
+  '#88c0d0',
+  '#ebcb8b',
+  '#a3be8c',
+  '#d08770',
+  '#8fa1b3',
+];
+const SERIES_LIGHT = [
+  '#1f6f96',
+  '#a8720f',
+  '#2e8a5c',
+  '#7d4e8a',
+  '#b93c3c',
+  '#2b8a9c',
+  '#8c7a1e',
+  '#5b7f3a',
+  '#a75a2b',
+  '#4f6478',
+];
+
+export function chartTheme(): ChartTheme {
+  const css = getComputedStyle(document.documentElement);
+  const read = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const light = document.documentElement.dataset.theme === 'light';
+  return {
+    text: read('--text', '#d6dde6'),
+    muted: read('--muted', '#8a96a6'),
+    border: read('--border', '#29313c'),
+    surface: read('--surface', '#161b22'),
+    accent: read('--accent', '#6cb6d9'),
+    danger: read('--danger', '#e07474'),
+    low: light ? '#d6e6ef' : '#1d3b4d',
+    series: light ? SERIES_LIGHT : SERIES_DARK,
+  };
+}
+
+/** Axis, tooltip and legend styling shared by every chart. */
+export function baseOption(theme: ChartTheme) {
+  return {
+    color: theme.series,
+    backgroundColor: 'transparent',
+    textStyle: { color: theme.text, fontFamily: 'system-ui, sans-serif' },
+    tooltip: {
+      backgroundColor: theme.surface,
+      borderColor: theme.border,
+      textStyle: { color: theme.text },
+      confine: true,
+    },
+    legend: { textStyle: { color: theme.muted }, top: 0, type: 'scroll' },
+    // No entry animation: the analyst sees final numbers at once, and 'drawn' means drawn.
+    animation: false,
+  };
+}
+
+/** Tooltip of a one-series chart: the item's (escaped) name and its session count. */
+export function sessionsTooltip(theme: ChartTheme) {
+  return {
+    ...baseOption(theme).tooltip,
+    trigger: 'item',
+    formatter: (p: { name: string; value: number }) =>
+      `${escapeHtml(p.name)}: <b>${escapeHtml(formatCount(p.value))}</b> sessions`,
+  };
+}
+
+export function axisStyle(theme: ChartTheme) {
+  return {
+    axisLine: { lineStyle: { color: theme.border } },
+    axisLabel: { color: theme.muted },
+    splitLine: { lineStyle: { color: theme.border, opacity: 0.6 } },
+  };
+}

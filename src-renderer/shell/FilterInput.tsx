@@ -1,0 +1,123 @@
+// The filter-language input: live syntax errors with their position, and an autocomplete list of
+// field names and values (arrow keys to move, Enter or Tab to take, Escape to close).
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { applySuggestion, completionContext, parseFilter } from '../../src-shared/filter/index.js';
+import { useFilterSuggestions } from './useFilterSuggestions.js';
+
+export interface FilterInputProps {
+  value: string;
+  onChange(text: string): void;
+  /** Enter with no suggestion open: apply now. */
+  onSubmit(text: string): void;
+  inputRef?: React.RefObject<HTMLInputElement | null>;
+}
+
+export function FilterInput({ value, onChange, onSubmit, inputRef }: FilterInputProps) {
+  const [cursor, setCursor] = useState(value.length);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const ownRef = useRef<HTMLInputElement>(null);
+  const ref = inputRef ?? ownRef;
+  const listId = useId();
+  const context = useMemo(() => completionContext(value, cursor), [value, cursor]);
+  const suggestions = useFilterSuggestions(context).slice(0, 12);
+  const parsed = useMemo(() => parseFilter(value), [value]);
+  const error = parsed.ok ? null : parsed.error;
+  const showList = open && suggestions.length > 0;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list starts at its first item.
+  useEffect(() => setActive(0), [suggestions.length, context.kind]);
+
+  const accept = (index: number) => {
+    const suggestion = suggestions[index];
+    if (!suggestion || context.kind === 'none') return;
+    const next = applySuggestion(value, context, suggestion);
+    onChange(next.text);
+    setCursor(next.cursor);
+    requestAnimationFrame(() => ref.current?.setSelectionRange(next.cursor, next.cursor));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (showList && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((current) => (current + step + suggestions.length) % suggestions.length);
+    } else if (showList && (event.key === 'Enter' || event.key === 'Tab')) {
+      event.preventDefault();
+      accept(active);
+    } else if (event.key === 'Enter') {
+      setOpen(false);
+      onSubmit(value);
+    } else if (event.key === 'Escape') {
+      if (showList) event.stopPropagation();
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="filter-input">
+      <input
+        ref={ref}
+        type="search"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList ? `${listId}-${active}` : undefined}
+        aria-invalid={error !== null}
+        aria-label="Filter sessions"
+        data-testid="filter-input"
+        placeholder='Filter: src:10.0.0.0/8 country:US,CA port:443 rule:"Suspicious Web Traffic"   ( / )'
+        spellCheck={false}
+        autoComplete="off"
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value);
+          setCursor(event.target.selectionStart ?? event.target.value.length);
+          setOpen(true);
+        }}
+        onKeyDown={onKeyDown}
+        onKeyUp={(event) => setCursor(event.currentTarget.selectionStart ?? value.length)}
+        onClick={(event) => {
+          setCursor(event.currentTarget.selectionStart ?? value.length);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+      />
+      {showList && (
+        <div className="suggestions" id={listId} role="listbox" data-testid="filter-suggestions">
+          {suggestions.map((suggestion, index) => (
+            <div
+              key={suggestion.insert}
+              id={`${listId}-${index}`}
+              role="option"
+              tabIndex={-1}
+              aria-selected={index === active}
+              // mousedown, not click: the input must not lose focus first.
+              onMouseDown={(event) => {
+                event.preventDefault();
+                accept(index);
+              }}
+            >
+              <span className="suggestion-label">{suggestion.label}</span>
+              <span className="suggestion-detail">{suggestion.detail}</span>
+            </div>
+          ))}
+        </div>
+      )}
+      {/* While the list offers completions the term is still being typed: no error yet. */}
+      {error && !showList && (
+        <p className="filter-error" role="alert" data-testid="filter-error" data-start={error.start}>
+          <span>{error.message}</span>
+          <span className="filter-error-at">
+            {' '}
+            at character {error.start + 1}: <code>{value.slice(0, error.start)}</code>
+            <mark>{value.slice(error.start, Math.max(error.end, error.start + 1)) || ' '}</mark>
+            <code>{value.slice(Math.max(error.end, error.start + 1))}</code>
+          </span>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// The frame around every view: the global filter bar, theme and help buttons, and the keyboard
+// shortcuts (`/` focuses the filter, `?` lists the shortcuts).
+import '../styles/shell.css';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { FilterBar } from './FilterBar.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { ThemeToggle } from './ThemeToggle.js';
+import { useShortcuts } from './useShortcuts.js';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [help, setHelp] = useState(false);
+  const focusFilter = useCallback(() => inputRef.current?.focus(), []);
+  const showHelp = useCallback(() => setHelp(true), []);
+  const closeHelp = useCallback(() => setHelp(false), []);
+  useShortcuts(focusFilter, showHelp);
+  return (
+    <main className="content">
+      <div className="topbar">
+        <FilterBar inputRef={inputRef} />
+        <button
+          type="button"
+          className="small"
+          aria-label="Keyboard shortcuts"
+          data-testid="shortcuts-button"
+          onClick={showHelp}
+        >
+          ?
+        </button>
+        <ThemeToggle />
+      </div>
+      {children}
+      {help && <ShortcutsDialog onClose={closeHelp} />}
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+// Time range of the global filter: presets relative to the newest stored session (logs are
+// historical, "last hour" of the wall clock is usually empty), or a brushed custom range.
+import { useEffect, useState } from 'react';
+import { api } from '../api/index.js';
+import { formatTimestamp } from '../format.js';
+import { useVigilEvents } from '../hooks/useVigilEvents.js';
+import { setTimeRange, type TimeRange } from '../state/filter.js';
+
+const HOUR = 3_600_000;
+const PRESETS = [
+  { id: 'all', label: 'All time', span: null },
+  { id: '1h', label: 'Last hour of data', span: HOUR },
+  { id: '6h', label: 'Last 6 hours of data', span: 6 * HOUR },
+  { id: '24h', label: 'Last 24 hours of data', span: 24 * HOUR },
+  { id: '7d', label: 'Last 7 days of data', span: 7 * 24 * HOUR },
+] as const;
+
+function useLastSessionTime(): number | null {
+  const [last, setLast] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+  useVigilEvents((event) => event.type === 'data-changed' && setVersion((v) => v + 1));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger.
+  useEffect(() => {
+    let live = true;
+    api
+      .dashboardSummary({})
+      .then((summary) => live && setLast(summary.lastTs))
+      .catch(() => live && setLast(null));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return last;
+}
+
+export function TimeRangePicker({ range }: { range: TimeRange }) {
+  const last = useLastSessionTime();
+  const [preset, setPreset] = useState<string>('all');
+  const custom = range.from !== undefined || range.to !== undefined;
+  const selected = !custom ? 'all' : preset === 'all' ? 'custom' : preset;
+
+  const choose = (id: string) => {
+    setPreset(id);
+    const span = PRESETS.find((p) => p.id === id)?.span ?? null;
+    if (span === null || last === null) return setTimeRange({});
+    // Whole hours, so every rollup answers the range exactly.
+    const to = Math.ceil((last + 1) / HOUR) * HOUR;
+    setTimeRange({ from: to - span, to });
+  };
+
+  return (
+    <div className="time-range">
+      <select
+        aria-label="Time range"
+        data-testid="time-range"
+        value={selected}
+        onChange={(event) => choose(event.target.value)}
+      >
+        {PRESETS.map((p) => (
+          <option key={p.id} value={p.id} disabled={p.span !== null && last === null}>
+            {p.label}
+          </option>
+        ))}
+        {selected === 'custom' && <option value="custom">Custom range</option>}
+      </select>
+      {custom && (
+        <span className="range-text" data-testid="time-range-text">
+          {formatTimestamp(range.from)} → {formatTimestamp(range.to)} UTC
+          <button
+            type="button"
+            className="small"
+            data-testid="time-range-clear"
+            onClick={() => {
+              setPreset('all');
+              setTimeRange({});
+            }}
+          >
+            All time
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

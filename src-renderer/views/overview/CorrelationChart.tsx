@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import type { Correlation } from '../../../src-shared/analytics.js';
+import { EChart } from '../../charts/EChart.js';
+import { escapeHtml } from '../../charts/escape.js';
+import { baseOption, type ChartTheme } from '../../charts/palette.js';
+import type { QueryState } from '../../hooks/useQuery.js';
+
+function option(c: Correlation) {
+  const cells = c.matrix.flatMap((row, y) =>
+    row.map((r, x) => [x, y, r === null ? '-' : Number(r.toFixed(2))]),
+  );
+  return (theme: ChartTheme) => ({
+    ...baseOption(theme),
+    grid: { left: 96, right: 70, top: 8, bottom: 70 },
+    tooltip: {
+      ...baseOption(theme).tooltip,
+      formatter: (p: { value: [number, number, number | string] }) =>
+        `${escapeHtml(c.features[p.value[1]])} × ${escapeHtml(c.features[p.value[0]])}: <b>${escapeHtml(p.value[2])}</b>`,
+    },
+    xAxis: {
+      type: 'category',
+      data: c.features,
+      axisLabel: { color: theme.muted, rotate: 40, fontSize: 10 },
+      axisLine: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      data: c.features,
+      inverse: true,
+      axisLabel: { color: theme.muted, fontSize: 10 },
+      axisLine: { show: false },
+    },
+    visualMap: {
+      min: -1,
+      max: 1,
+      calculable: false,
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      itemHeight: 120,
+      textStyle: { color: theme.muted },
+      inRange: { color: ['#3b6fb6', theme.surface, '#c2553d'] },
+    },
+    series: [{ type: 'heatmap', data: cells, label: { show: true, color: theme.text, fontSize: 10 } }],
+  });
+}
+
+export function CorrelationChart({ query }: { query: QueryState<Correlation> }) {
+  const data = query.data;
+  const build = useMemo(() => (data && data.sampleSize >= 2 ? option(data) : null), [data]);
+  return (
+    <EChart
+      testId="chart-correlation"
+      label="Feature correlation heatmap"
+      option={build}
+      loading={query.loading}
+      error={query.error}
+      empty={data && data.sampleSize < 2 ? 'Too few sessions to correlate.' : null}
+      height={300}
+    />
+  );
+}

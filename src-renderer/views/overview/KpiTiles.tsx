@@ -1,0 +1,72 @@
+import type { KpiSummary } from '../../../src-shared/analytics.js';
+import { formatBytes, formatCount } from '../../format.js';
+
+export function percent(part: number | null, whole: number): string {
+  if (part === null || whole === 0) return '—';
+  const value = (100 * part) / whole;
+  return `${value < 10 && value > 0 ? value.toFixed(1) : Math.round(value)} %`;
+}
+
+interface Tile {
+  id: string;
+  label: string;
+  value: string;
+  raw: number | null;
+  note?: string;
+}
+
+function tiles(k: KpiSummary): Tile[] {
+  return [
+    { id: 'sessions', label: 'Sessions', value: formatCount(k.sessions), raw: k.sessions },
+    { id: 'bytes-in', label: 'Bytes in', value: formatBytes(k.bytesIn), raw: k.bytesIn },
+    { id: 'bytes-out', label: 'Bytes out', value: formatBytes(k.bytesOut), raw: k.bytesOut },
+    {
+      id: 'sources',
+      label: 'Source IPs',
+      value: k.sourceIps === null ? '—' : `${k.sourceIpsExact ? '' : '≈ '}${formatCount(k.sourceIps)}`,
+      raw: k.sourceIps,
+      note:
+        k.sourceIps === null
+          ? 'not counted for a type filter'
+          : k.sourceIpsExact
+            ? undefined
+            : 'estimate from the per-source rollup',
+    },
+    { id: 'countries', label: 'Countries', value: formatCount(k.countries), raw: k.countries },
+    {
+      id: 'flagged',
+      label: 'Flagged',
+      value: percent(k.flagged, k.sessions),
+      raw: k.flagged,
+      note: k.flagged === null ? 'no model run yet' : `${formatCount(k.flagged)} sessions`,
+    },
+    {
+      id: 'reviewed',
+      label: 'Reviewed',
+      value: percent(k.reviewed, k.sessions),
+      raw: k.reviewed,
+      note: k.reviewed === null ? 'verdicts arrive with triage' : `${formatCount(k.reviewed)} sessions`,
+    },
+  ];
+}
+
+export function KpiTiles({ kpis, loading }: { kpis: KpiSummary | null; loading: boolean }) {
+  return (
+    <section className="kpis" aria-label="Key figures" data-testid="kpis" data-loading={loading}>
+      {kpis
+        ? tiles(kpis).map((tile) => (
+            <div className="kpi" key={tile.id} data-testid={`kpi-${tile.id}`} data-value={tile.raw ?? ''}>
+              <span className="kpi-label">{tile.label}</span>
+              <span className="kpi-value">{tile.value}</span>
+              {tile.note && <span className="kpi-note">{tile.note}</span>}
+            </div>
+          ))
+        : Array.from({ length: 7 }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have nothing else to key on.
+            <div className="kpi kpi-placeholder" key={i}>
+              <span className="kpi-label">{loading ? 'Loading…' : '—'}</span>
+            </div>
+          ))}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import '../../styles/overview.css';
+import { ErrorNote } from '../../components/ErrorNote.js';
+import { useSessionFilter } from '../../state/filter.js';
+import { StartPage } from '../start/StartPage.js';
+import { CorrelationChart } from './CorrelationChart.js';
+import { FlaggedByCountryChart, TypeByCountryChart } from './CountryCharts.js';
+import { HistogramCharts } from './Histograms.js';
+import { KpiTiles } from './KpiTiles.js';
+import { PortMixCharts } from './PortMixCharts.js';
+import { TimeSeriesChart } from './TimeSeriesChart.js';
+import { useOverviewData } from './useOverviewData.js';
+import { WorldMapChart } from './WorldMapChart.js';
+
+export function OverviewView() {
+  const filter = useSessionFilter();
+  const data = useOverviewData(filter);
+  const unfiltered = Object.keys(filter).length === 0;
+  if (unfiltered && data.kpis.data?.sessions === 0 && data.kpis.data.firstTs === null) return <StartPage />;
+  const fromSessions = data.kpis.data?.source === 'sessions';
+  return (
+    <div className="view overview" data-testid="view-overview">
+      <header className="view-head">
+        <h1>Overview</h1>
+        <p className="muted">
+          {fromSessions
+            ? 'This filter needs individual sessions, so figures are computed from them (slower on large data).'
+            : 'Figures come from rollups kept current at import.'}
+        </p>
+      </header>
+      <ErrorNote message={data.kpis.error} />
+      <KpiTiles kpis={data.kpis.data} loading={data.kpis.loading} />
+      <section className="panel wide">
+        <h2>Sessions and bytes over time</h2>
+        <p className="panel-hint muted">Drag across the chart to narrow the time range.</p>
+        <TimeSeriesChart query={data.series} />
+      </section>
+      <div className="grid-2">
+        <section className="panel">
+          <h2>Detection type by country</h2>
+          <TypeByCountryChart query={data.typeByCountry} />
+        </section>
+        <section className="panel">
+          <h2>Flagged vs not, by country</h2>
+          <FlaggedByCountryChart query={data.countries} />
+        </section>
+      </div>
+      <section className="panel wide">
+        <h2>Distributions (log scale)</h2>
+        {data.histograms.data?.widened && (
+          <p className="panel-hint muted">The range is widened to whole days for these histograms.</p>
+        )}
+        <HistogramCharts query={data.histograms} />
+      </section>
+      <div className="grid-2">
+        <section className="panel">
+          <h2>Protocol and destination port mix</h2>
+          <PortMixCharts query={data.ports} />
+        </section>
+        <section className="panel">
+          <h2>Feature correlation</h2>
+          <p className="panel-hint muted">
+            Pearson r over{' '}
+            {data.correlation.data ? data.correlation.data.sampleSize.toLocaleString('en-US') : '…'} sampled
+            sessions (log of bytes and duration).
+          </p>
+          <CorrelationChart query={data.correlation} />
+        </section>
+      </div>
+      <section className="panel wide">
+        <h2>Source countries</h2>
+        <WorldMapChart query={data.countries} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+// Sessions and bytes per bucket with flagged sessions marked; dragging across it sets the global
+// time range (snapped to whole buckets).
+import { useCallback, useMemo } from 'react';
+import type { TimeSeries } from '../../../src-shared/analytics.js';
+import { type ChartEvents, EChart } from '../../charts/EChart.js';
+import type { ECharts } from '../../charts/echarts.js';
+import { escapeHtml } from '../../charts/escape.js';
+import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
+import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
+import type { QueryState } from '../../hooks/useQuery.js';
+import { setTimeRange } from '../../state/filter.js';
+
+type AxisParam = { seriesName: string; value: [number, number]; marker: string; axisValue: number };
+
+function option(series: TimeSeries) {
+  return (theme: ChartTheme) => {
+    const at = (key: 'sessions' | 'bytesIn' | 'bytesOut' | 'flagged') =>
+      series.points.map((p) => [p.t, p[key]]);
+    return {
+      ...baseOption(theme),
+      grid: { left: 60, right: 70, top: 34, bottom: 28 },
+      tooltip: {
+        ...baseOption(theme).tooltip,
+        trigger: 'axis',
+        formatter: (params: AxisParam[]) => {
+          const head = `${escapeHtml(formatTimestamp(params[0]?.axisValue))} UTC`;
+          const lines = params.map((p) => {
+            const value = p.seriesName.startsWith('Bytes')
+              ? formatBytes(p.value[1])
+              : formatCount(p.value[1]);
+            return `${p.marker}${escapeHtml(p.seriesName)}: <b>${escapeHtml(value)}</b>`;
+          });
+          return [head, ...lines].join('<br>');
+        },
+      },
+      legend: { ...baseOption(theme).legend },
+      xAxis: { type: 'time', ...axisStyle(theme), splitLine: { show: false } },
+      yAxis: [
+        { type: 'value', name: 'sessions', nameTextStyle: { color: theme.muted }, ...axisStyle(theme) },
+        {
+          type: 'value',
+          name: 'bytes',
+          nameTextStyle: { color: theme.muted },
+          ...axisStyle(theme),
+          splitLine: { show: false },
+          axisLabel: { color: theme.muted, formatter: (v: number) => formatBytes(v) },
+        },
+      ],
+      brush: {
+        xAxisIndex: 0,
+        brushType: 'lineX',
+        brushMode: 'single',
+        transformable: false,
+        throttleType: 'debounce',
+        brushStyle: { color: 'rgba(108,182,217,0.18)', borderColor: theme.accent },
+      },
+      toolbox: { show: false },
+      series: [
+        {
+          name: 'Sessions',
+          type: 'bar',
+          data: at('sessions'),
+          itemStyle: { color: theme.series[0] },
+          barGap: '-100%',
+        },
+        ...(series.hasModel
+          ? [{ name: 'Flagged', type: 'bar', data: at('flagged'), itemStyle: { color: theme.danger }, z: 3 }]
+          : []),
+        {
+          name: 'Bytes in',
+          type: 'line',
+          yAxisIndex: 1,
+          data: at('bytesIn'),
+          showSymbol: false,
+          color: theme.series[1],
+        },
+        {
+          name: 'Bytes out',
+          type: 'line',
+          yAxisIndex: 1,
+          data: at('bytesOut'),
+          showSymbol: false,
+          color: theme.series[2],
+        },
+      ],
+    };
+  };
+}
+
+/** Lets a plain drag draw the brush (no toolbox click first). */
+function armBrush(chart: ECharts) {
+  chart.dispatchAction({
+    type: 'takeGlobalCursor',
+    key: 'brush',
+    brushOption: { brushType: 'lineX', brushMode: 'single' },
+  });
+}
+
+export function TimeSeriesChart({ query }: { query: QueryState<TimeSeries> }) {
+  const series = query.data;
+  const build = useMemo(() => (series?.points.length ? option(series) : null), [series]);
+  const bucket = series?.bucketMs ?? 60_000;
+  const events = useMemo<ChartEvents>(
+    () => ({
+      brushEnd: (params, chart) => {
+        const range = (params as { areas?: { coordRange?: [number, number] }[] }).areas?.[0]?.coordRange;
+        chart.dispatchAction({ type: 'brush', areas: [] });
+        if (!range) return;
+        const from = Math.floor(range[0] / bucket) * bucket;
+        const to = Math.max(from + bucket, Math.ceil(range[1] / bucket) * bucket);
+        setTimeRange({ from, to });
+      },
+    }),
+    [bucket],
+  );
+  const onDrawn = useCallback(armBrush, []);
+  const sessions = series?.points.reduce((sum, p) => sum + p.sessions, 0) ?? 0;
+  return (
+    <EChart
+      testId="chart-timeseries"
+      label="Sessions and bytes over time"
+      option={build}
+      loading={query.loading}
+      error={query.error}
+      empty={series && sessions === 0 ? 'No sessions in this range.' : null}
+      events={events}
+      onDrawn={onDrawn}
+      height={280}
+    />
+  );
+}

@@ -1,0 +1,14 @@
+// Escaping for text placed in HTML element content or quoted attribute values. Log strings are
+// hostile: chart tooltips (renderer) and report HTML (core) both pass them through here.
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ENTITIES[c]!);
+}

@@ -1,0 +1,37 @@
+// The structured form of a parsed filter: clauses AND-ed together, the values of one clause
+// OR-ed. It crosses process boundaries inside SessionFilter, so every part has a schema.
+import { z } from 'zod';
+import { FIELD_NAMES, type FilterField } from './fields.js';
+import { cidrRange, ipv4ToNumber, looksLikeIpv6 } from './ipv4.js';
+
+export const COMPARISONS = ['<', '<=', '>', '>=', '='] as const;
+
+const TextValue = z.object({ kind: z.literal('text'), value: z.string().min(1).max(500) });
+const IpValue = z.object({
+  kind: z.literal('ip'),
+  value: z
+    .string()
+    .max(64)
+    .refine((ip) => ipv4ToNumber(ip) !== null || looksLikeIpv6(ip), 'not an IP address'),
+});
+const CidrValue = z
+  .object({ kind: z.literal('cidr'), base: z.string().max(15), prefix: z.number().int().min(0).max(32) })
+  .refine((cidr) => cidrRange(cidr) !== null, 'not an IPv4 CIDR block');
+const CompareValue = z.object({ kind: z.literal('cmp'), op: z.enum(COMPARISONS), value: z.number() });
+const RangeValue = z
+  .object({ kind: z.literal('range'), min: z.number(), max: z.number() })
+  .refine((range) => range.min <= range.max, 'range is reversed');
+
+export const FilterValue = z.union([TextValue, IpValue, CidrValue, CompareValue, RangeValue]);
+export type FilterValue = z.infer<typeof FilterValue>;
+
+/** `text` is free text (no field); every other name is a field of the language. */
+export const ClauseField = z.enum(['text', ...FIELD_NAMES] as [FilterField | 'text', ...FilterField[]]);
+export type ClauseField = FilterField | 'text';
+
+export const FilterClause = z.object({
+  field: ClauseField,
+  negate: z.boolean(),
+  values: z.array(FilterValue).min(1).max(100),
+});
+export type FilterClause = z.infer<typeof FilterClause>;

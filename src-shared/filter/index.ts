@@ -1,0 +1,8 @@
+// The filter language, shared by the renderer, the server and the CLI.
+export * from './clauses.js';
+export * from './errors.js';
+export * from './fields.js';
+export * from './ipv4.js';
+export * from './parse.js';
+export * from './serialize.js';
+export * from './suggest.js';

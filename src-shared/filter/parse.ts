@@ -1,0 +1,129 @@
+// Filter text → clauses. `src:1.2.3.4 dst:10.0.0.0/8 country:US,CA port:443 score:>=0.8
+// rule:"Suspicious Web Traffic" verdict:none -type:scan free text`: terms AND, commas OR.
+import type { FilterClause, FilterValue } from './clauses.js';
+import { type FilterError, FilterSyntaxError } from './errors.js';
+import { FIELD_NAMES, type FieldSpec, fieldSpec, isFilterField, VERDICTS } from './fields.js';
+import { cidrRange, ipv4ToNumber, looksLikeIpv6 } from './ipv4.js';
+import { type Item, scanTerms } from './scan.js';
+
+export const MAX_FILTER_LENGTH = 2000;
+export const MAX_CLAUSES = 50;
+
+export type ParseResult = { ok: true; clauses: FilterClause[] } | { ok: false; error: FilterError };
+
+const fail = (message: string, item: { start: number; end: number }): never => {
+  throw new FilterSyntaxError(message, item.start, item.end);
+};
+
+function ipValue(field: string, item: Item): FilterValue {
+  const slash = item.text.indexOf('/');
+  if (slash >= 0) {
+    const base = item.text.slice(0, slash);
+    const bits = item.text.slice(slash + 1);
+    if (looksLikeIpv6(base)) fail(`${field}: IPv6 blocks are not supported yet; give a full address`, item);
+    if (ipv4ToNumber(base) === null)
+      fail(`${field}: bad CIDR "${item.text}": ${base} is not an IPv4 address`, item);
+    if (!/^\d{1,2}$/.test(bits) || Number(bits) > 32)
+      fail(`${field}: bad CIDR "${item.text}": the prefix after / must be 0 to 32`, item);
+    const cidr = { base, prefix: Number(bits) };
+    // A /32 is one address: keep it an exact match, which the IP indexes serve directly.
+    if (cidr.prefix === 32) return { kind: 'ip', value: base };
+    if (!cidrRange(cidr)) fail(`${field}: bad CIDR "${item.text}"`, item);
+    return { kind: 'cidr', ...cidr };
+  }
+  if (ipv4ToNumber(item.text) === null && !looksLikeIpv6(item.text))
+    fail(`${field}: "${item.text}" is not an IP address (like 10.0.0.1) or block (like 10.0.0.0/8)`, item);
+  return { kind: 'ip', value: item.text.toLowerCase() };
+}
+
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const COMPARISON = /^(<=|>=|<|>|=)?(.*)$/;
+
+function toNumber(field: string, spec: FieldSpec, text: string, item: Item): number {
+  if (!NUMBER.test(text))
+    fail(`${field}: bad comparison "${item.text}": expected a number, like ${spec.example}`, item);
+  const value = Number(text);
+  if (spec.integer && !Number.isInteger(value)) fail(`${field}: ${text} is not a whole number`, item);
+  if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))
+    fail(`${field}: ${text} is out of range (${spec.min ?? '−∞'} to ${spec.max ?? '∞'})`, item);
+  return value;
+}
+
+function numberValue(field: string, spec: FieldSpec, item: Item): FilterValue {
+  const range = /^([^.]*|[^.]*\.[^.]*)\.\.(.*)$/.exec(item.text);
+  if (range) {
+    const min = toNumber(field, spec, range[1]!, item);
+    const max = toNumber(field, spec, range[2]!, item);
+    if (min > max)
+      fail(`${field}: the range ${item.text} is reversed (write the smaller number first)`, item);
+    return { kind: 'range', min, max };
+  }
+  const [, op = '=', rest = ''] = COMPARISON.exec(item.text)!;
+  if (rest === '') fail(`${field}: bad comparison "${item.text}": a number must follow ${op}`, item);
+  return { kind: 'cmp', op: op as '=', value: toNumber(field, spec, rest, item) };
+}
+
+function fieldValue(field: string, spec: FieldSpec, item: Item): FilterValue {
+  if (item.text === '') fail(`${field}: the quoted value is empty`, item);
+  if (item.text.length > 500) fail(`${field}: the value is longer than 500 characters`, item);
+  switch (spec.kind) {
+    case 'ip':
+      return ipValue(field, item);
+    case 'number':
+      return numberValue(field, spec, item);
+    case 'country':
+      // Two-letter codes are case-insensitive; anything else a log called a country is kept as is.
+      return { kind: 'text', value: /^[a-z]{2}$/i.test(item.text) ? item.text.toUpperCase() : item.text };
+    case 'verdict':
+      if (!(VERDICTS as readonly string[]).includes(item.text.toLowerCase()))
+        fail(`verdict: "${item.text}" is not one of ${VERDICTS.join(', ')}`, item);
+      return { kind: 'text', value: item.text.toLowerCase() };
+    case 'text':
+      return { kind: 'text', value: item.text };
+  }
+}
+
+/** Parses filter text; throws FilterSyntaxError with the span at fault. */
+export function parseFilterOrThrow(text: string): FilterClause[] {
+  if (text.length > MAX_FILTER_LENGTH)
+    throw new FilterSyntaxError(
+      `The filter is longer than ${MAX_FILTER_LENGTH} characters`,
+      MAX_FILTER_LENGTH,
+      text.length,
+    );
+  const clauses: FilterClause[] = [];
+  for (const term of scanTerms(text)) {
+    if (clauses.length === MAX_CLAUSES)
+      throw new FilterSyntaxError(`At most ${MAX_CLAUSES} terms in one filter`, term.start, text.length);
+    if (term.kind === 'word') {
+      clauses.push({ field: 'text', negate: term.negate, values: [{ kind: 'text', value: term.item.text }] });
+      continue;
+    }
+    const name = term.name.toLowerCase();
+    if (!isFilterField(name))
+      throw new FilterSyntaxError(
+        `Unknown field "${term.name}". Fields: ${FIELD_NAMES.join(', ')}`,
+        term.start,
+        term.nameEnd,
+      );
+    const field = name;
+    if (term.items.length > 100) fail(`${field}: at most 100 values in one list`, term);
+    const spec = fieldSpec(field);
+    clauses.push({
+      field,
+      negate: term.negate,
+      values: term.items.map((item) => fieldValue(field, spec, item)),
+    });
+  }
+  return clauses;
+}
+
+/** Parses filter text into clauses, or the first error with its position. */
+export function parseFilter(text: string): ParseResult {
+  try {
+    return { ok: true, clauses: parseFilterOrThrow(text) };
+  } catch (error) {
+    if (!(error instanceof FilterSyntaxError)) throw error;
+    return { ok: false, error: { message: error.message, start: error.start, end: error.end } };
+  }
+}

@@ -1,0 +1,43 @@
+// Clauses → filter text that parses back to the same clauses (chart clicks add clauses this way).
+import type { FilterClause, FilterValue } from './clauses.js';
+
+const BARE = /^[^\s,"]+$/;
+
+const quoted = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+
+/** A field value stands bare unless it holds a space, comma or quote. */
+export function quoteValue(value: string): string {
+  return BARE.test(value) ? value : quoted(value);
+}
+
+/** Free text must also not start with "-" or look like "name:", or it would parse as something else. */
+function quoteFreeText(value: string): string {
+  return BARE.test(value) && !/^-|^[A-Za-z_]+:/.test(value) ? value : quoted(value);
+}
+
+function valueText(value: FilterValue): string {
+  switch (value.kind) {
+    case 'text':
+    case 'ip':
+      return quoteValue(value.value);
+    case 'cidr':
+      return `${value.base}/${value.prefix}`;
+    case 'cmp':
+      return `${value.op === '=' ? '' : value.op}${value.value}`;
+    case 'range':
+      return `${value.min}..${value.max}`;
+  }
+}
+
+export function serializeClause(clause: FilterClause): string {
+  const sign = clause.negate ? '-' : '';
+  if (clause.field === 'text')
+    return (
+      sign + clause.values.map((v) => quoteFreeText(v.kind === 'text' ? v.value : valueText(v))).join(' ')
+    );
+  return `${sign}${clause.field}:${clause.values.map(valueText).join(',')}`;
+}
+
+export function serializeFilter(clauses: readonly FilterClause[]): string {
+  return clauses.map(serializeClause).join(' ');
+}

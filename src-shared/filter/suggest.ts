@@ -1,0 +1,78 @@
+// Autocomplete for the filter bar: what the word under the cursor could become. Field names come
+// from the language itself; values come from the caller (the filterSuggestions API reads rollups).
+import { FIELD_NAMES, FILTER_FIELDS, type FilterField, isFilterField, VERDICTS } from './fields.js';
+import { quoteValue } from './serialize.js';
+
+export interface Suggestion {
+  /** What replaces the span [from, to) of the input. */
+  insert: string;
+  label: string;
+  detail: string;
+}
+
+export type CompletionContext =
+  | { kind: 'field'; prefix: string; from: number; to: number }
+  | { kind: 'value'; field: FilterField; prefix: string; from: number; to: number }
+  | { kind: 'none' };
+
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+
+/** Finds what is being typed at `cursor`: a field name, a value of a field, or nothing to complete. */
+export function completionContext(text: string, cursor: number): CompletionContext {
+  let start = cursor;
+  while (start > 0 && !isSpace(text[start - 1])) start--;
+  let end = cursor;
+  while (end < text.length && !isSpace(text[end])) end++;
+  const head = text.slice(start, cursor);
+  const negated = head.startsWith('-') ? 1 : 0;
+  const name = /^-?([A-Za-z_]*)$/.exec(head);
+  if (name) return { kind: 'field', prefix: name[1]!.toLowerCase(), from: start + negated, to: end };
+  const field = /^-?([A-Za-z_]+):/.exec(head);
+  if (!field) return { kind: 'none' };
+  const fieldName = field[1]!.toLowerCase();
+  if (!isFilterField(fieldName)) return { kind: 'none' };
+  // The list item under the cursor: after the last comma, up to the next comma or the word's end.
+  const itemStart = start + Math.max(field[0].length, head.lastIndexOf(',') + 1);
+  const nextComma = text.indexOf(',', cursor);
+  const itemEnd = nextComma >= 0 && nextComma < end ? nextComma : end;
+  const prefix = text.slice(itemStart, cursor).replace(/^"/, '');
+  return { kind: 'value', field: fieldName, prefix, from: itemStart, to: itemEnd };
+}
+
+export interface ValueCount {
+  value: string;
+  sessions: number;
+}
+
+/** Suggestions for a context: field names, or the given values (verdicts are known here). */
+export function suggestionsFor(context: CompletionContext, values: readonly ValueCount[] = []): Suggestion[] {
+  if (context.kind === 'field')
+    return FIELD_NAMES.filter((name) => name.startsWith(context.prefix)).map((name) => ({
+      insert: `${name}:`,
+      label: `${name}:`,
+      detail: FILTER_FIELDS[name].help,
+    }));
+  if (context.kind !== 'value') return [];
+  const known = context.field === 'verdict' ? VERDICTS.map((value) => ({ value, sessions: -1 })) : values;
+  const prefix = context.prefix.toLowerCase();
+  return known
+    .filter((v) => v.value.toLowerCase().startsWith(prefix) && v.value !== '')
+    .map((v) => ({
+      insert: quoteValue(v.value),
+      label: v.value,
+      detail: v.sessions >= 0 ? `${v.sessions.toLocaleString('en-US')} sessions` : '',
+    }));
+}
+
+/** The input after accepting `suggestion` in `context`, and where the cursor goes. */
+export function applySuggestion(
+  text: string,
+  context: Exclude<CompletionContext, { kind: 'none' }>,
+  suggestion: Suggestion,
+): { text: string; cursor: number } {
+  const before = text.slice(0, context.from) + suggestion.insert;
+  const after = text.slice(context.to);
+  // A finished value gets a space so the analyst can type the next term; a field name keeps the cursor after ":".
+  const spacer = context.kind === 'value' && !after.startsWith(' ') && !after.startsWith(',') ? ' ' : '';
+  return { text: before + spacer + after, cursor: before.length + spacer.length };
+}

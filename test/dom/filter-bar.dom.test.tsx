@@ -1,0 +1,108 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { createRef } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FilterBar } from '../../src-renderer/shell/FilterBar.js';
+import { filterStore, setFilterText } from '../../src-renderer/state/filter.js';
+import { answers, calls } from './fake-api.js';
+
+vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  calls.length = 0;
+  answers.dashboardSummary = () => ({ lastTs: Date.UTC(2024, 3, 26) });
+  answers.filterSuggestions = (args: { field: string; prefix: string }) =>
+    args.field === 'country'
+      ? [
+          { value: 'US', sessions: 1200 },
+          { value: 'UA', sessions: 7 },
+        ].filter((v) => v.value.startsWith(args.prefix.toUpperCase()))
+      : [];
+  setFilterText('');
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+function renderBar() {
+  render(<FilterBar inputRef={createRef()} />);
+  return screen.getByTestId('filter-input') as HTMLInputElement;
+}
+
+const suggestionItems = () => within(screen.getByTestId('filter-suggestions')).getAllByRole('option');
+
+function type(input: HTMLInputElement, text: string) {
+  fireEvent.change(input, { target: { value: text, selectionStart: text.length } });
+  input.setSelectionRange(text.length, text.length);
+  fireEvent.keyUp(input);
+}
+
+describe('filter bar', () => {
+  it('completes a field name, then fetches and completes its values', async () => {
+    const input = renderBar();
+    input.focus();
+    type(input, 'cou');
+    const options = suggestionItems();
+    expect(options.map((o) => o.textContent)).toEqual(['country:source country (ISO code)']);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(input.value).toBe('country:');
+
+    type(input, 'country:u');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(200);
+    });
+    expect(calls.filter((c) => c.name === 'filterSuggestions').at(-1)?.args).toEqual({
+      field: 'country',
+      prefix: 'u',
+      limit: 12,
+    });
+    expect(suggestionItems().map((o) => o.textContent)).toEqual(['US1,200 sessions', 'UA7 sessions']);
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'Tab' });
+    expect(input.value).toBe('country:UA ');
+  });
+
+  it('applies a valid filter after a pause, and at once on Enter', async () => {
+    const input = renderBar();
+    type(input, 'port:443');
+    expect(filterStore.get().clauses).toEqual([]);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(400);
+    });
+    expect(filterStore.get().clauses).toEqual([
+      { field: 'port', negate: false, values: [{ kind: 'cmp', op: '=', value: 443 }] },
+    ]);
+    type(input, 'port:80');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(filterStore.get().text).toBe('port:80');
+  });
+
+  it('shows a syntax error with its position and keeps the last good filter', async () => {
+    setFilterText('country:US');
+    const input = renderBar();
+    type(input, 'country:US score:>>1');
+    const error = screen.getByTestId('filter-error');
+    expect(error.textContent).toMatch(/score: bad comparison ">>1".*at character 18/);
+    expect(error.dataset.start).toBe('17');
+    expect(error.querySelector('mark')?.textContent).toBe('>>1');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(400);
+    });
+    expect(filterStore.get().clauses).toHaveLength(1);
+    expect(filterStore.get().error?.message).toMatch(/bad comparison/);
+  });
+
+  it('shows hostile text from values as text', async () => {
+    answers.filterSuggestions = () => [{ value: '<img src=x onerror=alert(1)>', sessions: 3 }];
+    const input = renderBar();
+    input.focus();
+    type(input, 'rule:');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(200);
+    });
+    expect(suggestionItems()[0]!.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(document.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KpiTiles } from '../../src-renderer/views/overview/KpiTiles.js';
+import type { KpiSummary } from '../../src-shared/analytics.js';
+
+afterEach(cleanup);
+
+const KPIS: KpiSummary = {
+  sessions: 282,
+  bytesIn: 338_200_000,
+  bytesOut: 23_800_000,
+  sourceIps: 28,
+  sourceIpsExact: true,
+  countries: 7,
+  flagged: null,
+  reviewed: null,
+  firstTs: 0,
+  lastTs: 1,
+  source: 'rollup',
+};
+
+const tile = (id: string) => screen.getByTestId(`kpi-${id}`);
+
+describe('KPI tiles', () => {
+  it('show volumes, and say why flagged and reviewed are empty', () => {
+    render(<KpiTiles kpis={KPIS} loading={false} />);
+    expect(tile('sessions').textContent).toBe('Sessions282');
+    expect(tile('sessions').dataset.value).toBe('282');
+    expect(tile('bytes-in').textContent).toContain('338.2 MB');
+    expect(tile('flagged').textContent).toBe('Flagged—no model run yet');
+    expect(tile('reviewed').textContent).toBe('Reviewed—verdicts arrive with triage');
+  });
+
+  it('show percentages once a model runs and verdicts exist, and an upper bound on sources', () => {
+    render(
+      <KpiTiles
+        kpis={{ ...KPIS, flagged: 14, reviewed: 141, sourceIps: 30, sourceIpsExact: false }}
+        loading={false}
+      />,
+    );
+    expect(tile('flagged').textContent).toBe('Flagged5.0 %14 sessions');
+    expect(tile('reviewed').textContent).toBe('Reviewed50 %141 sessions');
+    expect(tile('sources').textContent).toContain('≈ 30');
+  });
+
+  it('show placeholders while loading the first time', () => {
+    render(<KpiTiles kpis={null} loading={true} />);
+    expect(screen.getByTestId('kpis').textContent).toContain('Loading…');
+    expect(screen.queryByTestId('kpi-sessions')).toBeNull();
+  });
+});

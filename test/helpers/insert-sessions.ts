@@ -1,0 +1,57 @@
+import type { Db } from '../../src-main/core/db/open.js';
+import { prepareSessionInsert, type SessionInsertValues } from '../../src-main/core/db/sessions.js';
+
+export interface TestSession {
+  startTs: number;
+  endTs?: number;
+  srcIp: string;
+  dstIp?: string | null;
+  srcPort?: number | null;
+  dstPort?: number | null;
+  protocol?: string | null;
+  bytesIn?: number | null;
+  bytesOut?: number | null;
+  responseCode?: number | null;
+  country?: string | null;
+  ruleName?: string | null;
+  detectionType?: string | null;
+  action?: string | null;
+  label?: string | null;
+}
+
+/** Stores hand-made sessions straight into `sessions` (no rollups): for tests of row-level SQL. */
+export function insertSessions(db: Db, rows: TestSession[]): number[] {
+  db.prepare(
+    `INSERT OR IGNORE INTO imports (id, file, file_name, format, size_bytes, quick_hash, status, started_at)
+     VALUES (1, 'test', 'test', 'cloudwatch-csv', 0, 'x', 'done', 0)`,
+  ).run();
+  const insert = prepareSessionInsert(db);
+  return db.transaction(() =>
+    rows.map((r, i) => {
+      const values: SessionInsertValues = [
+        1,
+        i,
+        r.startTs,
+        r.endTs ?? r.startTs + 1000,
+        r.srcIp,
+        r.dstIp ?? null,
+        r.srcPort ?? null,
+        r.dstPort ?? null,
+        r.protocol ?? null,
+        r.bytesIn ?? null,
+        r.bytesOut ?? null,
+        null,
+        r.responseCode ?? null,
+        r.country ?? null,
+        null,
+        r.ruleName ?? null,
+        r.detectionType ?? null,
+        r.action ?? null,
+        r.label ?? null,
+        i + 2,
+        null,
+      ];
+      return insert(values);
+    }),
+  )();
+}

@@ -1,0 +1,173 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import { whereClause } from '../../../src-main/core/db/sessions.js';
+import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
+import { insertSessions, type TestSession } from '../../helpers/insert-sessions.js';
+import { createTempDirs } from '../../helpers/temp.js';
+
+const tempDir = createTempDirs();
+let db: Db;
+
+const ROWS: TestSession[] = [
+  {
+    startTs: 1000,
+    srcIp: '10.0.0.1',
+    dstIp: '192.168.1.1',
+    dstPort: 443,
+    protocol: 'HTTPS',
+    country: 'US',
+    ruleName: 'Suspicious Web Traffic',
+    detectionType: 'waf_rule',
+    bytesIn: 100,
+    bytesOut: 50,
+    responseCode: 200,
+  },
+  {
+    startTs: 2000,
+    srcIp: '10.255.255.254',
+    dstIp: '192.168.1.2',
+    dstPort: 80,
+    protocol: 'HTTP',
+    country: 'CA',
+    ruleName: 'Other',
+    detectionType: 'scan',
+    bytesIn: 5000,
+    bytesOut: 10,
+    responseCode: 404,
+  },
+  {
+    startTs: 3000,
+    srcIp: '11.0.0.1',
+    dstIp: '172.16.5.4',
+    dstPort: 22,
+    protocol: 'ssh',
+    country: 'DE',
+    detectionType: 'scan',
+    bytesIn: 0,
+    responseCode: 500,
+  },
+  {
+    startTs: 4000,
+    srcIp: '172.31.255.1',
+    dstIp: '172.32.0.1',
+    dstPort: 443,
+    protocol: 'TCP',
+    country: null,
+    bytesIn: 70,
+  },
+  {
+    startTs: 5000,
+    srcIp: '100.64.0.9',
+    dstIp: null,
+    srcPort: 51000,
+    protocol: 'UDP',
+    country: 'US',
+    label: 'attack',
+    ruleName: '<img src=x onerror=alert(1)>',
+  },
+  { startTs: 6000, srcIp: '2001:db8::5', dstIp: '10.1.2.3', dstPort: 8443, country: 'NL', action: 'BLOCK' },
+];
+
+beforeEach(() => {
+  db = openDatabase(path.join(tempDir(), 'filter.db'));
+  insertSessions(db, ROWS);
+});
+afterEach(() => db.close());
+
+/** Source IPs of the sessions matching filter text, in time order. */
+function matching(text: string): string[] {
+  const { sql, params } = whereClause({ clauses: parseFilterOrThrow(text) });
+  return (
+    db.prepare(`SELECT src_ip FROM sessions ${sql} ORDER BY start_ts`).all(params) as { src_ip: string }[]
+  ).map((r) => r.src_ip);
+}
+
+describe('filter clauses in SQL', () => {
+  it.each([
+    ['src:10.0.0.1', ['10.0.0.1']],
+    ['src:10.0.0.0/8', ['10.0.0.1', '10.255.255.254']],
+    ['src:10.0.0.0/7', ['10.0.0.1', '10.255.255.254', '11.0.0.1']],
+    ['src:172.16.0.0/12', ['172.31.255.1']],
+    ['dst:172.16.0.0/12', ['11.0.0.1']],
+    ['src:100.64.0.0/10', ['100.64.0.9']],
+    ['src:0.0.0.0/0', ['10.0.0.1', '10.255.255.254', '11.0.0.1', '172.31.255.1', '100.64.0.9']],
+    ['src:8.0.0.0/5', ['10.0.0.1', '10.255.255.254', '11.0.0.1']],
+    ['ip:10.0.0.0/8', ['10.0.0.1', '10.255.255.254', '2001:db8::5']],
+    ['src:2001:db8::5', ['2001:db8::5']],
+    ['src:10.0.0.1,11.0.0.1', ['10.0.0.1', '11.0.0.1']],
+    ['country:us,ca', ['10.0.0.1', '10.255.255.254', '100.64.0.9']],
+    ['-country:US', ['10.255.255.254', '11.0.0.1', '172.31.255.1', '2001:db8::5']],
+    ['port:443', ['10.0.0.1', '172.31.255.1']],
+    ['port:>=443', ['10.0.0.1', '172.31.255.1', '2001:db8::5']],
+    ['port:20..100', ['10.255.255.254', '11.0.0.1']],
+    ['sport:>50000', ['100.64.0.9']],
+    ['proto:tcp,SSH', ['11.0.0.1', '172.31.255.1']],
+    ['rule:"suspicious web traffic"', ['10.0.0.1']],
+    ['type:scan code:>=400', ['10.255.255.254', '11.0.0.1']],
+    ['bytes_in:<100', ['11.0.0.1', '172.31.255.1']],
+    ['action:block', ['2001:db8::5']],
+    ['label:attack', ['100.64.0.9']],
+    ['suspicious', ['10.0.0.1']],
+    ['onerror', ['100.64.0.9']],
+    ['-scan', ['10.0.0.1', '172.31.255.1', '100.64.0.9', '2001:db8::5']],
+    ['192.168.1.2', ['10.255.255.254']],
+    ['country:US port:443', ['10.0.0.1']],
+  ])('%s', (text, expected) => {
+    expect(matching(text)).toEqual(expected);
+  });
+
+  it('keeps hostile values as parameters, never as SQL', () => {
+    expect(matching(`rule:"x' OR 1=1 --"`)).toEqual([]);
+    expect(matching(`"') OR 1=1 --"`)).toEqual([]);
+  });
+
+  it('matches score against the active runs only', () => {
+    const run = db.prepare(
+      `INSERT INTO model_runs (kind, status, created_at, params, backend, data_snapshot, active) VALUES (?, 'done', 0, '{}', 'cpu', '[]', ?)`,
+    );
+    const active = Number(run.run('iforest', 1).lastInsertRowid);
+    const old = Number(run.run('rf', 0).lastInsertRowid);
+    const score = db.prepare('INSERT INTO scores (run_id, session_id, score, flagged) VALUES (?, ?, ?, ?)');
+    score.run(active, 1, 0.9, 1);
+    score.run(active, 2, 0.2, 0);
+    score.run(old, 3, 0.95, 1);
+    expect(matching('score:>=0.8')).toEqual(['10.0.0.1']);
+    expect(matching('score:<0.5')).toEqual(['10.255.255.254']);
+    expect(matching('-score:>=0.8')).toHaveLength(ROWS.length - 1);
+  });
+
+  it('matches verdicts, with none for sessions nobody has judged', () => {
+    const action = Number(
+      db
+        .prepare(
+          `INSERT INTO audit_actions (at, analyst, kind, summary) VALUES (0, 'ana', 'verdict', 'test')`,
+        )
+        .run().lastInsertRowid,
+    );
+    const verdict = db.prepare(
+      'INSERT INTO verdicts (session_id, verdict, analyst, at, action_id) VALUES (?, ?, ?, 0, ?)',
+    );
+    verdict.run(1, 'malicious', 'ana', action);
+    verdict.run(2, 'benign', 'ana', action);
+    expect(matching('verdict:malicious')).toEqual(['10.0.0.1']);
+    expect(matching('verdict:malicious,benign')).toEqual(['10.0.0.1', '10.255.255.254']);
+    expect(matching('verdict:none')).toEqual(['11.0.0.1', '172.31.255.1', '100.64.0.9', '2001:db8::5']);
+    expect(matching('verdict:none,benign')).toHaveLength(5);
+    expect(matching('-verdict:none')).toEqual(['10.0.0.1', '10.255.255.254']);
+  });
+
+  it('lets the IP index serve exact addresses and CIDR blocks (EXPLAIN QUERY PLAN)', () => {
+    const plan = (text: string) => {
+      const { sql, params } = whereClause({ clauses: parseFilterOrThrow(text) });
+      return (
+        db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM sessions ${sql}`).all(params) as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join(' | ');
+    };
+    expect(plan('src:10.0.0.1')).toMatch(/INDEX sessions_src \(src_ip=\?\)/);
+    expect(plan('src:10.0.0.0/8')).toMatch(/INDEX sessions_src \(src_ip>\? AND src_ip<\?\)/);
+    expect(plan('dst:172.16.0.0/12')).toMatch(/INDEX sessions_dst/);
+  });
+});

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cidrRange,
+  FilterClause,
+  parseFilter,
+  parseFilterOrThrow,
+  serializeFilter,
+} from '../../../src-shared/filter/index.js';
+
+const errorOf = (text: string) => {
+  const result = parseFilter(text);
+  if (result.ok) throw new Error(`expected an error for ${text}`);
+  return result.error;
+};
+
+describe('filter language: parsing', () => {
+  it('parses the example from the issue into one clause per term', () => {
+    const clauses = parseFilterOrThrow(
+      'src:1.2.3.4 dst:10.0.0.0/8 country:US,ca port:443 score:>=0.8 rule:"Suspicious Web Traffic" verdict:none type:waf_rule proto:tcp beacon',
+    );
+    expect(clauses).toEqual([
+      { field: 'src', negate: false, values: [{ kind: 'ip', value: '1.2.3.4' }] },
+      { field: 'dst', negate: false, values: [{ kind: 'cidr', base: '10.0.0.0', prefix: 8 }] },
+      {
+        field: 'country',
+        negate: false,
+        values: [
+          { kind: 'text', value: 'US' },
+          { kind: 'text', value: 'CA' },
+        ],
+      },
+      { field: 'port', negate: false, values: [{ kind: 'cmp', op: '=', value: 443 }] },
+      { field: 'score', negate: false, values: [{ kind: 'cmp', op: '>=', value: 0.8 }] },
+      { field: 'rule', negate: false, values: [{ kind: 'text', value: 'Suspicious Web Traffic' }] },
+      { field: 'verdict', negate: false, values: [{ kind: 'text', value: 'none' }] },
+      { field: 'type', negate: false, values: [{ kind: 'text', value: 'waf_rule' }] },
+      { field: 'proto', negate: false, values: [{ kind: 'text', value: 'tcp' }] },
+      { field: 'text', negate: false, values: [{ kind: 'text', value: 'beacon' }] },
+    ]);
+  });
+
+  it('reads negation, ranges, every comparison, field names in any case and extra spaces', () => {
+    expect(
+      parseFilterOrThrow('  -country:CN   PORT:1000..2000 code:<400 bytes_in:>5 duration:<=10 sport:=80 '),
+    ).toEqual([
+      { field: 'country', negate: true, values: [{ kind: 'text', value: 'CN' }] },
+      { field: 'port', negate: false, values: [{ kind: 'range', min: 1000, max: 2000 }] },
+      { field: 'code', negate: false, values: [{ kind: 'cmp', op: '<', value: 400 }] },
+      { field: 'bytes_in', negate: false, values: [{ kind: 'cmp', op: '>', value: 5 }] },
+      { field: 'duration', negate: false, values: [{ kind: 'cmp', op: '<=', value: 10 }] },
+      { field: 'sport', negate: false, values: [{ kind: 'cmp', op: '=', value: 80 }] },
+    ]);
+    expect(parseFilterOrThrow('score:0.25..0.75')[0]!.values).toEqual([
+      { kind: 'range', min: 0.25, max: 0.75 },
+    ]);
+  });
+
+  it('keeps a /32 as an exact address, and free text that looks like IPv6 as text', () => {
+    expect(parseFilterOrThrow('src:8.8.8.8/32')[0]!.values).toEqual([{ kind: 'ip', value: '8.8.8.8' }]);
+    expect(parseFilterOrThrow('fe80::1')).toEqual([
+      { field: 'text', negate: false, values: [{ kind: 'text', value: 'fe80::1' }] },
+    ]);
+    expect(parseFilterOrThrow('ip:2001:DB8::1')[0]!.values).toEqual([{ kind: 'ip', value: '2001:db8::1' }]);
+  });
+
+  it('reads quoted values with escapes, quoted lists and quoted free phrases', () => {
+    expect(parseFilterOrThrow('rule:"a \\"b\\" \\\\ c","d e" "two words" -"not this"')).toEqual([
+      {
+        field: 'rule',
+        negate: false,
+        values: [
+          { kind: 'text', value: 'a "b" \\ c' },
+          { kind: 'text', value: 'd e' },
+        ],
+      },
+      { field: 'text', negate: false, values: [{ kind: 'text', value: 'two words' }] },
+      { field: 'text', negate: true, values: [{ kind: 'text', value: 'not this' }] },
+    ]);
+  });
+
+  it('gives an empty filter no clauses', () => {
+    expect(parseFilterOrThrow('')).toEqual([]);
+    expect(parseFilterOrThrow(' \t\n ')).toEqual([]);
+  });
+});
+
+describe('filter language: errors say what is wrong and where', () => {
+  it.each([
+    ['foo:1', /Unknown field "foo"/, 0, 4],
+    ['port:443 sorce:1.2.3.4', /Unknown field "sorce"/, 9, 15],
+    ['src:10.0.0.0/33', /bad CIDR.*0 to 32/, 4, 15],
+    ['src:10.0.0/8', /bad CIDR.*not an IPv4 address/, 4, 12],
+    ['dst:300.1.1.1/8', /bad CIDR/, 4, 15],
+    ['dst:2001:db8::/32', /IPv6 blocks are not supported/, 4, 17],
+    ['src:example.com', /not an IP address/, 4, 15],
+    ['score:>=', /bad comparison.*must follow >=/, 6, 8],
+    ['score:=>0.8', /bad comparison/, 6, 11],
+    ['score:>>1', /bad comparison/, 6, 9],
+    ['score:1.5', /out of range/, 6, 9],
+    ['port:44.3', /not a whole number/, 5, 9],
+    ['port:70000', /out of range/, 5, 10],
+    ['port:9..1', /reversed/, 5, 9],
+    ['rule:"Suspicious Web', /Unclosed quote/, 5, 20],
+    ['"open phrase', /Unclosed quote/, 0, 12],
+    ['country:', /needs a value after the colon/, 7, 8],
+    ['country:US,', /needs a value after the comma/, 10, 11],
+    ['rule:"a"b', /space or a comma/, 8, 9],
+    ['verdict:maybe', /not one of malicious, benign, review, none/, 8, 13],
+    ['rule:""', /empty/, 5, 7],
+  ])('%s', (text, message, start, end) => {
+    const error = errorOf(text);
+    expect(error.message).toMatch(message);
+    expect([error.start, error.end]).toEqual([start, end]);
+  });
+});
+
+describe('filter language: hostile input', () => {
+  it('treats markup and SQL as plain values', () => {
+    const clauses = parseFilterOrThrow(`rule:"<img src=x onerror=alert(1)>" '; DROP TABLE sessions; --`);
+    expect(clauses[0]!.values).toEqual([{ kind: 'text', value: '<img src=x onerror=alert(1)>' }]);
+    expect(clauses.slice(1).map((c) => c.values[0])).toEqual([
+      { kind: 'text', value: "';" },
+      { kind: 'text', value: 'DROP' },
+      { kind: 'text', value: 'TABLE' },
+      { kind: 'text', value: 'sessions;' },
+      // "--" is "not the word -": the minus always means exclusion, even here.
+      { kind: 'text', value: '-' },
+    ]);
+    expect(clauses.at(-1)!.negate).toBe(true);
+  });
+
+  it('refuses oversized input, too many terms and too many values quickly', () => {
+    expect(errorOf('x'.repeat(5000)).message).toMatch(/longer than 2000/);
+    expect(errorOf('a '.repeat(60)).message).toMatch(/At most 50 terms/);
+    expect(errorOf(`country:${'US,'.repeat(150)}US`).message).toMatch(/at most 100 values/);
+    expect(errorOf(`rule:"${'a'.repeat(600)}"`).message).toMatch(/longer than 500/);
+    const started = performance.now();
+    parseFilter(`${'"'.repeat(1999)}`);
+    parseFilter(`src:${'1.'.repeat(990)}`);
+    parseFilter('score:'.repeat(300));
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('survives random garbage: every input parses or fails with a span inside the input', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const alphabet = 'ab:,"\\ -./0123456789<>=srcdtpoy\u0000\u202e😀\n';
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 30) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      const result = parseFilter(text);
+      if (!result.ok) {
+        expect(result.error.start).toBeGreaterThanOrEqual(0);
+        expect(result.error.end).toBeLessThanOrEqual(text.length);
+        expect(result.error.start).toBeLessThanOrEqual(result.error.end);
+      } else {
+        for (const clause of result.clauses) expect(FilterClause.safeParse(clause).success).toBe(true);
+      }
+    }
+  });
+});
+
+describe('filter language: serializing', () => {
+  it.each([
+    'src:1.2.3.4 dst:10.0.0.0/8 country:US,CA port:443 score:>=0.8',
+    'rule:"Suspicious Web Traffic" -type:waf_rule verdict:none proto:tcp',
+    'rule:"a \\"quoted\\" b","x,y" "free phrase" -word "-dash" "port:80"',
+    'port:1000..2000 code:<400 bytes_out:>1e+21',
+    'rule:"<img src=x onerror=alert(1)>"',
+  ])('round-trips %s', (text) => {
+    const clauses = parseFilterOrThrow(text);
+    expect(parseFilterOrThrow(serializeFilter(clauses))).toEqual(clauses);
+  });
+});
+
+describe('CIDR ranges', () => {
+  it('span the block whatever the host bits of the base', () => {
+    expect(cidrRange({ base: '10.1.2.3', prefix: 8 })).toEqual({
+      first: 10 * 2 ** 24,
+      last: 11 * 2 ** 24 - 1,
+    });
+    expect(cidrRange({ base: '0.0.0.0', prefix: 0 })).toEqual({ first: 0, last: 2 ** 32 - 1 });
+    expect(cidrRange({ base: '172.16.0.0', prefix: 12 })).toEqual({
+      first: 172 * 2 ** 24 + 16 * 2 ** 16,
+      last: 172 * 2 ** 24 + 31 * 2 ** 16 + 255 * 256 + 255,
+    });
+    expect(cidrRange({ base: '1.2.3', prefix: 8 })).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { applySuggestion, completionContext, suggestionsFor } from '../../../src-shared/filter/index.js';
+
+describe('filter autocomplete', () => {
+  it('completes field names from the word under the cursor, keeping a leading minus', () => {
+    const context = completionContext('port:443 -cou', 13);
+    expect(context).toEqual({ kind: 'field', prefix: 'cou', from: 10, to: 13 });
+    const [first] = suggestionsFor(context);
+    expect(first).toMatchObject({ insert: 'country:', detail: 'source country (ISO code)' });
+    if (context.kind === 'none') throw new Error('unreachable');
+    expect(applySuggestion('port:443 -cou', context, first!)).toEqual({
+      text: 'port:443 -country:',
+      cursor: 18,
+    });
+  });
+
+  it('completes the list item under the cursor with the values given, quoting when needed', () => {
+    const context = completionContext('rule:"Sus type:x', 9);
+    expect(context).toEqual({ kind: 'value', field: 'rule', prefix: 'Sus', from: 5, to: 9 });
+    const values = [
+      { value: 'Suspicious Web Traffic', sessions: 1200 },
+      { value: 'Other', sessions: 3 },
+    ];
+    const suggestions = suggestionsFor(context, values);
+    expect(suggestions).toEqual([
+      { insert: '"Suspicious Web Traffic"', label: 'Suspicious Web Traffic', detail: '1,200 sessions' },
+    ]);
+    if (context.kind === 'none') throw new Error('unreachable');
+    expect(applySuggestion('rule:"Sus type:x', context, suggestions[0]!).text).toBe(
+      'rule:"Suspicious Web Traffic" type:x',
+    );
+  });
+
+  it('completes after a comma and knows the verdicts itself', () => {
+    const context = completionContext('country:US,c', 12);
+    expect(context).toMatchObject({ kind: 'value', field: 'country', prefix: 'c', from: 11 });
+    expect(
+      suggestionsFor(context, [
+        { value: 'CA', sessions: 5 },
+        { value: 'US', sessions: 9 },
+      ]).map((s) => s.label),
+    ).toEqual(['CA']);
+    expect(suggestionsFor(completionContext('verdict:', 8)).map((s) => s.label)).toEqual([
+      'malicious',
+      'benign',
+      'review',
+      'none',
+    ]);
+  });
+
+  it('offers nothing for unknown fields or free text with a colon', () => {
+    expect(completionContext('nosuch:x', 8)).toEqual({ kind: 'none' });
+    expect(completionContext('"quoted', 7)).toEqual({ kind: 'none' });
+  });
+});
