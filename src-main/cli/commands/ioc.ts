@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { IocKind } from '../../../src-shared/triage.js';
+import { listIocLists } from '../../core/db/ioc.js';
+import { importIocList, removeIocList } from '../../core/triage/ioc-lists.js';
+import { printJson, table, withCommonOptions } from '../options.js';
+import { ANALYST_HELP, type AnalystOptions, withDb } from './with-db.js';
+
+export function registerIoc(program: Command): void {
+  const ioc = program
+    .command('ioc')
+    .description(
+      'IOC lists: known-bad / known-good IPs and CIDR blocks, matched against every stored session and future imports',
+    );
+
+  withCommonOptions(
+    ioc
+      .command('add <file>')
+      .description(
+        'Import a list: one IP or CIDR per line (# comments), or CSV (the first address cell of each row)',
+      )
+      .requiredOption('--name <name>', 'list name (unique)')
+      .requiredOption('--kind <kind>', 'known_bad or known_good')
+      .option('--analyst <name>', ANALYST_HELP),
+  ).action((file: string, options: AnalystOptions & { name: string; kind: string }) =>
+    withDb(options, (db, analyst) => {
+      const kind = IocKind.safeParse(options.kind);
+      if (!kind.success) throw new Error('--kind must be known_bad or known_good.');
+      const text = fs.readFileSync(file, 'utf8');
+      const result = importIocList(db, analyst, {
+        name: options.name,
+        kind: kind.data,
+        text,
+        source: path.resolve(file),
+      });
+      if (options.json) return printJson(result);
+      console.log(
+        `IOC list "${result.list.name}" (${result.list.kind}): ${result.list.entries} entries, ${result.list.matchedIps} stored IP(s) match.`,
+      );
+      for (const bad of result.bad) console.error(`line ${bad.line}: ${bad.reason}: ${bad.text}`);
+      if (result.bad.length) console.error(`${result.bad.length} line(s) skipped.`);
+    }),
+  );
+
+  withCommonOptions(
+    ioc.command('list').description('The lists, their entries and how many stored IPs each marks'),
+  ).action((options: AnalystOptions) =>
+    withDb(options, (db) => {
+      const lists = listIocLists(db);
+      if (options.json) return printJson(lists);
+      if (lists.length === 0)
+        return console.log('No IOC list yet. Try: vigil ioc add FILE --name N --kind known_bad');
+      console.log(
+        table([
+          ['id', 'name', 'kind', 'entries', 'matched IPs'],
+          ...lists.map((l) => [l.id, l.name, l.kind, l.entries, l.matchedIps]),
+        ]),
+      );
+    }),
+  );
+
+  withCommonOptions(
+    ioc
+      .command('remove <name>')
+      .description('Remove a list (by name or id); the sessions it marked are unmarked')
+      .option('--analyst <name>', ANALYST_HELP),
+  ).action((name: string, options: AnalystOptions) =>
+    withDb(options, (db, analyst) => {
+      const result = removeIocList(db, analyst, name);
+      return options.json ? printJson(result) : console.log(`Removed IOC list "${result.removed}".`);
+    }),
+  );
+}

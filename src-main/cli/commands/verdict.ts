@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import { Verdict } from '../../../src-shared/triage.js';
+import { entityHistory } from '../../core/db/audit.js';
+import { undoLastAction } from '../../core/triage/undo.js';
+import { setVerdict } from '../../core/triage/verdict-actions.js';
+import { printJson, table, withCommonOptions } from '../options.js';
+import { ANALYST_HELP, type AnalystOptions, collect, positiveInt, withDb } from './with-db.js';
+
+interface VerdictOptions extends AnalystOptions {
+  session?: string[];
+  ip?: string;
+  verdict?: string;
+  note?: string;
+  undo?: boolean;
+  history?: string;
+}
+
+export function registerVerdict(program: Command): void {
+  withCommonOptions(
+    program
+      .command('verdict')
+      .description(
+        "Record an analyst verdict on sessions (one audited, undoable action), undo your last one, or show a session's history",
+      )
+      .option('--session <id>', 'session id (repeat for several)', collect)
+      .option('--ip <address>', 'every stored session from this source IP')
+      .option('--verdict <verdict>', 'malicious, benign or review (needs review)')
+      .option('--note <text>', 'why; kept with the verdict and in the audit log')
+      .option('--undo', 'undo your last verdict or tag action instead')
+      .option('--history <id>', 'show who changed this session, what and when')
+      .option('--analyst <name>', ANALYST_HELP)
+      .addHelpText(
+        'after',
+        '\nExamples:\n  vigil verdict --session 42 --verdict malicious --note "SQLi in query string"\n  vigil verdict --ip 203.0.113.9 --verdict benign\n  vigil verdict --undo\n  vigil verdict --history 42',
+      ),
+  ).action((options: VerdictOptions) =>
+    withDb(options, (db, analyst) => {
+      if (options.undo) {
+        const result = undoLastAction(db, analyst);
+        return options.json
+          ? printJson(result)
+          : console.log(
+              result.summary,
+              result.skipped ? `(${result.skipped} changed since, left as they are)` : '',
+            );
+      }
+      if (options.history !== undefined) {
+        const history = entityHistory(db, 'session', positiveInt('--history', options.history));
+        if (options.json) return printJson(history);
+        if (history.length === 0) return console.log('No recorded change for this session.');
+        return console.log(
+          table([
+            ['when (UTC)', 'who', 'what', 'before', 'after'],
+            ...history.map((h) => [
+              new Date(h.at).toISOString(),
+              h.analyst,
+              h.field,
+              JSON.stringify(h.before),
+              JSON.stringify(h.after),
+            ]),
+          ]),
+        );
+      }
+      const verdict = Verdict.safeParse(options.verdict);
+      if (!verdict.success) throw new Error('--verdict must be malicious, benign or review.');
+      if (!options.session?.length && !options.ip)
+        throw new Error('Say which sessions: --session ID (repeatable) or --ip ADDRESS.');
+      const target = options.ip
+        ? { srcIp: options.ip }
+        : { sessionIds: options.session!.map((id) => positiveInt('--session', id)) };
+      const result = setVerdict(db, analyst, { target, verdict: verdict.data, note: options.note });
+      if (options.json) return printJson(result);
+      console.log(
+        `${verdict.data} recorded on ${result.changed} session(s) by ${analyst} (action ${result.actionId}).`,
+      );
+    }),
+  );
+}

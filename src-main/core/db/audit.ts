@@ -1,0 +1,96 @@
+import type { AuditEntry } from '../../../src-shared/triage.js';
+import type { Db } from './open.js';
+
+export interface ActionInput {
+  analyst: string;
+  kind: string;
+  summary: string;
+  at?: number;
+  undoes?: number;
+}
+
+export interface ChangeInput {
+  entity: string;
+  entityId: string | number;
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Starts an audit action; its changes are added with `recordChanges` in the same transaction. */
+export function insertAction(db: Db, action: ActionInput): number {
+  const info = db
+    .prepare('INSERT INTO audit_actions (at, analyst, kind, summary, undoes) VALUES (?, ?, ?, ?, ?)')
+    .run(action.at ?? Date.now(), action.analyst, action.kind, action.summary, action.undoes ?? null);
+  return Number(info.lastInsertRowid);
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+export function recordChanges(db: Db, actionId: number, changes: Iterable<ChangeInput>): void {
+  const insert = db.prepare(
+    'INSERT INTO audit_log (action_id, entity, entity_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const c of changes)
+    insert.run(actionId, c.entity, String(c.entityId), c.field, json(c.before), json(c.after));
+}
+
+/** One action and its changes, in the caller's transaction; returns the action id. */
+export function recordAction(db: Db, action: ActionInput, changes: Iterable<ChangeInput>): number {
+  const actionId = insertAction(db, action);
+  recordChanges(db, actionId, changes);
+  return actionId;
+}
+
+interface EntryRow extends Omit<AuditEntry, 'before' | 'after'> {
+  before: string | null;
+  after: string | null;
+}
+
+const ENTRY_COLUMNS = `l.id, l.action_id AS actionId, a.at, a.analyst, a.kind, a.summary, l.entity,
+  l.entity_id AS entityId, l.field,
+  l.before, l.after, a.undoes`;
+
+const parse = (row: EntryRow): AuditEntry => ({
+  ...row,
+  before: row.before === null ? null : JSON.parse(row.before),
+  after: row.after === null ? null : JSON.parse(row.after),
+});
+
+/** Who changed what on one entity, oldest first. */
+export function entityHistory(db: Db, entity: string, entityId: string | number): AuditEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM audit_log l JOIN audit_actions a ON a.id = l.action_id
+       WHERE l.entity = ? AND l.entity_id = ? ORDER BY l.id`,
+    )
+    .all(entity, String(entityId)) as EntryRow[];
+  return rows.map(parse);
+}
+
+/** The changes of one action, in the order they were made. */
+export function actionChanges(db: Db, actionId: number): AuditEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM audit_log l JOIN audit_actions a ON a.id = l.action_id
+       WHERE l.action_id = ? ORDER BY l.id`,
+    )
+    .all(actionId) as EntryRow[];
+  return rows.map(parse);
+}
+
+/** The analyst's most recent action of these kinds that nobody has undone yet. */
+export function lastUndoableAction(
+  db: Db,
+  analyst: string,
+  kinds: readonly string[],
+): { id: number; kind: string; summary: string } | undefined {
+  return db
+    .prepare(
+      `SELECT id, kind, summary FROM audit_actions a
+       WHERE analyst = ? AND kind IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (SELECT 1 FROM audit_actions u WHERE u.undoes = a.id)
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .get(analyst, JSON.stringify(kinds)) as { id: number; kind: string; summary: string } | undefined;
+}

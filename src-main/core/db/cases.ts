@@ -1,0 +1,107 @@
+import type { Case, CaseItem, CaseNote, CaseSeverity, CaseStatus } from '../../../src-shared/cases.js';
+import type { Db } from './open.js';
+
+const CASE_COLUMNS = `c.id, c.title, c.severity, c.status, c.summary, c.created_by AS createdBy,
+  c.created_at AS createdAt, c.updated_at AS updatedAt,
+  (SELECT count(*) FROM case_items i WHERE i.case_id = c.id AND i.kind = 'session') AS sessions,
+  (SELECT count(*) FROM case_items i WHERE i.case_id = c.id AND i.kind = 'ip') AS ips,
+  (SELECT count(*) FROM case_notes n WHERE n.case_id = c.id) AS notes`;
+
+export interface CaseFields {
+  title: string;
+  severity: CaseSeverity;
+  status: CaseStatus;
+  summary: string;
+}
+
+export function insertCase(db: Db, fields: CaseFields & { createdBy: string; at: number }): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO cases (title, severity, status, summary, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        fields.title,
+        fields.severity,
+        fields.status,
+        fields.summary,
+        fields.createdBy,
+        fields.at,
+        fields.at,
+      ).lastInsertRowid,
+  );
+}
+
+export function updateCase(db: Db, id: number, fields: CaseFields, at: number): void {
+  db.prepare(
+    'UPDATE cases SET title = ?, severity = ?, status = ?, summary = ?, updated_at = ? WHERE id = ?',
+  ).run(fields.title, fields.severity, fields.status, fields.summary, at, id);
+}
+
+export function touchCase(db: Db, id: number, at: number): void {
+  db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(at, id);
+}
+
+export function deleteCase(db: Db, id: number): void {
+  db.prepare('DELETE FROM cases WHERE id = ?').run(id);
+}
+
+export function getCase(db: Db, id: number): Case | undefined {
+  return db.prepare(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ?`).get(id) as Case | undefined;
+}
+
+export function listCases(db: Db, status?: CaseStatus): Case[] {
+  return db
+    .prepare(
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE (@status IS NULL OR c.status = @status)
+       ORDER BY c.updated_at DESC, c.id DESC`,
+    )
+    .all({ status: status ?? null }) as Case[];
+}
+
+export function caseItems(db: Db, caseId: number): CaseItem[] {
+  return db
+    .prepare(
+      `SELECT id, kind, session_id AS sessionId, ip, added_by AS addedBy, added_at AS addedAt
+       FROM case_items WHERE case_id = ? ORDER BY id`,
+    )
+    .all(caseId) as CaseItem[];
+}
+
+export function prepareCaseItemWrite(db: Db): {
+  addSession(caseId: number, sessionId: number, by: string, at: number): boolean;
+  addIp(caseId: number, ip: string, by: string, at: number): boolean;
+  removeSession(caseId: number, sessionId: number): boolean;
+  removeIp(caseId: number, ip: string): boolean;
+} {
+  const add = db.prepare(
+    `INSERT OR IGNORE INTO case_items (case_id, kind, session_id, ip, added_by, added_at)
+     VALUES (@caseId, @kind, @sessionId, @ip, @by, @at)`,
+  );
+  const removeSession = db.prepare(
+    `DELETE FROM case_items WHERE case_id = ? AND kind = 'session' AND session_id = ?`,
+  );
+  const removeIp = db.prepare(`DELETE FROM case_items WHERE case_id = ? AND kind = 'ip' AND ip = ?`);
+  return {
+    addSession: (caseId, sessionId, by, at) =>
+      add.run({ caseId, kind: 'session', sessionId, ip: null, by, at }).changes === 1,
+    addIp: (caseId, ip, by, at) => add.run({ caseId, kind: 'ip', sessionId: null, ip, by, at }).changes === 1,
+    removeSession: (caseId, sessionId) => removeSession.run(caseId, sessionId).changes === 1,
+    removeIp: (caseId, ip) => removeIp.run(caseId, ip).changes === 1,
+  };
+}
+
+export function insertCaseNote(db: Db, caseId: number, analyst: string, body: string, at: number): number {
+  return Number(
+    db
+      .prepare('INSERT INTO case_notes (case_id, analyst, body, at) VALUES (?, ?, ?, ?)')
+      .run(caseId, analyst, body, at).lastInsertRowid,
+  );
+}
+
+export function caseNotes(db: Db, caseId: number): CaseNote[] {
+  return db
+    .prepare('SELECT id, analyst, body, at FROM case_notes WHERE case_id = ? ORDER BY at, id')
+    .all(caseId) as CaseNote[];
+}

@@ -1,0 +1,95 @@
+import type { Session } from '../../../src-shared/domain.js';
+import type { TriageFilter } from '../../../src-shared/triage.js';
+import type { Db } from './open.js';
+import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
+import { andAll, triageConditions } from './triage-filter.js';
+
+export interface RunRef {
+  id: number;
+  kind: string;
+  createdAt: number;
+}
+
+const SUPERVISED = ['rf', 'dense', 'conv1d'];
+
+/** The run to read scores from: the one asked for, else the most recently finished active run. */
+export function resolveRun(db: Db, runId: number | undefined, supervisedOnly = false): RunRef | null {
+  if (runId !== undefined) {
+    const run = db
+      .prepare('SELECT id, kind, created_at AS createdAt FROM model_runs WHERE id = ?')
+      .get(runId) as RunRef | undefined;
+    if (!run) throw new Error(`No model run with id ${runId}.`);
+    if (supervisedOnly && !SUPERVISED.includes(run.kind))
+      throw new Error(
+        `Run ${runId} is ${run.kind}, not a supervised model: its scores are not probabilities.`,
+      );
+    return run;
+  }
+  const run = db
+    .prepare(
+      `SELECT id, kind, created_at AS createdAt FROM model_runs
+       WHERE active = 1 AND status = 'done' AND (@supervised = 0 OR kind IN ('rf', 'dense', 'conv1d'))
+       ORDER BY coalesce(finished_at, created_at) DESC, id DESC LIMIT 1`,
+    )
+    .get({ supervised: supervisedOnly ? 1 : 0 }) as RunRef | undefined;
+  return run ?? null;
+}
+
+export interface QueueRow {
+  id: number;
+  score: number;
+  explanation: string | null;
+  srcIp: string;
+  groupMax: number;
+  groupSize: number;
+}
+
+/** One page of a run's flagged sessions, by score (or by source IP, the IP with the top score first). */
+export function flaggedPage(
+  db: Db,
+  query: { runId: number; filter: TriageFilter; groupBySrcIp: boolean; offset: number; limit: number },
+): { rows: QueueRow[]; total: number } {
+  const { conditions, params } = triageConditions(query.filter);
+  const where = andAll(['scores.run_id = @runId', 'scores.flagged = 1', ...conditions]);
+  const from = 'FROM scores JOIN sessions ON sessions.id = scores.session_id';
+  const order = query.groupBySrcIp
+    ? 'ORDER BY groupMax DESC, srcIp, score DESC, id'
+    : 'ORDER BY score DESC, id';
+  const all = { ...params, runId: query.runId, limit: query.limit, offset: query.offset };
+  const rows = db
+    .prepare(
+      `SELECT * FROM (
+         SELECT sessions.id, scores.score, scores.explanation, sessions.src_ip AS srcIp,
+           max(scores.score) OVER (PARTITION BY sessions.src_ip) AS groupMax,
+           count(*) OVER (PARTITION BY sessions.src_ip) AS groupSize
+         ${from} WHERE ${where}) ${order} LIMIT @limit OFFSET @offset`,
+    )
+    .all(all) as QueueRow[];
+  const total = db.prepare(`SELECT count(*) ${from} WHERE ${where}`).pluck().get(all) as number;
+  return { rows, total };
+}
+
+/** The un-verdicted sessions of a run whose score is nearest 0.5, most uncertain first. */
+export function uncertainCandidates(
+  db: Db,
+  runId: number,
+  pool: number,
+): { id: number; srcIp: string; score: number }[] {
+  return db
+    .prepare(
+      `SELECT sessions.id, sessions.src_ip AS srcIp, scores.score FROM scores
+       JOIN sessions ON sessions.id = scores.session_id
+       WHERE scores.run_id = ? AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.session_id = sessions.id)
+       ORDER BY abs(scores.score - 0.5), sessions.id LIMIT ?`,
+    )
+    .all(runId, pool) as { id: number; srcIp: string; score: number }[];
+}
+
+/** Full sessions for these ids, in the order given. */
+export function sessionsByIds(db: Db, ids: readonly number[]): Session[] {
+  const rows = db
+    .prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as SessionRowOut[];
+  const byId = new Map(rows.map((row) => [row.id, sessionFromRow(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

@@ -1,0 +1,60 @@
+// Session rows for reports and exports: a case's sessions or a filter's, with verdict and tags.
+import type { Session } from '../../../src-shared/domain.js';
+import type { TriageFilter } from '../../../src-shared/triage.js';
+import type { Db } from './open.js';
+import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
+import { andAll, triageConditions } from './triage-filter.js';
+
+export interface ExportRow extends Session {
+  verdict: string | null;
+  verdictBy: string | null;
+  verdictAt: number | null;
+  verdictNote: string | null;
+  tags: string | null;
+}
+
+// A case holds its listed sessions and every session from or to its IPs.
+const CASE_CONDITION = `(sessions.id IN (SELECT session_id FROM case_items WHERE case_id = @caseId AND kind = 'session')
+  OR sessions.src_ip IN (SELECT ip FROM case_items WHERE case_id = @caseId AND kind = 'ip')
+  OR sessions.dst_ip IN (SELECT ip FROM case_items WHERE case_id = @caseId AND kind = 'ip'))`;
+
+export type SessionSelection = { caseId: number } | { filter: TriageFilter };
+
+function where(selection: SessionSelection): { sql: string; params: Record<string, unknown> } {
+  if ('caseId' in selection) return { sql: CASE_CONDITION, params: { caseId: selection.caseId } };
+  const { conditions, params } = triageConditions(selection.filter);
+  return { sql: andAll(conditions), params };
+}
+
+const SELECT = `SELECT ${SESSION_COLUMNS}, verdicts.verdict, verdicts.analyst AS verdictBy, verdicts.at AS verdictAt,
+  verdicts.note AS verdictNote,
+  (SELECT group_concat(t.name, '; ') FROM session_tags st JOIN tags t ON t.id = st.tag_id
+   WHERE st.session_id = sessions.id) AS tags
+  FROM sessions LEFT JOIN verdicts ON verdicts.session_id = sessions.id`;
+
+const toRow = (row: SessionRowOut & Omit<ExportRow, keyof Session>): ExportRow => ({
+  ...row,
+  ...sessionFromRow(row),
+});
+
+/** Streams the selection in time order (the caller keeps the statement open while it iterates). */
+export function* iterateExportRows(db: Db, selection: SessionSelection, limit = -1): Generator<ExportRow> {
+  const { sql, params } = where(selection);
+  const stmt = db.prepare(`${SELECT} WHERE ${sql} ORDER BY sessions.start_ts, sessions.id LIMIT @limit`);
+  for (const row of stmt.iterate({ ...params, limit })) yield toRow(row as Parameters<typeof toRow>[0]);
+}
+
+export function countSelection(db: Db, selection: SessionSelection): number {
+  const { sql, params } = where(selection);
+  return db.prepare(`SELECT count(*) FROM sessions WHERE ${sql}`).pluck().get(params) as number;
+}
+
+/** Scores of these sessions in one run. */
+export function scoresOf(db: Db, runId: number, sessionIds: readonly number[]): Map<number, number> {
+  const rows = db
+    .prepare(
+      'SELECT session_id AS id, score FROM scores WHERE run_id = ? AND session_id IN (SELECT value FROM json_each(?))',
+    )
+    .all(runId, JSON.stringify(sessionIds)) as { id: number; score: number }[];
+  return new Map(rows.map((r) => [r.id, r.score]));
+}

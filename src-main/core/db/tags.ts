@@ -1,0 +1,68 @@
+import type { Tag } from '../../../src-shared/triage.js';
+import type { Db } from './open.js';
+
+export function listTags(db: Db): Tag[] {
+  return db
+    .prepare(
+      `SELECT t.id, t.name, t.colour, (SELECT count(*) FROM session_tags st WHERE st.tag_id = t.id) AS sessions
+       FROM tags t ORDER BY t.name`,
+    )
+    .all() as Tag[];
+}
+
+export function findTag(db: Db, name: string): { id: number; name: string; colour: string } | undefined {
+  return db.prepare('SELECT id, name, colour FROM tags WHERE name = ?').get(name) as
+    | { id: number; name: string; colour: string }
+    | undefined;
+}
+
+export function insertTag(db: Db, name: string, colour: string): number {
+  return Number(
+    db.prepare('INSERT INTO tags (name, colour) VALUES (?, ?)').run(name, colour).lastInsertRowid,
+  );
+}
+
+export function updateTag(db: Db, id: number, name: string, colour: string): void {
+  db.prepare('UPDATE tags SET name = ?, colour = ? WHERE id = ?').run(name, colour, id);
+}
+
+/** Removes a tag; its session links go with it (foreign key cascade). */
+export function deleteTag(db: Db, id: number): void {
+  db.prepare('DELETE FROM tags WHERE id = ?').run(id);
+}
+
+/** Of these sessions, the ones that carry the tag. */
+export function taggedAmong(db: Db, tagId: number, sessionIds: readonly number[]): Set<number> {
+  const rows = db
+    .prepare(
+      'SELECT session_id FROM session_tags WHERE tag_id = ? AND session_id IN (SELECT value FROM json_each(?))',
+    )
+    .pluck()
+    .all(tagId, JSON.stringify(sessionIds)) as number[];
+  return new Set(rows);
+}
+
+export function prepareSessionTagWrite(db: Db): {
+  add(sessionId: number, tagId: number): void;
+  remove(sessionId: number, tagId: number): void;
+} {
+  const add = db.prepare('INSERT OR IGNORE INTO session_tags (session_id, tag_id) VALUES (?, ?)');
+  const remove = db.prepare('DELETE FROM session_tags WHERE session_id = ? AND tag_id = ?');
+  return {
+    add: (sessionId, tagId) => void add.run(sessionId, tagId),
+    remove: (sessionId, tagId) => void remove.run(sessionId, tagId),
+  };
+}
+
+/** Tag names per session, for pages of sessions. */
+export function tagsOf(db: Db, sessionIds: readonly number[]): Map<number, string[]> {
+  const rows = db
+    .prepare(
+      `SELECT st.session_id AS id, t.name FROM session_tags st JOIN tags t ON t.id = st.tag_id
+       WHERE st.session_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+    )
+    .all(JSON.stringify(sessionIds)) as { id: number; name: string }[];
+  const map = new Map<number, string[]>();
+  for (const row of rows) map.set(row.id, [...(map.get(row.id) ?? []), row.name]);
+  return map;
+}

@@ -1,0 +1,65 @@
+import type { Verdict, VerdictRecord } from '../../../src-shared/triage.js';
+import type { Db } from './open.js';
+
+const COLUMNS = 'session_id AS sessionId, verdict, analyst, note, at';
+
+/** Current verdicts of these sessions (sessions without one are absent from the map). */
+export function verdictsOf(db: Db, sessionIds: readonly number[]): Map<number, VerdictRecord> {
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM verdicts WHERE session_id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(sessionIds)) as VerdictRecord[];
+  return new Map(rows.map((row) => [row.sessionId, row]));
+}
+
+export function prepareVerdictWrite(db: Db): {
+  put(record: VerdictRecord, actionId: number): void;
+  clear(sessionId: number): void;
+} {
+  const put = db.prepare(
+    `INSERT INTO verdicts (session_id, verdict, analyst, note, at, action_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (session_id) DO UPDATE SET verdict = excluded.verdict, analyst = excluded.analyst,
+       note = excluded.note, at = excluded.at, action_id = excluded.action_id`,
+  );
+  const clear = db.prepare('DELETE FROM verdicts WHERE session_id = ?');
+  return {
+    put: (r, actionId) => void put.run(r.sessionId, r.verdict, r.analyst, r.note, r.at, actionId),
+    clear: (sessionId) => void clear.run(sessionId),
+  };
+}
+
+/** Every stored session id from one source IP (the "all sessions from this IP" action). */
+export function sessionIdsFromIp(db: Db, srcIp: string): number[] {
+  return db.prepare('SELECT id FROM sessions WHERE src_ip = ? ORDER BY id').pluck().all(srcIp) as number[];
+}
+
+/** Which of these ids are stored sessions (verdicts on unknown ids are refused). */
+export function existingSessionIds(db: Db, ids: readonly number[]): number[] {
+  return db
+    .prepare('SELECT id FROM sessions WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .pluck()
+    .all(JSON.stringify(ids)) as number[];
+}
+
+export function verdictCounts(db: Db): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { malicious: 0, benign: 0, review: 0 };
+  for (const row of db.prepare('SELECT verdict, count(*) AS n FROM verdicts GROUP BY verdict').all() as {
+    verdict: Verdict;
+    n: number;
+  }[])
+    counts[row.verdict] = row.n;
+  return counts;
+}
+
+/**
+ * Analyst verdicts as training labels: malicious = 1, benign = 0; "needs review" is no label.
+ * Only sessions still stored are returned.
+ */
+export function verdictLabels(db: Db): Map<number, 0 | 1> {
+  const rows = db
+    .prepare(
+      `SELECT v.session_id AS id, v.verdict = 'malicious' AS label FROM verdicts v
+       JOIN sessions s ON s.id = v.session_id WHERE v.verdict IN ('malicious', 'benign')`,
+    )
+    .all() as { id: number; label: 0 | 1 }[];
+  return new Map(rows.map((row) => [row.id, row.label]));
+}

@@ -1,0 +1,79 @@
+// Writes one export to a file: a case report (html, pdf, stix) or sessions (csv, json) of a case
+// or a filter. Sessions are read on a separate read-only connection, so a long export never holds
+// the main connection busy; WAL gives it one consistent snapshot.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportResult, ReportFormat } from '../../../src-shared/reports.js';
+import type { TriageFilter } from '../../../src-shared/triage.js';
+import { type Db, openDatabase } from '../db/open.js';
+import { iterateExportRows, type SessionSelection } from '../db/session-export.js';
+import { appVersion } from './app-version.js';
+import { gatherCaseReport } from './case-data.js';
+import { renderCaseHtml } from './html.js';
+import { chromiumPrintToPdf, type PrintToPdf } from './pdf.js';
+import { writeSessionsCsv, writeSessionsJson } from './session-files.js';
+import { buildStixBundle } from './stix.js';
+
+export interface ExportRequest {
+  caseId?: number;
+  filter?: TriageFilter;
+  format: ReportFormat;
+  path: string;
+}
+
+export interface ExportOptions {
+  printToPdf?: PrintToPdf;
+}
+
+function sha256File(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+async function withReader<T>(db: Db, use: (reader: Db) => Promise<T>): Promise<T> {
+  if (db.memory) return use(db);
+  const reader = openDatabase(db.name, { readonly: true });
+  try {
+    return await use(reader);
+  } finally {
+    reader.close();
+  }
+}
+
+async function writeSessions(db: Db, request: ExportRequest, selection: SessionSelection): Promise<number> {
+  return withReader(db, (reader) => {
+    const rows = iterateExportRows(reader, selection);
+    return request.format === 'csv'
+      ? writeSessionsCsv(request.path, rows)
+      : writeSessionsJson(request.path, rows);
+  });
+}
+
+export async function exportToFile(
+  db: Db,
+  request: ExportRequest,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const file = path.resolve(request.path);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const target = { ...request, path: file };
+  let sessions: number;
+  if (request.format === 'csv' || request.format === 'json') {
+    const selection: SessionSelection =
+      request.caseId !== undefined ? { caseId: request.caseId } : { filter: request.filter ?? {} };
+    sessions = await writeSessions(db, target, selection);
+  } else {
+    if (request.caseId === undefined)
+      throw new Error(`A ${request.format} report is made from a case: give a case id.`);
+    const report = gatherCaseReport(db, request.caseId, appVersion());
+    sessions = report.data.sessions.length;
+    if (request.format === 'stix')
+      fs.writeFileSync(file, `${JSON.stringify(buildStixBundle(report), null, 2)}\n`);
+    else {
+      const page = renderCaseHtml(report);
+      if (request.format === 'html') fs.writeFileSync(file, page);
+      else fs.writeFileSync(file, await (options.printToPdf ?? chromiumPrintToPdf)(page));
+    }
+  }
+  return { path: file, bytes: fs.statSync(file).size, sha256: sha256File(file), sessions };
+}

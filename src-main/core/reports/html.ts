@@ -1,0 +1,120 @@
+// The case report as one self-contained HTML file: no script, no external resource, and a CSP
+// that forbids both, so opening it can neither run code nor reach the network.
+import type { ReportSession } from './case-data.js';
+import { type CaseReport, REPORT_SESSION_LIMIT } from './case-data.js';
+import { countriesChart, timelineChart, verdictChart } from './charts.js';
+import { type Html, html, trusted } from './escape.js';
+import { REPORT_CSS } from './report-style.js';
+
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const iso = (ts: number | null | undefined) =>
+  ts === null || ts === undefined ? '' : new Date(ts).toISOString();
+const num = (value: number | null | undefined, digits = 3) =>
+  value === null || value === undefined
+    ? ''
+    : Number.isInteger(value)
+      ? String(value)
+      : value.toFixed(digits);
+
+interface TimelineEvent {
+  at: number;
+  who: string;
+  what: string;
+  detail: string;
+}
+
+function timeline(report: CaseReport): TimelineEvent[] {
+  const { detail, sessions } = report.data;
+  const events: TimelineEvent[] = [
+    { at: detail.case.createdAt, who: detail.case.createdBy, what: 'case opened', detail: detail.case.title },
+    ...detail.items.map((item) => ({
+      at: item.addedAt,
+      who: item.addedBy,
+      what: item.kind === 'ip' ? 'IP added' : 'session added',
+      detail: item.ip ?? `session ${item.sessionId}`,
+    })),
+    ...detail.notes.map((n) => ({ at: n.at, who: n.analyst, what: 'note', detail: n.body })),
+    ...sessions.flatMap((s) =>
+      s.verdict && s.verdictAt !== null
+        ? [
+            {
+              at: s.verdictAt,
+              who: s.verdictBy ?? '',
+              what: `verdict: ${s.verdict}`,
+              detail: `session ${s.id} (${s.srcIp})${s.verdictNote ? ` — ${s.verdictNote}` : ''}`,
+            },
+          ]
+        : [],
+    ),
+  ];
+  return events.sort((a, b) => a.at - b.at);
+}
+
+function sessionRow(s: ReportSession): Html {
+  return html`<tr><td class="num">${s.id}</td><td>${iso(s.startTs)}</td><td>${s.srcIp}</td><td>${s.dstIp ?? ''}</td>
+<td class="num">${s.dstPort ?? ''}</td><td>${s.protocol ?? ''}</td><td>${s.country ?? ''}</td><td>${s.detectionType ?? ''}</td>
+<td>${s.ruleName ?? ''}</td><td class="num">${s.bytesIn ?? ''}</td><td class="num">${s.bytesOut ?? ''}</td>
+<td class="num">${num(s.score)}</td><td>${s.verdict ?? ''}</td><td>${s.verdictBy ?? ''}</td><td>${s.verdictNote ?? ''}</td><td>${s.tags ?? ''}</td></tr>`;
+}
+
+function modelSection(report: CaseReport): Html {
+  const model = report.data.model;
+  if (!model) return html`<p>No model run was active when the report was made: no scores are shown.</p>`;
+  const m = model.metrics;
+  const metricRow = (name: string, a: number | undefined, b: number | undefined) =>
+    html`<tr><td>${name}</td><td class="num">${num(a)}</td><td class="num">${num(b)}</td></tr>`;
+  return html`<p>Run ${model.id} (${model.kind}), trained ${iso(model.createdAt)}; split: ${model.split ?? 'none'};
+threshold: ${num(model.threshold)}.</p>
+${
+  m
+    ? html`<table><tr><th>metric (held-out)</th><th>model</th><th>baseline (majority)</th></tr>
+${metricRow('ROC-AUC', m.model.rocAuc, m.baseline.rocAuc)}${metricRow('PR-AUC', m.model.prAuc, m.baseline.prAuc)}
+${metricRow('precision', m.model.precision, m.baseline.precision)}${metricRow('recall', m.model.recall, m.baseline.recall)}
+${metricRow('F1', m.model.f1, m.baseline.f1)}</table>
+<p class="meta">Trained on ${m.trainRows} rows, tested on ${m.testRows}; labels: ${m.labelCounts.malicious} malicious, ${m.labelCounts.benign} benign.</p>`
+    : html`<p class="meta">This run has no evaluation metrics (unsupervised or without labels).</p>`
+}`;
+}
+
+export function renderCaseHtml(report: CaseReport): string {
+  const { detail, sessions, sessionTotal, indicators } = report.data;
+  const c = detail.case;
+  const charts = [timelineChart(sessions), countriesChart(sessions), verdictChart(sessions)].filter(
+    (svg): svg is string => svg !== null,
+  );
+  const body = html`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="vigil-data-sha256" content="${report.sha256}">
+<title>Case ${c.id}: ${c.title}</title><style>${trusted(REPORT_CSS)}</style></head>
+<body>
+<h1>Case ${c.id}: ${c.title}</h1>
+<p class="meta"><span class="sev sev-${c.severity}">${c.severity}</span> · status ${c.status.replace('_', ' ')} ·
+opened by ${c.createdBy} ${iso(c.createdAt)} · updated ${iso(c.updatedAt)}</p>
+<h2>Summary</h2><div class="summary">${c.summary || '(no summary)'}</div>
+<h2>Timeline</h2>
+<table><tr><th>when (UTC)</th><th>who</th><th>what</th><th>detail</th></tr>
+${timeline(report).map((e) => html`<tr><td>${iso(e.at)}</td><td>${e.who}</td><td>${e.what}</td><td>${e.detail}</td></tr>`)}</table>
+<div class="charts">${charts.map((svg) => trusted(svg))}</div>
+<h2>Indicators (${indicators.length})</h2>
+<table><tr><th>IP</th><th>why</th><th>sessions</th><th>first seen</th><th>last seen</th><th>IOC lists</th></tr>
+${indicators.map(
+  (i) =>
+    html`<tr><td><code>${i.ip}</code></td><td>${i.reasons.join(', ')}</td><td class="num">${i.sessions}</td><td>${iso(i.firstSeen)}</td><td>${iso(i.lastSeen)}</td><td>${i.iocLists.map((l) => `${l.list} (${l.kind})`).join(', ')}</td></tr>`,
+)}</table>
+<h2>Notes (${detail.notes.length})</h2>
+${detail.notes.map((n) => html`<p><strong>${n.analyst}</strong> <span class="meta">${iso(n.at)}</span></p><div class="summary">${n.body}</div>`)}
+<h2>Model</h2>${modelSection(report)}
+<h2>Sessions (${sessions.length}${sessionTotal > sessions.length ? ` of ${sessionTotal}; the CSV export has all` : ''})</h2>
+<table><tr><th>id</th><th>start (UTC)</th><th>source</th><th>destination</th><th>port</th><th>proto</th><th>country</th>
+<th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
+${sessions.map(sessionRow)}</table>
+<footer>Vigil ${report.appVersion} · generated ${iso(report.generatedAt)} · at most ${REPORT_SESSION_LIMIT} sessions listed ·
+SHA-256 of the data included: <span class="hash">${report.sha256}</span></footer>
+</body></html>
+`;
+  return body.text;
+}

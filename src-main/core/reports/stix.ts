@@ -1,0 +1,157 @@
+// A case as a STIX 2.1 bundle: who made it (identity), the report, one indicator per indicator IP,
+// the sessions as observed-data over network-traffic and address objects, and relationships.
+import { createHash, randomUUID } from 'node:crypto';
+import { isIPv4 } from '../../../src-shared/ip.js';
+import type { CaseReport, ReportSession } from './case-data.js';
+
+type StixObject = Record<string, unknown> & { type: string; id: string };
+
+// STIX 2.1 §2.9: cyber-observable ids are UUIDv5 in this namespace over their id-contributing properties.
+const SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
+
+function uuidv5(name: string): string {
+  const ns = Buffer.from(SCO_NAMESPACE.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const ts = (ms: number) => new Date(ms).toISOString();
+const addrType = (ip: string) => (isIPv4(ip) ? 'ipv4-addr' : 'ipv6-addr');
+
+/** STIX pattern string literal: backslash and quote escaped (addresses never need it; cheap insurance). */
+const literal = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: string; objects: StixObject[] } {
+  const { detail, sessions, indicators } = report.data;
+  const now = ts(report.generatedAt);
+  const identity: StixObject = {
+    type: 'identity',
+    spec_version: '2.1',
+    id: `identity--${randomUUID()}`,
+    created: now,
+    modified: now,
+    name: detail.case.createdBy,
+    identity_class: 'individual',
+  };
+  const common = () => ({ spec_version: '2.1', created: now, modified: now, created_by_ref: identity.id });
+
+  const addresses = new Map<string, StixObject>();
+  const address = (ip: string): string => {
+    const type = addrType(ip);
+    const existing = addresses.get(ip);
+    if (existing) return existing.id;
+    const sco = {
+      type,
+      spec_version: '2.1',
+      id: `${type}--${uuidv5(JSON.stringify({ value: ip }))}`,
+      value: ip,
+    };
+    addresses.set(ip, sco);
+    return sco.id;
+  };
+
+  const indicatorObjects = indicators.map((i) => ({
+    type: 'indicator',
+    ...common(),
+    id: `indicator--${randomUUID()}`,
+    name: `Suspicious IP ${i.ip}`,
+    description: `Case ${detail.case.id}: ${i.reasons.join(', ')}`,
+    indicator_types: ['malicious-activity'],
+    pattern: `[${addrType(i.ip)}:value = ${literal(i.ip)}]`,
+    pattern_type: 'stix',
+    pattern_version: '2.1',
+    valid_from: ts(i.firstSeen ?? report.generatedAt),
+  }));
+  const indicatorByIp = new Map(indicators.map((i, n) => [i.ip, indicatorObjects[n]!]));
+
+  const observed: StixObject[] = [];
+  // Identical flows get the same deterministic id: keep one object each.
+  const traffic = new Map<string, StixObject>();
+  const relationships: StixObject[] = [];
+  for (const s of sessions) {
+    const nt = networkTraffic(s, address);
+    traffic.set(nt.id, nt);
+    const od: StixObject = {
+      type: 'observed-data',
+      ...common(),
+      id: `observed-data--${randomUUID()}`,
+      first_observed: ts(s.startTs),
+      last_observed: ts(Math.max(s.endTs, s.startTs)),
+      number_observed: 1,
+      object_refs: [nt.id, nt.src_ref as string, ...(nt.dst_ref ? [nt.dst_ref as string] : [])],
+    };
+    observed.push(od);
+    for (const ip of new Set([s.srcIp, s.dstIp])) {
+      const indicator = ip ? indicatorByIp.get(ip) : undefined;
+      if (!indicator) continue;
+      relationships.push({
+        type: 'relationship',
+        ...common(),
+        id: `relationship--${randomUUID()}`,
+        relationship_type: 'based-on',
+        source_ref: indicator.id,
+        target_ref: od.id,
+      });
+    }
+  }
+  const content = [
+    ...indicatorObjects,
+    ...observed,
+    ...traffic.values(),
+    ...addresses.values(),
+    ...relationships,
+  ];
+  const reportObject: StixObject = {
+    type: 'report',
+    ...common(),
+    id: `report--${randomUUID()}`,
+    name: detail.case.title,
+    description: detail.case.summary || undefined,
+    report_types: ['threat-report'],
+    published: now,
+    labels: [`severity:${detail.case.severity}`, `status:${detail.case.status}`],
+    object_refs: content.length ? content.map((o) => o.id) : [identity.id],
+  };
+  if (reportObject.description === undefined) delete reportObject.description;
+  return { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [identity, reportObject, ...content] };
+}
+
+function networkTraffic(s: ReportSession, address: (ip: string) => string): StixObject {
+  const base: Record<string, unknown> = {
+    src_ref: address(s.srcIp),
+    ...(s.dstIp ? { dst_ref: address(s.dstIp) } : {}),
+    ...(s.srcPort !== null ? { src_port: s.srcPort } : {}),
+    ...(s.dstPort !== null ? { dst_port: s.dstPort } : {}),
+    protocols: [protocolName(s)],
+    start: ts(s.startTs),
+    end: ts(Math.max(s.endTs, s.startTs)),
+  };
+  const idProps = {
+    start: base.start,
+    end: base.end,
+    src_ref: base.src_ref,
+    dst_ref: base.dst_ref,
+    src_port: base.src_port,
+    dst_port: base.dst_port,
+    protocols: base.protocols,
+  };
+  return {
+    type: 'network-traffic',
+    spec_version: '2.1',
+    id: `network-traffic--${uuidv5(JSON.stringify(idProps))}`,
+    ...base,
+    // bytes_in is what the source sent in; bytes_out what came back to it.
+    ...(s.bytesIn !== null ? { src_byte_count: s.bytesIn } : {}),
+    ...(s.bytesOut !== null ? { dst_byte_count: s.bytesOut } : {}),
+  };
+}
+
+/** protocols is required: the log's protocol when it is a plain name (lower case, per the spec), else the IP version. */
+function protocolName(s: ReportSession): string {
+  const named = s.protocol?.trim().toLowerCase();
+  if (named && /^[a-z0-9-]{1,64}$/.test(named)) return named;
+  return isIPv4(s.srcIp) ? 'ipv4' : 'ipv6';
+}

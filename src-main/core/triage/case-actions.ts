@@ -1,0 +1,169 @@
+// Cases: every change is one audited action on the case entity (not undoable; edit it back instead).
+import type { CaseDetail, CaseSeverity, CaseStatus } from '../../../src-shared/cases.js';
+import { recordAction } from '../db/audit.js';
+import {
+  caseItems,
+  caseNotes,
+  deleteCase as deleteCaseRow,
+  getCase,
+  insertCase,
+  insertCaseNote,
+  prepareCaseItemWrite,
+  touchCase,
+  updateCase as updateCaseRow,
+} from '../db/cases.js';
+import type { Db } from '../db/open.js';
+import { existingSessionIds } from '../db/verdicts.js';
+
+export interface CaseItemsChange {
+  sessionIds: number[];
+  ips: string[];
+}
+
+function requireCase(db: Db, id: number) {
+  const found = getCase(db, id);
+  if (!found) throw new Error(`No case with id ${id}.`);
+  return found;
+}
+
+function requireSessions(db: Db, ids: number[]): number[] {
+  const unique = [...new Set(ids)];
+  const known = existingSessionIds(db, unique);
+  if (known.length !== unique.length) {
+    const set = new Set(known);
+    throw new Error(
+      `No stored session with id ${unique
+        .filter((id) => !set.has(id))
+        .slice(0, 10)
+        .join(', ')}.`,
+    );
+  }
+  return known;
+}
+
+function applyItems(
+  db: Db,
+  caseId: number,
+  analyst: string,
+  items: CaseItemsChange,
+  add: boolean,
+  at: number,
+) {
+  const write = prepareCaseItemWrite(db);
+  const sessions = add ? requireSessions(db, items.sessionIds) : [...new Set(items.sessionIds)];
+  const changedSessions = sessions.filter((id) =>
+    add ? write.addSession(caseId, id, analyst, at) : write.removeSession(caseId, id),
+  );
+  const changedIps = [...new Set(items.ips)].filter((ip) =>
+    add ? write.addIp(caseId, ip, analyst, at) : write.removeIp(caseId, ip),
+  );
+  return { sessions: changedSessions, ips: changedIps };
+}
+
+export function createCase(
+  db: Db,
+  analyst: string,
+  args: CaseItemsChange & { title: string; severity: CaseSeverity; summary: string },
+): number {
+  return db
+    .transaction(() => {
+      const at = Date.now();
+      const id = insertCase(db, { ...args, status: 'open', createdBy: analyst, at });
+      const added = applyItems(db, id, analyst, args, true, at);
+      recordAction(db, { analyst, at, kind: 'case-create', summary: `created case ${id}` }, [
+        {
+          entity: 'case',
+          entityId: id,
+          field: 'case',
+          before: null,
+          after: { title: args.title, severity: args.severity, status: 'open', summary: args.summary },
+        },
+        { entity: 'case', entityId: id, field: 'items', before: null, after: added },
+      ]);
+      return id;
+    })
+    .immediate();
+}
+
+export function updateCase(
+  db: Db,
+  analyst: string,
+  args: { id: number; title?: string; severity?: CaseSeverity; status?: CaseStatus; summary?: string },
+): void {
+  db.transaction(() => {
+    const current = requireCase(db, args.id);
+    const before = {
+      title: current.title,
+      severity: current.severity,
+      status: current.status,
+      summary: current.summary,
+    };
+    const after = {
+      title: args.title ?? before.title,
+      severity: args.severity ?? before.severity,
+      status: args.status ?? before.status,
+      summary: args.summary ?? before.summary,
+    };
+    const at = Date.now();
+    updateCaseRow(db, args.id, after, at);
+    recordAction(db, { analyst, at, kind: 'case-update', summary: `updated case ${args.id}` }, [
+      { entity: 'case', entityId: args.id, field: 'case', before, after },
+    ]);
+  }).immediate();
+}
+
+export function editCaseItems(
+  db: Db,
+  analyst: string,
+  args: CaseItemsChange & { caseId: number; add: boolean },
+): { sessions: number; ips: number } {
+  return db
+    .transaction(() => {
+      requireCase(db, args.caseId);
+      const at = Date.now();
+      const changed = applyItems(db, args.caseId, analyst, args, args.add, at);
+      touchCase(db, args.caseId, at);
+      const summary = `${args.add ? 'added to' : 'removed from'} case ${args.caseId}: ${changed.sessions.length} session(s), ${changed.ips.length} IP(s)`;
+      recordAction(db, { analyst, at, kind: 'case-items', summary }, [
+        {
+          entity: 'case',
+          entityId: args.caseId,
+          field: 'items',
+          before: args.add ? null : changed,
+          after: args.add ? changed : null,
+        },
+      ]);
+      return { sessions: changed.sessions.length, ips: changed.ips.length };
+    })
+    .immediate();
+}
+
+export function addCaseNote(db: Db, analyst: string, caseId: number, body: string): number {
+  return db
+    .transaction(() => {
+      requireCase(db, caseId);
+      const at = Date.now();
+      const id = insertCaseNote(db, caseId, analyst, body, at);
+      touchCase(db, caseId, at);
+      recordAction(db, { analyst, at, kind: 'case-note', summary: `note on case ${caseId}` }, [
+        { entity: 'case', entityId: caseId, field: 'note', before: null, after: { id, body } },
+      ]);
+      return id;
+    })
+    .immediate();
+}
+
+export function deleteCase(db: Db, analyst: string, caseId: number): void {
+  db.transaction(() => {
+    const detail = caseDetail(db, caseId);
+    deleteCaseRow(db, caseId);
+    // The whole case goes into the audit log, so a deletion can be reviewed (and rebuilt by hand).
+    recordAction(db, { analyst, kind: 'case-delete', summary: `deleted case ${caseId}` }, [
+      { entity: 'case', entityId: caseId, field: 'case', before: detail, after: null },
+    ]);
+  }).immediate();
+}
+
+export function caseDetail(db: Db, caseId: number): CaseDetail {
+  return { case: requireCase(db, caseId), items: caseItems(db, caseId), notes: caseNotes(db, caseId) };
+}

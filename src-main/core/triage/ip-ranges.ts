@@ -1,0 +1,62 @@
+// Addresses and CIDR blocks as numeric ranges, so containment is two comparisons.
+import { isIPv4, isIPv6 } from '../../../src-shared/ip.js';
+
+export interface IpRange {
+  family: 4 | 6;
+  lo: bigint;
+  hi: bigint;
+}
+
+export function ipv4ToBigInt(text: string): bigint {
+  return text.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
+}
+
+export function ipv6ToBigInt(text: string): bigint {
+  let body = text;
+  const lastColon = body.lastIndexOf(':');
+  if (body.includes('.', lastColon)) {
+    const v4 = ipv4ToBigInt(body.slice(lastColon + 1));
+    body = `${body.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const [head = '', tail] = body.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = [
+    ...headGroups,
+    ...Array(8 - headGroups.length - tailGroups.length).fill('0'),
+    ...tailGroups,
+  ];
+  return groups.reduce((acc, g) => (acc << 16n) | BigInt(Number.parseInt(g, 16)), 0n);
+}
+
+/** One address as a range of one, or undefined when it is not an address. */
+export function addressKey(text: string): { family: 4 | 6; value: bigint } | undefined {
+  if (isIPv4(text)) return { family: 4, value: ipv4ToBigInt(text) };
+  if (isIPv6(text)) return { family: 6, value: ipv6ToBigInt(text) };
+  return undefined;
+}
+
+/** Parses "a.b.c.d", "a.b.c.d/n", IPv6 and IPv6/n; returns a reason when it is neither. */
+export function parseIpOrCidr(text: string): IpRange | { error: string } {
+  const [address = '', prefixText, ...rest] = text.split('/');
+  if (rest.length) return { error: 'more than one "/"' };
+  const key = addressKey(address);
+  if (!key) return { error: 'not an IPv4 or IPv6 address' };
+  const bits = key.family === 4 ? 32 : 128;
+  if (prefixText === undefined) return { family: key.family, lo: key.value, hi: key.value };
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits)
+    return { error: `prefix length must be 0 to ${bits}` };
+  const hostBits = BigInt(bits - Number(prefixText));
+  const mask = (1n << hostBits) - 1n;
+  const lo = key.value & ~mask;
+  return { family: key.family, lo, hi: lo | mask };
+}
+
+/** Storage form: IPv4 fits a SQLite integer; IPv6 is fixed-width hex so text order is numeric order. */
+export function storedBound(family: 4 | 6, value: bigint): number | string {
+  return family === 4 ? Number(value) : value.toString(16).padStart(32, '0');
+}
+
+export function boundFromStored(value: number | string): bigint {
+  return typeof value === 'number' ? BigInt(value) : BigInt(`0x${value}`);
+}

@@ -1,0 +1,37 @@
+// "Label next": the unlabelled sessions a supervised model is least sure about (score nearest
+// 0.5), spread over source IPs so one noisy source cannot fill the list.
+import type { LabelSuggestion } from '../../../src-shared/triage.js';
+import { type RunRef, resolveRun, sessionsByIds, uncertainCandidates } from '../db/flag-queue.js';
+import type { Db } from '../db/open.js';
+
+// Candidates read per suggestion wanted: enough for diversity without sorting the whole run twice.
+const POOL_FACTOR = 50;
+
+export function labelNext(
+  db: Db,
+  query: { runId?: number; count: number; perSourceIp: number },
+): { run: RunRef | null; items: LabelSuggestion[] } {
+  const run = resolveRun(db, query.runId, true);
+  if (!run) return { run: null, items: [] };
+  const perIp = new Map<string, number>();
+  const chosen: { id: number; score: number }[] = [];
+  for (const candidate of uncertainCandidates(db, run.id, query.count * POOL_FACTOR)) {
+    const taken = perIp.get(candidate.srcIp) ?? 0;
+    if (taken >= query.perSourceIp) continue;
+    perIp.set(candidate.srcIp, taken + 1);
+    chosen.push(candidate);
+    if (chosen.length === query.count) break;
+  }
+  const sessions = sessionsByIds(
+    db,
+    chosen.map((c) => c.id),
+  );
+  return {
+    run,
+    items: sessions.map((session, i) => ({
+      session,
+      score: chosen[i]!.score,
+      uncertainty: 1 - 2 * Math.abs(chosen[i]!.score - 0.5),
+    })),
+  };
+}

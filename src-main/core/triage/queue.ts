@@ -1,0 +1,53 @@
+// The flag queue: a run's flagged sessions with everything the analyst decides on beside them.
+import type { Session } from '../../../src-shared/domain.js';
+import type { FlagQueuePage, QueueItem, TriageFilter } from '../../../src-shared/triage.js';
+import { flaggedPage, resolveRun, sessionsByIds } from '../db/flag-queue.js';
+import { iocMatchesOf } from '../db/ioc.js';
+import type { Db } from '../db/open.js';
+import { tagsOf } from '../db/tags.js';
+import { verdictsOf } from '../db/verdicts.js';
+
+/** Verdict, tags and IOC matches of sessions, for any list of them. */
+export function annotate(
+  db: Db,
+  sessions: Session[],
+): Pick<QueueItem, 'session' | 'verdict' | 'tags' | 'ioc'>[] {
+  const ids = sessions.map((s) => s.id);
+  const verdicts = verdictsOf(db, ids);
+  const tags = tagsOf(db, ids);
+  const ips = [...new Set(sessions.flatMap((s) => (s.dstIp ? [s.srcIp, s.dstIp] : [s.srcIp])))];
+  const ioc = iocMatchesOf(db, ips);
+  return sessions.map((session) => ({
+    session,
+    verdict: verdicts.get(session.id) ?? null,
+    tags: tags.get(session.id) ?? [],
+    ioc: [...(ioc.get(session.srcIp) ?? []), ...(session.dstIp ? (ioc.get(session.dstIp) ?? []) : [])],
+  }));
+}
+
+export function flagQueue(
+  db: Db,
+  query: { runId?: number; filter: TriageFilter; groupBySrcIp: boolean; offset: number; limit: number },
+): FlagQueuePage {
+  const run = resolveRun(db, query.runId);
+  if (!run) return { run: null, items: [], total: 0, groups: [] };
+  const { rows, total } = flaggedPage(db, { ...query, runId: run.id });
+  const annotated = annotate(
+    db,
+    sessionsByIds(
+      db,
+      rows.map((r) => r.id),
+    ),
+  );
+  const items = rows.map((row, i) => ({
+    ...annotated[i]!,
+    score: row.score,
+    explanation: row.explanation === null ? null : JSON.parse(row.explanation),
+  }));
+  const groups: FlagQueuePage['groups'] = [];
+  if (query.groupBySrcIp)
+    for (const row of rows)
+      if (groups.at(-1)?.srcIp !== row.srcIp)
+        groups.push({ srcIp: row.srcIp, sessions: row.groupSize, maxScore: row.groupMax });
+  return { run, items, total, groups };
+}

@@ -1,0 +1,73 @@
+// Setting verdicts: one audited action per call, whether it covers one session or a whole IP.
+import type { ActionResult, Verdict, VerdictRecord, VerdictTarget } from '../../../src-shared/triage.js';
+import { insertAction, recordChanges } from '../db/audit.js';
+import type { Db } from '../db/open.js';
+import { existingSessionIds, prepareVerdictWrite, sessionIdsFromIp, verdictsOf } from '../db/verdicts.js';
+
+export const VERDICT_ACTION = 'verdict';
+
+/** What the audit log keeps of a verdict (the session id is the entity). */
+export type VerdictState = Pick<VerdictRecord, 'verdict' | 'analyst' | 'note' | 'at'> | null;
+
+export const verdictState = (record: VerdictRecord | undefined): VerdictState =>
+  record ? { verdict: record.verdict, analyst: record.analyst, note: record.note, at: record.at } : null;
+
+function targetIds(db: Db, target: VerdictTarget): { ids: number[]; label: string } {
+  if ('srcIp' in target) {
+    const ids = sessionIdsFromIp(db, target.srcIp);
+    if (ids.length === 0) throw new Error(`No stored session comes from ${target.srcIp}.`);
+    return { ids, label: `all ${ids.length} sessions from ${target.srcIp}` };
+  }
+  const unique = [...new Set(target.sessionIds)];
+  const ids = existingSessionIds(db, unique);
+  if (ids.length !== unique.length) {
+    const known = new Set(ids);
+    const missing = unique.filter((id) => !known.has(id)).slice(0, 10);
+    throw new Error(`No stored session with id ${missing.join(', ')}.`);
+  }
+  return { ids, label: ids.length === 1 ? `session ${ids[0]}` : `${ids.length} sessions` };
+}
+
+/**
+ * Writes the verdict and its audit entries in one IMMEDIATE transaction: the write lock is taken
+ * before the previous verdicts are read, so two connections never record the same "before".
+ */
+export function setVerdict(
+  db: Db,
+  analyst: string,
+  args: { target: VerdictTarget; verdict: Verdict; note?: string },
+): ActionResult {
+  const write = prepareVerdictWrite(db);
+  return db
+    .transaction(() => {
+      const { ids, label } = targetIds(db, args.target);
+      const at = Date.now();
+      const previous = verdictsOf(db, ids);
+      const actionId = insertAction(db, {
+        analyst,
+        at,
+        kind: VERDICT_ACTION,
+        summary: `${args.verdict} on ${label}`,
+      });
+      const changes = ids.map((sessionId) => {
+        const record: VerdictRecord = {
+          sessionId,
+          verdict: args.verdict,
+          analyst,
+          note: args.note ?? null,
+          at,
+        };
+        write.put(record, actionId);
+        return {
+          entity: 'session',
+          entityId: sessionId,
+          field: 'verdict',
+          before: verdictState(previous.get(sessionId)),
+          after: verdictState(record),
+        };
+      });
+      recordChanges(db, actionId, changes);
+      return { actionId, changed: ids.length };
+    })
+    .immediate();
+}

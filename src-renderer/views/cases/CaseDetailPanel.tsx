@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import type { CaseDetail } from '../../../src-shared/cases.js';
+import { api } from '../../api/index.js';
+import { useQuery } from '../../hooks/useQuery.js';
+import { CaseCharts } from './CaseCharts.js';
+import { CaseGraph } from './CaseGraph.js';
+import { CaseHeader } from './CaseHeader.js';
+import { CaseIndicators } from './CaseIndicators.js';
+import { CaseItems } from './CaseItems.js';
+import { CaseNotes } from './CaseNotes.js';
+import { CaseSummary } from './CaseSummary.js';
+import { ipEdges } from './case-series.js';
+import { ExportPanel } from './ExportPanel.js';
+
+export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onError(message: string): void }) {
+  const c = detail.case;
+  const overview = useQuery(`case-overview-${c.id}`, () => api.caseOverview({ id: c.id }));
+  const sessions = overview.data?.sessions ?? null;
+  const edges = useMemo(() => ipEdges(sessions ?? []), [sessions]);
+  const indicatorIps = useMemo(() => new Set(overview.data?.indicators.map((i) => i.ip)), [overview.data]);
+  return (
+    <article className="case-detail" data-testid="case-detail" data-case={c.id}>
+      <CaseHeader key={`${c.id}-${c.title}`} c={c} onError={onError} />
+      <ExportPanel caseId={c.id} />
+      <section>
+        <h3>Summary</h3>
+        <CaseSummary key={c.id} c={c} onError={onError} />
+      </section>
+      <section>
+        <h3>
+          Activity{' '}
+          {overview.data && (
+            <span className="muted" data-testid="case-session-total">
+              {overview.data.sessionTotal > overview.data.sessions.length
+                ? `(first ${overview.data.sessions.length} of ${overview.data.sessionTotal} sessions)`
+                : `(${overview.data.sessionTotal} sessions: listed ones and every session from or to its IPs)`}
+            </span>
+          )}
+        </h3>
+        <CaseCharts sessions={sessions} loading={overview.loading} />
+      </section>
+      <section>
+        <h3>Indicators</h3>
+        <CaseIndicators indicators={overview.data?.indicators ?? []} />
+      </section>
+      <section>
+        <h3>IP graph</h3>
+        <CaseGraph edges={edges} indicators={indicatorIps} />
+      </section>
+      <div className="case-columns">
+        <section>
+          <h3>Items</h3>
+          <CaseItems caseId={c.id} items={detail.items} onError={onError} />
+        </section>
+        <section>
+          <h3>Notes</h3>
+          <CaseNotes caseId={c.id} notes={detail.notes} onError={onError} />
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { CASE_SEVERITIES, type Case, type CaseSeverity, type CaseStatus } from '../../../src-shared/cases.js';
+import { api } from '../../api/index.js';
+import { formatTimestamp } from '../../format.js';
+import { StatusOptions } from './StatusOptions.js';
+
+/** Title (click to edit), severity and status of a case; each change is saved at once. */
+export function CaseHeader({ c, onError }: { c: Case; onError(message: string): void }) {
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(c.title);
+  const fail = (e: Error) => onError(e.message);
+  const save = () => {
+    setEditing(false);
+    if (title.trim() && title !== c.title) api.updateCase({ id: c.id, title }).catch(fail);
+  };
+  return (
+    <header className="case-head">
+      {editing ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            onBlur={save}
+            aria-label="Case title"
+          />
+        </form>
+      ) : (
+        <h2 data-testid="case-title">
+          <span className="muted">#{c.id}</span> {c.title}{' '}
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              setTitle(c.title);
+              setEditing(true);
+            }}
+          >
+            rename
+          </button>
+        </h2>
+      )}
+      <p className="muted">
+        opened by {c.createdBy} {formatTimestamp(c.createdAt)} · updated {formatTimestamp(c.updatedAt)} ·{' '}
+        {c.ips} IP(s) and {c.sessions} session(s) listed · {c.notes} note(s)
+      </p>
+      <p className="case-fields">
+        <label>
+          Severity{' '}
+          <select
+            value={c.severity}
+            className={`severity-${c.severity}`}
+            onChange={(e) =>
+              api.updateCase({ id: c.id, severity: e.target.value as CaseSeverity }).catch(fail)
+            }
+          >
+            {CASE_SEVERITIES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status{' '}
+          <select
+            value={c.status}
+            data-testid="case-status"
+            onChange={(e) => api.updateCase({ id: c.id, status: e.target.value as CaseStatus }).catch(fail)}
+          >
+            <StatusOptions />
+          </select>
+        </label>
+      </p>
+    </header>
+  );
+}

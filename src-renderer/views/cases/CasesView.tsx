@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { CaseStatus } from '../../../src-shared/cases.js';
+import { api } from '../../api/index.js';
+import { ErrorNote } from '../../components/ErrorNote.js';
+import { formatTimestamp } from '../../format.js';
+import { useQuery } from '../../hooks/useQuery.js';
+import { CaseDetailPanel } from './CaseDetailPanel.js';
+import { NewCaseForm } from './NewCaseForm.js';
+import { StatusOptions } from './StatusOptions.js';
+import { caseHash, useCaseRoute } from './useCaseRoute.js';
+import './cases.css';
+
+export function CasesView() {
+  const route = useCaseRoute();
+  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [error, setError] = useState<string | null>(null);
+  const cases = useQuery(`cases-${status}`, () => api.listCases(status ? { status } : {}));
+  const current =
+    route.kind === 'case' ? route.id : route.kind === 'list' ? (cases.data?.[0]?.id ?? null) : null;
+  const detail = useQuery(`case-${current}`, () =>
+    current === null ? Promise.resolve(null) : api.getCase({ id: current }),
+  );
+  return (
+    <div className="view" data-testid="view-cases">
+      <header className="view-head cases-head">
+        <h1>Cases</h1>
+        <a className="button" href="#/cases/new" data-testid="case-new-link">
+          New case
+        </a>
+      </header>
+      <ErrorNote message={error ?? cases.error ?? detail.error} />
+      <div className="case-layout">
+        <nav aria-label="Cases">
+          <label>
+            Status{' '}
+            <select value={status} onChange={(e) => setStatus(e.target.value as CaseStatus | '')}>
+              <option value="">all</option>
+              <StatusOptions />
+            </select>
+          </label>
+          {cases.data?.length === 0 && (
+            <p className="muted">No cases yet. Press c on a session in Triage, or make one here.</p>
+          )}
+          <ul className="case-list" data-testid="case-list">
+            {cases.data?.map((c) => (
+              <li key={c.id} className={c.id === current ? 'current' : undefined}>
+                <a href={caseHash(c.id)} aria-current={c.id === current ? 'page' : undefined}>
+                  <span className={`severity-dot severity-${c.severity}`} aria-hidden="true" />
+                  <strong>{c.title}</strong>
+                  <br />
+                  <span className="muted">
+                    {c.severity} · {c.status.replace('_', ' ')} · {c.ips} IPs, {c.sessions} sessions ·{' '}
+                    {formatTimestamp(c.updatedAt)}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {route.kind === 'new' ? (
+          <NewCaseForm key={window.location.hash} ips={route.ips} sessionIds={route.sessionIds} />
+        ) : (
+          detail.data && <CaseDetailPanel detail={detail.data} onError={setError} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// A small, safe Markdown subset for case summaries: headings, lists, code blocks, paragraphs,
+// **bold**, *italic* and `code`. Everything becomes React text nodes: no HTML is ever parsed, and
+// links stay text (a summary may quote hostile URLs from the logs).
+import type { ReactNode } from 'react';
+
+type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'code'; text: string }
+  | { kind: 'paragraph'; text: string };
+
+export function parseBlocks(source: string): Block[] {
+  const blocks: Block[] = [];
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length) blocks.push({ kind: 'paragraph', text: paragraph.join(' ') });
+    paragraph = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith('```')) {
+      flush();
+      const code: string[] = [];
+      while (++i < lines.length && !lines[i]!.startsWith('```')) code.push(lines[i]!);
+      blocks.push({ kind: 'code', text: code.join('\n') });
+      continue;
+    }
+    const heading = /^(#{1,3})\s+(.*)$/.exec(line);
+    const item = /^\s*[-*]\s+(.*)$/.exec(line);
+    if (heading) {
+      flush();
+      blocks.push({ kind: 'heading', level: heading[1]!.length as 1 | 2 | 3, text: heading[2]! });
+    } else if (item) {
+      flush();
+      const last = blocks.at(-1);
+      if (last?.kind === 'list') last.items.push(item[1]!);
+      else blocks.push({ kind: 'list', items: [item[1]!] });
+    } else if (!line.trim()) flush();
+    else paragraph.push(line.trim());
+  }
+  flush();
+  return blocks;
+}
+
+const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)/;
+
+export function inline(text: string): ReactNode[] {
+  return text.split(INLINE).map((part, i) => {
+    const key = `${i}`;
+    if (i % 2 === 0) return part;
+    if (part.startsWith('**')) return <strong key={key}>{part.slice(2, -2)}</strong>;
+    if (part.startsWith('`')) return <code key={key}>{part.slice(1, -1)}</code>;
+    return <em key={key}>{part.slice(1, -1)}</em>;
+  });
+}
+
+export function Markdown({ source }: { source: string }) {
+  return (
+    <div className="markdown" data-testid="case-summary">
+      {parseBlocks(source).map((block, i) => {
+        const key = `${block.kind}-${i}`;
+        if (block.kind === 'heading') {
+          const Heading = (['h3', 'h4', 'h5'] as const)[block.level - 1]!;
+          return <Heading key={key}>{inline(block.text)}</Heading>;
+        }
+        if (block.kind === 'list')
+          return (
+            <ul key={key}>
+              {block.items.map((item, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity but their place.
+                <li key={j}>{inline(item)}</li>
+              ))}
+            </ul>
+          );
+        if (block.kind === 'code') return <pre key={key}>{block.text}</pre>;
+        return <p key={key}>{inline(block.text)}</p>;
+      })}
+    </div>
+  );
+}

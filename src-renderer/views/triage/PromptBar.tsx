@@ -1,0 +1,36 @@
+import { useEffect, useRef, useState } from 'react';
+
+const LABELS = {
+  tag: 'Tag name for the selection (or this session)',
+  note: 'Note on this session’s verdict',
+  case: 'Case id to add to, or a title for a new case',
+} as const;
+
+export type PromptKind = keyof typeof LABELS;
+
+/** A one-line input in place of window.prompt (which Electron does not provide). */
+export function PromptBar({ kind, onDone }: { kind: PromptKind; onDone(value: string | null): void }) {
+  const [value, setValue] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <form
+      className="prompt-bar"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onDone(value.trim() || null);
+      }}
+    >
+      <label>
+        {LABELS[kind]}{' '}
+        <input
+          ref={input}
+          value={value}
+          data-testid="triage-prompt"
+          onChange={(event) => setValue(event.target.value)}
+          onKeyDown={(event) => event.key === 'Escape' && onDone(null)}
+        />
+      </label>
+    </form>
+  );
+}

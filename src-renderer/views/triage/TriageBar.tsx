@@ -1,0 +1,98 @@
+import type { ModelRun } from '../../../src-shared/models.js';
+import type { FlagQueuePage, TriageFilter } from '../../../src-shared/triage.js';
+import { formatCount } from '../../format.js';
+
+interface TriageBarProps {
+  page: FlagQueuePage | null;
+  runs: readonly ModelRun[];
+  runId: number | undefined;
+  onRun(id: number | undefined): void;
+  groupBySrcIp: boolean;
+  onGroup(on: boolean): void;
+  labelNext: boolean;
+  onLabelNext(on: boolean): void;
+  onNextBatch(): void;
+  verdict: TriageFilter['verdict'];
+  onVerdict(verdict: TriageFilter['verdict']): void;
+  /** Session ids picked with x, for "new case from the selection". */
+  selected: readonly number[];
+}
+
+/** What the queue shows: which run's scores, grouped or not, the flag queue or "label next". */
+export function TriageBar(props: TriageBarProps) {
+  const { page, runs, runId, labelNext } = props;
+  return (
+    <div className="triage-bar">
+      <label>
+        Run{' '}
+        <select
+          value={runId ?? ''}
+          data-testid="triage-run"
+          onChange={(e) => props.onRun(e.target.value ? Number(e.target.value) : undefined)}
+        >
+          <option value="">latest active</option>
+          {runs.map((run) => (
+            <option key={run.id} value={run.id}>
+              {run.id} · {run.kind}
+              {run.active ? ' (active)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={props.groupBySrcIp}
+          disabled={labelNext}
+          onChange={(e) => props.onGroup(e.target.checked)}
+        />{' '}
+        group by source IP
+      </label>
+      <label>
+        Verdict{' '}
+        <select
+          value={props.verdict ?? ''}
+          disabled={labelNext}
+          data-testid="triage-verdict-filter"
+          onChange={(e) => props.onVerdict((e.target.value || undefined) as TriageFilter['verdict'])}
+        >
+          <option value="">any</option>
+          <option value="none">none yet</option>
+          <option value="malicious">malicious</option>
+          <option value="benign">benign</option>
+          <option value="review">needs review</option>
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={labelNext}
+          data-testid="label-next"
+          onChange={(e) => props.onLabelNext(e.target.checked)}
+        />{' '}
+        label next
+      </label>
+      {labelNext && (
+        <button type="button" className="small" onClick={props.onNextBatch} data-testid="label-next-batch">
+          Next batch
+        </button>
+      )}
+      {page && (
+        <span className="muted" data-testid="triage-total" data-total={page.total}>
+          {labelNext
+            ? `${formatCount(page.total)} sessions the model is least sure about`
+            : `${formatCount(page.total)} flagged`}
+          {page.run ? ` · run ${page.run.id} (${page.run.kind})` : ''}
+        </span>
+      )}
+      {props.selected.length > 0 && (
+        <a
+          href={`#/cases/new?${props.selected.map((id) => `session=${id}`).join('&')}`}
+          data-testid="selection-new-case"
+        >
+          new case from {props.selected.length} selected
+        </a>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// Cases contract: a case groups sessions and IPs under a title, severity and status, with notes.
+import { z } from 'zod';
+import { Session } from './domain.js';
+import { isIP } from './ip.js';
+
+export const CASE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const CaseSeverity = z.enum(CASE_SEVERITIES);
+export type CaseSeverity = z.infer<typeof CaseSeverity>;
+
+export const CASE_STATUSES = ['open', 'in_progress', 'closed'] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const IpAddress = z.string().trim().max(64).refine(isIP, 'an IPv4 or IPv6 address');
+
+const title = z.string().trim().min(1).max(300);
+const summary = z.string().max(100_000);
+
+export const Case = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  severity: CaseSeverity,
+  status: CaseStatus,
+  /** Markdown, shown as text (never rendered as HTML from the raw string). */
+  summary: z.string(),
+  createdBy: z.string(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  sessions: z.number().int(),
+  ips: z.number().int(),
+  notes: z.number().int(),
+});
+export type Case = z.infer<typeof Case>;
+
+export const CaseItem = z.object({
+  id: z.number().int(),
+  kind: z.enum(['session', 'ip']),
+  sessionId: z.number().int().nullable(),
+  ip: z.string().nullable(),
+  addedBy: z.string(),
+  addedAt: z.number().int(),
+});
+export type CaseItem = z.infer<typeof CaseItem>;
+
+export const CaseNote = z.object({
+  id: z.number().int(),
+  analyst: z.string(),
+  body: z.string(),
+  at: z.number().int(),
+});
+export type CaseNote = z.infer<typeof CaseNote>;
+
+export const CaseDetail = z.object({ case: Case, items: z.array(CaseItem), notes: z.array(CaseNote) });
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseItemsInput = z.object({
+  sessionIds: z.array(z.number().int().min(1)).max(100_000).default([]),
+  ips: z.array(IpAddress).max(10_000).default([]),
+});
+
+export const CreateCaseArgs = CaseItemsInput.extend({
+  title,
+  severity: CaseSeverity.default('medium'),
+  summary: summary.default(''),
+});
+
+export const UpdateCaseArgs = z.object({
+  id: z.number().int(),
+  title: title.optional(),
+  severity: CaseSeverity.optional(),
+  status: CaseStatus.optional(),
+  summary: summary.optional(),
+});
+
+export const CaseItemsArgs = CaseItemsInput.extend({
+  caseId: z.number().int(),
+  /** false removes the items. */
+  add: z.boolean().default(true),
+});
+
+export const CaseNoteArgs = z.object({
+  caseId: z.number().int(),
+  body: z.string().trim().min(1).max(20_000),
+});
+
+/** A case's own picture: its sessions (up to a limit) with verdict and score, and its indicators. */
+export const CaseSession = Session.extend({ verdict: z.string().nullable(), score: z.number().nullable() });
+export type CaseSession = z.infer<typeof CaseSession>;
+
+export const CaseIndicator = z.object({
+  ip: z.string(),
+  reasons: z.array(z.string()),
+  sessions: z.number().int(),
+  firstSeen: z.number().nullable(),
+  lastSeen: z.number().nullable(),
+  iocLists: z.array(z.object({ list: z.string(), kind: z.string() })),
+});
+export type CaseIndicator = z.infer<typeof CaseIndicator>;
+
+export const CaseOverview = z.object({
+  sessions: z.array(CaseSession),
+  /** Sessions the case holds; `sessions` stops at the report's limit. */
+  sessionTotal: z.number().int(),
+  indicators: z.array(CaseIndicator),
+});
+export type CaseOverview = z.infer<typeof CaseOverview>;

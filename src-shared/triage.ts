@@ -1,0 +1,175 @@
+// Triage contract: verdicts, undo, history, tags, IOC lists, the flag queue and "label next".
+import { z } from 'zod';
+import { Session, SessionFilter } from './domain.js';
+
+export const VERDICTS = ['malicious', 'benign', 'review'] as const;
+export const Verdict = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const IOC_KINDS = ['known_bad', 'known_good'] as const;
+export const IocKind = z.enum(IOC_KINDS);
+export type IocKind = z.infer<typeof IocKind>;
+
+const sessionId = z.number().int().min(1);
+const note = z.string().max(10_000);
+
+export const VerdictRecord = z.object({
+  sessionId: z.number().int(),
+  verdict: Verdict,
+  analyst: z.string(),
+  note: z.string().nullable(),
+  at: z.number().int(),
+});
+export type VerdictRecord = z.infer<typeof VerdictRecord>;
+
+/** Which sessions one verdict action applies to: a list, or every stored session from an IP. */
+export const VerdictTarget = z.union([
+  z.object({ sessionIds: z.array(sessionId).min(1).max(100_000) }),
+  z.object({ srcIp: z.string().min(1).max(64) }),
+]);
+export type VerdictTarget = z.infer<typeof VerdictTarget>;
+
+export const SetVerdictArgs = z.object({
+  target: VerdictTarget,
+  verdict: Verdict,
+  note: note.optional(),
+});
+
+export const ActionResult = z.object({
+  actionId: z.number().int(),
+  /** Entities the action changed (sessions for verdicts and tags). */
+  changed: z.number().int(),
+});
+export type ActionResult = z.infer<typeof ActionResult>;
+
+export const UndoResult = z.object({
+  /** The action that was undone, or null when there was nothing left to undo. */
+  undone: z.number().int().nullable(),
+  summary: z.string(),
+  restored: z.number().int(),
+  /** Entities changed by someone else since: left as they are rather than overwritten. */
+  skipped: z.number().int(),
+});
+export type UndoResult = z.infer<typeof UndoResult>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  actionId: z.number().int(),
+  at: z.number().int(),
+  analyst: z.string(),
+  kind: z.string(),
+  summary: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  field: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  undoes: z.number().int().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const TagName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[^\p{Cc}]+$/u, 'no control characters');
+export const TagColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #d94848');
+
+export const Tag = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  colour: z.string(),
+  sessions: z.number().int(),
+});
+export type Tag = z.infer<typeof Tag>;
+
+export const TagSessionsArgs = z.object({
+  tag: TagName,
+  sessionIds: z.array(sessionId).min(1).max(100_000),
+  /** false removes the tag from the sessions. */
+  on: z.boolean().default(true),
+});
+
+export const IocList = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: IocKind,
+  source: z.string().nullable(),
+  createdAt: z.number().int(),
+  entries: z.number().int(),
+  /** Stored IPs (source or destination) that fall in the list. */
+  matchedIps: z.number().int(),
+});
+export type IocList = z.infer<typeof IocList>;
+
+export const IocBadLine = z.object({ line: z.number().int(), text: z.string(), reason: z.string() });
+export type IocBadLine = z.infer<typeof IocBadLine>;
+
+export const IocImportArgs = z.object({
+  name: z.string().trim().min(1).max(100),
+  kind: IocKind,
+  /** The list itself: one IP or CIDR per line, or CSV whose first IP-looking cell is used. */
+  text: z.string().max(50_000_000),
+  source: z.string().max(4096).optional(),
+});
+
+export const IocImportResult = z.object({
+  list: IocList,
+  bad: z.array(IocBadLine),
+});
+export type IocImportResult = z.infer<typeof IocImportResult>;
+
+/** The global session filter plus triage-only conditions. */
+export const TriageFilter = SessionFilter.extend({
+  verdict: z.enum([...VERDICTS, 'none']).optional(),
+  tag: z.string().max(60).optional(),
+  ioc: IocKind.optional(),
+});
+export type TriageFilter = z.infer<typeof TriageFilter>;
+
+export const QueueItem = z.object({
+  session: Session,
+  score: z.number(),
+  explanation: z.unknown().nullable(),
+  verdict: VerdictRecord.nullable(),
+  tags: z.array(z.string()),
+  ioc: z.array(z.object({ list: z.string(), kind: IocKind })),
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+
+export const QueueRun = z.object({ id: z.number().int(), kind: z.string(), createdAt: z.number().int() });
+
+export const FlagQueueArgs = z.object({
+  /** Defaults to the most recent active run. */
+  runId: z.number().int().optional(),
+  filter: TriageFilter.default({}),
+  groupBySrcIp: z.boolean().default(false),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+
+export const FlagQueuePage = z.object({
+  run: QueueRun.nullable(),
+  items: z.array(QueueItem),
+  total: z.number().int(),
+  /** With groupBySrcIp: the source IPs on this page, in order, with their flagged counts. */
+  groups: z.array(z.object({ srcIp: z.string(), sessions: z.number().int(), maxScore: z.number() })),
+});
+export type FlagQueuePage = z.infer<typeof FlagQueuePage>;
+
+export const LabelSuggestion = z.object({
+  session: Session,
+  score: z.number(),
+  uncertainty: z.number(),
+});
+export type LabelSuggestion = z.infer<typeof LabelSuggestion>;
+
+export const LabelNextArgs = z.object({
+  runId: z.number().int().optional(),
+  count: z.number().int().min(1).max(500).default(20),
+  /** At most this many suggestions share a source IP. */
+  perSourceIp: z.number().int().min(1).max(50).default(1),
+});
+
+export const LabelNextResult = z.object({ run: QueueRun.nullable(), items: z.array(LabelSuggestion) });

@@ -1,0 +1,208 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TriageView } from '../../src-renderer/views/triage/TriageView.js';
+import type { Session } from '../../src-shared/domain.js';
+import type { FlagQueuePage, QueueItem } from '../../src-shared/triage.js';
+import { answers, calls } from './fake-api.js';
+
+vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
+// Tell React this is a test environment, so act() flushes updates (and stops warning).
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const session = (id: number, srcIp: string): Session => ({
+  id,
+  importId: 1,
+  startTs: Date.UTC(2024, 3, 26, 3, 0, id),
+  endTs: Date.UTC(2024, 3, 26, 3, 0, id + 1),
+  srcIp,
+  dstIp: '10.0.0.1',
+  srcPort: 40000,
+  dstPort: 443,
+  protocol: 'HTTPS',
+  bytesIn: 100,
+  bytesOut: 200,
+  packets: null,
+  responseCode: 200,
+  country: 'US',
+  asn: null,
+  ruleName: null,
+  detectionType: 'waf_rule',
+  action: null,
+  label: null,
+  durationMs: 1000,
+  bytesRatio: 2,
+  hourOfDay: 3,
+  rawLine: id,
+  attrs: null,
+});
+
+const item = (id: number, srcIp: string): QueueItem => ({
+  session: session(id, srcIp),
+  score: 1 - id / 100,
+  explanation: null,
+  verdict: null,
+  tags: [],
+  ioc: [],
+});
+
+const PAGE: FlagQueuePage = {
+  run: { id: 1, kind: 'iforest', createdAt: 0 },
+  items: [item(1, '198.51.100.7'), item(2, '198.51.100.7'), item(3, '203.0.113.9')],
+  total: 3,
+  groups: [],
+};
+
+/** A promise the test settles by hand, to look at the view while a call is in flight. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const row = (id: number) =>
+  document.querySelector(`[data-testid="triage-row"][data-session="${id}"]`) as HTMLElement;
+const verdictOf = (id: number) => row(id).dataset.verdict;
+const press = (key: string, shiftKey = false) =>
+  act(async () => void fireEvent.keyDown(window, { key, shiftKey }));
+const callsOf = (name: string) => calls.filter((c) => c.name === name).map((c) => c.args);
+const flush = () => act(async () => {});
+
+beforeEach(() => {
+  calls.length = 0;
+  answers.listRuns = () => [];
+  answers.listTags = () => [{ id: 1, name: 'evidence', colour: '#d94848', sessions: 0 }];
+  answers.getAnalyst = () => ({ name: 'ana' });
+  answers.flagQueue = () => structuredClone(PAGE);
+  answers.sessionHistory = () => [];
+});
+afterEach(async () => {
+  await flush();
+  cleanup();
+});
+
+async function renderView() {
+  render(<TriageView />);
+  await screen.findAllByTestId('triage-row');
+  await flush();
+}
+
+describe('Triage keyboard', () => {
+  it('moves with j/k and shows a verdict before the core answers', async () => {
+    const pending = deferred<{ actionId: number; changed: number }>();
+    answers.setVerdict = () => pending.promise;
+    await renderView();
+    await press('j');
+    expect(row(2).getAttribute('aria-selected')).toBe('true');
+    await press('k');
+    await press('j');
+    await press('m');
+    expect(verdictOf(2)).toBe('malicious');
+    expect(row(2).textContent).toContain('malicious · ana');
+    expect(screen.getByTestId('view-triage').dataset.pending).toBe('1');
+    expect(callsOf('setVerdict')).toEqual([{ target: { sessionIds: [2] }, verdict: 'malicious' }]);
+    await act(async () => pending.resolve({ actionId: 1, changed: 1 }));
+    expect(screen.getByTestId('view-triage').dataset.pending).toBe('0');
+    expect(screen.getByTestId('triage-message').textContent).toBe('malicious: session 2 (1 changed)');
+    expect(verdictOf(2)).toBe('malicious');
+  });
+
+  it('rolls a verdict back, visibly, when the core refuses it', async () => {
+    const pending = deferred<never>();
+    answers.setVerdict = () => pending.promise;
+    await renderView();
+    await press('b');
+    expect(verdictOf(1)).toBe('benign');
+    await act(async () => pending.reject(new Error('database is locked')));
+    expect(verdictOf(1)).toBe('');
+    expect(screen.getByRole('alert').textContent).toBe('database is locked (rolled back)');
+  });
+
+  it('undoes at once, after the action it undoes has reached the core', async () => {
+    const verdict = deferred<{ actionId: number; changed: number }>();
+    answers.setVerdict = () => verdict.promise;
+    answers.undoLastAction = () => ({
+      undone: 1,
+      summary: 'Undid malicious on 1 session',
+      restored: 1,
+      skipped: 0,
+    });
+    await renderView();
+    await press('m');
+    await press('u');
+    expect(verdictOf(1)).toBe('');
+    // The undo waits for the verdict's answer: it must not overtake it.
+    expect(callsOf('undoLastAction')).toEqual([]);
+    await act(async () => verdict.resolve({ actionId: 1, changed: 1 }));
+    await flush();
+    expect(callsOf('undoLastAction')).toEqual([{}]);
+    expect(screen.getByTestId('triage-message').textContent).toBe('Undid malicious on 1 session');
+    expect(verdictOf(1)).toBe('');
+  });
+
+  it('puts the verdict back when the undo fails', async () => {
+    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    answers.undoLastAction = () => {
+      throw new Error('server gone');
+    };
+    await renderView();
+    await press('r');
+    await flush();
+    await press('u');
+    await flush();
+    expect(verdictOf(1)).toBe('review');
+    expect(screen.getByRole('alert').textContent).toBe('server gone (undo rolled back)');
+  });
+
+  it('applies Shift+verdict to the selection, or to the whole IP when nothing is selected', async () => {
+    answers.setVerdict = () => ({ actionId: 1, changed: 2 });
+    await renderView();
+    await press('M', true);
+    expect([verdictOf(1), verdictOf(2), verdictOf(3)]).toEqual(['malicious', 'malicious', '']);
+    expect(callsOf('setVerdict')[0]).toEqual({ target: { srcIp: '198.51.100.7' }, verdict: 'malicious' });
+    await press('j');
+    await press('j');
+    await press('x');
+    await press('k');
+    await press('k');
+    await press('x');
+    await press('B', true);
+    expect([verdictOf(1), verdictOf(2), verdictOf(3)]).toEqual(['benign', 'malicious', 'benign']);
+    expect(callsOf('setVerdict')[1]).toEqual({ target: { sessionIds: [3, 1] }, verdict: 'benign' });
+  });
+
+  it('tags through the prompt, in the tag’s colour, and ignores keys typed into it', async () => {
+    answers.tagSessions = () => ({ actionId: 2, changed: 1 });
+    await renderView();
+    await press('t');
+    const input = screen.getByTestId('triage-prompt') as HTMLInputElement;
+    fireEvent.keyDown(input, { key: 'm' });
+    fireEvent.change(input, { target: { value: 'evidence' } });
+    fireEvent.submit(input.form!);
+    await flush();
+    expect(callsOf('setVerdict')).toEqual([]);
+    expect(callsOf('tagSessions')).toEqual([{ tag: 'evidence', sessionIds: [1] }]);
+    const chip = within(row(1)).getByTestId('tag-chip');
+    expect(chip.textContent).toBe('evidence');
+    expect(chip.style.borderColor).not.toBe('');
+  });
+});
+
+describe('Triage keys and focus', () => {
+  it('still answer after a checkbox was ticked, but not while typing in a text field', async () => {
+    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    answers.labelNext = () => ({ run: null, items: [] });
+    await renderView();
+    const group = screen.getByLabelText('group by source IP') as HTMLInputElement;
+    await act(async () => void fireEvent.keyDown(group, { key: 'b' }));
+    expect(verdictOf(1)).toBe('benign');
+    const filter = document.createElement('input');
+    document.body.append(filter);
+    await act(async () => void fireEvent.keyDown(filter, { key: 'm' }));
+    expect(verdictOf(1)).toBe('benign');
+    filter.remove();
+  });
+});

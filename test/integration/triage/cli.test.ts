@@ -1,0 +1,136 @@
+// The triage commands in-process: case create/list, verdict, ioc add/list/remove, report; their
+// JSON, their errors and their --help.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { registerCase } from '../../../src-main/cli/commands/case.js';
+import { registerIoc } from '../../../src-main/cli/commands/ioc.js';
+import { registerReport } from '../../../src-main/cli/commands/report.js';
+import { registerVerdict } from '../../../src-main/cli/commands/verdict.js';
+import { runCli } from '../../helpers/run-cli.js';
+import { cloudwatchLine, importLines, workspace } from './harness.js';
+
+const vigil = (...args: string[]) =>
+  runCli([registerCase, registerVerdict, registerIoc, registerReport], args);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('triage CLI', () => {
+  it('creates a case from IPs and sessions, records verdicts, imports IOC lists and writes every report format', async () => {
+    const ws = workspace();
+    const ids = await importLines(ws, [
+      cloudwatchLine({ srcIp: '203.0.113.9' }),
+      cloudwatchLine({ srcIp: '198.51.100.4' }),
+    ]);
+    ws.db.close();
+    const db = ['--db', ws.dbPath];
+
+    const created = await vigil(
+      'case',
+      'create',
+      '--title',
+      'Night Owl',
+      '--ip',
+      '203.0.113.9',
+      '--session',
+      String(ids[1]),
+      '--severity',
+      'high',
+      '--json',
+      ...db,
+    );
+    expect(created.error).toBeNull();
+    const { id } = JSON.parse(created.stdout) as { id: number };
+    expect(id).toBe(1);
+    expect(
+      (await vigil('case', 'create', '--title', 'x', '--ip', 'not-an-ip', ...db)).error?.message,
+    ).toMatch(/not an IPv4 or IPv6 address/);
+    expect(
+      (await vigil('case', 'create', '--title', 'x', '--severity', 'urgent', ...db)).error?.message,
+    ).toMatch(/--severity must be one of low, medium, high, critical/);
+
+    const list = JSON.parse((await vigil('case', 'list', '--json', ...db)).stdout);
+    expect(list).toMatchObject([
+      { id, title: 'Night Owl', severity: 'high', status: 'open', sessions: 1, ips: 1 },
+    ]);
+
+    const verdict = await vigil(
+      'verdict',
+      '--session',
+      String(ids[0]),
+      '--verdict',
+      'malicious',
+      '--note',
+      'beacon',
+      '--analyst',
+      'ana',
+      ...db,
+    );
+    expect(verdict.stdout).toMatch(/malicious recorded on 1 session\(s\) by ana/);
+    expect(
+      (await vigil('verdict', '--session', String(ids[0]), '--verdict', 'evil', ...db)).error?.message,
+    ).toMatch(/malicious, benign or review/);
+    const history = JSON.parse((await vigil('verdict', '--history', String(ids[0]), '--json', ...db)).stdout);
+    expect(history).toMatchObject([{ analyst: 'ana', after: { verdict: 'malicious', note: 'beacon' } }]);
+
+    const listFile = path.join(ws.dir, 'bad.txt');
+    fs.writeFileSync(listFile, '203.0.113.0/24\nbogus\n');
+    const added = await vigil('ioc', 'add', listFile, '--name', 'bad', '--kind', 'known_bad', ...db);
+    expect(added.stdout).toMatch(/1 entries, 1 stored IP\(s\) match/);
+    expect(added.stderr).toMatch(/line 2: "bogus": not an IPv4 or IPv6 address/);
+    expect(JSON.parse((await vigil('ioc', 'list', '--json', ...db)).stdout)).toMatchObject([
+      { name: 'bad', matchedIps: 1 },
+    ]);
+
+    for (const format of ['html', 'csv', 'json', 'stix']) {
+      const out = path.join(ws.dir, `case.${format}`);
+      const run = await vigil(
+        'report',
+        '--case',
+        String(id),
+        '--format',
+        format,
+        '--out',
+        out,
+        '--json',
+        ...db,
+      );
+      expect(run.error).toBeNull();
+      const result = JSON.parse(run.stdout);
+      expect(result).toMatchObject({ path: out, sessions: 2 });
+      expect(fs.statSync(out).size).toBe(result.bytes);
+    }
+    expect(fs.readFileSync(path.join(ws.dir, 'case.html'), 'utf8')).toContain('Night Owl');
+    const noCase = await vigil('report', '--format', 'html', '--out', path.join(ws.dir, 'x.html'), ...db);
+    expect(noCase.error?.message).toMatch(/made from a case/);
+    const byVerdict = path.join(ws.dir, 'malicious.csv');
+    await vigil('report', '--format', 'csv', '--verdict', 'malicious', '--out', byVerdict, ...db);
+    expect(fs.readFileSync(byVerdict, 'utf8').trim().split('\r\n')).toHaveLength(2);
+
+    expect((await vigil('ioc', 'remove', 'bad', ...db)).stdout).toMatch(/Removed IOC list "bad"/);
+  });
+
+  it('explains itself in --help', async () => {
+    const report = await vigil('report', '--help');
+    for (const word of [
+      '--case',
+      '--format',
+      '--out',
+      'html',
+      'pdf',
+      'csv',
+      'json',
+      'stix',
+      'formula',
+      'SHA-256',
+    ])
+      expect(report.stdout).toContain(word);
+    expect((await vigil('verdict', '--help')).stdout).toMatch(
+      /--session[\s\S]*--ip[\s\S]*--undo[\s\S]*--history/,
+    );
+    const create = (await vigil('case', 'create', '--help')).stdout;
+    for (const option of ['--title', '--ip', '--session', '--severity', '--summary', '--json'])
+      expect(create).toContain(option);
+    expect((await vigil('ioc', 'add', '--help')).stdout).toMatch(/known_bad or known_good/);
+  });
+});

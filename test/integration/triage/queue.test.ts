@@ -1,0 +1,113 @@
+// The flag queue (flagged sessions by score, switchable run, grouped by source IP, filtered) and
+// "label next" (most uncertain, spread over source IPs).
+import { describe, expect, it } from 'vitest';
+import { labelNext } from '../../../src-main/core/triage/label-next.js';
+import { flagQueue } from '../../../src-main/core/triage/queue.js';
+import { tagSessions } from '../../../src-main/core/triage/tag-actions.js';
+import { setVerdict } from '../../../src-main/core/triage/verdict-actions.js';
+import { addScoredRun, cloudwatchLine, importLines, workspace } from './harness.js';
+
+const page = { filter: {}, groupBySrcIp: false, offset: 0, limit: 100 };
+
+async function sixSessions(ws: ReturnType<typeof workspace>) {
+  const line = (srcIp: string, minute: number) =>
+    cloudwatchLine({ srcIp, start: `2024-04-25T23:${String(minute).padStart(2, '0')}:00Z` });
+  return importLines(ws, [
+    line('203.0.113.1', 1),
+    line('203.0.113.1', 2),
+    line('203.0.113.2', 3),
+    line('203.0.113.2', 4),
+    line('203.0.113.3', 5),
+    line('203.0.113.3', 6),
+  ]);
+}
+
+describe('flag queue', () => {
+  it('lists the flagged sessions of the latest active run by score, with verdicts and tags', async () => {
+    const ws = workspace();
+    const ids = await sixSessions(ws);
+    const older = addScoredRun(
+      ws.db,
+      'rf',
+      ids.map((id, i) => [id, i / 10]),
+    );
+    const latest = addScoredRun(ws.db, 'iforest', [
+      [ids[0]!, 0.7],
+      [ids[1]!, 0.2],
+      [ids[2]!, 0.95],
+      [ids[3]!, 0.6],
+      [ids[4]!, 0.9],
+      [ids[5]!, 0.55],
+    ]);
+    setVerdict(ws.db, 'ana', { target: { sessionIds: [ids[2]!] }, verdict: 'malicious', note: 'n' });
+    tagSessions(ws.db, 'ana', { tag: 'evidence', sessionIds: [ids[4]!], on: true });
+
+    const queue = flagQueue(ws.db, page);
+    expect(queue.run?.id).toBe(latest);
+    expect(queue.total).toBe(5);
+    expect(queue.items.map((i) => [i.session.id, i.score])).toEqual([
+      [ids[2]!, 0.95],
+      [ids[4]!, 0.9],
+      [ids[0]!, 0.7],
+      [ids[3]!, 0.6],
+      [ids[5]!, 0.55],
+    ]);
+    expect(queue.items[0]!.verdict).toMatchObject({ verdict: 'malicious', analyst: 'ana' });
+    expect(queue.items[1]!.tags).toEqual(['evidence']);
+
+    const grouped = flagQueue(ws.db, { ...page, groupBySrcIp: true });
+    expect(grouped.items.map((i) => i.session.id)).toEqual([ids[2], ids[3], ids[4], ids[5], ids[0]]);
+    expect(grouped.groups).toEqual([
+      { srcIp: '203.0.113.2', sessions: 2, maxScore: 0.95 },
+      { srcIp: '203.0.113.3', sessions: 2, maxScore: 0.9 },
+      { srcIp: '203.0.113.1', sessions: 1, maxScore: 0.7 },
+    ]);
+
+    expect(flagQueue(ws.db, { ...page, filter: { verdict: 'none' } }).total).toBe(4);
+    expect(flagQueue(ws.db, { ...page, filter: { tag: 'evidence' } }).items.map((i) => i.session.id)).toEqual(
+      [ids[4]],
+    );
+    expect(flagQueue(ws.db, { ...page, filter: { srcIp: '203.0.113.1' } }).total).toBe(1);
+    const switched = flagQueue(ws.db, { ...page, runId: older });
+    expect(switched.items.map((i) => [i.session.id, i.score])).toEqual([[ids[5], 0.5]]);
+    expect(() => flagQueue(ws.db, { ...page, runId: 9999 })).toThrow(/No model run with id 9999/);
+  });
+
+  it('is empty, not an error, before any model has run', async () => {
+    const ws = workspace();
+    await sixSessions(ws);
+    expect(flagQueue(ws.db, page)).toEqual({ run: null, items: [], total: 0, groups: [] });
+  });
+});
+
+describe('label next', () => {
+  it('offers unlabelled sessions nearest 0.5 from the supervised run, one per source IP', async () => {
+    const ws = workspace();
+    const ids = await sixSessions(ws);
+    addScoredRun(ws.db, 'rf', [
+      [ids[0]!, 0.49],
+      [ids[1]!, 0.51],
+      [ids[2]!, 0.3],
+      [ids[3]!, 0.99],
+      [ids[4]!, 0.45],
+      [ids[5]!, 0.5],
+    ]);
+    // An unsupervised run is newer, but its scores are not probabilities: it is not used.
+    addScoredRun(
+      ws.db,
+      'iforest',
+      ids.map((id) => [id, 0.5]),
+    );
+    setVerdict(ws.db, 'ana', { target: { sessionIds: [ids[5]!] }, verdict: 'benign' });
+    const next = labelNext(ws.db, { count: 3, perSourceIp: 1 });
+    expect(next.run?.kind).toBe('rf');
+    expect(next.items.map((i) => [i.session.id, i.session.srcIp])).toEqual([
+      [ids[0]!, '203.0.113.1'],
+      [ids[4]!, '203.0.113.3'],
+      [ids[2]!, '203.0.113.2'],
+    ]);
+    expect(next.items[0]!.uncertainty).toBeCloseTo(0.98);
+    const two = labelNext(ws.db, { count: 3, perSourceIp: 2 });
+    expect(two.items.map((i) => i.session.id)).toEqual([ids[0], ids[1], ids[4]]);
+  });
+});
