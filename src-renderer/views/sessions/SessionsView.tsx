@@ -1,84 +1,105 @@
-import { useEffect, useState } from 'react';
+import './sessions.css';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
-import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
-import { Pager } from '../../components/Pager.js';
 import { formatCount } from '../../format.js';
 import { useVigilEvents } from '../../hooks/useVigilEvents.js';
-import type { SortField } from './columns.js';
-import { SessionsTable, type SortState } from './SessionsTable.js';
-
-const PAGE = 100;
+import { useSessionFilter } from '../../state/filter.js';
+import { ColumnChooser } from './ColumnChooser.js';
+import { COLUMNS, type Column, canSort } from './columns.js';
+import { SessionDrawer } from './SessionDrawer.js';
+import { SessionsGrid } from './SessionsGrid.js';
+import type { SortState } from './SortHeader.js';
+import { useColumnPrefs } from './useColumnPrefs.js';
+import { useHashFilter } from './useHashFilter.js';
+import { useSessionBlocks } from './useSessionBlocks.js';
 
 export function SessionsView() {
+  useHashFilter();
+  const filter = useSessionFilter();
   const [sort, setSort] = useState<SortState>({ field: 'startTs', direction: 'asc' });
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ items: Session[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const [open, setOpen] = useState<Session | null>(null);
+  const [copied, setCopied] = useState('');
+  const [visible, toggleColumn, resetColumns] = useColumnPrefs();
 
-  // Re-read the page whenever an import lands while the analyst is looking.
+  // Re-read when an import lands or a model scores while the analyst is looking.
   useVigilEvents((event) => {
     if (event.type === 'data-changed') setVersion((v) => v + 1);
   });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger.
-  useEffect(() => {
-    let live = true;
-    api
-      .sessionPage({ sort: sort.field, direction: sort.direction, offset, limit: PAGE })
-      .then((result) => {
-        if (!live) return;
-        setPage(result);
-        setError(null);
-      })
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [sort, offset, version]);
+  const query = useMemo(() => ({ filter, sort: sort.field, direction: sort.direction }), [filter, sort]);
+  // A new filter may exclude the open session: the drawer closes rather than show a stranger.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `filter` is the trigger.
+  useEffect(() => setOpen(null), [filter]);
+  const blocks = useSessionBlocks(query, version);
+  const columns = useMemo(() => COLUMNS.filter((column) => visible.includes(column.id)), [visible]);
+  const total = blocks.total;
+  // While a new sort or filter loads, the table keeps its frame (rows read "Loading…") rather than
+  // vanishing and coming back.
+  const lastTotal = useRef<number | null>(null);
+  if (total !== null) lastTotal.current = total;
+  const rowCount = total ?? lastTotal.current;
 
-  const onSort = (field: SortField) => {
+  // A sort that a wider filter no longer allows falls back to time order.
+  const sortColumn = COLUMNS.find((column) => column.sort === sort.field);
+  if (total !== null && sortColumn && !canSort(sortColumn, total) && sort.field !== 'startTs')
+    setSort({ field: 'startTs', direction: 'asc' });
+
+  const onSort = (column: Column) => {
+    if (!column.sort) return;
+    const field = column.sort;
     setSort((current) => ({
       field,
       direction: current.field === field && current.direction === 'asc' ? 'desc' : 'asc',
     }));
-    setOffset(0);
   };
 
   return (
-    <div className="view" data-testid="view-sessions">
-      <header className="view-head">
+    <div className="view sessions-view" data-testid="view-sessions">
+      <header className="view-head sessions-head">
         <h1>Sessions</h1>
-        {page && (
-          <p className="muted">
-            <span data-testid="sessions-total" data-total={page.total}>
-              {formatCount(page.total)}
-            </span>{' '}
-            {page.total === 1 ? 'session' : 'sessions'}
-          </p>
-        )}
+        <p className="muted">
+          {total === null ? (
+            'Loading…'
+          ) : (
+            <>
+              <span data-testid="sessions-total" data-total={total}>
+                {formatCount(total)}
+              </span>{' '}
+              {total === 1 ? 'session' : 'sessions'}
+            </>
+          )}
+        </p>
+        <ColumnChooser visible={visible} onToggle={toggleColumn} onReset={resetColumns} />
+        <p className="muted copy-status" role="status" data-testid="copy-status">
+          {copied}
+        </p>
       </header>
-      <ErrorNote message={error} />
-      {page && page.total === 0 && (
+      <ErrorNote message={blocks.error} />
+      {total === 0 && (
         <div className="empty" data-testid="sessions-empty">
-          <p>No sessions yet.</p>
+          <p>No sessions match.</p>
           <p>
-            <a href="#/import">Import a log file or load the sample</a> to see them here.
+            Widen the filter, or <a href="#/import">import a log file or load the sample</a>.
           </p>
         </div>
       )}
-      {page && page.total > 0 && (
-        <>
-          <SessionsTable sessions={page.items} sort={sort} onSort={onSort} />
-          <Pager
-            offset={offset}
-            limit={PAGE}
-            total={page.total}
-            onOffset={setOffset}
-            testId="sessions-pager"
+      {rowCount !== null && rowCount > 0 && total !== 0 && (
+        <div className="sessions-body">
+          <SessionsGrid
+            columns={columns}
+            total={rowCount}
+            rowAt={blocks.rowAt}
+            onRange={blocks.onRange}
+            sort={sort}
+            onSort={onSort}
+            onOpen={setOpen}
+            resetKey={JSON.stringify(query)}
+            onCopied={setCopied}
           />
-        </>
+          {open && <SessionDrawer session={open} onClose={() => setOpen(null)} />}
+        </div>
       )}
     </div>
   );

@@ -1,0 +1,60 @@
+// One run in full: metrics beside the baseline, confusion matrix, ROC and PR curves, feature
+// importances, and what it was trained with.
+import type { ModelRun } from '../../../src-shared/models.js';
+import { formatCount } from '../../format.js';
+import { ConfusionMatrix } from './ConfusionMatrix.js';
+import { CurveCharts } from './CurveCharts.js';
+import { Importances } from './Importances.js';
+import { MetricsCompare } from './MetricsCompare.js';
+import { duration, labelSourceText } from './model-format.js';
+import { ScoreButton } from './ScoreButton.js';
+
+export function RunDetail({ run }: { run: ModelRun }) {
+  const m = run.metrics;
+  return (
+    <section className="panel run-detail" data-testid="run-detail" data-run-id={run.id}>
+      <header className="run-detail-head">
+        <h2>
+          Run #{run.id}: {run.kind}
+        </h2>
+        <p className="muted">
+          {run.status} · backend {run.backend} · split {run.split ?? 'none'} · labels {labelSourceText(run)} ·{' '}
+          {duration(run.durationMs)}
+        </p>
+      </header>
+      {run.message && <p className="muted">{run.message}</p>}
+      {run.status === 'done' && <ScoreButton key={run.id} runId={run.id} />}
+      {m ? (
+        <>
+          <p className="muted">
+            Trained on {formatCount(m.trainRows)} sessions ({formatCount(m.trainPositives)} malicious), tested
+            on {formatCount(m.testRows)} ({formatCount(m.testPositives)} malicious).
+          </p>
+          <div className="run-grid">
+            <MetricsCompare metrics={m} />
+            <ConfusionMatrix metrics={m.model} />
+          </div>
+          <CurveCharts metrics={m} />
+          {m.importances && m.importances.length > 0 && (
+            <>
+              <h3>Feature importances</h3>
+              <Importances importances={m.importances} />
+            </>
+          )}
+        </>
+      ) : (
+        <p data-testid="run-not-evaluated">
+          Not evaluated:{' '}
+          {run.status === 'done' ? 'the data had no usable labels to test against.' : run.status}.
+        </p>
+      )}
+      <details>
+        <summary>Parameters and features</summary>
+        <p>
+          <code className="raw">{JSON.stringify(run.params)}</code>
+        </p>
+        <p className="muted">{run.features.join(', ') || '–'}</p>
+      </details>
+    </section>
+  );
+}

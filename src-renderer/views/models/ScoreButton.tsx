@@ -1,0 +1,43 @@
+// Scores every session with a finished run (a job), so Sessions and Triage show its scores.
+import { useState } from 'react';
+import { api } from '../../api/index.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
+import { useJob } from '../../hooks/useJob.js';
+
+export function ScoreButton({ runId }: { runId: number }) {
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { job } = useJob(jobId);
+  const running = job?.state === 'running';
+  const start = () => {
+    setError(null);
+    api.scoreSessions({ runId }).then(
+      (started) => setJobId(started.jobId),
+      (e: Error) => setError(e.message),
+    );
+  };
+  return (
+    <div className="score-button">
+      <button type="button" onClick={start} disabled={running} data-testid="score-run">
+        {running ? 'Scoring…' : 'Score all sessions'}
+      </button>
+      {job && (
+        <>
+          <ProgressBar
+            fraction={job.fraction}
+            state={job.state}
+            label="Scoring progress"
+            testId="score-progress"
+          />
+          <span className="muted">{job.error ?? job.message}</span>
+          {running && (
+            <button type="button" onClick={() => void api.cancelJob({ jobId: job.jobId })}>
+              Cancel
+            </button>
+          )}
+        </>
+      )}
+      {error && <span className="error-note">{error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// The Train dialog's fields: model kind, where labels come from, the split, the main parameters.
+import { MODEL_KINDS } from '../../../src-shared/models.js';
+import { SelectField } from './SelectField.js';
+import { KIND_LABELS, KIND_PARAMS, type LabelMode, PARAM_LABELS, type TrainForm } from './train-form.js';
+
+const KINDS = MODEL_KINDS.map((kind) => ({ id: kind, label: KIND_LABELS[kind] }));
+
+const LABEL_MODES: { id: LabelMode; label: string }[] = [
+  { id: 'auto', label: 'Automatic (the data’s label column, if any)' },
+  { id: 'column', label: 'A column of the data' },
+  { id: 'detection-map', label: 'Map detection types' },
+  { id: 'verdicts', label: 'Analyst verdicts' },
+];
+
+const SPLITS: { id: TrainForm['split']; label: string }[] = [
+  { id: 'auto', label: 'Automatic (by time over a day, else by source IP)' },
+  { id: 'time', label: 'By time (train on earlier, test on later)' },
+  { id: 'ip', label: 'By source IP (no IP on both sides)' },
+  { id: 'random', label: 'Stratified random' },
+];
+
+const PLACEHOLDERS: Record<string, string> = {
+  trees: '100',
+  maxSamples: '256',
+  maxDepth: 'unlimited',
+  contamination: 'auto',
+  epochs: '20',
+  learningRate: '0.001',
+  seed: '0',
+};
+
+interface TrainFieldsProps {
+  form: TrainForm;
+  onChange: (patch: Partial<TrainForm>) => void;
+  disabled: boolean;
+}
+
+export function TrainFields({ form, onChange, disabled }: TrainFieldsProps) {
+  return (
+    <fieldset className="train-fields" disabled={disabled}>
+      <SelectField
+        label="Model"
+        value={form.kind}
+        choices={KINDS}
+        onChange={(kind) => onChange({ kind })}
+        testId="train-kind"
+      />
+      <SelectField
+        label={`Labels${form.kind === 'iforest' ? ' (used only to evaluate)' : ''}`}
+        value={form.labelMode}
+        choices={LABEL_MODES}
+        onChange={(labelMode) => onChange({ labelMode })}
+        testId="train-labels"
+      />
+      {form.labelMode === 'column' && (
+        <label className="field">
+          <span>Label column</span>
+          <input
+            value={form.column}
+            onChange={(event) => onChange({ column: event.target.value })}
+            data-testid="train-column"
+          />
+        </label>
+      )}
+      {form.labelMode === 'detection-map' && (
+        <label className="field">
+          <span>Detection map, one per line</span>
+          <textarea
+            rows={4}
+            value={form.detectionMap}
+            placeholder={'port_scan = malicious\nwaf_rule = benign'}
+            onChange={(event) => onChange({ detectionMap: event.target.value })}
+            data-testid="train-map"
+          />
+        </label>
+      )}
+      <SelectField
+        label="Split"
+        value={form.split}
+        choices={SPLITS}
+        onChange={(split) => onChange({ split })}
+        testId="train-split"
+      />
+      <div className="param-grid">
+        {KIND_PARAMS[form.kind].map((key) => (
+          <label key={key} className="field">
+            <span>{PARAM_LABELS[key]}</span>
+            <input
+              inputMode="decimal"
+              value={form.params[key] ?? ''}
+              placeholder={PLACEHOLDERS[key]}
+              onChange={(event) => onChange({ params: { ...form.params, [key]: event.target.value } })}
+              data-testid={`train-param-${key}`}
+            />
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,128 @@
+// The Train dialog's form as plain data: defaults, and the check that turns it into TrainArgs or
+// into problems the analyst can fix (each names the field).
+import {
+  type LabelSource,
+  type ModelKind,
+  type ModelParams,
+  type SplitKind,
+  TrainArgs,
+} from '../../../src-shared/models.js';
+
+export type LabelMode = 'auto' | 'column' | 'detection-map' | 'verdicts';
+export type ParamKey =
+  | 'trees'
+  | 'maxSamples'
+  | 'maxDepth'
+  | 'contamination'
+  | 'epochs'
+  | 'learningRate'
+  | 'seed';
+
+export interface TrainForm {
+  kind: ModelKind;
+  labelMode: LabelMode;
+  column: string;
+  /** One `detection type = malicious|benign` per line. */
+  detectionMap: string;
+  split: 'auto' | SplitKind;
+  params: Partial<Record<ParamKey, string>>;
+}
+
+export const PARAM_LABELS: Record<ParamKey, string> = {
+  trees: 'Trees',
+  maxSamples: 'Samples per tree',
+  maxDepth: 'Max depth',
+  contamination: 'Contamination',
+  epochs: 'Epochs',
+  learningRate: 'Learning rate',
+  seed: 'Seed',
+};
+
+/** The main parameters of each kind, in the order the dialog shows them. */
+export const KIND_PARAMS: Record<ModelKind, ParamKey[]> = {
+  iforest: ['trees', 'maxSamples', 'contamination', 'seed'],
+  rf: ['trees', 'maxDepth', 'seed'],
+  dense: ['epochs', 'learningRate', 'seed'],
+  conv1d: ['epochs', 'learningRate', 'seed'],
+};
+
+export const KIND_LABELS: Record<ModelKind, string> = {
+  iforest: 'Isolation Forest (unsupervised)',
+  rf: 'Random Forest',
+  dense: 'Dense network',
+  conv1d: 'Conv1D network (per-source sequences)',
+};
+
+export const defaultTrainForm = (): TrainForm => ({
+  kind: 'iforest',
+  labelMode: 'auto',
+  column: 'label',
+  detectionMap: '',
+  split: 'auto',
+  params: {},
+});
+
+export type FormCheck = { ok: true; args: TrainArgs } | { ok: false; problems: string[] };
+
+function parseMap(text: string, problems: string[]): Record<string, 'malicious' | 'benign'> {
+  const map: Record<string, 'malicious' | 'benign'> = {};
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    const at = line.lastIndexOf('=');
+    const key = line.slice(0, Math.max(0, at)).trim();
+    const value = line
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
+    if (at < 1 || !key || (value !== 'malicious' && value !== 'benign'))
+      problems.push(`Detection map line ${i + 1}: write "detection type = malicious" or "= benign"`);
+    else map[key] = value;
+  });
+  if (!problems.length && Object.keys(map).length === 0)
+    problems.push('Detection map: map at least one detection type to malicious or benign');
+  return map;
+}
+
+function labelSource(form: TrainForm, problems: string[]): LabelSource | undefined {
+  switch (form.labelMode) {
+    case 'auto':
+      return undefined;
+    case 'verdicts':
+      return { type: 'verdicts' };
+    case 'column':
+      if (!form.column.trim()) problems.push('Label column: name the column that holds the labels');
+      return { type: 'column', column: form.column.trim() };
+    case 'detection-map':
+      return { type: 'detection-map', map: parseMap(form.detectionMap, problems) };
+  }
+}
+
+export function checkTrainForm(form: TrainForm): FormCheck {
+  const problems: string[] = [];
+  const labels = labelSource(form, problems);
+  const params: Record<string, number> = {};
+  for (const key of KIND_PARAMS[form.kind]) {
+    const text = form.params[key]?.trim();
+    if (!text) continue;
+    const value = Number(text);
+    if (!Number.isFinite(value)) problems.push(`${PARAM_LABELS[key]}: "${text}" is not a number`);
+    else params[key] = value;
+  }
+  if (problems.length) return { ok: false, problems };
+  const parsed = TrainArgs.safeParse({
+    kind: form.kind,
+    ...(labels ? { labels } : {}),
+    ...(form.split !== 'auto' ? { split: form.split } : {}),
+    params: params as ModelParams,
+  });
+  if (parsed.success) return { ok: true, args: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => {
+      const key = issue.path.at(-1) as ParamKey;
+      const field = PARAM_LABELS[key] ?? issue.path.join('.');
+      return `${field}: ${issue.message}`;
+    }),
+  };
+}

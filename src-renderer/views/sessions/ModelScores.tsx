@@ -1,0 +1,59 @@
+// One session's score from every model run that scored it, with the features behind a flag.
+import type { SessionScore } from '../../../src-shared/models.js';
+import { api } from '../../api/index.js';
+import { useQuery } from '../../hooks/useQuery.js';
+
+export function ModelScores({ sessionId }: { sessionId: number }) {
+  const scores = useQuery(`scores-${sessionId}`, () => api.sessionScores({ sessionId }));
+  if (scores.error) return <p className="error-note">{scores.error}</p>;
+  if (!scores.data) return <p className="muted">Loading scores…</p>;
+  if (scores.data.length === 0)
+    return (
+      <p className="muted" data-testid="drawer-no-scores">
+        No model has scored this session yet. Train and score one in Models.
+      </p>
+    );
+  return (
+    <ul className="score-list" data-testid="drawer-scores">
+      {scores.data.map((score) => (
+        <ScoreItem key={score.runId} score={score} />
+      ))}
+    </ul>
+  );
+}
+
+function ScoreItem({ score }: { score: SessionScore }) {
+  const top = score.explanation?.slice(0, 5) ?? [];
+  const largest = Math.max(...top.map((item) => Math.abs(item.contribution)), 1e-9);
+  return (
+    <li data-flagged={score.flagged}>
+      <div className="score-head">
+        <strong>
+          {score.kind} run {score.runId}
+        </strong>
+        {score.active && <span className="badge">active</span>}
+        <span className={score.flagged ? 'badge state-failed' : 'badge'}>
+          {score.flagged ? 'flagged' : 'not flagged'}
+        </span>
+        <span className="num">score {score.score.toFixed(3)}</span>
+      </div>
+      {top.length > 0 && (
+        <div className="why">
+          <span className="muted">Why flagged:</span>
+          <ul>
+            {top.map((item) => (
+              <li key={item.feature}>
+                <span className="why-feature">{item.feature}</span>
+                <span
+                  className="why-bar"
+                  style={{ width: `${(Math.abs(item.contribution) / largest) * 100}%` }}
+                />
+                <span className="num">{item.contribution.toFixed(3)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </li>
+  );
+}

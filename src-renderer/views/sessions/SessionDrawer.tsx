@@ -1,0 +1,60 @@
+// The detail drawer beside the table: all fields, the source reference, model scores with
+// "why flagged", and verdict history. Escape or the close button dismisses it.
+import { useEffect, useRef } from 'react';
+import type { Session } from '../../../src-shared/domain.js';
+import { ModelScores } from './ModelScores.js';
+import { RawSourceRef } from './RawSourceRef.js';
+import { SessionFields } from './SessionFields.js';
+import { VerdictHistory } from './VerdictHistory.js';
+
+export function SessionDrawer({ session, onClose }: { session: Session; onClose: () => void }) {
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // Focus moves into the drawer when it opens on another session, so Escape works at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: session.id is the trigger.
+  useEffect(() => closeButton.current?.focus(), [session.id]);
+  return (
+    <aside
+      className="drawer"
+      aria-label={`Session ${session.id}`}
+      data-testid="session-drawer"
+      data-session-id={session.id}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <header className="drawer-head">
+        <h2>
+          Session {session.id}{' '}
+          <span className="muted">
+            {session.srcIp} → {session.dstIp ?? '–'}
+          </span>
+        </h2>
+        <button
+          type="button"
+          ref={closeButton}
+          onClick={onClose}
+          aria-label="Close details"
+          data-testid="drawer-close"
+        >
+          ✕
+        </button>
+      </header>
+      <section>
+        <h3>Source line</h3>
+        <RawSourceRef importId={session.importId} line={session.rawLine} />
+      </section>
+      <section>
+        <h3>Model scores</h3>
+        <ModelScores sessionId={session.id} />
+      </section>
+      <section>
+        <h3>Verdict history</h3>
+        <VerdictHistory sessionId={session.id} />
+      </section>
+      <section>
+        <h3>Fields</h3>
+        <SessionFields session={session} />
+      </section>
+    </aside>
+  );
+}

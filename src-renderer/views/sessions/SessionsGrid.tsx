@@ -1,0 +1,159 @@
+// The sessions table: windowed rows, server-side sort, an active cell moved by keyboard, copy cell
+// (button, or c / Ctrl+C), and Enter or a click to open a session's detail.
+import { type KeyboardEvent, useEffect, useState } from 'react';
+import type { Session } from '../../../src-shared/domain.js';
+import { copyText } from '../../clipboard.js';
+import { VirtualRows } from '../../components/VirtualRows.js';
+import { type Column, canSort } from './columns.js';
+import { type Cell, nextCell } from './grid-keys.js';
+import { SortHeader, type SortState } from './SortHeader.js';
+
+export const ROW_HEIGHT = 30;
+
+interface SessionsGridProps {
+  columns: Column[];
+  total: number;
+  rowAt: (index: number) => Session | undefined;
+  onRange: (first: number, last: number) => void;
+  sort: SortState;
+  onSort: (column: Column) => void;
+  onOpen: (session: Session) => void;
+  /** Changes with the query: the table returns to the top. */
+  resetKey: string;
+  /** Reports each copy ("Copied …" or the failure) for a status line. */
+  onCopied: (message: string) => void;
+  fallbackHeight?: number;
+}
+
+export function SessionsGrid(props: SessionsGridProps) {
+  const { columns, total, rowAt } = props;
+  const [active, setActive] = useState<Cell | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query invalidates the active cell.
+  useEffect(() => setActive(null), [props.resetKey]);
+  const template = columns.map((column) => `${column.width}px`).join(' ');
+
+  const copyCell = async (cell: Cell) => {
+    const session = rowAt(cell.row);
+    const column = columns[cell.col];
+    if (!session || !column) return;
+    const value = column.text(session);
+    const ok = await copyText(value);
+    props.onCopied(
+      ok ? `Copied ${column.label}: ${value}` : 'Copy failed: the clipboard is not available here',
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    if (total === 0) return;
+    const at = active ?? { row: 0, col: 0 };
+    const next = nextCell(event.key, event.ctrlKey || event.metaKey, at, total, columns.length);
+    if (next) setActive(next);
+    else if (event.key === 'Enter') {
+      const session = rowAt(at.row);
+      if (session) props.onOpen(session);
+    } else if (event.key === 'c' && !event.altKey) void copyCell(at);
+    else return;
+    event.preventDefault();
+  };
+
+  const header = (
+    <tr className="vrow vrow-head" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+      {columns.map((column) => (
+        <SortHeader
+          key={column.id}
+          column={column}
+          sort={props.sort}
+          sortable={canSort(column, total)}
+          onSort={props.onSort}
+        />
+      ))}
+    </tr>
+  );
+
+  const renderRow = (index: number, top: number) => {
+    const session = rowAt(index);
+    const style = { top, height: ROW_HEIGHT, gridTemplateColumns: template };
+    if (!session)
+      return (
+        <tr key={index} className="vrow loading" aria-rowindex={index + 2} style={style}>
+          <td className="vcell muted">Loading…</td>
+        </tr>
+      );
+    const rowActive = active?.row === index;
+    return (
+      <tr
+        key={index}
+        className="vrow"
+        aria-rowindex={index + 2}
+        aria-selected={rowActive}
+        style={style}
+        data-session-id={session.id}
+        data-testid="session-row"
+      >
+        {columns.map((column, col) => {
+          const isActive = rowActive && active?.col === col;
+          const text = column.text(session);
+          return (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the grid handles keys for the active cell.
+            <td
+              key={column.id}
+              id={isActive ? 'sessions-active-cell' : undefined}
+              className={`vcell${column.numeric ? ' num' : ''}${isActive ? ' active' : ''}`}
+              title={text}
+              data-col={column.id}
+              onClick={() => {
+                setActive({ row: index, col });
+                props.onOpen(session);
+              }}
+            >
+              <span className="vcell-text">{text}</span>
+              {isActive && (
+                <button
+                  type="button"
+                  className="copy-cell"
+                  aria-label={`Copy ${column.label}`}
+                  title="Copy (c)"
+                  data-testid="copy-cell"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    void copyCell({ row: index, col });
+                  }}
+                >
+                  <CopyIcon />
+                </button>
+              )}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  };
+
+  return (
+    <VirtualRows
+      rowCount={total}
+      rowHeight={ROW_HEIGHT}
+      header={header}
+      renderRow={renderRow}
+      onRange={props.onRange}
+      focusRow={active?.row ?? null}
+      onKeyDown={onKeyDown}
+      resetKey={props.resetKey}
+      fallbackHeight={props.fallbackHeight}
+      ariaLabel="Sessions"
+      ariaColCount={columns.length}
+      activeDescendant={active ? 'sessions-active-cell' : undefined}
+      testId="sessions-table"
+    />
+  );
+}
+
+/** Two overlapping sheets; drawn, not a font glyph, so it shows whatever fonts are installed. */
+function CopyIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" className="copy-icon">
+      <rect x="5" y="5" width="9" height="9" rx="1.5" />
+      <path d="M11 3.5V3a1.5 1.5 0 0 0-1.5-1.5h-6A1.5 1.5 0 0 0 2 3v6a1.5 1.5 0 0 0 1.5 1.5H4" />
+    </svg>
+  );
+}

@@ -1,0 +1,98 @@
+// Server-side paging for the virtual table: rows are fetched in blocks around what is on screen,
+// and only once scrolling rests, so dragging the scrollbar across a million rows sends a handful of
+// requests rather than thousands. A new filter or sort starts over; late answers are dropped.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Session, SessionFilter } from '../../../src-shared/domain.js';
+import { api } from '../../api/index.js';
+import type { SortField } from './columns.js';
+
+export const BLOCK = 200;
+/** Blocks kept in memory; the ones farthest from the screen go first. */
+const KEEP_BLOCKS = 40;
+const SETTLE_MS = 60;
+
+export interface SessionQuery {
+  filter: SessionFilter;
+  sort: SortField;
+  direction: 'asc' | 'desc';
+}
+
+export interface SessionBlocks {
+  /** null until the first answer for this query. */
+  total: number | null;
+  rowAt: (index: number) => Session | undefined;
+  onRange: (first: number, last: number) => void;
+  error: string | null;
+}
+
+export function useSessionBlocks(query: SessionQuery, version: number): SessionBlocks {
+  const blocks = useRef(new Map<number, Session[]>());
+  const pending = useRef(new Set<number>());
+  const generation = useRef(0);
+  const range = useRef<[number, number]>([0, 0]);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The total is kept with the query it answers: in the render right after a new sort or filter
+  // (before the reset effect runs) the old query's rows must not show under the new header.
+  const key = keyOf(query, version);
+  const [answered, setAnswered] = useState<{ key: string; total: number } | null>(null);
+  const [, setTick] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  const fetchBlock = useCallback(
+    (block: number) => {
+      if (blocks.current.has(block) || pending.current.has(block)) return;
+      const mine = generation.current;
+      pending.current.add(block);
+      api
+        .sessionPage({ ...query, offset: block * BLOCK, limit: BLOCK })
+        .then((page) => {
+          if (mine !== generation.current) return;
+          blocks.current.set(block, page.items);
+          evictFar(blocks.current, Math.floor(range.current[0] / BLOCK));
+          setAnswered({ key: keyOf(query, version), total: page.total });
+          setError(null);
+          setTick((t) => t + 1);
+        })
+        .catch((e: Error) => mine === generation.current && setError(e.message))
+        .finally(() => mine === generation.current && pending.current.delete(block));
+    },
+    [query, version],
+  );
+
+  // A new fetchBlock means a new query or new data (version): start over.
+  useEffect(() => {
+    generation.current++;
+    blocks.current = new Map();
+    pending.current = new Set();
+    setAnswered(null);
+    // The table scrolls back to the top for a new query (VirtualRows resetKey).
+    range.current = [0, 0];
+    fetchBlock(0);
+  }, [fetchBlock]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onRange = useCallback(
+    (first: number, last: number) => {
+      range.current = [first, last];
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        for (let b = Math.floor(first / BLOCK); b <= Math.floor(last / BLOCK); b++) fetchBlock(b);
+      }, SETTLE_MS);
+    },
+    [fetchBlock],
+  );
+
+  const total = answered?.key === key ? answered.total : null;
+  const rowAt = (index: number) =>
+    total === null ? undefined : blocks.current.get(Math.floor(index / BLOCK))?.[index % BLOCK];
+  return { total, rowAt, onRange, error };
+}
+
+const keyOf = (query: SessionQuery, version: number) => `${JSON.stringify(query)}#${version}`;
+
+function evictFar(blocks: Map<number, Session[]>, near: number): void {
+  if (blocks.size <= KEEP_BLOCKS) return;
+  const far = [...blocks.keys()].sort((a, b) => Math.abs(b - near) - Math.abs(a - near));
+  for (const block of far.slice(0, blocks.size - KEEP_BLOCKS)) blocks.delete(block);
+}

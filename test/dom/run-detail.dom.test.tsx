@@ -1,0 +1,128 @@
+// A model run's detail: metrics beside the baseline with the gain, the confusion matrix, curves
+// when the run stored points (a plain note when not), and importances.
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RunDetail } from '../../src-renderer/views/models/RunDetail.js';
+import type { BinaryMetrics, ModelRun } from '../../src-shared/models.js';
+
+vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
+// happy-dom has no 2D canvas for ECharts: a stand-in shows the series the option would draw.
+vi.mock('../../src-renderer/charts/EChart.js', () => ({
+  EChart: ({
+    option,
+    testId,
+  }: {
+    option: ((theme: object) => { series: { data: unknown }[] }) | null;
+    testId: string;
+  }) => (
+    <div
+      data-testid={testId}
+      data-state={option ? 'ready' : 'empty'}
+      data-series={option ? JSON.stringify(option({ series: [] }).series.map((s) => s.data)) : undefined}
+    />
+  ),
+}));
+afterEach(cleanup);
+
+const metrics = (rocAuc: number, f1: number, confusion: BinaryMetrics['confusion']): BinaryMetrics => ({
+  rocAuc,
+  prAuc: rocAuc - 0.1,
+  precision: f1,
+  recall: f1,
+  f1,
+  threshold: 0.5,
+  confusion,
+});
+
+function run(extra: Partial<NonNullable<ModelRun['metrics']>> = {}): ModelRun {
+  return {
+    id: 4,
+    kind: 'rf',
+    status: 'done',
+    createdAt: Date.UTC(2024, 3, 26),
+    finishedAt: Date.UTC(2024, 3, 26),
+    params: { trees: 50 },
+    labelSource: { type: 'column', column: 'label' },
+    split: 'ip',
+    metrics: {
+      model: metrics(0.93, 0.8, { tp: 40, fp: 10, tn: 940, fn: 10 }),
+      baseline: metrics(0.5, 0, { tp: 0, fp: 0, tn: 950, fn: 50 }),
+      trainRows: 4000,
+      testRows: 1000,
+      trainPositives: 200,
+      testPositives: 50,
+      labelCounts: { malicious: 250, benign: 4750 },
+      ...extra,
+    },
+    backend: 'cpu',
+    durationMs: 2300,
+    dataSnapshot: [1],
+    threshold: 0.5,
+    message: null,
+    active: true,
+    features: ['log_bytes_in', 'log_bytes_out'],
+    scoredSessions: 0,
+    flaggedSessions: 0,
+  };
+}
+
+describe('run detail', () => {
+  it('shows each metric beside the baseline with the gain, and the confusion matrix', () => {
+    render(<RunDetail run={run()} />);
+    const rows = within(screen.getByTestId('metrics-compare')).getAllByRole('row');
+    expect(rows[1]!.textContent).toBe('ROC-AUC0.9300.500+0.430');
+    expect(rows[5]!.textContent).toBe('F10.8000.000+0.800');
+    const cell = (name: string) =>
+      screen.getByTestId('confusion-matrix').querySelector(`[data-cell="${name}"]`)!.textContent;
+    expect([cell('tp'), cell('fn'), cell('fp'), cell('tn')]).toEqual(['40', '10', '10', '940']);
+    expect(screen.getByTestId('curves-missing').textContent).toContain('No ROC or PR curve points');
+  });
+
+  it('draws ROC and PR curves and lists importances when the run has them', () => {
+    render(
+      <RunDetail
+        run={run({
+          curves: {
+            roc: [
+              [0, 0],
+              [0.1, 0.8],
+              [1, 1],
+            ],
+            pr: [
+              [0.5, 1],
+              [1, 0.4],
+            ],
+          },
+          importances: [
+            { feature: 'log_bytes_out', importance: 0.6 },
+            { feature: 'log_bytes_in', importance: 0.4 },
+          ],
+        })}
+      />,
+    );
+    // The curve, then the reference: the chance diagonal (ROC), the malicious share 50/1000 (PR).
+    expect(JSON.parse(screen.getByTestId('roc-chart').dataset.series!)).toEqual([
+      [
+        [0, 0],
+        [0.1, 0.8],
+        [1, 1],
+      ],
+      [
+        [0, 0],
+        [1, 1],
+      ],
+    ]);
+    expect(JSON.parse(screen.getByTestId('pr-chart').dataset.series!)[1]).toEqual([
+      [0, 0.05],
+      [1, 0.05],
+    ]);
+    expect(screen.queryByTestId('curves-missing')).toBeNull();
+    const items = within(screen.getByTestId('importances')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual(['log_bytes_out0.600', 'log_bytes_in0.400']);
+  });
+
+  it('says why an unevaluated run has no metrics', () => {
+    render(<RunDetail run={{ ...run(), kind: 'iforest', metrics: null, labelSource: null, split: null }} />);
+    expect(screen.getByTestId('run-not-evaluated').textContent).toContain('no usable labels');
+  });
+});

@@ -1,0 +1,96 @@
+// The session drawer: every field, the source file:line, model scores with "why flagged", verdict
+// history — and log strings that carry markup stay inert text.
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SessionDrawer } from '../../src-renderer/views/sessions/SessionDrawer.js';
+import { answers } from './fake-api.js';
+import { fakeSession } from './fake-session.js';
+
+vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
+// Two cores shared by many test runs: give React's renders more than the default second.
+configure({ asyncUtilTimeout: 5000 });
+
+const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
+const hostile = fakeSession(7, {
+  ruleName: PAYLOAD,
+  detectionType: `javascript:alert(1)${PAYLOAD}`,
+  attrs: { [`x${PAYLOAD}`]: PAYLOAD },
+  rawLine: 42,
+});
+
+beforeEach(() => {
+  answers.listImports = () => [{ id: 1, file: `/logs/${PAYLOAD}.csv`, format: 'cloudwatch-csv' }];
+  answers.sessionScores = () => [
+    {
+      runId: 3,
+      kind: 'iforest',
+      active: true,
+      score: 0.71,
+      flagged: true,
+      explanation: [
+        { feature: `bytes_out${PAYLOAD}`, contribution: 0.4 },
+        { feature: 'distinct_ports', contribution: 0.1 },
+      ],
+    },
+  ];
+  answers.sessionHistory = () => [
+    {
+      id: 1,
+      actionId: 1,
+      at: Date.UTC(2024, 3, 26),
+      analyst: 'ana',
+      kind: 'verdict',
+      summary: 'malicious on session 7',
+      entity: 'session',
+      entityId: '7',
+      field: 'verdict',
+      before: null,
+      after: { verdict: 'malicious', analyst: 'ana', note: PAYLOAD, at: 1 },
+      undoes: null,
+    },
+  ];
+});
+afterEach(() => {
+  cleanup();
+  delete (window as { __pwned?: number }).__pwned;
+});
+
+describe('session drawer', () => {
+  it('shows fields, file:line, scores with why-flagged and history, all as text', async () => {
+    render(<SessionDrawer session={hostile} onClose={() => {}} />);
+    const drawer = screen.getByTestId('session-drawer');
+    await waitFor(() => screen.getByTestId('drawer-scores'));
+    await waitFor(() => screen.getByTestId('drawer-history'));
+    await waitFor(() =>
+      expect(screen.getByTestId('drawer-raw-ref').textContent).toContain(`/logs/${PAYLOAD}.csv:42`),
+    );
+    expect(screen.getByTestId('drawer-raw-ref').textContent).toContain('raw text of stored rows is not kept');
+    const fields = screen.getByTestId('drawer-fields');
+    expect(within(fields).getAllByText(PAYLOAD).length).toBe(2); // the rule and the extra column's value
+    expect(screen.getByTestId('drawer-scores').textContent).toContain(`bytes_out${PAYLOAD}`);
+    expect(screen.getByTestId('drawer-scores').textContent).toContain('flagged');
+    expect(screen.getByTestId('drawer-history').textContent).toContain(`malicious (“${PAYLOAD}”)`);
+    // Markup in the data never became elements.
+    expect(drawer.querySelector('img')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('says plainly when nothing scored the session and no verdict was given', async () => {
+    answers.sessionScores = () => [];
+    answers.sessionHistory = () => [];
+    render(<SessionDrawer session={fakeSession(8)} onClose={() => {}} />);
+    await waitFor(() => screen.getByTestId('drawer-no-scores'));
+    expect(screen.getByTestId('drawer-no-verdicts').textContent).toBe('No verdicts yet.');
+  });
+
+  it('closes on Escape', async () => {
+    const onClose = vi.fn();
+    render(<SessionDrawer session={fakeSession(9)} onClose={onClose} />);
+    screen.getByTestId('drawer-close').focus();
+    screen
+      .getByTestId('drawer-close')
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(onClose).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,109 @@
+// The Train dialog: checks the form before calling the core, sends the chosen kind/labels/split/
+// params, follows the job, and explains a refused training in plain words.
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TrainDialog } from '../../src-renderer/views/models/TrainDialog.js';
+import { answers, calls } from './fake-api.js';
+
+vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
+// Two cores shared by many test runs: give React's renders more than the default second.
+configure({ asyncUtilTimeout: 5000 });
+
+// The core's reason for the embedded CloudWatch sample (src-main/core/ml/evaluate/labels.ts).
+const SAMPLE_REFUSAL =
+  'Refusing to train: every session in this data has detection type waf_rule (282 sessions) and there is no label column — one class, nothing to learn (a classifier would score 100 % by always answering it; the embedded CloudWatch sample is such data). Give labels with both classes via --labels column:NAME (…)';
+
+const job = (state: string, extra: object = {}) => ({
+  jobId: 'j1',
+  kind: 'train',
+  state,
+  fraction: state === 'running' ? 0.4 : 1,
+  message: state === 'running' ? '40 trees built' : 'done',
+  importId: null,
+  counts: null,
+  bytesRead: 0,
+  bytesTotal: null,
+  file: null,
+  error: null,
+  runId: 5,
+  ...extra,
+});
+
+beforeEach(() => {
+  calls.length = 0;
+  answers.train = () => ({ jobId: 'j1' });
+  answers.cancelJob = () => ({ cancelled: true });
+});
+afterEach(cleanup);
+
+const set = (testId: string, value: string) =>
+  fireEvent.change(screen.getByTestId(testId), { target: { value } });
+const trainCalls = () => calls.filter((c) => c.name === 'train');
+
+describe('Train dialog', () => {
+  it('lists what is wrong with the form and calls nothing', async () => {
+    render(<TrainDialog open onClose={() => {}} />);
+    set('train-kind', 'rf');
+    set('train-param-trees', 'many');
+    set('train-param-maxDepth', '500');
+    fireEvent.click(screen.getByTestId('train-start'));
+    const problems = screen.getByTestId('train-problems').textContent;
+    expect(problems).toContain('Trees: "many" is not a number');
+    set('train-param-trees', '50');
+    fireEvent.click(screen.getByTestId('train-start'));
+    expect(screen.getByTestId('train-problems').textContent).toMatch(/^Max depth: /);
+    set('train-labels', 'detection-map');
+    set('train-param-maxDepth', '');
+    set('train-map', 'port_scan = evil');
+    fireEvent.click(screen.getByTestId('train-start'));
+    expect(screen.getByTestId('train-problems').textContent).toContain('Detection map line 1');
+    expect(trainCalls()).toHaveLength(0);
+  });
+
+  it('sends kind, labels, split and params, shows progress and cancels', async () => {
+    answers.jobStatus = () => job('running');
+    render(<TrainDialog open onClose={() => {}} />);
+    set('train-kind', 'rf');
+    set('train-labels', 'detection-map');
+    set('train-map', 'port_scan = malicious\nwaf_rule = benign');
+    set('train-split', 'ip');
+    set('train-param-trees', '50');
+    fireEvent.click(screen.getByTestId('train-start'));
+    await waitFor(() => expect(trainCalls()).toHaveLength(1));
+    expect(trainCalls()[0]!.args).toEqual({
+      kind: 'rf',
+      labels: { type: 'detection-map', map: { port_scan: 'malicious', waf_rule: 'benign' } },
+      split: 'ip',
+      params: { trees: 50 },
+    });
+    await waitFor(() => expect(screen.getByTestId('train-message').textContent).toBe('40 trees built'));
+    fireEvent.click(screen.getByTestId('train-cancel'));
+    await waitFor(() => expect(calls.some((c) => c.name === 'cancelJob')).toBe(true));
+  });
+
+  it('explains a single-class refusal in plain words, without the command-line help', async () => {
+    answers.jobStatus = () => job('failed', { error: SAMPLE_REFUSAL, message: SAMPLE_REFUSAL, runId: null });
+    render(<TrainDialog open onClose={() => {}} />);
+    set('train-kind', 'rf');
+    fireEvent.click(screen.getByTestId('train-start'));
+    const refusal = await waitFor(() => screen.getByTestId('train-refusal'));
+    expect(refusal.textContent).toContain('Training refused: the labels have only one class');
+    expect(refusal.textContent).toContain('always giving that one answer');
+    expect(refusal.textContent).toContain('train the Isolation Forest');
+    expect(refusal.textContent).toContain('detection type waf_rule (282 sessions)');
+    expect(refusal.textContent).not.toContain('--labels');
+  });
+
+  it('shows a refusal the core gives at once (no job) the same way', async () => {
+    answers.train = () => {
+      throw new Error(
+        'Refusing to train: only 3 malicious sessions among 282 labelled ones; at least 10 of each class are needed.',
+      );
+    };
+    render(<TrainDialog open onClose={() => {}} />);
+    set('train-kind', 'dense');
+    fireEvent.click(screen.getByTestId('train-start'));
+    const refusal = await waitFor(() => screen.getByTestId('train-refusal'));
+    expect(refusal.textContent).toContain('too few examples of one class');
+  });
+});
