@@ -1,21 +1,27 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath, WEBGL_ARGS } from '../../src-main/core/reports/chromium.mjs';
+
+// WEBGL_ARGS (and why SwiftShader) live beside the base flags, so the benches share them too.
+export { WEBGL_ARGS };
 
 /**
  * Debian's Chromium, never a downloaded browser. `launch` gives every run a fresh temporary
  * profile, so no cookie or cache survives from an earlier run.
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(options: { webgl?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, ...(options.webgl ? WEBGL_ARGS : [])],
+  });
+}
+
+/** The unmasked WebGL renderer string of a fresh context in the page, or null without WebGL. */
+export function webGlRenderer(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   });
 }
 

@@ -1,0 +1,140 @@
+// IP-pair edges for the graph view, and the per-IP anomaly scores that colour its nodes.
+import type { SessionFilter } from '../../../src-shared/domain.js';
+import type { Db } from './open.js';
+import { whereClause } from './sessions.js';
+
+export interface Pair {
+  src: string;
+  dst: string;
+  sessions: number;
+  bytes: number;
+}
+export type PairSource = 'rollup' | 'sessions';
+
+/**
+ * The per-pair rollup has no time, country or port: it answers only filters on the endpoints.
+ * Checked by what is left, so a field added to SessionFilter later sends queries to sessions.
+ */
+export function rollupAnswers(filter: SessionFilter): boolean {
+  const { srcIp: _src, dstIp: _dst, ...rest } = filter;
+  return Object.values(rest).every((value) => value === undefined);
+}
+
+/** The filter's WHERE clause with one more condition AND-ed on. */
+export function filterAnd(filter: SessionFilter, condition: string) {
+  const where = whereClause(filter);
+  return { sql: where.sql ? `${where.sql} AND (${condition})` : `WHERE ${condition}`, params: where.params };
+}
+
+const PAIR_COLUMNS = 'src_ip AS src, dst_ip AS dst';
+const ROLLUP_WEIGHTS = 'sessions, bytes_in + bytes_out AS bytes';
+const SESSION_WEIGHTS =
+  'count(*) AS sessions, coalesce(sum(bytes_in), 0) + coalesce(sum(bytes_out), 0) AS bytes';
+
+/** Every pair within the filter. Sessions without a destination are not edges. */
+export function readPairs(db: Db, filter: SessionFilter): { pairs: Pair[]; source: PairSource } {
+  if (rollupAnswers(filter)) {
+    const parts = ["dst_ip != ''"];
+    if (filter.srcIp !== undefined) parts.push('src_ip = @srcIp');
+    if (filter.dstIp !== undefined) parts.push('dst_ip = @dstIp');
+    const pairs = db
+      .prepare(`SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs WHERE ${parts.join(' AND ')}`)
+      .all({ srcIp: filter.srcIp, dstIp: filter.dstIp }) as Pair[];
+    return { pairs, source: 'rollup' };
+  }
+  const { sql, params } = filterAnd(filter, "dst_ip IS NOT NULL AND dst_ip != ''");
+  const pairs = db
+    .prepare(`SELECT ${PAIR_COLUMNS}, ${SESSION_WEIGHTS} FROM sessions ${sql} GROUP BY src_ip, dst_ip`)
+    .all(params) as Pair[];
+  return { pairs, source: 'sessions' };
+}
+
+/** The pairs that have `ip` at either end, within the filter. */
+export function readNeighbourPairs(
+  db: Db,
+  ip: string,
+  filter: SessionFilter,
+): { pairs: Pair[]; source: PairSource } {
+  if (rollupAnswers(filter)) {
+    // The primary key serves the source side; the destination side scans the (small) rollup.
+    const pairs = db
+      .prepare(
+        `SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs WHERE src_ip = @ip AND dst_ip != ''
+         UNION ALL
+         SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs WHERE dst_ip = @ip AND src_ip != @ip`,
+      )
+      .all({ ip }) as Pair[];
+    const kept = pairs.filter(
+      (p) =>
+        (filter.srcIp === undefined || p.src === filter.srcIp) &&
+        (filter.dstIp === undefined || p.dst === filter.dstIp),
+    );
+    return { pairs: kept, source: 'rollup' };
+  }
+  const { sql, params } = filterAnd(filter, 'src_ip = @ip OR dst_ip = @ip');
+  const pairs = db
+    .prepare(
+      `SELECT ${PAIR_COLUMNS}, ${SESSION_WEIGHTS} FROM sessions ${sql}
+         AND dst_ip IS NOT NULL AND dst_ip != '' GROUP BY src_ip, dst_ip`,
+    )
+    .all({ ...params, ip }) as Pair[];
+  return { pairs, source: 'sessions' };
+}
+
+export interface ScoreRun {
+  runId: number;
+  kind: string;
+  threshold: number | null;
+}
+
+/** The newest finished active run: its scores colour the graph. Null until a model is trained. */
+export function activeScoreRun(db: Db): ScoreRun | null {
+  const row = db
+    .prepare(
+      `SELECT id AS runId, kind, threshold FROM model_runs WHERE active = 1 AND status = 'done'
+       ORDER BY coalesce(finished_at, created_at) DESC, id DESC LIMIT 1`,
+    )
+    .get() as ScoreRun | undefined;
+  return row ?? null;
+}
+
+/** Highest score per IP (as source or destination) over the run's scored sessions within the filter. */
+export function maxScoreByIp(db: Db, runId: number, filter: SessionFilter): Map<string, number> {
+  const { sql, params } = filterAnd(filter, 'scores.run_id = @runId');
+  const rows = db
+    .prepare(
+      `WITH scored AS MATERIALIZED (
+         SELECT src_ip, dst_ip, scores.score AS score FROM scores JOIN sessions ON sessions.id = scores.session_id ${sql})
+       SELECT src_ip AS ip, max(score) AS score FROM scored GROUP BY src_ip
+       UNION ALL
+       SELECT dst_ip, max(score) FROM scored WHERE dst_ip IS NOT NULL GROUP BY dst_ip`,
+    )
+    .all({ ...params, runId }) as { ip: string; score: number }[];
+  const best = new Map<string, number>();
+  for (const { ip, score } of rows) best.set(ip, Math.max(score, best.get(ip) ?? -Infinity));
+  return best;
+}
+
+export type IpVerdict = 'malicious' | 'review' | 'benign';
+const SEVERITY: IpVerdict[] = ['benign', 'review', 'malicious'];
+
+/** The most severe verdict per IP over its sessions within the filter (verdicts are few: a join from them). */
+export function worstVerdictByIp(db: Db, filter: SessionFilter): Map<string, IpVerdict> {
+  const { sql, params } = filterAnd(filter, '1');
+  const rows = db
+    .prepare(
+      `WITH judged AS MATERIALIZED (
+         SELECT src_ip, dst_ip, CASE verdicts.verdict WHEN 'malicious' THEN 2 WHEN 'review' THEN 1 ELSE 0 END AS rank
+         FROM verdicts JOIN sessions ON sessions.id = verdicts.session_id ${sql})
+       SELECT src_ip AS ip, max(rank) AS rank FROM judged GROUP BY src_ip
+       UNION ALL
+       SELECT dst_ip, max(rank) FROM judged WHERE dst_ip IS NOT NULL GROUP BY dst_ip`,
+    )
+    .all(params) as { ip: string; rank: number }[];
+  const worst = new Map<string, IpVerdict>();
+  for (const { ip, rank } of rows) {
+    const current = worst.get(ip);
+    if (current === undefined || SEVERITY.indexOf(current) < rank) worst.set(ip, SEVERITY[rank]!);
+  }
+  return worst;
+}

@@ -1,0 +1,35 @@
+import type { EdgeWeight, ScoreSource } from '../../../src-shared/graph.js';
+import { type ColourMode, legendFor } from './colors.js';
+
+export function GraphLegend({
+  mode,
+  weight,
+  scoreSource,
+}: {
+  mode: ColourMode;
+  weight: EdgeWeight;
+  scoreSource: ScoreSource;
+}) {
+  const caption =
+    mode === 'verdict'
+      ? 'Colour: analyst verdict'
+      : scoreSource
+        ? `Colour: highest anomaly score (run #${scoreSource.runId}, ${scoreSource.kind})`
+        : 'Colour: anomaly score — no active model yet, so nothing is scored';
+  return (
+    <div className="graph-legend" data-testid="graph-legend">
+      <p>{caption}</p>
+      <ul>
+        {legendFor(mode, scoreSource !== null).map((entry) => (
+          <li key={entry.label}>
+            <span className="swatch" style={{ background: entry.colour }} aria-hidden="true" />
+            {entry.label}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">
+        Size: {weight === 'bytes' ? 'bytes exchanged' : 'sessions'} · edge width: weight
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+// The IP graph: who talks to whom within the filter, sized by volume and coloured by anomaly
+// score or verdict, with a drill-down per IP and the sessions behind each edge.
+import './graph.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorNote } from '../../components/ErrorNote.js';
+import { formatCount } from '../../format.js';
+import { useSessionFilter } from '../../state/filter.js';
+import { useTheme } from '../../state/theme.js';
+import { graphPalette } from './colors.js';
+import { EdgePanel } from './EdgePanel.js';
+import { GraphLegend } from './GraphLegend.js';
+import { GraphToolbar, minWeightAt, type ToolbarState } from './GraphToolbar.js';
+import { IpPanel } from './IpPanel.js';
+import { useGraphModel } from './useGraphModel.js';
+import { focusNode, type SigmaHandlers, useSigma, type ViewState } from './useSigma.js';
+
+type Selection = { kind: 'ip'; ip: string } | { kind: 'edge'; src: string; dst: string } | null;
+
+export function GraphView() {
+  // The shell's global filter (time range + filter language) narrows the graph like every view.
+  const filter = useSessionFilter();
+  const [settings, setSettings] = useState<ToolbarState>({
+    weight: 'sessions',
+    colour: 'score',
+    limit: 5_000,
+    minStep: 0,
+  });
+  const { model, load, counts, expand, expandError, layoutRunning, toggleLayout } = useGraphModel({
+    filter,
+    weight: settings.weight,
+    limit: settings.limit,
+    colour: settings.colour,
+  });
+  const [selection, setSelection] = useState<Selection>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const view = useRef<ViewState>({ minWeight: 0, visible: null, selected: null });
+  const theme = useTheme();
+  const palette = useMemo(() => graphPalette(theme), [theme]);
+
+  const graph = load?.state === 'ready' ? load.value : null;
+  // Edges arrive heaviest first.
+  const maxWeight = graph?.edges.weight[0] ?? 0;
+  const minWeight = minWeightAt(settings.minStep, maxWeight);
+
+  const select = useCallback((ip: string) => {
+    setSelection({ kind: 'ip', ip });
+    setNotice(null);
+  }, []);
+  const handlers: SigmaHandlers = {
+    onNode: select,
+    onExpand: (ip) => void expand(ip),
+    onEdge: (src, dst) => setSelection({ kind: 'edge', src, dst }),
+    // Written straight to the DOM: a React render per frame would cost more than the frame.
+    onRender: () => {
+      const element = container.current;
+      if (element) element.dataset.frames = String(Number(element.dataset.frames ?? 0) + 1);
+    },
+  };
+  const handle = useSigma(container, model, view, handlers, palette);
+
+  // Selection and minimum weight reach Sigma through `view`, then one redraw.
+  useEffect(() => {
+    view.current.selected = selection?.kind === 'ip' ? selection.ip : null;
+    view.current.minWeight = minWeight;
+    view.current.visible = minWeight > 0 ? nodesWithEdgeAtLeast(model, minWeight) : null;
+    handle.current?.relight();
+  }, [selection, minWeight, model, handle]);
+
+  const find = async (ip: string) => {
+    if (container.current) delete container.current.dataset.focused;
+    if (!model.hasNode(ip)) {
+      // Not among the heaviest edges: bring in its own neighbourhood first.
+      const added = await expand(ip);
+      if (!added || !model.hasNode(ip))
+        return setNotice(`${ip} has no sessions with a destination in this filter.`);
+    }
+    select(ip);
+    // Newly added nodes get display data on Sigma's next frame.
+    requestAnimationFrame(async () => {
+      if (handle.current && (await focusNode(handle.current.sigma, ip)) && container.current)
+        container.current.dataset.focused = ip;
+    });
+  };
+
+  const state =
+    !load || load.state === 'loading'
+      ? 'loading'
+      : load.state === 'error'
+        ? 'error'
+        : counts.edges === 0
+          ? 'empty'
+          : 'ready';
+  return (
+    <div className="view graph-view" data-testid="view-graph">
+      <header className="view-head graph-head">
+        <h1>IP graph</h1>
+        <p className="muted" data-testid="graph-summary">
+          {graph && state === 'ready'
+            ? `${formatCount(counts.nodes)} IPs · ${formatCount(counts.edges)} edges` +
+              (graph.matchedEdges > graph.edges.weight.length
+                ? ` (the ${formatCount(graph.edges.weight.length)} heaviest of ${formatCount(graph.matchedEdges)})`
+                : '')
+            : ' '}
+        </p>
+      </header>
+      <GraphToolbar
+        state={settings}
+        onChange={(next) => setSettings((current) => ({ ...current, ...next }))}
+        minWeight={minWeight}
+        layoutRunning={layoutRunning}
+        onLayout={toggleLayout}
+        onSearch={(ip) => void find(ip)}
+      />
+      <ErrorNote message={load?.state === 'error' ? load.error : (expandError ?? notice)} />
+      <div className="graph-main">
+        <div className="graph-stage">
+          <div
+            ref={container}
+            className="graph-canvas"
+            data-testid="graph-canvas"
+            data-state={state}
+            data-nodes={counts.nodes}
+            data-edges={counts.edges}
+            data-layout={layoutRunning ? 'running' : 'stopped'}
+          />
+          {state === 'loading' && <p className="graph-overlay">Loading the graph…</p>}
+          {state === 'empty' && (
+            <div className="graph-overlay" data-testid="graph-empty">
+              <p>No connections in this filter.</p>
+              <p className="muted">
+                Sessions need a destination IP to become edges. <a href="#/import">Import data</a> or widen
+                the filter.
+              </p>
+            </div>
+          )}
+          {graph && (
+            <GraphLegend mode={settings.colour} weight={settings.weight} scoreSource={graph.scoreSource} />
+          )}
+        </div>
+        {selection?.kind === 'ip' && (
+          <IpPanel
+            key={selection.ip}
+            ip={selection.ip}
+            filter={filter}
+            axisColour={palette.muted}
+            onClose={() => setSelection(null)}
+            onExpand={(ip) => void expand(ip)}
+            onPeer={(ip) => void find(ip)}
+          />
+        )}
+        {selection?.kind === 'edge' && (
+          <EdgePanel
+            key={`${selection.src}>${selection.dst}`}
+            src={selection.src}
+            dst={selection.dst}
+            filter={filter}
+            onClose={() => setSelection(null)}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function nodesWithEdgeAtLeast(model: ReturnType<typeof useGraphModel>['model'], min: number): Set<string> {
+  const nodes = new Set<string>();
+  model.forEachEdge((_edge, attributes, source, target) => {
+    if (attributes.weight >= min) {
+      nodes.add(source);
+      nodes.add(target);
+    }
+  });
+  return nodes;
+}

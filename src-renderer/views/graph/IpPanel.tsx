@@ -1,0 +1,157 @@
+// The drill-down for one IP: totals, sessions over time, countries, ports, peers, the latest
+// sessions with a way into the Sessions view, and verdicts (placeholder until triage lands).
+import type { SessionFilter } from '../../../src-shared/domain.js';
+import type { IpProfile } from '../../../src-shared/graph.js';
+import { api } from '../../api/index.js';
+import { ErrorNote } from '../../components/ErrorNote.js';
+import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
+import { openIpInSessions } from './open-in-sessions.js';
+import { SeriesChart } from './SeriesChart.js';
+import { SessionList } from './SessionList.js';
+import { useLoad } from './useLoad.js';
+
+interface IpPanelProps {
+  ip: string;
+  filter: SessionFilter;
+  axisColour: string;
+  onClose: () => void;
+  onExpand: (ip: string) => void;
+  onPeer: (ip: string) => void;
+}
+
+export function IpPanel({ ip, filter, axisColour, onClose, onExpand, onPeer }: IpPanelProps) {
+  const profile = useLoad(`${ip} ${JSON.stringify(filter)}`, () => api.ipProfile({ ip, filter }));
+  return (
+    <aside className="graph-panel" aria-label={`IP ${ip}`} data-testid="ip-panel" data-ip={ip}>
+      <header className="graph-panel-head">
+        <h2>{ip}</h2>
+        <button type="button" onClick={() => onExpand(ip)} data-testid="ip-expand">
+          Expand neighbours
+        </button>
+        <a className="button" href={`#/cases/new?ip=${encodeURIComponent(ip)}`} data-testid="ip-new-case">
+          New case
+        </a>
+        <button type="button" onClick={onClose} aria-label="Close panel">
+          ×
+        </button>
+      </header>
+      {profile?.state === 'loading' && <p className="muted">Loading {ip}…</p>}
+      {profile?.state === 'error' && <ErrorNote message={profile.error} />}
+      {profile?.state === 'ready' && (
+        <ProfileBody profile={profile.value} axisColour={axisColour} onPeer={onPeer} />
+      )}
+    </aside>
+  );
+}
+
+function ProfileBody({
+  profile,
+  axisColour,
+  onPeer,
+}: {
+  profile: IpProfile;
+  axisColour: string;
+  onPeer: (ip: string) => void;
+}) {
+  return (
+    <div className="graph-panel-body" data-testid="ip-profile" data-sessions={profile.sessions}>
+      <dl className="graph-facts">
+        <dt>Sessions</dt>
+        <dd data-testid="ip-sessions">{formatCount(profile.sessions)}</dd>
+        <dt>As source / destination</dt>
+        <dd>
+          {formatCount(profile.asSource)} / {formatCount(profile.asDestination)}
+        </dd>
+        <dt>Bytes in / out</dt>
+        <dd>
+          {formatBytes(profile.bytesIn)} / {formatBytes(profile.bytesOut)}
+        </dd>
+        <dt>First / last seen</dt>
+        <dd>
+          {formatTimestamp(profile.firstTs)} – {formatTimestamp(profile.lastTs)}
+        </dd>
+        <dt>Flagged</dt>
+        <dd>{profile.flagged === null ? 'no active model' : formatCount(profile.flagged)}</dd>
+        <dt>Highest score</dt>
+        <dd>{profile.maxScore === null ? '–' : profile.maxScore.toFixed(3)}</dd>
+      </dl>
+      {profile.series.length > 0 && (
+        <section>
+          <h3>Sessions over time</h3>
+          <SeriesChart series={profile.series} colour={axisColour} />
+        </section>
+      )}
+      <div className="graph-columns">
+        <section>
+          <h3>Countries</h3>
+          <Counts rows={profile.countries.map((c) => ({ key: c.key || '(none)', sessions: c.sessions }))} />
+        </section>
+        <section>
+          <h3>Destination ports</h3>
+          <Counts rows={profile.ports.map((p) => ({ key: String(p.port ?? '–'), sessions: p.sessions }))} />
+        </section>
+      </div>
+      <section>
+        <h3>Top peers</h3>
+        <ul className="graph-list" data-testid="ip-peers">
+          {profile.peers.map((peer) => (
+            <li key={`${peer.direction}${peer.ip}`}>
+              <button type="button" className="link" onClick={() => onPeer(peer.ip)}>
+                {peer.direction === 'out' ? '→' : '←'} {peer.ip}
+              </button>
+              <span className="muted">{formatCount(peer.sessions)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h3>Latest sessions</h3>
+        <p className="graph-links">
+          <button
+            type="button"
+            className="link"
+            onClick={() => openIpInSessions(profile.ip)}
+            data-testid="ip-open-sessions"
+          >
+            Open all {formatCount(profile.sessions)} in Sessions
+          </button>
+        </p>
+        <SessionList sessions={profile.recent} testId="ip-session-list" />
+      </section>
+      <section>
+        <h3>Verdicts</h3>
+        {profile.verdicts.length === 0 ? (
+          <p className="muted" data-testid="ip-verdicts">
+            No verdicts on this IP's sessions yet.
+          </p>
+        ) : (
+          <ul className="graph-list" data-testid="ip-verdicts">
+            {profile.verdicts.map((v) => (
+              <li key={v.sessionId}>
+                <span>
+                  {v.verdict} · session {v.sessionId}
+                  {v.note ? ` · ${v.note}` : ''}
+                </span>
+                <span className="muted">{formatTimestamp(v.at)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Counts({ rows }: { rows: { key: string; sessions: number }[] }) {
+  if (rows.length === 0) return <p className="muted">–</p>;
+  return (
+    <ul className="graph-list">
+      {rows.map((row) => (
+        <li key={row.key}>
+          <span className="clip">{row.key}</span>
+          <span className="muted">{formatCount(row.sessions)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

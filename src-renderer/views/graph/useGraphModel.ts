@@ -1,0 +1,88 @@
+// Loads the graph for the filter and settings, keeps it in one graphology model that Sigma draws
+// and the layout worker moves, and grows it when an IP is expanded.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionFilter } from '../../../src-shared/domain.js';
+import type { EdgeWeight, IpGraph } from '../../../src-shared/graph.js';
+import { api } from '../../api/index.js';
+import { useVigilEvents } from '../../hooks/useVigilEvents.js';
+import type { ColourMode } from './colors.js';
+import { createGraphModel, mergeGraph, recolour } from './graph-model.js';
+import { LayoutRunner } from './layout/layout-runner.js';
+import { useLoad } from './useLoad.js';
+
+// The layout runs on its own for a while after each load or expansion, then rests.
+const AUTO_LAYOUT_MS = 8_000;
+// Expanding a hub brings this many of its heaviest edges: enough to reach past those already drawn.
+const NEIGHBOUR_LIMIT = 5_000;
+
+export interface GraphSettings {
+  filter: SessionFilter;
+  weight: EdgeWeight;
+  limit: number;
+  colour: ColourMode;
+}
+
+export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) {
+  const model = useMemo(createGraphModel, []);
+  const [layoutRunning, setLayoutRunning] = useState(false);
+  const runner = useMemo(() => new LayoutRunner(model, setLayoutRunning), [model]);
+  const [version, setVersion] = useState(0);
+  const [counts, setCounts] = useState({ nodes: 0, edges: 0 });
+  const [expandError, setExpandError] = useState<string | null>(null);
+
+  useVigilEvents((event) => {
+    if (event.type === 'data-changed') setVersion((v) => v + 1);
+  });
+  useEffect(() => () => runner.kill(), [runner]);
+
+  const key = JSON.stringify({ filter, weight, limit, version });
+  const load = useLoad<IpGraph>(key, () => api.graphEdges({ filter, weight, limit }));
+
+  const runFor = useCallback(
+    (ms: number) => {
+      runner.start();
+      const timer = window.setTimeout(() => runner.stop(), ms);
+      return () => window.clearTimeout(timer);
+    },
+    [runner],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: colour is applied by its own effect.
+  useEffect(() => {
+    if (load?.state !== 'ready') return;
+    runner.kill();
+    model.clear();
+    mergeGraph(model, load.value, colour);
+    setCounts({ nodes: model.order, edges: model.size });
+    setExpandError(null);
+    runner.graphChanged();
+    return runFor(AUTO_LAYOUT_MS);
+  }, [load, model, runner, runFor]);
+
+  useEffect(() => recolour(model, colour), [model, colour]);
+
+  const expand = useCallback(
+    async (ip: string) => {
+      try {
+        const around = model.hasNode(ip) ? model.getNodeAttributes(ip) : undefined;
+        const data = await api.ipNeighbours({ ip, filter, weight, limit: NEIGHBOUR_LIMIT });
+        const added = mergeGraph(model, data, colour, around);
+        setCounts({ nodes: model.order, edges: model.size });
+        setExpandError(null);
+        if (added.nodesAdded + added.edgesAdded > 0) {
+          runner.graphChanged();
+          runFor(AUTO_LAYOUT_MS / 2);
+        }
+        return added;
+      } catch (error) {
+        setExpandError((error as Error).message);
+        return null;
+      }
+    },
+    [model, filter, weight, colour, runner, runFor],
+  );
+
+  const toggleLayout = useCallback(() => (runner.isRunning() ? runner.stop() : runner.start()), [runner]);
+
+  return { model, load, counts, expand, expandError, layoutRunning, toggleLayout };
+}

@@ -1,0 +1,109 @@
+// The IP graph contract: nodes are IPs, edges aggregate the sessions between two of them.
+// Graphs travel as parallel arrays (columns), not one object per edge: at 100 000 edges that is
+// a third of the JSON and far less schema-checking work in the renderer.
+import { z } from 'zod';
+import { Session, SessionFilter } from './domain.js';
+
+export const EdgeWeight = z.enum(['sessions', 'bytes']);
+export type EdgeWeight = z.infer<typeof EdgeWeight>;
+
+/** Which run's scores colour the nodes; null when no model run is active (nodes stay neutral). */
+export const ScoreSource = z
+  .object({ runId: z.number().int(), kind: z.string(), threshold: z.number().nullable() })
+  .nullable();
+export type ScoreSource = z.infer<typeof ScoreSource>;
+
+export const IpGraph = z.object({
+  nodes: z.object({
+    ip: z.array(z.string()),
+    /** Sum of the weights of every edge of the node within the filter (not only the edges shown). */
+    volume: z.array(z.number()),
+    /** Highest anomaly score of the node's sessions in the active run; null when unscored. */
+    score: z.array(z.number().nullable()),
+    /** The most severe analyst verdict on any of the node's sessions (malicious > review > benign). */
+    verdict: z.array(z.enum(['malicious', 'review', 'benign']).nullable()),
+  }),
+  edges: z.object({
+    /** Indexes into `nodes`. */
+    source: z.array(z.number().int()),
+    target: z.array(z.number().int()),
+    weight: z.array(z.number()),
+  }),
+  weight: EdgeWeight,
+  /** Edges that passed the filter and the minimum weight, before the limit. */
+  matchedEdges: z.number().int(),
+  scoreSource: ScoreSource,
+  /** 'rollup' when the per-pair rollup answered, 'sessions' when the filter needed a scan. */
+  source: z.enum(['rollup', 'sessions']),
+});
+export type IpGraph = z.infer<typeof IpGraph>;
+
+const Ip = z.string().min(1).max(64);
+
+export const GraphEdgesArgs = z.object({
+  filter: SessionFilter.default({}),
+  weight: EdgeWeight.default('sessions'),
+  minWeight: z.number().min(0).default(0),
+  limit: z.number().int().min(1).max(200_000).default(5_000),
+});
+
+export const IpNeighboursArgs = z.object({
+  ip: Ip,
+  filter: SessionFilter.default({}),
+  weight: EdgeWeight.default('sessions'),
+  limit: z.number().int().min(1).max(10_000).default(200),
+});
+
+const Bucketed = z.object({ key: z.string(), sessions: z.number().int() });
+
+export const IpProfile = z.object({
+  ip: z.string(),
+  sessions: z.number().int(),
+  asSource: z.number().int(),
+  asDestination: z.number().int(),
+  bytesIn: z.number(),
+  bytesOut: z.number(),
+  firstTs: z.number().nullable(),
+  lastTs: z.number().nullable(),
+  /** Sessions flagged by the active run (null when no run is active). */
+  flagged: z.number().int().nullable(),
+  maxScore: z.number().nullable(),
+  bucketMs: z.number().int(),
+  series: z.array(z.object({ bucket: z.number(), sessions: z.number().int(), bytes: z.number() })),
+  countries: z.array(Bucketed),
+  ports: z.array(z.object({ port: z.number().int().nullable(), sessions: z.number().int() })),
+  peers: z.array(
+    z.object({
+      ip: z.string(),
+      sessions: z.number().int(),
+      bytes: z.number(),
+      direction: z.enum(['out', 'in']),
+    }),
+  ),
+  /** The latest sessions touching the IP in either direction. */
+  recent: z.array(Session),
+  /** The latest analyst verdicts on the IP's sessions, newest first. */
+  verdicts: z.array(
+    z.object({
+      sessionId: z.number().int(),
+      verdict: z.string(),
+      note: z.string().nullable(),
+      at: z.number(),
+    }),
+  ),
+});
+export type IpProfile = z.infer<typeof IpProfile>;
+
+export const IpProfileArgs = z.object({
+  ip: Ip,
+  filter: SessionFilter.default({}),
+  recentLimit: z.number().int().min(1).max(500).default(50),
+});
+
+export const EdgeSessionsArgs = z.object({
+  src: Ip,
+  dst: Ip,
+  filter: SessionFilter.default({}),
+  offset: z.number().int().min(0).max(100_000_000).default(0),
+  limit: z.number().int().min(1).max(1000).default(50),
+});

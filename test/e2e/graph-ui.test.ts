@@ -1,0 +1,198 @@
+// The IP graph in Debian Chromium against serve mode (production build): WebGL from SwiftShader,
+// a drawn (non-blank) canvas, the layout in a worker, search → drill-down listing the IP's
+// sessions, double-click expansion, and hostile log strings that stay text.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/core/db/open.js';
+import { generateTraffic } from '../../src-main/core/generate/generate.js';
+import { runImport } from '../../src-main/core/ingest/pipeline.js';
+import { collectPageErrors, launchChromium, webGlRenderer } from './chromium.js';
+import { countInkPixels } from './ink-pixels.js';
+import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const HEADER =
+  'bytes_in,bytes_out,creation_time,end_time,src_ip,src_ip_country_code,protocol,response.code,dst_port,dst_ip,rule_names,observation_name,source.meta,source.name,time,detection_types';
+const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
+const HOSTILE_IP = '198.51.100.66';
+
+let dir: string;
+let browser: Browser;
+let serve: ServeProcess;
+let page: Page;
+let pageErrors: string[];
+let server: string;
+let expandable: string;
+
+/** A generated week of traffic plus three sessions whose rule and detection fields are markup. */
+async function buildDatabase(dbPath: string): Promise<{ busiest: string; expandable: string }> {
+  const generated = await generateTraffic({
+    rows: 20_000,
+    seed: 21,
+    out: path.join(dir, 'traffic.csv'),
+    format: 'cloudwatch-csv',
+    start: Date.UTC(2024, 3, 25),
+    days: 7,
+    attackRate: 0.05,
+  });
+  const db = openDatabase(dbPath);
+  try {
+    await runImport(db, { file: generated.out, enrich: false });
+    const busiest = db
+      .prepare('SELECT dst_ip AS ip FROM sessions GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')
+      .get() as { ip: string };
+    const quoted = `"${PAYLOAD.replaceAll('"', '""')}"`;
+    const rows = [1, 2, 3].map(
+      (hour) =>
+        `10,20,2024-04-26T0${hour}:00:00Z,2024-04-26T0${hour}:05:00Z,${HOSTILE_IP},US,HTTPS,200,443,${busiest.ip},${quoted},o,m,n,2024-04-26T0${hour}:00:00Z,${quoted}`,
+    );
+    const hostile = path.join(dir, 'hostile.csv');
+    fs.writeFileSync(hostile, `${HEADER}\n${rows.join('\n')}\n`);
+    const record = await runImport(db, { file: hostile, enrich: false });
+    expect(record.stored).toBe(3);
+    // A destination drawn among the 1 000 heaviest edges with more edges outside them: expanding
+    // it must add some. (Same order as the API: weight, then addresses.)
+    const cut = db
+      .prepare(
+        `WITH ranked AS (
+           SELECT dst_ip AS dst, row_number() OVER (ORDER BY count(*) DESC, src_ip, dst_ip) AS rank
+           FROM sessions GROUP BY src_ip, dst_ip)
+         SELECT dst FROM ranked GROUP BY dst HAVING sum(rank <= 1000) > 0
+         ORDER BY sum(rank > 1000) DESC LIMIT 1`,
+      )
+      .get() as { dst: string };
+    return { busiest: busiest.ip, expandable: cut.dst };
+  } finally {
+    db.close();
+  }
+}
+
+const canvas = () => page.getByTestId('graph-canvas');
+const attr = async (name: string) => Number(await canvas().getAttribute(name));
+
+async function search(ip: string) {
+  await page.getByTestId('graph-search').fill(ip);
+  await page.getByTestId('graph-search').press('Enter');
+}
+
+/** After a load or an expansion the layout runs on its own for a few seconds, then rests. */
+async function layoutAtRest() {
+  await page.locator('[data-testid="graph-canvas"][data-layout="stopped"]').waitFor();
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-graph-'));
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const dbPath = path.join(dir, 'graph.db');
+  ({ busiest: server, expandable } = await buildDatabase(dbPath));
+  [browser, serve] = await Promise.all([
+    launchChromium({ webgl: true }),
+    startServe(dbPath, ['--no-sample']),
+  ]);
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme: 'dark' });
+  page = await context.newPage();
+  pageErrors = collectPageErrors(page);
+  await page.goto(serve.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  const code = await serve?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+  expect(code).toBe(0);
+});
+
+describe('IP graph in Debian Chromium', () => {
+  it('has WebGL from SwiftShader with the documented flags', async () => {
+    expect(await webGlRenderer(page)).toMatch(/SwiftShader/);
+  });
+
+  it('draws the graph: a ready canvas with nodes, edges and painted pixels', async () => {
+    await page.getByTestId('nav-graph').click();
+    await page.locator('[data-testid="graph-canvas"][data-state="ready"][data-frames]').waitFor();
+    expect(await attr('data-nodes')).toBeGreaterThan(100);
+    expect(await attr('data-edges')).toBeGreaterThan(100);
+    // The stage above the legend: WebGL output only. A blank WebGL canvas would count ~0.
+    const box = (await canvas().boundingBox())!;
+    const clip = { x: box.x, y: box.y, width: box.width, height: box.height * 0.7 };
+    const shot = await page.screenshot({ clip });
+    const ink = await countInkPixels(browser, shot);
+    expect(ink.fraction).toBeGreaterThan(0.005);
+    await page.screenshot({ path: path.join(SHOTS, 'graph.png') });
+  });
+
+  it('runs ForceAtlas2 in a web worker, and Stop / Start control it', async () => {
+    const layoutWorkers = () =>
+      page.workers().filter((worker) => /fa2\.worker-[\w-]+\.js$/.test(worker.url()));
+    await layoutAtRest();
+    expect(layoutWorkers()).toHaveLength(0);
+    await page.getByTestId('graph-layout').click();
+    await page.locator('[data-testid="graph-canvas"][data-layout="running"]').waitFor();
+    expect(layoutWorkers()).toHaveLength(1);
+    // Positions keep arriving from the worker: Sigma redraws while the layout runs.
+    const frames = await attr('data-frames');
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-frames')) > n + 5,
+      frames,
+    );
+    await page.getByTestId('graph-layout').click();
+    await layoutAtRest();
+    expect(layoutWorkers()).toHaveLength(0);
+  });
+
+  it('finds an IP outside the loaded edges, opens its drill-down, lists its sessions as text', async () => {
+    await page.getByTestId('graph-limit').selectOption('1000');
+    await page.locator('[data-testid="graph-canvas"][data-state="ready"][data-edges="1000"]').waitFor();
+    await search(HOSTILE_IP);
+    const panel = page.locator(`[data-testid="ip-panel"][data-ip="${HOSTILE_IP}"]`);
+    await panel.locator('[data-testid="ip-profile"][data-sessions="3"]').waitFor();
+    expect(await attr('data-edges')).toBe(1001);
+    const rows = panel.getByTestId('ip-session-list').locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toContain(`${HOSTILE_IP} → ${server}`);
+    expect(await rows.first().locator('td').nth(3).textContent()).toBe(PAYLOAD);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await panel.getByTestId('ip-series').locator('canvas').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'graph-drilldown.png') });
+  });
+
+  it('clicking a node opens its drill-down; double-clicking expands its neighbours', async () => {
+    await layoutAtRest();
+    await page.getByRole('button', { name: 'Close panel' }).click();
+    await search(expandable);
+    await page.locator(`[data-testid="graph-canvas"][data-focused="${expandable}"]`).waitFor();
+    await page.getByRole('button', { name: 'Close panel' }).click();
+    // The camera centred the server: a click in the middle of the stage lands on it.
+    const box = (await canvas().boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.click(centre.x, centre.y);
+    await page
+      .locator(`[data-testid="ip-panel"][data-ip="${expandable}"] [data-testid="ip-profile"]`)
+      .waitFor();
+    const before = await attr('data-edges');
+    await page.mouse.dblclick(centre.x, centre.y);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-edges')) > n,
+      before,
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'graph-expanded.png') });
+  });
+
+  it('clicks through to Sessions with the global filter narrowed to the IP', async () => {
+    await page.getByTestId('ip-open-sessions').click();
+    await page.getByTestId('view-sessions').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/sessions');
+    // The filter is global: the Sessions view (and every other) now reads `ip:<that IP>`.
+    expect(await page.getByTestId('filter-bar').locator('input').inputValue()).toBe(`ip:${expandable}`);
+  });
+
+  it('logged no console error or CSP violation (the layout worker loads under the CSP)', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

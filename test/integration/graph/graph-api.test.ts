@@ -1,0 +1,309 @@
+// The graph operations on a real generated database, each checked against a direct SQL answer
+// over the sessions table (never against the rollups the code reads, which could share its bug).
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src-main/core/db/open.js';
+import { whereClause } from '../../../src-main/core/db/sessions.js';
+import { runImport } from '../../../src-main/core/ingest/pipeline.js';
+import { graphService } from '../../../src-main/core/services/graph.js';
+import { type ArgsOf, operations, type ResultOf } from '../../../src-shared/api.js';
+import type { SessionFilter } from '../../../src-shared/domain.js';
+import type { IpGraph } from '../../../src-shared/graph.js';
+import { generate, tempDirs } from '../generate/harness.js';
+
+type Db = ReturnType<typeof openDatabase>;
+const tempDir = tempDirs();
+let db: Db;
+let service: ReturnType<typeof graphService>;
+
+/** Calls an operation the way a transport does: arguments and result through the shared schemas. */
+async function call<K extends 'graphEdges' | 'ipNeighbours' | 'ipProfile' | 'edgeSessions'>(
+  name: K,
+  args: ArgsOf<K>,
+): Promise<ResultOf<K>> {
+  const parsed = operations[name].args.parse(args);
+  const result = await (service[name] as (a: unknown) => Promise<unknown>)(parsed);
+  return operations[name].result.parse(result) as ResultOf<K>;
+}
+
+interface SqlPair {
+  src: string;
+  dst: string;
+  sessions: number;
+  bytes: number;
+}
+
+function sqlPairs(filter: SessionFilter = {}): SqlPair[] {
+  const { sql, params } = whereClause(filter);
+  const where = sql ? `${sql} AND dst_ip IS NOT NULL` : 'WHERE dst_ip IS NOT NULL';
+  return db
+    .prepare(
+      `SELECT src_ip AS src, dst_ip AS dst, count(*) AS sessions,
+         sum(coalesce(bytes_in, 0) + coalesce(bytes_out, 0)) AS bytes
+       FROM sessions ${where} GROUP BY 1, 2`,
+    )
+    .all(params) as SqlPair[];
+}
+
+const edgeKey = (graph: IpGraph, i: number) =>
+  `${graph.nodes.ip[graph.edges.source[i]!]}>${graph.nodes.ip[graph.edges.target[i]!]}`;
+
+function edgeMap(graph: IpGraph): Map<string, number> {
+  return new Map(graph.edges.weight.map((w, i) => [edgeKey(graph, i), w]));
+}
+
+/** The busiest source address, a hub with many sessions. */
+function busiestSource(): string {
+  return (
+    db.prepare('SELECT src_ip AS ip FROM sessions GROUP BY 1 ORDER BY count(*) DESC LIMIT 1').get() as {
+      ip: string;
+    }
+  ).ip;
+}
+
+beforeAll(async () => {
+  const dir = tempDir();
+  const generated = await generate(dir, { rows: 20_000, seed: 11, attackRate: 0.05 });
+  db = openDatabase(path.join(dir, 'vigil.db'));
+  const record = await runImport(db, { file: generated.out, enrich: false });
+  expect(record.stored).toBe(20_000);
+  service = graphService({ db });
+});
+
+afterAll(() => db?.close());
+
+describe('graphEdges', () => {
+  it('without a filter answers from the rollup, edge for edge equal to the sessions', async () => {
+    const expected = sqlPairs();
+    for (const weight of ['sessions', 'bytes'] as const) {
+      const graph = await call('graphEdges', { weight, limit: 200_000 });
+      expect(graph.source).toBe('rollup');
+      expect(graph.matchedEdges).toBe(expected.length);
+      expect(edgeMap(graph)).toEqual(new Map(expected.map((p) => [`${p.src}>${p.dst}`, p[weight]])));
+    }
+  });
+
+  it('gives every node the volume of all its pairs, as source or destination', async () => {
+    const graph = await call('graphEdges', { weight: 'bytes', limit: 200_000 });
+    const volumes = db
+      .prepare(
+        `SELECT ip, sum(bytes) AS volume FROM (
+           SELECT src_ip AS ip, coalesce(bytes_in, 0) + coalesce(bytes_out, 0) AS bytes FROM sessions WHERE dst_ip IS NOT NULL
+           UNION ALL
+           SELECT dst_ip, coalesce(bytes_in, 0) + coalesce(bytes_out, 0) FROM sessions WHERE dst_ip IS NOT NULL AND dst_ip != src_ip)
+         GROUP BY ip`,
+      )
+      .all() as { ip: string; volume: number }[];
+    expect(new Map(graph.nodes.ip.map((ip, i) => [ip, graph.nodes.volume[i]]))).toEqual(
+      new Map(volumes.map((v) => [v.ip, v.volume])),
+    );
+  });
+
+  it('with a time and country filter scans sessions and matches the same query', async () => {
+    const first = db.prepare('SELECT min(start_ts) AS t FROM sessions').get() as { t: number };
+    const filter = { from: first.t + 86_400_000, to: first.t + 3 * 86_400_000, country: 'US' };
+    const graph = await call('graphEdges', { filter, limit: 200_000 });
+    expect(graph.source).toBe('sessions');
+    const expected = sqlPairs(filter);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(edgeMap(graph)).toEqual(new Map(expected.map((p) => [`${p.src}>${p.dst}`, p.sessions])));
+  });
+
+  it('honours the global filter language (clauses), checked against hand-written SQL', async () => {
+    const filter = {
+      clauses: [
+        {
+          field: 'port' as const,
+          negate: false,
+          values: [{ kind: 'cmp' as const, op: '=' as const, value: 443 }],
+        },
+      ],
+    };
+    const graph = await call('graphEdges', { filter, limit: 200_000 });
+    expect(graph.source).toBe('sessions');
+    const expected = db
+      .prepare(
+        `SELECT src_ip AS src, dst_ip AS dst, count(*) AS sessions FROM sessions
+         WHERE dst_port = 443 AND dst_ip IS NOT NULL GROUP BY 1, 2`,
+      )
+      .all() as SqlPair[];
+    expect(expected.length).toBeGreaterThan(10);
+    expect(edgeMap(graph)).toEqual(new Map(expected.map((p) => [`${p.src}>${p.dst}`, p.sessions])));
+  });
+
+  it('keeps the heaviest edges at or above the minimum weight, up to the limit', async () => {
+    const all = sqlPairs().filter((p) => p.sessions >= 3);
+    const graph = await call('graphEdges', { minWeight: 3, limit: 25 });
+    expect(graph.matchedEdges).toBe(all.length);
+    expect(graph.edges.weight).toHaveLength(25);
+    const heaviest = all.map((p) => p.sessions).sort((a, b) => b - a);
+    expect(graph.edges.weight).toEqual(heaviest.slice(0, 25));
+    // Every node is an endpoint of a kept edge: no orphans drawn.
+    const used = new Set([...graph.edges.source, ...graph.edges.target]);
+    expect(used.size).toBe(graph.nodes.ip.length);
+  });
+
+  it('an endpoint filter still uses the rollup and keeps only that source', async () => {
+    const ip = busiestSource();
+    const graph = await call('graphEdges', { filter: { srcIp: ip }, limit: 10_000 });
+    expect(graph.source).toBe('rollup');
+    expect(edgeMap(graph)).toEqual(
+      new Map(sqlPairs({ srcIp: ip }).map((p) => [`${p.src}>${p.dst}`, p.sessions])),
+    );
+  });
+});
+
+describe('ipNeighbours', () => {
+  it('returns every pair touching the IP in both directions', async () => {
+    const ip = (
+      db.prepare('SELECT dst_ip AS ip FROM sessions GROUP BY 1 ORDER BY count(*) DESC LIMIT 1').get() as {
+        ip: string;
+      }
+    ).ip;
+    const graph = await call('ipNeighbours', { ip, limit: 10_000 });
+    const expected = sqlPairs().filter((p) => p.src === ip || p.dst === ip);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(edgeMap(graph)).toEqual(new Map(expected.map((p) => [`${p.src}>${p.dst}`, p.sessions])));
+  });
+
+  it('with a filter, only pairs within it', async () => {
+    const ip = busiestSource();
+    const filter = { dstPort: 443 };
+    const graph = await call('ipNeighbours', { ip, filter, limit: 10_000 });
+    expect(graph.source).toBe('sessions');
+    const expected = sqlPairs(filter).filter((p) => p.src === ip || p.dst === ip);
+    expect(edgeMap(graph)).toEqual(new Map(expected.map((p) => [`${p.src}>${p.dst}`, p.sessions])));
+  });
+});
+
+describe('ipProfile', () => {
+  it('summarises the IP exactly as a direct query over its sessions does', async () => {
+    const ip = busiestSource();
+    const profile = await call('ipProfile', { ip, recentLimit: 20 });
+    const touch = 'FROM sessions WHERE src_ip = @ip OR dst_ip = @ip';
+    const totals = db
+      .prepare(`SELECT count(*) AS n, sum(src_ip = @ip) AS src, sum(bytes_in) AS bin ${touch}`)
+      .get({ ip }) as { n: number; src: number; bin: number };
+    expect(profile).toMatchObject({ ip, sessions: totals.n, asSource: totals.src, bytesIn: totals.bin });
+    expect(profile.series.reduce((sum, b) => sum + b.sessions, 0)).toBe(totals.n);
+    expect(profile.series.length).toBeLessThanOrEqual(120);
+    const ports = db
+      .prepare(
+        `SELECT dst_port AS port, count(*) AS sessions ${touch} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`,
+      )
+      .all({ ip });
+    expect(profile.ports).toEqual(ports);
+    const recentIds = db
+      .prepare(`SELECT id ${touch} ORDER BY start_ts DESC, id DESC LIMIT 20`)
+      .all({ ip })
+      .map((r) => (r as { id: number }).id);
+    expect(profile.recent.map((s) => s.id)).toEqual(recentIds);
+    const peerSum = db
+      .prepare(`SELECT count(*) AS n FROM sessions WHERE src_ip = @ip AND dst_ip = @peer`)
+      .get({ ip, peer: profile.peers[0]!.ip }) as { n: number };
+    expect(profile.peers[0]).toMatchObject({ direction: 'out', sessions: peerSum.n });
+    // No model run yet: the score fields say so instead of pretending zero.
+    expect(profile).toMatchObject({ flagged: null, maxScore: null, verdicts: [] });
+  });
+
+  it('an unknown IP gives an empty profile, not an error', async () => {
+    const profile = await call('ipProfile', { ip: '203.0.113.254' });
+    expect(profile).toMatchObject({ sessions: 0, series: [], recent: [], peers: [], firstTs: null });
+  });
+});
+
+describe('edgeSessions', () => {
+  it('pages exactly the sessions of one pair, newest first', async () => {
+    const [heaviest] = sqlPairs().sort((a, b) => b.sessions - a.sessions);
+    const page = await call('edgeSessions', { src: heaviest!.src, dst: heaviest!.dst, limit: 30 });
+    expect(page.total).toBe(heaviest!.sessions);
+    expect(page.items.length).toBe(Math.min(30, heaviest!.sessions));
+    expect(page.items.every((s) => s.srcIp === heaviest!.src && s.dstIp === heaviest!.dst)).toBe(true);
+    const starts = page.items.map((s) => s.startTs);
+    expect(starts).toEqual([...starts].sort((a, b) => b - a));
+  });
+});
+
+describe('anomaly scores of the active run', () => {
+  it('colour nodes with the highest score of their sessions, and count flagged ones', async () => {
+    const run = db
+      .prepare(
+        `INSERT INTO model_runs (kind, status, created_at, finished_at, params, backend, data_snapshot, threshold, active)
+         VALUES ('iforest', 'done', 1, 2, '{}', 'js', '[]', 0.6, 1)`,
+      )
+      .run().lastInsertRowid;
+    // A deterministic pseudo-score per session; every tenth session flagged.
+    db.prepare(
+      `INSERT INTO scores (run_id, session_id, score, flagged)
+       SELECT ?, id, (id * 7919 % 1000) / 1000.0, id % 10 = 0 FROM sessions`,
+    ).run(run);
+    try {
+      const graph = await call('graphEdges', { limit: 200_000 });
+      expect(graph.scoreSource).toMatchObject({ runId: Number(run), kind: 'iforest', threshold: 0.6 });
+      const expected = db
+        .prepare(
+          `SELECT ip, max(score) AS score FROM (
+             SELECT src_ip AS ip, score FROM sessions JOIN scores ON session_id = sessions.id
+             UNION ALL SELECT dst_ip, score FROM sessions JOIN scores ON session_id = sessions.id)
+           WHERE ip IS NOT NULL GROUP BY ip`,
+        )
+        .all() as { ip: string; score: number }[];
+      const want = new Map(expected.map((r) => [r.ip, r.score]));
+      graph.nodes.ip.forEach((ip, i) => {
+        expect(graph.nodes.score[i]).toBeCloseTo(want.get(ip)!, 9);
+      });
+      const ip = busiestSource();
+      const profile = await call('ipProfile', { ip });
+      const flagged = db
+        .prepare(
+          `SELECT sum(flagged) AS f FROM sessions JOIN scores ON session_id = sessions.id WHERE src_ip = @ip OR dst_ip = @ip`,
+        )
+        .get({ ip }) as { f: number };
+      expect(profile.flagged).toBe(flagged.f);
+      expect(profile.flagged).toBeGreaterThan(0);
+    } finally {
+      db.prepare('DELETE FROM model_runs WHERE id = ?').run(run);
+    }
+    const after = await call('graphEdges', { limit: 10 });
+    expect(after.scoreSource).toBeNull();
+    expect(after.nodes.score.every((s) => s === null)).toBe(true);
+  });
+});
+
+describe('analyst verdicts', () => {
+  it('give each node its most severe verdict, and the profile lists them newest first', async () => {
+    const ip = busiestSource();
+    const ids = (
+      db.prepare('SELECT id FROM sessions WHERE src_ip = ? ORDER BY id LIMIT 2').all(ip) as { id: number }[]
+    ).map((r) => r.id);
+    const action = db
+      .prepare(`INSERT INTO audit_actions (at, analyst, kind, summary) VALUES (1, 'test', 'verdict', 'test')`)
+      .run().lastInsertRowid;
+    const judge = db.prepare(
+      'INSERT INTO verdicts (session_id, verdict, analyst, note, at, action_id) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    judge.run(ids[0], 'benign', 'test', null, 1000, action);
+    judge.run(ids[1], 'malicious', 'test', 'seen before', 2000, action);
+    try {
+      const graph = await call('graphEdges', { filter: { srcIp: ip }, limit: 10_000 });
+      const verdictOf = (node: string) => graph.nodes.verdict[graph.nodes.ip.indexOf(node)];
+      expect(verdictOf(ip)).toBe('malicious');
+      // The destinations of the two judged sessions carry their own session's verdict.
+      const dsts = db.prepare('SELECT id, dst_ip AS dst FROM sessions WHERE id IN (?, ?)').all(...ids) as {
+        id: number;
+        dst: string;
+      }[];
+      const maliciousDst = dsts.find((d) => d.id === ids[1])!.dst;
+      expect(verdictOf(maliciousDst)).toBe('malicious');
+      const unjudged = graph.nodes.ip.filter((node) => !dsts.some((d) => d.dst === node) && node !== ip);
+      expect(unjudged.every((node) => verdictOf(node) === null)).toBe(true);
+      const profile = await call('ipProfile', { ip });
+      expect(profile.verdicts).toEqual([
+        { sessionId: ids[1], verdict: 'malicious', note: 'seen before', at: 2000 },
+        { sessionId: ids[0], verdict: 'benign', note: null, at: 1000 },
+      ]);
+    } finally {
+      db.prepare('DELETE FROM verdicts WHERE session_id IN (?, ?)').run(...ids);
+    }
+  });
+});
