@@ -1,10 +1,18 @@
 // `npm run bench [-- NAME ...] [--rows N]`: runs the named benchmarks (all when none is named).
 // Each prints our figure beside a reference measured in the same run, and the ratio.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const available = ['ingest'];
+// `ml` is a group: every bench/ml-*.mjs (each model family adds its own file), also nameable alone.
+const mlBenches = fs
+  .readdirSync(here)
+  .filter((f) => /^ml-.*\.mjs$/.test(f))
+  .map((f) => f.slice(0, -4))
+  .sort();
+const groups = { ml: mlBenches };
+const available = ['ingest', 'overview', 'graph', 'ml', 'active-learning', ...mlBenches];
 const args = process.argv.slice(2);
 const names = args.filter((a) => !a.startsWith('--') && available.includes(a));
 const unknown = args.filter(
@@ -14,7 +22,10 @@ if (unknown.length) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${available.join(', ')}`);
   process.exit(2);
 }
-for (const name of names.length ? names : available) {
+const chosen = (names.length ? names : ['ingest', 'overview', 'graph', 'ml', 'active-learning']).flatMap(
+  (n) => groups[n] ?? [n],
+);
+for (const name of new Set(chosen)) {
   const { run } = await import(pathToFileURL(path.join(here, `${name}.mjs`)).href);
   await run(args);
 }

@@ -44,6 +44,8 @@ await build({
     cli: 'src-main/cli/main.ts',
     'import.worker': 'src-main/core/jobs/import.worker.ts',
     'parse.worker': 'src-main/core/ingest/parse.worker.ts',
+    'train.worker': 'src-main/core/jobs/train.worker.ts',
+    'score.worker': 'src-main/core/jobs/score.worker.ts',
     'electron-main': 'src-main/electron/main.ts',
   },
   external: ['electron'],

@@ -1,6 +1,9 @@
 // After `npm install`: fetch the Electron runtime and build SQLite's native module for it, where
 // the network allows. Offline machines (CI, air-gapped labs) skip both with one line, and
 // `npm start` then opens Vigil in the browser (serve mode). Never fails the install.
+// Not `electron-builder install-app-deps`: it rebuilds node_modules/better-sqlite3 in place for
+// Electron's ABI, which breaks the CLI, serve mode and the tests under plain Node. The Electron
+// build goes beside it instead, and `npm run dist` rebuilds native modules for the installer.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,5 +1,5 @@
-// `npm test`: build, lint + format check, type check, then every Vitest suite (unit, integration,
-// e2e in Debian Chromium). Ends with a plain "N passed, N failed" line that CI reads.
+// `npm test`: build, lint + format check, type check, Electron security scan, then every Vitest
+// suite (unit, integration, e2e in Debian Chromium). Ends with a plain "N passed, N failed" line that CI reads.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,11 @@ const checks = [
   ['build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]],
   ['lint + format (biome)', bin('biome'), ['check', '.']],
   ['type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  [
+    'Electron security (electronegativity)',
+    process.execPath,
+    [path.join(root, 'scripts', 'electronegativity.mjs')],
+  ],
 ];
 let checkFailures = 0;
 for (const [label, command, args] of checks) if (!run(label, command, args)) checkFailures++;

@@ -1,17 +1,28 @@
 import { Nav } from './components/Nav.js';
 import { useHashView } from './hooks/useHashView.js';
+import { Shell } from './shell/Shell.js';
+import { CasesView } from './views/cases/CasesView.js';
+import { GraphView } from './views/graph/GraphView.js';
 import { ImportView } from './views/import/ImportView.js';
+import { ModelsView } from './views/models/ModelsView.js';
+import { OverviewView } from './views/overview/OverviewView.js';
 import { SessionsView } from './views/sessions/SessionsView.js';
+import { TriageView } from './views/triage/TriageView.js';
 
 export function App() {
   const view = useHashView();
   return (
     <div className="app">
       <Nav current={view} />
-      <main className="content">
+      <Shell>
+        {view === 'overview' && <OverviewView />}
         {view === 'import' && <ImportView />}
         {view === 'sessions' && <SessionsView />}
-      </main>
+        {view === 'graph' && <GraphView />}
+        {view === 'triage' && <TriageView />}
+        {view === 'cases' && <CasesView />}
+        {view === 'models' && <ModelsView />}
+      </Shell>
     </div>
   );
 }

@@ -1,6 +1,28 @@
 // The one contract between the renderer and the main side. Every transport (Electron IPC, HTTP)
 // validates arguments and results against these schemas; the renderer's API type derives from them.
 import { z } from 'zod';
+import {
+  AnalyticsArgs,
+  Correlation,
+  CountryTotals,
+  Histograms,
+  KpiSummary,
+  PortMix,
+  SuggestionArgs,
+  SuggestionValues,
+  TimeSeries,
+  TypeByCountry,
+} from './analytics.js';
+import {
+  Case,
+  CaseDetail,
+  CaseItemsArgs,
+  CaseNoteArgs,
+  CaseOverview,
+  CaseStatus,
+  CreateCaseArgs,
+  UpdateCaseArgs,
+} from './cases.js';
 import { ListLogGroupsArgs, LogGroupInfo, PullArgs } from './cloudwatch.js';
 import {
   DashboardSummary,
@@ -13,6 +35,33 @@ import {
   SessionFilter,
   SessionSortField,
 } from './domain.js';
+import {
+  EdgeSessionsArgs,
+  GraphEdgesArgs,
+  IpGraph,
+  IpNeighboursArgs,
+  IpProfile,
+  IpProfileArgs,
+} from './graph.js';
+import { ModelKind, ModelRun, SessionScore, TrainArgs } from './models.js';
+import { ExportArgs, ExportResult } from './reports.js';
+import {
+  ActionResult,
+  AuditEntry,
+  FlagQueueArgs,
+  FlagQueuePage,
+  IocImportArgs,
+  IocImportResult,
+  IocList,
+  LabelNextArgs,
+  LabelNextResult,
+  SetVerdictArgs,
+  Tag,
+  TagColour,
+  TagName,
+  TagSessionsArgs,
+  UndoResult,
+} from './triage.js';
 
 const op = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
@@ -58,6 +107,86 @@ export const operations = {
   listLogGroups: op(ListLogGroupsArgs, z.array(LogGroupInfo)),
   /** CloudWatch Logs (network): pulls a time range of a log group; progress comes as job events. */
   startPull: op(PullArgs, z.object({ jobId: z.string() })),
+
+  // ── Detection models (src-shared/models.ts; core: services/models.ts). Training and scoring run as
+  //    jobs in worker threads: progress and cancel through jobStatus / listJobs / cancelJob. ──
+  /** Trains a model; a refusal (one class, too few examples, no verdicts) ends the job with the reason. */
+  train: op(TrainArgs, z.object({ jobId: z.string() })),
+  /** Every run, newest first, with its metrics beside the majority-class baseline. */
+  listRuns: op(z.object({}), z.array(ModelRun)),
+  getRun: op(z.object({ id: z.number().int() }), ModelRun),
+  /** Scores every session with a run (default: the active model, of `kind` if given). */
+  scoreSessions: op(
+    z.object({ runId: z.number().int().optional(), kind: ModelKind.optional() }),
+    z.object({ jobId: z.string(), runId: z.number().int() }),
+  ),
+  /** Makes a finished run its kind's active model. */
+  setActiveModel: op(z.object({ runId: z.number().int() }), ModelRun),
+  /** One session's score from every run that scored it (active models first), with "why flagged". */
+  sessionScores: op(z.object({ sessionId: z.number().int() }), z.array(SessionScore)),
+
+  // ── Overview analytics and the filter bar (src-shared/analytics.ts, filter/; core: services/analytics.ts).
+  //    Answers come from the rollups unless the filter needs session rows (each says which). ──
+  analyticsKpis: op(AnalyticsArgs, KpiSummary),
+  analyticsTimeSeries: op(AnalyticsArgs, TimeSeries),
+  analyticsTypeByCountry: op(AnalyticsArgs, TypeByCountry),
+  analyticsCountries: op(AnalyticsArgs, CountryTotals),
+  analyticsHistograms: op(AnalyticsArgs, Histograms),
+  analyticsPortMix: op(AnalyticsArgs, PortMix),
+  analyticsCorrelation: op(AnalyticsArgs, Correlation),
+  /** Known values of a filter field starting with `prefix`, most frequent first (autocomplete). */
+  filterSuggestions: op(SuggestionArgs, SuggestionValues),
+
+  // ── IP graph (src-shared/graph.ts; core: services/graph.ts) ──
+  /** The heaviest IP-pair edges within the filter, with their endpoints' volume and anomaly score. */
+  graphEdges: op(GraphEdgesArgs, IpGraph),
+  /** Every edge at one IP (both directions), to expand it in the graph. */
+  ipNeighbours: op(IpNeighboursArgs, IpGraph),
+  /** One IP's drill-down: time series, countries, ports, peers, latest sessions. */
+  ipProfile: op(IpProfileArgs, IpProfile),
+  /** The sessions behind one edge, newest first. */
+  edgeSessions: op(EdgeSessionsArgs, pageOf(Session)),
+  // ── Triage, cases and exports (src-shared/triage.ts, cases.ts, reports.ts; core: services/triage.ts,
+  //    cases.ts, reports.ts). Every change is an audited action signed with the analyst's name. ──
+  /** The name that signs verdicts, notes and cases (default: the OS user). */
+  getAnalyst: op(z.object({}), z.object({ name: z.string() })),
+  setAnalyst: op(z.object({ name: z.string().trim().min(1).max(100) }), z.object({ name: z.string() })),
+  /** One verdict on sessions (a list, or every session from a source IP), as one undoable action. */
+  setVerdict: op(SetVerdictArgs, ActionResult),
+  /** Reverses the analyst's last verdict or tag action (sessions changed since by others are kept). */
+  undoLastAction: op(z.object({}), UndoResult),
+  /** Who changed what on a session and when, oldest first, from the append-only audit log. */
+  sessionHistory: op(z.object({ sessionId: z.number().int() }), z.array(AuditEntry)),
+  listTags: op(z.object({}), z.array(Tag)),
+  /** Creates a tag, or changes the colour (and name, with rename) of an existing one. */
+  saveTag: op(
+    z.object({ name: TagName, colour: TagColour.optional(), rename: TagName.optional() }),
+    z.array(Tag),
+  ),
+  deleteTag: op(z.object({ name: TagName }), z.array(Tag)),
+  /** Tags (or untags, on: false) sessions; a new tag name creates the tag. Undoable. */
+  tagSessions: op(TagSessionsArgs, ActionResult),
+  listIocLists: op(z.object({}), z.array(IocList)),
+  /** Imports a known-bad / known-good list; it applies to stored sessions at once and to future imports. */
+  importIocList: op(IocImportArgs, IocImportResult),
+  /** Removes a list by name or id; the sessions it marked are unmarked. */
+  removeIocList: op(z.object({ name: z.string().min(1).max(100) }), z.object({ removed: z.string() })),
+  /** Flagged sessions of a run (default: the latest active one) by score, with verdicts, tags, IOC marks. */
+  flagQueue: op(FlagQueueArgs, FlagQueuePage),
+  /** Unlabelled sessions the supervised model is least sure about, spread over source IPs. */
+  labelNext: op(LabelNextArgs, LabelNextResult),
+  listCases: op(z.object({ status: CaseStatus.optional() }), z.array(Case)),
+  getCase: op(z.object({ id: z.number().int() }), CaseDetail),
+  /** A case's sessions (up to the report limit) with verdicts and scores, and its indicators. */
+  caseOverview: op(z.object({ id: z.number().int() }), CaseOverview),
+  createCase: op(CreateCaseArgs, CaseDetail),
+  updateCase: op(UpdateCaseArgs, CaseDetail),
+  /** Adds (or removes, add: false) sessions and IPs to a case. */
+  editCaseItems: op(CaseItemsArgs, CaseDetail),
+  addCaseNote: op(CaseNoteArgs, CaseDetail),
+  deleteCase: op(z.object({ id: z.number().int() }), z.object({ deleted: z.number().int() })),
+  /** Writes a case report (html, pdf, stix) or sessions (csv, json; a case's or a filter's) to a file. */
+  exportReport: op(ExportArgs, ExportResult),
 } as const;
 
 export type Operations = typeof operations;

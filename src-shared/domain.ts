@@ -1,5 +1,6 @@
 // Domain types shared by main and renderer. Schemas are the source of truth; types are inferred.
 import { z } from 'zod';
+import { FilterClause } from './filter/clauses.js';
 
 export const FORMAT_IDS = ['cloudwatch-csv', 'vpc-flow', 'waf-json', 'mapped-csv', 'mapped-jsonl'] as const;
 export const FormatId = z.enum(FORMAT_IDS);
@@ -98,11 +99,30 @@ export const SessionFilter = z.object({
   detectionType: z.string().max(200).optional(),
   dstPort: z.number().int().min(0).max(65535).optional(),
   importId: z.number().int().optional(),
+  /** Parsed filter-language terms (src-shared/filter), AND-ed with the fields above. */
+  clauses: z.array(FilterClause).max(50).optional(),
 });
 export type SessionFilter = z.infer<typeof SessionFilter>;
 
-export const JobKind = z.enum(['import', 'pull']);
+export const JobKind = z.enum(['import', 'pull', 'train', 'score']);
 export const JobState = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
+
+/** What a CloudWatch Logs pull has fetched so far; times are epoch ms. */
+export const PullDetail = z.object({
+  phase: z.enum(['fetching', 'querying', 'importing', 'done', 'cancelled']),
+  logGroup: z.string(),
+  events: z.number().int(),
+  /** Bytes of event messages received. */
+  bytes: z.number().int(),
+  pages: z.number().int(),
+  /** The asked time range. */
+  rangeStart: z.number(),
+  rangeEnd: z.number(),
+  /** Oldest and newest event received: the part of the range covered so far (null before the first). */
+  coveredFrom: z.number().nullable(),
+  coveredTo: z.number().nullable(),
+});
+export type PullDetail = z.infer<typeof PullDetail>;
 
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -117,6 +137,10 @@ export const JobProgress = z.object({
   bytesTotal: z.number().int().nullable(),
   file: z.string().nullable(),
   error: z.string().nullable(),
+  /** Pull jobs only: the structured progress behind `message`. */
+  pull: PullDetail.optional(),
+  /** Train and score jobs only: the model run being trained or scored (null until it exists). */
+  runId: z.number().int().nullable().optional(),
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 

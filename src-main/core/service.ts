@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { VigilEvent, VigilService } from '../../src-shared/api.js';
-import { listLogGroups } from './connectors/cloudwatch-logs/index.js';
+import { listLogGroups, spoolDirOf } from './connectors/cloudwatch-logs/index.js';
 import { getImport, listImports } from './db/imports.js';
 import { type Db, openDatabase } from './db/open.js';
 import { getPreset, listPresets, savePreset } from './db/presets.js';
@@ -11,8 +11,17 @@ import { hasSessions, sessionPage } from './db/sessions.js';
 import { dashboardSummary } from './db/summary.js';
 import { recoverInterruptedImports } from './ingest/rollback.js';
 import { ImportJobs } from './jobs/import-jobs.js';
+import { ModelJobs } from './jobs/model-jobs.js';
 import { PullJobs, type PullJobsOptions } from './jobs/pull-jobs.js';
+import { removeLeftovers } from './leftovers.js';
 import { sampleFile } from './paths.js';
+import type { PrintToPdf } from './reports/pdf.js';
+import { analyticsService } from './services/analytics.js';
+import { casesService } from './services/cases.js';
+import { graphService } from './services/graph.js';
+import { modelsService } from './services/models.js';
+import { reportsService } from './services/reports.js';
+import { triageService } from './services/triage.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -21,6 +30,8 @@ export interface CoreOptions {
   enrich?: boolean;
   /** CloudWatch Logs pulls: retry, polling, credentials, chunk sizes (tests make them fast). */
   pullOptions?: PullJobsOptions['pullOptions'];
+  /** Report PDFs: the Electron app passes webContents.printToPDF; default headless Chromium. */
+  printToPdf?: PrintToPdf;
 }
 
 export interface Core {
@@ -28,6 +39,7 @@ export interface Core {
   db: Db;
   jobs: ImportJobs;
   pulls: PullJobs;
+  models: ModelJobs;
   events: EventEmitter<{ event: [VigilEvent] }>;
   close(): Promise<void>;
 }
@@ -36,6 +48,8 @@ export function createCore(options: CoreOptions): Core {
   const dbPath = path.resolve(options.dbPath);
   const db = openDatabase(dbPath);
   recoverInterruptedImports(db);
+  // Chunks of pulls that a crash interrupted: their events are refetched when the pull resumes.
+  removeLeftovers(spoolDirOf(dbPath));
   const events = new EventEmitter<{ event: [VigilEvent] }>();
   const emit = (event: VigilEvent) => events.emit('event', event);
   const jobs = new ImportJobs({
@@ -58,6 +72,15 @@ export function createCore(options: CoreOptions): Core {
     },
   });
 
+  const models = new ModelJobs({
+    dbPath,
+    db,
+    onProgress: (job) => {
+      emit({ type: 'job-progress', job });
+      if (job.state === 'done') emit({ type: 'data-changed', reason: job.kind });
+    },
+  });
+
   const resolvePreset = (name: string | undefined) => {
     if (name === undefined) return undefined;
     const preset = getPreset(db, name);
@@ -69,6 +92,12 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const service: VigilService = {
+    ...graphService({ db }),
+    ...analyticsService({ db }),
+    ...triageService({ db, emit }),
+    ...casesService({ db, emit }),
+    ...reportsService({ db, printToPdf: options.printToPdf }),
+    ...modelsService({ db, models }),
     async startImport({ paths, format, preset }) {
       const mapping = resolvePreset(preset);
       return { jobIds: paths.map((file) => jobs.start({ file, format, preset: mapping })) };
@@ -77,15 +106,15 @@ export function createCore(options: CoreOptions): Core {
       return { jobIds: [jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' })] };
     },
     async jobStatus({ jobId }) {
-      const job = jobs.get(jobId) ?? pulls.get(jobId);
+      const job = jobs.get(jobId) ?? pulls.get(jobId) ?? models.get(jobId);
       if (!job) throw new Error(`No job with id ${jobId}`);
       return job;
     },
     async listJobs() {
-      return [...jobs.list(), ...pulls.list()];
+      return [...jobs.list(), ...pulls.list(), ...models.list()];
     },
     async cancelJob({ jobId }) {
-      return { cancelled: jobs.cancel(jobId) || pulls.cancel(jobId) };
+      return { cancelled: jobs.cancel(jobId) || pulls.cancel(jobId) || models.cancel(jobId) };
     },
     async listImports() {
       return listImports(db);
@@ -127,9 +156,11 @@ export function createCore(options: CoreOptions): Core {
     db,
     jobs,
     pulls,
+    models,
     events,
     async close() {
       await pulls.close();
+      await models.close();
       await jobs.close();
       db.close();
     },

@@ -17,5 +17,9 @@ export function electronTransport(bridge: VigilBridge): Transport {
       onProgress(1);
       return bridge.pathForFile(file);
     },
+    saveExport: async (target) => {
+      const saved = await bridge.saveExport(target);
+      return saved && `Saved ${saved.path} (${saved.bytes} bytes, SHA-256 ${saved.sha256.slice(0, 12)}…).`;
+    },
   };
 }

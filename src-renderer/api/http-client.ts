@@ -8,11 +8,11 @@ import {
 } from '../../src-shared/api.js';
 import { unwrapAnswer } from './answer.js';
 
-/** One generic call for every operation: POST the arguments, check the result against its schema. */
-async function call<K extends OperationName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
+/** POSTs JSON to a serve-mode endpoint and unwraps its `{ ok, value | error }` answer. */
+export async function postJson(url: string, args: unknown): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(`/api/${name}`, {
+    response = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(args ?? {}),
@@ -20,8 +20,12 @@ async function call<K extends OperationName>(name: K, args: ArgsOf<K>): Promise<
   } catch {
     throw new Error('Cannot reach the Vigil server. Was it stopped?');
   }
-  const value = unwrapAnswer(response.status, await response.text());
-  return operations[name].result.parse(value) as ResultOf<K>;
+  return unwrapAnswer(response.status, await response.text());
+}
+
+/** One generic call for every operation: POST the arguments, check the result against its schema. */
+async function call<K extends OperationName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
+  return operations[name].result.parse(await postJson(`/api/${name}`, args)) as ResultOf<K>;
 }
 
 export function createHttpApi(): VigilApi {

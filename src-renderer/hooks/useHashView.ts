@@ -1,15 +1,26 @@
 import { useEffect, useState } from 'react';
 
+// In the order the analyst works: overview first, import last.
 export const VIEWS = [
-  { id: 'import', label: 'Import' },
+  { id: 'overview', label: 'Overview' },
   { id: 'sessions', label: 'Sessions' },
+  { id: 'graph', label: 'Graph' },
+  { id: 'triage', label: 'Triage' },
+  { id: 'cases', label: 'Cases' },
+  { id: 'models', label: 'Models' },
+  { id: 'import', label: 'Import' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
 
+/** `#/import/cloudwatch` → ['import', 'cloudwatch']: the view, then the view's own state. */
+export function hashSegments(): string[] {
+  // A `?…` query (`#/sessions?q=dst:10.0.0.0/8`) belongs to the view and may itself hold slashes.
+  return window.location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+}
+
 function fromHash(): ViewId {
-  // `#/import/cloudwatch`: the first segment names the view, the rest is the view's own state.
-  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0];
-  return VIEWS.find((view) => view.id === id)?.id ?? 'import';
+  const id = hashSegments()[0];
+  return VIEWS.find((view) => view.id === id)?.id ?? 'overview';
 }
 
 /** The current view, kept in the URL hash so a reload (or the back button) keeps the analyst's place. */

@@ -20,11 +20,16 @@ export function assertBuilt(): void {
     if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run npm run build first`);
 }
 
-export async function startServe(dbPath: string, extraArgs: string[] = []): Promise<ServeProcess> {
+/** `env` adds to (or, with undefined, removes from) this process's environment for the child. */
+export async function startServe(
+  dbPath: string,
+  extraArgs: string[] = [],
+  env: Record<string, string | undefined> = {},
+): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
     [path.join(ROOT, 'bin', 'vigil.js'), 'serve', '--db', dbPath, '--port', '0', ...extraArgs],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let stderr = '';
   child.stderr!.on('data', (chunk) => {

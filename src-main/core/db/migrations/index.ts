@@ -1,6 +1,8 @@
 import { initialSchema } from './001-initial.js';
 import { cloudwatchPulls } from './002-cloudwatch-pulls.js';
 import { models } from './003-models.js';
+import { analyticsRollups } from './004-analytics-rollups.js';
+import { triage } from './005-triage.js';
 
 export interface Migration {
   name: string;
@@ -8,4 +10,4 @@ export interface Migration {
 }
 
 /** Numbered in order: migration N brings user_version from N-1 to N. Never edit a shipped one. */
-export const migrations: Migration[] = [initialSchema, cloudwatchPulls, models];
+export const migrations: Migration[] = [initialSchema, cloudwatchPulls, models, analyticsRollups, triage];
