@@ -8,7 +8,9 @@ import { CodedRollups } from './rollup-cells.js';
 import { readSource } from './source.js';
 import type { RecordSink, SessionRow } from './types.js';
 
-export const BATCH_ROWS = 20_000;
+// Rows per write transaction. 10 000 keeps peak RSS about 50 MB lower than 20 000 (two batches
+// and their rollup cells are in flight between the threads) at no measurable cost in rows/s.
+export const BATCH_ROWS = 10_000;
 const QUARANTINE_RAW_CHARS = 4096;
 
 export interface ParseRequest {
