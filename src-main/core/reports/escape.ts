@@ -1,16 +1,7 @@
-// Escaping for text placed in HTML element content and quoted attribute values.
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-};
+// The report's HTML templating; escaping itself is shared with the renderer's chart tooltips.
+import { escapeHtml } from '../../../src-shared/escape-html.js';
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ENTITIES[c]!);
-}
+export { escapeHtml };
 
 /** A tagged template that escapes every interpolated value unless it is already `Html`. */
 export class Html {

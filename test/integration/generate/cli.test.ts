@@ -1,46 +1,16 @@
 // `vigil generate` in-process: the command line, its JSON, its stderr note and its errors.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerGenerate } from '../../../src-main/cli/commands/generate.js';
 import { LABELS } from '../../../src-main/core/generate/session.js';
+import { type CliRun, runCli } from '../../helpers/run-cli.js';
 import { tempDirs } from './harness.js';
 
 const tempDir = tempDirs();
 
-interface Run {
-  stdout: string;
-  stderr: string;
-  /** What the command threw (commander throws on --help and on bad options, with exitOverride). */
-  error: Error | null;
-}
-
-async function vigil(...args: string[]): Promise<Run> {
-  const program = new Command('vigil').exitOverride();
-  program.configureOutput({ writeOut: (s) => output.push(s), writeErr: (s) => errors.push(s) });
-  registerGenerate(program);
-  const output: string[] = [];
-  const errors: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation(
-    (...parts: unknown[]) => void output.push(`${parts.join(' ')}\n`),
-  );
-  vi.spyOn(console, 'error').mockImplementation(
-    (...parts: unknown[]) => void errors.push(`${parts.join(' ')}\n`),
-  );
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output.push(String(chunk));
-    return true;
-  });
-  let error: Error | null = null;
-  try {
-    await program.parseAsync(['node', 'vigil', ...args]);
-  } catch (thrown) {
-    error = thrown as Error;
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { stdout: output.join(''), stderr: errors.join(''), error };
+function vigil(...args: string[]): Promise<CliRun> {
+  return runCli([registerGenerate], args);
 }
 
 afterEach(() => vi.restoreAllMocks());
