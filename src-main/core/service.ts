@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { VigilEvent, VigilService } from '../../src-shared/api.js';
 import { listLogGroups, spoolDirOf } from './connectors/cloudwatch-logs/index.js';
 import { getImport, listImports } from './db/imports.js';
+import { failOrphanedRuns } from './db/model-runs.js';
 import { type Db, openDatabase } from './db/open.js';
 import { getPreset, listPresets, savePreset } from './db/presets.js';
 import { quarantinePage } from './db/quarantine.js';
@@ -48,6 +49,7 @@ export function createCore(options: CoreOptions): Core {
   const dbPath = path.resolve(options.dbPath);
   const db = openDatabase(dbPath);
   recoverInterruptedImports(db);
+  failOrphanedRuns(db);
   // Chunks of pulls that a crash interrupted: their events are refetched when the pull resumes.
   removeLeftovers(spoolDirOf(dbPath));
   const events = new EventEmitter<{ event: [VigilEvent] }>();

@@ -8,6 +8,7 @@ import type {
   RunMetrics,
   SplitKind,
 } from '../../../src-shared/models.js';
+import { isProcessAlive } from '../process-alive.js';
 import type { Db } from './open.js';
 
 export interface NewRun {
@@ -85,8 +86,8 @@ function toRun(row: RunRow): ModelRun {
 export function createRun(db: Db, run: NewRun): number {
   const info = db
     .prepare(
-      `INSERT INTO model_runs (kind, status, created_at, params, label_source, backend, data_snapshot)
-       VALUES (?, 'training', ?, ?, ?, ?, ?)`,
+      `INSERT INTO model_runs (kind, status, created_at, params, label_source, backend, data_snapshot, owner_pid)
+       VALUES (?, 'training', ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       run.kind,
@@ -95,8 +96,27 @@ export function createRun(db: Db, run: NewRun): number {
       run.labelSource ? JSON.stringify(run.labelSource) : null,
       run.backend,
       JSON.stringify(run.dataSnapshot),
+      process.pid,
     );
   return Number(info.lastInsertRowid);
+}
+
+/**
+ * Marks failed the runs left 'training' by a process that no longer exists (a crash or a kill), so
+ * no run stays "training" forever. Runs of live processes, this one included, are left alone.
+ * Returns the ids it failed.
+ */
+export function failOrphanedRuns(db: Db): number[] {
+  const training = db
+    .prepare(`SELECT id, owner_pid AS ownerPid FROM model_runs WHERE status = 'training'`)
+    .all() as { id: number; ownerPid: number | null }[];
+  const orphaned = training.filter((run) => run.ownerPid === null || !isProcessAlive(run.ownerPid));
+  const fail = db.prepare(
+    `UPDATE model_runs SET status = 'failed', finished_at = ?, message = ? WHERE id = ? AND status = 'training'`,
+  );
+  for (const run of orphaned)
+    fail.run(Date.now(), 'Interrupted: the process training it stopped before the run finished.', run.id);
+  return orphaned.map((run) => run.id);
 }
 
 /**

@@ -3,6 +3,7 @@ import { cloudwatchPulls } from './002-cloudwatch-pulls.js';
 import { models } from './003-models.js';
 import { analyticsRollups } from './004-analytics-rollups.js';
 import { triage } from './005-triage.js';
+import { modelRunOwner } from './006-model-run-owner.js';
 
 export interface Migration {
   name: string;
@@ -10,4 +11,11 @@ export interface Migration {
 }
 
 /** Numbered in order: migration N brings user_version from N-1 to N. Never edit a shipped one. */
-export const migrations: Migration[] = [initialSchema, cloudwatchPulls, models, analyticsRollups, triage];
+export const migrations: Migration[] = [
+  initialSchema,
+  cloudwatchPulls,
+  models,
+  analyticsRollups,
+  triage,
+  modelRunOwner,
+];

@@ -1,0 +1,39 @@
+// A run left 'training' by a process that died (crash, kill -9) must not stay "training" forever;
+// a run that a live process is still training must be left alone.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRun, failOrphanedRuns, getRun } from '../../../src-main/core/db/model-runs.js';
+import { openDatabase } from '../../../src-main/core/db/open.js';
+import { createCore } from '../../../src-main/core/service.js';
+import { createTempDirs } from '../../helpers/temp.js';
+
+const tempDir = createTempDirs();
+
+/** The pid of a process that has certainly exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(child.stdout);
+}
+
+describe('orphaned model runs', () => {
+  it('fails a run whose training process is gone, at the next open of the core', async () => {
+    const dbPath = path.join(tempDir(), 'runs.db');
+    const db = openDatabase(dbPath);
+    const run = { kind: 'rf' as const, params: {}, labelSource: null, backend: 'cpu', dataSnapshot: [] };
+    const orphan = createRun(db, run);
+    db.prepare('UPDATE model_runs SET owner_pid = ? WHERE id = ?').run(deadPid(), orphan);
+    const live = createRun(db, run);
+    db.close();
+
+    const core = createCore({ dbPath });
+    expect(getRun(core.db, orphan)?.status).toBe('failed');
+    expect(getRun(core.db, orphan)?.message).toMatch(/Interrupted/);
+    // Owned by this (live) process: still training, and a second recovery changes nothing.
+    expect(getRun(core.db, live)?.status).toBe('training');
+    expect(failOrphanedRuns(core.db)).toEqual([]);
+    await core.close();
+  });
+});
