@@ -19,8 +19,9 @@ import {
   CaseItemsArgs,
   CaseNoteArgs,
   CaseOverview,
-  CaseStatus,
   CreateCaseArgs,
+  ListCasesArgs,
+  TagCaseArgs,
   UpdateCaseArgs,
 } from './cases.js';
 import { ListLogGroupsArgs, LogGroupInfo, PullArgs } from './cloudwatch.js';
@@ -175,7 +176,8 @@ export const operations = {
   flagQueue: op(FlagQueueArgs, FlagQueuePage),
   /** Unlabelled sessions the supervised model is least sure about, spread over source IPs. */
   labelNext: op(LabelNextArgs, LabelNextResult),
-  listCases: op(z.object({ status: CaseStatus.optional() }), z.array(Case)),
+  /** Cases, most recently updated first; by status and by tag. */
+  listCases: op(ListCasesArgs, z.array(Case)),
   getCase: op(z.object({ id: z.number().int() }), CaseDetail),
   /** A case's sessions (up to the report limit) with verdicts and scores, and its indicators. */
   caseOverview: op(z.object({ id: z.number().int() }), CaseOverview),
@@ -183,6 +185,8 @@ export const operations = {
   updateCase: op(UpdateCaseArgs, CaseDetail),
   /** Adds (or removes, add: false) sessions and IPs to a case. */
   editCaseItems: op(CaseItemsArgs, CaseDetail),
+  /** Tags (or untags, on: false) a case; a new tag name creates the tag. Audited. */
+  tagCase: op(TagCaseArgs, CaseDetail),
   addCaseNote: op(CaseNoteArgs, CaseDetail),
   deleteCase: op(z.object({ id: z.number().int() }), z.object({ deleted: z.number().int() })),
   /** Writes a case report (html, pdf, stix) or sessions (csv, json; a case's or a filter's) to a file. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Session } from './domain.js';
 import { isIP } from './ip.js';
+import { TagName } from './triage.js';
 
 export const CASE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const CaseSeverity = z.enum(CASE_SEVERITIES);
@@ -16,6 +17,10 @@ export const IpAddress = z.string().trim().max(64).refine(isIP, 'an IPv4 or IPv6
 const title = z.string().trim().min(1).max(300);
 const summary = z.string().max(100_000);
 
+/** A tag on a case: the same tags (and colours) as on sessions. */
+export const CaseTag = z.object({ name: z.string(), colour: z.string() });
+export type CaseTag = z.infer<typeof CaseTag>;
+
 export const Case = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -29,6 +34,8 @@ export const Case = z.object({
   sessions: z.number().int(),
   ips: z.number().int(),
   notes: z.number().int(),
+  /** By name. */
+  tags: z.array(CaseTag),
 });
 export type Case = z.infer<typeof Case>;
 
@@ -76,6 +83,19 @@ export const CaseItemsArgs = CaseItemsInput.extend({
   caseId: z.number().int(),
   /** false removes the items. */
   add: z.boolean().default(true),
+});
+
+export const ListCasesArgs = z.object({
+  status: CaseStatus.optional(),
+  /** Only the cases that carry this tag. */
+  tag: TagName.optional(),
+});
+
+export const TagCaseArgs = z.object({
+  caseId: z.number().int(),
+  tags: z.array(TagName).min(1).max(100),
+  /** false removes the tags from the case. */
+  on: z.boolean().default(true),
 });
 
 export const CaseNoteArgs = z.object({

@@ -75,6 +75,8 @@ export const TagName = z
   .max(60)
   .regex(/^[^\p{Cc}]+$/u, 'no control characters');
 export const TagColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #d94848');
+/** Whether a stored colour is one to put in a style (#rrggbb, nothing else). */
+export const isTagColour = (colour: string): boolean => TagColour.safeParse(colour).success;
 
 export const Tag = z.object({
   id: z.number().int(),

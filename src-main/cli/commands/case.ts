@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { CaseSeverity, CaseStatus, IpAddress } from '../../../src-shared/cases.js';
-import { listCases } from '../../core/db/cases.js';
+import { TagName } from '../../../src-shared/triage.js';
 import {
   addCaseNote,
   caseDetail,
   createCase,
   editCaseItems,
+  findCases,
+  tagCase,
   updateCase,
 } from '../../core/triage/case-actions.js';
 import { printJson, table, withCommonOptions } from '../options.js';
@@ -23,6 +25,12 @@ function items(options: ItemOptions): { sessionIds: number[]; ips: string[] } {
     return parsed.data;
   });
   return { sessionIds: (options.session ?? []).map((id) => positiveInt('--session', id)), ips };
+}
+
+function tagName(name: string, value: string): string {
+  const parsed = TagName.safeParse(value);
+  if (!parsed.success) throw new Error(`${name} "${value}" is not a tag name (1 to 60 characters).`);
+  return parsed.data;
 }
 
 function parseEnum<T extends string>(
@@ -76,16 +84,24 @@ export function registerCase(program: Command): void {
     cases
       .command('list')
       .description('Cases, most recently updated first')
-      .option('--status <status>', 'open, in_progress or closed'),
-  ).action((options: AnalystOptions & { status?: string }) =>
+      .option('--status <status>', 'open, in_progress or closed')
+      .option('--tag <name>', 'only the cases with this tag'),
+  ).action((options: AnalystOptions & { status?: string; tag?: string }) =>
     withDb(options, (db) => {
-      const list = listCases(db, parseEnum(CaseStatus, '--status', options.status, CaseStatus.options));
+      const list = findCases(db, {
+        status: parseEnum(CaseStatus, '--status', options.status, CaseStatus.options),
+        tag: options.tag === undefined ? undefined : tagName('--tag', options.tag),
+      });
       if (options.json) return printJson(list);
       if (list.length === 0)
-        return console.log('No cases yet. Try: vigil case create --title "…" --ip 203.0.113.9');
+        return console.log(
+          options.tag !== undefined || options.status !== undefined
+            ? 'No case matches.'
+            : 'No cases yet. Try: vigil case create --title "…" --ip 203.0.113.9',
+        );
       console.log(
         table([
-          ['id', 'title', 'severity', 'status', 'sessions', 'IPs', 'notes', 'updated (UTC)'],
+          ['id', 'title', 'severity', 'status', 'sessions', 'IPs', 'notes', 'tags', 'updated (UTC)'],
           ...list.map((c) => [
             c.id,
             c.title.slice(0, 50),
@@ -94,6 +110,7 @@ export function registerCase(program: Command): void {
             c.sessions,
             c.ips,
             c.notes,
+            c.tags.map((t) => t.name).join(', '),
             new Date(c.updatedAt).toISOString(),
           ]),
         ]),
@@ -107,8 +124,9 @@ export function registerCase(program: Command): void {
         const detail = caseDetail(db, positiveInt('case id', id));
         if (options.json) return printJson(detail);
         const c = detail.case;
+        const tags = c.tags.length ? ` · tags: ${c.tags.map((t) => t.name).join(', ')}` : '';
         console.log(
-          `Case ${c.id}: ${c.title}\n${c.severity} · ${c.status} · by ${c.createdBy}\n\n${c.summary}`,
+          `Case ${c.id}: ${c.title}\n${c.severity} · ${c.status} · by ${c.createdBy}${tags}\n\n${c.summary}`,
         );
         for (const item of detail.items) console.log(`  ${item.kind} ${item.ip ?? item.sessionId}`);
         for (const note of detail.notes)
@@ -177,4 +195,24 @@ export function registerCase(program: Command): void {
       return options.json ? printJson({ id: noteId }) : console.log(`Note ${noteId} added.`);
     }),
   );
+
+  for (const on of [true, false]) {
+    withCommonOptions(
+      cases
+        .command(`${on ? 'tag' : 'untag'} <id> <tags...>`)
+        .description(on ? 'Tag a case (a new tag name creates the tag)' : 'Remove tags from a case')
+        .option('--analyst <name>', ANALYST_HELP),
+    ).action((id: string, tags: string[], options: AnalystOptions) =>
+      withDb(options, (db, analyst) => {
+        const caseId = positiveInt('case id', id);
+        const result = tagCase(db, analyst, { caseId, tags: tags.map((t) => tagName('tag', t)), on });
+        const now = caseDetail(db, caseId).case.tags.map((t) => t.name);
+        if (options.json) return printJson({ ...result, tags: now });
+        const changed = on ? result.added : result.removed;
+        console.log(
+          `${on ? 'Tagged' : 'Untagged'} case ${caseId}: ${changed.length ? changed.join(', ') : 'no change'}. Tags: ${now.join(', ') || '(none)'}.`,
+        );
+      }),
+    );
+  }
 }

@@ -1,4 +1,11 @@
-import type { Case, CaseItem, CaseNote, CaseSeverity, CaseStatus } from '../../../src-shared/cases.js';
+import type {
+  Case,
+  CaseItem,
+  CaseNote,
+  CaseSeverity,
+  CaseStatus,
+  CaseTag,
+} from '../../../src-shared/cases.js';
 import type { Db } from './open.js';
 
 const CASE_COLUMNS = `c.id, c.title, c.severity, c.status, c.summary, c.created_by AS createdBy,
@@ -47,17 +54,44 @@ export function deleteCase(db: Db, id: number): void {
   db.prepare('DELETE FROM cases WHERE id = ?').run(id);
 }
 
-export function getCase(db: Db, id: number): Case | undefined {
-  return db.prepare(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ?`).get(id) as Case | undefined;
+type CaseRow = Omit<Case, 'tags'>;
+
+/** Tags (name, colour) per case, by name. */
+export function caseTagsOf(db: Db, caseIds: readonly number[]): Map<number, CaseTag[]> {
+  const rows = db
+    .prepare(
+      `SELECT ct.case_id AS id, t.name, t.colour FROM case_tags ct JOIN tags t ON t.id = ct.tag_id
+       WHERE ct.case_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+    )
+    .all(JSON.stringify(caseIds)) as { id: number; name: string; colour: string }[];
+  const map = new Map<number, CaseTag[]>();
+  for (const { id, name, colour } of rows) map.set(id, [...(map.get(id) ?? []), { name, colour }]);
+  return map;
 }
 
-export function listCases(db: Db, status?: CaseStatus): Case[] {
-  return db
+function withTags(db: Db, rows: CaseRow[]): Case[] {
+  const tags = caseTagsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
+}
+
+export function getCase(db: Db, id: number): Case | undefined {
+  const row = db.prepare(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ?`).get(id) as CaseRow | undefined;
+  return row && withTags(db, [row])[0];
+}
+
+/** Cases, most recently updated first; with a tag id, only the cases that carry it. */
+export function listCases(db: Db, filter: { status?: CaseStatus; tagId?: number } = {}): Case[] {
+  const rows = db
     .prepare(
       `SELECT ${CASE_COLUMNS} FROM cases c WHERE (@status IS NULL OR c.status = @status)
+       AND (@tagId IS NULL OR c.id IN (SELECT ct.case_id FROM case_tags ct WHERE ct.tag_id = @tagId))
        ORDER BY c.updated_at DESC, c.id DESC`,
     )
-    .all({ status: status ?? null }) as Case[];
+    .all({ status: filter.status ?? null, tagId: filter.tagId ?? null }) as CaseRow[];
+  return withTags(db, rows);
 }
 
 export function caseItems(db: Db, caseId: number): CaseItem[] {

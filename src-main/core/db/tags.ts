@@ -26,7 +26,7 @@ export function updateTag(db: Db, id: number, name: string, colour: string): voi
   db.prepare('UPDATE tags SET name = ?, colour = ? WHERE id = ?').run(name, colour, id);
 }
 
-/** Removes a tag; its session links go with it (foreign key cascade). */
+/** Removes a tag; its session and case links go with it (foreign key cascade). */
 export function deleteTag(db: Db, id: number): void {
   db.prepare('DELETE FROM tags WHERE id = ?').run(id);
 }
@@ -42,17 +42,24 @@ export function taggedAmong(db: Db, tagId: number, sessionIds: readonly number[]
   return new Set(rows);
 }
 
-export function prepareSessionTagWrite(db: Db): {
-  add(sessionId: number, tagId: number): void;
-  remove(sessionId: number, tagId: number): void;
+/** Adds and removes the tag links of sessions or of cases; each answers whether a row changed. */
+export function prepareTagLinkWrite(
+  db: Db,
+  owner: 'session' | 'case',
+): {
+  add(ownerId: number, tagId: number): boolean;
+  remove(ownerId: number, tagId: number): boolean;
 } {
-  const add = db.prepare('INSERT OR IGNORE INTO session_tags (session_id, tag_id) VALUES (?, ?)');
-  const remove = db.prepare('DELETE FROM session_tags WHERE session_id = ? AND tag_id = ?');
+  // The table and column come from the literal type above, never from input.
+  const add = db.prepare(`INSERT OR IGNORE INTO ${owner}_tags (${owner}_id, tag_id) VALUES (?, ?)`);
+  const remove = db.prepare(`DELETE FROM ${owner}_tags WHERE ${owner}_id = ? AND tag_id = ?`);
   return {
-    add: (sessionId, tagId) => void add.run(sessionId, tagId),
-    remove: (sessionId, tagId) => void remove.run(sessionId, tagId),
+    add: (ownerId, tagId) => add.run(ownerId, tagId).changes === 1,
+    remove: (ownerId, tagId) => remove.run(ownerId, tagId).changes === 1,
   };
 }
+
+export const prepareSessionTagWrite = (db: Db) => prepareTagLinkWrite(db, 'session');
 
 /** Tag names per session, for pages of sessions. */
 export function tagsOf(db: Db, sessionIds: readonly number[]): Map<number, string[]> {

@@ -1,5 +1,6 @@
 // The case report as one self-contained HTML file: no script, no external resource, and a CSP
 // that forbids both, so opening it can neither run code nor reach the network.
+import { isTagColour } from '../../../src-shared/triage.js';
 import type { ReportSession } from './case-data.js';
 import { type CaseReport, REPORT_SESSION_LIMIT } from './case-data.js';
 import { countriesChart, timelineChart, verdictChart } from './charts.js';
@@ -17,6 +18,9 @@ const num = (value: number | null | undefined, digits = 3) =>
     : Number.isInteger(value)
       ? String(value)
       : value.toFixed(digits);
+
+/** A tag's colour for a style attribute: a #rrggbb colour, or grey for anything else. */
+const tagColour = (colour: string) => (isTagColour(colour) ? colour : '#888888');
 
 interface TimelineEvent {
   at: number;
@@ -94,6 +98,7 @@ export function renderCaseHtml(report: CaseReport): string {
 <h1>Case ${c.id}: ${c.title}</h1>
 <p class="meta"><span class="sev sev-${c.severity}">${c.severity}</span> · status ${c.status.replace('_', ' ')} ·
 opened by ${c.createdBy} ${iso(c.createdAt)} · updated ${iso(c.updatedAt)}</p>
+${c.tags.length ? html`<p class="meta tags">tags: ${c.tags.map((t) => html`<span class="tag" style="border-color: ${tagColour(t.colour)}">${t.name}</span> `)}</p>` : ''}
 <h2>Summary</h2><div class="summary">${c.summary || '(no summary)'}</div>
 <h2>Timeline</h2>
 <table><tr><th>when (UTC)</th><th>who</th><th>what</th><th>detail</th></tr>

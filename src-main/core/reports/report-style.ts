@@ -3,6 +3,7 @@ export const REPORT_CSS = `
 body { font: 13px/1.45 system-ui, sans-serif; color: #1d2125; margin: 24px auto; max-width: 1000px; padding: 0 16px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #d8dce0; }
 .meta { color: #5b636b; } .sev { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-weight: 600; }
+.tag { display: inline-block; padding: 0 7px; border: 1px solid; border-radius: 10px; color: #1d2125; }
 .sev-low { background: #5a9e4b; } .sev-medium { background: #c2a23a; } .sev-high { background: #e08a2c; } .sev-critical { background: #d94848; }
 .summary { white-space: pre-wrap; background: #f5f6f8; padding: 10px 12px; border-radius: 4px; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; } th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e6e8eb; vertical-align: top; }

@@ -112,7 +112,12 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
     description: detail.case.summary || undefined,
     report_types: ['threat-report'],
     published: now,
-    labels: [`severity:${detail.case.severity}`, `status:${detail.case.status}`],
+    // The case's tags are labels as they are (severity and status are prefixed, so they stay apart).
+    labels: [
+      `severity:${detail.case.severity}`,
+      `status:${detail.case.status}`,
+      ...detail.case.tags.map((t) => t.name),
+    ],
     object_refs: content.length ? content.map((o) => o.id) : [identity.id],
   };
   if (reportObject.description === undefined) delete reportObject.description;

@@ -1,6 +1,5 @@
-// Case operations: create, edit, items (sessions, IPs), notes, delete.
+// Case operations: create, edit, items (sessions, IPs), tags, notes, delete.
 import type { VigilService } from '../../../src-shared/api.js';
-import { listCases } from '../db/cases.js';
 import { gatherCaseReport } from '../reports/case-data.js';
 import { analystName } from '../triage/analyst.js';
 import {
@@ -9,6 +8,8 @@ import {
   createCase,
   deleteCase,
   editCaseItems,
+  findCases,
+  tagCase,
   updateCase,
 } from '../triage/case-actions.js';
 import type { TriageContext } from './triage.js';
@@ -20,6 +21,7 @@ type CaseOps =
   | 'createCase'
   | 'updateCase'
   | 'editCaseItems'
+  | 'tagCase'
   | 'addCaseNote'
   | 'deleteCase';
 
@@ -29,8 +31,8 @@ export function casesService({ db, emit }: TriageContext): Pick<VigilService, Ca
     return value;
   };
   return {
-    async listCases({ status }) {
-      return listCases(db, status);
+    async listCases({ status, tag }) {
+      return findCases(db, { status, tag });
     },
     async getCase({ id }) {
       return caseDetail(db, id);
@@ -49,6 +51,10 @@ export function casesService({ db, emit }: TriageContext): Pick<VigilService, Ca
     },
     async editCaseItems(args) {
       editCaseItems(db, analystName(db), args);
+      return changed(caseDetail(db, args.caseId));
+    },
+    async tagCase(args) {
+      tagCase(db, analystName(db), args);
       return changed(caseDetail(db, args.caseId));
     },
     async addCaseNote({ caseId, body }) {

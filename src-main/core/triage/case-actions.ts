@@ -1,5 +1,5 @@
 // Cases: every change is one audited action on the case entity (not undoable; edit it back instead).
-import type { CaseDetail, CaseSeverity, CaseStatus } from '../../../src-shared/cases.js';
+import type { Case, CaseDetail, CaseSeverity, CaseStatus } from '../../../src-shared/cases.js';
 import { recordAction } from '../db/audit.js';
 import {
   caseItems,
@@ -8,12 +8,15 @@ import {
   getCase,
   insertCase,
   insertCaseNote,
+  listCases,
   prepareCaseItemWrite,
   touchCase,
   updateCase as updateCaseRow,
 } from '../db/cases.js';
 import type { Db } from '../db/open.js';
+import { findTag, prepareTagLinkWrite } from '../db/tags.js';
 import { existingSessionIds } from '../db/verdicts.js';
+import { ensureTag } from './tag-actions.js';
 
 export interface CaseItemsChange {
   sessionIds: number[];
@@ -136,6 +139,46 @@ export function editCaseItems(
       return { sessions: changed.sessions.length, ips: changed.ips.length };
     })
     .immediate();
+}
+
+/**
+ * Tags a case (or untags it, on: false) with the session tags; a new name creates the tag, in the
+ * next palette colour. One audited action with the case's tag names before and after.
+ */
+export function tagCase(
+  db: Db,
+  analyst: string,
+  args: { caseId: number; tags: string[]; on: boolean },
+): { added: string[]; removed: string[] } {
+  const write = prepareTagLinkWrite(db, 'case');
+  return db
+    .transaction(() => {
+      const before = requireCase(db, args.caseId).tags.map((t) => t.name);
+      const changed: string[] = [];
+      for (const name of new Set(args.tags)) {
+        const tag = args.on ? ensureTag(db, name) : findTag(db, name);
+        if (!tag) continue;
+        if (args.on ? write.add(args.caseId, tag.id) : write.remove(args.caseId, tag.id))
+          changed.push(tag.name);
+      }
+      if (changed.length === 0) return { added: [], removed: [] };
+      const at = Date.now();
+      touchCase(db, args.caseId, at);
+      const after = requireCase(db, args.caseId).tags.map((t) => t.name);
+      const summary = `${args.on ? 'tagged' : 'untagged'} case ${args.caseId} ${changed.map((n) => `"${n}"`).join(', ')}`;
+      recordAction(db, { analyst, at, kind: 'case-tags', summary }, [
+        { entity: 'case', entityId: args.caseId, field: 'tags', before, after },
+      ]);
+      return args.on ? { added: changed, removed: [] } : { added: [], removed: changed };
+    })
+    .immediate();
+}
+
+/** Cases by status and tag name (an unknown tag has no cases). */
+export function findCases(db: Db, filter: { status?: CaseStatus; tag?: string }): Case[] {
+  if (filter.tag === undefined) return listCases(db, { status: filter.status });
+  const tag = findTag(db, filter.tag);
+  return tag ? listCases(db, { status: filter.status, tagId: tag.id }) : [];
 }
 
 export function addCaseNote(db: Db, analyst: string, caseId: number, body: string): number {

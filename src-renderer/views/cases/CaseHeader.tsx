@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { CASE_SEVERITIES, type Case, type CaseSeverity, type CaseStatus } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
 import { formatTimestamp } from '../../format.js';
+import { CaseTags } from './CaseTags.js';
 import { StatusOptions } from './StatusOptions.js';
 
-/** Title (click to edit), severity and status of a case; each change is saved at once. */
+/** Title (click to edit), severity, status and tags of a case; each change is saved at once. */
 export function CaseHeader({ c, onError }: { c: Case; onError(message: string): void }) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(c.title);
@@ -74,6 +75,7 @@ export function CaseHeader({ c, onError }: { c: Case; onError(message: string): 
           </select>
         </label>
       </p>
+      <CaseTags caseId={c.id} tags={c.tags} onError={onError} />
     </header>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CaseStatus } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { TagChip } from '../../components/TagChip.js';
 import { formatTimestamp } from '../../format.js';
 import { useQuery } from '../../hooks/useQuery.js';
 import { CaseDetailPanel } from './CaseDetailPanel.js';
@@ -13,8 +14,12 @@ import './cases.css';
 export function CasesView() {
   const route = useCaseRoute();
   const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [tag, setTag] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const cases = useQuery(`cases-${status}`, () => api.listCases(status ? { status } : {}));
+  const tags = useQuery('tags', () => api.listTags({}));
+  const cases = useQuery(`cases-${status}-${tag}`, () =>
+    api.listCases({ ...(status ? { status } : {}), ...(tag ? { tag } : {}) }),
+  );
   const current =
     route.kind === 'case' ? route.id : route.kind === 'list' ? (cases.data?.[0]?.id ?? null) : null;
   const detail = useQuery(`case-${current}`, () =>
@@ -37,10 +42,24 @@ export function CasesView() {
               <option value="">all</option>
               <StatusOptions />
             </select>
+          </label>{' '}
+          <label>
+            Tag{' '}
+            <select value={tag} onChange={(e) => setTag(e.target.value)} data-testid="case-tag-filter">
+              <option value="">any</option>
+              {tags.data?.map((t) => (
+                <option key={t.id} value={t.name}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
           </label>
-          {cases.data?.length === 0 && (
-            <p className="muted">No cases yet. Press c on a session in Triage, or make one here.</p>
-          )}
+          {cases.data?.length === 0 &&
+            (status || tag ? (
+              <p className="muted">No case matches.</p>
+            ) : (
+              <p className="muted">No cases yet. Press c on a session in Triage, or make one here.</p>
+            ))}
           <ul className="case-list" data-testid="case-list">
             {cases.data?.map((c) => (
               <li key={c.id} className={c.id === current ? 'current' : undefined}>
@@ -52,6 +71,16 @@ export function CasesView() {
                     {c.severity} · {c.status.replace('_', ' ')} · {c.ips} IPs, {c.sessions} sessions ·{' '}
                     {formatTimestamp(c.updatedAt)}
                   </span>
+                  {c.tags.length > 0 && (
+                    <>
+                      <br />
+                      <span className="chips">
+                        {c.tags.map((t) => (
+                          <TagChip key={t.name} name={t.name} colour={t.colour} />
+                        ))}
+                      </span>
+                    </>
+                  )}
                 </a>
               </li>
             ))}

@@ -1,26 +1,13 @@
 import type { QueueItem } from '../../../src-shared/triage.js';
-
-const HEX = /^#[0-9a-fA-F]{6}$/;
+import { TagChip } from '../../components/TagChip.js';
 
 /** Tags in their colours and IOC marks of one row; names are log-derived text, shown as text. */
 export function TagChips({ item, colours }: { item: QueueItem; colours: ReadonlyMap<string, string> }) {
   return (
     <span className="chips">
-      {item.tags.map((name) => {
-        const colour = colours.get(name);
-        return (
-          <span
-            key={`t-${name}`}
-            className="chip"
-            data-testid="tag-chip"
-            style={
-              colour && HEX.test(colour) ? { borderColor: colour, background: `${colour}33` } : undefined
-            }
-          >
-            {name}
-          </span>
-        );
-      })}
+      {item.tags.map((name) => (
+        <TagChip key={`t-${name}`} name={name} colour={colours.get(name)} />
+      ))}
       {item.ioc.map((m) => (
         <span
           key={`i-${m.list}`}

@@ -38,6 +38,7 @@ describe('database migrations', () => {
       'cloudwatch_pulls',
       'model_runs',
       'scores',
+      'case_tags',
     ]) {
       expect(tables).toContain(table);
     }

@@ -12,7 +12,7 @@ import { type CaseReport, dataSha256, gatherCaseReport } from '../../../src-main
 import { exportToFile } from '../../../src-main/core/reports/export-file.js';
 import { REPORT_CSP } from '../../../src-main/core/reports/html.js';
 import { setAnalystName } from '../../../src-main/core/triage/analyst.js';
-import { addCaseNote, createCase } from '../../../src-main/core/triage/case-actions.js';
+import { addCaseNote, createCase, tagCase } from '../../../src-main/core/triage/case-actions.js';
 import { importIocList } from '../../../src-main/core/triage/ioc-lists.js';
 import { tagSessions } from '../../../src-main/core/triage/tag-actions.js';
 import { setVerdict } from '../../../src-main/core/triage/verdict-actions.js';
@@ -25,7 +25,7 @@ import {
   type Workspace,
 } from '../triage/harness.js';
 import { parseCsv } from './csv-parse.js';
-import { ALL_HOSTILE, FORMULA_CELLS, HOSTILE } from './hostile.js';
+import { ALL_HOSTILE, FORMULA_CELLS, HOSTILE, HOSTILE_TAG } from './hostile.js';
 import { validateStix } from './stix-schemas.js';
 
 const TITLE = `Operation Night Owl ${HOSTILE.img} ${HOSTILE.script}`;
@@ -73,6 +73,7 @@ async function hostileCase(ws: Workspace): Promise<{ caseId: number; ids: number
     ips: ['203.0.113.67'],
   });
   addCaseNote(ws.db, `${HOSTILE.css} bob`, caseId, ALL_HOSTILE);
+  tagCase(ws.db, 'ana', { caseId, tags: [HOSTILE_TAG, 'evidence'], on: true });
   return { caseId, ids };
 }
 
@@ -122,6 +123,10 @@ describe('a report of a case with hostile strings in every field', () => {
     expect(css).not.toMatch(/url\(|@import|expression\(/i);
     expect(page).toContain('&lt;img src=x onerror=&quot;window.__pwned=&#39;img&#39;&quot;&gt;');
     expect(page).toContain('&lt;/script&gt;&lt;script&gt;');
+    // The case's tags, the hostile one as text.
+    expect(page).toMatch(
+      /<span class="tag" style="border-color: #[0-9a-f]{6}">&lt;img src=x onerror=&quot;window.__pwned=&#39;tag&#39;&quot;&gt;<\/span> <span class="tag" style="border-color: #[0-9a-f]{6}">evidence<\/span>/,
+    );
     // Every hostile field is in the report, as text.
     expect(page.split('&lt;svg onload=').length - 1).toBeGreaterThanOrEqual(4);
     expect(page).toContain(`<meta name="vigil-data-sha256" content="${report.sha256}">`);
@@ -191,6 +196,7 @@ describe('a report of a case with hostile strings in every field', () => {
     ]);
     const reportObject = bundle.objects.find((o: { type: string }) => o.type === 'report');
     expect(reportObject.name).toBe(TITLE);
+    expect(reportObject.labels).toEqual(['severity:critical', 'status:open', HOSTILE_TAG, 'evidence']);
     const ids = new Set(bundle.objects.map((o: { id: string }) => o.id));
     for (const ref of reportObject.object_refs) expect(ids.has(ref)).toBe(true);
     // A broken object is caught: the check can fail.
@@ -219,7 +225,10 @@ describe('a report of a case with hostile strings in every field', () => {
 
   it('SHA-256 covers the data: it changes when the case does', () => {
     expect(dataSha256(report.data)).toBe(report.sha256);
+    tagCase(ws.db, 'ana', { caseId, tags: ['evidence'], on: false });
+    const untagged = gatherCaseReport(ws.db, caseId, 'test').sha256;
+    expect(untagged).not.toBe(report.sha256);
     addCaseNote(ws.db, 'ana', caseId, 'one more');
-    expect(gatherCaseReport(ws.db, caseId, 'test').sha256).not.toBe(report.sha256);
+    expect(gatherCaseReport(ws.db, caseId, 'test').sha256).not.toBe(untagged);
   });
 });

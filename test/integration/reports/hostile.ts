@@ -9,6 +9,9 @@ export const HOSTILE = {
   formula: `=HYPERLINK("http://198.51.100.1/","click")`,
 };
 
+/** A hostile tag name (tags are 1 to 60 characters). */
+export const HOSTILE_TAG = `<img src=x onerror="window.__pwned='tag'">`;
+
 /** One string carrying all of them. */
 export const ALL_HOSTILE = Object.values(HOSTILE).join(' ');
 

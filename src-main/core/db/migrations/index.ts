@@ -4,6 +4,7 @@ import { models } from './003-models.js';
 import { analyticsRollups } from './004-analytics-rollups.js';
 import { triage } from './005-triage.js';
 import { modelRunOwner } from './006-model-run-owner.js';
+import { caseTags } from './007-case-tags.js';
 
 export interface Migration {
   name: string;
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   analyticsRollups,
   triage,
   modelRunOwner,
+  caseTags,
 ];
