@@ -10,6 +10,8 @@ interface TriageBarProps {
   groupBySrcIp: boolean;
   onGroup(on: boolean): void;
   labelNext: boolean;
+  /** Whether the rows shown are already the label-next batch (the switch takes one load). */
+  pageIsLabelNext: boolean;
   onLabelNext(on: boolean): void;
   onNextBatch(): void;
   verdict: TriageFilter['verdict'];
@@ -79,7 +81,7 @@ export function TriageBar(props: TriageBarProps) {
       )}
       {page && (
         <span className="muted" data-testid="triage-total" data-total={page.total}>
-          {labelNext
+          {props.pageIsLabelNext
             ? `${formatCount(page.total)} sessions the model is least sure about`
             : `${formatCount(page.total)} flagged`}
           {page.run ? ` · run ${page.run.id} (${page.run.kind})` : ''}

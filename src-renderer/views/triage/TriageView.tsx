@@ -114,6 +114,7 @@ export function TriageView() {
           setOffset(0);
         }}
         labelNext={labelNext}
+        pageIsLabelNext={queue.pageIsLabelNext}
         onLabelNext={(on) => {
           setLabelNext(on);
           setOffset(0);

@@ -39,6 +39,8 @@ function load(query: QueueQuery): Promise<FlagQueuePage> {
 
 export function useQueue(query: QueueQuery) {
   const [page, setPage] = useState<FlagQueuePage | null>(null);
+  // Which list `page` holds: right after the mode switches, the old list is still on screen.
+  const [pageIsLabelNext, setPageIsLabelNext] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [pending, setPending] = useState(0);
@@ -58,7 +60,10 @@ export function useQueue(query: QueueQuery) {
       .then((result) => {
         if (!live) return;
         if (inFlight.current && follows) stale.current = true;
-        else setPage(result);
+        else {
+          setPage(result);
+          setPageIsLabelNext(query.labelNext);
+        }
         setError(null);
       })
       .catch((e: Error) => live && setError(e.message));
@@ -96,7 +101,7 @@ export function useQueue(query: QueueQuery) {
     call.then(settle, settle);
     return call;
   }, []);
-  return { page, error, setError, patch, restore, track, pending };
+  return { page, pageIsLabelNext, error, setError, patch, restore, track, pending };
 }
 
 export type Queue = ReturnType<typeof useQueue>;
