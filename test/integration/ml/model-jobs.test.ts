@@ -31,7 +31,7 @@ describe('model jobs', () => {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = performance.now();
-    const jobId = runner.train({ kind: 'rf', split: 'ip', params: { trees: 150, seed: 1 } });
+    const jobId = runner.train({ kind: 'rf', split: 'ip', params: { trees: 500, seed: 1 } });
     const outcome = await runner.wait(jobId);
     delay.disable();
     const elapsed = performance.now() - started;

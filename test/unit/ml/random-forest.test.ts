@@ -91,6 +91,37 @@ describe('fitRandomForest / predictProba', () => {
     expect(a).not.toEqual(c);
   });
 
+  it('reports progress per binned column and from inside each tree, and a throw from the report stops the fit', () => {
+    // 200 k rows: about 126 k in-bag rows per tree, so each tree reports before it ends.
+    const { matrix, labels } = xorData(200_000, 4, 0.1, 3);
+    const heard: number[] = [];
+    const binned: number[] = [];
+    fitRandomForest(
+      matrix,
+      labels,
+      { nEstimators: 2, seed: 1 },
+      { onBinned: (columns) => binned.push(columns), onTrees: (built) => heard.push(built) },
+    );
+    expect(binned).toEqual([1, 2, 3, 4]);
+    expect(heard.filter((b) => b > 0 && b < 1).length).toBeGreaterThan(0);
+    expect(heard.filter((b) => b > 1 && b < 2).length).toBeGreaterThan(0);
+    expect(heard.slice(-1)).toEqual([2]);
+    for (let i = 1; i < heard.length; i++) expect(heard[i]).toBeGreaterThan(heard[i - 1]!);
+    const stop = new Error('cancelled');
+    expect(() =>
+      fitRandomForest(
+        matrix,
+        labels,
+        { nEstimators: 50, seed: 1 },
+        {
+          onTrees: (built) => {
+            if (built > 0.2) throw stop;
+          },
+        },
+      ),
+    ).toThrow(stop);
+  });
+
   it("class weights move the decision toward a rare class ('balanced' and explicit weights)", () => {
     // 4 % positives that overlap the negatives: an unweighted shallow forest rarely says "positive".
     const rng = new Rng(12);

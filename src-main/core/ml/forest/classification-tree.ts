@@ -14,6 +14,8 @@ import { TreeStack } from './tree-stack.js';
 
 // Child totals come from subtractions, so purity is judged with a relative tolerance.
 const PURE_TOLERANCE = 1e-12;
+/** Rows settled in leaves between two progress calls: a few calls per tree at a million rows. */
+const REPORT_EVERY_ROWS = 1 << 16;
 
 export interface TreeSettings {
   maxFeatures: number;
@@ -44,8 +46,19 @@ export class TreeGrower {
     this.spill = new Int32Array(bins.rows);
   }
 
-  /** Grows the tree into `nodes`, adds its weighted impurity decreases to `importance`, returns the root. */
-  grow(rows: TreeRows, rng: Rng, nodes: ForestNodes, importance: Float64Array): number {
+  /**
+   * Grows the tree into `nodes`, adds its weighted impurity decreases to `importance`, returns the
+   * root. `onLeafRows` hears how many in-bag rows have reached a leaf so far (a tree over a million
+   * rows takes seconds; this is the only place inside it where progress is known); it may throw
+   * to stop the tree.
+   */
+  grow(
+    rows: TreeRows,
+    rng: Rng,
+    nodes: ForestNodes,
+    importance: Float64Array,
+    onLeafRows?: (settled: number) => void,
+  ): number {
     const { maxDepth, minSamplesLeaf, minSamplesSplit } = this.settings;
     const { index, weights } = rows;
     const stack = this.stack;
@@ -60,17 +73,26 @@ export class TreeGrower {
     }
     const root = nodes.reserve(1);
     stack.push(root, 0, index.length, 0, totalWeight, totalWeight1);
+    let settled = 0;
+    let reportAt = REPORT_EVERY_ROWS;
 
     while (stack.pop()) {
       const { id, start, end, depth, weight: w, weight1: w1 } = stack;
       const n = end - start;
+      if (settled >= reportAt && onLeafRows) {
+        onLeafRows(settled);
+        reportAt = settled + REPORT_EVERY_ROWS;
+      }
       // Pure nodes stop (sklearn: impurity <= EPSILON); so do nodes the limits forbid splitting.
       // Their share is snapped to exactly 0 or 1: subtraction leaves ±1e-17 crumbs otherwise.
       const pure0 = w1 <= PURE_TOLERANCE * w;
       const pure1 = w - w1 <= PURE_TOLERANCE * w;
       nodes.setLeaf(id, pure0 ? 0 : pure1 ? 1 : w1 / w);
       const pure = pure0 || pure1;
-      if (pure || depth >= maxDepth || n < minSamplesSplit || n < 2 * minSamplesLeaf) continue;
+      if (pure || depth >= maxDepth || n < minSamplesSplit || n < 2 * minSamplesLeaf) {
+        settled += n;
+        continue;
+      }
 
       node.start = start;
       node.end = end;
@@ -79,7 +101,10 @@ export class TreeGrower {
       best.score = Number.NEGATIVE_INFINITY;
       best.column = -1;
       this.searchSplit(node, weights, rng, best);
-      if (best.column < 0) continue;
+      if (best.column < 0) {
+        settled += n;
+        continue;
+      }
 
       const column = best.column;
       const mid = this.partition(index, start, end, column, best.edge);

@@ -9,10 +9,21 @@ import type { RandomForestModel, RandomForestOptions, RandomForestParams } from 
 import { assertBinaryLabels, assertFinite, assertMatrix, type DenseMatrix } from './matrix.js';
 import { deriveSeed, Rng } from './random.js';
 
+/**
+ * Synchronous progress: at a million rows binning takes seconds and so does one tree, and nothing
+ * else can report meanwhile. Either hook may throw (a cancel) to stop the fit.
+ */
+export interface FitProgress {
+  onBinned?: (columns: number, cols: number) => void;
+  /** Trees built so far, fractional inside a tree (share of its in-bag rows already in leaves). */
+  onTrees?: (treesBuilt: number) => void;
+}
+
 export function fitRandomForest(
   matrix: DenseMatrix,
   labels: Uint8Array,
   options: RandomForestOptions = {},
+  progress: FitProgress = {},
 ): RandomForestModel {
   assertMatrix(matrix);
   assertFinite(matrix);
@@ -20,7 +31,8 @@ export function fitRandomForest(
   const params = resolveParams(matrix, options, positives);
   const { rows, cols } = matrix;
 
-  const bins = binMatrix(matrix);
+  const bins = binMatrix(matrix, undefined, progress.onBinned);
+  const onTrees = progress.onTrees;
   const grower = new TreeGrower(bins, {
     maxFeatures: params.maxFeatures,
     maxDepth: params.maxDepth ?? Number.POSITIVE_INFINITY,
@@ -59,7 +71,8 @@ export function fitRandomForest(
 
     treeImportance.fill(0);
     const before = nodes.count;
-    roots[t] = grower.grow({ index, weights }, rng, nodes, treeImportance);
+    const inTree = onTrees && ((settled: number) => onTrees(t + settled / inBag));
+    roots[t] = grower.grow({ index, weights }, rng, nodes, treeImportance, inTree);
     // As sklearn: each tree's importances are normalised, single-leaf trees are left out of the
     // mean, and the mean is normalised again.
     if (nodes.count - before > 1) {
@@ -70,6 +83,7 @@ export function fitRandomForest(
         treesWithSplits++;
       }
     }
+    onTrees?.(t + 1);
   }
   let total = 0;
   for (let j = 0; j < cols; j++) total += importances[j]!;

@@ -2,7 +2,7 @@
 // Forest (supervised class-1 probability) and the ranking metrics used to judge both.
 
 export { explainForest, type ForestExplanation } from './forest-explain.js';
-export { fitRandomForest } from './forest-fit.js';
+export { type FitProgress, fitRandomForest } from './forest-fit.js';
 export { featureImportances, predictProba } from './forest-predict.js';
 export {
   deserializeRandomForest,

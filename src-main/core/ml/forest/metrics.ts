@@ -8,32 +8,63 @@
 
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
   const { positive, negative } = splitByLabel(scores, labels);
-  // For each positive, count negatives strictly below it plus half of those equal to it.
-  let below = 0;
+  // For each positive, count negatives strictly below it plus half of those equal to it. Equal
+  // positives are taken as one group: one by one, a constant score (the majority baseline) made
+  // this positives × negatives steps, seconds at a million rows.
   let wins = 0;
   let j = 0;
-  for (let i = 0; i < positive.length; i++) {
+  for (let i = 0; i < positive.length; ) {
     const s = positive[i]!;
+    let same = 0;
+    while (i < positive.length && positive[i]! === s) {
+      same++;
+      i++;
+    }
     while (j < negative.length && negative[j]! < s) j++;
-    below = j;
     let equal = 0;
     while (j + equal < negative.length && negative[j + equal]! === s) equal++;
-    wins += below + equal / 2;
+    wins += same * (j + equal / 2);
   }
   return wins / (positive.length * negative.length);
 }
 
 export function prAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  let previousRecall = 0;
+  let area = 0;
+  walkThresholds(scores, labels, (truePositives, falsePositives, positives) => {
+    const recall = truePositives / positives;
+    area += (recall - previousRecall) * (truePositives / (truePositives + falsePositives));
+    previousRecall = recall;
+  });
+  return area;
+}
+
+/**
+ * Visits each distinct score from the highest down (tied scores as one step) with the counts of
+ * positives and negatives scoring at least that much, the class totals and the score. The ROC and PR curves
+ * are this walk.
+ */
+export function walkThresholds(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  visit: (
+    truePositives: number,
+    falsePositives: number,
+    positives: number,
+    negatives: number,
+    score: number,
+  ) => void,
+): void {
   const { positive, negative } = splitByLabel(scores, labels);
-  // Walk both ascending arrays from the top (highest score) down, one distinct score at a time.
   let i = positive.length - 1;
   let j = negative.length - 1;
   let truePositives = 0;
   let falsePositives = 0;
-  let previousRecall = 0;
-  let area = 0;
-  while (i >= 0) {
-    const threshold = Math.max(positive[i]!, j >= 0 ? negative[j]! : Number.NEGATIVE_INFINITY);
+  while (i >= 0 || j >= 0) {
+    const threshold = Math.max(
+      i >= 0 ? positive[i]! : Number.NEGATIVE_INFINITY,
+      j >= 0 ? negative[j]! : Number.NEGATIVE_INFINITY,
+    );
     while (i >= 0 && positive[i]! === threshold) {
       truePositives++;
       i--;
@@ -42,11 +73,8 @@ export function prAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): num
       falsePositives++;
       j--;
     }
-    const recall = truePositives / positive.length;
-    area += (recall - previousRecall) * (truePositives / (truePositives + falsePositives));
-    previousRecall = recall;
+    visit(truePositives, falsePositives, positive.length, negative.length, threshold);
   }
-  return area;
 }
 
 function splitByLabel(

@@ -36,6 +36,16 @@ export interface TrainHooks {
   onProgress?: (fraction: number, message: string) => Promise<void>;
 }
 
+/**
+ * Progress from inside work that cannot yield (one random-forest tree over a million rows): runs
+ * the synchronous part of `onProgress` (the worker posts there and polls its port for a cancel)
+ * without awaiting it, then honours the signal by throwing.
+ */
+export function reportNow(hooks: TrainHooks, fraction: number, message: string): void {
+  void hooks.onProgress?.(fraction, message);
+  hooks.signal?.throwIfAborted();
+}
+
 export interface TrainInput extends FeatureData {
   /** 0/1 labels of the rows; null for unsupervised training. */
   y: Uint8Array | null;

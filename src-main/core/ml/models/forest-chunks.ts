@@ -1,16 +1,13 @@
-// Fits a forest a few trees at a time and joins the pieces. The forest code fits synchronously;
-// chunks let a worker post "trees built" progress and honour a cancel between them. Trees are
-// independent, so a forest of joined chunks is a forest. Chunk sizes depend only on the data's
-// size (never on timing) and each chunk has its own derived seed: the same data and seed give
-// the same model. Each random-forest chunk bins the matrix again, so chunks grow on small data.
+// Fits an Isolation Forest a few trees at a time and joins the pieces. The forest code fits
+// synchronously; chunks let a worker post "trees built" progress and honour a cancel between
+// them. Trees are independent, so a forest of joined chunks is a forest. Each chunk has its own
+// derived seed: the same data and seed give the same model. (The random forest reports from
+// inside each tree instead: its trees are big and it bins the matrix once for all of them.)
 import {
   deriveSeed,
   fitIsolationForest,
-  fitRandomForest,
   type IsolationForestModel,
   type IsolationForestOptions,
-  type RandomForestModel,
-  type RandomForestOptions,
 } from '../forest/index.js';
 import type { DenseMatrix } from '../forest/matrix.js';
 
@@ -22,9 +19,6 @@ export interface ChunkHooks {
 
 /** Isolation trees see 256 rows whatever the data size: ten of them take milliseconds. */
 const ISOLATION_CHUNK = 10;
-/** Random-forest trees grow with the rows: about 100 k rows' worth of trees per chunk, 1…10. */
-export const randomForestChunk = (rows: number) =>
-  Math.max(1, Math.min(10, Math.floor(100_000 / Math.max(rows, 1))));
 
 async function inChunks<M>(
   total: number,
@@ -44,40 +38,6 @@ async function inChunks<M>(
   }
   hooks.signal?.throwIfAborted();
   return parts;
-}
-
-export async function fitRandomForestInChunks(
-  matrix: DenseMatrix,
-  labels: Uint8Array,
-  options: RandomForestOptions & { nEstimators: number; seed: number },
-  hooks: ChunkHooks,
-): Promise<RandomForestModel> {
-  const parts = await inChunks(
-    options.nEstimators,
-    randomForestChunk(matrix.rows),
-    options.seed,
-    (nEstimators, seed) => fitRandomForest(matrix, labels, { ...options, nEstimators, seed }),
-    hooks,
-  );
-  const joined = joinTrees(parts.map((p) => p.arrays));
-  // Importances: each chunk's are a mean over its trees, so weight them by tree count.
-  const importances = new Float64Array(matrix.cols);
-  for (const p of parts)
-    for (let j = 0; j < importances.length; j++)
-      importances[j] =
-        importances[j]! + (p.arrays.importances[j]! * p.params.nEstimators) / options.nEstimators;
-  return {
-    kind: 'random-forest',
-    params: { ...parts[0]!.params, nEstimators: options.nEstimators, seed: options.seed },
-    arrays: {
-      ...joined,
-      value: concat(
-        parts.map((p) => p.arrays.value),
-        Float32Array,
-      ),
-      importances,
-    },
-  };
 }
 
 export async function fitIsolationForestInChunks(

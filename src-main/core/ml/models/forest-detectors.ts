@@ -8,6 +8,7 @@ import {
   deserializeRandomForest,
   explainForest,
   explainIsolation,
+  fitRandomForest,
   ISOLATION_FOREST_FORMAT,
   type IsolationForestModel,
   predictProba,
@@ -18,8 +19,8 @@ import {
   scoreSamples,
 } from '../forest/index.js';
 import { packWeights, unpackWeights } from './codec.js';
-import type { Detector, FeatureData, Loader, Trainer } from './detector.js';
-import { fitIsolationForestInChunks, fitRandomForestInChunks } from './forest-chunks.js';
+import { type Detector, type FeatureData, type Loader, reportNow, type Trainer } from './detector.js';
+import { fitIsolationForestInChunks } from './forest-chunks.js';
 
 const matrixOf = (data: FeatureData) => ({ data: data.x, rows: data.rows, cols: data.features });
 const rowOf = (data: FeatureData, r: number) => data.x.subarray(r * data.features, (r + 1) * data.features);
@@ -101,7 +102,8 @@ export const trainIsolationForest: Trainer = async (input, params, hooks) => {
 export const trainRandomForest: Trainer = async (input, params, hooks) => {
   if (!input.y) throw new Error('a random forest needs labels');
   const nEstimators = params.trees ?? 100;
-  const model = await fitRandomForestInChunks(
+  hooks.signal?.throwIfAborted();
+  const model = fitRandomForest(
     matrixOf(input),
     input.y,
     {
@@ -113,9 +115,10 @@ export const trainRandomForest: Trainer = async (input, params, hooks) => {
       classWeight: 'balanced',
     },
     {
-      signal: hooks.signal,
-      onTrees: (built, total) =>
-        hooks.onProgress?.(built / total, `${built}/${total} trees built`) ?? Promise.resolve(),
+      // Binning is a sliver of the fit: the bar moves with the trees, the message says what runs.
+      onBinned: (columns, cols) => reportNow(hooks, 0, `Finding split points: ${columns}/${cols} features`),
+      onTrees: (built) =>
+        reportNow(hooks, built / nEstimators, `${Math.floor(built)}/${nEstimators} trees built`),
     },
   );
   return randomForestDetector(model);

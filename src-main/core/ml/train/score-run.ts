@@ -2,7 +2,6 @@
 // scores, flags at the run's threshold and an explanation for each flagged session. Reads go
 // through their own connection so batches can be written while the read pass is open. A cancel
 // or failure deletes what was written, so a run never shows half its sessions scored.
-import type { ModelKind } from '../../../../src-shared/models.js';
 import { sessionCount } from '../../db/feature-rows.js';
 import { getRun, runArtifacts } from '../../db/model-runs.js';
 import type { Db } from '../../db/open.js';
@@ -12,6 +11,7 @@ import type { FeatureData } from '../models/detector.js';
 import { KINDS } from '../models/kinds.js';
 import { withContext } from './batch-context.js';
 import { topContributions } from './explanation.js';
+import { SCORE_BLOCK_ROWS } from './score-blocks.js';
 
 export interface ScoreHooks {
   signal?: AbortSignal;
@@ -25,9 +25,6 @@ export interface ScoreSummary {
   scored: number;
   flagged: number;
 }
-
-// Conv1D reads each source's preceding sessions: larger batches cut fewer sequences at a boundary.
-const BATCH_ROWS: Record<ModelKind, number> = { iforest: 50_000, rf: 50_000, dense: 50_000, conv1d: 200_000 };
 
 export async function scoreRun(
   reader: Db,
@@ -51,7 +48,7 @@ export async function scoreRun(
   deleteScores(writer, runId);
   try {
     for await (const { raw, matrix } of featureBatches(reader, schema, {
-      batchRows: hooks.batchRows ?? BATCH_ROWS[run.kind],
+      batchRows: hooks.batchRows ?? SCORE_BLOCK_ROWS[run.kind],
       signal: hooks.signal,
     })) {
       const batch = { x: matrix, rows: raw.rows, features: schema.columns.length, sourceKey: raw.sourceKey };

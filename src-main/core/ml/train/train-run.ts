@@ -29,6 +29,7 @@ import {
 import type { Detector, FeatureData } from '../models/detector.js';
 import { KINDS } from '../models/kinds.js';
 import { isNetKind } from '../models/net-detectors.js';
+import { scoreInBlocks } from './score-blocks.js';
 import { subset } from './subset.js';
 import { chooseThreshold } from './threshold.js';
 import { validationSplit } from './validation.js';
@@ -51,12 +52,14 @@ const DEFAULT_TOP_COUNTRIES = 10;
 // Share of the overall progress bar each phase takes.
 const READ_SHARE = 0.2;
 const FIT_SHARE = 0.7;
+const SCORE_SHARE = 0.08;
 
 export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks = {}): Promise<ModelRun> {
   const spec = KINDS[request.kind];
   const total = sessionCount(db);
   if (total === 0)
     throw new TrainingRefused('There are no sessions to train on: import logs first (vigil ingest FILE).');
+  await hooks.onProgress?.(0, 'Checking the labels');
   const labels = resolveLabels(db, request.labels, spec.supervised);
   const params = request.params;
   const runId = createRun(db, {
@@ -85,6 +88,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
     const split = labels
       ? splitRows(raw, request.split ?? defaultSplit(raw), { seed: params.seed ?? 0, gapMs: windowMs })
       : null;
+    await hooks.onProgress?.(READ_SHARE, 'Fitting the feature scaling on the training rows');
     // From here on, only training rows shape the model: the scaler, the encoders, the threshold.
     const trainRows = split ? split.train : Int32Array.from({ length: raw.rows }, (_, r) => r);
     // Fitted on the training rows only; the same transform is applied to every row.
@@ -98,6 +102,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
       features: schema.columns.length,
       sourceKey: raw.sourceKey,
     };
+    await hooks.onProgress?.(READ_SHARE, 'Preparing the training rows');
     const splitOptions = { seed: params.seed ?? 0, gapMs: windowMs };
     const inner =
       spec.supervised && split && params.flagRate === undefined
@@ -111,8 +116,14 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
     });
     hooks.signal?.throwIfAborted();
     await hooks.onProgress?.(READ_SHARE + FIT_SHARE, 'Evaluating');
-    // Every row is scored, so a sequence model sees each test row's full history of its source.
-    const scores = await detector.score(all);
+    // Every row is scored, so a sequence model sees each test row's history of its source.
+    const scores = await scoreInBlocks(detector, all, (scored, rows) => {
+      hooks.signal?.throwIfAborted();
+      return hooks.onProgress?.(
+        READ_SHARE + FIT_SHARE + SCORE_SHARE * (scored / rows),
+        `Evaluating: ${scored.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} sessions scored`,
+      );
+    });
     const threshold = inner
       ? bestF1Threshold(pick(scores, inner.test), pick(raw.label, inner.test))
       : chooseThreshold(request.kind, params, pick(scores, fitRows));
