@@ -226,7 +226,7 @@ async function drawingFigures(dir) {
   }
 }
 
-/** Drags the stage in four directions with the mouse, recording every animation frame. */
+/** Drags the stage around a rectangle with the mouse held down, recording every animation frame. */
 async function pan(page) {
   const box = await page.getByTestId('graph-canvas').boundingBox();
   const cx = box.x + box.width / 2;
@@ -241,18 +241,23 @@ async function pan(page) {
     };
     requestAnimationFrame(loop);
   });
+  // One drag, four legs, the button held throughout: a pan. Edges are redrawn when it ends.
   const started = performance.now();
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  let x = cx;
+  let y = cy;
   for (const [dx, dy] of [
     [300, 0],
     [0, 200],
     [-300, 0],
     [0, -200],
   ]) {
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    await page.mouse.move(cx + dx, cy + dy, { steps: PAN_STEPS });
-    await page.mouse.up();
+    x += dx;
+    y += dy;
+    await page.mouse.move(x, y, { steps: PAN_STEPS });
   }
+  await page.mouse.up();
   const seconds = (performance.now() - started) / 1000;
   const times = await page.evaluate(() => {
     window.__recording = false;

@@ -73,6 +73,20 @@ async function buildDatabase(dbPath: string): Promise<{ busiest: string; expanda
 const canvas = () => page.getByTestId('graph-canvas');
 const attr = async (name: string) => Number(await canvas().getAttribute(name));
 
+/** Sigma's doubleClickTimeout (300 ms) and a margin. */
+const DOUBLE_CLICK_MS = 350;
+
+/** Nothing moves (no layout step, no camera animation): no frame drawn for half a second. */
+async function stageAtRest() {
+  let frames = -1;
+  for (;;) {
+    const now = await attr('data-frames');
+    if (now === frames) return;
+    frames = now;
+    await page.waitForTimeout(500);
+  }
+}
+
 async function search(ip: string) {
   await page.getByTestId('graph-search').fill(ip);
   await page.getByTestId('graph-search').press('Enter');
@@ -160,6 +174,38 @@ describe('IP graph in Debian Chromium', () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     await panel.getByTestId('ip-series').locator('canvas').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'graph-drilldown.png') });
+  });
+
+  it('clicking an edge lists the sessions behind it (edges are hit-tested on click)', async () => {
+    // The hostile IP has one edge, to the busiest server; focused, it sits mid-stage with only
+    // that edge lit. Somewhere on a ring around it, a click lands on the edge.
+    const focusHostile = async () => {
+      await search(HOSTILE_IP);
+      await page.locator(`[data-testid="graph-canvas"][data-focused="${HOSTILE_IP}"]`).waitFor();
+      await stageAtRest();
+    };
+    // A layout still running would move the IP away from where the camera put it.
+    await layoutAtRest();
+    await stageAtRest();
+    await focusHostile();
+    const box = (await canvas().boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const edgePanel = page.getByTestId('edge-panel');
+    // 36 points 60 px out are at most 5 px from any line through the centre; clicks are spaced
+    // past Sigma's double-click window, or two of them would zoom the camera.
+    let hit = false;
+    for (let step = 0; step < 36 && !hit; step++) {
+      const angle = (2 * Math.PI * step) / 36;
+      await page.mouse.click(centre.x + 60 * Math.cos(angle), centre.y + 60 * Math.sin(angle));
+      hit = await edgePanel.isVisible();
+      // A click on another IP selects it and unlights the edge: focus the hostile IP again.
+      if (!hit && !(await page.locator(`[data-testid="ip-panel"][data-ip="${HOSTILE_IP}"]`).isVisible()))
+        await focusHostile();
+      await page.waitForTimeout(DOUBLE_CLICK_MS);
+    }
+    expect(hit).toBe(true);
+    await expect.poll(() => edgePanel.getAttribute('aria-label')).toBe(`Edge ${HOSTILE_IP} to ${server}`);
+    await edgePanel.locator('[data-testid="edge-total"][data-total="3"]').waitFor();
   });
 
   it('clicking a node opens its drill-down; double-clicking expands its neighbours', async () => {

@@ -3,7 +3,9 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import Sigma from 'sigma';
 import type { GraphPalette } from './colors.js';
+import { parkHoverWhileDragging } from './drag-hover.js';
 import { themedHover } from './draw-hover.js';
+import { edgeAtPoint, sigmaEdges } from './edge-hit.js';
 import type { EdgeAttributes, IpGraphModel, NodeAttributes } from './graph-model.js';
 
 export interface SigmaHandlers {
@@ -50,7 +52,9 @@ export function useSigma(
     const focusOf = () => hovered ?? view.current.selected;
     const sigma: GraphRenderer = new Sigma(model, element, {
       defaultEdgeType: 'line',
-      enableEdgeEvents: true,
+      // Edge clicks are hit-tested on the CPU (edge-hit.ts): Sigma's edge events redraw an edge
+      // picking layer on every frame.
+      enableEdgeEvents: false,
       // Large graphs: edges are redrawn only when the camera stops, so panning and zooming stay
       // smooth (100 k edges cost seconds per frame on software WebGL); nodes keep moving live.
       hideEdgesOnMove: true,
@@ -93,13 +97,18 @@ export function useSigma(
       relight();
     });
 
+    parkHoverWhileDragging(sigma);
+
     sigma.on('clickNode', ({ node }) => handlersRef.current.onNode(node));
     sigma.on('doubleClickNode', (event) => {
       // Double-click means "expand" here, not Sigma's default zoom.
       event.preventSigmaDefault();
       handlersRef.current.onExpand(event.node);
     });
-    sigma.on('clickEdge', ({ edge }) => handlersRef.current.onEdge(model.source(edge), model.target(edge)));
+    sigma.on('clickStage', ({ event }) => {
+      const edge = edgeAtPoint(sigmaEdges(sigma), event);
+      if (edge) handlersRef.current.onEdge(model.source(edge), model.target(edge));
+    });
     sigma.on('afterRender', () => handlersRef.current.onRender());
     sigmaRef.current = { sigma, relight };
     return () => {
