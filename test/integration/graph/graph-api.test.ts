@@ -176,6 +176,59 @@ describe('ipNeighbours', () => {
   });
 });
 
+/** The drill-down's aggregates as plain GROUP BY queries (the shape the API returns). */
+function sqlProfile(ip: string, filter: SessionFilter) {
+  const where = whereClause(filter);
+  const from = `FROM sessions ${where.sql ? `${where.sql} AND` : 'WHERE'} (src_ip = @ip OR dst_ip = @ip)`;
+  const args = { ...where.params, ip };
+  const all = (sql: string, extra = {}) => db.prepare(sql).all({ ...args, ...extra });
+  const totals = db
+    .prepare(
+      `SELECT count(*) AS sessions, coalesce(sum(src_ip = @ip), 0) AS asSource,
+         coalesce(sum(dst_ip = @ip), 0) AS asDestination, coalesce(sum(bytes_in), 0) AS bytesIn,
+         coalesce(sum(bytes_out), 0) AS bytesOut, min(start_ts) AS firstTs, max(start_ts) AS lastTs ${from}`,
+    )
+    .get(args) as { firstTs: number; lastTs: number };
+  const bucketMs = [60_000, 300_000, 900_000, 3_600_000, 21_600_000, 86_400_000, 604_800_000].find(
+    (size) => (totals.lastTs - totals.firstTs) / size <= 120,
+  )!;
+  return {
+    ip,
+    ...totals,
+    bucketMs,
+    series: all(
+      `SELECT (start_ts / CAST(@b AS INTEGER)) * @b AS bucket, count(*) AS sessions,
+         coalesce(sum(bytes_in), 0) + coalesce(sum(bytes_out), 0) AS bytes ${from} GROUP BY 1 ORDER BY 1`,
+      { b: bucketMs },
+    ),
+    countries: all(
+      `SELECT coalesce(country, '') AS key, count(*) AS sessions ${from} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`,
+    ),
+    ports: all(
+      `SELECT dst_port AS port, count(*) AS sessions ${from} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`,
+    ),
+    peers: all(
+      `SELECT CASE WHEN src_ip = @ip THEN dst_ip ELSE src_ip END AS ip,
+         CASE WHEN src_ip = @ip THEN 'out' ELSE 'in' END AS direction, count(*) AS sessions,
+         coalesce(sum(bytes_in), 0) + coalesce(sum(bytes_out), 0) AS bytes
+       ${from} AND dst_ip IS NOT NULL AND dst_ip != '' AND src_ip != dst_ip
+       GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 15`,
+    ),
+  };
+}
+
+function sqlRecentIds(ip: string, filter: SessionFilter, limit: number): number[] {
+  const where = whereClause(filter);
+  const from = `FROM sessions ${where.sql ? `${where.sql} AND` : 'WHERE'} (src_ip = @ip OR dst_ip = @ip)`;
+  return (
+    db
+      .prepare(`SELECT id ${from} ORDER BY start_ts DESC, id DESC LIMIT ${limit}`)
+      .all({ ...where.params, ip }) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
+}
+
 describe('ipProfile', () => {
   it('summarises the IP exactly as a direct query over its sessions does', async () => {
     const ip = busiestSource();
@@ -204,6 +257,17 @@ describe('ipProfile', () => {
     expect(profile.peers[0]).toMatchObject({ direction: 'out', sessions: peerSum.n });
     // No model run yet: the score fields say so instead of pretending zero.
     expect(profile).toMatchObject({ flagged: null, maxScore: null, verdicts: [] });
+  });
+
+  it('equals the GROUP BY answers field for field, with and without a filter', async () => {
+    const ip = busiestSource();
+    const last = (db.prepare('SELECT max(start_ts) AS t FROM sessions').get() as { t: number }).t;
+    for (const filter of [{}, { from: last - 86_400_000, to: last + 1 }] as SessionFilter[]) {
+      const profile = await call('ipProfile', { ip, filter, recentLimit: 25 });
+      const { flagged, maxScore, recent, verdicts, ...rest } = profile;
+      expect(rest).toEqual(sqlProfile(ip, filter));
+      expect(recent.map((r) => r.id)).toEqual(sqlRecentIds(ip, filter, 25));
+    }
   });
 
   it('an unknown IP gives an empty profile, not an error', async () => {
@@ -261,6 +325,12 @@ describe('anomaly scores of the active run', () => {
         .get({ ip }) as { f: number };
       expect(profile.flagged).toBe(flagged.f);
       expect(profile.flagged).toBeGreaterThan(0);
+      const highest = db
+        .prepare(
+          `SELECT max(score) AS s FROM sessions JOIN scores ON session_id = sessions.id WHERE src_ip = @ip OR dst_ip = @ip`,
+        )
+        .get({ ip }) as { s: number };
+      expect(profile.maxScore).toBe(highest.s);
     } finally {
       db.prepare('DELETE FROM model_runs WHERE id = ?').run(run);
     }

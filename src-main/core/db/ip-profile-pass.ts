@@ -1,0 +1,173 @@
+// One pass over an IP's sessions that yields every aggregate of its drill-down. A busy server
+// touches half of a million-session store; eight GROUP BY queries read its rows eight times
+// (2.6 s for 492 k sessions), this reads them once.
+import type { IpProfile } from '../../../src-shared/graph.js';
+
+/** Columns of one row, in the order of PASS_COLUMNS. */
+export type PassRow = [
+  id: number,
+  srcIp: string,
+  dstIp: string | null,
+  startTs: number,
+  bytesIn: number | null,
+  bytesOut: number | null,
+  country: string | null,
+  dstPort: number | null,
+  score: number | null,
+  flagged: number | null,
+];
+export const PASS_COLUMNS = 'sessions.id, src_ip, dst_ip, start_ts, bytes_in, bytes_out, country, dst_port';
+
+const TOP = 15;
+// Bucket sizes for the time series: the smallest giving at most MAX_BUCKETS over the IP's span.
+const BUCKETS = [60_000, 300_000, 900_000, 3_600_000, 21_600_000, 86_400_000, 604_800_000];
+const MAX_BUCKETS = 120;
+
+export function bucketFor(spanMs: number): number {
+  return BUCKETS.find((size) => spanMs / size <= MAX_BUCKETS) ?? BUCKETS[BUCKETS.length - 1]!;
+}
+
+type Aggregates = Omit<IpProfile, 'ip' | 'recent' | 'verdicts'> & { latestIds: number[] };
+
+/** Growable column of numbers (a few per row, so a million rows stay a few MB). */
+class Column {
+  values = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+  get filled(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
+export class IpProfilePass {
+  private sessions = 0;
+  private asSource = 0;
+  private asDestination = 0;
+  private bytesIn = 0;
+  private bytesOut = 0;
+  private flagged = 0;
+  private maxScore: number | null = null;
+  private readonly ids = new Column();
+  private readonly starts = new Column();
+  private readonly bytes = new Column();
+  private readonly countries = new Map<string, number>();
+  private readonly ports = new Map<number | null, number>();
+  private readonly peers = new Map<
+    string,
+    { ip: string; direction: 'out' | 'in'; sessions: number; bytes: number }
+  >();
+
+  constructor(private readonly ip: string) {}
+
+  add(row: PassRow): void {
+    const [id, src, dst, start, bytesIn, bytesOut, country, port, score, flagged] = row;
+    const bytes = (bytesIn ?? 0) + (bytesOut ?? 0);
+    this.sessions++;
+    if (src === this.ip) this.asSource++;
+    if (dst === this.ip) this.asDestination++;
+    this.bytesIn += bytesIn ?? 0;
+    this.bytesOut += bytesOut ?? 0;
+    if (score !== null && (this.maxScore === null || score > this.maxScore)) this.maxScore = score;
+    this.flagged += flagged ?? 0;
+    this.ids.push(id);
+    this.starts.push(start);
+    this.bytes.push(bytes);
+    const countryKey = country ?? '';
+    this.countries.set(countryKey, (this.countries.get(countryKey) ?? 0) + 1);
+    this.ports.set(port, (this.ports.get(port) ?? 0) + 1);
+    if (dst !== null && dst !== '' && src !== dst) {
+      const out = src === this.ip;
+      const peer = out ? dst : src;
+      const key = `${out ? '>' : '<'}${peer}`;
+      const entry = this.peers.get(key);
+      if (entry) {
+        entry.sessions++;
+        entry.bytes += bytes;
+      } else this.peers.set(key, { ip: peer, direction: out ? 'out' : 'in', sessions: 1, bytes });
+    }
+  }
+
+  /** `scored`: whether a run is active (else flagged and maxScore are null, as "no model"). */
+  finish(scored: boolean, recentLimit: number): Aggregates {
+    const starts = this.starts.filled;
+    let firstTs: number | null = null;
+    let lastTs: number | null = null;
+    for (const t of starts) {
+      if (firstTs === null || t < firstTs) firstTs = t;
+      if (lastTs === null || t > lastTs) lastTs = t;
+    }
+    const bucketMs = bucketFor((lastTs ?? 0) - (firstTs ?? 0));
+    return {
+      sessions: this.sessions,
+      asSource: this.asSource,
+      asDestination: this.asDestination,
+      bytesIn: this.bytesIn,
+      bytesOut: this.bytesOut,
+      firstTs,
+      lastTs,
+      flagged: scored ? this.flagged : null,
+      maxScore: scored ? this.maxScore : null,
+      bucketMs,
+      series: this.series(bucketMs),
+      countries: top(this.countries, (a, b) => compare(a[0], b[0])).map(([key, sessions]) => ({
+        key,
+        sessions,
+      })),
+      // As SQL orders them: null (no port) before any number.
+      ports: top(this.ports, (a, b) => (a[0] ?? -1) - (b[0] ?? -1)).map(([port, sessions]) => ({
+        port,
+        sessions,
+      })),
+      peers: [...this.peers.values()]
+        .sort((a, b) => b.sessions - a.sessions || compare(a.ip, b.ip))
+        .slice(0, TOP),
+      latestIds: this.latest(recentLimit),
+    };
+  }
+
+  private series(bucketMs: number): IpProfile['series'] {
+    const cells = new Map<number, { bucket: number; sessions: number; bytes: number }>();
+    const starts = this.starts.filled;
+    const bytes = this.bytes.filled;
+    for (let i = 0; i < starts.length; i++) {
+      const bucket = Math.floor(starts[i]! / bucketMs) * bucketMs;
+      const cell = cells.get(bucket);
+      if (cell) {
+        cell.sessions++;
+        cell.bytes += bytes[i]!;
+      } else cells.set(bucket, { bucket, sessions: 1, bytes: bytes[i]! });
+    }
+    return [...cells.values()].sort((a, b) => a.bucket - b.bucket);
+  }
+
+  /** Ids of the `limit` latest sessions (start desc, id desc) without sorting every row. */
+  private latest(limit: number): number[] {
+    const starts = this.starts.filled;
+    const ids = this.ids.filled;
+    if (starts.length === 0) return [];
+    // The limit-th latest start is the cut; everything at or after it is a candidate (ties too).
+    const sorted = Float64Array.from(starts).sort();
+    const cut = sorted[Math.max(0, sorted.length - limit)]!;
+    const candidates: number[] = [];
+    for (let i = 0; i < starts.length; i++) if (starts[i]! >= cut) candidates.push(i);
+    return candidates
+      .sort((a, b) => starts[b]! - starts[a]! || ids[b]! - ids[a]!)
+      .slice(0, limit)
+      .map((i) => ids[i]!);
+  }
+}
+
+/** The TOP largest counts, ties broken by `byKey` ascending. */
+function top<K>(counts: Map<K, number>, byKey: (a: [K, number], b: [K, number]) => number): [K, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || byKey(a, b)).slice(0, TOP);
+}
+
+/** SQLite's BINARY order for the ASCII keys here (country codes, IPs). */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
