@@ -2,6 +2,7 @@
 // clicks the view cares about. Labels are canvas text drawn by Sigma, never HTML.
 import { type RefObject, useEffect, useRef } from 'react';
 import Sigma from 'sigma';
+import { NodePointProgram } from 'sigma/rendering';
 import type { GraphPalette } from './colors.js';
 import { parkHoverWhileDragging } from './drag-hover.js';
 import { themedHover } from './draw-hover.js';
@@ -50,8 +51,12 @@ export function useSigma(
     let hovered: string | null = null;
     let lit = new Set<string>();
     const focusOf = () => hovered ?? view.current.selected;
-    const sigma: GraphRenderer = new Sigma(model, element, {
+    const sigma: GraphRenderer = new Sigma<NodeAttributes, EdgeAttributes>(model, element, {
       defaultEdgeType: 'line',
+      // Nodes as GL points, still drawn round and antialiased. Sigma's default circle program
+      // draws an instanced triangle per node, which software WebGL (SwiftShader, what machines
+      // without a GPU get) runs far slower: panning 20 000 nodes went from 2.7 to 22 redraws/s.
+      nodeProgramClasses: { circle: NodePointProgram },
       // Edge clicks are hit-tested on the CPU (edge-hit.ts): Sigma's edge events redraw an edge
       // picking layer on every frame.
       enableEdgeEvents: false,
