@@ -1,10 +1,16 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { FORMAT_IDS, type FormatId, type ImportRecord } from '../../../src-shared/domain.js';
+import {
+  FORMAT_IDS,
+  type FormatId,
+  type ImportRecord,
+  type JobProgress,
+  type MappingPreset,
+} from '../../../src-shared/domain.js';
 import { openDatabase } from '../../core/db/open.js';
 import { getPreset } from '../../core/db/presets.js';
-import { runImport } from '../../core/ingest/pipeline.js';
 import { recoverInterruptedImports } from '../../core/ingest/rollback.js';
+import { ImportJobs } from '../../core/jobs/import-jobs.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
 import { createProgressBar } from '../progress-bar.js';
 
@@ -52,7 +58,7 @@ export function registerIngest(program: Command): void {
       if (options.map && !preset) throw new Error(`No mapping preset named "${options.map}"`);
       const results: IngestResult[] = [];
       try {
-        for (const file of files) results.push(await ingestOne(db, file, options, preset));
+        for (const file of files) results.push(await ingestOne(file, options, preset));
       } finally {
         db.close();
       }
@@ -62,52 +68,46 @@ export function registerIngest(program: Command): void {
     });
 }
 
+/** Imports one file the way the app does: in an import worker, whose heap is kept small. */
 async function ingestOne(
-  db: ReturnType<typeof openDatabase>,
   file: string,
   options: IngestOptions,
-  preset: Parameters<typeof runImport>[1]['preset'],
+  preset: MappingPreset | undefined,
 ): Promise<IngestResult> {
   const bar = createProgressBar(path.basename(file), !options.json);
-  const abort = new AbortController();
-  const onSignal = () => abort.abort();
+  let last: JobProgress | null = null;
+  const dbPath = path.resolve(options.db);
+  const jobs = new ImportJobs({
+    dbPath,
+    cacheDir: path.join(path.dirname(dbPath), 'cache'),
+    enrich: options.enrich,
+    onProgress: (progress) => {
+      last = progress;
+      bar.update(progress.fraction ?? 0, `${(progress.counts?.rowsRead ?? 0).toLocaleString('en-US')} rows`);
+    },
+  });
+  const jobId = jobs.start({ file, format: options.format, preset });
+  const onSignal = () => jobs.cancel(jobId);
   process.once('SIGINT', onSignal);
   try {
-    const record = await runImport(
-      db,
-      {
-        file,
-        format: options.format,
-        preset,
-        enrich: options.enrich,
-        cacheDir: path.join(path.dirname(path.resolve(options.db)), 'cache'),
-      },
-      {
-        signal: abort.signal,
-        onProgress: ({ record, sizeBytes }) =>
-          bar.update(
-            sizeBytes ? record.bytesRead / sizeBytes : 0,
-            `${record.rowsRead.toLocaleString('en-US')} rows`,
-          ),
-      },
-    );
-    return toResult(file, record);
-  } catch (error) {
-    const importId = (error as { importId?: number }).importId ?? null;
+    const record = await jobs.wait(jobId);
+    if (record) return toResult(file, record);
+    const failure = last as JobProgress | null;
     return {
       file,
-      importId,
+      importId: failure?.importId ?? null,
       format: null,
       rowsRead: 0,
       stored: 0,
       quarantined: 0,
       duplicates: 0,
       status: 'failed',
-      message: (error as Error).message,
+      message: failure?.error ?? 'The import failed',
     };
   } finally {
     bar.stop();
     process.off('SIGINT', onSignal);
+    await jobs.close();
   }
 }
 

@@ -5,6 +5,14 @@ import type { FormatId, ImportRecord, JobProgress, MappingPreset } from '../../.
 import type { ImportWorkerInput, ImportWorkerMessage } from './import-protocol.js';
 import { startWorker } from './worker-url.js';
 
+/**
+ * The writer's live heap is a few tens of MB whatever the file size, but V8 sizes a heap by the
+ * machine's memory and let garbage (each batch's decoded rows) pile up to about 150 MB before a
+ * full collection. Limits make it collect sooner at the same speed: with them (and the import
+ * connection's smaller page cache) peak RSS of a 1 M-row `vigil ingest` fell from 352 to 276 MB.
+ */
+const WRITER_HEAP_MB = 96;
+
 export interface ImportJobRequest {
   file: string;
   format?: FormatId;
@@ -125,7 +133,10 @@ export class ImportJobs {
       enrich: this.options.enrich ?? true,
       cacheDir: this.options.cacheDir,
     };
-    const worker = startWorker('import.worker', import.meta.url, { workerData: input });
+    const worker = startWorker('import.worker', import.meta.url, {
+      workerData: input,
+      resourceLimits: { maxOldGenerationSizeMb: WRITER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
+    });
     job.worker = worker;
     this.update(job, { state: 'running', message: `Reading ${path.basename(job.request.file)}` });
     let finished = false;

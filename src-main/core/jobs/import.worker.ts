@@ -4,6 +4,8 @@ import { openDatabase } from '../db/open.js';
 import { runImport } from '../ingest/pipeline.js';
 import type { ImportWorkerCommand, ImportWorkerInput, ImportWorkerMessage } from './import-protocol.js';
 
+const IMPORT_CACHE_KIB = 16_384;
+
 const input = workerData as ImportWorkerInput;
 const port = parentPort!;
 const post = (message: ImportWorkerMessage) => port.postMessage(message);
@@ -13,6 +15,9 @@ port.on('message', (command: ImportWorkerCommand) => {
 });
 
 const db = openDatabase(input.dbPath);
+// Half the usual page cache: bulk inserts append in time order and measured as fast with 16 MB as
+// with 32 MB, and the import stays under its 300 MB budget with the parse worker beside it.
+db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
 let importId: number | null = null;
 try {
   const record = await runImport(
