@@ -13,7 +13,11 @@ const test = rowPatternData(800, 6, 2);
 describe('dense network', { timeout: 180_000 }, () => {
   it('learns a non-linear row pattern far above the majority baseline, with falling loss', async () => {
     const progress: EpochProgress[] = [];
-    const net = await trainNetwork('dense', train, params, { onEpoch: (e) => progress.push(e) });
+    const batches: { epoch: number; rowsDone: number; rows: number }[] = [];
+    const net = await trainNetwork('dense', train, params, {
+      onEpoch: (e) => progress.push(e),
+      onBatch: (b) => batches.push(b),
+    });
     const auc = rocAuc(await net.predict(test), test.y);
     const baseline = rocAuc(majorityBaseline(test.rows), test.y);
     expect(baseline).toBe(0.5);
@@ -25,6 +29,11 @@ describe('dense network', { timeout: 180_000 }, () => {
     // onEpoch saw every epoch that ran, with its losses.
     expect(progress.map((e) => e.epoch)).toEqual(loss.map((_, i) => i + 1));
     expect(progress.at(-1)).toMatchObject({ epochs: 10, loss: loss.at(-1), valLoss: valLoss.at(-1) });
+    // onBatch within each epoch: rows done climb in batch steps to all the epoch's rows.
+    const first = batches.filter((b) => b.epoch === 1);
+    expect(first.length).toBe(Math.ceil(first[0]!.rows / 64));
+    expect(first.map((b) => b.rowsDone)).toEqual(first.map((_, i) => Math.min((i + 1) * 64, first[0]!.rows)));
+    expect(new Set(batches.map((b) => b.epoch)).size).toBe(loss.length);
     net.dispose();
   });
 

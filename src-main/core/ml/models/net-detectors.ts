@@ -97,9 +97,17 @@ function netParams(params: ModelParams): NetParams {
 export function netTrainer(kind: NetKind): Trainer {
   return async (input, params, hooks) => {
     if (!input.y) throw new Error(`a ${kind} network needs labels`);
+    let lastLoss = '';
     const net = await trainNetwork(kind, { ...input, y: input.y }, netParams(params), {
       signal: hooks.signal,
+      // The worker port throttles these to a few per second.
+      onBatch: (b) =>
+        void hooks.onProgress?.(
+          (b.epoch - 1 + b.rowsDone / b.rows) / b.epochs,
+          `epoch ${b.epoch}/${b.epochs}: ${Math.floor((100 * b.rowsDone) / b.rows)} %${lastLoss}`,
+        ),
       onEpoch: (e) => {
+        lastLoss = ` (last loss ${e.loss.toFixed(4)})`;
         const val = e.valLoss === undefined ? '' : `, val loss ${e.valLoss.toFixed(4)}`;
         void hooks.onProgress?.(
           e.epoch / e.epochs,

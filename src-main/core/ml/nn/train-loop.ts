@@ -61,6 +61,7 @@ export async function trainLoop(
         const rows = order.subarray(start, Math.min(start + p.batchSize, order.length));
         lossSum +=
           (await trainBatch(tf, model, optimizer, variables, inputs, y, rows, weights)) * rows.length;
+        options.onBatch?.({ epoch, epochs: p.epochs, rowsDone: start + rows.length, rows: order.length });
       }
       const loss = lossSum / order.length;
       history.loss.push(loss);

@@ -45,6 +45,8 @@ export interface EpochProgress {
 export interface TrainOptions {
   signal?: AbortSignal;
   onEpoch?: (e: EpochProgress) => void;
+  /** Within an epoch, after each batch: an epoch over a million rows takes tens of seconds. */
+  onBatch?: (b: { epoch: number; epochs: number; rowsDone: number; rows: number }) => void;
 }
 
 export interface TrainedNet {
