@@ -214,9 +214,18 @@ describe('IP graph in Debian Chromium', () => {
     await search(expandable);
     await page.locator(`[data-testid="graph-canvas"][data-focused="${expandable}"]`).waitFor();
     await page.getByRole('button', { name: 'Close panel' }).click();
-    // The camera centred the server: a click in the middle of the stage lands on it.
+    // The camera centred the server: a click in the middle of the stage lands on it, also after a
+    // drag (picking is parked while the stage is dragged and must be back once it is released).
+    // The drag returns to where it started and pauses before release, so no inertia moves on.
     const box = (await canvas().boundingBox())!;
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(centre.x - 150, centre.y);
+    await page.mouse.down();
+    await page.mouse.move(centre.x - 50, centre.y + 60, { steps: 8 });
+    await page.mouse.move(centre.x - 150, centre.y, { steps: 8 });
+    await page.waitForTimeout(300);
+    await page.mouse.up();
+    await stageAtRest();
     await page.mouse.click(centre.x, centre.y);
     await page
       .locator(`[data-testid="ip-panel"][data-ip="${expandable}"] [data-testid="ip-profile"]`)

