@@ -226,6 +226,9 @@ describe('IP graph in Debian Chromium', () => {
     await page.waitForTimeout(300);
     await page.mouse.up();
     await stageAtRest();
+    // The layers hidden for the drag (edges, labels) are shown again.
+    for (const layer of ['.sigma-edges', '.sigma-labels'])
+      expect(await page.locator(layer).evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
     await page.mouse.click(centre.x, centre.y);
     await page
       .locator(`[data-testid="ip-panel"][data-ip="${expandable}"] [data-testid="ip-profile"]`)

@@ -9,6 +9,10 @@
 //    has become a drag (past Sigma's click tolerance, so no click will need picking) the node
 //    programs' picking pass is parked too, and restored with one more frame at button up:
 //    25 → 32 redraws/s panning 20 000 nodes with a 60 Hz pointer.
+//  - it clears every layer on every frame, and without a GPU the browser copies each cleared
+//    WebGL canvas back from the GPU process to composite it. The layers a moving camera leaves
+//    empty (edges, labels, hover) are hidden for the drag, so only the nodes are copied:
+//    32 → 40 redraws/s.
 import type Sigma from 'sigma';
 
 /** The part of Sigma's internals this reaches into (checked at run time: absent, nothing is parked). */
@@ -16,10 +20,14 @@ interface NodeProgramsInside {
   nodePrograms?: Record<string, { pickProgram?: unknown }>;
 }
 
+/** Layers Sigma clears on every frame but draws nothing on while the camera moves. */
+const IDLE_WHILE_DRAGGED = '.sigma-edges, .sigma-edgeLabels, .sigma-hoverNodes, .sigma-labels, .sigma-hovers';
+
 export function parkHoverWhileDragging<N extends object, E extends object>(sigma: Sigma<N, E>): void {
   const captor = sigma.getMouseCaptor();
   let parkedListeners: ReturnType<typeof captor.listeners<'mousemove'>> = [];
   let parkedPicking: [{ pickProgram?: unknown }, unknown][] | null = null;
+  const idleLayers = () => [...sigma.getContainer().querySelectorAll<HTMLElement>(IDLE_WHILE_DRAGGED)];
   const programs = () => Object.values((sigma as unknown as NodeProgramsInside).nodePrograms ?? {});
 
   captor.on('mousedown', () => {
@@ -34,6 +42,7 @@ export function parkHoverWhileDragging<N extends object, E extends object>(sigma
       .filter((program) => 'pickProgram' in program)
       .map((program) => [program, program.pickProgram]);
     for (const [program] of parkedPicking) program.pickProgram = null;
+    for (const layer of idleLayers()) layer.style.visibility = 'hidden';
   });
   captor.on('mouseup', () => {
     for (const listener of parkedListeners) captor.on('mousemove', listener);
@@ -41,6 +50,7 @@ export function parkHoverWhileDragging<N extends object, E extends object>(sigma
     if (parkedPicking) {
       for (const [program, pick] of parkedPicking) program.pickProgram = pick;
       parkedPicking = null;
+      for (const layer of idleLayers()) layer.style.visibility = '';
       sigma.scheduleRender();
     }
   });
