@@ -71,4 +71,9 @@ describe('evaluation metrics', () => {
     const labels = Uint8Array.from([...Array(9).fill(1), 1, 0, 0, ...Array(5).fill(0)]);
     expect(bestF1Threshold(scores, labels)).toBeCloseTo(0.3, 12);
   });
+
+  it('falls back to 0.5 when the validation rows hold one class', () => {
+    expect(bestF1Threshold([0.9, 0.2], Uint8Array.from([0, 0]))).toBe(0.5);
+    expect(bestF1Threshold([0.9, 0.2], Uint8Array.from([1, 1]))).toBe(0.5);
+  });
 });

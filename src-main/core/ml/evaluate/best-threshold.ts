@@ -10,8 +10,12 @@
 import { walkThresholds } from '../forest/metrics.js';
 
 const F1_TOLERANCE = 0.95;
+/** A probability's natural cut, for validation rows of one class (nothing to choose from). */
+const ONE_CLASS_CUT = 0.5;
 
 export function bestF1Threshold(scores: ArrayLike<number>, labels: Uint8Array): number {
+  const positives = labels.reduce((n, y) => n + y, 0);
+  if (positives === 0 || positives === labels.length) return ONE_CLASS_CUT;
   // Distinct scores from the highest down, with F1 when flagging at or above each.
   const cuts: number[] = [];
   const f1s: number[] = [];
