@@ -1,4 +1,5 @@
 import type { Db } from '../../src-main/core/db/open.js';
+import { DIFFERING_ROWS } from './sql-diff.js';
 
 const bin = (c: string) => `CASE WHEN ${c} < 1 THEN 0 ELSE CAST(floor(log2(${c})) AS INTEGER) + 1 END`;
 
@@ -8,8 +9,7 @@ function differing(db: Db, truth: string, stored: string): number {
     db
       .prepare(
         `WITH truth AS (${truth}), stored AS (${stored})
-         SELECT count(*) AS n FROM (SELECT * FROM truth EXCEPT SELECT * FROM stored
-                                    UNION ALL SELECT * FROM stored EXCEPT SELECT * FROM truth)`,
+         ${DIFFERING_ROWS}`,
       )
       .get() as { n: number }
   ).n;

@@ -1,4 +1,5 @@
 import type { Db } from '../../src-main/core/db/open.js';
+import { DIFFERING_ROWS } from './sql-diff.js';
 
 /**
  * Recomputes every rollup from the sessions table and returns the differences from the stored
@@ -15,8 +16,7 @@ export function rollupMismatches(db: Db): string[] {
            FROM sessions GROUP BY 1, 2, 3),
          stored AS (SELECT bucket, country, detection_type AS dt, sessions AS n, bytes_in AS bin, bytes_out AS bout
            FROM rollup_time WHERE granularity = ${g})
-         SELECT count(*) AS n FROM (SELECT * FROM truth EXCEPT SELECT * FROM stored
-                                    UNION ALL SELECT * FROM stored EXCEPT SELECT * FROM truth)`,
+         ${DIFFERING_ROWS}`,
       )
       .get() as { n: number };
     if (diff.n > 0) problems.push(`rollup_time granularity ${g}: ${diff.n} differing cells`);
@@ -26,7 +26,7 @@ export function rollupMismatches(db: Db): string[] {
       `WITH truth AS (SELECT src_ip, coalesce(dst_ip, '') AS dst_ip, count(*) AS n, coalesce(sum(bytes_in), 0) AS bin,
                              coalesce(sum(bytes_out), 0) AS bout, min(start_ts) AS f, max(start_ts) AS l FROM sessions GROUP BY 1, 2),
        stored AS (SELECT src_ip, dst_ip, sessions, bytes_in, bytes_out, first_ts, last_ts FROM rollup_pairs)
-       SELECT count(*) AS n FROM (SELECT * FROM truth EXCEPT SELECT * FROM stored UNION ALL SELECT * FROM stored EXCEPT SELECT * FROM truth)`,
+       ${DIFFERING_ROWS}`,
     )
     .get() as { n: number };
   if (pairs.n > 0) problems.push(`rollup_pairs: ${pairs.n} differing rows`);
@@ -35,7 +35,7 @@ export function rollupMismatches(db: Db): string[] {
       `WITH truth AS (SELECT src_ip, count(*) AS n, coalesce(sum(bytes_in), 0) AS bin, coalesce(sum(bytes_out), 0) AS bout,
                              min(start_ts) AS f, max(start_ts) AS l FROM sessions GROUP BY 1),
        stored AS (SELECT src_ip, sessions, bytes_in, bytes_out, first_ts, last_ts FROM rollup_sources)
-       SELECT count(*) AS n FROM (SELECT * FROM truth EXCEPT SELECT * FROM stored UNION ALL SELECT * FROM stored EXCEPT SELECT * FROM truth)`,
+       ${DIFFERING_ROWS}`,
     )
     .get() as { n: number };
   if (sources.n > 0) problems.push(`rollup_sources: ${sources.n} differing rows`);
