@@ -1,5 +1,5 @@
 // Writes of the analytics rollups (migration 004), kept current at ingest like db/rollups.ts.
-import type { AnalyticsCells } from '../ingest/analytics-cells.js';
+import type { SessionIdRange } from './imports.js';
 import { bucketSql, logBinSql } from './migrations/004-analytics-rollups.js';
 import type { Db } from './open.js';
 
@@ -8,7 +8,7 @@ export const ANALYTICS_GRANULARITIES = [3_600_000, 86_400_000, 0] as const;
 /** Histograms skip hours: an hour × country × type × bin cell holds about one session. */
 export const HIST_GRANULARITIES: readonly number[] = [86_400_000, 0];
 
-/** Adds (or, with negative counts, subtracts) cells at one granularity; prune drops emptied rows. */
+/** Adds aggregated cells to the analytics rollups (the ingest writer's flush; see RollupSink). */
 export function prepareAnalyticsApply(db: Db) {
   const hist = db.prepare(
     `INSERT INTO rollup_hist (granularity, bucket, country, detection_type, metric, bin, sessions)
@@ -23,45 +23,36 @@ export function prepareAnalyticsApply(db: Db) {
     `INSERT INTO rollup_values (field, value, sessions) VALUES (?, ?, ?)
      ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions`,
   );
-  const prune = db.prepare(`DELETE FROM rollup_values WHERE sessions <= 0`);
-  const pruneHist = db.prepare(`DELETE FROM rollup_hist WHERE sessions <= 0`);
-  const prunePorts = db.prepare(`DELETE FROM rollup_ports WHERE sessions <= 0`);
   return {
-    apply(granularity: number, cells: AnalyticsCells, withValues: boolean) {
-      if (HIST_GRANULARITIES.includes(granularity))
-        for (const c of cells.hist)
-          hist.run(granularity, c.bucket, c.country, c.detectionType, c.metric, c.bin, c.sessions);
-      for (const c of cells.ports)
-        port.run(
-          granularity,
-          c.bucket,
-          c.country,
-          c.detectionType,
-          c.protocol,
-          c.dstPort,
-          c.sessions,
-          c.bytesIn,
-          c.bytesOut,
-        );
-      if (withValues) for (const c of cells.values) value.run(c.field, c.value, c.sessions);
+    hist(g: number, bucket: number, country: string, type: string, metric: number, bin: number, n: number) {
+      hist.run(g, bucket, country, type, metric, bin, n);
     },
-    /** After a take-back: the tables are small enough that a sweep for emptied rows is cheap. */
-    prune() {
-      pruneHist.run();
-      prunePorts.run();
-      prune.run();
+    port(
+      g: number,
+      bucket: number,
+      country: string,
+      type: string,
+      protocol: string,
+      dstPort: number,
+      n: number,
+      bytesIn: number,
+      bytesOut: number,
+    ) {
+      port.run(g, bucket, country, type, protocol, dstPort, n, bytesIn, bytesOut);
+    },
+    value(field: string, text: string, n: number) {
+      value.run(field, text, n);
     },
   };
 }
 
-/** Removes one import's share of the analytics rollups (import cancelled or interrupted). */
-export function subtractImportFromAnalytics(
-  db: Db,
-  importId: number,
-  range: { first: number; last: number },
-) {
+/**
+ * Removes one import's share of the analytics rollups (import cancelled or interrupted): the cells
+ * are deltas, so only the sessions whose share was applied (up to rollupLast) are subtracted.
+ */
+export function subtractImportFromAnalytics(db: Db, importId: number, range: SessionIdRange) {
   const rows = 'FROM sessions WHERE id BETWEEN @first AND @last AND import_id = @id';
-  const params = { id: importId, ...range };
+  const params = { id: importId, first: range.first, last: range.rollupLast };
   for (const g of ANALYTICS_GRANULARITIES) {
     const dims = `${bucketSql(String(g))} AS bucket, coalesce(country, '') AS country, coalesce(detection_type, '') AS dt`;
     for (const [metric, column] of HIST_GRANULARITIES.includes(g)
@@ -96,5 +87,7 @@ export function subtractImportFromAnalytics(
        UPDATE rollup_values SET sessions = rollup_values.sessions - gone.n FROM gone
        WHERE field = '${field}' AND rollup_values.value = gone.value`,
     ).run(params);
-  prepareAnalyticsApply(db).prune();
+  // Drop the cells the subtraction emptied.
+  for (const table of ['rollup_hist', 'rollup_ports', 'rollup_values'])
+    db.prepare(`DELETE FROM ${table} WHERE sessions <= 0`).run();
 }

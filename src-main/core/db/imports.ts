@@ -51,23 +51,35 @@ export function prepareProgressUpdate(db: Db) {
   const stmt = db.prepare(
     `UPDATE imports SET rows_read = @rowsRead, stored = @stored, quarantined = @quarantined,
        duplicates = @duplicates, bytes_read = @bytesRead, heartbeat_at = @now,
-       first_session_id = coalesce(first_session_id, @firstId), last_session_id = coalesce(@lastId, last_session_id)
+       first_session_id = coalesce(first_session_id, @firstId), last_session_id = coalesce(@lastId, last_session_id),
+       rollup_last_id = @rollupLastId
      WHERE id = @id`,
   );
   return (
     id: number,
     counts: ImportCounts,
     bytesRead: number,
-    ids: { firstId: number | null; lastId: number | null },
+    ids: { firstId: number | null; lastId: number | null; rollupLastId: number },
   ) => stmt.run({ id, ...counts, bytesRead, now: Date.now(), ...ids });
 }
 
+export interface SessionIdRange {
+  first: number;
+  last: number;
+  /** Sessions of the import up to this id are in the rollups (the writer applies them by windows). */
+  rollupLast: number;
+}
+
 /** The session id range an import wrote into (null when it stored nothing). */
-export function sessionIdRange(db: Db, id: number): { first: number; last: number } | null {
+export function sessionIdRange(db: Db, id: number): SessionIdRange | null {
   const row = db
-    .prepare('SELECT first_session_id AS first, last_session_id AS last FROM imports WHERE id = ?')
-    .get(id) as { first: number | null; last: number | null } | undefined;
-  return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
+    .prepare(
+      'SELECT first_session_id AS first, last_session_id AS last, rollup_last_id AS rollupLast FROM imports WHERE id = ?',
+    )
+    .get(id) as { first: number | null; last: number | null; rollupLast: number | null } | undefined;
+  if (!row || row.first === null || row.last === null) return null;
+  // An import row from before migration 8 has no rollup_last_id: its writer applied every batch.
+  return { first: row.first, last: row.last, rollupLast: row.rollupLast ?? row.last };
 }
 
 export function finishImport(

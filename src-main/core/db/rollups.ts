@@ -1,29 +1,9 @@
+import type { SessionIdRange } from './imports.js';
 import type { Db } from './open.js';
 
 export const GRANULARITIES = [60_000, 3_600_000, 86_400_000] as const;
 
-export interface TimeCell {
-  bucket: number;
-  country: string;
-  detectionType: string;
-  sessions: number;
-  bytesIn: number;
-  bytesOut: number;
-}
-export interface PairCell {
-  srcIp: string;
-  dstIp: string;
-  sessions: number;
-  bytesIn: number;
-  bytesOut: number;
-  firstTs: number;
-  lastTs: number;
-}
-export interface SourceCell extends Omit<PairCell, 'dstIp'> {
-  country: string;
-}
-
-/** Adds (or, with sign -1, subtracts) aggregated cells to the rollup tables. */
+/** Adds aggregated cells to the rollup tables (the ingest writer's flush; see RollupSink). */
 export function prepareRollupApply(db: Db) {
   const time = db.prepare(
     `INSERT INTO rollup_time (granularity, bucket, country, detection_type, sessions, bytes_in, bytes_out)
@@ -45,39 +25,51 @@ export function prepareRollupApply(db: Db) {
        bytes_out = bytes_out + excluded.bytes_out, first_ts = min(first_ts, excluded.first_ts),
        last_ts = max(last_ts, excluded.last_ts)`,
   );
-  const pruneTime = db.prepare(
-    'DELETE FROM rollup_time WHERE granularity = ? AND bucket = ? AND country = ? AND detection_type = ? AND sessions <= 0',
-  );
-  const prunePair = db.prepare('DELETE FROM rollup_pairs WHERE src_ip = ? AND dst_ip = ? AND sessions <= 0');
-  const pruneSource = db.prepare('DELETE FROM rollup_sources WHERE src_ip = ? AND sessions <= 0');
   return {
-    /** Drops cells that a subtraction brought to zero. */
-    prune(cells: { time: [number, TimeCell][]; pairs: PairCell[]; sources: SourceCell[] }) {
-      for (const [g, c] of cells.time) pruneTime.run(g, c.bucket, c.country, c.detectionType);
-      for (const c of cells.pairs) prunePair.run(c.srcIp, c.dstIp);
-      for (const c of cells.sources) pruneSource.run(c.srcIp);
+    time(
+      g: number,
+      bucket: number,
+      country: string,
+      type: string,
+      n: number,
+      bytesIn: number,
+      bytesOut: number,
+    ) {
+      time.run(g, bucket, country, type, n, bytesIn, bytesOut);
     },
-    time(granularity: number, c: TimeCell) {
-      time.run(granularity, c.bucket, c.country, c.detectionType, c.sessions, c.bytesIn, c.bytesOut);
+    pair(
+      src: string,
+      dst: string,
+      n: number,
+      bytesIn: number,
+      bytesOut: number,
+      first: number,
+      last: number,
+    ) {
+      pair.run(src, dst, n, bytesIn, bytesOut, first, last);
     },
-    pair(c: PairCell) {
-      pair.run(c.srcIp, c.dstIp, c.sessions, c.bytesIn, c.bytesOut, c.firstTs, c.lastTs);
-    },
-    source(c: SourceCell) {
-      source.run(c.srcIp, c.country, c.sessions, c.bytesIn, c.bytesOut, c.firstTs, c.lastTs);
+    source(
+      src: string,
+      country: string,
+      n: number,
+      bytesIn: number,
+      bytesOut: number,
+      first: number,
+      last: number,
+    ) {
+      source.run(src, country, n, bytesIn, bytesOut, first, last);
     },
   };
 }
 
 /**
  * Removes one import's contribution from the rollups (used when an import is cancelled or found
- * interrupted). first/last timestamps of pairs and sources are recomputed from what remains.
+ * interrupted). Time cells are deltas: the sessions whose share was applied (up to rollupLast) are
+ * subtracted. Pairs and sources touched by any of the import's sessions are recomputed from the
+ * other imports' sessions (first/last timestamps cannot be subtracted), whatever was applied.
  */
-export function subtractImportFromRollups(
-  db: Db,
-  importId: number,
-  range: { first: number; last: number },
-): void {
+export function subtractImportFromRollups(db: Db, importId: number, range: SessionIdRange): void {
+  const applied = { first: range.first, last: range.rollupLast };
   for (const g of GRANULARITIES) {
     db.prepare(
       `WITH gone AS (
@@ -89,7 +81,7 @@ export function subtractImportFromRollups(
          bytes_in = rollup_time.bytes_in - gone.bin, bytes_out = rollup_time.bytes_out - gone.bout
        FROM gone WHERE rollup_time.granularity = ${g} AND rollup_time.bucket = gone.bucket
          AND rollup_time.country = gone.country AND rollup_time.detection_type = gone.detection_type`,
-    ).run({ id: importId, ...range });
+    ).run({ id: importId, ...applied });
   }
   db.prepare('DELETE FROM rollup_time WHERE sessions <= 0').run();
   db.prepare(
@@ -103,7 +95,7 @@ export function subtractImportFromRollups(
        first_ts = coalesce(r.first_ts, rollup_pairs.first_ts), last_ts = coalesce(r.last_ts, rollup_pairs.last_ts)
      FROM touched t LEFT JOIN remaining r ON r.src_ip = t.src_ip AND r.dst_ip = t.dst_ip
      WHERE rollup_pairs.src_ip = t.src_ip AND rollup_pairs.dst_ip = t.dst_ip`,
-  ).run({ id: importId, ...range });
+  ).run({ id: importId, first: range.first, last: range.last });
   db.prepare('DELETE FROM rollup_pairs WHERE sessions <= 0').run();
   db.prepare(
     `WITH touched AS (SELECT DISTINCT src_ip FROM sessions WHERE id BETWEEN @first AND @last AND import_id = @id),
@@ -115,7 +107,7 @@ export function subtractImportFromRollups(
        first_ts = coalesce(r.first_ts, rollup_sources.first_ts), last_ts = coalesce(r.last_ts, rollup_sources.last_ts)
      FROM touched t LEFT JOIN remaining r ON r.src_ip = t.src_ip
      WHERE rollup_sources.src_ip = t.src_ip`,
-  ).run({ id: importId, ...range });
+  ).run({ id: importId, first: range.first, last: range.last });
   db.prepare('DELETE FROM rollup_sources WHERE sessions <= 0').run();
 }
 

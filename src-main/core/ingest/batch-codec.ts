@@ -1,7 +1,6 @@
 // Parsed rows travel from the parser thread to the writer as columns: numbers in one Float64Array
 // and strings as codes into a per-batch dictionary, so a 20 000-row batch moves as two transferable
 // buffers and a few thousand distinct strings instead of 20 000 cloned objects.
-import type { RollupCells } from './rollup-cells.js';
 import type { SessionRow } from './types.js';
 
 export const NUM = {
@@ -28,8 +27,8 @@ export const STR = {
   label: 7,
   attrs: 8,
 } as const;
-const NUM_COLS = 11;
-const STR_COLS = 9;
+export const NUM_COLS = 11;
+export const STR_COLS = 9;
 
 export interface BadRecord {
   line: number;
@@ -43,7 +42,6 @@ export interface EncodedBatch {
   str: Int32Array;
   dict: string[];
   bads: BadRecord[];
-  cells: RollupCells;
   bytesRead: number;
 }
 
@@ -90,27 +88,17 @@ export class BatchEncoder {
     this.rows++;
   }
 
-  /** The string code of `column` in the row added last (for the rollup keys). */
-  lastCodeOf(column: number): number {
-    return this.lastCode[column]!;
-  }
-
-  get dictionary(): readonly string[] {
-    return this.dict;
-  }
-
   get full(): boolean {
     return this.rows >= this.capacity;
   }
 
-  take(bads: BadRecord[], cells: RollupCells, bytesRead: number): EncodedBatch {
+  take(bads: BadRecord[], bytesRead: number): EncodedBatch {
     const batch: EncodedBatch = {
       rows: this.rows,
       num: this.num.slice(0, this.rows * NUM_COLS),
       str: this.str.slice(0, this.rows * STR_COLS),
       dict: this.dict,
       bads,
-      cells,
       bytesRead,
     };
     this.rows = 0;

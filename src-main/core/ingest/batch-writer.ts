@@ -1,19 +1,21 @@
 import type { ImportCounts } from '../../../src-shared/domain.js';
-import { ANALYTICS_GRANULARITIES, prepareAnalyticsApply } from '../db/analytics-rollups.js';
+import { prepareAnalyticsApply } from '../db/analytics-rollups.js';
 import { prepareAttrIntern } from '../db/attr-sets.js';
 import { prepareProgressUpdate } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { prepareQuarantineInsert } from '../db/quarantine.js';
-import { GRANULARITIES, prepareRollupApply } from '../db/rollups.js';
+import { prepareRollupApply } from '../db/rollups.js';
 import { prepareSessionInsert, type SessionInsertValues } from '../db/sessions.js';
-import { coarsenAnalytics } from './analytics-cells.js';
 import { type EncodedBatch, NUM, numAt, STR, strAt } from './batch-codec.js';
-import { coarsen, RollupAccumulator, type RollupCells } from './rollup-cells.js';
+import { type RollupSink, RollupWindow } from './rollup-window.js';
 
 /**
  * Stores encoded batches, one transaction each: sessions (duplicates skipped by natural key),
- * quarantined records, rollup deltas and the import's running counts. A batch is all-or-nothing,
- * so a crash leaves the database at a batch boundary that recovery can undo.
+ * quarantined records and the import's running counts; stored rows are summed into the rollup
+ * window, which is flushed inside the batch's transaction when full and by `finish()`. A batch is
+ * all-or-nothing, so a crash leaves the database at a batch boundary that recovery can undo: the
+ * import row records the last session id whose rollup share was flushed, which is what recovery
+ * subtracts.
  */
 export class BatchWriter {
   readonly counts: ImportCounts = { rowsRead: 0, stored: 0, quarantined: 0, duplicates: 0 };
@@ -21,71 +23,77 @@ export class BatchWriter {
   private readonly insertSession: (values: SessionInsertValues) => number;
   private firstId: number | null = null;
   private lastId: number | null = null;
+  /** Sessions of this import up to this id are in the rollups (0: none yet). */
+  private rollupLastId = 0;
   private readonly internAttrs: (json: string) => number;
   private readonly insertBad: ReturnType<typeof prepareQuarantineInsert>;
   private readonly updateProgress: ReturnType<typeof prepareProgressUpdate>;
-  private readonly rollups: ReturnType<typeof prepareRollupApply>;
-  private readonly analytics: ReturnType<typeof prepareAnalyticsApply>;
+  private readonly window: RollupWindow;
+  private readonly rollups: RollupSink;
   private readonly writeInTransaction: (batch: EncodedBatch) => void;
+  private readonly finishInTransaction: () => void;
   private readonly values = new Array(21) as SessionInsertValues;
 
   constructor(
     db: Db,
     private readonly importId: number,
+    windowCells?: number,
   ) {
     this.insertSession = prepareSessionInsert(db);
     this.internAttrs = prepareAttrIntern(db);
     this.insertBad = prepareQuarantineInsert(db);
     this.updateProgress = prepareProgressUpdate(db);
-    this.rollups = prepareRollupApply(db);
-    this.analytics = prepareAnalyticsApply(db);
+    this.window = new RollupWindow(windowCells);
+    this.rollups = { ...prepareRollupApply(db), ...prepareAnalyticsApply(db) };
     this.writeInTransaction = db.transaction((batch: EncodedBatch) => this.writeBatch(batch));
+    this.finishInTransaction = db.transaction(() => {
+      this.flushRollups();
+      this.saveProgress();
+    });
   }
 
   write(batch: EncodedBatch): void {
     this.writeInTransaction(batch);
   }
 
+  /** Flushes the last rollup window: call once the parser has sent every batch. */
+  finish(): void {
+    this.finishInTransaction();
+  }
+
   private writeBatch(batch: EncodedBatch): void {
-    // Rollup cells were summed by the parser assuming every row is new; duplicates are taken back out.
-    const duplicates = new RollupAccumulator(-1);
+    const window = this.window;
+    window.startBatch(batch);
     let stored = 0;
     for (let i = 0; i < batch.rows; i++) {
       this.fill(batch, i);
       const id = this.insertSession(this.values);
-      if (id !== 0) {
-        this.firstId ??= id;
-        this.lastId = id;
-        stored++;
-        continue;
-      }
-      duplicates.add({
-        startTs: this.values[2],
-        srcIp: this.values[4],
-        dstIp: this.values[5],
-        country: this.values[13],
-        detectionType: this.values[16],
-        bytesIn: this.values[9],
-        bytesOut: this.values[10],
-        endTs: this.values[3],
-        protocol: this.values[8],
-        dstPort: this.values[7],
-        ruleName: this.values[15],
-        action: this.values[17],
-        label: this.values[18],
-      });
+      if (id === 0) continue;
+      this.firstId ??= id;
+      this.lastId = id;
+      stored++;
+      window.add(batch, i);
     }
     for (const bad of batch.bads) this.insertBad(this.importId, bad.line, bad.reason, bad.raw);
-    this.applyRollups(batch.cells);
-    if (!duplicates.empty) this.takeBack(duplicates.take());
+    if (window.full) this.flushRollups();
     this.counts.rowsRead += batch.rows + batch.bads.length;
     this.counts.stored += stored;
     this.counts.duplicates += batch.rows - stored;
     this.counts.quarantined += batch.bads.length;
     this.bytesRead = batch.bytesRead;
+    this.saveProgress();
+  }
+
+  private flushRollups(): void {
+    this.window.flush(this.rollups);
+    this.rollupLastId = this.lastId ?? 0;
+  }
+
+  private saveProgress(): void {
     this.updateProgress(this.importId, this.counts, this.bytesRead, {
       firstId: this.firstId,
       lastId: this.lastId,
+      rollupLastId: this.rollupLastId,
     });
   }
 
@@ -113,25 +121,5 @@ export class BatchWriter {
     v[19] = numAt(batch, row, NUM.line)!;
     const attrs = strAt(batch, row, STR.attrs);
     v[20] = attrs === null ? null : this.internAttrs(attrs);
-  }
-
-  private applyRollups(cells: RollupCells): void {
-    for (const g of GRANULARITIES) for (const cell of coarsen(cells.time, g)) this.rollups.time(g, cell);
-    for (const cell of cells.pairs) this.rollups.pair(cell);
-    for (const cell of cells.sources) this.rollups.source(cell);
-    for (const g of ANALYTICS_GRANULARITIES)
-      this.analytics.apply(g, coarsenAnalytics(cells.analytics, g), g === ANALYTICS_GRANULARITIES[0]);
-  }
-
-  private takeBack(negative: RollupCells): void {
-    this.applyRollups(negative);
-    this.rollups.prune({
-      time: GRANULARITIES.flatMap((g) =>
-        coarsen(negative.time, g).map((cell) => [g, cell] as [number, typeof cell]),
-      ),
-      pairs: negative.pairs,
-      sources: negative.sources,
-    });
-    this.analytics.prune();
   }
 }

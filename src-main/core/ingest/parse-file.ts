@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
 import { createGeoIp, type GeoIp } from '../enrich/geoip.js';
-import { type BadRecord, BatchEncoder, type EncodedBatch, STR } from './batch-codec.js';
+import { type BadRecord, BatchEncoder, type EncodedBatch } from './batch-codec.js';
 import { formatById } from './formats/index.js';
 import { naturalKey } from './natural-key.js';
-import { CodedRollups } from './rollup-cells.js';
 import { readSource } from './source.js';
 import type { RecordSink, SessionRow } from './types.js';
 
-// Rows per write transaction. 10 000 keeps peak RSS about 50 MB lower than 20 000 (two batches
-// and their rollup cells are in flight between the threads) at no measurable cost in rows/s.
+// Rows per write transaction. 10 000 keeps peak RSS lower than 20 000 (two batches are in
+// flight between the threads) at no measurable cost in rows/s.
 export const BATCH_ROWS = 10_000;
 const QUARANTINE_RAW_CHARS = 4096;
 
@@ -32,7 +31,7 @@ export class ParseCancelled extends Error {}
 
 /**
  * The CPU-heavy half of an import: read → gunzip → decode → parse → validate → normalize →
- * enrich → natural key → rollup cells, emitted as encoded batches. It touches no database, so it
+ * enrich → natural key, emitted as encoded batches. It touches no database, so it
  * runs on its own thread while the writer stores the previous batch.
  */
 export async function parseFile(
@@ -78,7 +77,6 @@ function cutTail(sink: RecordSink): RecordSink {
 class BatchBuilder implements RecordSink {
   bytesRead = 0;
   private readonly encoder = new BatchEncoder(BATCH_ROWS);
-  private readonly rollups = new CodedRollups();
   private bads: BadRecord[] = [];
   private ready: EncodedBatch[] = [];
 
@@ -90,31 +88,7 @@ class BatchBuilder implements RecordSink {
       if (row.country === null) row.country = geo.country(row.srcIp);
       if (row.asn === null) row.asn = geo.asn(row.srcIp);
     }
-    const encoder = this.encoder;
-    encoder.add(row, naturalKey(row));
-    this.rollups.add(
-      encoder.dictionary,
-      row.startTs,
-      encoder.lastCodeOf(STR.srcIp),
-      encoder.lastCodeOf(STR.dstIp),
-      encoder.lastCodeOf(STR.country),
-      encoder.lastCodeOf(STR.detectionType),
-      row.bytesIn ?? 0,
-      row.bytesOut ?? 0,
-    );
-    this.rollups.analytics.add(encoder.dictionary, {
-      startTs: row.startTs,
-      endTs: row.endTs,
-      country: encoder.lastCodeOf(STR.country),
-      detectionType: encoder.lastCodeOf(STR.detectionType),
-      protocol: encoder.lastCodeOf(STR.protocol),
-      dstPort: row.dstPort,
-      bytesIn: row.bytesIn,
-      bytesOut: row.bytesOut,
-      ruleName: encoder.lastCodeOf(STR.ruleName),
-      action: encoder.lastCodeOf(STR.action),
-      label: encoder.lastCodeOf(STR.label),
-    });
+    this.encoder.add(row, naturalKey(row));
     if (this.encoder.full) this.cut();
   }
 
@@ -138,7 +112,7 @@ class BatchBuilder implements RecordSink {
   }
 
   private cut(): void {
-    this.ready.push(this.encoder.take(this.bads, this.rollups.take(), this.bytesRead));
+    this.ready.push(this.encoder.take(this.bads, this.bytesRead));
     this.bads = [];
   }
 }

@@ -20,6 +20,8 @@ export interface ImportRequest {
   cacheDir?: string | null;
   /** Where to parse: 'auto' uses a worker thread for files over a few MB (tests pin one or the other). */
   parser?: ParserPlacement;
+  /** Rollup cells summed before the writer upserts them (default WINDOW_CELLS; tests use small windows). */
+  windowCells?: number;
 }
 
 export interface ImportProgress {
@@ -79,7 +81,7 @@ export async function runImport(
   hooks.onStart?.(importId);
   const bulk = estimateRows(head, info.sizeBytes, info.gzip) > Math.max(BULK_MIN_ROWS, maxSessionId(db));
   if (bulk) dropSessionIndexes(db);
-  const writer = new BatchWriter(db, importId);
+  const writer = new BatchWriter(db, importId, request.windowCells);
   const interval = hooks.progressIntervalMs ?? 500;
   let lastReport = Date.now();
   const report = () =>
@@ -114,6 +116,9 @@ export async function runImport(
       request.parser,
     );
     if (hooks.signal?.aborted) throw new Error('cancelled');
+    const flushing = performance.now();
+    writer.finish();
+    writing += performance.now() - flushing;
     const indexing = performance.now();
     if (bulk) ensureSessionIndexes(db);
     if (process.env.VIGIL_TRACE_INGEST) {

@@ -12,6 +12,7 @@ import { sessionIndexesPresent } from '../../../src-main/core/db/session-indexes
 import { countSessions } from '../../../src-main/core/db/sessions.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { recoverInterruptedImports } from '../../../src-main/core/ingest/rollback.js';
+import { analyticsMismatches } from '../../helpers/analytics-check.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
 import { rollupMismatches } from '../../helpers/rollup-check.js';
 import { CLI, createTempDirs, ROOT, SAMPLE } from '../../helpers/temp.js';
@@ -86,6 +87,7 @@ describe('crash safety of imports', () => {
       expect(countSessions(db)).toBe(storedByDone);
       expect(listImports(db).some((i) => i.status === 'running')).toBe(false);
       expect(rollupMismatches(db)).toEqual([]);
+      expect(analyticsMismatches(db)).toEqual([]);
       expect(sessionIndexesPresent(db)).toBe(true);
       db.close();
     }

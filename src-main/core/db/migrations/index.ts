@@ -5,6 +5,7 @@ import { analyticsRollups } from './004-analytics-rollups.js';
 import { triage } from './005-triage.js';
 import { modelRunOwner } from './006-model-run-owner.js';
 import { caseTags } from './007-case-tags.js';
+import { rollupLastId } from './008-rollup-last-id.js';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   triage,
   modelRunOwner,
   caseTags,
+  rollupLastId,
 ];

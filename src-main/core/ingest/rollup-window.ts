@@ -1,0 +1,244 @@
+// The writer's rollup window: every stored row is summed into the cells of the dashboard rollups
+// (db/rollups.ts, db/analytics-rollups.ts) and the sums are upserted once per window instead of
+// once per batch. Most cells recur from batch to batch (the same IP pairs, sources, hours), so a
+// window turns many upserts into one; its cell budget bounds the memory on any file size. Only
+// rows the database took are added, so duplicates never need taking back out.
+import { logBin } from '../../../src-shared/analytics-bins.js';
+import {
+  ANALYTICS_GRANULARITIES,
+  HIST_GRANULARITIES,
+  type prepareAnalyticsApply,
+} from '../db/analytics-rollups.js';
+import { GRANULARITIES, type prepareRollupApply } from '../db/rollups.js';
+import { type EncodedBatch, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
+import { CellTable } from './cell-table.js';
+
+/** Where a window's sums go: the upserts of the rollup tables, one call per rollup row. */
+export type RollupSink = ReturnType<typeof prepareRollupApply> & ReturnType<typeof prepareAnalyticsApply>;
+
+// Cells (and window strings) summed before a flush: about 100 bytes each in typed arrays.
+export const WINDOW_CELLS = 150_000;
+
+const [MINUTE, HOUR, DAY] = GRANULARITIES;
+const VALUE_FIELDS = ['rule', 'action', 'label'] as const;
+const VALUE_COLUMNS = [STR.ruleName, STR.action, STR.label] as const;
+// Histogram key: metric and bin in one integer (bins stay below 64 for values below 2^63).
+const BINS = 64;
+
+export class RollupWindow {
+  /** Window-wide string codes; 0 is '' (what the rollups store for a missing dimension). */
+  private readonly strings: string[] = [''];
+  private readonly codes = new Map<string, number>([['', 0]]);
+  private remap = new Int32Array(0);
+  private dict: readonly string[] = [];
+  // Keys and sums of each table, at the finest level kept; coarser levels are folded at flush.
+  private readonly minutes = new CellTable(3, 3); // minute, country, type → n, in, out
+  private readonly pairs = new CellTable(2, 5); // src, dst → n, in, out, first, last
+  private readonly sources = new CellTable(1, 6); // src → n, in, out, first, last, country
+  private readonly hist = new CellTable(4, 1); // day, country, type, metric·64+bin → n
+  private readonly ports = new CellTable(5, 3); // hour, country, type, protocol, port → n, in, out
+  private readonly values = new CellTable(2, 1); // field, value → n
+  private readonly coarse = new CellTable(5, 3); // scratch for folding
+  private readonly measures = new Float64Array(3);
+
+  constructor(private readonly budget = WINDOW_CELLS) {}
+
+  get full(): boolean {
+    const cells = this.minutes.size + this.pairs.size + this.sources.size + this.hist.size + this.ports.size;
+    return cells + this.strings.length >= this.budget;
+  }
+
+  get empty(): boolean {
+    return this.minutes.size === 0;
+  }
+
+  /** Starts reading a batch: its string codes are translated to window codes on first use. */
+  startBatch(batch: EncodedBatch): void {
+    this.dict = batch.dict;
+    if (this.remap.length < batch.dict.length) this.remap = new Int32Array(batch.dict.length * 2);
+    this.remap.fill(-1, 0, batch.dict.length);
+  }
+
+  /** Adds row `i` of the current batch. */
+  add(batch: EncodedBatch, i: number): void {
+    const num = batch.num;
+    const n = i * NUM_COLS;
+    const s = i * STR_COLS;
+    const ts = num[n + NUM.startTs]!;
+    const bytesIn = num[n + NUM.bytesIn]!;
+    const bytesOut = num[n + NUM.bytesOut]!;
+    const sumIn = Number.isNaN(bytesIn) ? 0 : bytesIn;
+    const sumOut = Number.isNaN(bytesOut) ? 0 : bytesOut;
+    const str = batch.str;
+    const src = this.code(str[s + STR.srcIp]!);
+    const dst = this.code(str[s + STR.dstIp]!);
+    const country = this.code(str[s + STR.country]!);
+    const type = this.code(str[s + STR.detectionType]!);
+
+    let t = this.minutes;
+    t.key[0] = Math.floor(ts / MINUTE);
+    t.key[1] = country;
+    t.key[2] = type;
+    addSums(t, t.find(), sumIn, sumOut);
+
+    t = this.pairs;
+    t.key[0] = src;
+    t.key[1] = dst;
+    addSpan(t, t.find(), sumIn, sumOut, ts);
+
+    t = this.sources;
+    t.key[0] = src;
+    const source = t.find();
+    if (t.values[source * 6] === 0) t.values[source * 6 + 5] = country;
+    addSpan(t, source, sumIn, sumOut, ts);
+
+    t = this.hist;
+    const measures = this.measures;
+    measures[0] = bytesIn;
+    measures[1] = bytesOut;
+    measures[2] = num[n + NUM.endTs]! - ts;
+    t.key[0] = Math.floor(ts / DAY);
+    t.key[1] = country;
+    t.key[2] = type;
+    for (let metric = 0; metric < 3; metric++) {
+      const value = measures[metric]!;
+      if (Number.isNaN(value)) continue;
+      t.key[3] = metric * BINS + logBin(value);
+      count(t);
+    }
+
+    t = this.ports;
+    const port = num[n + NUM.dstPort]!;
+    t.key[0] = Math.floor(ts / HOUR);
+    t.key[1] = country;
+    t.key[2] = type;
+    t.key[3] = this.code(str[s + STR.protocol]!);
+    t.key[4] = Number.isNaN(port) ? -1 : port;
+    addSums(t, t.find(), sumIn, sumOut);
+
+    t = this.values;
+    for (let f = 0; f < VALUE_COLUMNS.length; f++) {
+      const code = str[s + VALUE_COLUMNS[f]!]!;
+      if (code < 0) continue;
+      t.key[0] = f;
+      t.key[1] = this.code(code);
+      count(t);
+    }
+  }
+
+  /** Writes every cell of the window to `sink` (all levels) and starts an empty window. */
+  flush(sink: RollupSink): void {
+    const text = this.strings;
+    this.eachLevel(this.minutes, MINUTE, GRANULARITIES, (g, k, v) =>
+      sink.time(g, k[0]!, text[k[1]!]!, text[k[2]!]!, v[0]!, v[1]!, v[2]!),
+    );
+    forEach(this.pairs, (k, v) => sink.pair(text[k[0]!]!, text[k[1]!]!, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!));
+    forEach(this.sources, (k, v) =>
+      sink.source(text[k[0]!]!, text[v[5]!]!, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!),
+    );
+    this.eachLevel(this.hist, DAY, HIST_GRANULARITIES, (g, k, v) =>
+      sink.hist(g, k[0]!, text[k[1]!]!, text[k[2]!]!, Math.floor(k[3]! / BINS), k[3]! % BINS, v[0]!),
+    );
+    this.eachLevel(this.ports, HOUR, ANALYTICS_GRANULARITIES, (g, k, v) =>
+      sink.port(g, k[0]!, text[k[1]!]!, text[k[2]!]!, text[k[3]!]!, k[4]!, v[0]!, v[1]!, v[2]!),
+    );
+    forEach(this.values, (k, v) => sink.value(VALUE_FIELDS[k[0]!]!, text[k[1]!]!, v[0]!));
+    for (const table of [this.minutes, this.pairs, this.sources, this.hist, this.ports, this.values])
+      table.clear();
+    this.strings.length = 1;
+    this.codes.clear();
+    this.codes.set('', 0);
+    this.remap.fill(-1);
+  }
+
+  /**
+   * Emits `table` (bucket numbers in units of `unit` ms in key 0) at each granularity of `levels`
+   * with key 0 as a bucket start in ms; 0 is the one all-time bucket. Coarser levels are folded
+   * from the finest, which must be `unit`.
+   */
+  private eachLevel(
+    table: CellTable,
+    unit: number,
+    levels: readonly number[],
+    emit: (g: number, key: Float64Array, sums: Float64Array) => void,
+  ): void {
+    for (const g of levels) {
+      let from = table;
+      if (g !== unit) {
+        from = this.coarse;
+        foldInto(table, from, unit, g);
+      }
+      forEach(from, (k, v) => {
+        k[0] = g === 0 ? 0 : k[0]! * g;
+        emit(g, k, v);
+      });
+    }
+  }
+
+  /** The window code of a batch string code (batch -1, missing, becomes '' = 0). */
+  private code(batchCode: number): number {
+    if (batchCode < 0) return 0;
+    const known = this.remap[batchCode]!;
+    if (known >= 0) return known;
+    const value = this.dict[batchCode]!;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.strings.push(value) - 1;
+      this.codes.set(value, code);
+    }
+    this.remap[batchCode] = code;
+    return code;
+  }
+}
+
+/** One more session in the cell of `t.key` (find first: it may grow, replacing `t.values`). */
+function count(t: CellTable): void {
+  const slot = t.find();
+  t.values[slot * t.valueWidth]! += 1;
+}
+
+function addSums(t: CellTable, slot: number, bytesIn: number, bytesOut: number): void {
+  const v = t.values;
+  const at = slot * t.valueWidth;
+  v[at]! += 1;
+  v[at + 1]! += bytesIn;
+  v[at + 2]! += bytesOut;
+}
+
+/** Sums plus the first and last start time (a new cell has 0 sessions). */
+function addSpan(t: CellTable, slot: number, bytesIn: number, bytesOut: number, ts: number): void {
+  const v = t.values;
+  const at = slot * t.valueWidth;
+  if (v[at] === 0 || ts < v[at + 3]!) v[at + 3] = ts;
+  if (v[at] === 0 || ts > v[at + 4]!) v[at + 4] = ts;
+  addSums(t, slot, bytesIn, bytesOut);
+}
+
+// Copies of one cell's key and sums handed to callbacks, so they may be edited (bucket to ms).
+const keyScratch = new Float64Array(8);
+const sumScratch = new Float64Array(8);
+
+function forEach(table: CellTable, visit: (key: Float64Array, sums: Float64Array) => void): void {
+  const kw = table.keyWidth;
+  const vw = table.valueWidth;
+  for (let slot = 0; slot < table.size; slot++) {
+    for (let i = 0; i < kw; i++) keyScratch[i] = table.keys[slot * kw + i]!;
+    for (let i = 0; i < vw; i++) sumScratch[i] = table.values[slot * vw + i]!;
+    visit(keyScratch, sumScratch);
+  }
+}
+
+/** Re-buckets `from` (key 0 in units of `unit` ms) into `into` at granularity g (0: all time). */
+function foldInto(from: CellTable, into: CellTable, unit: number, g: number): void {
+  into.clear();
+  // The scratch table is as wide as the widest table; unused key positions stay 0.
+  into.key.fill(0);
+  const kw = from.keyWidth;
+  const vw = from.valueWidth;
+  for (let slot = 0; slot < from.size; slot++) {
+    into.key[0] = g === 0 ? 0 : Math.floor((from.keys[slot * kw]! * unit) / g);
+    for (let i = 1; i < kw; i++) into.key[i] = from.keys[slot * kw + i]!;
+    const at = into.find() * into.valueWidth;
+    for (let i = 0; i < vw; i++) into.values[at + i]! += from.values[slot * vw + i]!;
+  }
+}

@@ -1,0 +1,163 @@
+// The writer sums stored rows into a rollup window and upserts it when its cell budget is spent
+// (WINDOW_CELLS) and at the end. Small windows here give several flushes per file, so the rollups
+// are checked against a recomputation from the sessions after imports with duplicates inside and
+// across files, and after a cancel or a kill that lands between two flushes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sessionIdRange } from '../../../src-main/core/db/imports.js';
+import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import { countSessions } from '../../../src-main/core/db/sessions.js';
+import { type ImportProgress, runImport } from '../../../src-main/core/ingest/pipeline.js';
+import { recoverInterruptedImports, rollBackImport } from '../../../src-main/core/ingest/rollback.js';
+import { analyticsMismatches } from '../../helpers/analytics-check.js';
+import { CLOUDWATCH_HEADER, cloudwatchRow, writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
+import { rollupMismatches } from '../../helpers/rollup-check.js';
+import { createTempDirs } from '../../helpers/temp.js';
+
+const tempDir = createTempDirs();
+// Each row of these files brings a new source IP and pair: a 10 000-row batch fills about 40 000
+// cells, so a window closes every second batch.
+const WINDOW_CELLS = 60_000;
+
+function windowed(file: string, parser: 'inline' | 'worker' = 'inline') {
+  return { file, enrich: false, parser, windowCells: WINDOW_CELLS };
+}
+
+function mismatches(db: Db): string[] {
+  return [...rollupMismatches(db), ...analyticsMismatches(db)];
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+
+function writeRows(file: string, rows: string[]): string {
+  fs.writeFileSync(file, `${CLOUDWATCH_HEADER}\n${rows.join('\n')}\n`);
+  return file;
+}
+
+/** Rows [from, to) and then `repeats` again: duplicates inside the file, windows after their originals. */
+function writeWithRepeats(file: string, from: number, to: number, repeats: number[]): string {
+  return writeRows(
+    file,
+    [...range(from, to), ...repeats].map((i) => cloudwatchRow(i)),
+  );
+}
+
+/**
+ * Sessions of another import spread over the whole time range of the files above (a second later
+ * than theirs, so not duplicates): every rollup cell an interrupted import touches is shared, so
+ * subtracting more or less than it applied shows. Rows [from, to) of the files above come too.
+ */
+function writeBackground(file: string, from: number, to: number): string {
+  const shifted = range(0, 30_000).map((k) => cloudwatchRow(4 * k, Date.UTC(2024, 3, 25) + 1_000));
+  return writeRows(file, [...shifted, ...range(from, to).map((i) => cloudwatchRow(i))]);
+}
+
+/** A database holding the background sessions (with rows [from, to) of the plain files). */
+async function withBackground(dir: string, from: number, to: number): Promise<{ db: Db; before: number }> {
+  const db = openDatabase(path.join(dir, 'v.db'));
+  const base = writeBackground(path.join(dir, 'base.csv'), from, to);
+  await runImport(db, windowed(base));
+  return { db, before: countSessions(db) };
+}
+
+/** True once the import has flushed some of its sessions into the rollups but not all of them. */
+function betweenFlushes(db: Db, importId: number): boolean {
+  const ids = sessionIdRange(db, importId);
+  return ids !== null && ids.rollupLast >= ids.first && ids.rollupLast < ids.last;
+}
+
+describe('rollup windows', () => {
+  it('equal a recomputation from the sessions after multi-window imports with duplicates inside and across files', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'w.db'));
+    const first = path.join(dir, 'first.csv');
+    // Repeats of early rows land in the last window; 44 999 twice in a row is a duplicate in its batch.
+    writeWithRepeats(first, 0, 45_000, [...range(5_000, 9_000), 44_999]);
+    const a = await runImport(db, windowed(first, 'inline'));
+    expect(a).toMatchObject({ status: 'done', rowsRead: 49_001, stored: 45_000, duplicates: 4_001 });
+    expect(mismatches(db)).toEqual([]);
+
+    // Overlaps the first file (rows 30 000–44 999) and repeats some of its own rows.
+    const second = path.join(dir, 'second.csv');
+    writeWithRepeats(second, 30_000, 80_000, range(60_000, 61_000));
+    const b = await runImport(db, windowed(second, 'worker'));
+    expect(b).toMatchObject({ status: 'done', rowsRead: 51_000, stored: 35_000, duplicates: 16_000 });
+    expect(countSessions(db)).toBe(80_000);
+    expect(mismatches(db)).toEqual([]);
+    // A finished import's whole range is in the rollups.
+    const ids = sessionIdRange(db, b.id)!;
+    expect(ids.rollupLast).toBe(ids.last);
+
+    rollBackImport(db, b.id);
+    expect(countSessions(db)).toBe(45_000);
+    expect(mismatches(db)).toEqual([]);
+    db.close();
+  });
+
+  it('keep nothing of an import cancelled between two flushes', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const { db, before } = await withBackground(dir, 20_000, 30_000);
+    const big = path.join(dir, 'big.csv');
+    // Overlaps the stored rows, so the cancelled import also met duplicates (never added to a window).
+    await writeCloudwatchFile(big, 20_000, 120_000);
+    const abort = new AbortController();
+    let cancelledBetween = false;
+    const record = await runImport(db, windowed(big, 'worker'), {
+      signal: abort.signal,
+      progressIntervalMs: 0,
+      onProgress: ({ importId, record }) => {
+        if (record.rowsRead >= 40_000 && betweenFlushes(db, importId) && !abort.signal.aborted) {
+          cancelledBetween = true;
+          abort.abort();
+        }
+      },
+    });
+    expect(cancelledBetween).toBe(true);
+    expect(record.status).toBe('cancelled');
+    expect(countSessions(db)).toBe(before);
+    expect(mismatches(db)).toEqual([]);
+    db.close();
+  });
+
+  it('are recovered exactly after a kill between two flushes', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const { db, before } = await withBackground(dir, 20_000, 30_000);
+    const big = writeWithRepeats(path.join(dir, 'big.csv'), 20_000, 90_000, range(40_000, 42_000));
+    // A copy of the database as a batch commits is what a kill at that moment leaves on disk.
+    const killed = path.join(dir, 'killed.db');
+    const seen = (progress: ImportProgress) => {
+      if (fs.existsSync(killed) || progress.record.rowsRead < 50_000) return;
+      if (betweenFlushes(db, progress.importId)) db.exec(`VACUUM INTO '${killed}'`);
+    };
+    await runImport(db, windowed(big, 'inline'), { progressIntervalMs: 0, onProgress: seen });
+    db.close();
+
+    const after = openDatabase(killed);
+    // The copy's owner is this test process, which is alive: make it look like a dead one's.
+    after.prepare(`UPDATE imports SET owner_pid = NULL WHERE status = 'running'`).run();
+    expect(recoverInterruptedImports(after)).toHaveLength(1);
+    expect(countSessions(after)).toBe(before);
+    expect(mismatches(after)).toEqual([]);
+    after.close();
+  });
+});
+
+describe('migration 008 (imports.rollup_last_id)', () => {
+  it('adds the column, and an import row from before it (NULL) rolls back its whole range', async () => {
+    const dir = tempDir();
+    const { db, before } = await withBackground(dir, 0, 12_000);
+    const columns = (db.prepare('PRAGMA table_info(imports)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toContain('rollup_last_id');
+    const file = path.join(dir, 'old.csv');
+    await writeCloudwatchFile(file, 6_000, 30_000);
+    const old = await runImport(db, { file, enrich: false, windowCells: WINDOW_CELLS });
+    // As an older writer left it: running, every batch applied, no rollup_last_id.
+    db.prepare(`UPDATE imports SET status = 'running', rollup_last_id = NULL WHERE id = ?`).run(old.id);
+    expect(sessionIdRange(db, old.id)!.rollupLast).toBe(sessionIdRange(db, old.id)!.last);
+    rollBackImport(db, old.id);
+    expect(countSessions(db)).toBe(before);
+    expect(mismatches(db)).toEqual([]);
+    db.close();
+  });
+});
