@@ -9,7 +9,15 @@ const QUERY_INDEXES = [
 const NAMES = ['sessions_src', 'sessions_dst'];
 
 export function ensureSessionIndexes(db: Db): void {
-  for (const ddl of QUERY_INDEXES) db.exec(ddl);
+  // A build sorts every session: SQLite's sorter may then use a helper thread, which the import's
+  // parser no longer needs (10 M rows: 14.3 s → 10.2 s). Queries keep the single-threaded default.
+  const threads = db.pragma('threads', { simple: true }) as number;
+  db.pragma('threads = 2');
+  try {
+    for (const ddl of QUERY_INDEXES) db.exec(ddl);
+  } finally {
+    db.pragma(`threads = ${threads}`);
+  }
 }
 
 export function dropSessionIndexes(db: Db): void {

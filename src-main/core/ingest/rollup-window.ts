@@ -34,22 +34,23 @@ export class RollupWindow {
   // Keys and sums of each table, at the finest level kept; coarser levels are folded at flush.
   private readonly minutes = new CellTable(3, 3); // minute, country, type → n, in, out
   private readonly pairs = new CellTable(2, 5); // src, dst → n, in, out, first, last
-  private readonly sources = new CellTable(1, 6); // src → n, in, out, first, last, country
+  // Sources are pairs folded by source at flush; a source's country is the first one seen.
+  private sourceCountry = new Int32Array(1024).fill(-1);
   private readonly hist = new CellTable(4, 1); // day, country, type, metric·64+bin → n
   private readonly ports = new CellTable(5, 3); // hour, country, type, protocol, port → n, in, out
   private readonly values = new CellTable(2, 1); // field, value → n
   private readonly coarse = new CellTable(5, 3); // scratch for folding
+  private readonly sources = new CellTable(1, 5); // scratch: src → n, in, out, first, last
+  // Rule, action and label mostly repeat row after row: the last batch code and slot per field.
+  private readonly lastValueCode = new Int32Array(VALUE_COLUMNS.length);
+  private readonly lastValueSlot = new Int32Array(VALUE_COLUMNS.length);
   private readonly measures = new Float64Array(3);
 
   constructor(private readonly budget = WINDOW_CELLS) {}
 
   get full(): boolean {
-    const cells = this.minutes.size + this.pairs.size + this.sources.size + this.hist.size + this.ports.size;
+    const cells = this.minutes.size + this.pairs.size + this.hist.size + this.ports.size;
     return cells + this.strings.length >= this.budget;
-  }
-
-  get empty(): boolean {
-    return this.minutes.size === 0;
   }
 
   /** Starts reading a batch: its string codes are translated to window codes on first use. */
@@ -57,6 +58,7 @@ export class RollupWindow {
     this.dict = batch.dict;
     if (this.remap.length < batch.dict.length) this.remap = new Int32Array(batch.dict.length * 2);
     this.remap.fill(-1, 0, batch.dict.length);
+    this.lastValueCode.fill(-2);
   }
 
   /** Adds row `i` of the current batch. */
@@ -86,11 +88,7 @@ export class RollupWindow {
     t.key[1] = dst;
     addSpan(t, t.find(), sumIn, sumOut, ts);
 
-    t = this.sources;
-    t.key[0] = src;
-    const source = t.find();
-    if (t.values[source * 6] === 0) t.values[source * 6 + 5] = country;
-    addSpan(t, source, sumIn, sumOut, ts);
+    if (this.sourceCountry[src]! < 0) this.sourceCountry[src] = country;
 
     t = this.hist;
     const measures = this.measures;
@@ -120,9 +118,13 @@ export class RollupWindow {
     for (let f = 0; f < VALUE_COLUMNS.length; f++) {
       const code = str[s + VALUE_COLUMNS[f]!]!;
       if (code < 0) continue;
-      t.key[0] = f;
-      t.key[1] = this.code(code);
-      count(t);
+      if (code !== this.lastValueCode[f]) {
+        t.key[0] = f;
+        t.key[1] = this.code(code);
+        this.lastValueCode[f] = code;
+        this.lastValueSlot[f] = t.find();
+      }
+      t.values[this.lastValueSlot[f]!]! += 1;
     }
   }
 
@@ -133,8 +135,9 @@ export class RollupWindow {
       sink.time(g, k[0]!, text[k[1]!]!, text[k[2]!]!, v[0]!, v[1]!, v[2]!),
     );
     forEach(this.pairs, (k, v) => sink.pair(text[k[0]!]!, text[k[1]!]!, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!));
+    foldSources(this.pairs, this.sources);
     forEach(this.sources, (k, v) =>
-      sink.source(text[k[0]!]!, text[v[5]!]!, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!),
+      sink.source(text[k[0]!]!, text[this.sourceCountry[k[0]!]!]!, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!),
     );
     this.eachLevel(this.hist, DAY, HIST_GRANULARITIES, (g, k, v) =>
       sink.hist(g, k[0]!, text[k[1]!]!, text[k[2]!]!, Math.floor(k[3]! / BINS), k[3]! % BINS, v[0]!),
@@ -143,12 +146,13 @@ export class RollupWindow {
       sink.port(g, k[0]!, text[k[1]!]!, text[k[2]!]!, text[k[3]!]!, k[4]!, v[0]!, v[1]!, v[2]!),
     );
     forEach(this.values, (k, v) => sink.value(VALUE_FIELDS[k[0]!]!, text[k[1]!]!, v[0]!));
-    for (const table of [this.minutes, this.pairs, this.sources, this.hist, this.ports, this.values])
-      table.clear();
+    for (const table of [this.minutes, this.pairs, this.hist, this.ports, this.values]) table.clear();
+    this.sourceCountry.fill(-1, 0, this.strings.length);
     this.strings.length = 1;
     this.codes.clear();
     this.codes.set('', 0);
     this.remap.fill(-1);
+    this.lastValueCode.fill(-2);
   }
 
   /**
@@ -185,6 +189,11 @@ export class RollupWindow {
     if (code === undefined) {
       code = this.strings.push(value) - 1;
       this.codes.set(value, code);
+      if (code === this.sourceCountry.length) {
+        const grown = new Int32Array(code * 2).fill(-1);
+        grown.set(this.sourceCountry);
+        this.sourceCountry = grown;
+      }
     }
     this.remap[batchCode] = code;
     return code;
@@ -225,6 +234,21 @@ function forEach(table: CellTable, visit: (key: Float64Array, sums: Float64Array
     for (let i = 0; i < kw; i++) keyScratch[i] = table.keys[slot * kw + i]!;
     for (let i = 0; i < vw; i++) sumScratch[i] = table.values[slot * vw + i]!;
     visit(keyScratch, sumScratch);
+  }
+}
+
+/** Sums pair cells by source (n, in, out; earliest first, latest last) into `into`. */
+function foldSources(pairs: CellTable, into: CellTable): void {
+  into.clear();
+  for (let slot = 0; slot < pairs.size; slot++) {
+    into.key[0] = pairs.keys[slot * 2]!;
+    const at = into.find() * 5;
+    const from = slot * 5;
+    const v = into.values;
+    const p = pairs.values;
+    if (v[at] === 0 || p[from + 3]! < v[at + 3]!) v[at + 3] = p[from + 3]!;
+    if (v[at] === 0 || p[from + 4]! > v[at + 4]!) v[at + 4] = p[from + 4]!;
+    for (let i = 0; i < 3; i++) v[at + i]! += p[from + i]!;
   }
 }
 
