@@ -47,6 +47,8 @@ class CloudwatchCsvParser implements FormatParser {
   private width = 0;
   private extraIndexes: number[] = [];
   private attrs = new AttrsEncoder([]);
+  /** Reused per row (the encoder copies what it keeps): one array less to collect per row. */
+  private extraValues: (string | undefined)[] = [];
 
   push(text: string, sink: RecordSink): void {
     this.sink = sink;
@@ -95,6 +97,16 @@ class CloudwatchCsvParser implements FormatParser {
     this.attrs = new AttrsEncoder(this.extraIndexes.map((i) => fields[i]!.trim()));
     this.columns = columns;
     this.width = fields.length;
+    this.extraValues = new Array(this.extraIndexes.length);
+  }
+
+  private encodeExtras(f: string[], c: Record<Mapped, number>): string | null {
+    const values = this.extraValues;
+    for (let k = 0; k < values.length; k++) {
+      const i = this.extraIndexes[k]!;
+      values[k] = i === c.time && f[i] === f[c.start] ? undefined : checkedExtra(f[i]);
+    }
+    return this.attrs.encode(values);
   }
 
   private toRow(f: string[], line: number): SessionRow {
@@ -120,9 +132,7 @@ class CloudwatchCsvParser implements FormatParser {
       detectionType: c.detectionType === -1 ? null : text(f[c.detectionType], MAPPED.detectionType),
       action: null,
       label: c.label === -1 ? null : text(f[c.label], MAPPED.label),
-      attrs: this.attrs.encode(
-        this.extraIndexes.map((i) => (i === c.time && f[i] === f[c.start] ? undefined : checkedExtra(f[i]))),
-      ),
+      attrs: this.encodeExtras(f, c),
       line,
     };
   }
