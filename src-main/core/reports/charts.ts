@@ -1,13 +1,23 @@
 // Report charts as inline SVG, rendered in Node by ECharts' server-side renderer (no canvas, no
 // browser). ECharts escapes the text it draws, so data strings cannot become markup.
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import type { ReportSession } from './case-data.js';
+
+// Loaded on the first chart, not with the module: importing ECharts takes about 0.4 s, which every
+// CLI command (an ingest too) would otherwise pay at start-up.
+const require = createRequire(import.meta.url);
+let loaded: typeof Echarts | null = null;
+const echarts = (): typeof Echarts => {
+  loaded ??= require('echarts') as typeof Echarts;
+  return loaded;
+};
 
 const WIDTH = 720;
 const HEIGHT = 240;
 
-function renderSvg(option: echarts.EChartsCoreOption): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+function renderSvg(option: Echarts.EChartsCoreOption): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption({ animation: false, ...option });
     return chart.renderToSVGString();
