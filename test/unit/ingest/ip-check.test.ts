@@ -36,7 +36,7 @@ describe('isDottedQuad (the IPv4 fast path before node:net isIP)', () => {
         seed % 300,
         (seed >>> 8) % 260,
         (seed >>> 16) % 256,
-        seed % 7 === 0 ? '0' + (seed % 10) : seed % 256,
+        seed % 7 === 0 ? `0${seed % 10}` : seed % 256,
       ];
       cases.push(parts.slice(0, 3 + (seed % 5 === 0 ? 0 : 1)).join('.'));
     }
