@@ -5,7 +5,7 @@ import { prepareProgressUpdate } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { prepareQuarantineInsert } from '../db/quarantine.js';
 import { prepareRollupApply } from '../db/rollups.js';
-import { prepareSessionInsert, type SessionInsertValues } from '../db/sessions.js';
+import { prepareSessionGroupInsert, SESSION_GROUP_ROWS, SESSION_INSERT_WIDTH } from '../db/sessions.js';
 import { type EncodedBatch, NUM, numAt, STR, strAt } from './batch-codec.js';
 import { type RollupSink, RollupWindow } from './rollup-window.js';
 
@@ -20,7 +20,7 @@ import { type RollupSink, RollupWindow } from './rollup-window.js';
 export class BatchWriter {
   readonly counts: ImportCounts = { rowsRead: 0, stored: 0, quarantined: 0, duplicates: 0 };
   bytesRead = 0;
-  private readonly insertSession: (values: SessionInsertValues) => number;
+  private readonly insertGroup: ReturnType<typeof prepareSessionGroupInsert>;
   private firstId: number | null = null;
   private lastId: number | null = null;
   /** Sessions of this import up to this id are in the rollups (0: none yet). */
@@ -32,14 +32,15 @@ export class BatchWriter {
   private readonly rollups: RollupSink;
   private readonly writeInTransaction: (batch: EncodedBatch) => void;
   private readonly finishInTransaction: () => void;
-  private readonly values = new Array(21) as SessionInsertValues;
+  private readonly groupValues: unknown[] = new Array(SESSION_GROUP_ROWS * SESSION_INSERT_WIDTH);
+  private readonly groupIds = new Float64Array(SESSION_GROUP_ROWS);
 
   constructor(
     db: Db,
     private readonly importId: number,
     windowCells?: number,
   ) {
-    this.insertSession = prepareSessionInsert(db);
+    this.insertGroup = prepareSessionGroupInsert(db);
     this.internAttrs = prepareAttrIntern(db);
     this.insertBad = prepareQuarantineInsert(db);
     this.updateProgress = prepareProgressUpdate(db);
@@ -65,14 +66,19 @@ export class BatchWriter {
     const window = this.window;
     window.startBatch(batch);
     let stored = 0;
-    for (let i = 0; i < batch.rows; i++) {
-      this.fill(batch, i);
-      const id = this.insertSession(this.values);
-      if (id === 0) continue;
-      this.firstId ??= id;
-      this.lastId = id;
-      stored++;
-      window.add(batch, i);
+    const ids = this.groupIds;
+    for (let start = 0; start < batch.rows; start += SESSION_GROUP_ROWS) {
+      const rows = Math.min(SESSION_GROUP_ROWS, batch.rows - start);
+      const values = rows === SESSION_GROUP_ROWS ? this.groupValues : new Array(rows * SESSION_INSERT_WIDTH);
+      for (let r = 0; r < rows; r++) this.fill(batch, start + r, values, r * SESSION_INSERT_WIDTH);
+      stored += this.insertGroup(values, rows, ids);
+      for (let r = 0; r < rows; r++) {
+        const id = ids[r]!;
+        if (id === 0) continue;
+        this.firstId ??= id;
+        this.lastId = id;
+        window.add(batch, start + r);
+      }
     }
     for (const bad of batch.bads) this.insertBad(this.importId, bad.line, bad.reason, bad.raw);
     if (window.full) this.flushRollups();
@@ -97,29 +103,29 @@ export class BatchWriter {
     });
   }
 
-  private fill(batch: EncodedBatch, row: number): void {
-    const v = this.values;
-    v[0] = this.importId;
-    v[1] = numAt(batch, row, NUM.keyHash)!;
-    v[2] = numAt(batch, row, NUM.startTs)!;
-    v[3] = numAt(batch, row, NUM.endTs)!;
-    v[4] = strAt(batch, row, STR.srcIp)!;
-    v[5] = strAt(batch, row, STR.dstIp);
-    v[6] = numAt(batch, row, NUM.srcPort);
-    v[7] = numAt(batch, row, NUM.dstPort);
-    v[8] = strAt(batch, row, STR.protocol);
-    v[9] = numAt(batch, row, NUM.bytesIn);
-    v[10] = numAt(batch, row, NUM.bytesOut);
-    v[11] = numAt(batch, row, NUM.packets);
-    v[12] = numAt(batch, row, NUM.responseCode);
-    v[13] = strAt(batch, row, STR.country);
-    v[14] = numAt(batch, row, NUM.asn);
-    v[15] = strAt(batch, row, STR.ruleName);
-    v[16] = strAt(batch, row, STR.detectionType);
-    v[17] = strAt(batch, row, STR.action);
-    v[18] = strAt(batch, row, STR.label);
-    v[19] = numAt(batch, row, NUM.line)!;
+  /** Writes row `row` of the batch into `v` from `at`, in SessionInsertValues order. */
+  private fill(batch: EncodedBatch, row: number, v: unknown[], at: number): void {
+    v[at] = this.importId;
+    v[at + 1] = numAt(batch, row, NUM.keyHash)!;
+    v[at + 2] = numAt(batch, row, NUM.startTs)!;
+    v[at + 3] = numAt(batch, row, NUM.endTs)!;
+    v[at + 4] = strAt(batch, row, STR.srcIp)!;
+    v[at + 5] = strAt(batch, row, STR.dstIp);
+    v[at + 6] = numAt(batch, row, NUM.srcPort);
+    v[at + 7] = numAt(batch, row, NUM.dstPort);
+    v[at + 8] = strAt(batch, row, STR.protocol);
+    v[at + 9] = numAt(batch, row, NUM.bytesIn);
+    v[at + 10] = numAt(batch, row, NUM.bytesOut);
+    v[at + 11] = numAt(batch, row, NUM.packets);
+    v[at + 12] = numAt(batch, row, NUM.responseCode);
+    v[at + 13] = strAt(batch, row, STR.country);
+    v[at + 14] = numAt(batch, row, NUM.asn);
+    v[at + 15] = strAt(batch, row, STR.ruleName);
+    v[at + 16] = strAt(batch, row, STR.detectionType);
+    v[at + 17] = strAt(batch, row, STR.action);
+    v[at + 18] = strAt(batch, row, STR.label);
+    v[at + 19] = numAt(batch, row, NUM.line)!;
     const attrs = strAt(batch, row, STR.attrs);
-    v[20] = attrs === null ? null : this.internAttrs(attrs);
+    v[at + 20] = attrs === null ? null : this.internAttrs(attrs);
   }
 }
