@@ -1,6 +1,7 @@
 // Parsed rows travel from the parser thread to the writer as columns: numbers in one Float64Array
 // and strings as codes into a per-batch dictionary, so a 20 000-row batch moves as two transferable
 // buffers and a few thousand distinct strings instead of 20 000 cloned objects.
+import { StringCodes } from './string-codes.js';
 import type { SessionRow } from './types.js';
 
 export const NUM = {
@@ -49,11 +50,12 @@ export class BatchEncoder {
   rows = 0;
   private num: Float64Array;
   private str: Int32Array;
-  private dict: string[] = [];
-  private codes = new Map<string, number>();
+  /** Gives strings ids that outlive a batch (memos of lookups per string can key on them). */
+  readonly strings = new StringCodes();
   // Consecutive rows often repeat a column's value: compare with the last one before hashing.
   private readonly lastValue: (string | null)[] = new Array(STR_COLS).fill(null);
   private readonly lastCode: number[] = new Array(STR_COLS).fill(-1);
+  private readonly lastId: number[] = new Array(STR_COLS).fill(-1);
 
   constructor(private readonly capacity: number) {
     this.num = new Float64Array(capacity * NUM_COLS);
@@ -97,13 +99,11 @@ export class BatchEncoder {
       rows: this.rows,
       num: this.num.slice(0, this.rows * NUM_COLS),
       str: this.str.slice(0, this.rows * STR_COLS),
-      dict: this.dict,
+      dict: this.strings.takeBatch(),
       bads,
       bytesRead,
     };
     this.rows = 0;
-    this.dict = [];
-    this.codes.clear();
     this.lastValue.fill(null);
     this.lastCode.fill(-1);
     return batch;
@@ -116,15 +116,20 @@ export class BatchEncoder {
       return -1;
     }
     if (value === this.lastValue[column]) return this.lastCode[column]!;
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.dict.length;
-      this.dict.push(value);
-      this.codes.set(value, code);
-    }
+    const code = this.strings.code(value);
     this.lastValue[column] = value;
     this.lastCode[column] = code;
+    this.lastId[column] = this.strings.lastId;
     return code;
+  }
+
+  /**
+   * Codes `value` for `column` ahead of `add` (which then finds it as the column's last value) and
+   * returns its id in `strings`.
+   */
+  idOf(column: number, value: string): number {
+    this.code(column, value);
+    return this.lastId[column]!;
   }
 }
 

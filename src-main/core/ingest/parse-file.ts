@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
 import { createGeoIp, type GeoIp } from '../enrich/geoip.js';
-import { type BadRecord, BatchEncoder, type EncodedBatch } from './batch-codec.js';
+import { type BadRecord, BatchEncoder, type EncodedBatch, STR } from './batch-codec.js';
 import { formatById } from './formats/index.js';
 import { naturalKey } from './natural-key.js';
 import { readSource } from './source.js';
@@ -79,17 +79,39 @@ class BatchBuilder implements RecordSink {
   private readonly encoder = new BatchEncoder(BATCH_ROWS);
   private bads: BadRecord[] = [];
   private ready: EncodedBatch[] = [];
+  // Lookups by string id (encoder.strings), dropped when that dictionary starts over.
+  private geoEpoch = 0;
+  private countries: (string | null)[] = [];
+  private asns: (number | null)[] = [];
 
   constructor(private readonly geo: GeoIp | null) {}
 
   row(row: SessionRow): void {
-    const geo = this.geo;
-    if (geo) {
-      if (row.country === null) row.country = geo.country(row.srcIp);
-      if (row.asn === null) row.asn = geo.asn(row.srcIp);
-    }
+    if (this.geo && (row.country === null || row.asn === null)) this.enrich(row);
     this.encoder.add(row, naturalKey(row));
     if (this.encoder.full) this.cut();
+  }
+
+  /** Country and ASN where the log lacks them, looked up once per source IP (by its string id). */
+  private enrich(row: SessionRow): void {
+    const geo = this.geo!;
+    const strings = this.encoder.strings;
+    const id = this.encoder.idOf(STR.srcIp, row.srcIp);
+    if (this.geoEpoch !== strings.epoch) {
+      this.geoEpoch = strings.epoch;
+      this.countries = [];
+      this.asns = [];
+    }
+    if (row.country === null) {
+      let country = this.countries[id];
+      if (country === undefined) this.countries[id] = country = geo.country(row.srcIp);
+      row.country = country;
+    }
+    if (row.asn === null) {
+      let asn = this.asns[id];
+      if (asn === undefined) this.asns[id] = asn = geo.asn(row.srcIp);
+      row.asn = asn;
+    }
   }
 
   bad(line: number, raw: string, reason: string): void {

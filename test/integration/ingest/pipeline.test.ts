@@ -5,6 +5,8 @@ import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
 import { sessionIndexesPresent } from '../../../src-main/core/db/session-indexes.js';
 import { countSessions } from '../../../src-main/core/db/sessions.js';
 import { dashboardSummary } from '../../../src-main/core/db/summary.js';
+import { createGeoIp } from '../../../src-main/core/enrich/geoip.js';
+import { generateTraffic } from '../../../src-main/core/generate/generate.js';
 import { type ImportProgress, runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
 import { rollupMismatches } from '../../helpers/rollup-check.js';
@@ -159,6 +161,41 @@ describe('import pipeline', () => {
     const row = db.prepare(`SELECT country, asn FROM sessions WHERE src_ip = '147.161.161.82' LIMIT 1`).get();
     expect(row).toEqual({ country: 'AE', asn: expect.any(Number) });
     expect(fs.readdirSync(path.join(dir, 'cache')).some((f) => f.startsWith('asn-ipv4-'))).toBe(true);
+    db.close();
+  });
+});
+
+describe('offline enrichment over many addresses', () => {
+  it('gives every session the country and ASN of a direct lookup of its source, across batches', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'flows.log');
+    // VPC Flow Logs carry neither country nor ASN: every one comes from the lookup (and its memo).
+    await generateTraffic({
+      rows: 30_000,
+      seed: 4,
+      out: file,
+      format: 'vpc-flow',
+      start: Date.UTC(2024, 3, 25),
+      days: 2,
+      attackRate: 0.05,
+    });
+    const db = openDatabase(path.join(dir, 'v.db'));
+    const record = await runImport(db, { file, cacheDir: path.join(dir, 'cache'), parser: 'inline' });
+    expect(record.status).toBe('done');
+    const rows = db
+      .prepare('SELECT src_ip AS ip, country, asn, count(*) AS n FROM sessions GROUP BY 1, 2, 3')
+      .all() as { ip: string; country: string | null; asn: number | null; n: number }[];
+    const geo = createGeoIp(path.join(dir, 'cache'));
+    // One row per address: a memo mix-up would split an address over two countries or ASNs.
+    expect(new Set(rows.map((r) => r.ip)).size).toBe(rows.length);
+    expect(rows.length).toBeGreaterThan(500);
+    for (const r of rows)
+      expect({ ip: r.ip, country: r.country, asn: r.asn }).toEqual({
+        ip: r.ip,
+        country: geo.country(r.ip),
+        asn: geo.asn(r.ip),
+      });
+    expect(rows.filter((r) => r.asn !== null).length).toBeGreaterThan(rows.length / 2);
     db.close();
   });
 });
