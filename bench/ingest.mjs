@@ -1,11 +1,16 @@
 // Ingest of the CloudWatch CSV format: our rows/s and peak RSS beside `sqlite3 .import --csv` of
-// the same file into a bare table, in the same run. `--rows N` (default 1 000 000).
+// the same file into a bare table, in the same run. `--rows N` (default 1 000 000). A third line
+// shows the floor under any Node importer: better-sqlite3 storing the same rows, pre-split, into
+// that bare table (ingest-floor.mjs), against which our writer thread can be judged.
+
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, option } from './measure.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
 const cli = path.join(root, 'bin', 'vigil.js');
 
 export async function run(args) {
@@ -43,6 +48,16 @@ export async function run(args) {
   if (result.status !== 'done') throw new Error(`our import ended ${result.status}: ${result.message}`);
   const trace = ours.stderr.match(/ingest trace: (.*)/)?.[1] ?? '';
 
+  const floorRun = spawnSync(
+    process.execPath,
+    [path.join(here, 'ingest-floor.mjs'), file, path.join(out, 'floor.db')],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (floorRun.status !== 0) throw new Error(`ingest-floor failed: ${floorRun.stderr}`);
+  const floor = JSON.parse(floorRun.stdout.trim().split('\n').at(-1));
+
   const ourRate = result.rowsRead / ours.seconds;
   const refRate = rows / reference.seconds;
   console.log(`\ningest: CloudWatch CSV, ${rows.toLocaleString('en-US')} rows, ${sizeMb.toFixed(0)} MB`);
@@ -52,6 +67,9 @@ export async function run(args) {
   );
   console.log(
     `  sqlite3 .import    ${reference.seconds.toFixed(2).padStart(8)} ${Math.round(refRate).toLocaleString('en-US').padStart(10)} ${reference.peakRssMb.toFixed(0).padStart(7)} MB`,
+  );
+  console.log(
+    `  insert floor       ${floor.seconds.toFixed(2).padStart(8)}   better-sqlite3 storing the same rows, pre-split, in a bare table (insert calls only): ${(floor.seconds / reference.seconds).toFixed(2)} × sqlite3's whole import`,
   );
   console.log(
     `  ratio (ours / reference rows/s): ${(ourRate / refRate).toFixed(2)}   target ≥ 1.0;  peak RSS target < 300 MB`,
