@@ -50,7 +50,7 @@ export async function parseFile(
     for await (const chunk of readSource(request.file, request.gzip, hash)) {
       if (isCancelled()) throw new ParseCancelled();
       builder.bytesRead = chunk.bytesRead;
-      parser.push(chunk.text, builder);
+      parser.push(chunk.text, builder, chunk.ascii);
       await drain();
     }
   } catch (error) {

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
@@ -55,9 +56,13 @@ export async function readHead(file: string, gzip: boolean, chars = 64 * 1024): 
 
 export interface SourceChunk {
   text: string;
+  /** The same chunk as bytes when it is all ASCII (then character i is byte i), else null. */
+  ascii: Buffer | null;
   /** Compressed bytes consumed so far (progress is measured against the file size). */
   bytesRead: number;
 }
+
+const CHUNK_BYTES = 1 << 20;
 
 /**
  * Streams the file as decoded text, hashing the raw bytes on the way (the import's sha256).
@@ -68,7 +73,55 @@ export async function* readSource(
   gzip: boolean,
   hash: ReturnType<typeof createHash>,
 ): AsyncGenerator<SourceChunk> {
-  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  let bytesRead = 0;
+  for await (const chunk of (gzip ? gunzippedChunks : plainChunks)(file, hash)) {
+    const bytes = chunk.bytes;
+    bytesRead = chunk.bytesRead;
+    let text = decoder.decode(bytes, { stream: true });
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    yield { text, ascii: asciiBytes(text, bytes), bytesRead };
+  }
+  const rest = decoder.decode();
+  if (rest) yield { text: rest, ascii: null, bytesRead };
+}
+
+interface RawChunk {
+  /** Valid until the next chunk is asked for. */
+  bytes: Buffer;
+  bytesRead: number;
+}
+
+/**
+ * A plain file in chunks read into one reused buffer. A new 1 MiB buffer per chunk (what a read
+ * stream makes) lives outside the JS heap, so it is freed only when a collection happens to run:
+ * a parser that makes little garbage of its own then lets tens of them pile up.
+ */
+async function* plainChunks(file: string, hash: ReturnType<typeof createHash>): AsyncGenerator<RawChunk> {
+  const handle = await fs.promises.open(file, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let bytesRead = 0;
+  try {
+    for (;;) {
+      const { bytesRead: n } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (n === 0) return;
+      bytesRead += n;
+      const bytes = buffer.subarray(0, n);
+      hash.update(bytes);
+      yield { bytes, bytesRead };
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A gzip'd file, decompressed; `bytesRead` counts the compressed bytes consumed. */
+async function* gunzippedChunks(file: string, hash: ReturnType<typeof createHash>): AsyncGenerator<RawChunk> {
+  const raw = fs.createReadStream(file, { highWaterMark: CHUNK_BYTES });
   let bytesRead = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -77,23 +130,20 @@ export async function* readSource(
       done(null, chunk);
     },
   });
-  const stream = gzip ? raw.pipe(counter).pipe(createGunzip()) : raw.pipe(counter);
+  const stream = raw.pipe(counter).pipe(createGunzip());
   raw.on('error', (error) => stream.destroy(error));
-  if (gzip) counter.on('error', (error) => stream.destroy(error));
-  const decoder = new TextDecoder('utf-8');
-  let first = true;
+  counter.on('error', (error) => stream.destroy(error));
   try {
-    for await (const chunk of stream) {
-      let text = decoder.decode(chunk as Buffer, { stream: true });
-      if (first) {
-        first = false;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      }
-      yield { text, bytesRead };
-    }
-    const rest = decoder.decode();
-    if (rest) yield { text: rest, bytesRead };
+    for await (const chunk of stream) yield { bytes: chunk as Buffer, bytesRead };
   } finally {
     raw.destroy();
   }
+}
+
+/**
+ * `bytes` when `text` is their decoding one byte per character: all ASCII, and no character
+ * carried over from the chunk before (which would shift every offset).
+ */
+export function asciiBytes(text: string, bytes: Buffer): Buffer | null {
+  return text.length === bytes.length && isAscii(bytes) ? bytes : null;
 }

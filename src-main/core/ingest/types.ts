@@ -32,8 +32,11 @@ export interface RecordSink {
 }
 
 export interface FormatParser {
-  /** Consumes the next piece of decoded text (records may span pieces). */
-  push(text: string, sink: RecordSink): void;
+  /**
+   * Consumes the next piece of decoded text (records may span pieces). `ascii` is the same piece
+   * as bytes when it is all ASCII (character i is byte i), for parsers that read bytes.
+   */
+  push(text: string, sink: RecordSink, ascii?: Buffer | null): void;
   /** Flushes a final record that had no line terminator. */
   end(sink: RecordSink): void;
 }

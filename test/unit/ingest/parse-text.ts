@@ -1,6 +1,7 @@
 // Runs a format parser over in-memory text (optionally in fixed-size chunks) and collects what it emits.
 
 import { formatById } from '../../../src-main/core/ingest/formats/index.js';
+import { asciiBytes } from '../../../src-main/core/ingest/source.js';
 import type { RecordSink, SessionRow } from '../../../src-main/core/ingest/types.js';
 import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
 
@@ -27,7 +28,10 @@ export function parseText(
   };
   const parser = formatById(format).createParser({ preset: options.preset });
   const size = options.chunk ?? text.length;
-  for (let at = 0; at < text.length; at += Math.max(size, 1)) parser.push(text.slice(at, at + size), sink);
+  for (let at = 0; at < text.length; at += Math.max(size, 1)) {
+    const piece = text.slice(at, at + size);
+    parser.push(piece, sink, asciiBytes(piece, Buffer.from(piece)));
+  }
   parser.end(sink);
   return parsed;
 }

@@ -3,6 +3,8 @@ import { AttrsEncoder } from '../attrs.js';
 import { CsvRecordReader } from '../csv-records.js';
 import type { FormatDefinition, FormatParser, RecordSink, SessionRow } from '../types.js';
 import { checkSpan, count, optionalIp, port, RowError, requiredIp, text, timestamp } from '../values.js';
+import { CloudwatchFastLine, checkedExtra } from './cloudwatch-fast-line.js';
+import { countryCode } from './json-values.js';
 
 const MAPPED = {
   bytesIn: 'bytes_in',
@@ -42,7 +44,12 @@ class CloudwatchCsvParser implements FormatParser {
   private readonly reader = new CsvRecordReader(
     (fields, line, raw) => this.onRecord(fields, line, raw),
     (line, raw, reason) => this.sink!.bad(line, raw, reason),
+    (line, lineNo, at) => this.readPlain(line, lineNo, at),
   );
+  /** The piece being read, as bytes when it is all ASCII (for the fast lane). */
+  private ascii: Buffer | null = null;
+  /** Set once the header is read. */
+  private fastLine: CloudwatchFastLine | null = null;
   private columns: Record<Mapped, number> | null = null;
   private width = 0;
   private extraIndexes: number[] = [];
@@ -50,14 +57,24 @@ class CloudwatchCsvParser implements FormatParser {
   /** Reused per row (the encoder copies what it keeps): one array less to collect per row. */
   private extraValues: (string | undefined)[] = [];
 
-  push(text: string, sink: RecordSink): void {
+  push(text: string, sink: RecordSink, ascii: Buffer | null = null): void {
     this.sink = sink;
+    this.ascii = ascii;
     this.reader.push(text);
+    this.ascii = null;
   }
 
   end(sink: RecordSink): void {
     this.sink = sink;
     this.reader.end();
+  }
+
+  private readPlain(line: string, lineNo: number, at: number): boolean {
+    if (this.ascii === null || at < 0 || this.fastLine === null) return false;
+    const row = this.fastLine.read(line, this.ascii, at, lineNo);
+    if (!row) return false;
+    this.sink!.row(row);
+    return true;
   }
 
   private onRecord(fields: string[], line: number, raw: string): void {
@@ -98,6 +115,7 @@ class CloudwatchCsvParser implements FormatParser {
     this.columns = columns;
     this.width = fields.length;
     this.extraValues = new Array(this.extraIndexes.length);
+    this.fastLine = new CloudwatchFastLine(columns, this.width, this.extraIndexes, this.attrs);
   }
 
   private encodeExtras(f: string[], c: Record<Mapped, number>): string | null {
@@ -126,7 +144,7 @@ class CloudwatchCsvParser implements FormatParser {
       bytesOut: count(f[c.bytesOut], MAPPED.bytesOut),
       packets: null,
       responseCode: c.responseCode === -1 ? null : count(f[c.responseCode], MAPPED.responseCode),
-      country: c.country === -1 ? null : countryCode(f[c.country]),
+      country: c.country === -1 ? null : countryCode(f[c.country], MAPPED.country),
       asn: null,
       ruleName: c.ruleName === -1 ? null : text(f[c.ruleName], MAPPED.ruleName),
       detectionType: c.detectionType === -1 ? null : text(f[c.detectionType], MAPPED.detectionType),
@@ -136,16 +154,4 @@ class CloudwatchCsvParser implements FormatParser {
       line,
     };
   }
-}
-
-function checkedExtra(value: string | undefined): string {
-  return text(value, 'extra column') ?? '';
-}
-
-function countryCode(value: string | undefined): string | null {
-  const code = text(value, MAPPED.country);
-  if (code === null) return null;
-  if (!/^[A-Za-z]{2}$/.test(code))
-    throw new RowError(`${MAPPED.country}: not a two-letter country code: ${code.slice(0, 20)}`);
-  return code.toUpperCase();
 }
