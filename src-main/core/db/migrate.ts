@@ -12,16 +12,20 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-/** Applies pending numbered migrations, each in its own transaction, tracked by user_version. */
-export function migrate(db: Database.Database): number {
+/**
+ * Applies pending numbered migrations, each in its own transaction, tracked by user_version.
+ * `target` stops earlier (tests build databases as an older version left them).
+ */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current);
-  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+  for (let version = current + 1; version <= target; version++) {
     const migration = migrations[version - 1]!;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       db.pragma(`user_version = ${version}`);
     })();
   }
-  return SCHEMA_VERSION;
+  return Math.max(current, target);
 }

@@ -1,6 +1,7 @@
 // Parsed rows travel from the parser thread to the writer as columns: numbers in one Float64Array
 // and strings as codes into a per-batch dictionary, so a 20 000-row batch moves as two transferable
 // buffers and a few thousand distinct strings instead of 20 000 cloned objects.
+import { KEY_TEXTS, naturalKey } from '../session-key.js';
 import { StringCodes } from './string-codes.js';
 import type { SessionRow } from './types.js';
 
@@ -30,6 +31,7 @@ export const STR = {
 } as const;
 export const NUM_COLS = 11;
 export const STR_COLS = 9;
+const KEY_TEXT_COLUMNS = KEY_TEXTS.map((field) => STR[field]);
 
 export interface BadRecord {
   line: number;
@@ -56,13 +58,15 @@ export class BatchEncoder {
   private readonly lastValue: (string | null)[] = new Array(STR_COLS).fill(null);
   private readonly lastCode: number[] = new Array(STR_COLS).fill(-1);
   private readonly lastId: number[] = new Array(STR_COLS).fill(-1);
+  /** Offsets of the row's key texts in `strings.digests` (-1: missing). */
+  private readonly keyTexts = new Int32Array(KEY_TEXTS.length);
 
   constructor(private readonly capacity: number) {
     this.num = new Float64Array(capacity * NUM_COLS);
     this.str = new Int32Array(capacity * STR_COLS);
   }
 
-  add(row: SessionRow, keyHash: number): void {
+  add(row: SessionRow): void {
     const n = this.rows * NUM_COLS;
     const num = this.num;
     num[n] = row.startTs;
@@ -74,7 +78,6 @@ export class BatchEncoder {
     num[n + 6] = row.packets ?? Number.NaN;
     num[n + 7] = row.responseCode ?? Number.NaN;
     num[n + 8] = row.asn ?? Number.NaN;
-    num[n + 9] = keyHash;
     num[n + 10] = row.line;
     const s = this.rows * STR_COLS;
     const str = this.str;
@@ -87,7 +90,18 @@ export class BatchEncoder {
     str[s + 6] = this.code(6, row.action);
     str[s + 7] = this.code(7, row.label);
     str[s + 8] = this.code(8, row.attrs);
+    num[n + 9] = naturalKey(row, this.strings.digests, this.keyTextOffsets());
     this.rows++;
+  }
+
+  /** Where the digests of the row just coded are, for its natural key. */
+  private keyTextOffsets(): Int32Array {
+    const at = this.keyTexts;
+    for (let k = 0; k < KEY_TEXT_COLUMNS.length; k++) {
+      const id = this.lastId[KEY_TEXT_COLUMNS[k]!]!;
+      at[k] = id < 0 ? -1 : id * 2;
+    }
+    return at;
   }
 
   get full(): boolean {
@@ -113,6 +127,7 @@ export class BatchEncoder {
     if (value === null) {
       this.lastValue[column] = null;
       this.lastCode[column] = -1;
+      this.lastId[column] = -1;
       return -1;
     }
     if (value === this.lastValue[column]) return this.lastCode[column]!;

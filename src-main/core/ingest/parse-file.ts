@@ -3,7 +3,6 @@ import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
 import { createGeoIp, type GeoIp } from '../enrich/geoip.js';
 import { type BadRecord, BatchEncoder, type EncodedBatch, STR } from './batch-codec.js';
 import { formatById } from './formats/index.js';
-import { naturalKey } from './natural-key.js';
 import { readSource } from './source.js';
 import type { RecordSink, SessionRow } from './types.js';
 
@@ -88,7 +87,7 @@ class BatchBuilder implements RecordSink {
 
   row(row: SessionRow): void {
     if (this.geo && (row.country === null || row.asn === null)) this.enrich(row);
-    this.encoder.add(row, naturalKey(row));
+    this.encoder.add(row);
     if (this.encoder.full) this.cut();
   }
 

@@ -1,3 +1,4 @@
+import { digestText } from '../session-key.js';
 import { detach } from '../text/detach.js';
 
 // The dictionary starts over past either bound, so memory stays flat on any file (a WAF log can
@@ -20,6 +21,8 @@ export class StringCodes {
   private batch = 1;
   private stamp = new Int32Array(4096);
   private local = new Int32Array(4096);
+  /** The natural-key digest of each id's string, at 2·id (computed once per distinct string). */
+  digests = new Int32Array(8192);
   /** The id of the string coded last. */
   lastId = -1;
 
@@ -37,6 +40,7 @@ export class StringCodes {
       this.ids.set(detach(value), id);
       this.chars += value.length;
       if (id === this.stamp.length) this.grow();
+      digestText(value, this.digests, id * 2);
     }
     this.lastId = id;
     if (this.stamp[id] === this.batch) return this.local[id]!;
@@ -67,5 +71,8 @@ export class StringCodes {
     local.set(this.local);
     this.stamp = stamp;
     this.local = local;
+    const digests = new Int32Array(this.digests.length * 2);
+    digests.set(this.digests);
+    this.digests = digests;
   }
 }

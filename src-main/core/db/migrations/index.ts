@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { initialSchema } from './001-initial.js';
 import { cloudwatchPulls } from './002-cloudwatch-pulls.js';
 import { models } from './003-models.js';
@@ -6,10 +7,13 @@ import { triage } from './005-triage.js';
 import { modelRunOwner } from './006-model-run-owner.js';
 import { caseTags } from './007-case-tags.js';
 import { rollupLastId } from './008-rollup-last-id.js';
+import { naturalKeyDigests } from './009-natural-key-digests.js';
 
 export interface Migration {
   name: string;
   sql: string;
+  /** Work SQL cannot express, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 /** Numbered in order: migration N brings user_version from N-1 to N. Never edit a shipped one. */
@@ -22,4 +26,5 @@ export const migrations: Migration[] = [
   modelRunOwner,
   caseTags,
   rollupLastId,
+  naturalKeyDigests,
 ];
