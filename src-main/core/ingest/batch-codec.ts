@@ -1,9 +1,12 @@
 // Parsed rows travel from the parser thread to the writer as columns: numbers in one Float64Array
 // and strings as codes into a per-batch dictionary, so a 20 000-row batch moves as two transferable
 // buffers and a few thousand distinct strings instead of 20 000 cloned objects.
+
 import { KEY_TEXTS, naturalKey } from '../session-key.js';
+import type { ArrayPool } from './array-pool.js';
 import { StringCodes } from './string-codes.js';
 import type { SessionRow } from './types.js';
+import { type WindowState, windowBuffers } from './window-state.js';
 
 export const NUM = {
   startTs: 0,
@@ -46,6 +49,8 @@ export interface EncodedBatch {
   dict: string[];
   bads: BadRecord[];
   bytesRead: number;
+  /** The rollup window this batch closes: its sums cover this batch and those since the last one. */
+  rollups: WindowState | null;
 }
 
 export class BatchEncoder {
@@ -108,14 +113,20 @@ export class BatchEncoder {
     return this.rows >= this.capacity;
   }
 
-  take(bads: BadRecord[], bytesRead: number): EncodedBatch {
+  /** The rows so far as a batch, in arrays from `pool`; the encoder starts empty. */
+  take(bads: BadRecord[], bytesRead: number, pool: ArrayPool): EncodedBatch {
+    const num = pool.float64(this.rows * NUM_COLS);
+    num.set(this.num.subarray(0, num.length));
+    const str = pool.int32(this.rows * STR_COLS);
+    str.set(this.str.subarray(0, str.length));
     const batch: EncodedBatch = {
       rows: this.rows,
-      num: this.num.slice(0, this.rows * NUM_COLS),
-      str: this.str.slice(0, this.rows * STR_COLS),
+      num,
+      str,
       dict: this.strings.takeBatch(),
       bads,
       bytesRead,
+      rollups: null,
     };
     this.rows = 0;
     this.lastValue.fill(null);
@@ -160,5 +171,6 @@ export function strAt(batch: EncodedBatch, row: number, column: number): string 
 }
 
 export function transferList(batch: EncodedBatch): ArrayBuffer[] {
-  return [batch.num.buffer as ArrayBuffer, batch.str.buffer as ArrayBuffer];
+  const buffers = [batch.num.buffer as ArrayBuffer, batch.str.buffer as ArrayBuffer];
+  return batch.rollups ? buffers.concat(windowBuffers(batch.rollups)) : buffers;
 }

@@ -8,13 +8,15 @@ import { prepareRollupApply } from '../db/rollups.js';
 import { prepareSessionGroupInsert, SESSION_GROUP_ROWS, SESSION_INSERT_WIDTH } from '../db/sessions.js';
 import { type EncodedBatch, NUM, numAt, STR, strAt } from './batch-codec.js';
 import { type RollupSink, RollupWindow } from './rollup-window.js';
+import type { WindowState } from './window-state.js';
 
 /**
  * Stores encoded batches, one transaction each: sessions (duplicates skipped by natural key),
- * quarantined records and the import's running counts; stored rows are summed into the rollup
- * window, which is flushed inside the batch's transaction when full and by `finish()`. A batch is
+ * quarantined records and the import's running counts. The parser sums every row into a rollup
+ * window and hands it over with the batch that closes it; the writer takes the duplicates of those
+ * batches back out and upserts the window inside that batch's transaction. A batch is
  * all-or-nothing, so a crash leaves the database at a batch boundary that recovery can undo: the
- * import row records the last session id whose rollup share was flushed, which is what recovery
+ * import row records the last session id whose rollup share was applied, which is what recovery
  * subtracts.
  */
 export class BatchWriter {
@@ -28,44 +30,32 @@ export class BatchWriter {
   private readonly internAttrs: (json: string) => number;
   private readonly insertBad: ReturnType<typeof prepareQuarantineInsert>;
   private readonly updateProgress: ReturnType<typeof prepareProgressUpdate>;
-  private readonly window: RollupWindow;
+  /** Rows refused as duplicates since the last window, to take back out of the next one. */
+  private duplicates = new RollupWindow();
   private readonly rollups: RollupSink;
   private readonly writeInTransaction: (batch: EncodedBatch) => void;
-  private readonly finishInTransaction: () => void;
   private readonly groupValues: unknown[] = new Array(SESSION_GROUP_ROWS * SESSION_INSERT_WIDTH);
   private readonly groupIds = new Float64Array(SESSION_GROUP_ROWS);
 
   constructor(
     db: Db,
     private readonly importId: number,
-    windowCells?: number,
   ) {
     this.insertGroup = prepareSessionGroupInsert(db);
     this.internAttrs = prepareAttrIntern(db);
     this.insertBad = prepareQuarantineInsert(db);
     this.updateProgress = prepareProgressUpdate(db);
-    this.window = new RollupWindow(windowCells);
     this.rollups = { ...prepareRollupApply(db), ...prepareAnalyticsApply(db) };
     this.writeInTransaction = db.transaction((batch: EncodedBatch) => this.writeBatch(batch));
-    this.finishInTransaction = db.transaction(() => {
-      this.flushRollups();
-      this.saveProgress();
-    });
   }
 
   write(batch: EncodedBatch): void {
     this.writeInTransaction(batch);
   }
 
-  /** Flushes the last rollup window: call once the parser has sent every batch. */
-  finish(): void {
-    this.finishInTransaction();
-  }
-
   private writeBatch(batch: EncodedBatch): void {
-    const window = this.window;
-    window.startBatch(batch);
     let stored = 0;
+    let duplicatesOfBatch = false;
     const ids = this.groupIds;
     for (let start = 0; start < batch.rows; start += SESSION_GROUP_ROWS) {
       const rows = Math.min(SESSION_GROUP_ROWS, batch.rows - start);
@@ -74,14 +64,18 @@ export class BatchWriter {
       stored += this.insertGroup(values, rows, ids);
       for (let r = 0; r < rows; r++) {
         const id = ids[r]!;
-        if (id === 0) continue;
+        if (id === 0) {
+          if (!duplicatesOfBatch) this.duplicates.startBatch(batch);
+          duplicatesOfBatch = true;
+          this.duplicates.add(batch, start + r);
+          continue;
+        }
         this.firstId ??= id;
         this.lastId = id;
-        window.add(batch, start + r);
       }
     }
     for (const bad of batch.bads) this.insertBad(this.importId, bad.line, bad.reason, bad.raw);
-    if (window.full) this.flushRollups();
+    if (batch.rollups) this.applyRollups(batch.rollups);
     this.counts.rowsRead += batch.rows + batch.bads.length;
     this.counts.stored += stored;
     this.counts.duplicates += batch.rows - stored;
@@ -90,8 +84,14 @@ export class BatchWriter {
     this.saveProgress();
   }
 
-  private flushRollups(): void {
-    this.window.flush(this.rollups);
+  /** Upserts the window the parser closed with this batch, less the duplicates it summed too. */
+  private applyRollups(state: WindowState): void {
+    const window = RollupWindow.fromState(state);
+    if (!this.duplicates.empty) {
+      window.subtract(this.duplicates);
+      this.duplicates = new RollupWindow();
+    }
+    window.flush(this.rollups);
     this.rollupLastId = this.lastId ?? 0;
   }
 

@@ -8,6 +8,18 @@
  * Slots are numbered 0..size-1 in insertion order. A new cell starts as zeros. Read `values` after
  * `find()`: a find that grows the table replaces the arrays.
  */
+import type { ArrayPool } from './array-pool.js';
+
+/** A copy of a table's cells (keys and sums trimmed to its size), to rebuild it on another thread. */
+export interface CellTableState {
+  keyWidth: number;
+  valueWidth: number;
+  keys: Float64Array;
+  values: Float64Array;
+  index: Int32Array;
+  size: number;
+}
+
 export class CellTable {
   /** The key of the next `find()`: integers (doubles, so time buckets past 2^31 fit exactly). */
   readonly key: Float64Array;
@@ -16,6 +28,7 @@ export class CellTable {
   size = 0;
   private index: Int32Array;
 
+  /** `capacity` must be a power of two (the index is probed with a bit mask). */
   constructor(
     readonly keyWidth: number,
     readonly valueWidth: number,
@@ -27,8 +40,25 @@ export class CellTable {
     this.index = new Int32Array(capacity * 2).fill(-1);
   }
 
-  get capacity(): number {
-    return this.keys.length / this.keyWidth;
+  /** A table holding `state`'s cells (it takes the arrays over; a new cell makes it grow). */
+  static fromState(state: CellTableState): CellTable {
+    const table = new CellTable(state.keyWidth, state.valueWidth, 1);
+    table.keys = state.keys;
+    table.values = state.values;
+    table.index = state.index;
+    table.size = state.size;
+    return table;
+  }
+
+  /** A copy of the cells in arrays from `pool`, whose buffers may be transferred. */
+  snapshot(pool: ArrayPool): CellTableState {
+    const keys = pool.float64(this.size * this.keyWidth);
+    keys.set(this.keys.subarray(0, keys.length));
+    const values = pool.float64(this.size * this.valueWidth);
+    values.set(this.values.subarray(0, values.length));
+    const index = pool.int32(this.index.length);
+    index.set(this.index);
+    return { keyWidth: this.keyWidth, valueWidth: this.valueWidth, keys, values, index, size: this.size };
   }
 
   /** The slot of `key`, created (all zeros) when the table does not hold it yet. */
@@ -54,7 +84,7 @@ export class CellTable {
   }
 
   private append(at: number): number {
-    if (this.size === this.capacity) {
+    if (this.size * this.keyWidth === this.keys.length) {
       this.grow();
       return this.find();
     }
@@ -65,7 +95,9 @@ export class CellTable {
   }
 
   private grow(): void {
-    const capacity = this.capacity * 2;
+    // Twice the room the index was made for: a power of two, which the probing mask relies on
+    // (a table rebuilt from a snapshot holds exactly its cells, not a power of two of them).
+    const capacity = this.index.length;
     const keys = new Float64Array(capacity * this.keyWidth);
     keys.set(this.keys);
     const values = new Float64Array(capacity * this.valueWidth);

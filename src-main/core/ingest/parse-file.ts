@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
 import { createGeoIp, type GeoIp } from '../enrich/geoip.js';
+import { ArrayPool } from './array-pool.js';
 import { type BadRecord, BatchEncoder, type EncodedBatch, STR } from './batch-codec.js';
 import { formatById } from './formats/index.js';
+import { RollupWindow } from './rollup-window.js';
 import { readSource } from './source.js';
 import type { RecordSink, SessionRow } from './types.js';
 
@@ -18,6 +20,8 @@ export interface ParseRequest {
   preset?: MappingPreset;
   enrich: boolean;
   cacheDir: string | null;
+  /** Rollup cells summed before a window is handed to the writer (default WINDOW_CELLS). */
+  windowCells?: number;
 }
 
 export interface ParseOutcome {
@@ -37,8 +41,14 @@ export async function parseFile(
   request: ParseRequest,
   emit: (batch: EncodedBatch) => Promise<void> | void,
   isCancelled: () => boolean = () => false,
+  /** Where batch arrays come from: the parser thread's pool gets them back from the writer. */
+  pool = new ArrayPool(),
 ): Promise<ParseOutcome> {
-  const builder = new BatchBuilder(request.enrich ? createGeoIp(request.cacheDir) : null);
+  const builder = new BatchBuilder(
+    request.enrich ? createGeoIp(request.cacheDir) : null,
+    new RollupWindow(request.windowCells),
+    pool,
+  );
   const parser = formatById(request.format).createParser({ preset: request.preset });
   const hash = createHash('sha256');
   let truncation: string | null = null;
@@ -83,7 +93,11 @@ class BatchBuilder implements RecordSink {
   private countries: (string | null)[] = [];
   private asns: (number | null)[] = [];
 
-  constructor(private readonly geo: GeoIp | null) {}
+  constructor(
+    private readonly geo: GeoIp | null,
+    private readonly window: RollupWindow,
+    private readonly pool: ArrayPool,
+  ) {}
 
   row(row: SessionRow): void {
     if (this.geo && (row.country === null || row.asn === null)) this.enrich(row);
@@ -122,8 +136,9 @@ class BatchBuilder implements RecordSink {
     if (this.bads.length >= BATCH_ROWS) this.cut();
   }
 
+  /** Cuts the last batch, which carries what is left of the rollup window. */
   finish(): void {
-    if (this.encoder.rows > 0 || this.bads.length > 0) this.cut();
+    if (this.encoder.rows > 0 || this.bads.length > 0 || !this.window.empty) this.cut(true);
   }
 
   takeReady(): EncodedBatch[] {
@@ -132,8 +147,14 @@ class BatchBuilder implements RecordSink {
     return ready;
   }
 
-  private cut(): void {
-    this.ready.push(this.encoder.take(this.bads, this.bytesRead));
+  /** Emits the rows so far as a batch, summed into the rollup window (handed over when full). */
+  private cut(last = false): void {
+    const batch = this.encoder.take(this.bads, this.bytesRead, this.pool);
+    const window = this.window;
+    window.startBatch(batch);
+    for (let i = 0; i < batch.rows; i++) window.add(batch, i);
+    if (window.full || (last && !window.empty)) batch.rollups = window.takeState(this.pool);
+    this.ready.push(batch);
     this.bads = [];
   }
 }

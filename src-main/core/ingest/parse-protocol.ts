@@ -8,7 +8,10 @@ export type ParseWorkerMessage =
   | { type: 'done'; outcome: ParseOutcome }
   | { type: 'error'; message: string };
 
-/** The writer grants credits: the parser may have at most this many batches in flight. */
-export type ParseWorkerCommand = { type: 'credit' } | { type: 'cancel' };
+/**
+ * The writer grants credits: the parser may have at most this many batches in flight. A credit
+ * carries the buffers of the batch just written back, for the parser to reuse.
+ */
+export type ParseWorkerCommand = { type: 'credit'; spent: ArrayBuffer[] } | { type: 'cancel' };
 
 export const BATCHES_IN_FLIGHT = 2;

@@ -1,7 +1,7 @@
 import { startWorker } from '../jobs/worker-url.js';
-import type { EncodedBatch } from './batch-codec.js';
+import { type EncodedBatch, transferList } from './batch-codec.js';
 import { type ParseOutcome, type ParseRequest, parseFile } from './parse-file.js';
-import type { ParseWorkerMessage } from './parse-protocol.js';
+import type { ParseWorkerCommand, ParseWorkerMessage } from './parse-protocol.js';
 
 export type ParserPlacement = 'auto' | 'inline' | 'worker';
 
@@ -52,7 +52,8 @@ export function runParser(
       if (batch) {
         try {
           write(batch);
-          worker.postMessage({ type: 'credit' });
+          const spent = transferList(batch);
+          worker.postMessage({ type: 'credit', spent } satisfies ParseWorkerCommand, spent);
         } catch (error) {
           settle(() => reject(error));
           return;

@@ -1,6 +1,7 @@
 // Parses one file on its own thread and streams encoded batches to the writer, which grants
 // credits so memory stays flat however large the file is.
 import { parentPort, workerData } from 'node:worker_threads';
+import { ArrayPool } from './array-pool.js';
 import { transferList } from './batch-codec.js';
 import { parseFile } from './parse-file.js';
 import {
@@ -16,9 +17,12 @@ const post = (message: ParseWorkerMessage, transfer: ArrayBuffer[] = []) =>
 let credits = BATCHES_IN_FLIGHT;
 let cancelled = false;
 let wake: (() => void) | null = null;
+const pool = new ArrayPool();
 port.on('message', (command: ParseWorkerCommand) => {
-  if (command.type === 'credit') credits++;
-  else cancelled = true;
+  if (command.type === 'credit') {
+    credits++;
+    pool.give(command.spent);
+  } else cancelled = true;
   wake?.();
 });
 
@@ -30,7 +34,7 @@ async function emit(batch: Parameters<typeof transferList>[0]): Promise<void> {
 
 // The writer stops this thread once it has the final message; closing the port here could drop it.
 try {
-  const outcome = await parseFile(workerData as ParseWorkerInput, emit, () => cancelled);
+  const outcome = await parseFile(workerData as ParseWorkerInput, emit, () => cancelled, pool);
   post({ type: 'done', outcome });
 } catch (error) {
   post({ type: 'error', message: (error as Error).message });

@@ -81,7 +81,7 @@ export async function runImport(
   hooks.onStart?.(importId);
   const bulk = estimateRows(head, info.sizeBytes, info.gzip) > Math.max(BULK_MIN_ROWS, maxSessionId(db));
   if (bulk) dropSessionIndexes(db);
-  const writer = new BatchWriter(db, importId, request.windowCells);
+  const writer = new BatchWriter(db, importId);
   const interval = hooks.progressIntervalMs ?? 500;
   let lastReport = Date.now();
   const report = () =>
@@ -101,6 +101,7 @@ export async function runImport(
         preset: request.preset,
         enrich: request.enrich !== false,
         cacheDir: request.cacheDir ?? null,
+        windowCells: request.windowCells,
       },
       info.sizeBytes,
       (batch) => {
@@ -116,9 +117,6 @@ export async function runImport(
       request.parser,
     );
     if (hooks.signal?.aborted) throw new Error('cancelled');
-    const flushing = performance.now();
-    writer.finish();
-    writing += performance.now() - flushing;
     const indexing = performance.now();
     if (bulk) ensureSessionIndexes(db);
     if (process.env.VIGIL_TRACE_INGEST) {

@@ -1,8 +1,9 @@
-// The writer's rollup window: every stored row is summed into the cells of the dashboard rollups
-// (db/rollups.ts, db/analytics-rollups.ts) and the sums are upserted once per window instead of
-// once per batch. Most cells recur from batch to batch (the same IP pairs, sources, hours), so a
-// window turns many upserts into one; its cell budget bounds the memory on any file size. Only
-// rows the database took are added, so duplicates never need taking back out.
+// The rollup window: rows are summed into the cells of the dashboard rollups (db/rollups.ts,
+// db/analytics-rollups.ts) and the sums are upserted once per window instead of once per batch.
+// Most cells recur from batch to batch (the same IP pairs, sources, hours), so a window turns many
+// upserts into one; its cell budget bounds the memory on any file size. The parser thread sums
+// every row it emits and hands the window over with the batch that fills it; the writer takes the
+// rows the database refused as duplicates back out (`subtract`) and upserts the rest (`flush`).
 import { logBin } from '../../../src-shared/analytics-bins.js';
 import {
   ANALYTICS_GRANULARITIES,
@@ -10,8 +11,10 @@ import {
   type prepareAnalyticsApply,
 } from '../db/analytics-rollups.js';
 import { GRANULARITIES, type prepareRollupApply } from '../db/rollups.js';
+import type { ArrayPool } from './array-pool.js';
 import { type EncodedBatch, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
 import { CellTable } from './cell-table.js';
+import { TABLES, type WindowState } from './window-state.js';
 
 /** Where a window's sums go: the upserts of the rollup tables, one call per rollup row. */
 export type RollupSink = ReturnType<typeof prepareRollupApply> & ReturnType<typeof prepareAnalyticsApply>;
@@ -20,6 +23,14 @@ export type RollupSink = ReturnType<typeof prepareRollupApply> & ReturnType<type
 export const WINDOW_CELLS = 150_000;
 
 const [MINUTE, HOUR, DAY] = GRANULARITIES;
+// Which key positions of each table hold window string codes (the rest are numbers).
+const STRING_KEYS: Record<(typeof TABLES)[number], readonly number[]> = {
+  minutes: [1, 2],
+  pairs: [0, 1],
+  hist: [1, 2],
+  ports: [1, 2, 3],
+  values: [1],
+};
 const VALUE_FIELDS = ['rule', 'action', 'label'] as const;
 const VALUE_COLUMNS = [STR.ruleName, STR.action, STR.label] as const;
 // Histogram key: metric and bin in one integer (bins stay below 64 for values below 2^63).
@@ -27,18 +38,19 @@ const BINS = 64;
 
 export class RollupWindow {
   /** Window-wide string codes; 0 is '' (what the rollups store for a missing dimension). */
-  private readonly strings: string[] = [''];
-  private readonly codes = new Map<string, number>([['', 0]]);
+  private strings: string[] = [''];
+  private codes = new Map<string, number>([['', 0]]);
   private remap = new Int32Array(0);
   private dict: readonly string[] = [];
   // Keys and sums of each table, at the finest level kept; coarser levels are folded at flush.
-  private readonly minutes = new CellTable(3, 3); // minute, country, type → n, in, out
-  private readonly pairs = new CellTable(2, 5); // src, dst → n, in, out, first, last
+  // Every table's first sum is its count of sessions.
+  private minutes = new CellTable(3, 3); // minute, country, type → n, in, out
+  private pairs = new CellTable(2, 5); // src, dst → n, in, out, first, last
   // Sources are pairs folded by source at flush; a source's country is the first one seen.
-  private sourceCountry = new Int32Array(1024).fill(-1);
-  private readonly hist = new CellTable(4, 1); // day, country, type, metric·64+bin → n
-  private readonly ports = new CellTable(5, 3); // hour, country, type, protocol, port → n, in, out
-  private readonly values = new CellTable(2, 1); // field, value → n
+  private sourceCountry: Int32Array = new Int32Array(1024).fill(-1);
+  private hist = new CellTable(4, 1); // day, country, type, metric·64+bin → n
+  private ports = new CellTable(5, 3); // hour, country, type, protocol, port → n, in, out
+  private values = new CellTable(2, 1); // field, value → n
   private readonly coarse = new CellTable(5, 3); // scratch for folding
   private readonly sources = new CellTable(1, 5); // scratch: src → n, in, out, first, last
   // Rule, action and label mostly repeat row after row: the last batch code and slot per field.
@@ -47,6 +59,61 @@ export class RollupWindow {
   private readonly measures = new Float64Array(3);
 
   constructor(private readonly budget = WINDOW_CELLS) {}
+
+  /** A window rebuilt from a state another thread handed over. */
+  static fromState(state: WindowState): RollupWindow {
+    const window = new RollupWindow();
+    window.strings = state.strings;
+    window.codes = new Map(state.strings.map((value, code) => [value, code]));
+    window.sourceCountry = state.sourceCountry;
+    for (const name of TABLES) window[name] = CellTable.fromState(state[name]);
+    return window;
+  }
+
+  get empty(): boolean {
+    return TABLES.every((name) => this[name].size === 0);
+  }
+
+  /**
+   * A copy of the window's contents in arrays from `pool` (their buffers may be transferred), and
+   * an empty window. The tables are copied and cleared rather than handed over, so their grown
+   * arrays are reused.
+   */
+  takeState(pool: ArrayPool): WindowState {
+    const sourceCountry = pool.int32(this.strings.length);
+    sourceCountry.set(this.sourceCountry.subarray(0, sourceCountry.length));
+    const state: WindowState = {
+      strings: this.strings,
+      sourceCountry,
+      minutes: this.minutes.snapshot(pool),
+      pairs: this.pairs.snapshot(pool),
+      hist: this.hist.snapshot(pool),
+      ports: this.ports.snapshot(pool),
+      values: this.values.snapshot(pool),
+    };
+    this.clear();
+    return state;
+  }
+
+  /**
+   * Takes back the rows summed in `other` (the duplicates the database refused): their counts and
+   * byte sums. A pair's first and last time stay, because a duplicate's time is its stored twin's.
+   * Cells left with no session are skipped by `flush`.
+   */
+  subtract(other: RollupWindow): void {
+    for (const name of TABLES) {
+      const from = other[name];
+      const into = this[name];
+      const stringKeys = STRING_KEYS[name];
+      const sums = name === 'pairs' ? 3 : from.valueWidth;
+      for (let slot = 0; slot < from.size; slot++) {
+        for (let i = 0; i < from.keyWidth; i++) into.key[i] = from.keys[slot * from.keyWidth + i]!;
+        for (const i of stringKeys) into.key[i] = this.codeOf(other.strings[into.key[i]!]!);
+        const at = into.find() * into.valueWidth;
+        for (let i = 0; i < sums; i++) into.values[at + i]! -= from.values[slot * from.valueWidth + i]!;
+      }
+    }
+  }
 
   get full(): boolean {
     const cells = this.minutes.size + this.pairs.size + this.hist.size + this.ports.size;
@@ -146,9 +213,13 @@ export class RollupWindow {
       sink.port(g, k[0]!, text[k[1]!]!, text[k[2]!]!, text[k[3]!]!, k[4]!, v[0]!, v[1]!, v[2]!),
     );
     forEach(this.values, (k, v) => sink.value(VALUE_FIELDS[k[0]!]!, text[k[1]!]!, v[0]!));
-    for (const table of [this.minutes, this.pairs, this.hist, this.ports, this.values]) table.clear();
+    this.clear();
+  }
+
+  private clear(): void {
+    for (const name of TABLES) this[name].clear();
     this.sourceCountry.fill(-1, 0, this.strings.length);
-    this.strings.length = 1;
+    this.strings = [''];
     this.codes.clear();
     this.codes.set('', 0);
     this.remap.fill(-1);
@@ -184,7 +255,12 @@ export class RollupWindow {
     if (batchCode < 0) return 0;
     const known = this.remap[batchCode]!;
     if (known >= 0) return known;
-    const value = this.dict[batchCode]!;
+    const code = this.codeOf(this.dict[batchCode]!);
+    this.remap[batchCode] = code;
+    return code;
+  }
+
+  private codeOf(value: string): number {
     let code = this.codes.get(value);
     if (code === undefined) {
       code = this.strings.push(value) - 1;
@@ -195,7 +271,6 @@ export class RollupWindow {
         this.sourceCountry = grown;
       }
     }
-    this.remap[batchCode] = code;
     return code;
   }
 }
@@ -231,6 +306,7 @@ function forEach(table: CellTable, visit: (key: Float64Array, sums: Float64Array
   const kw = table.keyWidth;
   const vw = table.valueWidth;
   for (let slot = 0; slot < table.size; slot++) {
+    if (table.values[slot * vw]! <= 0) continue; // every row of the cell was taken back
     for (let i = 0; i < kw; i++) keyScratch[i] = table.keys[slot * kw + i]!;
     for (let i = 0; i < vw; i++) sumScratch[i] = table.values[slot * vw + i]!;
     visit(keyScratch, sumScratch);
@@ -241,6 +317,7 @@ function forEach(table: CellTable, visit: (key: Float64Array, sums: Float64Array
 function foldSources(pairs: CellTable, into: CellTable): void {
   into.clear();
   for (let slot = 0; slot < pairs.size; slot++) {
+    if (pairs.values[slot * 5]! <= 0) continue;
     into.key[0] = pairs.keys[slot * 2]!;
     const at = into.find() * 5;
     const from = slot * 5;

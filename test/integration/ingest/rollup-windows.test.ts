@@ -1,7 +1,9 @@
-// The writer sums stored rows into a rollup window and upserts it when its cell budget is spent
-// (WINDOW_CELLS) and at the end. Small windows here give several flushes per file, so the rollups
-// are checked against a recomputation from the sessions after imports with duplicates inside and
-// across files, and after a cancel or a kill that lands between two flushes.
+// The parser sums every row into a rollup window and hands it to the writer with the batch that
+// spends its cell budget (WINDOW_CELLS), and with the last batch; the writer takes the rows it
+// refused as duplicates back out before the upsert. Small windows here give several flushes per
+// file, so the rollups are checked against a recomputation from the sessions after imports with
+// duplicates inside and across files (in the same window and in later ones), and after a cancel or
+// a kill that lands between two flushes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ArrayPool } from '../../../src-main/core/ingest/array-pool.js';
 import { CellTable } from '../../../src-main/core/ingest/cell-table.js';
 
 /** Adds `amount` to the cell of `key` (a tuple) and returns its slot. */
@@ -50,5 +51,26 @@ describe('CellTable', () => {
     const slot = add(table, [3, 4], 0);
     expect(slot).toBe(0);
     expect(Array.from(table.values.subarray(0, 2))).toEqual([0, 0]);
+  });
+
+  it('rebuilds from a snapshot (as another thread does) with the same cells, and grows from there', () => {
+    const table = new CellTable(2, 1, 4);
+    for (let i = 0; i < 300; i++) add(table, [i % 50, i % 7], 1);
+    const copy = CellTable.fromState(structuredClone(table.snapshot(new ArrayPool())));
+    expect(copy.size).toBe(table.size);
+    for (let slot = 0; slot < table.size; slot++) {
+      const key = Array.from(table.keys.subarray(slot * 2, slot * 2 + 2));
+      expect(add(copy, key, 0)).toBe(slot);
+      expect(copy.values[slot]).toBe(table.values[slot]);
+    }
+    for (let i = 0; i < 1000; i++) add(copy, [1000 + i, 0], 1);
+    expect(copy.size).toBe(table.size + 1000);
+    // The snapshot was a copy: the original is untouched.
+    expect(add(table, [1000, 0], 0)).toBe(table.size - 1);
+
+    const empty = CellTable.fromState(new CellTable(3, 2).snapshot(new ArrayPool()));
+    expect(add(empty, [1, 2, 3], 4)).toBe(0);
+    expect(add(empty, [1, 2, 3], 4)).toBe(0);
+    expect(empty.values[0]).toBe(8);
   });
 });

@@ -1,0 +1,41 @@
+// Batches and rollup windows travel from the parser thread to the writer as typed arrays, whose
+// buffers are transferred, not copied. Memory outside the JS heap that dies in the writer is only
+// freed when a collection happens to run there, and the writer makes little garbage of its own, so
+// tens of megabytes of spent buffers piled up. The writer now sends each buffer back with its
+// credit, and the parser copies the next batch or window into one of those.
+
+// Spare buffers kept; more than the batches and windows in flight ever return at once.
+const MAX_SPARE = 48;
+
+export class ArrayPool {
+  private spare: ArrayBuffer[] = [];
+
+  /** Buffers the receiving thread is done with. */
+  give(buffers: readonly ArrayBuffer[]): void {
+    for (const buffer of buffers) {
+      if (buffer.byteLength > 0 && this.spare.length < MAX_SPARE) this.spare.push(buffer);
+    }
+  }
+
+  float64(length: number): Float64Array {
+    return new Float64Array(this.take(length * 8), 0, length);
+  }
+
+  int32(length: number): Int32Array {
+    return new Int32Array(this.take(length * 4), 0, length);
+  }
+
+  /** The smallest spare buffer of at least `bytes`, or a new one with room to grow into. */
+  private take(bytes: number): ArrayBuffer {
+    let best = -1;
+    for (let i = 0; i < this.spare.length; i++) {
+      const size = this.spare[i]!.byteLength;
+      if (size >= bytes && (best < 0 || size < this.spare[best]!.byteLength)) best = i;
+    }
+    if (best < 0) return new ArrayBuffer(Math.ceil((bytes * 1.25) / 8) * 8);
+    const buffer = this.spare[best]!;
+    this.spare[best] = this.spare[this.spare.length - 1]!;
+    this.spare.pop();
+    return buffer;
+  }
+}
