@@ -2,8 +2,6 @@ import type Database from 'better-sqlite3';
 import { type KeyFields, naturalKeyOf } from '../../session-key.js';
 import type { Migration } from './index.js';
 
-const PAGE_ROWS = 10_000;
-
 /**
  * The natural key now hashes a digest of each text instead of its characters (the parser computes
  * a digest once per distinct string), so stored sessions are re-keyed: otherwise a session already
@@ -24,21 +22,32 @@ export const naturalKeyDigests: Migration = {
   },
 };
 
+// The key's fields and the sessions columns that hold them (attrs: the JSON of the attribute set).
+const KEY_COLUMNS: readonly [keyof KeyFields, string][] = [
+  ['srcIp', 'src_ip'],
+  ['dstIp', 'dst_ip'],
+  ['srcPort', 'src_port'],
+  ['dstPort', 'dst_port'],
+  ['protocol', 'protocol'],
+  ['startTs', 'start_ts'],
+  ['endTs', 'end_ts'],
+  ['bytesIn', 'bytes_in'],
+  ['bytesOut', 'bytes_out'],
+  ['packets', 'packets'],
+  ['ruleName', 'rule_name'],
+  ['detectionType', 'detection_type'],
+  ['action', 'action'],
+  ['attrs', '(SELECT json FROM attr_sets WHERE id = attrs_id)'],
+];
+
+/** One UPDATE through a SQL function: no paging through the rows in JavaScript. */
 function rekeySessions(db: Database.Database): void {
-  const page = db.prepare(`
-    SELECT s.id, s.src_ip AS srcIp, s.dst_ip AS dstIp, s.src_port AS srcPort, s.dst_port AS dstPort,
-           s.protocol, s.start_ts AS startTs, s.end_ts AS endTs, s.bytes_in AS bytesIn,
-           s.bytes_out AS bytesOut, s.packets, s.rule_name AS ruleName,
-           s.detection_type AS detectionType, s.action, a.json AS attrs
-    FROM sessions s LEFT JOIN attr_sets a ON a.id = s.attrs_id
-    WHERE s.id > ? ORDER BY s.id LIMIT ${PAGE_ROWS}`);
-  const update = db.prepare('UPDATE sessions SET key_hash = ? WHERE id = ?');
-  for (let after = 0; ; ) {
-    const rows = page.all(after) as (KeyFields & { id: number })[];
-    if (rows.length === 0) return;
-    for (const row of rows) update.run(naturalKeyOf(row), row.id);
-    after = rows[rows.length - 1]!.id;
-  }
+  db.function('vigil_session_key', { deterministic: true, varargs: true }, (...values: unknown[]) => {
+    const row = Object.fromEntries(KEY_COLUMNS.map(([field], k) => [field, values[k]]));
+    return naturalKeyOf(row as unknown as KeyFields);
+  });
+  const args = KEY_COLUMNS.map(([, column]) => column).join(', ');
+  db.exec(`UPDATE sessions SET key_hash = vigil_session_key(${args})`);
 }
 
 /**
