@@ -1,9 +1,9 @@
 // The CloudWatch CSV's fast lane. Nearly every line of an export is plain ASCII (no quotes) and
 // valid, and its text columns repeat a few thousand values. Such a line is read here from the
 // file's bytes in place: numbers and times are read digit by digit, text values are found in
-// per-column caches of normalized values, and no string is made unless a value is new. JavaScript
-// reads bytes from a Buffer several times faster than characters from a sliced string, which is
-// why this lane works on bytes. Anything it is not sure of (a value that fails validation, another
+// per-column caches of normalized values, and no string is made unless a value is new. A cache
+// lookup on bytes took half the time of one on the line's text (a sliced string) when measured,
+// which is why this lane works on bytes. Anything it is not sure of (a value that fails validation, another
 // field count or time shape, end before start) makes it answer null: the caller then reads the
 // line the general way, which gives the exact quarantine reason. So both lanes store the same
 // rows, and only the general one ever rejects a line.
