@@ -1,6 +1,7 @@
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { type Credentials, credentialsFor } from './credentials.js';
 import { addForeignErrorReader } from './foreign-errors.js';
+import { loadSdk } from './sdk.js';
 
 export interface Connection {
   profile?: string;
@@ -11,7 +12,8 @@ export interface Connection {
   credentials?: Credentials;
 }
 
-export function createLogsClient(connection: Connection): CloudWatchLogsClient {
+export async function createLogsClient(connection: Connection): Promise<CloudWatchLogsClient> {
+  const { CloudWatchLogsClient } = await loadSdk();
   const client = new CloudWatchLogsClient({
     region: connection.region,
     endpoint: connection.endpoint,

@@ -1,10 +1,7 @@
-import {
-  type CloudWatchLogsClient,
-  type FilteredLogEvent,
-  FilterLogEventsCommand,
-} from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient, FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { type CallOptions, callAws } from './call.js';
 import type { CallContext } from './errors.js';
+import { loadSdk } from './sdk.js';
 
 /** One FilterLogEvents request; the time range is inclusive at both ends, in epoch ms. */
 export interface FilterSpec {
@@ -32,6 +29,7 @@ export async function* filterPages(
   startToken: string | null,
   options: CallOptions & { pageSize?: number },
 ): AsyncGenerator<EventPage> {
+  const { FilterLogEventsCommand } = await loadSdk();
   let token = startToken ?? undefined;
   do {
     const page = await callAws(

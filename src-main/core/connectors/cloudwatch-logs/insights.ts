@@ -1,12 +1,8 @@
-import {
-  type CloudWatchLogsClient,
-  GetQueryResultsCommand,
-  StartQueryCommand,
-  StopQueryCommand,
-} from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { type CallOptions, callAws } from './call.js';
 import { type CallContext, CloudWatchError } from './errors.js';
 import { abortError, realSleep } from './retry.js';
+import { loadSdk } from './sdk.js';
 
 /** Logs Insights returns at most this many rows per query. */
 export const INSIGHTS_MAX_ROWS = 10_000;
@@ -42,6 +38,7 @@ export async function runInsightsQuery(
   spec: InsightsSpec,
   options: CallOptions & { poll?: PollOptions },
 ): Promise<InsightsResult> {
+  const { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand } = await loadSdk();
   const base = { ...ctx, logGroup: spec.logGroup };
   const { queryId } = await callAws(
     { ...base, action: 'StartQuery' },

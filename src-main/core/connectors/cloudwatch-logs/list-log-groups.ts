@@ -12,7 +12,7 @@ export async function listLogGroups(
   args: ListLogGroupsArgs,
   options: CallOptions & { credentials?: Credentials } = {},
 ): Promise<LogGroupInfo[]> {
-  const client = createLogsClient({ ...args, credentials: options.credentials });
+  const client = await createLogsClient({ ...args, credentials: options.credentials });
   try {
     const groups = await describeLogGroups(
       client,

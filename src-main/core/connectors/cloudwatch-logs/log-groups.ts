@@ -1,6 +1,7 @@
-import { type CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { type CallOptions, callAws } from './call.js';
 import type { CallContext } from './errors.js';
+import { loadSdk } from './sdk.js';
 
 export interface LogGroupListing {
   name: string;
@@ -18,6 +19,7 @@ export async function describeLogGroups(
   prefix: string | undefined,
   options: CallOptions = {},
 ): Promise<LogGroupListing[]> {
+  const { DescribeLogGroupsCommand } = await loadSdk();
   const groups: LogGroupListing[] = [];
   let nextToken: string | undefined;
   do {

@@ -83,7 +83,7 @@ export async function runPull(db: Db, request: PullRequest, options: PullOptions
       `An interrupted pull of ${new Date(plan.abandoned.startTime).toISOString()} – ${new Date(plan.abandoned.endTime).toISOString()} does not overlap this range and was given up.`,
     );
 
-  const client = createLogsClient({ ...request, credentials: options.credentials });
+  const client = await createLogsClient({ ...request, credentials: options.credentials });
   const chunker = new SpoolChunker(
     {
       dir: options.spoolDir ?? spoolDirOf(db.name),
