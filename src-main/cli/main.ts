@@ -1,5 +1,6 @@
 // `vigil`: the core service from a terminal.
 import { Command } from 'commander';
+import { announceMigrationsTo } from '../core/db/migrate.js';
 import { registerCommands } from './commands/index.js';
 import { version } from './version.js';
 
@@ -10,6 +11,8 @@ const program = new Command('vigil')
   .version(version, '-V, --version')
   .showHelpAfterError('(run with --help for usage)');
 registerCommands(program);
+// On stderr, so `--json` output stays clean.
+announceMigrationsTo((notice) => console.error(`vigil: ${notice}`));
 
 program.parseAsync(process.argv).catch((error: Error) => {
   console.error(`vigil: ${error.message}`);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../src-main/core/db/migrate.js';
+import { announceMigrationsTo, migrate } from '../../../src-main/core/db/migrate.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { CLOUDWATCH_HEADER, cloudwatchRow } from '../../helpers/cloudwatch-rows.js';
@@ -47,7 +47,13 @@ describe('migration 009 (natural keys from text digests)', () => {
     const twinId = Number((old.prepare('SELECT max(id) AS id FROM sessions').get() as { id: number }).id);
     old.close();
 
+    const notices: string[] = [];
+    announceMigrationsTo((notice) => notices.push(notice));
     const db = openDatabase(file);
+    // A new database is not announced; the upgrade of this one is, once.
+    openDatabase(path.join(dir, 'fresh.db')).close();
+    announceMigrationsTo(null);
+    expect(notices).toEqual([expect.stringContaining('re-keying stored sessions')]);
     expect(db.pragma('user_version', { simple: true })).toBe(9);
     const migrated = keysById(db);
     for (const [id, key] of importKeys) expect(migrated.get(id)).toBe(key);

@@ -9,6 +9,8 @@ import type { Migration } from './index.js';
  */
 export const naturalKeyDigests: Migration = {
   name: 'sessions: natural keys from per-text digests',
+  notice:
+    'Updating the database: re-keying stored sessions for duplicate detection (once; about 5 s per million sessions)…',
   // Re-keying row by row under a unique index could meet another row's old key mid-way.
   sql: 'DROP INDEX sessions_key;',
   run(db) {

@@ -14,6 +14,8 @@ export interface Migration {
   sql: string;
   /** Work SQL cannot express, run after `sql` in the same transaction. */
   run?: (db: Database.Database) => void;
+  /** What to tell the user before it runs on an existing database (a data migration that takes time). */
+  notice?: string;
 }
 
 /** Numbered in order: migration N brings user_version from N-1 to N. Never edit a shipped one. */
