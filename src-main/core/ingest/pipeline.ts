@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FormatId, ImportRecord, MappingPreset } from '../../../src-shared/domain.js';
+import { pauseForeignKeys } from '../db/foreign-keys.js';
 import { findDoneBySignature, finishImport, getImport, insertImport } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { dropSessionIndexes, ensureSessionIndexes, maxSessionId } from '../db/session-indexes.js';
@@ -81,6 +82,8 @@ export async function runImport(
   hooks.onStart?.(importId);
   const bulk = estimateRows(head, info.sizeBytes, info.gzip) > Math.max(BULK_MIN_ROWS, maxSessionId(db));
   if (bulk) dropSessionIndexes(db);
+  // Sessions and quarantine rows reference this import's row, which stays until the import ends.
+  const resumeForeignKeys = pauseForeignKeys(db);
   const writer = new BatchWriter(db, importId);
   const interval = hooks.progressIntervalMs ?? 500;
   let lastReport = Date.now();
@@ -116,6 +119,7 @@ export async function runImport(
       hooks.signal,
       request.parser,
     );
+    resumeForeignKeys();
     if (hooks.signal?.aborted) throw new Error('cancelled');
     const indexing = performance.now();
     if (bulk) ensureSessionIndexes(db);
@@ -132,6 +136,8 @@ export async function runImport(
       bytesRead: info.sizeBytes,
     });
   } catch (error) {
+    // Rollback deletes the import's quarantine rows through their ON DELETE CASCADE.
+    resumeForeignKeys();
     rollBackImport(db, importId);
     const cancelled = hooks.signal?.aborted === true;
     finishImport(db, importId, cancelled ? 'cancelled' : 'failed', {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, SchemaTooNewError } from '../../../src-main/core/db/migrate.js';
+import { migrate, SCHEMA_VERSION, SchemaTooNewError } from '../../../src-main/core/db/migrate.js';
 import { migrations } from '../../../src-main/core/db/migrations/index.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { whereClause } from '../../../src-main/core/db/sessions.js';
@@ -99,6 +99,33 @@ describe('database migrations', () => {
     expect(
       plan(db, 'SELECT session_id FROM scores WHERE run_id = 1 AND flagged = 1 ORDER BY score DESC LIMIT 50'),
     ).toMatch(/INDEX scores_run_flagged_score/);
+    db.close();
+  });
+
+  it('keep each stored bytes ratio when migration 010 rewrites its expression', () => {
+    const db = new Database(path.join(tempDir(), 'ratio.db'));
+    migrate(db, 9);
+    db.prepare(
+      `INSERT INTO imports (id, file, file_name, format, size_bytes, quick_hash, status, started_at)
+       VALUES (1, 'f', 'f', 'cloudwatch-csv', 0, 'x', 'done', 0)`,
+    ).run();
+    const insert = db.prepare(
+      `INSERT INTO sessions (import_id, key_hash, start_ts, end_ts, src_ip, bytes_in, bytes_out, raw_line)
+       VALUES (1, ?, 0, 0, '1.2.3.4', ?, ?, 1)`,
+    );
+    const bytes = [null, -5, 0, 1, 2, 4, 1e12, 2 ** 53];
+    let key = 0;
+    for (const bytesIn of bytes) for (const bytesOut of bytes) insert.run(key++, bytesIn, bytesOut);
+    const ratios = () =>
+      db.prepare('SELECT key_hash AS key, bytes_ratio AS ratio FROM sessions ORDER BY 1').all();
+    const before = ratios();
+    expect(before).toContainEqual({ key: 0, ratio: null });
+    expect(before).toContainEqual({ key: bytes.indexOf(2) * bytes.length + bytes.indexOf(4), ratio: 2 });
+    migrate(db);
+    expect(ratios()).toEqual(before);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sessions'").pluck().get()).not.toMatch(
+      /max\(/,
+    );
     db.close();
   });
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { announceMigrationsTo, migrate } from '../../../src-main/core/db/migrate.js';
+import { announceMigrationsTo, migrate, SCHEMA_VERSION } from '../../../src-main/core/db/migrate.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { CLOUDWATCH_HEADER, cloudwatchRow } from '../../helpers/cloudwatch-rows.js';
@@ -54,7 +54,7 @@ describe('migration 009 (natural keys from text digests)', () => {
     openDatabase(path.join(dir, 'fresh.db')).close();
     announceMigrationsTo(null);
     expect(notices).toEqual([expect.stringContaining('re-keying stored sessions')]);
-    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const migrated = keysById(db);
     for (const [id, key] of importKeys) expect(migrated.get(id)).toBe(key);
     expect(migrated.get(twinId)).toBe(-twinId);

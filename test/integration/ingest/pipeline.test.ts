@@ -40,6 +40,7 @@ describe('import pipeline', () => {
     const summary = dashboardSummary(db, {});
     expect(summary).toMatchObject({ sessions: 282, sourceIps: 28, countries: 7 });
     expect(summary.byDetectionType).toEqual([{ detectionType: 'waf_rule', sessions: 282 }]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
   });
 
@@ -133,6 +134,8 @@ describe('import pipeline', () => {
     expect(stamps[1]! - stamps[0]!).toBeLessThan(1500);
     expect(record.status).toBe('cancelled');
     expect(snapshot(db)).toEqual(before);
+    // The writer pauses foreign-key checks on its connection; a cancel turns them back on.
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(rollupMismatches(db)).toEqual([]);
     expect(sessionIndexesPresent(db)).toBe(true);
     db.close();
@@ -151,6 +154,7 @@ describe('import pipeline', () => {
     );
     expect(countSessions(db)).toBe(0);
     expect(db.prepare(`SELECT status, message FROM imports`).get()).toMatchObject({ status: 'failed' });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
   });
 

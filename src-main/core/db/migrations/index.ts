@@ -8,6 +8,7 @@ import { modelRunOwner } from './006-model-run-owner.js';
 import { caseTags } from './007-case-tags.js';
 import { rollupLastId } from './008-rollup-last-id.js';
 import { naturalKeyDigests } from './009-natural-key-digests.js';
+import { bytesRatioInline } from './010-bytes-ratio-inline.js';
 
 export interface Migration {
   name: string;
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   caseTags,
   rollupLastId,
   naturalKeyDigests,
+  bytesRatioInline,
 ];

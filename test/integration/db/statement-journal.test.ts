@@ -1,0 +1,92 @@
+// A multi-row INSERT that SQLite thinks may fail half-way keeps a statement journal, and with
+// 64 KiB pages that journal spills to a temp file on every ingest batch (about 5 GB of writes per
+// million rows). The writer avoids both causes: a function call in a generated column (migration
+// 010) and checked foreign keys (paused while it writes). SQLite creates the journal as an unlinked
+// temp file named etilqs_*, held open until the transaction ends, so /proc/self/fd shows it.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { pauseForeignKeys } from '../../../src-main/core/db/foreign-keys.js';
+import { migrate } from '../../../src-main/core/db/migrate.js';
+import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import { prepareSessionGroupInsert, SESSION_INSERT_WIDTH } from '../../../src-main/core/db/sessions.js';
+import { createTempDirs } from '../../helpers/temp.js';
+
+const tempDir = createTempDirs();
+const GROUP = 32;
+
+function openSqliteTempFiles(): number {
+  let open = 0;
+  for (const fd of fs.readdirSync('/proc/self/fd')) {
+    try {
+      if (fs.readlinkSync(`/proc/self/fd/${fd}`).includes('etilqs_')) open++;
+    } catch {
+      // The descriptor closed while we looked.
+    }
+  }
+  return open;
+}
+
+function groupValues(first: number): unknown[] {
+  const values: unknown[] = [];
+  for (let key = first; key < first + GROUP; key++) {
+    values.push(
+      1,
+      key,
+      1_714_000_000_000 + key * 50,
+      1_714_000_060_000 + key * 50,
+      `10.0.${key % 250}.${key % 7}`,
+    );
+    values.push('10.1.1.1', null, 443, 'HTTPS', key, 2 * key, null, 200, 'US', null);
+    values.push('Suspicious Web Traffic', 'waf_rule', null, 'benign', key + 2, null);
+  }
+  expect(values).toHaveLength(GROUP * SESSION_INSERT_WIDTH);
+  return values;
+}
+
+/** Stores 64 groups, then counts the temp files open in the middle of a second transaction. */
+function tempFilesDuringBulkInsert(db: Db): number {
+  db.prepare(
+    `INSERT INTO imports (id, file, file_name, format, size_bytes, quick_hash, status, started_at)
+     VALUES (1, 'f', 'f', 'cloudwatch-csv', 0, 'x', 'running', 0)`,
+  ).run();
+  const insert = prepareSessionGroupInsert(db);
+  const ids = new Float64Array(GROUP);
+  let next = 0;
+  const insertGroups = (groups: number) => {
+    for (let g = 0; g < groups; g++, next += GROUP) insert(groupValues(next), GROUP, ids);
+  };
+  db.transaction(() => insertGroups(64))();
+  let open = -1;
+  db.transaction(() => {
+    insertGroups(64);
+    open = openSqliteTempFiles();
+  })();
+  return open;
+}
+
+describe('bulk session inserts', () => {
+  it('keep no statement journal once migration 010 ran and foreign keys are paused', () => {
+    const db = openDatabase(path.join(tempDir(), 'now.db'));
+    pauseForeignKeys(db);
+    expect(tempFilesDuringBulkInsert(db)).toBe(0);
+    db.close();
+  });
+
+  it('did keep one with checked foreign keys (the probe sees the journal)', () => {
+    const db = openDatabase(path.join(tempDir(), 'checked.db'));
+    expect(tempFilesDuringBulkInsert(db)).toBe(1);
+    db.close();
+  });
+
+  it('did keep one with the schema before migration 010, even with foreign keys paused', () => {
+    const db = new Database(path.join(tempDir(), 'v9.db'));
+    db.pragma('page_size = 65536');
+    db.pragma('journal_mode = WAL');
+    migrate(db, 9);
+    pauseForeignKeys(db);
+    expect(tempFilesDuringBulkInsert(db)).toBe(1);
+    db.close();
+  });
+});
