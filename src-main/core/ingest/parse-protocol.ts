@@ -14,4 +14,7 @@ export type ParseWorkerMessage =
  */
 export type ParseWorkerCommand = { type: 'credit'; spent: ArrayBuffer[] } | { type: 'cancel' };
 
-export const BATCHES_IN_FLIGHT = 2;
+// Four, not two: the writer pauses about a quarter second whenever it upserts a rollup window, and
+// with two batches queued the parser stalled behind each such pause (1 M rows: 6.1 s → 5.6 s). A
+// batch is about 1.5 MB, so the extra two cost little memory.
+export const BATCHES_IN_FLIGHT = 4;
