@@ -1,0 +1,67 @@
+// readSource decodes 1 MiB chunks: all-ASCII chunks by a plain copy, others by a streaming UTF-8
+// decoder. Checked on files whose characters straddle chunk edges, against Node's own decoding.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readSource } from '../../../src-main/core/ingest/source.js';
+import { createTempDirs } from '../../helpers/temp.js';
+
+const tempDir = createTempDirs();
+const MIB = 1 << 20;
+
+async function readAll(file: string, gzip = false) {
+  const chunks: { text: string; ascii: boolean }[] = [];
+  for await (const chunk of readSource(file, gzip, createHash('sha256'))) {
+    // An ASCII chunk's bytes are its text, one byte per character.
+    if (chunk.ascii) expect(chunk.ascii.toString('latin1')).toBe(chunk.text);
+    chunks.push({ text: chunk.text, ascii: chunk.ascii !== null });
+  }
+  return { text: chunks.map((c) => c.text).join(''), ascii: chunks.map((c) => c.ascii) };
+}
+
+function write(bytes: Buffer): string {
+  const file = path.join(tempDir(), 'f.csv');
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+/** `n` bytes of ASCII lines. */
+const asciiBytes = (n: number) => Buffer.alloc(n, 'a,b,c\n');
+
+describe('readSource', () => {
+  it('reads an ASCII file as ASCII chunks', async () => {
+    const bytes = asciiBytes(2 * MIB + 123);
+    const { text, ascii } = await readAll(write(bytes));
+    expect(text).toBe(bytes.toString('latin1'));
+    expect(ascii).toEqual([true, true, true]);
+  });
+
+  it('keeps a character split across a chunk edge whole, and returns to ASCII chunks after it', async () => {
+    // 'é' (2 bytes) straddles the first edge; the third chunk is ASCII again.
+    const bytes = Buffer.concat([asciiBytes(MIB - 1), Buffer.from('é€\n'), asciiBytes(2 * MIB)]);
+    const { text, ascii } = await readAll(write(bytes));
+    expect(text).toBe(bytes.toString('utf8'));
+    expect(ascii).toEqual([false, false, true, true]);
+  });
+
+  it('marks a lead byte cut off by an ASCII chunk as U+FFFD', async () => {
+    const bytes = Buffer.concat([asciiBytes(MIB - 1), Buffer.from([0xc3]), asciiBytes(MIB)]);
+    const { text } = await readAll(write(bytes));
+    expect(text).toBe(bytes.toString('utf8'));
+    expect(text.indexOf('\uFFFD')).toBe(MIB - 1);
+  });
+
+  it('drops a BOM and turns invalid UTF-8 into U+FFFD, also in a gzip file', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('x,y\n'),
+      Buffer.from([0xff, 0x0a]),
+    ]);
+    for (const gzip of [false, true]) {
+      const { text } = await readAll(write(gzip ? gzipSync(bytes) : bytes), gzip);
+      expect(text).toBe('x,y\n\uFFFD\n');
+    }
+  });
+});
