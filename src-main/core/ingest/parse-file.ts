@@ -8,8 +8,8 @@ import { RollupWindow } from './rollup-window.js';
 import { readSource } from './source.js';
 import type { RecordSink, SessionRow } from './types.js';
 
-// Rows per write transaction. 10 000 keeps peak RSS lower than 20 000 (two batches are in
-// flight between the threads) at no measurable cost in rows/s.
+// Rows per write transaction. 10 000 keeps peak RSS lower than 20 000 (up to BATCHES_IN_FLIGHT
+// batches are between the threads) at no measurable cost in rows/s.
 export const BATCH_ROWS = 10_000;
 const QUARANTINE_RAW_CHARS = 4096;
 
