@@ -12,9 +12,16 @@ export interface ScoreBatch {
   rows: number;
 }
 
+/**
+ * Stores a scoring pass's batches. The pass deletes the run's old scores first and scores each
+ * session once, so a plain INSERT suffices; a repeat is a bug and fails the pass. Not OR REPLACE:
+ * a row that may delete another is a multi-step write, and with the foreign key and CHECK that
+ * could fail after it SQLite then keeps a statement journal for every row, which wrote three
+ * 64 KiB pages to a temp file per session (27 GB for 200 000 sessions).
+ */
 export function prepareScoreWriter(db: Db, runId: number): (batch: ScoreBatch) => void {
   const insert = db.prepare(
-    `INSERT OR REPLACE INTO scores (run_id, session_id, score, flagged, explanation) VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO scores (run_id, session_id, score, flagged, explanation) VALUES (?, ?, ?, ?, ?)`,
   );
   return db.transaction((batch: ScoreBatch) => {
     for (let i = 0; i < batch.rows; i++) {

@@ -1,8 +1,10 @@
-// A multi-row INSERT that SQLite thinks may fail half-way keeps a statement journal, and with
-// 64 KiB pages that journal spills to a temp file on every ingest batch (about 5 GB of writes per
-// million rows). The writer avoids both causes: a function call in a generated column (migration
-// 010) and checked foreign keys (paused while it writes). SQLite creates the journal as an unlinked
-// temp file named etilqs_*, held open until the transaction ends, so /proc/self/fd shows it.
+// A write of several steps that SQLite thinks may fail half-way keeps a statement journal, and
+// with 64 KiB pages that journal spills to a temp file: on every ingest batch (about 5 GB of
+// writes per million rows) and for every score row (27 GB per 200 000 sessions). The ingest
+// writer avoids both causes, a function call in a generated column (migration 010) and checked
+// foreign keys (paused while it writes); the score writer uses a plain INSERT, not OR REPLACE.
+// SQLite creates the journal as an unlinked temp file named etilqs_*, held open until the
+// transaction ends, so /proc/self/fd shows it.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { pauseForeignKeys } from '../../../src-main/core/db/foreign-keys.js';
 import { migrate } from '../../../src-main/core/db/migrate.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import { prepareScoreWriter } from '../../../src-main/core/db/scores.js';
 import { prepareSessionGroupInsert, SESSION_INSERT_WIDTH } from '../../../src-main/core/db/sessions.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
@@ -87,6 +90,61 @@ describe('bulk session inserts', () => {
     migrate(db, 9);
     pauseForeignKeys(db);
     expect(tempFilesDuringBulkInsert(db)).toBe(1);
+    db.close();
+  });
+});
+
+describe('score writes', () => {
+  function scoreBatch(first: number, rows: number) {
+    const sessionIds = Float64Array.from({ length: rows }, (_, i) => first + i);
+    const scores = Float64Array.from(sessionIds, (id) => (id % 97) / 97);
+    const flagged = Uint8Array.from(scores, (score) => (score >= 0.9 ? 1 : 0));
+    const explanations = Array.from(flagged, (f) => (f ? '[{"feature":"log_bytes_in","weight":0.4}]' : null));
+    return { sessionIds, scores, flagged, explanations, rows };
+  }
+
+  function setUp(): Db {
+    const db = openDatabase(path.join(tempDir(), 'scores.db'));
+    db.prepare(
+      `INSERT INTO model_runs (id, kind, status, created_at, params, backend, data_snapshot, active)
+       VALUES (1, 'iforest', 'done', 0, '{}', 'cpu', '[]', 1)`,
+    ).run();
+    prepareScoreWriter(db, 1)(scoreBatch(0, 5000));
+    return db;
+  }
+
+  it('keep no statement journal, and store every row', () => {
+    const db = setUp();
+    const write = prepareScoreWriter(db, 1);
+    const batch = scoreBatch(5000, 5000);
+    // Look while the writer's own transaction is open: from the last row's explanation, which it
+    // reads after storing the rows before. (Wrapping the write in a transaction would make it a
+    // savepoint, which needs a journal of its own.)
+    let open = -1;
+    Object.defineProperty(batch.explanations, 4999, {
+      get: () => {
+        open = openSqliteTempFiles();
+        return null;
+      },
+    });
+    write(batch);
+    expect(open).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM scores WHERE run_id = 1').pluck().get()).toBe(10_000);
+    expect(() => write(scoreBatch(9999, 2))).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('did keep one per row with INSERT OR REPLACE (the probe sees it)', () => {
+    const db = setUp();
+    const replace = db.prepare(
+      'INSERT OR REPLACE INTO scores (run_id, session_id, score, flagged, explanation) VALUES (1, ?, 0.5, 0, NULL)',
+    );
+    let open = -1;
+    db.transaction(() => {
+      for (let id = 5000; id < 5100; id++) replace.run(id);
+      open = openSqliteTempFiles();
+    })();
+    expect(open).toBe(1);
     db.close();
   });
 });
