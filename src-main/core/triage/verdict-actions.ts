@@ -49,23 +49,15 @@ export function setVerdict(
         kind: VERDICT_ACTION,
         summary: `${args.verdict} on ${label}`,
       });
-      const changes = ids.map((sessionId) => {
-        const record: VerdictRecord = {
-          sessionId,
-          verdict: args.verdict,
-          analyst,
-          note: args.note ?? null,
-          at,
-        };
-        write.put(record, actionId);
-        return {
-          entity: 'session',
-          entityId: sessionId,
-          field: 'verdict',
-          before: verdictState(previous.get(sessionId)),
-          after: verdictState(record),
-        };
-      });
+      const after = { verdict: args.verdict, analyst, note: args.note ?? null, at };
+      write.putAll(ids, after, actionId);
+      const changes = ids.map((sessionId) => ({
+        entity: 'session',
+        entityId: sessionId,
+        field: 'verdict',
+        before: verdictState(previous.get(sessionId)),
+        after,
+      }));
       recordChanges(db, actionId, changes);
       return { actionId, changed: ids.length };
     })
