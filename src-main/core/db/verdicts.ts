@@ -11,30 +11,26 @@ export function verdictsOf(db: Db, sessionIds: readonly number[]): Map<number, V
   return new Map(rows.map((row) => [row.sessionId, row]));
 }
 
-const UPSERT = `ON CONFLICT (session_id) DO UPDATE SET verdict = excluded.verdict, analyst = excluded.analyst,
-  note = excluded.note, at = excluded.at, action_id = excluded.action_id`;
-
+/**
+ * Verdict writes, each one statement for many sessions. An upsert that may fail half-way (CHECK,
+ * foreign key) keeps a statement journal of the pages it touches, so row by row that was a 64 KiB
+ * page written to a temp file per session; one statement journals each page once.
+ */
 export function prepareVerdictWrite(db: Db): {
-  put(record: VerdictRecord, actionId: number): void;
-  /**
-   * One verdict on many sessions in one statement. An upsert that may fail half-way (CHECK,
-   * foreign key) keeps a statement journal of the pages it touches, so row by row that was a
-   * 64 KiB page written to a temp file per session; one statement journals each page once.
-   */
+  /** One verdict on many sessions. */
   putAll(sessionIds: readonly number[], record: Omit<VerdictRecord, 'sessionId'>, actionId: number): void;
-  clear(sessionId: number): void;
+  /** Takes the verdicts of these sessions away (undo of a first verdict). */
+  clearAll(sessionIds: readonly number[]): void;
 } {
-  const put = db.prepare(
-    `INSERT INTO verdicts (session_id, verdict, analyst, note, at, action_id) VALUES (?, ?, ?, ?, ?, ?) ${UPSERT}`,
-  );
   // WHERE true: without it SQLite would read ON CONFLICT as part of a join.
   const putAll = db.prepare(
     `INSERT INTO verdicts (session_id, verdict, analyst, note, at, action_id)
-     SELECT value, @verdict, @analyst, @note, @at, @actionId FROM json_each(@ids) WHERE true ${UPSERT}`,
+     SELECT value, @verdict, @analyst, @note, @at, @actionId FROM json_each(@ids) WHERE true
+     ON CONFLICT (session_id) DO UPDATE SET verdict = excluded.verdict, analyst = excluded.analyst,
+       note = excluded.note, at = excluded.at, action_id = excluded.action_id`,
   );
-  const clear = db.prepare('DELETE FROM verdicts WHERE session_id = ?');
+  const clearAll = db.prepare('DELETE FROM verdicts WHERE session_id IN (SELECT value FROM json_each(?))');
   return {
-    put: (r, actionId) => void put.run(r.sessionId, r.verdict, r.analyst, r.note, r.at, actionId),
     putAll: (ids, r, actionId) =>
       void putAll.run({
         ids: JSON.stringify(ids),
@@ -44,7 +40,7 @@ export function prepareVerdictWrite(db: Db): {
         at: r.at,
         actionId,
       }),
-    clear: (sessionId) => void clear.run(sessionId),
+    clearAll: (ids) => void clearAll.run(JSON.stringify(ids)),
   };
 }
 

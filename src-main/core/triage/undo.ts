@@ -11,9 +11,26 @@ import { VERDICT_ACTION, type VerdictState, verdictState } from './verdict-actio
 const UNDOABLE = [VERDICT_ACTION, TAG_ACTION] as const;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** Reads and restores the entities of one field, many at a time. */
 interface Restorer {
-  current(change: AuditEntry): unknown;
-  restore(change: AuditEntry, actionId: number): void;
+  /** The current state of each change's entity, in the order of `changes`. */
+  current(changes: readonly AuditEntry[]): unknown[];
+  /** Puts each change's entity back to its `before` state. */
+  restore(changes: readonly AuditEntry[], actionId: number): void;
+}
+
+const sessionIdsOf = (changes: readonly AuditEntry[]) => changes.map((c) => Number(c.entityId));
+
+/** Changes grouped by a key of theirs, for one statement per group instead of one per entity. */
+function groupBy<K>(changes: readonly AuditEntry[], key: (c: AuditEntry) => K): Map<K, AuditEntry[]> {
+  const groups = new Map<K, AuditEntry[]>();
+  for (const change of changes) {
+    const k = key(change);
+    const group = groups.get(k);
+    if (group) group.push(change);
+    else groups.set(k, [change]);
+  }
+  return groups;
 }
 
 function restorers(db: Db): Record<string, Restorer> {
@@ -21,23 +38,37 @@ function restorers(db: Db): Record<string, Restorer> {
   const tags = prepareSessionTagWrite(db);
   return {
     verdict: {
-      current: (c) => verdictState(verdictsOf(db, [Number(c.entityId)]).get(Number(c.entityId))),
-      restore: (c, actionId) => {
-        const before = c.before as VerdictState;
-        const sessionId = Number(c.entityId);
-        if (before) verdicts.put({ sessionId, ...before }, actionId);
-        else verdicts.clear(sessionId);
+      current: (changes) => {
+        const ids = sessionIdsOf(changes);
+        const now = verdictsOf(db, ids);
+        return ids.map((id) => verdictState(now.get(id)));
+      },
+      // One verdict action leaves few distinct earlier states (most often none): one write each.
+      restore: (changes, actionId) => {
+        for (const group of groupBy(changes, (c) => JSON.stringify(c.before)).values()) {
+          const before = group[0]!.before as VerdictState;
+          if (before) verdicts.putAll(sessionIdsOf(group), before, actionId);
+          else verdicts.clearAll(sessionIdsOf(group));
+        }
       },
     },
     tag: {
-      current: (c) => {
-        const after = c.after as TagState;
-        return { ...after, present: taggedAmong(db, after.tagId, [Number(c.entityId)]).size > 0 };
+      current: (changes) => {
+        const present = new Map<number, Set<number>>();
+        for (const [tagId, group] of groupBy(changes, (c) => (c.after as TagState).tagId))
+          present.set(tagId, taggedAmong(db, tagId, sessionIdsOf(group)));
+        return changes.map((c) => {
+          const after = c.after as TagState;
+          return { ...after, present: present.get(after.tagId)!.has(Number(c.entityId)) };
+        });
       },
-      restore: (c) => {
-        const before = c.before as TagState;
-        if (before.present) tags.add(Number(c.entityId), before.tagId);
-        else tags.remove(Number(c.entityId), before.tagId);
+      // Single-row INSERT OR IGNORE and DELETE keep no statement journal, so row by row is cheap.
+      restore: (changes) => {
+        for (const c of changes) {
+          const before = c.before as TagState;
+          if (before.present) tags.add(Number(c.entityId), before.tagId);
+          else tags.remove(Number(c.entityId), before.tagId);
+        }
       },
     },
   };
@@ -58,22 +89,26 @@ export function undoLastAction(db: Db, analyst: string): UndoResult {
       });
       let skipped = 0;
       const restored = [];
-      for (const change of changes) {
-        const restorer = by[change.field];
+      for (const [field, group] of groupBy(changes, (c) => c.field)) {
+        const restorer = by[field];
         if (!restorer) continue;
-        const current = restorer.current(change);
-        if (!same(current, change.after)) {
-          skipped++;
-          continue;
+        const current = restorer.current(group);
+        const restorable = [];
+        for (const [i, change] of group.entries()) {
+          if (!same(current[i], change.after)) {
+            skipped++;
+            continue;
+          }
+          restorable.push(change);
+          restored.push({
+            entity: change.entity,
+            entityId: change.entityId,
+            field: change.field,
+            before: current[i],
+            after: change.before,
+          });
         }
-        restorer.restore(change, undoId);
-        restored.push({
-          entity: change.entity,
-          entityId: change.entityId,
-          field: change.field,
-          before: current,
-          after: change.before,
-        });
+        restorer.restore(restorable, undoId);
       }
       recordChanges(db, undoId, restored);
       return { undone: action.id, summary: `Undid ${action.summary}`, restored: restored.length, skipped };

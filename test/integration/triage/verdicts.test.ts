@@ -86,6 +86,28 @@ describe('verdicts', () => {
     expect(verdictsOf(ws.db, [ids[1]!]).get(ids[1]!)).toMatchObject({ verdict: 'benign', analyst: 'bob' });
   });
 
+  it('undo a bulk verdict over mixed earlier states, each session back to exactly what it was', async () => {
+    const ws = workspace();
+    const ids = await importGenerated(ws, 40);
+    expect(ids).toHaveLength(40);
+    setVerdict(ws.db, 'ana', { target: { sessionIds: ids.slice(0, 10) }, verdict: 'review', note: 'look' });
+    setVerdict(ws.db, 'bob', { target: { sessionIds: ids.slice(10, 20) }, verdict: 'benign' });
+    const earlier = verdictsOf(ws.db, ids);
+    setVerdict(ws.db, 'ana', { target: { sessionIds: ids }, verdict: 'malicious', note: 'campaign' });
+    setVerdict(ws.db, 'bob', { target: { sessionIds: [ids[5]!] }, verdict: 'benign' });
+
+    expect(undoLastAction(ws.db, 'ana')).toMatchObject({ restored: 39, skipped: 1 });
+    const now = verdictsOf(ws.db, ids);
+    expect(now.size).toBe(20);
+    for (const id of ids) {
+      if (id === ids[5]) expect(now.get(id)).toMatchObject({ verdict: 'benign', analyst: 'bob' });
+      else expect(now.get(id)).toEqual(earlier.get(id));
+    }
+    const undo = entityHistory(ws.db, 'session', ids[25]!).at(-1)!;
+    expect(undo).toMatchObject({ kind: 'undo', after: null });
+    expect(undo.before).toMatchObject({ verdict: 'malicious', note: 'campaign' });
+  });
+
   it('become training labels: malicious 1, benign 0, needs-review none', async () => {
     const ws = workspace();
     const ids = await importGenerated(ws, 6);
