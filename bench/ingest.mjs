@@ -1,12 +1,14 @@
 // Ingest of the CloudWatch CSV format: our rows/s and peak RSS beside `sqlite3 .import --csv` of
 // the same file into a bare table, in the same run. `--rows N` (default 1 000 000). A third line
 // shows the floor under any Node importer: better-sqlite3 storing the same rows, pre-split, into
-// that bare table (ingest-floor.mjs), against which our writer thread can be judged.
+// that bare table (ingest-floor.mjs), against which our writer thread can be judged. A fourth
+// shows sqlite3 doing our storage work in C (ingest-same-storage.mjs), with our ratio against it.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sameStorageReference } from './ingest-same-storage.mjs';
 import { measure, option } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,6 +60,9 @@ export async function run(args) {
   if (floorRun.status !== 0) throw new Error(`ingest-floor failed: ${floorRun.stderr}`);
   const floor = JSON.parse(floorRun.stdout.trim().split('\n').at(-1));
 
+  const sameStorage = sameStorageReference(file, path.join(out, 'same-storage.db'));
+  if (sameStorage.stored !== rows) throw new Error(`sqlite3 stored ${sameStorage.stored} of ${rows} rows`);
+
   const ourRate = result.rowsRead / ours.seconds;
   const refRate = rows / reference.seconds;
   console.log(`\ningest: CloudWatch CSV, ${rows.toLocaleString('en-US')} rows, ${sizeMb.toFixed(0)} MB`);
@@ -72,8 +77,18 @@ export async function run(args) {
     `  insert floor       ${floor.seconds.toFixed(2).padStart(8)}   better-sqlite3 storing the same rows, pre-split, in a bare table (insert calls only): ${(floor.seconds / reference.seconds).toFixed(2)} × sqlite3's whole import`,
   );
   console.log(
+    `  sqlite3, our store ${sameStorage.seconds.toFixed(2).padStart(8)} ${Math.round(
+      rows / sameStorage.seconds,
+    )
+      .toLocaleString('en-US')
+      .padStart(
+        10,
+      )} ${sameStorage.peakRssMb.toFixed(0).padStart(7)} MB   the same file into Vigil's sessions table and indexes, in C, without validation, enrichment or rollups`,
+  );
+  console.log(
     `  ratio (ours / reference rows/s): ${(ourRate / refRate).toFixed(2)}   target ≥ 1.0;  peak RSS target < 300 MB`,
   );
+  console.log(`  ratio (ours / sqlite3 into our store): ${(sameStorage.seconds / ours.seconds).toFixed(2)}`);
   console.log(
     `  stored ${result.stored}, quarantined ${result.quarantined}, duplicates ${result.duplicates}; ${trace}`,
   );
