@@ -98,18 +98,29 @@ export function activeScoreRun(db: Db): ScoreRun | null {
   return row ?? null;
 }
 
-/** Highest score per IP (as source or destination) over the run's scored sessions within the filter. */
-export function maxScoreByIp(db: Db, runId: number, filter: SessionFilter): Map<string, number> {
-  const { sql, params } = filterAnd(filter, 'scores.run_id = @runId');
-  const rows = db
-    .prepare(
-      `WITH scored AS MATERIALIZED (
-         SELECT src_ip, dst_ip, scores.score AS score FROM scores JOIN sessions ON sessions.id = scores.session_id ${sql})
+/**
+ * The query behind maxScoreByIp. Sessions lead the join (CROSS JOIN keeps that order) and are read
+ * in table order, each finding its score by the scores primary key. Led by scores, SQLite picked
+ * the flagged-score index and fetched sessions in score order, one 64 KiB page read per session:
+ * 12 s for a million scored sessions, against 1.4 s this way.
+ */
+export function maxScoreQuery(runId: number, filter: SessionFilter) {
+  const where = whereClause(filter);
+  return {
+    sql: `WITH scored AS MATERIALIZED (
+         SELECT src_ip, dst_ip, scores.score AS score
+         FROM sessions CROSS JOIN scores ON scores.run_id = @runId AND scores.session_id = sessions.id ${where.sql})
        SELECT src_ip AS ip, max(score) AS score FROM scored GROUP BY src_ip
        UNION ALL
        SELECT dst_ip, max(score) FROM scored WHERE dst_ip IS NOT NULL GROUP BY dst_ip`,
-    )
-    .all({ ...params, runId }) as { ip: string; score: number }[];
+    params: { ...where.params, runId },
+  };
+}
+
+/** Highest score per IP (as source or destination) over the run's scored sessions within the filter. */
+export function maxScoreByIp(db: Db, runId: number, filter: SessionFilter): Map<string, number> {
+  const { sql, params } = maxScoreQuery(runId, filter);
+  const rows = db.prepare(sql).all(params) as { ip: string; score: number }[];
   const best = new Map<string, number>();
   for (const { ip, score } of rows) best.set(ip, Math.max(score, best.get(ip) ?? -Infinity));
   return best;
