@@ -24,6 +24,7 @@ export interface GraphContext {
 type GraphOps = 'graphEdges' | 'ipNeighbours' | 'ipProfile' | 'edgeSessions';
 
 export function graphService({ db }: GraphContext): Pick<VigilService, GraphOps> {
+  const scoresOf = lastScoresMemo(db);
   const toGraph = (
     read: { pairs: Pair[]; source: PairSource },
     filter: SessionFilter,
@@ -36,7 +37,7 @@ export function graphService({ db }: GraphContext): Pick<VigilService, GraphOps>
       weight,
       minWeight,
       limit,
-      scores: run ? maxScoreByIp(db, run.runId, filter) : new Map(),
+      scores: run ? scoresOf(run.runId, filter) : new Map(),
       verdicts: worstVerdictByIp(db, filter),
       scoreSource: run,
       source: read.source,
@@ -63,5 +64,25 @@ export function graphService({ db }: GraphContext): Pick<VigilService, GraphOps>
         limit,
       });
     },
+  };
+}
+
+/**
+ * maxScoreByIp for the last run and filter asked, kept until another connection commits. Reading
+ * every scored session takes a second or two at a million, and the view asks again for the same
+ * filter whenever the weight, edge limit or minimum weight changes. Scores are written only by
+ * the score worker, on its own connection, and so is every import: either one changes
+ * `data_version` here, which drops the kept answer.
+ */
+function lastScoresMemo(db: Db): (runId: number, filter: SessionFilter) => Map<string, number> {
+  let key = '';
+  let kept = new Map<string, number>();
+  return (runId, filter) => {
+    const now = JSON.stringify([runId, filter, db.pragma('data_version', { simple: true })]);
+    if (now !== key) {
+      kept = maxScoreByIp(db, runId, filter);
+      key = now;
+    }
+    return kept;
   };
 }

@@ -15,6 +15,8 @@ import { generate, tempDirs } from '../generate/harness.js';
 type Db = ReturnType<typeof openDatabase>;
 const tempDir = tempDirs();
 let db: Db;
+/** A second connection, as the score worker has (opened up front: the temp dir goes after each test). */
+let worker: Db;
 let service: ReturnType<typeof graphService>;
 
 /** Calls an operation the way a transport does: arguments and result through the shared schemas. */
@@ -69,9 +71,13 @@ beforeAll(async () => {
   const record = await runImport(db, { file: generated.out, enrich: false });
   expect(record.stored).toBe(20_000);
   service = graphService({ db });
+  worker = openDatabase(path.join(dir, 'vigil.db'));
 });
 
-afterAll(() => db?.close());
+afterAll(() => {
+  worker?.close();
+  db?.close();
+});
 
 describe('graphEdges', () => {
   it('without a filter answers from the rollup, edge for edge equal to the sessions', async () => {
@@ -317,6 +323,19 @@ describe('anomaly scores of the active run', () => {
       graph.nodes.ip.forEach((ip, i) => {
         expect(graph.nodes.score[i]).toBeCloseTo(want.get(ip)!, 9);
       });
+      // The view asks again whenever a slider moves; scores the score worker rewrites meanwhile
+      // (from its own connection) must show at once.
+      const hub = graph.nodes.ip[0]!;
+      worker
+        .prepare(
+          `UPDATE scores SET score = 0.9999 WHERE run_id = ?
+           AND session_id = (SELECT id FROM sessions WHERE src_ip = ? OR dst_ip = ? LIMIT 1)`,
+        )
+        .run(run, hub, hub);
+      const rescored = await call('graphEdges', { limit: 200_000 });
+      expect(rescored.nodes.score[rescored.nodes.ip.indexOf(hub)]).toBe(0.9999);
+      db.prepare(`UPDATE scores SET score = (session_id * 7919 % 1000) / 1000.0 WHERE run_id = ?`).run(run);
+
       // Within a time and country filter: the same answer from the filtered sessions only.
       const first = db.prepare('SELECT min(start_ts) AS t FROM sessions').get() as { t: number };
       const filter = { from: first.t + 86_400_000, to: first.t + 3 * 86_400_000, country: 'US' };
