@@ -31,6 +31,19 @@ const ROLLUP_WEIGHTS = 'sessions, bytes_in + bytes_out AS bytes';
 const SESSION_WEIGHTS =
   'count(*) AS sessions, coalesce(sum(bytes_in), 0) + coalesce(sum(bytes_out), 0) AS bytes';
 
+/**
+ * Pairs aggregated from the sessions within a filter. `+`: grouping in sessions_src order read
+ * every row in address order, one random page each (7.1 s at 1 M sessions for country + port);
+ * a scan and a temp B-tree takes 0.4 s.
+ */
+export function sessionPairsQuery(filter: SessionFilter) {
+  const { sql, params } = filterAnd(filter, "dst_ip IS NOT NULL AND dst_ip != ''");
+  return {
+    sql: `SELECT ${PAIR_COLUMNS}, ${SESSION_WEIGHTS} FROM sessions ${sql} GROUP BY +src_ip, dst_ip`,
+    params,
+  };
+}
+
 /** Every pair within the filter. Sessions without a destination are not edges. */
 export function readPairs(db: Db, filter: SessionFilter): { pairs: Pair[]; source: PairSource } {
   if (rollupAnswers(filter)) {
@@ -42,10 +55,8 @@ export function readPairs(db: Db, filter: SessionFilter): { pairs: Pair[]; sourc
       .all({ srcIp: filter.srcIp, dstIp: filter.dstIp }) as Pair[];
     return { pairs, source: 'rollup' };
   }
-  const { sql, params } = filterAnd(filter, "dst_ip IS NOT NULL AND dst_ip != ''");
-  const pairs = db
-    .prepare(`SELECT ${PAIR_COLUMNS}, ${SESSION_WEIGHTS} FROM sessions ${sql} GROUP BY src_ip, dst_ip`)
-    .all(params) as Pair[];
+  const { sql, params } = sessionPairsQuery(filter);
+  const pairs = db.prepare(sql).all(params) as Pair[];
   return { pairs, source: 'sessions' };
 }
 

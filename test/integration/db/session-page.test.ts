@@ -3,8 +3,14 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
-import { sessionOrder, sessionPage, sessionPageSql } from '../../../src-main/core/db/sessions.js';
-import type { Session } from '../../../src-shared/domain.js';
+import {
+  pageOrder,
+  sessionOrder,
+  sessionPage,
+  sessionPageSql,
+  whereClause,
+} from '../../../src-main/core/db/sessions.js';
+import type { Session, SessionFilter } from '../../../src-shared/domain.js';
 import { insertSessions, type TestSession } from '../../helpers/insert-sessions.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
@@ -95,5 +101,54 @@ describe('sessionPage', () => {
         // One sort step: the outer ORDER BY of at most one page's rows, none for the index walk.
         expect(plan.filter((line) => line.includes('TEMP B-TREE'))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
       }
+  });
+
+  it('walks an address index only when it holds every filter term; else it scans and sorts', () => {
+    // Walking sessions_src while testing a country read each row in address order, one random page
+    // each: 7.7 s for a last page at 1 M sessions.
+    const planOf = (filter: SessionFilter, sort: string) => {
+      const { sql, params } = whereClause(filter);
+      return (
+        db
+          .prepare(`EXPLAIN QUERY PLAN ${sessionPageSql(sql, pageOrder(filter, sort, 'asc'))}`)
+          .all({ ...params, limit: 100, offset: 0 }) as { detail: string }[]
+      )
+        .map((row) => row.detail)
+        .join(' | ');
+    };
+    const port = {
+      clauses: [
+        {
+          field: 'port' as const,
+          negate: false,
+          values: [{ kind: 'cmp' as const, op: '=' as const, value: 443 }],
+        },
+      ],
+    };
+    for (const [sort, index] of [
+      ['srcIp', 'sessions_src'],
+      ['dstIp', 'sessions_dst'],
+    ] as const) {
+      for (const filter of [{}, { clauses: [] }])
+        expect(planOf(filter, sort)).toContain(`COVERING INDEX ${index}`);
+      // A time range leaves the choice to SQLite: the address walk or the time index, both cheap.
+      expect(pageOrder({ from: 0, to: 2e12 }, sort, 'asc')).toBe(sessionOrder(sort, 'asc'));
+      for (const filter of [{ country: 'US' }, { dstPort: 443 }, port])
+        expect(planOf(filter, sort)).not.toContain(index);
+    }
+    expect(planOf({ srcIp: '10.0.1.1' }, 'srcIp')).toContain('COVERING INDEX sessions_src');
+    expect(planOf({ srcIp: '10.0.1.1' }, 'dstIp')).not.toContain('sessions_dst');
+    // Either way the pages are the same walk.
+    for (const filter of [{ country: 'US' }, port]) {
+      const all = walk('srcIp', 'asc', filter);
+      expect(all.length).toBe(
+        sessionPage(db, { filter, sort: 'srcIp', direction: 'asc', offset: 0, limit: 1 }).total,
+      );
+      expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+      for (let i = 1; i < all.length; i++) {
+        const [a, b] = [all[i - 1]!, all[i]!];
+        expect(ordered(a.srcIp, b.srcIp) || ordered(a.startTs, b.startTs) || a.id - b.id).toBeLessThan(0);
+      }
+    }
   });
 });
