@@ -21,6 +21,19 @@ const SELECT = Object.values(SAMPLE_FEATURES)
   .map((sql, i) => `${sql} AS f${i}`)
   .join(', ');
 
+/**
+ * The spaced runs, then the filter. The filter is one opaque truth value (coalesce(…, 0), the
+ * same rows): as plain terms, an `id IN (…)` clause (score, verdict) drove a rowid search per id
+ * for each run instead of testing the run's 50 rows, 1.6 s instead of 0.09 s for score:>0.9 at
+ * 1 M sessions.
+ */
+export function spacedSampleSql(s: Source): string {
+  const condition = s.from.replace(/^FROM sessions ?/, '').replace(/^WHERE /, '');
+  return `WITH RECURSIVE starts(i) AS (SELECT @lo UNION ALL SELECT i + @step FROM starts WHERE i + @step <= @hi)
+    SELECT ${SELECT} FROM starts CROSS JOIN sessions NOT INDEXED ON sessions.id BETWEEN starts.i AND starts.i + ${RUN - 1}
+    ${condition ? `WHERE coalesce((${condition}), 0)` : ''}`;
+}
+
 export function sampleFeatures(db: Db, s: Source, size: number): (number | null)[][] {
   // Two subqueries: min() and max() in one SELECT would scan the table instead of reading both ends.
   const { lo, hi } = db
@@ -32,12 +45,8 @@ export function sampleFeatures(db: Db, s: Source, size: number): (number | null)
   if (lo === null || hi === null) return [];
   const runs = Math.max(1, Math.ceil(size / RUN));
   const step = Math.max(RUN, Math.floor((hi - lo + 1) / runs));
-  const where = s.from.replace(/^FROM sessions ?/, '');
   const spaced = db
-    .prepare(
-      `WITH RECURSIVE starts(i) AS (SELECT @lo UNION ALL SELECT i + @step FROM starts WHERE i + @step <= @hi)
-       SELECT ${SELECT} FROM starts CROSS JOIN sessions NOT INDEXED ON sessions.id BETWEEN starts.i AND starts.i + ${RUN - 1} ${where}`,
-    )
+    .prepare(spacedSampleSql(s))
     .raw()
     .all({ ...s.params, lo, hi, step }) as (number | null)[][];
   if (spaced.length >= Math.min(size, 500) || step === RUN) return spaced;

@@ -6,6 +6,7 @@ import { histograms, portMix } from '../../../src-main/core/analytics/distributi
 import { kpiSummary } from '../../../src-main/core/analytics/kpis.js';
 import { timeSeries } from '../../../src-main/core/analytics/time-series.js';
 import { distinctSourcesSql } from '../../../src-main/core/db/analytics-queries.js';
+import { spacedSampleSql } from '../../../src-main/core/db/analytics-sample.js';
 import { sessionSource } from '../../../src-main/core/db/analytics-source.js';
 import { suggestValues } from '../../../src-main/core/db/analytics-suggest.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
@@ -211,6 +212,34 @@ describe('Overview analytics on a generated database, checked against SQL over s
       `SELECT coalesce(dst_port, -1) AS dstPort, count(*) AS sessions FROM sessions GROUP BY 1 ORDER BY 2 DESC LIMIT 15`,
     );
     expect(mix.ports.map((p) => p.sessions)).toEqual(top.map((p) => p.sessions));
+  });
+
+  it('correlation samples spaced runs and tests the filter on their rows, not by id lookups', () => {
+    // As plain terms, an id-list clause (score, verdict) drove a rowid search per listed id for each
+    // run: 1.6 s instead of 0.09 s at 1 M sessions.
+    const runs = { lo: 1, hi: 30_000, step: 500 };
+    const judged = sessionSource(f('verdict:malicious'));
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${spacedSampleSql(judged)}`).all({ ...judged.params, ...runs }) as {
+        detail: string;
+      }[]
+    )
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toContain('SEARCH sessions USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)');
+    expect(plan).not.toContain('(rowid=?)');
+    // The same rows as the filter's plain terms over the same runs (ids 1–50, 501–550, …).
+    const port = sessionSource(f('port:443 country:US'));
+    const sampled = db
+      .prepare(spacedSampleSql(port))
+      .raw()
+      .all({ ...port.params, ...runs });
+    const direct = one<{ n: number }>(
+      `SELECT count(*) AS n ${port.from} AND (id - 1) % 500 < 50 AND id <= 30049`,
+      port.params,
+    );
+    expect(direct.n).toBeGreaterThan(100);
+    expect(sampled).toHaveLength(direct.n);
   });
 
   it('correlation: a symmetric matrix with a unit diagonal, close to the full-table value', () => {
