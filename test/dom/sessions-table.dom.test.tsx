@@ -143,4 +143,22 @@ describe('Sessions table', () => {
     fireEvent.keyDown(table(), { key: 'Enter' });
     await waitFor(() => expect(screen.getByTestId('session-drawer').dataset.sessionId).toBe('2'));
   });
+
+  it('keeps the active cell while the query stays, and drops it when the sort changes', async () => {
+    render(<SessionsView />);
+    await waitFor(() => screen.getAllByTestId('session-row'));
+    table().focus();
+    fireEvent.keyDown(table(), { key: 'ArrowDown' });
+    fireEvent.keyDown(table(), { key: 'ArrowDown' });
+    const selected = () =>
+      screen.getAllByTestId('session-row').filter((row) => row.getAttribute('aria-selected') === 'true');
+    expect(selected().map((row) => row.dataset.sessionId)).toEqual(['3']);
+    // A later render of the same query (a refetch) keeps it.
+    fireEvent.scroll(grid(), { target: { scrollTop: 0 } });
+    expect(selected().map((row) => row.dataset.sessionId)).toEqual(['3']);
+    fireEvent.click(screen.getByTestId('sort-srcIp'));
+    await waitFor(() => expect(pageCalls().at(-1)).toMatchObject({ sort: 'srcIp' }));
+    await waitFor(() => expect(screen.getAllByTestId('session-row').length).toBeGreaterThan(3));
+    expect(selected()).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 // The sessions table: windowed rows, server-side sort, an active cell moved by keyboard, copy cell
 // (button, or c / Ctrl+C), and Enter or a click to open a session's detail.
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import { copyText } from '../../clipboard.js';
 import { VirtualRows } from '../../components/VirtualRows.js';
@@ -28,8 +28,14 @@ interface SessionsGridProps {
 export function SessionsGrid(props: SessionsGridProps) {
   const { columns, total, rowAt } = props;
   const [active, setActive] = useState<Cell | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query invalidates the active cell.
-  useEffect(() => setActive(null), [props.resetKey]);
+  // A new query invalidates the active cell. Reset while rendering (React's pattern for state that
+  // follows a prop), not in an effect: the effect also ran on mount, after paint, and could undo
+  // a key pressed before it ran (a test lost its first ArrowDown that way on a busy machine).
+  const [activeQuery, setActiveQuery] = useState(props.resetKey);
+  if (activeQuery !== props.resetKey) {
+    setActiveQuery(props.resetKey);
+    setActive(null);
+  }
   const template = columns.map((column) => `${column.width}px`).join(' ');
 
   const copyCell = async (cell: Cell) => {
