@@ -113,9 +113,9 @@ async function apiFigures(rows, given, dir) {
 }
 
 /**
- * With an active scored run, node colours read every scored session (a second or two at 1 M):
- * the first ask after scoring pays that, later asks for the same filter (a slider move) do not.
- * Trains and scores an Isolation Forest unless the database already has an active run.
+ * With an active scored run, node colours come from the per-IP maxima its scoring stored (or, for
+ * a run scored before migration 11, from every scored session: a second or two at 1 M, kept for
+ * later asks). Trains and scores an Isolation Forest unless the database already has an active run.
  */
 async function scoredFigures(db, call) {
   const activeRun = () => {

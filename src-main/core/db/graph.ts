@@ -128,8 +128,35 @@ export function maxScoreQuery(runId: number, filter: SessionFilter) {
   };
 }
 
+/** Stores the run's highest score per IP (ip_scores), for the graph without a filter. */
+export function storeIpScores(db: Db, runId: number): void {
+  const { sql, params } = maxScoreQuery(runId, {});
+  db.transaction(() => {
+    db.prepare('DELETE FROM ip_scores WHERE run_id = ?').run(runId);
+    db.prepare(
+      `INSERT INTO ip_scores (run_id, ip, score) SELECT @runId, ip, max(score) FROM (${sql}) GROUP BY ip`,
+    ).run(params);
+  })();
+}
+
+/** Drops stored per-IP scores: of one run, or of all runs (sessions were deleted). */
+export function clearIpScores(db: Db, runId?: number): void {
+  if (runId === undefined) db.prepare('DELETE FROM ip_scores').run();
+  else db.prepare('DELETE FROM ip_scores WHERE run_id = ?').run(runId);
+}
+
+const isEmpty = (filter: SessionFilter) =>
+  Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+
 /** Highest score per IP (as source or destination) over the run's scored sessions within the filter. */
 export function maxScoreByIp(db: Db, runId: number, filter: SessionFilter): Map<string, number> {
+  if (isEmpty(filter)) {
+    const stored = db.prepare('SELECT ip, score FROM ip_scores WHERE run_id = ?').all(runId) as {
+      ip: string;
+      score: number;
+    }[];
+    if (stored.length > 0) return new Map(stored.map((r) => [r.ip, r.score]));
+  }
   const { sql, params } = maxScoreQuery(runId, filter);
   const rows = db.prepare(sql).all(params) as { ip: string; score: number }[];
   const best = new Map<string, number>();

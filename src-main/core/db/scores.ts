@@ -1,6 +1,7 @@
 // Scores of sessions per model run. Scoring writes batches; a cancelled or failed scoring deletes
 // what it wrote so a run never shows half its sessions scored.
 import type { FeatureContribution, ModelKind, SessionScore } from '../../../src-shared/models.js';
+import { clearIpScores } from './graph.js';
 import type { Db } from './open.js';
 
 export interface ScoreBatch {
@@ -38,6 +39,7 @@ export function prepareScoreWriter(db: Db, runId: number): (batch: ScoreBatch) =
 
 export function deleteScores(db: Db, runId: number): void {
   db.prepare(`DELETE FROM scores WHERE run_id = ?`).run(runId);
+  clearIpScores(db, runId);
 }
 
 interface ScoreRow {

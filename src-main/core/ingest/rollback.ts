@@ -1,4 +1,5 @@
 import { subtractImportFromAnalytics } from '../db/analytics-rollups.js';
+import { clearIpScores } from '../db/graph.js';
 import { finishImport, runningImports, sessionIdRange } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { deleteQuarantine } from '../db/quarantine.js';
@@ -15,6 +16,8 @@ export function rollBackImport(db: Db, importId: number): void {
       subtractImportFromRollups(db, importId, range);
       subtractImportFromAnalytics(db, importId, range);
       deleteSessionsOfImport(db, importId, range);
+      // A run may have scored some of them (scored while the import ran): per-IP maxima may be stale.
+      clearIpScores(db);
     }
     deleteQuarantine(db, importId);
   })();

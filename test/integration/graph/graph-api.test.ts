@@ -2,7 +2,12 @@
 // over the sessions table (never against the rollups the code reads, which could share its bug).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxScoreQuery, sessionPairsQuery } from '../../../src-main/core/db/graph.js';
+import {
+  clearIpScores,
+  maxScoreQuery,
+  sessionPairsQuery,
+  storeIpScores,
+} from '../../../src-main/core/db/graph.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { whereClause } from '../../../src-main/core/db/sessions.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
@@ -367,6 +372,23 @@ describe('anomaly scores of the active run', () => {
       filtered.nodes.ip.forEach((ip, i) => {
         expect(filtered.nodes.score[i]).toBeCloseTo(wantFiltered.get(ip)!, 9);
       });
+
+      // Once a scoring pass has stored the per-IP maxima, the unfiltered graph reads them (an
+      // edited one shows); a filter still reads the sessions; cleared, they are computed again.
+      storeIpScores(worker, Number(run));
+      expect(worker.prepare('SELECT count(*) FROM ip_scores WHERE run_id = ?').pluck().get(run)).toBe(
+        want.size,
+      );
+      worker.prepare('UPDATE ip_scores SET score = 0.12345 WHERE run_id = ? AND ip = ?').run(run, hub);
+      const fromStore = await call('graphEdges', { limit: 200_000 });
+      expect(fromStore.nodes.score[fromStore.nodes.ip.indexOf(hub)]).toBe(0.12345);
+      const stillFiltered = await call('graphEdges', { filter, limit: 200_000 });
+      stillFiltered.nodes.ip.forEach((ip, i) => {
+        expect(stillFiltered.nodes.score[i]).toBeCloseTo(wantFiltered.get(ip)!, 9);
+      });
+      clearIpScores(worker);
+      const computed = await call('graphEdges', { limit: 200_000 });
+      expect(computed.nodes.score[computed.nodes.ip.indexOf(hub)]).toBeCloseTo(want.get(hub)!, 9);
       const ip = busiestSource();
       const profile = await call('ipProfile', { ip });
       const flagged = db

@@ -9,6 +9,7 @@ import { caseTags } from './007-case-tags.js';
 import { rollupLastId } from './008-rollup-last-id.js';
 import { naturalKeyDigests } from './009-natural-key-digests.js';
 import { bytesRatioInline } from './010-bytes-ratio-inline.js';
+import { ipScores } from './011-ip-scores.js';
 
 export interface Migration {
   name: string;
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   rollupLastId,
   naturalKeyDigests,
   bytesRatioInline,
+  ipScores,
 ];

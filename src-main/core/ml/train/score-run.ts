@@ -3,6 +3,7 @@
 // through their own connection so batches can be written while the read pass is open. A cancel
 // or failure deletes what was written, so a run never shows half its sessions scored.
 import { sessionCount } from '../../db/feature-rows.js';
+import { storeIpScores } from '../../db/graph.js';
 import { getRun, runArtifacts } from '../../db/model-runs.js';
 import type { Db } from '../../db/open.js';
 import { deleteScores, prepareScoreWriter } from '../../db/scores.js';
@@ -78,6 +79,8 @@ export async function scoreRun(
       flaggedTotal += flaggedRows.length;
       await hooks.onProgress?.(scored, total);
     }
+    // The graph's node colours without a filter, read from here instead of every scored session.
+    storeIpScores(writer, runId);
     return { runId, scored, flagged: flaggedTotal };
   } catch (error) {
     deleteScores(writer, runId);
