@@ -202,8 +202,9 @@ describe('the download store', () => {
     const file = store.newFile('case-1.csv');
     fs.writeFileSync(file, 'x');
     const id = store.offer({ file, name: 'case-1.csv', contentType: 'text/csv' });
-    await expect.poll(() => fs.existsSync(file), { timeout: 2000 }).toBe(false);
-    expect(fs.existsSync(path.dirname(file))).toBe(false);
+    // rm removes the file, then its folder: wait for the folder, or the check races the removal.
+    await expect.poll(() => fs.existsSync(path.dirname(file)), { timeout: 2000 }).toBe(false);
+    expect(fs.existsSync(file)).toBe(false);
     expect(store.take(id)).toBeNull();
   });
 
