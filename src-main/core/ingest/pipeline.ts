@@ -4,12 +4,13 @@ import { pauseForeignKeys } from '../db/foreign-keys.js';
 import { findDoneBySignature, finishImport, getImport, insertImport } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { dropSessionIndexes, ensureSessionIndexes, maxSessionId } from '../db/session-indexes.js';
+import { sha256File } from '../file-hash.js';
 import { refreshIocMarks } from '../triage/ioc-marks.js';
 import { BatchWriter } from './batch-writer.js';
 import { detectFormat, formatById } from './formats/index.js';
 import { type ParserPlacement, runParser } from './parse-runner.js';
 import { rollBackImport } from './rollback.js';
-import { inspectSource, readHead, sha256File } from './source.js';
+import { inspectSource, readHead } from './source.js';
 
 export interface ImportRequest {
   file: string;

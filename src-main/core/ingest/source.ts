@@ -28,13 +28,6 @@ export function inspectSource(file: string): SourceInfo {
   }
 }
 
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }))
-    hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /** Decompressed text of the first `chars` characters, for format detection. */
 export async function readHead(file: string, gzip: boolean, chars = 64 * 1024): Promise<string> {
   const raw = fs.createReadStream(file, { highWaterMark: 64 * 1024 });

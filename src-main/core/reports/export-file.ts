@@ -1,13 +1,13 @@
 // Writes one export to a file: a case report (html, pdf, stix) or sessions (csv, json) of a case
 // or a filter. Sessions are read on a separate read-only connection, so a long export never holds
 // the main connection busy; WAL gives it one consistent snapshot.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportResult, ReportFormat } from '../../../src-shared/reports.js';
 import type { TriageFilter } from '../../../src-shared/triage.js';
 import { type Db, openDatabase } from '../db/open.js';
 import { iterateExportRows, type SessionSelection } from '../db/session-export.js';
+import { sha256File } from '../file-hash.js';
 import { appVersion } from './app-version.js';
 import { gatherCaseReport } from './case-data.js';
 import { renderCaseHtml } from './html.js';
@@ -24,10 +24,6 @@ export interface ExportRequest {
 
 export interface ExportOptions {
   printToPdf?: PrintToPdf;
-}
-
-function sha256File(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 async function withReader<T>(db: Db, use: (reader: Db) => Promise<T>): Promise<T> {
@@ -75,5 +71,5 @@ export async function exportToFile(
       else fs.writeFileSync(file, await (options.printToPdf ?? chromiumPrintToPdf)(page));
     }
   }
-  return { path: file, bytes: fs.statSync(file).size, sha256: sha256File(file), sessions };
+  return { path: file, bytes: fs.statSync(file).size, sha256: await sha256File(file), sessions };
 }

@@ -2,6 +2,7 @@
 // Chromium (even with its CSP bypassed), makes no request; the PDF holds the title and
 // indicators; STIX validates against the STIX 2.1 schemas; CSV and JSON cells are neutralised.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { addCaseNote, createCase, tagCase } from '../../../src-main/core/triage/
 import { importIocList } from '../../../src-main/core/triage/ioc-lists.js';
 import { tagSessions } from '../../../src-main/core/triage/tag-actions.js';
 import { setVerdict } from '../../../src-main/core/triage/verdict-actions.js';
+import type { ExportResult } from '../../../src-shared/reports.js';
 import { launchChromium } from '../../e2e/chromium.js';
 import {
   addScoredRun,
@@ -83,6 +85,7 @@ describe('a report of a case with hostile strings in every field', () => {
   let report: CaseReport;
   let browser: Browser;
   const files: Record<string, string> = {};
+  const results: Record<string, ExportResult> = {};
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -91,7 +94,18 @@ describe('a report of a case with hostile strings in every field', () => {
     report = gatherCaseReport(ws.db, caseId, 'test');
     for (const format of ['html', 'csv', 'json', 'stix', 'pdf'] as const) {
       files[format] = path.join(ws.dir, `case.${format}`);
-      await exportToFile(ws.db, { caseId, format, path: files[format]! });
+      results[format] = await exportToFile(ws.db, { caseId, format, path: files[format]! });
+    }
+  });
+
+  it('reports the size and SHA-256 of each file it wrote', () => {
+    for (const [format, file] of Object.entries(files)) {
+      const bytes = fs.readFileSync(file);
+      expect(results[format]).toMatchObject({
+        path: file,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
     }
   });
   afterAll(async () => {
