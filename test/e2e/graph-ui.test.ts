@@ -142,11 +142,14 @@ describe('IP graph in Debian Chromium', () => {
   it('runs ForceAtlas2 in a web worker, and Stop / Start control it', async () => {
     const layoutWorkers = () =>
       page.workers().filter((worker) => /fa2\.worker-[\w-]+\.js$/.test(worker.url()));
+    // Playwright learns of a worker's start and end from DevTools events that may trail the
+    // page's own state attribute, so the worker count is polled, not read once.
+    const layoutWorkerCount = () => expect.poll(() => layoutWorkers().length, { timeout: 5000 });
     await layoutAtRest();
-    expect(layoutWorkers()).toHaveLength(0);
+    await layoutWorkerCount().toBe(0);
     await page.getByTestId('graph-layout').click();
     await page.locator('[data-testid="graph-canvas"][data-layout="running"]').waitFor();
-    expect(layoutWorkers()).toHaveLength(1);
+    await layoutWorkerCount().toBe(1);
     // Positions keep arriving from the worker: Sigma redraws while the layout runs.
     const frames = await attr('data-frames');
     await page.waitForFunction(
@@ -156,7 +159,7 @@ describe('IP graph in Debian Chromium', () => {
     );
     await page.getByTestId('graph-layout').click();
     await layoutAtRest();
-    expect(layoutWorkers()).toHaveLength(0);
+    await layoutWorkerCount().toBe(0);
   });
 
   it('finds an IP outside the loaded edges, opens its drill-down, lists its sessions as text', async () => {
