@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ExportResult, ReportFormat } from '../../../src-shared/reports.js';
 import type { TriageFilter } from '../../../src-shared/triage.js';
 import { type Db, openDatabase } from '../db/open.js';
-import { iterateExportRows, type SessionSelection } from '../db/session-export.js';
+import { exportRecords, type SessionSelection } from '../db/session-export.js';
 import { sha256File } from '../file-hash.js';
 import { appVersion } from './app-version.js';
 import { gatherCaseReport } from './case-data.js';
@@ -38,10 +38,10 @@ async function withReader<T>(db: Db, use: (reader: Db) => Promise<T>): Promise<T
 
 async function writeSessions(db: Db, request: ExportRequest, selection: SessionSelection): Promise<number> {
   return withReader(db, (reader) => {
-    const rows = iterateExportRows(reader, selection);
+    const records = exportRecords(reader, selection);
     return request.format === 'csv'
-      ? writeSessionsCsv(request.path, rows)
-      : writeSessionsJson(request.path, rows);
+      ? writeSessionsCsv(request.path, records)
+      : writeSessionsJson(request.path, records);
   });
 }
 

@@ -3,36 +3,46 @@
 
 import { once } from 'node:events';
 import fs from 'node:fs';
-import type { ExportRow } from '../db/session-export.js';
+import type { ExportRecords } from '../db/session-export.js';
 import { neutraliseCell } from './neutralise.js';
 
 type Cell = string | number | null;
 
-const COLUMNS: [header: string, get: (r: ExportRow) => Cell][] = [
-  ['id', (r) => r.id],
-  ['start', (r) => new Date(r.startTs).toISOString()],
-  ['end', (r) => new Date(r.endTs).toISOString()],
-  ['src_ip', (r) => r.srcIp],
-  ['dst_ip', (r) => r.dstIp],
-  ['src_port', (r) => r.srcPort],
-  ['dst_port', (r) => r.dstPort],
-  ['protocol', (r) => r.protocol],
-  ['bytes_in', (r) => r.bytesIn],
-  ['bytes_out', (r) => r.bytesOut],
-  ['packets', (r) => r.packets],
-  ['response_code', (r) => r.responseCode],
-  ['country', (r) => r.country],
-  ['asn', (r) => r.asn],
-  ['rule_name', (r) => r.ruleName],
-  ['detection_type', (r) => r.detectionType],
-  ['action', (r) => r.action],
-  ['label', (r) => r.label],
-  ['verdict', (r) => r.verdict],
-  ['verdict_by', (r) => r.verdictBy],
-  ['verdict_note', (r) => r.verdictNote],
-  ['tags', (r) => r.tags],
-  ['attrs', (r) => (r.attrs ? JSON.stringify(r.attrs) : null)],
+/** How a stored value becomes a CSV cell: as it is, as an ISO-8601 time, or as attribute JSON. */
+type CellKind = 'value' | 'time' | 'attrs';
+
+const CSV_COLUMNS: [header: string, column: string, kind: CellKind][] = [
+  ['id', 'id', 'value'],
+  ['start', 'startTs', 'time'],
+  ['end', 'endTs', 'time'],
+  ['src_ip', 'srcIp', 'value'],
+  ['dst_ip', 'dstIp', 'value'],
+  ['src_port', 'srcPort', 'value'],
+  ['dst_port', 'dstPort', 'value'],
+  ['protocol', 'protocol', 'value'],
+  ['bytes_in', 'bytesIn', 'value'],
+  ['bytes_out', 'bytesOut', 'value'],
+  ['packets', 'packets', 'value'],
+  ['response_code', 'responseCode', 'value'],
+  ['country', 'country', 'value'],
+  ['asn', 'asn', 'value'],
+  ['rule_name', 'ruleName', 'value'],
+  ['detection_type', 'detectionType', 'value'],
+  ['action', 'action', 'value'],
+  ['label', 'label', 'value'],
+  ['verdict', 'verdict', 'value'],
+  ['verdict_by', 'verdictBy', 'value'],
+  ['verdict_note', 'verdictNote', 'value'],
+  ['tags', 'tags', 'value'],
+  ['attrs', 'attrs', 'attrs'],
 ];
+
+// Stored attribute sets repeat across many sessions (one per combination of extra columns), so
+// each is parsed once; the memo starts over past this many distinct sets.
+const ATTRS_MEMO_LIMIT = 10_000;
+// Lines are joined into chunks of about this many characters per write: a write per line spent
+// more time in the stream than in making the line.
+const CHUNK_CHARS = 1 << 16;
 
 function csvCell(value: Cell): string {
   if (value === null) return '';
@@ -41,51 +51,110 @@ function csvCell(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Neutralises the text values of a row for JSON (numbers and nulls stay as they are). */
-function jsonRow(row: ExportRow): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (typeof value === 'string') out[key] = neutraliseCell(value);
-    else if (key === 'attrs' && value)
-      out[key] = Object.fromEntries(
-        Object.entries(value as Record<string, string>).map(([k, v]) => [
-          neutraliseCell(k),
-          neutraliseCell(v),
-        ]),
-      );
-    else out[key] = value;
-  }
-  return out;
+/** Memoises `convert` of stored attribute JSON. */
+function attrsMemo<T>(convert: (json: string) => T): (json: string) => T {
+  const memo = new Map<string, T>();
+  return (json) => {
+    let out = memo.get(json);
+    if (out === undefined) {
+      if (memo.size >= ATTRS_MEMO_LIMIT) memo.clear();
+      out = convert(json);
+      memo.set(json, out);
+    }
+    return out;
+  };
 }
 
-/** Writes lines through a file stream, waiting whenever its buffer is full. */
+/** Position of each named column in the records (an export always selects all of them). */
+function positions(records: ExportRecords, names: readonly string[]): number[] {
+  return names.map((name) => {
+    const at = records.columns.indexOf(name);
+    if (at < 0) throw new Error(`export rows lack the ${name} column`);
+    return at;
+  });
+}
+
+/** Writes text through a file stream in chunks, waiting whenever its buffer is full. */
 async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
   const out = fs.createWriteStream(file);
   const failed = once(out, 'error').then(([error]) => Promise.reject(error));
   failed.catch(() => {});
-  for (const line of lines) if (!out.write(line)) await Promise.race([once(out, 'drain'), failed]);
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+  };
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length < CHUNK_CHARS) continue;
+    await write(chunk);
+    chunk = '';
+  }
+  if (chunk.length > 0) await write(chunk);
   out.end();
   await Promise.race([once(out, 'finish'), failed]);
 }
 
-export async function writeSessionsCsv(file: string, rows: Iterable<ExportRow>): Promise<number> {
+export async function writeSessionsCsv(file: string, records: ExportRecords): Promise<number> {
+  const at = positions(
+    records,
+    CSV_COLUMNS.map(([, column]) => column),
+  );
+  const kinds = CSV_COLUMNS.map(([, , kind]) => kind);
+  const attrsCell = attrsMemo((json) => csvCell(JSON.stringify(JSON.parse(json))));
   let count = 0;
   function* lines() {
-    yield `${COLUMNS.map(([h]) => h).join(',')}\r\n`;
-    for (const row of rows) {
+    yield `${CSV_COLUMNS.map(([header]) => header).join(',')}\r\n`;
+    for (const row of records.rows) {
       count++;
-      yield `${COLUMNS.map(([, get]) => csvCell(get(row))).join(',')}\r\n`;
+      let line = '';
+      for (let k = 0; k < at.length; k++) {
+        const value = row[at[k]!] as Cell;
+        if (k > 0) line += ',';
+        if (value === null) continue;
+        const kind = kinds[k];
+        line +=
+          kind === 'time'
+            ? new Date(value as number).toISOString()
+            : kind === 'attrs'
+              ? value === ''
+                ? ''
+                : attrsCell(value as string)
+              : csvCell(value);
+      }
+      yield `${line}\r\n`;
     }
   }
   await writeLines(file, lines());
   return count;
 }
 
-export async function writeSessionsJson(file: string, rows: Iterable<ExportRow>): Promise<number> {
+/** Attribute JSON with its keys and values neutralised, as the JSON export writes it. */
+function neutralisedAttrs(json: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(JSON.parse(json) as Record<string, string>).map(([k, v]) => [
+      neutraliseCell(k),
+      neutraliseCell(v),
+    ]),
+  );
+}
+
+export async function writeSessionsJson(file: string, records: ExportRecords): Promise<number> {
+  const names = records.columns;
+  const attrsAt = names.indexOf('attrs');
+  const attrsObject = attrsMemo(neutralisedAttrs);
   let count = 0;
   function* lines() {
     yield '[';
-    for (const row of rows) yield `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(jsonRow(row))}`;
+    for (const row of records.rows) {
+      // Numbers and nulls stay as they are; text values are neutralised.
+      const out: Record<string, unknown> = {};
+      for (let k = 0; k < names.length; k++) {
+        const value = row[k];
+        if (k === attrsAt) out[names[k]!] = value ? attrsObject(value as string) : null;
+        else out[names[k]!] = typeof value === 'string' ? neutraliseCell(value) : value;
+      }
+      yield `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(out)}`;
+    }
     yield '\n]\n';
   }
   await writeLines(file, lines());
