@@ -1,6 +1,7 @@
 // A stand-in for the renderer's transport in component tests: answers the calls a component
 // makes from a table the test fills, and records them.
 import { vi } from 'vitest';
+import type { VigilEvent } from '../../src-shared/api.js';
 
 export const calls: { name: string; args: unknown }[] = [];
 export const answers: Record<string, (args: never) => unknown> = {};
@@ -18,4 +19,18 @@ export const api = new Proxy(
   },
 );
 
-export const transport = { api, onEvent: () => () => {}, importablePath: async () => '' };
+const listeners = new Set<(event: VigilEvent) => void>();
+
+/** Delivers a core event to every component listening, as the real transport would. */
+export function emit(event: VigilEvent): void {
+  for (const listener of listeners) listener(event);
+}
+
+export const transport = {
+  api,
+  onEvent: (listener: (event: VigilEvent) => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  importablePath: async () => '',
+};

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TriageView } from '../../src-renderer/views/triage/TriageView.js';
 import type { Session } from '../../src-shared/domain.js';
 import type { FlagQueuePage, QueueItem } from '../../src-shared/triage.js';
-import { answers, calls } from './fake-api.js';
+import { answers, calls, emit } from './fake-api.js';
 
 vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
 // Tell React this is a test environment, so act() flushes updates (and stops warning).
@@ -108,6 +108,47 @@ describe('Triage keyboard', () => {
     expect(screen.getByTestId('view-triage').dataset.pending).toBe('0');
     expect(screen.getByTestId('triage-message').textContent).toBe('malicious: session 2 (1 changed)');
     expect(verdictOf(2)).toBe('malicious');
+  });
+
+  it('keeps a verdict shown when a reload read before it answers after it', async () => {
+    await renderView();
+    const before = deferred<FlagQueuePage>();
+    answers.flagQueue = () => before.promise;
+    await act(async () => emit({ type: 'data-changed', reason: 'another window' }));
+    expect(callsOf('flagQueue')).toHaveLength(2);
+    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    await press('m');
+    await flush();
+    expect(screen.getByTestId('view-triage').dataset.pending).toBe('0');
+    // The reload read the rows before the verdict: its answer is dropped and a new one is read.
+    const after = structuredClone(PAGE);
+    after.items[0]!.verdict = { sessionId: 1, verdict: 'malicious', analyst: 'ana', at: 1, note: null };
+    answers.flagQueue = () => after;
+    await act(async () => before.resolve(structuredClone(PAGE)));
+    expect(verdictOf(1)).toBe('malicious');
+    expect(callsOf('flagQueue')).toHaveLength(3);
+    await flush();
+    expect(verdictOf(1)).toBe('malicious');
+  });
+
+  it('keeps a verdict shown when a reload that ran while it was in flight answers after it', async () => {
+    await renderView();
+    const verdict = deferred<{ actionId: number; changed: number }>();
+    answers.setVerdict = () => verdict.promise;
+    await press('m');
+    const during = deferred<FlagQueuePage>();
+    answers.flagQueue = () => during.promise;
+    // Another grouping starts a reload at once, while the verdict is still on its way.
+    await act(async () => void fireEvent.click(screen.getByLabelText('group by source IP')));
+    expect(callsOf('flagQueue').at(-1)).toMatchObject({ groupBySrcIp: true });
+    await act(async () => verdict.resolve({ actionId: 1, changed: 1 }));
+    const after = structuredClone(PAGE);
+    after.items[0]!.verdict = { sessionId: 1, verdict: 'malicious', analyst: 'ana', at: 1, note: null };
+    answers.flagQueue = () => after;
+    await act(async () => during.resolve(structuredClone(PAGE)));
+    expect(verdictOf(1)).toBe('malicious');
+    await flush();
+    expect(verdictOf(1)).toBe('malicious');
   });
 
   it('rolls a verdict back, visibly, when the core refuses it', async () => {

@@ -100,7 +100,9 @@ describe('Triage by keyboard', () => {
     // Undo the last one (row 15): shown at once, and the core reverses it.
     await page.keyboard.press('u');
     await settled(page);
-    expect(await verdictsOf(page, [ids[15]!])).toEqual({ [ids[15]!]: '' });
+    // Polled, not read once: the rows are final when the reload that the action's data-changed
+    // event starts has answered, which may be after the action itself settled.
+    await expect.poll(() => verdictsOf(page, [ids[15]!]), { timeout: 5000 }).toEqual({ [ids[15]!]: '' });
     await page.getByTestId('triage-message').getByText(/Undid/).waitFor();
     delete expected[ids[15]!];
     // Rows 16–19: selected with x, then one Shift+B for the selection.
@@ -116,7 +118,7 @@ describe('Triage by keyboard', () => {
     await page.keyboard.press('r');
     expected[ids[15]!] = 'review';
     await settled(page);
-    expect(await verdictsOf(page, ids)).toEqual(expected);
+    await expect.poll(() => verdictsOf(page, ids), { timeout: 5000 }).toEqual(expected);
     await page.getByTestId('drawer-history').waitFor();
     // 5 malicious verdicts are too few to learn from: the refusal says so, with the counts.
     await page.getByTestId('retrain-button').click();

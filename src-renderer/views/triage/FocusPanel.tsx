@@ -49,7 +49,8 @@ export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
         </a>
       </div>
       <h4>History</h4>
-      <VerdictHistory sessionId={s.id} />
+      {/* Keyed by session: moving on never shows the last session's history while this one loads. */}
+      <VerdictHistory key={s.id} sessionId={s.id} />
     </aside>
   );
 }

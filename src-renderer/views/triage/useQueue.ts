@@ -1,6 +1,7 @@
 // The rows triage works on (the flag queue page, or a "label next" batch), patchable in place so an
-// action shows before the core answers. While actions are in flight a reload is held back: an
-// answer read before the core saw the action would flip the row back for a moment.
+// action shows before the core answers. A reload answer is only shown if no action was in flight
+// or sent while it ran: one read before the core saw the action would flip the row back for a
+// moment. While actions are in flight a reload is held back, and runs once the last one settles.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FlagQueuePage, LabelSuggestion, QueueItem, TriageFilter } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
@@ -45,6 +46,8 @@ export function useQueue(query: QueueQuery) {
   const [version, setVersion] = useState(0);
   const [pending, setPending] = useState(0);
   const inFlight = useRef(0);
+  /** Actions sent so far: a reload that saw fewer than were sent when it answers is out of date. */
+  const sent = useRef(0);
   const stale = useRef(false);
   // A label-next batch stays put while the analyst labels it: labelled rows would vanish from it.
   const follows = !query.labelNext;
@@ -56,10 +59,15 @@ export function useQueue(query: QueueQuery) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` and `batch` are reload triggers.
   useEffect(() => {
     let live = true;
+    const sentBefore = sent.current;
+    const busyBefore = inFlight.current > 0;
     load(query)
       .then((result) => {
         if (!live) return;
-        if (inFlight.current && follows) stale.current = true;
+        // Read while an action was in flight, or before one was sent: the rows may predate it.
+        const outdated = busyBefore || sent.current !== sentBefore;
+        if (follows && inFlight.current) stale.current = true;
+        else if (follows && outdated) setVersion((v) => v + 1);
         else {
           setPage(result);
           setPageIsLabelNext(query.labelNext);
@@ -89,6 +97,7 @@ export function useQueue(query: QueueQuery) {
   /** Counts a call as in flight; the reload held back meanwhile runs once the last one settles. */
   const track = useCallback(<T>(call: Promise<T>): Promise<T> => {
     inFlight.current++;
+    sent.current++;
     setPending(inFlight.current);
     const settle = () => {
       inFlight.current--;
