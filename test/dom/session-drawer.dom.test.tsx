@@ -84,6 +84,20 @@ describe('session drawer', () => {
     expect(screen.getByTestId('drawer-no-verdicts').textContent).toBe('No verdicts yet.');
   });
 
+  it("never shows the last session's scores or history while the next session's are loading", async () => {
+    const view = render(<SessionDrawer session={hostile} onClose={() => {}} />);
+    await waitFor(() => screen.getByTestId('drawer-history'));
+    await waitFor(() => screen.getByTestId('drawer-scores'));
+    // The next session's answers stay on their way while the drawer shows it.
+    answers.sessionScores = () => new Promise(() => {});
+    answers.sessionHistory = () => new Promise(() => {});
+    view.rerender(<SessionDrawer session={fakeSession(8)} onClose={() => {}} />);
+    expect(screen.getByTestId('session-drawer').dataset.sessionId).toBe('8');
+    expect(screen.queryByTestId('drawer-history')).toBeNull();
+    expect(screen.queryByTestId('drawer-scores')).toBeNull();
+    expect(screen.getByTestId('session-drawer').textContent).toContain('Loading history…');
+  });
+
   it('closes on Escape', async () => {
     const onClose = vi.fn();
     render(<SessionDrawer session={fakeSession(9)} onClose={onClose} />);

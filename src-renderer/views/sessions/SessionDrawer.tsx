@@ -45,11 +45,12 @@ export function SessionDrawer({ session, onClose }: { session: Session; onClose:
       </section>
       <section>
         <h3>Model scores</h3>
-        <ModelScores sessionId={session.id} />
+        {/* Keyed by session: another row's scores and history are never shown while these load. */}
+        <ModelScores key={session.id} sessionId={session.id} />
       </section>
       <section>
         <h3>Verdict history</h3>
-        <VerdictHistory sessionId={session.id} />
+        <VerdictHistory key={session.id} sessionId={session.id} />
       </section>
       <section>
         <h3>Fields</h3>
