@@ -19,6 +19,7 @@ import { sampleFile } from './paths.js';
 import type { PrintToPdf } from './reports/pdf.js';
 import { analyticsService } from './services/analytics.js';
 import { casesService } from './services/cases.js';
+import { resolvingFreeText } from './services/free-text-filters.js';
 import { graphService } from './services/graph.js';
 import { modelsService } from './services/models.js';
 import { reportsService } from './services/reports.js';
@@ -93,7 +94,7 @@ export function createCore(options: CoreOptions): Core {
     return preset;
   };
 
-  const service: VigilService = {
+  const service: VigilService = resolvingFreeText(db, {
     ...graphService({ db }),
     ...analyticsService({ db }),
     ...triageService({ db, emit }),
@@ -147,7 +148,7 @@ export function createCore(options: CoreOptions): Core {
     async startPull({ preset, ...request }) {
       return { jobId: pulls.start({ ...request, preset: resolvePreset(preset) }) };
     },
-  };
+  });
 
   if (options.sampleOnFirstStart && !hasSessions(db) && listImports(db).length === 0) {
     jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' });

@@ -92,11 +92,19 @@ function textSql(column: string, values: FilterValue[], nocase: boolean, b: Bind
   return `${target} IN (${texts.map((t) => b.bind(t)).join(', ')})`;
 }
 
-const FREE_TEXT_COLUMNS = ['rule_name', 'detection_type', 'action', 'label', 'protocol', 'country'];
+/** The fields whose values free text searches (db/free-text.ts resolves it against theirs). */
+export const FREE_TEXT_FIELDS = ['rule', 'type', 'action', 'label', 'proto', 'country'] as const;
+export type FreeTextField = (typeof FREE_TEXT_FIELDS)[number];
+const FREE_TEXT_COLUMNS = FREE_TEXT_FIELDS.map((field) => COLUMNS[field]!);
+
+/** The text a free-text clause searches for: its words joined by spaces. */
+export function freeTextOf(values: readonly FilterValue[]): string {
+  return values.map((v) => (v.kind === 'text' ? v.value : '')).join(' ');
+}
 
 /** Free text: an exact endpoint, or a case-insensitive substring of the descriptive columns. */
 function freeTextSql(values: FilterValue[], b: Binder): string {
-  const text = values.map((v) => (v.kind === 'text' ? v.value : '')).join(' ');
+  const text = freeTextOf(values);
   const haystack = FREE_TEXT_COLUMNS.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
   const exact = b.bind(text);
   return `(src_ip = ${exact} OR dst_ip = ${exact} OR instr(lower(${haystack}), ${b.bind(text.toLowerCase())}) > 0)`;
