@@ -8,20 +8,19 @@ import { failOrphanedRuns } from './db/model-runs.js';
 import { type Db, openDatabase } from './db/open.js';
 import { getPreset, listPresets, savePreset } from './db/presets.js';
 import { quarantinePage } from './db/quarantine.js';
-import { hasSessions, sessionPage } from './db/sessions.js';
-import { dashboardSummary } from './db/summary.js';
+import { hasSessions } from './db/sessions.js';
 import { recoverInterruptedImports } from './ingest/rollback.js';
 import { ImportJobs } from './jobs/import-jobs.js';
 import { ModelJobs } from './jobs/model-jobs.js';
 import { PullJobs, type PullJobsOptions } from './jobs/pull-jobs.js';
+import { ReadPool } from './jobs/read-pool.js';
 import { removeLeftovers } from './leftovers.js';
 import { sampleFile } from './paths.js';
 import type { PrintToPdf } from './reports/pdf.js';
-import { analyticsService } from './services/analytics.js';
 import { casesService } from './services/cases.js';
 import { resolvingFreeText } from './services/free-text-filters.js';
-import { graphService } from './services/graph.js';
 import { modelsService } from './services/models.js';
+import { type ReadOperation, readService } from './services/read-service.js';
 import { reportsService } from './services/reports.js';
 import { triageService } from './services/triage.js';
 
@@ -34,6 +33,8 @@ export interface CoreOptions {
   pullOptions?: PullJobsOptions['pullOptions'];
   /** Report PDFs: the Electron app passes webContents.printToPDF; default headless Chromium. */
   printToPdf?: PrintToPdf;
+  /** Worker threads answering the read-only calls (default: by cores); 0 answers them on this thread. */
+  readWorkers?: number;
 }
 
 export interface Core {
@@ -42,6 +43,8 @@ export interface Core {
   jobs: ImportJobs;
   pulls: PullJobs;
   models: ModelJobs;
+  /** The worker threads answering read-only calls (null when they run on this thread). */
+  readers: ReadPool | null;
   events: EventEmitter<{ event: [VigilEvent] }>;
   close(): Promise<void>;
 }
@@ -94,9 +97,10 @@ export function createCore(options: CoreOptions): Core {
     return preset;
   };
 
-  const service: VigilService = resolvingFreeText(db, {
-    ...graphService({ db }),
-    ...analyticsService({ db }),
+  // Read-only calls go to worker threads, so a query of seconds never holds this thread.
+  const readers = options.readWorkers === 0 ? null : new ReadPool(dbPath, options.readWorkers);
+  const reads = readers ? readers.service() : readService(db);
+  const writes = resolvingFreeText<Omit<VigilService, ReadOperation>>(db, {
     ...triageService({ db, emit }),
     ...casesService({ db, emit }),
     ...reportsService({ db, printToPdf: options.printToPdf }),
@@ -126,12 +130,6 @@ export function createCore(options: CoreOptions): Core {
       if (!getImport(db, importId)) throw new Error(`No import with id ${importId}`);
       return quarantinePage(db, importId, offset, limit);
     },
-    async sessionPage(query) {
-      return sessionPage(db, query);
-    },
-    async dashboardSummary({ filter }) {
-      return dashboardSummary(db, filter);
-    },
     async listPresets() {
       return listPresets(db);
     },
@@ -149,6 +147,7 @@ export function createCore(options: CoreOptions): Core {
       return { jobId: pulls.start({ ...request, preset: resolvePreset(preset) }) };
     },
   });
+  const service: VigilService = { ...writes, ...reads };
 
   if (options.sampleOnFirstStart && !hasSessions(db) && listImports(db).length === 0) {
     jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' });
@@ -160,8 +159,10 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     pulls,
     models,
+    readers,
     events,
     async close() {
+      await readers?.close();
       await pulls.close();
       await models.close();
       await jobs.close();

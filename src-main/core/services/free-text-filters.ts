@@ -1,17 +1,16 @@
 // One place where every call's filter has its free text resolved (db/free-text.ts), so the
 // Overview, Sessions, Graph, Triage and exports all answer a word from the rollups and indexes
 // where they can, without each service remembering to.
-import type { VigilService } from '../../../src-shared/api.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { resolveFreeText } from '../db/free-text.js';
 import type { Db } from '../db/open.js';
 
-export function resolvingFreeText(db: Db, service: VigilService): VigilService {
+export function resolvingFreeText<S extends object>(db: Db, service: S): S {
   const wrapped = Object.entries(service).map(([name, call]) => [
     name,
     (args: unknown) => (call as (args: unknown) => unknown)(withResolvedFilter(db, args)),
   ]);
-  return Object.fromEntries(wrapped) as VigilService;
+  return Object.fromEntries(wrapped) as S;
 }
 
 function withResolvedFilter(db: Db, args: unknown): unknown {

@@ -1,0 +1,50 @@
+// The calls that only read, and may read for seconds at a million sessions: the Overview, Graph
+// and Sessions queries and the triage queue. createCore answers them on worker threads
+// (jobs/read-pool.ts), each with its own connection, so they neither block the main thread
+// (the Electron main process, or serve mode's HTTP server) nor wait for one another.
+import type { VigilService } from '../../../src-shared/api.js';
+import type { Db } from '../db/open.js';
+import { sessionPage } from '../db/sessions.js';
+import { dashboardSummary } from '../db/summary.js';
+import { analyticsService } from './analytics.js';
+import { resolvingFreeText } from './free-text-filters.js';
+import { graphService } from './graph.js';
+import { triageService } from './triage.js';
+
+export const READ_OPERATIONS = [
+  'analyticsKpis',
+  'analyticsTimeSeries',
+  'analyticsTypeByCountry',
+  'analyticsCountries',
+  'analyticsHistograms',
+  'analyticsPortMix',
+  'analyticsCorrelation',
+  'filterSuggestions',
+  'graphEdges',
+  'ipNeighbours',
+  'ipProfile',
+  'edgeSessions',
+  'sessionPage',
+  'dashboardSummary',
+  'flagQueue',
+  'labelNext',
+] as const;
+export type ReadOperation = (typeof READ_OPERATIONS)[number];
+export type ReadService = Pick<VigilService, ReadOperation>;
+
+export function isReadOperation(name: string): name is ReadOperation {
+  return (READ_OPERATIONS as readonly string[]).includes(name);
+}
+
+export function readService(db: Db): ReadService {
+  // The queue calls only read, so nothing is ever emitted through this.
+  const triage = triageService({ db, emit: () => {} });
+  return resolvingFreeText(db, {
+    ...analyticsService({ db }),
+    ...graphService({ db }),
+    sessionPage: async (query) => sessionPage(db, query),
+    dashboardSummary: async ({ filter }) => dashboardSummary(db, filter),
+    flagQueue: triage.flagQueue,
+    labelNext: triage.labelNext,
+  });
+}

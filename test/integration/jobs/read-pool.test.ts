@@ -1,0 +1,113 @@
+// Read-only API calls are answered by worker threads with their own connections: the answers are
+// those the main thread would give, two calls run side by side, the main thread stays free while
+// they run, and a worker that cannot start fails its calls with a clear error.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReadPool } from '../../../src-main/core/jobs/read-pool.js';
+import { type Core, createCore } from '../../../src-main/core/service.js';
+import type { SessionFilter } from '../../../src-shared/domain.js';
+import { importGenerated, type Workspace, workspace } from '../triage/harness.js';
+
+const cores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.close()));
+});
+
+function coreOf(ws: Workspace, readWorkers?: number): Core {
+  const core = createCore({ dbPath: ws.dbPath, readWorkers });
+  cores.push(core);
+  return core;
+}
+
+// A filter the rollups cannot answer, so the calls read sessions (about half of them).
+const BUSY: SessionFilter = {
+  clauses: [{ field: 'bytes_in', negate: false, values: [{ kind: 'cmp', op: '>', value: 45_000 }] }],
+};
+
+async function answers(core: Core) {
+  const s = core.service;
+  return {
+    kpis: await s.analyticsKpis({ filter: BUSY }),
+    series: await s.analyticsTimeSeries({ filter: {} }),
+    histograms: await s.analyticsHistograms({ filter: BUSY }),
+    graph: await s.graphEdges({ filter: BUSY, weight: 'sessions', minWeight: 0, limit: 500 }),
+    page: await s.sessionPage({ filter: BUSY, offset: 0, limit: 50, sort: 'srcIp', direction: 'asc' }),
+    summary: await s.dashboardSummary({ filter: {} }),
+  };
+}
+
+describe('the read pool', () => {
+  it('answers read calls on worker threads exactly as the main thread does', async () => {
+    const ws = workspace();
+    await importGenerated(ws, 3000);
+    const pooled = coreOf(ws, 2);
+    const onMain = coreOf(ws, 0);
+    expect(onMain.readers).toBeNull();
+    const fromWorkers = await answers(pooled);
+    expect(fromWorkers.kpis.sessions).toBeGreaterThan(0);
+    expect(fromWorkers.page.items).toHaveLength(50);
+    expect(fromWorkers).toEqual(await answers(onMain));
+    const answered = pooled.readers!.answeredByWorker();
+    expect(answered.reduce((a, b) => a + b, 0)).toBe(6);
+  });
+
+  it('runs two calls side by side on two workers, and sees what another connection committed', async () => {
+    const ws = workspace();
+    await importGenerated(ws, 1000);
+    const core = coreOf(ws, 2);
+    const [a, b] = await Promise.all([
+      core.service.analyticsKpis({ filter: BUSY }),
+      core.service.analyticsKpis({ filter: {} }),
+    ]);
+    expect(core.readers!.answeredByWorker()).toEqual([1, 1]);
+    expect(a.sessions).toBeLessThan(b.sessions);
+    await importGenerated(ws, 500, 1000);
+    const after = await core.service.analyticsKpis({ filter: {} });
+    expect(after.sessions).toBe(b.sessions + 500);
+  });
+
+  it('keeps the main thread free while a worker reads (on the main thread it is not)', async () => {
+    const ws = workspace();
+    await importGenerated(ws, 2000);
+    const tickedBeforeAnswer = async (core: Core) => {
+      let ticked = false;
+      setTimeout(() => {
+        ticked = true;
+      }, 0);
+      await core.service.analyticsHistograms({ filter: BUSY });
+      return ticked;
+    };
+    expect(await tickedBeforeAnswer(coreOf(ws, 0))).toBe(false);
+    expect(await tickedBeforeAnswer(coreOf(ws, 2))).toBe(true);
+  });
+
+  it('passes a query’s error back, and the worker goes on answering', async () => {
+    const ws = workspace();
+    await importGenerated(ws, 100);
+    const core = coreOf(ws, 1);
+    // Only a hand-made filter can carry an address where a rule name belongs.
+    const bad: SessionFilter = {
+      clauses: [{ field: 'rule', negate: false, values: [{ kind: 'ip', value: '192.0.2.1' }] }],
+    };
+    await expect(
+      core.service.sessionPage({ filter: bad, offset: 0, limit: 5, sort: 'startTs', direction: 'asc' }),
+    ).rejects.toThrow(/Text is needed here, not ip/);
+    expect((await core.service.analyticsKpis({ filter: {} })).sessions).toBe(100);
+    expect(core.readers!.answeredByWorker()).toEqual([2]);
+  });
+
+  it('fails the calls of a worker that cannot open the database, and stops after close', async () => {
+    const ws = workspace();
+    const notAFolder = path.join(ws.dir, 'file');
+    fs.writeFileSync(notAFolder, '');
+    const pool = new ReadPool(path.join(notAFolder, 'v.db'), 1);
+    const reads = pool.service();
+    await expect(reads.analyticsKpis({ filter: {} })).rejects.toThrow(
+      /query worker failed: (ENOTDIR|EEXIST)/,
+    );
+    expect(pool.answeredByWorker()).toEqual([]);
+    await pool.close();
+    await expect(reads.analyticsKpis({ filter: {} })).rejects.toThrow(/closing/);
+  });
+});
