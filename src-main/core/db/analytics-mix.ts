@@ -1,7 +1,7 @@
 // Histogram and protocol/port reads: from rollup_hist / rollup_ports, or from sessions when the
-// filter needs rows. The log bin expression is the migration's, so both paths bin alike.
+// filter needs rows. Sessions are binned with ingest's own logBin, so both paths bin alike.
+import { logBin } from '../../../src-shared/analytics-bins.js';
 import type { Source } from './analytics-source.js';
-import { logBinSql } from './migrations/004-analytics-rollups.js';
 import type { Db } from './open.js';
 
 export interface BinRow {
@@ -18,20 +18,28 @@ export function histFromRollup(db: Db, s: Source): BinRow[] {
 
 const MEASURES = ['bytes_in', 'bytes_out', 'duration_ms'];
 
+/**
+ * Bins the sessions' measures here, with the function ingest fills rollup_hist with: one read of
+ * three columns per session took 0.78 s at 890 k sessions, against 1.27 s for SQLite binning each
+ * value (log2, floor) and grouping the binned rows three times.
+ */
 export function histFromSessions(db: Db, s: Source): BinRow[] {
-  // One pass: each measure's bin per row, NULL where the measure is missing, folded per metric.
-  const binned = MEASURES.map(
-    (column, i) => `CASE WHEN ${column} IS NULL THEN NULL ELSE ${logBinSql(column)} END AS b${i}`,
-  );
+  const counts = MEASURES.map(() => new Map<number, number>());
   const rows = db
-    .prepare(
-      `WITH binned AS (SELECT ${binned.join(', ')} ${s.from})
-       SELECT 0 AS metric, b0 AS bin, count(*) AS sessions FROM binned WHERE b0 IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 1, b1, count(*) FROM binned WHERE b1 IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 2, b2, count(*) FROM binned WHERE b2 IS NOT NULL GROUP BY 2`,
-    )
-    .all(s.params) as BinRow[];
-  return rows.sort((a, b) => a.metric - b.metric || a.bin - b.bin);
+    .prepare(`SELECT ${MEASURES.join(', ')} ${s.from}`)
+    .raw()
+    .iterate(s.params) as IterableIterator<(number | null)[]>;
+  for (const row of rows)
+    for (let metric = 0; metric < MEASURES.length; metric++) {
+      const value = row[metric];
+      if (value === null || value === undefined) continue;
+      const bin = logBin(value);
+      const perBin = counts[metric]!;
+      perBin.set(bin, (perBin.get(bin) ?? 0) + 1);
+    }
+  return counts.flatMap((perBin, metric) =>
+    [...perBin].sort((a, b) => a[0] - b[0]).map(([bin, sessions]) => ({ metric, bin, sessions })),
+  );
 }
 
 export interface PortRow {
