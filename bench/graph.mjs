@@ -35,11 +35,32 @@ function caller(url) {
   };
 }
 
-async function timed(call, name, args, runs = 5) {
+async function timed(call, name, args, runs = 5, before = () => {}) {
   await call(name, args);
   const times = [];
-  for (let i = 0; i < runs; i++) times.push((await call(name, args)).ms);
+  for (let i = 0; i < runs; i++) {
+    before();
+    times.push((await call(name, args)).ms);
+  }
   return median(times);
+}
+
+/**
+ * A commit from another connection, as an import or a verdict makes: the server drops the graph
+ * answers it keeps, so the next ask reads the sessions again.
+ */
+function commitElsewhere(db) {
+  const writer = new Database(db);
+  try {
+    writer
+      .prepare(
+        `INSERT INTO settings (key, value) VALUES ('bench.touched', ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(String(Date.now()));
+  } finally {
+    writer.close();
+  }
 }
 
 async function apiFigures(rows, given, dir) {
@@ -91,11 +112,17 @@ async function apiFigures(rows, given, dir) {
     const cases = [
       ['graphEdges, no filter (pair rollup), top 5 000', 'graphEdges', { limit: 5000 }],
       ['graphEdges, no filter, top 100 000, bytes', 'graphEdges', { limit: 100_000, weight: 'bytes' }],
-      ['graphEdges, last 3 days (sessions scan)', 'graphEdges', { filter: threeDays, limit: 5000 }],
+      ['graphEdges, last 3 days (sessions scan)', 'graphEdges', { filter: threeDays, limit: 5000 }, true],
       [
         'graphEdges, country + port (sessions scan)',
         'graphEdges',
         { filter: { country: 'US', dstPort: 443 }, limit: 5000 },
+        true,
+      ],
+      [
+        'graphEdges, country + port, a slider move',
+        'graphEdges',
+        { filter: { country: 'US', dstPort: 443 }, limit: 5000, minWeight: 2 },
       ],
       [`ipNeighbours of the busiest server`, 'ipNeighbours', { ip: hub, limit: 5000 }],
       [`ipProfile of the busiest server`, 'ipProfile', { ip: hub }],
@@ -103,8 +130,11 @@ async function apiFigures(rows, given, dir) {
       ['edgeSessions of the heaviest pair', 'edgeSessions', { src: pair.src, dst: pair.dst }],
     ];
     console.log(`\nGraph API at ${stored.toLocaleString('en-US')} sessions (HTTP round trip, median of 5)`);
-    for (const [label, name, args] of cases)
-      console.log(`  ${label.padEnd(48)} ${ms(await timed(call, name, args))}`);
+    // A scan's answer is kept until the next commit: those cases time the ask after a commit.
+    for (const [label, name, args, afterCommit] of cases) {
+      const before = afterCommit ? () => commitElsewhere(db) : undefined;
+      console.log(`  ${label.padEnd(48)} ${ms(await timed(call, name, args, 5, before))}`);
+    }
     console.log(`  ${'reference: edge list by a scan of sessions'.padEnd(48)} ${ms(scan)}`);
     await scoredFigures(db, call);
   } finally {

@@ -11,6 +11,8 @@ import {
   type PairSource,
   readNeighbourPairs,
   readPairs,
+  readScoredPairs,
+  rollupAnswers,
   worstVerdictByIp,
 } from '../db/graph.js';
 import { ipProfile } from '../db/ip-profile.js';
@@ -24,32 +26,34 @@ export interface GraphContext {
 type GraphOps = 'graphEdges' | 'ipNeighbours' | 'ipProfile' | 'edgeSessions';
 
 export function graphService({ db }: GraphContext): Pick<VigilService, GraphOps> {
-  const scoresOf = lastScoresMemo(db);
+  const edgesOf = lastEdgesMemo(db);
   const toGraph = (
     read: { pairs: Pair[]; source: PairSource },
+    scores: Map<string, number>,
     filter: SessionFilter,
     weight: EdgeWeight,
     minWeight: number,
     limit: number,
-  ) => {
-    const run = activeScoreRun(db);
-    return assembleGraph(read.pairs, {
+  ) =>
+    assembleGraph(read.pairs, {
       weight,
       minWeight,
       limit,
-      scores: run ? scoresOf(run.runId, filter) : new Map(),
+      scores,
       verdicts: worstVerdictByIp(db, filter),
-      scoreSource: run,
+      scoreSource: activeScoreRun(db),
       source: read.source,
     });
-  };
 
   return {
     async graphEdges({ filter, weight, minWeight, limit }) {
-      return toGraph(readPairs(db, filter), filter, weight, minWeight, limit);
+      const edges = edgesOf(filter, activeScoreRun(db)?.runId ?? null);
+      return toGraph(edges, edges.scores, filter, weight, minWeight, limit);
     },
     async ipNeighbours({ ip, filter, weight, limit }) {
-      return toGraph(readNeighbourPairs(db, ip, filter), filter, weight, 0, limit);
+      const runId = activeScoreRun(db)?.runId ?? null;
+      const scores = runId === null ? new Map() : edgesOf(filter, runId).scores;
+      return toGraph(readNeighbourPairs(db, ip, filter), scores, filter, weight, 0, limit);
     },
     async ipProfile({ ip, filter, recentLimit }) {
       return ipProfile(db, ip, filter, recentLimit);
@@ -67,22 +71,37 @@ export function graphService({ db }: GraphContext): Pick<VigilService, GraphOps>
   };
 }
 
+interface EdgeRead {
+  pairs: Pair[];
+  source: PairSource;
+  /** Highest score per IP in the active run, within the filter (empty without a run). */
+  scores: Map<string, number>;
+}
+
 /**
- * maxScoreByIp for the last run and filter asked, kept until another connection commits. Reading
- * every scored session takes a second or two at a million, and the view asks again for the same
- * filter whenever the weight, edge limit or minimum weight changes. Scores are written only by
- * the score worker, on its own connection, and so is every import: either one changes
- * `data_version` here, which drops the kept answer.
+ * The pairs and per-IP scores for the last filter and run asked, kept until another connection
+ * commits. Reading them scans the sessions within a filter (a second or two at a million), and the
+ * view asks again for the same filter whenever the weight, edge limit or minimum weight changes.
+ * Scores are written only by the score worker, on its own connection, and so is every import:
+ * either one changes `data_version` here, which drops the kept answer.
  */
-function lastScoresMemo(db: Db): (runId: number, filter: SessionFilter) => Map<string, number> {
+function lastEdgesMemo(db: Db): (filter: SessionFilter, runId: number | null) => EdgeRead {
   let key = '';
-  let kept = new Map<string, number>();
-  return (runId, filter) => {
+  let kept: EdgeRead = { pairs: [], source: 'rollup', scores: new Map() };
+  return (filter, runId) => {
     const now = JSON.stringify([runId, filter, db.pragma('data_version', { simple: true })]);
     if (now !== key) {
-      kept = maxScoreByIp(db, runId, filter);
+      kept = readEdges(db, filter, runId);
       key = now;
     }
     return kept;
   };
+}
+
+function readEdges(db: Db, filter: SessionFilter, runId: number | null): EdgeRead {
+  // A scan of sessions reads each pair's scores on the way; the pair rollup has none.
+  if (runId !== null && !rollupAnswers(filter))
+    return { ...readScoredPairs(db, runId, filter), source: 'sessions' };
+  const read = readPairs(db, filter);
+  return { ...read, scores: runId === null ? new Map() : maxScoreByIp(db, runId, filter) };
 }

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clearIpScores,
+  maxScoreByIp,
   maxScoreQuery,
+  readPairs,
+  readScoredPairs,
+  scoredPairsQuery,
   sessionPairsQuery,
   storeIpScores,
 } from '../../../src-main/core/db/graph.js';
@@ -427,6 +431,43 @@ describe('the per-IP score query', () => {
     const byTime = plan(maxScoreQuery(1, { from: 0, to: 1 }));
     expect(byTime).toMatch(/sessions.*\| SEARCH scores USING PRIMARY KEY/);
     expect(byTime).not.toMatch(/scores_run_flagged_score/);
+    const pairs = plan(scoredPairsQuery(1, { country: 'US' }));
+    expect(pairs).toMatch(/SCAN sessions \| SEARCH scores USING PRIMARY KEY/);
+    expect(pairs).not.toMatch(/scores_run_flagged_score/);
+  });
+
+  it('reads a filter’s pairs and per-IP scores in one scan, equal to reading them apart', () => {
+    const run = Number(
+      db
+        .prepare(
+          `INSERT INTO model_runs (kind, status, created_at, finished_at, params, backend, data_snapshot, threshold, active)
+           VALUES ('iforest', 'done', 1, 2, '{}', 'js', '[]', 0.6, 0)`,
+        )
+        .run().lastInsertRowid,
+    );
+    // Every third session scored: IPs whose sessions were all left out have no score.
+    db.prepare(
+      `INSERT INTO scores (run_id, session_id, score, flagged)
+       SELECT ?, id, (id * 7919 % 1000) / 1000.0, 0 FROM sessions WHERE id % 3 = 0`,
+    ).run(run);
+    try {
+      const first = db.prepare('SELECT min(start_ts) AS t FROM sessions').get() as { t: number };
+      for (const filter of [
+        { country: 'US' },
+        { from: first.t + 86_400_000, to: first.t + 2 * 86_400_000 },
+      ]) {
+        const together = readScoredPairs(db, run, filter);
+        const byKey = (pairs: { src: string; dst: string }[]) =>
+          [...pairs].sort((a, b) => `${a.src}>${a.dst}`.localeCompare(`${b.src}>${b.dst}`));
+        expect(byKey(together.pairs)).toEqual(byKey(readPairs(db, filter).pairs));
+        const apart = maxScoreByIp(db, run, filter);
+        expect(together.scores.size).toBeGreaterThan(10);
+        for (const [ip, score] of apart) if (ip !== '') expect(together.scores.get(ip), ip).toBe(score);
+        expect(together.scores.size).toBe([...apart.keys()].filter((ip) => ip !== '').length);
+      }
+    } finally {
+      db.prepare('DELETE FROM model_runs WHERE id = ?').run(run);
+    }
   });
 });
 
