@@ -15,7 +15,7 @@ interface Pending {
 interface Reader {
   worker: Worker;
   pending: Map<number, Pending>;
-  /** Calls each worker answered, by thread id (for tests and diagnostics). */
+  /** Calls this worker has answered (for tests and diagnostics). */
   answered: number;
 }
 
