@@ -126,8 +126,27 @@ describe('IP graph in Debian Chromium', () => {
   });
 
   it('draws the graph: a ready canvas with nodes, edges and painted pixels', async () => {
+    // Every state the canvas passes through, even within one task (each change's old value).
+    await page.evaluate(() => {
+      const states: string[] = [];
+      (window as { __graphStates?: string[] }).__graphStates = states;
+      const canvas = () => document.querySelector('[data-testid="graph-canvas"]');
+      new MutationObserver((records) => {
+        for (const record of records)
+          if (record.type === 'attributes' && record.target === canvas()) states.push(record.oldValue ?? '');
+      }).observe(document.body, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-state'],
+        attributeOldValue: true,
+      });
+    });
     await page.getByTestId('nav-graph').click();
     await page.locator('[data-testid="graph-canvas"][data-state="ready"][data-frames]').waitFor();
+    // A graph with edges never says "no connections" while it is being drawn.
+    const states = await page.evaluate(() => (window as { __graphStates?: string[] }).__graphStates!);
+    expect(states.length).toBeGreaterThan(0);
+    expect([...states, 'ready']).not.toContain('empty');
     expect(await attr('data-nodes')).toBeGreaterThan(100);
     expect(await attr('data-edges')).toBeGreaterThan(100);
     // The stage above the legend: WebGL output only. A blank WebGL canvas would count ~0.

@@ -25,7 +25,7 @@ export function GraphView() {
     limit: 5_000,
     minStep: 0,
   });
-  const { model, load, counts, expand, expandError, layoutRunning, toggleLayout } = useGraphModel({
+  const { model, load, drawn, counts, expand, expandError, layoutRunning, toggleLayout } = useGraphModel({
     filter,
     weight: settings.weight,
     limit: settings.limit,
@@ -84,7 +84,7 @@ export function GraphView() {
   };
 
   const state =
-    !load || load.state === 'loading'
+    !load || load.state === 'loading' || (load.state === 'ready' && !drawn)
       ? 'loading'
       : load.state === 'error'
         ? 'error'

@@ -8,7 +8,7 @@ import { useVigilEvents } from '../../hooks/useVigilEvents.js';
 import type { ColourMode } from './colors.js';
 import { createGraphModel, mergeGraph, recolour } from './graph-model.js';
 import { LayoutRunner } from './layout/layout-runner.js';
-import { useLoad } from './useLoad.js';
+import { type Load, useLoad } from './useLoad.js';
 
 // The layout runs on its own for a while after each load or expansion, then rests.
 const AUTO_LAYOUT_MS = 8_000;
@@ -22,12 +22,19 @@ export interface GraphSettings {
   colour: ColourMode;
 }
 
+interface GraphCounts {
+  nodes: number;
+  edges: number;
+  of: Load<IpGraph> | null;
+}
+
 export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) {
   const model = useMemo(createGraphModel, []);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const runner = useMemo(() => new LayoutRunner(model, setLayoutRunning), [model]);
   const [version, setVersion] = useState(0);
-  const [counts, setCounts] = useState({ nodes: 0, edges: 0 });
+  // `of`: the load the counts were taken from; until the model holds a new load, it is not drawn.
+  const [counts, setCounts] = useState<GraphCounts>({ nodes: 0, edges: 0, of: null });
   const [expandError, setExpandError] = useState<string | null>(null);
 
   useVigilEvents((event) => {
@@ -53,7 +60,7 @@ export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) 
     runner.kill();
     model.clear();
     mergeGraph(model, load.value, colour);
-    setCounts({ nodes: model.order, edges: model.size });
+    setCounts({ nodes: model.order, edges: model.size, of: load });
     setExpandError(null);
     runner.graphChanged();
     return runFor(AUTO_LAYOUT_MS);
@@ -67,7 +74,7 @@ export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) 
         const around = model.hasNode(ip) ? model.getNodeAttributes(ip) : undefined;
         const data = await api.ipNeighbours({ ip, filter, weight, limit: NEIGHBOUR_LIMIT });
         const added = mergeGraph(model, data, colour, around);
-        setCounts({ nodes: model.order, edges: model.size });
+        setCounts((current) => ({ ...current, nodes: model.order, edges: model.size }));
         setExpandError(null);
         if (added.nodesAdded + added.edgesAdded > 0) {
           runner.graphChanged();
@@ -84,5 +91,7 @@ export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) 
 
   const toggleLayout = useCallback(() => (runner.isRunning() ? runner.stop() : runner.start()), [runner]);
 
-  return { model, load, counts, expand, expandError, layoutRunning, toggleLayout };
+  // Right after a load arrives the model still holds the previous one (it is merged in an effect).
+  const drawn = load?.state === 'ready' && counts.of === load;
+  return { model, load, drawn, counts, expand, expandError, layoutRunning, toggleLayout };
 }
