@@ -139,6 +139,10 @@ export async function run(args) {
             },
           ],
         },
+        // A bare word: looked up in the stored values and asked as `type:waf_rule` (db/free-text.ts).
+        'free text: waf': {
+          clauses: [{ field: 'text', negate: false, values: [{ kind: 'text', value: 'waf' }] }],
+        },
       };
       console.log(
         `\nOverview analytics at ${stored.toLocaleString('en-US')} sessions (HTTP round trip, median of 7; target < 50 ms)`,
