@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, WEBGL_ARGS } from '../src-main/core/reports/chromium.mjs';
 import { option } from './measure.mjs';
-import { apiCaller, serve, vigil } from './vigil-process.mjs';
+import { apiCaller, commitElsewhere, serve, vigil } from './vigil-process.mjs';
 
 // Mouse moves per drag: each waits for the page to take the event, so frames pace the drag.
 const PAN_SECONDS = 4;
@@ -43,24 +43,6 @@ async function timed(call, name, args, runs = 5, before = () => {}) {
     times.push((await call(name, args)).ms);
   }
   return median(times);
-}
-
-/**
- * A commit from another connection, as an import or a verdict makes: the server drops the graph
- * answers it keeps, so the next ask reads the sessions again.
- */
-function commitElsewhere(db) {
-  const writer = new Database(db);
-  try {
-    writer
-      .prepare(
-        `INSERT INTO settings (key, value) VALUES ('bench.touched', ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      )
-      .run(String(Date.now()));
-  } finally {
-    writer.close();
-  }
 }
 
 async function apiFigures(rows, given, dir) {

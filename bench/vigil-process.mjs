@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'vigil.js');
@@ -49,4 +50,22 @@ export function apiCaller(url) {
     if (!answer.ok) throw new Error(`${name}: ${answer.error}`);
     return answer.value;
   };
+}
+
+/**
+ * A commit from another connection, as an import or a verdict makes: the server drops the answers it
+ * keeps (graph edges, Overview digests), so the next ask reads the sessions again.
+ */
+export function commitElsewhere(db) {
+  const writer = new Database(db);
+  try {
+    writer
+      .prepare(
+        `INSERT INTO settings (key, value) VALUES ('bench.touched', ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(String(Date.now()));
+  } finally {
+    writer.close();
+  }
 }

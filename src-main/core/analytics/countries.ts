@@ -2,39 +2,43 @@ import type { CountryTotals, TypeByCountry } from '../../../src-shared/analytics
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { activeRuns } from '../db/analytics-flagged.js';
 import { countBy } from '../db/analytics-queries.js';
-import { rollupSource, type Source, sessionSource } from '../db/analytics-source.js';
+import { rollupSource } from '../db/analytics-source.js';
 import type { Db } from '../db/open.js';
 import { pickGranularity } from '../db/rollups.js';
 import { flaggedSource } from './flagged-source.js';
-import { planFor } from './plan.js';
+import { type Plan, planFor } from './plan.js';
+import { sessionDigest } from './session-digest-read.js';
 
-function sessionsSource(filter: SessionFilter): {
-  source: Source;
-  plan: ReturnType<typeof planFor>;
-  g: number;
-} {
-  const plan = planFor(filter);
-  const g = pickGranularity(filter.from, filter.to);
-  const source =
-    plan.kind === 'rollup' ? rollupSource('rollup_time', g, plan, plan.clauses) : sessionSource(filter);
-  return { source, plan, g };
+/** The time rollup at the filter's granularity (the plan must be a rollup plan). */
+function timeRollup(filter: SessionFilter, plan: Extract<Plan, { kind: 'rollup' }>) {
+  return rollupSource('rollup_time', pickGranularity(filter.from, filter.to), plan, plan.clauses);
 }
 
 /** Detection type × country (the seeds' stacked bar chart), busiest cells first. */
 export function typeByCountry(db: Db, filter: SessionFilter): TypeByCountry {
-  const { source, plan } = sessionsSource(filter);
-  const rows = countBy(db, source, { country: source.country, detectionType: source.detectionType });
-  return {
-    cells: rows
-      .map((r) => ({ country: r.country, detectionType: r.detectionType, sessions: r.n }))
-      .sort((a, b) => b.sessions - a.sessions),
-    source: plan.kind,
-  };
+  const plan = planFor(filter);
+  let cells: TypeByCountry['cells'];
+  if (plan.kind === 'sessions') cells = sessionDigest(db, filter).byCountryAndType();
+  else {
+    const source = timeRollup(filter, plan);
+    cells = countBy(db, source, { country: source.country, detectionType: source.detectionType }).map(
+      (r) => ({ country: r.country, detectionType: r.detectionType, sessions: r.n }),
+    );
+  }
+  return { cells: cells.sort((a, b) => b.sessions - a.sessions), source: plan.kind };
+}
+
+/** Sessions per country, from the time rollup or the filter's digest. */
+function countrySessions(db: Db, filter: SessionFilter, plan: Plan): { country: string; sessions: number }[] {
+  if (plan.kind === 'sessions') return sessionDigest(db, filter).byCountry();
+  const source = timeRollup(filter, plan);
+  return countBy(db, source, { country: source.country }).map((r) => ({ country: r.country, sessions: r.n }));
 }
 
 /** Sessions and flagged sessions per source country (stacked bars and the world map). */
 export function countryTotals(db: Db, filter: SessionFilter): CountryTotals {
-  const { source, plan, g } = sessionsSource(filter);
+  const plan = planFor(filter);
+  const g = pickGranularity(filter.from, filter.to);
   const runs = activeRuns(db);
   const flagged = new Map<string, number>();
   if (runs.ids.length) {
@@ -43,8 +47,8 @@ export function countryTotals(db: Db, filter: SessionFilter): CountryTotals {
   }
   return {
     hasModel: runs.ids.length > 0,
-    rows: countBy(db, source, { country: source.country })
-      .map((r) => ({ country: r.country, sessions: r.n, flagged: flagged.get(r.country) ?? 0 }))
+    rows: countrySessions(db, filter, plan)
+      .map((r) => ({ country: r.country, sessions: r.sessions, flagged: flagged.get(r.country) ?? 0 }))
       .sort((a, b) => b.sessions - a.sessions),
     source: plan.kind,
   };

@@ -1,11 +1,12 @@
 import type { Histograms, PortMix } from '../../../src-shared/analytics.js';
 import { HIST_METRICS } from '../../../src-shared/analytics-bins.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import { histFromRollup, histFromSessions, portsFromRollup, portsFromSessions } from '../db/analytics-mix.js';
+import { histFromRollup, portsFromRollup } from '../db/analytics-mix.js';
 import { ANALYTICS_GRANULARITIES } from '../db/analytics-rollups.js';
 import { rollupSource, sessionSource } from '../db/analytics-source.js';
 import type { Db } from '../db/open.js';
 import { planFor, widen } from './plan.js';
+import { sessionDigest } from './session-digest-read.js';
 
 const [HOUR, DAY, ALL_TIME] = ANALYTICS_GRANULARITIES;
 export const TOP_PORTS = 15;
@@ -27,7 +28,7 @@ function mixSource(filter: SessionFilter, table: 'rollup_hist' | 'rollup_ports')
 /** Log-scale histograms of bytes in, bytes out and duration. */
 export function histograms(db: Db, filter: SessionFilter): Histograms {
   const { source, widened, plan } = mixSource(filter, 'rollup_hist');
-  const rows = plan.kind === 'rollup' ? histFromRollup(db, source) : histFromSessions(db, source);
+  const rows = plan.kind === 'rollup' ? histFromRollup(db, source) : sessionDigest(db, filter).histogram();
   return {
     metrics: HIST_METRICS.map((metric, i) => ({
       metric,
@@ -41,7 +42,7 @@ export function histograms(db: Db, filter: SessionFilter): Histograms {
 /** Sessions per protocol, and the busiest destination ports. */
 export function portMix(db: Db, filter: SessionFilter): PortMix {
   const { source, widened, plan } = mixSource(filter, 'rollup_ports');
-  const rows = plan.kind === 'rollup' ? portsFromRollup(db, source) : portsFromSessions(db, source);
+  const rows = plan.kind === 'rollup' ? portsFromRollup(db, source) : sessionDigest(db, filter).ports();
   const protocols = new Map<string, number>();
   const ports = new Map<number, number>();
   for (const r of rows) {

@@ -3,7 +3,6 @@ import type { SessionFilter } from '../../../src-shared/domain.js';
 import { activeRuns } from '../db/analytics-flagged.js';
 import {
   countOnly,
-  distinctSources,
   reviewedCount,
   sourcesOverlapping,
   totals,
@@ -14,16 +13,16 @@ import type { Db } from '../db/open.js';
 import { pickGranularity, storedSpan } from '../db/rollups.js';
 import { flaggedSource } from './flagged-source.js';
 import { type Plan, planFor } from './plan.js';
+import { sessionDigest } from './session-digest-read.js';
 
 /** The Overview's tiles: volume, sources, countries, flagged and reviewed counts. */
 export function kpiSummary(db: Db, filter: SessionFilter): KpiSummary {
   const plan = planFor(filter);
   const granularity = pickGranularity(filter.from, filter.to);
-  const source =
+  const sums =
     plan.kind === 'rollup'
-      ? rollupSource('rollup_time', granularity, plan, plan.clauses)
-      : sessionSource(filter);
-  const sums = totals(db, source);
+      ? totals(db, rollupSource('rollup_time', granularity, plan, plan.clauses))
+      : sessionDigest(db, filter).totals();
   const runs = activeRuns(db);
   const unranged = filter.from === undefined && filter.to === undefined;
   const flagged = runs.ids.length ? countOnly(db, flaggedSource(db, runs, plan, filter, granularity)) : null;
@@ -43,7 +42,7 @@ function sourceCount(
   filter: SessionFilter,
 ): Pick<KpiSummary, 'sourceIps' | 'sourceIpsExact'> {
   if (plan.kind === 'sessions')
-    return { sourceIps: distinctSources(db, sessionSource(filter)), sourceIpsExact: true };
+    return { sourceIps: sessionDigest(db, filter).sourceIps, sourceIpsExact: true };
   if (plan.clauses.some((c) => c.field !== 'country')) return { sourceIps: null, sourceIpsExact: false };
   // A source counts under its first-seen country, so a country filter makes the count approximate too.
   const exact = plan.from === undefined && plan.to === undefined && plan.clauses.length === 0;

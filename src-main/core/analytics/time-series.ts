@@ -2,11 +2,12 @@ import type { TimeSeries } from '../../../src-shared/analytics.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { activeRuns } from '../db/analytics-flagged.js';
 import { type SeriesRow, series } from '../db/analytics-queries.js';
-import { rollupSource, sessionSource } from '../db/analytics-source.js';
+import { rollupSource } from '../db/analytics-source.js';
 import type { Db } from '../db/open.js';
 import { GRANULARITIES, storedSpan } from '../db/rollups.js';
 import { flaggedSource } from './flagged-source.js';
 import { bucketFor, planFor } from './plan.js';
+import { sessionDigest } from './session-digest-read.js';
 
 /** Sessions, bytes and flagged sessions per bucket; the bucket size follows the range. */
 export function timeSeries(db: Db, filter: SessionFilter): TimeSeries {
@@ -23,7 +24,7 @@ export function timeSeries(db: Db, filter: SessionFilter): TimeSeries {
   const rows =
     plan.kind === 'rollup'
       ? series(db, rollupSource('rollup_time', granularity, plan, plan.clauses), size)
-      : series(db, sessionSource(filter), size);
+      : sessionDigest(db, filter).series(size);
   const flagged = runs.ids.length
     ? series(db, flaggedSource(db, runs, plan, filter, granularity), size, false)
     : [];

@@ -56,18 +56,6 @@ export function series(db: Db, s: Source, size: number, withBytes = true): Serie
     .all(s.params) as SeriesRow[];
 }
 
-/** Distinct source IPs over sessions (exact; used when a filter sends the query to sessions). */
-/**
- * `+` keeps SQLite from walking sessions_src for the DISTINCT: with a filter term the index lacks,
- * the walk read every session's row in address order, one random 64 KiB page each (7.4 s at 1 M
- * sessions for country + port, against 0.16 s for a scan and a temp B-tree).
- */
-export const distinctSourcesSql = (s: Source) => `SELECT count(DISTINCT +src_ip) AS n ${s.from}`;
-
-export function distinctSources(db: Db, s: Source): number {
-  return (db.prepare(distinctSourcesSql(s)).get(s.params) as { n: number }).n;
-}
-
 /**
  * Sources seen within [from, to) by the per-source rollup: exact without a range; with one it
  * counts every source whose activity span overlaps it, an upper bound.

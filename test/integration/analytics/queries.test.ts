@@ -5,7 +5,6 @@ import { countryTotals, typeByCountry } from '../../../src-main/core/analytics/c
 import { histograms, portMix } from '../../../src-main/core/analytics/distributions.js';
 import { kpiSummary } from '../../../src-main/core/analytics/kpis.js';
 import { timeSeries } from '../../../src-main/core/analytics/time-series.js';
-import { distinctSourcesSql } from '../../../src-main/core/db/analytics-queries.js';
 import { spacedSampleSql } from '../../../src-main/core/db/analytics-sample.js';
 import { sessionSource } from '../../../src-main/core/db/analytics-source.js';
 import { suggestValues } from '../../../src-main/core/db/analytics-suggest.js';
@@ -108,20 +107,6 @@ describe('Overview analytics on a generated database, checked against SQL over s
       one<{ n: number }>(`SELECT count(DISTINCT src_ip) AS n FROM sessions WHERE country = 'US'`).n,
     );
     expect(us.sourceIpsExact).toBe(false);
-  });
-
-  it('count distinct sources without walking the source index for terms it lacks', () => {
-    // The walk read each session's row in address order, one random page each: 7.4 s at 1 M.
-    const source = sessionSource(f('country:US,CA port:443'));
-    const plan = (
-      db.prepare(`EXPLAIN QUERY PLAN ${distinctSourcesSql(source)}`).all(source.params) as {
-        detail: string;
-      }[]
-    ).map((r) => r.detail);
-    expect(plan.join(' | ')).not.toContain('sessions_src');
-    expect(db.prepare(distinctSourcesSql(source)).get(source.params)).toEqual(
-      one(`SELECT count(DISTINCT src_ip) AS n ${source.from}`, source.params),
-    );
   });
 
   it('answer the same from rollups and from sessions for a country/type filter', () => {

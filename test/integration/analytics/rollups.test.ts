@@ -3,35 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../src-main/core/db/migrations/index.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
-import { generateTraffic } from '../../../src-main/core/generate/generate.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { rollBackImport } from '../../../src-main/core/ingest/rollback.js';
 import { analyticsMismatches } from '../../helpers/analytics-check.js';
+import { generatedCsv } from '../../helpers/generated-csv.js';
 import { rollupMismatches } from '../../helpers/rollup-check.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
 
-async function generated(dir: string, name: string, rows: number, seed: number): Promise<string> {
-  const out = path.join(dir, name);
-  await generateTraffic({
-    rows,
-    seed,
-    out,
-    format: 'cloudwatch-csv',
-    start: Date.UTC(2024, 3, 25),
-    days: 3,
-    attackRate: 0.05,
-  });
-  return out;
-}
-
 describe('analytics rollups (migration 004)', () => {
   it('are kept equal to the sessions through imports, duplicate re-imports and a rollback', async () => {
     const dir = tempDir();
     const db = openDatabase(path.join(dir, 'a.db'));
-    const first = await generated(dir, 'one.csv', 15_000, 3);
-    const second = await generated(dir, 'two.csv', 8_000, 4);
+    const first = await generatedCsv(dir, 'one.csv', 15_000, 3);
+    const second = await generatedCsv(dir, 'two.csv', 8_000, 4);
     await runImport(db, { file: first, enrich: false, parser: 'inline' });
     expect(db.prepare('SELECT count(*) AS n FROM rollup_hist').get()).not.toEqual({ n: 0 });
     expect(analyticsMismatches(db)).toEqual([]);
@@ -54,7 +40,11 @@ describe('analytics rollups (migration 004)', () => {
   it('are built by the migration for sessions imported before it', async () => {
     const dir = tempDir();
     const db = openDatabase(path.join(dir, 'b.db'));
-    await runImport(db, { file: await generated(dir, 'one.csv', 6_000, 5), enrich: false, parser: 'inline' });
+    await runImport(db, {
+      file: await generatedCsv(dir, 'one.csv', 6_000, 5),
+      enrich: false,
+      parser: 'inline',
+    });
     const before = db.prepare('SELECT count(*) AS n FROM rollup_ports').get();
     db.exec(
       'DROP TABLE rollup_hist; DROP TABLE rollup_ports; DROP TABLE rollup_values; DROP TABLE rollup_flagged;',

@@ -1,0 +1,167 @@
+// Everything the Overview's charts need from the sessions a filter selects, summed in one pass:
+// volumes, distinct sources, sessions per country × type × protocol × port, per minute, and per
+// log bin of each measure. Filters the rollups cannot answer used to cost one scan per chart, and
+// most of those scans sorted every matching row for a GROUP BY or DISTINCT.
+import { HIST_METRICS, logBin } from '../../../src-shared/analytics-bins.js';
+import type { BinRow, PortRow } from '../db/analytics-mix.js';
+import type { SeriesRow, Totals } from '../db/analytics-queries.js';
+
+const MINUTE = 60_000;
+// logBin of the largest finite double is 1025.
+const BINS = 1026;
+
+/** Sessions and byte sums of one cell. */
+type Sums = [sessions: number, bytesIn: number, bytesOut: number];
+
+export interface GroupRow {
+  country: string;
+  detectionType: string;
+  sessions: number;
+}
+
+export class SessionDigest {
+  sessions = 0;
+  bytesIn = 0;
+  bytesOut = 0;
+  /** Distinct source addresses (the set itself is dropped by `seal`: it can be large). */
+  sourceIps = 0;
+  private sources: Set<string> | null = new Set();
+  // country → detection type → protocol → port → sums; '' and -1 stand for a missing value, as
+  // the SQL it replaces coalesced them.
+  private readonly cells = new Map<string, Map<string, Map<string, Map<number, Sums>>>>();
+  private readonly minutes = new Map<number, Sums>();
+  private readonly bins = HIST_METRICS.map(() => new Float64Array(BINS));
+
+  /**
+   * Adds one session's values, as stored (nulls included). Static, with the digest first: it is
+   * the step of the SQL aggregate that reads them (session-digest-read.ts).
+   */
+  static add(
+    digest: SessionDigest,
+    startTs: number,
+    durationMs: number | null,
+    country: string | null,
+    detectionType: string | null,
+    protocol: string | null,
+    dstPort: number | null,
+    bytesIn: number | null,
+    bytesOut: number | null,
+    srcIp: string | null,
+  ): SessionDigest {
+    const inBytes = bytesIn ?? 0;
+    const outBytes = bytesOut ?? 0;
+    digest.sessions++;
+    digest.bytesIn += inBytes;
+    digest.bytesOut += outBytes;
+    if (srcIp !== null) digest.sources!.add(srcIp);
+    const byType = child(digest.cells, country ?? '');
+    const byProtocol = child(byType, detectionType ?? '');
+    count(child(byProtocol, protocol ?? ''), dstPort ?? -1, inBytes, outBytes);
+    // SQLite's integer division truncates toward zero; minutes nest in every series bucket.
+    count(digest.minutes, Math.trunc(startTs / MINUTE), inBytes, outBytes);
+    if (bytesIn !== null) digest.bins[0]![logBin(bytesIn)]!++;
+    if (bytesOut !== null) digest.bins[1]![logBin(bytesOut)]!++;
+    if (durationMs !== null) digest.bins[2]![logBin(durationMs)]!++;
+    return digest;
+  }
+
+  /** Ends the pass: keeps the count of sources, not the addresses. */
+  seal(): this {
+    this.sourceIps = this.sources?.size ?? this.sourceIps;
+    this.sources = null;
+    return this;
+  }
+
+  totals(): Totals {
+    let countries = 0;
+    for (const country of this.cells.keys()) if (country !== '') countries++;
+    return { sessions: this.sessions, bytesIn: this.bytesIn, bytesOut: this.bytesOut, countries };
+  }
+
+  /** Sessions per country and detection type, in key order (the order GROUP BY returned). */
+  byCountryAndType(): GroupRow[] {
+    const rows: GroupRow[] = [];
+    for (const [country, byType] of sorted(this.cells))
+      for (const [detectionType, byProtocol] of sorted(byType)) {
+        let sessions = 0;
+        for (const byPort of byProtocol.values()) for (const sums of byPort.values()) sessions += sums[0];
+        rows.push({ country, detectionType, sessions });
+      }
+    return rows;
+  }
+
+  /** Sessions per country, in key order. */
+  byCountry(): { country: string; sessions: number }[] {
+    const perCountry = new Map<string, number>();
+    for (const row of this.byCountryAndType())
+      perCountry.set(row.country, (perCountry.get(row.country) ?? 0) + row.sessions);
+    return [...perCountry].map(([country, sessions]) => ({ country, sessions }));
+  }
+
+  /** Sessions per protocol and port, ordered by protocol then port. */
+  ports(): PortRow[] {
+    const perKey = new Map<string, Map<number, number>>();
+    for (const byType of this.cells.values())
+      for (const byProtocol of byType.values())
+        for (const [protocol, byPort] of byProtocol) {
+          const into = child(perKey, protocol);
+          for (const [dstPort, sums] of byPort) into.set(dstPort, (into.get(dstPort) ?? 0) + sums[0]);
+        }
+    return sorted(perKey).flatMap(([protocol, byPort]) =>
+      [...byPort].sort((a, b) => a[0] - b[0]).map(([dstPort, sessions]) => ({ protocol, dstPort, sessions })),
+    );
+  }
+
+  /** Sessions and bytes per bucket of `size` ms (a whole number of minutes), by time. */
+  series(size: number): SeriesRow[] {
+    if (size % MINUTE !== 0) throw new Error(`series bucket of ${size} ms is not whole minutes`);
+    const buckets = new Map<number, Sums>();
+    for (const [minute, sums] of this.minutes) {
+      const t = Math.trunc((minute * MINUTE) / size) * size;
+      const into = buckets.get(t);
+      if (into) for (let i = 0; i < 3; i++) into[i]! += sums[i]!;
+      else buckets.set(t, [...sums]);
+    }
+    return [...buckets]
+      .sort((a, b) => a[0] - b[0])
+      .map(([t, [sessions, bytesIn, bytesOut]]) => ({ t, sessions, bytesIn, bytesOut }));
+  }
+
+  /** Sessions per log bin of each measure, by metric then bin. */
+  histogram(): BinRow[] {
+    return this.bins.flatMap((counts, metric) => {
+      const rows: BinRow[] = [];
+      counts.forEach((sessions, bin) => {
+        if (sessions > 0) rows.push({ metric, bin, sessions });
+      });
+      return rows;
+    });
+  }
+}
+
+function child<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = new Map() as V;
+    map.set(key, value);
+  }
+  return value;
+}
+
+function count<K>(map: Map<K, Sums>, key: K, bytesIn: number, bytesOut: number): void {
+  const sums = map.get(key);
+  if (sums === undefined) map.set(key, [1, bytesIn, bytesOut]);
+  else {
+    sums[0]++;
+    sums[1] += bytesIn;
+    sums[2] += bytesOut;
+  }
+}
+
+/**
+ * Entries by key. UTF-16 order, which is SQLite's BINARY (UTF-8) order except between astral and
+ * high-BMP characters; the order only breaks ties between equal counts.
+ */
+function sorted<V>(map: Map<string, V>): [string, V][] {
+  return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
