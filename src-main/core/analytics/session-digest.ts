@@ -34,7 +34,7 @@ export class SessionDigest {
 
   /**
    * Adds one session's values, as stored (nulls included). Static, with the digest first: it is
-   * the step of the SQL aggregate that reads them (session-digest-read.ts).
+   * the step of the SQL aggregate that reads them (session-digest-read.ts, db/js-aggregate.ts).
    */
   static add(
     digest: SessionDigest,

@@ -13,6 +13,7 @@ import {
   storeIpScores,
 } from '../../../src-main/core/db/graph.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
+import { pairSums } from '../../../src-main/core/db/pair-sums.js';
 import { whereClause } from '../../../src-main/core/db/sessions.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { graphService } from '../../../src-main/core/services/graph.js';
@@ -128,6 +129,7 @@ describe('graphEdges', () => {
   it('aggregates pairs by a scan, not by walking the source index for terms it lacks', () => {
     // The walk read each session's row in address order, one random page each: 7.1 s at 1 M.
     const query = sessionPairsQuery({ country: 'US', dstPort: 443 });
+    pairSums.register(db);
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(query.params) as { detail: string }[])
       .map((r) => r.detail)
       .join(' | ');
@@ -431,6 +433,7 @@ describe('the per-IP score query', () => {
     const byTime = plan(maxScoreQuery(1, { from: 0, to: 1 }));
     expect(byTime).toMatch(/sessions.*\| SEARCH scores USING PRIMARY KEY/);
     expect(byTime).not.toMatch(/scores_run_flagged_score/);
+    pairSums.register(db);
     const pairs = plan(scoredPairsQuery(1, { country: 'US' }));
     expect(pairs).toMatch(/SCAN sessions \| SEARCH scores USING PRIMARY KEY/);
     expect(pairs).not.toMatch(/scores_run_flagged_score/);
@@ -460,6 +463,7 @@ describe('the per-IP score query', () => {
         const byKey = (pairs: { src: string; dst: string }[]) =>
           [...pairs].sort((a, b) => `${a.src}>${a.dst}`.localeCompare(`${b.src}>${b.dst}`));
         expect(byKey(together.pairs)).toEqual(byKey(readPairs(db, filter).pairs));
+        expect(byKey(together.pairs)).toEqual(byKey(sqlPairs(filter)));
         const apart = maxScoreByIp(db, run, filter);
         expect(together.scores.size).toBeGreaterThan(10);
         for (const [ip, score] of apart) if (ip !== '') expect(together.scores.get(ip), ip).toBe(score);
