@@ -4,7 +4,7 @@
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { IpProfile } from '../../../src-shared/graph.js';
 import { activeScoreRun, filterAnd } from './graph.js';
-import { IpProfilePass, PASS_COLUMNS, type PassRow } from './ip-profile-pass.js';
+import { IpProfilePass, ipProfilePasses, PASS_ARGUMENTS } from './ip-profile-pass.js';
 import type { Db } from './open.js';
 import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
 
@@ -17,15 +17,13 @@ export function ipProfile(db: Db, ip: string, filter: SessionFilter, recentLimit
   const scoreJoin = run
     ? 'LEFT JOIN scores ON scores.run_id = @runId AND scores.session_id = sessions.id'
     : '';
-  const rows = db
-    .prepare(
-      `SELECT ${PASS_COLUMNS}, ${run ? 'scores.score, scores.flagged' : 'NULL, NULL'}
-       FROM sessions ${scoreJoin} ${sql}`,
-    )
-    .raw()
-    .iterate({ ...params, ip, ...(run ? { runId: run.runId } : {}) }) as IterableIterator<PassRow>;
-  const pass = new IpProfilePass(ip);
-  for (const row of rows) pass.add(row);
+  const pass = ipProfilePasses.read(
+    db,
+    `SELECT vigil_ip_profile(${PASS_ARGUMENTS}, ${run ? 'scores.score, scores.flagged' : 'NULL, NULL'})
+     FROM sessions ${scoreJoin} ${sql}`,
+    { ...params, ip, ...(run ? { runId: run.runId } : {}) },
+    new IpProfilePass(ip),
+  );
   const { latestIds, ...aggregates } = pass.finish(run !== null, recentLimit);
   return { ip, ...aggregates, recent: sessionsById(db, latestIds), verdicts: latestVerdicts(db, ip, filter) };
 }
