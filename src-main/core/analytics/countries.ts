@@ -1,6 +1,6 @@
 import type { CountryTotals, TypeByCountry } from '../../../src-shared/analytics.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import { activeRuns } from '../db/analytics-flagged.js';
+import { type ActiveRuns, activeRuns } from '../db/analytics-flagged.js';
 import { countBy } from '../db/analytics-queries.js';
 import { rollupSource } from '../db/analytics-source.js';
 import type { Db } from '../db/open.js';
@@ -18,7 +18,10 @@ function timeRollup(filter: SessionFilter, plan: Extract<Plan, { kind: 'rollup' 
 export function typeByCountry(db: Db, filter: SessionFilter): TypeByCountry {
   const plan = planFor(filter);
   let cells: TypeByCountry['cells'];
-  if (plan.kind === 'sessions') cells = sessionDigest(db, filter).byCountryAndType();
+  if (plan.kind === 'sessions')
+    cells = sessionDigest(db, filter)
+      .byCountryAndType()
+      .map(({ country, detectionType, sessions }) => ({ country, detectionType, sessions }));
   else {
     const source = timeRollup(filter, plan);
     cells = countBy(db, source, { country: source.country, detectionType: source.detectionType }).map(
@@ -28,28 +31,36 @@ export function typeByCountry(db: Db, filter: SessionFilter): TypeByCountry {
   return { cells: cells.sort((a, b) => b.sessions - a.sessions), source: plan.kind };
 }
 
-/** Sessions per country, from the time rollup or the filter's digest. */
-function countrySessions(db: Db, filter: SessionFilter, plan: Plan): { country: string; sessions: number }[] {
-  if (plan.kind === 'sessions') return sessionDigest(db, filter).byCountry();
-  const source = timeRollup(filter, plan);
-  return countBy(db, source, { country: source.country }).map((r) => ({ country: r.country, sessions: r.n }));
-}
-
 /** Sessions and flagged sessions per source country (stacked bars and the world map). */
 export function countryTotals(db: Db, filter: SessionFilter): CountryTotals {
   const plan = planFor(filter);
-  const g = pickGranularity(filter.from, filter.to);
   const runs = activeRuns(db);
-  const flagged = new Map<string, number>();
-  if (runs.ids.length) {
-    const flaggedRows = flaggedSource(db, runs, plan, filter, g);
-    for (const r of countBy(db, flaggedRows, { country: flaggedRows.country })) flagged.set(r.country, r.n);
-  }
+  const rows =
+    plan.kind === 'sessions'
+      ? sessionDigest(db, filter).byCountry()
+      : rollupCountries(db, filter, plan, runs);
   return {
     hasModel: runs.ids.length > 0,
-    rows: countrySessions(db, filter, plan)
-      .map((r) => ({ country: r.country, sessions: r.sessions, flagged: flagged.get(r.country) ?? 0 }))
-      .sort((a, b) => b.sessions - a.sessions),
+    rows: rows.sort((a, b) => b.sessions - a.sessions),
     source: plan.kind,
   };
+}
+
+function rollupCountries(
+  db: Db,
+  filter: SessionFilter,
+  plan: Extract<Plan, { kind: 'rollup' }>,
+  runs: ActiveRuns,
+): CountryTotals['rows'] {
+  const flagged = new Map<string, number>();
+  if (runs.ids.length) {
+    const flaggedRows = flaggedSource(db, runs, plan, filter, pickGranularity(filter.from, filter.to));
+    for (const r of countBy(db, flaggedRows, { country: flaggedRows.country })) flagged.set(r.country, r.n);
+  }
+  const source = timeRollup(filter, plan);
+  return countBy(db, source, { country: source.country }).map((r) => ({
+    country: r.country,
+    sessions: r.n,
+    flagged: flagged.get(r.country) ?? 0,
+  }));
 }

@@ -19,13 +19,16 @@ import { sessionDigest } from './session-digest-read.js';
 export function kpiSummary(db: Db, filter: SessionFilter): KpiSummary {
   const plan = planFor(filter);
   const granularity = pickGranularity(filter.from, filter.to);
+  const digest = plan.kind === 'sessions' ? sessionDigest(db, filter) : null;
   const sums =
     plan.kind === 'rollup'
       ? totals(db, rollupSource('rollup_time', granularity, plan, plan.clauses))
-      : sessionDigest(db, filter).totals();
+      : digest!.totals();
   const runs = activeRuns(db);
   const unranged = filter.from === undefined && filter.to === undefined;
-  const flagged = runs.ids.length ? countOnly(db, flaggedSource(db, runs, plan, filter, granularity)) : null;
+  let flagged: number | null = null;
+  if (runs.ids.length)
+    flagged = digest?.flagged ?? countOnly(db, flaggedSource(db, runs, plan, filter, granularity));
   const reviewed = verdictsTableExists(db) ? reviewedCount(db, sessionSource(filter)) : null;
   const span = unranged ? storedSpan(db) : { firstTs: filter.from ?? null, lastTs: filter.to ?? null };
   return { ...sums, ...sourceCount(db, plan, filter), flagged, reviewed, ...span, source: plan.kind };

@@ -1,6 +1,6 @@
 // Everything the Overview's charts need from the sessions a filter selects, summed in one pass:
-// volumes, distinct sources, sessions per country × type × protocol × port, per minute, and per
-// log bin of each measure. Filters the rollups cannot answer used to cost one scan per chart, and
+// volumes, flagged sessions, distinct sources, sessions per country × type × protocol × port, per
+// minute, and per log bin of each measure. Filters the rollups cannot answer used to cost one scan per chart, and
 // most of those scans sorted every matching row for a GROUP BY or DISTINCT.
 import { HIST_METRICS, logBin } from '../../../src-shared/analytics-bins.js';
 import type { BinRow, PortRow } from '../db/analytics-mix.js';
@@ -10,19 +10,28 @@ const MINUTE = 60_000;
 // logBin of the largest finite double is 1025.
 const BINS = 1026;
 
-/** Sessions and byte sums of one cell. */
-type Sums = [sessions: number, bytesIn: number, bytesOut: number];
+/** Sessions, byte sums and flagged sessions of one cell. */
+type Sums = [sessions: number, bytesIn: number, bytesOut: number, flagged: number];
 
 export interface GroupRow {
   country: string;
   detectionType: string;
   sessions: number;
+  flagged: number;
 }
 
 export class SessionDigest {
+  /**
+   * `flaggedIds[id]` is 1 for the sessions an active run flagged. A lookup by id costs next to
+   * nothing per row, where SQL's `id IN (flagged ids)` added 0.2 s over 889 k sessions.
+   */
+  constructor(private readonly flaggedIds: Uint8Array = new Uint8Array(0)) {}
+
   sessions = 0;
   bytesIn = 0;
   bytesOut = 0;
+  /** Sessions flagged by an active model run. */
+  flagged = 0;
   /** Distinct source addresses (the set itself is dropped by `seal`: it can be large). */
   sourceIps = 0;
   private sources: Set<string> | null = new Set();
@@ -47,18 +56,21 @@ export class SessionDigest {
     bytesIn: number | null,
     bytesOut: number | null,
     srcIp: string | null,
+    id: number,
   ): SessionDigest {
+    const flagged = digest.flaggedIds[id] ?? 0;
     const inBytes = bytesIn ?? 0;
     const outBytes = bytesOut ?? 0;
     digest.sessions++;
     digest.bytesIn += inBytes;
     digest.bytesOut += outBytes;
+    digest.flagged += flagged;
     if (srcIp !== null) digest.sources!.add(srcIp);
     const byType = child(digest.cells, country ?? '');
     const byProtocol = child(byType, detectionType ?? '');
-    count(child(byProtocol, protocol ?? ''), dstPort ?? -1, inBytes, outBytes);
+    count(child(byProtocol, protocol ?? ''), dstPort ?? -1, inBytes, outBytes, flagged);
     // SQLite's integer division truncates toward zero; minutes nest in every series bucket.
-    count(digest.minutes, Math.trunc(startTs / MINUTE), inBytes, outBytes);
+    count(digest.minutes, Math.trunc(startTs / MINUTE), inBytes, outBytes, flagged);
     if (bytesIn !== null) digest.bins[0]![logBin(bytesIn)]!++;
     if (bytesOut !== null) digest.bins[1]![logBin(bytesOut)]!++;
     if (durationMs !== null) digest.bins[2]![logBin(durationMs)]!++;
@@ -84,18 +96,28 @@ export class SessionDigest {
     for (const [country, byType] of sorted(this.cells))
       for (const [detectionType, byProtocol] of sorted(byType)) {
         let sessions = 0;
-        for (const byPort of byProtocol.values()) for (const sums of byPort.values()) sessions += sums[0];
-        rows.push({ country, detectionType, sessions });
+        let flagged = 0;
+        for (const byPort of byProtocol.values())
+          for (const sums of byPort.values()) {
+            sessions += sums[0];
+            flagged += sums[3];
+          }
+        rows.push({ country, detectionType, sessions, flagged });
       }
     return rows;
   }
 
-  /** Sessions per country, in key order. */
-  byCountry(): { country: string; sessions: number }[] {
-    const perCountry = new Map<string, number>();
-    for (const row of this.byCountryAndType())
-      perCountry.set(row.country, (perCountry.get(row.country) ?? 0) + row.sessions);
-    return [...perCountry].map(([country, sessions]) => ({ country, sessions }));
+  /** Sessions and flagged sessions per country, in key order. */
+  byCountry(): { country: string; sessions: number; flagged: number }[] {
+    const perCountry = new Map<string, { country: string; sessions: number; flagged: number }>();
+    for (const { country, sessions, flagged } of this.byCountryAndType()) {
+      const into = perCountry.get(country);
+      if (into) {
+        into.sessions += sessions;
+        into.flagged += flagged;
+      } else perCountry.set(country, { country, sessions, flagged });
+    }
+    return [...perCountry.values()];
   }
 
   /** Sessions per protocol and port, ordered by protocol then port. */
@@ -112,19 +134,19 @@ export class SessionDigest {
     );
   }
 
-  /** Sessions and bytes per bucket of `size` ms (a whole number of minutes), by time. */
-  series(size: number): SeriesRow[] {
+  /** Sessions, bytes and flagged sessions per bucket of `size` ms (whole minutes), by time. */
+  series(size: number): (SeriesRow & { flagged: number })[] {
     if (size % MINUTE !== 0) throw new Error(`series bucket of ${size} ms is not whole minutes`);
     const buckets = new Map<number, Sums>();
     for (const [minute, sums] of this.minutes) {
       const t = Math.trunc((minute * MINUTE) / size) * size;
       const into = buckets.get(t);
-      if (into) for (let i = 0; i < 3; i++) into[i]! += sums[i]!;
+      if (into) for (let i = 0; i < sums.length; i++) into[i]! += sums[i]!;
       else buckets.set(t, [...sums]);
     }
     return [...buckets]
       .sort((a, b) => a[0] - b[0])
-      .map(([t, [sessions, bytesIn, bytesOut]]) => ({ t, sessions, bytesIn, bytesOut }));
+      .map(([t, [sessions, bytesIn, bytesOut, flagged]]) => ({ t, sessions, bytesIn, bytesOut, flagged }));
   }
 
   /** Sessions per log bin of each measure, by metric then bin. */
@@ -148,13 +170,14 @@ function child<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
   return value;
 }
 
-function count<K>(map: Map<K, Sums>, key: K, bytesIn: number, bytesOut: number): void {
+function count<K>(map: Map<K, Sums>, key: K, bytesIn: number, bytesOut: number, flagged: number): void {
   const sums = map.get(key);
-  if (sums === undefined) map.set(key, [1, bytesIn, bytesOut]);
+  if (sums === undefined) map.set(key, [1, bytesIn, bytesOut, flagged]);
   else {
     sums[0]++;
     sums[1] += bytesIn;
     sums[2] += bytesOut;
+    sums[3] += flagged;
   }
 }
 

@@ -21,13 +21,18 @@ export function timeSeries(db: Db, filter: SessionFilter): TimeSeries {
   const size = bucketFor(to - from);
   // The coarsest rollup whose buckets nest in ours (a week is whole days, an hour whole minutes).
   const granularity = [...GRANULARITIES].reverse().find((g) => size % g === 0)!;
-  const rows =
-    plan.kind === 'rollup'
-      ? series(db, rollupSource('rollup_time', granularity, plan, plan.clauses), size)
-      : sessionDigest(db, filter).series(size);
-  const flagged = runs.ids.length
-    ? series(db, flaggedSource(db, runs, plan, filter, granularity), size, false)
-    : [];
+  let rows: SeriesRow[];
+  let flagged: SeriesRow[] = [];
+  if (plan.kind === 'sessions') {
+    const digestRows = sessionDigest(db, filter).series(size);
+    rows = digestRows;
+    if (runs.ids.length)
+      flagged = digestRows.map(({ t, flagged }) => ({ t, sessions: flagged, bytesIn: 0, bytesOut: 0 }));
+  } else {
+    rows = series(db, rollupSource('rollup_time', granularity, plan, plan.clauses), size);
+    if (runs.ids.length)
+      flagged = series(db, flaggedSource(db, runs, plan, filter, granularity), size, false);
+  }
   return { ...empty, bucketMs: size, points: fill(from, to, size, rows, flagged) };
 }
 

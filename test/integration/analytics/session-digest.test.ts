@@ -41,6 +41,15 @@ beforeAll(async () => {
   dir = tempDir();
   db = openDatabase(path.join(dir, 'd.db'));
   await runImport(db, { file: await generatedCsv(dir, 'a.csv', 20_000, 5), enrich: false, parser: 'inline' });
+  // An active run that flags every 5th session.
+  const run = db
+    .prepare(
+      `INSERT INTO model_runs (kind, status, created_at, params, backend, data_snapshot, active) VALUES ('iforest', 'done', 0, '{}', 'cpu', '[]', 1)`,
+    )
+    .run().lastInsertRowid;
+  db.prepare(
+    'INSERT INTO scores (run_id, session_id, score, flagged) SELECT ?, id, 0.5, id % 5 = 0 FROM sessions',
+  ).run(run);
 }, 120_000);
 afterAll(() => db.close());
 
@@ -59,7 +68,7 @@ describe('Overview charts for filters the rollups cannot answer', () => {
     const truth = db
       .prepare(
         `SELECT count(*) AS sessions, coalesce(sum(bytes_in), 0) AS bytesIn, coalesce(sum(bytes_out), 0) AS bytesOut,
-           count(DISTINCT country) AS countries, count(DISTINCT src_ip) AS sourceIps ${from}`,
+           count(DISTINCT country) AS countries, count(DISTINCT src_ip) AS sourceIps, sum(id % 5 = 0) AS flagged ${from}`,
       )
       .get(params) as Record<string, number>;
     expect(truth.sessions).toBeGreaterThan(0);
@@ -77,9 +86,11 @@ describe('Overview charts for filters the rollups cannot answer', () => {
           .all(params),
       ),
     );
-    expect(countryTotals(db, filter).rows.map((r) => [r.country, r.sessions])).toEqual(
+    expect(countryTotals(db, filter).rows.map((r) => [r.country, r.sessions, r.flagged])).toEqual(
       db
-        .prepare(`SELECT coalesce(country, '') AS c, count(*) AS n ${from} GROUP BY 1 ORDER BY 2 DESC, 1`)
+        .prepare(
+          `SELECT coalesce(country, '') AS c, count(*) AS n, sum(id % 5 = 0) ${from} GROUP BY 1 ORDER BY 2 DESC, 1`,
+        )
         .raw()
         .all(params),
     );
@@ -88,11 +99,14 @@ describe('Overview charts for filters the rollups cannot answer', () => {
     expect(series.source).toBe('sessions');
     const size = series.bucketMs;
     expect(
-      series.points.filter((p) => p.sessions > 0).map((p) => [p.t, p.sessions, p.bytesIn, p.bytesOut]),
+      series.points
+        .filter((p) => p.sessions > 0)
+        .map((p) => [p.t, p.sessions, p.bytesIn, p.bytesOut, p.flagged]),
     ).toEqual(
       db
         .prepare(
-          `SELECT (start_ts / ${size}) * ${size}, count(*), coalesce(sum(bytes_in), 0), coalesce(sum(bytes_out), 0) ${from} GROUP BY 1 ORDER BY 1`,
+          `SELECT (start_ts / ${size}) * ${size}, count(*), coalesce(sum(bytes_in), 0), coalesce(sum(bytes_out), 0),
+             sum(id % 5 = 0) ${from} GROUP BY 1 ORDER BY 1`,
         )
         .raw()
         .all(params),
@@ -121,9 +135,25 @@ describe('Overview charts for filters the rollups cannot answer', () => {
     );
   });
 
+  it('with no active run, flagged is unknown and no chart counts a flag', () => {
+    const filter = f('port:443');
+    expect(kpiSummary(db, filter).flagged).toBeGreaterThan(0);
+    db.prepare('UPDATE model_runs SET active = 0').run();
+    try {
+      expect(kpiSummary(db, filter).flagged).toBeNull();
+      expect(countryTotals(db, filter)).toMatchObject({ hasModel: false });
+      expect(countryTotals(db, filter).rows.every((r) => r.flagged === 0)).toBe(true);
+      expect(timeSeries(db, filter).points.every((p) => p.flagged === 0)).toBe(true);
+    } finally {
+      db.prepare('UPDATE model_runs SET active = 1').run();
+    }
+    expect(kpiSummary(db, filter).flagged).toBeGreaterThan(0);
+  });
+
   it('a filter that matches nothing gives empty charts', () => {
     const none = f('port:1');
     expect(kpiSummary(db, none)).toMatchObject({
+      flagged: 0,
       sessions: 0,
       bytesIn: 0,
       bytesOut: 0,
