@@ -1,6 +1,7 @@
 // A few worker threads that answer the read-only API calls (services/read-service.ts), each with
 // its own SQLite connection: WAL lets them read side by side while the main connection writes.
-// A call goes to the worker with the fewest calls waiting; workers start on first use.
+// A call goes to the worker with the fewest calls waiting, unless another worker keeps what it
+// needs (see KEPT_FOR_FILTER); workers start on first use.
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { READ_OPERATIONS, type ReadOperation, type ReadService } from '../services/read-service.js';
@@ -17,7 +18,27 @@ interface Reader {
   pending: Map<number, Pending>;
   /** Calls this worker has answered (for tests and diagnostics). */
   answered: number;
+  /** The filter (as JSON) whose answers this worker keeps, per kind of kept answer. */
+  kept: Map<Kept, string>;
 }
+
+type Kept = 'digest' | 'pairs';
+
+/**
+ * Calls answered from what a worker keeps for the last filter it was asked: the Overview digest
+ * (analytics/session-digest-read.ts) and the graph's pairs (services/graph.ts). They go to the
+ * worker that holds it: the Overview asks its charts all at once, and spread over two workers
+ * both read the same sessions side by side; a graph slider move elsewhere would read them again.
+ */
+const KEPT_FOR_FILTER: Partial<Record<ReadOperation, Kept>> = {
+  analyticsKpis: 'digest',
+  analyticsTimeSeries: 'digest',
+  analyticsTypeByCountry: 'digest',
+  analyticsCountries: 'digest',
+  analyticsHistograms: 'digest',
+  analyticsPortMix: 'digest',
+  graphEdges: 'pairs',
+};
 
 /** As many readers as cores, between 2 and 4: more only queue for the same cores and cache. */
 export function defaultReaders(): number {
@@ -54,12 +75,23 @@ export class ReadPool {
 
   private send(name: ReadOperation, args: unknown): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('Vigil is closing: no more queries.'));
-    const reader = this.leastBusy();
+    const reader = this.readerFor(name, args);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       reader.pending.set(id, { resolve, reject });
       reader.worker.postMessage({ id, name, args } satisfies ReadRequest);
     });
+  }
+
+  private readerFor(name: ReadOperation, args: unknown): Reader {
+    const kept = KEPT_FOR_FILTER[name];
+    if (!kept) return this.leastBusy();
+    const filter = JSON.stringify((args as { filter?: unknown } | undefined)?.filter ?? {});
+    const holder = this.readers.find((reader) => reader.kept.get(kept) === filter);
+    if (holder) return holder;
+    const reader = this.leastBusy();
+    reader.kept.set(kept, filter);
+    return reader;
   }
 
   private leastBusy(): Reader {
@@ -73,7 +105,7 @@ export class ReadPool {
     const worker = startWorker('read.worker', import.meta.url, {
       workerData: { dbPath: this.dbPath } satisfies ReadWorkerInput,
     });
-    const reader: Reader = { worker, pending: new Map(), answered: 0 };
+    const reader: Reader = { worker, pending: new Map(), answered: 0, kept: new Map() };
     worker.on('message', (answer: ReadAnswer) => {
       const pending = reader.pending.get(answer.id);
       if (!pending) return;

@@ -67,6 +67,49 @@ describe('the read pool', () => {
     expect(after.sessions).toBe(b.sessions + 500);
   });
 
+  it('sends the calls of one filter to the worker that keeps its digest or pairs', async () => {
+    const ws = workspace();
+    await importGenerated(ws, 2000);
+    const core = coreOf(ws, 2);
+    const s = core.service;
+    // All of the Overview's charts at once: each worker would read the same sessions otherwise.
+    const charts = (filter: SessionFilter) =>
+      Promise.all([
+        s.analyticsKpis({ filter }),
+        s.analyticsTimeSeries({ filter }),
+        s.analyticsTypeByCountry({ filter }),
+        s.analyticsCountries({ filter }),
+        s.analyticsHistograms({ filter }),
+        s.analyticsPortMix({ filter }),
+      ]);
+    await charts(BUSY);
+    const first = core.readers!.answeredByWorker();
+    // One worker answered all six (the second starts only when a call finds the first busy).
+    expect(first.filter((n) => n > 0)).toEqual([6]);
+    // A page read meanwhile takes the other worker; another filter may take either.
+    await Promise.all([
+      charts(BUSY),
+      s.sessionPage({ filter: BUSY, offset: 0, limit: 10, sort: 'startTs', direction: 'desc' }),
+    ]);
+    const second = core.readers!.answeredByWorker();
+    const holder = first.indexOf(6);
+    expect(second[holder]).toBe(12);
+    expect(second[1 - holder]).toBe(1);
+    // Graph slider moves go where the pairs of that filter are kept.
+    const graph = (minWeight: number) =>
+      s.graphEdges({ filter: BUSY, weight: 'sessions', minWeight, limit: 500 });
+    await graph(0);
+    const before = core.readers!.answeredByWorker();
+    const pairsHolder = before.findIndex((n, i) => n > second[i]!);
+    await Promise.all([
+      graph(1),
+      graph(2),
+      s.sessionPage({ filter: {}, offset: 0, limit: 10, sort: 'startTs', direction: 'desc' }),
+    ]);
+    const after = core.readers!.answeredByWorker();
+    expect(after[pairsHolder]! - before[pairsHolder]!).toBe(2);
+  });
+
   it('keeps the main thread free while a worker reads (on the main thread it is not)', async () => {
     const ws = workspace();
     await importGenerated(ws, 2000);
