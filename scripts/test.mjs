@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summarise } from './test-summary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -30,7 +31,7 @@ const report = path.join(root, 'test-results', 'vitest.json');
 fs.rmSync(report, { force: true });
 fs.mkdirSync(path.dirname(report), { recursive: true });
 const extra = process.argv.slice(2);
-run('tests (vitest)', bin('vitest'), [
+const vitestPassed = run('tests (vitest)', bin('vitest'), [
   'run',
   '--reporter=default',
   '--reporter=json',
@@ -38,17 +39,10 @@ run('tests (vitest)', bin('vitest'), [
   ...extra,
 ]);
 
-let passed = 0;
-let failed = checkFailures;
-let skipped = 0;
-if (fs.existsSync(report)) {
-  const results = JSON.parse(fs.readFileSync(report, 'utf8'));
-  passed = results.numPassedTests;
-  failed += results.numFailedTests + (results.numFailedTestSuites ?? 0);
-  skipped = results.numPendingTests + results.numTodoTests;
-} else {
-  failed++;
-}
+const results = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : null;
+const { passed, failed: failedTests, skipped, notes } = summarise(results, vitestPassed);
+for (const note of notes) console.log(note);
+const failed = failedTests + checkFailures;
 if (checkFailures) console.log(`${checkFailures} check(s) failed before the tests (see above).`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
