@@ -94,8 +94,8 @@ export const cloudwatch: FormatSpec = {
   },
   unterminatedQuote: {
     line: cloudwatchRow(1, { rule: '"Suspicious Web Traffic' }),
-    stored: 1,
-    quarantined: [[1, /^unterminated quoted field at end of input$/]],
+    stored: 3,
+    quarantined: [[1, /^unterminated quoted field: no closing quote before the end of the file$/]],
   },
 };
 
@@ -154,7 +154,8 @@ export const vpc: FormatSpec = {
   unterminatedQuote: { line: vpcRow(1, { eni: '"eni-0a1b' }), stored: 4, quarantined: [] },
 };
 
-const wafRow = (
+/** A WAF record, unique per i (its request id too). */
+export const wafRow = (
   i: number,
   f: { clientIp?: unknown; uri?: string; rule?: string; ua?: string; code?: number } = {},
 ) =>
@@ -276,8 +277,8 @@ export const mappedCsvSpec: FormatSpec = {
   },
   unterminatedQuote: {
     line: mappedCsvRow(1, { rule: '"allow-web' }),
-    stored: 1,
-    quarantined: [[1, /^unterminated quoted field at end of input$/]],
+    stored: 3,
+    quarantined: [[1, /^unterminated quoted field: no closing quote before the end of the file$/]],
   },
 };
 

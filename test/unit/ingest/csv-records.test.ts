@@ -63,27 +63,57 @@ describe('CsvRecordReader', () => {
     expect(read(input.split(''))).toEqual(whole);
   });
 
-  it('reports an unterminated quote at the end of input with the line it opened on', () => {
+  it('quarantines the line of a quote never closed and reads the lines after it on their own', () => {
     const out = read(['a,b\n1,"open\n2,3\n4,5\n']);
     expect(out).toEqual([
       ['rec', ['a', 'b'], 1],
-      ['bad', 2, 'unterminated quoted field at end of input'],
+      ['bad', 2, 'unterminated quoted field: no closing quote before the end of the file'],
+      ['rec', ['2', '3'], 3],
+      ['rec', ['4', '5'], 4],
     ]);
   });
 
-  it('gives up on a quoted record over 2 MiB and resumes at the next line', () => {
+  it('reads a joined record again line by line when its field count is wrong, not when it fits', () => {
+    const widthOf3 = (chunks: string[]) => {
+      const out: Out[] = [];
+      const reader = new CsvRecordReader(
+        (fields, line) => out.push(['rec', fields, line]),
+        (line, _raw, reason) => out.push(['bad', line, reason]),
+        undefined,
+        () => 3,
+      );
+      for (const chunk of chunks) reader.push(chunk);
+      reader.end();
+      return out;
+    };
+    // Line 1 opens a quote; line 3's stray quote closes it into 1 + 1 fields.
+    expect(widthOf3(['x,"open,y\n1,2,3\nz"z\n7,8,9\n'])).toEqual([
+      ['bad', 1, 'unterminated quoted field: closing it on line 3 would give 2 fields, not 3'],
+      ['rec', ['1', '2', '3'], 2],
+      ['bad', 3, 'unterminated quoted field: no closing quote before the end of the file'],
+      ['rec', ['7', '8', '9'], 4],
+    ]);
+    expect(widthOf3(['x,"two\nlines",y\n1,2,3\n'])).toEqual([
+      ['rec', ['x', 'two\nlines', 'y'], 1],
+      ['rec', ['1', '2', '3'], 3],
+    ]);
+  });
+
+  it('gives up on a quoted record over 2 MiB and reads its lines again', () => {
     const filler = `${'z'.repeat(500_000)}\n`;
     const out = read(['"open\n', filler, filler, filler, filler, filler, 'after,1\n']);
-    expect(out[0]).toEqual(['bad', 1, 'unterminated quoted field (record over 2 MiB)']);
+    expect(out[0]).toEqual(['bad', 1, 'unterminated quoted field: no closing quote within 2 MiB']);
+    expect(out.slice(1).map((o) => o[0])).toEqual(['rec', 'rec', 'rec', 'rec', 'rec', 'rec']);
     expect(out.at(-1)).toEqual(['rec', ['after', '1'], 7]);
   });
 
   it('reports a line over 1 MiB and closes an open quote before it', () => {
-    const out = read(['"open\n', `${'w'.repeat(1_100_000)}\n`, 'ok,1\n']);
+    const out = read(['"open\n', 'mid,1\n', `${'w'.repeat(1_100_000)}\n`, 'ok,1\n']);
     expect(out).toEqual([
-      ['bad', 1, 'unterminated quoted field'],
-      ['bad', 2, 'line longer than 1 MiB'],
-      ['rec', ['ok', '1'], 3],
+      ['bad', 1, 'unterminated quoted field: no closing quote before an over-long line'],
+      ['rec', ['mid', '1'], 2],
+      ['bad', 3, 'line longer than 1 MiB'],
+      ['rec', ['ok', '1'], 4],
     ]);
   });
 });

@@ -45,6 +45,7 @@ class CloudwatchCsvParser implements FormatParser {
     (fields, line, raw) => this.onRecord(fields, line, raw),
     (line, raw, reason) => this.sink!.bad(line, raw, reason),
     (line, lineNo, at) => this.readPlain(line, lineNo, at),
+    () => this.width,
   );
   /** The piece being read, as bytes when it is all ASCII (for the fast lane). */
   private ascii: Buffer | null = null;

@@ -28,6 +28,8 @@ class MappedCsvParser implements FormatParser {
   private readonly reader = new CsvRecordReader(
     (fields, line, raw) => this.onRecord(fields, line, raw),
     (line, raw, reason) => this.sink!.bad(line, raw, reason),
+    undefined,
+    () => this.width,
   );
   /** Column index per mapped slot (-1: unmapped); null until the header is read. */
   private index: number[] | null = null;
