@@ -11,7 +11,17 @@ export function text(value: string | undefined, field: string): string | null {
   if (value.length > MAX_FIELD_CHARS)
     throw new RowError(`${field}: longer than ${MAX_FIELD_CHARS} characters`);
   if (value.indexOf('\uFFFD') !== -1) throw new RowError(`${field}: invalid UTF-8`);
+  refuseNul(value, field);
   return value;
+}
+
+/**
+ * A NUL byte has no place in a text log's field: it marks a corrupt or crafted record. Such a record
+ * is quarantined (raw text kept), never stored with the NUL stripped: stripping would change what
+ * was logged, could make two different records equal, and would hide the tampering from the analyst.
+ */
+export function refuseNul(value: string, field: string): void {
+  if (value.indexOf('\0') !== -1) throw new RowError(`${field}: contains a NUL byte`);
 }
 
 export function requiredIp(value: string | undefined, field: string): string {

@@ -86,6 +86,15 @@ export const cloudwatch: FormatSpec = {
       reason: 'src_ip: not an IP address: 256.1.1.1',
     },
     bigField: { line: cloudwatchRow(0, { rule: BIG }), reason: 'rule_names: longer than 65536 characters' },
+    // NUL bytes are quarantined, never stripped (README: Every row is accounted for).
+    nulByte: {
+      line: cloudwatchRow(0, { rule: 'Suspicious\0Traffic' }),
+      reason: 'rule_names: contains a NUL byte',
+    },
+    nulInExtra: {
+      line: cloudwatchRow(0).replace('prod_webserver', 'prod\0webserver'),
+      reason: 'extra column: contains a NUL byte',
+    },
   },
   injection: {
     line: cloudwatchRow(7, { rule: SCRIPT, type: FORMULA }),
@@ -136,6 +145,7 @@ export const vpc: FormatSpec = {
     },
     invalidIp: { line: vpcRow(0, { src: '10.0.0.300' }), reason: 'srcaddr: not an IP address: 10.0.0.300' },
     bigField: { line: vpcRow(0, { eni: BIG }), reason: 'interface-id: longer than 65536 characters' },
+    nulByte: { line: vpcRow(0, { eni: 'eni-0a1b\0c' }), reason: 'NUL byte in the record' },
     nodata: {
       line: '2 123456789010 eni-0a1b2c3d4e5f67890 - - - - - - - 1700000000 1700000060 - NODATA',
       reason: /^log-status NODATA: no network traffic/,
@@ -204,6 +214,9 @@ export const waf: FormatSpec = {
     },
     missingIp: { line: wafRow(0, { clientIp: null }), reason: 'httpRequest.clientIp: missing' },
     bigField: { line: wafRow(0, { uri: BIG }), reason: 'httpRequest.uri: longer than 65536 characters' },
+    // JSON carries a NUL as the escape \u0000; a raw one is invalid JSON.
+    nulByte: { line: wafRow(0, { uri: '/a\0b' }), reason: 'httpRequest.uri: contains a NUL byte' },
+    rawNulByte: { line: wafRow(0).replace('/products', '/pro\0ducts'), reason: /^invalid JSON: / },
   },
   injection: {
     line: wafRow(7, { uri: SCRIPT, rule: FORMULA }),
@@ -269,6 +282,8 @@ export const mappedCsvSpec: FormatSpec = {
       reason: 'client: not an IP address: localhost',
     },
     bigField: { line: mappedCsvRow(0, { verdict: BIG }), reason: 'verdict: longer than 65536 characters' },
+    nulByte: { line: mappedCsvRow(0, { rule: 'allow\0web' }), reason: 'rule: contains a NUL byte' },
+    nulInExtra: { line: mappedCsvRow(0).replace('edge-1', 'edge\0'), reason: 'sensor: contains a NUL byte' },
   },
   injection: {
     line: mappedCsvRow(7, { rule: SCRIPT, verdict: FORMULA }),
@@ -334,6 +349,8 @@ export const mappedJsonlSpec: FormatSpec = {
       reason: 'src.ip: not an IP address: ::ffff:1.2.3',
     },
     bigField: { line: jsonlRow(0, { verdict: BIG }), reason: 'verdict: longer than 65536 characters' },
+    nulByte: { line: jsonlRow(0, { rule: 'allow\0web' }), reason: 'rule: contains a NUL byte' },
+    nulInExtra: { line: jsonlRow(0).replace('edge-1', 'edge\\u0000'), reason: 'sensor: contains a NUL byte' },
   },
   injection: {
     line: jsonlRow(7, { rule: SCRIPT, verdict: FORMULA }),

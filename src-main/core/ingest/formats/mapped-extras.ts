@@ -1,6 +1,6 @@
 // JSON-lines fields the preset does not map, kept as attrs: nested objects are flattened to dotted
 // keys (`httpRequest.uri`) so each value stays one readable string, as attrs are for every format.
-import { MAX_FIELD_CHARS, RowError } from '../values.js';
+import { MAX_FIELD_CHARS, RowError, refuseNul } from '../values.js';
 
 // Deeper structure than this is kept as JSON text under its parent's dotted key.
 const MAX_DEPTH = 3;
@@ -31,6 +31,7 @@ export class ExtrasJson {
         typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
       if (text.length > MAX_FIELD_CHARS)
         throw new RowError(`${name}: longer than ${MAX_FIELD_CHARS} characters`);
+      refuseNul(text, name);
       this.json += `${this.json === '' ? '{' : ','}${JSON.stringify(name)}:${JSON.stringify(text)}`;
     }
   }

@@ -104,6 +104,11 @@ class VpcFlowParser implements FormatParser {
       sink.bad(lineNo, raw, 'invalid UTF-8 bytes in the record');
       return;
     }
+    // Quarantined, not stripped: see refuseNul (values.ts).
+    if (line.indexOf('\0') !== -1) {
+      sink.bad(lineNo, raw, 'NUL byte in the record');
+      return;
+    }
     if (layout.logStatus !== -1) {
       const status = tokens[layout.logStatus];
       if (status === 'NODATA' || status === 'SKIPDATA') {
