@@ -151,7 +151,7 @@ export async function run(args) {
   try {
     const csv = path.join(dir, 'traffic.csv');
     const base = path.join(dir, 'base.db');
-    vigil(
+    await vigil(
       'generate',
       '--rows',
       String(rows),
@@ -164,9 +164,9 @@ export async function run(args) {
       '--out',
       csv,
     );
-    vigil('ingest', csv, '--db', base);
-    vigil('train', '--model', 'iforest', '--split', 'random', '--seed', '1', '--db', base);
-    vigil('score', '--db', base);
+    await vigil('ingest', csv, '--db', base);
+    await vigil('train', '--model', 'iforest', '--split', 'random', '--seed', '1', '--db', base);
+    await vigil('score', '--db', base);
     const db = new Database(base, { readonly: true });
     const hidden = new Map(
       db

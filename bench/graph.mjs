@@ -50,7 +50,7 @@ async function apiFigures(rows, given, dir) {
   if (!db) {
     db = path.join(dir, 'api.db');
     console.log(`graph: generating and importing ${rows.toLocaleString('en-US')} sessions…`);
-    vigil(
+    await vigil(
       'generate',
       '--rows',
       String(rows),
@@ -61,7 +61,7 @@ async function apiFigures(rows, given, dir) {
       '--days',
       '30',
     );
-    vigil('ingest', '--db', db, '--no-enrich', path.join(dir, 'api.csv'));
+    await vigil('ingest', '--db', db, '--no-enrich', path.join(dir, 'api.csv'));
   }
   const handle = new Database(db, { readonly: true });
   const stored = handle.prepare('SELECT count(*) AS n FROM sessions').get().n;
@@ -140,8 +140,8 @@ async function scoredFigures(db, call) {
   };
   if (!activeRun()) {
     console.log('  (training and scoring an Isolation Forest for the scored figures…)');
-    vigil('train', '--model', 'iforest', '--db', db);
-    vigil('score', '--run', String(activeRun().id), '--db', db);
+    await vigil('train', '--model', 'iforest', '--db', db);
+    await vigil('score', '--run', String(activeRun().id), '--db', db);
   }
   // A commit from another connection drops the kept scores, as a new import or scoring would.
   const writer = new Database(db);
@@ -194,7 +194,7 @@ async function drawingFigures(dir) {
   const csv = path.join(dir, 'graph.csv');
   const db = path.join(dir, 'graph.db');
   const rows = writeSyntheticCsv(csv);
-  vigil('ingest', '--db', db, '--no-enrich', csv);
+  await vigil('ingest', '--db', db, '--no-enrich', csv);
   const server = await serve(db);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),

@@ -14,9 +14,9 @@ import { vigil } from './vigil-process.mjs';
 const QUERY_INDEXES = ['sessions_src', 'sessions_dst'];
 
 /** Times sqlite3 storing `file` (a `vigil generate` CloudWatch CSV) into a fresh Vigil database. */
-export function sameStorageReference(file, dbFile) {
+export async function sameStorageReference(file, dbFile) {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
-  vigil('stats', '--db', dbFile, '--json'); // creates the database with every migration
+  await vigil('stats', '--db', dbFile, '--json'); // creates the database with every migration
   const indexSql = prepareEmptyStore(dbFile);
   const script = path.join(path.dirname(dbFile), 'same-storage.sql');
   fs.writeFileSync(script, storageScript(file, indexSql));

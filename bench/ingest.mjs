@@ -60,7 +60,7 @@ export async function run(args) {
   if (floorRun.status !== 0) throw new Error(`ingest-floor failed: ${floorRun.stderr}`);
   const floor = JSON.parse(floorRun.stdout.trim().split('\n').at(-1));
 
-  const sameStorage = sameStorageReference(file, path.join(out, 'same-storage.db'));
+  const sameStorage = await sameStorageReference(file, path.join(out, 'same-storage.db'));
   if (sameStorage.stored !== rows) throw new Error(`sqlite3 stored ${sameStorage.stored} of ${rows} rows`);
 
   const ourRate = result.rowsRead / ours.seconds;

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../src-main/core/reports/chromium.mjs';
 import { measure, option } from './measure.mjs';
-import { commitElsewhere, serve, vigil } from './vigil-process.mjs';
+import { commitElsewhere, serve, signIn, vigil } from './vigil-process.mjs';
 
 const OPS = [
   'analyticsKpis',
@@ -22,11 +22,11 @@ const OPS = [
 ];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function timeCall(base, token, name, filter) {
+async function timeCall(base, cookie, name, filter) {
   const started = performance.now();
   const response = await fetch(new URL(`/api/${name}`, base), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
     body: JSON.stringify({ filter }),
   });
   const answer = await response.json();
@@ -34,12 +34,13 @@ async function timeCall(base, token, name, filter) {
   return performance.now() - started;
 }
 
-async function overviewLoad(url, runs) {
+async function overviewLoad(url, cookie, runs) {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    // The printed link signs this context in once; later loads go to the plain address.
-    await (await context.newPage()).goto(url.href);
+    // The printed link works once and the bench used it: the browser gets the session it opened.
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, url: new URL('/', url).href }]);
     const times = [];
     for (let i = 0; i < runs; i++) {
       const page = await context.newPage();
@@ -98,12 +99,12 @@ const PORT_443_SQL = 'FROM sessions WHERE dst_port = 443';
  * after a commit elsewhere (which drops the kept digest). The reference is sqlite3 running the
  * GROUP BY and DISTINCT queries that give the same charts, one after another.
  */
-async function unansweredByRollups(db, base, token) {
+async function unansweredByRollups(db, base, cookie) {
   const walls = [];
   for (let i = 0; i < 3; i++) {
     commitElsewhere(db);
     const started = performance.now();
-    await Promise.all(OPS.map((name) => timeCall(base, token, name, PORT_443)));
+    await Promise.all(OPS.map((name) => timeCall(base, cookie, name, PORT_443)));
     walls.push(performance.now() - started);
   }
   const queries = [
@@ -133,7 +134,7 @@ export async function run(args) {
     if (!db) {
       db = path.join(dir, 'bench.db');
       console.log(`overview: generating and importing ${rows.toLocaleString('en-US')} sessions…`);
-      vigil(
+      await vigil(
         'generate',
         '--rows',
         String(rows),
@@ -144,17 +145,17 @@ export async function run(args) {
         '--days',
         '30',
       );
-      vigil('ingest', '--db', db, '--no-enrich', path.join(dir, 'bench.csv'));
+      await vigil('ingest', '--db', db, '--no-enrich', path.join(dir, 'bench.csv'));
     }
     const stored = new Database(db, { readonly: true }).prepare('SELECT count(*) AS n FROM sessions').get().n;
     const server = await serve(db);
     try {
-      const token = server.url.searchParams.get('token');
+      const cookie = await signIn(server.url);
       const base = new URL('/', server.url);
       const span = await (
         await fetch(new URL('/api/dashboardSummary', base), {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json', Cookie: cookie },
           body: '{}',
         })
       ).json();
@@ -186,20 +187,20 @@ export async function run(args) {
       );
       for (const [label, filter] of Object.entries(filters)) {
         for (const name of OPS) {
-          const first = await timeCall(base, token, name, filter);
+          const first = await timeCall(base, cookie, name, filter);
           const times = [];
-          for (let i = 0; i < 7; i++) times.push(await timeCall(base, token, name, filter));
+          for (let i = 0; i < 7; i++) times.push(await timeCall(base, cookie, name, filter));
           const ms = median(times);
           console.log(
             `  ${label.padEnd(24)} ${name.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms  (first ${first.toFixed(1)} ms)  ${ms < 50 ? 'ok' : 'OVER TARGET'}`,
           );
         }
       }
-      await unansweredByRollups(db, base, token);
+      await unansweredByRollups(db, base, cookie);
       const reference = scanReference(db);
       for (const [label, ms] of Object.entries(reference))
         console.log(`  reference: ${label.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms (what rollups avoid)`);
-      const loads = await overviewLoad(server.url, 5);
+      const loads = await overviewLoad(server.url, cookie, 5);
       const ms = median(loads);
       console.log(
         `\nNavigation → Overview fully drawn (Chromium, median of 5): ${ms.toFixed(0)} ms  [${loads

@@ -1,5 +1,5 @@
 // The built CLI as the benchmarks drive it: one-shot commands, and `vigil serve` with its URL.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +8,24 @@ import Database from 'better-sqlite3';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'vigil.js');
 
+/**
+ * Runs one CLI command to its end. Asynchronous on purpose: a bench keeps kept-alive connections to
+ * a served `vigil` across a `vigil train` of minutes, and a client whose event loop is frozen (as
+ * spawnSync freezes it) never sees the server close an idle connection, then sends its next request
+ * into the dead socket: `fetch failed … other side closed` (issue 16, item 9).
+ */
 export function vigil(...args) {
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')}: ${run.stderr}`);
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`vigil ${args.join(' ')}: exit ${code}: ${stderr}`)),
+    );
+  });
 }
 
 /** Serves `db` on a free port; resolves with the printed sign-in URL and a stop function. */
@@ -37,13 +52,25 @@ export async function serve(db) {
   };
 }
 
-/** One function per API call of a served `vigil`: signs in with the URL's token, unwraps answers. */
+/**
+ * Opens the one-time link as a browser does and returns the session cookie it sets (`name=value`).
+ * The link works once: call this once per server.
+ */
+export async function signIn(url) {
+  const response = await fetch(url, { redirect: 'manual' });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 303 || !cookie)
+    throw new Error(`signing in to ${url.origin} answered ${response.status}`);
+  return cookie;
+}
+
+/** One function per API call of a served `vigil`: signs in with the link once, unwraps answers. */
 export function apiCaller(url) {
-  const token = url.searchParams.get('token');
+  const cookie = signIn(url);
   return async (name, args = {}) => {
     const response = await fetch(new URL(`/api/${name}`, url), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json', Cookie: await cookie },
       body: JSON.stringify(args),
     });
     const answer = await response.json();
