@@ -1,5 +1,8 @@
 // The one contract between the renderer and the main side. Every transport (Electron IPC, HTTP)
 // validates arguments and results against these schemas; the renderer's API type derives from them.
+// Each operation also says who may call it: the page shows hostile log data, so an operation whose
+// arguments name a file or a network endpoint is never offered to a page, and the transports
+// register only the operations offered to their face (see `operationsFor`).
 import { z } from 'zod';
 import {
   AnalyticsArgs,
@@ -24,7 +27,13 @@ import {
   TagCaseArgs,
   UpdateCaseArgs,
 } from './cases.js';
-import { ListLogGroupsArgs, LogGroupInfo, PullArgs } from './cloudwatch.js';
+import {
+  ListLogGroupsArgs,
+  LogGroupInfo,
+  PageListLogGroupsArgs,
+  PagePullArgs,
+  PullArgs,
+} from './cloudwatch.js';
 import {
   DashboardSummary,
   FormatId,
@@ -64,7 +73,42 @@ import {
   UndoResult,
 } from './triage.js';
 
-const op = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
+/**
+ * Who calls an operation: `app` is the desktop app's page over IPC, `served` the page `vigil serve`
+ * sends to a browser over HTTP, `cli` the main side's own code (the CLI, the desktop menu and save
+ * dialog, serve mode's download), which never acts on a page's word alone.
+ */
+export const FACES = ['app', 'served', 'cli'] as const;
+export type Face = (typeof FACES)[number];
+export const PAGE_FACES: readonly Face[] = ['app', 'served'];
+const EVERY_FACE = FACES;
+
+/** What an operation's arguments reach beyond the open database: a file by path, or a host. */
+export type Reach = 'path' | 'endpoint';
+
+interface Exposure<F extends readonly Face[]> {
+  faces: F;
+  reaches?: Reach;
+}
+
+function op<A extends z.ZodType, R extends z.ZodType, F extends readonly Face[] = typeof EVERY_FACE>(
+  args: A,
+  result: R,
+  exposure?: Exposure<F>,
+) {
+  const faces = (exposure?.faces ?? EVERY_FACE) as F;
+  const reaches = exposure?.reaches ?? null;
+  // By construction: a page never gets an operation that names a file or a host.
+  if (reaches !== null && faces.some((face) => PAGE_FACES.includes(face)))
+    throw new Error(`An operation that takes a ${reaches} cannot be offered to a page.`);
+  return { args, result, faces, reaches };
+}
+/** The CLI and the main side's own code only: the arguments name a file or a host. */
+const mainSideOnly = { faces: ['cli'] } as const;
+/** The pages' safe forms of a main-side operation. */
+const pagesOnly = { faces: ['app', 'served'] } as const;
+/** A one-time grant for a file the analyst picked, dropped or uploaded (main side: core/file-grants.ts). */
+export const FileGrantId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a file grant');
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
 export const operations = {
@@ -76,6 +120,20 @@ export const operations = {
       preset: z.string().max(100).optional(),
     }),
     z.object({ jobIds: z.array(z.string()) }),
+    { ...mainSideOnly, reaches: 'path' },
+  ),
+  /**
+   * The page's import: files the analyst picked or dropped (desktop) or uploaded (serve mode), by the
+   * one-time grant the main side issued for each. A page cannot name any other file.
+   */
+  importFiles: op(
+    z.strictObject({
+      grants: z.array(FileGrantId).min(1).max(1000),
+      format: FormatId.optional(),
+      preset: z.string().max(100).optional(),
+    }),
+    z.object({ jobIds: z.array(z.string()) }),
+    pagesOnly,
   ),
   /** Imports the embedded sample (the public CloudWatch web-attack CSV). */
   loadSample: op(z.object({}), z.object({ jobIds: z.array(z.string()) })),
@@ -105,9 +163,19 @@ export const operations = {
   listPresets: op(z.object({}), z.array(MappingPreset)),
   savePreset: op(MappingPreset, z.object({ name: z.string() })),
   /** CloudWatch Logs (network): log groups of a region, with what was already pulled from each. */
-  listLogGroups: op(ListLogGroupsArgs, z.array(LogGroupInfo)),
+  listLogGroups: op(ListLogGroupsArgs, z.array(LogGroupInfo), { ...mainSideOnly, reaches: 'endpoint' }),
   /** CloudWatch Logs (network): pulls a time range of a log group; progress comes as job events. */
-  startPull: op(PullArgs, z.object({ jobId: z.string() })),
+  startPull: op(PullArgs, z.object({ jobId: z.string() }), { ...mainSideOnly, reaches: 'endpoint' }),
+  /**
+   * The page's listLogGroups: no endpoint argument. The call goes to the region's AWS endpoint, or to
+   * the custom endpoint the analyst set outside the page (`vigil serve --cloudwatch-endpoint`, the
+   * desktop app's settings.json), so a page cannot send the AWS credentials to a host of its choice.
+   */
+  listCloudWatchGroups: op(PageListLogGroupsArgs, z.array(LogGroupInfo), pagesOnly),
+  /** The page's startPull, to the same endpoint as listCloudWatchGroups. */
+  startCloudWatchPull: op(PagePullArgs, z.object({ jobId: z.string() }), pagesOnly),
+  /** The custom endpoint the page's CloudWatch calls go to, or null for AWS's own (to show it). */
+  cloudWatchEndpoint: op(z.object({}), z.object({ endpoint: z.string().nullable() }), pagesOnly),
 
   // ── Detection models (src-shared/models.ts; core: services/models.ts). Training and scoring run as
   //    jobs in worker threads: progress and cancel through jobStatus / listJobs / cancelJob. ──
@@ -189,18 +257,30 @@ export const operations = {
   tagCase: op(TagCaseArgs, CaseDetail),
   addCaseNote: op(CaseNoteArgs, CaseDetail),
   deleteCase: op(z.object({ id: z.number().int() }), z.object({ deleted: z.number().int() })),
-  /** Writes a case report (html, pdf, stix) or sessions (csv, json; a case's or a filter's) to a file. */
-  exportReport: op(ExportArgs, ExportResult),
+  /**
+   * Writes a case report (html, pdf, stix) or sessions (csv, json; a case's or a filter's) to a file.
+   * Pages export through their shell instead: the desktop app's native save dialog, serve mode's
+   * one-time download; both call this with a path the main side chose.
+   */
+  exportReport: op(ExportArgs, ExportResult, { ...mainSideOnly, reaches: 'path' }),
 } as const;
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;
+/** The operations a face may call. */
+export type OperationFor<F extends Face> = {
+  [K in OperationName]: F extends Operations[K]['faces'][number] ? K : never;
+}[OperationName];
+/** What the renderer may call: the operations offered to both pages (it cannot tell which it is). */
+export type PageOperationName = OperationFor<'app'> & OperationFor<'served'>;
 export type ArgsOf<K extends OperationName> = z.input<Operations[K]['args']>;
 export type ParsedArgsOf<K extends OperationName> = z.output<Operations[K]['args']>;
 export type ResultOf<K extends OperationName> = z.output<Operations[K]['result']>;
 
-/** What the renderer calls. Derived from `operations`, never hand-copied. */
+/** Every operation as a function. Derived from `operations`, never hand-copied. */
 export type VigilApi = { [K in OperationName]: (args: ArgsOf<K>) => Promise<ResultOf<K>> };
+/** What the renderer calls: the page-exposed part of VigilApi. */
+export type PageApi = Pick<VigilApi, PageOperationName>;
 /** What the core implements: it receives arguments after schema parsing (defaults applied). */
 export type VigilService = { [K in OperationName]: (args: ParsedArgsOf<K>) => Promise<ResultOf<K>> };
 
@@ -214,3 +294,15 @@ export type VigilEvent = z.infer<typeof VigilEvent>;
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export const operationNames = Object.keys(operations) as OperationName[];
+
+/** The operations offered to `face`: what its transport registers, and nothing else. */
+export function operationsFor<F extends Face>(face: F): OperationFor<F>[] {
+  return operationNames.filter((name) =>
+    (operations[name].faces as readonly Face[]).includes(face),
+  ) as OperationFor<F>[];
+}
+
+/** The operations the renderer may call, in either shell. */
+export const pageOperationNames = operationNames.filter((name) =>
+  PAGE_FACES.every((face) => (operations[name].faces as readonly Face[]).includes(face)),
+) as PageOperationName[];

@@ -1,13 +1,17 @@
-// What the Electron preload exposes as `window.vigil`: the VigilApi plus the things only a desktop
-// shell can offer. The preload implements it (`satisfies VigilBridge`); the renderer reads it.
-import type { VigilApi, VigilEvent } from './api.js';
-import type { ExportResult, ExportTarget } from './reports.js';
+// What the Electron preload exposes as `window.vigil`: the page's part of the API plus the things
+// only a desktop shell can offer. The preload implements it; the renderer reads it. Nothing here
+// takes a path: the page never learns or names where a file is.
+import type { PageApi, VigilEvent } from './api.js';
+import type { ExportTarget, SavedExport } from './reports.js';
 
-export type VigilBridge = VigilApi & {
+export type VigilBridge = PageApi & {
   /** Subscribes to core events; returns the function that unsubscribes. */
   onEvent(listener: (event: VigilEvent) => void): () => void;
-  /** The real path of a file the user dropped or chose (Electron's `webUtils.getPathForFile`). */
-  pathForFile(file: File): string;
+  /**
+   * A grant to import a file the analyst picked or dropped (the `importFiles` operation takes it).
+   * Refused for a File the page made itself: it has no path on this computer.
+   */
+  grantFile(file: File): Promise<string>;
   /** Asks where to save in a native dialog, then exports there; null when the analyst cancels. */
-  saveExport(target: ExportTarget): Promise<ExportResult | null>;
+  saveExport(target: ExportTarget): Promise<SavedExport | null>;
 };

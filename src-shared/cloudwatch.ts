@@ -37,6 +37,16 @@ export const ListLogGroupsArgs = AwsConnection.extend({
 });
 export type ListLogGroupsArgs = z.infer<typeof ListLogGroupsArgs>;
 
+/**
+ * What a page may choose: never the endpoint, which only the main side's settings set. Strict, so
+ * a page that sends one is told no instead of having it silently dropped.
+ */
+const PageConnection = AwsConnection.omit({ endpoint: true });
+export const PageListLogGroupsArgs = PageConnection.extend({
+  prefix: ListLogGroupsArgs.shape.prefix,
+}).strict();
+export type PageListLogGroupsArgs = z.infer<typeof PageListLogGroupsArgs>;
+
 export const LogGroupInfo = z.object({
   name: z.string(),
   arn: z.string().nullable(),
@@ -87,8 +97,14 @@ export function checkPullFields(
   return null;
 }
 
-export const PullArgs = PullFields.superRefine((value, ctx) => {
+const checked = (value: Parameters<typeof checkPullFields>[0], ctx: z.RefinementCtx) => {
   const problem = checkPullFields(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+};
+
+export const PullArgs = PullFields.superRefine(checked);
 export type PullArgs = z.infer<typeof PullArgs>;
+
+/** The page's pull: PullArgs without the endpoint (see PageListLogGroupsArgs). */
+export const PagePullArgs = PullFields.omit({ endpoint: true }).strict().superRefine(checked);
+export type PagePullArgs = z.infer<typeof PagePullArgs>;

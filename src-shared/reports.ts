@@ -45,6 +45,10 @@ export const ExportResult = z.object({
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
+/** What the desktop page learns of an export it asked for: the file's name, never its folder. */
+export const SavedExport = ExportResult.omit({ path: true }).extend({ name: z.string() });
+export type SavedExport = z.infer<typeof SavedExport>;
+
 /**
  * Serve mode's answer to `POST /api/download`: the export, rendered on the server, waits once at
  * `url` (a one-time address) for the browser to fetch it as a file named `name`.

@@ -9,6 +9,7 @@ import { type Db, openDatabase } from './db/open.js';
 import { getPreset, listPresets, savePreset } from './db/presets.js';
 import { quarantinePage } from './db/quarantine.js';
 import { hasSessions } from './db/sessions.js';
+import { FileGrants } from './file-grants.js';
 import { recoverInterruptedImports } from './ingest/rollback.js';
 import { ImportJobs } from './jobs/import-jobs.js';
 import { ModelJobs } from './jobs/model-jobs.js';
@@ -20,6 +21,7 @@ import type { PrintToPdf } from './reports/pdf.js';
 import { casesService } from './services/cases.js';
 import { resolvingFreeText } from './services/free-text-filters.js';
 import { modelsService } from './services/models.js';
+import { type PageOperation, pageService } from './services/page.js';
 import { type ReadOperation, readService } from './services/read-service.js';
 import { reportsService } from './services/reports.js';
 import { triageService } from './services/triage.js';
@@ -35,6 +37,10 @@ export interface CoreOptions {
   printToPdf?: PrintToPdf;
   /** Worker threads answering the read-only calls (default: by cores); 0 answers them on this thread. */
   readWorkers?: number;
+  /** Grants for files the analyst chose (default: a new store); the desktop app keeps one across databases. */
+  fileGrants?: FileGrants;
+  /** The page's CloudWatch endpoint, set outside the page (serve flag, desktop settings); default AWS's. */
+  cloudWatchEndpoint?: string;
 }
 
 export interface Core {
@@ -46,6 +52,8 @@ export interface Core {
   /** The worker threads answering read-only calls (null when they run on this thread). */
   readers: ReadPool | null;
   events: EventEmitter<{ event: [VigilEvent] }>;
+  /** Where the main side grants the page one import of a file the analyst chose. */
+  fileGrants: FileGrants;
   close(): Promise<void>;
 }
 
@@ -100,7 +108,7 @@ export function createCore(options: CoreOptions): Core {
   // Read-only calls go to worker threads, so a query of seconds never holds this thread.
   const readers = options.readWorkers === 0 ? null : new ReadPool(dbPath, options.readWorkers);
   const reads = readers ? readers.service() : readService(db);
-  const writes = resolvingFreeText<Omit<VigilService, ReadOperation>>(db, {
+  const writes = resolvingFreeText<Omit<VigilService, ReadOperation | PageOperation>>(db, {
     ...triageService({ db, emit }),
     ...casesService({ db, emit }),
     ...reportsService({ db, printToPdf: options.printToPdf }),
@@ -147,7 +155,9 @@ export function createCore(options: CoreOptions): Core {
       return { jobId: pulls.start({ ...request, preset: resolvePreset(preset) }) };
     },
   });
-  const service: VigilService = { ...writes, ...reads };
+  const fileGrants = options.fileGrants ?? new FileGrants();
+  const page = pageService(writes, { grants: fileGrants, cloudWatchEndpoint: options.cloudWatchEndpoint });
+  const service: VigilService = { ...writes, ...page, ...reads };
 
   if (options.sampleOnFirstStart && !hasSessions(db) && listImports(db).length === 0) {
     jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' });
@@ -161,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
     models,
     readers,
     events,
+    fileGrants,
     async close() {
       await readers?.close();
       await pulls.close();

@@ -6,6 +6,8 @@ export const callChannel = (name: OperationName) => `vigil:call:${name}`;
 export const EVENT_CHANNEL = 'vigil:event';
 /** Export through a native save dialog, renderer → main (not a contract operation: serve mode has none). */
 export const SAVE_EXPORT_CHANNEL = 'vigil:save-export';
+/** A file the analyst picked or dropped, preload → main: answers the grant the page imports it by. */
+export const GRANT_FILE_CHANNEL = 'vigil:grant-file';
 /** Menu commands that open a view, main → renderer: the payload is a hash route like `#/cases`. */
 export const NAVIGATE_CHANNEL = 'vigil:navigate';
 

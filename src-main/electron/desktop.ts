@@ -12,11 +12,13 @@ import {
   session,
   shell,
 } from 'electron';
+import { FileGrants } from '../core/file-grants.js';
 import { createCore } from '../core/service.js';
 import { installAppProtocol, registerAppScheme } from './app-protocol.js';
 import { EVENT_CHANNEL, NAVIGATE_CHANNEL } from './channels.js';
 import { CurrentCore } from './current-core.js';
 import { externalLinkOpener } from './external-links.js';
+import { registerFileGrants } from './file-grants.js';
 import { registerIpc } from './ipc.js';
 import { notifyWhenLongJobsEnd } from './job-notifier.js';
 import { lockDownApp } from './lockdown.js';
@@ -67,17 +69,21 @@ export function launch(options: LaunchOptions): Promise<Desktop | null> {
     });
 }
 
-function openCore(userData: string, sampleOnFirstStart: boolean): CurrentCore {
+function openCore(userData: string, sampleOnFirstStart: boolean, fileGrants: FileGrants): CurrentCore {
   const defaultDb = path.join(userData, 'vigil.db');
   // PDFs come from Electron's own Chromium: the desktop app needs no separate browser.
   const printToPdf = electronPrintToPdf();
+  const settings = loadSettings(userData);
   const open = (dbPath: string) =>
     createCore({
       dbPath,
       sampleOnFirstStart: sampleOnFirstStart && path.resolve(dbPath) === defaultDb,
       printToPdf,
+      // One store for the window: a file granted before File › Open database… still imports after.
+      fileGrants,
+      cloudWatchEndpoint: settings.cloudWatchEndpoint,
     });
-  const chosen = loadSettings(userData).databasePath;
+  const chosen = settings.databasePath;
   if (chosen) {
     try {
       return new CurrentCore(open, chosen);
@@ -90,7 +96,8 @@ function openCore(userData: string, sampleOnFirstStart: boolean): CurrentCore {
 
 function start(options: LaunchOptions): Desktop {
   const userData = app.getPath('userData');
-  const core = openCore(userData, options.sampleOnFirstStart ?? true);
+  const fileGrants = new FileGrants();
+  const core = openCore(userData, options.sampleOnFirstStart ?? true, fileGrants);
   const openExternal = externalLinkOpener(dialog, shell);
   lockDownApp(app, session.defaultSession, (url) => void openExternal(url));
   installAppProtocol(protocol, path.join(options.bundleDir, '..', 'renderer'));
@@ -100,6 +107,7 @@ function start(options: LaunchOptions): Desktop {
   };
   const isTrusted = fromOurWindow(() => window);
   registerIpc(ipcMain, () => core.service, isTrusted);
+  registerFileGrants(ipcMain, fileGrants, isTrusted);
   registerSaveExport(ipcMain, {
     dialog,
     window: () => (window.isDestroyed() ? null : window),

@@ -4,10 +4,16 @@
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
 export interface DropImport {
-  pathForFile(file: File): string;
-  startImport(paths: string[]): Promise<unknown>;
+  /** A one-time import grant for a file the analyst dropped (see file-grants.ts). */
+  grantFile(file: File): Promise<string>;
+  importFiles(grants: string[]): Promise<unknown>;
   /** Brings the Import view up, where the new jobs show their progress. */
   showImports(): void;
+}
+
+async function importDropped(files: File[], actions: DropImport): Promise<void> {
+  const grants = await Promise.all(files.map((file) => actions.grantFile(file)));
+  await actions.importFiles(grants);
 }
 
 export function importDropsOnWindow(target: EventTarget, actions: DropImport): void {
@@ -19,11 +25,11 @@ export function importDropsOnWindow(target: EventTarget, actions: DropImport): v
     const drop = event as DragEvent;
     if (drop.defaultPrevented || !hasFiles(drop)) return;
     drop.preventDefault();
-    const paths = [...(drop.dataTransfer?.files ?? [])].map(actions.pathForFile).filter((p) => p !== '');
-    if (paths.length === 0) return;
+    const files = [...(drop.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
     actions.showImports();
-    actions
-      .startImport(paths)
-      .catch((error: Error) => console.error(`vigil: import failed: ${error.message}`));
+    importDropped(files, actions).catch((error: Error) =>
+      console.error(`vigil: import failed: ${error.message}`),
+    );
   });
 }

@@ -1,8 +1,10 @@
-// The one IPC choke point: a handler per contract operation that checks the sender is our window,
-// validates the arguments with the shared schema and answers { ok, value } | { ok, error }.
+// The one IPC choke point: a handler per operation offered to the app page that checks the sender
+// is our window, validates the arguments with the shared schema and answers { ok, value } | { ok,
+// error }. Operations that take a path or an endpoint are not offered to a page, so they get no
+// channel at all: the page exports through the save dialog and imports files it was granted.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { type Answer, operationNames, operations, type VigilService } from '../../src-shared/api.js';
+import { type Answer, operations, operationsFor, type VigilService } from '../../src-shared/api.js';
 import { callChannel } from './channels.js';
 
 export type IsTrusted = (event: IpcMainInvokeEvent) => boolean;
@@ -41,7 +43,8 @@ export function registerIpc(
   currentService: () => VigilService,
   isTrusted: IsTrusted,
 ): () => void {
-  for (const name of operationNames) {
+  const offered = operationsFor('app');
+  for (const name of offered) {
     const schema: z.ZodType<unknown> = operations[name].args;
     handleChecked(ipcMain, callChannel(name), name, schema, isTrusted, (args) => {
       const call = currentService()[name] as (args: unknown) => Promise<unknown>;
@@ -49,6 +52,6 @@ export function registerIpc(
     });
   }
   return () => {
-    for (const name of operationNames) ipcMain.removeHandler(callChannel(name));
+    for (const name of offered) ipcMain.removeHandler(callChannel(name));
   };
 }

@@ -1,18 +1,21 @@
-// Exposes `window.vigil`: one method per contract operation and an event subscription, nothing
-// else. The renderer never sees ipcRenderer, so it cannot call a channel we did not mean to open.
+// Exposes `window.vigil`: one method per operation offered to the app page, an event subscription,
+// file grants and the save dialog, nothing else. The renderer never sees ipcRenderer, so it cannot
+// call a channel we did not mean to open, and nothing it can call takes a path or an endpoint.
 import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron';
 import {
   type Answer,
   type OperationName,
-  operationNames,
-  type VigilApi,
+  operationsFor,
+  type PageApi,
   type VigilEvent,
 } from '../../src-shared/api.js';
 import type { VigilBridge } from '../../src-shared/bridge.js';
-import type { ExportResult } from '../../src-shared/reports.js';
+import type { SavedExport } from '../../src-shared/reports.js';
+import type { GrantedFile } from '../core/file-grants.js';
 import {
   callChannel,
   EVENT_CHANNEL,
+  GRANT_FILE_CHANNEL,
   isHashRoute,
   NAVIGATE_CHANNEL,
   SAVE_EXPORT_CHANNEL,
@@ -27,10 +30,17 @@ async function invokeChecked(channel: string, args: unknown): Promise<unknown> {
 
 const call = (name: OperationName, args: unknown) => invokeChecked(callChannel(name), args);
 
-// One explicit function per operation name of the contract; no way to name another channel.
+// One explicit function per operation offered to this page; no way to name another channel.
 const api = Object.fromEntries(
-  operationNames.map((name) => [name, (args: unknown) => call(name, args)]),
-) as VigilApi;
+  operationsFor('app').map((name) => [name, (args: unknown) => call(name, args)]),
+) as PageApi;
+
+/** Electron gives no path for a File the page made itself, so only the analyst's own files pass. */
+async function grantFile(file: File): Promise<string> {
+  const path = webUtils.getPathForFile(file);
+  if (path === '') throw new Error(`${file.name} is not a file on this computer.`);
+  return ((await invokeChecked(GRANT_FILE_CHANNEL, { path })) as GrantedFile).id;
+}
 
 const bridge: VigilBridge = {
   ...api,
@@ -41,8 +51,8 @@ const bridge: VigilBridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     };
   },
-  pathForFile: (file) => webUtils.getPathForFile(file),
-  saveExport: (target) => invokeChecked(SAVE_EXPORT_CHANNEL, target) as Promise<ExportResult | null>,
+  grantFile,
+  saveExport: (target) => invokeChecked(SAVE_EXPORT_CHANNEL, target) as Promise<SavedExport | null>,
 };
 
 contextBridge.exposeInMainWorld('vigil', bridge);
@@ -53,8 +63,8 @@ ipcRenderer.on(NAVIGATE_CHANNEL, (_event: IpcRendererEvent, hash: unknown) => {
 });
 
 importDropsOnWindow(document, {
-  pathForFile: (file) => webUtils.getPathForFile(file),
-  startImport: (paths) => call('startImport', { paths }),
+  grantFile,
+  importFiles: (grants) => call('importFiles', { grants }),
   showImports: () => {
     window.location.hash = '#/import';
   },

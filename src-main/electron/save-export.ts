@@ -1,12 +1,14 @@
 // Export… in the desktop app: the analyst picks the file in a native save dialog, then the core
-// writes it there. The page never names a path, so a compromised page cannot write anywhere.
+// writes it there. The page never names a path, so a compromised page cannot write anywhere, and it
+// learns only the chosen file's name, not where the analyst keeps it.
+import path from 'node:path';
 import type { BrowserWindow, Dialog, IpcMain, SaveDialogOptions } from 'electron';
 import type { VigilService } from '../../src-shared/api.js';
 import {
-  type ExportResult,
   ExportTarget,
   exportFileName,
   type ReportFormat,
+  type SavedExport,
 } from '../../src-shared/reports.js';
 import { SAVE_EXPORT_CHANNEL } from './channels.js';
 import { handleChecked, type IsTrusted } from './ipc.js';
@@ -47,9 +49,11 @@ export function registerSaveExport(ipcMain: IpcMain, ctx: SaveExportContext): vo
     'saveExport',
     ExportTarget,
     ctx.isTrusted,
-    async (target): Promise<ExportResult | null> => {
-      const path = await askWhere(ctx, target);
-      return path === null ? null : ctx.service().exportReport({ ...target, path });
+    async (target): Promise<SavedExport | null> => {
+      const chosen = await askWhere(ctx, target);
+      if (chosen === null) return null;
+      const { path: written, ...result } = await ctx.service().exportReport({ ...target, path: chosen });
+      return { ...result, name: path.basename(written) };
     },
   );
 }

@@ -1,20 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { type OperationName, operations, type VigilService } from '../../src-shared/api.js';
+import { type OperationFor, operations, operationsFor, type VigilService } from '../../src-shared/api.js';
 import { readJsonBody } from './body.js';
+import { errorStatus } from './error-status.js';
 import { sendAnswer, sendError } from './respond.js';
 
-function isOperation(name: string): name is OperationName {
-  // Own keys only: `constructor` or `__proto__` must not reach the service.
-  return Object.hasOwn(operations, name);
-}
-
 /**
- * Operations that write to a path named by the caller. Over HTTP that path is on the server, not
- * the browser user's machine, and naming any file the server may write is more reach than a page
- * needs: browsers get exports through `POST /api/download` instead.
+ * What the served page may call, and so all this transport registers: operations that take a path
+ * or an endpoint are the CLI's, and the browser uploads, downloads and uses its own CloudWatch forms.
  */
-const SERVER_PATH_WRITES: ReadonlySet<OperationName> = new Set(['exportReport']);
+const SERVED: ReadonlySet<string> = new Set(operationsFor('served'));
+
+function isServed(name: string): name is OperationFor<'served'> {
+  return SERVED.has(name);
+}
 
 /**
  * `POST /api/<operation>`: the one HTTP choke point. Arguments are parsed by the same schema the
@@ -26,10 +25,18 @@ export async function handleApiCall(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  if (!isOperation(name)) return sendError(res, 404, `Unknown operation "${name}".`);
+  if (!isServed(name)) {
+    // Own keys only: `constructor` or `__proto__` must not read as an operation.
+    const offeredElsewhere = Object.hasOwn(operations, name);
+    return sendError(
+      res,
+      404,
+      offeredElsewhere
+        ? `${name} is not offered to the page: it names a file or a host on this machine.`
+        : `Unknown operation "${name}".`,
+    );
+  }
   if (req.method !== 'POST') return sendError(res, 405, `Call ${name} with POST.`);
-  if (SERVER_PATH_WRITES.has(name))
-    return sendError(res, 403, `${name} writes on the server machine; a browser downloads exports instead.`);
   // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never grant.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
     return sendError(res, 415, 'Send the arguments as application/json.');
@@ -41,6 +48,6 @@ export async function handleApiCall(
     const call = service[name] as (args: unknown) => Promise<unknown>;
     sendAnswer(res, 200, { ok: true, value: await call(parsed.data) });
   } catch (error) {
-    sendError(res, 500, error instanceof Error ? error.message : String(error));
+    sendError(res, errorStatus(error), error instanceof Error ? error.message : String(error));
   }
 }

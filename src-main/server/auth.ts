@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-/** A fresh 256-bit secret per run: anyone who can reach the port still needs it. */
+/** A fresh 256-bit secret: the one-time link's token, and each browser session's id. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -14,15 +14,15 @@ export function tokensMatch(candidate: string, token: string): boolean {
 }
 
 /**
- * Cookies are shared by every port of a host, so the name carries the port: two Vigil servers on
- * 127.0.0.1 must not overwrite each other's session.
+ * Cookies are shared by every port of a host (a browser keeps one jar per host name), so the name
+ * carries the port: two Vigil servers on 127.0.0.1 must not overwrite each other's session.
  */
 export function cookieName(port: number): string {
   return `vigil_${port}`;
 }
 
-export function sessionCookie(port: number, token: string): string {
-  return `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function sessionCookie(port: number, sessionId: string): string {
+  return `${cookieName(port)}=${sessionId}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 function readCookie(req: IncomingMessage, name: string): string | null {
@@ -33,10 +33,25 @@ function readCookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-/** True when the request carries the token in our cookie or as a Bearer header. */
-export function isAuthorized(req: IncomingMessage, port: number, token: string): boolean {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ') && tokensMatch(header.slice(7).trim(), token)) return true;
-  const cookie = readCookie(req, cookieName(port));
-  return cookie !== null && tokensMatch(cookie, token);
+/**
+ * The browser sessions the link opened. A session id is a secret of its own, never the link's
+ * token: once the link has been used, a token copied from history, a screenshot or a proxy log
+ * opens nothing, whether it comes in the URL, a header or a cookie.
+ */
+export class BrowserSessions {
+  private readonly ids: string[] = [];
+
+  /** A new session for the browser that just used the link; returns its id for the cookie. */
+  open(): string {
+    const id = newToken();
+    this.ids.push(id);
+    return id;
+  }
+
+  /** True when the request carries one of our session ids in this server's cookie. */
+  has(req: IncomingMessage, port: number): boolean {
+    const cookie = readCookie(req, cookieName(port));
+    // Every id is compared, so the time taken does not tell which one nearly matched.
+    return cookie !== null && this.ids.map((id) => tokensMatch(cookie, id)).includes(true);
+  }
 }

@@ -4,16 +4,17 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { removeLeftovers } from '../core/leftovers.js';
 import type { Core } from '../core/service.js';
-import { newToken } from './auth.js';
+import { BrowserSessions, newToken } from './auth.js';
 import { DownloadStore } from './download-store.js';
 import { EventStreams } from './events.js';
 import { allowedHosts, isLoopbackHost } from './origin-check.js';
-import { createHandler } from './router.js';
+import { createHandler, type RouteContext } from './router.js';
+import { armDeadline, STRANGER_DEADLINE_MS } from './stranger-deadline.js';
 import { UPLOAD_LIMIT } from './upload.js';
-import { deleteUploadsAfterImport } from './upload-cleanup.js';
+import { deleteUnimportedUploads, deleteUploadsAfterImport } from './upload-cleanup.js';
 
 export interface ServerOptions {
-  core: Pick<Core, 'service' | 'events' | 'db'>;
+  core: Pick<Core, 'service' | 'events' | 'db' | 'fileGrants'>;
   host?: string;
   port?: number;
   /** The production renderer build (dist/renderer). */
@@ -24,10 +25,12 @@ export interface ServerOptions {
   /** Where exports wait for their browser download; defaults to `downloads/` beside the database. */
   downloadDir?: string;
   keepAliveMs?: number;
+  /** How long a connection may take to send a signed-in request before it is closed. */
+  strangerTimeoutMs?: number;
 }
 
 export interface RunningServer {
-  /** The page to open; it carries the token once, then a cookie takes over. */
+  /** The page to open; its token opens one browser session (a cookie of its own), then nothing. */
   url: string;
   token: string;
   port: number;
@@ -51,20 +54,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const downloads = new DownloadStore(
     options.downloadDir ?? path.join(path.dirname(options.core.db.name), 'downloads'),
   );
-  const ctx = {
+  const ctx: RouteContext = {
     service: options.core.service,
     events,
     token,
+    linkUsed: false,
+    sessions: new BrowserSessions(),
     port: 0,
     hosts: new Set<string>(),
     rendererDir: options.rendererDir,
     uploadDir,
     uploadLimit: options.uploadLimit ?? UPLOAD_LIMIT,
+    grants: options.core.fileGrants,
     downloads,
-    linkUsed: false,
+    strangerTimeoutMs: options.strangerTimeoutMs ?? STRANGER_DEADLINE_MS,
   };
-  // No request timeout: an upload of a multi-GiB log legitimately takes minutes.
+  // No request timeout: a signed-in upload of a multi-GiB log legitimately takes minutes. Strangers
+  // get a deadline per connection instead (stranger-deadline.ts).
   const server = http.createServer({ requestTimeout: 0, headersTimeout: 30_000 }, createHandler(ctx));
+  server.on('connection', (socket) => armDeadline(socket, ctx.strangerTimeoutMs));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -78,13 +86,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${urlHost(host)}:${ctx.port}/?token=${token}`,
     token,
     port: ctx.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        stopCleanup();
-        downloads.close();
-        events.close();
+    close: async () => {
+      stopCleanup();
+      downloads.close();
+      events.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      // Uploads whose import never started: nothing will ask for them again.
+      await deleteUnimportedUploads(options.core.fileGrants, uploadDir);
+    },
   };
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { VigilEvent } from '../../src-shared/api.js';
+import type { FileGrants } from '../core/file-grants.js';
 import type { Core } from '../core/service.js';
 
 const FINISHED = new Set(['done', 'failed', 'cancelled']);
@@ -24,4 +25,15 @@ export function deleteUploadsAfterImport(events: Core['events'], uploadDir: stri
   };
   events.on('event', onEvent);
   return () => events.off('event', onEvent);
+}
+
+/** Deletes the uploads whose grant was never spent: the server is stopping and nothing will import them. */
+export function deleteUnimportedUploads(grants: FileGrants, uploadDir: string): Promise<void> {
+  const folders = grants
+    .unredeemed()
+    .map((file) => uploadFolderOf(file, uploadDir))
+    .filter((folder): folder is string => folder !== null);
+  return Promise.all(folders.map((folder) => fs.promises.rm(folder, { recursive: true, force: true })))
+    .then(() => undefined)
+    .catch(() => undefined);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import type { FileGrants } from '../core/file-grants.js';
 import { ownedName } from '../core/leftovers.js';
 import { answerAfterDrain, HttpError } from './body.js';
 import { sendAnswer, sendError } from './respond.js';
@@ -65,17 +66,23 @@ function receive(req: IncomingMessage, file: string, limit: number): Promise<voi
   });
 }
 
+export interface UploadContext {
+  uploadDir: string;
+  uploadLimit: number;
+  /** Issues the grant the page imports the upload by (the page never learns where it is stored). */
+  grants: FileGrants;
+}
+
 /**
  * `POST /api/upload?name=FILE`: a browser cannot hand us a file path, so it streams the file here
- * and then imports the returned path. Each upload gets its own folder so the import keeps the
- * user's file name and two uploads of the same name never overwrite each other.
+ * and then imports it by the one-time grant we answer. Each upload gets its own folder so the
+ * import keeps the user's file name and two uploads of the same name never overwrite each other.
  */
 export async function handleUpload(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  uploadDir: string,
-  limit: number,
+  { uploadDir, uploadLimit: limit, grants }: UploadContext,
 ): Promise<void> {
   if (req.method !== 'POST') return sendError(res, 405, 'Upload with POST.');
   const name = sanitizeFileName(url.searchParams.get('name') ?? '');
@@ -94,5 +101,6 @@ export async function handleUpload(
       return answerAfterDrain(req, () => sendError(res, error.status, error.message));
     throw error;
   }
-  sendAnswer(res, 200, { ok: true, value: { path: target } });
+  const granted = grants.issue(target);
+  sendAnswer(res, 200, { ok: true, value: { grant: granted.id, name: granted.name } });
 }

@@ -13,13 +13,14 @@ export function electronTransport(bridge: VigilBridge): Transport {
     api: bridge,
     onEvent: (listener) => bridge.onEvent(listener),
     // The file never moves: the core reads it where it is.
-    importablePath: async (file, onProgress) => {
+    importableFile: async (file, onProgress) => {
+      const grant = await bridge.grantFile(file);
       onProgress(1);
-      return bridge.pathForFile(file);
+      return grant;
     },
     saveExport: async (target) => {
       const saved = await bridge.saveExport(target);
-      return saved && `Saved ${saved.path} (${saved.bytes} bytes, SHA-256 ${saved.sha256.slice(0, 12)}…).`;
+      return saved && `Saved ${saved.name} (${saved.bytes} bytes, SHA-256 ${saved.sha256.slice(0, 12)}…).`;
     },
   };
 }

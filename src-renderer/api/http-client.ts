@@ -1,10 +1,10 @@
 import {
   type ArgsOf,
   type OperationName,
-  operationNames,
   operations,
+  type PageApi,
+  pageOperationNames,
   type ResultOf,
-  type VigilApi,
 } from '../../src-shared/api.js';
 import { unwrapAnswer } from './answer.js';
 
@@ -28,8 +28,8 @@ async function call<K extends OperationName>(name: K, args: ArgsOf<K>): Promise<
   return operations[name].result.parse(await postJson(`/api/${name}`, args)) as ResultOf<K>;
 }
 
-export function createHttpApi(): VigilApi {
+export function createHttpApi(): PageApi {
   const api: Partial<Record<OperationName, (args: never) => Promise<unknown>>> = {};
-  for (const name of operationNames) api[name] = (args: ArgsOf<typeof name>) => call(name, args);
-  return api as VigilApi;
+  for (const name of pageOperationNames) api[name] = (args: ArgsOf<typeof name>) => call(name, args);
+  return api as PageApi;
 }

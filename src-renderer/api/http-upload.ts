@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { unwrapAnswer } from './answer.js';
 
-const Uploaded = z.object({ path: z.string() });
+const Uploaded = z.object({ grant: z.string(), name: z.string() });
 
 /**
- * Streams a file to the server and resolves with where it was stored. XMLHttpRequest rather than
- * fetch because only it reports upload progress.
+ * Streams a file to the server and resolves with the grant that imports it (the page never learns
+ * where the server stored it). XMLHttpRequest rather than fetch because only it reports upload progress.
  */
 export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -17,7 +17,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     };
     xhr.onload = () => {
       try {
-        resolve(Uploaded.parse(unwrapAnswer(xhr.status, xhr.responseText)).path);
+        resolve(Uploaded.parse(unwrapAnswer(xhr.status, xhr.responseText)).grant);
       } catch (error) {
         reject(error);
       }

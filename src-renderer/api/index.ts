@@ -10,7 +10,7 @@ function httpTransport(): Transport {
   return {
     api: createHttpApi(),
     onEvent: createEventSubscriber(),
-    importablePath: uploadFile,
+    importableFile: uploadFile,
     saveExport: downloadExport,
   };
 }

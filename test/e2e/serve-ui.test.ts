@@ -129,11 +129,16 @@ describe('serve mode in Debian Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('refuses requests without the token (401) or with a foreign Host (403)', async () => {
+  it('refuses requests without the browser’s session (401), the used link’s token included, or with a foreign Host (403)', async () => {
     expect(await rawGet(serve.port, '/')).toBe(401);
     expect(await rawGet(serve.port, '/api/events')).toBe(401);
     const token = new URL(serve.url).searchParams.get('token')!;
-    const auth = { Authorization: `Bearer ${token}` };
+    expect(await rawGet(serve.port, '/', { Authorization: `Bearer ${token}` })).toBe(401);
+    expect(await rawGet(serve.port, `/?token=${token}`)).toBe(401);
+    expect(await rawGet(serve.port, '/', { Cookie: `vigil_${serve.port}=${token}` })).toBe(401);
+    const session = (await page.context().cookies()).find((c) => c.name === `vigil_${serve.port}`)!;
+    expect(session.value).not.toBe(token);
+    const auth = { Cookie: `${session.name}=${session.value}` };
     expect(await rawGet(serve.port, '/', auth)).toBe(200);
     expect(await rawGet(serve.port, '/', { ...auth, Host: `rebind.example:${serve.port}` })).toBe(403);
   });

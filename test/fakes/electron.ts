@@ -226,8 +226,9 @@ export const contextBridge = {
   },
 };
 
+/** As Electron: a File from the user's disk (here: with a `path`) has one, a File the page made has ''. */
 export const webUtils = {
-  getPathForFile: (file: { path?: string; name: string }) => file.path ?? `/dropped/${file.name}`,
+  getPathForFile: (file: { path?: string; name: string }) => file.path ?? '',
 };
 
 type DialogAnswer = Record<string, unknown>;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { AwsConnection } from '../../../src-shared/cloudwatch.js';
 import { appRoot } from '../../core/paths.js';
 import { chromiumPrinter } from '../../core/reports/pdf.js';
 import { createCore } from '../../core/service.js';
@@ -13,6 +14,7 @@ interface ServeOptions extends CommonOptions {
   allowRemote?: boolean;
   sample: boolean;
   chromium?: string;
+  cloudwatchEndpoint?: string;
 }
 
 function parsePort(value: string): number {
@@ -34,6 +36,10 @@ export function registerServe(program: Command): void {
       .option(
         '--chromium <path>',
         'Chromium that prints PDF reports (default VIGIL_CHROMIUM, else /usr/bin/chromium)',
+      )
+      .option(
+        '--cloudwatch-endpoint <url>',
+        "where the page's CloudWatch Logs calls go instead of AWS's own endpoint (an emulator, a VPC endpoint)",
       ),
   )
     .addHelpText(
@@ -42,6 +48,10 @@ export function registerServe(program: Command): void {
     )
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port);
+      // The page cannot choose an endpoint (it could send the AWS credentials anywhere): only this flag.
+      const endpoint = AwsConnection.shape.endpoint.safeParse(options.cloudwatchEndpoint);
+      if (!endpoint.success)
+        throw new Error(`--cloudwatch-endpoint must be an http(s) URL, not "${options.cloudwatchEndpoint}"`);
       if (!isLoopbackHost(options.host)) {
         if (!options.allowRemote)
           throw new Error(
@@ -55,6 +65,7 @@ export function registerServe(program: Command): void {
         dbPath: options.db,
         sampleOnFirstStart: options.sample,
         printToPdf: chromiumPrinter(options.chromium),
+        cloudWatchEndpoint: endpoint.data,
       });
       const server = await startServer({
         core,

@@ -31,6 +31,7 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
   const [listing, setListing] = useState(false);
   const [listError, setListError] = useState<string | null>(null);
   const [presets, setPresets] = useState<MappingPreset[]>([]);
+  const [endpoint, setEndpoint] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [starting, setStarting] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -51,6 +52,11 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
       .then((list) => live && setPresets(list))
       // Without presets the dialog still pulls VPC Flow Logs and WAF JSON.
       .catch(() => live && setPresets([]));
+    api
+      .cloudWatchEndpoint({})
+      .then((answer) => live && setEndpoint(answer.endpoint))
+      // Unknown: show no field; the calls themselves still go where the main side decides.
+      .catch(() => live && setEndpoint(null));
     return () => {
       live = false;
     };
@@ -65,7 +71,7 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
     saveConnection(form);
     setListing(true);
     try {
-      setGroups(await api.listLogGroups(checked.args));
+      setGroups(await api.listCloudWatchGroups(checked.args));
     } catch (error) {
       setGroups(null);
       setListError((error as Error).message);
@@ -82,7 +88,7 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
     saveConnection(form);
     setStarting(true);
     try {
-      setJobId((await api.startPull(checked.args)).jobId);
+      setJobId((await api.startCloudWatchPull(checked.args)).jobId);
     } catch (error) {
       setProblems([(error as Error).message]);
     } finally {
@@ -134,7 +140,7 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
         </div>
       ) : (
         <form className="dialog-body" onSubmit={start} noValidate aria-label="Pull settings">
-          <ConnectionFields value={form} onChange={patch} />
+          <ConnectionFields value={form} onChange={patch} endpoint={endpoint} />
           <LogGroupField
             name={form.logGroup}
             groups={groups}

@@ -1,16 +1,15 @@
-import { useState } from 'react';
 import type { ConnectionForm } from './pull-form.js';
 import { TextField } from './TextField.js';
 
 interface ConnectionFieldsProps {
   value: ConnectionForm;
   onChange: (patch: Partial<ConnectionForm>) => void;
+  /** The custom endpoint set outside the page, or null for AWS's own (then no field is shown). */
+  endpoint: string | null;
 }
 
 /** Where to connect. Credentials are not asked for: the AWS SDK reads them from the profile or the environment. */
-export function ConnectionFields({ value, onChange }: ConnectionFieldsProps) {
-  // Open at first when an endpoint is remembered; after that the analyst decides.
-  const [advancedOpen] = useState(value.endpoint !== '');
+export function ConnectionFields({ value, onChange, endpoint }: ConnectionFieldsProps) {
   return (
     <fieldset className="field-group">
       <legend>Connection</legend>
@@ -38,19 +37,24 @@ export function ConnectionFields({ value, onChange }: ConnectionFieldsProps) {
         A profile of ~/.aws/config or ~/.aws/credentials (keys, SSO, assume-role). Empty: the environment
         (AWS_ACCESS_KEY_ID…), AWS_PROFILE or the default profile. Vigil never stores credentials.
       </p>
-      <details className="advanced" open={advancedOpen}>
-        <summary>Advanced</summary>
-        <TextField
-          label="Endpoint"
-          name="endpoint"
-          type="url"
-          value={value.endpoint}
-          onValue={(endpoint) => onChange({ endpoint })}
-          placeholder="https://logs.eu-west-1.amazonaws.com"
-          testId="cw-endpoint"
-        />
-        <p className="field-help">For a VPC interface endpoint or an emulator. Empty: AWS's own endpoint.</p>
-      </details>
+      {endpoint !== null && (
+        <>
+          {/* Read-only: a page that chose the endpoint could send the credentials to any host. */}
+          <TextField
+            label="Endpoint"
+            name="endpoint"
+            value={endpoint}
+            onValue={() => {}}
+            readOnly
+            aria-describedby="cw-endpoint-help"
+            testId="cw-endpoint"
+          />
+          <p id="cw-endpoint-help" className="field-help">
+            Set outside this page (<code>vigil serve --cloudwatch-endpoint</code>, or cloudWatchEndpoint in
+            the desktop app's settings.json). Without it Vigil uses AWS's own endpoint of the region.
+          </p>
+        </>
+      )}
     </fieldset>
   );
 }

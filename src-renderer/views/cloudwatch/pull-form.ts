@@ -1,12 +1,12 @@
 // What the analyst typed into the CloudWatch dialog, and the API arguments it becomes. Checked by
 // the same schemas the main side uses, so the dialog refuses exactly what the core would.
 import type { z } from 'zod';
-import { ListLogGroupsArgs, PullArgs } from '../../../src-shared/cloudwatch.js';
+import { PageListLogGroupsArgs, PagePullArgs } from '../../../src-shared/cloudwatch.js';
 
+/** No endpoint: the page never chooses one (see listCloudWatchGroups in src-shared/api.ts). */
 export interface ConnectionForm {
   profile: string;
   region: string;
-  endpoint: string;
 }
 
 export type RangeChoice = '1h' | '24h' | '7d' | 'custom' | 'new';
@@ -49,7 +49,6 @@ type Checked<T> = { ok: true; args: T } | { ok: false; problems: string[] };
 const LABELS: Record<string, string> = {
   profile: 'Profile',
   region: 'Region',
-  endpoint: 'Endpoint',
   logGroup: 'Log group',
   prefix: 'Name prefix',
   from: 'From',
@@ -74,11 +73,11 @@ function check<S extends z.ZodType>(schema: S, raw: unknown): Checked<z.output<S
 }
 
 function connectionArgs(form: ConnectionForm) {
-  return { profile: optional(form.profile), region: form.region.trim(), endpoint: optional(form.endpoint) };
+  return { profile: optional(form.profile), region: form.region.trim() };
 }
 
-export function toListArgs(form: ConnectionForm, prefix: string): Checked<ListLogGroupsArgs> {
-  return check(ListLogGroupsArgs, { ...connectionArgs(form), prefix: optional(prefix) });
+export function toListArgs(form: ConnectionForm, prefix: string): Checked<PageListLogGroupsArgs> {
+  return check(PageListLogGroupsArgs, { ...connectionArgs(form), prefix: optional(prefix) });
 }
 
 /** `2024-05-01T12:00` (UTC) → epoch ms; undefined when empty or not a time. */
@@ -104,7 +103,7 @@ function rangeArgs(form: PullForm): Record<string, unknown> | string {
   }
 }
 
-export function toPullArgs(form: PullForm): Checked<PullArgs> {
+export function toPullArgs(form: PullForm): Checked<PagePullArgs> {
   if (form.logGroup.trim() === '')
     return { ok: false, problems: ['Choose a log group from the list, or type its name.'] };
   if (form.selection === 'filter' && form.filterPattern.trim() === '')
@@ -113,7 +112,7 @@ export function toPullArgs(form: PullForm): Checked<PullArgs> {
     return { ok: false, problems: ['Logs Insights query: type a query, or choose "All events".'] };
   const range = rangeArgs(form);
   if (typeof range === 'string') return { ok: false, problems: [range] };
-  return check(PullArgs, {
+  return check(PagePullArgs, {
     ...connectionArgs(form),
     logGroup: form.logGroup.trim(),
     ...range,

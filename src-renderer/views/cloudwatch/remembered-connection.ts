@@ -1,9 +1,9 @@
-// The dialog remembers where the analyst last connected (profile, region, endpoint: names, never
+// The dialog remembers where the analyst last connected (profile and region: names, never
 // credentials) so the next pull starts from there.
 import type { ConnectionForm } from './pull-form.js';
 
 const KEY = 'vigil.cloudwatch.connection';
-const EMPTY: ConnectionForm = { profile: '', region: '', endpoint: '' };
+const EMPTY: ConnectionForm = { profile: '', region: '' };
 
 export function loadConnection(): ConnectionForm {
   try {
@@ -11,16 +11,16 @@ export function loadConnection(): ConnectionForm {
       Record<keyof ConnectionForm, unknown>
     >;
     const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    return { profile: text(saved.profile), region: text(saved.region), endpoint: text(saved.endpoint) };
+    return { profile: text(saved.profile), region: text(saved.region) };
   } catch {
     // Storage refused or holds something else: start empty.
     return EMPTY;
   }
 }
 
-export function saveConnection({ profile, region, endpoint }: ConnectionForm): void {
+export function saveConnection({ profile, region }: ConnectionForm): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ profile, region, endpoint }));
+    localStorage.setItem(KEY, JSON.stringify({ profile, region }));
   } catch {
     // Private mode or a full quota: remembering is a convenience only.
   }

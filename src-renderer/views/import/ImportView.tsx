@@ -33,8 +33,8 @@ export function ImportView() {
     ]);
     for (const { file, key } of queued) {
       try {
-        const path = await transport.importablePath(file, (fraction) => patchUpload(key, { fraction }));
-        await api.startImport({ paths: [path] });
+        const grant = await transport.importableFile(file, (fraction) => patchUpload(key, { fraction }));
+        await api.importFiles({ grants: [grant] });
         setUploads((current) => current.filter((u) => u.key !== key));
       } catch (e) {
         patchUpload(key, { error: (e as Error).message });

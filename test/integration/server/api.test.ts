@@ -36,8 +36,7 @@ describe('POST /api/<operation>', () => {
   });
 
   it('answers 413 for a body over 1 MiB, and the connection still delivers the answer', async () => {
-    const big = JSON.stringify({ paths: ['x'.repeat(1024 * 1024)] });
-    const reply = await callApi(h, 'startImport', JSON.parse(big));
+    const reply = await callApi(h, 'loadSample', { padding: 'x'.repeat(1024 * 1024) });
     expect(reply.status).toBe(413);
     expect(reply.json()).toMatchObject({ ok: false, error: expect.stringContaining('larger than') });
     expect(h.core.jobs.list()).toEqual([]);

@@ -4,9 +4,30 @@ import { callApi, type Harness, request, startHarness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // The link is left unused: these tests trade it themselves.
+  h = await startHarness({ signIn: false });
 });
 afterAll(() => h.close());
+
+/**
+ * A browser's cookie jar for one host name: RFC 6265 cookies do not tell ports apart, so the
+ * servers of every port of 127.0.0.1 read and overwrite the same cookies, by name.
+ */
+class HostCookieJar {
+  private readonly cookies = new Map<string, string>();
+  take(setCookie: string[] | undefined): void {
+    for (const line of setCookie ?? []) {
+      const pair = line.split(';')[0]!;
+      this.cookies.set(pair.slice(0, pair.indexOf('=')), pair);
+    }
+  }
+  header(): string {
+    return [...this.cookies.values()].join('; ');
+  }
+  value(name: string): string | undefined {
+    return this.cookies.get(name)?.slice(name.length + 1);
+  }
+}
 
 describe('serve mode access control', () => {
   it('prints a loopback URL that carries a 256-bit token', () => {
@@ -22,14 +43,14 @@ describe('serve mode access control', () => {
     expect((await request(h.server.port, '/api/events')).status).toBe(401);
   });
 
-  it('refuses a wrong token, in the link, a cookie or a Bearer header', async () => {
+  it('refuses a wrong token or session, in the link, a cookie or a Bearer header', async () => {
     expect((await request(h.server.port, '/?token=wrong')).status).toBe(401);
     const cookie = { Cookie: `vigil_${h.server.port}=wrong` };
     expect((await request(h.server.port, '/', { headers: cookie })).status).toBe(401);
     expect((await callApi(h, 'listImports', {}, { Authorization: 'Bearer wrong' })).status).toBe(401);
   });
 
-  it('trades the token in the link for an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
+  it('trades the token in the link for an HttpOnly SameSite=Strict cookie of a session id of its own', async () => {
     const exchange = await request(h.server.port, `/?token=${h.server.token}`);
     expect(exchange.status).toBe(303);
     expect(exchange.headers.location).toBe('/');
@@ -37,12 +58,55 @@ describe('serve mode access control', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     const cookie = setCookie.split(';')[0]!;
+    const [name, sessionId] = cookie.split('=') as [string, string];
+    expect(name).toBe(`vigil_${h.server.port}`);
+    // The cookie holds a fresh 256-bit secret, never the token that the URL showed.
+    expect(Buffer.from(sessionId, 'base64url')).toHaveLength(32);
+    expect(sessionId).not.toBe(h.server.token);
 
     const page = await request(h.server.port, '/', { headers: { Cookie: `other=1; ${cookie}` } });
     expect(page.status).toBe(200);
     expect(page.text).toContain('Vigil test page');
     const api = await callApi(h, 'listImports', {}, { Cookie: cookie });
     expect(api.json()).toEqual({ ok: true, value: [] });
+    h.auth = { Cookie: cookie };
+  });
+
+  it('once the link was used, its token opens nothing: not in the URL, a Bearer header or the cookie', async () => {
+    const token = h.server.token;
+    const viaUrl = await request(h.server.port, `/?token=${token}`);
+    expect(viaUrl.status).toBe(401);
+    expect(viaUrl.headers['set-cookie']).toBeUndefined();
+    const bearer = { Authorization: `Bearer ${token}` };
+    expect((await callApi(h, 'listImports', {}, bearer)).status).toBe(401);
+    expect((await request(h.server.port, '/', { headers: bearer })).status).toBe(401);
+    const asCookie = { Cookie: `vigil_${h.server.port}=${token}` };
+    expect((await callApi(h, 'listImports', {}, asCookie)).status).toBe(401);
+    expect((await request(h.server.port, '/api/events', { headers: asCookie })).status).toBe(401);
+    // The session it opened still works.
+    expect((await callApi(h, 'listImports', {})).status).toBe(200);
+  });
+
+  it('keeps two servers on one host apart: neither overwrites nor accepts the other’s cookie', async () => {
+    const other = await startHarness({ signIn: false });
+    try {
+      // The browser signed in to this server earlier, then opens the other one's link.
+      const jar = new HostCookieJar();
+      jar.take([h.auth.Cookie!]);
+      jar.take((await request(other.server.port, `/?token=${other.server.token}`)).headers['set-cookie']);
+      // Signing in to the second server left the first one's session in the jar.
+      for (const server of [h.server, other.server]) {
+        const reply = await request(server.port, '/', { headers: { Cookie: jar.header() } });
+        expect(reply.status, `port ${server.port}`).toBe(200);
+      }
+      // A session of one server, sent to the other under that one's cookie name, opens nothing.
+      const theirId = jar.value(`vigil_${other.server.port}`);
+      expect(theirId).toMatch(/^[\w-]{43}$/);
+      const forged = { Cookie: `vigil_${h.server.port}=${theirId}` };
+      expect((await callApi(h, 'listImports', {}, forged)).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {

@@ -33,8 +33,7 @@ beforeAll(async () => {
     }),
   );
   caseId = created.case.id;
-  const signIn = await request(h.server.port, `/?token=${h.server.token}`);
-  cookie = signIn.headers['set-cookie']![0]!.split(';')[0]!;
+  cookie = h.auth.Cookie!;
 });
 afterAll(() => h.close());
 // Every download is deleted once sent (its folder goes as the response closes).

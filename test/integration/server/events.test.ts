@@ -55,7 +55,8 @@ describe('GET /api/events', () => {
     const stream = await openEvents(h.server.port, h.auth);
     const done = stream.next((block) => block.includes('"state":"done"'));
     const changed = stream.next((block) => block.includes('"data-changed"'));
-    const reply = await callApi(h, 'startImport', { paths: [SAMPLE] });
+    // As after an upload: the server granted the page this one file.
+    const reply = await callApi(h, 'importFiles', { grants: [h.core.fileGrants.issue(SAMPLE).id] });
     const { jobIds } = (reply.json() as { value: { jobIds: string[] } }).value;
     const last = JSON.parse((await done).slice(6)) as VigilEvent;
     await changed;

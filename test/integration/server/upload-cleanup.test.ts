@@ -1,10 +1,11 @@
-// Browser uploads are deleted once their import finishes (done, failed or cancelled), and at
-// start when the server that received them is gone.
+// Browser uploads are deleted once their import finishes (done, failed or cancelled), when the
+// server stops if they were never imported, and at start when the server that received them is gone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { uploadFolderOf } from '../../../src-main/server/upload-cleanup.js';
+import { operations } from '../../../src-shared/api.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
 import { callApi, type Harness, request, SAMPLE, startHarness } from './harness.js';
 
@@ -28,18 +29,28 @@ afterAll(async () => {
   fs.rmSync(uploads, { recursive: true, force: true });
 });
 
-async function upload(name: string, body: Buffer): Promise<string> {
-  const reply = await request(h.server.port, `/api/upload?name=${encodeURIComponent(name)}`, {
+/** The stored files of an upload folder, as paths. */
+const filesIn = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .flatMap((folder) => fs.readdirSync(path.join(dir, folder)).map((f) => path.join(dir, folder, f)));
+
+/** Uploads through `server` (default the shared one); resolves with its grant and where it was stored. */
+async function upload(name: string, body: Buffer, on: Harness = h): Promise<{ grant: string; file: string }> {
+  const dir = path.join(on.server === h.server ? uploads : path.join(on.dir, 'uploads'));
+  const before = new Set(fs.existsSync(dir) ? filesIn(dir) : []);
+  const reply = await request(on.server.port, `/api/upload?name=${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers: { ...h.auth, 'Content-Type': 'application/octet-stream' },
+    headers: { ...on.auth, 'Content-Type': 'application/octet-stream' },
     body,
   });
   expect(reply.status).toBe(200);
-  return (reply.json() as { value: { path: string } }).value.path;
+  const [file] = filesIn(dir).filter((f) => !before.has(f));
+  return { grant: (reply.json() as { value: { grant: string } }).value.grant, file: file! };
 }
 
-async function startImport(paths: string[]): Promise<string[]> {
-  const reply = await callApi(h, 'startImport', { paths });
+async function startImport(uploaded: Array<{ grant: string }>): Promise<string[]> {
+  const reply = await callApi(h, 'importFiles', { grants: uploaded.map((u) => u.grant) });
   return (reply.json() as { value: { jobIds: string[] } }).value.jobIds;
 }
 
@@ -52,20 +63,20 @@ describe('upload cleanup', () => {
   });
 
   it('deletes an upload once its import is done; what it stored stays', async () => {
-    const file = await upload('sample.csv', fs.readFileSync(SAMPLE));
-    const [jobId] = await startImport([file]);
+    const sample = await upload('sample.csv', fs.readFileSync(SAMPLE));
+    const [jobId] = await startImport([sample]);
     expect(await h.core.jobs.wait(jobId!)).toMatchObject({ status: 'done', stored: 282 });
-    await gone(file);
+    await gone(sample.file);
     const page = await callApi(h, 'sessionPage', { limit: 1 });
     expect((page.json() as { value: { total: number } }).value.total).toBe(282);
   });
 
   it('deletes an upload whose import failed', async () => {
-    const file = await upload('notes.txt', Buffer.from('not a log format at all\n'));
-    const [jobId] = await startImport([file]);
+    const notes = await upload('notes.txt', Buffer.from('not a log format at all\n'));
+    const [jobId] = await startImport([notes]);
     expect(await h.core.jobs.wait(jobId!)).toBeNull();
     expect(h.core.jobs.get(jobId!)).toMatchObject({ state: 'failed' });
-    await gone(file);
+    await gone(notes.file);
   });
 
   it('deletes an upload whose import was cancelled, and the one imported before it', async () => {
@@ -78,9 +89,27 @@ describe('upload cleanup', () => {
     const cancel = await callApi(h, 'cancelJob', { jobId: queuedJob });
     expect(cancel.json()).toEqual({ ok: true, value: { cancelled: true } });
     expect(h.core.jobs.get(queuedJob!)).toMatchObject({ state: 'cancelled' });
-    await gone(second);
+    await gone(second.file);
     await h.core.jobs.wait(bigJob!);
-    await gone(first);
+    await gone(first.file);
+  });
+
+  it('deletes the uploads that were never imported when the server stops, and keeps the imported data', async () => {
+    const other = await startHarness();
+    try {
+      const imported = await upload('sample.csv', fs.readFileSync(SAMPLE), other);
+      const reply = await callApi(other, 'importFiles', { grants: [imported.grant] });
+      const { jobIds } = (reply.json() as { value: { jobIds: string[] } }).value;
+      await other.core.jobs.wait(jobIds[0]!);
+      const forgotten = await upload('never imported.csv', fs.readFileSync(SAMPLE), other);
+      expect(fs.existsSync(forgotten.file)).toBe(true);
+      await other.server.close();
+      expect(fs.existsSync(path.dirname(forgotten.file))).toBe(false);
+      const page = await other.core.service.sessionPage(operations.sessionPage.args.parse({ limit: 1 }));
+      expect(page.total).toBe(282);
+    } finally {
+      await other.close().catch(() => {});
+    }
   });
 
   it('only ever deletes folders inside the upload folder', () => {

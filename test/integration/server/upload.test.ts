@@ -18,29 +18,45 @@ function upload(name: string, body: Buffer) {
   });
 }
 
+type Uploaded = { grant: string; name: string };
+const uploaded = (reply: { json: () => unknown }) => (reply.json() as { value: Uploaded }).value;
+/** The files under uploads/, each `<folder>/<name>`. */
+const storedUploads = () =>
+  (fs.existsSync(path.join(h.dir, 'uploads')) ? fs.readdirSync(path.join(h.dir, 'uploads')) : []).flatMap(
+    (folder) => fs.readdirSync(path.join(h.dir, 'uploads', folder)).map((f) => `${folder}/${f}`),
+  );
+
 describe('POST /api/upload', () => {
-  it('stores the file under uploads/ beside the database, then startImport imports it', async () => {
+  it('stores the file under uploads/ beside the database and answers a grant (never the path) that importFiles imports', async () => {
     const sample = fs.readFileSync(SAMPLE);
+    const before = new Set(storedUploads());
     const reply = await upload('web attack.csv', sample);
     expect(reply.status).toBe(200);
-    const { path: stored } = (reply.json() as { value: { path: string } }).value;
-    expect(path.dirname(path.dirname(stored))).toBe(path.join(h.dir, 'uploads'));
-    expect(path.basename(stored)).toBe('web attack.csv');
-    expect(fs.readFileSync(stored).equals(sample)).toBe(true);
+    const { grant, name } = uploaded(reply);
+    expect(name).toBe('web attack.csv');
+    expect(reply.text).not.toContain(h.dir);
+    const [stored] = storedUploads().filter((file) => !before.has(file));
+    expect(stored).toMatch(/\/web attack\.csv$/);
+    expect(fs.readFileSync(path.join(h.dir, 'uploads', stored!)).equals(sample)).toBe(true);
 
-    const started = await callApi(h, 'startImport', { paths: [stored] });
+    const started = await callApi(h, 'importFiles', { grants: [grant] });
     const { jobIds } = (started.json() as { value: { jobIds: string[] } }).value;
     const record = await h.core.jobs.wait(jobIds[0]!);
     expect(record).toMatchObject({ status: 'done', stored: 282, fileName: 'web attack.csv' });
     const page = await callApi(h, 'sessionPage', { limit: 1 });
     expect((page.json() as { value: { total: number } }).value.total).toBe(282);
+    // A grant imports once.
+    const again = await callApi(h, 'importFiles', { grants: [grant] });
+    expect(again.status).toBe(403);
+    expect(again.json()).toMatchObject({ ok: false, error: expect.stringMatching(/^Only files you choose/) });
   });
 
   it('keeps the name inside its folder, whatever the browser sends', async () => {
+    const before = new Set(storedUploads());
     const reply = await upload('../../etc/passwd', Buffer.from('x'));
-    const { path: stored } = (reply.json() as { value: { path: string } }).value;
-    expect(stored.startsWith(path.join(h.dir, 'uploads') + path.sep)).toBe(true);
-    expect(path.basename(stored)).toBe('passwd');
+    expect(uploaded(reply).name).toBe('passwd');
+    const [stored] = storedUploads().filter((file) => !before.has(file));
+    expect(stored).toMatch(/^[^/]+\/passwd$/);
     expect(sanitizeFileName('..')).toBe('upload');
     expect(sanitizeFileName('C:\\logs\\a<b>.csv')).toBe('a_b_.csv');
     expect(sanitizeFileName('.hidden')).toBe('hidden');
@@ -55,8 +71,26 @@ describe('POST /api/upload', () => {
     expect(fs.readdirSync(path.join(h.dir, 'uploads')).filter((name) => !before.has(name))).toEqual([]);
   });
 
-  it('needs the token like every other call', async () => {
+  it('needs a signed-in session like every other call', async () => {
     const reply = await request(h.server.port, '/api/upload?name=a.csv', { method: 'POST', body: 'x' });
     expect(reply.status).toBe(401);
+  });
+});
+
+describe('what the served page can import', () => {
+  it('refuses startImport with a path (/etc/passwd as vpc-flow): the page imports only what it uploaded', async () => {
+    const jobsBefore = h.core.jobs.list().length;
+    const reply = await callApi(h, 'startImport', { paths: ['/etc/passwd'], format: 'vpc-flow' });
+    expect(reply.status).toBe(404);
+    expect(reply.json()).toEqual({
+      ok: false,
+      error: 'startImport is not offered to the page: it names a file or a host on this machine.',
+    });
+    // A grant the server never issued, or a path in its place, imports nothing either.
+    const forged = await callApi(h, 'importFiles', { grants: ['A'.repeat(43)], format: 'vpc-flow' });
+    expect(forged.status).toBe(403);
+    const asPath = await callApi(h, 'importFiles', { grants: ['/etc/passwd'] });
+    expect(asPath.status).toBe(400);
+    expect(h.core.jobs.list()).toHaveLength(jobsBefore);
   });
 });

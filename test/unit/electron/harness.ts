@@ -14,16 +14,19 @@ export interface Launched {
   window: BrowserWindow;
 }
 
-export function desktopHarness(): () => Promise<Launched> {
+/** `settings`: written to settings.json before launch, as the analyst would have left it. */
+export function desktopHarness(): (options?: { settings?: object }) => Promise<Launched> {
   const tempDir = createTempDirs();
   const running: Desktop[] = [];
   afterEach(async () => {
     for (const desktop of running.splice(0)) await desktop.core.close();
     fake.reset();
   });
-  return async () => {
+  return async (options = {}) => {
     fake.reset();
     const userData = tempDir();
+    if (options.settings)
+      fs.writeFileSync(path.join(userData, 'settings.json'), JSON.stringify(options.settings));
     const bundleDir = path.join(tempDir(), 'main');
     const rendererDir = path.join(bundleDir, '..', 'renderer');
     fs.mkdirSync(rendererDir, { recursive: true });

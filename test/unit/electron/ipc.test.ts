@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { callChannel, SAVE_EXPORT_CHANNEL } from '../../../src-main/electron/channels.js';
-import { operationNames } from '../../../src-shared/api.js';
+import { callChannel, GRANT_FILE_CHANNEL, SAVE_EXPORT_CHANNEL } from '../../../src-main/electron/channels.js';
+import { type OperationName, operationNames, operationsFor } from '../../../src-shared/api.js';
 import { BrowserWindow, FakeFrame, fake, ipcMain, ipcRenderer } from '../../fakes/electron.js';
 import { desktopHarness, invokeFrom } from './harness.js';
 
 const launch = desktopHarness();
 
 describe('the IPC choke point', () => {
-  it('registers exactly one handler per contract operation, the save dialog export, and nothing else', async () => {
+  it('registers one handler per operation offered to the app page, the save dialog, the file grant, and nothing else', async () => {
     await launch();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      [...operationNames.map(callChannel), SAVE_EXPORT_CHANNEL].sort(),
+      [...operationsFor('app').map(callChannel), SAVE_EXPORT_CHANNEL, GRANT_FILE_CHANNEL].sort(),
     );
+    // What takes a path or an endpoint has no channel at all.
+    for (const name of ['startImport', 'exportReport', 'listLogGroups', 'startPull'] as const)
+      expect(ipcMain.handlers.has(callChannel(name)), name).toBe(false);
   });
 
   it('answers { ok: true, value } to our window, with the schema defaults applied', async () => {
@@ -27,7 +30,7 @@ describe('the IPC choke point', () => {
     });
   });
 
-  it.each(operationNames)('%s rejects malformed arguments with { ok: false, error }', async (name) => {
+  it.each(operationsFor('app'))('%s rejects malformed arguments with { ok: false, error }', async (name) => {
     const { window } = await launch();
     invokeFrom(window);
     for (const raw of [42, 'DROP TABLE sessions', [1, 2], true]) {
@@ -38,6 +41,7 @@ describe('the IPC choke point', () => {
 
   it.each(operationNames)('%s refuses foreign senders before looking at the arguments', async (name) => {
     const { window } = await launch();
+    const offered = (operationsFor('app') as OperationName[]).includes(name);
     const stranger = new BrowserWindow({});
     stranger.webContents.mainFrame.url = window.webContents.mainFrame.url;
     const refused = { ok: false, error: 'Refused: the call did not come from the Vigil window.' };
@@ -56,8 +60,21 @@ describe('the IPC choke point', () => {
     ];
     for (const sender of senders) {
       fake.invokeAs = () => sender;
-      await expect(ipcRenderer.invoke(callChannel(name), {})).resolves.toEqual(refused);
+      // An operation not offered to the page has no channel: nobody, stranger or not, reaches it.
+      if (offered) await expect(ipcRenderer.invoke(callChannel(name), {})).resolves.toEqual(refused);
+      else await expect(ipcRenderer.invoke(callChannel(name), {})).rejects.toThrow(/No handler registered/);
     }
+  });
+
+  it.each([SAVE_EXPORT_CHANNEL, GRANT_FILE_CHANNEL])('%s refuses foreign senders too', async (channel) => {
+    const { window } = await launch();
+    invokeFrom(window, new FakeFrame('https://attacker.example/', window.webContents.mainFrame));
+    await expect(
+      ipcRenderer.invoke(channel, { caseId: 1, format: 'csv', path: '/etc/hosts' }),
+    ).resolves.toEqual({
+      ok: false,
+      error: 'Refused: the call did not come from the Vigil window.',
+    });
   });
 
   it('passes service errors on as a message, never a stack', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../../../src-main/electron/channels.js';
 import { type Desktop, launch } from '../../../src-main/electron/desktop.js';
-import { operationNames, type VigilEvent } from '../../../src-shared/api.js';
+import { operationsFor, type VigilEvent } from '../../../src-shared/api.js';
 import type { VigilBridge } from '../../../src-shared/bridge.js';
 import { app, type BrowserWindow, fake } from '../../fakes/electron.js';
 import { SAMPLE } from '../../helpers/temp.js';
@@ -46,11 +46,13 @@ function dropFiles(files: Array<{ name: string; path: string }>, handledByZone =
 }
 
 describe('the preload', () => {
-  it('exposes one object, window.vigil, with exactly the contract methods plus the desktop extras', () => {
+  it('exposes one object, window.vigil, with exactly the app page operations plus the desktop extras', () => {
     expect([...fake.exposed.keys()]).toEqual(['vigil']);
     expect(Object.keys(bridge).sort()).toEqual(
-      [...operationNames, 'onEvent', 'pathForFile', 'saveExport'].sort(),
+      [...operationsFor('app'), 'onEvent', 'grantFile', 'saveExport'].sort(),
     );
+    for (const reaching of ['startImport', 'exportReport', 'listLogGroups', 'startPull', 'pathForFile'])
+      expect(bridge).not.toHaveProperty(reaching);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(bridge).not.toHaveProperty('invoke');
   });
@@ -111,6 +113,13 @@ describe('the preload', () => {
       state: 'done',
       error: null,
     });
+  });
+
+  it('grants only real files: a File the page made has no path, so it imports nothing', async () => {
+    const made = { name: 'passwd' } as unknown as File;
+    await expect(bridge.grantFile(made)).rejects.toThrow('passwd is not a file on this computer.');
+    const picked = { name: 'sample.csv', path: SAMPLE } as unknown as File;
+    await expect(bridge.grantFile(picked)).resolves.toMatch(/^[\w-]{43}$/);
   });
 
   it('leaves drops that the Import view drop zone already handled alone', async () => {

@@ -33,7 +33,8 @@ describe('Export in the desktop app', () => {
     const file = path.join(tempDir(), 'chosen name.csv');
     dialog.answers.push({ canceled: false, filePath: file });
     const answer = await ipcRenderer.invoke(SAVE_EXPORT_CHANNEL, { caseId, format: 'csv' });
-    expect(answer).toMatchObject({ ok: true, value: { path: file, sessions: 1 } });
+    expect(answer).toMatchObject({ ok: true, value: { name: 'chosen name.csv', sessions: 1 } });
+    expect((answer as { value: object }).value).not.toHaveProperty('path');
     expect(fs.readFileSync(file, 'utf8')).toContain("'@SUM(1)");
     expect(dialog.calls).toEqual([
       {

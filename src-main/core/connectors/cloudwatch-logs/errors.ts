@@ -19,6 +19,15 @@ export class CloudWatchError extends Error {
   ) {
     super(message, options);
   }
+
+  /**
+   * True when the analyst's choice is what failed (a profile that does not exist, keys AWS refuses,
+   * no permission, no such log group, a bad query), so a transport answers it as the caller's error;
+   * false when AWS or the network failed.
+   */
+  get byCaller(): boolean {
+    return CALLER_FAULTS.has(this.code);
+  }
 }
 
 interface SdkError {
@@ -38,6 +47,17 @@ const ACCESS_DENIED = new Set([
 const UNKNOWN_KEY = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId']);
 const BAD_SIGNATURE = new Set(['InvalidSignatureException', 'SignatureDoesNotMatch']);
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
+const CALLER_FAULTS: ReadonlySet<string> = new Set([
+  'CredentialsProviderError',
+  'TokenProviderError',
+  ...ACCESS_DENIED,
+  ...UNKNOWN_KEY,
+  ...BAD_SIGNATURE,
+  ...EXPIRED,
+  'ResourceNotFoundException',
+  'MalformedQueryException',
+  'InvalidParameterException',
+]);
 
 const CONFIGURE_HINT =
   'Choose a profile (--profile NAME, or AWS_PROFILE) set up in ~/.aws/config or ~/.aws/credentials ' +

@@ -1,0 +1,44 @@
+// The pages' safe forms of the operations that reach files and hosts (see `reaches` in
+// src-shared/api.ts): imports by the grants the main side issued, CloudWatch at the endpoint the
+// main side's settings chose. They call the main-side operations with what the page may not name.
+import type { VigilService } from '../../../src-shared/api.js';
+import type { FileGrants } from '../file-grants.js';
+
+type MainSide = Pick<VigilService, 'startImport' | 'listLogGroups' | 'startPull'>;
+export type PageOperation =
+  | 'importFiles'
+  | 'listCloudWatchGroups'
+  | 'startCloudWatchPull'
+  | 'cloudWatchEndpoint';
+type PageSide = Pick<VigilService, PageOperation>;
+
+export interface PageOptions {
+  grants: FileGrants;
+  /** A custom CloudWatch endpoint set outside the page (serve flag, desktop settings); else AWS's. */
+  cloudWatchEndpoint?: string;
+}
+
+export function pageService(main: MainSide, options: PageOptions): PageSide {
+  const endpoint = options.cloudWatchEndpoint;
+  return {
+    async importFiles({ grants, format, preset }) {
+      const paths = options.grants.redeem(grants);
+      try {
+        return await main.startImport({ paths, format, preset });
+      } catch (error) {
+        // An unknown preset, say: the analyst fixes it and imports the same files.
+        options.grants.giveBack(grants, paths);
+        throw error;
+      }
+    },
+    async listCloudWatchGroups(args) {
+      return main.listLogGroups({ ...args, endpoint });
+    },
+    async startCloudWatchPull(args) {
+      return main.startPull({ ...args, endpoint });
+    },
+    async cloudWatchEndpoint() {
+      return { endpoint: endpoint ?? null };
+    },
+  };
+}
