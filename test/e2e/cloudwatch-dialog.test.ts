@@ -1,5 +1,6 @@
 // The "Connect to CloudWatch Logs" dialog in Debian Chromium, against serve mode whose AWS
-// credentials come from the environment and a real moto_server as the endpoint.
+// credentials come from the environment and a real moto_server as the endpoint, which only
+// `vigil serve --cloudwatch-endpoint` can set: the page shows it and cannot change it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +46,7 @@ beforeAll(async () => {
   const env = { ...isolatedAwsEnv(dir), AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
   [browser, serve] = await Promise.all([
     launchChromium(),
-    startServe(path.join(dir, 'x.db'), ['--no-sample'], env),
+    startServe(path.join(dir, 'x.db'), ['--no-sample', '--cloudwatch-endpoint', proxy.url], env),
   ]);
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme: 'dark' });
   page = await context.newPage();
@@ -88,8 +89,9 @@ describe('Connect to CloudWatch Logs (dialog, serve mode, moto_server)', () => {
 
   it('lists the log groups with stored bytes, retention and what Vigil pulled', async () => {
     await dialog().getByLabel('Region').fill(REGION);
-    await dialog().getByText('Advanced').click();
-    await dialog().getByLabel('Endpoint').fill(proxy.url);
+    // Shown because the server was started with it; read-only because a page must not choose it.
+    expect(await dialog().getByLabel('Endpoint').inputValue()).toBe(proxy.url);
+    expect(await dialog().getByLabel('Endpoint').getAttribute('readonly')).not.toBeNull();
     await dialog().getByTestId('cw-list').click();
     const rows = dialog().getByTestId('cw-group');
     await rows.nth(1).waitFor();
@@ -224,5 +226,27 @@ describe('Connect to CloudWatch Logs (dialog, serve mode, moto_server)', () => {
 
   it('logged no console error or CSP violation along the way', () => {
     expect(pageErrors).toEqual([]);
+  });
+
+  // Last: the refusals it provokes are console errors.
+  it('gives a script in the page no way to send the credentials elsewhere', async () => {
+    const answers = await page.evaluate(async () => {
+      const post = async (name: string, args: unknown) => {
+        const response = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(args),
+        });
+        return response.status;
+      };
+      const elsewhere = { region: 'eu-west-1', logGroup: 'g', endpoint: 'http://127.0.0.1:9/' };
+      return [
+        await post('listLogGroups', elsewhere),
+        await post('startPull', elsewhere),
+        await post('listCloudWatchGroups', elsewhere),
+        await post('startCloudWatchPull', elsewhere),
+      ];
+    });
+    expect(answers).toEqual([404, 404, 400, 400]);
   });
 });
