@@ -152,8 +152,8 @@ describe('browser downloads', () => {
   it('are the only way a browser exports: exportReport, which names a server path, is refused', async () => {
     const target = path.join(h.dir, 'written-by-a-page.csv');
     const reply = await callApi(h, 'exportReport', { caseId, format: 'csv', path: target });
-    expect(reply.status).toBe(403);
-    expect((reply.json() as { error: string }).error).toMatch(/a browser downloads exports instead/);
+    expect(reply.status).toBe(404);
+    expect((reply.json() as { error: string }).error).toMatch(/not offered to the page: it names a file/);
     expect(fs.existsSync(target)).toBe(false);
   });
 
