@@ -32,5 +32,5 @@ export const transport = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  importablePath: async () => '',
+  importableFile: async () => '',
 };
