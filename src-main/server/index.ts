@@ -1,4 +1,5 @@
-// Serve mode: the VigilApi over HTTP + server-sent events for a browser, next to the renderer build.
+// Serve mode: the operations offered to the served page over HTTP + server-sent events for a
+// browser, next to the renderer build.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';

@@ -23,7 +23,7 @@ export async function postJson(url: string, args: unknown): Promise<unknown> {
   return unwrapAnswer(response.status, await response.text());
 }
 
-/** One generic call for every operation: POST the arguments, check the result against its schema. */
+/** One generic call for every page operation: POST the arguments, check the result against its schema. */
 async function call<K extends OperationName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
   return operations[name].result.parse(await postJson(`/api/${name}`, args)) as ResultOf<K>;
 }
