@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { announceMigrationsTo } from '../core/db/migrate.js';
 import { registerCommands } from './commands/index.js';
+import { warn } from './terminal-text.js';
 import { version } from './version.js';
 
 const program = new Command('vigil')
@@ -12,9 +13,10 @@ const program = new Command('vigil')
   .showHelpAfterError('(run with --help for usage)');
 registerCommands(program);
 // On stderr, so `--json` output stays clean.
-announceMigrationsTo((notice) => console.error(`vigil: ${notice}`));
+announceMigrationsTo((notice) => warn(`vigil: ${notice}`));
 
 program.parseAsync(process.argv).catch((error: Error) => {
-  console.error(`vigil: ${error.message}`);
+  // Messages can quote log data or file content (a bad IOC line, a quarantined row).
+  warn(`vigil: ${error.message}`);
   process.exitCode = 1;
 });

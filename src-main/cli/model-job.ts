@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Db } from '../core/db/open.js';
 import { type ModelJobOutcome, ModelJobs } from '../core/jobs/model-jobs.js';
 import { createProgressBar } from './progress-bar.js';
+import { warn } from './terminal-text.js';
 
 export async function runModelJob(
   db: Db,
@@ -37,7 +38,7 @@ export function reportUnfinished(outcome: ModelJobOutcome, what: string): boolea
     outcome.state === 'cancelled'
       ? `${what} cancelled: nothing was kept.`
       : (outcome.error ?? `${what} failed`);
-  process.stderr.write(`vigil: ${reason}\n`);
+  warn(`vigil: ${reason}`);
   process.exitCode = outcome.state === 'cancelled' ? 130 : 1;
   return true;
 }

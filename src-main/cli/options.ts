@@ -1,26 +1,57 @@
-import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
 import { defaultDbPath } from '../core/paths.js';
+import { terminalSafe, terminalSafeJson } from './terminal-text.js';
 
 export interface CommonOptions {
   db: string;
   json?: boolean;
 }
 
+/**
+ * A --db the user names must be a file in a folder that exists: a typo in the folder would
+ * otherwise create folders and a new, empty database, and the command would answer from that.
+ * (The default folder is Vigil's own; opening creates it.)
+ */
+export function databasePath(value: string): string {
+  const file = path.resolve(value);
+  const folder = path.dirname(file);
+  const stat = fs.statSync(folder, { throwIfNoEntry: false });
+  if (!stat?.isDirectory())
+    throw new InvalidArgumentError(
+      `The folder ${folder} does not exist. Create it first, or name a database in an existing folder.`,
+    );
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory())
+    throw new InvalidArgumentError(
+      `${file} is a folder. Name a database file, e.g. ${path.join(file, 'vigil.db')}.`,
+    );
+  return value;
+}
+
 /** Options every command takes: where the database is, and machine-readable output. */
 export function withCommonOptions(command: Command): Command {
   return command
-    .option('--db <path>', 'database file (env VIGIL_HOME moves the default folder)', defaultDbPath())
+    .option(
+      '--db <path>',
+      'database file, in an existing folder (env VIGIL_HOME moves the default folder)',
+      databasePath,
+      defaultDbPath(),
+    )
     .option('--json', 'print machine-readable JSON on stdout');
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${terminalSafeJson(JSON.stringify(value, null, 2))}\n`);
 }
 
-/** A plain text table with aligned columns, for human output. */
+/** A plain text table with aligned columns, for human output; every cell terminal-safe. */
 export function table(rows: (string | number)[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => String(row[i] ?? '').length)));
-  return rows
+  const cells = rows.map((row) =>
+    row.map((cell) => (typeof cell === 'number' ? cell : terminalSafe(String(cell ?? '')))),
+  );
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((row) => String(row[i] ?? '').length)));
+  return cells
     .map((row) =>
       row
         .map((cell, i) =>

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { terminalSafe } from './terminal-text.js';
 
 /** A progress bar on stderr when it is a terminal; silent otherwise (pipes, CI, --json). */
 export function createProgressBar(label: string, enabled: boolean) {
@@ -6,7 +7,7 @@ export function createProgressBar(label: string, enabled: boolean) {
     return { update: (_fraction: number, _detail: string) => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} [{bar}] {percentage}% {detail}`,
+      format: `${terminalSafe(label)} [{bar}] {percentage}% {detail}`,
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,
@@ -15,7 +16,8 @@ export function createProgressBar(label: string, enabled: boolean) {
   );
   bar.start(1000, 0, { detail: '' });
   return {
-    update: (fraction: number, detail: string) => bar.update(Math.round(fraction * 1000), { detail }),
+    update: (fraction: number, detail: string) =>
+      bar.update(Math.round(fraction * 1000), { detail: terminalSafe(detail) }),
     stop: () => bar.stop(),
   };
 }

@@ -11,6 +11,7 @@ import {
   updateCase,
 } from '../../core/triage/case-actions.js';
 import { printJson, table, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
 import { ANALYST_HELP, type AnalystOptions, collect, positiveInt, withDb } from './with-db.js';
 
 interface ItemOptions extends AnalystOptions {
@@ -76,7 +77,7 @@ export function registerCase(program: Command): void {
       });
       const detail = caseDetail(db, id);
       if (options.json) return printJson({ id, ...detail });
-      console.log(`Case ${id} opened: ${detail.case.sessions} session(s), ${detail.case.ips} IP(s).`);
+      say(`Case ${id} opened: ${detail.case.sessions} session(s), ${detail.case.ips} IP(s).`);
     }),
   );
 
@@ -94,12 +95,12 @@ export function registerCase(program: Command): void {
       });
       if (options.json) return printJson(list);
       if (list.length === 0)
-        return console.log(
+        return say(
           options.tag !== undefined || options.status !== undefined
             ? 'No case matches.'
             : 'No cases yet. Try: vigil case create --title "…" --ip 203.0.113.9',
         );
-      console.log(
+      say(
         table([
           ['id', 'title', 'severity', 'status', 'sessions', 'IPs', 'notes', 'tags', 'updated (UTC)'],
           ...list.map((c) => [
@@ -125,12 +126,12 @@ export function registerCase(program: Command): void {
         if (options.json) return printJson(detail);
         const c = detail.case;
         const tags = c.tags.length ? ` · tags: ${c.tags.map((t) => t.name).join(', ')}` : '';
-        console.log(
+        say(
           `Case ${c.id}: ${c.title}\n${c.severity} · ${c.status} · by ${c.createdBy}${tags}\n\n${c.summary}`,
         );
-        for (const item of detail.items) console.log(`  ${item.kind} ${item.ip ?? item.sessionId}`);
+        for (const item of detail.items) say(`  ${item.kind} ${item.ip ?? item.sessionId}`);
         for (const note of detail.notes)
-          console.log(`  [${new Date(note.at).toISOString()}] ${note.analyst}: ${note.body}`);
+          say(`  [${new Date(note.at).toISOString()}] ${note.analyst}: ${note.body}`);
       }),
   );
 
@@ -158,7 +159,7 @@ export function registerCase(program: Command): void {
           status: parseEnum(CaseStatus, '--status', options.status, CaseStatus.options),
         });
         const detail = caseDetail(db, caseId);
-        return options.json ? printJson(detail) : console.log(`Case ${caseId} updated.`);
+        return options.json ? printJson(detail) : say(`Case ${caseId} updated.`);
       }),
   );
 
@@ -178,9 +179,7 @@ export function registerCase(program: Command): void {
       });
       return options.json
         ? printJson(result)
-        : console.log(
-            `${options.remove ? 'Removed' : 'Added'} ${result.sessions} session(s), ${result.ips} IP(s).`,
-          );
+        : say(`${options.remove ? 'Removed' : 'Added'} ${result.sessions} session(s), ${result.ips} IP(s).`);
     }),
   );
 
@@ -192,7 +191,7 @@ export function registerCase(program: Command): void {
   ).action((id: string, text: string, options: AnalystOptions) =>
     withDb(options, (db, analyst) => {
       const noteId = addCaseNote(db, analyst, positiveInt('case id', id), text);
-      return options.json ? printJson({ id: noteId }) : console.log(`Note ${noteId} added.`);
+      return options.json ? printJson({ id: noteId }) : say(`Note ${noteId} added.`);
     }),
   );
 
@@ -209,7 +208,7 @@ export function registerCase(program: Command): void {
         const now = caseDetail(db, caseId).case.tags.map((t) => t.name);
         if (options.json) return printJson({ ...result, tags: now });
         const changed = on ? result.added : result.removed;
-        console.log(
+        say(
           `${on ? 'Tagged' : 'Untagged'} case ${caseId}: ${changed.length ? changed.join(', ') : 'no change'}. Tags: ${now.join(', ') || '(none)'}.`,
         );
       }),

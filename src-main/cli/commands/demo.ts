@@ -3,6 +3,7 @@ import { openDatabase } from '../../core/db/open.js';
 import { runImport } from '../../core/ingest/pipeline.js';
 import { sampleFile } from '../../core/paths.js';
 import { type CommonOptions, printJson, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
 
 export function registerDemo(program: Command): void {
   withCommonOptions(
@@ -14,12 +15,12 @@ export function registerDemo(program: Command): void {
     try {
       const record = await runImport(db, { file: sampleFile(), format: 'cloudwatch-csv' });
       if (options.json) return printJson(record);
-      console.log(
+      say(
         record.status === 'skipped'
           ? `The sample is already loaded in ${options.db}.`
           : `Loaded the sample into ${options.db}: ${record.stored} sessions stored, ${record.quarantined} quarantined.`,
       );
-      console.log('Next: vigil stats, or vigil serve to open the UI.');
+      say('Next: vigil stats, or vigil serve to open the UI.');
     } finally {
       db.close();
     }

@@ -11,6 +11,7 @@ import { LABELS } from '../../core/generate/session.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../core/generate/writers/index.js';
 import { printJson, table } from '../options.js';
 import { createProgressBar } from '../progress-bar.js';
+import { say, warn } from '../terminal-text.js';
 
 interface GenerateCliOptions {
   rows: number;
@@ -94,13 +95,13 @@ export function registerGenerate(program: Command): void {
         );
         bar.stop();
         const attacks = result.rows - result.labels.benign;
-        console.error(
+        warn(
           `vigil generate: wrote synthetic data (not real traffic): ${result.rows.toLocaleString('en-US')} sessions, ${attacks.toLocaleString('en-US')} of them attacks, seed ${result.seed}.`,
         );
         if (options.json) return printJson(result);
-        console.log(table([['label', 'sessions'], ...LABELS.map((label) => [label, result.labels[label]])]));
-        console.log(`${result.out} (${result.format}, ${result.bytes.toLocaleString('en-US')} bytes)`);
-        if (result.labelsFile) console.log(`labels: ${result.labelsFile}`);
+        say(table([['label', 'sessions'], ...LABELS.map((label) => [label, result.labels[label]])]));
+        say(`${result.out} (${result.format}, ${result.bytes.toLocaleString('en-US')} bytes)`);
+        if (result.labelsFile) say(`labels: ${result.labelsFile}`);
       } finally {
         bar.stop();
         process.off('SIGINT', onSignal);

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { listImports } from '../../core/db/imports.js';
+import { getImport, listImports } from '../../core/db/imports.js';
 import { openDatabase } from '../../core/db/open.js';
 import { quarantinePage } from '../../core/db/quarantine.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
+import { positiveInt } from './with-db.js';
 
 export function registerImports(program: Command): void {
   withCommonOptions(
@@ -15,21 +17,24 @@ export function registerImports(program: Command): void {
     const db = openDatabase(options.db);
     try {
       if (options.quarantine !== undefined) {
-        const page = quarantinePage(db, Number(options.quarantine), 0, Number(options.limit));
+        const importId = positiveInt('--quarantine', options.quarantine);
+        if (!getImport(db, importId))
+          throw new Error(`No import with id ${importId}. List them with: vigil imports`);
+        const page = quarantinePage(db, importId, 0, positiveInt('--limit', options.limit));
         if (options.json) return printJson(page);
-        console.log(
+        say(
           table([
             ['line', 'reason', 'raw'],
             ...page.items.map((q) => [q.line, q.reason, q.raw.slice(0, 60)]),
           ]),
         );
-        console.log(`${page.items.length} of ${page.total} quarantined rows`);
+        say(`${page.items.length} of ${page.total} quarantined rows`);
         return;
       }
       const imports = listImports(db);
       if (options.json) return printJson(imports);
-      if (imports.length === 0) return console.log('No imports yet. Try: vigil demo, or vigil ingest FILE');
-      console.log(
+      if (imports.length === 0) return say('No imports yet. Try: vigil demo, or vigil ingest FILE');
+      say(
         table([
           ['id', 'file', 'format', 'status', 'read', 'stored', 'quarantined', 'duplicates'],
           ...imports.map((i) => [

@@ -11,8 +11,11 @@ import { openDatabase } from '../../core/db/open.js';
 import { getPreset } from '../../core/db/presets.js';
 import { recoverInterruptedImports } from '../../core/ingest/rollback.js';
 import { ImportJobs } from '../../core/jobs/import-jobs.js';
+import { abortOnSignals, CANCELLED_EXIT_CODE } from '../cancel-signals.js';
+import { inPlainWords, whyUnreadable } from '../file-errors.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
 import { createProgressBar } from '../progress-bar.js';
+import { say, warn } from '../terminal-text.js';
 
 interface IngestOptions extends CommonOptions {
   format?: FormatId;
@@ -46,7 +49,7 @@ export function registerIngest(program: Command): void {
   )
     .addHelpText(
       'after',
-      '\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nThe same file imported twice is skipped. Exit code 1 if any file failed.',
+      '\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nThe same file imported twice is skipped. Exit code 1 if any file failed.\nCtrl+C or SIGTERM cancels: the import in progress is rolled back (nothing of it is kept),\nlater files are not started, and the exit code is 130.',
     )
     .action(async (files: string[], options: IngestOptions) => {
       if (options.format && !FORMAT_IDS.includes(options.format)) {
@@ -57,23 +60,50 @@ export function registerIngest(program: Command): void {
       const preset = options.map ? getPreset(db, options.map) : undefined;
       if (options.map && !preset) throw new Error(`No mapping preset named "${options.map}"`);
       const results: IngestResult[] = [];
+      const cancel = new AbortController();
+      const stopListening = abortOnSignals(cancel);
       try {
-        for (const file of files) results.push(await ingestOne(file, options, preset));
+        for (const file of files) {
+          if (cancel.signal.aborted) break;
+          results.push(await ingestOne(file, options, preset, cancel.signal));
+        }
       } finally {
+        stopListening();
         db.close();
       }
       if (options.json) printJson(results);
       else printSummary(results);
-      if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
+      for (const r of results)
+        if (r.status === 'failed') warn(`vigil: ${path.basename(r.file)}: ${r.message}`);
+      if (cancel.signal.aborted) {
+        const left = files.length - results.length;
+        warn(`vigil: cancelled (${cancel.signal.reason})${left ? `; ${left} file(s) not imported` : ''}.`);
+        process.exitCode = CANCELLED_EXIT_CODE;
+      } else if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
     });
 }
+
+const failed = (file: string, message: string, importId: number | null = null): IngestResult => ({
+  file,
+  importId,
+  format: null,
+  rowsRead: 0,
+  stored: 0,
+  quarantined: 0,
+  duplicates: 0,
+  status: 'failed',
+  message,
+});
 
 /** Imports one file the way the app does: in an import worker, whose heap is kept small. */
 async function ingestOne(
   file: string,
   options: IngestOptions,
   preset: MappingPreset | undefined,
+  cancel: AbortSignal,
 ): Promise<IngestResult> {
+  const unreadable = whyUnreadable(file);
+  if (unreadable) return failed(file, unreadable);
   const bar = createProgressBar(path.basename(file), !options.json);
   let last: JobProgress | null = null;
   const dbPath = path.resolve(options.db);
@@ -87,26 +117,16 @@ async function ingestOne(
     },
   });
   const jobId = jobs.start({ file, format: options.format, preset });
-  const onSignal = () => jobs.cancel(jobId);
-  process.once('SIGINT', onSignal);
+  const onCancel = () => jobs.cancel(jobId);
+  cancel.addEventListener('abort', onCancel);
   try {
     const record = await jobs.wait(jobId);
     if (record) return toResult(file, record);
     const failure = last as JobProgress | null;
-    return {
-      file,
-      importId: failure?.importId ?? null,
-      format: null,
-      rowsRead: 0,
-      stored: 0,
-      quarantined: 0,
-      duplicates: 0,
-      status: 'failed',
-      message: failure?.error ?? 'The import failed',
-    };
+    return failed(file, inPlainWords(failure?.error ?? 'The import failed'), failure?.importId ?? null);
   } finally {
     bar.stop();
-    process.off('SIGINT', onSignal);
+    cancel.removeEventListener('abort', onCancel);
     await jobs.close();
   }
 }
@@ -139,8 +159,10 @@ function printSummary(results: IngestResult[]): void {
       r.quarantined,
       r.duplicates,
     ]);
-  console.log(table(rows));
-  for (const r of results) if (r.message) console.log(`${path.basename(r.file)}: ${r.message}`);
+  say(table(rows));
+  // A failure's reason goes to stderr (see the action); other notes (skipped, cancelled) here.
+  for (const r of results)
+    if (r.message && r.status !== 'failed') say(`${path.basename(r.file)}: ${r.message}`);
   if (results.some((r) => r.quarantined > 0))
-    console.log('See quarantined rows with: vigil imports --quarantine <import id>');
+    say('See quarantined rows with: vigil imports --quarantine <import id>');
 }

@@ -5,6 +5,7 @@ import { IocKind } from '../../../src-shared/triage.js';
 import { listIocLists } from '../../core/db/ioc.js';
 import { importIocList, removeIocList } from '../../core/triage/ioc-lists.js';
 import { printJson, table, withCommonOptions } from '../options.js';
+import { say, warn } from '../terminal-text.js';
 import { ANALYST_HELP, type AnalystOptions, withDb } from './with-db.js';
 
 export function registerIoc(program: Command): void {
@@ -35,11 +36,11 @@ export function registerIoc(program: Command): void {
         source: path.resolve(file),
       });
       if (options.json) return printJson(result);
-      console.log(
+      say(
         `IOC list "${result.list.name}" (${result.list.kind}): ${result.list.entries} entries, ${result.list.matchedIps} stored IP(s) match.`,
       );
-      for (const bad of result.bad) console.error(`line ${bad.line}: ${bad.reason}: ${bad.text}`);
-      if (result.bad.length) console.error(`${result.bad.length} line(s) skipped.`);
+      for (const bad of result.bad) warn(`line ${bad.line}: ${bad.reason}: ${bad.text}`);
+      if (result.bad.length) warn(`${result.bad.length} line(s) skipped.`);
     }),
   );
 
@@ -50,8 +51,8 @@ export function registerIoc(program: Command): void {
       const lists = listIocLists(db);
       if (options.json) return printJson(lists);
       if (lists.length === 0)
-        return console.log('No IOC list yet. Try: vigil ioc add FILE --name N --kind known_bad');
-      console.log(
+        return say('No IOC list yet. Try: vigil ioc add FILE --name N --kind known_bad');
+      say(
         table([
           ['id', 'name', 'kind', 'entries', 'matched IPs'],
           ...lists.map((l) => [l.id, l.name, l.kind, l.entries, l.matchedIps]),
@@ -68,7 +69,7 @@ export function registerIoc(program: Command): void {
   ).action((name: string, options: AnalystOptions) =>
     withDb(options, (db, analyst) => {
       const result = removeIocList(db, analyst, name);
-      return options.json ? printJson(result) : console.log(`Removed IOC list "${result.removed}".`);
+      return options.json ? printJson(result) : say(`Removed IOC list "${result.removed}".`);
     }),
   );
 }

@@ -4,6 +4,7 @@ import { ListLogGroupsArgs } from '../../../src-shared/cloudwatch.js';
 import { listLogGroups } from '../../core/connectors/cloudwatch-logs/index.js';
 import { openDatabase } from '../../core/db/open.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
 import {
   type AwsCliOptions,
   formatBytes,
@@ -36,8 +37,8 @@ export function registerLogGroups(program: Command): void {
       const groups = await listLogGroups(db, parsed.data);
       if (options.json) return printJson(groups);
       if (groups.length === 0)
-        return console.log(`No log groups${options.prefix ? ` starting with ${options.prefix}` : ''}.`);
-      console.log(
+        return say(`No log groups${options.prefix ? ` starting with ${options.prefix}` : ''}.`);
+      say(
         table([
           ['log group', 'stored', 'retention', 'last pulled event'],
           ...groups.map((g) => [

@@ -3,6 +3,7 @@ import { getRun, listRuns, setActiveRun } from '../../core/db/model-runs.js';
 import { openDatabase } from '../../core/db/open.js';
 import { describeRun, runJson } from '../model-output.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
 
 const fixed = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(3));
 
@@ -23,13 +24,12 @@ export function registerModels(program: Command): void {
         if (options.run !== undefined) {
           const run = getRun(db, options.run);
           if (!run) throw new Error(`No model run with id ${options.run}`);
-          return options.json ? printJson(runJson(run)) : console.log(describeRun(run));
+          return options.json ? printJson(runJson(run)) : say(describeRun(run));
         }
         const runs = listRuns(db);
         if (options.json) return printJson(runs.map(runJson));
-        if (runs.length === 0)
-          return console.log('No model runs yet: vigil train --model iforest|rf|dense|conv1d');
-        console.log(
+        if (runs.length === 0) return say('No model runs yet: vigil train --model iforest|rf|dense|conv1d');
+        say(
           table([
             [
               'id',
@@ -81,7 +81,7 @@ export function registerModels(program: Command): void {
         setActiveRun(db, id);
         const run = getRun(db, id)!;
         if (options.json) return printJson(runJson(run));
-        console.log(`Run ${id} is now the active ${run.kind} model.`);
+        say(`Run ${id} is now the active ${run.kind} model.`);
       } finally {
         db.close();
       }

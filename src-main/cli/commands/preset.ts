@@ -4,6 +4,7 @@ import { MappingPreset } from '../../../src-shared/domain.js';
 import { openDatabase } from '../../core/db/open.js';
 import { listPresets, savePreset } from '../../core/db/presets.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
 
 export function registerPreset(program: Command): void {
   const preset = program
@@ -29,7 +30,7 @@ export function registerPreset(program: Command): void {
       db.close();
     }
     if (options.json) return printJson(value);
-    console.log(
+    say(
       `Saved mapping preset "${value.name}" (${value.format}). Import with: vigil ingest --map "${value.name}" FILE`,
     );
   });
@@ -45,8 +46,8 @@ export function registerPreset(program: Command): void {
       }
       if (options.json) return printJson(presets);
       if (presets.length === 0)
-        return console.log('No mapping presets yet. Save one with: vigil preset save FILE.json');
-      console.log(
+        return say('No mapping presets yet. Save one with: vigil preset save FILE.json');
+      say(
         table([
           ['name', 'format', 'timestamps', 'columns (field=source)'],
           ...presets.map((p) => [

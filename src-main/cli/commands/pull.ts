@@ -10,6 +10,7 @@ import { recoverInterruptedImports } from '../../core/ingest/rollback.js';
 import { removeLeftovers } from '../../core/leftovers.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
 import { createProgressBar } from '../progress-bar.js';
+import { say } from '../terminal-text.js';
 import {
   type AwsCliOptions,
   formatBytes,
@@ -130,7 +131,7 @@ const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}
 function printSummary(s: PullSummary): void {
   const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
   const n = (value: number) => value.toLocaleString('en-US');
-  console.log(
+  say(
     table([
       ['log group', `${s.logGroup} (${s.region}${s.endpoint ? `, ${s.endpoint}` : ''})`],
       ['status', s.status + (s.resumed ? ' (resumed an interrupted pull)' : '')],
@@ -143,7 +144,6 @@ function printSummary(s: PullSummary): void {
       ['imports', s.importIds.length ? s.importIds.map((id) => `#${id}`).join(' ') : '-'],
     ]),
   );
-  for (const note of s.notes) console.log(note);
-  if (s.counts.quarantined > 0)
-    console.log('See quarantined rows with: vigil imports --quarantine <import id>');
+  for (const note of s.notes) say(note);
+  if (s.counts.quarantined > 0) say('See quarantined rows with: vigil imports --quarantine <import id>');
 }

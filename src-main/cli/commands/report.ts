@@ -3,6 +3,7 @@ import { REPORT_FORMATS, ReportFormat } from '../../../src-shared/reports.js';
 import { exportToFile } from '../../core/reports/export-file.js';
 import { chromiumPrinter } from '../../core/reports/pdf.js';
 import { printJson, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
 import { type AnalystOptions, positiveInt, withDb } from './with-db.js';
 
 export function registerReport(program: Command): void {
@@ -69,7 +70,7 @@ Examples:
           { printToPdf: chromiumPrinter(options.chromium) },
         );
         if (options.json) return printJson(result);
-        console.log(
+        say(
           `Wrote ${result.path} (${result.bytes} bytes, ${result.sessions} session(s)); SHA-256 ${result.sha256}`,
         );
       }),

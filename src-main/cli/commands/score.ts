@@ -3,6 +3,7 @@ import { activeRun, getRun } from '../../core/db/model-runs.js';
 import { openDatabase } from '../../core/db/open.js';
 import { reportUnfinished, runModelJob } from '../model-job.js';
 import { type CommonOptions, printJson, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
 
 interface ScoreOptions extends CommonOptions {
   run?: number;
@@ -48,7 +49,7 @@ export function registerScore(program: Command): void {
           threshold: after.threshold,
         };
         if (options.json) return printJson(summary);
-        console.log(
+        say(
           `Run ${run.id} (${run.kind}): ${summary.scored} sessions scored, ${summary.flagged} flagged (score ≥ ${after.threshold?.toFixed(3)})`,
         );
       } finally {

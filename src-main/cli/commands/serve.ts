@@ -7,6 +7,7 @@ import { createCore } from '../../core/service.js';
 import { startServer } from '../../server/index.js';
 import { isLoopbackHost } from '../../server/origin-check.js';
 import { type CommonOptions, printJson, withCommonOptions } from '../options.js';
+import { say, warn } from '../terminal-text.js';
 
 interface ServeOptions extends CommonOptions {
   port: string;
@@ -57,7 +58,7 @@ export function registerServe(program: Command): void {
           throw new Error(
             `--host ${options.host} lets other machines reach Vigil; add --allow-remote if that is what you want`,
           );
-        console.error(
+        warn(
           `vigil: warning: listening on ${options.host}. Anyone who can reach it and has the link can read and change your data, and the traffic is not encrypted.`,
         );
       }
@@ -78,7 +79,7 @@ export function registerServe(program: Command): void {
       });
       if (options.json) printJson({ url: server.url, port: server.port, db: path.resolve(options.db) });
       else
-        console.log(
+        say(
           `Vigil is serving at ${server.url}\nDatabase: ${path.resolve(options.db)}\nPress Ctrl+C to stop.`,
         );
       await new Promise<void>((resolve) => {
@@ -92,6 +93,6 @@ export function registerServe(program: Command): void {
       });
       await server.close();
       await core.close();
-      console.error('vigil: stopped.');
+      warn('vigil: stopped.');
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { openDatabase } from '../../core/db/open.js';
 import { dashboardSummary } from '../../core/db/summary.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
 
 export function registerStats(program: Command): void {
   withCommonOptions(
@@ -12,7 +13,7 @@ export function registerStats(program: Command): void {
       const summary = dashboardSummary(db, {});
       if (options.json) return printJson(summary);
       const iso = (ts: number | null) => (ts === null ? '-' : new Date(ts).toISOString());
-      console.log(
+      say(
         table([
           ['sessions', summary.sessions],
           ['source IPs', summary.sourceIps],
@@ -24,7 +25,7 @@ export function registerStats(program: Command): void {
         ]),
       );
       if (summary.byDetectionType.length) {
-        console.log(
+        say(
           `\n${table([['detection type', 'sessions'], ...summary.byDetectionType.map((d) => [d.detectionType || '(none)', d.sessions])])}`,
         );
       }

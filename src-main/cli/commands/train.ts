@@ -13,6 +13,7 @@ import { parseLabelSpec } from '../../core/ml/evaluate/index.js';
 import { reportUnfinished, runModelJob } from '../model-job.js';
 import { describeRun, runJson } from '../model-output.js';
 import { type CommonOptions, printJson, withCommonOptions } from '../options.js';
+import { say } from '../terminal-text.js';
 
 interface TrainOptions extends CommonOptions {
   model: ModelKind;
@@ -99,8 +100,8 @@ the command exits 1 with the reason on stderr.`,
         if (reportUnfinished(outcome, 'Training')) return;
         const run = getRun(db, outcome.runId!)!;
         if (options.json) return printJson(runJson(run));
-        console.log(describeRun(run));
-        console.log(`\nScore every session with it: vigil score --run ${run.id}`);
+        say(describeRun(run));
+        say(`\nScore every session with it: vigil score --run ${run.id}`);
       } finally {
         db.close();
       }

@@ -4,7 +4,8 @@ import { entityHistory } from '../../core/db/audit.js';
 import { undoLastAction } from '../../core/triage/undo.js';
 import { setVerdict } from '../../core/triage/verdict-actions.js';
 import { printJson, table, withCommonOptions } from '../options.js';
-import { ANALYST_HELP, type AnalystOptions, collect, positiveInt, withDb } from './with-db.js';
+import { say } from '../terminal-text.js';
+import { ANALYST_HELP, type AnalystOptions, positiveInt, withDb } from './with-db.js';
 
 interface VerdictOptions extends AnalystOptions {
   session?: string[];
@@ -22,7 +23,7 @@ export function registerVerdict(program: Command): void {
       .description(
         "Record an analyst verdict on sessions (one audited, undoable action), undo your last one, or show a session's history",
       )
-      .option('--session <id>', 'session id (repeat for several)', collect)
+      .option('--session <ids...>', 'session ids (several after one --session, or --session repeated)')
       .option('--ip <address>', 'every stored session from this source IP')
       .option('--verdict <verdict>', 'malicious, benign or review (needs review)')
       .option('--note <text>', 'why; kept with the verdict and in the audit log')
@@ -31,7 +32,7 @@ export function registerVerdict(program: Command): void {
       .option('--analyst <name>', ANALYST_HELP)
       .addHelpText(
         'after',
-        '\nExamples:\n  vigil verdict --session 42 --verdict malicious --note "SQLi in query string"\n  vigil verdict --ip 203.0.113.9 --verdict benign\n  vigil verdict --undo\n  vigil verdict --history 42',
+        '\nExamples:\n  vigil verdict --session 42 --verdict malicious --note "SQLi in query string"\n  vigil verdict --session 1 2 3 --verdict review\n  vigil verdict --ip 203.0.113.9 --verdict benign\n  vigil verdict --undo\n  vigil verdict --history 42',
       ),
   ).action((options: VerdictOptions) =>
     withDb(options, (db, analyst) => {
@@ -39,16 +40,15 @@ export function registerVerdict(program: Command): void {
         const result = undoLastAction(db, analyst);
         return options.json
           ? printJson(result)
-          : console.log(
-              result.summary,
-              result.skipped ? `(${result.skipped} changed since, left as they are)` : '',
+          : say(
+              `${result.summary}${result.skipped ? ` (${result.skipped} changed since, left as they are)` : ''}`,
             );
       }
       if (options.history !== undefined) {
         const history = entityHistory(db, 'session', positiveInt('--history', options.history));
         if (options.json) return printJson(history);
-        if (history.length === 0) return console.log('No recorded change for this session.');
-        return console.log(
+        if (history.length === 0) return say('No recorded change for this session.');
+        return say(
           table([
             ['when (UTC)', 'who', 'what', 'before', 'after'],
             ...history.map((h) => [
@@ -70,7 +70,7 @@ export function registerVerdict(program: Command): void {
         : { sessionIds: options.session!.map((id) => positiveInt('--session', id)) };
       const result = setVerdict(db, analyst, { target, verdict: verdict.data, note: options.note });
       if (options.json) return printJson(result);
-      console.log(
+      say(
         `${verdict.data} recorded on ${result.changed} session(s) by ${analyst} (action ${result.actionId}).`,
       );
     }),

@@ -1,0 +1,146 @@
+// The built CLI as a shell runs it: what it prints from hostile log data and files, how it names
+// its errors, and the exit codes scripts rely on.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCliIfStale, runBuiltCli } from '../../helpers/built-cli.js';
+import { CLOUDWATCH_HEADER, cloudwatchRow } from '../../helpers/cloudwatch-rows.js';
+import { createTempDirs } from '../../helpers/temp.js';
+
+const tempDir = createTempDirs();
+
+beforeAll(buildCliIfStale);
+const vigil = runBuiltCli;
+
+// What a terminal would act on: ESC (CSI, OSC), BEL, a bare CR, the 8-bit CSI (C1), DEL, and a
+// right-to-left override that makes a line read backwards.
+const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
+const HOSTILE = '\u001b]0;owned\u0007\u001b[2J\u009b31m\r\u007f\u202egnp.exe';
+
+describe('CLI output from log data', () => {
+  it('shows control characters of quarantined rows as visible escapes, in tables and in JSON', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.db');
+    const file = path.join(dir, 'hostile.csv');
+    // Two good rows and one with too few fields, whose raw text is kept in quarantine.
+    fs.writeFileSync(
+      file,
+      `${CLOUDWATCH_HEADER}\n${cloudwatchRow(0)}\n${HOSTILE},1,2\n${cloudwatchRow(1)}\n`,
+    );
+    const ingest = await vigil('ingest', file, '--db', db, '--no-enrich', '--json');
+    expect(ingest.code).toBe(0);
+    const [result] = JSON.parse(ingest.stdout) as { importId: number; quarantined: number }[];
+    expect(result!.quarantined).toBe(1);
+
+    const shown = await vigil('imports', '--quarantine', String(result!.importId), '--db', db);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).not.toMatch(RAW_CONTROLS);
+    expect(shown.stdout).toContain('\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\x0d\\x7f\\u202egnp.exe');
+
+    const json = await vigil('imports', '--quarantine', String(result!.importId), '--db', db, '--json');
+    expect(json.stdout).not.toMatch(RAW_CONTROLS);
+    const page = JSON.parse(json.stdout) as { items: { raw: string }[] };
+    expect(page.items[0]!.raw).toContain(HOSTILE);
+  });
+
+  it('does not echo the raw bytes of a binary file given to ioc add', async () => {
+    const dir = tempDir();
+    const iocAdd = (file: string, name: string) =>
+      vigil('ioc', 'add', file, '--name', name, '--kind', 'known_bad', '--db', path.join(dir, 'v.db'));
+    const binary = path.join(dir, 'list.bin');
+    fs.writeFileSync(
+      binary,
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x1b, 0x5b, 0x32, 0x4a, 0x0a, 0x00, 0x9b, 0x07]),
+    );
+    const added = await iocAdd(binary, 'x');
+    expect(added.code).toBe(1);
+    expect(added.stderr).toMatch(
+      /^vigil: No IP address or CIDR block in the list \(line 1: "\\x7fELF\\x1b\[2J"/,
+    );
+    expect(added.stdout + added.stderr).not.toMatch(RAW_CONTROLS);
+
+    const mixed = path.join(dir, 'mixed.txt');
+    fs.writeFileSync(mixed, '203.0.113.9\n\u001b[31mnot-an-ip\u0007\n');
+    const partly = await iocAdd(mixed, 'y');
+    expect(partly.code).toBe(0);
+    expect(partly.stderr).toContain('line 2: "\\x1b[31mnot-an-ip\\x07"');
+    expect(partly.stderr).not.toMatch(RAW_CONTROLS);
+  });
+});
+
+describe('CLI errors and exit codes', () => {
+  it('refuses a --db in a folder that does not exist, and creates nothing', async () => {
+    const dir = tempDir();
+    const missing = path.join(dir, 'typo', 'deeper', 'vigil.db');
+    const run = await vigil('stats', '--db', missing);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`The folder ${path.dirname(missing)} does not exist`);
+    expect(fs.existsSync(path.join(dir, 'typo'))).toBe(false);
+
+    const folder = await vigil('stats', '--db', dir);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain(`${dir} is a folder`);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('exits non-zero for the quarantine of an import that does not exist', async () => {
+    const db = path.join(tempDir(), 'v.db');
+    const run = await vigil('imports', '--quarantine', '999', '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('vigil: No import with id 999. List them with: vigil imports\n');
+    expect((await vigil('imports', '--quarantine', 'abc', '--db', db)).stderr).toMatch(
+      /--quarantine must be a positive whole number/,
+    );
+  });
+
+  it('reports ingest failures on stderr, prefixed and in plain words', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.db');
+    const run = await vigil('ingest', path.join(dir, 'missing.csv'), dir, '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('vigil: missing.csv: no such file (check the name and the folder)\n');
+    expect(run.stderr).toContain(`vigil: ${path.basename(dir)}: this is a folder; name the log files in it`);
+    expect(run.stdout + run.stderr).not.toMatch(/ENOENT|EISDIR/);
+    expect(run.stdout).toMatch(/missing\.csv\s+-\s+failed/);
+    const json = await vigil('ingest', path.join(dir, 'missing.csv'), '--db', db, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject([
+      { status: 'failed', message: expect.stringMatching(/^no such file/) },
+    ]);
+    expect(json.stderr).toMatch(/^vigil: missing\.csv: no such file/);
+  });
+
+  it('takes several session ids after one --session, as the README shows', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.db');
+    const file = path.join(dir, 'three.csv');
+    fs.writeFileSync(file, `${CLOUDWATCH_HEADER}\n${[0, 1, 2, 3].map((i) => cloudwatchRow(i)).join('\n')}\n`);
+    expect((await vigil('ingest', file, '--db', db, '--no-enrich')).code).toBe(0);
+    const run = await vigil(
+      'verdict',
+      '--session',
+      '1',
+      '2',
+      '3',
+      '--verdict',
+      'review',
+      '--db',
+      db,
+      '--json',
+    );
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ changed: 3 });
+    const repeated = await vigil(
+      'verdict',
+      '--session',
+      '3',
+      '--session',
+      '4',
+      '--verdict',
+      'benign',
+      '--db',
+      db,
+      '--json',
+    );
+    expect(JSON.parse(repeated.stdout)).toMatchObject({ changed: 2 });
+  });
+});
