@@ -103,6 +103,7 @@ function op<A extends z.ZodType, R extends z.ZodType, F extends readonly Face[] 
     throw new Error(`An operation that takes a ${reaches} cannot be offered to a page.`);
   return { args, result, faces, reaches };
 }
+
 /** The CLI and the main side's own code only: the arguments name a file or a host. */
 const mainSideOnly = { faces: ['cli'] } as const;
 /** The pages' safe forms of a main-side operation. */

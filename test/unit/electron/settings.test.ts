@@ -19,6 +19,24 @@ describe('desktop settings', () => {
     fs.writeFileSync(path.join(dir, 'settings.json'), '{"databasePath": 42}');
     expect(loadSettings(dir)).toEqual({});
   });
+
+  it('keeps the analyst’s CloudWatch endpoint when the app saves the database it opened; a bad one is ignored', () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({ cloudWatchEndpoint: 'http://127.0.0.1:4566', databasePath: '/data/a.db' }),
+    );
+    saveSettings(dir, { databasePath: '/data/b.db' });
+    expect(loadSettings(dir)).toEqual({
+      cloudWatchEndpoint: 'http://127.0.0.1:4566',
+      databasePath: '/data/b.db',
+    });
+    fs.writeFileSync(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({ cloudWatchEndpoint: 'file:///etc/passwd', databasePath: '/data/a.db' }),
+    );
+    expect(loadSettings(dir)).toEqual({ databasePath: '/data/a.db' });
+  });
 });
 
 describe('the current core', () => {
