@@ -1,6 +1,7 @@
-// `vigil ingest` stopped by a signal mid-import, as a terminal (Ctrl+C: SIGINT) or a supervisor
-// (`kill`, systemd, docker stop: SIGTERM) stops it: the import in progress is cancelled and rolled
-// back by the process itself, the files after it are not started, and the exit code says so.
+// Crash safety of `vigil ingest` stopped by a signal mid-import, as a terminal (Ctrl+C: SIGINT) or
+// a supervisor (`kill`, systemd, docker stop: SIGTERM) stops it: the import in progress is
+// cancelled and rolled back by the process itself, the files after it are not started, and the
+// exit code says so. (SIGKILL, which no process can handle, is import-kills.test.ts.)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
