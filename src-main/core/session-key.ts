@@ -106,6 +106,42 @@ export function naturalKey(row: KeyFields, digests: Int32Array, textAt: Int32Arr
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/*
+ * What goes into sessions.key_hash is the natural key XOR a discriminator that tells identical
+ * rows apart: nothing for the first of them, a mix of n for the n-th identical row of an import,
+ * a digest of the event id for a row whose source names its events (a WAF request id, a CloudWatch
+ * Logs event id). So the first of identical rows keeps the natural key that databases stored before
+ * repeats were counted, and because the discriminator does not depend on the row, a later change of
+ * the natural key can re-key every session as key ⊕ old natural ⊕ new natural, without its event id.
+ */
+
+/** The key of the `n`-th (1-based) identical row of an import whose natural key is `natural`. */
+export function occurrenceKey(natural: number, n: number): number {
+  if (n === 1) return natural;
+  let lo = Math.imul(n ^ 0x2545f491, 0x9e3779b1);
+  lo = Math.imul(lo ^ (lo >>> 15), 0x85ebca77);
+  lo ^= lo >>> 13;
+  let hi = Math.imul(n ^ 0x68e31da4, 0xc2b2ae3d);
+  hi = Math.imul(hi ^ (hi >>> 16), 0x27d4eb2f);
+  hi ^= hi >>> 15;
+  return withDiscriminator(natural, lo, hi);
+}
+
+const eventDigest = new Int32Array(2);
+
+/** The key of a row that its source identifies by `eventId` (the same event from any file or pull). */
+export function eventKey(natural: number, eventId: string): number {
+  digestText(eventId, eventDigest, 0);
+  // A constant keeps an event's discriminator apart from an occurrence's by more than chance alone.
+  return withDiscriminator(natural, eventDigest[0]! ^ 0x5bd1e995, eventDigest[1]! ^ 0x1b873593);
+}
+
+/** natural ⊕ (hi:lo), within the 53 bits a key has. */
+function withDiscriminator(natural: number, lo: number, hi: number): number {
+  const naturalHi = Math.floor(natural / 4294967296);
+  return 4294967296 * ((naturalHi ^ hi) & 2097151) + ((natural ^ lo) >>> 0);
+}
+
 /**
  * The key of one session on its own (digests computed here), for the migration that re-keys
  * stored sessions: the reason this module sits in core, below both ingest and db.

@@ -2,8 +2,9 @@
 // and strings as codes into a per-batch dictionary, so a 20 000-row batch moves as two transferable
 // buffers and a few thousand distinct strings instead of 20 000 cloned objects.
 
-import { KEY_TEXTS, naturalKey } from '../session-key.js';
+import { eventKey, KEY_TEXTS, naturalKey, occurrenceKey } from '../session-key.js';
 import type { ArrayPool } from './array-pool.js';
+import { OccurrenceCounter } from './occurrences.js';
 import { StringCodes } from './string-codes.js';
 import type { SessionRow } from './types.js';
 import { type WindowState, windowBuffers } from './window-state.js';
@@ -18,8 +19,12 @@ export const NUM = {
   packets: 6,
   responseCode: 7,
   asn: 8,
+  /** What the session is stored under: natural, occurrence n or event id (session-key.ts). */
   keyHash: 9,
   line: 10,
+  natural: 11,
+  /** n for the n-th identical row of the import, -n when n may be too low (occurrences.ts), 0 when keyed by an event id. */
+  occurrence: 12,
 } as const;
 export const STR = {
   srcIp: 0,
@@ -32,7 +37,7 @@ export const STR = {
   label: 7,
   attrs: 8,
 } as const;
-export const NUM_COLS = 11;
+export const NUM_COLS = 13;
 export const STR_COLS = 9;
 const KEY_TEXT_COLUMNS = KEY_TEXTS.map((field) => STR[field]);
 
@@ -65,6 +70,8 @@ export class BatchEncoder {
   private readonly lastId: number[] = new Array(STR_COLS).fill(-1);
   /** Offsets of the row's key texts in `strings.digests` (-1: missing). */
   private readonly keyTexts = new Int32Array(KEY_TEXTS.length);
+  /** Lives as long as the import's parse: occurrences are counted across batches. */
+  private readonly occurrences = new OccurrenceCounter();
 
   constructor(private readonly capacity: number) {
     this.num = new Float64Array(capacity * NUM_COLS);
@@ -95,7 +102,16 @@ export class BatchEncoder {
     str[s + 6] = this.code(6, row.action);
     str[s + 7] = this.code(7, row.label);
     str[s + 8] = this.code(8, row.attrs);
-    num[n + 9] = naturalKey(row, this.strings.digests, this.keyTextOffsets());
+    const natural = naturalKey(row, this.strings.digests, this.keyTextOffsets());
+    num[n + 11] = natural;
+    if (row.eventId) {
+      num[n + 9] = eventKey(natural, row.eventId);
+      num[n + 12] = 0;
+    } else {
+      const occurrence = this.occurrences.next(row.startTs, natural);
+      num[n + 9] = occurrenceKey(natural, Math.abs(occurrence));
+      num[n + 12] = occurrence;
+    }
     this.rows++;
   }
 

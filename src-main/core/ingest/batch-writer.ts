@@ -7,6 +7,7 @@ import { prepareQuarantineInsert } from '../db/quarantine.js';
 import { prepareRollupApply } from '../db/rollups.js';
 import { prepareSessionGroupInsert, SESSION_GROUP_ROWS, SESSION_INSERT_WIDTH } from '../db/sessions.js';
 import { type EncodedBatch, NUM, numAt, STR, strAt } from './batch-codec.js';
+import { RepeatKeys } from './repeat-keys.js';
 import { type RollupSink, RollupWindow } from './rollup-window.js';
 import type { WindowState } from './window-state.js';
 
@@ -36,12 +37,15 @@ export class BatchWriter {
   private readonly writeInTransaction: (batch: EncodedBatch) => void;
   private readonly groupValues: unknown[] = new Array(SESSION_GROUP_ROWS * SESSION_INSERT_WIDTH);
   private readonly groupIds = new Float64Array(SESSION_GROUP_ROWS);
+  /** Settles the keys of repeated rows whose occurrence the parser could not be sure of. */
+  private readonly repeats: RepeatKeys;
 
   constructor(
     db: Db,
     private readonly importId: number,
   ) {
     this.insertGroup = prepareSessionGroupInsert(db);
+    this.repeats = new RepeatKeys(db, importId);
     this.internAttrs = prepareAttrIntern(db);
     this.insertBad = prepareQuarantineInsert(db);
     this.updateProgress = prepareProgressUpdate(db);
@@ -54,6 +58,7 @@ export class BatchWriter {
   }
 
   private writeBatch(batch: EncodedBatch): void {
+    this.repeats.settle(batch);
     let stored = 0;
     let duplicatesOfBatch = false;
     const ids = this.groupIds;

@@ -3,6 +3,7 @@ import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
 import { createGeoIp, type GeoIp } from '../enrich/geoip.js';
 import { ArrayPool } from './array-pool.js';
 import { type BadRecord, BatchEncoder, type EncodedBatch, STR } from './batch-codec.js';
+import { EventSpoolReader, isEventSpool } from './event-spool.js';
 import { formatById } from './formats/index.js';
 import { RollupWindow } from './rollup-window.js';
 import { readSource } from './source.js';
@@ -55,11 +56,16 @@ export async function parseFile(
   const drain = async () => {
     for (const batch of builder.takeReady()) await emit(batch);
   };
+  // Known from the first chunk: a spool of pulled events (event-spool.ts) or any other file.
+  let spool: EventSpoolReader | null | undefined;
   try {
     for await (const chunk of readSource(request.file, request.gzip, hash)) {
       if (isCancelled()) throw new ParseCancelled();
       builder.bytesRead = chunk.bytesRead;
-      parser.push(chunk.text, builder, chunk.ascii);
+      if (spool === undefined)
+        builder.spool = spool = isEventSpool(chunk.text) ? new EventSpoolReader() : null;
+      if (spool) parser.push(spool.push(chunk.text), builder, null);
+      else parser.push(chunk.text, builder, chunk.ascii);
       await drain();
     }
   } catch (error) {
@@ -68,6 +74,7 @@ export async function parseFile(
       'The compressed file ends early or is corrupt (gzip); every complete record before the break was imported.';
   }
   if (isCancelled()) throw new ParseCancelled();
+  if (spool) parser.push(spool.end(), builder, null);
   // After a break, whatever end() flushes is the record the break cut: never store it as if whole.
   parser.end(truncation === null ? builder : cutTail(builder));
   builder.finish();
@@ -85,6 +92,8 @@ function cutTail(sink: RecordSink): RecordSink {
 
 class BatchBuilder implements RecordSink {
   bytesRead = 0;
+  /** Set when the file is a spool of pulled events: the event id of each message's line. */
+  spool: EventSpoolReader | null = null;
   private readonly encoder = new BatchEncoder(BATCH_ROWS);
   private bads: BadRecord[] = [];
   private ready: EncodedBatch[] = [];
@@ -100,6 +109,8 @@ class BatchBuilder implements RecordSink {
   ) {}
 
   row(row: SessionRow): void {
+    // An id the format itself carries (a WAF request id) names the event in any file; it wins.
+    if (this.spool !== null && !row.eventId) row.eventId = this.spool.idOf(row.line);
     if (this.geo && (row.country === null || row.asn === null)) this.enrich(row);
     this.encoder.add(row);
     if (this.encoder.full) this.cut();

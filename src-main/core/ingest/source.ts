@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { EventSpoolReader, isEventSpool } from './event-spool.js';
 
 const EDGE_BYTES = 64 * 1024;
 
@@ -44,7 +45,9 @@ export async function readHead(file: string, gzip: boolean, chars = 64 * 1024): 
   } finally {
     raw.destroy();
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const head = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // What the format parser will read of a spool of pulled events: the messages, not their ids.
+  return isEventSpool(head) ? new EventSpoolReader().push(head) : head;
 }
 
 export interface SourceChunk {

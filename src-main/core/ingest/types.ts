@@ -21,6 +21,12 @@ export interface SessionRow {
   label: string | null;
   /** Extra source fields kept as a JSON object string, or null. */
   attrs: string | null;
+  /**
+   * The source's own id for this event (a WAF request id, a CloudWatch Logs event id), where it has
+   * one: then it, with the fields, is the session's key, instead of its occurrence among identical
+   * rows of the import (session-key.ts).
+   */
+  eventId?: string | null;
   /** 1-based physical line where the record starts. */
   line: number;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listLogGroups } from '../../../src-main/core/connectors/cloudwatch-logs/index.js';
 import { getPullState } from '../../../src-main/core/db/cloudwatch-pulls.js';
 import { createTempDirs } from '../../helpers/temp.js';
-import { vpcEvents, wafEvents } from './events.js';
+import { vpcEvent, vpcEvents, wafEvents } from './events.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { countSessions, openTestDb, pull, sessions, sortSessions, spoolFiles } from './harness.js';
 import { createGroup, type Moto, putEvents, REGION, startMoto, TEST_CREDENTIALS } from './moto.js';
@@ -196,6 +196,27 @@ describe('pull from CloudWatch Logs (moto_server)', () => {
     const everything = await pull(db, moto.url, { logGroup: 'sel', newOnly: true, since: '2h' });
     expect(everything.counts).toMatchObject({ stored: 400, duplicates: 100 });
     expect(countSessions(db)).toBe(500);
+    db.close();
+  });
+
+  it('keys events by their CloudWatch event id: a flood of identical records is kept whole, an overlapping pull adds only what is new', async () => {
+    const dir = tempDir();
+    await createGroup(moto, 'flood', ['s']);
+    // 50 identical flow records (one connection attempt, 50 times) at t0..t0+49, then 10 others.
+    const { message } = vpcEvent(0, t0).event;
+    const flood = Array.from({ length: 50 }, (_, i) => ({ timestamp: t0 + i, message }));
+    const others = vpcEvents(10, t0, 1).events.map((e, i) => ({ ...e, timestamp: t0 + 100 + i }));
+    await putEvents(moto, 'flood', 's', [...flood, ...others]);
+    const db = openTestDb(dir);
+    const first = await pull(db, moto.url, { logGroup: 'flood', from: t0, to: t0 + 30 });
+    expect(first.counts).toEqual({ rowsRead: 31, stored: 31, quarantined: 0, duplicates: 0 });
+    // Events 20..49 of the flood again and after them: by occurrence, the 30 would be the 1st to
+    // 30th copies, all stored already; by event id, 11 are and 19 are new.
+    const second = await pull(db, moto.url, { logGroup: 'flood', from: t0 + 20, to: t0 + 200 });
+    expect(second.counts).toEqual({ rowsRead: 40, stored: 29, quarantined: 0, duplicates: 11 });
+    expect(countSessions(db)).toBe(60);
+    const again = await pull(db, moto.url, { logGroup: 'flood', from: t0, to: t0 + 200 });
+    expect(again.counts).toEqual({ rowsRead: 60, stored: 0, quarantined: 0, duplicates: 60 });
     db.close();
   });
 });

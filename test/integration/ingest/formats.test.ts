@@ -159,15 +159,19 @@ describe('cloudwatch-csv import', () => {
     });
   });
 
-  it('quarantines a record whose quote closes lines later, at the line it started, and reads on', async () => {
+  it('reads a record whose quote closes lines later into the wrong field count again line by line', async () => {
     const ws = tempWorkspace();
     const [header, a, b, c] = fixture('cloudwatch.csv').trimEnd().split('\r\n');
     const text = [header, a, b!.replace(',waf_rule', ',"waf_rule'), 'stray line', 'closing" part,x', c].join(
       '\n',
     );
     const result = await importFile(ws.db, { file: ws.write('q.csv', text), format: 'cloudwatch-csv' });
-    expect(result.record).toMatchObject({ rowsRead: 3, stored: 2, quarantined: 1 });
-    expect(result.quarantine[0]).toMatchObject({ line: 3, reason: 'expected 16 fields, found 17' });
+    expect(result.record).toMatchObject({ rowsRead: 5, stored: 2, quarantined: 3 });
+    expect(result.quarantine.map((q) => [q.line, q.reason])).toEqual([
+      [3, 'unterminated quoted field: closing it on line 5 would give 17 fields, not 16'],
+      [4, 'expected 16 fields, found 1'],
+      [5, 'unterminated quoted field: no closing quote before the end of the file'],
+    ]);
     expect(result.sessions.map((s) => s.rawLine)).toEqual([2, 6]);
   });
 

@@ -20,6 +20,8 @@ export interface FormatSpec {
   header: string | null;
   /** A valid record; distinct for each i so none is a duplicate of another. */
   good(i: number): string;
+  /** Records carry the id of their event (good(i) twice is one event), else an exact repeat is another event. */
+  namesEvents?: true;
   /** Records that must be quarantined with `reason` and must not disturb their neighbours. */
   bad: Record<string, HostileRecord>;
   /** A record carrying SCRIPT and FORMULA in text fields; `stored` picks them back out of the session. */
@@ -199,6 +201,7 @@ export const waf: FormatSpec = {
   fileName: 'waf.log',
   header: null,
   good: (i) => wafRow(i),
+  namesEvents: true,
   bad: {
     invalidJson: { line: wafRow(0).slice(0, -5), reason: /^invalid JSON: / },
     notObject: { line: '["not", "a", "record"]', reason: 'not a JSON object (found an array)' },

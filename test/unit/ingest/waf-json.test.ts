@@ -62,6 +62,8 @@ describe('waf-json', () => {
         httpSourceName: 'APIGW',
         terminatingRuleType: 'RATE_BASED',
       }),
+      // The request's own id: what the session is keyed by.
+      eventId: 'Ed0AiHF_CGYF-DA=',
       line: 1,
     });
   });

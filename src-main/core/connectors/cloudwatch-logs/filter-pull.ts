@@ -3,6 +3,7 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { type PullKey, recordPullProgress } from '../../db/cloudwatch-pulls.js';
 import type { Db } from '../../db/open.js';
+import { eventSpoolLine } from '../../ingest/event-spool.js';
 import type { CallOptions } from './call.js';
 import type { SpoolChunker } from './chunker.js';
 import { type CallContext, CloudWatchError } from './errors.js';
@@ -58,7 +59,7 @@ async function pullSegment(
       let maxTs: number | null = null;
       const lines: string[] = [];
       for (const event of page.events) {
-        lines.push(eventLine(event.message ?? ''));
+        lines.push(eventSpoolLine(event.eventId, eventLine(event.message ?? '')));
         if (event.timestamp !== undefined && (maxTs === null || event.timestamp > maxTs))
           maxTs = event.timestamp;
       }

@@ -3,6 +3,7 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { type PullKey, recordPullProgress } from '../../db/cloudwatch-pulls.js';
 import type { Db } from '../../db/open.js';
+import { eventSpoolLine } from '../../ingest/event-spool.js';
 import type { CallOptions } from './call.js';
 import type { SpoolChunker } from './chunker.js';
 import { type CallContext, CloudWatchError } from './errors.js';
@@ -48,7 +49,8 @@ export async function pullInsights(
       'The query results have no @message field: add `fields @timestamp, @message` to the query, or map the fields it returns with a mapping preset (--preset NAME).',
       'NoMessageField',
     );
-  const lines = events.flatMap((e) => (e.message === null ? [] : [e.message]));
+  // Result rows carry no event id (a `stats` row is no event at all): keyed by their fields.
+  const lines = events.flatMap((e) => (e.message === null ? [] : [eventSpoolLine(undefined, e.message)]));
   tally.page(events.map((e) => ({ timestamp: e.timestamp, message: e.message ?? '' })));
   if (lines.length < events.length)
     tally.notes.push(`${events.length - lines.length} result rows without @message were left out.`);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { EVENT_SPOOL_MARKER } from '../../ingest/event-spool.js';
 import { ownedName } from '../../leftovers.js';
 
 /** Where pulls spool their chunks: beside the database, so a crash's leftovers are found at next open. */
@@ -9,8 +10,9 @@ export function spoolDirOf(dbPath: string): string {
 }
 
 /**
- * A file of pulled event lines waiting to be imported, under `<db folder>/spool/`. Lines go to
- * disk as pages arrive, so memory stays flat however many events a chunk holds.
+ * A file of pulled events waiting to be imported, under `<db folder>/spool/`, in the layout of
+ * ingest/event-spool.ts (each line an event id and its message). Lines go to disk as pages arrive,
+ * so memory stays flat however many events a chunk holds.
  */
 export class Spool {
   events = 0;
@@ -31,7 +33,9 @@ export class Spool {
       `cwl-${slug}-${Date.now()}-${String(sequence).padStart(4, '0')}-${randomBytes(3).toString('hex')}.log`,
     );
     const file = path.join(dir, name);
-    return new Spool(file, await fs.open(file, 'wx'));
+    const handle = await fs.open(file, 'wx');
+    await handle.write(`${EVENT_SPOOL_MARKER}\n`);
+    return new Spool(file, handle);
   }
 
   async write(lines: string[]): Promise<void> {

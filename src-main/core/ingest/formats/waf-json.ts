@@ -81,6 +81,9 @@ class WafJsonParser extends JsonLinesParser {
       action,
       label: null,
       attrs: this.attrs.encode(values),
+      // WAF names each request: the same request from any delivery (S3, CloudWatch, Firehose) is
+      // one session, and identical requests with their own ids are as many sessions.
+      eventId: anyText(request.requestId, 'httpRequest.requestId'),
       line,
     };
   }
