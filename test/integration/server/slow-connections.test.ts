@@ -52,8 +52,9 @@ describe('connections that do not sign in', () => {
       ),
     ];
     const times = await Promise.all(sockets);
-    // The deadline plus timer slack; Node's own limits would have held them all (headers: 30 s, body: never).
-    expect(Math.max(...times)).toBeLessThan(DEADLINE_MS + 2000);
+    // The deadline plus slack for a busy machine; Node's own limits would have held them all
+    // (headers: 30 s, a body: for ever), and the test's timeout (60 s) would end it.
+    expect(Math.max(...times)).toBeLessThan(DEADLINE_MS + 10_000);
     expect(Math.min(...times)).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
   });
 
