@@ -37,7 +37,12 @@ export class RepeatKeys {
     this.legacy = legacyEventSessions(db);
   }
 
-  /** Rewrites the keys of the batch's rows that need it (in place); run inside its transaction. */
+  /**
+   * Rewrites the keys of the batch's rows that need it (in place); run inside its transaction. A
+   * key's rows turn uncertain only once it has left the window, which takes more distinct rows
+   * (WINDOW_KEYS) than a batch holds (BATCH_ROWS): so a batch never holds both certain and
+   * uncertain rows of one key, and among uncertain ones the memo hands out increasing numbers.
+   */
   settle(batch: EncodedBatch): void {
     // Only between batches: within one, the memo is what keeps two rows of it off the same number.
     if (this.settled.size > MAX_SETTLED) this.settled = new Map();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OccurrenceCounter } from '../../../src-main/core/ingest/occurrences.js';
+import { OccurrenceCounter, WINDOW_KEYS } from '../../../src-main/core/ingest/occurrences.js';
+import { BATCH_ROWS } from '../../../src-main/core/ingest/parse-file.js';
 import { eventKey, occurrenceKey } from '../../../src-main/core/session-key.js';
 
 const TWO_53 = 2 ** 53;
@@ -39,6 +40,10 @@ describe('occurrence and event keys', () => {
 });
 
 describe('OccurrenceCounter', () => {
+  it('keeps more keys than a batch holds (the writer relies on it: repeat-keys.ts)', () => {
+    expect(WINDOW_KEYS).toBeGreaterThan(BATCH_ROWS);
+  });
+
   it('counts each natural key on its own (the natural key hashes the start too)', () => {
     const counter = new OccurrenceCounter(8);
     expect([1, 1, 2, 2, 1].map((k) => counter.next(1000, k))).toEqual([1, 2, 1, 2, 3]);
