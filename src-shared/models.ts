@@ -105,7 +105,8 @@ export const RunMetrics = z.object({
 });
 export type RunMetrics = z.infer<typeof RunMetrics>;
 
-export const RunStatus = z.enum(['training', 'done', 'failed', 'cancelled']);
+/** interrupted: the process training it stopped (crash, kill) before the run finished. */
+export const RunStatus = z.enum(['training', 'done', 'failed', 'cancelled', 'interrupted']);
 
 export const ModelRun = z.object({
   id: z.number().int(),

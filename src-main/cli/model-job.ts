@@ -1,5 +1,5 @@
 // Runs one train or score job from the terminal: a worker thread like in the app, a progress bar
-// on stderr, Ctrl-C cancels (the run is then kept as cancelled, with nothing half-written).
+// on stderr, Ctrl-C or SIGTERM cancels (the run is then kept as cancelled, with nothing half-written).
 import path from 'node:path';
 import type { Db } from '../core/db/open.js';
 import { type ModelJobOutcome, ModelJobs } from '../core/jobs/model-jobs.js';
@@ -22,10 +22,12 @@ export async function runModelJob(
   const jobId = start(jobs);
   const onSignal = () => jobs.cancel(jobId);
   process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     return await jobs.wait(jobId);
   } finally {
     process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     bar.stop();
     await jobs.close();
   }

@@ -4,13 +4,11 @@ import path from 'node:path';
 import type { VigilEvent, VigilService } from '../../src-shared/api.js';
 import { listLogGroups, spoolDirOf } from './connectors/cloudwatch-logs/index.js';
 import { getImport, listImports } from './db/imports.js';
-import { failOrphanedRuns } from './db/model-runs.js';
 import { type Db, openDatabase } from './db/open.js';
 import { getPreset, listPresets, savePreset } from './db/presets.js';
 import { quarantinePage } from './db/quarantine.js';
 import { hasSessions } from './db/sessions.js';
 import { FileGrants } from './file-grants.js';
-import { recoverInterruptedImports } from './ingest/rollback.js';
 import { ImportJobs } from './jobs/import-jobs.js';
 import { ModelJobs } from './jobs/model-jobs.js';
 import { PullJobs, type PullJobsOptions } from './jobs/pull-jobs.js';
@@ -19,11 +17,11 @@ import { removeLeftovers } from './leftovers.js';
 import { sampleFile } from './paths.js';
 import type { PrintToPdf } from './reports/pdf.js';
 import { casesService } from './services/cases.js';
-import { resolvingFreeText } from './services/free-text-filters.js';
 import { modelsService } from './services/models.js';
 import { type PageOperation, pageService } from './services/page.js';
 import { type ReadOperation, readService } from './services/read-service.js';
 import { reportsService } from './services/reports.js';
+import { scopingFilters } from './services/scoped-filters.js';
 import { triageService } from './services/triage.js';
 
 export interface CoreOptions {
@@ -59,9 +57,8 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const dbPath = path.resolve(options.dbPath);
+  // Opening recovers what a crashed or killed process left unfinished (db/open.ts).
   const db = openDatabase(dbPath);
-  recoverInterruptedImports(db);
-  failOrphanedRuns(db);
   // Chunks of pulls that a crash interrupted: their events are refetched when the pull resumes.
   removeLeftovers(spoolDirOf(dbPath));
   const events = new EventEmitter<{ event: [VigilEvent] }>();
@@ -108,7 +105,7 @@ export function createCore(options: CoreOptions): Core {
   // Read-only calls go to worker threads, so a query of seconds never holds this thread.
   const readers = options.readWorkers === 0 ? null : new ReadPool(dbPath, options.readWorkers);
   const reads = readers ? readers.service() : readService(db);
-  const writes = resolvingFreeText<Omit<VigilService, ReadOperation | PageOperation>>(db, {
+  const writes = scopingFilters<Omit<VigilService, ReadOperation | PageOperation>>(db, {
     ...triageService({ db, emit }),
     ...casesService({ db, emit }),
     ...reportsService({ db, printToPdf: options.printToPdf }),

@@ -29,6 +29,7 @@ export function insertSessions(db: Db, rows: TestSession[]): number[] {
   return db.transaction(() =>
     rows.map((r, i) => {
       const values: SessionInsertValues = [
+        null,
         1,
         i,
         r.startTs,

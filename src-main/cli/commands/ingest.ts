@@ -9,7 +9,6 @@ import {
 } from '../../../src-shared/domain.js';
 import { openDatabase } from '../../core/db/open.js';
 import { getPreset } from '../../core/db/presets.js';
-import { recoverInterruptedImports } from '../../core/ingest/rollback.js';
 import { ImportJobs } from '../../core/jobs/import-jobs.js';
 import { abortOnSignals, CANCELLED_EXIT_CODE } from '../cancel-signals.js';
 import { inPlainWords, whyUnreadable } from '../file-errors.js';
@@ -56,7 +55,6 @@ export function registerIngest(program: Command): void {
         throw new Error(`Unknown --format "${options.format}". Known: ${FORMAT_IDS.join(', ')}`);
       }
       const db = openDatabase(options.db);
-      recoverInterruptedImports(db);
       const preset = options.map ? getPreset(db, options.map) : undefined;
       if (options.map && !preset) throw new Error(`No mapping preset named "${options.map}"`);
       const results: IngestResult[] = [];

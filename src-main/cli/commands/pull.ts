@@ -6,7 +6,6 @@ import { type PullSummary, runPull, spoolDirOf } from '../../core/connectors/clo
 import { describePullDetail, pullDetailOf } from '../../core/connectors/cloudwatch-logs/progress-detail.js';
 import { openDatabase } from '../../core/db/open.js';
 import { getPreset } from '../../core/db/presets.js';
-import { recoverInterruptedImports } from '../../core/ingest/rollback.js';
 import { removeLeftovers } from '../../core/leftovers.js';
 import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
 import { createProgressBar } from '../progress-bar.js';
@@ -99,7 +98,6 @@ fetches only what arrived since the last pull.`,
       process.once('SIGINT', onSignal);
       const bar = createProgressBar(`pull ${options.logGroup}`, !options.json);
       try {
-        recoverInterruptedImports(db);
         removeLeftovers(spoolDirOf(db.name));
         const preset = options.preset === undefined ? undefined : getPreset(db, options.preset);
         if (options.preset !== undefined && !preset)

@@ -7,7 +7,7 @@ import {
   SPLITS,
   type SplitKind,
 } from '../../../src-shared/models.js';
-import { failOrphanedRuns, getRun } from '../../core/db/model-runs.js';
+import { getRun } from '../../core/db/model-runs.js';
 import { openDatabase } from '../../core/db/open.js';
 import { parseLabelSpec } from '../../core/ml/evaluate/index.js';
 import { reportUnfinished, runModelJob } from '../model-job.js';
@@ -92,7 +92,6 @@ the command exits 1 with the reason on stderr.`,
         windowMinutes: options.window,
       };
       const db = openDatabase(options.db);
-      failOrphanedRuns(db);
       try {
         const outcome = await runModelJob(db, options.db, `train ${options.model}`, !options.json, (jobs) =>
           jobs.train({ kind: options.model, labels, split: options.split, params: dropUndefined(params) }),

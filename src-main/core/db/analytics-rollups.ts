@@ -2,27 +2,18 @@
 import type { SessionIdRange } from './imports.js';
 import { bucketSql, logBinSql } from './migrations/004-analytics-rollups.js';
 import type { Db } from './open.js';
+import { prepareUpsert, REAL_ROLLUPS, type RollupTarget } from './rollup-tables.js';
 
 /** Hours, days, and 0: the all-time bucket. */
 export const ANALYTICS_GRANULARITIES = [3_600_000, 86_400_000, 0] as const;
 /** Histograms skip hours: an hour × country × type × bin cell holds about one session. */
 export const HIST_GRANULARITIES: readonly number[] = [86_400_000, 0];
 
-/** Adds aggregated cells to the analytics rollups (the ingest writer's flush; see RollupSink). */
-export function prepareAnalyticsApply(db: Db) {
-  const hist = db.prepare(
-    `INSERT INTO rollup_hist (granularity, bucket, country, detection_type, metric, bin, sessions)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions`,
-  );
-  const port = db.prepare(
-    `INSERT INTO rollup_ports (granularity, bucket, country, detection_type, protocol, dst_port, sessions, bytes_in, bytes_out)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions,
-       bytes_in = bytes_in + excluded.bytes_in, bytes_out = bytes_out + excluded.bytes_out`,
-  );
-  const value = db.prepare(
-    `INSERT INTO rollup_values (field, value, sessions) VALUES (?, ?, ?)
-     ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions`,
-  );
+/** Adds aggregated cells to the analytics rollups, or to `target`'s tables (see prepareRollupApply). */
+export function prepareAnalyticsApply(db: Db, target: RollupTarget = REAL_ROLLUPS) {
+  const hist = prepareUpsert(db, 'rollup_hist', target);
+  const port = prepareUpsert(db, 'rollup_ports', target);
+  const value = prepareUpsert(db, 'rollup_values', target);
   return {
     hist(g: number, bucket: number, country: string, type: string, metric: number, bin: number, n: number) {
       hist.run(g, bucket, country, type, metric, bin, n);

@@ -1,6 +1,7 @@
 // Values for the filter bar's autocomplete, read from the rollups (never a scan of sessions),
 // most frequent first. Prefix matches use ranges or substr, so no LIKE wildcard can be injected.
 import type { Db } from './open.js';
+import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
 export interface ValueCount {
   value: string;
@@ -37,6 +38,9 @@ const QUERIES: Record<string, string> = {
 };
 
 export function suggestValues(db: Db, field: string, prefix: string, limit: number): ValueCount[] {
-  const sql = QUERIES[field === 'ip' ? 'src' : field];
+  let sql = QUERIES[field === 'ip' ? 'src' : field];
+  // The one suggestion read from sessions: an import still being written offers none of its values.
+  const finished = field === 'dst' ? finishedOnlySql(unfinishedImports(db)) : null;
+  if (sql && finished) sql = sql.replace('WHERE dst_ip', `WHERE ${finished} AND dst_ip`);
   return sql ? fromSql(db, sql, prefix, limit) : [];
 }

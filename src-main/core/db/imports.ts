@@ -82,6 +82,11 @@ export function sessionIdRange(db: Db, id: number): SessionIdRange | null {
   return { first: row.first, last: row.last, rollupLast: row.rollupLast ?? row.last };
 }
 
+/** The import's staged rollup share was added to the rollups (in the transaction that finishes it). */
+export function markRollupsApplied(db: Db, id: number): void {
+  db.prepare('UPDATE imports SET rollup_last_id = last_session_id WHERE id = ?').run(id);
+}
+
 export function finishImport(
   db: Db,
   id: number,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { pauseForeignKeys } from './foreign-keys.js';
 import { migrations } from './migrations/index.js';
 
 export const SCHEMA_VERSION = migrations.length;
@@ -32,11 +33,26 @@ export function migrate(db: Database.Database, target = SCHEMA_VERSION): number 
   for (let version = current + 1; version <= target; version++) {
     const migration = migrations[version - 1]!;
     if (current > 0 && migration.notice) announce?.(migration.notice);
-    db.transaction(() => {
-      db.exec(migration.sql);
-      migration.run?.(db);
-      db.pragma(`user_version = ${version}`);
-    })();
+    // A table rebuild drops the old table, and with foreign keys on that DROP would cascade into
+    // every row that references it. The setting cannot change inside a transaction, so it is
+    // turned off around it, and the rebuilt schema's references are checked before it commits.
+    const resumeForeignKeys = migration.rebuildsTables ? pauseForeignKeys(db) : () => {};
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        migration.run?.(db);
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0)
+            throw new Error(
+              `Migration ${version} left ${broken.length} broken references; nothing was changed.`,
+            );
+        }
+        db.pragma(`user_version = ${version}`);
+      })();
+    } finally {
+      resumeForeignKeys();
+    }
   }
   return Math.max(current, target);
 }

@@ -102,20 +102,24 @@ export function createRun(db: Db, run: NewRun): number {
 }
 
 /**
- * Marks failed the runs left 'training' by a process that no longer exists (a crash or a kill), so
- * no run stays "training" forever. Runs of live processes, this one included, are left alone.
- * Returns the ids it failed.
+ * Marks interrupted the runs left 'training' by a process that no longer exists (a crash or a
+ * kill), so no run stays "training" forever. Runs of live processes, this one included, are left
+ * alone. Returns the ids it marked.
  */
-export function failOrphanedRuns(db: Db): number[] {
+export function interruptOrphanedRuns(db: Db): number[] {
   const training = db
     .prepare(`SELECT id, owner_pid AS ownerPid FROM model_runs WHERE status = 'training'`)
     .all() as { id: number; ownerPid: number | null }[];
   const orphaned = training.filter((run) => run.ownerPid === null || !isProcessAlive(run.ownerPid));
-  const fail = db.prepare(
-    `UPDATE model_runs SET status = 'failed', finished_at = ?, message = ? WHERE id = ? AND status = 'training'`,
+  const interrupt = db.prepare(
+    `UPDATE model_runs SET status = 'interrupted', finished_at = ?, message = ? WHERE id = ? AND status = 'training'`,
   );
   for (const run of orphaned)
-    fail.run(Date.now(), 'Interrupted: the process training it stopped before the run finished.', run.id);
+    interrupt.run(
+      Date.now(),
+      'Interrupted: the process training it stopped before the run finished.',
+      run.id,
+    );
   return orphaned.map((run) => run.id);
 }
 

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { appRoot } from '../paths.js';
+import { recoverInterruptedImports } from './import-rollback.js';
 import { migrate } from './migrate.js';
-import { ensureSessionIndexes, hasRunningImport } from './session-indexes.js';
+import { interruptOrphanedRuns } from './model-runs.js';
 
 export type Db = Database.Database;
 
@@ -28,7 +29,10 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Opens (creating if needed) a Vigil database and brings its schema up to date. */
+/**
+ * Opens (creating if needed) a Vigil database, brings its schema up to date and recovers from a
+ * crash or kill of an earlier process (see below).
+ */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false, nativeBinding: nativeBinding() });
@@ -44,9 +48,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -32768');
     if (!options.readonly) {
       migrate(db);
-      // A bulk import drops the query indexes while it runs; restore them unless one is running now
-      // (an interrupted one is rolled back by recovery, which then restores them).
-      if (!hasRunningImport(db)) ensureSessionIndexes(db);
+      // Every writable open, whoever opens (app, serve, any CLI command), first undoes the work a
+      // dead process left unfinished, so no entry point ever shows it as running or counts it.
+      // recoverInterruptedImports also restores the query indexes a bulk import dropped, unless an
+      // import of a live process is still running.
+      recoverInterruptedImports(db);
+      interruptOrphanedRuns(db);
     }
     return db;
   } catch (error) {

@@ -1,30 +1,17 @@
 import type { SessionIdRange } from './imports.js';
 import type { Db } from './open.js';
+import { prepareUpsert, REAL_ROLLUPS, type RollupTarget } from './rollup-tables.js';
 
 export const GRANULARITIES = [60_000, 3_600_000, 86_400_000] as const;
 
-/** Adds aggregated cells to the rollup tables (the ingest writer's flush; see RollupSink). */
-export function prepareRollupApply(db: Db) {
-  const time = db.prepare(
-    `INSERT INTO rollup_time (granularity, bucket, country, detection_type, sessions, bytes_in, bytes_out)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions,
-       bytes_in = bytes_in + excluded.bytes_in, bytes_out = bytes_out + excluded.bytes_out`,
-  );
-  const pair = db.prepare(
-    `INSERT INTO rollup_pairs (src_ip, dst_ip, sessions, bytes_in, bytes_out, first_ts, last_ts)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions, bytes_in = bytes_in + excluded.bytes_in,
-       bytes_out = bytes_out + excluded.bytes_out, first_ts = min(first_ts, excluded.first_ts),
-       last_ts = max(last_ts, excluded.last_ts)`,
-  );
-  const source = db.prepare(
-    `INSERT INTO rollup_sources (src_ip, country, sessions, bytes_in, bytes_out, first_ts, last_ts)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET sessions = sessions + excluded.sessions, bytes_in = bytes_in + excluded.bytes_in,
-       bytes_out = bytes_out + excluded.bytes_out, first_ts = min(first_ts, excluded.first_ts),
-       last_ts = max(last_ts, excluded.last_ts)`,
-  );
+/**
+ * Adds aggregated cells to the rollup tables (the ingest writer's flush; see RollupSink), or to
+ * the tables `target` names instead (the writer's staging, db/staged-rollups.ts).
+ */
+export function prepareRollupApply(db: Db, target: RollupTarget = REAL_ROLLUPS) {
+  const time = prepareUpsert(db, 'rollup_time', target);
+  const pair = prepareUpsert(db, 'rollup_pairs', target);
+  const source = prepareUpsert(db, 'rollup_sources', target);
   return {
     time(
       g: number,

@@ -1,7 +1,9 @@
-// Scores of sessions per model run. Scoring writes batches; a cancelled or failed scoring deletes
-// what it wrote so a run never shows half its sessions scored.
+// Scores of sessions per model run. A scoring pass stages its batches on the writer's connection
+// and publishes them in one transaction, so a run's scores (and its per-IP maxima) change from the
+// old complete set to the new one at once: never half a pass, whether it is cancelled, fails, or
+// its process is killed (the staging is a TEMP table: it goes with the connection).
 import type { FeatureContribution, ModelKind, SessionScore } from '../../../src-shared/models.js';
-import { clearIpScores } from './graph.js';
+import { clearIpScores, storeIpScores } from './graph.js';
 import type { Db } from './open.js';
 
 export interface ScoreBatch {
@@ -14,32 +16,50 @@ export interface ScoreBatch {
 }
 
 /**
- * Stores a scoring pass's batches. The pass deletes the run's old scores first and scores each
- * session once, so a plain INSERT suffices; a repeat is a bug and fails the pass. Not OR REPLACE:
- * a row that may delete another is a multi-step write, and with the foreign key and CHECK that
- * could fail after it SQLite then keeps a statement journal for every row, which wrote three
- * 64 KiB pages to a temp file per session (27 GB for 200 000 sessions).
+ * Starts a scoring pass: its batches go to this connection's staging until `publishScores`. The
+ * pass scores each session once, so a plain INSERT suffices; a repeat is a bug and fails the pass.
+ * Not OR REPLACE: a row that may delete another is a multi-step write, for which SQLite keeps a
+ * statement journal for every row (it wrote 27 GB of temp files for 200 000 sessions once).
  */
-export function prepareScoreWriter(db: Db, runId: number): (batch: ScoreBatch) => void {
+export function prepareScoreWriter(db: Db): (batch: ScoreBatch) => void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS staged_scores (
+    session_id INTEGER PRIMARY KEY, score REAL NOT NULL, flagged INTEGER NOT NULL, explanation TEXT)`);
+  db.exec('DELETE FROM temp.staged_scores');
   const insert = db.prepare(
-    `INSERT INTO scores (run_id, session_id, score, flagged, explanation) VALUES (?, ?, ?, ?, ?)`,
+    'INSERT INTO temp.staged_scores (session_id, score, flagged, explanation) VALUES (?, ?, ?, ?)',
   );
   return db.transaction((batch: ScoreBatch) => {
-    for (let i = 0; i < batch.rows; i++) {
-      insert.run(
-        runId,
-        batch.sessionIds[i]!,
-        batch.scores[i]!,
-        batch.flagged[i]!,
-        batch.explanations[i] ?? null,
-      );
-    }
+    for (let i = 0; i < batch.rows; i++)
+      insert.run(batch.sessionIds[i]!, batch.scores[i]!, batch.flagged[i]!, batch.explanations[i] ?? null);
   });
 }
 
+/**
+ * Replaces the run's scores with the staged pass and stores its per-IP maxima (the graph's node
+ * colours), in one transaction, then empties the staging.
+ */
+export function publishScores(db: Db, runId: number): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM scores WHERE run_id = ?').run(runId);
+    db.prepare(
+      `INSERT INTO scores (run_id, session_id, score, flagged, explanation)
+       SELECT ?, session_id, score, flagged, explanation FROM temp.staged_scores ORDER BY session_id`,
+    ).run(runId);
+    storeIpScores(db, runId);
+  }).immediate();
+  discardStagedScores(db);
+}
+
+/** Forgets a pass that will not be published (cancelled or failed). */
+export function discardStagedScores(db: Db): void {
+  db.exec('DROP TABLE IF EXISTS temp.staged_scores');
+}
+
 export function deleteScores(db: Db, runId: number): void {
-  db.prepare(`DELETE FROM scores WHERE run_id = ?`).run(runId);
-  clearIpScores(db, runId);
+  db.transaction(() => {
+    db.prepare(`DELETE FROM scores WHERE run_id = ?`).run(runId);
+    clearIpScores(db, runId);
+  })();
 }
 
 interface ScoreRow {

@@ -4,6 +4,7 @@ import type { TriageFilter } from '../../../src-shared/triage.js';
 import type { Db } from './open.js';
 import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
 import { andAll, triageConditions } from './triage-filter.js';
+import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
 export interface ExportRow extends Session {
   verdict: string | null;
@@ -20,10 +21,13 @@ const CASE_CONDITION = `(sessions.id IN (SELECT session_id FROM case_items WHERE
 
 export type SessionSelection = { caseId: number } | { filter: TriageFilter };
 
-function where(selection: SessionSelection): { sql: string; params: Record<string, unknown> } {
-  if ('caseId' in selection) return { sql: CASE_CONDITION, params: { caseId: selection.caseId } };
+/** The selection's condition, over sessions of finished imports only (db/visibility.ts). */
+function where(db: Db, selection: SessionSelection): { sql: string; params: Record<string, unknown> } {
+  const finished = finishedOnlySql(unfinishedImports(db), 'sessions.import_id');
+  const scoped = (sql: string) => (finished ? `${finished} AND ${sql}` : sql);
+  if ('caseId' in selection) return { sql: scoped(CASE_CONDITION), params: { caseId: selection.caseId } };
   const { conditions, params } = triageConditions(selection.filter);
-  return { sql: andAll(conditions), params };
+  return { sql: scoped(andAll(conditions)), params };
 }
 
 const SELECT = `SELECT ${SESSION_COLUMNS}, verdicts.verdict, verdicts.analyst AS verdictBy, verdicts.at AS verdictAt,
@@ -38,7 +42,7 @@ const toRow = (row: SessionRowOut & Omit<ExportRow, keyof Session>): ExportRow =
 });
 
 function prepareSelection(db: Db, selection: SessionSelection) {
-  const { sql, params } = where(selection);
+  const { sql, params } = where(db, selection);
   const stmt = db.prepare(`${SELECT} WHERE ${sql} ORDER BY sessions.start_ts, sessions.id LIMIT @limit`);
   return { stmt, params };
 }
@@ -65,7 +69,7 @@ export function exportRecords(db: Db, selection: SessionSelection): ExportRecord
 }
 
 export function countSelection(db: Db, selection: SessionSelection): number {
-  const { sql, params } = where(selection);
+  const { sql, params } = where(db, selection);
   return db.prepare(`SELECT count(*) FROM sessions WHERE ${sql}`).pluck().get(params) as number;
 }
 

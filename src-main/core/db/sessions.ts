@@ -2,9 +2,12 @@ import type { Statement } from 'better-sqlite3';
 import type { Session, SessionFilter } from '../../../src-shared/domain.js';
 import { clausesToSql } from './filter-sql.js';
 import type { Db } from './open.js';
+import { finishedOnlySql, type ScopedFilter } from './visibility.js';
 
 /** Column order of the values passed to the function from `prepareSessionInsert`. */
 export type SessionInsertValues = [
+  /** null: the next id after the largest stored (tests); the ingest writer always gives one. */
+  id: number | null,
   importId: number,
   keyHash: number,
   startTs: number,
@@ -28,7 +31,7 @@ export type SessionInsertValues = [
   attrsId: number | null,
 ];
 
-const INSERT_SESSIONS = `INSERT OR IGNORE INTO sessions (import_id, key_hash, start_ts, end_ts, src_ip, dst_ip,
+const INSERT_SESSIONS = `INSERT OR IGNORE INTO sessions (id, import_id, key_hash, start_ts, end_ts, src_ip, dst_ip,
   src_port, dst_port, protocol, bytes_in, bytes_out, packets, response_code, country, asn, rule_name,
   detection_type, action, label, raw_line, attrs_id)`;
 
@@ -45,15 +48,16 @@ export function prepareSessionInsert(db: Db): (values: SessionInsertValues) => n
 }
 
 /** Values per row in the flat arrays of `prepareSessionGroupInsert` (SessionInsertValues order). */
-export const SESSION_INSERT_WIDTH = 21;
+export const SESSION_INSERT_WIDTH = 22;
 // Rows per multi-row INSERT. The JS → SQLite call and the statement step are per statement, so one
 // statement per 32 rows stores 1 M rows in 1.8 s instead of 2.5 s (same table, same data).
 export const SESSION_GROUP_ROWS = 32;
 
 /**
- * Stores `rows` rows laid out flat in `values` with one statement. Writes each row's new id into
- * `ids`, or 0 when its natural key was already stored (earlier, or by an earlier row of the same
- * group), and returns how many were stored.
+ * Stores `rows` rows laid out flat in `values` with one statement. Each row brings its own id
+ * (ingest hands them out from `prepareNextSessionId`). Writes each row's id into `ids`, or 0 when
+ * its natural key was already stored (earlier, or by an earlier row of the same group), and returns
+ * how many were stored.
  */
 export function prepareSessionGroupInsert(db: Db) {
   const statements = new Map<number, Statement>();
@@ -68,29 +72,38 @@ export function prepareSessionGroupInsert(db: Db) {
   };
   const idOfKey = db.prepare('SELECT id FROM sessions WHERE start_ts = ? AND key_hash = ?').pluck();
   return (values: unknown[], rows: number, ids: Float64Array): number => {
-    const info = statementFor(rows).run(...values);
-    const stored = info.changes;
-    // The rows a statement stores get consecutive ids (max + 1 each), ending at lastInsertRowid.
-    const last = Number(info.lastInsertRowid);
+    const stored = statementFor(rows).run(...values).changes;
     if (stored === rows) {
-      for (let r = 0; r < rows; r++) ids[r] = last - rows + 1 + r;
+      for (let r = 0; r < rows; r++) ids[r] = values[r * SESSION_INSERT_WIDTH] as number;
       return stored;
     }
-    ids.fill(0, 0, rows);
-    if (stored === 0) return 0;
-    // Some were duplicates: a row was stored when its key leads to one of this statement's new ids
-    // and no earlier row of the group claimed that id (an in-group repeat is the duplicate).
-    const first = last - stored + 1;
-    const claimed = new Set<number>();
+    // Some were duplicates: a row was stored when the session its key leads to has the row's id
+    // (an in-group repeat finds the earlier row's id instead).
     for (let r = 0; r < rows; r++) {
       const at = r * SESSION_INSERT_WIDTH;
-      const id = idOfKey.get(values[at + 2], values[at + 1]) as number;
-      if (id < first || id > last || claimed.has(id)) continue;
-      claimed.add(id);
-      ids[r] = id;
+      const id = idOfKey.get(values[at + 3], values[at + 2]) as number | undefined;
+      // OR IGNORE would also swallow an id conflict: such a row is neither stored nor a duplicate.
+      if (id === undefined) throw new Error(`Session id ${values[at]} is taken: the row was not stored.`);
+      ids[r] = id === values[at] ? id : 0;
     }
     return stored;
   };
+}
+
+/**
+ * The id for the next stored session: above every stored session and every id an import has used,
+ * even one rolled back since (imports keep their id range). A session id is never handed out
+ * twice, so a verdict, tag, case item or score recorded on a session can never come to describe
+ * another one. Read inside the writer's (immediate) transaction, so concurrent writers take turns.
+ */
+export function prepareNextSessionId(db: Db): () => number {
+  const stmt = db
+    .prepare(
+      `SELECT max(coalesce((SELECT max(id) FROM sessions), 0),
+                  coalesce((SELECT max(last_session_id) FROM imports), 0)) + 1`,
+    )
+    .pluck();
+  return () => stmt.get() as number;
 }
 
 /** The Session shape as SELECT columns; rows need `sessionFromRow` for their attrs. */
@@ -121,8 +134,10 @@ const SORT_ORDERS: Record<string, string> = {
   dstPort: 'dst_port D, id D',
 };
 
-export function whereClause(filter: SessionFilter): { sql: string; params: Record<string, unknown> } {
+export function whereClause(filter: ScopedFilter): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
+  const finished = finishedOnlySql(filter.unfinishedImports ?? []);
+  if (finished) parts.push(finished);
   const params: Record<string, unknown> = {};
   const add = (sql: string, key: string, value: unknown) => {
     if (value === undefined) return;

@@ -1,5 +1,6 @@
 import type { Verdict, VerdictRecord } from '../../../src-shared/triage.js';
 import type { Db } from './open.js';
+import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
 const COLUMNS = 'session_id AS sessionId, verdict, analyst, note, at';
 
@@ -44,9 +45,13 @@ export function prepareVerdictWrite(db: Db): {
   };
 }
 
-/** Every stored session id from one source IP (the "all sessions from this IP" action). */
+/** Every stored session id from one source IP, of finished imports (the "all sessions from this IP" action). */
 export function sessionIdsFromIp(db: Db, srcIp: string): number[] {
-  return db.prepare('SELECT id FROM sessions WHERE src_ip = ? ORDER BY id').pluck().all(srcIp) as number[];
+  const finished = finishedOnlySql(unfinishedImports(db));
+  return db
+    .prepare(`SELECT id FROM sessions WHERE src_ip = ? ${finished ? `AND ${finished}` : ''} ORDER BY id`)
+    .pluck()
+    .all(srcIp) as number[];
 }
 
 /** Which of these ids are stored sessions (verdicts on unknown ids are refused). */

@@ -1,15 +1,22 @@
 import path from 'node:path';
 import type { FormatId, ImportRecord, MappingPreset } from '../../../src-shared/domain.js';
 import { pauseForeignKeys } from '../db/foreign-keys.js';
-import { findDoneBySignature, finishImport, getImport, insertImport } from '../db/imports.js';
+import { describeDetached, rollBackImport } from '../db/import-rollback.js';
+import {
+  findDoneBySignature,
+  finishImport,
+  getImport,
+  insertImport,
+  markRollupsApplied,
+} from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { dropSessionIndexes, ensureSessionIndexes, maxSessionId } from '../db/session-indexes.js';
+import { dropStagedRollups, mergeStagedRollups } from '../db/staged-rollups.js';
 import { sha256File } from '../file-hash.js';
 import { refreshIocMarks } from '../triage/ioc-marks.js';
 import { BatchWriter } from './batch-writer.js';
 import { detectFormat, formatById } from './formats/index.js';
 import { type ParserPlacement, runParser } from './parse-runner.js';
-import { rollBackImport } from './rollback.js';
 import { inspectSource, readHead } from './source.js';
 
 export interface ImportRequest {
@@ -130,21 +137,27 @@ export async function runImport(
         `ingest trace: total ${ms(performance.now() - started)}, writing ${ms(writing)}, index build ${ms(performance.now() - indexing)}`,
       );
     }
-    finishImport(db, importId, 'done', {
-      message: outcome.truncation,
-      sha256: outcome.sha256,
-      counts: writer.counts,
-      bytesRead: info.sizeBytes,
-    });
+    // The dashboards count the import from the same commit that makes its sessions visible.
+    db.transaction(() => {
+      mergeStagedRollups(db);
+      markRollupsApplied(db, importId);
+      finishImport(db, importId, 'done', {
+        message: outcome.truncation,
+        sha256: outcome.sha256,
+        counts: writer.counts,
+        bytesRead: info.sizeBytes,
+      });
+    }).immediate();
+    dropStagedRollups(db);
   } catch (error) {
-    // Rollback deletes the import's quarantine rows through their ON DELETE CASCADE.
     resumeForeignKeys();
-    rollBackImport(db, importId);
+    dropStagedRollups(db);
+    const detached = describeDetached(rollBackImport(db, importId));
     const cancelled = hooks.signal?.aborted === true;
     finishImport(db, importId, cancelled ? 'cancelled' : 'failed', {
       message: cancelled
-        ? 'Import cancelled; nothing from it was kept.'
-        : `${(error as Error).message}. Nothing from this import was kept.`,
+        ? `Import cancelled; nothing from it was kept.${detached}`
+        : `${(error as Error).message}. Nothing from this import was kept.${detached}`,
       counts: { rowsRead: 0, stored: 0, quarantined: 0, duplicates: 0 },
     });
     if (bulk) ensureSessionIndexes(db);

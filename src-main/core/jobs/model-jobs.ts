@@ -3,7 +3,6 @@ import type { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../../../src-shared/domain.js';
 import { endRun } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
-import { deleteScores } from '../db/scores.js';
 import type { TrainRequest } from '../ml/train/train-run.js';
 import type { ModelWorkerInput, ModelWorkerMessage } from './model-protocol.js';
 import { startWorker } from './worker-url.js';
@@ -26,7 +25,7 @@ interface Job {
 
 export interface ModelJobsOptions {
   dbPath: string;
-  /** Lets a worker that died (crash, shutdown) leave no run 'training' and no partial scores. */
+  /** Lets a worker that died (crash, shutdown) leave no run 'training'. */
   db?: Db;
   onProgress: (progress: JobProgress) => void;
 }
@@ -161,8 +160,8 @@ export class ModelJobs {
   private cleanUp(kind: ModelJobKind, runId: number | null, message: string): void {
     const db = this.options.db;
     if (!db || runId === null || !db.open) return;
+    // A scoring pass that died left its staging with its connection: the run keeps its old scores.
     if (kind === 'train') endRun(db, runId, 'failed', message);
-    else deleteScores(db, runId);
   }
 
   private update(job: Job, patch: Partial<JobProgress>): void {

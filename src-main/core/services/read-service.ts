@@ -7,8 +7,8 @@ import type { Db } from '../db/open.js';
 import { sessionPage } from '../db/sessions.js';
 import { dashboardSummary } from '../db/summary.js';
 import { analyticsService } from './analytics.js';
-import { resolvingFreeText } from './free-text-filters.js';
 import { graphService } from './graph.js';
+import { scopingFilters } from './scoped-filters.js';
 import { triageService } from './triage.js';
 
 export const READ_OPERATIONS = [
@@ -39,7 +39,7 @@ export function isReadOperation(name: string): name is ReadOperation {
 export function readService(db: Db): ReadService {
   // The queue calls only read, so nothing is ever emitted through this.
   const triage = triageService({ db, emit: () => {} });
-  return resolvingFreeText(db, {
+  return scopingFilters(db, {
     ...analyticsService({ db }),
     ...graphService({ db }),
     sessionPage: async (query) => sessionPage(db, query),

@@ -15,7 +15,7 @@ import {
 } from '../db/cases.js';
 import type { Db } from '../db/open.js';
 import { findTag, prepareTagLinkWrite } from '../db/tags.js';
-import { existingSessionIds } from '../db/verdicts.js';
+import { requireStoredSessions } from './stored-sessions.js';
 import { ensureTag } from './tag-actions.js';
 
 export interface CaseItemsChange {
@@ -29,21 +29,6 @@ function requireCase(db: Db, id: number) {
   return found;
 }
 
-function requireSessions(db: Db, ids: number[]): number[] {
-  const unique = [...new Set(ids)];
-  const known = existingSessionIds(db, unique);
-  if (known.length !== unique.length) {
-    const set = new Set(known);
-    throw new Error(
-      `No stored session with id ${unique
-        .filter((id) => !set.has(id))
-        .slice(0, 10)
-        .join(', ')}.`,
-    );
-  }
-  return known;
-}
-
 function applyItems(
   db: Db,
   caseId: number,
@@ -53,7 +38,7 @@ function applyItems(
   at: number,
 ) {
   const write = prepareCaseItemWrite(db);
-  const sessions = add ? requireSessions(db, items.sessionIds) : [...new Set(items.sessionIds)];
+  const sessions = add ? requireStoredSessions(db, items.sessionIds) : [...new Set(items.sessionIds)];
   const changedSessions = sessions.filter((id) =>
     add ? write.addSession(caseId, id, analyst, at) : write.removeSession(caseId, id),
   );

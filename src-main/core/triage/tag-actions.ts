@@ -3,7 +3,7 @@ import type { ActionResult } from '../../../src-shared/triage.js';
 import { insertAction, recordChanges } from '../db/audit.js';
 import type { Db } from '../db/open.js';
 import { findTag, insertTag, prepareSessionTagWrite, taggedAmong } from '../db/tags.js';
-import { existingSessionIds } from '../db/verdicts.js';
+import { requireStoredSessions } from './stored-sessions.js';
 
 export const TAG_ACTION = 'tag';
 
@@ -37,8 +37,7 @@ export function tagSessions(
   const write = prepareSessionTagWrite(db);
   return db
     .transaction(() => {
-      const ids = existingSessionIds(db, [...new Set(args.sessionIds)]);
-      if (ids.length === 0) throw new Error('None of these sessions is stored.');
+      const ids = requireStoredSessions(db, args.sessionIds);
       const tag = args.on ? ensureTag(db, args.tag) : findTag(db, args.tag);
       if (!tag) throw new Error(`No tag named "${args.tag}".`);
       const had = taggedAmong(db, tag.id, ids);

@@ -2,7 +2,8 @@
 import type { ActionResult, Verdict, VerdictRecord, VerdictTarget } from '../../../src-shared/triage.js';
 import { insertAction, recordChanges } from '../db/audit.js';
 import type { Db } from '../db/open.js';
-import { existingSessionIds, prepareVerdictWrite, sessionIdsFromIp, verdictsOf } from '../db/verdicts.js';
+import { prepareVerdictWrite, sessionIdsFromIp, verdictsOf } from '../db/verdicts.js';
+import { requireStoredSessions } from './stored-sessions.js';
 
 export const VERDICT_ACTION = 'verdict';
 
@@ -18,13 +19,7 @@ function targetIds(db: Db, target: VerdictTarget): { ids: number[]; label: strin
     if (ids.length === 0) throw new Error(`No stored session comes from ${target.srcIp}.`);
     return { ids, label: `all ${ids.length} sessions from ${target.srcIp}` };
   }
-  const unique = [...new Set(target.sessionIds)];
-  const ids = existingSessionIds(db, unique);
-  if (ids.length !== unique.length) {
-    const known = new Set(ids);
-    const missing = unique.filter((id) => !known.has(id)).slice(0, 10);
-    throw new Error(`No stored session with id ${missing.join(', ')}.`);
-  }
+  const ids = requireStoredSessions(db, target.sessionIds);
   return { ids, label: ids.length === 1 ? `session ${ids[0]}` : `${ids.length} sessions` };
 }
 

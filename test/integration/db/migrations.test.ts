@@ -95,10 +95,40 @@ describe('database migrations', () => {
     insert.run('iforest', 1);
     insert.run('rf', 1);
     expect(() => insert.run('iforest', 1)).toThrow(/UNIQUE/);
-    expect(() => insert.run('svm', 0)).toThrow(/CHECK/);
     expect(
       plan(db, 'SELECT session_id FROM scores WHERE run_id = 1 AND flagged = 1 ORDER BY score DESC LIMIT 50'),
     ).toMatch(/INDEX scores_run_flagged_score/);
+    db.close();
+  });
+
+  it('keep every run, score and per-IP score when migration 012 rebuilds model_runs', () => {
+    const db = new Database(path.join(tempDir(), 'runs.db'));
+    migrate(db, 11);
+    db.pragma('foreign_keys = ON');
+    const insert = db.prepare(
+      `INSERT INTO model_runs (id, kind, status, created_at, params, backend, data_snapshot, active, message)
+       VALUES (?, ?, ?, 0, '{}', 'cpu', '[]', ?, ?)`,
+    );
+    insert.run(1, 'iforest', 'done', 1, null);
+    insert.run(2, 'rf', 'failed', 0, 'Interrupted: the process training it stopped before the run finished.');
+    insert.run(3, 'rf', 'failed', 0, 'Only one class');
+    db.prepare(
+      `INSERT INTO scores (run_id, session_id, score, flagged) VALUES (1, 10, 0.9, 1), (1, 11, 0.1, 0)`,
+    ).run();
+    db.prepare(`INSERT INTO ip_scores (run_id, ip, score) VALUES (1, '10.0.0.1', 0.9)`).run();
+    migrate(db);
+    expect(db.prepare('SELECT id, status FROM model_runs ORDER BY id').all()).toEqual([
+      { id: 1, status: 'done' },
+      { id: 2, status: 'interrupted' },
+      { id: 3, status: 'failed' },
+    ]);
+    // The DROP of the old table ran with foreign keys off: nothing cascaded away.
+    expect(db.prepare('SELECT count(*) AS n FROM scores').get()).toEqual({ n: 2 });
+    expect(db.prepare('SELECT count(*) AS n FROM ip_scores').get()).toEqual({ n: 1 });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // Kinds are the code's to check now: a new kind needs no table rebuild.
+    expect(() => insert.run(4, 'new_kind', 'done', 0, null)).not.toThrow();
+    expect(() => insert.run(5, 'iforest', 'done', 1, null)).toThrow(/UNIQUE/);
     db.close();
   });
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { pauseForeignKeys } from '../../../src-main/core/db/foreign-keys.js';
 import { migrate } from '../../../src-main/core/db/migrate.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
-import { prepareScoreWriter } from '../../../src-main/core/db/scores.js';
+import { prepareScoreWriter, publishScores } from '../../../src-main/core/db/scores.js';
 import { prepareSessionGroupInsert, SESSION_INSERT_WIDTH } from '../../../src-main/core/db/sessions.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
@@ -35,6 +35,7 @@ function groupValues(first: number): unknown[] {
   const values: unknown[] = [];
   for (let key = first; key < first + GROUP; key++) {
     values.push(
+      key + 1,
       1,
       key,
       1_714_000_000_000 + key * 50,
@@ -109,13 +110,15 @@ describe('score writes', () => {
       `INSERT INTO model_runs (id, kind, status, created_at, params, backend, data_snapshot, active)
        VALUES (1, 'iforest', 'done', 0, '{}', 'cpu', '[]', 1)`,
     ).run();
-    prepareScoreWriter(db, 1)(scoreBatch(0, 5000));
     return db;
   }
 
-  it('keep no statement journal, and store every row', () => {
+  it('keep no statement journal, store every row, and show none of a pass until it is published', () => {
     const db = setUp();
-    const write = prepareScoreWriter(db, 1);
+    const write = prepareScoreWriter(db);
+    write(scoreBatch(0, 5000));
+    // The staging is a TEMP table with a file of its own: anything beyond it would be a journal.
+    const staging = openSqliteTempFiles();
     const batch = scoreBatch(5000, 5000);
     // Look while the writer's own transaction is open: from the last row's explanation, which it
     // reads after storing the rows before. (Wrapping the write in a transaction would make it a
@@ -128,9 +131,11 @@ describe('score writes', () => {
       },
     });
     write(batch);
-    expect(open).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM scores WHERE run_id = 1').pluck().get()).toBe(10_000);
+    expect(open).toBe(staging);
     expect(() => write(scoreBatch(9999, 2))).toThrow(/UNIQUE/);
+    expect(db.prepare('SELECT count(*) FROM scores WHERE run_id = 1').pluck().get()).toBe(0);
+    publishScores(db, 1);
+    expect(db.prepare('SELECT count(*) FROM scores WHERE run_id = 1').pluck().get()).toBe(10_000);
     db.close();
   });
 

@@ -1,9 +1,9 @@
-// A run left 'training' by a process that died (crash, kill -9) must not stay "training" forever;
+// A run left 'training' by a process that died (crash, kill -9) is shown as interrupted, never "training";
 // a run that a live process is still training must be left alone.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRun, failOrphanedRuns, getRun } from '../../../src-main/core/db/model-runs.js';
+import { createRun, interruptOrphanedRuns, getRun } from '../../../src-main/core/db/model-runs.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { createCore } from '../../../src-main/core/service.js';
 import { createTempDirs } from '../../helpers/temp.js';
@@ -19,7 +19,7 @@ function deadPid(): number {
 }
 
 describe('orphaned model runs', () => {
-  it('fails a run whose training process is gone, at the next open of the core', async () => {
+  it('marks interrupted a run whose training process is gone, at the next open of the core', async () => {
     const dbPath = path.join(tempDir(), 'runs.db');
     const db = openDatabase(dbPath);
     const run = { kind: 'rf' as const, params: {}, labelSource: null, backend: 'cpu', dataSnapshot: [] };
@@ -29,11 +29,11 @@ describe('orphaned model runs', () => {
     db.close();
 
     const core = createCore({ dbPath });
-    expect(getRun(core.db, orphan)?.status).toBe('failed');
+    expect(getRun(core.db, orphan)?.status).toBe('interrupted');
     expect(getRun(core.db, orphan)?.message).toMatch(/Interrupted/);
     // Owned by this (live) process: still training, and a second recovery changes nothing.
     expect(getRun(core.db, live)?.status).toBe('training');
-    expect(failOrphanedRuns(core.db)).toEqual([]);
+    expect(interruptOrphanedRuns(core.db)).toEqual([]);
     await core.close();
   });
 });

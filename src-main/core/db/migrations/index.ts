@@ -10,6 +10,7 @@ import { rollupLastId } from './008-rollup-last-id.js';
 import { naturalKeyDigests } from './009-natural-key-digests.js';
 import { bytesRatioInline } from './010-bytes-ratio-inline.js';
 import { ipScores } from './011-ip-scores.js';
+import { runStates } from './012-run-states.js';
 
 export interface Migration {
   name: string;
@@ -18,6 +19,8 @@ export interface Migration {
   run?: (db: Database.Database) => void;
   /** What to tell the user before it runs on an existing database (a data migration that takes time). */
   notice?: string;
+  /** The migration drops and recreates tables that others reference: foreign keys are off meanwhile. */
+  rebuildsTables?: boolean;
 }
 
 /** Numbered in order: migration N brings user_version from N-1 to N. Never edit a shipped one. */
@@ -33,4 +36,5 @@ export const migrations: Migration[] = [
   naturalKeyDigests,
   bytesRatioInline,
   ipScores,
+  runStates,
 ];

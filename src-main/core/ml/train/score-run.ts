@@ -1,12 +1,12 @@
-// Scores every session with a stored run, in batches: features from the run's saved schema,
-// scores, flags at the run's threshold and an explanation for each flagged session. Reads go
-// through their own connection so batches can be written while the read pass is open. A cancel
-// or failure deletes what was written, so a run never shows half its sessions scored.
+// Scores every session of the finished imports with a stored run, in batches: features from the
+// run's saved schema, scores, flags at the run's threshold and an explanation for each flagged
+// session. Reads go through their own connection so batches can be staged while the read pass is
+// open; the pass is published at once at the end (db/scores.ts), so a run never shows half its
+// sessions scored, whether the pass is cancelled, fails or is killed.
 import { sessionCount } from '../../db/feature-rows.js';
-import { storeIpScores } from '../../db/graph.js';
 import { getRun, runArtifacts } from '../../db/model-runs.js';
 import type { Db } from '../../db/open.js';
-import { deleteScores, prepareScoreWriter } from '../../db/scores.js';
+import { discardStagedScores, prepareScoreWriter, publishScores } from '../../db/scores.js';
 import { checkSchema, type FeatureSchema, featureBatches } from '../../features/index.js';
 import type { FeatureData } from '../models/detector.js';
 import { KINDS } from '../models/kinds.js';
@@ -41,12 +41,11 @@ export async function scoreRun(
   const schema = artifacts.featureSchema as FeatureSchema;
   checkSchema(schema);
   const detector = await KINDS[run.kind].load(artifacts.weights);
-  const write = prepareScoreWriter(writer, runId);
+  const write = prepareScoreWriter(writer);
   const total = sessionCount(reader);
   let scored = 0;
   let flaggedTotal = 0;
   let previous: FeatureData | null = null;
-  deleteScores(writer, runId);
   try {
     for await (const { raw, matrix } of featureBatches(reader, schema, {
       batchRows: hooks.batchRows ?? SCORE_BLOCK_ROWS[run.kind],
@@ -79,11 +78,11 @@ export async function scoreRun(
       flaggedTotal += flaggedRows.length;
       await hooks.onProgress?.(scored, total);
     }
-    // The graph's node colours without a filter, read from here instead of every scored session.
-    storeIpScores(writer, runId);
+    hooks.signal?.throwIfAborted();
+    publishScores(writer, runId);
     return { runId, scored, flagged: flaggedTotal };
   } catch (error) {
-    deleteScores(writer, runId);
+    discardStagedScores(writer);
     throw error;
   } finally {
     detector.dispose();
