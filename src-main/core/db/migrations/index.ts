@@ -11,6 +11,7 @@ import { naturalKeyDigests } from './009-natural-key-digests.js';
 import { bytesRatioInline } from './010-bytes-ratio-inline.js';
 import { ipScores } from './011-ip-scores.js';
 import { runStates } from './012-run-states.js';
+import { legacyEventSessions } from './013-legacy-event-sessions.js';
 
 export interface Migration {
   name: string;
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   bytesRatioInline,
   ipScores,
   runStates,
+  legacyEventSessions,
 ];
