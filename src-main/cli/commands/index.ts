@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
 import { registerCase } from './case.js';
 import { registerDemo } from './demo.js';
 import { registerGenerate } from './generate.js';
@@ -29,6 +30,7 @@ export function registerCommands(program: Command): void {
   registerVerdict(program);
   registerCase(program);
   registerIoc(program);
+  registerAudit(program);
   registerReport(program);
   registerTrain(program);
   registerScore(program);

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../../src-shared/triage.js';
+import { sealAction } from './audit-chain.js';
 import type { Db } from './open.js';
 
 export interface ActionInput {
@@ -17,7 +18,7 @@ export interface ChangeInput {
   after: unknown;
 }
 
-/** Starts an audit action; its changes are added with `recordChanges` in the same transaction. */
+/** Starts an audit action; its changes follow with one `recordChanges` call in the same transaction. */
 export function insertAction(db: Db, action: ActionInput): number {
   const info = db
     .prepare('INSERT INTO audit_actions (at, analyst, kind, summary, undoes) VALUES (?, ?, ?, ?, ?)')
@@ -27,15 +28,40 @@ export function insertAction(db: Db, action: ActionInput): number {
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-export function recordChanges(db: Db, actionId: number, changes: Iterable<ChangeInput>): void {
-  const insert = db.prepare(
-    'INSERT INTO audit_log (action_id, entity, entity_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?)',
+/**
+ * Rows per INSERT. Each statement on audit_log pays a fixed cost for its triggers (about 13 µs
+ * measured, however many rows it inserts): row by row, that made writing the changes of a
+ * 400 000-session verdict 6x slower; at 256 rows per statement it is lost in the noise.
+ */
+const ROWS_PER_INSERT = 256;
+const CHANGE_WIDTH = 6;
+
+function prepareChangeInsert(db: Db, rows: number) {
+  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
+  return db.prepare(
+    `INSERT INTO audit_log (action_id, entity, entity_id, field, before, after) VALUES ${values}`,
   );
-  for (const c of changes)
-    insert.run(actionId, c.entity, String(c.entityId), c.field, json(c.before), json(c.after));
 }
 
-/** One action and its changes, in the caller's transaction; returns the action id. */
+/**
+ * Writes every change of an action, then seals the action into the audit chain: call it once per
+ * action, last, in the action's transaction (the database refuses changes to a sealed action).
+ */
+export function recordChanges(db: Db, actionId: number, changes: Iterable<ChangeInput>): void {
+  const full = prepareChangeInsert(db, ROWS_PER_INSERT);
+  const values: unknown[] = [];
+  for (const c of changes) {
+    values.push(actionId, c.entity, String(c.entityId), c.field, json(c.before), json(c.after));
+    if (values.length === ROWS_PER_INSERT * CHANGE_WIDTH) {
+      full.run(values);
+      values.length = 0;
+    }
+  }
+  if (values.length > 0) prepareChangeInsert(db, values.length / CHANGE_WIDTH).run(values);
+  sealAction(db, actionId);
+}
+
+/** One action and its changes, sealed, in the caller's transaction; returns the action id. */
 export function recordAction(db: Db, action: ActionInput, changes: Iterable<ChangeInput>): number {
   const actionId = insertAction(db, action);
   recordChanges(db, actionId, changes);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportResult, ReportFormat } from '../../../src-shared/reports.js';
 import type { TriageFilter } from '../../../src-shared/triage.js';
+import { verifyAuditChain } from '../db/audit-chain.js';
 import { type Db, openDatabase } from '../db/open.js';
 import { exportRecords, type SessionSelection } from '../db/session-export.js';
 import { sha256File } from '../file-hash.js';
@@ -66,7 +67,7 @@ export async function exportToFile(
     if (request.format === 'stix')
       fs.writeFileSync(file, `${JSON.stringify(buildStixBundle(report), null, 2)}\n`);
     else {
-      const page = renderCaseHtml(report);
+      const page = renderCaseHtml(report, verifyAuditChain(db));
       if (request.format === 'html') fs.writeFileSync(file, page);
       else fs.writeFileSync(file, await (options.printToPdf ?? chromiumPrintToPdf)(page));
     }

@@ -1,6 +1,8 @@
 // The case report as one self-contained HTML file: no script, no external resource, and a CSP
 // that forbids both, so opening it can neither run code nor reach the network.
 import { isTagColour } from '../../../src-shared/triage.js';
+import type { ChainVerification } from '../db/audit-chain.js';
+import { auditSection } from './audit-section.js';
 import type { ReportSession } from './case-data.js';
 import { type CaseReport, REPORT_SESSION_LIMIT } from './case-data.js';
 import { countriesChart, timelineChart, verdictChart } from './charts.js';
@@ -82,7 +84,8 @@ ${metricRow('F1', m.model.f1, m.baseline.f1)}</table>
 }`;
 }
 
-export function renderCaseHtml(report: CaseReport): string {
+/** The report page; `audit` is the audit chain as verified when the report is made. */
+export function renderCaseHtml(report: CaseReport, audit: ChainVerification): string {
   const { detail, sessions, sessionTotal, indicators } = report.data;
   const c = detail.case;
   const charts = [timelineChart(sessions), countriesChart(sessions), verdictChart(sessions)].filter(
@@ -93,6 +96,8 @@ export function renderCaseHtml(report: CaseReport): string {
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="vigil-data-sha256" content="${report.sha256}">
+<meta name="vigil-audit-chain" content="${audit.ok ? 'verified' : 'broken'}">
+<meta name="vigil-audit-head" content="${audit.head?.hash ?? ''}">
 <title>Case ${c.id}: ${c.title}</title><style>${trusted(REPORT_CSS)}</style></head>
 <body>
 <h1>Case ${c.id}: ${c.title}</h1>
@@ -117,6 +122,7 @@ ${detail.notes.map((n) => html`<p><strong>${n.analyst}</strong> <span class="met
 <table><tr><th>id</th><th>start (UTC)</th><th>source</th><th>destination</th><th>port</th><th>proto</th><th>country</th>
 <th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
 ${sessions.map(sessionRow)}</table>
+<h2>Audit trail</h2>${auditSection(audit)}
 <footer>Vigil ${report.appVersion} · generated ${iso(report.generatedAt)} · at most ${REPORT_SESSION_LIMIT} sessions listed ·
 SHA-256 of the data included: <span class="hash">${report.sha256}</span></footer>
 </body></html>

@@ -1,6 +1,7 @@
 // The report names the model run behind the scores with its held-out metrics beside the baseline,
 // and says so plainly when no model has run.
 import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../src-main/core/db/audit-chain.js';
 import { gatherCaseReport } from '../../../src-main/core/reports/case-data.js';
 import { renderCaseHtml } from '../../../src-main/core/reports/html.js';
 import { createCase } from '../../../src-main/core/triage/case-actions.js';
@@ -27,7 +28,9 @@ describe('report model section', () => {
       sessionIds: ids,
       ips: [],
     });
-    expect(renderCaseHtml(gatherCaseReport(ws.db, caseId, '1.2.3'))).toContain('No model run was active');
+    expect(renderCaseHtml(gatherCaseReport(ws.db, caseId, '1.2.3'), verifyAuditChain(ws.db))).toContain(
+      'No model run was active',
+    );
 
     const runId = addScoredRun(ws.db, 'rf', [[ids[0]!, 0.8125]]);
     ws.db.prepare('UPDATE model_runs SET metrics = ?, split = ? WHERE id = ?').run(
@@ -43,7 +46,7 @@ describe('report model section', () => {
       'source-ip',
       runId,
     );
-    const page = renderCaseHtml(gatherCaseReport(ws.db, caseId, '1.2.3'));
+    const page = renderCaseHtml(gatherCaseReport(ws.db, caseId, '1.2.3'), verifyAuditChain(ws.db));
     expect(page).toContain(`Run ${runId} (rf)`);
     expect(page).toContain('split: source-ip');
     expect(page).toMatch(/ROC-AUC<\/td><td class="num">0\.938<\/td><td class="num">0\.500<\/td>/);

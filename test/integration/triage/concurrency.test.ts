@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entityHistory } from '../../../src-main/core/db/audit.js';
+import { verifyAuditChain } from '../../../src-main/core/db/audit-chain.js';
 import { ROOT } from '../../helpers/temp.js';
 import { importGenerated, workspace } from './harness.js';
 
@@ -50,5 +51,7 @@ describe('concurrent verdicts', () => {
       { analyst: 'ana', n: rounds },
       { analyst: 'bob', n: rounds },
     ]);
+    // Both writers extended one hash chain: every action linked once, in id order.
+    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: true, verified: 2 * rounds });
   });
 });

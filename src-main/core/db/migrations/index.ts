@@ -12,6 +12,7 @@ import { bytesRatioInline } from './010-bytes-ratio-inline.js';
 import { ipScores } from './011-ip-scores.js';
 import { runStates } from './012-run-states.js';
 import { legacyEventSessions } from './013-legacy-event-sessions.js';
+import { auditChain } from './014-audit-chain.js';
 
 export interface Migration {
   name: string;
@@ -39,4 +40,5 @@ export const migrations: Migration[] = [
   ipScores,
   runStates,
   legacyEventSessions,
+  auditChain,
 ];
