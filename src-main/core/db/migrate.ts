@@ -32,7 +32,7 @@ export function migrate(db: Database.Database, target = SCHEMA_VERSION): number 
   if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current);
   for (let version = current + 1; version <= target; version++) {
     const migration = migrations[version - 1]!;
-    if (current > 0 && migration.notice) announce?.(migration.notice);
+    if (current > 0 && migration.notice && (migration.noticeWhen?.(db) ?? true)) announce?.(migration.notice);
     // A table rebuild drops the old table, and with foreign keys on that DROP would cascade into
     // every row that references it. The setting cannot change inside a transaction, so it is
     // turned off around it, and the rebuilt schema's references are checked before it commits.

@@ -9,7 +9,7 @@ import {
   sealUnlinkedActions,
   verifyAuditChain,
 } from '../../../src-main/core/db/audit-chain.js';
-import { migrate, SCHEMA_VERSION } from '../../../src-main/core/db/migrate.js';
+import { announceMigrationsTo, migrate, SCHEMA_VERSION } from '../../../src-main/core/db/migrate.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import {
   addCaseNote,
@@ -269,14 +269,45 @@ describe('audit chain', () => {
       INSERT INTO audit_log (action_id, entity, entity_id, field, before, after) VALUES
         (3, 'case', '1', 'note', NULL, '{"body":"x"}');`);
     old.close();
+    const notices: string[] = [];
+    announceMigrationsTo((notice) => notices.push(notice));
     const db = openDatabase(file);
+    announceMigrationsTo(null);
     try {
+      // Three actions take no time to link: no message about it.
+      expect(notices.filter((n) => /hash chain/.test(n))).toEqual([]);
       expect(verifyAuditChain(db)).toMatchObject({ ok: true, verified: 3, head: { actionId: 3 } });
       let previous = GENESIS_HASH;
       for (const id of [1, 2, 3]) {
         previous = expectedLinkHash(db, previous, id);
         expect(db.prepare('SELECT hash FROM audit_chain WHERE action_id = ?').pluck().get(id)).toBe(previous);
       }
+    } finally {
+      db.close();
+    }
+  });
+  it('says so before it links a large existing log, and links it whole', () => {
+    const file = `${tempDir()}/large.db`;
+    const old = new Database(file);
+    migrate(old, SCHEMA_VERSION - 1);
+    old.exec(`
+      INSERT INTO audit_actions (at, analyst, kind, summary) VALUES (1, 'ana', 'verdict', 'benign on 200000 sessions');
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
+      INSERT INTO audit_log (action_id, entity, entity_id, field, before, after)
+      SELECT 1, 'session', i, 'verdict', NULL, '{"verdict":"benign"}' FROM n;`);
+    old.close();
+    const notices: string[] = [];
+    announceMigrationsTo((notice) => notices.push(notice));
+    const db = openDatabase(file);
+    announceMigrationsTo(null);
+    try {
+      expect(notices.filter((n) => /hash chain/.test(n))).toEqual([
+        'Linking the existing audit log into a hash chain (about 1.5 s per million recorded changes; once).',
+      ]);
+      expect(verifyAuditChain(db)).toMatchObject({ ok: true, verified: 1 });
+      expect(db.prepare('SELECT hash FROM audit_chain WHERE action_id = 1').pluck().get()).toBe(
+        expectedLinkHash(db, GENESIS_HASH, 1),
+      );
     } finally {
       db.close();
     }

@@ -21,6 +21,8 @@ export interface Migration {
   run?: (db: Database.Database) => void;
   /** What to tell the user before it runs on an existing database (a data migration that takes time). */
   notice?: string;
+  /** Whether this database has enough of that work to be worth the notice (default: it has). */
+  noticeWhen?: (db: Database.Database) => boolean;
   /** The migration drops and recreates tables that others reference: foreign keys are off meanwhile. */
   rebuildsTables?: boolean;
 }
