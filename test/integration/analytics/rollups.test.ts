@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rollBackImport } from '../../../src-main/core/db/import-rollback.js';
 import { migrations } from '../../../src-main/core/db/migrations/index.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
-import { rollBackImport } from '../../../src-main/core/db/import-rollback.js';
 import { analyticsMismatches } from '../../helpers/analytics-check.js';
 import { generatedCsv } from '../../helpers/generated-csv.js';
 import { rollupMismatches } from '../../helpers/rollup-check.js';

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRun, interruptOrphanedRuns, getRun } from '../../../src-main/core/db/model-runs.js';
+import { createRun, getRun, interruptOrphanedRuns } from '../../../src-main/core/db/model-runs.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { createCore } from '../../../src-main/core/service.js';
 import { createTempDirs } from '../../helpers/temp.js';
