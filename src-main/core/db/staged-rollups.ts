@@ -10,6 +10,9 @@ export const stagedName = (table: RollupTable) => `temp.staged_${table.name}`;
 
 /** Creates (or empties) the staging tables, with the same keys as the real ones. */
 export function createStagedRollups(db: Db): void {
+  // The staging is upserted once per window and read once at the end: a small page cache (the
+  // temp file is in the OS's cache anyway) keeps a 10 M-row import under its memory bound.
+  db.pragma('temp.cache_size = -6144');
   for (const table of ROLLUP_TABLES) {
     const ddl = db
       .prepare(`SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?`)
