@@ -1,13 +1,16 @@
 // The one IPC choke point: a handler per operation offered to the app page that checks the sender
-// is our window, validates the arguments with the shared schema and answers { ok, value } | { ok,
+// is our window and answers through `callOperation` (as HTTP and the CLI do): { ok, value } | { ok,
 // error }. Operations that take a path or an endpoint are not offered to a page, so they get no
 // channel at all: the page exports through the save dialog and imports files it was granted.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { type Answer, operations, operationsFor, type VigilService } from '../../src-shared/api.js';
+import { type Answer, operationsFor, type VigilService } from '../../src-shared/api.js';
+import { callOperation } from '../../src-shared/call.js';
 import { callChannel } from './channels.js';
 
 export type IsTrusted = (event: IpcMainInvokeEvent) => boolean;
+
+const REFUSED = { ok: false, error: 'Refused: the call did not come from the Vigil window.' } as const;
 
 /**
  * Registers one checked handler: refused unless `isTrusted`, arguments parsed by `schema` (named
@@ -23,8 +26,7 @@ export function handleChecked<T>(
   run: (args: T) => Promise<unknown>,
 ): void {
   ipcMain.handle(channel, async (event: IpcMainInvokeEvent, raw: unknown): Promise<Answer<unknown>> => {
-    if (!isTrusted(event))
-      return { ok: false, error: 'Refused: the call did not come from the Vigil window.' };
+    if (!isTrusted(event)) return REFUSED;
     const parsed = schema.safeParse(raw ?? {});
     if (!parsed.success)
       return { ok: false, error: `Invalid arguments for ${label}: ${z.prettifyError(parsed.error)}` };
@@ -45,11 +47,14 @@ export function registerIpc(
 ): () => void {
   const offered = operationsFor('app');
   for (const name of offered) {
-    const schema: z.ZodType<unknown> = operations[name].args;
-    handleChecked(ipcMain, callChannel(name), name, schema, isTrusted, (args) => {
-      const call = currentService()[name] as (args: unknown) => Promise<unknown>;
-      return call(args);
-    });
+    ipcMain.handle(
+      callChannel(name),
+      async (event: IpcMainInvokeEvent, raw: unknown): Promise<Answer<unknown>> => {
+        if (!isTrusted(event)) return REFUSED;
+        const outcome = await callOperation(currentService(), name, raw);
+        return outcome.ok ? { ok: true, value: outcome.value } : { ok: false, error: outcome.error };
+      },
+    );
   }
   return () => {
     for (const name of offered) ipcMain.removeHandler(callChannel(name));

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
 import { type OperationFor, operations, operationsFor, type VigilService } from '../../src-shared/api.js';
+import { callOperation } from '../../src-shared/call.js';
 import { readJsonBody } from './body.js';
 import { errorStatus } from './error-status.js';
 import { sendAnswer, sendError } from './respond.js';
@@ -16,8 +16,8 @@ function isServed(name: string): name is OperationFor<'served'> {
 }
 
 /**
- * `POST /api/<operation>`: the one HTTP choke point. Arguments are parsed by the same schema the
- * Electron IPC uses; the answer is `{ ok, value | error }`. Errors carry a message, never a stack.
+ * `POST /api/<operation>`: the one HTTP choke point. The call goes through `callOperation`, as from
+ * IPC and the CLI; the answer is `{ ok, value | error }`, with 400 for arguments that do not fit.
  */
 export async function handleApiCall(
   service: VigilService,
@@ -40,14 +40,7 @@ export async function handleApiCall(
   // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never grant.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
     return sendError(res, 415, 'Send the arguments as application/json.');
-  const body = await readJsonBody(req);
-  const parsed = operations[name].args.safeParse(body);
-  if (!parsed.success)
-    return sendError(res, 400, `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);
-  try {
-    const call = service[name] as (args: unknown) => Promise<unknown>;
-    sendAnswer(res, 200, { ok: true, value: await call(parsed.data) });
-  } catch (error) {
-    sendError(res, errorStatus(error), error instanceof Error ? error.message : String(error));
-  }
+  const outcome = await callOperation(service, name, await readJsonBody(req));
+  if (outcome.ok) sendAnswer(res, 200, { ok: true, value: outcome.value });
+  else sendError(res, outcome.invalid ? 400 : errorStatus(outcome.thrown), outcome.error);
 }
