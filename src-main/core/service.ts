@@ -39,6 +39,8 @@ export interface CoreOptions {
   fileGrants?: FileGrants;
   /** The page's CloudWatch endpoint, set outside the page (serve flag, desktop settings); default AWS's. */
   cloudWatchEndpoint?: string;
+  /** Who signs this core's changes instead of the analyst setting (the CLI's --analyst). */
+  analyst?: string;
 }
 
 export interface Core {
@@ -106,8 +108,8 @@ export function createCore(options: CoreOptions): Core {
   const readers = options.readWorkers === 0 ? null : new ReadPool(dbPath, options.readWorkers);
   const reads = readers ? readers.service() : readService(db);
   const writes = scopingFilters<Omit<VigilService, ReadOperation | PageOperation>>(db, {
-    ...triageService({ db, emit }),
-    ...casesService({ db, emit }),
+    ...triageService({ db, emit, analyst: options.analyst }),
+    ...casesService({ db, emit, analyst: options.analyst }),
     ...reportsService({ db, printToPdf: options.printToPdf }),
     ...modelsService({ db, models }),
     async startImport({ paths, format, preset }) {

@@ -1,7 +1,6 @@
 // Case operations: create, edit, items (sessions, IPs), tags, notes, delete.
 import type { VigilService } from '../../../src-shared/api.js';
 import { gatherCaseReport } from '../reports/case-data.js';
-import { analystName } from '../triage/analyst.js';
 import {
   addCaseNote,
   caseDetail,
@@ -12,7 +11,7 @@ import {
   tagCase,
   updateCase,
 } from '../triage/case-actions.js';
-import type { TriageContext } from './triage.js';
+import { signerOf, type TriageContext } from './triage.js';
 
 type CaseOps =
   | 'listCases'
@@ -25,7 +24,9 @@ type CaseOps =
   | 'addCaseNote'
   | 'deleteCase';
 
-export function casesService({ db, emit }: TriageContext): Pick<VigilService, CaseOps> {
+export function casesService(context: TriageContext): Pick<VigilService, CaseOps> {
+  const { db, emit } = context;
+  const signer = signerOf(context);
   const changed = <T>(value: T): T => {
     emit({ type: 'data-changed', reason: 'cases' });
     return value;
@@ -42,27 +43,27 @@ export function casesService({ db, emit }: TriageContext): Pick<VigilService, Ca
       return { sessions: data.sessions, sessionTotal: data.sessionTotal, indicators: data.indicators };
     },
     async createCase(args) {
-      const id = createCase(db, analystName(db), args);
+      const id = createCase(db, signer(), args);
       return changed(caseDetail(db, id));
     },
     async updateCase(args) {
-      updateCase(db, analystName(db), args);
+      updateCase(db, signer(), args);
       return changed(caseDetail(db, args.id));
     },
     async editCaseItems(args) {
-      editCaseItems(db, analystName(db), args);
+      editCaseItems(db, signer(), args);
       return changed(caseDetail(db, args.caseId));
     },
     async tagCase(args) {
-      tagCase(db, analystName(db), args);
+      tagCase(db, signer(), args);
       return changed(caseDetail(db, args.caseId));
     },
     async addCaseNote({ caseId, body }) {
-      addCaseNote(db, analystName(db), caseId, body);
+      addCaseNote(db, signer(), caseId, body);
       return changed(caseDetail(db, caseId));
     },
     async deleteCase({ id }) {
-      deleteCase(db, analystName(db), id);
+      deleteCase(db, signer(), id);
       return changed({ deleted: id });
     },
   };

@@ -15,6 +15,13 @@ import { setVerdict } from '../triage/verdict-actions.js';
 export interface TriageContext {
   db: Db;
   emit(event: VigilEvent): void;
+  /** Who signs this core's changes when not the analyst setting (the CLI's --analyst). */
+  analyst?: string;
+}
+
+/** The name that signs a change: the core's override, else the analyst setting (or OS user). */
+export function signerOf({ db, analyst }: TriageContext): () => string {
+  return () => analyst ?? analystName(db);
 }
 
 type TriageOps =
@@ -33,24 +40,26 @@ type TriageOps =
   | 'flagQueue'
   | 'labelNext';
 
-export function triageService({ db, emit }: TriageContext): Pick<VigilService, TriageOps> {
+export function triageService(context: TriageContext): Pick<VigilService, TriageOps> {
+  const { db, emit } = context;
+  const signer = signerOf(context);
   const changed = <T>(reason: string, value: T): T => {
     emit({ type: 'data-changed', reason });
     return value;
   };
   return {
     async getAnalyst() {
-      return { name: analystName(db) };
+      return { name: signer() };
     },
     async setAnalyst({ name }) {
       setAnalystName(db, name);
       return { name };
     },
     async setVerdict(args) {
-      return changed('verdicts', setVerdict(db, analystName(db), args));
+      return changed('verdicts', setVerdict(db, signer(), args));
     },
     async undoLastAction() {
-      return changed('verdicts', undoLastAction(db, analystName(db)));
+      return changed('verdicts', undoLastAction(db, signer()));
     },
     async sessionHistory({ sessionId }) {
       return entityHistory(db, 'session', sessionId);
@@ -71,16 +80,16 @@ export function triageService({ db, emit }: TriageContext): Pick<VigilService, T
       return changed('tags', listTags(db));
     },
     async tagSessions(args) {
-      return changed('tags', tagSessions(db, analystName(db), args));
+      return changed('tags', tagSessions(db, signer(), args));
     },
     async listIocLists() {
       return listIocLists(db);
     },
     async importIocList(args) {
-      return changed('ioc', importIocList(db, analystName(db), args));
+      return changed('ioc', importIocList(db, signer(), args));
     },
     async removeIocList({ name }) {
-      return changed('ioc', removeIocList(db, analystName(db), name));
+      return changed('ioc', removeIocList(db, signer(), name));
     },
     async flagQueue(query) {
       return flagQueue(db, query);
