@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sameStorageReference } from './ingest-same-storage.mjs';
 import { measure, option } from './measure.mjs';
+import { generatedCloudwatchCsv } from './vigil-process.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -18,23 +19,7 @@ const cli = path.join(root, 'bin', 'vigil.js');
 export async function run(args) {
   const rows = Number(option(args, 'rows', '1000000'));
   const out = path.join(root, 'bench', 'out');
-  fs.mkdirSync(out, { recursive: true });
-  const file = path.join(out, `cloudwatch-${rows}.csv`);
-  if (!fs.existsSync(file)) {
-    console.log(`generating ${rows.toLocaleString('en-US')} rows (vigil generate, seed 7)…`);
-    measure(process.execPath, [
-      cli,
-      'generate',
-      '--rows',
-      String(rows),
-      '--seed',
-      '7',
-      '--format',
-      'cloudwatch-csv',
-      '--out',
-      file,
-    ]);
-  }
+  const file = await generatedCloudwatchCsv(rows);
   const sizeMb = fs.statSync(file).size / 1e6;
 
   const refDb = path.join(out, 'reference.db');

@@ -12,7 +12,7 @@ const mlBenches = fs
   .map((f) => f.slice(0, -4))
   .sort();
 const groups = { ml: mlBenches };
-const available = ['ingest', 'overview', 'graph', 'ml', 'active-learning', ...mlBenches];
+const available = ['ingest', 'overview', 'graph', 'ml', 'active-learning', 'main-thread', ...mlBenches];
 const args = process.argv.slice(2);
 const names = args.filter((a) => !a.startsWith('--') && available.includes(a));
 const unknown = args.filter(
@@ -22,9 +22,9 @@ if (unknown.length) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${available.join(', ')}`);
   process.exit(2);
 }
-const chosen = (names.length ? names : ['ingest', 'overview', 'graph', 'ml', 'active-learning']).flatMap(
-  (n) => groups[n] ?? [n],
-);
+const chosen = (
+  names.length ? names : ['ingest', 'overview', 'graph', 'ml', 'active-learning', 'main-thread']
+).flatMap((n) => groups[n] ?? [n]);
 for (const name of new Set(chosen)) {
   const { run } = await import(pathToFileURL(path.join(here, `${name}.mjs`)).href);
   await run(args);

@@ -1,5 +1,6 @@
 // The built CLI as the benchmarks drive it: one-shot commands, and `vigil serve` with its URL.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,28 @@ export function vigil(...args) {
       code === 0 ? resolve() : reject(new Error(`vigil ${args.join(' ')}: exit ${code}: ${stderr}`)),
     );
   });
+}
+
+/** `bench/out/cloudwatch-<rows>.csv` from `vigil generate` (seed 7), made on first use and kept. */
+export async function generatedCloudwatchCsv(rows) {
+  const out = path.join(root, 'bench', 'out');
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, `cloudwatch-${rows}.csv`);
+  if (!fs.existsSync(file)) {
+    console.log(`generating ${rows.toLocaleString('en-US')} rows (vigil generate, seed 7)…`);
+    await vigil(
+      'generate',
+      '--rows',
+      String(rows),
+      '--seed',
+      '7',
+      '--format',
+      'cloudwatch-csv',
+      '--out',
+      file,
+    );
+  }
+  return file;
 }
 
 /** Serves `db` on a free port; resolves with the printed sign-in URL and a stop function. */

@@ -47,6 +47,7 @@ await build({
     'train.worker': 'src-main/core/jobs/train.worker.ts',
     'score.worker': 'src-main/core/jobs/score.worker.ts',
     'read.worker': 'src-main/core/jobs/read.worker.ts',
+    'write.worker': 'src-main/core/jobs/write.worker.ts',
     'electron-main': 'src-main/electron/main.ts',
   },
   external: ['electron'],

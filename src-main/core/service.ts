@@ -2,27 +2,24 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { VigilEvent, VigilService } from '../../src-shared/api.js';
-import { listLogGroups, spoolDirOf } from './connectors/cloudwatch-logs/index.js';
-import { getImport, listImports } from './db/imports.js';
+import { spoolDirOf } from './connectors/cloudwatch-logs/index.js';
+import { listImports } from './db/imports.js';
 import { type Db, openDatabase } from './db/open.js';
-import { getPreset, listPresets, savePreset } from './db/presets.js';
-import { quarantinePage } from './db/quarantine.js';
 import { hasSessions } from './db/sessions.js';
 import { FileGrants } from './file-grants.js';
 import { ImportJobs } from './jobs/import-jobs.js';
 import { ModelJobs } from './jobs/model-jobs.js';
 import { PullJobs, type PullJobsOptions } from './jobs/pull-jobs.js';
 import { ReadPool } from './jobs/read-pool.js';
+import { Writer } from './jobs/writer.js';
 import { removeLeftovers } from './leftovers.js';
 import { sampleFile } from './paths.js';
 import type { PrintToPdf } from './reports/pdf.js';
-import { casesService } from './services/cases.js';
-import { modelsService } from './services/models.js';
-import { type PageOperation, pageService } from './services/page.js';
-import { type ReadOperation, readService } from './services/read-service.js';
-import { reportsService } from './services/reports.js';
-import { scopingFilters } from './services/scoped-filters.js';
-import { triageService } from './services/triage.js';
+import { jobControlService } from './services/job-control.js';
+import { jobStore } from './services/job-store.js';
+import { pageService } from './services/page.js';
+import { readService } from './services/read-service.js';
+import { writeService } from './services/write-service.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -35,6 +32,8 @@ export interface CoreOptions {
   printToPdf?: PrintToPdf;
   /** Worker threads answering the read-only calls (default: by cores); 0 answers them on this thread. */
   readWorkers?: number;
+  /** A writer thread answers the calls that write (default); false answers them on this thread. */
+  writeWorker?: boolean;
   /** Grants for files the analyst chose (default: a new store); the desktop app keeps one across databases. */
   fileGrants?: FileGrants;
   /** The page's CloudWatch endpoint, set outside the page (serve flag, desktop settings); default AWS's. */
@@ -51,6 +50,8 @@ export interface Core {
   models: ModelJobs;
   /** The worker threads answering read-only calls (null when they run on this thread). */
   readers: ReadPool | null;
+  /** The thread answering the calls that write (null when they run on this thread). */
+  writer: Writer | null;
   events: EventEmitter<{ event: [VigilEvent] }>;
   /** Where the main side grants the page one import of a file the analyst chose. */
   fileGrants: FileGrants;
@@ -65,6 +66,17 @@ export function createCore(options: CoreOptions): Core {
   removeLeftovers(spoolDirOf(dbPath));
   const events = new EventEmitter<{ event: [VigilEvent] }>();
   const emit = (event: VigilEvent) => events.emit('event', event);
+
+  // Writes (and the reads beside them) go to one writer thread, and so do the job control's own
+  // database calls: better-sqlite3 blocks the thread it runs on, for a long write or for as long
+  // as the busy timeout while an import holds the write lock. After opening, this thread leaves
+  // SQLite to the workers (jobs/writer.ts).
+  const { analyst, printToPdf } = options;
+  const writer =
+    options.writeWorker === false ? null : new Writer({ dbPath, analyst, printToPdf, onEvent: emit });
+  const writes = writer ? writer.service() : writeService({ db, emit, analyst, printToPdf });
+  const store = writer ? writer.store() : jobStore(db);
+
   const jobs = new ImportJobs({
     dbPath,
     cacheDir: path.join(path.dirname(dbPath), 'cache'),
@@ -76,7 +88,11 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const pulls = new PullJobs({
-    db,
+    positions: {
+      get: store.pullPosition,
+      record: (key, position) => store.recordPullPosition({ key, position }),
+    },
+    spoolDir: spoolDirOf(dbPath),
     imports: jobs,
     pullOptions: options.pullOptions,
     onProgress: (job) => {
@@ -87,76 +103,29 @@ export function createCore(options: CoreOptions): Core {
 
   const models = new ModelJobs({
     dbPath,
-    db,
+    failRun: (runId, message) => store.failRun({ runId, message }),
     onProgress: (job) => {
       emit({ type: 'job-progress', job });
       if (job.state === 'done') emit({ type: 'data-changed', reason: job.kind });
     },
   });
 
-  const resolvePreset = (name: string | undefined) => {
-    if (name === undefined) return undefined;
-    const preset = getPreset(db, name);
-    if (!preset)
-      throw new Error(
-        `No mapping preset named "${name}". Save one first (vigil preset save, or the Import view).`,
-      );
-    return preset;
-  };
-
   // Read-only calls go to worker threads, so a query of seconds never holds this thread.
   const readers = options.readWorkers === 0 ? null : new ReadPool(dbPath, options.readWorkers);
   const reads = readers ? readers.service() : readService(db);
-  const writes = scopingFilters<Omit<VigilService, ReadOperation | PageOperation>>(db, {
-    ...triageService({ db, emit, analyst: options.analyst }),
-    ...casesService({ db, emit, analyst: options.analyst }),
-    ...reportsService({ db, printToPdf: options.printToPdf }),
-    ...modelsService({ db, models }),
-    async startImport({ paths, format, preset }) {
-      const mapping = resolvePreset(preset);
-      return { jobIds: paths.map((file) => jobs.start({ file, format, preset: mapping })) };
-    },
-    async loadSample() {
-      return { jobIds: [jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' })] };
-    },
-    async jobStatus({ jobId }) {
-      const job = jobs.get(jobId) ?? pulls.get(jobId) ?? models.get(jobId);
-      if (!job) throw new Error(`No job with id ${jobId}`);
-      return job;
-    },
-    async listJobs() {
-      return [...jobs.list(), ...pulls.list(), ...models.list()];
-    },
-    async cancelJob({ jobId }) {
-      return { cancelled: jobs.cancel(jobId) || pulls.cancel(jobId) || models.cancel(jobId) };
-    },
-    async listImports() {
-      return listImports(db);
-    },
-    async quarantinePage({ importId, offset, limit }) {
-      if (!getImport(db, importId)) throw new Error(`No import with id ${importId}`);
-      return quarantinePage(db, importId, offset, limit);
-    },
-    async listPresets() {
-      return listPresets(db);
-    },
-    async savePreset(preset) {
-      savePreset(db, preset);
-      return { name: preset.name };
-    },
-    async listLogGroups(args) {
-      return listLogGroups(db, args, {
-        retry: options.pullOptions?.retry,
-        credentials: options.pullOptions?.credentials,
-      });
-    },
-    async startPull({ preset, ...request }) {
-      return { jobId: pulls.start({ ...request, preset: resolvePreset(preset) }) };
-    },
+  const jobControl = jobControlService({
+    jobs,
+    pulls,
+    models,
+    store,
+    cloudWatch: { retry: options.pullOptions?.retry, credentials: options.pullOptions?.credentials },
   });
   const fileGrants = options.fileGrants ?? new FileGrants();
-  const page = pageService(writes, { grants: fileGrants, cloudWatchEndpoint: options.cloudWatchEndpoint });
-  const service: VigilService = { ...writes, ...page, ...reads };
+  const page = pageService(jobControl, {
+    grants: fileGrants,
+    cloudWatchEndpoint: options.cloudWatchEndpoint,
+  });
+  const service: VigilService = { ...writes, ...jobControl, ...page, ...reads };
 
   if (options.sampleOnFirstStart && !hasSessions(db) && listImports(db).length === 0) {
     jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' });
@@ -169,13 +138,17 @@ export function createCore(options: CoreOptions): Core {
     pulls,
     models,
     readers,
+    writer,
     events,
     fileGrants,
     async close() {
       await readers?.close();
+      // Pulls and models save what they end through the writer: it closes after them, and after
+      // the imports, whose write lock a write under way may be waiting for.
       await pulls.close();
       await models.close();
       await jobs.close();
+      await writer?.close();
       db.close();
     },
   };

@@ -27,6 +27,8 @@ export interface ModelJobsOptions {
   dbPath: string;
   /** Lets a worker that died (crash, shutdown) leave no run 'training'. */
   db?: Db;
+  /** The same through the app's writer thread, so this thread never waits for the write lock. */
+  failRun?: (runId: number, message: string) => Promise<void>;
   onProgress: (progress: JobProgress) => void;
 }
 
@@ -37,6 +39,8 @@ export interface ModelJobsOptions {
  */
 export class ModelJobs {
   private readonly jobs = new Map<string, Job>();
+  /** Runs being marked failed after their worker died (close waits for them). */
+  private readonly cleanUps: Promise<void>[] = [];
 
   constructor(private readonly options: ModelJobsOptions) {}
 
@@ -74,9 +78,10 @@ export class ModelJobs {
     return true;
   }
 
-  /** Stops running workers (on shutdown). */
+  /** Stops running workers (on shutdown), and waits until their runs are marked failed. */
   async close(): Promise<void> {
     await Promise.all([...this.jobs.values()].map((job) => job.worker?.terminate()));
+    await Promise.allSettled(this.cleanUps);
   }
 
   private running(kind: ModelJobKind): Job | undefined {
@@ -158,10 +163,12 @@ export class ModelJobs {
   }
 
   private cleanUp(kind: ModelJobKind, runId: number | null, message: string): void {
-    const db = this.options.db;
-    if (!db || runId === null || !db.open) return;
     // A scoring pass that died left its staging with its connection: the run keeps its old scores.
-    if (kind === 'train') endRun(db, runId, 'failed', message);
+    if (kind !== 'train' || runId === null) return;
+    const { db, failRun } = this.options;
+    // If this fails too, the next open marks the run interrupted (interruptOrphanedRuns).
+    if (failRun) this.cleanUps.push(failRun(runId, message).catch(() => {}));
+    else if (db?.open) endRun(db, runId, 'failed', message);
   }
 
   private update(job: Job, patch: Partial<JobProgress>): void {

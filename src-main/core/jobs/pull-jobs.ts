@@ -2,19 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { JobProgress } from '../../../src-shared/domain.js';
 import {
   type PullOptions,
+  type PullPositions,
   type PullProgress,
   type PullRequest,
   type PullSummary,
+  pullInto,
   pullKeyOf,
-  runPull,
   type SpoolImport,
 } from '../connectors/cloudwatch-logs/index.js';
 import { describePullDetail, pullDetailOf } from '../connectors/cloudwatch-logs/progress-detail.js';
-import type { Db } from '../db/open.js';
 import type { ImportJobs } from './import-jobs.js';
 
 export interface PullJobsOptions {
-  db: Db;
+  /** Where pulls keep their positions: in the app, through the writer thread (never this one). */
+  positions: PullPositions;
+  /** Where chunks wait for their import (`<db folder>/spool`). */
+  spoolDir: string;
   /** Chunks are imported through the import queue: off this thread, one writer at a time. */
   imports: ImportJobs;
   onProgress: (progress: JobProgress) => void;
@@ -104,10 +107,10 @@ export class PullJobs {
 
   private async run(job: Job, request: PullRequest): Promise<PullSummary | null> {
     try {
-      const summary = await runPull(this.options.db, request, {
+      const target = { positions: this.options.positions, spoolDir: this.options.spoolDir };
+      const summary = await pullInto({ ...target, importSpool: this.importSpool() }, request, {
         ...this.options.pullOptions,
         signal: job.abort.signal,
-        importSpool: this.importSpool(),
         onProgress: (progress) => this.update(job, progressPatch(progress)),
       });
       const done = summary.status === 'done';

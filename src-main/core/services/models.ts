@@ -1,47 +1,42 @@
-// The detection-model operations: train and score as worker jobs, the run registry, and each
-// session's scores with "why flagged".
+// The detection-model operations that read and write the run registry, and each session's scores
+// with "why flagged". Training and scoring themselves are worker jobs (services/job-control.ts).
 import type { VigilService } from '../../../src-shared/api.js';
+import type { ModelKind, ModelRun } from '../../../src-shared/models.js';
 import { activeRun, getRun, listRuns, setActiveRun } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
 import { sessionScores } from '../db/scores.js';
-import type { ModelJobs } from '../jobs/model-jobs.js';
 
-export interface ModelsContext {
-  db: Db;
-  models: ModelJobs;
+type ModelOps = 'listRuns' | 'getRun' | 'setActiveModel' | 'sessionScores';
+
+function runOrThrow(db: Db, id: number): ModelRun {
+  const run = getRun(db, id);
+  if (!run) throw new Error(`No model run with id ${id}`);
+  return run;
 }
 
-type ModelOps = 'train' | 'listRuns' | 'getRun' | 'scoreSessions' | 'setActiveModel' | 'sessionScores';
+/** The run a scoring job uses: the one named, else the active model (of `kind`); only a finished one. */
+export function runToScore(db: Db, { runId, kind }: { runId?: number; kind?: ModelKind }): ModelRun {
+  const run = runId !== undefined ? runOrThrow(db, runId) : activeRun(db, kind);
+  if (!run)
+    throw new Error(
+      `No active ${kind ?? ''} model to score with: train one first (or name a run).`.replace('  ', ' '),
+    );
+  if (run.status !== 'done')
+    throw new Error(`Run ${run.id} is ${run.status}: only a finished run can score sessions`);
+  return run;
+}
 
-export function modelsService({ db, models }: ModelsContext): Pick<VigilService, ModelOps> {
-  const runOrThrow = (id: number) => {
-    const run = getRun(db, id);
-    if (!run) throw new Error(`No model run with id ${id}`);
-    return run;
-  };
+export function modelsService(db: Db): Pick<VigilService, ModelOps> {
   return {
-    async train({ kind, labels, split, params }) {
-      return { jobId: models.train({ kind, labels, split, params }) };
-    },
     async listRuns() {
       return listRuns(db);
     },
     async getRun({ id }) {
-      return runOrThrow(id);
-    },
-    async scoreSessions({ runId, kind }) {
-      const run = runId !== undefined ? runOrThrow(runId) : activeRun(db, kind);
-      if (!run)
-        throw new Error(
-          `No active ${kind ?? ''} model to score with: train one first (or name a run).`.replace('  ', ' '),
-        );
-      if (run.status !== 'done')
-        throw new Error(`Run ${run.id} is ${run.status}: only a finished run can score sessions`);
-      return { jobId: models.score(run.id), runId: run.id };
+      return runOrThrow(db, id);
     },
     async setActiveModel({ runId }) {
       setActiveRun(db, runId);
-      return runOrThrow(runId);
+      return runOrThrow(db, runId);
     },
     async sessionScores({ sessionId }) {
       return sessionScores(db, sessionId);

@@ -5,11 +5,13 @@ import type { VigilService } from '../../../src-shared/api.js';
 import type { FileGrants } from '../file-grants.js';
 
 type MainSide = Pick<VigilService, 'startImport' | 'listLogGroups' | 'startPull'>;
-export type PageOperation =
-  | 'importFiles'
-  | 'listCloudWatchGroups'
-  | 'startCloudWatchPull'
-  | 'cloudWatchEndpoint';
+export const PAGE_OPERATIONS = [
+  'importFiles',
+  'listCloudWatchGroups',
+  'startCloudWatchPull',
+  'cloudWatchEndpoint',
+] as const;
+export type PageOperation = (typeof PAGE_OPERATIONS)[number];
 type PageSide = Pick<VigilService, PageOperation>;
 
 export interface PageOptions {

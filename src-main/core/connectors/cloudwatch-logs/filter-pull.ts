@@ -1,8 +1,7 @@
 // A pull with FilterLogEvents: pages into spool chunks, each chunk imported, and after each import
 // the position saved, so an interrupted pull resumes after the last chunk that was stored.
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { type PullKey, recordPullProgress } from '../../db/cloudwatch-pulls.js';
-import type { Db } from '../../db/open.js';
+import type { PullKey } from '../../db/cloudwatch-pulls.js';
 import { eventSpoolLine } from '../../ingest/event-spool.js';
 import type { CallOptions } from './call.js';
 import type { SpoolChunker } from './chunker.js';
@@ -10,10 +9,11 @@ import { type CallContext, CloudWatchError } from './errors.js';
 import { filterPages } from './filter-pages.js';
 import { eventLine } from './lines.js';
 import { encodeSpec, type Segment } from './plan.js';
+import type { PullPositions } from './positions.js';
 import type { PullTally } from './tally.js';
 
 export interface FilterPullContext {
-  db: Db;
+  positions: PullPositions;
   client: CloudWatchLogsClient;
   key: PullKey;
   call: Omit<CallContext, 'action' | 'logGroup'>;
@@ -49,10 +49,10 @@ async function pullSegment(
   segment: Segment,
   startToken: string | null,
 ): Promise<void> {
-  const { db, key, tally, chunker } = ctx;
+  const { positions, key, tally, chunker } = ctx;
   const spec = encodeSpec(segment.spec);
   // Saved before the first request, so a crash before the first chunk still leaves this range to resume.
-  recordPullProgress(db, key, { lastEventTs: null, pending: { spec, token: startToken } });
+  await positions.record(key, { lastEventTs: null, pending: { spec, token: startToken } });
   try {
     for await (const page of filterPages(ctx.client, ctx.call, segment.spec, startToken, ctx.options)) {
       tally.page(page.events);
@@ -68,7 +68,7 @@ async function pullSegment(
       if (!chunker.full && page.nextToken !== null) continue;
       // Chunks end on page boundaries, so the page's nextToken is exactly where the next chunk starts.
       const committed = await chunker.flush();
-      recordPullProgress(db, key, {
+      await positions.record(key, {
         lastEventTs: committed?.maxTs ?? null,
         pending: page.nextToken === null ? null : { spec, token: page.nextToken },
       });

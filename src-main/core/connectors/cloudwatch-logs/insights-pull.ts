@@ -1,19 +1,19 @@
 // A pull with a Logs Insights query: its result rows become lines (the raw @message, or the whole
 // row for a mapping preset) imported like any other chunk.
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { type PullKey, recordPullProgress } from '../../db/cloudwatch-pulls.js';
-import type { Db } from '../../db/open.js';
+import type { PullKey } from '../../db/cloudwatch-pulls.js';
 import { eventSpoolLine } from '../../ingest/event-spool.js';
 import type { CallOptions } from './call.js';
 import type { SpoolChunker } from './chunker.js';
 import { type CallContext, CloudWatchError } from './errors.js';
 import { INSIGHTS_MAX_ROWS, type PollOptions, runInsightsQuery } from './insights.js';
 import { insightsLine, insightsTimestamp } from './lines.js';
+import type { PullPositions } from './positions.js';
 import type { PullTally } from './tally.js';
 import type { TimeRange } from './time-range.js';
 
 export interface InsightsPullContext {
-  db: Db;
+  positions: PullPositions;
   client: CloudWatchLogsClient;
   key: PullKey;
   call: Omit<CallContext, 'action' | 'logGroup'>;
@@ -65,6 +65,6 @@ export async function pullInsights(
   await chunker.add(lines, maxTs);
   const committed = await chunker.flush();
   // Insights has no resume token; only "new since last time" needs remembering.
-  recordPullProgress(ctx.db, ctx.key, { lastEventTs: committed?.maxTs ?? null, pending: null });
+  await ctx.positions.record(ctx.key, { lastEventTs: committed?.maxTs ?? null, pending: null });
   tally.endSegment();
 }

@@ -6,9 +6,26 @@ import { createLogsClient } from './client.js';
 import type { Credentials } from './credentials.js';
 import { describeLogGroups } from './log-groups.js';
 
+export type PulledByGroup = ReturnType<typeof pullSummariesByGroup>;
+
+/** What Vigil has pulled from each log group of a place (the app asks its writer thread for it). */
+export type PulledOf = (place: { region: string; endpoint: string }) => Promise<PulledByGroup>;
+
 /** The log groups of a region (by name prefix), with what Vigil has already pulled from each. */
-export async function listLogGroups(
+export function listLogGroups(
   db: Db,
+  args: ListLogGroupsArgs,
+  options: CallOptions & { credentials?: Credentials } = {},
+): Promise<LogGroupInfo[]> {
+  return listLogGroupsWith(
+    async ({ region, endpoint }) => pullSummariesByGroup(db, region, endpoint),
+    args,
+    options,
+  );
+}
+
+export async function listLogGroupsWith(
+  pulledOf: PulledOf,
   args: ListLogGroupsArgs,
   options: CallOptions & { credentials?: Credentials } = {},
 ): Promise<LogGroupInfo[]> {
@@ -20,7 +37,7 @@ export async function listLogGroups(
       args.prefix,
       options,
     );
-    const pulled = pullSummariesByGroup(db, args.region, args.endpoint ?? '');
+    const pulled = await pulledOf({ region: args.region, endpoint: args.endpoint ?? '' });
     return groups.map((group) => ({
       ...group,
       lastPulledEventTs: pulled.get(group.name)?.lastEventTs ?? null,

@@ -1,7 +1,7 @@
 // Pulls a time range of one log group into the database: the connector's entry point.
 import { checkPullFields, type PullArgs } from '../../../../src-shared/cloudwatch.js';
 import type { MappingPreset } from '../../../../src-shared/domain.js';
-import { getPullState, type PullKey } from '../../db/cloudwatch-pulls.js';
+import type { PullKey } from '../../db/cloudwatch-pulls.js';
 import type { Db } from '../../db/open.js';
 import type { CallOptions } from './call.js';
 import { SpoolChunker, type SpoolImport } from './chunker.js';
@@ -12,6 +12,7 @@ import { importInProcess } from './import-spool.js';
 import type { PollOptions } from './insights.js';
 import { pullInsights } from './insights-pull.js';
 import { decodeSpec, planSegments, selectorOf } from './plan.js';
+import { type PullPositions, positionsIn } from './positions.js';
 import { spoolDirOf } from './spool.js';
 import { type PullProgress, type PullSummary, PullTally } from './tally.js';
 import { DEFAULT_SINCE, resolveRange, type TimeRange } from './time-range.js';
@@ -52,11 +53,33 @@ export function pullKeyOf(request: PullRequest): PullKey {
   };
 }
 
-export async function runPull(db: Db, request: PullRequest, options: PullOptions = {}): Promise<PullSummary> {
+/** What a pull writes to: its saved positions, the spool folder, and how its chunks are imported. */
+export interface PullTarget {
+  positions: PullPositions;
+  spoolDir: string;
+  importSpool: SpoolImport;
+}
+
+/** Pulls into `db` from this thread (the CLI's way): positions kept on this connection. */
+export function runPull(db: Db, request: PullRequest, options: PullOptions = {}): Promise<PullSummary> {
+  const target = {
+    positions: positionsIn(db),
+    spoolDir: options.spoolDir ?? spoolDirOf(db.name),
+    importSpool: options.importSpool ?? importInProcess(db, options),
+  };
+  return pullInto(target, request, options);
+}
+
+/** Pulls into `target` (the app's way: positions kept by its writer thread, chunks by the import queue). */
+export async function pullInto(
+  target: PullTarget,
+  request: PullRequest,
+  options: Omit<PullOptions, 'importSpool' | 'spoolDir'> = {},
+): Promise<PullSummary> {
   const problem = checkPullFields(request);
   if (problem) throw new Error(problem);
   const key = pullKeyOf(request);
-  const state = getPullState(db, key);
+  const state = await target.positions.get(key);
   const asked = resolveRange(request, state?.lastEventTs ?? null, (options.now ?? Date.now)());
   const mode = request.insightsQuery !== undefined ? 'insights' : 'filter';
   const base = { logGroup: request.logGroup, streams: request.streams, filterPattern: request.filterPattern };
@@ -86,9 +109,9 @@ export async function runPull(db: Db, request: PullRequest, options: PullOptions
   const client = await createLogsClient({ ...request, credentials: options.credentials });
   const chunker = new SpoolChunker(
     {
-      dir: options.spoolDir ?? spoolDirOf(db.name),
+      dir: target.spoolDir,
       logGroup: request.logGroup,
-      importSpool: options.importSpool ?? importInProcess(db, options),
+      importSpool: target.importSpool,
       preset: request.preset,
       flushEvents: options.flushEvents ?? DEFAULT_FLUSH_EVENTS,
       flushBytes: options.flushBytes ?? DEFAULT_FLUSH_BYTES,
@@ -104,7 +127,7 @@ export async function runPull(db: Db, request: PullRequest, options: PullOptions
     options.onProgress(tally.progress());
   };
   const call = { region: request.region, endpoint: request.endpoint, profile: request.profile };
-  const shared = { db, client, key, call, tally, chunker, report };
+  const shared = { positions: target.positions, client, key, call, tally, chunker, report };
   const described = { mode, region: request.region, endpoint: request.endpoint ?? null } as const;
   try {
     // The range is known before the first request: show it while that request is under way.

@@ -1,0 +1,27 @@
+// The import records, each import's quarantined rows, and the saved mapping presets.
+import type { VigilService } from '../../../src-shared/api.js';
+import { getImport, listImports } from '../db/imports.js';
+import type { Db } from '../db/open.js';
+import { listPresets, savePreset } from '../db/presets.js';
+import { quarantinePage } from '../db/quarantine.js';
+
+type ImportOps = 'listImports' | 'quarantinePage' | 'listPresets' | 'savePreset';
+
+export function importsService(db: Db): Pick<VigilService, ImportOps> {
+  return {
+    async listImports() {
+      return listImports(db);
+    },
+    async quarantinePage({ importId, offset, limit }) {
+      if (!getImport(db, importId)) throw new Error(`No import with id ${importId}`);
+      return quarantinePage(db, importId, offset, limit);
+    },
+    async listPresets() {
+      return listPresets(db);
+    },
+    async savePreset(preset) {
+      savePreset(db, preset);
+      return { name: preset.name };
+    },
+  };
+}

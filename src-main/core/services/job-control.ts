@@ -1,0 +1,75 @@
+// The operations that start, watch and cancel jobs: they own the job workers, so they run on the
+// main thread, and so do the CloudWatch calls (their credentials may be functions, which no worker
+// can be handed). What they need from the database comes from the job store (services/job-store.ts),
+// answered off this thread in the app.
+import type { VigilService } from '../../../src-shared/api.js';
+import type { CallOptions } from '../connectors/cloudwatch-logs/call.js';
+import { type Credentials, listLogGroupsWith } from '../connectors/cloudwatch-logs/index.js';
+import type { ImportJobs } from '../jobs/import-jobs.js';
+import type { ModelJobs } from '../jobs/model-jobs.js';
+import type { PullJobs } from '../jobs/pull-jobs.js';
+import { sampleFile } from '../paths.js';
+import type { JobStore } from './job-store.js';
+
+export const JOB_CONTROL_OPERATIONS = [
+  'startImport',
+  'loadSample',
+  'jobStatus',
+  'listJobs',
+  'cancelJob',
+  'train',
+  'scoreSessions',
+  'listLogGroups',
+  'startPull',
+] as const;
+export type JobControlOperation = (typeof JOB_CONTROL_OPERATIONS)[number];
+
+export interface JobControlContext {
+  jobs: ImportJobs;
+  pulls: PullJobs;
+  models: ModelJobs;
+  store: JobStore;
+  /** Retry and credentials for listing log groups (tests make them fast). */
+  cloudWatch?: Pick<CallOptions, 'retry'> & { credentials?: Credentials };
+}
+
+export function jobControlService(context: JobControlContext): Pick<VigilService, JobControlOperation> {
+  const { jobs, pulls, models, store } = context;
+  const presetOf = (name: string | undefined) => (name === undefined ? undefined : store.presetNamed(name));
+  return {
+    async startImport({ paths, format, preset }) {
+      const mapping = await presetOf(preset);
+      return { jobIds: paths.map((file) => jobs.start({ file, format, preset: mapping })) };
+    },
+    async loadSample() {
+      return { jobIds: [jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' })] };
+    },
+    async jobStatus({ jobId }) {
+      const job = jobs.get(jobId) ?? pulls.get(jobId) ?? models.get(jobId);
+      if (!job) throw new Error(`No job with id ${jobId}`);
+      return job;
+    },
+    async listJobs() {
+      return [...jobs.list(), ...pulls.list(), ...models.list()];
+    },
+    async cancelJob({ jobId }) {
+      return { cancelled: jobs.cancel(jobId) || pulls.cancel(jobId) || models.cancel(jobId) };
+    },
+    async train({ kind, labels, split, params }) {
+      return { jobId: models.train({ kind, labels, split, params }) };
+    },
+    async scoreSessions({ runId, kind }) {
+      const run = await store.runToScore({ runId, kind });
+      return { jobId: models.score(run.id), runId: run.id };
+    },
+    async listLogGroups(args) {
+      return listLogGroupsWith(store.pulledByGroup, args, {
+        retry: context.cloudWatch?.retry,
+        credentials: context.cloudWatch?.credentials,
+      });
+    },
+    async startPull({ preset, ...request }) {
+      return { jobId: pulls.start({ ...request, preset: await presetOf(preset) }) };
+    },
+  };
+}
