@@ -1,5 +1,6 @@
 // Domain types shared by main and renderer. Schemas are the source of truth; types are inferred.
 import { z } from 'zod';
+import { sessionFieldShape, sortableFieldNames } from './fields/index.js';
 import { FilterClause } from './filter/clauses.js';
 
 export const FORMAT_IDS = ['cloudwatch-csv', 'vpc-flow', 'waf-json', 'mapped-csv', 'mapped-jsonl'] as const;
@@ -51,43 +52,14 @@ export const QuarantineRow = z.object({
 });
 export type QuarantineRow = z.infer<typeof QuarantineRow>;
 
+/** A stored session: its fields come from the field table (src-shared/fields), then its extra columns. */
 export const Session = z.object({
-  id: z.number().int(),
-  importId: z.number().int(),
-  startTs: z.number(),
-  endTs: z.number(),
-  srcIp: z.string(),
-  dstIp: z.string().nullable(),
-  srcPort: z.number().int().nullable(),
-  dstPort: z.number().int().nullable(),
-  protocol: z.string().nullable(),
-  bytesIn: z.number().nullable(),
-  bytesOut: z.number().nullable(),
-  packets: z.number().nullable(),
-  responseCode: z.number().int().nullable(),
-  country: z.string().nullable(),
-  asn: z.number().int().nullable(),
-  ruleName: z.string().nullable(),
-  detectionType: z.string().nullable(),
-  action: z.string().nullable(),
-  label: z.string().nullable(),
-  durationMs: z.number().nullable(),
-  bytesRatio: z.number().nullable(),
-  hourOfDay: z.number().int().nullable(),
-  rawLine: z.number().int(),
+  ...sessionFieldShape(),
   attrs: z.record(z.string(), z.string()).nullable(),
 });
 export type Session = z.infer<typeof Session>;
 
-export const SESSION_SORT_FIELDS = [
-  'startTs',
-  'srcIp',
-  'dstIp',
-  'bytesIn',
-  'bytesOut',
-  'country',
-  'dstPort',
-] as const;
+export const SESSION_SORT_FIELDS = sortableFieldNames();
 export const SessionSortField = z.enum(SESSION_SORT_FIELDS);
 
 export const SessionFilter = z.object({

@@ -1,5 +1,5 @@
 import type { Db } from '../../src-main/core/db/open.js';
-import { prepareSessionInsert, type SessionInsertValues } from '../../src-main/core/db/sessions.js';
+import { prepareSessionInsert } from '../../src-main/core/db/sessions.js';
 
 export interface TestSession {
   startTs: number;
@@ -27,32 +27,8 @@ export function insertSessions(db: Db, rows: TestSession[]): number[] {
   ).run();
   const insert = prepareSessionInsert(db);
   return db.transaction(() =>
-    rows.map((r, i) => {
-      const values: SessionInsertValues = [
-        null,
-        1,
-        i,
-        r.startTs,
-        r.endTs ?? r.startTs + 1000,
-        r.srcIp,
-        r.dstIp ?? null,
-        r.srcPort ?? null,
-        r.dstPort ?? null,
-        r.protocol ?? null,
-        r.bytesIn ?? null,
-        r.bytesOut ?? null,
-        null,
-        r.responseCode ?? null,
-        r.country ?? null,
-        null,
-        r.ruleName ?? null,
-        r.detectionType ?? null,
-        r.action ?? null,
-        r.label ?? null,
-        i + 2,
-        null,
-      ];
-      return insert(values);
-    }),
+    rows.map((r, i) =>
+      insert({ ...r, id: null, importId: 1, keyHash: i, endTs: r.endTs ?? r.startTs + 1000, rawLine: i + 2 }),
+    ),
   )();
 }

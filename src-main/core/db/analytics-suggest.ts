@@ -1,5 +1,6 @@
 // Values for the filter bar's autocomplete, read from the rollups (never a scan of sessions),
 // most frequent first. Prefix matches use ranges or substr, so no LIKE wildcard can be injected.
+import { type FieldDef, TERM_FIELDS } from '../../../src-shared/fields/index.js';
 import type { Db } from './open.js';
 import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
@@ -37,8 +38,20 @@ const QUERIES: Record<string, string> = {
         WHERE dst_ip >= @prefix AND dst_ip < @prefix || char(1114111) LIMIT @limit`,
 };
 
+/**
+ * An interned field's dictionary is the list of its values (its unique index serves the prefix
+ * range), uncounted: counting would read every session. It cannot tell an import still being
+ * written from a finished one, so it may offer a value no finished session has yet.
+ */
+function dictionarySql(term: string): string | undefined {
+  const field = TERM_FIELDS.find((f) => f.filter.term === term) as FieldDef | undefined;
+  if (field?.storage !== 'interned') return undefined;
+  return `SELECT value, -1 AS sessions FROM ${field.dictionary}
+          WHERE value >= @prefix AND value < @prefix || char(1114111) LIMIT @limit`;
+}
+
 export function suggestValues(db: Db, field: string, prefix: string, limit: number): ValueCount[] {
-  let sql = QUERIES[field === 'ip' ? 'src' : field];
+  let sql = QUERIES[field === 'ip' ? 'src' : field] ?? dictionarySql(field);
   // The one suggestion read from sessions: an import still being written offers none of its values.
   const finished = field === 'dst' ? finishedOnlySql(unfinishedImports(db)) : null;
   if (sql && finished) sql = sql.replace('WHERE dst_ip', `WHERE ${finished} AND dst_ip`);

@@ -1,41 +1,42 @@
 // Reads for the feature builder and the label checks. Rows come as raw arrays in time order so a
 // pass over millions of sessions allocates no object per session.
+import {
+  type FieldDef,
+  type FieldValue,
+  SESSION_FIELDS,
+  type SessionField,
+} from '../../../src-shared/fields/index.js';
+import { readSql } from './field-sql.js';
 import type { Db } from './open.js';
 
-/** Column order of a row from `featureRows`. */
-export const FEATURE_ROW = {
-  id: 0,
-  startTs: 1,
-  endTs: 2,
-  srcIp: 3,
-  dstIp: 4,
-  dstPort: 5,
-  protocol: 6,
-  bytesIn: 7,
-  bytesOut: 8,
-  packets: 9,
-  responseCode: 10,
-  country: 11,
-  label: 12,
-  detectionType: 13,
-} as const;
+// A row is the session's id, the field table's feature inputs (src-shared/fields, `feature`) in
+// table order, then the label value as the LabelRead asks for it.
+type FeatureNames<T, Acc extends string[] = []> = T extends readonly [infer F, ...infer Rest]
+  ? FeatureNames<Rest, F extends { feature: true; name: infer N extends string } ? [...Acc, N] : Acc>
+  : Acc;
+type FeatureValues<T, Acc extends unknown[] = []> = T extends readonly [infer F, ...infer Rest]
+  ? FeatureValues<Rest, F extends FieldDef & { feature: true } ? [...Acc, FieldValue<F>] : Acc>
+  : Acc;
+type RowNames = ['id', ...FeatureNames<typeof SESSION_FIELDS>, 'label'];
+/** Position of each named value in a FeatureRow, as literal types so `row[FEATURE_ROW.x]` is typed. */
+type RowIndex<T extends readonly string[]> = {
+  [K in keyof T as K extends `${number}` ? T[K] & string : never]: K extends `${infer I extends number}`
+    ? I
+    : never;
+};
 
-export type FeatureRow = [
-  id: number,
-  startTs: number,
-  endTs: number,
-  srcIp: string,
-  dstIp: string | null,
-  dstPort: number | null,
-  protocol: string | null,
-  bytesIn: number | null,
-  bytesOut: number | null,
-  packets: number | null,
-  responseCode: number | null,
-  country: string | null,
-  label: string | number | null,
-  detectionType: string | null,
-];
+export type FeatureRow = [id: number, ...FeatureValues<typeof SESSION_FIELDS>, label: string | number | null];
+
+const FEATURE_FIELDS = SESSION_FIELDS.filter(
+  (field: SessionField) => 'feature' in field && field.feature,
+) as readonly FieldDef[];
+
+/** Column order of a row from `featureRows`. */
+export const FEATURE_ROW = Object.fromEntries(
+  ['id', ...FEATURE_FIELDS.map((field) => field.name), 'label'].map((name, at) => [name, at]),
+) as RowIndex<RowNames>;
+
+const FEATURE_SELECT = ['s.id', ...FEATURE_FIELDS.map(readSql)];
 
 /** Where a session's label value is read: a column (`label`, or an extra column kept from the
  * source file, stored in attr_sets) or the analyst's verdict. */
@@ -68,8 +69,7 @@ export function featureRows(db: Db, label: LabelRead | null): IterableIterator<F
   const expression = labelExpression(label);
   return db
     .prepare(
-      `SELECT s.id, s.start_ts, s.end_ts, s.src_ip, s.dst_ip, s.dst_port, s.protocol, s.bytes_in, s.bytes_out,
-         s.packets, s.response_code, s.country, ${expression.sql}, s.detection_type
+      `SELECT ${FEATURE_SELECT.join(', ')}, ${expression.sql}
        FROM sessions s WHERE ${FINISHED} ORDER BY s.start_ts, s.id`,
     )
     .raw()

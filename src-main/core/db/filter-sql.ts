@@ -1,31 +1,17 @@
 // Filter-language clauses → SQL over `sessions`. Values always travel as parameters; only column
 // names and operators chosen here are spliced into the text.
+import { type FreeTextTerm, TERM_FIELDS, type TermField } from '../../../src-shared/fields/index.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
+import { readSql, textInSql } from './field-sql.js';
 
 type Params = Record<string, unknown>;
 
 /** Raised for values that do not fit their field (only a hand-made filter can carry them). */
 export class FilterUnsupportedError extends Error {}
 
-const COLUMNS: Partial<Record<ClauseField, string>> = {
-  src: 'src_ip',
-  dst: 'dst_ip',
-  country: 'country',
-  port: 'dst_port',
-  sport: 'src_port',
-  proto: 'protocol',
-  rule: 'rule_name',
-  type: 'detection_type',
-  action: 'action',
-  label: 'label',
-  code: 'response_code',
-  bytes_in: 'bytes_in',
-  bytes_out: 'bytes_out',
-  duration: 'duration_ms',
-};
-// Names analysts type in any case; country and detection type are matched exactly as stored.
-const NOCASE = new Set<ClauseField>(['proto', 'rule', 'action', 'label']);
+/** The session field behind each term that is one column (the field table says how it is asked). */
+const TERM_FIELD = new Map<ClauseField, TermField>(TERM_FIELDS.map((field) => [field.filter.term, field]));
 
 class Binder {
   private n = 0;
@@ -82,20 +68,24 @@ function numberSql(column: string, values: FilterValue[], b: Binder): string {
   return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
 }
 
-function textSql(column: string, values: FilterValue[], nocase: boolean, b: Binder): string {
+function textSql(field: TermField, values: FilterValue[], b: Binder): string {
   const texts = values.map((v) => {
     if (v.kind !== 'text') throw new FilterUnsupportedError(`Text is needed here, not ${v.kind}`);
     return v.value;
   });
-  const target = nocase ? `${column} COLLATE NOCASE` : column;
-  if (texts.length === 1) return `${target} = ${b.bind(texts[0])}`;
-  return `${target} IN (${texts.map((t) => b.bind(t)).join(', ')})`;
+  // Names analysts type in any case (the table's `nocase`); others are matched exactly as stored.
+  const nocase = 'nocase' in field.filter && field.filter.nocase;
+  return textInSql(field, texts, nocase, (value) => b.bind(value));
 }
 
-/** The fields whose values free text searches (db/free-text.ts resolves it against theirs). */
-export const FREE_TEXT_FIELDS = ['rule', 'type', 'action', 'label', 'proto', 'country'] as const;
-export type FreeTextField = (typeof FREE_TEXT_FIELDS)[number];
-const FREE_TEXT_COLUMNS = FREE_TEXT_FIELDS.map((field) => COLUMNS[field]!);
+/** The fields whose values free text searches, in the order their values are joined to be searched. */
+const FREE_TEXT = TERM_FIELDS.flatMap((field) =>
+  'freeText' in field.filter ? [{ field, place: field.filter.freeText }] : [],
+).sort((a, b) => a.place - b.place);
+/** Their terms (db/free-text.ts resolves a word against their values). */
+export const FREE_TEXT_FIELDS = FREE_TEXT.map(({ field }) => field.filter.term as FreeTextTerm);
+export type FreeTextField = FreeTextTerm;
+const FREE_TEXT_COLUMNS = FREE_TEXT.map(({ field }) => readSql(field));
 
 /** The text a free-text clause searches for: its words joined by spaces. */
 export function freeTextOf(values: readonly FilterValue[]): string {
@@ -134,10 +124,10 @@ function clauseSql(clause: FilterClause, b: Binder): string {
   if (field === 'text') return freeTextSql(values, b);
   if (field === 'score') return scoreSql(values, b);
   if (field === 'ip') return `(${ipSql('src_ip', values, b)} OR ${ipSql('dst_ip', values, b)})`;
-  if (field === 'src' || field === 'dst') return ipSql(COLUMNS[field]!, values, b);
-  const column = COLUMNS[field]!;
-  if (values[0]?.kind === 'cmp' || values[0]?.kind === 'range') return numberSql(column, values, b);
-  return textSql(column, values, NOCASE.has(field), b);
+  const session = TERM_FIELD.get(field)!;
+  if (session.filter.kind === 'ip') return ipSql(readSql(session), values, b);
+  if (values[0]?.kind === 'cmp' || values[0]?.kind === 'range') return numberSql(readSql(session), values, b);
+  return textSql(session, values, b);
 }
 
 /** One SQL condition per clause (to be AND-ed); parameters are added to `params`. */

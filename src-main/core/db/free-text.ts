@@ -6,14 +6,16 @@
 // (`waf` → `type:waf_rule`), which the rollups or the indexes answer. The rows are the same.
 import { isIP } from 'node:net';
 import type { SessionFilter } from '../../../src-shared/domain.js';
+import { type FieldDef, TERM_FIELDS } from '../../../src-shared/fields/index.js';
 import { type FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { FREE_TEXT_FIELDS, type FreeTextField, freeTextOf } from './filter-sql.js';
 import type { Db } from './open.js';
 
 // Every value each searched column holds, from the rollups kept with the sessions. A missing value
-// is stored there as '' (or not at all), which no word contains.
+// is stored there as '' (or not at all), which no word contains. An interned field's dictionary
+// holds every value it stored (a few more once an import is rolled back: they match no session).
 const DAY = 86_400_000;
-const VALUES_SQL: Record<FreeTextField, string> = {
+const VALUES_SQL: Partial<Record<FreeTextField, string>> = {
   rule: `SELECT value FROM rollup_values WHERE field = 'rule'`,
   action: `SELECT value FROM rollup_values WHERE field = 'action'`,
   label: `SELECT value FROM rollup_values WHERE field = 'label'`,
@@ -21,13 +23,20 @@ const VALUES_SQL: Record<FreeTextField, string> = {
   country: `SELECT DISTINCT country AS value FROM rollup_time WHERE granularity = ${DAY}`,
   proto: `SELECT DISTINCT protocol AS value FROM rollup_ports WHERE granularity = 0`,
 };
+function valuesSql(field: FreeTextField): string | undefined {
+  const session = TERM_FIELDS.find((f) => f.filter.term === field) as FieldDef;
+  if (session.storage === 'interned') return `SELECT value FROM ${session.dictionary}`;
+  return VALUES_SQL[field];
+}
+// A word is rewritten only when every searched field's values can be listed.
+const RESOLVABLE = FREE_TEXT_FIELDS.every((field) => valuesSql(field) !== undefined);
 const ASCII = /^[\x20-\x7e]+$/;
 // A clause holds at most 100 values (FilterClause); a word matching more stays free text.
 const MAX_VALUES = 100;
 
 /** The filter with each free-text word that one field can answer rewritten as that field's clause. */
 export function resolveFreeText<F extends SessionFilter>(db: Db, filter: F): F {
-  if (!filter.clauses?.some((clause) => clause.field === 'text')) return filter;
+  if (!RESOLVABLE || !filter.clauses?.some((clause) => clause.field === 'text')) return filter;
   return { ...filter, clauses: filter.clauses.map((clause) => resolveClause(db, clause)) };
 }
 
@@ -65,7 +74,7 @@ const textValue = (value: string): FilterValue => ({ kind: 'text', value });
 /** The column's stored values that contain `text`, compared as the free-text scan compares them. */
 function valuesContaining(db: Db, field: FreeTextField, text: string): string[] {
   return db
-    .prepare(`SELECT value FROM (${VALUES_SQL[field]}) WHERE instr(lower(value), ?) > 0 ORDER BY value`)
+    .prepare(`SELECT value FROM (${valuesSql(field)}) WHERE instr(lower(value), ?) > 0 ORDER BY value`)
     .pluck()
     .all(text.toLowerCase()) as string[];
 }

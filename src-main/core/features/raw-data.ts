@@ -25,7 +25,7 @@ export interface RawData {
   sources: number;
 }
 
-export type Labeler = (label: FeatureRow[12], detectionType: string | null) => number;
+export type Labeler = (label: FeatureRow[(typeof C)['label']], detectionType: string | null) => number;
 
 /** Interns strings as dense codes. */
 class Dictionary {

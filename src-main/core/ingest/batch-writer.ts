@@ -1,18 +1,21 @@
 import type { ImportCounts } from '../../../src-shared/domain.js';
+import { type FieldDef, LOG_FIELDS } from '../../../src-shared/fields/index.js';
 import { prepareAnalyticsApply } from '../db/analytics-rollups.js';
 import { prepareAttrIntern } from '../db/attr-sets.js';
 import { prepareProgressUpdate } from '../db/imports.js';
+import { prepareFieldInterns } from '../db/interned-strings.js';
 import type { Db } from '../db/open.js';
 import { prepareQuarantineInsert } from '../db/quarantine.js';
 import { prepareRollupApply } from '../db/rollups.js';
 import {
+  INSERT_AT,
   prepareNextSessionId,
   prepareSessionGroupInsert,
   SESSION_GROUP_ROWS,
   SESSION_INSERT_WIDTH,
 } from '../db/sessions.js';
 import { createStagedRollups, stagedName } from '../db/staged-rollups.js';
-import { type EncodedBatch, NUM, numAt, STR, strAt } from './batch-codec.js';
+import { type EncodedBatch, FIELD_LANES, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
 import { RepeatKeys } from './repeat-keys.js';
 import { type RollupSink, RollupWindow } from './rollup-window.js';
 import type { WindowState } from './window-state.js';
@@ -35,6 +38,8 @@ export class BatchWriter {
   private firstId: number | null = null;
   private lastId: number | null = null;
   private readonly internAttrs: (json: string) => number;
+  /** Per field (FIELD_LANES order): how an interned field's text becomes its id; null for the others. */
+  private readonly internFields: Intern[];
   private readonly insertBad: ReturnType<typeof prepareQuarantineInsert>;
   private readonly updateProgress: ReturnType<typeof prepareProgressUpdate>;
   /** Rows refused as duplicates since the last window, to take back out of the next one. */
@@ -54,6 +59,7 @@ export class BatchWriter {
     this.nextSessionId = prepareNextSessionId(db);
     this.repeats = new RepeatKeys(db, importId);
     this.internAttrs = prepareAttrIntern(db);
+    this.internFields = prepareFieldInterns(db);
     this.insertBad = prepareQuarantineInsert(db);
     this.updateProgress = prepareProgressUpdate(db);
     createStagedRollups(db);
@@ -119,30 +125,58 @@ export class BatchWriter {
     });
   }
 
-  /** Writes row `row` of the batch into `v` from `at`, in SessionInsertValues order. */
+  /** Writes row `row` of the batch into `v` from `at`, in insert order (db/sessions.ts INSERT_AT). */
   private fill(batch: EncodedBatch, row: number, id: number, v: unknown[], at: number): void {
-    v[at] = id;
-    v[at + 1] = this.importId;
-    v[at + 2] = numAt(batch, row, NUM.keyHash)!;
-    v[at + 3] = numAt(batch, row, NUM.startTs)!;
-    v[at + 4] = numAt(batch, row, NUM.endTs)!;
-    v[at + 5] = strAt(batch, row, STR.srcIp)!;
-    v[at + 6] = strAt(batch, row, STR.dstIp);
-    v[at + 7] = numAt(batch, row, NUM.srcPort);
-    v[at + 8] = numAt(batch, row, NUM.dstPort);
-    v[at + 9] = strAt(batch, row, STR.protocol);
-    v[at + 10] = numAt(batch, row, NUM.bytesIn);
-    v[at + 11] = numAt(batch, row, NUM.bytesOut);
-    v[at + 12] = numAt(batch, row, NUM.packets);
-    v[at + 13] = numAt(batch, row, NUM.responseCode);
-    v[at + 14] = strAt(batch, row, STR.country);
-    v[at + 15] = numAt(batch, row, NUM.asn);
-    v[at + 16] = strAt(batch, row, STR.ruleName);
-    v[at + 17] = strAt(batch, row, STR.detectionType);
-    v[at + 18] = strAt(batch, row, STR.action);
-    v[at + 19] = strAt(batch, row, STR.label);
-    v[at + 20] = numAt(batch, row, NUM.line)!;
-    const attrs = strAt(batch, row, STR.attrs);
-    v[at + 21] = attrs === null ? null : this.internAttrs(attrs);
+    const num = batch.num;
+    const str = batch.str;
+    const n = row * NUM_COLS;
+    const s = row * STR_COLS;
+    v[at + INSERT_AT.id] = id;
+    v[at + INSERT_AT.importId] = this.importId;
+    v[at + INSERT_AT.keyHash] = num[n + NUM.keyHash]!;
+    fillFields(num, n, str, s, batch.dict, v, at + INSERT_AT.firstField, this.internFields);
+    v[at + INSERT_AT.rawLine] = num[n + NUM.line]!;
+    const attrs = str[s + STR.attrs]!;
+    v[at + INSERT_AT.attrsId] = attrs < 0 ? null : this.internAttrs(batch.dict[attrs]!);
   }
 }
+
+type Intern = ((text: string) => number) | null;
+type FillFields = (
+  num: Float64Array,
+  n: number,
+  str: Int32Array,
+  s: number,
+  dict: string[],
+  v: unknown[],
+  at: number,
+  interns: Intern[],
+) => void;
+
+/**
+ * Writes a row's fields into v[at …] in LOG_FIELDS order, from the lanes FIELD_LANES gives (a
+ * missing number is NaN, a missing text code -1; both become NULL; an interned field's text
+ * becomes its dictionary id). Compiled once into straight-line code with the lanes as constants,
+ * like the hand-written binding it replaced: a loop over FIELD_LANES cost about 20 ms more per
+ * million rows (measured). The source holds nothing but those numbers.
+ */
+function compileFillFields(): FillFields {
+  const lines = [...FIELD_LANES].map((lane, k) => {
+    if (lane >= 0) return `x = num[n + ${lane}]; v[at + ${k}] = x !== x ? null : x;`;
+    const field = LOG_FIELDS[k] as FieldDef;
+    const text = field.storage === 'interned' ? `interns[${k}](dict[c])` : 'dict[c]';
+    return `c = str[s + ${~lane}]; v[at + ${k}] = c < 0 ? null : ${text};`;
+  });
+  return new Function(
+    'num',
+    'n',
+    'str',
+    's',
+    'dict',
+    'v',
+    'at',
+    'interns',
+    `let x, c;\n${lines.join('\n')}`,
+  ) as FillFields;
+}
+const fillFields = compileFillFields();

@@ -1,24 +1,12 @@
 import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
+import type { LogFieldValues } from '../../../src-shared/fields/index.js';
 
-/** One session, normalized from any format, before enrichment and storage. */
-export interface SessionRow {
-  startTs: number;
-  endTs: number;
-  srcIp: string;
-  dstIp: string | null;
-  srcPort: number | null;
-  dstPort: number | null;
-  protocol: string | null;
-  bytesIn: number | null;
-  bytesOut: number | null;
-  packets: number | null;
-  responseCode: number | null;
-  country: string | null;
-  asn: number | null;
-  ruleName: string | null;
-  detectionType: string | null;
-  action: string | null;
-  label: string | null;
+/**
+ * One session, normalized from any format, before enrichment and storage: a value for every field
+ * the field table says an importer fills (src-shared/fields, origin 'log'), then what the import
+ * keeps beside them.
+ */
+export interface SessionRow extends LogFieldValues {
   /** Extra source fields kept as a JSON object string, or null. */
   attrs: string | null;
   /**

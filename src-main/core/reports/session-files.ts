@@ -3,6 +3,7 @@
 
 import { once } from 'node:events';
 import fs from 'node:fs';
+import { SESSION_FIELDS } from '../../../src-shared/fields/index.js';
 import type { ExportRecords } from '../db/session-export.js';
 import { neutraliseCell } from './neutralise.js';
 
@@ -11,25 +12,12 @@ type Cell = string | number | null;
 /** How a stored value becomes a CSV cell: as it is, as an ISO-8601 time, or as attribute JSON. */
 type CellKind = 'value' | 'time' | 'attrs';
 
+// The session's fields that have a CSV header in the field table (src-shared/fields), in table
+// order, then the analyst's verdict and tags, then the extra columns.
 const CSV_COLUMNS: [header: string, column: string, kind: CellKind][] = [
-  ['id', 'id', 'value'],
-  ['start', 'startTs', 'time'],
-  ['end', 'endTs', 'time'],
-  ['src_ip', 'srcIp', 'value'],
-  ['dst_ip', 'dstIp', 'value'],
-  ['src_port', 'srcPort', 'value'],
-  ['dst_port', 'dstPort', 'value'],
-  ['protocol', 'protocol', 'value'],
-  ['bytes_in', 'bytesIn', 'value'],
-  ['bytes_out', 'bytesOut', 'value'],
-  ['packets', 'packets', 'value'],
-  ['response_code', 'responseCode', 'value'],
-  ['country', 'country', 'value'],
-  ['asn', 'asn', 'value'],
-  ['rule_name', 'ruleName', 'value'],
-  ['detection_type', 'detectionType', 'value'],
-  ['action', 'action', 'value'],
-  ['label', 'label', 'value'],
+  ...SESSION_FIELDS.flatMap((field): [string, string, CellKind][] =>
+    'csv' in field ? [[field.csv, field.name, field.type === 'time' ? 'time' : 'value']] : [],
+  ),
   ['verdict', 'verdict', 'value'],
   ['verdict_by', 'verdictBy', 'value'],
   ['verdict_note', 'verdictNote', 'value'],

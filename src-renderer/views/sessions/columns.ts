@@ -1,6 +1,8 @@
 // Every Session field the table can show, as plain text (so a cell copies exactly what it shows).
+// Which fields, their labels, widths, order and formats come from the field table (src-shared/fields).
 import type { Session } from '../../../src-shared/domain.js';
 import { SESSION_SORT_FIELDS } from '../../../src-shared/domain.js';
+import { type FieldFormat, type SessionField, VIEW_FIELDS } from '../../../src-shared/fields/index.js';
 import { formatCount, formatTimestamp } from '../../format.js';
 
 export type SortField = (typeof SESSION_SORT_FIELDS)[number];
@@ -26,51 +28,45 @@ export const SORT_ALWAYS: readonly SortField[] = ['startTs', 'srcIp', 'dstIp'];
 /** At or below this many matching sessions a scan-and-sort stays well under 100 ms (measured). */
 export const SORT_ANY_LIMIT = 100_000;
 
-const orDash = (value: string | number | null) => (value === null || value === '' ? '–' : String(value));
-const number = (value: number | null) => (value === null ? '–' : formatCount(value));
+type Value = string | number | null;
+const orDash = (value: Value) => (value === null || value === '' ? '–' : String(value));
 
-const COLUMN_LIST: Omit<Column, 'sort'>[] = [
-  { id: 'startTs', label: 'Start (UTC)', width: 160, text: (s) => formatTimestamp(s.startTs) },
-  { id: 'endTs', label: 'End (UTC)', width: 160, text: (s) => formatTimestamp(s.endTs) },
-  { id: 'srcIp', label: 'Source IP', width: 150, text: (s) => s.srcIp },
-  { id: 'srcPort', label: 'Src port', width: 80, numeric: true, text: (s) => orDash(s.srcPort) },
-  { id: 'country', label: 'Country', width: 72, text: (s) => orDash(s.country) },
-  { id: 'asn', label: 'ASN', width: 80, numeric: true, text: (s) => orDash(s.asn) },
-  { id: 'dstIp', label: 'Destination IP', width: 150, text: (s) => orDash(s.dstIp) },
-  { id: 'dstPort', label: 'Port', width: 64, numeric: true, text: (s) => orDash(s.dstPort) },
-  { id: 'protocol', label: 'Protocol', width: 80, text: (s) => orDash(s.protocol) },
-  { id: 'bytesIn', label: 'Bytes in', width: 100, numeric: true, text: (s) => number(s.bytesIn) },
-  { id: 'bytesOut', label: 'Bytes out', width: 100, numeric: true, text: (s) => number(s.bytesOut) },
-  { id: 'packets', label: 'Packets', width: 80, numeric: true, text: (s) => number(s.packets) },
-  { id: 'durationMs', label: 'Duration ms', width: 100, numeric: true, text: (s) => number(s.durationMs) },
-  { id: 'responseCode', label: 'Response', width: 96, numeric: true, text: (s) => orDash(s.responseCode) },
-  { id: 'action', label: 'Action', width: 80, text: (s) => orDash(s.action) },
-  { id: 'detectionType', label: 'Detection', width: 140, text: (s) => orDash(s.detectionType) },
-  { id: 'ruleName', label: 'Rule', width: 200, text: (s) => orDash(s.ruleName) },
-  { id: 'label', label: 'Label', width: 90, text: (s) => orDash(s.label) },
-  { id: 'importId', label: 'Import', width: 64, numeric: true, text: (s) => String(s.importId) },
-  { id: 'rawLine', label: 'Line', width: 72, numeric: true, text: (s) => String(s.rawLine) },
-  { id: 'id', label: 'Id', width: 80, numeric: true, text: (s) => String(s.id) },
-];
+const FORMATS: Record<FieldFormat, (value: Value) => string> = {
+  plain: orDash,
+  count: (value) => formatCount(value as number | null),
+  time: (value) => formatTimestamp(value as number | null),
+  fixed3: (value) => (value === null ? '–' : (value as number).toFixed(3)),
+};
+
+/** A field's value as the table and the drawer show it; a field that is never missing shows as it is. */
+export function fieldText(field: SessionField): (session: Session) => string {
+  const format: FieldFormat = 'format' in field ? field.format : field.type === 'time' ? 'time' : 'plain';
+  const show = format === 'plain' && !field.nullable ? String : FORMATS[format];
+  return (session) => show(session[field.name]);
+}
 
 const sortable = (id: string): SortField | undefined =>
   (SESSION_SORT_FIELDS as readonly string[]).includes(id) ? (id as SortField) : undefined;
 
-export const COLUMNS: Column[] = COLUMN_LIST.map((column) => ({ ...column, sort: sortable(column.id) }));
+/** The table's columns: the fields with a width, in the table's order. */
+export const COLUMNS: Column[] = VIEW_FIELDS.flatMap((field) =>
+  'width' in field.view
+    ? [
+        {
+          id: field.name,
+          label: field.label,
+          width: field.view.width,
+          ...(field.type === 'integer' || field.type === 'number' ? { numeric: true } : {}),
+          text: fieldText(field),
+          sort: sortable(field.name),
+        },
+      ]
+    : [],
+);
 
-export const DEFAULT_VISIBLE = [
-  'startTs',
-  'srcIp',
-  'country',
-  'dstIp',
-  'dstPort',
-  'protocol',
-  'bytesIn',
-  'bytesOut',
-  'responseCode',
-  'detectionType',
-  'ruleName',
-];
+export const DEFAULT_VISIBLE = VIEW_FIELDS.flatMap((field) =>
+  'shown' in field.view && field.view.shown ? [field.name] : [],
+);
 
 /** Whether the server can sort by this column quickly for `total` matching sessions. */
 export function canSort(column: Column, total: number): boolean {

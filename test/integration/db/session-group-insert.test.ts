@@ -4,38 +4,35 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
-import { prepareSessionGroupInsert, SESSION_INSERT_WIDTH } from '../../../src-main/core/db/sessions.js';
+import {
+  prepareSessionGroupInsert,
+  SESSION_INSERT_WIDTH,
+  sessionInsertValues,
+} from '../../../src-main/core/db/sessions.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
 
 /** One row's values: key and start decide identity; the line number tells rows apart. */
 function row(id: number, key: number, line: number): unknown[] {
-  const values: unknown[] = [
+  const values = sessionInsertValues({
     id,
-    1,
-    key,
-    1_714_000_000_000 + key,
-    1_714_000_060_000 + key,
-    `10.0.0.${key % 250}`,
-  ];
-  values.push(
-    '10.1.1.1',
-    null,
-    443,
-    'HTTPS',
-    100,
-    200,
-    null,
-    200,
-    'US',
-    null,
-    null,
-    'waf_rule',
-    null,
-    'benign',
-  );
-  values.push(line, null);
+    importId: 1,
+    keyHash: key,
+    startTs: 1_714_000_000_000 + key,
+    endTs: 1_714_000_060_000 + key,
+    srcIp: `10.0.0.${key % 250}`,
+    dstIp: '10.1.1.1',
+    dstPort: 443,
+    protocol: 'HTTPS',
+    bytesIn: 100,
+    bytesOut: 200,
+    responseCode: 200,
+    country: 'US',
+    detectionType: 'waf_rule',
+    label: 'benign',
+    rawLine: line,
+  });
   expect(values).toHaveLength(SESSION_INSERT_WIDTH);
   return values;
 }

@@ -13,7 +13,11 @@ import { pauseForeignKeys } from '../../../src-main/core/db/foreign-keys.js';
 import { migrate } from '../../../src-main/core/db/migrate.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
 import { prepareScoreWriter, publishScores } from '../../../src-main/core/db/scores.js';
-import { prepareSessionGroupInsert, SESSION_INSERT_WIDTH } from '../../../src-main/core/db/sessions.js';
+import {
+  prepareSessionGroupInsert,
+  SESSION_INSERT_WIDTH,
+  sessionInsertValues,
+} from '../../../src-main/core/db/sessions.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -35,15 +39,26 @@ function groupValues(first: number): unknown[] {
   const values: unknown[] = [];
   for (let key = first; key < first + GROUP; key++) {
     values.push(
-      key + 1,
-      1,
-      key,
-      1_714_000_000_000 + key * 50,
-      1_714_000_060_000 + key * 50,
-      `10.0.${key % 250}.${key % 7}`,
+      ...sessionInsertValues({
+        id: key + 1,
+        importId: 1,
+        keyHash: key,
+        startTs: 1_714_000_000_000 + key * 50,
+        endTs: 1_714_000_060_000 + key * 50,
+        srcIp: `10.0.${key % 250}.${key % 7}`,
+        dstIp: '10.1.1.1',
+        dstPort: 443,
+        protocol: 'HTTPS',
+        bytesIn: key,
+        bytesOut: 2 * key,
+        responseCode: 200,
+        country: 'US',
+        ruleName: 'Suspicious Web Traffic',
+        detectionType: 'waf_rule',
+        label: 'benign',
+        rawLine: key + 2,
+      }),
     );
-    values.push('10.1.1.1', null, 443, 'HTTPS', key, 2 * key, null, 200, 'US', null);
-    values.push('Suspicious Web Traffic', 'waf_rule', null, 'benign', key + 2, null);
   }
   expect(values).toHaveLength(GROUP * SESSION_INSERT_WIDTH);
   return values;

@@ -3,7 +3,7 @@
 // builder reads. The golden file was written before both came from the field table
 // (src-shared/fields); a field that reads back differently, or a sort that orders differently, fails.
 import { describe, expect, it } from 'vitest';
-import { featureRows } from '../../../src-main/core/db/feature-rows.js';
+import { FEATURE_ROW, featureRows } from '../../../src-main/core/db/feature-rows.js';
 import { sessionPage } from '../../../src-main/core/db/sessions.js';
 import { SESSION_SORT_FIELDS } from '../../../src-shared/domain.js';
 import { workspace } from '../triage/harness.js';
@@ -33,7 +33,10 @@ describe('session reads over every field', () => {
       { type: 'column', column: 'source.name' },
       { type: 'verdicts' },
     ] as const;
-    const rows = reads.map((read) => ({ read, rows: [...featureRows(ws.db, read)] }));
+    // Each value by its name in FEATURE_ROW, names sorted: what a row says, whatever its layout.
+    const names = Object.keys(FEATURE_ROW).sort() as (keyof typeof FEATURE_ROW)[];
+    const named = (row: unknown[]) => names.map((name) => [name, row[FEATURE_ROW[name]]]);
+    const rows = reads.map((read) => ({ read, rows: [...featureRows(ws.db, read)].map(named) }));
     await expect(`${JSON.stringify(rows)}\n`).toMatchFileSnapshot('./golden/feature-rows.json.golden');
   });
 });

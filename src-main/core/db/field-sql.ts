@@ -1,0 +1,32 @@
+// A session field (src-shared/fields) in SQL: the expression that reads its value, and the column
+// it is stored in. Only names from the field table are spliced into SQL text.
+import type { FieldDef } from '../../../src-shared/fields/index.js';
+
+/**
+ * The value of `field` in a query over `sessions` (or a rollup with the same column). An interned
+ * field's column holds an id: its text is looked up in the dictionary, a primary-key read.
+ */
+export function readSql(field: FieldDef): string {
+  if (field.storage !== 'interned') return field.column;
+  return `(SELECT value FROM ${field.dictionary} WHERE ${field.dictionary}.id = ${field.column})`;
+}
+
+/** The field as a SELECT column named as the Session property. */
+export function selectSql(field: FieldDef): string {
+  const read = readSql(field);
+  return read === field.name ? read : `${read} AS ${field.name}`;
+}
+
+/**
+ * `field = one of texts` (bound by `bind`), in any case when `nocase`. An interned field is matched
+ * through its dictionary: the few ids whose text matches, then an id comparison per session.
+ */
+export function textInSql(field: FieldDef, texts: string[], nocase: boolean, bind: (v: unknown) => string) {
+  const stored = field.storage === 'interned' ? 'value' : field.column;
+  const target = nocase ? `${stored} COLLATE NOCASE` : stored;
+  const test =
+    texts.length === 1 ? `${target} = ${bind(texts[0])}` : `${target} IN (${texts.map(bind).join(', ')})`;
+  return field.storage === 'interned'
+    ? `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE ${test})`
+    : test;
+}

@@ -1,0 +1,34 @@
+// Interned session fields (src-shared/fields, storage 'interned'): each distinct text is stored
+// once in the field's dictionary table and sessions hold its id.
+import { type FieldDef, LOG_FIELDS } from '../../../src-shared/fields/index.js';
+import type { Db } from './open.js';
+
+// Past this many distinct texts a memo starts over: memory stays flat on a log whose texts rarely repeat.
+const MEMO_LIMIT = 100_000;
+
+/**
+ * The id of `text` in `table` (id INTEGER PRIMARY KEY, `column` TEXT NOT NULL UNIQUE), added when
+ * new; a per-writer memo keeps it to one lookup per distinct text.
+ */
+export function prepareStringIntern(db: Db, table: string, column = 'value'): (text: string) => number {
+  const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (${column}) VALUES (?)`);
+  const select = db.prepare(`SELECT id FROM ${table} WHERE ${column} = ?`).pluck();
+  const memo = new Map<string, number>();
+  return (text) => {
+    let id = memo.get(text);
+    if (id === undefined) {
+      insert.run(text);
+      id = select.get(text) as number;
+      if (memo.size > MEMO_LIMIT) memo.clear();
+      memo.set(text, id);
+    }
+    return id;
+  };
+}
+
+/** Per field of LOG_FIELDS (same index): how its text becomes what is stored, or null to store it as is. */
+export function prepareFieldInterns(db: Db): (((text: string) => number) | null)[] {
+  return LOG_FIELDS.map((field: FieldDef) =>
+    field.storage === 'interned' ? prepareStringIntern(db, field.dictionary) : null,
+  );
+}

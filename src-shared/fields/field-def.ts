@@ -1,0 +1,107 @@
+// What one record of the session field table (session-fields.ts) says about a field. Everything
+// here is plain data, so main, renderer and tests read the same table without running anything.
+
+/** How the value is typed, validated and carried: `time` is epoch ms (shown and exported as a time). */
+export type FieldType = 'integer' | 'number' | 'text' | 'time';
+
+/**
+ * Who gives the field its value: `log` fields are read from the source by the importers
+ * (ingest's SessionRow) and stored by the writer; `import` fields are given by the import itself
+ * (the session id, the import, the line); `generated` fields are SQLite generated columns.
+ */
+export type FieldOrigin = 'log' | 'import' | 'generated';
+
+/** How the Sessions table and the drawer show a value (renderer/views/sessions/columns.ts). */
+export type FieldFormat = 'plain' | 'count' | 'time' | 'fixed3';
+
+/** How a filter term reads its values (src-shared/filter/parse.ts). */
+export type TermKind = 'ip' | 'country' | 'number' | 'text';
+
+export interface FilterTermDef {
+  /** What the analyst types before the colon. */
+  term: string;
+  /** Place in the vocabulary (help, suggestions, the unknown-field message). */
+  order: number;
+  kind: TermKind;
+  help: string;
+  example: string;
+  /** Inclusive bounds for number terms. */
+  min?: number;
+  max?: number;
+  /** Whole numbers only. */
+  integer?: boolean;
+  /** Text compared in any case (names analysts type); otherwise exactly as stored. */
+  nocase?: boolean;
+  /**
+   * Bare words search this field too (any case, as a substring). The number is the field's place
+   * in the searched text: the fields are joined with spaces in this order, so a phrase can span
+   * two neighbours ("traffic waf" matches rule "… Traffic" then type "waf_rule").
+   */
+  freeText?: number;
+}
+
+export interface ViewDef {
+  /** Place in the Sessions table and the drawer (the drawer shows every field, in this order). */
+  order: number;
+  /** A column of the Sessions table this wide (px); without it the field shows in the drawer only. */
+  width?: number;
+  /** Among the columns the table shows until the analyst picks others. */
+  shown?: boolean;
+}
+
+interface FieldBase {
+  /** The Session property (camelCase). */
+  name: string;
+  /** The column of `sessions` (for an interned field, the column holding the value's id). */
+  column: string;
+  type: FieldType;
+  nullable: boolean;
+  origin: FieldOrigin;
+  /** What the Sessions table and the drawer call it. */
+  label: string;
+  /** Default: `time` for time fields, `plain` for the others. */
+  format?: FieldFormat;
+  view: ViewDef;
+  /** Header in the CSV export; without it the CSV leaves the field out (JSON has every field). */
+  csv?: string;
+  filter?: FilterTermDef;
+  /** The Sessions page can be sorted by it (a scan and top-N sort unless sessions.ts has an index walk). */
+  sortable?: boolean;
+  /** Read by the model feature builder (db/feature-rows.ts, core/features). */
+  feature?: boolean;
+}
+
+/** The value is stored in its own column of `sessions`. */
+interface ColumnStorage {
+  storage?: 'column';
+}
+
+/**
+ * Text stored once: `dictionary` is a side table (id INTEGER PRIMARY KEY, value TEXT NOT NULL
+ * UNIQUE) of the distinct values and `column` holds the value's id, so a user agent repeated on
+ * ten million rows is stored once. Reads, filters, sorts and exports see the text; the writer
+ * interns each value (one lookup per distinct value per import). The migration that adds the
+ * field creates the dictionary table.
+ */
+interface InternedStorage {
+  storage: 'interned';
+  dictionary: string;
+  type: 'text';
+  origin: 'log';
+}
+
+export type FieldDef = FieldBase & (ColumnStorage | InternedStorage);
+
+/** The TypeScript value of a field: its type, or null where the field is nullable. */
+interface TypeValues {
+  integer: number;
+  number: number;
+  text: string;
+  time: number;
+}
+export type FieldValue<F extends Pick<FieldDef, 'type' | 'nullable'>> =
+  | TypeValues[F['type']]
+  | (F['nullable'] extends true ? null : never);
+
+/** `{ name: value }` for a union of field records. */
+export type ValuesOf<F extends FieldDef> = { [R in F as R['name']]: FieldValue<R> };
