@@ -203,6 +203,16 @@ export const SESSION_FIELDS = [
     format: 'count',
     view: { order: 120, width: 80 },
     csv: 'packets',
+    filter: {
+      term: 'packets',
+      order: 145,
+      kind: 'number',
+      help: 'packets',
+      example: 'packets:>100',
+      min: 0,
+      integer: true,
+    },
+    sortable: true,
     feature: true,
   },
   {
