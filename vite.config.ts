@@ -9,5 +9,13 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      // TanStack Query marks its hooks "use client" for server-component bundlers; this page is all
+      // client, so the directive means nothing here and its warning is noise.
+      onLog(level, log, handle) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use client"')) return;
+        handle(level, log);
+      },
+    },
   },
 });

@@ -1,5 +1,5 @@
-// Schemas of the Overview's analytics calls. Every answer says whether it came from the rollup
-// tables or had to read sessions (filters the rollups cannot answer), so the UI can say so.
+// Schemas of the Overview's analytics answer, chart by chart. Every chart says whether it came from
+// the rollup tables or had to read sessions (filters the rollups cannot answer), so the UI can say so.
 import { z } from 'zod';
 import { HIST_METRICS } from './analytics-bins.js';
 import { SessionFilter } from './domain.js';
@@ -88,6 +88,21 @@ export const Correlation = z.object({
   sampleSize: z.number(),
 });
 export type Correlation = z.infer<typeof Correlation>;
+
+/**
+ * Every chart of the Overview for one filter, in one answer: the charts share one pass over the
+ * sessions when the rollups cannot answer, and the page asks one question per filter.
+ */
+export const OverviewAnswer = z.object({
+  kpis: KpiSummary,
+  series: TimeSeries,
+  typeByCountry: TypeByCountry,
+  countries: CountryTotals,
+  histograms: Histograms,
+  ports: PortMix,
+  correlation: Correlation,
+});
+export type OverviewAnswer = z.infer<typeof OverviewAnswer>;
 
 export const SuggestionArgs = z.object({
   field: z.enum(FIELD_NAMES as [string, ...string[]]),

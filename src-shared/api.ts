@@ -4,18 +4,7 @@
 // arguments name a file or a network endpoint is never offered to a page, and the transports
 // register only the operations offered to their face (see `operationsFor`).
 import { z } from 'zod';
-import {
-  AnalyticsArgs,
-  Correlation,
-  CountryTotals,
-  Histograms,
-  KpiSummary,
-  PortMix,
-  SuggestionArgs,
-  SuggestionValues,
-  TimeSeries,
-  TypeByCountry,
-} from './analytics.js';
+import { AnalyticsArgs, OverviewAnswer, SuggestionArgs, SuggestionValues } from './analytics.js';
 import {
   Case,
   CaseDetail,
@@ -34,6 +23,7 @@ import {
   PagePullArgs,
   PullArgs,
 } from './cloudwatch.js';
+import { ChangeReason } from './data-changes.js';
 import {
   DashboardSummary,
   FormatId,
@@ -196,14 +186,9 @@ export const operations = {
   sessionScores: op(z.object({ sessionId: z.number().int() }), z.array(SessionScore)),
 
   // ── Overview analytics and the filter bar (src-shared/analytics.ts, filter/; core: services/analytics.ts).
-  //    Answers come from the rollups unless the filter needs session rows (each says which). ──
-  analyticsKpis: op(AnalyticsArgs, KpiSummary),
-  analyticsTimeSeries: op(AnalyticsArgs, TimeSeries),
-  analyticsTypeByCountry: op(AnalyticsArgs, TypeByCountry),
-  analyticsCountries: op(AnalyticsArgs, CountryTotals),
-  analyticsHistograms: op(AnalyticsArgs, Histograms),
-  analyticsPortMix: op(AnalyticsArgs, PortMix),
-  analyticsCorrelation: op(AnalyticsArgs, Correlation),
+  //    Answers come from the rollups unless the filter needs session rows (each chart says which). ──
+  /** Every chart of the Overview for one filter: KPIs, time series, countries, distributions, correlation. */
+  analyticsOverview: op(AnalyticsArgs, OverviewAnswer),
   /** Known values of a filter field starting with `prefix`, most frequent first (autocomplete). */
   filterSuggestions: op(SuggestionArgs, SuggestionValues),
 
@@ -287,7 +272,8 @@ export type VigilService = { [K in OperationName]: (args: ParsedArgsOf<K>) => Pr
 
 export const VigilEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job-progress'), job: JobProgress }),
-  z.object({ type: z.literal('data-changed'), reason: z.string() }),
+  /** What changed decides which answers the page asks again (data-changes.ts). */
+  z.object({ type: z.literal('data-changed'), reason: ChangeReason }),
 ]);
 export type VigilEvent = z.infer<typeof VigilEvent>;
 

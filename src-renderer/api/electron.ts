@@ -1,3 +1,4 @@
+import { VigilEvent } from '../../src-shared/api.js';
 import type { VigilBridge } from '../../src-shared/bridge.js';
 import type { Transport } from './transport.js';
 
@@ -11,7 +12,13 @@ declare global {
 export function electronTransport(bridge: VigilBridge): Transport {
   return {
     api: bridge,
-    onEvent: (listener) => bridge.onEvent(listener),
+    // Checked against the contract as serve mode's events are (http-events.ts): what a view acts on
+    // (which answers a change puts out of date) is always one the contract names.
+    onEvent: (listener) =>
+      bridge.onEvent((event) => {
+        const parsed = VigilEvent.safeParse(event);
+        if (parsed.success) listener(parsed.data);
+      }),
     // The file never moves: the core reads it where it is.
     importableFile: async (file, onProgress) => {
       const grant = await bridge.grantFile(file);

@@ -1,9 +1,8 @@
 // Time range of the global filter: presets relative to the newest stored session (logs are
 // historical, "last hour" of the wall clock is usually empty), or a brushed custom range.
-import { useEffect, useState } from 'react';
-import { api } from '../api/index.js';
+import { useState } from 'react';
+import { useVigilQuery } from '../data/vigil-query.js';
 import { formatTimestamp } from '../format.js';
-import { useVigilEvents } from '../hooks/useVigilEvents.js';
 import { setTimeRange, type TimeRange } from '../state/filter.js';
 
 const HOUR = 3_600_000;
@@ -15,22 +14,10 @@ const PRESETS = [
   { id: '7d', label: 'Last 7 days of data', span: 7 * 24 * HOUR },
 ] as const;
 
+/** The newest stored session's time (null when unknown), kept current as imports land. */
 function useLastSessionTime(): number | null {
-  const [last, setLast] = useState<number | null>(null);
-  const [version, setVersion] = useState(0);
-  useVigilEvents((event) => event.type === 'data-changed' && setVersion((v) => v + 1));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger.
-  useEffect(() => {
-    let live = true;
-    api
-      .dashboardSummary({})
-      .then((summary) => live && setLast(summary.lastTs))
-      .catch(() => live && setLast(null));
-    return () => {
-      live = false;
-    };
-  }, [version]);
-  return last;
+  const summary = useVigilQuery('dashboardSummary', {});
+  return summary.isError ? null : (summary.data?.lastTs ?? null);
 }
 
 export function TimeRangePicker({ range }: { range: TimeRange }) {

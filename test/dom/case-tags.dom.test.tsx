@@ -6,6 +6,7 @@ import { CaseHeader } from '../../src-renderer/views/cases/CaseHeader.js';
 import { CasesView } from '../../src-renderer/views/cases/CasesView.js';
 import type { Case, CaseDetail, CaseTag } from '../../src-shared/cases.js';
 import { answers, calls } from './fake-api.js';
+import { withData } from './with-data.js';
 
 vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
 // The case list is under test, not the detail panel (its IP graph needs WebGL).
@@ -50,7 +51,7 @@ const chipNames = () => screen.queryAllByTestId('tag-chip').map((chip) => chip.f
 
 describe('case tags in the case header', () => {
   it('shows the tags as coloured chips, as text, and suggests the tags the case lacks', async () => {
-    render(<CaseHeader c={aCase([EVIDENCE, HOSTILE])} onError={() => {}} />);
+    render(<CaseHeader c={aCase([EVIDENCE, HOSTILE])} onError={() => {}} />, withData);
     await flush();
     const chips = screen.getAllByTestId('tag-chip');
     expect(chipNames()).toEqual(['evidence', HOSTILE.name]);
@@ -74,7 +75,7 @@ describe('case tags in the case header', () => {
             : [{ name: 'c2', colour: '#8e5cc2' }],
         ),
       );
-    render(<CaseHeader c={aCase([EVIDENCE])} onError={(m) => errors.push(m)} />);
+    render(<CaseHeader c={aCase([EVIDENCE])} onError={(m) => errors.push(m)} />, withData);
     await flush();
     const input = screen.getByLabelText('Add tag') as HTMLInputElement;
     fireEvent.change(input, { target: { value: '  c2 ' } });
@@ -98,7 +99,7 @@ describe('case tags in the case header', () => {
     answers.tagCase = () => {
       throw new Error('No case with id 7.');
     };
-    render(<CaseHeader c={aCase([])} onError={(m) => errors.push(m)} />);
+    render(<CaseHeader c={aCase([])} onError={(m) => errors.push(m)} />, withData);
     await flush();
     const input = screen.getByLabelText('Add tag') as HTMLInputElement;
     fireEvent.change(input, { target: { value: 'evidence' } });
@@ -116,7 +117,7 @@ describe('case list', () => {
     const two = aCase([], 2, 'Two');
     answers.listCases = (args: { tag?: string }) => (args.tag === 'evidence' ? [one] : [one, two]);
     answers.getCase = ({ id }: { id: number }) => detailOf(id === 1 ? one : two);
-    render(<CasesView />);
+    render(<CasesView />, withData);
     await flush();
     const list = await screen.findByTestId('case-list');
     expect(

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FilterBar } from '../../src-renderer/shell/FilterBar.js';
 import { filterStore, setFilterText } from '../../src-renderer/state/filter.js';
 import { answers, calls } from './fake-api.js';
+import { withData } from './with-data.js';
 
 vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
 
@@ -26,7 +27,7 @@ afterEach(() => {
 });
 
 function renderBar() {
-  render(<FilterBar inputRef={createRef()} />);
+  render(<FilterBar inputRef={createRef()} />, withData);
   return screen.getByTestId('filter-input') as HTMLInputElement;
 }
 

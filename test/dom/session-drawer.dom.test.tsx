@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionDrawer } from '../../src-renderer/views/sessions/SessionDrawer.js';
 import { answers } from './fake-api.js';
 import { fakeSession } from './fake-session.js';
+import { withData } from './with-data.js';
 
 vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
 // Two cores shared by many test runs: give React's renders more than the default second.
@@ -57,7 +58,7 @@ afterEach(() => {
 
 describe('session drawer', () => {
   it('shows fields, file:line, scores with why-flagged and history, all as text', async () => {
-    render(<SessionDrawer session={hostile} onClose={() => {}} />);
+    render(<SessionDrawer session={hostile} onClose={() => {}} />, withData);
     const drawer = screen.getByTestId('session-drawer');
     await waitFor(() => screen.getByTestId('drawer-scores'));
     await waitFor(() => screen.getByTestId('drawer-history'));
@@ -79,13 +80,13 @@ describe('session drawer', () => {
   it('says plainly when nothing scored the session and no verdict was given', async () => {
     answers.sessionScores = () => [];
     answers.sessionHistory = () => [];
-    render(<SessionDrawer session={fakeSession(8)} onClose={() => {}} />);
+    render(<SessionDrawer session={fakeSession(8)} onClose={() => {}} />, withData);
     await waitFor(() => screen.getByTestId('drawer-no-scores'));
     expect(screen.getByTestId('drawer-no-verdicts').textContent).toBe('No verdicts yet.');
   });
 
   it("never shows the last session's scores or history while the next session's are loading", async () => {
-    const view = render(<SessionDrawer session={hostile} onClose={() => {}} />);
+    const view = render(<SessionDrawer session={hostile} onClose={() => {}} />, withData);
     await waitFor(() => screen.getByTestId('drawer-history'));
     await waitFor(() => screen.getByTestId('drawer-scores'));
     // The next session's answers stay on their way while the drawer shows it.
@@ -100,7 +101,7 @@ describe('session drawer', () => {
 
   it('closes on Escape', async () => {
     const onClose = vi.fn();
-    render(<SessionDrawer session={fakeSession(9)} onClose={onClose} />);
+    render(<SessionDrawer session={fakeSession(9)} onClose={onClose} />, withData);
     screen.getByTestId('drawer-close').focus();
     screen
       .getByTestId('drawer-close')

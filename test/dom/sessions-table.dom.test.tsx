@@ -6,6 +6,7 @@ import { setFilterText } from '../../src-renderer/state/filter.js';
 import { SessionsView } from '../../src-renderer/views/sessions/SessionsView.js';
 import { answers, calls } from './fake-api.js';
 import { fakeSession } from './fake-session.js';
+import { withData } from './with-data.js';
 
 vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
 // Two cores shared by many test runs: give React's renders more than the default second.
@@ -42,7 +43,7 @@ const table = () => screen.getByTestId('sessions-table-grid');
 
 describe('Sessions table', () => {
   it('shows the total and renders only the rows on screen, fetching one block', async () => {
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => expect(screen.getByTestId('sessions-total').dataset.total).toBe('1000000'));
     await waitFor(() => expect(screen.getAllByTestId('session-row').length).toBeGreaterThan(10));
     // 600 px fallback height / 30 px rows + overscan: a screenful, not a million.
@@ -52,7 +53,7 @@ describe('Sessions table', () => {
   });
 
   it('fetches the block under the scroll position once scrolling rests', async () => {
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => expect(screen.getAllByTestId('session-row').length).toBeGreaterThan(10));
     // Row 500 000 at 30 px is past the 8 M px spacer cap: the scrollbar is scaled.
     const spacer = 8_000_000;
@@ -72,7 +73,7 @@ describe('Sessions table', () => {
   });
 
   it('sorts on the server: ascending, then descending, back at the top', async () => {
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => screen.getByTestId('sort-srcIp'));
     fireEvent.click(screen.getByTestId('sort-srcIp'));
     await waitFor(() =>
@@ -88,12 +89,12 @@ describe('Sessions table', () => {
   });
 
   it('offers unindexed sorts only once the filter narrows the match', async () => {
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => screen.getByTestId('sort-startTs'));
     expect(screen.queryByTestId('sort-bytesIn')).toBeNull();
     cleanup();
     total = 5000;
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => screen.getByTestId('sort-bytesIn'));
     fireEvent.click(screen.getByTestId('sort-bytesIn'));
     await waitFor(() => expect(pageCalls().at(-1)).toMatchObject({ sort: 'bytesIn', direction: 'asc' }));
@@ -101,19 +102,19 @@ describe('Sessions table', () => {
 
   it('sends the global filter with every page', async () => {
     setFilterText('src:10.0.0.1 port:443');
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => expect(pageCalls().length).toBeGreaterThan(0));
     expect(JSON.stringify(pageCalls()[0]!.filter)).toContain('10.0.0.1');
   });
 
   it('remembers the chosen columns', async () => {
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => screen.getAllByTestId('session-row'));
     fireEvent.click(screen.getByTestId('column-toggle-label'));
     fireEvent.click(screen.getByTestId('column-toggle-ruleName'));
     expect(JSON.parse(localStorage.getItem('vigil.sessions.columns')!)).toContain('label');
     cleanup();
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => screen.getAllByTestId('session-row'));
     const cols = [...screen.getAllByTestId('session-row')[0]!.querySelectorAll('[data-col]')].map(
       (cell) => (cell as HTMLElement).dataset.col,
@@ -125,7 +126,7 @@ describe('Sessions table', () => {
   it('copies the active cell with the keyboard and with the copy button', async () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => screen.getAllByTestId('session-row'));
     table().focus();
     fireEvent.keyDown(table(), { key: 'ArrowDown' }); // row 0 → row 1
@@ -145,7 +146,7 @@ describe('Sessions table', () => {
   });
 
   it('keeps the active cell while the query stays, and drops it when the sort changes', async () => {
-    render(<SessionsView />);
+    render(<SessionsView />, withData);
     await waitFor(() => screen.getAllByTestId('session-row'));
     table().focus();
     fireEvent.keyDown(table(), { key: 'ArrowDown' });

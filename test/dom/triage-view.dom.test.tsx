@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TriageView } from '../../src-renderer/views/triage/TriageView.js';
 import type { Session } from '../../src-shared/domain.js';
 import type { FlagQueuePage, QueueItem } from '../../src-shared/triage.js';
+import { deferred } from '../helpers/deferred.js';
 import { answers, calls, emit } from './fake-api.js';
+import { withData } from './with-data.js';
 
 vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
 // Tell React this is a test environment, so act() flushes updates (and stops warning).
@@ -52,17 +54,6 @@ const PAGE: FlagQueuePage = {
   groups: [],
 };
 
-/** A promise the test settles by hand, to look at the view while a call is in flight. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 const row = (id: number) =>
   document.querySelector(`[data-testid="triage-row"][data-session="${id}"]`) as HTMLElement;
 const verdictOf = (id: number) => row(id).dataset.verdict;
@@ -85,7 +76,7 @@ afterEach(async () => {
 });
 
 async function renderView() {
-  render(<TriageView />);
+  render(<TriageView />, withData);
   await screen.findAllByTestId('triage-row');
   await flush();
 }
@@ -114,7 +105,7 @@ describe('Triage keyboard', () => {
     await renderView();
     const before = deferred<FlagQueuePage>();
     answers.flagQueue = () => before.promise;
-    await act(async () => emit({ type: 'data-changed', reason: 'another window' }));
+    await act(async () => emit({ type: 'data-changed', reason: 'verdicts' }));
     expect(callsOf('flagQueue')).toHaveLength(2);
     answers.setVerdict = () => ({ actionId: 1, changed: 1 });
     await press('m');
@@ -149,6 +140,19 @@ describe('Triage keyboard', () => {
     expect(verdictOf(1)).toBe('malicious');
     await flush();
     expect(verdictOf(1)).toBe('malicious');
+  });
+
+  it('re-asks the queue for a verdict given elsewhere, but not the runs, tags or analyst name', async () => {
+    await renderView();
+    const count = () => ['flagQueue', 'listRuns', 'listTags', 'getAnalyst'].map((n) => callsOf(n).length);
+    const [queue, runs, tags, analyst] = count();
+    await act(async () => emit({ type: 'data-changed', reason: 'verdicts' }));
+    await flush();
+    expect(count()).toEqual([queue! + 1, runs, tags, analyst]);
+    // A tag change re-asks the tags (and the queue, whose rows wear them).
+    await act(async () => emit({ type: 'data-changed', reason: 'tags' }));
+    await flush();
+    expect(count()).toEqual([queue! + 2, runs, tags! + 1, analyst]);
   });
 
   it('rolls a verdict back, visibly, when the core refuses it', async () => {

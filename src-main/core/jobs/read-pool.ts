@@ -1,10 +1,10 @@
 // A few worker threads that answer the read-only API calls (services/read-service.ts), each with
 // its own SQLite connection: WAL lets them read side by side while the main connection writes.
 // A call goes to the worker with the fewest calls waiting, unless another worker keeps what it
-// needs (see KEPT_FOR_FILTER); workers start on first use.
+// needs (read-service.ts `keptKey`); workers start on first use.
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { READ_OPERATIONS, type ReadOperation, type ReadService } from '../services/read-service.js';
+import { keptKey, READ_OPERATIONS, type ReadOperation, type ReadService } from '../services/read-service.js';
 import type { ReadAnswer, ReadRequest, ReadWorkerInput } from './read-protocol.js';
 import { startWorker } from './worker-url.js';
 
@@ -18,27 +18,9 @@ interface Reader {
   pending: Map<number, Pending>;
   /** Calls this worker has answered (for tests and diagnostics). */
   answered: number;
-  /** The filter (as JSON) whose answers this worker keeps, per kind of kept answer. */
-  kept: Map<Kept, string>;
+  /** The key of what this worker keeps for the last filter it was asked (null: nothing). */
+  kept: string | null;
 }
-
-type Kept = 'digest' | 'pairs';
-
-/**
- * Calls answered from what a worker keeps for the last filter it was asked: the Overview digest
- * (analytics/session-digest-read.ts) and the graph's pairs (services/graph.ts). They go to the
- * worker that holds it: the Overview asks its charts all at once, and spread over two workers
- * both read the same sessions side by side; a graph slider move elsewhere would read them again.
- */
-const KEPT_FOR_FILTER: Partial<Record<ReadOperation, Kept>> = {
-  analyticsKpis: 'digest',
-  analyticsTimeSeries: 'digest',
-  analyticsTypeByCountry: 'digest',
-  analyticsCountries: 'digest',
-  analyticsHistograms: 'digest',
-  analyticsPortMix: 'digest',
-  graphEdges: 'pairs',
-};
 
 /** As many readers as cores, between 2 and 4: more only queue for the same cores and cache. */
 export function defaultReaders(): number {
@@ -84,13 +66,12 @@ export class ReadPool {
   }
 
   private readerFor(name: ReadOperation, args: unknown): Reader {
-    const kept = KEPT_FOR_FILTER[name];
-    if (!kept) return this.leastBusy();
-    const filter = JSON.stringify((args as { filter?: unknown } | undefined)?.filter ?? {});
-    const holder = this.readers.find((reader) => reader.kept.get(kept) === filter);
+    const key = keptKey(name, args);
+    if (key === null) return this.leastBusy();
+    const holder = this.readers.find((reader) => reader.kept === key);
     if (holder) return holder;
     const reader = this.leastBusy();
-    reader.kept.set(kept, filter);
+    reader.kept = key;
     return reader;
   }
 
@@ -105,7 +86,7 @@ export class ReadPool {
     const worker = startWorker('read.worker', import.meta.url, {
       workerData: { dbPath: this.dbPath } satisfies ReadWorkerInput,
     });
-    const reader: Reader = { worker, pending: new Map(), answered: 0, kept: new Map() };
+    const reader: Reader = { worker, pending: new Map(), answered: 0, kept: null };
     worker.on('message', (answer: ReadAnswer) => {
       const pending = reader.pending.get(answer.id);
       if (!pending) return;

@@ -12,13 +12,7 @@ import { scopingFilters } from './scoped-filters.js';
 import { triageService } from './triage.js';
 
 export const READ_OPERATIONS = [
-  'analyticsKpis',
-  'analyticsTimeSeries',
-  'analyticsTypeByCountry',
-  'analyticsCountries',
-  'analyticsHistograms',
-  'analyticsPortMix',
-  'analyticsCorrelation',
+  'analyticsOverview',
   'filterSuggestions',
   'graphEdges',
   'ipNeighbours',
@@ -31,6 +25,18 @@ export const READ_OPERATIONS = [
 ] as const;
 export type ReadOperation = (typeof READ_OPERATIONS)[number];
 export type ReadService = Pick<VigilService, ReadOperation>;
+
+/**
+ * Where a call is answered from what a worker keeps for the last filter it was asked, the key of
+ * that: the read pool sends calls with one key to the worker that holds it. Only the graph keeps
+ * such a thing (services/graph.ts: a filter's IP pairs, a second or two to read at a million
+ * sessions); the view asks for them again with each weight or edge limit, and expanding an IP
+ * needs their scores.
+ */
+export function keptKey(name: ReadOperation, args: unknown): string | null {
+  if (name !== 'graphEdges' && name !== 'ipNeighbours') return null;
+  return JSON.stringify((args as { filter?: unknown } | undefined)?.filter ?? {});
+}
 
 export function isReadOperation(name: string): name is ReadOperation {
   return (READ_OPERATIONS as readonly string[]).includes(name);

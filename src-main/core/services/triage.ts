@@ -1,5 +1,6 @@
 // Triage operations: verdicts, undo, history, tags, IOC lists, the flag queue and "label next".
 import type { VigilEvent, VigilService } from '../../../src-shared/api.js';
+import type { ChangeReason } from '../../../src-shared/data-changes.js';
 import { entityHistory } from '../db/audit.js';
 import { listIocLists } from '../db/ioc.js';
 import type { Db } from '../db/open.js';
@@ -43,7 +44,7 @@ type TriageOps =
 export function triageService(context: TriageContext): Pick<VigilService, TriageOps> {
   const { db, emit } = context;
   const signer = signerOf(context);
-  const changed = <T>(reason: string, value: T): T => {
+  const changed = <T>(reason: ChangeReason, value: T): T => {
     emit({ type: 'data-changed', reason });
     return value;
   };
@@ -59,7 +60,8 @@ export function triageService(context: TriageContext): Pick<VigilService, Triage
       return changed('verdicts', setVerdict(db, signer(), args));
     },
     async undoLastAction() {
-      return changed('verdicts', undoLastAction(db, signer()));
+      // It reverses a verdict or a tag action.
+      return changed('undo', undoLastAction(db, signer()));
     },
     async sessionHistory({ sessionId }) {
       return entityHistory(db, 'session', sessionId);

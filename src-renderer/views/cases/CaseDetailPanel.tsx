@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CaseDetail } from '../../../src-shared/cases.js';
-import { api } from '../../api/index.js';
-import { useQuery } from '../../hooks/useQuery.js';
+import { queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { CaseCharts } from './CaseCharts.js';
 import { CaseGraph } from './CaseGraph.js';
 import { CaseHeader } from './CaseHeader.js';
@@ -14,7 +14,7 @@ import { ExportPanel } from './ExportPanel.js';
 
 export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onError(message: string): void }) {
   const c = detail.case;
-  const overview = useQuery(`case-overview-${c.id}`, () => api.caseOverview({ id: c.id }));
+  const overview = queryState(useVigilQuery('caseOverview', { id: c.id }));
   const sessions = overview.data?.sessions ?? null;
   const edges = useMemo(() => ipEdges(sessions ?? []), [sessions]);
   const indicatorIps = useMemo(() => new Set(overview.data?.indicators.map((i) => i.ip)), [overview.data]);

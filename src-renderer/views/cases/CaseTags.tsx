@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { CaseTag } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
 import { TagChip } from '../../components/TagChip.js';
-import { useQuery } from '../../hooks/useQuery.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 
 /**
  * A case's tags as chips in their colours, each with a remove button, and a field to add one
@@ -21,7 +21,7 @@ export function CaseTags({
   // The answer to our own change, shown until the case is read again (`tags` changes).
   const [answer, setAnswer] = useState<{ from: CaseTag[]; tags: CaseTag[] } | null>(null);
   const shown = answer && answer.from === tags ? answer.tags : tags;
-  const all = useQuery('tags', () => api.listTags({}));
+  const all = useVigilQuery('listTags', {});
   const listId = useId();
   const fail = (e: Error) => onError(e.message);
   const change = (name: string, on: boolean) =>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { CaseStatus } from '../../../src-shared/cases.js';
-import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { TagChip } from '../../components/TagChip.js';
+import { queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatTimestamp } from '../../format.js';
-import { useQuery } from '../../hooks/useQuery.js';
 import { CaseDetailPanel } from './CaseDetailPanel.js';
 import { NewCaseForm } from './NewCaseForm.js';
 import { StatusOptions } from './StatusOptions.js';
@@ -16,15 +16,15 @@ export function CasesView() {
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const tags = useQuery('tags', () => api.listTags({}));
-  const cases = useQuery(`cases-${status}-${tag}`, () =>
-    api.listCases({ ...(status ? { status } : {}), ...(tag ? { tag } : {}) }),
+  const tags = useVigilQuery('listTags', {});
+  const cases = queryState(
+    useVigilQuery('listCases', { ...(status ? { status } : {}), ...(tag ? { tag } : {}) }),
   );
   const current =
     route.kind === 'case' ? route.id : route.kind === 'list' ? (cases.data?.[0]?.id ?? null) : null;
-  const detail = useQuery(`case-${current}`, () =>
-    current === null ? Promise.resolve(null) : api.getCase({ id: current }),
-  );
+  const asked = queryState(useVigilQuery('getCase', { id: current ?? 0 }, { enabled: current !== null }));
+  // With no case to show, nothing is shown (not the last one asked).
+  const detail = current === null ? { ...asked, data: null } : asked;
   return (
     <div className="view" data-testid="view-cases">
       <header className="view-head cases-head">

@@ -4,6 +4,7 @@ import type { LogGroupInfo } from '../../../src-shared/cloudwatch.js';
 import type { MappingPreset } from '../../../src-shared/domain.js';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { useJob } from '../../hooks/useJob.js';
 import { ConnectionFields } from './ConnectionFields.js';
 import { LogGroupField } from './LogGroupField.js';
@@ -13,6 +14,8 @@ import { defaultPullForm, type PullForm, toListArgs, toPullArgs } from './pull-f
 import { loadConnection, saveConnection } from './remembered-connection.js';
 import { SelectionFields } from './SelectionFields.js';
 import { TimeRangeFields } from './TimeRangeFields.js';
+
+const NO_PRESETS: MappingPreset[] = [];
 
 interface CloudWatchDialogProps {
   open: boolean;
@@ -30,8 +33,10 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
   const [groups, setGroups] = useState<LogGroupInfo[] | null>(null);
   const [listing, setListing] = useState(false);
   const [listError, setListError] = useState<string | null>(null);
-  const [presets, setPresets] = useState<MappingPreset[]>([]);
-  const [endpoint, setEndpoint] = useState<string | null>(null);
+  // Without presets the dialog still pulls VPC Flow Logs and WAF JSON.
+  const presets = useVigilQuery('listPresets', {}, { enabled: open }).data ?? NO_PRESETS;
+  // Unknown: show no field; the calls themselves still go where the main side decides.
+  const endpoint = useVigilQuery('cloudWatchEndpoint', {}, { enabled: open }).data?.endpoint ?? null;
   const [problems, setProblems] = useState<string[]>([]);
   const [starting, setStarting] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -42,24 +47,6 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    api
-      .listPresets({})
-      .then((list) => live && setPresets(list))
-      // Without presets the dialog still pulls VPC Flow Logs and WAF JSON.
-      .catch(() => live && setPresets([]));
-    api
-      .cloudWatchEndpoint({})
-      .then((answer) => live && setEndpoint(answer.endpoint))
-      // Unknown: show no field; the calls themselves still go where the main side decides.
-      .catch(() => live && setEndpoint(null));
-    return () => {
-      live = false;
-    };
   }, [open]);
 
   const patch = (change: Partial<PullForm>) => setForm((current) => ({ ...current, ...change }));

@@ -1,13 +1,12 @@
 // The sessions behind one edge, newest first, a page at a time.
 import { useState } from 'react';
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { Pager } from '../../components/Pager.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatCount } from '../../format.js';
 import { openEdgeInSessions } from './open-in-sessions.js';
 import { SessionList } from './SessionList.js';
-import { useLoad } from './useLoad.js';
 
 const PAGE = 50;
 
@@ -20,8 +19,10 @@ interface EdgePanelProps {
 
 export function EdgePanel({ src, dst, filter, onClose }: EdgePanelProps) {
   const [offset, setOffset] = useState(0);
-  const page = useLoad(`${src} ${dst} ${offset} ${JSON.stringify(filter)}`, () =>
-    api.edgeSessions({ src, dst, filter, offset, limit: PAGE }),
+  const page = useVigilQuery(
+    'edgeSessions',
+    { src, dst, filter, offset, limit: PAGE },
+    { keepPrevious: false },
   );
   return (
     <aside className="graph-panel" aria-label={`Edge ${src} to ${dst}`} data-testid="edge-panel">
@@ -33,21 +34,21 @@ export function EdgePanel({ src, dst, filter, onClose }: EdgePanelProps) {
           ×
         </button>
       </header>
-      {page?.state === 'loading' && <p className="muted">Loading sessions…</p>}
-      {page?.state === 'error' && <ErrorNote message={page.error} />}
-      {page?.state === 'ready' && (
+      {page.isPending && <p className="muted">Loading sessions…</p>}
+      <ErrorNote message={page.error?.message ?? null} />
+      {page.data && (
         <div className="graph-panel-body">
           <p>
-            <span data-testid="edge-total" data-total={page.value.total}>
-              {formatCount(page.value.total)}
+            <span data-testid="edge-total" data-total={page.data.total}>
+              {formatCount(page.data.total)}
             </span>{' '}
             sessions ·{' '}
             <button type="button" className="link" onClick={() => openEdgeInSessions(src, dst)}>
               open in Sessions
             </button>
           </p>
-          <SessionList sessions={page.value.items} testId="edge-session-list" />
-          <Pager offset={offset} limit={PAGE} total={page.value.total} onOffset={setOffset} />
+          <SessionList sessions={page.data.items} testId="edge-session-list" />
+          <Pager offset={offset} limit={PAGE} total={page.data.total} onOffset={setOffset} />
         </div>
       )}
     </aside>

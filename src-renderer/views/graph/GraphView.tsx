@@ -25,12 +25,13 @@ export function GraphView() {
     limit: 5_000,
     minStep: 0,
   });
-  const { model, load, drawn, counts, expand, expandError, layoutRunning, toggleLayout } = useGraphModel({
-    filter,
-    weight: settings.weight,
-    limit: settings.limit,
-    colour: settings.colour,
-  });
+  const { model, graph, error, drawn, counts, expand, expandError, layoutRunning, toggleLayout } =
+    useGraphModel({
+      filter,
+      weight: settings.weight,
+      limit: settings.limit,
+      colour: settings.colour,
+    });
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -38,7 +39,6 @@ export function GraphView() {
   const theme = useTheme();
   const palette = useMemo(() => graphPalette(theme), [theme]);
 
-  const graph = load?.state === 'ready' ? load.value : null;
   // Edges arrive heaviest first.
   const maxWeight = graph?.edges.weight[0] ?? 0;
   const minWeight = minWeightAt(settings.minStep, maxWeight);
@@ -83,14 +83,7 @@ export function GraphView() {
     });
   };
 
-  const state =
-    !load || load.state === 'loading' || (load.state === 'ready' && !drawn)
-      ? 'loading'
-      : load.state === 'error'
-        ? 'error'
-        : counts.edges === 0
-          ? 'empty'
-          : 'ready';
+  const state = error && !graph ? 'error' : !drawn ? 'loading' : counts.edges === 0 ? 'empty' : 'ready';
   return (
     <div className="view graph-view" data-testid="view-graph">
       <header className="view-head graph-head">
@@ -112,7 +105,7 @@ export function GraphView() {
         onLayout={toggleLayout}
         onSearch={(ip) => void find(ip)}
       />
-      <ErrorNote message={load?.state === 'error' ? load.error : (expandError ?? notice)} />
+      <ErrorNote message={error ?? expandError ?? notice} />
       <div className="graph-main">
         <div className="graph-stage">
           <div

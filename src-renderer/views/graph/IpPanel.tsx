@@ -2,13 +2,12 @@
 // sessions with a way into the Sessions view, and verdicts (placeholder until triage lands).
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { IpProfile } from '../../../src-shared/graph.js';
-import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
 import { openIpInSessions } from './open-in-sessions.js';
 import { SeriesChart } from './SeriesChart.js';
 import { SessionList } from './SessionList.js';
-import { useLoad } from './useLoad.js';
 
 interface IpPanelProps {
   ip: string;
@@ -20,7 +19,8 @@ interface IpPanelProps {
 }
 
 export function IpPanel({ ip, filter, axisColour, onClose, onExpand, onPeer }: IpPanelProps) {
-  const profile = useLoad(`${ip} ${JSON.stringify(filter)}`, () => api.ipProfile({ ip, filter }));
+  // Another IP or filter shows nothing of the last one while it loads.
+  const profile = useVigilQuery('ipProfile', { ip, filter }, { keepPrevious: false });
   return (
     <aside className="graph-panel" aria-label={`IP ${ip}`} data-testid="ip-panel" data-ip={ip}>
       <header className="graph-panel-head">
@@ -35,11 +35,9 @@ export function IpPanel({ ip, filter, axisColour, onClose, onExpand, onPeer }: I
           ×
         </button>
       </header>
-      {profile?.state === 'loading' && <p className="muted">Loading {ip}…</p>}
-      {profile?.state === 'error' && <ErrorNote message={profile.error} />}
-      {profile?.state === 'ready' && (
-        <ProfileBody profile={profile.value} axisColour={axisColour} onPeer={onPeer} />
-      )}
+      {profile.isPending && <p className="muted">Loading {ip}…</p>}
+      <ErrorNote message={profile.error?.message ?? null} />
+      {profile.data && <ProfileBody profile={profile.data} axisColour={axisColour} onPeer={onPeer} />}
     </aside>
   );
 }

@@ -4,11 +4,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { EdgeWeight, IpGraph } from '../../../src-shared/graph.js';
 import { api } from '../../api/index.js';
-import { useVigilEvents } from '../../hooks/useVigilEvents.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import type { ColourMode } from './colors.js';
 import { createGraphModel, mergeGraph, recolour } from './graph-model.js';
 import { LayoutRunner } from './layout/layout-runner.js';
-import { type Load, useLoad } from './useLoad.js';
 
 // The layout runs on its own for a while after each load or expansion, then rests.
 const AUTO_LAYOUT_MS = 8_000;
@@ -25,25 +24,23 @@ export interface GraphSettings {
 interface GraphCounts {
   nodes: number;
   edges: number;
-  of: Load<IpGraph> | null;
+  of: IpGraph | null;
 }
 
 export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) {
   const model = useMemo(createGraphModel, []);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const runner = useMemo(() => new LayoutRunner(model, setLayoutRunning), [model]);
-  const [version, setVersion] = useState(0);
-  // `of`: the load the counts were taken from; until the model holds a new load, it is not drawn.
+  // `of`: the answer the counts were taken from; until the model holds a new answer, it is not drawn.
   const [counts, setCounts] = useState<GraphCounts>({ nodes: 0, edges: 0, of: null });
   const [expandError, setExpandError] = useState<string | null>(null);
 
-  useVigilEvents((event) => {
-    if (event.type === 'data-changed') setVersion((v) => v + 1);
-  });
   useEffect(() => () => runner.kill(), [runner]);
 
-  const key = JSON.stringify({ filter, weight, limit, version });
-  const load = useLoad<IpGraph>(key, () => api.graphEdges({ filter, weight, limit }));
+  // New settings show nothing of the old graph while they load; a change of the data (a verdict
+  // recolours) keeps the graph on screen until the new answer replaces it.
+  const edges = useVigilQuery('graphEdges', { filter, weight, limit }, { keepPrevious: false });
+  const graph = edges.data ?? null;
 
   const runFor = useCallback(
     (ms: number) => {
@@ -56,15 +53,15 @@ export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) 
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: colour is applied by its own effect.
   useEffect(() => {
-    if (load?.state !== 'ready') return;
+    if (!graph) return;
     runner.kill();
     model.clear();
-    mergeGraph(model, load.value, colour);
-    setCounts({ nodes: model.order, edges: model.size, of: load });
+    mergeGraph(model, graph, colour);
+    setCounts({ nodes: model.order, edges: model.size, of: graph });
     setExpandError(null);
     runner.graphChanged();
     return runFor(AUTO_LAYOUT_MS);
-  }, [load, model, runner, runFor]);
+  }, [graph, model, runner, runFor]);
 
   useEffect(() => recolour(model, colour), [model, colour]);
 
@@ -91,7 +88,8 @@ export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) 
 
   const toggleLayout = useCallback(() => (runner.isRunning() ? runner.stop() : runner.start()), [runner]);
 
-  // Right after a load arrives the model still holds the previous one (it is merged in an effect).
-  const drawn = load?.state === 'ready' && counts.of === load;
-  return { model, load, drawn, counts, expand, expandError, layoutRunning, toggleLayout };
+  // Right after an answer arrives the model still holds the previous one (it is merged in an effect).
+  const drawn = graph !== null && counts.of === graph;
+  const error = edges.error?.message ?? null;
+  return { model, graph, error, drawn, counts, expand, expandError, layoutRunning, toggleLayout };
 }

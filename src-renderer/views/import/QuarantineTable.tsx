@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { QuarantineRow } from '../../../src-shared/domain.js';
-import { api } from '../../api/index.js';
+import { useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { Pager } from '../../components/Pager.js';
+import { queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatCount } from '../../format.js';
 
 const PAGE = 100;
@@ -10,19 +10,9 @@ const PAGE = 100;
 /** Rows of one import that could not be stored. Raw text is hostile: rendered as text, never markup. */
 export function QuarantineTable({ importId, fileName }: { importId: number; fileName: string }) {
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ items: QuarantineRow[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .quarantinePage({ importId, offset, limit: PAGE })
-      .then((result) => live && setPage(result))
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [importId, offset]);
+  const { data: page, error } = queryState(
+    useVigilQuery('quarantinePage', { importId, offset, limit: PAGE }),
+  );
 
   return (
     <section className="panel" aria-labelledby="quarantine-title" data-testid="quarantine">

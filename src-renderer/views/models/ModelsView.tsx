@@ -2,31 +2,30 @@ import './models.css';
 import { useState } from 'react';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
-import { useQuery } from '../../hooks/useQuery.js';
-import { useVigilEvents } from '../../hooks/useVigilEvents.js';
+import { useApplyChange } from '../../data/DataProvider.js';
+import { queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { RunDetail } from './RunDetail.js';
 import { RunsTable } from './RunsTable.js';
 import { TrainDialog } from './TrainDialog.js';
 
 export function ModelsView() {
-  const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
   const [training, setTraining] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  // A run appears when training starts and changes when it ends (done, failed, cancelled) or is scored.
-  useVigilEvents((event) => {
-    if (event.type === 'job-progress' && (event.job.kind === 'train' || event.job.kind === 'score'))
-      if (event.job.state !== 'running' || event.job.runId != null) setVersion((v) => v + 1);
-  });
-  const runs = useQuery(`runs-${version}`, () => api.listRuns({}));
+  // A run appears when training starts and changes when it ends or is scored: its job's progress
+  // events say so (jobInvalidates in src-shared/data-changes.ts).
+  const runs = queryState(useVigilQuery('listRuns', {}));
+  const applyChange = useApplyChange();
   const list = runs.data ?? [];
   const shown = list.find((run) => run.id === selected) ?? list.find((run) => run.status === 'done') ?? null;
 
   const activate = (runId: number) => {
     setActionError(null);
     api.setActiveModel({ runId }).then(
-      () => setVersion((v) => v + 1),
+      // The core sends no event for this one: what it changes is put out of date here.
+      () => applyChange('active-model'),
       (e: Error) => setActionError(e.message),
     );
   };

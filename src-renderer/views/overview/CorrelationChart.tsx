@@ -3,7 +3,7 @@ import type { Correlation } from '../../../src-shared/analytics.js';
 import { EChart } from '../../charts/EChart.js';
 import { escapeHtml } from '../../charts/escape.js';
 import { baseOption, type ChartTheme } from '../../charts/palette.js';
-import type { QueryState } from '../../hooks/useQuery.js';
+import type { QueryState } from '../../data/query-state.js';
 
 function option(c: Correlation) {
   const cells = c.matrix.flatMap((row, y) =>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { CountryTotals, TypeByCountry } from '../../../src-shared/analytics.js';
-import type { QueryState } from '../../hooks/useQuery.js';
+import type { QueryState } from '../../data/query-state.js';
 import { type Stack, StackedBars } from './StackedBars.js';
 
 export const TOP_COUNTRIES = 12;

@@ -5,8 +5,8 @@ import type { Histograms } from '../../../src-shared/analytics.js';
 import { binStart, type HistMetric } from '../../../src-shared/analytics-bins.js';
 import { EChart } from '../../charts/EChart.js';
 import { axisStyle, baseOption, type ChartTheme, sessionsTooltip } from '../../charts/palette.js';
+import type { QueryState } from '../../data/query-state.js';
 import { formatBytes } from '../../format.js';
-import type { QueryState } from '../../hooks/useQuery.js';
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;

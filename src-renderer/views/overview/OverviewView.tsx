@@ -27,7 +27,7 @@ export function OverviewView() {
             : 'Figures come from rollups kept current at import.'}
         </p>
       </header>
-      <ErrorNote message={data.kpis.error} />
+      <ErrorNote message={data.error} />
       <KpiTiles kpis={data.kpis.data} loading={data.kpis.loading} />
       <section className="panel wide">
         <h2>Sessions and bytes over time</h2>

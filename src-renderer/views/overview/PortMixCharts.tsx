@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { PortMix } from '../../../src-shared/analytics.js';
 import { EChart } from '../../charts/EChart.js';
 import { axisStyle, baseOption, type ChartTheme, sessionsTooltip } from '../../charts/palette.js';
-import type { QueryState } from '../../hooks/useQuery.js';
+import type { QueryState } from '../../data/query-state.js';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact' });
 

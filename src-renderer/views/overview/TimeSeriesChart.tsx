@@ -6,8 +6,8 @@ import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { ECharts } from '../../charts/echarts.js';
 import { escapeHtml } from '../../charts/escape.js';
 import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
+import type { QueryState } from '../../data/query-state.js';
 import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
-import type { QueryState } from '../../hooks/useQuery.js';
 import { setTimeRange } from '../../state/filter.js';
 
 type AxisParam = { seriesName: string; value: [number, number]; marker: string; axisValue: number };

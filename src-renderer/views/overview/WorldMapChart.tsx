@@ -4,8 +4,8 @@ import { EChart } from '../../charts/EChart.js';
 import { escapeHtml } from '../../charts/escape.js';
 import { baseOption, type ChartTheme } from '../../charts/palette.js';
 import { WORLD, worldRegions } from '../../charts/world-map.js';
+import type { QueryState } from '../../data/query-state.js';
 import { formatCount } from '../../format.js';
-import type { QueryState } from '../../hooks/useQuery.js';
 
 type Measure = 'sessions' | 'flagged';
 

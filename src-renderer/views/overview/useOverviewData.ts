@@ -1,17 +1,18 @@
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import { api } from '../../api/index.js';
-import { useQuery } from '../../hooks/useQuery.js';
+import { partOf, queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 
-/** Every Overview query for one filter; each chart loads (and fails) on its own. */
+/** Every Overview chart for one filter, from one question; each chart gets its part of the answer. */
 export function useOverviewData(filter: SessionFilter) {
-  const key = JSON.stringify(filter);
+  const overview = queryState(useVigilQuery('analyticsOverview', { filter }));
   return {
-    kpis: useQuery(key, () => api.analyticsKpis({ filter })),
-    series: useQuery(key, () => api.analyticsTimeSeries({ filter })),
-    typeByCountry: useQuery(key, () => api.analyticsTypeByCountry({ filter })),
-    countries: useQuery(key, () => api.analyticsCountries({ filter })),
-    histograms: useQuery(key, () => api.analyticsHistograms({ filter })),
-    ports: useQuery(key, () => api.analyticsPortMix({ filter })),
-    correlation: useQuery(key, () => api.analyticsCorrelation({ filter })),
+    error: overview.error,
+    kpis: partOf(overview, (o) => o.kpis),
+    series: partOf(overview, (o) => o.series),
+    typeByCountry: partOf(overview, (o) => o.typeByCountry),
+    countries: partOf(overview, (o) => o.countries),
+    histograms: partOf(overview, (o) => o.histograms),
+    ports: partOf(overview, (o) => o.ports),
+    correlation: partOf(overview, (o) => o.correlation),
   };
 }

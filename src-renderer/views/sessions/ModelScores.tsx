@@ -1,10 +1,10 @@
 // One session's score from every model run that scored it, with the features behind a flag.
 import type { SessionScore } from '../../../src-shared/models.js';
-import { api } from '../../api/index.js';
-import { useQuery } from '../../hooks/useQuery.js';
+import { queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 
 export function ModelScores({ sessionId }: { sessionId: number }) {
-  const scores = useQuery(`scores-${sessionId}`, () => api.sessionScores({ sessionId }));
+  const scores = queryState(useVigilQuery('sessionScores', { sessionId }));
   if (scores.error) return <p className="error-note">{scores.error}</p>;
   if (!scores.data) return <p className="muted">Loading scores…</p>;
   if (scores.data.length === 0)

@@ -1,10 +1,10 @@
 // Where the session came from. Vigil keeps the normalized fields, not the raw text of good rows
 // (only quarantined rows keep theirs), so this names the file and line to open.
-import { api } from '../../api/index.js';
-import { useQuery } from '../../hooks/useQuery.js';
+import { queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 
 export function RawSourceRef({ importId, line }: { importId: number; line: number }) {
-  const imports = useQuery('imports', () => api.listImports({}));
+  const imports = queryState(useVigilQuery('listImports', {}));
   const record = imports.data?.find((item) => item.id === importId);
   const file = record?.file ?? (imports.loading ? '…' : `import ${importId} (no longer listed)`);
   return (

@@ -2,8 +2,8 @@ import './sessions.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { useChangeCount } from '../../data/DataProvider.js';
 import { formatCount } from '../../format.js';
-import { useVigilEvents } from '../../hooks/useVigilEvents.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { COLUMNS, type Column, canSort } from './columns.js';
@@ -18,15 +18,12 @@ export function SessionsView() {
   useHashFilter();
   const filter = useSessionFilter();
   const [sort, setSort] = useState<SortState>({ field: 'startTs', direction: 'asc' });
-  const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<Session | null>(null);
   const [copied, setCopied] = useState('');
   const [visible, toggleColumn, resetColumns] = useColumnPrefs();
 
-  // Re-read when an import lands or a model scores while the analyst is looking.
-  useVigilEvents((event) => {
-    if (event.type === 'data-changed') setVersion((v) => v + 1);
-  });
+  // Start over when a change puts session pages out of date (an import, a verdict, a score…).
+  const version = useChangeCount('sessionPage');
 
   const query = useMemo(() => ({ filter, sort: sort.field, direction: sort.direction }), [filter, sort]);
   // A new filter may exclude the open session: the drawer closes rather than show a stranger.

@@ -1,8 +1,8 @@
 // Who set which verdict (and tags) on the session, oldest first, from the audit log.
 import type { AuditEntry } from '../../../src-shared/triage.js';
-import { api } from '../../api/index.js';
+import { queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatTimestamp } from '../../format.js';
-import { useQuery } from '../../hooks/useQuery.js';
 
 /** A verdict state is { verdict, note, ... }; a tag change is a name or a list. Text only. */
 function describe(value: unknown): string {
@@ -15,7 +15,7 @@ function describe(value: unknown): string {
 }
 
 export function VerdictHistory({ sessionId }: { sessionId: number }) {
-  const history = useQuery(`history-${sessionId}`, () => api.sessionHistory({ sessionId }));
+  const history = queryState(useVigilQuery('sessionHistory', { sessionId }));
   if (history.error) return <p className="error-note">{history.error}</p>;
   if (!history.data) return <p className="muted">Loading history…</p>;
   if (history.data.length === 0)

@@ -1,19 +1,19 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore } from 'react';
 import type { ModelRun } from '../../../src-shared/models.js';
-import type { TriageFilter } from '../../../src-shared/triage.js';
-import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { Pager } from '../../components/Pager.js';
-import { useQuery } from '../../hooks/useQuery.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { useSessionFilter } from '../../state/filter.js';
+import { ActionLedger } from './action-ledger.js';
 import { FocusPanel } from './FocusPanel.js';
-import { PromptBar, type PromptKind } from './PromptBar.js';
+import { PromptBar } from './PromptBar.js';
 import { QueueTable } from './QueueTable.js';
 import { RetrainPanel } from './RetrainPanel.js';
 import { TagLegend } from './TagLegend.js';
 import { TriageBar } from './TriageBar.js';
 import type { TriageCommand } from './triage-keys.js';
 import { KEY_HELP } from './triage-keys.js';
+import { currentItem, initialTriageState, itemsOf, triageReducer } from './triage-state.js';
 import { QUEUE_PAGE, useQueue } from './useQueue.js';
 import { useTriageActions } from './useTriageActions.js';
 import { useTriageKeys } from './useTriageKeys.js';
@@ -21,81 +21,52 @@ import './triage.css';
 
 export function TriageView() {
   const globalFilter = useSessionFilter();
-  const [verdict, setVerdict] = useState<TriageFilter['verdict']>();
+  const [state, dispatch] = useReducer(triageReducer, initialTriageState);
+  const { verdict, runId, groupBySrcIp, labelNext, offset, page, cursor, selected, prompt } = state;
   const filter = useMemo(
     () => (verdict ? { ...globalFilter, verdict } : globalFilter),
     [globalFilter, verdict],
   );
-  const [runId, setRunId] = useState<number | undefined>();
-  const [groupBySrcIp, setGroup] = useState(false);
-  const [labelNext, setLabelNext] = useState(false);
-  const [batch, setBatch] = useState(0);
-  const [offset, setOffset] = useState(0);
-  const [cursor, setCursor] = useState(0);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [prompt, setPrompt] = useState<PromptKind | null>(null);
-  const [message, setMessage] = useState('');
-  const runs = useQuery('runs', () => api.listRuns({}));
-  const tags = useQuery('tags', () => api.listTags({}));
-  const analyst = useQuery('analyst', () => api.getAnalyst({}));
+  // A new global filter brings new rows: they start at their top, with nothing selected.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter is the trigger.
+  useEffect(() => dispatch({ type: 'new-rows' }), [globalFilter]);
+  const [ledger] = useState(() => new ActionLedger());
+  const pending = useSyncExternalStore(ledger.subscribe, ledger.pending);
+  const runs = useVigilQuery('listRuns', {});
+  const tags = useVigilQuery('listTags', {});
+  const analyst = useVigilQuery('getAnalyst', {});
   const doneRuns = useMemo(() => (runs.data ?? []).filter((r: ModelRun) => r.status === 'done'), [runs.data]);
   // "Label next" needs probabilities: an unsupervised run picked for the queue is not passed on.
   const chosen = doneRuns.find((r) => r.id === runId);
   const queueRun = labelNext && chosen?.kind === 'iforest' ? undefined : runId;
-  const queue = useQueue({ runId: queueRun, filter, groupBySrcIp, offset, labelNext, batch });
-  const { page } = queue;
-  const items = page?.items ?? [];
-  const current = items[Math.min(cursor, items.length - 1)];
+  const queue = useQueue({ runId: queueRun, filter, groupBySrcIp, offset, labelNext }, ledger, dispatch);
+  const items = itemsOf(state);
+  const current = currentItem(state);
   const colours = useMemo(() => new Map((tags.data ?? []).map((t) => [t.name, t.colour])), [tags.data]);
-  const actions = useTriageActions({
-    items,
-    current,
-    selection: [...selected],
-    analyst: analyst.data?.name ?? '…',
-    queue,
-    setError: queue.setError,
-    setMessage,
-  });
-
-  // A new page or batch starts at its top, with nothing selected.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: these are the triggers.
-  useEffect(() => {
-    setCursor(0);
-    setSelected(new Set());
-  }, [runId, filter, groupBySrcIp, offset, labelNext, batch]);
+  const actions = useTriageActions({ state, analyst: analyst.data?.name ?? '…', ledger, dispatch });
+  const setError = useCallback((error: string) => dispatch({ type: 'error', error }), []);
 
   const run = (command: TriageCommand) => {
-    if (command.type === 'move') setCursor((c) => Math.max(0, Math.min(items.length - 1, c + command.by)));
+    if (command.type === 'move') dispatch({ type: 'move', by: command.by });
     else if (command.type === 'verdict') actions.verdict(command.verdict, command.wide);
     else if (command.type === 'undo') actions.undo();
-    else if (command.type === 'prompt') current && setPrompt(command.prompt);
-    else if (command.type === 'clear') setSelected(new Set());
-    else if (command.type === 'select' && current) {
-      const id = current.session.id;
-      setSelected((was) => {
-        const next = new Set(was);
-        if (!next.delete(id)) next.add(id);
-        return next;
-      });
-    }
+    else if (command.type === 'prompt') dispatch({ type: 'prompt', prompt: command.prompt });
+    else if (command.type === 'clear') dispatch({ type: 'clear-selection' });
+    else if (command.type === 'select') dispatch({ type: 'toggle-select' });
   };
   useTriageKeys(run, prompt === null);
 
   const answer = (value: string | null) => {
-    const kind = prompt;
-    setPrompt(null);
+    dispatch({ type: 'prompt', prompt: null });
     if (!value) return;
-    if (kind === 'tag') actions.tag(value);
-    if (kind === 'note') actions.note(value);
-    if (kind === 'case') actions.addToCase(value);
+    if (prompt === 'tag') actions.tag(value);
+    if (prompt === 'note') actions.note(value);
+    if (prompt === 'case') actions.addToCase(value);
   };
-  const onScored = useCallback((id: number) => {
-    setRunId(id);
-    setMessage(`Retrained: run ${id} scored every session.`);
-  }, []);
+  const onScored = useCallback((id: number) => dispatch({ type: 'scored', runId: id }), []);
 
   return (
-    <div className="view triage-view" data-testid="view-triage" data-pending={queue.pending}>
+    <div className="view triage-view" data-testid="view-triage" data-pending={pending}>
       <header className="view-head">
         <h1>Triage</h1>
         <RetrainPanel onScored={onScored} />
@@ -104,35 +75,26 @@ export function TriageView() {
         page={page}
         runs={doneRuns}
         runId={runId}
-        onRun={(id) => {
-          setRunId(id);
-          setOffset(0);
-        }}
+        onRun={(id) => dispatch({ type: 'run', runId: id })}
         groupBySrcIp={groupBySrcIp}
-        onGroup={(on) => {
-          setGroup(on);
-          setOffset(0);
-        }}
+        onGroup={(on) => dispatch({ type: 'group', on })}
         labelNext={labelNext}
-        pageIsLabelNext={queue.pageIsLabelNext}
-        onLabelNext={(on) => {
-          setLabelNext(on);
-          setOffset(0);
+        pageIsLabelNext={state.pageIsLabelNext}
+        onLabelNext={(on) => dispatch({ type: 'label-next', on })}
+        onNextBatch={() => {
+          dispatch({ type: 'new-rows' });
+          queue.nextBatch();
         }}
-        onNextBatch={() => setBatch((b) => b + 1)}
         verdict={verdict}
-        onVerdict={(v) => {
-          setVerdict(v);
-          setOffset(0);
-        }}
+        onVerdict={(v) => dispatch({ type: 'verdict-filter', verdict: v })}
         selected={[...selected]}
       />
       <p className="muted triage-keys">{KEY_HELP}</p>
-      <TagLegend tags={tags.data ?? []} onError={queue.setError} />
+      <TagLegend tags={tags.data ?? []} onError={setError} />
       {prompt && <PromptBar kind={prompt} onDone={answer} />}
-      <ErrorNote message={queue.error} />
+      <ErrorNote message={state.error} />
       <p className="triage-message" data-testid="triage-message" aria-live="polite">
-        {message}
+        {state.message}
       </p>
       {page && !page.run && (
         <div className="empty" data-testid="triage-empty">
@@ -156,14 +118,14 @@ export function TriageView() {
               cursor={cursor}
               selected={selected}
               colours={colours}
-              onPick={setCursor}
+              onPick={(at) => dispatch({ type: 'pick', cursor: at })}
             />
             {!labelNext && (
               <Pager
                 offset={offset}
                 limit={QUEUE_PAGE}
                 total={page!.total}
-                onOffset={setOffset}
+                onOffset={(next) => dispatch({ type: 'offset', offset: next })}
                 testId="triage-pager"
               />
             )}

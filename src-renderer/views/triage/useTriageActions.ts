@@ -1,18 +1,17 @@
 // What each triage key does: shown in the rows at once, then persisted through the API. A refusal
-// puts the rows back and says so; undo is shown at once too, from a local stack of earlier rows.
-import { useRef } from 'react';
+// puts the rows back and says so; undo is shown at once too, from the view's stack of earlier rows
+// (triage-state.ts). Calls go out one after another through the ledger (action-ledger.ts).
+import { type Dispatch, useRef } from 'react';
 import type { QueueItem, Verdict } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
-import type { Queue } from './useQueue.js';
+import type { ActionLedger } from './action-ledger.js';
+import { currentItem, itemsOf, type TriageEvent, type TriageState } from './triage-state.js';
 
 export interface TriageDeps {
-  items: readonly QueueItem[];
-  current: QueueItem | undefined;
-  selection: readonly number[];
+  state: TriageState;
   analyst: string;
-  queue: Pick<Queue, 'patch' | 'restore' | 'track'>;
-  setError(message: string | null): void;
-  setMessage(message: string): void;
+  ledger: ActionLedger;
+  dispatch: Dispatch<TriageEvent>;
 }
 
 type Hits = (item: QueueItem) => boolean;
@@ -25,15 +24,8 @@ interface Target {
 export function useTriageActions(deps: TriageDeps) {
   const latest = useRef(deps);
   latest.current = deps;
-  // Earlier versions of the rows each undoable action changed, newest last.
-  const undoStack = useRef<QueueItem[][]>([]);
-  // Calls go out one after another, so an undo can never overtake the action it undoes.
-  const chain = useRef<Promise<unknown>>(Promise.resolve());
-  const send = <T>(call: () => Promise<T>): Promise<T> => {
-    const next = chain.current.then(call);
-    chain.current = next.catch(() => undefined);
-    return latest.current.queue.track(next);
-  };
+  const send = <T>(call: () => Promise<T>): Promise<T> => latest.current.ledger.send(call);
+  const say = (message: string) => latest.current.dispatch({ type: 'message', message });
 
   /** The optimistic pattern every row action shares. */
   const act = <T>(
@@ -42,24 +34,20 @@ export function useTriageActions(deps: TriageDeps) {
     call: () => Promise<T>,
     done: (r: T) => string,
   ) => {
-    const { items, queue, setError, setMessage } = latest.current;
-    const before = items.filter(hits);
-    queue.patch((item) => (hits(item) ? change(item) : item));
-    undoStack.current.push(before);
-    setError(null);
+    const { state, dispatch } = latest.current;
+    const before = itemsOf(state).filter(hits);
+    dispatch({ type: 'acted', hits, change, before });
     send(call).then(
-      (result) => setMessage(done(result)),
-      (e: Error) => {
-        latest.current.queue.restore(before);
-        undoStack.current = undoStack.current.filter((entry) => entry !== before);
-        setError(`${e.message} (rolled back)`);
-      },
+      (result) => say(done(result)),
+      (e: Error) => latest.current.dispatch({ type: 'refused', before, error: e.message }),
     );
   };
 
   /** The current session; with `wide` the selection (none selected: every session from its IP). */
   const targetOf = (wide: boolean | 'ip'): Target | null => {
-    const { current, selection } = latest.current;
+    const { state } = latest.current;
+    const current = currentItem(state);
+    const selection = [...state.selected];
     if (!current) return null;
     if (wide === 'ip' || (wide && selection.length === 0)) {
       const ip = current.session.srcIp;
@@ -93,7 +81,7 @@ export function useTriageActions(deps: TriageDeps) {
     },
     /** A note rides on the session's verdict (needs review when it has none yet). */
     note(text: string) {
-      const { current } = latest.current;
+      const current = currentItem(latest.current.state);
       if (!current) return;
       const id = current.session.id;
       const verdict = current.verdict?.verdict ?? 'review';
@@ -105,7 +93,7 @@ export function useTriageActions(deps: TriageDeps) {
       );
     },
     tag(name: string) {
-      const t = targetOf(latest.current.selection.length > 0);
+      const t = targetOf(latest.current.state.selected.size > 0);
       if (!t || !('sessionIds' in t.target)) return;
       const ids = t.target.sessionIds;
       act(
@@ -116,35 +104,27 @@ export function useTriageActions(deps: TriageDeps) {
       );
     },
     undo() {
-      const { items, queue, setError, setMessage } = latest.current;
-      const earlier = undoStack.current.pop();
+      const { state, dispatch } = latest.current;
+      const earlier = state.undo.at(-1);
       const ids = new Set(earlier?.map((item) => item.session.id));
-      const later = items.filter((item) => ids.has(item.session.id));
-      if (earlier) queue.restore(earlier);
-      setError(null);
+      const later = itemsOf(state).filter((item) => ids.has(item.session.id));
+      dispatch({ type: 'undone' });
       send(() => api.undoLastAction({})).then(
-        (r) =>
-          setMessage(r.skipped ? `${r.summary} (${r.skipped} changed since by others, kept)` : r.summary),
-        (e: Error) => {
-          if (earlier) {
-            latest.current.queue.restore(later);
-            undoStack.current.push(earlier);
-          }
-          setError(`${e.message} (undo rolled back)`);
-        },
+        (r) => say(r.skipped ? `${r.summary} (${r.skipped} changed since by others, kept)` : r.summary),
+        (e: Error) => latest.current.dispatch({ type: 'undo-refused', earlier, later, error: e.message }),
       );
     },
     /** `answer`: a case id to add to, or the title of a new case. */
     addToCase(answer: string) {
-      const t = targetOf(latest.current.selection.length > 0);
+      const t = targetOf(latest.current.state.selected.size > 0);
       if (!t || !('sessionIds' in t.target)) return;
       const sessionIds = t.target.sessionIds;
       const call = /^\d+$/.test(answer)
         ? () => api.editCaseItems({ caseId: Number(answer), sessionIds })
         : () => api.createCase({ title: answer, sessionIds });
       send(call).then(
-        (d) => latest.current.setMessage(`${t.what} in case ${d.case.id}: ${d.case.title}`),
-        (e: Error) => latest.current.setError(e.message),
+        (d) => say(`${t.what} in case ${d.case.id}: ${d.case.title}`),
+        (e: Error) => latest.current.dispatch({ type: 'error', error: e.message }),
       );
     },
   };

@@ -102,9 +102,9 @@ describe('finished work only', () => {
         ).total,
       ).toBe(BACKGROUND);
       expect((await service.dashboardSummary({ filter: {} })).sessions).toBe(BACKGROUND);
-      expect((await service.analyticsKpis({ filter: {} })).sessions).toBe(BACKGROUND);
-      expect((await service.analyticsKpis({ filter: scanned })).sessions).toBe(BACKGROUND);
-      const series = await service.analyticsTimeSeries({ filter: scanned });
+      expect((await service.analyticsOverview({ filter: {} })).kpis.sessions).toBe(BACKGROUND);
+      const { kpis, series } = await service.analyticsOverview({ filter: scanned });
+      expect(kpis.sessions).toBe(BACKGROUND);
       expect(series.points.reduce((sum, p) => sum + p.sessions, 0)).toBe(BACKGROUND);
       for (const filter of [{}, scanned]) {
         const graph = await service.graphEdges({ filter, weight: 'sessions', minWeight: 0, limit: 200_000 });

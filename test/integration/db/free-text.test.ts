@@ -99,10 +99,11 @@ describe('free text resolved against the stored values', () => {
     await importLines(ws, LINES);
     const core = createCore({ dbPath: ws.dbPath });
     try {
-      const kpis = await core.service.analyticsKpis({ filter: { clauses: [text('waf')] } });
+      const { kpis } = await core.service.analyticsOverview({ filter: { clauses: [text('waf')] } });
       expect(kpis).toMatchObject({ source: 'rollup', sessions: 3 });
       expect(kpis.sessions).toBe(idsOf(ws.db, { clauses: [text('waf')] }).length);
-      const spanning = await core.service.analyticsKpis({ filter: { clauses: [text('Web Traffic')] } });
+      const spanning = (await core.service.analyticsOverview({ filter: { clauses: [text('Web Traffic')] } }))
+        .kpis;
       expect(spanning).toMatchObject({ source: 'sessions', sessions: 1 });
       const page = await core.service.sessionPage({
         filter: { clauses: [text('waf', true)] },

@@ -43,7 +43,7 @@ describe('notifications when long jobs end', () => {
     unfocused.events.emit('event', job('c', 'running'));
     unfocused.advance(60_000);
     unfocused.events.emit('event', job('c', 'cancelled'));
-    unfocused.events.emit('event', { type: 'data-changed', reason: 'x' });
+    unfocused.events.emit('event', { type: 'data-changed', reason: 'import' });
     expect(unfocused.shown).toEqual([]);
 
     const focused = setup(true);

@@ -30,10 +30,10 @@ describe('the desktop lifecycle', () => {
 
   it('forwards core events to the window', async () => {
     const { desktop, window } = await launch();
-    desktop.core.events.emit('event', { type: 'data-changed', reason: 'test' });
+    desktop.core.events.emit('event', { type: 'data-changed', reason: 'import' });
     expect(window.webContents.sent).toContainEqual({
       channel: EVENT_CHANNEL,
-      payload: { type: 'data-changed', reason: 'test' },
+      payload: { type: 'data-changed', reason: 'import' },
     });
   });
 

@@ -35,7 +35,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const event: VigilEvent = { type: 'data-changed', reason: 'test' };
+const event: VigilEvent = { type: 'data-changed', reason: 'import' };
 
 function dropFiles(files: Array<{ name: string; path: string }>, handledByZone = false): Event {
   const drop = new Event('drop', { bubbles: true, cancelable: true });

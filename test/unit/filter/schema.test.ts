@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { operations } from '../../../src-shared/api.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
 
-const kpiArgs = operations.analyticsKpis.args;
+const overviewArgs = operations.analyticsOverview.args;
 
 describe('filter clauses crossing a process boundary', () => {
   it('accept what the parser produces', () => {
     const clauses = parseFilterOrThrow(
       'src:10.0.0.0/8 ip:2001:db8::1 port:1..9 score:>=0.5 verdict:none "free text"',
     );
-    expect(kpiArgs.safeParse({ filter: { clauses } }).success).toBe(true);
+    expect(overviewArgs.safeParse({ filter: { clauses } }).success).toBe(true);
   });
 
   it.each([
@@ -27,11 +27,11 @@ describe('filter clauses crossing a process boundary', () => {
     ['a reversed range', { field: 'port', negate: false, values: [{ kind: 'range', min: 9, max: 1 }] }],
     ['no values', { field: 'port', negate: false, values: [] }],
   ])('refuse %s', (_name, clause) => {
-    expect(kpiArgs.safeParse({ filter: { clauses: [clause] } }).success).toBe(false);
+    expect(overviewArgs.safeParse({ filter: { clauses: [clause] } }).success).toBe(false);
   });
 
   it('refuse more than 50 clauses', () => {
     const clause = { field: 'text', negate: false, values: [{ kind: 'text', value: 'x' }] };
-    expect(kpiArgs.safeParse({ filter: { clauses: Array(51).fill(clause) } }).success).toBe(false);
+    expect(overviewArgs.safeParse({ filter: { clauses: Array(51).fill(clause) } }).success).toBe(false);
   });
 });

@@ -1,0 +1,133 @@
+// The Triage view's state as a pure function: what resets the cursor, how actions patch the rows
+// and come back on a refusal or an undo.
+import { describe, expect, it } from 'vitest';
+import {
+  currentItem,
+  initialTriageState,
+  type TriageEvent,
+  type TriageState,
+  triageReducer,
+} from '../../../src-renderer/views/triage/triage-state.js';
+import type { FlagQueuePage, QueueItem } from '../../../src-shared/triage.js';
+
+const item = (id: number, srcIp = '198.51.100.7'): QueueItem =>
+  ({ session: { id, srcIp }, score: 0.9, explanation: null, verdict: null, tags: [], ioc: [] }) as never;
+
+const page = (...ids: number[]): FlagQueuePage => ({
+  run: { id: 1, kind: 'iforest', createdAt: 0 },
+  items: ids.map((id) => item(id)),
+  total: ids.length,
+  groups: [],
+});
+
+const run = (events: TriageEvent[], from: TriageState = initialTriageState) =>
+  events.reduce(triageReducer, from);
+const loaded = (p: FlagQueuePage): TriageEvent => ({ type: 'loaded', page: p, labelNext: false });
+const tagged = (name: string) => (i: QueueItem) => ({ ...i, tags: [...i.tags, name] });
+const ids = (state: TriageState) => state.page?.items.map((i) => `${i.session.id}:${i.tags.join('+')}`);
+
+describe('the triage reducer', () => {
+  it('moves within the rows and keeps the cursor on the last one when they shrink', () => {
+    const state = run([loaded(page(1, 2, 3)), { type: 'move', by: 1 }, { type: 'move', by: 1 }]);
+    expect(state.cursor).toBe(2);
+    expect(run([{ type: 'move', by: 1 }], state).cursor).toBe(2);
+    const shrunk = run([loaded(page(1))], state);
+    expect(currentItem(shrunk)?.session.id).toBe(1);
+    expect(run([{ type: 'move', by: -1 }], shrunk).cursor).toBe(0);
+  });
+
+  it('starts new rows at the top with nothing selected, but only when the question changes', () => {
+    const picked = run([loaded(page(1, 2, 3)), { type: 'move', by: 1 }, { type: 'toggle-select' }]);
+    expect([picked.cursor, [...picked.selected]]).toEqual([1, [2]]);
+    // The same offset again asks nothing new: the analyst's place stays.
+    expect(run([{ type: 'offset', offset: 0 }], picked).cursor).toBe(1);
+    for (const event of [
+      { type: 'offset', offset: 100 },
+      { type: 'group', on: true },
+      { type: 'run', runId: 4 },
+      { type: 'verdict-filter', verdict: 'none' },
+      { type: 'label-next', on: true },
+      { type: 'new-rows' },
+    ] as TriageEvent[]) {
+      const next = run([event], picked);
+      expect([next.cursor, next.selected.size]).toEqual([0, 0]);
+    }
+    // A retrained run keeps the page (offset) but follows the run, and says so.
+    const scored = run(
+      [
+        { type: 'offset', offset: 100 },
+        { type: 'scored', runId: 7 },
+      ],
+      picked,
+    );
+    expect([scored.runId, scored.offset, scored.message]).toEqual([
+      7,
+      100,
+      'Retrained: run 7 scored every session.',
+    ]);
+  });
+
+  it('toggles the selection in the order picked, and opens a prompt only on a row', () => {
+    expect(run([{ type: 'prompt', prompt: 'tag' }]).prompt).toBeNull();
+    const state = run([
+      loaded(page(1, 2, 3)),
+      { type: 'move', by: 1 },
+      { type: 'move', by: 1 },
+      { type: 'toggle-select' },
+      { type: 'move', by: -1 },
+      { type: 'move', by: -1 },
+      { type: 'toggle-select' },
+      { type: 'prompt', prompt: 'tag' },
+    ]);
+    expect([...state.selected]).toEqual([3, 1]);
+    expect(state.prompt).toBe('tag');
+    expect([...run([{ type: 'toggle-select' }], state).selected]).toEqual([3]);
+    expect(run([{ type: 'clear-selection' }], state).selected.size).toBe(0);
+  });
+
+  it('shows an action at once, puts its rows back when refused, and forgets it for undo', () => {
+    const start = run([loaded(page(1, 2)), { type: 'error', error: 'old' }]);
+    const hits = (i: QueueItem) => i.session.id === 1;
+    const before = start.page!.items.filter(hits);
+    const acted = run([{ type: 'acted', hits, change: tagged('evidence'), before }], start);
+    expect(ids(acted)).toEqual(['1:evidence', '2:']);
+    expect([acted.undo, acted.error]).toEqual([[before], null]);
+    const refused = run([{ type: 'refused', before, error: 'database is locked' }], acted);
+    expect(ids(refused)).toEqual(['1:', '2:']);
+    expect([refused.undo, refused.error]).toEqual([[], 'database is locked (rolled back)']);
+  });
+
+  it('undoes the newest action at once, and puts it back when the undo fails', () => {
+    const start = run([loaded(page(1, 2))]);
+    const first = start.page!.items.filter((i) => i.session.id === 1);
+    const one = run(
+      [{ type: 'acted', hits: (i) => i.session.id === 1, change: tagged('a'), before: first }],
+      start,
+    );
+    const second = one.page!.items.filter((i) => i.session.id === 2);
+    const two = run(
+      [{ type: 'acted', hits: (i) => i.session.id === 2, change: tagged('b'), before: second }],
+      one,
+    );
+    const later = two.page!.items.filter((i) => i.session.id === 2);
+    const undone = run([{ type: 'undone' }], two);
+    expect(ids(undone)).toEqual(['1:a', '2:']);
+    expect(undone.undo).toEqual([first]);
+    const failed = run([{ type: 'undo-refused', earlier: second, later, error: 'server gone' }], undone);
+    expect(ids(failed)).toEqual(['1:a', '2:b']);
+    expect([failed.undo, failed.error]).toEqual([[first, second], 'server gone (undo rolled back)']);
+    // Nothing left to undo here: only the refusal shows.
+    const bare = run([{ type: 'undo-refused', earlier: undefined, later: [], error: 'no action' }], start);
+    expect([ids(bare), bare.error]).toEqual([['1:', '2:'], 'no action (undo rolled back)']);
+  });
+
+  it('replaces patched rows with each answer, says which list it is, and clears the last error', () => {
+    const state = run([
+      loaded(page(1)),
+      { type: 'acted', hits: () => true, change: tagged('x'), before: [] },
+      { type: 'error', error: 'boom' },
+      { type: 'loaded', page: page(5, 6), labelNext: true },
+    ]);
+    expect([ids(state), state.pageIsLabelNext, state.error]).toEqual([['5:', '6:'], true, null]);
+  });
+});
