@@ -48,6 +48,7 @@ import { ExportArgs, ExportResult } from './reports.js';
 import {
   ActionResult,
   AuditEntry,
+  ChainVerification,
   FlagQueueArgs,
   FlagQueuePage,
   IocImportArgs,
@@ -61,6 +62,7 @@ import {
   TagName,
   TagSessionsArgs,
   UndoResult,
+  VerifyChainArgs,
 } from './triage.js';
 
 /**
@@ -132,6 +134,7 @@ export const operations = {
   listJobs: op(z.object({}), z.array(JobProgress)),
   cancelJob: op(z.object({ jobId: z.string().max(100) }), z.object({ cancelled: z.boolean() })),
   listImports: op(z.object({}), z.array(ImportRecord)),
+  getImport: op(z.object({ id: z.number().int() }), ImportRecord),
   quarantinePage: op(
     z.object({
       importId: z.number().int(),
@@ -210,6 +213,8 @@ export const operations = {
   setVerdict: op(SetVerdictArgs, ActionResult),
   /** Reverses the analyst's last verdict or tag action (sessions changed since by others are kept). */
   undoLastAction: op(z.object({}), UndoResult),
+  /** Recomputes the audit log's hash chain and says where it first breaks (and whether a kept head holds). */
+  verifyAuditChain: op(VerifyChainArgs, ChainVerification),
   /** Who changed what on a session and when, oldest first, from the append-only audit log. */
   sessionHistory: op(z.object({ sessionId: z.number().int() }), z.array(AuditEntry)),
   listTags: op(z.object({}), z.array(Tag)),

@@ -7,8 +7,8 @@ import { type OperationName, operations, type VigilService } from './api.js';
 
 export type CallOutcome =
   | { ok: true; value: unknown }
-  /** The arguments did not fit the operation's schema: the caller's mistake. */
-  | { ok: false; error: string; invalid: true }
+  /** The arguments did not fit the operation's schema: the caller's mistake (`issues` say where). */
+  | { ok: false; error: string; invalid: true; issues: z.core.$ZodIssue[] }
   /** The service refused or failed; `thrown` lets a transport choose its status (HTTP). */
   | { ok: false; error: string; invalid: false; thrown: unknown };
 
@@ -22,6 +22,7 @@ export async function callOperation(
     return {
       ok: false,
       invalid: true,
+      issues: parsed.error.issues,
       error: `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`,
     };
   try {

@@ -12,7 +12,7 @@ export const CASE_STATUSES = ['open', 'in_progress', 'closed'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
-export const IpAddress = z.string().trim().max(64).refine(isIP, 'an IPv4 or IPv6 address');
+export const IpAddress = z.string().trim().max(64).refine(isIP, 'not an IPv4 or IPv6 address');
 
 const title = z.string().trim().min(1).max(300);
 const summary = z.string().max(100_000);

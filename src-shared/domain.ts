@@ -96,6 +96,28 @@ export const PullDetail = z.object({
 });
 export type PullDetail = z.infer<typeof PullDetail>;
 
+/** What a finished pull did (core: connectors/cloudwatch-logs/tally.ts); times are epoch ms. */
+export const PullSummary = z.object({
+  status: z.enum(['done', 'cancelled', 'failed']),
+  mode: z.enum(['filter', 'insights']),
+  logGroup: z.string(),
+  region: z.string(),
+  endpoint: z.string().nullable(),
+  pages: z.number().int(),
+  events: z.number().int(),
+  bytes: z.number().int(),
+  rangeStart: z.number(),
+  rangeEnd: z.number(),
+  firstEventTs: z.number().nullable(),
+  lastEventTs: z.number().nullable(),
+  counts: ImportCounts,
+  importIds: z.array(z.number().int()),
+  /** Finished an interrupted pull from its saved position. */
+  resumed: z.boolean(),
+  notes: z.array(z.string()),
+});
+export type PullSummary = z.infer<typeof PullSummary>;
+
 export const JobProgress = z.object({
   jobId: z.string(),
   kind: JobKind,
@@ -111,6 +133,8 @@ export const JobProgress = z.object({
   error: z.string().nullable(),
   /** Pull jobs only: the structured progress behind `message`. */
   pull: PullDetail.optional(),
+  /** Pull jobs only, once ended (done or cancelled): what the pull did. */
+  pullSummary: PullSummary.optional(),
   /** Train and score jobs only: the model run being trained or scored (null until it exists). */
   runId: z.number().int().nullable().optional(),
 });

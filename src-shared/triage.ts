@@ -68,6 +68,30 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** A link of the audit log's hash chain: the action it seals and the SHA-256 it holds. */
+export const ChainHead = z.object({ actionId: z.number().int(), hash: z.string() });
+
+/** What recomputing the audit chain found (core: db/audit-chain.ts). */
+export const ChainVerification = z.object({
+  ok: z.boolean(),
+  /** Actions whose link held, from the first on. */
+  verified: z.number().int(),
+  /** The last link that held (null: no action recorded, or the first one broke). */
+  head: ChainHead.nullable(),
+  firstBreak: z.object({ actionId: z.number().int(), reason: z.string() }).nullable(),
+  /** With an expected head: the action whose link holds it, null when none does. */
+  expected: z.object({ hash: z.string(), actionId: z.number().int().nullable() }).optional(),
+});
+export type ChainVerification = z.infer<typeof ChainVerification>;
+
+export const VerifyChainArgs = z.object({
+  /** A head printed earlier (a case report, or a previous verification): fail unless it still holds. */
+  expectHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'not a head hash (64 hexadecimal digits)')
+    .optional(),
+});
+
 export const TagName = z
   .string()
   .trim()

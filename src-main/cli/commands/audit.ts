@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
-import { type ChainVerification, verifyAuditChain } from '../../core/db/audit-chain.js';
+import type { ChainVerification } from '../../../src-shared/triage.js';
 import { printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
-import { type AnalystOptions, withDb } from './with-db.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
-interface VerifyOptions extends AnalystOptions {
+interface VerifyOptions extends WorkspaceOptions {
   expect?: string;
 }
-
-const HASH = /^[0-9a-f]{64}$/i;
 
 function describe(result: ChainVerification): string[] {
   const lines: string[] = [];
@@ -54,10 +52,12 @@ export function registerAudit(program: Command): void {
           'or rebuilding the whole chain, is only seen against a head kept from before: --expect.',
       ),
   ).action((options: VerifyOptions) =>
-    withDb(options, (db) => {
-      if (options.expect !== undefined && !HASH.test(options.expect))
-        throw new Error('--expect takes a head hash: 64 hexadecimal digits.');
-      const result = verifyAuditChain(db, { expectHash: options.expect });
+    withWorkspace(options, async ({ call }) => {
+      const result = await call(
+        'verifyAuditChain',
+        { expectHash: options.expect },
+        { expectHash: '--expect' },
+      );
       if (options.json) printJson(result);
       else for (const line of describe(result)) say(line);
       if (!result.ok) process.exitCode = 1;

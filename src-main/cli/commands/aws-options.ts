@@ -1,5 +1,6 @@
 // Options and help shared by the commands that talk to AWS: the only ones that use the network.
 import type { Command } from 'commander';
+import { formatBytes } from '../../../src-shared/format-bytes.js';
 
 export interface AwsCliOptions {
   profile?: string;
@@ -44,5 +45,6 @@ export function quietSdkNodeNotice(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
-// Kept here so every AWS command imports its helpers from one place.
-export { formatBytes } from '../../core/format-bytes.js';
+/** Stored and pulled bytes as AWS counts them (KiB = 1024 B); '-' when unknown. */
+export const awsBytes = (bytes: number | null): string =>
+  bytes === null ? '-' : formatBytes(bytes, { base: 'binary' });

@@ -1,50 +1,22 @@
 import type { Command } from 'commander';
-import { CaseSeverity, CaseStatus, IpAddress } from '../../../src-shared/cases.js';
-import { TagName } from '../../../src-shared/triage.js';
-import {
-  addCaseNote,
-  caseDetail,
-  createCase,
-  editCaseItems,
-  findCases,
-  tagCase,
-  updateCase,
-} from '../../core/triage/case-actions.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
-import { ANALYST_HELP, type AnalystOptions, collect, positiveInt, withDb } from './with-db.js';
+import { type OptionNames, type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { ANALYST_HELP, collect, positiveInt } from './option-values.js';
 
-interface ItemOptions extends AnalystOptions {
+interface ItemOptions extends WorkspaceOptions {
   ip?: string[];
   session?: string[];
 }
 
-function items(options: ItemOptions): { sessionIds: number[]; ips: string[] } {
-  const ips = (options.ip ?? []).map((ip) => {
-    const parsed = IpAddress.safeParse(ip);
-    if (!parsed.success) throw new Error(`--ip "${ip}" is not an IPv4 or IPv6 address.`);
-    return parsed.data;
-  });
-  return { sessionIds: (options.session ?? []).map((id) => positiveInt('--session', id)), ips };
-}
+/** Case items from --ip and --session; the contract checks each value (IP syntax, id range). */
+const items = (options: ItemOptions) => ({
+  sessionIds: (options.session ?? []).map((id) => positiveInt('--session', id)),
+  ips: options.ip ?? [],
+});
 
-function tagName(name: string, value: string): string {
-  const parsed = TagName.safeParse(value);
-  if (!parsed.success) throw new Error(`${name} "${value}" is not a tag name (1 to 60 characters).`);
-  return parsed.data;
-}
-
-function parseEnum<T extends string>(
-  schema: { safeParse(v: unknown): { success: boolean; data?: T } },
-  name: string,
-  value: string | undefined,
-  allowed: readonly string[],
-): T | undefined {
-  if (value === undefined) return undefined;
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`${name} must be one of ${allowed.join(', ')}.`);
-  return parsed.data;
-}
+// The contract names arguments; the messages name the options they came from.
+const ITEM_OPTIONS: OptionNames = { sessionIds: '--session', ips: '--ip', caseId: 'case id', id: 'case id' };
 
 const withItems = (command: Command) =>
   command
@@ -67,15 +39,18 @@ export function registerCase(program: Command): void {
         .option('--summary <markdown>', 'summary (Markdown)', ''),
     ),
   ).action((options: ItemOptions & { title: string; severity: string; summary: string }) =>
-    withDb(options, (db, analyst) => {
-      const severity = parseEnum(CaseSeverity, '--severity', options.severity, CaseSeverity.options)!;
-      const id = createCase(db, analyst, {
-        title: options.title,
-        severity,
-        summary: options.summary,
-        ...items(options),
-      });
-      const detail = caseDetail(db, id);
+    withWorkspace(options, async ({ call }) => {
+      const detail = await call(
+        'createCase',
+        {
+          title: options.title,
+          severity: options.severity,
+          summary: options.summary,
+          ...items(options),
+        },
+        ITEM_OPTIONS,
+      );
+      const id = detail.case.id;
       if (options.json) return printJson({ id, ...detail });
       say(`Case ${id} opened: ${detail.case.sessions} session(s), ${detail.case.ips} IP(s).`);
     }),
@@ -87,12 +62,9 @@ export function registerCase(program: Command): void {
       .description('Cases, most recently updated first')
       .option('--status <status>', 'open, in_progress or closed')
       .option('--tag <name>', 'only the cases with this tag'),
-  ).action((options: AnalystOptions & { status?: string; tag?: string }) =>
-    withDb(options, (db) => {
-      const list = findCases(db, {
-        status: parseEnum(CaseStatus, '--status', options.status, CaseStatus.options),
-        tag: options.tag === undefined ? undefined : tagName('--tag', options.tag),
-      });
+  ).action((options: WorkspaceOptions & { status?: string; tag?: string }) =>
+    withWorkspace(options, async ({ call }) => {
+      const list = await call('listCases', { status: options.status, tag: options.tag });
       if (options.json) return printJson(list);
       if (list.length === 0)
         return say(
@@ -120,9 +92,9 @@ export function registerCase(program: Command): void {
   );
 
   withCommonOptions(cases.command('show <id>').description('A case with its items and notes')).action(
-    (id: string, options: AnalystOptions) =>
-      withDb(options, (db) => {
-        const detail = caseDetail(db, positiveInt('case id', id));
+    (id: string, options: WorkspaceOptions) =>
+      withWorkspace(options, async ({ call }) => {
+        const detail = await call('getCase', { id: positiveInt('case id', id) });
         if (options.json) return printJson(detail);
         const c = detail.case;
         const tags = c.tags.length ? ` · tags: ${c.tags.map((t) => t.name).join(', ')}` : '';
@@ -147,18 +119,21 @@ export function registerCase(program: Command): void {
   ).action(
     (
       id: string,
-      options: AnalystOptions & { title?: string; severity?: string; status?: string; summary?: string },
+      options: WorkspaceOptions & { title?: string; severity?: string; status?: string; summary?: string },
     ) =>
-      withDb(options, (db, analyst) => {
+      withWorkspace(options, async ({ call }) => {
         const caseId = positiveInt('case id', id);
-        updateCase(db, analyst, {
-          id: caseId,
-          title: options.title,
-          summary: options.summary,
-          severity: parseEnum(CaseSeverity, '--severity', options.severity, CaseSeverity.options),
-          status: parseEnum(CaseStatus, '--status', options.status, CaseStatus.options),
-        });
-        const detail = caseDetail(db, caseId);
+        const detail = await call(
+          'updateCase',
+          {
+            id: caseId,
+            title: options.title,
+            summary: options.summary,
+            severity: options.severity,
+            status: options.status,
+          },
+          ITEM_OPTIONS,
+        );
         return options.json ? printJson(detail) : say(`Case ${caseId} updated.`);
       }),
   );
@@ -171,12 +146,17 @@ export function registerCase(program: Command): void {
         .option('--remove', 'remove them instead'),
     ),
   ).action((id: string, options: ItemOptions & { remove?: boolean }) =>
-    withDb(options, (db, analyst) => {
-      const result = editCaseItems(db, analyst, {
-        caseId: positiveInt('case id', id),
-        add: !options.remove,
-        ...items(options),
-      });
+    withWorkspace(options, async ({ call }) => {
+      const caseId = positiveInt('case id', id);
+      const change = items(options);
+      const before = await call('getCase', { id: caseId });
+      const after = await call('editCaseItems', { caseId, add: !options.remove, ...change }, ITEM_OPTIONS);
+      const count = (kind: 'session' | 'ip', detail: typeof before) =>
+        detail.items.filter((item) => item.kind === kind).length;
+      const result = {
+        sessions: Math.abs(count('session', after) - count('session', before)),
+        ips: Math.abs(count('ip', after) - count('ip', before)),
+      };
       return options.json
         ? printJson(result)
         : say(`${options.remove ? 'Removed' : 'Added'} ${result.sessions} session(s), ${result.ips} IP(s).`);
@@ -188,9 +168,17 @@ export function registerCase(program: Command): void {
       .command('note <id> <text>')
       .description('Add a note to the case timeline')
       .option('--analyst <name>', ANALYST_HELP),
-  ).action((id: string, text: string, options: AnalystOptions) =>
-    withDb(options, (db, analyst) => {
-      const noteId = addCaseNote(db, analyst, positiveInt('case id', id), text);
+  ).action((id: string, text: string, options: WorkspaceOptions) =>
+    withWorkspace(options, async ({ call }) => {
+      const detail = await call(
+        'addCaseNote',
+        { caseId: positiveInt('case id', id), body: text },
+        {
+          body: '<text>',
+          ...ITEM_OPTIONS,
+        },
+      );
+      const noteId = Math.max(...detail.notes.map((note) => note.id));
       return options.json ? printJson({ id: noteId }) : say(`Note ${noteId} added.`);
     }),
   );
@@ -201,13 +189,22 @@ export function registerCase(program: Command): void {
         .command(`${on ? 'tag' : 'untag'} <id> <tags...>`)
         .description(on ? 'Tag a case (a new tag name creates the tag)' : 'Remove tags from a case')
         .option('--analyst <name>', ANALYST_HELP),
-    ).action((id: string, tags: string[], options: AnalystOptions) =>
-      withDb(options, (db, analyst) => {
+    ).action((id: string, tags: string[], options: WorkspaceOptions) =>
+      withWorkspace(options, async ({ call }) => {
         const caseId = positiveInt('case id', id);
-        const result = tagCase(db, analyst, { caseId, tags: tags.map((t) => tagName('tag', t)), on });
-        const now = caseDetail(db, caseId).case.tags.map((t) => t.name);
+        const names = (detail: { case: { tags: { name: string }[] } }) => detail.case.tags.map((t) => t.name);
+        const before = names(await call('getCase', { id: caseId }));
+        const now = names(await call('tagCase', { caseId, tags, on }, { tags: 'tag', ...ITEM_OPTIONS }));
+        // In the order given, under the stored name (tag names match whatever their case).
+        const stored = (list: string[], name: string) =>
+          list.find((t) => t.toLowerCase() === name.toLowerCase());
+        const changed = tags.flatMap((name) => {
+          const was = stored(before, name);
+          const is = stored(now, name);
+          return on ? (is && !was ? [is] : []) : was && !is ? [was] : [];
+        });
+        const result = on ? { added: changed, removed: [] } : { added: [], removed: changed };
         if (options.json) return printJson({ ...result, tags: now });
-        const changed = on ? result.added : result.removed;
         say(
           `${on ? 'Tagged' : 'Untagged'} case ${caseId}: ${changed.length ? changed.join(', ') : 'no change'}. Tags: ${now.join(', ') || '(none)'}.`,
         );

@@ -1,19 +1,20 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../../core/db/open.js';
-import { runImport } from '../../core/ingest/pipeline.js';
-import { sampleFile } from '../../core/paths.js';
-import { type CommonOptions, printJson, withCommonOptions } from '../options.js';
+import { followJob } from '../follow-job.js';
+import { printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
 export function registerDemo(program: Command): void {
   withCommonOptions(
     program
       .command('demo')
       .description('Load the embedded sample (public CloudWatch web-attack CSV, 282 sessions)'),
-  ).action(async (options: CommonOptions) => {
-    const db = openDatabase(options.db);
-    try {
-      const record = await runImport(db, { file: sampleFile(), format: 'cloudwatch-csv' });
+  ).action((options: WorkspaceOptions) =>
+    withWorkspace(options, async ({ core, call }) => {
+      const [jobId] = (await call('loadSample', {})).jobIds;
+      const job = await followJob(core, jobId!, { label: 'sample', showProgress: !options.json });
+      if (job.importId === null) throw new Error(job.error ?? 'The sample could not be loaded.');
+      const record = await call('getImport', { id: job.importId });
       if (options.json) return printJson(record);
       say(
         record.status === 'skipped'
@@ -21,8 +22,6 @@ export function registerDemo(program: Command): void {
           : `Loaded the sample into ${options.db}: ${record.stored} sessions stored, ${record.quarantined} quarantined.`,
       );
       say('Next: vigil stats, or vigil serve to open the UI.');
-    } finally {
-      db.close();
-    }
-  });
+    }),
+  );
 }

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { getImport, listImports } from '../../core/db/imports.js';
-import { openDatabase } from '../../core/db/open.js';
-import { quarantinePage } from '../../core/db/quarantine.js';
-import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
-import { positiveInt } from './with-db.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { positiveInt } from './option-values.js';
 
 export function registerImports(program: Command): void {
   withCommonOptions(
@@ -13,14 +11,17 @@ export function registerImports(program: Command): void {
       .description('List imports with their counts, or show the quarantined rows of one import')
       .option('--quarantine <importId>', 'show quarantined rows (line, reason, raw text) of this import')
       .option('--limit <n>', 'rows to show with --quarantine', '50'),
-  ).action((options: CommonOptions & { quarantine?: string; limit: string }) => {
-    const db = openDatabase(options.db);
-    try {
+  ).action((options: WorkspaceOptions & { quarantine?: string; limit: string }) =>
+    withWorkspace(options, async ({ call }) => {
       if (options.quarantine !== undefined) {
         const importId = positiveInt('--quarantine', options.quarantine);
-        if (!getImport(db, importId))
-          throw new Error(`No import with id ${importId}. List them with: vigil imports`);
-        const page = quarantinePage(db, importId, 0, positiveInt('--limit', options.limit));
+        const page = await call('quarantinePage', {
+          importId,
+          offset: 0,
+          limit: positiveInt('--limit', options.limit),
+        }).catch((error: Error) => {
+          throw new Error(`${error.message}. List them with: vigil imports`);
+        });
         if (options.json) return printJson(page);
         say(
           table([
@@ -31,7 +32,7 @@ export function registerImports(program: Command): void {
         say(`${page.items.length} of ${page.total} quarantined rows`);
         return;
       }
-      const imports = listImports(db);
+      const imports = await call('listImports', {});
       if (options.json) return printJson(imports);
       if (imports.length === 0) return say('No imports yet. Try: vigil demo, or vigil ingest FILE');
       say(
@@ -49,8 +50,6 @@ export function registerImports(program: Command): void {
           ]),
         ]),
       );
-    } finally {
-      db.close();
-    }
-  });
+    }),
+  );
 }

@@ -1,23 +1,15 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import {
-  FORMAT_IDS,
-  type FormatId,
-  type ImportRecord,
-  type JobProgress,
-  type MappingPreset,
-} from '../../../src-shared/domain.js';
-import { openDatabase } from '../../core/db/open.js';
-import { getPreset } from '../../core/db/presets.js';
-import { ImportJobs } from '../../core/jobs/import-jobs.js';
+import { FORMAT_IDS, type ImportRecord } from '../../../src-shared/domain.js';
 import { abortOnSignals, CANCELLED_EXIT_CODE } from '../cancel-signals.js';
 import { inPlainWords, whyUnreadable } from '../file-errors.js';
-import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
-import { createProgressBar } from '../progress-bar.js';
+import { followJob } from '../follow-job.js';
+import { printJson, table, withCommonOptions } from '../options.js';
 import { say, warn } from '../terminal-text.js';
+import { type Workspace, type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
-interface IngestOptions extends CommonOptions {
-  format?: FormatId;
+interface IngestOptions extends WorkspaceOptions {
+  format?: string;
   map?: string;
   enrich: boolean;
 }
@@ -50,35 +42,36 @@ export function registerIngest(program: Command): void {
       'after',
       '\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nThe same file imported twice is skipped. Exit code 1 if any file failed.\nCtrl+C or SIGTERM cancels: the import in progress is rolled back (nothing of it is kept),\nlater files are not started, and the exit code is 130.',
     )
-    .action(async (files: string[], options: IngestOptions) => {
-      if (options.format && !FORMAT_IDS.includes(options.format)) {
-        throw new Error(`Unknown --format "${options.format}". Known: ${FORMAT_IDS.join(', ')}`);
-      }
-      const db = openDatabase(options.db);
-      const preset = options.map ? getPreset(db, options.map) : undefined;
-      if (options.map && !preset) throw new Error(`No mapping preset named "${options.map}"`);
-      const results: IngestResult[] = [];
-      const cancel = new AbortController();
-      const stopListening = abortOnSignals(cancel);
-      try {
-        for (const file of files) {
-          if (cancel.signal.aborted) break;
-          results.push(await ingestOne(file, options, preset, cancel.signal));
-        }
-      } finally {
-        stopListening();
-        db.close();
-      }
-      if (options.json) printJson(results);
-      else printSummary(results);
-      for (const r of results)
-        if (r.status === 'failed') warn(`vigil: ${path.basename(r.file)}: ${r.message}`);
-      if (cancel.signal.aborted) {
-        const left = files.length - results.length;
-        warn(`vigil: cancelled (${cancel.signal.reason})${left ? `; ${left} file(s) not imported` : ''}.`);
-        process.exitCode = CANCELLED_EXIT_CODE;
-      } else if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
-    });
+    .action((files: string[], options: IngestOptions) =>
+      withWorkspace(
+        options,
+        async (workspace) => {
+          const results: IngestResult[] = [];
+          const cancel = new AbortController();
+          const stopListening = abortOnSignals(cancel);
+          try {
+            for (const file of files) {
+              if (cancel.signal.aborted) break;
+              results.push(await ingestOne(workspace, file, options, cancel.signal));
+            }
+          } finally {
+            stopListening();
+          }
+          if (options.json) printJson(results);
+          else printSummary(results);
+          for (const r of results)
+            if (r.status === 'failed') warn(`vigil: ${path.basename(r.file)}: ${r.message}`);
+          if (cancel.signal.aborted) {
+            const left = files.length - results.length;
+            warn(
+              `vigil: cancelled (${cancel.signal.reason})${left ? `; ${left} file(s) not imported` : ''}.`,
+            );
+            process.exitCode = CANCELLED_EXIT_CODE;
+          } else if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
+        },
+        { enrich: options.enrich },
+      ),
+    );
 }
 
 const failed = (file: string, message: string, importId: number | null = null): IngestResult => ({
@@ -93,40 +86,31 @@ const failed = (file: string, message: string, importId: number | null = null): 
   message,
 });
 
-/** Imports one file the way the app does: in an import worker, whose heap is kept small. */
+/** Imports one file the way the app does: a job of the service, in an import worker. */
 async function ingestOne(
+  { core, call }: Workspace,
   file: string,
   options: IngestOptions,
-  preset: MappingPreset | undefined,
   cancel: AbortSignal,
 ): Promise<IngestResult> {
   const unreadable = whyUnreadable(file);
   if (unreadable) return failed(file, unreadable);
-  const bar = createProgressBar(path.basename(file), !options.json);
-  let last: JobProgress | null = null;
-  const dbPath = path.resolve(options.db);
-  const jobs = new ImportJobs({
-    dbPath,
-    cacheDir: path.join(path.dirname(dbPath), 'cache'),
-    enrich: options.enrich,
-    onProgress: (progress) => {
-      last = progress;
-      bar.update(progress.fraction ?? 0, `${(progress.counts?.rowsRead ?? 0).toLocaleString('en-US')} rows`);
-    },
+  const [jobId] = (
+    await call(
+      'startImport',
+      { paths: [file], format: options.format, preset: options.map },
+      { preset: '--map' },
+    )
+  ).jobIds;
+  const job = await followJob(core, jobId!, {
+    label: path.basename(file),
+    showProgress: !options.json,
+    detail: (p) => `${(p.counts?.rowsRead ?? 0).toLocaleString('en-US')} rows`,
+    cancel,
   });
-  const jobId = jobs.start({ file, format: options.format, preset });
-  const onCancel = () => jobs.cancel(jobId);
-  cancel.addEventListener('abort', onCancel);
-  try {
-    const record = await jobs.wait(jobId);
-    if (record) return toResult(file, record);
-    const failure = last as JobProgress | null;
-    return failed(file, inPlainWords(failure?.error ?? 'The import failed'), failure?.importId ?? null);
-  } finally {
-    bar.stop();
-    cancel.removeEventListener('abort', onCancel);
-    await jobs.close();
-  }
+  if (job.importId !== null && job.state !== 'failed')
+    return toResult(file, await call('getImport', { id: job.importId }));
+  return failed(file, inPlainWords(job.error ?? 'The import failed'), job.importId);
 }
 
 function toResult(file: string, record: ImportRecord): IngestResult {

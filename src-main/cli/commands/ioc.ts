@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { IocKind } from '../../../src-shared/triage.js';
-import { listIocLists } from '../../core/db/ioc.js';
-import { importIocList, removeIocList } from '../../core/triage/ioc-lists.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say, warn } from '../terminal-text.js';
-import { ANALYST_HELP, type AnalystOptions, withDb } from './with-db.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { ANALYST_HELP } from './option-values.js';
 
 export function registerIoc(program: Command): void {
   const ioc = program
@@ -24,17 +22,14 @@ export function registerIoc(program: Command): void {
       .requiredOption('--name <name>', 'list name (unique)')
       .requiredOption('--kind <kind>', 'known_bad or known_good')
       .option('--analyst <name>', ANALYST_HELP),
-  ).action((file: string, options: AnalystOptions & { name: string; kind: string }) =>
-    withDb(options, (db, analyst) => {
-      const kind = IocKind.safeParse(options.kind);
-      if (!kind.success) throw new Error('--kind must be known_bad or known_good.');
+  ).action((file: string, options: WorkspaceOptions & { name: string; kind: string }) =>
+    withWorkspace(options, async ({ call }) => {
       const text = fs.readFileSync(file, 'utf8');
-      const result = importIocList(db, analyst, {
-        name: options.name,
-        kind: kind.data,
-        text,
-        source: path.resolve(file),
-      });
+      const result = await call(
+        'importIocList',
+        { name: options.name, kind: options.kind, text, source: path.resolve(file) },
+        { text: '<file>', source: '<file>' },
+      );
       if (options.json) return printJson(result);
       say(
         `IOC list "${result.list.name}" (${result.list.kind}): ${result.list.entries} entries, ${result.list.matchedIps} stored IP(s) match.`,
@@ -46,9 +41,9 @@ export function registerIoc(program: Command): void {
 
   withCommonOptions(
     ioc.command('list').description('The lists, their entries and how many stored IPs each marks'),
-  ).action((options: AnalystOptions) =>
-    withDb(options, (db) => {
-      const lists = listIocLists(db);
+  ).action((options: WorkspaceOptions) =>
+    withWorkspace(options, async ({ call }) => {
+      const lists = await call('listIocLists', {});
       if (options.json) return printJson(lists);
       if (lists.length === 0)
         return say('No IOC list yet. Try: vigil ioc add FILE --name N --kind known_bad');
@@ -66,9 +61,9 @@ export function registerIoc(program: Command): void {
       .command('remove <name>')
       .description('Remove a list (by name or id); the sessions it marked are unmarked')
       .option('--analyst <name>', ANALYST_HELP),
-  ).action((name: string, options: AnalystOptions) =>
-    withDb(options, (db, analyst) => {
-      const result = removeIocList(db, analyst, name);
+  ).action((name: string, options: WorkspaceOptions) =>
+    withWorkspace(options, async ({ call }) => {
+      const result = await call('removeIocList', { name }, { name: '<name>' });
       return options.json ? printJson(result) : say(`Removed IOC list "${result.removed}".`);
     }),
   );

@@ -1,17 +1,8 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { ListLogGroupsArgs } from '../../../src-shared/cloudwatch.js';
-import { listLogGroups } from '../../core/connectors/cloudwatch-logs/index.js';
-import { openDatabase } from '../../core/db/open.js';
-import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
-import {
-  type AwsCliOptions,
-  formatBytes,
-  quietSdkNodeNotice,
-  regionOf,
-  withAwsOptions,
-} from './aws-options.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { type AwsCliOptions, awsBytes, quietSdkNodeNotice, regionOf, withAwsOptions } from './aws-options.js';
 
 export function registerLogGroups(program: Command): void {
   withAwsOptions(
@@ -23,18 +14,16 @@ export function registerLogGroups(program: Command): void {
         )
         .option('--prefix <prefix>', 'only log groups whose name starts with this'),
     ),
-  ).action(async (options: CommonOptions & AwsCliOptions & { prefix?: string }) => {
+  ).action((options: WorkspaceOptions & AwsCliOptions & { prefix?: string }) => {
     quietSdkNodeNotice();
-    const parsed = ListLogGroupsArgs.safeParse({
+    const args = {
       profile: options.profile,
       region: regionOf(options),
       endpoint: options.endpoint,
       prefix: options.prefix,
-    });
-    if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
-    const db = openDatabase(options.db);
-    try {
-      const groups = await listLogGroups(db, parsed.data);
+    };
+    return withWorkspace(options, async ({ call }) => {
+      const groups = await call('listLogGroups', args);
       if (options.json) return printJson(groups);
       if (groups.length === 0)
         return say(`No log groups${options.prefix ? ` starting with ${options.prefix}` : ''}.`);
@@ -43,15 +32,13 @@ export function registerLogGroups(program: Command): void {
           ['log group', 'stored', 'retention', 'last pulled event'],
           ...groups.map((g) => [
             g.name,
-            formatBytes(g.storedBytes),
+            awsBytes(g.storedBytes),
             g.retentionInDays === null ? 'never expires' : `${g.retentionInDays} days`,
             (g.lastPulledEventTs === null ? '-' : new Date(g.lastPulledEventTs).toISOString()) +
               (g.resumable ? ' (interrupted; resumable)' : ''),
           ]),
         ]),
       );
-    } finally {
-      db.close();
-    }
+    });
   });
 }

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { getRun, listRuns, setActiveRun } from '../../core/db/model-runs.js';
-import { openDatabase } from '../../core/db/open.js';
 import { describeRun, runJson } from '../model-output.js';
-import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
 const fixed = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(3));
 
@@ -18,15 +17,13 @@ export function registerModels(program: Command): void {
       'after',
       '\nROC-AUC and PR-AUC are measured on held-out sessions; "base" columns are the baseline.',
     )
-    .action((options: CommonOptions & { run?: number }) => {
-      const db = openDatabase(options.db);
-      try {
+    .action((options: WorkspaceOptions & { run?: number }) =>
+      withWorkspace(options, async ({ call }) => {
         if (options.run !== undefined) {
-          const run = getRun(db, options.run);
-          if (!run) throw new Error(`No model run with id ${options.run}`);
+          const run = await call('getRun', { id: options.run }, { id: '--run' });
           return options.json ? printJson(runJson(run)) : say(describeRun(run));
         }
-        const runs = listRuns(db);
+        const runs = await call('listRuns', {});
         if (options.json) return printJson(runs.map(runJson));
         if (runs.length === 0) return say('No model runs yet: vigil train --model iforest|rf|dense|conv1d');
         say(
@@ -65,25 +62,19 @@ export function registerModels(program: Command): void {
             ]),
           ]),
         );
-      } finally {
-        db.close();
-      }
-    });
+      }),
+    );
   // --db and --json belong to `models` (commander reads them before or after `activate`).
   models
     .command('activate')
     .description("Make a finished run its kind's active model (the one scoring and triage use)")
     .argument('<id>', 'run id', Number)
     .action((id: number) => {
-      const options = models.opts<CommonOptions>();
-      const db = openDatabase(options.db);
-      try {
-        setActiveRun(db, id);
-        const run = getRun(db, id)!;
+      const options = models.opts<WorkspaceOptions>();
+      return withWorkspace(options, async ({ call }) => {
+        const run = await call('setActiveModel', { runId: id }, { runId: '<id>' });
         if (options.json) return printJson(runJson(run));
         say(`Run ${id} is now the active ${run.kind} model.`);
-      } finally {
-        db.close();
-      }
+      });
     });
 }

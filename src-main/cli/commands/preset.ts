@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { MappingPreset } from '../../../src-shared/domain.js';
-import { openDatabase } from '../../core/db/open.js';
-import { listPresets, savePreset } from '../../core/db/presets.js';
-import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
 export function registerPreset(program: Command): void {
   const preset = program
@@ -21,46 +20,38 @@ export function registerPreset(program: Command): void {
         '<file>',
         'preset JSON: {"name", "format": "mapped-csv"|"mapped-jsonl", "timestampFormat", "columns": {...}}',
       ),
-  ).action((file: string, options: CommonOptions) => {
+  ).action((file: string, options: WorkspaceOptions) => {
     const value = readPresetFile(file);
-    const db = openDatabase(options.db);
-    try {
-      savePreset(db, value);
-    } finally {
-      db.close();
-    }
-    if (options.json) return printJson(value);
-    say(
-      `Saved mapping preset "${value.name}" (${value.format}). Import with: vigil ingest --map "${value.name}" FILE`,
-    );
+    return withWorkspace(options, async ({ call }) => {
+      await call('savePreset', value);
+      if (options.json) return printJson(value);
+      say(
+        `Saved mapping preset "${value.name}" (${value.format}). Import with: vigil ingest --map "${value.name}" FILE`,
+      );
+    });
   });
 
   withCommonOptions(preset.command('list').description('List the saved mapping presets')).action(
-    (options: CommonOptions) => {
-      const db = openDatabase(options.db);
-      let presets: MappingPreset[];
-      try {
-        presets = listPresets(db);
-      } finally {
-        db.close();
-      }
-      if (options.json) return printJson(presets);
-      if (presets.length === 0)
-        return say('No mapping presets yet. Save one with: vigil preset save FILE.json');
-      say(
-        table([
-          ['name', 'format', 'timestamps', 'columns (field=source)'],
-          ...presets.map((p) => [
-            p.name,
-            p.format,
-            p.timestampFormat,
-            Object.entries(p.columns)
-              .map(([field, column]) => `${field}=${column}`)
-              .join(' '),
+    (options: WorkspaceOptions) =>
+      withWorkspace(options, async ({ call }) => {
+        const presets = await call('listPresets', {});
+        if (options.json) return printJson(presets);
+        if (presets.length === 0)
+          return say('No mapping presets yet. Save one with: vigil preset save FILE.json');
+        say(
+          table([
+            ['name', 'format', 'timestamps', 'columns (field=source)'],
+            ...presets.map((p) => [
+              p.name,
+              p.format,
+              p.timestampFormat,
+              Object.entries(p.columns)
+                .map(([field, column]) => `${field}=${column}`)
+                .join(' '),
+            ]),
           ]),
-        ]),
-      );
-    },
+        );
+      }),
   );
 }
 

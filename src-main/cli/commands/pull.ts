@@ -1,24 +1,14 @@
-import path from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { PullArgs } from '../../../src-shared/cloudwatch.js';
-import { type PullSummary, runPull, spoolDirOf } from '../../core/connectors/cloudwatch-logs/index.js';
-import { describePullDetail, pullDetailOf } from '../../core/connectors/cloudwatch-logs/progress-detail.js';
-import { openDatabase } from '../../core/db/open.js';
-import { getPreset } from '../../core/db/presets.js';
-import { removeLeftovers } from '../../core/leftovers.js';
-import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
-import { createProgressBar } from '../progress-bar.js';
+import type { PullSummary } from '../../../src-shared/domain.js';
+import { describePullDetail } from '../../core/connectors/cloudwatch-logs/progress-detail.js';
+import { CANCELLED_EXIT_CODE } from '../cancel-signals.js';
+import { followJob } from '../follow-job.js';
+import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
-import {
-  type AwsCliOptions,
-  formatBytes,
-  quietSdkNodeNotice,
-  regionOf,
-  withAwsOptions,
-} from './aws-options.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { type AwsCliOptions, awsBytes, quietSdkNodeNotice, regionOf, withAwsOptions } from './aws-options.js';
 
-interface PullCliOptions extends CommonOptions, AwsCliOptions {
+interface PullCliOptions extends WorkspaceOptions, AwsCliOptions {
   logGroup: string;
   stream?: string[];
   since?: string;
@@ -74,9 +64,9 @@ need --preset): every row is stored, quarantined or counted as a duplicate. Vigi
 each pull got to: an interrupted pull (Ctrl-C, network failure) resumes when run again, and --new
 fetches only what arrived since the last pull.`,
     )
-    .action(async (options: PullCliOptions) => {
+    .action((options: PullCliOptions) => {
       quietSdkNodeNotice();
-      const parsed = PullArgs.safeParse({
+      const args = {
         profile: options.profile,
         region: regionOf(options),
         endpoint: options.endpoint,
@@ -90,37 +80,29 @@ fetches only what arrived since the last pull.`,
         filterPattern: options.filter,
         insightsQuery: options.insights,
         preset: options.preset,
-      });
-      if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
-      const db = openDatabase(options.db);
-      const abort = new AbortController();
-      const onSignal = () => abort.abort();
-      process.once('SIGINT', onSignal);
-      const bar = createProgressBar(`pull ${options.logGroup}`, !options.json);
-      try {
-        removeLeftovers(spoolDirOf(db.name));
-        const preset = options.preset === undefined ? undefined : getPreset(db, options.preset);
-        if (options.preset !== undefined && !preset)
-          throw new Error(`No mapping preset named "${options.preset}"`);
-        const summary = await runPull(
-          db,
-          { ...parsed.data, preset },
-          {
-            signal: abort.signal,
-            enrich: options.enrich,
-            cacheDir: path.join(path.dirname(path.resolve(options.db)), 'cache'),
-            onProgress: (p) => bar.update(p.fraction, describePullDetail(pullDetailOf(p))),
-          },
-        );
-        bar.stop();
-        if (options.json) printJson(summary);
-        else printSummary(summary);
-        if (summary.status === 'cancelled') process.exitCode = 130;
-      } finally {
-        bar.stop();
-        process.off('SIGINT', onSignal);
-        db.close();
-      }
+      };
+      const names = {
+        streams: '--stream',
+        newOnly: '--new',
+        filterPattern: '--filter',
+        insightsQuery: '--insights',
+      };
+      return withWorkspace(
+        options,
+        async ({ core, call }) => {
+          const { jobId } = await call('startPull', args, names);
+          const job = await followJob(core, jobId, {
+            label: `pull ${options.logGroup}`,
+            showProgress: !options.json,
+            detail: (p) => (p.pull ? describePullDetail(p.pull) : p.message),
+          });
+          if (job.state === 'failed' || !job.pullSummary) throw new Error(job.error ?? job.message);
+          if (options.json) printJson(job.pullSummary);
+          else printSummary(job.pullSummary);
+          if (job.pullSummary.status === 'cancelled') process.exitCode = CANCELLED_EXIT_CODE;
+        },
+        { enrich: options.enrich },
+      );
     });
 }
 
@@ -135,7 +117,7 @@ function printSummary(s: PullSummary): void {
       ['status', s.status + (s.resumed ? ' (resumed an interrupted pull)' : '')],
       ['time range', `${iso(s.rangeStart)} to ${iso(s.rangeEnd)}`],
       ['events', `${iso(s.firstEventTs)} to ${iso(s.lastEventTs)}`],
-      ['pulled', `${count(s.events, 'event')} in ${count(s.pages, 'page')} (${formatBytes(s.bytes)})`],
+      ['pulled', `${count(s.events, 'event')} in ${count(s.pages, 'page')} (${awsBytes(s.bytes)})`],
       ['stored', n(s.counts.stored)],
       ['quarantined', n(s.counts.quarantined)],
       ['duplicates', n(s.counts.duplicates)],

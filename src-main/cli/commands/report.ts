@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { REPORT_FORMATS, ReportFormat } from '../../../src-shared/reports.js';
-import { exportToFile } from '../../core/reports/export-file.js';
+import { REPORT_FORMATS } from '../../../src-shared/reports.js';
 import { chromiumPrinter } from '../../core/reports/pdf.js';
 import { printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
-import { type AnalystOptions, positiveInt, withDb } from './with-db.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { positiveInt } from './option-values.js';
 
 export function registerReport(program: Command): void {
   withCommonOptions(
@@ -42,7 +42,7 @@ Examples:
       ),
   ).action(
     (
-      options: AnalystOptions & {
+      options: WorkspaceOptions & {
         case?: string;
         format: string;
         out: string;
@@ -52,27 +52,31 @@ Examples:
         chromium?: string;
       },
     ) =>
-      withDb(options, async (db) => {
-        const format = ReportFormat.safeParse(options.format);
-        if (!format.success) throw new Error(`--format must be one of ${REPORT_FORMATS.join(', ')}.`);
-        const caseId = options.case === undefined ? undefined : positiveInt('--case', options.case);
-        const verdict = options.verdict as 'malicious' | 'benign' | 'review' | 'none' | undefined;
-        if (verdict !== undefined && !['malicious', 'benign', 'review', 'none'].includes(verdict))
-          throw new Error('--verdict must be malicious, benign, review or none.');
-        const result = await exportToFile(
-          db,
-          {
-            caseId,
-            format: format.data,
-            path: options.out,
-            filter: { srcIp: options.srcIp, verdict, tag: options.tag },
-          },
-          { printToPdf: chromiumPrinter(options.chromium) },
-        );
-        if (options.json) return printJson(result);
-        say(
-          `Wrote ${result.path} (${result.bytes} bytes, ${result.sessions} session(s)); SHA-256 ${result.sha256}`,
-        );
-      }),
+      withWorkspace(
+        options,
+        async ({ call }) => {
+          const caseId = options.case === undefined ? undefined : positiveInt('--case', options.case);
+          const result = await call(
+            'exportReport',
+            {
+              caseId,
+              format: options.format,
+              path: options.out,
+              filter: { srcIp: options.srcIp, verdict: options.verdict, tag: options.tag },
+            },
+            {
+              path: '--out',
+              'filter.srcIp': '--src-ip',
+              'filter.verdict': '--verdict',
+              'filter.tag': '--tag',
+            },
+          );
+          if (options.json) return printJson(result);
+          say(
+            `Wrote ${result.path} (${result.bytes} bytes, ${result.sessions} session(s)); SHA-256 ${result.sha256}`,
+          );
+        },
+        { printToPdf: chromiumPrinter(options.chromium) },
+      ),
   );
 }

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { activeRun, getRun } from '../../core/db/model-runs.js';
-import { openDatabase } from '../../core/db/open.js';
-import { reportUnfinished, runModelJob } from '../model-job.js';
-import { type CommonOptions, printJson, withCommonOptions } from '../options.js';
+import { followJob } from '../follow-job.js';
+import { reportUnfinished } from '../model-job.js';
+import { printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
-interface ScoreOptions extends CommonOptions {
+interface ScoreOptions extends WorkspaceOptions {
   run?: number;
 }
 
@@ -22,38 +22,28 @@ export function registerScore(program: Command): void {
   )
     .addHelpText(
       'after',
-      '\nScores replace the run\'s previous scores. Flagged sessions get the top features behind the flag\n("why flagged"). Ctrl-C cancels and removes the partial scores.',
+      '\nScores replace the run\'s previous scores. Flagged sessions get the top features behind the flag\n("why flagged"). Ctrl-C or SIGTERM cancels: the run keeps its previous scores.',
     )
-    .action(async (options: ScoreOptions) => {
-      const db = openDatabase(options.db);
-      try {
-        const run = options.run !== undefined ? getRun(db, options.run) : activeRun(db);
-        if (!run)
-          throw new Error(
-            options.run !== undefined
-              ? `No model run with id ${options.run}`
-              : 'No active model: train one first (vigil train).',
-          );
-        if (run.status !== 'done')
-          throw new Error(`Run ${run.id} is ${run.status}: only a finished run can score`);
-        const outcome = await runModelJob(db, options.db, `score run ${run.id}`, !options.json, (jobs) =>
-          jobs.score(run.id),
-        );
-        if (reportUnfinished(outcome, 'Scoring')) return;
-        const after = getRun(db, run.id)!;
+    .action((options: ScoreOptions) =>
+      withWorkspace(options, async ({ core, call }) => {
+        const { jobId, runId } = await call('scoreSessions', { runId: options.run });
+        const job = await followJob(core, jobId, {
+          label: `score run ${runId}`,
+          showProgress: !options.json,
+        });
+        if (reportUnfinished(job, 'Scoring')) return;
+        const run = await call('getRun', { id: runId });
         const summary = {
-          runId: run.id,
+          runId,
           kind: run.kind,
-          scored: after.scoredSessions,
-          flagged: after.flaggedSessions,
-          threshold: after.threshold,
+          scored: run.scoredSessions,
+          flagged: run.flaggedSessions,
+          threshold: run.threshold,
         };
         if (options.json) return printJson(summary);
         say(
-          `Run ${run.id} (${run.kind}): ${summary.scored} sessions scored, ${summary.flagged} flagged (score ≥ ${after.threshold?.toFixed(3)})`,
+          `Run ${runId} (${run.kind}): ${summary.scored} sessions scored, ${summary.flagged} flagged (score ≥ ${run.threshold?.toFixed(3)})`,
         );
-      } finally {
-        db.close();
-      }
-    });
+      }),
+    );
 }

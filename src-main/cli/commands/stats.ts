@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../../core/db/open.js';
-import { dashboardSummary } from '../../core/db/summary.js';
-import { type CommonOptions, printJson, table, withCommonOptions } from '../options.js';
+import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
 export function registerStats(program: Command): void {
   withCommonOptions(
     program.command('stats').description('Totals of the stored sessions (from the rollups)'),
-  ).action((options: CommonOptions) => {
-    const db = openDatabase(options.db);
-    try {
-      const summary = dashboardSummary(db, {});
+  ).action((options: WorkspaceOptions) =>
+    withWorkspace(options, async ({ call }) => {
+      const summary = await call('dashboardSummary', { filter: {} });
       if (options.json) return printJson(summary);
       const iso = (ts: number | null) => (ts === null ? '-' : new Date(ts).toISOString());
       say(
@@ -29,8 +27,6 @@ export function registerStats(program: Command): void {
           `\n${table([['detection type', 'sessions'], ...summary.byDetectionType.map((d) => [d.detectionType || '(none)', d.sessions])])}`,
         );
       }
-    } finally {
-      db.close();
-    }
-  });
+    }),
+  );
 }

@@ -7,15 +7,15 @@ import {
   SPLITS,
   type SplitKind,
 } from '../../../src-shared/models.js';
-import { getRun } from '../../core/db/model-runs.js';
-import { openDatabase } from '../../core/db/open.js';
 import { parseLabelSpec } from '../../core/ml/evaluate/index.js';
-import { reportUnfinished, runModelJob } from '../model-job.js';
+import { followJob } from '../follow-job.js';
+import { reportUnfinished } from '../model-job.js';
 import { describeRun, runJson } from '../model-output.js';
-import { type CommonOptions, printJson, withCommonOptions } from '../options.js';
+import { printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
-interface TrainOptions extends CommonOptions {
+interface TrainOptions extends WorkspaceOptions {
   model: ModelKind;
   labels?: string;
   split?: SplitKind;
@@ -91,19 +91,23 @@ the command exits 1 with the reason on stderr.`,
         seed: options.seed,
         windowMinutes: options.window,
       };
-      const db = openDatabase(options.db);
-      try {
-        const outcome = await runModelJob(db, options.db, `train ${options.model}`, !options.json, (jobs) =>
-          jobs.train({ kind: options.model, labels, split: options.split, params: dropUndefined(params) }),
-        );
-        if (reportUnfinished(outcome, 'Training')) return;
-        const run = getRun(db, outcome.runId!)!;
+      await withWorkspace(options, async ({ core, call }) => {
+        const { jobId } = await call('train', {
+          kind: options.model,
+          labels,
+          split: options.split,
+          params: dropUndefined(params),
+        });
+        const job = await followJob(core, jobId, {
+          label: `train ${options.model}`,
+          showProgress: !options.json,
+        });
+        if (reportUnfinished(job, 'Training')) return;
+        const run = await call('getRun', { id: job.runId! });
         if (options.json) return printJson(runJson(run));
         say(describeRun(run));
         say(`\nScore every session with it: vigil score --run ${run.id}`);
-      } finally {
-        db.close();
-      }
+      });
     });
 }
 

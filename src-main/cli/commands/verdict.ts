@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
-import { Verdict } from '../../../src-shared/triage.js';
-import { entityHistory } from '../../core/db/audit.js';
-import { undoLastAction } from '../../core/triage/undo.js';
-import { setVerdict } from '../../core/triage/verdict-actions.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
-import { ANALYST_HELP, type AnalystOptions, positiveInt, withDb } from './with-db.js';
+import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { ANALYST_HELP, positiveInt } from './option-values.js';
 
-interface VerdictOptions extends AnalystOptions {
+interface VerdictOptions extends WorkspaceOptions {
   session?: string[];
   ip?: string;
   verdict?: string;
@@ -35,9 +32,9 @@ export function registerVerdict(program: Command): void {
         '\nExamples:\n  vigil verdict --session 42 --verdict malicious --note "SQLi in query string"\n  vigil verdict --session 1 2 3 --verdict review\n  vigil verdict --ip 203.0.113.9 --verdict benign\n  vigil verdict --undo\n  vigil verdict --history 42',
       ),
   ).action((options: VerdictOptions) =>
-    withDb(options, (db, analyst) => {
+    withWorkspace(options, async ({ call }) => {
       if (options.undo) {
-        const result = undoLastAction(db, analyst);
+        const result = await call('undoLastAction', {});
         return options.json
           ? printJson(result)
           : say(
@@ -45,7 +42,9 @@ export function registerVerdict(program: Command): void {
             );
       }
       if (options.history !== undefined) {
-        const history = entityHistory(db, 'session', positiveInt('--history', options.history));
+        const history = await call('sessionHistory', {
+          sessionId: positiveInt('--history', options.history),
+        });
         if (options.json) return printJson(history);
         if (history.length === 0) return say('No recorded change for this session.');
         return say(
@@ -61,17 +60,20 @@ export function registerVerdict(program: Command): void {
           ]),
         );
       }
-      const verdict = Verdict.safeParse(options.verdict);
-      if (!verdict.success) throw new Error('--verdict must be malicious, benign or review.');
       if (!options.session?.length && !options.ip)
         throw new Error('Say which sessions: --session ID (repeatable) or --ip ADDRESS.');
       const target = options.ip
         ? { srcIp: options.ip }
         : { sessionIds: options.session!.map((id) => positiveInt('--session', id)) };
-      const result = setVerdict(db, analyst, { target, verdict: verdict.data, note: options.note });
+      const { name: analyst } = await call('getAnalyst', {});
+      const result = await call(
+        'setVerdict',
+        { target, verdict: options.verdict ?? '', note: options.note },
+        { 'target.sessionIds': '--session', 'target.srcIp': '--ip', target: '--session or --ip' },
+      );
       if (options.json) return printJson(result);
       say(
-        `${verdict.data} recorded on ${result.changed} session(s) by ${analyst} (action ${result.actionId}).`,
+        `${options.verdict} recorded on ${result.changed} session(s) by ${analyst} (action ${result.actionId}).`,
       );
     }),
   );

@@ -3,32 +3,16 @@
 // being changed, replaced or added to a sealed action; the chain makes a change that gets past
 // them (a tool that drops the triggers and edits the file) detectable by recomputing it.
 import { createHash } from 'node:crypto';
+import type { ChainVerification } from '../../../src-shared/triage.js';
 import type { Db } from './open.js';
 
 /** The "previous hash" of the first link. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainHead {
-  actionId: number;
-  hash: string;
-}
-
-export interface ChainBreak {
-  /** The first action whose link does not hold (or the action a stray link or change names). */
-  actionId: number;
-  reason: string;
-}
-
-export interface ChainVerification {
-  ok: boolean;
-  /** Actions whose links held, in id order, before any break. */
-  verified: number;
-  /** The last link that held: compare it with one printed earlier. */
-  head: ChainHead | null;
-  firstBreak: ChainBreak | null;
-  /** With `expectHash`: the action whose verified link holds it, or null when none does. */
-  expected?: { hash: string; actionId: number | null };
-}
+export type { ChainVerification };
+export type ChainHead = NonNullable<ChainVerification['head']>;
+/** The first action whose link does not hold (or the action a stray link or change names). */
+type ChainBreak = NonNullable<ChainVerification['firstBreak']>;
 
 // Each row is hashed as its JSON array, one row per line: JSON is unambiguous (no value can
 // imitate a separator) and any tool can recompute it. SQLite builds the text (json_array), one

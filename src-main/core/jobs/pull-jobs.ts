@@ -121,6 +121,7 @@ export class PullJobs {
         counts: summary.counts,
         bytesRead: summary.bytes,
         message: describePull(summary),
+        pullSummary: summary,
       });
       return summary;
     } catch (error) {

@@ -5,12 +5,17 @@ import type { Db } from '../db/open.js';
 import { listPresets, savePreset } from '../db/presets.js';
 import { quarantinePage } from '../db/quarantine.js';
 
-type ImportOps = 'listImports' | 'quarantinePage' | 'listPresets' | 'savePreset';
+type ImportOps = 'listImports' | 'getImport' | 'quarantinePage' | 'listPresets' | 'savePreset';
 
 export function importsService(db: Db): Pick<VigilService, ImportOps> {
   return {
     async listImports() {
       return listImports(db);
+    },
+    async getImport({ id }) {
+      const record = getImport(db, id);
+      if (!record) throw new Error(`No import with id ${id}`);
+      return record;
     },
     async quarantinePage({ importId, offset, limit }) {
       if (!getImport(db, importId)) throw new Error(`No import with id ${importId}`);

@@ -2,6 +2,7 @@
 import type { VigilEvent, VigilService } from '../../../src-shared/api.js';
 import type { ChangeReason } from '../../../src-shared/data-changes.js';
 import { entityHistory } from '../db/audit.js';
+import { verifyAuditChain } from '../db/audit-chain.js';
 import { listIocLists } from '../db/ioc.js';
 import type { Db } from '../db/open.js';
 import { deleteTag, findTag, listTags, updateTag } from '../db/tags.js';
@@ -31,6 +32,7 @@ type TriageOps =
   | 'setVerdict'
   | 'undoLastAction'
   | 'sessionHistory'
+  | 'verifyAuditChain'
   | 'listTags'
   | 'saveTag'
   | 'deleteTag'
@@ -62,6 +64,9 @@ export function triageService(context: TriageContext): Pick<VigilService, Triage
     async undoLastAction() {
       // It reverses a verdict or a tag action.
       return changed('undo', undoLastAction(db, signer()));
+    },
+    async verifyAuditChain({ expectHash }) {
+      return verifyAuditChain(db, { expectHash });
     },
     async sessionHistory({ sessionId }) {
       return entityHistory(db, 'session', sessionId);

@@ -47,7 +47,7 @@ describe('pull job progress', () => {
     const running = seen.filter((p) => p.jobId === jobId && p.pull?.phase === 'fetching');
     expect(running.length).toBeGreaterThan(0);
     expect(running.at(-1)!.message).toMatch(
-      /^\/vpc\/flow: fetching: [\d,]+ events in \d+ pages? \([\d.]+ K?B\)/,
+      /^\/vpc\/flow: fetching: [\d,]+ events in \d+ pages? \([\d.]+ (B|KiB)\)/,
     );
     // Events grow monotonically and every one passes the shared schema.
     const counts = seen.filter((p) => p.jobId === jobId && p.pull).map((p) => p.pull!.events);

@@ -101,7 +101,7 @@ describe('vigil audit verify', () => {
     expect(run.stdout).toContain(`No verified link holds ${before.head.hash}`);
     const bad = await vigil('audit', 'verify', '--expect', 'abc', '--db', db);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('vigil: --expect takes a head hash: 64 hexadecimal digits.\n');
+    expect(bad.stderr).toBe('vigil: --expect "abc": not a head hash (64 hexadecimal digits)\n');
   });
 
   it('explains itself in --help', async () => {

@@ -47,7 +47,7 @@ describe('triage CLI', () => {
     ).toMatch(/not an IPv4 or IPv6 address/);
     expect(
       (await vigil('case', 'create', '--title', 'x', '--severity', 'urgent', ...db)).error?.message,
-    ).toMatch(/--severity must be one of low, medium, high, critical/);
+    ).toMatch(/--severity "urgent": Invalid option: expected one of "low"\|"medium"\|"high"\|"critical"/);
 
     const list = JSON.parse((await vigil('case', 'list', '--json', ...db)).stdout);
     expect(list).toMatchObject([
@@ -69,7 +69,7 @@ describe('triage CLI', () => {
     expect(verdict.stdout).toMatch(/malicious recorded on 1 session\(s\) by ana/);
     expect(
       (await vigil('verdict', '--session', String(ids[0]), '--verdict', 'evil', ...db)).error?.message,
-    ).toMatch(/malicious, benign or review/);
+    ).toMatch(/--verdict "evil": Invalid option: expected one of "malicious"\|"benign"\|"review"/);
     const history = JSON.parse((await vigil('verdict', '--history', String(ids[0]), '--json', ...db)).stdout);
     expect(history).toMatchObject([{ analyst: 'ana', after: { verdict: 'malicious', note: 'beacon' } }]);
 

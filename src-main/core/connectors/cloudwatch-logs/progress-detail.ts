@@ -1,7 +1,7 @@
 // A pull's progress as the structured detail jobs carry, and as one line of text for the job
 // message and the CLI progress bar, so both say the same thing.
 import type { PullDetail } from '../../../../src-shared/domain.js';
-import { formatBytes } from '../../format-bytes.js';
+import { formatBytes } from '../../../../src-shared/format-bytes.js';
 import type { PullProgress } from './tally.js';
 
 export function pullDetailOf(progress: PullProgress): PullDetail {
@@ -19,5 +19,5 @@ export function describePullDetail(detail: PullDetail): string {
     detail.coveredFrom === null || detail.coveredTo === null
       ? ''
       : `, covered ${iso(detail.coveredFrom)} to ${iso(detail.coveredTo)}`;
-  return `${detail.phase}: ${events} events in ${pages} (${formatBytes(detail.bytes)})${covered}`;
+  return `${detail.phase}: ${events} events in ${pages} (${formatBytes(detail.bytes, { base: 'binary' })})${covered}`;
 }

@@ -1,5 +1,5 @@
 // What a pull has done so far: the numbers behind its progress reports and its summary.
-import type { ImportCounts, ImportRecord, PullDetail } from '../../../../src-shared/domain.js';
+import type { ImportCounts, ImportRecord, PullDetail, PullSummary } from '../../../../src-shared/domain.js';
 import type { TimeRange } from './time-range.js';
 
 export type PullPhase = PullDetail['phase'];
@@ -23,17 +23,8 @@ export interface PullProgress {
   importIds: number[];
 }
 
-export interface PullSummary extends Omit<PullProgress, 'phase' | 'coveredFrom' | 'coveredTo' | 'fraction'> {
-  status: 'done' | 'cancelled' | 'failed';
-  mode: 'filter' | 'insights';
-  region: string;
-  endpoint: string | null;
-  firstEventTs: number | null;
-  lastEventTs: number | null;
-  /** Finished an interrupted pull from its saved position. */
-  resumed: boolean;
-  notes: string[];
-}
+/** What a finished pull did: the contract's shape, so the CLI and the app read the same. */
+export type { PullSummary };
 
 export class PullTally {
   phase: PullPhase = 'fetching';

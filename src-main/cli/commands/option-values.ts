@@ -1,0 +1,15 @@
+// Small helpers for option values the commands share.
+
+export const ANALYST_HELP =
+  'name that signs the change (default: the analyst setting, else your OS user name)';
+
+/** Collects a repeatable option into a list. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** A whole number ≥ 1 from the command line, or a message naming the option. */
+export function positiveInt(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name} must be a positive whole number, not "${text}".`);
+  return n;
+}
