@@ -13,16 +13,7 @@ export function formatTimestamp(ms: number | null | undefined): string {
     .replace(/\.\d{3}Z$/, '');
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
+export { formatBytes } from '../src-shared/format-bytes.js';
 
 export function baseName(file: string | null): string {
   if (!file) return '(unknown file)';

@@ -2,9 +2,34 @@
 // (metrics beside the majority-class baseline), and the per-session scores with their "why".
 import { z } from 'zod';
 
-export const MODEL_KINDS = ['iforest', 'rf', 'dense', 'conv1d'] as const;
+/**
+ * Every model kind, once: what the screens call it and whether it learns from labels. The flag
+ * queue, the retrain panel, Triage, the Train dialog and training's checks all read these records;
+ * a new kind is a record here, a trainer and loader (core ml/models/kinds.ts), and no migration.
+ */
+export const MODEL_KIND_RECORDS = [
+  { kind: 'iforest', supervised: false, label: 'Isolation Forest (unsupervised)' },
+  { kind: 'rf', supervised: true, label: 'Random Forest' },
+  { kind: 'dense', supervised: true, label: 'Dense network' },
+  { kind: 'conv1d', supervised: true, label: 'Conv1D network (per-source sequences)' },
+] as const;
+export type ModelKindRecord = (typeof MODEL_KIND_RECORDS)[number];
+
+export const MODEL_KINDS = MODEL_KIND_RECORDS.map((record) => record.kind) as unknown as readonly [
+  ModelKindRecord['kind'],
+  ...ModelKindRecord['kind'][],
+];
 export const ModelKind = z.enum(MODEL_KINDS);
 export type ModelKind = z.infer<typeof ModelKind>;
+
+/** The kinds that learn from labels (and whose scores are class probabilities). */
+export type SupervisedKind = Extract<ModelKindRecord, { supervised: true }>['kind'];
+export const SUPERVISED_KINDS = MODEL_KIND_RECORDS.filter((record) => record.supervised).map(
+  (record) => record.kind,
+) as SupervisedKind[];
+
+export const kindRecord = (kind: ModelKind): ModelKindRecord =>
+  MODEL_KIND_RECORDS.find((record) => record.kind === kind)!;
 
 export const SPLITS = ['time', 'ip', 'random'] as const;
 export const SplitKind = z.enum(SPLITS);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { formatBytes } from '../../src-shared/format-bytes.js';
 import type { FileGrants } from '../core/file-grants.js';
 import { ownedName } from '../core/leftovers.js';
 import { answerAfterDrain, HttpError } from './body.js';
@@ -21,19 +22,12 @@ export function sanitizeFileName(name: string): string {
   return clean === '' ? 'upload' : clean;
 }
 
-function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
-  let unit = 0;
-  while (bytes >= 1024 && unit < units.length - 1 && bytes % 1024 === 0) {
-    bytes /= 1024;
-    unit++;
-  }
-  return `${bytes} ${units[unit]}`;
-}
-
 class TooLarge extends HttpError {
   constructor(limit: number) {
-    super(413, `The file is larger than the upload limit (${formatBytes(limit)}).`);
+    super(
+      413,
+      `The file is larger than the upload limit (${formatBytes(limit, { base: 'binary', exact: true })}).`,
+    );
   }
 }
 

@@ -2,20 +2,23 @@
 // only narrows those, else the sessions table itself.
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { FilterClause } from '../../../src-shared/filter/clauses.js';
+import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
+import { bucketFor } from '../../../src-shared/time-buckets.js';
 
-const ROLLUP_FIELDS = new Set<FilterClause['field']>(['country', 'type']);
+const ROLLUP_FIELDS: FilterClause['field'][] = ['country', 'type'];
 
 export type Plan =
   | { kind: 'rollup'; from?: number; to?: number; clauses: FilterClause[] }
   | { kind: 'sessions'; filter: SessionFilter };
 
+// The rollups hold finished imports only (db/staged-rollups.ts): the scope to them is already met.
+const ROLLUP_FILTER = ['from', 'to', 'unfinishedImports'];
+
 export function planFor(filter: SessionFilter): Plan {
-  const { from, to, clauses = [], ...rest } = filter;
-  // Checked by what is left, so a field added to SessionFilter later goes to sessions by default.
-  const rollupable =
-    Object.values(rest).every((value) => value === undefined) &&
-    clauses.every((clause) => ROLLUP_FIELDS.has(clause.field));
-  return rollupable ? { kind: 'rollup', from, to, clauses } : { kind: 'sessions', filter };
+  const { from, to, clauses = [] } = filter;
+  return filterOnlyUses(filter, ROLLUP_FILTER, ROLLUP_FIELDS)
+    ? { kind: 'rollup', from, to, clauses }
+    : { kind: 'sessions', filter };
 }
 
 /** Rounds a range outwards to whole buckets of `size`; says whether that changed it. */
@@ -25,14 +28,7 @@ export function widen(from: number | undefined, to: number | undefined, size: nu
   return { from: lo, to: hi, widened: lo !== from || hi !== to };
 }
 
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-// No 30-minute step: from a few hours up, hour buckets let the hour rollup answer (far fewer rows).
-const LADDER = [MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 7 * DAY];
 export const MAX_POINTS = 240;
 
-/** The time-series bucket: the smallest step of the ladder that keeps the chart under MAX_POINTS. */
-export function bucketFor(span: number): number {
-  return LADDER.find((size) => span / size <= MAX_POINTS) ?? LADDER.at(-1)!;
-}
+/** The time-series bucket: the smallest step that keeps the chart under MAX_POINTS. */
+export const seriesBucket = (span: number): number => bucketFor(span, MAX_POINTS);

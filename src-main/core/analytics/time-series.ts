@@ -1,12 +1,13 @@
 import type { TimeSeries } from '../../../src-shared/analytics.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
+import { bucketStart } from '../../../src-shared/time-buckets.js';
 import { activeRuns } from '../db/analytics-flagged.js';
 import { type SeriesRow, series } from '../db/analytics-queries.js';
 import { rollupSource } from '../db/analytics-source.js';
 import type { Db } from '../db/open.js';
 import { GRANULARITIES, storedSpan } from '../db/rollups.js';
 import { flaggedSource } from './flagged-source.js';
-import { bucketFor, planFor } from './plan.js';
+import { planFor, seriesBucket } from './plan.js';
 import { sessionDigest } from './session-digest-read.js';
 
 /** Sessions, bytes and flagged sessions per bucket; the bucket size follows the range. */
@@ -18,7 +19,7 @@ export function timeSeries(db: Db, filter: SessionFilter): TimeSeries {
   const runs = activeRuns(db);
   const empty = { from, to, hasModel: runs.ids.length > 0, points: [], source: plan.kind };
   if (from === null || to === null || to <= from) return { ...empty, bucketMs: 60_000 };
-  const size = bucketFor(to - from);
+  const size = seriesBucket(to - from);
   // The coarsest rollup whose buckets nest in ours (a week is whole days, an hour whole minutes).
   const granularity = [...GRANULARITIES].reverse().find((g) => size % g === 0)!;
   let rows: SeriesRow[];
@@ -41,7 +42,7 @@ function fill(from: number, to: number, size: number, rows: SeriesRow[], flagged
   const byT = new Map(rows.map((r) => [r.t, r]));
   const flaggedByT = new Map(flagged.map((r) => [r.t, r.sessions]));
   const points = [];
-  for (let t = Math.floor(from / size) * size; t < to; t += size) {
+  for (let t = bucketStart(from, size); t < to; t += size) {
     const row = byT.get(t);
     points.push({
       t,

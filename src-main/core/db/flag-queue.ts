@@ -1,5 +1,7 @@
 import type { Session } from '../../../src-shared/domain.js';
+import { kindRecord, type ModelKind } from '../../../src-shared/models.js';
 import type { TriageFilter } from '../../../src-shared/triage.js';
+import { activeRun } from './model-runs.js';
 import type { Db } from './open.js';
 import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
 import { andAll, triageConditions } from './triage-filter.js';
@@ -10,8 +12,6 @@ export interface RunRef {
   createdAt: number;
 }
 
-const SUPERVISED = ['rf', 'dense', 'conv1d'];
-
 /** The run to read scores from: the one asked for, else the most recently finished active run. */
 export function resolveRun(db: Db, runId: number | undefined, supervisedOnly = false): RunRef | null {
   if (runId !== undefined) {
@@ -19,20 +19,13 @@ export function resolveRun(db: Db, runId: number | undefined, supervisedOnly = f
       .prepare('SELECT id, kind, created_at AS createdAt FROM model_runs WHERE id = ?')
       .get(runId) as RunRef | undefined;
     if (!run) throw new Error(`No model run with id ${runId}.`);
-    if (supervisedOnly && !SUPERVISED.includes(run.kind))
+    if (supervisedOnly && !kindRecord(run.kind as ModelKind).supervised)
       throw new Error(
         `Run ${runId} is ${run.kind}, not a supervised model: its scores are not probabilities.`,
       );
     return run;
   }
-  const run = db
-    .prepare(
-      `SELECT id, kind, created_at AS createdAt FROM model_runs
-       WHERE active = 1 AND status = 'done' AND (@supervised = 0 OR kind IN ('rf', 'dense', 'conv1d'))
-       ORDER BY coalesce(finished_at, created_at) DESC, id DESC LIMIT 1`,
-    )
-    .get({ supervised: supervisedOnly ? 1 : 0 }) as RunRef | undefined;
-  return run ?? null;
+  return activeRun(db, { supervised: supervisedOnly });
 }
 
 export interface QueueRow {

@@ -1,5 +1,7 @@
 // IP-pair edges for the graph view, and the per-IP anomaly scores that colour its nodes.
 import type { SessionFilter } from '../../../src-shared/domain.js';
+import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
+import { activeRun } from './model-runs.js';
 import type { Db } from './open.js';
 import { pairSums, pairSumsOf } from './pair-sums.js';
 import { whereClause } from './sessions.js';
@@ -13,12 +15,11 @@ export interface Pair {
 export type PairSource = 'rollup' | 'sessions';
 
 /**
- * The per-pair rollup has no time, country or port: it answers only filters on the endpoints.
- * Checked by what is left, so a field added to SessionFilter later sends queries to sessions.
+ * The per-pair rollup has no time, country or port: it answers only filters on the endpoints. It
+ * holds finished imports only (db/staged-rollups.ts), so the scope to them is already met.
  */
 export function rollupAnswers(filter: SessionFilter): boolean {
-  const { srcIp: _src, dstIp: _dst, ...rest } = filter;
-  return Object.values(rest).every((value) => value === undefined);
+  return filterOnlyUses(filter, ['srcIp', 'dstIp', 'unfinishedImports']);
 }
 
 /** The filter's WHERE clause with one more condition AND-ed on. */
@@ -110,15 +111,10 @@ export interface ScoreRun {
   threshold: number | null;
 }
 
-/** The newest finished active run: its scores colour the graph. Null until a model is trained. */
+/** The active run (db/model-runs.ts): its scores colour the graph. Null until a model is trained. */
 export function activeScoreRun(db: Db): ScoreRun | null {
-  const row = db
-    .prepare(
-      `SELECT id AS runId, kind, threshold FROM model_runs WHERE active = 1 AND status = 'done'
-       ORDER BY coalesce(finished_at, created_at) DESC, id DESC LIMIT 1`,
-    )
-    .get() as ScoreRun | undefined;
-  return row ?? null;
+  const run = activeRun(db);
+  return run && { runId: run.id, kind: run.kind, threshold: run.threshold };
 }
 
 /**
@@ -157,8 +153,8 @@ export function clearIpScores(db: Db, runId?: number): void {
   else db.prepare('DELETE FROM ip_scores WHERE run_id = ?').run(runId);
 }
 
-const isEmpty = (filter: SessionFilter) =>
-  Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+// Stored per-IP scores come from scoring passes, which read finished imports only.
+const isEmpty = (filter: SessionFilter) => filterOnlyUses(filter, ['unfinishedImports']);
 
 /** Highest score per IP (as source or destination) over the run's scored sessions within the filter. */
 export function maxScoreByIp(db: Db, runId: number, filter: SessionFilter): Map<string, number> {

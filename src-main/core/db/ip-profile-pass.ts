@@ -3,19 +3,15 @@
 // (2.6 s for 492 k sessions), this reads them once, as an SQL aggregate: the rows reach it as call
 // arguments, not row arrays (0.69 s → 0.3 s for those 492 k rows).
 import type { IpProfile } from '../../../src-shared/graph.js';
+import { bucketFor, bucketStart } from '../../../src-shared/time-buckets.js';
 import { jsAggregate } from './js-aggregate.js';
 
 /** The aggregate's arguments after the pass, in `add`'s order; a score and flag column follow. */
 export const PASS_ARGUMENTS = 'sessions.id, src_ip, dst_ip, start_ts, bytes_in, bytes_out, country, dst_port';
 
 const TOP = 15;
-// Bucket sizes for the time series: the smallest giving at most MAX_BUCKETS over the IP's span.
-const BUCKETS = [60_000, 300_000, 900_000, 3_600_000, 21_600_000, 86_400_000, 604_800_000];
+// An IP's time series: at most MAX_BUCKETS buckets over its span.
 const MAX_BUCKETS = 120;
-
-export function bucketFor(spanMs: number): number {
-  return BUCKETS.find((size) => spanMs / size <= MAX_BUCKETS) ?? BUCKETS[BUCKETS.length - 1]!;
-}
 
 type Aggregates = Omit<IpProfile, 'ip' | 'recent' | 'verdicts'> & { latestIds: number[] };
 
@@ -109,7 +105,7 @@ export class IpProfilePass {
       if (firstTs === null || t < firstTs) firstTs = t;
       if (lastTs === null || t > lastTs) lastTs = t;
     }
-    const bucketMs = bucketFor((lastTs ?? 0) - (firstTs ?? 0));
+    const bucketMs = bucketFor((lastTs ?? 0) - (firstTs ?? 0), MAX_BUCKETS);
     return {
       sessions: this.sessions,
       asSource: this.asSource,
@@ -143,7 +139,7 @@ export class IpProfilePass {
     const starts = this.starts.filled;
     const bytes = this.bytes.filled;
     for (let i = 0; i < starts.length; i++) {
-      const bucket = Math.floor(starts[i]! / bucketMs) * bucketMs;
+      const bucket = bucketStart(starts[i]!, bucketMs);
       const cell = cells.get(bucket);
       if (cell) {
         cell.sessions++;

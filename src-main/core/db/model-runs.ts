@@ -1,12 +1,13 @@
 // The model registry: one row per training run, whatever its outcome. JSON columns are written
 // and read only here; weights are an opaque blob the model code packs and unpacks.
-import type {
-  LabelSource,
-  ModelKind,
-  ModelParams,
-  ModelRun,
-  RunMetrics,
-  SplitKind,
+import {
+  type LabelSource,
+  type ModelKind,
+  type ModelParams,
+  type ModelRun,
+  type RunMetrics,
+  type SplitKind,
+  SUPERVISED_KINDS,
 } from '../../../src-shared/models.js';
 import { isProcessAlive } from '../process-alive.js';
 import type { Db } from './open.js';
@@ -174,13 +175,32 @@ export function listRuns(db: Db): ModelRun[] {
   return (db.prepare(`${SELECT} ORDER BY r.id DESC`).all() as RunRow[]).map(toRun);
 }
 
-export function activeRun(db: Db, kind?: ModelKind): ModelRun | undefined {
+/** What the screens and jobs need of the active run, without counting its scores. */
+export interface ActiveRunRef {
+  id: number;
+  kind: ModelKind;
+  threshold: number | null;
+  createdAt: number;
+}
+
+/**
+ * The active run: the most recently finished of the runs marked active (one per kind), or of
+ * `kind`, or of a supervised kind. The one definition the graph's colours, the flag queue, "label
+ * next", case reports and scoring's default read.
+ */
+export function activeRun(
+  db: Db,
+  which: { kind?: ModelKind; supervised?: boolean } = {},
+): ActiveRunRef | null {
+  const kinds = which.kind ? [which.kind] : which.supervised ? SUPERVISED_KINDS : null;
   const row = db
     .prepare(
-      `${SELECT} WHERE r.active = 1 AND (@kind IS NULL OR r.kind = @kind) ORDER BY r.finished_at DESC LIMIT 1`,
+      `SELECT id, kind, threshold, created_at AS createdAt FROM model_runs
+       WHERE active = 1 AND status = 'done' AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
+       ORDER BY coalesce(finished_at, created_at) DESC, id DESC LIMIT 1`,
     )
-    .get({ kind: kind ?? null }) as RunRow | undefined;
-  return row ? toRun(row) : undefined;
+    .get({ kinds: kinds ? JSON.stringify(kinds) : null }) as ActiveRunRef | undefined;
+  return row ?? null;
 }
 
 /** What scoring needs to rebuild a model: its feature schema and weights. */

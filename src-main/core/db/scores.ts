@@ -3,7 +3,7 @@
 // old complete set to the new one at once: never half a pass, whether it is cancelled, fails, or
 // its process is killed (the staging is a TEMP table: it goes with the connection).
 import type { FeatureContribution, ModelKind, SessionScore } from '../../../src-shared/models.js';
-import { clearIpScores, storeIpScores } from './graph.js';
+import { storeIpScores } from './graph.js';
 import type { Db } from './open.js';
 
 export interface ScoreBatch {
@@ -53,13 +53,6 @@ export function publishScores(db: Db, runId: number): void {
 /** Forgets a pass that will not be published (cancelled or failed). */
 export function discardStagedScores(db: Db): void {
   db.exec('DROP TABLE IF EXISTS temp.staged_scores');
-}
-
-export function deleteScores(db: Db, runId: number): void {
-  db.transaction(() => {
-    db.prepare(`DELETE FROM scores WHERE run_id = ?`).run(runId);
-    clearIpScores(db, runId);
-  })();
 }
 
 interface ScoreRow {

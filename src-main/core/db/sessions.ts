@@ -7,6 +7,7 @@ import {
   SESSION_FIELDS,
   type SortableFieldName,
 } from '../../../src-shared/fields/index.js';
+import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
 import { readSql, selectSql } from './field-sql.js';
 import { clausesToSql } from './filter-sql.js';
 import { prepareFieldInterns } from './interned-strings.js';
@@ -217,14 +218,7 @@ export function pageOrder(filter: SessionFilter, sort: string, direction: 'asc' 
   const order = sessionOrder(sort, direction);
   const address = ADDRESS_SORTS[sort];
   if (!address) return order;
-  const covered = new Set<keyof SessionFilter>(['from', 'to', address]);
-  const walkable = Object.entries(filter).every(
-    ([key, value]) =>
-      value === undefined ||
-      (Array.isArray(value) && value.length === 0) ||
-      covered.has(key as keyof SessionFilter),
-  );
-  return walkable ? order : `+${order}`;
+  return filterOnlyUses(filter, ['from', 'to', address]) ? order : `+${order}`;
 }
 
 /**

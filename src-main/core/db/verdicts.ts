@@ -1,4 +1,4 @@
-import type { Verdict, VerdictRecord } from '../../../src-shared/triage.js';
+import type { VerdictRecord } from '../../../src-shared/triage.js';
 import type { Db } from './open.js';
 import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
@@ -60,16 +60,6 @@ export function existingSessionIds(db: Db, ids: readonly number[]): number[] {
     .prepare('SELECT id FROM sessions WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
     .pluck()
     .all(JSON.stringify(ids)) as number[];
-}
-
-export function verdictCounts(db: Db): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = { malicious: 0, benign: 0, review: 0 };
-  for (const row of db.prepare('SELECT verdict, count(*) AS n FROM verdicts GROUP BY verdict').all() as {
-    verdict: Verdict;
-    n: number;
-  }[])
-    counts[row.verdict] = row.n;
-  return counts;
 }
 
 /**

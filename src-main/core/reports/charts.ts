@@ -2,6 +2,7 @@
 // browser). ECharts escapes the text it draws, so data strings cannot become markup.
 import { createRequire } from 'node:module';
 import type * as Echarts from 'echarts';
+import { bucketStart, caseTimelineBucket, HOUR } from '../../../src-shared/time-buckets.js';
 import type { ReportSession } from './case-data.js';
 
 // Loaded on the first chart, not with the module: importing ECharts takes about 0.4 s, which every
@@ -31,15 +32,15 @@ export function timelineChart(sessions: ReportSession[]): string | null {
   if (sessions.length === 0) return null;
   const first = Math.min(...sessions.map((s) => s.startTs));
   const last = Math.max(...sessions.map((s) => s.startTs));
-  const step = last - first <= 3 * 86_400_000 ? 3_600_000 : 86_400_000;
+  const step = caseTimelineBucket(last - first);
   const counts = new Map<number, number>();
   for (const s of sessions) {
-    const bucket = Math.floor(s.startTs / step) * step;
+    const bucket = bucketStart(s.startTs, step);
     counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
   }
   const buckets = [...counts].sort((a, b) => a[0] - b[0]);
   return renderSvg({
-    title: { text: `Sessions per ${step === 3_600_000 ? 'hour' : 'day'} (UTC)`, textStyle: { fontSize: 13 } },
+    title: { text: `Sessions per ${step === HOUR ? 'hour' : 'day'} (UTC)`, textStyle: { fontSize: 13 } },
     grid: { left: 48, right: 16, top: 40, bottom: 48 },
     xAxis: {
       type: 'category',

@@ -16,7 +16,8 @@ function runOrThrow(db: Db, id: number): ModelRun {
 
 /** The run a scoring job uses: the one named, else the active model (of `kind`); only a finished one. */
 export function runToScore(db: Db, { runId, kind }: { runId?: number; kind?: ModelKind }): ModelRun {
-  const run = runId !== undefined ? runOrThrow(db, runId) : activeRun(db, kind);
+  const active = runId === undefined ? activeRun(db, { kind }) : null;
+  const run = runId !== undefined ? runOrThrow(db, runId) : active && runOrThrow(db, active.id);
   if (!run)
     throw new Error(
       `No active ${kind ?? ''} model to score with: train one first (or name a run).`.replace('  ', ' '),

@@ -38,10 +38,6 @@ export function keptKey(name: ReadOperation, args: unknown): string | null {
   return JSON.stringify((args as { filter?: unknown } | undefined)?.filter ?? {});
 }
 
-export function isReadOperation(name: string): name is ReadOperation {
-  return (READ_OPERATIONS as readonly string[]).includes(name);
-}
-
 export function readService(db: Db): ReadService {
   // The queue calls only read, so nothing is ever emitted through this.
   const triage = triageService({ db, emit: () => {} });

@@ -1,9 +1,7 @@
 // What the case view draws, computed from the case's sessions: sessions over time, by country,
 // and the IP pairs for the mini graph.
 import type { CaseSession } from '../../../src-shared/cases.js';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { bucketStart, caseTimelineBucket } from '../../../src-shared/time-buckets.js';
 
 /** Sessions per bucket (an hour for spans under three days, else a day), oldest first. */
 export function timeBuckets(
@@ -12,10 +10,10 @@ export function timeBuckets(
   if (!sessions.length) return [];
   const first = Math.min(...sessions.map((s) => s.startTs));
   const last = Math.max(...sessions.map((s) => s.startTs));
-  const size = last - first < 3 * DAY ? HOUR : DAY;
+  const size = caseTimelineBucket(last - first);
   const counts = new Map<number, { sessions: number; malicious: number }>();
   for (const s of sessions) {
-    const bucket = Math.floor(s.startTs / size) * size;
+    const bucket = bucketStart(s.startTs, size);
     const entry = counts.get(bucket) ?? { sessions: 0, malicious: 0 };
     entry.sessions++;
     if (s.verdict === 'malicious') entry.malicious++;

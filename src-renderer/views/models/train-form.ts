@@ -2,6 +2,7 @@
 // into problems the analyst can fix (each names the field).
 import {
   type LabelSource,
+  MODEL_KIND_RECORDS,
   type ModelKind,
   type ModelParams,
   type SplitKind,
@@ -46,12 +47,9 @@ export const KIND_PARAMS: Record<ModelKind, ParamKey[]> = {
   conv1d: ['epochs', 'learningRate', 'seed'],
 };
 
-export const KIND_LABELS: Record<ModelKind, string> = {
-  iforest: 'Isolation Forest (unsupervised)',
-  rf: 'Random Forest',
-  dense: 'Dense network',
-  conv1d: 'Conv1D network (per-source sequences)',
-};
+export const KIND_LABELS = Object.fromEntries(
+  MODEL_KIND_RECORDS.map((record) => [record.kind, record.label]),
+) as Record<ModelKind, string>;
 
 export const defaultTrainForm = (): TrainForm => ({
   kind: 'iforest',

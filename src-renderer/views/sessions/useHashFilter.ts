@@ -3,14 +3,6 @@
 import { useEffect } from 'react';
 import { setFilterText, setTimeRange } from '../../state/filter.js';
 
-/** The hash for the Sessions view narrowed to a filter-language text (and a time range). */
-export function sessionsHash(q: string, range: { from?: number; to?: number } = {}): string {
-  const params = new URLSearchParams({ q });
-  if (range.from !== undefined) params.set('from', String(range.from));
-  if (range.to !== undefined) params.set('to', String(range.to));
-  return `#/sessions?${params}`;
-}
-
 function applyHashQuery(): void {
   const hash = window.location.hash;
   const at = hash.indexOf('?');

@@ -2,14 +2,12 @@
 // session with it and hands the new run to the queue. A refusal (a class missing, too few of one)
 // is the training job's error, shown as it is: it carries the counts.
 import { useEffect, useState } from 'react';
+import { SUPERVISED_KINDS, type SupervisedKind } from '../../../src-shared/models.js';
 import { api } from '../../api/index.js';
 import { useJob } from '../../hooks/useJob.js';
 
-const SUPERVISED = ['rf', 'dense', 'conv1d'] as const;
-type Supervised = (typeof SUPERVISED)[number];
-
 export function RetrainPanel({ onScored }: { onScored(runId: number): void }) {
-  const [kind, setKind] = useState<Supervised>('rf');
+  const [kind, setKind] = useState<SupervisedKind>('rf');
   const [trainJob, setTrainJob] = useState<string | null>(null);
   const [scoreJob, setScoreJob] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,9 +46,9 @@ export function RetrainPanel({ onScored }: { onScored(runId: number): void }) {
       <select
         value={kind}
         aria-label="Model to retrain"
-        onChange={(e) => setKind(e.target.value as Supervised)}
+        onChange={(e) => setKind(e.target.value as SupervisedKind)}
       >
-        {SUPERVISED.map((k) => (
+        {SUPERVISED_KINDS.map((k) => (
           <option key={k}>{k}</option>
         ))}
       </select>

@@ -1,5 +1,6 @@
-// Which trainer and loader serve each model kind, and whether it needs labels.
-import type { ModelKind } from '../../../../src-shared/models.js';
+// Which trainer and loader serve each model kind; whether it needs labels is the kind's record in
+// the contract (src-shared/models.ts).
+import { kindRecord, type ModelKind } from '../../../../src-shared/models.js';
 import type { Loader, Trainer } from './detector.js';
 import {
   loadIsolationForest,
@@ -15,9 +16,16 @@ export interface KindSpec {
   load: Loader;
 }
 
-export const KINDS: Record<ModelKind, KindSpec> = {
-  iforest: { supervised: false, train: trainIsolationForest, load: loadIsolationForest },
-  rf: { supervised: true, train: trainRandomForest, load: loadRandomForest },
-  dense: { supervised: true, train: netTrainer('dense'), load: netLoader('dense') },
-  conv1d: { supervised: true, train: netTrainer('conv1d'), load: netLoader('conv1d') },
+const DETECTORS: Record<ModelKind, Omit<KindSpec, 'supervised'>> = {
+  iforest: { train: trainIsolationForest, load: loadIsolationForest },
+  rf: { train: trainRandomForest, load: loadRandomForest },
+  dense: { train: netTrainer('dense'), load: netLoader('dense') },
+  conv1d: { train: netTrainer('conv1d'), load: netLoader('conv1d') },
 };
+
+export const KINDS = Object.fromEntries(
+  Object.entries(DETECTORS).map(([kind, detector]) => [
+    kind,
+    { ...detector, supervised: kindRecord(kind as ModelKind).supervised },
+  ]),
+) as Record<ModelKind, KindSpec>;
