@@ -11,7 +11,9 @@
 // rather than a listing: the natural key (session-key.ts: what makes two rows the same session;
 // changing it re-keys stored sessions), the rollups and charts (analytics), the features computed
 // from the feature inputs (features/columns.ts), the filter terms that are not one column (`ip`,
-// `score`, `verdict`), and where the free-text and suggestion lookups find a field's values.
+// `score`, `verdict`), where the free-text and suggestion lookups find a field's values (rollups;
+// an interned field's dictionary serves by itself), and `attrs`, the source's extra columns: not
+// one value but a JSON object per session, stored once per distinct set (attr_sets).
 import type { FieldDef, ValuesOf } from './field-def.js';
 
 export const SESSION_FIELDS = [
