@@ -4,6 +4,15 @@
 import type { PageApi, VigilEvent } from './api.js';
 import type { ExportTarget, SavedExport } from './reports.js';
 
+/**
+ * A file the page holds (a DOM `File` from a picker or a drop). Described by shape, not by the DOM
+ * type: src-shared is checked without the DOM's types, as both sides read it.
+ */
+export interface BridgeFile {
+  readonly name: string;
+  readonly size: number;
+}
+
 export type VigilBridge = PageApi & {
   /** Subscribes to core events; returns the function that unsubscribes. */
   onEvent(listener: (event: VigilEvent) => void): () => void;
@@ -11,7 +20,7 @@ export type VigilBridge = PageApi & {
    * A grant to import a file the analyst picked or dropped (the `importFiles` operation takes it).
    * Refused for a File the page made itself: it has no path on this computer.
    */
-  grantFile(file: File): Promise<string>;
+  grantFile(file: BridgeFile): Promise<string>;
   /** Asks where to save in a native dialog, then exports there; null when the analyst cancels. */
   saveExport(target: ExportTarget): Promise<SavedExport | null>;
 };

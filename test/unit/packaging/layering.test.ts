@@ -1,0 +1,88 @@
+// The layering rules of DESIGN.md as a check over the import graph: the core never imports the
+// Electron shell, the server, the CLI or the renderer; the renderer never imports main-side code;
+// src-shared imports only itself and zod. A rule broken anywhere fails here, file by file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../helpers/temp.js';
+
+const SOURCE = /\.(ts|tsx|mts)$/;
+
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && SOURCE.test(entry.name))
+    .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)));
+}
+
+// Static and dynamic imports, re-exports and `import type` alike: a type import is still a
+// dependency on the other layer's code.
+const SPECIFIER = /(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)['"]([^'"\s]+)['"]/gm;
+
+/** Each import of `file`: a project path (for a relative one) or the package name. */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  return [...text.matchAll(SPECIFIER)].map(([, spec]) => {
+    if (!spec!.startsWith('.'))
+      return spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!;
+    return path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec!));
+  });
+}
+
+interface Rule {
+  files: string;
+  /** What the files may not import: project folders, or package names. */
+  never: (target: string) => boolean;
+  why: string;
+}
+
+const under = (folder: string) => (target: string) => target === folder || target.startsWith(`${folder}/`);
+
+const RULES: Rule[] = [
+  {
+    files: 'src-main/core',
+    never: (t) =>
+      ['src-main/electron', 'src-main/server', 'src-main/cli', 'src-renderer'].some((f) => under(f)(t)) ||
+      t === 'electron',
+    why: 'the core is plain Node, run headless by the CLI, serve mode and the tests',
+  },
+  {
+    files: 'src-renderer',
+    never: (t) => under('src-main')(t) || t.startsWith('node:') || t === 'electron',
+    why: 'the renderer reaches the core only through the contract (src-shared)',
+  },
+  {
+    files: 'src-shared',
+    never: (t) => !(under('src-shared')(t) || t === 'zod'),
+    why: 'the contract is read by both sides: only itself and zod',
+  },
+  {
+    files: 'src-main/server',
+    never: (t) =>
+      ['src-main/electron', 'src-main/cli', 'src-renderer'].some((f) => under(f)(t)) || t === 'electron',
+    why: 'serve mode is a face of the core, beside the others',
+  },
+  {
+    files: 'src-main/cli',
+    never: (t) => ['src-main/electron', 'src-renderer'].some((f) => under(f)(t)) || t === 'electron',
+    why: 'the CLI is a face of the core, beside the others',
+  },
+];
+
+describe('layering', () => {
+  for (const rule of RULES) {
+    it(`${rule.files} never imports across its layer (${rule.why})`, () => {
+      const broken = filesUnder(rule.files).flatMap((file) =>
+        importsOf(file)
+          .filter((target) => rule.never(target))
+          .map((target) => `${file} -> ${target}`),
+      );
+      expect(broken).toEqual([]);
+    });
+  }
+
+  it('sees the imports it judges (a rule over no edges could not fail)', () => {
+    expect(importsOf('src-main/core/service.ts')).toContain('src-shared/api.js');
+    expect(importsOf('src-shared/api.ts')).toContain('zod');
+  });
+});
