@@ -8,6 +8,7 @@ import { type Db, openDatabase } from './db/open.js';
 import { hasSessions } from './db/sessions.js';
 import { FileGrants } from './file-grants.js';
 import { ImportJobs } from './jobs/import-jobs.js';
+import { JobRegistry } from './jobs/job-registry.js';
 import { ModelJobs } from './jobs/model-jobs.js';
 import { PullJobs, type PullJobsOptions } from './jobs/pull-jobs.js';
 import { ReadPool } from './jobs/read-pool.js';
@@ -45,6 +46,8 @@ export interface CoreOptions {
 export interface Core {
   service: VigilService;
   db: Db;
+  /** Every job (imports, pulls, training, scoring): found, listed and cancelled in one place. */
+  registry: JobRegistry;
   jobs: ImportJobs;
   pulls: PullJobs;
   models: ModelJobs;
@@ -77,14 +80,16 @@ export function createCore(options: CoreOptions): Core {
   const writes = writer ? writer.service() : writeService({ db, emit, analyst, printToPdf });
   const store = writer ? writer.store() : jobStore(db);
 
+  // Every job, whatever runs it: its progress goes to the pages, and a finished one changed data.
+  const registry = new JobRegistry((job) => {
+    emit({ type: 'job-progress', job });
+    if (job.state === 'done') emit({ type: 'data-changed', reason: job.kind });
+  });
   const jobs = new ImportJobs({
     dbPath,
     cacheDir: path.join(path.dirname(dbPath), 'cache'),
     enrich: options.enrich,
-    onProgress: (job) => {
-      emit({ type: 'job-progress', job });
-      if (job.state === 'done') emit({ type: 'data-changed', reason: 'import' });
-    },
+    registry,
   });
 
   const pulls = new PullJobs({
@@ -95,25 +100,20 @@ export function createCore(options: CoreOptions): Core {
     spoolDir: spoolDirOf(dbPath),
     imports: jobs,
     pullOptions: options.pullOptions,
-    onProgress: (job) => {
-      emit({ type: 'job-progress', job });
-      if (job.state === 'done') emit({ type: 'data-changed', reason: 'pull' });
-    },
+    registry,
   });
 
   const models = new ModelJobs({
     dbPath,
     failRun: (runId, message) => store.failRun({ runId, message }),
-    onProgress: (job) => {
-      emit({ type: 'job-progress', job });
-      if (job.state === 'done') emit({ type: 'data-changed', reason: job.kind });
-    },
+    registry,
   });
 
   // Read-only calls go to worker threads, so a query of seconds never holds this thread.
   const readers = options.readWorkers === 0 ? null : new ReadPool(dbPath, options.readWorkers);
   const reads = readers ? readers.service() : readService(db);
   const jobControl = jobControlService({
+    registry,
     jobs,
     pulls,
     models,
@@ -134,6 +134,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     service,
     db,
+    registry,
     jobs,
     pulls,
     models,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { FormatId, ImportRecord, JobProgress, MappingPreset } from '../../../src-shared/domain.js';
 import type { ImportWorkerInput, ImportWorkerMessage } from './import-protocol.js';
+import type { JobRegistry } from './job-registry.js';
 import { startWorker } from './worker-url.js';
 
 /**
@@ -32,7 +33,8 @@ export interface ImportJobsOptions {
   dbPath: string;
   cacheDir: string | null;
   enrich?: boolean;
-  onProgress: (progress: JobProgress) => void;
+  /** Where the core keeps its jobs and announces their progress. */
+  registry: JobRegistry;
 }
 
 /**
@@ -79,17 +81,9 @@ export class ImportJobs {
     };
     this.jobs.set(job.progress.jobId, job);
     this.queue.push(job);
-    this.emit(job);
+    this.options.registry.add(job.progress, () => this.cancel(job.progress.jobId));
     this.next();
     return job.progress.jobId;
-  }
-
-  get(jobId: string): JobProgress | undefined {
-    return this.jobs.get(jobId)?.progress;
-  }
-
-  list(): JobProgress[] {
-    return [...this.jobs.values()].map((job) => job.progress);
   }
 
   /** Resolves with the finished import (null when it failed before creating one). */
@@ -198,7 +192,7 @@ export class ImportJobs {
   }
 
   private emit(job: Job): void {
-    this.options.onProgress(job.progress);
+    this.options.registry.publish(job.progress);
   }
 }
 

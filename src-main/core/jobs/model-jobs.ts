@@ -4,6 +4,7 @@ import type { JobProgress } from '../../../src-shared/domain.js';
 import { endRun } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
 import type { TrainRequest } from '../ml/train/train-run.js';
+import type { JobRegistry } from './job-registry.js';
 import type { ModelWorkerInput, ModelWorkerMessage } from './model-protocol.js';
 import { startWorker } from './worker-url.js';
 
@@ -29,7 +30,8 @@ export interface ModelJobsOptions {
   db?: Db;
   /** The same through the app's writer thread, so this thread never waits for the write lock. */
   failRun?: (runId: number, message: string) => Promise<void>;
-  onProgress: (progress: JobProgress) => void;
+  /** Where the core keeps its jobs and announces their progress. */
+  registry: JobRegistry;
 }
 
 /**
@@ -54,14 +56,6 @@ export class ModelJobs {
 
   score(runId: number): string {
     return this.start('score', String(runId), { type: 'score', dbPath: this.options.dbPath, runId });
-  }
-
-  get(jobId: string): JobProgress | undefined {
-    return this.jobs.get(jobId)?.progress;
-  }
-
-  list(): JobProgress[] {
-    return [...this.jobs.values()].map((job) => job.progress);
   }
 
   wait(jobId: string): Promise<ModelJobOutcome> {
@@ -124,7 +118,7 @@ export class ModelJobs {
       },
     };
     this.jobs.set(jobId, job);
-    this.emit(job);
+    this.options.registry.add(job.progress, () => this.cancel(jobId));
     let finished = false;
     const finish = (state: ModelJobOutcome['state'], patch: Partial<JobProgress>) => {
       if (finished) return;
@@ -177,6 +171,6 @@ export class ModelJobs {
   }
 
   private emit(job: Job): void {
-    this.options.onProgress(job.progress);
+    this.options.registry.publish(job.progress);
   }
 }

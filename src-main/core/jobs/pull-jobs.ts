@@ -12,6 +12,7 @@ import {
 } from '../connectors/cloudwatch-logs/index.js';
 import { describePullDetail, pullDetailOf } from '../connectors/cloudwatch-logs/progress-detail.js';
 import type { ImportJobs } from './import-jobs.js';
+import type { JobRegistry } from './job-registry.js';
 
 export interface PullJobsOptions {
   /** Where pulls keep their positions: in the app, through the writer thread (never this one). */
@@ -20,7 +21,8 @@ export interface PullJobsOptions {
   spoolDir: string;
   /** Chunks are imported through the import queue: off this thread, one writer at a time. */
   imports: ImportJobs;
-  onProgress: (progress: JobProgress) => void;
+  /** Where the core keeps its jobs and announces their progress. */
+  registry: JobRegistry;
   /** Retry, polling, credentials and chunk sizes for every pull (tests make them fast). */
   pullOptions?: Omit<PullOptions, 'signal' | 'onProgress' | 'importSpool'>;
 }
@@ -68,17 +70,9 @@ export class PullJobs {
       },
     };
     this.jobs.set(jobId, job);
-    this.emit(job);
+    this.options.registry.add(job.progress, () => this.cancel(jobId));
     job.done = this.run(job, request);
     return jobId;
-  }
-
-  get(jobId: string): JobProgress | undefined {
-    return this.jobs.get(jobId)?.progress;
-  }
-
-  list(): JobProgress[] {
-    return [...this.jobs.values()].map((job) => job.progress);
   }
 
   /** Resolves with the pull's summary (null when it failed). */
@@ -139,7 +133,8 @@ export class PullJobs {
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
         const record = await imports.wait(jobId);
-        if (!record) throw new Error(imports.get(jobId)?.error ?? 'The import of pulled events failed.');
+        if (!record)
+          throw new Error(this.options.registry.get(jobId)?.error ?? 'The import of pulled events failed.');
         return record;
       } finally {
         signal?.removeEventListener('abort', onAbort);
@@ -153,7 +148,7 @@ export class PullJobs {
   }
 
   private emit(job: Job): void {
-    this.options.onProgress(job.progress);
+    this.options.registry.publish(job.progress);
   }
 }
 

@@ -6,6 +6,7 @@ import type { VigilService } from '../../../src-shared/api.js';
 import type { CallOptions } from '../connectors/cloudwatch-logs/call.js';
 import { type Credentials, listLogGroupsWith } from '../connectors/cloudwatch-logs/index.js';
 import type { ImportJobs } from '../jobs/import-jobs.js';
+import type { JobRegistry } from '../jobs/job-registry.js';
 import type { ModelJobs } from '../jobs/model-jobs.js';
 import type { PullJobs } from '../jobs/pull-jobs.js';
 import { sampleFile } from '../paths.js';
@@ -25,6 +26,7 @@ export const JOB_CONTROL_OPERATIONS = [
 export type JobControlOperation = (typeof JOB_CONTROL_OPERATIONS)[number];
 
 export interface JobControlContext {
+  registry: JobRegistry;
   jobs: ImportJobs;
   pulls: PullJobs;
   models: ModelJobs;
@@ -34,7 +36,7 @@ export interface JobControlContext {
 }
 
 export function jobControlService(context: JobControlContext): Pick<VigilService, JobControlOperation> {
-  const { jobs, pulls, models, store } = context;
+  const { registry, jobs, pulls, models, store } = context;
   const presetOf = (name: string | undefined) => (name === undefined ? undefined : store.presetNamed(name));
   return {
     async startImport({ paths, format, preset }) {
@@ -45,15 +47,15 @@ export function jobControlService(context: JobControlContext): Pick<VigilService
       return { jobIds: [jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' })] };
     },
     async jobStatus({ jobId }) {
-      const job = jobs.get(jobId) ?? pulls.get(jobId) ?? models.get(jobId);
+      const job = registry.get(jobId);
       if (!job) throw new Error(`No job with id ${jobId}`);
       return job;
     },
     async listJobs() {
-      return [...jobs.list(), ...pulls.list(), ...models.list()];
+      return registry.list();
     },
     async cancelJob({ jobId }) {
-      return { cancelled: jobs.cancel(jobId) || pulls.cancel(jobId) || models.cancel(jobId) };
+      return { cancelled: registry.cancel(jobId) };
     },
     async train({ kind, labels, split, params }) {
       return { jobId: models.train({ kind, labels, split, params }) };

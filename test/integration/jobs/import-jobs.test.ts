@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { countSessions } from '../../../src-main/core/db/sessions.js';
 import { ImportJobs } from '../../../src-main/core/jobs/import-jobs.js';
+import { JobRegistry } from '../../../src-main/core/jobs/job-registry.js';
 import type { JobProgress } from '../../../src-shared/domain.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
 import { createTempDirs, SAMPLE } from '../../helpers/temp.js';
@@ -13,16 +14,14 @@ const tempDir = createTempDirs();
 function jobsFor(dir: string, events: JobProgress[]) {
   const dbPath = path.join(dir, 'v.db');
   openDatabase(dbPath).close();
-  return {
-    dbPath,
-    jobs: new ImportJobs({ dbPath, cacheDir: null, enrich: false, onProgress: (p) => events.push(p) }),
-  };
+  const registry = new JobRegistry((p) => events.push(p));
+  return { dbPath, registry, jobs: new ImportJobs({ dbPath, cacheDir: null, enrich: false, registry }) };
 }
 
 describe('import jobs (worker threads)', () => {
   it('run an import off the main thread and report queued → running → done', async () => {
     const events: JobProgress[] = [];
-    const { dbPath, jobs } = jobsFor(tempDir(), events);
+    const { dbPath, jobs, registry } = jobsFor(tempDir(), events);
     const jobId = jobs.start({ file: SAMPLE });
     const record = await jobs.wait(jobId);
     expect(record).toMatchObject({ status: 'done', stored: 282 });
@@ -30,7 +29,7 @@ describe('import jobs (worker threads)', () => {
     expect(states[0]).toBe('queued');
     expect(states).toContain('running');
     expect(states.at(-1)).toBe('done');
-    expect(jobs.get(jobId)).toMatchObject({ state: 'done', fraction: 1, counts: { stored: 282 } });
+    expect(registry.get(jobId)).toMatchObject({ state: 'done', fraction: 1, counts: { stored: 282 } });
     const db = openDatabase(dbPath);
     expect(countSessions(db)).toBe(282);
     db.close();
@@ -38,7 +37,7 @@ describe('import jobs (worker threads)', () => {
   });
 
   it('let a second request for the same file join the running job', async () => {
-    const { jobs } = jobsFor(tempDir(), []);
+    const { jobs, registry } = jobsFor(tempDir(), []);
     const first = jobs.start({ file: SAMPLE });
     expect(jobs.start({ file: SAMPLE })).toBe(first);
     await jobs.wait(first);
@@ -50,14 +49,14 @@ describe('import jobs (worker threads)', () => {
     const big = path.join(dir, 'big.csv');
     await writeCloudwatchFile(big, 0, 300_000);
     const events: JobProgress[] = [];
-    const { dbPath, jobs } = jobsFor(dir, events);
+    const { dbPath, jobs, registry } = jobsFor(dir, events);
     const running = jobs.start({ file: big });
     const queued = jobs.start({ file: SAMPLE });
-    expect(jobs.get(queued)?.state).toBe('queued');
+    expect(registry.get(queued)?.state).toBe('queued');
     expect(jobs.cancel(queued)).toBe(true);
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
-        if ((jobs.get(running)?.counts?.rowsRead ?? 0) > 0) {
+        if ((registry.get(running)?.counts?.rowsRead ?? 0) > 0) {
           clearInterval(poll);
           resolve();
         }
@@ -65,8 +64,8 @@ describe('import jobs (worker threads)', () => {
     });
     expect(jobs.cancel(running)).toBe(true);
     await jobs.wait(running);
-    expect(jobs.get(running)?.state).toBe('cancelled');
-    expect(jobs.get(queued)?.state).toBe('cancelled');
+    expect(registry.get(running)?.state).toBe('cancelled');
+    expect(registry.get(queued)?.state).toBe('cancelled');
     const db = openDatabase(dbPath);
     expect(countSessions(db)).toBe(0);
     db.close();
@@ -77,7 +76,7 @@ describe('import jobs (worker threads)', () => {
     const dir = tempDir();
     const big = path.join(dir, 'big.csv');
     await writeCloudwatchFile(big, 0, 200_000);
-    const { jobs } = jobsFor(dir, []);
+    const { jobs, registry } = jobsFor(dir, []);
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     await jobs.wait(jobs.start({ file: big }));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { getRun, listRuns } from '../../../src-main/core/db/model-runs.js';
+import { JobRegistry } from '../../../src-main/core/jobs/job-registry.js';
 import { ModelJobs } from '../../../src-main/core/jobs/model-jobs.js';
 import type { JobProgress } from '../../../src-shared/domain.js';
 import { sharedGeneratedDb } from './harness.js';
@@ -14,7 +15,7 @@ function jobs(events: JobProgress[] = []) {
   return new ModelJobs({
     dbPath: path.resolve(data.path()),
     db: data.db(),
-    onProgress: (p) => events.push({ ...p, at: performance.now() } as JobProgress),
+    registry: new JobRegistry((p) => events.push({ ...p, at: performance.now() } as JobProgress)),
   });
 }
 const at = (e: JobProgress) => (e as JobProgress & { at: number }).at;

@@ -39,7 +39,7 @@ describe('POST /api/<operation>', () => {
     const reply = await callApi(h, 'loadSample', { padding: 'x'.repeat(1024 * 1024) });
     expect(reply.status).toBe(413);
     expect(reply.json()).toMatchObject({ ok: false, error: expect.stringContaining('larger than') });
-    expect(h.core.jobs.list()).toEqual([]);
+    expect(h.core.registry.list()).toEqual([]);
   });
 
   it('passes service errors on as messages', async () => {
@@ -63,6 +63,6 @@ describe('POST /api/<operation>', () => {
       body: '{}',
     });
     expect(form.status).toBe(415);
-    expect(h.core.jobs.list()).toEqual([]);
+    expect(h.core.registry.list()).toEqual([]);
   });
 });

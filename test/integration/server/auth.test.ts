@@ -134,7 +134,7 @@ describe('serve mode access control', () => {
       { ...h.auth, Origin: `http://127.0.0.1:${h.server.port}` },
     );
     expect(own.status).toBe(200);
-    expect(h.core.jobs.list()).toEqual([]);
+    expect(h.core.registry.list()).toEqual([]);
   });
 
   it('sends the security headers on every answer, refusals included', async () => {

@@ -55,7 +55,7 @@ describe('CloudWatch from the served page', () => {
         error: expect.stringMatching(/Unrecognized key.*endpoint/s),
       });
     }
-    expect(plain.core.pulls.list()).toEqual([]);
+    expect(plain.core.registry.list().filter((job) => job.kind === 'pull')).toEqual([]);
     expect(attacker.seen).toEqual([]);
     expect((await callApi(plain, 'cloudWatchEndpoint', {})).json()).toEqual({
       ok: true,

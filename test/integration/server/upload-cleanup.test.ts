@@ -75,7 +75,7 @@ describe('upload cleanup', () => {
     const notes = await upload('notes.txt', Buffer.from('not a log format at all\n'));
     const [jobId] = await startImport([notes]);
     expect(await h.core.jobs.wait(jobId!)).toBeNull();
-    expect(h.core.jobs.get(jobId!)).toMatchObject({ state: 'failed' });
+    expect(h.core.registry.get(jobId!)).toMatchObject({ state: 'failed' });
     await gone(notes.file);
   });
 
@@ -88,7 +88,7 @@ describe('upload cleanup', () => {
     const [bigJob, queuedJob] = await startImport([first, second]);
     const cancel = await callApi(h, 'cancelJob', { jobId: queuedJob });
     expect(cancel.json()).toEqual({ ok: true, value: { cancelled: true } });
-    expect(h.core.jobs.get(queuedJob!)).toMatchObject({ state: 'cancelled' });
+    expect(h.core.registry.get(queuedJob!)).toMatchObject({ state: 'cancelled' });
     await gone(second.file);
     await h.core.jobs.wait(bigJob!);
     await gone(first.file);

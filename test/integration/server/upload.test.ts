@@ -79,7 +79,7 @@ describe('POST /api/upload', () => {
 
 describe('what the served page can import', () => {
   it('refuses startImport with a path (/etc/passwd as vpc-flow): the page imports only what it uploaded', async () => {
-    const jobsBefore = h.core.jobs.list().length;
+    const jobsBefore = h.core.registry.list().length;
     const reply = await callApi(h, 'startImport', { paths: ['/etc/passwd'], format: 'vpc-flow' });
     expect(reply.status).toBe(404);
     expect(reply.json()).toEqual({
@@ -91,6 +91,6 @@ describe('what the served page can import', () => {
     expect(forged.status).toBe(403);
     const asPath = await callApi(h, 'importFiles', { grants: ['/etc/passwd'] });
     expect(asPath.status).toBe(400);
-    expect(h.core.jobs.list()).toHaveLength(jobsBefore);
+    expect(h.core.registry.list()).toHaveLength(jobsBefore);
   });
 });
