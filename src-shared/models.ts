@@ -1,6 +1,7 @@
 // Detection models as the API sees them: what a training request may say, what a run reports
 // (metrics beside the majority-class baseline), and the per-session scores with their "why".
 import { z } from 'zod';
+import { must } from './must.js';
 
 /**
  * Every model kind, once: what the screens call it and whether it learns from labels. The flag
@@ -29,7 +30,10 @@ export const SUPERVISED_KINDS = MODEL_KIND_RECORDS.filter((record) => record.sup
 ) as SupervisedKind[];
 
 export const kindRecord = (kind: ModelKind): ModelKindRecord =>
-  MODEL_KIND_RECORDS.find((record) => record.kind === kind)!;
+  must(
+    MODEL_KIND_RECORDS.find((record) => record.kind === kind),
+    `the record of model kind ${kind}`,
+  );
 
 export const SPLITS = ['time', 'ip', 'random'] as const;
 export const SplitKind = z.enum(SPLITS);

@@ -1,5 +1,6 @@
 // Time buckets, chosen one way for every chart over time: the Overview's series, an IP's
 // drill-down, a case's timeline in the app and in its report.
+import { must } from './must.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -27,7 +28,7 @@ export function bucketFor(
   maxPoints: number,
   ladder: readonly number[] = BUCKET_LADDER,
 ): number {
-  return ladder.find((size) => spanMs / size <= maxPoints) ?? ladder.at(-1)!;
+  return ladder.find((size) => spanMs / size <= maxPoints) ?? must(ladder.at(-1), 'a step in the ladder');
 }
 
 /** The start of the `size`-ms bucket `t` falls in (UTC). */

@@ -21,9 +21,10 @@ export interface FollowOptions {
 /** Resolves with the job's last progress once it has ended (done, failed or cancelled). */
 export async function followJob(core: Core, jobId: string, options: FollowOptions): Promise<JobProgress> {
   const bar = createProgressBar(options.label, options.showProgress);
-  const ownSignals = options.cancel ? null : new AbortController();
-  const stopListening = ownSignals ? abortOnSignals(ownSignals) : () => {};
-  const cancel = options.cancel ?? ownSignals!.signal;
+  // Without a caller's signal, Ctrl-C and SIGTERM cancel through one of our own.
+  const ownSignals = new AbortController();
+  const stopListening = options.cancel ? () => {} : abortOnSignals(ownSignals);
+  const cancel = options.cancel ?? ownSignals.signal;
   try {
     return await new Promise<JobProgress>((resolve) => {
       const seen = (job: JobProgress) => {

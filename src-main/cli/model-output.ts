@@ -68,12 +68,10 @@ export function describeRun(run: ModelRun): string {
       ],
     ]),
   );
-  if (m.history?.loss.length) {
-    const loss = m.history.loss;
-    lines.push(
-      '',
-      `Loss: ${fixed(loss[0]!)} (epoch 1) → ${fixed(loss[loss.length - 1]!)} (epoch ${loss.length})`,
-    );
-  }
+  const loss = m.history?.loss ?? [];
+  const [first] = loss;
+  const last = loss.at(-1);
+  if (first !== undefined && last !== undefined)
+    lines.push('', `Loss: ${fixed(first)} (epoch 1) → ${fixed(last)} (epoch ${loss.length})`);
   return lines.join('\n');
 }

@@ -50,12 +50,15 @@ export function table(rows: (string | number)[][]): string {
   const cells = rows.map((row) =>
     row.map((cell) => (typeof cell === 'number' ? cell : terminalSafe(String(cell ?? '')))),
   );
-  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((row) => String(row[i] ?? '').length)));
+  const widths = (cells[0] ?? []).map((_, i) => Math.max(...cells.map((row) => String(row[i] ?? '').length)));
   return cells
     .map((row) =>
       row
         .map((cell, i) =>
-          typeof cell === 'number' ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!),
+          // A cell past the header's columns has no width to pad to.
+          typeof cell === 'number'
+            ? String(cell).padStart(widths[i] ?? 0)
+            : String(cell).padEnd(widths[i] ?? 0),
         )
         .join('  '),
     )

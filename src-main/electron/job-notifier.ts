@@ -33,9 +33,12 @@ export function notifyWhenLongJobsEnd(
   const onEvent = (event: VigilEvent) => {
     if (event.type !== 'job-progress') return;
     const { job } = event;
-    if (!firstSeen.has(job.jobId)) firstSeen.set(job.jobId, now());
-    if (job.state === 'queued' || job.state === 'running') return;
-    const began = firstSeen.get(job.jobId)!;
+    // A job first seen as it ends began now: too short to notify.
+    const began = firstSeen.get(job.jobId) ?? now();
+    if (job.state === 'queued' || job.state === 'running') {
+      firstSeen.set(job.jobId, began);
+      return;
+    }
     firstSeen.delete(job.jobId);
     const text = message(job);
     if (text && now() - began >= longJobMs && !options.isFocused()) options.notify(text.title, text.body);

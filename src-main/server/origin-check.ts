@@ -36,6 +36,6 @@ export function hostAllowed(req: IncomingMessage, hosts: Set<string>): boolean {
 export function originAllowed(req: IncomingMessage, hosts: Set<string>): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
-  const match = /^http:\/\/([^/]+)$/i.exec(origin);
-  return match !== null && hosts.has(match[1]!.toLowerCase());
+  const host = /^http:\/\/([^/]+)$/i.exec(origin)?.[1];
+  return host !== undefined && hosts.has(host.toLowerCase());
 }

@@ -11,8 +11,16 @@ const FINISHED = new Set(['done', 'failed', 'cancelled']);
 /** The upload's own folder (`<uploadDir>/<folder>/<name>`), or null for a file that is no upload. */
 export function uploadFolderOf(file: string, uploadDir: string): string | null {
   const parts = path.relative(uploadDir, file).split(path.sep);
-  if (parts.length !== 2 || parts[0] === '..' || parts[0] === '' || path.isAbsolute(parts[0]!)) return null;
-  return path.join(uploadDir, parts[0]!);
+  const [folder] = parts;
+  if (
+    parts.length !== 2 ||
+    folder === undefined ||
+    folder === '..' ||
+    folder === '' ||
+    path.isAbsolute(folder)
+  )
+    return null;
+  return path.join(uploadDir, folder);
 }
 
 /** Deletes each upload when its import job finishes; returns the function that stops watching. */

@@ -11,10 +11,11 @@ export interface ChartTheme {
   danger: string;
   /** The low end of sequential scales (map): close to the page, so empty reads as empty. */
   low: string;
-  series: string[];
+  /** Never empty: a chart of one series takes the first. */
+  series: [string, ...string[]];
 }
 
-const SERIES_DARK = [
+const SERIES_DARK: [string, ...string[]] = [
   '#6cb6d9',
   '#d8a54a',
   '#67b98f',
@@ -26,7 +27,7 @@ const SERIES_DARK = [
   '#d08770',
   '#8fa1b3',
 ];
-const SERIES_LIGHT = [
+const SERIES_LIGHT: [string, ...string[]] = [
   '#1f6f96',
   '#a8720f',
   '#2e8a5c',

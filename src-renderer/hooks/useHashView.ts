@@ -15,7 +15,7 @@ export type ViewId = (typeof VIEWS)[number]['id'];
 /** `#/import/cloudwatch` → ['import', 'cloudwatch']: the view, then the view's own state. */
 export function hashSegments(): string[] {
   // A `?…` query (`#/sessions?q=dst:10.0.0.0/8`) belongs to the view and may itself hold slashes.
-  return window.location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  return window.location.hash.replace(/^#\/?/, '').replace(/\?.*$/s, '').split('/');
 }
 
 function fromHash(): ViewId {

@@ -37,7 +37,7 @@ function ipValue(field: string, item: Item): FilterValue {
 }
 
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-const COMPARISON = /^(<=|>=|<|>|=)?(.*)$/;
+const COMPARISON = /^(<=|>=|<|>|=)/;
 
 function toNumber(field: string, spec: FieldSpec, text: string, item: Item): number {
   if (!NUMBER.test(text))
@@ -52,13 +52,16 @@ function toNumber(field: string, spec: FieldSpec, text: string, item: Item): num
 function numberValue(field: string, spec: FieldSpec, item: Item): FilterValue {
   const range = /^([^.]*|[^.]*\.[^.]*)\.\.(.*)$/.exec(item.text);
   if (range) {
-    const min = toNumber(field, spec, range[1]!, item);
-    const max = toNumber(field, spec, range[2]!, item);
+    const [, minText = '', maxText = ''] = range;
+    const min = toNumber(field, spec, minText, item);
+    const max = toNumber(field, spec, maxText, item);
     if (min > max)
       fail(`${field}: the range ${item.text} is reversed (write the smaller number first)`, item);
     return { kind: 'range', min, max };
   }
-  const [, op = '=', rest = ''] = COMPARISON.exec(item.text)!;
+  const written = COMPARISON.exec(item.text)?.[0];
+  const op = written ?? '=';
+  const rest = item.text.slice(written?.length ?? 0);
   if (rest === '') fail(`${field}: bad comparison "${item.text}": a number must follow ${op}`, item);
   return { kind: 'cmp', op: op as '=', value: toNumber(field, spec, rest, item) };
 }

@@ -15,10 +15,12 @@ export function filterOnlyUses(
   fields: readonly string[],
   clauseFields: readonly ClauseField[] = [],
 ): boolean {
-  return Object.entries(filter).every(([key, value]) => {
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) return true;
-    if (key === 'clauses')
-      return (value as SessionFilter['clauses'])!.every((clause) => clauseFields.includes(clause.field));
-    return fields.includes(key);
-  });
+  const { clauses = [], ...rest } = filter;
+  return (
+    clauses.every((clause) => clauseFields.includes(clause.field)) &&
+    Object.entries(rest).every(
+      ([key, value]) =>
+        value === undefined || (Array.isArray(value) && value.length === 0) || fields.includes(key),
+    )
+  );
 }

@@ -25,11 +25,12 @@ export function completionContext(text: string, cursor: number): CompletionConte
   while (end < text.length && !isSpace(text[end])) end++;
   const head = text.slice(start, cursor);
   const negated = head.startsWith('-') ? 1 : 0;
-  const name = /^-?([A-Za-z_]*)$/.exec(head);
-  if (name) return { kind: 'field', prefix: name[1]!.toLowerCase(), from: start + negated, to: end };
-  const field = /^-?([A-Za-z_]+):/.exec(head);
+  // `negated` is the `-?` each pattern starts with, so the name is what follows it.
+  if (/^-?[A-Za-z_]*$/.test(head))
+    return { kind: 'field', prefix: head.slice(negated).toLowerCase(), from: start + negated, to: end };
+  const field = /^-?[A-Za-z_]+:/.exec(head);
   if (!field) return { kind: 'none' };
-  const fieldName = field[1]!.toLowerCase();
+  const fieldName = field[0].slice(negated, -1).toLowerCase();
   if (!isFilterField(fieldName)) return { kind: 'none' };
   // The list item under the cursor: after the last comma, up to the next comma or the word's end.
   const itemStart = start + Math.max(field[0].length, head.lastIndexOf(',') + 1);

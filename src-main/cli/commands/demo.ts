@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { must } from '../../../src-shared/must.js';
 import { followJob } from '../follow-job.js';
 import { printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
@@ -12,7 +13,10 @@ export function registerDemo(program: Command): void {
   ).action((options: WorkspaceOptions) =>
     withWorkspace(options, async ({ core, call }) => {
       const [jobId] = (await call('loadSample', {})).jobIds;
-      const job = await followJob(core, jobId!, { label: 'sample', showProgress: !options.json });
+      const job = await followJob(core, must(jobId, 'the job loadSample started'), {
+        label: 'sample',
+        showProgress: !options.json,
+      });
       if (job.importId === null) throw new Error(job.error ?? 'The sample could not be loaded.');
       const record = await call('getImport', { id: job.importId });
       if (options.json) return printJson(record);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { FORMAT_IDS, type ImportRecord } from '../../../src-shared/domain.js';
+import { must } from '../../../src-shared/must.js';
 import { abortOnSignals, CANCELLED_EXIT_CODE } from '../cancel-signals.js';
 import { inPlainWords, whyUnreadable } from '../file-errors.js';
 import { followJob } from '../follow-job.js';
@@ -102,7 +103,7 @@ async function ingestOne(
       { preset: '--map' },
     )
   ).jobIds;
-  const job = await followJob(core, jobId!, {
+  const job = await followJob(core, must(jobId, 'the job startImport started'), {
     label: path.basename(file),
     showProgress: !options.json,
     detail: (p) => `${(p.counts?.rowsRead ?? 0).toLocaleString('en-US')} rows`,

@@ -7,6 +7,7 @@ import {
   SPLITS,
   type SplitKind,
 } from '../../../src-shared/models.js';
+import { must } from '../../../src-shared/must.js';
 import { parseLabelSpec } from '../../core/ml/evaluate/index.js';
 import { followJob } from '../follow-job.js';
 import { reportUnfinished } from '../model-job.js';
@@ -103,7 +104,7 @@ the command exits 1 with the reason on stderr.`,
           showProgress: !options.json,
         });
         if (reportUnfinished(job, 'Training')) return;
-        const run = await call('getRun', { id: job.runId! });
+        const run = await call('getRun', { id: must(job.runId, 'the run of a finished training job') });
         if (options.json) return printJson(runJson(run));
         say(describeRun(run));
         say(`\nScore every session with it: vigil score --run ${run.id}`);

@@ -60,11 +60,12 @@ export function registerVerdict(program: Command): void {
           ]),
         );
       }
-      if (!options.session?.length && !options.ip)
+      const sessions = options.session ?? [];
+      if (!sessions.length && !options.ip)
         throw new Error('Say which sessions: --session ID (repeatable) or --ip ADDRESS.');
       const target = options.ip
         ? { srcIp: options.ip }
-        : { sessionIds: options.session!.map((id) => positiveInt('--session', id)) };
+        : { sessionIds: sessions.map((id) => positiveInt('--session', id)) };
       const { name: analyst } = await call('getAnalyst', {});
       const result = await call(
         'setVerdict',

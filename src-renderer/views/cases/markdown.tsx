@@ -17,28 +17,37 @@ export function parseBlocks(source: string): Block[] {
     if (paragraph.length) blocks.push({ kind: 'paragraph', text: paragraph.join(' ') });
     paragraph = [];
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  // The lines of an open ``` block (an unclosed one runs to the end).
+  let code: string[] | null = null;
+  for (const line of lines) {
+    if (code) {
+      if (line.startsWith('```')) {
+        blocks.push({ kind: 'code', text: code.join('\n') });
+        code = null;
+      } else code.push(line);
+      continue;
+    }
     if (line.startsWith('```')) {
       flush();
-      const code: string[] = [];
-      while (++i < lines.length && !lines[i]!.startsWith('```')) code.push(lines[i]!);
-      blocks.push({ kind: 'code', text: code.join('\n') });
+      code = [];
       continue;
     }
     const heading = /^(#{1,3})\s+(.*)$/.exec(line);
     const item = /^\s*[-*]\s+(.*)$/.exec(line);
     if (heading) {
       flush();
-      blocks.push({ kind: 'heading', level: heading[1]!.length as 1 | 2 | 3, text: heading[2]! });
+      const [, hashes = '#', text = ''] = heading;
+      blocks.push({ kind: 'heading', level: hashes.length as 1 | 2 | 3, text });
     } else if (item) {
       flush();
+      const [, text = ''] = item;
       const last = blocks.at(-1);
-      if (last?.kind === 'list') last.items.push(item[1]!);
-      else blocks.push({ kind: 'list', items: [item[1]!] });
+      if (last?.kind === 'list') last.items.push(text);
+      else blocks.push({ kind: 'list', items: [text] });
     } else if (!line.trim()) flush();
     else paragraph.push(line.trim());
   }
+  if (code) blocks.push({ kind: 'code', text: code.join('\n') });
   flush();
   return blocks;
 }
@@ -55,13 +64,16 @@ export function inline(text: string): ReactNode[] {
   });
 }
 
+// `#` is the summary's top level, below the case's own title.
+const HEADING_TAGS = { 1: 'h3', 2: 'h4', 3: 'h5' } as const;
+
 export function Markdown({ source }: { source: string }) {
   return (
     <div className="markdown" data-testid="case-summary">
       {parseBlocks(source).map((block, i) => {
         const key = `${block.kind}-${i}`;
         if (block.kind === 'heading') {
-          const Heading = (['h3', 'h4', 'h5'] as const)[block.level - 1]!;
+          const Heading = HEADING_TAGS[block.level];
           return <Heading key={key}>{inline(block.text)}</Heading>;
         }
         if (block.kind === 'list')

@@ -17,7 +17,8 @@ const SCORE_BINS: { min: number; colour: string; label: string }[] = [
 
 export function scoreColour(score: number | null): string {
   if (score === null) return UNSCORED;
-  return SCORE_BINS.find((bin) => score >= bin.min)!.colour;
+  // The last bin starts at -Infinity, so only NaN falls through.
+  return SCORE_BINS.find((bin) => score >= bin.min)?.colour ?? UNSCORED;
 }
 
 /** Keys are triage's verdict values. Until the graph reads them every IP is "no verdict". */

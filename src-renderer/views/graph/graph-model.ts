@@ -1,6 +1,7 @@
 // The column-wise IpGraph from the API as a graphology graph with Sigma's display attributes.
 import Graph from 'graphology';
 import type { IpGraph } from '../../../src-shared/graph.js';
+import { must } from '../../../src-shared/must.js';
 import { type ColourMode, scoreColour, verdictColour } from './colors.js';
 
 export interface NodeAttributes {
@@ -55,22 +56,25 @@ export function mergeGraph(
     const angle = Math.random() * 2 * Math.PI;
     const radius = spread * Math.sqrt(Math.random());
     const attributes = { score: data.nodes.score[i] ?? null, verdict: data.nodes.verdict[i] ?? null };
+    const volume = must(data.nodes.volume[i], 'the volume of a graph node');
     model.addNode(ip, {
       label: ip,
       x: (around?.x ?? 0) + radius * Math.cos(angle),
       y: (around?.y ?? 0) + radius * Math.sin(angle),
-      size: nodeSize(data.nodes.volume[i]!, maxVolume),
+      size: nodeSize(volume, maxVolume),
       color: nodeColour(mode, attributes),
-      volume: data.nodes.volume[i]!,
+      volume,
       ...attributes,
     });
     nodesAdded++;
   });
   let edgesAdded = 0;
   const maxWeight = maxOf(data.edges.weight);
+  const nodeIp = (index: number | undefined): string =>
+    must(index === undefined ? undefined : data.nodes.ip[index], 'the node an edge names');
   data.edges.weight.forEach((weight, i) => {
-    const source = data.nodes.ip[data.edges.source[i]!]!;
-    const target = data.nodes.ip[data.edges.target[i]!]!;
+    const source = nodeIp(data.edges.source[i]);
+    const target = nodeIp(data.edges.target[i]);
     if (model.hasEdge(source, target)) return;
     model.addDirectedEdgeWithKey(`${source}>${target}`, source, target, {
       weight,

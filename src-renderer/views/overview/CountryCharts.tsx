@@ -45,7 +45,7 @@ export function FlaggedByCountryChart({ query }: { query: QueryState<CountryTota
     if (!rows) return { countries: null, stacks: [] };
     const stacks: Stack[] = [
       { name: 'Flagged', color: (t) => t.danger, values: rows.map((r) => r.flagged) },
-      { name: 'Not flagged', color: (t) => t.series[0]!, values: rows.map((r) => r.sessions - r.flagged) },
+      { name: 'Not flagged', color: (t) => t.series[0], values: rows.map((r) => r.sessions - r.flagged) },
     ];
     return { countries: rows.map((r) => r.country), stacks };
   }, [query.data]);

@@ -27,8 +27,9 @@ export function binLabel(bin: number, unit: (v: number) => string): string {
 
 function option(metric: HistMetric, bins: { bin: number; sessions: number }[]) {
   const { unit } = TITLES[metric];
-  const first = bins[0]!.bin;
-  const last = bins.at(-1)!.bin;
+  const first = bins[0]?.bin;
+  const last = bins.at(-1)?.bin;
+  if (first === undefined || last === undefined) return null;
   const counts = new Map(bins.map((b) => [b.bin, b.sessions]));
   const all = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   return (theme: ChartTheme) => ({

@@ -110,11 +110,11 @@ export function TriageView() {
           <p>No session here matches the filter.</p>
         </div>
       )}
-      {items.length > 0 && (
+      {page && items.length > 0 && (
         <div className="triage-layout">
           <div>
             <QueueTable
-              page={page!}
+              page={page}
               cursor={cursor}
               selected={selected}
               colours={colours}
@@ -124,7 +124,7 @@ export function TriageView() {
               <Pager
                 offset={offset}
                 limit={QUEUE_PAGE}
-                total={page!.total}
+                total={page.total}
                 onOffset={(next) => dispatch({ type: 'offset', offset: next })}
                 testId="triage-pager"
               />

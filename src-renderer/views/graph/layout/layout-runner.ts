@@ -11,8 +11,6 @@ const STEPS = 2;
 
 export class LayoutRunner {
   private worker: Worker | null = null;
-  private nodes: Float32Array | null = null;
-  private edges: Float32Array | null = null;
   private running = false;
   private settings: LayoutRequest['settings'];
 
@@ -29,14 +27,13 @@ export class LayoutRunner {
 
   start(): void {
     if (this.running || this.graph.order === 0) return;
-    this.worker ??= this.spawn();
+    const worker = this.worker ?? this.spawn();
+    this.worker = worker;
     // Unit weights: byte counts span nine orders of magnitude and would pull hubs into a point.
     const matrices = graphToByteArrays(this.graph, () => 1);
-    this.nodes = matrices.nodes;
-    this.edges = matrices.edges;
     this.running = true;
     this.onChange(true);
-    this.send(true);
+    this.send(worker, matrices.nodes, matrices.edges);
   }
 
   stop(): void {
@@ -66,25 +63,24 @@ export class LayoutRunner {
       if (!this.running) return;
       const nodes = new Float32Array(event.data.nodes);
       assignLayoutChanges(this.graph, nodes, null);
-      this.nodes = nodes;
-      this.send(false);
+      this.send(worker, nodes, null);
     };
     return worker;
   }
 
-  private send(withEdges: boolean): void {
+  /** The next round: the positions so far, and the edges on the first round only (the worker keeps them). */
+  private send(worker: Worker, nodes: Float32Array, edges: Float32Array | null): void {
     const request: LayoutRequest = {
       settings: this.settings,
-      nodes: this.nodes!.buffer as ArrayBuffer,
+      nodes: nodes.buffer as ArrayBuffer,
       steps: STEPS,
     };
     const transfer: ArrayBuffer[] = [request.nodes];
-    if (withEdges) {
-      // Copied, not transferred: the runner keeps its edges for a restart.
-      request.edges = this.edges!.slice().buffer as ArrayBuffer;
+    if (edges) {
+      request.edges = edges.buffer as ArrayBuffer;
       transfer.push(request.edges);
     }
-    this.worker!.postMessage(request, transfer);
+    worker.postMessage(request, transfer);
   }
 }
 
