@@ -2,8 +2,10 @@
 // (serve mode). The main side issues a grant for such a file; the page imports by grant id, so a
 // page that shows hostile log data can import only what the analyst handed to Vigil, never a path
 // of its choosing (`/etc/passwd`, the SSH keys).
+
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { must } from '../../src-shared/must.js';
 
 export interface GrantedFile {
   /** What the page holds: 256 random bits, base64url. */
@@ -32,21 +34,23 @@ export class FileGrants {
    * nothing, so one stale id in a batch starts no import at all.
    */
   redeem(ids: readonly string[]): string[] {
-    const unknown = ids.filter((id) => !this.files.has(id));
-    if (unknown.length > 0)
+    const files: string[] = [];
+    for (const id of new Set(ids)) {
+      const file = this.files.get(id);
+      if (file !== undefined) files.push(file);
+    }
+    // An unknown id, or one named twice, refuses the whole batch.
+    if (files.length !== ids.length)
       throw new GrantRefused(
         'Only files you choose, drop or upload can be imported, once each: this one was not (or was imported already). Choose it again.',
       );
-    return ids.map((id) => {
-      const file = this.files.get(id)!;
-      this.files.delete(id);
-      return file;
-    });
+    for (const id of ids) this.files.delete(id);
+    return files;
   }
 
   /** Puts back grants that `redeem` spent on an import that then failed to start. */
   giveBack(ids: readonly string[], files: readonly string[]): void {
-    for (const [i, id] of ids.entries()) this.files.set(id, files[i]!);
+    for (const [i, id] of ids.entries()) this.files.set(id, must(files[i], 'the file of a grant given back'));
   }
 
   /** Files granted but never imported (serve mode removes such uploads when it stops). */

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the key hash of every ingested row reads fixed Int32Array slots (7 text offsets, 2 digest words each) whose indexes are in range by construction; a check per read would cost on each of millions of rows.
 /** What a session key covers (ingest's SessionRow has these fields). */
 export interface KeyFields {
   srcIp: string;

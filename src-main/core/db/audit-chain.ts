@@ -2,7 +2,9 @@
 // the action's row and its audit_log rows in id order. Triggers (migration 014) keep rows from
 // being changed, replaced or added to a sealed action; the chain makes a change that gets past
 // them (a tool that drops the triggers and edits the file) detectable by recomputing it.
+
 import { createHash } from 'node:crypto';
+import { must } from '../../../src-shared/must.js';
 import type { ChainVerification } from '../../../src-shared/triage.js';
 import type { Db } from './open.js';
 
@@ -125,7 +127,7 @@ function linkFault(s: Statements, previous: string, [id, prevHash, hash]: Action
     return `the link of action ${id} does not follow the one before it (a link or an action before it was removed, replaced or inserted)`;
   let recomputed: string;
   try {
-    recomputed = linkHash(s, previous, id, s.action.get(id)!);
+    recomputed = linkHash(s, previous, id, must(s.action.get(id), `the text of action ${id}`));
   } catch (error) {
     return `action ${id} or its changes cannot be read as written (${(error as Error).message})`;
   }
@@ -157,8 +159,9 @@ function walk(db: Db, expectHash: string | undefined): ChainVerification {
       broken = { actionId: id, reason: fault };
       break;
     }
-    previous = hash!;
-    head = { actionId: id, hash: hash! };
+    // A link without a hash is a fault, so this one has its hash.
+    previous = must(hash, `the hash of the link of action ${id}`);
+    head = { actionId: id, hash: previous };
     if (hash === expectHash) expectedAt = id;
     verified++;
   }

@@ -1,8 +1,10 @@
 // Filter-language clauses → SQL over `sessions`. Values always travel as parameters; only column
 // names and operators chosen here are spliced into the text.
+
 import { type FreeTextTerm, TERM_FIELDS, type TermField } from '../../../src-shared/fields/index.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
+import { must } from '../../../src-shared/must.js';
 import { readSql, textInSql } from './field-sql.js';
 
 type Params = Record<string, unknown>;
@@ -31,7 +33,7 @@ class Binder {
  * index can seek ("10." ≤ ip < "10/"), and a partial octet is checked as a number.
  */
 function cidrSql(column: string, value: Extract<FilterValue, { kind: 'cidr' }>, b: Binder): string {
-  const range = cidrRange(value)!;
+  const range = must(cidrRange(value), 'the range of a checked CIDR block');
   const octets = numberToIpv4(range.first).split('.').map(Number);
   const last = numberToIpv4(range.last).split('.').map(Number);
   const whole = Math.floor(value.prefix / 8);
@@ -51,12 +53,18 @@ function cidrSql(column: string, value: Extract<FilterValue, { kind: 'cidr' }>, 
   return `(${parts.join(' AND ')})`;
 }
 
+/** SQL that holds when any of `parts` does: a single part as it is. */
+function anyOf(parts: string[]): string {
+  const [only, ...more] = parts;
+  return only !== undefined && more.length === 0 ? only : `(${parts.join(' OR ')})`;
+}
+
 function ipSql(column: string, values: FilterValue[], b: Binder): string {
   const exact = values.flatMap((v) => (v.kind === 'ip' ? [v.value] : []));
   const parts = values.flatMap((v) => (v.kind === 'cidr' ? [cidrSql(column, v, b)] : []));
   if (exact.length === 1) parts.unshift(`${column} = ${b.bind(exact[0])}`);
   if (exact.length > 1) parts.unshift(`${column} IN (${exact.map((ip) => b.bind(ip)).join(', ')})`);
-  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+  return anyOf(parts);
 }
 
 function numberSql(column: string, values: FilterValue[], b: Binder): string {
@@ -65,7 +73,7 @@ function numberSql(column: string, values: FilterValue[], b: Binder): string {
     if (v.kind === 'cmp') return `${column} ${v.op} ${b.bind(v.value)}`;
     throw new FilterUnsupportedError(`A number is needed here, not ${v.kind}`);
   });
-  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+  return anyOf(parts);
 }
 
 function textSql(field: TermField, values: FilterValue[], b: Binder): string {
@@ -115,7 +123,7 @@ function verdictSql(values: FilterValue[], b: Binder): string {
     parts.push(
       `id IN (SELECT session_id FROM verdicts WHERE verdict IN (${given.map((v) => b.bind(v)).join(', ')}))`,
     );
-  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+  return anyOf(parts);
 }
 
 function clauseSql(clause: FilterClause, b: Binder): string {
@@ -124,7 +132,7 @@ function clauseSql(clause: FilterClause, b: Binder): string {
   if (field === 'text') return freeTextSql(values, b);
   if (field === 'score') return scoreSql(values, b);
   if (field === 'ip') return `(${ipSql('src_ip', values, b)} OR ${ipSql('dst_ip', values, b)})`;
-  const session = TERM_FIELD.get(field)!;
+  const session = must(TERM_FIELD.get(field), `the field of filter term ${field}`);
   if (session.filter.kind === 'ip') return ipSql(readSql(session), values, b);
   if (values[0]?.kind === 'cmp' || values[0]?.kind === 'range') return numberSql(readSql(session), values, b);
   return textSql(session, values, b);

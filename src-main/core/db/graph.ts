@@ -1,6 +1,8 @@
 // IP-pair edges for the graph view, and the per-IP anomaly scores that colour its nodes.
+
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
+import { must } from '../../../src-shared/must.js';
 import { activeRun } from './model-runs.js';
 import type { Db } from './open.js';
 import { pairSums, pairSumsOf } from './pair-sums.js';
@@ -191,7 +193,8 @@ export function worstVerdictByIp(db: Db, filter: SessionFilter): Map<string, IpV
   const worst = new Map<string, IpVerdict>();
   for (const { ip, rank } of rows) {
     const current = worst.get(ip);
-    if (current === undefined || SEVERITY.indexOf(current) < rank) worst.set(ip, SEVERITY[rank]!);
+    if (current === undefined || SEVERITY.indexOf(current) < rank)
+      worst.set(ip, must(SEVERITY[rank], 'the verdict of a severity rank'));
   }
   return worst;
 }

@@ -2,7 +2,9 @@
 // touches half of a million-session store; eight GROUP BY queries read its rows eight times
 // (2.6 s for 492 k sessions), this reads them once, as an SQL aggregate: the rows reach it as call
 // arguments, not row arrays (0.69 s → 0.3 s for those 492 k rows).
+
 import type { IpProfile } from '../../../src-shared/graph.js';
+import { must } from '../../../src-shared/must.js';
 import { bucketFor, bucketStart } from '../../../src-shared/time-buckets.js';
 import { jsAggregate } from './js-aggregate.js';
 
@@ -12,6 +14,8 @@ export const PASS_ARGUMENTS = 'sessions.id, src_ip, dst_ip, start_ts, bytes_in, 
 const TOP = 15;
 // An IP's time series: at most MAX_BUCKETS buckets over its span.
 const MAX_BUCKETS = 120;
+// The columns are filled together, one value per session each.
+const KEPT = 'a value of a session the pass kept';
 
 type Aggregates = Omit<IpProfile, 'ip' | 'recent' | 'verdicts'> & { latestIds: number[] };
 
@@ -138,14 +142,15 @@ export class IpProfilePass {
     const cells = new Map<number, { bucket: number; sessions: number; bytes: number }>();
     const starts = this.starts.filled;
     const bytes = this.bytes.filled;
-    for (let i = 0; i < starts.length; i++) {
-      const bucket = bucketStart(starts[i]!, bucketMs);
+    starts.forEach((start, i) => {
+      const bucket = bucketStart(start, bucketMs);
+      const sessionBytes = must(bytes[i], KEPT);
       const cell = cells.get(bucket);
       if (cell) {
         cell.sessions++;
-        cell.bytes += bytes[i]!;
-      } else cells.set(bucket, { bucket, sessions: 1, bytes: bytes[i]! });
-    }
+        cell.bytes += sessionBytes;
+      } else cells.set(bucket, { bucket, sessions: 1, bytes: sessionBytes });
+    });
     return [...cells.values()].sort((a, b) => a.bucket - b.bucket);
   }
 
@@ -156,13 +161,15 @@ export class IpProfilePass {
     if (starts.length === 0) return [];
     // The limit-th latest start is the cut; everything at or after it is a candidate (ties too).
     const sorted = Float64Array.from(starts).sort();
-    const cut = sorted[Math.max(0, sorted.length - limit)]!;
-    const candidates: number[] = [];
-    for (let i = 0; i < starts.length; i++) if (starts[i]! >= cut) candidates.push(i);
+    const cut = must(sorted[Math.max(0, sorted.length - limit)], KEPT);
+    const candidates: { start: number; id: number }[] = [];
+    starts.forEach((start, i) => {
+      if (start >= cut) candidates.push({ start, id: must(ids[i], KEPT) });
+    });
     return candidates
-      .sort((a, b) => starts[b]! - starts[a]! || ids[b]! - ids[a]!)
+      .sort((a, b) => b.start - a.start || b.id - a.id)
       .slice(0, limit)
-      .map((i) => ids[i]!);
+      .map((c) => c.id);
   }
 }
 

@@ -28,14 +28,17 @@ export function ipProfile(db: Db, ip: string, filter: SessionFilter, recentLimit
   return { ip, ...aggregates, recent: sessionsById(db, latestIds), verdicts: latestVerdicts(db, ip, filter) };
 }
 
-/** Sessions by id, in the order given. */
+/** Sessions by id, in the order given (one deleted since the pass read it is left out). */
 function sessionsById(db: Db, ids: number[]): IpProfile['recent'] {
   if (ids.length === 0) return [];
   const rows = db
     .prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as SessionRowOut[];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => sessionFromRow(byId.get(id)!));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [sessionFromRow(row)] : [];
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { must } from '../../../src-shared/must.js';
 import { pauseForeignKeys } from './foreign-keys.js';
 import { migrations } from './migrations/index.js';
 
@@ -31,7 +32,7 @@ export function migrate(db: Database.Database, target = SCHEMA_VERSION): number 
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current);
   for (let version = current + 1; version <= target; version++) {
-    const migration = migrations[version - 1]!;
+    const migration = must(migrations[version - 1], `migration ${version}`);
     if (current > 0 && migration.notice && (migration.noticeWhen?.(db) ?? true)) announce?.(migration.notice);
     // A table rebuild drops the old table, and with foreign keys on that DROP would cascade into
     // every row that references it. The setting cannot change inside a transaction, so it is

@@ -39,8 +39,8 @@ export class PairSums {
   /** The pairs with a destination (the edges), by source then destination. */
   pairs(): Pair[] {
     const pairs: Pair[] = [];
-    for (const src of [...this.bySource.keys()].sort(byText))
-      for (const [dst, [sessions, bytes]] of [...this.bySource.get(src)!].sort((a, b) => byText(a[0], b[0])))
+    for (const [src, destinations] of [...this.bySource].sort((a, b) => byText(a[0], b[0])))
+      for (const [dst, [sessions, bytes]] of [...destinations].sort((a, b) => byText(a[0], b[0])))
         if (dst !== '') pairs.push({ src, dst, sessions, bytes });
     return pairs;
   }

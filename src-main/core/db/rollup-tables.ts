@@ -1,7 +1,9 @@
 // The rollup tables that ingest keeps current, each with its columns and what adding a row to an
 // existing cell means. The ingest writer's upserts and the merge of an import's staged share
 // (db/staged-rollups.ts) are both written from here, so the two can never add differently.
+
 import type { Statement } from 'better-sqlite3';
+import { must } from '../../../src-shared/must.js';
 import type { Db } from './open.js';
 
 export interface RollupTable {
@@ -65,7 +67,10 @@ export const REAL_ROLLUPS: RollupTarget = (table) => table.name;
 
 /** The prepared upsert of one row into `name` (or where `target` sends it), columns in table order. */
 export function prepareUpsert(db: Db, name: RollupTable['name'], target: RollupTarget): Statement {
-  const table = ROLLUP_TABLES.find((t) => t.name === name)!;
+  const table = must(
+    ROLLUP_TABLES.find((t) => t.name === name),
+    `rollup table ${name}`,
+  );
   const values = table.columns.map(() => '?').join(', ');
   return db.prepare(
     `INSERT INTO ${target(table)} (${table.columns.join(', ')}) VALUES (${values}) ${table.addTo}`,

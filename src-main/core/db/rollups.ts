@@ -142,8 +142,7 @@ export function distinctSources(db: Db): number {
 
 /** The coarsest bucket size whose buckets align with both range edges. */
 export function pickGranularity(from?: number, to?: number): number {
-  for (let i = GRANULARITIES.length - 1; i >= 0; i--) {
-    const g = GRANULARITIES[i]!;
+  for (const g of [...GRANULARITIES].reverse()) {
     if ((from === undefined || from % g === 0) && (to === undefined || to % g === 0)) return g;
   }
   return GRANULARITIES[0];

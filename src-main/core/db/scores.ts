@@ -2,9 +2,13 @@
 // and publishes them in one transaction, so a run's scores (and its per-IP maxima) change from the
 // old complete set to the new one at once: never half a pass, whether it is cancelled, fails, or
 // its process is killed (the staging is a TEMP table: it goes with the connection).
+
 import type { FeatureContribution, ModelKind, SessionScore } from '../../../src-shared/models.js';
+import { must } from '../../../src-shared/must.js';
 import { storeIpScores } from './graph.js';
 import type { Db } from './open.js';
+
+const ROW = 'a score of a row in the batch';
 
 export interface ScoreBatch {
   sessionIds: Float64Array;
@@ -29,8 +33,9 @@ export function prepareScoreWriter(db: Db): (batch: ScoreBatch) => void {
     'INSERT INTO temp.staged_scores (session_id, score, flagged, explanation) VALUES (?, ?, ?, ?)',
   );
   return db.transaction((batch: ScoreBatch) => {
-    for (let i = 0; i < batch.rows; i++)
-      insert.run(batch.sessionIds[i]!, batch.scores[i]!, batch.flagged[i]!, batch.explanations[i] ?? null);
+    batch.sessionIds.subarray(0, batch.rows).forEach((id, i) => {
+      insert.run(id, must(batch.scores[i], ROW), must(batch.flagged[i], ROW), batch.explanations[i] ?? null);
+    });
   });
 }
 

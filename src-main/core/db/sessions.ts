@@ -8,6 +8,7 @@ import {
   type SortableFieldName,
 } from '../../../src-shared/fields/index.js';
 import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
+import { must } from '../../../src-shared/must.js';
 import { readSql, selectSql } from './field-sql.js';
 import { clausesToSql } from './filter-sql.js';
 import { prepareFieldInterns } from './interned-strings.js';
@@ -174,6 +175,8 @@ const SORT_ORDERS = new Map<string, string[]>(
       : [],
   ),
 );
+/** The order of an unknown sort name. */
+const BY_START = must(SORT_ORDERS.get('startTs'), 'the sort by start time');
 
 export function whereClause(filter: ScopedFilter): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
@@ -198,7 +201,7 @@ export function whereClause(filter: ScopedFilter): { sql: string; params: Record
 }
 
 export function sessionOrder(sort: string, direction: 'asc' | 'desc'): string {
-  const keys = SORT_ORDERS.get(sort) ?? SORT_ORDERS.get('startTs')!;
+  const keys = SORT_ORDERS.get(sort) ?? BY_START;
   const dir = direction === 'desc' ? 'DESC' : 'ASC';
   return keys.map((key) => `${key} ${dir}`).join(', ');
 }

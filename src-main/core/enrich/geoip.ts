@@ -1,10 +1,12 @@
 // Offline country and ASN lookups from databases shipped in npm packages (licences in README):
 // country: @ip-location-db/geo-whois-asn-country-mmdb (CC0), ASN: @ip-location-db/asn (CC BY 4.0,
 // RouteViews and DB-IP). Nothing here touches the network.
+
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Reader } from 'maxmind';
+import { must } from '../../../src-shared/must.js';
 import { detach } from '../text/detach.js';
 
 const require = createRequire(import.meta.url);
@@ -94,16 +96,19 @@ export function ipv4ToNumber(ip: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+// The table's columns have one value per range; the search stays inside them.
+const ASN_ROW = 'a row of the ASN table';
+
 function lookupAsn(table: AsnTable, value: number): number | null {
   let lo = 0;
   let hi = table.starts.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    if (table.starts[mid]! <= value) lo = mid + 1;
+    if (must(table.starts[mid], ASN_ROW) <= value) lo = mid + 1;
     else hi = mid - 1;
   }
-  if (hi < 0 || value > table.ends[hi]!) return null;
-  return table.asns[hi]!;
+  if (hi < 0 || value > must(table.ends[hi], ASN_ROW)) return null;
+  return must(table.asns[hi], ASN_ROW);
 }
 
 /** A lookup with a per-IP memo: logs repeat the same addresses many times. */

@@ -116,8 +116,9 @@ export class ImportJobs {
   }
 
   private next(): void {
-    if (this.running || this.queue.length === 0) return;
-    const job = this.queue.shift()!;
+    if (this.running) return;
+    const job = this.queue.shift();
+    if (!job) return;
     this.running = job;
     const input: ImportWorkerInput = {
       dbPath: this.options.dbPath,

@@ -1,5 +1,7 @@
 // Runs one file import off the main thread with its own database connection.
+
 import { parentPort, workerData } from 'node:worker_threads';
+import { must } from '../../../src-shared/must.js';
 import { openDatabase } from '../db/open.js';
 import { runImport } from '../ingest/pipeline.js';
 import type { ImportWorkerCommand, ImportWorkerInput, ImportWorkerMessage } from './import-protocol.js';
@@ -7,7 +9,7 @@ import type { ImportWorkerCommand, ImportWorkerInput, ImportWorkerMessage } from
 const IMPORT_CACHE_KIB = 16_384;
 
 const input = workerData as ImportWorkerInput;
-const port = parentPort!;
+const port = must(parentPort, 'the parent port (this module runs in a worker thread)');
 const post = (message: ImportWorkerMessage) => port.postMessage(message);
 const abort = new AbortController();
 port.on('message', (command: ImportWorkerCommand) => {

@@ -3,14 +3,16 @@
 // at least every 500 ms whenever the work yields (between epochs, batches) or reports from inside
 // synchronous work (random-forest trees). A cancel is also read synchronously at each progress
 // call, since synchronous work never lets the 'message' event fire.
+
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
+import { must } from '../../../src-shared/must.js';
 import type { ModelWorkerCommand, ModelWorkerMessage } from './model-protocol.js';
 
 const THROTTLE_MS = 200;
 const HEARTBEAT_MS = 400;
 
 export function modelWorkerPort() {
-  const port = parentPort!;
+  const port = must(parentPort, 'the parent port (this runs in a worker thread)');
   const abort = new AbortController();
   const obey = (command: ModelWorkerCommand) => {
     if (command.type === 'cancel') abort.abort();

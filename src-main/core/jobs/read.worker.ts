@@ -1,12 +1,14 @@
 // Answers read-only API calls (services/read-service.ts) on its own database connection, one at a
 // time, for the read pool on the main thread.
+
 import { parentPort, workerData } from 'node:worker_threads';
+import { must } from '../../../src-shared/must.js';
 import { openDatabase } from '../db/open.js';
 import { readService } from '../services/read-service.js';
 import type { ReadAnswer, ReadRequest, ReadWorkerInput } from './read-protocol.js';
 
 const { dbPath } = workerData as ReadWorkerInput;
-const port = parentPort!;
+const port = must(parentPort, 'the parent port (this module runs in a worker thread)');
 const service = readService(openDatabase(dbPath));
 
 port.on('message', async ({ id, name, args }: ReadRequest) => {

@@ -1,8 +1,10 @@
 // Answers the calls that write to the database (services/write-service.ts) and the job control's
 // database calls (services/job-store.ts) on its own connection, for the main side's Writer
 // (jobs/writer.ts). Calls start in the order they arrive; better-sqlite3 runs each to its end.
+
 import { parentPort, workerData } from 'node:worker_threads';
 import type { VigilEvent } from '../../../src-shared/api.js';
+import { must } from '../../../src-shared/must.js';
 import { openDatabase } from '../db/open.js';
 import type { PrintToPdf } from '../reports/pdf.js';
 import { jobStore } from '../services/job-store.js';
@@ -10,7 +12,7 @@ import { writeService } from '../services/write-service.js';
 import type { FromWriter, ToWriter, WriterCall, WriteWorkerInput } from './write-protocol.js';
 
 const { dbPath, analyst } = workerData as WriteWorkerInput;
-const port = parentPort!;
+const port = must(parentPort, 'the parent port (this module runs in a worker thread)');
 const db = openDatabase(dbPath);
 const post = (message: FromWriter) => port.postMessage(message);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

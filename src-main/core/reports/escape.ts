@@ -12,11 +12,8 @@ export class Html {
 }
 
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  let out = strings[0]!;
-  values.forEach((value, i) => {
-    out += render(value) + strings[i + 1]!;
-  });
-  return new Html(out);
+  // Each piece of text after the first follows the value before it.
+  return new Html(strings.reduce((out, text, i) => out + render(values[i - 1]) + text));
 }
 
 function render(value: unknown): string {

@@ -54,12 +54,10 @@ function attrsMemo<T>(convert: (json: string) => T): (json: string) => T {
 }
 
 /** Position of each named column in the records (an export always selects all of them). */
-function positions(records: ExportRecords, names: readonly string[]): number[] {
-  return names.map((name) => {
-    const at = records.columns.indexOf(name);
-    if (at < 0) throw new Error(`export rows lack the ${name} column`);
-    return at;
-  });
+function position(records: ExportRecords, name: string): number {
+  const at = records.columns.indexOf(name);
+  if (at < 0) throw new Error(`export rows lack the ${name} column`);
+  return at;
 }
 
 /** Writes text through a file stream in chunks, waiting whenever its buffer is full. */
@@ -83,11 +81,7 @@ async function writeLines(file: string, lines: Iterable<string>): Promise<void> 
 }
 
 export async function writeSessionsCsv(file: string, records: ExportRecords): Promise<number> {
-  const at = positions(
-    records,
-    CSV_COLUMNS.map(([, column]) => column),
-  );
-  const kinds = CSV_COLUMNS.map(([, , kind]) => kind);
+  const cells = CSV_COLUMNS.map(([, column, kind]) => ({ kind, index: position(records, column) }));
   const attrsCell = attrsMemo((json) => csvCell(JSON.stringify(JSON.parse(json))));
   let count = 0;
   function* lines() {
@@ -95,11 +89,12 @@ export async function writeSessionsCsv(file: string, records: ExportRecords): Pr
     for (const row of records.rows) {
       count++;
       let line = '';
-      for (let k = 0; k < at.length; k++) {
-        const value = row[at[k]!] as Cell;
-        if (k > 0) line += ',';
+      let first = true;
+      for (const { kind, index } of cells) {
+        const value = row[index] as Cell;
+        if (!first) line += ',';
+        first = false;
         if (value === null) continue;
-        const kind = kinds[k];
         line +=
           kind === 'time'
             ? new Date(value as number).toISOString()
@@ -136,11 +131,11 @@ export async function writeSessionsJson(file: string, records: ExportRecords): P
     for (const row of records.rows) {
       // Numbers and nulls stay as they are; text values are neutralised.
       const out: Record<string, unknown> = {};
-      for (let k = 0; k < names.length; k++) {
+      names.forEach((name, k) => {
         const value = row[k];
-        if (k === attrsAt) out[names[k]!] = value ? attrsObject(value as string) : null;
-        else out[names[k]!] = typeof value === 'string' ? neutraliseCell(value) : value;
-      }
+        if (k === attrsAt) out[name] = value ? attrsObject(value as string) : null;
+        else out[name] = typeof value === 'string' ? neutraliseCell(value) : value;
+      });
       yield `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(out)}`;
     }
     yield '\n]\n';

@@ -12,8 +12,8 @@ const SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
 function uuidv5(name: string): string {
   const ns = Buffer.from(SCO_NAMESPACE.replace(/-/g, ''), 'hex');
   const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  hash.writeUInt8((hash.readUInt8(6) & 0x0f) | 0x50, 6);
+  hash.writeUInt8((hash.readUInt8(8) & 0x3f) | 0x80, 8);
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
@@ -53,19 +53,26 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
     return sco.id;
   };
 
-  const indicatorObjects = indicators.map((i) => ({
-    type: 'indicator',
-    ...common(),
-    id: `indicator--${randomUUID()}`,
-    name: `Suspicious IP ${i.ip}`,
-    description: `Case ${detail.case.id}: ${i.reasons.join(', ')}`,
-    indicator_types: ['malicious-activity'],
-    pattern: `[${addrType(i.ip)}:value = ${literal(i.ip)}]`,
-    pattern_type: 'stix',
-    pattern_version: '2.1',
-    valid_from: ts(i.firstSeen ?? report.generatedAt),
-  }));
-  const indicatorByIp = new Map(indicators.map((i, n) => [i.ip, indicatorObjects[n]!]));
+  const indicatorPairs = indicators.map(
+    (i) =>
+      [
+        i.ip,
+        {
+          type: 'indicator',
+          ...common(),
+          id: `indicator--${randomUUID()}`,
+          name: `Suspicious IP ${i.ip}`,
+          description: `Case ${detail.case.id}: ${i.reasons.join(', ')}`,
+          indicator_types: ['malicious-activity'],
+          pattern: `[${addrType(i.ip)}:value = ${literal(i.ip)}]`,
+          pattern_type: 'stix',
+          pattern_version: '2.1',
+          valid_from: ts(i.firstSeen ?? report.generatedAt),
+        },
+      ] as const,
+  );
+  const indicatorObjects = indicatorPairs.map(([, indicator]) => indicator);
+  const indicatorByIp = new Map(indicatorPairs);
 
   const observed: StixObject[] = [];
   // Identical flows get the same deterministic id: keep one object each.

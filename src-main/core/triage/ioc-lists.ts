@@ -1,5 +1,6 @@
 // IOC lists (known bad / known good IPs and CIDR blocks): import, list, remove. Marks on stored
 // IPs are recomputed in the same transaction, so a list applies to existing sessions at once.
+import { must } from '../../../src-shared/must.js';
 import type { IocImportResult, IocKind } from '../../../src-shared/triage.js';
 import { recordAction } from '../db/audit.js';
 import { deleteIocList, insertIocList, listIocLists } from '../db/ioc.js';
@@ -35,7 +36,10 @@ export function importIocList(
       recordAction(db, { analyst, kind: 'ioc-add', summary: `added IOC list "${args.name}"` }, [
         { entity: 'ioc_list', entityId: id, field: 'list', before: null, after },
       ]);
-      const list = listIocLists(db).find((l) => l.id === id)!;
+      const list = must(
+        listIocLists(db).find((l) => l.id === id),
+        `the IOC list ${id} just added`,
+      );
       return { list, bad };
     })
     .immediate();

@@ -1,5 +1,6 @@
 // "Label next": the unlabelled sessions a supervised model is least sure about (score nearest
 // 0.5), spread over source IPs so one noisy source cannot fill the list.
+import { must } from '../../../src-shared/must.js';
 import type { LabelSuggestion } from '../../../src-shared/triage.js';
 import { type RunRef, resolveRun, sessionsByIds, uncertainCandidates } from '../db/flag-queue.js';
 import type { Db } from '../db/open.js';
@@ -26,12 +27,13 @@ export function labelNext(
     db,
     chosen.map((c) => c.id),
   );
+  // By id: a session deleted since it was chosen is missing from `sessions`.
+  const scoreOf = new Map(chosen.map((c) => [c.id, c.score]));
   return {
     run,
-    items: sessions.map((session, i) => ({
-      session,
-      score: chosen[i]!.score,
-      uncertainty: 1 - 2 * Math.abs(chosen[i]!.score - 0.5),
-    })),
+    items: sessions.map((session) => {
+      const score = must(scoreOf.get(session.id), 'the score of a chosen session');
+      return { session, score, uncertainty: 1 - 2 * Math.abs(score - 0.5) };
+    }),
   };
 }

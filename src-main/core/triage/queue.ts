@@ -39,11 +39,19 @@ export function flagQueue(
       rows.map((r) => r.id),
     ),
   );
-  const items = rows.map((row, i) => ({
-    ...annotated[i]!,
-    score: row.score,
-    explanation: row.explanation === null ? null : JSON.parse(row.explanation),
-  }));
+  // By id: a session deleted since its row was read is missing from `annotated`, and left out.
+  const annotatedById = new Map(annotated.map((item) => [item.session.id, item]));
+  const items = rows.flatMap((row) => {
+    const item = annotatedById.get(row.id);
+    if (!item) return [];
+    return [
+      {
+        ...item,
+        score: row.score,
+        explanation: row.explanation === null ? null : JSON.parse(row.explanation),
+      },
+    ];
+  });
   const groups: FlagQueuePage['groups'] = [];
   if (query.groupBySrcIp)
     for (const row of rows)

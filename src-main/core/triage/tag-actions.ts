@@ -1,4 +1,5 @@
 // Tags: named colours on sessions. Tagging is audited (and undoable) like verdicts.
+import { must } from '../../../src-shared/must.js';
 import type { ActionResult } from '../../../src-shared/triage.js';
 import { insertAction, recordChanges } from '../db/audit.js';
 import type { Db } from '../db/open.js';
@@ -25,7 +26,7 @@ export function ensureTag(
   const existing = findTag(db, name);
   if (existing) return existing;
   const count = db.prepare('SELECT count(*) FROM tags').pluck().get() as number;
-  const chosen = colour ?? PALETTE[count % PALETTE.length]!;
+  const chosen = colour ?? must(PALETTE[count % PALETTE.length], 'a colour of the palette');
   return { id: insertTag(db, name, chosen), name, colour: chosen };
 }
 

@@ -1,5 +1,6 @@
 // Undo: reverses the analyst's last verdict or tag action, entity by entity, as a new audited
 // action (the audit log itself never changes). Entities someone changed since are left alone.
+import { must } from '../../../src-shared/must.js';
 import type { AuditEntry, UndoResult } from '../../../src-shared/triage.js';
 import { actionChanges, insertAction, lastUndoableAction, recordChanges } from '../db/audit.js';
 import type { Db } from '../db/open.js';
@@ -46,7 +47,7 @@ function restorers(db: Db): Record<string, Restorer> {
       // One verdict action leaves few distinct earlier states (most often none): one write each.
       restore: (changes, actionId) => {
         for (const group of groupBy(changes, (c) => JSON.stringify(c.before)).values()) {
-          const before = group[0]!.before as VerdictState;
+          const before = must(group[0], 'a change of the group').before as VerdictState;
           if (before) verdicts.putAll(sessionIdsOf(group), before, actionId);
           else verdicts.clearAll(sessionIdsOf(group));
         }
@@ -59,7 +60,8 @@ function restorers(db: Db): Record<string, Restorer> {
           present.set(tagId, taggedAmong(db, tagId, sessionIdsOf(group)));
         return changes.map((c) => {
           const after = c.after as TagState;
-          return { ...after, present: present.get(after.tagId)!.has(Number(c.entityId)) };
+          const tagged = must(present.get(after.tagId), `the sessions tagged ${after.tagId}`);
+          return { ...after, present: tagged.has(Number(c.entityId)) };
         });
       },
       // Single-row INSERT OR IGNORE and DELETE keep no statement journal, so row by row is cheap.

@@ -1,6 +1,8 @@
 // Pulls a time range of one log group into the database: the connector's entry point.
+
 import { checkPullFields, type PullArgs } from '../../../../src-shared/cloudwatch.js';
 import type { MappingPreset } from '../../../../src-shared/domain.js';
+import { must } from '../../../../src-shared/must.js';
 import type { PullKey } from '../../db/cloudwatch-pulls.js';
 import type { Db } from '../../db/open.js';
 import type { CallOptions } from './call.js';
@@ -83,10 +85,11 @@ export async function pullInto(
   const asked = resolveRange(request, state?.lastEventTs ?? null, (options.now ?? Date.now)());
   const mode = request.insightsQuery !== undefined ? 'insights' : 'filter';
   const base = { logGroup: request.logGroup, streams: request.streams, filterPattern: request.filterPattern };
-  const pendingSpec = state?.pending ? decodeSpec(base, state.pending.spec) : null;
+  const pending = state?.pending;
+  const pendingSpec = pending ? decodeSpec(base, pending.spec) : null;
   const plan =
     mode === 'filter'
-      ? planSegments(base, asked, pendingSpec && { spec: pendingSpec, token: state!.pending!.token })
+      ? planSegments(base, asked, pending && pendingSpec ? { spec: pendingSpec, token: pending.token } : null)
       : null;
   const spans: TimeRange[] = plan
     ? plan.segments.map((s) => ({ start: s.spec.startTime, end: s.spec.endTime }))
@@ -133,8 +136,13 @@ export async function pullInto(
     // The range is known before the first request: show it while that request is under way.
     report(true);
     if (mode === 'insights')
-      await pullInsights({ ...shared, options }, asked, request.insightsQuery!, request.preset !== undefined);
-    else await pullFiltered({ ...shared, options }, plan!.segments);
+      await pullInsights(
+        { ...shared, options },
+        asked,
+        must(request.insightsQuery, 'the query of an Insights pull'),
+        request.preset !== undefined,
+      );
+    else await pullFiltered({ ...shared, options }, must(plan, 'the plan of a filter pull').segments);
     tally.phase = 'done';
     report(true);
     return tally.summary(described, 'done');

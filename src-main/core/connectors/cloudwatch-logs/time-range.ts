@@ -4,8 +4,9 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1e3, m: 60e3, h: 3600e3, d: 
 
 export function parseDuration(text: string): number {
   const match = DURATION_PATTERN.exec(text);
-  if (!match) throw new Error(`"${text}" is not a duration such as 30m, 24h or 7d.`);
-  return Number(match[1]) * UNIT_MS[match[2]!]!;
+  const unitMs = match ? UNIT_MS[match[2] ?? ''] : undefined;
+  if (!match || unitMs === undefined) throw new Error(`"${text}" is not a duration such as 30m, 24h or 7d.`);
+  return Number(match[1]) * unitMs;
 }
 
 export const DEFAULT_SINCE = '24h';
