@@ -1,0 +1,103 @@
+// The shapes a batch of sessions can come in, and how the evaluator reads a field's value from
+// them. A batch is either an array of session-like records or columns: texts as codes into a
+// dictionary (what the import pipeline's encoded batches and interned columns are) or as plain
+// values, numbers as a Float64Array with NaN for missing.
+
+import {
+  extensionOf,
+  isNumberField,
+  type NumberField,
+  type RequestRecord,
+  type RuleField,
+  type TextField,
+  uriOf,
+} from './fields.js';
+
+export type TextColumn =
+  /** codes[i] < 0: missing; otherwise dict[codes[i]] (null there: missing too). */
+  | { codes: Int32Array; dict: readonly (string | null)[] }
+  | { values: readonly (string | null | undefined)[] };
+
+export interface ColumnBatch {
+  rows: number;
+  texts?: { readonly [F in TextField]?: TextColumn };
+  numbers?: { readonly [F in NumberField]?: Float64Array };
+}
+
+/** A column for one field of the batch, as the evaluator reads it. */
+export type FieldColumn =
+  | { kind: 'codes'; codes: Int32Array; dict: readonly (string | null)[] }
+  | { kind: 'values'; values: readonly (string | null | undefined)[] }
+  | { kind: 'numbers'; values: Float64Array }
+  | { kind: 'missing' };
+
+const MISSING: FieldColumn = { kind: 'missing' };
+
+/** Columns of the fields the rules use, taken from records (one pass per field). */
+export function columnsOfRecords(
+  records: readonly RequestRecord[],
+  fields: readonly RuleField[],
+): ColumnBatch {
+  const texts: Record<string, TextColumn> = {};
+  const numbers: Record<string, Float64Array> = {};
+  const needed = new Set<string>(fields.flatMap((field) => sourcesOf(field)));
+  for (const field of needed) {
+    if (isNumberField(field)) {
+      const values = new Float64Array(records.length);
+      for (let i = 0; i < records.length; i++) {
+        const value = records[i]?.[field];
+        values[i] = typeof value === 'number' ? value : Number.NaN;
+      }
+      numbers[field] = values;
+    } else {
+      const name = field as TextField;
+      texts[field] = { values: records.map((record) => record[name]) };
+    }
+  }
+  return { rows: records.length, texts, numbers };
+}
+
+/** The stored fields a rule field is read from. */
+export function sourcesOf(field: RuleField): RuleField[] {
+  if (field === 'uri') return ['path', 'query'];
+  if (field === 'uriExtension') return ['path'];
+  return [field];
+}
+
+export function textAt(column: FieldColumn, row: number): string | null {
+  switch (column.kind) {
+    case 'codes': {
+      const code = column.codes[row] ?? -1;
+      return code < 0 ? null : (column.dict[code] ?? null);
+    }
+    case 'values':
+      return column.values[row] ?? null;
+    case 'numbers': {
+      const value = column.values[row] ?? Number.NaN;
+      return Number.isNaN(value) ? null : String(value);
+    }
+    case 'missing':
+      return null;
+  }
+}
+
+/** The column of a field (derived fields computed row by row). */
+export function columnOf(batch: ColumnBatch, field: RuleField): FieldColumn {
+  if (field === 'uri' || field === 'uriExtension') {
+    const path = columnOf(batch, 'path');
+    const query = field === 'uri' ? columnOf(batch, 'query') : MISSING;
+    if (path.kind === 'missing' && query.kind === 'missing') return MISSING;
+    const values = new Array<string | null>(batch.rows);
+    for (let row = 0; row < batch.rows; row++)
+      values[row] =
+        field === 'uri' ? uriOf(textAt(path, row), textAt(query, row)) : extensionOf(textAt(path, row));
+    return { kind: 'values', values };
+  }
+  if (isNumberField(field)) {
+    const values = batch.numbers?.[field];
+    return values ? { kind: 'numbers', values } : MISSING;
+  }
+  const column = batch.texts?.[field];
+  if (!column) return MISSING;
+  return 'codes' in column ? { kind: 'codes', ...column } : { kind: 'values', values: column.values };
+}

@@ -1,0 +1,166 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the per-row loops index arrays sized to the batch and the rule set just above them.
+// One pass over a batch of sessions for all rules: each field the rules test is read once per
+// row and decided once per distinct value (memoized by dictionary code, or by value), then each
+// row's holding atoms wake only the rules that use them.
+
+import { type ColumnBatch, columnOf, columnsOfRecords, type FieldColumn, textAt } from './columns.js';
+import type { CompiledRuleSet } from './compile.js';
+import { explainHit } from './explain.js';
+import type { FieldProgram } from './field-program.js';
+import type { RequestRecord, RuleField } from './fields.js';
+import type { RuleHit } from './types.js';
+
+/** Rule hits for an array of session-like records (sessionIndex: the record's index). */
+export function evaluateRecords(set: CompiledRuleSet, records: readonly RequestRecord[]): RuleHit[] {
+  const fields = set.programs.map((program) => program.field);
+  return evaluateColumns(set, columnsOfRecords(records, fields));
+}
+
+/** Rule hits for a batch of columns (sessionIndex: the row). */
+export function evaluateColumns(set: CompiledRuleSet, batch: ColumnBatch): RuleHit[] {
+  const rows = batch.rows;
+  const columns = set.programs.map((program) => columnOf(batch, program.field));
+  const perField = set.programs.map((program, f) => atomsByRow(program, columns[f]!, rows));
+  const hits: RuleHit[] = [];
+  const truth = new Uint8Array(set.atoms.length);
+  const ruleStamp = new Int32Array(set.rules.length).fill(-1);
+  const touched: number[] = [];
+  const candidates: number[] = [];
+  const { atomRules, always, rules } = set;
+  for (let row = 0; row < rows; row++) {
+    for (let f = 0; f < perField.length; f++) {
+      const atoms = perField[f]![row]!;
+      for (let a = 0; a < atoms.length; a++) {
+        const atom = atoms[a]!;
+        if (truth[atom] === 1) continue;
+        truth[atom] = 1;
+        touched.push(atom);
+        const users = atomRules[atom]!;
+        for (let u = 0; u < users.length; u++) {
+          const rule = users[u]!;
+          if (ruleStamp[rule] !== row) {
+            ruleStamp[rule] = row;
+            candidates.push(rule);
+          }
+        }
+      }
+    }
+    for (let r = 0; r < always.length; r++) {
+      const rule = always[r]!;
+      if (ruleStamp[rule] !== row) {
+        ruleStamp[rule] = row;
+        candidates.push(rule);
+      }
+    }
+    if (candidates.length) {
+      candidates.sort((a, b) => a - b);
+      for (const index of candidates) {
+        const rule = rules[index]!;
+        if (!rule.holds(truth)) continue;
+        const evidence = explainHit(set, rule, truth, (field) => valueAt(set, columns, field, row));
+        hits.push({
+          sessionIndex: row,
+          ruleId: rule.id,
+          title: rule.title,
+          level: rule.level,
+          field: evidence?.field ?? null,
+          value: evidence?.value ?? null,
+        });
+      }
+      candidates.length = 0;
+    }
+    for (const atom of touched) truth[atom] = 0;
+    touched.length = 0;
+  }
+  return hits;
+}
+
+/** A value only for explaining a hit: the column of the program that tests `field`. */
+function valueAt(set: CompiledRuleSet, columns: FieldColumn[], field: RuleField, row: number): string | null {
+  const f = set.programs.findIndex((program) => program.field === field);
+  return f < 0 ? null : textAt(columns[f]!, row);
+}
+
+/**
+ * The holding atoms of one field for every row. Dictionary-coded columns are decided once per
+ * code; plain values once per distinct value, until the batch shows that values hardly repeat
+ * (query strings), where memoizing costs more than it saves.
+ */
+function atomsByRow(program: FieldProgram, column: FieldColumn, rows: number): Int32Array[] {
+  const out = new Array<Int32Array>(rows);
+  switch (column.kind) {
+    case 'missing':
+      out.fill(program.missing);
+      return out;
+    case 'codes': {
+      const memo = new Array<Int32Array | undefined>(column.dict.length);
+      for (let row = 0; row < rows; row++) {
+        const code = column.codes[row]!;
+        if (code < 0) {
+          out[row] = program.missing;
+          continue;
+        }
+        let atoms = memo[code];
+        if (atoms === undefined) {
+          const text = column.dict[code];
+          atoms = text === null || text === undefined ? program.missing : program.text(text);
+          memo[code] = atoms;
+        }
+        out[row] = atoms;
+      }
+      return out;
+    }
+    case 'values':
+      return memoized(
+        rows,
+        out,
+        program,
+        (row) => column.values[row] ?? null,
+        (value) => program.text(value),
+      );
+    case 'numbers':
+      return memoized(
+        rows,
+        out,
+        program,
+        (row) => column.values[row]!,
+        (value) => program.number(value),
+      );
+  }
+}
+
+const PROBE_ROWS = 512;
+
+function memoized<V extends string | number>(
+  rows: number,
+  out: Int32Array[],
+  program: FieldProgram,
+  read: (row: number) => V | null,
+  decide: (value: V) => Int32Array,
+): Int32Array[] {
+  const memo = new Map<V, Int32Array>();
+  let useMemo = true;
+  for (let row = 0; row < rows; row++) {
+    const value = read(row);
+    if (value === null || (typeof value === 'number' && Number.isNaN(value))) {
+      out[row] = program.missing;
+      continue;
+    }
+    if (!useMemo) {
+      out[row] = decide(value);
+      continue;
+    }
+    let atoms = memo.get(value);
+    if (atoms === undefined) {
+      atoms = decide(value);
+      memo.set(value, atoms);
+    }
+    out[row] = atoms;
+    // Mostly distinct so far: stop hashing values that will not come back.
+    if (row === PROBE_ROWS && memo.size > PROBE_ROWS * 0.8) {
+      useMemo = false;
+      memo.clear();
+    }
+  }
+  return out;
+}

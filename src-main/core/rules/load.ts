@@ -1,0 +1,161 @@
+// Loading Sigma rules: from YAML text, a file, or a folder (every .yml/.yaml under it). A file may
+// hold one rule or a collection (several YAML documents; `action: global` sets attributes the
+// following rules share until `action: reset`, `action: repeat` repeats the previous rule with
+// changes). Every rule that does not load is reported with its file, line and reason; the others
+// load regardless.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { RuleError, type YamlPath } from './rule-error.js';
+import { readRule } from './rule-meta.js';
+import type { LoadResult, RuleRefusal, SigmaRule } from './types.js';
+import { readYamlDocuments, type YamlDocument } from './yaml-source.js';
+
+/** A rule file larger than this is refused unread (the largest real rule files are tens of KB). */
+export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
+export function loadRuleText(text: string, file: string): LoadResult {
+  const rules: SigmaRule[] = [];
+  const refused: RuleRefusal[] = [];
+  let shared: Record<string, unknown> | null = null;
+  let previous: Record<string, unknown> | null = null;
+  for (const doc of readYamlDocuments(text)) {
+    const refuse = (kind: RuleRefusal['kind'], reason: string, at: YamlPath | number, rule?: unknown) => {
+      const meta = isMap(rule) ? rule : {};
+      refused.push({
+        file,
+        line: typeof at === 'number' ? at : doc.lineOf(at),
+        kind,
+        reason,
+        ruleId: typeof meta.id === 'string' ? meta.id : null,
+        title: typeof meta.title === 'string' ? meta.title : null,
+      });
+    };
+    if (doc.error) {
+      refuse('invalid', `YAML: ${doc.error.message}`, doc.error.line);
+      previous = null;
+      continue;
+    }
+    if (doc.value === null || doc.value === undefined) continue; // an empty document (e.g. a trailing ---)
+    if (!isMap(doc.value)) {
+      refuse('invalid', 'a rule must be a YAML map', doc.line);
+      continue;
+    }
+    const { action, ...body } = doc.value;
+    if (action === 'global') {
+      shared = body;
+      continue;
+    }
+    if (action === 'reset') {
+      shared = null;
+      continue;
+    }
+    let merged: Record<string, unknown>;
+    if (action === 'repeat') {
+      if (!previous) {
+        refuse('invalid', 'action: repeat has no rule before it to repeat', ['action']);
+        continue;
+      }
+      merged = deepMerge(previous, body);
+    } else if (action !== undefined) {
+      refuse('invalid', `action "${String(action)}" is not global, reset or repeat`, ['action'], body);
+      continue;
+    } else merged = shared ? deepMerge(shared, body) : body;
+    previous = merged;
+    const rule = readOne(merged, file, doc, refuse);
+    if (rule) rules.push(rule);
+  }
+  return mergeLoads([{ rules, refused, files: 1 }]);
+}
+
+function readOne(
+  merged: Record<string, unknown>,
+  file: string,
+  doc: YamlDocument,
+  refuse: (kind: RuleRefusal['kind'], reason: string, at: YamlPath, rule: unknown) => void,
+): SigmaRule | null {
+  try {
+    return readRule(merged, { file, line: doc.line }, doc.lineOf);
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    refuse(error.kind, error.message, error.path, merged);
+    return null;
+  }
+}
+
+export function loadRuleFile(file: string): LoadResult {
+  const fail = (reason: string): LoadResult => ({
+    rules: [],
+    refused: [{ file, line: 1, kind: 'invalid', reason, ruleId: null, title: null }],
+    files: 1,
+  });
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_RULE_FILE_BYTES) return fail(`the file is larger than ${MAX_RULE_FILE_BYTES / 1024} KB`);
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return fail(`cannot read the file: ${(error as Error).message}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('the file is not UTF-8 text');
+  }
+  return loadRuleText(text, file);
+}
+
+/**
+ * Every .yml / .yaml file under `dir` (sub-folders too, in name order), with ids checked unique
+ * across them: a second rule with an id already loaded is refused.
+ */
+export function loadRuleFolder(dir: string): LoadResult {
+  const files = fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  return mergeLoads(files.map(loadRuleFile));
+}
+
+/** Several loads as one, refusing rules whose id an earlier rule already has. */
+export function mergeLoads(loads: readonly LoadResult[]): LoadResult {
+  const rules: SigmaRule[] = [];
+  const refused: RuleRefusal[] = [];
+  const byId = new Map<string, SigmaRule>();
+  for (const load of loads) {
+    refused.push(...load.refused);
+    for (const rule of load.rules) {
+      const first = byId.get(rule.id);
+      if (first) {
+        refused.push({
+          file: rule.file,
+          line: rule.line,
+          kind: 'invalid',
+          reason: `id ${rule.id} is already used by "${first.title}" (${first.file}:${first.line})`,
+          ruleId: rule.id,
+          title: rule.title,
+        });
+        continue;
+      }
+      byId.set(rule.id, rule);
+      rules.push(rule);
+    }
+  }
+  return { rules, refused, files: loads.reduce((sum, load) => sum + load.files, 0) };
+}
+
+/** `over`'s keys on top of `base`'s, maps merged key by key (Sigma collections' merge). */
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const under = out[key];
+    out[key] = isMap(under) && isMap(value) ? deepMerge(under, value) : value;
+  }
+  return out;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,95 @@
+// A rule document (a YAML map, collections already merged) → a SigmaRule: the attributes Vigil
+// needs checked (title, id, level, logsource, detection) and the descriptive ones kept.
+
+import { parseDetection } from './detection.js';
+import { logsourceMismatch } from './logsource.js';
+import { invalid, RuleError, unsupported, type YamlPath } from './rule-error.js';
+import { type Logsource, RULE_LEVELS, type RuleLevel, type SigmaRule } from './types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STATUSES = ['stable', 'test', 'experimental', 'deprecated', 'unsupported'];
+
+export function readRule(
+  doc: Record<string, unknown>,
+  where: { file: string; line: number },
+  lineOf: (path: YamlPath) => number,
+): SigmaRule {
+  if ('correlation' in doc) throw unsupported('correlation rules are not supported', ['correlation']);
+  if ('filter' in doc && 'rules' in doc)
+    throw unsupported('Sigma filter documents are not supported', ['filter']);
+  const title = requiredText(doc, 'title');
+  if (title.length > 256) throw invalid('title is longer than 256 characters', ['title']);
+  const id = requiredText(doc, 'id');
+  if (!UUID.test(id)) throw invalid(`id "${id}" is not a UUID (Sigma identifies rules by UUID)`, ['id']);
+  const level = requiredText(doc, 'level').toLowerCase();
+  if (!(RULE_LEVELS as readonly string[]).includes(level))
+    throw invalid(`level "${level}" is not one of ${RULE_LEVELS.join(', ')}`, ['level']);
+  const status = optionalText(doc, 'status');
+  if (status !== null && !STATUSES.includes(status))
+    throw invalid(`status "${status}" is not one of ${STATUSES.join(', ')}`, ['status']);
+  const logsource = readLogsource(doc.logsource);
+  const mismatch = logsourceMismatch(logsource);
+  if (mismatch) throw new RuleError('not-applicable', mismatch, ['logsource']);
+  const { selections, condition } = parseDetection(doc.detection, lineOf);
+  return {
+    id: id.toLowerCase(),
+    title,
+    level: level as RuleLevel,
+    status,
+    description: optionalText(doc, 'description'),
+    author: optionalText(doc, 'author'),
+    tags: textList(doc, 'tags'),
+    falsepositives: textList(doc, 'falsepositives'),
+    references: textList(doc, 'references'),
+    logsource,
+    selections,
+    condition,
+    file: where.file,
+    line: where.line,
+  };
+}
+
+function requiredText(doc: Record<string, unknown>, key: string): string {
+  const value = doc[key];
+  if (value === undefined || value === null) throw invalid(`the rule has no ${key}`, []);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw invalid(`${key} must be a non-empty string`, [key]);
+  return value.trim();
+}
+
+function optionalText(doc: Record<string, unknown>, key: string): string | null {
+  const value = doc[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || value instanceof Date) return String(value);
+  throw invalid(`${key} must be a string`, [key]);
+}
+
+/** A list of strings (one string is taken as a list of one, as rule authors often write it). */
+function textList(doc: Record<string, unknown>, key: string): string[] {
+  const value = doc[key];
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((item, index) => {
+    if (typeof item !== 'string' && typeof item !== 'number')
+      throw invalid(`${key} must be a list of strings`, Array.isArray(value) ? [key, index] : [key]);
+  });
+  return list.map(String);
+}
+
+function readLogsource(value: unknown): Logsource {
+  if (value === undefined || value === null) throw invalid('the rule has no logsource', []);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw invalid('logsource must be a map', ['logsource']);
+  const map = value as Record<string, unknown>;
+  const part = (key: string) => {
+    const item = map[key];
+    if (item === undefined || item === null) return null;
+    if (typeof item !== 'string') throw invalid(`logsource ${key} must be a string`, ['logsource', key]);
+    return item.toLowerCase();
+  };
+  const source = { category: part('category'), product: part('product'), service: part('service') };
+  if (!source.category && !source.product && !source.service)
+    throw invalid('logsource needs a category, product or service', ['logsource']);
+  return source;
+}

@@ -1,0 +1,10 @@
+// Which stored session fields a compiled rule set reads, so a job scanning stored sessions selects
+// only those columns (`uri` is read from path and query, `uriExtension` from path).
+
+import { sourcesOf } from './columns.js';
+import type { CompiledRuleSet } from './compile.js';
+import type { RuleField } from './fields.js';
+
+export function ruleFieldsUsed(set: CompiledRuleSet): RuleField[] {
+  return [...new Set(set.programs.flatMap((program) => sourcesOf(program.field)))];
+}

@@ -1,0 +1,75 @@
+// A YAML file as the loader reads it, through the `yaml` package: its documents as plain values,
+// each with a way to find the line of any path inside it (for refusals that point at the line).
+
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+} from 'yaml';
+import type { YamlPath } from './rule-error.js';
+
+export interface YamlDocument {
+  /** The document as plain data, or undefined when it did not parse (see `error`). */
+  value: unknown;
+  /** The first parse error, with its line. */
+  error: { line: number; message: string } | null;
+  /** 1-based line where the document starts. */
+  line: number;
+  /** The line of the node at `path`, or of its nearest ancestor that exists. */
+  lineOf(path: YamlPath): number;
+}
+
+export function readYamlDocuments(text: string): YamlDocument[] {
+  const counter = new LineCounter();
+  // Duplicate keys are errors (uniqueKeys, the default), aliases are bounded (maxAliasCount), and
+  // the core schema keeps `yes`/`no`/`on` as the strings a rule author meant.
+  const documents = parseAllDocuments(text, { lineCounter: counter, prettyErrors: false });
+  const lineAt = (offset: number) => counter.linePos(offset).line;
+  return Array.from(documents, (doc: Document.Parsed) => {
+    const start = lineAt(doc.contents?.range[0] ?? doc.range[0]);
+    const lineOf = (path: YamlPath) => {
+      let node: unknown = doc.contents;
+      let line = start;
+      for (const key of path) {
+        const found = child(node, key);
+        if (!found) break;
+        line = lineAt(found.at);
+        node = found.node;
+      }
+      return line;
+    };
+    const first = doc.errors[0];
+    if (first) {
+      const line = first.linePos?.[0].line ?? lineAt(first.pos[0]);
+      return {
+        value: undefined,
+        error: { line, message: first.message.split('\n')[0] ?? '' },
+        line: start,
+        lineOf,
+      };
+    }
+    return { value: doc.toJS({ maxAliasCount: 100 }), error: null, line: start, lineOf };
+  });
+}
+
+function child(node: unknown, key: string | number): { node: unknown; at: number } | null {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const name = isScalar(keyNode) ? String(keyNode.value) : null;
+      if (name === String(key) && keyNode?.range) return { node: pair.value, at: keyNode.range[0] };
+    }
+    return null;
+  }
+  if (isSeq(node) && typeof key === 'number') {
+    const item = node.items[key] as Node | undefined;
+    return item?.range ? { node: item, at: item.range[0] } : null;
+  }
+  return null;
+}
