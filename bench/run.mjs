@@ -12,7 +12,16 @@ const mlBenches = fs
   .map((f) => f.slice(0, -4))
   .sort();
 const groups = { ml: mlBenches };
-const available = ['ingest', 'overview', 'graph', 'ml', 'active-learning', 'main-thread', ...mlBenches];
+const available = [
+  'ingest',
+  'weblog',
+  'overview',
+  'graph',
+  'ml',
+  'active-learning',
+  'main-thread',
+  ...mlBenches,
+];
 const args = process.argv.slice(2);
 const names = args.filter((a) => !a.startsWith('--') && available.includes(a));
 const unknown = args.filter(
@@ -23,7 +32,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const chosen = (
-  names.length ? names : ['ingest', 'overview', 'graph', 'ml', 'active-learning', 'main-thread']
+  names.length ? names : ['ingest', 'weblog', 'overview', 'graph', 'ml', 'active-learning', 'main-thread']
 ).flatMap((n) => groups[n] ?? [n]);
 for (const name of new Set(chosen)) {
   const { run } = await import(pathToFileURL(path.join(here, `${name}.mjs`)).href);

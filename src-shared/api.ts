@@ -111,6 +111,8 @@ export const operations = {
       paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
       format: FormatId.optional(),
       preset: z.string().max(100).optional(),
+      /** A web server's format string (nginx log_format / Apache LogFormat), instead of a saved preset. */
+      logFormat: z.string().min(1).max(4096).optional(),
     }),
     z.object({ jobIds: z.array(z.string()) }),
     { ...mainSideOnly, reaches: 'path' },
@@ -124,6 +126,7 @@ export const operations = {
       grants: z.array(FileGrantId).min(1).max(1000),
       format: FormatId.optional(),
       preset: z.string().max(100).optional(),
+      logFormat: z.string().min(1).max(4096).optional(),
     }),
     z.object({ jobIds: z.array(z.string()) }),
     pagesOnly,

@@ -3,7 +3,20 @@ import { z } from 'zod';
 import { sessionFieldShape, sortableFieldNames } from './fields/index.js';
 import { FilterClause } from './filter/clauses.js';
 
-export const FORMAT_IDS = ['cloudwatch-csv', 'vpc-flow', 'waf-json', 'mapped-csv', 'mapped-jsonl'] as const;
+export const FORMAT_IDS = [
+  'cloudwatch-csv',
+  'vpc-flow',
+  'waf-json',
+  'mapped-csv',
+  'mapped-jsonl',
+  'combined',
+  'log-format',
+  'alb',
+  'cloudfront',
+  'zeek-http',
+  'zeek-conn',
+  'suricata-eve',
+] as const;
 export const FormatId = z.enum(FORMAT_IDS);
 export type FormatId = z.infer<typeof FormatId>;
 
@@ -154,7 +167,7 @@ export const DashboardSummary = z.object({
 export type DashboardSummary = z.infer<typeof DashboardSummary>;
 
 /** A named column mapping for `mapped-csv` / `mapped-jsonl` imports. Values are source column names. */
-export const MappingPreset = z.object({
+export const ColumnPreset = z.object({
   name: z.string().min(1).max(100),
   format: z.enum(['mapped-csv', 'mapped-jsonl']),
   timestampFormat: z.enum(['iso', 'epoch-s', 'epoch-ms', 'auto']).default('auto'),
@@ -177,4 +190,16 @@ export const MappingPreset = z.object({
     label: z.string().optional(),
   }),
 });
+export type ColumnPreset = z.infer<typeof ColumnPreset>;
+
+/** A named web server log format (an nginx `log_format` or Apache `LogFormat` string) for `log-format` imports. */
+export const LogFormatPreset = z.object({
+  name: z.string().min(1).max(100),
+  format: z.literal('log-format'),
+  logFormat: z.string().min(1).max(4096),
+});
+export type LogFormatPreset = z.infer<typeof LogFormatPreset>;
+
+/** A saved preset: a column mapping, or a web server log format. */
+export const MappingPreset = z.discriminatedUnion('format', [ColumnPreset, LogFormatPreset]);
 export type MappingPreset = z.infer<typeof MappingPreset>;

@@ -12,6 +12,7 @@ import { type Workspace, type WorkspaceOptions, withWorkspace } from '../workspa
 interface IngestOptions extends WorkspaceOptions {
   format?: string;
   map?: string;
+  logFormat?: string;
   enrich: boolean;
 }
 
@@ -32,11 +33,15 @@ export function registerIngest(program: Command): void {
     program
       .command('ingest')
       .description(
-        'Import log files (CloudWatch CSV, VPC Flow Logs, WAF JSON lines, or mapped CSV/JSONL; .gz too)',
+        'Import log files (web server, ALB, CloudFront, Zeek and Suricata logs, CloudWatch CSV, VPC Flow Logs, WAF JSON lines, or mapped CSV/JSONL; .gz too)',
       )
       .argument('<files...>', 'files to import')
       .option('--format <id>', `skip auto-detection: ${FORMAT_IDS.join(', ')}`)
-      .option('--map <preset>', 'use a saved column-mapping preset (mapped-csv / mapped-jsonl)')
+      .option('--map <preset>', 'use a saved preset (a column mapping, or a log format)')
+      .option(
+        '--log-format <format>',
+        "read an access log in the server's own format: an nginx log_format or Apache LogFormat string",
+      )
       .option('--no-enrich', 'do not look up country / ASN for rows that lack them'),
   )
     .addHelpText(
@@ -99,8 +104,8 @@ async function ingestOne(
   const [jobId] = (
     await call(
       'startImport',
-      { paths: [file], format: options.format, preset: options.map },
-      { preset: '--map' },
+      { paths: [file], format: options.format, preset: options.map, logFormat: options.logFormat },
+      { preset: '--map', logFormat: '--log-format' },
     )
   ).jobIds;
   const job = await followJob(core, must(jobId, 'the job startImport started'), {

@@ -17,6 +17,25 @@ export interface SessionRow extends LogFieldValues {
   eventId?: string | null;
   /** 1-based physical line where the record starts. */
   line: number;
+  /**
+   * A detection the source itself made on this event (a Suricata alert), for the rule-hit store.
+   * Not carried to the writer by the batch codec yet: whoever stores rule hits picks it up there.
+   * The same facts are stored with the session as attributes (`alert.*`) and its rule name.
+   */
+  sourceRuleHit?: SourceRuleHit | null;
+}
+
+/** A rule hit reported by the log's own engine (Suricata), in the terms of Vigil's rule hits. */
+export interface SourceRuleHit {
+  /** Which engine fired: `suricata`. */
+  engine: string;
+  /** The engine's id of the rule (Suricata: `gid:sid:rev`). */
+  ruleId: string;
+  title: string;
+  level: 'informational' | 'low' | 'medium' | 'high' | 'critical';
+  /** The session field the hit is shown on, and its value, where the engine says or implies one. */
+  matchedField: string | null;
+  matchedValue: string | null;
 }
 
 /** Where a format parser sends each record it reads: a row, or a reason it cannot be one. */

@@ -1,9 +1,10 @@
-// The import records, each import's quarantined rows, and the saved mapping presets.
+// The import records, each import's quarantined rows, and the saved presets (column mappings, log formats).
 import type { VigilService } from '../../../src-shared/api.js';
 import { getImport, listImports } from '../db/imports.js';
 import type { Db } from '../db/open.js';
 import { listPresets, savePreset } from '../db/presets.js';
 import { quarantinePage } from '../db/quarantine.js';
+import { checkLogFormat } from '../ingest/formats/log-format.js';
 
 type ImportOps = 'listImports' | 'getImport' | 'quarantinePage' | 'listPresets' | 'savePreset';
 
@@ -25,6 +26,8 @@ export function importsService(db: Db): Pick<VigilService, ImportOps> {
       return listPresets(db);
     },
     async savePreset(preset) {
+      // A log format that cannot be compiled is refused now, not at the first import that uses it.
+      if (preset.format === 'log-format') checkLogFormat(preset.logFormat);
       savePreset(db, preset);
       return { name: preset.name };
     },

@@ -5,6 +5,7 @@
 import type { VigilService } from '../../../src-shared/api.js';
 import type { CallOptions } from '../connectors/cloudwatch-logs/call.js';
 import { type Credentials, listLogGroupsWith } from '../connectors/cloudwatch-logs/index.js';
+import { inlineLogFormat } from '../ingest/formats/log-format.js';
 import type { ImportJobs } from '../jobs/import-jobs.js';
 import type { JobRegistry } from '../jobs/job-registry.js';
 import type { ModelJobs } from '../jobs/model-jobs.js';
@@ -39,8 +40,10 @@ export function jobControlService(context: JobControlContext): Pick<VigilService
   const { registry, jobs, pulls, models, store } = context;
   const presetOf = (name: string | undefined) => (name === undefined ? undefined : store.presetNamed(name));
   return {
-    async startImport({ paths, format, preset }) {
-      const mapping = await presetOf(preset);
+    async startImport({ paths, format, preset, logFormat }) {
+      if (logFormat !== undefined && preset !== undefined)
+        throw new Error('Give a saved preset or a log format string, not both');
+      const mapping = logFormat === undefined ? await presetOf(preset) : inlineLogFormat(logFormat);
       return { jobIds: paths.map((file) => jobs.start({ file, format, preset: mapping })) };
     },
     async loadSample() {

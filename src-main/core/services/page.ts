@@ -23,10 +23,10 @@ export interface PageOptions {
 export function pageService(main: MainSide, options: PageOptions): PageSide {
   const endpoint = options.cloudWatchEndpoint;
   return {
-    async importFiles({ grants, format, preset }) {
+    async importFiles({ grants, format, preset, logFormat }) {
       const paths = options.grants.redeem(grants);
       try {
-        return await main.startImport({ paths, format, preset });
+        return await main.startImport({ paths, format, preset, logFormat });
       } catch (error) {
         // An unknown preset, say: the analyst fixes it and imports the same files.
         options.grants.giveBack(grants, paths);

@@ -3,6 +3,7 @@ import { constants, deflateRawSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { expectReconciled, importFile, joinLines, tempWorkspace } from './harness.js';
 import { expectReason, type FormatSpec, SPECS } from './specs.js';
+import { WEB_SPECS } from './web-specs.js';
 
 const decode = (line: string | Buffer) => (typeof line === 'string' ? line : new TextDecoder().decode(line));
 
@@ -11,7 +12,7 @@ function fileOf(spec: FormatSpec, lines: (string | Buffer)[]): Buffer {
   return joinLines(spec.header === null ? lines : [spec.header, ...lines]);
 }
 
-describe.each(SPECS)('$format with hostile input', (spec) => {
+describe.each([...SPECS, ...WEB_SPECS])('$format with hostile input', (spec) => {
   const first = spec.header === null ? 1 : 2; // line number of the first record
   const request = (file: string) => ({ file, format: spec.format, preset: spec.preset });
 

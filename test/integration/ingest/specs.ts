@@ -32,7 +32,7 @@ export interface FormatSpec {
 }
 
 /** Bytes with invalid UTF-8 spliced into `text` at `marker`. */
-function withBadBytes(text: string, marker: string): Buffer {
+export function withBadBytes(text: string, marker: string): Buffer {
   const at = text.indexOf(marker);
   return Buffer.concat([
     Buffer.from(text.slice(0, at)),

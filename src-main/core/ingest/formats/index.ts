@@ -1,12 +1,35 @@
 import type { FormatId } from '../../../../src-shared/domain.js';
 import type { FormatDefinition } from '../types.js';
+import { alb } from './alb.js';
+import { cloudfront } from './cloudfront.js';
 import { cloudwatchCsv } from './cloudwatch-csv.js';
+import { combined } from './combined.js';
+import { logFormat } from './log-format.js';
 import { mappedCsv, mappedJsonl } from './mapped.js';
+import { suricataEve } from './suricata-eve.js';
 import { vpcFlow } from './vpc-flow.js';
 import { wafJson } from './waf-json.js';
+import { zeekConn } from './zeek-conn.js';
+import { zeekHttp } from './zeek-http.js';
 
-/** Every importer, in detection order. Mapped formats are never auto-detected: they need a preset. */
-export const formats: FormatDefinition[] = [cloudwatchCsv, vpcFlow, wafJson, mappedCsv, mappedJsonl];
+/**
+ * Every importer, in detection order. Mapped formats and log-format are never auto-detected: they
+ * need a preset (or, for log-format, the server's format string).
+ */
+export const formats: FormatDefinition[] = [
+  cloudwatchCsv,
+  vpcFlow,
+  wafJson,
+  combined,
+  alb,
+  cloudfront,
+  zeekHttp,
+  zeekConn,
+  suricataEve,
+  mappedCsv,
+  mappedJsonl,
+  logFormat,
+];
 
 export function formatById(id: FormatId): FormatDefinition {
   const format = formats.find((f) => f.id === id);
@@ -26,7 +49,7 @@ export function detectFormat(head: string, fileName: string): FormatDefinition {
   }
   if (!best || bestScore < 0.5) {
     throw new Error(
-      `Could not recognise the format of ${fileName}. Pass --format (${formats.map((f) => f.id).join(', ')}) or a mapping preset with --map.`,
+      `Could not recognise the format of ${fileName}. Pass --format (${formats.map((f) => f.id).join(', ')}), a mapping preset with --map, or a web server's format string with --log-format.`,
     );
   }
   return best;

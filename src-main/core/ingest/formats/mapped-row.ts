@@ -1,6 +1,6 @@
 // Turns the values a mapping preset points at into a SessionRow. Shared by mapped CSV and JSON lines;
 // quarantine reasons name the analyst's own column, which is what they will look for in the file.
-import type { MappingPreset } from '../../../../src-shared/domain.js';
+import type { ColumnPreset, MappingPreset } from '../../../../src-shared/domain.js';
 import type { SessionRow } from '../types.js';
 import { checkSpan } from '../values.js';
 import { anyCount, anyIp, anyPort, anyText, anyTimestamp, countryCode } from './json-values.js';
@@ -48,9 +48,9 @@ export class MappedRowBuilder {
   /** Source column (or JSON key / dotted path) per slot; undefined where the preset maps nothing. */
   readonly columns: readonly (string | undefined)[];
   readonly presetName: string;
-  private readonly timestampFormat: MappingPreset['timestampFormat'];
+  private readonly timestampFormat: ColumnPreset['timestampFormat'];
 
-  constructor(preset: MappingPreset) {
+  constructor(preset: ColumnPreset) {
     this.columns = MAPPED_FIELDS.map((field) => preset.columns[field]);
     this.presetName = preset.name;
     this.timestampFormat = preset.timestampFormat ?? 'auto';
@@ -92,7 +92,11 @@ function isMissing(value: unknown): boolean {
   return value === undefined || value === null || value === '' || value === '-';
 }
 
-export function needPreset(format: string, preset: MappingPreset | undefined): MappingPreset {
+export function needPreset(format: string, preset: MappingPreset | undefined): ColumnPreset {
+  if (preset?.format === 'log-format')
+    throw new Error(
+      `Preset "${preset.name}" is a log format, not a column mapping: import with the log-format format`,
+    );
   if (preset) return preset;
   throw new Error(
     `The ${format} format needs a mapping preset that names the columns: save one (vigil preset save FILE.json) and import with --map NAME`,

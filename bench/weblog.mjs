@@ -1,0 +1,68 @@
+// Access logs: `vigil ingest` of a Combined Log Format file (with whatever the import evaluates,
+// the shipped rule pack included once it runs at import) beside GoAccess parsing and summarising
+// the same file into a JSON report, in the same run: lines/s and peak RSS of each, and the ratio.
+// `--rows N` (default 1 000 000). The file comes from `vigil generate --format combined` where
+// that exists, else from the deterministic writer in combined-lines.mjs.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeCombinedLog } from './combined-lines.mjs';
+import { measure, option } from './measure.mjs';
+import { root, vigil } from './vigil-process.mjs';
+
+const cli = path.join(root, 'bin', 'vigil.js');
+
+async function combinedLog(rows) {
+  const out = path.join(root, 'bench', 'out');
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, `combined-${rows}.log`);
+  if (fs.existsSync(file)) return file;
+  console.log(`generating ${rows.toLocaleString('en-US')} Combined lines…`);
+  try {
+    await vigil('generate', '--rows', String(rows), '--seed', '7', '--format', 'combined', '--out', file);
+  } catch {
+    writeCombinedLog(file, rows);
+  }
+  return file;
+}
+
+export async function run(args) {
+  if (spawnSync('goaccess', ['--version']).status !== 0) {
+    throw new Error('weblog bench: GoAccess is needed (apt-get install -y goaccess)');
+  }
+  const rows = Number(option(args, 'rows', '1000000'));
+  const file = await combinedLog(rows);
+  const lines = fs.readFileSync(file, 'latin1').split('\n').length - 1;
+  const sizeMb = fs.statSync(file).size / 1e6;
+  const out = path.join(root, 'bench', 'out');
+
+  const report = path.join(out, 'goaccess-report.json');
+  const goaccess = measure('goaccess', [file, '--log-format=COMBINED', '--no-global-config', '-o', report]);
+
+  const db = path.join(out, 'weblog-bench.db');
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(db + suffix, { force: true });
+  const ours = measure(process.execPath, [cli, 'ingest', file, '--db', db, '--json'], {
+    VIGIL_TRACE_INGEST: '1',
+  });
+  const [result] = JSON.parse(ours.stdout);
+  if (result.status !== 'done') throw new Error(`our import ended ${result.status}: ${result.message}`);
+  if (result.rowsRead !== lines) throw new Error(`our import read ${result.rowsRead} of ${lines} lines`);
+  const trace = ours.stderr.match(/ingest trace: (.*)/)?.[1] ?? '';
+
+  const ourRate = lines / ours.seconds;
+  const refRate = lines / goaccess.seconds;
+  const row = (name, m, rate) =>
+    `  ${name.padEnd(18)} ${m.seconds.toFixed(2).padStart(8)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} ${m.peakRssMb.toFixed(0).padStart(7)} MB`;
+  console.log(
+    `\nweblog: Combined Log Format, ${lines.toLocaleString('en-US')} lines, ${sizeMb.toFixed(0)} MB`,
+  );
+  console.log('                      seconds    lines/s   peak RSS');
+  console.log(row('vigil ingest', ours, ourRate));
+  console.log(row('goaccess (JSON)', goaccess, refRate));
+  console.log(
+    `  ratio (ours / GoAccess lines/s): ${(ourRate / refRate).toFixed(2)}   target ≥ 4.0;  peak RSS target < 300 MB`,
+  );
+  console.log(
+    `  format ${result.format}, stored ${result.stored}, quarantined ${result.quarantined}, duplicates ${result.duplicates}; ${trace}`,
+  );
+}

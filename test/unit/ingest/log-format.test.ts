@@ -1,0 +1,108 @@
+// Custom access-log formats: an nginx log_format or Apache LogFormat string compiled once, then
+// each line read by it. The Combined format string read this way gives the rows the combined
+// importer gives, so the two readers cannot drift apart.
+import { describe, expect, it } from 'vitest';
+import { compileLogFormat } from '../../../src-main/core/ingest/formats/log-format-compile.js';
+import type { MappingPreset } from '../../../src-shared/domain.js';
+import { fixture } from './fixtures.js';
+import { attrsOf, parseText } from './parse-text.js';
+
+const preset = (logFormat: string): MappingPreset => ({ name: 'test', format: 'log-format', logFormat });
+const read = (logFormat: string, text: string) =>
+  parseText('log-format', text, { preset: preset(logFormat) });
+
+describe('log-format', () => {
+  it('reads the Combined format string exactly as the combined importer reads the same lines', () => {
+    const text = fixture('web/apache-combined.log');
+    const combined = parseText('combined', text);
+    for (const format of [
+      'combined',
+      '%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-agent}i"',
+      'LogFormat "%h %l %u %t \\"%r\\" %>s %b \\"%{Referer}i\\" \\"%{User-agent}i\\"" combined',
+    ]) {
+      const custom = read(format, text);
+      expect(custom.bads).toEqual([]);
+      expect(custom.rows).toEqual(combined.rows);
+    }
+  });
+
+  it('reads a custom nginx log_format with the request split into its variables', () => {
+    const format = `log_format edge '$remote_addr:$remote_port $host [$time_iso8601] "$request_method $request_uri $server_protocol" '
+                   '$status $body_bytes_sent $request_length $request_time "$http_user_agent" "$http_x_forwarded_for" $ssl_protocol/$ssl_cipher $request_id $upstream_addr';`;
+    const line =
+      '203.0.113.9:51234 shop.example.com [2024-02-12T10:00:00+01:00] "GET /cart?id=7 HTTP/2.0" 200 512 388 0.042 "Mozilla/5.0 \\x22x\\x22" "198.51.100.1" TLSv1.3/TLS_AES_256_GCM_SHA384 5f2b8c9d0e1f 10.0.0.7:8080';
+    const { rows, bads } = read(format, `${line}\n`);
+    expect(bads).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      startTs: Date.parse('2024-02-12T09:00:00Z'),
+      endTs: Date.parse('2024-02-12T09:00:00.042Z'),
+      srcIp: '203.0.113.9',
+      srcPort: 51234,
+      host: 'shop.example.com',
+      method: 'GET',
+      path: '/cart',
+      query: 'id=7',
+      httpVersion: 'HTTP/2.0',
+      responseCode: 200,
+      bytesOut: 512,
+      bytesIn: 388,
+      requestTimeMs: 42,
+      userAgent: 'Mozilla/5.0 "x"',
+      tlsProtocol: 'TLSv1.3',
+      tlsCipher: 'TLS_AES_256_GCM_SHA384',
+      requestId: '5f2b8c9d0e1f',
+    });
+    expect(attrsOf(rows[0] ?? ({} as never))).toEqual({
+      x_forwarded_for: '198.51.100.1',
+      upstream_addr: '10.0.0.7:8080',
+    });
+  });
+
+  it('reads Apache directives: %D microseconds, a strftime time, %v:%p, %{…}x, %L, %I/%O', () => {
+    const format = '%v:%p %a %{%Y-%m-%d %H:%M:%S %z}t "%r" %>s %I %O %D %{SSL_PROTOCOL}x %L "%{User-Agent}i"';
+    const line =
+      'www.example.com:443 2001:db8::7 2024-02-12 10:00:00 +0000 "POST /login HTTP/1.1" 401 640 220 15230 TLSv1.2 YcS2ZwrA "curl/8.5.0"';
+    const { rows, bads } = read(format, `${line}\n`);
+    expect(bads).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      host: 'www.example.com',
+      dstPort: 443,
+      srcIp: '2001:db8::7',
+      startTs: Date.parse('2024-02-12T10:00:00Z'),
+      method: 'POST',
+      path: '/login',
+      responseCode: 401,
+      bytesIn: 640,
+      bytesOut: 220,
+      requestTimeMs: 15.23,
+      tlsProtocol: 'TLSv1.2',
+      requestId: 'YcS2ZwrA',
+      userAgent: 'curl/8.5.0',
+    });
+  });
+
+  it('quarantines a line that does not fit the format, saying where', () => {
+    const { rows, bads } = read(
+      'nginx_combined',
+      '1.2.3.4 - - [12/Feb/2024:10:00:00 +0000] "GET / HTTP/1.1" 200\n',
+    );
+    expect(rows).toEqual([]);
+    expect(bads[0]?.reason).toBe('expected a space after $status');
+  });
+
+  it('refuses a format it cannot read, naming what is wrong', () => {
+    expect(() => compileLogFormat('')).toThrow('The log format is empty');
+    expect(() => compileLogFormat('just text')).toThrow(/names no fields/);
+    expect(() => compileLogFormat('$remote_addr$remote_user [$time_local]')).toThrow(
+      '$remote_addr and $remote_user have nothing between them in the log format, so a line cannot tell where one ends',
+    );
+    expect(() => compileLogFormat('%h %l %u "%r"')).toThrow(/has no time/);
+    expect(() => compileLogFormat('%t "%r"')).toThrow(/has no client address/);
+    expect(() => compileLogFormat('%h %{%Y %j}t')).toThrow(/the time conversion %j is not read/);
+    expect(() => compileLogFormat('%h %t %Z')).toThrow('Unknown Apache log format directive %Z');
+  });
+
+  it('fails the import as a whole without a format string', () => {
+    expect(() => parseText('log-format', 'x\n')).toThrow(/needs the server's format string/);
+  });
+});

@@ -1,0 +1,395 @@
+// The access-log importers on fixtures written from each format's public documentation: the exact
+// session of the records that show each field, the awkward lines real logs hold, and detection of
+// every format (and of the older ones) from a file's first lines.
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../../../src-main/core/ingest/formats/index.js';
+import { fixture } from './fixtures.js';
+import { attrsOf, parseText } from './parse-text.js';
+
+const web = (name: string) => fixture(`web/${name}`);
+
+describe('combined: Apache and nginx access logs', () => {
+  it('reads the Apache documentation example with every field', () => {
+    const { rows, bads } = parseText('combined', web('apache-combined.log'));
+    expect(bads).toEqual([]);
+    expect(rows[0]).toEqual({
+      startTs: Date.UTC(2000, 9, 10, 20, 55, 36),
+      endTs: Date.UTC(2000, 9, 10, 20, 55, 36),
+      srcIp: '127.0.0.1',
+      dstIp: null,
+      srcPort: null,
+      dstPort: null,
+      protocol: null,
+      bytesIn: null,
+      bytesOut: 2326,
+      packets: null,
+      responseCode: 200,
+      country: null,
+      asn: null,
+      ruleName: null,
+      detectionType: null,
+      action: null,
+      label: null,
+      method: 'GET',
+      host: null,
+      path: '/apache_pb.gif',
+      query: null,
+      httpVersion: 'HTTP/1.0',
+      userAgent: 'Mozilla/4.08 [en] (Win98; I ;Nav)',
+      referrer: 'http://www.example.com/start.html',
+      requestTimeMs: null,
+      tlsProtocol: null,
+      tlsCipher: null,
+      requestId: null,
+      requestLine: null,
+      attrs: '{"user":"frank"}',
+      line: 1,
+    });
+  });
+
+  it('stores the awkward lines real logs hold, keeping the raw request where it is not one', () => {
+    const { rows, bads } = parseText('combined', web('apache-combined.log'));
+    expect(bads).toEqual([]);
+    const byLine = new Map(rows.map((row) => [row.line, row]));
+    expect(byLine.get(2)).toMatchObject({ path: '/search', query: 'q=vigil&page=2', referrer: null });
+    expect(byLine.get(3)).toMatchObject({ srcIp: '2001:db8::1', method: 'POST', httpVersion: 'HTTP/2.0' });
+    // Apache's \" escapes read back as quotes, in the request and the user agent.
+    expect(byLine.get(4)).toMatchObject({ query: 'name="x"', userAgent: 'Mozilla/5.0 "evil" agent' });
+    // A TLS handshake on a plain-HTTP port: a session, its raw request kept as logged.
+    expect(byLine.get(5)).toMatchObject({
+      method: null,
+      path: null,
+      responseCode: 400,
+      requestLine: '\\x16\\x03\\x01\\x00\\xf1\\x01\\x00\\x00\\xed\\x03\\x03',
+    });
+    // `-`: no request arrived; `-` bytes is none sent.
+    expect(byLine.get(6)).toMatchObject({ method: null, requestLine: null, responseCode: 408, bytesOut: 0 });
+    expect(byLine.get(7)).toMatchObject({ host: 'example.org', path: '/index.html', query: 'a=1' });
+    expect(byLine.get(8)).toMatchObject({ method: 'CONNECT', host: 'example.org', path: null });
+    expect(byLine.get(9)).toMatchObject({ path: '/../../etc/passwd', userAgent: 'Nikto/2.5.0' });
+    expect(byLine.get(10)).toMatchObject({ path: '/a b.html', requestLine: 'GET /a b.html HTTP/1.1' });
+    expect(byLine.get(11)).toMatchObject({
+      path: '/',
+      httpVersion: null,
+      requestLine: 'GET /',
+      userAgent: null,
+    });
+  });
+
+  it('reads Common lines, and a virtual host with its port before the client', () => {
+    const common = parseText('combined', web('apache-common.log')).rows;
+    expect(common.map((r) => [r.method, r.path, r.bytesOut, r.userAgent])).toEqual([
+      ['GET', '/apache_pb.gif', 2326, null],
+      ['HEAD', '/index.html', 0, null],
+      ['OPTIONS', '*', 0, null],
+    ]);
+    expect(common[2]?.startTs).toBe(Date.UTC(2000, 9, 10, 13, 55, 38));
+    const vhost = parseText('combined', web('apache-vhost-combined.log')).rows;
+    expect(vhost.map((r) => [r.host, r.dstPort, r.dstIp, r.srcIp])).toEqual([
+      ['www.example.com', 443, null, '203.0.113.9'],
+      ['shop.example.com', 80, null, '203.0.113.10'],
+      ['10.0.0.5', 8080, '10.0.0.5', '203.0.113.11'],
+    ]);
+    expect(vhost[1]).toMatchObject({ query: 'id=1%27%20OR%201=1--', responseCode: 500 });
+  });
+
+  it('reads what nginx appends: request time, key=value pairs, X-Forwarded-For, \\xHH escapes', () => {
+    const { rows, bads } = parseText('combined', web('nginx-timed.log'));
+    expect(bads).toEqual([]);
+    expect(rows[0]).toMatchObject({ requestTimeMs: 12, endTs: (rows[0]?.startTs ?? 0) + 12 });
+    // \x22 is a quote; bytes over 126 stay escaped as nginx wrote them.
+    expect(rows[1]).toMatchObject({
+      path: '/caf\\xC3\\xA9',
+      query: 'x="y"',
+      userAgent: 'Mozilla/5.0 "quoted"',
+    });
+    expect(rows[2]).toMatchObject({ requestTimeMs: 250, responseCode: 401 });
+    expect(attrsOf(rows[2] ?? ({} as never))).toEqual({
+      user: 'alice',
+      x_forwarded_for: '198.51.100.77, 10.0.0.1',
+      uct: '0.000',
+      uht: '0.248',
+      urt: '0.249',
+    });
+  });
+
+  it('quarantines what is not a log line, with the reason', () => {
+    const text = [
+      'AH00558: apache2: Could not reliably determine the server name',
+      'not-an-ip - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1 "-" "-"',
+      '1.2.3.4 - - [31/Feb/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1 "-" "-"',
+      '1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 2000 1 "-" "-"',
+      '1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1 "-" "unclosed',
+    ].join('\n');
+    const { rows, bads } = parseText('combined', `${text}\n`);
+    expect(rows).toEqual([]);
+    expect(bads.map((b) => b.reason)).toEqual([
+      expect.stringMatching(/^not a Common\/Combined Log Format line/),
+      'client: not an IP address: not-an-ip',
+      'time: not a [day/Mon/year:hh:mm:ss zone] time: 31/Feb/2000:13:55:36 -0700',
+      'status: not a status code: 2000',
+      expect.stringMatching(/^unterminated quoted field/),
+    ]);
+  });
+});
+
+describe('alb: Application Load Balancer access logs', () => {
+  const { rows, bads } = parseText('alb', web('alb.log'));
+
+  it('reads every documented field of the documentation examples', () => {
+    expect(bads).toEqual([]);
+    expect(rows[1]).toMatchObject({
+      startTs: Date.parse('2018-07-02T22:22:48.364Z'),
+      endTs: Date.parse('2018-07-02T22:23:00.187Z'),
+      protocol: 'https',
+      srcIp: '192.168.131.39',
+      srcPort: 2817,
+      dstIp: '10.0.0.1',
+      dstPort: 80,
+      requestTimeMs: 171,
+      responseCode: 200,
+      bytesIn: 0,
+      bytesOut: 57,
+      method: 'GET',
+      host: 'www.example.com',
+      path: '/',
+      httpVersion: 'HTTP/1.1',
+      userAgent: 'curl/7.46.0',
+      tlsCipher: 'ECDHE-RSA-AES128-GCM-SHA256',
+      tlsProtocol: 'TLSv1.2',
+      requestId: 'Root=1-58337281-1d84f3d73c47ec4e58577259',
+      action: 'authenticate,forward',
+    });
+    expect(attrsOf(rows[1] ?? ({} as never))).toEqual({
+      elb: 'app/my-loadbalancer/50dc6c495c0c9188',
+      request_processing_time: '0.086',
+      target_processing_time: '0.048',
+      response_processing_time: '0.037',
+      target_status_code: '200',
+      target_group_arn:
+        'arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067',
+      domain_name: 'www.example.com',
+      chosen_cert_arn: 'arn:aws:acm:us-east-2:123456789012:certificate/12345678-1234-1234-1234-123456789012',
+      matched_rule_priority: '1',
+      'target:port_list': '10.0.0.1:80',
+      target_status_code_list: '200',
+      conn_trace_id: 'TID_1234abcd5678ef90',
+    });
+  });
+
+  it('keeps requests ALB could not parse or forward, IPv6 clients, and fields newer than the list', () => {
+    expect(rows[2]).toMatchObject({ protocol: 'h2', host: '10.0.2.105', query: 'q=%27%20or%201%3D1' });
+    expect(rows[3]).toMatchObject({
+      method: null,
+      requestLine: '- http://www.example.com:80- -',
+      dstIp: null,
+      requestTimeMs: null,
+      responseCode: 400,
+    });
+    expect(attrsOf(rows[3] ?? ({} as never))).toMatchObject({
+      classification: 'Severe',
+      classification_reason: 'NonCompliantHeader',
+    });
+    expect(rows[4]).toMatchObject({
+      srcIp: '2001:db8:85a3::8a2e:370:7334',
+      srcPort: 52111,
+      action: 'waf',
+      tlsProtocol: 'TLSv1.3',
+    });
+    expect(attrsOf(rows[4] ?? ({} as never))).toMatchObject({ error_reason: 'LambdaInvalidResponse' });
+    expect(attrsOf(rows[5] ?? ({} as never))).toMatchObject({
+      transformed_host: 'internal.example.com',
+      transformed_uri: '/items',
+      request_transform_status: 'TransformSuccess',
+      field34: 'future-field',
+    });
+  });
+});
+
+describe('cloudfront: standard logs', () => {
+  const { rows, bads } = parseText('cloudfront', web('cloudfront.log'));
+
+  it('reads the fields by the #Fields header, URL-decoding what CloudFront encodes once', () => {
+    expect(bads).toEqual([]);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatchObject({
+      startTs: Date.parse('2019-12-04T21:02:30.999Z'),
+      endTs: Date.parse('2019-12-04T21:02:31Z'),
+      srcIp: '192.0.2.100',
+      srcPort: 11040,
+      method: 'GET',
+      host: 'd111111abcdef8.cloudfront.net',
+      path: '/index.html',
+      responseCode: 200,
+      bytesIn: 23,
+      bytesOut: 392,
+      protocol: 'https',
+      httpVersion: 'HTTP/2.0',
+      tlsProtocol: 'TLSv1.2',
+      requestTimeMs: 1,
+      userAgent:
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/78.0.3904.108 Safari/537.36',
+      requestId: 'SOX4xwn4XV6Q4rgb7XiVGOHms_BGlTAC4KyHmureZmBNrjGdRLiNIQ==',
+      eventId: 'SOX4xwn4XV6Q4rgb7XiVGOHms_BGlTAC4KyHmureZmBNrjGdRLiNIQ==',
+      line: 3,
+    });
+    expect(rows[3]).toMatchObject({
+      srcIp: '2001:db8::2:1',
+      host: 'shop.example.com',
+      query: 'id=1%20UNION%20SELECT%20password',
+      userAgent: 'sqlmap/1.8%23stable',
+    });
+    expect(attrsOf(rows[2] ?? ({} as never))).toMatchObject({
+      'x-edge-location': 'SEA19-C1',
+      'x-edge-detailed-result-type': 'OriginDnsError',
+    });
+  });
+});
+
+describe('zeek-http and zeek-conn', () => {
+  it('reads http.log the same from its TSV and its JSON form', () => {
+    const tsv = parseText('zeek-http', web('zeek-http.log'));
+    const json = parseText('zeek-http', web('zeek-http.json'));
+    expect(tsv.bads).toEqual([]);
+    expect(json.bads).toEqual([]);
+    const withoutLine = (rows: typeof tsv.rows) => rows.map(({ line: _, ...row }) => row);
+    expect(withoutLine(tsv.rows)).toEqual(withoutLine(json.rows));
+    expect(tsv.rows[2]).toMatchObject({
+      startTs: 1320279567181,
+      srcIp: '192.168.2.76',
+      srcPort: 52030,
+      dstIp: '72.21.211.173',
+      dstPort: 80,
+      method: 'GET',
+      host: 'e.thumbs.redditmedia.com',
+      path: '/index.php',
+      query: 'page=../../../../etc/passwd',
+      referrer: 'http://www.reddit.com/',
+      httpVersion: 'HTTP/1.1',
+      responseCode: 200,
+      bytesIn: 0,
+      bytesOut: 2300,
+      requestId: 'CJxSUgkInyKSHiju1',
+      eventId: 'CJxSUgkInyKSHiju1#2',
+      line: 11,
+    });
+    // A tab Zeek escaped in the TSV form is a tab, as the JSON form has it.
+    expect(tsv.rows[3]?.path).toBe('/upload\tname');
+  });
+
+  it('reads conn.log with duration, both byte directions and packets', () => {
+    const { rows, bads } = parseText('zeek-conn', web('zeek-conn.log'));
+    expect(bads).toEqual([]);
+    expect(rows[1]).toMatchObject({
+      startTs: 1591367999430,
+      endTs: 1591367999685,
+      protocol: 'tcp',
+      bytesIn: 77,
+      bytesOut: 295,
+      packets: 10,
+      requestId: 'C5bLoe2Mvxqhawzqqd',
+    });
+    expect(attrsOf(rows[1] ?? ({} as never))).toMatchObject({
+      service: 'http',
+      conn_state: 'SF',
+      history: 'ShADadFf',
+    });
+    expect(rows[2]).toMatchObject({ srcIp: 'fe80::1', endTs: rows[2]?.startTs, bytesIn: null });
+    // The JSON form (the fixture the mapped-jsonl preset test uses) gives the same sessions.
+    const json = parseText('zeek-conn', fixture('zeek-conn.jsonl'));
+    expect(json.rows.map(({ line: _, attrs: __, ...r }) => r)).toEqual(
+      rows.slice(0, 2).map(({ line: _, attrs: __, ...r }) => r),
+    );
+  });
+
+  it('refuses a Zeek log of another kind as a whole', () => {
+    expect(() => parseText('zeek-http', web('zeek-conn.log'))).toThrow(
+      /This is a Zeek conn.log \(its #path on line 5\); the zeek-http format reads http.log/,
+    );
+  });
+});
+
+describe('suricata-eve', () => {
+  const { rows, bads } = parseText('suricata-eve', web('suricata-eve.json'));
+
+  it('reads http, alert and flow events; an alert carries its signature as a rule hit', () => {
+    expect(rows.map((r) => attrsOf(r)?.event_type)).toEqual(['http', 'alert', 'flow', 'dns']);
+    expect(rows[0]).toMatchObject({
+      startTs: Date.parse('2024-02-12T10:00:00.123Z'),
+      srcIp: '203.0.113.30',
+      dstPort: 80,
+      host: 'www.example.com',
+      path: '/index.php',
+      query: 'id=1%27%20or%20%271%27=%271',
+      userAgent: 'sqlmap/1.8',
+      responseCode: 200,
+      bytesOut: 4521,
+    });
+    expect(rows[1]).toMatchObject({
+      ruleName: 'ET WEB_SERVER Possible SQL Injection Attempt SELECT FROM',
+      detectionType: 'Web Application Attack',
+      action: 'allowed',
+      path: '/index.php',
+      sourceRuleHit: {
+        engine: 'suricata',
+        ruleId: '1:2006445:14',
+        title: 'ET WEB_SERVER Possible SQL Injection Attempt SELECT FROM',
+        level: 'high',
+        matchedField: 'path',
+        matchedValue: '/index.php',
+      },
+    });
+    expect(attrsOf(rows[1] ?? ({} as never))).toMatchObject({
+      'alert.signature_id': '2006445',
+      'alert.severity': '1',
+    });
+    expect(rows[2]).toMatchObject({
+      startTs: Date.parse('2024-02-12T09:59:59.900Z'),
+      endTs: Date.parse('2024-02-12T10:00:00.300Z'),
+      bytesIn: 812,
+      bytesOut: 5120,
+      packets: 11,
+    });
+  });
+
+  it('quarantines an event that is not traffic, saying so', () => {
+    expect(bads).toEqual([
+      expect.objectContaining({
+        line: 5,
+        reason: 'event_type stats: not a network event (no src_ip), so not a session',
+      }),
+    ]);
+  });
+});
+
+describe('detection', () => {
+  it.each([
+    ['apache-combined.log', 'combined'],
+    ['apache-common.log', 'combined'],
+    ['apache-vhost-combined.log', 'combined'],
+    ['nginx-timed.log', 'combined'],
+    ['alb.log', 'alb'],
+    ['cloudfront.log', 'cloudfront'],
+    ['zeek-http.log', 'zeek-http'],
+    ['zeek-http.json', 'zeek-http'],
+    ['zeek-conn.log', 'zeek-conn'],
+    ['suricata-eve.json', 'suricata-eve'],
+  ])('recognises %s as %s from its first lines', (name, id) => {
+    expect(detectFormat(web(name), name).id).toBe(id);
+  });
+
+  it.each([
+    ['cloudwatch.csv', 'cloudwatch-csv'],
+    ['vpc-flow-default.log', 'vpc-flow'],
+    ['vpc-flow-custom-v5.log', 'vpc-flow'],
+    ['waf.jsonl', 'waf-json'],
+    ['zeek-conn.jsonl', 'zeek-conn'],
+  ])('still recognises %s as %s', (name, id) => {
+    expect(detectFormat(fixture(name), name).id).toBe(id);
+  });
+
+  it('claims no CSV or JSON lines that need a mapping preset', () => {
+    expect(() => detectFormat(fixture('proxy.csv'), 'proxy.csv')).toThrow(/Could not recognise/);
+    expect(() => detectFormat(fixture('ecs-events.jsonl'), 'ecs.jsonl')).toThrow(/Could not recognise/);
+  });
+});
