@@ -7,8 +7,7 @@ import {
   DEFAULT_START,
   generateTraffic,
 } from '../../core/generate/generate.js';
-import { LABELS } from '../../core/generate/session.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../../core/generate/writers/index.js';
+import { isWebFormat, OUTPUT_FORMATS, type OutputFormat } from '../../core/generate/writers/index.js';
 import { printJson, table } from '../options.js';
 import { createProgressBar } from '../progress-bar.js';
 import { say, warn } from '../terminal-text.js';
@@ -26,9 +25,9 @@ interface GenerateCliOptions {
 
 const HELP = `
 Output is synthetic and says so on stderr; the same options always give the same bytes.
-Sessions come in time order. A PATH ending in .gz is gzip-compressed.
+Rows come in time order. A PATH ending in .gz is gzip-compressed.
 
-Formats:
+Network formats (a row is a session):
   cloudwatch-csv  the 16 columns of the CloudWatch web-attack sample, plus a "label" column
   vpc-flow        AWS VPC Flow Logs, default v2 format with its header line; one record per
                   direction (two per answered session), a few NODATA records; labels in
@@ -36,7 +35,13 @@ Formats:
   waf-json        AWS WAF logs, one JSON object per line (one request per session); labels in
                   PATH.labels.csv as line,label
 
-Labels (benign, or the attack kind; attacks mostly come from addresses no benign client uses):
+Web formats (a row is one request to an online shop, one line each; --rows counts lines):
+  combined        Apache/nginx Combined Log Format, with IPv6 clients, "-" fields, escaped
+                  quotes, and a few lines that are not HTTP (a TLS handshake on the plain port)
+  alb             AWS Application Load Balancer access logs, every documented field in order
+  Labels of every line in PATH.labels.csv as line,label (line 1 is the file's first line).
+
+Network labels (benign, or the attack kind; attacks mostly come from addresses no benign client uses):
   port_scan               one source probes many ports of one server within minutes; tiny
                           packets, short or no answers
   brute_force             one source, one login port (22, 3389 or 443), an attempt every few
@@ -47,8 +52,21 @@ Labels (benign, or the attack kind; attacks mostly come from addresses no benign
   rare_country_odd_hours  ordinary-looking browsing from a country the site rarely sees,
                           between 01:00 and 05:00 UTC
 
-Example:
-  vigil generate --rows 1000000 --seed 7 --out traffic.csv.gz && vigil ingest traffic.csv.gz`;
+Web labels (benign browsing, crawlers and apps; or the campaign a request belongs to):
+  sqli                 SQL injection in parameters (tautology, UNION, error, blind, time-based)
+  xss                  script injection in parameters and paths
+  traversal            path traversal and file inclusion (../ in many encodings, wrappers)
+  cmdi                 OS command injection in parameters, Shellshock in the user agent
+  scanner              fast probing of sensitive files, consoles and exploit paths, mostly 404
+  webshell             probing for web shells by name; now and then one answers and is used
+  credential_stuffing  bursts of login POSTs from a few proxies: 401s, 403s, a rare 302
+  enumeration          one path every few minutes for hours: files, consoles, record ids
+  Payloads come raw, percent-encoded, double-encoded or in mixed case; attackers also send
+  browser user agents, and benign traffic has odd queries too.
+
+Examples:
+  vigil generate --rows 1000000 --seed 7 --out traffic.csv.gz && vigil ingest traffic.csv.gz
+  vigil generate --rows 1000000 --seed 7 --format combined --out access.log   (+ access.log.labels.csv)`;
 
 export function registerGenerate(program: Command): void {
   program
@@ -56,7 +74,7 @@ export function registerGenerate(program: Command): void {
     .description(
       'Write realistic synthetic web traffic with injected, labelled attacks (for demos and tests)',
     )
-    .requiredOption('--rows <n>', 'number of sessions to generate', wholeNumber(1))
+    .requiredOption('--rows <n>', 'number of sessions (web formats: requests) to generate', wholeNumber(1))
     .requiredOption(
       '--seed <s>',
       'random seed (whole number); the same seed gives the same file',
@@ -72,7 +90,7 @@ export function registerGenerate(program: Command): void {
     .option('--days <d>', 'length of the time range in days (1 to 366)', decimal, DEFAULT_DAYS)
     .option(
       '--attack-rate <f>',
-      'share of sessions that are attacks (0 to 0.9)',
+      'share of sessions (web formats: requests) that are attacks (0 to 0.9)',
       decimal,
       DEFAULT_ATTACK_RATE,
     )
@@ -90,16 +108,17 @@ export function registerGenerate(program: Command): void {
           { ...options, out },
           {
             signal: abort.signal,
-            onProgress: (done, rows) => bar.update(done / rows, `${done.toLocaleString('en-US')} sessions`),
+            onProgress: (done, rows) => bar.update(done / rows, `${done.toLocaleString('en-US')} rows`),
           },
         );
         bar.stop();
         const attacks = result.rows - result.labels.benign;
+        const unit = isWebFormat(result.format) ? 'requests' : 'sessions';
         warn(
-          `vigil generate: wrote synthetic data (not real traffic): ${result.rows.toLocaleString('en-US')} sessions, ${attacks.toLocaleString('en-US')} of them attacks, seed ${result.seed}.`,
+          `vigil generate: wrote synthetic data (not real traffic): ${result.rows.toLocaleString('en-US')} ${unit}, ${attacks.toLocaleString('en-US')} of them attacks, seed ${result.seed}.`,
         );
         if (options.json) return printJson(result);
-        say(table([['label', 'sessions'], ...LABELS.map((label) => [label, result.labels[label]])]));
+        say(table([['label', unit], ...Object.entries(result.labels)]));
         say(`${result.out} (${result.format}, ${result.bytes.toLocaleString('en-US')} bytes)`);
         if (result.labelsFile) say(`labels: ${result.labelsFile}`);
       } finally {

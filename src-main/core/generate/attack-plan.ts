@@ -2,11 +2,9 @@
 // kind's rows split into campaigns of a plausible size, each campaign with its own random stream
 // (so a campaign's sessions do not depend on how the output interleaves them).
 import { apportion } from './apportion.js';
-import { INJECTORS, type Injector } from './attacks.js';
-import { type Campaign, SourcePicker } from './campaign.js';
+import { type Campaign, type Injector, SourcePicker } from './campaign.js';
 import type { Population, Server } from './population.js';
 import { Rng } from './rng.js';
-import { LABELS } from './session.js';
 
 export interface AttackRange {
   start: number;
@@ -15,18 +13,25 @@ export interface AttackRange {
   servers: readonly Server[];
 }
 
-export function planAttacks(rows: number, seed: number, range: AttackRange): Campaign[] {
+/** `labels` names the kinds (it also names each campaign's random stream). */
+export function planAttacks<T>(
+  rows: number,
+  seed: number,
+  range: AttackRange,
+  injectors: readonly Injector<T>[],
+  labels: readonly string[],
+): Campaign<T>[] {
   const rng = new Rng(seed, 'attack-plan');
   const sources = new SourcePicker(range.population, rng);
   const context = { start: range.start, end: range.end, servers: range.servers, sources };
   const budgets = apportion(
     rows,
-    INJECTORS.map((injector) => injector.share),
+    injectors.map((injector) => injector.share),
   );
-  const campaigns: Campaign[] = [];
-  INJECTORS.forEach((injector, k) => {
-    campaignSizes(budgets[k]!, injector, range.end - range.start, rng).forEach((size, i) => {
-      const own = new Rng(seed, `${LABELS[injector.kind]}:${i}`);
+  const campaigns: Campaign<T>[] = [];
+  injectors.forEach((injector, k) => {
+    campaignSizes(budgets[k] ?? 0, injector, range.end - range.start, rng).forEach((size, i) => {
+      const own = new Rng(seed, `${labels[injector.kind]}:${i}`);
       campaigns.push(injector.create(size, own, context));
     });
   });
@@ -34,7 +39,7 @@ export function planAttacks(rows: number, seed: number, range: AttackRange): Cam
 }
 
 /** Campaign sizes summing to `budget`, around the injector's typical size and never over its maximum. */
-export function campaignSizes(budget: number, injector: Injector, period: number, rng: Rng): number[] {
+export function campaignSizes<T>(budget: number, injector: Injector<T>, period: number, rng: Rng): number[] {
   if (budget <= 0) return [];
   const [low, high] = injector.typical;
   const max = injector.maxRows(period);

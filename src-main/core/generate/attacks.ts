@@ -2,7 +2,7 @@
 // behaviour an analyst hunts for (many ports, repeated failed logins, huge outbound transfers,
 // clockwork check-ins, visits from rare countries at night), planned in time up front.
 import { apportion } from './apportion.js';
-import { type Campaign, type InjectorContext, offsetsFromGaps, place } from './campaign.js';
+import { type Campaign, type Injector, offsetsFromGaps, place } from './campaign.js';
 import { OPEN_PORTS, protocolForPort, SCAN_TCP_PORTS, SCAN_UDP_PORTS } from './ports.js';
 import { cumulative, type Rng } from './rng.js';
 import { BEACONING, BRUTE_FORCE, EXFILTRATION, PORT_SCAN, RARE_COUNTRY, type Session } from './session.js';
@@ -11,17 +11,6 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-export interface Injector {
-  kind: number;
-  /** Share of the attack rows. */
-  share: number;
-  /** Usual sessions per campaign (min, max). */
-  typical: readonly [number, number];
-  /** Most sessions one campaign can hold in a range of `period` ms. */
-  maxRows(period: number): number;
-  create(size: number, rng: Rng, ctx: InjectorContext): Campaign;
-}
 
 /** Many destination ports of one server, fast, tiny packets; closed ports answer with a reset. */
 const portScan: Injector = {

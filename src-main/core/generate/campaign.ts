@@ -5,14 +5,27 @@ import { drawIp, ipText, type Population, type Server } from './population.js';
 import { cumulative, type Rng } from './rng.js';
 import type { Session } from './session.js';
 
-export interface Campaign {
+/** One campaign's output: the network model's sessions, or the web model's requests. */
+export interface Campaign<T = Session> {
   kind: number;
   /** Start of each session, epoch ms, strictly increasing, all inside the generated range. */
   times: Float64Array;
   /** How many sessions were emitted so far. */
   cursor: number;
   /** Session `i` (called once per session, in order, so the campaign's own Rng stays in step). */
-  session(i: number): Session;
+  session(i: number): T;
+}
+
+/** Builds the campaigns of one attack kind. */
+export interface Injector<T = Session> {
+  kind: number;
+  /** Share of the attack rows. */
+  share: number;
+  /** Usual sessions per campaign (min, max). */
+  typical: readonly [number, number];
+  /** Most sessions one campaign can hold in a range of `period` ms. */
+  maxRows(period: number): number;
+  create(size: number, rng: Rng, ctx: InjectorContext): Campaign<T>;
 }
 
 export interface Source {

@@ -1,18 +1,17 @@
-// `vigil generate`: synthetic web traffic with labelled attacks, streamed to a file. The same
-// options give byte-identical output; memory holds one time slice of sessions, not the file.
+// `vigil generate`: synthetic traffic with labelled attacks, streamed to a file: network sessions
+// (CloudWatch CSV, VPC flow, WAF) or web requests (access logs). The same options give
+// byte-identical output; memory holds one time slice of sessions, not the file.
 import fs from 'node:fs';
-import { planAttacks } from './attack-plan.js';
-import { BenignTraffic } from './benign.js';
 import { LineBuffer } from './line-buffer.js';
+import { networkModel } from './network-model.js';
 import { OutputFile } from './output-file.js';
-import { buildPopulation, buildServers, populationSize } from './population.js';
-import { Rng } from './rng.js';
-import { emptyLabelCounts, LABELS, type LabelCounts, type Session } from './session.js';
 import { planSlices } from './timeline.js';
-import { createWriter, type OutputFormat } from './writers/index.js';
+import type { Labelled, ModelOptions, TrafficModel } from './traffic-model.js';
+import { webModel } from './web/web-model.js';
+import { isWebFormat, type OutputFormat } from './writers/index.js';
 
 export interface GenerateOptions {
-  /** Sessions to generate. */
+  /** Sessions (network formats) or requests (web formats) to generate. */
   rows: number;
   seed: number;
   out: string;
@@ -33,6 +32,7 @@ export interface GenerateResult {
   /** VPC NODATA records: lines that are not sessions and carry no label. */
   nodata: number;
   seed: number;
+  /** Rows per label, in the model's label order (network labels, or web labels for access logs). */
   labels: LabelCounts;
   /** Size of the output file (compressed size for .gz). */
   bytes: number;
@@ -46,6 +46,9 @@ export interface GenerateHooks {
   onProgress?: (rowsDone: number, rows: number) => void;
   signal?: AbortSignal;
 }
+
+/** Rows per label name; every model has `benign`. */
+export type LabelCounts = { benign: number } & Record<string, number>;
 
 const DAY_MS = 86_400_000;
 
@@ -71,19 +74,42 @@ export async function generateTraffic(
   hooks: GenerateHooks = {},
 ): Promise<GenerateResult> {
   checkOptions(options);
-  const { rows, seed, start } = options;
+  const { rows, seed, start, format } = options;
   const end = start + Math.round(options.days * DAY_MS);
-  const population = buildPopulation(populationSize(rows), new Rng(seed, 'population'));
-  const servers = buildServers(new Rng(seed, 'servers'));
-  const attackRows = Math.round(rows * options.attackRate);
-  const campaigns = planAttacks(attackRows, seed, { start, end, population, servers });
-  const benign = new BenignTraffic(population, servers, new Rng(seed, 'benign'));
-  const writer = createWriter(options.format, { seed, servers });
+  const model: ModelOptions = { rows, attackRows: Math.round(rows * options.attackRate), seed, start, end };
+  const written = isWebFormat(format)
+    ? await writeModel(webModel(model, format), model, options, hooks)
+    : await writeModel(networkModel(model, format), model, options, hooks);
+  return {
+    out: options.out,
+    format,
+    rows,
+    records: written.records,
+    nodata: written.nodata,
+    seed,
+    labels: written.labels,
+    bytes: fs.statSync(options.out).size,
+    labelsFile: written.labelsFile,
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+  };
+}
+
+/** Streams the model's benign traffic and campaigns, merged in time order, through its writer. */
+async function writeModel<T extends Labelled>(
+  traffic: TrafficModel<T>,
+  model: ModelOptions,
+  options: GenerateOptions,
+  hooks: GenerateHooks,
+): Promise<Pick<GenerateResult, 'records' | 'nodata' | 'labels' | 'labelsFile'>> {
+  const { rows, attackRows, start, end } = model;
+  const writer = traffic.writer;
   const labelsFile = writer.sidecarLabels ? `${options.out}.labels.csv` : null;
   const output = new OutputFile(options.out, options.out.endsWith('.gz'));
   const sidecar = labelsFile ? new OutputFile(labelsFile, false) : null;
 
-  const labels = emptyLabelCounts();
+  const counts = new Float64Array(traffic.labels.length);
+  const labelSuffix = traffic.labels.map((label) => `,${label}`);
   const lines = new LineBuffer();
   const labelLines = sidecar ? new LineBuffer() : null;
   labelLines?.add('line,label');
@@ -95,7 +121,7 @@ export async function generateTraffic(
       lines.add(value);
       line++;
       records++;
-      labelLines?.add(`${line},${LABELS[kind]}`);
+      labelLines?.add(`${line}${labelSuffix[kind]}`);
     },
     other(value: string): void {
       lines.add(value);
@@ -115,18 +141,19 @@ export async function generateTraffic(
       line++;
     }
     let done = 0;
-    const batch: Session[] = [];
+    const batch: T[] = [];
     for (const slice of planSlices(rows - attackRows, start, end)) {
       if (hooks.signal?.aborted) throw new Error('cancelled');
       batch.length = 0;
-      benign.fill(slice.from, slice.to, slice.benignRows, batch);
-      for (const c of campaigns) {
-        while (c.cursor < c.times.length && c.times[c.cursor]! < slice.to) batch.push(c.session(c.cursor++));
+      traffic.fillBenign(slice.from, slice.to, slice.benignRows, batch);
+      for (const c of traffic.campaigns) {
+        while (c.cursor < c.times.length && (c.times[c.cursor] ?? slice.to) < slice.to)
+          batch.push(c.session(c.cursor++));
       }
       batch.sort(byStart); // stable: equal starts keep generation order, so output stays deterministic
-      for (const session of batch) {
-        writer.write(session, sink);
-        labels[LABELS[session.kind]!]++;
+      for (const item of batch) {
+        writer.write(item, sink);
+        counts[item.kind] = (counts[item.kind] ?? 0) + 1;
         if (lines.ready) {
           await flush(false);
           hooks.onProgress?.(done, rows);
@@ -134,7 +161,7 @@ export async function generateTraffic(
         done++;
       }
     }
-    if (done !== rows) throw new Error(`internal error: generated ${done} sessions instead of ${rows}`);
+    if (done !== rows) throw new Error(`internal error: generated ${done} rows instead of ${rows}`);
     await flush(true);
     await Promise.all([output.close(), sidecar?.close()]);
     hooks.onProgress?.(rows, rows);
@@ -142,21 +169,13 @@ export async function generateTraffic(
     await Promise.all([output.discard(), sidecar?.discard()]);
     throw error;
   }
-  return {
-    out: options.out,
-    format: options.format,
-    rows,
-    records,
-    nodata,
-    seed,
-    labels,
-    bytes: fs.statSync(options.out).size,
-    labelsFile,
-    start: new Date(start).toISOString(),
-    end: new Date(end).toISOString(),
-  };
+  const labels: LabelCounts = { benign: 0 };
+  traffic.labels.forEach((label, kind) => {
+    labels[label] = counts[kind] ?? 0;
+  });
+  return { records, nodata, labels, labelsFile };
 }
 
-function byStart(a: Session, b: Session): number {
+function byStart(a: Labelled, b: Labelled): number {
   return a.start - b.start;
 }

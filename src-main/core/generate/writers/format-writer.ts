@@ -1,4 +1,5 @@
-// What every output format implements: a header, and the lines for one session.
+// What every output format implements: a header, and the lines for one session (network formats)
+// or one request (web formats).
 import type { Server } from '../population.js';
 import type { Session } from '../session.js';
 
@@ -10,17 +11,21 @@ export interface LineSink {
   other(line: string): void;
 }
 
-export interface FormatWriter {
+export interface FormatWriter<T = Session> {
   /** The header line (without its newline), or null for formats without one. */
   readonly header: string | null;
   /** True when the format has no column for the label, so labels go to PATH.labels.csv. */
   readonly sidecarLabels: boolean;
-  write(session: Session, sink: LineSink): void;
+  write(item: T, sink: LineSink): void;
 }
 
 export interface WriterContext {
   seed: number;
   servers: readonly Server[];
+}
+
+export interface WebWriterContext {
+  seed: number;
 }
 
 /** A cheap 32-bit mix of a per-source key, for stable per-source picks (user agent, URI). */
