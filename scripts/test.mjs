@@ -17,7 +17,11 @@ const run = (label, command, args) => {
 const checks = [
   ['build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]],
   ['lint + format (biome)', bin('biome'), ['check', '.']],
-  ['type check (tsc, one project per runtime)', process.execPath, [path.join(root, 'scripts', 'typecheck.mjs')]],
+  [
+    'type check (tsc, one project per runtime)',
+    process.execPath,
+    [path.join(root, 'scripts', 'typecheck.mjs')],
+  ],
   [
     'Electron security (electronegativity)',
     process.execPath,

@@ -15,6 +15,17 @@ export interface KeyFields {
   detectionType: string | null;
   action: string | null;
   attrs: string | null;
+  // The HTTP request, which most sources do not have (missing as undefined or null).
+  method?: string | null;
+  host?: string | null;
+  path?: string | null;
+  query?: string | null;
+  httpVersion?: string | null;
+  userAgent?: string | null;
+  requestTimeMs?: number | null;
+  tlsProtocol?: string | null;
+  tlsCipher?: string | null;
+  requestLine?: string | null;
 }
 
 /**
@@ -59,7 +70,18 @@ export const KEY_TEXTS = [
   'detectionType',
   'action',
   'attrs',
+  // The request's (REQUEST_TEXTS_FROM on).
+  'method',
+  'host',
+  'path',
+  'query',
+  'httpVersion',
+  'userAgent',
+  'tlsProtocol',
+  'tlsCipher',
+  'requestLine',
 ] as const;
+const REQUEST_TEXTS_FROM = KEY_TEXTS.indexOf('method');
 
 function mixText(digests: Int32Array, at: number): void {
   if (at < 0) {
@@ -102,9 +124,25 @@ export function naturalKey(row: KeyFields, digests: Int32Array, textAt: Int32Arr
   // Extras tell apart requests that share everything else (e.g. two WAF requests in the same
   // millisecond from one client to different URIs).
   mixText(digests, textAt[6]!); // attrs
+  // The HTTP request, mixed in only when the row has one: a row without it (a flow, an alert)
+  // keeps the key it had before these fields existed, so no stored session needs a new one. Left
+  // out: the request id, which keys the row as its event id (eventKey) where it is one, and the
+  // referrer, which WAF sessions stored before schema 16 did not keep (their keys are remade from
+  // what they kept: migrations/016-web-requests.ts).
+  if (hasRequest(row, textAt)) {
+    mix(0x7ffffff5);
+    for (let k = REQUEST_TEXTS_FROM; k < KEY_TEXTS.length; k++) mixText(digests, textAt[k]!);
+    mixNumber(row.requestTimeMs ?? null);
+  }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+function hasRequest(row: KeyFields, textAt: Int32Array): boolean {
+  if (row.requestTimeMs != null) return true;
+  for (let k = REQUEST_TEXTS_FROM; k < KEY_TEXTS.length; k++) if (textAt[k]! >= 0) return true;
+  return false;
 }
 
 /*
@@ -137,6 +175,19 @@ export function eventKey(natural: number, eventId: string): number {
   return withDiscriminator(natural, eventDigest[0]! ^ 0x5bd1e995, eventDigest[1]! ^ 0x1b873593);
 }
 
+/**
+ * The key of a stored session whose natural key changes from `from` to `to` (its fields were
+ * stored differently): its discriminator, whatever it was, is kept. A negative key (a collision
+ * kept apart by migration 009) is no natural key's and stays.
+ */
+export function rekeyed(key: number, from: number, to: number): number {
+  if (key < 0) return key;
+  const hi = (hiOf(key) ^ hiOf(from) ^ hiOf(to)) & 2097151;
+  return 4294967296 * hi + ((key ^ from ^ to) >>> 0);
+}
+
+const hiOf = (key: number) => Math.floor(key / 4294967296);
+
 /** natural ⊕ (hi:lo), within the 53 bits a key has. */
 function withDiscriminator(natural: number, lo: number, hi: number): number {
   const naturalHi = Math.floor(natural / 4294967296);
@@ -152,8 +203,8 @@ export function naturalKeyOf(row: KeyFields): number {
   const textAt = new Int32Array(KEY_TEXTS.length);
   KEY_TEXTS.forEach((field, k) => {
     const value = row[field];
-    textAt[k] = value === null ? -1 : k * 2;
-    if (value !== null) digestText(value, digests, k * 2);
+    textAt[k] = value == null ? -1 : k * 2;
+    if (value != null) digestText(value, digests, k * 2);
   });
   return naturalKey(row, digests, textAt);
 }

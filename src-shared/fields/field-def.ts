@@ -33,9 +33,19 @@ export interface FilterTermDef {
   /** Text compared in any case (names analysts type); otherwise exactly as stored. */
   nocase?: boolean;
   /**
+   * How a text value matches: the whole stored value (the default), or a pattern, in any case
+   * (`nocase` must be set): `prefix` is the start of the value with `*` a wildcard anywhere
+   * (`path:/admin`, `path:*.php`), `substring` any part of it, `*` included (`ua:sqlmap`). Long
+   * texts that rarely repeat exactly (paths, queries, user agents) are searched this way.
+   */
+  match?: 'prefix' | 'substring';
+  /** Other names the analyst may type for the term; they parse as the term itself. */
+  aliases?: readonly string[];
+  /**
    * Bare words search this field too (any case, as a substring). The number is the field's place
    * in the searched text: the fields are joined with spaces in this order, so a phrase can span
-   * two neighbours ("traffic waf" matches rule "… Traffic" then type "waf_rule").
+   * two neighbours ("traffic waf" matches rule "… Traffic" then type "waf_rule"). A pattern field
+   * (`match`) is searched on its own: a path or a user agent is no phrase's neighbour.
    */
   freeText?: number;
 }
@@ -69,6 +79,12 @@ interface FieldBase {
   sortable?: boolean;
   /** Read by the model feature builder (db/feature-rows.ts, core/features). */
   feature?: boolean;
+  /**
+   * An importer whose source never has the field may leave it out of its rows (it is then missing,
+   * as null is): the HTTP request's fields, which flow and alert logs lack. Their importers' rows
+   * stay as small and as fast to build as before the fields existed.
+   */
+  omittable?: true;
 }
 
 /** The value is stored in its own column of `sessions`. */

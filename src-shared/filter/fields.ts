@@ -14,12 +14,15 @@ export interface FieldSpec {
   max?: number;
   /** Whole numbers only. */
   integer?: boolean;
+  /** A text field matched by its start (`*` a wildcard) or any part, in any case (FilterTermDef). */
+  match?: 'prefix' | 'substring';
 }
 
 /**
  * Terms that are not one column: both endpoints at once, the active models' scores and the
  * analyst's verdict (db/filter-sql.ts asks each its own way). `order` places them among the
- * field table's terms.
+ * field table's terms. Terms over the rule hits of a session (issue 17: `sigma:`, `level:`, and
+ * `rule:`, today the rule name the log gave) belong here too, beside `score` and `verdict`.
  */
 const OWN_TERMS = {
   ip: { order: 30, spec: { kind: 'ip', help: 'either endpoint', example: 'ip:203.0.113.7' } },
@@ -38,7 +41,7 @@ const OWN_TERMS = {
 
 export type FilterField = FieldTerm | keyof typeof OWN_TERMS;
 
-function specOf({ kind, help, example, min, max, integer }: FilterTermDef): FieldSpec {
+function specOf({ kind, help, example, min, max, integer, match }: FilterTermDef): FieldSpec {
   return {
     kind,
     help,
@@ -46,6 +49,7 @@ function specOf({ kind, help, example, min, max, integer }: FilterTermDef): Fiel
     ...(min === undefined ? {} : { min }),
     ...(max === undefined ? {} : { max }),
     ...(integer === undefined ? {} : { integer }),
+    ...(match === undefined ? {} : { match }),
   };
 }
 
@@ -62,8 +66,21 @@ export const FILTER_FIELDS = Object.fromEntries(TERMS.map(({ term, spec }) => [t
 export const FIELD_NAMES = Object.keys(FILTER_FIELDS) as FilterField[];
 export const VERDICTS = ['malicious', 'benign', 'review', 'none'] as const;
 
+/** Other names of terms (`status` for `code`), from the field table: each parses as its term. */
+export const FIELD_ALIASES: Readonly<Record<string, FilterField>> = Object.fromEntries(
+  TERM_FIELDS.flatMap(({ filter }) =>
+    'aliases' in filter ? filter.aliases.map((alias) => [alias, filter.term as FilterField]) : [],
+  ),
+);
+
 export function isFilterField(name: string): name is FilterField {
   return Object.hasOwn(FILTER_FIELDS, name);
+}
+
+/** The term a typed name (lower case) stands for, through its aliases; null for no term. */
+export function termNamed(name: string): FilterField | null {
+  if (isFilterField(name)) return name;
+  return Object.hasOwn(FIELD_ALIASES, name) ? (FIELD_ALIASES[name] as FilterField) : null;
 }
 
 export function fieldSpec(field: FilterField): FieldSpec {

@@ -2,7 +2,7 @@
 // rule:"Suspicious Web Traffic" verdict:none -type:scan free text`: terms AND, commas OR.
 import type { FilterClause, FilterValue } from './clauses.js';
 import { type FilterError, FilterSyntaxError } from './errors.js';
-import { FIELD_NAMES, type FieldSpec, fieldSpec, isFilterField, VERDICTS } from './fields.js';
+import { FIELD_NAMES, type FieldSpec, fieldSpec, termNamed, VERDICTS } from './fields.js';
 import { cidrRange, ipv4ToNumber, looksLikeIpv6 } from './ipv4.js';
 import { type Item, scanTerms } from './scan.js';
 
@@ -102,20 +102,22 @@ export function parseFilterOrThrow(text: string): FilterClause[] {
       clauses.push({ field: 'text', negate: term.negate, values: [{ kind: 'text', value: term.item.text }] });
       continue;
     }
+    // An alias (`status:`) is its term (`code:`): the clause, and the filter text made from it,
+    // say the term; errors say the name as typed.
     const name = term.name.toLowerCase();
-    if (!isFilterField(name))
+    const field = termNamed(name);
+    if (field === null)
       throw new FilterSyntaxError(
         `Unknown field "${term.name}". Fields: ${FIELD_NAMES.join(', ')}`,
         term.start,
         term.nameEnd,
       );
-    const field = name;
-    if (term.items.length > 100) fail(`${field}: at most 100 values in one list`, term);
+    if (term.items.length > 100) fail(`${name}: at most 100 values in one list`, term);
     const spec = fieldSpec(field);
     clauses.push({
       field,
       negate: term.negate,
-      values: term.items.map((item) => fieldValue(field, spec, item)),
+      values: term.items.map((item) => fieldValue(name, spec, item)),
     });
   }
   return clauses;

@@ -1,6 +1,13 @@
 // Autocomplete for the filter bar: what the word under the cursor could become. Field names come
 // from the language itself; values come from the caller (the filterSuggestions API reads rollups).
-import { FIELD_NAMES, FILTER_FIELDS, type FilterField, isFilterField, VERDICTS } from './fields.js';
+import {
+  FIELD_ALIASES,
+  FIELD_NAMES,
+  FILTER_FIELDS,
+  type FilterField,
+  termNamed,
+  VERDICTS,
+} from './fields.js';
 import { quoteValue } from './serialize.js';
 
 export interface Suggestion {
@@ -30,8 +37,9 @@ export function completionContext(text: string, cursor: number): CompletionConte
     return { kind: 'field', prefix: head.slice(negated).toLowerCase(), from: start + negated, to: end };
   const field = /^-?[A-Za-z_]+:/.exec(head);
   if (!field) return { kind: 'none' };
-  const fieldName = field[0].slice(negated, -1).toLowerCase();
-  if (!isFilterField(fieldName)) return { kind: 'none' };
+  // An alias (`status:`) completes the values of its term.
+  const fieldName = termNamed(field[0].slice(negated, -1).toLowerCase());
+  if (fieldName === null) return { kind: 'none' };
   // The list item under the cursor: after the last comma, up to the next comma or the word's end.
   const itemStart = start + Math.max(field[0].length, head.lastIndexOf(',') + 1);
   const nextComma = text.indexOf(',', cursor);
@@ -45,19 +53,35 @@ export interface ValueCount {
   sessions: number;
 }
 
-/** Suggestions for a context: field names, or the given values (verdicts are known here). */
+/** Every name a term can be typed as, with its help: the terms, then their aliases. */
+const NAMED: readonly { name: string; detail: string }[] = [
+  ...FIELD_NAMES.map((name) => ({ name, detail: FILTER_FIELDS[name].help })),
+  ...Object.entries(FIELD_ALIASES).map(([name, term]) => ({
+    name,
+    detail: `${FILTER_FIELDS[term].help} (same as ${term}:)`,
+  })),
+];
+
+/**
+ * Suggestions for a context: field names, or the given values (verdicts are known here). A value
+ * fits what was typed when it starts with it, or holds it for a term matched by any part (`ua:`).
+ */
 export function suggestionsFor(context: CompletionContext, values: readonly ValueCount[] = []): Suggestion[] {
   if (context.kind === 'field')
-    return FIELD_NAMES.filter((name) => name.startsWith(context.prefix)).map((name) => ({
+    return NAMED.filter(({ name }) => name.startsWith(context.prefix)).map(({ name, detail }) => ({
       insert: `${name}:`,
       label: `${name}:`,
-      detail: FILTER_FIELDS[name].help,
+      detail,
     }));
   if (context.kind !== 'value') return [];
   const known = context.field === 'verdict' ? VERDICTS.map((value) => ({ value, sessions: -1 })) : values;
   const prefix = context.prefix.toLowerCase();
+  const fits =
+    FILTER_FIELDS[context.field].match === 'substring'
+      ? (value: string) => value.includes(prefix)
+      : (value: string) => value.startsWith(prefix);
   return known
-    .filter((v) => v.value.toLowerCase().startsWith(prefix) && v.value !== '')
+    .filter((v) => v.value !== '' && fits(v.value.toLowerCase()))
     .map((v) => ({
       insert: quoteValue(v.value),
       label: v.value,

@@ -1,5 +1,6 @@
 // A plausible stored session for component tests; `patch` overrides fields.
 import type { Session } from '../../src-shared/domain.js';
+import { NO_REQUEST } from '../helpers/no-request.js';
 
 export function fakeSession(id: number, patch: Partial<Session> = {}): Session {
   return {
@@ -26,6 +27,7 @@ export function fakeSession(id: number, patch: Partial<Session> = {}): Session {
     bytesRatio: 0.1,
     hourOfDay: 3,
     rawLine: id + 1,
+    ...NO_REQUEST,
     attrs: null,
     ...patch,
   };

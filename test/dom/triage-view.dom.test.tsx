@@ -4,6 +4,7 @@ import { TriageView } from '../../src-renderer/views/triage/TriageView.js';
 import type { Session } from '../../src-shared/domain.js';
 import type { FlagQueuePage, QueueItem } from '../../src-shared/triage.js';
 import { deferred } from '../helpers/deferred.js';
+import { NO_REQUEST } from '../helpers/no-request.js';
 import { answers, calls, emit } from './fake-api.js';
 import { withData } from './with-data.js';
 
@@ -35,6 +36,7 @@ const session = (id: number, srcIp: string): Session => ({
   bytesRatio: 2,
   hourOfDay: 3,
   rawLine: id,
+  ...NO_REQUEST,
   attrs: null,
 });
 

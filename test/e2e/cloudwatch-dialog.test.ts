@@ -99,7 +99,7 @@ describe('Connect to CloudWatch Logs (dialog, serve mode, moto_server)', () => {
     const vpcRow = rows.filter({ hasText: VPC_GROUP });
     expect(await vpcRow.locator('td').allTextContents()).toEqual([
       VPC_GROUP,
-      expect.stringMatching(/^\d+(\.\d)? [KMG]?B$|^–$/),
+      expect.stringMatching(/^\d+(\.\d)? [kMG]?B$|^–$/),
       '30 days',
       'never',
     ]);

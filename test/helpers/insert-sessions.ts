@@ -1,7 +1,9 @@
 import type { Db } from '../../src-main/core/db/open.js';
 import { prepareSessionInsert } from '../../src-main/core/db/sessions.js';
+import type { Session } from '../../src-shared/domain.js';
+import type { NO_REQUEST } from './no-request.js';
 
-export interface TestSession {
+export interface TestSession extends Partial<Pick<Session, keyof typeof NO_REQUEST>> {
   startTs: number;
   endTs?: number;
   srcIp: string;

@@ -1,6 +1,6 @@
 // Values for the filter bar's autocomplete, read from the rollups (never a scan of sessions),
 // most frequent first. Prefix matches use ranges or substr, so no LIKE wildcard can be injected.
-import { type FieldDef, TERM_FIELDS } from '../../../src-shared/fields/index.js';
+import { type FieldDef, type FilterTermDef, TERM_FIELDS } from '../../../src-shared/fields/index.js';
 import type { Db } from './open.js';
 import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
@@ -39,15 +39,24 @@ const QUERIES: Record<string, string> = {
 };
 
 /**
- * An interned field's dictionary is the list of its values (its unique index serves the prefix
- * range), uncounted: counting would read every session. It cannot tell an import still being
- * written from a finished one, so it may offer a value no finished session has yet.
+ * An interned field's dictionary is the list of its values, uncounted: counting would read every
+ * session. It cannot tell an import still being written from a finished one, so it may offer a
+ * value no finished session has yet. Values are offered as the term matches them: starting with
+ * what was typed (its unique index serves the range), in any case (a scan that stops at `limit`),
+ * or holding it (`ua:`, the same scan).
  */
 function dictionarySql(term: string): string | undefined {
-  const field = TERM_FIELDS.find((f) => f.filter.term === term) as FieldDef | undefined;
-  if (field?.storage !== 'interned') return undefined;
-  return `SELECT value, -1 AS sessions FROM ${field.dictionary}
-          WHERE value >= @prefix AND value < @prefix || char(1114111) LIMIT @limit`;
+  const field = TERM_FIELDS.find((f) => f.filter.term === term);
+  if (field === undefined || (field as FieldDef).storage !== 'interned') return undefined;
+  const { dictionary } = field as FieldDef & { dictionary: string };
+  const filter: FilterTermDef = field.filter;
+  const fits =
+    filter.match === 'substring'
+      ? 'instr(lower(value), lower(@prefix)) > 0'
+      : filter.nocase
+        ? PREFIX
+        : 'value >= @prefix AND value < @prefix || char(1114111)';
+  return `SELECT value, -1 AS sessions FROM ${dictionary} WHERE ${fits} LIMIT @limit`;
 }
 
 export function suggestValues(db: Db, field: string, prefix: string, limit: number): ValueCount[] {

@@ -30,3 +30,32 @@ export function textInSql(field: FieldDef, texts: string[], nocase: boolean, bin
     ? `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE ${test})`
     : test;
 }
+
+/**
+ * The LIKE pattern (with `ESCAPE '\'`) of a value typed for a pattern term: what was typed is
+ * literal (`%` and `_` too), at the start of the value (`*` any run of characters) or anywhere in it.
+ */
+export function likePattern(typed: string, match: 'prefix' | 'substring'): string {
+  const literal = typed.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  return match === 'prefix' ? `${literal.replaceAll('*', '%')}%` : `%${literal}%`;
+}
+
+/**
+ * `field LIKE one of patterns` (bound by `bind`), in any case as LIKE compares (ASCII letters).
+ * An interned field is matched in its dictionary: each distinct text is tested once, however many
+ * sessions hold it, and sessions are then matched by id.
+ */
+export function likeAnySql(field: FieldDef, patterns: string[], bind: (v: unknown) => string): string {
+  const stored = field.storage === 'interned' ? 'value' : field.column;
+  const tests = patterns.map((pattern) => `${stored} LIKE ${bind(pattern)} ESCAPE '\\'`);
+  const test = tests.length === 1 ? (tests[0] as string) : `(${tests.join(' OR ')})`;
+  return field.storage === 'interned'
+    ? `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE ${test})`
+    : test;
+}
+
+/** The field's value holds `lowered` (bound, lower-case), as free text compares (ASCII letters). */
+export function containsSql(field: FieldDef, lowered: string): string {
+  if (field.storage !== 'interned') return `instr(lower(${field.column}), ${lowered}) > 0`;
+  return `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE instr(lower(value), ${lowered}) > 0)`;
+}

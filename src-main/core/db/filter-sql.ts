@@ -5,7 +5,7 @@ import { type FreeTextTerm, TERM_FIELDS, type TermField } from '../../../src-sha
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import { must } from '../../../src-shared/must.js';
-import { readSql, textInSql } from './field-sql.js';
+import { containsSql, likeAnySql, likePattern, readSql, textInSql } from './field-sql.js';
 
 type Params = Record<string, unknown>;
 
@@ -81,31 +81,46 @@ function textSql(field: TermField, values: FilterValue[], b: Binder): string {
     if (v.kind !== 'text') throw new FilterUnsupportedError(`Text is needed here, not ${v.kind}`);
     return v.value;
   });
+  const bind = (value: unknown) => b.bind(value);
+  // A path, a query or a user agent is matched by a pattern (its start, or any part, in any case).
+  if ('match' in field.filter) {
+    const { match } = field.filter;
+    return likeAnySql(
+      field,
+      texts.map((text) => likePattern(text, match)),
+      bind,
+    );
+  }
   // Names analysts type in any case (the table's `nocase`); others are matched exactly as stored.
   const nocase = 'nocase' in field.filter && field.filter.nocase;
-  return textInSql(field, texts, nocase, (value) => b.bind(value));
+  return textInSql(field, texts, nocase, bind);
 }
 
-/** The fields whose values free text searches, in the order their values are joined to be searched. */
+/** The fields whose values free text searches, in their order (FilterTermDef.freeText). */
 const FREE_TEXT = TERM_FIELDS.flatMap((field) =>
   'freeText' in field.filter ? [{ field, place: field.filter.freeText }] : [],
 ).sort((a, b) => a.place - b.place);
 /** Their terms (db/free-text.ts resolves a word against their values). */
 export const FREE_TEXT_FIELDS = FREE_TEXT.map(({ field }) => field.filter.term as FreeTextTerm);
 export type FreeTextField = FreeTextTerm;
-const FREE_TEXT_COLUMNS = FREE_TEXT.map(({ field }) => readSql(field));
+// The short descriptive columns are searched joined, so a phrase may span two of them; a pattern
+// field (a path, a query, a user agent) is searched on its own, an interned one in its dictionary.
+const JOINED_COLUMNS = FREE_TEXT.flatMap(({ field }) => ('match' in field.filter ? [] : [readSql(field)]));
+const ON_ITS_OWN = FREE_TEXT.flatMap(({ field }) => ('match' in field.filter ? [field] : []));
 
 /** The text a free-text clause searches for: its words joined by spaces. */
 export function freeTextOf(values: readonly FilterValue[]): string {
   return values.map((v) => (v.kind === 'text' ? v.value : '')).join(' ');
 }
 
-/** Free text: an exact endpoint, or a case-insensitive substring of the descriptive columns. */
+/** Free text: an exact endpoint, or a case-insensitive substring of the descriptive fields. */
 function freeTextSql(values: FilterValue[], b: Binder): string {
   const text = freeTextOf(values);
-  const haystack = FREE_TEXT_COLUMNS.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
+  const haystack = JOINED_COLUMNS.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
   const exact = b.bind(text);
-  return `(src_ip = ${exact} OR dst_ip = ${exact} OR instr(lower(${haystack}), ${b.bind(text.toLowerCase())}) > 0)`;
+  const lowered = b.bind(text.toLowerCase());
+  const own = ON_ITS_OWN.map((field) => ` OR ${containsSql(field, lowered)}`).join('');
+  return `(src_ip = ${exact} OR dst_ip = ${exact} OR instr(lower(${haystack}), ${lowered}) > 0${own})`;
 }
 
 function scoreSql(values: FilterValue[], b: Binder): string {

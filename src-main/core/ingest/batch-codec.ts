@@ -61,11 +61,17 @@ type ReadFields = (
  */
 function compileReadFields(): ReadFields {
   const NULLABLE = new Set<string>(LOG_FIELDS.flatMap((field) => (field.nullable ? [field.name] : [])));
+  // A field the row may leave out (the HTTP request's, in a flow log) is missing, like null.
+  const OMITTABLE = new Set<string>(
+    LOG_FIELDS.flatMap((field) => ('omittable' in field ? [field.name] : [])),
+  );
   for (const name of [...NUM_FIELDS, ...STR_FIELDS])
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Field name "${name}" is not an identifier`);
   const body = [
     ...NUM_FIELDS.map((name, k) => `num[n + ${k}] = row.${name}${NULLABLE.has(name) ? ' ?? NaN' : ''};`),
-    ...STR_FIELDS.map((name, k) => `str[s + ${k}] = this.code(${k}, row.${name});`),
+    ...STR_FIELDS.map(
+      (name, k) => `str[s + ${k}] = this.code(${k}, row.${name}${OMITTABLE.has(name) ? ' ?? null' : ''});`,
+    ),
   ].join('\n');
   return new Function('row', 'num', 'n', 'str', 's', body) as ReadFields;
 }

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listLogGroups } from '../../../src-main/core/connectors/cloudwatch-logs/index.js';
 import { getPullState } from '../../../src-main/core/db/cloudwatch-pulls.js';
+import { sessionsByIds } from '../../../src-main/core/db/flag-queue.js';
 import { createTempDirs } from '../../helpers/temp.js';
 import { vpcEvent, vpcEvents, wafEvents } from './events.js';
 import { startFaultProxy } from './fault-proxy.js';
@@ -79,10 +80,16 @@ describe('pull from CloudWatch Logs (moto_server)', () => {
     const summary = await pull(db, moto.url, { logGroup: 'aws-waf-logs-shop', since: '2h' });
     expect(summary.counts).toEqual({ rowsRead: 600, stored: 600, quarantined: 0, duplicates: 0 });
     expect(sessions(db)).toEqual(sortSessions(expected));
-    const attrs = db
-      .prepare('SELECT a.json FROM sessions s JOIN attr_sets a ON a.id = s.attrs_id WHERE s.start_ts = ?')
-      .get(t0 + 7) as { json: string };
-    expect(JSON.parse(attrs.json)).toMatchObject({ uri: '/item/7', method: 'GET', host: 'shop.example.com' });
+    // The request is kept in the session's own HTTP fields, not as attributes.
+    const id = db
+      .prepare('SELECT id FROM sessions WHERE start_ts = ?')
+      .pluck()
+      .get(t0 + 7) as number;
+    expect(sessionsByIds(db, [id])[0]).toMatchObject({
+      path: '/item/7',
+      method: 'GET',
+      host: 'shop.example.com',
+    });
     expect(db.prepare('SELECT format FROM imports').all()).toEqual([{ format: 'waf-json' }]);
     db.close();
   });

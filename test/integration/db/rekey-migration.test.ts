@@ -9,6 +9,7 @@ import { announceMigrationsTo, migrate, SCHEMA_VERSION } from '../../../src-main
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { CLOUDWATCH_HEADER, cloudwatchRow } from '../../helpers/cloudwatch-rows.js';
+import { writeAsOlderSchema } from '../../helpers/older-schema.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -34,7 +35,9 @@ describe('migration 009 (natural keys from text digests)', () => {
     const old = new Database(file);
     old.pragma('journal_mode = WAL');
     migrate(old, 8);
-    expect((await runImport(old, { file: csv, enrich: false })).stored).toBe(ROWS);
+    await writeAsOlderSchema(old, async () => {
+      expect((await runImport(old, { file: csv, enrich: false })).stored).toBe(ROWS);
+    });
     const importKeys = keysById(old);
     old.exec('UPDATE sessions SET key_hash = id * 7919');
     // A pair the old key told apart that the new one does not (as a collision would leave them).

@@ -1,13 +1,11 @@
-// A field stored interned (src-shared/fields, storage 'interned'), added the way the next fields
-// will be: one record in the field table, its column and dictionary made as its migration would.
-// No shipped field is interned yet, so the table is extended here; everything else is the real
-// code: the batch codec and writer, the insert, the page, sort, filter, free text, suggestions,
-// exports, feature rows and the Sessions table's columns, all derived from the table.
+// A field stored interned (src-shared/fields, storage 'interned'): the user agent, one record in
+// the field table and its column and dictionary from migration 016. Everything is the real code:
+// the batch codec and writer, the insert, the page, sort, filter, free text, suggestions, exports
+// and the Sessions table's columns, all derived from the table.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { suggestValues } from '../../../src-main/core/db/analytics-suggest.js';
-import { FEATURE_ROW, featureRows } from '../../../src-main/core/db/feature-rows.js';
 import { resolveFreeText } from '../../../src-main/core/db/free-text.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
 import { prepareSessionInsert, sessionPage, whereClause } from '../../../src-main/core/db/sessions.js';
@@ -22,34 +20,6 @@ import { FIELD_NAMES, parseFilter } from '../../../src-shared/filter/index.js';
 import { createTempDirs } from '../../helpers/temp.js';
 import { parseCsv } from '../reports/csv-parse.js';
 
-vi.mock('../../../src-shared/fields/session-fields.js', async (importOriginal) => {
-  const table = await importOriginal<typeof import('../../../src-shared/fields/session-fields.js')>();
-  const userAgent = {
-    name: 'userAgent',
-    column: 'user_agent_id',
-    type: 'text',
-    nullable: true,
-    origin: 'log',
-    storage: 'interned',
-    dictionary: 'user_agents',
-    label: 'User agent',
-    view: { order: 175, width: 220 },
-    csv: 'user_agent',
-    filter: {
-      term: 'ua',
-      order: 115,
-      kind: 'text',
-      help: 'user agent',
-      example: 'ua:curl',
-      nocase: true,
-      freeText: 7,
-    },
-    sortable: true,
-    feature: true,
-  } as const;
-  return { ...table, SESSION_FIELDS: [...table.SESSION_FIELDS, userAgent] };
-});
-
 const tempDir = createTempDirs();
 const AGENTS = ['curl/8.0', 'Mozilla/5.0 (X11; Linux) Firefox/126.0', 'sqlmap/1.8', null] as const;
 const ROWS = 40;
@@ -58,8 +28,6 @@ const ROWS = 40;
 function storedSessions(): Db {
   const dir = tempDir();
   const db = openDatabase(path.join(dir, 'interned.db'));
-  db.exec(`ALTER TABLE sessions ADD COLUMN user_agent_id INTEGER;
-    CREATE TABLE user_agents (id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE);`);
   db.prepare(
     `INSERT INTO imports (id, file, file_name, format, size_bytes, quick_hash, status, started_at)
      VALUES (1, 'f', 'f', 'cloudwatch-csv', 0, 'x', 'running', 0)`,
@@ -96,9 +64,6 @@ function storedSessions(): Db {
   db.prepare(`UPDATE imports SET status = 'done' WHERE id = 1`).run();
   return db;
 }
-
-/** A session with the field this file adds (the types know the shipped table only). */
-type WithAgent = Session & { userAgent: string | null };
 
 const agentOf = (i: number) => AGENTS[i % AGENTS.length]!;
 const idsWhere = (test: (agent: string | null) => boolean) =>
@@ -155,30 +120,30 @@ describe('an interned field', () => {
     const db = storedSessions();
     const page = sessionPage(db, {
       filter: {},
-      sort: 'userAgent' as never,
+      sort: 'userAgent',
       direction: 'asc',
       offset: 0,
       limit: ROWS,
     });
     expect(page.total).toBe(ROWS);
-    for (const item of page.items as WithAgent[]) {
+    for (const item of page.items as Session[]) {
       expect(Session.parse(item)).toEqual(item);
       expect(item.userAgent).toBe(agentOf(item.id - 1));
     }
     // NULLs first, then the texts in order.
-    const order = (page.items as WithAgent[]).map((item) => item.userAgent);
+    const order = (page.items as Session[]).map((item) => item.userAgent);
     expect(order).toEqual([...order].sort((a, b) => (a === null ? -1 : b === null ? 1 : a < b ? -1 : 1)));
   });
 
-  it('is a filter term, in any case, negated with its missing values, and searched as free text', () => {
+  it('is a filter term (any part, in any case), negated with its missing values, and searched as free text', () => {
     const db = storedSessions();
-    expect(FIELD_NAMES.slice(FIELD_NAMES.indexOf('label'), FIELD_NAMES.indexOf('code') + 1)).toEqual([
-      'label',
+    expect(FIELD_NAMES.slice(FIELD_NAMES.indexOf('query'), FIELD_NAMES.indexOf('referrer') + 1)).toEqual([
+      'query',
       'ua',
-      'code',
+      'referrer',
     ]);
     expect(matching(db, { clauses: clauses('ua:CURL/8.0') })).toEqual(idsWhere((a) => a === 'curl/8.0'));
-    expect(matching(db, { clauses: clauses('ua:curl/8.0,sqlmap/1.8') })).toEqual(
+    expect(matching(db, { clauses: clauses('ua:url/8,sqlmap') })).toEqual(
       idsWhere((a) => a === 'curl/8.0' || a === 'sqlmap/1.8'),
     );
     expect(matching(db, { clauses: clauses('-ua:curl/8.0') })).toEqual(idsWhere((a) => a !== 'curl/8.0'));
@@ -188,30 +153,25 @@ describe('an interned field', () => {
     // The word is looked up in the dictionary and asked as the field, with the same rows.
     const resolved = resolveFreeText(db, scan);
     expect(resolved.clauses).toEqual([
-      { field: 'ua', negate: false, values: [{ kind: 'text', value: AGENTS[1] }] },
+      { field: 'ua', negate: false, values: [{ kind: 'text', value: 'firefox' }] },
     ]);
     expect(matching(db, resolved)).toEqual(firefox);
-    expect(suggestValues(db, 'ua', 'sql', 5)).toEqual([{ value: 'sqlmap/1.8', sessions: -1 }]);
+    expect(suggestValues(db, 'ua', 'map', 5)).toEqual([{ value: 'sqlmap/1.8', sessions: -1 }]);
   });
 
-  it('is exported as text, read by the feature builder, and a column of the Sessions table', async () => {
+  it('is exported as text, and a column of the Sessions table', async () => {
     const db = storedSessions();
     const dir = tempDir();
     await exportToFile(db, { filter: {}, format: 'csv', path: path.join(dir, 's.csv') });
     const [header, ...rows] = parseCsv(fs.readFileSync(path.join(dir, 's.csv'), 'utf8'));
     const at = header!.indexOf('user_agent');
-    expect(at).toBe(header!.indexOf('label') + 1);
+    expect(at).toBe(header!.indexOf('http_version') + 1);
     expect(rows.map((row) => row[at])).toEqual(rows.map((row) => agentOf(Number(row[0]) - 1) ?? ''));
     await exportToFile(db, { filter: {}, format: 'json', path: path.join(dir, 's.json') });
-    const json = JSON.parse(fs.readFileSync(path.join(dir, 's.json'), 'utf8')) as WithAgent[];
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 's.json'), 'utf8')) as Session[];
     expect(json.map((s) => s.userAgent)).toEqual(json.map((s) => agentOf(s.id - 1)));
-    const features = [...featureRows(db, null)];
-    const agentAt = (FEATURE_ROW as unknown as Record<string, number>).userAgent!;
-    expect(features.map((row) => row[agentAt])).toEqual(
-      features.map((row) => agentOf((row[FEATURE_ROW.id] as number) - 1)),
-    );
     const column = COLUMNS.find((c) => c.id === 'userAgent');
-    expect(column).toMatchObject({ label: 'User agent', width: 220, sort: 'userAgent' });
-    expect(COLUMNS[COLUMNS.indexOf(column!) - 1]!.id).toBe('ruleName');
+    expect(column).toMatchObject({ label: 'User agent', width: 240, sort: 'userAgent' });
+    expect(COLUMNS[COLUMNS.indexOf(column!) - 1]!.id).toBe('responseCode');
   });
 });

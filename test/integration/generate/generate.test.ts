@@ -89,7 +89,7 @@ describe('vigil generate output', () => {
         for (const n of unlabelled.slice(1)) expect(lines[n - 1]).toMatch(/ NODATA$/);
         // Two records per answered session, one per refused probe: never more, rarely fewer.
         expect(result.records).toBeLessThanOrEqual(2 * result.rows);
-        expect(result.records).toBeGreaterThan(2 * result.rows - result.labels.port_scan - 1);
+        expect(result.records).toBeGreaterThan(2 * result.rows - (result.labels.port_scan ?? 0) - 1);
       } else {
         expect(unlabelled).toEqual([]);
         expect(result.records).toBe(result.rows);

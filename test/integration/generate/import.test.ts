@@ -111,10 +111,21 @@ describe('generated files import cleanly', () => {
       };
       expect(blocked('benign')).toBeLessThan(0.05);
       expect(blocked('port_scan')).toBeGreaterThan(0.4);
-      const attrs = db
-        .prepare('SELECT count(*) AS n FROM attr_sets WHERE json LIKE ?')
-        .get('%q=<script>alert(document.cookie)</script>%') as { n: number } | undefined;
-      expect(attrs?.n ?? 0).toBeGreaterThan(0);
+      // The request is in its fields, payloads verbatim; browsing clients send a Referer.
+      const xss = db
+        .prepare('SELECT count(*) FROM sessions WHERE query = ?')
+        .pluck()
+        .get('q=<script>alert(document.cookie)</script>') as number;
+      expect(xss).toBeGreaterThan(0);
+      const requests = db
+        .prepare(
+          `SELECT count(path_id) AS paths, count(user_agent_id) AS agents, count(method_id) AS methods,
+             count(host_id) AS hosts, count(referrer_id) AS referrers, count(*) AS n FROM sessions`,
+        )
+        .get() as Record<string, number>;
+      expect(requests).toMatchObject({ paths: 20_000, agents: 20_000, methods: 20_000, hosts: 20_000 });
+      expect(requests.referrers).toBeGreaterThan(20_000 * 0.3);
+      expect(requests.referrers).toBeLessThan(20_000 * 0.9);
     } finally {
       db.close();
     }

@@ -223,7 +223,7 @@ export const waf: FormatSpec = {
   },
   injection: {
     line: wafRow(7, { uri: SCRIPT, rule: FORMULA }),
-    stored: (s) => [s.attrs?.uri, s.ruleName, s.detectionType],
+    stored: (s) => [s.path, s.ruleName, s.detectionType],
     expected: [SCRIPT, FORMULA, `BLOCK:${FORMULA}`],
   },
   unterminatedQuote: {

@@ -73,7 +73,7 @@ describe('access-log imports', () => {
       requestTimeMs: 250,
       durationMs: 250,
     });
-    expect(result.quarantine[0]?.reason).toBe('expected "[" at character 1 (before $time_local)');
+    expect(result.quarantine[0]?.reason).toBe('expected " [" after $remote_addr');
   });
 });
 

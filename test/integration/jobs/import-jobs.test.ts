@@ -37,7 +37,7 @@ describe('import jobs (worker threads)', () => {
   });
 
   it('let a second request for the same file join the running job', async () => {
-    const { jobs, registry } = jobsFor(tempDir(), []);
+    const { jobs } = jobsFor(tempDir(), []);
     const first = jobs.start({ file: SAMPLE });
     expect(jobs.start({ file: SAMPLE })).toBe(first);
     await jobs.wait(first);
@@ -76,7 +76,7 @@ describe('import jobs (worker threads)', () => {
     const dir = tempDir();
     const big = path.join(dir, 'big.csv');
     await writeCloudwatchFile(big, 0, 200_000);
-    const { jobs, registry } = jobsFor(dir, []);
+    const { jobs } = jobsFor(dir, []);
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     await jobs.wait(jobs.start({ file: big }));

@@ -9,7 +9,11 @@ import {
   sealUnlinkedActions,
   verifyAuditChain,
 } from '../../../src-main/core/db/audit-chain.js';
-import { announceMigrationsTo, migrate, SCHEMA_VERSION } from '../../../src-main/core/db/migrate.js';
+import { announceMigrationsTo, migrate } from '../../../src-main/core/db/migrate.js';
+
+/** The schema version before migration 014 added the chain. */
+const BEFORE_AUDIT_CHAIN = 13;
+
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import {
   addCaseNote,
@@ -258,7 +262,7 @@ describe('audit chain', () => {
   it('is added to an existing database by the migration, over the actions already there', async () => {
     const file = `${tempDir()}/v13.db`;
     const old = new Database(file);
-    migrate(old, SCHEMA_VERSION - 1);
+    migrate(old, BEFORE_AUDIT_CHAIN);
     old.exec(`
       INSERT INTO audit_actions (at, analyst, kind, summary) VALUES (1, 'ana', 'verdict', 'malicious on 2 sessions');
       INSERT INTO audit_log (action_id, entity, entity_id, field, before, after) VALUES
@@ -289,7 +293,7 @@ describe('audit chain', () => {
   it('says so before it links a large existing log, and links it whole', () => {
     const file = `${tempDir()}/large.db`;
     const old = new Database(file);
-    migrate(old, SCHEMA_VERSION - 1);
+    migrate(old, BEFORE_AUDIT_CHAIN);
     old.exec(`
       INSERT INTO audit_actions (at, analyst, kind, summary) VALUES (1, 'ana', 'verdict', 'benign on 200000 sessions');
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)

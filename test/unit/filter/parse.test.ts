@@ -82,6 +82,33 @@ describe('filter language: parsing', () => {
     expect(parseFilterOrThrow('')).toEqual([]);
     expect(parseFilterOrThrow(' \t\n ')).toEqual([]);
   });
+
+  it('reads the request terms as text, wildcards and LIKE characters kept as typed', () => {
+    const text = (value: string) => ({ kind: 'text', value });
+    expect(
+      parseFilterOrThrow(
+        'method:POST,get host:Shop.Example.com path:/wp-*/*.php query:100%_ ua:"sqlmap/1.8 (x)" -referrer:google',
+      ),
+    ).toEqual([
+      { field: 'method', negate: false, values: [text('POST'), text('get')] },
+      { field: 'host', negate: false, values: [text('Shop.Example.com')] },
+      { field: 'path', negate: false, values: [text('/wp-*/*.php')] },
+      { field: 'query', negate: false, values: [text('100%_')] },
+      { field: 'ua', negate: false, values: [text('sqlmap/1.8 (x)')] },
+      { field: 'referrer', negate: true, values: [text('google')] },
+    ]);
+  });
+
+  it('reads status: as code:, in clauses and in the text made from them', () => {
+    const status = parseFilterOrThrow('STATUS:>=500 -status:404,200..299');
+    expect(status).toEqual(parseFilterOrThrow('code:>=500 -code:404,200..299'));
+    expect(serializeFilter(status)).toBe('code:>=500 -code:404,200..299');
+    // An error names the term as it was typed.
+    expect(errorOf('status:abc')).toMatchObject({
+      message: expect.stringMatching(/^status: bad comparison "abc"/),
+    });
+    expect(errorOf('status:1000').message).toBe('status: 1000 is out of range (0 to 999)');
+  });
 });
 
 describe('filter language: errors say what is wrong and where', () => {

@@ -48,6 +48,37 @@ describe('filter autocomplete', () => {
     ]);
   });
 
+  it('offers an alias beside the terms, and completes its term’s values', () => {
+    expect(suggestionsFor(completionContext('sta', 3))).toEqual([
+      { insert: 'status:', label: 'status:', detail: 'response code (same as code:)' },
+    ]);
+    expect(completionContext('status:5', 8)).toEqual({
+      kind: 'value',
+      field: 'code',
+      prefix: '5',
+      from: 7,
+      to: 8,
+    });
+  });
+
+  it('offers values holding what was typed for a term matched by any part, starting with it otherwise', () => {
+    const agents = [
+      { value: 'Mozilla/5.0 (X11; Linux) Firefox/126.0', sessions: -1 },
+      { value: 'sqlmap/1.8#stable', sessions: -1 },
+    ];
+    expect(suggestionsFor(completionContext('ua:FIRE', 7), agents).map((s) => s.label)).toEqual([
+      agents[0]!.value,
+    ]);
+    const paths = [
+      { value: '/wp-admin/install.php', sessions: -1 },
+      { value: '/index.php', sessions: -1 },
+    ];
+    expect(suggestionsFor(completionContext('path:/WP', 8), paths).map((s) => s.insert)).toEqual([
+      '/wp-admin/install.php',
+    ]);
+    expect(suggestionsFor(completionContext('path:php', 8), paths)).toEqual([]);
+  });
+
   it('offers nothing for unknown fields or free text with a colon', () => {
     expect(completionContext('nosuch:x', 8)).toEqual({ kind: 'none' });
     expect(completionContext('"quoted', 7)).toEqual({ kind: 'none' });

@@ -52,11 +52,17 @@ describe('waf-json', () => {
       detectionType: 'BLOCK:RateBasedRule',
       action: 'BLOCK',
       label: null,
+      // The request, in its fields (an empty query string is no query).
+      method: 'GET',
+      host: 'rjvegx5guh.execute-api.eu-west-3.amazonaws.com',
+      path: '/CanaryTest',
+      query: null,
+      httpVersion: 'HTTP/1.1',
+      userAgent: 'PostmanRuntime/7.29.2',
+      referrer: null,
+      requestId: 'Ed0AiHF_CGYF-DA=',
+      // What WAF says beyond the request.
       attrs: JSON.stringify({
-        uri: '/CanaryTest',
-        method: 'GET',
-        host: 'rjvegx5guh.execute-api.eu-west-3.amazonaws.com',
-        'user-agent': 'PostmanRuntime/7.29.2',
         webaclId:
           'arn:aws:wafv2:eu-west-3:123456789012:regional/webacl/LoggingWebACL/1EXAMPLE-2ARN-3ARN-4ARN-123456EXAMPLE',
         httpSourceName: 'APIGW',
@@ -75,11 +81,19 @@ describe('waf-json', () => {
       responseCode: 403,
       country: 'AU',
       srcIp: '1.1.1.1',
-    });
-    expect(attrsOf(parsed.rows[1]!)).toMatchObject({
-      args: 'id=10%20AND%201=1',
+      // As logged: neither the query's percent-encoding nor the path's is undone.
+      path: '/myUri',
+      query: 'id=10%20AND%201=1',
       host: 'localhost:1989',
-      'user-agent': 'curl/7.61.1',
+      userAgent: 'curl/7.61.1',
+      requestId: 'rid',
+      eventId: 'rid',
+    });
+    expect(attrsOf(parsed.rows[1]!)).toEqual({
+      webaclId:
+        'arn:aws:wafv2:ap-southeast-2:111122223333:regional/webacl/STMTest/1EXAMPLE-2ARN-3ARN-4ARN-123456EXAMPLE',
+      httpSourceName: 'ALB',
+      terminatingRuleType: 'MANAGED_RULE_GROUP',
       ruleGroup: 'AWS#AWSManagedRulesSQLiRuleSet',
       groupRule: 'SQLi_QUERYARGUMENTS',
     });
@@ -93,17 +107,69 @@ describe('waf-json', () => {
       action: 'ALLOW',
       protocol: 'HTTP/2.0',
     });
-    expect(attrsOf(parsed.rows[2]!)).toMatchObject({
+    expect(parsed.rows[2]).toMatchObject({
       host: 'shop.example.com',
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64)',
       method: 'POST',
-      ruleGroup: 'AWS#AWSManagedRulesCommonRuleSet',
+      httpVersion: 'HTTP/2.0',
     });
+    expect(attrsOf(parsed.rows[2]!)).toMatchObject({ ruleGroup: 'AWS#AWSManagedRulesCommonRuleSet' });
     expect(parsed.rows[3]).toMatchObject({
       ruleName: 'Default_Action',
       detectionType: 'ALLOW:Default_Action',
       country: 'DE',
     });
     expect(attrsOf(parsed.rows[3]!)).not.toHaveProperty('ruleGroup');
+    // No headers: no host, user agent or referrer.
+    expect(parsed.rows[3]).toMatchObject({
+      method: 'HEAD',
+      path: '/',
+      host: null,
+      userAgent: null,
+      referrer: null,
+    });
+  });
+
+  it('reads Host, User-Agent and Referer in any case (the last of a repeated one), and no other header', () => {
+    const headers = [
+      { name: 'HOST', value: 'first.example.com' },
+      { name: 'Referer', value: 'https://www.google.com/search?q=%27+or+1%3D1' },
+      { name: 'x-user-agent', value: 'not this one' },
+      { name: 'Refere', value: 'nor this' },
+      { name: 'host', value: 'second.example.com' },
+      { name: 'User-Agent', value: 'sqlmap/1.8#stable' },
+    ];
+    const { rows, bads } = parseText(
+      'waf-json',
+      waf({}, { headers, uri: '/a b/../etc/passwd', args: 'q=1%27%20OR%201=1', requestId: 'r-1' }),
+    );
+    expect(bads).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      host: 'second.example.com',
+      userAgent: 'sqlmap/1.8#stable',
+      referrer: 'https://www.google.com/search?q=%27+or+1%3D1',
+      path: '/a b/../etc/passwd',
+      query: 'q=1%27%20OR%201=1',
+      method: 'POST',
+      requestId: 'r-1',
+      eventId: 'r-1',
+    });
+    expect(attrsOf(rows[0]!)).not.toHaveProperty('host');
+  });
+
+  it('quarantines a request whose header value cannot be text', () => {
+    const { rows, bads } = parseText(
+      'waf-json',
+      [
+        waf({}, { headers: [{ name: 'Referer', value: { url: '/' } }] }),
+        waf({}, { headers: [{ name: 'User-Agent', value: 'a\u0000b' }] }),
+      ].join('\n'),
+    );
+    expect(rows).toEqual([]);
+    expect(bads.map((b) => b.reason)).toEqual([
+      'Referer header: expected text, found an object',
+      'User-Agent header: contains a NUL byte',
+    ]);
   });
 
   it('defaults the protocol to HTTP and reads a timestamp given as text', () => {

@@ -13,6 +13,7 @@ import { ipScores } from './011-ip-scores.js';
 import { runStates } from './012-run-states.js';
 import { legacyEventSessions } from './013-legacy-event-sessions.js';
 import { auditChain } from './014-audit-chain.js';
+import { webRequests } from './016-web-requests.js';
 
 export interface Migration {
   name: string;
@@ -43,4 +44,7 @@ export const migrations: Migration[] = [
   runStates,
   legacyEventSessions,
   auditChain,
+  // LOCAL PLACEHOLDER (never committed): 015 belongs to another engineer.
+  { name: 'placeholder 015', sql: '' },
+  webRequests,
 ];

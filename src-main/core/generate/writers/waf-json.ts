@@ -26,6 +26,8 @@ interface Request {
   host: string;
   method: string;
   version: string;
+  /** JSON-encoded, or null for a request without a Referer header (tools and scanners send none). */
+  referer: string | null;
   rule: WafRule;
 }
 
@@ -37,7 +39,7 @@ export function wafJsonWriter(context: WriterContext): FormatWriter {
 
   const hostile = (host: string, version: string): Request => {
     const { uri, args, agent, rule } = rng.pick(HOSTILE);
-    return { uri, args, agent, host, method: 'GET', version, rule };
+    return { uri, args, agent, host, method: 'GET', version, referer: null, rule };
   };
 
   const request = (s: Session): Request => {
@@ -58,14 +60,24 @@ export function wafJsonWriter(context: WriterContext): FormatWriter {
           host: target,
           method,
           version: 'HTTP/1.1',
+          referer: null,
           rule,
         };
       }
       case BRUTE_FORCE: {
         const uri = mixKey(key, 3) % 2 === 0 ? '"/login"' : '"/api/auth/token"';
         const rule = rng.chance(0.35) ? RULES.loginRate : RULES.allow;
-        const agent = mixKey(key, 4) % 3 === 0 ? browser : tool;
-        return { uri, args: '""', agent, host: `"${HOSTS[2]}"`, method: 'POST', version: 'HTTP/1.1', rule };
+        const fromBrowser = mixKey(key, 4) % 3 === 0;
+        return {
+          uri,
+          args: '""',
+          agent: fromBrowser ? browser : tool,
+          host: `"${HOSTS[2]}"`,
+          method: 'POST',
+          version: 'HTTP/1.1',
+          referer: fromBrowser ? `"https://${HOSTS[2]}/login"` : null,
+          rule,
+        };
       }
       case EXFILTRATION:
         return {
@@ -75,6 +87,7 @@ export function wafJsonWriter(context: WriterContext): FormatWriter {
           host,
           method: 'GET',
           version: 'HTTP/2.0',
+          referer: `"https://${HOSTS[s.server] ?? HOSTS[0]}/account"`,
           rule: RULES.allow,
         };
       case BEACONING:
@@ -85,6 +98,7 @@ export function wafJsonWriter(context: WriterContext): FormatWriter {
           host,
           method: 'GET',
           version: 'HTTP/1.1',
+          referer: null,
           rule: RULES.allow,
         };
       default: {
@@ -112,6 +126,7 @@ export function wafJsonWriter(context: WriterContext): FormatWriter {
           host,
           method,
           version,
+          referer: browsingReferer(s.sourceKey, HOSTS[s.server] ?? HOSTS[0]),
           rule,
         };
       }
@@ -126,9 +141,27 @@ export function wafJsonWriter(context: WriterContext): FormatWriter {
       const r = q.rule;
       const requestId = `1-${hex(Math.floor(s.start / 1000), 8)}-${hex(rng.next(), 8)}${hex(rng.next(), 8)}${hex(rng.next(), 8)}`;
       sink.record(
-        `{"timestamp":${s.start}${before}${r.id}","terminatingRuleType":"${r.type}","action":"${r.action}","terminatingRuleMatchDetails":[],${source},"ruleGroupList":${r.groupList},"rateBasedRuleList":[],"nonTerminatingMatchingRules":[],"requestHeadersInserted":null,"responseCodeSent":null,"httpRequest":{"clientIp":"${s.srcIp}","country":"${s.country}","headers":[{"name":"Host","value":${q.host}},{"name":"User-Agent","value":${q.agent}},{"name":"Accept","value":"*/*"}],"uri":${q.uri},"args":${q.args},"httpVersion":"${q.version}","httpMethod":"${q.method}","requestId":"${requestId}"}}`,
+        `{"timestamp":${s.start}${before}${r.id}","terminatingRuleType":"${r.type}","action":"${r.action}","terminatingRuleMatchDetails":[],${source},"ruleGroupList":${r.groupList},"rateBasedRuleList":[],"nonTerminatingMatchingRules":[],"requestHeadersInserted":null,"responseCodeSent":null,"httpRequest":{"clientIp":"${s.srcIp}","country":"${s.country}","headers":[{"name":"Host","value":${q.host}},{"name":"User-Agent","value":${q.agent}},${q.referer === null ? '' : `{"name":"Referer","value":${q.referer}},`}{"name":"Accept","value":"*/*"}],"uri":${q.uri},"args":${q.args},"httpVersion":"${q.version}","httpMethod":"${q.method}","requestId":"${requestId}"}}`,
         s.kind,
       );
     },
   };
+}
+
+/**
+ * Where a browsing client came from: per client (no draw from the stream, so the rest of the
+ * output is what it was before referrers were written): nowhere (typed or bookmarked), a search
+ * engine, or a page of the same site.
+ */
+function browsingReferer(sourceKey: number, host: string | undefined): string | null {
+  switch (mixKey(sourceKey, 8) % 4) {
+    case 0:
+      return null;
+    case 1:
+      return '"https://www.google.com/"';
+    case 2:
+      return `"https://${host}/"`;
+    default:
+      return `"https://${host}/search?q=winter+jacket"`;
+  }
 }

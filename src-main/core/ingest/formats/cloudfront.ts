@@ -107,7 +107,7 @@ class CloudfrontParser extends LineRecordParser {
   private layout = buildLayout(CLOUDFRONT_FIELDS, 'the standard log fields; this file has no #Fields line');
   private readonly extraValues: (string | undefined)[] = [];
 
-  protected directive(line: string, lineNo: number): boolean {
+  protected override directive(line: string, lineNo: number): boolean {
     if (line.charCodeAt(0) !== 35 /* # */) return false;
     if (line.startsWith('#Fields:')) {
       const names = line.slice(8).trim().split(/\s+/);

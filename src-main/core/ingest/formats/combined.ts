@@ -34,7 +34,7 @@ class CombinedParser extends LineRecordParser {
   private readonly fast = new CombinedFastLine(this.attrs);
   private readonly general = new CombinedRowReader(this.attrs);
 
-  protected fastRow(line: string, bytes: Buffer, at: number, lineNo: number): SessionRow | null {
+  protected override fastRow(line: string, bytes: Buffer, at: number, lineNo: number): SessionRow | null {
     return this.fast.read(line, bytes, at, lineNo);
   }
 

@@ -141,7 +141,7 @@ export class LogFormatReader {
         request.host = null;
         request.path = null;
         request.query = null;
-        splitTarget(uri, row.method, request);
+        splitTarget(uri, row.method ?? null, request);
         row.host ??= request.host;
         row.path = request.path;
         row.query = request.query;

@@ -106,7 +106,7 @@ function readAlert(alert: JsonObject | null, row: SessionRow, attrs: Record<stri
     title: row.ruleName ?? 'Suricata alert',
     level: (severity !== null && LEVELS[severity]) || 'informational',
     matchedField: row.path !== null ? 'path' : null,
-    matchedValue: row.path,
+    matchedValue: row.path ?? null,
   };
 }
 

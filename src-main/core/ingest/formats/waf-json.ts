@@ -5,19 +5,10 @@ import { RowError } from '../values.js';
 import { JsonLinesParser, type JsonObject, objectOrNull } from './json-lines.js';
 import { anyCount, anyIp, anyText, anyTimestamp, countryCode } from './json-values.js';
 
-// Extra request details kept per session; the order is the order of the `attrs` values below.
-const ATTR_KEYS = [
-  'uri',
-  'args',
-  'method',
-  'host',
-  'user-agent',
-  'webaclId',
-  'httpSourceName',
-  'terminatingRuleType',
-  'ruleGroup',
-  'groupRule',
-] as const;
+// What WAF logs beyond the session's fields, kept as its extras (attrs), in this order. The request
+// itself (URI, query, method, version, Host, User-Agent, Referer, request id) fills the session's
+// request fields; sessions stored before those existed were moved over (migrations/016).
+const ATTR_KEYS = ['webaclId', 'httpSourceName', 'terminatingRuleType', 'ruleGroup', 'groupRule'] as const;
 
 export const wafJson: FormatDefinition = {
   id: 'waf-json',
@@ -41,6 +32,7 @@ export const wafJson: FormatDefinition = {
 class WafJsonParser extends JsonLinesParser {
   private readonly attrs = new AttrsEncoder(ATTR_KEYS);
   private readonly values: (string | undefined)[] = new Array(ATTR_KEYS.length);
+  private readonly headers = new RequestHeaders();
 
   protected toRow(r: JsonObject, line: number): SessionRow {
     const request = objectOrNull(r.httpRequest);
@@ -53,23 +45,22 @@ class WafJsonParser extends JsonLinesParser {
     // action overridden, e.g. to COUNT) is then the most specific detection the log offers.
     if (group !== null && ruleName === 'Default_Action') ruleName = group.ruleId;
     const values = this.values;
-    values[0] = orUndefined(anyText(request.uri, 'httpRequest.uri'));
-    values[1] = orUndefined(anyText(request.args, 'httpRequest.args'));
-    values[2] = orUndefined(anyText(request.httpMethod, 'httpRequest.httpMethod'));
-    this.readHeaders(request.headers);
-    values[5] = orUndefined(anyText(r.webaclId, 'webaclId'));
-    values[6] = orUndefined(anyText(r.httpSourceName, 'httpSourceName'));
-    values[7] = orUndefined(anyText(r.terminatingRuleType, 'terminatingRuleType'));
-    values[8] = group === null ? undefined : group.groupId;
-    values[9] = group === null ? undefined : group.ruleId;
+    values[0] = orUndefined(anyText(r.webaclId, 'webaclId'));
+    values[1] = orUndefined(anyText(r.httpSourceName, 'httpSourceName'));
+    values[2] = orUndefined(anyText(r.terminatingRuleType, 'terminatingRuleType'));
+    values[3] = group === null ? undefined : group.groupId;
+    values[4] = group === null ? undefined : group.ruleId;
+    const headers = this.headers.read(request.headers);
+    const httpVersion = anyText(request.httpVersion, 'httpRequest.httpVersion');
+    const requestId = anyText(request.requestId, 'httpRequest.requestId');
     return {
       startTs: ts,
       endTs: ts,
-      srcIp: anyIp(request.clientIp, 'httpRequest.clientIp', true)!,
+      srcIp: anyIp(request.clientIp, 'httpRequest.clientIp', true) as string,
       dstIp: null,
       srcPort: null,
       dstPort: null,
-      protocol: anyText(request.httpVersion, 'httpRequest.httpVersion') ?? 'HTTP',
+      protocol: httpVersion ?? 'HTTP',
       bytesIn: null,
       bytesOut: null,
       packets: null,
@@ -80,28 +71,50 @@ class WafJsonParser extends JsonLinesParser {
       detectionType: action !== null && ruleName !== null ? `${action}:${ruleName}` : null,
       action,
       label: null,
+      method: anyText(request.httpMethod, 'httpRequest.httpMethod'),
+      host: headers.host,
+      path: anyText(request.uri, 'httpRequest.uri'),
+      // WAF logs the query string without its `?`, as the field holds it.
+      query: anyText(request.args, 'httpRequest.args'),
+      httpVersion,
+      userAgent: headers.userAgent,
+      referrer: headers.referrer,
+      requestId,
       attrs: this.attrs.encode(values),
       // WAF names each request: the same request from any delivery (S3, CloudWatch, Firehose) is
       // one session, and identical requests with their own ids are as many sessions.
-      eventId: anyText(request.requestId, 'httpRequest.requestId'),
+      eventId: requestId,
       line,
     };
   }
+}
 
-  /** Host and User-Agent (header names are case-insensitive) into attrs slots 3 and 4. */
-  private readHeaders(headers: unknown): void {
-    const values = this.values;
-    values[3] = undefined;
-    values[4] = undefined;
-    if (!Array.isArray(headers)) return;
+/**
+ * The Host, User-Agent and Referer headers of a request (names in any case; of a repeated header,
+ * the last). One instance per parser, reused from record to record.
+ */
+class RequestHeaders {
+  host: string | null = null;
+  userAgent: string | null = null;
+  referrer: string | null = null;
+
+  read(headers: unknown): this {
+    this.host = null;
+    this.userAgent = null;
+    this.referrer = null;
+    if (!Array.isArray(headers)) return this;
     for (const header of headers) {
       const name = (header as JsonObject | null)?.name;
-      if (typeof name !== 'string' || (name.length !== 4 && name.length !== 10)) continue;
+      // Only names of these lengths can be one of the three: most headers are passed over unread.
+      if (typeof name !== 'string' || (name.length !== 4 && name.length !== 7 && name.length !== 10))
+        continue;
+      const value = (header as JsonObject).value;
       const lower = name.toLowerCase();
-      if (lower === 'host') values[3] = orUndefined(anyText((header as JsonObject).value, 'Host header'));
-      else if (lower === 'user-agent')
-        values[4] = orUndefined(anyText((header as JsonObject).value, 'User-Agent header'));
+      if (lower === 'host') this.host = anyText(value, 'Host header');
+      else if (lower === 'user-agent') this.userAgent = anyText(value, 'User-Agent header');
+      else if (lower === 'referer') this.referrer = anyText(value, 'Referer header');
     }
+    return this;
   }
 }
 

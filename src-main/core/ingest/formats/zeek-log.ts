@@ -58,7 +58,7 @@ export class ZeekParser extends LineRecordParser {
     return this.kind.toRow(line.charCodeAt(0) === 123 ? this.readJson(line) : this.readTsv(line), lineNo);
   }
 
-  protected directive(line: string, lineNo: number): boolean {
+  protected override directive(line: string, lineNo: number): boolean {
     if (line.charCodeAt(0) !== 35 /* # */) return false;
     const tab = line.indexOf('\t');
     const name = tab === -1 ? line.slice(1).split(' ')[0] : line.slice(1, tab);
