@@ -1,6 +1,7 @@
 // The labels must be learnable from what an analyst looks at (per-source behaviour), but not
 // readable off one column: otherwise a model trained on this data would learn nothing useful.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bestThresholdAccuracy } from './best-threshold.js';
 import { bySource, type CsvSession, generate, readCloudwatch, tempDirs } from './harness.js';
 
 const tempDir = tempDirs();
@@ -92,23 +93,8 @@ describe('attacks are separable by per-source features', () => {
 
 describe('no single column gives the labels away', () => {
   /** Best balanced accuracy of one threshold on one numeric column, attacks against benign. */
-  function bestThreshold(value: (s: CsvSession) => number): number {
-    const points = sessions.map((s) => [value(s), s.label === 'benign' ? 0 : 1] as const);
-    points.sort((a, b) => a[0] - b[0]);
-    const positives = points.filter(([, y]) => y === 1).length;
-    const negatives = points.length - positives;
-    let tp = 0;
-    let fp = 0;
-    let best = 0.5;
-    points.forEach(([x, y], i) => {
-      if (y === 1) tp++;
-      else fp++;
-      if (i + 1 < points.length && points[i + 1]![0] === x) return;
-      const accuracy = (tp / positives + 1 - fp / negatives) / 2;
-      best = Math.max(best, accuracy, 1 - accuracy);
-    });
-    return best;
-  }
+  const bestThreshold = (value: (s: CsvSession) => number) =>
+    bestThresholdAccuracy(sessions.map((s) => [value(s), s.label === 'benign' ? 0 : 1] as const));
 
   it.each([
     ['bytes_in', (s: CsvSession) => s.bytesIn],
