@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: grows a tree over typed-array row partitions, codes and weights of the node (indexes bounded by the node's start..end range); a check per read would slow every node of every tree.
 // Grows one Gini classification tree on binned data, depth first like sklearn's
 // DepthFirstTreeBuilder with BestSplitter: at each node draw columns at random (constant ones do
 // not count toward maxFeatures), take the best boundary over them, stop on purity, depth,
@@ -6,6 +7,7 @@
 
 import type { Bins } from './binning.js';
 import type { ForestNodes } from './forest-nodes.js';
+import { partitionRows } from './partition.js';
 import type { Rng } from './random.js';
 import type { NodeRows, SplitChoice } from './split-choice.js';
 import { fillHistogram, fillHistograms4, offerHistogramSplits } from './split-histogram.js';
@@ -107,7 +109,7 @@ export class TreeGrower {
       }
 
       const column = best.column;
-      const mid = this.partition(index, start, end, column, best.edge);
+      const mid = partitionRows(this.bins, this.spill, index, start, end, column, best.edge);
       const left = nodes.reserve(2);
       nodes.feature[id] = column;
       nodes.threshold[id] = this.bins.edges[column * 255 + best.edge]!;
@@ -157,20 +159,5 @@ export class TreeGrower {
         if (offerHistogramSplits(k, column, edgeCount[column]! + 1, node, minSamplesLeaf, best)) visited++;
       }
     }
-  }
-
-  /** Stable partition of rows by code <= edge, so both halves stay in ascending row order. */
-  private partition(index: Int32Array, start: number, end: number, column: number, edge: number): number {
-    const { codes, cols } = this.bins;
-    const spill = this.spill;
-    let write = start;
-    let spilled = 0;
-    for (let i = start; i < end; i++) {
-      const row = index[i]!;
-      if (codes[row * cols + column]! <= edge) index[write++] = row;
-      else spill[spilled++] = row;
-    }
-    index.set(spill.subarray(0, spilled), write);
-    return write;
   }
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: draws bootstrap counts for every row of every tree and sums importances through typed arrays indexed by bounded row and column numbers; a check per read would cost rows × trees times.
 // Fits a binary random forest classifier with scikit-learn's RandomForestClassifier semantics
 // (bootstrap rows as integer weights, √d columns per split, fully grown Gini trees, class
 // weights multiplying the bootstrap weights) on quantile-binned columns.
@@ -8,6 +9,7 @@ import { ForestNodes } from './forest-nodes.js';
 import type { RandomForestModel, RandomForestOptions, RandomForestParams } from './forest-types.js';
 import { assertBinaryLabels, assertFinite, assertMatrix, type DenseMatrix } from './matrix.js';
 import { deriveSeed, Rng } from './random.js';
+import { drawBootstrap, ImportanceMean, resolveTreeOptions } from './tree-options.js';
 
 /**
  * Synchronous progress: at a million rows binning takes seconds and so does one tree, and nothing
@@ -41,56 +43,34 @@ export function fitRandomForest(
   });
   const nodes = new ForestNodes();
   const roots = new Int32Array(params.nEstimators);
-  const importances = new Float64Array(cols);
+  const importances = new ImportanceMean(cols);
   const treeImportance = new Float64Array(cols);
   const counts = new Int32Array(rows);
   const weights = new Float64Array(2 * rows);
   const [w0, w1] = params.classWeights;
-  let treesWithSplits = 0;
 
   for (let t = 0; t < params.nEstimators; t++) {
     const rng = new Rng(deriveSeed(params.seed, t));
-    counts.fill(params.bootstrap ? 0 : 1);
-    if (params.bootstrap) {
-      for (let i = 0; i < rows; i++) {
-        const drawn = rng.below(rows);
-        counts[drawn] = counts[drawn]! + 1;
-      }
-    }
-    let inBag = 0;
-    for (let i = 0; i < rows; i++) if (counts[i]! > 0) inBag++;
-    const index = new Int32Array(inBag);
-    let at = 0;
+    const index = drawBootstrap(counts, params.bootstrap, rng);
     for (let i = 0; i < rows; i++) {
-      const c = counts[i]!;
-      const w = c * (labels[i] ? w1 : w0);
+      const w = counts[i]! * (labels[i] ? w1 : w0);
       weights[2 * i] = w;
       weights[2 * i + 1] = labels[i] ? w : 0;
-      if (c > 0) index[at++] = i;
     }
 
     treeImportance.fill(0);
     const before = nodes.count;
-    const inTree = onTrees && ((settled: number) => onTrees(t + settled / inBag));
+    const inTree = onTrees && ((settled: number) => onTrees(t + settled / index.length));
     roots[t] = grower.grow({ index, weights }, rng, nodes, treeImportance, inTree);
-    // As sklearn: each tree's importances are normalised, single-leaf trees are left out of the
-    // mean, and the mean is normalised again.
-    if (nodes.count - before > 1) {
-      let sum = 0;
-      for (let j = 0; j < cols; j++) sum += treeImportance[j]!;
-      if (sum > 0) {
-        for (let j = 0; j < cols; j++) importances[j] = importances[j]! + treeImportance[j]! / sum;
-        treesWithSplits++;
-      }
-    }
+    importances.add(treeImportance, nodes.count - before > 1);
     onTrees?.(t + 1);
   }
-  let total = 0;
-  for (let j = 0; j < cols; j++) total += importances[j]!;
-  if (treesWithSplits > 0 && total > 0)
-    for (let j = 0; j < cols; j++) importances[j] = importances[j]! / total;
 
-  return { kind: 'random-forest', params, arrays: { ...nodes.trimmed(), roots, importances } };
+  return {
+    kind: 'random-forest',
+    params,
+    arrays: { ...nodes.trimmed(), roots, importances: importances.finish() },
+  };
 }
 
 function resolveParams(
@@ -98,48 +78,13 @@ function resolveParams(
   options: RandomForestOptions,
   positives: number,
 ): RandomForestParams {
-  const { rows, cols } = matrix;
-  const nEstimators = options.nEstimators ?? 100;
-  if (!Number.isInteger(nEstimators) || nEstimators < 1)
-    throw new RangeError('nEstimators must be an integer ≥ 1');
-  const maxDepth = options.maxDepth ?? null;
-  if (maxDepth !== null && !(Number.isInteger(maxDepth) && maxDepth >= 1)) {
-    throw new RangeError('maxDepth must be null or an integer ≥ 1');
-  }
-  const minSamplesLeaf = options.minSamplesLeaf ?? 1;
-  const minSamplesSplit = options.minSamplesSplit ?? 2;
-  if (!Number.isInteger(minSamplesLeaf) || minSamplesLeaf < 1)
-    throw new RangeError('minSamplesLeaf must be an integer ≥ 1');
-  if (!Number.isInteger(minSamplesSplit) || minSamplesSplit < 2)
-    throw new RangeError('minSamplesSplit must be an integer ≥ 2');
-  const seed = options.seed ?? 0;
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError('seed must be a non-negative integer');
   const classWeight = options.classWeight ?? null;
   return {
-    nEstimators,
-    maxFeatures: resolveMaxFeatures(options.maxFeatures === undefined ? 'sqrt' : options.maxFeatures, cols),
-    maxDepth,
-    minSamplesLeaf,
-    minSamplesSplit,
-    bootstrap: options.bootstrap ?? true,
+    ...resolveTreeOptions(options, matrix.cols),
     classWeight,
-    classWeights: resolveClassWeights(classWeight, rows, positives),
-    cols,
-    seed,
+    classWeights: resolveClassWeights(classWeight, matrix.rows, positives),
+    cols: matrix.cols,
   };
-}
-
-function resolveMaxFeatures(value: RandomForestOptions['maxFeatures'], cols: number): number {
-  if (value === null) return cols;
-  // sklearn truncates: int(sqrt(d)), int(log2(d)), int(fraction · d), never below 1.
-  if (value === 'sqrt') return Math.max(1, Math.floor(Math.sqrt(cols)));
-  if (value === 'log2') return Math.max(1, Math.floor(Math.log2(cols)));
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-    throw new RangeError("maxFeatures must be 'sqrt', 'log2', null or a positive number");
-  }
-  if (value <= 1) return Math.max(1, Math.floor(value * cols));
-  if (!Number.isInteger(value)) throw new RangeError('maxFeatures > 1 must be an integer count');
-  return Math.min(value, cols);
 }
 
 function resolveClassWeights(

@@ -1,34 +1,19 @@
 // Shapes of a random forest classifier (binary). Trees share flat typed arrays with global node
 // ids, `roots[t]` being tree t's root; right = left + 1 for every split.
+import type { ResolvedTreeOptions, TreeOptions } from './tree-options.js';
 
-export type MaxFeatures = 'sqrt' | 'log2' | null | number;
+export type { MaxFeatures } from './tree-options.js';
 export type ClassWeight = null | 'balanced' | { 0: number; 1: number };
 
-export interface RandomForestOptions {
-  nEstimators?: number;
-  /** Columns tried per split: 'sqrt' (default), 'log2', null = all, a fraction ≤ 1 or a count > 1. */
-  maxFeatures?: MaxFeatures;
-  maxDepth?: number | null;
-  minSamplesLeaf?: number;
-  minSamplesSplit?: number;
-  bootstrap?: boolean;
+export interface RandomForestOptions extends TreeOptions {
   classWeight?: ClassWeight;
-  seed?: number;
 }
 
-export interface RandomForestParams {
-  nEstimators: number;
-  /** Resolved count of columns tried per split. */
-  maxFeatures: number;
-  maxDepth: number | null;
-  minSamplesLeaf: number;
-  minSamplesSplit: number;
-  bootstrap: boolean;
+export interface RandomForestParams extends ResolvedTreeOptions {
   classWeight: ClassWeight;
   /** Resolved weights of class 0 and class 1. */
   classWeights: [number, number];
   cols: number;
-  seed: number;
 }
 
 export interface RandomForestArrays {

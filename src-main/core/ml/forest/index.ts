@@ -1,5 +1,6 @@
 // Public surface of the forest models: Isolation Forest (unsupervised anomaly scores), Random
-// Forest (supervised class-1 probability) and the ranking metrics used to judge both.
+// Forest (supervised class-1 probability; per-class probabilities for threat types) and the
+// ranking metrics used to judge them.
 
 export { explainForest, type ForestExplanation } from './forest-explain.js';
 export { type FitProgress, fitRandomForest } from './forest-fit.js';
@@ -36,6 +37,21 @@ export type {
 } from './isolation-types.js';
 export type { DenseMatrix } from './matrix.js';
 export { prAuc, rocAuc } from './metrics.js';
+export { explainMulticlass } from './multiclass-explain.js';
+export { fitMulticlassForest } from './multiclass-fit.js';
+export { argmaxClasses, predictClassProba } from './multiclass-predict.js';
+export {
+  deserializeMulticlassForest,
+  MULTICLASS_FOREST_FORMAT,
+  type SerializedMulticlassForest,
+  serializeMulticlassForest,
+} from './multiclass-serialize.js';
+export {
+  MAX_CLASSES,
+  type MulticlassForestModel,
+  type MulticlassForestOptions,
+  type MulticlassWeight,
+} from './multiclass-types.js';
 export { averagePathLength } from './path-length.js';
 export { percentile } from './quantile.js';
 export { deriveSeed, Rng } from './random.js';
