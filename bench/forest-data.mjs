@@ -42,6 +42,39 @@ export function classificationData(rows, cols, rng) {
   return { data, labels };
 }
 
+/**
+ * Multi-class data (benign and five "kinds"): a multinomial logit over six score functions mixing
+ * linear terms, a threshold, an interaction and a periodic term of ten columns, with Gumbel noise
+ * so the classes overlap as real kinds of traffic do. Class 0 (the baseline score) is the largest.
+ */
+export function multiclassData(rows, cols, rng) {
+  const data = new Float32Array(rows * cols);
+  const labels = new Uint8Array(rows);
+  const scores = new Float64Array(6);
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    inlierRow(data, base, cols, rng);
+    const x = (c) => data[base + c];
+    scores[0] = 2;
+    scores[1] = 1.5 * x(0) - 1;
+    scores[2] = (x(1) > 0.5 ? 2 : -1) + 0.5 * x(5);
+    scores[3] = x(8) * x(9) - 0.5;
+    scores[4] = 1.5 * Math.sin(2 * x(4)) + 0.5 * x(6) - 0.5;
+    scores[5] = -1.2 * x(0) + 0.8 * x(7) - 1;
+    let best = 0;
+    let top = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < 6; k++) {
+      const v = 1.5 * scores[k] - Math.log(-Math.log(rng.nextFloat() || 1e-12));
+      if (v > top) {
+        top = v;
+        best = k;
+      }
+    }
+    labels[r] = best;
+  }
+  return { data, labels };
+}
+
 // One session-like row: a cluster picks the means of the first columns; some columns are
 // correlated with column 0, some skewed (log-normal volumes), some discrete (ports, hours).
 function inlierRow(data, base, cols, rng) {

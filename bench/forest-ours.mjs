@@ -1,5 +1,5 @@
 // Our side of the forest benchmark, run in its own process so its peak RSS is its own:
-// `node forest-ours.mjs BUNDLE iforest|rf DATA_PREFIX`. Reads the raw files forest-data.mjs wrote,
+// `node forest-ours.mjs BUNDLE iforest|rf|rf-multi DATA_PREFIX`. Reads the raw files forest-data.mjs wrote,
 // times fit and score (wall and CPU), writes the scores as float64 next to the data and prints the timings as JSON.
 
 import fs from 'node:fs';
@@ -38,6 +38,20 @@ if (task === 'iforest') {
   const model = forest.fitRandomForest(train, labels.subarray(0, trainRows), { nEstimators: 100, seed });
   const t1 = clock();
   scores = forest.predictProba(model, test);
+  fitSeconds = t1 - t0;
+  scoreSeconds = clock() - t1;
+} else if (task === 'rf-multi') {
+  // Threat types: the predicted class of each held-out row (argmax of the class probabilities).
+  const labels = new Uint8Array(fs.readFileSync(`${prefix}.labels`));
+  const train = { data: data.subarray(0, trainRows * cols), rows: trainRows, cols };
+  const test = { data: data.subarray(trainRows * cols), rows: rows - trainRows, cols };
+  const t0 = clock();
+  const model = forest.fitMulticlassForest(train, labels.subarray(0, trainRows), meta.classes, {
+    nEstimators: 100,
+    seed,
+  });
+  const t1 = clock();
+  scores = Float64Array.from(forest.argmaxClasses(forest.predictClassProba(model, test), meta.classes));
   fitSeconds = t1 - t0;
   scoreSeconds = clock() - t1;
 } else {

@@ -5,33 +5,15 @@
 //    (target: ours ≥ 1× sklearn's speed, held-out ROC-AUC within 0.01).
 // Both AUCs are computed by the same function from the scores each side wrote.
 // Options: --iforest-rows N (default 1 000 000), --rf-rows N (default 100 000), --seed N.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { anomalyData, classificationData, readFloat64, writeRaw } from './forest-data.mjs';
-import { measure, option } from './measure.mjs';
+import { bundleForests, compare, writeData } from './forest-compare.mjs';
+import { anomalyData, classificationData } from './forest-data.mjs';
+import { option } from './measure.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
-const out = path.join(here, 'out');
 const COLS = 20;
 
 export async function run(args) {
   const seed = Number(option(args, 'seed', '7'));
-  fs.mkdirSync(out, { recursive: true });
-  // The models are not a CLI entry point of their own: bundle them with the same esbuild settings
-  // as scripts/build.mjs, so the code measured is the code the app ships.
-  const bundle = path.join(out, 'forest.bundle.mjs');
-  await build({
-    entryPoints: [path.join(root, 'src-main/core/ml/forest/index.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    outfile: bundle,
-    logLevel: 'warning',
-  });
+  const bundle = await bundleForests();
   const forest = await import(`${bundle}?t=${Date.now()}`);
 
   const ifRows = Number(option(args, 'iforest-rows', '1000000'));
@@ -59,38 +41,6 @@ export async function run(args) {
     rfAuc,
     1,
   );
-}
-
-function writeData(name, { data, labels }, meta) {
-  const prefix = path.join(out, `ml-forest-${name}`);
-  writeRaw(`${prefix}.f32`, data);
-  writeRaw(`${prefix}.labels`, labels);
-  fs.writeFileSync(`${prefix}.json`, JSON.stringify(meta));
-  return prefix;
-}
-
-/** Runs both sides on the same files; `rank` turns a side's scores into "higher = positive". */
-function compare(bundle, task, prefix, rank) {
-  const side = (command, args, scoresFile) => {
-    const run = measure(command, args);
-    return {
-      ...run,
-      ...JSON.parse(run.stdout.trim().split('\n').pop()),
-      ranked: rank(readFloat64(scoresFile)),
-    };
-  };
-  return {
-    ours: side(
-      process.execPath,
-      [path.join(here, 'forest-ours.mjs'), bundle, task, prefix],
-      `${prefix}.ours.f64`,
-    ),
-    sklearn: side(
-      '/usr/bin/python3',
-      [path.join(here, 'ml_forest_reference.py'), task, prefix],
-      `${prefix}.sklearn.f64`,
-    ),
-  };
 }
 
 // One forest's ROC-AUC moves by a few thousandths from seed to seed, the same order as the 0.01

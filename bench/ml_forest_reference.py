@@ -1,7 +1,7 @@
 """scikit-learn side of the forest benchmark (bench/ml-forest.mjs), run by Debian's /usr/bin/python3.
 
-ml_forest_reference.py iforest|rf DATA_PREFIX: reads the same raw float32 rows our side reads,
-times fit and scoring (wall and CPU) with n_jobs=1, writes the scores as float64 and prints timings as JSON.
+ml_forest_reference.py iforest|rf|rf-multi DATA_PREFIX: reads the same raw float32 rows our side reads,
+times fit and scoring (wall and CPU) with n_jobs=1, writes the scores (rf-multi: predicted classes) as float64 and prints timings as JSON.
 """
 import json
 import sys
@@ -32,6 +32,13 @@ def main():
         model.fit(X[:train_rows], y[:train_rows])
         t1 = time.perf_counter()
         scores = model.predict_proba(X[train_rows:])[:, 1]
+    elif task == "rf-multi":
+        y = np.fromfile(prefix + ".labels", dtype=np.uint8)
+        model = RandomForestClassifier(n_estimators=100, n_jobs=1, random_state=seed)
+        t0 = time.perf_counter()
+        model.fit(X[:train_rows], y[:train_rows])
+        t1 = time.perf_counter()
+        scores = model.predict(X[train_rows:])
     else:
         raise SystemExit("unknown task " + task)
     t2 = time.perf_counter()

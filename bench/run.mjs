@@ -11,7 +11,8 @@ const mlBenches = fs
   .filter((f) => /^ml-.*\.mjs$/.test(f))
   .map((f) => f.slice(0, -4))
   .sort();
-const groups = { ml: mlBenches };
+// `forest-multiclass` is the threat-type forest's bench by its short name.
+const groups = { ml: mlBenches, 'forest-multiclass': ['ml-forest-multiclass'] };
 const available = [
   'ingest',
   'weblog',
@@ -20,6 +21,7 @@ const available = [
   'ml',
   'active-learning',
   'main-thread',
+  'forest-multiclass',
   ...mlBenches,
 ];
 const args = process.argv.slice(2);
