@@ -8,25 +8,23 @@ export const SAMPLE_SIZE = 3000;
 
 /** Pearson r of two columns over the rows where both are present; null when undefined. */
 function pair(rows: readonly (number | null)[][], a: number, b: number): number | null {
-  const xs: number[] = [];
-  const ys: number[] = [];
+  const points: [x: number, y: number][] = [];
   for (const row of rows) {
     const x = row[a];
     const y = row[b];
     if (x === null || x === undefined || y === null || y === undefined) continue;
-    xs.push(x);
-    ys.push(y);
+    points.push([x, y]);
   }
-  const n = xs.length;
-  const mx = xs.reduce((s, x) => s + x, 0) / n;
-  const my = ys.reduce((s, y) => s + y, 0) / n;
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
   let cov = 0;
   let vx = 0;
   let vy = 0;
-  for (let i = 0; i < n; i++) {
-    cov += (xs[i]! - mx) * (ys[i]! - my);
-    vx += (xs[i]! - mx) ** 2;
-    vy += (ys[i]! - my) ** 2;
+  for (const [x, y] of points) {
+    cov += (x - mx) * (y - my);
+    vx += (x - mx) ** 2;
+    vy += (y - my) ** 2;
   }
   return n < 2 || vx === 0 || vy === 0 ? null : Math.max(-1, Math.min(1, cov / Math.sqrt(vx * vy)));
 }

@@ -1,5 +1,6 @@
 import type { KpiSummary } from '../../../src-shared/analytics.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
+import { must } from '../../../src-shared/must.js';
 import { activeRuns } from '../db/analytics-flagged.js';
 import {
   countOnly,
@@ -23,7 +24,7 @@ export function kpiSummary(db: Db, filter: SessionFilter): KpiSummary {
   const sums =
     plan.kind === 'rollup'
       ? totals(db, rollupSource('rollup_time', granularity, plan, plan.clauses))
-      : digest!.totals();
+      : must(digest, 'the digest of a sessions plan').totals();
   const runs = activeRuns(db);
   const unranged = filter.from === undefined && filter.to === undefined;
   let flagged: number | null = null;

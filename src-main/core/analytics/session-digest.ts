@@ -2,7 +2,9 @@
 // volumes, flagged sessions, distinct sources, sessions per country × type × protocol × port, per
 // minute, and per log bin of each measure. Filters the rollups cannot answer used to cost one scan per chart, and
 // most of those scans sorted every matching row for a GROUP BY or DISTINCT.
-import { HIST_METRICS, logBin } from '../../../src-shared/analytics-bins.js';
+
+import { logBin } from '../../../src-shared/analytics-bins.js';
+import { must } from '../../../src-shared/must.js';
 import type { BinRow, PortRow } from '../db/analytics-mix.js';
 import type { SeriesRow, Totals } from '../db/analytics-queries.js';
 
@@ -39,7 +41,12 @@ export class SessionDigest {
   // the SQL it replaces coalesced them.
   private readonly cells = new Map<string, Map<string, Map<string, Map<number, Sums>>>>();
   private readonly minutes = new Map<number, Sums>();
-  private readonly bins = HIST_METRICS.map(() => new Float64Array(BINS));
+  // One per HIST_METRICS entry, in its order.
+  private readonly bins: [bytesIn: Float64Array, bytesOut: Float64Array, durationMs: Float64Array] = [
+    new Float64Array(BINS),
+    new Float64Array(BINS),
+    new Float64Array(BINS),
+  ];
 
   /**
    * Adds one session's values, as stored (nulls included). Static, with the digest first: it is
@@ -65,15 +72,15 @@ export class SessionDigest {
     digest.bytesIn += inBytes;
     digest.bytesOut += outBytes;
     digest.flagged += flagged;
-    if (srcIp !== null) digest.sources!.add(srcIp);
+    if (srcIp !== null) must(digest.sources, 'the source set of a digest not yet sealed').add(srcIp);
     const byType = child(digest.cells, country ?? '');
     const byProtocol = child(byType, detectionType ?? '');
     count(child(byProtocol, protocol ?? ''), dstPort ?? -1, inBytes, outBytes, flagged);
     // SQLite's integer division truncates toward zero; minutes nest in every series bucket.
     count(digest.minutes, Math.trunc(startTs / MINUTE), inBytes, outBytes, flagged);
-    if (bytesIn !== null) digest.bins[0]![logBin(bytesIn)]!++;
-    if (bytesOut !== null) digest.bins[1]![logBin(bytesOut)]!++;
-    if (durationMs !== null) digest.bins[2]![logBin(durationMs)]!++;
+    if (bytesIn !== null) countIn(digest.bins[0], bytesIn);
+    if (bytesOut !== null) countIn(digest.bins[1], bytesOut);
+    if (durationMs !== null) countIn(digest.bins[2], durationMs);
     return digest;
   }
 
@@ -141,8 +148,12 @@ export class SessionDigest {
     for (const [minute, sums] of this.minutes) {
       const t = Math.trunc((minute * MINUTE) / size) * size;
       const into = buckets.get(t);
-      if (into) for (let i = 0; i < sums.length; i++) into[i]! += sums[i]!;
-      else buckets.set(t, [...sums]);
+      if (into) {
+        into[0] += sums[0];
+        into[1] += sums[1];
+        into[2] += sums[2];
+        into[3] += sums[3];
+      } else buckets.set(t, [...sums]);
     }
     return [...buckets]
       .sort((a, b) => a[0] - b[0])
@@ -159,6 +170,13 @@ export class SessionDigest {
       return rows;
     });
   }
+}
+
+/** Counts `value` in its log bin; Infinity and NaN have none and are not counted. */
+function countIn(bins: Float64Array, value: number): void {
+  const bin = logBin(value);
+  const sessions = bins[bin];
+  if (sessions !== undefined) bins[bin] = sessions + 1;
 }
 
 function child<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {

@@ -1,5 +1,6 @@
 import type { TimeSeries } from '../../../src-shared/analytics.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
+import { must } from '../../../src-shared/must.js';
 import { bucketStart } from '../../../src-shared/time-buckets.js';
 import { activeRuns } from '../db/analytics-flagged.js';
 import { type SeriesRow, series } from '../db/analytics-queries.js';
@@ -21,7 +22,10 @@ export function timeSeries(db: Db, filter: SessionFilter): TimeSeries {
   if (from === null || to === null || to <= from) return { ...empty, bucketMs: 60_000 };
   const size = seriesBucket(to - from);
   // The coarsest rollup whose buckets nest in ours (a week is whole days, an hour whole minutes).
-  const granularity = [...GRANULARITIES].reverse().find((g) => size % g === 0)!;
+  const granularity = must(
+    [...GRANULARITIES].reverse().find((g) => size % g === 0),
+    `a rollup granularity that divides ${size} ms`,
+  );
   let rows: SeriesRow[];
   let flagged: SeriesRow[] = [];
   if (plan.kind === 'sessions') {

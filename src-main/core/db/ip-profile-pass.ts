@@ -142,15 +142,15 @@ export class IpProfilePass {
     const cells = new Map<number, { bucket: number; sessions: number; bytes: number }>();
     const starts = this.starts.filled;
     const bytes = this.bytes.filled;
-    starts.forEach((start, i) => {
-      const bucket = bucketStart(start, bucketMs);
+    for (let i = 0; i < starts.length; i++) {
+      const bucket = bucketStart(must(starts[i], KEPT), bucketMs);
       const sessionBytes = must(bytes[i], KEPT);
       const cell = cells.get(bucket);
       if (cell) {
         cell.sessions++;
         cell.bytes += sessionBytes;
       } else cells.set(bucket, { bucket, sessions: 1, bytes: sessionBytes });
-    });
+    }
     return [...cells.values()].sort((a, b) => a.bucket - b.bucket);
   }
 
@@ -163,9 +163,10 @@ export class IpProfilePass {
     const sorted = Float64Array.from(starts).sort();
     const cut = must(sorted[Math.max(0, sorted.length - limit)], KEPT);
     const candidates: { start: number; id: number }[] = [];
-    starts.forEach((start, i) => {
+    for (let i = 0; i < starts.length; i++) {
+      const start = must(starts[i], KEPT);
       if (start >= cut) candidates.push({ start, id: must(ids[i], KEPT) });
-    });
+    }
     return candidates
       .sort((a, b) => b.start - a.start || b.id - a.id)
       .slice(0, limit)

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: fitting and applying the scaler walk rows × columns of flat typed arrays (every index bounded by the row count and NUMERIC_COUNT); a check per cell would slow building the matrix of every session.
 // The fitted half of feature engineering: the standard scaler and the country / protocol
 // encoders. They are fitted on the training rows only (fitting them on test rows would leak the
 // test distribution into the model) and saved with the run, so scoring applies the same transform.

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: each session of a training or scoring pass moves a per-source window over parallel arrays, read at indexes below their length by the loop conditions; a check per read would cost on every session.
 // Per-source behaviour over a sliding time window, in one pass over sessions in time order:
 // how many sessions, how many distinct destinations and ports, bytes sent back, and how regular
 // the gaps between sessions are (coefficient of variation: near 0 is a beacon's metronome).

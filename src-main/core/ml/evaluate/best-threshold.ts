@@ -7,6 +7,7 @@
 // of the test side in one seed of five on generated data (ROC-AUC 0.985, F1 0). Of the cuts within
 // F1_TOLERANCE of the best, the lowest is taken: an analyst reviews a few more sessions rather
 // than miss the next source.
+import { must } from '../../../../src-shared/must.js';
 import { walkThresholds } from '../forest/metrics.js';
 
 const F1_TOLERANCE = 0.95;
@@ -26,8 +27,11 @@ export function bestF1Threshold(scores: ArrayLike<number>, labels: Uint8Array): 
   let best = 0;
   for (const f1 of f1s) best = Math.max(best, f1);
   let chosen = 0;
-  for (let k = 0; k < f1s.length; k++) if (f1s[k]! >= F1_TOLERANCE * best) chosen = k;
-  // Halfway to the next lower score, so the rows at the chosen score are flagged (score ≥ threshold).
-  const below = chosen + 1 < cuts.length ? cuts[chosen + 1]! : cuts[chosen]!;
-  return (cuts[chosen]! + below) / 2;
+  f1s.forEach((f1, k) => {
+    if (f1 >= F1_TOLERANCE * best) chosen = k;
+  });
+  const cut = must(cuts[chosen], 'the score of the chosen cut');
+  // Halfway to the next lower score (if any), so the rows at the chosen score are flagged (score ≥ threshold).
+  const below = cuts[chosen + 1] ?? cut;
+  return (cut + below) / 2;
 }

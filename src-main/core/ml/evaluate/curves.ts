@@ -3,7 +3,9 @@
 // scikit-learn's roc_curve / precision_recall_curve), then thinned so a million test rows still
 // send a few hundred points over the API. The walk sorts without a comparator: a comparator sort
 // of a million indexes took seconds.
+
 import type { RunMetrics } from '../../../../src-shared/models.js';
+import { must } from '../../../../src-shared/must.js';
 import { walkThresholds } from '../forest/metrics.js';
 
 export type Curves = NonNullable<RunMetrics['curves']>;
@@ -22,5 +24,7 @@ export function curvePoints(scores: ArrayLike<number>, labels: ArrayLike<number>
 function thin(points: [number, number][], maxPoints: number): [number, number][] {
   if (points.length <= maxPoints) return points;
   const step = (points.length - 1) / (maxPoints - 1);
-  return Array.from({ length: maxPoints }, (_, i) => points[Math.round(i * step)]!);
+  return Array.from({ length: maxPoints }, (_, i) =>
+    must(points[Math.round(i * step)], 'a point of the curve'),
+  );
 }

@@ -173,9 +173,10 @@ function list(types: { value: string | null; sessions: number }[]): string {
 function noLabelsMessage(types: { value: string | null; sessions: number }[]): string {
   const total = types.reduce((sum, t) => sum + t.sessions, 0);
   if (total === 0) return 'There are no sessions to train on: import logs first (vigil ingest FILE).';
-  if (types.length === 1) {
+  const [only, ...others] = types;
+  if (only && others.length === 0) {
     return (
-      `Refusing to train: every session in this data has detection type ${types[0]!.value ?? '(none)'} ` +
+      `Refusing to train: every session in this data has detection type ${only.value ?? '(none)'} ` +
       `(${total} sessions) and there is no label column — one class, nothing to learn (a classifier would score 100 % by always answering it; ` +
       `the embedded CloudWatch sample is such data). ${LABEL_HELP}`
     );

@@ -1,7 +1,9 @@
 // Metrics of one model on the held-out rows, and of the majority-class baseline on the same rows:
 // the baseline is what "always answer the common class" scores, so the analyst sees what the
 // model adds (ROC-AUC 0.5, PR-AUC = the malicious share, F1 0 when benign is the majority).
+
 import type { BinaryMetrics } from '../../../../src-shared/models.js';
+import { must } from '../../../../src-shared/must.js';
 import { prAuc, rocAuc } from '../forest/index.js';
 
 /** `scores`: higher = more suspicious; a row is flagged when its score is ≥ threshold. */
@@ -15,7 +17,7 @@ export function binaryMetrics(
   let tn = 0;
   let fn = 0;
   for (let i = 0; i < labels.length; i++) {
-    const flagged = scores[i]! >= threshold;
+    const flagged = must(scores[i], 'the score of a labelled row') >= threshold;
     if (labels[i] === 1) flagged ? tp++ : fn++;
     else flagged ? fp++ : tn++;
   }
@@ -44,9 +46,11 @@ export function baselineMetrics(
   return binaryMetrics(new Float32Array(testLabels.length).fill(majority), testLabels, 0.5);
 }
 
+const PICKED = 'a picked row';
+
 /** Gathers `values[rows[i]]`. */
 export function pick<T extends Uint8Array | Float32Array | Float64Array>(values: T, rows: Int32Array): T {
   const out = new (values.constructor as new (n: number) => T)(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]!]!;
+  for (let i = 0; i < rows.length; i++) out[i] = must(values[must(rows[i], PICKED)], PICKED);
   return out;
 }

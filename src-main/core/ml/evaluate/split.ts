@@ -2,7 +2,9 @@
 // with a gap of one feature window between the sides so no test row's window reaches into the
 // training rows. By source IP: no address is on both sides, so the model cannot recognise an
 // attacker it has already met. Stratified random: the easy, leaky-by-neighbour reference.
+
 import type { SplitKind } from '../../../../src-shared/models.js';
+import { must } from '../../../../src-shared/must.js';
 import { Rng } from '../forest/index.js';
 import { TrainingRefused } from './refusal.js';
 
@@ -24,11 +26,16 @@ export interface Split {
 export const TEST_SHARE = 0.25;
 const DAY_MS = 86_400_000;
 
+/** Row `r`'s value in one of the input's columns, which have a value for every row. */
+function valueAt(column: Float64Array | Int32Array | Uint8Array, r: number | undefined): number {
+  return must(r === undefined ? undefined : column[r], 'a value of a row of the split input');
+}
+
 /** By time when the labelled rows span more than a day, else grouped by source IP. */
 export function defaultSplit(input: SplitInput): SplitKind {
   const labelled = labelledRows(input);
   if (labelled.length < 2) return 'ip';
-  return input.startTs[labelled[labelled.length - 1]!]! - input.startTs[labelled[0]!]! > DAY_MS
+  return valueAt(input.startTs, labelled.at(-1)) - valueAt(input.startTs, labelled[0]) > DAY_MS
     ? 'time'
     : 'ip';
 }
@@ -51,18 +58,18 @@ export function splitRows(
 
 function labelledRows(input: SplitInput): Int32Array {
   const out: number[] = [];
-  for (let r = 0; r < input.rows; r++) if (input.label[r]! <= 1) out.push(r);
+  for (let r = 0; r < input.rows; r++) if (valueAt(input.label, r) <= 1) out.push(r);
   return Int32Array.from(out);
 }
 
 function byTime(input: SplitInput, rows: Int32Array, gapMs: number): Split {
   // The cut falls between two distinct times so no instant is on both sides.
   const cutAt = Math.floor(rows.length * (1 - TEST_SHARE));
-  const cutTs = input.startTs[rows[Math.min(cutAt, rows.length - 1)]!]!;
+  const cutTs = valueAt(input.startTs, rows[Math.min(cutAt, rows.length - 1)]);
   const train: number[] = [];
   const test: number[] = [];
   for (const r of rows) {
-    const ts = input.startTs[r]!;
+    const ts = valueAt(input.startTs, r);
     if (ts >= cutTs) test.push(r);
     else if (ts < cutTs - gapMs) train.push(r);
   }
@@ -74,7 +81,7 @@ function byIp(input: SplitInput, rows: Int32Array, seed: number): Split {
   // attackers in about the test share.
   const hasPositive = new Map<number, boolean>();
   for (const r of rows) {
-    const key = input.sourceKey[r]!;
+    const key = valueAt(input.sourceKey, r);
     hasPositive.set(key, (hasPositive.get(key) ?? false) || input.label[r] === 1);
   }
   const rng = new Rng(seed);
@@ -87,7 +94,7 @@ function byIp(input: SplitInput, rows: Int32Array, seed: number): Split {
   }
   const train: number[] = [];
   const test: number[] = [];
-  for (const r of rows) (testSources.has(input.sourceKey[r]!) ? test : train).push(r);
+  for (const r of rows) (testSources.has(valueAt(input.sourceKey, r)) ? test : train).push(r);
   return { kind: 'ip', train: Int32Array.from(train), test: Int32Array.from(test) };
 }
 
@@ -109,7 +116,9 @@ function stratified(input: SplitInput, rows: Int32Array, seed: number): Split {
 function shuffle<T>(items: T[], rng: Rng): void {
   for (let i = items.length - 1; i > 0; i--) {
     const j = rng.below(i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
+    const held = must(items[i], 'an item to shuffle');
+    items[i] = must(items[j], 'an item to shuffle');
+    items[j] = held;
   }
 }
 
@@ -120,7 +129,7 @@ function checkSides(input: SplitInput, split: Split): void {
     ['test', split.test],
   ] as const) {
     let positives = 0;
-    for (const r of rows) positives += input.label[r]!;
+    for (const r of rows) positives += valueAt(input.label, r);
     if (positives === 0 || positives === rows.length) {
       throw new TrainingRefused(
         `The ${split.kind} split leaves the ${side} side (${rows.length} sessions) with ${positives === 0 ? 'no malicious' : 'only malicious'} sessions: ` +

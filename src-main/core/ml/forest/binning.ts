@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: sorts and cuts every column of the training matrix and then codes each of its cells (rows × columns of typed arrays, indexes bounded by the loops); a check per cell would slow binning of the whole matrix.
 // Quantile binning for the random forest. Each column is sorted once and cut into at most 256
 // bins; tree growing then works on Uint8 codes (see split-histogram.ts for why). Cut points sit
 // at midpoints between adjacent distinct training values, as sklearn places its thresholds, so a

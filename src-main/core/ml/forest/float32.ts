@@ -2,16 +2,15 @@
 // decision: for a float32 x, `x <= t` equals `x <= floorToFloat32(t)` when the latter is the
 // largest float32 not above t. Rounding to nearest could round up onto a data value and flip it.
 
-const f32 = new Float32Array(1);
-const bits = new Int32Array(f32.buffer);
+// One float32 seen as its bits.
+const word = new DataView(new ArrayBuffer(4));
 
 export function floorToFloat32(value: number): number {
   const rounded = Math.fround(value);
   if (rounded <= value || Number.isNaN(value)) return rounded;
   // One float32 step toward −∞: decrement the magnitude of positives, increment negatives.
-  f32[0] = rounded;
-  if (rounded === 0) bits[0] = 0x80000001;
-  else if (rounded > 0) bits[0] = bits[0]! - 1;
-  else bits[0] = bits[0]! + 1;
-  return f32[0]!;
+  word.setFloat32(0, rounded);
+  if (rounded === 0) word.setInt32(0, 0x80000001);
+  else word.setInt32(0, word.getInt32(0) + (rounded > 0 ? -1 : 1));
+  return word.getFloat32(0);
 }

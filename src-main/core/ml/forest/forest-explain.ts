@@ -3,6 +3,7 @@
 // split on. Averaged over trees, bias + Σ contributions equals the forest's probability exactly,
 // so the analyst sees which columns pushed this session toward "malicious" and by how much.
 
+import { must } from '../../../../src-shared/must.js';
 import type { RandomForestModel } from './forest-types.js';
 import { creditPaths } from './tree-walk.js';
 
@@ -18,17 +19,18 @@ export interface ForestExplanation {
 export function explainForest(model: RandomForestModel, row: ArrayLike<number>): ForestExplanation {
   const { value, roots } = model.arrays;
   const trees = roots.length;
+  const shareAt = (node: number): number => must(value[node], 'the class share of a node');
   let probability = 0;
   const contributions = creditPaths(
     model.arrays,
     model.params.cols,
     row,
-    (node, child) => (value[child]! - value[node]!) / trees,
+    (node, child) => (shareAt(child) - shareAt(node)) / trees,
     (leaf) => {
-      probability += value[leaf]!;
+      probability += shareAt(leaf);
     },
   );
   let bias = 0;
-  for (let t = 0; t < trees; t++) bias += value[roots[t]!]!;
+  for (const root of roots) bias += shareAt(root);
   return { bias: bias / trees, contributions, probability: probability / trees };
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the prediction kernel: every row walks every tree through flat typed-array node tables in cache-sized blocks; indexes are bounded by the structure checked on load, and a check per read would cost in the hottest loop of scoring.
 // Class-1 probability as scikit-learn's predict_proba: the mean over trees of the leaf's class
 // share. Rows are scored in cache-sized blocks, tree by tree, without per-row allocation.
 

@@ -34,10 +34,9 @@ export function deserializeRandomForest(value: SerializedRandomForest): RandomFo
   const trees = loadTreeArrays(value.arrays, params.nEstimators, params.cols);
   const n = trees.feature.length;
   const nodeValue = expectTypedArray(value.arrays.value, Float32Array, 'value', n);
-  for (let i = 0; i < n; i++) {
-    const v = nodeValue[i]!;
+  nodeValue.forEach((v, i) => {
     if (!(v >= 0 && v <= 1)) throw new RangeError(`node ${i} has a class share outside [0, 1]`);
-  }
+  });
   const importances = expectTypedArray(value.arrays.importances, Float64Array, 'importances', params.cols);
   return {
     kind: 'random-forest',

@@ -1,10 +1,13 @@
 // Turning scores into flags. sklearn's convention: decision = score − offset, negative = outlier,
 // where the offset is −0.5 ('auto') or the contamination quantile of the training scores.
 
+import { must } from '../../../../src-shared/must.js';
 import { scoreSamples } from './isolation-score.js';
 import type { IsolationForestModel } from './isolation-types.js';
 import type { DenseMatrix } from './matrix.js';
 import { percentile } from './quantile.js';
+
+const SCORE = 'a score';
 
 /**
  * The score below which about `rate` of the given scores fall (numpy's linear percentile, as
@@ -21,7 +24,7 @@ export function decision(
   offset: number,
   out: Float64Array = new Float64Array(scores.length),
 ): Float64Array {
-  for (let i = 0; i < scores.length; i++) out[i] = scores[i]! - offset;
+  for (let i = 0; i < scores.length; i++) out[i] = must(scores[i], SCORE) - offset;
   return out;
 }
 
@@ -34,6 +37,6 @@ export function decisionFunction(model: IsolationForestModel, matrix: DenseMatri
 /** 1 where a row is an outlier (decision < 0, as sklearn's `predict` returns −1), else 0. */
 export function flagOutliers(scores: Float64Array, offset: number): Uint8Array {
   const flags = new Uint8Array(scores.length);
-  for (let i = 0; i < scores.length; i++) flags[i] = scores[i]! - offset < 0 ? 1 : 0;
+  for (let i = 0; i < scores.length; i++) flags[i] = must(scores[i], SCORE) - offset < 0 ? 1 : 0;
   return flags;
 }

@@ -4,6 +4,7 @@
 // says which columns did the isolating: an outlier cut off by one early split on `bytes_out`
 // gets most of its isolation from that column, a typical row spreads evenly.
 
+import { must } from '../../../../src-shared/must.js';
 import type { IsolationForestModel } from './isolation-types.js';
 import { averagePathLength } from './path-length.js';
 import { creditPaths } from './tree-walk.js';
@@ -19,19 +20,23 @@ export interface IsolationExplanation {
 
 export function explainIsolation(model: IsolationForestModel, row: ArrayLike<number>): IsolationExplanation {
   const { size, roots } = model.arrays;
+  const sizeAt = (node: number): number => must(size[node], 'the sample count of a node');
   let pathSum = 0;
   const contributions = creditPaths(
     model.arrays,
     model.params.cols,
     row,
-    (node, child) => Math.log2(size[node]! / size[child]!),
+    (node, child) => Math.log2(sizeAt(node) / sizeAt(child)),
     (leaf, depth) => {
-      pathSum += depth + averagePathLength(size[leaf]!);
+      pathSum += depth + averagePathLength(sizeAt(leaf));
     },
   );
   let total = 0;
   for (const share of contributions) total += share;
-  if (total > 0) for (let j = 0; j < contributions.length; j++) contributions[j] = contributions[j]! / total;
+  if (total > 0)
+    contributions.forEach((share, j) => {
+      contributions[j] = share / total;
+    });
   const meanPathLength = pathSum / roots.length;
   const c = averagePathLength(model.params.maxSamples);
   return { contributions, score: -(2 ** -(c > 0 ? meanPathLength / c : 1)), meanPathLength };

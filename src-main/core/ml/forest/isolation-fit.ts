@@ -2,6 +2,7 @@
 // rows drawn without replacement and is grown to depth ceil(log2 ψ). Training is cheap (100 trees
 // × 256 rows); the work that matters at scale is scoring, see isolation-score.ts.
 
+import { must } from '../../../../src-shared/must.js';
 import { scoreSamples } from './isolation-score.js';
 import { buildIsolationTree, type IsolationNodeBuffers } from './isolation-tree.js';
 import type {
@@ -45,10 +46,11 @@ export function fitIsolationForest(
     const features = maxFeatures < cols ? sampleWithoutReplacement(cols, maxFeatures, rng) : allColumns;
     const rows = sampleWithoutReplacement(matrix.rows, psi, rng);
     // Column-major copy of the drawn rows: the builder scans one column of a node at a time.
-    for (let j = 0; j < maxFeatures; j++) {
-      const column = features[j]!;
-      for (let i = 0; i < psi; i++) values[j * psi + i] = matrix.data[rows[i]! * cols + column]!;
-    }
+    features.forEach((column, j) => {
+      rows.forEach((row, i) => {
+        values[j * psi + i] = must(matrix.data[row * cols + column], 'a value of a drawn row');
+      });
+    });
     roots[t] = buildIsolationTree({ values, rows: psi, features }, maxDepth, rng, out);
   }
 

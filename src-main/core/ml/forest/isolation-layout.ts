@@ -2,6 +2,7 @@
 // become self-loops that no row leaves, so every row walks exactly `treeDepth` steps with no
 // data-dependent exit, and each leaf carries its finished path length depth + c(leaf size).
 
+import { must } from '../../../../src-shared/must.js';
 import type { IsolationForestArrays } from './isolation-types.js';
 import { averagePathLength } from './path-length.js';
 import { NEVER_RIGHT, thresholdKey } from './sortable-keys.js';
@@ -19,6 +20,11 @@ export interface IsolationLayout {
   treeDepth: Int32Array;
 }
 
+/** `values[node]`: every array of the model has a value per node (checked on load). */
+function at(values: ArrayLike<number>, node: number): number {
+  return must(values[node], 'a value of a node');
+}
+
 const cache = new WeakMap<IsolationForestArrays, IsolationLayout>();
 
 export function isolationLayout(arrays: IsolationForestArrays): IsolationLayout {
@@ -34,23 +40,24 @@ export function isolationLayout(arrays: IsolationForestArrays): IsolationLayout 
     treeDepth: new Int32Array(roots.length),
   };
   const depth = nodeDepths(arrays);
-  for (let node = 0; node < n; node++) {
-    if (feature[node]! < 0) {
+  feature.forEach((column, node) => {
+    if (column < 0) {
       layout.next[node] = node;
       layout.thresholdKey[node] = NEVER_RIGHT;
-      layout.pathLength[node] = depth[node]! + averagePathLength(size[node]!);
+      layout.pathLength[node] = at(depth, node) + averagePathLength(at(size, node));
     } else {
-      layout.next[node] = left[node]!;
-      layout.feature[node] = feature[node]!;
-      layout.thresholdKey[node] = thresholdKey(threshold[node]!);
+      layout.next[node] = at(left, node);
+      layout.feature[node] = column;
+      layout.thresholdKey[node] = thresholdKey(at(threshold, node));
     }
-  }
-  for (let t = 0; t < roots.length; t++) {
-    const end = t + 1 < roots.length ? roots[t + 1]! : n;
+  });
+  roots.forEach((root, t) => {
+    // Tree t owns the nodes from its root up to the next tree's root (checked on load).
+    const end = roots[t + 1] ?? n;
     let deepest = 0;
-    for (let node = roots[t]!; node < end; node++) deepest = Math.max(deepest, depth[node]!);
+    for (let node = root; node < end; node++) deepest = Math.max(deepest, at(depth, node));
     layout.treeDepth[t] = deepest;
-  }
+  });
   cache.set(arrays, layout);
   return layout;
 }
@@ -59,10 +66,11 @@ export function isolationLayout(arrays: IsolationForestArrays): IsolationLayout 
 export function nodeDepths(arrays: Pick<IsolationForestArrays, 'feature' | 'left' | 'right'>): Int32Array {
   const { feature, left, right } = arrays;
   const depth = new Int32Array(feature.length);
-  for (let node = 0; node < feature.length; node++) {
-    if (feature[node]! < 0) continue;
-    depth[left[node]!] = depth[node]! + 1;
-    depth[right[node]!] = depth[node]! + 1;
-  }
+  feature.forEach((column, node) => {
+    if (column < 0) return;
+    const below = at(depth, node) + 1;
+    depth[at(left, node)] = below;
+    depth[at(right, node)] = below;
+  });
   return depth;
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the scoring kernel: every row walks every tree through flat Int32Array/Float64Array node tables in cache-sized blocks (100 trees × 1 M rows); node and row indexes are bounded by the layout checked on load, and a check per read would cost in the hottest loop of scoring.
 // Anomaly scores with scikit-learn's `score_samples` definition: −2^(−E[h(x)] / c(ψ)), where h is
 // the path length to the leaf plus c(leaf size). Lower = more anomalous; −0.5 is "average".
 //

@@ -33,8 +33,8 @@ export function deserializeIsolationForest(value: SerializedIsolationForest): Is
   ]);
   const trees = loadTreeArrays(value.arrays, params.nEstimators, params.cols);
   const size = expectTypedArray(value.arrays.size, Int32Array, 'size', trees.feature.length);
-  for (let i = 0; i < size.length; i++) {
-    if (!(size[i]! >= 1)) throw new RangeError(`node ${i} has an invalid sample count`);
-  }
+  size.forEach((count, i) => {
+    if (!(count >= 1)) throw new RangeError(`node ${i} has an invalid sample count`);
+  });
   return { kind: 'isolation-forest', params: { ...params }, arrays: { ...trees, size } };
 }

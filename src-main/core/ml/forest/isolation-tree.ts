@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: grows an isolation tree by partitioning the drawn rows in place in typed arrays (indexes bounded by the node's row range); a check per read would slow every node of every tree.
 // Grows one isolation tree the way sklearn's ExtraTreeRegressor(max_features=1, splitter='random')
 // does inside IsolationForest: at each node pick a random column that is not constant there, cut
 // it at a uniform threshold in [min, max), stop at depth ceil(log2 ψ) or when one row remains.

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the finiteness and label checks read every cell of the matrix and every label once per fit (indexes bounded by the arrays' lengths); a check per read would double their cost.
 // Dense inputs shared by the forests: row-major Float32 so a feature matrix built straight from
 // SQLite can be handed over (or transferred to a worker) without copying.
 

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: ROC-AUC and PR-AUC sweep sorted Float64Arrays of every scored row with merge-style cursors bounded by the arrays' lengths; a check per step would slow metrics of million-row evaluations.
 // Ranking metrics for binary labels, defined as scikit-learn defines them:
 //  - rocAuc = roc_auc_score: area under the ROC curve with ties scored as half-correct, i.e.
 //    P(score of a random positive > score of a random negative) + ½ P(equal).

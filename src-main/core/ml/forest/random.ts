@@ -30,16 +30,15 @@ export class Rng {
 
   constructor(seed: number) {
     let state = seed >>> 0;
-    const words: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    const word = (): number => {
       const [next, out] = splitmix32(state);
       state = next;
-      words.push(out);
-    }
-    this.a = words[0]!;
-    this.b = words[1]!;
-    this.c = words[2]!;
-    this.d = words[3]!;
+      return out;
+    };
+    this.a = word();
+    this.b = word();
+    this.c = word();
+    this.d = word();
     // The all-zero state is the one fixed point of xoshiro.
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
   }

@@ -1,6 +1,9 @@
 // Row and column draws without replacement for bagging.
 
+import { must } from '../../../../src-shared/must.js';
 import type { Rng } from './random.js';
+
+const DRAWN = 'a value still to draw';
 
 /** k distinct integers from [0, n), in draw order. Floyd's algorithm: O(k) time and memory, so
  * drawing ψ = 256 rows from millions never touches an n-sized buffer. */
@@ -12,8 +15,8 @@ export function sampleWithoutReplacement(n: number, k: number, rng: Rng): Int32A
     const all = Int32Array.from({ length: n }, (_, i) => i);
     for (let i = 0; i < k; i++) {
       const j = i + rng.below(n - i);
-      const swap = all[j]!;
-      all[j] = all[i]!;
+      const swap = must(all[j], DRAWN);
+      all[j] = must(all[i], DRAWN);
       all[i] = swap;
       out[i] = swap;
     }

@@ -1,5 +1,6 @@
 // Shared checks for loading a serialised forest: a model file may come from disk or another
 // process, and a bad child index would make a walk run out of bounds or in circles.
+import { must } from '../../../../src-shared/must.js';
 
 type TypedArray = Int32Array | Float32Array | Float64Array;
 
@@ -82,13 +83,14 @@ export function checkTreeStructure(
   if (roots.length === 0 || roots[0] !== 0)
     throw new RangeError('model has no trees or a misplaced first root');
   for (let t = 0; t < roots.length; t++) {
-    const start = roots[t]!;
-    const end = t + 1 < roots.length ? roots[t + 1]! : n;
+    const start = must(roots[t], 'a root');
+    const end = roots[t + 1] ?? n;
     if (!(end > start && end <= n)) throw new RangeError(`tree ${t} has an invalid node range`);
+    // Nodes of [start, end), within the arrays' length n.
     for (let node = start; node < end; node++) {
-      const f = feature[node]!;
+      const f = must(feature[node], 'a node');
       if (f < 0) continue;
-      const l = left[node]!;
+      const l = must(left[node], 'a node');
       if (f >= cols || l <= node || l + 1 >= end || right[node] !== l + 1) {
         throw new RangeError(`tree ${t} node ${node} has an invalid split`);
       }

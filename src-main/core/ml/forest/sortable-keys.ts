@@ -10,8 +10,9 @@ export function sortableKey(bits: number): number {
 
 /** Key of a threshold; −0 becomes +0 so that both zeros (keys −1 and 0) go left of a zero threshold. */
 export function thresholdKey(threshold: number): number {
-  const f32 = new Float32Array([threshold === 0 ? 0 : threshold]);
-  return sortableKey(new Int32Array(f32.buffer)[0]!);
+  const word = new DataView(new ArrayBuffer(4));
+  word.setFloat32(0, threshold === 0 ? 0 : threshold);
+  return sortableKey(word.getInt32(0));
 }
 
 /** Larger than every key: a threshold nothing exceeds (leaves), whatever the row holds. */
@@ -19,6 +20,7 @@ export const NEVER_RIGHT = 0x7fffffff;
 
 /** Writes the keys of `count` float32 values starting at `from` into `keys`. */
 export function fillKeys(bits: Int32Array, from: number, count: number, keys: Int32Array): void {
+  // biome-ignore lint/style/noNonNullAssertion: scoring converts every value of every row here; `from + count` is within `bits` by the caller's chunking, and a check per value would cost.
   for (let i = 0; i < count; i++) keys[i] = sortableKey(bits[from + i]!);
 }
 

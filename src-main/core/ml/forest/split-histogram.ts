@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the split search of tree growing: per node it fills and sweeps 256-bin histograms of every candidate column through typed arrays indexed by bin codes (< 256) and row ids of the node; a check per read would slow every node of every tree.
 // Best Gini split of a node over a few columns, from histograms of the node's rows over each
 // column's ≤ 256 bin codes.
 //

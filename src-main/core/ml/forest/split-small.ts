@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the exact split search of small nodes sorts and sweeps the node's codes and weights in typed arrays (indexes bounded by the node's row range); it runs at most nodes of every tree.
 // Split search for small nodes. Most nodes of a fully grown tree hold a few rows whose codes are
 // spread over much of the 0..255 range, so a histogram sweep would walk ~200 empty bins to
 // evaluate a handful of boundaries. Here the node's codes are sorted instead and only real

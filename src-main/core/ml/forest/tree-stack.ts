@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the node stack of tree growing stores entries in flat typed arrays (4 ints and 2 floats per entry, read at the top index only); a check per read would cost at every node of every tree.
 // Explicit stack of nodes waiting to be grown (depth-first, so it holds about one entry per
 // level); the popped entry is exposed as fields to avoid allocating an object per node.
 

@@ -1,7 +1,13 @@
 // One row's paths through every tree of a forest, for the explanations (a few rows at a time, so
 // clarity beats speed here; the batch scorers have their own loops).
 
+import { must } from '../../../../src-shared/must.js';
 import type { TreeArrays } from './serialize-check.js';
+
+/** `values[i]`: the model's arrays were checked on load (serialize-check.ts), the row's length here. */
+function at(values: ArrayLike<number>, i: number): number {
+  return must(values[i], 'a value of a checked tree or row');
+}
 
 /**
  * Walks `row` from each root to a leaf. Every split taken adds `credit(node, child)` to the split
@@ -17,14 +23,13 @@ export function creditPaths(
   if (row.length !== cols) throw new RangeError(`row has ${row.length} values, the model expects ${cols}`);
   const { feature, threshold, left, right, roots } = arrays;
   const totals = new Float64Array(cols);
-  for (let t = 0; t < roots.length; t++) {
-    let node = roots[t]!;
+  for (const root of roots) {
+    let node = root;
     let depth = 0;
-    while (feature[node]! >= 0) {
-      const column = feature[node]!;
+    for (let column = at(feature, node); column >= 0; column = at(feature, node)) {
       // Math.fround: compare as the float32 matrix the scorers read would.
-      const child = Math.fround(row[column]!) <= threshold[node]! ? left[node]! : right[node]!;
-      totals[column] = totals[column]! + credit(node, child);
+      const child = Math.fround(at(row, column)) <= at(threshold, node) ? at(left, node) : at(right, node);
+      totals[column] = at(totals, column) + credit(node, child);
       node = child;
       depth++;
     }

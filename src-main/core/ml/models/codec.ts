@@ -2,6 +2,7 @@
 // typed array lies) followed by the arrays' bytes, 8-byte aligned. Unlike v8.serialize, the
 // format does not depend on the V8 version, so a model saved by the desktop app (Electron's V8)
 // loads in the CLI (Node's) and back.
+import { must } from '../../../../src-shared/must.js';
 
 type Typed = Int32Array | Float32Array | Float64Array | Uint8Array;
 const TYPES = { Int32Array, Float32Array, Float64Array, Uint8Array } as const;
@@ -33,7 +34,7 @@ export function packWeights(meta: unknown, arrays: Record<string, Typed>): Uint8
   view.setUint32(4, header.length, true);
   out.set(header, 8);
   for (const entry of entries) {
-    const array = arrays[entry.name]!;
+    const array = must(arrays[entry.name], `the array ${entry.name}`);
     out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + entry.offset);
   }
   return out;

@@ -3,6 +3,7 @@
 // them. Trees are independent, so a forest of joined chunks is a forest. Each chunk has its own
 // derived seed: the same data and seed give the same model. (The random forest reports from
 // inside each tree instead: its trees are big and it bins the matrix once for all of them.)
+import { must } from '../../../../src-shared/must.js';
 import {
   deriveSeed,
   fitIsolationForest,
@@ -56,7 +57,11 @@ export async function fitIsolationForestInChunks(
   );
   return {
     kind: 'isolation-forest',
-    params: { ...parts[0]!.params, nEstimators: options.nEstimators, seed: options.seed },
+    params: {
+      ...must(parts[0], 'the first chunk of the forest').params,
+      nEstimators: options.nEstimators,
+      seed: options.seed,
+    },
     arrays: {
       ...joinTrees(parts.map((p) => p.arrays)),
       size: concat(

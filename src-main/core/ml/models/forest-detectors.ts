@@ -2,6 +2,7 @@
 // registry. Isolation scores are negated sklearn `score_samples` (2^(−E[h]/c(ψ)), in (0, 1]):
 // higher = isolated sooner = more anomalous, so both kinds rank the same way.
 
+import { must } from '../../../../src-shared/must.js';
 import { NUMERIC_COUNT } from '../../features/columns.js';
 import {
   deserializeIsolationForest,
@@ -32,7 +33,7 @@ function isolationDetector(model: IsolationForestModel, columns: number): Detect
     contextRows: 0,
     async score(data) {
       const scores = scoreSamples(model, leadingColumns(data, columns));
-      for (let i = 0; i < scores.length; i++) scores[i] = -scores[i]!;
+      for (let i = 0; i < scores.length; i++) scores[i] = -must(scores[i], 'a score');
       return scores;
     },
     async explain(data, rows) {

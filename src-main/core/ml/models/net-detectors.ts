@@ -2,7 +2,9 @@
 // each feature of the row in turn is set to its training mean (0 after scaling) and the drop in
 // the predicted probability is that feature's push toward "malicious". For Conv1D the row keeps
 // its source's preceding sessions as context, so the estimate sees what the network sees.
+
 import type { ModelKind, ModelParams } from '../../../../src-shared/models.js';
+import { must } from '../../../../src-shared/must.js';
 import {
   DEFAULT_PARAMS,
   loadNetwork,
@@ -70,15 +72,17 @@ async function explainByPerturbation(
     at.push(r++);
   });
   const p = await net.predict({ x, rows: total, features: f, sourceKey });
+  // The k-th probe's prediction: `at` holds where each probe's row went.
+  const predicted = (k: number): number => must(p[must(at[k], 'a probe')], 'the prediction of a probe');
   return rows.map((_, i) => {
     const base = i * (f + 1);
-    const original = p[at[base]!]!;
-    return Float64Array.from({ length: f }, (_, j) => original - p[at[base + 1 + j]!]!);
+    const original = predicted(base);
+    return Float64Array.from({ length: f }, (_, j) => original - predicted(base + 1 + j));
   });
 }
 
 function precedingRows(data: FeatureData, row: number, count: number): number[] {
-  const key = data.sourceKey[row]!;
+  const key = must(data.sourceKey[row], 'the source of the explained row');
   const out: number[] = [];
   for (let r = row - 1; r >= 0 && out.length < count; r--) if (data.sourceKey[r] === key) out.push(r);
   return out.reverse();

@@ -1,6 +1,7 @@
 // How a network's input tensor is filled for any set of rows: the row itself (dense) or its
 // per-source sequence window (conv1d). Training batches and scoring chunks both use this, so
 // only a batch at a time lives on the tfjs backend.
+import { must } from '../../../../src-shared/must.js';
 import { fillWindows, previousRowOfSource } from './sequence-windows.js';
 import type { NetData, NetKind } from './types.js';
 
@@ -17,7 +18,7 @@ export function batchInputs(kind: NetKind, data: NetData, window: number): Batch
       rowShape: [features],
       fill(rows, out) {
         for (let i = 0; i < rows.length; i++) {
-          const r = rows[i]!;
+          const r = must(rows[i], 'a row of the batch');
           out.set(x.subarray(r * features, (r + 1) * features), i * features);
         }
       },

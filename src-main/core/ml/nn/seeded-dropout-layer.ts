@@ -1,7 +1,9 @@
 // Dropout whose masks come from the run's seed. tf.layers.dropout takes a seed but reuses it on
 // every call, so each batch would drop the same units; here every training call gets the next
 // seed of a stream, which keeps runs reproducible and masks varied.
+
 import type { Tensor } from '@tensorflow/tfjs';
+import { must } from '../../../../src-shared/must.js';
 import { deriveSeed } from '../forest/random.js';
 import type { Tf } from './backend.js';
 
@@ -28,7 +30,7 @@ export function seededDropoutLayerClass(tf: Tf) {
     }
 
     override call(inputs: Tensor | Tensor[], kwargs: { training?: boolean }): Tensor {
-      const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+      const x = Array.isArray(inputs) ? must(inputs[0], 'the input of the layer') : inputs;
       if (!kwargs.training || this.rate <= 0) return x;
       return tf.dropout(x, this.rate, undefined, deriveSeed(this.seed, this.calls++));
     }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: the Conv1D input kernel: the finiteness check reads every value of x and each window step follows the previous-row chain through Int32Arrays, indexes bounded by construction; a check per read would slow every training batch and scoring chunk.
 // The Conv1D input: for each row, the feature vectors of the last `window` rows of the same
 // source up to and including it, oldest first and the row itself last, zero-padded in front
 // when the source has fewer rows so far. Built by walking a "previous row of this source" chain,

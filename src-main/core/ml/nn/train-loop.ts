@@ -1,6 +1,8 @@
 // Mini-batch training with our own loop rather than model.fit: fit shuffles with Math.random
 // (not reproducible), cannot be cancelled mid-epoch, and has no time-ordered validation split.
+
 import type { LayersModel, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
+import { must } from '../../../../src-shared/must.js';
 import { deriveSeed, Rng } from '../forest/random.js';
 import { type BatchInputs, rowSize } from './batch-inputs.js';
 import { balancedClassWeights, type ClassWeights, weightedLogLoss } from './class-weights.js';
@@ -105,33 +107,38 @@ async function trainBatch(
   const labels = new Float32Array(rows.length);
   const sampleWeights = new Float32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const positive = y[rows[i]!] === 1;
+    const positive = y[must(rows[i], 'a row of the batch')] === 1;
     labels[i] = positive ? 1 : 0;
     sampleWeights[i] = positive ? weights.positive : weights.negative;
   }
   const x = tf.tensor(values, [rows.length, ...inputs.rowShape]);
   const target = tf.tensor2d(labels, [rows.length, 1]);
   const w = tf.tensor2d(sampleWeights, [rows.length, 1]);
-  const cost = optimizer.minimize(
-    () => {
-      const predicted = model.apply(x, { training: true }) as Tensor;
-      // Σ weight × log loss / rows (all weights are non-zero): the quantity weightedLogLoss reports.
-      return tf.losses.logLoss(target, predicted, w, 1e-7, tf.Reduction.SUM_BY_NONZERO_WEIGHTS) as Scalar;
-    },
-    true,
-    variables,
+  const cost = must(
+    optimizer.minimize(
+      () => {
+        const predicted = model.apply(x, { training: true }) as Tensor;
+        // Σ weight × log loss / rows (all weights are non-zero): the quantity weightedLogLoss reports.
+        return tf.losses.logLoss(target, predicted, w, 1e-7, tf.Reduction.SUM_BY_NONZERO_WEIGHTS) as Scalar;
+      },
+      true,
+      variables,
+    ),
+    'the cost minimize returns when asked for it',
   );
-  const value = (await cost!.data())[0]!;
-  tf.dispose([x, target, w, cost!]);
+  const value = must((await cost.data())[0], 'the value of the cost');
+  tf.dispose([x, target, w, cost]);
   return value;
 }
+
+const ROW_TO_SHUFFLE = 'a row to shuffle';
 
 /** Seeded Fisher–Yates. */
 function shuffle(order: Int32Array, rng: Rng): void {
   for (let i = order.length - 1; i > 0; i--) {
     const j = rng.below(i + 1);
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
+    const held = must(order[i], ROW_TO_SHUFFLE);
+    order[i] = must(order[j], ROW_TO_SHUFFLE);
+    order[j] = held;
   }
 }

@@ -1,5 +1,7 @@
 // Wraps a tfjs model as the plain-data TrainedNet the rest of Vigil uses.
+
 import type { LayersModel } from '@tensorflow/tfjs';
+import { must } from '../../../../src-shared/must.js';
 import { batchInputs } from './batch-inputs.js';
 import { allRows, predictRows } from './predict-rows.js';
 import type { NnRuntime } from './runtime.js';
@@ -14,8 +16,9 @@ export function wrapModel(
   history: TrainedNet['history'],
 ): TrainedNet {
   // The window is part of the topology, so a loaded model knows it without extra metadata.
-  const window = kind === 'conv1d' ? (model.inputs[0]!.shape[1] as number) : 1;
-  const features = model.inputs[0]!.shape.at(-1) as number;
+  const input = must(model.inputs[0], 'the input of the model');
+  const window = kind === 'conv1d' ? (input.shape[1] as number) : 1;
+  const features = input.shape.at(-1) as number;
   return {
     backend: rt.backend,
     history,

@@ -4,7 +4,9 @@
 // input steps into one vector of k·in values (this layer), then a Dense on the last axis with
 // kernel [k·in, filters] — the conv kernel reshaped. Slice, concat and matMul have gradients on
 // every backend, so the model trains on wasm; conv1d-equivalence.test.ts proves the identity.
+
 import type { Tensor } from '@tensorflow/tfjs';
+import { must } from '../../../../src-shared/must.js';
 import type { Tf } from './backend.js';
 
 type LayerArgs = NonNullable<ConstructorParameters<Tf['layers']['Layer']>[0]>;
@@ -31,15 +33,15 @@ export function unfoldLayerClass(tf: Tf) {
       const [batch, steps, channels] = Array.isArray(inputShape[0]) ? inputShape[0] : (inputShape as Shape);
       return [
         batch ?? null,
-        unfoldedSteps(steps ?? null, this.kernelSize),
+        steps == null ? null : unfoldedSteps(steps, this.kernelSize),
         channels == null ? null : channels * this.kernelSize,
       ];
     }
 
     override call(inputs: Tensor | Tensor[]): Tensor {
       return tf.tidy(() => {
-        const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-        const steps = unfoldedSteps(x.shape[1]!, this.kernelSize)!;
+        const x = Array.isArray(inputs) ? must(inputs[0], 'the input of the layer') : inputs;
+        const steps = unfoldedSteps(must(x.shape[1], 'the steps axis of the input'), this.kernelSize);
         // Offset i contributes channels i·in … i·in + in − 1, the order of a conv kernel [k, in, f].
         const parts = Array.from({ length: this.kernelSize }, (_, i) =>
           tf.slice(x, [0, i, 0], [-1, steps, -1]),
@@ -55,8 +57,7 @@ export function unfoldLayerClass(tf: Tf) {
   return Unfold1D;
 }
 
-function unfoldedSteps(steps: number | null, kernelSize: number): number | null {
-  if (steps == null) return null;
+function unfoldedSteps(steps: number, kernelSize: number): number {
   if (steps < kernelSize)
     throw new RangeError(`window (${steps}) is shorter than kernelSize (${kernelSize})`);
   return steps - kernelSize + 1;

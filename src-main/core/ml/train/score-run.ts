@@ -3,6 +3,7 @@
 // session. Reads go through their own connection so batches can be staged while the read pass is
 // open; the pass is published at once at the end (db/scores.ts), so a run never shows half its
 // sessions scored, whether the pass is cancelled, fails or is killed.
+import { must } from '../../../../src-shared/must.js';
 import { sessionCount } from '../../db/feature-rows.js';
 import { getRun, runArtifacts } from '../../db/model-runs.js';
 import type { Db } from '../../db/open.js';
@@ -58,7 +59,7 @@ export async function scoreRun(
       const flagged = new Uint8Array(raw.rows);
       const flaggedRows: number[] = [];
       for (let r = 0; r < raw.rows; r++) {
-        if (scores[r]! >= run.threshold) {
+        if (must(scores[r], 'the score of a row of the batch') >= run.threshold) {
           flagged[r] = 1;
           flaggedRows.push(r);
         }
@@ -70,7 +71,9 @@ export async function scoreRun(
       );
       flaggedRows.forEach((r, i) => {
         if (contributions)
-          explanations[r] = JSON.stringify(topContributions(schema.columns, contributions[i]!));
+          explanations[r] = JSON.stringify(
+            topContributions(schema.columns, must(contributions[i], 'the contributions of a flagged row')),
+          );
       });
       hooks.signal?.throwIfAborted();
       write({ sessionIds: raw.sessionId, scores, flagged, explanations, rows: raw.rows });

@@ -2,6 +2,7 @@
 // features, split without leakage, fit the scaler/encoders on the training side only, train,
 // evaluate against the majority baseline on the held-out side, and store the run. A cancel or a
 // failure ends the run as such, with no weights: nothing half-written is ever 'done'.
+
 import type {
   LabelSource,
   ModelKind,
@@ -10,6 +11,7 @@ import type {
   RunMetrics,
   SplitKind,
 } from '../../../../src-shared/models.js';
+import { must } from '../../../../src-shared/must.js';
 import { completedImportIds, sessionCount } from '../../db/feature-rows.js';
 import { createRun, endRun, finishRun, getRun } from '../../db/model-runs.js';
 import type { Db } from '../../db/open.js';
@@ -144,7 +146,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
       message: labels ? null : 'Trained without labels: not evaluated.',
     });
     if (!finished) throw new DOMException('The run was cancelled', 'AbortError');
-    return getRun(db, runId)!;
+    return must(getRun(db, runId), `run ${runId}, just finished`);
   } catch (error) {
     const cancelled = hooks.signal?.aborted || (error as Error).name === 'AbortError';
     endRun(db, runId, cancelled ? 'cancelled' : 'failed', cancelled ? 'Cancelled' : (error as Error).message);
