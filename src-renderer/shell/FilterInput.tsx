@@ -1,6 +1,7 @@
 // The filter-language input: live syntax errors with their position, and an autocomplete list of
-// field names and values (arrow keys to move, Enter or Tab to take, Escape to close).
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+// field names and values. Enter applies what is typed; it takes a suggestion only when the arrow
+// keys moved to one (Tab takes the highlighted or first). Escape closes the list and keeps the text.
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { applySuggestion, completionContext, parseFilter } from '../../src-shared/filter/index.js';
 import { useFilterSuggestions } from './useFilterSuggestions.js';
 
@@ -10,12 +11,15 @@ export interface FilterInputProps {
   /** Enter with no suggestion open: apply now. */
   onSubmit(text: string): void;
   inputRef?: React.RefObject<HTMLInputElement | null>;
+  /** Shown under the box while no suggestion list covers it (what is pending). */
+  children?: ReactNode;
 }
 
-export function FilterInput({ value, onChange, onSubmit, inputRef }: FilterInputProps) {
+export function FilterInput({ value, onChange, onSubmit, inputRef, children }: FilterInputProps) {
   const [cursor, setCursor] = useState(value.length);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  // -1: no suggestion chosen with the arrow keys, so Enter applies the text as typed.
+  const [active, setActive] = useState(-1);
   const ownRef = useRef<HTMLInputElement>(null);
   const ref = inputRef ?? ownRef;
   const listId = useId();
@@ -25,8 +29,8 @@ export function FilterInput({ value, onChange, onSubmit, inputRef }: FilterInput
   const error = parsed.ok ? null : parsed.error;
   const showList = open && suggestions.length > 0;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list starts at its first item.
-  useEffect(() => setActive(0), [suggestions.length, context.kind]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list starts with nothing chosen.
+  useEffect(() => setActive(-1), [suggestions.length, context.kind]);
 
   const accept = (index: number) => {
     const suggestion = suggestions[index];
@@ -34,21 +38,32 @@ export function FilterInput({ value, onChange, onSubmit, inputRef }: FilterInput
     const next = applySuggestion(value, context, suggestion);
     onChange(next.text);
     setCursor(next.cursor);
+    // A picked value finishes its term: the list closes until the analyst types again (a picked
+    // field name stays open on that field's values).
+    if (context.kind === 'value') setOpen(false);
     requestAnimationFrame(() => ref.current?.setSelectionRange(next.cursor, next.cursor));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (showList && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((current) => (current + step + suggestions.length) % suggestions.length);
-    } else if (showList && (event.key === 'Enter' || event.key === 'Tab')) {
+      const count = suggestions.length;
+      setActive((current) =>
+        event.key === 'ArrowDown' ? (current + 1) % count : current <= 0 ? count - 1 : current - 1,
+      );
+    } else if (showList && event.key === 'Tab') {
+      event.preventDefault();
+      accept(Math.max(active, 0));
+    } else if (showList && event.key === 'Enter' && active >= 0) {
       event.preventDefault();
       accept(active);
     } else if (event.key === 'Enter') {
+      event.preventDefault();
       setOpen(false);
       onSubmit(value);
     } else if (event.key === 'Escape') {
+      // Never clear the text (a search box would); the first Escape only closes the list.
+      event.preventDefault();
       if (showList) event.stopPropagation();
       setOpen(false);
     }
@@ -58,12 +73,12 @@ export function FilterInput({ value, onChange, onSubmit, inputRef }: FilterInput
     <div className="filter-input">
       <input
         ref={ref}
-        type="search"
+        type="text"
         role="combobox"
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={showList ? `${listId}-${active}` : undefined}
+        aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
         aria-invalid={error !== null}
         aria-label="Filter sessions"
         data-testid="filter-input"
@@ -118,6 +133,7 @@ export function FilterInput({ value, onChange, onSubmit, inputRef }: FilterInput
           </span>
         </p>
       )}
+      {!showList && children}
     </div>
   );
 }

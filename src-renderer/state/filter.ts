@@ -16,10 +16,12 @@ export interface TimeRange {
 }
 
 export interface GlobalFilter {
+  /** The filter text every view shows: a text that does not parse never replaces it. */
   text: string;
   range: TimeRange;
-  /** The clauses of the last text that parsed (a typo keeps the previous filter in force). */
+  /** The clauses of `text`. */
   clauses: FilterClause[];
+  /** Why the last text offered was refused (the views still show `text`), or null. */
   error: FilterError | null;
 }
 
@@ -30,7 +32,7 @@ export function setFilterText(text: string): void {
   filterStore.set((current) =>
     parsed.ok
       ? { ...current, text, clauses: parsed.clauses, error: null }
-      : { ...current, text, error: parsed.error },
+      : { ...current, error: parsed.error },
   );
 }
 

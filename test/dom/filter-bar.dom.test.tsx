@@ -46,7 +46,7 @@ describe('filter bar', () => {
     type(input, 'cou');
     const options = suggestionItems();
     expect(options.map((o) => o.textContent)).toEqual(['country:source country (ISO code)']);
-    fireEvent.keyDown(input, { key: 'Enter' });
+    fireEvent.keyDown(input, { key: 'Tab' });
     expect(input.value).toBe('country:');
 
     type(input, 'country:u');
@@ -60,23 +60,79 @@ describe('filter bar', () => {
     });
     expect(suggestionItems().map((o) => o.textContent)).toEqual(['US1,200 sessions', 'UA7 sessions']);
     fireEvent.keyDown(input, { key: 'ArrowDown' });
-    fireEvent.keyDown(input, { key: 'Tab' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'Enter' });
     expect(input.value).toBe('country:UA ');
+    // A picked value finishes the term: the list does not reopen over the page.
+    expect(screen.queryByTestId('filter-suggestions')).toBeNull();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(400);
+    });
+    expect(filterStore.get().text).toBe('country:UA ');
+    expect(screen.queryByTestId('filter-suggestions')).toBeNull();
   });
 
-  it('applies a valid filter after a pause, and at once on Enter', async () => {
+  it('applies what is typed on Enter, even with suggestions open, unless one was chosen with the arrows', () => {
+    const input = renderBar();
+    input.focus();
+    type(input, 'country:US src');
+    expect(suggestionItems().length).toBeGreaterThan(0);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(input.value).toBe('country:US src');
+    expect(filterStore.get().text).toBe('country:US src');
+  });
+
+  it('clears the filter when Enter is pressed on an empty box', () => {
+    setFilterText('country:US');
+    const input = renderBar();
+    input.focus();
+    type(input, '');
+    expect(suggestionItems().length).toBeGreaterThan(0);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(filterStore.get().text).toBe('');
+    expect(filterStore.get().clauses).toEqual([]);
+    expect(filterStore.get().error).toBeNull();
+  });
+
+  it('keeps the text when Escape closes the suggestions', () => {
+    const input = renderBar();
+    input.focus();
+    type(input, 'cou');
+    expect(input.type).toBe('text');
+    const notPrevented = fireEvent.keyDown(input, { key: 'Escape' });
+    expect(notPrevented).toBe(false); // default prevented: a search box would clear itself
+    expect(input.value).toBe('cou');
+    expect(screen.queryByTestId('filter-suggestions')).toBeNull();
+  });
+
+  it('applies a finished term after a pause and a half-typed word never, saying how a word is read', async () => {
     const input = renderBar();
     type(input, 'port:443');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(400);
+    });
     expect(filterStore.get().clauses).toEqual([]);
+    type(input, 'port:443 ');
     await act(async () => {
       await vi.advanceTimersByTimeAsync(400);
     });
     expect(filterStore.get().clauses).toEqual([
       { field: 'port', negate: false, values: [{ kind: 'cmp', op: '=', value: 443 }] },
     ]);
-    type(input, 'port:80');
+    type(input, 'port:443 bea');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2000);
+    });
+    expect(filterStore.get().text).toBe('port:443 ');
+    const pending = screen.getByTestId('filter-pending');
+    expect(pending.dataset.state).toBe('pending');
+    expect(pending.textContent).toMatch(/Enter applies it; until then the views still show port:443\./);
+    expect(screen.getByTestId('filter-readings').textContent).toMatch(
+      /bea → src or dst is "bea", or rule, .*label.* contains "bea"/,
+    );
     fireEvent.keyDown(input, { key: 'Enter' });
-    expect(filterStore.get().text).toBe('port:80');
+    expect(filterStore.get().text).toBe('port:443 bea');
+    expect(screen.queryByTestId('filter-pending')).toBeNull();
   });
 
   it('shows a syntax error with its position and keeps the last good filter', async () => {
@@ -92,7 +148,14 @@ describe('filter bar', () => {
       await vi.advanceTimersByTimeAsync(400);
     });
     expect(filterStore.get().clauses).toHaveLength(1);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    // Refused: the text in force stays what every view shows, and the bar says so.
+    expect(filterStore.get().text).toBe('country:US');
+    expect(filterStore.get().clauses).toHaveLength(1);
     expect(filterStore.get().error?.message).toMatch(/bad comparison/);
+    const pending = screen.getByTestId('filter-pending');
+    expect(pending.dataset.state).toBe('invalid');
+    expect(pending.textContent).toBe('Not applied: the views still show country:US.');
   });
 
   it('shows hostile text from values as text', async () => {
