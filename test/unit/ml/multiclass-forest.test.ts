@@ -15,6 +15,7 @@ import {
   serializeMulticlassForest,
 } from '../../../src-main/core/ml/forest/index.js';
 import type { DenseMatrix } from '../../../src-main/core/ml/forest/matrix.js';
+import { MulticlassNodes } from '../../../src-main/core/ml/forest/multiclass-nodes.js';
 import { rowOf, slice, xorData } from './forest-data.js';
 
 /** K classes around K centres on the first two columns, `noise` of the labels redrawn; the rest is noise. */
@@ -135,6 +136,18 @@ describe('fitMulticlassForest', () => {
     expect(() => fitMulticlassForest(matrix, Uint8Array.from([0, 1, 1, 0]), 2, { classWeight: [1] })).toThrow(
       /2 finite, non-negative weights/,
     );
+  });
+});
+
+describe('MulticlassNodes', () => {
+  it('stores shares within [0, 1] when the totals of a node carry subtraction crumbs', () => {
+    const nodes = new MulticlassNodes(3);
+    const node = nodes.reserve(1);
+    // A right child's totals are its parent's minus its sibling's: 0 can come out as −1e-17.
+    nodes.setShares(node, Float64Array.from([-1e-17, 2, 1 + 1e-16]), 3, -1);
+    const { value } = nodes.trimmed();
+    expect(Array.from(value).every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(value[0]).toBe(0);
   });
 });
 

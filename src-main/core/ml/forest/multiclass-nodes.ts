@@ -28,13 +28,17 @@ export class MulticlassNodes {
 
   /**
    * Makes `node` a leaf (for now: a split overwrites its feature) holding each class's share of
-   * `totals`; a pure node holds exactly 1 for its class, since subtraction leaves ±1e-17 crumbs.
+   * `totals`; a pure node holds exactly 1 for its class. A child's totals come from subtracting
+   * its sibling's, which leaves ±1e-17 crumbs: shares are clamped to [0, 1] so a crumb never
+   * stores a negative probability (loading refuses one, as it would refuse a damaged model).
    */
   setShares(node: number, totals: Float64Array, weight: number, pureClass: number): void {
     this.tree.setLeaf(node, 0);
     const at = node * this.classes;
-    for (let c = 0; c < this.classes; c++)
-      this.values[at + c] = pureClass >= 0 ? (c === pureClass ? 1 : 0) : (totals[c] ?? 0) / weight;
+    for (let c = 0; c < this.classes; c++) {
+      const share = pureClass >= 0 ? (c === pureClass ? 1 : 0) : (totals[c] ?? 0) / weight;
+      this.values[at + c] = Math.min(1, Math.max(0, share));
+    }
   }
 
   trimmed() {
