@@ -46,6 +46,7 @@ await build({
     'parse.worker': 'src-main/core/ingest/parse.worker.ts',
     'train.worker': 'src-main/core/jobs/train.worker.ts',
     'score.worker': 'src-main/core/jobs/score.worker.ts',
+    'rules-run.worker': 'src-main/core/jobs/rules-run.worker.ts',
     'read.worker': 'src-main/core/jobs/read.worker.ts',
     'write.worker': 'src-main/core/jobs/write.worker.ts',
     'electron-main': 'src-main/electron/main.ts',

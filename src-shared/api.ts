@@ -45,6 +45,7 @@ import {
 } from './graph.js';
 import { ModelKind, ModelRun, SessionScore, TrainArgs } from './models.js';
 import { ExportArgs, ExportResult } from './reports.js';
+import { RuleFolderLoad, RuleHitSummary, RuleHitSummaryArgs, RuleSetInfo, SessionRuleHit } from './rules.js';
 import {
   ActionResult,
   AuditEntry,
@@ -197,6 +198,25 @@ export const operations = {
   analyticsOverview: op(AnalyticsArgs, OverviewAnswer),
   /** Known values of a filter field starting with `prefix`, most frequent first (autocomplete). */
   filterSuggestions: op(SuggestionArgs, SuggestionValues),
+
+  // ── Detection rules (Sigma; src-shared/rules.ts; core: services/rules.ts, rule-hits/). Rules run at
+  //    import on new sessions; a rules run (a job: progress and cancel as for imports) recomputes
+  //    every session's hits after a set changed. ──
+  /** Every rule set (the shipped pack, added folders, Suricata's own alerts) with its rules' hit counts. */
+  listRuleSets: op(z.object({}), z.array(RuleSetInfo)),
+  /** Loads every rule file under a folder as a set; says how many loaded and why each other did not. */
+  addRuleFolder: op(z.object({ path: z.string().min(1).max(4096) }), RuleFolderLoad, {
+    ...mainSideOnly,
+    reaches: 'path',
+  }),
+  /** Turns a set off and removes its hits (the pack included); adding a folder again turns it on. */
+  removeRuleSet: op(z.object({ id: z.number().int() }), RuleSetInfo),
+  /** Runs the enabled sets over every stored session, replacing their hits (after a set changed). */
+  runRules: op(z.object({}), z.object({ jobId: z.string() })),
+  /** The rule hits on one session, most severe first, with the matched field and value. */
+  sessionRuleHits: op(z.object({ sessionId: z.number().int() }), z.array(SessionRuleHit)),
+  /** Rule hits of the filtered sessions: per level over time and per rule (the Overview's panel). */
+  ruleHitSummary: op(RuleHitSummaryArgs, RuleHitSummary),
 
   // ── IP graph (src-shared/graph.ts; core: services/graph.ts) ──
   /** The heaviest IP-pair edges within the filter, with their endpoints' volume and anomaly score. */

@@ -15,6 +15,8 @@ export const ChangeReason = z.enum([
   'train',
   /** A run scored every session. */
   'score',
+  /** A rules run recomputed the hits, or a rule set was added or removed. */
+  'rules',
   /** Another run of a kind became the active one. */
   'active-model',
   /** Verdicts (and their notes) were given. */
@@ -49,6 +51,9 @@ export const QUERY_OPERATIONS = [
   'listRuns',
   'getRun',
   'sessionScores',
+  'listRuleSets',
+  'sessionRuleHits',
+  'ruleHitSummary',
   'analyticsOverview',
   'filterSuggestions',
   'graphEdges',
@@ -78,6 +83,8 @@ type Operations = readonly QueryOperation[];
 const SESSION_VIEWS = [
   'sessionPage',
   'dashboardSummary',
+  'sessionRuleHits',
+  'ruleHitSummary',
   'analyticsOverview',
   'graphEdges',
   'ipNeighbours',
@@ -97,6 +104,8 @@ const NEW_SESSIONS = [
   'listIocLists',
   'listCases',
   'getCase',
+  // Hit counts per rule.
+  'listRuleSets',
 ] as const satisfies Operations;
 
 /** Which run is active: what is flagged, which scores show, the flag queue's default run. */
@@ -117,6 +126,7 @@ export const INVALIDATES: Record<ChangeReason, Operations> = {
   tags: TAGS,
   ioc: [...SESSION_VIEWS, 'listIocLists'],
   cases: ['listCases', 'getCase', 'caseOverview'],
+  rules: [...SESSION_VIEWS, 'listRuleSets'],
   'database-opened': QUERY_OPERATIONS,
   // Every answer but a "label next" batch, which stays put (see SESSION_VIEWS).
   reconnected: QUERY_OPERATIONS.filter((name) => name !== 'labelNext'),
@@ -132,5 +142,6 @@ const FINISHED = new Set<JobProgress['state']>(['done', 'failed', 'cancelled']);
 export function jobInvalidates(job: JobProgress): Operations {
   if (job.kind === 'import' || job.kind === 'pull')
     return FINISHED.has(job.state) ? ['listImports', 'quarantinePage'] : [];
+  if (job.kind === 'rules') return FINISHED.has(job.state) ? ['listRuleSets'] : [];
   return job.state !== 'running' || job.runId != null ? ['listRuns', 'getRun'] : [];
 }

@@ -89,7 +89,7 @@ export const SessionFilter = z.object({
 });
 export type SessionFilter = z.infer<typeof SessionFilter>;
 
-export const JobKind = z.enum(['import', 'pull', 'train', 'score']);
+export const JobKind = z.enum(['import', 'pull', 'train', 'score', 'rules']);
 export const JobState = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
 
 /** What a CloudWatch Logs pull has fetched so far; times are epoch ms. */
@@ -148,6 +148,8 @@ export const JobProgress = z.object({
   pull: PullDetail.optional(),
   /** Pull jobs only, once ended (done or cancelled): what the pull did. */
   pullSummary: PullSummary.optional(),
+  /** Rules runs only: sessions read and hits stored so far. */
+  rulesRun: z.object({ sessions: z.number().int(), hits: z.number().int() }).optional(),
   /** Train and score jobs only: the model run being trained or scored (null until it exists). */
   runId: z.number().int().nullable().optional(),
 });

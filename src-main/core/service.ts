@@ -12,6 +12,7 @@ import { JobRegistry } from './jobs/job-registry.js';
 import { ModelJobs } from './jobs/model-jobs.js';
 import { PullJobs, type PullJobsOptions } from './jobs/pull-jobs.js';
 import { ReadPool } from './jobs/read-pool.js';
+import { RulesJobs } from './jobs/rules-jobs.js';
 import { Writer } from './jobs/writer.js';
 import { removeLeftovers } from './leftovers.js';
 import { sampleFile } from './paths.js';
@@ -51,6 +52,8 @@ export interface Core {
   jobs: ImportJobs;
   pulls: PullJobs;
   models: ModelJobs;
+  /** Rules runs over the whole database. */
+  rules: RulesJobs;
   /** The worker threads answering read-only calls (null when they run on this thread). */
   readers: ReadPool | null;
   /** The thread answering the calls that write (null when they run on this thread). */
@@ -109,6 +112,8 @@ export function createCore(options: CoreOptions): Core {
     registry,
   });
 
+  const rules = new RulesJobs({ dbPath, registry });
+
   // Read-only calls go to worker threads, so a query of seconds never holds this thread.
   const readers = options.readWorkers === 0 ? null : new ReadPool(dbPath, options.readWorkers);
   const reads = readers ? readers.service() : readService(db);
@@ -117,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     pulls,
     models,
+    rules,
     store,
     cloudWatch: { retry: options.pullOptions?.retry, credentials: options.pullOptions?.credentials },
   });
@@ -138,6 +144,7 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     pulls,
     models,
+    rules,
     readers,
     writer,
     events,
@@ -148,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
       // the imports, whose write lock a write under way may be waiting for.
       await pulls.close();
       await models.close();
+      await rules.close();
       await jobs.close();
       await writer?.close();
       db.close();

@@ -6,6 +6,7 @@ import { finishImport, runningImports, type SessionIdRange, sessionIdRange } fro
 import type { Db } from './open.js';
 import { deleteQuarantine } from './quarantine.js';
 import { subtractImportFromRollups } from './rollups.js';
+import { deleteHitsOfSessions } from './rule-hits.js';
 import { ensureSessionIndexes, hasRunningImport } from './session-indexes.js';
 import { deleteSessionsOfImport } from './sessions.js';
 
@@ -21,7 +22,7 @@ export interface DetachedWork {
  * Removes whatever refers to the import's sessions. Verdicts, tags and case items on an unfinished
  * import are refused (triage/session-state.ts) and scoring reads finished imports only, so this
  * finds nothing unless an older version let such work in; it runs anyway, so that no verdict, tag,
- * case item or score can outlive its session. Session ids are never reused, so the audit history
+ * case item, score or rule hit can outlive its session. Session ids are never reused, so the audit history
  * of a removed session can never describe another one.
  */
 function detachWork(db: Db, importId: number, range: SessionIdRange): DetachedWork {
@@ -29,6 +30,9 @@ function detachWork(db: Db, importId: number, range: SessionIdRange): DetachedWo
   const params = { first: range.first, last: range.last, importId };
   const remove = (sql: string) => db.prepare(sql).run(params).changes;
   const scores = remove(`DELETE FROM scores WHERE session_id IN (${ids})`);
+  // Rule hits are computed at import, so an unfinished import usually has some; they are derived
+  // from the sessions, not the analyst's work, so they are not counted in what was lost.
+  deleteHitsOfSessions(db, ids, params);
   // Per-IP maxima of a run may include a removed score: they are recomputed on the next ask.
   if (scores > 0) clearIpScores(db);
   return {

@@ -7,7 +7,7 @@ import { eventKey, KEY_TEXTS, naturalKey, occurrenceKey } from '../session-key.j
 import type { ArrayPool } from './array-pool.js';
 import { OccurrenceCounter } from './occurrences.js';
 import { StringCodes } from './string-codes.js';
-import type { SessionRow } from './types.js';
+import type { SessionRow, SourceRuleHit } from './types.js';
 import { type WindowState, windowBuffers } from './window-state.js';
 
 // The fields an importer fills travel in two lanes, in table order (src-shared/fields): numbers
@@ -92,6 +92,13 @@ export interface EncodedBatch {
   bytesRead: number;
   /** The rollup window this batch closes: its sums cover this batch and those since the last one. */
   rollups: WindowState | null;
+  /** Detections the log itself made (Suricata alerts), by row of the batch: stored as rule hits. */
+  sourceHits: SourceHitOfRow[];
+}
+
+export interface SourceHitOfRow {
+  row: number;
+  hit: SourceRuleHit;
 }
 
 export class BatchEncoder {
@@ -108,6 +115,7 @@ export class BatchEncoder {
   private readonly keyTexts = new Int32Array(KEY_TEXTS.length);
   /** Lives as long as the import's parse: occurrences are counted across batches. */
   private readonly occurrences = new OccurrenceCounter();
+  private sourceHits: SourceHitOfRow[] = [];
 
   constructor(private readonly capacity: number) {
     this.num = new Float64Array(capacity * NUM_COLS);
@@ -121,6 +129,7 @@ export class BatchEncoder {
     const str = this.str;
     readFields.call(this, row, num, n, str, s);
     num[n + NUM.line] = row.line;
+    if (row.sourceRuleHit) this.sourceHits.push({ row: this.rows, hit: row.sourceRuleHit });
     str[s + STR.attrs] = this.code(STR.attrs, row.attrs);
     const natural = naturalKey(row, this.strings.digests, this.keyTextOffsets());
     num[n + NUM.natural] = natural;
@@ -163,7 +172,9 @@ export class BatchEncoder {
       bads,
       bytesRead,
       rollups: null,
+      sourceHits: this.sourceHits,
     };
+    this.sourceHits = [];
     this.rows = 0;
     this.lastValue.fill(null);
     this.lastCode.fill(-1);

@@ -16,6 +16,7 @@ import {
 } from '../db/sessions.js';
 import { createStagedRollups, stagedName } from '../db/staged-rollups.js';
 import { type EncodedBatch, FIELD_LANES, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
+import type { ImportRuleHits } from './import-rule-hits.js';
 import { RepeatKeys } from './repeat-keys.js';
 import { type RollupSink, RollupWindow } from './rollup-window.js';
 import type { WindowState } from './window-state.js';
@@ -51,9 +52,14 @@ export class BatchWriter {
   /** Settles the keys of repeated rows whose occurrence the parser could not be sure of. */
   private readonly repeats: RepeatKeys;
 
+  /** Each stored row's session id by row of the batch (0: a duplicate), for its rule hits. */
+  private rowIds = new Float64Array(0);
+
   constructor(
     db: Db,
     private readonly importId: number,
+    /** Stores the rule hits of each batch in its transaction (none when null). */
+    private readonly ruleHits: ImportRuleHits | null = null,
   ) {
     this.insertGroup = prepareSessionGroupInsert(db);
     this.nextSessionId = prepareNextSessionId(db);
@@ -78,6 +84,8 @@ export class BatchWriter {
     let stored = 0;
     let duplicatesOfBatch = false;
     const ids = this.groupIds;
+    if (this.rowIds.length < batch.rows) this.rowIds = new Float64Array(batch.rows);
+    const rowIds = this.rowIds;
     let nextId = this.nextSessionId();
     for (let start = 0; start < batch.rows; start += SESSION_GROUP_ROWS) {
       const rows = Math.min(SESSION_GROUP_ROWS, batch.rows - start);
@@ -86,6 +94,7 @@ export class BatchWriter {
       stored += this.insertGroup(values, rows, ids);
       for (let r = 0; r < rows; r++) {
         const id = ids[r]!;
+        rowIds[start + r] = id;
         if (id === 0) {
           if (!duplicatesOfBatch) this.duplicates.startBatch(batch);
           duplicatesOfBatch = true;
@@ -96,6 +105,7 @@ export class BatchWriter {
         this.lastId = id;
       }
     }
+    this.ruleHits?.write(batch, rowIds);
     for (const bad of batch.bads) this.insertBad(this.importId, bad.line, bad.reason, bad.raw);
     if (batch.rollups) this.applyRollups(batch.rollups);
     this.counts.rowsRead += batch.rows + batch.bads.length;

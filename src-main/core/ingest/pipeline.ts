@@ -16,6 +16,7 @@ import { sha256File } from '../file-hash.js';
 import { refreshIocMarks } from '../triage/ioc-marks.js';
 import { BatchWriter } from './batch-writer.js';
 import { detectFormat, formatById } from './formats/index.js';
+import { ImportRuleHits } from './import-rule-hits.js';
 import { type ParserPlacement, runParser } from './parse-runner.js';
 import { inspectSource, readHead } from './source.js';
 
@@ -31,6 +32,8 @@ export interface ImportRequest {
   parser?: ParserPlacement;
   /** Rollup cells summed before the writer upserts them (default WINDOW_CELLS; tests use small windows). */
   windowCells?: number;
+  /** Run the active detection rules on the new sessions (default on; benches measure without). */
+  rules?: boolean;
 }
 
 export interface ImportProgress {
@@ -92,7 +95,7 @@ export async function runImport(
   if (bulk) dropSessionIndexes(db);
   // Sessions and quarantine rows reference this import's row, which stays until the import ends.
   const resumeForeignKeys = pauseForeignKeys(db);
-  const writer = new BatchWriter(db, importId);
+  const writer = new BatchWriter(db, importId, request.rules === false ? null : new ImportRuleHits(db));
   const interval = hooks.progressIntervalMs ?? 500;
   let lastReport = Date.now();
   const report = () =>

@@ -18,9 +18,9 @@ export interface SessionRow extends LogFieldValues {
   /** 1-based physical line where the record starts. */
   line: number;
   /**
-   * A detection the source itself made on this event (a Suricata alert), for the rule-hit store.
-   * Not carried to the writer by the batch codec yet: whoever stores rule hits picks it up there.
-   * The same facts are stored with the session as attributes (`alert.*`) and its rule name.
+   * A detection the source itself made on this event (a Suricata alert): the batch codec carries
+   * it to the writer, which stores it as a rule hit (ingest/import-rule-hits.ts). The same facts
+   * are stored with the session as attributes (`alert.*`) and its rule name.
    */
   sourceRuleHit?: SourceRuleHit | null;
 }

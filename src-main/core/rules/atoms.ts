@@ -30,6 +30,13 @@ export interface Atom {
   id: number;
   field: RuleField;
   test: AtomTest;
+  /**
+   * For a regex or wildcard test that a rule only uses beside a literal test of the same field
+   * (`c-uri|contains: [...]` and `c-uri|re: ...` in one map): those literal atoms. The expensive
+   * test is only run when one of them holds — where none does, the map fails anyway, so the
+   * atom's answer there does not matter.
+   */
+  requires: readonly number[];
 }
 
 /** The atom test for a value (already resolved by the loader). */
@@ -76,12 +83,12 @@ export class AtomTable {
   readonly atoms: Atom[] = [];
   private readonly byKey = new Map<string, number>();
 
-  idOf(field: RuleField, test: AtomTest): number {
-    const key = `${field}\u0000${JSON.stringify(test)}`;
+  idOf(field: RuleField, test: AtomTest, requires: readonly number[] = []): number {
+    const key = `${field}\u0000${JSON.stringify(test)}\u0000${requires.join(',')}`;
     let id = this.byKey.get(key);
     if (id === undefined) {
       id = this.atoms.length;
-      this.atoms.push({ id, field, test });
+      this.atoms.push({ id, field, test, requires });
       this.byKey.set(key, id);
     }
     return id;

@@ -29,6 +29,11 @@ export type FieldColumn =
   | { kind: 'codes'; codes: Int32Array; dict: readonly (string | null)[] }
   | { kind: 'values'; values: readonly (string | null | undefined)[] }
   | { kind: 'numbers'; values: Float64Array }
+  /**
+   * Computed from other columns (uri, uriExtension). `key` numbers the row's combination of
+   * dictionary codes when every part has them, so repeats are decided once without building the text.
+   */
+  | { kind: 'derived'; make: (row: number) => string | null; key: ((row: number) => number) | null }
   | { kind: 'missing' };
 
 const MISSING: FieldColumn = { kind: 'missing' };
@@ -76,6 +81,8 @@ export function textAt(column: FieldColumn, row: number): string | null {
       const value = column.values[row] ?? Number.NaN;
       return Number.isNaN(value) ? null : String(value);
     }
+    case 'derived':
+      return column.make(row);
     case 'missing':
       return null;
   }
@@ -83,15 +90,20 @@ export function textAt(column: FieldColumn, row: number): string | null {
 
 /** The column of a field (derived fields computed row by row). */
 export function columnOf(batch: ColumnBatch, field: RuleField): FieldColumn {
-  if (field === 'uri' || field === 'uriExtension') {
+  if (field === 'uri') {
     const path = columnOf(batch, 'path');
-    const query = field === 'uri' ? columnOf(batch, 'query') : MISSING;
+    const query = columnOf(batch, 'query');
     if (path.kind === 'missing' && query.kind === 'missing') return MISSING;
-    const values = new Array<string | null>(batch.rows);
-    for (let row = 0; row < batch.rows; row++)
-      values[row] =
-        field === 'uri' ? uriOf(textAt(path, row), textAt(query, row)) : extensionOf(textAt(path, row));
-    return { kind: 'values', values };
+    return {
+      kind: 'derived',
+      make: (row) => uriOf(textAt(path, row), textAt(query, row)),
+      key: codeKey(path, query),
+    };
+  }
+  if (field === 'uriExtension') {
+    const path = columnOf(batch, 'path');
+    if (path.kind === 'missing') return MISSING;
+    return { kind: 'derived', make: (row) => extensionOf(textAt(path, row)), key: codeKey(path, MISSING) };
   }
   if (isNumberField(field)) {
     const values = batch.numbers?.[field];
@@ -100,4 +112,16 @@ export function columnOf(batch: ColumnBatch, field: RuleField): FieldColumn {
   const column = batch.texts?.[field];
   if (!column) return MISSING;
   return 'codes' in column ? { kind: 'codes', ...column } : { kind: 'values', values: column.values };
+}
+
+/** A number for the pair of codes of a row, when both columns are coded (or missing). */
+function codeKey(first: FieldColumn, second: FieldColumn): ((row: number) => number) | null {
+  const codesOf = (column: FieldColumn) =>
+    column.kind === 'codes' ? column : column.kind === 'missing' ? null : undefined;
+  const a = codesOf(first);
+  const b = codesOf(second);
+  if (a === undefined || b === undefined) return null;
+  // Codes are below the dictionary's length, so (a + 1) · (size + 1) + (b + 1) is one number per pair.
+  const size = (b?.dict.length ?? 0) + 1;
+  return (row) => ((a?.codes[row] ?? -1) + 1) * size + ((b?.codes[row] ?? -1) + 1);
 }

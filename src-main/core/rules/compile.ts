@@ -78,7 +78,7 @@ export function compileRules(rules: readonly SigmaRule[]): CompiledRuleSet {
 function compileRule(rule: SigmaRule, index: number, table: AtomTable): CompiledRule {
   const positive = evidenceNames(rule.condition);
   const selections = rule.selections.map((selection): CompiledSelection => {
-    const alternatives = selection.alternatives.map((tests) => tests.map((test) => compileTest(test, table)));
+    const alternatives = selection.alternatives.map((tests) => compileAlternative(tests, table));
     const alternativeHolds = alternatives.map((tests) => all(tests.map(testHolds)));
     return {
       name: selection.name,
@@ -98,10 +98,35 @@ function compileRule(rule: SigmaRule, index: number, table: AtomTable): Compiled
   };
 }
 
-function compileTest(test: FieldTest, table: AtomTable): CompiledTest {
+/**
+ * The tests of one map (AND'ed). Literal-only tests come first, so that a regex or wildcard test
+ * of the same field can be made to require one of their atoms (Atom.requires).
+ */
+function compileAlternative(tests: readonly FieldTest[], table: AtomTable): CompiledTest[] {
+  const literalOnly = (test: FieldTest) =>
+    test.field !== 'keywords' &&
+    test.combine === 'any' &&
+    test.values.every((value) => atomTest(value).kind === 'literal');
+  const expensive = (test: FieldTest) =>
+    test.field !== 'keywords' &&
+    test.values.every((value) => value.type === 'regex' || atomTest(value).kind === 'wildcard');
+  const compiled = new Map<FieldTest, CompiledTest>();
+  for (const test of tests) if (literalOnly(test)) compiled.set(test, compileTest(test, table, []));
+  for (const test of tests) {
+    if (compiled.has(test)) continue;
+    const sibling = expensive(test)
+      ? tests.find((other) => other.field === test.field && compiled.has(other))
+      : undefined;
+    const requires = sibling ? [...(compiled.get(sibling)?.groups ?? [])].flatMap((group) => [...group]) : [];
+    compiled.set(test, compileTest(test, table, requires));
+  }
+  return tests.map((test) => compiled.get(test) as CompiledTest);
+}
+
+function compileTest(test: FieldTest, table: AtomTable, requires: readonly number[]): CompiledTest {
   const fields: readonly RuleField[] = test.field === 'keywords' ? KEYWORD_FIELDS : [test.field];
   const groups = test.values.map((value) =>
-    Int32Array.from(fields, (field) => table.idOf(field, testFor(field, value))),
+    Int32Array.from(fields, (field) => table.idOf(field, testFor(field, value), requires)),
   );
   return { groups, combine: test.combine };
 }

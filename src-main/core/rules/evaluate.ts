@@ -126,6 +126,23 @@ function atomsByRow(program: FieldProgram, column: FieldColumn, rows: number): I
         (row) => column.values[row]!,
         (value) => program.number(value),
       );
+    case 'derived': {
+      const { make, key } = column;
+      if (key === null) return memoized(rows, out, program, make, (value) => program.text(value));
+      // Keyed by the codes it is made from: the text is only built for combinations not seen yet.
+      const byKey = new Map<number, Int32Array>();
+      for (let row = 0; row < rows; row++) {
+        const k = key(row);
+        let atoms = byKey.get(k);
+        if (atoms === undefined) {
+          const text = make(row);
+          atoms = text === null ? program.missing : program.text(text);
+          byKey.set(k, atoms);
+        }
+        out[row] = atoms;
+      }
+      return out;
+    }
   }
 }
 

@@ -23,14 +23,23 @@ export function explainHit(
     if (!selection.evidence || !selection.holds(truth)) continue;
     for (const tests of selection.alternatives) {
       if (!tests.every((test) => testHolds(test, truth))) continue;
-      for (const test of tests)
-        for (const group of test.groups)
-          for (const id of group) {
-            const atom = set.atoms[id];
-            if (atom && truth[id] === 1) return evidenceOf(atom, readField);
-          }
+      // Of the first holding atom of each test, the longest match: a regex over a whole payload
+      // says more than the quote that gated it.
+      let best: Evidence | null = null;
+      for (const test of tests) {
+        const id = firstHolding(test, truth);
+        const atom = id === null ? undefined : set.atoms[id];
+        const evidence = atom ? evidenceOf(atom, readField) : null;
+        if (evidence && (best === null || evidence.value.length > best.value.length)) best = evidence;
+      }
+      if (best) return best;
     }
   }
+  return null;
+}
+
+function firstHolding(test: CompiledTest, truth: Uint8Array): number | null {
+  for (const group of test.groups) for (const id of group) if (truth[id] === 1) return id;
   return null;
 }
 

@@ -11,7 +11,7 @@ import type { Atom, LiteralMode } from './atoms.js';
 import type { RuleField } from './fields.js';
 import { foldCase } from './fold.js';
 import { WildcardPattern } from './glob.js';
-import { requiredLiteral } from './regex.js';
+import { regexGate } from './regex-gate.js';
 
 export const NO_ATOMS = new Int32Array(0);
 
@@ -27,9 +27,13 @@ interface PatternUser {
 
 interface Check {
   local: number;
-  /** Runs only when its prefilter pattern occurred (-1: always). */
+  /** Runs only when one of its gate patterns occurred. */
   gated: boolean;
-  test(raw: string, folded: () => string): boolean;
+  /** Runs only when one of these (literal) atoms holds (Atom.requires), when there are any. */
+  requires: Int32Array;
+  /** Sees the value with its case folded (fold.ts) rather than as it is. */
+  folded: boolean;
+  test(value: string): boolean;
 }
 
 export class FieldProgram {
@@ -64,7 +68,10 @@ export class FieldProgram {
     const cased: { text: string; user: PatternUser }[] = [];
     const missing: number[] = [];
     let textTests = false;
-    atoms.forEach(({ test }, local) => {
+    const localOf = new Map(atoms.map((atom, local) => [atom.id, local]));
+    const required = (atom: Atom) => Int32Array.from(atom.requires, (id) => localOf.get(id) ?? -1);
+    atoms.forEach((atom, local) => {
+      const test = atom.test;
       switch (test.kind) {
         case 'literal':
           textTests = true;
@@ -81,9 +88,9 @@ export class FieldProgram {
           this.checks.push({
             local,
             gated: gate !== null,
-            test: test.cased
-              ? (raw) => pattern.match(raw) !== null
-              : (_raw, folded) => pattern.match(folded()) !== null,
+            requires: required(atom),
+            folded: !test.cased,
+            test: (value) => pattern.match(value) !== null,
           });
           if (gate !== null) insensitive.push({ text: gate, user: { local, mode: 0, check } });
           break;
@@ -91,16 +98,28 @@ export class FieldProgram {
         case 'regex': {
           textTests = true;
           const regex = new RegExp(test.source, test.flags);
-          const gate = requiredLiteral(test.source);
+          const gate = regexGate(test.source);
           const check = this.checks.length;
-          this.checks.push({ local, gated: gate !== null, test: (raw) => regex.test(raw) });
-          if (gate !== null) insensitive.push({ text: gate, user: { local, mode: 0, check } });
+          this.checks.push({
+            local,
+            gated: gate !== null,
+            requires: required(atom),
+            folded: false,
+            test: (raw) => regex.test(raw),
+          });
+          for (const text of gate ?? []) insensitive.push({ text, user: { local, mode: 0, check } });
           break;
         }
         case 'cidr': {
           textTests = true;
           const list = cidrList(test.cidr);
-          this.checks.push({ local, gated: false, test: (raw) => inList(list, raw) });
+          this.checks.push({
+            local,
+            gated: false,
+            requires: NO_ATOMS,
+            folded: false,
+            test: (raw) => inList(list, raw),
+          });
           break;
         }
         case 'number':
@@ -182,6 +201,11 @@ export class FieldProgram {
     return out;
   }
 
+  private anyMarked(locals: Int32Array): boolean {
+    for (let i = 0; i < locals.length; i++) if (this.atomMark[locals[i]!] === this.generation) return true;
+    return false;
+  }
+
   private mark(local: number): void {
     if (this.atomMark[local] !== this.generation) {
       this.atomMark[local] = this.generation;
@@ -197,14 +221,12 @@ export class FieldProgram {
       scan.matcher.scan(raw, this.visit);
     }
     let folded: string | null = null;
-    const fold = () => {
-      folded ??= foldCase(raw);
-      return folded;
-    };
     for (let c = 0; c < this.checks.length; c++) {
       const check = this.checks[c]!;
       if (check.gated && this.checkMark[c] !== this.generation) continue;
-      if (check.test(raw, fold)) this.mark(check.local);
+      if (check.requires.length && !this.anyMarked(check.requires)) continue;
+      if (check.folded) folded ??= foldCase(raw);
+      if (check.test(check.folded ? (folded as string) : raw)) this.mark(check.local);
     }
     if (!fromNumber) {
       for (const local of this.whenPresent) this.mark(local);

@@ -1,8 +1,9 @@
 // The plain way to evaluate Sigma rules, kept as the yardstick the compiled engine is checked
-// against (tests: same hits on generated sessions) and measured against (bench/rules.mjs): every
-// rule on its own, every field test straight from the loaded rule (case folded per test, each
-// value compared by its own includes / startsWith / regex), no atoms shared between rules and no
-// multi-pattern scan. Regexes and CIDR lists are built once, as any sane evaluator would.
+// against (tests: the same hits on generated sessions) and measured against (bench/rules.mjs):
+// every rule is its own predicate, built straight from the loaded rule, and every field test
+// reads and case-folds the value again and compares it value by value (includes / startsWith /
+// an anchored regex for wildcards). Nothing is shared between rules or tests, and there is no
+// multi-pattern scan; regexes and CIDR lists are built once, as any sane evaluator would.
 // Not used by the app.
 
 import net from 'node:net';
@@ -22,47 +23,76 @@ export interface ReferenceHit {
   ruleId: string;
 }
 
+type Holds = (record: RequestRecord) => boolean;
+
+/** One predicate per rule, in rule order. */
+export function compileReference(rules: readonly SigmaRule[]): { id: string; holds: Holds }[] {
+  return rules.map((rule) => ({ id: rule.id, holds: ruleHolds(rule) }));
+}
+
 export function referenceEvaluate(
   rules: readonly SigmaRule[],
   records: readonly RequestRecord[],
 ): ReferenceHit[] {
+  const compiled = compileReference(rules);
   const hits: ReferenceHit[] = [];
   records.forEach((record, sessionIndex) => {
-    for (const rule of rules) if (ruleHolds(rule, record)) hits.push({ sessionIndex, ruleId: rule.id });
+    for (const rule of compiled) if (rule.holds(record)) hits.push({ sessionIndex, ruleId: rule.id });
   });
   return hits;
 }
 
-export function ruleHolds(rule: SigmaRule, record: RequestRecord): boolean {
+function ruleHolds(rule: SigmaRule): Holds {
   const selections = new Map(
-    rule.selections.map((selection) => [
-      selection.name,
-      () => selection.alternatives.some((tests) => tests.every((test) => fieldTestHolds(test, record))),
-    ]),
+    rule.selections.map((selection) => {
+      const alternatives = selection.alternatives.map((tests) => tests.map(fieldTestHolds));
+      const holds: Holds = (record) => alternatives.some((tests) => tests.every((test) => test(record)));
+      return [selection.name, holds] as const;
+    }),
   );
-  return conditionHolds(rule.condition, (name) => selections.get(name)?.() ?? false);
+  return conditionHolds(rule.condition, selections);
 }
 
-function conditionHolds(node: ConditionNode, selection: (name: string) => boolean): boolean {
+function conditionHolds(node: ConditionNode, selections: Map<string, Holds>): Holds {
   switch (node.kind) {
     case 'ref':
-      return selection(node.name);
-    case 'not':
-      return !conditionHolds(node.of, selection);
-    case 'and':
-      return node.of.every((part) => conditionHolds(part, selection));
-    case 'or':
-      return node.of.some((part) => conditionHolds(part, selection));
-    case 'atLeast':
-      return node.names.filter(selection).length >= node.count;
+      return selections.get(node.name) ?? (() => false);
+    case 'not': {
+      const inner = conditionHolds(node.of, selections);
+      return (record) => !inner(record);
+    }
+    case 'and': {
+      const parts = node.of.map((part) => conditionHolds(part, selections));
+      return (record) => parts.every((part) => part(record));
+    }
+    case 'or': {
+      const parts = node.of.map((part) => conditionHolds(part, selections));
+      return (record) => parts.some((part) => part(record));
+    }
+    case 'atLeast': {
+      const parts = node.names.map((name) => selections.get(name) ?? (() => false));
+      return (record) => parts.filter((part) => part(record)).length >= node.count;
+    }
   }
 }
 
-function fieldTestHolds(test: FieldTest, record: RequestRecord): boolean {
+function fieldTestHolds(test: FieldTest): Holds {
   const fields: readonly RuleField[] = test.field === 'keywords' ? KEYWORD_FIELDS : [test.field];
-  const valueHolds = (value: MatchValue) =>
-    fields.some((field) => valueMatches(value, field, fieldValue(record, field)));
-  return test.combine === 'all' ? test.values.every(valueHolds) : test.values.some(valueHolds);
+  const perField = fields.map((field) => ({
+    field,
+    values: test.values.map((value) => valueTest(value, field)),
+  }));
+  return (record) => {
+    // Each test reads its fields for itself: nothing is shared with the other tests.
+    const actual = perField.map(({ field }) => fieldValue(record, field));
+    const valueHolds = (index: number) =>
+      perField.some(({ values }, f) =>
+        (values[index] as (value: string | number | null) => boolean)(actual[f] ?? null),
+      );
+    return test.combine === 'all'
+      ? test.values.every((_, index) => valueHolds(index))
+      : test.values.some((_, index) => valueHolds(index));
+  };
 }
 
 export function fieldValue(record: RequestRecord, field: RuleField): string | number | null {
@@ -74,47 +104,75 @@ export function fieldValue(record: RequestRecord, field: RuleField): string | nu
   return value;
 }
 
-function valueMatches(value: MatchValue, field: RuleField, actual: string | number | null): boolean {
-  if (value.type === 'exists') return (actual !== null) === value.present;
-  if (value.type === 'null') return actual === null || actual === '';
-  if (actual === null) return false;
-  const text = String(actual);
+type ValueTest = (actual: string | number | null) => boolean;
+
+function valueTest(value: MatchValue, field: RuleField): ValueTest {
   switch (value.type) {
+    case 'exists':
+      return (actual) => (actual !== null) === value.present;
+    case 'null':
+      return (actual) => actual === null || actual === '';
     case 'number': {
-      if (value.op === 'eq' && !isNumberField(field)) return foldCase(text) === foldCase(String(value.value));
-      const number = typeof actual === 'number' ? actual : text.trim() === '' ? Number.NaN : Number(text);
-      if (value.op === 'eq') return number === value.value;
-      if (value.op === 'lt') return number < value.value;
-      if (value.op === 'lte') return number <= value.value;
-      if (value.op === 'gt') return number > value.value;
-      return number >= value.value;
+      if (value.op === 'eq' && !isNumberField(field)) {
+        const text = foldCase(String(value.value));
+        return (actual) => actual !== null && foldCase(String(actual)) === text;
+      }
+      const { op, value: bound } = value;
+      return (actual) => {
+        if (actual === null) return false;
+        const text = String(actual);
+        const number = typeof actual === 'number' ? actual : text.trim() === '' ? Number.NaN : Number(text);
+        if (op === 'eq') return number === bound;
+        if (op === 'lt') return number < bound;
+        if (op === 'lte') return number <= bound;
+        if (op === 'gt') return number > bound;
+        return number >= bound;
+      };
     }
-    case 'text':
-      return patternMatches(value.pattern, value.cased ? text : foldCase(text), value.cased);
-    case 'regex':
-      return regexOf(value.source, value.flags).test(text);
+    case 'text': {
+      const matches = patternTest(value.pattern, value.cased);
+      return (actual) => actual !== null && matches(value.cased ? String(actual) : foldCase(String(actual)));
+    }
+    case 'regex': {
+      const regex = new RegExp(value.source, value.flags);
+      return (actual) => actual !== null && regex.test(String(actual));
+    }
     case 'cidr': {
-      const family = net.isIP(text);
-      return family !== 0 && cidrOf(value.cidr).check(text, family === 6 ? 'ipv6' : 'ipv4');
+      const list = cidrList(value.cidr);
+      return (actual) => {
+        if (actual === null) return false;
+        const family = net.isIP(String(actual));
+        return family !== 0 && list.check(String(actual), family === 6 ? 'ipv6' : 'ipv4');
+      };
     }
   }
 }
 
-function patternMatches(pattern: readonly PatternToken[], text: string, cased: boolean): boolean {
+/** A test of an already folded (or, cased, raw) value against a Sigma pattern. */
+function patternTest(pattern: readonly PatternToken[], cased: boolean): (text: string) => boolean {
   const literal = (token: string) => (cased ? token : foldCase(token));
-  // The common shapes directly; anything else as an anchored regex over the whole value.
-  const [first, ...rest] = pattern;
   const star = (token: PatternToken | undefined) =>
     token !== undefined && typeof token !== 'string' && token.wildcard === '*';
-  if (pattern.length === 0) return text === '';
-  if (pattern.length === 1 && typeof first === 'string') return text === literal(first);
-  if (pattern.length === 1 && star(first)) return true;
-  if (pattern.length === 2 && star(first) && typeof rest[0] === 'string')
-    return text.endsWith(literal(rest[0]));
-  if (pattern.length === 2 && typeof first === 'string' && star(rest[0]))
-    return text.startsWith(literal(first));
-  if (pattern.length === 3 && star(first) && typeof rest[0] === 'string' && star(rest[1]))
-    return text.includes(literal(rest[0]));
+  const [first, second, third] = pattern;
+  // The common shapes directly; anything else as an anchored regex over the whole value.
+  if (pattern.length === 0) return (text) => text === '';
+  if (pattern.length === 1 && typeof first === 'string') {
+    const want = literal(first);
+    return (text) => text === want;
+  }
+  if (pattern.length === 1 && star(first)) return () => true;
+  if (pattern.length === 2 && star(first) && typeof second === 'string') {
+    const want = literal(second);
+    return (text) => text.endsWith(want);
+  }
+  if (pattern.length === 2 && typeof first === 'string' && star(second)) {
+    const want = literal(first);
+    return (text) => text.startsWith(want);
+  }
+  if (pattern.length === 3 && star(first) && typeof second === 'string' && star(third)) {
+    const want = literal(second);
+    return (text) => text.includes(want);
+  }
   const source = pattern
     .map((token) =>
       typeof token === 'string'
@@ -124,30 +182,15 @@ function patternMatches(pattern: readonly PatternToken[], text: string, cased: b
           : '[\\s\\S]',
     )
     .join('');
-  return regexOf(`^${source}$`, '').test(text);
+  const regex = new RegExp(`^${source}$`);
+  return (text) => regex.test(text);
 }
 
-const regexes = new Map<string, RegExp>();
-function regexOf(source: string, flags: string): RegExp {
-  const key = `${flags}/${source}`;
-  let regex = regexes.get(key);
-  if (!regex) {
-    regex = new RegExp(source, flags);
-    regexes.set(key, regex);
-  }
-  return regex;
-}
-
-const cidrs = new Map<string, net.BlockList>();
-function cidrOf(cidr: string): net.BlockList {
-  let list = cidrs.get(cidr);
-  if (!list) {
-    list = new net.BlockList();
-    const [address = '', prefix] = cidr.split('/');
-    const family = net.isIP(address) === 6 ? 'ipv6' : 'ipv4';
-    if (prefix === undefined) list.addAddress(address, family);
-    else list.addSubnet(address, Number(prefix), family);
-    cidrs.set(cidr, list);
-  }
+function cidrList(cidr: string): net.BlockList {
+  const list = new net.BlockList();
+  const [address = '', prefix] = cidr.split('/');
+  const family = net.isIP(address) === 6 ? 'ipv6' : 'ipv4';
+  if (prefix === undefined) list.addAddress(address, family);
+  else list.addSubnet(address, Number(prefix), family);
   return list;
 }

@@ -10,6 +10,7 @@ import type { ImportJobs } from '../jobs/import-jobs.js';
 import type { JobRegistry } from '../jobs/job-registry.js';
 import type { ModelJobs } from '../jobs/model-jobs.js';
 import type { PullJobs } from '../jobs/pull-jobs.js';
+import type { RulesJobs } from '../jobs/rules-jobs.js';
 import { sampleFile } from '../paths.js';
 import type { JobStore } from './job-store.js';
 
@@ -21,6 +22,7 @@ export const JOB_CONTROL_OPERATIONS = [
   'cancelJob',
   'train',
   'scoreSessions',
+  'runRules',
   'listLogGroups',
   'startPull',
 ] as const;
@@ -31,13 +33,14 @@ export interface JobControlContext {
   jobs: ImportJobs;
   pulls: PullJobs;
   models: ModelJobs;
+  rules: RulesJobs;
   store: JobStore;
   /** Retry and credentials for listing log groups (tests make them fast). */
   cloudWatch?: Pick<CallOptions, 'retry'> & { credentials?: Credentials };
 }
 
 export function jobControlService(context: JobControlContext): Pick<VigilService, JobControlOperation> {
-  const { registry, jobs, pulls, models, store } = context;
+  const { registry, jobs, pulls, models, rules, store } = context;
   const presetOf = (name: string | undefined) => (name === undefined ? undefined : store.presetNamed(name));
   return {
     async startImport({ paths, format, preset, logFormat }) {
@@ -66,6 +69,9 @@ export function jobControlService(context: JobControlContext): Pick<VigilService
     async scoreSessions({ runId, kind }) {
       const run = await store.runToScore({ runId, kind });
       return { jobId: models.score(run.id), runId: run.id };
+    },
+    async runRules() {
+      return { jobId: rules.start() };
     },
     async listLogGroups(args) {
       return listLogGroupsWith(store.pulledByGroup, args, {

@@ -8,6 +8,7 @@ import { sessionPage } from '../db/sessions.js';
 import { dashboardSummary } from '../db/summary.js';
 import { analyticsService } from './analytics.js';
 import { graphService } from './graph.js';
+import { ruleHitReads } from './rule-hit-reads.js';
 import { scopingFilters } from './scoped-filters.js';
 import { triageService } from './triage.js';
 
@@ -22,6 +23,8 @@ export const READ_OPERATIONS = [
   'dashboardSummary',
   'flagQueue',
   'labelNext',
+  'sessionRuleHits',
+  'ruleHitSummary',
 ] as const;
 export type ReadOperation = (typeof READ_OPERATIONS)[number];
 export type ReadService = Pick<VigilService, ReadOperation>;
@@ -48,5 +51,6 @@ export function readService(db: Db): ReadService {
     dashboardSummary: async ({ filter }) => dashboardSummary(db, filter),
     flagQueue: triage.flagQueue,
     labelNext: triage.labelNext,
+    ...ruleHitReads(db),
   });
 }

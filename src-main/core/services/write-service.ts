@@ -11,6 +11,7 @@ import { modelsService } from './models.js';
 import { PAGE_OPERATIONS, type PageOperation } from './page.js';
 import { READ_OPERATIONS, type ReadOperation } from './read-service.js';
 import { type ReportsContext, reportsService } from './reports.js';
+import { ruleSetsService } from './rule-sets.js';
 import { scopingFilters } from './scoped-filters.js';
 import { type TriageContext, triageService } from './triage.js';
 
@@ -31,5 +32,6 @@ export function writeService(context: WriteContext): WriteService {
     ...reportsService(context),
     ...modelsService(db),
     ...importsService(db),
+    ...ruleSetsService(context),
   });
 }

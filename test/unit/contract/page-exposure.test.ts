@@ -88,7 +88,13 @@ describe('what a page may call', () => {
         operations[name].reaches !== null ||
         reachingArguments(operations[name].args).some((where) => !(`${name}: ${where}` in HARMLESS)),
     );
-    expect(reaching.sort()).toEqual(['exportReport', 'listLogGroups', 'startImport', 'startPull']);
+    expect(reaching.sort()).toEqual([
+      'addRuleFolder',
+      'exportReport',
+      'listLogGroups',
+      'startImport',
+      'startPull',
+    ]);
     for (const name of reaching) {
       expect(operations[name].reaches, name).not.toBeNull();
       expect(operations[name].faces, name).toEqual(['cli']);

@@ -14,6 +14,7 @@ import { runStates } from './012-run-states.js';
 import { legacyEventSessions } from './013-legacy-event-sessions.js';
 import { auditChain } from './014-audit-chain.js';
 import { webRequests } from './016-web-requests.js';
+import { ruleHits } from './017-rule-hits.js';
 
 export interface Migration {
   name: string;
@@ -47,4 +48,5 @@ export const migrations: Migration[] = [
   // LOCAL PLACEHOLDER (never committed): 015 belongs to another engineer.
   { name: 'placeholder 015', sql: '' },
   webRequests,
+  ruleHits,
 ];

@@ -1,0 +1,222 @@
+// Rule sets (migration 017): which rules are active, where they came from, and whether their hits
+// are current. A set keeps its loaded rules (plain data, core/rules/types.ts) as JSON and one row
+// per rule, which its hits reference.
+import {
+  levelAt,
+  RULE_LEVELS,
+  type RuleLevel,
+  type RuleRefusalInfo,
+  type RuleSetInfo,
+} from '../../../src-shared/rules.js';
+import type { Db } from './open.js';
+import { hitCountsByRule } from './rule-hits.js';
+
+export type RuleSetKind = RuleSetInfo['kind'];
+
+/** A rule as its set stores it. */
+export interface StoredRule {
+  ruleId: string;
+  title: string;
+  level: RuleLevel;
+  file: string | null;
+  line: number | null;
+}
+
+export interface RuleSetRow {
+  id: number;
+  source: string;
+  kind: RuleSetKind;
+  enabled: boolean;
+  contentHash: string | null;
+  appliedHash: string | null;
+  rulesJson: string | null;
+  refused: RuleRefusalInfo[];
+  files: number;
+  addedAt: number;
+}
+
+interface RawSet {
+  id: number;
+  source: string;
+  kind: RuleSetKind;
+  enabled: number;
+  contentHash: string | null;
+  appliedHash: string | null;
+  rulesJson: string | null;
+  refusedJson: string;
+  files: number;
+  addedAt: number;
+}
+
+const SET_COLUMNS = `id, source, kind, enabled, content_hash AS contentHash, applied_hash AS appliedHash,
+  rules_json AS rulesJson, refused_json AS refusedJson, files, added_at AS addedAt`;
+
+const fromRaw = ({ refusedJson, enabled, ...raw }: RawSet): RuleSetRow => ({
+  ...raw,
+  enabled: enabled === 1,
+  refused: JSON.parse(refusedJson) as RuleRefusalInfo[],
+});
+
+export const levelIndex = (level: RuleLevel): number => RULE_LEVELS.indexOf(level);
+
+export function ruleSets(db: Db): RuleSetRow[] {
+  return (db.prepare(`SELECT ${SET_COLUMNS} FROM rule_sets ORDER BY id`).all() as RawSet[]).map(fromRaw);
+}
+
+export function ruleSetBySource(db: Db, source: string): RuleSetRow | null {
+  const raw = db.prepare(`SELECT ${SET_COLUMNS} FROM rule_sets WHERE source = ?`).get(source) as
+    | RawSet
+    | undefined;
+  return raw ? fromRaw(raw) : null;
+}
+
+export function ruleSetById(db: Db, id: number): RuleSetRow | null {
+  const raw = db.prepare(`SELECT ${SET_COLUMNS} FROM rule_sets WHERE id = ?`).get(id) as RawSet | undefined;
+  return raw ? fromRaw(raw) : null;
+}
+
+/**
+ * Stores a loaded set under its source (new, or replacing what it held). When its content changed,
+ * its rules are replaced, which removes their hits (ON DELETE CASCADE): they are computed again by
+ * the next run. The set is enabled again if it had been removed.
+ */
+export function saveRuleSet(
+  db: Db,
+  set: {
+    source: string;
+    kind: RuleSetKind;
+    contentHash: string;
+    rulesJson: string;
+    rules: readonly StoredRule[];
+    refused: readonly RuleRefusalInfo[];
+    files: number;
+  },
+): number {
+  return db.transaction(() => {
+    const old = ruleSetBySource(db, set.source);
+    const refused = JSON.stringify(set.refused);
+    if (old && old.contentHash === set.contentHash) {
+      db.prepare('UPDATE rule_sets SET enabled = 1, refused_json = ?, files = ? WHERE id = ?').run(
+        refused,
+        set.files,
+        old.id,
+      );
+      return old.id;
+    }
+    let id: number;
+    if (old) {
+      id = old.id;
+      db.prepare('DELETE FROM rules WHERE set_id = ?').run(id);
+      db.prepare(
+        `UPDATE rule_sets SET kind = ?, enabled = 1, content_hash = ?, rules_json = ?, refused_json = ?, files = ?
+         WHERE id = ?`,
+      ).run(set.kind, set.contentHash, set.rulesJson, refused, set.files, id);
+    } else {
+      id = Number(
+        db
+          .prepare(
+            `INSERT INTO rule_sets (source, kind, content_hash, rules_json, refused_json, files, added_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(set.source, set.kind, set.contentHash, set.rulesJson, refused, set.files, Date.now())
+          .lastInsertRowid,
+      );
+    }
+    const insert = db.prepare(
+      'INSERT INTO rules (set_id, rule_id, title, level, file, line) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const rule of set.rules)
+      insert.run(id, rule.ruleId, rule.title, levelIndex(rule.level), rule.file, rule.line);
+    return id;
+  })();
+}
+
+/** The `rules` row ids of a set, by the rule's own id. */
+export function ruleRowIds(db: Db, setId: number): Map<string, number> {
+  const rows = db.prepare('SELECT id, rule_id AS ruleId FROM rules WHERE set_id = ?').all(setId) as {
+    id: number;
+    ruleId: string;
+  }[];
+  return new Map(rows.map((row) => [row.ruleId, row.id]));
+}
+
+/**
+ * The set of a log's own detection engine (Suricata), created on first use, and a function that
+ * gives the `rules` row of one of its rules, adding it the first time it is seen.
+ */
+export function prepareEngineRules(
+  db: Db,
+): (engine: string, ruleId: string, title: string, level: RuleLevel) => number {
+  const sets = new Map<string, number>();
+  const rows = new Map<string, number>();
+  const findSet = db.prepare(`SELECT id FROM rule_sets WHERE source = ?`).pluck();
+  const addSet = db.prepare(`INSERT INTO rule_sets (source, kind, added_at) VALUES (?, 'engine', ?)`);
+  const findRule = db.prepare('SELECT id FROM rules WHERE set_id = ? AND rule_id = ?').pluck();
+  const addRule = db.prepare('INSERT INTO rules (set_id, rule_id, title, level) VALUES (?, ?, ?, ?)');
+  return (engine, ruleId, title, level) => {
+    let setId = sets.get(engine);
+    if (setId === undefined) {
+      setId =
+        (findSet.get(engine) as number | undefined) ?? Number(addSet.run(engine, Date.now()).lastInsertRowid);
+      sets.set(engine, setId);
+    }
+    const key = `${setId}\u0000${ruleId}`;
+    let row = rows.get(key);
+    if (row === undefined) {
+      row =
+        (findRule.get(setId, ruleId) as number | undefined) ??
+        Number(addRule.run(setId, ruleId, title, levelIndex(level)).lastInsertRowid);
+      rows.set(key, row);
+    }
+    return row;
+  };
+}
+
+/**
+ * Turns a set off: its hits go (its rules stay, so adding it back is cheap). The pack stays
+ * registered as off, so it is not loaded again behind the analyst's back.
+ */
+export function disableRuleSet(db: Db, id: number): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM rule_hits WHERE rule IN (SELECT id FROM rules WHERE set_id = ?)').run(id);
+    db.prepare('UPDATE rule_sets SET enabled = 0, applied_hash = NULL WHERE id = ?').run(id);
+  })();
+}
+
+/** Records that the set's stored hits were computed from this content. */
+export function markApplied(db: Db, id: number, contentHash: string | null): void {
+  db.prepare('UPDATE rule_sets SET applied_hash = ? WHERE id = ?').run(contentHash, id);
+}
+
+/** Every set with its rules and hit counts, for the faces. */
+export function ruleSetInfos(db: Db): RuleSetInfo[] {
+  return ruleSets(db).map((set) => ruleSetInfo(db, set));
+}
+
+export function ruleSetInfo(db: Db, set: RuleSetRow): RuleSetInfo {
+  const counts = hitCountsByRule(db, set.id);
+  const rules = (
+    db
+      .prepare(
+        'SELECT id, rule_id AS ruleId, title, level FROM rules WHERE set_id = ? ORDER BY level DESC, title',
+      )
+      .all(set.id) as { id: number; ruleId: string; title: string; level: number }[]
+  ).map((row) => ({
+    ruleId: row.ruleId,
+    title: row.title,
+    level: levelAt(row.level),
+    hits: counts.get(row.id) ?? 0,
+  }));
+  return {
+    id: set.id,
+    source: set.source,
+    kind: set.kind,
+    enabled: set.enabled,
+    files: set.files,
+    rules,
+    refused: set.refused,
+    hits: rules.reduce((sum, rule) => sum + rule.hits, 0),
+    stale: set.kind !== 'engine' && set.enabled && set.appliedHash !== set.contentHash,
+    addedAt: set.addedAt,
+  };
+}

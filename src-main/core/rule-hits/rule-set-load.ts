@@ -1,0 +1,94 @@
+// Loading a rule set into the database: the pack Vigil ships (registered on first use, reloaded
+// when an update changed it) and the folders an analyst adds. The rules are stored as loaded, with
+// file names relative to the set's folder, so the content hash (and with it "are the hits
+// current?") does not change when the app or the folder moves.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { RuleFolderLoad, RuleRefusalInfo } from '../../../src-shared/rules.js';
+import type { Db } from '../db/open.js';
+import {
+  markApplied,
+  type RuleSetKind,
+  ruleSetById,
+  ruleSetBySource,
+  ruleSetInfo,
+  saveRuleSet,
+} from '../db/rule-sets.js';
+import { hasSessions } from '../db/sessions.js';
+import { loadRuleFolder, packDir } from '../rules/index.js';
+import type { LoadResult, SigmaRule } from '../rules/types.js';
+
+/** The source name of the shipped pack's set. */
+export const PACK_SOURCE = 'pack';
+
+function relativeTo<T extends { file: string }>(dir: string, item: T): T {
+  return { ...item, file: path.relative(dir, item.file) || path.basename(item.file) };
+}
+
+function saveLoad(db: Db, source: string, kind: RuleSetKind, dir: string, load: LoadResult): number {
+  const rules: SigmaRule[] = load.rules.map((rule) => relativeTo(dir, rule));
+  const refused: RuleRefusalInfo[] = load.refused.map((refusal) => relativeTo(dir, refusal));
+  const rulesJson = JSON.stringify(rules);
+  const contentHash = createHash('sha256').update(rulesJson).digest('hex');
+  const fresh = ruleSetBySource(db, source) === null;
+  const id = saveRuleSet(db, {
+    source,
+    kind,
+    contentHash,
+    rulesJson,
+    rules: rules.map((rule) => ({
+      ruleId: rule.id,
+      title: rule.title,
+      level: rule.level,
+      file: rule.file,
+      line: rule.line,
+    })),
+    refused,
+    files: load.files,
+  });
+  // A new set over an empty database has no session to run on: its hits are current.
+  if (fresh && !hasSessions(db)) markApplied(db, id, contentHash);
+  return id;
+}
+
+/**
+ * Registers the shipped pack, or reloads it when its rules changed (an update). A pack the
+ * analyst turned off stays off. A pack that refuses one of its own rules is a bug: it throws.
+ */
+export function syncRulePack(db: Db): void {
+  const existing = ruleSetBySource(db, PACK_SOURCE);
+  if (existing && !existing.enabled) return;
+  const dir = packDir();
+  const load = loadRuleFolder(dir);
+  if (load.refused.length > 0)
+    throw new Error(
+      `The shipped rule pack refuses its own rule: ${load.refused.map((r) => `${r.file}:${r.line}: ${r.reason}`).join('; ')}`,
+    );
+  saveLoad(db, PACK_SOURCE, 'pack', dir, load);
+}
+
+/** Loads every rule file under `dir` as the set of that folder (replacing an earlier load of it). */
+export function addRuleFolder(db: Db, dir: string): RuleFolderLoad {
+  const folder = path.resolve(dir);
+  let load: LoadResult;
+  try {
+    load = loadRuleFolder(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`No folder ${folder}`);
+    if (code === 'ENOTDIR') throw new Error(`${folder} is a file: give the folder that holds the rules`);
+    throw error;
+  }
+  if (load.files === 0) throw new Error(`No rule files (.yml, .yaml) under ${folder}`);
+  const id = saveLoad(db, folder, 'folder', folder, load);
+  const set = ruleSetById(db, id);
+  if (!set) throw new Error(`Rule set ${id} vanished while it was saved`);
+  return {
+    set: ruleSetInfo(db, set),
+    loaded: load.rules.length,
+    refused: load.refused.map((refusal) => ({
+      ...refusal,
+      file: path.relative(folder, refusal.file) || refusal.file,
+    })),
+  };
+}

@@ -1,0 +1,99 @@
+// Detection rules (Sigma) as the faces see them: the rule sets Vigil runs, the refusals of a
+// folder load, the hits on a session and the Overview's hit counts (core: core/rules, db/rule-*.ts).
+import { z } from 'zod';
+import { SessionFilter } from './domain.js';
+
+/** Sigma's levels, least to most severe; stored as their index (0–4). */
+export const RULE_LEVELS = ['informational', 'low', 'medium', 'high', 'critical'] as const;
+export const RuleLevel = z.enum(RULE_LEVELS);
+export type RuleLevel = z.infer<typeof RuleLevel>;
+
+/** The level at index `n` (0–4). */
+export const levelAt = (n: number): RuleLevel =>
+  RULE_LEVELS[Math.max(0, Math.min(4, Math.trunc(n)))] ?? 'low';
+
+/** Why a rule of a folder was not loaded: its file, the line its rule starts on, the reason. */
+export const RuleRefusalInfo = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  kind: z.enum(['invalid', 'unsupported', 'not-applicable']),
+  reason: z.string(),
+  ruleId: z.string().nullable(),
+  title: z.string().nullable(),
+});
+export type RuleRefusalInfo = z.infer<typeof RuleRefusalInfo>;
+
+/**
+ * A source of rule hits: the pack Vigil ships, a folder the analyst added, or a log's own engine
+ * (Suricata alerts). `stale` is true when the set changed since its hits were computed (run
+ * `vigil rules run`).
+ */
+export const RuleSetInfo = z.object({
+  id: z.number().int(),
+  source: z.string(),
+  kind: z.enum(['pack', 'folder', 'engine']),
+  enabled: z.boolean(),
+  files: z.number().int(),
+  rules: z.array(
+    z.object({
+      ruleId: z.string(),
+      title: z.string(),
+      level: RuleLevel,
+      /** Hits on sessions of finished imports. */
+      hits: z.number().int(),
+    }),
+  ),
+  refused: z.array(RuleRefusalInfo),
+  hits: z.number().int(),
+  stale: z.boolean(),
+  addedAt: z.number(),
+});
+export type RuleSetInfo = z.infer<typeof RuleSetInfo>;
+
+/** What loading a folder did. */
+export const RuleFolderLoad = z.object({
+  set: RuleSetInfo,
+  loaded: z.number().int(),
+  refused: z.array(RuleRefusalInfo),
+});
+export type RuleFolderLoad = z.infer<typeof RuleFolderLoad>;
+
+/** A rule that matched a session, with what matched (for highlighting). */
+export const SessionRuleHit = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  level: RuleLevel,
+  /** `pack`, a folder's path, or the engine (`suricata`). */
+  source: z.string(),
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+});
+export type SessionRuleHit = z.infer<typeof SessionRuleHit>;
+
+export const RuleHitSummaryArgs = z.object({
+  filter: SessionFilter.default({}),
+  /** Points of the time series at most (the bucket is chosen from the time span). */
+  maxPoints: z.number().int().min(1).max(2000).default(120),
+  /** Rules listed at most, by hits. */
+  topRules: z.number().int().min(1).max(500).default(20),
+});
+
+/** Rule hits of the filtered sessions: per level over time, and per rule. */
+export const RuleHitSummary = z.object({
+  total: z.number().int(),
+  byLevel: z.array(z.object({ level: RuleLevel, hits: z.number().int() })),
+  bucketMs: z.number(),
+  points: z.array(z.object({ t: z.number(), level: RuleLevel, hits: z.number().int() })),
+  byRule: z.array(
+    z.object({
+      ruleId: z.string(),
+      title: z.string(),
+      level: RuleLevel,
+      source: z.string(),
+      hits: z.number().int(),
+    }),
+  ),
+  /** `hits`: read from the hit table alone (no session filter); `sessions`: through the filtered sessions. */
+  source: z.enum(['hits', 'sessions']),
+});
+export type RuleHitSummary = z.infer<typeof RuleHitSummary>;
