@@ -11,6 +11,7 @@ import { registerModels } from './models.js';
 import { registerPreset } from './preset.js';
 import { registerPull } from './pull.js';
 import { registerReport } from './report.js';
+import { registerRules } from './rules.js';
 import { registerScore } from './score.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
@@ -35,4 +36,5 @@ export function registerCommands(program: Command): void {
   registerTrain(program);
   registerScore(program);
   registerModels(program);
+  registerRules(program);
 }
