@@ -2,17 +2,30 @@
 // (metrics beside the majority-class baseline), and the per-session scores with their "why".
 import { z } from 'zod';
 import { must } from './must.js';
+import { MulticlassMetrics, Target } from './threat-types.js';
 
 /**
- * Every model kind, once: what the screens call it and whether it learns from labels. The flag
- * queue, the retrain panel, Triage, the Train dialog and training's checks all read these records;
- * a new kind is a record here, a trainer and loader (core ml/models/kinds.ts), and no migration.
+ * Every model kind, once: what the screens call it, whether it learns from labels and whether it
+ * can learn the kind of threat (`types`: true, or why not). The flag queue, the retrain panel,
+ * Triage, the Train dialog and training's checks all read these records; a new kind is a record
+ * here, a trainer and loader (core ml/models/kinds.ts), and no migration.
  */
 export const MODEL_KIND_RECORDS = [
-  { kind: 'iforest', supervised: false, label: 'Isolation Forest (unsupervised)' },
-  { kind: 'rf', supervised: true, label: 'Random Forest' },
-  { kind: 'dense', supervised: true, label: 'Dense network' },
-  { kind: 'conv1d', supervised: true, label: 'Conv1D network (per-source sequences)' },
+  {
+    kind: 'iforest',
+    supervised: false,
+    label: 'Isolation Forest (unsupervised)',
+    types:
+      'the Isolation Forest learns no labels: it scores how unusual a session is, not which attack it is. Train rf or dense for threat types',
+  },
+  { kind: 'rf', supervised: true, label: 'Random Forest', types: true },
+  { kind: 'dense', supervised: true, label: 'Dense network', types: true },
+  {
+    kind: 'conv1d',
+    supervised: true,
+    label: 'Conv1D network (per-source sequences)',
+    types: 'the Conv1D network learns malicious or benign only; train rf or dense for threat types',
+  },
 ] as const;
 export type ModelKindRecord = (typeof MODEL_KIND_RECORDS)[number];
 
@@ -41,13 +54,15 @@ export type SplitKind = z.infer<typeof SplitKind>;
 
 /**
  * Where the labels come from: a column of the data (`label`, or an extra column kept from the
- * source), a map from detection type to malicious/benign, or the analysts' verdicts.
+ * source), a map from detection type to a label value, or the analysts' verdicts. A map's values
+ * are `malicious` or `benign` for the malicious target, a kind of threat (or `benign`) for the
+ * type target; training checks them against the target.
  */
 export const LabelSource = z.discriminatedUnion('type', [
   z.object({ type: z.literal('column'), column: z.string().min(1).max(200) }),
   z.object({
     type: z.literal('detection-map'),
-    map: z.record(z.string().max(500), z.enum(['malicious', 'benign'])),
+    map: z.record(z.string().max(500), z.string().min(1).max(60)),
     /** Where the map was read from, for the record. */
     file: z.string().max(4096).optional(),
   }),
@@ -131,6 +146,11 @@ export const RunMetrics = z.object({
     .optional(),
   /** Feature importances (random forest: normalised mean decrease in impurity), largest first. */
   importances: z.array(z.object({ feature: z.string(), importance: z.number() })).optional(),
+  /**
+   * Threat-type runs: the figures per kind. `model` and `baseline` above are then the same run seen
+   * as a detector (score = 1 − P(benign)), so every run compares on ROC-AUC, PR-AUC and F1.
+   */
+  multiclass: MulticlassMetrics.optional(),
 });
 export type RunMetrics = z.infer<typeof RunMetrics>;
 
@@ -140,6 +160,8 @@ export const RunStatus = z.enum(['training', 'done', 'failed', 'cancelled', 'int
 export const ModelRun = z.object({
   id: z.number().int(),
   kind: ModelKind,
+  /** What the run learned to answer: malicious or not, or the kind of threat. */
+  target: Target,
   status: RunStatus,
   createdAt: z.number(),
   finishedAt: z.number().nullable(),
@@ -172,13 +194,18 @@ export const SessionScore = z.object({
   active: z.boolean(),
   score: z.number(),
   flagged: z.boolean(),
-  /** Top features behind a flag (null for rows that were not flagged). */
+  /** Top features behind a flag (null for rows that were not flagged); of its kind, for threat types. */
   explanation: z.array(FeatureContribution).nullable(),
+  /** Threat-type runs, flagged sessions: the most probable kind of threat and its probability. */
+  predictedKind: z.string().nullable(),
+  kindProbability: z.number().nullable(),
 });
 export type SessionScore = z.infer<typeof SessionScore>;
 
 export const TrainArgs = z.object({
   kind: ModelKind,
+  /** Omitted: malicious or benign. `type`: the kind of threat (rf, dense), benign one of the kinds. */
+  target: Target.optional(),
   /** Omitted: the `label` column when the data has one (Isolation Forest trains without labels). */
   labels: LabelSource.optional(),
   /** Omitted: by time when the data spans more than a day, else grouped by source IP. */

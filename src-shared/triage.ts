@@ -1,6 +1,7 @@
 // Triage contract: verdicts, undo, history, tags, IOC lists, the flag queue and "label next".
 import { z } from 'zod';
 import { Session, SessionFilter } from './domain.js';
+import { KindName } from './threat-types.js';
 
 export const VERDICTS = ['malicious', 'benign', 'review'] as const;
 export const Verdict = z.enum(VERDICTS);
@@ -19,21 +20,49 @@ export const VerdictRecord = z.object({
   analyst: z.string(),
   note: z.string().nullable(),
   at: z.number().int(),
+  /** The kind of threat a malicious verdict names (null or absent: not said); a label for threat-type models. */
+  kind: z.string().nullable().optional(),
 });
 export type VerdictRecord = z.infer<typeof VerdictRecord>;
 
-/** Which sessions one verdict action applies to: a list, or every stored session from an IP. */
+/** The global session filter plus triage-only conditions. */
+export const TriageFilter = SessionFilter.extend({
+  verdict: z.enum([...VERDICTS, 'none']).optional(),
+  tag: z.string().max(60).optional(),
+  ioc: IocKind.optional(),
+});
+export type TriageFilter = z.infer<typeof TriageFilter>;
+
+/**
+ * Which sessions one verdict action applies to: a list, every stored session from an IP, or every
+ * session a threat-type run flagged as one kind (within a triage filter): a group of the queue.
+ */
 export const VerdictTarget = z.union([
   z.object({ sessionIds: z.array(sessionId).min(1).max(100_000) }),
   z.object({ srcIp: z.string().min(1).max(64) }),
+  z.object({
+    runId: z.number().int(),
+    predictedKind: z.string().min(1).max(60),
+    filter: TriageFilter.default({}),
+  }),
 ]);
 export type VerdictTarget = z.infer<typeof VerdictTarget>;
 
-export const SetVerdictArgs = z.object({
-  target: VerdictTarget,
-  verdict: Verdict,
-  note: note.optional(),
-});
+export const SetVerdictArgs = z
+  .object({
+    target: VerdictTarget,
+    verdict: Verdict,
+    note: note.optional(),
+    /**
+     * With a malicious verdict: the kind of threat it is (confirming or correcting a threat-type
+     * model's prediction). It becomes that sessions' label for the next threat-type run.
+     */
+    kind: KindName.optional(),
+  })
+  .refine((args) => args.kind === undefined || args.verdict === 'malicious', {
+    message: 'only a malicious verdict names a kind of threat',
+    path: ['kind'],
+  });
 
 export const ActionResult = z.object({
   actionId: z.number().int(),
@@ -146,18 +175,13 @@ export const IocImportResult = z.object({
 });
 export type IocImportResult = z.infer<typeof IocImportResult>;
 
-/** The global session filter plus triage-only conditions. */
-export const TriageFilter = SessionFilter.extend({
-  verdict: z.enum([...VERDICTS, 'none']).optional(),
-  tag: z.string().max(60).optional(),
-  ioc: IocKind.optional(),
-});
-export type TriageFilter = z.infer<typeof TriageFilter>;
-
 export const QueueItem = z.object({
   session: Session,
   score: z.number(),
   explanation: z.unknown().nullable(),
+  /** Threat-type runs: the flag's most probable kind and its probability (null otherwise). */
+  predictedKind: z.string().nullable().optional(),
+  kindProbability: z.number().nullable().optional(),
   verdict: VerdictRecord.nullable(),
   tags: z.array(z.string()),
   ioc: z.array(z.object({ list: z.string(), kind: IocKind })),
@@ -171,6 +195,8 @@ export const FlagQueueArgs = z.object({
   runId: z.number().int().optional(),
   filter: TriageFilter.default({}),
   groupBySrcIp: z.boolean().default(false),
+  /** Threat-type runs: sessions of one predicted kind together, the kind with the most flags first. */
+  groupByKind: z.boolean().default(false),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
 });
@@ -181,6 +207,12 @@ export const FlagQueuePage = z.object({
   total: z.number().int(),
   /** With groupBySrcIp: the source IPs on this page, in order, with their flagged counts. */
   groups: z.array(z.object({ srcIp: z.string(), sessions: z.number().int(), maxScore: z.number() })),
+  /** With groupByKind: the predicted kinds on this page, in order, with their flagged counts (whole queue). */
+  kindGroups: z
+    .array(z.object({ kind: z.string(), sessions: z.number().int(), maxScore: z.number() }))
+    .optional(),
+  /** The kinds of threat the run knows (benign left out; empty or absent for a malicious-or-not run). */
+  kinds: z.array(z.string()).optional(),
 });
 export type FlagQueuePage = z.infer<typeof FlagQueuePage>;
 

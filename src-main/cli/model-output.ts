@@ -1,6 +1,7 @@
 // How runs print: a metrics table with the majority-class baseline beside the model, and the
 // flat JSON shape scripts read (`metrics` and `baseline` side by side).
 import type { BinaryMetrics, ModelRun } from '../../src-shared/models.js';
+import { describeKinds } from './kind-metrics-output.js';
 import { table } from './options.js';
 
 export function runJson(run: ModelRun) {
@@ -22,6 +23,7 @@ export function runJson(run: ModelRun) {
           history: metrics.history,
         }
       : null,
+    kinds: metrics?.multiclass ?? null,
   };
 }
 
@@ -37,7 +39,7 @@ const fixed = (n: number) => n.toFixed(3);
 
 export function describeRun(run: ModelRun): string {
   const lines = [
-    `Run ${run.id}: ${run.kind} on ${run.backend}, ${run.status}${run.active ? ' (active)' : ''}` +
+    `Run ${run.id}: ${run.kind}${run.target === 'type' ? ' (threat types)' : ''} on ${run.backend}, ${run.status}${run.active ? ' (active)' : ''}` +
       (run.durationMs !== null ? `, ${(run.durationMs / 1000).toFixed(1)} s` : ''),
   ];
   const m = run.metrics;
@@ -68,6 +70,7 @@ export function describeRun(run: ModelRun): string {
       ],
     ]),
   );
+  if (m.multiclass) lines.push(...describeKinds(m.multiclass));
   const loss = m.history?.loss ?? [];
   const [first] = loss;
   const last = loss.at(-1);

@@ -38,6 +38,7 @@ function run(extra: Partial<NonNullable<ModelRun['metrics']>> = {}): ModelRun {
   return {
     id: 4,
     kind: 'rf',
+    target: 'malicious',
     status: 'done',
     createdAt: Date.UTC(2024, 3, 26),
     finishedAt: Date.UTC(2024, 3, 26),

@@ -8,6 +8,7 @@ import {
   type SplitKind,
 } from '../../../src-shared/models.js';
 import { must } from '../../../src-shared/must.js';
+import { TARGETS, type Target } from '../../../src-shared/threat-types.js';
 import { parseLabelSpec } from '../../core/ml/evaluate/index.js';
 import { followJob } from '../follow-job.js';
 import { reportUnfinished } from '../model-job.js';
@@ -18,6 +19,7 @@ import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
 interface TrainOptions extends WorkspaceOptions {
   model: ModelKind;
+  target?: Target;
   labels?: string;
   split?: SplitKind;
   trees?: number;
@@ -46,6 +48,12 @@ export function registerTrain(program: Command): void {
       .command('train')
       .description('Train a detection model on the stored sessions and evaluate it on held-out data')
       .addOption(new Option('--model <kind>', 'model kind').choices(MODEL_KINDS).makeOptionMandatory())
+      .addOption(
+        new Option(
+          '--target <what>',
+          'malicious: attack or not (default); type: which kind of attack (rf, dense)',
+        ).choices(TARGETS),
+      )
       .option('--labels <source>', 'column:NAME | detection-map:FILE | verdicts (default: the label column)')
       .addOption(
         new Option('--split <kind>', 'how to hold out test data (default: time if > 1 day, else ip)').choices(
@@ -74,6 +82,12 @@ Labels: column:NAME reads a column of the data (values benign/normal/0/false are
 value malicious, empty = unlabelled); detection-map:FILE reads a JSON object mapping detection
 types to "malicious" or "benign"; verdicts uses the analysts' verdicts.
 
+Threat types (--target type, rf or dense): one class per kind of attack named by the labels
+(a label column's values like brute_force, a detection map to kinds, or the kinds analysts gave
+with malicious verdicts), benign one of them. Kinds with fewer than 10 sessions are merged into
+"other"; if "other" is still under 10, or only one class is left, training is refused with the
+counts. Each kind is evaluated on the held-out side beside the majority baseline.
+
 Splits: time (train on earlier, test on later traffic), ip (no source IP on both sides), random
 (stratified). Metrics are measured on the held-out side, beside a baseline that always answers
 the majority class. Training on one class, or with fewer than 10 of the rarer class, is refused:
@@ -95,6 +109,7 @@ the command exits 1 with the reason on stderr.`,
       await withWorkspace(options, async ({ core, call }) => {
         const { jobId } = await call('train', {
           kind: options.model,
+          target: options.target,
           labels,
           split: options.split,
           params: dropUndefined(params),

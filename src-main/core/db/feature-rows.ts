@@ -39,13 +39,20 @@ export const FEATURE_ROW = Object.fromEntries(
 const FEATURE_SELECT = ['s.id', ...FEATURE_FIELDS.map(readSql)];
 
 /** Where a session's label value is read: a column (`label`, or an extra column kept from the
- * source file, stored in attr_sets) or the analyst's verdict. */
-export type LabelRead = { type: 'column'; column: string } | { type: 'verdicts' };
+ * source file, stored in attr_sets), the analyst's verdict, or the kind of threat a verdict names
+ * (`benign` for a benign verdict; nothing for a malicious verdict that names no kind). */
+export type LabelRead = { type: 'column'; column: string } | { type: 'verdicts' } | { type: 'verdict-kinds' };
 
 function labelExpression(read: LabelRead | null): { sql: string; params: unknown[] } {
   if (read === null) return { sql: 'NULL', params: [] };
   if (read.type === 'verdicts')
     return { sql: '(SELECT v.verdict FROM verdicts v WHERE v.session_id = s.id)', params: [] };
+  if (read.type === 'verdict-kinds')
+    return {
+      sql: `(SELECT CASE v.verdict WHEN 'benign' THEN 'benign' WHEN 'malicious' THEN v.kind END
+             FROM verdicts v WHERE v.session_id = s.id)`,
+      params: [],
+    };
   if (read.column === 'label') return { sql: 's.label', params: [] };
   return {
     sql: '(SELECT json_extract(a.json, ?) FROM attr_sets a WHERE a.id = s.attrs_id)',

@@ -33,33 +33,62 @@ export interface QueueRow {
   score: number;
   explanation: string | null;
   srcIp: string;
+  predictedKind: string | null;
+  kindProbability: number | null;
+  /** The top score and the flags of the row's group: its source IP, or its kind with groupByKind. */
   groupMax: number;
   groupSize: number;
 }
 
-/** One page of a run's flagged sessions, by score (or by source IP, the IP with the top score first). */
-export function flaggedPage(
-  db: Db,
-  query: { runId: number; filter: TriageFilter; groupBySrcIp: boolean; offset: number; limit: number },
-): { rows: QueueRow[]; total: number } {
+export interface QueueQuery {
+  runId: number;
+  filter: TriageFilter;
+  groupBySrcIp: boolean;
+  groupByKind?: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * One page of a run's flagged sessions, by score; or by source IP (the IP with the top score
+ * first); or by predicted kind (the kind with the most flags first, its sessions by score).
+ */
+export function flaggedPage(db: Db, query: QueueQuery): { rows: QueueRow[]; total: number } {
   const { conditions, params } = triageConditions(query.filter);
   const where = andAll(['scores.run_id = @runId', 'scores.flagged = 1', ...conditions]);
   const from = 'FROM scores JOIN sessions ON sessions.id = scores.session_id';
-  const order = query.groupBySrcIp
-    ? 'ORDER BY groupMax DESC, srcIp, score DESC, id'
-    : 'ORDER BY score DESC, id';
+  const group = query.groupByKind ? 'scores.predicted_kind' : 'sessions.src_ip';
+  const order = query.groupByKind
+    ? 'ORDER BY groupSize DESC, predictedKind, score DESC, id'
+    : query.groupBySrcIp
+      ? 'ORDER BY groupMax DESC, srcIp, score DESC, id'
+      : 'ORDER BY score DESC, id';
   const all = { ...params, runId: query.runId, limit: query.limit, offset: query.offset };
   const rows = db
     .prepare(
       `SELECT * FROM (
          SELECT sessions.id, scores.score, scores.explanation, sessions.src_ip AS srcIp,
-           max(scores.score) OVER (PARTITION BY sessions.src_ip) AS groupMax,
-           count(*) OVER (PARTITION BY sessions.src_ip) AS groupSize
+           scores.predicted_kind AS predictedKind, scores.kind_probability AS kindProbability,
+           max(scores.score) OVER (PARTITION BY ${group}) AS groupMax,
+           count(*) OVER (PARTITION BY ${group}) AS groupSize
          ${from} WHERE ${where}) ${order} LIMIT @limit OFFSET @offset`,
     )
     .all(all) as QueueRow[];
   const total = db.prepare(flaggedCountSql(conditions)).pluck().get(all) as number;
   return { rows, total };
+}
+
+/** Every session a run flagged as `kind` within the filter (a verdict on a kind group of the queue). */
+export function flaggedIdsOfKind(db: Db, runId: number, kind: string, filter: TriageFilter): number[] {
+  const { conditions, params } = triageConditions(filter);
+  return db
+    .prepare(
+      `SELECT sessions.id FROM scores JOIN sessions ON sessions.id = scores.session_id
+       WHERE ${andAll(['scores.run_id = @runId', 'scores.flagged = 1', 'scores.predicted_kind = @kind', ...conditions])}
+       ORDER BY sessions.id`,
+    )
+    .pluck()
+    .all({ ...params, runId, kind }) as number[];
 }
 
 /**

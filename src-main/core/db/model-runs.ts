@@ -9,11 +9,14 @@ import {
   type SplitKind,
   SUPERVISED_KINDS,
 } from '../../../src-shared/models.js';
+import { KIND_BENIGN, type Target } from '../../../src-shared/threat-types.js';
 import { isProcessAlive } from '../process-alive.js';
 import type { Db } from './open.js';
 
 export interface NewRun {
   kind: ModelKind;
+  /** Omitted: malicious or not. */
+  target?: Target;
   params: ModelParams;
   labelSource: LabelSource | null;
   backend: string;
@@ -30,7 +33,7 @@ export interface FinishedRun {
   message?: string | null;
 }
 
-const SELECT = `SELECT r.id, r.kind, r.status, r.created_at AS createdAt, r.finished_at AS finishedAt, r.params,
+const SELECT = `SELECT r.id, r.kind, r.target, r.status, r.created_at AS createdAt, r.finished_at AS finishedAt, r.params,
   r.label_source AS labelSource, r.split, r.metrics, r.backend, r.duration_ms AS durationMs,
   r.data_snapshot AS dataSnapshot, r.threshold, r.message, r.active, r.feature_schema AS featureSchema,
   (SELECT count(*) FROM scores s WHERE s.run_id = r.id) AS scoredSessions,
@@ -40,6 +43,7 @@ const SELECT = `SELECT r.id, r.kind, r.status, r.created_at AS createdAt, r.fini
 interface RunRow {
   id: number;
   kind: ModelKind;
+  target: Target;
   status: ModelRun['status'];
   createdAt: number;
   finishedAt: number | null;
@@ -65,6 +69,7 @@ function toRun(row: RunRow): ModelRun {
   return {
     id: row.id,
     kind: row.kind,
+    target: row.target,
     status: row.status,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
@@ -87,11 +92,12 @@ function toRun(row: RunRow): ModelRun {
 export function createRun(db: Db, run: NewRun): number {
   const info = db
     .prepare(
-      `INSERT INTO model_runs (kind, status, created_at, params, label_source, backend, data_snapshot, owner_pid)
-       VALUES (?, 'training', ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO model_runs (kind, target, status, created_at, params, label_source, backend, data_snapshot, owner_pid)
+       VALUES (?, ?, 'training', ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       run.kind,
+      run.target ?? 'malicious',
       Date.now(),
       JSON.stringify(run.params),
       run.labelSource ? JSON.stringify(run.labelSource) : null,
@@ -179,28 +185,42 @@ export function listRuns(db: Db): ModelRun[] {
 export interface ActiveRunRef {
   id: number;
   kind: ModelKind;
+  target: Target;
   threshold: number | null;
   createdAt: number;
 }
 
 /**
  * The active run: the most recently finished of the runs marked active (one per kind), or of
- * `kind`, or of a supervised kind. The one definition the graph's colours, the flag queue, "label
- * next", case reports and scoring's default read.
+ * `kind`, or of a supervised kind, or of the runs that learned `target` (threat types: the
+ * Overview's split of flags by kind, case reports). The one definition the graph's colours, the
+ * flag queue, "label next", case reports and scoring's default read.
  */
 export function activeRun(
   db: Db,
-  which: { kind?: ModelKind; supervised?: boolean } = {},
+  which: { kind?: ModelKind; supervised?: boolean; target?: Target } = {},
 ): ActiveRunRef | null {
   const kinds = which.kind ? [which.kind] : which.supervised ? SUPERVISED_KINDS : null;
   const row = db
     .prepare(
-      `SELECT id, kind, threshold, created_at AS createdAt FROM model_runs
+      `SELECT id, kind, target, threshold, created_at AS createdAt FROM model_runs
        WHERE active = 1 AND status = 'done' AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
+         AND (@target IS NULL OR target = @target)
        ORDER BY coalesce(finished_at, created_at) DESC, id DESC LIMIT 1`,
     )
-    .get({ kinds: kinds ? JSON.stringify(kinds) : null }) as ActiveRunRef | undefined;
+    .get({ kinds: kinds ? JSON.stringify(kinds) : null, target: which.target ?? null }) as
+    | ActiveRunRef
+    | undefined;
   return row ?? null;
+}
+
+/** The kinds of threat a threat-type run knows, benign left out (none for a malicious-or-not run). */
+export function runKinds(db: Db, id: number): string[] {
+  const classes = db
+    .prepare(`SELECT json_extract(metrics, '$.multiclass.classes') FROM model_runs WHERE id = ?`)
+    .pluck()
+    .get(id) as string | null | undefined;
+  return classes ? (JSON.parse(classes) as string[]).filter((kind) => kind !== KIND_BENIGN) : [];
 }
 
 /** What scoring needs to rebuild a model: its feature schema and weights. */

@@ -16,6 +16,8 @@ export interface ScoreBatch {
   flagged: Uint8Array;
   /** JSON per row, null when the row has none (not flagged). */
   explanations: (string | null)[];
+  /** Threat-type runs: each flagged row's most probable kind and its probability (null otherwise). */
+  kinds?: { kind: (string | null)[]; probability: Float64Array };
   rows: number;
 }
 
@@ -26,16 +28,27 @@ export interface ScoreBatch {
  * statement journal for every row (it wrote 27 GB of temp files for 200 000 sessions once).
  */
 export function prepareScoreWriter(db: Db): (batch: ScoreBatch) => void {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS staged_scores (
-    session_id INTEGER PRIMARY KEY, score REAL NOT NULL, flagged INTEGER NOT NULL, explanation TEXT)`);
-  db.exec('DELETE FROM temp.staged_scores');
+  // Dropped first: a staging left by an older version on this connection lacks the kind columns.
+  db.exec('DROP TABLE IF EXISTS temp.staged_scores');
+  db.exec(`CREATE TEMP TABLE staged_scores (
+    session_id INTEGER PRIMARY KEY, score REAL NOT NULL, flagged INTEGER NOT NULL, explanation TEXT,
+    predicted_kind TEXT, kind_probability REAL)`);
   const insert = db.prepare(
-    'INSERT INTO temp.staged_scores (session_id, score, flagged, explanation) VALUES (?, ?, ?, ?)',
+    `INSERT INTO temp.staged_scores (session_id, score, flagged, explanation, predicted_kind, kind_probability)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   return db.transaction((batch: ScoreBatch) => {
-    batch.sessionIds.subarray(0, batch.rows).forEach((id, i) => {
-      insert.run(id, must(batch.scores[i], ROW), must(batch.flagged[i], ROW), batch.explanations[i] ?? null);
-    });
+    for (let i = 0; i < batch.rows; i++) {
+      const kind = batch.kinds?.kind[i] ?? null;
+      insert.run(
+        must(batch.sessionIds[i], ROW),
+        must(batch.scores[i], ROW),
+        must(batch.flagged[i], ROW),
+        batch.explanations[i] ?? null,
+        kind,
+        kind === null ? null : (batch.kinds?.probability[i] ?? null),
+      );
+    }
   });
 }
 
@@ -47,8 +60,9 @@ export function publishScores(db: Db, runId: number): void {
   db.transaction(() => {
     db.prepare('DELETE FROM scores WHERE run_id = ?').run(runId);
     db.prepare(
-      `INSERT INTO scores (run_id, session_id, score, flagged, explanation)
-       SELECT ?, session_id, score, flagged, explanation FROM temp.staged_scores ORDER BY session_id`,
+      `INSERT INTO scores (run_id, session_id, score, flagged, explanation, predicted_kind, kind_probability)
+       SELECT ?, session_id, score, flagged, explanation, predicted_kind, kind_probability
+       FROM temp.staged_scores ORDER BY session_id`,
     ).run(runId);
     storeIpScores(db, runId);
   }).immediate();
@@ -67,13 +81,16 @@ interface ScoreRow {
   score: number;
   flagged: number;
   explanation: string | null;
+  predictedKind: string | null;
+  kindProbability: number | null;
 }
 
 /** Every run's score for one session, active models first. */
 export function sessionScores(db: Db, sessionId: number): SessionScore[] {
   const rows = db
     .prepare(
-      `SELECT s.run_id AS runId, r.kind, r.active, s.score, s.flagged, s.explanation
+      `SELECT s.run_id AS runId, r.kind, r.active, s.score, s.flagged, s.explanation,
+         s.predicted_kind AS predictedKind, s.kind_probability AS kindProbability
        FROM scores s JOIN model_runs r ON r.id = s.run_id
        WHERE s.session_id = ? ORDER BY r.active DESC, r.id DESC`,
     )
@@ -85,5 +102,23 @@ export function sessionScores(db: Db, sessionId: number): SessionScore[] {
     score: row.score,
     flagged: row.flagged === 1,
     explanation: row.explanation ? (JSON.parse(row.explanation) as FeatureContribution[]) : null,
+    predictedKind: row.predictedKind,
+    kindProbability: row.kindProbability,
   }));
+}
+
+/** Flags of a run per predicted kind, most first (threat-type runs; within `where` on sessions if given). */
+export function flaggedKindCounts(
+  db: Db,
+  runId: number,
+  within?: { sql: string; params: Record<string, unknown> },
+): { kind: string; sessions: number }[] {
+  const scope = within?.sql ? `AND session_id IN (SELECT id FROM sessions WHERE ${within.sql})` : '';
+  return db
+    .prepare(
+      `SELECT predicted_kind AS kind, count(*) AS sessions FROM scores
+       WHERE run_id = @runId AND predicted_kind IS NOT NULL ${scope}
+       GROUP BY predicted_kind ORDER BY sessions DESC, kind`,
+    )
+    .all({ ...within?.params, runId }) as { kind: string; sessions: number }[];
 }

@@ -2,7 +2,7 @@ import type { VerdictRecord } from '../../../src-shared/triage.js';
 import type { Db } from './open.js';
 import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
-const COLUMNS = 'session_id AS sessionId, verdict, analyst, note, at';
+const COLUMNS = 'session_id AS sessionId, verdict, analyst, note, at, kind';
 
 /** Current verdicts of these sessions (sessions without one are absent from the map). */
 export function verdictsOf(db: Db, sessionIds: readonly number[]): Map<number, VerdictRecord> {
@@ -19,16 +19,20 @@ export function verdictsOf(db: Db, sessionIds: readonly number[]): Map<number, V
  */
 export function prepareVerdictWrite(db: Db): {
   /** One verdict on many sessions. */
-  putAll(sessionIds: readonly number[], record: Omit<VerdictRecord, 'sessionId'>, actionId: number): void;
+  putAll(
+    sessionIds: readonly number[],
+    record: Omit<VerdictRecord, 'sessionId' | 'kind'> & { kind?: string | null },
+    actionId: number,
+  ): void;
   /** Takes the verdicts of these sessions away (undo of a first verdict). */
   clearAll(sessionIds: readonly number[]): void;
 } {
   // WHERE true: without it SQLite would read ON CONFLICT as part of a join.
   const putAll = db.prepare(
-    `INSERT INTO verdicts (session_id, verdict, analyst, note, at, action_id)
-     SELECT value, @verdict, @analyst, @note, @at, @actionId FROM json_each(@ids) WHERE true
+    `INSERT INTO verdicts (session_id, verdict, analyst, note, at, kind, action_id)
+     SELECT value, @verdict, @analyst, @note, @at, @kind, @actionId FROM json_each(@ids) WHERE true
      ON CONFLICT (session_id) DO UPDATE SET verdict = excluded.verdict, analyst = excluded.analyst,
-       note = excluded.note, at = excluded.at, action_id = excluded.action_id`,
+       note = excluded.note, at = excluded.at, kind = excluded.kind, action_id = excluded.action_id`,
   );
   const clearAll = db.prepare('DELETE FROM verdicts WHERE session_id IN (SELECT value FROM json_each(?))');
   return {
@@ -39,6 +43,7 @@ export function prepareVerdictWrite(db: Db): {
         analyst: r.analyst,
         note: r.note,
         at: r.at,
+        kind: r.kind ?? null,
         actionId,
       }),
     clearAll: (ids) => void clearAll.run(JSON.stringify(ids)),

@@ -63,8 +63,8 @@ export function jobControlService(context: JobControlContext): Pick<VigilService
     async cancelJob({ jobId }) {
       return { cancelled: registry.cancel(jobId) };
     },
-    async train({ kind, labels, split, params }) {
-      return { jobId: models.train({ kind, labels, split, params }) };
+    async train({ kind, target, labels, split, params }) {
+      return { jobId: models.train({ kind, target, labels, split, params }) };
     },
     async scoreSessions({ runId, kind }) {
       const run = await store.runToScore({ runId, kind });

@@ -1,8 +1,9 @@
 // The flag queue: a run's flagged sessions with everything the analyst decides on beside them.
 import type { Session } from '../../../src-shared/domain.js';
-import type { FlagQueuePage, QueueItem, TriageFilter } from '../../../src-shared/triage.js';
-import { flaggedPage, resolveRun, sessionsByIds } from '../db/flag-queue.js';
+import type { FlagQueuePage, QueueItem } from '../../../src-shared/triage.js';
+import { flaggedPage, type QueueQuery, resolveRun, sessionsByIds } from '../db/flag-queue.js';
 import { iocMatchesOf } from '../db/ioc.js';
+import { runKinds } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
 import { tagsOf } from '../db/tags.js';
 import { verdictsOf } from '../db/verdicts.js';
@@ -25,10 +26,7 @@ export function annotate(
   }));
 }
 
-export function flagQueue(
-  db: Db,
-  query: { runId?: number; filter: TriageFilter; groupBySrcIp: boolean; offset: number; limit: number },
-): FlagQueuePage {
+export function flagQueue(db: Db, query: Omit<QueueQuery, 'runId'> & { runId?: number }): FlagQueuePage {
   const run = resolveRun(db, query.runId);
   if (!run) return { run: null, items: [], total: 0, groups: [] };
   const { rows, total } = flaggedPage(db, { ...query, runId: run.id });
@@ -49,13 +47,23 @@ export function flagQueue(
         ...item,
         score: row.score,
         explanation: row.explanation === null ? null : JSON.parse(row.explanation),
+        predictedKind: row.predictedKind,
+        kindProbability: row.kindProbability,
       },
     ];
   });
   const groups: FlagQueuePage['groups'] = [];
-  if (query.groupBySrcIp)
+  const kindGroups: FlagQueuePage['kindGroups'] = [];
+  // A flag of a run that names no kind (a malicious-or-not run) is grouped as "unknown".
+  if (query.groupByKind)
+    for (const row of rows) {
+      const kind = row.predictedKind ?? 'unknown';
+      if (kindGroups.at(-1)?.kind !== kind)
+        kindGroups.push({ kind, sessions: row.groupSize, maxScore: row.groupMax });
+    }
+  else if (query.groupBySrcIp)
     for (const row of rows)
       if (groups.at(-1)?.srcIp !== row.srcIp)
         groups.push({ srcIp: row.srcIp, sessions: row.groupSize, maxScore: row.groupMax });
-  return { run, items, total, groups };
+  return { run, items, total, groups, kindGroups, kinds: runKinds(db, run.id) };
 }

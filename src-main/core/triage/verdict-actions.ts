@@ -1,23 +1,46 @@
 // Setting verdicts: one audited action per call, whether it covers one session or a whole IP.
 import type { ActionResult, Verdict, VerdictRecord, VerdictTarget } from '../../../src-shared/triage.js';
 import { insertAction, recordChanges } from '../db/audit.js';
+import { flaggedIdsOfKind } from '../db/flag-queue.js';
+import { resolveFreeText } from '../db/free-text.js';
 import type { Db } from '../db/open.js';
 import { prepareVerdictWrite, sessionIdsFromIp, verdictsOf } from '../db/verdicts.js';
+import { scopeToFinished } from '../db/visibility.js';
 import { requireStoredSessions } from './stored-sessions.js';
 
 export const VERDICT_ACTION = 'verdict';
 
-/** What the audit log keeps of a verdict (the session id is the entity). */
-export type VerdictState = Pick<VerdictRecord, 'verdict' | 'analyst' | 'note' | 'at'> | null;
+/**
+ * What the audit log keeps of a verdict (the session id is the entity). `kind` only when the
+ * verdict names one, so the states recorded before verdicts had kinds still compare equal (undo).
+ */
+export type VerdictState =
+  | (Pick<VerdictRecord, 'verdict' | 'analyst' | 'note' | 'at'> & { kind?: string })
+  | null;
 
 export const verdictState = (record: VerdictRecord | undefined): VerdictState =>
-  record ? { verdict: record.verdict, analyst: record.analyst, note: record.note, at: record.at } : null;
+  record
+    ? {
+        verdict: record.verdict,
+        analyst: record.analyst,
+        note: record.note,
+        at: record.at,
+        ...(record.kind ? { kind: record.kind } : {}),
+      }
+    : null;
 
 function targetIds(db: Db, target: VerdictTarget): { ids: number[]; label: string } {
   if ('srcIp' in target) {
     const ids = sessionIdsFromIp(db, target.srcIp);
     if (ids.length === 0) throw new Error(`No stored session comes from ${target.srcIp}.`);
     return { ids, label: `all ${ids.length} sessions from ${target.srcIp}` };
+  }
+  if ('predictedKind' in target) {
+    const filter = scopeToFinished(db, resolveFreeText(db, target.filter));
+    const ids = flaggedIdsOfKind(db, target.runId, target.predictedKind, filter);
+    if (ids.length === 0)
+      throw new Error(`Run ${target.runId} flagged no session as ${target.predictedKind} here.`);
+    return { ids, label: `${ids.length} sessions flagged as ${target.predictedKind} by run ${target.runId}` };
   }
   const ids = requireStoredSessions(db, target.sessionIds);
   return { ids, label: ids.length === 1 ? `session ${ids[0]}` : `${ids.length} sessions` };
@@ -30,22 +53,26 @@ function targetIds(db: Db, target: VerdictTarget): { ids: number[]; label: strin
 export function setVerdict(
   db: Db,
   analyst: string,
-  args: { target: VerdictTarget; verdict: Verdict; note?: string },
+  args: { target: VerdictTarget; verdict: Verdict; note?: string; kind?: string },
 ): ActionResult {
+  if (args.kind !== undefined && args.verdict !== 'malicious')
+    throw new Error('Only a malicious verdict names a kind of threat.');
   const write = prepareVerdictWrite(db);
   return db
     .transaction(() => {
       const { ids, label } = targetIds(db, args.target);
       const at = Date.now();
       const previous = verdictsOf(db, ids);
+      const named = args.kind === undefined ? args.verdict : `${args.verdict} (${args.kind})`;
       const actionId = insertAction(db, {
         analyst,
         at,
         kind: VERDICT_ACTION,
-        summary: `${args.verdict} on ${label}`,
+        summary: `${named} on ${label}`,
       });
-      const after = { verdict: args.verdict, analyst, note: args.note ?? null, at };
-      write.putAll(ids, after, actionId);
+      const record = { verdict: args.verdict, analyst, note: args.note ?? null, at, kind: args.kind ?? null };
+      const after = verdictState({ sessionId: 0, ...record });
+      write.putAll(ids, record, actionId);
       const changes = ids.map((sessionId) => ({
         entity: 'session',
         entityId: sessionId,

@@ -75,8 +75,13 @@ describe('training refusals', () => {
       type: 'detection-map',
       map: { waf_rule: 'malicious', ok: 'benign' },
     });
-    fs.writeFileSync(file, JSON.stringify({ waf_rule: 'bad' }));
-    expect(() => parseLabelSpec(`detection-map:${file}`, read)).toThrow(/maps to "bad"/);
+    // A kind of threat also says malicious (threat-type models read the same maps).
+    fs.writeFileSync(file, JSON.stringify({ waf_rule: 'sql_injection', ok: 'benign' }));
+    expect(parseLabelSpec(`detection-map:${file}`, read)).toMatchObject({
+      map: { waf_rule: 'sql_injection' },
+    });
+    fs.writeFileSync(file, JSON.stringify({ waf_rule: 'very bad!' }));
+    expect(() => parseLabelSpec(`detection-map:${file}`, read)).toThrow(/maps to "very bad!"/);
     expect(() => parseLabelSpec('colum:label', read)).toThrow(/Unknown --labels/);
   });
 });

@@ -2,6 +2,7 @@
 // CloudWatch sample is the cautionary case: every row is `waf_rule`, so a classifier trained on
 // detection types scores 100 % by predicting the one class it has ever seen.
 import type { LabelSource } from '../../../../src-shared/models.js';
+import { kindName } from '../../../../src-shared/threat-types.js';
 import {
   detectionTypeCounts,
   hasVerdictsTable,
@@ -51,18 +52,19 @@ export function parseLabelSpec(spec: string, readMap: (file: string) => unknown)
   throw new Error(`Unknown --labels "${spec}": use column:NAME, detection-map:FILE or verdicts`);
 }
 
-function checkMap(value: unknown, file: string): Record<string, 'malicious' | 'benign'> {
+function checkMap(value: unknown, file: string): Record<string, string> {
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new Error(
       `${file}: a detection map is a JSON object like {"waf_rule": "malicious", "none": "benign"}`,
     );
+  // A kind of threat (brute_force) also says malicious, so one map serves both targets.
   for (const [key, v] of Object.entries(value)) {
-    if (v !== 'malicious' && v !== 'benign')
+    if (typeof v !== 'string' || (v !== 'malicious' && v !== 'benign' && kindName(v) !== v))
       throw new Error(
-        `${file}: detection type "${key}" maps to ${JSON.stringify(v)}; use "malicious" or "benign"`,
+        `${file}: detection type "${key}" maps to ${JSON.stringify(v)}; use "malicious", "benign" or a kind like "brute_force"`,
       );
   }
-  return value as Record<string, 'malicious' | 'benign'>;
+  return value as Record<string, string>;
 }
 
 /**
@@ -124,7 +126,7 @@ function check(db: Db, source: LabelSource): ResolvedLabels {
   }
   const map = source.map;
   const classOf = (type: string | null) =>
-    type === null || !(type in map) ? UNLABELLED : map[type] === 'malicious' ? 1 : 0;
+    type === null || !(type in map) ? UNLABELLED : map[type] === 'benign' ? 0 : 1;
   const types = detectionTypeCounts(db);
   const counts = tally(types, classOf);
   if (counts.malicious + counts.benign === 0)

@@ -27,6 +27,12 @@ export interface Detector {
   history?: { loss: number[]; valLoss: number[] };
   /** Per-feature importance in feature-column order, for kinds that measure it (random forest). */
   importances?: Float64Array;
+  /**
+   * Threat-type models: K classes (0 benign) and their `rows × K` probabilities. `score` is then
+   * 1 − P(benign) and `explain` explains each row's most probable kind (models/kind-decision.ts).
+   */
+  classes?: number;
+  classProba?(data: FeatureData): Promise<Float64Array>;
   dispose(): void;
 }
 
@@ -47,8 +53,10 @@ export function reportNow(hooks: TrainHooks, fraction: number, message: string):
 }
 
 export interface TrainInput extends FeatureData {
-  /** 0/1 labels of the rows; null for unsupervised training. */
+  /** 0/1 labels of the rows (class codes 0 … classes − 1 for threat types); null for unsupervised training. */
   y: Uint8Array | null;
+  /** Threat types: how many classes `y` codes (benign is 0). Absent: malicious or not. */
+  classes?: number;
 }
 
 export type Trainer = (input: TrainInput, params: ModelParams, hooks: TrainHooks) => Promise<Detector>;

@@ -22,6 +22,7 @@ import {
 import { packWeights, unpackWeights } from './codec.js';
 import { type Detector, type FeatureData, type Loader, reportNow, type Trainer } from './detector.js';
 import { fitIsolationForestInChunks } from './forest-chunks.js';
+import { isKindForest, loadKindForest, trainKindForest } from './kind-forest-detector.js';
 
 const matrixOf = (data: FeatureData) => ({ data: data.x, rows: data.rows, cols: data.features });
 const rowOf = (data: FeatureData, r: number) => data.x.subarray(r * data.features, (r + 1) * data.features);
@@ -104,6 +105,17 @@ export const trainRandomForest: Trainer = async (input, params, hooks) => {
   if (!input.y) throw new Error('a random forest needs labels');
   const nEstimators = params.trees ?? 100;
   hooks.signal?.throwIfAborted();
+  if (input.classes !== undefined)
+    return trainKindForest(
+      { ...input, y: input.y, classes: input.classes },
+      {
+        nEstimators,
+        seed: params.seed ?? 0,
+        maxDepth: params.maxDepth ?? null,
+        minSamplesLeaf: params.minSamplesLeaf ?? 1,
+      },
+      hooks,
+    );
   const model = fitRandomForest(
     matrixOf(input),
     input.y,
@@ -143,6 +155,7 @@ export const loadIsolationForest: Loader = async (bytes) => {
 
 export const loadRandomForest: Loader = async (bytes) => {
   const { meta, arrays } = unpackWeights(bytes);
+  if (isKindForest(meta)) return loadKindForest(meta, arrays);
   const params = (meta as { params: RandomForestModel['params'] }).params;
   return randomForestDetector(
     deserializeRandomForest({

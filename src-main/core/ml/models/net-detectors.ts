@@ -15,6 +15,7 @@ import {
 } from '../nn/index.js';
 import { packWeights, unpackWeights } from './codec.js';
 import type { Detector, FeatureData, Loader, Trainer } from './detector.js';
+import { threatScores, topKind } from './kind-decision.js';
 
 /** Rows explained per predict call: bounds the probe matrix (rows × (features + 1) × context). */
 const EXPLAIN_CHUNK = 64;
@@ -22,13 +23,16 @@ const EXPLAIN_CHUNK = 64;
 /** `window`: sessions of a source the Conv1D net reads; a row's explanation keeps window − 1 before it. */
 function netDetector(kind: NetKind, net: TrainedNet, window: number): Detector {
   const contextRows = kind === 'conv1d' ? window - 1 : 0;
+  const K = net.classes;
+  const classProba = async (data: FeatureData) => Float64Array.from(await net.predict(data));
   return {
     kind,
     backend: net.backend,
     contextRows,
     history: net.history,
+    ...(K ? { classes: K, classProba } : {}),
     async score(data) {
-      return Float64Array.from(await net.predict(data));
+      return K ? threatScores(await classProba(data), K) : classProba(data);
     },
     async explain(data, rows) {
       const out: Float64Array[] = [];
@@ -71,13 +75,17 @@ async function explainByPerturbation(
     sourceKey[r] = key;
     at.push(r++);
   });
-  const p = await net.predict({ x, rows: total, features: f, sourceKey });
-  // The k-th probe's prediction: `at` holds where each probe's row went.
-  const predicted = (k: number): number => must(p[must(at[k], 'a probe')], 'the prediction of a probe');
+  const p = Float64Array.from(await net.predict({ x, rows: total, features: f, sourceKey }));
+  // A threat-type network explains each row's most probable kind: K probabilities per probe.
+  const K = net.classes ?? 1;
+  // The k-th probe's probability of class c: `at` holds where each probe's row went.
+  const predicted = (k: number, c: number): number =>
+    must(p[must(at[k], 'a probe') * K + c], 'the prediction of a probe');
   return rows.map((_, i) => {
     const base = i * (f + 1);
-    const original = predicted(base);
-    return Float64Array.from({ length: f }, (_, j) => original - predicted(base + 1 + j));
+    const c = K > 1 ? topKind(p, K, must(at[base], 'a probe')) : 0;
+    const original = predicted(base, c);
+    return Float64Array.from({ length: f }, (_, j) => original - predicted(base + 1 + j, c));
   });
 }
 

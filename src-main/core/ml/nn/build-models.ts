@@ -6,12 +6,21 @@ import type { ResolvedParams } from './params.js';
 import type { NnRuntime } from './runtime.js';
 import type { NetKind } from './types.js';
 
-export function buildModel(rt: NnRuntime, kind: NetKind, features: number, p: ResolvedParams): LayersModel {
-  return kind === 'dense' ? buildDense(rt, features, p) : buildConv1d(rt, features, p);
+/** `classes`: a softmax over K classes (threat types) instead of one sigmoid. */
+export function buildModel(
+  rt: NnRuntime,
+  kind: NetKind,
+  features: number,
+  p: ResolvedParams,
+  classes?: number,
+): LayersModel {
+  const model = kind === 'dense' ? buildDense(rt, features, p) : buildConv1d(rt, features, p);
+  addOutputLayer(rt, model, p, classes);
+  return model;
 }
 
-/** Row features → (dense + dropout) × hidden → sigmoid. */
-function buildDense(rt: NnRuntime, features: number, p: ResolvedParams): LayersModel {
+/** Row features → (dense + dropout) × hidden → the output (buildModel). */
+function buildDense(rt: NnRuntime, features: number, p: ResolvedParams): Sequential {
   const model = rt.tf.sequential();
   model.add(rt.tf.layers.inputLayer({ inputShape: [features] }));
   addHeadLayers(rt, model, p);
@@ -20,9 +29,9 @@ function buildDense(rt: NnRuntime, features: number, p: ResolvedParams): LayersM
 
 /**
  * A source's last `window` sessions → Conv1D (as unfold + dense, see unfold-layer.ts) with ReLU
- * → global max pooling over time → (dense + dropout) × hidden → sigmoid.
+ * → global max pooling over time → (dense + dropout) × hidden → the output (buildModel).
  */
-function buildConv1d(rt: NnRuntime, features: number, p: ResolvedParams): LayersModel {
+function buildConv1d(rt: NnRuntime, features: number, p: ResolvedParams): Sequential {
   if (p.kernelSize > p.window)
     throw new RangeError(`kernelSize (${p.kernelSize}) exceeds window (${p.window})`);
   const { tf } = rt;
@@ -54,11 +63,14 @@ function addHeadLayers(rt: NnRuntime, model: Sequential, p: ResolvedParams): voi
     );
     if (p.dropout > 0) model.add(new rt.SeededDropout({ rate: p.dropout, seed: seed(2 * i + 1) }));
   });
+}
+
+function addOutputLayer(rt: NnRuntime, model: Sequential, p: ResolvedParams, classes?: number): void {
   model.add(
-    tf.layers.dense({
-      units: 1,
-      activation: 'sigmoid',
-      kernelInitializer: tf.initializers.glorotUniform({ seed: seed(2 * p.hidden.length) }),
+    rt.tf.layers.dense({
+      units: classes ?? 1,
+      activation: classes ? 'softmax' : 'sigmoid',
+      kernelInitializer: rt.tf.initializers.glorotUniform({ seed: deriveSeed(p.seed, 2 * p.hidden.length) }),
     }),
   );
 }

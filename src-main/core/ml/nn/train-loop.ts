@@ -5,6 +5,7 @@ import type { LayersModel, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
 import { must } from '../../../../src-shared/must.js';
 import { deriveSeed, Rng } from '../forest/random.js';
 import { type BatchInputs, rowSize } from './batch-inputs.js';
+import { balancedWeightsOf, weightedCrossEntropy } from './class-loss.js';
 import { balancedClassWeights, type ClassWeights, weightedLogLoss } from './class-weights.js';
 import type { ResolvedParams } from './params.js';
 import { predictRows } from './predict-rows.js';
@@ -22,6 +23,9 @@ export interface History {
 }
 
 const SHUFFLE_STREAM = 0x5eed;
+
+/** Two-class weights, or one weight per class for a K-class network. */
+type Weights = ClassWeights | Float64Array;
 
 /** The latest `validationSplit` of the rows (they are in time order) validate; the rest train. */
 export function timeOrderedSplit(rows: number, validationSplit: number): TrainSplit {
@@ -42,9 +46,12 @@ export async function trainLoop(
   split: TrainSplit,
   p: ResolvedParams,
   options: TrainOptions,
+  classes?: number,
 ): Promise<History> {
   const { tf } = rt;
-  const weights = balancedClassWeights(y, split.train);
+  const weights: Weights = classes
+    ? balancedWeightsOf(y, split.train, classes)
+    : balancedClassWeights(y, split.train);
   const optimizer = tf.train.adam(p.learningRate);
   const variables = model.trainableWeights.map((w) => w.read() as Variable);
   const shuffler = new Rng(deriveSeed(p.seed, SHUFFLE_STREAM));
@@ -69,8 +76,11 @@ export async function trainLoop(
       history.loss.push(loss);
       let valLoss: number | undefined;
       if (split.validation.length > 0) {
-        const probabilities = await predictRows(tf, model, inputs, split.validation);
-        valLoss = weightedLogLoss(probabilities, y, split.validation, weights);
+        const probabilities = await predictRows(tf, model, inputs, split.validation, classes);
+        valLoss =
+          weights instanceof Float64Array
+            ? weightedCrossEntropy(probabilities, y, split.validation, weights)
+            : weightedLogLoss(probabilities, y, split.validation, weights);
         history.valLoss.push(valLoss);
         if (!best || valLoss < best.loss) {
           tf.dispose(best?.weights);
@@ -100,10 +110,12 @@ async function trainBatch(
   inputs: BatchInputs,
   y: Uint8Array,
   rows: Int32Array,
-  weights: ClassWeights,
+  weights: Weights,
 ): Promise<number> {
   const values = new Float32Array(rows.length * rowSize(inputs));
   inputs.fill(rows, values);
+  if (weights instanceof Float64Array)
+    return trainClassBatch(tf, model, optimizer, variables, inputs, values, y, rows, weights);
   const labels = new Float32Array(rows.length);
   const sampleWeights = new Float32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -120,6 +132,47 @@ async function trainBatch(
         const predicted = model.apply(x, { training: true }) as Tensor;
         // Σ weight × log loss / rows (all weights are non-zero): the quantity weightedLogLoss reports.
         return tf.losses.logLoss(target, predicted, w, 1e-7, tf.Reduction.SUM_BY_NONZERO_WEIGHTS) as Scalar;
+      },
+      true,
+      variables,
+    ),
+    'the cost minimize returns when asked for it',
+  );
+  const value = must((await cost.data())[0], 'the value of the cost');
+  tf.dispose([x, target, w, cost]);
+  return value;
+}
+
+/** One step on a batch of a K-class network: class-weighted categorical cross-entropy. */
+async function trainClassBatch(
+  tf: NnRuntime['tf'],
+  model: LayersModel,
+  optimizer: ReturnType<NnRuntime['tf']['train']['adam']>,
+  variables: Variable[],
+  inputs: BatchInputs,
+  values: Float32Array,
+  y: Uint8Array,
+  rows: Int32Array,
+  weights: Float64Array,
+): Promise<number> {
+  const K = weights.length;
+  const oneHot = new Float32Array(rows.length * K);
+  const sampleWeights = new Float32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const c = must(y[must(rows[i], 'a row of the batch')], 'the class of a row');
+    oneHot[i * K + c] = 1;
+    sampleWeights[i] = must(weights[c], 'the weight of a class');
+  }
+  const x = tf.tensor(values, [rows.length, ...inputs.rowShape]);
+  const target = tf.tensor2d(oneHot, [rows.length, K]);
+  const w = tf.tensor1d(sampleWeights);
+  const cost = must(
+    optimizer.minimize(
+      () => {
+        const predicted = model.apply(x, { training: true }) as Tensor;
+        // −log p(true class) per row, the same epsilon as logLoss; weighted mean as weightedCrossEntropy.
+        const perRow = tf.neg(tf.sum(tf.mul(target, tf.log(tf.add(predicted, 1e-7))), -1));
+        return tf.losses.computeWeightedLoss(perRow, w, tf.Reduction.SUM_BY_NONZERO_WEIGHTS) as Scalar;
       },
       true,
       variables,

@@ -22,9 +22,10 @@ export async function trainNetwork(
   const split = timeOrderedSplit(data.rows, p.validationSplit);
   const rt = await nnRuntime();
   options.signal?.throwIfAborted();
-  const model = buildModel(rt, kind, data.features, p);
+  const model = buildModel(rt, kind, data.features, p, data.classes);
   try {
-    const history = await trainLoop(rt, model, batchInputs(kind, data, p.window), data.y, split, p, options);
+    const inputs = batchInputs(kind, data, p.window);
+    const history = await trainLoop(rt, model, inputs, data.y, split, p, options, data.classes);
     return wrapModel(rt, kind, model, history);
   } catch (error) {
     // A cancelled or failed run leaves nothing allocated on the backend.

@@ -19,15 +19,18 @@ export function wrapModel(
   const input = must(model.inputs[0], 'the input of the model');
   const window = kind === 'conv1d' ? (input.shape[1] as number) : 1;
   const features = input.shape.at(-1) as number;
+  // A softmax head of K units is a threat-type network; one sigmoid unit answers malicious or not.
+  const outputs = (must(model.outputs[0], 'the output of the model').shape.at(-1) as number) ?? 1;
   return {
     backend: rt.backend,
     history,
+    ...(outputs > 1 ? { classes: outputs } : {}),
     async predict(data) {
       checkData(data);
       if (data.features !== features) {
         throw new RangeError(`the network takes ${features} features, the data has ${data.features}`);
       }
-      return predictRows(rt.tf, model, batchInputs(kind, data, window), allRows(data.rows));
+      return predictRows(rt.tf, model, batchInputs(kind, data, window), allRows(data.rows), outputs);
     },
     serialize: () => serializeModel(rt.tf, kind, model),
     dispose: () => model.dispose(),

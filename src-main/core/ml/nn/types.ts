@@ -14,8 +14,10 @@ export interface NetData {
 }
 
 export interface LabelledNetData extends NetData {
-  /** 0 or 1 per row. */
+  /** 0 or 1 per row; a class code 0 … classes − 1 with `classes`. */
   y: Uint8Array;
+  /** Threat types: K classes, one softmax output each. Absent: one sigmoid output, P(class 1). */
+  classes?: number;
 }
 
 export interface NetParams {
@@ -52,7 +54,9 @@ export interface TrainOptions {
 export interface TrainedNet {
   backend: BackendName;
   history: { loss: number[]; valLoss: number[] };
-  /** P(class 1) per row. */
+  /** K for a threat-type network (predict then gives rows × K probabilities); absent otherwise. */
+  classes?: number;
+  /** P(class 1) per row; with `classes`, each row's K class probabilities. */
   predict(data: NetData): Promise<Float32Array>;
   serialize(): Promise<Uint8Array>;
   dispose(): void;

@@ -14,6 +14,7 @@ import { KINDS } from '../models/kinds.js';
 import { withContext } from './batch-context.js';
 import { topContributions } from './explanation.js';
 import { SCORE_BLOCK_ROWS } from './score-blocks.js';
+import { flaggedKinds, runClassNames, scoreWithKinds } from './score-kinds.js';
 
 export interface ScoreHooks {
   signal?: AbortSignal;
@@ -42,6 +43,7 @@ export async function scoreRun(
   const schema = artifacts.featureSchema as FeatureSchema;
   checkSchema(schema);
   const detector = await KINDS[run.kind].load(artifacts.weights);
+  const classes = runClassNames(run, detector);
   const write = prepareScoreWriter(writer);
   const total = sessionCount(reader);
   let scored = 0;
@@ -55,7 +57,9 @@ export async function scoreRun(
       const batch = { x: matrix, rows: raw.rows, features: schema.columns.length, sourceKey: raw.sourceKey };
       const { data, offset } = withContext(previous, batch, detector.contextRows);
       previous = batch;
-      const scores = (await detector.score(data)).subarray(offset);
+      // Threat-type runs read no context rows (offset 0), so the probabilities line up with the batch.
+      const { scores: all, proba } = await scoreWithKinds(detector, data, classes);
+      const scores = all.subarray(offset);
       const flagged = new Uint8Array(raw.rows);
       const flaggedRows: number[] = [];
       for (let r = 0; r < raw.rows; r++) {
@@ -76,7 +80,8 @@ export async function scoreRun(
           );
       });
       hooks.signal?.throwIfAborted();
-      write({ sessionIds: raw.sessionId, scores, flagged, explanations, rows: raw.rows });
+      const kinds = proba && classes ? flaggedKinds(proba, classes, flaggedRows, raw.rows) : undefined;
+      write({ sessionIds: raw.sessionId, scores, flagged, explanations, kinds, rows: raw.rows });
       scored += raw.rows;
       flaggedTotal += flaggedRows.length;
       await hooks.onProgress?.(scored, total);

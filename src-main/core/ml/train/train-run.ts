@@ -12,6 +12,7 @@ import type {
   SplitKind,
 } from '../../../../src-shared/models.js';
 import { must } from '../../../../src-shared/must.js';
+import type { Target } from '../../../../src-shared/threat-types.js';
 import { completedImportIds, sessionCount } from '../../db/feature-rows.js';
 import { createRun, endRun, finishRun, getRun } from '../../db/model-runs.js';
 import type { Db } from '../../db/open.js';
@@ -34,10 +35,13 @@ import { isNetKind } from '../models/net-detectors.js';
 import { scoreInBlocks } from './score-blocks.js';
 import { subset } from './subset.js';
 import { chooseThreshold } from './threshold.js';
+import { evaluateKinds, resolveTargetLabels, toBinary } from './train-types.js';
 import { validationSplit } from './validation.js';
 
 export interface TrainRequest {
   kind: ModelKind;
+  /** Omitted: malicious or not. `type`: the kind of threat (rf, dense). */
+  target?: Target;
   labels?: LabelSource;
   split?: SplitKind;
   params: ModelParams;
@@ -62,10 +66,15 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
   if (total === 0)
     throw new TrainingRefused('There are no sessions to train on: import logs first (vigil ingest FILE).');
   await hooks.onProgress?.(0, 'Checking the labels');
-  const labels = resolveLabels(db, request.labels, spec.supervised);
+  const target = request.target ?? 'malicious';
+  const { labels, kinds } =
+    target === 'type'
+      ? resolveTargetLabels(db, request.kind, request.labels)
+      : { labels: resolveLabels(db, request.labels, spec.supervised), kinds: null };
   const params = request.params;
   const runId = createRun(db, {
     kind: request.kind,
+    target,
     params,
     labelSource: labels?.source ?? null,
     // A network's backend is known once tfjs has picked one; forests always run on the CPU.
@@ -76,7 +85,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
   let detector: Detector | null = null;
   try {
     const windowMs = (params.windowMinutes ?? 0) * 60_000 || DEFAULT_WINDOW_MS;
-    const raw = await loadRawData(db, {
+    const loaded = await loadRawData(db, {
       windowMs,
       labelRead: labels?.read ?? null,
       labeler: labels?.labeler,
@@ -87,6 +96,10 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
           `${rows.toLocaleString('en-US')} sessions read`,
         ),
     });
+    // Threat types: `loaded.label` holds class codes; splits, thresholds and the detector-style
+    // metrics read them as malicious or not, so every split keeps its guarantees.
+    const codes = loaded.label;
+    const raw: RawData = kinds ? { ...loaded, label: toBinary(codes) } : loaded;
     const split = labels
       ? splitRows(raw, request.split ?? defaultSplit(raw), { seed: params.seed ?? 0, gapMs: windowMs })
       : null;
@@ -111,8 +124,9 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
         ? validationSplit(raw, split, splitOptions)
         : null;
     const fitRows = inner?.train ?? trainRows;
-    const y = spec.supervised ? pick(raw.label, fitRows) : null;
-    detector = await spec.train({ ...subset(all, fitRows), y }, params, {
+    const y = spec.supervised ? pick(codes, fitRows) : null;
+    const classes = kinds ? { classes: kinds.classes.length } : {};
+    detector = await spec.train({ ...subset(all, fitRows), y, ...classes }, params, {
       signal: hooks.signal,
       onProgress: async (f, message) => hooks.onProgress?.(READ_SHARE + FIT_SHARE * f, message),
     });
@@ -133,6 +147,8 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
       split && labels
         ? evaluate(raw, split, scores, threshold, labels.counts, detector, schema.columns)
         : null;
+    if (metrics && split && kinds)
+      metrics.multiclass = await evaluateKinds(detector, all, codes, split, threshold, kinds);
     hooks.signal?.throwIfAborted();
     const weights = await detector.weights();
     hooks.signal?.throwIfAborted();

@@ -1,0 +1,44 @@
+// How a threat-type run's per-kind evaluation prints: each kind's held-out figures beside the
+// majority baseline's, the averages, the confusion matrix, and what was merged or cannot be said.
+import type { MulticlassMetrics } from '../../src-shared/threat-types.js';
+import { table } from './options.js';
+
+const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(3));
+
+export function describeKinds(m: MulticlassMetrics): string[] {
+  const lines = [
+    '',
+    `Kinds (held out; baseline always answers ${m.baseline.kind}):`,
+    table([
+      ['kind', 'test', 'train', 'precision', 'recall', 'F1', 'PR-AUC', 'baseline F1', 'baseline PR-AUC'],
+      ...m.perClass.map((c) => [
+        c.kind,
+        String(c.support),
+        String(c.trainSupport),
+        fixed(c.precision),
+        fixed(c.recall),
+        fixed(c.f1),
+        fixed(c.prAuc),
+        fixed(c.baseline.f1),
+        fixed(c.baseline.prAuc),
+      ]),
+    ]),
+    '',
+    table([
+      ['average', 'model', 'baseline'],
+      ['macro F1', fixed(m.model.macroF1), fixed(m.baseline.macroF1)],
+      ['weighted F1', fixed(m.model.weightedF1), fixed(m.baseline.weightedF1)],
+      ['accuracy', fixed(m.model.accuracy), fixed(m.baseline.accuracy)],
+    ]),
+    '',
+    'Confusion (rows: true kind, columns: predicted):',
+    table([['', ...m.classes], ...m.confusion.map((row, i) => [m.classes[i] ?? '', ...row.map(String)])]),
+  ];
+  if (m.merged.length)
+    lines.push(
+      '',
+      `Merged into "other" (fewer than 10 sessions each): ${m.merged.map((k) => `${k.kind} (${k.sessions})`).join(', ')}`,
+    );
+  for (const note of m.notes) lines.push(`Note: ${note}`);
+  return lines;
+}

@@ -1,0 +1,83 @@
+// Threat-type models as the API sees them (issue "Say which attack, not only whether"): what a
+// model learns to answer, how a kind of threat is named, and what a multi-class run reports per
+// kind beside the majority baseline.
+import { z } from 'zod';
+
+/** `malicious`: is the session an attack (two classes). `type`: which kind of threat, benign one of them. */
+export const TARGETS = ['malicious', 'type'] as const;
+export const Target = z.enum(TARGETS);
+export type Target = z.infer<typeof Target>;
+
+/** The class every threat-type model has: sessions that are no attack. */
+export const KIND_BENIGN = 'benign';
+/** Where kinds with too few examples to learn and test on are merged. */
+export const KIND_OTHER = 'other';
+
+/** A kind's name as stored: lower case, words joined by `_` (`brute_force`, `sql_injection`). */
+export const KIND_NAME = /^[a-z0-9][a-z0-9_.-]{0,59}$/;
+export const KindName = z.string().regex(KIND_NAME, 'a kind like brute_force (lower case, no spaces)');
+
+/**
+ * The stored form of a kind as a label or an analyst typed it ("SQL Injection" → sql_injection);
+ * null when nothing of it is left to name a kind.
+ */
+export function kindName(text: string): string | null {
+  const name = text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]+/g, '_')
+    .replace(/^[^a-z0-9]+|_+$/g, '')
+    .slice(0, 60);
+  return KIND_NAME.test(name) ? name : null;
+}
+
+const Rate = z.number();
+
+/** One class's held-out figures at the run's decision, beside the majority baseline's. */
+export const ClassMetrics = z.object({
+  kind: z.string(),
+  /** Held-out sessions of this kind. */
+  support: z.number().int(),
+  /** Training sessions of this kind (0: the model never saw it). */
+  trainSupport: z.number().int(),
+  precision: Rate,
+  recall: Rate,
+  f1: Rate,
+  /** Average precision of this kind's probability, one against the rest; null without held-out examples. */
+  prAuc: Rate.nullable(),
+  baseline: z.object({ precision: Rate, recall: Rate, f1: Rate, prAuc: Rate.nullable() }),
+});
+export type ClassMetrics = z.infer<typeof ClassMetrics>;
+
+const Averages = z.object({
+  /** Unweighted mean F1 over the kinds with held-out examples. */
+  macroF1: Rate,
+  /** Mean F1 weighted by each kind's held-out examples. */
+  weightedF1: Rate,
+  accuracy: Rate,
+});
+
+export const KindCount = z.object({ kind: z.string(), sessions: z.number().int() });
+export type KindCount = z.infer<typeof KindCount>;
+
+/**
+ * A threat-type run's evaluation on the held-out side. The decision is the one scoring stores: a
+ * session scoring under the flag threshold is benign, a flagged one gets its most probable kind.
+ */
+export const MulticlassMetrics = z.object({
+  /** Class names by code; code 0 is benign. */
+  classes: z.array(z.string()).min(2),
+  /** `confusion[truth][predicted]`, in class order. */
+  confusion: z.array(z.array(z.number().int())),
+  perClass: z.array(ClassMetrics),
+  model: Averages,
+  /** Always answering the training side's most common class. */
+  baseline: Averages.extend({ kind: z.string() }),
+  /** Labelled sessions per class, after merging. */
+  labelCounts: z.array(KindCount),
+  /** Kinds with fewer examples than a model can learn and be tested on, merged into `other`. */
+  merged: z.array(KindCount),
+  /** What the per-class figures cannot say, in words (a kind never held out, never trained on). */
+  notes: z.array(z.string()),
+});
+export type MulticlassMetrics = z.infer<typeof MulticlassMetrics>;
