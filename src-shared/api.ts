@@ -65,6 +65,7 @@ import {
   UndoResult,
   VerifyChainArgs,
 } from './triage.js';
+import { WebRequestsOverview } from './web-requests.js';
 
 /**
  * Who calls an operation: `app` is the desktop app's page over IPC, `served` the page `vigil serve`
@@ -198,6 +199,8 @@ export const operations = {
   analyticsOverview: op(AnalyticsArgs, OverviewAnswer),
   /** Known values of a filter field starting with `prefix`, most frequent first (autocomplete). */
   filterSuggestions: op(SuggestionArgs, SuggestionValues),
+  /** The web-request panels for one filter (status classes over time, top paths, user agents, methods). */
+  webRequests: op(AnalyticsArgs, WebRequestsOverview),
 
   // ── Detection rules (Sigma; src-shared/rules.ts; core: services/rules.ts, rule-hits/). Rules run at
   //    import on new sessions; a rules run (a job: progress and cancel as for imports) recomputes

@@ -15,6 +15,7 @@ import { triageService } from './triage.js';
 export const READ_OPERATIONS = [
   'analyticsOverview',
   'filterSuggestions',
+  'webRequests',
   'graphEdges',
   'ipNeighbours',
   'ipProfile',

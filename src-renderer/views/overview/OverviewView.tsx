@@ -1,5 +1,7 @@
 import '../../styles/overview.css';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { StartPage } from '../start/StartPage.js';
 import { CorrelationChart } from './CorrelationChart.js';
@@ -9,11 +11,15 @@ import { KpiTiles } from './KpiTiles.js';
 import { PortMixCharts } from './PortMixCharts.js';
 import { TimeSeriesChart } from './TimeSeriesChart.js';
 import { useOverviewData } from './useOverviewData.js';
+import { WebPanels } from './WebPanels.js';
 import { WorldMapChart } from './WorldMapChart.js';
 
 export function OverviewView() {
   const filter = useSessionFilter();
   const data = useOverviewData(filter);
+  // Its own question: the request panels scan sessions (no rollup holds paths), and the charts
+  // above should not wait for them.
+  const web = queryState(useVigilQuery('webRequests', { filter }));
   const unfiltered = Object.keys(filter).length === 0;
   if (unfiltered && data.kpis.data?.sessions === 0 && data.kpis.data.firstTs === null) return <StartPage />;
   const fromSessions = data.kpis.data?.source === 'sessions';
@@ -34,6 +40,7 @@ export function OverviewView() {
         <p className="panel-hint muted">Drag across the chart to narrow the time range.</p>
         <TimeSeriesChart query={data.series} />
       </section>
+      <WebPanels query={web} />
       <div className="grid-2">
         <section className="panel">
           <h2>Detection type by country</h2>

@@ -1,0 +1,90 @@
+// The web-request panels' queries (status classes over time, top paths, user agents, methods) over
+// the sessions a Source selects. No rollup holds these: the time rollup's cells are
+// time × country × detection type, and a rollup per path or user agent would hold nearly one cell
+// per request under attack (every payload is a new path). So they are grouped on the interned ids
+// (integers, one dictionary read per distinct value) in one scan each of the filtered sessions.
+import { SESSION_FIELDS } from '../../../src-shared/fields/index.js';
+import type { Source } from './analytics-source.js';
+import type { Db } from './open.js';
+
+type InternedName = 'method' | 'path' | 'userAgent';
+
+function interned(name: InternedName): { column: string; dictionary: string } {
+  const field = SESSION_FIELDS.find((f) => f.name === name);
+  if (!field || !('dictionary' in field)) throw new Error(`${name} is not an interned field`);
+  return { column: field.column, dictionary: field.dictionary };
+}
+
+const METHOD = interned('method');
+const PATH = interned('path');
+
+/** A session that carries a request: a method or a path (a bare TLS handshake has neither). */
+export const REQUEST_SQL = `(${METHOD.column} IS NOT NULL OR ${PATH.column} IS NOT NULL)`;
+
+/**
+ * Whether any session was ever stored with a request: the method and path dictionaries only fill
+ * when one is. Two primary-key reads, so data without requests costs the Overview nothing more.
+ */
+export function anyRequestsStored(db: Db): boolean {
+  return (
+    db
+      .prepare(`SELECT 1 FROM ${METHOD.dictionary} UNION ALL SELECT 1 FROM ${PATH.dictionary} LIMIT 1`)
+      .get() !== undefined
+  );
+}
+
+export interface RequestSpan {
+  requests: number;
+  firstTs: number | null;
+  lastTs: number | null;
+}
+
+/** How many requests the source holds, and when the first and last started. */
+export function requestSpan(db: Db, s: Source): RequestSpan {
+  return db
+    .prepare(`SELECT count(*) AS requests, min(start_ts) AS firstTs, max(start_ts) AS lastTs ${s.from}`)
+    .get(s.params) as RequestSpan;
+}
+
+export interface StatusCell {
+  t: number;
+  /** The code's first digit (1–5). */
+  digit: number;
+  n: number;
+}
+
+/** Requests per bucket and status class; codes outside 100–599 are left out. */
+export function statusByBucket(db: Db, s: Source, size: number): StatusCell[] {
+  return db
+    .prepare(
+      `SELECT ${s.bucket(size)} AS t, response_code / 100 AS digit, count(*) AS n ${s.from}
+         AND response_code BETWEEN 100 AND 599 GROUP BY 1, 2 ORDER BY 1`,
+    )
+    .all(s.params) as StatusCell[];
+}
+
+export interface ValueCount {
+  value: string;
+  n: number;
+}
+
+/** The most frequent values of an interned field (every one when `limit` is null), busiest first. */
+export function topInterned(db: Db, s: Source, name: InternedName, limit: number | null): ValueCount[] {
+  const { column, dictionary } = interned(name);
+  const cap = limit === null ? '' : `LIMIT ${Math.trunc(limit)}`;
+  return db
+    .prepare(
+      `SELECT d.value AS value, top.n AS n
+       FROM (SELECT ${column} AS id, count(*) AS n ${s.from} AND ${column} IS NOT NULL
+             GROUP BY 1 ORDER BY 2 DESC ${cap}) AS top
+       JOIN ${dictionary} AS d ON d.id = top.id ORDER BY top.n DESC`,
+    )
+    .all(s.params) as ValueCount[];
+}
+
+/** Requests that carry no user agent at all (the log's `-` is stored as no value too, or as `-`). */
+export function withoutUserAgent(db: Db, s: Source): number {
+  const { column } = interned('userAgent');
+  return (db.prepare(`SELECT count(*) AS n ${s.from} AND ${column} IS NULL`).get(s.params) as { n: number })
+    .n;
+}

@@ -1,0 +1,106 @@
+// The Overview's web-request panels: status classes over time, top paths, user agents by class,
+// methods. Shown only when the database holds requests (an access log, WAF or Zeek http import);
+// flow-only data keeps the Overview as it was.
+import '../../styles/web-panels.css';
+import { USER_AGENT_CLASSES, type UserAgentClass } from '../../../src-shared/user-agent-class.js';
+import type { WebRequestsOverview } from '../../../src-shared/web-requests.js';
+import type { QueryState } from '../../data/query-state.js';
+import { formatCount } from '../../format.js';
+import { StatusClassChart } from './StatusClassChart.js';
+import { TopList, textClause } from './TopList.js';
+
+export function UserAgentClassChip({ userAgentClass }: { userAgentClass: UserAgentClass }) {
+  return <span className={`ua-class ua-${userAgentClass}`}>{userAgentClass}</span>;
+}
+
+/** The share of each user-agent class, as one bar split by class. */
+function ClassShares({ web }: { web: WebRequestsOverview }) {
+  const total = web.userAgentClasses.reduce((sum, c) => sum + c.sessions, 0);
+  if (total === 0) return null;
+  return (
+    <div className="ua-shares" data-testid="ua-classes">
+      <div className="ua-share-bar" aria-hidden="true">
+        {web.userAgentClasses.map((c) => (
+          <span
+            key={c.userAgentClass}
+            className={`ua-${c.userAgentClass}`}
+            style={{ flexGrow: c.sessions }}
+          />
+        ))}
+      </div>
+      <ul className="ua-share-legend">
+        {USER_AGENT_CLASSES.map((name) => {
+          const sessions = web.userAgentClasses.find((c) => c.userAgentClass === name)?.sessions ?? 0;
+          return (
+            <li key={name} data-class={name}>
+              <UserAgentClassChip userAgentClass={name} /> {formatCount(sessions)} (
+              {Math.round((100 * sessions) / total)} %)
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+export function WebPanels({ query }: { query: QueryState<WebRequestsOverview> }) {
+  const web = query.data;
+  if (!web?.hasRequests) return null;
+  return (
+    <div className="web-panels" data-testid="web-panels">
+      <section className="panel wide">
+        <h2>HTTP status classes over time</h2>
+        <p className="panel-hint muted">
+          {formatCount(web.requests)} requests. Click a class to filter by its codes.
+        </p>
+        <StatusClassChart query={query} />
+      </section>
+      <div className="grid-2">
+        <section className="panel">
+          <h2>Top paths</h2>
+          <p className="panel-hint muted">Click a path to filter (paths starting with it).</p>
+          <TopList
+            testId="top-paths"
+            empty="No paths match."
+            rows={web.topPaths.map((p) => ({
+              key: p.path,
+              label: p.path,
+              sessions: p.sessions,
+              clause: textClause('path', p.path),
+            }))}
+          />
+        </section>
+        <section className="panel">
+          <h2>User agents</h2>
+          <ClassShares web={web} />
+          <TopList
+            testId="top-user-agents"
+            empty="No user agents match."
+            rows={web.topUserAgents.map((a) => ({
+              key: a.userAgent,
+              label: a.userAgent,
+              sessions: a.sessions,
+              clause: textClause('ua', a.userAgent),
+              extra: <UserAgentClassChip userAgentClass={a.userAgentClass} />,
+            }))}
+          />
+        </section>
+      </div>
+      <div className="grid-2">
+        <section className="panel">
+          <h2>Methods</h2>
+          <TopList
+            testId="methods"
+            empty="No methods match."
+            rows={web.methods.map((m) => ({
+              key: m.method,
+              label: m.method,
+              sessions: m.sessions,
+              clause: textClause('method', m.method),
+            }))}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}
