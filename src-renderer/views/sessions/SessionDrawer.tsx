@@ -1,9 +1,13 @@
-// The detail drawer beside the table: all fields, the source reference, model scores with
-// "why flagged", and verdict history. Escape or the close button dismisses it.
+// The detail drawer beside the table: the HTTP request and the rules it matched, all fields, the
+// source reference, model scores with "why flagged", and verdict history. Escape or the close button dismisses it.
 import { useEffect, useRef } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
+import { queryState } from '../../data/query-state.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { ModelScores } from './ModelScores.js';
 import { RawSourceRef } from './RawSourceRef.js';
+import { RequestSection } from './RequestSection.js';
+import { RuleHits } from './RuleHits.js';
 import { SessionFields } from './SessionFields.js';
 import { VerdictHistory } from './VerdictHistory.js';
 
@@ -12,6 +16,7 @@ export function SessionDrawer({ session, onClose }: { session: Session; onClose:
   // Focus moves into the drawer when it opens on another session, so Escape works at once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: session.id is the trigger.
   useEffect(() => closeButton.current?.focus(), [session.id]);
+  const hits = queryState(useVigilQuery('sessionRuleHits', { sessionId: session.id }));
   return (
     <aside
       className="drawer"
@@ -39,6 +44,11 @@ export function SessionDrawer({ session, onClose }: { session: Session; onClose:
           ✕
         </button>
       </header>
+      <RequestSection session={session} hits={hits.data ?? []} />
+      <section>
+        <h3>Rule hits</h3>
+        <RuleHits query={hits} />
+      </section>
       <section>
         <h3>Source line</h3>
         <RawSourceRef importId={session.importId} line={session.rawLine} />

@@ -20,7 +20,6 @@ export function SessionsView() {
   const [sort, setSort] = useState<SortState>({ field: 'startTs', direction: 'asc' });
   const [open, setOpen] = useState<Session | null>(null);
   const [copied, setCopied] = useState('');
-  const [visible, toggleColumn, resetColumns] = useColumnPrefs();
 
   // Start over when a change puts session pages out of date (an import, a verdict, a score…).
   const version = useChangeCount('sessionPage');
@@ -30,6 +29,11 @@ export function SessionsView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `filter` is the trigger.
   useEffect(() => setOpen(null), [filter]);
   const blocks = useSessionBlocks(query, version);
+  // The first row tells whether these are web requests (their columns join the default set).
+  const first = blocks.rowAt(0);
+  const [visible, toggleColumn, resetColumns] = useColumnPrefs(
+    first !== undefined && (first.method !== null || first.path !== null),
+  );
   const columns = useMemo(() => COLUMNS.filter((column) => visible.includes(column.id)), [visible]);
   const total = blocks.total;
   // While a new sort or filter loads, the table keeps its frame (rows read "Loading…") rather than

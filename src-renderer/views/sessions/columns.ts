@@ -68,6 +68,14 @@ export const DEFAULT_VISIBLE = VIEW_FIELDS.flatMap((field) =>
   'shown' in field.view && field.view.shown ? [field.name] : [],
 );
 
+/** The request's columns, shown besides the default ones when the sessions are web requests. */
+const REQUEST_COLUMNS: readonly string[] = ['method', 'host', 'path', 'userAgent'];
+export const DEFAULT_WEB_VISIBLE = COLUMNS.flatMap((column) =>
+  (DEFAULT_VISIBLE as readonly string[]).includes(column.id) || REQUEST_COLUMNS.includes(column.id)
+    ? [column.id]
+    : [],
+);
+
 /** Whether the server can sort by this column quickly for `total` matching sessions. */
 export function canSort(column: Column, total: number): boolean {
   if (!column.sort) return false;

@@ -1,10 +1,12 @@
-// Which columns the analyst shows, in table order, remembered on this machine.
+// Which columns the analyst shows, in table order, remembered on this machine. Until the analyst
+// picks, the default set follows the data: web requests add their method, host, path and user agent.
 import { useState } from 'react';
-import { COLUMNS, DEFAULT_VISIBLE } from './columns.js';
+import { COLUMNS, DEFAULT_VISIBLE, DEFAULT_WEB_VISIBLE } from './columns.js';
 
 const KEY = 'vigil.sessions.columns';
 
-function load(): string[] {
+/** The analyst's stored choice, or null when there is none (or it no longer names a column). */
+function load(): string[] | null {
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null');
     if (Array.isArray(stored)) {
@@ -15,24 +17,29 @@ function load(): string[] {
   } catch {
     // Unreadable or unavailable storage: the default set.
   }
-  return DEFAULT_VISIBLE;
+  return null;
 }
 
-export function useColumnPrefs(): [string[], (id: string, on: boolean) => void, () => void] {
-  const [visible, setVisible] = useState<string[]>(load);
-  const save = (next: string[]) => {
-    setVisible(next);
+export function useColumnPrefs(
+  hasRequests = false,
+): [string[], (id: string, on: boolean) => void, () => void] {
+  const [chosen, setChosen] = useState<string[] | null>(load);
+  const visible = chosen ?? (hasRequests ? DEFAULT_WEB_VISIBLE : DEFAULT_VISIBLE);
+  const save = (next: string[] | null) => {
+    setChosen(next);
     try {
-      localStorage.setItem(KEY, JSON.stringify(next));
+      if (next === null) localStorage.removeItem(KEY);
+      else localStorage.setItem(KEY, JSON.stringify(next));
     } catch {
       // Storage unavailable: the choice lasts for this session only.
     }
   };
   const toggle = (id: string, on: boolean) => {
-    const chosen = new Set(on ? [...visible, id] : visible.filter((v) => v !== id));
+    const picked = new Set(on ? [...visible, id] : visible.filter((v) => v !== id));
     // Keep the table's canonical column order whatever order they were ticked in; never zero columns.
-    const next = COLUMNS.map((column) => column.id).filter((v) => chosen.has(v));
+    const next = COLUMNS.map((column) => column.id).filter((v) => picked.has(v));
     if (next.length) save(next);
   };
-  return [visible, toggle, () => save(DEFAULT_VISIBLE)];
+  // Back to the default, which follows the data again.
+  return [visible, toggle, () => save(null)];
 }

@@ -1,0 +1,74 @@
+// The HTTP request of a session as text to read: the request line as logged, and the same line
+// percent-decoded for display. Shared by the Sessions drawer and the case reports, so both show
+// one request the same way. Decoding is for reading only: the stored path and query stay as logged.
+
+interface RequestParts {
+  method: string | null;
+  path: string | null;
+  query: string | null;
+  httpVersion: string | null;
+  /** The raw line, kept only when it was not a valid `METHOD TARGET VERSION` (a TLS handshake…). */
+  requestLine: string | null;
+}
+
+/** Control characters made visible (`\x00`, `\x0a`): a decoded `%0a` must not break the line it is shown in. */
+export function showControls(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** The request line as the log had it, or null for a session without a request. */
+export function rawRequestLine(parts: RequestParts): string | null {
+  if (parts.requestLine !== null) return showControls(parts.requestLine);
+  if (parts.method === null && parts.path === null) return null;
+  const target = `${parts.path ?? ''}${parts.query !== null ? `?${parts.query}` : ''}`;
+  return showControls([parts.method ?? '-', target, parts.httpVersion].filter((p) => p !== null).join(' '));
+}
+
+/**
+ * Percent-escapes decoded as UTF-8 where they form valid UTF-8; a run that does not (`%ff`, a lone
+ * `%c3`) stays escaped, so nothing is lost or replaced by a guess. `+` reads as a space only in a
+ * query (HTML forms encode spaces so); in a path it is a plus.
+ */
+export function percentDecode(text: string, plusIsSpace = false): string {
+  const spaced = plusIsSpace ? text.replaceAll('+', ' ') : text;
+  return spaced.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeRun);
+}
+
+/** A run of escapes: whole when it is valid UTF-8, else character by character (1–4 bytes each). */
+function decodeRun(run: string): string {
+  try {
+    return decodeURIComponent(run);
+  } catch {
+    const escapes = run.match(/%[0-9A-Fa-f]{2}/g) ?? [];
+    let out = '';
+    for (let i = 0; i < escapes.length; ) {
+      const width = [4, 3, 2, 1].find(
+        (n) => i + n <= escapes.length && decodes(escapes.slice(i, i + n).join('')),
+      );
+      out += width ? decodeURIComponent(escapes.slice(i, i + width).join('')) : escapes[i];
+      i += width ?? 1;
+    }
+    return out;
+  }
+}
+
+function decodes(escapes: string): boolean {
+  try {
+    decodeURIComponent(escapes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The request line with its path and query percent-decoded, control characters shown; null without a request. */
+export function decodedRequestLine(parts: RequestParts): string | null {
+  if (parts.requestLine !== null) return showControls(parts.requestLine);
+  if (parts.method === null && parts.path === null) return null;
+  const path = percentDecode(parts.path ?? '');
+  const query = parts.query !== null ? `?${percentDecode(parts.query, true)}` : '';
+  return showControls(
+    [parts.method ?? '-', `${path}${query}`, parts.httpVersion].filter((p) => p !== null).join(' '),
+  );
+}
