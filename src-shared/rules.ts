@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { SessionFilter } from './domain.js';
 
-/** Sigma's levels, least to most severe; stored as their index (0–4). */
-export const RULE_LEVELS = ['informational', 'low', 'medium', 'high', 'critical'] as const;
+import { RULE_LEVELS } from './rule-levels.js';
+
+export { RULE_LEVELS };
 export const RuleLevel = z.enum(RULE_LEVELS);
 export type RuleLevel = z.infer<typeof RuleLevel>;
 

@@ -2,8 +2,9 @@
 // and one line of help that the autocomplete and the README show. A term that is one column of a
 // session comes from the field table (src-shared/fields); the few that are not are listed here.
 import { type FieldTerm, type FilterTermDef, TERM_FIELDS, type TermKind } from '../fields/index.js';
+import { RULE_LEVELS } from '../rule-levels.js';
 
-export type FieldKind = TermKind | 'verdict';
+export type FieldKind = TermKind | 'verdict' | 'level';
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -20,9 +21,9 @@ export interface FieldSpec {
 
 /**
  * Terms that are not one column: both endpoints at once, the active models' scores and the
- * analyst's verdict (db/filter-sql.ts asks each its own way). `order` places them among the
- * field table's terms. Terms over the rule hits of a session (issue 17: `sigma:`, `level:`, and
- * `rule:`, today the rule name the log gave) belong here too, beside `score` and `verdict`.
+ * analyst's verdict, and the detection-rule hits of a session (db/filter-sql.ts asks each its own
+ * way). `order` places them among the field table's terms. `rule:` stays the rule name the log
+ * gave (CloudWatch, WAF): a hit of Vigil's rules is `sigma:`, so neither term means two things.
  */
 const OWN_TERMS = {
   ip: { order: 30, spec: { kind: 'ip', help: 'either endpoint', example: 'ip:203.0.113.7' } },
@@ -37,6 +38,23 @@ const OWN_TERMS = {
     },
   },
   verdict: { order: 170, spec: { kind: 'verdict', help: 'analyst verdict', example: 'verdict:none' } },
+  sigma: {
+    order: 175,
+    spec: {
+      kind: 'text',
+      help: 'a detection rule hit: rule title (any part, any case) or id',
+      example: 'sigma:"SQL injection"',
+      match: 'substring',
+    },
+  },
+  level: {
+    order: 176,
+    spec: {
+      kind: 'level',
+      help: `rule hit level (${RULE_LEVELS.join(', ')}; >=high for that level or above)`,
+      example: 'level:>=high',
+    },
+  },
 } as const satisfies Record<string, { order: number; spec: FieldSpec }>;
 
 export type FilterField = FieldTerm | keyof typeof OWN_TERMS;

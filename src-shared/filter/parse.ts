@@ -1,5 +1,7 @@
 // Filter text → clauses. `src:1.2.3.4 dst:10.0.0.0/8 country:US,CA port:443 score:>=0.8
 // rule:"Suspicious Web Traffic" verdict:none -type:scan free text`: terms AND, commas OR.
+
+import { RULE_LEVELS } from '../rule-levels.js';
 import type { FilterClause, FilterValue } from './clauses.js';
 import { type FilterError, FilterSyntaxError } from './errors.js';
 import { FIELD_NAMES, type FieldSpec, fieldSpec, termNamed, VERDICTS } from './fields.js';
@@ -66,6 +68,36 @@ function numberValue(field: string, spec: FieldSpec, item: Item): FilterValue {
   return { kind: 'cmp', op: op as '=', value: toNumber(field, spec, rest, item) };
 }
 
+/**
+ * A rule level, or a comparison with one (`>=high`): the levels it stands for, as text values, so
+ * the clause reads back as `level:high,critical` and needs no number for the analyst to learn.
+ */
+function levelValues(field: string, item: Item): FilterValue[] {
+  const written = COMPARISON.exec(item.text)?.[0] ?? '=';
+  const name = item.text
+    .slice(written === '=' && !item.text.startsWith('=') ? 0 : written.length)
+    .toLowerCase();
+  const at = (RULE_LEVELS as readonly string[]).indexOf(name);
+  if (at < 0) fail(`${field}: "${item.text}" is not a level (${RULE_LEVELS.join(', ')}), nor >= one`, item);
+  const holds = (i: number) =>
+    written === '>='
+      ? i >= at
+      : written === '>'
+        ? i > at
+        : written === '<='
+          ? i <= at
+          : written === '<'
+            ? i < at
+            : i === at;
+  const levels = RULE_LEVELS.filter((_, i) => holds(i));
+  if (levels.length === 0) fail(`${field}: no level is ${item.text}`, item);
+  return levels.map((value) => ({ kind: 'text', value }));
+}
+
+function fieldValues(field: string, spec: FieldSpec, item: Item): FilterValue[] {
+  return spec.kind === 'level' ? levelValues(field, item) : [fieldValue(field, spec, item)];
+}
+
 function fieldValue(field: string, spec: FieldSpec, item: Item): FilterValue {
   if (item.text === '') fail(`${field}: the quoted value is empty`, item);
   if (item.text.length > 500) fail(`${field}: the value is longer than 500 characters`, item);
@@ -83,6 +115,8 @@ function fieldValue(field: string, spec: FieldSpec, item: Item): FilterValue {
       return { kind: 'text', value: item.text.toLowerCase() };
     case 'text':
       return { kind: 'text', value: item.text };
+    case 'level':
+      return levelValues(field, item)[0] as FilterValue;
   }
 }
 
@@ -117,7 +151,7 @@ export function parseFilterOrThrow(text: string): FilterClause[] {
     clauses.push({
       field,
       negate: term.negate,
-      values: term.items.map((item) => fieldValue(name, spec, item)),
+      values: term.items.flatMap((item) => fieldValues(name, spec, item)),
     });
   }
   return clauses;

@@ -1,5 +1,7 @@
 // Autocomplete for the filter bar: what the word under the cursor could become. Field names come
 // from the language itself; values come from the caller (the filterSuggestions API reads rollups).
+
+import { RULE_LEVELS } from '../rule-levels.js';
 import {
   FIELD_ALIASES,
   FIELD_NAMES,
@@ -74,7 +76,8 @@ export function suggestionsFor(context: CompletionContext, values: readonly Valu
       detail,
     }));
   if (context.kind !== 'value') return [];
-  const known = context.field === 'verdict' ? VERDICTS.map((value) => ({ value, sessions: -1 })) : values;
+  const fixed = context.field === 'verdict' ? VERDICTS : context.field === 'level' ? RULE_LEVELS : null;
+  const known = fixed ? fixed.map((value) => ({ value, sessions: -1 })) : values;
   const prefix = context.prefix.toLowerCase();
   const fits =
     FILTER_FIELDS[context.field].match === 'substring'

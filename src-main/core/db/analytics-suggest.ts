@@ -30,6 +30,9 @@ const QUERIES: Record<string, string> = {
   rule: `SELECT value, sessions FROM rollup_values WHERE field = 'rule' AND ${PREFIX} ORDER BY 2 DESC LIMIT @limit`,
   action: `SELECT value, sessions FROM rollup_values WHERE field = 'action' AND ${PREFIX} ORDER BY 2 DESC LIMIT @limit`,
   label: `SELECT value, sessions FROM rollup_values WHERE field = 'label' AND ${PREFIX} ORDER BY 2 DESC LIMIT @limit`,
+  // Titles of the rules with hits, by hits: the hit table is small beside the sessions.
+  sigma: `SELECT r.title AS value, count(*) AS sessions FROM rule_hits h JOIN rules r ON r.id = h.rule
+          WHERE instr(lower(r.title), lower(@prefix)) > 0 GROUP BY r.title ORDER BY 2 DESC LIMIT @limit`,
   // The primary key (src_ip) serves the prefix range; the busiest sources come first.
   src: `SELECT src_ip AS value, sessions FROM rollup_sources
         WHERE src_ip >= @prefix AND src_ip < @prefix || char(1114111) ORDER BY sessions DESC LIMIT @limit`,

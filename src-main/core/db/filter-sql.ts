@@ -5,6 +5,7 @@ import { type FreeTextTerm, TERM_FIELDS, type TermField } from '../../../src-sha
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import { must } from '../../../src-shared/must.js';
+import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
 import { containsSql, likeAnySql, likePattern, readSql, textInSql } from './field-sql.js';
 
 type Params = Record<string, unknown>;
@@ -129,6 +130,28 @@ function scoreSql(values: FilterValue[], b: Binder): string {
     AND ${numberSql('score', values, b)})`;
 }
 
+/**
+ * sigma: a session with a hit of a rule whose title holds the text (any case) or whose id is it.
+ * The rules are few: their ids are found first, then the hits by `rule_hits_by_rule`.
+ */
+function sigmaSql(values: FilterValue[], b: Binder): string {
+  const tests = values.map((v) => {
+    const text = v.kind === 'text' ? v.value : '';
+    return `instr(lower(title), ${b.bind(text.toLowerCase())}) > 0 OR rule_id = ${b.bind(text)}`;
+  });
+  return `id IN (SELECT session_id FROM rule_hits WHERE rule IN (SELECT id FROM rules WHERE ${tests.join(' OR ')}))`;
+}
+
+/** level: a session with a hit at one of the levels (stored as their index; `rule_hits_by_level`). */
+function levelSql(values: FilterValue[]): string {
+  const levels = values.map((v) =>
+    (RULE_LEVELS as readonly string[]).indexOf(v.kind === 'text' ? v.value : ''),
+  );
+  if (levels.some((level) => level < 0))
+    throw new FilterUnsupportedError(`level: one of ${RULE_LEVELS.join(', ')}`);
+  return `id IN (SELECT session_id FROM rule_hits WHERE level IN (${levels.join(', ')}))`;
+}
+
 /** verdict:none is "no verdict yet"; the others match the session's current verdict (triage). */
 function verdictSql(values: FilterValue[], b: Binder): string {
   const names = values.map((v) => (v.kind === 'text' ? v.value : ''));
@@ -146,6 +169,8 @@ function clauseSql(clause: FilterClause, b: Binder): string {
   if (field === 'verdict') return verdictSql(values, b);
   if (field === 'text') return freeTextSql(values, b);
   if (field === 'score') return scoreSql(values, b);
+  if (field === 'sigma') return sigmaSql(values, b);
+  if (field === 'level') return levelSql(values);
   if (field === 'ip') return `(${ipSql('src_ip', values, b)} OR ${ipSql('dst_ip', values, b)})`;
   const session = must(TERM_FIELD.get(field), `the field of filter term ${field}`);
   if (session.filter.kind === 'ip') return ipSql(readSql(session), values, b);

