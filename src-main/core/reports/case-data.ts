@@ -3,16 +3,20 @@
 import { createHash } from 'node:crypto';
 import type { CaseDetail } from '../../../src-shared/cases.js';
 import type { ModelRun } from '../../../src-shared/models.js';
+import type { SessionRuleHit } from '../../../src-shared/rules.js';
 import type { IocKind } from '../../../src-shared/triage.js';
 import { resolveRun } from '../db/flag-queue.js';
 import { iocMatchesOf } from '../db/ioc.js';
 import { getRun } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
+import { sessionRuleHits } from '../db/rule-hits.js';
 import { countSelection, type ExportRow, iterateExportRows, scoresOf } from '../db/session-export.js';
 import { caseDetail } from '../triage/case-actions.js';
 
 export interface ReportSession extends ExportRow {
   score: number | null;
+  /** The rules the session matched, most severe first, with the matched field and value. */
+  ruleHits: SessionRuleHit[];
 }
 
 export interface Indicator {
@@ -82,7 +86,7 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
     : new Map<number, number>();
   const sessions = rows
     .slice(0, REPORT_SESSION_LIMIT)
-    .map((r) => ({ ...r, score: scores.get(r.id) ?? null }));
+    .map((r) => ({ ...r, score: scores.get(r.id) ?? null, ruleHits: sessionRuleHits(db, r.id) }));
   const data: CaseReportData = {
     detail,
     sessions,

@@ -8,6 +8,7 @@ import { type CaseReport, REPORT_SESSION_LIMIT } from './case-data.js';
 import { countriesChart, timelineChart, verdictChart } from './charts.js';
 import { type Html, html, trusted } from './escape.js';
 import { REPORT_CSS } from './report-style.js';
+import { requestSection } from './request-section.js';
 
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -122,6 +123,7 @@ ${detail.notes.map((n) => html`<p><strong>${n.analyst}</strong> <span class="met
 <table><tr><th>id</th><th>start (UTC)</th><th>source</th><th>destination</th><th>port</th><th>proto</th><th>country</th>
 <th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
 ${sessions.map(sessionRow)}</table>
+${requestSection(sessions)}
 <h2>Audit trail</h2>${auditSection(audit)}
 <footer>Vigil ${report.appVersion} · generated ${iso(report.generatedAt)} · at most ${REPORT_SESSION_LIMIT} sessions listed ·
 SHA-256 of the data included: <span class="hash">${report.sha256}</span></footer>

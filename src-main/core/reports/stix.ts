@@ -1,10 +1,13 @@
 // A case as a STIX 2.1 bundle: who made it (identity), the report, one indicator per indicator IP,
-// the sessions as observed-data over network-traffic and address objects, and relationships.
+// the sessions as observed-data over network-traffic and address objects (an HTTP request as the
+// traffic's `http-request-ext`), an indicator per rule-hit value (stix-rule-hits.ts),
+// and relationships.
 import { createHash, randomUUID } from 'node:crypto';
 import { isIPv4 } from '../../../src-shared/ip.js';
 import type { CaseReport, ReportSession } from './case-data.js';
-
-type StixObject = Record<string, unknown> & { type: string; id: string };
+import { literal, type StixObject, ts } from './stix-common.js';
+import { httpRequestExtension } from './stix-http.js';
+import { ruleHitIndicators } from './stix-rule-hits.js';
 
 // STIX 2.1 §2.9: cyber-observable ids are UUIDv5 in this namespace over their id-contributing properties.
 const SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
@@ -18,11 +21,7 @@ function uuidv5(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-const ts = (ms: number) => new Date(ms).toISOString();
 const addrType = (ip: string) => (isIPv4(ip) ? 'ipv4-addr' : 'ipv6-addr');
-
-/** STIX pattern string literal: backslash and quote escaped (addresses never need it; cheap insurance). */
-const literal = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: string; objects: StixObject[] } {
   const { detail, sessions, indicators } = report.data;
@@ -75,6 +74,7 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
   const indicatorByIp = new Map(indicatorPairs);
 
   const observed: StixObject[] = [];
+  const observedBySession = new Map<number, string>();
   // Identical flows get the same deterministic id: keep one object each.
   const traffic = new Map<string, StixObject>();
   const relationships: StixObject[] = [];
@@ -91,6 +91,7 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
       object_refs: [nt.id, nt.src_ref as string, ...(nt.dst_ref ? [nt.dst_ref as string] : [])],
     };
     observed.push(od);
+    observedBySession.set(s.id, od.id);
     for (const ip of new Set([s.srcIp, s.dstIp])) {
       const indicator = ip ? indicatorByIp.get(ip) : undefined;
       if (!indicator) continue;
@@ -104,12 +105,15 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
       });
     }
   }
+  const hitIndicators = ruleHitIndicators(sessions, common, (id) => observedBySession.get(id));
   const content = [
     ...indicatorObjects,
+    ...hitIndicators.indicators,
     ...observed,
     ...traffic.values(),
     ...addresses.values(),
     ...relationships,
+    ...hitIndicators.relationships,
   ];
   const reportObject: StixObject = {
     type: 'report',
@@ -132,14 +136,17 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
 }
 
 function networkTraffic(s: ReportSession, address: (ip: string) => string): StixObject {
+  const http = httpRequestExtension(s);
   const base: Record<string, unknown> = {
     src_ref: address(s.srcIp),
     ...(s.dstIp ? { dst_ref: address(s.dstIp) } : {}),
     ...(s.srcPort !== null ? { src_port: s.srcPort } : {}),
     ...(s.dstPort !== null ? { dst_port: s.dstPort } : {}),
-    protocols: [protocolName(s)],
+    // An HTTP request runs over TCP over IP (the spec's own example: ipv4, tcp, http).
+    protocols: http ? [isIPv4(s.srcIp) ? 'ipv4' : 'ipv6', 'tcp', 'http'] : [protocolName(s)],
     start: ts(s.startTs),
     end: ts(Math.max(s.endTs, s.startTs)),
+    ...(http ? { extensions: { 'http-request-ext': http } } : {}),
   };
   const idProps = {
     start: base.start,
@@ -149,6 +156,7 @@ function networkTraffic(s: ReportSession, address: (ip: string) => string): Stix
     src_port: base.src_port,
     dst_port: base.dst_port,
     protocols: base.protocols,
+    extensions: base.extensions,
   };
   return {
     type: 'network-traffic',

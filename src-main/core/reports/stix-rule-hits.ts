@@ -1,0 +1,88 @@
+// Indicators from the rule hits of a case's sessions, where a pattern can say what the rule saw:
+// the matched value inside the request target (path and query) or the User-Agent header, as a
+// STIX pattern over the traffic's `http-request-ext`. One indicator per (field, value), `based-on`
+// the observed-data of every session it was seen on.
+import { randomUUID } from 'node:crypto';
+import type { RuleLevel } from '../../../src-shared/rules.js';
+import type { ReportSession } from './case-data.js';
+import { literal, type StixObject, ts } from './stix-common.js';
+
+const EXT = "network-traffic:extensions.'http-request-ext'";
+/** The object path a hit's field is found at; other fields (a port, a status) make no pattern here. */
+const PATH_OF: Record<string, string> = {
+  path: `${EXT}.request_value`,
+  query: `${EXT}.request_value`,
+  userAgent: `${EXT}.request_header.'User-Agent'`,
+};
+
+interface Found {
+  pattern: string;
+  title: string;
+  ruleId: string;
+  level: RuleLevel;
+  field: string;
+  value: string;
+  firstSeen: number;
+  observed: Set<string>;
+}
+
+export function ruleHitIndicators(
+  sessions: readonly ReportSession[],
+  common: () => Record<string, unknown>,
+  observedOf: (sessionId: number) => string | undefined,
+): { indicators: StixObject[]; relationships: StixObject[] } {
+  const found = new Map<string, Found>();
+  for (const s of sessions) {
+    for (const hit of s.ruleHits) {
+      const at = hit.field === null ? undefined : PATH_OF[hit.field];
+      // LIKE has no escape for its own wildcards: a value holding % or _ cannot be said exactly.
+      if (!at || hit.field === null || !hit.value || /[%_]/.test(hit.value)) continue;
+      const pattern = `[${at} LIKE ${literal(`%${hit.value}%`)}]`;
+      const key = `${hit.ruleId}\u0000${pattern}`;
+      const entry = found.get(key) ?? {
+        pattern,
+        title: hit.title,
+        ruleId: hit.ruleId,
+        level: hit.level,
+        field: hit.field,
+        value: hit.value,
+        firstSeen: s.startTs,
+        observed: new Set<string>(),
+      };
+      entry.firstSeen = Math.min(entry.firstSeen, s.startTs);
+      const od = observedOf(s.id);
+      if (od) entry.observed.add(od);
+      found.set(key, entry);
+    }
+  }
+  const indicators: StixObject[] = [];
+  const relationships: StixObject[] = [];
+  for (const f of found.values()) {
+    const indicator: StixObject = {
+      type: 'indicator',
+      ...common(),
+      id: `indicator--${randomUUID()}`,
+      name: f.title,
+      description: `Detection rule ${f.ruleId} (level ${f.level}) matched ${f.field} containing "${f.value}".`,
+      indicator_types: [
+        f.level === 'informational' || f.level === 'low' ? 'anomalous-activity' : 'malicious-activity',
+      ],
+      pattern: f.pattern,
+      pattern_type: 'stix',
+      pattern_version: '2.1',
+      valid_from: ts(f.firstSeen),
+      labels: [`sigma:${f.ruleId}`, `level:${f.level}`],
+    };
+    indicators.push(indicator);
+    for (const od of f.observed)
+      relationships.push({
+        type: 'relationship',
+        ...common(),
+        id: `relationship--${randomUUID()}`,
+        relationship_type: 'based-on',
+        source_ref: indicator.id,
+        target_ref: od,
+      });
+  }
+  return { indicators, relationships };
+}
