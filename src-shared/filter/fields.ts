@@ -38,6 +38,14 @@ const OWN_TERMS = {
     },
   },
   verdict: { order: 170, spec: { kind: 'verdict', help: 'analyst verdict', example: 'verdict:none' } },
+  kind: {
+    order: 172,
+    spec: {
+      kind: 'text',
+      help: 'kind of threat an active threat-type model flagged the session as',
+      example: 'kind:brute_force',
+    },
+  },
   sigma: {
     order: 175,
     spec: {

@@ -152,6 +152,16 @@ function levelSql(values: FilterValue[]): string {
   return `id IN (SELECT session_id FROM rule_hits WHERE level IN (${levels.join(', ')}))`;
 }
 
+/**
+ * kind: a session flagged as one of the kinds by an active threat-type run (the flags of a run
+ * carry their kind; `scores_run_kind` finds them per run and kind).
+ */
+function kindSql(values: FilterValue[], b: Binder): string {
+  const kinds = values.map((v) => b.bind(v.kind === 'text' ? v.value.toLowerCase() : ''));
+  return `id IN (SELECT session_id FROM scores WHERE run_id IN
+    (SELECT id FROM model_runs WHERE active = 1 AND target = 'type') AND predicted_kind IN (${kinds.join(', ')}))`;
+}
+
 /** verdict:none is "no verdict yet"; the others match the session's current verdict (triage). */
 function verdictSql(values: FilterValue[], b: Binder): string {
   const names = values.map((v) => (v.kind === 'text' ? v.value : ''));
@@ -169,6 +179,7 @@ function clauseSql(clause: FilterClause, b: Binder): string {
   if (field === 'verdict') return verdictSql(values, b);
   if (field === 'text') return freeTextSql(values, b);
   if (field === 'score') return scoreSql(values, b);
+  if (field === 'kind') return kindSql(values, b);
   if (field === 'sigma') return sigmaSql(values, b);
   if (field === 'level') return levelSql(values);
   if (field === 'ip') return `(${ipSql('src_ip', values, b)} OR ${ipSql('dst_ip', values, b)})`;
