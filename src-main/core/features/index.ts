@@ -3,4 +3,11 @@
 export { DEFAULT_WINDOW_MS, NUMERIC_COUNT, NUMERIC_FEATURES } from './columns.js';
 export { featureBatches, loadRawData, type PassOptions, yieldToEvents } from './dataset.js';
 export { type Labeler, type RawData, rawBatches, UNLABELLED } from './raw-data.js';
-export { checkSchema, type FeatureSchema, fitSchema, type SchemaOptions, transform } from './schema.js';
+export {
+  checkSchema,
+  type FeatureSchema,
+  fitSchema,
+  type SchemaOptions,
+  scaledCount,
+  transform,
+} from './schema.js';

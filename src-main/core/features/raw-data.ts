@@ -1,7 +1,18 @@
 // Sessions turned into raw (unscaled) features, straight from SQLite rows into typed arrays.
 // Categorical columns stay as dictionary codes here; the fitted schema one-hot encodes them.
+// Request features are computed only once a request is seen: a flow log's pass allocates and
+// computes none of them.
 import { FEATURE_ROW as C, type FeatureRow } from '../db/feature-rows.js';
 import { NUMERIC_COUNT, WINDOW_OFFSET, writeSessionFeatures } from './columns.js';
+import {
+  hasRequest,
+  isLoginAttempt,
+  REQUEST_COUNT,
+  REQUEST_WINDOW_OFFSET,
+  RequestFeatureWriter,
+  type RequestValues,
+} from './request-columns.js';
+import { RequestWindows } from './request-window.js';
 import { SourceWindows } from './source-window.js';
 
 /** 255 in `label`: the session has no label. */
@@ -11,6 +22,8 @@ export interface RawData {
   rows: number;
   /** rows × NUMERIC_COUNT, row-major. */
   numeric: Float32Array;
+  /** rows × REQUEST_COUNT, row-major; null when no row of the data has an HTTP request. */
+  request: Float32Array | null;
   country: Int32Array;
   protocol: Int32Array;
   /** Dense source-IP key (0 … sources−1), stable over one pass. */
@@ -51,6 +64,8 @@ export function* rawBatches(
   options: { windowMs: number; batchRows: number; labeler?: Labeler },
 ): Generator<RawData> {
   const windows = new SourceWindows(options.windowMs);
+  const requestWindows = new RequestWindows(options.windowMs);
+  const requestWriter = new RequestFeatureWriter();
   const countries = new Dictionary();
   const protocols = new Dictionary();
   const sources = new Dictionary();
@@ -91,6 +106,29 @@ export function* rawBatches(
     batch.numeric[o + 2] = Math.log1p(w.dstPorts);
     batch.numeric[o + 3] = Math.log1p(w.bytesOut);
     batch.numeric[o + 4] = w.gapCv;
+    const request: RequestValues = {
+      method: row[C.method],
+      path: row[C.path],
+      query: row[C.query],
+      userAgent: row[C.userAgent],
+      responseCode: row[C.responseCode],
+    };
+    if (hasRequest(request)) {
+      batch.request ??= new Float32Array(options.batchRows * REQUEST_COUNT);
+      const q = n * REQUEST_COUNT;
+      requestWriter.write(request, batch.request, q);
+      const code = request.responseCode ?? 0;
+      const rw = requestWindows.push(
+        row[C.srcIp],
+        startTs,
+        request.path ?? '',
+        code >= 400 && code < 500,
+        isLoginAttempt(request.method, request.path),
+      );
+      batch.request[q + REQUEST_WINDOW_OFFSET] = rw.clientErrorShare;
+      batch.request[q + REQUEST_WINDOW_OFFSET + 1] = Math.log1p(rw.distinctPaths);
+      batch.request[q + REQUEST_WINDOW_OFFSET + 2] = Math.log1p(rw.loginAttempts);
+    }
     batch.country[n] = countries.code(row[C.country] ?? '');
     batch.protocol[n] = protocols.code((row[C.protocol] ?? '').toUpperCase());
     batch.sourceKey[n] = sources.code(row[C.srcIp]);
@@ -108,12 +146,14 @@ export function* rawBatches(
 
 type Arrays = Pick<
   RawData,
-  'numeric' | 'country' | 'protocol' | 'sourceKey' | 'sessionId' | 'startTs' | 'label'
+  'numeric' | 'request' | 'country' | 'protocol' | 'sourceKey' | 'sessionId' | 'startTs' | 'label'
 >;
 
 function allocate(rows: number): Arrays {
   return {
     numeric: new Float32Array(rows * NUMERIC_COUNT),
+    // Allocated by the first request of the batch (zeros for the rows before it).
+    request: null,
     country: new Int32Array(rows),
     protocol: new Int32Array(rows),
     sourceKey: new Int32Array(rows),
@@ -128,6 +168,7 @@ function trim(a: Arrays, rows: number): Arrays & { rows: number } {
   return {
     rows,
     numeric: a.numeric.subarray(0, rows * NUMERIC_COUNT),
+    request: a.request?.subarray(0, rows * REQUEST_COUNT) ?? null,
     country: a.country.subarray(0, rows),
     protocol: a.protocol.subarray(0, rows),
     sourceKey: a.sourceKey.subarray(0, rows),
@@ -142,9 +183,11 @@ export function concatBatches(batches: RawData[]): RawData {
   const last = batches[batches.length - 1];
   const rows = batches.reduce((sum, b) => sum + b.rows, 0);
   const all = allocate(rows);
+  if (batches.some((b) => b.request !== null)) all.request = new Float32Array(rows * REQUEST_COUNT);
   let at = 0;
   for (const b of batches) {
     all.numeric.set(b.numeric, at * NUMERIC_COUNT);
+    if (b.request) all.request?.set(b.request, at * REQUEST_COUNT);
     all.country.set(b.country, at);
     all.protocol.set(b.protocol, at);
     all.sourceKey.set(b.sourceKey, at);

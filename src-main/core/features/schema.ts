@@ -2,14 +2,20 @@
 // The fitted half of feature engineering: the standard scaler and the country / protocol
 // encoders. They are fitted on the training rows only (fitting them on test rows would leak the
 // test distribution into the model) and saved with the run, so scoring applies the same transform.
+// Data with HTTP requests adds the request features after the numeric ones (`requests: true`); a
+// schema without requests is exactly the flow schema it always was, saved runs included.
 import { NUMERIC_COUNT, NUMERIC_FEATURES } from './columns.js';
 import type { RawData } from './raw-data.js';
+import { REQUEST_COUNT, REQUEST_FEATURES } from './request-columns.js';
 
 export interface FeatureSchema {
   version: 1;
   windowMs: number;
   /** Every matrix column, in order. */
   columns: string[];
+  /** Present (true) when the request features follow the numeric ones; absent for flow data. */
+  requests?: true;
+  /** Per scaled column: the numeric features, then the request features when `requests`. */
   mean: number[];
   std: number[];
   /** One-hot countries (most frequent in training first); anything else is `country_other`. */
@@ -27,14 +33,25 @@ export const SCHEMA_VERSION = 1;
 
 export function fitSchema(raw: RawData, trainRows: Int32Array, options: SchemaOptions): FeatureSchema {
   if (trainRows.length === 0) throw new RangeError('cannot fit features on zero training rows');
-  const sum = new Float64Array(NUMERIC_COUNT);
-  const squares = new Float64Array(NUMERIC_COUNT);
+  // The request features belong to the data, not to the training rows: a split that left every
+  // request on the test side must still give the model columns to score them with.
+  const request = raw.request;
+  const scaled = NUMERIC_COUNT + (request ? REQUEST_COUNT : 0);
+  const sum = new Float64Array(scaled);
+  const squares = new Float64Array(scaled);
   for (const r of trainRows) {
     const base = r * NUMERIC_COUNT;
     for (let j = 0; j < NUMERIC_COUNT; j++) {
       const v = raw.numeric[base + j]!;
       sum[j] = sum[j]! + v;
       squares[j] = squares[j]! + v * v;
+    }
+    if (!request) continue;
+    const at = r * REQUEST_COUNT;
+    for (let j = 0; j < REQUEST_COUNT; j++) {
+      const v = request[at + j]!;
+      sum[NUMERIC_COUNT + j] = sum[NUMERIC_COUNT + j]! + v;
+      squares[NUMERIC_COUNT + j] = squares[NUMERIC_COUNT + j]! + v * v;
     }
   }
   const n = trainRows.length;
@@ -49,8 +66,10 @@ export function fitSchema(raw: RawData, trainRows: Int32Array, options: SchemaOp
   return {
     version: SCHEMA_VERSION,
     windowMs: options.windowMs,
+    ...(request ? { requests: true as const } : {}),
     columns: [
       ...NUMERIC_FEATURES,
+      ...(request ? REQUEST_FEATURES : []),
       ...countries.map((c) => `country_${c}`),
       'country_other',
       ...protocols.map((p) => `protocol_${p}`),
@@ -82,13 +101,23 @@ export function transform(raw: RawData, schema: FeatureSchema): Float32Array {
   const out = new Float32Array(raw.rows * cols);
   const countrySlot = slots(raw.countries, schema.countries);
   const protocolSlot = slots(raw.protocols, schema.protocols);
-  const countryBase = NUMERIC_COUNT;
-  const protocolBase = NUMERIC_COUNT + schema.countries.length + 1;
+  const scaled = scaledCount(schema);
+  const countryBase = scaled;
+  const protocolBase = scaled + schema.countries.length + 1;
+  // A batch without any request (scoring a flow import with a web model) reads as all zeros.
+  const request = schema.requests ? (raw.request ?? new Float32Array(raw.rows * REQUEST_COUNT)) : null;
   for (let r = 0; r < raw.rows; r++) {
     const src = r * NUMERIC_COUNT;
     const dst = r * cols;
     for (let j = 0; j < NUMERIC_COUNT; j++) {
       out[dst + j] = (raw.numeric[src + j]! - schema.mean[j]!) / schema.std[j]!;
+    }
+    if (request) {
+      const at = r * REQUEST_COUNT;
+      for (let j = 0; j < REQUEST_COUNT; j++) {
+        const k = NUMERIC_COUNT + j;
+        out[dst + k] = (request[at + j]! - schema.mean[k]!) / schema.std[k]!;
+      }
     }
     out[dst + countryBase + countrySlot[raw.country[r]!]!] = 1;
     out[dst + protocolBase + protocolSlot[raw.protocol[r]!]!] = 1;
@@ -102,12 +131,18 @@ function slots(values: string[], fitted: string[]): Int32Array {
   return Int32Array.from(values, (v) => index.get(v) ?? fitted.length);
 }
 
+/** How many columns the scaler covers: the numeric features, and the request features if any. */
+export function scaledCount(schema: FeatureSchema): number {
+  return NUMERIC_COUNT + (schema.requests ? REQUEST_COUNT : 0);
+}
+
 export function checkSchema(schema: FeatureSchema): void {
-  const expected = NUMERIC_COUNT + schema.countries.length + 1 + schema.protocols.length + 1;
+  const scaled = scaledCount(schema);
+  const expected = scaled + schema.countries.length + 1 + schema.protocols.length + 1;
   if (
     schema.version !== SCHEMA_VERSION ||
     schema.columns.length !== expected ||
-    schema.mean.length !== NUMERIC_COUNT
+    schema.mean.length !== scaled
   ) {
     throw new Error('This model was saved with a different feature layout; train it again.');
   }

@@ -54,7 +54,7 @@ export async function sampleDb(dir: string): Promise<string> {
   return importInto(dir, SAMPLE);
 }
 
-async function importInto(dir: string, file: string): Promise<string> {
+export async function importInto(dir: string, file: string): Promise<string> {
   const dbPath = path.join(dir, 'v.db');
   const db = openDatabase(dbPath);
   try {

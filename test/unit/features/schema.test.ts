@@ -12,6 +12,7 @@ function rawData(values: number[], countries: number[], countryNames: string[]):
   return {
     rows,
     numeric,
+    request: null,
     country: Int32Array.from(countries),
     protocol: new Int32Array(rows),
     sourceKey: new Int32Array(rows),

@@ -1,0 +1,53 @@
+// A database of a generated Combined access log with its labels: `vigil generate --format combined`
+// writes the labels beside the log (PATH.labels.csv, by line), which an import does not read, so
+// the test gives each stored request the label of its line, as an analyst's labelled data would.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../../../src-main/core/db/open.js';
+import { type GenerateOptions, generateTraffic } from '../../../src-main/core/generate/generate.js';
+import { importInto, START } from './harness.js';
+
+export async function generatedWebDb(dir: string, options: Partial<GenerateOptions> = {}): Promise<string> {
+  const out = path.join(dir, 'access.log');
+  const result = await generateTraffic({
+    rows: 20_000,
+    seed: 7,
+    out,
+    format: 'combined',
+    start: START,
+    days: 3,
+    attackRate: 0.05,
+    ...options,
+  });
+  const dbPath = await importInto(dir, out);
+  const labels = fs
+    .readFileSync(result.labelsFile ?? `${out}.labels.csv`, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  const db = openDatabase(dbPath);
+  try {
+    const update = db.prepare('UPDATE sessions SET label = ? WHERE raw_line = ?');
+    db.transaction(() => {
+      for (const row of labels) {
+        const [line, label] = row.split(',');
+        update.run(label, Number(line));
+      }
+    })();
+  } finally {
+    db.close();
+  }
+  return dbPath;
+}
+
+/** The same database with every request field emptied: the sessions as a flow log would keep them. */
+export function withoutRequests(dbPath: string, copyPath: string): string {
+  fs.copyFileSync(dbPath, copyPath);
+  const db = openDatabase(copyPath);
+  try {
+    db.exec('UPDATE sessions SET method_id = NULL, path_id = NULL, query = NULL, user_agent_id = NULL');
+  } finally {
+    db.close();
+  }
+  return copyPath;
+}
