@@ -46,6 +46,7 @@ import {
 import { ModelKind, ModelRun, SessionScore, TrainArgs } from './models.js';
 import { ExportArgs, ExportResult } from './reports.js';
 import { RuleFolderLoad, RuleHitSummary, RuleHitSummaryArgs, RuleSetInfo, SessionRuleHit } from './rules.js';
+import { AddSourceArgs, SourceCheck, SourceInfo, SourceName, SourcePullArgs } from './sources.js';
 import {
   ActionResult,
   AuditEntry,
@@ -175,6 +176,21 @@ export const operations = {
   startCloudWatchPull: op(PagePullArgs, z.object({ jobId: z.string() }), pagesOnly),
   /** The custom endpoint the page's CloudWatch calls go to, or null for AWS's own (to show it). */
   cloudWatchEndpoint: op(z.object({}), z.object({ endpoint: z.string().nullable() }), pagesOnly),
+
+  // ── Remote sources (src-shared/sources.ts; core: services/sources.ts, connectors/clickhouse): a
+  //    ClickHouse table hunted in place; its slice pulled into the workspace as a job. ──
+  /** Adds a source after checking it answers with the table and mapping (network). No password is stored. */
+  addSource: op(AddSourceArgs, SourceInfo, { ...mainSideOnly, reaches: 'endpoint' }),
+  listSources: op(z.object({}), z.array(SourceInfo), mainSideOnly),
+  /** Connects, checks the table and every mapped column, and counts its rows (network). */
+  testSource: op(z.object({ name: SourceName }), SourceCheck, { ...mainSideOnly, reaches: 'endpoint' }),
+  /** Forgets a source and its pulls' watermarks; sessions pulled from it stay. */
+  removeSource: op(z.object({ name: SourceName }), z.object({ removed: z.string() }), mainSideOnly),
+  /** Pulls the rows matching a filter into the workspace (network); progress comes as job events. */
+  startSourcePull: op(SourcePullArgs, z.object({ jobId: z.string() }), {
+    ...mainSideOnly,
+    reaches: 'endpoint',
+  }),
 
   // ── Detection models (src-shared/models.ts; core: services/models.ts). Training and scoring run as
   //    jobs in worker threads: progress and cancel through jobStatus / listJobs / cancelJob. ──

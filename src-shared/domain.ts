@@ -16,6 +16,8 @@ export const FORMAT_IDS = [
   'zeek-http',
   'zeek-conn',
   'suricata-eve',
+  // Pulls from remote sources write it (ingest/formats/session-jsonl.ts); never detected.
+  'session-jsonl',
 ] as const;
 export const FormatId = z.enum(FORMAT_IDS);
 export type FormatId = z.infer<typeof FormatId>;
@@ -131,6 +133,26 @@ export const PullSummary = z.object({
 });
 export type PullSummary = z.infer<typeof PullSummary>;
 
+/** What a finished pull from a remote source did (core: connectors/clickhouse/pull.ts); times epoch ms. */
+export const SourcePullSummary = z.object({
+  status: z.enum(['done', 'cancelled', 'failed']),
+  source: z.string(),
+  /** The filter pulled, as the language writes it ('' for every row). */
+  selector: z.string(),
+  rangeStart: z.number(),
+  rangeEnd: z.number(),
+  /** Rows the source said match, counted before the pull started. */
+  matching: z.number().int(),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+  firstEventTs: z.number().nullable(),
+  lastEventTs: z.number().nullable(),
+  counts: ImportCounts,
+  importIds: z.array(z.number().int()),
+  notes: z.array(z.string()),
+});
+export type SourcePullSummary = z.infer<typeof SourcePullSummary>;
+
 export const JobProgress = z.object({
   jobId: z.string(),
   kind: JobKind,
@@ -148,6 +170,8 @@ export const JobProgress = z.object({
   pull: PullDetail.optional(),
   /** Pull jobs only, once ended (done or cancelled): what the pull did. */
   pullSummary: PullSummary.optional(),
+  /** Source pull jobs only, once ended: what the pull did. */
+  sourcePullSummary: SourcePullSummary.optional(),
   /** Rules runs only: sessions read and hits stored so far. */
   rulesRun: z.object({ sessions: z.number().int(), hits: z.number().int() }).optional(),
   /** Train and score jobs only: the model run being trained or scored (null until it exists). */

@@ -11,8 +11,10 @@ import { ImportJobs } from './jobs/import-jobs.js';
 import { JobRegistry } from './jobs/job-registry.js';
 import { ModelJobs } from './jobs/model-jobs.js';
 import { PullJobs, type PullJobsOptions } from './jobs/pull-jobs.js';
+import { importThrough } from './jobs/queued-spool-import.js';
 import { ReadPool } from './jobs/read-pool.js';
 import { RulesJobs } from './jobs/rules-jobs.js';
+import { SourcePullJobs, type SourcePullJobsOptions } from './jobs/source-pull-jobs.js';
 import { Writer } from './jobs/writer.js';
 import { removeLeftovers } from './leftovers.js';
 import { sampleFile } from './paths.js';
@@ -21,6 +23,7 @@ import { jobControlService } from './services/job-control.js';
 import { jobStore } from './services/job-store.js';
 import { pageService } from './services/page.js';
 import { readService } from './services/read-service.js';
+import { sourcesService } from './services/sources.js';
 import { writeService } from './services/write-service.js';
 
 export interface CoreOptions {
@@ -42,6 +45,8 @@ export interface CoreOptions {
   cloudWatchEndpoint?: string;
   /** Who signs this core's changes instead of the analyst setting (the CLI's --analyst). */
   analyst?: string;
+  /** Remote source connections and pulls: timeout, rows per chunk (tests make them small). */
+  sourceOptions?: SourcePullJobsOptions['pullOptions'];
 }
 
 export interface Core {
@@ -51,6 +56,7 @@ export interface Core {
   registry: JobRegistry;
   jobs: ImportJobs;
   pulls: PullJobs;
+  sourcePulls: SourcePullJobs;
   models: ModelJobs;
   /** Rules runs over the whole database. */
   rules: RulesJobs;
@@ -106,6 +112,17 @@ export function createCore(options: CoreOptions): Core {
     registry,
   });
 
+  const sourcePulls = new SourcePullJobs({
+    watermarks: {
+      get: store.sourceWatermark,
+      record: (key, ts) => store.recordSourceWatermark({ key, ts }),
+    },
+    spoolDir: spoolDirOf(dbPath),
+    importSpool: importThrough(jobs, registry),
+    registry,
+    pullOptions: options.sourceOptions,
+  });
+
   const models = new ModelJobs({
     dbPath,
     failRun: (runId, message) => store.failRun({ runId, message }),
@@ -131,7 +148,8 @@ export function createCore(options: CoreOptions): Core {
     grants: fileGrants,
     cloudWatchEndpoint: options.cloudWatchEndpoint,
   });
-  const service: VigilService = { ...writes, ...jobControl, ...page, ...reads };
+  const sources = sourcesService({ store, pulls: sourcePulls, connection: options.sourceOptions });
+  const service: VigilService = { ...writes, ...jobControl, ...page, ...sources, ...reads };
 
   if (options.sampleOnFirstStart && !hasSessions(db) && listImports(db).length === 0) {
     jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' });
@@ -143,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
     registry,
     jobs,
     pulls,
+    sourcePulls,
     models,
     rules,
     readers,
@@ -154,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
       // Pulls and models save what they end through the writer: it closes after them, and after
       // the imports, whose write lock a write under way may be waiting for.
       await pulls.close();
+      await sourcePulls.close();
       await models.close();
       await rules.close();
       await jobs.close();

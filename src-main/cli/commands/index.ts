@@ -14,6 +14,7 @@ import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
 import { registerScore } from './score.js';
 import { registerServe } from './serve.js';
+import { registerSource } from './source.js';
 import { registerStats } from './stats.js';
 import { registerTrain } from './train.js';
 import { registerVerdict } from './verdict.js';
@@ -28,6 +29,7 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerPull(program);
   registerLogGroups(program);
+  registerSource(program);
   registerVerdict(program);
   registerCase(program);
   registerIoc(program);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { PullSummary } from '../../../src-shared/domain.js';
+import { parseFilterOrThrow } from '../../../src-shared/filter/parse.js';
 import { describePullDetail } from '../../core/connectors/cloudwatch-logs/progress-detail.js';
 import { CANCELLED_EXIT_CODE } from '../cancel-signals.js';
 import { followJob } from '../follow-job.js';
@@ -9,7 +10,9 @@ import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 import { type AwsCliOptions, awsBytes, quietSdkNodeNotice, regionOf, withAwsOptions } from './aws-options.js';
 
 interface PullCliOptions extends WorkspaceOptions, AwsCliOptions {
-  logGroup: string;
+  logGroup?: string;
+  source?: string;
+  limit?: string;
   stream?: string[];
   since?: string;
   from?: string;
@@ -36,8 +39,15 @@ export function registerPull(program: Command): void {
     withCommonOptions(
       program
         .command('pull')
-        .description('Pull events of a CloudWatch Logs log group into Vigil (network), like importing a file')
-        .requiredOption('--log-group <name>', 'log group to pull from')
+        .description(
+          'Pull events of a CloudWatch Logs log group, or rows of a source (vigil source), into Vigil (network), like importing a file',
+        )
+        .option('--log-group <name>', 'log group to pull from')
+        .option(
+          '--source <name>',
+          "a source's rows instead (vigil source add); --filter is then Vigil's filter language",
+        )
+        .option('--limit <rows>', 'with --source: refuse when more rows match (default 5000000)')
         .option('--stream <names...>', 'only these log streams (at most 100)')
         .option('--since <duration>', 'time range ending now (or at --to): 30m, 24h, 7d (default 24h)')
         .option('--from <time>', 'start of the time range (ISO 8601 or epoch ms)')
@@ -47,7 +57,10 @@ export function registerPull(program: Command): void {
           '--overlap <duration>',
           'with --new, start this long before the last pulled event, for late events (default 10m)',
         )
-        .option('--filter <pattern>', 'CloudWatch Logs filter pattern (FilterLogEvents)')
+        .option(
+          '--filter <pattern>',
+          "CloudWatch Logs filter pattern (FilterLogEvents); with --source, Vigil's filter (e.g. 'path:/admin src:10.0.0.0/8')",
+        )
         .option('--insights <query>', 'run a Logs Insights query instead and import its @message field')
         .option(
           '--preset <name>',
@@ -65,12 +78,17 @@ each pull got to: an interrupted pull (Ctrl-C, network failure) resumes when run
 fetches only what arrived since the last pull.`,
     )
     .action((options: PullCliOptions) => {
+      if ((options.source === undefined) === (options.logGroup === undefined))
+        throw new Error('Give --log-group (CloudWatch Logs) or --source (vigil source list), one of them.');
+      if (options.source !== undefined) return pullSource(options.source, options);
       quietSdkNodeNotice();
+      // Given: exactly one of --log-group and --source was, and it was not --source.
+      const logGroup = options.logGroup ?? '';
       const args = {
         profile: options.profile,
         region: regionOf(options),
         endpoint: options.endpoint,
-        logGroup: options.logGroup,
+        logGroup,
         streams: options.stream,
         since: options.since,
         from: parseTime(options.from, '--from'),
@@ -92,7 +110,7 @@ fetches only what arrived since the last pull.`,
         async ({ core, call }) => {
           const { jobId } = await call('startPull', args, names);
           const job = await followJob(core, jobId, {
-            label: `pull ${options.logGroup}`,
+            label: `pull ${logGroup}`,
             showProgress: !options.json,
             detail: (p) => (p.pull ? describePullDetail(p.pull) : p.message),
           });
@@ -104,6 +122,50 @@ fetches only what arrived since the last pull.`,
         { enrich: options.enrich },
       );
     });
+}
+
+/** `vigil pull --source NAME`: the rows of a source matching Vigil's filter, through the same pipeline. */
+function pullSource(name: string, options: PullCliOptions): Promise<void> {
+  const limit = options.limit === undefined ? undefined : Number(options.limit);
+  const args = {
+    source: name,
+    filter: { clauses: parseFilterOrThrow(options.filter ?? '') },
+    since: options.since,
+    from: parseTime(options.from, '--from'),
+    to: parseTime(options.to, '--to'),
+    newOnly: options.new,
+    limit,
+  };
+  return withWorkspace(
+    options,
+    async ({ core, call }) => {
+      const { jobId } = await call('startSourcePull', args, { newOnly: '--new', filter: '--filter' });
+      const job = await followJob(core, jobId, { label: `pull ${name}`, showProgress: !options.json });
+      const summary = job.sourcePullSummary;
+      if (job.state === 'failed' || !summary) throw new Error(job.error ?? job.message);
+      if (options.json) printJson(summary);
+      else {
+        const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
+        const n = (value: number) => value.toLocaleString('en-US');
+        say(
+          table([
+            ['source', `${summary.source}${summary.selector ? ` (${summary.selector})` : ''}`],
+            ['status', summary.status],
+            ['time range', `${iso(summary.rangeStart)} to ${iso(summary.rangeEnd)}`],
+            ['rows', `${iso(summary.firstEventTs)} to ${iso(summary.lastEventTs)}`],
+            ['pulled', `${n(summary.rows)} of ${n(summary.matching)} matching`],
+            ['stored', n(summary.counts.stored)],
+            ['quarantined', n(summary.counts.quarantined)],
+            ['duplicates', n(summary.counts.duplicates)],
+            ['imports', summary.importIds.length ? summary.importIds.map((id) => `#${id}`).join(' ') : '-'],
+          ]),
+        );
+        for (const note of summary.notes) say(note);
+      }
+      if (summary.status === 'cancelled') process.exitCode = CANCELLED_EXIT_CODE;
+    },
+    { enrich: options.enrich },
+  );
 }
 
 const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;

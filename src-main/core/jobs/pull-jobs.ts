@@ -8,11 +8,11 @@ import {
   type PullSummary,
   pullInto,
   pullKeyOf,
-  type SpoolImport,
 } from '../connectors/cloudwatch-logs/index.js';
 import { describePullDetail, pullDetailOf } from '../connectors/cloudwatch-logs/progress-detail.js';
 import type { ImportJobs } from './import-jobs.js';
 import type { JobRegistry } from './job-registry.js';
+import { importThrough } from './queued-spool-import.js';
 
 export interface PullJobsOptions {
   /** Where pulls keep their positions: in the app, through the writer thread (never this one). */
@@ -102,11 +102,15 @@ export class PullJobs {
   private async run(job: Job, request: PullRequest): Promise<PullSummary | null> {
     try {
       const target = { positions: this.options.positions, spoolDir: this.options.spoolDir };
-      const summary = await pullInto({ ...target, importSpool: this.importSpool() }, request, {
-        ...this.options.pullOptions,
-        signal: job.abort.signal,
-        onProgress: (progress) => this.update(job, progressPatch(progress)),
-      });
+      const summary = await pullInto(
+        { ...target, importSpool: importThrough(this.options.imports, this.options.registry) },
+        request,
+        {
+          ...this.options.pullOptions,
+          signal: job.abort.signal,
+          onProgress: (progress) => this.update(job, progressPatch(progress)),
+        },
+      );
       const done = summary.status === 'done';
       this.update(job, {
         state: done ? 'done' : 'cancelled',
@@ -123,23 +127,6 @@ export class PullJobs {
       this.update(job, { state: 'failed', error: message, message });
       return null;
     }
-  }
-
-  private importSpool(): SpoolImport {
-    const imports = this.options.imports;
-    return async (file, { format, preset }, signal) => {
-      const jobId = imports.start({ file, format, preset });
-      const onAbort = () => imports.cancel(jobId);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        const record = await imports.wait(jobId);
-        if (!record)
-          throw new Error(this.options.registry.get(jobId)?.error ?? 'The import of pulled events failed.');
-        return record;
-      } finally {
-        signal?.removeEventListener('abort', onAbort);
-      }
-    };
   }
 
   private update(job: Job, patch: Partial<JobProgress>): void {

@@ -5,6 +5,7 @@
 
 import type { MappingPreset } from '../../../src-shared/domain.js';
 import type { ModelKind, ModelRun } from '../../../src-shared/models.js';
+import type { SourceInfo } from '../../../src-shared/sources.js';
 import type { PulledByGroup } from '../connectors/cloudwatch-logs/list-log-groups.js';
 import { type PullPosition, positionsIn } from '../connectors/cloudwatch-logs/positions.js';
 import type { PullKey, PullState } from '../db/cloudwatch-pulls.js';
@@ -12,6 +13,14 @@ import { pullSummariesByGroup } from '../db/cloudwatch-pulls.js';
 import { endRun } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
 import { getPreset } from '../db/presets.js';
+import {
+  addSource,
+  getSource,
+  listSources,
+  recordSourceWatermark,
+  removeSource,
+  sourceWatermark,
+} from '../db/sources.js';
 import { runToScore } from './models.js';
 
 export interface JobStore {
@@ -23,6 +32,13 @@ export interface JobStore {
   pullPosition(key: PullKey): Promise<PullState | null>;
   recordPullPosition(args: { key: PullKey; position: PullPosition }): Promise<void>;
   pulledByGroup(place: { region: string; endpoint: string }): Promise<PulledByGroup>;
+  // Remote sources (services/sources.ts) and their pulls' watermarks.
+  sourceNamed(name: string): Promise<SourceInfo | null>;
+  sourcesList(): Promise<SourceInfo[]>;
+  saveSource(source: SourceInfo): Promise<SourceInfo>;
+  deleteSource(name: string): Promise<boolean>;
+  sourceWatermark(key: { source: string; selector: string }): Promise<number | null>;
+  recordSourceWatermark(args: { key: { source: string; selector: string }; ts: number }): Promise<void>;
 }
 
 // Every call, once: the writer's stand-in on the main side is built from this (a missing or extra
@@ -34,6 +50,12 @@ const CALLS: { [K in keyof JobStore]: true } = {
   pullPosition: true,
   recordPullPosition: true,
   pulledByGroup: true,
+  sourceNamed: true,
+  sourcesList: true,
+  saveSource: true,
+  deleteSource: true,
+  sourceWatermark: true,
+  recordSourceWatermark: true,
 };
 export type JobStoreCall = keyof JobStore;
 export const JOB_STORE_CALLS = Object.keys(CALLS) as JobStoreCall[];
@@ -60,5 +82,11 @@ export function jobStore(db: Db): JobStore {
     async pulledByGroup({ region, endpoint }) {
       return pullSummariesByGroup(db, region, endpoint);
     },
+    sourceNamed: async (name) => getSource(db, name),
+    sourcesList: async () => listSources(db),
+    saveSource: async ({ createdAt, lastPulledTs: _, ...source }) => addSource(db, source, createdAt),
+    deleteSource: async (name) => removeSource(db, name),
+    sourceWatermark: async (key) => sourceWatermark(db, key),
+    recordSourceWatermark: async ({ key, ts }) => recordSourceWatermark(db, key, ts),
   };
 }

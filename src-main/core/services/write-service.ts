@@ -13,12 +13,21 @@ import { READ_OPERATIONS, type ReadOperation } from './read-service.js';
 import { type ReportsContext, reportsService } from './reports.js';
 import { ruleSetsService } from './rule-sets.js';
 import { scopingFilters } from './scoped-filters.js';
+import { SOURCE_OPERATIONS, type SourceOperation } from './source-operations.js';
 import { type TriageContext, triageService } from './triage.js';
 
 // Every operation that is neither a read (read-service.ts), nor job control (job-control.ts), nor
 // a page's safe form of one (page.ts): a new operation runs here unless it is declared elsewhere.
-const ELSEWHERE = new Set<string>([...READ_OPERATIONS, ...JOB_CONTROL_OPERATIONS, ...PAGE_OPERATIONS]);
-export type WriteOperation = Exclude<OperationName, ReadOperation | JobControlOperation | PageOperation>;
+const ELSEWHERE = new Set<string>([
+  ...READ_OPERATIONS,
+  ...JOB_CONTROL_OPERATIONS,
+  ...PAGE_OPERATIONS,
+  ...SOURCE_OPERATIONS,
+]);
+export type WriteOperation = Exclude<
+  OperationName,
+  ReadOperation | JobControlOperation | PageOperation | SourceOperation
+>;
 export const WRITE_OPERATIONS = operationNames.filter((name): name is WriteOperation => !ELSEWHERE.has(name));
 export type WriteService = Pick<VigilService, WriteOperation>;
 

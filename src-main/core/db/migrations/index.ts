@@ -16,6 +16,7 @@ import { auditChain } from './014-audit-chain.js';
 import { webRequests } from './016-web-requests.js';
 import { ruleHits } from './017-rule-hits.js';
 import { threatTypes } from './019-threat-types.js';
+import { sources } from './020-sources.js';
 
 export interface Migration {
   name: string;
@@ -53,4 +54,5 @@ export const migrations: Migration[] = [
   // LOCAL PLACEHOLDER: 018 belongs to another engineer.
   { name: 'placeholder 018', sql: '' },
   threatTypes,
+  sources,
 ];

@@ -6,6 +6,7 @@ import { cloudwatchCsv } from './cloudwatch-csv.js';
 import { combined } from './combined.js';
 import { logFormat } from './log-format.js';
 import { mappedCsv, mappedJsonl } from './mapped.js';
+import { sessionJsonl } from './session-jsonl.js';
 import { suricataEve } from './suricata-eve.js';
 import { vpcFlow } from './vpc-flow.js';
 import { wafJson } from './waf-json.js';
@@ -29,6 +30,7 @@ export const formats: FormatDefinition[] = [
   mappedCsv,
   mappedJsonl,
   logFormat,
+  sessionJsonl,
 ];
 
 export function formatById(id: FormatId): FormatDefinition {

@@ -1,0 +1,31 @@
+// `vigil source test`: the source answers, the table exists, every mapped column or expression is
+// valid there, and how many rows over which time span it holds.
+import type { SourceCheck, SourceInfo } from '../../../../src-shared/sources.js';
+import { type SourceConnectionOptions, withSource } from './client.js';
+import { fieldExpr } from './mapping.js';
+import { rowsSql, tableSql } from './select.js';
+
+export async function checkSource(
+  source: SourceInfo,
+  options: SourceConnectionOptions = {},
+): Promise<SourceCheck> {
+  const started = Date.now();
+  return withSource(source, options, async (connection) => {
+    const [about] = await connection.all<{ version: string }>('SELECT version() AS version');
+    // One row through every mapped expression: a missing column or a wrong expression fails here.
+    await connection.all(rowsSql(source, {}, 1));
+    const start = fieldExpr(source.mapping, 'startTs');
+    const [span] = await connection.all<{ n: string; first: string | null; last: string | null }>(
+      `SELECT count() AS n, min(${start}) AS first, max(${start}) AS last FROM ${tableSql(source)}`,
+    );
+    const rows = Number(span?.n ?? 0);
+    return {
+      name: source.name,
+      version: about?.version ?? 'unknown',
+      rows,
+      firstTs: rows > 0 ? Number(span?.first) : null,
+      lastTs: rows > 0 ? Number(span?.last) : null,
+      milliseconds: Date.now() - started,
+    };
+  });
+}

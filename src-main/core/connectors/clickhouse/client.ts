@@ -1,0 +1,111 @@
+// One connection to a ClickHouse source through the official client. Everything Vigil asks goes
+// through `rows` (a stream of JSON objects) or `one` (a small answer); both turn every failure into
+// a clear message (server-errors.ts) and kill the query on the server when the caller cancels.
+import { randomUUID } from 'node:crypto';
+import { type ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickhouse/client';
+import type { SourceInfo } from '../../../../src-shared/sources.js';
+import { loginOf } from './credentials.js';
+import { sqlString } from './literal.js';
+import { describeSourceError, ERROR_LINE } from './server-errors.js';
+
+export interface SourceConnectionOptions {
+  /** How long one request may take before it is given up (default 5 minutes). */
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export type JsonRow = Record<string, unknown>;
+
+export class SourceConnection {
+  private readonly client: ClickHouseClient;
+  private readonly where: { source: string; url: string; table: string };
+
+  constructor(
+    readonly source: SourceInfo,
+    options: SourceConnectionOptions = {},
+  ) {
+    const login = loginOf(source, options.env);
+    this.where = { source: source.name, url: source.url, table: `${source.database}.${source.table}` };
+    this.client = createClient({
+      url: source.url,
+      username: login.username,
+      password: login.password,
+      database: source.database,
+      request_timeout: options.timeoutMs ?? 300_000,
+      // The client would print each failure with its stack; Vigil says what failed itself.
+      log: { level: ClickHouseLogLevel.OFF },
+      // The engine finishes the query before it answers, so a failure is an HTTP error rather than
+      // a line after rows already sent (still checked for: see `rows`).
+      clickhouse_settings: { wait_end_of_query: 1 },
+    });
+  }
+
+  /** Streams the rows of `sql` (JSONEachRow) to `onRows`, a block at a time. */
+  async rows(
+    sql: string,
+    onRows: (rows: JsonRow[]) => Promise<void> | void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const queryId = randomUUID();
+    const stopOnAbort = () => void this.kill(queryId);
+    signal?.addEventListener('abort', stopOnAbort, { once: true });
+    try {
+      signal?.throwIfAborted();
+      const result = await this.client.query({
+        query: sql,
+        format: 'JSONEachRow',
+        query_id: queryId,
+        abort_signal: signal,
+      });
+      for await (const block of result.stream()) {
+        const rows: JsonRow[] = [];
+        for (const row of block) {
+          // A server that fails after the first rows writes its error as a last line of text.
+          if (ERROR_LINE.test(row.text)) throw new Error(row.text);
+          rows.push(JSON.parse(row.text) as JsonRow);
+        }
+        await onRows(rows);
+        signal?.throwIfAborted();
+      }
+    } catch (error) {
+      if (signal?.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
+      throw describeSourceError(error, this.where);
+    } finally {
+      signal?.removeEventListener('abort', stopOnAbort);
+    }
+  }
+
+  /** Every row of a small answer (an aggregate, a count). */
+  async all<T extends JsonRow>(sql: string, signal?: AbortSignal): Promise<T[]> {
+    const out: T[] = [];
+    await this.rows(sql, (rows) => void out.push(...(rows as T[])), signal);
+    return out;
+  }
+
+  /** Asks the server to stop a query (cancel); a server that cannot be reached has stopped anyway. */
+  private async kill(queryId: string): Promise<void> {
+    try {
+      await this.client.command({ query: `KILL QUERY WHERE query_id = ${sqlString(queryId)} ASYNC` });
+    } catch {
+      // Nothing to do: the query's connection is closed by the abort as well.
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+/** Runs `use` with a connection to `source`, closed afterwards. */
+export async function withSource<T>(
+  source: SourceInfo,
+  options: SourceConnectionOptions,
+  use: (connection: SourceConnection) => Promise<T>,
+): Promise<T> {
+  const connection = new SourceConnection(source, options);
+  try {
+    return await use(connection);
+  } finally {
+    await connection.close();
+  }
+}

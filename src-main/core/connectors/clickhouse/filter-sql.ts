@@ -1,0 +1,141 @@
+// The filter language's clauses (src-shared/filter) compiled to ClickHouse SQL over a source's
+// mapped expressions: the same clause tree db/filter-sql.ts compiles for SQLite, with the same
+// meaning, so a filter selects the same sessions on the engine as on the rows pulled from it.
+// Literals go through literal.ts (ClickHouse 18.16 has no query parameters).
+import type { SessionFilter } from '../../../../src-shared/domain.js';
+import { TERM_FIELDS, type TermField } from '../../../../src-shared/fields/index.js';
+import type { ClauseField, FilterClause, FilterValue } from '../../../../src-shared/filter/clauses.js';
+import { cidrRange } from '../../../../src-shared/filter/ipv4.js';
+import { must } from '../../../../src-shared/must.js';
+import type { SourceMapping } from '../../../../src-shared/sources.js';
+import { sqlNumber, sqlString } from './literal.js';
+import { fieldExpr } from './mapping.js';
+
+const TERM_FIELD = new Map<ClauseField, TermField>(TERM_FIELDS.map((field) => [field.filter.term, field]));
+
+/** SQLite's NOCASE and LIKE fold ASCII letters only; so do ClickHouse's lower() and this. */
+export const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+const anyOf = (parts: string[]) => (parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`);
+
+function cidrSql(expr: string, value: Extract<FilterValue, { kind: 'cidr' }>): string {
+  const range = must(cidrRange(value), 'the range of a checked CIDR block');
+  // IPv4StringToNum gives 0 for text that is not an address: a block holding 0.0.0.0 checks the shape.
+  const shape = range.first === 0 ? ` AND match(${expr}, '^[0-9]+[.][0-9]+[.][0-9]+[.][0-9]+$')` : '';
+  return `(position(${expr}, ':') = 0 AND IPv4StringToNum(${expr}) BETWEEN ${sqlNumber(range.first)} AND ${sqlNumber(range.last)}${shape})`;
+}
+
+function ipSql(expr: string, values: FilterValue[]): string {
+  const exact = values.flatMap((v) => (v.kind === 'ip' ? [v.value] : []));
+  const parts = values.flatMap((v) => (v.kind === 'cidr' ? [cidrSql(expr, v)] : []));
+  if (exact.length === 1) parts.unshift(`${expr} = ${sqlString(exact[0] as string)}`);
+  if (exact.length > 1) parts.unshift(`${expr} IN (${exact.map(sqlString).join(', ')})`);
+  return anyOf(parts);
+}
+
+function numberSql(expr: string, values: FilterValue[]): string {
+  return anyOf(
+    values.map((v) => {
+      if (v.kind === 'range') return `${expr} BETWEEN ${sqlNumber(v.min)} AND ${sqlNumber(v.max)}`;
+      if (v.kind === 'cmp') return `${expr} ${v.op === '=' ? '=' : v.op} ${sqlNumber(v.value)}`;
+      throw new Error(`A number is needed here, not ${v.kind}`);
+    }),
+  );
+}
+
+/** The LIKE pattern of a typed prefix (`*` any run), with LIKE's own characters escaped. */
+export function prefixPattern(typed: string): string {
+  return `${typed.replace(/[\\%_]/g, (ch) => `\\${ch}`).replaceAll('*', '%')}%`;
+}
+
+function textSql(field: TermField, expr: string, values: FilterValue[]): string {
+  const texts = values.map((v) => {
+    if (v.kind !== 'text') throw new Error(`Text is needed here, not ${v.kind}`);
+    return v.value;
+  });
+  if ('match' in field.filter) {
+    const { match } = field.filter;
+    const lowered = `lower(${expr})`;
+    return anyOf(
+      texts.map((text) =>
+        match === 'prefix'
+          ? `${lowered} LIKE ${sqlString(asciiLower(prefixPattern(text)))}`
+          : `position(${lowered}, ${sqlString(asciiLower(text))}) > 0`,
+      ),
+    );
+  }
+  const nocase = 'nocase' in field.filter && field.filter.nocase;
+  const target = nocase ? `lower(${expr})` : expr;
+  const literals = texts.map((text) => sqlString(nocase ? asciiLower(text) : text));
+  return literals.length === 1 ? `${target} = ${literals[0]}` : `${target} IN (${literals.join(', ')})`;
+}
+
+const FREE_TEXT = TERM_FIELDS.flatMap((field) =>
+  'freeText' in field.filter ? [{ field, place: field.filter.freeText }] : [],
+).sort((a, b) => a.place - b.place);
+
+/** Free text as db/filter-sql.ts reads it: an endpoint, or part of the descriptive fields. */
+function freeTextSql(mapping: SourceMapping, values: FilterValue[]): string {
+  const text = values.map((v) => (v.kind === 'text' ? v.value : '')).join(' ');
+  const lowered = sqlString(asciiLower(text));
+  const joined = FREE_TEXT.filter(({ field }) => !('match' in field.filter))
+    .map(({ field }) => `ifNull(toString(${fieldExpr(mapping, field.name)}), '')`)
+    .join(", ' ', ");
+  const own = FREE_TEXT.filter(({ field }) => 'match' in field.filter).map(
+    ({ field }) => ` OR position(lower(${fieldExpr(mapping, field.name)}), ${lowered}) > 0`,
+  );
+  const exact = sqlString(text);
+  return `(${fieldExpr(mapping, 'srcIp')} = ${exact} OR ${fieldExpr(mapping, 'dstIp')} = ${exact} OR position(lower(concat(${joined})), ${lowered}) > 0${own.join('')})`;
+}
+
+function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
+  const { field, values } = clause;
+  if (field === 'score' || field === 'verdict')
+    throw new Error(
+      `${field}: is known only in the local workspace (models and verdicts): pull the rows first, then filter by ${field}.`,
+    );
+  if (field === 'text') return freeTextSql(mapping, values);
+  if (field === 'ip')
+    return `(${ipSql(fieldExpr(mapping, 'srcIp'), values)} OR ${ipSql(fieldExpr(mapping, 'dstIp'), values)})`;
+  const session = must(TERM_FIELD.get(field), `the field of filter term ${field}`);
+  const expr =
+    session.name === 'durationMs'
+      ? `(${fieldExpr(mapping, 'endTs')} - ${fieldExpr(mapping, 'startTs')})`
+      : fieldExpr(mapping, session.name);
+  if (session.filter.kind === 'ip') return ipSql(expr, values);
+  if (values[0]?.kind === 'cmp' || values[0]?.kind === 'range') return numberSql(expr, values);
+  return textSql(session, expr, values);
+}
+
+/**
+ * The WHERE conditions (AND-ed) of a filter over the source. A missing value (NULL) never matches
+ * a clause and always matches its negation, as in the local workspace.
+ */
+export function filterConditions(mapping: SourceMapping, filter: SessionFilter): string[] {
+  if (filter.importId !== undefined) throw new Error('A remote source has no imports to filter by.');
+  const parts: string[] = [];
+  const start = fieldExpr(mapping, 'startTs');
+  if (filter.from !== undefined) parts.push(`${start} >= ${sqlNumber(filter.from)}`);
+  if (filter.to !== undefined) parts.push(`${start} < ${sqlNumber(filter.to)}`);
+  const equal = (field: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    const literal = typeof value === 'number' ? sqlNumber(value) : sqlString(value);
+    parts.push(`ifNull(${fieldExpr(mapping, field)} = ${literal}, 0)`);
+  };
+  equal('srcIp', filter.srcIp);
+  equal('dstIp', filter.dstIp);
+  equal('country', filter.country);
+  equal('detectionType', filter.detectionType);
+  equal('dstPort', filter.dstPort);
+  for (const clause of filter.clauses ?? []) {
+    const sql = `ifNull(${clauseSql(mapping, clause)}, 0)`;
+    parts.push(clause.negate ? `NOT ${sql}` : sql);
+  }
+  return parts;
+}
+
+/** `WHERE …` for a filter ('' when it selects every row). */
+export function whereSql(mapping: SourceMapping, filter: SessionFilter): string {
+  const parts = filterConditions(mapping, filter);
+  return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+}

@@ -1,0 +1,66 @@
+// How a source's table gives each of Vigil's session fields: a column or SQL expression per field
+// (the expressions run on the engine, so any column type can become Vigil's: a DateTime as epoch ms,
+// a URI split into path and query). Presets cover a table that already uses Vigil's field names
+// and a typical Combined-log table; the analyst overrides any field.
+import { SESSION_FIELDS, type SessionField } from '../../../../src-shared/fields/index.js';
+import type { MAPPING_PRESETS, SourceMapping } from '../../../../src-shared/sources.js';
+
+/** Fields a source can give: every field the importers read from a log (field table origin `log`). */
+export const MAPPABLE_FIELDS = SESSION_FIELDS.filter(
+  (field): field is Extract<SessionField, { origin: 'log' }> => field.origin === 'log',
+);
+const MAPPABLE = new Set<string>(MAPPABLE_FIELDS.map((field) => field.name));
+/** A session needs a time and a source address; every other field may be missing (NULL). */
+export const REQUIRED_FIELDS = ['startTs', 'srcIp'] as const;
+
+/** The table has a column per field, named as Vigil names the field (times as epoch ms). */
+const VIGIL: SourceMapping = Object.fromEntries(
+  MAPPABLE_FIELDS.map((field) => [field.name, `\`${field.name}\``]),
+);
+
+/**
+ * A table loaded from nginx/Apache access logs, with nginx's variable names: time_local (DateTime),
+ * remote_addr, request_method, host, request_uri, server_protocol, status, body_bytes_sent,
+ * http_referer, http_user_agent, request_time (seconds, Float).
+ */
+const COMBINED: SourceMapping = {
+  startTs: 'toUInt64(toUnixTimestamp(time_local)) * 1000',
+  srcIp: 'remote_addr',
+  method: 'request_method',
+  host: "nullIf(host, '')",
+  path: "splitByChar('?', request_uri)[1]",
+  query: "if(position(request_uri, '?') > 0, substring(request_uri, position(request_uri, '?') + 1), NULL)",
+  httpVersion: 'server_protocol',
+  responseCode: 'status',
+  bytesOut: 'body_bytes_sent',
+  referrer: "if(http_referer IN ('', '-'), NULL, http_referer)",
+  userAgent: "nullIf(http_user_agent, '')",
+  requestTimeMs: 'request_time * 1000',
+};
+
+export const PRESET_MAPPINGS: Record<(typeof MAPPING_PRESETS)[number], SourceMapping> = {
+  vigil: VIGIL,
+  combined: COMBINED,
+};
+
+/** The preset with the analyst's overrides; refused for a field Vigil does not know or a missing one. */
+export function buildMapping(
+  preset: keyof typeof PRESET_MAPPINGS,
+  overrides: SourceMapping = {},
+): SourceMapping {
+  const unknown = Object.keys(overrides).filter((name) => !MAPPABLE.has(name));
+  if (unknown.length > 0)
+    throw new Error(
+      `Not a session field a source can give: ${unknown.join(', ')}. Fields: ${[...MAPPABLE].join(', ')}`,
+    );
+  const mapping = { ...PRESET_MAPPINGS[preset], ...overrides };
+  const missing = REQUIRED_FIELDS.filter((name) => !mapping[name]);
+  if (missing.length > 0) throw new Error(`The mapping must give ${missing.join(' and ')}.`);
+  return mapping;
+}
+
+/** The SQL that reads `field` in the source, or NULL where the mapping does not give it. */
+export function fieldExpr(mapping: SourceMapping, field: string): string {
+  const expr = mapping[field];
+  return expr === undefined ? 'NULL' : `(${expr})`;
+}

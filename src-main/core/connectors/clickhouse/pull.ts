@@ -1,0 +1,197 @@
+// Pulls the rows of a source that match a filter into the workspace, through the same pipeline as
+// files and CloudWatch pulls: rows are spooled to disk in chunks (memory stays flat), each chunk is
+// imported (validation, quarantine, de-duplication, rollups), and the newest committed row time is
+// saved as the pull's watermark, so `--new` continues from there after a stop, a kill or a failure.
+import type { ImportCounts, SessionFilter, SourcePullSummary } from '../../../../src-shared/domain.js';
+import type { SourceInfo } from '../../../../src-shared/sources.js';
+import { eventSpoolLine } from '../../ingest/event-spool.js';
+import { SpoolChunker, type SpoolImport } from '../cloudwatch-logs/chunker.js';
+import { PullTally } from '../cloudwatch-logs/tally.js';
+import { resolveRange } from '../cloudwatch-logs/time-range.js';
+import { type JsonRow, type SourceConnectionOptions, withSource } from './client.js';
+import { ALIAS_PREFIX, countSql, rowsSql } from './select.js';
+
+export interface SourceWatermarks {
+  get(key: { source: string; selector: string }): Promise<number | null>;
+  record(key: { source: string; selector: string }, ts: number): Promise<void>;
+}
+
+export interface SourcePullTarget {
+  watermarks: SourceWatermarks;
+  spoolDir: string;
+  importSpool: SpoolImport;
+}
+
+export interface SourcePullRequest {
+  source: SourceInfo;
+  filter: SessionFilter;
+  /** The filter as the language writes it: the watermark's key ('' for every row). */
+  selector: string;
+  since?: string;
+  from?: number;
+  to?: number;
+  newOnly?: boolean;
+  limit: number;
+}
+
+export interface SourcePullProgress {
+  rows: number;
+  matching: number;
+  counts: ImportCounts;
+  importIds: number[];
+  phase: 'counting' | 'fetching' | 'importing';
+}
+
+export interface SourcePullOptions extends SourceConnectionOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: SourcePullProgress) => void;
+  /** Rows per imported chunk (default 50 000). */
+  flushRows?: number;
+  now?: () => number;
+}
+
+/**
+ * The key of a row among the pulled ones: rows identical in every field share a time, and a pull
+ * always takes every row of a time, so the n-th copy of a row is the same copy in any pull that
+ * overlaps this one. With the fields it makes the session's key (ingest's event id): an overlap is
+ * found as duplicates, and copies the source really holds are all kept.
+ */
+class Occurrences {
+  private ts: unknown = null;
+  private seen = new Map<string, number>();
+  next(ts: unknown, text: string): string {
+    if (ts !== this.ts) {
+      this.ts = ts;
+      this.seen = new Map();
+    }
+    const n = (this.seen.get(text) ?? 0) + 1;
+    this.seen.set(text, n);
+    return `r${n}`;
+  }
+}
+
+export async function pullSource(
+  target: SourcePullTarget,
+  request: SourcePullRequest,
+  options: SourcePullOptions = {},
+): Promise<SourcePullSummary> {
+  const { source, selector } = request;
+  const key = { source: source.name, selector };
+  const watermark = await target.watermarks.get(key);
+  // The watermark's own time is pulled again (overlap 0): rows of that time in a later chunk that
+  // never committed are then fetched, and those that did are found as duplicates.
+  const range = resolveRange({ ...request, overlap: '0m' }, watermark, (options.now ?? Date.now)());
+  const filter: SessionFilter = {
+    ...request.filter,
+    from: Math.max(request.filter.from ?? range.start, range.start),
+    to: Math.min(request.filter.to ?? range.end + 1, range.end + 1),
+  };
+  const tally = new PullTally(source.name, range, range.end - range.start);
+  const notes = tally.notes;
+  if (request.newOnly && watermark === null)
+    notes.push('No earlier pull of this source and filter: pulled the asked range.');
+  let matching = 0;
+  let rows = 0;
+  let phase: SourcePullProgress['phase'] = 'counting';
+  const report = () =>
+    options.onProgress?.({
+      rows,
+      matching,
+      counts: { ...tally.counts },
+      importIds: [...tally.importIds],
+      phase: tally.phase === 'importing' ? 'importing' : phase,
+    });
+  const chunker = new SpoolChunker(
+    {
+      dir: target.spoolDir,
+      logGroup: `clickhouse-${source.name}`,
+      // Every chunk is Vigil's own JSON lines, whatever the first one looked like.
+      importSpool: (file, _format, signal) => target.importSpool(file, { format: 'session-jsonl' }, signal),
+      flushEvents: options.flushRows ?? 50_000,
+      flushBytes: 64 * 1024 * 1024,
+      signal: options.signal,
+    },
+    tally,
+  );
+  const summary = (status: SourcePullSummary['status']): SourcePullSummary => ({
+    status,
+    source: source.name,
+    selector,
+    rangeStart: range.start,
+    rangeEnd: range.end,
+    matching,
+    rows,
+    bytes: tally.bytes,
+    firstEventTs: tally.firstEventTs,
+    lastEventTs: tally.lastEventTs,
+    counts: { ...tally.counts },
+    importIds: [...tally.importIds],
+    notes: [...notes],
+  });
+  const flush = async () => {
+    const done = await chunker.flush();
+    if (done?.maxTs != null) await target.watermarks.record(key, done.maxTs);
+    report();
+  };
+  try {
+    await withSource(source, options, async (connection) => {
+      report();
+      const [counted] = await connection.all<{ n: string }>(countSql(source, filter), options.signal);
+      matching = Number(counted?.n ?? 0);
+      if (matching > request.limit)
+        throw new Error(
+          `${matching.toLocaleString('en-US')} rows of source "${source.name}" match, more than the limit of ${request.limit.toLocaleString('en-US')}: narrow the filter or the time range, or raise the limit (--limit).`,
+        );
+      phase = 'fetching';
+      report();
+      const occurrences = new Occurrences();
+      let lastReport = Date.now();
+      await connection.rows(
+        rowsSql(source, filter),
+        async (block: JsonRow[]) => {
+          const lines: string[] = [];
+          const events: { timestamp: number; message: string }[] = [];
+          let maxTs: number | null = null;
+          for (const row of block) {
+            const named: JsonRow = {};
+            for (const [alias, value] of Object.entries(row)) named[alias.slice(ALIAS_PREFIX.length)] = value;
+            const message = JSON.stringify(named);
+            const ts = Number(named.startTs);
+            lines.push(eventSpoolLine(occurrences.next(named.startTs, message), message));
+            events.push({ timestamp: ts, message });
+            if (maxTs === null || ts > maxTs) maxTs = ts;
+          }
+          rows += block.length;
+          tally.page(events);
+          await chunker.add(lines, maxTs);
+          if (chunker.full) await flush();
+          else if (Date.now() - lastReport > 500) {
+            lastReport = Date.now();
+            report();
+          }
+        },
+        options.signal,
+      );
+      await flush();
+    });
+    if (rows !== matching)
+      notes.push(
+        `The source counted ${matching} matching rows and sent ${rows}: rows arrived or left meanwhile.`,
+      );
+    return summary('done');
+  } catch (error) {
+    await chunker.discard();
+    if (options.signal?.aborted || (error as Error).name === 'AbortError') {
+      notes.push(
+        tally.importIds.length > 0
+          ? 'Cancelled: chunks imported before the cancel are kept; pull again with --new to continue from there.'
+          : 'Cancelled before anything was imported.',
+      );
+      return summary('cancelled');
+    }
+    const failure = error as Error;
+    if (tally.importIds.length > 0)
+      failure.message += ` ${tally.counts.stored} rows stored before this are kept; pull again with --new to continue.`;
+    throw Object.assign(failure, { summary: summary('failed') });
+  }
+}

@@ -1,0 +1,58 @@
+// What the engine said, as a message an analyst can act on. ClickHouse 18.x writes
+// "Code: 60, e.displayText() = DB::Exception: Table db.t doesn't exist., e.what() = DB::Exception";
+// current versions write "Code: 60. DB::Exception: Table db.t does not exist. (UNKNOWN_TABLE) (version 24.3…)".
+// Both are read by their code; the engine's own text is kept in one line, never a stack.
+
+/** An error line at the end of a streamed answer (an error after the first rows): either form. */
+export const ERROR_LINE = /^Code: (\d+)[.,] /;
+
+export interface Where {
+  source: string;
+  url: string;
+  table: string;
+}
+
+/** The engine's text without its wrapping: the message between "DB::Exception: " and the tail. */
+function engineText(text: string): string {
+  const message =
+    /DB::Exception: (.*?)(?:, e\.what\(\) = .*|\s+\([A-Z_]+\)(?: \(version [^)]*\))?)?\s*$/s.exec(
+      text.trim(),
+    );
+  return (message?.[1] ?? text).replace(/\s+/g, ' ').trim();
+}
+
+function codeOf(text: string): number | null {
+  const match = /Code: (\d+)/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+/** A clear message for any failure of a call to the source (engine error, network, abort). */
+export function describeSourceError(error: unknown, where: Where): Error {
+  const raw = error instanceof Error ? error.message : String(error);
+  const netCode = (error as { code?: string } | null)?.code;
+  const code = codeOf(raw);
+  const said = engineText(raw);
+  const name = `source "${where.source}"`;
+  let message: string;
+  if (
+    netCode === 'ECONNREFUSED' ||
+    netCode === 'ECONNRESET' ||
+    netCode === 'EHOSTUNREACH' ||
+    /socket hang up/i.test(raw)
+  )
+    message = `Cannot reach ${name} at ${where.url} (${netCode ?? 'connection closed'}): is the server running?`;
+  else if (netCode === 'ENOTFOUND') message = `Cannot reach ${name}: the host of ${where.url} is unknown.`;
+  else if (/Timeout error|timed out/i.test(raw) && code === null)
+    message = `${name} did not answer in time (${where.url}).`;
+  else if (code === 193 || code === 516 || code === 192 || /Authentication failed|Wrong password/i.test(raw))
+    message = `${name} refused the user name or password (${said}). Check the password's environment variable or profile file.`;
+  else if (code === 60 || code === 81)
+    message = `${name}: the table ${where.table} does not exist (${said}).`;
+  else if (code === 47 || code === 16)
+    message = `${name}: a column named by the mapping does not exist (${said}). Fix the mapping (vigil source remove, then add it with --field).`;
+  else if (code === 159 || code === 160) message = `${name} stopped the query: it ran out of time (${said}).`;
+  else if (code === 394) message = `${name}: the query was cancelled.`;
+  else if (code !== null) message = `${name} refused the query: ${said} (code ${code}).`;
+  else message = `${name} failed: ${said}`;
+  return Object.assign(new Error(message), { cause: error });
+}

@@ -1,0 +1,10 @@
+// The names of the source operations (services/sources.ts), apart from their implementation so the
+// writer thread can tell they run elsewhere without loading the ClickHouse client.
+export const SOURCE_OPERATIONS = [
+  'addSource',
+  'listSources',
+  'testSource',
+  'removeSource',
+  'startSourcePull',
+] as const;
+export type SourceOperation = (typeof SOURCE_OPERATIONS)[number];

@@ -1,0 +1,63 @@
+// The operations on remote sources (ClickHouse): add, list, test, remove, pull. They reach the
+// network, so they run on the main thread like the CloudWatch calls (it only waits on sockets);
+// what they read and write in the database goes through the job store (the writer thread in the app).
+import type { VigilService } from '../../../src-shared/api.js';
+import { serializeFilter } from '../../../src-shared/filter/serialize.js';
+import type { SourceInfo } from '../../../src-shared/sources.js';
+import { buildMapping, checkSource, type SourceConnectionOptions } from '../connectors/clickhouse/index.js';
+import type { SourcePullJobs } from '../jobs/source-pull-jobs.js';
+import type { JobStore } from './job-store.js';
+import type { SourceOperation } from './source-operations.js';
+
+export interface SourcesContext {
+  store: JobStore;
+  pulls: SourcePullJobs;
+  connection?: SourceConnectionOptions;
+}
+
+export function sourcesService(context: SourcesContext): Pick<VigilService, SourceOperation> {
+  const { store, pulls } = context;
+  const named = async (name: string): Promise<SourceInfo> => {
+    const source = await store.sourceNamed(name);
+    if (!source) throw new Error(`No source named "${name}". See them with: vigil source list`);
+    return source;
+  };
+  return {
+    async addSource(args) {
+      const source: SourceInfo = {
+        name: args.name,
+        kind: 'clickhouse',
+        url: args.clickhouse.replace(/\/+$/, ''),
+        database: args.database,
+        table: args.table,
+        preset: args.map,
+        mapping: buildMapping(args.map, args.fields),
+        user: args.user,
+        passwordEnv: args.passwordEnv ?? null,
+        profileFile: args.profileFile ?? null,
+        createdAt: Date.now(),
+        lastPulledTs: null,
+      };
+      if (await store.sourceNamed(source.name))
+        throw new Error(
+          `A source named "${source.name}" exists already; remove it first (vigil source remove).`,
+        );
+      // Checked before it is saved: a wrong table, column or password is said now, not at the first pull.
+      if (!args.noCheck) await checkSource(source, context.connection);
+      return store.saveSource(source);
+    },
+    listSources: () => store.sourcesList(),
+    async testSource({ name }) {
+      return checkSource(await named(name), context.connection);
+    },
+    async removeSource({ name }) {
+      if (!(await store.deleteSource(name))) throw new Error(`No source named "${name}".`);
+      return { removed: name };
+    },
+    async startSourcePull({ source, filter, ...range }) {
+      const info = await named(source);
+      const selector = serializeFilter(filter.clauses ?? []);
+      return { jobId: pulls.start({ source: info, filter, selector, ...range }) };
+    },
+  };
+}

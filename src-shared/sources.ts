@@ -1,0 +1,90 @@
+// Remote sources the analyst hunts in (a ClickHouse table of web or flow logs): how one is named,
+// mapped and reached, and the arguments of the operations on them. No password ever crosses here:
+// a source names where its password is read (an environment variable or a profile file).
+import { z } from 'zod';
+import { SessionFilter } from './domain.js';
+
+export const SourceName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, dot, dash and underscore (1–64)');
+
+/** A ClickHouse database or table name: plain identifiers only, so they are never escaped wrongly. */
+const Identifier = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'a plain identifier (letters, digits, _)');
+
+/** Vigil field name → the source's column or SQL expression that gives it. */
+export const SourceMapping = z.record(z.string().min(1).max(64), z.string().min(1).max(2000));
+export type SourceMapping = z.infer<typeof SourceMapping>;
+
+export const MAPPING_PRESETS = ['vigil', 'combined'] as const;
+export const MappingPresetName = z.enum(MAPPING_PRESETS);
+
+export const SourceInfo = z.object({
+  name: SourceName,
+  kind: z.literal('clickhouse'),
+  url: z.string(),
+  database: z.string(),
+  table: z.string(),
+  preset: z.string().nullable(),
+  mapping: SourceMapping,
+  user: z.string(),
+  /** Where the password is read when connecting (never the password itself). */
+  passwordEnv: z.string().nullable(),
+  profileFile: z.string().nullable(),
+  createdAt: z.number(),
+  /** Newest row time pulled by an unfiltered pull, or null. */
+  lastPulledTs: z.number().nullable(),
+});
+export type SourceInfo = z.infer<typeof SourceInfo>;
+
+export const AddSourceArgs = z.strictObject({
+  name: SourceName,
+  /** The engine's HTTP interface, e.g. http://127.0.0.1:8123. */
+  clickhouse: z
+    .string()
+    .max(500)
+    .refine((url) => /^https?:\/\/[^\s/]+/.test(url), 'an http:// or https:// URL'),
+  database: Identifier,
+  table: Identifier,
+  map: MappingPresetName.default('vigil'),
+  /** Per-field overrides of the preset (field → column or expression). */
+  fields: SourceMapping.optional(),
+  user: z.string().min(1).max(200).default('default'),
+  /** Environment variable holding the password (default VIGIL_CLICKHOUSE_PASSWORD). */
+  passwordEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
+    .optional(),
+  /** A profile file (JSON: {"user", "password"}) the password is read from instead. */
+  profileFile: z.string().min(1).max(4096).optional(),
+  /** Add it without connecting first (by default the table and mapping are checked). */
+  noCheck: z.boolean().default(false),
+});
+
+export const SourceCheck = z.object({
+  name: z.string(),
+  version: z.string(),
+  rows: z.number(),
+  firstTs: z.number().nullable(),
+  lastTs: z.number().nullable(),
+  milliseconds: z.number(),
+});
+export type SourceCheck = z.infer<typeof SourceCheck>;
+
+/** The time range of a pull, as the CloudWatch pull takes it. */
+export const SourcePullArgs = z.strictObject({
+  source: SourceName,
+  filter: SessionFilter.default({}),
+  since: z
+    .string()
+    .regex(/^\d+(m|h|d)$/, 'a duration like 30m, 24h or 7d')
+    .optional(),
+  from: z.number().optional(),
+  to: z.number().optional(),
+  /** Only rows newer than the last pull of this source and filter. */
+  newOnly: z.boolean().optional(),
+  /** Refused when more rows match (the count is asked first). */
+  limit: z.number().int().min(1).max(1_000_000_000).default(5_000_000),
+});
+export type SourcePullArgs = z.infer<typeof SourcePullArgs>;

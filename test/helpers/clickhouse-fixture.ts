@@ -1,0 +1,98 @@
+// Rows of web requests and flows in a ClickHouse table whose columns are named as Vigil's fields
+// (the `vigil` mapping preset), generated from a seed so every test knows what it put there.
+import type { ClickHouseServer } from './clickhouse-server.js';
+
+export const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
+
+export const VIGIL_TABLE_COLUMNS = `startTs UInt64, endTs UInt64, srcIp String, dstIp Nullable(String),
+  srcPort Nullable(UInt16), dstPort Nullable(UInt16), protocol Nullable(String), bytesIn Nullable(UInt64),
+  bytesOut Nullable(UInt64), packets Nullable(UInt64), responseCode Nullable(UInt16), country Nullable(String),
+  asn Nullable(UInt32), ruleName Nullable(String), detectionType Nullable(String), action Nullable(String),
+  label Nullable(String), method Nullable(String), host Nullable(String), path Nullable(String),
+  query Nullable(String), httpVersion Nullable(String), userAgent Nullable(String), referrer Nullable(String),
+  requestTimeMs Nullable(Float64), tlsProtocol Nullable(String), tlsCipher Nullable(String),
+  requestId Nullable(String), requestLine Nullable(String)`;
+
+export interface FixtureRow {
+  startTs: number;
+  endTs: number;
+  srcIp: string;
+  dstIp: string | null;
+  srcPort: number | null;
+  dstPort: number | null;
+  protocol: string | null;
+  bytesIn: number | null;
+  bytesOut: number | null;
+  responseCode: number | null;
+  country: string | null;
+  asn: number | null;
+  detectionType: string | null;
+  method: string | null;
+  host: string | null;
+  path: string | null;
+  query: string | null;
+  userAgent: string | null;
+}
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
+
+/** `n` rows over `hours` hours from T0; every 50th row repeats the one before it exactly. */
+export function fixtureRows(n: number, seed = 7, hours = 48): FixtureRow[] {
+  const r = random(seed);
+  const rows: FixtureRow[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 50 === 49) {
+      rows.push({ ...(rows[i - 1] as FixtureRow) });
+      continue;
+    }
+    const web = r() < 0.7;
+    const startTs = T0 + Math.floor(r() * hours * 3_600_000);
+    const block = pick(r, ['10.1', '10.2', '192.168.7', '203.0.113', '198.51.100']);
+    const srcIp = `${block}${block.split('.').length === 2 ? `.${Math.floor(r() * 4)}` : ''}.${1 + Math.floor(r() * 30)}`;
+    rows.push({
+      startTs,
+      endTs: startTs + Math.floor(r() * 5000),
+      srcIp,
+      dstIp: pick(r, ['10.0.0.5', '10.0.0.6', '172.16.0.9', null]),
+      srcPort: 1024 + Math.floor(r() * 60000),
+      dstPort: web ? pick(r, [80, 443, 8080]) : pick(r, [22, 53, 3389, 445, null]),
+      protocol: web ? 'TCP' : pick(r, ['TCP', 'UDP', null]),
+      bytesIn: Math.floor(r() ** 3 * 2_000_000),
+      bytesOut: r() < 0.05 ? null : Math.floor(r() ** 2 * 200_000),
+      responseCode: web ? pick(r, [200, 200, 200, 301, 403, 404, 500]) : null,
+      country: pick(r, ['US', 'DE', 'CN', 'BR', 'NL', null]),
+      asn: 64500 + Math.floor(r() * 10),
+      detectionType: pick(r, ['waf_rule', 'scan', 'brute_force', null]),
+      method: web ? pick(r, ['GET', 'GET', 'POST', 'HEAD']) : null,
+      host: web ? pick(r, ['shop.example', 'api.example', 'Admin.Example']) : null,
+      path: web
+        ? pick(r, ['/', '/admin/login', '/wp-login.php', '/api/v1/items', '/static/app.js', '/50%_off'])
+        : null,
+      query: web ? pick(r, ['id=1', "q=1' OR '1'='1", 'page=2', null]) : null,
+      userAgent: web ? pick(r, ['Mozilla/5.0 (X11)', 'sqlmap/1.7', 'curl/8.0', 'Googlebot/2.1', null]) : null,
+    });
+  }
+  return rows;
+}
+
+/** Creates `db.table` with Vigil's field names and inserts `rows`. */
+export async function loadFixture(server: ClickHouseServer, db: string, table: string, rows: FixtureRow[]) {
+  await server.sql(`CREATE DATABASE IF NOT EXISTS ${db}`);
+  await server.sql(`DROP TABLE IF EXISTS ${db}.${table}`);
+  await server.sql(
+    `CREATE TABLE ${db}.${table} (${VIGIL_TABLE_COLUMNS}) ENGINE = MergeTree ORDER BY startTs`,
+  );
+  const body = rows.map((row) => JSON.stringify(row)).join('\n');
+  await server.sql(`INSERT INTO ${db}.${table} FORMAT JSONEachRow\n${body}`);
+}
