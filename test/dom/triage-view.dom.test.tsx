@@ -133,7 +133,7 @@ describe('Triage keyboard', () => {
     answers.flagQueue = () => during.promise;
     // Another grouping starts a reload at once, while the verdict is still on its way.
     await act(async () => void fireEvent.click(screen.getByLabelText('group by source IP')));
-    expect(callsOf('flagQueue').at(-1)).toMatchObject({ groupBySrcIp: true });
+    expect(callsOf('flagQueue').at(-1)).toMatchObject({ groupBySrcIp: false });
     await act(async () => verdict.resolve({ actionId: 1, changed: 1 }));
     const after = structuredClone(PAGE);
     after.items[0]!.verdict = { sessionId: 1, verdict: 'malicious', analyst: 'ana', at: 1, note: null };
@@ -251,5 +251,107 @@ describe('Triage keys and focus', () => {
     await act(async () => void fireEvent.keyDown(filter, { key: 'm' }));
     expect(verdictOf(1)).toBe('benign');
     filter.remove();
+  });
+});
+
+const GROUPED: FlagQueuePage = {
+  ...PAGE,
+  groups: [
+    { srcIp: '198.51.100.7', sessions: 2, maxScore: 0.99 },
+    { srcIp: '203.0.113.9', sessions: 1, maxScore: 0.97 },
+  ],
+};
+
+describe('a triage queue that empties', () => {
+  it('asks for what is not yet judged, grouped by source IP, and says how many are left', async () => {
+    answers.flagQueue = () => ({ ...structuredClone(GROUPED), total: 41 });
+    await renderView();
+    expect(callsOf('flagQueue')[0]).toMatchObject({ filter: { verdict: 'none' }, groupBySrcIp: true });
+    expect(screen.getByTestId('triage-total').textContent).toMatch(/^41 left to judge/);
+    expect((screen.getByTestId('triage-verdict-filter') as HTMLSelectElement).value).toBe('none');
+  });
+
+  it('moves focus to the next row after a verdict, and not when that is switched off', async () => {
+    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    await renderView();
+    await press('m');
+    expect(row(2).getAttribute('aria-selected')).toBe('true');
+    await act(async () => void fireEvent.click(screen.getByTestId('triage-advance')));
+    await press('b');
+    expect(verdictOf(2)).toBe('benign');
+    expect(row(2).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('folds a source IP group and judges the whole group from its heading', async () => {
+    answers.flagQueue = () => structuredClone(GROUPED);
+    answers.setVerdict = () => ({ actionId: 1, changed: 2 });
+    await renderView();
+    const groups = screen.getAllByTestId('triage-group');
+    expect(groups.map((g) => g.dataset.ip)).toEqual(['198.51.100.7', '203.0.113.9']);
+    await act(async () => void fireEvent.click(within(groups[0]!).getByTestId('triage-group-toggle')));
+    expect(row(1)).toBeNull();
+    expect(row(2)).toBeNull();
+    expect(row(3).getAttribute('aria-selected')).toBe('true');
+    await act(async () => void fireEvent.click(within(groups[1]!).getByTestId('group-review')));
+    expect(callsOf('setVerdict')).toEqual([{ target: { srcIp: '203.0.113.9' }, verdict: 'review' }]);
+    expect(verdictOf(3)).toBe('review');
+  });
+
+  it('shows why the focused session was flagged, and offers needs review for its whole IP', async () => {
+    answers.sessionScores = () => [
+      {
+        runId: 1,
+        kind: 'iforest',
+        active: true,
+        score: 0.99,
+        flagged: true,
+        explanation: [{ feature: 'bytes_in', contribution: 0.4 }],
+      },
+    ];
+    answers.setVerdict = () => ({ actionId: 1, changed: 2 });
+    await renderView();
+    const focus = screen.getByTestId('triage-focus');
+    await within(focus).findByTestId('drawer-scores');
+    expect(within(focus).getByTestId('drawer-scores').textContent).toMatch(/flagged.*Why flagged/);
+    await act(async () => void fireEvent.click(within(focus).getByTestId('ip-review')));
+    expect(callsOf('setVerdict')).toEqual([{ target: { srcIp: '198.51.100.7' }, verdict: 'review' }]);
+  });
+
+  it('offers the open cases on c, and adds the session to the one picked', async () => {
+    answers.listCases = () => [
+      { id: 4, title: 'Scanner from 198.51.100.7', status: 'open' },
+      { id: 5, title: 'Old one', status: 'closed' },
+      { id: 6, title: 'Beaconing', status: 'in_progress' },
+    ];
+    answers.editCaseItems = () => ({ case: { id: 6, title: 'Beaconing' } });
+    await renderView();
+    await press('c');
+    const picks = await screen.findAllByTestId('case-pick');
+    expect(picks.map((p) => p.textContent)).toEqual(['#4 Scanner from 198.51.100.7', '#6 Beaconing']);
+    await act(async () => void fireEvent.mouseDown(picks[1]!));
+    await flush();
+    expect(callsOf('editCaseItems')).toEqual([{ caseId: 6, sessionIds: [1] }]);
+    expect(screen.getByTestId('triage-message').textContent).toBe('session 1 in case 6: Beaconing');
+  });
+
+  it('lets the analyst set the name that signs verdicts', async () => {
+    let name = 'root';
+    answers.getAnalyst = () => ({ name });
+    answers.setAnalyst = (args: { name: string }) => {
+      name = args.name;
+      return { name };
+    };
+    await renderView();
+    expect(screen.getByTestId('analyst-name').textContent).toMatch(/Signed as root/);
+    await act(async () => void fireEvent.click(screen.getByTestId('analyst-change')));
+    const input = screen.getByTestId('analyst-input') as HTMLInputElement;
+    // Typing a name is not a triage key.
+    fireEvent.keyDown(input, { key: 'm' });
+    fireEvent.change(input, { target: { value: 'Ana Lyst' } });
+    await act(async () => void fireEvent.submit(input.form!));
+    await flush();
+    expect(callsOf('setAnalyst')).toEqual([{ name: 'Ana Lyst' }]);
+    expect(callsOf('setVerdict')).toEqual([]);
+    expect(screen.getByTestId('analyst-name').textContent).toMatch(/Signed as Ana Lyst/);
   });
 });

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+import { classicQueue } from './triage-page.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const CLI = path.join(ROOT, 'bin', 'vigil.js');
@@ -80,6 +81,7 @@ describe('Triage by keyboard', () => {
 
   it('judges 20 flagged sessions with j/k, m/b/r, x + Shift, and undo', async () => {
     const { page, errors } = await open('#/triage');
+    await classicQueue(page);
     await page.locator('[data-testid="triage-row"]').nth(24).waitFor();
     ids = (await page
       .locator('[data-testid="triage-row"]')
@@ -134,6 +136,7 @@ describe('Triage by keyboard', () => {
     expect(await serve!.stop()).toBe(0);
     serve = null;
     const { page } = await open('#/triage');
+    await classicQueue(page);
     await page
       .locator(`[data-testid="triage-row"][data-session="${ids[19]}"][data-verdict="benign"]`)
       .waitFor();

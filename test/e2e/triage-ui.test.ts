@@ -10,6 +10,7 @@ import { cloudwatchRow } from '../helpers/cloudwatch-rows.js';
 import { addScoredRun, importLines, openWorkspace } from '../integration/triage/harness.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { assertBuilt, type ServeProcess, startServe } from './serve-process.js';
+import { classicQueue } from './triage-page.js';
 
 let dir: string;
 let dbPath: string;
@@ -49,6 +50,7 @@ async function openTriage(): Promise<{ page: Page; errors: string[] }> {
   await page.goto(serve.url);
   await page.getByTestId('nav-triage').click();
   await page.getByTestId('view-triage').waitFor();
+  await classicQueue(page);
   await expect.poll(() => page.getByTestId('triage-row').count()).toBe(20);
   return { page, errors };
 }

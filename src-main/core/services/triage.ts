@@ -56,7 +56,8 @@ export function triageService(context: TriageContext): Pick<VigilService, Triage
     },
     async setAnalyst({ name }) {
       setAnalystName(db, name);
-      return { name };
+      // Who signs from now on: a name this core was started with (--analyst) still wins.
+      return { name: signer() };
     },
     async setVerdict(args) {
       return changed('verdicts', setVerdict(db, signer(), args));

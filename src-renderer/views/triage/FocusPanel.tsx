@@ -1,6 +1,9 @@
 import type { QueueItem, Verdict } from '../../../src-shared/triage.js';
 import { formatBytes, formatTimestamp } from '../../format.js';
+import { ModelScores } from '../sessions/ModelScores.js';
 import { VerdictHistory } from '../sessions/VerdictHistory.js';
+import { VERDICT_CHOICES } from './verdict-choices.js';
+import '../sessions/sessions.css';
 
 interface FocusPanelProps {
   item: QueueItem | undefined;
@@ -8,10 +11,14 @@ interface FocusPanelProps {
   onWholeIp(verdict: Verdict): void;
 }
 
-/** The focused session: what it is, who judged it when (from the audit log), and IP-wide actions. */
+/**
+ * The focused session: what it is and what was asked (the request, when the log has one), why the
+ * model flagged it, who judged it when (from the audit log), and IP-wide actions.
+ */
 export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
   if (!item) return <aside className="focus-panel muted">No session in focus.</aside>;
   const s = item.session;
+  const request = [s.method, s.host, s.path, s.query ? `?${s.query}` : null].filter(Boolean).join(' ');
   return (
     <aside className="focus-panel" data-testid="triage-focus" data-session={s.id}>
       <h3>Session {s.id}</h3>
@@ -23,6 +30,32 @@ export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
         {formatBytes(s.bytesIn ?? 0)} in · {formatBytes(s.bytesOut ?? 0)} out ·{' '}
         {s.detectionType ?? 'no detection type'} · score {item.score.toFixed(3)}
       </p>
+      <dl className="focus-context" data-testid="focus-context">
+        {s.ruleName && (
+          <>
+            <dt>rule</dt>
+            <dd>{s.ruleName}</dd>
+          </>
+        )}
+        {request && (
+          <>
+            <dt>request</dt>
+            <dd className="mono">{request}</dd>
+          </>
+        )}
+        {s.responseCode !== null && (
+          <>
+            <dt>response</dt>
+            <dd>{s.responseCode}</dd>
+          </>
+        )}
+        {s.userAgent && (
+          <>
+            <dt>user agent</dt>
+            <dd>{s.userAgent}</dd>
+          </>
+        )}
+      </dl>
       {item.ioc.length > 0 && (
         <p data-testid="focus-ioc">
           IOC:{' '}
@@ -33,23 +66,25 @@ export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
       )}
       <div className="ip-actions">
         <span>All sessions from {s.srcIp}:</span>
-        <button
-          type="button"
-          className="small"
-          data-testid="ip-malicious"
-          onClick={() => onWholeIp('malicious')}
-        >
-          malicious
-        </button>
-        <button type="button" className="small" onClick={() => onWholeIp('benign')}>
-          benign
-        </button>
+        {VERDICT_CHOICES.map(({ verdict, label }) => (
+          <button
+            key={verdict}
+            type="button"
+            className="small"
+            data-testid={`ip-${verdict}`}
+            onClick={() => onWholeIp(verdict)}
+          >
+            {label}
+          </button>
+        ))}
         <a className="small" href={`#/cases/new?ip=${encodeURIComponent(s.srcIp)}`} data-testid="ip-new-case">
           new case from IP
         </a>
       </div>
+      <h4>Why flagged</h4>
+      {/* Keyed by session: moving on never shows the last session's scores or history while this one loads. */}
+      <ModelScores key={`scores-${s.id}`} sessionId={s.id} />
       <h4>History</h4>
-      {/* Keyed by session: moving on never shows the last session's history while this one loads. */}
       <VerdictHistory key={s.id} sessionId={s.id} />
     </aside>
   );

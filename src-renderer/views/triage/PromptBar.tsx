@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
+import { CasePicker } from './CasePicker.js';
 
 const LABELS = {
   tag: 'Tag name for the selection (or this session)',
   note: 'Note on this session’s verdict',
-  case: 'Case id to add to, or a title for a new case',
+  case: 'Pick an open case, or type its number or a title for a new case',
 } as const;
 
 export type PromptKind = keyof typeof LABELS;
 
-/** A one-line input in place of window.prompt (which Electron does not provide). */
+/** A one-line input in place of window.prompt (which Electron does not provide); `c` also lists the open cases. */
 export function PromptBar({ kind, onDone }: { kind: PromptKind; onDone(value: string | null): void }) {
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -31,6 +32,7 @@ export function PromptBar({ kind, onDone }: { kind: PromptKind; onDone(value: st
           onKeyDown={(event) => event.key === 'Escape' && onDone(null)}
         />
       </label>
+      {kind === 'case' && <CasePicker onPick={onDone} />}
     </form>
   );
 }

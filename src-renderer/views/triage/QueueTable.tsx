@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
-import type { FlagQueuePage, QueueItem } from '../../../src-shared/triage.js';
+import type { FlagQueuePage, QueueItem, Verdict } from '../../../src-shared/triage.js';
 import { formatCount, formatTimestamp } from '../../format.js';
 import { TagChips } from './TagChips.js';
+import { VERDICT_CHOICES } from './verdict-choices.js';
 
 interface QueueTableProps {
   page: FlagQueuePage;
@@ -9,21 +10,57 @@ interface QueueTableProps {
   selected: ReadonlySet<number>;
   colours: ReadonlyMap<string, string>;
   onPick(index: number): void;
+  /** Source IPs whose rows are folded away. */
+  collapsed: ReadonlySet<string>;
+  onToggleGroup(srcIp: string): void;
+  /** One verdict on every session from the group's source IP. */
+  onGroupVerdict(verdict: Verdict, srcIp: string): void;
 }
 
-function groupHeader(page: FlagQueuePage, item: QueueItem, index: number) {
-  if (!page.groups.length || page.items[index - 1]?.session.srcIp === item.session.srcIp) return null;
-  const group = page.groups.find((g) => g.srcIp === item.session.srcIp);
+type GroupProps = Pick<QueueTableProps, 'page' | 'collapsed' | 'onToggleGroup' | 'onGroupVerdict'>;
+
+/** A source IP's heading above its rows: fold it, or judge every session from the IP at once. */
+function groupHeader(props: GroupProps, item: QueueItem, index: number) {
+  const { page, collapsed } = props;
+  const ip = item.session.srcIp;
+  if (!page.groups.length || page.items[index - 1]?.session.srcIp === ip) return null;
+  const group = page.groups.find((g) => g.srcIp === ip);
+  const folded = collapsed.has(ip);
   return (
-    <tr className="queue-group" key={`g-${item.session.srcIp}`}>
+    <tr className="queue-group" key={`g-${ip}`} data-testid="triage-group" data-ip={ip}>
       <td colSpan={8}>
-        {item.session.srcIp} · {formatCount(group?.sessions)} flagged · top score {group?.maxScore.toFixed(3)}
+        <button
+          type="button"
+          className="link group-toggle"
+          aria-expanded={!folded}
+          data-testid="triage-group-toggle"
+          onClick={() => props.onToggleGroup(ip)}
+        >
+          {folded ? '▸' : '▾'} {ip}
+        </button>{' '}
+        · {formatCount(group?.sessions)} {group?.sessions === 1 ? 'session' : 'sessions'} · top score{' '}
+        {group?.maxScore.toFixed(3)}
+        <span className="group-verdicts">
+          {VERDICT_CHOICES.map(({ verdict, label }) => (
+            <button
+              key={verdict}
+              type="button"
+              className="small"
+              data-testid={`group-${verdict}`}
+              title={`${label}: every session from ${ip}`}
+              onClick={() => props.onGroupVerdict(verdict, ip)}
+            >
+              {label}
+            </button>
+          ))}
+        </span>
       </td>
     </tr>
   );
 }
 
-export function QueueTable({ page, cursor, selected, colours, onPick }: QueueTableProps) {
+export function QueueTable(props: QueueTableProps) {
+  const { page, cursor, selected, colours, onPick, collapsed } = props;
   const body = useRef<HTMLTableSectionElement>(null);
   // Keep the focused row in view as j/k walk past the edge of the scroll box.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `cursor` is the trigger: the row it marks moved.
@@ -47,33 +84,35 @@ export function QueueTable({ page, cursor, selected, colours, onPick }: QueueTab
         </thead>
         <tbody ref={body}>
           {page.items.flatMap((item, index) => [
-            groupHeader(page, item, index),
-            <tr
-              key={item.session.id}
-              className={`queue-row${index === cursor ? ' current' : ''}${selected.has(item.session.id) ? ' picked' : ''}`}
-              aria-selected={index === cursor}
-              data-testid="triage-row"
-              data-session={item.session.id}
-              data-verdict={item.verdict?.verdict ?? ''}
-              onClick={() => onPick(index)}
-            >
-              <td>{selected.has(item.session.id) ? '☑' : ''}</td>
-              <td className="num">{item.score.toFixed(3)}</td>
-              <td>{formatTimestamp(item.session.startTs)}</td>
-              <td>{item.session.srcIp}</td>
-              <td>
-                {item.session.dstIp ?? ''}
-                {item.session.dstPort !== null ? `:${item.session.dstPort}` : ''}
-              </td>
-              <td>{item.session.detectionType ?? ''}</td>
-              <td className={`verdict verdict-${item.verdict?.verdict ?? 'none'}`}>
-                {item.verdict ? `${item.verdict.verdict} · ${item.verdict.analyst}` : ''}
-                {item.verdict?.note ? ' ✎' : ''}
-              </td>
-              <td>
-                <TagChips item={item} colours={colours} />
-              </td>
-            </tr>,
+            groupHeader(props, item, index),
+            page.groups.length > 0 && collapsed.has(item.session.srcIp) ? null : (
+              <tr
+                key={item.session.id}
+                className={`queue-row${index === cursor ? ' current' : ''}${selected.has(item.session.id) ? ' picked' : ''}`}
+                aria-selected={index === cursor}
+                data-testid="triage-row"
+                data-session={item.session.id}
+                data-verdict={item.verdict?.verdict ?? ''}
+                onClick={() => onPick(index)}
+              >
+                <td>{selected.has(item.session.id) ? '☑' : ''}</td>
+                <td className="num">{item.score.toFixed(3)}</td>
+                <td>{formatTimestamp(item.session.startTs)}</td>
+                <td>{item.session.srcIp}</td>
+                <td>
+                  {item.session.dstIp ?? ''}
+                  {item.session.dstPort !== null ? `:${item.session.dstPort}` : ''}
+                </td>
+                <td>{item.session.detectionType ?? ''}</td>
+                <td className={`verdict verdict-${item.verdict?.verdict ?? 'none'}`}>
+                  {item.verdict ? `${item.verdict.verdict} · ${item.verdict.analyst}` : ''}
+                  {item.verdict?.note ? ' ✎' : ''}
+                </td>
+                <td>
+                  <TagChips item={item} colours={colours} />
+                </td>
+              </tr>
+            ),
           ])}
         </tbody>
       </table>

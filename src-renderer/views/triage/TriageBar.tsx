@@ -9,6 +9,9 @@ interface TriageBarProps {
   onRun(id: number | undefined): void;
   groupBySrcIp: boolean;
   onGroup(on: boolean): void;
+  /** Focus moves to the next row after a verdict. */
+  advance: boolean;
+  onAdvance(on: boolean): void;
   labelNext: boolean;
   /** Whether the rows shown are already the label-next batch (the switch takes one load). */
   pageIsLabelNext: boolean;
@@ -51,6 +54,15 @@ export function TriageBar(props: TriageBarProps) {
         group by source IP
       </label>
       <label>
+        <input
+          type="checkbox"
+          checked={props.advance}
+          data-testid="triage-advance"
+          onChange={(e) => props.onAdvance(e.target.checked)}
+        />{' '}
+        next row after a verdict
+      </label>
+      <label>
         Verdict{' '}
         <select
           value={props.verdict ?? ''}
@@ -58,8 +70,8 @@ export function TriageBar(props: TriageBarProps) {
           data-testid="triage-verdict-filter"
           onChange={(e) => props.onVerdict((e.target.value || undefined) as TriageFilter['verdict'])}
         >
+          <option value="none">not yet judged</option>
           <option value="">any</option>
-          <option value="none">none yet</option>
           <option value="malicious">malicious</option>
           <option value="benign">benign</option>
           <option value="review">needs review</option>
@@ -83,7 +95,9 @@ export function TriageBar(props: TriageBarProps) {
         <span className="muted" data-testid="triage-total" data-total={page.total}>
           {props.pageIsLabelNext
             ? `${formatCount(page.total)} sessions the model is least sure about`
-            : `${formatCount(page.total)} flagged`}
+            : props.verdict === 'none'
+              ? `${formatCount(page.total)} left to judge`
+              : `${formatCount(page.total)} flagged`}
           {page.run ? ` · run ${page.run.id} (${page.run.kind})` : ''}
         </span>
       )}

@@ -4,6 +4,7 @@ import { ErrorNote } from '../../components/ErrorNote.js';
 import { Pager } from '../../components/Pager.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { useSessionFilter } from '../../state/filter.js';
+import { AnalystName } from './AnalystName.js';
 import { ActionLedger } from './action-ledger.js';
 import { FocusPanel } from './FocusPanel.js';
 import { PromptBar } from './PromptBar.js';
@@ -22,7 +23,8 @@ import './triage.css';
 export function TriageView() {
   const globalFilter = useSessionFilter();
   const [state, dispatch] = useReducer(triageReducer, initialTriageState);
-  const { verdict, runId, groupBySrcIp, labelNext, offset, page, cursor, selected, prompt } = state;
+  const { verdict, runId, groupBySrcIp, labelNext, offset, page, cursor, selected, prompt, collapsed } =
+    state;
   const filter = useMemo(
     () => (verdict ? { ...globalFilter, verdict } : globalFilter),
     [globalFilter, verdict],
@@ -69,6 +71,7 @@ export function TriageView() {
     <div className="view triage-view" data-testid="view-triage" data-pending={pending}>
       <header className="view-head">
         <h1>Triage</h1>
+        <AnalystName onError={setError} />
         <RetrainPanel onScored={onScored} />
       </header>
       <TriageBar
@@ -78,6 +81,8 @@ export function TriageView() {
         onRun={(id) => dispatch({ type: 'run', runId: id })}
         groupBySrcIp={groupBySrcIp}
         onGroup={(on) => dispatch({ type: 'group', on })}
+        advance={state.advance}
+        onAdvance={(on) => dispatch({ type: 'advance', on })}
         labelNext={labelNext}
         pageIsLabelNext={state.pageIsLabelNext}
         onLabelNext={(on) => dispatch({ type: 'label-next', on })}
@@ -91,11 +96,18 @@ export function TriageView() {
       />
       <p className="muted triage-keys">{KEY_HELP}</p>
       <TagLegend tags={tags.data ?? []} onError={setError} />
-      {prompt && <PromptBar kind={prompt} onDone={answer} />}
-      <ErrorNote message={state.error} />
-      <p className="triage-message" data-testid="triage-message" aria-live="polite">
-        {state.message}
-      </p>
+      {/* One line of fixed height for the prompt, an error or the last message: the table never moves. */}
+      <div className="triage-status">
+        {prompt ? (
+          <PromptBar kind={prompt} onDone={answer} />
+        ) : state.error ? (
+          <ErrorNote message={state.error} />
+        ) : (
+          <p className="triage-message" data-testid="triage-message" aria-live="polite">
+            {state.message}
+          </p>
+        )}
+      </div>
       {page && !page.run && (
         <div className="empty" data-testid="triage-empty">
           <p>
@@ -119,6 +131,9 @@ export function TriageView() {
               selected={selected}
               colours={colours}
               onPick={(at) => dispatch({ type: 'pick', cursor: at })}
+              collapsed={collapsed}
+              onToggleGroup={(srcIp) => dispatch({ type: 'toggle-group', srcIp })}
+              onGroupVerdict={actions.groupVerdict}
             />
             {!labelNext && (
               <Pager

@@ -9,6 +9,12 @@ export interface TriageState {
   verdict: TriageFilter['verdict'];
   runId: number | undefined;
   groupBySrcIp: boolean;
+  /** Source IPs whose group of rows is folded away (j/k pass over them). */
+  collapsed: ReadonlySet<string>;
+  /** After a verdict on one session, focus moves to the next row. */
+  advance: boolean;
+  /** The session the analyst moved to: new rows keep it in focus (null: a new list starts at its top). */
+  focusId: number | null;
   /** Show the sessions the supervised model would learn most from instead of the flag queue. */
   labelNext: boolean;
   offset: number;
@@ -29,6 +35,8 @@ export interface TriageState {
 export type TriageEvent =
   | { type: 'run'; runId: number | undefined }
   | { type: 'group'; on: boolean }
+  | { type: 'toggle-group'; srcIp: string }
+  | { type: 'advance'; on: boolean }
   | { type: 'label-next'; on: boolean }
   | { type: 'verdict-filter'; verdict: TriageFilter['verdict'] }
   | { type: 'offset'; offset: number }
@@ -53,6 +61,8 @@ export type TriageEvent =
       hits: (item: QueueItem) => boolean;
       change: (item: QueueItem) => QueueItem;
       before: readonly QueueItem[];
+      /** A verdict on the focused session: focus moves on to the next row when `advance` is on. */
+      moveOn?: boolean;
     }
   /** The core refused the action that replaced `before`: its rows come back, and it leaves the undo stack. */
   | { type: 'refused'; before: readonly QueueItem[]; error: string }
@@ -66,10 +76,14 @@ export type TriageEvent =
       error: string;
     };
 
+// The queue starts on what is left to judge, one source IP per group, so it empties as the analyst works.
 export const initialTriageState: TriageState = {
-  verdict: undefined,
+  verdict: 'none',
   runId: undefined,
-  groupBySrcIp: false,
+  groupBySrcIp: true,
+  collapsed: new Set(),
+  advance: true,
+  focusId: null,
   labelNext: false,
   offset: 0,
   cursor: 0,
@@ -90,10 +104,31 @@ export function currentItem(state: TriageState): QueueItem | undefined {
   return items[Math.min(state.cursor, items.length - 1)];
 }
 
+const hidden = (state: TriageState, item: QueueItem | undefined) =>
+  item !== undefined && state.groupBySrcIp && state.collapsed.has(item.session.srcIp);
+
+/** The nearest row from `from` in direction `by` that is not folded away (or `from` itself). */
+function nextVisible(state: TriageState, from: number, by: 1 | -1): number {
+  const items = itemsOf(state);
+  for (let at = from + by; at >= 0 && at < items.length; at += by) if (!hidden(state, items[at])) return at;
+  return from;
+}
+
+/** The cursor on the focused session in new rows (it moves up as judged rows leave), else kept in range. */
+function follow(state: TriageState, page: FlagQueuePage): number {
+  const at = state.focusId === null ? -1 : page.items.findIndex((item) => item.session.id === state.focusId);
+  return at >= 0 ? at : Math.max(0, Math.min(state.cursor, page.items.length - 1));
+}
+
 type QueryField = 'verdict' | 'runId' | 'groupBySrcIp' | 'labelNext' | 'offset';
 
 /** A new page or batch starts at its top, with nothing selected. */
-const atTop = (state: TriageState): TriageState => ({ ...state, cursor: 0, selected: new Set() });
+const atTop = (state: TriageState): TriageState => ({
+  ...state,
+  cursor: 0,
+  focusId: null,
+  selected: new Set(),
+});
 
 /** Changes what the queue asks for; when that changes, the new rows start at their top. */
 function asking(state: TriageState, change: Partial<Pick<TriageState, QueryField>>): TriageState {
@@ -111,11 +146,30 @@ function restore(state: TriageState, earlier: readonly QueueItem[]): TriageState
 }
 
 export function triageReducer(state: TriageState, event: TriageEvent): TriageState {
+  const next = reduce(state, event);
+  // Where the analyst moved focus, it stays on that session when the rows are read again.
+  const moved = event.type === 'move' || event.type === 'pick' || event.type === 'toggle-group';
+  const movedOn = event.type === 'acted' && next.cursor !== state.cursor;
+  return moved || movedOn ? { ...next, focusId: currentItem(next)?.session.id ?? null } : next;
+}
+
+function reduce(state: TriageState, event: TriageEvent): TriageState {
   switch (event.type) {
     case 'run':
       return asking(state, { runId: event.runId, offset: 0 });
     case 'group':
       return asking(state, { groupBySrcIp: event.on, offset: 0 });
+    case 'toggle-group': {
+      const collapsed = new Set(state.collapsed);
+      if (!collapsed.delete(event.srcIp)) collapsed.add(event.srcIp);
+      const next = { ...state, collapsed };
+      if (!hidden(next, currentItem(next))) return next;
+      // The focused row was folded away: focus the next row shown (or the one before).
+      const after = nextVisible(next, next.cursor, 1);
+      return { ...next, cursor: after !== next.cursor ? after : nextVisible(next, next.cursor, -1) };
+    }
+    case 'advance':
+      return { ...state, advance: event.on };
     case 'label-next':
       return asking(state, { labelNext: event.on, offset: 0 });
     case 'verdict-filter':
@@ -131,7 +185,8 @@ export function triageReducer(state: TriageState, event: TriageEvent): TriageSta
       };
     case 'move': {
       const last = itemsOf(state).length - 1;
-      return { ...state, cursor: Math.max(0, Math.min(last, state.cursor + event.by)) };
+      const from = Math.max(0, Math.min(last, state.cursor));
+      return { ...state, cursor: nextVisible(state, from, event.by) };
     }
     case 'pick':
       return { ...state, cursor: event.cursor };
@@ -151,7 +206,13 @@ export function triageReducer(state: TriageState, event: TriageEvent): TriageSta
     case 'error':
       return { ...state, error: event.error };
     case 'loaded':
-      return { ...state, page: event.page, pageIsLabelNext: event.labelNext, error: null };
+      return {
+        ...state,
+        page: event.page,
+        cursor: follow(state, event.page),
+        pageIsLabelNext: event.labelNext,
+        error: null,
+      };
     case 'acted': {
       const { page } = state;
       const items = page?.items.map((item) => (event.hits(item) ? event.change(item) : item));
@@ -160,6 +221,7 @@ export function triageReducer(state: TriageState, event: TriageEvent): TriageSta
         page: page && items ? { ...page, items } : page,
         undo: [...state.undo, event.before],
         error: null,
+        cursor: event.moveOn && state.advance ? nextVisible(state, state.cursor, 1) : state.cursor,
       };
     }
     case 'refused':

@@ -33,15 +33,22 @@ export function useTriageActions(deps: TriageDeps) {
     change: (item: QueueItem) => QueueItem,
     call: () => Promise<T>,
     done: (r: T) => string,
+    moveOn = false,
   ) => {
     const { state, dispatch } = latest.current;
     const before = itemsOf(state).filter(hits);
-    dispatch({ type: 'acted', hits, change, before });
+    dispatch({ type: 'acted', hits, change, before, moveOn });
     send(call).then(
       (result) => say(done(result)),
       (e: Error) => latest.current.dispatch({ type: 'refused', before, error: e.message }),
     );
   };
+
+  const ipTarget = (ip: string): Target => ({
+    hits: (i: QueueItem) => i.session.srcIp === ip,
+    target: { srcIp: ip },
+    what: `every session from ${ip}`,
+  });
 
   /** The current session; with `wide` the selection (none selected: every session from its IP). */
   const targetOf = (wide: boolean | 'ip'): Target | null => {
@@ -49,14 +56,7 @@ export function useTriageActions(deps: TriageDeps) {
     const current = currentItem(state);
     const selection = [...state.selected];
     if (!current) return null;
-    if (wide === 'ip' || (wide && selection.length === 0)) {
-      const ip = current.session.srcIp;
-      return {
-        hits: (i: QueueItem) => i.session.srcIp === ip,
-        target: { srcIp: ip },
-        what: `every session from ${ip}`,
-      };
-    }
+    if (wide === 'ip' || (wide && selection.length === 0)) return ipTarget(current.session.srcIp);
     const ids = new Set(wide ? selection : [current.session.id]);
     const what = ids.size === 1 ? `session ${[...ids][0]}` : `${ids.size} sessions`;
     return { hits: (i: QueueItem) => ids.has(i.session.id), target: { sessionIds: [...ids] }, what };
@@ -67,17 +67,27 @@ export function useTriageActions(deps: TriageDeps) {
     verdict: { sessionId: item.session.id, verdict, analyst: latest.current.analyst, note, at: Date.now() },
   });
 
+  const judge = (t: Target, verdict: Verdict, moveOn: boolean) =>
+    act(
+      t.hits,
+      (item) => verdictOn(item, verdict, null),
+      () => api.setVerdict({ target: t.target, verdict }),
+      (r) => `${verdict}: ${t.what} (${r.changed} changed)`,
+      moveOn,
+    );
+
   return {
-    /** `wide`: the selection (or the IP when none); 'ip': every session from the current IP. */
+    /**
+     * `wide`: the selection (or the IP when none); 'ip': every session from the current IP. A
+     * verdict on the focused session alone moves focus on (when the view's "advance" is on).
+     */
     verdict(verdict: Verdict, wide: boolean | 'ip') {
       const t = targetOf(wide);
-      if (!t) return;
-      act(
-        t.hits,
-        (item) => verdictOn(item, verdict, null),
-        () => api.setVerdict({ target: t.target, verdict }),
-        (r) => `${verdict}: ${t.what} (${r.changed} changed)`,
-      );
+      if (t) judge(t, verdict, wide === false);
+    },
+    /** A group's verdict: every stored session from that source IP. */
+    groupVerdict(verdict: Verdict, srcIp: string) {
+      judge(ipTarget(srcIp), verdict, false);
     },
     /** A note rides on the session's verdict (needs review when it has none yet). */
     note(text: string) {

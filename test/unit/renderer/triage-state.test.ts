@@ -43,9 +43,9 @@ describe('the triage reducer', () => {
     expect(run([{ type: 'offset', offset: 0 }], picked).cursor).toBe(1);
     for (const event of [
       { type: 'offset', offset: 100 },
-      { type: 'group', on: true },
+      { type: 'group', on: false },
       { type: 'run', runId: 4 },
-      { type: 'verdict-filter', verdict: 'none' },
+      { type: 'verdict-filter', verdict: undefined },
       { type: 'label-next', on: true },
       { type: 'new-rows' },
     ] as TriageEvent[]) {
@@ -65,6 +65,52 @@ describe('the triage reducer', () => {
       100,
       'Retrained: run 7 scored every session.',
     ]);
+  });
+
+  it('starts on what is left to judge, grouped by source IP', () => {
+    expect([initialTriageState.verdict, initialTriageState.groupBySrcIp, initialTriageState.advance]).toEqual(
+      ['none', true, true],
+    );
+  });
+
+  it('moves focus to the next row after a verdict, and keeps it on that session when judged rows leave', () => {
+    const judged = (i: QueueItem) => ({ ...i, tags: ['judged'] });
+    const first = (i: QueueItem) => i.session.id === 1;
+    const state = run([
+      loaded(page(1, 2, 3)),
+      { type: 'acted', hits: first, change: judged, before: [item(1)], moveOn: true },
+    ]);
+    expect(currentItem(state)?.session.id).toBe(2);
+    // The reload no longer holds the judged session: focus stays on session 2, now the first row.
+    const reloaded = run([loaded(page(2, 3))], state);
+    expect([reloaded.cursor, currentItem(reloaded)?.session.id]).toEqual([0, 2]);
+    // With "advance" off, focus stays put; an action on the selection never moves it.
+    const still = run([
+      { type: 'advance', on: false },
+      loaded(page(1, 2, 3)),
+      { type: 'acted', hits: first, change: judged, before: [item(1)], moveOn: true },
+    ]);
+    expect(currentItem(still)?.session.id).toBe(1);
+    const wide = run([loaded(page(1, 2, 3)), { type: 'acted', hits: first, change: judged, before: [] }]);
+    expect(currentItem(wide)?.session.id).toBe(1);
+  });
+
+  it('folds a source IP group away: j/k pass over its rows and focus leaves it', () => {
+    const grouped: FlagQueuePage = {
+      ...page(),
+      items: [item(1, '198.51.100.7'), item(2, '198.51.100.7'), item(3, '203.0.113.9')],
+    };
+    const state = run([loaded(grouped), { type: 'toggle-group', srcIp: '198.51.100.7' }]);
+    expect(currentItem(state)?.session.id).toBe(3);
+    expect(currentItem(run([{ type: 'move', by: -1 }], state))?.session.id).toBe(3);
+    const open = run(
+      [
+        { type: 'toggle-group', srcIp: '198.51.100.7' },
+        { type: 'move', by: -1 },
+      ],
+      state,
+    );
+    expect(currentItem(open)?.session.id).toBe(2);
   });
 
   it('toggles the selection in the order picked, and opens a prompt only on a row', () => {
