@@ -207,7 +207,7 @@ export const FlagQueuePage = z.object({
   total: z.number().int(),
   /** With groupBySrcIp: the source IPs on this page, in order, with their flagged counts. */
   groups: z.array(z.object({ srcIp: z.string(), sessions: z.number().int(), maxScore: z.number() })),
-  /** With groupByKind: the predicted kinds on this page, in order, with their flagged counts (whole queue). */
+  /** Threat-type runs: every predicted kind in the queue (within the filter) with its flags, most first. */
   kindGroups: z
     .array(z.object({ kind: z.string(), sessions: z.number().int(), maxScore: z.number() }))
     .optional(),

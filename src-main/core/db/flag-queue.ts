@@ -78,6 +78,24 @@ export function flaggedPage(db: Db, query: QueueQuery): { rows: QueueRow[]; tota
   return { rows, total };
 }
 
+/** A threat-type run's flags within the filter per predicted kind, the most flags first. */
+export function flaggedKindGroups(
+  db: Db,
+  runId: number,
+  filter: TriageFilter,
+): { kind: string; sessions: number; maxScore: number }[] {
+  const { conditions, params } = triageConditions(filter);
+  const where = andAll(['scores.run_id = @runId', 'scores.flagged = 1', ...conditions]);
+  return db
+    .prepare(
+      `SELECT scores.predicted_kind AS kind, count(*) AS sessions, max(scores.score) AS maxScore
+       FROM scores JOIN sessions ON sessions.id = scores.session_id
+       WHERE ${where} AND scores.predicted_kind IS NOT NULL
+       GROUP BY scores.predicted_kind ORDER BY sessions DESC, kind`,
+    )
+    .all({ ...params, runId }) as { kind: string; sessions: number; maxScore: number }[];
+}
+
 /** Every session a run flagged as `kind` within the filter (a verdict on a kind group of the queue). */
 export function flaggedIdsOfKind(db: Db, runId: number, kind: string, filter: TriageFilter): number[] {
   const { conditions, params } = triageConditions(filter);

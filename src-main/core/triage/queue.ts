@@ -1,7 +1,13 @@
 // The flag queue: a run's flagged sessions with everything the analyst decides on beside them.
 import type { Session } from '../../../src-shared/domain.js';
 import type { FlagQueuePage, QueueItem } from '../../../src-shared/triage.js';
-import { flaggedPage, type QueueQuery, resolveRun, sessionsByIds } from '../db/flag-queue.js';
+import {
+  flaggedKindGroups,
+  flaggedPage,
+  type QueueQuery,
+  resolveRun,
+  sessionsByIds,
+} from '../db/flag-queue.js';
 import { iocMatchesOf } from '../db/ioc.js';
 import { runKinds } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
@@ -53,17 +59,13 @@ export function flagQueue(db: Db, query: Omit<QueueQuery, 'runId'> & { runId?: n
     ];
   });
   const groups: FlagQueuePage['groups'] = [];
-  const kindGroups: FlagQueuePage['kindGroups'] = [];
-  // A flag of a run that names no kind (a malicious-or-not run) is grouped as "unknown".
-  if (query.groupByKind)
-    for (const row of rows) {
-      const kind = row.predictedKind ?? 'unknown';
-      if (kindGroups.at(-1)?.kind !== kind)
-        kindGroups.push({ kind, sessions: row.groupSize, maxScore: row.groupMax });
-    }
-  else if (query.groupBySrcIp)
+  if (query.groupBySrcIp && !query.groupByKind)
     for (const row of rows)
       if (groups.at(-1)?.srcIp !== row.srcIp)
         groups.push({ srcIp: row.srcIp, sessions: row.groupSize, maxScore: row.groupMax });
-  return { run, items, total, groups, kindGroups, kinds: runKinds(db, run.id) };
+  const kinds = runKinds(db, run.id);
+  // A threat-type run's queue always says which kinds it holds (the whole queue, not this page),
+  // so the analyst can judge a kind at once whatever page or order is shown.
+  const kindGroups = kinds.length ? flaggedKindGroups(db, run.id, query.filter) : [];
+  return { run, items, total, groups, kindGroups, kinds };
 }

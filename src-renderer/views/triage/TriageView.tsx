@@ -7,6 +7,7 @@ import { useSessionFilter } from '../../state/filter.js';
 import { AnalystName } from './AnalystName.js';
 import { ActionLedger } from './action-ledger.js';
 import { FocusPanel } from './FocusPanel.js';
+import { KindGroups } from './KindGroups.js';
 import { PromptBar } from './PromptBar.js';
 import { QueueTable } from './QueueTable.js';
 import { RetrainPanel } from './RetrainPanel.js';
@@ -108,6 +109,14 @@ export function TriageView() {
           </p>
         )}
       </div>
+      {page && !labelNext && (
+        <KindGroups
+          page={page}
+          filter={filter}
+          onDone={(message) => dispatch({ type: 'message', message })}
+          onError={setError}
+        />
+      )}
       {page && !page.run && (
         <div className="empty" data-testid="triage-empty">
           <p>

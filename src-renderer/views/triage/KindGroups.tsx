@@ -1,0 +1,91 @@
+// A threat-type run's queue by predicted kind: each kind with its flags, a click to keep only that
+// kind (the `kind:` filter term), and one verdict on the whole group that confirms the kind or
+// corrects it to another. The verdict names the kind, so it is that kind's label next run.
+import { useState } from 'react';
+import type { FlagQueuePage, TriageFilter } from '../../../src-shared/triage.js';
+import { api } from '../../api/index.js';
+import { addFilterTerm } from '../../state/filter.js';
+
+interface Props {
+  page: FlagQueuePage;
+  filter: TriageFilter;
+  onDone: (message: string) => void;
+  onError: (error: string) => void;
+}
+
+export function KindGroups({ page, filter, onDone, onError }: Props) {
+  const groups = page.kindGroups ?? [];
+  const kinds = page.kinds ?? [];
+  if (!page.run || groups.length === 0) return null;
+  const runId = page.run.id;
+  return (
+    <section className="kind-groups" data-testid="kind-groups" aria-label="flags by predicted kind">
+      <h2>By predicted kind</h2>
+      <ul>
+        {groups.map((group) => (
+          <KindGroup
+            key={group.kind}
+            kind={group.kind}
+            sessions={group.sessions}
+            kinds={kinds}
+            onShow={() =>
+              addFilterTerm({ field: 'kind', negate: false, values: [{ kind: 'text', value: group.kind }] })
+            }
+            onJudge={async (kind) => {
+              try {
+                const result = await api.setVerdict({
+                  target: { runId, predictedKind: group.kind, filter },
+                  verdict: 'malicious',
+                  kind,
+                });
+                onDone(
+                  kind === group.kind
+                    ? `${result.changed} sessions confirmed as ${kind}`
+                    : `${result.changed} sessions flagged as ${group.kind} corrected to ${kind}`,
+                );
+              } catch (error) {
+                onError((error as Error).message);
+              }
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function KindGroup(props: {
+  kind: string;
+  sessions: number;
+  kinds: string[];
+  onShow: () => void;
+  onJudge: (kind: string) => void;
+}) {
+  const { kind, sessions, kinds, onShow, onJudge } = props;
+  const [chosen, setChosen] = useState(kind);
+  return (
+    <li data-testid="kind-group" data-kind={kind}>
+      <button type="button" className="link" onClick={onShow} title={`only kind:${kind}`}>
+        <strong>{kind}</strong>
+      </button>{' '}
+      <span className="muted">{sessions.toLocaleString('en-US')} flagged</span>{' '}
+      <label>
+        is{' '}
+        <select
+          data-testid="kind-group-choice"
+          value={chosen}
+          onChange={(event) => setChosen(event.target.value)}
+        >
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="button" data-testid="kind-group-judge" onClick={() => onJudge(chosen)}>
+        {chosen === kind ? 'Confirm' : 'Correct'} all {sessions.toLocaleString('en-US')}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,88 @@
+// Triage of a threat-type run in Debian Chromium against serve mode (issue "Say which attack"):
+// the queue's flags by predicted kind, `kind:` from a click, and one group corrected to another
+// kind — stored as malicious verdicts naming that kind, the next run's labels.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/core/db/open.js';
+import { scoreRun } from '../../src-main/core/ml/train/score-run.js';
+import { trainRun } from '../../src-main/core/ml/train/train-run.js';
+import { generatedDb } from '../integration/ml/harness.js';
+import { collectPageErrors, launchChromium } from './chromium.js';
+import { assertBuilt, type ServeProcess, startServe } from './serve-process.js';
+
+let dir: string;
+let dbPath: string;
+let browser: Browser;
+let serve: ServeProcess | undefined;
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-kinds-e2e-'));
+  dbPath = await generatedDb(dir, { rows: 8000, attackRate: 0.15, days: 2, seed: 3 });
+  const db = openDatabase(dbPath);
+  try {
+    const run = await trainRun(db, { kind: 'rf', target: 'type', split: 'random', params: { trees: 20 } });
+    await scoreRun(db, db, run.id);
+  } finally {
+    db.close();
+  }
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Malicious verdicts per kind they name, read from the database file the server writes. */
+function verdictKinds(): Record<string, number> {
+  const db = openDatabase(dbPath, { readonly: true });
+  try {
+    const rows = db
+      .prepare("SELECT kind, count(*) AS n FROM verdicts WHERE verdict = 'malicious' GROUP BY kind")
+      .all() as { kind: string | null; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.kind ?? '(none)', r.n]));
+  } finally {
+    db.close();
+  }
+}
+
+describe('triage by kind', () => {
+  it('shows the flags by predicted kind, filters by one, and corrects a group to another kind', async () => {
+    serve = await startServe(dbPath, ['--no-sample']);
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const errors = collectPageErrors(page);
+    await page.goto(serve.url);
+    await page.getByTestId('nav-triage').click();
+    await page.getByTestId('kind-groups').waitFor();
+    const groups = page.getByTestId('kind-group');
+    await expect.poll(() => groups.count()).toBeGreaterThanOrEqual(2);
+    const kinds = await groups.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')));
+    const [biggest, other] = kinds;
+    if (!biggest || !other) throw new Error('two kinds expected');
+    const sessions = Number(
+      (await groups.nth(1).locator('.muted').textContent())?.replace(/\D/g, '') ?? Number.NaN,
+    );
+    expect(sessions).toBeGreaterThan(0);
+
+    // The second group is really the first group's kind: one verdict corrects all of it.
+    const second = groups.nth(1);
+    await second.getByTestId('kind-group-choice').selectOption(biggest);
+    await expect.poll(() => second.getByTestId('kind-group-judge').textContent()).toMatch(/^Correct all/);
+    await second.getByTestId('kind-group-judge').click();
+    await expect
+      .poll(() => page.getByTestId('triage-message').textContent())
+      .toBe(`${sessions} sessions flagged as ${other} corrected to ${biggest}`);
+    expect(verdictKinds()).toEqual({ [biggest]: sessions });
+
+    // A kind's name is a filter: the queue and its groups keep that kind only.
+    await page.getByTestId('kind-group').first().getByRole('button', { name: biggest }).click();
+    await expect.poll(() => page.getByTestId('kind-group').count()).toBe(1);
+    expect(await page.getByTestId('kind-group').getAttribute('data-kind')).toBe(biggest);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
