@@ -81,6 +81,30 @@ describe('Train dialog', () => {
     await waitFor(() => expect(calls.some((c) => c.name === 'cancelJob')).toBe(true));
   });
 
+  it('sends a threat-type training with a map to kinds, and refuses it for the Isolation Forest', async () => {
+    answers.jobStatus = () => job('running');
+    render(<TrainDialog open onClose={() => {}} />);
+    set('train-target', 'type');
+    fireEvent.click(screen.getByTestId('train-start'));
+    expect(screen.getByTestId('train-problems').textContent).toMatch(
+      /^Learn: the Isolation Forest learns no labels/,
+    );
+    set('train-kind', 'rf');
+    set('train-labels', 'detection-map');
+    set('train-map', 'sqli_rule = SQL Injection');
+    fireEvent.click(screen.getByTestId('train-start'));
+    expect(screen.getByTestId('train-problems').textContent).toContain('= a kind');
+    set('train-map', 'sqli_rule = sql_injection\nallowed = benign');
+    fireEvent.click(screen.getByTestId('train-start'));
+    await waitFor(() => expect(trainCalls()).toHaveLength(1));
+    expect(trainCalls()[0]!.args).toEqual({
+      kind: 'rf',
+      target: 'type',
+      labels: { type: 'detection-map', map: { sqli_rule: 'sql_injection', allowed: 'benign' } },
+      params: {},
+    });
+  });
+
   it('explains a single-class refusal in plain words, without the command-line help', async () => {
     answers.jobStatus = () => job('failed', { error: SAMPLE_REFUSAL, message: SAMPLE_REFUSAL, runId: null });
     render(<TrainDialog open onClose={() => {}} />);

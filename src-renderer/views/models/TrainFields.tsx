@@ -12,6 +12,11 @@ const LABEL_MODES: { id: LabelMode; label: string }[] = [
   { id: 'verdicts', label: 'Analyst verdicts' },
 ];
 
+const TARGETS: { id: TrainForm['target']; label: string }[] = [
+  { id: 'malicious', label: 'Malicious or benign' },
+  { id: 'type', label: 'Which kind of attack (Random Forest, Dense network)' },
+];
+
 const SPLITS: { id: TrainForm['split']; label: string }[] = [
   { id: 'auto', label: 'Automatic (by time over a day, else by source IP)' },
   { id: 'time', label: 'By time (train on earlier, test on later)' },
@@ -46,6 +51,13 @@ export function TrainFields({ form, onChange, disabled }: TrainFieldsProps) {
         testId="train-kind"
       />
       <SelectField
+        label="Learn"
+        value={form.target}
+        choices={TARGETS}
+        onChange={(target) => onChange({ target })}
+        testId="train-target"
+      />
+      <SelectField
         label={`Labels${form.kind === 'iforest' ? ' (used only to evaluate)' : ''}`}
         value={form.labelMode}
         choices={LABEL_MODES}
@@ -68,7 +80,11 @@ export function TrainFields({ form, onChange, disabled }: TrainFieldsProps) {
           <textarea
             rows={4}
             value={form.detectionMap}
-            placeholder={'port_scan = malicious\nwaf_rule = benign'}
+            placeholder={
+              form.target === 'type'
+                ? 'sqli_rule = sql_injection\nscan_rule = port_scan\nallowed = benign'
+                : 'port_scan = malicious\nwaf_rule = benign'
+            }
             onChange={(event) => onChange({ detectionMap: event.target.value })}
             data-testid="train-map"
           />

@@ -1,6 +1,7 @@
 // The Train dialog's form as plain data: defaults, and the check that turns it into TrainArgs or
 // into problems the analyst can fix (each names the field).
 import {
+  kindRecord,
   type LabelSource,
   MODEL_KIND_RECORDS,
   type ModelKind,
@@ -8,6 +9,7 @@ import {
   type SplitKind,
   TrainArgs,
 } from '../../../src-shared/models.js';
+import { kindName, type Target } from '../../../src-shared/threat-types.js';
 
 export type LabelMode = 'auto' | 'column' | 'detection-map' | 'verdicts';
 export type ParamKey =
@@ -21,9 +23,11 @@ export type ParamKey =
 
 export interface TrainForm {
   kind: ModelKind;
+  /** Malicious or not, or which kind of threat (rf and dense). */
+  target: Target;
   labelMode: LabelMode;
   column: string;
-  /** One `detection type = malicious|benign` per line. */
+  /** One `detection type = malicious|benign` per line (a kind instead of malicious for threat types). */
   detectionMap: string;
   split: 'auto' | SplitKind;
   params: Partial<Record<ParamKey, string>>;
@@ -53,6 +57,7 @@ export const KIND_LABELS = Object.fromEntries(
 
 export const defaultTrainForm = (): TrainForm => ({
   kind: 'iforest',
+  target: 'malicious',
   labelMode: 'auto',
   column: 'label',
   detectionMap: '',
@@ -62,8 +67,11 @@ export const defaultTrainForm = (): TrainForm => ({
 
 export type FormCheck = { ok: true; args: TrainArgs } | { ok: false; problems: string[] };
 
-function parseMap(text: string, problems: string[]): Record<string, 'malicious' | 'benign'> {
-  const map: Record<string, 'malicious' | 'benign'> = {};
+function parseMap(text: string, problems: string[], target: Target): Record<string, string> {
+  const map: Record<string, string> = {};
+  // Threat types map detection types to kinds (brute_force); the other target to malicious.
+  const valid = (value: string) =>
+    value === 'benign' || (target === 'type' ? kindName(value) === value : value === 'malicious');
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (!line) return;
@@ -73,12 +81,16 @@ function parseMap(text: string, problems: string[]): Record<string, 'malicious' 
       .slice(at + 1)
       .trim()
       .toLowerCase();
-    if (at < 1 || !key || (value !== 'malicious' && value !== 'benign'))
-      problems.push(`Detection map line ${i + 1}: write "detection type = malicious" or "= benign"`);
+    if (at < 1 || !key || !valid(value))
+      problems.push(
+        target === 'type'
+          ? `Detection map line ${i + 1}: write "detection type = a kind" (like brute_force) or "= benign"`
+          : `Detection map line ${i + 1}: write "detection type = malicious" or "= benign"`,
+      );
     else map[key] = value;
   });
   if (!problems.length && Object.keys(map).length === 0)
-    problems.push('Detection map: map at least one detection type to malicious or benign');
+    problems.push('Detection map: map at least one detection type to a label or benign');
   return map;
 }
 
@@ -92,13 +104,15 @@ function labelSource(form: TrainForm, problems: string[]): LabelSource | undefin
       if (!form.column.trim()) problems.push('Label column: name the column that holds the labels');
       return { type: 'column', column: form.column.trim() };
     case 'detection-map':
-      return { type: 'detection-map', map: parseMap(form.detectionMap, problems) };
+      return { type: 'detection-map', map: parseMap(form.detectionMap, problems, form.target) };
   }
 }
 
 export function checkTrainForm(form: TrainForm): FormCheck {
   const problems: string[] = [];
   const labels = labelSource(form, problems);
+  const types = kindRecord(form.kind).types;
+  if (form.target === 'type' && types !== true) problems.push(`Learn: ${types}`);
   const params: Record<string, number> = {};
   for (const key of KIND_PARAMS[form.kind]) {
     const text = form.params[key]?.trim();
@@ -110,6 +124,7 @@ export function checkTrainForm(form: TrainForm): FormCheck {
   if (problems.length) return { ok: false, problems };
   const parsed = TrainArgs.safeParse({
     kind: form.kind,
+    ...(form.target === 'type' ? { target: 'type' } : {}),
     ...(labels ? { labels } : {}),
     ...(form.split !== 'auto' ? { split: form.split } : {}),
     params: params as ModelParams,
