@@ -119,7 +119,12 @@ describe('run detail', () => {
     ]);
     expect(screen.queryByTestId('curves-missing')).toBeNull();
     const items = within(screen.getByTestId('importances')).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent)).toEqual(['log_bytes_out0.600', 'log_bytes_in0.400']);
+    // Named in words; the column's own name is the tooltip.
+    expect(items.map((item) => item.textContent)).toEqual(['Bytes out (log)0.600', 'Bytes in (log)0.400']);
+    expect(items.map((item) => item.querySelector('.why-feature')?.getAttribute('title'))).toEqual([
+      'log_bytes_out',
+      'log_bytes_in',
+    ]);
   });
 
   it('says why an unevaluated run has no metrics', () => {

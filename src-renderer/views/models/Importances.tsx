@@ -1,4 +1,5 @@
 // Feature importances of a run as bars (text, no chart needed for a ranked list).
+import { featureName } from '../../../src-shared/feature-names.js';
 import type { RunMetrics } from '../../../src-shared/models.js';
 
 export function Importances({ importances }: { importances: NonNullable<RunMetrics['importances']> }) {
@@ -8,7 +9,9 @@ export function Importances({ importances }: { importances: NonNullable<RunMetri
     <ol className="importances" data-testid="importances">
       {top.map((item) => (
         <li key={item.feature}>
-          <span className="why-feature">{item.feature}</span>
+          <span className="why-feature" title={item.feature}>
+            {featureName(item.feature)}
+          </span>
           <span className="importance-bar" style={{ width: `${(item.importance / largest) * 100}%` }} />
           <span className="num">{item.importance.toFixed(3)}</span>
         </li>

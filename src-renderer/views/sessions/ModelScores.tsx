@@ -1,4 +1,5 @@
 // One session's score from every model run that scored it, with the features behind a flag.
+import { featureName } from '../../../src-shared/feature-names.js';
 import type { SessionScore } from '../../../src-shared/models.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
@@ -43,7 +44,9 @@ function ScoreItem({ score }: { score: SessionScore }) {
           <ul>
             {top.map((item) => (
               <li key={item.feature}>
-                <span className="why-feature">{item.feature}</span>
+                <span className="why-feature" title={item.feature}>
+                  {featureName(item.feature)}
+                </span>
                 <span
                   className="why-bar"
                   style={{ width: `${(Math.abs(item.contribution) / largest) * 100}%` }}

@@ -9,6 +9,8 @@ export interface FeatureData {
   features: number;
   /** Dense source-IP key per row (sequence models group a source's sessions with it). */
   sourceKey: Int32Array;
+  /** How many leading columns are scaled features (the rest are one-hots); absent: NUMERIC_COUNT. */
+  scaled?: number;
 }
 
 export interface Detector {

@@ -13,5 +13,5 @@ export function subset(data: FeatureData, rows: Int32Array): FeatureData {
     x.set(data.x.subarray(r * f, (r + 1) * f), i * f);
     sourceKey[i] = must(data.sourceKey[r], ROW);
   }
-  return { x, rows: rows.length, features: f, sourceKey };
+  return { x, rows: rows.length, features: f, sourceKey, scaled: data.scaled };
 }

@@ -16,7 +16,14 @@ import type { Target } from '../../../../src-shared/threat-types.js';
 import { completedImportIds, sessionCount } from '../../db/feature-rows.js';
 import { createRun, endRun, finishRun, getRun } from '../../db/model-runs.js';
 import type { Db } from '../../db/open.js';
-import { DEFAULT_WINDOW_MS, fitSchema, loadRawData, type RawData, transform } from '../../features/index.js';
+import {
+  DEFAULT_WINDOW_MS,
+  fitSchema,
+  loadRawData,
+  type RawData,
+  scaledCount,
+  transform,
+} from '../../features/index.js';
 import { curvePoints } from '../evaluate/curves.js';
 import {
   baselineMetrics,
@@ -116,6 +123,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
       rows: raw.rows,
       features: schema.columns.length,
       sourceKey: raw.sourceKey,
+      scaled: scaledCount(schema),
     };
     await hooks.onProgress?.(READ_SHARE, 'Preparing the training rows');
     const splitOptions = { seed: params.seed ?? 0, gapMs: windowMs };
