@@ -1,7 +1,8 @@
 // The flag queue (flagged sessions by score, switchable run, grouped by source IP, filtered) and
 // "label next" (most uncertain, spread over source IPs).
 import { describe, expect, it } from 'vitest';
-import { flaggedCountSql, UNCERTAIN_SQL } from '../../../src-main/core/db/flag-queue.js';
+import { flaggedCountSql } from '../../../src-main/core/db/flag-queue.js';
+import { NEAREST_CUT_SQL } from '../../../src-main/core/db/label-candidates.js';
 import { labelNext } from '../../../src-main/core/triage/label-next.js';
 import { flagQueue } from '../../../src-main/core/triage/queue.js';
 import { tagSessions } from '../../../src-main/core/triage/tag-actions.js';
@@ -112,6 +113,28 @@ describe('label next', () => {
     expect(two.items.map((i) => i.session.id)).toEqual([ids[0], ids[1], ids[4]]);
   });
 
+  it('asks about the sessions nearest the threshold the run flags at, not 0.5', async () => {
+    const ws = workspace();
+    const ids = await sixSessions(ws);
+    // This run flags at 0.12: it is surest about 0.5 (well past its cut), least sure near 0.12.
+    addScoredRun(
+      ws.db,
+      'rf',
+      [
+        [ids[0]!, 0.5],
+        [ids[1]!, 0.11],
+        [ids[2]!, 0.9],
+        [ids[3]!, 0.13],
+        [ids[4]!, 0.49],
+        [ids[5]!, 0.01],
+      ],
+      0.12,
+    );
+    const next = labelNext(ws.db, { count: 2, perSourceIp: 2 });
+    expect(next.items.map((i) => i.session.id)).toEqual([ids[1], ids[3]]);
+    expect(next.items[0]!.uncertainty).toBeCloseTo(1 - 0.01 / 0.88);
+  });
+
   // Joined from scores, SQLite read sessions in score order through the flagged index, one random
   // page each: 1.1 s to count 133 000 flagged sessions, 9 s for "label next" over a million.
   it('reads sessions in table order to count, and only the few nearest 0.5 for label next', () => {
@@ -125,7 +148,7 @@ describe('label next', () => {
         /^SEARCH sessions USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY/,
       );
     }
-    const uncertain = plan(UNCERTAIN_SQL, 1, 10);
+    const uncertain = plan(NEAREST_CUT_SQL, { runId: 1, cut: 0.5, pool: 10 });
     expect(uncertain).toMatch(/^CO-ROUTINE nearest \| SEARCH scores/);
     expect(uncertain.indexOf('sessions')).toBeGreaterThan(uncertain.indexOf('SCAN nearest'));
   });
