@@ -122,3 +122,14 @@ export function flaggedKindCounts(
     )
     .all({ ...within?.params, runId }) as { kind: string; sessions: number }[];
 }
+
+/** The kind a threat-type run predicted for each of these sessions it flagged. */
+export function predictedKindsOf(db: Db, runId: number, sessionIds: readonly number[]): Map<number, string> {
+  const rows = db
+    .prepare(
+      `SELECT session_id AS id, predicted_kind AS kind FROM scores
+       WHERE run_id = ? AND predicted_kind IS NOT NULL AND session_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(runId, JSON.stringify(sessionIds)) as { id: number; kind: string }[];
+  return new Map(rows.map((r) => [r.id, r.kind]));
+}

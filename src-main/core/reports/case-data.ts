@@ -12,8 +12,9 @@ import type { Db } from '../db/open.js';
 import { sessionRuleHits } from '../db/rule-hits.js';
 import { countSelection, type ExportRow, iterateExportRows, scoresOf } from '../db/session-export.js';
 import { caseDetail } from '../triage/case-actions.js';
+import { caseKinds, type KindTally, type SessionKind } from './kinds-section.js';
 
-export interface ReportSession extends ExportRow {
+export interface ReportSession extends ExportRow, SessionKind {
   score: number | null;
   /** The rules the session matched, most severe first, with the matched field and value. */
   ruleHits: SessionRuleHit[];
@@ -34,6 +35,8 @@ export interface CaseReportData {
   /** Sessions the case holds; `sessions` stops at the report's limit. */
   sessionTotal: number;
   indicators: Indicator[];
+  /** Kinds of threat among the sessions listed, and the threat-type run that predicted them. */
+  kinds: { runId: number | null; tally: KindTally[] };
   model: Pick<
     ModelRun,
     'id' | 'kind' | 'createdAt' | 'metrics' | 'threshold' | 'labelSource' | 'split'
@@ -84,14 +87,23 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
         rows.map((r) => r.id),
       )
     : new Map<number, number>();
-  const sessions = rows
-    .slice(0, REPORT_SESSION_LIMIT)
-    .map((r) => ({ ...r, score: scores.get(r.id) ?? null, ruleHits: sessionRuleHits(db, r.id) }));
+  const listed = rows.slice(0, REPORT_SESSION_LIMIT);
+  const kinds = caseKinds(
+    db,
+    listed.map((r) => r.id),
+  );
+  const sessions = listed.map((r) => ({
+    ...r,
+    score: scores.get(r.id) ?? null,
+    ...(kinds.perSession.get(r.id) ?? { kind: null, kindBy: null }),
+    ruleHits: sessionRuleHits(db, r.id),
+  }));
   const data: CaseReportData = {
     detail,
     sessions,
     sessionTotal: rows.length > REPORT_SESSION_LIMIT ? countSelection(db, { caseId }) : rows.length,
     indicators: indicatorsOf(db, detail, sessions),
+    kinds: { runId: kinds.runId, tally: kinds.tally },
     model: run
       ? {
           id: run.id,

@@ -7,6 +7,7 @@ import type { ReportSession } from './case-data.js';
 import { type CaseReport, REPORT_SESSION_LIMIT } from './case-data.js';
 import { countriesChart, timelineChart, verdictChart } from './charts.js';
 import { type Html, html, trusted } from './escape.js';
+import { kindsSection } from './kinds-section.js';
 import { REPORT_CSS } from './report-style.js';
 import { requestSection } from './request-section.js';
 
@@ -63,7 +64,7 @@ function sessionRow(s: ReportSession): Html {
   return html`<tr><td class="num">${s.id}</td><td>${iso(s.startTs)}</td><td>${s.srcIp}</td><td>${s.dstIp ?? ''}</td>
 <td class="num">${s.dstPort ?? ''}</td><td>${s.protocol ?? ''}</td><td>${s.country ?? ''}</td><td>${s.detectionType ?? ''}</td>
 <td>${s.ruleName ?? ''}</td><td class="num">${s.bytesIn ?? ''}</td><td class="num">${s.bytesOut ?? ''}</td>
-<td class="num">${num(s.score)}</td><td>${s.verdict ?? ''}</td><td>${s.verdictBy ?? ''}</td><td>${s.verdictNote ?? ''}</td><td>${s.tags ?? ''}</td></tr>`;
+<td class="num">${num(s.score)}</td><td>${s.kind ?? ''}${s.kindBy === 'model' ? ' (predicted)' : ''}</td><td>${s.verdict ?? ''}</td><td>${s.verdictBy ?? ''}</td><td>${s.verdictNote ?? ''}</td><td>${s.tags ?? ''}</td></tr>`;
 }
 
 function modelSection(report: CaseReport): Html {
@@ -119,9 +120,10 @@ ${indicators.map(
 <h2>Notes (${detail.notes.length})</h2>
 ${detail.notes.map((n) => html`<p><strong>${n.analyst}</strong> <span class="meta">${iso(n.at)}</span></p><div class="summary">${n.body}</div>`)}
 <h2>Model</h2>${modelSection(report)}
+<h2>Kinds of threat</h2>${kindsSection(report.data.kinds)}
 <h2>Sessions (${sessions.length}${sessionTotal > sessions.length ? ` of ${sessionTotal}; the CSV export has all` : ''})</h2>
 <table><tr><th>id</th><th>start (UTC)</th><th>source</th><th>destination</th><th>port</th><th>proto</th><th>country</th>
-<th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
+<th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>kind</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
 ${sessions.map(sessionRow)}</table>
 ${requestSection(sessions)}
 <h2>Audit trail</h2>${auditSection(audit)}
