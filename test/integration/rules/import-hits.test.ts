@@ -175,7 +175,7 @@ describe('rules run', () => {
   it('leaves the hits as they were when cancelled', async () => {
     const { db, rulesDir, before } = await importedWithRule([
       'title: Any GET',
-      'id: any-get',
+      'id: 6f1e0c9a-2b7d-4e55-8c3a-0d9b8e7f6a51',
       'level: low',
       'logsource: { category: webserver }',
       'detection:',
