@@ -72,8 +72,14 @@ export function GraphView() {
     if (!model.hasNode(ip)) {
       // Not among the heaviest edges: bring in its own neighbourhood first.
       const added = await expand(ip);
-      if (!added || !model.hasNode(ip))
-        return setNotice(`${ip} has no sessions with a destination in this filter.`);
+      if (!added || !model.hasNode(ip)) {
+        // An access log names no destination, so its clients make no edge; their drill-down (the
+        // profile, requests and rule hits) still stands, without a node to focus.
+        setSelection({ kind: 'ip', ip });
+        return setNotice(
+          `${ip} has no sessions with a destination in this filter: its details are shown without a node.`,
+        );
+      }
     }
     select(ip);
     // Newly added nodes get display data on Sigma's next frame.

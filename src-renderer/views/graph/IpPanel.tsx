@@ -1,10 +1,11 @@
 // The drill-down for one IP: totals, sessions over time, countries, ports, peers, the latest
-// sessions with a way into the Sessions view, and verdicts (placeholder until triage lands).
+// sessions with a way into the Sessions view, verdicts, and its web requests and rule hits.
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { IpProfile } from '../../../src-shared/graph.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
+import { IpRequests } from './IpRequests.js';
 import { openIpInSessions } from './open-in-sessions.js';
 import { SeriesChart } from './SeriesChart.js';
 import { SessionList } from './SessionList.js';
@@ -38,6 +39,7 @@ export function IpPanel({ ip, filter, axisColour, onClose, onExpand, onPeer }: I
       {profile.isPending && <p className="muted">Loading {ip}…</p>}
       <ErrorNote message={profile.error?.message ?? null} />
       {profile.data && <ProfileBody profile={profile.data} axisColour={axisColour} onPeer={onPeer} />}
+      {profile.data && <IpRequests ip={ip} filter={filter} />}
     </aside>
   );
 }

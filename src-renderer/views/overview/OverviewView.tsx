@@ -6,9 +6,11 @@ import { useSessionFilter } from '../../state/filter.js';
 import { StartPage } from '../start/StartPage.js';
 import { CorrelationChart } from './CorrelationChart.js';
 import { FlaggedByCountryChart, TypeByCountryChart } from './CountryCharts.js';
+import { FlagKindsPanel } from './FlagKindsPanel.js';
 import { HistogramCharts } from './Histograms.js';
 import { KpiTiles } from './KpiTiles.js';
 import { PortMixCharts } from './PortMixCharts.js';
+import { RuleHitsPanel } from './RuleHitsPanel.js';
 import { TimeSeriesChart } from './TimeSeriesChart.js';
 import { useOverviewData } from './useOverviewData.js';
 import { WebPanels } from './WebPanels.js';
@@ -20,6 +22,8 @@ export function OverviewView() {
   // Its own question: the request panels scan sessions (no rollup holds paths), and the charts
   // above should not wait for them.
   const web = queryState(useVigilQuery('webRequests', { filter }));
+  const hits = queryState(useVigilQuery('ruleHitSummary', { filter }));
+  const kinds = queryState(useVigilQuery('flagKinds', { filter }));
   const unfiltered = Object.keys(filter).length === 0;
   if (unfiltered && data.kpis.data?.sessions === 0 && data.kpis.data.firstTs === null) return <StartPage />;
   const fromSessions = data.kpis.data?.source === 'sessions';
@@ -41,6 +45,8 @@ export function OverviewView() {
         <TimeSeriesChart query={data.series} />
       </section>
       <WebPanels query={web} />
+      <RuleHitsPanel query={hits} />
+      <FlagKindsPanel query={kinds} />
       <div className="grid-2">
         <section className="panel">
           <h2>Detection type by country</h2>

@@ -34,6 +34,9 @@ export function SessionDrawer({ session, onClose }: { session: Session; onClose:
             {session.srcIp} → {session.dstIp ?? '–'}
           </span>
         </h2>
+        <a className="button" href={`#/cases/new?session=${session.id}`} data-testid="drawer-new-case">
+          New case
+        </a>
         <button
           type="button"
           ref={closeButton}

@@ -1,0 +1,92 @@
+// The Overview's rule hits: hits per level over time (stacked), and the rules that hit most; a
+// click on a rule adds `sigma:<rule id>` to the global filter. Hidden while the filter has no hit.
+import { useMemo } from 'react';
+import { RULE_LEVELS, type RuleHitSummary } from '../../../src-shared/rules.js';
+import { EChart } from '../../charts/EChart.js';
+import { escapeHtml } from '../../charts/escape.js';
+import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
+import type { QueryState } from '../../data/query-state.js';
+import { formatCount, formatTimestamp } from '../../format.js';
+import { LevelChip } from '../sessions/RuleHits.js';
+import { TopList, textClause } from './TopList.js';
+
+// The same colours as the level chips (sessions.css): grey, blue, amber, orange, red.
+const LEVEL_COLOURS = ['#6b7480', '#1f6f96', '#a8720f', '#c0502f', '#a3213a'];
+
+type AxisParam = { seriesName: string; value: [number, number]; marker: string; axisValue: number };
+
+function option(summary: RuleHitSummary) {
+  const times = [...new Set(summary.points.map((p) => p.t))].sort((a, b) => a - b);
+  const levels = RULE_LEVELS.map((level, i) => ({ level, i })).filter(({ level }) =>
+    summary.points.some((p) => p.level === level && p.hits > 0),
+  );
+  return (theme: ChartTheme) => ({
+    ...baseOption(theme),
+    grid: { left: 54, right: 16, top: 34, bottom: 28 },
+    legend: { ...baseOption(theme).legend },
+    tooltip: {
+      ...baseOption(theme).tooltip,
+      trigger: 'axis',
+      formatter: (params: AxisParam[]) =>
+        [
+          `${escapeHtml(formatTimestamp(params[0]?.axisValue))} UTC`,
+          ...params.map(
+            (p) => `${p.marker}${escapeHtml(p.seriesName)}: <b>${escapeHtml(formatCount(p.value[1]))}</b>`,
+          ),
+        ].join('<br>'),
+    },
+    xAxis: { type: 'time', ...axisStyle(theme), splitLine: { show: false } },
+    yAxis: { type: 'value', name: 'hits', nameTextStyle: { color: theme.muted }, ...axisStyle(theme) },
+    series: levels.map(({ level, i }) => ({
+      name: level,
+      type: 'bar',
+      stack: 'level',
+      data: times.map((t) => [t, summary.points.find((p) => p.t === t && p.level === level)?.hits ?? 0]),
+      itemStyle: { color: LEVEL_COLOURS[i] },
+    })),
+  });
+}
+
+export function RuleHitsPanel({ query }: { query: QueryState<RuleHitSummary> }) {
+  const summary = query.data;
+  const build = useMemo(() => (summary?.points.length ? option(summary) : null), [summary]);
+  if (!summary || summary.total === 0) return null;
+  return (
+    <div className="grid-2" data-testid="rule-hit-panels">
+      <section className="panel">
+        <h2>Rule hits by level over time</h2>
+        <p className="panel-hint muted">
+          {formatCount(summary.total)} hits:{' '}
+          {summary.byLevel
+            .filter((l) => l.hits > 0)
+            .map((l) => `${formatCount(l.hits)} ${l.level}`)
+            .join(', ')}
+          .
+        </p>
+        <EChart
+          testId="chart-rule-hits"
+          label="Rule hits by level over time"
+          option={build}
+          loading={query.loading}
+          error={query.error}
+          height={240}
+        />
+      </section>
+      <section className="panel">
+        <h2>Top rules</h2>
+        <p className="panel-hint muted">Click a rule to filter its sessions (sigma:).</p>
+        <TopList
+          testId="top-rules"
+          empty="No rule hit."
+          rows={summary.byRule.map((r) => ({
+            key: `${r.source}:${r.ruleId}`,
+            label: r.title,
+            sessions: r.hits,
+            clause: textClause('sigma', r.ruleId),
+            extra: <LevelChip level={r.level} />,
+          }))}
+        />
+      </section>
+    </div>
+  );
+}
