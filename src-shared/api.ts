@@ -47,6 +47,7 @@ import { ModelKind, ModelRun, SessionScore, TrainArgs } from './models.js';
 import { ExportArgs, ExportResult } from './reports.js';
 import { RuleFolderLoad, RuleHitSummary, RuleHitSummaryArgs, RuleSetInfo, SessionRuleHit } from './rules.js';
 import { AddSourceArgs, SourceCheck, SourceInfo, SourceName, SourcePullArgs } from './sources.js';
+import { FlagKinds } from './threat-types.js';
 import {
   ActionResult,
   AuditEntry,
@@ -217,6 +218,8 @@ export const operations = {
   filterSuggestions: op(SuggestionArgs, SuggestionValues),
   /** The web-request panels for one filter (status classes over time, top paths, user agents, methods). */
   webRequests: op(AnalyticsArgs, WebRequestsOverview),
+  /** The active threat-type run's flags within the filter per predicted kind (the Overview's split). */
+  flagKinds: op(AnalyticsArgs, FlagKinds),
 
   // ── Detection rules (Sigma; src-shared/rules.ts; core: services/rules.ts, rule-hits/). Rules run at
   //    import on new sessions; a rules run (a job: progress and cancel as for imports) recomputes

@@ -81,3 +81,11 @@ export const MulticlassMetrics = z.object({
   notes: z.array(z.string()),
 });
 export type MulticlassMetrics = z.infer<typeof MulticlassMetrics>;
+
+/** The Overview's flags by predicted kind: the active threat-type run's flags within the filter. */
+export const FlagKinds = z.object({
+  /** The active threat-type run (null: none; the panel is then hidden). */
+  runId: z.number().int().nullable(),
+  kinds: z.array(KindCount),
+});
+export type FlagKinds = z.infer<typeof FlagKinds>;

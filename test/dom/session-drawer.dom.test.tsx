@@ -77,6 +77,26 @@ describe('session drawer', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('names the kind a threat-type run flagged the session as, with its probability', async () => {
+    answers.sessionScores = () => [
+      {
+        runId: 4,
+        kind: 'rf',
+        active: true,
+        score: 0.9,
+        flagged: true,
+        explanation: [{ feature: 'distinct_ports', contribution: 0.3 }],
+        predictedKind: `port_scan${PAYLOAD}`,
+        kindProbability: 0.834,
+      },
+    ];
+    render(<SessionDrawer session={hostile} onClose={() => {}} />, withData);
+    await waitFor(() => screen.getByTestId('drawer-scores'));
+    expect(screen.getByTestId('score-kind').textContent).toBe(`port_scan${PAYLOAD} 83 %`);
+    expect(screen.getByTestId('drawer-scores').textContent).toContain(`Why flagged as port_scan${PAYLOAD}:`);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
   it('says plainly when nothing scored the session and no verdict was given', async () => {
     answers.sessionScores = () => [];
     answers.sessionHistory = () => [];

@@ -57,6 +57,9 @@ describe('triage by kind', () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(serve.url);
+    // The Overview splits the flags by predicted kind, the largest first.
+    const overviewKinds = page.getByTestId('flag-kinds').locator('li');
+    await expect.poll(() => overviewKinds.count()).toBeGreaterThanOrEqual(2);
     await page.getByTestId('nav-triage').click();
     await page.getByTestId('kind-groups').waitFor();
     const groups = page.getByTestId('kind-group');
@@ -83,6 +86,9 @@ describe('triage by kind', () => {
     await page.getByTestId('kind-group').first().getByRole('button', { name: biggest }).click();
     await expect.poll(() => page.getByTestId('kind-group').count()).toBe(1);
     expect(await page.getByTestId('kind-group').getAttribute('data-kind')).toBe(biggest);
+    await page.getByTestId('nav-overview').click();
+    await expect.poll(() => overviewKinds.count()).toBe(1);
+    expect(await overviewKinds.first().textContent()).toContain(biggest);
     expect(errors).toEqual([]);
   }, 120_000);
 });

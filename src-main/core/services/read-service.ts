@@ -3,6 +3,7 @@
 // (jobs/read-pool.ts), each with its own connection, so they neither block the main thread
 // (the Electron main process, or serve mode's HTTP server) nor wait for one another.
 import type { VigilService } from '../../../src-shared/api.js';
+import { flagKinds } from '../analytics/flag-kinds.js';
 import type { Db } from '../db/open.js';
 import { sessionPage } from '../db/sessions.js';
 import { dashboardSummary } from '../db/summary.js';
@@ -16,6 +17,7 @@ export const READ_OPERATIONS = [
   'analyticsOverview',
   'filterSuggestions',
   'webRequests',
+  'flagKinds',
   'graphEdges',
   'ipNeighbours',
   'ipProfile',
@@ -53,5 +55,6 @@ export function readService(db: Db): ReadService {
     flagQueue: triage.flagQueue,
     labelNext: triage.labelNext,
     ...ruleHitReads(db),
+    flagKinds: async ({ filter }) => flagKinds(db, filter),
   });
 }

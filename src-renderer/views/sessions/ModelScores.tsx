@@ -1,4 +1,5 @@
-// One session's score from every model run that scored it, with the features behind a flag.
+// One session's score from every model run that scored it, with the features behind a flag (and,
+// for a threat-type run, the kind it was flagged as with that kind's probability).
 import { featureName } from '../../../src-shared/feature-names.js';
 import type { SessionScore } from '../../../src-shared/models.js';
 import { queryState } from '../../data/query-state.js';
@@ -37,10 +38,17 @@ function ScoreItem({ score }: { score: SessionScore }) {
           {score.flagged ? 'flagged' : 'not flagged'}
         </span>
         <span className="num">score {score.score.toFixed(3)}</span>
+        {score.predictedKind && (
+          <span className="badge" data-testid="score-kind">
+            {score.predictedKind} {Math.round(100 * (score.kindProbability ?? 0))} %
+          </span>
+        )}
       </div>
       {top.length > 0 && (
         <div className="why">
-          <span className="muted">Why flagged:</span>
+          <span className="muted">
+            {score.predictedKind ? `Why flagged as ${score.predictedKind}:` : 'Why flagged:'}
+          </span>
           <ul>
             {top.map((item) => (
               <li key={item.feature}>

@@ -2,6 +2,7 @@
 // `kind:` filter term, and a verdict on a kind group that confirms or corrects the kind, which
 // the next threat-type run reads as a label.
 import { describe, expect, it } from 'vitest';
+import { flagKinds } from '../../../src-main/core/analytics/flag-kinds.js';
 import { verdictsOf } from '../../../src-main/core/db/verdicts.js';
 import { resolveKinds } from '../../../src-main/core/ml/evaluate/kind-labels.js';
 import { scoreRun } from '../../../src-main/core/ml/train/score-run.js';
@@ -32,6 +33,14 @@ describe('flag queue by kind', () => {
 
     const [first, second] = groups;
     if (!first || !second) throw new Error('two kinds expected');
+    // The Overview's split counts the same flags, per kind, within its filter.
+    expect(flagKinds(db, {})).toEqual({
+      runId: run.id,
+      kinds: groups.map((g) => ({ kind: g.kind, sessions: g.sessions })),
+    });
+    expect(flagKinds(db, { clauses: parseFilterOrThrow(`kind:${second.kind}`) }).kinds).toEqual([
+      { kind: second.kind, sessions: second.sessions },
+    ]);
     const filtered = flagQueue(db, {
       ...page,
       filter: { clauses: parseFilterOrThrow(`kind:${second.kind}`) },
