@@ -7,7 +7,6 @@ import { StartPage } from '../start/StartPage.js';
 import { CorrelationChart } from './CorrelationChart.js';
 import { FlaggedByCountryChart, TypeByCountryChart } from './CountryCharts.js';
 import { FlagKindsPanel } from './FlagKindsPanel.js';
-import { FlagKindsPanel } from './FlagKindsPanel.js';
 import { HistogramCharts } from './Histograms.js';
 import { KpiTiles } from './KpiTiles.js';
 import { PortMixCharts } from './PortMixCharts.js';
@@ -24,7 +23,6 @@ export function OverviewView() {
   // above should not wait for them.
   const web = queryState(useVigilQuery('webRequests', { filter }));
   const hits = queryState(useVigilQuery('ruleHitSummary', { filter }));
-  const kinds = queryState(useVigilQuery('flagKinds', { filter }));
   const kinds = queryState(useVigilQuery('flagKinds', { filter }));
   const unfiltered = Object.keys(filter).length === 0;
   if (unfiltered && data.kpis.data?.sessions === 0 && data.kpis.data.firstTs === null) return <StartPage />;
@@ -48,7 +46,6 @@ export function OverviewView() {
       </section>
       <WebPanels query={web} />
       <RuleHitsPanel query={hits} />
-      <FlagKindsPanel query={kinds} />
       <FlagKindsPanel query={kinds} />
       <div className="grid-2">
         <section className="panel">
