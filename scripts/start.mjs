@@ -1,5 +1,8 @@
 // `npm start`: the desktop app when the Electron runtime is installed, else the same UI in serve
 // mode (Electron's binary download is often skipped or impossible offline). Never a stack trace.
+// When whoever started it goes away, it stops: npm passes a SIGTERM only to the shell it ran the
+// script in, which dies without passing it on, and the server kept running, holding its port and
+// database.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,6 +46,11 @@ function run(command, args) {
     process.exit(1);
   });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // Orphaned (our parent died, and we were handed to init or a subreaper): stop as if told to.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) forward('SIGTERM');
+  }, 500).unref();
 }
 
 const electron = findElectron();

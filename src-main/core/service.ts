@@ -52,6 +52,8 @@ export interface CoreOptions {
 export interface Core {
   service: VigilService;
   db: Db;
+  /** The import of the embedded sample into an empty database on first start, or null. */
+  sampleJob: string | null;
   /** Every job (imports, pulls, training, scoring): found, listed and cancelled in one place. */
   registry: JobRegistry;
   jobs: ImportJobs;
@@ -151,13 +153,15 @@ export function createCore(options: CoreOptions): Core {
   const sources = sourcesService({ store, pulls: sourcePulls, connection: options.sourceOptions });
   const service: VigilService = { ...writes, ...jobControl, ...page, ...sources, ...reads };
 
-  if (options.sampleOnFirstStart && !hasSessions(db) && listImports(db).length === 0) {
-    jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' });
-  }
+  const sampleJob =
+    options.sampleOnFirstStart && !hasSessions(db) && listImports(db).length === 0
+      ? jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' })
+      : null;
 
   return {
     service,
     db,
+    sampleJob,
     registry,
     jobs,
     pulls,

@@ -82,6 +82,17 @@ export function registerServe(program: Command): void {
         say(
           `Vigil is serving at ${server.url}\nDatabase: ${path.resolve(options.db)}\nPress Ctrl+C to stop.`,
         );
+      // The first start of an empty database loads the sample: say so once it is in.
+      if (core.sampleJob && !options.json)
+        void core.jobs
+          .wait(core.sampleJob)
+          .then((record) =>
+            say(
+              record?.status === 'done'
+                ? `Loaded the embedded sample into the empty database: ${record.stored} sessions.`
+                : 'The embedded sample could not be loaded: see Import in the app.',
+            ),
+          );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
