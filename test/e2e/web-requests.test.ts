@@ -84,7 +84,11 @@ describe('web requests in the app', () => {
     await page.getByTestId('rule-hit-panels').waitFor();
     await page.locator('[data-testid="chart-rule-hits"] [data-drawn="true"]').waitFor();
     expect(await rowsOf('top-rules').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(SHOTS, 'web-overview.png'), fullPage: true });
+    // The view scrolls inside the shell: one viewport per group of panels.
+    await page.getByTestId('top-paths').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'web-overview-requests.png') });
+    await page.getByTestId('top-rules').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'web-overview-rules.png') });
   });
 
   it('filters by user agent: every top user agent then names the tool', async () => {
@@ -101,7 +105,7 @@ describe('web requests in the app', () => {
     expect(rule.length).toBeGreaterThan(0);
     await filterTo('');
     await rowsOf('top-rules').first().locator('button').click();
-    expect(await page.getByTestId('filter-input').inputValue()).toMatch(/^sigma:\S+$/);
+    expect(await page.getByTestId('filter-input').inputValue()).toBe(`sigma:"${rule}"`);
     await page.evaluate(() => {
       window.location.hash = '#/sessions';
     });
@@ -168,6 +172,7 @@ describe('web requests in the app', () => {
     expect(await panel.getByTestId('ip-top-paths').locator('li').count()).toBeGreaterThan(0);
     expect(await panel.getByTestId('ip-top-user-agents').locator('li').count()).toBeGreaterThan(0);
     await panel.getByTestId('ip-rule-hits').waitFor();
+    await panel.getByTestId('ip-rule-hits').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'web-graph-panel.png') });
     expect(errors).toEqual([]);
   });

@@ -1,5 +1,6 @@
 // The drill-down for one IP: totals, sessions over time, countries, ports, peers, the latest
 // sessions with a way into the Sessions view, verdicts, and its web requests and rule hits.
+import type { ReactNode } from 'react';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { IpProfile } from '../../../src-shared/graph.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
@@ -38,8 +39,14 @@ export function IpPanel({ ip, filter, axisColour, onClose, onExpand, onPeer }: I
       </header>
       {profile.isPending && <p className="muted">Loading {ip}…</p>}
       <ErrorNote message={profile.error?.message ?? null} />
-      {profile.data && <ProfileBody profile={profile.data} axisColour={axisColour} onPeer={onPeer} />}
-      {profile.data && <IpRequests ip={ip} filter={filter} />}
+      {profile.data && (
+        <ProfileBody
+          profile={profile.data}
+          axisColour={axisColour}
+          onPeer={onPeer}
+          requests={<IpRequests ip={ip} filter={filter} />}
+        />
+      )}
     </aside>
   );
 }
@@ -48,10 +55,13 @@ function ProfileBody({
   profile,
   axisColour,
   onPeer,
+  requests,
 }: {
   profile: IpProfile;
   axisColour: string;
   onPeer: (ip: string) => void;
+  /** The IP's web requests and rule hits, after its countries and ports. */
+  requests: ReactNode;
 }) {
   return (
     <div className="graph-panel-body" data-testid="ip-profile" data-sessions={profile.sessions}>
@@ -91,6 +101,7 @@ function ProfileBody({
           <Counts rows={profile.ports.map((p) => ({ key: String(p.port ?? '–'), sessions: p.sessions }))} />
         </section>
       </div>
+      {requests}
       <section>
         <h3>Top peers</h3>
         <ul className="graph-list" data-testid="ip-peers">

@@ -24,7 +24,7 @@ export function IpRequests({ ip, filter }: { ip: string; filter: SessionFilter }
   if (!web.data || web.data.requests === 0) return null;
   // Rows here do not filter: a click in the side panel should not re-draw the graph under it.
   return (
-    <div className="graph-panel-body" data-testid="ip-requests">
+    <div data-testid="ip-requests">
       <section>
         <h3>Top paths ({formatCount(web.data.requests)} requests)</h3>
         <TopList

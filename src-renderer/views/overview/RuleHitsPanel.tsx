@@ -1,5 +1,6 @@
 // The Overview's rule hits: hits per level over time (stacked), and the rules that hit most; a
-// click on a rule adds `sigma:<rule id>` to the global filter. Hidden while the filter has no hit.
+// click on a rule adds `sigma:"<title>"` to the global filter (a title reads better than a rule's
+// UUID; the term matches any part of a title). Hidden while the filter has no hit.
 import { useMemo } from 'react';
 import { RULE_LEVELS, type RuleHitSummary } from '../../../src-shared/rules.js';
 import { EChart } from '../../charts/EChart.js';
@@ -82,7 +83,7 @@ export function RuleHitsPanel({ query }: { query: QueryState<RuleHitSummary> }) 
             key: `${r.source}:${r.ruleId}`,
             label: r.title,
             sessions: r.hits,
-            clause: textClause('sigma', r.ruleId),
+            clause: textClause('sigma', r.title),
             extra: <LevelChip level={r.level} />,
           }))}
         />

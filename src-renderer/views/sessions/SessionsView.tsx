@@ -29,7 +29,7 @@ export function SessionsView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `filter` is the trigger.
   useEffect(() => setOpen(null), [filter]);
   const blocks = useSessionBlocks(query, version);
-  // The first row tells whether these are web requests (their columns join the default set).
+  // The first row tells whether these are web requests (they get their own default columns).
   const first = blocks.rowAt(0);
   const [visible, toggleColumn, resetColumns] = useColumnPrefs(
     first !== undefined && (first.method !== null || first.path !== null),

@@ -68,12 +68,23 @@ export const DEFAULT_VISIBLE = VIEW_FIELDS.flatMap((field) =>
   'shown' in field.view && field.view.shown ? [field.name] : [],
 );
 
-/** The request's columns, shown besides the default ones when the sessions are web requests. */
-const REQUEST_COLUMNS: readonly string[] = ['method', 'host', 'path', 'userAgent'];
+/**
+ * The default set for web requests: the request's columns in place of the flow's (destination,
+ * port, protocol, bytes in), which access logs mostly leave empty.
+ */
+const WEB_DEFAULT: readonly string[] = [
+  'startTs',
+  'srcIp',
+  'country',
+  'method',
+  'host',
+  'path',
+  'responseCode',
+  'userAgent',
+  'bytesOut',
+];
 export const DEFAULT_WEB_VISIBLE = COLUMNS.flatMap((column) =>
-  (DEFAULT_VISIBLE as readonly string[]).includes(column.id) || REQUEST_COLUMNS.includes(column.id)
-    ? [column.id]
-    : [],
+  WEB_DEFAULT.includes(column.id) ? [column.id] : [],
 );
 
 /** Whether the server can sort by this column quickly for `total` matching sessions. */

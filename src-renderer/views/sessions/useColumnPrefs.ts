@@ -1,5 +1,5 @@
 // Which columns the analyst shows, in table order, remembered on this machine. Until the analyst
-// picks, the default set follows the data: web requests add their method, host, path and user agent.
+// picks, the default set follows the data: web requests show their request's columns (columns.ts).
 import { useState } from 'react';
 import { COLUMNS, DEFAULT_VISIBLE, DEFAULT_WEB_VISIBLE } from './columns.js';
 
