@@ -46,7 +46,15 @@ import {
 import { ModelKind, ModelRun, SessionScore, TrainArgs } from './models.js';
 import { ExportArgs, ExportResult } from './reports.js';
 import { RuleFolderLoad, RuleHitSummary, RuleHitSummaryArgs, RuleSetInfo, SessionRuleHit } from './rules.js';
-import { AddSourceArgs, SourceCheck, SourceInfo, SourceName, SourcePullArgs } from './sources.js';
+import {
+  AddSourceArgs,
+  SourceCheck,
+  SourceInfo,
+  SourceName,
+  SourceOverview,
+  SourceOverviewArgs,
+  SourcePullArgs,
+} from './sources.js';
 import { FlagKinds } from './threat-types.js';
 import {
   ActionResult,
@@ -192,6 +200,8 @@ export const operations = {
     ...mainSideOnly,
     reaches: 'endpoint',
   }),
+  /** The Overview's charts computed by the source's engine over the whole table (GROUP BY there). */
+  sourceOverview: op(SourceOverviewArgs, SourceOverview),
 
   // ── Detection models (src-shared/models.ts; core: services/models.ts). Training and scoring run as
   //    jobs in worker threads: progress and cancel through jobStatus / listJobs / cancelJob. ──

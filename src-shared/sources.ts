@@ -2,6 +2,7 @@
 // mapped and reached, and the arguments of the operations on them. No password ever crosses here:
 // a source names where its password is read (an environment variable or a profile file).
 import { z } from 'zod';
+import { OverviewAnswer } from './analytics.js';
 import { SessionFilter } from './domain.js';
 
 export const SourceName = z
@@ -88,3 +89,14 @@ export const SourcePullArgs = z.strictObject({
   limit: z.number().int().min(1).max(1_000_000_000).default(5_000_000),
 });
 export type SourcePullArgs = z.infer<typeof SourcePullArgs>;
+
+export const SourceOverviewArgs = z.object({ source: SourceName, filter: SessionFilter.default({}) });
+
+/** The Overview's charts computed by the source's engine (no correlation: it samples rows). */
+export const SourceOverview = OverviewAnswer.omit({ correlation: true }).extend({
+  /** The source the charts are of: the views say so. */
+  remote: z.string(),
+  /** How long the engine took for every chart. */
+  milliseconds: z.number(),
+});
+export type SourceOverview = z.infer<typeof SourceOverview>;

@@ -6,5 +6,6 @@ export const SOURCE_OPERATIONS = [
   'testSource',
   'removeSource',
   'startSourcePull',
+  'sourceOverview',
 ] as const;
 export type SourceOperation = (typeof SOURCE_OPERATIONS)[number];

@@ -4,7 +4,13 @@
 import type { VigilService } from '../../../src-shared/api.js';
 import { serializeFilter } from '../../../src-shared/filter/serialize.js';
 import type { SourceInfo } from '../../../src-shared/sources.js';
-import { buildMapping, checkSource, type SourceConnectionOptions } from '../connectors/clickhouse/index.js';
+import {
+  buildMapping,
+  checkSource,
+  remoteOverview,
+  type SourceConnectionOptions,
+  withSource,
+} from '../connectors/clickhouse/index.js';
 import type { SourcePullJobs } from '../jobs/source-pull-jobs.js';
 import type { JobStore } from './job-store.js';
 import type { SourceOperation } from './source-operations.js';
@@ -58,6 +64,14 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
       const info = await named(source);
       const selector = serializeFilter(filter.clauses ?? []);
       return { jobId: pulls.start({ source: info, filter, selector, ...range }) };
+    },
+    async sourceOverview({ source, filter }) {
+      const info = await named(source);
+      const started = Date.now();
+      const charts = await withSource(info, context.connection ?? {}, (connection) =>
+        remoteOverview(connection, info, filter),
+      );
+      return { ...charts, remote: info.name, milliseconds: Date.now() - started };
     },
   };
 }

@@ -3,7 +3,7 @@
 import type { SourceCheck, SourceInfo } from '../../../../src-shared/sources.js';
 import { type SourceConnectionOptions, withSource } from './client.js';
 import { fieldExpr } from './mapping.js';
-import { rowsSql, tableSql } from './select.js';
+import { ALIAS_PREFIX, rowsSql, tableSql } from './select.js';
 
 export async function checkSource(
   source: SourceInfo,
@@ -15,16 +15,17 @@ export async function checkSource(
     // One row through every mapped expression: a missing column or a wrong expression fails here.
     await connection.all(rowsSql(source, {}, 1));
     const start = fieldExpr(source.mapping, 'startTs');
-    const [span] = await connection.all<{ n: string; first: string | null; last: string | null }>(
-      `SELECT count() AS n, min(${start}) AS first, max(${start}) AS last FROM ${tableSql(source)}`,
+    const P = ALIAS_PREFIX;
+    const [span] = await connection.all(
+      `SELECT count() AS ${P}n, min(${start}) AS ${P}first, max(${start}) AS ${P}last FROM ${tableSql(source)}`,
     );
-    const rows = Number(span?.n ?? 0);
+    const rows = Number(span?.[`${P}n`] ?? 0);
     return {
       name: source.name,
       version: about?.version ?? 'unknown',
       rows,
-      firstTs: rows > 0 ? Number(span?.first) : null,
-      lastTs: rows > 0 ? Number(span?.last) : null,
+      firstTs: rows > 0 ? Number(span?.[`${P}first`]) : null,
+      lastTs: rows > 0 ? Number(span?.[`${P}last`]) : null,
       milliseconds: Date.now() - started,
     };
   });

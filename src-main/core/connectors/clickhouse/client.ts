@@ -12,6 +12,8 @@ export interface SourceConnectionOptions {
   /** How long one request may take before it is given up (default 5 minutes). */
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Engine settings over Vigil's (tests turn wait_end_of_query off to see an error after rows). */
+  settings?: Record<string, string | number>;
 }
 
 export type JsonRow = Record<string, unknown>;
@@ -36,7 +38,7 @@ export class SourceConnection {
       log: { level: ClickHouseLogLevel.OFF },
       // The engine finishes the query before it answers, so a failure is an HTTP error rather than
       // a line after rows already sent (still checked for: see `rows`).
-      clickhouse_settings: { wait_end_of_query: 1 },
+      clickhouse_settings: { wait_end_of_query: 1, ...options.settings },
     });
   }
 

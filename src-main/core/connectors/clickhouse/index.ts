@@ -7,3 +7,4 @@ export { DEFAULT_PASSWORD_ENV } from './credentials.js';
 export { whereSql } from './filter-sql.js';
 export { buildMapping, PRESET_MAPPINGS } from './mapping.js';
 export { pullSource, type SourcePullRequest, type SourcePullTarget, type SourceWatermarks } from './pull.js';
+export { remoteOverview } from './remote-overview.js';

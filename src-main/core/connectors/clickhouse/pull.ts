@@ -136,8 +136,8 @@ export async function pullSource(
   try {
     await withSource(source, options, async (connection) => {
       report();
-      const [counted] = await connection.all<{ n: string }>(countSql(source, filter), options.signal);
-      matching = Number(counted?.n ?? 0);
+      const [counted] = await connection.all(countSql(source, filter), options.signal);
+      matching = Number(counted?.[`${ALIAS_PREFIX}n`] ?? 0);
       if (matching > request.limit)
         throw new Error(
           `${matching.toLocaleString('en-US')} rows of source "${source.name}" match, more than the limit of ${request.limit.toLocaleString('en-US')}: narrow the filter or the time range, or raise the limit (--limit).`,

@@ -32,5 +32,5 @@ export function rowsSql(source: SourceInfo, filter: SessionFilter, limit?: numbe
 }
 
 export function countSql(source: SourceInfo, filter: SessionFilter): string {
-  return `SELECT count() AS n FROM ${tableSql(source)} ${whereSql(source.mapping, filter)}`;
+  return `SELECT count() AS ${ALIAS_PREFIX}n FROM ${tableSql(source)} ${whereSql(source.mapping, filter)}`;
 }

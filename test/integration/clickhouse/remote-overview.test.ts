@@ -1,0 +1,122 @@
+// The Overview of a source, computed by ClickHouse (18.16, a real server), equals the Overview Vigil
+// computes locally over the same rows pulled into a workspace, chart by chart, for filters on request
+// fields, a CIDR block, negations that keep missing values, numbers and text in any case.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Core, createCore } from '../../../src-main/core/service.js';
+import type { OverviewAnswer } from '../../../src-shared/analytics.js';
+import { operations } from '../../../src-shared/api.js';
+import { parseFilterOrThrow } from '../../../src-shared/filter/parse.js';
+import type { SourceOverview } from '../../../src-shared/sources.js';
+import { fixtureRows, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
+import { type ClickHouseServer, startClickHouse } from '../../helpers/clickhouse-server.js';
+import { createTempDirs } from '../../helpers/temp.js';
+
+const tempDir = createTempDirs();
+const ROWS = fixtureRows(4000, 11);
+const RANGE = { from: T0, to: T0 + 48 * 3_600_000 };
+let server: ClickHouseServer;
+let core: Core;
+
+beforeAll(async () => {
+  server = await startClickHouse();
+  await loadFixture(server, 'logs', 'web', ROWS);
+  process.env.VIGIL_TEST_CH_PASSWORD = server.password;
+  core = createCore({
+    dbPath: path.join(tempDir(), 'vigil.db'),
+    enrich: false,
+    sourceOptions: { timeoutMs: 20_000 },
+  });
+  await core.service.addSource(
+    operations.addSource.args.parse({
+      name: 'fleet',
+      clickhouse: server.url,
+      database: 'logs',
+      table: 'web',
+      passwordEnv: 'VIGIL_TEST_CH_PASSWORD',
+    }),
+  );
+  const { jobId } = await core.service.startSourcePull(
+    operations.startSourcePull.args.parse({ source: 'fleet', ...RANGE }),
+  );
+  for (;;) {
+    const job = await core.service.jobStatus({ jobId });
+    if (job.state === 'done') break;
+    if (job.state !== 'running') throw new Error(job.error ?? job.message);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+});
+afterAll(async () => {
+  await core?.close();
+  await server?.stop();
+});
+
+const byKeys = <T>(rows: T[], key: (row: T) => string) =>
+  [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+
+/** What both answers must agree on (local-only facts such as verdicts and models left out). */
+function charts(answer: OverviewAnswer | SourceOverview) {
+  const { kpis, series, typeByCountry, countries, histograms, ports } = answer;
+  return {
+    kpis: {
+      sessions: kpis.sessions,
+      bytesIn: kpis.bytesIn,
+      bytesOut: kpis.bytesOut,
+      sourceIps: kpis.sourceIps,
+      countries: kpis.countries,
+      firstTs: kpis.firstTs,
+      lastTs: kpis.lastTs,
+    },
+    series: {
+      bucketMs: series.bucketMs,
+      from: series.from,
+      to: series.to,
+      points: series.points.map(({ t, sessions, bytesIn, bytesOut }) => ({ t, sessions, bytesIn, bytesOut })),
+    },
+    cells: byKeys(typeByCountry.cells, (c) => `${c.country}|${c.detectionType}`),
+    countries: byKeys(
+      countries.rows.map(({ country, sessions }) => ({ country, sessions })),
+      (c) => c.country,
+    ),
+    histograms: histograms.metrics,
+    protocols: byKeys(ports.protocols, (p) => p.protocol),
+    ports: ports.ports,
+  };
+}
+
+const FILTERS = [
+  'path:/admin,/wp-login',
+  'src:10.0.0.0/8',
+  'ua:sqlmap method:post,get',
+  '-country:us port:443,8080 code:>=400',
+  'host:admin.example bytes_in:>1000 -type:scan',
+];
+
+describe('a source Overview equals the local Overview of the same rows pulled', () => {
+  it.each(FILTERS)('filter %s', async (text) => {
+    const filter = { ...RANGE, clauses: parseFilterOrThrow(text) };
+    const local = await core.service.analyticsOverview({ filter });
+    const remote = await core.service.sourceOverview({ source: 'fleet', filter });
+    expect(local.kpis.source).toBe('sessions');
+    expect(remote.remote).toBe('fleet');
+    expect(remote.kpis.sessions).toBeGreaterThan(20);
+    expect(remote.kpis.sessions).toBeLessThan(ROWS.length);
+    expect(charts(remote)).toEqual(charts(local));
+  });
+
+  it('without a filter, over every row', async () => {
+    const local = await core.service.analyticsOverview({ filter: RANGE });
+    const remote = await core.service.sourceOverview({ source: 'fleet', filter: RANGE });
+    expect(remote.kpis.sessions).toBe(ROWS.length);
+    expect(charts(remote)).toEqual(charts(local));
+  });
+
+  it('refuses terms only the workspace knows, saying why', async () => {
+    await expect(
+      core.service.sourceOverview({
+        source: 'fleet',
+        filter: { clauses: parseFilterOrThrow('verdict:none') },
+      }),
+    ).rejects.toThrow(/verdict: is known only in the local workspace/);
+  });
+});
