@@ -1,7 +1,9 @@
-// The frame around every view: the global filter bar, theme and help buttons, and the keyboard
+// The frame around every view: the global filter bar, which runs flag sessions, theme and help
+// buttons, and the keyboard
 // shortcuts (`/` focuses the filter, `?` lists the shortcuts).
 import '../styles/shell.css';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { DetectionSet } from './DetectionSet.js';
 import { FilterBar } from './FilterBar.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { ThemeToggle } from './ThemeToggle.js';
@@ -18,6 +20,7 @@ export function Shell({ children }: { children: ReactNode }) {
     <main className="content">
       <div className="topbar">
         <FilterBar inputRef={inputRef} />
+        <DetectionSet />
         <button
           type="button"
           className="small"

@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote.js';
 import { useApplyChange } from '../../data/DataProvider.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
+import { FloodWarnings } from './FloodWarnings.js';
 import { RunDetail } from './RunDetail.js';
 import { RunsTable } from './RunsTable.js';
 import { TrainDialog } from './TrainDialog.js';
@@ -42,6 +43,7 @@ export function ModelsView() {
         </button>
       </header>
       <ErrorNote message={runs.error ?? actionError} />
+      <FloodWarnings runs={list} />
       {runs.data && list.length === 0 && (
         <div className="empty" data-testid="runs-empty">
           <p>No model trained yet.</p>

@@ -15,7 +15,8 @@ interface Tile {
   note?: string;
 }
 
-function tiles(k: KpiSummary): Tile[] {
+/** `flaggedBy` names the runs whose flags the Flagged tile counts (data/detection-set.ts). */
+function tiles(k: KpiSummary, flaggedBy: string | undefined): Tile[] {
   return [
     { id: 'sessions', label: 'Sessions', value: formatCount(k.sessions), raw: k.sessions },
     { id: 'bytes-in', label: 'Bytes in', value: formatBytes(k.bytesIn), raw: k.bytesIn },
@@ -38,7 +39,10 @@ function tiles(k: KpiSummary): Tile[] {
       label: 'Flagged',
       value: percent(k.flagged, k.sessions),
       raw: k.flagged,
-      note: k.flagged === null ? 'no model run yet' : `${formatCount(k.flagged)} sessions`,
+      note:
+        k.flagged === null
+          ? 'no model run yet'
+          : `${formatCount(k.flagged)} sessions${flaggedBy ? ` · by ${flaggedBy}` : ''}`,
     },
     {
       id: 'reviewed',
@@ -50,11 +54,19 @@ function tiles(k: KpiSummary): Tile[] {
   ];
 }
 
-export function KpiTiles({ kpis, loading }: { kpis: KpiSummary | null; loading: boolean }) {
+export function KpiTiles({
+  kpis,
+  loading,
+  flaggedBy,
+}: {
+  kpis: KpiSummary | null;
+  loading: boolean;
+  flaggedBy?: string;
+}) {
   return (
     <section className="kpis" aria-label="Key figures" data-testid="kpis" data-loading={loading}>
       {kpis
-        ? tiles(kpis).map((tile) => (
+        ? tiles(kpis, flaggedBy).map((tile) => (
             <div className="kpi" key={tile.id} data-testid={`kpi-${tile.id}`} data-value={tile.raw ?? ''}>
               <span className="kpi-label">{tile.label}</span>
               <span className="kpi-value">{tile.value}</span>

@@ -1,5 +1,6 @@
 import '../../styles/overview.css';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { detectionSetName } from '../../data/detection-set.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { useSessionFilter } from '../../state/filter.js';
@@ -24,6 +25,7 @@ export function OverviewView() {
   const web = queryState(useVigilQuery('webRequests', { filter }));
   const hits = queryState(useVigilQuery('ruleHitSummary', { filter }));
   const kinds = queryState(useVigilQuery('flagKinds', { filter }));
+  const runs = useVigilQuery('listRuns', {});
   const unfiltered = Object.keys(filter).length === 0;
   if (unfiltered && data.kpis.data?.sessions === 0 && data.kpis.data.firstTs === null) return <StartPage />;
   const fromSessions = data.kpis.data?.source === 'sessions';
@@ -38,7 +40,11 @@ export function OverviewView() {
         </p>
       </header>
       <ErrorNote message={data.error} />
-      <KpiTiles kpis={data.kpis.data} loading={data.kpis.loading} />
+      <KpiTiles
+        kpis={data.kpis.data}
+        loading={data.kpis.loading}
+        flaggedBy={runs.data ? detectionSetName(runs.data) : undefined}
+      />
       <section className="panel wide">
         <h2>Sessions and bytes over time</h2>
         <p className="panel-hint muted">Drag across the chart to narrow the time range.</p>

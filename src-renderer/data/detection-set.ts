@@ -1,0 +1,29 @@
+// What "flagged" means everywhere in the app: a session is flagged when an active model run (one
+// per model kind, chosen in the top bar or in Models) flagged it. The Overview counts that union;
+// Triage and the graph read one run of it and name that run.
+import type { ModelRun } from '../../src-shared/models.js';
+
+/** The finished runs that flag sessions now: the active one of each kind. */
+export function activeRuns(runs: readonly ModelRun[]): ModelRun[] {
+  return runs.filter((run) => run.active && run.status === 'done');
+}
+
+/** The set in a few words, for every place that shows a flag count: "rf #12 + iforest #9". */
+export function detectionSetName(runs: readonly ModelRun[]): string {
+  const active = activeRuns(runs);
+  return active.length === 0 ? 'no active model' : active.map((run) => `${run.kind} #${run.id}`).join(' + ');
+}
+
+// A run that flags a fifth of the traffic while under one in ten of its flags is right buries the
+// flags of every other run in the union: the analyst should hear of it where runs are chosen.
+const LARGE_SHARE = 0.2;
+const LOW_PRECISION = 0.1;
+
+/** Why an active run floods the flagged set, or null: a large share flagged at low precision. */
+export function floodWarning(run: ModelRun): string | null {
+  if (!run.active || run.scoredSessions === 0) return null;
+  const share = run.flaggedSessions / run.scoredSessions;
+  const precision = run.metrics?.model.precision;
+  if (share < LARGE_SHARE || precision === undefined || precision >= LOW_PRECISION) return null;
+  return `${run.kind} #${run.id} is active and flags ${Math.round(share * 100)} % of the sessions it scored at a precision of ${precision.toFixed(3)}: most of what counts as flagged comes from it and is likely benign. Make another run of its kind active, or train one with a lower flag rate.`;
+}

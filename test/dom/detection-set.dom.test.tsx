@@ -1,0 +1,122 @@
+// One meaning of "flagged": the top bar names the active run of each kind and lets the analyst pick
+// another; the Overview's Flagged tile says which runs it counts; Models warns of an active run
+// that flags a large share of the sessions at a low precision.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { detectionSetName } from '../../src-renderer/data/detection-set.js';
+import { DetectionSet } from '../../src-renderer/shell/DetectionSet.js';
+import { FloodWarnings } from '../../src-renderer/views/models/FloodWarnings.js';
+import { KpiTiles } from '../../src-renderer/views/overview/KpiTiles.js';
+import type { ModelRun } from '../../src-shared/models.js';
+import { answers, calls } from './fake-api.js';
+import { withData } from './with-data.js';
+
+vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const binary = (precision: number) => ({
+  rocAuc: 0.7,
+  prAuc: 0.1,
+  precision,
+  recall: 0.6,
+  f1: 0.05,
+  threshold: 0.5,
+  confusion: { tp: 1, fp: 40, tn: 50, fn: 1 },
+});
+
+function run(
+  id: number,
+  kind: ModelRun['kind'],
+  active: boolean,
+  flagged: number,
+  precision: number,
+): ModelRun {
+  return {
+    id,
+    kind,
+    target: 'malicious',
+    status: 'done',
+    createdAt: id,
+    finishedAt: id,
+    params: {},
+    labelSource: null,
+    split: 'ip',
+    metrics: {
+      model: binary(precision),
+      baseline: binary(0),
+      trainRows: 100,
+      testRows: 100,
+      trainPositives: 5,
+      testPositives: 5,
+      labelCounts: { malicious: 10, benign: 190 },
+    },
+    backend: 'cpu',
+    durationMs: 1,
+    dataSnapshot: [1],
+    threshold: 0.5,
+    message: null,
+    active,
+    features: [],
+    scoredSessions: 200_000,
+    flaggedSessions: flagged,
+  };
+}
+
+// The case: an Isolation Forest flags 26 511 of 200 000 at precision 0.024, a Random Forest 6 482.
+const RUNS = [
+  run(12, 'rf', true, 6482, 0.81),
+  run(9, 'iforest', true, 46_511, 0.024),
+  run(7, 'iforest', false, 2000, 0.3),
+];
+
+beforeEach(() => {
+  calls.length = 0;
+  answers.listRuns = () => structuredClone(RUNS);
+  answers.setActiveModel = (args: { runId: number }) => ({
+    ...RUNS.find((r) => r.id === args.runId),
+    active: true,
+  });
+});
+afterEach(cleanup);
+
+describe('the active detection set', () => {
+  it('is named the same way wherever a flag count shows', () => {
+    expect(detectionSetName(RUNS)).toBe('rf #12 + iforest #9');
+    expect(detectionSetName([])).toBe('no active model');
+    render(
+      <KpiTiles
+        kpis={{ sessions: 200_000, flagged: 50_000, reviewed: null } as never}
+        loading={false}
+        flaggedBy={detectionSetName(RUNS)}
+      />,
+    );
+    expect(screen.getByTestId('kpi-flagged').textContent).toContain(
+      '50,000 sessions · by rf #12 + iforest #9',
+    );
+  });
+
+  it('shows the active run of each kind in the top bar, warns of a flood, and switches runs', async () => {
+    render(<DetectionSet />, withData);
+    const iforest = (await screen.findByTestId('detection-iforest')) as HTMLSelectElement;
+    const rf = screen.getByTestId('detection-rf') as HTMLSelectElement;
+    expect([rf.value, iforest.value]).toEqual(['12', '9']);
+    expect(screen.getAllByTestId('detection-warning').map((w) => w.getAttribute('title'))).toEqual([
+      expect.stringMatching(
+        /^iforest #9 is active and flags 23 % of the sessions it scored at a precision of 0\.024/,
+      ),
+    ]);
+    await act(async () => void fireEvent.change(iforest, { target: { value: '7' } }));
+    expect(calls.filter((c) => c.name === 'setActiveModel').map((c) => c.args)).toEqual([{ runId: 7 }]);
+    // The change puts every answer that depends on the active runs out of date: the runs are asked again.
+    await act(async () => {});
+    expect(calls.filter((c) => c.name === 'listRuns').length).toBeGreaterThan(1);
+  });
+
+  it('warns in Models of an active run that floods the flagged set, and of no other', () => {
+    render(<FloodWarnings runs={RUNS} />);
+    const notes = screen.getByTestId('flood-warnings').querySelectorAll('p');
+    expect([...notes].map((p) => p.textContent)).toEqual([
+      expect.stringMatching(/^iforest #9 is active and flags 23 % of the sessions it scored/),
+    ]);
+  });
+});
