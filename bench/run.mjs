@@ -16,6 +16,8 @@ const groups = { ml: mlBenches, 'forest-multiclass': ['ml-forest-multiclass'] };
 const available = [
   'ingest',
   'weblog',
+  'rules',
+  'rules-engine',
   'overview',
   'graph',
   'ml',
@@ -34,7 +36,9 @@ if (unknown.length) {
   process.exit(2);
 }
 const chosen = (
-  names.length ? names : ['ingest', 'weblog', 'overview', 'graph', 'ml', 'active-learning', 'main-thread']
+  names.length
+    ? names
+    : ['ingest', 'weblog', 'rules', 'overview', 'graph', 'ml', 'active-learning', 'main-thread']
 ).flatMap((n) => groups[n] ?? [n]);
 for (const name of new Set(chosen)) {
   const { run } = await import(pathToFileURL(path.join(here, `${name}.mjs`)).href);

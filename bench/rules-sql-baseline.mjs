@@ -1,0 +1,180 @@
+// The reference for `npm run bench -- rules`: the way the issue says not to run rules — one SQL
+// query per rule over the sessions table, each Sigma test as LIKE / GLOB (wildcards), a REGEXP
+// function, comparisons, the dictionary texts looked up per row — written plainly, as someone
+// would translate a Sigma rule to SQL. It reads the rules as Vigil stored them (rule_sets.rules_json),
+// so both sides run exactly the same rules, and returns the (session, rule) pairs it found.
+import net from 'node:net';
+
+// Vigil's rule fields as SQL over `sessions` (interned texts through their dictionaries).
+const dict = (table, column) => `(SELECT value FROM ${table} WHERE id = ${column})`;
+const FIELDS = {
+  method: dict('http_methods', 'method_id'),
+  host: dict('http_hosts', 'host_id'),
+  path: dict('http_paths', 'path_id'),
+  query: 'query',
+  httpVersion: dict('http_versions', 'http_version_id'),
+  userAgent: dict('user_agents', 'user_agent_id'),
+  referrer: dict('referrers', 'referrer_id'),
+  tlsProtocol: dict('tls_protocols', 'tls_protocol_id'),
+  tlsCipher: dict('tls_ciphers', 'tls_cipher_id'),
+  requestId: 'request_id',
+  requestLine: 'request_line',
+  srcIp: 'src_ip',
+  dstIp: 'dst_ip',
+  protocol: 'protocol',
+  country: 'country',
+  ruleName: 'rule_name',
+  detectionType: 'detection_type',
+  action: 'action',
+  srcPort: 'src_port',
+  dstPort: 'dst_port',
+  responseCode: 'response_code',
+  bytesIn: 'bytes_in',
+  bytesOut: 'bytes_out',
+  requestTimeMs: 'request_time_ms',
+  asn: 'asn',
+  packets: 'packets',
+};
+FIELDS.uri = `(${FIELDS.path} || coalesce('?' || query, ''))`;
+FIELDS.uriExtension = `js_extension(${FIELDS.path})`;
+const KEYWORD_FIELDS = ['uri', 'userAgent', 'referrer', 'host', 'requestLine'];
+const NUMBER_FIELDS = new Set([
+  'srcPort',
+  'dstPort',
+  'responseCode',
+  'bytesIn',
+  'bytesOut',
+  'requestTimeMs',
+  'asn',
+  'packets',
+]);
+
+/** The SQL functions the translation uses (a regex and a CIDR test, compiled once per pattern). */
+export function registerFunctions(db) {
+  const regexes = new Map();
+  db.function('js_regexp', { deterministic: true }, (source, flags, value) => {
+    if (value === null) return 0;
+    const key = `${flags}/${source}`;
+    let regex = regexes.get(key);
+    if (!regex) {
+      regex = new RegExp(source, flags);
+      regexes.set(key, regex);
+    }
+    return regex.test(String(value)) ? 1 : 0;
+  });
+  const blocks = new Map();
+  db.function('js_cidr', { deterministic: true }, (cidr, value) => {
+    const family = value === null ? 0 : net.isIP(String(value));
+    if (family === 0) return 0;
+    let list = blocks.get(cidr);
+    if (!list) {
+      list = new net.BlockList();
+      const [address, prefix] = cidr.split('/');
+      const type = net.isIP(address) === 6 ? 'ipv6' : 'ipv4';
+      if (prefix === undefined) list.addAddress(address, type);
+      else list.addSubnet(address, Number(prefix), type);
+      blocks.set(cidr, list);
+    }
+    return list.check(String(value), family === 6 ? 'ipv6' : 'ipv4') ? 1 : 0;
+  });
+  db.function('js_extension', { deterministic: true }, (path) => {
+    if (path === null) return null;
+    const slash = path.lastIndexOf('/');
+    const dot = path.lastIndexOf('.');
+    return dot > slash ? path.slice(dot + 1) : '';
+  });
+}
+
+function patternSql(expr, value, bind) {
+  if (value.cased) {
+    const glob = value.pattern
+      .map((t) => (typeof t === 'string' ? t.replace(/[*?[]/g, (c) => `[${c}]`) : t.wildcard))
+      .join('');
+    return `${expr} GLOB ${bind(glob)}`;
+  }
+  const like = value.pattern
+    .map((t) =>
+      typeof t === 'string' ? t.replace(/[\\%_]/g, (c) => `\\${c}`) : t.wildcard === '*' ? '%' : '_',
+    )
+    .join('');
+  return `${expr} LIKE ${bind(like)} ESCAPE '\\'`;
+}
+
+function valueSql(field, value, bind) {
+  const expr = FIELDS[field];
+  switch (value.type) {
+    case 'exists':
+      return value.present ? `${expr} IS NOT NULL` : `${expr} IS NULL`;
+    case 'null':
+      return `(${expr} IS NULL OR ${expr} = '')`;
+    case 'number': {
+      if (value.op === 'eq' && !NUMBER_FIELDS.has(field))
+        return `lower(${expr}) = lower(${bind(String(value.value))})`;
+      const op = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' }[value.op];
+      return `${expr} ${op} ${bind(value.value)}`;
+    }
+    case 'text':
+      return patternSql(expr, value, bind);
+    case 'regex':
+      return `js_regexp(${bind(value.source)}, ${bind(value.flags)}, ${expr})`;
+    case 'cidr':
+      return `js_cidr(${bind(value.cidr)}, ${expr})`;
+  }
+  throw new Error(`no SQL for ${value.type}`);
+}
+
+function testSql(test, bind) {
+  const fields = test.field === 'keywords' ? KEYWORD_FIELDS : [test.field];
+  const values = test.values.map(
+    (value) => `(${fields.map((f) => `coalesce(${valueSql(f, value, bind)}, 0)`).join(' OR ')})`,
+  );
+  return `(${values.join(test.combine === 'all' ? ' AND ' : ' OR ')})`;
+}
+
+function conditionSql(node, selections) {
+  switch (node.kind) {
+    case 'ref':
+      return selections.get(node.name);
+    case 'not':
+      return `NOT ${conditionSql(node.of, selections)}`;
+    case 'and':
+      return `(${node.of.map((n) => conditionSql(n, selections)).join(' AND ')})`;
+    case 'or':
+      return `(${node.of.map((n) => conditionSql(n, selections)).join(' OR ')})`;
+    case 'atLeast':
+      return `((${node.names.map((name) => selections.get(name)).join(') + (')}) >= ${node.count})`;
+  }
+  throw new Error(`no SQL for ${node.kind}`);
+}
+
+/** A rule's WHERE clause and its parameters. */
+export function ruleSql(rule) {
+  const params = [];
+  const bind = (value) => {
+    params.push(value);
+    return '?';
+  };
+  const selections = new Map(
+    rule.selections.map((selection) => [
+      selection.name,
+      `coalesce((${selection.alternatives.map((tests) => `(${tests.map((t) => testSql(t, bind)).join(' AND ')})`).join(' OR ')}), 0)`,
+    ]),
+  );
+  return { where: conditionSql(rule.condition, selections), params };
+}
+
+/** Runs every rule as its own query over the sessions with id <= lastId; returns the (session, rule) hits. */
+export function runBaseline(db, rules, lastId) {
+  registerFunctions(db);
+  let hits = 0;
+  const pairs = new Set();
+  for (const rule of rules) {
+    const { where, params } = ruleSql(rule);
+    const select = db.prepare(`SELECT id FROM sessions WHERE id <= ? AND (${where})`).pluck();
+    for (const id of select.iterate(lastId, ...params)) {
+      hits++;
+      pairs.add(`${id}:${rule.id}`);
+    }
+  }
+  return { hits, pairs };
+}
