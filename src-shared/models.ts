@@ -2,6 +2,7 @@
 // (metrics beside the majority-class baseline), and the per-session scores with their "why".
 import { z } from 'zod';
 import { must } from './must.js';
+import { RULE_LEVELS } from './rule-levels.js';
 import { MulticlassMetrics, Target } from './threat-types.js';
 
 /**
@@ -67,6 +68,17 @@ export const LabelSource = z.discriminatedUnion('type', [
     file: z.string().max(4096).optional(),
   }),
   z.object({ type: z.literal('verdicts') }),
+  /**
+   * Rule-derived labels (`--labels rules:LEVEL`): a session with a detection-rule hit at `level` or
+   * above is malicious, any other benign. The run records it, and its metrics then measure how
+   * well the model agrees with the rules, not with the truth.
+   */
+  z.object({ type: z.literal('rules'), level: z.enum(RULE_LEVELS) }),
+  /**
+   * Detection-rule hits, stated as labels: a session with a hit is malicious (for threat types, the
+   * kind named by its most severe rule's file), a session without one benign.
+   */
+  z.object({ type: z.literal('rule-hits') }),
 ]);
 export type LabelSource = z.infer<typeof LabelSource>;
 

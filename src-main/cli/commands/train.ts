@@ -54,7 +54,10 @@ export function registerTrain(program: Command): void {
           'malicious: attack or not (default); type: which kind of attack (rf, dense)',
         ).choices(TARGETS),
       )
-      .option('--labels <source>', 'column:NAME | detection-map:FILE | verdicts (default: the label column)')
+      .option(
+        '--labels <source>',
+        'column:NAME | detection-map:FILE | verdicts | rule-hits (default: the label column)',
+      )
       .addOption(
         new Option('--split <kind>', 'how to hold out test data (default: time if > 1 day, else ip)').choices(
           SPLITS,
@@ -80,11 +83,13 @@ dense (dense network), conv1d (1-D convolution over each source's recent session
 
 Labels: column:NAME reads a column of the data (values benign/normal/0/false are benign, any other
 value malicious, empty = unlabelled); detection-map:FILE reads a JSON object mapping detection
-types to "malicious" or "benign"; verdicts uses the analysts' verdicts.
+types to "malicious" or "benign"; verdicts uses the analysts' verdicts; rule-hits takes a
+detection-rule hit as malicious and no hit as benign (rule hits as labels, stated as such).
 
 Threat types (--target type, rf or dense): one class per kind of attack named by the labels
-(a label column's values like brute_force, a detection map to kinds, or the kinds analysts gave
-with malicious verdicts), benign one of them. Kinds with fewer than 10 sessions are merged into
+(a label column's values like brute_force, a detection map to kinds, the kinds analysts gave
+with malicious verdicts, or with rule-hits the file name of each session's most severe rule),
+benign one of them. Kinds with fewer than 10 sessions are merged into
 "other"; if "other" is still under 10, or only one class is left, training is refused with the
 counts. Each kind is evaluated on the held-out side beside the majority baseline.
 

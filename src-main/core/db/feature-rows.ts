@@ -40,8 +40,13 @@ const FEATURE_SELECT = ['s.id', ...FEATURE_FIELDS.map(readSql)];
 
 /** Where a session's label value is read: a column (`label`, or an extra column kept from the
  * source file, stored in attr_sets), the analyst's verdict, or the kind of threat a verdict names
- * (`benign` for a benign verdict; nothing for a malicious verdict that names no kind). */
-export type LabelRead = { type: 'column'; column: string } | { type: 'verdicts' } | { type: 'verdict-kinds' };
+ * (`benign` for a benign verdict; nothing for a malicious verdict that names no kind), or the
+ * file (else title) of the session's most severe detection-rule hit ('' without a hit). */
+export type LabelRead =
+  | { type: 'column'; column: string }
+  | { type: 'verdicts' }
+  | { type: 'verdict-kinds' }
+  | { type: 'rule-hits' };
 
 function labelExpression(read: LabelRead | null): { sql: string; params: unknown[] } {
   if (read === null) return { sql: 'NULL', params: [] };
@@ -51,6 +56,12 @@ function labelExpression(read: LabelRead | null): { sql: string; params: unknown
     return {
       sql: `(SELECT CASE v.verdict WHEN 'benign' THEN 'benign' WHEN 'malicious' THEN v.kind END
              FROM verdicts v WHERE v.session_id = s.id)`,
+      params: [],
+    };
+  if (read.type === 'rule-hits')
+    return {
+      sql: `coalesce((SELECT coalesce(r.file, r.title) FROM rule_hits h JOIN rules r ON r.id = h.rule
+             WHERE h.session_id = s.id ORDER BY h.level DESC, r.rule_id LIMIT 1), '')`,
       params: [],
     };
   if (read.column === 'label') return { sql: 's.label', params: [] };

@@ -10,6 +10,7 @@ const LABEL_MODES: { id: LabelMode; label: string }[] = [
   { id: 'column', label: 'A column of the data' },
   { id: 'detection-map', label: 'Map detection types' },
   { id: 'verdicts', label: 'Analyst verdicts' },
+  { id: 'rule-hits', label: 'Detection-rule hits (a hit is an attack, its rule the kind)' },
 ];
 
 const TARGETS: { id: TrainForm['target']; label: string }[] = [

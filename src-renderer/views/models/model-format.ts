@@ -16,5 +16,6 @@ export function labelSourceText(run: ModelRun): string {
   if (!source) return 'none';
   if (source.type === 'column') return `column ${source.column}`;
   if (source.type === 'verdicts') return 'verdicts';
+  if (source.type === 'rule-hits') return 'detection-rule hits';
   return `detection map (${Object.keys(source.map).length} types)`;
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../src-shared/models.js';
 import { kindName, type Target } from '../../../src-shared/threat-types.js';
 
-export type LabelMode = 'auto' | 'column' | 'detection-map' | 'verdicts';
+export type LabelMode = 'auto' | 'column' | 'detection-map' | 'verdicts' | 'rule-hits';
 export type ParamKey =
   | 'trees'
   | 'maxSamples'
@@ -100,6 +100,8 @@ function labelSource(form: TrainForm, problems: string[]): LabelSource | undefin
       return undefined;
     case 'verdicts':
       return { type: 'verdicts' };
+    case 'rule-hits':
+      return { type: 'rule-hits' };
     case 'column':
       if (!form.column.trim()) problems.push('Label column: name the column that holds the labels');
       return { type: 'column', column: form.column.trim() };

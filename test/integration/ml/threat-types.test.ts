@@ -12,7 +12,7 @@ import type { ModelRun } from '../../../src-shared/models.js';
 import type { MulticlassMetrics } from '../../../src-shared/threat-types.js';
 import { insertSessions } from '../../helpers/insert-sessions.js';
 import { createTempDirs } from '../../helpers/temp.js';
-import { sharedGeneratedDb } from './harness.js';
+import { generatedDb, sharedGeneratedDb } from './harness.js';
 
 const tempDir = createTempDirs();
 
@@ -161,4 +161,33 @@ describe('threat-type training on generated traffic', () => {
     // window feature it weighs less well than the forest; the figures say so rather than hide it.
     expectHonestKinds(figures(run), 0);
   }, 240_000);
+});
+
+describe('threat types from detection-rule hits', () => {
+  it('learns the kinds the rule pack names on generated web requests, no hit being benign', async () => {
+    const db = openDatabase(
+      await generatedDb(tempDir(), { format: 'combined', rows: 30_000, attackRate: 0.2, days: 1, seed: 4 }),
+    );
+    try {
+      const hits = db.prepare('SELECT count(DISTINCT session_id) FROM rule_hits').pluck().get() as number;
+      expect(hits).toBeGreaterThan(50);
+      const run = await trainRun(db, {
+        kind: 'rf',
+        target: 'type',
+        labels: { type: 'rule-hits' },
+        split: 'random',
+        params: { trees: 20 },
+      });
+      const m = figures(run);
+      expect(run.labelSource).toEqual({ type: 'rule-hits' });
+      // Kinds are the rule files' names (web-sql-injection …); sessions without a hit are benign.
+      expect(m.classes[0]).toBe('benign');
+      expect(m.classes.some((k) => k.startsWith('web-'))).toBe(true);
+      const labelled = m.labelCounts.reduce((n, c) => n + c.sessions, 0);
+      expect(m.labelCounts.find((c) => c.kind === 'benign')?.sessions).toBe(labelled - hits);
+      expect(m.model.macroF1).toBeGreaterThan(m.baseline.macroF1);
+    } finally {
+      db.close();
+    }
+  }, 120_000);
 });

@@ -92,6 +92,10 @@ function readKinds(db: Db, source: LabelSource) {
     const values = hasVerdictsTable(db) ? labelValueCounts(db, read) : [];
     return { read, values, kindOf: verdictKind, perRow: 'value' as const };
   }
+  if (source.type === 'rule-hits') {
+    const read: LabelRead = { type: 'rule-hits' };
+    return { read, values: labelValueCounts(db, read), kindOf: ruleKind, perRow: 'value' as const };
+  }
   if (source.type === 'column') {
     const read: LabelRead = { type: 'column', column: source.column };
     return { read, values: labelValueCounts(db, read), kindOf: kindOfValue, perRow: 'value' as const };
@@ -103,6 +107,13 @@ function readKinds(db: Db, source: LabelSource) {
   };
   return { read: null, values: detectionTypeCounts(db), kindOf, perRow: 'detection-type' as const };
 }
+
+/** A rule hit's kind: its rule file's name (`web-sql-injection.yml` → web-sql-injection); no hit: benign. */
+const ruleKind = (value: string | number | null): string | null => {
+  if (value === null || value === '') return KIND_BENIGN;
+  const name = String(value).split(/[\\/]/).pop() ?? '';
+  return kindName(name.replace(/\.ya?ml$/i, ''));
+};
 
 const verdictKind = (value: string | number | null): string | null =>
   value === null ? null : value === KIND_BENIGN ? KIND_BENIGN : kindName(String(value));

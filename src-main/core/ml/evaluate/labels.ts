@@ -47,9 +47,10 @@ export function parseLabelSpec(spec: string, readMap: (file: string) => unknown)
   const arg = rest.join(':');
   if (type === 'column' && arg) return { type: 'column', column: arg };
   if (type === 'verdicts' && !arg) return { type: 'verdicts' };
+  if (type === 'rule-hits' && !arg) return { type: 'rule-hits' };
   if (type === 'detection-map' && arg)
     return { type: 'detection-map', map: checkMap(readMap(arg), arg), file: arg };
-  throw new Error(`Unknown --labels "${spec}": use column:NAME, detection-map:FILE or verdicts`);
+  throw new Error(`Unknown --labels "${spec}": use column:NAME, detection-map:FILE, verdicts or rule-hits`);
 }
 
 function checkMap(value: unknown, file: string): Record<string, string> {
@@ -111,6 +112,18 @@ function check(db: Db, source: LabelSource): ResolvedLabels {
       );
     refuseUnlearnable(counts, () => `every verdict so far says ${counts.malicious ? 'malicious' : 'benign'}`);
     return { source, read, labeler: (value) => verdictClass(value), counts };
+  }
+  if (source.type === 'rule-hits') {
+    const read: LabelRead = { type: 'rule-hits' };
+    // A hit says malicious; no hit says benign (rule hits as labels, stated as such).
+    const classOf = (value: string | null) => (value ? 1 : 0);
+    const counts = tally(labelValueCounts(db, read), classOf);
+    refuseUnlearnable(counts, () =>
+      counts.malicious
+        ? 'every session has a detection-rule hit'
+        : 'no session has a detection-rule hit (vigil rules run)',
+    );
+    return { source, read, labeler: (value) => classOf(value === null ? null : String(value)), counts };
   }
   if (source.type === 'column') {
     const read: LabelRead = { type: 'column', column: source.column };
