@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RuleLevel } from '../../../src-shared/rules.js';
 import type { ReportSession } from './case-data.js';
-import { literal, type StixObject, ts } from './stix-common.js';
+import { basedOn, literal, type StixObject, ts } from './stix-common.js';
 
 const EXT = "network-traffic:extensions.'http-request-ext'";
 /** The object path a hit's field is found at; other fields (a port, a status) make no pattern here. */
@@ -74,15 +74,7 @@ export function ruleHitIndicators(
       labels: [`sigma:${f.ruleId}`, `level:${f.level}`],
     };
     indicators.push(indicator);
-    for (const od of f.observed)
-      relationships.push({
-        type: 'relationship',
-        ...common(),
-        id: `relationship--${randomUUID()}`,
-        relationship_type: 'based-on',
-        source_ref: indicator.id,
-        target_ref: od,
-      });
+    for (const od of f.observed) relationships.push(basedOn(common, indicator.id, od));
   }
   return { indicators, relationships };
 }

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isIPv4 } from '../../../src-shared/ip.js';
 import type { CaseReport, ReportSession } from './case-data.js';
-import { literal, type StixObject, ts } from './stix-common.js';
+import { basedOn, literal, type StixObject, ts } from './stix-common.js';
 import { httpRequestExtension } from './stix-http.js';
 import { ruleHitIndicators } from './stix-rule-hits.js';
 
@@ -95,14 +95,7 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
     for (const ip of new Set([s.srcIp, s.dstIp])) {
       const indicator = ip ? indicatorByIp.get(ip) : undefined;
       if (!indicator) continue;
-      relationships.push({
-        type: 'relationship',
-        ...common(),
-        id: `relationship--${randomUUID()}`,
-        relationship_type: 'based-on',
-        source_ref: indicator.id,
-        target_ref: od.id,
-      });
+      relationships.push(basedOn(common, indicator.id, od.id));
     }
   }
   const hitIndicators = ruleHitIndicators(sessions, common, (id) => observedBySession.get(id));

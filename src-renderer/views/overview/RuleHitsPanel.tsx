@@ -4,48 +4,27 @@
 import { useMemo } from 'react';
 import { RULE_LEVELS, type RuleHitSummary } from '../../../src-shared/rules.js';
 import { EChart } from '../../charts/EChart.js';
-import { escapeHtml } from '../../charts/escape.js';
-import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
-import { formatCount, formatTimestamp } from '../../format.js';
+import { formatCount } from '../../format.js';
 import { LevelChip } from '../sessions/RuleHits.js';
+import { stackedTimeBars } from './stacked-time-bars.js';
 import { TopList, textClause } from './TopList.js';
 
 // The same colours as the level chips (sessions.css): grey, blue, amber, orange, red.
 const LEVEL_COLOURS = ['#6b7480', '#1f6f96', '#a8720f', '#c0502f', '#a3213a'];
 
-type AxisParam = { seriesName: string; value: [number, number]; marker: string; axisValue: number };
-
 function option(summary: RuleHitSummary) {
   const times = [...new Set(summary.points.map((p) => p.t))].sort((a, b) => a - b);
-  const levels = RULE_LEVELS.map((level, i) => ({ level, i })).filter(({ level }) =>
-    summary.points.some((p) => p.level === level && p.hits > 0),
-  );
-  return (theme: ChartTheme) => ({
-    ...baseOption(theme),
-    grid: { left: 54, right: 16, top: 34, bottom: 28 },
-    legend: { ...baseOption(theme).legend },
-    tooltip: {
-      ...baseOption(theme).tooltip,
-      trigger: 'axis',
-      formatter: (params: AxisParam[]) =>
-        [
-          `${escapeHtml(formatTimestamp(params[0]?.axisValue))} UTC`,
-          ...params.map(
-            (p) => `${p.marker}${escapeHtml(p.seriesName)}: <b>${escapeHtml(formatCount(p.value[1]))}</b>`,
-          ),
-        ].join('<br>'),
-    },
-    xAxis: { type: 'time', ...axisStyle(theme), splitLine: { show: false } },
-    yAxis: { type: 'value', name: 'hits', nameTextStyle: { color: theme.muted }, ...axisStyle(theme) },
-    series: levels.map(({ level, i }) => ({
+  const hitsAt = (t: number, level: string) =>
+    summary.points.find((p) => p.t === t && p.level === level)?.hits ?? 0;
+  return stackedTimeBars(
+    'hits',
+    RULE_LEVELS.map((level, i) => ({
       name: level,
-      type: 'bar',
-      stack: 'level',
-      data: times.map((t) => [t, summary.points.find((p) => p.t === t && p.level === level)?.hits ?? 0]),
-      itemStyle: { color: LEVEL_COLOURS[i] },
-    })),
-  });
+      colour: () => LEVEL_COLOURS[i] ?? '#6b7480',
+      data: times.map((t): [number, number] => [t, hitsAt(t, level)]),
+    })).filter((stack) => stack.data.some(([, n]) => n > 0)),
+  );
 }
 
 export function RuleHitsPanel({ query }: { query: QueryState<RuleHitSummary> }) {

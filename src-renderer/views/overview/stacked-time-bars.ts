@@ -1,0 +1,45 @@
+// A stacked bar chart over time with a per-bucket tooltip: the status classes of requests and the
+// levels of rule hits are drawn this one way.
+import type { EChartsOption } from '../../charts/echarts.js';
+import { escapeHtml } from '../../charts/escape.js';
+import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
+import { formatCount, formatTimestamp } from '../../format.js';
+
+export interface TimeStack {
+  name: string;
+  colour: (theme: ChartTheme) => string;
+  /** [bucket start, count] */
+  data: [number, number][];
+}
+
+type AxisParam = { seriesName: string; value: [number, number]; marker: string; axisValue: number };
+
+/** `clickable`: the bars take a pointer cursor (the chart's click adds a filter term). */
+export function stackedTimeBars(yName: string, stacks: TimeStack[], clickable = false) {
+  return (theme: ChartTheme): EChartsOption => ({
+    ...baseOption(theme),
+    grid: { left: 60, right: 24, top: 34, bottom: 28 },
+    legend: { ...baseOption(theme).legend },
+    tooltip: {
+      ...baseOption(theme).tooltip,
+      trigger: 'axis',
+      formatter: (params: unknown) =>
+        [
+          `${escapeHtml(formatTimestamp((params as AxisParam[])[0]?.axisValue))} UTC`,
+          ...(params as AxisParam[]).map(
+            (p) => `${p.marker}${escapeHtml(p.seriesName)}: <b>${escapeHtml(formatCount(p.value[1]))}</b>`,
+          ),
+        ].join('<br>'),
+    },
+    xAxis: { type: 'time', ...axisStyle(theme), splitLine: { show: false } },
+    yAxis: { type: 'value', name: yName, nameTextStyle: { color: theme.muted }, ...axisStyle(theme) },
+    series: stacks.map((stack) => ({
+      name: stack.name,
+      type: 'bar',
+      stack: 'total',
+      cursor: clickable ? 'pointer' : 'default',
+      data: stack.data,
+      itemStyle: { color: stack.colour(theme) },
+    })),
+  });
+}
