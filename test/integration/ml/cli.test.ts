@@ -84,6 +84,38 @@ describe('vigil train / score / models (built CLI)', () => {
   it('rejects a malformed --labels with the accepted forms', async () => {
     const bad = await vigil('train', '--model', 'rf', '--labels', 'labels', '--db', db);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/use column:NAME, detection-map:FILE or verdicts/);
+    expect(bad.stderr).toMatch(/use column:NAME, detection-map:FILE, verdicts or rule-hits/);
   });
+
+  it('train --target type prints each kind beside the baseline; the Isolation Forest refuses it', async () => {
+    const refused = await vigil('train', '--model', 'iforest', '--target', 'type', '--db', db);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Refusing --target type: the Isolation Forest learns no labels/);
+    const trained = await vigil(
+      'train',
+      '--model',
+      'rf',
+      '--target',
+      'type',
+      '--split',
+      'random',
+      '--trees',
+      '20',
+      '--db',
+      db,
+    );
+    expect(trained.stderr).toBe('');
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).toMatch(/^Run \d+: rf \(threat types\)/);
+    expect(trained.stdout).toMatch(/Kinds \(held out; baseline always answers benign\):/);
+    expect(trained.stdout).toMatch(/\nbenign +\d+ +\d+ /);
+    expect(trained.stdout).toMatch(/macro F1 +0\.\d{3} +0\.\d{3}/);
+    expect(trained.stdout).toMatch(/Confusion \(rows: true kind, columns: predicted\):/);
+    const json = JSON.parse((await vigil('models', '--db', db, '--json')).stdout) as {
+      target: string;
+      kinds: { classes: string[] } | null;
+    }[];
+    const typed = json.find((run) => run.target === 'type');
+    expect(typed?.kinds?.classes[0]).toBe('benign');
+  }, 120_000);
 });
