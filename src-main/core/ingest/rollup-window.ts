@@ -11,6 +11,7 @@ import {
   type prepareAnalyticsApply,
 } from '../db/analytics-rollups.js';
 import { GRANULARITIES, type prepareRollupApply } from '../db/rollups.js';
+import { detach } from '../text/detach.js';
 import type { ArrayPool } from './array-pool.js';
 import { type EncodedBatch, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
 import { CellTable } from './cell-table.js';
@@ -263,8 +264,11 @@ export class RollupWindow {
   private codeOf(value: string): number {
     let code = this.codes.get(value);
     if (code === undefined) {
-      code = this.strings.push(value) - 1;
-      this.codes.set(value, code);
+      // Kept for the whole window: a copy, not a view into the chunk of the file the value was cut
+      // from (held by slices, every chunk stayed alive: peak RSS grew with an access log's size).
+      const kept = detach(value);
+      code = this.strings.push(kept) - 1;
+      this.codes.set(kept, code);
       if (code === this.sourceCountry.length) {
         const grown = new Int32Array(code * 2).fill(-1);
         grown.set(this.sourceCountry);
