@@ -8,7 +8,8 @@ p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 wall = time.perf_counter() - t
 sys.stderr.buffer.write(p.stderr)
 sys.stdout.buffer.write(p.stdout)
-print("\\n@@measure", p.returncode, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)`;
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("\\n@@measure", p.returncode, wall, u.ru_maxrss, u.ru_utime + u.ru_stime)`;
 
 export function measure(command, args, env = {}) {
   const result = spawnSync('/usr/bin/python3', ['-c', PEAK, command, ...args], {
@@ -18,12 +19,15 @@ export function measure(command, args, env = {}) {
   });
   const marker = result.stdout.lastIndexOf('@@measure');
   if (marker < 0) throw new Error(`measure failed: ${result.stderr}`);
-  const [, code, wall, rssKb] = result.stdout.slice(marker).trim().split(/\s+/);
+  const [, code, wall, rssKb, cpu] = result.stdout.slice(marker).trim().split(/\s+/);
   if (Number(code) !== 0)
     throw new Error(`${command} ${args.join(' ')} exited ${code}: ${result.stderr.slice(-500)}`);
   return {
     seconds: Number(wall),
     peakRssMb: Number(rssKb) / 1024,
+    // User + system CPU of the command and its threads: on a busy machine wall time also counts
+    // the time others had the cores, CPU time does not.
+    cpuSeconds: Number(cpu),
     stdout: result.stdout.slice(0, marker),
     stderr: result.stderr,
   };
