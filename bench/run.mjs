@@ -24,6 +24,7 @@ const available = [
   'active-learning',
   'main-thread',
   'forest-multiclass',
+  'clickhouse',
   ...mlBenches,
 ];
 const args = process.argv.slice(2);

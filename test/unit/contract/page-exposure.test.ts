@@ -90,10 +90,13 @@ describe('what a page may call', () => {
     );
     expect(reaching.sort()).toEqual([
       'addRuleFolder',
+      'addSource',
       'exportReport',
       'listLogGroups',
       'startImport',
       'startPull',
+      'startSourcePull',
+      'testSource',
     ]);
     for (const name of reaching) {
       expect(operations[name].reaches, name).not.toBeNull();

@@ -1,0 +1,20 @@
+// Types of clickhouse-server.mjs, for the tests that start one.
+import type { ChildProcess } from 'node:child_process';
+
+export declare const CLICKHOUSE_BINARY: string;
+export declare const TEST_PASSWORD: string;
+
+export interface ClickHouseServer {
+  url: string;
+  dir: string;
+  password: string;
+  process: ChildProcess;
+  /** Runs SQL over HTTP as the default user; rejects with the server's text on failure. */
+  sql(query: string): Promise<string>;
+  /** Kills the server at once (SIGKILL): a server dying under a query. */
+  kill(): void;
+  /** Stops it (SIGTERM, then SIGKILL) and removes its folder. */
+  stop(): Promise<void>;
+}
+
+export declare function startClickHouse(): Promise<ClickHouseServer>;

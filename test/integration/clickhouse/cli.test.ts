@@ -1,0 +1,108 @@
+// `vigil source …` and `vigil pull --source` as a user runs them (in-process CLI, real server).
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerPull } from '../../../src-main/cli/commands/pull.js';
+import { registerSource } from '../../../src-main/cli/commands/source.js';
+import { fixtureRows, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
+import { type ClickHouseServer, startClickHouse } from '../../helpers/clickhouse-server.js';
+import { runCli } from '../../helpers/run-cli.js';
+import { createTempDirs } from '../../helpers/temp.js';
+
+const tempDir = createTempDirs();
+const ROWS = fixtureRows(1500, 3);
+let server: ClickHouseServer;
+
+beforeAll(async () => {
+  server = await startClickHouse();
+  await loadFixture(server, 'logs', 'web', ROWS);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const cli = (...args: string[]) => runCli([registerSource, registerPull], args);
+
+describe('vigil source and vigil pull --source', () => {
+  it('adds, lists, tests, pulls with a filter, and removes', async () => {
+    const db = path.join(tempDir(), 'vigil.db');
+    process.env.VIGIL_CLICKHOUSE_PASSWORD = server.password;
+    const add = await cli(
+      'source',
+      'add',
+      'fleet',
+      '--clickhouse',
+      server.url,
+      '--database',
+      'logs',
+      '--table',
+      'web',
+      '--db',
+      db,
+    );
+    expect(add.error).toBeNull();
+    expect(add.stdout).toContain(`Added source fleet: ${server.url} logs.web (mapping vigil).`);
+    const list = await cli('source', 'list', '--db', db);
+    expect(list.stdout).toMatch(
+      /fleet\s+http:\/\/127\.0\.0\.1:\d+\s+logs\.web\s+vigil\s+\$VIGIL_CLICKHOUSE_PASSWORD\s+-/,
+    );
+    const test = await cli('source', 'test', 'fleet', '--db', db, '--json');
+    expect(JSON.parse(test.stdout)).toMatchObject({ name: 'fleet', rows: ROWS.length });
+
+    const pulled = await cli(
+      'pull',
+      '--source',
+      'fleet',
+      '--filter',
+      'src:192.168.0.0/16 -code:200',
+      '--from',
+      String(T0),
+      '--to',
+      String(T0 + 48 * 3_600_000),
+      '--db',
+      db,
+      '--json',
+      '--no-enrich',
+    );
+    expect(pulled.error).toBeNull();
+    const expected = ROWS.filter((r) => r.srcIp.startsWith('192.168.') && r.responseCode !== 200).length;
+    expect(JSON.parse(pulled.stdout)).toMatchObject({
+      status: 'done',
+      selector: 'src:192.168.0.0/16 -code:200',
+      matching: expected,
+      counts: { stored: expected, quarantined: 0, duplicates: 0 },
+    });
+
+    const removed = await cli('source', 'remove', 'fleet', '--db', db);
+    expect(removed.stdout).toContain('Removed source fleet.');
+  });
+
+  it('says what is wrong: no source named so, both or neither of --log-group and --source, a bad filter', async () => {
+    const db = path.join(tempDir(), 'vigil.db');
+    expect((await cli('pull', '--source', 'nope', '--db', db)).error?.message).toBe(
+      'No source named "nope". See them with: vigil source list',
+    );
+    expect((await cli('pull', '--db', db)).error?.message).toBe(
+      'Give --log-group (CloudWatch Logs) or --source (vigil source list), one of them.',
+    );
+    expect((await cli('pull', '--source', 'x', '--filter', 'nosuch:1', '--db', db)).error?.message).toMatch(
+      /nosuch/,
+    );
+    expect(
+      (
+        await cli(
+          'source',
+          'add',
+          'x',
+          '--clickhouse',
+          'ftp://h',
+          '--database',
+          'd',
+          '--table',
+          't',
+          '--db',
+          db,
+        )
+      ).error?.message,
+    ).toMatch(/^--clickhouse "ftp:\/\/h": an http:\/\/ or https:\/\/ URL$/);
+  });
+});
