@@ -69,16 +69,12 @@ export const LabelSource = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('verdicts') }),
   /**
-   * Rule-derived labels (`--labels rules:LEVEL`): a session with a detection-rule hit at `level` or
-   * above is malicious, any other benign. The run records it, and its metrics then measure how
-   * well the model agrees with the rules, not with the truth.
-   */
-  z.object({ type: z.literal('rules'), level: z.enum(RULE_LEVELS) }),
-  /**
    * Detection-rule hits, stated as labels: a session with a hit is malicious (for threat types, the
-   * kind named by its most severe rule's file), a session without one benign.
+   * kind named by its most severe rule's file), a session without one benign. With `level`
+   * (`--labels rules:LEVEL`) only hits at that level or above count. The run records it, so its
+   * metrics read as agreement with the rules, not with the truth.
    */
-  z.object({ type: z.literal('rule-hits') }),
+  z.object({ type: z.literal('rule-hits'), level: z.enum(RULE_LEVELS).optional() }),
 ]);
 export type LabelSource = z.infer<typeof LabelSource>;
 

@@ -42,6 +42,10 @@ export function describeRun(run: ModelRun): string {
     `Run ${run.id}: ${run.kind}${run.target === 'type' ? ' (threat types)' : ''} on ${run.backend}, ${run.status}${run.active ? ' (active)' : ''}` +
       (run.durationMs !== null ? `, ${(run.durationMs / 1000).toFixed(1)} s` : ''),
   ];
+  if (run.labelSource?.type === 'rule-hits')
+    lines.push(
+      `Labels: rule-derived (a detection-rule hit${run.labelSource.level ? ` at ${run.labelSource.level} or above` : ''} = malicious): the metrics measure agreement with the rules, not with the truth.`,
+    );
   const m = run.metrics;
   if (!m) {
     lines.push(run.message ?? 'Not evaluated.');

@@ -56,7 +56,7 @@ export function registerTrain(program: Command): void {
       )
       .option(
         '--labels <source>',
-        'column:NAME | detection-map:FILE | verdicts | rule-hits (default: the label column)',
+        'column:NAME | detection-map:FILE | verdicts | rule-hits | rules:LEVEL (default: the label column)',
       )
       .addOption(
         new Option('--split <kind>', 'how to hold out test data (default: time if > 1 day, else ip)').choices(
@@ -84,7 +84,8 @@ dense (dense network), conv1d (1-D convolution over each source's recent session
 Labels: column:NAME reads a column of the data (values benign/normal/0/false are benign, any other
 value malicious, empty = unlabelled); detection-map:FILE reads a JSON object mapping detection
 types to "malicious" or "benign"; verdicts uses the analysts' verdicts; rule-hits takes a
-detection-rule hit as malicious and no hit as benign (rule hits as labels, stated as such).
+detection-rule hit as malicious and no hit as benign (rule hits as labels, stated as such);
+rules:LEVEL does the same with hits at LEVEL (informational … critical) or above only.
 
 Threat types (--target type, rf or dense): one class per kind of attack named by the labels
 (a label column's values like brute_force, a detection map to kinds, the kinds analysts gave

@@ -41,12 +41,13 @@ const FEATURE_SELECT = ['s.id', ...FEATURE_FIELDS.map(readSql)];
 /** Where a session's label value is read: a column (`label`, or an extra column kept from the
  * source file, stored in attr_sets), the analyst's verdict, or the kind of threat a verdict names
  * (`benign` for a benign verdict; nothing for a malicious verdict that names no kind), or the
- * file (else title) of the session's most severe detection-rule hit ('' without a hit). */
+ * file (else title) of the session's most severe detection-rule hit at `minLevel` (0–4) or above
+ * ('' without one). */
 export type LabelRead =
   | { type: 'column'; column: string }
   | { type: 'verdicts' }
   | { type: 'verdict-kinds' }
-  | { type: 'rule-hits' };
+  | { type: 'rule-hits'; minLevel?: number };
 
 function labelExpression(read: LabelRead | null): { sql: string; params: unknown[] } {
   if (read === null) return { sql: 'NULL', params: [] };
@@ -61,8 +62,8 @@ function labelExpression(read: LabelRead | null): { sql: string; params: unknown
   if (read.type === 'rule-hits')
     return {
       sql: `coalesce((SELECT coalesce(r.file, r.title) FROM rule_hits h JOIN rules r ON r.id = h.rule
-             WHERE h.session_id = s.id ORDER BY h.level DESC, r.rule_id LIMIT 1), '')`,
-      params: [],
+             WHERE h.session_id = s.id AND h.level >= ? ORDER BY h.level DESC, r.rule_id LIMIT 1), '')`,
+      params: [read.minLevel ?? 0],
     };
   if (read.column === 'label') return { sql: 's.label', params: [] };
   return {

@@ -16,6 +16,7 @@ export function labelSourceText(run: ModelRun): string {
   if (!source) return 'none';
   if (source.type === 'column') return `column ${source.column}`;
   if (source.type === 'verdicts') return 'verdicts';
-  if (source.type === 'rule-hits') return 'detection-rule hits';
+  if (source.type === 'rule-hits')
+    return source.level ? `detection-rule hits at ${source.level} or above` : 'detection-rule hits';
   return `detection map (${Object.keys(source.map).length} types)`;
 }

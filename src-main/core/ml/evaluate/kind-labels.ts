@@ -12,7 +12,7 @@ import {
 } from '../../db/feature-rows.js';
 import type { Db } from '../../db/open.js';
 import { type Labeler, UNLABELLED } from '../../features/index.js';
-import { labelClass } from './labels.js';
+import { labelClass, ruleHitRead } from './labels.js';
 import { LABEL_HELP, MIN_MINORITY, TrainingRefused } from './refusal.js';
 
 export interface ResolvedKinds {
@@ -93,7 +93,7 @@ function readKinds(db: Db, source: LabelSource) {
     return { read, values, kindOf: verdictKind, perRow: 'value' as const };
   }
   if (source.type === 'rule-hits') {
-    const read: LabelRead = { type: 'rule-hits' };
+    const read = ruleHitRead(source);
     return { read, values: labelValueCounts(db, read), kindOf: ruleKind, perRow: 'value' as const };
   }
   if (source.type === 'column') {

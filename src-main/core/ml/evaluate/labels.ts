@@ -2,6 +2,7 @@
 // CloudWatch sample is the cautionary case: every row is `waf_rule`, so a classifier trained on
 // detection types scores 100 % by predicting the one class it has ever seen.
 import type { LabelSource } from '../../../../src-shared/models.js';
+import { RULE_LEVELS, type RuleLevelName } from '../../../../src-shared/rule-levels.js';
 import { kindName } from '../../../../src-shared/threat-types.js';
 import {
   detectionTypeCounts,
@@ -41,16 +42,33 @@ export interface ResolvedLabels {
   counts: { malicious: number; benign: number };
 }
 
-/** Parses the CLI form: `column:NAME`, `detection-map:FILE` (read by the caller) or `verdicts`. */
+/**
+ * Parses the CLI form: `column:NAME`, `detection-map:FILE` (read by the caller), `verdicts`,
+ * `rule-hits`, or `rules:LEVEL` (rule hits at LEVEL or above).
+ */
 export function parseLabelSpec(spec: string, readMap: (file: string) => unknown): LabelSource {
   const [type, ...rest] = spec.split(':');
   const arg = rest.join(':');
   if (type === 'column' && arg) return { type: 'column', column: arg };
   if (type === 'verdicts' && !arg) return { type: 'verdicts' };
   if (type === 'rule-hits' && !arg) return { type: 'rule-hits' };
+  if (type === 'rules' || type === 'rule-hits') return { type: 'rule-hits', level: ruleLevel(arg) };
   if (type === 'detection-map' && arg)
     return { type: 'detection-map', map: checkMap(readMap(arg), arg), file: arg };
-  throw new Error(`Unknown --labels "${spec}": use column:NAME, detection-map:FILE, verdicts or rule-hits`);
+  throw new Error(
+    `Unknown --labels "${spec}": use column:NAME, detection-map:FILE, verdicts, rule-hits or rules:LEVEL`,
+  );
+}
+
+function ruleLevel(written: string): RuleLevelName {
+  const level = RULE_LEVELS.find((name) => name === written.toLowerCase());
+  if (!level) throw new Error(`--labels rules:LEVEL takes a rule level: ${RULE_LEVELS.join(', ')}`);
+  return level;
+}
+
+/** How a rule-hit label source reads: hits at its level or above (any hit without a level). */
+export function ruleHitRead(source: Extract<LabelSource, { type: 'rule-hits' }>): LabelRead {
+  return { type: 'rule-hits', minLevel: source.level ? RULE_LEVELS.indexOf(source.level) : 0 };
 }
 
 function checkMap(value: unknown, file: string): Record<string, string> {
@@ -114,14 +132,15 @@ function check(db: Db, source: LabelSource): ResolvedLabels {
     return { source, read, labeler: (value) => verdictClass(value), counts };
   }
   if (source.type === 'rule-hits') {
-    const read: LabelRead = { type: 'rule-hits' };
+    const read = ruleHitRead(source);
     // A hit says malicious; no hit says benign (rule hits as labels, stated as such).
     const classOf = (value: string | null) => (value ? 1 : 0);
     const counts = tally(labelValueCounts(db, read), classOf);
+    const hit = source.level ? `detection-rule hit at ${source.level} or above` : 'detection-rule hit';
     refuseUnlearnable(counts, () =>
       counts.malicious
-        ? 'every session has a detection-rule hit'
-        : 'no session has a detection-rule hit (vigil rules run)',
+        ? `every session has a ${hit}`
+        : `no session has a ${hit} (vigil rules list; vigil rules run)`,
     );
     return { source, read, labeler: (value) => classOf(value === null ? null : String(value)), counts };
   }
