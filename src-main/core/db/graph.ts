@@ -120,7 +120,10 @@ export function activeScoreRun(db: Db): ScoreRun | null {
 }
 
 /**
- * The query behind maxScoreByIp. Sessions lead the join (CROSS JOIN keeps that order) and are read
+ * The query behind maxScoreByIp: per IP, the highest score of the sessions it originated. Taken
+ * over both ends, the servers every attacker talks to were painted with the attackers' scores and
+ * the attackers themselves showed as small dots among them; an IP that only received sessions has
+ * no score of its own. Sessions lead the join (CROSS JOIN keeps that order) and are read
  * in table order, each finding its score by the scores primary key. Led by scores, SQLite picked
  * the flagged-score index and fetched sessions in score order, one 64 KiB page read per session:
  * 12 s for a million scored sessions, against 1.4 s this way.
@@ -128,12 +131,12 @@ export function activeScoreRun(db: Db): ScoreRun | null {
 export function maxScoreQuery(runId: number, filter: SessionFilter) {
   const where = whereClause(filter);
   return {
+    // dst_ip is read though unused: with src_ip alone the source-IP index covers the query, and
+    // SQLite walked it, looking each score up in random order, not the sessions in table order.
     sql: `WITH scored AS MATERIALIZED (
          SELECT src_ip, dst_ip, scores.score AS score
          FROM sessions CROSS JOIN scores ON scores.run_id = @runId AND scores.session_id = sessions.id ${where.sql})
-       SELECT src_ip AS ip, max(score) AS score FROM scored GROUP BY src_ip
-       UNION ALL
-       SELECT dst_ip, max(score) FROM scored WHERE dst_ip IS NOT NULL GROUP BY dst_ip`,
+       SELECT src_ip AS ip, max(score) AS score FROM scored GROUP BY src_ip`,
     params: { ...where.params, runId },
   };
 }
@@ -158,7 +161,7 @@ export function clearIpScores(db: Db, runId?: number): void {
 // Stored per-IP scores come from scoring passes, which read finished imports only.
 const isEmpty = (filter: SessionFilter) => filterOnlyUses(filter, ['unfinishedImports']);
 
-/** Highest score per IP (as source or destination) over the run's scored sessions within the filter. */
+/** Highest score per source IP over the run's scored sessions within the filter (see maxScoreQuery). */
 export function maxScoreByIp(db: Db, runId: number, filter: SessionFilter): Map<string, number> {
   if (isEmpty(filter)) {
     const stored = db.prepare('SELECT ip, score FROM ip_scores WHERE run_id = ?').all(runId) as {
@@ -177,17 +180,18 @@ export function maxScoreByIp(db: Db, runId: number, filter: SessionFilter): Map<
 export type IpVerdict = 'malicious' | 'review' | 'benign';
 const SEVERITY: IpVerdict[] = ['benign', 'review', 'malicious'];
 
-/** The most severe verdict per IP over its sessions within the filter (verdicts are few: a join from them). */
+/**
+ * The most severe verdict per IP over the sessions it originated within the filter (verdicts are
+ * few: a join from them), for the same reason as the scores: a verdict on an attack names its source.
+ */
 export function worstVerdictByIp(db: Db, filter: SessionFilter): Map<string, IpVerdict> {
   const { sql, params } = filterAnd(filter, '1');
   const rows = db
     .prepare(
       `WITH judged AS MATERIALIZED (
-         SELECT src_ip, dst_ip, CASE verdicts.verdict WHEN 'malicious' THEN 2 WHEN 'review' THEN 1 ELSE 0 END AS rank
+         SELECT src_ip, CASE verdicts.verdict WHEN 'malicious' THEN 2 WHEN 'review' THEN 1 ELSE 0 END AS rank
          FROM verdicts JOIN sessions ON sessions.id = verdicts.session_id ${sql})
-       SELECT src_ip AS ip, max(rank) AS rank FROM judged GROUP BY src_ip
-       UNION ALL
-       SELECT dst_ip, max(rank) FROM judged WHERE dst_ip IS NOT NULL GROUP BY dst_ip`,
+       SELECT src_ip AS ip, max(rank) AS rank FROM judged GROUP BY src_ip`,
     )
     .all(params) as { ip: string; rank: number }[];
   const worst = new Map<string, IpVerdict>();

@@ -45,21 +45,14 @@ export class PairSums {
     return pairs;
   }
 
-  /**
-   * The highest score per IP: a session's score counts for its source, and for its destination
-   * when it has one.
-   */
+  /** The highest score per source IP: a session's score counts for the IP that originated it (db/graph.ts). */
   scores(): Map<string, number> {
     const scores = new Map<string, number>();
     const raise = (ip: string, score: number) => {
       if (score > (scores.get(ip) ?? -Infinity)) scores.set(ip, score);
     };
     for (const [src, byDestination] of this.bySource)
-      for (const [dst, cell] of byDestination) {
-        if (cell[2] === -Infinity) continue;
-        raise(src, cell[2]);
-        if (dst !== '') raise(dst, cell[2]);
-      }
+      for (const cell of byDestination.values()) if (cell[2] !== -Infinity) raise(src, cell[2]);
     return scores;
   }
 }

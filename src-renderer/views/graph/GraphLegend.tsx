@@ -12,9 +12,9 @@ export function GraphLegend({
 }) {
   const caption =
     mode === 'verdict'
-      ? 'Colour: analyst verdict'
+      ? 'Colour: most severe verdict on the sessions it originated'
       : scoreSource
-        ? `Colour: highest anomaly score (run #${scoreSource.runId}, ${scoreSource.kind})`
+        ? `Colour: highest anomaly score of the sessions it originated (run #${scoreSource.runId}, ${scoreSource.kind})`
         : 'Colour: anomaly score — no active model yet, so nothing is scored';
   return (
     <div className="graph-legend" data-testid="graph-legend">

@@ -37,7 +37,7 @@ export function legendFor(mode: ColourMode, scored: boolean): LegendEntry[] {
   if (mode === 'verdict') return VERDICTS.map(({ label, colour }) => ({ label, colour }));
   const bins = SCORE_BINS.map((bin) => ({ label: bin.label, colour: bin.colour }));
   return scored
-    ? [...bins, { label: 'not scored', colour: UNSCORED }]
+    ? [...bins, { label: 'originated nothing scored', colour: UNSCORED }]
     : [{ label: 'not scored', colour: UNSCORED }];
 }
 

@@ -15,6 +15,7 @@ import { legacyEventSessions } from './013-legacy-event-sessions.js';
 import { auditChain } from './014-audit-chain.js';
 import { webRequests } from './016-web-requests.js';
 import { ruleHits } from './017-rule-hits.js';
+import { sourceIpScores } from './018-source-ip-scores.js';
 import { threatTypes } from './019-threat-types.js';
 import { sources } from './020-sources.js';
 
@@ -51,8 +52,7 @@ export const migrations: Migration[] = [
   { name: 'placeholder 015', sql: '' },
   webRequests,
   ruleHits,
-  // LOCAL PLACEHOLDER: 018 belongs to another engineer.
-  { name: 'placeholder 018', sql: '' },
+  sourceIpScores,
   threatTypes,
   sources,
 ];
