@@ -49,6 +49,7 @@ import { RuleFolderLoad, RuleHitSummary, RuleHitSummaryArgs, RuleSetInfo, Sessio
 import {
   AddSourceArgs,
   SourceCheck,
+  SourceGraphArgs,
   SourceInfo,
   SourceName,
   SourceOverview,
@@ -202,6 +203,8 @@ export const operations = {
   }),
   /** The Overview's charts computed by the source's engine over the whole table (GROUP BY there). */
   sourceOverview: op(SourceOverviewArgs, SourceOverview),
+  /** The IP graph's heaviest edges of a source, summed by its engine (GROUP BY source, destination). */
+  sourceGraphEdges: op(SourceGraphArgs, IpGraph),
 
   // ── Detection models (src-shared/models.ts; core: services/models.ts). Training and scoring run as
   //    jobs in worker threads: progress and cancel through jobStatus / listJobs / cancelJob. ──

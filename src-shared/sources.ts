@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { OverviewAnswer } from './analytics.js';
 import { SessionFilter } from './domain.js';
+import { GraphEdgesArgs } from './graph.js';
 
 export const SourceName = z
   .string()
@@ -100,3 +101,6 @@ export const SourceOverview = OverviewAnswer.omit({ correlation: true }).extend(
   milliseconds: z.number(),
 });
 export type SourceOverview = z.infer<typeof SourceOverview>;
+
+/** The IP graph's edges of a source, summed by its engine (as graphEdges, plus the source). */
+export const SourceGraphArgs = GraphEdgesArgs.extend({ source: SourceName });

@@ -7,5 +7,6 @@ export const SOURCE_OPERATIONS = [
   'removeSource',
   'startSourcePull',
   'sourceOverview',
+  'sourceGraphEdges',
 ] as const;
 export type SourceOperation = (typeof SOURCE_OPERATIONS)[number];

@@ -7,6 +7,7 @@ import type { SourceInfo } from '../../../src-shared/sources.js';
 import {
   buildMapping,
   checkSource,
+  remoteGraphEdges,
   remoteOverview,
   type SourceConnectionOptions,
   withSource,
@@ -72,6 +73,12 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
         remoteOverview(connection, info, filter),
       );
       return { ...charts, remote: info.name, milliseconds: Date.now() - started };
+    },
+    async sourceGraphEdges({ source, ...request }) {
+      const info = await named(source);
+      return withSource(info, context.connection ?? {}, (connection) =>
+        remoteGraphEdges(connection, info, request),
+      );
     },
   };
 }

@@ -111,6 +111,18 @@ describe('a source Overview equals the local Overview of the same rows pulled', 
     expect(charts(remote)).toEqual(charts(local));
   });
 
+  it.each([
+    ['src:10.0.0.0/8', 'sessions'],
+    ['path:/admin,/wp-login -country:cn', 'bytes'],
+  ] as const)('the IP graph of %s by %s equals the local graph of the pulled rows', async (text, weight) => {
+    const args = { filter: { ...RANGE, clauses: parseFilterOrThrow(text) }, weight, minWeight: 2, limit: 40 };
+    const local = await core.service.graphEdges(args);
+    const remote = await core.service.sourceGraphEdges({ source: 'fleet', ...args });
+    expect(remote.edges.source.length).toBe(40);
+    expect(remote.matchedEdges).toBeGreaterThan(40);
+    expect(remote).toEqual(local);
+  });
+
   it('refuses terms only the workspace knows, saying why', async () => {
     await expect(
       core.service.sourceOverview({

@@ -7,4 +7,5 @@ export { DEFAULT_PASSWORD_ENV } from './credentials.js';
 export { whereSql } from './filter-sql.js';
 export { buildMapping, PRESET_MAPPINGS } from './mapping.js';
 export { pullSource, type SourcePullRequest, type SourcePullTarget, type SourceWatermarks } from './pull.js';
+export { remoteGraphEdges } from './remote-graph.js';
 export { remoteOverview } from './remote-overview.js';
