@@ -7,6 +7,7 @@ import type { Db } from './open.js';
 import { deleteQuarantine } from './quarantine.js';
 import { subtractImportFromRollups } from './rollups.js';
 import { deleteHitsOfSessions } from './rule-hits.js';
+import { ruleTablesExist } from './rule-sets.js';
 import { ensureSessionIndexes, hasRunningImport } from './session-indexes.js';
 import { deleteSessionsOfImport } from './sessions.js';
 
@@ -32,7 +33,7 @@ function detachWork(db: Db, importId: number, range: SessionIdRange): DetachedWo
   const scores = remove(`DELETE FROM scores WHERE session_id IN (${ids})`);
   // Rule hits are computed at import, so an unfinished import usually has some; they are derived
   // from the sessions, not the analyst's work, so they are not counted in what was lost.
-  deleteHitsOfSessions(db, ids, params);
+  if (ruleTablesExist(db)) deleteHitsOfSessions(db, ids, params);
   // Per-IP maxima of a run may include a removed score: they are recomputed on the next ask.
   if (scores > 0) clearIpScores(db);
   return {

@@ -57,6 +57,16 @@ const fromRaw = ({ refusedJson, enabled, ...raw }: RawSet): RuleSetRow => ({
   refused: JSON.parse(refusedJson) as RuleRefusalInfo[],
 });
 
+/**
+ * Whether the database has the rule tables (schema 17 on). Only a test writing as an older schema
+ * (test/helpers/older-schema.ts) lacks them; what that version imported had no rule hits.
+ */
+export function ruleTablesExist(db: Db): boolean {
+  return (
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_hits'`).get() !== undefined
+  );
+}
+
 export const levelIndex = (level: RuleLevel): number => RULE_LEVELS.indexOf(level);
 
 export function ruleSets(db: Db): RuleSetRow[] {

@@ -10,6 +10,7 @@ import {
   markRollupsApplied,
 } from '../db/imports.js';
 import type { Db } from '../db/open.js';
+import { ruleTablesExist } from '../db/rule-sets.js';
 import { dropSessionIndexes, ensureSessionIndexes, maxSessionId } from '../db/session-indexes.js';
 import { dropStagedRollups, mergeStagedRollups } from '../db/staged-rollups.js';
 import { sha256File } from '../file-hash.js';
@@ -95,7 +96,8 @@ export async function runImport(
   if (bulk) dropSessionIndexes(db);
   // Sessions and quarantine rows reference this import's row, which stays until the import ends.
   const resumeForeignKeys = pauseForeignKeys(db);
-  const writer = new BatchWriter(db, importId, request.rules === false ? null : new ImportRuleHits(db));
+  const rules = request.rules !== false && ruleTablesExist(db);
+  const writer = new BatchWriter(db, importId, rules ? new ImportRuleHits(db) : null);
   const interval = hooks.progressIntervalMs ?? 500;
   let lastReport = Date.now();
   const report = () =>

@@ -15,6 +15,10 @@ export interface ActiveRules {
   sets: { id: number; contentHash: string | null }[];
 }
 
+// Compiling is the costly part (regex gates, the multi-pattern scanner): the last compiled sets
+// are kept, keyed by which sets and what content, and reused by the next import of this process.
+let compiledCache: { key: string; compiled: CompiledRuleSet } | null = null;
+
 /** The enabled sets' rules compiled, or null when no rule is active. */
 export function activeRules(db: Db): ActiveRules | null {
   const rules: SigmaRule[] = [];
@@ -34,7 +38,9 @@ export function activeRules(db: Db): ActiveRules | null {
     sets.push({ id: set.id, contentHash: set.contentHash });
   }
   if (rules.length === 0) return null;
-  const compiled = compileRules(rules);
+  const key = JSON.stringify(sets);
+  if (compiledCache?.key !== key) compiledCache = { key, compiled: compileRules(rules) };
+  const { compiled } = compiledCache;
   return {
     compiled,
     rowOf: Int32Array.from(rows),

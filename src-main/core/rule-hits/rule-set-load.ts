@@ -3,6 +3,7 @@
 // file names relative to the set's folder, so the content hash (and with it "are the hits
 // current?") does not change when the app or the folder moves.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { RuleFolderLoad, RuleRefusalInfo } from '../../../src-shared/rules.js';
 import type { Db } from '../db/open.js';
@@ -51,6 +52,25 @@ function saveLoad(db: Db, source: string, kind: RuleSetKind, dir: string, load: 
   return id;
 }
 
+// The pack is read once per process while its files stay as they are: every import checks it, and
+// reading and checking 13 YAML files each time cost more than a small import.
+let packCache: { key: string; load: LoadResult } | null = null;
+
+function packLoad(dir: string): LoadResult {
+  const key = fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      const stat = fs.statSync(file);
+      return `${file}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+    })
+    .sort()
+    .join('\n');
+  if (packCache?.key !== key) packCache = { key, load: loadRuleFolder(dir) };
+  return packCache.load;
+}
+
 /**
  * Registers the shipped pack, or reloads it when its rules changed (an update). A pack the
  * analyst turned off stays off. A pack that refuses one of its own rules is a bug: it throws.
@@ -59,7 +79,7 @@ export function syncRulePack(db: Db): void {
   const existing = ruleSetBySource(db, PACK_SOURCE);
   if (existing && !existing.enabled) return;
   const dir = packDir();
-  const load = loadRuleFolder(dir);
+  const load = packLoad(dir);
   if (load.refused.length > 0)
     throw new Error(
       `The shipped rule pack refuses its own rule: ${load.refused.map((r) => `${r.file}:${r.line}: ${r.reason}`).join('; ')}`,
