@@ -45,11 +45,11 @@ import {
 } from './graph.js';
 import { ModelKind, ModelRun, SessionScore, TrainArgs } from './models.js';
 import { ExportArgs, ExportResult } from './reports.js';
+import { RuleHitCounts, RuleHitCountsArgs } from './rule-hit-counts.js';
 import { RuleFolderLoad, RuleHitSummary, RuleHitSummaryArgs, RuleSetInfo, SessionRuleHit } from './rules.js';
 import {
   AddSourceArgs,
   SourceCheck,
-  SourceGraphArgs,
   SourceInfo,
   SourceName,
   SourceOverview,
@@ -203,8 +203,6 @@ export const operations = {
   }),
   /** The Overview's charts computed by the source's engine over the whole table (GROUP BY there). */
   sourceOverview: op(SourceOverviewArgs, SourceOverview),
-  /** The IP graph's heaviest edges of a source, summed by its engine (GROUP BY source, destination). */
-  sourceGraphEdges: op(SourceGraphArgs, IpGraph),
 
   // ── Detection models (src-shared/models.ts; core: services/models.ts). Training and scoring run as
   //    jobs in worker threads: progress and cancel through jobStatus / listJobs / cancelJob. ──
@@ -231,6 +229,8 @@ export const operations = {
   filterSuggestions: op(SuggestionArgs, SuggestionValues),
   /** The web-request panels for one filter (status classes over time, top paths, user agents, methods). */
   webRequests: op(AnalyticsArgs, WebRequestsOverview),
+  /** Per listed session, how many rules matched it and the most severe level (the Sessions table's column). */
+  sessionRuleHitCounts: op(RuleHitCountsArgs, RuleHitCounts),
   /** The active threat-type run's flags within the filter per predicted kind (the Overview's split). */
   flagKinds: op(AnalyticsArgs, FlagKinds),
 

@@ -117,7 +117,13 @@ describe('web requests in the app', () => {
     // The value the rule matched is marked inside the request (as logged, decoded or its user agent).
     expect(await drawer.getByTestId('drawer-request').locator('mark').count()).toBeGreaterThan(0);
     // Web requests bring their columns into the default set.
-    for (const header of ['Method', 'Path', 'User agent'])
+    // Every row of a rule's filter has a hit: the column says how many and the highest level.
+    await page.waitForFunction(() =>
+      /^\d+ · (informational|low|medium|high|critical)$/.test(
+        document.querySelector('[data-testid="session-row"] [data-col="ruleHits"]')?.textContent ?? '',
+      ),
+    );
+    for (const header of ['Method', 'Path', 'User agent', 'Rule hits'])
       await page.getByRole('columnheader', { name: header }).first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'web-sessions-drawer.png') });
   });

@@ -5,6 +5,7 @@
 import type { VigilService } from '../../../src-shared/api.js';
 import { flagKinds } from '../analytics/flag-kinds.js';
 import type { Db } from '../db/open.js';
+import { ruleHitCounts } from '../db/rule-hit-counts.js';
 import { sessionPage } from '../db/sessions.js';
 import { dashboardSummary } from '../db/summary.js';
 import { analyticsService } from './analytics.js';
@@ -17,6 +18,7 @@ export const READ_OPERATIONS = [
   'analyticsOverview',
   'filterSuggestions',
   'webRequests',
+  'sessionRuleHitCounts',
   'flagKinds',
   'graphEdges',
   'ipNeighbours',
@@ -52,6 +54,7 @@ export function readService(db: Db): ReadService {
     ...graphService({ db }),
     sessionPage: async (query) => sessionPage(db, query),
     dashboardSummary: async ({ filter }) => dashboardSummary(db, filter),
+    sessionRuleHitCounts: async ({ sessionIds }) => ruleHitCounts(db, sessionIds),
     flagQueue: triage.flagQueue,
     labelNext: triage.labelNext,
     ...ruleHitReads(db),

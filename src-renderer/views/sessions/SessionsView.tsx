@@ -6,7 +6,7 @@ import { useChangeCount } from '../../data/DataProvider.js';
 import { formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { ColumnChooser } from './ColumnChooser.js';
-import { COLUMNS, type Column, canSort } from './columns.js';
+import { COLUMNS, type Column, canSort, ruleHitsColumn } from './columns.js';
 import { SessionDrawer } from './SessionDrawer.js';
 import { SessionsGrid } from './SessionsGrid.js';
 import type { SortState } from './SortHeader.js';
@@ -31,10 +31,17 @@ export function SessionsView() {
   const blocks = useSessionBlocks(query, version);
   // The first row tells whether these are web requests (they get their own default columns).
   const first = blocks.rowAt(0);
-  const [visible, toggleColumn, resetColumns] = useColumnPrefs(
-    first !== undefined && (first.method !== null || first.path !== null),
+  const webRows = first !== undefined && (first.method !== null || first.path !== null);
+  const [visible, toggleColumn, resetColumns] = useColumnPrefs(webRows);
+  // Web requests add their rule hits after the chosen columns (counted per loaded page).
+  const { hitsOf } = blocks;
+  const columns = useMemo(
+    () => [
+      ...COLUMNS.filter((column) => visible.includes(column.id)),
+      ...(webRows ? [ruleHitsColumn(hitsOf)] : []),
+    ],
+    [visible, webRows, hitsOf],
   );
-  const columns = useMemo(() => COLUMNS.filter((column) => visible.includes(column.id)), [visible]);
   const total = blocks.total;
   // While a new sort or filter loads, the table keeps its frame (rows read "Loading…") rather than
   // vanishing and coming back.

@@ -87,6 +87,24 @@ export const DEFAULT_WEB_VISIBLE = COLUMNS.flatMap((column) =>
   WEB_DEFAULT.includes(column.id) ? [column.id] : [],
 );
 
+/**
+ * Rule hits of a web request: how many rules matched and the most severe level ("2 · high"). Not a
+ * field of the session: the rows' counts come with each loaded page (useSessionBlocks).
+ */
+export function ruleHitsColumn(
+  hitsOf: (sessionId: number) => { hits: number; level: string } | undefined,
+): Column {
+  return {
+    id: 'ruleHits',
+    label: 'Rule hits',
+    width: 110,
+    text: (session) => {
+      const found = hitsOf(session.id);
+      return found ? `${found.hits} · ${found.level}` : '–';
+    },
+  };
+}
+
 /** Whether the server can sort by this column quickly for `total` matching sessions. */
 export function canSort(column: Column, total: number): boolean {
   if (!column.sort) return false;

@@ -3,6 +3,7 @@
 // requests rather than thousands. A new filter or sort starts over; late answers are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session, SessionFilter } from '../../../src-shared/domain.js';
+import type { RuleHitCounts } from '../../../src-shared/rule-hit-counts.js';
 import { api } from '../../api/index.js';
 import type { SortField } from './columns.js';
 
@@ -21,12 +22,15 @@ export interface SessionBlocks {
   /** null until the first answer for this query. */
   total: number | null;
   rowAt: (index: number) => Session | undefined;
+  /** A loaded row's rule hits (count and highest level); undefined without a hit or until asked. */
+  hitsOf: (sessionId: number) => RuleHitCounts[number] | undefined;
   onRange: (first: number, last: number) => void;
   error: string | null;
 }
 
 export function useSessionBlocks(query: SessionQuery, version: number): SessionBlocks {
   const blocks = useRef(new Map<number, Session[]>());
+  const hits = useRef(new Map<number, RuleHitCounts[number]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   const range = useRef<[number, number]>([0, 0]);
@@ -38,6 +42,21 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
   const [, setTick] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
+  // Only web requests can match the rules' web fields: a page of flows asks nothing more. A hit
+  // count that cannot be read leaves its column blank; the rows stand without it.
+  const fetchHits = useCallback((rows: Session[], current: () => boolean) => {
+    const ids = rows.filter((row) => row.method !== null || row.path !== null).map((row) => row.id);
+    if (ids.length === 0) return;
+    api
+      .sessionRuleHitCounts({ sessionIds: ids })
+      .then((counts) => {
+        if (!current()) return;
+        for (const count of counts) hits.current.set(count.sessionId, count);
+        setTick((t) => t + 1);
+      })
+      .catch(() => {});
+  }, []);
+
   const fetchBlock = useCallback(
     (block: number) => {
       if (blocks.current.has(block) || pending.current.has(block)) return;
@@ -48,6 +67,7 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
         .then((page) => {
           if (mine !== generation.current) return;
           blocks.current.set(block, page.items);
+          fetchHits(page.items, () => mine === generation.current);
           evictFar(blocks.current, Math.floor(range.current[0] / BLOCK));
           setAnswered({ key: keyOf(query, version), total: page.total });
           setError(null);
@@ -56,13 +76,14 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
         .catch((e: Error) => mine === generation.current && setError(e.message))
         .finally(() => mine === generation.current && pending.current.delete(block));
     },
-    [query, version],
+    [query, version, fetchHits],
   );
 
   // A new fetchBlock means a new query or new data (version): start over.
   useEffect(() => {
     generation.current++;
     blocks.current = new Map();
+    hits.current = new Map();
     pending.current = new Set();
     setAnswered(null);
     // The table scrolls back to the top for a new query (VirtualRows resetKey).
@@ -86,7 +107,8 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
   const total = answered?.key === key ? answered.total : null;
   const rowAt = (index: number) =>
     total === null ? undefined : blocks.current.get(Math.floor(index / BLOCK))?.[index % BLOCK];
-  return { total, rowAt, onRange, error };
+  const hitsOf = (sessionId: number) => hits.current.get(sessionId);
+  return { total, rowAt, hitsOf, onRange, error };
 }
 
 const keyOf = (query: SessionQuery, version: number) => `${JSON.stringify(query)}#${version}`;

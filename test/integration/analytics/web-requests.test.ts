@@ -5,8 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webRequestsOverview } from '../../../src-main/core/analytics/web-requests.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import { ruleHitCounts } from '../../../src-main/core/db/rule-hit-counts.js';
+import { sessionRuleHits } from '../../../src-main/core/db/rule-hits.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
+import { RULE_LEVELS } from '../../../src-shared/rules.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -136,5 +139,20 @@ describe('webRequestsOverview', () => {
     const errors = webRequestsOverview(db, { clauses: parseFilterOrThrow('code:500..599') });
     expect(errors.requests).toBe(count((l) => l.status >= 500));
     expect(errors.methods.reduce((sum, m) => sum + m.sessions, 0)).toBe(errors.requests);
+  });
+
+  it('counts each session’s rule hits and their highest level (the Sessions column)', () => {
+    const ids = db.prepare('SELECT id FROM sessions ORDER BY id').pluck().all() as number[];
+    const counts = ruleHitCounts(db, ids);
+    // The shipped rules matched the scanner's requests at import (SQL injection, its user agent).
+    expect(counts.length).toBeGreaterThan(0);
+    const expected = ids.flatMap((id) => {
+      const hits = sessionRuleHits(db, id);
+      if (hits.length === 0) return [];
+      const level = RULE_LEVELS[Math.max(...hits.map((h) => RULE_LEVELS.indexOf(h.level)))];
+      return [{ sessionId: id, hits: hits.length, level }];
+    });
+    expect(counts).toEqual(expected);
+    expect(ruleHitCounts(db, [])).toEqual([]);
   });
 });
