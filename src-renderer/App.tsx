@@ -14,7 +14,7 @@ export function App() {
   return (
     <div className="app">
       <Nav current={view} />
-      <Shell>
+      <Shell view={view}>
         {view === 'overview' && <OverviewView />}
         {view === 'import' && <ImportView />}
         {view === 'sessions' && <SessionsView />}

@@ -3,13 +3,15 @@
 // shortcuts (`/` focuses the filter, `?` lists the shortcuts).
 import '../styles/shell.css';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
+import type { ViewId } from '../hooks/useHashView.js';
 import { DetectionSet } from './DetectionSet.js';
 import { FilterBar } from './FilterBar.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { useShortcuts } from './useShortcuts.js';
+import { FILTERED_VIEWS } from './view-shortcuts.js';
 
-export function Shell({ children }: { children: ReactNode }) {
+export function Shell({ view, children }: { view: ViewId; children: ReactNode }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
   const focusFilter = useCallback(() => inputRef.current?.focus(), []);
@@ -19,7 +21,14 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <main className="content">
       <div className="topbar">
-        <FilterBar inputRef={inputRef} />
+        {/* Models, Cases and Import do not read the filter: offering it there would mislead. */}
+        {FILTERED_VIEWS.includes(view) ? (
+          <FilterBar inputRef={inputRef} />
+        ) : (
+          <p className="filter-elsewhere muted" data-testid="filter-elsewhere">
+            The filter applies to Overview, Sessions, Graph and Triage.
+          </p>
+        )}
         <DetectionSet />
         <button
           type="button"
@@ -33,7 +42,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <ThemeToggle />
       </div>
       {children}
-      {help && <ShortcutsDialog onClose={closeHelp} />}
+      {help && <ShortcutsDialog view={view} onClose={closeHelp} />}
     </main>
   );
 }

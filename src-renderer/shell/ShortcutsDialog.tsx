@@ -1,16 +1,8 @@
 import { useEffect, useRef } from 'react';
+import type { ViewId } from '../hooks/useHashView.js';
+import { shortcutsFor } from './view-shortcuts.js';
 
-export const SHORTCUTS = [
-  { keys: '/', what: 'Focus the filter' },
-  { keys: '?', what: 'Show these shortcuts' },
-  { keys: '↑ ↓ then Enter or Tab', what: 'Pick a filter suggestion' },
-  { keys: 'Enter', what: 'Apply the filter now' },
-  { keys: 'Esc', what: 'Close suggestions or this dialog' },
-  { keys: 'Drag on the time chart', what: 'Set the time range' },
-  { keys: 'Click a bar segment', what: 'Add its country and type to the filter' },
-];
-
-export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+export function ShortcutsDialog({ view, onClose }: { view: ViewId; onClose(): void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -36,18 +28,23 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
         onMouseDown={(event) => event.stopPropagation()}
       >
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <table className="shortcuts">
-          <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.keys}>
-                <td>
-                  <kbd>{s.keys}</kbd>
-                </td>
-                <td>{s.what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {shortcutsFor(view).map((group) => (
+          <section key={group.title} data-testid="shortcut-group">
+            <h3>{group.title}</h3>
+            <table className="shortcuts">
+              <tbody>
+                {group.keys.map((s) => (
+                  <tr key={s.keys}>
+                    <td>
+                      <kbd>{s.keys}</kbd>
+                    </td>
+                    <td>{s.what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
         <button type="button" ref={closeRef} onClick={onClose}>
           Close
         </button>
