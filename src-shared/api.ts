@@ -50,11 +50,14 @@ import { RuleFolderLoad, RuleHitSummary, RuleHitSummaryArgs, RuleSetInfo, Sessio
 import {
   AddSourceArgs,
   SourceCheck,
+  SourceGraphArgs,
   SourceInfo,
   SourceName,
   SourceOverview,
   SourceOverviewArgs,
   SourcePullArgs,
+  SourceSessionsArgs,
+  SourceSessionsPage,
 } from './sources.js';
 import { FlagKinds } from './threat-types.js';
 import {
@@ -203,6 +206,10 @@ export const operations = {
   }),
   /** The Overview's charts computed by the source's engine over the whole table (GROUP BY there). */
   sourceOverview: op(SourceOverviewArgs, SourceOverview),
+  /** The IP graph's heaviest edges of a source, summed by its engine (GROUP BY source, destination). */
+  sourceGraphEdges: op(SourceGraphArgs, IpGraph),
+  /** A page of a source's rows matching a filter, in time order, by keyset (a cursor, never an offset). */
+  sourceSessions: op(SourceSessionsArgs, SourceSessionsPage),
 
   // ── Detection models (src-shared/models.ts; core: services/models.ts). Training and scoring run as
   //    jobs in worker threads: progress and cancel through jobStatus / listJobs / cancelJob. ──

@@ -104,3 +104,23 @@ export type SourceOverview = z.infer<typeof SourceOverview>;
 
 /** The IP graph's edges of a source, summed by its engine (as graphEdges, plus the source). */
 export const SourceGraphArgs = GraphEdgesArgs.extend({ source: SourceName });
+
+/** A row of a source as its mapping gives it: Vigil field name → value. */
+export const SourceRow = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+export type SourceRow = z.infer<typeof SourceRow>;
+
+/** Where a page of a source's rows continues: the last row's time and hash, and how many of that pair were shown. */
+export const SourcePageCursor = z.object({
+  startTs: z.number(),
+  key: z.string().regex(/^\d{1,20}$/),
+  seen: z.number().int().min(1).max(100_000),
+});
+export type SourcePageCursor = z.infer<typeof SourcePageCursor>;
+
+export const SourceSessionsArgs = z.object({
+  source: SourceName,
+  filter: SessionFilter.default({}),
+  after: SourcePageCursor.nullable().default(null),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export const SourceSessionsPage = z.object({ items: z.array(SourceRow), next: SourcePageCursor.nullable() });

@@ -8,5 +8,6 @@ export const SOURCE_OPERATIONS = [
   'startSourcePull',
   'sourceOverview',
   'sourceGraphEdges',
+  'sourceSessions',
 ] as const;
 export type SourceOperation = (typeof SOURCE_OPERATIONS)[number];

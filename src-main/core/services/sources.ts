@@ -9,6 +9,7 @@ import {
   checkSource,
   remoteGraphEdges,
   remoteOverview,
+  remoteSessionPage,
   type SourceConnectionOptions,
   withSource,
 } from '../connectors/clickhouse/index.js';
@@ -78,6 +79,12 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
       const info = await named(source);
       return withSource(info, context.connection ?? {}, (connection) =>
         remoteGraphEdges(connection, info, request),
+      );
+    },
+    async sourceSessions({ source, filter, after, limit }) {
+      const info = await named(source);
+      return withSource(info, context.connection ?? {}, (connection) =>
+        remoteSessionPage(connection, info, filter, after, limit),
       );
     },
   };

@@ -9,3 +9,4 @@ export { buildMapping, PRESET_MAPPINGS } from './mapping.js';
 export { pullSource, type SourcePullRequest, type SourcePullTarget, type SourceWatermarks } from './pull.js';
 export { remoteGraphEdges } from './remote-graph.js';
 export { remoteOverview } from './remote-overview.js';
+export { remoteSessionPage } from './remote-sessions.js';
