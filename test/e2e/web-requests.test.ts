@@ -109,15 +109,8 @@ describe('web requests in the app', () => {
     await page.evaluate(() => {
       window.location.hash = '#/sessions';
     });
-    await page.getByTestId('session-row').first().click();
-    const drawer = page.getByTestId('session-drawer');
-    await drawer.getByTestId('drawer-rule-hits').waitFor();
-    expect(await drawer.getByTestId('drawer-rule-hits').textContent()).toContain(rule);
-    expect(await drawer.getByTestId('request-raw').textContent()).toMatch(/^[A-Z]+ \/\S* HTTP\/\d/);
-    // The value the rule matched is marked inside the request (as logged, decoded or its user agent).
-    expect(await drawer.getByTestId('drawer-request').locator('mark').count()).toBeGreaterThan(0);
-    // Web requests bring their columns into the default set.
-    // Every row of a rule's filter has a hit: the column says how many and the highest level.
+    // Web requests bring their own default columns. Every row of a rule's filter has a hit: the
+    // Rule hits column says how many and the highest level.
     await page.waitForFunction(() =>
       /^\d+ · (informational|low|medium|high|critical)$/.test(
         document.querySelector('[data-testid="session-row"] [data-col="ruleHits"]')?.textContent ?? '',
@@ -125,6 +118,14 @@ describe('web requests in the app', () => {
     );
     for (const header of ['Method', 'Path', 'User agent', 'Rule hits'])
       await page.getByRole('columnheader', { name: header }).first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'web-sessions.png') });
+    await page.getByTestId('session-row').first().click();
+    const drawer = page.getByTestId('session-drawer');
+    await drawer.getByTestId('drawer-rule-hits').waitFor();
+    expect(await drawer.getByTestId('drawer-rule-hits').textContent()).toContain(rule);
+    expect(await drawer.getByTestId('request-raw').textContent()).toMatch(/^[A-Z]+ \/\S* HTTP\/\d/);
+    // The value the rule matched is marked inside the request (as logged, decoded or its user agent).
+    expect(await drawer.getByTestId('drawer-request').locator('mark').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'web-sessions-drawer.png') });
   });
 
@@ -158,11 +159,12 @@ describe('web requests in the app', () => {
   // Access logs name no destination, so the graph has no edge for them: the search still opens
   // the IP's side panel.
   it('shows an IP’s paths, user agents and rule hits in the Graph side panel', async () => {
-    // The source of the first session a rule matched, from its drawer.
-    await filterTo('level:>=medium');
+    // The source of the first session a rule matched, from its drawer (from the case just made,
+    // whose page has no global filter bar, back to the Sessions view first).
     await page.evaluate(() => {
       window.location.hash = '#/sessions';
     });
+    await filterTo('level:>=medium');
     await page.getByTestId('session-row').first().click();
     const heading = (await page.getByTestId('session-drawer').locator('h2 .muted').textContent()) ?? '';
     const ip = heading.split('→')[0]?.trim() ?? '';

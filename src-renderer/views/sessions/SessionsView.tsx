@@ -33,15 +33,15 @@ export function SessionsView() {
   const first = blocks.rowAt(0);
   const webRows = first !== undefined && (first.method !== null || first.path !== null);
   const [visible, toggleColumn, resetColumns] = useColumnPrefs(webRows);
-  // Web requests add their rule hits after the chosen columns (counted per loaded page).
+  // Web requests add their rule hits (counted per loaded page) early, after the source's columns,
+  // where a wide table does not push them out of sight.
   const { hitsOf } = blocks;
-  const columns = useMemo(
-    () => [
-      ...COLUMNS.filter((column) => visible.includes(column.id)),
-      ...(webRows ? [ruleHitsColumn(hitsOf)] : []),
-    ],
-    [visible, webRows, hitsOf],
-  );
+  const columns = useMemo(() => {
+    const chosen = COLUMNS.filter((column) => visible.includes(column.id));
+    if (!webRows) return chosen;
+    const at = chosen.findIndex((column) => column.id === 'country') + 1 || chosen.length;
+    return [...chosen.slice(0, at), ruleHitsColumn(hitsOf), ...chosen.slice(at)];
+  }, [visible, webRows, hitsOf]);
   const total = blocks.total;
   // While a new sort or filter loads, the table keeps its frame (rows read "Loading…") rather than
   // vanishing and coming back.
