@@ -150,8 +150,10 @@ describe('the rows of a source, a page at a time', () => {
     expect(pages).toBe(Math.ceil(expected.length / 7) + (expected.length % 7 === 0 ? 1 : 0));
     const times = seen.map((row) => Number(row.startTs));
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    const canonical = (row: Record<string, unknown>) =>
-      JSON.stringify([row.startTs, row.srcIp, row.dstIp, row.path, row.query, row.bytesIn, row.userAgent]);
+    const canonical = (row: object) => {
+      const r = row as Record<string, unknown>;
+      return JSON.stringify([r.startTs, r.srcIp, r.dstIp, r.path, r.query, r.bytesIn, r.userAgent]);
+    };
     expect(seen.map(canonical).sort()).toEqual(expected.map(canonical).sort());
   });
 });
