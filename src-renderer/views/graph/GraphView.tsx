@@ -126,11 +126,23 @@ export function GraphView() {
           {state === 'loading' && <p className="graph-overlay">Loading the graph…</p>}
           {state === 'empty' && (
             <div className="graph-overlay" data-testid="graph-empty">
-              <p>No connections in this filter.</p>
-              <p className="muted">
-                Sessions need a destination IP to become edges. <a href="#/import">Import data</a> or widen
-                the filter.
-              </p>
+              {/* Without a filter there is nothing to widen: the data has no connections at all. */}
+              {Object.keys(filter).length === 0 ? (
+                <>
+                  <p>No data to draw yet.</p>
+                  <p className="muted">
+                    Sessions with a destination IP become edges. <a href="#/import">Import data</a>.
+                  </p>
+                </>
+              ) : (
+                <>
+                  <p>No connections in this filter.</p>
+                  <p className="muted">
+                    Sessions need a destination IP to become edges. <a href="#/import">Import data</a> or
+                    widen the filter.
+                  </p>
+                </>
+              )}
             </div>
           )}
           {graph && (
