@@ -133,6 +133,22 @@ export async function pullSource(
     if (done?.maxTs != null) await target.watermarks.record(key, done.maxTs);
     report();
   };
+  // A full chunk is imported while the next one is fetched: the engine and the import queue work
+  // at once. One import at a time, in order, so the watermark only moves past committed chunks.
+  let importing: Promise<void> = Promise.resolve();
+  let importFailure: unknown = null;
+  const flushInBackground = async () => {
+    await importing;
+    if (importFailure !== null) throw importFailure;
+    // chunker.flush takes the full chunk before its first await: rows added from now on go to the next.
+    importing = flush().catch((error) => {
+      importFailure = error;
+    });
+  };
+  const settle = async () => {
+    await importing;
+    if (importFailure !== null) throw importFailure;
+  };
   try {
     await withSource(source, options, async (connection) => {
       report();
@@ -164,7 +180,7 @@ export async function pullSource(
           rows += block.length;
           tally.page(events);
           await chunker.add(lines, maxTs);
-          if (chunker.full) await flush();
+          if (chunker.full) await flushInBackground();
           else if (Date.now() - lastReport > 500) {
             lastReport = Date.now();
             report();
@@ -172,6 +188,7 @@ export async function pullSource(
         },
         options.signal,
       );
+      await settle();
       await flush();
     });
     if (rows !== matching)
@@ -180,6 +197,7 @@ export async function pullSource(
       );
     return summary('done');
   } catch (error) {
+    await importing;
     await chunker.discard();
     if (options.signal?.aborted || (error as Error).name === 'AbortError') {
       notes.push(
