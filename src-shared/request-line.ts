@@ -13,7 +13,6 @@ interface RequestParts {
 
 /** Control characters made visible (`\x00`, `\x0a`): a decoded `%0a` must not break the line it is shown in. */
 export function showControls(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
