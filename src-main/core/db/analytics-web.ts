@@ -3,6 +3,8 @@
 // time × country × detection type, and a rollup per path or user agent would hold nearly one cell
 // per request under attack (every payload is a new path). So they are grouped on the interned ids
 // (integers, one dictionary read per distinct value) in one scan each of the filtered sessions.
+// Measured at 1 M requests on a busy 2-core machine: 4–5.5 s unfiltered, about 0.5 s for a filter
+// that narrows (`ua:sqlmap`). A per-bucket rollup (status class, method, top values) is the fix.
 import { SESSION_FIELDS } from '../../../src-shared/fields/index.js';
 import type { Source } from './analytics-source.js';
 import type { Db } from './open.js';
