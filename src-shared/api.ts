@@ -35,6 +35,7 @@ import {
   SessionFilter,
   SessionSortField,
 } from './domain.js';
+import { WordReadingArgs, WordReadings } from './filter-words.js';
 import {
   EdgeSessionsArgs,
   GraphEdgesArgs,
@@ -234,6 +235,8 @@ export const operations = {
   analyticsOverview: op(AnalyticsArgs, OverviewAnswer),
   /** Known values of a filter field starting with `prefix`, most frequent first (autocomplete). */
   filterSuggestions: op(SuggestionArgs, SuggestionValues),
+  /** How each bare word of a filter would run (`bea` → `label:beacon`), shown before it is applied. */
+  readFilterWords: op(WordReadingArgs, WordReadings),
   /** The web-request panels for one filter (status classes over time, top paths, user agents, methods). */
   webRequests: op(AnalyticsArgs, WebRequestsOverview),
   /** Per listed session, how many rules matched it and the most severe level (the Sessions table's column). */

@@ -56,6 +56,7 @@ export const QUERY_OPERATIONS = [
   'ruleHitSummary',
   'analyticsOverview',
   'filterSuggestions',
+  'readFilterWords',
   'webRequests',
   'sessionRuleHitCounts',
   'flagKinds',
@@ -104,6 +105,7 @@ const SESSION_VIEWS = [
 const NEW_SESSIONS = [
   ...SESSION_VIEWS,
   'filterSuggestions',
+  'readFilterWords',
   'listImports',
   'quarantinePage',
   // Counts of stored IPs in each list, and of the sessions a case holds through its IPs.

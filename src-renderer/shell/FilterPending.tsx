@@ -1,7 +1,8 @@
 // What the filter box holds but the views do not show yet: how its bare words will be read (`bea` →
 // `label:beacon`), or, when it does not parse, that every view still shows the filter in force.
 import { TERM_FIELDS } from '../../src-shared/fields/index.js';
-import { type FilterClause, parseFilter } from '../../src-shared/filter/index.js';
+import { type FilterClause, parseFilter, serializeClause } from '../../src-shared/filter/index.js';
+import { useVigilQuery } from '../data/vigil-query.js';
 
 // The fields a bare word searches, in the order the core searches them (core/db/filter-sql.ts).
 const SEARCHED = TERM_FIELDS.flatMap((field) =>
@@ -21,6 +22,14 @@ export interface FilterPendingProps {
 export function FilterPending({ draft, applied }: FilterPendingProps) {
   const parsed = parseFilter(draft);
   const words = parsed.ok ? bareWords(parsed.clauses) : [];
+  // The core says how it will run each word (`bea` → `label:beacon`): the resolution every view's
+  // filter goes through. Until it answers, the words read as the free text they are.
+  const readings = useVigilQuery(
+    'readFilterWords',
+    { words },
+    { enabled: words.length > 0, keepPrevious: false },
+  );
+  const readAs = new Map((readings.data ?? []).map((r) => [r.word, r.readAs]));
   if (draft.trim() === applied.trim()) return null;
   const inForce = applied.trim() ? (
     <>
@@ -45,7 +54,7 @@ export function FilterPending({ draft, applied }: FilterPendingProps) {
           {words.map((word, i) => (
             <span key={word}>
               {i > 0 && '; '}
-              <code>{word}</code> → {describe(word)}
+              <code>{word}</code> → {describe(word, readAs.get(word))}
             </span>
           ))}
         </span>
@@ -62,6 +71,7 @@ function bareWords(clauses: FilterClause[]): string[] {
   return [...new Set(words)].slice(0, 50);
 }
 
-function describe(word: string): string {
+function describe(word: string, readAs: FilterClause | undefined): string {
+  if (readAs && readAs.field !== 'text') return serializeClause({ ...readAs, negate: false });
   return `src or dst is "${word}", or ${SEARCHED.join(', ')} contains "${word}" (any case)`;
 }

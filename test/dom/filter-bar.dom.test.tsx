@@ -12,6 +12,12 @@ beforeEach(() => {
   vi.useFakeTimers();
   calls.length = 0;
   answers.dashboardSummary = () => ({ lastTs: Date.UTC(2024, 3, 26) });
+  // As the core reads words with no stored value holding them: free text.
+  answers.readFilterWords = (args: { words: string[] }) =>
+    args.words.map((word) => ({
+      word,
+      readAs: { field: 'text', negate: false, values: [{ kind: 'text', value: word }] },
+    }));
   answers.filterSuggestions = (args: { field: string; prefix: string }) =>
     args.field === 'country'
       ? [
@@ -168,5 +174,19 @@ describe('filter bar', () => {
     });
     expect(suggestionItems()[0]!.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('says how the core will read a bare word, once it has answered', async () => {
+    answers.readFilterWords = () => [
+      { word: 'bea', readAs: { field: 'label', negate: false, values: [{ kind: 'text', value: 'beacon' }] } },
+    ];
+    const input = renderBar();
+    type(input, 'bea');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(50);
+    });
+    expect(calls.filter((c) => c.name === 'readFilterWords').at(-1)?.args).toEqual({ words: ['bea'] });
+    expect(screen.getByTestId('filter-readings').textContent).toBe(' Read as: bea → label:beacon');
+    expect(filterStore.get().text).toBe('');
   });
 });

@@ -17,6 +17,7 @@ import { triageService } from './triage.js';
 export const READ_OPERATIONS = [
   'analyticsOverview',
   'filterSuggestions',
+  'readFilterWords',
   'webRequests',
   'sessionRuleHitCounts',
   'flagKinds',
