@@ -41,6 +41,29 @@ export async function remoteOverview(
         Object.fromEntries(Object.entries(row).map(([k, v]) => [k.slice(ALIAS_PREFIX.length), v])) as T,
     );
 
+  // The charts' queries are independent: the engine answers them at once (the series waits for the
+  // totals only when the filter has no range, to know its span).
+  const duration = `(ifNull(${f('endTs')}, ${start}) - ${start})`;
+  const measures = [f('bytesIn'), f('bytesOut'), duration];
+  const cellsAsked = ask<{ country: string; detectionType: string; sessions: string }>(
+    `SELECT ifNull(${f('country')}, '') AS ${P}country, ifNull(${f('detectionType')}, '') AS ${P}detectionType, count() AS ${P}sessions
+     ${from} GROUP BY ${P}country, ${P}detectionType`,
+  );
+  const binsAsked = ask<{ metric: string; bin: string; sessions: string }>(
+    measures
+      .map(
+        (expr, metric) =>
+          `SELECT ${metric} AS ${P}metric, if(${P}v < 1, 0, toUInt32(floor(log2(${P}v))) + 1) AS ${P}bin, count() AS ${P}sessions
+           FROM (SELECT toFloat64(${expr}) AS ${P}v ${from}) WHERE isNotNull(${P}v) GROUP BY ${P}bin`,
+      )
+      .join(' UNION ALL '),
+  );
+  const portsAsked = ask<{ protocol: string; dstPort: string; sessions: string }>(
+    `SELECT ifNull(${f('protocol')}, '') AS ${P}protocol, ifNull(toInt32(${f('dstPort')}), -1) AS ${P}dstPort, count() AS ${P}sessions
+     ${from} GROUP BY ${P}protocol, ${P}dstPort`,
+  );
+  // Awaited below; if an earlier await throws first, their failure is already reported by that one.
+  for (const asked of [cellsAsked, binsAsked, portsAsked]) asked.catch(() => {});
   const [totals] = await ask<Record<string, string>>(
     `SELECT count() AS ${P}sessions, sum(ifNull(${f('bytesIn')}, 0)) AS ${P}bytesIn, sum(ifNull(${f('bytesOut')}, 0)) AS ${P}bytesOut,
        uniqExact(${f('srcIp')}) AS ${P}sourceIps, uniqExactIf(${f('country')}, ifNull(${f('country')}, '') != '') AS ${P}countries,
@@ -95,12 +118,8 @@ export async function remoteOverview(
     series = { ...series, bucketMs: size, points };
   }
 
-  const cellRows = await ask<{ country: string; detectionType: string; sessions: string }>(
-    `SELECT ifNull(${f('country')}, '') AS ${P}country, ifNull(${f('detectionType')}, '') AS ${P}detectionType, count() AS ${P}sessions
-     ${from} GROUP BY ${P}country, ${P}detectionType`,
-  );
   // Key order, then busiest first (a stable sort), as the local digest orders them.
-  const cells = cellRows
+  const cells = (await cellsAsked)
     .map((r) => ({ country: r.country, detectionType: r.detectionType, sessions: num(r.sessions) }))
     .sort((a, b) => byKey(a.country, b.country) || byKey(a.detectionType, b.detectionType))
     .sort((a, b) => b.sessions - a.sessions);
@@ -115,21 +134,11 @@ export async function remoteOverview(
     source: 'sessions',
   };
 
-  const duration = `(ifNull(${f('endTs')}, ${start}) - ${start})`;
-  const measures = [f('bytesIn'), f('bytesOut'), duration];
-  const binRows = await ask<{ metric: string; bin: string; sessions: string }>(
-    measures
-      .map(
-        (expr, metric) =>
-          `SELECT ${metric} AS ${P}metric, if(${P}v < 1, 0, toUInt32(floor(log2(${P}v))) + 1) AS ${P}bin, count() AS ${P}sessions
-           FROM (SELECT toFloat64(${expr}) AS ${P}v ${from}) WHERE isNotNull(${P}v) GROUP BY ${P}bin`,
-      )
-      .join(' UNION ALL '),
-  );
+  const binRowsDone = await binsAsked;
   const histograms: RemoteCharts['histograms'] = {
     metrics: HIST_METRICS.map((metric, i) => ({
       metric,
-      bins: binRows
+      bins: binRowsDone
         .filter((r) => num(r.metric) === i)
         .map((r) => ({ bin: num(r.bin), sessions: num(r.sessions) }))
         .sort((a, b) => a.bin - b.bin),
@@ -138,13 +147,9 @@ export async function remoteOverview(
     source: 'sessions',
   };
 
-  const portRows = await ask<{ protocol: string; dstPort: string; sessions: string }>(
-    `SELECT ifNull(${f('protocol')}, '') AS ${P}protocol, ifNull(toInt32(${f('dstPort')}), -1) AS ${P}dstPort, count() AS ${P}sessions
-     ${from} GROUP BY ${P}protocol, ${P}dstPort`,
-  );
   const protocols = new Map<string, number>();
   const ports = new Map<number, number>();
-  const ordered = portRows
+  const ordered = (await portsAsked)
     .map((r) => ({ protocol: r.protocol, dstPort: num(r.dstPort), sessions: num(r.sessions) }))
     .sort((a, b) => byKey(a.protocol, b.protocol) || a.dstPort - b.dstPort);
   for (const r of ordered) {
