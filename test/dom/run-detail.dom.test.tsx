@@ -68,6 +68,16 @@ function run(extra: Partial<NonNullable<ModelRun['metrics']>> = {}): ModelRun {
 }
 
 describe('run detail', () => {
+  it('says when the run has already scored the sessions before scoring them again', () => {
+    render(<RunDetail run={{ ...run(), scoredSessions: 5000 }} />);
+    expect(screen.getByTestId('score-run').textContent).toBe('Score all sessions again');
+    expect(screen.getByTestId('score-already').textContent).toMatch(/already scored 5,000 sessions/);
+    cleanup();
+    render(<RunDetail run={run()} />);
+    expect(screen.getByTestId('score-run').textContent).toBe('Score all sessions');
+    expect(screen.queryByTestId('score-already')).toBeNull();
+  });
+
   it('shows each metric beside the baseline with the gain, and the confusion matrix', () => {
     render(<RunDetail run={run()} />);
     const rows = within(screen.getByTestId('metrics-compare')).getAllByRole('row');

@@ -23,7 +23,7 @@ export function RunDetail({ run }: { run: ModelRun }) {
         </p>
       </header>
       {run.message && <p className="muted">{run.message}</p>}
-      {run.status === 'done' && <ScoreButton key={run.id} runId={run.id} />}
+      {run.status === 'done' && <ScoreButton key={run.id} runId={run.id} scored={run.scoredSessions} />}
       {m ? (
         <>
           <p className="muted">

@@ -2,9 +2,11 @@
 import { useState } from 'react';
 import { api } from '../../api/index.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
+import { formatCount } from '../../format.js';
 import { useJob } from '../../hooks/useJob.js';
 
-export function ScoreButton({ runId }: { runId: number }) {
+/** `scored`: sessions the run has scores for already (scoring again replaces them). */
+export function ScoreButton({ runId, scored }: { runId: number; scored: number }) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { job } = useJob(jobId);
@@ -19,8 +21,14 @@ export function ScoreButton({ runId }: { runId: number }) {
   return (
     <div className="score-button">
       <button type="button" onClick={start} disabled={running} data-testid="score-run">
-        {running ? 'Scoring…' : 'Score all sessions'}
+        {running ? 'Scoring…' : scored > 0 ? 'Score all sessions again' : 'Score all sessions'}
       </button>
+      {scored > 0 && !job && (
+        <span className="muted" data-testid="score-already">
+          This run has already scored {formatCount(scored)} {scored === 1 ? 'session' : 'sessions'}; scoring
+          again replaces those scores and adds any session imported since.
+        </span>
+      )}
       {job && (
         <>
           <ProgressBar
