@@ -1,5 +1,8 @@
 // Rows of web requests and flows in a ClickHouse table whose columns are named as Vigil's fields
 // (the `vigil` mapping preset), generated from a seed so every test knows what it put there.
+
+import type { Core } from '../../src-main/core/service.js';
+import { type ArgsOf, operations } from '../../src-shared/api.js';
 import type { ClickHouseServer } from './clickhouse-server.js';
 
 export const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
@@ -95,4 +98,19 @@ export async function loadFixture(server: ClickHouseServer, db: string, table: s
   );
   const body = rows.map((row) => JSON.stringify(row)).join('\n');
   await server.sql(`INSERT INTO ${db}.${table} FORMAT JSONEachRow\n${body}`);
+}
+
+/** Adds `server`'s logs.web as source "fleet", its password read from VIGIL_TEST_CH_PASSWORD. */
+export function addFleet(core: Core, server: ClickHouseServer, extra: Partial<ArgsOf<'addSource'>> = {}) {
+  process.env.VIGIL_TEST_CH_PASSWORD = server.password;
+  return core.service.addSource(
+    operations.addSource.args.parse({
+      name: 'fleet',
+      clickhouse: server.url,
+      database: 'logs',
+      table: 'web',
+      passwordEnv: 'VIGIL_TEST_CH_PASSWORD',
+      ...extra,
+    }),
+  );
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceConnectionOptions } from '../../../src-main/core/connectors/clickhouse/client.js';
 import { type Core, createCore } from '../../../src-main/core/service.js';
 import { operations } from '../../../src-shared/api.js';
-import { T0, VIGIL_TABLE_COLUMNS } from '../../helpers/clickhouse-fixture.js';
+import { addFleet, T0, VIGIL_TABLE_COLUMNS } from '../../helpers/clickhouse-fixture.js';
 import { type ClickHouseServer, startClickHouse } from '../../helpers/clickhouse-server.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
@@ -45,17 +45,7 @@ async function pullOnce(
     sourceOptions: options,
   });
   running.push({ core });
-  await core.service.addSource(
-    operations.addSource.args.parse({
-      name: 'fleet',
-      clickhouse: server.url,
-      database: 'logs',
-      table: 'web',
-      passwordEnv: 'VIGIL_TEST_CH_PASSWORD',
-      fields,
-      noCheck: true,
-    }),
-  );
+  await addFleet(core, server, { fields, noCheck: true });
   const { jobId } = await core.service.startSourcePull(
     operations.startSourcePull.args.parse({ source: 'fleet', from: T0, to: T0 + 10 ** 9 }),
   );

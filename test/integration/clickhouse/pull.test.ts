@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../../src-main/core/service.js';
 import { type ArgsOf, operations } from '../../../src-shared/api.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/parse.js';
-import { fixtureRows, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
+import { addFleet, fixtureRows, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
 import { type ClickHouseServer, startClickHouse } from '../../helpers/clickhouse-server.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
@@ -32,18 +32,7 @@ function core(dir = tempDir(), flushRows = 2000): Core {
   });
 }
 
-async function addSource(c: Core, extra: Partial<ArgsOf<'addSource'>> = {}) {
-  return c.service.addSource(
-    operations.addSource.args.parse({
-      name: 'fleet',
-      clickhouse: server.url,
-      database: 'logs',
-      table: 'web',
-      passwordEnv: 'VIGIL_TEST_CH_PASSWORD',
-      ...extra,
-    }),
-  );
-}
+const addSource = (c: Core, extra: Partial<ArgsOf<'addSource'>> = {}) => addFleet(c, server, extra);
 
 async function pull(c: Core, args: Partial<ArgsOf<'startSourcePull'>> & { filterText?: string }) {
   const { filterText, ...rest } = args;

@@ -8,7 +8,7 @@ import type { OverviewAnswer } from '../../../src-shared/analytics.js';
 import { operations } from '../../../src-shared/api.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/parse.js';
 import type { SourceOverview } from '../../../src-shared/sources.js';
-import { fixtureRows, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
+import { addFleet, fixtureRows, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
 import { type ClickHouseServer, startClickHouse } from '../../helpers/clickhouse-server.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
@@ -27,15 +27,7 @@ beforeAll(async () => {
     enrich: false,
     sourceOptions: { timeoutMs: 20_000 },
   });
-  await core.service.addSource(
-    operations.addSource.args.parse({
-      name: 'fleet',
-      clickhouse: server.url,
-      database: 'logs',
-      table: 'web',
-      passwordEnv: 'VIGIL_TEST_CH_PASSWORD',
-    }),
-  );
+  await addFleet(core, server);
   const { jobId } = await core.service.startSourcePull(
     operations.startSourcePull.args.parse({ source: 'fleet', ...RANGE }),
   );
