@@ -152,22 +152,29 @@ export function ruleRowIds(db: Db, setId: number): Map<string, number> {
 
 /**
  * The set of a log's own detection engine (Suricata), created on first use, and a function that
- * gives the `rules` row of one of its rules, adding it the first time it is seen.
+ * gives the `rules` row of one of its rules, adding it the first time it is seen; null while the
+ * analyst has the engine's set turned off (`vigil rules remove suricata`).
  */
 export function prepareEngineRules(
   db: Db,
-): (engine: string, ruleId: string, title: string, level: RuleLevel) => number {
+): (engine: string, ruleId: string, title: string, level: RuleLevel) => number | null {
   const sets = new Map<string, number>();
   const rows = new Map<string, number>();
-  const findSet = db.prepare(`SELECT id FROM rule_sets WHERE source = ?`).pluck();
+  const off = new Set<string>();
+  const findSet = db.prepare(`SELECT id, enabled FROM rule_sets WHERE source = ?`);
   const addSet = db.prepare(`INSERT INTO rule_sets (source, kind, added_at) VALUES (?, 'engine', ?)`);
   const findRule = db.prepare('SELECT id FROM rules WHERE set_id = ? AND rule_id = ?').pluck();
   const addRule = db.prepare('INSERT INTO rules (set_id, rule_id, title, level) VALUES (?, ?, ?, ?)');
   return (engine, ruleId, title, level) => {
+    if (off.has(engine)) return null;
     let setId = sets.get(engine);
     if (setId === undefined) {
-      setId =
-        (findSet.get(engine) as number | undefined) ?? Number(addSet.run(engine, Date.now()).lastInsertRowid);
+      const found = findSet.get(engine) as { id: number; enabled: number } | undefined;
+      if (found?.enabled === 0) {
+        off.add(engine);
+        return null;
+      }
+      setId = found?.id ?? Number(addSet.run(engine, Date.now()).lastInsertRowid);
       sets.set(engine, setId);
     }
     const key = `${setId}\u0000${ruleId}`;

@@ -49,8 +49,10 @@ export class ImportRuleHits {
     for (const { row, hit: source } of batch.sourceHits) {
       const sessionId = ids[row] as number;
       if (sessionId === 0) continue;
+      const rule = this.engineRule(source.engine, source.ruleId, source.title, source.level);
+      if (rule === null) continue;
       hit.sessionId = sessionId;
-      hit.rule = this.engineRule(source.engine, source.ruleId, source.title, source.level);
+      hit.rule = rule;
       hit.level = levelIndex(source.level);
       hit.startTs = startOf(row);
       hit.field = source.matchedField;

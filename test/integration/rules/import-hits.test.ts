@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { rollBackImport } from '../../../src-main/core/db/import-rollback.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
 import { ruleHitSummary, sessionRuleHits } from '../../../src-main/core/db/rule-hits.js';
-import { ruleSetInfos } from '../../../src-main/core/db/rule-sets.js';
+import { disableRuleSet, ruleSetInfos } from '../../../src-main/core/db/rule-sets.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { addRuleFolder } from '../../../src-main/core/rule-hits/rule-set-load.js';
 import { runRulesOverDatabase } from '../../../src-main/core/rule-hits/rules-run.js';
@@ -101,6 +101,26 @@ describe('rule hits at import', () => {
         value: '/index.php',
       },
     ]);
+    db.close();
+  });
+
+  it('stores no Suricata hit while the suricata set is turned off', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'v.db'));
+    const fixture = path.resolve('test/fixtures/ingest/web/suricata-eve.json');
+    await runImport(db, { file: fixture, enrich: false });
+    const suricata = ruleSetInfos(db).find((set) => set.source === 'suricata');
+    expect(suricata?.hits).toBe(1);
+    disableRuleSet(db, suricata?.id ?? -1);
+    // The same events a day later: new sessions, the same alert.
+    const later = path.join(dir, 'eve-later.json');
+    fs.writeFileSync(later, fs.readFileSync(fixture, 'utf8').replaceAll('2024-02-12T', '2024-02-13T'));
+    const again = await runImport(db, { file: later, enrich: false });
+    expect(again).toMatchObject({ status: 'done', duplicates: 0 });
+    expect(again.stored).toBeGreaterThan(0);
+    const suricataHits = `SELECT count(*) FROM rule_hits h JOIN rules r ON r.id = h.rule JOIN rule_sets s ON s.id = r.set_id
+       WHERE s.source = 'suricata'`;
+    expect(db.prepare(suricataHits).pluck().get()).toBe(0);
     db.close();
   });
 
