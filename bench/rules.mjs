@@ -35,7 +35,8 @@ async function storedRequests(rows) {
   console.log(`generating and importing ${rows.toLocaleString('en-US')} Combined requests (seed 7)…`);
   await vigil('generate', '--rows', String(rows), '--seed', '7', '--format', 'combined', '--out', log);
   await vigil('ingest', log, '--db', db);
-  fs.rmSync(log, { force: true });
+  // Only the database is kept: the log (and the labels file generate writes beside it) are not needed again.
+  for (const file of [log, `${log}.labels.csv`]) fs.rmSync(file, { force: true });
   return db;
 }
 
