@@ -118,26 +118,6 @@ export const flaggedCountSql = (conditions: string[]) =>
   `SELECT count(*) FROM sessions
    WHERE ${andAll(['sessions.id IN (SELECT session_id FROM scores WHERE run_id = @runId AND flagged = 1)', ...conditions])}`;
 
-// The nearest scores come from the scores index alone; only those few sessions are read. Joined
-// to sessions first, every scored session was read in score order, one random page each: 9 s at
-// a million scored sessions, against 0.13 s this way.
-export const UNCERTAIN_SQL = `WITH nearest AS (
-    SELECT session_id, score FROM scores
-    WHERE run_id = ? AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.session_id = scores.session_id)
-    ORDER BY abs(score - 0.5), session_id LIMIT ?)
-  SELECT sessions.id, sessions.src_ip AS srcIp, nearest.score FROM nearest
-  JOIN sessions ON sessions.id = nearest.session_id
-  ORDER BY abs(nearest.score - 0.5), sessions.id`;
-
-/** The un-verdicted sessions of a run whose score is nearest 0.5, most uncertain first. */
-export function uncertainCandidates(
-  db: Db,
-  runId: number,
-  pool: number,
-): { id: number; srcIp: string; score: number }[] {
-  return db.prepare(UNCERTAIN_SQL).all(runId, pool) as { id: number; srcIp: string; score: number }[];
-}
-
 /** Full sessions for these ids, in the order given. */
 export function sessionsByIds(db: Db, ids: readonly number[]): Session[] {
   const rows = db

@@ -37,7 +37,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false, nativeBinding: nativeBinding() });
   try {
-    db.pragma('busy_timeout = 5000');
+    // A write waits for another process's write (an import commits a batch, or merges its rollups
+    // at the end) rather than failing with "database is locked": on a loaded machine a batch can
+    // hold the lock for seconds, and the analyst would rather wait than retry by hand.
+    db.pragma('busy_timeout = 30000');
     // 64 KiB pages make bulk inserts about a third cheaper than the 4 KiB default (bench/ingest);
     // it only takes effect on a new, empty database.
     if (!options.readonly) db.pragma('page_size = 65536');

@@ -84,7 +84,7 @@ describe('vigil train / score / models (built CLI)', () => {
   it('rejects a malformed --labels with the accepted forms', async () => {
     const bad = await vigil('train', '--model', 'rf', '--labels', 'labels', '--db', db);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/use column:NAME, detection-map:FILE, verdicts or rule-hits/);
+    expect(bad.stderr).toMatch(/use column:NAME, detection-map:FILE, verdicts, rule-hits or rules:LEVEL/);
   });
 
   it('train --target type prints each kind beside the baseline; the Isolation Forest refuses it', async () => {

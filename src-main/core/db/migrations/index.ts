@@ -48,8 +48,9 @@ export const migrations: Migration[] = [
   runStates,
   legacyEventSessions,
   auditChain,
-  // LOCAL PLACEHOLDER (never committed): 015 belongs to another engineer.
-  { name: 'placeholder 015', sql: '' },
+  // 015 was reserved while several changes were written in parallel and was never needed. The
+  // empty step keeps every later number where existing databases already count it.
+  { name: 'no change (015 unused)', sql: '' },
   webRequests,
   ruleHits,
   sourceIpScores,
