@@ -6,3 +6,4 @@ export * from './ipv4.js';
 export * from './parse.js';
 export * from './serialize.js';
 export * from './suggest.js';
+export * from './value-term.js';
