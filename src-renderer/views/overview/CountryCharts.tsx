@@ -2,29 +2,13 @@ import { useMemo } from 'react';
 import type { CountryTotals, TypeByCountry } from '../../../src-shared/analytics.js';
 import type { QueryState } from '../../data/query-state.js';
 import { type Stack, StackedBars } from './StackedBars.js';
-
-export const TOP_COUNTRIES = 12;
+import { TOP_COUNTRIES, typeStacks } from './type-stacks.js';
 
 /** Detection type × country, the busiest countries (the seeds' chart). */
 export function TypeByCountryChart({ query }: { query: QueryState<TypeByCountry> }) {
   const shaped = useMemo(() => {
     const cells = query.data?.cells;
-    if (!cells) return { countries: null, stacks: [] };
-    const totals = new Map<string, number>();
-    for (const c of cells) totals.set(c.country, (totals.get(c.country) ?? 0) + c.sessions);
-    const countries = [...totals]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, TOP_COUNTRIES)
-      .map(([c]) => c);
-    const types = [...new Set(cells.map((c) => c.detectionType))];
-    const stacks: Stack[] = types.map((type) => ({
-      name: type === '' ? '(no type)' : type,
-      term: { field: 'type', value: type },
-      values: countries.map(
-        (country) => cells.find((c) => c.country === country && c.detectionType === type)?.sessions ?? 0,
-      ),
-    }));
-    return { countries, stacks };
+    return cells ? typeStacks(cells) : { countries: null, stacks: [] };
   }, [query.data]);
   return (
     <StackedBars

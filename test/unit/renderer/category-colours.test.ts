@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartTheme } from '../../../src-renderer/charts/palette.js';
+import { typeStacks } from '../../../src-renderer/views/overview/type-stacks.js';
+
+const theme: ChartTheme = {
+  text: '#000',
+  muted: '#111',
+  border: '#222',
+  surface: '#333',
+  accent: '#444',
+  danger: '#e07474',
+  low: '#555',
+  series: ['#6cb6d9', '#d8a54a', '#67b98f', '#b48ead', '#e07474', '#88c0d0', '#ebcb8b', '#a3be8c'],
+};
+
+const colourOf = (cells: Parameters<typeof typeStacks>[0], name: string) => {
+  const stack = typeStacks(cells).stacks.find((s) => s.name === name);
+  const colour = stack?.color;
+  return typeof colour === 'function' ? colour(theme) : colour;
+};
+
+describe('detection-type colours', () => {
+  const all = [
+    { country: 'US', detectionType: 'waf_rule', sessions: 900 },
+    { country: 'US', detectionType: 'sqli', sessions: 50 },
+    { country: 'DE', detectionType: 'xss', sessions: 20 },
+  ];
+
+  it('keep a type its colour when a filter removes the types ranked before it', () => {
+    const before = colourOf(all, 'xss');
+    const filtered = all.filter((c) => c.detectionType === 'xss');
+    expect(before).toBeDefined();
+    expect(colourOf(filtered, 'xss')).toBe(before);
+    expect(colourOf([...all].reverse(), 'sqli')).toBe(colourOf(all, 'sqli'));
+  });
+
+  it('never paint a type in the red that means flagged', () => {
+    const names = Array.from({ length: 200 }, (_, i) => `type-${i}`);
+    const cells = names.map((n) => ({ country: 'US', detectionType: n, sessions: 1 }));
+    for (const n of names) expect(colourOf(cells, n)).not.toBe(theme.danger);
+  });
+});
