@@ -9,11 +9,12 @@ import { neutraliseCell } from './neutralise.js';
 
 type Cell = string | number | null;
 
-/** How a stored value becomes a CSV cell: as it is, as an ISO-8601 time, or as attribute JSON. */
-type CellKind = 'value' | 'time' | 'attrs';
+/** How a stored value becomes a CSV cell: as it is, as an ISO-8601 time, or as JSON text. */
+type CellKind = 'value' | 'time' | 'json';
 
 // The session's fields that have a CSV header in the field table (src-shared/fields), in table
-// order, then the analyst's verdict and tags, then the extra columns.
+// order, then the analyst's verdict and tags, then the extra columns, then the rule hits (a JSON
+// array of {ruleId, title, level, field, value}; empty when the session has none).
 const CSV_COLUMNS: [header: string, column: string, kind: CellKind][] = [
   ...SESSION_FIELDS.flatMap((field): [string, string, CellKind][] =>
     'csv' in field ? [[field.csv, field.name, field.type === 'time' ? 'time' : 'value']] : [],
@@ -22,7 +23,8 @@ const CSV_COLUMNS: [header: string, column: string, kind: CellKind][] = [
   ['verdict_by', 'verdictBy', 'value'],
   ['verdict_note', 'verdictNote', 'value'],
   ['tags', 'tags', 'value'],
-  ['attrs', 'attrs', 'attrs'],
+  ['attrs', 'attrs', 'json'],
+  ['rule_hits', 'ruleHits', 'json'],
 ];
 
 // Stored attribute sets repeat across many sessions (one per combination of extra columns), so
@@ -39,8 +41,8 @@ function csvCell(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Memoises `convert` of stored attribute JSON. */
-function attrsMemo<T>(convert: (json: string) => T): (json: string) => T {
+/** Memoises `convert` of stored JSON text (attribute sets repeat across sessions). */
+function jsonMemo<T>(convert: (json: string) => T): (json: string) => T {
   const memo = new Map<string, T>();
   return (json) => {
     let out = memo.get(json);
@@ -82,7 +84,7 @@ async function writeLines(file: string, lines: Iterable<string>): Promise<void> 
 
 export async function writeSessionsCsv(file: string, records: ExportRecords): Promise<number> {
   const cells = CSV_COLUMNS.map(([, column, kind]) => ({ kind, index: position(records, column) }));
-  const attrsCell = attrsMemo((json) => csvCell(JSON.stringify(JSON.parse(json))));
+  const jsonCell = jsonMemo((json) => csvCell(JSON.stringify(JSON.parse(json))));
   let count = 0;
   function* lines() {
     yield `${CSV_COLUMNS.map(([header]) => header).join(',')}\r\n`;
@@ -98,10 +100,10 @@ export async function writeSessionsCsv(file: string, records: ExportRecords): Pr
         line +=
           kind === 'time'
             ? new Date(value as number).toISOString()
-            : kind === 'attrs'
+            : kind === 'json'
               ? value === ''
                 ? ''
-                : attrsCell(value as string)
+                : jsonCell(value as string)
               : csvCell(value);
       }
       yield `${line}\r\n`;
@@ -121,10 +123,20 @@ function neutralisedAttrs(json: string): Record<string, string> {
   );
 }
 
+/** Rule-hit JSON with its text values neutralised (a matched value is request text, e.g. `=cmd`). */
+function neutralisedHits(json: string): Record<string, unknown>[] {
+  return (JSON.parse(json) as Record<string, unknown>[]).map((hit) =>
+    Object.fromEntries(
+      Object.entries(hit).map(([k, v]) => [k, typeof v === 'string' ? neutraliseCell(v) : v]),
+    ),
+  );
+}
+
 export async function writeSessionsJson(file: string, records: ExportRecords): Promise<number> {
   const names = records.columns;
   const attrsAt = names.indexOf('attrs');
-  const attrsObject = attrsMemo(neutralisedAttrs);
+  const hitsAt = names.indexOf('ruleHits');
+  const attrsObject = jsonMemo(neutralisedAttrs);
   let count = 0;
   function* lines() {
     yield '[';
@@ -134,6 +146,7 @@ export async function writeSessionsJson(file: string, records: ExportRecords): P
       names.forEach((name, k) => {
         const value = row[k];
         if (k === attrsAt) out[name] = value ? attrsObject(value as string) : null;
+        else if (k === hitsAt) out[name] = value ? neutralisedHits(value as string) : [];
         else out[name] = typeof value === 'string' ? neutraliseCell(value) : value;
       });
       yield `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(out)}`;

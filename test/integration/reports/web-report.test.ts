@@ -1,6 +1,7 @@
 // A case of web requests: the HTML report lists each request (as logged and decoded) with its rule
 // hits and the matched value marked; the STIX bundle validates, carries each request as the
-// traffic's http-request-ext, and turns the rule hits into indicators whose references all resolve.
+// traffic's http-request-ext, and turns the rule hits into indicators whose references all resolve;
+// the CSV and JSON exports carry each session's rule hits.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { exportToFile } from '../../../src-main/core/reports/export-file.js';
 import { createCase } from '../../../src-main/core/triage/case-actions.js';
 import { openWorkspace, type Workspace } from '../triage/harness.js';
+import { parseCsv } from './csv-parse.js';
 import { validateStix } from './stix-schemas.js';
 
 const SQLI = '/products.php?id=1%27%20UNION%20SELECT%20username,password%20FROM%20users--';
@@ -42,8 +44,8 @@ beforeAll(async () => {
     sessionIds: ids,
     ips: [],
   });
-  for (const format of ['html', 'stix'] as const) {
-    files[format] = path.join(dir, `case.${format === 'stix' ? 'json' : format}`);
+  for (const format of ['html', 'stix', 'csv', 'json'] as const) {
+    files[format] = path.join(dir, format === 'stix' ? 'case.stix.json' : `case.${format}`);
     await exportToFile(ws.db, { caseId, format, path: files[format] as string });
   }
 });
@@ -123,5 +125,31 @@ describe('a case of web requests', () => {
     }
     const report = bundle.objects.find((o) => o.type === 'report');
     for (const indicator of hitIndicators) expect(report?.object_refs).toContain(indicator.id);
+  });
+
+  it("lists each session's rule hits in the CSV and JSON exports, as stored", () => {
+    const stored = sessionRuleHits(ws.db, ids[0] as number).map(({ ruleId, title, level, field, value }) => ({
+      ruleId,
+      title,
+      level,
+      field,
+      value,
+    }));
+    expect(stored.length).toBeGreaterThan(0);
+
+    const [header, ...rows] = parseCsv(fs.readFileSync(files.csv as string, 'utf8'));
+    const at = header?.indexOf('rule_hits') ?? -1;
+    expect(at).toBeGreaterThan(-1);
+    const byId = new Map(rows.map((row) => [Number(row[0]), row[at]]));
+    expect(JSON.parse(byId.get(ids[0] as number) as string)).toEqual(stored);
+    // The plain page view has no hit: its cell is empty.
+    expect(byId.get(ids[1] as number)).toBe('');
+
+    const json = JSON.parse(fs.readFileSync(files.json as string, 'utf8')) as {
+      id: number;
+      ruleHits: unknown[];
+    }[];
+    expect(json.find((s) => s.id === ids[0])?.ruleHits).toEqual(stored);
+    expect(json.find((s) => s.id === ids[1])?.ruleHits).toEqual([]);
   });
 });
