@@ -71,6 +71,37 @@ export function baseOption(theme: ChartTheme) {
     legend: { textStyle: { color: theme.muted }, top: 0, type: 'scroll' },
     // No entry animation: the analyst sees final numbers at once, and 'drawn' means drawn.
     animation: false,
+    // Log times are compared across sources and shown in UTC everywhere else in the app.
+    useUTC: true,
+  };
+}
+
+/**
+ * A time x-axis in UTC that names itself so, with the month on every day label: a bare "1" after
+ * "31" hides that the month changed.
+ */
+export function timeAxis(theme: ChartTheme) {
+  return {
+    type: 'time',
+    name: 'UTC',
+    nameLocation: 'end',
+    nameGap: 6,
+    nameTextStyle: { color: theme.muted, verticalAlign: 'top', padding: [10, 0, 0, 0] },
+    ...axisStyle(theme),
+    axisLabel: {
+      color: theme.muted,
+      hideOverlap: true,
+      formatter: {
+        year: '{yyyy}',
+        month: '{MMM} {yyyy}',
+        day: '{d} {MMM}',
+        hour: '{HH}:{mm}',
+        minute: '{HH}:{mm}',
+        second: '{HH}:{mm}:{ss}',
+        millisecond: '{HH}:{mm}:{ss}',
+      },
+    },
+    splitLine: { show: false },
   };
 }
 

@@ -5,7 +5,7 @@ import { escapeHtml } from '../../charts/escape.js';
 import { baseOption, type ChartTheme } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
 
-function option(c: Correlation) {
+export function correlationOption(c: Correlation) {
   const cells = c.matrix.flatMap((row, y) =>
     row.map((r, x) => [x, y, r === null ? '-' : Number(r.toFixed(2))]),
   );
@@ -38,6 +38,8 @@ function option(c: Correlation) {
       right: 0,
       top: 'middle',
       itemHeight: 120,
+      // The scale's ends as numbers (a bare gradient does not say which end is which).
+      text: ['+1', '−1'],
       textStyle: { color: theme.muted },
       inRange: { color: ['#3b6fb6', theme.surface, '#c2553d'] },
     },
@@ -47,7 +49,7 @@ function option(c: Correlation) {
 
 export function CorrelationChart({ query }: { query: QueryState<Correlation> }) {
   const data = query.data;
-  const build = useMemo(() => (data && data.sampleSize >= 2 ? option(data) : null), [data]);
+  const build = useMemo(() => (data && data.sampleSize >= 2 ? correlationOption(data) : null), [data]);
   return (
     <EChart
       testId="chart-correlation"

@@ -6,7 +6,10 @@ import type { QueryState } from '../../data/query-state.js';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact' });
 
-function bars(names: string[], values: number[], colorIndex: number) {
+/** Protocols and ports each in one calm colour: red means flagged everywhere in the app. */
+const BAR_COLOUR = { protocols: (t: ChartTheme) => t.series[3], ports: (t: ChartTheme) => t.series[5] };
+
+export function barsOption(names: string[], values: number[], chart: keyof typeof BAR_COLOUR) {
   return (theme: ChartTheme) => ({
     ...baseOption(theme),
     grid: { left: 70, right: 16, top: 8, bottom: 24 },
@@ -23,7 +26,7 @@ function bars(names: string[], values: number[], colorIndex: number) {
       ...axisStyle(theme),
       axisLabel: { color: theme.muted },
     },
-    series: [{ type: 'bar', data: values, itemStyle: { color: theme.series[colorIndex] } }],
+    series: [{ type: 'bar', data: values, itemStyle: { color: BAR_COLOUR[chart](theme) ?? theme.accent } }],
   });
 }
 
@@ -32,10 +35,10 @@ export function PortMixCharts({ query }: { query: QueryState<PortMix> }) {
   const protocols = useMemo(
     () =>
       mix?.protocols.length
-        ? bars(
+        ? barsOption(
             mix.protocols.map((p) => p.protocol || '(none)'),
             mix.protocols.map((p) => p.sessions),
-            3,
+            'protocols',
           )
         : null,
     [mix],
@@ -43,10 +46,10 @@ export function PortMixCharts({ query }: { query: QueryState<PortMix> }) {
   const ports = useMemo(
     () =>
       mix?.ports.length
-        ? bars(
+        ? barsOption(
             mix.ports.map((p) => (p.dstPort < 0 ? '(none)' : String(p.dstPort))),
             mix.ports.map((p) => p.sessions),
-            4,
+            'ports',
           )
         : null,
     [mix],

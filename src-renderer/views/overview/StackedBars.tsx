@@ -2,7 +2,7 @@
 // by detection type) to the global filter.
 import { useMemo } from 'react';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
-import { escapeHtml } from '../../charts/escape.js';
+import { escapeHtml, tooltipLine } from '../../charts/escape.js';
 import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
 import { formatCount } from '../../format.js';
 import { addFilterTerm } from '../../state/filter.js';
@@ -18,17 +18,26 @@ export interface Stack {
 export const UNKNOWN = '(unknown)';
 export const countryLabel = (country: string) => (country === '' ? UNKNOWN : country);
 
-type ItemParam = { seriesName: string; name: string; value: number; marker: string };
+type AxisParam = { seriesName: string; name: string; value: number; marker: string };
 
-function option(countries: string[], stacks: Stack[]) {
+export function stackedBarsOption(countries: string[], stacks: Stack[]) {
   return (theme: ChartTheme) => ({
     ...baseOption(theme),
     grid: { left: 54, right: 16, top: 34, bottom: 30 },
     tooltip: {
       ...baseOption(theme).tooltip,
-      trigger: 'item',
-      formatter: (p: ItemParam) =>
-        `${escapeHtml(p.name)}<br>${p.marker}${escapeHtml(p.seriesName)}: <b>${escapeHtml(formatCount(p.value))}</b>`,
+      // The whole stack under the pointer, so a thin segment can be read beside the tall ones.
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: AxisParam[]) => {
+        const shown = params.filter((p) => p.value > 0);
+        const total = shown.reduce((sum, p) => sum + p.value, 0);
+        return [
+          escapeHtml(params[0]?.name ?? ''),
+          ...shown.map((p) => tooltipLine(p.marker, p.seriesName, formatCount(p.value))),
+          `Total: <b>${escapeHtml(formatCount(total))}</b>`,
+        ].join('<br>');
+      },
     },
     xAxis: {
       type: 'category',
@@ -61,7 +70,10 @@ export function StackedBars(props: {
   empty: string | null;
 }) {
   const { countries, stacks } = props;
-  const build = useMemo(() => (countries?.length ? option(countries, stacks) : null), [countries, stacks]);
+  const build = useMemo(
+    () => (countries?.length ? stackedBarsOption(countries, stacks) : null),
+    [countries, stacks],
+  );
   const events = useMemo<ChartEvents>(
     () => ({
       click: (params) => {

@@ -5,14 +5,14 @@ import type { TimeSeries } from '../../../src-shared/analytics.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { ECharts } from '../../charts/echarts.js';
 import { escapeHtml } from '../../charts/escape.js';
-import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
+import { axisStyle, baseOption, type ChartTheme, timeAxis } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
 import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
 import { setTimeRange } from '../../state/filter.js';
 
 type AxisParam = { seriesName: string; value: [number, number]; marker: string; axisValue: number };
 
-function option(series: TimeSeries) {
+export function timeSeriesOption(series: TimeSeries) {
   return (theme: ChartTheme) => {
     const at = (key: 'sessions' | 'bytesIn' | 'bytesOut' | 'flagged') =>
       series.points.map((p) => [p.t, p[key]]);
@@ -34,7 +34,7 @@ function option(series: TimeSeries) {
         },
       },
       legend: { ...baseOption(theme).legend },
-      xAxis: { type: 'time', ...axisStyle(theme), splitLine: { show: false } },
+      xAxis: timeAxis(theme),
       yAxis: [
         { type: 'value', name: 'sessions', nameTextStyle: { color: theme.muted }, ...axisStyle(theme) },
         {
@@ -98,7 +98,7 @@ function armBrush(chart: ECharts) {
 
 export function TimeSeriesChart({ query }: { query: QueryState<TimeSeries> }) {
   const series = query.data;
-  const build = useMemo(() => (series?.points.length ? option(series) : null), [series]);
+  const build = useMemo(() => (series?.points.length ? timeSeriesOption(series) : null), [series]);
   const bucket = series?.bucketMs ?? 60_000;
   const events = useMemo<ChartEvents>(
     () => ({

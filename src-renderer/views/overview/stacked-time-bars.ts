@@ -2,7 +2,7 @@
 // levels of rule hits are drawn this one way.
 import type { EChartsOption } from '../../charts/echarts.js';
 import { escapeHtml } from '../../charts/escape.js';
-import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
+import { axisStyle, baseOption, type ChartTheme, timeAxis } from '../../charts/palette.js';
 import { formatCount, formatTimestamp } from '../../format.js';
 
 export interface TimeStack {
@@ -31,7 +31,7 @@ export function stackedTimeBars(yName: string, stacks: TimeStack[], clickable = 
           ),
         ].join('<br>'),
     },
-    xAxis: { type: 'time', ...axisStyle(theme), splitLine: { show: false } },
+    xAxis: timeAxis(theme),
     yAxis: { type: 'value', name: yName, nameTextStyle: { color: theme.muted }, ...axisStyle(theme) },
     series: stacks.map((stack) => ({
       name: stack.name,

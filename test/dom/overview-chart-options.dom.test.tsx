@@ -1,0 +1,115 @@
+// The Overview's chart options drawn for real by ECharts (its server-side SVG renderer, so the
+// labels can be read back as text) and their tooltips called as ECharts calls them.
+process.env.TZ = 'Pacific/Auckland'; // far from UTC: a local-time axis would show other hours
+
+import { SVGRenderer } from 'echarts/renderers';
+import { describe, expect, it } from 'vitest';
+import { type EChartsOption, echarts } from '../../src-renderer/charts/echarts.js';
+import type { ChartTheme } from '../../src-renderer/charts/palette.js';
+import { correlationOption } from '../../src-renderer/views/overview/CorrelationChart.js';
+import { barsOption } from '../../src-renderer/views/overview/PortMixCharts.js';
+import { stackedBarsOption } from '../../src-renderer/views/overview/StackedBars.js';
+import { timeSeriesOption } from '../../src-renderer/views/overview/TimeSeriesChart.js';
+
+echarts.use([SVGRenderer]);
+
+const theme: ChartTheme = {
+  text: '#d6dde6',
+  muted: '#8a96a6',
+  border: '#29313c',
+  surface: '#161b22',
+  accent: '#6cb6d9',
+  danger: '#e07474',
+  low: '#1d3b4d',
+  series: ['#6cb6d9', '#d8a54a', '#67b98f', '#b48ead', '#e07474', '#88c0d0', '#ebcb8b', '#a3be8c'],
+};
+
+/** The texts ECharts draws for an option, read from its SVG. */
+function drawnTexts(option: EChartsOption): string[] {
+  const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 900, height: 300 });
+  chart.setOption(option);
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+}
+
+const HOUR = 3_600_000;
+const series = (from: number, step: number, n: number) => ({
+  bucketMs: step,
+  from,
+  to: from + step * n,
+  hasModel: false,
+  points: Array.from({ length: n }, (_, i) => ({
+    t: from + i * step,
+    sessions: 5,
+    bytesIn: 1,
+    bytesOut: 1,
+    flagged: 0,
+  })),
+  source: 'rollup' as const,
+});
+
+describe('the time axis', () => {
+  it('labels hours in UTC and says so, whatever the machine time zone', () => {
+    const texts = drawnTexts(timeSeriesOption(series(Date.UTC(2026, 1, 1), HOUR, 7))(theme) as EChartsOption);
+    expect(texts).toContain('03:00');
+    expect(texts).not.toContain('16:00'); // 03:00 UTC in Auckland
+    expect(texts.some((t) => t.includes('UTC'))).toBe(true);
+  });
+
+  it('puts the month on day labels, so a month change shows', () => {
+    const texts = drawnTexts(
+      timeSeriesOption(series(Date.UTC(2026, 0, 25), 24 * HOUR, 12))(theme) as EChartsOption,
+    );
+    expect(texts.some((t) => /^\d{1,2} Jan$/.test(t))).toBe(true);
+    expect(texts.some((t) => /^(\d{1,2} )?Feb/.test(t))).toBe(true);
+  });
+});
+
+describe('the port mix', () => {
+  it('draws port bars in a colour that is not the red of flagged', () => {
+    const option = barsOption(['443', '80'], [10, 3], 'ports')(theme) as {
+      series: { itemStyle: { color: string } }[];
+    };
+    const colour = option.series[0]?.itemStyle.color;
+    expect(colour).toBeDefined();
+    expect(colour).not.toBe(theme.danger);
+  });
+});
+
+describe('the correlation legend', () => {
+  it('has numbers at its ends', () => {
+    const texts = drawnTexts(
+      correlationOption({
+        features: ['a', 'b'],
+        matrix: [
+          [1, -0.5],
+          [-0.5, 1],
+        ],
+        sampleSize: 10,
+      })(theme) as EChartsOption,
+    );
+    expect(texts).toContain('+1');
+    expect(texts).toContain('−1');
+  });
+});
+
+describe('stacked bars', () => {
+  it('show the whole stack and its total in the tooltip', () => {
+    const option = stackedBarsOption(
+      ['US', 'DE'],
+      [
+        { name: 'sqli', values: [1200, 3] },
+        { name: '<xss>', values: [40, 0] },
+      ],
+    )(theme) as { tooltip: { trigger: string; formatter: (p: unknown) => string } };
+    expect(option.tooltip.trigger).toBe('axis');
+    const html = option.tooltip.formatter([
+      { seriesName: 'sqli', name: 'US', value: 1200, marker: '', dataIndex: 0 },
+      { seriesName: '<xss>', name: 'US', value: 40, marker: '', dataIndex: 0 },
+    ]);
+    expect(html).toContain('sqli: <b>1,200</b>');
+    expect(html).toContain('&lt;xss&gt;: <b>40</b>');
+    expect(html).toContain('Total: <b>1,240</b>');
+  });
+});
