@@ -1,11 +1,13 @@
 // The Overview's rule hits: hits per level over time (stacked), and the rules that hit most; a
 // click on a rule adds `sigma:"<title>"` to the global filter (a title reads better than a rule's
-// UUID; the term matches any part of a title). Hidden while the filter has no hit.
+// UUID; the term matches any part of a title), a click on a level (a bar's stack or its count in
+// the hint) adds `level:<name>`. Hidden while the filter has no hit.
 import { useMemo } from 'react';
 import { RULE_LEVELS, type RuleHitSummary } from '../../../src-shared/rules.js';
-import { EChart } from '../../charts/EChart.js';
+import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { QueryState } from '../../data/query-state.js';
 import { formatCount } from '../../format.js';
+import { addFilterTerm } from '../../state/filter.js';
 import { LevelChip } from '../sessions/RuleHits.js';
 import { stackedTimeBars } from './stacked-time-bars.js';
 import { TopList, textClause } from './TopList.js';
@@ -27,21 +29,41 @@ function option(summary: RuleHitSummary) {
   );
 }
 
+/** Keeps only the sessions with a hit at this level (the series are named by level). */
+function filterLevel(name: string | undefined): void {
+  const level = RULE_LEVELS.find((l) => l === name);
+  if (level) addFilterTerm(textClause('level', level));
+}
+
+const LEVEL_EVENTS: ChartEvents = {
+  click: (params) => filterLevel((params as { seriesName?: string }).seriesName),
+};
+
 export function RuleHitsPanel({ query }: { query: QueryState<RuleHitSummary> }) {
   const summary = query.data;
   const build = useMemo(() => (summary?.points.length ? option(summary) : null), [summary]);
   if (!summary || summary.total === 0) return null;
+  const levels = summary.byLevel.filter((l) => l.hits > 0);
   return (
     <div className="grid-2" data-testid="rule-hit-panels">
       <section className="panel">
         <h2>Rule hits by level over time</h2>
-        <p className="panel-hint muted">
+        <p className="panel-hint muted" data-testid="rule-hit-levels">
           {formatCount(summary.total)} hits:{' '}
-          {summary.byLevel
-            .filter((l) => l.hits > 0)
-            .map((l) => `${formatCount(l.hits)} ${l.level}`)
-            .join(', ')}
-          .
+          {levels.map((l, i) => (
+            <span key={l.level}>
+              {i > 0 ? ', ' : ''}
+              <button
+                type="button"
+                className="link"
+                title={`Filter: level:${l.level}`}
+                onClick={() => filterLevel(l.level)}
+              >
+                {formatCount(l.hits)} {l.level}
+              </button>
+            </span>
+          ))}
+          . Click a level to filter by it.
         </p>
         <EChart
           testId="chart-rule-hits"
@@ -49,6 +71,7 @@ export function RuleHitsPanel({ query }: { query: QueryState<RuleHitSummary> }) 
           option={build}
           loading={query.loading}
           error={query.error}
+          events={LEVEL_EVENTS}
           height={240}
         />
       </section>

@@ -1,0 +1,85 @@
+// The Overview's rule-hit panel: a click on a level, in the chart (a stack of a bar) or in the
+// hint's counts, puts `level:<name>` into the global filter; a click on a rule puts `sigma:`.
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { filterStore, setFilterText } from '../../src-renderer/state/filter.js';
+import { RuleHitsPanel } from '../../src-renderer/views/overview/RuleHitsPanel.js';
+import type { RuleHitSummary } from '../../src-shared/rules.js';
+
+// happy-dom has no 2D canvas for ECharts: a stand-in draws one button per series (a level) that
+// fires the chart's click event as ECharts would for a bar of that series.
+vi.mock('../../src-renderer/charts/EChart.js', () => ({
+  EChart: ({
+    option,
+    testId,
+    events,
+  }: {
+    option: ((theme: object) => { series: { name: string }[] }) | null;
+    testId: string;
+    events?: { click?: (params: unknown) => void };
+  }) => {
+    const theme = { muted: '', danger: '', series: ['', '', ''], border: '', text: '', surface: '' };
+    return (
+      <div data-testid={testId}>
+        {(option ? option(theme).series : []).map((s) => (
+          <button key={s.name} type="button" onClick={() => events?.click?.({ seriesName: s.name })}>
+            {s.name}
+          </button>
+        ))}
+      </div>
+    );
+  },
+}));
+
+const summary: RuleHitSummary = {
+  total: 7,
+  bucketMs: 3_600_000,
+  points: [
+    { t: 0, level: 'high', hits: 5 },
+    { t: 0, level: 'medium', hits: 2 },
+  ],
+  byLevel: [
+    { level: 'informational', hits: 0 },
+    { level: 'low', hits: 0 },
+    { level: 'medium', hits: 2 },
+    { level: 'high', hits: 5 },
+    { level: 'critical', hits: 0 },
+  ],
+  byRule: [
+    { source: 'pack', ruleId: 'r1', title: 'SQL injection', level: 'high', hits: 5 },
+    { source: 'pack', ruleId: 'r2', title: 'Scanner user agent', level: 'medium', hits: 2 },
+  ],
+  source: 'hits',
+};
+const ready = (data: RuleHitSummary) => ({ data, loading: false, error: null });
+
+beforeEach(() => setFilterText(''));
+afterEach(cleanup);
+
+describe('rule-hit panel', () => {
+  it('filters by a level clicked in the chart', () => {
+    render(<RuleHitsPanel query={ready(summary)} />);
+    const chart = screen.getByTestId('chart-rule-hits');
+    fireEvent.click(within(chart).getByRole('button', { name: 'high' }));
+    expect(filterStore.get().text).toBe('level:high');
+  });
+
+  it('filters by a level clicked in the counts, and adds it to the filter already there', () => {
+    setFilterText('method:GET');
+    render(<RuleHitsPanel query={ready(summary)} />);
+    const counts = screen.getByTestId('rule-hit-levels');
+    expect(
+      within(counts)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['2 medium', '5 high']);
+    fireEvent.click(within(counts).getByRole('button', { name: '2 medium' }));
+    expect(filterStore.get().text).toBe('method:GET level:medium');
+  });
+
+  it('filters by a rule clicked in the top rules', () => {
+    render(<RuleHitsPanel query={ready(summary)} />);
+    fireEvent.click(within(screen.getByTestId('top-rules')).getByTitle('Filter: SQL injection'));
+    expect(filterStore.get().text).toBe('sigma:"SQL injection"');
+  });
+});
