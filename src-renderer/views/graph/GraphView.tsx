@@ -11,6 +11,7 @@ import { EdgePanel } from './EdgePanel.js';
 import { GraphLegend } from './GraphLegend.js';
 import { GraphToolbar, minWeightAt, type ToolbarState } from './GraphToolbar.js';
 import { IpPanel } from './IpPanel.js';
+import { useWantedIp } from './open-in-graph.js';
 import { useGraphModel } from './useGraphModel.js';
 import { focusNode, type SigmaHandlers, useSigma, type ViewState } from './useSigma.js';
 
@@ -88,6 +89,15 @@ export function GraphView() {
         container.current.dataset.focused = ip;
     });
   };
+
+  // An IP sent from another view ("Open IP in graph") is found once the edges are drawn.
+  const wanted = useWantedIp();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the drawn graph and the IP are the triggers.
+  useEffect(() => {
+    if (!wanted.ip || !drawn) return;
+    wanted.taken();
+    void find(wanted.ip);
+  }, [wanted.ip, drawn]);
 
   const state = error && !graph ? 'error' : !drawn ? 'loading' : counts.edges === 0 ? 'empty' : 'ready';
   return (

@@ -1,9 +1,12 @@
 // The sessions table: windowed rows, server-side sort, an active cell moved by keyboard, copy cell
-// (button, or c / Ctrl+C), and Enter or a click to open a session's detail.
-import { type KeyboardEvent, useState } from 'react';
+// (button, or c / Ctrl+C), a menu of pivots per cell (right-click, ⋯, or Shift+F10), and Enter or
+// a click to open a session's detail.
+import { type KeyboardEvent, type MouseEvent, useCallback, useState } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import { copyText } from '../../clipboard.js';
 import { VirtualRows } from '../../components/VirtualRows.js';
+import { CellMenu, type CellMenuState } from './CellMenu.js';
+import { cellPivot } from './cell-pivots.js';
 import { type Column, canSort } from './columns.js';
 import { type Cell, nextCell } from './grid-keys.js';
 import { SortHeader, type SortState } from './SortHeader.js';
@@ -28,6 +31,8 @@ interface SessionsGridProps {
 export function SessionsGrid(props: SessionsGridProps) {
   const { columns, total, rowAt } = props;
   const [active, setActive] = useState<Cell | null>(null);
+  const [menu, setMenu] = useState<CellMenuState | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   // A new query invalidates the active cell. Reset while rendering (React's pattern for state that
   // follows a prop), not in an effect: the effect also ran on mount, after paint, and could undo
   // a key pressed before it ran (a test lost its first ArrowDown that way on a busy machine).
@@ -35,6 +40,7 @@ export function SessionsGrid(props: SessionsGridProps) {
   if (activeQuery !== props.resetKey) {
     setActiveQuery(props.resetKey);
     setActive(null);
+    setMenu(null);
   }
   const template = columns.map((column) => `${column.width}px`).join(' ');
 
@@ -58,7 +64,11 @@ export function SessionsGrid(props: SessionsGridProps) {
       const session = rowAt(at.row);
       if (session) props.onOpen(session);
     } else if (event.key === 'c' && !event.altKey) void copyCell(at);
-    else return;
+    else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      const cell = document.getElementById('sessions-active-cell')?.getBoundingClientRect();
+      setActive(at);
+      setMenu({ ...at, x: cell?.left ?? 0, y: cell?.bottom ?? 0 });
+    } else return;
     event.preventDefault();
   };
 
@@ -111,8 +121,28 @@ export function SessionsGrid(props: SessionsGridProps) {
                 setActive({ row: index, col });
                 props.onOpen(session);
               }}
+              onContextMenu={(event) => {
+                event.preventDefault();
+                setActive({ row: index, col });
+                setMenu({ row: index, col, x: event.clientX, y: event.clientY });
+              }}
             >
               <span className="vcell-text">{text}</span>
+              <button
+                type="button"
+                className="cell-menu-button"
+                aria-label={`Actions for ${column.label}`}
+                title="Filter for or out, open in graph, copy (Shift+F10)"
+                data-testid="cell-menu-button"
+                onClick={(event: MouseEvent<HTMLButtonElement>) => {
+                  event.stopPropagation();
+                  const box = event.currentTarget.getBoundingClientRect();
+                  setActive({ row: index, col });
+                  setMenu({ row: index, col, x: box.left, y: box.bottom });
+                }}
+              >
+                <DotsIcon />
+              </button>
               {isActive && (
                 <button
                   type="button"
@@ -135,22 +165,46 @@ export function SessionsGrid(props: SessionsGridProps) {
     );
   };
 
+  const menuSession = menu ? rowAt(menu.row) : undefined;
+  const menuColumn = menu ? columns[menu.col] : undefined;
   return (
-    <VirtualRows
-      rowCount={total}
-      rowHeight={ROW_HEIGHT}
-      header={header}
-      renderRow={renderRow}
-      onRange={props.onRange}
-      focusRow={active?.row ?? null}
-      onKeyDown={onKeyDown}
-      resetKey={props.resetKey}
-      fallbackHeight={props.fallbackHeight}
-      ariaLabel="Sessions"
-      ariaColCount={columns.length}
-      activeDescendant={active ? 'sessions-active-cell' : undefined}
-      testId="sessions-table"
-    />
+    <>
+      <VirtualRows
+        rowCount={total}
+        rowHeight={ROW_HEIGHT}
+        header={header}
+        renderRow={renderRow}
+        onRange={props.onRange}
+        focusRow={active?.row ?? null}
+        onKeyDown={onKeyDown}
+        resetKey={props.resetKey}
+        fallbackHeight={props.fallbackHeight}
+        ariaLabel="Sessions"
+        ariaColCount={columns.length}
+        activeDescendant={active ? 'sessions-active-cell' : undefined}
+        testId="sessions-table"
+      />
+      {menu && menuSession && menuColumn && (
+        <CellMenu
+          at={menu}
+          label={menuColumn.label}
+          pivot={cellPivot(menuColumn.id, menuSession)}
+          onCopy={() => void copyCell(menu)}
+          onClose={closeMenu}
+        />
+      )}
+    </>
+  );
+}
+
+/** Three dots (the menu), drawn so the cell's text stays exactly the value it shows. */
+function DotsIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" className="dots-icon">
+      <circle cx="3" cy="8" r="1.5" />
+      <circle cx="8" cy="8" r="1.5" />
+      <circle cx="13" cy="8" r="1.5" />
+    </svg>
   );
 }
 

@@ -1,0 +1,28 @@
+// What a Sessions cell can pivot on: the filter term of its column and the stored value (not the
+// shown text: "1,200" filters as 1200), and whether it holds an IP the graph can open.
+import type { Session } from '../../../src-shared/domain.js';
+import { TERM_FIELDS } from '../../../src-shared/fields/index.js';
+import type { FilterField } from '../../../src-shared/filter/index.js';
+
+export interface CellPivot {
+  /** The term that filters for the value; null when the column is no term or the cell is empty. */
+  term: { field: FilterField; value: string | number } | null;
+  /** The IP the cell holds, for "Open IP in graph". */
+  ip: string | null;
+}
+
+const TERM_OF_COLUMN = new Map<string, FilterField>(
+  TERM_FIELDS.map((field) => [field.name, field.filter.term]),
+);
+
+export function cellPivot(columnId: string, session: Session): CellPivot {
+  const field = TERM_OF_COLUMN.get(columnId);
+  const raw = (session as unknown as Record<string, unknown>)[columnId];
+  const value = typeof raw === 'string' || typeof raw === 'number' ? raw : null;
+  const present = field !== undefined && value !== null && value !== '';
+  const isIp = columnId === 'srcIp' || columnId === 'dstIp';
+  return {
+    term: present ? { field, value } : null,
+    ip: isIp && typeof value === 'string' && value ? value : null,
+  };
+}

@@ -1,0 +1,91 @@
+// The pivots of a Sessions cell: right-click, the ⋯ button or Shift+F10 opens a menu that filters
+// for or out the cell's value (the stored value, quoted and negated as the filter language wants),
+// opens an IP in the graph, or copies.
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { filterStore, setFilterText } from '../../src-renderer/state/filter.js';
+import { SessionsView } from '../../src-renderer/views/sessions/SessionsView.js';
+import { answers, calls } from './fake-api.js';
+import { fakeSession } from './fake-session.js';
+import { withData } from './with-data.js';
+
+vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
+configure({ asyncUtilTimeout: 5000 });
+
+beforeEach(() => {
+  calls.length = 0;
+  localStorage.clear();
+  setFilterText('');
+  window.location.hash = '#/sessions';
+  answers.sessionPage = () => ({
+    items: [
+      fakeSession(1, { ruleName: 'Suspicious Web Traffic', bytesIn: 1200 }),
+      fakeSession(2, { dstIp: null }),
+    ],
+    total: 2,
+  });
+});
+afterEach(cleanup);
+
+const cell = (sessionId: number, col: string) =>
+  screen
+    .getAllByTestId('session-row')
+    .find((row) => row.dataset.sessionId === String(sessionId))!
+    .querySelector<HTMLElement>(`[data-col="${col}"]`)!;
+
+const lastFilter = () => calls.filter((c) => c.name === 'sessionPage').at(-1)?.args as { filter: unknown };
+
+describe('Sessions cell menu', () => {
+  it('right-click filters out a rule name with spaces as one quoted, negated term', async () => {
+    render(<SessionsView />, withData);
+    await waitFor(() => cell(1, 'ruleName'));
+    fireEvent.contextMenu(cell(1, 'ruleName'));
+    const menu = screen.getByTestId('cell-menu');
+    expect(within(menu).queryByTestId('cell-open-graph')).toBeNull();
+    fireEvent.click(within(menu).getByTestId('cell-filter-out'));
+    expect(filterStore.get().text).toBe('-rule:"Suspicious Web Traffic"');
+    expect(screen.queryByTestId('cell-menu')).toBeNull();
+    await waitFor(() =>
+      expect(lastFilter().filter).toEqual({
+        clauses: [{ field: 'rule', negate: true, values: [{ kind: 'text', value: 'Suspicious Web Traffic' }] }],
+      }),
+    );
+  });
+
+  it('filters for the stored number, not the formatted text, and adds to the filter in force', async () => {
+    setFilterText('port:443');
+    render(<SessionsView />, withData);
+    await waitFor(() => cell(1, 'bytesIn'));
+    expect(cell(1, 'bytesIn').textContent).toContain('1,200');
+    fireEvent.click(within(cell(1, 'bytesIn')).getByTestId('cell-menu-button'));
+    fireEvent.click(screen.getByTestId('cell-filter-for'));
+    expect(filterStore.get().text).toBe('port:443 bytes_in:1200');
+  });
+
+  it('opens an IP in the graph; an empty cell cannot be filtered on', async () => {
+    render(<SessionsView />, withData);
+    await waitFor(() => cell(2, 'dstIp'));
+    fireEvent.contextMenu(cell(2, 'dstIp'));
+    expect((screen.getByTestId('cell-filter-for') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId('cell-open-graph')).toBeNull();
+    fireEvent.keyDown(screen.getByTestId('cell-menu'), { key: 'Escape' });
+    expect(screen.queryByTestId('cell-menu')).toBeNull();
+    fireEvent.contextMenu(cell(1, 'srcIp'));
+    fireEvent.click(screen.getByTestId('cell-open-graph'));
+    expect(window.location.hash).toBe('#/graph');
+  });
+
+  it('opens from the keyboard on the active cell (Shift+F10) with the first action focused', async () => {
+    render(<SessionsView />, withData);
+    await waitFor(() => cell(1, 'startTs'));
+    const table = screen.getByTestId('sessions-table-grid');
+    table.focus();
+    fireEvent.keyDown(table, { key: 'ArrowRight' });
+    fireEvent.keyDown(table, { key: 'F10', shiftKey: true });
+    const menu = screen.getByTestId('cell-menu');
+    expect(menu.getAttribute('aria-label')).toBe('Source IP actions');
+    expect(document.activeElement).toBe(within(menu).getByTestId('cell-filter-for'));
+    fireEvent.click(document.activeElement!);
+    expect(filterStore.get().text).toBe('src:10.0.0.1');
+  });
+});
