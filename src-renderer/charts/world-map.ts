@@ -4,6 +4,7 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlas from 'world-atlas/countries-110m.json';
+import { cutAtDateLine } from './antimeridian.js';
 import { ALPHA2_TO_ATLAS_NAME, ALPHA2_TO_NUMERIC } from './country-ids.js';
 import { echarts } from './echarts.js';
 
@@ -14,7 +15,8 @@ let registered: Map<string, string> | null = null;
 export function worldRegions(): Map<string, string> {
   if (registered) return registered;
   const topology = atlas as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const geo = feature(topology, topology.objects.countries);
+  const raw = feature(topology, topology.objects.countries);
+  const geo = { ...raw, features: raw.features.map((f) => ({ ...f, geometry: cutAtDateLine(f.geometry) })) };
   echarts.registerMap(WORLD, geo as unknown as Parameters<typeof echarts.registerMap>[1]);
   const nameById = new Map(geo.features.map((f) => [String(f.id), f.properties.name]));
   registered = new Map(ALPHA2_TO_ATLAS_NAME);

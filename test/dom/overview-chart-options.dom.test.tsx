@@ -5,24 +5,15 @@ process.env.TZ = 'Pacific/Auckland'; // far from UTC: a local-time axis would sh
 import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
 import { type EChartsOption, echarts } from '../../src-renderer/charts/echarts.js';
-import type { ChartTheme } from '../../src-renderer/charts/palette.js';
 import { correlationOption } from '../../src-renderer/views/overview/CorrelationChart.js';
 import { barsOption } from '../../src-renderer/views/overview/PortMixCharts.js';
 import { stackedBarsOption } from '../../src-renderer/views/overview/StackedBars.js';
 import { timeSeriesOption } from '../../src-renderer/views/overview/TimeSeriesChart.js';
+import { TEST_THEME } from '../helpers/chart-theme.js';
 
 echarts.use([SVGRenderer]);
 
-const theme: ChartTheme = {
-  text: '#d6dde6',
-  muted: '#8a96a6',
-  border: '#29313c',
-  surface: '#161b22',
-  accent: '#6cb6d9',
-  danger: '#e07474',
-  low: '#1d3b4d',
-  series: ['#6cb6d9', '#d8a54a', '#67b98f', '#b48ead', '#e07474', '#88c0d0', '#ebcb8b', '#a3be8c'],
-};
+const theme = TEST_THEME;
 
 /** The texts ECharts draws for an option, read from its SVG. */
 function drawnTexts(option: EChartsOption): string[] {

@@ -9,29 +9,39 @@ import { formatCount } from '../../format.js';
 
 type Measure = 'sessions' | 'flagged';
 
-function option(rows: CountryTotals['rows'], measure: Measure) {
+/**
+ * Colours follow log10(1 + count): one country often holds most sessions, and on a linear scale
+ * every other country took the scale's lowest colour. Labels turn the log back into counts.
+ */
+const toScale = (count: number) => Math.log10(1 + count);
+const fromScale = (value: number) => Math.max(0, Math.round(10 ** value - 1));
+
+export function worldMapOption(rows: CountryTotals['rows'], measure: Measure) {
   const regions = worldRegions();
   const data = rows.flatMap((r) => {
     const name = regions.get(r.country.toUpperCase());
-    return name ? [{ name, value: r[measure], code: r.country }] : [];
+    return name ? [{ name, value: toScale(r[measure]), count: r[measure], code: r.country }] : [];
   });
-  const max = Math.max(1, ...data.map((d) => d.value));
+  const max = Math.max(1, ...data.map((d) => d.count));
   return (theme: ChartTheme) => ({
     ...baseOption(theme),
     tooltip: {
       ...baseOption(theme).tooltip,
       trigger: 'item',
-      formatter: (p: { name: string; value: number; data?: { code: string } }) =>
+      formatter: (p: { name: string; data?: { code: string; count: number } }) =>
         `${escapeHtml(p.name)}${p.data ? ` (${escapeHtml(p.data.code)})` : ''}: <b>${escapeHtml(
-          Number.isFinite(p.value) ? formatCount(p.value) : '0',
+          formatCount(p.data?.count ?? 0),
         )}</b> ${measure}`,
     },
     visualMap: {
       min: 0,
-      max,
+      max: toScale(max),
       left: 8,
       bottom: 8,
       calculable: true,
+      // ECharts passes the scale's value (a log); the analyst reads counts.
+      formatter: (value: number) => formatCount(fromScale(value)),
+      text: [`${measure}, log scale`, ''],
       textStyle: { color: theme.muted },
       inRange: { color: [theme.low, measure === 'flagged' ? theme.danger : theme.accent] },
     },
@@ -40,6 +50,11 @@ function option(rows: CountryTotals['rows'], measure: Measure) {
         type: 'map',
         map: WORLD,
         roam: true,
+        // The map fills its panel (ECharts keeps the aspect ratio inside this box).
+        top: 8,
+        bottom: 8,
+        left: 8,
+        right: 8,
         // No dot per country: the fill already carries the value.
         showLegendSymbol: false,
         data,
@@ -57,7 +72,7 @@ export function WorldMapChart({ query }: { query: QueryState<CountryTotals> }) {
   const rows = query.data?.rows;
   const hasModel = query.data?.hasModel ?? false;
   const shown: Measure = hasModel ? measure : 'sessions';
-  const build = useMemo(() => (rows?.length ? option(rows, shown) : null), [rows, shown]);
+  const build = useMemo(() => (rows?.length ? worldMapOption(rows, shown) : null), [rows, shown]);
   return (
     <>
       <fieldset className="segmented">

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartTheme } from '../../../src-renderer/charts/palette.js';
 import { typeStacks } from '../../../src-renderer/views/overview/type-stacks.js';
+import { TEST_THEME } from '../../helpers/chart-theme.js';
 
-const theme: ChartTheme = {
-  text: '#000',
-  muted: '#111',
-  border: '#222',
-  surface: '#333',
-  accent: '#444',
-  danger: '#e07474',
-  low: '#555',
-  series: ['#6cb6d9', '#d8a54a', '#67b98f', '#b48ead', '#e07474', '#88c0d0', '#ebcb8b', '#a3be8c'],
-};
+const theme = TEST_THEME;
 
 const colourOf = (cells: Parameters<typeof typeStacks>[0], name: string) => {
   const stack = typeStacks(cells).stacks.find((s) => s.name === name);
