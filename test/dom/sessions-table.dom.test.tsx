@@ -48,7 +48,8 @@ describe('Sessions table', () => {
     await waitFor(() => expect(screen.getAllByTestId('session-row').length).toBeGreaterThan(10));
     // 600 px fallback height / 30 px rows + overscan: a screenful, not a million.
     expect(screen.getAllByTestId('session-row').length).toBeLessThan(40);
-    expect(pageCalls()[0]).toMatchObject({ offset: 0, limit: 200, sort: 'startTs', direction: 'asc' });
+    // Newest first until the analyst picks another order.
+    expect(pageCalls()[0]).toMatchObject({ offset: 0, limit: 200, sort: 'startTs', direction: 'desc' });
     expect(screen.getAllByTestId('session-row')[0]!.dataset.sessionId).toBe('1');
   });
 
@@ -92,6 +93,13 @@ describe('Sessions table', () => {
     render(<SessionsView />, withData);
     await waitFor(() => screen.getByTestId('sort-startTs'));
     expect(screen.queryByTestId('sort-bytesIn')).toBeNull();
+    // Clicked, the column says in the page why it does not sort, and nothing is fetched.
+    const asked = pageCalls().length;
+    fireEvent.click(screen.getByTestId('sort-refused-bytesIn'));
+    expect(screen.getByTestId('sort-note').textContent).toContain(
+      'Sorting by Bytes in is offered for at most 100,000 sessions; this filter matches 1,000,000.',
+    );
+    expect(pageCalls().length).toBe(asked);
     cleanup();
     total = 5000;
     render(<SessionsView />, withData);

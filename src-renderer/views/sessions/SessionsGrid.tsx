@@ -20,6 +20,7 @@ interface SessionsGridProps {
   onRange: (first: number, last: number) => void;
   sort: SortState;
   onSort: (column: Column) => void;
+  onSortRefused: (column: Column) => void;
   onOpen: (session: Session) => void;
   /** Changes with the query: the table returns to the top. */
   resetKey: string;
@@ -81,6 +82,7 @@ export function SessionsGrid(props: SessionsGridProps) {
           sort={props.sort}
           sortable={canSort(column, total)}
           onSort={props.onSort}
+          onRefused={props.onSortRefused}
         />
       ))}
     </tr>

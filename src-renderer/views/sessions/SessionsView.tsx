@@ -6,7 +6,7 @@ import { useChangeCount } from '../../data/DataProvider.js';
 import { formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { ColumnChooser } from './ColumnChooser.js';
-import { COLUMNS, type Column, canSort, ruleHitsColumn } from './columns.js';
+import { COLUMNS, type Column, canSort, ruleHitsColumn, SORT_ANY_LIMIT } from './columns.js';
 import { SessionDrawer } from './SessionDrawer.js';
 import { SessionsGrid } from './SessionsGrid.js';
 import type { SortState } from './SortHeader.js';
@@ -14,10 +14,14 @@ import { useColumnPrefs } from './useColumnPrefs.js';
 import { useHashFilter } from './useHashFilter.js';
 import { useSessionBlocks } from './useSessionBlocks.js';
 
+const NEWEST_FIRST: SortState = { field: 'startTs', direction: 'desc' };
+
 export function SessionsView() {
   useHashFilter();
   const filter = useSessionFilter();
-  const [sort, setSort] = useState<SortState>({ field: 'startTs', direction: 'asc' });
+  // Newest first: the analyst opens the table to see what just happened.
+  const [sort, setSort] = useState<SortState>(NEWEST_FIRST);
+  const [sortNote, setSortNote] = useState('');
   const [open, setOpen] = useState<Session | null>(null);
   const [copied, setCopied] = useState('');
 
@@ -52,16 +56,22 @@ export function SessionsView() {
   // A sort that a wider filter no longer allows falls back to time order.
   const sortColumn = COLUMNS.find((column) => column.sort === sort.field);
   if (total !== null && sortColumn && !canSort(sortColumn, total) && sort.field !== 'startTs')
-    setSort({ field: 'startTs', direction: 'asc' });
+    setSort(NEWEST_FIRST);
 
   const onSort = (column: Column) => {
     if (!column.sort) return;
+    setSortNote('');
     const field = column.sort;
     setSort((current) => ({
       field,
       direction: current.field === field && current.direction === 'asc' ? 'desc' : 'asc',
     }));
   };
+
+  const onSortRefused = (column: Column) =>
+    setSortNote(
+      `Sorting by ${column.label} is offered for at most ${formatCount(SORT_ANY_LIMIT)} sessions; this filter matches ${formatCount(total)}. Narrow the filter or the time range to sort by it.`,
+    );
 
   return (
     <div className="view sessions-view" data-testid="view-sessions">
@@ -85,6 +95,14 @@ export function SessionsView() {
         </p>
       </header>
       <ErrorNote message={blocks.error} />
+      {sortNote && (
+        <p className="sort-note" role="status" data-testid="sort-note">
+          {sortNote}{' '}
+          <button type="button" onClick={() => setSortNote('')} aria-label="Dismiss">
+            ✕
+          </button>
+        </p>
+      )}
       {total === 0 && (
         <div className="empty" data-testid="sessions-empty">
           <p>No sessions match.</p>
@@ -102,6 +120,7 @@ export function SessionsView() {
             onRange={blocks.onRange}
             sort={sort}
             onSort={onSort}
+            onSortRefused={onSortRefused}
             onOpen={setOpen}
             resetKey={JSON.stringify(query)}
             onCopied={setCopied}
