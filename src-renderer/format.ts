@@ -1,8 +1,4 @@
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-export function formatCount(value: number | null | undefined): string {
-  return value === null || value === undefined ? '–' : integer.format(value);
-}
+export { countOf, formatCount, formatShare } from '../src-shared/count-words.js';
 
 /** UTC, second precision: log timestamps are compared across sources, not read as local time. */
 export function formatTimestamp(ms: number | null | undefined): string {

@@ -43,6 +43,12 @@ describe('KPI tiles', () => {
     expect(tile('sources').textContent).toContain('≈ 30');
   });
 
+  it('say "1 session" and "<0.1 %" for a lone flag among many', () => {
+    render(<KpiTiles kpis={{ ...KPIS, sessions: 200_000, flagged: 1, reviewed: 0 }} loading={false} />);
+    expect(tile('flagged').textContent).toBe('Flagged<0.1 %1 session');
+    expect(tile('reviewed').textContent).toBe('Reviewed0 %0 sessions');
+  });
+
   it('show placeholders while loading the first time', () => {
     render(<KpiTiles kpis={null} loading={true} />);
     expect(screen.getByTestId('kpis').textContent).toContain('Loading…');

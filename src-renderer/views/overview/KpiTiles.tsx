@@ -1,11 +1,5 @@
 import type { KpiSummary } from '../../../src-shared/analytics.js';
-import { formatBytes, formatCount } from '../../format.js';
-
-export function percent(part: number | null, whole: number): string {
-  if (part === null || whole === 0) return '—';
-  const value = (100 * part) / whole;
-  return `${value < 10 && value > 0 ? value.toFixed(1) : Math.round(value)} %`;
-}
+import { countOf, formatBytes, formatCount, formatShare } from '../../format.js';
 
 interface Tile {
   id: string;
@@ -37,19 +31,19 @@ function tiles(k: KpiSummary, flaggedBy: string | undefined): Tile[] {
     {
       id: 'flagged',
       label: 'Flagged',
-      value: percent(k.flagged, k.sessions),
+      value: formatShare(k.flagged, k.sessions),
       raw: k.flagged,
       note:
         k.flagged === null
           ? 'no model run yet'
-          : `${formatCount(k.flagged)} sessions${flaggedBy ? ` · by ${flaggedBy}` : ''}`,
+          : `${countOf(k.flagged, 'session')}${flaggedBy ? ` · by ${flaggedBy}` : ''}`,
     },
     {
       id: 'reviewed',
       label: 'Reviewed',
-      value: percent(k.reviewed, k.sessions),
+      value: formatShare(k.reviewed, k.sessions),
       raw: k.reviewed,
-      note: k.reviewed === null ? 'verdicts arrive with triage' : `${formatCount(k.reviewed)} sessions`,
+      note: k.reviewed === null ? 'verdicts arrive with triage' : countOf(k.reviewed, 'session'),
     },
   ];
 }
