@@ -6,6 +6,7 @@ import { GraphView } from './views/graph/GraphView.js';
 import { ImportView } from './views/import/ImportView.js';
 import { ModelsView } from './views/models/ModelsView.js';
 import { OverviewView } from './views/overview/OverviewView.js';
+import { RulesView } from './views/rules/RulesView.js';
 import { SessionsView } from './views/sessions/SessionsView.js';
 import { TriageView } from './views/triage/TriageView.js';
 
@@ -22,6 +23,7 @@ export function App() {
         {view === 'triage' && <TriageView />}
         {view === 'cases' && <CasesView />}
         {view === 'models' && <ModelsView />}
+        {view === 'rules' && <RulesView />}
       </Shell>
     </div>
   );

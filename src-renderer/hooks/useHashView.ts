@@ -8,6 +8,7 @@ export const VIEWS = [
   { id: 'triage', label: 'Triage' },
   { id: 'cases', label: 'Cases' },
   { id: 'models', label: 'Models' },
+  { id: 'rules', label: 'Rules' },
   { id: 'import', label: 'Import' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];

@@ -1,0 +1,113 @@
+// One rule set: where it comes from, its rules with their level and hits, the rules it refused,
+// and "Remove" (turns the set off and removes its hits; the CLI's `rules add` turns it on again),
+// asked twice because the hits go with it.
+import { useState } from 'react';
+import type { RuleSetInfo } from '../../../src-shared/rules.js';
+import { formatCount } from '../../format.js';
+import { LevelChip } from '../sessions/RuleHits.js';
+
+const KIND_LABEL: Record<RuleSetInfo['kind'], string> = {
+  pack: 'shipped rule pack',
+  folder: 'folder',
+  engine: "log's own detections",
+};
+
+export function RuleSetCard({
+  set,
+  onRemove,
+  removing,
+}: {
+  set: RuleSetInfo;
+  onRemove: (set: RuleSetInfo) => void;
+  removing: boolean;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const rules = [...set.rules].sort((a, b) => b.hits - a.hits || a.title.localeCompare(b.title));
+  return (
+    <section className="panel rule-set" data-testid={`rule-set-${set.id}`} data-source={set.source}>
+      <header className="rule-set-head">
+        <h2 title={set.source}>{set.source}</h2>
+        <span className="muted">{KIND_LABEL[set.kind]}</span>
+        {!set.enabled && <span className="rule-set-off">off</span>}
+        {set.stale && set.enabled && <span className="rule-set-stale">changed: run the rules</span>}
+        <span className="rule-set-counts" data-testid="rule-set-counts">
+          {formatCount(set.rules.length)} {set.rules.length === 1 ? 'rule' : 'rules'}, {formatCount(set.hits)}{' '}
+          {set.hits === 1 ? 'hit' : 'hits'}
+        </span>
+        {set.enabled && !confirming && (
+          <button
+            type="button"
+            onClick={() => setConfirming(true)}
+            disabled={removing}
+            data-testid="rule-set-remove"
+            title="Turn this set off and remove its hits"
+          >
+            Remove
+          </button>
+        )}
+        {set.enabled && confirming && (
+          <span className="rule-set-confirm" data-testid="rule-set-confirm">
+            Turn it off and delete its {formatCount(set.hits)} {set.hits === 1 ? 'hit' : 'hits'}?{' '}
+            <button
+              type="button"
+              className="danger"
+              disabled={removing}
+              onClick={() => {
+                setConfirming(false);
+                onRemove(set);
+              }}
+              data-testid="rule-set-remove-yes"
+            >
+              Remove
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        )}
+      </header>
+      {rules.length > 0 ? (
+        <table className="rule-table">
+          <thead>
+            <tr>
+              <th>Rule</th>
+              <th>Level</th>
+              <th className="num">Hits</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => (
+              <tr key={rule.ruleId} data-testid="rule-row">
+                <td title={rule.ruleId}>{rule.title}</td>
+                <td>
+                  <LevelChip level={rule.level} />
+                </td>
+                <td className="num">{formatCount(rule.hits)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No rule loaded.</p>
+      )}
+      {set.refused.length > 0 && (
+        <details className="rule-refused">
+          <summary>
+            {formatCount(set.refused.length)} refused {set.refused.length === 1 ? 'rule' : 'rules'}
+          </summary>
+          <ul>
+            {set.refused.map((r) => (
+              <li key={`${r.file}:${r.line}:${r.reason}`}>
+                <code>
+                  {r.file}
+                  {r.line ? `:${r.line}` : ''}
+                </code>{' '}
+                {r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

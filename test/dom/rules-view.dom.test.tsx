@@ -1,0 +1,124 @@
+// The Rules view: each set with its rule and hit counts and its rules (title, level, hits); a run
+// over all sessions shows the job's progress and can be cancelled; a set is removed after a
+// second click; adding a folder is left to the command line, which the view names.
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RulesView } from '../../src-renderer/views/rules/RulesView.js';
+import type { RuleSetInfo } from '../../src-shared/rules.js';
+import { answers, calls, emit } from './fake-api.js';
+import { fakeJob } from './fake-job.js';
+import { withData } from './with-data.js';
+
+vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
+configure({ asyncUtilTimeout: 5000 });
+
+const pack: RuleSetInfo = {
+  id: 1,
+  source: 'pack',
+  kind: 'pack',
+  enabled: true,
+  files: 2,
+  rules: [
+    { ruleId: 'a1', title: 'Scanner user agent', level: 'medium', hits: 3 },
+    { ruleId: 'b2', title: 'SQL injection', level: 'high', hits: 12 },
+  ],
+  refused: [],
+  hits: 15,
+  stale: false,
+  addedAt: 0,
+};
+const folder: RuleSetInfo = {
+  id: 2,
+  source: '/home/ana/rules',
+  kind: 'folder',
+  enabled: true,
+  files: 3,
+  rules: [{ ruleId: 'c3', title: 'Web shell upload', level: 'critical', hits: 0 }],
+  refused: [
+    {
+      file: 'proc.yml',
+      line: 1,
+      kind: 'not-applicable',
+      reason: 'logsource process_creation',
+      ruleId: null,
+      title: null,
+    },
+  ],
+  hits: 0,
+  stale: true,
+  addedAt: 0,
+};
+
+const job = (state: 'running' | 'cancelled', extra: object = {}) =>
+  fakeJob('r1', 'rules', state, {
+    fraction: state === 'running' ? 0.25 : 1,
+    rulesRun: { sessions: 2500, hits: 40 },
+    ...extra,
+  });
+
+beforeEach(() => {
+  calls.length = 0;
+  answers.listRuleSets = () => [pack, folder];
+  answers.runRules = () => ({ jobId: 'r1' });
+  answers.jobStatus = () => job('running');
+  answers.cancelJob = () => ({ cancelled: true });
+  answers.removeRuleSet = ({ id }: { id: number }) => ({ ...(id === 1 ? pack : folder), enabled: false });
+});
+afterEach(cleanup);
+
+describe('Rules view', () => {
+  it('lists each set with its counts, rules (most hits first) and refusals, and the CLI to add one', async () => {
+    render(<RulesView />, withData);
+    const first = await screen.findByTestId('rule-set-1');
+    expect(within(first).getByTestId('rule-set-counts').textContent).toBe('2 rules, 15 hits');
+    expect(
+      within(first)
+        .getAllByTestId('rule-row')
+        .map((r) => r.textContent),
+    ).toEqual(['SQL injectionhigh12', 'Scanner user agentmedium3']);
+    const second = screen.getByTestId('rule-set-2');
+    expect(within(second).getByTestId('rule-set-counts').textContent).toBe('1 rule, 0 hits');
+    expect(second.textContent).toContain('changed: run the rules');
+    expect(second.textContent).toContain('proc.yml:1 logsource process_creation');
+    expect(screen.getByTestId('rules-stale')).toBeTruthy();
+    expect(screen.getByTestId('rules-add-hint').textContent).toContain('node bin/vigil.js rules add DIR');
+  });
+
+  it('runs the rules over all sessions with progress, and cancels', async () => {
+    render(<RulesView />, withData);
+    await screen.findByTestId('rule-set-1');
+    fireEvent.click(screen.getByTestId('rules-run-start'));
+    await waitFor(() =>
+      expect(screen.getByTestId('rules-run-message').textContent).toBe(
+        'Running: 2,500 sessions read, 40 hits',
+      ),
+    );
+    expect(screen.getByTestId('rules-run-progress').getAttribute('aria-valuenow')).toBe('25');
+    expect((screen.getByTestId('rules-run-start') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('rules-run-cancel'));
+    await waitFor(() => expect(calls.some((c) => c.name === 'cancelJob')).toBe(true));
+    expect(calls.find((c) => c.name === 'cancelJob')?.args).toEqual({ jobId: 'r1' });
+    emit({
+      type: 'job-progress',
+      job: job('cancelled', { rulesRun: { sessions: 2600, hits: 41 } }),
+    } as never);
+    await waitFor(() =>
+      expect(screen.getByTestId('rules-run-message').textContent).toBe(
+        'cancelled: 2,600 sessions read, 41 hits',
+      ),
+    );
+    expect(screen.queryByTestId('rules-run-cancel')).toBeNull();
+    expect((screen.getByTestId('rules-run-start') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('removes a set only after the second click', async () => {
+    render(<RulesView />, withData);
+    const first = await screen.findByTestId('rule-set-1');
+    fireEvent.click(within(first).getByTestId('rule-set-remove'));
+    expect(calls.some((c) => c.name === 'removeRuleSet')).toBe(false);
+    expect(within(first).getByTestId('rule-set-confirm').textContent).toContain('delete its 15 hits');
+    fireEvent.click(within(first).getByTestId('rule-set-remove-yes'));
+    await waitFor(() => expect(calls.filter((c) => c.name === 'removeRuleSet')).toHaveLength(1));
+    expect(calls.find((c) => c.name === 'removeRuleSet')?.args).toEqual({ id: 1 });
+  });
+});
