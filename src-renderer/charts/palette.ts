@@ -1,6 +1,6 @@
 // Chart colours and text colours from the active theme's CSS variables, and shared option parts.
 import { escapeHtml } from '../../src-shared/escape-html.js';
-import { formatCount } from '../format.js';
+import { countOf } from '../format.js';
 
 export interface ChartTheme {
   text: string;
@@ -111,7 +111,7 @@ export function sessionsTooltip(theme: ChartTheme) {
     ...baseOption(theme).tooltip,
     trigger: 'item',
     formatter: (p: { name: string; value: number }) =>
-      `${escapeHtml(p.name)}: <b>${escapeHtml(formatCount(p.value))}</b> sessions`,
+      `${escapeHtml(p.name)}: <b>${escapeHtml(countOf(p.value, 'session'))}</b>`,
   };
 }
 

@@ -1,6 +1,7 @@
 // What "flagged" means everywhere in the app: a session is flagged when an active model run (one
 // per model kind, chosen in the top bar or in Models) flagged it. The Overview counts that union;
 // Triage and the graph read one run of it and name that run.
+import { formatShare } from '../../src-shared/count-words.js';
 import type { ModelRun } from '../../src-shared/models.js';
 
 /** The finished runs that flag sessions now: the active one of each kind. */
@@ -25,5 +26,5 @@ export function floodWarning(run: ModelRun): string | null {
   const share = run.flaggedSessions / run.scoredSessions;
   const precision = run.metrics?.model.precision;
   if (share < LARGE_SHARE || precision === undefined || precision >= LOW_PRECISION) return null;
-  return `${run.kind} #${run.id} is active and flags ${Math.round(share * 100)} % of the sessions it scored at a precision of ${precision.toFixed(3)}: most of what counts as flagged comes from it and is likely benign. Make another run of its kind active, or train one with a lower flag rate.`;
+  return `${run.kind} #${run.id} is active and flags ${formatShare(share, 1)} of the sessions it scored at a precision of ${precision.toFixed(3)}: most of what counts as flagged comes from it and is likely benign. Make another run of its kind active, or train one with a lower flag rate.`;
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/open.js';
 import { scoreRun } from '../../src-main/core/ml/train/score-run.js';
 import { trainRun } from '../../src-main/core/ml/train/train-run.js';
+import { countOf } from '../../src-shared/count-words.js';
 import { generatedDb } from '../integration/ml/harness.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { assertBuilt, type ServeProcess, startServe } from './serve-process.js';
@@ -82,7 +83,9 @@ describe('triage by kind', () => {
     await second.getByTestId('kind-group-judge').click();
     await page
       .getByTestId('triage-message')
-      .getByText(`${sessions} sessions flagged as ${other} corrected to ${biggest}`, { exact: true })
+      .getByText(`${countOf(sessions, 'session')} flagged as ${other} corrected to ${biggest}`, {
+        exact: true,
+      })
       .waitFor();
     expect(verdictKinds()).toEqual({ [biggest]: sessions });
 

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { CaseDetail } from '../../../src-shared/cases.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
+import { countOf, formatCount } from '../../format.js';
 import { CaseCharts } from './CaseCharts.js';
 import { CaseGraph } from './CaseGraph.js';
 import { CaseHeader } from './CaseHeader.js';
@@ -32,8 +33,8 @@ export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onErr
           {overview.data && (
             <span className="muted" data-testid="case-session-total">
               {overview.data.sessionTotal > overview.data.sessions.length
-                ? `(first ${overview.data.sessions.length} of ${overview.data.sessionTotal} sessions)`
-                : `(${overview.data.sessionTotal} sessions: listed ones and every session from or to its IPs)`}
+                ? `(first ${formatCount(overview.data.sessions.length)} of ${countOf(overview.data.sessionTotal, 'session')})`
+                : `(${countOf(overview.data.sessionTotal, 'session')}: listed ones and every session from or to its IPs)`}
             </span>
           )}
         </h3>

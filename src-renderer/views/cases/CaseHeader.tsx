@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CASE_SEVERITIES, type Case, type CaseSeverity, type CaseStatus } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
-import { formatTimestamp } from '../../format.js';
+import { countOf, formatTimestamp } from '../../format.js';
 import { CaseTags } from './CaseTags.js';
 import { StatusOptions } from './StatusOptions.js';
 
@@ -47,7 +47,7 @@ export function CaseHeader({ c, onError }: { c: Case; onError(message: string): 
       )}
       <p className="muted">
         opened by {c.createdBy} {formatTimestamp(c.createdAt)} · updated {formatTimestamp(c.updatedAt)} ·{' '}
-        {c.ips} IP(s) and {c.sessions} session(s) listed · {c.notes} note(s)
+        {countOf(c.ips, 'IP')} and {countOf(c.sessions, 'session')} listed · {countOf(c.notes, 'note')}
       </p>
       <p className="case-fields">
         <label>

@@ -4,7 +4,7 @@ import { ErrorNote } from '../../components/ErrorNote.js';
 import { TagChip } from '../../components/TagChip.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
-import { formatTimestamp } from '../../format.js';
+import { countOf, formatTimestamp } from '../../format.js';
 import { CaseDetailPanel } from './CaseDetailPanel.js';
 import { NewCaseForm } from './NewCaseForm.js';
 import { StatusOptions } from './StatusOptions.js';
@@ -68,8 +68,8 @@ export function CasesView() {
                   <strong>{c.title}</strong>
                   <br />
                   <span className="muted">
-                    {c.severity} · {c.status.replace('_', ' ')} · {c.ips} IPs, {c.sessions} sessions ·{' '}
-                    {formatTimestamp(c.updatedAt)}
+                    {c.severity} · {c.status.replace('_', ' ')} · {countOf(c.ips, 'IP')},{' '}
+                    {countOf(c.sessions, 'session')} · {formatTimestamp(c.updatedAt)}
                   </span>
                   {c.tags.length > 0 && (
                     <>

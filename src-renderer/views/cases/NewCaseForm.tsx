@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CASE_SEVERITIES, type CaseSeverity } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
+import { countOf } from '../../format.js';
 import { caseHash } from './useCaseRoute.js';
 
 interface NewCaseFormProps {
@@ -60,7 +61,9 @@ export function NewCaseForm({ ips, sessionIds }: NewCaseFormProps) {
           data-testid="case-ips-input"
         />
       </label>
-      {sessionIds.length > 0 && <p className="muted">{sessionIds.length} session(s) from the selection.</p>}
+      {sessionIds.length > 0 && (
+        <p className="muted">{countOf(sessionIds.length, 'session')} from the selection.</p>
+      )}
       <label>
         Summary (Markdown: # headings, - lists, **bold**, *italic*, `code`)
         <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={5} />

@@ -3,7 +3,7 @@
 import './graph.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.js';
-import { formatCount } from '../../format.js';
+import { countOf, formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { useTheme } from '../../state/theme.js';
 import { graphPalette } from './colors.js';
@@ -106,7 +106,7 @@ export function GraphView() {
         <h1>IP graph</h1>
         <p className="muted" data-testid="graph-summary">
           {graph && state === 'ready'
-            ? `${formatCount(counts.nodes)} IPs · ${formatCount(counts.edges)} edges` +
+            ? `${countOf(counts.nodes, 'IP')} · ${countOf(counts.edges, 'edge')}` +
               (graph.matchedEdges > graph.edges.weight.length
                 ? ` (the ${formatCount(graph.edges.weight.length)} heaviest of ${formatCount(graph.matchedEdges)})`
                 : '')

@@ -5,7 +5,7 @@ import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { FilterClause } from '../../../src-shared/filter/index.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
-import { formatCount } from '../../format.js';
+import { countOf, formatCount } from '../../format.js';
 import { TopList } from '../overview/TopList.js';
 import { UserAgentClassChip } from '../overview/WebPanels.js';
 import { LevelChip } from '../sessions/RuleHits.js';
@@ -26,7 +26,7 @@ export function IpRequests({ ip, filter }: { ip: string; filter: SessionFilter }
   return (
     <div data-testid="ip-requests">
       <section>
-        <h3>Top paths ({formatCount(web.data.requests)} requests)</h3>
+        <h3>Top paths ({countOf(web.data.requests, 'request')})</h3>
         <TopList
           testId="ip-top-paths"
           empty="–"

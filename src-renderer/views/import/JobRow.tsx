@@ -1,6 +1,6 @@
 import type { ImportRecord, JobProgress } from '../../../src-shared/domain.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
-import { baseName, formatCount } from '../../format.js';
+import { baseName, countOf, formatCount } from '../../format.js';
 
 const ACTIVE = new Set(['queued', 'running']);
 
@@ -33,7 +33,7 @@ export function JobRow({ job, record, onCancel }: JobRowProps) {
         <div className="job-foot">
           <span className="muted">
             {job.fraction === null ? '' : `${Math.round(job.fraction * 100)}% · `}
-            {formatCount(counts?.rowsRead ?? 0)} rows read
+            {countOf(counts?.rowsRead ?? 0, 'row')} read
           </span>
           <button type="button" className="small" onClick={() => onCancel(job.jobId)}>
             Cancel

@@ -3,7 +3,7 @@
 // until a threat-type run is active and has flags here.
 import type { FlagKinds } from '../../../src-shared/threat-types.js';
 import type { QueryState } from '../../data/query-state.js';
-import { formatCount } from '../../format.js';
+import { countOf } from '../../format.js';
 import { TopList } from './TopList.js';
 
 export function FlagKindsPanel({ query }: { query: QueryState<FlagKinds> }) {
@@ -14,7 +14,7 @@ export function FlagKindsPanel({ query }: { query: QueryState<FlagKinds> }) {
     <section className="panel wide" data-testid="flag-kinds-panel">
       <h2>Flags by predicted kind</h2>
       <p className="panel-hint muted">
-        {formatCount(total)} sessions flagged by threat-type run {answer.runId}; click a kind to keep only it.
+        {countOf(total, 'session')} flagged by threat-type run {answer.runId}; click a kind to keep only it.
       </p>
       <TopList
         testId="flag-kinds"

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { RULE_LEVELS, type RuleHitSummary } from '../../../src-shared/rules.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { QueryState } from '../../data/query-state.js';
-import { formatCount } from '../../format.js';
+import { countOf, formatCount } from '../../format.js';
 import { addFilterTerm } from '../../state/filter.js';
 import { LevelChip } from '../sessions/RuleHits.js';
 import { stackedTimeBars } from './stacked-time-bars.js';
@@ -49,7 +49,7 @@ export function RuleHitsPanel({ query }: { query: QueryState<RuleHitSummary> }) 
       <section className="panel">
         <h2>Rule hits by level over time</h2>
         <p className="panel-hint muted" data-testid="rule-hit-levels">
-          {formatCount(summary.total)} hits:{' '}
+          {countOf(summary.total, 'hit')}:{' '}
           {levels.map((l, i) => (
             <span key={l.level}>
               {i > 0 ? ', ' : ''}

@@ -5,7 +5,7 @@ import '../../styles/web-panels.css';
 import { USER_AGENT_CLASSES, type UserAgentClass } from '../../../src-shared/user-agent-class.js';
 import type { WebRequestsOverview } from '../../../src-shared/web-requests.js';
 import type { QueryState } from '../../data/query-state.js';
-import { formatCount } from '../../format.js';
+import { countOf, formatCount, formatShare } from '../../format.js';
 import { StatusClassChart } from './StatusClassChart.js';
 import { TopList, textClause } from './TopList.js';
 
@@ -34,7 +34,7 @@ function ClassShares({ web }: { web: WebRequestsOverview }) {
           return (
             <li key={name} data-class={name}>
               <UserAgentClassChip userAgentClass={name} /> {formatCount(sessions)} (
-              {Math.round((100 * sessions) / total)} %)
+              {formatShare(sessions, total)})
             </li>
           );
         })}
@@ -51,7 +51,7 @@ export function WebPanels({ query }: { query: QueryState<WebRequestsOverview> })
       <section className="panel wide">
         <h2>HTTP status classes over time</h2>
         <p className="panel-hint muted">
-          {formatCount(web.requests)} requests. Click a class to filter by its codes.
+          {countOf(web.requests, 'request')}. Click a class to filter by its codes.
         </p>
         <StatusClassChart query={query} />
       </section>

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { FlagQueuePage, TriageFilter } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
+import { countOf } from '../../format.js';
 import { addFilterTerm } from '../../state/filter.js';
 
 interface Props {
@@ -40,8 +41,8 @@ export function KindGroups({ page, filter, onDone, onError }: Props) {
                 });
                 onDone(
                   kind === group.kind
-                    ? `${result.changed} sessions confirmed as ${kind}`
-                    : `${result.changed} sessions flagged as ${group.kind} corrected to ${kind}`,
+                    ? `${countOf(result.changed, 'session')} confirmed as ${kind}`
+                    : `${countOf(result.changed, 'session')} flagged as ${group.kind} corrected to ${kind}`,
                 );
               } catch (error) {
                 onError((error as Error).message);

@@ -1,6 +1,6 @@
 import type { ModelRun } from '../../../src-shared/models.js';
 import type { FlagQueuePage, TriageFilter } from '../../../src-shared/triage.js';
-import { formatCount } from '../../format.js';
+import { countOf, formatCount } from '../../format.js';
 
 interface TriageBarProps {
   page: FlagQueuePage | null;
@@ -94,7 +94,7 @@ export function TriageBar(props: TriageBarProps) {
       {page && (
         <span className="muted" data-testid="triage-total" data-total={page.total}>
           {props.pageIsLabelNext
-            ? `${formatCount(page.total)} sessions the model is least sure about`
+            ? `${countOf(page.total, 'session')} the model is least sure about`
             : props.verdict === 'none'
               ? `${formatCount(page.total)} left to judge`
               : `${formatCount(page.total)} flagged`}

@@ -4,6 +4,7 @@
 import { type Dispatch, useRef } from 'react';
 import type { QueueItem, Verdict } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
+import { formatCount } from '../../format.js';
 import type { ActionLedger } from './action-ledger.js';
 import { currentItem, itemsOf, type TriageEvent, type TriageState } from './triage-state.js';
 
@@ -58,7 +59,7 @@ export function useTriageActions(deps: TriageDeps) {
     if (!current) return null;
     if (wide === 'ip' || (wide && selection.length === 0)) return ipTarget(current.session.srcIp);
     const ids = new Set(wide ? selection : [current.session.id]);
-    const what = ids.size === 1 ? `session ${[...ids][0]}` : `${ids.size} sessions`;
+    const what = ids.size === 1 ? `session ${[...ids][0]}` : `${formatCount(ids.size)} sessions`;
     return { hits: (i: QueueItem) => ids.has(i.session.id), target: { sessionIds: [...ids] }, what };
   };
 
