@@ -53,6 +53,7 @@ const job = (state: 'running' | 'cancelled', extra: object = {}) =>
   fakeJob('r1', 'rules', state, {
     fraction: state === 'running' ? 0.25 : 1,
     rulesRun: { sessions: 2500, hits: 40 },
+    message: '2,500 of 10,000 sessions, 40 hits',
     ...extra,
   });
 
@@ -89,9 +90,7 @@ describe('Rules view', () => {
     await screen.findByTestId('rule-set-1');
     fireEvent.click(screen.getByTestId('rules-run-start'));
     await waitFor(() =>
-      expect(screen.getByTestId('rules-run-message').textContent).toBe(
-        'Running: 2,500 sessions read, 40 hits',
-      ),
+      expect(screen.getByTestId('rules-run-message').textContent).toBe('2,500 of 10,000 sessions, 40 hits'),
     );
     expect(screen.getByTestId('rules-run-progress').getAttribute('aria-valuenow')).toBe('25');
     expect((screen.getByTestId('rules-run-start') as HTMLButtonElement).disabled).toBe(true);
@@ -100,11 +99,11 @@ describe('Rules view', () => {
     expect(calls.find((c) => c.name === 'cancelJob')?.args).toEqual({ jobId: 'r1' });
     emit({
       type: 'job-progress',
-      job: job('cancelled', { rulesRun: { sessions: 2600, hits: 41 } }),
+      job: job('cancelled', { message: 'Rules run cancelled; the hits are as they were before it.' }),
     } as never);
     await waitFor(() =>
       expect(screen.getByTestId('rules-run-message').textContent).toBe(
-        'cancelled: 2,600 sessions read, 41 hits',
+        'Rules run cancelled; the hits are as they were before it.',
       ),
     );
     expect(screen.queryByTestId('rules-run-cancel')).toBeNull();

@@ -1,9 +1,8 @@
 // "Run rules over all sessions": the `runRules` job, with its progress and a cancel (a cancelled
-// run keeps the hits that were stored before it).
+// run leaves the hits as they were before it).
 import { useState } from 'react';
 import { api } from '../../api/index.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
-import { formatCount } from '../../format.js';
 import { useJob } from '../../hooks/useJob.js';
 
 export function RunRulesButton({ stale }: { stale: boolean }) {
@@ -18,7 +17,6 @@ export function RunRulesButton({ stale }: { stale: boolean }) {
       (e: Error) => setError(e.message),
     );
   };
-  const counts = job?.rulesRun;
   return (
     <div className="rules-run" data-testid="rules-run">
       <button
@@ -44,10 +42,8 @@ export function RunRulesButton({ stale }: { stale: boolean }) {
             testId="rules-run-progress"
           />
           <span className="muted" data-testid="rules-run-message">
-            {job.error ??
-              (counts
-                ? `${job.state === 'running' ? 'Running' : job.state}: ${formatCount(counts.sessions)} sessions read, ${formatCount(counts.hits)} hits`
-                : job.message)}
+            {/* The core's own words: a count while running, what the run did or that the old hits stay. */}
+            {job.error ?? job.message}
           </span>
           {job.state === 'running' && (
             <button
