@@ -1,4 +1,4 @@
-// The detail drawer beside the table: the HTTP request and the rules it matched, all fields, the
+// The detail drawer beside the table: actions (verdict, tag, case, graph, why flagged), the HTTP request and the rules it matched, all fields, the
 // source reference, model scores with "why flagged", and verdict history. Escape or the close button dismisses it.
 import { useEffect, useRef } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
@@ -8,6 +8,7 @@ import { ModelScores } from './ModelScores.js';
 import { RawSourceRef } from './RawSourceRef.js';
 import { RequestSection } from './RequestSection.js';
 import { RuleHits } from './RuleHits.js';
+import { SessionActions } from './SessionActions.js';
 import { SessionFields } from './SessionFields.js';
 import { VerdictHistory } from './VerdictHistory.js';
 
@@ -47,6 +48,7 @@ export function SessionDrawer({ session, onClose }: { session: Session; onClose:
           ✕
         </button>
       </header>
+      <SessionActions key={session.id} session={session} whyId="drawer-why-flagged" />
       <RequestSection session={session} hits={hits.data ?? []} />
       <section>
         <h3>Rule hits</h3>
@@ -56,8 +58,8 @@ export function SessionDrawer({ session, onClose }: { session: Session; onClose:
         <h3>Source line</h3>
         <RawSourceRef importId={session.importId} line={session.rawLine} />
       </section>
-      <section>
-        <h3>Model scores</h3>
+      <section id="drawer-why-flagged">
+        <h3>Model scores · why flagged</h3>
         {/* Keyed by session: another row's scores and history are never shown while these load. */}
         <ModelScores key={session.id} sessionId={session.id} />
       </section>

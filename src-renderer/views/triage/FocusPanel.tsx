@@ -1,5 +1,6 @@
 import type { QueueItem, Verdict } from '../../../src-shared/triage.js';
 import { formatBytes, formatTimestamp } from '../../format.js';
+import { openIpInGraph } from '../graph/open-in-graph.js';
 import { ModelScores } from '../sessions/ModelScores.js';
 import { VerdictHistory } from '../sessions/VerdictHistory.js';
 import { VERDICT_CHOICES } from './verdict-choices.js';
@@ -13,7 +14,8 @@ interface FocusPanelProps {
 
 /**
  * The focused session: what it is and what was asked (the request, when the log has one), why the
- * model flagged it, who judged it when (from the audit log), and IP-wide actions.
+ * model flagged it, who judged it when (from the audit log), and IP-wide actions (verdicts, a new
+ * case, the IP in the graph).
  */
 export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
   if (!item) return <aside className="focus-panel muted">No session in focus.</aside>;
@@ -80,6 +82,14 @@ export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
         <a className="small" href={`#/cases/new?ip=${encodeURIComponent(s.srcIp)}`} data-testid="ip-new-case">
           new case from IP
         </a>
+        <button
+          type="button"
+          className="small"
+          data-testid="ip-open-graph"
+          onClick={() => openIpInGraph(s.srcIp)}
+        >
+          open in graph
+        </button>
       </div>
       <h4>Why flagged</h4>
       {/* Keyed by session: moving on never shows the last session's scores or history while this one loads. */}

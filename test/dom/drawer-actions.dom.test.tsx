@@ -1,0 +1,86 @@
+// The session drawer's actions (and the Triage side panel's way to the graph): a verdict, a tag and "add to case" go through the operations Triage
+// uses, a refusal is said in the drawer, the source IP opens in the graph, "why flagged" is reachable.
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SessionDrawer } from '../../src-renderer/views/sessions/SessionDrawer.js';
+import { FocusPanel } from '../../src-renderer/views/triage/FocusPanel.js';
+import { answers, calls } from './fake-api.js';
+import { fakeSession } from './fake-session.js';
+import { withData } from './with-data.js';
+
+vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
+configure({ asyncUtilTimeout: 5000 });
+
+const session = fakeSession(9, { srcIp: '203.0.113.7' });
+const callsOf = (name: string) => calls.filter((c) => c.name === name).map((c) => c.args);
+
+beforeEach(() => {
+  calls.length = 0;
+  window.location.hash = '#/sessions';
+  answers.listImports = () => [];
+  answers.sessionScores = () => [];
+  answers.sessionHistory = () => [];
+  answers.sessionRuleHits = () => [];
+  answers.listCases = () => [
+    { id: 4, title: 'Brute force wave', status: 'open' },
+    { id: 5, title: 'Old one', status: 'closed' },
+  ];
+  answers.setVerdict = () => ({ changed: 1, actionId: 1 });
+  answers.tagSessions = () => ({ changed: 1, actionId: 2 });
+  answers.editCaseItems = () => ({});
+});
+afterEach(cleanup);
+
+describe('Session drawer actions', () => {
+  it('records a verdict and a tag on this session, and says so', async () => {
+    render(<SessionDrawer session={session} onClose={() => {}} />, withData);
+    fireEvent.click(screen.getByTestId('drawer-verdict-malicious'));
+    await waitFor(() =>
+      expect(screen.getByTestId('drawer-action-status').textContent).toBe('Marked malicious.'),
+    );
+    expect(callsOf('setVerdict')).toEqual([{ target: { sessionIds: [9] }, verdict: 'malicious' }]);
+    fireEvent.change(screen.getByTestId('drawer-tag-input'), { target: { value: ' scanner ' } });
+    fireEvent.click(screen.getByTestId('drawer-tag'));
+    await waitFor(() =>
+      expect(screen.getByTestId('drawer-action-status').textContent).toBe('Tagged “scanner”.'),
+    );
+    expect(callsOf('tagSessions')).toEqual([{ tag: 'scanner', sessionIds: [9], on: true }]);
+  });
+
+  it('adds the session to an open case (closed ones are not offered)', async () => {
+    render(<SessionDrawer session={session} onClose={() => {}} />, withData);
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map((o) => o.textContent)).toContain('#4 Brute force wave'),
+    );
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).not.toContain('#5 Old one');
+    fireEvent.change(screen.getByTestId('drawer-case'), { target: { value: '4' } });
+    await waitFor(() =>
+      expect(screen.getByTestId('drawer-action-status').textContent).toBe(
+        'Added to case #4 Brute force wave.',
+      ),
+    );
+    expect(callsOf('editCaseItems')).toEqual([{ caseId: 4, sessionIds: [9], ips: [], add: true }]);
+  });
+
+  it('says when the core refuses, opens the source IP in the graph, links to why flagged', async () => {
+    answers.setVerdict = () => {
+      throw new Error('database is read-only');
+    };
+    render(<SessionDrawer session={session} onClose={() => {}} />, withData);
+    fireEvent.click(screen.getByTestId('drawer-verdict-benign'));
+    await waitFor(() =>
+      expect(screen.getByTestId('drawer-action-status').textContent).toBe('Refused: database is read-only'),
+    );
+    expect(screen.getByTestId('drawer-why').getAttribute('href')).toBe('#drawer-why-flagged');
+    expect(document.getElementById('drawer-why-flagged')?.textContent).toContain('why flagged');
+    fireEvent.click(screen.getByTestId('drawer-open-graph'));
+    expect(window.location.hash).toBe('#/graph');
+  });
+
+  it('the Triage side panel opens its source IP in the graph too', async () => {
+    const item = { session, score: 0.9, explanation: null, verdict: null, tags: [], ioc: [] };
+    render(<FocusPanel item={item} onWholeIp={() => {}} />, withData);
+    fireEvent.click(screen.getByTestId('ip-open-graph'));
+    expect(window.location.hash).toBe('#/graph');
+  });
+});
