@@ -123,17 +123,9 @@ export function axisStyle(theme: ChartTheme) {
   };
 }
 
-/**
- * The colour of a category (detection type, protocol…) from its name alone, so a category keeps
- * its colour whatever else a filter leaves in the chart (rank-based colours swap on every filter).
- * Red is left out: red means flagged everywhere in the app.
- */
-export function categoryColour(theme: ChartTheme, name: string): string {
-  const choices = theme.series.filter((colour) => colour !== theme.danger && !RED_SERIES.has(colour));
-  // FNV-1a: a small, well-spread string hash; stable across runs and machines.
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
-  return choices[(hash >>> 0) % choices.length] ?? theme.accent;
+/** The series colours a category may take: all but the reds, which mean flagged in the app. */
+export function categoryChoices(theme: ChartTheme): string[] {
+  return theme.series.filter((colour) => colour !== theme.danger && !RED_SERIES.has(colour));
 }
 
 /** The series entries that read as red in either theme (kept for flagged-only meaning). */

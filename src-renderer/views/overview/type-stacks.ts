@@ -1,6 +1,6 @@
 // Detection type × country cells shaped into one stack per type over the busiest countries.
 import type { TypeByCountry } from '../../../src-shared/analytics.js';
-import { categoryColour } from '../../charts/palette.js';
+import { categoryColour } from '../../charts/category-colours.js';
 import type { Stack } from './StackedBars.js';
 
 export const TOP_COUNTRIES = 12;
@@ -17,7 +17,7 @@ export function typeStacks(cells: TypeByCountry['cells']): { countries: string[]
     name: type === '' ? '(no type)' : type,
     term: { field: 'type', value: type },
     // By name, not by rank: a type keeps its colour when a filter removes the others.
-    color: (theme) => categoryColour(theme, type),
+    color: (theme) => categoryColour(theme, 'type', type),
     values: countries.map(
       (country) => cells.find((c) => c.country === country && c.detectionType === type)?.sessions ?? 0,
     ),

@@ -25,6 +25,15 @@ describe('detection-type colours', () => {
     expect(colourOf([...all].reverse(), 'sqli')).toBe(colourOf(all, 'sqli'));
   });
 
+  it('give the types of one chart distinct colours while the palette has room', () => {
+    const types = ['waf_rule', 'flow_log', 'threat_intel', 'auth_log', ''];
+    const cells = types.map((t) => ({ country: 'US', detectionType: t, sessions: 1 }));
+    const colours = typeStacks(cells).stacks.map((s) =>
+      typeof s.color === 'function' ? s.color(theme) : s.color,
+    );
+    expect(new Set(colours).size).toBe(types.length);
+  });
+
   it('never paint a type in the red that means flagged', () => {
     const names = Array.from({ length: 200 }, (_, i) => `type-${i}`);
     const cells = names.map((n) => ({ country: 'US', detectionType: n, sessions: 1 }));
