@@ -21,7 +21,9 @@ function drawnTexts(option: EChartsOption): string[] {
   chart.setOption(option);
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+  // SVG escapes markup characters in text ("<0.1 %" is written "&lt;0.1 %").
+  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1] ?? ''));
 }
 
 const HOUR = 3_600_000;
@@ -59,12 +61,22 @@ describe('the time axis', () => {
 
 describe('the port mix', () => {
   it('draws port bars in a colour that is not the red of flagged', () => {
-    const option = barsOption(['443', '80'], [10, 3], 'ports')(theme) as {
+    const option = barsOption(['443', '80'], [10, 3], 'ports', 13)(theme) as {
       series: { itemStyle: { color: string } }[];
     };
     const colour = option.series[0]?.itemStyle.color;
     expect(colour).toBeDefined();
     expect(colour).not.toBe(theme.danger);
+  });
+});
+
+describe('the port mix shares', () => {
+  it('label every bar with its share, so a bar too thin to see still reads', () => {
+    const texts = drawnTexts(
+      barsOption(['443', '22'], [199_999, 1], 'ports', 200_000)(theme) as EChartsOption,
+    );
+    expect(texts).toContain('>99.9 %');
+    expect(texts).toContain('<0.1 %');
   });
 });
 

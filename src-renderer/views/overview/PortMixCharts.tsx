@@ -3,16 +3,18 @@ import type { PortMix } from '../../../src-shared/analytics.js';
 import { EChart } from '../../charts/EChart.js';
 import { axisStyle, baseOption, type ChartTheme, sessionsTooltip } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
+import { formatShare } from '../../format.js';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact' });
 
 /** Protocols and ports each in one calm colour: red means flagged everywhere in the app. */
 const BAR_COLOUR = { protocols: (t: ChartTheme) => t.series[3], ports: (t: ChartTheme) => t.series[5] };
 
-export function barsOption(names: string[], values: number[], chart: keyof typeof BAR_COLOUR) {
+/** `whole`: the sessions in the filter, of which each bar's label gives its share. */
+export function barsOption(names: string[], values: number[], chart: keyof typeof BAR_COLOUR, whole: number) {
   return (theme: ChartTheme) => ({
     ...baseOption(theme),
-    grid: { left: 70, right: 16, top: 8, bottom: 24 },
+    grid: { left: 70, right: 64, top: 8, bottom: 24 },
     tooltip: sessionsTooltip(theme),
     xAxis: {
       type: 'value',
@@ -26,12 +28,28 @@ export function barsOption(names: string[], values: number[], chart: keyof typeo
       ...axisStyle(theme),
       axisLabel: { color: theme.muted },
     },
-    series: [{ type: 'bar', data: values, itemStyle: { color: BAR_COLOUR[chart](theme) ?? theme.accent } }],
+    series: [
+      {
+        type: 'bar',
+        data: values,
+        itemStyle: { color: BAR_COLOUR[chart](theme) ?? theme.accent },
+        // The share beside each bar: a port with a handful of sessions is a bar too thin to see.
+        label: {
+          show: true,
+          position: 'right',
+          color: theme.muted,
+          fontSize: 10,
+          formatter: (p: { value: number }) => formatShare(p.value, whole),
+        },
+      },
+    ],
   });
 }
 
 export function PortMixCharts({ query }: { query: QueryState<PortMix> }) {
   const mix = query.data;
+  // Every session has one protocol (or none, listed too), so the protocols add up to the filter's sessions.
+  const whole = mix?.protocols.reduce((sum, p) => sum + p.sessions, 0) ?? 0;
   const protocols = useMemo(
     () =>
       mix?.protocols.length
@@ -39,9 +57,10 @@ export function PortMixCharts({ query }: { query: QueryState<PortMix> }) {
             mix.protocols.map((p) => p.protocol || '(none)'),
             mix.protocols.map((p) => p.sessions),
             'protocols',
+            whole,
           )
         : null,
-    [mix],
+    [mix, whole],
   );
   const ports = useMemo(
     () =>
@@ -50,9 +69,10 @@ export function PortMixCharts({ query }: { query: QueryState<PortMix> }) {
             mix.ports.map((p) => (p.dstPort < 0 ? '(none)' : String(p.dstPort))),
             mix.ports.map((p) => p.sessions),
             'ports',
+            whole,
           )
         : null,
-    [mix],
+    [mix, whole],
   );
   const empty = mix && !mix.protocols.length ? 'No sessions match.' : null;
   return (
