@@ -1,7 +1,7 @@
 // Scores every session with a finished run (a job), so Sessions and Triage show its scores.
 import { useState } from 'react';
 import { api } from '../../api/index.js';
-import { ProgressBar } from '../../components/ProgressBar.js';
+import { JobLine } from '../../components/JobLine.js';
 import { formatCount } from '../../format.js';
 import { useJob } from '../../hooks/useJob.js';
 
@@ -29,22 +29,7 @@ export function ScoreButton({ runId, scored }: { runId: number; scored: number }
           again replaces those scores and adds any session imported since.
         </span>
       )}
-      {job && (
-        <>
-          <ProgressBar
-            fraction={job.fraction}
-            state={job.state}
-            label="Scoring progress"
-            testId="score-progress"
-          />
-          <span className="muted">{job.error ?? job.message}</span>
-          {running && (
-            <button type="button" onClick={() => void api.cancelJob({ jobId: job.jobId })}>
-              Cancel
-            </button>
-          )}
-        </>
-      )}
+      {job && <JobLine job={job} label="Scoring progress" testId="score" />}
       {error && <span className="error-note">{error}</span>}
     </div>
   );

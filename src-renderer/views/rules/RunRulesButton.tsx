@@ -2,7 +2,7 @@
 // run leaves the hits as they were before it).
 import { useState } from 'react';
 import { api } from '../../api/index.js';
-import { ProgressBar } from '../../components/ProgressBar.js';
+import { JobLine } from '../../components/JobLine.js';
 import { useJob } from '../../hooks/useJob.js';
 
 export function RunRulesButton({ stale }: { stale: boolean }) {
@@ -33,29 +33,8 @@ export function RunRulesButton({ stale }: { stale: boolean }) {
           A set changed since its hits were computed: run the rules to bring the hits up to date.
         </span>
       )}
-      {job && (
-        <>
-          <ProgressBar
-            fraction={job.fraction}
-            state={job.state}
-            label="Rules run progress"
-            testId="rules-run-progress"
-          />
-          <span className="muted" data-testid="rules-run-message">
-            {/* The core's own words: a count while running, what the run did or that the old hits stay. */}
-            {job.error ?? job.message}
-          </span>
-          {job.state === 'running' && (
-            <button
-              type="button"
-              onClick={() => void api.cancelJob({ jobId: job.jobId })}
-              data-testid="rules-run-cancel"
-            >
-              Cancel
-            </button>
-          )}
-        </>
-      )}
+      {/* The core's own words: a count while running, what the run did, or that the old hits stay. */}
+      {job && <JobLine job={job} label="Rules run progress" testId="rules-run" />}
       {error && <span className="error-note">{error}</span>}
     </div>
   );
