@@ -30,7 +30,8 @@ function hash(name: string): number {
 
 function slotOf(domain: string, name: string, size: number): number {
   const all = load();
-  const known = (all[domain] ??= {});
+  const known = all[domain] ?? {};
+  all[domain] = known;
   const remembered = known[name];
   if (remembered !== undefined && remembered < size) return remembered;
   const taken = new Set(Object.values(known));

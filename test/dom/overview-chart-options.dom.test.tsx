@@ -22,8 +22,8 @@ function drawnTexts(option: EChartsOption): string[] {
   const svg = chart.renderToSVGString();
   chart.dispose();
   // SVG escapes markup characters in text ("<0.1 %" is written "&lt;0.1 %").
-  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1] ?? ''));
+  const decode = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1] ?? ''));
 }
 
 const HOUR = 3_600_000;
