@@ -6,6 +6,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
 import { type EChartsOption, echarts } from '../../src-renderer/charts/echarts.js';
 import { correlationOption } from '../../src-renderer/views/overview/CorrelationChart.js';
+import { histogramOption } from '../../src-renderer/views/overview/Histograms.js';
 import { barsOption } from '../../src-renderer/views/overview/PortMixCharts.js';
 import { stackedBarsOption } from '../../src-renderer/views/overview/StackedBars.js';
 import { timeSeriesOption } from '../../src-renderer/views/overview/TimeSeriesChart.js';
@@ -67,6 +68,22 @@ describe('the port mix', () => {
     const colour = option.series[0]?.itemStyle.color;
     expect(colour).toBeDefined();
     expect(colour).not.toBe(theme.danger);
+  });
+});
+
+describe('the histograms', () => {
+  const bins = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => ({ bin: from + i, sessions: 10 + i }));
+
+  it('label bytes at every 16th power of two in binary units, which are exact there', () => {
+    const texts = drawnTexts(histogramOption('bytesIn', bins(6, 26))?.(theme) as EChartsOption);
+    expect(texts).toEqual(expect.arrayContaining(['256 B', '4 KiB', '64 KiB', '1 MiB', '16 MiB']));
+    expect(texts.some((t) => /\d\.\d/.test(t))).toBe(false);
+  });
+
+  it('label durations at the same bins', () => {
+    const texts = drawnTexts(histogramOption('durationMs', bins(3, 15))?.(theme) as EChartsOption);
+    expect(texts).toEqual(expect.arrayContaining(['16 ms', '256 ms']));
   });
 });
 

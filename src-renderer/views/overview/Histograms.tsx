@@ -15,9 +15,12 @@ export function formatDuration(ms: number): string {
   return `${+(ms / 3_600_000).toFixed(1)} h`;
 }
 
+// Bins start at powers of two, which binary units name exactly ("4 KiB", not "4.1 kB").
+const binaryBytes = (v: number) => formatBytes(v, { base: 'binary', exact: true });
+
 const TITLES: Record<HistMetric, { title: string; unit: (v: number) => string }> = {
-  bytesIn: { title: 'Bytes in', unit: formatBytes },
-  bytesOut: { title: 'Bytes out', unit: formatBytes },
+  bytesIn: { title: 'Bytes in', unit: binaryBytes },
+  bytesOut: { title: 'Bytes out', unit: binaryBytes },
   durationMs: { title: 'Duration', unit: formatDuration },
 };
 
@@ -25,7 +28,7 @@ export function binLabel(bin: number, unit: (v: number) => string): string {
   return bin === 0 ? unit(0) : `${unit(binStart(bin))}–${unit(binStart(bin + 1))}`;
 }
 
-function option(metric: HistMetric, bins: { bin: number; sessions: number }[]) {
+export function histogramOption(metric: HistMetric, bins: { bin: number; sessions: number }[]) {
   const { unit } = TITLES[metric];
   const first = bins[0]?.bin;
   const last = bins.at(-1)?.bin;
@@ -41,7 +44,14 @@ function option(metric: HistMetric, bins: { bin: number; sessions: number }[]) {
       data: all.map((bin) => binLabel(bin, unit)),
       ...axisStyle(theme),
       // Bin starts only; the tooltip gives the whole bin.
-      axisLabel: { color: theme.muted, fontSize: 10, formatter: (label: string) => label.split('–')[0] },
+      axisLabel: {
+        color: theme.muted,
+        fontSize: 10,
+        formatter: (label: string) => label.split('–')[0],
+        // One tick scheme for every histogram: zero and every 16th power of two (1, 16, 256…),
+        // whatever bin a chart starts at.
+        interval: (index: number) => first + index === 0 || (first + index - 1) % 4 === 0,
+      },
     },
     yAxis: { type: 'log', min: 1, logBase: 10, ...axisStyle(theme) },
     // A log axis cannot place 0: empty bins are left out (null), not drawn at 1.
@@ -58,7 +68,7 @@ export function HistogramCharts({ query }: { query: QueryState<Histograms> }) {
       new Map(
         (metrics ?? []).map((m) => [
           m.metric,
-          m.bins.some((b) => b.sessions > 0) ? option(m.metric, m.bins) : null,
+          m.bins.some((b) => b.sessions > 0) ? histogramOption(m.metric, m.bins) : null,
         ]),
       ),
     [metrics],
