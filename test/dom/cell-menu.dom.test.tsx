@@ -47,7 +47,9 @@ describe('Sessions cell menu', () => {
     expect(screen.queryByTestId('cell-menu')).toBeNull();
     await waitFor(() =>
       expect(lastFilter().filter).toEqual({
-        clauses: [{ field: 'rule', negate: true, values: [{ kind: 'text', value: 'Suspicious Web Traffic' }] }],
+        clauses: [
+          { field: 'rule', negate: true, values: [{ kind: 'text', value: 'Suspicious Web Traffic' }] },
+        ],
       }),
     );
   });
