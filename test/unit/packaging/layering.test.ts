@@ -3,6 +3,7 @@
 // src-shared imports only itself and zod. A rule broken anywhere fails here, file by file.
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/temp.js';
 
@@ -15,17 +16,18 @@ function filesUnder(dir: string): string[] {
     .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)));
 }
 
-// Static and dynamic imports, re-exports and `import type` alike: a type import is still a
-// dependency on the other layer's code.
-const SPECIFIER = /(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)['"]([^'"\s]+)['"]/gm;
-
-/** Each import of `file`: a project path (for a relative one) or the package name. */
+/**
+ * Each import of `file`: a project path (for a relative one) or the package name. Static and
+ * dynamic imports, re-exports and `import type` alike (a type import is still a dependency on the
+ * other layer's code), as TypeScript's own pre-scan finds them: a comment or a string that reads
+ * like `from 'other'` is not an import (a regex took one for one).
+ */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-  return [...text.matchAll(SPECIFIER)].map(([, spec]) => {
-    if (!spec!.startsWith('.'))
-      return spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!;
-    return path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec!));
+  return ts.preProcessFile(text, true, true).importedFiles.map(({ fileName: spec }) => {
+    if (!spec.startsWith('.'))
+      return spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
+    return path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec));
   });
 }
 
