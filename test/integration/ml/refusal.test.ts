@@ -12,6 +12,25 @@ import { generatedDb, sampleDb } from './harness.js';
 const tempDir = createTempDirs();
 
 describe('training refusals', () => {
+  it('names column:detection_types as the detection-type field with its one value, not as an empty column', async () => {
+    const db = openDatabase(await sampleDb(tempDir()));
+    try {
+      // The public notebooks on this data labelled by the CSV's detection_types column.
+      for (const column of ['detection_types', 'detection_type']) {
+        const attempt = trainRun(db, { kind: 'rf', labels: { type: 'column', column }, params: {} });
+        await expect(attempt).rejects.toThrow(TrainingRefused);
+        await expect(attempt).rejects.toThrow(
+          new RegExp(
+            `"${column}" is the detection-type field.*every session has the one value waf_rule \\(282 sessions\\).*one class, nothing to learn`,
+          ),
+        );
+      }
+      expect(listRuns(db)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses the embedded CloudWatch sample: one detection type, no labels — and says so plainly', async () => {
     const db = openDatabase(await sampleDb(tempDir()));
     try {

@@ -149,7 +149,11 @@ function check(db: Db, source: LabelSource): ResolvedLabels {
     const values = labelValueCounts(db, read);
     const counts = tally(values, labelClass);
     if (counts.malicious + counts.benign === 0)
-      throw new TrainingRefused(`No session has a value in column "${source.column}". ${LABEL_HELP}`);
+      throw new TrainingRefused(
+        namesDetectionType(source.column)
+          ? detectionTypeColumnMessage(source.column, detectionTypeCounts(db))
+          : `No session has a value in column "${source.column}". ${LABEL_HELP}`,
+      );
     refuseUnlearnable(
       counts,
       () => `every labelled session has the label "${values.find((v) => v.value)?.value}"`,
@@ -202,6 +206,29 @@ function list(types: { value: string | null; sessions: number }[]): string {
     .slice(0, 8)
     .map((t) => `${t.value ?? '(none)'}: ${t.sessions}`)
     .join(', ');
+}
+
+/**
+ * Whether a --labels column names the detection type, which Vigil keeps as its own field rather
+ * than as a column of labels: the CloudWatch CSV calls it `detection_types`, and the public
+ * notebooks on that data labelled by it.
+ */
+function namesDetectionType(column: string): boolean {
+  return ['detectiontypes', 'detectiontype'].includes(column.toLowerCase().replace(/[^a-z]/g, ''));
+}
+
+function detectionTypeColumnMessage(
+  column: string,
+  types: { value: string | null; sessions: number }[],
+): string {
+  const field = `"${column}" is the detection-type field (Vigil keeps it as the detection type, filter type:), not a label column`;
+  const [only, ...others] = types;
+  if (only && others.length === 0)
+    return (
+      `Refusing to train: ${field}, and every session has the one value ${only.value ?? '(none)'} ` +
+      `(${only.sessions} sessions): one class, nothing to learn. ${LABEL_HELP}`
+    );
+  return `Refusing to train: ${field}; its values (${list(types)}) do not say which sessions are malicious: map them with --labels detection-map:FILE. ${LABEL_HELP}`;
 }
 
 function noLabelsMessage(types: { value: string | null; sessions: number }[]): string {
