@@ -59,7 +59,10 @@ describe('an interrupted scoring pass', () => {
       const run = spawnCli(['score', '--run', String(runId), '--db', file, '--json']);
       // The pass has begun once its staging (a TEMP table, in a temp file) exists.
       await whenChild(run, () => holdsSqliteTempFile(run.child.pid!));
-      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 1500)));
+      // A random moment early in the pass: on an idle machine the whole pass over 150 000 sessions
+      // can end within 1.5 s, and a kill after the publish would test nothing (the clean-clone run
+      // once saw exit 0 that way).
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 200)));
       run.child.kill(signal);
       expect(await run.exited).toBe(EXIT[signal]);
 
@@ -86,7 +89,8 @@ describe('an interrupted scoring pass', () => {
     raw.close();
     const run = spawnCli(['score', '--run', String(runId), '--db', file, '--json']);
     await whenChild(run, () => holdsSqliteTempFile(run.child.pid!));
-    await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 1500)));
+    // Early in the pass, as above: a kill after the publish would test nothing.
+    await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 200)));
     run.child.kill('SIGKILL');
     await run.exited;
     const models = JSON.parse((await runCliProcess(['models', '--json', '--db', file])).stdout) as {
