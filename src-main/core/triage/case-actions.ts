@@ -15,7 +15,7 @@ import {
 } from '../db/cases.js';
 import type { Db } from '../db/open.js';
 import { findTag, prepareTagLinkWrite } from '../db/tags.js';
-import { requireStoredSessions } from './stored-sessions.js';
+import { refuseEarly, requireStoredSessions } from './stored-sessions.js';
 import { ensureTag } from './tag-actions.js';
 
 export interface CaseItemsChange {
@@ -53,6 +53,7 @@ export function createCase(
   analyst: string,
   args: CaseItemsChange & { title: string; severity: CaseSeverity; summary: string },
 ): number {
+  refuseEarly(db, args.sessionIds);
   return db
     .transaction(() => {
       const at = Date.now();
@@ -105,6 +106,7 @@ export function editCaseItems(
   analyst: string,
   args: CaseItemsChange & { caseId: number; add: boolean },
 ): { sessions: number; ips: number } {
+  if (args.add) refuseEarly(db, args.sessionIds);
   return db
     .transaction(() => {
       requireCase(db, args.caseId);

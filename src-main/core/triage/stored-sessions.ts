@@ -20,3 +20,13 @@ export function requireStoredSessions(db: Db, ids: readonly number[]): number[] 
   if (unfinished) throw new Error(unfinished);
   return known;
 }
+
+/**
+ * The same refusal, checked before a write transaction waits for the lock: an import holds the
+ * write lock for each batch, and an analyst's action on one of its sessions should be refused at
+ * once, not after waiting (up to the busy timeout) for a lock it would then be refused under. The
+ * check inside the transaction still decides; this one only answers early.
+ */
+export function refuseEarly(db: Db, ids: readonly number[] | undefined): void {
+  if (ids && ids.length > 0) requireStoredSessions(db, ids);
+}

@@ -4,7 +4,7 @@ import type { ActionResult } from '../../../src-shared/triage.js';
 import { insertAction, recordChanges } from '../db/audit.js';
 import type { Db } from '../db/open.js';
 import { findTag, insertTag, prepareSessionTagWrite, taggedAmong } from '../db/tags.js';
-import { requireStoredSessions } from './stored-sessions.js';
+import { refuseEarly, requireStoredSessions } from './stored-sessions.js';
 
 export const TAG_ACTION = 'tag';
 
@@ -35,6 +35,7 @@ export function tagSessions(
   analyst: string,
   args: { tag: string; sessionIds: number[]; on: boolean },
 ): ActionResult {
+  refuseEarly(db, args.sessionIds);
   const write = prepareSessionTagWrite(db);
   return db
     .transaction(() => {

@@ -6,7 +6,7 @@ import { resolveFreeText } from '../db/free-text.js';
 import type { Db } from '../db/open.js';
 import { prepareVerdictWrite, sessionIdsFromIp, verdictsOf } from '../db/verdicts.js';
 import { scopeToFinished } from '../db/visibility.js';
-import { requireStoredSessions } from './stored-sessions.js';
+import { refuseEarly, requireStoredSessions } from './stored-sessions.js';
 
 export const VERDICT_ACTION = 'verdict';
 
@@ -57,6 +57,7 @@ export function setVerdict(
 ): ActionResult {
   if (args.kind !== undefined && args.verdict !== 'malicious')
     throw new Error('Only a malicious verdict names a kind of threat.');
+  if ('sessionIds' in args.target) refuseEarly(db, args.target.sessionIds);
   const write = prepareVerdictWrite(db);
   return db
     .transaction(() => {
