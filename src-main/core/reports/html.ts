@@ -1,5 +1,6 @@
 // The case report as one self-contained HTML file: no script, no external resource, and a CSP
 // that forbids both, so opening it can neither run code nor reach the network.
+import { formatCount } from '../../../src-shared/count-words.js';
 import { isTagColour } from '../../../src-shared/triage.js';
 import type { ChainVerification } from '../db/audit-chain.js';
 import { auditSection } from './audit-section.js';
@@ -10,6 +11,7 @@ import { type Html, html, trusted } from './escape.js';
 import { kindsSection } from './kinds-section.js';
 import { REPORT_CSS } from './report-style.js';
 import { requestSection } from './request-section.js';
+import { timelineSection } from './timeline-section.js';
 
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -26,42 +28,8 @@ const num = (value: number | null | undefined, digits = 3) =>
 /** A tag's colour for a style attribute: a #rrggbb colour, or grey for anything else. */
 const tagColour = (colour: string) => (isTagColour(colour) ? colour : '#888888');
 
-interface TimelineEvent {
-  at: number;
-  who: string;
-  what: string;
-  detail: string;
-}
-
-function timeline(report: CaseReport): TimelineEvent[] {
-  const { detail, sessions } = report.data;
-  const events: TimelineEvent[] = [
-    { at: detail.case.createdAt, who: detail.case.createdBy, what: 'case opened', detail: detail.case.title },
-    ...detail.items.map((item) => ({
-      at: item.addedAt,
-      who: item.addedBy,
-      what: item.kind === 'ip' ? 'IP added' : 'session added',
-      detail: item.ip ?? `session ${item.sessionId}`,
-    })),
-    ...detail.notes.map((n) => ({ at: n.at, who: n.analyst, what: 'note', detail: n.body })),
-    ...sessions.flatMap((s) =>
-      s.verdict && s.verdictAt !== null
-        ? [
-            {
-              at: s.verdictAt,
-              who: s.verdictBy ?? '',
-              what: `verdict: ${s.verdict}`,
-              detail: `session ${s.id} (${s.srcIp})${s.verdictNote ? ` — ${s.verdictNote}` : ''}`,
-            },
-          ]
-        : [],
-    ),
-  ];
-  return events.sort((a, b) => a.at - b.at);
-}
-
 function sessionRow(s: ReportSession): Html {
-  return html`<tr><td class="num">${s.id}</td><td>${iso(s.startTs)}</td><td>${s.srcIp}</td><td>${s.dstIp ?? ''}</td>
+  return html`<tr><td class="num">${s.id}</td><td class="nowrap">${iso(s.startTs)}</td><td>${s.srcIp}</td><td>${s.dstIp ?? ''}</td>
 <td class="num">${s.dstPort ?? ''}</td><td>${s.protocol ?? ''}</td><td>${s.country ?? ''}</td><td>${s.detectionType ?? ''}</td>
 <td>${s.ruleName ?? ''}</td><td class="num">${s.bytesIn ?? ''}</td><td class="num">${s.bytesOut ?? ''}</td>
 <td class="num">${num(s.score)}</td><td>${s.kind ?? ''}${s.kindBy === 'model' ? ' (predicted)' : ''}</td><td>${s.verdict ?? ''}</td><td>${s.verdictBy ?? ''}</td><td>${s.verdictNote ?? ''}</td><td>${s.tags ?? ''}</td></tr>`;
@@ -86,10 +54,21 @@ ${metricRow('F1', m.model.f1, m.baseline.f1)}</table>
 }`;
 }
 
+// Sessions (and requests) listed row by row. The charts, indicators and timeline already sum up
+// every session gathered; a row per session beyond this made an 862-session case ~68 000 px tall
+// and buried the audit trail, and the CSV / JSON export carries them all.
+export const REPORT_TABLE_ROWS = 200;
+
+const sessionsHeading = (listed: number, total: number) =>
+  listed < total
+    ? `the first ${formatCount(listed)} of ${formatCount(total)}; the CSV export has all`
+    : formatCount(total);
+
 /** The report page; `audit` is the audit chain as verified when the report is made. */
 export function renderCaseHtml(report: CaseReport, audit: ChainVerification): string {
   const { detail, sessions, sessionTotal, indicators } = report.data;
   const c = detail.case;
+  const tableRows = sessions.slice(0, REPORT_TABLE_ROWS);
   const charts = [timelineChart(sessions), countriesChart(sessions), verdictChart(sessions)].filter(
     (svg): svg is string => svg !== null,
   );
@@ -107,27 +86,26 @@ export function renderCaseHtml(report: CaseReport, audit: ChainVerification): st
 opened by ${c.createdBy} ${iso(c.createdAt)} · updated ${iso(c.updatedAt)}</p>
 ${c.tags.length ? html`<p class="meta tags">tags: ${c.tags.map((t) => html`<span class="tag" style="border-color: ${tagColour(t.colour)}">${t.name}</span> `)}</p>` : ''}
 <h2>Summary</h2><div class="summary">${c.summary || '(no summary)'}</div>
-<h2>Timeline</h2>
-<table><tr><th>when (UTC)</th><th>who</th><th>what</th><th>detail</th></tr>
-${timeline(report).map((e) => html`<tr><td>${iso(e.at)}</td><td>${e.who}</td><td>${e.what}</td><td>${e.detail}</td></tr>`)}</table>
-<div class="charts">${charts.map((svg) => trusted(svg))}</div>
 <h2>Indicators (${indicators.length})</h2>
 <table><tr><th>IP</th><th>why</th><th>sessions</th><th>first seen</th><th>last seen</th><th>IOC lists</th></tr>
 ${indicators.map(
   (i) =>
     html`<tr><td><code>${i.ip}</code></td><td>${i.reasons.join(', ')}</td><td class="num">${i.sessions}</td><td>${iso(i.firstSeen)}</td><td>${iso(i.lastSeen)}</td><td>${i.iocLists.map((l) => `${l.list} (${l.kind})`).join(', ')}</td></tr>`,
 )}</table>
+<h2>Timeline</h2>
+${timelineSection(report)}
+<div class="charts">${charts.map((svg) => trusted(svg))}</div>
 <h2>Notes (${detail.notes.length})</h2>
 ${detail.notes.map((n) => html`<p><strong>${n.analyst}</strong> <span class="meta">${iso(n.at)}</span></p><div class="summary">${n.body}</div>`)}
 <h2>Model</h2>${modelSection(report)}
 <h2>Kinds of threat</h2>${kindsSection(report.data.kinds)}
-<h2>Sessions (${sessions.length}${sessionTotal > sessions.length ? ` of ${sessionTotal}; the CSV export has all` : ''})</h2>
-<table><tr><th>id</th><th>start (UTC)</th><th>source</th><th>destination</th><th>port</th><th>proto</th><th>country</th>
+<h2>Sessions (${sessionsHeading(tableRows.length, sessionTotal)})</h2>
+<table class="sessions"><tr><th>id</th><th>start (UTC)</th><th>source</th><th>destination</th><th>port</th><th>proto</th><th>country</th>
 <th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>kind</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
-${sessions.map(sessionRow)}</table>
-${requestSection(sessions)}
+${tableRows.map(sessionRow)}</table>
+${requestSection(tableRows)}
 <h2>Audit trail</h2>${auditSection(audit)}
-<footer>Vigil ${report.appVersion} · generated ${iso(report.generatedAt)} · at most ${REPORT_SESSION_LIMIT} sessions listed ·
+<footer>Vigil ${report.appVersion} · generated ${iso(report.generatedAt)} · charts, indicators and timeline over at most ${REPORT_SESSION_LIMIT} sessions, tables list at most ${REPORT_TABLE_ROWS}<br>
 SHA-256 of the data included: <span class="hash">${report.sha256}</span></footer>
 </body></html>
 `;

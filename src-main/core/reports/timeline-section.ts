@@ -1,0 +1,121 @@
+// The report's timeline: what happened to the case, oldest first. One action is one entry: a bulk
+// verdict on 862 sessions (or 862 sessions added at once) is recorded with one time, analyst and
+// note, so those rows are merged into one entry with the count — a row per session made a report
+// 137 000 px tall and buried everything after it.
+import { countOf } from '../../../src-shared/count-words.js';
+import type { CaseReport } from './case-data.js';
+import { type Html, html } from './escape.js';
+
+/** One thing that happened to one subject (the case, an IP or a session). */
+interface TimelineEvent {
+  at: number;
+  who: string;
+  what: string;
+  /** The verdict's note, shared by every session of one bulk verdict. */
+  note: string | null;
+  subject: { sessionId: number; srcIp: string | null } | { text: string };
+}
+
+/** Events that one action produced, merged: same time, analyst, what and note. */
+export interface TimelineEntry {
+  at: number;
+  who: string;
+  what: string;
+  detail: string;
+}
+
+// Source IPs named in a merged entry before "…": enough to recognise the attacker, not a list.
+const NAMED_IPS = 3;
+
+function eventsOf(report: CaseReport): TimelineEvent[] {
+  const { detail, sessions } = report.data;
+  return [
+    {
+      at: detail.case.createdAt,
+      who: detail.case.createdBy,
+      what: 'case opened',
+      note: null,
+      subject: { text: detail.case.title },
+    },
+    ...detail.items.map((item) => ({
+      at: item.addedAt,
+      who: item.addedBy,
+      what: item.kind === 'ip' ? 'IP added' : 'session added',
+      note: null,
+      subject: item.ip !== null ? { text: item.ip } : { sessionId: item.sessionId ?? 0, srcIp: null },
+    })),
+    ...detail.notes.map((n) => ({
+      at: n.at,
+      who: n.analyst,
+      what: 'note',
+      note: null,
+      subject: { text: n.body },
+    })),
+    ...sessions.flatMap((s) =>
+      s.verdict && s.verdictAt !== null
+        ? [
+            {
+              at: s.verdictAt,
+              who: s.verdictBy ?? '',
+              what: `verdict: ${s.verdict}`,
+              note: s.verdictNote,
+              subject: { sessionId: s.id, srcIp: s.srcIp },
+            },
+          ]
+        : [],
+    ),
+  ];
+}
+
+function describe(group: TimelineEvent[]): string {
+  const first = group[0];
+  if (!first) return '';
+  const note = first.note ? ` — ${first.note}` : '';
+  const sessions = group.flatMap((e) => ('sessionId' in e.subject ? [e.subject] : []));
+  const texts = group.flatMap((e) => ('text' in e.subject ? [e.subject.text] : []));
+  if (sessions.length === 0) return texts.join(', ') + note;
+  if (sessions.length === 1 && sessions[0]) {
+    const s = sessions[0];
+    return `session ${s.sessionId}${s.srcIp ? ` (${s.srcIp})` : ''}${note}`;
+  }
+  const ids = sessions.map((s) => s.sessionId).sort((a, b) => a - b);
+  const ips = [...new Set(sessions.flatMap((s) => (s.srcIp ? [s.srcIp] : [])))];
+  const from = ips.length
+    ? ` from ${countOf(ips.length, 'source IP')}: ${ips.slice(0, NAMED_IPS).join(', ')}${ips.length > NAMED_IPS ? ', …' : ''}`
+    : '';
+  return `${countOf(sessions.length, 'session')} (ids ${ids[0]} … ${ids[ids.length - 1]})${from}${note}`;
+}
+
+/** The case's history, one entry per action, oldest first. */
+export function timelineEntries(report: CaseReport): TimelineEntry[] {
+  const groups = new Map<string, TimelineEvent[]>();
+  for (const e of eventsOf(report)) {
+    // Text subjects (the case, IPs, notes) of one action stay one entry too: "IP added: a, b".
+    const key = JSON.stringify([
+      e.at,
+      e.who,
+      e.what,
+      e.note,
+      'text' in e.subject && e.what === 'note' ? e.subject.text : '',
+    ]);
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  return [...groups.values()]
+    .map((group) => ({
+      at: group[0]?.at ?? 0,
+      who: group[0]?.who ?? '',
+      what: group[0]?.what ?? '',
+      detail: describe(group),
+    }))
+    .sort((a, b) => a.at - b.at);
+}
+
+export function timelineSection(report: CaseReport): Html {
+  return html`<table class="timeline"><tr><th>when (UTC)</th><th>who</th><th>what</th><th>detail</th></tr>
+${timelineEntries(report).map(
+  (e) =>
+    html`<tr><td class="nowrap">${new Date(e.at).toISOString()}</td><td>${e.who}</td><td class="nowrap">${e.what}</td><td>${e.detail}</td></tr>`,
+)}</table>`;
+}
