@@ -59,6 +59,7 @@ import {
   SourcePullArgs,
   SourceSessionsArgs,
   SourceSessionsPage,
+  SourceTicket,
 } from './sources.js';
 import { FlagKinds } from './threat-types.js';
 import {
@@ -195,22 +196,23 @@ export const operations = {
   //    ClickHouse table hunted in place; its slice pulled into the workspace as a job. ──
   /** Adds a source after checking it answers with the table and mapping (network). No password is stored. */
   addSource: op(AddSourceArgs, SourceInfo, { ...mainSideOnly, reaches: 'endpoint' }),
-  listSources: op(z.object({}), z.array(SourceInfo), mainSideOnly),
+  // The operations below name a source, never a host or a file: they reach only the server the
+  // analyst registered with addSource (the CLI), so the pages may call them like sourceOverview.
+  listSources: op(z.object({}), z.array(SourceInfo)),
   /** Connects, checks the table and every mapped column, and counts its rows (network). */
-  testSource: op(z.object({ name: SourceName }), SourceCheck, { ...mainSideOnly, reaches: 'endpoint' }),
+  testSource: op(z.object({ name: SourceName }), SourceCheck),
   /** Forgets a source and its pulls' watermarks; sessions pulled from it stay. */
-  removeSource: op(z.object({ name: SourceName }), z.object({ removed: z.string() }), mainSideOnly),
+  removeSource: op(z.object({ name: SourceName }), z.object({ removed: z.string() })),
   /** Pulls the rows matching a filter into the workspace (network); progress comes as job events. */
-  startSourcePull: op(SourcePullArgs, z.object({ jobId: z.string() }), {
-    ...mainSideOnly,
-    reaches: 'endpoint',
-  }),
+  startSourcePull: op(SourcePullArgs, z.object({ jobId: z.string() })),
   /** The Overview's charts computed by the source's engine over the whole table (GROUP BY there). */
   sourceOverview: op(SourceOverviewArgs, SourceOverview),
   /** The IP graph's heaviest edges of a source, summed by its engine (GROUP BY source, destination). */
   sourceGraphEdges: op(SourceGraphArgs, IpGraph),
   /** A page of a source's rows matching a filter, in time order, by keyset (a cursor, never an offset). */
   sourceSessions: op(SourceSessionsArgs, SourceSessionsPage),
+  /** Stops the source question asked with this ticket: KILL QUERY on the engine, then it fails as cancelled. */
+  cancelSourceQuery: op(z.object({ ticket: SourceTicket }), z.object({ cancelled: z.boolean() })),
 
   // ── Detection models (src-shared/models.ts; core: services/models.ts). Training and scoring run as
   //    jobs in worker threads: progress and cancel through jobStatus / listJobs / cancelJob. ──

@@ -91,7 +91,19 @@ export const SourcePullArgs = z.strictObject({
 });
 export type SourcePullArgs = z.infer<typeof SourcePullArgs>;
 
-export const SourceOverviewArgs = z.object({ source: SourceName, filter: SessionFilter.default({}) });
+/**
+ * A name the page gives one question to a source, so that it can cancel it (cancelSourceQuery):
+ * chosen per request, never part of what the answer is kept under.
+ */
+export const SourceTicket = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'a ticket (8–64 letters, digits, _ or -)');
+
+export const SourceOverviewArgs = z.object({
+  source: SourceName,
+  filter: SessionFilter.default({}),
+  ticket: SourceTicket.optional(),
+});
 
 /** The Overview's charts computed by the source's engine (no correlation: it samples rows). */
 export const SourceOverview = OverviewAnswer.omit({ correlation: true }).extend({
@@ -103,7 +115,7 @@ export const SourceOverview = OverviewAnswer.omit({ correlation: true }).extend(
 export type SourceOverview = z.infer<typeof SourceOverview>;
 
 /** The IP graph's edges of a source, summed by its engine (as graphEdges, plus the source). */
-export const SourceGraphArgs = GraphEdgesArgs.extend({ source: SourceName });
+export const SourceGraphArgs = GraphEdgesArgs.extend({ source: SourceName, ticket: SourceTicket.optional() });
 
 /** A row of a source as its mapping gives it: Vigil field name → value. */
 export const SourceRow = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
@@ -122,5 +134,6 @@ export const SourceSessionsArgs = z.object({
   filter: SessionFilter.default({}),
   after: SourcePageCursor.nullable().default(null),
   limit: z.number().int().min(1).max(1000).default(100),
+  ticket: SourceTicket.optional(),
 });
 export const SourceSessionsPage = z.object({ items: z.array(SourceRow), next: SourcePageCursor.nullable() });

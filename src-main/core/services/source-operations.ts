@@ -9,5 +9,6 @@ export const SOURCE_OPERATIONS = [
   'sourceOverview',
   'sourceGraphEdges',
   'sourceSessions',
+  'cancelSourceQuery',
 ] as const;
 export type SourceOperation = (typeof SOURCE_OPERATIONS)[number];

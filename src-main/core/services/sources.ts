@@ -16,6 +16,7 @@ import {
 import type { SourcePullJobs } from '../jobs/source-pull-jobs.js';
 import type { JobStore } from './job-store.js';
 import type { SourceOperation } from './source-operations.js';
+import { SourceTickets } from './source-tickets.js';
 
 export interface SourcesContext {
   store: JobStore;
@@ -25,6 +26,7 @@ export interface SourcesContext {
 
 export function sourcesService(context: SourcesContext): Pick<VigilService, SourceOperation> {
   const { store, pulls } = context;
+  const tickets = new SourceTickets();
   const named = async (name: string): Promise<SourceInfo> => {
     const source = await store.sourceNamed(name);
     if (!source) throw new Error(`No source named "${name}". See them with: vigil source list`);
@@ -67,25 +69,32 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
       const selector = serializeFilter(filter.clauses ?? []);
       return { jobId: pulls.start({ source: info, filter, selector, ...range }) };
     },
-    async sourceOverview({ source, filter }) {
+    async sourceOverview({ source, filter, ticket }) {
       const info = await named(source);
       const started = Date.now();
-      const charts = await withSource(info, context.connection ?? {}, (connection) =>
-        remoteOverview(connection, info, filter),
+      const charts = await tickets.run(ticket, (signal) =>
+        withSource(info, context.connection ?? {}, (connection) =>
+          remoteOverview(connection, info, filter, signal),
+        ),
       );
       return { ...charts, remote: info.name, milliseconds: Date.now() - started };
     },
-    async sourceGraphEdges({ source, ...request }) {
+    async sourceGraphEdges({ source, ticket, ...request }) {
       const info = await named(source);
-      return withSource(info, context.connection ?? {}, (connection) =>
-        remoteGraphEdges(connection, info, request),
+      return tickets.run(ticket, (signal) =>
+        withSource(info, context.connection ?? {}, (connection) =>
+          remoteGraphEdges(connection, info, request, signal),
+        ),
       );
     },
-    async sourceSessions({ source, filter, after, limit }) {
+    async sourceSessions({ source, filter, after, limit, ticket }) {
       const info = await named(source);
-      return withSource(info, context.connection ?? {}, (connection) =>
-        remoteSessionPage(connection, info, filter, after, limit),
+      return tickets.run(ticket, (signal) =>
+        withSource(info, context.connection ?? {}, (connection) =>
+          remoteSessionPage(connection, info, filter, after, limit, signal),
+        ),
       );
     },
+    cancelSourceQuery: async ({ ticket }) => ({ cancelled: tickets.cancel(ticket) }),
   };
 }

@@ -95,8 +95,6 @@ describe('what a page may call', () => {
       'listLogGroups',
       'startImport',
       'startPull',
-      'startSourcePull',
-      'testSource',
     ]);
     for (const name of reaching) {
       expect(operations[name].reaches, name).not.toBeNull();
