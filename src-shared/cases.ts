@@ -31,8 +31,15 @@ export const Case = z.object({
   createdBy: z.string(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** Sessions added to the case one by one (its session items). */
   sessions: z.number().int(),
   ips: z.number().int(),
+  /**
+   * Sessions the case holds: those added one by one and every session from or to its IPs (of
+   * finished imports). The one count the case list, the case header, its Activity and its report
+   * give, so "1 session" in the list and 1,913 in Activity cannot disagree again.
+   */
+  sessionTotal: z.number().int(),
   notes: z.number().int(),
   /** By name. */
   tags: z.array(CaseTag),

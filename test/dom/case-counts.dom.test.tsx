@@ -13,7 +13,7 @@ afterEach(async () => {
   cleanup();
 });
 
-const aCase = (ips: number, sessions: number, notes: number): Case => ({
+const aCase = (ips: number, sessions: number, notes: number, sessionTotal = sessions): Case => ({
   id: 3,
   title: 'Scan',
   severity: 'low',
@@ -23,21 +23,27 @@ const aCase = (ips: number, sessions: number, notes: number): Case => ({
   createdAt: 0,
   updatedAt: 0,
   sessions,
+  sessionTotal,
   ips,
   notes,
   tags: [],
 });
 
-const counts = () => screen.getByText(/listed/).textContent ?? '';
+const counts = () => screen.getByTestId('case-counts').textContent ?? '';
 
 describe('case header counts', () => {
   it('says "1 IP", "1 session" and "1 note" for one of each', async () => {
     render(<CaseHeader c={aCase(1, 1, 1)} onError={() => {}} />, withData);
-    expect(counts()).toContain('1 IP and 1 session listed · 1 note');
+    expect(counts()).toBe('holds 1 session (1 session and 1 IP added) · 1 note');
   });
 
   it('groups large counts and uses plurals', async () => {
     render(<CaseHeader c={aCase(2, 1913, 0)} onError={() => {}} />, withData);
-    expect(counts()).toContain('2 IPs and 1,913 sessions listed · 0 notes');
+    expect(counts()).toBe('holds 1,913 sessions (1,913 sessions and 2 IPs added) · 0 notes');
+  });
+
+  it('leads with the sessions the case holds, those of its IPs included', async () => {
+    render(<CaseHeader c={aCase(1, 1, 0, 1913)} onError={() => {}} />, withData);
+    expect(counts()).toBe('holds 1,913 sessions (1 session and 1 IP added) · 0 notes');
   });
 });

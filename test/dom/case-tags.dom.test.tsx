@@ -26,6 +26,7 @@ const aCase = (tags: CaseTag[], id = 7, title = 'Night Owl'): Case => ({
   createdAt: 0,
   updatedAt: 0,
   sessions: 0,
+  sessionTotal: 0,
   ips: 1,
   notes: 0,
   tags,

@@ -7,6 +7,7 @@ import type {
   CaseTag,
 } from '../../../src-shared/cases.js';
 import type { Db } from './open.js';
+import { countSelection } from './session-export.js';
 
 const CASE_COLUMNS = `c.id, c.title, c.severity, c.status, c.summary, c.created_by AS createdBy,
   c.created_at AS createdAt, c.updated_at AS updatedAt,
@@ -69,12 +70,18 @@ export function caseTagsOf(db: Db, caseIds: readonly number[]): Map<number, Case
   return map;
 }
 
-function withTags(db: Db, rows: CaseRow[]): Case[] {
+// Each case's held sessions are counted by the same condition its report and Activity read
+// (session-export.ts), one indexed count per case.
+function withTags(db: Db, rows: Omit<CaseRow, 'sessionTotal'>[]): Case[] {
   const tags = caseTagsOf(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    ...r,
+    sessionTotal: countSelection(db, { caseId: r.id }),
+    tags: tags.get(r.id) ?? [],
+  }));
 }
 
 export function getCase(db: Db, id: number): Case | undefined {

@@ -32,9 +32,10 @@ export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onErr
           Activity{' '}
           {overview.data && (
             <span className="muted" data-testid="case-session-total">
-              {overview.data.sessionTotal > overview.data.sessions.length
-                ? `(first ${formatCount(overview.data.sessions.length)} of ${countOf(overview.data.sessionTotal, 'session')})`
-                : `(${countOf(overview.data.sessionTotal, 'session')}: listed ones and every session from or to its IPs)`}
+              {/* The case's one count of held sessions, as in the header and the case list. */}
+              {c.sessionTotal > overview.data.sessions.length
+                ? `(first ${formatCount(overview.data.sessions.length)} of ${countOf(c.sessionTotal, 'session')})`
+                : `(${countOf(c.sessionTotal, 'session')}: added ones and every session from or to its IPs)`}
             </span>
           )}
         </h3>

@@ -47,7 +47,10 @@ export function CaseHeader({ c, onError }: { c: Case; onError(message: string): 
       )}
       <p className="muted">
         opened by {c.createdBy} {formatTimestamp(c.createdAt)} · updated {formatTimestamp(c.updatedAt)} ·{' '}
-        {countOf(c.ips, 'IP')} and {countOf(c.sessions, 'session')} listed · {countOf(c.notes, 'note')}
+        <span data-testid="case-counts">
+          holds {countOf(c.sessionTotal, 'session')} ({countOf(c.sessions, 'session')} and{' '}
+          {countOf(c.ips, 'IP')} added) · {countOf(c.notes, 'note')}
+        </span>
       </p>
       <p className="case-fields">
         <label>

@@ -68,8 +68,8 @@ export function CasesView() {
                   <strong>{c.title}</strong>
                   <br />
                   <span className="muted">
-                    {c.severity} · {c.status.replace('_', ' ')} · {countOf(c.ips, 'IP')},{' '}
-                    {countOf(c.sessions, 'session')} · {formatTimestamp(c.updatedAt)}
+                    {c.severity} · {c.status.replace('_', ' ')} · {countOf(c.sessionTotal, 'session')},{' '}
+                    {countOf(c.ips, 'IP')} · {formatTimestamp(c.updatedAt)}
                   </span>
                   {c.tags.length > 0 && (
                     <>

@@ -30,6 +30,11 @@ describe('case overview', () => {
       await call('setVerdict', { target: { sessionIds: [ids[0]!] }, verdict: 'malicious' });
       const overview = await call('caseOverview', { id: created.case.id });
       expect(overview.sessionTotal).toBe(3);
+      // One count of what the case holds: the list and the case itself say 3, as Activity does,
+      // not the one session added as an item (the "1 session" vs 1,913 of issue 18).
+      const [listed] = await call('listCases', {});
+      expect([listed?.sessions, listed?.ips, listed?.sessionTotal]).toEqual([1, 1, 3]);
+      expect((await call('getCase', { id: created.case.id })).case.sessionTotal).toBe(3);
       expect(overview.sessions.map((s) => [s.id, s.verdict, s.score])).toEqual([
         [ids[0], 'malicious', 0.91],
         [ids[2], null, 0.42],
