@@ -4,7 +4,7 @@
 import { type FieldTerm, type FilterTermDef, TERM_FIELDS, type TermKind } from '../fields/index.js';
 import { RULE_LEVELS } from '../rule-levels.js';
 
-export type FieldKind = TermKind | 'verdict' | 'level';
+export type FieldKind = TermKind | 'verdict' | 'level' | 'flag';
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -20,10 +20,11 @@ export interface FieldSpec {
 }
 
 /**
- * Terms that are not one column: both endpoints at once, the active models' scores and the
- * analyst's verdict, and the detection-rule hits of a session (db/filter-sql.ts asks each its own
- * way). `order` places them among the field table's terms. `rule:` stays the rule name the log
- * gave (CloudWatch, WAF): a hit of Vigil's rules is `sigma:`, so neither term means two things.
+ * Terms that are not one column: both endpoints at once, the active models' scores, whether the
+ * detection set flagged the session (src-shared/detection-set.ts), the analyst's verdict, and the
+ * detection-rule hits of a session (db/filter-sql.ts asks each its own way). `order` places them
+ * among the field table's terms. `rule:` stays the rule name the log gave (CloudWatch, WAF): a
+ * hit of Vigil's rules is `sigma:`, so neither term means two things.
  */
 const OWN_TERMS = {
   ip: { order: 30, spec: { kind: 'ip', help: 'either endpoint', example: 'ip:203.0.113.7' } },
@@ -35,6 +36,14 @@ const OWN_TERMS = {
       example: 'score:>=0.8',
       min: 0,
       max: 1,
+    },
+  },
+  flagged: {
+    order: 165,
+    spec: {
+      kind: 'flag',
+      help: 'flagged by the detection set (active runs + rule hits at its level): yes or no',
+      example: 'flagged:yes',
     },
   },
   verdict: { order: 170, spec: { kind: 'verdict', help: 'analyst verdict', example: 'verdict:none' } },
@@ -91,6 +100,8 @@ export const FILTER_FIELDS = Object.fromEntries(TERMS.map(({ term, spec }) => [t
 
 export const FIELD_NAMES = Object.keys(FILTER_FIELDS) as FilterField[];
 export const VERDICTS = ['malicious', 'benign', 'review', 'none'] as const;
+/** The values of `flagged:`. */
+export const FLAG_VALUES = ['yes', 'no'] as const;
 
 /** Other names of terms (`status` for `code`), from the field table: each parses as its term. */
 export const FIELD_ALIASES: Readonly<Record<string, FilterField>> = Object.fromEntries(

@@ -4,7 +4,7 @@
 import { RULE_LEVELS } from '../rule-levels.js';
 import type { FilterClause, FilterValue } from './clauses.js';
 import { type FilterError, FilterSyntaxError } from './errors.js';
-import { FIELD_NAMES, type FieldSpec, fieldSpec, termNamed, VERDICTS } from './fields.js';
+import { FIELD_NAMES, type FieldSpec, FLAG_VALUES, fieldSpec, termNamed, VERDICTS } from './fields.js';
 import { cidrRange, ipv4ToNumber, looksLikeIpv6 } from './ipv4.js';
 import { type Item, scanTerms } from './scan.js';
 
@@ -112,6 +112,10 @@ function fieldValue(field: string, spec: FieldSpec, item: Item): FilterValue {
     case 'verdict':
       if (!(VERDICTS as readonly string[]).includes(item.text.toLowerCase()))
         fail(`verdict: "${item.text}" is not one of ${VERDICTS.join(', ')}`, item);
+      return { kind: 'text', value: item.text.toLowerCase() };
+    case 'flag':
+      if (!(FLAG_VALUES as readonly string[]).includes(item.text.toLowerCase()))
+        fail(`${field}: "${item.text}" is not one of ${FLAG_VALUES.join(', ')}`, item);
       return { kind: 'text', value: item.text.toLowerCase() };
     case 'text':
       return { kind: 'text', value: item.text };

@@ -7,10 +7,18 @@ import {
   FIELD_NAMES,
   FILTER_FIELDS,
   type FilterField,
+  FLAG_VALUES,
   termNamed,
   VERDICTS,
 } from './fields.js';
 import { quoteValue } from './serialize.js';
+
+/** Terms whose values the language itself knows (no lookup in the data). */
+const FIXED_VALUES: Partial<Record<FilterField, readonly string[]>> = {
+  verdict: VERDICTS,
+  level: RULE_LEVELS,
+  flagged: FLAG_VALUES,
+};
 
 export interface Suggestion {
   /** What replaces the span [from, to) of the input. */
@@ -65,8 +73,9 @@ const NAMED: readonly { name: string; detail: string }[] = [
 ];
 
 /**
- * Suggestions for a context: field names, or the given values (verdicts are known here). A value
- * fits what was typed when it starts with it, or holds it for a term matched by any part (`ua:`).
+ * Suggestions for a context: field names, or the given values (verdicts, levels and yes/no are
+ * known here). A value fits what was typed when it starts with it, or holds it for a term matched
+ * by any part (`ua:`).
  */
 export function suggestionsFor(context: CompletionContext, values: readonly ValueCount[] = []): Suggestion[] {
   if (context.kind === 'field')
@@ -76,7 +85,7 @@ export function suggestionsFor(context: CompletionContext, values: readonly Valu
       detail,
     }));
   if (context.kind !== 'value') return [];
-  const fixed = context.field === 'verdict' ? VERDICTS : context.field === 'level' ? RULE_LEVELS : null;
+  const fixed = FIXED_VALUES[context.field] ?? null;
   const known = fixed ? fixed.map((value) => ({ value, sessions: -1 })) : values;
   const prefix = context.prefix.toLowerCase();
   const fits =

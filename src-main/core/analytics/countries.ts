@@ -1,6 +1,6 @@
 import type { CountryTotals, TypeByCountry } from '../../../src-shared/analytics.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import { type ActiveRuns, activeRuns } from '../db/analytics-flagged.js';
+import { type FlaggingSet, flaggingSet } from '../db/analytics-flagged.js';
 import { countBy } from '../db/analytics-queries.js';
 import { rollupSource } from '../db/analytics-source.js';
 import type { Db } from '../db/open.js';
@@ -34,13 +34,13 @@ export function typeByCountry(db: Db, filter: SessionFilter): TypeByCountry {
 /** Sessions and flagged sessions per source country (stacked bars and the world map). */
 export function countryTotals(db: Db, filter: SessionFilter): CountryTotals {
   const plan = planFor(filter);
-  const runs = activeRuns(db);
+  const runs = flaggingSet(db);
   const rows =
     plan.kind === 'sessions'
       ? sessionDigest(db, filter).byCountry()
       : rollupCountries(db, filter, plan, runs);
   return {
-    hasModel: runs.ids.length > 0,
+    hasModel: runs.flags,
     rows: rows.sort((a, b) => b.sessions - a.sessions),
     source: plan.kind,
   };
@@ -50,10 +50,10 @@ function rollupCountries(
   db: Db,
   filter: SessionFilter,
   plan: Extract<Plan, { kind: 'rollup' }>,
-  runs: ActiveRuns,
+  runs: FlaggingSet,
 ): CountryTotals['rows'] {
   const flagged = new Map<string, number>();
-  if (runs.ids.length) {
+  if (runs.flags) {
     const flaggedRows = flaggedSource(db, runs, plan, filter, pickGranularity(filter.from, filter.to));
     for (const r of countBy(db, flaggedRows, { country: flaggedRows.country })) flagged.set(r.country, r.n);
   }

@@ -1,14 +1,14 @@
 // The source that counts flagged sessions for a plan: the cached per-run rollup when it can be
-// built, else the sessions whose ids the active runs flagged.
+// built, else the flagged sessions of the detection set (db/detection-set.ts).
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import { type ActiveRuns, ensureFlaggedRollup, flaggedIds } from '../db/analytics-flagged.js';
+import { ensureFlaggedRollup, type FlaggingSet, flaggedIds } from '../db/analytics-flagged.js';
 import { rollupSource, type Source, sessionSource } from '../db/analytics-source.js';
 import type { Db } from '../db/open.js';
 import type { Plan } from './plan.js';
 
 export function flaggedSource(
   db: Db,
-  runs: ActiveRuns,
+  runs: FlaggingSet,
   plan: Plan,
   filter: SessionFilter,
   granularity: number,
@@ -18,5 +18,5 @@ export function flaggedSource(
     source.params.runSet = runs.key;
     return source;
   }
-  return sessionSource(filter, `id IN (${flaggedIds(runs)})`);
+  return sessionSource(filter, `id IN (${flaggedIds()})`);
 }

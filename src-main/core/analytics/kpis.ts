@@ -1,7 +1,7 @@
 import type { KpiSummary } from '../../../src-shared/analytics.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { must } from '../../../src-shared/must.js';
-import { activeRuns } from '../db/analytics-flagged.js';
+import { flaggingSet } from '../db/analytics-flagged.js';
 import {
   countOnly,
   reviewedCount,
@@ -25,10 +25,10 @@ export function kpiSummary(db: Db, filter: SessionFilter): KpiSummary {
     plan.kind === 'rollup'
       ? totals(db, rollupSource('rollup_time', granularity, plan, plan.clauses))
       : must(digest, 'the digest of a sessions plan').totals();
-  const runs = activeRuns(db);
+  const runs = flaggingSet(db);
   const unranged = filter.from === undefined && filter.to === undefined;
   let flagged: number | null = null;
-  if (runs.ids.length)
+  if (runs.flags)
     flagged = digest?.flagged ?? countOnly(db, flaggedSource(db, runs, plan, filter, granularity));
   const reviewed = verdictsTableExists(db) ? reviewedCount(db, sessionSource(filter)) : null;
   const span = unranged ? storedSpan(db) : { firstTs: filter.from ?? null, lastTs: filter.to ?? null };

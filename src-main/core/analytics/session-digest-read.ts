@@ -1,7 +1,7 @@
 // Reads the Overview digest of a filter (session-digest.ts) and keeps the last one per connection
 // until the data changes, so the charts of one filter share one pass over its sessions.
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import { type ActiveRuns, activeRuns, flaggedIds } from '../db/analytics-flagged.js';
+import { type FlaggingSet, flaggedIds, flaggingSet } from '../db/analytics-flagged.js';
 import { sessionSource } from '../db/analytics-source.js';
 import { jsAggregate } from '../db/js-aggregate.js';
 import type { Db } from '../db/open.js';
@@ -13,14 +13,14 @@ const digests = jsAggregate('vigil_session_digest', () => new SessionDigest(), S
 const kept = new WeakMap<Db, { key: string; digest: SessionDigest }>();
 
 /**
- * The digest of the sessions `filter` selects, flags of the active runs included: the one kept,
- * unless the data or the active runs changed since.
+ * The digest of the sessions `filter` selects, flags of the detection set included: the one kept,
+ * unless the data or the detection set changed since.
  */
 export function sessionDigest(db: Db, filter: SessionFilter): SessionDigest {
   // data_version moves when another connection commits (imports, scores); total_changes when this one does.
   const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
-  const runs = activeRuns(db);
-  const key = JSON.stringify([filter, runs.ids, db.pragma('data_version', { simple: true }), changes]);
+  const runs = flaggingSet(db);
+  const key = JSON.stringify([filter, runs.key, db.pragma('data_version', { simple: true }), changes]);
   const last = kept.get(db);
   if (last?.key === key) return last.digest;
   const source = sessionSource(filter);
@@ -37,10 +37,10 @@ export function sessionDigest(db: Db, filter: SessionFilter): SessionDigest {
   return digest;
 }
 
-/** 1 at the id of each session the active runs flagged (a byte per id up to the highest flagged). */
-function flaggedLookup(db: Db, runs: ActiveRuns): Uint8Array {
-  if (runs.ids.length === 0) return new Uint8Array(0);
-  const ids = db.prepare(flaggedIds(runs)).pluck().all() as number[];
+/** 1 at the id of each flagged session (a byte per id up to the highest flagged). */
+function flaggedLookup(db: Db, runs: FlaggingSet): Uint8Array {
+  if (!runs.flags) return new Uint8Array(0);
+  const ids = db.prepare(flaggedIds()).pluck().all() as number[];
   let max = 0;
   for (const id of ids) if (id > max) max = id;
   const lookup = new Uint8Array(max + 1);

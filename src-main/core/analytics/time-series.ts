@@ -2,7 +2,7 @@ import type { TimeSeries } from '../../../src-shared/analytics.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { must } from '../../../src-shared/must.js';
 import { bucketStart } from '../../../src-shared/time-buckets.js';
-import { activeRuns } from '../db/analytics-flagged.js';
+import { flaggingSet } from '../db/analytics-flagged.js';
 import { type SeriesRow, series } from '../db/analytics-queries.js';
 import { rollupSource } from '../db/analytics-source.js';
 import type { Db } from '../db/open.js';
@@ -17,8 +17,8 @@ export function timeSeries(db: Db, filter: SessionFilter): TimeSeries {
   const from = filter.from ?? span.firstTs;
   const to = filter.to ?? (span.lastTs === null ? null : span.lastTs + 1);
   const plan = planFor(filter);
-  const runs = activeRuns(db);
-  const empty = { from, to, hasModel: runs.ids.length > 0, points: [], source: plan.kind };
+  const runs = flaggingSet(db);
+  const empty = { from, to, hasModel: runs.flags, points: [], source: plan.kind };
   if (from === null || to === null || to <= from) return { ...empty, bucketMs: 60_000 };
   const size = seriesBucket(to - from);
   // The coarsest rollup whose buckets nest in ours (a week is whole days, an hour whole minutes).
@@ -31,12 +31,11 @@ export function timeSeries(db: Db, filter: SessionFilter): TimeSeries {
   if (plan.kind === 'sessions') {
     const digestRows = sessionDigest(db, filter).series(size);
     rows = digestRows;
-    if (runs.ids.length)
+    if (runs.flags)
       flagged = digestRows.map(({ t, flagged }) => ({ t, sessions: flagged, bytesIn: 0, bytesOut: 0 }));
   } else {
     rows = series(db, rollupSource('rollup_time', granularity, plan, plan.clauses), size);
-    if (runs.ids.length)
-      flagged = series(db, flaggedSource(db, runs, plan, filter, granularity), size, false);
+    if (runs.flags) flagged = series(db, flaggedSource(db, runs, plan, filter, granularity), size, false);
   }
   return { ...empty, bucketMs: size, points: fill(from, to, size, rows, flagged) };
 }

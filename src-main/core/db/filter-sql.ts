@@ -6,6 +6,7 @@ import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import { must } from '../../../src-shared/must.js';
 import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
+import { FLAGGED_IDS_SQL } from './detection-set.js';
 import { containsSql, likeAnySql, likePattern, readSql, textInSql } from './field-sql.js';
 
 type Params = Record<string, unknown>;
@@ -162,6 +163,13 @@ function kindSql(values: FilterValue[], b: Binder): string {
     (SELECT id FROM model_runs WHERE active = 1 AND target = 'type') AND predicted_kind IN (${kinds.join(', ')}))`;
 }
 
+/** flagged:yes / flagged:no: in the detection set's flags or not (db/detection-set.ts). */
+function flaggedSql(values: FilterValue[]): string {
+  const wanted = new Set(values.map((v) => (v.kind === 'text' ? v.value : '')));
+  if (wanted.has('yes') && wanted.has('no')) return '1';
+  return `id ${wanted.has('yes') ? '' : 'NOT '}IN (${FLAGGED_IDS_SQL})`;
+}
+
 /** verdict:none is "no verdict yet"; the others match the session's current verdict (triage). */
 function verdictSql(values: FilterValue[], b: Binder): string {
   const names = values.map((v) => (v.kind === 'text' ? v.value : ''));
@@ -177,6 +185,7 @@ function verdictSql(values: FilterValue[], b: Binder): string {
 function clauseSql(clause: FilterClause, b: Binder): string {
   const { field, values } = clause;
   if (field === 'verdict') return verdictSql(values, b);
+  if (field === 'flagged') return flaggedSql(values);
   if (field === 'text') return freeTextSql(values, b);
   if (field === 'score') return scoreSql(values, b);
   if (field === 'kind') return kindSql(values, b);

@@ -11,6 +11,7 @@ import {
 } from '../../../src-shared/models.js';
 import { KIND_BENIGN, type Target } from '../../../src-shared/threat-types.js';
 import { isProcessAlive } from '../process-alive.js';
+import { OFF_KINDS_KEY, switchKindOn } from './detection-set.js';
 import type { Db } from './open.js';
 
 export interface NewRun {
@@ -133,7 +134,7 @@ export function interruptOrphanedRuns(db: Db): number[] {
 /**
  * Writes everything a finished run has in one statement, and only for a run still training: a run
  * cancelled meanwhile stays cancelled, with no weights. The first finished run of a kind becomes
- * that kind's active model. Returns whether the run was finished.
+ * that kind's active model, unless the kind is switched off. Returns whether the run was finished.
  */
 export function finishRun(db: Db, id: number, done: FinishedRun): boolean {
   return db.transaction(() => {
@@ -156,10 +157,12 @@ export function finishRun(db: Db, id: number, done: FinishedRun): boolean {
         message: done.message ?? null,
       });
     if (info.changes !== 1) return false;
+    // A kind the analyst switched off stays off: a new run must not change what is flagged unasked.
     db.prepare(
       `UPDATE model_runs SET active = 1 WHERE id = ? AND NOT EXISTS
-         (SELECT 1 FROM model_runs o WHERE o.kind = model_runs.kind AND o.active = 1)`,
-    ).run(id);
+         (SELECT 1 FROM model_runs o WHERE o.kind = model_runs.kind AND o.active = 1)
+         AND kind NOT IN (SELECT value FROM json_each(coalesce((SELECT value FROM settings WHERE key = ?), '[]')))`,
+    ).run(id, OFF_KINDS_KEY);
     return true;
   })();
 }
@@ -235,7 +238,7 @@ export function runArtifacts(
   return { featureSchema: JSON.parse(row.schema), weights: new Uint8Array(row.weights) };
 }
 
-/** Makes a finished run the active model of its kind (the previous one steps down). */
+/** Makes a finished run the active model of its kind (the previous one steps down; the kind is on). */
 export function setActiveRun(db: Db, id: number): void {
   db.transaction(() => {
     const run = db.prepare(`SELECT kind, status FROM model_runs WHERE id = ?`).get(id) as
@@ -246,5 +249,6 @@ export function setActiveRun(db: Db, id: number): void {
       throw new Error(`Run ${id} is ${run.status}: only a finished run can be active`);
     db.prepare(`UPDATE model_runs SET active = 0 WHERE kind = ? AND active = 1`).run(run.kind);
     db.prepare(`UPDATE model_runs SET active = 1 WHERE id = ?`).run(id);
+    switchKindOn(db, run.kind as ModelKind);
   })();
 }

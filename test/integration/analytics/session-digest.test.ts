@@ -9,8 +9,10 @@ import { kpiSummary } from '../../../src-main/core/analytics/kpis.js';
 import { sessionDigest } from '../../../src-main/core/analytics/session-digest-read.js';
 import { timeSeries } from '../../../src-main/core/analytics/time-series.js';
 import { sessionSource } from '../../../src-main/core/db/analytics-source.js';
+import { setRuleLevel } from '../../../src-main/core/db/detection-set.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
+import { DEFAULT_RULE_LEVEL } from '../../../src-shared/detection-set.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
 import { generatedCsv } from '../../helpers/generated-csv.js';
@@ -135,9 +137,11 @@ describe('Overview charts for filters the rollups cannot answer', () => {
     );
   });
 
-  it('with no active run, flagged is unknown and no chart counts a flag', () => {
+  it('with no active run and rule hits not flagging, flagged is unknown and no chart counts a flag', () => {
     const filter = f('port:443');
     expect(kpiSummary(db, filter).flagged).toBeGreaterThan(0);
+    // Nothing in the detection set can flag (db/detection-set.ts): no run, and the rules are off.
+    setRuleLevel(db, 'off');
     db.prepare('UPDATE model_runs SET active = 0').run();
     try {
       expect(kpiSummary(db, filter).flagged).toBeNull();
@@ -146,6 +150,7 @@ describe('Overview charts for filters the rollups cannot answer', () => {
       expect(timeSeries(db, filter).points.every((p) => p.flagged === 0)).toBe(true);
     } finally {
       db.prepare('UPDATE model_runs SET active = 1').run();
+      setRuleLevel(db, DEFAULT_RULE_LEVEL);
     }
     expect(kpiSummary(db, filter).flagged).toBeGreaterThan(0);
   });

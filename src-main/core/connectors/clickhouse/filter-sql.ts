@@ -90,7 +90,7 @@ function freeTextSql(mapping: SourceMapping, values: FilterValue[]): string {
 
 function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
   const { field, values } = clause;
-  if (field === 'score' || field === 'verdict')
+  if (field === 'score' || field === 'verdict' || field === 'flagged')
     throw new Error(
       `${field}: is known only in the local workspace (models and verdicts): pull the rows first, then filter by ${field}.`,
     );
