@@ -1,6 +1,8 @@
 // What a model's feature columns mean, in the words the Models view and "why flagged" show. The
-// columns are named in core/features (columns.ts, request-columns.ts, schema.ts); a test checks
-// that every one of them has a name here. A column without one shows its own name.
+// columns are named in core/features (columns.ts, request-columns.ts, rule-hit-columns.ts,
+// schema.ts); a test checks that every one of them has a name here. A column without one shows its
+// own name. Per-source window features say so at the end ("…, per source"), so the list reads by
+// what is measured first.
 
 const NAMES: Record<string, string> = {
   log_bytes_in: 'Bytes in (log)',
@@ -16,11 +18,11 @@ const NAMES: Record<string, string> = {
   port_registered: 'Port 1024–49151',
   port_ephemeral: 'Port 49152 or above',
   response_error: 'Error response (≥ 400)',
-  src_window_sessions: 'Source: sessions in window',
-  src_window_dst_ips: 'Source: destinations in window',
-  src_window_dst_ports: 'Source: ports in window',
-  src_window_bytes_out: 'Source: bytes out in window',
-  src_window_gap_cv: 'Source: regularity of gaps',
+  src_window_sessions: 'Sessions in the window, per source',
+  src_window_dst_ips: 'Distinct destinations, per source',
+  src_window_dst_ports: 'Distinct ports, per source',
+  src_window_bytes_out: 'Bytes out in the window, per source',
+  src_window_gap_cv: 'Regularity of gaps, per source',
   path_depth: 'Path depth',
   log_path_length: 'Path length (log)',
   path_special_share: 'Special characters in path',
@@ -37,9 +39,15 @@ const NAMES: Record<string, string> = {
   status_3xx: 'Status 3xx',
   status_4xx: 'Status 4xx',
   status_5xx: 'Status 5xx',
-  src_window_4xx_share: 'Source: share of 4xx in window',
-  src_window_distinct_paths: 'Source: distinct paths in window',
-  src_window_login_attempts: 'Source: login attempts in window',
+  src_window_4xx_share: 'Share of 4xx answers, per source',
+  src_window_distinct_paths: 'Distinct paths, per source',
+  src_window_login_attempts: 'Login attempts, per source',
+  rule_hits_informational: 'Rule hits: informational',
+  rule_hits_low: 'Rule hits: low',
+  rule_hits_medium: 'Rule hits: medium',
+  rule_hits_high: 'Rule hits: high',
+  rule_hits_critical: 'Rule hits: critical',
+  src_window_rule_hit_sessions: 'Sessions with a rule hit, per source',
   country_other: 'Country: other',
   protocol_other: 'Protocol: other',
 };

@@ -96,6 +96,11 @@ export const ModelParams = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .optional(),
+  /**
+   * false: leave the detection-rule hits out of the features (they are read when the data has hits
+   * and the labels are not rule-derived; default true).
+   */
+  ruleHitFeatures: z.boolean().optional(),
   /** Countries one-hot encoded (the rest become "other"). */
   topCountries: z.number().int().min(1).max(50).optional(),
   seed: z
@@ -152,6 +157,12 @@ export const RunMetrics = z.object({
       pr: z.array(z.tuple([z.number(), z.number()])),
     })
     .optional(),
+  /**
+   * Feature columns the data had but the run left out, and why: the rule-hit features when the
+   * labels come from the same rule hits (label leakage: the model would only learn the labels'
+   * definition, and its figures would say nothing about finding attacks).
+   */
+  excludedFeatures: z.object({ features: z.array(z.string()), reason: z.string() }).optional(),
   /** Feature importances (random forest: normalised mean decrease in impurity), largest first. */
   importances: z.array(z.object({ feature: z.string(), importance: z.number() })).optional(),
   /**

@@ -25,7 +25,12 @@ type RowIndex<T extends readonly string[]> = {
     : never;
 };
 
-export type FeatureRow = [id: number, ...FeatureValues<typeof SESSION_FIELDS>, label: string | number | null];
+export type FeatureRow = [
+  id: number,
+  ...FeatureValues<typeof SESSION_FIELDS>,
+  label: string | number | null,
+  ruleLevels: string | null,
+];
 
 const FEATURE_FIELDS = SESSION_FIELDS.filter(
   (field: SessionField) => 'feature' in field && field.feature,
@@ -37,6 +42,20 @@ export const FEATURE_ROW = Object.fromEntries(
 ) as RowIndex<RowNames>;
 
 const FEATURE_SELECT = ['s.id', ...FEATURE_FIELDS.map(readSql)];
+
+const RULE_LEVELS_AT = FEATURE_ROW.label + 1;
+
+/**
+ * The rule-hit levels of a FeatureRow, read after the label: one digit per hit of the session, its
+ * level index (0 informational … 4 critical), or null. Kept out of FEATURE_ROW, whose names are the
+ * session's own values.
+ */
+export function ruleLevelsOf(row: FeatureRow): string | null {
+  return (row[RULE_LEVELS_AT] as string | null | undefined) ?? null;
+}
+
+// A seek per session on the hits' primary key (session_id, rule); a session has a few hits at most.
+const RULE_LEVELS_SQL = `(SELECT group_concat(h.level, '') FROM rule_hits h WHERE h.session_id = s.id)`;
 
 /** Where a session's label value is read: a column (`label`, or an extra column kept from the
  * source file, stored in attr_sets), the analyst's verdict, or the kind of threat a verdict names
@@ -83,16 +102,28 @@ export function hasVerdictsTable(db: Db): boolean {
 // the probe per row costs about 0.1 s per million sessions, little beside a model pass.
 const FINISHED = `s.import_id NOT IN (SELECT id FROM imports WHERE status = 'running')`;
 
-/** Every session in time order (ties by id), as raw arrays; `label` null reads no label. */
-export function featureRows(db: Db, label: LabelRead | null): IterableIterator<FeatureRow> {
+/**
+ * Every session in time order (ties by id), as raw arrays; `label` null reads no label, and
+ * `ruleHits` false reads no rule-hit levels (null in every row).
+ */
+export function featureRows(
+  db: Db,
+  label: LabelRead | null,
+  options: { ruleHits?: boolean } = {},
+): IterableIterator<FeatureRow> {
   const expression = labelExpression(label);
   return db
     .prepare(
-      `SELECT ${FEATURE_SELECT.join(', ')}, ${expression.sql}
+      `SELECT ${FEATURE_SELECT.join(', ')}, ${expression.sql}, ${options.ruleHits ? RULE_LEVELS_SQL : 'NULL'}
        FROM sessions s WHERE ${FINISHED} ORDER BY s.start_ts, s.id`,
     )
     .raw()
     .iterate(...expression.params) as IterableIterator<FeatureRow>;
+}
+
+/** True when any session has a detection-rule hit (the rule-hit features are worth reading). */
+export function hasRuleHits(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM rule_hits LIMIT 1').get() !== undefined;
 }
 
 export function sessionCount(db: Db): number {

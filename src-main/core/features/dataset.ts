@@ -11,6 +11,8 @@ export interface PassOptions {
   /** What the labeler reads (null: none). */
   labelRead?: LabelRead | null;
   labeler?: Labeler;
+  /** Read the sessions' detection-rule hits as features (off when the labels come from them). */
+  ruleHits?: boolean;
   batchRows?: number;
   signal?: AbortSignal;
   onRows?: (rows: number) => void;
@@ -22,7 +24,7 @@ export const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(r
 
 async function* pass(db: Db, options: PassOptions): AsyncGenerator<RawData> {
   let rows = 0;
-  const source = featureRows(db, options.labelRead ?? null);
+  const source = featureRows(db, options.labelRead ?? null, { ruleHits: options.ruleHits });
   try {
     for (const batch of rawBatches(source, {
       windowMs: options.windowMs,
@@ -53,7 +55,8 @@ export async function* featureBatches(
   schema: FeatureSchema,
   options: Omit<PassOptions, 'windowMs'>,
 ): AsyncGenerator<{ raw: RawData; matrix: Float32Array }> {
-  for await (const raw of pass(db, { ...options, windowMs: schema.windowMs })) {
+  const ruleHits = schema.ruleHits === true;
+  for await (const raw of pass(db, { ...options, windowMs: schema.windowMs, ruleHits })) {
     yield { raw, matrix: transform(raw, schema) };
   }
 }

@@ -1,8 +1,8 @@
 // Sessions turned into raw (unscaled) features, straight from SQLite rows into typed arrays.
 // Categorical columns stay as dictionary codes here; the fitted schema one-hot encodes them.
-// Request features are computed only once a request is seen: a flow log's pass allocates and
-// computes none of them.
-import { FEATURE_ROW as C, type FeatureRow } from '../db/feature-rows.js';
+// Request features are computed only once a request is seen, and rule-hit features once a hit is:
+// a flow log's pass allocates and computes none of them.
+import { FEATURE_ROW as C, type FeatureRow, ruleLevelsOf } from '../db/feature-rows.js';
 import { NUMERIC_COUNT, WINDOW_OFFSET, writeSessionFeatures } from './columns.js';
 import {
   hasRequest,
@@ -13,6 +13,7 @@ import {
   type RequestValues,
 } from './request-columns.js';
 import { RequestWindows } from './request-window.js';
+import { RULE_HIT_COUNT, RuleHitWindows, writeRuleHitFeatures } from './rule-hit-columns.js';
 import { SourceWindows } from './source-window.js';
 
 /** 255 in `label`: the session has no label. */
@@ -24,6 +25,8 @@ export interface RawData {
   numeric: Float32Array;
   /** rows × REQUEST_COUNT, row-major; null when no row of the data has an HTTP request. */
   request: Float32Array | null;
+  /** rows × RULE_HIT_COUNT, row-major; null when no row has a rule hit, or hits were not read. */
+  ruleHits: Float32Array | null;
   country: Int32Array;
   protocol: Int32Array;
   /** Dense source-IP key (0 … sources−1), stable over one pass. */
@@ -66,6 +69,7 @@ export function* rawBatches(
   const windows = new SourceWindows(options.windowMs);
   const requestWindows = new RequestWindows(options.windowMs);
   const requestWriter = new RequestFeatureWriter();
+  const ruleWindows = new RuleHitWindows(options.windowMs);
   const countries = new Dictionary();
   const protocols = new Dictionary();
   const sources = new Dictionary();
@@ -129,6 +133,14 @@ export function* rawBatches(
       batch.request[q + REQUEST_WINDOW_OFFSET + 1] = Math.log1p(rw.distinctPaths);
       batch.request[q + REQUEST_WINDOW_OFFSET + 2] = Math.log1p(rw.loginAttempts);
     }
+    const levels = ruleLevelsOf(row);
+    const ruleWindow = ruleWindows.push(row[C.srcIp], startTs, levels !== null);
+    // A session without a hit still carries its source's recent hits (any batch, so batch
+    // boundaries change no value).
+    if (levels !== null || ruleWindow > 0) {
+      batch.ruleHits ??= new Float32Array(options.batchRows * RULE_HIT_COUNT);
+      writeRuleHitFeatures(levels, ruleWindow, batch.ruleHits, n * RULE_HIT_COUNT);
+    }
     batch.country[n] = countries.code(row[C.country] ?? '');
     batch.protocol[n] = protocols.code((row[C.protocol] ?? '').toUpperCase());
     batch.sourceKey[n] = sources.code(row[C.srcIp]);
@@ -146,7 +158,15 @@ export function* rawBatches(
 
 type Arrays = Pick<
   RawData,
-  'numeric' | 'request' | 'country' | 'protocol' | 'sourceKey' | 'sessionId' | 'startTs' | 'label'
+  | 'numeric'
+  | 'request'
+  | 'ruleHits'
+  | 'country'
+  | 'protocol'
+  | 'sourceKey'
+  | 'sessionId'
+  | 'startTs'
+  | 'label'
 >;
 
 function allocate(rows: number): Arrays {
@@ -154,6 +174,8 @@ function allocate(rows: number): Arrays {
     numeric: new Float32Array(rows * NUMERIC_COUNT),
     // Allocated by the first request of the batch (zeros for the rows before it).
     request: null,
+    // Allocated by the first rule hit of the batch, like `request`.
+    ruleHits: null,
     country: new Int32Array(rows),
     protocol: new Int32Array(rows),
     sourceKey: new Int32Array(rows),
@@ -169,6 +191,7 @@ function trim(a: Arrays, rows: number): Arrays & { rows: number } {
     rows,
     numeric: a.numeric.subarray(0, rows * NUMERIC_COUNT),
     request: a.request?.subarray(0, rows * REQUEST_COUNT) ?? null,
+    ruleHits: a.ruleHits?.subarray(0, rows * RULE_HIT_COUNT) ?? null,
     country: a.country.subarray(0, rows),
     protocol: a.protocol.subarray(0, rows),
     sourceKey: a.sourceKey.subarray(0, rows),
@@ -184,10 +207,12 @@ export function concatBatches(batches: RawData[]): RawData {
   const rows = batches.reduce((sum, b) => sum + b.rows, 0);
   const all = allocate(rows);
   if (batches.some((b) => b.request !== null)) all.request = new Float32Array(rows * REQUEST_COUNT);
+  if (batches.some((b) => b.ruleHits !== null)) all.ruleHits = new Float32Array(rows * RULE_HIT_COUNT);
   let at = 0;
   for (const b of batches) {
     all.numeric.set(b.numeric, at * NUMERIC_COUNT);
     if (b.request) all.request?.set(b.request, at * REQUEST_COUNT);
+    if (b.ruleHits) all.ruleHits?.set(b.ruleHits, at * RULE_HIT_COUNT);
     all.country.set(b.country, at);
     all.protocol.set(b.protocol, at);
     all.sourceKey.set(b.sourceKey, at);

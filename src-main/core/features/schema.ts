@@ -2,11 +2,16 @@
 // The fitted half of feature engineering: the standard scaler and the country / protocol
 // encoders. They are fitted on the training rows only (fitting them on test rows would leak the
 // test distribution into the model) and saved with the run, so scoring applies the same transform.
-// Data with HTTP requests adds the request features after the numeric ones (`requests: true`); a
-// schema without requests is exactly the flow schema it always was, saved runs included.
+// Data with HTTP requests adds the request features after the numeric ones (`requests: true`), and
+// data with detection-rule hits the rule-hit features after those (`ruleHits: true`); a schema
+// without either is exactly the flow schema it always was, saved runs included.
 import { NUMERIC_COUNT, NUMERIC_FEATURES } from './columns.js';
 import type { RawData } from './raw-data.js';
 import { REQUEST_COUNT, REQUEST_FEATURES } from './request-columns.js';
+import { RULE_HIT_COUNT, RULE_HIT_FEATURES } from './rule-hit-columns.js';
+
+/** Every scaled column a schema can have, in matrix order (the one-hots follow them). */
+export const SCALED_FEATURES = [...NUMERIC_FEATURES, ...REQUEST_FEATURES, ...RULE_HIT_FEATURES] as const;
 
 export interface FeatureSchema {
   version: 1;
@@ -15,7 +20,9 @@ export interface FeatureSchema {
   columns: string[];
   /** Present (true) when the request features follow the numeric ones; absent for flow data. */
   requests?: true;
-  /** Per scaled column: the numeric features, then the request features when `requests`. */
+  /** Present (true) when the rule-hit features follow (the data had hits, the labels were not rule-derived). */
+  ruleHits?: true;
+  /** Per scaled column: the numeric features, the request features when `requests`, then the rule-hit ones. */
   mean: number[];
   std: number[];
   /** One-hot countries (most frequent in training first); anything else is `country_other`. */
@@ -35,23 +42,18 @@ export function fitSchema(raw: RawData, trainRows: Int32Array, options: SchemaOp
   if (trainRows.length === 0) throw new RangeError('cannot fit features on zero training rows');
   // The request features belong to the data, not to the training rows: a split that left every
   // request on the test side must still give the model columns to score them with.
-  const request = raw.request;
-  const scaled = NUMERIC_COUNT + (request ? REQUEST_COUNT : 0);
+  const blocks = scaledBlocks(raw, { requests: raw.request !== null, ruleHits: raw.ruleHits !== null });
+  const scaled = blocks.reduce((n, block) => n + block.width, 0);
   const sum = new Float64Array(scaled);
   const squares = new Float64Array(scaled);
   for (const r of trainRows) {
-    const base = r * NUMERIC_COUNT;
-    for (let j = 0; j < NUMERIC_COUNT; j++) {
-      const v = raw.numeric[base + j]!;
-      sum[j] = sum[j]! + v;
-      squares[j] = squares[j]! + v * v;
-    }
-    if (!request) continue;
-    const at = r * REQUEST_COUNT;
-    for (let j = 0; j < REQUEST_COUNT; j++) {
-      const v = request[at + j]!;
-      sum[NUMERIC_COUNT + j] = sum[NUMERIC_COUNT + j]! + v;
-      squares[NUMERIC_COUNT + j] = squares[NUMERIC_COUNT + j]! + v * v;
+    for (const { values, width, offset } of blocks) {
+      const at = r * width;
+      for (let j = 0; j < width; j++) {
+        const v = values[at + j]!;
+        sum[offset + j] = sum[offset + j]! + v;
+        squares[offset + j] = squares[offset + j]! + v * v;
+      }
     }
   }
   const n = trainRows.length;
@@ -66,10 +68,12 @@ export function fitSchema(raw: RawData, trainRows: Int32Array, options: SchemaOp
   return {
     version: SCHEMA_VERSION,
     windowMs: options.windowMs,
-    ...(request ? { requests: true as const } : {}),
+    ...(raw.request ? { requests: true as const } : {}),
+    ...(raw.ruleHits ? { ruleHits: true as const } : {}),
     columns: [
       ...NUMERIC_FEATURES,
-      ...(request ? REQUEST_FEATURES : []),
+      ...(raw.request ? REQUEST_FEATURES : []),
+      ...(raw.ruleHits ? RULE_HIT_FEATURES : []),
       ...countries.map((c) => `country_${c}`),
       'country_other',
       ...protocols.map((p) => `protocol_${p}`),
@@ -104,19 +108,14 @@ export function transform(raw: RawData, schema: FeatureSchema): Float32Array {
   const scaled = scaledCount(schema);
   const countryBase = scaled;
   const protocolBase = scaled + schema.countries.length + 1;
-  // A batch without any request (scoring a flow import with a web model) reads as all zeros.
-  const request = schema.requests ? (raw.request ?? new Float32Array(raw.rows * REQUEST_COUNT)) : null;
+  const blocks = scaledBlocks(raw, schema);
   for (let r = 0; r < raw.rows; r++) {
-    const src = r * NUMERIC_COUNT;
     const dst = r * cols;
-    for (let j = 0; j < NUMERIC_COUNT; j++) {
-      out[dst + j] = (raw.numeric[src + j]! - schema.mean[j]!) / schema.std[j]!;
-    }
-    if (request) {
-      const at = r * REQUEST_COUNT;
-      for (let j = 0; j < REQUEST_COUNT; j++) {
-        const k = NUMERIC_COUNT + j;
-        out[dst + k] = (request[at + j]! - schema.mean[k]!) / schema.std[k]!;
+    for (const { values, width, offset } of blocks) {
+      const at = r * width;
+      for (let j = 0; j < width; j++) {
+        const k = offset + j;
+        out[dst + k] = (values[at + j]! - schema.mean[k]!) / schema.std[k]!;
       }
     }
     out[dst + countryBase + countrySlot[raw.country[r]!]!] = 1;
@@ -125,15 +124,39 @@ export function transform(raw: RawData, schema: FeatureSchema): Float32Array {
   return out;
 }
 
+/** One group of scaled columns: its row-major values, its width and its first matrix column. */
+interface ScaledBlock {
+  values: Float32Array;
+  width: number;
+  offset: number;
+}
+
+/**
+ * The scaled groups of a schema (or of data about to be fitted), in matrix order. A batch without
+ * any request or rule hit (a flow import scored by a web model) reads as zeros in that group.
+ */
+function scaledBlocks(raw: RawData, groups: { requests?: boolean; ruleHits?: boolean }): ScaledBlock[] {
+  const blocks: ScaledBlock[] = [{ values: raw.numeric, width: NUMERIC_COUNT, offset: 0 }];
+  const add = (values: Float32Array | null, width: number) =>
+    blocks.push({
+      values: values ?? new Float32Array(raw.rows * width),
+      width,
+      offset: blocks.reduce((n, b) => n + b.width, 0),
+    });
+  if (groups.requests) add(raw.request, REQUEST_COUNT);
+  if (groups.ruleHits) add(raw.ruleHits, RULE_HIT_COUNT);
+  return blocks;
+}
+
 /** Dictionary code → one-hot slot; values outside the fitted list go to the "other" slot. */
 function slots(values: string[], fitted: string[]): Int32Array {
   const index = new Map(fitted.map((v, i) => [v, i]));
   return Int32Array.from(values, (v) => index.get(v) ?? fitted.length);
 }
 
-/** How many columns the scaler covers: the numeric features, and the request features if any. */
+/** How many columns the scaler covers: the numeric features, then the request and rule-hit ones if any. */
 export function scaledCount(schema: FeatureSchema): number {
-  return NUMERIC_COUNT + (schema.requests ? REQUEST_COUNT : 0);
+  return NUMERIC_COUNT + (schema.requests ? REQUEST_COUNT : 0) + (schema.ruleHits ? RULE_HIT_COUNT : 0);
 }
 
 export function checkSchema(schema: FeatureSchema): void {

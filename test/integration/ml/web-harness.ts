@@ -40,12 +40,16 @@ export async function generatedWebDb(dir: string, options: Partial<GenerateOptio
   return dbPath;
 }
 
-/** The same database with every request field emptied: the sessions as a flow log would keep them. */
+/**
+ * The same database with every request field emptied, and the rule hits found in them removed: the
+ * sessions as a flow log would keep them.
+ */
 export function withoutRequests(dbPath: string, copyPath: string): string {
   fs.copyFileSync(dbPath, copyPath);
   const db = openDatabase(copyPath);
   try {
     db.exec('UPDATE sessions SET method_id = NULL, path_id = NULL, query = NULL, user_agent_id = NULL');
+    db.exec('DELETE FROM rule_hits');
   } finally {
     db.close();
   }

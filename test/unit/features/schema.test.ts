@@ -13,6 +13,7 @@ function rawData(values: number[], countries: number[], countryNames: string[]):
     rows,
     numeric,
     request: null,
+    ruleHits: null,
     country: Int32Array.from(countries),
     protocol: new Int32Array(rows),
     sourceKey: new Int32Array(rows),

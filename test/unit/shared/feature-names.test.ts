@@ -1,15 +1,19 @@
 // Every feature column a model can have gets a human name for the Models view and "why flagged".
 import { describe, expect, it } from 'vitest';
-import { NUMERIC_FEATURES } from '../../../src-main/core/features/columns.js';
-import { REQUEST_FEATURES } from '../../../src-main/core/features/request-columns.js';
+import { SCALED_FEATURES } from '../../../src-main/core/features/schema.js';
 import { featureName } from '../../../src-shared/feature-names.js';
 
 describe('featureName', () => {
-  it('names every numeric and request feature in words, each differently', () => {
-    const columns = [...NUMERIC_FEATURES, ...REQUEST_FEATURES];
-    const names = columns.map(featureName);
-    expect(columns.filter((c, i) => names[i] === c)).toEqual([]);
-    expect(new Set(names).size).toBe(columns.length);
+  it('names every scaled feature of the schema (flow, request, rule hits) in words, each differently', () => {
+    const names = SCALED_FEATURES.map(featureName);
+    expect(SCALED_FEATURES.filter((c, i) => names[i] === c)).toEqual([]);
+    expect(new Set(names).size).toBe(SCALED_FEATURES.length);
+  });
+
+  it('says per source at the end of a per-source window feature', () => {
+    expect(featureName('src_window_gap_cv')).toBe('Regularity of gaps, per source');
+    for (const column of SCALED_FEATURES.filter((c) => c.startsWith('src_window_')))
+      expect(featureName(column)).toMatch(/, per source$/);
   });
 
   it('names one-hot columns by their value', () => {

@@ -13,7 +13,7 @@ import type {
 } from '../../../../src-shared/models.js';
 import { must } from '../../../../src-shared/must.js';
 import type { Target } from '../../../../src-shared/threat-types.js';
-import { completedImportIds, sessionCount } from '../../db/feature-rows.js';
+import { completedImportIds, hasRuleHits, sessionCount } from '../../db/feature-rows.js';
 import { createRun, endRun, finishRun, getRun } from '../../db/model-runs.js';
 import type { Db } from '../../db/open.js';
 import {
@@ -24,6 +24,7 @@ import {
   scaledCount,
   transform,
 } from '../../features/index.js';
+import { RULE_HIT_FEATURES } from '../../features/rule-hit-columns.js';
 import { curvePoints } from '../evaluate/curves.js';
 import {
   baselineMetrics,
@@ -92,8 +93,10 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
   let detector: Detector | null = null;
   try {
     const windowMs = (params.windowMinutes ?? 0) * 60_000 || DEFAULT_WINDOW_MS;
+    const excluded = excludedRuleFeatures(db, labels?.source, params);
     const loaded = await loadRawData(db, {
       windowMs,
+      ruleHits: excluded === null && hasRuleHits(db),
       labelRead: labels?.read ?? null,
       labeler: labels?.labeler,
       signal: hooks.signal,
@@ -155,6 +158,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
       split && labels
         ? evaluate(raw, split, scores, threshold, labels.counts, detector, schema.columns)
         : null;
+    if (metrics && excluded) metrics.excludedFeatures = excluded;
     if (metrics && split && kinds)
       metrics.multiclass = await evaluateKinds(detector, all, codes, split, threshold, kinds);
     hooks.signal?.throwIfAborted();
@@ -178,6 +182,28 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
   } finally {
     detector?.dispose();
   }
+}
+
+/**
+ * The rule-hit features a run leaves out although the data has hits, and why (null: none left
+ * out). Labels taken from the rule hits leave them out: fed the hits, a model would learn the
+ * labels' own definition and score near perfectly on figures that say nothing about attacks.
+ */
+function excludedRuleFeatures(
+  db: Db,
+  labels: LabelSource | undefined,
+  params: ModelParams,
+): RunMetrics['excludedFeatures'] | null {
+  const features = [...RULE_HIT_FEATURES];
+  if (labels?.type === 'rule-hits')
+    return {
+      features,
+      reason:
+        'The labels are the detection-rule hits, so the rule-hit features are left out: a model given them would learn the labels’ definition (label leakage).',
+    };
+  if (params.ruleHitFeatures === false && hasRuleHits(db))
+    return { features, reason: 'The rule-hit features were left out on request.' };
+  return null;
 }
 
 function evaluate(
