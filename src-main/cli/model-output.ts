@@ -21,6 +21,7 @@ export function runJson(run: ModelRun) {
           confusion: metrics.model.confusion,
           baselineConfusion: metrics.baseline.confusion,
           history: metrics.history,
+          excludedFeatures: metrics.excludedFeatures ?? null,
         }
       : null,
     kinds: metrics?.multiclass ?? null,
@@ -74,6 +75,8 @@ export function describeRun(run: ModelRun): string {
       ],
     ]),
   );
+  if (m.excludedFeatures)
+    lines.push('', `${m.excludedFeatures.reason} Left out: ${m.excludedFeatures.features.join(', ')}.`);
   if (m.multiclass) lines.push(...describeKinds(m.multiclass));
   const loss = m.history?.loss ?? [];
   const [first] = loss;

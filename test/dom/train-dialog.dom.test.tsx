@@ -130,4 +130,41 @@ describe('Train dialog', () => {
     const refusal = await waitFor(() => screen.getByTestId('train-refusal'));
     expect(refusal.textContent).toContain('too few examples of one class');
   });
+  it('offers the flag rate, the window, rule levels and the rule-hit features like the CLI', async () => {
+    render(<TrainDialog open onClose={() => {}} />);
+    set('train-kind', 'rf');
+    set('train-param-flagRate', '0.02');
+    set('train-param-windowMinutes', '30');
+    fireEvent.click(screen.getByTestId('train-rule-features'));
+    fireEvent.click(screen.getByTestId('train-start'));
+    await waitFor(() => expect(trainCalls()).toHaveLength(1));
+    expect(trainCalls()[0]!.args).toEqual({
+      kind: 'rf',
+      params: { flagRate: 0.02, windowMinutes: 30, ruleHitFeatures: false },
+    });
+    // A fresh dialog (the first one follows its job). A flag rate outside (0, 1) is refused
+    // beside its field's name.
+    cleanup();
+    render(<TrainDialog open onClose={() => {}} />);
+    set('train-kind', 'rf');
+    set('train-param-flagRate', '2');
+    fireEvent.click(screen.getByTestId('train-start'));
+    expect(screen.getByTestId('train-problems').textContent).toMatch(/^Flag rate/);
+    // Rule-hit labels: a level to count from, and the rule-hit features left out (and said so).
+    set('train-param-flagRate', '');
+    set('train-param-windowMinutes', '30');
+    set('train-labels', 'rule-hits');
+    set('train-rule-level', 'high');
+    const features = screen.getByTestId('train-rule-features') as HTMLInputElement;
+    expect(features.disabled).toBe(true);
+    expect(features.checked).toBe(false);
+    expect(features.parentElement?.textContent).toContain('left out: the labels are the rule hits');
+    fireEvent.click(screen.getByTestId('train-start'));
+    await waitFor(() => expect(trainCalls()).toHaveLength(2));
+    expect(trainCalls()[1]!.args).toEqual({
+      kind: 'rf',
+      labels: { type: 'rule-hits', level: 'high' },
+      params: { windowMinutes: 30 },
+    });
+  });
 });

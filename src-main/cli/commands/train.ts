@@ -29,6 +29,8 @@ interface TrainOptions extends WorkspaceOptions {
   epochs?: number;
   seed?: number;
   window?: number;
+  /** Commander's negation of --no-rule-features: false when given. */
+  ruleFeatures: boolean;
 }
 
 const int = (value: string) => {
@@ -73,7 +75,11 @@ export function registerTrain(program: Command): void {
       .option('--flag-rate <share>', 'flag this share of sessions (threshold from the training scores)', rate)
       .option('--epochs <n>', 'training epochs (dense, conv1d; default 30, early stopping)', int)
       .option('--seed <n>', 'random seed (same data + seed = same model)', int)
-      .option('--window <minutes>', 'per-source behaviour window (default 60)', int),
+      .option('--window <minutes>', 'per-source behaviour window (default 60)', int)
+      .option(
+        '--no-rule-features',
+        'leave the detection-rule hits out of the features (always out with rule-derived labels)',
+      ),
   )
     .addHelpText(
       'after',
@@ -86,6 +92,11 @@ value malicious, empty = unlabelled); detection-map:FILE reads a JSON object map
 types to "malicious" or "benign"; verdicts uses the analysts' verdicts; rule-hits takes a
 detection-rule hit as malicious and no hit as benign (rule hits as labels, stated as such);
 rules:LEVEL does the same with hits at LEVEL (informational … critical) or above only.
+
+Features: the session's flow features and its source's behaviour over the window; the request's
+shape when the data has HTTP requests; the detection-rule hits per level and per source when the
+data has hits, except with rule-derived labels (the run says they were left out: label leakage)
+or --no-rule-features.
 
 Threat types (--target type, rf or dense): one class per kind of attack named by the labels
 (a label column's values like brute_force, a detection map to kinds, the kinds analysts gave
@@ -111,6 +122,7 @@ the command exits 1 with the reason on stderr.`,
         epochs: options.epochs,
         seed: options.seed,
         windowMinutes: options.window,
+        ruleHitFeatures: options.ruleFeatures ? undefined : false,
       };
       await withWorkspace(options, async ({ core, call }) => {
         const { jobId } = await call('train', {

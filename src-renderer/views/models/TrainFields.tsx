@@ -1,7 +1,8 @@
 // The Train dialog's fields: model kind, where labels come from, the split, the main parameters.
 import { MODEL_KINDS } from '../../../src-shared/models.js';
+import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
 import { SelectField } from './SelectField.js';
-import { KIND_LABELS, KIND_PARAMS, type LabelMode, PARAM_LABELS, type TrainForm } from './train-form.js';
+import { KIND_LABELS, type LabelMode, PARAM_LABELS, paramsOf, type TrainForm } from './train-form.js';
 
 const KINDS = MODEL_KINDS.map((kind) => ({ id: kind, label: KIND_LABELS[kind] }));
 
@@ -11,6 +12,11 @@ const LABEL_MODES: { id: LabelMode; label: string }[] = [
   { id: 'detection-map', label: 'Map detection types' },
   { id: 'verdicts', label: 'Analyst verdicts' },
   { id: 'rule-hits', label: 'Detection-rule hits (a hit is an attack, its rule the kind)' },
+];
+
+const RULE_LEVEL_CHOICES: { id: TrainForm['ruleLevel']; label: string }[] = [
+  { id: '', label: 'Any level' },
+  ...RULE_LEVELS.slice(1).map((level) => ({ id: level, label: `${level} or above` })),
 ];
 
 const TARGETS: { id: TrainForm['target']; label: string }[] = [
@@ -33,6 +39,8 @@ const PLACEHOLDERS: Record<string, string> = {
   epochs: '20',
   learningRate: '0.001',
   seed: '0',
+  flagRate: 'from validation',
+  windowMinutes: '60',
 };
 
 interface TrainFieldsProps {
@@ -91,6 +99,15 @@ export function TrainFields({ form, onChange, disabled }: TrainFieldsProps) {
           />
         </label>
       )}
+      {form.labelMode === 'rule-hits' && (
+        <SelectField
+          label="Rule hits that count"
+          value={form.ruleLevel}
+          choices={RULE_LEVEL_CHOICES}
+          onChange={(ruleLevel) => onChange({ ruleLevel })}
+          testId="train-rule-level"
+        />
+      )}
       <SelectField
         label="Split"
         value={form.split}
@@ -99,7 +116,7 @@ export function TrainFields({ form, onChange, disabled }: TrainFieldsProps) {
         testId="train-split"
       />
       <div className="param-grid">
-        {KIND_PARAMS[form.kind].map((key) => (
+        {paramsOf(form.kind).map((key) => (
           <label key={key} className="field">
             <span>{PARAM_LABELS[key]}</span>
             <input
@@ -112,6 +129,19 @@ export function TrainFields({ form, onChange, disabled }: TrainFieldsProps) {
           </label>
         ))}
       </div>
+      <label className="check-field">
+        <input
+          type="checkbox"
+          checked={form.ruleFeatures && form.labelMode !== 'rule-hits'}
+          disabled={form.labelMode === 'rule-hits'}
+          onChange={(event) => onChange({ ruleFeatures: event.target.checked })}
+          data-testid="train-rule-features"
+        />
+        <span>
+          Detection-rule hits as features
+          {form.labelMode === 'rule-hits' && ' (left out: the labels are the rule hits)'}
+        </span>
+      </label>
     </fieldset>
   );
 }

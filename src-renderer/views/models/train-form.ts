@@ -9,6 +9,7 @@ import {
   type SplitKind,
   TrainArgs,
 } from '../../../src-shared/models.js';
+import type { RuleLevelName } from '../../../src-shared/rule-levels.js';
 import { kindName, type Target } from '../../../src-shared/threat-types.js';
 
 export type LabelMode = 'auto' | 'column' | 'detection-map' | 'verdicts' | 'rule-hits';
@@ -19,7 +20,9 @@ export type ParamKey =
   | 'contamination'
   | 'epochs'
   | 'learningRate'
-  | 'seed';
+  | 'seed'
+  | 'flagRate'
+  | 'windowMinutes';
 
 export interface TrainForm {
   kind: ModelKind;
@@ -29,6 +32,10 @@ export interface TrainForm {
   column: string;
   /** One `detection type = malicious|benign` per line (a kind instead of malicious for threat types). */
   detectionMap: string;
+  /** Rule-hit labels: only hits at this level or above ('' = any hit), as `--labels rules:LEVEL`. */
+  ruleLevel: '' | RuleLevelName;
+  /** Read the detection-rule hits as features (as the CLI does unless --no-rule-features). */
+  ruleFeatures: boolean;
   split: 'auto' | SplitKind;
   params: Partial<Record<ParamKey, string>>;
 }
@@ -41,6 +48,8 @@ export const PARAM_LABELS: Record<ParamKey, string> = {
   epochs: 'Epochs',
   learningRate: 'Learning rate',
   seed: 'Seed',
+  flagRate: 'Flag rate (share, 0–1)',
+  windowMinutes: 'Behaviour window (minutes)',
 };
 
 /** The main parameters of each kind, in the order the dialog shows them. */
@@ -50,6 +59,11 @@ export const KIND_PARAMS: Record<ModelKind, ParamKey[]> = {
   dense: ['epochs', 'learningRate', 'seed'],
   conv1d: ['epochs', 'learningRate', 'seed'],
 };
+
+/** Parameters every kind takes, as the CLI's --flag-rate and --window; shown after the kind's own. */
+const COMMON_PARAMS: ParamKey[] = ['flagRate', 'windowMinutes'];
+
+export const paramsOf = (kind: ModelKind): ParamKey[] => [...KIND_PARAMS[kind], ...COMMON_PARAMS];
 
 export const KIND_LABELS = Object.fromEntries(
   MODEL_KIND_RECORDS.map((record) => [record.kind, record.label]),
@@ -61,6 +75,8 @@ export const defaultTrainForm = (): TrainForm => ({
   labelMode: 'auto',
   column: 'label',
   detectionMap: '',
+  ruleLevel: '',
+  ruleFeatures: true,
   split: 'auto',
   params: {},
 });
@@ -101,7 +117,7 @@ function labelSource(form: TrainForm, problems: string[]): LabelSource | undefin
     case 'verdicts':
       return { type: 'verdicts' };
     case 'rule-hits':
-      return { type: 'rule-hits' };
+      return form.ruleLevel ? { type: 'rule-hits', level: form.ruleLevel } : { type: 'rule-hits' };
     case 'column':
       if (!form.column.trim()) problems.push('Label column: name the column that holds the labels');
       return { type: 'column', column: form.column.trim() };
@@ -116,7 +132,7 @@ export function checkTrainForm(form: TrainForm): FormCheck {
   const types = kindRecord(form.kind).types;
   if (form.target === 'type' && types !== true) problems.push(`Learn: ${types}`);
   const params: Record<string, number> = {};
-  for (const key of KIND_PARAMS[form.kind]) {
+  for (const key of paramsOf(form.kind)) {
     const text = form.params[key]?.trim();
     if (!text) continue;
     const value = Number(text);
@@ -129,7 +145,11 @@ export function checkTrainForm(form: TrainForm): FormCheck {
     ...(form.target === 'type' ? { target: 'type' } : {}),
     ...(labels ? { labels } : {}),
     ...(form.split !== 'auto' ? { split: form.split } : {}),
-    params: params as ModelParams,
+    params: {
+      ...params,
+      // Left out anyway with rule-derived labels (the core says so in the run's metrics).
+      ...(form.ruleFeatures || form.labelMode === 'rule-hits' ? {} : { ruleHitFeatures: false }),
+    } as ModelParams,
   });
   if (parsed.success) return { ok: true, args: parsed.data };
   return {
