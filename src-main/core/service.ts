@@ -121,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
     },
     spoolDir: spoolDirOf(dbPath),
     importSpool: importThrough(jobs, registry),
+    warmImport: () => jobs.warm(),
     registry,
     pullOptions: options.sourceOptions,
   });

@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { FormatId, ImportRecord, JobProgress, MappingPreset } from '../../../src-shared/domain.js';
-import type { ImportWorkerInput, ImportWorkerMessage } from './import-protocol.js';
+import { ImportThread, type ImportThreadEvent } from './import-thread.js';
 import type { JobRegistry } from './job-registry.js';
-import { startWorker } from './worker-url.js';
-
-/**
- * The writer's live heap is a few tens of MB whatever the file size, but V8 sizes a heap by the
- * machine's memory and let garbage (each batch's decoded rows) pile up to about 150 MB before a
- * full collection. Limits make it collect sooner at the same speed: with them (and the import
- * connection's smaller page cache) peak RSS of a 1 M-row `vigil ingest` fell from 352 to 276 MB.
- */
-const WRITER_HEAP_MB = 96;
 
 export interface ImportJobRequest {
   file: string;
@@ -23,7 +13,6 @@ export interface ImportJobRequest {
 interface Job {
   progress: JobProgress;
   request: ImportJobRequest;
-  worker: Worker | null;
   cancelRequested: boolean;
   done: Promise<ImportRecord | null>;
   settle: (record: ImportRecord | null) => void;
@@ -38,7 +27,7 @@ export interface ImportJobsOptions {
 }
 
 /**
- * Runs file imports in worker threads, one at a time per database (SQLite has one writer; two
+ * Runs file imports in a worker thread, one at a time per database (SQLite has one writer; two
  * imports at once would only wait on each other). A request for a file already queued or running
  * joins that job instead of starting another.
  */
@@ -46,8 +35,20 @@ export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly queue: Job[] = [];
   private running: Job | null = null;
+  private readonly thread: ImportThread;
 
-  constructor(private readonly options: ImportJobsOptions) {}
+  constructor(private readonly options: ImportJobsOptions) {
+    this.thread = new ImportThread({
+      dbPath: options.dbPath,
+      enrich: options.enrich ?? true,
+      cacheDir: options.cacheDir,
+    });
+  }
+
+  /** Gets the import thread ready for files that will come soon (a pull's chunks). */
+  warm(): void {
+    if (!this.running) this.thread.warm();
+  }
 
   start(request: ImportJobRequest): string {
     const file = path.resolve(request.file);
@@ -61,7 +62,6 @@ export class ImportJobs {
     });
     const job: Job = {
       request: { ...request, file },
-      worker: null,
       cancelRequested: false,
       done,
       settle,
@@ -104,15 +104,15 @@ export class ImportJobs {
     }
     if (job.progress.state !== 'running') return false;
     job.cancelRequested = true;
-    job.worker?.postMessage({ type: 'cancel' });
+    this.thread.cancel();
     this.update(job, { message: 'Cancelling…' });
     return true;
   }
 
-  /** Stops every running worker (on shutdown); their imports are rolled back at next open. */
+  /** Stops the import thread (on shutdown); an import it was running is rolled back at next open. */
   async close(): Promise<void> {
     this.queue.length = 0;
-    await Promise.all([...this.jobs.values()].map((job) => job.worker?.terminate()));
+    await this.thread.close();
   }
 
   private next(): void {
@@ -120,44 +120,28 @@ export class ImportJobs {
     const job = this.queue.shift();
     if (!job) return;
     this.running = job;
-    const input: ImportWorkerInput = {
-      dbPath: this.options.dbPath,
-      file: job.request.file,
-      format: job.request.format,
-      preset: job.request.preset,
-      enrich: this.options.enrich ?? true,
-      cacheDir: this.options.cacheDir,
-    };
-    const worker = startWorker('import.worker', import.meta.url, {
-      workerData: input,
-      resourceLimits: { maxOldGenerationSizeMb: WRITER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
-    });
-    job.worker = worker;
     this.update(job, { state: 'running', message: `Reading ${path.basename(job.request.file)}` });
-    let finished = false;
     const finish = (
       state: JobProgress['state'],
       patch: Partial<JobProgress>,
       record: ImportRecord | null,
     ) => {
-      if (finished) return;
-      finished = true;
-      job.worker = null;
       this.update(job, { ...patch, state });
       job.settle(record);
       this.running = null;
       this.next();
     };
-    worker.on('message', (message: ImportWorkerMessage) => {
-      switch (message.type) {
+    const { file, format, preset } = job.request;
+    this.thread.run({ file, format, preset }, (event: ImportThreadEvent) => {
+      switch (event.type) {
         case 'start':
-          this.update(job, { importId: message.importId });
+          this.update(job, { importId: event.importId });
           break;
         case 'progress':
-          this.update(job, progressPatch(message.record, message.sizeBytes));
+          this.update(job, progressPatch(event.record, event.sizeBytes));
           break;
         case 'done': {
-          const { record } = message;
+          const { record } = event;
           const state = record.status === 'cancelled' ? 'cancelled' : 'done';
           finish(
             state,
@@ -167,23 +151,16 @@ export class ImportJobs {
           break;
         }
         case 'error':
+          finish('failed', { importId: event.importId, error: event.message, message: event.message }, null);
+          break;
+        case 'stopped':
           finish(
-            'failed',
-            { importId: message.importId, error: message.message, message: message.message },
+            job.cancelRequested ? 'cancelled' : 'failed',
+            { error: event.message, message: event.message },
             null,
           );
           break;
       }
-    });
-    worker.on('error', (error) => finish('failed', { error: error.message, message: error.message }, null));
-    worker.on('exit', (code) => {
-      if (code !== 0)
-        finish(
-          'failed',
-          { error: `Import worker stopped (exit ${code})`, message: `Import worker stopped (exit ${code})` },
-          null,
-        );
-      else finish(job.cancelRequested ? 'cancelled' : 'done', {}, null);
     });
   }
 

@@ -1,13 +1,17 @@
 import type { FormatId, ImportRecord, MappingPreset } from '../../../src-shared/domain.js';
 
-/** What the import worker is started with. */
-export interface ImportWorkerInput {
+/** What the import worker is started with: the database and settings every import it runs shares. */
+export interface ImportWorkerSetup {
   dbPath: string;
+  enrich: boolean;
+  cacheDir: string | null;
+}
+
+/** One file to import (the worker runs one at a time, and stays for the next). */
+export interface ImportWorkerFile {
   file: string;
   format?: FormatId;
   preset?: MappingPreset;
-  enrich: boolean;
-  cacheDir: string | null;
 }
 
 export type ImportWorkerMessage =
@@ -16,4 +20,8 @@ export type ImportWorkerMessage =
   | { type: 'done'; record: ImportRecord }
   | { type: 'error'; message: string; importId: number | null };
 
-export type ImportWorkerCommand = { type: 'cancel' };
+export type ImportWorkerCommand =
+  | ({ type: 'import' } & ImportWorkerFile)
+  | { type: 'cancel' }
+  /** Close the database and end the thread (sent only while it is idle). */
+  | { type: 'close' };

@@ -16,6 +16,7 @@ export interface SourcePullJobsOptions {
   watermarks: SourceWatermarks;
   spoolDir: string;
   importSpool: SpoolImport;
+  warmImport?: () => void;
   registry: JobRegistry;
   /** Connection timeout, rows per chunk (tests make them small). */
   pullOptions?: SourceConnectionOptions & { flushRows?: number };
@@ -23,13 +24,13 @@ export interface SourcePullJobsOptions {
 
 export class SourcePullJobs extends PullJobRunner<SourcePullRequest, SourcePullSummary> {
   constructor(options: SourcePullJobsOptions) {
-    const { watermarks, spoolDir, importSpool, registry, pullOptions } = options;
+    const { watermarks, spoolDir, importSpool, warmImport, registry, pullOptions } = options;
     super(
       {
         keyOf: (request) => JSON.stringify([request.source.name, request.selector]),
         startMessage: (request) => `Counting the matching rows of ${request.source.name}`,
         pull: (request, signal, update) =>
-          pullSource({ watermarks, spoolDir, importSpool }, request, {
+          pullSource({ watermarks, spoolDir, importSpool, warmImport }, request, {
             ...pullOptions,
             signal,
             onProgress: (progress) => update(progressPatch(request.source.name, progress)),
