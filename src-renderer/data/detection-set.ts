@@ -2,6 +2,7 @@
 // per model kind, chosen in the top bar or in Models) flagged it. The Overview counts that union;
 // Triage and the graph read one run of it and name that run.
 import { formatShare } from '../../src-shared/count-words.js';
+import { USEFUL_PRECISION } from '../../src-shared/metric-gain.js';
 import type { ModelRun } from '../../src-shared/models.js';
 
 /** The finished runs that flag sessions now: the active one of each kind. */
@@ -18,7 +19,8 @@ export function detectionSetName(runs: readonly ModelRun[]): string {
 // A run that flags a fifth of the traffic while under one in ten of its flags is right buries the
 // flags of every other run in the union: the analyst should hear of it where runs are chosen.
 const LARGE_SHARE = 0.2;
-const LOW_PRECISION = 0.1;
+// Under the precision the Models view's gains also need (src-shared/metric-gain.ts).
+const LOW_PRECISION = USEFUL_PRECISION;
 
 /** Why an active run floods the flagged set, or null: a large share flagged at low precision. */
 export function floodWarning(run: ModelRun): string | null {

@@ -89,6 +89,22 @@ describe('run detail', () => {
     expect(screen.getByTestId('curves-missing').textContent).toContain('No ROC or PR curve points');
   });
 
+  it('shows a hollow gain plain and says why, never green', () => {
+    const hollow = metrics(0.7, 0.047, { tp: 9, fp: 366, tn: 615, fn: 10 });
+    render(<RunDetail run={run({ model: { ...hollow, precision: 0.024, recall: 0.9 } })} />);
+    const gainCell = (row: number) =>
+      within(screen.getByTestId('metrics-compare')).getAllByRole('row')[row]!.querySelector('td:last-child')!;
+    expect(gainCell(1).getAttribute('data-tone')).toBe('gain');
+    for (const row of [3, 4, 5]) {
+      expect(gainCell(row).classList.contains('gain')).toBe(false);
+      expect(gainCell(row).getAttribute('data-tone')).toBe('hollow');
+    }
+    expect(gainCell(3).textContent).toBe('+0.024*');
+    expect(screen.getByTestId('hollow-gains').textContent).toMatch(
+      /Not a gain: Precision: 0\.024 is no better than chance on this test set \(0\.050\); Recall: nine flags in ten or more are false alarms \(precision 0\.024\)/,
+    );
+  });
+
   it('draws ROC and PR curves and lists importances when the run has them', () => {
     render(
       <RunDetail
