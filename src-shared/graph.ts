@@ -18,6 +18,11 @@ export const IpGraph = z.object({
     ip: z.array(z.string()),
     /** Sum of the weights of every edge of the node within the filter (not only the edges shown). */
     volume: z.array(z.number()),
+    /**
+     * Sum of the weights of the edges the node is the source of, within the filter: what it
+     * originated. Attackers originate; the servers they hit mostly receive. The view sizes by it.
+     */
+    originated: z.array(z.number()),
     /** Highest anomaly score of the node's sessions in the active run; null when unscored. */
     score: z.array(z.number().nullable()),
     /** The most severe analyst verdict on any of the node's sessions (malicious > review > benign). */

@@ -1,5 +1,5 @@
 // Turns IP pairs into the column-wise graph the view draws: the heaviest edges up to a limit,
-// and every endpoint of those edges with its volume and highest anomaly score.
+// and every endpoint of those edges with its volume, what it originated and its highest anomaly score.
 import type { EdgeWeight, IpGraph, ScoreSource } from '../../../src-shared/graph.js';
 import type { IpVerdict, Pair, PairSource } from '../db/graph.js';
 
@@ -17,9 +17,11 @@ export function assembleGraph(pairs: Pair[], options: AssembleOptions): IpGraph 
   const weightOf = (pair: Pair) => (options.weight === 'bytes' ? pair.bytes : pair.sessions);
   // Volume counts every pair of the filter, so a node's size does not depend on the slider.
   const volume = new Map<string, number>();
+  const originated = new Map<string, number>();
   for (const pair of pairs) {
     const w = weightOf(pair);
     volume.set(pair.src, (volume.get(pair.src) ?? 0) + w);
+    originated.set(pair.src, (originated.get(pair.src) ?? 0) + w);
     if (pair.dst !== pair.src) volume.set(pair.dst, (volume.get(pair.dst) ?? 0) + w);
   }
   const matched = pairs.filter((pair) => weightOf(pair) >= options.minWeight);
@@ -28,7 +30,7 @@ export function assembleGraph(pairs: Pair[], options: AssembleOptions): IpGraph 
   const kept = matched.slice(0, options.limit);
 
   const index = new Map<string, number>();
-  const nodes: IpGraph['nodes'] = { ip: [], volume: [], score: [], verdict: [] };
+  const nodes: IpGraph['nodes'] = { ip: [], volume: [], originated: [], score: [], verdict: [] };
   const nodeOf = (ip: string) => {
     let i = index.get(ip);
     if (i === undefined) {
@@ -36,6 +38,7 @@ export function assembleGraph(pairs: Pair[], options: AssembleOptions): IpGraph 
       index.set(ip, i);
       nodes.ip.push(ip);
       nodes.volume.push(volume.get(ip) ?? 0);
+      nodes.originated.push(originated.get(ip) ?? 0);
       nodes.score.push(options.scores.get(ip) ?? null);
       nodes.verdict.push(options.verdicts.get(ip) ?? null);
     }

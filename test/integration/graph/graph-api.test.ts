@@ -116,6 +116,20 @@ describe('graphEdges', () => {
     );
   });
 
+  it('gives every node the weight of the pairs it originated, as source only', async () => {
+    const graph = await call('graphEdges', { weight: 'sessions', limit: 200_000 });
+    const sent = db
+      .prepare(
+        "SELECT src_ip AS ip, count(*) AS n FROM sessions WHERE dst_ip IS NOT NULL AND dst_ip != '' GROUP BY 1",
+      )
+      .all() as { ip: string; n: number }[];
+    const expected = new Map(graph.nodes.ip.map((ip) => [ip, 0]));
+    for (const { ip, n } of sent) expected.set(ip, n);
+    expect(new Map(graph.nodes.ip.map((ip, i) => [ip, graph.nodes.originated[i]]))).toEqual(expected);
+    // Some IP only receives: its origin weight is 0 while its volume is not.
+    expect(graph.nodes.originated.some((n, i) => n === 0 && (graph.nodes.volume[i] ?? 0) > 0)).toBe(true);
+  });
+
   it('with a time and country filter scans sessions and matches the same query', async () => {
     const first = db.prepare('SELECT min(start_ts) AS t FROM sessions').get() as { t: number };
     const filter = { from: first.t + 86_400_000, to: first.t + 3 * 86_400_000, country: 'US' };
