@@ -105,6 +105,21 @@ describe('run detail', () => {
     );
   });
 
+  it('says which features a run left out and why (rule-derived labels)', () => {
+    const excluded = {
+      features: ['rule_hits_high', 'src_window_rule_hit_sessions'],
+      reason:
+        'The labels are the detection-rule hits, so the rule-hit features are left out (label leakage).',
+    };
+    render(<RunDetail run={run({ excludedFeatures: excluded })} />);
+    expect(screen.getByTestId('run-excluded-features').textContent).toBe(
+      `${excluded.reason} Left out: Rule hits: high, Sessions with a rule hit, per source.`,
+    );
+    cleanup();
+    render(<RunDetail run={run()} />);
+    expect(screen.queryByTestId('run-excluded-features')).toBeNull();
+  });
+
   it('draws ROC and PR curves and lists importances when the run has them', () => {
     render(
       <RunDetail

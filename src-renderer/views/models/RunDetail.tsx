@@ -1,5 +1,6 @@
 // One run in full: metrics beside the baseline, confusion matrix, ROC and PR curves, feature
 // importances, and what it was trained with.
+import { featureName } from '../../../src-shared/feature-names.js';
 import type { ModelRun } from '../../../src-shared/models.js';
 import { formatCount } from '../../format.js';
 import { ConfusionMatrix } from './ConfusionMatrix.js';
@@ -30,6 +31,12 @@ export function RunDetail({ run }: { run: ModelRun }) {
             Trained on {formatCount(m.trainRows)} sessions ({formatCount(m.trainPositives)} malicious), tested
             on {formatCount(m.testRows)} ({formatCount(m.testPositives)} malicious).
           </p>
+          {m.excludedFeatures && (
+            <p className="warn-note" data-testid="run-excluded-features">
+              {m.excludedFeatures.reason} Left out:{' '}
+              {m.excludedFeatures.features.map((feature) => featureName(feature)).join(', ')}.
+            </p>
+          )}
           <div className="run-grid">
             <MetricsCompare metrics={m} />
             <ConfusionMatrix metrics={m.model} />
