@@ -1,36 +1,12 @@
 // The case's mini IP graph: its source → destination pairs drawn by Sigma (labels are canvas text,
-// never HTML). Small by nature, so the layout runs here rather than in a worker: a circle, then a
-// few ForceAtlas2 passes. Indicator IPs are red.
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+// never HTML), laid out by case-graph-layout.ts to the panel's shape.
 import { useEffect, useRef } from 'react';
 import Sigma from 'sigma';
+import { buildCaseGraph } from './case-graph-layout.js';
 import type { CaseEdge } from './case-series.js';
 
-// More than this and the mini graph turns to noise; the Graph view is for the full picture.
-const MAX_EDGES = 300;
-
-export function buildCaseGraph(edges: readonly CaseEdge[], indicators: ReadonlySet<string>): Graph {
-  const graph = new Graph({ type: 'directed', multi: false });
-  const kept = edges.slice(0, MAX_EDGES);
-  const ips = [...new Set(kept.flatMap((e) => [e.src, e.dst]))];
-  ips.forEach((ip, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(1, ips.length);
-    graph.addNode(ip, {
-      x: Math.cos(angle),
-      y: Math.sin(angle),
-      size: indicators.has(ip) ? 9 : 5,
-      label: ip,
-      color: indicators.has(ip) ? '#e5484d' : '#6cb6d9',
-    });
-  });
-  for (const e of kept)
-    if (e.src !== e.dst)
-      graph.mergeEdge(e.src, e.dst, { size: Math.min(6, 1 + Math.log2(e.sessions)), color: '#7a8696' });
-  if (graph.order > 2)
-    forceAtlas2.assign(graph, { iterations: 60, settings: forceAtlas2.inferSettings(graph) });
-  return graph;
-}
+// Room around the drawing for the nodes and labels the layout puts at the edge.
+const PADDING = 36;
 
 export function CaseGraph({
   edges,
@@ -46,12 +22,14 @@ export function CaseGraph({
     const text = getComputedStyle(document.documentElement).getPropertyValue('--text').trim() || '#d6dde6';
     let sigma: Sigma | null = null;
     try {
-      sigma = new Sigma(buildCaseGraph(edges, indicators), element, {
+      // Sigma stretches a graph at most as far as the panel's own proportions (its correction
+      // ratio is capped by them), so that is the shape the layout takes.
+      const aspect = element.clientHeight > 0 ? element.clientWidth / element.clientHeight : 1;
+      sigma = new Sigma(buildCaseGraph(edges, indicators, aspect), element, {
         labelColor: { color: text },
         labelRenderedSizeThreshold: 4,
         defaultEdgeType: 'arrow',
-        // Room for the labels of nodes the layout puts at the edge.
-        stagePadding: 70,
+        stagePadding: PADDING,
       });
       // The first frame is drawn inside the constructor; later ones report themselves.
       element.dataset.state = 'drawn';

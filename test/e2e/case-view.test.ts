@@ -1,0 +1,145 @@
+// The Case view and its HTML report in Debian Chromium against `vigil serve` (issue 18 §7): the
+// case list, header and Activity give one count of the sessions the case holds; the mini IP graph
+// draws across its panel; the report of a bulk verdict reads summary, indicators, then a short
+// timeline. Screenshots at 1600×1000 go to SHOTS for a person to look at.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../../src-shared/count-words.js';
+import { collectPageErrors, launchChromium } from './chromium.js';
+import { inkBounds } from './ink-bounds.js';
+import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+
+const SHOTS = process.env.VIGIL_SHOTS ?? path.join(ROOT, 'test-results', 'screenshots');
+const CLI = path.join(ROOT, 'bin', 'vigil.js');
+
+let dir: string;
+let db: string;
+let browser: Browser;
+let serve: ServeProcess;
+let held = 0;
+
+function vigil(...args: string[]): string {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+async function openPage(hash: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const errors = collectPageErrors(page);
+  await page.goto(serve.url);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  return { page, errors };
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-case-'));
+  db = path.join(dir, 'case.db');
+  const csv = path.join(dir, 'traffic.csv');
+  vigil('generate', '--rows', '4000', '--seed', '11', '--days', '2', '--attack-rate', '0.08', '--out', csv);
+  vigil('ingest', csv, '--db', db);
+  const read = new Database(db, { readonly: true });
+  const [first, second] = read
+    .prepare('SELECT src_ip FROM sessions GROUP BY src_ip ORDER BY count(*) DESC, src_ip LIMIT 2')
+    .pluck()
+    .all() as string[];
+  const lone = read
+    .prepare('SELECT id FROM sessions WHERE src_ip NOT IN (?, ?) LIMIT 1')
+    .pluck()
+    .get(first, second);
+  read.close();
+  if (!first || !second) throw new Error('no source IPs generated');
+  vigil(
+    'case',
+    'create',
+    '--db',
+    db,
+    '--title',
+    'Scanner on the web tier',
+    '--severity',
+    'high',
+    '--ip',
+    first,
+    '--ip',
+    second,
+    '--session',
+    String(lone),
+  );
+  vigil('case', 'update', '1', '--db', db, '--summary', 'Two hosts scanned the web tier for two days.');
+  vigil('verdict', '--db', db, '--ip', first, '--verdict', 'malicious', '--note', 'one scanner');
+  const count = new Database(db, { readonly: true });
+  held = count
+    .prepare('SELECT count(*) FROM sessions WHERE src_ip IN (?, ?) OR dst_ip IN (?, ?) OR id = ?')
+    .pluck()
+    .get(first, second, first, second, lone) as number;
+  count.close();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium({ webgl: true });
+  serve = await startServe(db, ['--no-sample']);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (serve) expect(await serve.stop()).toBe(0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Case view', () => {
+  it('gives one count of held sessions and draws the mini graph across its panel', async () => {
+    const { page, errors } = await openPage('#/cases/1');
+    const words = `${formatCount(held)} sessions`;
+    await page.getByTestId('case-session-total').waitFor();
+    expect(held).toBeGreaterThan(100);
+    expect(await page.getByTestId('case-list').textContent()).toContain(words);
+    expect(await page.getByTestId('case-counts').textContent()).toContain(
+      `holds ${words} (1 session and 2 IPs added)`,
+    );
+    expect(await page.getByTestId('case-session-total').textContent()).toContain(words);
+
+    const graph = page.getByTestId('case-graph');
+    await page.locator('[data-testid="case-graph"][data-state="drawn"]').waitFor();
+    await graph.scrollIntoViewIfNeeded();
+    // Sigma draws on the next frames: wait until its canvases have been painted twice.
+    await page.waitForTimeout(500);
+    const ink = await inkBounds(browser, await graph.screenshot());
+    // Nodes and labels reach across most of the panel, not a knot in its middle.
+    expect(ink.right - ink.left, JSON.stringify(ink)).toBeGreaterThan(0.6);
+    expect(ink.bottom - ink.top, JSON.stringify(ink)).toBeGreaterThan(0.5);
+    // The view scrolls, not the window: back to the top for the screenshot.
+    await page.getByTestId('case-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'case-view.png') });
+    await graph.screenshot({ path: path.join(SHOTS, 'case-graph.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('exports an HTML report that opens on summary, indicators and a short timeline', async () => {
+    const out = path.join(dir, 'case.html');
+    vigil('report', '--db', db, '--case', '1', '--format', 'html', '--out', out);
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`file://${out}`);
+    const top = (text: string) =>
+      page
+        .locator('h2', { hasText: text })
+        .first()
+        .evaluate((h) => h.getBoundingClientRect().top);
+    expect(await top('Summary')).toBeLessThan(await top('Indicators'));
+    expect(await top('Indicators')).toBeLessThan(await top('Timeline'));
+    expect(await top('Timeline')).toBeLessThan(1000);
+    const verdicts = page.locator('table.timeline tr', { hasText: 'verdict: malicious' });
+    expect(await verdicts.count()).toBe(1);
+    expect(await verdicts.textContent()).toMatch(
+      /\d+ sessions \(ids \d+ … \d+\) from 1 source IP: .* — one scanner/,
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'case-report.png') });
+    await page.close();
+  }, 60_000);
+});
