@@ -88,6 +88,12 @@ export interface EncodedBatch {
   num: Float64Array;
   str: Int32Array;
   dict: string[];
+  /**
+   * The parser's id of each string of `dict` (string-codes.ts), the same in every batch until the
+   * epoch changes: memos that outlive a batch key on it.
+   */
+  ids: Int32Array;
+  epoch: number;
   bads: BadRecord[];
   bytesRead: number;
   /** The rollup window this batch closes: its sums cover this batch and those since the last one. */
@@ -164,10 +170,14 @@ export class BatchEncoder {
     num.set(this.num.subarray(0, num.length));
     const str = pool.int32(this.rows * STR_COLS);
     str.set(this.str.subarray(0, str.length));
+    const ids = this.strings.idsOfBatch();
+    const epoch = this.strings.epoch;
     const batch: EncodedBatch = {
       rows: this.rows,
       num,
       str,
+      ids,
+      epoch,
       dict: this.strings.takeBatch(),
       bads,
       bytesRead,

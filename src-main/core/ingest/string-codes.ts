@@ -1,3 +1,4 @@
+import { ID_SPAN } from '../rules/columns.js';
 import { digestText } from '../session-key.js';
 import { detach } from '../text/detach.js';
 
@@ -25,6 +26,8 @@ export class StringCodes {
   digests = new Int32Array(8192);
   /** The id of the string coded last. */
   lastId = -1;
+  /** The id of each string of the current batch, by local code. */
+  private batchIds = new Int32Array(1024);
 
   constructor(
     private readonly maxIds = MAX_IDS,
@@ -47,7 +50,18 @@ export class StringCodes {
     this.stamp[id] = this.batch;
     const local = this.dict.push(value) - 1;
     this.local[id] = local;
+    if (local === this.batchIds.length) {
+      const more = new Int32Array(local * 2);
+      more.set(this.batchIds);
+      this.batchIds = more;
+    }
+    this.batchIds[local] = id;
     return local;
+  }
+
+  /** The ids of the current batch's strings, by local code (a copy: it travels with the batch). */
+  idsOfBatch(): Int32Array {
+    return this.batchIds.slice(0, this.dict.length);
   }
 
   /** Ends the batch: returns its strings; the next batch starts with none. */
@@ -55,7 +69,9 @@ export class StringCodes {
     const dict = this.dict;
     this.dict = [];
     this.batch++;
-    if (this.ids.size > this.maxIds || this.chars > this.maxChars) {
+    // Ids stay below ID_SPAN (the rule engine's memos pack two into one number): at most half of
+    // it when a batch starts, and a batch adds far fewer (10 000 rows × 20 text columns).
+    if (this.ids.size > this.maxIds || this.chars > this.maxChars || this.ids.size > ID_SPAN / 2) {
       this.ids.clear();
       this.chars = 0;
       this.stamp.fill(0);

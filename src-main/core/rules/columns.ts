@@ -13,27 +13,45 @@ import {
   uriOf,
 } from './fields.js';
 
+/**
+ * Lasting ids (TextColumn.ids) are below this, so a memo can pack two of them into one number
+ * that stays below 2^53.
+ */
+export const ID_SPAN = 2 ** 22;
+
 export type TextColumn =
-  /** codes[i] < 0: missing; otherwise dict[codes[i]] (null there: missing too). */
-  | { codes: Int32Array; dict: readonly (string | null)[] }
+  /**
+   * codes[i] < 0: missing; otherwise dict[codes[i]] (null there: missing too). `ids`, when given,
+   * names each dictionary entry the same way in every batch of a run (below ID_SPAN), so what a
+   * value decided can be remembered across batches (atom-memo.ts).
+   */
+  | { codes: Int32Array; dict: readonly (string | null)[]; ids?: Int32Array }
   | { values: readonly (string | null | undefined)[] };
 
 export interface ColumnBatch {
   rows: number;
+  /** Which giving-out of the text columns' lasting ids they are from (string-codes.ts epoch). */
+  epoch?: number;
   texts?: { readonly [F in TextField]?: TextColumn };
   numbers?: { readonly [F in NumberField]?: Float64Array };
 }
 
 /** A column for one field of the batch, as the evaluator reads it. */
 export type FieldColumn =
-  | { kind: 'codes'; codes: Int32Array; dict: readonly (string | null)[] }
+  | { kind: 'codes'; codes: Int32Array; dict: readonly (string | null)[]; ids?: Int32Array }
   | { kind: 'values'; values: readonly (string | null | undefined)[] }
   | { kind: 'numbers'; values: Float64Array }
   /**
    * Computed from other columns (uri, uriExtension). `key` numbers the row's combination of
-   * dictionary codes when every part has them, so repeats are decided once without building the text.
+   * dictionary codes when every part has them, so repeats are decided once without building the
+   * text; by their ids (`lasting`) when every part has those, the same number in every batch.
    */
-  | { kind: 'derived'; make: (row: number) => string | null; key: ((row: number) => number) | null }
+  | {
+      kind: 'derived';
+      make: (row: number) => string | null;
+      key: ((row: number) => number) | null;
+      lasting: boolean;
+    }
   | { kind: 'missing' };
 
 const MISSING: FieldColumn = { kind: 'missing' };
@@ -97,13 +115,13 @@ export function columnOf(batch: ColumnBatch, field: RuleField): FieldColumn {
     return {
       kind: 'derived',
       make: (row) => uriOf(textAt(path, row), textAt(query, row)),
-      key: codeKey(path, query),
+      ...codeKey(path, query),
     };
   }
   if (field === 'uriExtension') {
     const path = columnOf(batch, 'path');
     if (path.kind === 'missing') return MISSING;
-    return { kind: 'derived', make: (row) => extensionOf(textAt(path, row)), key: codeKey(path, MISSING) };
+    return { kind: 'derived', make: (row) => extensionOf(textAt(path, row)), ...codeKey(path, MISSING) };
   }
   if (isNumberField(field)) {
     const values = batch.numbers?.[field];
@@ -114,14 +132,33 @@ export function columnOf(batch: ColumnBatch, field: RuleField): FieldColumn {
   return 'codes' in column ? { kind: 'codes', ...column } : { kind: 'values', values: column.values };
 }
 
-/** A number for the pair of codes of a row, when both columns are coded (or missing). */
-function codeKey(first: FieldColumn, second: FieldColumn): ((row: number) => number) | null {
+/**
+ * A number for the pair of codes of a row, when both columns are coded (or missing): made of the
+ * entries' lasting ids when both coded columns have them, else of the batch's codes.
+ */
+function codeKey(
+  first: FieldColumn,
+  second: FieldColumn,
+): { key: ((row: number) => number) | null; lasting: boolean } {
   const codesOf = (column: FieldColumn) =>
     column.kind === 'codes' ? column : column.kind === 'missing' ? null : undefined;
   const a = codesOf(first);
   const b = codesOf(second);
-  if (a === undefined || b === undefined) return null;
+  if (a === undefined || b === undefined) return { key: null, lasting: false };
+  const aIds = a?.ids;
+  const bIds = b?.ids;
+  if ((a === null || aIds !== undefined) && (b === null || bIds !== undefined)) {
+    // Ids are below ID_SPAN, so (a + 1) · (ID_SPAN + 1) + (b + 1) is one number per pair (< 2^53).
+    const idOf = (ids: Int32Array | undefined, codes: Int32Array | undefined, row: number) => {
+      const code = codes?.[row] ?? -1;
+      return code < 0 ? -1 : (ids?.[code] ?? -1);
+    };
+    return {
+      key: (row) => (idOf(aIds, a?.codes, row) + 1) * (ID_SPAN + 1) + (idOf(bIds, b?.codes, row) + 1),
+      lasting: true,
+    };
+  }
   // Codes are below the dictionary's length, so (a + 1) · (size + 1) + (b + 1) is one number per pair.
   const size = (b?.dict.length ?? 0) + 1;
-  return (row) => ((a?.codes[row] ?? -1) + 1) * size + ((b?.codes[row] ?? -1) + 1);
+  return { key: (row) => ((a?.codes[row] ?? -1) + 1) * size + ((b?.codes[row] ?? -1) + 1), lasting: false };
 }

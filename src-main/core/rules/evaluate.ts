@@ -3,6 +3,7 @@
 // row and decided once per distinct value (memoized by dictionary code, or by value), then each
 // row's holding atoms wake only the rules that use them.
 
+import type { AtomMemo } from './atom-memo.js';
 import { type ColumnBatch, columnOf, columnsOfRecords, type FieldColumn, textAt } from './columns.js';
 import type { CompiledRuleSet } from './compile.js';
 import { explainHit } from './explain.js';
@@ -16,11 +17,18 @@ export function evaluateRecords(set: CompiledRuleSet, records: readonly RequestR
   return evaluateColumns(set, columnsOfRecords(records, fields));
 }
 
-/** Rule hits for a batch of columns (sessionIndex: the row). */
-export function evaluateColumns(set: CompiledRuleSet, batch: ColumnBatch): RuleHit[] {
+/**
+ * Rule hits for a batch of columns (sessionIndex: the row). `memo` keeps what values decided from
+ * one batch to the next, for columns with lasting ids (the same memo for every batch of a run).
+ */
+export function evaluateColumns(set: CompiledRuleSet, batch: ColumnBatch, memo?: AtomMemo): RuleHit[] {
   const rows = batch.rows;
   const columns = set.programs.map((program) => columnOf(batch, program.field));
-  const perField = set.programs.map((program, f) => atomsByRow(program, columns[f]!, rows));
+  const lasting = memo !== undefined && batch.epoch !== undefined ? memo : null;
+  lasting?.begin(batch.epoch!, set.programs.length);
+  const perField = set.programs.map((program, f) =>
+    atomsByRow(program, columns[f]!, rows, lasting === null ? null : { memo: lasting, program: f }),
+  );
   const hits: RuleHit[] = [];
   const truth = new Uint8Array(set.atoms.length);
   const ruleStamp = new Int32Array(set.rules.length).fill(-1);
@@ -81,12 +89,24 @@ function valueAt(set: CompiledRuleSet, columns: FieldColumn[], field: RuleField,
   return f < 0 ? null : textAt(columns[f]!, row);
 }
 
+/** Program `program`'s decisions kept across batches, by lasting id (or pair of ids). */
+interface Lasting {
+  memo: AtomMemo;
+  program: number;
+}
+
 /**
  * The holding atoms of one field for every row. Dictionary-coded columns are decided once per
- * code; plain values once per distinct value, until the batch shows that values hardly repeat
- * (query strings), where memoizing costs more than it saves.
+ * code, and once per lasting id when the column has ids and a memo is kept across batches; plain
+ * values once per distinct value, until the batch shows that values hardly repeat (query strings),
+ * where memoizing costs more than it saves.
  */
-function atomsByRow(program: FieldProgram, column: FieldColumn, rows: number): Int32Array[] {
+function atomsByRow(
+  program: FieldProgram,
+  column: FieldColumn,
+  rows: number,
+  lasting: Lasting | null,
+): Int32Array[] {
   const out = new Array<Int32Array>(rows);
   switch (column.kind) {
     case 'missing':
@@ -94,6 +114,7 @@ function atomsByRow(program: FieldProgram, column: FieldColumn, rows: number): I
       return out;
     case 'codes': {
       const memo = new Array<Int32Array | undefined>(column.dict.length);
+      const ids = lasting === null ? undefined : column.ids;
       for (let row = 0; row < rows; row++) {
         const code = column.codes[row]!;
         if (code < 0) {
@@ -102,8 +123,12 @@ function atomsByRow(program: FieldProgram, column: FieldColumn, rows: number): I
         }
         let atoms = memo[code];
         if (atoms === undefined) {
-          const text = column.dict[code];
-          atoms = text === null || text === undefined ? program.missing : program.text(text);
+          atoms = ids === undefined ? undefined : lasting!.memo.get(lasting!.program, ids[code]!);
+          if (atoms === undefined) {
+            const text = column.dict[code];
+            atoms = text === null || text === undefined ? program.missing : program.text(text);
+            if (ids !== undefined) lasting!.memo.set(lasting!.program, ids[code]!, atoms);
+          }
           memo[code] = atoms;
         }
         out[row] = atoms;
@@ -129,14 +154,20 @@ function atomsByRow(program: FieldProgram, column: FieldColumn, rows: number): I
     case 'derived': {
       const { make, key } = column;
       if (key === null) return memoized(rows, out, program, make, (value) => program.text(value));
-      // Keyed by the codes it is made from: the text is only built for combinations not seen yet.
+      // Keyed by the codes it is made from: the text is only built for combinations not seen yet
+      // (in this batch, or in this run when the key is made of lasting ids).
       const byKey = new Map<number, Int32Array>();
+      const across = column.lasting ? lasting : null;
       for (let row = 0; row < rows; row++) {
         const k = key(row);
         let atoms = byKey.get(k);
         if (atoms === undefined) {
-          const text = make(row);
-          atoms = text === null ? program.missing : program.text(text);
+          atoms = across?.memo.get(across.program, k);
+          if (atoms === undefined) {
+            const text = make(row);
+            atoms = text === null ? program.missing : program.text(text);
+            across?.memo.set(across.program, k, atoms);
+          }
           byKey.set(k, atoms);
         }
         out[row] = atoms;
