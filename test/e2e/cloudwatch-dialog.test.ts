@@ -189,8 +189,61 @@ describe('Connect to CloudWatch Logs (dialog, serve mode, moto_server)', () => {
     await dialog().getByTestId('cw-new-pull').click();
     await dialog().getByLabel('Region').fill('Ireland');
     await dialog().getByTestId('cw-start').click();
-    expect(await text(dialog().getByTestId('cw-problems'))).toBe('Region: an AWS region such as eu-west-1');
+    expect(await text(dialog().getByTestId('cw-region-error'))).toBe(
+      'Region: an AWS region such as eu-west-1',
+    );
     await dialog().getByLabel('Region').fill(REGION);
+    // Fixing the field takes its message away.
+    expect(await dialog().getByTestId('cw-region-error').count()).toBe(0);
+  });
+
+  it('shows every problem beside its field at once, and scrolls the first into view (issue 18)', async () => {
+    await dialog().getByLabel('Region').fill('Ireland');
+    await dialog().getByTestId('cw-log-group').fill('');
+    await dialog().getByRole('radio', { name: 'Custom', exact: true }).check();
+    await dialog().getByTestId('cw-from').fill('');
+    await dialog().getByRole('radio', { name: 'Filter pattern', exact: true }).check();
+    await dialog().getByTestId('cw-filter').fill('');
+    // The Start button is at the foot of a form taller than the dialog: clicking it scrolls down.
+    expect(await dialog().evaluate((d) => d.scrollHeight > d.clientHeight + 100)).toBe(true);
+    await dialog().getByTestId('cw-start').click();
+    const errors = {
+      'cw-region': 'Region: an AWS region such as eu-west-1',
+      'cw-log-group': 'Choose a log group from the list, or type its name.',
+      'cw-from': 'Give both ends of the custom time range.',
+      'cw-filter': 'Filter pattern: type a pattern, or choose "All events".',
+    };
+    for (const [field, message] of Object.entries(errors)) {
+      expect(await text(dialog().getByTestId(`${field}-error`))).toBe(message);
+      const input = dialog().getByTestId(field);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(await input.getAttribute('aria-describedby')).toContain(`${field}-error`);
+      // Beside its field: the message sits right under the input.
+      const [box, note] = [
+        await input.boundingBox(),
+        await dialog().getByTestId(`${field}-error`).boundingBox(),
+      ];
+      expect(note!.y - (box!.y + box!.height)).toBeGreaterThanOrEqual(0);
+      expect(note!.y - (box!.y + box!.height)).toBeLessThan(12);
+    }
+    expect(await dialog().getByTestId('cw-problems').count()).toBe(0);
+    expect(await text(dialog().getByTestId('cw-problem-count'))).toBe('4 fields to fix, marked above');
+    // The first problem (Region, at the top) is back in view inside the dialog, with the caret in it.
+    const seen = await dialog()
+      .getByTestId('cw-region')
+      .evaluate((input) => {
+        const frame = input.closest('dialog')!.getBoundingClientRect();
+        const r = input.getBoundingClientRect();
+        return {
+          inView: r.top >= frame.top && r.bottom <= frame.bottom,
+          focused: document.activeElement === input,
+        };
+      });
+    expect(seen).toEqual({ inView: true, focused: true });
+    await page.screenshot({ path: path.join(SHOTS, 'cloudwatch-problems.png') });
+    await dialog().getByLabel('Region').fill(REGION);
+    await dialog().getByRole('radio', { name: 'All events', exact: true }).check();
+    await dialog().getByRole('radio', { name: 'Last 24 hours', exact: true }).check();
   });
 
   it('shows the pulled sessions: 1,500 in the Sessions view', async () => {

@@ -5,12 +5,20 @@ import type { MappingPreset } from '../../../src-shared/domain.js';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
+import { countOf } from '../../format.js';
 import { useJob } from '../../hooks/useJob.js';
 import { ConnectionFields } from './ConnectionFields.js';
 import { LogGroupField } from './LogGroupField.js';
 import { ProblemList } from './ProblemList.js';
 import { PullProgressPanel } from './PullProgressPanel.js';
-import { defaultPullForm, type PullForm, toListArgs, toPullArgs } from './pull-form.js';
+import {
+  defaultPullForm,
+  fieldErrors,
+  type Problem,
+  type PullForm,
+  toListArgs,
+  toPullArgs,
+} from './pull-form.js';
 import { loadConnection, saveConnection } from './remembered-connection.js';
 import { SelectionFields } from './SelectionFields.js';
 import { TimeRangeFields } from './TimeRangeFields.js';
@@ -37,7 +45,9 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
   const presets = useVigilQuery('listPresets', {}, { enabled: open }).data ?? NO_PRESETS;
   // Unknown: show no field; the calls themselves still go where the main side decides.
   const endpoint = useVigilQuery('cloudWatchEndpoint', {}, { enabled: open }).data?.endpoint ?? null;
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  // Bumped by each refused attempt, so the first problem is brought into view every time.
+  const [refusals, setRefusals] = useState(0);
   const [starting, setStarting] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const { job, error: jobError } = useJob(jobId);
@@ -49,12 +59,31 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  const patch = (change: Partial<PullForm>) => setForm((current) => ({ ...current, ...change }));
+  // The first problem may be below the fold of a tall form: scroll to it and put the caret there.
+  useEffect(() => {
+    if (refusals === 0) return;
+    const first = ref.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], [data-testid="cw-problems"]',
+    );
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
+  }, [refusals]);
+
+  const refuse = (found: Problem[]) => {
+    setProblems(found);
+    setRefusals((n) => n + 1);
+  };
+
+  // Editing a field takes its problem away; the others stay until the next attempt.
+  const patch = (change: Partial<PullForm>) => {
+    setForm((current) => ({ ...current, ...change }));
+    setProblems((current) => current.filter((p) => p.field === null || !(p.field in change)));
+  };
 
   const listGroups = async (prefix: string) => {
     const checked = toListArgs(form, prefix);
-    setListError(checked.ok ? null : checked.problems.join(' '));
-    if (!checked.ok) return;
+    setListError(null);
+    if (!checked.ok) return refuse(checked.problems);
     saveConnection(form);
     setListing(true);
     try {
@@ -70,19 +99,20 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
   const start = async (event: FormEvent) => {
     event.preventDefault();
     const checked = toPullArgs(form);
-    setProblems(checked.ok ? [] : checked.problems);
-    if (!checked.ok) return;
+    if (!checked.ok) return refuse(checked.problems);
+    setProblems([]);
     saveConnection(form);
     setStarting(true);
     try {
       setJobId((await api.startCloudWatchPull(checked.args)).jobId);
     } catch (error) {
-      setProblems([(error as Error).message]);
+      refuse([{ field: null, message: (error as Error).message }]);
     } finally {
       setStarting(false);
     }
   };
 
+  const errors = fieldErrors(problems);
   const chosen = groups?.find((group) => group.name === form.logGroup);
   const finished = job !== null && job.state !== 'running' && job.state !== 'queued';
   return (
@@ -127,7 +157,7 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
         </div>
       ) : (
         <form className="dialog-body" onSubmit={start} noValidate aria-label="Pull settings">
-          <ConnectionFields value={form} onChange={patch} endpoint={endpoint} />
+          <ConnectionFields value={form} onChange={patch} endpoint={endpoint} errors={errors} />
           <LogGroupField
             name={form.logGroup}
             groups={groups}
@@ -135,15 +165,23 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
             error={listError}
             onList={listGroups}
             onName={(logGroup) => patch({ logGroup })}
+            errors={errors}
           />
           <TimeRangeFields
             value={form}
             lastPulled={chosen ? chosen.lastPulledEventTs : undefined}
             onChange={patch}
+            errors={errors}
           />
-          <SelectionFields value={form} presets={presets} onChange={patch} />
-          <ProblemList problems={problems} />
+          <SelectionFields value={form} presets={presets} onChange={patch} errors={errors} />
+          <ProblemList problems={problems.filter((p) => p.field === null).map((p) => p.message)} />
           <footer className="dialog-foot">
+            {/* The first problem is scrolled to; this says how many there are in all. */}
+            {Object.keys(errors).length > 0 && (
+              <span className="field-error" role="status" data-testid="cw-problem-count">
+                {countOf(Object.keys(errors).length, 'field')} to fix, marked above
+              </span>
+            )}
             <button type="button" onClick={() => ref.current?.close()}>
               Cancel
             </button>

@@ -1,4 +1,4 @@
-import type { ConnectionForm } from './pull-form.js';
+import type { ConnectionForm, FieldName } from './pull-form.js';
 import { TextField } from './TextField.js';
 
 interface ConnectionFieldsProps {
@@ -6,10 +6,11 @@ interface ConnectionFieldsProps {
   onChange: (patch: Partial<ConnectionForm>) => void;
   /** The custom endpoint set outside the page, or null for AWS's own (then no field is shown). */
   endpoint: string | null;
+  errors: Partial<Record<FieldName, string>>;
 }
 
 /** Where to connect. Credentials are not asked for: the AWS SDK reads them from the profile or the environment. */
-export function ConnectionFields({ value, onChange, endpoint }: ConnectionFieldsProps) {
+export function ConnectionFields({ value, onChange, endpoint, errors }: ConnectionFieldsProps) {
   return (
     <fieldset className="field-group">
       <legend>Connection</legend>
@@ -22,6 +23,7 @@ export function ConnectionFields({ value, onChange, endpoint }: ConnectionFields
           placeholder="default chain"
           aria-describedby="cw-profile-help"
           testId="cw-profile"
+          error={errors.profile}
         />
         <TextField
           label="Region"
@@ -31,6 +33,7 @@ export function ConnectionFields({ value, onChange, endpoint }: ConnectionFields
           placeholder="eu-west-1"
           required
           testId="cw-region"
+          error={errors.region}
         />
       </div>
       <p id="cw-profile-help" className="field-help">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LogGroupInfo } from '../../../src-shared/cloudwatch.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { LogGroupPicker } from './LogGroupPicker.js';
+import type { FieldName } from './pull-form.js';
 import { TextField } from './TextField.js';
 
 interface LogGroupFieldProps {
@@ -12,13 +13,14 @@ interface LogGroupFieldProps {
   error: string | null;
   onList: (prefix: string) => void;
   onName: (name: string) => void;
+  errors: Partial<Record<FieldName, string>>;
 }
 
 /**
  * The log group to pull: picked from the listed groups, or typed (credentials that may read a group
  * are not always allowed to list them: logs:DescribeLogGroups is a separate permission).
  */
-export function LogGroupField({ name, groups, listing, error, onList, onName }: LogGroupFieldProps) {
+export function LogGroupField({ name, groups, listing, error, onList, onName, errors }: LogGroupFieldProps) {
   const [prefix, setPrefix] = useState('');
   return (
     <fieldset className="field-group">
@@ -36,6 +38,7 @@ export function LogGroupField({ name, groups, listing, error, onList, onName }: 
             onList(prefix);
           }}
           testId="cw-prefix"
+          error={errors.prefix}
         />
         <button type="button" onClick={() => onList(prefix)} disabled={listing} data-testid="cw-list">
           {listing ? 'Listing…' : 'List log groups'}
@@ -53,6 +56,7 @@ export function LogGroupField({ name, groups, listing, error, onList, onName }: 
         placeholder="/aws/vpc/flow-logs"
         required
         testId="cw-log-group"
+        error={errors.logGroup}
       />
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import type { MappingPreset } from '../../../src-shared/domain.js';
-import type { PullForm, SelectionChoice } from './pull-form.js';
+import { FieldError, invalidProps } from './FieldError.js';
+import type { FieldName, PullForm, SelectionChoice } from './pull-form.js';
 import { RadioChoices } from './RadioChoices.js';
 import { TextField } from './TextField.js';
 
@@ -7,6 +8,7 @@ interface SelectionFieldsProps {
   value: Pick<PullForm, 'selection' | 'filterPattern' | 'insightsQuery' | 'preset'>;
   presets: MappingPreset[];
   onChange: (patch: Partial<PullForm>) => void;
+  errors: Partial<Record<FieldName, string>>;
 }
 
 const CHOICES: { id: SelectionChoice; label: string }[] = [
@@ -16,7 +18,7 @@ const CHOICES: { id: SelectionChoice; label: string }[] = [
 ];
 
 /** Which events: all, those matching a filter pattern, or what an Insights query returns; and how to read them. */
-export function SelectionFields({ value, presets, onChange }: SelectionFieldsProps) {
+export function SelectionFields({ value, presets, onChange, errors }: SelectionFieldsProps) {
   return (
     <fieldset className="field-group">
       <legend>Events</legend>
@@ -33,6 +35,7 @@ export function SelectionFields({ value, presets, onChange }: SelectionFieldsPro
           onValue={(filterPattern) => onChange({ filterPattern })}
           placeholder='"REJECT" or { $.action = "BLOCK" }'
           testId="cw-filter"
+          error={errors.filterPattern}
         />
       )}
       {value.selection === 'insights' && (
@@ -42,10 +45,11 @@ export function SelectionFields({ value, presets, onChange }: SelectionFieldsPro
             rows={3}
             value={value.insightsQuery}
             spellCheck={false}
-            aria-describedby="cw-insights-help"
+            {...invalidProps('cw-insights-error', errors.insightsQuery, 'cw-insights-help')}
             onChange={(event) => onChange({ insightsQuery: event.target.value })}
             data-testid="cw-insights"
           />
+          <FieldError id="cw-insights-error" message={errors.insightsQuery} />
           <small id="cw-insights-help" className="field-help">
             CloudWatch runs the query and Vigil imports each row's @message (at most 10 000 rows).
           </small>
@@ -56,6 +60,7 @@ export function SelectionFields({ value, presets, onChange }: SelectionFieldsPro
         <select
           value={value.preset}
           onChange={(event) => onChange({ preset: event.target.value })}
+          {...invalidProps('cw-preset-error', errors.preset)}
           data-testid="cw-preset"
         >
           <option value="">Detect VPC Flow Logs or AWS WAF JSON</option>
@@ -67,6 +72,7 @@ export function SelectionFields({ value, presets, onChange }: SelectionFieldsPro
               </option>
             ))}
         </select>
+        <FieldError id="cw-preset-error" message={errors.preset} />
       </label>
     </fieldset>
   );

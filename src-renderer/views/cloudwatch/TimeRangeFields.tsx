@@ -1,5 +1,6 @@
 import { formatTimestamp } from '../../format.js';
-import type { PullForm, RangeChoice } from './pull-form.js';
+import { FieldError, invalidProps } from './FieldError.js';
+import type { FieldName, PullForm, RangeChoice } from './pull-form.js';
 import { RadioChoices } from './RadioChoices.js';
 
 interface TimeRangeFieldsProps {
@@ -7,6 +8,7 @@ interface TimeRangeFieldsProps {
   /** Newest event Vigil already has from the chosen group, if it knows the group. */
   lastPulled: number | null | undefined;
   onChange: (patch: Partial<PullForm>) => void;
+  errors: Partial<Record<FieldName, string>>;
 }
 
 const CHOICES: { id: RangeChoice; label: string }[] = [
@@ -29,7 +31,7 @@ const ENDS = [
   { key: 'to', label: 'To (UTC)' },
 ] as const;
 
-export function TimeRangeFields({ value, lastPulled, onChange }: TimeRangeFieldsProps) {
+export function TimeRangeFields({ value, lastPulled, onChange, errors }: TimeRangeFieldsProps) {
   return (
     <fieldset className="field-group">
       <legend>Time range</legend>
@@ -49,8 +51,10 @@ export function TimeRangeFields({ value, lastPulled, onChange }: TimeRangeFields
                 type="datetime-local"
                 value={value[end.key]}
                 onChange={(event) => onChange({ [end.key]: event.target.value })}
+                {...invalidProps(`cw-${end.key}-error`, errors[end.key])}
                 data-testid={`cw-${end.key}`}
               />
+              <FieldError id={`cw-${end.key}-error`} message={errors[end.key]} />
             </label>
           ))}
         </div>

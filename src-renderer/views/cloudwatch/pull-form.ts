@@ -1,7 +1,7 @@
 // What the analyst typed into the CloudWatch dialog, and the API arguments it becomes. Checked by
 // the same schemas the main side uses, so the dialog refuses exactly what the core would.
 import type { z } from 'zod';
-import { PageListLogGroupsArgs, PagePullArgs } from '../../../src-shared/cloudwatch.js';
+import { checkPullFields, PageListLogGroupsArgs, PagePullArgs } from '../../../src-shared/cloudwatch.js';
 
 /** No endpoint: the page never chooses one (see listCloudWatchGroups in src-shared/api.ts). */
 export interface ConnectionForm {
@@ -44,9 +44,26 @@ export function defaultPullForm(connection: ConnectionForm, now = Date.now()): P
   };
 }
 
-type Checked<T> = { ok: true; args: T } | { ok: false; problems: string[] };
+/** A field of the form a problem belongs to; null for one that belongs to no single field. */
+export type FieldName =
+  | 'profile'
+  | 'region'
+  | 'logGroup'
+  | 'prefix'
+  | 'from'
+  | 'to'
+  | 'filterPattern'
+  | 'insightsQuery'
+  | 'preset';
 
-const LABELS: Record<string, string> = {
+export interface Problem {
+  field: FieldName | null;
+  message: string;
+}
+
+type Checked<T> = { ok: true; args: T } | { ok: false; problems: Problem[] };
+
+const LABELS: Record<FieldName, string> = {
   profile: 'Profile',
   region: 'Region',
   logGroup: 'Log group',
@@ -58,6 +75,8 @@ const LABELS: Record<string, string> = {
   preset: 'Mapping preset',
 };
 
+const isField = (name: string): name is FieldName => name in LABELS;
+
 const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
 function check<S extends z.ZodType>(schema: S, raw: unknown): Checked<z.output<S>> {
@@ -66,10 +85,19 @@ function check<S extends z.ZodType>(schema: S, raw: unknown): Checked<z.output<S
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => {
-      const label = LABELS[String(issue.path[0] ?? '')];
-      return label ? `${label}: ${issue.message}` : issue.message;
+      const name = String(issue.path[0] ?? '');
+      return isField(name)
+        ? { field: name, message: `${LABELS[name]}: ${issue.message}` }
+        : { field: null, message: issue.message };
     }),
   };
+}
+
+/** Each field's first problem, for the message shown beside it. */
+export function fieldErrors(problems: readonly Problem[]): Partial<Record<FieldName, string>> {
+  const out: Partial<Record<FieldName, string>> = {};
+  for (const p of problems) if (p.field !== null && out[p.field] === undefined) out[p.field] = p.message;
+  return out;
 }
 
 function connectionArgs(form: ConnectionForm) {
@@ -87,13 +115,17 @@ function utcMs(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function rangeArgs(form: PullForm): Record<string, unknown> | string {
+function rangeArgs(form: PullForm): Record<string, unknown> | Problem[] {
   switch (form.range) {
     case 'custom': {
       const from = utcMs(form.from);
       const to = utcMs(form.to);
-      if (from === undefined || to === undefined) return 'Give both ends of the custom time range.';
-      return { from, to };
+      const missing = (['from', 'to'] as const).filter((end) => utcMs(form[end]) === undefined);
+      if (from === undefined || to === undefined)
+        return missing.map((field) => ({ field, message: 'Give both ends of the custom time range.' }));
+      // The core's own cross-field rule, said beside the field it is about.
+      const crossed = checkPullFields({ from, to });
+      return crossed ? [{ field: 'from', message: crossed }] : { from, to };
     }
     // With no earlier pull of this selection the core falls back to the last 24 hours, and says so.
     case 'new':
@@ -103,21 +135,34 @@ function rangeArgs(form: PullForm): Record<string, unknown> | string {
   }
 }
 
+/**
+ * Every problem of the form at once (the analyst fixes them in one go, not one per attempt), each
+ * with its field; the schema's own are added for fields the checks here did not already speak of.
+ */
 export function toPullArgs(form: PullForm): Checked<PagePullArgs> {
+  const own: Problem[] = [];
   if (form.logGroup.trim() === '')
-    return { ok: false, problems: ['Choose a log group from the list, or type its name.'] };
+    own.push({ field: 'logGroup', message: 'Choose a log group from the list, or type its name.' });
   if (form.selection === 'filter' && form.filterPattern.trim() === '')
-    return { ok: false, problems: ['Filter pattern: type a pattern, or choose "All events".'] };
+    own.push({ field: 'filterPattern', message: 'Filter pattern: type a pattern, or choose "All events".' });
   if (form.selection === 'insights' && form.insightsQuery.trim() === '')
-    return { ok: false, problems: ['Logs Insights query: type a query, or choose "All events".'] };
+    own.push({
+      field: 'insightsQuery',
+      message: 'Logs Insights query: type a query, or choose "All events".',
+    });
   const range = rangeArgs(form);
-  if (typeof range === 'string') return { ok: false, problems: [range] };
-  return check(PagePullArgs, {
+  if (Array.isArray(range)) own.push(...range);
+  const checked = check(PagePullArgs, {
     ...connectionArgs(form),
     logGroup: form.logGroup.trim(),
-    ...range,
+    // A range already refused above stands in as the default, so the schema checks the rest.
+    ...(Array.isArray(range) ? { since: '24h' } : range),
     filterPattern: form.selection === 'filter' ? optional(form.filterPattern) : undefined,
     insightsQuery: form.selection === 'insights' ? optional(form.insightsQuery) : undefined,
     preset: optional(form.preset),
   });
+  if (own.length === 0) return checked;
+  const said = (p: Problem) =>
+    own.some((o) => (p.field !== null && o.field === p.field) || o.message === p.message);
+  return { ok: false, problems: [...own, ...(checked.ok ? [] : checked.problems.filter((p) => !said(p)))] };
 }

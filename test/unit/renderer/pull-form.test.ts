@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultPullForm,
+  fieldErrors,
   type PullForm,
   toListArgs,
   toPullArgs,
@@ -37,7 +38,7 @@ describe('CloudWatch dialog form', () => {
     });
     expect(toPullArgs(form({ range: 'custom', from: '' }))).toEqual({
       ok: false,
-      problems: ['Give both ends of the custom time range.'],
+      problems: [{ field: 'from', message: 'Give both ends of the custom time range.' }],
     });
   });
 
@@ -61,19 +62,48 @@ describe('CloudWatch dialog form', () => {
   it('names the field of each problem, with the same messages the core gives', () => {
     expect(toPullArgs(form({ logGroup: ' ' }))).toEqual({
       ok: false,
-      problems: ['Choose a log group from the list, or type its name.'],
+      problems: [{ field: 'logGroup', message: 'Choose a log group from the list, or type its name.' }],
     });
     expect(toPullArgs(form({ region: 'Ireland', profile: 'a b' }))).toMatchObject({
       ok: false,
-      problems: ['Profile: a profile name', 'Region: an AWS region such as eu-west-1'],
+      problems: [
+        { field: 'profile', message: 'Profile: a profile name' },
+        { field: 'region', message: 'Region: an AWS region such as eu-west-1' },
+      ],
     });
     expect(toPullArgs(form({ range: 'custom', from: '2024-05-02T00:00', to: '2024-05-01T00:00' }))).toEqual({
       ok: false,
-      problems: ['The start of the time range (from) is after its end (to).'],
+      problems: [{ field: 'from', message: 'The start of the time range (from) is after its end (to).' }],
     });
     expect(toListArgs({ profile: 'dev', region: 'eu-west-1' }, ' /aws ')).toEqual({
       ok: true,
       args: { profile: 'dev', region: 'eu-west-1', prefix: '/aws' },
+    });
+  });
+
+  it('gives every problem of the form at once, each with its field (issue 18: not one per attempt)', () => {
+    const all = toPullArgs(
+      form({
+        logGroup: '',
+        region: 'Ireland',
+        range: 'custom',
+        from: '',
+        to: '',
+        selection: 'filter',
+        filterPattern: '',
+      }),
+    );
+    expect(all.ok).toBe(false);
+    expect(all.ok ? [] : all.problems.map((p) => p.field)).toEqual([
+      'logGroup',
+      'filterPattern',
+      'from',
+      'to',
+      'region',
+    ]);
+    expect(fieldErrors(all.ok ? [] : all.problems)).toMatchObject({
+      region: 'Region: an AWS region such as eu-west-1',
+      logGroup: 'Choose a log group from the list, or type its name.',
     });
   });
 
