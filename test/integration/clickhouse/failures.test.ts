@@ -76,7 +76,7 @@ describe('ClickHouse pulls that fail part-way', () => {
     const job = await ended(core, jobId);
     expect(job.state).toBe('failed');
     expect(job.error).toMatch(
-      /^source "fleet" refused the query: Limit for result exceeded, max rows: 60\.00 thousand.* \(code 396\)\. \d+ rows stored before this are kept; pull again with --new to continue\.$/,
+      /^source "fleet" refused the query: Limit for result exceeded, max rows: 60\.00 thousand.* \(code 396\)\. \d+ rows stored before this are kept; run the same pull again to continue\.$/,
     );
     expect(stored(core)).toBeGreaterThan(0);
     expect(stored(core)).toBeLessThanOrEqual(60_000);

@@ -1,7 +1,8 @@
 // Pulls the rows of a source that match a filter into the workspace, through the same pipeline as
 // files and CloudWatch pulls: rows are spooled to disk in chunks (memory stays flat), each chunk is
 // imported (validation, quarantine, de-duplication, rollups), and the newest committed row time is
-// saved as the pull's watermark, so `--new` continues from there after a stop, a kill or a failure.
+// saved as the pull's watermark, so `--new` continues from there after a stop, a kill or a failure
+// (and so does the same --from pull run again: pull-range.ts).
 import type { ImportCounts, SessionFilter, SourcePullSummary } from '../../../../src-shared/domain.js';
 import type { SourceInfo } from '../../../../src-shared/sources.js';
 import { eventSpoolLine } from '../../ingest/event-spool.js';
@@ -9,6 +10,7 @@ import { SpoolChunker, type SpoolImport } from '../cloudwatch-logs/chunker.js';
 import { PullTally } from '../cloudwatch-logs/tally.js';
 import { resolveRange } from '../cloudwatch-logs/time-range.js';
 import { type JsonRow, type SourceConnectionOptions, withSource } from './client.js';
+import { rangeKeyOf, rangeStart } from './pull-range.js';
 import { ALIAS_PREFIX, countSql, rowsSql } from './select.js';
 
 export interface SourceWatermarks {
@@ -111,7 +113,12 @@ export async function pullSource(
   const watermark = await target.watermarks.get(key);
   // The watermark's own time is pulled again (overlap 0): rows of that time in a later chunk that
   // never committed are then fetched, and those that did are found as duplicates.
-  const range = resolveRange({ ...request, overlap: '0m' }, watermark, (options.now ?? Date.now)());
+  const asked = resolveRange({ ...request, overlap: '0m' }, watermark, (options.now ?? Date.now)());
+  // A pull from a fixed start continues where the last one from that start stopped (the position's
+  // own time is pulled again, as for the watermark).
+  const rangeKey = request.from !== undefined && !request.newOnly ? rangeKeyOf(key, request.from) : null;
+  const start = rangeKey ? await rangeStart(target.watermarks, rangeKey, asked) : { kind: 'fresh' as const };
+  const range = start.kind === 'resumed' ? { start: start.at, end: asked.end } : asked;
   const filter: SessionFilter = {
     ...request.filter,
     from: Math.max(request.filter.from ?? range.start, range.start),
@@ -121,6 +128,16 @@ export async function pullSource(
   const notes = tally.notes;
   if (request.newOnly && watermark === null)
     notes.push('No earlier pull of this source and filter: pulled the asked range.');
+  if (start.kind === 'resumed')
+    notes.push(
+      `Continued an interrupted pull from ${new Date(asked.start).toISOString()}: its rows before ${new Date(start.at).toISOString()} were stored already.`,
+    );
+  if (start.kind === 'complete')
+    notes.push(
+      'This range was pulled completely before: pulled again, rows already stored count as duplicates.',
+    );
+  const howToContinue =
+    rangeKey || request.newOnly ? 'run the same pull again to continue' : 'pull again with --new to continue';
   let matching = 0;
   let rows = 0;
   let phase: SourcePullProgress['phase'] = 'counting';
@@ -136,7 +153,8 @@ export async function pullSource(
   const chunker = new SpoolChunker(
     {
       dir: target.spoolDir,
-      logGroup: `clickhouse-${source.name}`,
+      kind: source.kind,
+      logGroup: source.name,
       // Every chunk is Vigil's own JSON lines, whatever the first one looked like.
       importSpool: (file, _format, signal) => target.importSpool(file, { format: 'session-jsonl' }, signal),
       flushEvents: flushRows,
@@ -162,7 +180,10 @@ export async function pullSource(
   });
   const flush = async () => {
     const done = await chunker.flush();
-    if (done?.maxTs != null) await target.watermarks.record(key, done.maxTs);
+    if (done?.maxTs != null) {
+      await target.watermarks.record(key, done.maxTs);
+      if (rangeKey) await target.watermarks.record(rangeKey, done.maxTs);
+    }
     report();
   };
   // A full chunk is imported while the next one is fetched: the engine and the import queue work
@@ -233,6 +254,8 @@ export async function pullSource(
       await spoolPending();
       await settle();
       await flush();
+      // Every row of the range is stored: a pull from this start continues after its end.
+      if (rangeKey) await target.watermarks.record(rangeKey, asked.end + 1);
     });
     if (rows !== matching)
       notes.push(
@@ -245,14 +268,14 @@ export async function pullSource(
     if (options.signal?.aborted || (error as Error).name === 'AbortError') {
       notes.push(
         tally.importIds.length > 0
-          ? 'Cancelled: chunks imported before the cancel are kept; pull again with --new to continue from there.'
+          ? `Cancelled: chunks imported before the cancel are kept; ${howToContinue} from there.`
           : 'Cancelled before anything was imported.',
       );
       return summary('cancelled');
     }
     const failure = error as Error;
     if (tally.importIds.length > 0)
-      failure.message += ` ${tally.counts.stored} rows stored before this are kept; pull again with --new to continue.`;
+      failure.message += ` ${tally.counts.stored} rows stored before this are kept; ${howToContinue}.`;
     throw Object.assign(failure, { summary: summary('failed') });
   }
 }

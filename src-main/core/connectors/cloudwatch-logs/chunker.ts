@@ -15,6 +15,8 @@ export type SpoolImport = (
 
 export interface ChunkerOptions {
   dir: string;
+  /** The spool files' names start with the kind of source (default 'cwl', CloudWatch Logs) and this label. */
+  kind?: string;
   logGroup: string;
   importSpool: SpoolImport;
   preset?: MappingPreset;
@@ -50,7 +52,12 @@ export class SpoolChunker {
 
   async add(lines: string[], maxTs: number | null): Promise<void> {
     if (lines.length === 0) return;
-    this.spool ??= await Spool.open(this.options.dir, this.options.logGroup, ++this.sequence);
+    this.spool ??= await Spool.open(
+      this.options.dir,
+      this.options.kind ?? 'cwl',
+      this.options.logGroup,
+      ++this.sequence,
+    );
     await this.spool.write(lines);
     if (maxTs !== null && (this.maxTs === null || maxTs > this.maxTs)) this.maxTs = maxTs;
   }

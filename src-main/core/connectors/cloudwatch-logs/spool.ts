@@ -22,15 +22,16 @@ export class Spool {
     private readonly handle: fs.FileHandle,
   ) {}
 
-  static async open(dir: string, logGroup: string, sequence: number): Promise<Spool> {
+  /** A new chunk file named `<pid>-<kind>-<label>-…` (kind: 'cwl', 'clickhouse'), so a listing says what made it. */
+  static async open(dir: string, kind: string, label: string, sequence: number): Promise<Spool> {
     await fs.mkdir(dir, { recursive: true });
     const slug =
-      logGroup
+      label
         .replace(/[^A-Za-z0-9._-]+/g, '_')
         .replace(/^_+/, '')
         .slice(0, 80) || 'group';
     const name = ownedName(
-      `cwl-${slug}-${Date.now()}-${String(sequence).padStart(4, '0')}-${randomBytes(3).toString('hex')}.log`,
+      `${kind}-${slug}-${Date.now()}-${String(sequence).padStart(4, '0')}-${randomBytes(3).toString('hex')}.log`,
     );
     const file = path.join(dir, name);
     const handle = await fs.open(file, 'wx');
