@@ -1,6 +1,8 @@
 // A pull that fails part-way says why in one clear line and keeps what it stored: an error the
 // engine raises after the first rows (its text arrives as the last line of the stream), a server
-// killed mid-stream, a request that takes too long. Each against a real clickhouse-server.
+// killed mid-stream, a request that takes too long, a password that stopped working, a mapping
+// column the table lacks. Each against a real clickhouse-server.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceConnectionOptions } from '../../../src-main/core/connectors/clickhouse/client.js';
@@ -100,6 +102,36 @@ describe('ClickHouse pulls that fail part-way', () => {
     );
     expect(stored(core)).toBeGreaterThan(0);
     expect(stored(core)).toBeLessThan(400_000);
+  });
+
+  it('a password that no longer works: the pull says so in one line and stores nothing', async () => {
+    const server = await serverWith(1000);
+    const core = createCore({ dbPath: path.join(tempDir(), 'vigil.db'), enrich: false });
+    running.push({ core });
+    await addFleet(core, server);
+    process.env.VIGIL_TEST_CH_PASSWORD = 'rotated-meanwhile';
+    const { jobId } = await core.service.startSourcePull(
+      operations.startSourcePull.args.parse({ source: 'fleet', from: T0, to: T0 + 10 ** 9 }),
+    );
+    const job = await ended(core, jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatch(
+      /^source "fleet" refused the user name or password \(Wrong password for user default\)/,
+    );
+    expect(stored(core)).toBe(0);
+    const spool = path.join(path.dirname(core.db.name), 'spool');
+    expect(fs.existsSync(spool) ? fs.readdirSync(spool) : []).toEqual([]);
+  });
+
+  it('a mapping that names a column the table lacks: the pull says which, stores nothing', async () => {
+    const server = await serverWith(1000);
+    const { core, jobId } = await pullOnce(server, {}, { userAgent: 'http_user_agent' });
+    const job = await ended(core, jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatch(
+      /a column named by the mapping does not exist \(Unknown identifier: http_user_agent\)/,
+    );
+    expect(stored(core)).toBe(0);
   });
 
   it('a request over its time is given up with a message that says so', async () => {
