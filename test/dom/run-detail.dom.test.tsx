@@ -101,7 +101,17 @@ describe('run detail', () => {
     }
     expect(gainCell(3).textContent).toBe('+0.024*');
     expect(screen.getByTestId('hollow-gains').textContent).toMatch(
-      /Not a gain: Precision: 0\.024 is no better than chance on this test set \(0\.050\); Recall: nine flags in ten or more are false alarms \(precision 0\.024\)/,
+      /^\* Not a gain: Precision: 0\.024 is no better than chance on this test set \(0\.050\); Recall: nine flags in ten or more are false alarms \(precision 0\.024\); F1: 0\.047 is no better than chance on this test set \(0\.095\)\.$/,
+    );
+    // One line per reason: the same reason for three figures is said once, naming all three.
+    cleanup();
+    render(
+      <RunDetail
+        run={run({ model: { ...hollow, precision: 0.05, recall: 0.9, f1: 0.095 }, testPositives: 10 })}
+      />,
+    );
+    expect(screen.getByTestId('hollow-gains').textContent).toBe(
+      '* Not a gain: Precision, Recall, F1: nine flags in ten or more are false alarms (precision 0.050).',
     );
   });
 

@@ -15,9 +15,13 @@ const ROWS: readonly (readonly [MetricKey, string])[] = [
 
 export function MetricsCompare({ metrics }: { metrics: RunMetrics }) {
   const rows = ROWS.map(([key, label]) => ({ key, label, ...metricGain(key, metrics) }));
-  const hollow = rows.filter((row) => row.tone === 'hollow');
+  // One line per reason: "Precision, Recall, F1: nine flags in ten…" rather than three repeats.
+  const hollow = new Map<string, string[]>();
+  for (const row of rows)
+    if (row.tone === 'hollow' && row.reason)
+      hollow.set(row.reason, [...(hollow.get(row.reason) ?? []), row.label]);
   return (
-    <>
+    <div className="metrics-compare-box">
       <table className="metrics-compare" data-testid="metrics-compare">
         <thead>
           <tr>
@@ -48,11 +52,11 @@ export function MetricsCompare({ metrics }: { metrics: RunMetrics }) {
           ))}
         </tbody>
       </table>
-      {hollow.length > 0 && (
+      {hollow.size > 0 && (
         <p className="muted hollow-gains" data-testid="hollow-gains">
-          * Not a gain: {hollow.map((row) => `${row.label}: ${row.reason}`).join('; ')}.
+          * Not a gain: {[...hollow].map(([reason, labels]) => `${labels.join(', ')}: ${reason}`).join('; ')}.
         </p>
       )}
-    </>
+    </div>
   );
 }
