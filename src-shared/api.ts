@@ -24,6 +24,7 @@ import {
   PullArgs,
 } from './cloudwatch.js';
 import { ChangeReason } from './data-changes.js';
+import { ChangeDetectionSetArgs, DetectionSet } from './detection-set.js';
 import {
   DashboardSummary,
   FormatId,
@@ -48,6 +49,7 @@ import { ModelKind, ModelRun, SessionScore, TrainArgs } from './models.js';
 import { ExportArgs, ExportResult } from './reports.js';
 import { RuleHitCounts, RuleHitCountsArgs } from './rule-hit-counts.js';
 import { RuleFolderLoad, RuleHitSummary, RuleHitSummaryArgs, RuleSetInfo, SessionRuleHit } from './rules.js';
+import { SessionMarks, SessionMarksArgs } from './session-marks.js';
 import {
   AddSourceArgs,
   SourceCheck,
@@ -230,6 +232,10 @@ export const operations = {
   setActiveModel: op(z.object({ runId: z.number().int() }), ModelRun),
   /** One session's score from every run that scored it (active models first), with "why flagged". */
   sessionScores: op(z.object({ sessionId: z.number().int() }), z.array(SessionScore)),
+  /** What "flagged" means everywhere: the active run per kind and the rule level (src-shared/detection-set.ts). */
+  detectionSet: op(z.object({}), DetectionSet),
+  /** Switches a model kind off, or sets the rule level (or 'off'); answers the new set. */
+  changeDetectionSet: op(ChangeDetectionSetArgs, DetectionSet),
 
   // ── Overview analytics and the filter bar (src-shared/analytics.ts, filter/; core: services/analytics.ts).
   //    Answers come from the rollups unless the filter needs session rows (each chart says which). ──
@@ -243,6 +249,8 @@ export const operations = {
   webRequests: op(AnalyticsArgs, WebRequestsOverview),
   /** Per listed session, how many rules matched it and the most severe level (the Sessions table's column). */
   sessionRuleHitCounts: op(RuleHitCountsArgs, RuleHitCounts),
+  /** Per listed session: the active run's score, flagged, verdict, tags, IOC matches (Sessions columns). */
+  sessionMarks: op(SessionMarksArgs, SessionMarks),
   /** The active threat-type run's flags within the filter per predicted kind (the Overview's split). */
   flagKinds: op(AnalyticsArgs, FlagKinds),
 

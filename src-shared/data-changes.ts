@@ -17,7 +17,7 @@ export const ChangeReason = z.enum([
   'score',
   /** A rules run recomputed the hits, or a rule set was added or removed. */
   'rules',
-  /** Another run of a kind became the active one. */
+  /** Another run of a kind became the active one, a kind was switched off or the rule level changed. */
   'active-model',
   /** Verdicts (and their notes) were given. */
   'verdicts',
@@ -59,6 +59,8 @@ export const QUERY_OPERATIONS = [
   'readFilterWords',
   'webRequests',
   'sessionRuleHitCounts',
+  'sessionMarks',
+  'detectionSet',
   'flagKinds',
   'graphEdges',
   'ipNeighbours',
@@ -92,6 +94,7 @@ const SESSION_VIEWS = [
   'analyticsOverview',
   'webRequests',
   'sessionRuleHitCounts',
+  'sessionMarks',
   'flagKinds',
   'graphEdges',
   'ipNeighbours',
@@ -116,12 +119,26 @@ const NEW_SESSIONS = [
   'listRuleSets',
 ] as const satisfies Operations;
 
-/** Which run is active: what is flagged, which scores show, the flag queue's default run. */
-const ACTIVE_RUNS = [...SESSION_VIEWS, 'listRuns', 'getRun', 'sessionScores'] as const satisfies Operations;
+/** Which run is active, or the detection set's rule level: what is flagged, which scores show, the flag queue's default run. */
+const ACTIVE_RUNS = [
+  ...SESSION_VIEWS,
+  'listRuns',
+  'getRun',
+  'sessionScores',
+  'detectionSet',
+] as const satisfies Operations;
 
 const VERDICTS = [...SESSION_VIEWS, 'sessionHistory'] as const satisfies Operations;
 /** Tags show on queued sessions, and cases wear the same tags (names and colours). */
-const TAGS = ['listTags', 'flagQueue', 'caseOverview', 'listCases', 'getCase', 'sessionHistory'] as const;
+const TAGS = [
+  'listTags',
+  'flagQueue',
+  'caseOverview',
+  'listCases',
+  'getCase',
+  'sessionHistory',
+  'sessionMarks',
+] as const;
 
 export const INVALIDATES: Record<ChangeReason, Operations> = {
   import: NEW_SESSIONS,

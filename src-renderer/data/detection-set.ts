@@ -1,20 +1,8 @@
-// What "flagged" means everywhere in the app: a session is flagged when an active model run (one
-// per model kind, chosen in the top bar or in Models) flagged it. The Overview counts that union;
-// Triage and the graph read one run of it and name that run.
+// Warnings about the detection set (src-shared/detection-set.ts: what "flagged" means in every
+// view; its name comes from there too): an active run that floods it.
 import { formatShare } from '../../src-shared/count-words.js';
 import { USEFUL_PRECISION } from '../../src-shared/metric-gain.js';
 import type { ModelRun } from '../../src-shared/models.js';
-
-/** The finished runs that flag sessions now: the active one of each kind. */
-export function activeRuns(runs: readonly ModelRun[]): ModelRun[] {
-  return runs.filter((run) => run.active && run.status === 'done');
-}
-
-/** The set in a few words, for every place that shows a flag count: "rf #12 + iforest #9". */
-export function detectionSetName(runs: readonly ModelRun[]): string {
-  const active = activeRuns(runs);
-  return active.length === 0 ? 'no active model' : active.map((run) => `${run.kind} #${run.id}`).join(' + ');
-}
 
 // A run that flags a fifth of the traffic while under one in ten of its flags is right buries the
 // flags of every other run in the union: the analyst should hear of it where runs are chosen.

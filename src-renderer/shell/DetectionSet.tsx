@@ -1,33 +1,68 @@
-// The top bar's "Flagged by": which run of each model kind decides what is flagged, in every view.
-// Picking another run makes it its kind's active run (the same call as Models' Set active).
+// The top bar's "Flagged by": the detection set that decides what is flagged in every view — the
+// active run of each model kind (or the kind off) and the level from which rule hits flag (or off).
+// Picking a run makes it its kind's active run (the same call as Models' Set active).
 import { useState } from 'react';
+import type { ChangeDetectionSetArgs } from '../../src-shared/detection-set.js';
 import type { ModelRun } from '../../src-shared/models.js';
+import { RULE_LEVELS, type RuleLevel } from '../../src-shared/rules.js';
 import { api } from '../api/index.js';
 import { useApplyChange } from '../data/DataProvider.js';
 import { floodWarning } from '../data/detection-set.js';
+import { useDetectionSet } from '../data/useDetectionSet.js';
 import { useVigilQuery } from '../data/vigil-query.js';
+
+const OFF = 'off';
 
 export function DetectionSet() {
   const runs = useVigilQuery('listRuns', {});
+  const { set, name } = useDetectionSet();
   const applyChange = useApplyChange();
   const [error, setError] = useState<string | null>(null);
   const done = (runs.data ?? []).filter((run) => run.status === 'done');
   const kinds = [...new Set(done.map((run) => run.kind))];
+  // The core sends no event for these: what they change is put out of date here.
+  const changed = () => applyChange('active-model');
+  const failed = (e: Error) => setError(e.message);
   const activate = (runId: number) => {
     setError(null);
-    api.setActiveModel({ runId }).then(
-      // The core sends no event for this one: what it changes is put out of date here.
-      () => applyChange('active-model'),
-      (e: Error) => setError(e.message),
-    );
+    api.setActiveModel({ runId }).then(changed, failed);
+  };
+  const change = (args: ChangeDetectionSetArgs) => {
+    setError(null);
+    api.changeDetectionSet(args).then(changed, failed);
   };
   return (
-    <div className="detection-set" data-testid="detection-set" title="What counts as flagged in every view">
+    <div
+      className="detection-set"
+      data-testid="detection-set"
+      title={name ? `Flagged in every view: ${name}` : 'What counts as flagged in every view'}
+    >
       <span className="muted">Flagged by</span>
-      {kinds.length === 0 && <span className="muted"> no model yet</span>}
       {kinds.map((kind) => (
-        <KindChoice key={kind} runs={done.filter((run) => run.kind === kind)} onPick={activate} />
+        <KindChoice
+          key={kind}
+          runs={done.filter((run) => run.kind === kind)}
+          onPick={activate}
+          onOff={() => change({ kindOff: kind })}
+        />
       ))}
+      {set && (
+        <select
+          aria-label="Rule hits that flag"
+          data-testid="detection-rules"
+          value={set.ruleLevel ?? OFF}
+          onChange={(event) =>
+            change({ ruleLevel: event.target.value === OFF ? OFF : (event.target.value as RuleLevel) })
+          }
+        >
+          {RULE_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              rules ≥ {level}
+            </option>
+          ))}
+          <option value={OFF}>rules: off</option>
+        </select>
+      )}
       {error && (
         <span className="error-note" role="alert">
           {error}
@@ -37,23 +72,32 @@ export function DetectionSet() {
   );
 }
 
-function KindChoice({ runs, onPick }: { runs: ModelRun[]; onPick(runId: number): void }) {
+function KindChoice({
+  runs,
+  onPick,
+  onOff,
+}: {
+  runs: ModelRun[];
+  onPick(runId: number): void;
+  onOff(): void;
+}) {
+  const kind = runs[0]?.kind;
   const active = runs.find((run) => run.active);
   const warning = active ? floodWarning(active) : null;
   return (
     <label className="detection-kind">
       <select
-        aria-label={`Active ${runs[0]?.kind} run`}
-        data-testid={`detection-${runs[0]?.kind}`}
-        value={active?.id ?? ''}
-        onChange={(event) => onPick(Number(event.target.value))}
+        aria-label={`Active ${kind} run`}
+        data-testid={`detection-${kind}`}
+        value={active?.id ?? OFF}
+        onChange={(event) => (event.target.value === OFF ? onOff() : onPick(Number(event.target.value)))}
       >
-        {!active && <option value="">{runs[0]?.kind}: none active</option>}
         {runs.map((run) => (
           <option key={run.id} value={run.id}>
             {run.kind} #{run.id} · {run.flaggedSessions.toLocaleString('en-US')} flagged
           </option>
         ))}
+        <option value={OFF}>{kind}: off</option>
       </select>
       {warning && (
         <span

@@ -1,12 +1,13 @@
 // One meaning of "flagged": the top bar names the active run of each kind and lets the analyst pick
-// another; the Overview's Flagged tile says which runs it counts; Models warns of an active run
-// that flags a large share of the sessions at a low precision.
+// another, switch a kind off or set the level from which rule hits flag; the Overview's Flagged
+// tile says which set it counts; Models warns of an active run that flags a large share of the
+// sessions at a low precision.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { detectionSetName } from '../../src-renderer/data/detection-set.js';
 import { DetectionSet } from '../../src-renderer/shell/DetectionSet.js';
 import { FloodWarnings } from '../../src-renderer/views/models/FloodWarnings.js';
 import { KpiTiles } from '../../src-renderer/views/overview/KpiTiles.js';
+import { type DetectionSet as DetectionSetAnswer, detectionSetName } from '../../src-shared/detection-set.js';
 import type { ModelRun } from '../../src-shared/models.js';
 import { answers, calls } from './fake-api.js';
 import { withData } from './with-data.js';
@@ -69,9 +70,20 @@ const RUNS = [
   run(7, 'iforest', false, 2000, 0.3),
 ];
 
+const SET: DetectionSetAnswer = {
+  runs: [
+    { id: 9, kind: 'iforest' },
+    { id: 12, kind: 'rf' },
+  ],
+  offKinds: [],
+  ruleLevel: 'high',
+};
+
 beforeEach(() => {
   calls.length = 0;
   answers.listRuns = () => structuredClone(RUNS);
+  answers.detectionSet = () => structuredClone(SET);
+  answers.changeDetectionSet = () => structuredClone(SET);
   answers.setActiveModel = (args: { runId: number }) => ({
     ...RUNS.find((r) => r.id === args.runId),
     active: true,
@@ -81,17 +93,19 @@ afterEach(cleanup);
 
 describe('the active detection set', () => {
   it('is named the same way wherever a flag count shows', () => {
-    expect(detectionSetName(RUNS)).toBe('rf #12 + iforest #9');
-    expect(detectionSetName([])).toBe('no active model');
+    expect(detectionSetName(SET)).toBe('iforest #9 + rf #12 + rules ≥ high');
+    expect(detectionSetName({ runs: [], offKinds: ['rf'], ruleLevel: null })).toBe(
+      'nothing (no model on, rules off)',
+    );
     render(
       <KpiTiles
         kpis={{ sessions: 200_000, flagged: 50_000, reviewed: null } as never}
         loading={false}
-        flaggedBy={detectionSetName(RUNS)}
+        flaggedBy={detectionSetName(SET)}
       />,
     );
     expect(screen.getByTestId('kpi-flagged').textContent).toContain(
-      '50,000 sessions · by rf #12 + iforest #9',
+      '50,000 sessions · by iforest #9 + rf #12 + rules ≥ high',
     );
   });
 
@@ -110,6 +124,27 @@ describe('the active detection set', () => {
     // The change puts every answer that depends on the active runs out of date: the runs are asked again.
     await act(async () => {});
     expect(calls.filter((c) => c.name === 'listRuns').length).toBeGreaterThan(1);
+  });
+
+  it('switches a kind off and sets the rule level from the top bar', async () => {
+    render(<DetectionSet />, withData);
+    const iforest = (await screen.findByTestId('detection-iforest')) as HTMLSelectElement;
+    const rules = (await screen.findByTestId('detection-rules')) as HTMLSelectElement;
+    expect(rules.value).toBe('high');
+    expect(screen.getByTestId('detection-set').getAttribute('title')).toBe(
+      'Flagged in every view: iforest #9 + rf #12 + rules ≥ high',
+    );
+    await act(async () => void fireEvent.change(iforest, { target: { value: 'off' } }));
+    await act(async () => void fireEvent.change(rules, { target: { value: 'critical' } }));
+    await act(async () => void fireEvent.change(rules, { target: { value: 'off' } }));
+    expect(calls.filter((c) => c.name === 'changeDetectionSet').map((c) => c.args)).toEqual([
+      { kindOff: 'iforest' },
+      { ruleLevel: 'critical' },
+      { ruleLevel: 'off' },
+    ]);
+    // The set is asked again after each change, so every named count follows.
+    await act(async () => {});
+    expect(calls.filter((c) => c.name === 'detectionSet').length).toBeGreaterThan(1);
   });
 
   it('warns in Models of an active run that floods the flagged set, and of no other', () => {

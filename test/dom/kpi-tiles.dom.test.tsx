@@ -27,7 +27,7 @@ describe('KPI tiles', () => {
     expect(tile('sessions').textContent).toBe('Sessions282');
     expect(tile('sessions').dataset.value).toBe('282');
     expect(tile('bytes-in').textContent).toContain('338.2 MB');
-    expect(tile('flagged').textContent).toBe('Flagged—no model run yet');
+    expect(tile('flagged').textContent).toBe('Flagged—nothing flags: no model on, rule hits off');
     expect(tile('reviewed').textContent).toBe('Reviewed—verdicts arrive with triage');
   });
 

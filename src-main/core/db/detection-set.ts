@@ -25,6 +25,23 @@ export const FLAGGED_IDS_SQL = `SELECT session_id FROM scores WHERE flagged = 1 
     (SELECT id FROM model_runs WHERE active = 1 AND status = 'done')
   UNION SELECT session_id FROM rule_hits WHERE level >= ${LEVEL_INDEX_SQL}`;
 
+/**
+ * Which of a few sessions are flagged: the test of FLAGGED_IDS_SQL asked per session by primary
+ * keys, so a page of rows does not build the whole flagged set (200 000 ids at a large import).
+ */
+export function flaggedAmong(db: Db, ids: readonly number[]): Set<number> {
+  const flagged = db
+    .prepare(
+      `SELECT j.value FROM json_each(?) j
+       WHERE EXISTS (SELECT 1 FROM scores WHERE session_id = j.value AND flagged = 1 AND run_id IN
+                       (SELECT id FROM model_runs WHERE active = 1 AND status = 'done'))
+          OR EXISTS (SELECT 1 FROM rule_hits WHERE session_id = j.value AND level >= ${LEVEL_INDEX_SQL})`,
+    )
+    .pluck()
+    .all(JSON.stringify(ids)) as number[];
+  return new Set(flagged);
+}
+
 function storedRuleLevel(db: Db): RuleLevel | null {
   const value = getSetting(db, RULE_LEVEL_KEY) ?? DEFAULT_RULE_LEVEL;
   return (RULE_LEVELS as readonly string[]).includes(value) ? (value as RuleLevel) : null;

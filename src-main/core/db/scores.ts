@@ -133,3 +133,13 @@ export function predictedKindsOf(db: Db, runId: number, sessionIds: readonly num
     .all(runId, JSON.stringify(sessionIds)) as { id: number; kind: string }[];
   return new Map(rows.map((r) => [r.id, r.kind]));
 }
+
+/** One run's score of each of these sessions it scored (the Sessions table's Score column). */
+export function scoresOf(db: Db, runId: number, sessionIds: readonly number[]): Map<number, number> {
+  const rows = db
+    .prepare(
+      `SELECT session_id AS id, score FROM scores WHERE run_id = ? AND session_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(runId, JSON.stringify(sessionIds)) as { id: number; score: number }[];
+  return new Map(rows.map((r) => [r.id, r.score]));
+}

@@ -9,9 +9,11 @@ import {
 } from '../../../src-shared/fields/index.js';
 import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
 import { must } from '../../../src-shared/must.js';
+import { FLAGGED_IDS_SQL } from './detection-set.js';
 import { readSql, selectSql } from './field-sql.js';
 import { clausesToSql } from './filter-sql.js';
 import { prepareFieldInterns } from './interned-strings.js';
+import { activeRun } from './model-runs.js';
 import type { Db } from './open.js';
 import { finishedOnlySql, type ScopedFilter } from './visibility.js';
 
@@ -175,6 +177,16 @@ const SORT_ORDERS = new Map<string, string[]>(
       : [],
   ),
 );
+// Sorts by a session's marks, not its fields: no index of `sessions` holds them, so both are a scan
+// and top-N sort, offered under the same size rule as the other unindexed sorts. The score is one
+// primary-key lookup per session in the run's scores (the run is bound as @scoreRun; unscored
+// sessions sort as null); flagged is the detection set's test, newest first within each side.
+SORT_ORDERS.set('score', [
+  '(SELECT score FROM scores WHERE run_id = @scoreRun AND session_id = sessions.id)',
+  'id',
+]);
+SORT_ORDERS.set('flagged', [`(id IN (${FLAGGED_IDS_SQL}))`, 'start_ts', 'id']);
+
 /** The order of an unknown sort name. */
 const BY_START = must(SORT_ORDERS.get('startTs'), 'the sort by start time');
 
@@ -240,9 +252,10 @@ export function sessionPage(
 ): { items: Session[]; total: number } {
   const { sql, params } = whereClause(query.filter);
   const order = pageOrder(query.filter, query.sort, query.direction);
+  const scoreRun = query.sort === 'score' ? { scoreRun: activeRun(db)?.id ?? null } : {};
   const rows = db
     .prepare(sessionPageSql(sql, order))
-    .all({ ...params, limit: query.limit, offset: query.offset }) as SessionRowOut[];
+    .all({ ...params, ...scoreRun, limit: query.limit, offset: query.offset }) as SessionRowOut[];
   const { total } = db.prepare(`SELECT count(*) AS total FROM sessions ${sql}`).get(params) as {
     total: number;
   };

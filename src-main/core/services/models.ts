@@ -1,12 +1,19 @@
-// The detection-model operations that read and write the run registry, and each session's scores
-// with "why flagged". Training and scoring themselves are worker jobs (services/job-control.ts).
+// The detection-model operations that read and write the run registry and the detection set (what
+// "flagged" means), and each session's scores with "why flagged". Training and scoring themselves are worker jobs (services/job-control.ts).
 import type { VigilService } from '../../../src-shared/api.js';
 import type { ModelKind, ModelRun } from '../../../src-shared/models.js';
+import { readDetectionSet, setRuleLevel, switchKindOff } from '../db/detection-set.js';
 import { activeRun, getRun, listRuns, setActiveRun } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
 import { sessionScores } from '../db/scores.js';
 
-type ModelOps = 'listRuns' | 'getRun' | 'setActiveModel' | 'sessionScores';
+type ModelOps =
+  | 'listRuns'
+  | 'getRun'
+  | 'setActiveModel'
+  | 'sessionScores'
+  | 'detectionSet'
+  | 'changeDetectionSet';
 
 function runOrThrow(db: Db, id: number): ModelRun {
   const run = getRun(db, id);
@@ -41,6 +48,14 @@ export function modelsService(db: Db): Pick<VigilService, ModelOps> {
     },
     async sessionScores({ sessionId }) {
       return sessionScores(db, sessionId);
+    },
+    async detectionSet() {
+      return readDetectionSet(db);
+    },
+    async changeDetectionSet(change) {
+      if ('kindOff' in change) switchKindOff(db, change.kindOff);
+      else setRuleLevel(db, change.ruleLevel);
+      return readDetectionSet(db);
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Db } from '../db/open.js';
 import { ruleHitCounts } from '../db/rule-hit-counts.js';
 import { sessionPage } from '../db/sessions.js';
 import { dashboardSummary } from '../db/summary.js';
+import { sessionMarks } from '../triage/session-marks.js';
 import { analyticsService } from './analytics.js';
 import { graphService } from './graph.js';
 import { ruleHitReads } from './rule-hit-reads.js';
@@ -20,6 +21,7 @@ export const READ_OPERATIONS = [
   'readFilterWords',
   'webRequests',
   'sessionRuleHitCounts',
+  'sessionMarks',
   'flagKinds',
   'graphEdges',
   'ipNeighbours',
@@ -56,6 +58,7 @@ export function readService(db: Db): ReadService {
     sessionPage: async (query) => sessionPage(db, query),
     dashboardSummary: async ({ filter }) => dashboardSummary(db, filter),
     sessionRuleHitCounts: async ({ sessionIds }) => ruleHitCounts(db, sessionIds),
+    sessionMarks: async ({ sessionIds }) => sessionMarks(db, sessionIds),
     flagQueue: triage.flagQueue,
     labelNext: triage.labelNext,
     ...ruleHitReads(db),

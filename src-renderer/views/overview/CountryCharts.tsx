@@ -42,7 +42,7 @@ export function FlaggedByCountryChart({ query }: { query: QueryState<CountryTota
       error={query.error}
       empty={
         query.data && !query.data.hasModel
-          ? 'No model run yet: train one in Models to see flagged sessions.'
+          ? 'Nothing flags: no model is on and rule hits are off (top bar, Flagged by).'
           : null
       }
     />

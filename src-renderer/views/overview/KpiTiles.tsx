@@ -9,7 +9,7 @@ interface Tile {
   note?: string;
 }
 
-/** `flaggedBy` names the runs whose flags the Flagged tile counts (data/detection-set.ts). */
+/** `flaggedBy` names the detection set whose flags the Flagged tile counts (src-shared/detection-set.ts). */
 function tiles(k: KpiSummary, flaggedBy: string | undefined): Tile[] {
   return [
     { id: 'sessions', label: 'Sessions', value: formatCount(k.sessions), raw: k.sessions },
@@ -35,7 +35,7 @@ function tiles(k: KpiSummary, flaggedBy: string | undefined): Tile[] {
       raw: k.flagged,
       note:
         k.flagged === null
-          ? 'no model run yet'
+          ? 'nothing flags: no model on, rule hits off'
           : `${countOf(k.flagged, 'session')}${flaggedBy ? ` · by ${flaggedBy}` : ''}`,
     },
     {

@@ -1,7 +1,7 @@
 import '../../styles/overview.css';
 import { ErrorNote } from '../../components/ErrorNote.js';
-import { detectionSetName } from '../../data/detection-set.js';
 import { queryState } from '../../data/query-state.js';
+import { useDetectionSet } from '../../data/useDetectionSet.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { StartPage } from '../start/StartPage.js';
@@ -25,7 +25,8 @@ export function OverviewView() {
   const web = queryState(useVigilQuery('webRequests', { filter }));
   const hits = queryState(useVigilQuery('ruleHitSummary', { filter }));
   const kinds = queryState(useVigilQuery('flagKinds', { filter }));
-  const runs = useVigilQuery('listRuns', {});
+  // Every flag count names the detection set it counts (src-shared/detection-set.ts).
+  const flaggedBy = useDetectionSet().name;
   const unfiltered = Object.keys(filter).length === 0;
   if (unfiltered && data.kpis.data?.sessions === 0 && data.kpis.data.firstTs === null) return <StartPage />;
   const fromSessions = data.kpis.data?.source === 'sessions';
@@ -40,14 +41,12 @@ export function OverviewView() {
         </p>
       </header>
       <ErrorNote message={data.error} />
-      <KpiTiles
-        kpis={data.kpis.data}
-        loading={data.kpis.loading}
-        flaggedBy={runs.data ? detectionSetName(runs.data) : undefined}
-      />
+      <KpiTiles kpis={data.kpis.data} loading={data.kpis.loading} flaggedBy={flaggedBy} />
       <section className="panel wide">
         <h2>Sessions and bytes over time</h2>
-        <p className="panel-hint muted">Drag across the chart to narrow the time range.</p>
+        <p className="panel-hint muted">
+          Drag across the chart to narrow the time range.{flaggedBy && ` Flagged: by ${flaggedBy}.`}
+        </p>
         <TimeSeriesChart query={data.series} />
       </section>
       <WebPanels query={web} />
@@ -60,6 +59,11 @@ export function OverviewView() {
         </section>
         <section className="panel">
           <h2>Flagged vs not, by country</h2>
+          {flaggedBy && (
+            <p className="panel-hint muted" data-testid="flagged-country-by">
+              Flagged by {flaggedBy}
+            </p>
+          )}
           <FlaggedByCountryChart query={data.countries} />
         </section>
       </div>

@@ -84,7 +84,7 @@ export function WorldMapChart({ query }: { query: QueryState<CountryTotals> }) {
             className="small"
             aria-pressed={shown === m}
             disabled={m === 'flagged' && !hasModel}
-            title={m === 'flagged' && !hasModel ? 'No model run yet' : undefined}
+            title={m === 'flagged' && !hasModel ? 'Nothing flags: no model on, rule hits off' : undefined}
             onClick={() => setMeasure(m)}
           >
             {m === 'sessions' ? 'Sessions' : 'Flagged'}

@@ -1,5 +1,5 @@
-// The column chooser: a disclosure with one checkbox per field (native <details>, keyboard-ready).
-import { COLUMNS } from './columns.js';
+// The column chooser: a disclosure with one checkbox per column (native <details>, keyboard-ready).
+import { COLUMN_CHOICES } from './columns.js';
 
 interface ColumnChooserProps {
   visible: string[];
@@ -12,7 +12,7 @@ export function ColumnChooser({ visible, onToggle, onReset }: ColumnChooserProps
     <details className="column-chooser" data-testid="column-chooser">
       <summary>Columns ({visible.length})</summary>
       <div className="column-chooser-list">
-        {COLUMNS.map((column) => (
+        {COLUMN_CHOICES.map((column) => (
           <label key={column.id}>
             <input
               type="checkbox"

@@ -190,7 +190,7 @@ export function SessionsGrid(props: SessionsGridProps) {
         <CellMenu
           at={menu}
           label={menuColumn.label}
-          pivot={cellPivot(menuColumn.id, menuSession)}
+          pivot={cellPivot(menuColumn, menuSession)}
           onCopy={() => void copyCell(menu)}
           onClose={closeMenu}
         />

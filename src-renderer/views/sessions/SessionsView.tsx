@@ -3,10 +3,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { useChangeCount } from '../../data/DataProvider.js';
+import { useDetectionSet } from '../../data/useDetectionSet.js';
 import { formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { ColumnChooser } from './ColumnChooser.js';
-import { COLUMNS, type Column, canSort, ruleHitsColumn, SORT_ANY_LIMIT } from './columns.js';
+import { COLUMN_CHOICES, COLUMNS, type Column, canSort, ruleHitsColumn, SORT_ANY_LIMIT } from './columns.js';
+import { markColumns } from './mark-columns.js';
 import { SessionDrawer } from './SessionDrawer.js';
 import { SessionsGrid } from './SessionsGrid.js';
 import type { SortState } from './SortHeader.js';
@@ -25,8 +27,10 @@ export function SessionsView() {
   const [open, setOpen] = useState<Session | null>(null);
   const [copied, setCopied] = useState('');
 
-  // Start over when a change puts session pages out of date (an import, a verdict, a score…).
-  const version = useChangeCount('sessionPage');
+  // Start over when a change puts session pages or their marks out of date (an import, a verdict,
+  // a score, a tag, a change of the detection set…).
+  const version = useChangeCount('sessionPage') + useChangeCount('sessionMarks');
+  const flaggedBy = useDetectionSet().name;
 
   const query = useMemo(() => ({ filter, sort: sort.field, direction: sort.direction }), [filter, sort]);
   // A new filter may exclude the open session: the drawer closes rather than show a stranger.
@@ -39,13 +43,23 @@ export function SessionsView() {
   const [visible, toggleColumn, resetColumns] = useColumnPrefs(webRows);
   // Web requests add their rule hits (counted per loaded page) early, after the source's columns,
   // where a wide table does not push them out of sight.
-  const { hitsOf } = blocks;
+  const { hitsOf, marksOf, scoreRun } = blocks;
+  const allColumns = useMemo(() => {
+    const marks = markColumns(marksOf, {
+      flaggedBy: flaggedBy ?? 'the detection set',
+      scoreRun: scoreRun ? `${scoreRun.kind} #${scoreRun.id}, the latest active run` : 'no active run',
+    });
+    return new Map<string, Column>([...COLUMNS.map((column) => [column.id, column] as const), ...marks]);
+  }, [marksOf, flaggedBy, scoreRun]);
   const columns = useMemo(() => {
-    const chosen = COLUMNS.filter((column) => visible.includes(column.id));
+    const chosen = COLUMN_CHOICES.flatMap(({ id }) => {
+      const column = visible.includes(id) ? allColumns.get(id) : undefined;
+      return column ? [column] : [];
+    });
     if (!webRows) return chosen;
     const at = chosen.findIndex((column) => column.id === 'country') + 1 || chosen.length;
     return [...chosen.slice(0, at), ruleHitsColumn(hitsOf), ...chosen.slice(at)];
-  }, [visible, webRows, hitsOf]);
+  }, [visible, webRows, hitsOf, allColumns]);
   const total = blocks.total;
   // While a new sort or filter loads, the table keeps its frame (rows read "Loading…") rather than
   // vanishing and coming back.
@@ -54,7 +68,7 @@ export function SessionsView() {
   const rowCount = total ?? lastTotal.current;
 
   // A sort that a wider filter no longer allows falls back to time order.
-  const sortColumn = COLUMNS.find((column) => column.sort === sort.field);
+  const sortColumn = [...allColumns.values()].find((column) => column.sort === sort.field);
   if (total !== null && sortColumn && !canSort(sortColumn, total) && sort.field !== 'startTs')
     setSort(NEWEST_FIRST);
 
@@ -86,6 +100,12 @@ export function SessionsView() {
                 {formatCount(total)}
               </span>{' '}
               {total === 1 ? 'session' : 'sessions'}
+              {flaggedBy && (
+                <span className="flagged-by" data-testid="sessions-flagged-by">
+                  {' '}
+                  · flagged by {flaggedBy}
+                </span>
+              )}
             </>
           )}
         </p>

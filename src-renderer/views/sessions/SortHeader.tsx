@@ -24,7 +24,7 @@ export function SortHeader({ column, sort, sortable, onSort, onRefused }: SortHe
   // not offered (a tooltip alone goes unseen).
   if (!sortable)
     return (
-      <th scope="col" className={className}>
+      <th scope="col" className={className} title={column.title}>
         {column.sort ? (
           <button
             type="button"
@@ -41,7 +41,7 @@ export function SortHeader({ column, sort, sortable, onSort, onRefused }: SortHe
       </th>
     );
   return (
-    <th scope="col" className={className} aria-sort={ariaSort}>
+    <th scope="col" className={className} aria-sort={ariaSort} title={column.title}>
       <button type="button" className="sort" onClick={() => onSort(column)} data-testid={`sort-${column.id}`}>
         {column.label}
         <span className="sort-mark" aria-hidden="true">

@@ -3,6 +3,7 @@
 import type { Session } from '../../../src-shared/domain.js';
 import { TERM_FIELDS } from '../../../src-shared/fields/index.js';
 import type { FilterField } from '../../../src-shared/filter/index.js';
+import type { Column } from './columns.js';
 
 export interface CellPivot {
   /** The term that filters for the value; null when the column is no term or the cell is empty. */
@@ -15,7 +16,10 @@ const TERM_OF_COLUMN = new Map<string, FilterField>(
   TERM_FIELDS.map((field) => [field.name, field.filter.term]),
 );
 
-export function cellPivot(columnId: string, session: Session): CellPivot {
+export function cellPivot(column: Pick<Column, 'id' | 'term'>, session: Session): CellPivot {
+  // A mark's column (flagged, verdict) says its own term; the others pivot on a field's value.
+  if (column.term) return { term: column.term(session), ip: null };
+  const columnId = column.id;
   const field = TERM_OF_COLUMN.get(columnId);
   const raw = (session as unknown as Record<string, unknown>)[columnId];
   const value = typeof raw === 'string' || typeof raw === 'number' ? raw : null;

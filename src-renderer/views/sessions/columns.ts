@@ -3,7 +3,9 @@
 import type { Session } from '../../../src-shared/domain.js';
 import { SESSION_SORT_FIELDS } from '../../../src-shared/domain.js';
 import { type FieldFormat, type SessionField, VIEW_FIELDS } from '../../../src-shared/fields/index.js';
+import type { FilterField } from '../../../src-shared/filter/index.js';
 import { formatCount, formatTimestamp } from '../../format.js';
+import { MARK_COLUMNS } from './mark-columns.js';
 
 export type SortField = (typeof SESSION_SORT_FIELDS)[number];
 
@@ -13,9 +15,16 @@ export interface Column {
   /** Grid track width in px. */
   width: number;
   numeric?: boolean;
-  /** Set when the server sorts by this column with an index (see SORT_ALWAYS). */
+  /** Set when the server can sort by this column (at any size: SORT_ALWAYS; else see canSort). */
   sort?: SortField;
+  /** The header's tooltip: what the column's values come from ("Flagged by rf #12 + rules ≥ high"). */
+  title?: string;
   text: (session: Session) => string;
+  /**
+   * The filter term for a cell of a column that is not a session field (cell-pivots.ts); a field's
+   * column pivots on its own term and stored value.
+   */
+  term?: (session: Session) => { field: FilterField; value: string | number } | null;
 }
 
 /**
@@ -64,9 +73,29 @@ export const COLUMNS: Column[] = VIEW_FIELDS.flatMap((field) =>
     : [],
 );
 
-export const DEFAULT_VISIBLE = VIEW_FIELDS.flatMap((field) =>
-  'shown' in field.view && field.view.shown ? [field.name] : [],
-);
+/**
+ * Every column the chooser offers, in table order: the fields' columns and the marks' (score,
+ * flagged, verdict, tags, IOC match; mark-columns.ts), placed by their view order.
+ */
+export const COLUMN_CHOICES: readonly { id: string; label: string; shown: boolean }[] = [
+  ...VIEW_FIELDS.flatMap((field) =>
+    'width' in field.view
+      ? [
+          {
+            id: field.name as string,
+            label: field.label as string,
+            order: field.view.order,
+            shown: 'shown' in field.view && field.view.shown === true,
+          },
+        ]
+      : [],
+  ),
+  ...MARK_COLUMNS,
+]
+  .sort((a, b) => a.order - b.order)
+  .map(({ id, label, shown }) => ({ id, label, shown }));
+
+export const DEFAULT_VISIBLE = COLUMN_CHOICES.flatMap((column) => (column.shown ? [column.id] : []));
 
 /**
  * The default set for web requests: the request's columns in place of the flow's (destination,
@@ -75,6 +104,9 @@ export const DEFAULT_VISIBLE = VIEW_FIELDS.flatMap((field) =>
 const WEB_DEFAULT: readonly string[] = [
   'startTs',
   'srcIp',
+  'flagged',
+  'score',
+  'verdict',
   'country',
   'method',
   'host',
@@ -83,7 +115,7 @@ const WEB_DEFAULT: readonly string[] = [
   'userAgent',
   'bytesOut',
 ];
-export const DEFAULT_WEB_VISIBLE = COLUMNS.flatMap((column) =>
+export const DEFAULT_WEB_VISIBLE = COLUMN_CHOICES.flatMap((column) =>
   WEB_DEFAULT.includes(column.id) ? [column.id] : [],
 );
 

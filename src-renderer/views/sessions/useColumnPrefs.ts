@@ -1,7 +1,7 @@
 // Which columns the analyst shows, in table order, remembered on this machine. Until the analyst
 // picks, the default set follows the data: web requests show their request's columns (columns.ts).
 import { useState } from 'react';
-import { COLUMNS, DEFAULT_VISIBLE, DEFAULT_WEB_VISIBLE } from './columns.js';
+import { COLUMN_CHOICES, DEFAULT_VISIBLE, DEFAULT_WEB_VISIBLE } from './columns.js';
 
 const KEY = 'vigil.sessions.columns';
 
@@ -11,7 +11,7 @@ function load(): string[] | null {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null');
     if (Array.isArray(stored)) {
       // Ids of columns that no longer exist are dropped; an empty choice falls back to the default.
-      const known = stored.filter((id) => COLUMNS.some((column) => column.id === id));
+      const known = stored.filter((id) => COLUMN_CHOICES.some((column) => column.id === id));
       if (known.length) return known;
     }
   } catch {
@@ -37,7 +37,7 @@ export function useColumnPrefs(
   const toggle = (id: string, on: boolean) => {
     const picked = new Set(on ? [...visible, id] : visible.filter((v) => v !== id));
     // Keep the table's canonical column order whatever order they were ticked in; never zero columns.
-    const next = COLUMNS.map((column) => column.id).filter((v) => picked.has(v));
+    const next = COLUMN_CHOICES.map((column) => column.id).filter((v) => picked.has(v));
     if (next.length) save(next);
   };
   // Back to the default, which follows the data again.

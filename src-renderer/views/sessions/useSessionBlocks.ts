@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session, SessionFilter } from '../../../src-shared/domain.js';
 import type { RuleHitCounts } from '../../../src-shared/rule-hit-counts.js';
+import type { SessionMark, SessionMarks } from '../../../src-shared/session-marks.js';
 import { api } from '../../api/index.js';
 import type { SortField } from './columns.js';
 
@@ -24,6 +25,10 @@ export interface SessionBlocks {
   rowAt: (index: number) => Session | undefined;
   /** A loaded row's rule hits (count and highest level); undefined without a hit or until asked. */
   hitsOf: (sessionId: number) => RuleHitCounts[number] | undefined;
+  /** A loaded row's score, flag, verdict, tags and IOC matches; undefined until they arrive. */
+  marksOf: (sessionId: number) => SessionMark | undefined;
+  /** The run whose scores the marks carry (null: none active; undefined: not asked yet). */
+  scoreRun: SessionMarks['scoreRun'] | undefined;
   onRange: (first: number, last: number) => void;
   error: string | null;
 }
@@ -31,6 +36,8 @@ export interface SessionBlocks {
 export function useSessionBlocks(query: SessionQuery, version: number): SessionBlocks {
   const blocks = useRef(new Map<number, Session[]>());
   const hits = useRef(new Map<number, RuleHitCounts[number]>());
+  const marks = useRef(new Map<number, SessionMark>());
+  const [scoreRun, setScoreRun] = useState<SessionMarks['scoreRun'] | undefined>(undefined);
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   const range = useRef<[number, number]>([0, 0]);
@@ -57,6 +64,21 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
       .catch(() => {});
   }, []);
 
+  // Every row gets its marks (score, flagged, verdict, tags, IOC); a page whose marks cannot be
+  // read shows them as pending ("…"), and the rows stand without them.
+  const fetchMarks = useCallback((rows: Session[], current: () => boolean) => {
+    if (rows.length === 0) return;
+    api
+      .sessionMarks({ sessionIds: rows.map((row) => row.id) })
+      .then((answer) => {
+        if (!current()) return;
+        for (const mark of answer.rows) marks.current.set(mark.sessionId, mark);
+        setScoreRun(answer.scoreRun);
+        setTick((t) => t + 1);
+      })
+      .catch(() => {});
+  }, []);
+
   const fetchBlock = useCallback(
     (block: number) => {
       if (blocks.current.has(block) || pending.current.has(block)) return;
@@ -68,6 +90,7 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
           if (mine !== generation.current) return;
           blocks.current.set(block, page.items);
           fetchHits(page.items, () => mine === generation.current);
+          fetchMarks(page.items, () => mine === generation.current);
           evictFar(blocks.current, Math.floor(range.current[0] / BLOCK));
           setAnswered({ key: keyOf(query, version), total: page.total });
           setError(null);
@@ -76,7 +99,7 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
         .catch((e: Error) => mine === generation.current && setError(e.message))
         .finally(() => mine === generation.current && pending.current.delete(block));
     },
-    [query, version, fetchHits],
+    [query, version, fetchHits, fetchMarks],
   );
 
   // A new fetchBlock means a new query or new data (version): start over.
@@ -84,6 +107,7 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
     generation.current++;
     blocks.current = new Map();
     hits.current = new Map();
+    marks.current = new Map();
     pending.current = new Set();
     setAnswered(null);
     // The table scrolls back to the top for a new query (VirtualRows resetKey).
@@ -108,7 +132,8 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
   const rowAt = (index: number) =>
     total === null ? undefined : blocks.current.get(Math.floor(index / BLOCK))?.[index % BLOCK];
   const hitsOf = (sessionId: number) => hits.current.get(sessionId);
-  return { total, rowAt, hitsOf, onRange, error };
+  const marksOf = (sessionId: number) => marks.current.get(sessionId);
+  return { total, rowAt, hitsOf, marksOf, scoreRun, onRange, error };
 }
 
 const keyOf = (query: SessionQuery, version: number) => `${JSON.stringify(query)}#${version}`;

@@ -6,7 +6,9 @@ import { kpiSummary } from '../../../src-main/core/analytics/kpis.js';
 import { readDetectionSet, setRuleLevel, switchKindOff } from '../../../src-main/core/db/detection-set.js';
 import { createRun, finishRun, setActiveRun } from '../../../src-main/core/db/model-runs.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
-import { whereClause } from '../../../src-main/core/db/sessions.js';
+import { sessionPage, whereClause } from '../../../src-main/core/db/sessions.js';
+import { prepareVerdictWrite } from '../../../src-main/core/db/verdicts.js';
+import { sessionMarks } from '../../../src-main/core/triage/session-marks.js';
 import { detectionSetName } from '../../../src-shared/detection-set.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
 import type { ModelKind } from '../../../src-shared/models.js';
@@ -30,10 +32,11 @@ function finishedRun(kind: ModelKind): number {
   return id;
 }
 
-function flag(runId: number, sessionId: number): void {
-  db.prepare('INSERT INTO scores (run_id, session_id, score, flagged) VALUES (?, ?, 0.9, 1)').run(
+function flag(runId: number, sessionId: number, score = 0.9): void {
+  db.prepare('INSERT INTO scores (run_id, session_id, score, flagged) VALUES (?, ?, ?, 1)').run(
     runId,
     sessionId,
+    score,
   );
 }
 
@@ -136,5 +139,50 @@ describe('the detection set', () => {
 
   it('refuses a flagged: value other than yes or no', () => {
     expect(() => parseFilterOrThrow('flagged:maybe')).toThrow(/flagged: "maybe" is not one of yes, no/);
+  });
+});
+
+describe('the Sessions marks and their sorts', () => {
+  /** Session positions (0–4) of the first page in this order. */
+  const order = (sort: 'score' | 'flagged', direction: 'asc' | 'desc') =>
+    sessionPage(db, { filter: {}, sort, direction, offset: 0, limit: 10 }).items.map((s) =>
+      ids.indexOf(s.id),
+    );
+
+  it('marks each row as the flagged: term does, with the latest active run score and the verdict', () => {
+    const action = db
+      .prepare(`INSERT INTO audit_actions (at, analyst, kind, summary) VALUES (1, 'ana', 'verdict', 'test')`)
+      .run().lastInsertRowid as number;
+    prepareVerdictWrite(db).putAll(
+      [ids[2] as number],
+      { verdict: 'malicious', analyst: 'ana', note: null, at: 1 },
+      action,
+    );
+    const marks = sessionMarks(db, ids);
+    // The latest active run is iforest (finished after rf): its scores are the Score column's.
+    expect(marks.scoreRun).toEqual({ id: iforest, kind: 'iforest' });
+    expect(
+      marks.rows.map((row) => [ids.indexOf(row.sessionId), row.flagged, row.score, row.verdict]),
+    ).toEqual([
+      [0, true, null, null],
+      [1, true, 0.9, null],
+      [2, true, null, 'malicious'],
+      [3, false, null, null],
+      [4, false, null, null],
+    ]);
+    switchKindOff(db, 'rf');
+    expect(
+      sessionMarks(db, ids)
+        .rows.filter((row) => row.flagged)
+        .map((row) => ids.indexOf(row.sessionId)),
+    ).toEqual(matching('flagged:yes'));
+  });
+
+  it('sorts the page by flagged (newest first within each side) and by the latest active run score', () => {
+    expect(order('flagged', 'desc')).toEqual([2, 1, 0, 4, 3]);
+    expect(order('flagged', 'asc')).toEqual([3, 4, 0, 1, 2]);
+    flag(iforest, ids[3] as number, 0.4);
+    // Unscored sessions sort as null: last when descending (then by id, as every sort ends).
+    expect(order('score', 'desc')).toEqual([1, 3, 4, 2, 0]);
   });
 });
