@@ -90,6 +90,24 @@ export function countSelection(db: Db, selection: SessionSelection): number {
 }
 
 /** Scores of these sessions in one run. */
+/**
+ * The features behind each flag of a run among these sessions (stored when it scored them, top
+ * first): what "why flagged" shows. Sessions the run did not flag have none.
+ */
+export function explanationsOf(
+  db: Db,
+  runId: number,
+  sessionIds: readonly number[],
+): Map<number, { feature: string; contribution: number }[]> {
+  const rows = db
+    .prepare(
+      `SELECT session_id AS id, explanation FROM scores WHERE run_id = ? AND flagged = 1
+       AND explanation IS NOT NULL AND session_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(runId, JSON.stringify(sessionIds)) as { id: number; explanation: string }[];
+  return new Map(rows.map((r) => [r.id, JSON.parse(r.explanation)]));
+}
+
 export function scoresOf(db: Db, runId: number, sessionIds: readonly number[]): Map<number, number> {
   const rows = db
     .prepare(

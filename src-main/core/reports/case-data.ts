@@ -10,12 +10,20 @@ import { iocMatchesOf } from '../db/ioc.js';
 import { getRun } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
 import { sessionRuleHits } from '../db/rule-hits.js';
-import { countSelection, type ExportRow, iterateExportRows, scoresOf } from '../db/session-export.js';
+import {
+  countSelection,
+  type ExportRow,
+  explanationsOf,
+  iterateExportRows,
+  scoresOf,
+} from '../db/session-export.js';
 import { caseDetail } from '../triage/case-actions.js';
 import { caseKinds, type KindTally, type SessionKind } from './kinds-section.js';
 
 export interface ReportSession extends ExportRow, SessionKind {
   score: number | null;
+  /** Flagged by the run: the features behind the flag, top first ("why flagged"); else null. */
+  why: { feature: string; contribution: number }[] | null;
   /** The rules the session matched, most severe first, with the matched field and value. */
   ruleHits: SessionRuleHit[];
 }
@@ -88,6 +96,13 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
       )
     : new Map<number, number>();
   const listed = rows.slice(0, REPORT_SESSION_LIMIT);
+  const why = run
+    ? explanationsOf(
+        db,
+        run.id,
+        listed.map((r) => r.id),
+      )
+    : new Map<number, ReportSession['why']>();
   const kinds = caseKinds(
     db,
     listed.map((r) => r.id),
@@ -95,6 +110,7 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
   const sessions = listed.map((r) => ({
     ...r,
     score: scores.get(r.id) ?? null,
+    why: why.get(r.id) ?? null,
     ...(kinds.perSession.get(r.id) ?? { kind: null, kindBy: null }),
     ruleHits: sessionRuleHits(db, r.id),
   }));

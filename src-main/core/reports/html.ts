@@ -12,6 +12,7 @@ import { kindsSection } from './kinds-section.js';
 import { REPORT_CSS } from './report-style.js';
 import { requestSection } from './request-section.js';
 import { timelineSection } from './timeline-section.js';
+import { whyFlaggedSection } from './why-flagged-section.js';
 
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -104,6 +105,7 @@ ${detail.notes.map((n) => html`<p><strong>${n.analyst}</strong> <span class="met
 <th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>kind</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
 ${tableRows.map(sessionRow)}</table>
 ${requestSection(tableRows)}
+${whyFlaggedSection(tableRows)}
 <h2>Audit trail</h2>${auditSection(audit)}
 <footer>Vigil ${report.appVersion} · generated ${iso(report.generatedAt)} · charts, indicators and timeline over at most ${REPORT_SESSION_LIMIT} sessions, tables list at most ${REPORT_TABLE_ROWS}<br>
 SHA-256 of the data included: <span class="hash">${report.sha256}</span></footer>
