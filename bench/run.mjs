@@ -25,6 +25,7 @@ const available = [
   'main-thread',
   'forest-multiclass',
   'clickhouse',
+  'clickhouse-dialect',
   ...mlBenches,
 ];
 const args = process.argv.slice(2);

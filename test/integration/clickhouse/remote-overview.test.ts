@@ -115,6 +115,19 @@ describe('a source Overview equals the local Overview of the same rows pulled', 
     expect(remote).toEqual(local);
   });
 
+  it('a filter no row matches, over a mapping without country and type: no chart cell, as locally', async () => {
+    // 18.16 answers a GROUP BY of constant keys (here NULL, the unmapped fields) over no rows with
+    // one row of count 0; current versions with none. Found by bench/clickhouse-dialect.mjs.
+    await addFleet(core, server, { name: 'bare', fields: { country: 'NULL', detectionType: 'NULL' } });
+    const filter = { ...RANGE, clauses: parseFilterOrThrow('path:/nothing-here') };
+    const remote = await core.service.sourceOverview({ source: 'bare', filter });
+    const local = await core.service.analyticsOverview({ filter });
+    expect(remote.kpis.sessions).toBe(0);
+    expect(remote.typeByCountry.cells).toEqual([]);
+    expect(remote.countries.rows).toEqual(local.countries.rows);
+    await core.service.removeSource({ name: 'bare' });
+  });
+
   it('refuses terms only the workspace knows, saying why', async () => {
     await expect(
       core.service.sourceOverview({

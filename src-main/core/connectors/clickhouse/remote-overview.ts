@@ -118,9 +118,12 @@ export async function remoteOverview(
     series = { ...series, bucketMs: size, points };
   }
 
-  // Key order, then busiest first (a stable sort), as the local digest orders them.
+  // Key order, then busiest first (a stable sort), as the local digest orders them. ClickHouse 18.16
+  // answers a GROUP BY of constant keys (fields the mapping lacks) over no rows with one row of
+  // count 0, current versions with none: empty cells are dropped, as the local digest has none.
   const cells = (await cellsAsked)
     .map((r) => ({ country: r.country, detectionType: r.detectionType, sessions: num(r.sessions) }))
+    .filter((cell) => cell.sessions > 0)
     .sort((a, b) => byKey(a.country, b.country) || byKey(a.detectionType, b.detectionType))
     .sort((a, b) => b.sessions - a.sessions);
   const perCountry = new Map<string, number>();
