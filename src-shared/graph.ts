@@ -13,6 +13,9 @@ export const ScoreSource = z
   .nullable();
 export type ScoreSource = z.infer<typeof ScoreSource>;
 
+export const NodeKind = z.enum(['ip', 'host']);
+export type NodeKind = z.infer<typeof NodeKind>;
+
 export const IpGraph = z.object({
   nodes: z.object({
     ip: z.array(z.string()),
@@ -27,6 +30,11 @@ export const IpGraph = z.object({
     score: z.array(z.number().nullable()),
     /** The most severe analyst verdict on any of the node's sessions (malicious > review > benign). */
     verdict: z.array(z.enum(['malicious', 'review', 'benign']).nullable()),
+    /**
+     * `host`: not an IP but the host requests without a server IP asked for (an access log's
+     * site, or "server of FILE" when the log names none); its `ip` is that name. Absent: all IPs.
+     */
+    kind: z.array(NodeKind).optional(),
   }),
   edges: z.object({
     /** Indexes into `nodes`. */

@@ -1,6 +1,7 @@
 // Turns IP pairs into the column-wise graph the view draws: the heaviest edges up to a limit,
 // and every endpoint of those edges with its volume, what it originated and its highest anomaly score.
-import type { EdgeWeight, IpGraph, ScoreSource } from '../../../src-shared/graph.js';
+// A pair to a host (a request without a server IP, db/host-edges.ts) ends at a host node.
+import type { EdgeWeight, IpGraph, NodeKind, ScoreSource } from '../../../src-shared/graph.js';
 import type { IpVerdict, Pair, PairSource } from '../db/graph.js';
 
 export interface AssembleOptions {
@@ -18,38 +19,50 @@ export function assembleGraph(pairs: Pair[], options: AssembleOptions): IpGraph 
   // Volume counts every pair of the filter, so a node's size does not depend on the slider.
   const volume = new Map<string, number>();
   const originated = new Map<string, number>();
+  // Hosts are counted apart from IPs: a Host header may read like an address.
+  const hostVolume = new Map<string, number>();
   for (const pair of pairs) {
     const w = weightOf(pair);
     volume.set(pair.src, (volume.get(pair.src) ?? 0) + w);
     originated.set(pair.src, (originated.get(pair.src) ?? 0) + w);
-    if (pair.dst !== pair.src) volume.set(pair.dst, (volume.get(pair.dst) ?? 0) + w);
+    if (pair.toHost) hostVolume.set(pair.dst, (hostVolume.get(pair.dst) ?? 0) + w);
+    else if (pair.dst !== pair.src) volume.set(pair.dst, (volume.get(pair.dst) ?? 0) + w);
   }
   const matched = pairs.filter((pair) => weightOf(pair) >= options.minWeight);
   // Heaviest first; ties by address so the same data always gives the same graph.
   matched.sort((a, b) => weightOf(b) - weightOf(a) || compare(a.src, b.src) || compare(a.dst, b.dst));
   const kept = matched.slice(0, options.limit);
 
+  // A host node is named by its host; one that is also an IP node's address keeps apart from it.
+  const ipNames = new Set(pairs.flatMap((pair) => (pair.toHost ? [pair.src] : [pair.src, pair.dst])));
+  const hostName = (host: string) => (ipNames.has(host) ? `${host} (host)` : host);
   const index = new Map<string, number>();
-  const nodes: IpGraph['nodes'] = { ip: [], volume: [], originated: [], score: [], verdict: [] };
-  const nodeOf = (ip: string) => {
-    let i = index.get(ip);
+  const nodes: IpGraph['nodes'] = { ip: [], volume: [], originated: [], score: [], verdict: [], kind: [] };
+  const nodeOf = (name: string, kind: NodeKind) => {
+    const key = kind === 'host' ? `host\n${name}` : name;
+    let i = index.get(key);
     if (i === undefined) {
       i = nodes.ip.length;
-      index.set(ip, i);
-      nodes.ip.push(ip);
-      nodes.volume.push(volume.get(ip) ?? 0);
-      nodes.originated.push(originated.get(ip) ?? 0);
-      nodes.score.push(options.scores.get(ip) ?? null);
-      nodes.verdict.push(options.verdicts.get(ip) ?? null);
+      index.set(key, i);
+      // A host has no score or verdict of its own: those are of the sessions an IP originated.
+      const own = kind === 'ip';
+      nodes.ip.push(kind === 'host' ? hostName(name) : name);
+      nodes.volume.push((own ? volume.get(name) : hostVolume.get(name)) ?? 0);
+      nodes.originated.push(own ? (originated.get(name) ?? 0) : 0);
+      nodes.score.push(own ? (options.scores.get(name) ?? null) : null);
+      nodes.verdict.push(own ? (options.verdicts.get(name) ?? null) : null);
+      nodes.kind?.push(kind);
     }
     return i;
   };
   const edges: IpGraph['edges'] = { source: [], target: [], weight: [] };
   for (const pair of kept) {
-    edges.source.push(nodeOf(pair.src));
-    edges.target.push(nodeOf(pair.dst));
+    edges.source.push(nodeOf(pair.src, 'ip'));
+    edges.target.push(nodeOf(pair.dst, pair.toHost ? 'host' : 'ip'));
     edges.weight.push(weightOf(pair));
   }
+  // IP-only data keeps its answer as it was: every node an IP, no kinds listed.
+  if (!nodes.kind?.includes('host')) delete nodes.kind;
   return {
     nodes,
     edges,

@@ -10,9 +10,11 @@ import { whereClause } from './sessions.js';
 
 export interface Pair {
   src: string;
+  /** The destination IP, or the host a request asked for when `toHost` (db/host-edges.ts). */
   dst: string;
   sessions: number;
   bytes: number;
+  toHost?: true;
 }
 export type PairSource = 'rollup' | 'sessions';
 

@@ -15,6 +15,7 @@ import {
   rollupAnswers,
   worstVerdictByIp,
 } from '../db/graph.js';
+import { readHostPairs } from '../db/host-edges.js';
 import { ipProfile } from '../db/ip-profile.js';
 import type { Db } from '../db/open.js';
 import { sessionPage } from '../db/sessions.js';
@@ -53,7 +54,9 @@ export function graphService({ db }: GraphContext): Pick<VigilService, GraphOps>
     async ipNeighbours({ ip, filter, weight, limit }) {
       const runId = activeScoreRun(db)?.runId ?? null;
       const scores = runId === null ? new Map() : edgesOf(filter, runId).scores;
-      return toGraph(readNeighbourPairs(db, ip, filter), scores, filter, weight, 0, limit);
+      const read = readNeighbourPairs(db, ip, filter);
+      const pairs = [...read.pairs, ...readHostPairs(db, filter, ip)];
+      return toGraph({ ...read, pairs }, scores, filter, weight, 0, limit);
     },
     async ipProfile({ ip, filter, recentLimit }) {
       return ipProfile(db, ip, filter, recentLimit);
@@ -99,6 +102,12 @@ function lastEdgesMemo(db: Db): (filter: SessionFilter, runId: number | null) =>
 }
 
 function readEdges(db: Db, filter: SessionFilter, runId: number | null): EdgeRead {
+  const read = readIpEdges(db, filter, runId);
+  // Requests without a server IP (access logs) end at their host (db/host-edges.ts).
+  return { ...read, pairs: [...read.pairs, ...readHostPairs(db, filter)] };
+}
+
+function readIpEdges(db: Db, filter: SessionFilter, runId: number | null): EdgeRead {
   // A scan of sessions reads each pair's scores on the way; the pair rollup has none.
   if (runId !== null && !rollupAnswers(filter))
     return { ...readScoredPairs(db, runId, filter), source: 'sessions' };
