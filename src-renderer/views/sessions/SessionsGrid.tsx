@@ -116,7 +116,7 @@ export function SessionsGrid(props: SessionsGridProps) {
             <td
               key={column.id}
               id={isActive ? 'sessions-active-cell' : undefined}
-              className={`vcell${column.numeric ? ' num' : ''}${isActive ? ' active' : ''}`}
+              className={`vcell${column.numeric ? ' num' : ''}${isActive ? ' active' : ''}${column.flags?.(session) ? ' flagged' : ''}`}
               title={text}
               data-col={column.id}
               onClick={() => {

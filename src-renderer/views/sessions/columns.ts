@@ -20,6 +20,8 @@ export interface Column {
   /** The header's tooltip: what the column's values come from ("Flagged by rf #12 + rules ≥ high"). */
   title?: string;
   text: (session: Session) => string;
+  /** Marks a cell in the app's colour for flagged (red means flagged everywhere). */
+  flags?: (session: Session) => boolean;
   /**
    * The filter term for a cell of a column that is not a session field (cell-pivots.ts); a field's
    * column pivots on its own term and stored value.

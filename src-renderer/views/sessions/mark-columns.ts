@@ -21,7 +21,7 @@ export interface MarkColumnDef {
 
 export const MARK_COLUMNS: readonly MarkColumnDef[] = [
   { id: 'flagged', label: 'Flagged', width: 80, order: 32, shown: true },
-  { id: 'score', label: 'Score', width: 72, order: 34, shown: true },
+  { id: 'score', label: 'Score', width: 84, order: 34, shown: true },
   { id: 'verdict', label: 'Verdict', width: 96, order: 36, shown: true },
   { id: 'tags', label: 'Tags', width: 140, order: 215, shown: false },
   { id: 'ioc', label: 'IOC match', width: 140, order: 220, shown: false },
@@ -47,6 +47,7 @@ export function markColumns(
       sort: 'flagged',
       title: `Flagged by ${names.flaggedBy}`,
       text: shown((mark) => (mark.flagged ? 'flagged' : '–')),
+      flags: (session) => markOf(session.id)?.flagged === true,
       term: (session) => {
         const mark = markOf(session.id);
         return mark ? { field: 'flagged', value: mark.flagged ? 'yes' : 'no' } : null;
