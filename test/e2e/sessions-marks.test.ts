@@ -1,7 +1,7 @@
 // The Sessions table's marks in Chromium through serve mode, on the 282-session sample scored by an
 // Isolation Forest trained with the CLI (real child processes): the Flagged, Score and Verdict
-// columns named by the detection set, a sort by score, the cell menu of the Flagged column
-// filtering `flagged:yes`, and the top bar switching the kind off and on again.
+// columns named by the detection set, sorts by score, response and detection, the cell menu of
+// the Flagged column filtering `flagged:yes`, and the top bar switching the kind off and on again.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -100,6 +100,30 @@ describe('Sessions marks', () => {
     // The top scores are the run's flags.
     expect((await column('flagged'))[0]).toBe('flagged');
     await shoot('sessions-cols.png');
+  });
+
+  it('sorts by Response and Detection at this size (a scan-and-sort under the size rule)', async () => {
+    // The sample's responses and detection types are all alike, so the rows cannot show the order:
+    // the page must ask the server for it, and the server must accept the sort.
+    const asked = (sort: string) =>
+      page.waitForResponse(
+        (r) =>
+          r.url().includes('/sessionPage') && r.request().postData()?.includes(`"sort":"${sort}"`) === true,
+      );
+    for (const [sort, label] of [
+      ['responseCode', 'Response'],
+      ['detectionType', 'Detection'],
+    ] as const) {
+      const answer = asked(sort);
+      await page.getByTestId(`sort-${sort}`).click();
+      expect((await answer).status()).toBe(200);
+      await page.locator('th[aria-sort="ascending"]', { hasText: label }).waitFor();
+      expect((await loaded(sort)).length).toBeGreaterThan(10);
+    }
+    // Back to the highest scores for the pivots below.
+    await page.getByTestId('sort-score').click();
+    await page.getByTestId('sort-score').click();
+    await page.locator('th[aria-sort="descending"]', { hasText: 'Score' }).waitFor();
   });
 
   it('filters for a Flagged value from its cell menu: flagged:yes', async () => {

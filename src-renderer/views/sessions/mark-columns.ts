@@ -20,7 +20,7 @@ export interface MarkColumnDef {
 }
 
 export const MARK_COLUMNS: readonly MarkColumnDef[] = [
-  { id: 'flagged', label: 'Flagged', width: 80, order: 32, shown: true },
+  { id: 'flagged', label: 'Flagged', width: 92, order: 32, shown: true },
   { id: 'score', label: 'Score', width: 84, order: 34, shown: true },
   { id: 'verdict', label: 'Verdict', width: 96, order: 36, shown: true },
   { id: 'tags', label: 'Tags', width: 140, order: 215, shown: false },
