@@ -8,7 +8,7 @@ import { type EChartsOption, echarts } from '../../src-renderer/charts/echarts.j
 import { correlationOption } from '../../src-renderer/views/overview/CorrelationChart.js';
 import { histogramOption } from '../../src-renderer/views/overview/Histograms.js';
 import { barsOption } from '../../src-renderer/views/overview/PortMixCharts.js';
-import { stackedBarsOption } from '../../src-renderer/views/overview/StackedBars.js';
+import { smallestFirst, stackedBarsOption } from '../../src-renderer/views/overview/StackedBars.js';
 import { timeSeriesOption } from '../../src-renderer/views/overview/TimeSeriesChart.js';
 import { TEST_THEME } from '../helpers/chart-theme.js';
 
@@ -131,5 +131,68 @@ describe('stacked bars', () => {
     expect(html).toContain('sqli: <b>1,200</b>');
     expect(html).toContain('&lt;xss&gt;: <b>40</b>');
     expect(html).toContain('Total: <b>1,240</b>');
+  });
+});
+
+describe('flagged sessions over the histograms (issue 18 §6)', () => {
+  const bins = [
+    { bin: 10, sessions: 1053 },
+    { bin: 11, sessions: 40 },
+  ];
+
+  it('draw the flagged count of each bin in red over its bar, and give its share in the tooltip', () => {
+    const option = histogramOption('bytesIn', bins, [{ bin: 10, sessions: 104 }])?.(theme) as {
+      series: { name: string; itemStyle: { color: string }; data: (number | null)[]; barGap?: string }[];
+      tooltip: { formatter: (p: unknown) => string };
+    };
+    expect(option.series.map((s) => [s.name, s.data])).toEqual([
+      ['sessions', [1053, 40]],
+      ['flagged', [104, null]],
+    ]);
+    expect(option.series[1]?.itemStyle.color).toBe(theme.danger);
+    expect(option.series[0]?.barGap).toBe('-100%');
+    const html = option.tooltip.formatter([
+      { seriesIndex: 0, name: '8 KiB–16 KiB', value: 1053, marker: '' },
+      { seriesIndex: 1, name: '8 KiB–16 KiB', value: 104, marker: '' },
+    ]);
+    expect(html).toContain('sessions: <b>1,053</b>');
+    expect(html).toContain('flagged: <b>104 (9.9 %)</b>');
+  });
+
+  it('draw one series and no flagged line without the overlay', () => {
+    const option = histogramOption('bytesIn', bins)?.(theme) as { series: unknown[] };
+    expect(option.series).toHaveLength(1);
+  });
+});
+
+describe('stacked bars on a log scale (issue 18 §6)', () => {
+  const stacks = [
+    { name: 'waf_rule', values: [50_000, 189] },
+    { name: 'flow_log', values: [0, 4] },
+    { name: 'threat_intel', values: [5, 13] },
+  ];
+
+  it('put the smallest types at the bottom, where a log axis gives them room', () => {
+    expect(smallestFirst(stacks).map((s) => s.name)).toEqual(['flow_log', 'threat_intel', 'waf_rule']);
+  });
+
+  it('draw a log axis of 1 + sessions on an invisible base, and keep the base out of the tooltip', () => {
+    const build = stackedBarsOption(['US', 'IL'], smallestFirst(stacks), true);
+    const texts = drawnTexts(build(theme) as EChartsOption);
+    expect(texts).toEqual(expect.arrayContaining(['1', '10', '100', '1,000', '10,000', '1 + sessions']));
+    const option = build(theme) as {
+      series: { name: string; data: number[]; stack: string }[];
+      tooltip: { formatter: (p: unknown) => string };
+    };
+    expect(option.series[0]).toMatchObject({ name: '', data: [1, 1], stack: 'total' });
+    const html = option.tooltip.formatter([
+      { seriesIndex: 0, seriesName: '', name: 'IL', value: 1, marker: '' },
+      { seriesIndex: 1, seriesName: 'flow_log', name: 'IL', value: 4, marker: '' },
+      { seriesIndex: 2, seriesName: 'threat_intel', name: 'IL', value: 13, marker: '' },
+    ]);
+    expect(html).toContain('Total: <b>17</b>');
+    expect(drawnTexts(stackedBarsOption(['US'], stacks)(theme) as EChartsOption)).not.toContain(
+      '1 + sessions',
+    );
   });
 });

@@ -1,12 +1,16 @@
 // Log-scale histograms of bytes in, bytes out and duration: bins double in width, and the count
-// axis is logarithmic so the long tail stays visible.
-import { useMemo } from 'react';
+// axis is logarithmic so the long tail stays visible. "Overlay flagged" draws the detection set's
+// flagged sessions over each bin, in red, and the tooltip gives their share of the bin.
+import { useMemo, useState } from 'react';
 import type { Histograms } from '../../../src-shared/analytics.js';
 import { binStart, type HistMetric } from '../../../src-shared/analytics-bins.js';
 import { EChart } from '../../charts/EChart.js';
-import { axisStyle, baseOption, type ChartTheme, sessionsTooltip } from '../../charts/palette.js';
+import { escapeHtml, tooltipLine } from '../../charts/escape.js';
+import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
-import { formatBytes } from '../../format.js';
+import { useDetectionSet } from '../../data/useDetectionSet.js';
+import { countOf, formatBytes, formatCount, formatShare } from '../../format.js';
+import { useFlaggedHistograms } from './useFlaggedHistograms.js';
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;
@@ -28,17 +32,49 @@ export function binLabel(bin: number, unit: (v: number) => string): string {
   return bin === 0 ? unit(0) : `${unit(binStart(bin))}–${unit(binStart(bin + 1))}`;
 }
 
-export function histogramOption(metric: HistMetric, bins: { bin: number; sessions: number }[]) {
+type Bins = { bin: number; sessions: number }[];
+type BinParam = { seriesIndex: number; name: string; value: number | null; marker: string };
+
+/** One bin's tooltip: its sessions, and with the overlay its flagged ones and their share of it. */
+function binTooltip(params: BinParam[], overlay: boolean): string {
+  const all = params.find((p) => p.seriesIndex === 0);
+  const flagged = params.find((p) => p.seriesIndex === 1);
+  const sessions = all?.value ?? 0;
+  const lines = [
+    escapeHtml(all?.name ?? ''),
+    tooltipLine(all?.marker ?? '', 'sessions', formatCount(sessions)),
+  ];
+  if (overlay)
+    lines.push(
+      tooltipLine(
+        flagged?.marker ?? '',
+        'flagged',
+        `${formatCount(flagged?.value ?? 0)} (${formatShare(flagged?.value ?? 0, sessions)})`,
+      ),
+    );
+  return lines.join('<br>');
+}
+
+/** `flagged`: the same histogram over the flagged sessions only, drawn over it; null for none. */
+export function histogramOption(metric: HistMetric, bins: Bins, flagged: Bins | null = null) {
   const { unit } = TITLES[metric];
   const first = bins[0]?.bin;
   const last = bins.at(-1)?.bin;
   if (first === undefined || last === undefined) return null;
   const counts = new Map(bins.map((b) => [b.bin, b.sessions]));
+  const flaggedCounts = new Map((flagged ?? []).map((b) => [b.bin, b.sessions]));
   const all = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   return (theme: ChartTheme) => ({
     ...baseOption(theme),
-    grid: { left: 46, right: 10, top: 12, bottom: 24 },
-    tooltip: sessionsTooltip(theme),
+    // The legend (sessions / flagged) only with the overlay, above the bars rather than over them.
+    legend: { ...baseOption(theme).legend, show: flagged !== null },
+    grid: { left: 46, right: 10, top: flagged ? 30 : 12, bottom: 24 },
+    tooltip: {
+      ...baseOption(theme).tooltip,
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: BinParam[]) => binTooltip(params, flagged !== null),
+    },
     xAxis: {
       type: 'category',
       data: all.map((bin) => binLabel(bin, unit)),
@@ -56,39 +92,89 @@ export function histogramOption(metric: HistMetric, bins: { bin: number; session
     yAxis: { type: 'log', min: 1, logBase: 10, ...axisStyle(theme) },
     // A log axis cannot place 0: empty bins are left out (null), not drawn at 1.
     series: [
-      { type: 'bar', data: all.map((bin) => counts.get(bin) || null), itemStyle: { color: theme.series[0] } },
+      {
+        name: 'sessions',
+        type: 'bar',
+        data: all.map((bin) => counts.get(bin) || null),
+        itemStyle: { color: theme.series[0] },
+        // The flagged bar sits over the whole bin's bar, not beside it.
+        barGap: '-100%',
+      },
+      ...(flagged
+        ? [
+            {
+              name: 'flagged',
+              type: 'bar',
+              data: all.map((bin) => flaggedCounts.get(bin) || null),
+              itemStyle: { color: theme.danger },
+            },
+          ]
+        : []),
     ],
   });
 }
 
 export function HistogramCharts({ query }: { query: QueryState<Histograms> }) {
+  const flaggedBy = useDetectionSet().name;
+  const [overlay, setOverlay] = useState(false);
+  const flagged = useFlaggedHistograms(overlay);
   const metrics = query.data?.metrics;
+  const flaggedMetrics = overlay ? flagged.data?.metrics : undefined;
   const builds = useMemo(
     () =>
       new Map(
         (metrics ?? []).map((m) => [
           m.metric,
-          m.bins.some((b) => b.sessions > 0) ? histogramOption(m.metric, m.bins) : null,
+          m.bins.some((b) => b.sessions > 0)
+            ? histogramOption(
+                m.metric,
+                m.bins,
+                flaggedMetrics ? (flaggedMetrics.find((f) => f.metric === m.metric)?.bins ?? []) : null,
+              )
+            : null,
         ]),
       ),
-    [metrics],
+    [metrics, flaggedMetrics],
   );
+  const flaggedTotal = flaggedMetrics?.[0]?.bins.reduce((n, b) => n + b.sessions, 0);
   return (
-    <div className="histograms">
-      {(Object.keys(TITLES) as HistMetric[]).map((metric) => (
-        <figure key={metric} className="histogram">
-          <figcaption>{TITLES[metric].title}</figcaption>
-          <EChart
-            testId={`chart-hist-${metric}`}
-            label={`Histogram of ${TITLES[metric].title.toLowerCase()}, log scale`}
-            option={builds.get(metric) ?? null}
-            loading={query.loading}
-            error={query.error}
-            empty={metrics && !builds.get(metric) ? 'No values recorded.' : null}
-            height={200}
-          />
-        </figure>
-      ))}
-    </div>
+    <>
+      <p className="chart-controls">
+        <label>
+          <input
+            type="checkbox"
+            checked={overlay}
+            onChange={(event) => setOverlay(event.target.checked)}
+            data-testid="hist-overlay-flagged"
+          />{' '}
+          Overlay flagged sessions{flaggedBy ? ` (by ${flaggedBy})` : ''}
+        </label>
+        {overlay && (
+          <span className="muted" data-testid="hist-overlay-status">
+            {flagged.error
+              ? ` ${flagged.error}`
+              : flagged.loading || flaggedTotal === undefined
+                ? ' counting the flagged sessions…'
+                : ` ${countOf(flaggedTotal, 'flagged session')} in red; hover a bin for its share`}
+          </span>
+        )}
+      </p>
+      <div className="histograms">
+        {(Object.keys(TITLES) as HistMetric[]).map((metric) => (
+          <figure key={metric} className="histogram">
+            <figcaption>{TITLES[metric].title}</figcaption>
+            <EChart
+              testId={`chart-hist-${metric}`}
+              label={`Histogram of ${TITLES[metric].title.toLowerCase()}, log scale`}
+              option={builds.get(metric) ?? null}
+              loading={query.loading}
+              error={query.error}
+              empty={metrics && !builds.get(metric) ? 'No values recorded.' : null}
+              height={200}
+            />
+          </figure>
+        ))}
+      </div>
+    </>
   );
 }

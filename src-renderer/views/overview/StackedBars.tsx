@@ -1,6 +1,11 @@
 // Stacked bars by country; clicking a segment adds its country (and its type, when the stack is
-// by detection type) to the global filter.
-import { useMemo } from 'react';
+// by detection type) to the global filter. "Log scale" makes small categories visible: on a log
+// axis the segment at the bottom of a stack takes the first decades, so the stacks are put
+// smallest first there and a type with 5 sessions beside one with 50 000 gets a visible band.
+// The axis counts 1 + sessions: every stack stands on an invisible base of 1, because ECharts
+// draws no segment stacked on a zero (log 0 has no place), which left a country without the
+// smallest type with its next one missing. The tooltip gives the true counts.
+import { useMemo, useState } from 'react';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import { escapeHtml, tooltipLine } from '../../charts/escape.js';
 import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
@@ -18,9 +23,19 @@ export interface Stack {
 export const UNKNOWN = '(unknown)';
 export const countryLabel = (country: string) => (country === '' ? UNKNOWN : country);
 
-type AxisParam = { seriesName: string; name: string; value: number; marker: string };
+type AxisParam = { seriesName: string; name: string; value: number; marker: string; seriesIndex: number };
 
-export function stackedBarsOption(countries: string[], stacks: Stack[]) {
+/** The log scale's base under every stack (see the top of the file); series 0 when present. */
+const BASE = '';
+
+const total = (stack: Stack) => stack.values.reduce((sum, v) => sum + v, 0);
+
+/** For the log scale: the smallest stacks at the bottom, where a log axis gives them room. */
+export function smallestFirst(stacks: Stack[]): Stack[] {
+  return [...stacks].sort((a, b) => total(a) - total(b));
+}
+
+export function stackedBarsOption(countries: string[], stacks: Stack[], log = false) {
   return (theme: ChartTheme) => ({
     ...baseOption(theme),
     grid: { left: 54, right: 16, top: 34, bottom: 30 },
@@ -30,7 +45,7 @@ export function stackedBarsOption(countries: string[], stacks: Stack[]) {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params: AxisParam[]) => {
-        const shown = params.filter((p) => p.value > 0);
+        const shown = params.filter((p) => p.value > 0 && !(log && p.seriesIndex === 0));
         const total = shown.reduce((sum, p) => sum + p.value, 0);
         return [
           escapeHtml(params[0]?.name ?? ''),
@@ -45,18 +60,43 @@ export function stackedBarsOption(countries: string[], stacks: Stack[]) {
       ...axisStyle(theme),
       axisLabel: { color: theme.muted, interval: 0 },
     },
-    yAxis: { type: 'value', ...axisStyle(theme) },
-    series: stacks.map((stack) => ({
-      name: stack.name,
-      type: 'bar',
-      stack: 'total',
-      data: stack.values,
-      cursor: 'pointer',
-      emphasis: { focus: 'series' },
-      ...(stack.color
-        ? { itemStyle: { color: typeof stack.color === 'function' ? stack.color(theme) : stack.color } }
-        : {}),
-    })),
+    legend: { ...baseOption(theme).legend, data: stacks.map((s) => s.name) },
+    yAxis: log
+      ? {
+          type: 'log',
+          min: 1,
+          logBase: 10,
+          name: '1 + sessions',
+          nameTextStyle: { color: theme.muted },
+          ...axisStyle(theme),
+        }
+      : { type: 'value', ...axisStyle(theme) },
+    series: [
+      ...(log
+        ? [
+            {
+              name: BASE,
+              type: 'bar',
+              stack: 'total',
+              data: countries.map(() => 1),
+              silent: true,
+              itemStyle: { color: 'transparent' },
+              emphasis: { disabled: true },
+            },
+          ]
+        : []),
+      ...stacks.map((stack) => ({
+        name: stack.name,
+        type: 'bar',
+        stack: 'total',
+        data: stack.values,
+        cursor: 'pointer',
+        emphasis: { focus: 'series' },
+        ...(stack.color
+          ? { itemStyle: { color: typeof stack.color === 'function' ? stack.color(theme) : stack.color } }
+          : {}),
+      })),
+    ],
   });
 }
 
@@ -69,10 +109,12 @@ export function StackedBars(props: {
   error: string | null;
   empty: string | null;
 }) {
-  const { countries, stacks } = props;
+  const [log, setLog] = useState(false);
+  const { countries } = props;
+  const stacks = useMemo(() => (log ? smallestFirst(props.stacks) : props.stacks), [log, props.stacks]);
   const build = useMemo(
-    () => (countries?.length ? stackedBarsOption(countries, stacks) : null),
-    [countries, stacks],
+    () => (countries?.length ? stackedBarsOption(countries, stacks, log) : null),
+    [countries, stacks, log],
   );
   const events = useMemo<ChartEvents>(
     () => ({
@@ -82,22 +124,36 @@ export function StackedBars(props: {
         if (country === undefined) return;
         if (country !== '')
           addFilterTerm({ field: 'country', negate: false, values: [{ kind: 'text', value: country }] });
-        const term = stacks[seriesIndex]?.term;
+        // Under the log scale series 0 is the invisible base.
+        const term = stacks[log ? seriesIndex - 1 : seriesIndex]?.term;
         if (term && term.value !== '')
           addFilterTerm({ field: term.field, negate: false, values: [{ kind: 'text', value: term.value }] });
       },
     }),
-    [countries, stacks],
+    [countries, stacks, log],
   );
   return (
-    <EChart
-      testId={props.testId}
-      label={props.label}
-      option={build}
-      loading={props.loading}
-      error={props.error}
-      empty={props.empty ?? (countries && countries.length === 0 ? 'No sessions match.' : null)}
-      events={events}
-    />
+    <>
+      <p className="chart-controls">
+        <label>
+          <input
+            type="checkbox"
+            checked={log}
+            onChange={(event) => setLog(event.target.checked)}
+            data-testid={`${props.testId}-log`}
+          />{' '}
+          Log scale, 1 + sessions (small categories visible)
+        </label>
+      </p>
+      <EChart
+        testId={props.testId}
+        label={props.label}
+        option={build}
+        loading={props.loading}
+        error={props.error}
+        empty={props.empty ?? (countries && countries.length === 0 ? 'No sessions match.' : null)}
+        events={events}
+      />
+    </>
   );
 }

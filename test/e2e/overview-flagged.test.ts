@@ -1,0 +1,121 @@
+// The Overview's distributions with the detection set's flags over them, and stacked bars on a log
+// scale (issue 18 §6), in Debian Chromium against `vigil serve` on a generated database scored by
+// an Isolation Forest. Screenshots at 1600×1000 go to SHOTS for a person to look at.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../../src-shared/count-words.js';
+import { collectPageErrors, launchChromium } from './chromium.js';
+import { kpi, waitForCharts } from './overview-page.js';
+import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+
+const SHOTS = process.env.VIGIL_SHOTS ?? path.join(ROOT, 'test-results', 'screenshots');
+const CLI = path.join(ROOT, 'bin', 'vigil.js');
+
+let dir: string;
+let browser: Browser;
+let serve: ServeProcess;
+let page: Page;
+let errors: string[];
+
+function vigil(...args: string[]): void {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')} failed: ${run.stderr}`);
+}
+
+/** Pixels of a chart's canvas in the theme's red (--danger), which only flagged marks use. */
+function redPixels(chart: Locator): Promise<number> {
+  return chart
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const probe = document.createElement('canvas').getContext('2d')!;
+      probe.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--danger').trim();
+      probe.fillRect(0, 0, 1, 1);
+      const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let red = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (Math.abs(data[i]! - r!) < 8 && Math.abs(data[i + 1]! - g!) < 8 && Math.abs(data[i + 2]! - b!) < 8)
+          red++;
+      return red;
+    });
+}
+
+/** A hash of the canvas, to tell that a chart was drawn differently. */
+function canvasDigest(chart: Locator): Promise<string> {
+  return chart
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-overview-flagged-'));
+  const db = path.join(dir, 'o.db');
+  const csv = path.join(dir, 'traffic.csv');
+  vigil('generate', '--rows', '6000', '--seed', '5', '--days', '3', '--attack-rate', '0.06', '--out', csv);
+  vigil('ingest', csv, '--db', db);
+  vigil('train', '--model', 'iforest', '--split', 'random', '--db', db, '--seed', '1');
+  vigil('score', '--db', db);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+  serve = await startServe(db, ['--no-sample']);
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  errors = collectPageErrors(page);
+  await page.goto(serve.url);
+  await waitForCharts(page);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (serve) expect(await serve.stop()).toBe(0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Overview distributions and stacked bars', () => {
+  it('overlays the flagged sessions on the histograms, counted as the Flagged tile counts them', async () => {
+    const histogram = page.getByTestId('chart-hist-bytesIn');
+    expect(await redPixels(histogram)).toBe(0);
+    await page.getByTestId('hist-overlay-flagged').check();
+    const flagged = await kpi(page, 'flagged');
+    expect(flagged).toBeGreaterThan(0);
+    await page
+      .getByTestId('hist-overlay-status')
+      .getByText(`${formatCount(flagged)} flagged sessions in red`)
+      .waitFor();
+    await waitForCharts(page);
+    for (const id of ['chart-hist-bytesIn', 'chart-hist-bytesOut', 'chart-hist-durationMs'])
+      expect(await redPixels(page.getByTestId(id)), id).toBeGreaterThan(50);
+    // The overlay names the detection set it draws.
+    expect(
+      await page.locator('label', { has: page.getByTestId('hist-overlay-flagged') }).textContent(),
+    ).toMatch(/^ Overlay flagged sessions \(by iforest #1/);
+    // A bin's tooltip gives its flagged sessions and their share of it.
+    const box = (await histogram.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
+    const tooltip = histogram.locator('div', { hasText: /flagged: .*\(.*%\)/ }).last();
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toMatch(/sessions: [\d,]+.*flagged: [\d,]+ \((<0\.1|[\d.]+) %\)/s);
+    await histogram.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'overview-flagged-overlay.png') });
+  }, 60_000);
+
+  it('draws the detection-type stacks on a log scale when asked', async () => {
+    const chart = page.getByTestId('chart-type-country');
+    await chart.scrollIntoViewIfNeeded();
+    const linear = await canvasDigest(chart);
+    await page.getByTestId('chart-type-country-log').check();
+    await waitForCharts(page);
+    await expect.poll(() => canvasDigest(chart)).not.toBe(linear);
+    await page.screenshot({ path: path.join(SHOTS, 'overview-stacks-log.png') });
+    await page.getByTestId('chart-type-country-log').uncheck();
+    await waitForCharts(page);
+    await expect.poll(() => canvasDigest(chart)).toBe(linear);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
