@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TriageView } from '../../src-renderer/views/triage/TriageView.js';
 import type { Session } from '../../src-shared/domain.js';
@@ -269,6 +269,16 @@ describe('a triage queue that empties', () => {
     expect(callsOf('flagQueue')[0]).toMatchObject({ filter: { verdict: 'none' }, groupBySrcIp: true });
     expect(screen.getByTestId('triage-total').textContent).toMatch(/^41 left to judge/);
     expect((screen.getByTestId('triage-verdict-filter') as HTMLSelectElement).value).toBe('none');
+  });
+
+  it('says the queue is one run of the detection set, and names the set', async () => {
+    answers.detectionSet = () => ({ runs: [{ id: 1, kind: 'iforest' }], offKinds: [], ruleLevel: 'high' });
+    await renderView();
+    await waitFor(() =>
+      expect(screen.getByTestId('triage-total').getAttribute('title')).toBe(
+        'The flags of iforest #1, by its score. Elsewhere, flagged means the detection set: iforest #1 + rules ≥ high.',
+      ),
+    );
   });
 
   it('moves focus to the next row after a verdict, and not when that is switched off', async () => {

@@ -1,5 +1,6 @@
 import type { ModelRun } from '../../../src-shared/models.js';
 import type { FlagQueuePage, TriageFilter } from '../../../src-shared/triage.js';
+import { useDetectionSet } from '../../data/useDetectionSet.js';
 import { countOf, formatCount } from '../../format.js';
 
 interface TriageBarProps {
@@ -26,6 +27,7 @@ interface TriageBarProps {
 /** What the queue shows: which run's scores, grouped or not, the flag queue or "label next". */
 export function TriageBar(props: TriageBarProps) {
   const { page, runs, runId, labelNext } = props;
+  const flaggedBy = useDetectionSet().name;
   return (
     <div className="triage-bar">
       <label>
@@ -92,7 +94,17 @@ export function TriageBar(props: TriageBarProps) {
         </button>
       )}
       {page && (
-        <span className="muted" data-testid="triage-total" data-total={page.total}>
+        <span
+          className="muted"
+          data-testid="triage-total"
+          data-total={page.total}
+          // The queue is one run's flags, ordered by its scores; elsewhere "flagged" is the whole set.
+          title={
+            page.run && flaggedBy
+              ? `The flags of ${page.run.kind} #${page.run.id}, by its score. Elsewhere, flagged means the detection set: ${flaggedBy}.`
+              : undefined
+          }
+        >
           {props.pageIsLabelNext
             ? `${countOf(page.total, 'session')} the model is least sure about`
             : props.verdict === 'none'
