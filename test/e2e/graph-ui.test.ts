@@ -199,8 +199,8 @@ describe('IP graph in Debian Chromium', () => {
   });
 
   it('clicking an edge lists the sessions behind it (edges are hit-tested on click)', async () => {
-    // The hostile IP has one edge, to the busiest server; focused, it sits mid-stage with only
-    // that edge lit. Somewhere on a ring around it, a click lands on the edge.
+    // The hostile IP has one edge, to the busiest server; focused, only that edge is lit.
+    // Somewhere on a ring around the IP, a click lands on the edge.
     const focusHostile = async () => {
       await search(HOSTILE_IP);
       await page.locator(`[data-testid="graph-canvas"][data-focused="${HOSTILE_IP}"]`).waitFor();
@@ -211,7 +211,7 @@ describe('IP graph in Debian Chromium', () => {
     await stageAtRest();
     await focusHostile();
     const box = (await canvas().boundingBox())!;
-    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const centre = { x: box.x + (await attr('data-focus-x')), y: box.y + (await attr('data-focus-y')) };
     const edgePanel = page.getByTestId('edge-panel');
     // 36 points 60 px out are at most 5 px from any line through the centre; clicks are spaced
     // past Sigma's double-click window, or two of them would zoom the camera.
@@ -230,17 +230,45 @@ describe('IP graph in Debian Chromium', () => {
     await edgePanel.locator('[data-testid="edge-total"][data-total="3"]').waitFor();
   });
 
-  it('clicking a node opens its drill-down; double-clicking expands its neighbours', async () => {
+  it('a new filter refreshes the edge panel while the edge is drawn, and closes it once it is not', async () => {
+    const edgePanel = page.getByTestId('edge-panel');
+    // Applied once the stage has been through "loading" (seen by the first test's observer) and left it.
+    const filterBy = async (text: string) => {
+      const seen = await page.evaluate(() => (window as { __graphStates?: string[] }).__graphStates!.length);
+      await page.getByTestId('filter-input').fill(text);
+      await page.getByTestId('filter-input').press('Enter');
+      await page.waitForFunction(
+        (n) =>
+          (window as { __graphStates?: string[] }).__graphStates!.slice(n).includes('loading') &&
+          document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-state') !== 'loading',
+        seen,
+      );
+    };
+    // The edge is all a filter on its source draws; the hostile sessions come from the US, so a
+    // German filter leaves it out.
+    await filterBy(`src:${HOSTILE_IP}`);
+    expect(await attr('data-edges')).toBe(1);
+    expect(await edgePanel.getAttribute('aria-label')).toBe(`Edge ${HOSTILE_IP} to ${server}`);
+    await edgePanel.locator('[data-testid="edge-total"][data-total="3"]').waitFor();
+    await filterBy('country:DE');
+    expect(await attr('data-edges')).toBeGreaterThan(0);
+    expect(await edgePanel.count()).toBe(0);
+    await filterBy('');
     await layoutAtRest();
-    await page.getByRole('button', { name: 'Close panel' }).click();
+  });
+
+  it('clicking a node opens its drill-down; double-clicking expands its neighbours', async () => {
+    // The test before left no panel open.
+    await layoutAtRest();
     await search(expandable);
     await page.locator(`[data-testid="graph-canvas"][data-focused="${expandable}"]`).waitFor();
-    await page.getByRole('button', { name: 'Close panel' }).click();
-    // The camera centred the server: a click in the middle of the stage lands on it, also after a
-    // drag (picking is parked while the stage is dragged and must be back once it is released).
-    // The drag returns to where it started and pauses before release, so no inertia moves on.
+    await stageAtRest();
+    // Where the camera put the server: a click there lands on it, also after a drag (picking is
+    // parked while the stage is dragged and must be back once it is released). The drag returns
+    // to where it started and pauses before release, so no inertia moves on.
     const box = (await canvas().boundingBox())!;
-    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const centre = { x: box.x + (await attr('data-focus-x')), y: box.y + (await attr('data-focus-y')) };
+    await page.getByRole('button', { name: 'Close panel' }).click();
     await page.mouse.move(centre.x - 150, centre.y);
     await page.mouse.down();
     await page.mouse.move(centre.x - 50, centre.y + 60, { steps: 8 });

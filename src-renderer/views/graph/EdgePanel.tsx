@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote.js';
 import { Pager } from '../../components/Pager.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatCount } from '../../format.js';
+import { ipHeadingClass } from './ip-heading.js';
 import { openEdgeInSessions } from './open-in-sessions.js';
 import { SessionList } from './SessionList.js';
 
@@ -27,8 +28,10 @@ export function EdgePanel({ src, dst, filter, onClose }: EdgePanelProps) {
   return (
     <aside className="graph-panel" aria-label={`Edge ${src} to ${dst}`} data-testid="edge-panel">
       <header className="graph-panel-head">
-        <h2>
-          {src} → {dst}
+        {/* One address a line, each unbroken: "a → b" would wrap inside an IPv6 address. */}
+        <h2 className="edge-heading" title={`${src} → ${dst}`}>
+          <span className={ipHeadingClass(src)}>{src} →</span>
+          <span className={ipHeadingClass(dst)}>{dst}</span>
         </h2>
         <button type="button" onClick={onClose} aria-label="Close panel">
           ×

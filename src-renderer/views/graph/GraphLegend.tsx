@@ -1,15 +1,19 @@
 import type { EdgeWeight, ScoreSource } from '../../../src-shared/graph.js';
 import { type ColourMode, legendFor } from './colors.js';
+import type { SizeMode } from './graph-model.js';
 
 export function GraphLegend({
   mode,
+  size,
   weight,
   scoreSource,
 }: {
   mode: ColourMode;
+  size: SizeMode;
   weight: EdgeWeight;
   scoreSource: ScoreSource;
 }) {
+  const measure = weight === 'bytes' ? 'bytes' : 'sessions';
   const caption =
     mode === 'verdict'
       ? 'Colour: most severe verdict on the sessions it originated'
@@ -27,8 +31,11 @@ export function GraphLegend({
           </li>
         ))}
       </ul>
-      <p className="muted">
-        Size: {weight === 'bytes' ? 'bytes exchanged' : 'sessions'} · edge width: weight
+      <p className="muted" data-testid="graph-size-caption">
+        {size === 'originated'
+          ? `Size: ${measure} it originated (an IP that only receives is a dot)`
+          : `Size: ${measure} in and out`}{' '}
+        · edge width: weight
       </p>
     </div>
   );

@@ -3,12 +3,14 @@ import { type FormEvent, useState } from 'react';
 import type { EdgeWeight } from '../../../src-shared/graph.js';
 import { formatBytes, formatCount } from '../../format.js';
 import type { ColourMode } from './colors.js';
+import type { SizeMode } from './graph-model.js';
 
 export const EDGE_LIMITS = [1_000, 5_000, 20_000, 100_000] as const;
 
 export interface ToolbarState {
   weight: EdgeWeight;
   colour: ColourMode;
+  size: SizeMode;
   limit: number;
   /** Slider position 0..100 on a log scale up to the heaviest loaded edge. */
   minStep: number;
@@ -72,6 +74,17 @@ export function GraphToolbar({
         >
           <option value="score">anomaly score</option>
           <option value="verdict">verdict</option>
+        </select>
+      </label>
+      <label>
+        Size{' '}
+        <select
+          value={state.size}
+          onChange={(event) => onChange({ size: event.target.value as SizeMode })}
+          data-testid="graph-size"
+        >
+          <option value="originated">what it originated</option>
+          <option value="volume">all its traffic</option>
         </select>
       </label>
       <label>

@@ -6,14 +6,17 @@ import { ErrorNote } from '../../components/ErrorNote.js';
 import { countOf, formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { useTheme } from '../../state/theme.js';
+import { focusCamera, revealNode, visibleWidth } from './camera.js';
 import { graphPalette } from './colors.js';
 import { EdgePanel } from './EdgePanel.js';
+import { heaviestNeighbours } from './focus-neighbours.js';
+import { describeFocus } from './focus-probe.js';
 import { GraphLegend } from './GraphLegend.js';
 import { GraphToolbar, minWeightAt, type ToolbarState } from './GraphToolbar.js';
 import { IpPanel } from './IpPanel.js';
 import { useWantedIp } from './open-in-graph.js';
 import { useGraphModel } from './useGraphModel.js';
-import { focusNode, type SigmaHandlers, useSigma, type ViewState } from './useSigma.js';
+import { type SigmaHandlers, useSigma, type ViewState } from './useSigma.js';
 
 type Selection = { kind: 'ip'; ip: string } | { kind: 'edge'; src: string; dst: string } | null;
 
@@ -23,6 +26,7 @@ export function GraphView() {
   const [settings, setSettings] = useState<ToolbarState>({
     weight: 'sessions',
     colour: 'score',
+    size: 'originated',
     limit: 5_000,
     minStep: 0,
   });
@@ -32,6 +36,7 @@ export function GraphView() {
       weight: settings.weight,
       limit: settings.limit,
       colour: settings.colour,
+      size: settings.size,
     });
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,18 +49,24 @@ export function GraphView() {
   const maxWeight = graph?.edges.weight[0] ?? 0;
   const minWeight = minWeightAt(settings.minStep, maxWeight);
 
-  const select = useCallback((ip: string) => {
+  // How the camera answers the next IP selection, once its panel is on screen: Find frames the IP
+  // and its heaviest neighbours; a click only pans, and only if the panel would cover the IP.
+  const cameraMove = useRef<'find' | 'reveal'>('reveal');
+  const select = useCallback((ip: string, move: 'find' | 'reveal' = 'reveal') => {
+    cameraMove.current = move;
     setSelection({ kind: 'ip', ip });
     setNotice(null);
   }, []);
   const handlers: SigmaHandlers = {
-    onNode: select,
+    onNode: (ip) => select(ip),
     onExpand: (ip) => void expand(ip),
     onEdge: (src, dst) => setSelection({ kind: 'edge', src, dst }),
     // Written straight to the DOM: a React render per frame would cost more than the frame.
     onRender: () => {
       const element = container.current;
-      if (element) element.dataset.frames = String(Number(element.dataset.frames ?? 0) + 1);
+      if (!element) return;
+      element.dataset.frames = String(Number(element.dataset.frames ?? 0) + 1);
+      if (handle.current) describeFocus(element, handle.current.sigma, view.current.selected);
     },
   };
   const handle = useSigma(container, model, view, handlers, palette);
@@ -82,13 +93,33 @@ export function GraphView() {
         );
       }
     }
-    select(ip);
-    // Newly added nodes get display data on Sigma's next frame.
-    requestAnimationFrame(async () => {
-      if (handle.current && (await focusNode(handle.current.sigma, ip)) && container.current)
-        container.current.dataset.focused = ip;
-    });
+    select(ip, 'find');
   };
+
+  // Runs after the panel for the selection is on screen, so the camera knows what it covers; a
+  // frame later, so nodes an expansion just added have display data.
+  useEffect(() => {
+    if (selection?.kind !== 'ip') return;
+    const { ip } = selection;
+    const move = cameraMove.current;
+    cameraMove.current = 'reveal';
+    const frame = requestAnimationFrame(async () => {
+      const sigma = handle.current?.sigma;
+      const stage = container.current;
+      if (!sigma || !stage) return;
+      const visible = visibleWidth(stage);
+      if (move === 'reveal') return void (await revealNode(sigma, ip, visible));
+      if (await focusCamera(sigma, ip, heaviestNeighbours(model, ip), visible)) stage.dataset.focused = ip;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [selection, model, handle]);
+
+  // A new filter redraws the graph: an edge panel whose edge is no longer drawn closes (one that
+  // still is lists the edge's sessions in the new filter).
+  useEffect(() => {
+    if (drawn && selection?.kind === 'edge' && !model.hasEdge(selection.src, selection.dst))
+      setSelection(null);
+  }, [drawn, selection, model]);
 
   // An IP sent from another view ("Open IP in graph") is found once the edges are drawn.
   const wanted = useWantedIp();
@@ -156,7 +187,12 @@ export function GraphView() {
             </div>
           )}
           {graph && (
-            <GraphLegend mode={settings.colour} weight={settings.weight} scoreSource={graph.scoreSource} />
+            <GraphLegend
+              mode={settings.colour}
+              size={settings.size}
+              weight={settings.weight}
+              scoreSource={graph.scoreSource}
+            />
           )}
         </div>
         {selection?.kind === 'ip' && (

@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/ErrorNote.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
 import { IpRequests } from './IpRequests.js';
+import { ipHeadingClass } from './ip-heading.js';
 import { openIpInSessions } from './open-in-sessions.js';
 import { SeriesChart } from './SeriesChart.js';
 import { SessionList } from './SessionList.js';
@@ -26,17 +27,21 @@ export function IpPanel({ ip, filter, axisColour, onClose, onExpand, onPeer }: I
   return (
     <aside className="graph-panel" aria-label={`IP ${ip}`} data-testid="ip-panel" data-ip={ip}>
       <header className="graph-panel-head">
-        <h2>{ip}</h2>
+        <h2 className={ipHeadingClass(ip)} title={ip}>
+          {ip}
+        </h2>
+        <button type="button" onClick={onClose} aria-label="Close panel">
+          ×
+        </button>
+      </header>
+      <p className="graph-panel-actions">
         <button type="button" onClick={() => onExpand(ip)} data-testid="ip-expand">
           Expand neighbours
         </button>
         <a className="button" href={`#/cases/new?ip=${encodeURIComponent(ip)}`} data-testid="ip-new-case">
           New case
         </a>
-        <button type="button" onClick={onClose} aria-label="Close panel">
-          ×
-        </button>
-      </header>
+      </p>
       {profile.isPending && <p className="muted">Loading {ip}…</p>}
       <ErrorNote message={profile.error?.message ?? null} />
       {profile.data && (

@@ -6,11 +6,18 @@ import type { EdgeWeight, IpGraph } from '../../../src-shared/graph.js';
 import { api } from '../../api/index.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import type { ColourMode } from './colors.js';
-import { createGraphModel, mergeGraph, recolour } from './graph-model.js';
+import { createGraphModel, mergeGraph, recolour, resize, type SizeMode } from './graph-model.js';
 import { LayoutRunner } from './layout/layout-runner.js';
+import { seedNearHubs } from './seed-layout.js';
 
-// The layout runs on its own for a while after each load or expansion, then rests.
-const AUTO_LAYOUT_MS = 8_000;
+// The layout runs on its own after each load or expansion for a set number of steps (never a set
+// time: the same graph then always lands in the same places), then rests. Fewer on big graphs,
+// whose steps cost more: the settle time stays near 3 s at 5 000 edges (bench/graph.mjs).
+// Few steps suffice as each IP starts beside its hub (seed-layout.ts).
+const AUTO_LAYOUT_STEPS = 150;
+const STEP_BUDGET = 1_000_000;
+const autoSteps = (order: number, size: number) =>
+  Math.max(40, Math.min(AUTO_LAYOUT_STEPS, Math.round(STEP_BUDGET / Math.max(1, order + size))));
 // Expanding a hub brings this many of its heaviest edges: enough to reach past those already drawn.
 const NEIGHBOUR_LIMIT = 5_000;
 
@@ -19,6 +26,7 @@ export interface GraphSettings {
   weight: EdgeWeight;
   limit: number;
   colour: ColourMode;
+  size: SizeMode;
 }
 
 interface GraphCounts {
@@ -27,7 +35,7 @@ interface GraphCounts {
   of: IpGraph | null;
 }
 
-export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) {
+export function useGraphModel({ filter, weight, limit, colour, size }: GraphSettings) {
   const model = useMemo(createGraphModel, []);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const runner = useMemo(() => new LayoutRunner(model, setLayoutRunning), [model]);
@@ -42,40 +50,33 @@ export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) 
   const edges = useVigilQuery('graphEdges', { filter, weight, limit }, { keepPrevious: false });
   const graph = edges.data ?? null;
 
-  const runFor = useCallback(
-    (ms: number) => {
-      runner.start();
-      const timer = window.setTimeout(() => runner.stop(), ms);
-      return () => window.clearTimeout(timer);
-    },
-    [runner],
-  );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: colour is applied by its own effect.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: colour and size are applied by their own effects.
   useEffect(() => {
     if (!graph) return;
     runner.kill();
     model.clear();
-    mergeGraph(model, graph, colour);
+    mergeGraph(model, graph, colour, size);
+    seedNearHubs(model);
     setCounts({ nodes: model.order, edges: model.size, of: graph });
     setExpandError(null);
     runner.graphChanged();
-    return runFor(AUTO_LAYOUT_MS);
-  }, [graph, model, runner, runFor]);
+    runner.runSteps(autoSteps(model.order, model.size));
+  }, [graph, model, runner]);
 
   useEffect(() => recolour(model, colour), [model, colour]);
+  useEffect(() => resize(model, size), [model, size]);
 
   const expand = useCallback(
     async (ip: string) => {
       try {
         const around = model.hasNode(ip) ? model.getNodeAttributes(ip) : undefined;
         const data = await api.ipNeighbours({ ip, filter, weight, limit: NEIGHBOUR_LIMIT });
-        const added = mergeGraph(model, data, colour, around);
+        const added = mergeGraph(model, data, colour, size, around);
         setCounts((current) => ({ ...current, nodes: model.order, edges: model.size }));
         setExpandError(null);
         if (added.nodesAdded + added.edgesAdded > 0) {
           runner.graphChanged();
-          runFor(AUTO_LAYOUT_MS / 2);
+          runner.runSteps(Math.round(autoSteps(model.order, model.size) / 2));
         }
         return added;
       } catch (error) {
@@ -83,7 +84,7 @@ export function useGraphModel({ filter, weight, limit, colour }: GraphSettings) 
         return null;
       }
     },
-    [model, filter, weight, colour, runner, runFor],
+    [model, filter, weight, colour, size, runner],
   );
 
   const toggleLayout = useCallback(() => (runner.isRunning() ? runner.stop() : runner.start()), [runner]);

@@ -7,7 +7,18 @@ import type { GraphPalette } from './colors.js';
 import { parkHoverWhileDragging } from './drag-hover.js';
 import { themedHover } from './draw-hover.js';
 import { edgeAtPoint, sigmaEdges } from './edge-hit.js';
+import { heaviestNeighbours } from './focus-neighbours.js';
 import type { EdgeAttributes, IpGraphModel, NodeAttributes } from './graph-model.js';
+
+/** From this many neighbours on, the focused IP's edges to unlabelled neighbours are drawn faint. */
+const FAINT_FROM = 40;
+
+/** `share` of `b` mixed into `a`, both #rrggbb. */
+function mixColours(a: string, b: string, share: number): string {
+  const channel = (hex: string, i: number) => Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const mixed = [0, 1, 2].map((i) => Math.round(channel(a, i) * (1 - share) + channel(b, i) * share));
+  return `#${mixed.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
 
 export interface SigmaHandlers {
   onNode: (ip: string) => void;
@@ -48,8 +59,12 @@ export function useSigma(
     const element = container.current;
     if (!element) return;
     // The IP under the pointer (else the selected one) and its neighbours stay lit; the rest dims.
+    // Focus mode labels the IP and its heaviest neighbours only: a busy server has thousands of
+    // neighbours, and Sigma's label grid would pick labels across the whole stage.
     let hovered: string | null = null;
     let lit = new Set<string>();
+    let labelled = new Set<string>();
+    const faintEdge = mixColours(palette.edge, palette.highlight, 0.35);
     const focusOf = () => hovered ?? view.current.selected;
     const sigma: GraphRenderer = new Sigma<NodeAttributes, EdgeAttributes>(model, element, {
       defaultEdgeType: 'line',
@@ -72,27 +87,37 @@ export function useSigma(
       labelFont: 'system-ui, sans-serif',
       labelRenderedSizeThreshold: 7,
       labelDensity: 0.6,
-      zIndex: false,
+      // Lit nodes are drawn over dimmed ones (only while an IP is in focus do they differ).
+      zIndex: true,
       nodeReducer: (node, data) => {
         const { visible } = view.current;
         const focus = focusOf();
         if (visible && !visible.has(node) && node !== focus) return { ...data, hidden: true };
         if (focus === null) return data;
-        if (node === focus || lit.has(node)) return { ...data, highlighted: node === focus };
-        return { ...data, color: palette.dimmed, label: '' };
+        if (node === focus || labelled.has(node))
+          return { ...data, highlighted: node === focus, forceLabel: true, zIndex: 2 };
+        if (lit.has(node)) return { ...data, label: '', zIndex: 1 };
+        return { ...data, color: palette.dimmed, label: '', zIndex: 0 };
       },
       edgeReducer: (edge, data) => {
         if (data.weight < view.current.minWeight) return { ...data, hidden: true };
         const focus = focusOf();
         if (focus === null) return data;
-        return model.hasExtremity(edge, focus)
-          ? { ...data, color: palette.highlight }
-          : { ...data, hidden: true };
+        if (!model.hasExtremity(edge, focus)) return { ...data, hidden: true };
+        // The edges to the labelled neighbours stand out; a busy server's thousand others stay
+        // faint, or their fan would cover the stage.
+        const other = model.opposite(focus, edge);
+        return {
+          ...data,
+          color: labelled.has(other) || lit.size <= FAINT_FROM ? palette.highlight : faintEdge,
+        };
       },
     });
     const relight = () => {
       const focus = focusOf();
-      lit = focus === null || !model.hasNode(focus) ? new Set() : new Set(model.neighbors(focus));
+      const known = focus !== null && model.hasNode(focus);
+      lit = known ? new Set(model.neighbors(focus)) : new Set();
+      labelled = known ? new Set(heaviestNeighbours(model, focus)) : new Set();
       sigma.refresh({ skipIndexation: true });
     };
     sigma.on('enterNode', ({ node }) => {
@@ -125,12 +150,4 @@ export function useSigma(
   }, [container, model, view, palette]);
 
   return sigmaRef;
-}
-
-/** Centres and zooms the camera on one IP; resolves false when Sigma has no such node. */
-export async function focusNode(sigma: GraphRenderer, ip: string): Promise<boolean> {
-  const display = sigma.getNodeDisplayData(ip);
-  if (!display) return false;
-  await sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.15 }, { duration: 450 });
-  return true;
 }
