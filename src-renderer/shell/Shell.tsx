@@ -7,6 +7,7 @@ import type { ViewId } from '../hooks/useHashView.js';
 import { DetectionSet } from './DetectionSet.js';
 import { FilterBar } from './FilterBar.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { SourceChooser } from './SourceChooser.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { useShortcuts } from './useShortcuts.js';
 import { FILTERED_VIEWS } from './view-shortcuts.js';
@@ -21,6 +22,7 @@ export function Shell({ view, children }: { view: ViewId; children: ReactNode })
   return (
     <main className="content">
       <div className="topbar">
+        <SourceChooser />
         {/* Models, Cases and Import do not read the filter: offering it there would mislead. */}
         {FILTERED_VIEWS.includes(view) ? (
           <FilterBar inputRef={inputRef} />

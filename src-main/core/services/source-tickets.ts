@@ -1,8 +1,14 @@
 // The source questions running now, by the ticket the page gave each: Cancel on a remote view aborts
 // its question, which kills the query on the engine (SourceConnection.rows), not only the wait here.
 
+/** Tickets cancelled before their question arrived, remembered this long (a bounded few). */
+const EARLY_CANCELS = 256;
+
 export class SourceTickets {
   private readonly running = new Map<string, AbortController>();
+  // The page gives a request up as soon as it is sent (a new filter typed at once): its cancel can
+  // overtake the question itself, which must then not start on the engine at all.
+  private readonly cancelledEarly = new Set<string>();
 
   /** Runs `work` under `ticket` (when given) so that `cancel(ticket)` can stop it. */
   async run<T>(ticket: string | undefined, work: (signal?: AbortSignal) => Promise<T>): Promise<T> {
@@ -10,18 +16,31 @@ export class SourceTickets {
     if (this.running.has(ticket))
       throw new Error(`A source question with ticket ${ticket} is running already.`);
     const controller = new AbortController();
+    if (this.cancelledEarly.delete(ticket)) controller.abort();
     this.running.set(ticket, controller);
     try {
+      controller.signal.throwIfAborted();
       return await work(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
+      throw error;
     } finally {
       this.running.delete(ticket);
     }
   }
 
-  /** False when no question runs under `ticket` (it ended, or never started). */
+  /** True when a question was running under `ticket`; otherwise it is stopped if it arrives later. */
   cancel(ticket: string): boolean {
     const controller = this.running.get(ticket);
-    controller?.abort();
-    return controller !== undefined;
+    if (controller) {
+      controller.abort();
+      return true;
+    }
+    this.cancelledEarly.add(ticket);
+    if (this.cancelledEarly.size > EARLY_CANCELS) {
+      const oldest = this.cancelledEarly.values().next().value;
+      if (oldest !== undefined) this.cancelledEarly.delete(oldest);
+    }
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import { useHashSubroute } from '../../hooks/useHashSubroute.js';
 import { useImports } from '../../hooks/useImports.js';
 import { useJobs } from '../../hooks/useJobs.js';
 import { CloudWatchDialog } from '../cloudwatch/CloudWatchDialog.js';
+import { SourcesPanel } from '../sources/SourcesPanel.js';
 import { DropZone } from './DropZone.js';
 import { ImportsTable } from './ImportsTable.js';
 import { JobRow } from './JobRow.js';
@@ -71,6 +72,7 @@ export function ImportView() {
         onClose={() => cloudwatchOpen && window.location.assign('#/import')}
       />
       <ErrorNote message={error ?? jobsError ?? importsError} />
+      <SourcesPanel />
       {(uploads.length > 0 || jobs.length > 0) && (
         <section className="panel" aria-labelledby="jobs-title">
           <h2 id="jobs-title">Recent jobs</h2>

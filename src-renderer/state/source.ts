@@ -1,0 +1,14 @@
+// Where the views read from: the local workspace (null) or a registered remote source, by name.
+// One value for every view, chosen in the top bar, so no view can show local data under a remote label.
+import { createStore, useStore } from './store.js';
+
+export const sourceStore = createStore<string | null>(null);
+
+export function chooseSource(name: string | null): void {
+  sourceStore.set(name);
+}
+
+/** The source every view reads from, or null for the local workspace. */
+export function useChosenSource(): string | null {
+  return useStore(sourceStore);
+}

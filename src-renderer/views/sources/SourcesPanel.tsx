@@ -1,0 +1,120 @@
+import '../../styles/sources.css';
+// The Import view's remote sources: each registered source with where its password is read from,
+// Test (connects, checks table and mapping, counts rows), Hunt (choose it in the top bar) and Remove
+// (pulled sessions stay). Adding is the form below, which writes the CLI line.
+import { useState } from 'react';
+import type { SourceCheck, SourceInfo } from '../../../src-shared/sources.js';
+import { api } from '../../api/index.js';
+import { ErrorNote } from '../../components/ErrorNote.js';
+import { formatCount, formatTimestamp } from '../../format.js';
+import { chooseSource } from '../../state/source.js';
+import { SourceAddForm } from './SourceAddForm.js';
+import { useForgetSources, useSources } from './useSources.js';
+
+type TestState = { running: true } | { running: false; check?: SourceCheck; error?: string };
+
+function passwordFrom(source: SourceInfo): string {
+  if (source.profileFile) return `profile ${source.profileFile}`;
+  return `$${source.passwordEnv ?? 'VIGIL_CLICKHOUSE_PASSWORD'}`;
+}
+
+function testLine(state: TestState | undefined): string {
+  if (!state) return '';
+  if (state.running) return 'Testing…';
+  if (state.error) return state.error;
+  const check = state.check;
+  return check
+    ? `OK: ClickHouse ${check.version}, ${formatCount(check.rows)} rows (${check.milliseconds} ms)`
+    : '';
+}
+
+export function SourcesPanel() {
+  const sources = useSources();
+  const forget = useForgetSources();
+  const [tests, setTests] = useState<Record<string, TestState>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const test = async (name: string) => {
+    setTests((current) => ({ ...current, [name]: { running: true } }));
+    try {
+      const check = await api.testSource({ name });
+      setTests((current) => ({ ...current, [name]: { running: false, check } }));
+    } catch (e) {
+      setTests((current) => ({ ...current, [name]: { running: false, error: (e as Error).message } }));
+    }
+  };
+  const remove = async (name: string) => {
+    if (!window.confirm(`Forget source "${name}"? Sessions pulled from it stay in the workspace.`)) return;
+    setError(null);
+    try {
+      await api.removeSource({ name });
+      chooseSource(null);
+      forget();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const list = sources.data ?? [];
+  return (
+    <section className="panel" aria-labelledby="sources-title" data-testid="sources-panel">
+      <h2 id="sources-title">Remote sources (ClickHouse)</h2>
+      <p className="muted">
+        Hunt in a table where the logs live: choose a source in the top bar and the Overview, Sessions and
+        Graph are computed by its engine; pull the slice you need into the workspace.
+      </p>
+      <ErrorNote message={error ?? sources.error?.message ?? null} />
+      {list.length === 0 ? (
+        <p className="muted" data-testid="no-sources">
+          No source yet.
+        </p>
+      ) : (
+        <table className="sources-table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Table</th>
+              <th>Mapping</th>
+              <th>Password from</th>
+              <th>Last pulled (UTC)</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((source) => (
+              <tr key={source.name} data-testid={`source-${source.name}`}>
+                <td>{source.name}</td>
+                <td>
+                  {source.url} · {source.database}.{source.table}
+                </td>
+                <td>{source.preset ?? 'custom'}</td>
+                <td>{passwordFrom(source)}</td>
+                <td>{source.lastPulledTs === null ? '–' : formatTimestamp(source.lastPulledTs)}</td>
+                <td className="actions">
+                  <button type="button" className="small" onClick={() => chooseSource(source.name)}>
+                    Hunt
+                  </button>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => void test(source.name)}
+                    data-testid="source-test"
+                  >
+                    Test
+                  </button>
+                  <button type="button" className="small" onClick={() => void remove(source.name)}>
+                    Remove
+                  </button>
+                  <span className="muted" data-testid="source-test-result">
+                    {testLine(tests[source.name])}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <SourceAddForm />
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+// A question to a remote source that can be stopped on the engine: each request carries a fresh
+// ticket (not part of the key the answer is kept under, so the answer is kept until the source or
+// the filter changes), and when TanStack Query gives the request up (Cancel, or a new filter or
+// source while it runs, which leaves it without a view) cancelSourceQuery kills it on the server,
+// so an abandoned GROUP BY over billions of rows does not go on running there.
+import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArgsOf, ResultOf } from '../../../src-shared/api.js';
+import { api } from '../../api/index.js';
+
+export type SourceQueryName = 'sourceOverview' | 'sourceGraphEdges' | 'sourceSessions';
+
+export interface SourceQuery<K extends SourceQueryName> {
+  result: UseQueryResult<ResultOf<K>, Error>;
+  /** Milliseconds since the running question was asked, ticking while it runs; null when idle. */
+  elapsed: number | null;
+  /** True after Cancel, until the question is asked again. */
+  cancelled: boolean;
+  cancel(): void;
+  askAgain(): void;
+}
+
+export function useSourceQuery<K extends SourceQueryName>(
+  name: K,
+  args: Omit<ArgsOf<K>, 'ticket'>,
+  enabled = true,
+): SourceQuery<K> {
+  const client = useQueryClient();
+  const queryKey = [name, args] as const;
+  const keyText = JSON.stringify(queryKey);
+  const [cancelledKey, setCancelledKey] = useState<string | null>(null);
+  const since = useRef<number | null>(null);
+  const result = useQuery({
+    queryKey,
+    queryFn: async ({ signal }) => {
+      const ticket = crypto.randomUUID();
+      const stop = () => void api.cancelSourceQuery({ ticket }).catch(() => undefined);
+      signal.addEventListener('abort', stop, { once: true });
+      since.current = Date.now();
+      try {
+        const ask = api[name] as (args: ArgsOf<K>) => Promise<ResultOf<K>>;
+        return await ask({ ...args, ticket } as ArgsOf<K>);
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
+    },
+    enabled: enabled && cancelledKey !== keyText,
+  });
+  const elapsed = useElapsed(result.isFetching ? since.current : null);
+  const cancel = useCallback(() => {
+    setCancelledKey(keyText);
+    void client.cancelQueries({ queryKey: JSON.parse(keyText) });
+  }, [client, keyText]);
+  const askAgain = useCallback(() => {
+    setCancelledKey(null);
+    void client.invalidateQueries({ queryKey: JSON.parse(keyText) });
+  }, [client, keyText]);
+  return { result, elapsed, cancelled: cancelledKey === keyText && !result.isFetching, cancel, askAgain };
+}
+
+/** Ticks once a second while a question runs, so the view can say how long it has been waiting. */
+function useElapsed(since: number | null): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [since]);
+  return since === null ? null : Math.max(0, now - since);
+}
