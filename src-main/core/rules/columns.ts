@@ -44,13 +44,14 @@ export type FieldColumn =
   /**
    * Computed from other columns (uri, uriExtension). `key` numbers the row's combination of
    * dictionary codes when every part has them, so repeats are decided once without building the
-   * text; by their ids (`lasting`) when every part has those, the same number in every batch.
+   * text; `lastingKey` numbers it by the parts' lasting ids when every part has those, the same
+   * number in every batch (only asked for a combination new to the batch).
    */
   | {
       kind: 'derived';
       make: (row: number) => string | null;
       key: ((row: number) => number) | null;
-      lasting: boolean;
+      lastingKey: ((row: number) => number) | null;
     }
   | { kind: 'missing' };
 
@@ -133,32 +134,32 @@ export function columnOf(batch: ColumnBatch, field: RuleField): FieldColumn {
 }
 
 /**
- * A number for the pair of codes of a row, when both columns are coded (or missing): made of the
- * entries' lasting ids when both coded columns have them, else of the batch's codes.
+ * Numbers for the pair of codes of a row, when both columns are coded (or missing): one made of
+ * the batch's codes, and one made of the entries' lasting ids when both coded columns have them.
  */
 function codeKey(
   first: FieldColumn,
   second: FieldColumn,
-): { key: ((row: number) => number) | null; lasting: boolean } {
+): { key: ((row: number) => number) | null; lastingKey: ((row: number) => number) | null } {
   const codesOf = (column: FieldColumn) =>
     column.kind === 'codes' ? column : column.kind === 'missing' ? null : undefined;
   const a = codesOf(first);
   const b = codesOf(second);
-  if (a === undefined || b === undefined) return { key: null, lasting: false };
-  const aIds = a?.ids;
-  const bIds = b?.ids;
-  if ((a === null || aIds !== undefined) && (b === null || bIds !== undefined)) {
-    // Ids are below ID_SPAN, so (a + 1) · (ID_SPAN + 1) + (b + 1) is one number per pair (< 2^53).
-    const idOf = (ids: Int32Array | undefined, codes: Int32Array | undefined, row: number) => {
-      const code = codes?.[row] ?? -1;
-      return code < 0 ? -1 : (ids?.[code] ?? -1);
-    };
-    return {
-      key: (row) => (idOf(aIds, a?.codes, row) + 1) * (ID_SPAN + 1) + (idOf(bIds, b?.codes, row) + 1),
-      lasting: true,
-    };
-  }
+  if (a === undefined || b === undefined) return { key: null, lastingKey: null };
   // Codes are below the dictionary's length, so (a + 1) · (size + 1) + (b + 1) is one number per pair.
   const size = (b?.dict.length ?? 0) + 1;
-  return { key: (row) => ((a?.codes[row] ?? -1) + 1) * size + ((b?.codes[row] ?? -1) + 1), lasting: false };
+  const key = (row: number) => ((a?.codes[row] ?? -1) + 1) * size + ((b?.codes[row] ?? -1) + 1);
+  const aIds = a?.ids;
+  const bIds = b?.ids;
+  if ((a !== null && aIds === undefined) || (b !== null && bIds === undefined))
+    return { key, lastingKey: null };
+  // Ids are below ID_SPAN, so (a + 1) · (ID_SPAN + 1) + (b + 1) is one number per pair (< 2^53).
+  const idOf = (ids: Int32Array | undefined, codes: Int32Array | undefined, row: number) => {
+    const code = codes?.[row] ?? -1;
+    return code < 0 ? -1 : (ids?.[code] ?? -1);
+  };
+  return {
+    key,
+    lastingKey: (row) => (idOf(aIds, a?.codes, row) + 1) * (ID_SPAN + 1) + (idOf(bIds, b?.codes, row) + 1),
+  };
 }

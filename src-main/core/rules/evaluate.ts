@@ -152,21 +152,22 @@ function atomsByRow(
         (value) => program.number(value),
       );
     case 'derived': {
-      const { make, key } = column;
+      const { make, key, lastingKey } = column;
       if (key === null) return memoized(rows, out, program, make, (value) => program.text(value));
       // Keyed by the codes it is made from: the text is only built for combinations not seen yet
-      // (in this batch, or in this run when the key is made of lasting ids).
+      // (in this batch, or in this run when the parts have lasting ids).
       const byKey = new Map<number, Int32Array>();
-      const across = column.lasting ? lasting : null;
+      const across = lastingKey === null ? null : lasting;
       for (let row = 0; row < rows; row++) {
         const k = key(row);
         let atoms = byKey.get(k);
         if (atoms === undefined) {
-          atoms = across?.memo.get(across.program, k);
+          const lastingAt = across === null ? 0 : lastingKey!(row);
+          atoms = across?.memo.get(across.program, lastingAt);
           if (atoms === undefined) {
             const text = make(row);
             atoms = text === null ? program.missing : program.text(text);
-            across?.memo.set(across.program, k, atoms);
+            across?.memo.set(across.program, lastingAt, atoms);
           }
           byKey.set(k, atoms);
         }
