@@ -11,10 +11,10 @@ import { differingPixels } from './pixel-diff.js';
 import { assertBuilt, type ServeProcess } from './serve-process.js';
 
 /**
- * The target is 3 s on an idle machine. E2E suites share the cores with other work: with a load
- * average of 23 on two cores, one ForceAtlas2 step here took 21 ms in Node, against a few idle.
+ * The target is 3 s on an idle machine. E2E suites share the cores with other work: 5.3 s at a load
+ * average of 23 on two cores, 10.6 s at 40 (one ForceAtlas2 step took 21 ms in Node at 23).
  */
-const SETTLE_BOUND_MS = 12_000;
+const SETTLE_BOUND_MS = 15_000;
 
 let dir: string;
 let browser: Browser;

@@ -10,6 +10,12 @@ import { edgeAtPoint, sigmaEdges } from './edge-hit.js';
 import { heaviestNeighbours } from './focus-neighbours.js';
 import type { EdgeAttributes, IpGraphModel, NodeAttributes } from './graph-model.js';
 
+/**
+ * The heaviest neighbours always labelled, even where labels overlap; the rest of the labelled
+ * ones only where Sigma's label grid finds room.
+ */
+const FORCED_LABELS = 5;
+
 /** From this many neighbours on, the focused IP's edges to unlabelled neighbours are drawn faint. */
 const FAINT_FROM = 40;
 
@@ -64,6 +70,7 @@ export function useSigma(
     let hovered: string | null = null;
     let lit = new Set<string>();
     let labelled = new Set<string>();
+    let forced = new Set<string>();
     const faintEdge = mixColours(palette.edge, palette.highlight, 0.35);
     const focusOf = () => hovered ?? view.current.selected;
     const sigma: GraphRenderer = new Sigma<NodeAttributes, EdgeAttributes>(model, element, {
@@ -94,8 +101,10 @@ export function useSigma(
         const focus = focusOf();
         if (visible && !visible.has(node) && node !== focus) return { ...data, hidden: true };
         if (focus === null) return data;
-        if (node === focus || labelled.has(node))
+        if (node === focus || forced.has(node))
           return { ...data, highlighted: node === focus, forceLabel: true, zIndex: 2 };
+        // Sigma's label grid places these where they do not overlap the forced ones.
+        if (labelled.has(node)) return { ...data, zIndex: 2 };
         if (lit.has(node)) return { ...data, label: '', zIndex: 1 };
         return { ...data, color: palette.dimmed, label: '', zIndex: 0 };
       },
@@ -117,7 +126,9 @@ export function useSigma(
       const focus = focusOf();
       const known = focus !== null && model.hasNode(focus);
       lit = known ? new Set(model.neighbors(focus)) : new Set();
-      labelled = known ? new Set(heaviestNeighbours(model, focus)) : new Set();
+      const heaviest = known ? heaviestNeighbours(model, focus) : [];
+      labelled = new Set(heaviest);
+      forced = new Set(heaviest.slice(0, FORCED_LABELS));
       sigma.refresh({ skipIndexation: true });
     };
     sigma.on('enterNode', ({ node }) => {
