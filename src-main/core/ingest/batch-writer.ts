@@ -16,6 +16,7 @@ import {
 } from '../db/sessions.js';
 import { createStagedRollups, stagedName } from '../db/staged-rollups.js';
 import { type EncodedBatch, FIELD_LANES, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
+import { BatchInterns, type Intern } from './batch-interns.js';
 import type { ImportRuleHits } from './import-rule-hits.js';
 import { RepeatKeys } from './repeat-keys.js';
 import { type RollupSink, RollupWindow } from './rollup-window.js';
@@ -38,9 +39,10 @@ export class BatchWriter {
   private readonly nextSessionId: () => number;
   private firstId: number | null = null;
   private lastId: number | null = null;
-  private readonly internAttrs: (json: string) => number;
   /** Per field (FIELD_LANES order): how an interned field's text becomes its id; null for the others. */
-  private readonly internFields: Intern[];
+  private readonly internFields: (Intern | null)[];
+  /** The interned fields' ids (slot k: field k) and the attribute set's (slot ATTRS) by code of the batch. */
+  private readonly interns: BatchInterns;
   private readonly insertBad: ReturnType<typeof prepareQuarantineInsert>;
   private readonly updateProgress: ReturnType<typeof prepareProgressUpdate>;
   /** Rows refused as duplicates since the last window, to take back out of the next one. */
@@ -64,8 +66,8 @@ export class BatchWriter {
     this.insertGroup = prepareSessionGroupInsert(db);
     this.nextSessionId = prepareNextSessionId(db);
     this.repeats = new RepeatKeys(db, importId);
-    this.internAttrs = prepareAttrIntern(db);
     this.internFields = prepareFieldInterns(db);
+    this.interns = new BatchInterns([...this.internFields, prepareAttrIntern(db)]);
     this.insertBad = prepareQuarantineInsert(db);
     this.updateProgress = prepareProgressUpdate(db);
     createStagedRollups(db);
@@ -81,6 +83,7 @@ export class BatchWriter {
 
   private writeBatch(batch: EncodedBatch): void {
     this.repeats.settle(batch);
+    this.interns.start(batch.dict, batch.ids, batch.epoch);
     let stored = 0;
     let duplicatesOfBatch = false;
     const ids = this.groupIds;
@@ -144,14 +147,16 @@ export class BatchWriter {
     v[at + INSERT_AT.id] = id;
     v[at + INSERT_AT.importId] = this.importId;
     v[at + INSERT_AT.keyHash] = num[n + NUM.keyHash]!;
-    fillFields(num, n, str, s, batch.dict, v, at + INSERT_AT.firstField, this.internFields);
+    fillFields(num, n, str, s, batch.dict, v, at + INSERT_AT.firstField, this.interns);
     v[at + INSERT_AT.rawLine] = num[n + NUM.line]!;
     const attrs = str[s + STR.attrs]!;
-    v[at + INSERT_AT.attrsId] = attrs < 0 ? null : this.internAttrs(batch.dict[attrs]!);
+    v[at + INSERT_AT.attrsId] = attrs < 0 ? null : this.interns.idOf(ATTRS, attrs);
   }
 }
 
-type Intern = ((text: string) => number) | null;
+/** The attribute set's slot in BatchWriter.interns, after one per field. */
+const ATTRS = LOG_FIELDS.length;
+
 type FillFields = (
   num: Float64Array,
   n: number,
@@ -160,21 +165,22 @@ type FillFields = (
   dict: string[],
   v: unknown[],
   at: number,
-  interns: Intern[],
+  interns: BatchInterns,
 ) => void;
 
 /**
  * Writes a row's fields into v[at …] in LOG_FIELDS order, from the lanes FIELD_LANES gives (a
  * missing number is NaN, a missing text code -1; both become NULL; an interned field's text
- * becomes its dictionary id). Compiled once into straight-line code with the lanes as constants,
- * like the hand-written binding it replaced: a loop over FIELD_LANES cost about 20 ms more per
- * million rows (measured). The source holds nothing but those numbers.
+ * becomes its dictionary id, looked up once per string: batch-interns.ts). Compiled once into
+ * straight-line code with the lanes as constants, like the hand-written binding it replaced: a
+ * loop over FIELD_LANES cost about 20 ms more per million rows (measured). The source holds
+ * nothing but those numbers.
  */
 function compileFillFields(): FillFields {
   const lines = [...FIELD_LANES].map((lane, k) => {
     if (lane >= 0) return `x = num[n + ${lane}]; v[at + ${k}] = x !== x ? null : x;`;
     const field = LOG_FIELDS[k] as FieldDef;
-    const text = field.storage === 'interned' ? `interns[${k}](dict[c])` : 'dict[c]';
+    const text = field.storage === 'interned' ? `interns.idOf(${k}, c)` : 'dict[c]';
     return `c = str[s + ${~lane}]; v[at + ${k}] = c < 0 ? null : ${text};`;
   });
   return new Function(
