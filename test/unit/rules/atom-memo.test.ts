@@ -82,6 +82,16 @@ describe('the rule engine’s memo across batches', () => {
     expect(decisions).not.toHaveBeenCalled();
   });
 
+  it('keeps one array per distinct list of atoms, however many values decided it', () => {
+    const memo = new AtomMemo();
+    memo.begin(0, 1);
+    memo.set(0, 1, Int32Array.of(3, 7));
+    memo.set(0, 2, Int32Array.of(3, 7));
+    memo.set(0, 3, Int32Array.of(3));
+    expect(memo.get(0, 2)).toBe(memo.get(0, 1));
+    expect([...memo.get(0, 3)!]).toEqual([3]);
+  });
+
   it('forgets everything when the ids are given out afresh', () => {
     const memo = new AtomMemo();
     hitsOf(batchOf(ROWS, lastingIds(), 0), memo);
