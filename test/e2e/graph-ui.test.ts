@@ -10,6 +10,13 @@ import { openDatabase } from '../../src-main/core/db/open.js';
 import { generateTraffic } from '../../src-main/core/generate/generate.js';
 import { runImport } from '../../src-main/core/ingest/pipeline.js';
 import { collectPageErrors, launchChromium, webGlRenderer } from './chromium.js';
+import {
+  canvasNumber,
+  graphCanvas,
+  layoutAtRest as layoutAtRestOn,
+  searchGraph,
+  stageAtRest as stageAtRestOn,
+} from './graph-page.js';
 import { countInkPixels } from './ink-pixels.js';
 import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
 
@@ -70,32 +77,14 @@ async function buildDatabase(dbPath: string): Promise<{ busiest: string; expanda
   }
 }
 
-const canvas = () => page.getByTestId('graph-canvas');
-const attr = async (name: string) => Number(await canvas().getAttribute(name));
+const canvas = () => graphCanvas(page);
+const attr = (name: string) => canvasNumber(page, name);
+const stageAtRest = () => stageAtRestOn(page);
+const search = (ip: string) => searchGraph(page, ip);
+const layoutAtRest = () => layoutAtRestOn(page);
 
 /** Sigma's doubleClickTimeout (300 ms) and a margin. */
 const DOUBLE_CLICK_MS = 350;
-
-/** Nothing moves (no layout step, no camera animation): no frame drawn for half a second. */
-async function stageAtRest() {
-  let frames = -1;
-  for (;;) {
-    const now = await attr('data-frames');
-    if (now === frames) return;
-    frames = now;
-    await page.waitForTimeout(500);
-  }
-}
-
-async function search(ip: string) {
-  await page.getByTestId('graph-search').fill(ip);
-  await page.getByTestId('graph-search').press('Enter');
-}
-
-/** After a load or an expansion the layout runs on its own for a few seconds, then rests. */
-async function layoutAtRest() {
-  await page.locator('[data-testid="graph-canvas"][data-layout="stopped"]').waitFor();
-}
 
 beforeAll(async () => {
   assertBuilt();
