@@ -22,15 +22,26 @@ const SCANNER =
 const BROWSER =
   /^Mozilla\/5\.0 \([^)]*\) (AppleWebKit|Gecko|Trident|like Gecko)|^Mozilla\/5\.0 \(Windows[^)]*Trident/;
 
+/**
+ * The tests in the order they are asked, the first match deciding; a non-empty value none matches
+ * is `UNMATCHED`. Exported so an engine that cannot run this code (ClickHouse: the `uaclass:`
+ * term, connectors/clickhouse/filter-sql.ts) asks the same patterns, written in the syntax both
+ * JavaScript and RE2 read.
+ */
+export const USER_AGENT_TESTS: readonly { pattern: RegExp; userAgentClass: UserAgentClass }[] = [
+  { pattern: SCANNER, userAgentClass: 'tool' },
+  { pattern: BOT, userAgentClass: 'bot' },
+  { pattern: BROWSER, userAgentClass: 'browser' },
+];
+// Everything else is software that is neither a browser nor a declared robot: curl,
+// python-requests, okhttp, Go-http-client, an app's own client, or a string made up by hand.
+export const UNMATCHED: UserAgentClass = 'tool';
+
 /** Groups one User-Agent value (null, '' and '-' are `empty`). */
 export function userAgentClass(agent: string | null | undefined): UserAgentClass {
   if (agent == null) return 'empty';
   const text = agent.trim();
   if (text === '' || text === '-') return 'empty';
-  if (SCANNER.test(text)) return 'tool';
-  if (BOT.test(text)) return 'bot';
-  if (BROWSER.test(text)) return 'browser';
-  // Everything else is software that is neither a browser nor a declared robot: curl,
-  // python-requests, okhttp, Go-http-client, an app's own client, or a string made up by hand.
-  return 'tool';
+  for (const test of USER_AGENT_TESTS) if (test.pattern.test(text)) return test.userAgentClass;
+  return UNMATCHED;
 }

@@ -14,8 +14,11 @@ export type FieldOrigin = 'log' | 'import' | 'generated';
 /** How the Sessions table and the drawer show a value (renderer/views/sessions/columns.ts). */
 export type FieldFormat = 'plain' | 'count' | 'time' | 'fixed3';
 
-/** How a filter term reads its values (src-shared/filter/parse.ts). */
-export type TermKind = 'ip' | 'country' | 'number' | 'text';
+/**
+ * How a filter term reads its values (src-shared/filter/parse.ts); `choice` takes one of the
+ * term's `values`, in any case.
+ */
+export type TermKind = 'ip' | 'country' | 'number' | 'text' | 'choice';
 
 export interface FilterTermDef {
   /** What the analyst types before the colon. */
@@ -39,6 +42,8 @@ export interface FilterTermDef {
    * texts that rarely repeat exactly (paths, queries, user agents) are searched this way.
    */
   match?: 'prefix' | 'substring';
+  /** The values a `choice` term accepts (and suggests), lower case. */
+  values?: readonly string[];
   /** Other names the analyst may type for the term; they parse as the term itself. */
   aliases?: readonly string[];
   /**
@@ -104,6 +109,24 @@ interface InternedStorage {
   dictionary: string;
   type: 'text';
   origin: 'log';
+  valueClass?: ValueClassDef;
+}
+
+/**
+ * A class of each distinct value, stored beside it in the dictionary and asked by a filter term of
+ * its own (the user agent's `uaclass:browser|bot|tool|empty`). The writer classifies a value when
+ * it interns it (one call per distinct value), and the migration that adds the column classifies
+ * the values stored before; so the class of a session is one dictionary read, on any engine that
+ * has the dictionary, and a term on it is an id lookup like any interned field's.
+ */
+export interface ValueClassDef {
+  /** The dictionary's column holding the class. */
+  column: string;
+  /** The class of a value: one of `filter.values`. */
+  classify: (text: string) => string;
+  /** The class of a request that has no value at all (the session's id is NULL). */
+  missing: string;
+  filter: FilterTermDef & { kind: 'choice'; values: readonly string[] };
 }
 
 export type FieldDef = FieldBase & (ColumnStorage | InternedStorage);

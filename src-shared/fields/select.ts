@@ -1,5 +1,6 @@
 // Lists of the session's fields that more than one layer reads, in the order each one uses.
 import {
+  type ClassTermField,
   type LogField,
   SESSION_FIELDS,
   type SessionField,
@@ -15,6 +16,11 @@ export const LOG_FIELDS: readonly LogField[] = SESSION_FIELDS.filter(
 /** The fields that are filter terms, in table order. */
 export const TERM_FIELDS: readonly TermField[] = SESSION_FIELDS.filter(
   (field): field is TermField => 'filter' in field,
+);
+
+/** The fields whose dictionary classes its values (each with its own filter term), in table order. */
+export const CLASS_TERM_FIELDS: readonly ClassTermField[] = SESSION_FIELDS.filter(
+  (field): field is ClassTermField => 'valueClass' in field,
 );
 
 /** The names the Sessions page can be sorted by, in table order (a zod enum's values). */

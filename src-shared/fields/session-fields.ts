@@ -14,6 +14,7 @@
 // `score`, `verdict`), where the free-text and suggestion lookups find a field's values (rollups;
 // an interned field's dictionary serves by itself), and `attrs`, the source's extra columns: not
 // one value but a JSON object per session, stored once per distinct set (attr_sets).
+import { USER_AGENT_CLASSES, userAgentClass } from '../user-agent-class.js';
 import type { FieldDef, ValuesOf } from './field-def.js';
 
 export const SESSION_FIELDS = [
@@ -151,6 +152,7 @@ export const SESSION_FIELDS = [
       nocase: true,
       freeText: 5,
     },
+    sortable: true,
     feature: true,
   },
   {
@@ -224,7 +226,7 @@ export const SESSION_FIELDS = [
     nullable: true,
     origin: 'log',
     label: 'Response',
-    view: { order: 140, width: 96, shown: true },
+    view: { order: 140, width: 108, shown: true },
     csv: 'response_code',
     filter: {
       term: 'code',
@@ -238,6 +240,7 @@ export const SESSION_FIELDS = [
       // An HTTP status is the response code (notes/http-fields.md).
       aliases: ['status'],
     },
+    sortable: true,
     feature: true,
   },
   {
@@ -288,6 +291,7 @@ export const SESSION_FIELDS = [
       nocase: true,
       freeText: 1,
     },
+    sortable: true,
   },
   {
     name: 'detectionType',
@@ -306,6 +310,7 @@ export const SESSION_FIELDS = [
       example: 'type:waf_rule',
       freeText: 2,
     },
+    sortable: true,
     feature: true,
   },
   {
@@ -364,6 +369,7 @@ export const SESSION_FIELDS = [
       example: 'duration:>60000',
       min: 0,
     },
+    sortable: true,
   },
   {
     name: 'bytesRatio',
@@ -509,6 +515,20 @@ export const SESSION_FIELDS = [
     omittable: true,
     storage: 'interned',
     dictionary: 'user_agents',
+    // Migration 022: the class of each user agent, as the Overview groups them.
+    valueClass: {
+      column: 'class',
+      classify: userAgentClass,
+      missing: 'empty',
+      filter: {
+        term: 'uaclass',
+        order: 127,
+        kind: 'choice',
+        values: USER_AGENT_CLASSES,
+        help: `kind of client its user agent claims (${USER_AGENT_CLASSES.join(', ')})`,
+        example: 'uaclass:bot',
+      },
+    },
     feature: true,
     label: 'User agent',
     view: { order: 146, width: 240 },
@@ -617,6 +637,9 @@ export type LogField = Extract<SessionField, { origin: 'log' }>;
 /** Fields that are filter terms, and the terms. */
 export type TermField = Extract<SessionField, { filter: object }>;
 export type FieldTerm = TermField['filter']['term'];
+/** A field whose dictionary classes its values, and the term asking that class. */
+export type ClassTermField = Extract<SessionField, { valueClass: object }>;
+export type ClassTerm = ClassTermField['valueClass']['filter']['term'];
 /** Terms whose values free text searches. */
 export type FreeTextTerm = Extract<TermField, { filter: { freeText: number } }>['filter']['term'];
 export type SortableFieldName = Extract<SessionField, { sortable: true }>['name'];

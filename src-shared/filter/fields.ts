@@ -1,7 +1,14 @@
 // The filter language's vocabulary: every field an analyst may type, what its values look like,
 // and one line of help that the autocomplete and the README show. A term that is one column of a
 // session comes from the field table (src-shared/fields); the few that are not are listed here.
-import { type FieldTerm, type FilterTermDef, TERM_FIELDS, type TermKind } from '../fields/index.js';
+import {
+  CLASS_TERM_FIELDS,
+  type ClassTerm,
+  type FieldTerm,
+  type FilterTermDef,
+  TERM_FIELDS,
+  type TermKind,
+} from '../fields/index.js';
 import { RULE_LEVELS } from '../rule-levels.js';
 
 export type FieldKind = TermKind | 'verdict' | 'level' | 'flag';
@@ -17,6 +24,8 @@ export interface FieldSpec {
   integer?: boolean;
   /** A text field matched by its start (`*` a wildcard) or any part, in any case (FilterTermDef). */
   match?: 'prefix' | 'substring';
+  /** The values a `choice` term accepts. */
+  values?: readonly string[];
 }
 
 /**
@@ -74,9 +83,9 @@ const OWN_TERMS = {
   },
 } as const satisfies Record<string, { order: number; spec: FieldSpec }>;
 
-export type FilterField = FieldTerm | keyof typeof OWN_TERMS;
+export type FilterField = FieldTerm | ClassTerm | keyof typeof OWN_TERMS;
 
-function specOf({ kind, help, example, min, max, integer, match }: FilterTermDef): FieldSpec {
+function specOf({ kind, help, example, min, max, integer, match, values }: FilterTermDef): FieldSpec {
   return {
     kind,
     help,
@@ -85,11 +94,17 @@ function specOf({ kind, help, example, min, max, integer, match }: FilterTermDef
     ...(max === undefined ? {} : { max }),
     ...(integer === undefined ? {} : { integer }),
     ...(match === undefined ? {} : { match }),
+    ...(values === undefined ? {} : { values }),
   };
 }
 
 const TERMS: { term: string; order: number; spec: FieldSpec }[] = [
   ...TERM_FIELDS.map(({ filter }) => ({ term: filter.term, order: filter.order, spec: specOf(filter) })),
+  ...CLASS_TERM_FIELDS.map(({ valueClass: { filter } }) => ({
+    term: filter.term,
+    order: filter.order,
+    spec: specOf(filter),
+  })),
   ...Object.entries(OWN_TERMS).map(([term, { order, spec }]) => ({ term, order, spec })),
 ].sort((a, b) => a.order - b.order);
 

@@ -119,6 +119,12 @@ function fieldValue(field: string, spec: FieldSpec, item: Item): FilterValue {
       return { kind: 'text', value: item.text.toLowerCase() };
     case 'text':
       return { kind: 'text', value: item.text };
+    case 'choice': {
+      const values = spec.values ?? [];
+      if (!values.includes(item.text.toLowerCase()))
+        fail(`${field}: "${item.text}" is not one of ${values.join(', ')}`, item);
+      return { kind: 'text', value: item.text.toLowerCase() };
+    }
     case 'level':
       return levelValues(field, item)[0] as FilterValue;
   }

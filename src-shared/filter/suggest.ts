@@ -73,8 +73,8 @@ const NAMED: readonly { name: string; detail: string }[] = [
 ];
 
 /**
- * Suggestions for a context: field names, or the given values (verdicts, levels and yes/no are
- * known here). A value fits what was typed when it starts with it, or holds it for a term matched
+ * Suggestions for a context: field names, or the given values (verdicts, levels, yes/no and a
+ * choice term's values are known here). A value fits what was typed when it starts with it, or holds it for a term matched
  * by any part (`ua:`).
  */
 export function suggestionsFor(context: CompletionContext, values: readonly ValueCount[] = []): Suggestion[] {
@@ -85,7 +85,7 @@ export function suggestionsFor(context: CompletionContext, values: readonly Valu
       detail,
     }));
   if (context.kind !== 'value') return [];
-  const fixed = FIXED_VALUES[context.field] ?? null;
+  const fixed = FIXED_VALUES[context.field] ?? FILTER_FIELDS[context.field].values ?? null;
   const known = fixed ? fixed.map((value) => ({ value, sessions: -1 })) : values;
   const prefix = context.prefix.toLowerCase();
   const fits =

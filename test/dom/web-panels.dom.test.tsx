@@ -1,5 +1,6 @@
 // The Overview's web-request panels: hidden without requests; ranked paths, user agents (with
-// their class) and methods; a click on a row puts its term into the global filter.
+// their class) and methods; a click on a row or a user-agent class puts its term into the global
+// filter.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { filterStore, setFilterText } from '../../src-renderer/state/filter.js';
@@ -91,5 +92,15 @@ describe('web-request panels', () => {
     expect(filterStore.get().text).toBe(`path:/login ua:"${SQLMAP}" method:POST`);
     expect(filterStore.get().error).toBeNull();
     expect(filterStore.get().clauses.map((c) => c.field)).toEqual(['path', 'ua', 'method']);
+  });
+
+  it('add the clicked user-agent class (legend entry or bar segment) as uaclass:', () => {
+    render(<WebPanels query={ready(web)} />);
+    const classes = screen.getByTestId('ua-classes');
+    fireEvent.click(within(classes).getByText('bot'));
+    fireEvent.click(within(classes).getByLabelText('Filter by user agent class tool'));
+    expect(filterStore.get().text).toBe('uaclass:bot uaclass:tool');
+    expect(filterStore.get().error).toBeNull();
+    expect(filterStore.get().clauses.map((c) => c.field)).toEqual(['uaclass', 'uaclass']);
   });
 });

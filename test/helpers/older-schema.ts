@@ -4,6 +4,8 @@
 // dropped, and what they held is put back where that schema kept it.
 import type Database from 'better-sqlite3';
 import { prepareStringIntern } from '../../src-main/core/db/interned-strings.js';
+import { WEB_ROLLUP_TABLES } from '../../src-main/core/db/migrations/021-web-rollups.js';
+import { ROLLUP_TABLES } from '../../src-main/core/db/rollup-tables.js';
 import { type KeyFields, naturalKeyOf, rekeyed } from '../../src-main/core/session-key.js';
 import { type FieldDef, SESSION_FIELDS } from '../../src-shared/fields/index.js';
 
@@ -25,10 +27,25 @@ export async function writeAsOlderSchema(db: Database.Database, write: () => unk
   for (const field of added) {
     const type = field.storage === 'interned' ? 'INTEGER' : SQL_TYPES[field.type];
     db.exec(`ALTER TABLE sessions ADD COLUMN ${field.column} ${type}`);
-    if (field.storage === 'interned')
-      db.exec(`CREATE TABLE ${field.dictionary} (id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE)`);
+    if (field.storage === 'interned') {
+      // A dictionary that classes its values has the class column too (migration 022).
+      const classColumn = field.valueClass ? `, ${field.valueClass.column} TEXT` : '';
+      db.exec(
+        `CREATE TABLE ${field.dictionary} (id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE${classColumn})`,
+      );
+    }
   }
+  // Today's writer stages and merges every rollup: the ones the older schema lacks (the web
+  // rollups, migration 021, which fills them from the sessions) are there for the while.
+  const missingRollups = ROLLUP_TABLES.filter(
+    (table) =>
+      table.name.startsWith('rollup_web_') &&
+      db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table.name) ===
+        undefined,
+  );
+  if (missingRollups.length > 0) db.exec(WEB_ROLLUP_TABLES);
   await write();
+  for (const table of missingRollups) db.exec(`DROP TABLE IF EXISTS ${table.name}`);
   if (added.some((field) => field.name === 'path')) putWafRequestsBack(db);
   for (const field of added) {
     db.exec(`ALTER TABLE sessions DROP COLUMN ${field.column}`);

@@ -1,6 +1,7 @@
 // The web-request panels for one filter: the Overview's (hidden when no request was ever stored)
 // and an IP's in the Graph side panel (the same answer for the filter `ip:…`).
 import type { SessionFilter } from '../../../src-shared/domain.js';
+import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
 import { bucketStart } from '../../../src-shared/time-buckets.js';
 import { USER_AGENT_CLASSES, userAgentClass } from '../../../src-shared/user-agent-class.js';
 import {
@@ -11,13 +12,24 @@ import {
 import { sessionSource } from '../db/analytics-source.js';
 import {
   anyRequestsStored,
+  type InternedName,
+  interned,
   REQUEST_SQL,
+  type RequestSpan,
   requestSpan,
+  type StatusCell,
   statusByBucket,
   topInterned,
+  type ValueCount,
   withoutUserAgent,
 } from '../db/analytics-web.js';
 import type { Db } from '../db/open.js';
+import {
+  rolledUpRequestSpan,
+  rolledUpStatusByBucket,
+  rolledUpTop,
+  rolledUpUserAgentClasses,
+} from '../db/web-rollups.js';
 import { seriesBucket } from './plan.js';
 
 const NONE: WebRequestsOverview = {
@@ -31,33 +43,67 @@ const NONE: WebRequestsOverview = {
   methods: [],
 };
 
+/** Where the panels' numbers come from: the web rollups, or a scan of the filtered sessions. */
+interface WebReads {
+  span(): RequestSpan;
+  statusByBucket(size: number): StatusCell[];
+  top(name: InternedName, limit: number | null): ValueCount[];
+  /** Requests per user-agent class (USER_AGENT_CLASSES; `empty` holds those without one). */
+  userAgentClasses(): Map<string, number>;
+}
+
+// The rollups hold finished imports only (db/staged-rollups.ts): that scope is already met.
+const ROLLUP_FILTER = ['unfinishedImports'];
+
+/** The rollups for the unfiltered view (a few reads at any size); the sessions for any filter. */
+function readsFor(db: Db, filter: SessionFilter): WebReads {
+  if (filterOnlyUses(filter, ROLLUP_FILTER))
+    return {
+      span: () => rolledUpRequestSpan(db),
+      statusByBucket: (size) => rolledUpStatusByBucket(db, size),
+      top: (name, limit) => rolledUpTop(db, name, interned(name).dictionary, limit),
+      // Grouped by the class stored with each user agent: no list of every agent is read.
+      userAgentClasses: () => rolledUpUserAgentClasses(db, 'empty'),
+    };
+  const source = sessionSource(filter, REQUEST_SQL);
+  return {
+    span: () => requestSpan(db, source),
+    statusByBucket: (size) => statusByBucket(db, source, size),
+    top: (name, limit) => topInterned(db, source, name, limit),
+    userAgentClasses: () => {
+      const byClass = new Map<string, number>();
+      for (const a of topInterned(db, source, 'userAgent', null)) {
+        const c = userAgentClass(a.value);
+        byClass.set(c, (byClass.get(c) ?? 0) + a.n);
+      }
+      byClass.set('empty', (byClass.get('empty') ?? 0) + withoutUserAgent(db, source));
+      return byClass;
+    },
+  };
+}
+
 export function webRequestsOverview(db: Db, filter: SessionFilter): WebRequestsOverview {
   if (!anyRequestsStored(db)) return NONE;
-  const source = sessionSource(filter, REQUEST_SQL);
-  const span = requestSpan(db, source);
+  const reads = readsFor(db, filter);
+  const span = reads.span();
   const answer = { ...NONE, hasRequests: true, requests: span.requests };
   if (span.requests === 0 || span.firstTs === null || span.lastTs === null) return answer;
   const from = filter.from ?? span.firstTs;
   const to = filter.to ?? span.lastTs + 1;
   const bucketMs = seriesBucket(Math.max(1, to - from));
-  const agents = topInterned(db, source, 'userAgent', null);
-  const byClass = new Map<string, number>(USER_AGENT_CLASSES.map((c) => [c, 0]));
-  const classified = agents.map((a) => ({
-    userAgent: a.value,
-    userAgentClass: userAgentClass(a.value),
-    sessions: a.n,
-  }));
-  for (const a of classified)
-    byClass.set(a.userAgentClass, (byClass.get(a.userAgentClass) ?? 0) + a.sessions);
-  byClass.set('empty', (byClass.get('empty') ?? 0) + withoutUserAgent(db, source));
+  const byClass = reads.userAgentClasses();
   return {
     ...answer,
     bucketMs,
-    statusSeries: fillStatus(from, to, bucketMs, statusByBucket(db, source, bucketMs)),
-    topPaths: topInterned(db, source, 'path', TOP_WEB_VALUES).map((p) => ({ path: p.value, sessions: p.n })),
+    statusSeries: fillStatus(from, to, bucketMs, reads.statusByBucket(bucketMs)),
+    topPaths: reads.top('path', TOP_WEB_VALUES).map((p) => ({ path: p.value, sessions: p.n })),
     userAgentClasses: USER_AGENT_CLASSES.map((c) => ({ userAgentClass: c, sessions: byClass.get(c) ?? 0 })),
-    topUserAgents: classified.slice(0, TOP_WEB_VALUES),
-    methods: topInterned(db, source, 'method', null).map((m) => ({ method: m.value, sessions: m.n })),
+    topUserAgents: reads.top('userAgent', TOP_WEB_VALUES).map((a) => ({
+      userAgent: a.value,
+      userAgentClass: userAgentClass(a.value),
+      sessions: a.n,
+    })),
+    methods: reads.top('method', null).map((m) => ({ method: m.value, sessions: m.n })),
   };
 }
 

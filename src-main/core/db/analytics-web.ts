@@ -1,17 +1,15 @@
 // The web-request panels' queries (status classes over time, top paths, user agents, methods) over
-// the sessions a Source selects. No rollup holds these: the time rollup's cells are
-// time × country × detection type, and a rollup per path or user agent would hold nearly one cell
-// per request under attack (every payload is a new path). So they are grouped on the interned ids
-// (integers, one dictionary read per distinct value) in one scan each of the filtered sessions.
-// Measured at 1 M requests on a busy 2-core machine: 4–5.5 s unfiltered, about 0.5 s for a filter
-// that narrows (`ua:sqlmap`). A per-bucket rollup (status class, method, top values) is the fix.
+// the sessions a Source selects, for a filter: grouped on the interned ids (integers, one
+// dictionary read per distinct value) in one scan each of the filtered sessions. Measured at 1 M
+// requests on a busy 2-core machine: 4–5.5 s unfiltered, about 0.5 s for a filter that narrows
+// (`ua:sqlmap`). The unfiltered view reads the web rollups instead (db/web-rollups.ts).
 import { SESSION_FIELDS } from '../../../src-shared/fields/index.js';
 import type { Source } from './analytics-source.js';
 import type { Db } from './open.js';
 
-type InternedName = 'method' | 'path' | 'userAgent';
+export type InternedName = 'method' | 'path' | 'userAgent';
 
-function interned(name: InternedName): { column: string; dictionary: string } {
+export function interned(name: InternedName): { column: string; dictionary: string } {
   const field = SESSION_FIELDS.find((f) => f.name === name);
   if (!field || !('dictionary' in field)) throw new Error(`${name} is not an interned field`);
   return { column: field.column, dictionary: field.dictionary };
@@ -70,7 +68,10 @@ export interface ValueCount {
   n: number;
 }
 
-/** The most frequent values of an interned field (every one when `limit` is null), busiest first. */
+/**
+ * The most frequent values of an interned field (every one when `limit` is null), busiest first
+ * and, among equals, in dictionary order (so the rollups give the same list: db/web-rollups.ts).
+ */
 export function topInterned(db: Db, s: Source, name: InternedName, limit: number | null): ValueCount[] {
   const { column, dictionary } = interned(name);
   const cap = limit === null ? '' : `LIMIT ${Math.trunc(limit)}`;
@@ -78,8 +79,8 @@ export function topInterned(db: Db, s: Source, name: InternedName, limit: number
     .prepare(
       `SELECT d.value AS value, top.n AS n
        FROM (SELECT ${column} AS id, count(*) AS n ${s.from} AND ${column} IS NOT NULL
-             GROUP BY 1 ORDER BY 2 DESC ${cap}) AS top
-       JOIN ${dictionary} AS d ON d.id = top.id ORDER BY top.n DESC`,
+             GROUP BY 1 ORDER BY 2 DESC, 1 ${cap}) AS top
+       JOIN ${dictionary} AS d ON d.id = top.id ORDER BY top.n DESC, top.id`,
     )
     .all(s.params) as ValueCount[];
 }

@@ -1,11 +1,18 @@
 // Filter-language clauses → SQL over `sessions`. Values always travel as parameters; only column
 // names and operators chosen here are spliced into the text.
 
-import { type FreeTextTerm, TERM_FIELDS, type TermField } from '../../../src-shared/fields/index.js';
+import {
+  CLASS_TERM_FIELDS,
+  type ClassTermField,
+  type FreeTextTerm,
+  TERM_FIELDS,
+  type TermField,
+} from '../../../src-shared/fields/index.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import { must } from '../../../src-shared/must.js';
 import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
+import { REQUEST_SQL } from './analytics-web.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
 import { containsSql, likeAnySql, likePattern, readSql, textInSql } from './field-sql.js';
 
@@ -16,6 +23,10 @@ export class FilterUnsupportedError extends Error {}
 
 /** The session field behind each term that is one column (the field table says how it is asked). */
 const TERM_FIELD = new Map<ClauseField, TermField>(TERM_FIELDS.map((field) => [field.filter.term, field]));
+/** The interned field behind each class term (`uaclass:`): its dictionary holds the class. */
+const CLASS_TERM_FIELD = new Map<ClauseField, ClassTermField>(
+  CLASS_TERM_FIELDS.map((field) => [field.valueClass.filter.term, field]),
+);
 
 class Binder {
   private n = 0;
@@ -170,6 +181,21 @@ function flaggedSql(values: FilterValue[]): string {
   return `id ${wanted.has('yes') ? '' : 'NOT '}IN (${FLAGGED_IDS_SQL})`;
 }
 
+/**
+ * uaclass: a session whose value's class (stored in the dictionary) is one of these: the few ids
+ * of that class, then an id comparison per session. The missing class (`empty`) also takes the
+ * requests that have no value at all; a session that is not a request has no class.
+ */
+function classSql(field: ClassTermField, values: FilterValue[], b: Binder): string {
+  const { column: classColumn, missing } = field.valueClass;
+  const classes = values.map((v) => (v.kind === 'text' ? v.value : ''));
+  const parts = [
+    `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE ${classColumn} IN (${classes.map((c) => b.bind(c)).join(', ')}))`,
+  ];
+  if (classes.includes(missing)) parts.push(`(${field.column} IS NULL AND ${REQUEST_SQL})`);
+  return anyOf(parts);
+}
+
 /** verdict:none is "no verdict yet"; the others match the session's current verdict (triage). */
 function verdictSql(values: FilterValue[], b: Binder): string {
   const names = values.map((v) => (v.kind === 'text' ? v.value : ''));
@@ -192,6 +218,8 @@ function clauseSql(clause: FilterClause, b: Binder): string {
   if (field === 'sigma') return sigmaSql(values, b);
   if (field === 'level') return levelSql(values);
   if (field === 'ip') return `(${ipSql('src_ip', values, b)} OR ${ipSql('dst_ip', values, b)})`;
+  const classed = CLASS_TERM_FIELD.get(field);
+  if (classed) return classSql(classed, values, b);
   const session = must(TERM_FIELD.get(field), `the field of filter term ${field}`);
   if (session.filter.kind === 'ip') return ipSql(readSql(session), values, b);
   if (values[0]?.kind === 'cmp' || values[0]?.kind === 'range') return numberSql(readSql(session), values, b);

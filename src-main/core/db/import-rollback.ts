@@ -10,6 +10,7 @@ import { deleteHitsOfSessions } from './rule-hits.js';
 import { ruleTablesExist } from './rule-sets.js';
 import { ensureSessionIndexes, hasRunningImport } from './session-indexes.js';
 import { deleteSessionsOfImport } from './sessions.js';
+import { subtractImportFromWebRollups } from './web-rollups.js';
 
 /** What referred to the sessions of an import that was rolled back, and was removed with them. */
 export interface DetachedWork {
@@ -55,6 +56,7 @@ export function rollBackImport(db: Db, importId: number): DetachedWork {
       if (range.rollupLast >= range.first) {
         subtractImportFromRollups(db, importId, range);
         subtractImportFromAnalytics(db, importId, range);
+        subtractImportFromWebRollups(db, importId, range);
       }
       detached = detachWork(db, importId, range);
       deleteSessionsOfImport(db, importId, range);

@@ -1,6 +1,6 @@
 // Interned session fields (src-shared/fields, storage 'interned'): each distinct text is stored
 // once in the field's dictionary table and sessions hold its id.
-import { type FieldDef, LOG_FIELDS } from '../../../src-shared/fields/index.js';
+import { type FieldDef, LOG_FIELDS, type ValueClassDef } from '../../../src-shared/fields/index.js';
 import type { Db } from './open.js';
 
 // Past this many distinct texts a memo starts over: memory stays flat on a log whose texts rarely repeat.
@@ -10,14 +10,25 @@ const MEMO_LIMIT = 100_000;
  * The id of `text` in `table` (id INTEGER PRIMARY KEY, `column` TEXT NOT NULL UNIQUE), added when
  * new; a per-writer memo keeps it to one lookup per distinct text.
  */
-export function prepareStringIntern(db: Db, table: string, column = 'value'): (text: string) => number {
-  const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (${column}) VALUES (?)`);
+export function prepareStringIntern(
+  db: Db,
+  table: string,
+  column = 'value',
+  valueClass?: ValueClassDef,
+): (text: string) => number {
+  // A dictionary that classes its values stores the class with each new value (FieldDef.valueClass).
+  const insert = valueClass
+    ? db.prepare(`INSERT OR IGNORE INTO ${table} (${column}, ${valueClass.column}) VALUES (?, ?)`)
+    : db.prepare(`INSERT OR IGNORE INTO ${table} (${column}) VALUES (?)`);
+  const add = valueClass
+    ? (text: string) => insert.run(text, valueClass.classify(text))
+    : insert.run.bind(insert);
   const select = db.prepare(`SELECT id FROM ${table} WHERE ${column} = ?`).pluck();
   const memo = new Map<string, number>();
   return (text) => {
     let id = memo.get(text);
     if (id === undefined) {
-      insert.run(text);
+      add(text);
       id = select.get(text) as number;
       if (memo.size > MEMO_LIMIT) memo.clear();
       memo.set(text, id);
@@ -29,6 +40,13 @@ export function prepareStringIntern(db: Db, table: string, column = 'value'): (t
 /** Per field of LOG_FIELDS (same index): how its text becomes what is stored, or null to store it as is. */
 export function prepareFieldInterns(db: Db): (((text: string) => number) | null)[] {
   return LOG_FIELDS.map((field: FieldDef) =>
-    field.storage === 'interned' ? prepareStringIntern(db, field.dictionary) : null,
+    field.storage === 'interned'
+      ? prepareStringIntern(
+          db,
+          field.dictionary,
+          'value',
+          'valueClass' in field ? field.valueClass : undefined,
+        )
+      : null,
   );
 }

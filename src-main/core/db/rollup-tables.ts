@@ -7,7 +7,15 @@ import { must } from '../../../src-shared/must.js';
 import type { Db } from './open.js';
 
 export interface RollupTable {
-  name: 'rollup_time' | 'rollup_pairs' | 'rollup_sources' | 'rollup_hist' | 'rollup_ports' | 'rollup_values';
+  name:
+    | 'rollup_time'
+    | 'rollup_pairs'
+    | 'rollup_sources'
+    | 'rollup_hist'
+    | 'rollup_ports'
+    | 'rollup_values'
+    | 'rollup_web_time'
+    | 'rollup_web_values';
   columns: readonly string[];
   /** `ON CONFLICT …` clause adding an incoming row (`excluded`) to the stored cell. */
   addTo: string;
@@ -57,6 +65,17 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
   {
     name: 'rollup_values',
     columns: ['field', 'value', 'sessions'],
+    addTo: `ON CONFLICT DO UPDATE SET ${SUM_SESSIONS}`,
+  },
+  // The web-request panels (migration 021, db/web-rollups.ts).
+  {
+    name: 'rollup_web_time',
+    columns: ['granularity', 'bucket', 'status_class', 'sessions', 'first_ts', 'last_ts'],
+    addTo: `ON CONFLICT DO UPDATE SET ${SUM_SESSIONS}, ${SPAN}`,
+  },
+  {
+    name: 'rollup_web_values',
+    columns: ['field', 'value_id', 'sessions'],
     addTo: `ON CONFLICT DO UPDATE SET ${SUM_SESSIONS}`,
   },
 ];

@@ -25,8 +25,22 @@ export function createStagedRollups(db: Db): void {
   }
 }
 
+/**
+ * Sums a writer still holds in memory, staged just before the merge (one writer per connection):
+ * the web-request sums (ingest/web-rollup-sums.ts) stage only when their memory budget fills,
+ * since upserting each window's thousands of distinct paths cost more than the rest of them.
+ */
+const stageBeforeMerge = new WeakMap<Db, () => void>();
+
+/** Registers what to stage before this connection's next merge (replacing any earlier one). */
+export function onMerge(db: Db, stage: () => void): void {
+  stageBeforeMerge.set(db, stage);
+}
+
 /** Adds the staged share to the real rollups and empties the staging (in the caller's transaction). */
 export function mergeStagedRollups(db: Db): void {
+  stageBeforeMerge.get(db)?.();
+  stageBeforeMerge.delete(db);
   for (const table of ROLLUP_TABLES) {
     const columns = table.columns.join(', ');
     // `WHERE true` tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to a join.
@@ -38,5 +52,6 @@ export function mergeStagedRollups(db: Db): void {
 }
 
 export function dropStagedRollups(db: Db): void {
+  stageBeforeMerge.delete(db);
   for (const table of ROLLUP_TABLES) db.exec(`DROP TABLE IF EXISTS ${stagedName(table)}`);
 }

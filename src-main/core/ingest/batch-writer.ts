@@ -20,6 +20,7 @@ import { BatchInterns, type Intern } from './batch-interns.js';
 import type { ImportRuleHits } from './import-rule-hits.js';
 import { RepeatKeys } from './repeat-keys.js';
 import { type RollupSink, RollupWindow } from './rollup-window.js';
+import { WebRollupSums } from './web-rollup-sums.js';
 import type { WindowState } from './window-state.js';
 
 /**
@@ -48,6 +49,7 @@ export class BatchWriter {
   /** Rows refused as duplicates since the last window, to take back out of the next one. */
   private duplicates = new RollupWindow();
   private readonly rollups: RollupSink;
+  private readonly webRollups: WebRollupSums;
   private readonly writeInTransaction: (batch: EncodedBatch) => void;
   private readonly groupValues: unknown[] = new Array(SESSION_GROUP_ROWS * SESSION_INSERT_WIDTH);
   private readonly groupIds = new Float64Array(SESSION_GROUP_ROWS);
@@ -72,6 +74,7 @@ export class BatchWriter {
     this.updateProgress = prepareProgressUpdate(db);
     createStagedRollups(db);
     this.rollups = { ...prepareRollupApply(db, stagedName), ...prepareAnalyticsApply(db, stagedName) };
+    this.webRollups = new WebRollupSums(db, this.internFields);
     // Immediate: the next id is read under the write lock, so two writers never take the same one.
     const transaction = db.transaction((batch: EncodedBatch) => this.writeBatch(batch));
     this.writeInTransaction = (batch) => transaction.immediate(batch);
@@ -109,6 +112,7 @@ export class BatchWriter {
       }
     }
     this.ruleHits?.write(batch, rowIds);
+    this.webRollups.add(batch, rowIds);
     for (const bad of batch.bads) this.insertBad(this.importId, bad.line, bad.reason, bad.raw);
     if (batch.rollups) this.applyRollups(batch.rollups);
     this.counts.rowsRead += batch.rows + batch.bads.length;

@@ -6,6 +6,7 @@ import { USER_AGENT_CLASSES, type UserAgentClass } from '../../../src-shared/use
 import type { WebRequestsOverview } from '../../../src-shared/web-requests.js';
 import type { QueryState } from '../../data/query-state.js';
 import { countOf, formatCount, formatShare } from '../../format.js';
+import { addFilterTerm } from '../../state/filter.js';
 import { StatusClassChart } from './StatusClassChart.js';
 import { TopList, textClause } from './TopList.js';
 
@@ -13,18 +14,26 @@ export function UserAgentClassChip({ userAgentClass }: { userAgentClass: UserAge
   return <span className={`ua-class ua-${userAgentClass}`}>{userAgentClass}</span>;
 }
 
-/** The share of each user-agent class, as one bar split by class. */
+/** The term a class's bar or legend entry adds: `uaclass:bot`. */
+const classClause = (name: UserAgentClass) => textClause('uaclass', name);
+
+/** The share of each user-agent class, as one bar split by class; clicking a class filters by it. */
 function ClassShares({ web }: { web: WebRequestsOverview }) {
   const total = web.userAgentClasses.reduce((sum, c) => sum + c.sessions, 0);
   if (total === 0) return null;
   return (
     <div className="ua-shares" data-testid="ua-classes">
-      <div className="ua-share-bar" aria-hidden="true">
+      <div className="ua-share-bar">
         {web.userAgentClasses.map((c) => (
-          <span
+          <button
+            type="button"
             key={c.userAgentClass}
             className={`ua-${c.userAgentClass}`}
             style={{ flexGrow: c.sessions }}
+            title={`Filter: uaclass:${c.userAgentClass}`}
+            aria-label={`Filter by user agent class ${c.userAgentClass}`}
+            tabIndex={-1}
+            onClick={() => addFilterTerm(classClause(c.userAgentClass))}
           />
         ))}
       </div>
@@ -33,8 +42,15 @@ function ClassShares({ web }: { web: WebRequestsOverview }) {
           const sessions = web.userAgentClasses.find((c) => c.userAgentClass === name)?.sessions ?? 0;
           return (
             <li key={name} data-class={name}>
-              <UserAgentClassChip userAgentClass={name} /> {formatCount(sessions)} (
-              {formatShare(sessions, total)})
+              <button
+                type="button"
+                className="ua-share-pick"
+                title={`Filter: uaclass:${name}`}
+                onClick={() => addFilterTerm(classClause(name))}
+              >
+                <UserAgentClassChip userAgentClass={name} /> {formatCount(sessions)} (
+                {formatShare(sessions, total)})
+              </button>
             </li>
           );
         })}

@@ -3,15 +3,24 @@
 // meaning, so a filter selects the same sessions on the engine as on the rows pulled from it.
 // Literals go through literal.ts (ClickHouse 18.16 has no query parameters).
 import type { SessionFilter } from '../../../../src-shared/domain.js';
-import { TERM_FIELDS, type TermField } from '../../../../src-shared/fields/index.js';
+import {
+  CLASS_TERM_FIELDS,
+  type ClassTermField,
+  TERM_FIELDS,
+  type TermField,
+} from '../../../../src-shared/fields/index.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../../src-shared/filter/clauses.js';
 import { cidrRange } from '../../../../src-shared/filter/ipv4.js';
 import { must } from '../../../../src-shared/must.js';
 import type { SourceMapping } from '../../../../src-shared/sources.js';
+import { UNMATCHED, USER_AGENT_TESTS } from '../../../../src-shared/user-agent-class.js';
 import { sqlNumber, sqlString } from './literal.js';
 import { fieldExpr } from './mapping.js';
 
 const TERM_FIELD = new Map<ClauseField, TermField>(TERM_FIELDS.map((field) => [field.filter.term, field]));
+const CLASS_TERM_FIELD = new Map<ClauseField, ClassTermField>(
+  CLASS_TERM_FIELDS.map((field) => [field.valueClass.filter.term, field]),
+);
 
 /** SQLite's NOCASE and LIKE fold ASCII letters only; so do ClickHouse's lower() and this. */
 export const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -88,6 +97,35 @@ function freeTextSql(mapping: SourceMapping, values: FilterValue[]): string {
   return `(${fieldExpr(mapping, 'srcIp')} = ${exact} OR ${fieldExpr(mapping, 'dstIp')} = ${exact} OR position(lower(concat(${joined})), ${lowered}) > 0${own.join('')})`;
 }
 
+/**
+ * The user agent's class computed by the engine, with the patterns src-shared/user-agent-class.ts
+ * asks (RE2 reads them as JavaScript does; `(?i)` for the case-insensitive ones). A remote table
+ * has no dictionary holding the class, so it is worked out per row. Trimming is of ASCII spaces
+ * only (JavaScript's trim also takes Unicode ones): a value made of those alone is `tool` here.
+ */
+export function userAgentClassExpr(expr: string): string {
+  const text = `replaceRegexpAll(${expr}, ${sqlString('^\\s+|\\s+$')}, '')`;
+  const tests = USER_AGENT_TESTS.flatMap(({ pattern, userAgentClass }) => [
+    `match(${text}, ${sqlString(`${pattern.flags.includes('i') ? '(?i)' : ''}${pattern.source}`)})`,
+    sqlString(userAgentClass),
+  ]);
+  return `multiIf(isNull(${expr}) OR ${text} IN ('', '-'), 'empty', ${tests.join(', ')}, ${sqlString(UNMATCHED)})`;
+}
+
+/**
+ * uaclass: the class of the row's user agent is one of these (computed, see userAgentClassExpr).
+ * As in the local workspace, a row without a user agent is `empty` only when it is a request (it
+ * has a method or a path); a row that is no request has no class.
+ */
+function classSql(mapping: SourceMapping, field: ClassTermField, values: FilterValue[]): string {
+  const term = field.valueClass.filter.term;
+  if (field.name !== 'userAgent') throw new Error(`${term}: is known only in the local workspace.`);
+  const agent = fieldExpr(mapping, field.name);
+  const classes = values.map((v) => sqlString(v.kind === 'text' ? v.value : ''));
+  const classed = `isNotNull(${agent}) OR isNotNull(${fieldExpr(mapping, 'method')}) OR isNotNull(${fieldExpr(mapping, 'path')})`;
+  return `(${userAgentClassExpr(agent)} IN (${classes.join(', ')}) AND (${classed}))`;
+}
+
 function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
   const { field, values } = clause;
   if (field === 'score' || field === 'verdict' || field === 'flagged')
@@ -97,6 +135,8 @@ function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
   if (field === 'text') return freeTextSql(mapping, values);
   if (field === 'ip')
     return `(${ipSql(fieldExpr(mapping, 'srcIp'), values)} OR ${ipSql(fieldExpr(mapping, 'dstIp'), values)})`;
+  const classed = CLASS_TERM_FIELD.get(field);
+  if (classed) return classSql(mapping, classed, values);
   const session = must(TERM_FIELD.get(field), `the field of filter term ${field}`);
   const expr =
     session.name === 'durationMs'

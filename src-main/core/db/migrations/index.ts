@@ -18,6 +18,8 @@ import { ruleHits } from './017-rule-hits.js';
 import { sourceIpScores } from './018-source-ip-scores.js';
 import { threatTypes } from './019-threat-types.js';
 import { sources } from './020-sources.js';
+import { webRollups } from './021-web-rollups.js';
+import { userAgentClassColumn } from './022-user-agent-class.js';
 
 export interface Migration {
   name: string;
@@ -56,4 +58,6 @@ export const migrations: Migration[] = [
   sourceIpScores,
   threatTypes,
   sources,
+  webRollups,
+  userAgentClassColumn,
 ];
