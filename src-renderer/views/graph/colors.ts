@@ -29,6 +29,12 @@ const VERDICTS: (LegendEntry & { key: string | null })[] = [
   { key: null, label: 'no verdict', colour: UNSCORED },
 ];
 
+/**
+ * A host node: a site requests without a server IP asked for, not an IP (src-main db/host-edges.ts).
+ * It has no score or verdict of its own, so one colour in every mode, apart from the bins.
+ */
+export const HOST_COLOUR = '#5b8def';
+
 export function verdictColour(verdict: string | null): string {
   return VERDICTS.find((entry) => entry.key === verdict)?.colour ?? UNSCORED;
 }

@@ -1,8 +1,8 @@
 // The column-wise IpGraph from the API as a graphology graph with Sigma's display attributes.
 import Graph from 'graphology';
-import type { IpGraph } from '../../../src-shared/graph.js';
+import type { IpGraph, NodeKind } from '../../../src-shared/graph.js';
 import { must } from '../../../src-shared/must.js';
-import { type ColourMode, scoreColour, verdictColour } from './colors.js';
+import { type ColourMode, HOST_COLOUR, scoreColour, verdictColour } from './colors.js';
 
 export interface NodeAttributes {
   label: string;
@@ -15,6 +15,8 @@ export interface NodeAttributes {
   originated: number;
   score: number | null;
   verdict: string | null;
+  /** `host`: a site requests asked for, not an IP; drawn in HOST_COLOUR and labelled as a host. */
+  kind?: NodeKind;
 }
 
 export interface EdgeAttributes {
@@ -41,9 +43,16 @@ export function nodeSize(measure: number, maxMeasure: number): number {
 const measureOf = (mode: SizeMode, attributes: Pick<NodeAttributes, 'volume' | 'originated'>) =>
   mode === 'originated' ? attributes.originated : attributes.volume;
 
-export function nodeColour(mode: ColourMode, attributes: Pick<NodeAttributes, 'score' | 'verdict'>): string {
+export function nodeColour(
+  mode: ColourMode,
+  attributes: Pick<NodeAttributes, 'score' | 'verdict' | 'kind'>,
+): string {
+  if (attributes.kind === 'host') return HOST_COLOUR;
   return mode === 'score' ? scoreColour(attributes.score) : verdictColour(attributes.verdict);
 }
+
+/** What a node says it is: an IP by its address, a host by its name and the word "host". */
+export const nodeLabel = (name: string, kind: NodeKind) => (kind === 'host' ? `${name} (host)` : name);
 
 export function createGraphModel(): IpGraphModel {
   return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: false, allowSelfLoops: true });
@@ -68,9 +77,10 @@ export function mergeGraph(
     const start = seededPoint(ip);
     const angle = start.angle;
     const radius = spread * Math.sqrt(start.radius);
-    const attributes = { score: data.nodes.score[i] ?? null, verdict: data.nodes.verdict[i] ?? null };
+    const kind = data.nodes.kind?.[i] ?? 'ip';
+    const attributes = { score: data.nodes.score[i] ?? null, verdict: data.nodes.verdict[i] ?? null, kind };
     model.addNode(ip, {
-      label: ip,
+      label: nodeLabel(ip, kind),
       x: (around?.x ?? 0) + radius * Math.cos(angle),
       y: (around?.y ?? 0) + radius * Math.sin(angle),
       size: MIN_SIZE,
