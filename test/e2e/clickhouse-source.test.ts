@@ -144,6 +144,7 @@ describe('a ClickHouse source in the app (serve mode, clickhouse-server 18.16)',
       'vigil source add edge --clickhouse http://127.0.0.1:8123 --database nginx --table access --map combined',
     );
     expect(await page.locator('input[type="password"]').count()).toBe(0);
+    await page.getByTestId('sources-panel').screenshot({ path: path.join(SHOTS, 'ch-import-sources.png') });
   });
 
   it('shows the Overview computed by the engine for the filter, labelled as remote', async () => {

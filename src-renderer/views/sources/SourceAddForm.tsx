@@ -30,6 +30,7 @@ function Field({
     <label className="field">
       <span>{label}</span>
       <input
+        type="text"
         value={value}
         onChange={(event) => onChange(event.target.value)}
         spellCheck={false}

@@ -78,6 +78,7 @@ export function SourcesPanel() {
               <th>Password from</th>
               <th>Last pulled (UTC)</th>
               <th />
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -90,24 +91,26 @@ export function SourcesPanel() {
                 <td>{source.preset ?? 'custom'}</td>
                 <td>{passwordFrom(source)}</td>
                 <td>{source.lastPulledTs === null ? '–' : formatTimestamp(source.lastPulledTs)}</td>
-                <td className="actions">
-                  <button type="button" className="small" onClick={() => chooseSource(source.name)}>
-                    Hunt
-                  </button>
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={() => void test(source.name)}
-                    data-testid="source-test"
-                  >
-                    Test
-                  </button>
-                  <button type="button" className="small" onClick={() => void remove(source.name)}>
-                    Remove
-                  </button>
-                  <span className="muted" data-testid="source-test-result">
-                    {testLine(tests[source.name])}
+                <td>
+                  <span className="source-actions">
+                    <button type="button" className="small" onClick={() => chooseSource(source.name)}>
+                      Hunt
+                    </button>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => void test(source.name)}
+                      data-testid="source-test"
+                    >
+                      Test
+                    </button>
+                    <button type="button" className="small" onClick={() => void remove(source.name)}>
+                      Remove
+                    </button>
                   </span>
+                </td>
+                <td className="muted" data-testid="source-test-result">
+                  {testLine(tests[source.name])}
                 </td>
               </tr>
             ))}
