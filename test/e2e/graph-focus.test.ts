@@ -127,6 +127,11 @@ describe('the graph points at attackers', () => {
     expect(shape.text).toBe(IPV6_CLIENT);
     expect(shape.height).toBeLessThan(1.5 * shape.lineHeight);
     if (shape.clipped) expect(shape.title).toBe(IPV6_CLIENT);
+    // Framed with its one neighbour, the client is not left under the legend in the bottom corner.
+    const stage = (await graphCanvas(page).boundingBox())!;
+    const legend = (await page.getByTestId('graph-legend').boundingBox())!;
+    expect(stage.y + (await canvasNumber(page, 'data-focus-y'))).toBeLessThan(legend.y - 10);
+    await page.screenshot({ path: path.join(SHOTS, 'graph-ipv6-panel.png') });
   });
 
   it('logged no console error', () => {

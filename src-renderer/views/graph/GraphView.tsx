@@ -6,7 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote.js';
 import { countOf, formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { useTheme } from '../../state/theme.js';
-import { focusCamera, revealNode, visibleWidth } from './camera.js';
+import { focusCamera, revealNode, visibleArea } from './camera.js';
 import { graphPalette } from './colors.js';
 import { EdgePanel } from './EdgePanel.js';
 import { heaviestNeighbours } from './focus-neighbours.js';
@@ -107,7 +107,7 @@ export function GraphView() {
       const sigma = handle.current?.sigma;
       const stage = container.current;
       if (!sigma || !stage) return;
-      const visible = visibleWidth(stage);
+      const visible = visibleArea(stage);
       if (move === 'reveal') return void (await revealNode(sigma, ip, visible));
       if (await focusCamera(sigma, ip, heaviestNeighbours(model, ip), visible)) stage.dataset.focused = ip;
     });

@@ -4,16 +4,31 @@
 // conversions rather than re-deriving its normalisation.
 import type { GraphRenderer } from './useSigma.js';
 
-/** The stage's visible width in px: up to the left edge of a panel floating over it. */
-export function visibleWidth(stage: HTMLElement): number {
+/** The part of the stage an IP can be seen in, from its top-left corner, in px. */
+export interface VisibleArea {
+  width: number;
+  height: number;
+}
+
+/**
+ * The stage up to the left edge of a panel floating over it, and above the legend in its bottom
+ * corner (which would hide an IP and its label framed at the bottom).
+ */
+export function visibleArea(stage: HTMLElement): VisibleArea {
   const box = stage.getBoundingClientRect();
   let right = box.right;
+  let bottom = box.bottom;
   const panel = stage.closest('.graph-main')?.querySelector<HTMLElement>('.graph-panel');
   if (panel) {
     const panelBox = panel.getBoundingClientRect();
     if (panelBox.left > box.left && panelBox.left < right) right = panelBox.left;
   }
-  return right - box.left;
+  const legend = stage.parentElement?.querySelector<HTMLElement>('.graph-legend');
+  if (legend) {
+    const legendBox = legend.getBoundingClientRect();
+    if (legendBox.top > box.top + box.height / 2 && legendBox.top < bottom) bottom = legendBox.top;
+  }
+  return { width: right - box.left, height: bottom - box.top };
 }
 
 /** Room kept between an IP and the edge of the visible area, for its label. */
@@ -32,13 +47,18 @@ function pixelsPerUnit(sigma: GraphRenderer): number {
   return Math.abs(b.x - a.x);
 }
 
-/** The camera whose ratio is `ratio` and that shows framed point `point` at viewport x = `atX`, mid-height. */
-function cameraShowing(sigma: GraphRenderer, point: { x: number; y: number }, ratio: number, atX: number) {
+/** The camera whose ratio is `ratio` and that shows framed point `point` at viewport point `at`. */
+function cameraShowing(
+  sigma: GraphRenderer,
+  point: { x: number; y: number },
+  ratio: number,
+  at: { x: number; y: number },
+) {
   const { width, height } = sigma.getDimensions();
   const centred = { x: point.x, y: point.y, ratio, angle: 0 };
-  // Under `centred` the point is mid-stage; the point drawn (mid-stage - atX) to its right becomes
-  // the new centre, which moves the IP left by exactly that many pixels.
-  const centre = sigma.viewportToFramedGraph({ x: width - atX, y: height / 2 }, { cameraState: centred });
+  // Under `centred` the point is mid-stage; the point drawn as far past mid-stage as `at` is short
+  // of it becomes the new centre, which moves the IP to `at` exactly.
+  const centre = sigma.viewportToFramedGraph({ x: width - at.x, y: height - at.y }, { cameraState: centred });
   return { x: centre.x, y: centre.y, ratio, angle: 0 };
 }
 
@@ -51,11 +71,10 @@ export async function focusCamera(
   sigma: GraphRenderer,
   ip: string,
   neighbours: string[],
-  visible: number,
+  visible: VisibleArea,
 ): Promise<boolean> {
   const focus = sigma.getNodeDisplayData(ip);
   if (!focus) return false;
-  const { height } = sigma.getDimensions();
   let [minX, maxX, minY, maxY] = [focus.x, focus.x, focus.y, focus.y];
   for (const other of neighbours) {
     const display = sigma.getNodeDisplayData(other);
@@ -66,28 +85,28 @@ export async function focusCamera(
     maxY = Math.max(maxY, display.y);
   }
   const unit = pixelsPerUnit(sigma);
-  const width = Math.max(1, visible - 2 * MARGIN_PX);
-  const tall = Math.max(1, height - 2 * MARGIN_PX);
+  const width = Math.max(1, visible.width - 2 * MARGIN_PX);
+  const tall = Math.max(1, visible.height - 2 * MARGIN_PX);
   const ratio = Math.min(
     FARTHEST_RATIO,
     Math.max(CLOSEST_RATIO, ((maxX - minX) * unit) / width, ((maxY - minY) * unit) / tall),
   );
   const centre = { x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
-  await sigma
-    .getCamera()
-    .animate(cameraShowing(sigma, centre, ratio, visible / 2), { duration: DURATION_MS });
+  const middle = { x: visible.width / 2, y: visible.height / 2 };
+  await sigma.getCamera().animate(cameraShowing(sigma, centre, ratio, middle), { duration: DURATION_MS });
   return true;
 }
 
 /** Pans (same zoom) to bring `ip` into the visible part of the stage if it is not; false if it was. */
-export async function revealNode(sigma: GraphRenderer, ip: string, visible: number): Promise<boolean> {
+export async function revealNode(sigma: GraphRenderer, ip: string, visible: VisibleArea): Promise<boolean> {
   const display = sigma.getNodeDisplayData(ip);
   if (!display) return false;
   const at = sigma.framedGraphToViewport(display);
-  const { height } = sigma.getDimensions();
-  const margin = Math.min(MARGIN_PX, visible / 4);
-  if (at.x >= margin && at.x <= visible - margin && at.y >= margin && at.y <= height - margin) return false;
+  const margin = Math.min(MARGIN_PX, visible.width / 4, visible.height / 4);
+  if (at.x >= margin && at.x <= visible.width - margin && at.y >= margin && at.y <= visible.height - margin)
+    return false;
   const camera = sigma.getCamera();
-  await camera.animate(cameraShowing(sigma, display, camera.ratio, visible / 2), { duration: DURATION_MS });
+  const middle = { x: visible.width / 2, y: visible.height / 2 };
+  await camera.animate(cameraShowing(sigma, display, camera.ratio, middle), { duration: DURATION_MS });
   return true;
 }
