@@ -16,5 +16,5 @@ export function floodWarning(run: ModelRun): string | null {
   const share = run.flaggedSessions / run.scoredSessions;
   const precision = run.metrics?.model.precision;
   if (share < LARGE_SHARE || precision === undefined || precision >= LOW_PRECISION) return null;
-  return `${run.kind} #${run.id} is active and flags ${formatShare(share, 1)} of the sessions it scored at a precision of ${precision.toFixed(3)}: most of what counts as flagged comes from it and is likely benign. Make another run of its kind active, or train one with a lower flag rate.`;
+  return `${run.kind} #${run.id} is active and flags ${formatShare(share, 1)} of the sessions it scored at a precision of ${precision.toFixed(3)}: most of what counts as flagged comes from it and is likely benign. Make another run of its kind active, switch the kind off (top bar, Flagged by), or train one with a lower flag rate.`;
 }
