@@ -115,7 +115,10 @@ export const IpProfileArgs = z.object({
 
 export const EdgeSessionsArgs = z.object({
   src: Ip,
-  dst: Ip,
+  /** An IP, or with `toHost` the name of a host node (a Host header: up to 253 characters). */
+  dst: z.string().min(1).max(300),
+  /** The edge ends at a host node (nodes.kind): its sessions are the client's requests to it. */
+  toHost: z.boolean().default(false),
   filter: SessionFilter.default({}),
   offset: z.number().int().min(0).max(100_000_000).default(0),
   limit: z.number().int().min(1).max(1000).default(50),

@@ -5,6 +5,7 @@
 // the server that wrote the log ("server of access.log"): what an analyst reading a web server's
 // log expects, a star of clients around the site. Sessions with a destination IP are untouched.
 import type { SessionFilter } from '../../../src-shared/domain.js';
+import type { FilterClause } from '../../../src-shared/filter/clauses.js';
 import { anyRequestsStored, REQUEST_SQL } from './analytics-web.js';
 import { filterAnd, type Pair } from './graph.js';
 import type { Db } from './open.js';
@@ -67,4 +68,21 @@ export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[
     } else pairs.set(key, { src: cell.src, dst, sessions: cell.sessions, bytes: cell.bytes, toHost: true });
   }
   return [...pairs.values()];
+}
+
+/**
+ * The filter selecting the sessions of a client → host edge: the client's requests for that host,
+ * or, for a "server of FILE" node, its requests in the latest import of that file that name no
+ * host (a log either names its hosts or does not).
+ */
+export function hostEdgeFilter(db: Db, src: string, host: string, filter: SessionFilter): SessionFilter {
+  const edge = { ...filter, srcIp: src, dstIp: undefined };
+  const server = host.startsWith(serverOfLog('')) ? host.slice(serverOfLog('').length) : null;
+  const importId =
+    server === null
+      ? undefined
+      : (db.prepare('SELECT max(id) FROM imports WHERE file_name = ?').pluck().get(server) as number | null);
+  if (importId != null) return { ...edge, importId };
+  const clause: FilterClause = { field: 'host', negate: false, values: [{ kind: 'text', value: host }] };
+  return { ...edge, clauses: [...(filter.clauses ?? []), clause] };
 }

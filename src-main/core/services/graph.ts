@@ -15,7 +15,7 @@ import {
   rollupAnswers,
   worstVerdictByIp,
 } from '../db/graph.js';
-import { readHostPairs } from '../db/host-edges.js';
+import { hostEdgeFilter, readHostPairs } from '../db/host-edges.js';
 import { ipProfile } from '../db/ip-profile.js';
 import type { Db } from '../db/open.js';
 import { sessionPage } from '../db/sessions.js';
@@ -61,10 +61,10 @@ export function graphService({ db }: GraphContext): Pick<VigilService, GraphOps>
     async ipProfile({ ip, filter, recentLimit }) {
       return ipProfile(db, ip, filter, recentLimit);
     },
-    async edgeSessions({ src, dst, filter, offset, limit }) {
+    async edgeSessions({ src, dst, toHost, filter, offset, limit }) {
       // The edge is already within the filter; its endpoints replace any endpoint terms in it.
       return sessionPage(db, {
-        filter: { ...filter, srcIp: src, dstIp: dst },
+        filter: toHost ? hostEdgeFilter(db, src, dst, filter) : { ...filter, srcIp: src, dstIp: dst },
         sort: 'startTs',
         direction: 'desc',
         offset,

@@ -14,15 +14,17 @@ const PAGE = 50;
 interface EdgePanelProps {
   src: string;
   dst: string;
+  /** The edge ends at a host node: a client's requests to a site, not an IP pair. */
+  toHost: boolean;
   filter: SessionFilter;
   onClose: () => void;
 }
 
-export function EdgePanel({ src, dst, filter, onClose }: EdgePanelProps) {
+export function EdgePanel({ src, dst, toHost, filter, onClose }: EdgePanelProps) {
   const [offset, setOffset] = useState(0);
   const page = useVigilQuery(
     'edgeSessions',
-    { src, dst, filter, offset, limit: PAGE },
+    { src, dst, toHost, filter, offset, limit: PAGE },
     { keepPrevious: false },
   );
   return (
@@ -46,7 +48,7 @@ export function EdgePanel({ src, dst, filter, onClose }: EdgePanelProps) {
               {formatCount(page.data.total)}
             </span>{' '}
             sessions ·{' '}
-            <button type="button" className="link" onClick={() => openEdgeInSessions(src, dst)}>
+            <button type="button" className="link" onClick={() => openEdgeInSessions(src, dst, toHost)}>
               open in Sessions
             </button>
           </p>

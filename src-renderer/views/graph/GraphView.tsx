@@ -211,6 +211,7 @@ export function GraphView() {
             key={`${selection.src}>${selection.dst}`}
             src={selection.src}
             dst={selection.dst}
+            toHost={model.hasNode(selection.dst) && model.getNodeAttribute(selection.dst, 'kind') === 'host'}
             filter={filter}
             onClose={() => setSelection(null)}
           />

@@ -13,8 +13,14 @@ export function openIpInSessions(ip: string): void {
   window.location.hash = '#/sessions';
 }
 
-export function openEdgeInSessions(src: string, dst: string): void {
+/**
+ * An IP pair's sessions (`src:` `dst:`), or a client's requests to a host node (`src:` `host:`; a
+ * "server of FILE" node has no host to name, so its client's sessions).
+ */
+export function openEdgeInSessions(src: string, dst: string, toHost = false): void {
   addFilterTerm(ipTerm('src', src));
-  addFilterTerm(ipTerm('dst', dst));
+  if (!toHost) addFilterTerm(ipTerm('dst', dst));
+  else if (!dst.startsWith('server of '))
+    addFilterTerm({ field: 'host', negate: false, values: [{ kind: 'text', value: dst }] });
   window.location.hash = '#/sessions';
 }

@@ -18,7 +18,11 @@ const tempDir = createTempDirs();
 let webDb: Db;
 let flowDb: Db;
 
-async function call<K extends 'graphEdges' | 'ipNeighbours'>(db: Db, name: K, args: ArgsOf<K>) {
+async function call<K extends 'graphEdges' | 'ipNeighbours' | 'edgeSessions'>(
+  db: Db,
+  name: K,
+  args: ArgsOf<K>,
+) {
   const service = graphService({ db });
   const parsed = operations[name].args.parse(args);
   const result = await (service[name] as (a: unknown) => Promise<unknown>)(parsed);
@@ -109,6 +113,20 @@ describe('requests without a server IP in the graph', () => {
       '10.0.0.3 -> blog.example.com (host) 1',
       '10.0.0.3 -> shop.example.com (host) 1',
     ]);
+  });
+
+  it("lists an edge's sessions: the client's requests to the host, or in the log that names none", async () => {
+    const sessions = async (src: string, dst: string, toHost: boolean) => {
+      const page = await call(webDb, 'edgeSessions', { src, dst, toHost } as ArgsOf<'edgeSessions'>);
+      return page.items.map((s) => `${s.srcIp} ${s.host ?? '-'} ${s.path}`).sort();
+    };
+    expect(await sessions('10.0.0.3', 'shop.example.com', true)).toEqual(['10.0.0.3 shop.example.com /x']);
+    expect(await sessions('10.0.0.1', 'server of access.log', true)).toEqual([
+      '10.0.0.1 - /a',
+      '10.0.0.1 - /b',
+    ]);
+    // An IP edge is asked as before.
+    expect(await sessions('10.0.0.3', '192.0.2.10', false)).toEqual(['10.0.0.3 192.0.2.10 /z']);
   });
 
   it('leaves data without requests as it was: IP edges only, no node kinds', async () => {
