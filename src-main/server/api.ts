@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type OperationFor, operations, operationsFor, type VigilService } from '../../src-shared/api.js';
 import { callOperation } from '../../src-shared/call.js';
+import { SourceTicket } from '../../src-shared/sources.js';
 import { readJsonBody } from './body.js';
 import { errorStatus } from './error-status.js';
 import { sendAnswer, sendError } from './respond.js';
@@ -40,7 +41,20 @@ export async function handleApiCall(
   // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never grant.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
     return sendError(res, 415, 'Send the arguments as application/json.');
-  const outcome = await callOperation(service, name, await readJsonBody(req));
+  const args = await readJsonBody(req);
+  // A page that hangs up (reloaded, closed) has given its source question up: stop it on the engine
+  // too, or a GROUP BY over the whole table would run on there for nobody.
+  const ticket = name === 'cancelSourceQuery' ? undefined : ticketOf(args);
+  if (ticket !== undefined)
+    res.once('close', () => {
+      if (!res.writableFinished) service.cancelSourceQuery({ ticket }).catch(() => undefined);
+    });
+  const outcome = await callOperation(service, name, args);
   if (outcome.ok) sendAnswer(res, 200, { ok: true, value: outcome.value });
   else sendError(res, outcome.invalid ? 400 : errorStatus(outcome.thrown), outcome.error);
+}
+
+function ticketOf(args: unknown): string | undefined {
+  const ticket = (args as { ticket?: unknown } | null)?.ticket;
+  return SourceTicket.safeParse(ticket).success ? (ticket as string) : undefined;
 }

@@ -220,6 +220,11 @@ describe('a ClickHouse source in the app (serve mode, clickhouse-server 18.16)',
       .poll(() => page.getByTestId('remote-error').textContent())
       .toContain('Cancelled: the query was stopped on endless.');
     await expect.poll(endlessRunning, { timeout: 10_000 }).toBe(0);
+    // A page that goes away mid-question (here: reloaded) gives it up, and the server stops it too.
+    await page.getByTestId('remote-retry').click();
+    await expect.poll(endlessRunning, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.reload();
+    await expect.poll(endlessRunning, { timeout: 10_000 }).toBe(0);
     // Cancelled questions (this one, and any a new filter or source left behind) answer with an
     // HTTP error, which Chromium logs; every failed call was one of those, and nothing else failed.
     expect(failedCalls.length).toBeGreaterThan(0);
