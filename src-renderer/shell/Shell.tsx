@@ -4,6 +4,7 @@
 import '../styles/shell.css';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import type { ViewId } from '../hooks/useHashView.js';
+import { useChosenSource } from '../state/source.js';
 import { DetectionSet } from './DetectionSet.js';
 import { FilterBar } from './FilterBar.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
@@ -19,6 +20,7 @@ export function Shell({ view, children }: { view: ViewId; children: ReactNode })
   const showHelp = useCallback(() => setHelp(true), []);
   const closeHelp = useCallback(() => setHelp(false), []);
   useShortcuts(focusFilter, showHelp);
+  const remote = useChosenSource() !== null;
   return (
     <main className="content">
       <div className="topbar">
@@ -31,7 +33,8 @@ export function Shell({ view, children }: { view: ViewId; children: ReactNode })
             The filter applies to Overview, Sessions, Graph and Triage.
           </p>
         )}
-        <DetectionSet />
+        {/* What flags sessions is the workspace's: a remote source has no flags to choose from. */}
+        {!remote && <DetectionSet />}
         <button
           type="button"
           className="small"

@@ -157,6 +157,8 @@ describe('a ClickHouse source in the app (serve mode, clickhouse-server 18.16)',
     await applyFilter(FILTER);
     await expect.poll(() => kpi('sessions'), { timeout: 15_000 }).toBe(MATCHING);
     await waitForCharts(page);
+    // What flags sessions is the workspace's: the top bar does not offer it for a source.
+    expect(await page.getByTestId('detection-set').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'ch-remote-overview.png') });
     // Views that work on the workspace only say so while the source is chosen.
     await page.goto(`http://127.0.0.1:${serve.port}/#/triage`);
