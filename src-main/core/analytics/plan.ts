@@ -4,6 +4,7 @@ import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { FilterClause } from '../../../src-shared/filter/clauses.js';
 import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
 import { bucketFor } from '../../../src-shared/time-buckets.js';
+import { GRANULARITIES } from '../db/rollups.js';
 
 const ROLLUP_FIELDS: FilterClause['field'][] = ['country', 'type'];
 
@@ -14,9 +15,18 @@ export type Plan =
 // The rollups hold finished imports only (db/staged-rollups.ts): the scope to them is already met.
 const ROLLUP_FILTER = ['from', 'to', 'unfinishedImports'];
 
+/** The finest rollup bucket: a range the rollups answer starts and ends on one. */
+const FINEST_BUCKET = GRANULARITIES[0];
+const onBucket = (at: number | undefined) => at === undefined || at % FINEST_BUCKET === 0;
+
+/**
+ * Rollups only for ranges on whole minutes: a bucket either lies in the range or not, so a range
+ * that starts or ends inside a minute (typed by hand, or a pull's own span) would drop or add that
+ * minute's sessions. Such a range reads the sessions, which is exact.
+ */
 export function planFor(filter: SessionFilter): Plan {
   const { from, to, clauses = [] } = filter;
-  return filterOnlyUses(filter, ROLLUP_FILTER, ROLLUP_FIELDS)
+  return filterOnlyUses(filter, ROLLUP_FILTER, ROLLUP_FIELDS) && onBucket(from) && onBucket(to)
     ? { kind: 'rollup', from, to, clauses }
     : { kind: 'sessions', filter };
 }
