@@ -74,7 +74,7 @@ export class BatchWriter {
     this.updateProgress = prepareProgressUpdate(db);
     createStagedRollups(db);
     this.rollups = { ...prepareRollupApply(db, stagedName), ...prepareAnalyticsApply(db, stagedName) };
-    this.webRollups = new WebRollupSums(db, this.internFields);
+    this.webRollups = new WebRollupSums(db, this.interns);
     // Immediate: the next id is read under the write lock, so two writers never take the same one.
     const transaction = db.transaction((batch: EncodedBatch) => this.writeBatch(batch));
     this.writeInTransaction = (batch) => transaction.immediate(batch);

@@ -3,19 +3,21 @@
 // dictionary id. Summed here rather than in the parser's rollup window (rollup-window.ts) because
 // the rollups key values by their dictionary ids, which only the writer knows, and because the
 // writer knows which rows were stored, so duplicates never need taking back out. Per row it is a
-// few typed-array increments and one integer-keyed map read; the texts are interned once per
-// distinct value per batch, through the writer's own memo (they are already interned by then).
+// few typed-array increments and one integer-keyed map read; the ids of a batch's values are read
+// from the writer's per-batch interning (BatchInterns), which found them when the rows were stored.
 // The sums go to the writer's staging when their budget fills (in that batch's transaction) and
 // before the import's staging is merged; a cancelled or failed import drops them with it.
-import { LOG_FIELDS } from '../../../src-shared/fields/index.js';
+import { type FieldDef, LOG_FIELDS } from '../../../src-shared/fields/index.js';
 import { MINUTE } from '../../../src-shared/time-buckets.js';
 import type { Db } from '../db/open.js';
 import { GRANULARITIES } from '../db/rollups.js';
 import { onMerge, stagedName } from '../db/staged-rollups.js';
 import { prepareWebRollupApply, WEB_VALUE_FIELDS, type WebRollupSink } from '../db/web-rollups.js';
 import { type EncodedBatch, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
+import type { BatchInterns } from './batch-interns.js';
 
-type Intern = ((text: string) => number) | null;
+/** The writer's ids of a batch's string codes (batch-interns.ts), by LOG_FIELDS slot. */
+type BatchIds = Pick<BatchInterns, 'idOf'>;
 
 // Cells summed in memory before they are staged (a few MB): memory stays bounded on any file.
 export const WEB_CELL_BUDGET = 50_000;
@@ -24,8 +26,8 @@ const CLASSES = 8;
 
 export class WebRollupSums {
   private readonly sink: WebRollupSink;
-  /** Per value field (WEB_VALUE_FIELDS order): text → dictionary id, the writer's interning. */
-  private readonly interns: ((text: string) => number)[];
+  /** Per value field (WEB_VALUE_FIELDS order): its slot in the writer's BatchInterns. */
+  private readonly slots: number[];
   /** Per value field: requests of this batch by batch string code. */
   private byCode: Int32Array[] = WEB_VALUE_FIELDS.map(() => new Int32Array(1024));
   /** Per value field: requests since the last flush by dictionary id (0: without the field). */
@@ -39,15 +41,16 @@ export class WebRollupSums {
 
   constructor(
     db: Db,
-    interns: readonly Intern[],
+    private readonly ids: BatchIds,
     private readonly budget = WEB_CELL_BUDGET,
   ) {
     this.sink = prepareWebRollupApply(db, stagedName);
     onMerge(db, () => this.flush());
-    this.interns = WEB_VALUE_FIELDS.map((name) => {
-      const intern = interns[LOG_FIELDS.findIndex((field) => field.name === name)];
-      if (!intern) throw new Error(`${name} is not an interned field`);
-      return intern;
+    this.slots = WEB_VALUE_FIELDS.map((name) => {
+      const field = LOG_FIELDS.findIndex((f) => f.name === name);
+      if ((LOG_FIELDS[field] as FieldDef | undefined)?.storage !== 'interned')
+        throw new Error(`${name} is not an interned field`);
+      return field;
     });
   }
 
@@ -99,13 +102,13 @@ export class WebRollupSums {
   private byCodeToIds(dict: readonly string[]): void {
     for (let f = 0; f < WEB_VALUE_FIELDS.length; f++) {
       const counts = this.byCode[f]!;
-      const intern = this.interns[f]!;
+      const slot = this.slots[f]!;
       const into = this.byId[f]!;
       for (let code = 0; code < dict.length; code++) {
         const n = counts[code]!;
         if (n === 0) continue;
         counts[code] = 0;
-        addTo(into, intern(dict[code]!), n);
+        addTo(into, this.ids.idOf(slot, code), n);
       }
     }
   }
