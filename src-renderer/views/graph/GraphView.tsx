@@ -52,11 +52,24 @@ export function GraphView() {
   // How the camera answers the next IP selection, once its panel is on screen: Find frames the IP
   // and its heaviest neighbours; a click only pans, and only if the panel would cover the IP.
   const cameraMove = useRef<'find' | 'reveal'>('reveal');
-  const select = useCallback((ip: string, move: 'find' | 'reveal' = 'reveal') => {
-    cameraMove.current = move;
-    setSelection({ kind: 'ip', ip });
-    setNotice(null);
-  }, []);
+  // A host node (requests without a server IP end at their host) has no IP drill-down: selecting
+  // it lights its clients and says where its requests are.
+  const isHost = useCallback(
+    (name: string) => model.hasNode(name) && model.getNodeAttribute(name, 'kind') === 'host',
+    [model],
+  );
+  const select = useCallback(
+    (ip: string, move: 'find' | 'reveal' = 'reveal') => {
+      cameraMove.current = move;
+      setSelection({ kind: 'ip', ip });
+      setNotice(
+        isHost(ip)
+          ? `${ip} is a host the requests asked for, not an IP: click an edge for a client's requests to it, double-click for all its clients.`
+          : null,
+      );
+    },
+    [isHost],
+  );
   const handlers: SigmaHandlers = {
     onNode: (ip) => select(ip),
     onExpand: (ip) => void expand(ip),
@@ -195,7 +208,7 @@ export function GraphView() {
             />
           )}
         </div>
-        {selection?.kind === 'ip' && (
+        {selection?.kind === 'ip' && !isHost(selection.ip) && (
           <IpPanel
             key={selection.ip}
             ip={selection.ip}
