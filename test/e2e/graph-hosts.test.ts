@@ -1,0 +1,63 @@
+// An access log in the graph, in Chromium against serve mode: its requests name no server IP, so
+// they end at the host they asked for. Finding the host selects it without an IP drill-down (it is
+// no IP) and says where its requests are; an edge's panel lists the client's requests to it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/core/db/open.js';
+import { runImport } from '../../src-main/core/ingest/pipeline.js';
+import {
+  canvasNumber,
+  type GraphSession,
+  layoutAtRest,
+  openGraphSession,
+  searchGraph,
+} from './graph-page.js';
+import { assertBuilt } from './serve-process.js';
+
+let dir: string;
+let session: GraphSession;
+
+const line = (client: string, second: number, target: string, vhost: string) =>
+  `${vhost} ${client} - - [25/Apr/2024:10:00:${String(second).padStart(2, '0')} +0000] "GET ${target} HTTP/1.1" 200 100 "-" "curl/8.5.0"`;
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-graph-hosts-'));
+  const file = path.join(dir, 'vhosts.log');
+  const lines = [];
+  for (let i = 0; i < 12; i++) lines.push(line(`10.0.0.${1 + (i % 4)}`, i, `/p${i}`, 'shop.example.com:443'));
+  lines.push(line('10.0.0.9', 30, '/blog', 'blog.example.com:80'));
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  const dbPath = path.join(dir, 'hosts.db');
+  const db = openDatabase(dbPath);
+  await runImport(db, { file, enrich: false });
+  db.close();
+  session = await openGraphSession(dbPath);
+  await session.page.getByTestId('nav-graph').click();
+  await session.page.locator('[data-testid="graph-canvas"][data-state="ready"][data-frames]').waitFor();
+  await layoutAtRest(session.page);
+}, 120_000);
+
+afterAll(async () => {
+  await session?.browser.close();
+  await session?.serve.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('hosts in the graph', () => {
+  it('draws the clients around their hosts, and a host opens no IP drill-down', {
+    timeout: 60_000,
+  }, async () => {
+    const { page } = session;
+    // Five clients, two hosts.
+    expect(await canvasNumber(page, 'data-nodes')).toBe(7);
+    await searchGraph(page, 'shop.example.com');
+    await expect
+      .poll(() => page.getByText('shop.example.com is a host the requests asked for').count())
+      .toBe(1);
+    expect(await page.getByTestId('ip-panel').count()).toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
