@@ -156,7 +156,7 @@ export async function run(args) {
       );
     } else
       console.log(
-        `  local workspace skipped: ${n(rows)} rows is above --local-max ${n(localMax)} (pulling them all into SQLite would take an hour here); the source's Overview is timed alone`,
+        `  local workspace skipped: ${n(rows)} rows is above --local-max ${n(localMax)} (a workspace holds the slices an analyst pulls; a pull of every row runs at thousands of rows a second); the source's Overview is timed alone`,
       );
 
     const served = await serve(withLocal ? local : slice);
