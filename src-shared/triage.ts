@@ -175,9 +175,27 @@ export const IocImportResult = z.object({
 });
 export type IocImportResult = z.infer<typeof IocImportResult>;
 
+/** One member of the detection set that flagged a session: an active run, or a rule hit at the level. */
+export const FlagReason = z.union([
+  z.object({ by: z.literal('run'), runId: z.number().int(), kind: z.string(), score: z.number() }),
+  z.object({
+    by: z.literal('rule'),
+    ruleId: z.string(),
+    title: z.string(),
+    level: z.string(),
+    /** The field and value the rule matched (null: the rule names none). */
+    field: z.string().nullable(),
+    value: z.string().nullable(),
+  }),
+]);
+export type FlagReason = z.infer<typeof FlagReason>;
+
 export const QueueItem = z.object({
   session: Session,
-  score: z.number(),
+  /** The best score of the runs that flagged it; null: only rule hits flagged it. */
+  score: z.number().nullable(),
+  /** The detection-set queue: every member of the set that flagged the session. */
+  reasons: z.array(FlagReason).optional(),
   explanation: z.unknown().nullable(),
   /** Threat-type runs: the flag's most probable kind and its probability (null otherwise). */
   predictedKind: z.string().nullable().optional(),
@@ -191,7 +209,7 @@ export type QueueItem = z.infer<typeof QueueItem>;
 export const QueueRun = z.object({ id: z.number().int(), kind: z.string(), createdAt: z.number().int() });
 
 export const FlagQueueArgs = z.object({
-  /** Defaults to the most recent active run. */
+  /** Only this run's flags, by its score; absent: the whole detection set (src-shared/detection-set.ts). */
   runId: z.number().int().optional(),
   filter: TriageFilter.default({}),
   groupBySrcIp: z.boolean().default(false),
@@ -202,11 +220,16 @@ export const FlagQueueArgs = z.object({
 });
 
 export const FlagQueuePage = z.object({
+  /** The run whose flags these are (a queue of one run); null for the detection-set queue. */
   run: QueueRun.nullable(),
+  /** The detection-set queue: the set's name ("rf #12 + rules ≥ high"); absent for one run's queue. */
+  set: z.string().optional(),
   items: z.array(QueueItem),
   total: z.number().int(),
   /** With groupBySrcIp: the source IPs on this page, in order, with their flagged counts. */
-  groups: z.array(z.object({ srcIp: z.string(), sessions: z.number().int(), maxScore: z.number() })),
+  groups: z.array(
+    z.object({ srcIp: z.string(), sessions: z.number().int(), maxScore: z.number().nullable() }),
+  ),
   /** Threat-type runs: every predicted kind in the queue (within the filter) with its flags, most first. */
   kindGroups: z
     .array(z.object({ kind: z.string(), sessions: z.number().int(), maxScore: z.number() }))

@@ -276,8 +276,42 @@ describe('a triage queue that empties', () => {
     await renderView();
     await waitFor(() =>
       expect(screen.getByTestId('triage-total').getAttribute('title')).toBe(
-        'The flags of iforest #1, by its score. Elsewhere, flagged means the detection set: iforest #1 + rules ≥ high.',
+        'The flags of iforest #1 only, by its score. Elsewhere, flagged means the detection set: iforest #1 + rules ≥ high.',
       ),
+    );
+  });
+
+  it('shows the detection-set queue with what flagged each session, a rule-only row without a score', async () => {
+    answers.flagQueue = () => ({
+      run: null,
+      set: 'rf #4 + rules ≥ high',
+      items: [
+        { ...item(1, '198.51.100.7'), reasons: [{ by: 'run', runId: 4, kind: 'rf', score: 0.99 }] },
+        {
+          ...item(2, '203.0.113.9'),
+          score: null,
+          reasons: [
+            {
+              by: 'rule',
+              ruleId: 'web-lfi',
+              title: 'Path traversal',
+              level: 'high',
+              field: 'path',
+              value: '/etc/passwd',
+            },
+          ],
+        },
+      ],
+      total: 2,
+      groups: [],
+    });
+    await renderView();
+    expect(screen.getByTestId('triage-total').textContent).toContain('by rf #4 + rules ≥ high');
+    expect(screen.getByTestId('flag-reasons').textContent).toBe('rf #4 scored 0.990');
+    expect(row(2).querySelector('td.num')?.textContent).toBe('rule');
+    await press('j');
+    expect(screen.getByTestId('flag-reasons').textContent).toBe(
+      'rule web-lfi (high): Path traversal matched path = /etc/passwd',
     );
   });
 

@@ -1,6 +1,10 @@
-// The flag queue: a run's flagged sessions with everything the analyst decides on beside them.
+// The flag queue: the detection set's flagged sessions (or one run's) with everything the analyst
+// decides on beside them.
+import { detectionSetName } from '../../../src-shared/detection-set.js';
 import type { Session } from '../../../src-shared/domain.js';
 import type { FlagQueuePage, QueueItem } from '../../../src-shared/triage.js';
+import { flagReasons, setFlaggedPage } from '../db/detection-queue.js';
+import { readDetectionSet } from '../db/detection-set.js';
 import {
   flaggedKindGroups,
   flaggedPage,
@@ -32,7 +36,12 @@ export function annotate(
   }));
 }
 
+/**
+ * The flag queue: with a run id, that run's flags by its score; without, every session the
+ * detection set flags, each with the members of the set that flagged it.
+ */
 export function flagQueue(db: Db, query: Omit<QueueQuery, 'runId'> & { runId?: number }): FlagQueuePage {
+  if (query.runId === undefined) return setQueue(db, query);
   const run = resolveRun(db, query.runId);
   if (!run) return { run: null, items: [], total: 0, groups: [] };
   const { rows, total } = flaggedPage(db, { ...query, runId: run.id });
@@ -68,4 +77,32 @@ export function flagQueue(db: Db, query: Omit<QueueQuery, 'runId'> & { runId?: n
   // so the analyst can judge a kind at once whatever page or order is shown.
   const kindGroups = kinds.length ? flaggedKindGroups(db, run.id, query.filter) : [];
   return { run, items, total, groups, kindGroups, kinds };
+}
+
+/** The detection set's queue (see flagQueue); names the set so the count says what it counts. */
+function setQueue(db: Db, query: Omit<QueueQuery, 'runId'>): FlagQueuePage {
+  const set = detectionSetName(readDetectionSet(db));
+  const { rows, total } = setFlaggedPage(db, query);
+  const ids = rows.map((r) => r.id);
+  const annotatedById = new Map(annotate(db, sessionsByIds(db, ids)).map((item) => [item.session.id, item]));
+  const why = flagReasons(db, ids);
+  const items = rows.flatMap((row) => {
+    const item = annotatedById.get(row.id);
+    if (!item) return [];
+    const reasons = why.get(row.id);
+    return [
+      {
+        ...item,
+        score: row.score,
+        explanation: reasons?.explanation ? JSON.parse(reasons.explanation) : null,
+        reasons: reasons?.reasons ?? [],
+      },
+    ];
+  });
+  const groups: FlagQueuePage['groups'] = [];
+  if (query.groupBySrcIp)
+    for (const row of rows)
+      if (groups.at(-1)?.srcIp !== row.srcIp)
+        groups.push({ srcIp: row.srcIp, sessions: row.groupSize, maxScore: row.groupMax });
+  return { run: null, set, items, total, groups };
 }

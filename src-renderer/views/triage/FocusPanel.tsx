@@ -3,6 +3,7 @@ import { formatBytes, formatTimestamp } from '../../format.js';
 import { openIpInGraph } from '../graph/open-in-graph.js';
 import { ModelScores } from '../sessions/ModelScores.js';
 import { VerdictHistory } from '../sessions/VerdictHistory.js';
+import { FlagReasons } from './FlagReasons.js';
 import { VERDICT_CHOICES } from './verdict-choices.js';
 import '../sessions/sessions.css';
 
@@ -30,7 +31,8 @@ export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
       </p>
       <p className="muted">
         {formatBytes(s.bytesIn ?? 0)} in · {formatBytes(s.bytesOut ?? 0)} out ·{' '}
-        {s.detectionType ?? 'no detection type'} · score {item.score.toFixed(3)}
+        {s.detectionType ?? 'no detection type'} ·{' '}
+        {item.score === null ? 'no score (rule hits)' : `score ${item.score.toFixed(3)}`}
       </p>
       <dl className="focus-context" data-testid="focus-context">
         {s.ruleName && (
@@ -92,6 +94,7 @@ export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
         </button>
       </div>
       <h4>Why flagged</h4>
+      <FlagReasons reasons={item.reasons} />
       {/* Keyed by session: moving on never shows the last session's scores or history while this one loads. */}
       <ModelScores key={`scores-${s.id}`} sessionId={s.id} />
       <h4>History</h4>

@@ -38,8 +38,8 @@ function groupHeader(props: GroupProps, item: QueueItem, index: number) {
         >
           {folded ? '▸' : '▾'} {ip}
         </button>{' '}
-        · {formatCount(group?.sessions)} {group?.sessions === 1 ? 'session' : 'sessions'} · top score{' '}
-        {group?.maxScore.toFixed(3)}
+        · {formatCount(group?.sessions)} {group?.sessions === 1 ? 'session' : 'sessions'} ·{' '}
+        {group?.maxScore == null ? 'rule hits only' : `top score ${group.maxScore.toFixed(3)}`}
         <span className="group-verdicts">
           {VERDICT_CHOICES.map(({ verdict, label }) => (
             <button
@@ -96,7 +96,9 @@ export function QueueTable(props: QueueTableProps) {
                 onClick={() => onPick(index)}
               >
                 <td>{selected.has(item.session.id) ? '☑' : ''}</td>
-                <td className="num">{item.score.toFixed(3)}</td>
+                <td className="num" title={item.score === null ? 'flagged by rule hits only' : undefined}>
+                  {item.score === null ? 'rule' : item.score.toFixed(3)}
+                </td>
                 <td>{formatTimestamp(item.session.startTs)}</td>
                 <td>{item.session.srcIp}</td>
                 <td>

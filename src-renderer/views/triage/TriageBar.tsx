@@ -24,23 +24,23 @@ interface TriageBarProps {
   selected: readonly number[];
 }
 
-/** What the queue shows: which run's scores, grouped or not, the flag queue or "label next". */
+/** What the queue shows: the detection set or one run's flags, grouped or not, the flag queue or "label next". */
 export function TriageBar(props: TriageBarProps) {
   const { page, runs, runId, labelNext } = props;
   const flaggedBy = useDetectionSet().name;
   return (
     <div className="triage-bar">
       <label>
-        Run{' '}
+        Queue{' '}
         <select
           value={runId ?? ''}
           data-testid="triage-run"
           onChange={(e) => props.onRun(e.target.value ? Number(e.target.value) : undefined)}
         >
-          <option value="">latest active</option>
+          <option value="">detection set{flaggedBy ? ` (${flaggedBy})` : ''}</option>
           {runs.map((run) => (
             <option key={run.id} value={run.id}>
-              {run.id} · {run.kind}
+              run {run.id} only · {run.kind}
               {run.active ? ' (active)' : ''}
             </option>
           ))}
@@ -98,11 +98,13 @@ export function TriageBar(props: TriageBarProps) {
           className="muted"
           data-testid="triage-total"
           data-total={page.total}
-          // The queue is one run's flags, ordered by its scores; elsewhere "flagged" is the whole set.
+          // The default queue is the detection set, the Overview's "flagged"; a one-run queue says it is not.
           title={
             page.run && flaggedBy
-              ? `The flags of ${page.run.kind} #${page.run.id}, by its score. Elsewhere, flagged means the detection set: ${flaggedBy}.`
-              : undefined
+              ? `The flags of ${page.run.kind} #${page.run.id} only, by its score. Elsewhere, flagged means the detection set: ${flaggedBy}.`
+              : page.set
+                ? `Flagged by the detection set (${page.set}), the best score first.`
+                : undefined
           }
         >
           {props.pageIsLabelNext
@@ -110,7 +112,8 @@ export function TriageBar(props: TriageBarProps) {
             : props.verdict === 'none'
               ? `${formatCount(page.total)} left to judge`
               : `${formatCount(page.total)} flagged`}
-          {page.run ? ` · run ${page.run.id} (${page.run.kind})` : ''}
+          {page.run ? ` · run ${page.run.id} (${page.run.kind}) only` : ''}
+          {page.set ? ` · by ${page.set}` : ''}
         </span>
       )}
       {props.selected.length > 0 && (

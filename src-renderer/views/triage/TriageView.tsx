@@ -117,7 +117,7 @@ export function TriageView() {
           onError={setError}
         />
       )}
-      {page && !page.run && (
+      {page && !page.run && !page.set && (
         <div className="empty" data-testid="triage-empty">
           <p>
             {labelNext
@@ -126,7 +126,7 @@ export function TriageView() {
           </p>
         </div>
       )}
-      {page?.run && items.length === 0 && (
+      {(page?.run || page?.set) && items.length === 0 && (
         <div className="empty" data-testid="triage-none">
           <p>No session here matches the filter.</p>
         </div>

@@ -19,7 +19,7 @@ describe('flag queue by kind', () => {
     const db = generated.db();
     const run = await trainRun(db, { kind: 'rf', target: 'type', split: 'random', params: { trees: 30 } });
     await scoreRun(db, db, run.id);
-    const page = { filter: {}, groupBySrcIp: false, offset: 0, limit: 5000 };
+    const page = { runId: run.id, filter: {}, groupBySrcIp: false, offset: 0, limit: 5000 };
 
     const grouped = flagQueue(db, { ...page, groupByKind: true });
     const groups = grouped.kindGroups ?? [];

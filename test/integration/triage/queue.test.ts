@@ -25,7 +25,7 @@ async function sixSessions(ws: ReturnType<typeof workspace>) {
 }
 
 describe('flag queue', () => {
-  it('lists the flagged sessions of the latest active run by score, with verdicts and tags', async () => {
+  it('lists the flagged sessions of one chosen run by score, with verdicts and tags', async () => {
     const ws = workspace();
     const ids = await sixSessions(ws);
     const older = addScoredRun(
@@ -44,7 +44,8 @@ describe('flag queue', () => {
     setVerdict(ws.db, 'ana', { target: { sessionIds: [ids[2]!] }, verdict: 'malicious', note: 'n' });
     tagSessions(ws.db, 'ana', { tag: 'evidence', sessionIds: [ids[4]!], on: true });
 
-    const queue = flagQueue(ws.db, page);
+    const one = { ...page, runId: latest };
+    const queue = flagQueue(ws.db, one);
     expect(queue.run?.id).toBe(latest);
     expect(queue.total).toBe(5);
     expect(queue.items.map((i) => [i.session.id, i.score])).toEqual([
@@ -57,7 +58,7 @@ describe('flag queue', () => {
     expect(queue.items[0]!.verdict).toMatchObject({ verdict: 'malicious', analyst: 'ana' });
     expect(queue.items[1]!.tags).toEqual(['evidence']);
 
-    const grouped = flagQueue(ws.db, { ...page, groupBySrcIp: true });
+    const grouped = flagQueue(ws.db, { ...one, groupBySrcIp: true });
     expect(grouped.items.map((i) => i.session.id)).toEqual([ids[2], ids[3], ids[4], ids[5], ids[0]]);
     expect(grouped.groups).toEqual([
       { srcIp: '203.0.113.2', sessions: 2, maxScore: 0.95 },
@@ -65,11 +66,11 @@ describe('flag queue', () => {
       { srcIp: '203.0.113.1', sessions: 1, maxScore: 0.7 },
     ]);
 
-    expect(flagQueue(ws.db, { ...page, filter: { verdict: 'none' } }).total).toBe(4);
-    expect(flagQueue(ws.db, { ...page, filter: { tag: 'evidence' } }).items.map((i) => i.session.id)).toEqual(
-      [ids[4]],
-    );
-    expect(flagQueue(ws.db, { ...page, filter: { srcIp: '203.0.113.1' } }).total).toBe(1);
+    expect(flagQueue(ws.db, { ...one, filter: { verdict: 'none' } }).total).toBe(4);
+    expect(flagQueue(ws.db, { ...one, filter: { tag: 'evidence' } }).items.map((i) => i.session.id)).toEqual([
+      ids[4],
+    ]);
+    expect(flagQueue(ws.db, { ...one, filter: { srcIp: '203.0.113.1' } }).total).toBe(1);
     const switched = flagQueue(ws.db, { ...page, runId: older });
     expect(switched.items.map((i) => [i.session.id, i.score])).toEqual([[ids[5], 0.5]]);
     expect(() => flagQueue(ws.db, { ...page, runId: 9999 })).toThrow(/No model run with id 9999/);
@@ -78,7 +79,14 @@ describe('flag queue', () => {
   it('is empty, not an error, before any model has run', async () => {
     const ws = workspace();
     await sixSessions(ws);
-    expect(flagQueue(ws.db, page)).toEqual({ run: null, items: [], total: 0, groups: [] });
+    // The default queue is the detection set: nothing yet but rule hits at the default level.
+    expect(flagQueue(ws.db, page)).toEqual({
+      run: null,
+      set: 'rules ≥ high',
+      items: [],
+      total: 0,
+      groups: [],
+    });
   });
 });
 
