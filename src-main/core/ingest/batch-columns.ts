@@ -1,6 +1,7 @@
 // An encoded batch (batch-codec.ts) as the columns the rule engine reads (core/rules/columns.ts):
-// a text field's dictionary codes copied out of the row-major lanes, a number field's values with
-// NaN for missing. No text is decoded: the engine decides each distinct code once.
+// a text field's dictionary codes copied out of the row-major lanes (with the parser's lasting id
+// of each code), a number field's values with NaN for missing. No text is decoded: the engine
+// decides each distinct string once per import.
 import { isNumberField, type NumberField, type RuleField, type TextField } from '../rules/fields.js';
 import type { ColumnBatch, TextColumn } from '../rules/index.js';
 import { type EncodedBatch, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
@@ -24,8 +25,8 @@ export function batchColumns(batch: EncodedBatch, fields: readonly RuleField[]):
       const lane = STR[field];
       const codes = new Int32Array(rows);
       for (let row = 0; row < rows; row++) codes[row] = batch.str[row * STR_COLS + lane] as number;
-      texts[field as TextField] = { codes, dict: batch.dict };
+      texts[field as TextField] = { codes, dict: batch.dict, ids: batch.ids };
     }
   }
-  return { rows, texts, numbers };
+  return { rows, epoch: batch.epoch, texts, numbers };
 }

@@ -6,6 +6,7 @@ import { type HitRow, prepareHitInsert } from '../db/rule-hits.js';
 import { levelIndex, prepareEngineRules } from '../db/rule-sets.js';
 import { type ActiveRules, activeRules } from '../rule-hits/active-rules.js';
 import { syncRulePack } from '../rule-hits/rule-set-load.js';
+import { AtomMemo } from '../rules/atom-memo.js';
 import type { RuleField } from '../rules/fields.js';
 import { evaluateColumns, ruleFieldsUsed } from '../rules/index.js';
 import { type EncodedBatch, NUM, NUM_COLS } from './batch-codec.js';
@@ -16,6 +17,8 @@ export class ImportRuleHits {
   private readonly fields: RuleField[];
   private readonly insert: (hit: HitRow) => void;
   private readonly engineRule: ReturnType<typeof prepareEngineRules>;
+  /** What each path, user agent … decided, kept for the whole import (by the parser's string ids). */
+  private readonly memo = new AtomMemo();
   private readonly hit: HitRow = { sessionId: 0, rule: 0, level: 0, startTs: 0, field: null, value: null };
 
   constructor(db: Db) {
@@ -32,7 +35,7 @@ export class ImportRuleHits {
     const startOf = (row: number) => batch.num[row * NUM_COLS + NUM.startTs] as number;
     if (this.rules) {
       const { compiled, rowOf, levelOf } = this.rules;
-      for (const found of evaluateColumns(compiled, batchColumns(batch, this.fields))) {
+      for (const found of evaluateColumns(compiled, batchColumns(batch, this.fields), this.memo)) {
         const row = found.sessionIndex;
         const sessionId = ids[row] as number;
         if (sessionId === 0) continue;

@@ -1,3 +1,4 @@
+import { ID_SPAN } from '../rules/columns.js';
 import { digestText } from '../session-key.js';
 import { detach } from '../text/detach.js';
 
@@ -68,7 +69,9 @@ export class StringCodes {
     const dict = this.dict;
     this.dict = [];
     this.batch++;
-    if (this.ids.size > this.maxIds || this.chars > this.maxChars) {
+    // Ids stay below ID_SPAN (the rule engine's memos pack two into one number): at most half of
+    // it when a batch starts, and a batch adds far fewer (10 000 rows × 20 text columns).
+    if (this.ids.size > this.maxIds || this.chars > this.maxChars || this.ids.size > ID_SPAN / 2) {
       this.ids.clear();
       this.chars = 0;
       this.stamp.fill(0);
