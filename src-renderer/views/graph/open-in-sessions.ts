@@ -2,7 +2,7 @@
 // and switching view shows exactly those sessions, within whatever else the analyst filtered on.
 import { addFilterTerm } from '../../state/filter.js';
 
-const ipTerm = (field: 'ip' | 'src' | 'dst', ip: string) => ({
+export const ipTerm = (field: 'ip' | 'src' | 'dst', ip: string) => ({
   field,
   negate: false,
   values: [{ kind: 'ip' as const, value: ip }],

@@ -153,8 +153,14 @@ export function useSigma(
       if (edge) handlersRef.current.onEdge(model.source(edge), model.target(edge));
     });
     sigma.on('afterRender', () => handlersRef.current.onRender());
+    // Sigma 3 takes its size at each frame and redraws by itself only when the window resizes: a
+    // stage that grows or shrinks inside the page (a list folding out beneath it) would keep its
+    // old picture, and clicks would miss the nodes, until something else drew a frame.
+    const resized = new ResizeObserver(() => sigma.refresh({ skipIndexation: true }));
+    resized.observe(element);
     sigmaRef.current = { sigma, relight };
     return () => {
+      resized.disconnect();
       sigma.kill();
       sigmaRef.current = null;
     };

@@ -1,79 +1,142 @@
 import '../../styles/sources.css';
 import '../../styles/table.css';
+import '../graph/graph.css';
 // The IP graph of a remote source: its heaviest address pairs for the filter, summed by the engine
-// (sourceGraphEdges: GROUP BY source, destination over the whole table), listed heaviest first.
-// Drawing and expanding the graph reads the workspace's sessions: pull the slice for that.
-import { useState } from 'react';
+// (sourceGraphEdges: GROUP BY source, destination over the whole table), drawn with the local
+// graph's Sigma drawing and seeded layout. What needs the sessions themselves (the IP drill-down,
+// expansion, scores and verdicts) is the workspace's: a click on a node offers the filter and the
+// pull instead.
+import { useMemo, useRef, useState } from 'react';
 import type { EdgeWeight } from '../../../src-shared/graph.js';
-import { formatBytes, formatCount } from '../../format.js';
+import { countOf, formatBytes, formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
+import { useTheme } from '../../state/theme.js';
+import { graphPalette } from '../graph/colors.js';
+import { describeFocus } from '../graph/focus-probe.js';
+import { useDrawnGraph } from '../graph/useDrawnGraph.js';
+import { type SigmaHandlers, useSigma, type ViewState } from '../graph/useSigma.js';
 import { PullDialog } from './PullDialog.js';
 import { RemoteBanner } from './RemoteBanner.js';
+import { RemoteEdgeTable } from './RemoteEdgeTable.js';
+import { RemoteNodePanel } from './RemoteNodePanel.js';
 import { useSourceQuery } from './useSourceQuery.js';
 
-const LIMIT = 200;
+// Fewer than the local graph's 5 000: every edge is a group of the engine's GROUP BY, sent whole.
+const LIMIT = 2_000;
 
 export function RemoteGraph({ source }: { source: string }) {
   const filter = useSessionFilter();
   const [weight, setWeight] = useState<EdgeWeight>('sessions');
   const [pulling, setPulling] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
   const query = useSourceQuery('sourceGraphEdges', { source, filter, weight, limit: LIMIT, minWeight: 0 });
-  const graph = query.result.data;
-  const format = weight === 'bytes' ? formatBytes : formatCount;
-  const edges = graph
-    ? graph.edges.source.map((from, i) => ({
-        from: graph.nodes.ip[from] ?? '',
-        to: graph.nodes.ip[graph.edges.target[i] ?? -1] ?? '',
-        weight: graph.edges.weight[i] ?? 0,
-      }))
-    : [];
-  edges.sort((a, b) => b.weight - a.weight);
+  const graph = query.result.data ?? null;
+  // The engine knows no scores or verdicts: every node is drawn unscored.
+  const { model, counts, drawn, layoutRunning } = useDrawnGraph(graph, 'score', 'originated');
+  const container = useRef<HTMLDivElement>(null);
+  const view = useRef<ViewState>({ minWeight: 0, visible: null, selected: null });
+  const theme = useTheme();
+  const palette = useMemo(() => graphPalette(theme), [theme]);
+  const select = (name: string | null) => {
+    setSelected(name);
+    view.current.selected = name;
+    handle.current?.relight();
+  };
+  const handlers: SigmaHandlers = {
+    onNode: select,
+    // Expansion reads the workspace's sessions; a remote node has none there.
+    onExpand: () => undefined,
+    onEdge: () => undefined,
+    // Written straight to the DOM, as the local graph does: the e2e waits on drawn frames.
+    onRender: () => {
+      const element = container.current;
+      if (!element) return;
+      element.dataset.frames = String(Number(element.dataset.frames ?? 0) + 1);
+      if (handle.current) describeFocus(element, handle.current.sigma, view.current.selected);
+    },
+  };
+  const handle = useSigma(container, model, view, handlers, palette);
+  const isHost = (name: string) => model.hasNode(name) && model.getNodeAttribute(name, 'kind') === 'host';
+
+  const state = !graph
+    ? query.result.error || query.cancelled
+      ? 'error'
+      : 'loading'
+    : !drawn
+      ? 'loading'
+      : counts.edges === 0
+        ? 'empty'
+        : 'ready';
+  const measure = weight === 'bytes' ? 'Bytes' : 'Sessions';
   return (
-    <div className="view" data-testid="view-graph" data-remote={source}>
-      <header className="view-head">
-        <h1>Graph</h1>
-        <p className="muted">
-          The heaviest address pairs of {source} for the filter. Pull the slice to draw the graph and expand
-          its addresses.
+    <div className="view graph-view remote-graph" data-testid="view-graph" data-remote={source}>
+      <header className="view-head graph-head">
+        <h1>IP graph</h1>
+        <p className="muted" data-testid="graph-summary">
+          {graph && state === 'ready'
+            ? `${countOf(counts.nodes, 'address', 'addresses')} · ${countOf(counts.edges, 'edge')}` +
+              (graph.matchedEdges > graph.edges.weight.length
+                ? ` (the ${formatCount(graph.edges.weight.length)} heaviest of ${formatCount(graph.matchedEdges)})`
+                : '')
+            : ' '}
         </p>
       </header>
       <RemoteBanner source={source} query={query} what="the graph's edges" onPull={() => setPulling(true)} />
-      <section className="panel">
-        <p className="pager">
-          <label className="field-row">
-            <span className="muted">Weight</span>
-            <select value={weight} onChange={(event) => setWeight(event.target.value as EdgeWeight)}>
-              <option value="sessions">Sessions</option>
-              <option value="bytes">Bytes</option>
-            </select>
-          </label>
-          <span className="muted" data-testid="remote-edge-count">
-            {graph
-              ? `${formatCount(edges.length)} of ${formatCount(graph.matchedEdges)} pairs, ${formatCount(graph.nodes.ip.length)} addresses`
-              : ''}
-          </span>
-        </p>
-        <div className="table-wrap tall">
-          <table data-testid="remote-edges">
-            <thead>
-              <tr>
-                <th>Source IP</th>
-                <th>Destination IP</th>
-                <th>{weight === 'bytes' ? 'Bytes' : 'Sessions'}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {edges.map((edge) => (
-                <tr key={`${edge.from}>${edge.to}`}>
-                  <td>{edge.from}</td>
-                  <td>{edge.to}</td>
-                  <td>{format(edge.weight)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <div className="graph-toolbar">
+        <label className="field-row">
+          <span className="muted">Weight</span>
+          <select
+            value={weight}
+            onChange={(event) => setWeight(event.target.value as EdgeWeight)}
+            data-testid="graph-weight"
+          >
+            <option value="sessions">Sessions</option>
+            <option value="bytes">Bytes</option>
+          </select>
+        </label>
+      </div>
+      <div className="graph-main">
+        <div className="graph-stage">
+          <div
+            ref={container}
+            className="graph-canvas"
+            data-testid="graph-canvas"
+            data-state={state}
+            data-nodes={counts.nodes}
+            data-edges={counts.edges}
+            data-layout={layoutRunning ? 'running' : 'stopped'}
+          />
+          {state === 'loading' && <p className="graph-overlay">Asking {source} for the graph…</p>}
+          {state === 'empty' && (
+            <p className="graph-overlay" data-testid="graph-empty">
+              No connections in this filter on {source}.
+            </p>
+          )}
+          {graph && (
+            <div className="graph-legend" data-testid="graph-legend">
+              <p>Colour: not scored — scores and verdicts are the workspace's; pull the slice for them</p>
+              <p className="muted">Size: {measure.toLowerCase()} it originated · edge width: weight</p>
+            </div>
+          )}
         </div>
-      </section>
+        {selected && (
+          <RemoteNodePanel
+            key={selected}
+            name={selected}
+            host={isHost(selected)}
+            onPull={() => setPulling(true)}
+            onClose={() => select(null)}
+          />
+        )}
+      </div>
+      {graph && (
+        <RemoteEdgeTable
+          graph={graph}
+          format={weight === 'bytes' ? formatBytes : formatCount}
+          measure={measure}
+          onSelect={select}
+        />
+      )}
       {pulling && <PullDialog source={source} onClose={() => setPulling(false)} />}
     </div>
   );
