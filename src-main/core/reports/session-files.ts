@@ -14,7 +14,8 @@ type CellKind = 'value' | 'time' | 'json';
 
 // The session's fields that have a CSV header in the field table (src-shared/fields), in table
 // order, then the analyst's verdict and tags, then the extra columns, then the rule hits (a JSON
-// array of {ruleId, title, level, field, value}; empty when the session has none).
+// array of {ruleId, title, level, field, value}; empty when the session has none), then flagged_by:
+// the detection set's name when it flags the session, empty when it does not.
 const CSV_COLUMNS: [header: string, column: string, kind: CellKind][] = [
   ...SESSION_FIELDS.flatMap((field): [string, string, CellKind][] =>
     'csv' in field ? [[field.csv, field.name, field.type === 'time' ? 'time' : 'value']] : [],
@@ -25,6 +26,7 @@ const CSV_COLUMNS: [header: string, column: string, kind: CellKind][] = [
   ['tags', 'tags', 'value'],
   ['attrs', 'attrs', 'json'],
   ['rule_hits', 'ruleHits', 'json'],
+  ['flagged_by', 'flaggedBy', 'value'],
 ];
 
 // Stored attribute sets repeat across many sessions (one per combination of extra columns), so

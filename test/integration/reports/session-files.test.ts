@@ -49,9 +49,10 @@ describe('session exports (CSV, JSON)', () => {
     const jsonFile = path.join(ws.dir, 'case.json');
     const json = await exportToFile(ws.db, { caseId, format: 'json', path: jsonFile });
     expect(json.sessions).toBe(expected.length);
-    // These WAF records trip no rule: each has an empty list of rule hits (web-report.test.ts has hits).
+    // These WAF records trip no rule: each has an empty list of rule hits (web-report.test.ts has hits),
+    // and no model has run, so the detection set flags none (flagged-export.test.ts has flags).
     expect(JSON.parse(fs.readFileSync(jsonFile, 'utf8'))).toEqual(
-      expected.map((row) => ({ ...row, ruleHits: [] })),
+      expected.map((row) => ({ ...row, ruleHits: [], flaggedBy: null })),
     );
 
     const csvFile = path.join(ws.dir, 'case.csv');
@@ -73,6 +74,7 @@ describe('session exports (CSV, JSON)', () => {
       expect(cell(row, 'tags')).toBe(want.tags ?? '');
       expect(JSON.parse(cell(row, 'attrs')!)).toEqual(want.attrs);
       expect(cell(row, 'rule_hits')).toBe('');
+      expect(cell(row, 'flagged_by')).toBe('');
     });
     // The values the checks above stand on are really there.
     expect(rows.filter((row) => cell(row, 'verdict_note') === NOTE)).toHaveLength(40);
