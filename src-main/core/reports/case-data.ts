@@ -2,9 +2,11 @@
 // SHA-256 over exactly that data (generation time and version are not part of it).
 import { createHash } from 'node:crypto';
 import type { CaseDetail } from '../../../src-shared/cases.js';
+import { detectionSetName } from '../../../src-shared/detection-set.js';
 import type { ModelRun } from '../../../src-shared/models.js';
 import type { SessionRuleHit } from '../../../src-shared/rules.js';
 import type { IocKind } from '../../../src-shared/triage.js';
+import { flaggedAmong, readDetectionSet } from '../db/detection-set.js';
 import { resolveRun } from '../db/flag-queue.js';
 import { iocMatchesOf } from '../db/ioc.js';
 import { getRun } from '../db/model-runs.js';
@@ -22,6 +24,8 @@ import { caseKinds, type KindTally, type SessionKind } from './kinds-section.js'
 
 export interface ReportSession extends ExportRow, SessionKind {
   score: number | null;
+  /** Flagged by the detection set (`flaggedBy`): what "flagged" means in every view. */
+  flagged: boolean;
   /** Flagged by the run: the features behind the flag, top first ("why flagged"); else null. */
   why: { feature: string; contribution: number }[] | null;
   /** The rules the session matched, most severe first, with the matched field and value. */
@@ -42,6 +46,8 @@ export interface CaseReportData {
   sessions: ReportSession[];
   /** Sessions the case holds; `sessions` stops at the report's limit. */
   sessionTotal: number;
+  /** The detection set the sessions' `flagged` follows, by name ("rf #12 + rules ≥ high"). */
+  flaggedBy: string;
   indicators: Indicator[];
   /** Kinds of threat among the sessions listed, and the threat-type run that predicted them. */
   kinds: { runId: number | null; tally: KindTally[] };
@@ -107,9 +113,14 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
     db,
     listed.map((r) => r.id),
   );
+  const flagged = flaggedAmong(
+    db,
+    listed.map((r) => r.id),
+  );
   const sessions = listed.map((r) => ({
     ...r,
     score: scores.get(r.id) ?? null,
+    flagged: flagged.has(r.id),
     why: why.get(r.id) ?? null,
     ...(kinds.perSession.get(r.id) ?? { kind: null, kindBy: null }),
     ruleHits: sessionRuleHits(db, r.id),
@@ -118,6 +129,7 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
     detail,
     sessions,
     sessionTotal: rows.length > REPORT_SESSION_LIMIT ? countSelection(db, { caseId }) : rows.length,
+    flaggedBy: detectionSetName(readDetectionSet(db)),
     indicators: indicatorsOf(db, detail, sessions),
     kinds: { runId: kinds.runId, tally: kinds.tally },
     model: run

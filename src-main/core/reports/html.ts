@@ -33,7 +33,7 @@ function sessionRow(s: ReportSession): Html {
   return html`<tr><td class="num">${s.id}</td><td class="nowrap">${iso(s.startTs)}</td><td>${s.srcIp}</td><td>${s.dstIp ?? ''}</td>
 <td class="num">${s.dstPort ?? ''}</td><td>${s.protocol ?? ''}</td><td>${s.country ?? ''}</td><td>${s.detectionType ?? ''}</td>
 <td>${s.ruleName ?? ''}</td><td class="num">${s.bytesIn ?? ''}</td><td class="num">${s.bytesOut ?? ''}</td>
-<td class="num">${num(s.score)}</td><td>${s.kind ?? ''}${s.kindBy === 'model' ? ' (predicted)' : ''}</td><td>${s.verdict ?? ''}</td><td>${s.verdictBy ?? ''}</td><td>${s.verdictNote ?? ''}</td><td>${s.tags ?? ''}</td></tr>`;
+<td class="num">${num(s.score)}</td><td>${s.flagged ? 'yes' : ''}</td><td>${s.kind ?? ''}${s.kindBy === 'model' ? ' (predicted)' : ''}</td><td>${s.verdict ?? ''}</td><td>${s.verdictBy ?? ''}</td><td>${s.verdictNote ?? ''}</td><td>${s.tags ?? ''}</td></tr>`;
 }
 
 function modelSection(report: CaseReport): Html {
@@ -101,8 +101,9 @@ ${detail.notes.map((n) => html`<p><strong>${n.analyst}</strong> <span class="met
 <h2>Model</h2>${modelSection(report)}
 <h2>Kinds of threat</h2>${kindsSection(report.data.kinds)}
 <h2>Sessions (${sessionsHeading(tableRows.length, sessionTotal)})</h2>
+<p class="meta" data-flagged-by>Flagged: by the detection set ${report.data.flaggedBy}, as in every view of Vigil.</p>
 <table class="sessions"><tr><th>id</th><th>start (UTC)</th><th>source</th><th>destination</th><th>port</th><th>proto</th><th>country</th>
-<th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>kind</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
+<th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>flagged</th><th>kind</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
 ${tableRows.map(sessionRow)}</table>
 ${requestSection(tableRows)}
 ${whyFlaggedSection(tableRows)}

@@ -1,10 +1,14 @@
-// The CSV and JSON session exports say which sessions are flagged by the detection set — the
-// Overview's meaning — and name the set on each flagged row, on a real workspace database file.
+// The CSV and JSON session exports and the case report say which sessions are flagged by the
+// detection set — the Overview's meaning — and name the set, on a real workspace database file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../src-main/core/db/audit-chain.js';
 import { switchKindOff } from '../../../src-main/core/db/detection-set.js';
+import { gatherCaseReport } from '../../../src-main/core/reports/case-data.js';
 import { exportToFile } from '../../../src-main/core/reports/export-file.js';
+import { renderCaseHtml } from '../../../src-main/core/reports/html.js';
+import { createCase } from '../../../src-main/core/triage/case-actions.js';
 import { RULE_LEVELS } from '../../../src-shared/rules.js';
 import { addScoredRun, cloudwatchLine, importLines, workspace } from '../triage/harness.js';
 import { parseCsv } from './csv-parse.js';
@@ -59,5 +63,30 @@ describe('flagged in session exports', () => {
     const { ws } = await flaggedWorkspace();
     switchKindOff(ws.db, 'rf');
     expect(await csvFlaggedBy(ws)).toEqual(['', '', 'rules ≥ high', '', '']);
+  });
+
+  it('marks the case report sessions the set flags, and names the set above them', async () => {
+    const { ws, ids, rf } = await flaggedWorkspace();
+    const caseId = createCase(ws.db, 'ana', {
+      title: 'Flags',
+      severity: 'high',
+      summary: '',
+      ips: [],
+      sessionIds: ids,
+    });
+    const report = gatherCaseReport(ws.db, caseId, 'test');
+    expect(report.data.flaggedBy).toBe(`rf #${rf} + rules ≥ high`);
+    expect(report.data.sessions.map((s) => [ids.indexOf(s.id), s.flagged])).toEqual([
+      [0, true],
+      [1, true],
+      [2, true],
+      [3, false],
+      [4, false],
+    ]);
+    const page = renderCaseHtml(report, verifyAuditChain(ws.db));
+    expect(page).toContain(
+      `Flagged: by the detection set rf #${rf} + rules ≥ high, as in every view of Vigil.`,
+    );
+    expect(page).toContain('<th>score</th><th>flagged</th>');
   });
 });
