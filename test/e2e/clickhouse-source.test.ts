@@ -12,9 +12,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureRows, loadFixture } from '../helpers/clickhouse-fixture.js';
 import { type ClickHouseServer, startClickHouse } from '../helpers/clickhouse-server.js';
-import { collectPageErrors, launchChromium } from './chromium.js';
+import { openClickHouseApp } from './clickhouse-app.js';
 import { waitForCharts } from './overview-page.js';
-import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+import { assertBuilt, ROOT, type ServeProcess } from './serve-process.js';
 
 const run = promisify(execFile);
 const SHOTS = process.env.VIGIL_SHOTS_DIR ?? path.join(ROOT, 'test-results', 'screenshots');
@@ -46,7 +46,7 @@ let serve: ServeProcess;
 let page: Page;
 let pageErrors: string[];
 /** The error of every API call that failed, as the server said it. */
-const failedCalls: string[] = [];
+let failedCalls: string[];
 
 const vigil = (...args: string[]) =>
   run(process.execPath, [path.join(ROOT, 'bin', 'vigil.js'), ...args, '--db', dbPath], {
@@ -105,16 +105,7 @@ beforeAll(async () => {
     '--no-check',
     ...MISSING.flatMap((field) => ['--field', `${field}=NULL`]),
   );
-  [browser, serve] = await Promise.all([launchChromium(), startServe(dbPath, ['--no-sample'], ENV)]);
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  page.on('response', async (response) => {
-    if (response.ok() || !response.url().includes('/api/')) return;
-    const body = await response.json().catch(() => ({ error: response.statusText() }));
-    failedCalls.push(`${new URL(response.url()).pathname}: ${body.error}`);
-  });
-  await page.goto(serve.url);
+  ({ browser, serve, page, pageErrors, failedCalls } = await openClickHouseApp(dbPath, ENV));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,0 +1,37 @@
+// The app in Chromium on serve mode for the ClickHouse e2e tests: a 1600×1000 dark page, with the
+// page's console errors and every failed API call (as the server said it) collected for the test
+// to assert on.
+import type { Browser, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium } from './chromium.js';
+import { type ServeProcess, startServe } from './serve-process.js';
+
+export interface ClickHouseApp {
+  browser: Browser;
+  serve: ServeProcess;
+  page: Page;
+  pageErrors: string[];
+  /** `/api/NAME: error` for every API call that failed. */
+  failedCalls: string[];
+}
+
+export async function openClickHouseApp(
+  dbPath: string,
+  env: Record<string, string>,
+  options: { webgl?: boolean } = {},
+): Promise<ClickHouseApp> {
+  const [browser, serve] = await Promise.all([
+    launchChromium(options),
+    startServe(dbPath, ['--no-sample'], env),
+  ]);
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
+  const page = await context.newPage();
+  const pageErrors = collectPageErrors(page);
+  const failedCalls: string[] = [];
+  page.on('response', async (response) => {
+    if (response.ok() || !response.url().includes('/api/')) return;
+    const body = await response.json().catch(() => ({ error: response.statusText() }));
+    failedCalls.push(`${new URL(response.url()).pathname}: ${body.error}`);
+  });
+  await page.goto(serve.url);
+  return { browser, serve, page, pageErrors, failedCalls };
+}
