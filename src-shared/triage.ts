@@ -234,6 +234,8 @@ export const FlagQueuePage = z.object({
   kindGroups: z
     .array(z.object({ kind: z.string(), sessions: z.number().int(), maxScore: z.number() }))
     .optional(),
+  /** The detection-set queue: the active threat-type run whose flags `kindGroups` splits by kind. */
+  kindRunId: z.number().int().optional(),
   /** The kinds of threat the run knows (benign left out; empty or absent for a malicious-or-not run). */
   kinds: z.array(z.string()).optional(),
 });

@@ -42,19 +42,20 @@ export function setFlaggedPage(db: Db, query: SetQueueQuery): { rows: SetQueueRo
   const order = query.groupBySrcIp
     ? 'ORDER BY groupMax DESC NULLS LAST, groupLevel DESC, srcIp, score DESC NULLS LAST, ruleLevel DESC, id'
     : 'ORDER BY score DESC NULLS LAST, ruleLevel DESC, id';
+  // \`sid\`, not \`id\`: filter terms name the session's column unqualified (kind: says \`id IN …\`).
   const rows = db
     .prepare(
       `WITH members AS (
-         SELECT session_id AS id, score, -1 AS level FROM scores
+         SELECT session_id AS sid, score, -1 AS level FROM scores
          WHERE flagged = 1 AND run_id IN (${ACTIVE_RUNS})
          UNION ALL SELECT session_id, NULL, level FROM rule_hits WHERE level >= @level),
-       best AS (SELECT id, max(score) AS score, max(level) AS ruleLevel FROM members GROUP BY id)
+       best AS (SELECT sid, max(score) AS score, max(level) AS ruleLevel FROM members GROUP BY sid)
        SELECT id, score, srcIp, groupMax, groupSize FROM (
          SELECT sessions.id, best.score, best.ruleLevel, sessions.src_ip AS srcIp,
            max(best.score) OVER (PARTITION BY sessions.src_ip) AS groupMax,
            max(best.ruleLevel) OVER (PARTITION BY sessions.src_ip) AS groupLevel,
            count(*) OVER (PARTITION BY sessions.src_ip) AS groupSize
-         FROM best JOIN sessions ON sessions.id = best.id
+         FROM best JOIN sessions ON sessions.id = best.sid
          WHERE ${andAll(conditions)})
        ${order} LIMIT @limit OFFSET @offset`,
     )

@@ -17,8 +17,9 @@ interface Props {
 export function KindGroups({ page, filter, onDone, onError }: Props) {
   const groups = page.kindGroups ?? [];
   const kinds = page.kinds ?? [];
-  if (!page.run || groups.length === 0) return null;
-  const runId = page.run.id;
+  // One run's queue, or the set's with an active threat-type run in it.
+  const runId = page.run?.id ?? page.kindRunId;
+  if (runId === undefined || groups.length === 0) return null;
   return (
     <section className="kind-groups" data-testid="kind-groups" aria-label="flags by predicted kind">
       <h2>By predicted kind</h2>

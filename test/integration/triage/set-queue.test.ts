@@ -131,6 +131,12 @@ describe('the detection-set queue', () => {
     expect(order(flagQueue(ws.db, { ...page, filter: { verdict: 'none' } }), ids)).toHaveLength(4);
   });
 
+  it('takes every filter term, kind: (an unqualified session id) included', async () => {
+    const { ws } = await setup();
+    const filter = { clauses: parseFilterOrThrow('kind:sqli') };
+    expect(flagQueue(ws.db, { ...page, filter }).items).toEqual([]);
+  });
+
   it('keeps a queue of one run only as an option', async () => {
     const { ws, ids, rf } = await setup();
     const one = flagQueue(ws.db, { ...page, runId: rf });
