@@ -28,6 +28,10 @@ const reachingKey = (key: string) =>
 const HARMLESS: Record<string, string> = {
   // The detection map itself travels in the arguments; the file name is stored beside the run.
   'train: args.labels.file': 'where the label map was read from, kept for the record only',
+  // A flag: the edge ends at a host node, so its destination is a Host header matched in the
+  // stored requests (db/host-edges.ts), never a name that is looked up or connected to.
+  'edgeSessions: args.toHost':
+    'says the edge ends at a host node; the host is only matched in stored requests',
 };
 
 interface Def {
