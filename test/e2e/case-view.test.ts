@@ -93,7 +93,7 @@ afterAll(async () => {
 });
 
 describe('the Case view', () => {
-  it('gives one count of held sessions and draws the mini graph across its panel', async () => {
+  it('gives one count of held sessions, draws the mini graph across its panel, themes every text box', async () => {
     const { page, errors } = await openPage('#/cases/1');
     const words = `${formatCount(held)} sessions`;
     await page.getByTestId('case-session-total').waitFor();
@@ -117,6 +117,29 @@ describe('the Case view', () => {
     await page.getByTestId('case-title').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'case-view.png') });
     await graph.screenshot({ path: path.join(SHOTS, 'case-graph.png') });
+
+    // The add-tag box has no type attribute; the theme's rule once matched only type="text", so it
+    // was the browser's own dark-scheme box (rgb(59, 59, 59), its own border and padding) beside
+    // the themed ones.
+    const boxes = await page.evaluate(() => {
+      const resolve = (name: string) => {
+        const probe = document.createElement('div');
+        probe.style.background = `var(${name})`;
+        document.body.append(probe);
+        const colour = getComputedStyle(probe).backgroundColor;
+        probe.remove();
+        return colour;
+      };
+      const theme = [resolve('--surface'), resolve('--surface-2'), resolve('--bg')];
+      return [...document.querySelectorAll('input:not([type=checkbox]):not([type=hidden]), textarea')].map(
+        (box) => ({
+          box: box.getAttribute('data-testid') ?? box.outerHTML.slice(0, 60),
+          themed: theme.includes(getComputedStyle(box).backgroundColor),
+        }),
+      );
+    });
+    expect(boxes.map((b) => b.box)).toContain('case-tag-input');
+    expect(boxes.filter((b) => !b.themed)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
