@@ -1,6 +1,7 @@
 // The app in Chromium on serve mode for the ClickHouse e2e tests: a 1600×1000 dark page, with the
 // page's console errors and every failed API call (as the server said it) collected for the test
 // to assert on.
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { type ServeProcess, startServe } from './serve-process.js';
@@ -34,4 +35,21 @@ export async function openClickHouseApp(
   });
   await page.goto(serve.url);
   return { browser, serve, page, pageErrors, failedCalls };
+}
+
+/**
+ * Closes what a ClickHouse e2e file opened and resolves with serve mode's exit code. The engine
+ * stops first: a question still running there would hold serve mode's shutdown.
+ */
+export async function closeClickHouseApp(parts: {
+  browser?: Browser;
+  server?: { stop(): Promise<unknown> };
+  serve?: ServeProcess;
+  dir?: string;
+}): Promise<number | null | undefined> {
+  await parts.browser?.close();
+  await parts.server?.stop();
+  const code = await parts.serve?.stop();
+  if (parts.dir) fs.rmSync(parts.dir, { recursive: true, force: true });
+  return code;
 }

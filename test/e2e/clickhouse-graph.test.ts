@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpGraph } from '../../src-shared/graph.js';
 import { fixtureRows, loadFixture } from '../helpers/clickhouse-fixture.js';
 import { type ClickHouseServer, startClickHouse } from '../helpers/clickhouse-server.js';
-import { openClickHouseApp } from './clickhouse-app.js';
+import { closeClickHouseApp, openClickHouseApp } from './clickhouse-app.js';
 import { canvasNumber, graphCanvas, layoutAtRest, stageAtRest } from './graph-page.js';
 import { countInkPixels } from './ink-pixels.js';
 import { assertBuilt, ROOT, type ServeProcess } from './serve-process.js';
@@ -64,11 +64,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  const code = await serve?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  expect(code).toBe(0);
+  expect(await closeClickHouseApp({ browser, server, serve, dir })).toBe(0);
 });
 
 describe('the graph of a ClickHouse source (serve mode, clickhouse-server 18.16)', () => {

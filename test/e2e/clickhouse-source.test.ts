@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureRows, loadFixture } from '../helpers/clickhouse-fixture.js';
 import { type ClickHouseServer, startClickHouse } from '../helpers/clickhouse-server.js';
-import { openClickHouseApp } from './clickhouse-app.js';
+import { closeClickHouseApp, openClickHouseApp } from './clickhouse-app.js';
 import { waitForCharts } from './overview-page.js';
 import { assertBuilt, ROOT, type ServeProcess } from './serve-process.js';
 
@@ -109,12 +109,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  // The engine first: a question still running there would hold serve mode's shutdown.
-  await server?.stop();
-  const code = await serve?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  expect(code).toBe(0);
+  expect(await closeClickHouseApp({ browser, server, serve, dir })).toBe(0);
 });
 
 describe('a ClickHouse source in the app (serve mode, clickhouse-server 18.16)', () => {
