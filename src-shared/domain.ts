@@ -16,8 +16,9 @@ export const FORMAT_IDS = [
   'zeek-http',
   'zeek-conn',
   'suricata-eve',
-  // Pulls from remote sources write it (ingest/formats/session-jsonl.ts); never detected.
+  // Pulls from remote sources write them (ingest/formats/session-jsonl.ts, session-tsv.ts); never detected.
   'session-jsonl',
+  'session-tsv',
 ] as const;
 export const FormatId = z.enum(FORMAT_IDS);
 export type FormatId = z.infer<typeof FormatId>;

@@ -1,6 +1,7 @@
 // One connection to a ClickHouse source through the official client. Everything Vigil asks goes
-// through `rows` (a stream of JSON objects) or `one` (a small answer); both turn every failure into
-// a clear message (server-errors.ts) and kill the query on the server when the caller cancels.
+// through `lines` (a stream of text lines), on which `rows` (JSON objects) and `all` (a small
+// answer) are built: every failure becomes a clear message (server-errors.ts), and the query is
+// killed on the server when the caller cancels.
 import { randomUUID } from 'node:crypto';
 import { type ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import type { SourceInfo } from '../../../../src-shared/sources.js';
@@ -43,9 +44,23 @@ export class SourceConnection {
   }
 
   /** Streams the rows of `sql` (JSONEachRow) to `onRows`, a block at a time. */
-  async rows(
+  rows(sql: string, onRows: (rows: JsonRow[]) => Promise<void> | void, signal?: AbortSignal): Promise<void> {
+    return this.lines(
+      sql,
+      'JSONEachRow',
+      (lines) => onRows(lines.map((line) => JSON.parse(line) as JsonRow)),
+      signal,
+    );
+  }
+
+  /**
+   * Streams the lines of `sql`'s answer in a text format to `onLines`, a block at a time, as the
+   * engine wrote them (a pull spools TabSeparated lines without decoding them: pull.ts).
+   */
+  async lines(
     sql: string,
-    onRows: (rows: JsonRow[]) => Promise<void> | void,
+    format: 'JSONEachRow' | 'TabSeparatedWithNames',
+    onLines: (lines: string[]) => Promise<void> | void,
     signal?: AbortSignal,
   ): Promise<void> {
     const queryId = randomUUID();
@@ -53,20 +68,15 @@ export class SourceConnection {
     signal?.addEventListener('abort', stopOnAbort, { once: true });
     try {
       signal?.throwIfAborted();
-      const result = await this.client.query({
-        query: sql,
-        format: 'JSONEachRow',
-        query_id: queryId,
-        abort_signal: signal,
-      });
+      const result = await this.client.query({ query: sql, format, query_id: queryId, abort_signal: signal });
       for await (const block of result.stream()) {
-        const rows: JsonRow[] = [];
+        const lines: string[] = [];
         for (const row of block) {
           // A server that fails after the first rows writes its error as a last line of text.
           if (ERROR_LINE.test(row.text)) throw new Error(row.text);
-          rows.push(JSON.parse(row.text) as JsonRow);
+          lines.push(row.text);
         }
-        await onRows(rows);
+        await onLines(lines);
         signal?.throwIfAborted();
       }
     } catch (error) {

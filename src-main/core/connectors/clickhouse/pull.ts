@@ -5,12 +5,13 @@
 // (and so does the same --from pull run again: pull-range.ts).
 import type { ImportCounts, SessionFilter, SourcePullSummary } from '../../../../src-shared/domain.js';
 import type { SourceInfo } from '../../../../src-shared/sources.js';
-import { eventSpoolLine } from '../../ingest/event-spool.js';
 import { SpoolChunker, type SpoolImport } from '../cloudwatch-logs/chunker.js';
 import { PullTally } from '../cloudwatch-logs/tally.js';
 import { resolveRange } from '../cloudwatch-logs/time-range.js';
-import { type JsonRow, type SourceConnectionOptions, withSource } from './client.js';
+import { type SourceConnectionOptions, withSource } from './client.js';
 import { rangeKeyOf, rangeStart } from './pull-range.js';
+import { tracePull } from './pull-trace.js';
+import { PulledLines } from './pulled-lines.js';
 import { ALIAS_PREFIX, countSql, rowsSql } from './select.js';
 
 export interface SourceWatermarks {
@@ -52,55 +53,6 @@ export interface SourcePullOptions extends SourceConnectionOptions {
   /** Rows per imported chunk (default 50 000). */
   flushRows?: number;
   now?: () => number;
-}
-
-/**
- * The key of a row among the pulled ones: rows identical in every field share a time, and a pull
- * always takes every row of a time, so the n-th copy of a row is the same copy in any pull that
- * overlaps this one. With the fields it makes the session's key (ingest's event id): an overlap is
- * found as duplicates, and copies the source really holds are all kept.
- */
-class Occurrences {
-  private ts: unknown = null;
-  private seen = new Map<string, number>();
-  next(ts: unknown, text: string): string {
-    if (ts !== this.ts) {
-      this.ts = ts;
-      this.seen = new Map();
-    }
-    const n = (this.seen.get(text) ?? 0) + 1;
-    this.seen.set(text, n);
-    return `r${n}`;
-  }
-}
-
-/** Spool lines not yet written, with what the tally and the watermark need of them. */
-class PendingLines {
-  lines: string[] = [];
-  events: { timestamp: number; message: string }[] = [];
-  maxTs: number | null = null;
-  private bytes = 0;
-
-  add(line: string, event: { timestamp: number; message: string }): void {
-    this.lines.push(line);
-    this.events.push(event);
-    this.bytes += line.length;
-    if (this.maxTs === null || event.timestamp > this.maxTs) this.maxTs = event.timestamp;
-  }
-
-  /** Time to write: a megabyte gathered, or as many rows as the chunk has room for. */
-  full(roomRows: number): boolean {
-    return this.bytes >= 1024 * 1024 || this.lines.length >= roomRows;
-  }
-
-  take(): { lines: string[]; events: { timestamp: number; message: string }[]; maxTs: number | null } {
-    const taken = { lines: this.lines, events: this.events, maxTs: this.maxTs };
-    this.lines = [];
-    this.events = [];
-    this.maxTs = null;
-    this.bytes = 0;
-    return taken;
-  }
 }
 
 export async function pullSource(
@@ -155,8 +107,8 @@ export async function pullSource(
       dir: target.spoolDir,
       kind: source.kind,
       logGroup: source.name,
-      // Every chunk is Vigil's own JSON lines, whatever the first one looked like.
-      importSpool: (file, _format, signal) => target.importSpool(file, { format: 'session-jsonl' }, signal),
+      // Every chunk is the engine's tab-separated rows under Vigil's field names (pulled-lines.ts).
+      importSpool: (file, _format, signal) => target.importSpool(file, { format: 'session-tsv' }, signal),
       flushEvents: flushRows,
       flushBytes: 64 * 1024 * 1024,
       signal: options.signal,
@@ -179,7 +131,9 @@ export async function pullSource(
     notes: [...notes],
   });
   const flush = async () => {
+    tracePull(`import of ${chunker.events} rows starts`);
     const done = await chunker.flush();
+    tracePull('import done');
     if (done?.maxTs != null) {
       await target.watermarks.record(key, done.maxTs);
       if (rangeKey) await target.watermarks.record(rangeKey, done.maxTs);
@@ -204,6 +158,7 @@ export async function pullSource(
   };
   try {
     await withSource(source, options, async (connection) => {
+      tracePull('connecting');
       target.warmImport?.();
       report();
       const [counted] = await connection.all(countSql(source, filter), options.signal);
@@ -212,10 +167,10 @@ export async function pullSource(
         throw new Error(
           `${matching.toLocaleString('en-US')} rows of source "${source.name}" match, more than the limit of ${request.limit.toLocaleString('en-US')}: narrow the filter or the time range, or raise the limit (--limit).`,
         );
+      tracePull(`counted ${matching}`);
       phase = 'fetching';
       report();
-      const occurrences = new Occurrences();
-      const pending = new PendingLines();
+      const pending = new PulledLines();
       let lastReport = Date.now();
       // The engine's blocks are a few rows each: lines are gathered and written to the spool in
       // pieces of about a megabyte, since a write per block (thousands for a slice) left the pull
@@ -223,24 +178,15 @@ export async function pullSource(
       const spoolPending = async () => {
         const { lines, events, maxTs } = pending.take();
         tally.page(events);
+        chunker.header = pending.header;
         await chunker.add(lines, maxTs);
       };
-      await connection.rows(
+      await connection.lines(
         rowsSql(source, filter),
-        async (block: JsonRow[]) => {
-          for (const row of block) {
-            const named: JsonRow = {};
-            // A field the row leaves empty is left out: the import reads a missing field as empty,
-            // and a slice of sparse rows spools and parses in about half the bytes.
-            for (const [alias, value] of Object.entries(row))
-              if (value !== null) named[alias.slice(ALIAS_PREFIX.length)] = value;
-            const message = JSON.stringify(named);
-            pending.add(eventSpoolLine(occurrences.next(named.startTs, message), message), {
-              timestamp: Number(named.startTs),
-              message,
-            });
-          }
-          rows += block.length;
+        'TabSeparatedWithNames',
+        async (answer) => {
+          if (rows === 0) tracePull('first rows');
+          rows += pending.add(answer);
           if (!pending.full(flushRows - chunker.events)) return;
           await spoolPending();
           if (chunker.full) await flushInBackground();
@@ -251,12 +197,14 @@ export async function pullSource(
         },
         options.signal,
       );
+      tracePull('every row fetched');
       await spoolPending();
       await settle();
       await flush();
       // Every row of the range is stored: a pull from this start continues after its end.
       if (rangeKey) await target.watermarks.record(rangeKey, asked.end + 1);
     });
+    tracePull('pull done');
     if (rows !== matching)
       notes.push(
         `The source counted ${matching} matching rows and sent ${rows}: rows arrived or left meanwhile.`,

@@ -27,6 +27,8 @@ export interface ChunkerOptions {
 }
 
 export class SpoolChunker {
+  /** The first line of every chunk file, no event (the column names of tab-separated rows), or null. */
+  header: string | null = null;
   private spool: Spool | null = null;
   private sequence = 0;
   private maxTs: number | null = null;
@@ -57,6 +59,7 @@ export class SpoolChunker {
       this.options.kind ?? 'cwl',
       this.options.logGroup,
       ++this.sequence,
+      this.header,
     );
     await this.spool.write(lines);
     if (maxTs !== null && (this.maxTs === null || maxTs > this.maxTs)) this.maxTs = maxTs;

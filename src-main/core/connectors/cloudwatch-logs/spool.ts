@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { EVENT_SPOOL_MARKER } from '../../ingest/event-spool.js';
+import { EVENT_SPOOL_MARKER, eventSpoolLine } from '../../ingest/event-spool.js';
 import { ownedName } from '../../leftovers.js';
 
 /** Where pulls spool their chunks: beside the database, so a crash's leftovers are found at next open. */
@@ -22,8 +22,17 @@ export class Spool {
     private readonly handle: fs.FileHandle,
   ) {}
 
-  /** A new chunk file named `<pid>-<kind>-<label>-…` (kind: 'cwl', 'clickhouse'), so a listing says what made it. */
-  static async open(dir: string, kind: string, label: string, sequence: number): Promise<Spool> {
+  /**
+   * A new chunk file named `<pid>-<kind>-<label>-…` (kind: 'cwl', 'clickhouse'), so a listing says
+   * what made it. `header` is a first message line that is no event (the column names of TSV rows).
+   */
+  static async open(
+    dir: string,
+    kind: string,
+    label: string,
+    sequence: number,
+    header: string | null = null,
+  ): Promise<Spool> {
     await fs.mkdir(dir, { recursive: true });
     const slug =
       label
@@ -35,7 +44,9 @@ export class Spool {
     );
     const file = path.join(dir, name);
     const handle = await fs.open(file, 'wx');
-    await handle.write(`${EVENT_SPOOL_MARKER}\n`);
+    await handle.write(
+      `${EVENT_SPOOL_MARKER}\n${header === null ? '' : `${eventSpoolLine(undefined, header)}\n`}`,
+    );
     return new Spool(file, handle);
   }
 

@@ -7,6 +7,7 @@ import { combined } from './combined.js';
 import { logFormat } from './log-format.js';
 import { mappedCsv, mappedJsonl } from './mapped.js';
 import { sessionJsonl } from './session-jsonl.js';
+import { sessionTsv } from './session-tsv.js';
 import { suricataEve } from './suricata-eve.js';
 import { vpcFlow } from './vpc-flow.js';
 import { wafJson } from './waf-json.js';
@@ -31,6 +32,7 @@ export const formats: FormatDefinition[] = [
   mappedJsonl,
   logFormat,
   sessionJsonl,
+  sessionTsv,
 ];
 
 export function formatById(id: FormatId): FormatDefinition {

@@ -8,7 +8,7 @@ import { JsonLinesParser, type JsonObject } from './json-lines.js';
 import { anyCount, anyIp, anyPort, anyText, anyTimestamp, countryCode } from './json-values.js';
 
 type LogField = Extract<SessionField, { origin: 'log' }>;
-const LOG_FIELDS = SESSION_FIELDS.filter((field): field is LogField => field.origin === 'log');
+export const SESSION_LOG_FIELDS = SESSION_FIELDS.filter((field): field is LogField => field.origin === 'log');
 
 /** A non-negative amount that may have a fraction (bytes summed by an engine, a request time). */
 function anyAmount(value: unknown, field: string): number | null {
@@ -39,21 +39,29 @@ function fieldValue(field: LogField, value: unknown): string | number | null {
   return anyText(value, field.name);
 }
 
+/**
+ * The session of a record keyed by Vigil's field names (values as JSON or as text; a missing field
+ * is absent, null or undefined). Shared with the tab-separated form of pulled rows (session-tsv.ts).
+ */
+export function sessionRowOf(record: Record<string, unknown>, line: number): SessionRow {
+  const row: Record<string, unknown> = {};
+  for (const field of SESSION_LOG_FIELDS) {
+    if (field.name === 'endTs') continue;
+    row[field.name] = fieldValue(field, record[field.name]);
+  }
+  const end = record.endTs;
+  // A source with one time per record (requests) has no end: the session is an instant.
+  row.endTs =
+    end === undefined || end === null ? row.startTs : anyTimestamp(Number(end), 'endTs', 'epoch-ms');
+  checkSpan(row.startTs as number, row.endTs as number);
+  row.attrs = null;
+  row.line = line;
+  return row as unknown as SessionRow;
+}
+
 class SessionJsonlParser extends JsonLinesParser {
   protected toRow(record: JsonObject, line: number): SessionRow {
-    const row: Record<string, unknown> = {};
-    for (const field of LOG_FIELDS) {
-      if (field.name === 'endTs') continue;
-      row[field.name] = fieldValue(field, record[field.name]);
-    }
-    const end = record.endTs;
-    // A source with one time per record (requests) has no end: the session is an instant.
-    row.endTs =
-      end === undefined || end === null ? row.startTs : anyTimestamp(Number(end), 'endTs', 'epoch-ms');
-    checkSpan(row.startTs as number, row.endTs as number);
-    row.attrs = null;
-    row.line = line;
-    return row as unknown as SessionRow;
+    return sessionRowOf(record, line);
   }
 }
 

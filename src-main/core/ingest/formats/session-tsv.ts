@@ -1,0 +1,55 @@
+// Tab-separated rows with a header of Vigil's own session field names, each value already in
+// Vigil's unit and escaped as ClickHouse's TabSeparated format escapes it (`\N` for none): what a
+// pull from a ClickHouse source writes, the engine's answer passed through as it came. Reading it
+// costs a split and an unescape per row, where JSON lines cost a parse and an object per row on
+// both the pulling and the importing side. Never auto-detected: only a pull names it.
+import type { FormatDefinition, SessionRow } from '../types.js';
+import { RowError } from '../values.js';
+import { LineRecordParser } from './line-records.js';
+import { SESSION_LOG_FIELDS, sessionRowOf } from './session-jsonl.js';
+
+const FIELD_NAMES = new Set<string>(SESSION_LOG_FIELDS.map((field) => field.name));
+
+/** ClickHouse's TabSeparated escapes (`\t`, `\n`, `\\`, …); any other escaped character stands for itself. */
+const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '0': '\0' };
+
+export function unescapeTsv(value: string): string {
+  if (value.indexOf('\\') === -1) return value;
+  return value.replace(/\\(.)/gs, (_, c: string) => ESCAPES[c] ?? c);
+}
+
+class SessionTsvParser extends LineRecordParser {
+  /** The field name of each column, from the header line; null until it is read. */
+  private columns: string[] | null = null;
+
+  protected override directive(line: string): boolean {
+    if (this.columns !== null) return false;
+    const columns = line.split('\t');
+    // The header is the pull's own: an unknown name means the file is not what it says.
+    const unknown = columns.find((name) => !FIELD_NAMES.has(name));
+    if (unknown !== undefined)
+      throw new Error(`Not a session TSV: "${unknown.slice(0, 40)}" is not a session field`);
+    this.columns = columns;
+    return true;
+  }
+
+  protected toRow(line: string, lineNo: number): SessionRow {
+    const columns = this.columns!;
+    const values = line.split('\t');
+    if (values.length !== columns.length)
+      throw new RowError(`expected ${columns.length} tab-separated values, found ${values.length}`);
+    const record: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[i]!;
+      if (value !== '\\N') record[columns[i]!] = unescapeTsv(value);
+    }
+    return sessionRowOf(record, lineNo);
+  }
+}
+
+export const sessionTsv: FormatDefinition = {
+  id: 'session-tsv',
+  label: "Tab-separated rows with Vigil's field names (pulls from ClickHouse sources)",
+  detect: () => 0,
+  createParser: () => new SessionTsvParser(),
+};
