@@ -42,6 +42,19 @@ export const FIELD_LANES = Int32Array.from(
   ),
 );
 const KEY_TEXT_COLUMNS = KEY_TEXTS.map((field) => STR[field]);
+/**
+ * Columns that may be coded without the lasting dictionary when their values hardly repeat: those
+ * the writer stores as plain text. An interned column keeps the dictionary, so the writer looks
+ * each distinct value up once per batch, not once per row.
+ */
+const MAY_CODE_ONCE = Uint8Array.from({ length: STR_COLS }, (_, column) => {
+  const field = LOG_FIELDS.find((f) => f.type === 'text' && STR[f.name as StrField] === column);
+  return field !== undefined && !('storage' in field && field.storage === 'interned') ? 1 : 0;
+});
+// A column whose dictionary lookups in a batch (at least this many) found new strings more than
+// half the time is coded once per row for the next batches, then measured again for one batch.
+const MIN_LOOKUPS = 1_000;
+const ONCE_BATCHES = 16;
 
 type ReadFields = (
   this: BatchEncoder,
@@ -112,12 +125,21 @@ export class BatchEncoder {
   private num: Float64Array;
   private str: Int32Array;
   /** Gives strings ids that outlive a batch (memos of lookups per string can key on them). */
-  readonly strings = new StringCodes();
+  readonly strings = new StringCodes(undefined, undefined, STR_COLS);
   // Consecutive rows often repeat a column's value: compare with the last one before hashing.
   private readonly lastValue: (string | null)[] = new Array(STR_COLS).fill(null);
   private readonly lastCode: number[] = new Array(STR_COLS).fill(-1);
   private readonly lastId: number[] = new Array(STR_COLS).fill(-1);
-  /** Offsets of the row's key texts in `strings.digests` (-1: missing). */
+  /** Where the digest of each column's last value is in `strings.digests` (-1: missing). */
+  private readonly lastDigestAt = new Int32Array(STR_COLS).fill(-1);
+  // Per column: dictionary lookups and new strings in this batch, and the batches left to code
+  // it once per row (0: through the dictionary). Log columns of mostly distinct values (a query
+  // string with a request id, the clients of a public server) made the lasting dictionary fill,
+  // start over and take the rest of the parser's time with it (issue 17 §5).
+  private readonly lookups = new Int32Array(STR_COLS);
+  private readonly fresh = new Int32Array(STR_COLS);
+  private readonly onceFor = new Int32Array(STR_COLS);
+  /** Offsets of the row's key texts in `strings.digests` (-1: missing), in KEY_TEXTS order. */
   private readonly keyTexts = new Int32Array(KEY_TEXTS.length);
   /** Lives as long as the import's parse: occurrences are counted across batches. */
   private readonly occurrences = new OccurrenceCounter();
@@ -153,10 +175,7 @@ export class BatchEncoder {
   /** Where the digests of the row just coded are, for its natural key. */
   private keyTextOffsets(): Int32Array {
     const at = this.keyTexts;
-    for (let k = 0; k < KEY_TEXT_COLUMNS.length; k++) {
-      const id = this.lastId[KEY_TEXT_COLUMNS[k]!]!;
-      at[k] = id < 0 ? -1 : id * 2;
-    }
+    for (let k = 0; k < KEY_TEXT_COLUMNS.length; k++) at[k] = this.lastDigestAt[KEY_TEXT_COLUMNS[k]!]!;
     return at;
   }
 
@@ -188,7 +207,23 @@ export class BatchEncoder {
     this.rows = 0;
     this.lastValue.fill(null);
     this.lastCode.fill(-1);
+    this.chooseCoding();
     return batch;
+  }
+
+  /** Decides, per column, how the next batch codes it: by the dictionary or once per row. */
+  private chooseCoding(): void {
+    for (let column = 0; column < STR_COLS; column++) {
+      if (this.onceFor[column]! > 0) this.onceFor[column]!--;
+      else if (
+        MAY_CODE_ONCE[column] === 1 &&
+        this.lookups[column]! >= MIN_LOOKUPS &&
+        this.fresh[column]! * 2 > this.lookups[column]!
+      )
+        this.onceFor[column] = ONCE_BATCHES;
+      this.lookups[column] = 0;
+      this.fresh[column] = 0;
+    }
   }
 
   private code(column: number, value: string | null): number {
@@ -196,13 +231,22 @@ export class BatchEncoder {
       this.lastValue[column] = null;
       this.lastCode[column] = -1;
       this.lastId[column] = -1;
+      this.lastDigestAt[column] = -1;
       return -1;
     }
     if (value === this.lastValue[column]) return this.lastCode[column]!;
-    const code = this.strings.code(value);
+    const strings = this.strings;
+    let code: number;
+    if (this.onceFor[column]! > 0) code = strings.codeOnce(value, column);
+    else {
+      code = strings.code(value);
+      this.lookups[column]! += 1;
+      if (strings.lastWasNew) this.fresh[column]! += 1;
+    }
     this.lastValue[column] = value;
     this.lastCode[column] = code;
-    this.lastId[column] = this.strings.lastId;
+    this.lastId[column] = strings.lastId;
+    this.lastDigestAt[column] = strings.lastDigestAt;
     return code;
   }
 

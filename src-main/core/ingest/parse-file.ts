@@ -7,6 +7,7 @@ import { EventSpoolReader, isEventSpool } from './event-spool.js';
 import { formatById } from './formats/index.js';
 import { RollupWindow } from './rollup-window.js';
 import { readSource } from './source.js';
+import { StringCodes } from './string-codes.js';
 import type { RecordSink, SessionRow } from './types.js';
 
 // Rows per write transaction. 10 000 keeps peak RSS lower than 20 000 (up to BATCHES_IN_FLIGHT
@@ -125,6 +126,12 @@ class BatchBuilder implements RecordSink {
       this.geoEpoch = strings.epoch;
       this.countries = [];
       this.asns = [];
+    }
+    // An address coded once (clients that hardly repeat) has an id of its own: not worth a memo.
+    if (!StringCodes.inDictionary(id)) {
+      if (row.country === null) row.country = geo.country(row.srcIp);
+      if (row.asn === null) row.asn = geo.asn(row.srcIp);
+      return;
     }
     if (row.country === null) {
       let country = this.countries[id];

@@ -6,6 +6,11 @@ import { detach } from '../text/detach.js';
 // bring a new long value in every row). Ids index typed arrays here and in memos keyed by them.
 const MAX_IDS = 200_000;
 const MAX_CHARS = 8_000_000;
+// Strings coded once (`codeOnce`) take ids from the upper half of ID_SPAN, counted up without a
+// dictionary entry; the ids start over (a new epoch) before a batch could run past ID_SPAN. A
+// batch codes far fewer strings than the headroom (10 000 rows × 20 text columns).
+const ONCE_FROM = ID_SPAN / 2;
+const ONCE_HEADROOM = 2 ** 20;
 
 /**
  * String codes for batches. A dictionary kept across batches gives every distinct string an id,
@@ -22,34 +27,69 @@ export class StringCodes {
   private batch = 1;
   private stamp = new Int32Array(4096);
   private local = new Int32Array(4096);
-  /** The natural-key digest of each id's string, at 2·id (computed once per distinct string). */
-  digests = new Int32Array(8192);
+  /**
+   * Natural-key digests (two words each): a string coded once in slot k at 2·k, the string of
+   * dictionary id i at 2·(slots + i), computed once per distinct string.
+   */
+  digests: Int32Array;
   /** The id of the string coded last. */
   lastId = -1;
+  /** Where the digest of the string coded last is in `digests`. */
+  lastDigestAt = -1;
+  /** Whether the string coded last was new to the dictionary. */
+  lastWasNew = false;
+  private nextOnce = ONCE_FROM;
   /** The id of each string of the current batch, by local code. */
   private batchIds = new Int32Array(1024);
 
   constructor(
     private readonly maxIds = MAX_IDS,
     private readonly maxChars = MAX_CHARS,
-  ) {}
+    /** Digest slots for strings coded once: one per caller (a batch column) that uses `codeOnce`. */
+    private readonly slots = 0,
+  ) {
+    this.digests = new Int32Array((slots + 4096) * 2);
+  }
 
   /** The batch-local code of `value` (its id is then `lastId`). */
   code(value: string): number {
     let id = this.ids.get(value);
+    this.lastWasNew = id === undefined;
     if (id === undefined) {
       id = this.ids.size;
       // Kept beyond this batch: a copy, not a view into the chunk the value was cut from.
       this.ids.set(detach(value), id);
       this.chars += value.length;
       if (id === this.stamp.length) this.grow();
-      digestText(value, this.digests, id * 2);
+      digestText(value, this.digests, (this.slots + id) * 2);
     }
     this.lastId = id;
+    this.lastDigestAt = (this.slots + id) * 2;
     if (this.stamp[id] === this.batch) return this.local[id]!;
     this.stamp[id] = this.batch;
-    const local = this.dict.push(value) - 1;
+    const local = this.push(value, id);
     this.local[id] = local;
+    return local;
+  }
+
+  /**
+   * A batch-local code for `value` with an id of its own, without the dictionary: for a column
+   * whose values hardly repeat (query strings, the clients of a public server), where a lasting
+   * entry per value would only be looked up, stored and thrown away. The same text may so get
+   * several codes and ids, which name it as well as one. Its digest is kept in slot `slot` (below
+   * the constructor's `slots`) until the next string coded once there.
+   */
+  codeOnce(value: string, slot: number): number {
+    const id = this.nextOnce++;
+    digestText(value, this.digests, slot * 2);
+    this.lastId = id;
+    this.lastDigestAt = slot * 2;
+    this.lastWasNew = true;
+    return this.push(value, id);
+  }
+
+  private push(value: string, id: number): number {
+    const local = this.dict.push(value) - 1;
     if (local === this.batchIds.length) {
       const more = new Int32Array(local * 2);
       more.set(this.batchIds);
@@ -57,6 +97,11 @@ export class StringCodes {
     }
     this.batchIds[local] = id;
     return local;
+  }
+
+  /** Whether `id` is a dictionary id (it names the same string until the epoch changes). */
+  static inDictionary(id: number): boolean {
+    return id < ONCE_FROM;
   }
 
   /** The ids of the current batch's strings, by local code (a copy: it travels with the batch). */
@@ -69,12 +114,19 @@ export class StringCodes {
     const dict = this.dict;
     this.dict = [];
     this.batch++;
-    // Ids stay below ID_SPAN (the rule engine's memos pack two into one number): at most half of
-    // it when a batch starts, and a batch adds far fewer (10 000 rows × 20 text columns).
-    if (this.ids.size > this.maxIds || this.chars > this.maxChars || this.ids.size > ID_SPAN / 2) {
+    // Ids stay below ID_SPAN (the rule engine's memos pack two into one number): dictionary ids
+    // below a quarter of it when a batch starts, and a batch adds far fewer (10 000 rows × 20
+    // text columns); ids of strings coded once between half of it and ID_SPAN - ONCE_HEADROOM.
+    if (
+      this.ids.size > this.maxIds ||
+      this.chars > this.maxChars ||
+      this.ids.size > ONCE_FROM / 2 ||
+      this.nextOnce > ID_SPAN - ONCE_HEADROOM
+    ) {
       this.ids.clear();
       this.chars = 0;
       this.stamp.fill(0);
+      this.nextOnce = ONCE_FROM;
       this.epoch++;
     }
     return dict;
@@ -87,7 +139,7 @@ export class StringCodes {
     local.set(this.local);
     this.stamp = stamp;
     this.local = local;
-    const digests = new Int32Array(this.digests.length * 2);
+    const digests = new Int32Array((this.slots + this.stamp.length) * 2);
     digests.set(this.digests);
     this.digests = digests;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_CACHED, ValueCache } from '../../../src-main/core/ingest/value-cache.js';
+import { hashOf, NOT_CACHED, ValueCache } from '../../../src-main/core/ingest/value-cache.js';
 
 /** Looks ASCII `value` up as a field in the middle of a line's bytes, as the CSV fast lane does. */
 function find<T>(cache: ValueCache<T>, value: string, padding = 'ab,'): number {
@@ -63,10 +63,9 @@ describe('ValueCache', () => {
 
 describe('ValueCache under crafted input', () => {
   it('refuses values that all land on one index place once the probe bound is reached', () => {
-    // FNV-1a as the cache computes it, and its place in the first index (2 048 places).
+    // The cache's hash, and its place in the first index (2 048 places).
     const place = (value: string) => {
-      let h = 0x811c9dc5;
-      for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+      const h = hashOf(Buffer.from(value, 'latin1'), 0, value.length);
       return (h ^ (h >>> 15)) & 2047;
     };
     const crowd: string[] = [];
@@ -81,5 +80,42 @@ describe('ValueCache under crafted input', () => {
       if (slots[k] !== NOT_CACHED) expect(cache.value(find(cache, value))).toBe(value);
       else expect(find(cache, value)).toBe(NOT_CACHED);
     });
+  });
+});
+
+describe('ValueCache passing values through', () => {
+  it('stops caching a column of mostly new values, gives the same values, and caches again later', () => {
+    let calls = 0;
+    const cache = new ValueCache(
+      (raw) => {
+        calls++;
+        if (raw.endsWith('!')) throw new Error('no');
+        return raw.toUpperCase();
+      },
+      64,
+      1_000_000,
+      true,
+    );
+    // Far more distinct values than the cache holds: it fills, then passes them through.
+    for (let i = 0; i < 1_000; i++) expect(cache.value(find(cache, `c${i}`))).toBe(`C${i}`);
+    // Passing through, a value seen just before is normalized again (nothing is kept).
+    const before = calls;
+    expect(cache.value(find(cache, 'c999'))).toBe('C999');
+    expect(cache.value(find(cache, 'c5'))).toBe('C5');
+    expect(cache.value(find(cache, 'c5', 'xy'))).toBe('C5');
+    expect(calls).toBeGreaterThan(before + 1);
+    expect(find(cache, 'bad!')).toBe(NOT_CACHED);
+    // After enough lookups it caches again: repeated values are then normalized once.
+    for (let i = 0; i < 300_000; i++) find(cache, `r${i % 2}`);
+    const again = calls;
+    for (let i = 0; i < 10; i++) expect(cache.value(find(cache, `r${i % 2}`))).toBe(`R${i % 2}`);
+    expect(calls).toBe(again);
+  });
+
+  it('keeps caching a column that repeats, however many lookups', () => {
+    let calls = 0;
+    const cache = new ValueCache((raw) => ++calls && raw, 64, 1_000_000, true);
+    for (let i = 0; i < 100_000; i++) find(cache, `v${i % 50}`);
+    expect(calls).toBe(50);
   });
 });

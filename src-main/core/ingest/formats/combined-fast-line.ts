@@ -59,15 +59,21 @@ function path(raw: string): string {
   return raw;
 }
 
+/** A cache that stops caching while its column's values hardly repeat (this lane keys on no slot). */
+function passingCache<T>(normalize: (raw: string) => T): ValueCache<T> {
+  return new ValueCache(normalize, undefined, undefined, true);
+}
+
 export class CombinedFastLine {
   // Clients repeat (a visitor's page brings its assets): one string per address, validated once.
-  private readonly clients = new ValueCache(client);
-  private readonly users = new ValueCache(user);
+  // A public server's clients may outnumber a cache, which then passes them through (value-cache.ts).
+  private readonly clients = passingCache(client);
+  private readonly users = passingCache(user);
   private readonly methods = new ValueCache(plainMethod);
-  private readonly paths = new ValueCache(path);
+  private readonly paths = passingCache(path);
   private readonly versions = new ValueCache(version);
-  private readonly referrers = new ValueCache(quoted('referrer'));
-  private readonly agents = new ValueCache(quoted('user-agent'));
+  private readonly referrers = passingCache(quoted('referrer'));
+  private readonly agents = passingCache(quoted('user-agent'));
 
   constructor(private readonly attrs: ClfAttrs) {}
 
