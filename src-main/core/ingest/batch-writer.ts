@@ -1,5 +1,4 @@
 import type { ImportCounts } from '../../../src-shared/domain.js';
-import { type FieldDef, LOG_FIELDS } from '../../../src-shared/fields/index.js';
 import { prepareAnalyticsApply } from '../db/analytics-rollups.js';
 import { prepareAttrIntern } from '../db/attr-sets.js';
 import { prepareProgressUpdate } from '../db/imports.js';
@@ -7,19 +6,14 @@ import { prepareFieldInterns } from '../db/interned-strings.js';
 import type { Db } from '../db/open.js';
 import { prepareQuarantineInsert } from '../db/quarantine.js';
 import { prepareRollupApply } from '../db/rollups.js';
-import {
-  INSERT_AT,
-  prepareNextSessionId,
-  prepareSessionGroupInsert,
-  SESSION_GROUP_ROWS,
-  SESSION_INSERT_WIDTH,
-} from '../db/sessions.js';
+import { prepareNextSessionId, prepareSessionGroupInsert, SESSION_GROUP_ROWS } from '../db/sessions.js';
 import { createStagedRollups, stagedName } from '../db/staged-rollups.js';
-import { type EncodedBatch, FIELD_LANES, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
+import type { EncodedBatch } from './batch-codec.js';
 import { BatchInterns, type Intern } from './batch-interns.js';
 import type { ImportRuleHits } from './import-rule-hits.js';
 import { RepeatKeys } from './repeat-keys.js';
 import { type RollupSink, RollupWindow } from './rollup-window.js';
+import { fillerFor, presentColumns } from './session-fill.js';
 import { WebRollupSums } from './web-rollup-sums.js';
 import type { WindowState } from './window-state.js';
 
@@ -42,7 +36,7 @@ export class BatchWriter {
   private lastId: number | null = null;
   /** Per field (FIELD_LANES order): how an interned field's text becomes its id; null for the others. */
   private readonly internFields: (Intern | null)[];
-  /** The interned fields' ids (slot k: field k) and the attribute set's (slot ATTRS) by code of the batch. */
+  /** The interned fields' ids (slot k: field k) and the attribute set's (slot ATTRS_SLOT, session-fill.ts) by code of the batch. */
   private readonly interns: BatchInterns;
   private readonly insertBad: ReturnType<typeof prepareQuarantineInsert>;
   private readonly updateProgress: ReturnType<typeof prepareProgressUpdate>;
@@ -51,7 +45,8 @@ export class BatchWriter {
   private readonly rollups: RollupSink;
   private readonly webRollups: WebRollupSums;
   private readonly writeInTransaction: (batch: EncodedBatch) => void;
-  private readonly groupValues: unknown[] = new Array(SESSION_GROUP_ROWS * SESSION_INSERT_WIDTH);
+  /** A full group's values for the columns of the last batch (an insert takes exactly its rows' values). */
+  private groupValues: unknown[] = [];
   private readonly groupIds = new Float64Array(SESSION_GROUP_ROWS);
   /** Settles the keys of repeated rows whose occurrence the parser could not be sure of. */
   private readonly repeats: RepeatKeys;
@@ -93,11 +88,17 @@ export class BatchWriter {
     if (this.rowIds.length < batch.rows) this.rowIds = new Float64Array(batch.rows);
     const rowIds = this.rowIds;
     let nextId = this.nextSessionId();
+    const columns = this.insertGroup.columnsFor(presentColumns(batch));
+    const fill = fillerFor(columns);
+    const width = columns.width;
+    if (this.groupValues.length !== SESSION_GROUP_ROWS * width)
+      this.groupValues = new Array(SESSION_GROUP_ROWS * width);
     for (let start = 0; start < batch.rows; start += SESSION_GROUP_ROWS) {
       const rows = Math.min(SESSION_GROUP_ROWS, batch.rows - start);
-      const values = rows === SESSION_GROUP_ROWS ? this.groupValues : new Array(rows * SESSION_INSERT_WIDTH);
-      for (let r = 0; r < rows; r++) this.fill(batch, start + r, nextId++, values, r * SESSION_INSERT_WIDTH);
-      stored += this.insertGroup(values, rows, ids);
+      const values = rows === SESSION_GROUP_ROWS ? this.groupValues : new Array(rows * width);
+      for (let r = 0; r < rows; r++)
+        fill(batch, start + r, nextId++, this.importId, values, r * width, this.interns);
+      stored += this.insertGroup(values, rows, ids, columns);
       for (let r = 0; r < rows; r++) {
         const id = ids[r]!;
         rowIds[start + r] = id;
@@ -141,62 +142,4 @@ export class BatchWriter {
       rollupLastId: 0,
     });
   }
-
-  /** Writes row `row` of the batch into `v` from `at`, in insert order (db/sessions.ts INSERT_AT). */
-  private fill(batch: EncodedBatch, row: number, id: number, v: unknown[], at: number): void {
-    const num = batch.num;
-    const str = batch.str;
-    const n = row * NUM_COLS;
-    const s = row * STR_COLS;
-    v[at + INSERT_AT.id] = id;
-    v[at + INSERT_AT.importId] = this.importId;
-    v[at + INSERT_AT.keyHash] = num[n + NUM.keyHash]!;
-    fillFields(num, n, str, s, batch.dict, v, at + INSERT_AT.firstField, this.interns);
-    v[at + INSERT_AT.rawLine] = num[n + NUM.line]!;
-    const attrs = str[s + STR.attrs]!;
-    v[at + INSERT_AT.attrsId] = attrs < 0 ? null : this.interns.idOf(ATTRS, attrs);
-  }
 }
-
-/** The attribute set's slot in BatchWriter.interns, after one per field. */
-const ATTRS = LOG_FIELDS.length;
-
-type FillFields = (
-  num: Float64Array,
-  n: number,
-  str: Int32Array,
-  s: number,
-  dict: string[],
-  v: unknown[],
-  at: number,
-  interns: BatchInterns,
-) => void;
-
-/**
- * Writes a row's fields into v[at …] in LOG_FIELDS order, from the lanes FIELD_LANES gives (a
- * missing number is NaN, a missing text code -1; both become NULL; an interned field's text
- * becomes its dictionary id, looked up once per string: batch-interns.ts). Compiled once into
- * straight-line code with the lanes as constants, like the hand-written binding it replaced: a
- * loop over FIELD_LANES cost about 20 ms more per million rows (measured). The source holds
- * nothing but those numbers.
- */
-function compileFillFields(): FillFields {
-  const lines = [...FIELD_LANES].map((lane, k) => {
-    if (lane >= 0) return `x = num[n + ${lane}]; v[at + ${k}] = x !== x ? null : x;`;
-    const field = LOG_FIELDS[k] as FieldDef;
-    const text = field.storage === 'interned' ? `interns.idOf(${k}, c)` : 'dict[c]';
-    return `c = str[s + ${~lane}]; v[at + ${k}] = c < 0 ? null : ${text};`;
-  });
-  return new Function(
-    'num',
-    'n',
-    'str',
-    's',
-    'dict',
-    'v',
-    'at',
-    'interns',
-    `let x, c;\n${lines.join('\n')}`,
-  ) as FillFields;
-}
-const fillFields = compileFillFields();

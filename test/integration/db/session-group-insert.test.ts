@@ -1,11 +1,14 @@
-// The ingest writer stores sessions 32 rows per INSERT, each with the id it handed out, and learns
+// The ingest writer stores sessions 128 rows per INSERT, each with the id it handed out, and learns
 // which rows were duplicates from the statement's change count and, when some were, from each
 // row's key. Checked on a real file.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
 import {
+  ALL_INSERT_COLUMNS,
+  INSERT_AT,
   prepareSessionGroupInsert,
+  SESSION_GROUP_ROWS,
   SESSION_INSERT_WIDTH,
   sessionInsertValues,
 } from '../../../src-main/core/db/sessions.js';
@@ -91,6 +94,56 @@ describe('prepareSessionGroupInsert', () => {
     // All duplicates: nothing stored, every id 0.
     expect(insert([row(9, 7, 30), row(10, 1, 31)].flat(), 2, ids)).toBe(0);
     expect(Array.from(ids.subarray(0, 2))).toEqual([0, 0]);
+    db.close();
+  });
+
+  it("stores a batch's last rows, fewer than a group, with every id", () => {
+    const { db, insert } = setUp();
+    const ids = new Float64Array(SESSION_GROUP_ROWS);
+    const rows = 77;
+    const keys = Array.from({ length: rows }, (_, k) => k + 1);
+    expect(
+      insert(
+        keys.flatMap((k) => row(1000 + k, k, k)),
+        rows,
+        ids,
+      ),
+    ).toBe(rows);
+    expect(Array.from(ids.subarray(0, rows))).toEqual(keys.map((k) => 1000 + k));
+    expect(keys.map((k) => lineOf(db, 1000 + k))).toEqual(keys);
+    // A duplicate in the middle of those runs is marked where it is.
+    const again = [row(2001, 90, 1), row(2002, 40, 2), row(2003, 91, 3)].flat();
+    expect(insert(again, 3, ids)).toBe(2);
+    expect(Array.from(ids.subarray(0, 3))).toEqual([2001, 0, 2003]);
+    db.close();
+  });
+
+  it('leaves out the columns no row holds and stores them as NULL', () => {
+    const { db, insert } = setUp();
+    // Asked for none of the optional columns, a statement still names the import's own and start_ts.
+    const least = insert.columnsFor(0);
+    for (const at of [INSERT_AT.id, INSERT_AT.importId, INSERT_AT.keyHash, INSERT_AT.rawLine])
+      expect(least.list).toContain(at);
+    expect(least.width).toBeLessThan(SESSION_INSERT_WIDTH);
+    // A row without its destination address and country (the only columns holding these values).
+    const full = row(5, 5, 9);
+    const left = [full.indexOf('10.1.1.1'), full.indexOf('US')];
+    const columns = insert.columnsFor(ALL_INSERT_COLUMNS - 2 ** left[0]! - 2 ** left[1]!);
+    expect(columns.width).toBe(SESSION_INSERT_WIDTH - 2);
+    const ids = new Float64Array(SESSION_GROUP_ROWS);
+    expect(
+      insert(
+        columns.list.map((i) => full[i]),
+        1,
+        ids,
+        columns,
+      ),
+    ).toBe(1);
+    expect(ids[0]).toBe(5);
+    const stored = db
+      .prepare('SELECT country, dst_ip, src_ip, dst_port, raw_line FROM sessions WHERE id = 5')
+      .get();
+    expect(stored).toEqual({ country: null, dst_ip: null, src_ip: '10.0.0.5', dst_port: 443, raw_line: 9 });
     db.close();
   });
 });
