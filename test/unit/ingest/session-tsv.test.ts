@@ -48,6 +48,24 @@ describe('session TSV', () => {
     ]);
   });
 
+  it('gives the session the same row gives as JSON lines (session-jsonl), by the same rules', () => {
+    const tsv = `${HEADER}\n1767571200000\t\\N\t10.0.0.1\t8080\t/a\\tb\tcurl/8.0\t12.5\n`;
+    const json = JSON.stringify({
+      startTs: '1767571200000',
+      srcIp: '10.0.0.1',
+      dstPort: 8080,
+      path: '/a\tb',
+      userAgent: 'curl/8.0',
+      requestTimeMs: 12.5,
+    });
+    const fromTsv = parseText('session-tsv', tsv);
+    const fromJson = parseText('session-jsonl', `${json}\n`);
+    expect(fromTsv.bads).toEqual([]);
+    expect(fromJson.bads).toEqual([]);
+    expect({ ...fromTsv.rows[0], line: 0 }).toEqual({ ...fromJson.rows[0], line: 0 });
+    expect(fromTsv.rows[0]).toMatchObject({ path: '/a\tb', requestTimeMs: 12.5, endTs: 1767571200000 });
+  });
+
   it('refuses a header that names something other than session fields', () => {
     expect(() => parseText('session-tsv', 'startTs\tvigil__srcIp\n1\t10.0.0.1\n')).toThrow(
       /Not a session TSV: "vigil__srcIp" is not a session field/,

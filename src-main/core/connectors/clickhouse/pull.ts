@@ -60,6 +60,9 @@ export async function pullSource(
   request: SourcePullRequest,
   options: SourcePullOptions = {},
 ): Promise<SourcePullSummary> {
+  tracePull('pull starts');
+  // The import thread starts (and reads the rules) while the watermark is read, the rows counted and fetched.
+  target.warmImport?.();
   const { source, selector } = request;
   const key = { source: source.name, selector };
   const watermark = await target.watermarks.get(key);
@@ -159,7 +162,6 @@ export async function pullSource(
   try {
     await withSource(source, options, async (connection) => {
       tracePull('connecting');
-      target.warmImport?.();
       report();
       const [counted] = await connection.all(countSql(source, filter), options.signal);
       matching = Number(counted?.[`${ALIAS_PREFIX}n`] ?? 0);

@@ -19,37 +19,43 @@ function anyAmount(value: unknown, field: string): number | null {
   return n;
 }
 
-function fieldValue(field: LogField, value: unknown): string | number | null {
-  switch (field.name) {
+type Convert = (value: unknown) => string | number | null;
+
+/** How a field's value (JSON, or text) becomes Vigil's, the field's kind chosen once, not per row. */
+function converterOf(field: LogField): Convert {
+  const name = field.name;
+  switch (name) {
     case 'startTs':
     case 'endTs':
-      return anyTimestamp(typeof value === 'string' ? Number(value) : value, field.name, 'epoch-ms');
+      return (value) => anyTimestamp(typeof value === 'string' ? Number(value) : value, name, 'epoch-ms');
     case 'srcIp':
-      return anyIp(value, field.name, true);
+      return (value) => anyIp(value, name, true);
     case 'dstIp':
-      return anyIp(value, field.name, false);
+      return (value) => anyIp(value, name, false);
     case 'srcPort':
     case 'dstPort':
-      return anyPort(value, field.name);
+      return (value) => anyPort(value, name);
     case 'country':
-      return countryCode(value, field.name);
+      return (value) => countryCode(value, name);
   }
-  if (field.type === 'integer') return anyCount(value, field.name);
-  if (field.type === 'number') return anyAmount(value, field.name);
-  return anyText(value, field.name);
+  if (field.type === 'integer') return (value) => anyCount(value, name);
+  if (field.type === 'number') return (value) => anyAmount(value, name);
+  return (value) => anyText(value, name);
 }
 
+const NAMES = SESSION_LOG_FIELDS.map((field) => field.name);
+const CONVERTERS = SESSION_LOG_FIELDS.map(converterOf);
+const END_AT = NAMES.indexOf('endTs');
+
 /**
- * The session of a record keyed by Vigil's field names (values as JSON or as text; a missing field
- * is absent, null or undefined). Shared with the tab-separated form of pulled rows (session-tsv.ts).
+ * The session of the values of SESSION_LOG_FIELDS, in its order (values as JSON or as text; a
+ * missing one undefined or null). Shared with the tab-separated form of pulled rows (session-tsv.ts).
  */
-export function sessionRowOf(record: Record<string, unknown>, line: number): SessionRow {
+export function sessionRowOfValues(values: readonly unknown[], line: number): SessionRow {
   const row: Record<string, unknown> = {};
-  for (const field of SESSION_LOG_FIELDS) {
-    if (field.name === 'endTs') continue;
-    row[field.name] = fieldValue(field, record[field.name]);
-  }
-  const end = record.endTs;
+  for (let i = 0; i < CONVERTERS.length; i++)
+    if (i !== END_AT) row[NAMES[i] as string] = CONVERTERS[i]?.(values[i]);
+  const end = values[END_AT];
   // A source with one time per record (requests) has no end: the session is an instant.
   row.endTs =
     end === undefined || end === null ? row.startTs : anyTimestamp(Number(end), 'endTs', 'epoch-ms');
@@ -61,7 +67,10 @@ export function sessionRowOf(record: Record<string, unknown>, line: number): Ses
 
 class SessionJsonlParser extends JsonLinesParser {
   protected toRow(record: JsonObject, line: number): SessionRow {
-    return sessionRowOf(record, line);
+    return sessionRowOfValues(
+      NAMES.map((name) => record[name]),
+      line,
+    );
   }
 }
 

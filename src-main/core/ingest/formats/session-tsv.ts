@@ -6,9 +6,9 @@
 import type { FormatDefinition, SessionRow } from '../types.js';
 import { RowError } from '../values.js';
 import { LineRecordParser } from './line-records.js';
-import { SESSION_LOG_FIELDS, sessionRowOf } from './session-jsonl.js';
+import { SESSION_LOG_FIELDS, sessionRowOfValues } from './session-jsonl.js';
 
-const FIELD_NAMES = new Set<string>(SESSION_LOG_FIELDS.map((field) => field.name));
+const FIELD_AT = new Map<string, number>(SESSION_LOG_FIELDS.map((field, at) => [field.name, at]));
 
 /** ClickHouse's TabSeparated escapes (`\t`, `\n`, `\\`, …); any other escaped character stands for itself. */
 const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '0': '\0' };
@@ -19,17 +19,18 @@ export function unescapeTsv(value: string): string {
 }
 
 class SessionTsvParser extends LineRecordParser {
-  /** The field name of each column, from the header line; null until it is read. */
-  private columns: string[] | null = null;
+  /** Where each column's field is in SESSION_LOG_FIELDS, from the header line; null until it is read. */
+  private columns: number[] | null = null;
 
   protected override directive(line: string): boolean {
     if (this.columns !== null) return false;
-    const columns = line.split('\t');
-    // The header is the pull's own: an unknown name means the file is not what it says.
-    const unknown = columns.find((name) => !FIELD_NAMES.has(name));
-    if (unknown !== undefined)
-      throw new Error(`Not a session TSV: "${unknown.slice(0, 40)}" is not a session field`);
-    this.columns = columns;
+    this.columns = line.split('\t').map((name) => {
+      const at = FIELD_AT.get(name);
+      // The header is the pull's own: an unknown name means the file is not what it says.
+      if (at === undefined)
+        throw new Error(`Not a session TSV: "${name.slice(0, 40)}" is not a session field`);
+      return at;
+    });
     return true;
   }
 
@@ -38,12 +39,12 @@ class SessionTsvParser extends LineRecordParser {
     const values = line.split('\t');
     if (values.length !== columns.length)
       throw new RowError(`expected ${columns.length} tab-separated values, found ${values.length}`);
-    const record: Record<string, string> = {};
+    const fields: (string | undefined)[] = new Array(SESSION_LOG_FIELDS.length);
     for (let i = 0; i < columns.length; i++) {
       const value = values[i]!;
-      if (value !== '\\N') record[columns[i]!] = unescapeTsv(value);
+      if (value !== '\\N') fields[columns[i]!] = unescapeTsv(value);
     }
-    return sessionRowOf(record, lineNo);
+    return sessionRowOfValues(fields, lineNo);
   }
 }
 
