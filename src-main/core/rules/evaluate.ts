@@ -114,7 +114,7 @@ function atomsByRow(
       return out;
     case 'codes': {
       const memo = new Array<Int32Array | undefined>(column.dict.length);
-      const ids = lasting === null ? undefined : column.ids;
+      const ids = lasting === null || !lasting.memo.uses(lasting.program) ? undefined : column.ids;
       for (let row = 0; row < rows; row++) {
         const code = column.codes[row]!;
         if (code < 0) {
@@ -155,10 +155,21 @@ function atomsByRow(
       const { make, key, lastingKey } = column;
       if (key === null) return memoized(rows, out, program, make, (value) => program.text(value));
       // Keyed by the codes it is made from: the text is only built for combinations not seen yet
-      // (in this batch, or in this run when the parts have lasting ids).
+      // (in this batch, or in this run when the parts have lasting ids); a batch that shows that
+      // combinations hardly repeat (a path with a request id in its query string) stops keying.
       const byKey = new Map<number, Int32Array>();
-      const across = lastingKey === null ? null : lasting;
+      const across =
+        lastingKey === null || lasting === null || !lasting.memo.uses(lasting.program) ? null : lasting;
       for (let row = 0; row < rows; row++) {
+        // (Across batches the memo's hit rate decides instead: values distinct in one batch may
+        // still come back in the next ones.)
+        if (across === null && row === PROBE_ROWS && byKey.size > PROBE_ROWS * MOSTLY_DISTINCT) {
+          for (let rest = row; rest < rows; rest++) {
+            const text = make(rest);
+            out[rest] = text === null ? program.missing : program.text(text);
+          }
+          return out;
+        }
         const k = key(row);
         let atoms = byKey.get(k);
         if (atoms === undefined) {
@@ -179,6 +190,8 @@ function atomsByRow(
 }
 
 const PROBE_ROWS = 512;
+/** Past this share of distinct values among the first PROBE_ROWS rows, a batch memoizes nothing more. */
+const MOSTLY_DISTINCT = 0.8;
 
 function memoized<V extends string | number>(
   rows: number,
@@ -206,7 +219,7 @@ function memoized<V extends string | number>(
     }
     out[row] = atoms;
     // Mostly distinct so far: stop hashing values that will not come back.
-    if (row === PROBE_ROWS && memo.size > PROBE_ROWS * 0.8) {
+    if (row === PROBE_ROWS && memo.size > PROBE_ROWS * MOSTLY_DISTINCT) {
       useMemo = false;
       memo.clear();
     }

@@ -1,7 +1,8 @@
 // Rules at import keep what each value decided across batches, keyed by the parser's lasting
 // string ids: a value seen in an earlier batch is not decided again, the hits are those of an
 // evaluation without the memo, and when the ids are given out afresh (a new epoch) nothing
-// remembered under the old ones is reused.
+// remembered under the old ones is reused. A field whose values never come back is not
+// remembered, and does not push the other fields' decisions out.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AtomMemo } from '../../../src-main/core/rules/atom-memo.js';
 import { FieldProgram } from '../../../src-main/core/rules/field-program.js';
@@ -104,5 +105,42 @@ describe('the rule engine’s memo across batches', () => {
     const stale = new AtomMemo();
     hitsOf(batchOf(ROWS, lastingIds(), 1), stale);
     expect(hitsOf(again, stale)).not.toEqual(hitsOf(again));
+  });
+
+  it('stops remembering a field whose values never come back, and keeps the other fields’ decisions', () => {
+    const ids = lastingIds();
+    const memo = new AtomMemo();
+    const uri = compiled.programs.findIndex((program) => program.field === 'uri');
+    const paths = ['/index.php', '/', '/item', '/shop', '/cart'];
+    // A request id in every query string: each row's path-and-query is new. 60 batches of 2 000
+    // rows remember more values than the memo's bound if every one is kept.
+    let request = 0;
+    const nextBatch = () =>
+      batchOf(
+        Array.from({ length: 2_000 }, (_, i) => ({
+          path: paths[i % paths.length]!,
+          query: `v=${request++}`,
+          userAgent: 'Mozilla/5.0',
+        })),
+        ids,
+        0,
+      );
+    for (let b = 0; b < 40; b++) hitsOf(nextBatch(), memo);
+    const decisions = vi.spyOn(FieldProgram.prototype, 'text');
+    const remembered = vi.spyOn(memo, 'set');
+    let rested = 0;
+    for (let b = 40; b < 60; b++) {
+      const batch = nextBatch();
+      expect(hitsOf(batch, memo)).toEqual(hitsOf(batch));
+      if (!memo.uses(uri)) rested++;
+      expect(memo.size(uri)).toBeLessThanOrEqual(3 * 2_000);
+    }
+    // Resting most of the time (it is measured again now and then), so most rows' values were not stored.
+    expect(rested).toBeGreaterThanOrEqual(14);
+    const urisStored = remembered.mock.calls.filter(([program]) => program === uri).length;
+    expect(urisStored).toBeLessThan(0.25 * 20 * 2_000);
+    // hitsOf without the memo decided each path once per batch (20); with it, none was decided again.
+    const pathDecisions = decisions.mock.contexts.filter((program) => program.field === 'path');
+    expect(pathDecisions).toHaveLength(20 * paths.length);
   });
 });
