@@ -34,6 +34,9 @@ describe('session TSV', () => {
       requestTimeMs: null,
     });
     expect(unescapeTsv('\\b\\f\\r\\0\\x')).toBe('\b\f\r\0x');
+    // A float the engine has no value for (nan, inf) is none, as JSON output makes it null.
+    const nan = parseText('session-tsv', `${HEADER}\n${row.slice(0, 6).join('\t')}\tnan\n`);
+    expect(nan.rows[0]?.requestTimeMs).toBeNull();
   });
 
   it('quarantines a row with the wrong number of values or a bad value, and keeps its neighbours', () => {

@@ -9,6 +9,9 @@ import { LineRecordParser } from './line-records.js';
 import { SESSION_LOG_FIELDS, sessionRowOfValues } from './session-jsonl.js';
 
 const FIELD_AT = new Map<string, number>(SESSION_LOG_FIELDS.map((field, at) => [field.name, at]));
+/** Fields with fractions: the engine writes a float it has no value for as nan or inf, JSON as null. */
+const FLOAT_AT = new Set(SESSION_LOG_FIELDS.flatMap((field, at) => (field.type === 'number' ? [at] : [])));
+const NOT_A_NUMBER = new Set(['nan', '-nan', 'inf', '-inf', '+inf']);
 
 /** ClickHouse's TabSeparated escapes (`\t`, `\n`, `\\`, …); any other escaped character stands for itself. */
 const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '0': '\0' };
@@ -42,7 +45,9 @@ class SessionTsvParser extends LineRecordParser {
     const fields: (string | undefined)[] = new Array(SESSION_LOG_FIELDS.length);
     for (let i = 0; i < columns.length; i++) {
       const value = values[i]!;
-      if (value !== '\\N') fields[columns[i]!] = unescapeTsv(value);
+      const at = columns[i]!;
+      if (value === '\\N' || (FLOAT_AT.has(at) && NOT_A_NUMBER.has(value))) continue;
+      fields[at] = unescapeTsv(value);
     }
     return sessionRowOfValues(fields, lineNo);
   }
