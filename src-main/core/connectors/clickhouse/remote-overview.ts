@@ -1,18 +1,27 @@
-// The Overview of a source computed by its engine: each chart one GROUP BY over the whole table
-// with the filter translated (filter-sql.ts), never rows moved. The answers have the shape and the
-// meaning of the local Overview read from sessions (analytics/session-digest.ts): a missing country,
-// type or protocol counts under '', a missing port under -1, the same log bins, the same buckets,
-// so a chart of a source equals the chart of the same rows pulled into the workspace.
+// The Overview of a source computed by its engine: a few GROUP BYs over the whole table with the
+// filter translated (overview-sql.ts says which and why), never rows moved. The answers have the
+// shape and the meaning of the local Overview read from sessions (analytics/session-digest.ts): a
+// missing country, type or protocol counts under '', a missing port under -1, the same log bins,
+// the same buckets, so a chart of a source equals the chart of the same rows pulled into the workspace.
 import type { OverviewAnswer } from '../../../../src-shared/analytics.js';
 import { HIST_METRICS } from '../../../../src-shared/analytics-bins.js';
 import type { SessionFilter } from '../../../../src-shared/domain.js';
 import type { SourceInfo } from '../../../../src-shared/sources.js';
-import { bucketStart } from '../../../../src-shared/time-buckets.js';
+import { bucketStart, HOUR } from '../../../../src-shared/time-buckets.js';
 import { seriesBucket } from '../../analytics/plan.js';
 import type { SourceConnection } from './client.js';
-import { whereSql } from './filter-sql.js';
-import { sqlNumber } from './literal.js';
-import { fieldExpr } from './mapping.js';
+import { filterConditions } from './filter-sql.js';
+import {
+  cellsSql,
+  distinctSourcesSql,
+  HISTOGRAM_CHARTS,
+  MISSING,
+  NUMERIC_CHART,
+  numericChartsSql,
+  type OverviewSql,
+  portsSql,
+  seriesSql,
+} from './overview-sql.js';
 import { ALIAS_PREFIX, tableSql } from './select.js';
 
 export type RemoteCharts = Omit<OverviewAnswer, 'correlation'>;
@@ -20,6 +29,27 @@ export type RemoteCharts = Omit<OverviewAnswer, 'correlation'>;
 const TOP_PORTS = 15;
 
 const num = (value: unknown) => Number(value ?? 0);
+const orNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/** A row of the numeric scan or of the series (overview-sql.ts), its 64-bit numbers read. */
+interface NumericRow {
+  chart: number;
+  value: number;
+  sessions: number;
+  bytesIn: number;
+  bytesOut: number;
+  firstTs: number | null;
+  lastTs: number | null;
+}
+const numericRow = (r: Record<string, unknown>): NumericRow => ({
+  chart: num(r.chart),
+  value: num(r.value),
+  sessions: num(r.sessions),
+  bytesIn: num(r.bytesIn),
+  bytesOut: num(r.bytesOut),
+  firstTs: orNull(r.firstTs),
+  lastTs: orNull(r.lastTs),
+});
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function remoteOverview(
@@ -28,11 +58,11 @@ export async function remoteOverview(
   filter: SessionFilter,
   signal?: AbortSignal,
 ): Promise<RemoteCharts> {
-  const m = source.mapping;
-  const f = (name: string) => fieldExpr(m, name);
-  const P = ALIAS_PREFIX;
-  const from = `FROM ${tableSql(source)} ${whereSql(m, filter)}`;
-  const start = f('startTs');
+  const q: OverviewSql = {
+    mapping: source.mapping,
+    table: tableSql(source),
+    conditions: filterConditions(source.mapping, filter),
+  };
   // Every output column is named with the prefix: a plain `bytesIn` alias would replace the
   // table's own bytesIn column inside the WHERE clause (ClickHouse substitutes aliases there).
   const ask = async <T extends Record<string, unknown>>(sql: string): Promise<T[]> =>
@@ -41,50 +71,27 @@ export async function remoteOverview(
         Object.fromEntries(Object.entries(row).map(([k, v]) => [k.slice(ALIAS_PREFIX.length), v])) as T,
     );
 
-  // The charts' queries are independent: the engine answers them at once (the series waits for the
-  // totals only when the filter has no range, to know its span).
-  const duration = `(ifNull(${f('endTs')}, ${start}) - ${start})`;
-  const measures = [f('bytesIn'), f('bytesOut'), duration];
-  const cellsAsked = ask<{ country: string; detectionType: string; sessions: string }>(
-    `SELECT ifNull(${f('country')}, '') AS ${P}country, ifNull(${f('detectionType')}, '') AS ${P}detectionType, count() AS ${P}sessions
-     ${from} GROUP BY ${P}country, ${P}detectionType`,
-  );
-  const binsAsked = ask<{ metric: string; bin: string; sessions: string }>(
-    measures
-      .map(
-        (expr, metric) =>
-          `SELECT ${metric} AS ${P}metric, if(${P}v < 1, 0, toUInt32(floor(log2(${P}v))) + 1) AS ${P}bin, count() AS ${P}sessions
-           FROM (SELECT toFloat64(${expr}) AS ${P}v ${from}) WHERE isNotNull(${P}v) GROUP BY ${P}bin`,
-      )
-      .join(' UNION ALL '),
-  );
-  const portsAsked = ask<{ protocol: string; dstPort: string; sessions: string }>(
-    `SELECT ifNull(${f('protocol')}, '') AS ${P}protocol, ifNull(toInt32(${f('dstPort')}), -1) AS ${P}dstPort, count() AS ${P}sessions
-     ${from} GROUP BY ${P}protocol, ${P}dstPort`,
-  );
+  // The statements are independent: the engine answers them at once. With a whole range the
+  // series' bucket is known now; without, the numeric scan counts hours, which add up exactly to
+  // any coarser bucket, and a finer one (matching rows within 60 h) is asked once the span is known.
+  const ranged = filter.from !== undefined && filter.to !== undefined && filter.to > filter.from;
+  const scanBucket = ranged ? seriesBucket((filter.to as number) - (filter.from as number)) : HOUR;
+  const numericAsked = ask(numericChartsSql(q, scanBucket));
+  const sourcesAsked = ask<{ sourceIps: string }>(distinctSourcesSql(q));
+  const cellsAsked = ask<{ country: string; detectionType: string; sessions: string }>(cellsSql(q));
+  const portsAsked = ask<{ protocol: string; dstPort: string; sessions: string }>(portsSql(q));
   // Awaited below; if an earlier await throws first, their failure is already reported by that one.
-  for (const asked of [cellsAsked, binsAsked, portsAsked]) asked.catch(() => {});
-  const [totals] = await ask<Record<string, string>>(
-    `SELECT count() AS ${P}sessions, sum(ifNull(${f('bytesIn')}, 0)) AS ${P}bytesIn, sum(ifNull(${f('bytesOut')}, 0)) AS ${P}bytesOut,
-       uniqExact(${f('srcIp')}) AS ${P}sourceIps, uniqExactIf(${f('country')}, ifNull(${f('country')}, '') != '') AS ${P}countries,
-       min(${start}) AS ${P}firstTs, max(${start}) AS ${P}lastTs ${from}`,
-  );
-  const sessions = num(totals?.sessions);
-  const firstTs = sessions > 0 ? num(totals?.firstTs) : null;
-  const lastTs = sessions > 0 ? num(totals?.lastTs) : null;
-  const kpis: RemoteCharts['kpis'] = {
-    sessions,
-    bytesIn: num(totals?.bytesIn),
-    bytesOut: num(totals?.bytesOut),
-    sourceIps: num(totals?.sourceIps),
-    sourceIpsExact: true,
-    countries: num(totals?.countries),
-    flagged: null,
-    reviewed: null,
-    firstTs: filter.from ?? firstTs,
-    lastTs: filter.to ?? lastTs,
-    source: 'sessions',
-  };
+  for (const asked of [numericAsked, sourcesAsked, cellsAsked, portsAsked]) asked.catch(() => {});
+
+  const numeric = (await numericAsked).map(numericRow);
+  const ofChart = (chart: number) => numeric.filter((r) => r.chart === chart);
+  // Every matching row has one value in each chart (MISSING when it has none): one chart's sums are the totals.
+  const all = ofChart(NUMERIC_CHART.bytesIn);
+  const sum = (pick: (r: NumericRow) => number) => all.reduce((total, r) => total + pick(r), 0);
+  const times = (pick: (r: NumericRow) => number | null) => all.flatMap((r) => pick(r) ?? []);
+  const sessions = sum((r) => r.sessions);
+  const firstTs = sessions > 0 ? Math.min(...times((r) => r.firstTs)) : null;
+  const lastTs = sessions > 0 ? Math.max(...times((r) => r.lastTs)) : null;
 
   // The series spans the filter's range, or the matching rows' when it has none.
   const seriesFrom = filter.from ?? firstTs;
@@ -99,19 +106,29 @@ export async function remoteOverview(
   };
   if (seriesFrom !== null && seriesTo !== null && seriesTo > seriesFrom) {
     const size = seriesBucket(seriesTo - seriesFrom);
-    const rows = await ask<Record<string, string>>(
-      `SELECT intDiv(${start}, ${sqlNumber(size)}) * ${sqlNumber(size)} AS ${P}t, count() AS ${P}sessions,
-         sum(ifNull(${f('bytesIn')}, 0)) AS ${P}bytesIn, sum(ifNull(${f('bytesOut')}, 0)) AS ${P}bytesOut ${from} GROUP BY ${P}t`,
-    );
-    const byT = new Map(rows.map((r) => [num(r.t), r]));
+    const buckets =
+      size % scanBucket === 0
+        ? ofChart(NUMERIC_CHART.series).filter((r) => r.value !== MISSING)
+        : (await ask(seriesSql(q, size, firstTs ?? seriesFrom, lastTs ?? seriesTo))).map(numericRow);
+    const step = size % scanBucket === 0 ? scanBucket : size;
+    const byT = new Map<number, { sessions: number; bytesIn: number; bytesOut: number }>();
+    for (const r of buckets) {
+      const t = bucketStart(r.value * step, size);
+      const point = byT.get(t) ?? { sessions: 0, bytesIn: 0, bytesOut: 0 };
+      byT.set(t, {
+        sessions: point.sessions + r.sessions,
+        bytesIn: point.bytesIn + r.bytesIn,
+        bytesOut: point.bytesOut + r.bytesOut,
+      });
+    }
     const points = [];
     for (let t = bucketStart(seriesFrom, size); t < seriesTo; t += size) {
-      const row = byT.get(t);
+      const point = byT.get(t);
       points.push({
         t,
-        sessions: num(row?.sessions),
-        bytesIn: num(row?.bytesIn),
-        bytesOut: num(row?.bytesOut),
+        sessions: point?.sessions ?? 0,
+        bytesIn: point?.bytesIn ?? 0,
+        bytesOut: point?.bytesOut ?? 0,
         flagged: 0,
       });
     }
@@ -137,13 +154,12 @@ export async function remoteOverview(
     source: 'sessions',
   };
 
-  const binRowsDone = await binsAsked;
   const histograms: RemoteCharts['histograms'] = {
     metrics: HIST_METRICS.map((metric, i) => ({
       metric,
-      bins: binRowsDone
-        .filter((r) => num(r.metric) === i)
-        .map((r) => ({ bin: num(r.bin), sessions: num(r.sessions) }))
+      bins: ofChart(HISTOGRAM_CHARTS[i] as number)
+        .filter((r) => r.value !== MISSING)
+        .map((r) => ({ bin: r.value, sessions: r.sessions }))
         .sort((a, b) => a.bin - b.bin),
     })),
     widened: false,
@@ -166,6 +182,21 @@ export async function remoteOverview(
       .slice(0, TOP_PORTS)
       .map(([dstPort, n]) => ({ dstPort, sessions: n })),
     widened: false,
+    source: 'sessions',
+  };
+
+  const kpis: RemoteCharts['kpis'] = {
+    sessions,
+    bytesIn: sum((r) => r.bytesIn),
+    bytesOut: sum((r) => r.bytesOut),
+    sourceIps: num((await sourcesAsked)[0]?.sourceIps),
+    sourceIpsExact: true,
+    // The cells hold each country that has sessions, a missing one as ''.
+    countries: new Set(cells.map((cell) => cell.country).filter((country) => country !== '')).size,
+    flagged: null,
+    reviewed: null,
+    firstTs: filter.from ?? firstTs,
+    lastTs: filter.to ?? lastTs,
     source: 'sessions',
   };
 
