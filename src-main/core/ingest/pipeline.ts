@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FormatId, ImportRecord, MappingPreset } from '../../../src-shared/domain.js';
+import { CommitGroup } from '../db/commit-group.js';
 import { pauseForeignKeys } from '../db/foreign-keys.js';
 import { describeDetached, rollBackImport } from '../db/import-rollback.js';
 import {
@@ -53,6 +54,8 @@ export interface ImportHooks {
 // A load bigger than this and bigger than what is stored drops the query indexes and rebuilds them
 // once at the end: a sorted index build is several times cheaper than per-row index maintenance.
 const BULK_MIN_ROWS = 200_000;
+// Batches per commit (db/commit-group.ts): 4 × 10 000 rows.
+const BATCHES_PER_COMMIT = 4;
 
 /**
  * Streams one file into the database: read → gunzip → decode → parse → validate → normalize →
@@ -108,6 +111,7 @@ export async function runImport(
     });
   const started = performance.now();
   let writing = 0;
+  const group = new CommitGroup(db, BATCHES_PER_COMMIT);
   try {
     const outcome = await runParser(
       {
@@ -122,16 +126,21 @@ export async function runImport(
       info.sizeBytes,
       (batch) => {
         const before = performance.now();
+        group.before();
         writer.write(batch);
+        group.after();
         writing += performance.now() - before;
         if (Date.now() - lastReport >= interval) {
           lastReport = Date.now();
+          // What a progress report counts is committed: a listener may look at it from elsewhere.
+          group.commit();
           report();
         }
       },
       hooks.signal,
       request.parser,
     );
+    group.commit();
     resumeForeignKeys();
     if (hooks.signal?.aborted) throw new Error('cancelled');
     const indexing = performance.now();
@@ -155,6 +164,7 @@ export async function runImport(
     }).immediate();
     dropStagedRollups(db);
   } catch (error) {
+    group.rollback();
     resumeForeignKeys();
     dropStagedRollups(db);
     const detached = describeDetached(rollBackImport(db, importId));
