@@ -239,7 +239,7 @@ export class BatchEncoder {
     let code: number;
     if (this.onceFor[column]! > 0) code = strings.codeOnce(value, column);
     else {
-      code = strings.code(value);
+      code = strings.code(value, column);
       this.lookups[column]! += 1;
       if (strings.lastWasNew) this.fresh[column]! += 1;
     }

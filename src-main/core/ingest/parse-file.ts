@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FormatId, MappingPreset } from '../../../src-shared/domain.js';
 import { createGeoIp, type GeoIp } from '../enrich/geoip.js';
+import { AddressGeoMemo } from './address-geo-memo.js';
 import { ArrayPool } from './array-pool.js';
 import { type BadRecord, BatchEncoder, type EncodedBatch, STR } from './batch-codec.js';
 import { EventSpoolReader, isEventSpool } from './event-spool.js';
@@ -102,6 +103,7 @@ class BatchBuilder implements RecordSink {
   private geoEpoch = 0;
   private countries: (string | null)[] = [];
   private asns: (number | null)[] = [];
+  private byAddress: AddressGeoMemo | null = null;
 
   constructor(
     private readonly geo: GeoIp | null,
@@ -127,10 +129,10 @@ class BatchBuilder implements RecordSink {
       this.countries = [];
       this.asns = [];
     }
-    // An address coded once (clients that hardly repeat) has an id of its own: not worth a memo.
+    // An address coded once (clients that hardly repeat) has an id of its own: memo by address.
     if (!StringCodes.inDictionary(id)) {
-      if (row.country === null) row.country = geo.country(row.srcIp);
-      if (row.asn === null) row.asn = geo.asn(row.srcIp);
+      this.byAddress ??= new AddressGeoMemo(geo);
+      this.byAddress.enrich(row, row.srcIp);
       return;
     }
     if (row.country === null) {

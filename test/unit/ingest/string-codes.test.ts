@@ -45,4 +45,17 @@ describe('StringCodes', () => {
       expect(codes.lastId).toBe(id);
     }
   });
+
+  it('keeps a dictionary per column: a text has an id in each column it is coded in', () => {
+    const codes = new StringCodes();
+    codes.code('GET', 0);
+    const inFirst = codes.lastId;
+    expect(codes.code('GET', 3)).toBe(1);
+    const inFourth = codes.lastId;
+    expect(inFourth).not.toBe(inFirst);
+    codes.takeBatch();
+    codes.code('GET', 3);
+    expect(codes.lastId).toBe(inFourth);
+    expect(codes.lastWasNew).toBe(false);
+  });
 });
