@@ -3,12 +3,16 @@
 // parsing and summarising the same file into a JSON report, in the same run: lines/s and peak RSS
 // of each, and the ratio. `--lines N` (or `--rows N`; default 1 000 000; `--lines 10000000` for the
 // 10 M run). The file comes from `vigil generate --format combined` (seed 7), kept in bench/out.
+// Both sides run on two files in the same run: that generated log, whose texts repeat (a few
+// thousand clients, 172 user agents), and a varied one derived from it (weblog-varied.mjs: many
+// more clients, a request id in each query, many user-agent versions), as a public server logs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { measure, option } from './measure.mjs';
 import { root, vigil } from './vigil-process.mjs';
+import { variedLog } from './weblog-varied.mjs';
 
 const cli = path.join(root, 'bin', 'vigil.js');
 
@@ -64,7 +68,18 @@ export async function run(args) {
   const rows = Number(option(args, 'lines', option(args, 'rows', '1000000')));
   if (!(Number.isInteger(rows) && rows > 0))
     throw new Error('weblog bench: --lines takes a positive whole number');
-  const file = await combinedLog(rows);
+  const generated = await combinedLog(rows);
+  const varied = await variedLog(generated);
+  const results = [compare('generated (repetitive)', generated), compare('varied', varied)];
+  console.log('\nweblog summary (ours / GoAccess lines/s; CPU: GoAccess CPU s / ours):');
+  for (const r of results)
+    console.log(
+      `  ${r.name.padEnd(24)} ratio ${r.ratio.toFixed(2)}  CPU ratio ${r.cpuRatio.toFixed(2)}  our peak RSS ${r.rss.toFixed(0)} MB`,
+    );
+}
+
+/** GoAccess, then `vigil ingest`, on `file`: both sides' figures and the ratio. */
+function compare(name, file) {
   const lines = countLines(file);
   const sizeMb = fs.statSync(file).size / 1e6;
   const out = path.join(root, 'bench', 'out');
@@ -84,10 +99,10 @@ export async function run(args) {
 
   const ourRate = lines / ours.seconds;
   const refRate = lines / goaccess.seconds;
-  const row = (name, m, rate) =>
-    `  ${name.padEnd(18)} ${m.seconds.toFixed(2).padStart(8)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} ${m.peakRssMb.toFixed(0).padStart(7)} MB ${m.cpuSeconds.toFixed(2).padStart(9)}`;
+  const row = (label, m, rate) =>
+    `  ${label.padEnd(18)} ${m.seconds.toFixed(2).padStart(8)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} ${m.peakRssMb.toFixed(0).padStart(7)} MB ${m.cpuSeconds.toFixed(2).padStart(9)}`;
   console.log(
-    `\nweblog: Combined Log Format, ${lines.toLocaleString('en-US')} lines, ${sizeMb.toFixed(0)} MB`,
+    `\nweblog, ${name}: Combined Log Format, ${lines.toLocaleString('en-US')} lines, ${sizeMb.toFixed(0)} MB (${path.basename(file)})`,
   );
   console.log('                      seconds    lines/s   peak RSS  CPU s');
   console.log(row('vigil ingest', ours, ourRate));
@@ -96,11 +111,11 @@ export async function run(args) {
     `  ratio (ours / GoAccess lines/s): ${(ourRate / refRate).toFixed(2)}   target ≥ 4.0;  peak RSS target < 300 MB`,
   );
   // Both sides' CPU seconds: on a busy machine the wall-time ratio also measures the neighbours.
-  console.log(
-    `  CPU-time ratio (GoAccess CPU s / ours): ${(goaccess.cpuSeconds / ours.cpuSeconds).toFixed(2)}`,
-  );
+  const cpuRatio = goaccess.cpuSeconds / ours.cpuSeconds;
+  console.log(`  CPU-time ratio (GoAccess CPU s / ours): ${cpuRatio.toFixed(2)}`);
   console.log(
     `  format ${result.format}, stored ${result.stored}, quarantined ${result.quarantined}, duplicates ${result.duplicates}; ${trace}`,
   );
   console.log(`  ${rulesAtImport(db)}`);
+  return { name, ratio: ourRate / refRate, cpuRatio, rss: ours.peakRssMb };
 }
