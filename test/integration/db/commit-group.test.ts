@@ -23,26 +23,26 @@ function setUp() {
   const reader = new Database(file, { readonly: true });
   const seen = () =>
     (reader.prepare('SELECT batch FROM t ORDER BY batch').pluck().all() as number[]).join(',');
-  return { db, write: (n: number, fail = false) => batch.immediate(n, fail), seen };
+  const write = (n: number, fail = false) => batch.immediate(n, fail);
+  /** One batch as the import writes it inside a group. */
+  const inGroup = (group: CommitGroup, n: number) => {
+    group.before();
+    write(n);
+    group.after();
+  };
+  return { db, write, inGroup, seen };
 }
 
 describe('CommitGroup', () => {
   it('commits every `size` batches and on demand', () => {
-    const { db, write, seen } = setUp();
+    const { db, inGroup, seen } = setUp();
     const group = new CommitGroup(db, 3, 60_000);
-    for (const n of [1, 2]) {
-      group.before();
-      write(n);
-      group.after();
-    }
+    inGroup(group, 1);
+    inGroup(group, 2);
     expect(seen()).toBe('');
-    group.before();
-    write(3);
-    group.after();
+    inGroup(group, 3);
     expect(seen()).toBe('1,2,3');
-    group.before();
-    write(4);
-    group.after();
+    inGroup(group, 4);
     expect(seen()).toBe('1,2,3');
     group.commit();
     expect(seen()).toBe('1,2,3,4');
@@ -50,13 +50,10 @@ describe('CommitGroup', () => {
   });
 
   it('takes back only a failing batch, and a rollback only the open group', () => {
-    const { db, write, seen } = setUp();
+    const { db, write, inGroup, seen } = setUp();
     const group = new CommitGroup(db, 2, 60_000);
-    for (const n of [1, 2]) {
-      group.before();
-      write(n);
-      group.after();
-    }
+    inGroup(group, 1);
+    inGroup(group, 2);
     group.before();
     write(3);
     expect(() => write(4, true)).toThrow(/batch failed/);
@@ -68,11 +65,9 @@ describe('CommitGroup', () => {
   });
 
   it('commits a group that has been open long enough, however few batches it holds', () => {
-    const { db, write, seen } = setUp();
+    const { db, inGroup, seen } = setUp();
     const group = new CommitGroup(db, 100, 0);
-    group.before();
-    write(1);
-    group.after();
+    inGroup(group, 1);
     expect(seen()).toBe('1');
   });
 });
