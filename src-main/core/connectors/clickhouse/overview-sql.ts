@@ -3,8 +3,8 @@
 // columns and evaluating the filter once per statement, so the numeric charts (three histograms and
 // the time series, which also give the totals) share one scan: each matching row is fanned out by
 // ARRAY JOIN into one (chart, value) key per chart, both numbers, and one GROUP BY counts them all.
-// String keys (country, type, protocol) stay in their own GROUP BYs: fanned out as well they were
-// as slow as separate statements. The distinct source count, the one costly aggregate, has its own
+// String keys (country, type, protocol) and ports share one more GROUP BY (mixSql): fanned out as
+// well they were as slow as separate statements. The distinct source count, the one costly aggregate, has its own
 // statement so that it runs beside the others (18.16 merges an exact count's sets on one thread).
 import type { SourceMapping } from '../../../../src-shared/sources.js';
 import { sqlNumber, sqlString } from './literal.js';
@@ -85,6 +85,21 @@ export function distinctSourcesSql(q: OverviewSql): string {
   return `SELECT uniqExactIf(IPv4StringToNum(if(${ok}, ${P}ip, '0.0.0.0')), ${ok}) + uniqExactIf(${P}ip, NOT ${ok}) AS ${P}sourceIps
      FROM (SELECT ${P}ip, ifNull(match(${P}ip, ${sqlString(DOTTED_QUAD)}), 0) AS ${ok}
        FROM (SELECT toString(${f(q, 'srcIp')}) AS ${P}ip ${fromSql(q)}))`;
+}
+
+/** At most this many country × type × protocol × port groups are asked for in one statement. */
+export const MIX_GROUPS = 100_000;
+
+/**
+ * Sessions per country × detection type × protocol × destination port (a missing string as '', a
+ * missing port as -1), both the cells and the port mix in one scan; more than `limit` rows say
+ * there are too many (a port scan from many countries), and the two are asked apart.
+ */
+export function mixSql(q: OverviewSql, limit = MIX_GROUPS): string {
+  return `SELECT ifNull(${f(q, 'country')}, '') AS ${P}country, ifNull(${f(q, 'detectionType')}, '') AS ${P}detectionType,
+       ifNull(${f(q, 'protocol')}, '') AS ${P}protocol, ifNull(toInt32(${f(q, 'dstPort')}), -1) AS ${P}dstPort,
+       count() AS ${P}sessions
+     ${fromSql(q)} GROUP BY ${P}country, ${P}detectionType, ${P}protocol, ${P}dstPort LIMIT ${sqlNumber(limit + 1)}`;
 }
 
 /** Sessions per country × detection type, a missing one as ''. */

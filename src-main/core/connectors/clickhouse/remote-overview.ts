@@ -16,6 +16,8 @@ import {
   distinctSourcesSql,
   HISTOGRAM_CHARTS,
   MISSING,
+  MIX_GROUPS,
+  mixSql,
   NUMERIC_CHART,
   numericChartsSql,
   type OverviewSql,
@@ -50,6 +52,8 @@ const numericRow = (r: Record<string, unknown>): NumericRow => ({
   firstTs: orNull(r.firstTs),
   lastTs: orNull(r.lastTs),
 });
+/** A row of the cells and port mix (mixSql), or of either alone (a field it lacks is undefined). */
+type MixRow = { country: string; detectionType: string; protocol: string; dstPort: string; sessions: string };
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function remoteOverview(
@@ -57,6 +61,8 @@ export async function remoteOverview(
   source: SourceInfo,
   filter: SessionFilter,
   signal?: AbortSignal,
+  /** Country × type × protocol × port groups asked for together at most (tests make it small). */
+  mixGroups = MIX_GROUPS,
 ): Promise<RemoteCharts> {
   const q: OverviewSql = {
     mapping: source.mapping,
@@ -78,10 +84,9 @@ export async function remoteOverview(
   const scanBucket = ranged ? seriesBucket((filter.to as number) - (filter.from as number)) : HOUR;
   const numericAsked = ask(numericChartsSql(q, scanBucket));
   const sourcesAsked = ask<{ sourceIps: string }>(distinctSourcesSql(q));
-  const cellsAsked = ask<{ country: string; detectionType: string; sessions: string }>(cellsSql(q));
-  const portsAsked = ask<{ protocol: string; dstPort: string; sessions: string }>(portsSql(q));
+  const mixAsked = ask<MixRow>(mixSql(q, mixGroups));
   // Awaited below; if an earlier await throws first, their failure is already reported by that one.
-  for (const asked of [numericAsked, sourcesAsked, cellsAsked, portsAsked]) asked.catch(() => {});
+  for (const asked of [numericAsked, sourcesAsked, mixAsked]) asked.catch(() => {});
 
   const numeric = (await numericAsked).map(numericRow);
   const ofChart = (chart: number) => numeric.filter((r) => r.chart === chart);
@@ -135,11 +140,22 @@ export async function remoteOverview(
     series = { ...series, bucketMs: size, points };
   }
 
+  // The cells and the port mix from one GROUP BY of all four keys, or from two when it has too many.
+  let cellRows: MixRow[] = await mixAsked;
+  let portRows = cellRows;
+  if (cellRows.length > mixGroups)
+    [cellRows, portRows] = await Promise.all([ask<MixRow>(cellsSql(q)), ask<MixRow>(portsSql(q))]);
+
   // Key order, then busiest first (a stable sort), as the local digest orders them. ClickHouse 18.16
   // answers a GROUP BY of constant keys (fields the mapping lacks) over no rows with one row of
   // count 0, current versions with none: empty cells are dropped, as the local digest has none.
-  const cells = (await cellsAsked)
-    .map((r) => ({ country: r.country, detectionType: r.detectionType, sessions: num(r.sessions) }))
+  const perCell = new Map<string, { country: string; detectionType: string; sessions: number }>();
+  for (const { country, detectionType, sessions } of cellRows) {
+    const key = JSON.stringify([country, detectionType]);
+    const cell = perCell.get(key) ?? { country, detectionType, sessions: 0 };
+    perCell.set(key, { ...cell, sessions: cell.sessions + num(sessions) });
+  }
+  const cells = [...perCell.values()]
     .filter((cell) => cell.sessions > 0)
     .sort((a, b) => byKey(a.country, b.country) || byKey(a.detectionType, b.detectionType))
     .sort((a, b) => b.sessions - a.sessions);
@@ -168,7 +184,7 @@ export async function remoteOverview(
 
   const protocols = new Map<string, number>();
   const ports = new Map<number, number>();
-  const ordered = (await portsAsked)
+  const ordered = portRows
     .map((r) => ({ protocol: r.protocol, dstPort: num(r.dstPort), sessions: num(r.sessions) }))
     .sort((a, b) => byKey(a.protocol, b.protocol) || a.dstPort - b.dstPort);
   for (const r of ordered) {
