@@ -4,7 +4,9 @@
 // this checks it statement by statement: the source check, the Overview of every chart, the IP
 // graph's edges, two Sessions pages and a pull's count and SELECT, for five filters (request
 // fields, a CIDR, negations, numbers), over a table named as Vigil's fields and over a Combined-log
-// table read through the `combined` preset's expressions.
+// table read through the `combined` preset's expressions. The pull's SELECT is asked as the pull
+// asks it (TabSeparatedWithNames) and read by the import's own parser (session-tsv), so a change in
+// how an engine escapes text would show as pulled rows that differ.
 //
 // chdb is large (about 470 MB) and is no dependency of Vigil: it is installed on first use into
 // ~/.cache/vigil-chdb (`npm install --prefix ~/.cache/vigil-chdb chdb`), or VIGIL_CHDB_DIR.
@@ -25,6 +27,8 @@ const { remoteGraphEdges } = await ts('src-main/core/connectors/clickhouse/remot
 const { remoteSessionPage } = await ts('src-main/core/connectors/clickhouse/remote-sessions.ts');
 const { ALIAS_PREFIX, countSql, rowsSql } = await ts('src-main/core/connectors/clickhouse/select.ts');
 const { PRESET_MAPPINGS } = await ts('src-main/core/connectors/clickhouse/mapping.ts');
+const { PulledLines } = await ts('src-main/core/connectors/clickhouse/pulled-lines.ts');
+const { formatById } = await ts('src-main/core/ingest/formats/index.ts');
 const { fixtureRows, T0, VIGIL_TABLE_COLUMNS } = await ts('test/helpers/clickhouse-fixture.ts');
 const { parseFilterOrThrow } = await ts('src-shared/filter/parse.ts');
 
@@ -36,6 +40,8 @@ const FILTERS = [
   'host:admin.example bytes_in:>1000 -type:scan',
 ];
 const RANGE = { from: T0, to: T0 + 48 * 3_600_000 };
+/** Text an escaping could get wrong, in rows added to the fixture's (web table only). */
+const HOSTILE = ['tab\there', 'line\nbreak\r\n', 'back\\slash \\t', '\\N', 'it\'s "quoted"', 'héllo ✓ 🙂'];
 
 const COMBINED_COLUMNS = `time_local DateTime('UTC'), remote_addr String, request_method String, host String,
   request_uri String, server_protocol String, status UInt16, body_bytes_sent UInt64, http_referer String,
@@ -122,13 +128,10 @@ function twinConnection(server, session, source, results) {
           : `18.16 gave ${a.length} rows, 26.x ${b.length}; first difference at row ${at === -1 ? a.length : at}:\n      18.16 ${a[at === -1 ? a.length : at] ?? '(none)'}\n      26.x  ${b[at === -1 ? a.length : at] ?? '(none)'}`,
     });
   };
-  const current = (sql) => {
+  const current = (sql, format = 'JSONEachRow') => {
     try {
-      const text = session.query(sql, 'JSONEachRow');
-      return text
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line));
+      const lines = session.query(sql, format).split('\n').filter(Boolean);
+      return format === 'JSONEachRow' ? lines.map((line) => JSON.parse(line)) : lines;
     } catch (error) {
       results.push({ sql, rows: 0, same: false, detail: `26.x refused it: ${error.message.split('\n')[0]}` });
       return null;
@@ -148,6 +151,14 @@ function twinConnection(server, session, source, results) {
       if (now) compare(sql, old, now);
       await onRows(old);
     },
+    // The pull's answer, compared as text lines (header and rows, in any order).
+    async lines(sql, format, onLines, signal) {
+      const old = [];
+      await real.lines(sql, format, (block) => void old.push(...block), signal);
+      const now = current(sql, format);
+      if (now) compare(sql, old, now);
+      await onLines(old);
+    },
     close: () => real.close(),
   };
 }
@@ -163,8 +174,24 @@ function chdbConnection(session) {
   return {
     all: async (sql) => ask(sql),
     rows: async (sql, onRows) => onRows(ask(sql)),
+    lines: async (sql, format, onLines) => onLines(session.query(sql, format).split('\n').filter(Boolean)),
     close: async () => {},
   };
+}
+
+/** What a pull stores of the engine's answer: PulledLines as the pull, then the import's parser. */
+function pulledSessions(answer) {
+  const pulled = new PulledLines();
+  pulled.add(answer);
+  const read = [];
+  const sink = {
+    row: (row) => read.push(rowText({ ...row, line: 0 })),
+    bad: (_line, raw, reason) => read.push(`quarantined: ${reason}: ${raw}`),
+  };
+  const parser = formatById('session-tsv').createParser({});
+  parser.push(`${pulled.header}\n${pulled.events.map((event) => event.message).join('\n')}\n`, sink);
+  parser.end(sink);
+  return read.sort();
 }
 
 function sourceOf(server, name, table, preset) {
@@ -198,15 +225,13 @@ async function exercise(connection, source, filter) {
   const first = await remoteSessionPage(connection, source, filter, null, 7);
   const second = first.next ? await remoteSessionPage(connection, source, filter, first.next, 7) : null;
   const count = await connection.all(countSql(source, filter));
-  const pulled = [];
-  await connection.rows(rowsSql(source, filter), (block) => void pulled.push(...block));
-  return {
-    overview,
-    graphs,
-    pages: [first, second],
-    count,
-    pulled: pulled.map(rowText).sort(),
-  };
+  const answer = [];
+  await connection.lines(
+    rowsSql(source, filter),
+    'TabSeparatedWithNames',
+    (block) => void answer.push(...block),
+  );
+  return { overview, graphs, pages: [first, second], count, pulled: pulledSessions(answer) };
 }
 
 /** The parts of two answers of the connector that differ ('' when none). */
@@ -238,7 +263,19 @@ export async function run() {
         session.query(sql);
       }
     };
-    await load('web', VIGIL_TABLE_COLUMNS, rows.map((row) => JSON.stringify(row)).join('\n'));
+    const hostile = HOSTILE.map((text, i) => ({
+      ...rows[i],
+      startTs: T0 + i,
+      endTs: T0 + i,
+      path: `/${text}`,
+      userAgent: text,
+      query: `q=${text}`,
+    }));
+    await load(
+      'web',
+      VIGIL_TABLE_COLUMNS,
+      [...rows, ...hostile].map((row) => JSON.stringify(row)).join('\n'),
+    );
     await load(
       'access',
       COMBINED_COLUMNS,
@@ -247,7 +284,7 @@ export async function run() {
         .join('\n'),
     );
     console.log(
-      `clickhouse-dialect: clickhouse-server ${old} vs chdb (ClickHouse ${version}), ${rows.length.toLocaleString('en-US')} rows in each of two tables`,
+      `clickhouse-dialect: clickhouse-server ${old} vs chdb (ClickHouse ${version}), ${rows.length.toLocaleString('en-US')} rows in each of two tables (and ${hostile.length} of hostile text in the first)`,
     );
     let failed = 0;
     let rawDiffering = 0;
