@@ -132,6 +132,21 @@ describe('a source Overview without a range equals the local Overview of every r
   });
 });
 
+describe('rows without a start time', () => {
+  it('count in the totals, and give no first or last time and no series', async () => {
+    await addFleet(wide.core, server, {
+      name: 'timeless',
+      table: 'narrow',
+      fields: { startTs: 'CAST(NULL AS Nullable(UInt64))' },
+    });
+    const remote = await wide.core.service.sourceOverview({ source: 'timeless', filter: {} });
+    expect(remote.kpis.sessions).toBe(NARROW.length);
+    expect(remote.kpis.firstTs).toBeNull();
+    expect(remote.kpis.lastTs).toBeNull();
+    expect(remote.series.points).toEqual([]);
+  });
+});
+
 describe('the statements of a source Overview', () => {
   /** The real connection, recording each statement it sends. */
   class Recording extends SourceConnection {

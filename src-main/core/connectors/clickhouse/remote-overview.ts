@@ -93,10 +93,14 @@ export async function remoteOverview(
   // Every matching row has one value in each chart (MISSING when it has none): one chart's sums are the totals.
   const all = ofChart(NUMERIC_CHART.bytesIn);
   const sum = (pick: (r: NumericRow) => number) => all.reduce((total, r) => total + pick(r), 0);
-  const times = (pick: (r: NumericRow) => number | null) => all.flatMap((r) => pick(r) ?? []);
+  // The earliest and latest start of the charts' groups; null without rows (or without any start).
+  const extreme = (pick: (r: NumericRow) => number | null, of: (...xs: number[]) => number) => {
+    const times = all.flatMap((r) => pick(r) ?? []);
+    return times.length > 0 ? of(...times) : null;
+  };
   const sessions = sum((r) => r.sessions);
-  const firstTs = sessions > 0 ? Math.min(...times((r) => r.firstTs)) : null;
-  const lastTs = sessions > 0 ? Math.max(...times((r) => r.lastTs)) : null;
+  const firstTs = extreme((r) => r.firstTs, Math.min);
+  const lastTs = extreme((r) => r.lastTs, Math.max);
 
   // The series spans the filter's range, or the matching rows' when it has none.
   const seriesFrom = filter.from ?? firstTs;
