@@ -37,6 +37,8 @@ const FILTERS = [
 const STEP_MS = 60;
 const GENERATE_SLICE = 10_000_000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The machine's load average (1 min): the figures of a loaded machine are not an idle one's. */
+const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
 const n = (x) => Math.round(x).toLocaleString('en-US');
 
 /** Sessions `offset` … `offset + rows - 1` of web requests, one every 60 ms from T0, fields from a hash of the row number. */
@@ -79,7 +81,7 @@ export async function run(args) {
         await server.sql(generateSql(offset, Math.min(GENERATE_SLICE, rows - offset)));
     });
     console.log(
-      `clickhouse: ${n(rows)} sessions generated in the engine in ${(generated.ms / 1000).toFixed(1)} s`,
+      `clickhouse: ${n(rows)} sessions generated in the engine in ${(generated.ms / 1000).toFixed(1)} s (${load()})`,
     );
 
     // A 100 000-row slice pulled into a fresh workspace (the CLI from start to exit).
@@ -181,7 +183,7 @@ export async function run(args) {
         }
         const r = median(remoteMs);
         console.log(
-          `  Overview, every chart, '${text}' (${what}; ${n(remoteAnswer.kpis.sessions)} sessions):`,
+          `  Overview, every chart, '${text}' (${what}; ${n(remoteAnswer.kpis.sessions)} sessions; ${load()}):`,
         );
         const source = `    source (ClickHouse) ${n(r)} ms (target < 1000 ms; engine ${n(remoteAnswer.milliseconds)} ms)`;
         if (!withLocal) {
