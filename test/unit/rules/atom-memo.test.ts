@@ -140,7 +140,9 @@ describe('the rule engine’s memo across batches', () => {
     const urisStored = remembered.mock.calls.filter(([program]) => program === uri).length;
     expect(urisStored).toBeLessThan(0.25 * 20 * 2_000);
     // hitsOf without the memo decided each path once per batch (20); with it, none was decided again.
-    const pathDecisions = decisions.mock.contexts.filter((program) => program.field === 'path');
+    const pathDecisions = decisions.mock.contexts.filter(
+      (program) => (program as FieldProgram).field === 'path',
+    );
     expect(pathDecisions).toHaveLength(20 * paths.length);
   });
 });
