@@ -28,8 +28,9 @@ export function prepareStringIntern(
   return (text) => {
     let id = memo.get(text);
     if (id === undefined) {
-      add(text);
-      id = select.get(text) as number;
+      // A new text's id is the row just added: one statement instead of an insert and a select.
+      const added = add(text);
+      id = added.changes === 1 ? Number(added.lastInsertRowid) : (select.get(text) as number);
       if (memo.size > MEMO_LIMIT) memo.clear();
       memo.set(text, id);
     }
