@@ -3,9 +3,10 @@
 // columns and evaluating the filter once per statement, so the numeric charts (three histograms and
 // the time series, which also give the totals) share one scan: each matching row is fanned out by
 // ARRAY JOIN into one (chart, value) key per chart, both numbers, and one GROUP BY counts them all.
-// String keys (country, type, protocol) and ports share one more GROUP BY (mixSql): fanned out as
-// well they were as slow as separate statements. The distinct source count, the one costly aggregate, has its own
-// statement so that it runs beside the others (18.16 merges an exact count's sets on one thread).
+// The string keys (country, type, protocol) and the port share a second GROUP BY (mixSql): fanned
+// out into the first, hashed to numbers, they cost as much as their own statement. The distinct
+// source count, the one costly aggregate, is a third statement that runs beside the others (18.16
+// merges an exact count's sets on one thread).
 import type { SourceMapping } from '../../../../src-shared/sources.js';
 import { sqlNumber, sqlString } from './literal.js';
 import { fieldExpr } from './mapping.js';
@@ -102,7 +103,7 @@ export function mixSql(q: OverviewSql, limit = MIX_GROUPS): string {
      ${fromSql(q)} GROUP BY ${P}country, ${P}detectionType, ${P}protocol, ${P}dstPort LIMIT ${sqlNumber(limit + 1)}`;
 }
 
-/** Sessions per country × detection type, a missing one as ''. */
+/** Sessions per country × detection type, a missing one as '' (asked when mixSql has too many groups). */
 export function cellsSql(q: OverviewSql): string {
   return `SELECT ifNull(${f(q, 'country')}, '') AS ${P}country, ifNull(${f(q, 'detectionType')}, '') AS ${P}detectionType,
        count() AS ${P}sessions
@@ -110,8 +111,9 @@ export function cellsSql(q: OverviewSql): string {
 }
 
 /**
- * Sessions per protocol × destination port, a missing protocol as '' and port as -1. Not part of
- * the numeric scan: ports of equal count are ordered by their first protocol, as locally.
+ * Sessions per protocol × destination port, a missing protocol as '' and port as -1 (asked when
+ * mixSql has too many groups). The protocol is kept: ports of equal count are ordered by their
+ * first protocol, as locally.
  */
 export function portsSql(q: OverviewSql): string {
   return `SELECT ifNull(${f(q, 'protocol')}, '') AS ${P}protocol, ifNull(toInt32(${f(q, 'dstPort')}), -1) AS ${P}dstPort,
