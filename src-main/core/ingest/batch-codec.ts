@@ -219,8 +219,10 @@ export class BatchEncoder {
         MAY_CODE_ONCE[column] === 1 &&
         this.lookups[column]! >= MIN_LOOKUPS &&
         this.fresh[column]! * 2 > this.lookups[column]!
-      )
+      ) {
         this.onceFor[column] = ONCE_BATCHES;
+        this.strings.forget(column);
+      }
       this.lookups[column] = 0;
       this.fresh[column] = 0;
     }

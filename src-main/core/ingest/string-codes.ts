@@ -96,6 +96,15 @@ export class StringCodes {
     return this.push(value, id);
   }
 
+  /**
+   * Drops `column`'s dictionary (its values hardly repeat and will be coded once): what a batch
+   * that measured it added is not kept for the rest of the epoch. Its ids still name their
+   * strings; a string seen again gets a new one.
+   */
+  forget(column: number): void {
+    this.ids[column]?.clear();
+  }
+
   private mapOf(column: number): Map<string, number> {
     while (this.ids.length <= column) this.ids.push(new Map());
     return this.ids[column]!;

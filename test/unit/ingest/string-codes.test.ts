@@ -58,4 +58,19 @@ describe('StringCodes', () => {
     expect(codes.lastId).toBe(inFourth);
     expect(codes.lastWasNew).toBe(false);
   });
+
+  it('forgets one column’s dictionary, keeping the others', () => {
+    const codes = new StringCodes();
+    codes.code('q=1', 1);
+    const before = codes.lastId;
+    codes.code('GET', 0);
+    const get = codes.lastId;
+    codes.takeBatch();
+    codes.forget(1);
+    codes.code('q=1', 1);
+    expect(codes.lastWasNew).toBe(true);
+    expect(codes.lastId).not.toBe(before);
+    codes.code('GET', 0);
+    expect(codes.lastId).toBe(get);
+  });
 });
