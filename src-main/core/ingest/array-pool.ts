@@ -6,14 +6,26 @@
 
 // Spare buffers kept; more than the batches and windows in flight ever return at once.
 const MAX_SPARE = 48;
+// And at most this many bytes of them: 48 buffers of every size ever asked for (a rollup window's
+// arrays are several MB each) can hold tens of MB outside the parser's heap, where its memory was
+// seen growing over a 10 M-line import. A batch's two arrays take about 3 MB, so eight batches in
+// flight fit; a buffer given back past the bound is left to this thread's collector.
+const MAX_SPARE_BYTES = 32 * 1024 * 1024;
 
 export class ArrayPool {
   private spare: ArrayBuffer[] = [];
+  private spareBytes = 0;
+
+  constructor(private readonly maxSpareBytes = MAX_SPARE_BYTES) {}
 
   /** Buffers the receiving thread is done with. */
   give(buffers: readonly ArrayBuffer[]): void {
     for (const buffer of buffers) {
-      if (buffer.byteLength > 0 && this.spare.length < MAX_SPARE) this.spare.push(buffer);
+      const size = buffer.byteLength;
+      if (size > 0 && this.spare.length < MAX_SPARE && this.spareBytes + size <= this.maxSpareBytes) {
+        this.spare.push(buffer);
+        this.spareBytes += size;
+      }
     }
   }
 
@@ -36,6 +48,7 @@ export class ArrayPool {
     const buffer = this.spare[best]!;
     this.spare[best] = this.spare[this.spare.length - 1]!;
     this.spare.pop();
+    this.spareBytes -= buffer.byteLength;
     return buffer;
   }
 }

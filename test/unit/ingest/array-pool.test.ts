@@ -25,4 +25,22 @@ describe('ArrayPool', () => {
     pool.give([array.buffer as ArrayBuffer]);
     expect(pool.float64(16).buffer.byteLength).toBeGreaterThan(0);
   });
+
+  it('keeps no more spare bytes than its bound, and counts what it hands out again', () => {
+    const pool = new ArrayPool(10_000);
+    const a = pool.int32(1000);
+    const b = pool.int32(1000);
+    const c = pool.int32(1000);
+    pool.give([a.buffer as ArrayBuffer, b.buffer as ArrayBuffer, c.buffer as ArrayBuffer]);
+    // Two buffers of 5 000 bytes fit the bound, the third is let go.
+    const taken = [pool.int32(1000).buffer, pool.int32(1000).buffer, pool.int32(1000).buffer];
+    expect(
+      taken.filter((buffer) => buffer === a.buffer || buffer === b.buffer || buffer === c.buffer),
+    ).toHaveLength(2);
+    // Handed out again, they no longer count: both can be given back and kept.
+    pool.give([taken[0] as ArrayBuffer, taken[1] as ArrayBuffer]);
+    const again = [pool.int32(1000).buffer, pool.int32(1000).buffer];
+    expect(again).toContain(taken[0]);
+    expect(again).toContain(taken[1]);
+  });
 });
