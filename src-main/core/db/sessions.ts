@@ -111,9 +111,12 @@ export const ALL_INSERT_COLUMNS = 2 ** SESSION_INSERT_WIDTH - 1;
 
 const START_AT = INSERT_AT.firstField + LOG_FIELDS.findIndex((field) => field.name === 'startTs');
 
+/** Whether insert column `i` is in `mask` (arithmetic, not `&`: the masks are wider than 32 bits). */
+const hasColumn = (mask: number, i: number): boolean => Math.floor(mask / 2 ** i) % 2 === 1;
+
 function insertColumnsOf(mask: number): InsertColumns {
   const list: number[] = [];
-  for (let i = 0; i < SESSION_INSERT_WIDTH; i++) if (Math.floor(mask / 2 ** i) % 2 === 1) list.push(i);
+  for (let i = 0; i < SESSION_INSERT_WIDTH; i++) if (hasColumn(mask, i)) list.push(i);
   const at = (column: number) => {
     const index = list.indexOf(column);
     return must(index < 0 ? undefined : index, `insert column ${INSERT_COLUMNS[column]}`);
@@ -161,10 +164,8 @@ export function prepareSessionGroupInsert(db: Db): SessionGroupInsert {
   const all = insertColumnsOf(ALL_INSERT_COLUMNS);
   const columnsFor = (present: number): InsertColumns => {
     let mask = 0;
-    for (let i = 0; i < SESSION_INSERT_WIDTH; i++) {
-      const bit = 2 ** i;
-      if (Math.floor(present / bit) % 2 === 1 || Math.floor(required / bit) % 2 === 1) mask += bit;
-    }
+    for (let i = 0; i < SESSION_INSERT_WIDTH; i++)
+      if (hasColumn(present, i) || hasColumn(required, i)) mask += 2 ** i;
     let set = sets.get(mask);
     if (!set) {
       set = insertColumnsOf(mask);

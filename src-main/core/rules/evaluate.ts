@@ -163,7 +163,7 @@ function atomsByRow(
       for (let row = 0; row < rows; row++) {
         // (Across batches the memo's hit rate decides instead: values distinct in one batch may
         // still come back in the next ones.)
-        if (across === null && row === PROBE_ROWS && byKey.size > PROBE_ROWS * MOSTLY_DISTINCT) {
+        if (across === null && mostlyDistinct(row, byKey.size)) {
           for (let rest = row; rest < rows; rest++) {
             const text = make(rest);
             out[rest] = text === null ? program.missing : program.text(text);
@@ -193,6 +193,10 @@ const PROBE_ROWS = 512;
 /** Past this share of distinct values among the first PROBE_ROWS rows, a batch memoizes nothing more. */
 const MOSTLY_DISTINCT = 0.8;
 
+/** Whether the first PROBE_ROWS rows (`row` is the probe point) brought `distinct` values too many to memoize. */
+const mostlyDistinct = (row: number, distinct: number): boolean =>
+  row === PROBE_ROWS && distinct > PROBE_ROWS * MOSTLY_DISTINCT;
+
 function memoized<V extends string | number>(
   rows: number,
   out: Int32Array[],
@@ -219,7 +223,7 @@ function memoized<V extends string | number>(
     }
     out[row] = atoms;
     // Mostly distinct so far: stop hashing values that will not come back.
-    if (row === PROBE_ROWS && memo.size > PROBE_ROWS * MOSTLY_DISTINCT) {
+    if (mostlyDistinct(row, memo.size)) {
       useMemo = false;
       memo.clear();
     }

@@ -1,14 +1,11 @@
 // JSON lines whose keys are Vigil's own session field names (the field table's `name`), each value
 // already in Vigil's unit (times in epoch ms): what a pull from a remote source writes, its mapping
 // having run on the engine. Never auto-detected: only a pull names it.
-import { SESSION_FIELDS, type SessionField } from '../../../../src-shared/fields/index.js';
+import { LOG_FIELDS, type LogField } from '../../../../src-shared/fields/index.js';
 import type { FormatDefinition, SessionRow } from '../types.js';
 import { checkSpan, RowError } from '../values.js';
 import { JsonLinesParser, type JsonObject } from './json-lines.js';
 import { anyCount, anyIp, anyPort, anyText, anyTimestamp, countryCode } from './json-values.js';
-
-type LogField = Extract<SessionField, { origin: 'log' }>;
-export const SESSION_LOG_FIELDS = SESSION_FIELDS.filter((field): field is LogField => field.origin === 'log');
 
 /** A non-negative amount that may have a fraction (bytes summed by an engine, a request time). */
 function anyAmount(value: unknown, field: string): number | null {
@@ -43,12 +40,12 @@ function converterOf(field: LogField): Convert {
   return (value) => anyText(value, name);
 }
 
-const NAMES = SESSION_LOG_FIELDS.map((field) => field.name);
-const CONVERTERS = SESSION_LOG_FIELDS.map(converterOf);
+const NAMES = LOG_FIELDS.map((field) => field.name);
+const CONVERTERS = LOG_FIELDS.map(converterOf);
 const END_AT = NAMES.indexOf('endTs');
 
 /**
- * The session of the values of SESSION_LOG_FIELDS, in its order (values as JSON or as text; a
+ * The session of the values of LOG_FIELDS, in its order (values as JSON or as text; a
  * missing one undefined or null). Shared with the tab-separated form of pulled rows (session-tsv.ts).
  */
 export function sessionRowOfValues(values: readonly unknown[], line: number): SessionRow {

@@ -3,14 +3,15 @@
 // pull from a ClickHouse source writes, the engine's answer passed through as it came. Reading it
 // costs a split and an unescape per row, where JSON lines cost a parse and an object per row on
 // both the pulling and the importing side. Never auto-detected: only a pull names it.
+import { LOG_FIELDS } from '../../../../src-shared/fields/index.js';
 import type { FormatDefinition, SessionRow } from '../types.js';
 import { RowError } from '../values.js';
 import { LineRecordParser } from './line-records.js';
-import { SESSION_LOG_FIELDS, sessionRowOfValues } from './session-jsonl.js';
+import { sessionRowOfValues } from './session-jsonl.js';
 
-const FIELD_AT = new Map<string, number>(SESSION_LOG_FIELDS.map((field, at) => [field.name, at]));
+const FIELD_AT = new Map<string, number>(LOG_FIELDS.map((field, at) => [field.name, at]));
 /** Fields with fractions: the engine writes a float it has no value for as nan or inf, JSON as null. */
-const FLOAT_AT = new Set(SESSION_LOG_FIELDS.flatMap((field, at) => (field.type === 'number' ? [at] : [])));
+const FLOAT_AT = new Set(LOG_FIELDS.flatMap((field, at) => (field.type === 'number' ? [at] : [])));
 const NOT_A_NUMBER = new Set(['nan', '-nan', 'inf', '-inf', '+inf']);
 
 /** ClickHouse's TabSeparated escapes (`\t`, `\n`, `\\`, …); any other escaped character stands for itself. */
@@ -22,7 +23,7 @@ export function unescapeTsv(value: string): string {
 }
 
 class SessionTsvParser extends LineRecordParser {
-  /** Where each column's field is in SESSION_LOG_FIELDS, from the header line; null until it is read. */
+  /** Where each column's field is in LOG_FIELDS, from the header line; null until it is read. */
   private columns: number[] | null = null;
 
   protected override directive(line: string): boolean {
@@ -42,7 +43,7 @@ class SessionTsvParser extends LineRecordParser {
     const values = line.split('\t');
     if (values.length !== columns.length)
       throw new RowError(`expected ${columns.length} tab-separated values, found ${values.length}`);
-    const fields: (string | undefined)[] = new Array(SESSION_LOG_FIELDS.length);
+    const fields: (string | undefined)[] = new Array(LOG_FIELDS.length);
     for (let i = 0; i < columns.length; i++) {
       const value = values[i]!;
       const at = columns[i]!;
