@@ -5,13 +5,12 @@ import { prepareUpsert, REAL_ROLLUPS, type RollupTarget } from './rollup-tables.
 export const GRANULARITIES = [60_000, 3_600_000, 86_400_000] as const;
 
 /**
- * Adds aggregated cells to the rollup tables (the ingest writer's flush; see RollupSink), or to
- * the tables `target` names instead (the writer's staging, db/staged-rollups.ts).
+ * Adds aggregated time cells to rollup_time (the ingest writer's flush; see RollupSink), or to the
+ * table `target` names instead (the writer's staging, db/staged-rollups.ts). The per-client
+ * rollups are appended to the staging's pair log instead (db/staged-pair-log.ts).
  */
 export function prepareRollupApply(db: Db, target: RollupTarget = REAL_ROLLUPS) {
   const time = prepareUpsert(db, 'rollup_time', target);
-  const pair = prepareUpsert(db, 'rollup_pairs', target);
-  const source = prepareUpsert(db, 'rollup_sources', target);
   return {
     time(
       g: number,
@@ -23,28 +22,6 @@ export function prepareRollupApply(db: Db, target: RollupTarget = REAL_ROLLUPS) 
       bytesOut: number,
     ) {
       time.run(g, bucket, country, type, n, bytesIn, bytesOut);
-    },
-    pair(
-      src: string,
-      dst: string,
-      n: number,
-      bytesIn: number,
-      bytesOut: number,
-      first: number,
-      last: number,
-    ) {
-      pair.run(src, dst, n, bytesIn, bytesOut, first, last);
-    },
-    source(
-      src: string,
-      country: string,
-      n: number,
-      bytesIn: number,
-      bytesOut: number,
-      first: number,
-      last: number,
-    ) {
-      source.run(src, country, n, bytesIn, bytesOut, first, last);
     },
   };
 }

@@ -7,7 +7,8 @@ import type { Db } from '../db/open.js';
 import { prepareQuarantineInsert } from '../db/quarantine.js';
 import { prepareRollupApply } from '../db/rollups.js';
 import { prepareNextSessionId, prepareSessionGroupInsert, SESSION_GROUP_ROWS } from '../db/sessions.js';
-import { createStagedRollups, stagedName } from '../db/staged-rollups.js';
+import { StagedPairs } from '../db/staged-pairs.js';
+import { createStagedRollups, onMerge, stagedName } from '../db/staged-rollups.js';
 import type { EncodedBatch } from './batch-codec.js';
 import { BatchInterns, type Intern } from './batch-interns.js';
 import type { ImportRuleHits } from './import-rule-hits.js';
@@ -43,6 +44,7 @@ export class BatchWriter {
   /** Rows refused as duplicates since the last window, to take back out of the next one. */
   private duplicates = new RollupWindow();
   private readonly rollups: RollupSink;
+  private readonly pairs: StagedPairs;
   private readonly webRollups: WebRollupSums;
   private readonly writeInTransaction: (batch: EncodedBatch) => void;
   /** A full group's values for the columns of the last batch (an insert takes exactly its rows' values). */
@@ -68,7 +70,14 @@ export class BatchWriter {
     this.insertBad = prepareQuarantineInsert(db);
     this.updateProgress = prepareProgressUpdate(db);
     createStagedRollups(db);
-    this.rollups = { ...prepareRollupApply(db, stagedName), ...prepareAnalyticsApply(db, stagedName) };
+    const pairs = new StagedPairs(db);
+    this.pairs = pairs;
+    this.rollups = {
+      ...prepareRollupApply(db, stagedName),
+      ...prepareAnalyticsApply(db, stagedName),
+      pair: (...cell) => pairs.add(...cell),
+    };
+    onMerge(db, 'sources', () => pairs.stageSources());
     this.webRollups = new WebRollupSums(db, this.interns);
     // Immediate: the next id is read under the write lock, so two writers never take the same one.
     const transaction = db.transaction((batch: EncodedBatch) => this.writeBatch(batch));
@@ -132,6 +141,7 @@ export class BatchWriter {
       this.duplicates = new RollupWindow();
     }
     window.flush(this.rollups);
+    this.pairs.endWindow();
   }
 
   private saveProgress(): void {

@@ -11,14 +11,19 @@ import {
   type prepareAnalyticsApply,
 } from '../db/analytics-rollups.js';
 import { GRANULARITIES, type prepareRollupApply } from '../db/rollups.js';
+import type { StagedPairs } from '../db/staged-pairs.js';
 import { detach } from '../text/detach.js';
 import type { ArrayPool } from './array-pool.js';
 import { type EncodedBatch, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
 import { CellTable } from './cell-table.js';
 import { TABLES, type WindowState } from './window-state.js';
 
-/** Where a window's sums go: the upserts of the rollup tables, one call per rollup row. */
-export type RollupSink = ReturnType<typeof prepareRollupApply> & ReturnType<typeof prepareAnalyticsApply>;
+/**
+ * Where a window's sums go: the upserts of the rollup tables, one call per rollup row (a pair comes
+ * with its source's country: the staged sources are summed from the pairs, db/staged-pairs.ts).
+ */
+export type RollupSink = ReturnType<typeof prepareRollupApply> &
+  ReturnType<typeof prepareAnalyticsApply> & { pair: StagedPairs['add'] };
 
 // Cells (and window strings) summed before a flush: about 100 bytes each in typed arrays.
 export const WINDOW_CELLS = 150_000;
@@ -47,13 +52,13 @@ export class RollupWindow {
   // Every table's first sum is its count of sessions.
   private minutes = new CellTable(3, 3); // minute, country, type → n, in, out
   private pairs = new CellTable(2, 5); // src, dst → n, in, out, first, last
-  // Sources are pairs folded by source at flush; a source's country is the first one seen.
+  // Sources are the pairs summed by source in the staging (db/staged-pairs.ts); a source's country
+  // is the first one seen, and each of its pair cells carries it.
   private sourceCountry: Int32Array = new Int32Array(1024).fill(-1);
   private hist = new CellTable(4, 1); // day, country, type, metric·64+bin → n
   private ports = new CellTable(5, 3); // hour, country, type, protocol, port → n, in, out
   private values = new CellTable(2, 1); // field, value → n
   private readonly coarse = new CellTable(5, 3); // scratch for folding
-  private readonly sources = new CellTable(1, 5); // scratch: src → n, in, out, first, last
   // Rule, action and label mostly repeat row after row: the last batch code and slot per field.
   private readonly lastValueCode = new Int32Array(VALUE_COLUMNS.length);
   private readonly lastValueSlot = new Int32Array(VALUE_COLUMNS.length);
@@ -202,19 +207,21 @@ export class RollupWindow {
     this.eachLevel(this.minutes, MINUTE, GRANULARITIES, (g, k, v) =>
       sink.time(g, k[0]!, text[k[1]!]!, text[k[2]!]!, v[0]!, v[1]!, v[2]!),
     );
-    // Sources and pairs in key order: see sourcesInTextOrder.
-    foldSources(this.pairs, this.sources);
-    const { sources, pairs } = sourcesInTextOrder(this.sources, this.pairs, text);
+    // Pairs in key order: see pairsInTextOrder.
     forEach(
       this.pairs,
-      (k, v) => sink.pair(text[k[0]!]!, text[k[1]!]!, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!),
-      pairs,
-    );
-    forEach(
-      this.sources,
       (k, v) =>
-        sink.source(text[k[0]!]!, text[this.sourceCountry[k[0]!]!]!, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!),
-      sources,
+        sink.pair(
+          text[k[0]!]!,
+          text[k[1]!]!,
+          text[this.sourceCountry[k[0]!]!]!,
+          v[0]!,
+          v[1]!,
+          v[2]!,
+          v[3]!,
+          v[4]!,
+        ),
+      pairsInTextOrder(this.pairs, text),
     );
     this.eachLevel(this.hist, DAY, HIST_GRANULARITIES, (g, k, v) =>
       sink.hist(g, k[0]!, text[k[1]!]!, text[k[2]!]!, Math.floor(k[3]! / BINS), k[3]! % BINS, v[0]!),
@@ -333,58 +340,26 @@ function forEach(
 }
 
 /**
- * The slots of the sources and of the pairs, each ordered by the texts of their keys. The staged
- * pairs and sources are B-trees keyed by those texts, and a window's cells came in hash order: on
- * a log of 240 000 clients each upsert then read another page of tables larger than their page
- * cache, and the two upserts took most of the writer's time (11 of its 18 s per million varied
- * lines in a profile). In key order, neighbouring upserts share pages. The sources' texts are
- * compared once; pairs sort by their source's place, then by destination text. (JS compares
- * UTF-16 code units, SQLite bytes: the orders differ only for texts beyond ASCII, which costs
- * locality there, never correctness.)
+ * The slots of the pairs, ordered by the texts of their keys (source, then destination). The staged
+ * pairs are a B-tree keyed by those texts, and a window's cells came in hash order: on a log of
+ * 240 000 clients each upsert then read another page of a table larger than its page cache, and
+ * the upserts took most of the writer's time (11 of its 18 s per million varied lines in a
+ * profile). In key order, neighbouring upserts share pages. (JS compares UTF-16 code units, SQLite
+ * bytes: the orders differ only for texts beyond ASCII, which costs locality there, never
+ * correctness.)
  */
-function sourcesInTextOrder(
-  sources: CellTable,
-  pairs: CellTable,
-  text: readonly string[],
-): { sources: Int32Array; pairs: Int32Array } {
-  const sourceOrder = slots(sources.size).sort((a, b) => {
-    const x = text[sources.keys[a]!]!;
-    const y = text[sources.keys[b]!]!;
-    return x === y ? 0 : x < y ? -1 : 1;
-  });
-  const place = new Int32Array(text.length);
-  for (let i = 0; i < sourceOrder.length; i++) place[sources.keys[sourceOrder[i]!]!] = i;
+function pairsInTextOrder(pairs: CellTable, text: readonly string[]): Int32Array {
   const keys = pairs.keys;
-  const pairOrder = slots(pairs.size).sort((a, b) => {
-    const bySource = place[keys[a * 2]!]! - place[keys[b * 2]!]!;
-    if (bySource !== 0) return bySource;
-    const x = text[keys[a * 2 + 1]!]!;
-    const y = text[keys[b * 2 + 1]!]!;
-    return x === y ? 0 : x < y ? -1 : 1;
+  const order = new Int32Array(pairs.size);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => {
+    const x = text[keys[a * 2]!]!;
+    const y = text[keys[b * 2]!]!;
+    if (x !== y) return x < y ? -1 : 1;
+    const u = text[keys[a * 2 + 1]!]!;
+    const w = text[keys[b * 2 + 1]!]!;
+    return u === w ? 0 : u < w ? -1 : 1;
   });
-  return { sources: sourceOrder, pairs: pairOrder };
-}
-
-function slots(size: number): Int32Array {
-  const order = new Int32Array(size);
-  for (let i = 0; i < size; i++) order[i] = i;
-  return order;
-}
-
-/** Sums pair cells by source (n, in, out; earliest first, latest last) into `into`. */
-function foldSources(pairs: CellTable, into: CellTable): void {
-  into.clear();
-  for (let slot = 0; slot < pairs.size; slot++) {
-    if (pairs.values[slot * 5]! <= 0) continue;
-    into.key[0] = pairs.keys[slot * 2]!;
-    const at = into.find() * 5;
-    const from = slot * 5;
-    const v = into.values;
-    const p = pairs.values;
-    if (v[at] === 0 || p[from + 3]! < v[at + 3]!) v[at + 3] = p[from + 3]!;
-    if (v[at] === 0 || p[from + 4]! > v[at + 4]!) v[at + 4] = p[from + 4]!;
-    for (let i = 0; i < 3; i++) v[at + i]! += p[from + i]!;
-  }
 }
 
 /** Re-buckets `from` (key 0 in units of `unit` ms) into `into` at granularity g (0: all time). */

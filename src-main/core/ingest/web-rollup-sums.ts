@@ -45,7 +45,7 @@ export class WebRollupSums {
     private readonly budget = WEB_CELL_BUDGET,
   ) {
     this.sink = prepareWebRollupApply(db, stagedName);
-    onMerge(db, () => this.flush());
+    onMerge(db, 'web rollups', () => this.flush());
     this.slots = WEB_VALUE_FIELDS.map((name) => {
       const field = LOG_FIELDS.findIndex((f) => f.name === name);
       if ((LOG_FIELDS[field] as FieldDef | undefined)?.storage !== 'interned')

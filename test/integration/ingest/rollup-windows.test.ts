@@ -153,6 +153,68 @@ describe('rollup windows', () => {
   });
 });
 
+/**
+ * Rows [from, to) with a few hot sources: every 500th row comes from one of three addresses, with a
+ * country that changes from row to row and a destination that changes every 10 000 rows, so each
+ * hot source has several countries in each window and pairs first seen in later windows.
+ */
+function writeHotSources(file: string, from: number, to: number, hot: readonly string[]): string {
+  const countries = ['DE', 'US', 'NL', 'CA', 'AT', 'FR', 'JP'];
+  return writeRows(
+    file,
+    range(from, to).map((i) => {
+      const fields = cloudwatchRow(i).split(',');
+      if (i % 500 === 0) {
+        const k = i / 500;
+        fields[4] = hot[k % hot.length]!;
+        fields[5] = countries[k % countries.length]!;
+        fields[9] = `10.0.0.${Math.floor(i / 10_000)}`;
+      }
+      return fields.join(',');
+    }),
+  );
+}
+
+/** Sources whose rolled-up country is not the one of their first stored session. */
+function sourcesNotFirstCountry(db: Db): string[] {
+  return db
+    .prepare(
+      `SELECT r.src_ip FROM rollup_sources AS r
+       WHERE r.country != (SELECT coalesce(country, '') FROM sessions AS s WHERE s.src_ip = r.src_ip ORDER BY id LIMIT 1)`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
+describe('per-client rollups', () => {
+  it("keep each source's first country across windows, destinations and imports", async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'c.db'));
+    const hot = ['198.51.100.1', '198.51.100.2', '198.51.100.3'];
+    const first = writeHotSources(path.join(dir, 'first.csv'), 0, 45_000, hot);
+    expect(await runImport(db, windowed(first))).toMatchObject({ status: 'done', stored: 45_000 });
+    // The hot sources really changed country and destination within the import.
+    const varied = db
+      .prepare(
+        `SELECT count(DISTINCT country) AS countries, count(DISTINCT dst_ip) AS pairs FROM sessions WHERE src_ip = ?`,
+      )
+      .get(hot[0]);
+    expect(varied).toEqual({ countries: 7, pairs: 5 });
+    expect(db.prepare('SELECT country FROM rollup_sources WHERE src_ip = ?').pluck().all(hot[0])).toEqual([
+      'DE',
+    ]);
+    expect(sourcesNotFirstCountry(db)).toEqual([]);
+    expect(mismatches(db)).toEqual([]);
+
+    // A later import sees the hot sources first with other countries: the stored ones stay.
+    const second = writeHotSources(path.join(dir, 'second.csv'), 45_500, 60_000, hot);
+    expect(await runImport(db, windowed(second, 'worker'))).toMatchObject({ status: 'done', stored: 14_500 });
+    expect(sourcesNotFirstCountry(db)).toEqual([]);
+    expect(mismatches(db)).toEqual([]);
+    db.close();
+  });
+});
+
 describe('migration 008 (imports.rollup_last_id)', () => {
   it('adds the column, and an import row from before it (NULL) rolls back its whole range', async () => {
     const dir = tempDir();

@@ -1,6 +1,7 @@
-// A window hands its pairs and sources to the writer in the order of their texts: the staged
-// rollups are B-trees keyed by them, larger than their page cache on a log of many clients, so
-// upserts in hash order read another page each time. The sums are the same in any order.
+// A window hands its pairs to the writer in the order of their texts: the staged pairs are a
+// B-tree keyed by them, larger than its page cache on a log of many clients, so upserts in hash
+// order read another page each time. The sums are the same in any order. Each pair carries its
+// source's country; the staging sums the sources from the pairs (db/staged-pairs.ts).
 import { describe, expect, it } from 'vitest';
 import { ArrayPool } from '../../../src-main/core/ingest/array-pool.js';
 import { BatchEncoder } from '../../../src-main/core/ingest/batch-codec.js';
@@ -8,7 +9,7 @@ import { newWebRow } from '../../../src-main/core/ingest/formats/web-row.js';
 import { type RollupSink, RollupWindow } from '../../../src-main/core/ingest/rollup-window.js';
 
 describe('rollup window flush order', () => {
-  it('upserts pairs and sources in the order of their texts, each with its sums', () => {
+  it('upserts pairs in the order of their texts, each with its sums and its source country', () => {
     // Clients in an order that is neither sorted nor their hash order, one twice.
     const clients = [
       '10.9.0.1',
@@ -21,26 +22,25 @@ describe('rollup window flush order', () => {
     ];
     const encoder = new BatchEncoder(clients.length);
     clients.forEach((client, i) => {
-      encoder.add(newWebRow(Date.UTC(2024, 1, 1) + i * 1000, client, i + 1));
+      // A country per line: a source's is the first one seen (10.9.0.1's second line has another).
+      encoder.add({ ...newWebRow(Date.UTC(2024, 1, 1) + i * 1000, client, i + 1), country: `C${i}` });
     });
     const batch = encoder.take([], 0, new ArrayPool());
     const window = new RollupWindow();
     window.startBatch(batch);
     for (let row = 0; row < batch.rows; row++) window.add(batch, row);
-    const pairs: [string, number][] = [];
-    const sources: [string, number][] = [];
+    const pairs: [string, string, number][] = [];
     const ignore = () => {};
     const sink = new Proxy({} as RollupSink, {
       get: (_target, name) =>
         name === 'pair'
-          ? (src: string, _dst: string, n: number) => pairs.push([src, n])
-          : name === 'source'
-            ? (src: string, _country: string, n: number) => sources.push([src, n])
-            : ignore,
+          ? (src: string, _dst: string, country: string, n: number) => pairs.push([src, country, n])
+          : ignore,
     });
     window.flush(sink);
-    const expected = [...new Set(clients)].sort().map((client) => [client, client === '10.9.0.1' ? 2 : 1]);
+    const expected = [...new Set(clients)]
+      .sort()
+      .map((client) => [client, `C${clients.indexOf(client)}`, client === '10.9.0.1' ? 2 : 1]);
     expect(pairs).toEqual(expected);
-    expect(sources).toEqual(expected);
   });
 });
