@@ -15,6 +15,10 @@ import type { RecordSink, SessionRow } from './types.js';
 // batches are between the threads) at no measurable cost in rows/s.
 export const BATCH_ROWS = 10_000;
 const QUARANTINE_RAW_CHARS = 4096;
+// A batch is also cut once its quarantined lines hold this much text: 10 000 of them at 4 096
+// characters would keep 40 M characters (up to 80 MB) in the parser's heap, whose limit
+// (parse-runner.ts) counts on a batch staying small.
+const QUARANTINE_BATCH_CHARS = 4_000_000;
 
 export interface ParseRequest {
   file: string;
@@ -31,6 +35,8 @@ export interface ParseOutcome {
   sha256: string;
   /** Set when a compressed file ended early; complete records before the break were kept. */
   truncation: string | null;
+  /** The parser thread's largest V8 heap seen after a batch, in bytes (set when it ran on a worker). */
+  parserHeapPeak?: number;
 }
 
 export class ParseCancelled extends Error {}
@@ -98,6 +104,7 @@ class BatchBuilder implements RecordSink {
   spool: EventSpoolReader | null = null;
   private readonly encoder = new BatchEncoder(BATCH_ROWS);
   private bads: BadRecord[] = [];
+  private badChars = 0;
   private ready: EncodedBatch[] = [];
   // Lookups by string id (encoder.strings), dropped when that dictionary starts over.
   private geoEpoch = 0;
@@ -148,12 +155,10 @@ class BatchBuilder implements RecordSink {
   }
 
   bad(line: number, raw: string, reason: string): void {
-    this.bads.push({
-      line,
-      raw: raw.length > QUARANTINE_RAW_CHARS ? raw.slice(0, QUARANTINE_RAW_CHARS) : raw,
-      reason,
-    });
-    if (this.bads.length >= BATCH_ROWS) this.cut();
+    const kept = raw.length > QUARANTINE_RAW_CHARS ? raw.slice(0, QUARANTINE_RAW_CHARS) : raw;
+    this.bads.push({ line, raw: kept, reason });
+    this.badChars += kept.length;
+    if (this.bads.length >= BATCH_ROWS || this.badChars >= QUARANTINE_BATCH_CHARS) this.cut();
   }
 
   /** Cuts the last batch, which carries what is left of the rollup window. */
@@ -176,6 +181,7 @@ class BatchBuilder implements RecordSink {
     if (window.full || (last && !window.empty)) batch.rollups = window.takeState(this.pool);
     this.ready.push(batch);
     this.bads = [];
+    this.badChars = 0;
   }
 }
 

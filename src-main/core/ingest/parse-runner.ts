@@ -7,6 +7,12 @@ export type ParserPlacement = 'auto' | 'inline' | 'worker';
 
 // Below this size a worker's start-up (tens of ms) costs more than parsing on this thread.
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
+// The parser's live heap is tens of MB and bounded whatever the file: its string dictionary
+// (string-codes.ts, 8 M characters), value caches (value-cache.ts, 4 MB of text each), the rollup
+// window's texts, the quarantined lines of one batch (parse-file.ts) and a batch being coded.
+// 256 MB is several times that, and is where V8 64-bit lets a heap grow least past its live size
+// before collecting (a larger maximum lets garbage grow up to four times the live heap).
+export const PARSER_HEAP_MB = 256;
 
 /**
  * Runs the parser for one file and hands each batch to `write` (synchronous, on this thread).
@@ -23,9 +29,14 @@ export function runParser(
   if (inline) return parseFile(request, write, () => signal?.aborted ?? false);
   return new Promise((resolve, reject) => {
     // A small young generation keeps peak RSS about 50 MB lower at no measurable cost in speed.
+    // An old-generation limit, even a generous one, makes V8 collect sooner: it derives how far a
+    // heap may grow past its live size before a full collection from the heap's maximum, and a
+    // worker given none gets one from the machine's memory (gigabytes), so the parser's garbage
+    // (the 1 MB chunks' strings, the rows) piled up to twice its live heap and glibc kept the
+    // freed memory in the thread's arena (varied 1 M-line log: peak RSS 375–406 → 314–330 MB).
     const worker = startWorker('parse.worker', import.meta.url, {
       workerData: request,
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: PARSER_HEAP_MB },
     });
     let settled = false;
     const settle = (fn: () => void) => {

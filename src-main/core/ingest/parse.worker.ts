@@ -1,8 +1,10 @@
 // Parses one file on its own thread and streams encoded batches to the writer, which grants
 // credits so memory stays flat however large the file is.
+import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ArrayPool } from './array-pool.js';
 import { transferList } from './batch-codec.js';
+import { memoryTracer } from './memory-trace.js';
 import { parseFile } from './parse-file.js';
 import {
   BATCHES_IN_FLIGHT,
@@ -18,6 +20,10 @@ let credits = BATCHES_IN_FLIGHT;
 let cancelled = false;
 let wake: (() => void) | null = null;
 const pool = new ArrayPool();
+const trace = memoryTracer('parser');
+let emitted = 0;
+// Reported with the outcome: how large this thread's heap grew (a test bounds it).
+let heapPeak = 0;
 port.on('message', (command: ParseWorkerCommand) => {
   if (command.type === 'credit') {
     credits++;
@@ -30,12 +36,14 @@ async function emit(batch: Parameters<typeof transferList>[0]): Promise<void> {
   while (credits === 0 && !cancelled) await new Promise<void>((resolve) => (wake = resolve));
   credits--;
   post({ type: 'batch', batch }, transferList(batch));
+  heapPeak = Math.max(heapPeak, v8.getHeapStatistics().total_heap_size);
+  trace?.(++emitted);
 }
 
 // The writer stops this thread once it has the final message; closing the port here could drop it.
 try {
   const outcome = await parseFile(workerData as ParseWorkerInput, emit, () => cancelled, pool);
-  post({ type: 'done', outcome });
+  post({ type: 'done', outcome: { ...outcome, parserHeapPeak: heapPeak } });
 } catch (error) {
   post({ type: 'error', message: (error as Error).message });
 }

@@ -19,6 +19,7 @@ import { refreshIocMarks } from '../triage/ioc-marks.js';
 import { BatchWriter } from './batch-writer.js';
 import { detectFormat, formatById } from './formats/index.js';
 import { ImportRuleHits } from './import-rule-hits.js';
+import { memoryTracer, processRss } from './memory-trace.js';
 import { type ParserPlacement, runParser } from './parse-runner.js';
 import { inspectSource, readHead } from './source.js';
 
@@ -112,6 +113,8 @@ export async function runImport(
   const started = performance.now();
   let writing = 0;
   const group = new CommitGroup(db, BATCHES_PER_COMMIT);
+  const trace = memoryTracer('writer');
+  let batches = 0;
   try {
     const outcome = await runParser(
       {
@@ -130,6 +133,7 @@ export async function runImport(
         writer.write(batch);
         group.after();
         writing += performance.now() - before;
+        trace?.(++batches);
         if (Date.now() - lastReport >= interval) {
           lastReport = Date.now();
           // What a progress report counts is committed: a listener may look at it from elsewhere.
@@ -144,11 +148,15 @@ export async function runImport(
     resumeForeignKeys();
     if (hooks.signal?.aborted) throw new Error('cancelled');
     const indexing = performance.now();
+    const beforeIndexes = processRss();
     if (bulk) ensureSessionIndexes(db);
     if (process.env.VIGIL_TRACE_INGEST) {
       const ms = (t: number) => `${Math.round(t)} ms`;
+      const mb = (n: number) => `${n.toFixed(0)} MB`;
       console.error(
-        `ingest trace: total ${ms(performance.now() - started)}, writing ${ms(writing)}, index build ${ms(performance.now() - indexing)}`,
+        `ingest trace: total ${ms(performance.now() - started)}, writing ${ms(writing)}, index build ${ms(performance.now() - indexing)}, ` +
+          `peak RSS ${mb(beforeIndexes.peak)} before the index build, ${mb(processRss().peak)} after, ` +
+          `parser heap peak ${mb((outcome.parserHeapPeak ?? 0) / 2 ** 20)}`,
       );
     }
     // The dashboards count the import from the same commit that makes its sessions visible.
