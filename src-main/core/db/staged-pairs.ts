@@ -1,10 +1,11 @@
-// The per-client rollups of an import (rollup_pairs, rollup_sources) in the writer's staging. Each
-// window's pair cells are upserted into the staged pairs; the staged sources are summed from them
-// once, just before the merge, instead of upserted window by window too: on a log of 240 000
-// clients nearly every cell of a window is a client, and the source upserts (each a lookup in a
-// B-tree keyed by text, larger than its page cache) cost as much as the pair upserts. A source's
-// sums are the sums of its pairs. Its country is the first one staged, as when sources were
-// upserted: each staged pair keeps the country its source had in the window that staged it first.
+// The per-client rollups of an import (rollup_pairs, rollup_sources) in the writer's staging. The
+// pair cells are upserted into the staged pairs (by ingest/client-cells.ts, which sums them over
+// many windows first); the staged sources are summed from the staged pairs once, just before the
+// merge, instead of upserted too: on a log of 240 000 clients nearly every cell of a window is a
+// client, and the source upserts (each a lookup in a B-tree keyed by text, larger than its page
+// cache) cost as much as the pair upserts. A source's sums are the sums of its pairs. Its country
+// is the first one seen: each staged pair keeps the country its source had in the window that
+// first brought the pair, and that window's number.
 import type { Statement } from 'better-sqlite3';
 import { must } from '../../../src-shared/must.js';
 import type { Db } from './open.js';
@@ -17,9 +18,20 @@ const table = (name: RollupTable['name']) =>
     name,
   );
 
+/** One pair's sums, the window that first brought it and its source's country there. */
+export interface StagedPair {
+  src: string;
+  dst: string;
+  country: string;
+  n: number;
+  bytesIn: number;
+  bytesOut: number;
+  first: number;
+  last: number;
+  firstWindow: number;
+}
+
 export class StagedPairs {
-  /** Windows staged so far: the order in which a source's countries were seen. */
-  private window = 0;
   private readonly upsert: Statement;
   private readonly sumSources: Statement;
 
@@ -44,23 +56,22 @@ export class StagedPairs {
     );
   }
 
-  /** Adds one pair cell of the current window, with its source's country in that window. */
-  add(
-    src: string,
-    dst: string,
-    country: string,
-    n: number,
-    bytesIn: number,
-    bytesOut: number,
-    first: number,
-    last: number,
-  ): void {
-    this.upsert.run(src, dst, n, bytesIn, bytesOut, first, last, country, this.window);
-  }
-
-  /** The next cells belong to the next window. */
-  endWindow(): void {
-    this.window++;
+  /**
+   * Adds the sums of one pair, with the window that first brought it and its source's country in
+   * that window (an earlier staged window and its country stay).
+   */
+  add(pair: StagedPair): void {
+    this.upsert.run(
+      pair.src,
+      pair.dst,
+      pair.n,
+      pair.bytesIn,
+      pair.bytesOut,
+      pair.first,
+      pair.last,
+      pair.country,
+      pair.firstWindow,
+    );
   }
 
   /** Sums the staged pairs by source into the staged sources (once, before the merge). */

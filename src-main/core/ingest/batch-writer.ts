@@ -11,6 +11,7 @@ import { StagedPairs } from '../db/staged-pairs.js';
 import { createStagedRollups, onMerge, stagedName } from '../db/staged-rollups.js';
 import type { EncodedBatch } from './batch-codec.js';
 import { BatchInterns, type Intern } from './batch-interns.js';
+import { ClientCells } from './client-cells.js';
 import type { ImportRuleHits } from './import-rule-hits.js';
 import { RepeatKeys } from './repeat-keys.js';
 import { type RollupSink, RollupWindow } from './rollup-window.js';
@@ -44,7 +45,7 @@ export class BatchWriter {
   /** Rows refused as duplicates since the last window, to take back out of the next one. */
   private duplicates = new RollupWindow();
   private readonly rollups: RollupSink;
-  private readonly pairs: StagedPairs;
+  private readonly clients: ClientCells;
   private readonly webRollups: WebRollupSums;
   private readonly writeInTransaction: (batch: EncodedBatch) => void;
   /** A full group's values for the columns of the last batch (an insert takes exactly its rows' values). */
@@ -71,13 +72,17 @@ export class BatchWriter {
     this.updateProgress = prepareProgressUpdate(db);
     createStagedRollups(db);
     const pairs = new StagedPairs(db);
-    this.pairs = pairs;
+    const clients = new ClientCells(pairs);
+    this.clients = clients;
     this.rollups = {
       ...prepareRollupApply(db, stagedName),
       ...prepareAnalyticsApply(db, stagedName),
-      pair: (...cell) => pairs.add(...cell),
+      pair: (...cell) => clients.add(...cell),
     };
-    onMerge(db, 'sources', () => pairs.stageSources());
+    onMerge(db, 'per-client rollups', () => {
+      clients.stage();
+      pairs.stageSources();
+    });
     this.webRollups = new WebRollupSums(db, this.interns);
     // Immediate: the next id is read under the write lock, so two writers never take the same one.
     const transaction = db.transaction((batch: EncodedBatch) => this.writeBatch(batch));
@@ -141,7 +146,7 @@ export class BatchWriter {
       this.duplicates = new RollupWindow();
     }
     window.flush(this.rollups);
-    this.pairs.endWindow();
+    this.clients.endWindow();
   }
 
   private saveProgress(): void {

@@ -11,19 +11,19 @@ import {
   type prepareAnalyticsApply,
 } from '../db/analytics-rollups.js';
 import { GRANULARITIES, type prepareRollupApply } from '../db/rollups.js';
-import type { StagedPairs } from '../db/staged-pairs.js';
 import { detach } from '../text/detach.js';
 import type { ArrayPool } from './array-pool.js';
 import { type EncodedBatch, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
 import { CellTable } from './cell-table.js';
+import type { ClientCells } from './client-cells.js';
 import { TABLES, type WindowState } from './window-state.js';
 
 /**
- * Where a window's sums go: the upserts of the rollup tables, one call per rollup row (a pair comes
- * with its source's country: the staged sources are summed from the pairs, db/staged-pairs.ts).
+ * Where a window's sums go: the upserts of the rollup tables, one call per rollup row, and the
+ * pair cells to the writer's sums over windows (client-cells.ts), each with its source's country.
  */
 export type RollupSink = ReturnType<typeof prepareRollupApply> &
-  ReturnType<typeof prepareAnalyticsApply> & { pair: StagedPairs['add'] };
+  ReturnType<typeof prepareAnalyticsApply> & { pair: ClientCells['add'] };
 
 // Cells (and window strings) summed before a flush: about 100 bytes each in typed arrays.
 export const WINDOW_CELLS = 150_000;
@@ -207,21 +207,17 @@ export class RollupWindow {
     this.eachLevel(this.minutes, MINUTE, GRANULARITIES, (g, k, v) =>
       sink.time(g, k[0]!, text[k[1]!]!, text[k[2]!]!, v[0]!, v[1]!, v[2]!),
     );
-    // Pairs in key order: see pairsInTextOrder.
-    forEach(
-      this.pairs,
-      (k, v) =>
-        sink.pair(
-          text[k[0]!]!,
-          text[k[1]!]!,
-          text[this.sourceCountry[k[0]!]!]!,
-          v[0]!,
-          v[1]!,
-          v[2]!,
-          v[3]!,
-          v[4]!,
-        ),
-      pairsInTextOrder(this.pairs, text),
+    forEach(this.pairs, (k, v) =>
+      sink.pair(
+        text[k[0]!]!,
+        text[k[1]!]!,
+        text[this.sourceCountry[k[0]!]!]!,
+        v[0]!,
+        v[1]!,
+        v[2]!,
+        v[3]!,
+        v[4]!,
+      ),
     );
     this.eachLevel(this.hist, DAY, HIST_GRANULARITIES, (g, k, v) =>
       sink.hist(g, k[0]!, text[k[1]!]!, text[k[2]!]!, Math.floor(k[3]! / BINS), k[3]! % BINS, v[0]!),
@@ -322,44 +318,15 @@ function addSpan(t: CellTable, slot: number, bytesIn: number, bytesOut: number, 
 const keyScratch = new Float64Array(8);
 const sumScratch = new Float64Array(8);
 
-function forEach(
-  table: CellTable,
-  visit: (key: Float64Array, sums: Float64Array) => void,
-  /** The slots in the order to visit them (default: slot order). */
-  order?: Int32Array,
-): void {
+function forEach(table: CellTable, visit: (key: Float64Array, sums: Float64Array) => void): void {
   const kw = table.keyWidth;
   const vw = table.valueWidth;
-  for (let i = 0; i < table.size; i++) {
-    const slot = order === undefined ? i : order[i]!;
+  for (let slot = 0; slot < table.size; slot++) {
     if (table.values[slot * vw]! <= 0) continue; // every row of the cell was taken back
     for (let i = 0; i < kw; i++) keyScratch[i] = table.keys[slot * kw + i]!;
     for (let i = 0; i < vw; i++) sumScratch[i] = table.values[slot * vw + i]!;
     visit(keyScratch, sumScratch);
   }
-}
-
-/**
- * The slots of the pairs, ordered by the texts of their keys (source, then destination). The staged
- * pairs are a B-tree keyed by those texts, and a window's cells came in hash order: on a log of
- * 240 000 clients each upsert then read another page of a table larger than its page cache, and
- * the upserts took most of the writer's time (11 of its 18 s per million varied lines in a
- * profile). In key order, neighbouring upserts share pages. (JS compares UTF-16 code units, SQLite
- * bytes: the orders differ only for texts beyond ASCII, which costs locality there, never
- * correctness.)
- */
-function pairsInTextOrder(pairs: CellTable, text: readonly string[]): Int32Array {
-  const keys = pairs.keys;
-  const order = new Int32Array(pairs.size);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => {
-    const x = text[keys[a * 2]!]!;
-    const y = text[keys[b * 2]!]!;
-    if (x !== y) return x < y ? -1 : 1;
-    const u = text[keys[a * 2 + 1]!]!;
-    const w = text[keys[b * 2 + 1]!]!;
-    return u === w ? 0 : u < w ? -1 : 1;
-  });
 }
 
 /** Re-buckets `from` (key 0 in units of `unit` ms) into `into` at granularity g (0: all time). */
