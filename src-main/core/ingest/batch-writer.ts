@@ -79,10 +79,7 @@ export class BatchWriter {
       ...prepareAnalyticsApply(db, stagedName),
       pair: (...cell) => clients.add(...cell),
     };
-    onMerge(db, 'per-client rollups', () => {
-      clients.stage();
-      pairs.stageSources();
-    });
+    onMerge(db, 'per-client rollups', () => clients.finish());
     this.webRollups = new WebRollupSums(db, this.interns);
     // Immediate: the next id is read under the write lock, so two writers never take the same one.
     const transaction = db.transaction((batch: EncodedBatch) => this.writeBatch(batch));

@@ -1,12 +1,12 @@
 // The per-client rollup cells (source, destination → sessions, bytes, first and last start) of many
 // rollup windows, summed in the writer's memory and staged (db/staged-pairs.ts) when they fill
-// their bound and before the import merges its staging. A window sums a client's rows within ~60 000
+// their bound, and added at the merge. A window sums a client's rows within ~60 000
 // lines; a log of 240 000 clients brings most of them once per window, so staging each window's
 // cells upserted about one cell per line (835 000 upserts per million varied lines, 1.2 µs of
 // SQLite's B-tree work each, plus a sort per window for their locality). Summed here first, each
 // client is upserted once per bound. Clients written the one plain IPv4 way are keyed by their
 // number, so no text is held per client; any other text gets a number from a map.
-import type { StagedPairs } from '../db/staged-pairs.js';
+import type { SourceSums, StagedPair, StagedPairs } from '../db/staged-pairs.js';
 import { plainIpv4 } from './address-geo-memo.js';
 import { CellTable } from './cell-table.js';
 
@@ -73,13 +73,54 @@ export class ClientCells {
     this.window++;
   }
 
-  /**
-   * Upserts every cell held into the staged pairs, in the order of their texts (the staged pairs
-   * are a B-tree keyed by them: neighbouring upserts share pages), and starts empty. JS compares
-   * UTF-16 code units and SQLite bytes: the orders differ only beyond ASCII, where that costs
-   * locality, never correctness.
-   */
+  /** Upserts every cell held into the staged pairs and starts empty. */
   stage(): void {
+    this.inTextOrder((pair) => this.staged.add(pair));
+  }
+
+  /**
+   * At the merge (in its transaction): when nothing was staged before, the cells held are every
+   * pair of the import, and they go to the real rollups with their sources, each source summed
+   * from its pairs (neighbours in text order) with the country of its earliest pair. Otherwise
+   * they are staged like the others, and the staging sums the sources.
+   */
+  finish(): void {
+    if (this.staged.staged) {
+      this.stage();
+      this.staged.stageSources();
+      return;
+    }
+    let source: SourceSums | null = null;
+    let sourceWindow = 0;
+    this.inTextOrder((pair) => {
+      this.staged.addToRollups(pair);
+      if (source?.src === pair.src) {
+        source.n += pair.n;
+        source.bytesIn += pair.bytesIn;
+        source.bytesOut += pair.bytesOut;
+        source.first = Math.min(source.first, pair.first);
+        source.last = Math.max(source.last, pair.last);
+        if (pair.firstWindow < sourceWindow) {
+          source.country = pair.country;
+          sourceWindow = pair.firstWindow;
+        }
+        return;
+      }
+      if (source !== null) this.staged.addSourceToRollups(source);
+      const { src, country, n, bytesIn, bytesOut, first, last } = pair;
+      source = { src, country, n, bytesIn, bytesOut, first, last };
+      sourceWindow = pair.firstWindow;
+    });
+    if (source !== null) this.staged.addSourceToRollups(source);
+  }
+
+  /**
+   * Hands every cell held to `visit` in the order of their texts (the pair tables are B-trees keyed
+   * by them: neighbouring upserts share pages), and starts empty. JS compares UTF-16 code units
+   * and SQLite bytes: the orders differ only beyond ASCII, where that costs locality, never
+   * correctness. `visit` gets one object, refilled for each cell.
+   */
+  private inTextOrder(visit: (pair: StagedPair) => void): void {
     const t = this.cells;
     const srcs: string[] = new Array(t.size);
     const dsts: string[] = new Array(t.size);
@@ -98,19 +139,29 @@ export class ClientCells {
       return u === w ? 0 : u < w ? -1 : 1;
     });
     const v = t.values;
+    const pair: StagedPair = {
+      src: '',
+      dst: '',
+      country: '',
+      n: 0,
+      bytesIn: 0,
+      bytesOut: 0,
+      first: 0,
+      last: 0,
+      firstWindow: 0,
+    };
     for (const slot of order) {
       const at = slot * t.valueWidth;
-      this.staged.add({
-        src: srcs[slot]!,
-        dst: dsts[slot]!,
-        country: this.countries[v[at + COUNTRY]!]!,
-        n: v[at + N]!,
-        bytesIn: v[at + IN]!,
-        bytesOut: v[at + OUT]!,
-        first: v[at + FIRST]!,
-        last: v[at + LAST]!,
-        firstWindow: v[at + WINDOW]!,
-      });
+      pair.src = srcs[slot]!;
+      pair.dst = dsts[slot]!;
+      pair.country = this.countries[v[at + COUNTRY]!]!;
+      pair.n = v[at + N]!;
+      pair.bytesIn = v[at + IN]!;
+      pair.bytesOut = v[at + OUT]!;
+      pair.first = v[at + FIRST]!;
+      pair.last = v[at + LAST]!;
+      pair.firstWindow = v[at + WINDOW]!;
+      visit(pair);
     }
     t.clear();
     this.otherCodes.clear();

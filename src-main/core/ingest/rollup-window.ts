@@ -45,7 +45,8 @@ const BINS = 64;
 export class RollupWindow {
   /** Window-wide string codes; 0 is '' (what the rollups store for a missing dimension). */
   private strings: string[] = [''];
-  private codes = new Map<string, number>([['', 0]]);
+  /** Code by string; null until needed in a window rebuilt from a state (see fromState). */
+  private codes: Map<string, number> | null = new Map([['', 0]]);
   private remap = new Int32Array(0);
   private dict: readonly string[] = [];
   // Keys and sums of each table, at the finest level kept; coarser levels are folded at flush.
@@ -70,7 +71,9 @@ export class RollupWindow {
   static fromState(state: WindowState): RollupWindow {
     const window = new RollupWindow();
     window.strings = state.strings;
-    window.codes = new Map(state.strings.map((value, code) => [value, code]));
+    // The writer's window only flushes, unless duplicates are taken back out of it: the map of its
+    // strings (one per client on a varied log) is built then, not for every window.
+    window.codes = null;
     window.sourceCountry = state.sourceCountry;
     for (const name of TABLES) window[name] = CellTable.fromState(state[name]);
     return window;
@@ -233,8 +236,7 @@ export class RollupWindow {
     for (const name of TABLES) this[name].clear();
     this.sourceCountry.fill(-1, 0, this.strings.length);
     this.strings = [''];
-    this.codes.clear();
-    this.codes.set('', 0);
+    this.codes = new Map([['', 0]]);
     this.remap.fill(-1);
     this.lastValueCode.fill(-2);
   }
@@ -274,6 +276,7 @@ export class RollupWindow {
   }
 
   private codeOf(value: string): number {
+    this.codes ??= new Map(this.strings.map((text, code) => [text, code]));
     let code = this.codes.get(value);
     if (code === undefined) {
       // Kept for the whole window: a copy, not a view into the chunk of the file the value was cut

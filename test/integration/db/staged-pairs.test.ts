@@ -1,7 +1,8 @@
 // The per-client rollups pass through the writer's memory (ingest/client-cells.ts) and its staging
 // (db/staged-pairs.ts) before the merge. Here on a real database, with a bound small enough that
-// cells are staged several times within an import (and within a window): the pairs and sources
-// the merge adds must be the plain sums, with each source's first country, whatever was staged when.
+// cells are staged several times within an import (and within a window), and with one so large
+// that the writer adds them to the rollups itself at the merge: the pairs and sources the merge
+// adds must be the plain sums, with each source's first country, whatever was staged when.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/open.js';
@@ -41,14 +42,14 @@ const WINDOWS: Cell[][] = [
 
 function importCells(bound: number, file: string) {
   const db = openDatabase(file);
+  // An earlier import's share: a stored source keeps its country, and the sums add up.
+  db.prepare(`INSERT INTO rollup_pairs VALUES ('10.0.0.3', '', 1, 1, 1, 1000, 1000)`).run();
+  db.prepare(`INSERT INTO rollup_sources VALUES ('10.0.0.3', 'XX', 1, 1, 1, 1000, 1000)`).run();
   db.transaction(() => {
     createStagedRollups(db);
     const pairs = new StagedPairs(db);
     const cells = new ClientCells(pairs, bound);
-    onMerge(db, 'per-client rollups', () => {
-      cells.stage();
-      pairs.stageSources();
-    });
+    onMerge(db, 'per-client rollups', () => cells.finish());
     for (const window of WINDOWS) {
       for (const cell of window) cells.add(...cell);
       cells.endWindow();
@@ -97,17 +98,18 @@ describe('staged per-client rollups', () => {
         pair('10.0.0.1', '192.0.2.1', 1, 3, 4, 90, 90),
         pair('10.0.0.1', '198.51.100.9', 1, 1, 1, 600, 600),
         pair('10.0.0.2', '192.0.2.1', 3, 3, 3, 120, 500),
-        pair('10.0.0.3', '', 4, 40, 40, 200, 260),
+        pair('10.0.0.3', '', 5, 41, 41, 200, 1000),
         pair('2001:db8::5', '', 2, 10, 10, 50, 130),
       ],
       sources: [
         source('10.0.0.1', 'DE', 5, 15, 26, 90, 600),
         source('10.0.0.2', 'US', 3, 3, 3, 120, 500),
-        source('10.0.0.3', 'CA', 4, 40, 40, 200, 260),
+        source('10.0.0.3', 'XX', 5, 41, 41, 200, 1000),
         source('2001:db8::5', 'NL', 2, 10, 10, 50, 130),
       ],
     };
-    // Staged only at the merge; every second cell; every new cell.
+    // Held until the merge (added to the rollups directly); staged at every second cell; at every
+    // new cell.
     for (const bound of [1 << 18, 2, 1])
       expect(importCells(bound, path.join(dir, `b${bound}.db`)), `bound ${bound}`).toEqual(expected);
   });
