@@ -2,7 +2,10 @@
 // and strings as codes into a per-batch dictionary, so a 20 000-row batch moves as two transferable
 // buffers and a few thousand distinct strings instead of 20 000 cloned objects.
 
-import { LOG_FIELDS, type LogField } from '../../../src-shared/fields/index.js';
+// Not the fields' index: it also exports their zod schemas, and loading zod on the parser thread
+// cost about 10 MB of its memory for nothing it uses.
+import { LOG_FIELDS } from '../../../src-shared/fields/select.js';
+import type { LogField } from '../../../src-shared/fields/session-fields.js';
 import { eventKey, KEY_TEXTS, naturalKey, occurrenceKey } from '../session-key.js';
 import type { ArrayPool } from './array-pool.js';
 import { OccurrenceCounter } from './occurrences.js';

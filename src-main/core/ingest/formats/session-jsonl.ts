@@ -1,7 +1,9 @@
 // JSON lines whose keys are Vigil's own session field names (the field table's `name`), each value
 // already in Vigil's unit (times in epoch ms): what a pull from a remote source writes, its mapping
 // having run on the engine. Never auto-detected: only a pull names it.
-import { LOG_FIELDS, type LogField } from '../../../../src-shared/fields/index.js';
+// Not the fields' index, which loads zod for its schemas: the parser thread needs none (batch-codec.ts).
+import { LOG_FIELDS } from '../../../../src-shared/fields/select.js';
+import type { LogField } from '../../../../src-shared/fields/session-fields.js';
 import type { FormatDefinition, SessionRow } from '../types.js';
 import { checkSpan, RowError } from '../values.js';
 import { JsonLinesParser, type JsonObject } from './json-lines.js';

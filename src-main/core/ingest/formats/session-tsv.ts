@@ -3,7 +3,8 @@
 // pull from a ClickHouse source writes, the engine's answer passed through as it came. Reading it
 // costs a split and an unescape per row, where JSON lines cost a parse and an object per row on
 // both the pulling and the importing side. Never auto-detected: only a pull names it.
-import { LOG_FIELDS } from '../../../../src-shared/fields/index.js';
+// Not the fields' index, which loads zod for its schemas: the parser thread needs none (batch-codec.ts).
+import { LOG_FIELDS } from '../../../../src-shared/fields/select.js';
 import type { FormatDefinition, SessionRow } from '../types.js';
 import { RowError } from '../values.js';
 import { LineRecordParser } from './line-records.js';
