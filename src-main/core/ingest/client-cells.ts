@@ -4,10 +4,10 @@
 // lines; a log of 240 000 clients brings most of them once per window, so staging each window's
 // cells upserted about one cell per line (835 000 upserts per million varied lines, 1.2 µs of
 // SQLite's B-tree work each, plus a sort per window for their locality). Summed here first, each
-// client is upserted once per bound. Clients written the one plain IPv4 way are keyed by their
-// number, so no text is held per client; any other text gets a number from a map.
+// client is upserted once per bound. Endpoints come as the window's keys (rollup-window.ts): a
+// client written the one plain IPv4 way is its number, so no text is held per client; any other
+// text gets a number from a map here.
 import type { SourceSums, StagedPair, StagedPairs } from '../db/staged-pairs.js';
-import { plainIpv4 } from './address-geo-memo.js';
 import { CellTable } from './cell-table.js';
 
 // Cells held before they are staged: 2^18 fills the table's typed arrays exactly (about 21 MB,
@@ -18,6 +18,16 @@ const OTHER = 2 ** 32;
 const NONE = -1; // no destination ('')
 // Sums of a cell: n, bytes in, bytes out, first start, last start, first window, country code.
 const [N, IN, OUT, FIRST, LAST, WINDOW, COUNTRY] = [0, 1, 2, 3, 4, 5, 6];
+
+/** The texts of a window's endpoint keys: a key ≥ 0 is an IPv4 address's number. */
+export interface EndpointTexts {
+  endpointText(key: number): string;
+}
+
+/** The dotted quad of an IPv4 address's number (the one plain way it is written). */
+export function ipv4Text(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
 
 export class ClientCells {
   private readonly cells = new CellTable(2, 7);
@@ -39,8 +49,9 @@ export class ClientCells {
    * again later keeps the same first window and country.
    */
   add(
-    src: string,
-    dst: string,
+    texts: EndpointTexts,
+    src: number,
+    dst: number,
     country: string,
     n: number,
     bytesIn: number,
@@ -49,8 +60,8 @@ export class ClientCells {
     last: number,
   ): void {
     const t = this.cells;
-    t.key[0] = this.keyOf(src);
-    t.key[1] = dst === '' ? NONE : this.keyOf(dst);
+    t.key[0] = src >= 0 ? src : this.keyOf(texts.endpointText(src));
+    t.key[1] = dst >= 0 ? dst : this.keyOf(texts.endpointText(dst));
     const at = t.find() * t.valueWidth;
     const v = t.values;
     if (v[at + N] === 0) {
@@ -168,9 +179,9 @@ export class ClientCells {
     this.otherTexts = [];
   }
 
+  /** The key of a text that is not a plain IPv4 address. */
   private keyOf(text: string): number {
-    const ip = plainIpv4(text);
-    if (ip >= 0) return ip;
+    if (text === '') return NONE;
     let code = this.otherCodes.get(text);
     if (code === undefined) {
       code = this.otherTexts.push(text) - 1;
@@ -182,7 +193,7 @@ export class ClientCells {
   private textOf(key: number): string {
     if (key === NONE) return '';
     if (key >= OTHER) return this.otherTexts[key - OTHER]!;
-    return `${key >>> 24}.${(key >>> 16) & 255}.${(key >>> 8) & 255}.${key & 255}`;
+    return ipv4Text(key);
   }
 
   private countryCode(country: string): number {

@@ -12,10 +12,11 @@ import {
 } from '../db/analytics-rollups.js';
 import { GRANULARITIES, type prepareRollupApply } from '../db/rollups.js';
 import { detach } from '../text/detach.js';
+import { plainIpv4 } from './address-geo-memo.js';
 import type { ArrayPool } from './array-pool.js';
 import { type EncodedBatch, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
 import { CellTable } from './cell-table.js';
-import type { ClientCells } from './client-cells.js';
+import { type ClientCells, ipv4Text } from './client-cells.js';
 import { TABLES, type WindowState } from './window-state.js';
 
 /**
@@ -29,10 +30,11 @@ export type RollupSink = ReturnType<typeof prepareRollupApply> &
 export const WINDOW_CELLS = 150_000;
 
 const [MINUTE, HOUR, DAY] = GRANULARITIES;
-// Which key positions of each table hold window string codes (the rest are numbers).
+// Which key positions of each table hold window string codes (the rest are numbers; a pair's are
+// endpoint keys, see endpointText).
 const STRING_KEYS: Record<(typeof TABLES)[number], readonly number[]> = {
   minutes: [1, 2],
-  pairs: [0, 1],
+  pairs: [],
   hist: [1, 2],
   ports: [1, 2, 3],
   values: [1],
@@ -52,10 +54,15 @@ export class RollupWindow {
   // Keys and sums of each table, at the finest level kept; coarser levels are folded at flush.
   // Every table's first sum is its count of sessions.
   private minutes = new CellTable(3, 3); // minute, country, type → n, in, out
+  // Sources and destinations as endpoint keys: a plainly written IPv4 address is its number, any
+  // other text -1 − its window code. A public server's log brings a client per line or two: kept
+  // as texts they cost a map entry and a copy each (a third of the window's time on the varied
+  // bench log), and travelled to the writer as strings.
   private pairs = new CellTable(2, 5); // src, dst → n, in, out, first, last
-  // Sources are the pairs summed by source in the staging (db/staged-pairs.ts); a source's country
-  // is the first one seen, and each of its pair cells carries it.
-  private sourceCountry: Int32Array = new Int32Array(1024).fill(-1);
+  // Sources are the pairs summed by source where they are staged (client-cells.ts); a source's
+  // country is the first one seen, and each of its pair cells carries it.
+  private sources = new CellTable(1, 1); // src → 1 + window code of its country
+  private remapEndpoint = new Float64Array(0);
   private hist = new CellTable(4, 1); // day, country, type, metric·64+bin → n
   private ports = new CellTable(5, 3); // hour, country, type, protocol, port → n, in, out
   private values = new CellTable(2, 1); // field, value → n
@@ -74,9 +81,14 @@ export class RollupWindow {
     // The writer's window only flushes, unless duplicates are taken back out of it: the map of its
     // strings (one per client on a varied log) is built then, not for every window.
     window.codes = null;
-    window.sourceCountry = state.sourceCountry;
+    window.sources = CellTable.fromState(state.sources);
     for (const name of TABLES) window[name] = CellTable.fromState(state[name]);
     return window;
+  }
+
+  /** The text of a pair's endpoint key (see `pairs`). */
+  endpointText(key: number): string {
+    return key >= 0 ? ipv4Text(key) : this.strings[-1 - key]!;
   }
 
   get empty(): boolean {
@@ -89,11 +101,9 @@ export class RollupWindow {
    * arrays are reused.
    */
   takeState(pool: ArrayPool): WindowState {
-    const sourceCountry = pool.int32(this.strings.length);
-    sourceCountry.set(this.sourceCountry.subarray(0, sourceCountry.length));
     const state: WindowState = {
       strings: this.strings,
-      sourceCountry,
+      sources: this.sources.snapshot(pool),
       minutes: this.minutes.snapshot(pool),
       pairs: this.pairs.snapshot(pool),
       hist: this.hist.snapshot(pool),
@@ -118,6 +128,9 @@ export class RollupWindow {
       for (let slot = 0; slot < from.size; slot++) {
         for (let i = 0; i < from.keyWidth; i++) into.key[i] = from.keys[slot * from.keyWidth + i]!;
         for (const i of stringKeys) into.key[i] = this.codeOf(other.strings[into.key[i]!]!);
+        if (name === 'pairs')
+          for (let i = 0; i < 2; i++)
+            if (into.key[i]! < 0) into.key[i] = -1 - this.codeOf(other.endpointText(into.key[i]!));
         const at = into.find() * into.valueWidth;
         for (let i = 0; i < sums; i++) into.values[at + i]! -= from.values[slot * from.valueWidth + i]!;
       }
@@ -125,15 +138,19 @@ export class RollupWindow {
   }
 
   get full(): boolean {
-    const cells = this.minutes.size + this.pairs.size + this.hist.size + this.ports.size;
+    const cells = this.minutes.size + this.pairs.size + this.sources.size + this.hist.size + this.ports.size;
     return cells + this.strings.length >= this.budget;
   }
 
   /** Starts reading a batch: its string codes are translated to window codes on first use. */
   startBatch(batch: EncodedBatch): void {
     this.dict = batch.dict;
-    if (this.remap.length < batch.dict.length) this.remap = new Int32Array(batch.dict.length * 2);
+    if (this.remap.length < batch.dict.length) {
+      this.remap = new Int32Array(batch.dict.length * 2);
+      this.remapEndpoint = new Float64Array(batch.dict.length * 2);
+    }
     this.remap.fill(-1, 0, batch.dict.length);
+    this.remapEndpoint.fill(Number.NaN, 0, batch.dict.length);
     this.lastValueCode.fill(-2);
   }
 
@@ -148,8 +165,8 @@ export class RollupWindow {
     const sumIn = Number.isNaN(bytesIn) ? 0 : bytesIn;
     const sumOut = Number.isNaN(bytesOut) ? 0 : bytesOut;
     const str = batch.str;
-    const src = this.code(str[s + STR.srcIp]!);
-    const dst = this.code(str[s + STR.dstIp]!);
+    const src = this.endpoint(str[s + STR.srcIp]!);
+    const dst = this.endpoint(str[s + STR.dstIp]!);
     const country = this.code(str[s + STR.country]!);
     const type = this.code(str[s + STR.detectionType]!);
 
@@ -164,7 +181,10 @@ export class RollupWindow {
     t.key[1] = dst;
     addSpan(t, t.find(), sumIn, sumOut, ts);
 
-    if (this.sourceCountry[src]! < 0) this.sourceCountry[src] = country;
+    t = this.sources;
+    t.key[0] = src;
+    const at = t.find();
+    if (t.values[at] === 0) t.values[at] = 1 + country;
 
     t = this.hist;
     const measures = this.measures;
@@ -210,18 +230,12 @@ export class RollupWindow {
     this.eachLevel(this.minutes, MINUTE, GRANULARITIES, (g, k, v) =>
       sink.time(g, k[0]!, text[k[1]!]!, text[k[2]!]!, v[0]!, v[1]!, v[2]!),
     );
-    forEach(this.pairs, (k, v) =>
-      sink.pair(
-        text[k[0]!]!,
-        text[k[1]!]!,
-        text[this.sourceCountry[k[0]!]!]!,
-        v[0]!,
-        v[1]!,
-        v[2]!,
-        v[3]!,
-        v[4]!,
-      ),
-    );
+    const sources = this.sources;
+    forEach(this.pairs, (k, v) => {
+      sources.key[0] = k[0]!;
+      const country = text[sources.values[sources.find()]! - 1]!;
+      sink.pair(this, k[0]!, k[1]!, country, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!);
+    });
     this.eachLevel(this.hist, DAY, HIST_GRANULARITIES, (g, k, v) =>
       sink.hist(g, k[0]!, text[k[1]!]!, text[k[2]!]!, Math.floor(k[3]! / BINS), k[3]! % BINS, v[0]!),
     );
@@ -234,10 +248,11 @@ export class RollupWindow {
 
   private clear(): void {
     for (const name of TABLES) this[name].clear();
-    this.sourceCountry.fill(-1, 0, this.strings.length);
+    this.sources.clear();
     this.strings = [''];
     this.codes = new Map([['', 0]]);
     this.remap.fill(-1);
+    this.remapEndpoint.fill(Number.NaN);
     this.lastValueCode.fill(-2);
   }
 
@@ -275,6 +290,18 @@ export class RollupWindow {
     return code;
   }
 
+  /** The endpoint key of a batch string code (see `pairs`; batch -1, missing, is '', code 0). */
+  private endpoint(batchCode: number): number {
+    if (batchCode < 0) return -1;
+    const known = this.remapEndpoint[batchCode]!;
+    if (!Number.isNaN(known)) return known; // this batch met the text before
+    const text = this.dict[batchCode]!;
+    const ip = plainIpv4(text);
+    const key = ip >= 0 ? ip : -1 - this.codeOf(text);
+    this.remapEndpoint[batchCode] = key;
+    return key;
+  }
+
   private codeOf(value: string): number {
     this.codes ??= new Map(this.strings.map((text, code) => [text, code]));
     let code = this.codes.get(value);
@@ -284,11 +311,6 @@ export class RollupWindow {
       const kept = detach(value);
       code = this.strings.push(kept) - 1;
       this.codes.set(kept, code);
-      if (code === this.sourceCountry.length) {
-        const grown = new Int32Array(code * 2).fill(-1);
-        grown.set(this.sourceCountry);
-        this.sourceCountry = grown;
-      }
     }
     return code;
   }

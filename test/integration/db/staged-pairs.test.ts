@@ -13,7 +13,8 @@ import {
   mergeStagedRollups,
   onMerge,
 } from '../../../src-main/core/db/staged-rollups.js';
-import { ClientCells } from '../../../src-main/core/ingest/client-cells.js';
+import { plainIpv4 } from '../../../src-main/core/ingest/address-geo-memo.js';
+import { ClientCells, ipv4Text } from '../../../src-main/core/ingest/client-cells.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -40,6 +41,20 @@ const WINDOWS: Cell[][] = [
   ],
 ];
 
+/** Endpoint keys as a rollup window makes them: a plain IPv4 address's number, else −1 − a code. */
+const endpoints = {
+  texts: [] as string[],
+  key(text: string): number {
+    const ip = plainIpv4(text);
+    if (ip >= 0) return ip;
+    if (!this.texts.includes(text)) this.texts.push(text);
+    return -1 - this.texts.indexOf(text);
+  },
+  endpointText(key: number): string {
+    return key >= 0 ? ipv4Text(key) : this.texts[-1 - key]!;
+  },
+};
+
 function importCells(bound: number, file: string) {
   const db = openDatabase(file);
   // An earlier import's share: a stored source keeps its country, and the sums add up.
@@ -51,7 +66,8 @@ function importCells(bound: number, file: string) {
     const cells = new ClientCells(pairs, bound);
     onMerge(db, 'per-client rollups', () => cells.finish());
     for (const window of WINDOWS) {
-      for (const cell of window) cells.add(...cell);
+      for (const [src, dst, ...sums] of window)
+        cells.add(endpoints, endpoints.key(src), endpoints.key(dst), ...sums);
       cells.endWindow();
     }
     mergeStagedRollups(db);

@@ -22,7 +22,8 @@ function windowOverChunks(): RollupWindow {
   const encoder = new BatchEncoder(CHUNKS);
   for (let c = 0; c < CHUNKS; c++) {
     // A fresh 1 MiB text per chunk, as the source yields them; the address is a slice of it.
-    const address = `203.0.113.${100 + c} `;
+    // IPv6: a plain IPv4 client is keyed by its number, no text kept (the window keeps the others).
+    const address = `2001:db8::${100 + c} `;
     const chunk = address + 'x'.repeat(CHUNK_CHARS - address.length - c) + String(c);
     encoder.add(newWebRow(Date.UTC(2024, 1, 1) + c * 1000, chunk.slice(0, address.length - 1), c + 1));
   }
