@@ -58,11 +58,11 @@ export class RollupWindow {
   // other text -1 − its window code. A public server's log brings a client per line or two: kept
   // as texts they cost a map entry and a copy each (a third of the window's time on the varied
   // bench log), and travelled to the writer as strings.
-  private pairs = new CellTable(2, 5); // src, dst → n, in, out, first, last
+  private pairs = new CellTable(2, 6); // src, dst → n, in, out, first, last, source's country
   // Sources are the pairs summed by source where they are staged (client-cells.ts); a source's
-  // country is the first one seen, and each of its pair cells carries it.
-  private sources = new CellTable(1, 1); // src → 1 + window code of its country
-  private remapEndpoint = new Float64Array(0);
+  // country is the first one seen, and each of its pair cells carries it (filled in from here
+  // when the window is handed over: this table stays on the thread that sums the rows).
+  private readonly sources = new CellTable(1, 1); // src → 1 + window code of its country
   private hist = new CellTable(4, 1); // day, country, type, metric·64+bin → n
   private ports = new CellTable(5, 3); // hour, country, type, protocol, port → n, in, out
   private values = new CellTable(2, 1); // field, value → n
@@ -81,7 +81,6 @@ export class RollupWindow {
     // The writer's window only flushes, unless duplicates are taken back out of it: the map of its
     // strings (one per client on a varied log) is built then, not for every window.
     window.codes = null;
-    window.sources = CellTable.fromState(state.sources);
     for (const name of TABLES) window[name] = CellTable.fromState(state[name]);
     return window;
   }
@@ -101,9 +100,9 @@ export class RollupWindow {
    * arrays are reused.
    */
   takeState(pool: ArrayPool): WindowState {
+    this.fillPairCountries();
     const state: WindowState = {
       strings: this.strings,
-      sources: this.sources.snapshot(pool),
       minutes: this.minutes.snapshot(pool),
       pairs: this.pairs.snapshot(pool),
       hist: this.hist.snapshot(pool),
@@ -145,12 +144,8 @@ export class RollupWindow {
   /** Starts reading a batch: its string codes are translated to window codes on first use. */
   startBatch(batch: EncodedBatch): void {
     this.dict = batch.dict;
-    if (this.remap.length < batch.dict.length) {
-      this.remap = new Int32Array(batch.dict.length * 2);
-      this.remapEndpoint = new Float64Array(batch.dict.length * 2);
-    }
+    if (this.remap.length < batch.dict.length) this.remap = new Int32Array(batch.dict.length * 2);
     this.remap.fill(-1, 0, batch.dict.length);
-    this.remapEndpoint.fill(Number.NaN, 0, batch.dict.length);
     this.lastValueCode.fill(-2);
   }
 
@@ -230,12 +225,10 @@ export class RollupWindow {
     this.eachLevel(this.minutes, MINUTE, GRANULARITIES, (g, k, v) =>
       sink.time(g, k[0]!, text[k[1]!]!, text[k[2]!]!, v[0]!, v[1]!, v[2]!),
     );
-    const sources = this.sources;
-    forEach(this.pairs, (k, v) => {
-      sources.key[0] = k[0]!;
-      const country = text[sources.values[sources.find()]! - 1]!;
-      sink.pair(this, k[0]!, k[1]!, country, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!);
-    });
+    this.fillPairCountries();
+    forEach(this.pairs, (k, v) =>
+      sink.pair(this, k[0]!, k[1]!, text[v[5]!]!, v[0]!, v[1]!, v[2]!, v[3]!, v[4]!),
+    );
     this.eachLevel(this.hist, DAY, HIST_GRANULARITIES, (g, k, v) =>
       sink.hist(g, k[0]!, text[k[1]!]!, text[k[2]!]!, Math.floor(k[3]! / BINS), k[3]! % BINS, v[0]!),
     );
@@ -246,13 +239,22 @@ export class RollupWindow {
     this.clear();
   }
 
+  /** Gives each pair its source's country (a window rebuilt from a state has them already). */
+  private fillPairCountries(): void {
+    const { pairs, sources } = this;
+    if (sources.size === 0) return;
+    for (let slot = 0; slot < pairs.size; slot++) {
+      sources.key[0] = pairs.keys[slot * 2]!;
+      pairs.values[slot * 6 + 5] = sources.values[sources.find()]! - 1;
+    }
+  }
+
   private clear(): void {
     for (const name of TABLES) this[name].clear();
     this.sources.clear();
     this.strings = [''];
     this.codes = new Map([['', 0]]);
     this.remap.fill(-1);
-    this.remapEndpoint.fill(Number.NaN);
     this.lastValueCode.fill(-2);
   }
 
@@ -293,13 +295,10 @@ export class RollupWindow {
   /** The endpoint key of a batch string code (see `pairs`; batch -1, missing, is '', code 0). */
   private endpoint(batchCode: number): number {
     if (batchCode < 0) return -1;
-    const known = this.remapEndpoint[batchCode]!;
-    if (!Number.isNaN(known)) return known; // this batch met the text before
-    const text = this.dict[batchCode]!;
-    const ip = plainIpv4(text);
-    const key = ip >= 0 ? ip : -1 - this.codeOf(text);
-    this.remapEndpoint[batchCode] = key;
-    return key;
+    // Read again for each row: a batch's dictionary can hold hundreds of thousands of texts, and
+    // a second remap array of them cost more memory than the few characters read here.
+    const ip = plainIpv4(this.dict[batchCode]!);
+    return ip >= 0 ? ip : -1 - this.code(batchCode);
   }
 
   private codeOf(value: string): number {

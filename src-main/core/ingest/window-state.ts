@@ -7,8 +7,6 @@ export const TABLES = ['minutes', 'pairs', 'hist', 'ports', 'values'] as const;
 /** A window's strings and cells (see rollup-window.ts for what each table holds). */
 export interface WindowState {
   strings: string[];
-  /** Source endpoint key → 1 + the string code of its country (see rollup-window.ts). */
-  sources: CellTableState;
   minutes: CellTableState;
   pairs: CellTableState;
   hist: CellTableState;
@@ -19,7 +17,7 @@ export interface WindowState {
 /** The buffers of a window state, for a transfer list. */
 export function windowBuffers(state: WindowState): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
-  for (const name of [...TABLES, 'sources'] as const) {
+  for (const name of TABLES) {
     const table = state[name];
     buffers.push(table.keys.buffer as ArrayBuffer, table.values.buffer as ArrayBuffer);
     buffers.push(table.index.buffer as ArrayBuffer);
