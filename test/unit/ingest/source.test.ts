@@ -1,15 +1,15 @@
-// readSource decodes 1 MiB chunks: all-ASCII chunks by a plain copy, others by a streaming UTF-8
-// decoder. Checked on files whose characters straddle chunk edges, against Node's own decoding.
+// readSource decodes chunks of CHUNK_BYTES (just under 1 MiB): all-ASCII chunks by a plain copy,
+// others by a streaming UTF-8 decoder. Checked on files whose characters straddle chunk edges,
+// against Node's own decoding.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readSource } from '../../../src-main/core/ingest/source.js';
+import { CHUNK_BYTES, readSource } from '../../../src-main/core/ingest/source.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
-const MIB = 1 << 20;
 
 async function readAll(file: string, gzip = false) {
   const chunks: { text: string; ascii: boolean }[] = [];
@@ -32,7 +32,7 @@ const asciiBytes = (n: number) => Buffer.alloc(n, 'a,b,c\n');
 
 describe('readSource', () => {
   it('reads an ASCII file as ASCII chunks', async () => {
-    const bytes = asciiBytes(2 * MIB + 123);
+    const bytes = asciiBytes(2 * CHUNK_BYTES + 123);
     const { text, ascii } = await readAll(write(bytes));
     expect(text).toBe(bytes.toString('latin1'));
     expect(ascii).toEqual([true, true, true]);
@@ -40,17 +40,21 @@ describe('readSource', () => {
 
   it('keeps a character split across a chunk edge whole, and returns to ASCII chunks after it', async () => {
     // 'é' (2 bytes) straddles the first edge; the third chunk is ASCII again.
-    const bytes = Buffer.concat([asciiBytes(MIB - 1), Buffer.from('é€\n'), asciiBytes(2 * MIB)]);
+    const bytes = Buffer.concat([
+      asciiBytes(CHUNK_BYTES - 1),
+      Buffer.from('é€\n'),
+      asciiBytes(2 * CHUNK_BYTES),
+    ]);
     const { text, ascii } = await readAll(write(bytes));
     expect(text).toBe(bytes.toString('utf8'));
     expect(ascii).toEqual([false, false, true, true]);
   });
 
   it('marks a lead byte cut off by an ASCII chunk as U+FFFD', async () => {
-    const bytes = Buffer.concat([asciiBytes(MIB - 1), Buffer.from([0xc3]), asciiBytes(MIB)]);
+    const bytes = Buffer.concat([asciiBytes(CHUNK_BYTES - 1), Buffer.from([0xc3]), asciiBytes(CHUNK_BYTES)]);
     const { text } = await readAll(write(bytes));
     expect(text).toBe(bytes.toString('utf8'));
-    expect(text.indexOf('\uFFFD')).toBe(MIB - 1);
+    expect(text.indexOf('\uFFFD')).toBe(CHUNK_BYTES - 1);
   });
 
   it('drops a BOM and turns invalid UTF-8 into U+FFFD, also in a gzip file', async () => {
