@@ -3,6 +3,7 @@
 // each a few times, so a lookup per row (a MaxMind tree walk and a binary search) cost the parser
 // about 2.5 s per million lines. Keyed by the IPv4 address as a number in typed arrays: a Map
 // keyed by the text would hash and copy a string per address, the work this saves.
+import { ipv4ToNumber } from '../../../src-shared/filter/ipv4.js';
 import type { GeoIp } from '../enrich/geoip.js';
 
 const PLACES = 1 << 19;
@@ -14,28 +15,7 @@ const NO_COUNTRY = -2;
 
 /** The address `text` as a number when it is a dotted quad written the one plain way, else -1. */
 export function plainIpv4(text: string): number {
-  let value = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || dots === 3) return -1;
-      value = value * 256 + part;
-      part = 0;
-      digits = 0;
-      dots++;
-      continue;
-    }
-    const d = c - 48;
-    // A leading zero is another way to write the same address: not keyed, so none is conflated.
-    if (d < 0 || d > 9 || (digits > 0 && part === 0)) return -1;
-    part = part * 10 + d;
-    if (part > 255) return -1;
-    digits++;
-  }
-  return dots === 3 && digits > 0 ? value * 256 + part : -1;
+  return ipv4ToNumber(text) ?? -1;
 }
 
 export class AddressGeoMemo {

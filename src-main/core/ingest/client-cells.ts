@@ -7,6 +7,7 @@
 // client is upserted once per bound. Endpoints come as the window's keys (rollup-window.ts): a
 // client written the one plain IPv4 way is its number, so no text is held per client; any other
 // text gets a number from a map here.
+import { numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import type { SourceSums, StagedPair, StagedPairs } from '../db/staged-pairs.js';
 import { CellTable } from './cell-table.js';
 
@@ -22,11 +23,6 @@ const [N, IN, OUT, FIRST, LAST, WINDOW, COUNTRY] = [0, 1, 2, 3, 4, 5, 6];
 /** The texts of a window's endpoint keys: a key ≥ 0 is an IPv4 address's number. */
 export interface EndpointTexts {
   endpointText(key: number): string;
-}
-
-/** The dotted quad of an IPv4 address's number (the one plain way it is written). */
-export function ipv4Text(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 export class ClientCells {
@@ -193,7 +189,7 @@ export class ClientCells {
   private textOf(key: number): string {
     if (key === NONE) return '';
     if (key >= OTHER) return this.otherTexts[key - OTHER]!;
-    return ipv4Text(key);
+    return numberToIpv4(key);
   }
 
   private countryCode(country: string): number {

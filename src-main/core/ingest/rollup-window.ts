@@ -5,6 +5,7 @@
 // every row it emits and hands the window over with the batch that fills it; the writer takes the
 // rows the database refused as duplicates back out (`subtract`) and upserts the rest (`flush`).
 import { logBin } from '../../../src-shared/analytics-bins.js';
+import { numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import {
   ANALYTICS_GRANULARITIES,
   HIST_GRANULARITIES,
@@ -16,7 +17,7 @@ import { plainIpv4 } from './address-geo-memo.js';
 import type { ArrayPool } from './array-pool.js';
 import { type EncodedBatch, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
 import { CellTable } from './cell-table.js';
-import { type ClientCells, ipv4Text } from './client-cells.js';
+import type { ClientCells } from './client-cells.js';
 import { TABLES, type WindowState } from './window-state.js';
 
 /**
@@ -87,7 +88,7 @@ export class RollupWindow {
 
   /** The text of a pair's endpoint key (see `pairs`). */
   endpointText(key: number): string {
-    return key >= 0 ? ipv4Text(key) : this.strings[-1 - key]!;
+    return key >= 0 ? numberToIpv4(key) : this.strings[-1 - key]!;
   }
 
   get empty(): boolean {

@@ -14,7 +14,8 @@ import {
   onMerge,
 } from '../../../src-main/core/db/staged-rollups.js';
 import { plainIpv4 } from '../../../src-main/core/ingest/address-geo-memo.js';
-import { ClientCells, ipv4Text } from '../../../src-main/core/ingest/client-cells.js';
+import { ClientCells } from '../../../src-main/core/ingest/client-cells.js';
+import { numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -51,7 +52,7 @@ const endpoints = {
     return -1 - this.texts.indexOf(text);
   },
   endpointText(key: number): string {
-    return key >= 0 ? ipv4Text(key) : this.texts[-1 - key]!;
+    return key >= 0 ? numberToIpv4(key) : this.texts[-1 - key]!;
   },
 };
 
