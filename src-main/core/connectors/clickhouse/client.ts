@@ -19,9 +19,14 @@ export interface SourceConnectionOptions {
 
 export type JsonRow = Record<string, unknown>;
 
+/** How long a cancel waits for the server to stop the query before it lets the caller go on. */
+const KILL_WAIT_MS = 10_000;
+
 export class SourceConnection {
   private readonly client: ClickHouseClient;
   private readonly where: { source: string; url: string; table: string };
+  /** KILLs sent and not yet answered: closing waits for them (see `close`). */
+  private readonly kills = new Set<Promise<void>>();
 
   constructor(
     readonly source: SourceInfo,
@@ -94,16 +99,34 @@ export class SourceConnection {
     return out;
   }
 
-  /** Asks the server to stop a query (cancel); a server that cannot be reached has stopped anyway. */
-  private async kill(queryId: string): Promise<void> {
-    try {
-      await this.client.command({ query: `KILL QUERY WHERE query_id = ${sqlString(queryId)} ASYNC` });
-    } catch {
-      // Nothing to do: the query's connection is closed by the abort as well.
-    }
+  /**
+   * Stops a query on the server (cancel) and waits until it has stopped (SYNC), at most KILL_WAIT_MS:
+   * a server that cannot be reached has stopped anyway, and one that takes longer was told to.
+   */
+  private kill(queryId: string): Promise<void> {
+    const sent = this.client
+      .command({
+        query: `KILL QUERY WHERE query_id = ${sqlString(queryId)} SYNC`,
+        abort_signal: AbortSignal.timeout(KILL_WAIT_MS),
+      })
+      .then(
+        () => undefined,
+        // Nothing to do: the query's connection is closed by the abort as well.
+        () => undefined,
+      )
+      .finally(() => this.kills.delete(sent));
+    this.kills.add(sent);
+    return sent;
   }
 
+  /**
+   * Closes the connection once every KILL sent has been answered, so that a cancelled question
+   * answers only once its queries have stopped: closing destroys the sockets, and a KILL dropped on
+   * its way left the query running on the server for minutes (ClickHouse 18.16 does not stop a
+   * query when the client of a `wait_end_of_query` request goes away).
+   */
   async close(): Promise<void> {
+    await Promise.all(this.kills);
     await this.client.close();
   }
 }
