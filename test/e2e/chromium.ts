@@ -1,18 +1,22 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, WEBGL_ARGS } from '../../src-main/core/reports/chromium.mjs';
+import { jitterApiCalls, jitterMs } from './api-jitter.js';
 
 // WEBGL_ARGS (and why SwiftShader) live beside the base flags, so the benches share them too.
 export { WEBGL_ARGS };
 
 /**
  * Debian's Chromium, never a downloaded browser. `launch` gives every run a fresh temporary
- * profile, so no cookie or cache survives from an earlier run.
+ * profile, so no cookie or cache survives from an earlier run. VIGIL_E2E_JITTER_MS holds back the
+ * pages' API calls at random (api-jitter.ts), to shake out tests that race the app.
  */
-export function launchChromium(options: { webgl?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(options: { webgl?: boolean } = {}): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [...CHROMIUM_ARGS, ...(options.webgl ? WEBGL_ARGS : [])],
   });
+  jitterApiCalls(browser, jitterMs());
+  return browser;
 }
 
 /** The unmasked WebGL renderer string of a fresh context in the page, or null without WebGL. */
