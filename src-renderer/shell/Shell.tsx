@@ -2,6 +2,7 @@
 // buttons, and the keyboard
 // shortcuts (`/` focuses the filter, `?` lists the shortcuts).
 import '../styles/shell.css';
+import { useIsFetching } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import type { ViewId } from '../hooks/useHashView.js';
 import { useChosenSource } from '../state/source.js';
@@ -21,8 +22,11 @@ export function Shell({ view, children }: { view: ViewId; children: ReactNode })
   const closeHelp = useCallback(() => setHelp(false), []);
   useShortcuts(focusFilter, showHelp);
   const remote = useChosenSource() !== null;
+  // Questions to the core on their way: a late answer can still change what the page shows (the
+  // e2e tests wait for 0 before they measure it).
+  const fetching = useIsFetching();
   return (
-    <main className="content">
+    <main className="content" data-fetching={fetching}>
       <div className="topbar">
         <SourceChooser />
         {/* Models, Cases and Import do not read the filter: offering it there would mislead. */}

@@ -57,6 +57,9 @@ async function train(fields: Record<string, string>): Promise<string> {
     .locator('[data-testid="run-row"]')
     .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-run-id'))));
   const id = String(Math.max(...ids));
+  // The list is asked again once the job has ended: until that answer, the run is listed as running,
+  // without its metrics.
+  await page.locator(`[data-testid="run-row"][data-run-id="${id}"][data-status="done"]`).waitFor();
   await page.getByTestId(`run-open-${id}`).click();
   await page.locator(`[data-testid="run-detail"][data-run-id="${id}"]`).waitFor();
   return id;

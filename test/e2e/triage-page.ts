@@ -10,4 +10,8 @@ export async function classicQueue(page: Page): Promise<void> {
   await page.getByTestId('triage-verdict-filter').selectOption('');
   await page.getByLabel('group by source IP').uncheck();
   await page.getByTestId('triage-advance').uncheck();
+  // The grouped list stays on screen until the plain one is answered: rows read before that are
+  // in another order. The plain list is there once rows show without a group heading.
+  await page.getByTestId('triage-row').first().waitFor();
+  await page.getByTestId('triage-group').first().waitFor({ state: 'detached' });
 }

@@ -51,7 +51,8 @@ async function openTriage(): Promise<{ page: Page; errors: string[] }> {
   await page.getByTestId('nav-triage').click();
   await page.getByTestId('view-triage').waitFor();
   await classicQueue(page);
-  await expect.poll(() => page.getByTestId('triage-row').count()).toBe(20);
+  await page.getByTestId('triage-row').nth(19).waitFor();
+  expect(await page.getByTestId('triage-row').count()).toBe(20);
   return { page, errors };
 }
 
@@ -87,14 +88,17 @@ describe('keyboard triage in serve mode', () => {
     await page.keyboard.press('Shift+B');
     expected.push('benign', 'benign');
     await expect.poll(() => verdicts(page)).toEqual(expected);
-    // Wait until the core has stored all 19 actions before undoing the last one.
-    await expect.poll(() => verdictActions()).toBe(19);
+    // Every action answered (they go out one after another, a round trip each: seconds on a loaded
+    // machine) before undoing the last one: the core has stored all 19.
+    await page.locator('[data-testid="view-triage"][data-pending="0"]').waitFor();
+    expect(verdictActions()).toBe(19);
 
     // Undo takes back the last action (both selected sessions), as the core confirms.
     await page.keyboard.press('u');
-    await expect
-      .poll(() => page.getByTestId('triage-message').textContent())
-      .toMatch(/Undid benign on 2 sessions/);
+    await page
+      .getByTestId('triage-message')
+      .getByText(/Undid benign on 2 sessions/)
+      .waitFor();
     await expect.poll(() => verdicts(page)).toEqual([...expected.slice(0, 18), '', '']);
     expect(errors).toEqual([]);
     await page.close();
