@@ -98,7 +98,8 @@ describe('the Case view', () => {
     const words = `${formatCount(held)} sessions`;
     await page.getByTestId('case-session-total').waitFor();
     expect(held).toBeGreaterThan(100);
-    expect(await page.getByTestId('case-list').textContent()).toContain(words);
+    // The case list is a question of its own, which may answer after the case and its activity.
+    await page.getByTestId('case-list').locator('li', { hasText: words }).waitFor();
     expect(await page.getByTestId('case-counts').textContent()).toContain(
       `holds ${words} (1 session and 2 IPs added)`,
     );
@@ -107,8 +108,11 @@ describe('the Case view', () => {
     const graph = page.getByTestId('case-graph');
     await page.locator('[data-testid="case-graph"][data-state="drawn"]').waitFor();
     await graph.scrollIntoViewIfNeeded();
-    // Sigma draws on the next frames: wait until its canvases have been painted twice.
-    await page.waitForTimeout(500);
+    // Sigma draws on the next frames: wait until its canvases have been painted twice (frames, not
+    // a fixed time a loaded machine may not reach them in).
+    await page.evaluate(
+      () => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))),
+    );
     const ink = await inkBounds(browser, await graph.screenshot());
     // Nodes and labels reach across most of the panel, not a knot in its middle.
     expect(ink.right - ink.left, JSON.stringify(ink)).toBeGreaterThan(0.6);
