@@ -15,6 +15,7 @@ import { type ClickHouseServer, startClickHouse } from '../helpers/clickhouse-se
 import { closeClickHouseApp, openClickHouseApp } from './clickhouse-app.js';
 import { canvasNumber, graphCanvas, layoutAtRest, stageAtRest } from './graph-page.js';
 import { countInkPixels } from './ink-pixels.js';
+import { UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess } from './serve-process.js';
 
 const run = promisify(execFile);
@@ -112,7 +113,7 @@ describe('the graph of a ClickHouse source (serve mode, clickhouse-server 18.16)
     const x = await canvasNumber(page, 'data-focus-x');
     const y = await canvasNumber(page, 'data-focus-y');
     await panel.getByRole('button', { name: 'Close panel' }).click();
-    await expect.poll(() => panel.count()).toBe(0);
+    await panel.waitFor({ state: 'detached' });
     // A click on the node itself in the canvas opens the same panel.
     const box = (await graphCanvas(page).boundingBox())!;
     await page.mouse.click(box.x + x, box.y + y);
@@ -129,12 +130,13 @@ describe('the graph of a ClickHouse source (serve mode, clickhouse-server 18.16)
     const narrowed = ((await (await asked).json()) as { value: IpGraph }).value;
     const sources = new Set(narrowed.edges.source.map((i) => narrowed.nodes.ip[i]));
     expect(sources).toEqual(new Set([address]));
-    await expect.poll(() => canvasNumber(page, 'data-nodes')).toBe(narrowed.nodes.ip.length);
+    await page.locator(`[data-testid="graph-canvas"][data-nodes="${narrowed.nodes.ip.length}"]`).waitFor();
     // Pull offers the count of this IP's sessions on the engine.
     await page.getByTestId('remote-node-panel').getByTestId('remote-node-pull').click();
     const expected = ROWS.filter((row) => row.srcIp === address).length;
+    // Counted by the engine: a round trip to ClickHouse.
     await expect
-      .poll(() => page.getByTestId('pull-dialog').getByTestId('pull-count').textContent())
+      .poll(() => page.getByTestId('pull-dialog').getByTestId('pull-count').textContent(), UNTIL_SHOWN)
       .toBe(expected.toLocaleString('en-US'));
     // A question a view leaves behind is cancelled on the engine and answers "Cancelled" (an HTTP
     // error Chromium logs); nothing else failed.

@@ -14,6 +14,7 @@ import { fixtureRows, loadFixture } from '../helpers/clickhouse-fixture.js';
 import { type ClickHouseServer, startClickHouse } from '../helpers/clickhouse-server.js';
 import { closeClickHouseApp, openClickHouseApp } from './clickhouse-app.js';
 import { waitForCharts } from './overview-page.js';
+import { UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess } from './serve-process.js';
 
 const run = promisify(execFile);
@@ -137,7 +138,7 @@ describe('a ClickHouse source in the app (serve mode, clickhouse-server 18.16)',
     await page.getByTestId('source-chooser').selectOption('fleet');
     await page.goto(`http://127.0.0.1:${serve.port}/#/overview`);
     await expect
-      .poll(() => page.getByTestId('remote-label').textContent())
+      .poll(() => page.getByTestId('remote-label').textContent(), UNTIL_SHOWN)
       .toBe('Remote: fleet (ClickHouse) — computed by the engine');
     await expect.poll(() => kpi('sessions'), { timeout: 15_000 }).toBe(ROWS.length);
     await applyFilter(FILTER);
@@ -166,10 +167,11 @@ describe('a ClickHouse source in the app (serve mode, clickhouse-server 18.16)',
     await page.goto(`http://127.0.0.1:${serve.port}/#/overview`);
     await page.getByTestId('open-pull').click();
     const dialog = page.getByTestId('pull-dialog');
+    // Counted by the engine: a round trip to ClickHouse.
     await expect
-      .poll(() => dialog.getByTestId('pull-count').textContent())
+      .poll(() => dialog.getByTestId('pull-count').textContent(), UNTIL_SHOWN)
       .toBe(MATCHING.toLocaleString('en-US'));
-    await expect.poll(() => dialog.getByTestId('pull-limit').inputValue()).toBe('5,000,000');
+    await expect.poll(() => dialog.getByTestId('pull-limit').inputValue(), UNTIL_SHOWN).toBe('5,000,000');
     // A limit under the count refuses to start.
     await dialog.getByTestId('pull-limit').fill('10');
     await expect.poll(() => dialog.getByTestId('pull-start').isDisabled()).toBe(true);
@@ -204,8 +206,9 @@ describe('a ClickHouse source in the app (serve mode, clickhouse-server 18.16)',
     await page.getByTestId('remote-running').waitFor();
     await expect.poll(endlessRunning, { timeout: 10_000 }).toBeGreaterThan(0);
     await page.getByTestId('remote-cancel').click();
+    // Said once the engine has stopped the query (KILL … SYNC, up to 10 s), not when the page asked.
     await expect
-      .poll(() => page.getByTestId('remote-error').textContent())
+      .poll(() => page.getByTestId('remote-error').textContent(), UNTIL_SHOWN)
       .toContain('Cancelled: the query was stopped on endless.');
     await expect.poll(endlessRunning, { timeout: 10_000 }).toBe(0);
     // A page that goes away mid-question (here: reloaded) gives it up, and the server stops it too.

@@ -14,6 +14,7 @@ import {
   openGraphSession,
   searchGraph,
 } from './graph-page.js';
+import { UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt } from './serve-process.js';
 
 let dir: string;
@@ -55,7 +56,7 @@ describe('hosts in the graph', () => {
     expect(await canvasNumber(page, 'data-nodes')).toBe(7);
     await searchGraph(page, 'shop.example.com');
     await expect
-      .poll(() => page.getByText('shop.example.com is a host the requests asked for').count())
+      .poll(() => page.getByText('shop.example.com is a host the requests asked for').count(), UNTIL_SHOWN)
       .toBe(1);
     expect(await page.getByTestId('ip-panel').count()).toBe(0);
     expect(session.pageErrors).toEqual([]);

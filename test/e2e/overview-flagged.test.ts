@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../src-shared/count-words.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { kpi, waitForCharts } from './overview-page.js';
+import { UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
 
 const SHOTS = process.env.VIGIL_SHOTS ?? path.join(ROOT, 'test-results', 'screenshots');
@@ -111,11 +112,11 @@ describe('Overview distributions and stacked bars', () => {
     const linear = await canvasDigest(chart);
     await page.getByTestId('chart-type-country-log').check();
     await waitForCharts(page);
-    await expect.poll(() => canvasDigest(chart)).not.toBe(linear);
+    await expect.poll(() => canvasDigest(chart), UNTIL_SHOWN).not.toBe(linear);
     await page.screenshot({ path: path.join(SHOTS, 'overview-stacks-log.png') });
     await page.getByTestId('chart-type-country-log').uncheck();
     await waitForCharts(page);
-    await expect.poll(() => canvasDigest(chart)).toBe(linear);
+    await expect.poll(() => canvasDigest(chart), UNTIL_SHOWN).toBe(linear);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './chromium.js';
+import { UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
 
 const SAMPLE = path.join(ROOT, 'resources', 'samples', 'CloudWatch_Traffic_Web_Attack.csv');
@@ -68,7 +69,7 @@ async function loaded(id: string): Promise<string[]> {
     .poll(async () => {
       const texts = await column(id);
       return texts.length > 10 && !texts.includes('…');
-    })
+    }, UNTIL_SHOWN)
     .toBe(true);
   return column(id);
 }
@@ -78,7 +79,7 @@ describe('Sessions marks', () => {
     expect(flaggedByRun).toBeGreaterThan(0);
     await page.locator('[data-testid="sessions-total"][data-total="282"]').waitFor();
     await expect
-      .poll(() => page.getByTestId('sessions-flagged-by').textContent())
+      .poll(() => page.getByTestId('sessions-flagged-by').textContent(), UNTIL_SHOWN)
       .toBe(' · flagged by iforest #1 + rules ≥ high');
     const headers = await page.locator('.vrow-head th').allTextContents();
     // Newest first: the start column carries the sort mark.
@@ -139,8 +140,9 @@ describe('Sessions marks', () => {
 
   it('follows the top bar: the kind off flags nothing here, picking its run brings the flags back', async () => {
     await page.getByTestId('detection-iforest').selectOption('off');
+    // The kind goes off in the core, then the detection set is asked again: two round trips.
     await expect
-      .poll(() => page.getByTestId('sessions-flagged-by').textContent())
+      .poll(() => page.getByTestId('sessions-flagged-by').textContent(), UNTIL_SHOWN)
       .toBe(' · flagged by rules ≥ high');
     // The sample has no rule hit at high or above: with the model off, nothing is flagged.
     await page.getByTestId('sessions-empty').waitFor();
