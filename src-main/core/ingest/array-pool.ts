@@ -29,22 +29,28 @@ export class ArrayPool {
     }
   }
 
-  float64(length: number): Float64Array {
-    return new Float64Array(this.take(length * 8), 0, length);
+  /** `exact`: a new buffer is made at this size, for arrays asked at one size again and again. */
+  float64(length: number, exact = false): Float64Array {
+    return new Float64Array(this.take(length * 8, exact), 0, length);
   }
 
-  int32(length: number): Int32Array {
-    return new Int32Array(this.take(length * 4), 0, length);
+  int32(length: number, exact = false): Int32Array {
+    return new Int32Array(this.take(length * 4, exact), 0, length);
   }
 
-  /** The smallest spare buffer of at least `bytes`, or a new one with room to grow into. */
-  private take(bytes: number): ArrayBuffer {
+  /**
+   * The smallest spare buffer of at least `bytes`, or a new one: with room to grow into for a
+   * rollup window's copy, whose size changes from window to window; at the size asked for a full
+   * batch's, which every later full batch asks for again (the room was a fifth of each batch
+   * buffer in flight or spare: about 10 MB of the parser's ArrayBuffers).
+   */
+  private take(bytes: number, exact: boolean): ArrayBuffer {
     let best = -1;
     for (let i = 0; i < this.spare.length; i++) {
       const size = this.spare[i]!.byteLength;
       if (size >= bytes && (best < 0 || size < this.spare[best]!.byteLength)) best = i;
     }
-    if (best < 0) return new ArrayBuffer(Math.ceil((bytes * 1.25) / 8) * 8);
+    if (best < 0) return new ArrayBuffer(exact ? bytes : Math.ceil((bytes * 1.25) / 8) * 8);
     const buffer = this.spare[best]!;
     this.spare[best] = this.spare[this.spare.length - 1]!;
     this.spare.pop();

@@ -188,9 +188,10 @@ export class BatchEncoder {
 
   /** The rows so far as a batch, in arrays from `pool`; the encoder starts empty. */
   take(bads: BadRecord[], bytesRead: number, pool: ArrayPool): EncodedBatch {
-    const num = pool.float64(this.rows * NUM_COLS);
+    // Every batch but the last is full: its arrays are the one size the pool makes exactly.
+    const num = pool.float64(this.rows * NUM_COLS, true);
     num.set(this.num.subarray(0, num.length));
-    const str = pool.int32(this.rows * STR_COLS);
+    const str = pool.int32(this.rows * STR_COLS, true);
     str.set(this.str.subarray(0, str.length));
     const ids = this.strings.idsOfBatch();
     const epoch = this.strings.epoch;

@@ -37,6 +37,11 @@ export interface ParseOutcome {
   truncation: string | null;
   /** The parser thread's largest V8 heap seen after a batch, in bytes (set when it ran on a worker). */
   parserHeapPeak?: number;
+  /**
+   * The most memory the parser thread's ArrayBuffers held after a batch, in bytes (set when it ran
+   * on a worker): its tables and every batch it made that is not freed yet, in flight included.
+   */
+  parserBuffersPeak?: number;
 }
 
 export class ParseCancelled extends Error {}

@@ -22,8 +22,9 @@ let wake: (() => void) | null = null;
 const pool = new ArrayPool();
 const trace = memoryTracer('parser');
 let emitted = 0;
-// Reported with the outcome: how large this thread's heap grew (a test bounds it).
+// Reported with the outcome: how large this thread's heap and ArrayBuffers grew (tests bound them).
 let heapPeak = 0;
+let buffersPeak = 0;
 port.on('message', (command: ParseWorkerCommand) => {
   if (command.type === 'credit') {
     credits++;
@@ -37,13 +38,14 @@ async function emit(batch: Parameters<typeof transferList>[0]): Promise<void> {
   credits--;
   post({ type: 'batch', batch }, transferList(batch));
   heapPeak = Math.max(heapPeak, v8.getHeapStatistics().total_heap_size);
+  buffersPeak = Math.max(buffersPeak, process.memoryUsage().arrayBuffers);
   trace?.(++emitted);
 }
 
 // The writer stops this thread once it has the final message; closing the port here could drop it.
 try {
   const outcome = await parseFile(workerData as ParseWorkerInput, emit, () => cancelled, pool);
-  post({ type: 'done', outcome: { ...outcome, parserHeapPeak: heapPeak } });
+  post({ type: 'done', outcome: { ...outcome, parserHeapPeak: heapPeak, parserBuffersPeak: buffersPeak } });
 } catch (error) {
   post({ type: 'error', message: (error as Error).message });
 }

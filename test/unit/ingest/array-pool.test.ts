@@ -18,6 +18,16 @@ describe('ArrayPool', () => {
     expect(pool.float64(900).buffer).not.toBe(first.buffer);
   });
 
+  it('makes a buffer asked for exactly at that size, and reuses it for the same size', () => {
+    const pool = new ArrayPool();
+    const batch = pool.float64(10_000, true);
+    expect(batch.buffer.byteLength).toBe(80_000);
+    // A window's copy gets room to grow into.
+    expect(pool.float64(10_000).buffer.byteLength).toBeGreaterThan(80_000);
+    pool.give([batch.buffer as ArrayBuffer]);
+    expect(pool.float64(10_000, true).buffer).toBe(batch.buffer);
+  });
+
   it('ignores buffers that were transferred away (detached, zero length)', () => {
     const pool = new ArrayPool();
     const array = pool.float64(16);
