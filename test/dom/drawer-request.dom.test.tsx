@@ -72,6 +72,18 @@ describe('the drawer shows the request', () => {
     ]);
   });
 
+  it("never shows the last session's rule hits, nor marks them in the next one's request", async () => {
+    const view = render(<SessionDrawer session={request} onClose={() => {}} />, withData);
+    await waitFor(() => expect(screen.getByTestId('drawer-rule-hits')).toBeTruthy());
+    // The same request from another client, whose rule hits are still on their way.
+    answers.sessionRuleHits = () => new Promise(() => {});
+    view.rerender(<SessionDrawer session={{ ...request, id: 10, srcIp: '10.0.0.10' }} onClose={() => {}} />);
+    expect(screen.getByTestId('session-drawer').dataset.sessionId).toBe('10');
+    expect(screen.queryByTestId('drawer-rule-hits')).toBeNull();
+    expect(screen.getByTestId('request-decoded').querySelectorAll('mark')).toHaveLength(0);
+    expect(screen.getByTestId('request-ua').querySelectorAll('mark')).toHaveLength(0);
+  });
+
   it('leaves the request out for a session without one, and says when no rule matched', async () => {
     answers.sessionRuleHits = () => [];
     render(<SessionDrawer session={fakeSession(3)} onClose={() => {}} />, withData);

@@ -17,7 +17,10 @@ export function SessionDrawer({ session, onClose }: { session: Session; onClose:
   // Focus moves into the drawer when it opens on another session, so Escape works at once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: session.id is the trigger.
   useEffect(() => closeButton.current?.focus(), [session.id]);
-  const hits = queryState(useVigilQuery('sessionRuleHits', { sessionId: session.id }));
+  // Another row's rule hits are never shown, nor marked in this row's request, while these load.
+  const hits = queryState(
+    useVigilQuery('sessionRuleHits', { sessionId: session.id }, { keepPrevious: false }),
+  );
   return (
     <aside
       className="drawer"
