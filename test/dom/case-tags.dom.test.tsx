@@ -4,8 +4,9 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaseHeader } from '../../src-renderer/views/cases/CaseHeader.js';
 import { CasesView } from '../../src-renderer/views/cases/CasesView.js';
-import type { Case, CaseDetail, CaseTag } from '../../src-shared/cases.js';
+import type { CaseTag } from '../../src-shared/cases.js';
 import { answers, calls } from './fake-api.js';
+import { detailOf, fakeCase } from './fake-case.js';
 import { withData } from './with-data.js';
 
 vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
@@ -16,22 +17,7 @@ vi.mock('../../src-renderer/views/cases/CaseDetailPanel.js', () => ({ CaseDetail
 const flush = () => act(async () => {});
 const callsOf = (name: string) => calls.filter((c) => c.name === name).map((c) => c.args);
 
-const aCase = (tags: CaseTag[], id = 7, title = 'Night Owl'): Case => ({
-  id,
-  title,
-  severity: 'high',
-  status: 'open',
-  summary: '',
-  createdBy: 'ana',
-  createdAt: 0,
-  updatedAt: 0,
-  sessions: 0,
-  sessionTotal: 0,
-  ips: 1,
-  notes: 0,
-  tags,
-});
-const detailOf = (c: Case): CaseDetail => ({ case: c, items: [], notes: [] });
+const aCase = (tags: CaseTag[], id = 7, title = 'Night Owl') => fakeCase(id, { title, tags });
 
 const EVIDENCE = { name: 'evidence', colour: '#3b82c4' };
 const HOSTILE = { name: '<img src=x onerror="window.__pwned=1">', colour: 'red;background:url(x)' };

@@ -15,7 +15,9 @@ import { ExportPanel } from './ExportPanel.js';
 
 export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onError(message: string): void }) {
   const c = detail.case;
-  const overview = queryState(useVigilQuery('caseOverview', { id: c.id }));
+  // Another case's activity, indicators and graph are never shown under this one's title while
+  // its overview loads (a case's overview takes seconds on a busy machine).
+  const overview = queryState(useVigilQuery('caseOverview', { id: c.id }, { keepPrevious: false }));
   const sessions = overview.data?.sessions ?? null;
   const edges = useMemo(() => ipEdges(sessions ?? []), [sessions]);
   const indicatorIps = useMemo(() => new Set(overview.data?.indicators.map((i) => i.ip)), [overview.data]);
