@@ -20,10 +20,13 @@ function upload(name: string, body: Buffer) {
 
 type Uploaded = { grant: string; name: string };
 const uploaded = (reply: { json: () => unknown }) => (reply.json() as { value: Uploaded }).value;
+/** The folders under uploads/ (none before the first upload makes it). */
+const uploadFolders = () =>
+  fs.existsSync(path.join(h.dir, 'uploads')) ? fs.readdirSync(path.join(h.dir, 'uploads')) : [];
 /** The files under uploads/, each `<folder>/<name>`. */
 const storedUploads = () =>
-  (fs.existsSync(path.join(h.dir, 'uploads')) ? fs.readdirSync(path.join(h.dir, 'uploads')) : []).flatMap(
-    (folder) => fs.readdirSync(path.join(h.dir, 'uploads', folder)).map((f) => `${folder}/${f}`),
+  uploadFolders().flatMap((folder) =>
+    fs.readdirSync(path.join(h.dir, 'uploads', folder)).map((f) => `${folder}/${f}`),
   );
 
 describe('POST /api/upload', () => {
@@ -63,12 +66,13 @@ describe('POST /api/upload', () => {
   });
 
   it('refuses a file over the size limit with 413 and leaves nothing behind', async () => {
-    const before = new Set(fs.readdirSync(path.join(h.dir, 'uploads')));
+    // Run on its own (or first), no upload has made the folder yet.
+    const before = new Set(uploadFolders());
     const reply = await upload('big.csv', Buffer.alloc(1024 * 1024 + 1));
     expect(reply.status).toBe(413);
     expect(reply.json()).toMatchObject({ ok: false, error: expect.stringContaining('1 MiB') });
     // No new file (an earlier test's upload may be cleaned up meanwhile, so not a count).
-    expect(fs.readdirSync(path.join(h.dir, 'uploads')).filter((name) => !before.has(name))).toEqual([]);
+    expect(uploadFolders().filter((name) => !before.has(name))).toEqual([]);
   });
 
   it('needs a signed-in session like every other call', async () => {
