@@ -15,7 +15,7 @@ import { GraphLegend } from './GraphLegend.js';
 import { GraphToolbar, minWeightAt, type ToolbarState } from './GraphToolbar.js';
 import { IpPanel } from './IpPanel.js';
 import { useWantedIp } from './open-in-graph.js';
-import { useGraphModel } from './useGraphModel.js';
+import { SUPERSEDED, useGraphModel } from './useGraphModel.js';
 import { type SigmaHandlers, useSigma, type ViewState } from './useSigma.js';
 
 type Selection = { kind: 'ip'; ip: string } | { kind: 'edge'; src: string; dst: string } | null;
@@ -30,7 +30,7 @@ export function GraphView() {
     limit: 5_000,
     minStep: 0,
   });
-  const { model, graph, error, drawn, counts, expand, expandError, layoutRunning, toggleLayout } =
+  const { model, graph, error, drawn, counts, expand, expanding, expandError, layoutRunning, toggleLayout } =
     useGraphModel({
       filter,
       weight: settings.weight,
@@ -97,6 +97,8 @@ export function GraphView() {
     if (!model.hasNode(ip)) {
       // Not among the heaviest edges: bring in its own neighbourhood first.
       const added = await expand(ip);
+      // Asked under a filter or data since replaced: this search is no longer the analyst's.
+      if (added === SUPERSEDED) return;
       if (!added || !model.hasNode(ip)) {
         // An access log names no destination, so its clients make no edge; their drill-down (the
         // profile, requests and rule hits) still stands, without a node to focus.
@@ -176,6 +178,7 @@ export function GraphView() {
             data-nodes={counts.nodes}
             data-edges={counts.edges}
             data-layout={layoutRunning ? 'running' : 'stopped'}
+            data-expanding={expanding}
           />
           {state === 'loading' && <p className="graph-overlay">Loading the graph…</p>}
           {state === 'empty' && (

@@ -1,6 +1,6 @@
 // Loads the graph for the filter and settings, draws it (useDrawnGraph.ts) and grows it when an
 // IP is expanded.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { EdgeWeight } from '../../../src-shared/graph.js';
 import { api } from '../../api/index.js';
@@ -20,6 +20,9 @@ export interface GraphSettings {
   size: SizeMode;
 }
 
+/** An expansion asked of an answer the model no longer draws: dropped, not merged. */
+export const SUPERSEDED = 'superseded';
+
 export function useGraphModel({ filter, weight, limit, colour, size }: GraphSettings) {
   // New settings show nothing of the old graph while they load; a change of the data (a verdict
   // recolours) keeps the graph on screen until the new answer replaces it.
@@ -34,12 +37,21 @@ export function useGraphModel({ filter, weight, limit, colour, size }: GraphSett
   // A new answer clears the error of an expansion of the old one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the new answer is the trigger.
   useEffect(() => setExpandError(null), [graph]);
+  // The answer being drawn. Neighbours asked for under another one (the filter or the data changed
+  // while they were on their way) would draw edges the new filter leaves out: they are dropped.
+  const drawing = useRef(graph);
+  drawing.current = graph;
+  // Expansions on their way: the view says how many, so a test knows when one has been taken in.
+  const [expanding, setExpanding] = useState(0);
 
   const expand = useCallback(
     async (ip: string) => {
+      const asked = drawing.current;
+      setExpanding((n) => n + 1);
       try {
         const around = model.hasNode(ip) ? model.getNodeAttributes(ip) : undefined;
         const data = await api.ipNeighbours({ ip, filter, weight, limit: NEIGHBOUR_LIMIT });
+        if (drawing.current !== asked) return SUPERSEDED;
         const added = mergeGraph(model, data, colour, size, around);
         setCounts((current) => ({ ...current, nodes: model.order, edges: model.size }));
         setExpandError(null);
@@ -49,13 +61,16 @@ export function useGraphModel({ filter, weight, limit, colour, size }: GraphSett
         }
         return added;
       } catch (error) {
+        if (drawing.current !== asked) return SUPERSEDED;
         setExpandError((error as Error).message);
         return null;
+      } finally {
+        setExpanding((n) => n - 1);
       }
     },
     [model, filter, weight, colour, size, runner, setCounts],
   );
 
   const error = edges.error?.message ?? null;
-  return { model, graph, error, drawn, counts, expand, expandError, layoutRunning, toggleLayout };
+  return { model, graph, error, drawn, counts, expand, expanding, expandError, layoutRunning, toggleLayout };
 }

@@ -1,0 +1,83 @@
+// An expansion that answers after the filter changed, in Chromium against serve mode: the
+// neighbours it brings were asked under the old filter, so they are dropped rather than drawn into
+// the new graph (they would add an edge the new filter leaves out). The answer is held back with a
+// route until the new filter's graph is drawn: the order a slow machine (or a busy hub) gives.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/core/db/open.js';
+import { runImport } from '../../src-main/core/ingest/pipeline.js';
+import { CLOUDWATCH_HEADER } from '../helpers/cloudwatch-rows.js';
+import { deferred } from '../helpers/deferred.js';
+import { canvasNumber, type GraphSession, openGraphSession, searchGraph } from './graph-page.js';
+import { assertBuilt } from './serve-process.js';
+
+const CLIENT = '10.0.0.1';
+const OTHER = '10.0.0.2';
+const US_SERVER = '10.9.9.9';
+const DE_SERVER = '10.8.8.8';
+
+let dir: string;
+let session: GraphSession;
+
+const row = (src: string, dst: string, country: string, minute: number) => {
+  const at = `2024-04-25T10:${String(minute).padStart(2, '0')}:00Z`;
+  return `10,20,${at},${at},${src},${country},HTTPS,200,443,${dst},r,o,m,n,${at},waf`;
+};
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-graph-expand-'));
+  // Three pairs; the German one is outside country:US.
+  const rows = [
+    ...[1, 2, 3].map((m) => row(CLIENT, US_SERVER, 'US', m)),
+    ...[4, 5, 6].map((m) => row(CLIENT, DE_SERVER, 'DE', m)),
+    ...[7, 8].map((m) => row(OTHER, US_SERVER, 'US', m)),
+  ];
+  const file = path.join(dir, 'pairs.csv');
+  fs.writeFileSync(file, `${CLOUDWATCH_HEADER}\n${rows.join('\n')}\n`);
+  const dbPath = path.join(dir, 'graph.db');
+  const db = openDatabase(dbPath);
+  await runImport(db, { file, enrich: false });
+  db.close();
+  session = await openGraphSession(dbPath);
+}, 120_000);
+
+afterAll(async () => {
+  await session?.browser.close();
+  await session?.serve.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('an expansion overtaken by a new filter', () => {
+  it('draws nothing of neighbours asked under the old filter', async () => {
+    const { page } = session;
+    const canvas = (state: string) => page.locator(`[data-testid="graph-canvas"]${state}`);
+    await page.getByTestId('nav-graph').click();
+    await canvas('[data-state="ready"][data-edges="3"]').waitFor();
+    await searchGraph(page, CLIENT);
+    const panel = page.locator(`[data-testid="ip-panel"][data-ip="${CLIENT}"]`);
+    await panel.waitFor();
+
+    const asked = deferred<void>();
+    const held = deferred<void>();
+    await page.route('**/api/ipNeighbours', async (route) => {
+      asked.resolve();
+      await held.promise;
+      await route.continue();
+    });
+    await panel.getByTestId('ip-expand').click();
+    await asked.promise;
+    await page.getByTestId('filter-input').fill('country:US');
+    await page.getByTestId('filter-input').press('Enter');
+    await canvas('[data-state="ready"][data-edges="2"]').waitFor();
+
+    // The old filter's answer (the client's German pair among it) comes now, and is taken in.
+    held.resolve();
+    await canvas('[data-expanding="0"]').waitFor();
+    expect(await canvasNumber(page, 'data-edges')).toBe(2);
+    expect(await canvasNumber(page, 'data-nodes')).toBe(3);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
