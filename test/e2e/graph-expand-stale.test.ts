@@ -80,4 +80,39 @@ describe('an expansion overtaken by a new filter', () => {
     expect(await canvasNumber(page, 'data-nodes')).toBe(3);
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('keeps a search made while the same filter still loads: the IP is found once both answer', async () => {
+    const { page } = session;
+    await page.unroute('**/api/ipNeighbours');
+    await page.getByTestId('nav-graph').click();
+    // A drawing without the client, so that finding it asks for its neighbours.
+    await page.getByTestId('filter-input').fill(`src:${OTHER}`);
+    await page.getByTestId('filter-input').press('Enter');
+    await page.locator('[data-testid="graph-canvas"][data-state="ready"][data-nodes="2"]').waitFor();
+    /** Holds the next call of `name` until released; resolves `asked` once it is on its way. */
+    const hold = async (name: string) => {
+      const asked = deferred<void>();
+      const held = deferred<void>();
+      await page.route(`**/api/${name}`, async (route) => {
+        asked.resolve();
+        await held.promise;
+        await route.continue();
+      });
+      return { asked: asked.promise, release: held.resolve };
+    };
+    const graph = await hold('graphEdges');
+    const neighbours = await hold('ipNeighbours');
+    await page.getByTestId('filter-input').fill('country:DE');
+    await page.getByTestId('filter-input').press('Enter');
+    await graph.asked;
+    // The client is not drawn: finding it asks for its neighbours, under the filter still loading.
+    await searchGraph(page, CLIENT);
+    await neighbours.asked;
+    graph.release();
+    await page.locator('[data-testid="graph-canvas"][data-state="ready"][data-edges="1"]').waitFor();
+    neighbours.release();
+    await page.locator(`[data-testid="ip-panel"][data-ip="${CLIENT}"]`).waitFor();
+    await page.locator(`[data-testid="graph-canvas"][data-focused="${CLIENT}"]`).waitFor();
+    expect(session.pageErrors).toEqual([]);
+  });
 });

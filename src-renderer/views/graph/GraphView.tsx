@@ -97,7 +97,7 @@ export function GraphView() {
     if (!model.hasNode(ip)) {
       // Not among the heaviest edges: bring in its own neighbourhood first.
       const added = await expand(ip);
-      // Asked under a filter or data since replaced: this search is no longer the analyst's.
+      // Asked under a filter since replaced: this search is no longer the analyst's.
       if (added === SUPERSEDED) return;
       if (!added || !model.hasNode(ip)) {
         // An access log names no destination, so its clients make no edge; their drill-down (the

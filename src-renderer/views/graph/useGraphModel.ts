@@ -20,7 +20,7 @@ export interface GraphSettings {
   size: SizeMode;
 }
 
-/** An expansion asked of an answer the model no longer draws: dropped, not merged. */
+/** An expansion asked under a filter or weight no longer drawn: dropped, not merged. */
 export const SUPERSEDED = 'superseded';
 
 export function useGraphModel({ filter, weight, limit, colour, size }: GraphSettings) {
@@ -37,21 +37,23 @@ export function useGraphModel({ filter, weight, limit, colour, size }: GraphSett
   // A new answer clears the error of an expansion of the old one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the new answer is the trigger.
   useEffect(() => setExpandError(null), [graph]);
-  // The answer being drawn. Neighbours asked for under another one (the filter or the data changed
-  // while they were on their way) would draw edges the new filter leaves out: they are dropped.
-  const drawing = useRef(graph);
-  drawing.current = graph;
+  // The question the graph answers. Neighbours asked under another filter or weight (changed while
+  // they were on their way) would draw edges the new filter leaves out: they are dropped. The same
+  // question's answer arriving meanwhile (a search made while the graph loads) keeps them.
+  const question = JSON.stringify({ filter, weight });
+  const current = useRef(question);
+  current.current = question;
   // Expansions on their way: the view says how many, so a test knows when one has been taken in.
   const [expanding, setExpanding] = useState(0);
 
   const expand = useCallback(
     async (ip: string) => {
-      const asked = drawing.current;
+      const asked = question;
       setExpanding((n) => n + 1);
       try {
         const around = model.hasNode(ip) ? model.getNodeAttributes(ip) : undefined;
         const data = await api.ipNeighbours({ ip, filter, weight, limit: NEIGHBOUR_LIMIT });
-        if (drawing.current !== asked) return SUPERSEDED;
+        if (current.current !== asked) return SUPERSEDED;
         const added = mergeGraph(model, data, colour, size, around);
         setCounts((current) => ({ ...current, nodes: model.order, edges: model.size }));
         setExpandError(null);
@@ -61,14 +63,14 @@ export function useGraphModel({ filter, weight, limit, colour, size }: GraphSett
         }
         return added;
       } catch (error) {
-        if (drawing.current !== asked) return SUPERSEDED;
+        if (current.current !== asked) return SUPERSEDED;
         setExpandError((error as Error).message);
         return null;
       } finally {
         setExpanding((n) => n - 1);
       }
     },
-    [model, filter, weight, colour, size, runner, setCounts],
+    [model, filter, weight, question, colour, size, runner, setCounts],
   );
 
   const error = edges.error?.message ?? null;
