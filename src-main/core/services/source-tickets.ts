@@ -4,8 +4,14 @@
 /** Tickets cancelled before their question arrived, remembered this long (a bounded few). */
 const EARLY_CANCELS = 256;
 
+interface Running {
+  controller: AbortController;
+  /** Settles when the question has ended, its queries stopped on the engine (SourceConnection.close). */
+  ended: Promise<unknown>;
+}
+
 export class SourceTickets {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, Running>();
   // The page gives a request up as soon as it is sent (a new filter typed at once): its cancel can
   // overtake the question itself, which must then not start on the engine at all.
   private readonly cancelledEarly = new Set<string>();
@@ -17,10 +23,13 @@ export class SourceTickets {
       throw new Error(`A source question with ticket ${ticket} is running already.`);
     const controller = new AbortController();
     if (this.cancelledEarly.delete(ticket)) controller.abort();
-    this.running.set(ticket, controller);
-    try {
+    const asked = (async () => {
       controller.signal.throwIfAborted();
-      return await work(controller.signal);
+      return work(controller.signal);
+    })();
+    this.running.set(ticket, { controller, ended: asked.catch(() => undefined) });
+    try {
+      return await asked;
     } catch (error) {
       if (controller.signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
       throw error;
@@ -29,11 +38,15 @@ export class SourceTickets {
     }
   }
 
-  /** True when a question was running under `ticket`; otherwise it is stopped if it arrives later. */
-  cancel(ticket: string): boolean {
-    const controller = this.running.get(ticket);
-    if (controller) {
-      controller.abort();
+  /**
+   * True when a question was running under `ticket`, answered once it has ended (its queries
+   * stopped on the engine, so the page can say so); otherwise it is stopped if it arrives later.
+   */
+  async cancel(ticket: string): Promise<boolean> {
+    const running = this.running.get(ticket);
+    if (running) {
+      running.controller.abort();
+      await running.ended;
       return true;
     }
     this.cancelledEarly.add(ticket);

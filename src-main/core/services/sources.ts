@@ -95,6 +95,6 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
         ),
       );
     },
-    cancelSourceQuery: async ({ ticket }) => ({ cancelled: tickets.cancel(ticket) }),
+    cancelSourceQuery: async ({ ticket }) => ({ cancelled: await tickets.cancel(ticket) }),
   };
 }

@@ -14,7 +14,13 @@ interface RemoteBannerProps {
 }
 
 export function RemoteBanner({ source, query, what, onPull }: RemoteBannerProps) {
-  const { result, elapsed, cancelled, cancel, askAgain } = query;
+  const { result, elapsed, cancelled, stopConfirmed, cancel, askAgain } = query;
+  const cancelledLine =
+    stopConfirmed === null
+      ? `Cancelling: stopping the query on ${source}…`
+      : stopConfirmed
+        ? `Cancelled: the query was stopped on ${source}.`
+        : `Cancelled here, but ${source} could not be told to stop the query: it may still be running there.`;
   return (
     <section className="remote-banner" aria-label="Remote source" data-testid="remote-banner">
       <div className="remote-banner-head">
@@ -44,7 +50,7 @@ export function RemoteBanner({ source, query, what, onPull }: RemoteBannerProps)
       )}
       {(cancelled || (!result.isFetching && result.error)) && (
         <p className={cancelled ? 'muted' : 'error-note'} role="alert" data-testid="remote-error">
-          {cancelled ? `Cancelled: the query was stopped on ${source}.` : result.error?.message}{' '}
+          {cancelled ? cancelledLine : result.error?.message}{' '}
           <button type="button" className="small" onClick={askAgain} data-testid="remote-retry">
             Ask again
           </button>

@@ -16,6 +16,11 @@ export interface SourceQuery<K extends SourceQueryName> {
   elapsed: number | null;
   /** True after Cancel, until the question is asked again. */
   cancelled: boolean;
+  /**
+   * After Cancel: null while the core stops the query on the engine, then whether it said so
+   * (false: the cancel did not reach the core, the query may still run there).
+   */
+  stopConfirmed: boolean | null;
   cancel(): void;
   askAgain(): void;
 }
@@ -29,12 +34,18 @@ export function useSourceQuery<K extends SourceQueryName>(
   const queryKey = [name, args] as const;
   const keyText = JSON.stringify(queryKey);
   const [cancelledKey, setCancelledKey] = useState<string | null>(null);
+  // The core answers a cancel once the engine has stopped the query (SourceTickets.cancel).
+  const [stopped, setStopped] = useState<{ key: string; confirmed: boolean } | null>(null);
   const since = useRef<number | null>(null);
   const result = useQuery({
     queryKey,
     queryFn: async ({ signal }) => {
       const ticket = crypto.randomUUID();
-      const stop = () => void api.cancelSourceQuery({ ticket }).catch(() => undefined);
+      const stop = () =>
+        void api.cancelSourceQuery({ ticket }).then(
+          () => setStopped({ key: keyText, confirmed: true }),
+          () => setStopped({ key: keyText, confirmed: false }),
+        );
       signal.addEventListener('abort', stop, { once: true });
       since.current = Date.now();
       try {
@@ -48,6 +59,7 @@ export function useSourceQuery<K extends SourceQueryName>(
   });
   const elapsed = useElapsed(result.isFetching ? since.current : null);
   const cancel = useCallback(() => {
+    setStopped(null);
     setCancelledKey(keyText);
     void client.cancelQueries({ queryKey: JSON.parse(keyText) });
   }, [client, keyText]);
@@ -55,7 +67,9 @@ export function useSourceQuery<K extends SourceQueryName>(
     setCancelledKey(null);
     void client.invalidateQueries({ queryKey: JSON.parse(keyText) });
   }, [client, keyText]);
-  return { result, elapsed, cancelled: cancelledKey === keyText && !result.isFetching, cancel, askAgain };
+  const cancelled = cancelledKey === keyText && !result.isFetching;
+  const stopConfirmed = cancelled && stopped?.key === keyText ? stopped.confirmed : null;
+  return { result, elapsed, cancelled, stopConfirmed, cancel, askAgain };
 }
 
 /** Ticks once a second while a question runs, so the view can say how long it has been waiting. */

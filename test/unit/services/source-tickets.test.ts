@@ -10,14 +10,33 @@ describe('SourceTickets', () => {
   it('aborts the question running under a ticket, as a cancellation', async () => {
     const tickets = new SourceTickets();
     const asked = tickets.run('ticket-aaa', never);
-    expect(tickets.cancel('ticket-aaa')).toBe(true);
+    expect(await tickets.cancel('ticket-aaa')).toBe(true);
     await expect(asked).rejects.toMatchObject({ name: 'AbortError', message: 'Cancelled' });
-    expect(tickets.cancel('ticket-aaa')).toBe(false);
+    expect(await tickets.cancel('ticket-aaa')).toBe(false);
+  });
+
+  it('answers a cancel only once the question has ended (its queries stopped on the engine)', async () => {
+    const tickets = new SourceTickets();
+    let stopped = false;
+    // A question whose connection takes a while to stop its query after the abort (KILL … SYNC).
+    const slowToStop = (signal?: AbortSignal) =>
+      new Promise<string>((_, reject) =>
+        signal?.addEventListener('abort', () =>
+          setTimeout(() => {
+            stopped = true;
+            reject(new Error('aborted'));
+          }, 50),
+        ),
+      );
+    const asked = tickets.run('ticket-ccc', slowToStop).catch((error: Error) => error.name);
+    expect(await tickets.cancel('ticket-ccc')).toBe(true);
+    expect(stopped).toBe(true);
+    expect(await asked).toBe('AbortError');
   });
 
   it('never starts a question whose cancel arrived first', async () => {
     const tickets = new SourceTickets();
-    expect(tickets.cancel('ticket-bbb')).toBe(false);
+    expect(await tickets.cancel('ticket-bbb')).toBe(false);
     let started = false;
     const asked = tickets.run('ticket-bbb', async () => {
       started = true;
