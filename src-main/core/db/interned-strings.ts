@@ -2,9 +2,7 @@
 // once in the field's dictionary table and sessions hold its id.
 import { type FieldDef, LOG_FIELDS, type ValueClassDef } from '../../../src-shared/fields/index.js';
 import type { Db } from './open.js';
-
-// Past this many distinct texts a memo starts over: memory stays flat on a log whose texts rarely repeat.
-const MEMO_LIMIT = 100_000;
+import { RecentTexts } from './recent-texts.js';
 
 /**
  * The id of `text` in `table` (id INTEGER PRIMARY KEY, `column` TEXT NOT NULL UNIQUE), added when
@@ -24,14 +22,14 @@ export function prepareStringIntern(
     ? (text: string) => insert.run(text, valueClass.classify(text))
     : insert.run.bind(insert);
   const select = db.prepare(`SELECT id FROM ${table} WHERE ${column} = ?`).pluck();
-  const memo = new Map<string, number>();
+  // Bounded in texts and characters (recent-texts.ts): memory stays flat on a log whose texts rarely repeat.
+  const memo = new RecentTexts();
   return (text) => {
     let id = memo.get(text);
     if (id === undefined) {
       // A new text's id is the row just added: one statement instead of an insert and a select.
       const added = add(text);
       id = added.changes === 1 ? Number(added.lastInsertRowid) : (select.get(text) as number);
-      if (memo.size > MEMO_LIMIT) memo.clear();
       memo.set(text, id);
     }
     return id;
