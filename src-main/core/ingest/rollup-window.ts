@@ -29,6 +29,13 @@ export type RollupSink = ReturnType<typeof prepareRollupApply> &
 
 // Cells (and window strings) summed before a flush: about 100 bytes each in typed arrays.
 export const WINDOW_CELLS = 150_000;
+// Pair cells a window's table has room for before it doubles (a power of two: cell-table.ts). A
+// public server's log brings about a new client per line, so the pair and source tables held most
+// of the budget, about 75 000 cells each: both doubled to 131 072 cells (12 MB, the parser's largest
+// arrays) and every window's copy to the writer was as large. A window also closes before a batch
+// could take the pairs past this room, which keeps the tables at half that size for ~15 % more
+// windows on such a log (a few thousand clients, as most logs bring, never come near it).
+export const PAIR_ROOM = 1 << 16;
 
 const [MINUTE, HOUR, DAY] = GRANULARITIES;
 // Which key positions of each table hold window string codes (the rest are numbers; a pair's are
@@ -72,6 +79,8 @@ export class RollupWindow {
   private readonly lastValueCode = new Int32Array(VALUE_COLUMNS.length);
   private readonly lastValueSlot = new Int32Array(VALUE_COLUMNS.length);
   private readonly measures = new Float64Array(3);
+  /** The most rows a batch summed here had: a window closes while the next batch still fits PAIR_ROOM. */
+  private batchRows = 0;
 
   constructor(private readonly budget = WINDOW_CELLS) {}
 
@@ -139,12 +148,14 @@ export class RollupWindow {
 
   get full(): boolean {
     const cells = this.minutes.size + this.pairs.size + this.sources.size + this.hist.size + this.ports.size;
-    return cells + this.strings.length >= this.budget;
+    // Sources never outnumber pairs (each source row makes a pair cell too).
+    return cells + this.strings.length >= this.budget || this.pairs.size + this.batchRows > PAIR_ROOM;
   }
 
   /** Starts reading a batch: its string codes are translated to window codes on first use. */
   startBatch(batch: EncodedBatch): void {
     this.dict = batch.dict;
+    if (batch.rows > this.batchRows) this.batchRows = batch.rows;
     if (this.remap.length < batch.dict.length) this.remap = new Int32Array(batch.dict.length * 2);
     this.remap.fill(-1, 0, batch.dict.length);
     this.lastValueCode.fill(-2);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ArrayPool } from '../../../src-main/core/ingest/array-pool.js';
 import { BatchEncoder } from '../../../src-main/core/ingest/batch-codec.js';
 import { newWebRow } from '../../../src-main/core/ingest/formats/web-row.js';
-import { RollupWindow } from '../../../src-main/core/ingest/rollup-window.js';
+import { PAIR_ROOM, RollupWindow } from '../../../src-main/core/ingest/rollup-window.js';
+import type { WindowState } from '../../../src-main/core/ingest/window-state.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -46,5 +47,31 @@ describe('rollup window memory', () => {
     // 40 addresses and a few cells: well under a megabyte. Views would hold 40 MiB of chunks.
     expect(held).toBeLessThan(8 * 1024 * 1024);
     expect(window.full).toBe(false);
+  });
+
+  it('keeps its pair tables within their room on a log with a new client per line', () => {
+    const pool = new ArrayPool(0);
+    const window = new RollupWindow();
+    const handed: WindowState[] = [];
+    for (let b = 0; b < 30; b++) {
+      const encoder = new BatchEncoder(10_000);
+      for (let i = 0; i < 10_000; i++) {
+        const n = b * 10_000 + i;
+        encoder.add(
+          newWebRow(Date.UTC(2024, 1, 1) + n * 1000, `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}`, n + 1),
+        );
+      }
+      const batch = encoder.take([], 0, pool);
+      window.startBatch(batch);
+      for (let i = 0; i < batch.rows; i++) window.add(batch, i);
+      if (window.full) handed.push(window.takeState(pool));
+    }
+    for (const state of handed) {
+      // A table's index has two slots per cell of room: the pair table never doubled past 65 536
+      // cells (4.5 MB with its index; the source table 1.5 MB). Doubled, both took 12 MB.
+      expect(state.pairs.index.length).toBeLessThanOrEqual(2 * 65_536);
+      expect(state.pairs.size).toBeLessThanOrEqual(PAIR_ROOM);
+    }
+    expect(handed.length).toBeGreaterThan(3);
   });
 });
