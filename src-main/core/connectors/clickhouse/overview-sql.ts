@@ -1,22 +1,25 @@
 // The statements of a source's Overview (remote-overview.ts runs them and shapes the answers).
 // Measured on ClickHouse 18.16, 2 cores, 10 M rows: most of an Overview's cost is reading the
-// columns and evaluating the filter once per statement, so the numeric charts (three histograms and
-// the time series, which also give the totals) share one scan: each matching row is fanned out by
-// ARRAY JOIN into one (chart, value) key per chart, both numbers, and one GROUP BY counts them all.
-// The string keys (country, type, protocol) and the port share a second GROUP BY (mixSql): fanned
-// out into the first, hashed to numbers, they cost as much as their own statement. The distinct
-// source count, the one costly aggregate, is a third statement that runs beside the others (18.16
-// merges an exact count's sets on one thread).
+// columns and evaluating the filter once per statement (0.3 s of CPU for `ua:sqlmap -country:US`
+// or `src:10.0.0.0/8 path:/admin`), so the totals, the three histograms, the time series and the
+// distinct source count share one statement without a GROUP BY (numericChartsSql): `sumMap` sums
+// the histograms' bins and the series' buckets, `uniqExact` counts the sources. Measured against
+// the two statements it replaced (a GROUP BY fanned out by ARRAY JOIN, and the distinct count
+// apart): 20 % less server CPU for the CIDR-and-path filter, 5 % for the user agent, whose
+// aggregation outweighs its filter. The string keys (country, type, protocol) and the port keep a
+// GROUP BY of their own (mixSql): `sumMap` takes no String keys in 18.16, and hashed to numbers
+// they cost as much as their own statement.
 import type { SourceMapping } from '../../../../src-shared/sources.js';
 import { sqlNumber, sqlString } from './literal.js';
 import { fieldExpr } from './mapping.js';
 import { ALIAS_PREFIX as P } from './select.js';
 
-/** The charts of the shared numeric scan, by their number in its `chart` column. */
-export const NUMERIC_CHART = { bytesIn: 0, bytesOut: 1, duration: 2, series: 3 } as const;
-/** The histograms' charts in HIST_METRICS order (src-shared/analytics-bins.ts). */
-export const HISTOGRAM_CHARTS = [NUMERIC_CHART.bytesIn, NUMERIC_CHART.bytesOut, NUMERIC_CHART.duration];
-/** The value of a row whose metric or time is missing: no log bin or bucket index is this low. */
+/**
+ * The histograms' keys in the numeric statement's `sumMap`: a chart's bins are offset by its
+ * number times this (log bins run 0…65), a missing value's key stays below zero.
+ */
+export const HISTOGRAM_KEY_STRIDE = 256;
+/** The value of a series bucket whose start is missing: no bucket index is this low. */
 export const MISSING = -9e18;
 const MISSING_SQL = '-9000000000000000000';
 
@@ -40,9 +43,9 @@ const fromSql = (q: OverviewSql, conditions = q.conditions) =>
 const missingOr = (expr: string) => `ifNull(toInt64(${expr}), ${MISSING_SQL})`;
 
 /**
- * The local histograms' log bin (analytics/session-digest.ts): 0 below 1, else ⌊log2 v⌋ + 1.
- * log2 only ever sees v ≥ 1: current engines refuse to turn the -inf of log2(0) into an integer,
- * even in the branch `if` does not take or for a NULL row's hidden value.
+ * The local histograms' log bin (analytics/session-digest.ts): 0 below 1, else ⌊log2 v⌋ + 1, or
+ * MISSING without a value. log2 only ever sees v ≥ 1: current engines refuse to turn the -inf of
+ * log2(0) into an integer, even in the branch `if` does not take or for a NULL row's hidden value.
  */
 const logBin = (expr: string) => {
   const v = `ifNull(toFloat64(${expr}), 0)`;
@@ -50,42 +53,31 @@ const logBin = (expr: string) => {
 };
 
 /**
- * One row per (chart, value): sessions, bytes in and out, first and last start. The histograms'
- * values are log bins, the series' `intDiv(start, bucketMs)`; a missing value is MISSING.
- * Every matching row has exactly one value per chart, so the totals are any one chart's sums.
+ * One row: the matching rows' count, bytes in and out, first and last start, distinct source
+ * addresses, `histograms` (the sumMap of each row's three log bins, keyed chart × stride + bin, to
+ * a count) and `series` (the sumMap of `intDiv(start, bucketMs)`, MISSING without a start, to the
+ * count, bytes in and bytes out). Over no row the first and last start are the type's default.
+ *
+ * The sources are counted exactly: canonical IPv4 texts as 32-bit numbers (half the work of
+ * hashing the text), every other text as text; the two sets cannot overlap.
  */
 export function numericChartsSql(q: OverviewSql, bucketMs: number): string {
   const start = f(q, 'startTs');
   const duration = `(ifNull(${f(q, 'endTs')}, ${start}) - ${start})`;
-  const values = [
-    logBin(f(q, 'bytesIn')),
-    logBin(f(q, 'bytesOut')),
-    logBin(duration),
-    missingOr(`intDiv(${start}, ${sqlNumber(bucketMs)})`),
-  ];
-  const charts = [
-    NUMERIC_CHART.bytesIn,
-    NUMERIC_CHART.bytesOut,
-    NUMERIC_CHART.duration,
-    NUMERIC_CHART.series,
-  ];
-  return `SELECT ${P}chart, ${P}value, count() AS ${P}sessions, sum(${P}in) AS ${P}bytesIn, sum(${P}out) AS ${P}bytesOut,
-       min(${P}start) AS ${P}firstTs, max(${P}start) AS ${P}lastTs
+  const histogramKeys = [logBin(f(q, 'bytesIn')), logBin(f(q, 'bytesOut')), logBin(duration)].map(
+    (bin, chart) => (chart === 0 ? bin : `${chart * HISTOGRAM_KEY_STRIDE} + ${bin}`),
+  );
+  const one = 'toUInt64(1)';
+  const quad = `${P}quad`;
+  return `SELECT count() AS ${P}sessions, sum(${P}in) AS ${P}bytesIn, sum(${P}out) AS ${P}bytesOut,
+       min(${P}start) AS ${P}firstTs, max(${P}start) AS ${P}lastTs,
+       uniqExactIf(IPv4StringToNum(if(${quad}, ${P}ip, '0.0.0.0')), ${quad}) + uniqExactIf(${P}ip, NOT ${quad}) AS ${P}sourceIps,
+       sumMap(${P}bins, [${one}, ${one}, ${one}]) AS ${P}histograms,
+       sumMap([${P}bucket], [${one}], [${P}in], [${P}out]) AS ${P}series
      FROM (SELECT ${start} AS ${P}start, ifNull(${f(q, 'bytesIn')}, 0) AS ${P}in, ifNull(${f(q, 'bytesOut')}, 0) AS ${P}out,
-       [${values.join(', ')}] AS ${P}values ${fromSql(q)})
-     ARRAY JOIN [${charts.join(', ')}] AS ${P}chart, ${P}values AS ${P}value
-     GROUP BY ${P}chart, ${P}value`;
-}
-
-/**
- * The number of distinct source addresses, exactly: canonical IPv4 texts counted as 32-bit numbers
- * (half the work of hashing the text), every other text as text; the two sets cannot overlap.
- */
-export function distinctSourcesSql(q: OverviewSql): string {
-  const ok = `${P}quad`;
-  return `SELECT uniqExactIf(IPv4StringToNum(if(${ok}, ${P}ip, '0.0.0.0')), ${ok}) + uniqExactIf(${P}ip, NOT ${ok}) AS ${P}sourceIps
-     FROM (SELECT ${P}ip, ifNull(match(${P}ip, ${sqlString(DOTTED_QUAD)}), 0) AS ${ok}
-       FROM (SELECT toString(${f(q, 'srcIp')}) AS ${P}ip ${fromSql(q)}))`;
+       toString(${f(q, 'srcIp')}) AS ${P}ip, ifNull(match(${P}ip, ${sqlString(DOTTED_QUAD)}), 0) AS ${quad},
+       [${histogramKeys.join(', ')}] AS ${P}bins, ${missingOr(`intDiv(${start}, ${sqlNumber(bucketMs)})`)} AS ${P}bucket
+       ${fromSql(q)})`;
 }
 
 /** At most this many country × type × protocol × port groups are asked for in one statement. */

@@ -1,4 +1,4 @@
-// The Overview of a source computed by its engine: a few GROUP BYs over the whole table with the
+// The Overview of a source computed by its engine: two aggregate statements over the whole table with the
 // filter translated (overview-sql.ts says which and why), never rows moved. The answers have the
 // shape and the meaning of the local Overview read from sessions (analytics/session-digest.ts): a
 // missing country, type or protocol counts under '', a missing port under -1, the same log bins,
@@ -13,12 +13,10 @@ import type { SourceConnection } from './client.js';
 import { filterConditions } from './filter-sql.js';
 import {
   cellsSql,
-  distinctSourcesSql,
-  HISTOGRAM_CHARTS,
+  HISTOGRAM_KEY_STRIDE,
   MISSING,
   MIX_GROUPS,
   mixSql,
-  NUMERIC_CHART,
   numericChartsSql,
   type OverviewSql,
   portsSql,
@@ -33,24 +31,30 @@ const TOP_PORTS = 15;
 const num = (value: unknown) => Number(value ?? 0);
 const orNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
-/** A row of the numeric scan or of the series (overview-sql.ts), its 64-bit numbers read. */
-interface NumericRow {
-  chart: number;
+/** A bucket of the series: its index (start ÷ bucket size), sessions and bytes. */
+interface SeriesBucket {
   value: number;
   sessions: number;
   bytesIn: number;
   bytesOut: number;
-  firstTs: number | null;
-  lastTs: number | null;
 }
-const numericRow = (r: Record<string, unknown>): NumericRow => ({
-  chart: num(r.chart),
+/** The numeric statement's `sumMap` answers, [keys, …values], their 64-bit numbers read (often as text). */
+const sumMapColumns = (answer: unknown): number[][] =>
+  Array.isArray(answer) ? answer.map((column: unknown[]) => column.map(num)) : [];
+const seriesBuckets = (answer: unknown): SeriesBucket[] => {
+  const [keys = [], sessions = [], bytesIn = [], bytesOut = []] = sumMapColumns(answer);
+  return keys.map((value, i) => ({
+    value,
+    sessions: sessions[i] ?? 0,
+    bytesIn: bytesIn[i] ?? 0,
+    bytesOut: bytesOut[i] ?? 0,
+  }));
+};
+const seriesRow = (r: Record<string, unknown>): SeriesBucket => ({
   value: num(r.value),
   sessions: num(r.sessions),
   bytesIn: num(r.bytesIn),
   bytesOut: num(r.bytesOut),
-  firstTs: orNull(r.firstTs),
-  lastTs: orNull(r.lastTs),
 });
 /** A row of the cells and port mix (mixSql), or of either alone (a field it lacks is undefined). */
 type MixRow = { country: string; detectionType: string; protocol: string; dstPort: string; sessions: string };
@@ -83,24 +87,16 @@ export async function remoteOverview(
   const ranged = filter.from !== undefined && filter.to !== undefined && filter.to > filter.from;
   const scanBucket = ranged ? seriesBucket((filter.to as number) - (filter.from as number)) : HOUR;
   const numericAsked = ask(numericChartsSql(q, scanBucket));
-  const sourcesAsked = ask<{ sourceIps: string }>(distinctSourcesSql(q));
   const mixAsked = ask<MixRow>(mixSql(q, mixGroups));
   // Awaited below; if an earlier await throws first, their failure is already reported by that one.
-  for (const asked of [numericAsked, sourcesAsked, mixAsked]) asked.catch(() => {});
+  for (const asked of [numericAsked, mixAsked]) asked.catch(() => {});
 
-  const numeric = (await numericAsked).map(numericRow);
-  const ofChart = (chart: number) => numeric.filter((r) => r.chart === chart);
-  // Every matching row has one value in each chart (MISSING when it has none): one chart's sums are the totals.
-  const all = ofChart(NUMERIC_CHART.bytesIn);
-  const sum = (pick: (r: NumericRow) => number) => all.reduce((total, r) => total + pick(r), 0);
-  // The earliest and latest start of the charts' groups; null without rows (or without any start).
-  const extreme = (pick: (r: NumericRow) => number | null, of: (...xs: number[]) => number) => {
-    const times = all.flatMap((r) => pick(r) ?? []);
-    return times.length > 0 ? of(...times) : null;
-  };
-  const sessions = sum((r) => r.sessions);
-  const firstTs = extreme((r) => r.firstTs, Math.min);
-  const lastTs = extreme((r) => r.lastTs, Math.max);
+  const numeric = (await numericAsked)[0] ?? {};
+  const sessions = num(numeric.sessions);
+  // Over no row the first and last start are the column type's default, not a time.
+  const firstTs = sessions > 0 ? orNull(numeric.firstTs) : null;
+  const lastTs = sessions > 0 ? orNull(numeric.lastTs) : null;
+  const [binKeys = [], binCounts = []] = sumMapColumns(numeric.histograms);
 
   // The series spans the filter's range, or the matching rows' when it has none.
   const seriesFrom = filter.from ?? firstTs;
@@ -117,8 +113,8 @@ export async function remoteOverview(
     const size = seriesBucket(seriesTo - seriesFrom);
     const buckets =
       size % scanBucket === 0
-        ? ofChart(NUMERIC_CHART.series).filter((r) => r.value !== MISSING)
-        : (await ask(seriesSql(q, size, firstTs ?? seriesFrom, lastTs ?? seriesTo))).map(numericRow);
+        ? seriesBuckets(numeric.series).filter((r) => r.value !== MISSING)
+        : (await ask(seriesSql(q, size, firstTs ?? seriesFrom, lastTs ?? seriesTo))).map(seriesRow);
     const step = size % scanBucket === 0 ? scanBucket : size;
     const byT = new Map<number, { sessions: number; bytesIn: number; bytesOut: number }>();
     for (const r of buckets) {
@@ -175,11 +171,15 @@ export async function remoteOverview(
   };
 
   const histograms: RemoteCharts['histograms'] = {
-    metrics: HIST_METRICS.map((metric, i) => ({
+    // A key below zero is a missing value; the others are chart × stride + bin (overview-sql.ts).
+    metrics: HIST_METRICS.map((metric, chart) => ({
       metric,
-      bins: ofChart(HISTOGRAM_CHARTS[i] as number)
-        .filter((r) => r.value !== MISSING)
-        .map((r) => ({ bin: r.value, sessions: r.sessions }))
+      bins: binKeys
+        .flatMap((key, i) =>
+          key >= 0 && Math.floor(key / HISTOGRAM_KEY_STRIDE) === chart
+            ? [{ bin: key % HISTOGRAM_KEY_STRIDE, sessions: binCounts[i] ?? 0 }]
+            : [],
+        )
         .sort((a, b) => a.bin - b.bin),
     })),
     widened: false,
@@ -207,9 +207,9 @@ export async function remoteOverview(
 
   const kpis: RemoteCharts['kpis'] = {
     sessions,
-    bytesIn: sum((r) => r.bytesIn),
-    bytesOut: sum((r) => r.bytesOut),
-    sourceIps: num((await sourcesAsked)[0]?.sourceIps),
+    bytesIn: num(numeric.bytesIn),
+    bytesOut: num(numeric.bytesOut),
+    sourceIps: num(numeric.sourceIps),
     sourceIpsExact: true,
     // The cells hold each country that has sessions, a missing one as ''.
     countries: new Set(cells.map((cell) => cell.country).filter((country) => country !== '')).size,
