@@ -33,8 +33,8 @@ export const WINDOW_CELLS = 150_000;
 // public server's log brings about a new client per line, so the pair and source tables held most
 // of the budget, about 75 000 cells each: both doubled to 131 072 cells (12 MB, the parser's largest
 // arrays) and every window's copy to the writer was as large. A window also closes before a batch
-// could take the pairs past this room, which keeps the tables at half that size for ~15 % more
-// windows on such a log (a few thousand clients, as most logs bring, never come near it).
+// could take the pairs past this room, which keeps the tables at half that size for about a third
+// more windows on such a log (a few thousand clients, as most logs bring, never come near it).
 export const PAIR_ROOM = 1 << 16;
 
 const [MINUTE, HOUR, DAY] = GRANULARITIES;
