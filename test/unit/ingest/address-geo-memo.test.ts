@@ -10,7 +10,9 @@ function fakeGeo(): GeoIp & { calls: number } {
       geo.calls++;
       return ip.endsWith('.7') ? null : `C${ip.length % 5}`;
     },
-    asn: (ip: string) => (ip.startsWith('10.1.') ? null : 64_500 + (ip.length % 3)),
+    // 32-bit ASNs too (4 200 000 000 and up are for private use, RFC 6996).
+    asn: (ip: string) =>
+      ip.startsWith('10.1.') ? null : (ip.length % 2 ? 4_200_000_000 : 64_500) + (ip.length % 3),
   };
   return geo;
 }
