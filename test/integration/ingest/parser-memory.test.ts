@@ -91,9 +91,10 @@ describe('the parser thread on a log of mostly distinct values', () => {
     const outcome = await parseOnWorker(() => Atomics.wait(pause, 0, 0, 100));
     const peak = outcome.parserBuffersPeak ?? 0;
     expect(peak).toBeGreaterThan(0);
-    // Measured: 68–72 MB with six batches in flight made at their size and coded in place
-    // (75.8 MB once, in a full CI run: dead buffers wait for the collector), 79 MB with eight made
-    // a quarter larger (GeoIP tables 13 MB, address memo 7 MB, rollup window about 12 MB of it).
+    // Measured: 57–60 MB since the rollup window's pair tables stay at 65 536 cells (6 MB, from
+    // 12) and the address memo keeps 32-bit ASNs (5 MB, from 7); 68–72 MB before (75.8 MB once, in
+    // a full CI run: dead buffers wait for the collector), 79 MB with eight batches in flight made
+    // a quarter larger. The GeoIP tables are 13 MB of it.
     // That step is within the collector's spread, so the pool's exact sizes have their own unit
     // test (array-pool.test.ts); this bound catches what grows with the writer's lag: batches
     // that pile up past the six in flight (each about 2.5 MB) or spare buffers that are not reused.
