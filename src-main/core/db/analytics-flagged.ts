@@ -20,6 +20,11 @@ export function flaggingSet(db: Db): FlaggingSet {
 /** SQL for the ids of flagged sessions. */
 export const flaggedIds = (): string => FLAGGED_IDS_SQL;
 
+/** The ids of the flagged sessions. */
+export function flaggedSessionIds(db: Db): number[] {
+  return db.prepare(FLAGGED_IDS_SQL).pluck().all() as number[];
+}
+
 const GRANULARITIES = '(SELECT 60000 AS g UNION ALL SELECT 3600000 UNION ALL SELECT 86400000)';
 
 /** Builds rollup_flagged for these runs unless it is current; false when it cannot be cached. */

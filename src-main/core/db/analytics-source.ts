@@ -71,3 +71,19 @@ export function sessionSource(filter: SessionFilter, extra?: string): Source {
     bucket: (size) => bucketOf('start_ts', size),
   };
 }
+
+/**
+ * The one-pass Overview digest (analytics/session-digest.ts) over the sessions `filter` selects:
+ * `aggregate` is the registered JS aggregate, given these columns in this order.
+ */
+export function sessionDigestQuery(
+  aggregate: string,
+  filter: SessionFilter,
+): { sql: string; params: Record<string, unknown> } {
+  const source = sessionSource(filter);
+  return {
+    sql: `SELECT ${aggregate}(start_ts, duration_ms, country, detection_type, protocol, dst_port,
+       bytes_in, bytes_out, src_ip, sessions.id) ${source.from}`,
+    params: source.params,
+  };
+}

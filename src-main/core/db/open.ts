@@ -27,6 +27,8 @@ function nativeBinding(): string | undefined {
 
 export interface OpenOptions {
   readonly?: boolean;
+  /** SQLite's page cache in KiB (default 32 MiB); an import thread asks for less. */
+  cacheKib?: number;
 }
 
 /**
@@ -48,7 +50,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('cache_size = -32768');
+    db.pragma(`cache_size = -${Math.trunc(options.cacheKib ?? 32_768)}`);
     if (!options.readonly) {
       migrate(db);
       // Every writable open, whoever opens (app, serve, any CLI command), first undoes the work a

@@ -10,6 +10,10 @@ export function listTags(db: Db): Tag[] {
     .all() as Tag[];
 }
 
+export function tagCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM tags').pluck().get() as number;
+}
+
 export function findTag(db: Db, name: string): { id: number; name: string; colour: string } | undefined {
   return db.prepare('SELECT id, name, colour FROM tags WHERE name = ?').get(name) as
     | { id: number; name: string; colour: string }

@@ -4,6 +4,7 @@ import type { VigilService } from '../../../src-shared/api.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { EdgeWeight } from '../../../src-shared/graph.js';
 import { assembleGraph } from '../analytics/ip-graph.js';
+import { dataVersion } from '../db/change-mark.js';
 import {
   activeScoreRun,
   maxScoreByIp,
@@ -92,7 +93,7 @@ function lastEdgesMemo(db: Db): (filter: SessionFilter, runId: number | null) =>
   let key = '';
   let kept: EdgeRead = { pairs: [], source: 'rollup', scores: new Map() };
   return (filter, runId) => {
-    const now = JSON.stringify([runId, filter, db.pragma('data_version', { simple: true })]);
+    const now = JSON.stringify([runId, filter, dataVersion(db)]);
     if (now !== key) {
       kept = readEdges(db, filter, runId);
       key = now;

@@ -106,8 +106,7 @@ function setQueue(db: Db, query: Omit<QueueQuery, 'runId'>): FlagQueuePage {
         groups.push({ srcIp: row.srcIp, sessions: row.groupSize, maxScore: row.groupMax });
   // An active threat-type run's flags within the filter, by kind: the set's queue offers the same
   // group verdicts as that run's own queue (the first such run; kinds rarely have two).
-  const active = db.prepare(`SELECT id FROM model_runs WHERE active = 1 AND status = 'done' ORDER BY id`);
-  for (const id of active.pluck().all() as number[]) {
+  for (const { id } of readDetectionSet(db).runs) {
     const kinds = runKinds(db, id);
     if (kinds.length)
       return {

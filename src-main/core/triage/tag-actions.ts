@@ -3,7 +3,7 @@ import { must } from '../../../src-shared/must.js';
 import type { ActionResult } from '../../../src-shared/triage.js';
 import { insertAction, recordChanges } from '../db/audit.js';
 import type { Db } from '../db/open.js';
-import { findTag, insertTag, prepareSessionTagWrite, taggedAmong } from '../db/tags.js';
+import { findTag, insertTag, prepareSessionTagWrite, tagCount, taggedAmong } from '../db/tags.js';
 import { refuseEarly, requireStoredSessions } from './stored-sessions.js';
 
 export const TAG_ACTION = 'tag';
@@ -25,8 +25,7 @@ export function ensureTag(
 ): { id: number; name: string; colour: string } {
   const existing = findTag(db, name);
   if (existing) return existing;
-  const count = db.prepare('SELECT count(*) FROM tags').pluck().get() as number;
-  const chosen = colour ?? must(PALETTE[count % PALETTE.length], 'a colour of the palette');
+  const chosen = colour ?? must(PALETTE[tagCount(db) % PALETTE.length], 'a colour of the palette');
   return { id: insertTag(db, name, chosen), name, colour: chosen };
 }
 

@@ -88,3 +88,47 @@ describe('layering', () => {
     expect(importsOf('src-shared/api.ts')).toContain('zod');
   });
 });
+
+/** better-sqlite3's calls that run SQL or change the connection; `exec` is also RegExp's, so it counts with SQL text only. */
+const SQLITE_CALLS = new Set(['prepare', 'pragma', 'aggregate', 'function', 'table']);
+const SQL_TEXT =
+  /^\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|BEGIN|COMMIT|ROLLBACK|WITH|VACUUM|ANALYZE)\b/i;
+
+/** Each call in `file` that hands SQLite a statement or a setting, as `file:line name`. */
+function sqliteCallsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const name = node.expression.name.text;
+      const first = node.arguments[0];
+      const sqlText =
+        first &&
+        (ts.isStringLiteral(first) ||
+          ts.isNoSubstitutionTemplateLiteral(first) ||
+          ts.isTemplateExpression(first))
+          ? first.getText(source).slice(1)
+          : '';
+      if (SQLITE_CALLS.has(name) || (name === 'exec' && SQL_TEXT.test(sqlText))) {
+        const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+        found.push(`${file}:${line} ${name}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('SQLite statements live in core/db (DESIGN: the only place SQL lives)', () => {
+  it('no file of src-main outside core/db prepares a statement or sets a pragma', () => {
+    const outside = filesUnder('src-main').filter((file) => !under('src-main/core/db')(file));
+    expect(outside.flatMap(sqliteCallsOf)).toEqual([]);
+  });
+
+  it('finds the calls it judges (a check over no call could not fail)', () => {
+    expect(sqliteCallsOf('src-main/core/db/open.ts').some((call) => call.endsWith(' pragma'))).toBe(true);
+    expect(sqliteCallsOf('src-main/core/db/tags.ts').some((call) => call.endsWith(' prepare'))).toBe(true);
+  });
+});
