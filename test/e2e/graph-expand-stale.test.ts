@@ -6,11 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src-main/core/db/open.js';
-import { runImport } from '../../src-main/core/ingest/pipeline.js';
 import { CLOUDWATCH_HEADER } from '../helpers/cloudwatch-rows.js';
 import { deferred } from '../helpers/deferred.js';
-import { canvasNumber, type GraphSession, openGraphSession, searchGraph } from './graph-page.js';
+import {
+  canvasNumber,
+  closeGraphSession,
+  type GraphSession,
+  openGraphSessionOnLog,
+  searchGraph,
+} from './graph-page.js';
 import { assertBuilt } from './serve-process.js';
 
 const CLIENT = '10.0.0.1';
@@ -37,18 +41,10 @@ beforeAll(async () => {
   ];
   const file = path.join(dir, 'pairs.csv');
   fs.writeFileSync(file, `${CLOUDWATCH_HEADER}\n${rows.join('\n')}\n`);
-  const dbPath = path.join(dir, 'graph.db');
-  const db = openDatabase(dbPath);
-  await runImport(db, { file, enrich: false });
-  db.close();
-  session = await openGraphSession(dbPath);
+  session = await openGraphSessionOnLog(file, path.join(dir, 'graph.db'));
 }, 120_000);
 
-afterAll(async () => {
-  await session?.browser.close();
-  await session?.serve.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeGraphSession(session, dir));
 
 describe('an expansion overtaken by a new filter', () => {
   it('draws nothing of neighbours asked under the old filter', async () => {

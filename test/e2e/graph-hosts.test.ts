@@ -5,13 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src-main/core/db/open.js';
-import { runImport } from '../../src-main/core/ingest/pipeline.js';
 import {
   canvasNumber,
+  closeGraphSession,
   type GraphSession,
   layoutAtRest,
-  openGraphSession,
+  openGraphSessionOnLog,
   searchGraph,
 } from './graph-page.js';
 import { UNTIL_SHOWN } from './page-answered.js';
@@ -31,21 +30,13 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) lines.push(line(`10.0.0.${1 + (i % 4)}`, i, `/p${i}`, 'shop.example.com:443'));
   lines.push(line('10.0.0.9', 30, '/blog', 'blog.example.com:80'));
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  const dbPath = path.join(dir, 'hosts.db');
-  const db = openDatabase(dbPath);
-  await runImport(db, { file, enrich: false });
-  db.close();
-  session = await openGraphSession(dbPath);
+  session = await openGraphSessionOnLog(file, path.join(dir, 'hosts.db'));
   await session.page.getByTestId('nav-graph').click();
   await session.page.locator('[data-testid="graph-canvas"][data-state="ready"][data-frames]').waitFor();
   await layoutAtRest(session.page);
 }, 120_000);
 
-afterAll(async () => {
-  await session?.browser.close();
-  await session?.serve.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeGraphSession(session, dir));
 
 describe('hosts in the graph', () => {
   it('draws the clients around their hosts, and a host opens no IP drill-down', {

@@ -1,6 +1,9 @@
 // Reading and driving the graph view in an e2e page: the stage's data attributes, searching for an
 // IP, and waiting until nothing moves.
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { openDatabase } from '../../src-main/core/db/open.js';
+import { runImport } from '../../src-main/core/ingest/pipeline.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { type ServeProcess, startServe } from './serve-process.js';
 
@@ -56,4 +59,22 @@ export async function openGraphSession(dbPath: string): Promise<GraphSession> {
   const pageErrors = collectPageErrors(page);
   await page.goto(serve.url);
   return { browser, serve, page, pageErrors };
+}
+
+/** A workspace at `dbPath` holding the log `file` (imported without enrichment), opened as above. */
+export async function openGraphSessionOnLog(file: string, dbPath: string): Promise<GraphSession> {
+  const db = openDatabase(dbPath);
+  await runImport(db, { file, enrich: false });
+  db.close();
+  return openGraphSession(dbPath);
+}
+
+/** Closes the page's browser, stops serve mode and removes the test's folder. */
+export async function closeGraphSession(
+  session: GraphSession | undefined,
+  dir: string | undefined,
+): Promise<void> {
+  await session?.browser.close();
+  await session?.serve.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -81,7 +81,8 @@ export function flagQueue(db: Db, query: Omit<QueueQuery, 'runId'> & { runId?: n
 
 /** The detection set's queue (see flagQueue); names the set so the count says what it counts. */
 function setQueue(db: Db, query: Omit<QueueQuery, 'runId'>): FlagQueuePage {
-  const set = detectionSetName(readDetectionSet(db));
+  const detection = readDetectionSet(db);
+  const set = detectionSetName(detection);
   const { rows, total } = setFlaggedPage(db, query);
   const ids = rows.map((r) => r.id);
   const annotatedById = new Map(annotate(db, sessionsByIds(db, ids)).map((item) => [item.session.id, item]));
@@ -106,7 +107,7 @@ function setQueue(db: Db, query: Omit<QueueQuery, 'runId'>): FlagQueuePage {
         groups.push({ srcIp: row.srcIp, sessions: row.groupSize, maxScore: row.groupMax });
   // An active threat-type run's flags within the filter, by kind: the set's queue offers the same
   // group verdicts as that run's own queue (the first such run; kinds rarely have two).
-  for (const { id } of readDetectionSet(db).runs) {
+  for (const { id } of detection.runs) {
     const kinds = runKinds(db, id);
     if (kinds.length)
       return {
