@@ -3,6 +3,7 @@
 // answer) are built: every failure becomes a clear message (server-errors.ts), and the query is
 // killed on the server when the caller cancels.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import type { SourceInfo } from '../../../../src-shared/sources.js';
 import { loginOf } from './credentials.js';
@@ -21,11 +22,20 @@ export type JsonRow = Record<string, unknown>;
 
 /** How long a cancel waits for the server to stop the query before it lets the caller go on. */
 const KILL_WAIT_MS = 10_000;
+/** How soon a KILL is sent again while the query it was for has not been answered. */
+const KILL_AGAIN_MS = 50;
+
+/** Where a query's request is: sent and not answered, answer streaming, or over. */
+interface QueryProgress {
+  stage: 'asking' | 'answering' | 'ended';
+  /** Settles when the stage becomes 'ended'. */
+  ended: Promise<void>;
+}
 
 export class SourceConnection {
   private readonly client: ClickHouseClient;
   private readonly where: { source: string; url: string; table: string };
-  /** KILLs sent and not yet answered: closing waits for them (see `close`). */
+  /** Cancels still stopping their query: closing waits for them (see `close`). */
   private readonly kills = new Set<Promise<void>>();
 
   constructor(
@@ -69,11 +79,22 @@ export class SourceConnection {
     signal?: AbortSignal,
   ): Promise<void> {
     const queryId = randomUUID();
-    const stopOnAbort = () => void this.kill(queryId);
+    // The request is given up only once the engine has stopped the query (see `stop`): the caller's
+    // signal starts the stopping, this one ends the request.
+    const request = new AbortController();
+    let ended = () => {};
+    const progress: QueryProgress = { stage: 'asking', ended: new Promise((resolve) => (ended = resolve)) };
+    const stopOnAbort = () => void this.stop(queryId, progress, request);
     signal?.addEventListener('abort', stopOnAbort, { once: true });
     try {
       signal?.throwIfAborted();
-      const result = await this.client.query({ query: sql, format, query_id: queryId, abort_signal: signal });
+      const result = await this.client.query({
+        query: sql,
+        format,
+        query_id: queryId,
+        abort_signal: request.signal,
+      });
+      progress.stage = 'answering';
       for await (const block of result.stream()) {
         const lines: string[] = [];
         for (const row of block) {
@@ -88,6 +109,8 @@ export class SourceConnection {
       if (signal?.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
       throw describeSourceError(error, this.where);
     } finally {
+      progress.stage = 'ended';
+      ended();
       signal?.removeEventListener('abort', stopOnAbort);
     }
   }
@@ -100,21 +123,29 @@ export class SourceConnection {
   }
 
   /**
-   * Stops a query on the server (cancel) and waits until it has stopped (SYNC), at most KILL_WAIT_MS:
-   * a server that cannot be reached has stopped anyway, and one that takes longer was told to.
+   * Stops a query on the server (cancel), then gives its request up. A KILL stops only a query the
+   * engine lists as running, and one still being read or parsed is not listed yet: the KILL finds
+   * nothing, the query starts, and with its client gone it runs on (ClickHouse 18.16 does not
+   * notice a closed connection under `wait_end_of_query`). So while the query's request has had no
+   * answer, the KILL is sent again until the engine answers it (killed, it fails), at most
+   * KILL_WAIT_MS: a server that cannot be reached has stopped anyway, one that takes longer was told.
    */
-  private kill(queryId: string): Promise<void> {
-    const sent = this.client
-      .command({
-        query: `KILL QUERY WHERE query_id = ${sqlString(queryId)} SYNC`,
-        abort_signal: AbortSignal.timeout(KILL_WAIT_MS),
-      })
-      .then(
-        () => undefined,
-        // Nothing to do: the query's connection is closed by the abort as well.
-        () => undefined,
-      )
-      .finally(() => this.kills.delete(sent));
+  private stop(queryId: string, progress: QueryProgress, request: AbortController): Promise<void> {
+    const sent = (async () => {
+      const deadline = Date.now() + KILL_WAIT_MS;
+      do {
+        await this.client
+          .command({
+            query: `KILL QUERY WHERE query_id = ${sqlString(queryId)} SYNC`,
+            abort_signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+          })
+          // Nothing to do: the request is given up below either way.
+          .catch(() => undefined);
+        if (progress.stage !== 'asking') break;
+        await Promise.race([progress.ended, delay(KILL_AGAIN_MS)]);
+      } while (progress.stage === 'asking' && Date.now() < deadline);
+      request.abort();
+    })().finally(() => this.kills.delete(sent));
     this.kills.add(sent);
     return sent;
   }
