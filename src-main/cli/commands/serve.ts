@@ -62,6 +62,18 @@ export function registerServe(program: Command): void {
           `vigil: warning: listening on ${options.host}. Anyone who can reach it and has the link can read and change your data, and the traffic is not encrypted.`,
         );
       }
+      // Listening for the stop signals before anything starts: whoever reads the URL may send
+      // SIGTERM the moment it is printed, and a signal that came before the listener ended the
+      // process on the spot (killed by it, not exiting 0, its database and threads not closed).
+      const stopAsked = new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
       const core = createCore({
         dbPath: options.db,
         sampleOnFirstStart: options.sample,
@@ -93,15 +105,7 @@ export function registerServe(program: Command): void {
                 : 'The embedded sample could not be loaded: see Import in the app.',
             ),
           );
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await stopAsked;
       await server.close();
       await core.close();
       warn('vigil: stopped.');
