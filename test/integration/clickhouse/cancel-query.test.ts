@@ -29,6 +29,25 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
+/** The fleet source as the store holds it, for a connection of the test's own. */
+async function fleetSource() {
+  const source = (await core.service.listSources({})).find((s) => s.name === 'fleet');
+  if (!source) throw new Error('the fleet source is missing');
+  return source;
+}
+
+/** Asks `sql` on `connection`, cancels it `delayMs` later: how it ended ('AbortError' or the error). */
+function askAndCancel(connection: SourceConnection, sql: string, delayMs: number): Promise<string> {
+  const controller = new AbortController();
+  const asked = connection.all(sql, controller.signal).then(
+    () => 'answered',
+    (error: Error) => (error.name === 'AbortError' ? error.name : error.message),
+  );
+  if (delayMs === 0) controller.abort();
+  else setTimeout(() => controller.abort(), delayMs);
+  return asked;
+}
+
 beforeAll(async () => {
   server = await startClickHouse();
   await server.sql('CREATE DATABASE IF NOT EXISTS logs');
@@ -75,17 +94,9 @@ it('kills the Overview query on the server when its ticket is cancelled', async 
 }, 30_000);
 
 it('stops a query cancelled before it reached the engine', async () => {
-  const source = (await core.service.listSources({})).find((s) => s.name === 'fleet');
-  if (!source) throw new Error('the fleet source is missing');
-  const connection = new SourceConnection(source);
-  const controller = new AbortController();
-  const asked = connection.all('SELECT count() FROM logs.endless', controller.signal).then(
-    () => 'answered',
-    (error: Error) => error.name,
-  );
+  const connection = new SourceConnection(await fleetSource());
   // Cancelled while the request is on its way: a KILL sent now overtakes the query.
-  controller.abort();
-  expect(await asked).toBe('AbortError');
+  expect(await askAndCancel(connection, 'SELECT count() FROM logs.endless', 0)).toBe('AbortError');
   await connection.close();
   await until(async () => (await running()) === 0, 'the server to stop the query');
   // Nothing arrives later either (a query the KILL overtook would show up now and run on).
@@ -122,12 +133,11 @@ it('kills a Sessions page and a graph question the same way', async () => {
 }, 30_000);
 
 it('stops a query whose cancel reaches the engine while it is still being parsed', async () => {
-  const source = (await core.service.listSources({})).find((s) => s.name === 'fleet');
-  if (!source) throw new Error('the fleet source is missing');
+  const source = await fleetSource();
   // A KILL that arrives after the engine has read a query but before it lists it as running finds
   // nothing to stop; the query then starts and, its client gone, runs on (ClickHouse 18.16 does not
-  // notice with wait_end_of_query). A long query text keeps it in that state for a while: its
-  // parsing, before the engine lists it, takes tens of milliseconds.
+  // notice with wait_end_of_query). A long query text keeps it in that state for a while: parsing
+  // this one, before the engine lists it, takes about 0.6 s here.
   const LONG_QUERY_SETTINGS = {
     max_query_size: 16_000_000,
     max_ast_elements: 10_000_000,
@@ -137,13 +147,7 @@ it('stops a query whose cancel reaches the engine while it is still being parsed
   const sql = `SELECT count() FROM logs.endless WHERE srcIp NOT IN (${longList})`;
   for (const delayMs of [0, 20, 50, 100, 200]) {
     const connection = new SourceConnection(source, { settings: LONG_QUERY_SETTINGS });
-    const controller = new AbortController();
-    const asked = connection.all(sql, controller.signal).then(
-      () => 'answered',
-      (error: Error) => (error.name === 'AbortError' ? error.name : error.message),
-    );
-    setTimeout(() => controller.abort(), delayMs);
-    expect(await asked).toBe('AbortError');
+    expect(await askAndCancel(connection, sql, delayMs)).toBe('AbortError');
     await connection.close();
   }
   await new Promise((resolve) => setTimeout(resolve, 1000));
