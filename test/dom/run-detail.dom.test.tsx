@@ -180,6 +180,9 @@ describe('run detail', () => {
 
   it('says why an unevaluated run has no metrics', () => {
     render(<RunDetail run={{ ...run(), kind: 'iforest', metrics: null, labelSource: null, split: null }} />);
-    expect(screen.getByTestId('run-not-evaluated').textContent).toContain('no usable labels');
+    const said = screen.getByTestId('run-not-evaluated').textContent ?? '';
+    expect(said).toContain('no usable labels');
+    // One sentence, one full stop (it once ended in "against..").
+    expect(said).toMatch(/[^.]\.$/);
   });
 });

@@ -52,7 +52,7 @@ export function RunDetail({ run }: { run: ModelRun }) {
       ) : (
         <p data-testid="run-not-evaluated">
           Not evaluated:{' '}
-          {run.status === 'done' ? 'the data had no usable labels to test against.' : run.status}.
+          {run.status === 'done' ? 'the data had no usable labels to test against' : run.status}.
         </p>
       )}
       <details>
