@@ -49,6 +49,24 @@ describe('KPI tiles', () => {
     expect(tile('reviewed').textContent).toBe('Reviewed0 %0 sessions');
   });
 
+  it('say a volume the logs do not record is not there, rather than 0 B', () => {
+    // An access log has bytes out (the response) and no bytes in: the histograms find no value.
+    render(
+      <KpiTiles
+        kpis={{ ...KPIS, bytesIn: 0 }}
+        loading={false}
+        recorded={new Set(['bytesOut', 'durationMs'])}
+      />,
+    );
+    expect(tile('bytes-in').textContent).toBe('Bytes in—not in these logs');
+    expect(tile('bytes-out').textContent).toBe('Bytes out23.8 MB');
+  });
+
+  it('still say 0 B when the logs record bytes and they sum to nothing', () => {
+    render(<KpiTiles kpis={{ ...KPIS, bytesIn: 0 }} loading={false} recorded={new Set(['bytesIn'])} />);
+    expect(tile('bytes-in').textContent).toBe('Bytes in0 B');
+  });
+
   it('show placeholders while loading the first time', () => {
     render(<KpiTiles kpis={null} loading={true} />);
     expect(screen.getByTestId('kpis').textContent).toContain('Loading…');

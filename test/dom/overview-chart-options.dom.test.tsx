@@ -51,6 +51,17 @@ describe('the time axis', () => {
     expect(texts.some((t) => t.includes('UTC'))).toBe(true);
   });
 
+  it('draws no line for a volume the logs do not record, and says so in the legend', () => {
+    const option = timeSeriesOption(series(Date.UTC(2026, 1, 1), HOUR, 7), new Set(['bytesOut']))(theme) as {
+      series: { name: string }[];
+    };
+    expect(option.series.map((s) => s.name)).toEqual(['Sessions', 'Bytes out']);
+    const all = timeSeriesOption(series(Date.UTC(2026, 1, 1), HOUR, 7))(theme) as {
+      series: { name: string }[];
+    };
+    expect(all.series.map((s) => s.name)).toEqual(['Sessions', 'Bytes in', 'Bytes out']);
+  });
+
   it('puts the month on day labels, so a month change shows', () => {
     const texts = drawnTexts(
       timeSeriesOption(series(Date.UTC(2026, 0, 25), 24 * HOUR, 12))(theme) as EChartsOption,

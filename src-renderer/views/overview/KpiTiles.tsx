@@ -1,4 +1,5 @@
 import type { KpiSummary } from '../../../src-shared/analytics.js';
+import type { HistMetric } from '../../../src-shared/analytics-bins.js';
 import { countOf, formatBytes, formatCount, formatShare } from '../../format.js';
 
 interface Tile {
@@ -9,12 +10,29 @@ interface Tile {
   note?: string;
 }
 
+/** A volume's tile: its sum, or that no session records it (null `recorded`: not known yet). */
+function volumeTile(
+  id: string,
+  label: string,
+  sum: number,
+  metric: HistMetric,
+  recorded: ReadonlySet<HistMetric> | null,
+): Tile {
+  if (sum === 0 && recorded && !recorded.has(metric))
+    return { id, label, value: '—', raw: null, note: 'not in these logs' };
+  return { id, label, value: formatBytes(sum), raw: sum };
+}
+
 /** `flaggedBy` names the detection set whose flags the Flagged tile counts (src-shared/detection-set.ts). */
-function tiles(k: KpiSummary, flaggedBy: string | undefined): Tile[] {
+function tiles(
+  k: KpiSummary,
+  flaggedBy: string | undefined,
+  recorded: ReadonlySet<HistMetric> | null,
+): Tile[] {
   return [
     { id: 'sessions', label: 'Sessions', value: formatCount(k.sessions), raw: k.sessions },
-    { id: 'bytes-in', label: 'Bytes in', value: formatBytes(k.bytesIn), raw: k.bytesIn },
-    { id: 'bytes-out', label: 'Bytes out', value: formatBytes(k.bytesOut), raw: k.bytesOut },
+    volumeTile('bytes-in', 'Bytes in', k.bytesIn, 'bytesIn', recorded),
+    volumeTile('bytes-out', 'Bytes out', k.bytesOut, 'bytesOut', recorded),
     {
       id: 'sources',
       label: 'Source IPs',
@@ -52,15 +70,18 @@ export function KpiTiles({
   kpis,
   loading,
   flaggedBy,
+  recorded = null,
 }: {
   kpis: KpiSummary | null;
   loading: boolean;
   flaggedBy?: string;
+  /** The volumes some session records (useOverviewData.ts); null while not known. */
+  recorded?: ReadonlySet<HistMetric> | null;
 }) {
   return (
     <section className="kpis" aria-label="Key figures" data-testid="kpis" data-loading={loading}>
       {kpis
-        ? tiles(kpis, flaggedBy).map((tile) => (
+        ? tiles(kpis, flaggedBy, recorded).map((tile) => (
             <div className="kpi" key={tile.id} data-testid={`kpi-${tile.id}`} data-value={tile.raw ?? ''}>
               <span className="kpi-label">{tile.label}</span>
               <span className="kpi-value">{tile.value}</span>

@@ -41,13 +41,18 @@ export function OverviewView() {
         </p>
       </header>
       <ErrorNote message={data.error} />
-      <KpiTiles kpis={data.kpis.data} loading={data.kpis.loading} flaggedBy={flaggedBy} />
+      <KpiTiles
+        kpis={data.kpis.data}
+        loading={data.kpis.loading}
+        flaggedBy={flaggedBy}
+        recorded={data.recorded}
+      />
       <section className="panel wide">
         <h2>Sessions and bytes over time</h2>
         <p className="panel-hint muted">
           Drag across the chart to narrow the time range.{flaggedBy && ` Flagged: by ${flaggedBy}.`}
         </p>
-        <TimeSeriesChart query={data.series} />
+        <TimeSeriesChart query={data.series} recorded={data.recorded} />
       </section>
       <WebPanels query={web} />
       <RuleHitsPanel query={hits} />

@@ -2,6 +2,7 @@
 // time range (snapped to whole buckets).
 import { useCallback, useMemo } from 'react';
 import type { TimeSeries } from '../../../src-shared/analytics.js';
+import type { HistMetric } from '../../../src-shared/analytics-bins.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { ECharts } from '../../charts/echarts.js';
 import { escapeHtml } from '../../charts/escape.js';
@@ -12,7 +13,9 @@ import { setTimeRange } from '../../state/filter.js';
 
 type AxisParam = { seriesName: string; value: [number, number]; marker: string; axisValue: number };
 
-export function timeSeriesOption(series: TimeSeries) {
+/** `recorded`: the volumes some session records; a line of zeros for the others would read as none sent. */
+export function timeSeriesOption(series: TimeSeries, recorded: ReadonlySet<HistMetric> | null = null) {
+  const draws = (metric: HistMetric) => recorded === null || recorded.has(metric);
   return (theme: ChartTheme) => {
     const at = (key: 'sessions' | 'bytesIn' | 'bytesOut' | 'flagged') =>
       series.points.map((p) => [p.t, p[key]]);
@@ -66,22 +69,30 @@ export function timeSeriesOption(series: TimeSeries) {
         ...(series.hasModel
           ? [{ name: 'Flagged', type: 'bar', data: at('flagged'), itemStyle: { color: theme.danger }, z: 3 }]
           : []),
-        {
-          name: 'Bytes in',
-          type: 'line',
-          yAxisIndex: 1,
-          data: at('bytesIn'),
-          showSymbol: false,
-          color: theme.series[1],
-        },
-        {
-          name: 'Bytes out',
-          type: 'line',
-          yAxisIndex: 1,
-          data: at('bytesOut'),
-          showSymbol: false,
-          color: theme.series[2],
-        },
+        ...(draws('bytesIn')
+          ? [
+              {
+                name: 'Bytes in',
+                type: 'line',
+                yAxisIndex: 1,
+                data: at('bytesIn'),
+                showSymbol: false,
+                color: theme.series[1],
+              },
+            ]
+          : []),
+        ...(draws('bytesOut')
+          ? [
+              {
+                name: 'Bytes out',
+                type: 'line',
+                yAxisIndex: 1,
+                data: at('bytesOut'),
+                showSymbol: false,
+                color: theme.series[2],
+              },
+            ]
+          : []),
       ],
     };
   };
@@ -96,9 +107,18 @@ function armBrush(chart: ECharts) {
   });
 }
 
-export function TimeSeriesChart({ query }: { query: QueryState<TimeSeries> }) {
+export function TimeSeriesChart({
+  query,
+  recorded = null,
+}: {
+  query: QueryState<TimeSeries>;
+  recorded?: ReadonlySet<HistMetric> | null;
+}) {
   const series = query.data;
-  const build = useMemo(() => (series?.points.length ? timeSeriesOption(series) : null), [series]);
+  const build = useMemo(
+    () => (series?.points.length ? timeSeriesOption(series, recorded) : null),
+    [series, recorded],
+  );
   const bucket = series?.bucketMs ?? 60_000;
   const events = useMemo<ChartEvents>(
     () => ({
