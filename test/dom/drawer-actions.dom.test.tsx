@@ -83,4 +83,24 @@ describe('Session drawer actions', () => {
     fireEvent.click(screen.getByTestId('ip-open-graph'));
     expect(window.location.hash).toBe('#/graph');
   });
+
+  it('the Triage side panel says only what an access-log request records', () => {
+    const request = fakeSession(12, {
+      srcIp: '171.49.74.128',
+      dstIp: null,
+      dstPort: null,
+      protocol: null,
+      bytesIn: null,
+      bytesOut: 174,
+      detectionType: null,
+    });
+    const item = { session: request, score: 0.758, explanation: null, verdict: null, tags: [], ioc: [] };
+    render(<FocusPanel item={item} onWholeIp={() => {}} />, withData);
+    const text = screen.getByTestId('triage-focus').textContent ?? '';
+    // No "0 B in" for a volume the log never had, and no empty "· ·" for a missing protocol.
+    expect(text).toContain('171.49.74.128 · US');
+    expect(text).toContain('174 B out · no detection type · score 0.758');
+    expect(text).not.toContain('B in');
+    expect(text).not.toMatch(/· *·/);
+  });
 });

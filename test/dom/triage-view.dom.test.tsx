@@ -311,8 +311,41 @@ describe('a triage queue that empties', () => {
     expect(row(2).querySelector('td.num')?.textContent).toBe('rule');
     await press('j');
     expect(screen.getByTestId('flag-reasons').textContent).toBe(
-      'rule web-lfi (high): Path traversal matched path = /etc/passwd',
+      'rule “Path traversal” (high) matched path = /etc/passwd',
     );
+    // The rule's id (a UUID in most packs) is the tooltip, not the text.
+    expect(screen.getByTestId('flag-reasons').querySelector('li')?.getAttribute('title')).toBe(
+      'Sigma rule web-lfi',
+    );
+  });
+
+  it('shows each request of an access log in the queue, and no request column for network logs', async () => {
+    const web = item(1, '171.49.74.128');
+    Object.assign(web.session, {
+      dstIp: null,
+      dstPort: null,
+      detectionType: null,
+      method: 'GET',
+      path: '/search',
+      query: "q=1' OR '1'='1",
+      responseCode: 500,
+    });
+    answers.flagQueue = () => ({ ...structuredClone(PAGE), items: [web, item(2, '198.51.100.7')] });
+    await renderView();
+    const headers = [...screen.getByTestId('triage-queue').querySelectorAll('th')].map(
+      (th) => th.textContent,
+    );
+    expect(headers).toContain('request');
+    const cell = row(1).querySelector('[data-testid="triage-request"]');
+    expect(cell?.textContent).toBe("500 GET /search?q=1' OR '1'='1");
+    expect(cell?.getAttribute('title')).toBe("500 GET /search?q=1' OR '1'='1");
+    // A session without a request leaves the cell empty.
+    expect(row(2).querySelector('[data-testid="triage-request"]')?.textContent).toBe('');
+    cleanup();
+    answers.flagQueue = () => structuredClone(PAGE);
+    await renderView();
+    const plain = [...screen.getByTestId('triage-queue').querySelectorAll('th')].map((th) => th.textContent);
+    expect(plain).not.toContain('request');
   });
 
   it('moves focus to the next row after a verdict, and not when that is switched off', async () => {

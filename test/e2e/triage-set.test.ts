@@ -120,7 +120,7 @@ describe('the triage queue is the detection set', () => {
     await row.click();
     expect(await row.locator('td.num').textContent()).toBe('rule');
     expect(await page.getByTestId('flag-reasons').textContent()).toBe(
-      'rule web-lfi (high): Path traversal matched path = /../etc/passwd',
+      'rule “Path traversal” (high) matched path = /../etc/passwd',
     );
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'triage-set.png') });

@@ -1,10 +1,13 @@
 import type { FlagReason } from '../../../src-shared/triage.js';
 
-/** One member of the detection set that flagged the session, in words. */
+/**
+ * One member of the detection set that flagged the session, in words. A rule is named by its
+ * title: Sigma ids are UUIDs, which say nothing to the reader (the id is the item's tooltip).
+ */
 export function reasonText(reason: FlagReason): string {
   if (reason.by === 'run') return `${reason.kind} #${reason.runId} scored ${reason.score.toFixed(3)}`;
   const matched = reason.field ? ` matched ${reason.field} = ${reason.value ?? ''}` : '';
-  return `rule ${reason.ruleId} (${reason.level}): ${reason.title}${matched}`;
+  return `rule “${reason.title}” (${reason.level})${matched}`;
 }
 
 /**
@@ -17,7 +20,11 @@ export function FlagReasons({ reasons }: { reasons: FlagReason[] | undefined }) 
   return (
     <ul className="flag-reasons" data-testid="flag-reasons">
       {reasons.map((reason) => (
-        <li key={reason.by === 'run' ? `run-${reason.runId}` : `rule-${reason.ruleId}`} data-by={reason.by}>
+        <li
+          key={reason.by === 'run' ? `run-${reason.runId}` : `rule-${reason.ruleId}`}
+          data-by={reason.by}
+          title={reason.by === 'rule' ? `Sigma rule ${reason.ruleId}` : undefined}
+        >
           {reasonText(reason)}
         </li>
       ))}

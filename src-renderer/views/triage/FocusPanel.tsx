@@ -1,3 +1,4 @@
+import type { Session } from '../../../src-shared/domain.js';
 import type { QueueItem, Verdict } from '../../../src-shared/triage.js';
 import { formatBytes, formatTimestamp } from '../../format.js';
 import { openIpInGraph } from '../graph/open-in-graph.js';
@@ -18,6 +19,17 @@ interface FocusPanelProps {
  * model flagged it, who judged it when (from the audit log), and IP-wide actions (verdicts, a new
  * case, the IP in the graph).
  */
+/** The parts a session has, joined; what its log does not record (an access log's destination) is left out. */
+function said(...parts: (string | null | false)[]): string {
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** "source → destination:port", or the source alone when the log names no destination. */
+function route(s: Session): string {
+  if (s.dstIp === null) return s.srcIp;
+  return `${s.srcIp} → ${s.dstIp}${s.dstPort !== null ? `:${s.dstPort}` : ''}`;
+}
+
 export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
   if (!item) return <aside className="focus-panel muted">No session in focus.</aside>;
   const s = item.session;
@@ -25,14 +37,14 @@ export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
   return (
     <aside className="focus-panel" data-testid="triage-focus" data-session={s.id}>
       <h3>Session {s.id}</h3>
-      <p>
-        {formatTimestamp(s.startTs)} · {s.srcIp} → {s.dstIp ?? '?'}
-        {s.dstPort !== null ? `:${s.dstPort}` : ''} · {s.protocol ?? ''} · {s.country ?? ''}
-      </p>
+      <p>{said(formatTimestamp(s.startTs), route(s), s.protocol, s.country)}</p>
       <p className="muted">
-        {formatBytes(s.bytesIn ?? 0)} in · {formatBytes(s.bytesOut ?? 0)} out ·{' '}
-        {s.detectionType ?? 'no detection type'} ·{' '}
-        {item.score === null ? 'no score (rule hits)' : `score ${item.score.toFixed(3)}`}
+        {said(
+          s.bytesIn !== null && `${formatBytes(s.bytesIn)} in`,
+          s.bytesOut !== null && `${formatBytes(s.bytesOut)} out`,
+          s.detectionType ?? 'no detection type',
+          item.score === null ? 'no score (rule hits)' : `score ${item.score.toFixed(3)}`,
+        )}
       </p>
       <dl className="focus-context" data-testid="focus-context">
         {s.ruleName && (

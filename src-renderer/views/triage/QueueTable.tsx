@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { Session } from '../../../src-shared/domain.js';
 import type { FlagQueuePage, QueueItem, Verdict } from '../../../src-shared/triage.js';
 import { formatCount, formatTimestamp } from '../../format.js';
 import { TagChips } from './TagChips.js';
@@ -17,18 +18,29 @@ interface QueueTableProps {
   onGroupVerdict(verdict: Verdict, srcIp: string): void;
 }
 
+/**
+ * "500 GET /search?q=…": what a web request got and asked, to judge it without opening it. The
+ * status comes first so that a long query, cut short in the cell, never hides it.
+ */
+function requestSummary(s: Session): string {
+  if (s.method === null && s.path === null) return '';
+  const target = `${s.path ?? ''}${s.query ? `?${s.query}` : ''}`;
+  return [s.responseCode, s.method, target].filter((part) => part !== null && part !== '').join(' ');
+}
+
 type GroupProps = Pick<QueueTableProps, 'page' | 'collapsed' | 'onToggleGroup' | 'onGroupVerdict'>;
 
 /** A source IP's heading above its rows: fold it, or judge every session from the IP at once. */
 function groupHeader(props: GroupProps, item: QueueItem, index: number) {
   const { page, collapsed } = props;
   const ip = item.session.srcIp;
+  const columns = hasRequests(page) ? 9 : 8;
   if (!page.groups.length || page.items[index - 1]?.session.srcIp === ip) return null;
   const group = page.groups.find((g) => g.srcIp === ip);
   const folded = collapsed.has(ip);
   return (
     <tr className="queue-group" key={`g-${ip}`} data-testid="triage-group" data-ip={ip}>
-      <td colSpan={8}>
+      <td colSpan={columns}>
         <button
           type="button"
           className="link group-toggle"
@@ -59,8 +71,14 @@ function groupHeader(props: GroupProps, item: QueueItem, index: number) {
   );
 }
 
+/** An access log's queue gets a request column; a network log's has nothing to put in it. */
+function hasRequests(page: FlagQueuePage): boolean {
+  return page.items.some((item) => item.session.method !== null || item.session.path !== null);
+}
+
 export function QueueTable(props: QueueTableProps) {
   const { page, cursor, selected, colours, onPick, collapsed } = props;
+  const requests = hasRequests(page);
   const body = useRef<HTMLTableSectionElement>(null);
   // Keep the focused row in view as j/k walk past the edge of the scroll box.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `cursor` is the trigger: the row it marks moved.
@@ -77,6 +95,7 @@ export function QueueTable(props: QueueTableProps) {
             <th>start (UTC)</th>
             <th>source</th>
             <th>destination</th>
+            {requests && <th>request</th>}
             <th>detection</th>
             <th>verdict</th>
             <th>tags / IOC</th>
@@ -105,6 +124,11 @@ export function QueueTable(props: QueueTableProps) {
                   {item.session.dstIp ?? ''}
                   {item.session.dstPort !== null ? `:${item.session.dstPort}` : ''}
                 </td>
+                {requests && (
+                  <td className="ellipsis" data-testid="triage-request" title={requestSummary(item.session)}>
+                    {requestSummary(item.session)}
+                  </td>
+                )}
                 <td>{item.session.detectionType ?? ''}</td>
                 <td className={`verdict verdict-${item.verdict?.verdict ?? 'none'}`}>
                   {item.verdict ? `${item.verdict.verdict} · ${item.verdict.analyst}` : ''}
