@@ -68,7 +68,7 @@ const OWN_TERMS = {
     order: 175,
     spec: {
       kind: 'text',
-      help: 'a detection rule hit: rule title (any part, any case) or id',
+      help: 'a detection rule hit: rule title (any part, any case; * any run, so sigma:* is any hit) or id',
       example: 'sigma:"SQL injection"',
       match: 'substring',
     },

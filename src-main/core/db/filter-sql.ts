@@ -143,13 +143,15 @@ function scoreSql(values: FilterValue[], b: Binder): string {
 }
 
 /**
- * sigma: a session with a hit of a rule whose title holds the text (any case) or whose id is it.
- * The rules are few: their ids are found first, then the hits by `rule_hits_by_rule`.
+ * sigma: a session with a hit of a rule whose title holds the text (any case, `*` any run of
+ * characters, so `sigma:*` is any hit) or whose id is it. The rules are few: their ids are found
+ * first, then the hits by `rule_hits_by_rule`.
  */
 function sigmaSql(values: FilterValue[], b: Binder): string {
   const tests = values.map((v) => {
     const text = v.kind === 'text' ? v.value : '';
-    return `instr(lower(title), ${b.bind(text.toLowerCase())}) > 0 OR rule_id = ${b.bind(text)}`;
+    const title = likePattern(text, 'substring').replaceAll('*', '%');
+    return `title LIKE ${b.bind(title)} ESCAPE '\\' OR rule_id = ${b.bind(text)}`;
   });
   return `id IN (SELECT session_id FROM rule_hits WHERE rule IN (SELECT id FROM rules WHERE ${tests.join(' OR ')}))`;
 }

@@ -47,6 +47,15 @@ describe('sigma: and level:', () => {
     expect(sources('sigma:"no rule is called this"')).toEqual([]);
   });
 
+  it('reads * in a rule title as any run of characters: sigma:* is every session with a hit', () => {
+    expect(sources('sigma:*')).toEqual(['192.0.2.2', '192.0.2.3', '192.0.2.4']);
+    expect(sources('-sigma:*')).toEqual(['192.0.2.1']);
+    expect(sources('sigma:"sql*injection"')).toEqual(['192.0.2.2']);
+    // % and _ are no wildcards: typed, they are only themselves.
+    expect(sources('sigma:%')).toEqual([]);
+    expect(sources('sigma:_')).toEqual([]);
+  });
+
   it('finds sessions by level, a list of levels, or a level and above', () => {
     expect(sources('level:critical')).toEqual(['192.0.2.3']);
     expect(sources('level:high')).toEqual(['192.0.2.2']);
