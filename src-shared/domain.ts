@@ -189,6 +189,9 @@ export const DashboardSummary = z.object({
   sessions: z.number().int(),
   bytesIn: z.number(),
   bytesOut: z.number(),
+  /** False when no stored session has the volume (an access log has no bytes in): its sum is no 0. */
+  bytesInRecorded: z.boolean(),
+  bytesOutRecorded: z.boolean(),
   sourceIps: z.number().int(),
   countries: z.number().int(),
   firstTs: z.number().nullable(),

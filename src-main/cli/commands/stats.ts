@@ -3,6 +3,9 @@ import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 
+/** A volume no stored session has: its sum would print as 0, which reads as nothing sent. */
+const NOT_RECORDED = '— (not in these logs)';
+
 export function registerStats(program: Command): void {
   withCommonOptions(
     program.command('stats').description('Totals of the stored sessions (from the rollups)'),
@@ -16,8 +19,8 @@ export function registerStats(program: Command): void {
           ['sessions', summary.sessions],
           ['source IPs', summary.sourceIps],
           ['countries', summary.countries],
-          ['bytes in', summary.bytesIn],
-          ['bytes out', summary.bytesOut],
+          ['bytes in', summary.bytesInRecorded ? summary.bytesIn : NOT_RECORDED],
+          ['bytes out', summary.bytesOutRecorded ? summary.bytesOut : NOT_RECORDED],
           ['first', iso(summary.firstTs)],
           ['last', iso(summary.lastTs)],
         ]),

@@ -1,5 +1,6 @@
 // Histogram and protocol/port reads from rollup_hist / rollup_ports. A filter that needs rows reads
 // them from the digest of its sessions (analytics/session-digest.ts), binned with ingest's logBin.
+import { HIST_METRICS, type HistMetric } from '../../../src-shared/analytics-bins.js';
 import type { Source } from './analytics-source.js';
 import type { Db } from './open.js';
 
@@ -13,6 +14,17 @@ export function histFromRollup(db: Db, s: Source): BinRow[] {
   return db
     .prepare(`SELECT metric, bin, sum(sessions) AS sessions ${s.from} GROUP BY 1, 2 ORDER BY 1, 2`)
     .all(s.params) as BinRow[];
+}
+
+/**
+ * The volumes some stored session has: a histogram bins every value a session has (0 included)
+ * and none it lacks, so a metric with no cell was never recorded (an access log's bytes in).
+ */
+export function recordedVolumes(db: Db): ReadonlySet<HistMetric> {
+  const rows = db.prepare('SELECT DISTINCT metric FROM rollup_hist WHERE sessions > 0').all() as {
+    metric: number;
+  }[];
+  return new Set(rows.flatMap(({ metric }) => HIST_METRICS[metric] ?? []));
 }
 
 export interface PortRow {

@@ -1,4 +1,5 @@
 import type { DashboardSummary, SessionFilter } from '../../../src-shared/domain.js';
+import { recordedVolumes } from './analytics-mix.js';
 import type { Db } from './open.js';
 import { distinctSources, rollupBy, rollupTotals, storedSpan } from './rollups.js';
 
@@ -9,10 +10,13 @@ export function dashboardSummary(db: Db, filter: SessionFilter): DashboardSummar
     country: r.key,
     sessions: r.sessions,
   }));
+  const recorded = recordedVolumes(db);
   return {
     sessions: totals.sessions,
     bytesIn: totals.bytesIn,
     bytesOut: totals.bytesOut,
+    bytesInRecorded: recorded.has('bytesIn'),
+    bytesOutRecorded: recorded.has('bytesOut'),
     sourceIps: distinctSources(db),
     countries: byCountry.filter((r) => r.country !== '').length,
     // Without a range the exact span is known; within one, bucket starts are as precise as the rollup.
