@@ -29,11 +29,59 @@ const num = (value: number | null | undefined, digits = 3) =>
 /** A tag's colour for a style attribute: a #rrggbb colour, or grey for anything else. */
 const tagColour = (colour: string) => (isTagColour(colour) ? colour : '#888888');
 
-function sessionRow(s: ReportSession): Html {
-  return html`<tr><td class="num">${s.id}</td><td class="nowrap">${iso(s.startTs)}</td><td>${s.srcIp}</td><td>${s.dstIp ?? ''}</td>
-<td class="num">${s.dstPort ?? ''}</td><td>${s.protocol ?? ''}</td><td>${s.country ?? ''}</td><td>${s.detectionType ?? ''}</td>
-<td>${s.ruleName ?? ''}</td><td class="num">${s.bytesIn ?? ''}</td><td class="num">${s.bytesOut ?? ''}</td>
-<td class="num">${num(s.score)}</td><td>${s.flagged ? 'yes' : ''}</td><td>${s.kind ?? ''}${s.kindBy === 'model' ? ' (predicted)' : ''}</td><td>${s.verdict ?? ''}</td><td>${s.verdictBy ?? ''}</td><td>${s.verdictNote ?? ''}</td><td>${s.tags ?? ''}</td></tr>`;
+interface SessionColumn {
+  head: string;
+  /** The cell's text ('' for none). */
+  value(s: ReportSession): string | number;
+  align?: 'num' | 'nowrap';
+  /** Left out (and named) when every listed session leaves it empty. */
+  optional?: true;
+}
+
+const text = (value: string | number | null | undefined) => value ?? '';
+const SESSION_COLUMNS: SessionColumn[] = [
+  { head: 'id', value: (s) => s.id, align: 'num' },
+  { head: 'start (UTC)', value: (s) => iso(s.startTs), align: 'nowrap' },
+  { head: 'source', value: (s) => s.srcIp },
+  { head: 'destination', value: (s) => text(s.dstIp), optional: true },
+  { head: 'port', value: (s) => text(s.dstPort), align: 'num', optional: true },
+  { head: 'proto', value: (s) => text(s.protocol), optional: true },
+  { head: 'country', value: (s) => text(s.country), optional: true },
+  { head: 'detection', value: (s) => text(s.detectionType), optional: true },
+  { head: 'rule', value: (s) => text(s.ruleName), optional: true },
+  { head: 'bytes in', value: (s) => text(s.bytesIn), align: 'num', optional: true },
+  { head: 'bytes out', value: (s) => text(s.bytesOut), align: 'num', optional: true },
+  // The model section says why scores are missing, so the column stays.
+  { head: 'score', value: (s) => num(s.score), align: 'num' },
+  { head: 'flagged', value: (s) => (s.flagged ? 'yes' : '') },
+  {
+    head: 'kind',
+    value: (s) => `${text(s.kind)}${s.kind && s.kindBy === 'model' ? ' (predicted)' : ''}`,
+    optional: true,
+  },
+  { head: 'verdict', value: (s) => text(s.verdict) },
+  { head: 'by', value: (s) => text(s.verdictBy), optional: true },
+  { head: 'verdict note', value: (s) => text(s.verdictNote), optional: true },
+  { head: 'tags', value: (s) => text(s.tags), optional: true },
+];
+
+/**
+ * The sessions table. An access log has no destination, port or bytes in, a network log no
+ * request: columns that every listed session leaves empty would only push the table past the
+ * page, so they are left out and named above it.
+ */
+function sessionsTable(rows: readonly ReportSession[]): Html {
+  const shown = SESSION_COLUMNS.filter(
+    (column) => !column.optional || rows.some((s) => column.value(s) !== ''),
+  );
+  const left = SESSION_COLUMNS.filter((column) => !shown.includes(column)).map((column) => column.head);
+  const cell = (column: SessionColumn, s: ReportSession) =>
+    column.align
+      ? html`<td class="${column.align}">${column.value(s)}</td>`
+      : html`<td>${column.value(s)}</td>`;
+  return html`${left.length ? html`<p class="meta" data-left-out>Left out, empty for every session listed: ${left.join(', ')}.</p>` : ''}
+<table class="sessions"><tr>${shown.map((column) => html`<th>${column.head}</th>`)}</tr>
+${rows.map((s) => html`<tr>${shown.map((column) => cell(column, s))}</tr>\n`)}</table>`;
 }
 
 function modelSection(report: CaseReport): Html {
@@ -102,9 +150,7 @@ ${detail.notes.map((n) => html`<p><strong>${n.analyst}</strong> <span class="met
 <h2>Kinds of threat</h2>${kindsSection(report.data.kinds)}
 <h2>Sessions (${sessionsHeading(tableRows.length, sessionTotal)})</h2>
 <p class="meta" data-flagged-by>Flagged: by the detection set ${report.data.flaggedBy}, as in every view of Vigil.</p>
-<table class="sessions"><tr><th>id</th><th>start (UTC)</th><th>source</th><th>destination</th><th>port</th><th>proto</th><th>country</th>
-<th>detection</th><th>rule</th><th>bytes in</th><th>bytes out</th><th>score</th><th>flagged</th><th>kind</th><th>verdict</th><th>by</th><th>verdict note</th><th>tags</th></tr>
-${tableRows.map(sessionRow)}</table>
+${sessionsTable(tableRows)}
 ${requestSection(tableRows)}
 ${whyFlaggedSection(tableRows)}
 <h2>Audit trail</h2>${auditSection(audit)}

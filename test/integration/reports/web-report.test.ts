@@ -75,6 +75,22 @@ describe('a case of web requests', () => {
     expect(page).toContain('sqlmap/1.8#stable (https://sqlmap.org) <span class="meta">(tool)</span>');
   });
 
+  it('leaves out of the sessions table the columns no listed session records, and names them', () => {
+    const page = fs.readFileSync(files.html as string, 'utf8');
+    const table = page.slice(page.indexOf('<table class="sessions">'));
+    const headers = [...table.slice(0, table.indexOf('</tr>')).matchAll(/<th>([^<]*)<\/th>/g)].map(
+      (m) => m[1],
+    );
+    // An access log has no destination, port, protocol, detection type, log rule or bytes in.
+    expect(headers).toEqual(['id', 'start (UTC)', 'source', 'bytes out', 'score', 'flagged', 'verdict']);
+    expect(page).toContain(
+      'Left out, empty for every session listed: destination, port, proto, country, detection, rule, bytes in, kind, by, verdict note, tags.',
+    );
+    // Every row has as many cells as the header.
+    const rows = table.slice(0, table.indexOf('</table>')).split('<tr>').slice(2);
+    for (const row of rows) expect(row.match(/<td/g)).toHaveLength(headers.length);
+  });
+
   it('carries the requests and rule hits in STIX 2.1 whose references all resolve', () => {
     const bundle = JSON.parse(fs.readFileSync(files.stix as string, 'utf8')) as {
       objects: (Record<string, unknown> & { id: string; type: string })[];
