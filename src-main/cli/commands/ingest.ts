@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { FORMAT_IDS, type ImportRecord } from '../../../src-shared/domain.js';
+import { IMPORTABLE_LOGS } from '../../../src-shared/import-formats.js';
 import { must } from '../../../src-shared/must.js';
 import { abortOnSignals, CANCELLED_EXIT_CODE } from '../cancel-signals.js';
 import { inPlainWords, whyUnreadable } from '../file-errors.js';
@@ -32,9 +33,7 @@ export function registerIngest(program: Command): void {
   withCommonOptions(
     program
       .command('ingest')
-      .description(
-        'Import log files (web server, ALB, CloudFront, Zeek and Suricata logs, CloudWatch CSV, VPC Flow Logs, WAF JSON lines, or mapped CSV/JSONL; .gz too)',
-      )
+      .description(`Import log files: ${IMPORTABLE_LOGS} (.gz too)`)
       .argument('<files...>', 'files to import')
       .option('--format <id>', `skip auto-detection: ${FORMAT_IDS.join(', ')}`)
       .option('--map <preset>', 'use a saved preset (a column mapping, or a log format)')

@@ -1,4 +1,5 @@
 import { type DragEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { IMPORTABLE_LOGS } from '../../../src-shared/import-formats.js';
 
 interface DropZoneProps {
   onFiles: (files: File[]) => void;
@@ -42,9 +43,7 @@ export function DropZone({ onFiles, onSample, children }: DropZoneProps) {
       data-testid="dropzone"
     >
       <p className="dropzone-title">Drop log files here</p>
-      <p className="muted">
-        CloudWatch web-attack CSV, VPC Flow Logs, WAF JSON lines, or mapped CSV / JSONL; gzip is fine.
-      </p>
+      <p className="muted">{IMPORTABLE_LOGS}; gzip is fine.</p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => input.current?.click()}>
           Choose files…

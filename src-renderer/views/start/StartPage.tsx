@@ -1,5 +1,6 @@
 // What an empty database shows: two ways in, and the sample's import progress once started.
 import { useState } from 'react';
+import { IMPORTABLE_LOGS } from '../../../src-shared/import-formats.js';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
@@ -24,8 +25,7 @@ export function StartPage() {
         <h1>Welcome to Vigil</h1>
         <p>
           There are no sessions in this database yet. Load the bundled sample (282 sessions of web traffic
-          flagged by AWS) to look around, or import your own logs: CloudWatch CSV, VPC Flow Logs, WAF JSON, or
-          any CSV/JSON lines with a column mapping.
+          flagged by AWS) to look around, or import your own logs: {IMPORTABLE_LOGS}.
         </p>
         <div className="actions">
           <button
