@@ -33,6 +33,8 @@ export interface FilterTermDef {
   max?: number;
   /** Whole numbers only. */
   integer?: boolean;
+  /** A class of a hundred codes may be written as its digit and `xx`: `5xx` is `500..599` (HTTP status). */
+  hundreds?: boolean;
   /** Text compared in any case (names analysts type); otherwise exactly as stored. */
   nocase?: boolean;
   /**

@@ -232,11 +232,12 @@ export const SESSION_FIELDS = [
       term: 'code',
       order: 120,
       kind: 'number',
-      help: 'response code',
+      help: 'response code or class, like 5xx',
       example: 'code:>=400',
       min: 0,
       max: 999,
       integer: true,
+      hundreds: true,
       // An HTTP status is the response code (notes/http-fields.md).
       aliases: ['status'],
     },

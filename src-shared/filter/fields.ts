@@ -22,6 +22,8 @@ export interface FieldSpec {
   max?: number;
   /** Whole numbers only. */
   integer?: boolean;
+  /** `5xx` stands for 500..599 (FilterTermDef.hundreds). */
+  hundreds?: boolean;
   /** A text field matched by its start (`*` a wildcard) or any part, in any case (FilterTermDef). */
   match?: 'prefix' | 'substring';
   /** The values a `choice` term accepts. */
@@ -85,7 +87,17 @@ const OWN_TERMS = {
 
 export type FilterField = FieldTerm | ClassTerm | keyof typeof OWN_TERMS;
 
-function specOf({ kind, help, example, min, max, integer, match, values }: FilterTermDef): FieldSpec {
+function specOf({
+  kind,
+  help,
+  example,
+  min,
+  max,
+  integer,
+  hundreds,
+  match,
+  values,
+}: FilterTermDef): FieldSpec {
   return {
     kind,
     help,
@@ -93,6 +105,7 @@ function specOf({ kind, help, example, min, max, integer, match, values }: Filte
     ...(min === undefined ? {} : { min }),
     ...(max === undefined ? {} : { max }),
     ...(integer === undefined ? {} : { integer }),
+    ...(hundreds === undefined ? {} : { hundreds }),
     ...(match === undefined ? {} : { match }),
     ...(values === undefined ? {} : { values }),
   };

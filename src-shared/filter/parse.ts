@@ -43,7 +43,10 @@ const COMPARISON = /^(<=|>=|<|>|=)/;
 
 function toNumber(field: string, spec: FieldSpec, text: string, item: Item): number {
   if (!NUMBER.test(text))
-    fail(`${field}: bad comparison "${item.text}": expected a number, like ${spec.example}`, item);
+    fail(
+      `${field}: bad comparison "${item.text}": expected a number${spec.hundreds ? ' or a class (5xx)' : ''}, like ${spec.example}`,
+      item,
+    );
   const value = Number(text);
   if (spec.integer && !Number.isInteger(value)) fail(`${field}: ${text} is not a whole number`, item);
   if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))
@@ -51,7 +54,14 @@ function toNumber(field: string, spec: FieldSpec, text: string, item: Item): num
   return value;
 }
 
+const HUNDREDS = /^(\d)xx$/i;
+
 function numberValue(field: string, spec: FieldSpec, item: Item): FilterValue {
+  const hundred = spec.hundreds ? HUNDREDS.exec(item.text) : null;
+  if (hundred) {
+    const min = Number(hundred[1]) * 100;
+    return { kind: 'range', min, max: min + 99 };
+  }
   const range = /^([^.]*|[^.]*\.[^.]*)\.\.(.*)$/.exec(item.text);
   if (range) {
     const [, minText = '', maxText = ''] = range;

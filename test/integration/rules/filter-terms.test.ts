@@ -80,6 +80,8 @@ describe('sigma: and level:', () => {
   it('keeps status: an alias of code:', () => {
     expect(serializeFilter(parseFilterOrThrow('status:>=400'))).toBe('code:>=400');
     expect(sources('status:404')).toEqual(['192.0.2.4']);
+    expect(sources('status:4xx')).toEqual(['192.0.2.4']);
+    expect(sources('-code:2xx')).toEqual(['192.0.2.4']);
   });
 
   it('suggests the titles of rules with hits', () => {

@@ -109,6 +109,17 @@ describe('filter language: parsing', () => {
     });
     expect(errorOf('status:1000').message).toBe('status: 1000 is out of range (0 to 999)');
   });
+
+  it('reads a status class (5xx) as its hundred codes, as the status chart filters by it', () => {
+    expect(parseFilterOrThrow('status:5xx')).toEqual(parseFilterOrThrow('code:500..599'));
+    expect(serializeFilter(parseFilterOrThrow('code:4XX,5xx -status:404'))).toBe(
+      'code:400..499,500..599 -code:404',
+    );
+    // Only a number term for codes takes a class; a class is one digit and "xx".
+    expect(errorOf('port:4xx').message).toMatch(/^port: bad comparison "4xx"/);
+    expect(errorOf('status:>=5xx').message).toMatch(/^status: bad comparison ">=5xx"/);
+    expect(errorOf('status:50x').message).toMatch(/^status: bad comparison "50x"/);
+  });
 });
 
 describe('filter language: errors say what is wrong and where', () => {

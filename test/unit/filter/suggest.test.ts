@@ -50,7 +50,7 @@ describe('filter autocomplete', () => {
 
   it('offers an alias beside the terms, and completes its term’s values', () => {
     expect(suggestionsFor(completionContext('sta', 3))).toEqual([
-      { insert: 'status:', label: 'status:', detail: 'response code (same as code:)' },
+      { insert: 'status:', label: 'status:', detail: 'response code or class, like 5xx (same as code:)' },
     ]);
     expect(completionContext('status:5', 8)).toEqual({
       kind: 'value',
