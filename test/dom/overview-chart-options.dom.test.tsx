@@ -11,21 +11,11 @@ import { barsOption } from '../../src-renderer/views/overview/PortMixCharts.js';
 import { smallestFirst, stackedBarsOption } from '../../src-renderer/views/overview/StackedBars.js';
 import { timeSeriesOption } from '../../src-renderer/views/overview/TimeSeriesChart.js';
 import { TEST_THEME } from '../helpers/chart-theme.js';
+import { drawnTexts } from '../helpers/drawn-texts.js';
 
 echarts.use([SVGRenderer]);
 
 const theme = TEST_THEME;
-
-/** The texts ECharts draws for an option, read from its SVG. */
-function drawnTexts(option: EChartsOption): string[] {
-  const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 900, height: 300 });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  // SVG escapes markup characters in text ("<0.1 %" is written "&lt;0.1 %").
-  const decode = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1] ?? ''));
-}
 
 const HOUR = 3_600_000;
 const series = (from: number, step: number, n: number) => ({

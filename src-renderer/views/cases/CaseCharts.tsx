@@ -4,11 +4,47 @@ import { useMemo } from 'react';
 import type { CaseSession } from '../../../src-shared/cases.js';
 import { EChart } from '../../charts/EChart.js';
 import { escapeHtml, tooltipLine } from '../../charts/escape.js';
-import { axisStyle, baseOption } from '../../charts/palette.js';
+import { axisStyle, baseOption, type ChartTheme, timeAxis } from '../../charts/palette.js';
 import { formatTimestamp } from '../../format.js';
-import { countryCounts, timeBuckets } from './case-series.js';
+import { type CaseBucket, countryCounts, timeBuckets } from './case-series.js';
 
 type Param = { marker: string; seriesName: string; value: [number, number] | number; name: string };
+
+/** The case's sessions per time bucket, its malicious verdicts in red. */
+export function caseSeriesOption(buckets: readonly CaseBucket[]) {
+  return (theme: ChartTheme) => ({
+    ...baseOption(theme),
+    grid: { left: 40, right: 34, top: 28, bottom: 24 },
+    tooltip: {
+      ...baseOption(theme).tooltip,
+      trigger: 'axis',
+      formatter: (params: Param[]) =>
+        [escapeHtml(`${formatTimestamp((params[0]?.value as [number, number] | undefined)?.[0])} UTC`)]
+          .concat(params.map((p) => tooltipLine(p.marker, p.seriesName, (p.value as [number, number])[1])))
+          .join('<br>'),
+    },
+    // The Overview's time axis: UTC, said on the axis, day labels with their month.
+    xAxis: timeAxis(theme),
+    yAxis: { type: 'value', minInterval: 1, ...axisStyle(theme) },
+    series: [
+      {
+        type: 'bar',
+        name: 'other sessions',
+        stack: 'sessions',
+        data: buckets.map((b) => [b.bucket, b.sessions - b.malicious]),
+        barMaxWidth: 14,
+      },
+      {
+        type: 'bar',
+        name: 'malicious verdicts',
+        stack: 'sessions',
+        data: buckets.map((b) => [b.bucket, b.malicious]),
+        itemStyle: { color: theme.danger },
+        barMaxWidth: 14,
+      },
+    ],
+  });
+}
 
 export function CaseCharts({
   sessions,
@@ -28,46 +64,7 @@ export function CaseCharts({
         loading={loading}
         empty={empty}
         height={200}
-        option={
-          buckets &&
-          ((theme) => ({
-            ...baseOption(theme),
-            grid: { left: 40, right: 12, top: 28, bottom: 24 },
-            tooltip: {
-              ...baseOption(theme).tooltip,
-              trigger: 'axis',
-              formatter: (params: Param[]) =>
-                [escapeHtml(formatTimestamp((params[0]?.value as [number, number] | undefined)?.[0]))]
-                  .concat(
-                    params.map((p) => tooltipLine(p.marker, p.seriesName, (p.value as [number, number])[1])),
-                  )
-                  .join('<br>'),
-            },
-            xAxis: {
-              type: 'time',
-              ...axisStyle(theme),
-              axisLabel: { color: theme.muted, hideOverlap: true },
-            },
-            yAxis: { type: 'value', minInterval: 1, ...axisStyle(theme) },
-            series: [
-              {
-                type: 'bar',
-                name: 'other sessions',
-                stack: 'sessions',
-                data: buckets.map((b) => [b.bucket, b.sessions - b.malicious]),
-                barMaxWidth: 14,
-              },
-              {
-                type: 'bar',
-                name: 'malicious verdicts',
-                stack: 'sessions',
-                data: buckets.map((b) => [b.bucket, b.malicious]),
-                itemStyle: { color: theme.danger },
-                barMaxWidth: 14,
-              },
-            ],
-          }))
-        }
+        option={buckets && caseSeriesOption(buckets)}
       />
       <EChart
         testId="case-countries"
