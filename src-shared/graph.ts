@@ -13,6 +13,12 @@ export const ScoreSource = z
   .nullable();
 export type ScoreSource = z.infer<typeof ScoreSource>;
 
+/**
+ * The node of the server that wrote a log whose requests name neither a server IP nor a host
+ * (db/host-edges.ts); the case graph names it the same way.
+ */
+export const serverOfLog = (fileName: string) => `server of ${fileName}`;
+
 export const NodeKind = z.enum(['ip', 'host']);
 export type NodeKind = z.infer<typeof NodeKind>;
 

@@ -6,12 +6,10 @@
 // log expects, a star of clients around the site. Sessions with a destination IP are untouched.
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { FilterClause } from '../../../src-shared/filter/clauses.js';
+import { serverOfLog } from '../../../src-shared/graph.js';
 import { anyRequestsStored, REQUEST_SQL } from './analytics-web.js';
 import { filterAnd, type Pair } from './graph.js';
 import type { Db } from './open.js';
-
-/** The label of the node for the server of a log whose requests name no host. */
-export const serverOfLog = (fileName: string) => `server of ${fileName}`;
 
 const NO_DESTINATION = "(dst_ip IS NULL OR dst_ip = '')";
 

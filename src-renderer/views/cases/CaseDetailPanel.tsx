@@ -19,7 +19,10 @@ export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onErr
   // its overview loads (a case's overview takes seconds on a busy machine).
   const overview = queryState(useVigilQuery('caseOverview', { id: c.id }, { keepPrevious: false }));
   const sessions = overview.data?.sessions ?? null;
-  const edges = useMemo(() => ipEdges(sessions ?? []), [sessions]);
+  // Requests that name no server IP end at the server of their log, named by its file.
+  const imports = useVigilQuery('listImports', {}).data;
+  const fileNames = useMemo(() => new Map(imports?.map((i) => [i.id, i.fileName])), [imports]);
+  const edges = useMemo(() => ipEdges(sessions ?? [], fileNames), [sessions, fileNames]);
   const indicatorIps = useMemo(() => new Set(overview.data?.indicators.map((i) => i.ip)), [overview.data]);
   return (
     <article className="case-detail" data-testid="case-detail" data-case={c.id}>

@@ -1,12 +1,17 @@
 // What the case view draws, computed from the case's sessions: sessions over time, by country,
 // and the IP pairs for the mini graph.
 import type { CaseSession } from '../../../src-shared/cases.js';
+import { serverOfLog } from '../../../src-shared/graph.js';
 import { bucketStart, caseTimelineBucket } from '../../../src-shared/time-buckets.js';
 
 /** Sessions per bucket (an hour for spans under three days, else a day), oldest first. */
-export function timeBuckets(
-  sessions: readonly CaseSession[],
-): { bucket: number; sessions: number; malicious: number }[] {
+export interface CaseBucket {
+  bucket: number;
+  sessions: number;
+  malicious: number;
+}
+
+export function timeBuckets(sessions: readonly CaseSession[]): CaseBucket[] {
   if (!sessions.length) return [];
   const first = Math.min(...sessions.map((s) => s.startTs));
   const last = Math.max(...sessions.map((s) => s.startTs));
@@ -37,13 +42,28 @@ export interface CaseEdge {
   sessions: number;
 }
 
-/** Source → destination pairs with their session counts (sessions without a destination are left out). */
-export function ipEdges(sessions: readonly CaseSession[]): CaseEdge[] {
+/** Where a request without a server IP went: its host, or the server of its log; null for no request. */
+function requestTarget(s: CaseSession, fileNames: ReadonlyMap<number, string>): string | null {
+  if (s.method === null && s.path === null) return null;
+  return s.host ?? serverOfLog(fileNames.get(s.importId) ?? `import ${s.importId}`);
+}
+
+/**
+ * Source → destination pairs with their session counts, as the Graph view pairs them: a request
+ * that names no server IP (an access log) goes to the host it asked for, or to the server of its
+ * log (named by `fileNames`, the import's file, once known); other sessions without a destination
+ * are left out.
+ */
+export function ipEdges(
+  sessions: readonly CaseSession[],
+  fileNames: ReadonlyMap<number, string> = new Map(),
+): CaseEdge[] {
   const edges = new Map<string, CaseEdge>();
   for (const s of sessions) {
-    if (!s.dstIp) continue;
-    const key = `${s.srcIp} ${s.dstIp}`;
-    const edge = edges.get(key) ?? { src: s.srcIp, dst: s.dstIp, sessions: 0 };
+    const dst = s.dstIp || requestTarget(s, fileNames);
+    if (!dst) continue;
+    const key = `${s.srcIp} ${dst}`;
+    const edge = edges.get(key) ?? { src: s.srcIp, dst, sessions: 0 };
     edge.sessions++;
     edges.set(key, edge);
   }
