@@ -80,8 +80,9 @@ export const IpProfile = z.object({
   sessions: z.number().int(),
   asSource: z.number().int(),
   asDestination: z.number().int(),
-  bytesIn: z.number(),
-  bytesOut: z.number(),
+  /** Null when none of its sessions records the volume (an access log has no bytes in). */
+  bytesIn: z.number().nullable(),
+  bytesOut: z.number().nullable(),
   firstTs: z.number().nullable(),
   lastTs: z.number().nullable(),
   /** Sessions flagged by the active run (null when no run is active). */

@@ -40,8 +40,9 @@ export class IpProfilePass {
   private sessions = 0;
   private asSource = 0;
   private asDestination = 0;
-  private bytesIn = 0;
-  private bytesOut = 0;
+  // Null until a session records the volume, as SQL's sum(): an access log has no bytes in.
+  private bytesIn: number | null = null;
+  private bytesOut: number | null = null;
   private flagged = 0;
   private maxScore: number | null = null;
   private readonly ids = new Column();
@@ -77,8 +78,8 @@ export class IpProfilePass {
     pass.sessions++;
     if (src === pass.ip) pass.asSource++;
     if (dst === pass.ip) pass.asDestination++;
-    pass.bytesIn += bytesIn ?? 0;
-    pass.bytesOut += bytesOut ?? 0;
+    if (bytesIn !== null) pass.bytesIn = (pass.bytesIn ?? 0) + bytesIn;
+    if (bytesOut !== null) pass.bytesOut = (pass.bytesOut ?? 0) + bytesOut;
     if (score !== null && (pass.maxScore === null || score > pass.maxScore)) pass.maxScore = score;
     pass.flagged += flagged ?? 0;
     pass.ids.push(id);

@@ -56,6 +56,9 @@ export function IpPanel({ ip, filter, axisColour, onClose, onExpand, onPeer }: I
   );
 }
 
+/** A volume of the IP's sessions, or that its logs do not record it (never a sum of nothing as 0 B). */
+const volume = (bytes: number | null) => (bytes === null ? 'not in these logs' : formatBytes(bytes));
+
 function ProfileBody({
   profile,
   axisColour,
@@ -79,7 +82,7 @@ function ProfileBody({
         </dd>
         <dt>Bytes in / out</dt>
         <dd>
-          {formatBytes(profile.bytesIn)} / {formatBytes(profile.bytesOut)}
+          {volume(profile.bytesIn)} / {volume(profile.bytesOut)}
         </dd>
         <dt>First / last seen</dt>
         <dd>

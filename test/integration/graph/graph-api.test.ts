@@ -227,8 +227,8 @@ function sqlProfile(ip: string, filter: SessionFilter) {
   const totals = db
     .prepare(
       `SELECT count(*) AS sessions, coalesce(sum(src_ip = @ip), 0) AS asSource,
-         coalesce(sum(dst_ip = @ip), 0) AS asDestination, coalesce(sum(bytes_in), 0) AS bytesIn,
-         coalesce(sum(bytes_out), 0) AS bytesOut, min(start_ts) AS firstTs, max(start_ts) AS lastTs ${from}`,
+         coalesce(sum(dst_ip = @ip), 0) AS asDestination, sum(bytes_in) AS bytesIn,
+         sum(bytes_out) AS bytesOut, min(start_ts) AS firstTs, max(start_ts) AS lastTs ${from}`,
     )
     .get(args) as { firstTs: number; lastTs: number };
   const bucketMs = [60_000, 300_000, 900_000, 3_600_000, 21_600_000, 86_400_000, 604_800_000].find(
