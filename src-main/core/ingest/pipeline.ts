@@ -21,7 +21,7 @@ import { detectFormat, formatById } from './formats/index.js';
 import { ImportRuleHits } from './import-rule-hits.js';
 import { memoryTracer, processRss } from './memory-trace.js';
 import { type ParserPlacement, runParser } from './parse-runner.js';
-import { inspectSource, readHead } from './source.js';
+import { inspectSource, readHead, refuseBlank } from './source.js';
 
 export interface ImportRequest {
   file: string;
@@ -72,6 +72,7 @@ export async function runImport(
   const fileName = path.basename(file);
   const info = inspectSource(file);
   const head = await readHead(file, info.gzip);
+  if (!request.format && !request.preset) refuseBlank(head, fileName, info.gzip);
   const format = request.format
     ? formatById(request.format)
     : request.preset

@@ -50,6 +50,20 @@ export async function readHead(file: string, gzip: boolean, chars = 64 * 1024): 
   return isEventSpool(head) ? new EventSpoolReader().push(head) : head;
 }
 
+/**
+ * Refuses a file whose head holds no text at all, which no format could be detected from: saying
+ * "could not recognise the format" of an empty file sends the user looking for the wrong option.
+ * (`head` is the whole file when it is shorter than readHead's limit, which is all a blank head can be.)
+ */
+export function refuseBlank(head: string, fileName: string, gzip: boolean): void {
+  if (head.trim() !== '') return;
+  throw new Error(
+    gzip
+      ? `${fileName} holds no line to import: it is empty, or its compressed data cannot be read.`
+      : `${fileName} is empty: it holds no line to import.`,
+  );
+}
+
 export interface SourceChunk {
   text: string;
   /** The same chunk as bytes when it is all ASCII (then character i is byte i), else null. */

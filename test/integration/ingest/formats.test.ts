@@ -266,4 +266,22 @@ describe('detection', () => {
     expect(fs.existsSync(file)).toBe(true);
     expect(countSessions(ws.db)).toBe(0);
   });
+
+  it('says an empty file is empty, rather than of a format it does not recognise', async () => {
+    const ws = tempWorkspace();
+    for (const [name, text] of [
+      ['empty.log', ''],
+      ['blank.log', '\n \r\n\t\n'],
+    ]) {
+      const file = ws.write(name as string, text as string);
+      await expect(runImport(ws.db, { file, enrich: false })).rejects.toThrow(
+        new RegExp(`^${name} is empty: it holds no line to import\\.`),
+      );
+    }
+    const gz = ws.write('empty.log.gz', gzipSync(''));
+    await expect(runImport(ws.db, { file: gz, enrich: false })).rejects.toThrow(
+      /^empty\.log\.gz holds no line to import: it is empty, or its compressed data cannot be read\.$/,
+    );
+    expect(countSessions(ws.db)).toBe(0);
+  });
 });
