@@ -1,32 +1,19 @@
 import { useEffect, useState } from 'react';
 import {
   type CompletionContext,
+  LOOKED_UP_TERMS,
   type Suggestion,
   suggestionsFor,
   type ValueCount,
 } from '../../src-shared/filter/index.js';
 import { api } from '../api/index.js';
 
-// Fields whose values the rollups know; the rest (numbers, verdicts) need no lookup.
-const LOOKED_UP = new Set([
-  'src',
-  'dst',
-  'ip',
-  'country',
-  'port',
-  'proto',
-  'rule',
-  'type',
-  'action',
-  'label',
-]);
-
 /** Suggestions for the word at the cursor; values are fetched from the core as the analyst types. */
 export function useFilterSuggestions(context: CompletionContext): Suggestion[] {
   const [values, setValues] = useState<{ key: string; values: ValueCount[] }>({ key: '', values: [] });
   const key = context.kind === 'value' ? `${context.field}\u0000${context.prefix}` : '';
   useEffect(() => {
-    if (context.kind !== 'value' || !LOOKED_UP.has(context.field)) return;
+    if (context.kind !== 'value' || !LOOKED_UP_TERMS.has(context.field)) return;
     let live = true;
     // A short pause so a fast typist sends one request, not one per key.
     const timer = setTimeout(() => {

@@ -1,6 +1,7 @@
 // Autocomplete for the filter bar: what the word under the cursor could become. Field names come
 // from the language itself; values come from the caller (the filterSuggestions API reads rollups).
 
+import { TERM_FIELDS } from '../fields/index.js';
 import { RULE_LEVELS } from '../rule-levels.js';
 import {
   FIELD_ALIASES,
@@ -19,6 +20,28 @@ const FIXED_VALUES: Partial<Record<FilterField, readonly string[]>> = {
   level: RULE_LEVELS,
   flagged: FLAG_VALUES,
 };
+
+/**
+ * Terms whose values the core looks up as the analyst types (db/analytics-suggest.ts answers each;
+ * a test holds it to that): those a rollup or the rule table counts, and every interned text
+ * field (method, host, path, user agent, referrer), whose dictionary lists its values.
+ */
+export const LOOKED_UP_TERMS: ReadonlySet<string> = new Set([
+  'src',
+  'dst',
+  'ip',
+  'country',
+  'port',
+  'proto',
+  'rule',
+  'type',
+  'action',
+  'label',
+  'sigma',
+  ...TERM_FIELDS.flatMap((field) =>
+    'storage' in field && field.storage === 'interned' ? [field.filter.term] : [],
+  ),
+]);
 
 export interface Suggestion {
   /** What replaces the span [from, to) of the input. */

@@ -46,6 +46,31 @@ function type(input: HTMLInputElement, text: string) {
 }
 
 describe('filter bar', () => {
+  it('asks the core for the values of the request fields and rule hits too', async () => {
+    answers.filterSuggestions = (args: { field: string }) =>
+      ({
+        ua: [{ value: 'sqlmap/1.7.7#stable (https://sqlmap.org)', sessions: -1 }],
+        sigma: [{ value: 'SQL injection in a web request', sessions: 262 }],
+        method: [{ value: 'POST', sessions: -1 }],
+        path: [{ value: '/admin/login', sessions: -1 }],
+      })[args.field] ?? [];
+    const input = renderBar();
+    input.focus();
+    for (const [text, field, shown] of [
+      ['ua:sql', 'ua', 'sqlmap/1.7.7#stable (https://sqlmap.org)'],
+      ['sigma:sq', 'sigma', 'SQL injection in a web request262 sessions'],
+      ['method:P', 'method', 'POST'],
+      ['path:/adm', 'path', '/admin/login'],
+    ] as const) {
+      type(input, text);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(200);
+      });
+      expect(calls.filter((c) => c.name === 'filterSuggestions').at(-1)?.args).toMatchObject({ field });
+      expect(suggestionItems().map((o) => o.textContent)).toEqual([shown]);
+    }
+  });
+
   it('completes a field name, then fetches and completes its values', async () => {
     const input = renderBar();
     input.focus();

@@ -62,6 +62,11 @@ function dictionarySql(term: string): string | undefined {
   return `SELECT value, -1 AS sessions FROM ${dictionary} WHERE ${fits} LIMIT @limit`;
 }
 
+/** Whether the filter bar's values of `term` can be looked up here (filter/suggest.ts LOOKED_UP_TERMS). */
+export function looksUpValuesOf(term: string): boolean {
+  return (QUERIES[term === 'ip' ? 'src' : term] ?? dictionarySql(term)) !== undefined;
+}
+
 export function suggestValues(db: Db, field: string, prefix: string, limit: number): ValueCount[] {
   let sql = QUERIES[field === 'ip' ? 'src' : field] ?? dictionarySql(field);
   // The one suggestion read from sessions: an import still being written offers none of its values.

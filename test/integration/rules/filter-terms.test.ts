@@ -3,11 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { suggestValues } from '../../../src-main/core/db/analytics-suggest.js';
+import { looksUpValuesOf, suggestValues } from '../../../src-main/core/db/analytics-suggest.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
 import { sessionPage } from '../../../src-main/core/db/sessions.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
-import { parseFilter, parseFilterOrThrow, serializeFilter } from '../../../src-shared/filter/index.js';
+import {
+  LOOKED_UP_TERMS,
+  parseFilter,
+  parseFilterOrThrow,
+  serializeFilter,
+} from '../../../src-shared/filter/index.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -82,6 +87,15 @@ describe('sigma: and level:', () => {
     expect(sources('status:404')).toEqual(['192.0.2.4']);
     expect(sources('status:4xx')).toEqual(['192.0.2.4']);
     expect(sources('-code:2xx')).toEqual(['192.0.2.4']);
+  });
+
+  it('looks up the values of every term the filter bar asks about, request fields included', () => {
+    for (const term of LOOKED_UP_TERMS) expect(looksUpValuesOf(term), term).toBe(true);
+    expect([...LOOKED_UP_TERMS]).toEqual(
+      expect.arrayContaining(['method', 'host', 'path', 'ua', 'referrer']),
+    );
+    expect(suggestValues(db, 'ua', 'ZGRAB', 10)).toEqual([{ value: 'Mozilla/5.0 zgrab/0.x', sessions: -1 }]);
+    expect(suggestValues(db, 'path', '/wp', 10)).toEqual([{ value: '/wp-login.php', sessions: -1 }]);
   });
 
   it('suggests the titles of rules with hits', () => {
