@@ -43,6 +43,9 @@ export const LOOKED_UP_TERMS: ReadonlySet<string> = new Set([
   ),
 ]);
 
+/** What a term with classes of a hundred codes offers (`status:5xx`): the HTTP status classes. */
+const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'];
+
 export interface Suggestion {
   /** What replaces the span [from, to) of the input. */
   insert: string;
@@ -108,11 +111,12 @@ export function suggestionsFor(context: CompletionContext, values: readonly Valu
       detail,
     }));
   if (context.kind !== 'value') return [];
-  const fixed = FIXED_VALUES[context.field] ?? FILTER_FIELDS[context.field].values ?? null;
+  const spec = FILTER_FIELDS[context.field];
+  const fixed = FIXED_VALUES[context.field] ?? spec.values ?? (spec.hundreds ? STATUS_CLASSES : null);
   const known = fixed ? fixed.map((value) => ({ value, sessions: -1 })) : values;
   const prefix = context.prefix.toLowerCase();
   const fits =
-    FILTER_FIELDS[context.field].match === 'substring'
+    spec.match === 'substring'
       ? (value: string) => value.includes(prefix)
       : (value: string) => value.startsWith(prefix);
   return known

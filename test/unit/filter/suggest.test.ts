@@ -48,6 +48,19 @@ describe('filter autocomplete', () => {
     ]);
   });
 
+  it('offers the status classes for a status, as the language reads them', () => {
+    expect(suggestionsFor(completionContext('status:', 7)).map((s) => s.insert)).toEqual([
+      '1xx',
+      '2xx',
+      '3xx',
+      '4xx',
+      '5xx',
+    ]);
+    expect(suggestionsFor(completionContext('code:4', 6)).map((s) => s.insert)).toEqual(['4xx']);
+    // A number term without classes offers nothing of its own.
+    expect(suggestionsFor(completionContext('bytes_in:', 9))).toEqual([]);
+  });
+
   it('offers an alias beside the terms, and completes its term’s values', () => {
     expect(suggestionsFor(completionContext('sta', 3))).toEqual([
       { insert: 'status:', label: 'status:', detail: 'response code or class, like 5xx (same as code:)' },
