@@ -96,6 +96,17 @@ describe('Models on a labelled access log', () => {
     await page.screenshot({ path: path.join(SHOTS, 'models-web-rf.png') });
   });
 
+  it('draws the rule-features checkbox as a box beside its words', async () => {
+    await page.getByTestId('train-open').click();
+    const box = await page.getByTestId('train-rule-features').boundingBox();
+    const words = await page.locator('.check-field span').boundingBox();
+    await page.keyboard.press('Escape');
+    // It once took the whole row's width, its words pushed to the far edge of the dialog.
+    expect(box!.width).toBeLessThan(24);
+    expect(words!.x - (box!.x + box!.width)).toBeLessThan(16);
+    expect(words!.height).toBeLessThan(24); // one line
+  });
+
   it('scores every session, then says the run already scored them', async () => {
     await page.getByTestId('score-run').click();
     await page.locator('[data-testid="score-progress"][data-state="done"]').waitFor({ timeout: 120_000 });
