@@ -346,6 +346,15 @@ describe('a triage queue that empties', () => {
     await renderView();
     const plain = [...screen.getByTestId('triage-queue').querySelectorAll('th')].map((th) => th.textContent);
     expect(plain).not.toContain('request');
+    // A queue of requests only: no destination or detection type to show, so no empty columns.
+    cleanup();
+    answers.flagQueue = () => ({ ...structuredClone(PAGE), items: [web], total: 1 });
+    await renderView();
+    const webOnly = [...screen.getByTestId('triage-queue').querySelectorAll('th')].map(
+      (th) => th.textContent,
+    );
+    expect(webOnly).toEqual(['', 'score', 'start (UTC)', 'source', 'request', 'verdict', 'tags / IOC']);
+    expect(row(1).querySelectorAll('td')).toHaveLength(webOnly.length);
   });
 
   it('moves focus to the next row after a verdict, and not when that is switched off', async () => {

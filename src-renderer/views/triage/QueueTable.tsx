@@ -31,10 +31,9 @@ function requestSummary(s: Session): string {
 type GroupProps = Pick<QueueTableProps, 'page' | 'collapsed' | 'onToggleGroup' | 'onGroupVerdict'>;
 
 /** A source IP's heading above its rows: fold it, or judge every session from the IP at once. */
-function groupHeader(props: GroupProps, item: QueueItem, index: number) {
+function groupHeader(props: GroupProps, item: QueueItem, index: number, columns: number) {
   const { page, collapsed } = props;
   const ip = item.session.srcIp;
-  const columns = hasRequests(page) ? 9 : 8;
   if (!page.groups.length || page.items[index - 1]?.session.srcIp === ip) return null;
   const group = page.groups.find((g) => g.srcIp === ip);
   const folded = collapsed.has(ip);
@@ -71,14 +70,32 @@ function groupHeader(props: GroupProps, item: QueueItem, index: number) {
   );
 }
 
-/** An access log's queue gets a request column; a network log's has nothing to put in it. */
-function hasRequests(page: FlagQueuePage): boolean {
-  return page.items.some((item) => item.session.method !== null || item.session.path !== null);
+/** The columns some session of the page has a value for, a request, a destination, a detection type. */
+interface ShownColumns {
+  request: boolean;
+  destination: boolean;
+  detection: boolean;
 }
+
+/**
+ * An access log's queue gets a request column and no destination or detection type (it records
+ * neither); a network log's the other way round: a column no row of the page fills is left out.
+ */
+function shownColumns(page: FlagQueuePage): ShownColumns {
+  const has = (test: (s: Session) => boolean) => page.items.some((item) => test(item.session));
+  return {
+    request: has((s) => s.method !== null || s.path !== null),
+    destination: has((s) => Boolean(s.dstIp)),
+    detection: has((s) => Boolean(s.detectionType)),
+  };
+}
+
+/** The selection mark, score, start, source, verdict and tags, and the optional columns shown. */
+const columnCount = (shown: ShownColumns) => 6 + Object.values(shown).filter(Boolean).length;
 
 export function QueueTable(props: QueueTableProps) {
   const { page, cursor, selected, colours, onPick, collapsed } = props;
-  const requests = hasRequests(page);
+  const shown = shownColumns(page);
   const body = useRef<HTMLTableSectionElement>(null);
   // Keep the focused row in view as j/k walk past the edge of the scroll box.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `cursor` is the trigger: the row it marks moved.
@@ -94,16 +111,16 @@ export function QueueTable(props: QueueTableProps) {
             <th>score</th>
             <th>start (UTC)</th>
             <th>source</th>
-            <th>destination</th>
-            {requests && <th>request</th>}
-            <th>detection</th>
+            {shown.destination && <th>destination</th>}
+            {shown.request && <th>request</th>}
+            {shown.detection && <th>detection</th>}
             <th>verdict</th>
             <th>tags / IOC</th>
           </tr>
         </thead>
         <tbody ref={body}>
           {page.items.flatMap((item, index) => [
-            groupHeader(props, item, index),
+            groupHeader(props, item, index, columnCount(shown)),
             page.groups.length > 0 && collapsed.has(item.session.srcIp) ? null : (
               <tr
                 key={item.session.id}
@@ -120,16 +137,22 @@ export function QueueTable(props: QueueTableProps) {
                 </td>
                 <td>{formatTimestamp(item.session.startTs)}</td>
                 <td>{item.session.srcIp}</td>
-                <td>
-                  {item.session.dstIp ?? ''}
-                  {item.session.dstPort !== null ? `:${item.session.dstPort}` : ''}
-                </td>
-                {requests && (
-                  <td className="ellipsis" data-testid="triage-request" title={requestSummary(item.session)}>
+                {shown.destination && (
+                  <td>
+                    {item.session.dstIp ?? ''}
+                    {item.session.dstPort !== null ? `:${item.session.dstPort}` : ''}
+                  </td>
+                )}
+                {shown.request && (
+                  <td
+                    className="ellipsis queue-request"
+                    data-testid="triage-request"
+                    title={requestSummary(item.session)}
+                  >
                     {requestSummary(item.session)}
                   </td>
                 )}
-                <td>{item.session.detectionType ?? ''}</td>
+                {shown.detection && <td>{item.session.detectionType ?? ''}</td>}
                 <td className={`verdict verdict-${item.verdict?.verdict ?? 'none'}`}>
                   {item.verdict ? `${item.verdict.verdict} · ${item.verdict.analyst}` : ''}
                   {item.verdict?.note ? ' ✎' : ''}
