@@ -1,10 +1,21 @@
 import type { Command } from 'commander';
+import { parseFilter } from '../../../src-shared/filter/parse.js';
 import { REPORT_FORMATS } from '../../../src-shared/reports.js';
 import { chromiumPrinter } from '../../core/reports/pdf.js';
 import { printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 import { positiveInt } from './option-values.js';
+
+/** The clauses of `--filter`, parsed as the filter bar parses them; a text that does not parse is refused. */
+function filterClauses(text: string | undefined, caseId: number | undefined) {
+  if (text === undefined) return undefined;
+  if (caseId !== undefined)
+    throw new Error('--filter selects sessions without --case: a case decides its own');
+  const parsed = parseFilter(text);
+  if (!parsed.ok) throw new Error(`--filter: ${parsed.error.message}`);
+  return parsed.clauses;
+}
 
 export function registerReport(program: Command): void {
   withCommonOptions(
@@ -17,6 +28,10 @@ export function registerReport(program: Command): void {
       .option('--src-ip <ip>', 'without --case (csv, json): sessions from this source IP')
       .option('--verdict <verdict>', 'without --case (csv, json): malicious, benign, review or none')
       .option('--tag <name>', 'without --case (csv, json): sessions with this tag')
+      .option(
+        '--filter <text>',
+        "without --case (csv, json): sessions matching this text in the filter language, as the app's filter bar reads it",
+      )
       .option(
         '--chromium <path>',
         'pdf: the Chromium to print with (default VIGIL_CHROMIUM, else /usr/bin/chromium)',
@@ -38,7 +53,8 @@ Formats:
 
 Examples:
   vigil report --case 3 --format html --out case-3.html
-  vigil report --format csv --verdict malicious --out malicious.csv`,
+  vigil report --format csv --verdict malicious --out malicious.csv
+  vigil report --format json --filter 'sigma:* status:5xx' --out hits.json`,
       ),
   ).action(
     (
@@ -49,6 +65,7 @@ Examples:
         srcIp?: string;
         verdict?: string;
         tag?: string;
+        filter?: string;
         chromium?: string;
       },
     ) =>
@@ -56,13 +73,14 @@ Examples:
         options,
         async ({ call }) => {
           const caseId = options.case === undefined ? undefined : positiveInt('--case', options.case);
+          const clauses = filterClauses(options.filter, caseId);
           const result = await call(
             'exportReport',
             {
               caseId,
               format: options.format,
               path: options.out,
-              filter: { srcIp: options.srcIp, verdict: options.verdict, tag: options.tag },
+              filter: { srcIp: options.srcIp, verdict: options.verdict, tag: options.tag, clauses },
             },
             {
               path: '--out',
