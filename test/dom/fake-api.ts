@@ -33,4 +33,11 @@ export const transport = {
     return () => listeners.delete(listener);
   },
   importableFile: async () => '',
+  /** Recorded as a call; `answers.saveExport` gives what the transport would say. */
+  saveExport: async (target: unknown) => {
+    calls.push({ name: 'saveExport', args: target });
+    const answer = answers.saveExport;
+    if (!answer) throw new Error('no fake answer for saveExport');
+    return answer(target as never);
+  },
 };

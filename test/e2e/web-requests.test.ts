@@ -126,6 +126,16 @@ describe('web requests in the app', () => {
     for (const header of ['Method', 'Path', 'User agent', 'Rule hits'])
       await page.getByRole('columnheader', { name: header }).first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'web-sessions.png') });
+    // Export what the view shows: every session of the rule's filter, one CSV line each.
+    const total = Number(await page.getByTestId('sessions-total').getAttribute('data-total'));
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('sessions-export-csv').click(),
+    ]);
+    const csv = path.join(dir, 'rule-sessions.csv');
+    await exported.saveAs(csv);
+    expect(exported.suggestedFilename()).toBe('sessions.csv');
+    expect(fs.readFileSync(csv, 'utf8').trim().split('\r\n')).toHaveLength(total + 1);
     await page.getByTestId('session-row').first().click();
     const drawer = page.getByTestId('session-drawer');
     await drawer.getByTestId('drawer-rule-hits').waitFor();

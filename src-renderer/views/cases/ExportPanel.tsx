@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { REPORT_FORMATS, type ReportFormat } from '../../../src-shared/reports.js';
-import { transport } from '../../api/index.js';
+import { useExport } from '../../hooks/useExport.js';
 
 const LABELS: Record<ReportFormat, string> = {
   html: 'HTML report',
@@ -12,19 +11,8 @@ const LABELS: Record<ReportFormat, string> = {
 
 /** Export menu of a case: a browser download in serve mode, a native save dialog in the desktop app. */
 export function ExportPanel({ caseId }: { caseId: number }) {
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  const run = (format: ReportFormat) => {
-    setBusy(true);
-    setStatus(`Writing the ${LABELS[format]}…`);
-    transport
-      .saveExport({ caseId, format })
-      .then(
-        (line) => setStatus(line ?? 'Export cancelled.'),
-        (e: Error) => setStatus(`Export failed: ${e.message}`),
-      )
-      .finally(() => setBusy(false));
-  };
+  const { status, busy, run: save } = useExport();
+  const run = (format: ReportFormat) => save({ caseId, format }, LABELS[format]);
   return (
     <section className="case-export" data-testid="case-export">
       <h3>Export</h3>

@@ -10,6 +10,7 @@ import { ColumnChooser } from './ColumnChooser.js';
 import { COLUMN_CHOICES, COLUMNS, type Column, canSort, ruleHitsColumn, SORT_ANY_LIMIT } from './columns.js';
 import { markColumns } from './mark-columns.js';
 import { SessionDrawer } from './SessionDrawer.js';
+import { SessionsExport } from './SessionsExport.js';
 import { SessionsGrid } from './SessionsGrid.js';
 import type { SortState } from './SortHeader.js';
 import { useColumnPrefs } from './useColumnPrefs.js';
@@ -110,6 +111,7 @@ export function SessionsView() {
           )}
         </p>
         <ColumnChooser visible={visible} onToggle={toggleColumn} onReset={resetColumns} />
+        <SessionsExport filter={filter} total={total} />
         <p className="muted copy-status" role="status" data-testid="copy-status">
           {copied}
         </p>
