@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCliIfStale, runBuiltCli } from '../../helpers/built-cli.js';
+import { buildCliIfStale, ingestedWith, runBuiltCli } from '../../helpers/built-cli.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -20,11 +20,7 @@ const ACCESS_LOG = [
 
 async function workspace(): Promise<{ dir: string; db: string }> {
   const dir = tempDir();
-  const db = path.join(dir, 'v.db');
-  fs.writeFileSync(path.join(dir, 'access.log'), `${ACCESS_LOG.join('\n')}\n`);
-  const ingest = await vigil('ingest', path.join(dir, 'access.log'), '--db', db, '--no-enrich');
-  expect(ingest.code, ingest.stderr).toBe(0);
-  return { dir, db };
+  return { dir, db: await ingestedWith(dir, 'access.log', `${ACCESS_LOG.join('\n')}\n`) };
 }
 
 describe('vigil report --filter', () => {

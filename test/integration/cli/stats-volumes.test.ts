@@ -1,9 +1,7 @@
 // `vigil stats` on a log that does not record a volume (an access log has the response's bytes,
 // never the request's): it says the volume is not in the logs instead of printing a sum of 0.
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCliIfStale, runBuiltCli } from '../../helpers/built-cli.js';
+import { buildCliIfStale, ingestedWith, runBuiltCli } from '../../helpers/built-cli.js';
 import { CLOUDWATCH_HEADER, cloudwatchRow } from '../../helpers/cloudwatch-rows.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
@@ -16,14 +14,7 @@ const ACCESS_LOG = [
   '192.0.2.2 - - [12/Feb/2024:10:00:01 +0000] "GET /missing HTTP/1.1" 404 0 "-" "curl/8.5.0"',
 ];
 
-async function imported(name: string, text: string): Promise<string> {
-  const dir = tempDir();
-  const db = path.join(dir, 'v.db');
-  fs.writeFileSync(path.join(dir, name), text);
-  const ingest = await vigil('ingest', path.join(dir, name), '--db', db, '--no-enrich');
-  expect(ingest.code, ingest.stderr).toBe(0);
-  return db;
-}
+const imported = (name: string, text: string) => ingestedWith(tempDir(), name, text);
 
 describe('vigil stats and the volumes a log records', () => {
   it('says bytes in are not in an access log, and still sums its bytes out (0 included)', async () => {
