@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { CaseDetail } from '../../../src-shared/cases.js';
+import { countOf } from '../../../src-shared/count-words.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type OptionNames, type WorkspaceOptions, withWorkspace } from '../workspace.js';
@@ -23,6 +25,30 @@ const withItems = (command: Command) =>
     .option('--ip <address>', 'an IP: all sessions from or to it belong to the case (repeatable)', collect)
     .option('--session <id>', 'a session id (repeatable)', collect)
     .option('--analyst <name>', ANALYST_HELP);
+
+/** "2026-12-05 23:13 UTC": when, to the minute, as the case view shows it. */
+const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** A case as its header, summary, items and notes say it in the app, with who and when. */
+function caseText({ case: c, items, notes }: CaseDetail): string {
+  const tags = c.tags.length ? ` · tags: ${c.tags.map((t) => t.name).join(', ')}` : '';
+  return [
+    `Case ${c.id}: ${c.title}`,
+    `${c.severity} · ${c.status.replace('_', ' ')} · opened by ${c.createdBy} ${minute(c.createdAt)} · holds ${countOf(c.sessionTotal, 'session')} (${countOf(c.sessions, 'session')} and ${countOf(c.ips, 'IP')} added)${tags}`,
+    `updated ${minute(c.updatedAt)}`,
+    '',
+    `Summary: ${c.summary || '(none)'}`,
+    '',
+    `Items (${items.length}):`,
+    ...items.map(
+      (item) =>
+        `  ${item.kind} ${item.ip ?? item.sessionId} · added by ${item.addedBy} ${minute(item.addedAt)}`,
+    ),
+    '',
+    `Notes (${notes.length}):`,
+    ...notes.map((note) => `  ${minute(note.at)} ${note.analyst}: ${note.body}`),
+  ].join('\n');
+}
 
 export function registerCase(program: Command): void {
   const cases = program
@@ -96,14 +122,7 @@ export function registerCase(program: Command): void {
       withWorkspace(options, async ({ call }) => {
         const detail = await call('getCase', { id: positiveInt('case id', id) });
         if (options.json) return printJson(detail);
-        const c = detail.case;
-        const tags = c.tags.length ? ` · tags: ${c.tags.map((t) => t.name).join(', ')}` : '';
-        say(
-          `Case ${c.id}: ${c.title}\n${c.severity} · ${c.status} · by ${c.createdBy}${tags}\n\n${c.summary}`,
-        );
-        for (const item of detail.items) say(`  ${item.kind} ${item.ip ?? item.sessionId}`);
-        for (const note of detail.notes)
-          say(`  [${new Date(note.at).toISOString()}] ${note.analyst}: ${note.body}`);
+        say(caseText(detail));
       }),
   );
 

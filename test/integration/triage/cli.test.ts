@@ -53,6 +53,21 @@ describe('triage CLI', () => {
     expect(list).toMatchObject([
       { id, title: 'Night Owl', severity: 'high', status: 'open', sessions: 1, ips: 1 },
     ]);
+    // What the case holds, when and by whom, as the app's case header says it.
+    expect(
+      (await vigil('case', 'note', String(id), 'seen at night only', '--analyst', 'ana', ...db)).error,
+    ).toBeNull();
+    const shown = (await vigil('case', 'show', String(id), ...db)).stdout;
+    const lines = shown.trimEnd().split('\n');
+    expect(lines[0]).toBe('Case 1: Night Owl');
+    expect(lines[1]).toMatch(
+      /^high · open · opened by \S+ \d{4}-\d\d-\d\d \d\d:\d\d UTC · holds 2 sessions \(1 session and 1 IP added\)$/,
+    );
+    expect(shown).toContain('\nSummary: (none)\n');
+    expect(shown).toContain('\nItems (2):\n');
+    expect(shown).toMatch(/\n {2}ip 203\.0\.113\.9 · added by \S+ \d{4}-\d\d-\d\d \d\d:\d\d UTC\n/);
+    expect(shown).toMatch(new RegExp(`\\n {2}session ${ids[1]} · added by `));
+    expect(shown).toMatch(/\nNotes \(1\):\n {2}\d{4}-\d\d-\d\d \d\d:\d\d UTC ana: seen at night only\n?$/);
 
     const verdict = await vigil(
       'verdict',
