@@ -100,12 +100,26 @@ export function registerCase(program: Command): void {
         );
       say(
         table([
-          ['id', 'title', 'severity', 'status', 'sessions', 'IPs', 'notes', 'tags', 'updated (UTC)'],
+          // "holds": the one session count of a case everywhere (src-shared/cases.ts sessionTotal);
+          // what was added one by one beside it, so 0 sessions added never reads as an empty case.
+          [
+            'id',
+            'title',
+            'severity',
+            'status',
+            'holds',
+            'sessions added',
+            'IPs added',
+            'notes',
+            'tags',
+            'updated (UTC)',
+          ],
           ...list.map((c) => [
             c.id,
             c.title.slice(0, 50),
             c.severity,
             c.status,
+            c.sessionTotal,
             c.sessions,
             c.ips,
             c.notes,

@@ -53,6 +53,10 @@ describe('triage CLI', () => {
     expect(list).toMatchObject([
       { id, title: 'Night Owl', severity: 'high', status: 'open', sessions: 1, ips: 1 },
     ]);
+    // The list's count is the one every view gives: the sessions the case holds, its IP's included.
+    const table = (await vigil('case', 'list', ...db)).stdout.split('\n');
+    expect(table[0]).toMatch(/^id +title +severity +status +holds +sessions added +IPs added +notes/);
+    expect(table[1]).toMatch(/^ *1 +Night Owl +high +open +2 +1 +1 +0 /);
     // What the case holds, when and by whom, as the app's case header says it.
     expect(
       (await vigil('case', 'note', String(id), 'seen at night only', '--analyst', 'ana', ...db)).error,
