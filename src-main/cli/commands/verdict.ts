@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { auditValueInWords } from '../../../src-shared/audit-words.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
@@ -54,8 +55,8 @@ export function registerVerdict(program: Command): void {
               new Date(h.at).toISOString(),
               h.analyst,
               h.field,
-              JSON.stringify(h.before),
-              JSON.stringify(h.after),
+              auditValueInWords(h.before),
+              auditValueInWords(h.after),
             ]),
           ]),
         );

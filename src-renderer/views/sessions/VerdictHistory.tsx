@@ -1,18 +1,9 @@
 // Who set which verdict (and tags) on the session, oldest first, from the audit log.
+import { auditValueInWords } from '../../../src-shared/audit-words.js';
 import type { AuditEntry } from '../../../src-shared/triage.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatTimestamp } from '../../format.js';
-
-/** A verdict state is { verdict, note, ... }; a tag change is a name or a list. Text only. */
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
-  if (typeof value === 'object' && 'verdict' in value) {
-    const { verdict, note } = value as { verdict: string; note?: string | null };
-    return note ? `${verdict} (“${note}”)` : verdict;
-  }
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
 
 export function VerdictHistory({ sessionId }: { sessionId: number }) {
   const history = queryState(useVigilQuery('sessionHistory', { sessionId }));
@@ -29,7 +20,7 @@ export function VerdictHistory({ sessionId }: { sessionId: number }) {
       {history.data.map((entry: AuditEntry) => (
         <li key={entry.id}>
           <span className="muted">{formatTimestamp(entry.at)}</span> <strong>{entry.analyst}</strong>{' '}
-          {entry.field}: {describe(entry.before)} → {describe(entry.after)}
+          {entry.field}: {auditValueInWords(entry.before)} → {auditValueInWords(entry.after)}
         </li>
       ))}
     </ol>

@@ -89,6 +89,9 @@ describe('triage CLI', () => {
     expect(
       (await vigil('verdict', '--session', String(ids[0]), '--verdict', 'evil', ...db)).error?.message,
     ).toMatch(/--verdict "evil": Invalid option: expected one of "malicious"\|"benign"\|"review"/);
+    // In words, as the drawer's history says it: no JSON of the stored state.
+    const said = (await vigil('verdict', '--history', String(ids[0]), ...db)).stdout.split('\n')[1] ?? '';
+    expect(said).toMatch(/^\S+Z +ana +verdict +none +malicious \(“beacon”\) *$/);
     const history = JSON.parse((await vigil('verdict', '--history', String(ids[0]), '--json', ...db)).stdout);
     expect(history).toMatchObject([{ analyst: 'ana', after: { verdict: 'malicious', note: 'beacon' } }]);
 
