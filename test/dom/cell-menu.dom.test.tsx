@@ -64,6 +64,28 @@ describe('Sessions cell menu', () => {
     expect(filterStore.get().text).toBe('port:443 bytes_in:1200');
   });
 
+  it('says what a pivot on a path or a user agent selects: what starts with it, what holds it', async () => {
+    answers.sessionPage = () => ({
+      items: [fakeSession(1, { method: 'GET', path: '/admin', userAgent: 'curl/8.5.0' })],
+      total: 1,
+    });
+    localStorage.setItem('vigil.sessions.columns', JSON.stringify(['startTs', 'srcIp', 'path', 'userAgent']));
+    render(<SessionsView />, withData);
+    await waitFor(() => cell(1, 'path'));
+    const items = () => screen.getAllByRole('menuitem').map((item) => item.textContent);
+    fireEvent.contextMenu(cell(1, 'path'));
+    expect(items().slice(0, 2)).toEqual([
+      'Filter for values starting with this',
+      'Filter out values starting with this',
+    ]);
+    fireEvent.keyDown(screen.getByTestId('cell-menu'), { key: 'Escape' });
+    fireEvent.contextMenu(cell(1, 'userAgent'));
+    expect(items().slice(0, 2)).toEqual(['Filter for values holding this', 'Filter out values holding this']);
+    fireEvent.keyDown(screen.getByTestId('cell-menu'), { key: 'Escape' });
+    fireEvent.contextMenu(cell(1, 'srcIp'));
+    expect(items().slice(0, 2)).toEqual(['Filter for this value', 'Filter out this value']);
+  });
+
   it('opens an IP in the graph; an empty cell cannot be filtered on', async () => {
     render(<SessionsView />, withData);
     await waitFor(() => cell(2, 'dstIp'));
