@@ -3,7 +3,7 @@ import '../../styles/sources.css';
 // The Overview of a remote source: the same charts as the workspace's, from sourceOverview (GROUP BY
 // on the engine over the whole table, the filter translated). What only the workspace has (flags,
 // rule hits, web panels, correlation of sampled rows) is left out and said so.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { partOf, queryState } from '../../data/query-state.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { TypeByCountryChart } from '../overview/CountryCharts.js';
@@ -11,6 +11,7 @@ import { HistogramCharts } from '../overview/Histograms.js';
 import { KpiTiles } from '../overview/KpiTiles.js';
 import { PortMixCharts } from '../overview/PortMixCharts.js';
 import { TimeSeriesChart } from '../overview/TimeSeriesChart.js';
+import { recordedMetrics } from '../overview/useOverviewData.js';
 import { WorldMapChart } from '../overview/WorldMapChart.js';
 import { PullDialog } from './PullDialog.js';
 import { RemoteBanner } from './RemoteBanner.js';
@@ -23,6 +24,9 @@ export function RemoteOverview({ source }: { source: string }) {
   const overview = queryState(query.result);
   const part = <P,>(pick: (o: NonNullable<typeof overview.data>) => P) => partOf(overview, pick);
   const kpis = overview.data?.kpis ?? null;
+  // A table that records no bytes in (a Combined log's) says so, as the workspace's Overview does.
+  const histograms = overview.data?.histograms;
+  const recorded = useMemo(() => (histograms ? recordedMetrics(histograms) : null), [histograms]);
   return (
     <div className="view overview" data-testid="view-overview" data-remote={source}>
       <header className="view-head">
@@ -34,7 +38,7 @@ export function RemoteOverview({ source }: { source: string }) {
         </p>
       </header>
       <RemoteBanner source={source} query={query} what="the Overview" onPull={() => setPulling(true)} />
-      <KpiTiles kpis={kpis} loading={overview.loading} />
+      <KpiTiles kpis={kpis} loading={overview.loading} recorded={recorded} />
       <p className="panel-hint muted">
         Flagged and Reviewed count the workspace's models, rules and verdicts: pull the slice to score and
         triage it.
@@ -42,7 +46,7 @@ export function RemoteOverview({ source }: { source: string }) {
       <section className="panel wide">
         <h2>Sessions and bytes over time</h2>
         <p className="panel-hint muted">Drag across the chart to narrow the time range.</p>
-        <TimeSeriesChart query={part((o) => o.series)} />
+        <TimeSeriesChart query={part((o) => o.series)} recorded={recorded} />
       </section>
       <div className="grid-2">
         <section className="panel">
