@@ -83,7 +83,11 @@ function describe(group: TimelineEvent[]): string {
   const from = ips.length
     ? ` from ${countOf(ips.length, 'source IP')}: ${ips.slice(0, NAMED_IPS).join(', ')}${ips.length > NAMED_IPS ? ', …' : ''}`
     : '';
-  return `${countOf(sessions.length, 'session')} (ids ${ids[0]} … ${ids[ids.length - 1]})${from}${note}`;
+  const low = ids[0] as number;
+  const high = ids[ids.length - 1] as number;
+  // "1 … 862" reads as every id between: said only when it is, else the bounds they lie between.
+  const span = high - low + 1 === ids.length ? `${low} … ${high}` : `between ${low} and ${high}`;
+  return `${countOf(sessions.length, 'session')} (ids ${span})${from}${note}`;
 }
 
 /** The case's history, one entry per action, oldest first. */
