@@ -62,13 +62,17 @@ function dictionarySql(term: string): string | undefined {
   return `SELECT value, -1 AS sessions FROM ${dictionary} WHERE ${fits} LIMIT @limit`;
 }
 
+/** The query that offers `term`'s values (`ip:` offers sources), or undefined for none. */
+const valuesSql = (term: string): string | undefined =>
+  QUERIES[term === 'ip' ? 'src' : term] ?? dictionarySql(term);
+
 /** Whether the filter bar's values of `term` can be looked up here (filter/suggest.ts LOOKED_UP_TERMS). */
 export function looksUpValuesOf(term: string): boolean {
-  return (QUERIES[term === 'ip' ? 'src' : term] ?? dictionarySql(term)) !== undefined;
+  return valuesSql(term) !== undefined;
 }
 
 export function suggestValues(db: Db, field: string, prefix: string, limit: number): ValueCount[] {
-  let sql = QUERIES[field === 'ip' ? 'src' : field] ?? dictionarySql(field);
+  let sql = valuesSql(field);
   // The one suggestion read from sessions: an import still being written offers none of its values.
   const finished = field === 'dst' ? finishedOnlySql(unfinishedImports(db)) : null;
   if (sql && finished) sql = sql.replace('WHERE dst_ip', `WHERE ${finished} AND dst_ip`);

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { Histograms } from '../../../src-shared/analytics.js';
-import type { HistMetric } from '../../../src-shared/analytics-bins.js';
+import { recordedMetrics } from '../../../src-shared/analytics-bins.js';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { partOf, queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
@@ -22,13 +21,4 @@ export function useOverviewData(filter: SessionFilter) {
     correlation: partOf(overview, (o) => o.correlation),
     recorded,
   };
-}
-
-/**
- * The volumes some session of the answer records. A histogram bins every value a session has, 0
- * included, and no missing one: an empty histogram means no session recorded it (an access log
- * has no bytes in), which the tiles and the time chart say instead of drawing a sum of 0.
- */
-export function recordedMetrics(histograms: Histograms): ReadonlySet<HistMetric> {
-  return new Set(histograms.metrics.filter((m) => m.bins.length > 0).map((m) => m.metric));
 }

@@ -4,6 +4,7 @@ import '../../styles/sources.css';
 // on the engine over the whole table, the filter translated). What only the workspace has (flags,
 // rule hits, web panels, correlation of sampled rows) is left out and said so.
 import { useMemo, useState } from 'react';
+import { recordedMetrics } from '../../../src-shared/analytics-bins.js';
 import { partOf, queryState } from '../../data/query-state.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { TypeByCountryChart } from '../overview/CountryCharts.js';
@@ -11,7 +12,6 @@ import { HistogramCharts } from '../overview/Histograms.js';
 import { KpiTiles } from '../overview/KpiTiles.js';
 import { PortMixCharts } from '../overview/PortMixCharts.js';
 import { TimeSeriesChart } from '../overview/TimeSeriesChart.js';
-import { recordedMetrics } from '../overview/useOverviewData.js';
 import { WorldMapChart } from '../overview/WorldMapChart.js';
 import { PullDialog } from './PullDialog.js';
 import { RemoteBanner } from './RemoteBanner.js';
