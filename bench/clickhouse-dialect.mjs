@@ -2,7 +2,7 @@
 // the tests use (Debian's clickhouse-server 18.16) and on a current one (chdb: ClickHouse 26.x in
 // process), with the answers compared. The connector writes to the subset both accept (issue 20);
 // this checks it statement by statement: the source check, the Overview of every chart, the IP
-// graph's edges, two Sessions pages and a pull's count and SELECT, for five filters (request
+// graph's edges, two Sessions pages and a pull's count and SELECT, for six filters (request
 // fields, a CIDR, negations, numbers), over a table named as Vigil's fields and over a Combined-log
 // table read through the `combined` preset's expressions. The pull's SELECT is asked as the pull
 // asks it (TabSeparatedWithNames) and read by the import's own parser (session-tsv), so a change in
@@ -38,6 +38,7 @@ const FILTERS = [
   'ua:sqlmap method:post,get',
   '-country:us port:443,8080 code:>=400',
   'host:admin.example bytes_in:>1000 -type:scan',
+  'path:=/,=/50%_OFF ua:=curl/8.0,="mozilla/5.0 (x11)"',
 ];
 const RANGE = { from: T0, to: T0 + 48 * 3_600_000 };
 /** Text an escaping could get wrong, in rows added to the fixture's (web table only). */

@@ -7,6 +7,8 @@ import { cidrRange, ipv4ToNumber, looksLikeIpv6 } from './ipv4.js';
 export const COMPARISONS = ['<', '<=', '>', '>=', '='] as const;
 
 const TextValue = z.object({ kind: z.literal('text'), value: z.string().min(1).max(500) });
+/** The whole value of a pattern term (`path:=/login`), where `text` is its start or any part. */
+const ExactValue = z.object({ kind: z.literal('exact'), value: z.string().min(1).max(500) });
 const IpValue = z.object({
   kind: z.literal('ip'),
   value: z
@@ -22,7 +24,7 @@ const RangeValue = z
   .object({ kind: z.literal('range'), min: z.number(), max: z.number() })
   .refine((range) => range.min <= range.max, 'range is reversed');
 
-export const FilterValue = z.union([TextValue, IpValue, CidrValue, CompareValue, RangeValue]);
+export const FilterValue = z.union([TextValue, ExactValue, IpValue, CidrValue, CompareValue, RangeValue]);
 export type FilterValue = z.infer<typeof FilterValue>;
 
 /** `text` is free text (no field); every other name is a field of the language. */

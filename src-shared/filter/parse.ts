@@ -108,7 +108,21 @@ function fieldValues(field: string, spec: FieldSpec, item: Item): FilterValue[] 
   return spec.kind === 'level' ? levelValues(field, item) : [fieldValue(field, spec, item)];
 }
 
-function fieldValue(field: string, spec: FieldSpec, item: Item): FilterValue {
+/**
+ * A value written `=text` or `="text"` is the whole value: for a pattern term (`path:`, `ua:`) an
+ * exact value instead of a start or a part; for every other term the value it already is. A number
+ * or a level reads its own `=` as a comparison. A quoted `"=text"` is the text with its `=`.
+ */
+function equalsForm(field: string, spec: FieldSpec, item: Item): { item: Item; exact: boolean } {
+  if (spec.kind === 'number' || spec.kind === 'level') return { item, exact: false };
+  if (item.equals) return { item, exact: true };
+  if (item.quoted || !item.text.startsWith('=')) return { item, exact: false };
+  if (item.text === '=') fail(`${field}: a value must follow =`, item);
+  return { item: { ...item, text: item.text.slice(1) }, exact: true };
+}
+
+function fieldValue(field: string, spec: FieldSpec, written: Item): FilterValue {
+  const { item, exact } = equalsForm(field, spec, written);
   if (item.text === '') fail(`${field}: the quoted value is empty`, item);
   if (item.text.length > 500) fail(`${field}: the value is longer than 500 characters`, item);
   switch (spec.kind) {
@@ -128,7 +142,7 @@ function fieldValue(field: string, spec: FieldSpec, item: Item): FilterValue {
         fail(`${field}: "${item.text}" is not one of ${FLAG_VALUES.join(', ')}`, item);
       return { kind: 'text', value: item.text.toLowerCase() };
     case 'text':
-      return { kind: 'text', value: item.text };
+      return { kind: exact && spec.match ? 'exact' : 'text', value: item.text };
     case 'choice': {
       const values = spec.values ?? [];
       if (!values.includes(item.text.toLowerCase()))

@@ -6,6 +6,8 @@ import { looksLikeIpv6 } from './ipv4.js';
 export interface Item {
   text: string;
   quoted: boolean;
+  /** Written `="…"`: the quoted text is the whole value (a bare `=text` keeps its `=` in `text`). */
+  equals?: true;
   start: number;
   end: number;
 }
@@ -25,8 +27,12 @@ export type Term =
 const FIELD_NAME = /^-?[A-Za-z_]+:/;
 const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 
-/** Reads one value: a quoted string (with \" and \\ escapes) or a run up to space, comma or quote. */
+/**
+ * Reads one value: a quoted string (with \" and \\ escapes), `=` and a quoted string, or a run up
+ * to space, comma or quote.
+ */
 function readItem(text: string, at: number): Item {
+  if (text[at] === '=' && text[at + 1] === '"') return { ...readItem(text, at + 1), equals: true, start: at };
   if (text[at] === '"') {
     let value = '';
     let i = at + 1;

@@ -15,9 +15,14 @@ function quoteFreeText(value: string): string {
   return BARE.test(value) && !/^-|^[A-Za-z_]+:/.test(value) ? value : quoted(value);
 }
 
-function valueText(value: FilterValue): string {
+/** One value as the filter text writes it in a term (`=` before an exact one, quotes where needed). */
+export function valueText(value: FilterValue): string {
   switch (value.kind) {
     case 'text':
+      // A bare value starting with `=` would read as an exact one.
+      return value.value.startsWith('=') ? quoted(value.value) : quoteValue(value.value);
+    case 'exact':
+      return `=${quoteValue(value.value)}`;
     case 'ip':
       return quoteValue(value.value);
     case 'cidr':

@@ -12,7 +12,7 @@ import {
   termNamed,
   VERDICTS,
 } from './fields.js';
-import { quoteValue } from './serialize.js';
+import { valueText } from './serialize.js';
 
 /** Terms whose values the language itself knows (no lookup in the data). */
 const FIXED_VALUES: Partial<Record<FilterField, readonly string[]>> = {
@@ -55,7 +55,7 @@ export interface Suggestion {
 
 export type CompletionContext =
   | { kind: 'field'; prefix: string; from: number; to: number }
-  | { kind: 'value'; field: FilterField; prefix: string; from: number; to: number }
+  | { kind: 'value'; field: FilterField; prefix: string; from: number; to: number; exact?: boolean }
   | { kind: 'none' };
 
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
@@ -80,8 +80,18 @@ export function completionContext(text: string, cursor: number): CompletionConte
   const itemStart = start + Math.max(field[0].length, head.lastIndexOf(',') + 1);
   const nextComma = text.indexOf(',', cursor);
   const itemEnd = nextComma >= 0 && nextComma < end ? nextComma : end;
-  const prefix = text.slice(itemStart, cursor).replace(/^"/, '');
-  return { kind: 'value', field: fieldName, prefix, from: itemStart, to: itemEnd };
+  // `=` before a value asks for the whole value (`path:=/login`): it stays in what is inserted.
+  const typed = text.slice(itemStart, cursor);
+  const exact = typed.startsWith('=') && !['number', 'level'].includes(FILTER_FIELDS[fieldName].kind);
+  const prefix = typed.slice(exact ? 1 : 0).replace(/^"/, '');
+  return {
+    kind: 'value',
+    field: fieldName,
+    prefix,
+    from: itemStart,
+    to: itemEnd,
+    ...(exact ? { exact } : {}),
+  };
 }
 
 export interface ValueCount {
@@ -116,13 +126,14 @@ export function suggestionsFor(context: CompletionContext, values: readonly Valu
   const known = fixed ? fixed.map((value) => ({ value, sessions: -1 })) : values;
   const prefix = context.prefix.toLowerCase();
   const fits =
-    spec.match === 'substring'
+    spec.match === 'substring' && !context.exact
       ? (value: string) => value.includes(prefix)
       : (value: string) => value.startsWith(prefix);
+  const kind = context.exact && spec.match ? 'exact' : 'text';
   return known
     .filter((v) => v.value !== '' && fits(v.value.toLowerCase()))
     .map((v) => ({
-      insert: quoteValue(v.value),
+      insert: (context.exact && kind === 'text' ? '=' : '') + valueText({ kind, value: v.value }),
       label: v.value,
       detail: v.sessions >= 0 ? `${v.sessions.toLocaleString('en-US')} sessions` : '',
     }));

@@ -64,9 +64,9 @@ describe('Sessions cell menu', () => {
     expect(filterStore.get().text).toBe('port:443 bytes_in:1200');
   });
 
-  it('says what a pivot on a path or a user agent selects: what starts with it, what holds it', async () => {
+  it('filters for or out the whole path or user agent of a cell, not what starts with or holds it', async () => {
     answers.sessionPage = () => ({
-      items: [fakeSession(1, { method: 'GET', path: '/admin', userAgent: 'curl/8.5.0' })],
+      items: [fakeSession(1, { method: 'GET', path: '/admin', userAgent: 'curl/8.5.0 (x)' })],
       total: 1,
     });
     localStorage.setItem('vigil.sessions.columns', JSON.stringify(['startTs', 'srcIp', 'path', 'userAgent']));
@@ -74,16 +74,14 @@ describe('Sessions cell menu', () => {
     await waitFor(() => cell(1, 'path'));
     const items = () => screen.getAllByRole('menuitem').map((item) => item.textContent);
     fireEvent.contextMenu(cell(1, 'path'));
-    expect(items().slice(0, 2)).toEqual([
-      'Filter for values starting with this',
-      'Filter out values starting with this',
-    ]);
-    fireEvent.keyDown(screen.getByTestId('cell-menu'), { key: 'Escape' });
-    fireEvent.contextMenu(cell(1, 'userAgent'));
-    expect(items().slice(0, 2)).toEqual(['Filter for values holding this', 'Filter out values holding this']);
-    fireEvent.keyDown(screen.getByTestId('cell-menu'), { key: 'Escape' });
-    fireEvent.contextMenu(cell(1, 'srcIp'));
     expect(items().slice(0, 2)).toEqual(['Filter for this value', 'Filter out this value']);
+    fireEvent.click(screen.getByTestId('cell-filter-for'));
+    // The page loads again for the new filter.
+    await waitFor(() => cell(1, 'userAgent'));
+    fireEvent.contextMenu(cell(1, 'userAgent'));
+    fireEvent.click(screen.getByTestId('cell-filter-out'));
+    expect(filterStore.get().text).toBe('path:=/admin -ua:="curl/8.5.0 (x)"');
+    expect(filterStore.get().error).toBeNull();
   });
 
   it('opens an IP in the graph; an empty cell cannot be filtered on', async () => {

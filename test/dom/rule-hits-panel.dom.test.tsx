@@ -77,9 +77,9 @@ describe('rule-hit panel', () => {
     expect(filterStore.get().text).toBe('method:GET level:medium');
   });
 
-  it('filters by a rule clicked in the top rules', () => {
+  it('filters by the title of a rule clicked in the top rules, the whole title', () => {
     render(<RuleHitsPanel query={ready(summary)} />);
     fireEvent.click(within(screen.getByTestId('top-rules')).getByTitle('Filter: SQL injection'));
-    expect(filterStore.get().text).toBe('sigma:"SQL injection"');
+    expect(filterStore.get().text).toBe('sigma:="SQL injection"');
   });
 });

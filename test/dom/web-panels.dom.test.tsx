@@ -84,12 +84,12 @@ describe('web-request panels', () => {
     ).toEqual(['GET90', 'POST10']);
   });
 
-  it('add the clicked path, user agent and method to the global filter', () => {
+  it('add the clicked path, user agent and method to the global filter, each as that whole value', () => {
     render(<WebPanels query={ready(web)} />);
     fireEvent.click(within(screen.getByTestId('top-paths')).getByText('/login'));
     fireEvent.click(within(screen.getByTestId('top-user-agents')).getByText(SQLMAP));
     fireEvent.click(within(screen.getByTestId('methods')).getByText('POST'));
-    expect(filterStore.get().text).toBe(`path:/login ua:"${SQLMAP}" method:POST`);
+    expect(filterStore.get().text).toBe(`path:=/login ua:="${SQLMAP}" method:POST`);
     expect(filterStore.get().error).toBeNull();
     expect(filterStore.get().clauses.map((c) => c.field)).toEqual(['path', 'ua', 'method']);
   });

@@ -92,6 +92,28 @@ describe('web requests in the app', () => {
     await page.screenshot({ path: path.join(SHOTS, 'web-overview-rules.png') });
   });
 
+  it('filters by a top path clicked: that whole path, as many sessions as its row counts', async () => {
+    // The busiest path of a site is `/`, the start of every path: clicked, it must select itself.
+    const top = rowsOf('top-paths').first();
+    const clicked = (await top.locator('.top-label').textContent()) ?? '';
+    const counted = Number((await top.locator('.top-count').textContent())?.replaceAll(',', ''));
+    expect(counted).toBeGreaterThan(0);
+    await top.locator('button').click();
+    await expect
+      .poll(() => page.getByTestId('filter-input').inputValue(), UNTIL_SHOWN)
+      .toBe(`path:=${clicked}`);
+    await page.getByTestId('nav-sessions').click();
+    await expect
+      .poll(() => page.getByTestId('sessions-total').getAttribute('data-total'), UNTIL_SHOWN)
+      .toBe(String(counted));
+    const paths = await page.locator('[data-testid="session-row"] [data-col="path"]').allTextContents();
+    expect(paths.length).toBeGreaterThan(0);
+    expect(new Set(paths)).toEqual(new Set([clicked]));
+    await filterTo('');
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('web-panels').waitFor();
+  });
+
   it('filters by user agent: every top user agent then names the tool', async () => {
     await filterTo('ua:sqlmap');
     await page.waitForFunction(() => {
@@ -112,7 +134,7 @@ describe('web requests in the app', () => {
     // panel for the new filter: read at once, it was still '' in 2 of 4 runs with the API jittered.
     await expect
       .poll(() => page.getByTestId('filter-input').inputValue(), UNTIL_SHOWN)
-      .toBe(`sigma:"${rule}"`);
+      .toBe(`sigma:="${rule}"`);
     await page.evaluate(() => {
       window.location.hash = '#/sessions';
     });

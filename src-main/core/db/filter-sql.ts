@@ -90,24 +90,26 @@ function numberSql(column: string, values: FilterValue[], b: Binder): string {
 }
 
 function textSql(field: TermField, values: FilterValue[], b: Binder): string {
-  const texts = values.map((v) => {
-    if (v.kind !== 'text') throw new FilterUnsupportedError(`Text is needed here, not ${v.kind}`);
-    return v.value;
-  });
+  for (const v of values)
+    if (v.kind !== 'text' && v.kind !== 'exact')
+      throw new FilterUnsupportedError(`Text is needed here, not ${v.kind}`);
   const bind = (value: unknown) => b.bind(value);
-  // A path, a query or a user agent is matched by a pattern (its start, or any part, in any case).
-  if ('match' in field.filter) {
-    const { match } = field.filter;
-    return likeAnySql(
-      field,
-      texts.map((text) => likePattern(text, match)),
-      bind,
-    );
-  }
   // Names analysts type in any case (the table's `nocase`); others are matched exactly as stored.
   const nocase = 'nocase' in field.filter && field.filter.nocase;
-  return textInSql(field, texts, nocase, bind);
+  if (!('match' in field.filter)) return textInSql(field, values.map(textOf), nocase, bind);
+  // A path, a query or a user agent is matched by a pattern (its start, or any part, in any case),
+  // or, written `=…`, as a whole value in any case.
+  const { match } = field.filter;
+  const patterns = values.flatMap((v) => (v.kind === 'text' ? [likePattern(v.value, match)] : []));
+  const exact = values.flatMap((v) => (v.kind === 'exact' ? [v.value] : []));
+  return anyOf([
+    ...(patterns.length ? [likeAnySql(field, patterns, bind)] : []),
+    ...(exact.length ? [textInSql(field, exact, nocase, bind)] : []),
+  ]);
 }
+
+/** The text of a text or exact value (a hand-made filter may carry another kind: it matches nothing). */
+const textOf = (v: FilterValue): string => (v.kind === 'text' || v.kind === 'exact' ? v.value : '');
 
 /** The fields whose values free text searches, in their order (FilterTermDef.freeText). */
 const FREE_TEXT = TERM_FIELDS.flatMap((field) =>
@@ -149,9 +151,12 @@ function scoreSql(values: FilterValue[], b: Binder): string {
  */
 function sigmaSql(values: FilterValue[], b: Binder): string {
   const tests = values.map((v) => {
-    const text = v.kind === 'text' ? v.value : '';
-    const title = likePattern(text, 'substring').replaceAll('*', '%');
-    return `title LIKE ${b.bind(title)} ESCAPE '\\' OR rule_id = ${b.bind(text)}`;
+    const text = textOf(v);
+    const title =
+      v.kind === 'exact'
+        ? `title = ${b.bind(text)} COLLATE NOCASE`
+        : `title LIKE ${b.bind(likePattern(text, 'substring').replaceAll('*', '%'))} ESCAPE '\\'`;
+    return `${title} OR rule_id = ${b.bind(text)}`;
   });
   return `id IN (SELECT session_id FROM rule_hits WHERE rule IN (SELECT id FROM rules WHERE ${tests.join(' OR ')}))`;
 }

@@ -3,6 +3,7 @@
 // UUID; the term matches any part of a title), a click on a level (a bar's stack or its count in
 // the hint) adds `level:<name>`. Hidden while the filter has no hit.
 import { useMemo } from 'react';
+import { valueClause } from '../../../src-shared/filter/index.js';
 import { RULE_LEVELS, type RuleHitSummary } from '../../../src-shared/rules.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { QueryState } from '../../data/query-state.js';
@@ -10,7 +11,7 @@ import { countOf, formatCount } from '../../format.js';
 import { addFilterTerm } from '../../state/filter.js';
 import { LevelChip } from '../sessions/RuleHits.js';
 import { stackedTimeBars } from './stacked-time-bars.js';
-import { TopList, textClause } from './TopList.js';
+import { TopList } from './TopList.js';
 
 // The same colours as the level chips (sessions.css): grey, blue, amber, orange, red.
 const LEVEL_COLOURS = ['#6b7480', '#1f6f96', '#a8720f', '#c0502f', '#a3213a'];
@@ -32,7 +33,7 @@ function option(summary: RuleHitSummary) {
 /** Keeps only the sessions with a hit at this level (the series are named by level). */
 function filterLevel(name: string | undefined): void {
   const level = RULE_LEVELS.find((l) => l === name);
-  if (level) addFilterTerm(textClause('level', level));
+  if (level) addFilterTerm(valueClause('level', level, false));
 }
 
 const LEVEL_EVENTS: ChartEvents = {
@@ -85,7 +86,7 @@ export function RuleHitsPanel({ query }: { query: QueryState<RuleHitSummary> }) 
             key: `${r.source}:${r.ruleId}`,
             label: r.title,
             sessions: r.hits,
-            clause: textClause('sigma', r.title),
+            clause: valueClause('sigma', r.title, false),
             extra: <LevelChip level={r.level} />,
           }))}
         />

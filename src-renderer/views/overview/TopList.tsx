@@ -53,9 +53,3 @@ export function TopList({ rows, testId, empty }: { rows: TopRow[]; testId: strin
     </ol>
   );
 }
-
-export const textClause = (field: FilterClause['field'], value: string): FilterClause => ({
-  field,
-  negate: false,
-  values: [{ kind: 'text', value }],
-});

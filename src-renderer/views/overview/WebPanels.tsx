@@ -2,20 +2,21 @@
 // methods. Shown only when the database holds requests (an access log, WAF or Zeek http import);
 // flow-only data keeps the Overview as it was.
 import '../../styles/web-panels.css';
+import { valueClause } from '../../../src-shared/filter/index.js';
 import { USER_AGENT_CLASSES, type UserAgentClass } from '../../../src-shared/user-agent-class.js';
 import type { WebRequestsOverview } from '../../../src-shared/web-requests.js';
 import type { QueryState } from '../../data/query-state.js';
 import { countOf, formatCount, formatShare } from '../../format.js';
 import { addFilterTerm } from '../../state/filter.js';
 import { StatusClassChart } from './StatusClassChart.js';
-import { TopList, textClause } from './TopList.js';
+import { TopList } from './TopList.js';
 
 export function UserAgentClassChip({ userAgentClass }: { userAgentClass: UserAgentClass }) {
   return <span className={`ua-class ua-${userAgentClass}`}>{userAgentClass}</span>;
 }
 
 /** The term a class's bar or legend entry adds: `uaclass:bot`. */
-const classClause = (name: UserAgentClass) => textClause('uaclass', name);
+const classClause = (name: UserAgentClass) => valueClause('uaclass', name, false);
 
 /** The share of each user-agent class, as one bar split by class; clicking a class filters by it. */
 function ClassShares({ web }: { web: WebRequestsOverview }) {
@@ -74,7 +75,7 @@ export function WebPanels({ query }: { query: QueryState<WebRequestsOverview> })
       <div className="grid-2">
         <section className="panel">
           <h2>Top paths</h2>
-          <p className="panel-hint muted">Click a path to filter (paths starting with it).</p>
+          <p className="panel-hint muted">Click a path to filter for it.</p>
           <TopList
             testId="top-paths"
             empty="No paths match."
@@ -82,7 +83,7 @@ export function WebPanels({ query }: { query: QueryState<WebRequestsOverview> })
               key: p.path,
               label: p.path,
               sessions: p.sessions,
-              clause: textClause('path', p.path),
+              clause: valueClause('path', p.path, false),
             }))}
           />
         </section>
@@ -96,7 +97,7 @@ export function WebPanels({ query }: { query: QueryState<WebRequestsOverview> })
               key: a.userAgent,
               label: a.userAgent,
               sessions: a.sessions,
-              clause: textClause('ua', a.userAgent),
+              clause: valueClause('ua', a.userAgent, false),
               extra: <UserAgentClassChip userAgentClass={a.userAgentClass} />,
             }))}
           />
@@ -112,7 +113,7 @@ export function WebPanels({ query }: { query: QueryState<WebRequestsOverview> })
               key: m.method,
               label: m.method,
               sessions: m.sessions,
-              clause: textClause('method', m.method),
+              clause: valueClause('method', m.method, false),
             }))}
           />
         </section>

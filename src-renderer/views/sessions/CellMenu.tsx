@@ -2,7 +2,7 @@
 // (Shift+F10): filter for or out the value, open the IP in the graph, copy. Escape, a pick or a
 // click elsewhere closes it.
 import { useEffect, useRef } from 'react';
-import { FILTER_FIELDS, valueClause } from '../../../src-shared/filter/index.js';
+import { valueClause } from '../../../src-shared/filter/index.js';
 import { addFilterTerm } from '../../state/filter.js';
 import { openIpInGraph } from '../graph/open-in-graph.js';
 import type { CellPivot } from './cell-pivots.js';
@@ -22,17 +22,6 @@ interface CellMenuProps {
   onClose: () => void;
 }
 
-/**
- * What a pivot's term selects, in the menu's words: a path term matches from the start of the
- * value and a user agent, query or referrer term any part of it (the filter language's meaning),
- * so "this value" would promise less than it adds.
- */
-const PIVOT_WORDS = {
-  exact: 'this value',
-  prefix: 'values starting with this',
-  substring: 'values holding this',
-} as const;
-
 export function CellMenu({ at, label, pivot, onCopy, onClose }: CellMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -48,10 +37,10 @@ export function CellMenu({ at, label, pivot, onCopy, onClose }: CellMenuProps) {
   const filter = (negate: boolean) => () => {
     if (term) addFilterTerm(valueClause(term.field, term.value, negate));
   };
-  const what = term ? PIVOT_WORDS[FILTER_FIELDS[term.field].match ?? 'exact'] : PIVOT_WORDS.exact;
+  // valueClause selects the whole value, of a path or a user agent too (`path:=/login`).
   const items = [
-    { id: 'filter-for', text: `Filter for ${what}`, run: filter(false), off: !term },
-    { id: 'filter-out', text: `Filter out ${what}`, run: filter(true), off: !term },
+    { id: 'filter-for', text: 'Filter for this value', run: filter(false), off: !term },
+    { id: 'filter-out', text: 'Filter out this value', run: filter(true), off: !term },
     ...(ip ? [{ id: 'open-graph', text: 'Open IP in graph', run: () => openIpInGraph(ip), off: false }] : []),
     { id: 'copy', text: 'Copy', run: onCopy, off: false },
   ];

@@ -1,6 +1,7 @@
 // The Overview of a source, computed by ClickHouse (18.16, a real server), equals the Overview Vigil
 // computes locally over the same rows pulled into a workspace, chart by chart, for filters on request
-// fields, a CIDR block, negations that keep missing values, numbers and text in any case.
+// fields (patterns and whole values), a CIDR block, negations that keep missing values, numbers and
+// text in any case.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../../src-main/core/service.js';
@@ -82,6 +83,8 @@ const FILTERS = [
   'ua:sqlmap method:post,get',
   '-country:us port:443,8080 code:>=400',
   'host:admin.example bytes_in:>1000 -type:scan',
+  // Whole values in any case: `/` alone (not every path), LIKE's characters, a space.
+  'path:=/,=/50%_OFF ua:=curl/8.0,="mozilla/5.0 (x11)"',
 ];
 
 describe('a source Overview equals the local Overview of the same rows pulled', () => {

@@ -126,6 +126,23 @@ describe('the request terms', () => {
     ['ua:x86?64', []],
     ['referrer:google', rows(1)],
     ['referrer:SHOP.example', rows(4)],
+    // =value: the whole value, in any case; beside a pattern in one list, either.
+    ['path:=/login', rows(2)],
+    ['path:=/LOGIN', rows(2)],
+    ['path:=/log', []],
+    ['path:=/wp-*', []],
+    ['path:=/a_b', rows(5)],
+    ['path:=/axb', rows(6)],
+    ['path:=/static/100%_done.js', rows(4)],
+    ['-path:=/login', rows(1, 3, 4, 5, 6, 7)],
+    ['path:=/login,/wp-', rows(2, 3)],
+    ['ua:=curl/8.4.0', rows(4)],
+    ['ua:=curl', []],
+    [`ua:="${FIREFOX.toUpperCase()}"`, rows(1)],
+    ['query:="user=admin&pass=x"', rows(2)],
+    ['query:=user=admin', []],
+    ['referrer:=https://www.google.com/', rows(1)],
+    ['method:=post', rows(2)],
     // status: is code:.
     ['status:>=500', rows(3, 4, 7)],
     ['status:200,404', rows(1, 5, 6)],
@@ -178,6 +195,8 @@ describe('the request terms', () => {
       ['host:shop.example.com', 'http_hosts'],
       ['method:post', 'http_methods'],
       ['referrer:google', 'referrers'],
+      ['path:=/login', 'http_paths'],
+      ['ua:=curl/8.4.0', 'user_agents'],
     ]) {
       const detail = plan(text as string);
       // The dictionary is read once, into a list; each session compares only its id with it.

@@ -52,6 +52,17 @@ describe('sigma: and level:', () => {
     expect(sources('sigma:"no rule is called this"')).toEqual([]);
   });
 
+  it('reads =title as the whole title in any case (a click on a rule), or the rule id', () => {
+    expect(sources('sigma:="sql injection in a WEB request"')).toEqual(['192.0.2.2']);
+    expect(sources('sigma:="SQL injection"')).toEqual([]);
+    expect(sources('sigma:=496a161d-9950-408c-ac81-42dff6ad54ad')).toEqual(['192.0.2.3']);
+    expect(sources('-sigma:="SQL injection in a web request"')).toEqual([
+      '192.0.2.1',
+      '192.0.2.3',
+      '192.0.2.4',
+    ]);
+  });
+
   it('reads * in a rule title as any run of characters: sigma:* is every session with a hit', () => {
     expect(sources('sigma:*')).toEqual(['192.0.2.2', '192.0.2.3', '192.0.2.4']);
     expect(sources('-sigma:*')).toEqual(['192.0.2.1']);

@@ -99,6 +99,33 @@ describe('filter language: parsing', () => {
     ]);
   });
 
+  it('reads =value as the whole value of a pattern term, and as the value it is for any other term', () => {
+    const exact = (value: string) => ({ kind: 'exact', value });
+    expect(
+      parseFilterOrThrow('path:=/login,/wp-* ua:="sqlmap/1.8 (x)" -referrer:=https://a.example/ query:=id=1'),
+    ).toEqual([
+      { field: 'path', negate: false, values: [exact('/login'), { kind: 'text', value: '/wp-*' }] },
+      { field: 'ua', negate: false, values: [exact('sqlmap/1.8 (x)')] },
+      { field: 'referrer', negate: true, values: [exact('https://a.example/')] },
+      { field: 'query', negate: false, values: [exact('id=1')] },
+    ]);
+    // A term that is matched whole already reads the same value; a number's = is its comparison.
+    expect(parseFilterOrThrow('method:=POST host:="a.example" sigma:="SQL injection"')).toEqual([
+      { field: 'method', negate: false, values: [{ kind: 'text', value: 'POST' }] },
+      { field: 'host', negate: false, values: [{ kind: 'text', value: 'a.example' }] },
+      { field: 'sigma', negate: false, values: [exact('SQL injection')] },
+    ]);
+    expect(parseFilterOrThrow('code:=500')).toEqual(parseFilterOrThrow('code:500'));
+    // Quoted, the = is part of the text; two of them leave one in the exact value.
+    expect(parseFilterOrThrow('path:"=x" ua:==y')).toEqual([
+      { field: 'path', negate: false, values: [{ kind: 'text', value: '=x' }] },
+      { field: 'ua', negate: false, values: [exact('=y')] },
+    ]);
+    expect(errorOf('path:=')).toMatchObject({ message: 'path: a value must follow =', start: 5, end: 6 });
+    expect(errorOf('ua:=""').message).toBe('ua: the quoted value is empty');
+    expect(errorOf('path:="/a"b').message).toBe('Put a space or a comma after a quoted value');
+  });
+
   it('reads status: as code:, in clauses and in the text made from them', () => {
     const status = parseFilterOrThrow('STATUS:>=500 -status:404,200..299');
     expect(status).toEqual(parseFilterOrThrow('code:>=500 -code:404,200..299'));
@@ -210,6 +237,7 @@ describe('filter language: serializing', () => {
     'rule:"a \\"quoted\\" b","x,y" "free phrase" -word "-dash" "port:80"',
     'port:1000..2000 code:<400 bytes_out:>1e+21',
     'rule:"<img src=x onerror=alert(1)>"',
+    'path:=/login,"=x",/a ua:="Mozilla/5.0 (X11)" -query:==id sigma:="SQL injection" rule:"=y"',
   ])('round-trips %s', (text) => {
     const clauses = parseFilterOrThrow(text);
     expect(parseFilterOrThrow(serializeFilter(clauses))).toEqual(clauses);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applySuggestion, completionContext, suggestionsFor } from '../../../src-shared/filter/index.js';
+import {
+  applySuggestion,
+  completionContext,
+  parseFilterOrThrow,
+  suggestionsFor,
+} from '../../../src-shared/filter/index.js';
 
 describe('filter autocomplete', () => {
   it('completes field names from the word under the cursor, keeping a leading minus', () => {
@@ -90,6 +95,39 @@ describe('filter autocomplete', () => {
       '/wp-admin/install.php',
     ]);
     expect(suggestionsFor(completionContext('path:php', 8), paths)).toEqual([]);
+  });
+
+  it('after =, offers whole values starting with what was typed and keeps the = in what it inserts', () => {
+    const agents = [
+      { value: 'Mozilla/5.0 (X11; Linux) Firefox/126.0', sessions: -1 },
+      { value: 'sqlmap/1.8#stable', sessions: -1 },
+    ];
+    expect(completionContext('ua:=SQL', 7)).toEqual({
+      kind: 'value',
+      field: 'ua',
+      prefix: 'SQL',
+      from: 3,
+      to: 7,
+      exact: true,
+    });
+    // Any part is what a bare ua: value matches; the whole value starts with what was typed.
+    expect(suggestionsFor(completionContext('ua:=fire', 8), agents)).toEqual([]);
+    expect(suggestionsFor(completionContext('ua:="moz', 8), agents).map((s) => s.insert)).toEqual([
+      '="Mozilla/5.0 (X11; Linux) Firefox/126.0"',
+    ]);
+    const inserted = applySuggestion('ua:=sql', completionContext('ua:=sql', 7) as never, {
+      insert: '=sqlmap/1.8#stable',
+      label: '',
+      detail: '',
+    });
+    expect(parseFilterOrThrow(inserted.text)).toEqual([
+      { field: 'ua', negate: false, values: [{ kind: 'exact', value: 'sqlmap/1.8#stable' }] },
+    ]);
+    // A term that is exact already keeps the = it was typed with; a number's = is its comparison.
+    expect(
+      suggestionsFor(completionContext('method:=P', 9), [{ value: 'POST', sessions: 3 }])[0]?.insert,
+    ).toBe('=POST');
+    expect(completionContext('code:=5', 7)).toMatchObject({ prefix: '=5' });
   });
 
   it('offers nothing for unknown fields or free text with a colon', () => {

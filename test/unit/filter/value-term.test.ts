@@ -21,6 +21,15 @@ describe('filter language: a term for one value', () => {
     }
   });
 
+  it('selects the whole value of a pattern term (a path, a user agent, a rule title)', () => {
+    expect(term('path', '/admin', false)).toBe('path:=/admin');
+    expect(term('ua', 'curl/8.5.0 (x)', true)).toBe('-ua:="curl/8.5.0 (x)"');
+    expect(term('sigma', 'SQL injection', false)).toBe('sigma:="SQL injection"');
+    expect(term('method', 'POST', false)).toBe('method:POST');
+    for (const clause of [valueClause('path', '=odd', false), valueClause('query', 'a "b", c', true)])
+      expect(parseFilterOrThrow(serializeClause(clause))).toEqual([clause]);
+  });
+
   it('gives numbers and IPs the kinds the parser gives them', () => {
     for (const clause of [valueClause('bytes_in', 1200, false), valueClause('dst', '192.0.2.9', true)])
       expect(parseFilterOrThrow(serializeClause(clause))).toEqual([clause]);
