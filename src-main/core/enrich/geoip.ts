@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Reader } from 'maxmind';
+import type { Reader } from 'maxmind';
 import { must } from '../../../src-shared/must.js';
 import { detach } from '../text/detach.js';
 
@@ -23,7 +23,9 @@ let countryReader: Reader<never> | null = null;
 function countryDb(): { get(ip: string): CountryRecord | null } {
   if (!countryReader) {
     const file = require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country.mmdb');
-    countryReader = new Reader<never>(fs.readFileSync(file));
+    // maxmind is loaded here, on the first lookup: only the thread that enriches needs it.
+    const { Reader: MmdbReader } = require('maxmind') as typeof import('maxmind');
+    countryReader = new MmdbReader<never>(fs.readFileSync(file));
   }
   return countryReader as unknown as { get(ip: string): CountryRecord | null };
 }

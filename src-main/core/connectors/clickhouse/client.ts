@@ -3,12 +3,15 @@
 // answer) are built: every failure becomes a clear message (server-errors.ts), and the query is
 // killed on the server when the caller cancels.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickhouse/client';
+import type { ClickHouseClient } from '@clickhouse/client';
 import type { SourceInfo } from '../../../../src-shared/sources.js';
 import { loginOf } from './credentials.js';
 import { sqlString } from './literal.js';
 import { describeSourceError, ERROR_LINE } from './server-errors.js';
+
+const require = createRequire(import.meta.url);
 
 export interface SourceConnectionOptions {
   /** How long one request may take before it is given up (default 5 minutes). */
@@ -44,6 +47,10 @@ export class SourceConnection {
   ) {
     const login = loginOf(source, options.env);
     this.where = { source: source.name, url: source.url, table: `${source.database}.${source.table}` };
+    // The official client is loaded with the first connection: a command that never asks a source
+    // (an import, whose RSS bound counts the CLI's thread) does not carry it.
+    const { ClickHouseLogLevel, createClient } =
+      require('@clickhouse/client') as typeof import('@clickhouse/client');
     this.client = createClient({
       url: source.url,
       username: login.username,
