@@ -178,6 +178,70 @@ describe('run detail', () => {
     ]);
   });
 
+  it('shows a threat-type run per kind: the table, the averages, the K×K matrix and its notes', () => {
+    const perKind = (kind: string, support: number, f1: number) => ({
+      kind,
+      support,
+      trainSupport: 100,
+      precision: f1,
+      recall: f1,
+      f1,
+      prAuc: support ? f1 : null,
+      baseline: { precision: 0, recall: 0, f1: 0, prAuc: support ? 0.1 : null },
+    });
+    const multiclass = {
+      classes: ['benign', 'brute_force', 'port_scan'],
+      confusion: [
+        [900, 4, 0],
+        [3, 47, 0],
+        [0, 0, 0],
+      ],
+      perClass: [perKind('benign', 904, 0.99), perKind('brute_force', 50, 0.92), perKind('port_scan', 0, 0)],
+      model: { macroF1: 0.955, weightedF1: 0.986, accuracy: 0.992 },
+      baseline: { kind: 'benign', macroF1: 0.487, weightedF1: 0.924, accuracy: 0.948 },
+      labelCounts: [],
+      merged: [{ kind: 'jndi', sessions: 6 }],
+      notes: ['port_scan: no held-out session, so its figures say nothing.'],
+    };
+    render(<RunDetail run={{ ...run({ multiclass }), target: 'type' }} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Run #4: rf (threat types)');
+    expect(screen.getByTestId('run-as-detector')).toBeTruthy();
+    const rows = within(screen.getByTestId('kind-table')).getAllByRole('row').slice(1);
+    expect(rows.map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+      ['benign', '904', '100', '0.990', '0.990', '0.990', '0.990', '0.000', '0.100'],
+      ['brute_force', '50', '100', '0.920', '0.920', '0.920', '0.920', '0.000', '0.100'],
+      // Never held out: no figure to read, and a note says why.
+      ['port_scan', '0', '100', '—', '—', '—', '—', '—', '—'],
+    ]);
+    expect(within(screen.getByTestId('kind-averages')).getByText('Macro F1').parentElement?.textContent).toBe(
+      'Macro F10.9550.487',
+    );
+    const matrix = screen.getByTestId('kind-confusion');
+    const cells = [...matrix.querySelectorAll('tbody td')];
+    expect(cells.map((cell) => cell.textContent)).toEqual(['900', '4', '0', '3', '47', '0', '0', '0', '0']);
+    // Right calls green, wrong ones red, empty cells plain.
+    expect(cells.map((cell) => cell.className.replace('num', '').trim())).toEqual([
+      'hit',
+      'miss',
+      '',
+      'miss',
+      'hit',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(screen.getByTestId('kind-merged').textContent).toContain('jndi (6)');
+    expect(screen.getByTestId('kind-note').textContent).toContain('port_scan: no held-out session');
+  });
+
+  it('shows no per-kind figures for a run that answers malicious or not', () => {
+    render(<RunDetail run={run()} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Run #4: rf');
+    expect(screen.queryByTestId('kind-metrics')).toBeNull();
+    expect(screen.queryByTestId('run-as-detector')).toBeNull();
+  });
+
   it('says why an unevaluated run has no metrics', () => {
     render(<RunDetail run={{ ...run(), kind: 'iforest', metrics: null, labelSource: null, split: null }} />);
     const said = screen.getByTestId('run-not-evaluated').textContent ?? '';

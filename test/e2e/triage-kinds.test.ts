@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/open.js';
 import { scoreRun } from '../../src-main/core/ml/train/score-run.js';
@@ -12,12 +12,14 @@ import { trainRun } from '../../src-main/core/ml/train/train-run.js';
 import { countOf } from '../../src-shared/count-words.js';
 import { generatedDb } from '../integration/ml/harness.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
-import { assertBuilt, type ServeProcess, startServe } from './serve-process.js';
+import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
 
 let dir: string;
 let dbPath: string;
 let browser: Browser;
 let serve: ServeProcess | undefined;
+/** The first test's page: the served URL's token opens one session, which the second test goes on in. */
+let page: Page;
 
 beforeAll(async () => {
   assertBuilt();
@@ -55,7 +57,7 @@ function verdictKinds(): Record<string, number> {
 describe('triage by kind', () => {
   it('shows the flags by predicted kind, filters by one, and corrects a group to another kind', async () => {
     serve = await startServe(dbPath, ['--no-sample']);
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const errors = collectPageErrors(page);
     await page.goto(serve.url);
     // The Overview splits the flags by predicted kind, the largest first.
@@ -98,4 +100,22 @@ describe('triage by kind', () => {
     expect(await overviewKinds.first().textContent()).toContain(biggest);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('judges the run per kind in Models: each kind beside the baseline, and the K×K matrix', async () => {
+    const errors = collectPageErrors(page);
+    await page.getByTestId('nav-models').click();
+    await page.getByTestId('kind-table').waitFor();
+    expect(await page.getByTestId('run-detail').locator('h2').textContent()).toMatch(/rf \(threat types\)$/);
+    const kinds = await page
+      .getByTestId('kind-table')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')));
+    // Benign and the generated attack kinds, each a row and a row of the matrix.
+    expect(kinds[0]).toBe('benign');
+    expect(kinds.length).toBeGreaterThan(2);
+    expect(await page.getByTestId('kind-confusion').locator('tbody tr').count()).toBe(kinds.length);
+    await page.getByTestId('kind-metrics').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'screenshots', 'models-kinds.png') });
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -6,8 +6,9 @@ import { formatCount } from '../../format.js';
 import { ConfusionMatrix } from './ConfusionMatrix.js';
 import { CurveCharts } from './CurveCharts.js';
 import { Importances } from './Importances.js';
+import { KindMetrics } from './KindMetrics.js';
 import { MetricsCompare } from './MetricsCompare.js';
-import { duration, labelSourceText } from './model-format.js';
+import { duration, labelSourceText, runName } from './model-format.js';
 import { ScoreButton } from './ScoreButton.js';
 
 export function RunDetail({ run }: { run: ModelRun }) {
@@ -16,7 +17,7 @@ export function RunDetail({ run }: { run: ModelRun }) {
     <section className="panel run-detail" data-testid="run-detail" data-run-id={run.id}>
       <header className="run-detail-head">
         <h2>
-          Run #{run.id}: {run.kind}
+          Run #{run.id}: {runName(run)}
         </h2>
         <p className="muted">
           {run.status} · backend {run.backend} · split {run.split ?? 'none'} · labels {labelSourceText(run)} ·{' '}
@@ -37,11 +38,17 @@ export function RunDetail({ run }: { run: ModelRun }) {
               {m.excludedFeatures.features.map((feature) => featureName(feature)).join(', ')}.
             </p>
           )}
+          {m.multiclass && (
+            <h3 data-testid="run-as-detector">
+              As a detector: a session scoring 1 − P(benign) at or above the threshold is flagged
+            </h3>
+          )}
           <div className="run-grid">
             <MetricsCompare metrics={m} />
             <ConfusionMatrix metrics={m.model} />
           </div>
           <CurveCharts metrics={m} />
+          {m.multiclass && <KindMetrics metrics={m.multiclass} />}
           {m.importances && m.importances.length > 0 && (
             <>
               <h3>Feature importances</h3>

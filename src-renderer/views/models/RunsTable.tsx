@@ -2,7 +2,7 @@
 // sees what the model adds over "always answer the common class".
 import type { ModelRun } from '../../../src-shared/models.js';
 import { formatCount, formatTimestamp } from '../../format.js';
-import { duration, labelSourceText, metric } from './model-format.js';
+import { duration, labelSourceText, metric, runName } from './model-format.js';
 
 interface RunsTableProps {
   runs: ModelRun[];
@@ -73,7 +73,7 @@ export function RunsTable({ runs, selected, onSelect, onActivate }: RunsTablePro
                     #{run.id}
                   </button>
                 </td>
-                <td>{run.kind}</td>
+                <td>{runName(run)}</td>
                 <td title={run.message ?? undefined}>{run.status}</td>
                 <td>{formatTimestamp(run.createdAt)}</td>
                 <td className="num" data-testid="run-roc">

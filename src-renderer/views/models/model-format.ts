@@ -11,6 +11,10 @@ export function duration(ms: number | null): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+/** The run's model, and what it answers when that is the kind of threat: "rf (threat types)". */
+export const runName = (run: Pick<ModelRun, 'kind' | 'target'>): string =>
+  run.target === 'type' ? `${run.kind} (threat types)` : run.kind;
+
 export function labelSourceText(run: ModelRun): string {
   const source = run.labelSource;
   if (!source) return 'none';
