@@ -101,6 +101,11 @@ export const ModelParams = z.object({
    * and the labels are not rule-derived; default true).
    */
   ruleHitFeatures: z.boolean().optional(),
+  /**
+   * Threat-type runs: kinds too rare to learn even merged into `other` are refused (default), or
+   * with 'leave-out' left out of training and testing as unlabelled, the run naming them.
+   */
+  rareKinds: z.enum(['refuse', 'leave-out']).optional(),
   /** Countries one-hot encoded (the rest become "other"). */
   topCountries: z.number().int().min(1).max(50).optional(),
   seed: z

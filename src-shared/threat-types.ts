@@ -77,6 +77,8 @@ export const MulticlassMetrics = z.object({
   labelCounts: z.array(KindCount),
   /** Kinds with fewer examples than a model can learn and be tested on, merged into `other`. */
   merged: z.array(KindCount),
+  /** Kinds too rare even for `other`, left out of training and testing (params.rareKinds 'leave-out'). */
+  leftOut: z.array(KindCount).optional(),
   /** What the per-class figures cannot say, in words (a kind never held out, never trained on). */
   notes: z.array(z.string()),
 });

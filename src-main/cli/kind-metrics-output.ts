@@ -39,6 +39,11 @@ export function describeKinds(m: MulticlassMetrics): string[] {
       '',
       `Merged into "other" (fewer than 10 sessions each): ${m.merged.map((k) => `${k.kind} (${k.sessions})`).join(', ')}`,
     );
+  if (m.leftOut?.length)
+    lines.push(
+      '',
+      `Left out of this run (too rare to learn even as "other"; --rare-kinds leave-out): ${m.leftOut.map((k) => `${k.kind} (${k.sessions})`).join(', ')}`,
+    );
   for (const note of m.notes) lines.push(`Note: ${note}`);
   return lines;
 }

@@ -201,6 +201,7 @@ describe('run detail', () => {
       baseline: { kind: 'benign', macroF1: 0.487, weightedF1: 0.924, accuracy: 0.948 },
       labelCounts: [],
       merged: [{ kind: 'jndi', sessions: 6 }],
+      leftOut: [{ kind: 'ssti', sessions: 3 }],
       notes: ['port_scan: no held-out session, so its figures say nothing.'],
     };
     render(<RunDetail run={{ ...run({ multiclass }), target: 'type' }} />);
@@ -232,6 +233,7 @@ describe('run detail', () => {
       '',
     ]);
     expect(screen.getByTestId('kind-merged').textContent).toContain('jndi (6)');
+    expect(screen.getByTestId('kind-left-out').textContent).toMatch(/^Left out of this run.*: ssti \(3\)\.$/);
     expect(screen.getByTestId('kind-note').textContent).toContain('port_scan: no held-out session');
   });
 

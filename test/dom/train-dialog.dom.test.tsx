@@ -105,6 +105,32 @@ describe('Train dialog', () => {
     });
   });
 
+  it('explains a kind too rare to learn, and leaves such kinds out when the box is ticked', async () => {
+    const refused =
+      'Refusing to train a threat-type model: web-log4shell-jndi (6) has fewer than 10 examples, and merged into "other" they make 6, still too few to learn and to test on (labels: benign: 980, web-xss: 27, web-log4shell-jndi: 6). Label more sessions of that kind, map it to a larger kind, or leave it out of this run (--rare-kinds leave-out; the run names it).';
+    answers.jobStatus = () => job('failed', { error: refused, message: refused, runId: null });
+    render(<TrainDialog open onClose={() => {}} />);
+    expect(screen.queryByTestId('train-leave-out-rare')).toBeNull();
+    set('train-kind', 'rf');
+    set('train-target', 'type');
+    fireEvent.click(screen.getByTestId('train-start'));
+    const refusal = await waitFor(() => screen.getByTestId('train-refusal'));
+    expect(refusal.textContent).toContain('Training refused: a kind is too rare to learn');
+    expect(refusal.textContent).toContain('Tick “Leave out kinds too rare to learn”');
+    expect(refusal.textContent).toContain('web-log4shell-jndi (6)');
+    expect(refusal.textContent).not.toContain('--rare-kinds');
+    cleanup();
+    calls.length = 0;
+    answers.jobStatus = () => job('running');
+    render(<TrainDialog open onClose={() => {}} />);
+    set('train-kind', 'rf');
+    set('train-target', 'type');
+    fireEvent.click(screen.getByTestId('train-leave-out-rare'));
+    fireEvent.click(screen.getByTestId('train-start'));
+    await waitFor(() => expect(trainCalls()).toHaveLength(1));
+    expect(trainCalls()[0]!.args).toEqual({ kind: 'rf', target: 'type', params: { rareKinds: 'leave-out' } });
+  });
+
   it('explains a single-class refusal in plain words, without the command-line help', async () => {
     answers.jobStatus = () => job('failed', { error: SAMPLE_REFUSAL, message: SAMPLE_REFUSAL, runId: null });
     render(<TrainDialog open onClose={() => {}} />);

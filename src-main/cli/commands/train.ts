@@ -31,6 +31,7 @@ interface TrainOptions extends WorkspaceOptions {
   window?: number;
   /** Commander's negation of --no-rule-features: false when given. */
   ruleFeatures: boolean;
+  rareKinds?: 'refuse' | 'leave-out';
 }
 
 const int = (value: string) => {
@@ -79,6 +80,12 @@ export function registerTrain(program: Command): void {
       .option(
         '--no-rule-features',
         'leave the detection-rule hits out of the features (always out with rule-derived labels)',
+      )
+      .addOption(
+        new Option(
+          '--rare-kinds <what>',
+          'type: kinds too rare to learn even as "other": refuse (default) or leave-out of the run',
+        ).choices(['refuse', 'leave-out']),
       ),
   )
     .addHelpText(
@@ -102,8 +109,10 @@ Threat types (--target type, rf or dense): one class per kind of attack named by
 (a label column's values like brute_force, a detection map to kinds, the kinds analysts gave
 with malicious verdicts, or with rule-hits the file name of each session's most severe rule),
 benign one of them. Kinds with fewer than 10 sessions are merged into
-"other"; if "other" is still under 10, or only one class is left, training is refused with the
-counts. Each kind is evaluated on the held-out side beside the majority baseline.
+"other"; if "other" is still under 10, training is refused with the counts, or with
+--rare-kinds leave-out those kinds are left out of training and testing (as unlabelled) and the
+run names them; with only one class left, training is refused. Each kind is evaluated on the
+held-out side beside the majority baseline.
 
 Splits: time (train on earlier, test on later traffic), ip (no source IP on both sides), random
 (stratified). Metrics are measured on the held-out side, beside a baseline that always answers
@@ -123,6 +132,7 @@ the command exits 1 with the reason on stderr.`,
         seed: options.seed,
         windowMinutes: options.window,
         ruleHitFeatures: options.ruleFeatures ? undefined : false,
+        rareKinds: options.rareKinds,
       };
       await withWorkspace(options, async ({ core, call }) => {
         const { jobId } = await call('train', {

@@ -1,7 +1,7 @@
 // A threat-type run's held-out figures per kind, as `vigil models --run` prints them: each kind's
 // precision, recall, F1 and PR-AUC beside the majority baseline's, the averages, the K×K
-// confusion matrix, and what the figures cannot say (kinds merged into `other`, kinds never held
-// out). The run's detector figures above judge flagged or not; these judge the kind it names.
+// confusion matrix, and what the figures cannot say (kinds merged into `other` or left out, kinds
+// never held out). The run's detector figures above judge flagged or not; these judge the kind it names.
 import type { MulticlassMetrics } from '../../../src-shared/threat-types.js';
 import { formatCount } from '../../format.js';
 import { metric } from './model-format.js';
@@ -19,6 +19,12 @@ export function KindMetrics({ metrics }: { metrics: MulticlassMetrics }) {
         <p className="muted" data-testid="kind-merged">
           Merged into “other” (fewer than 10 sessions each):{' '}
           {metrics.merged.map((k) => `${k.kind} (${formatCount(k.sessions)})`).join(', ')}.
+        </p>
+      )}
+      {metrics.leftOut && metrics.leftOut.length > 0 && (
+        <p className="warn-note" data-testid="kind-left-out">
+          Left out of this run, too rare to learn even as “other” (its sessions count as unlabelled):{' '}
+          {metrics.leftOut.map((k) => `${k.kind} (${formatCount(k.sessions)})`).join(', ')}.
         </p>
       )}
       {metrics.notes.map((note) => (

@@ -142,6 +142,17 @@ export function TrainFields({ form, onChange, disabled }: TrainFieldsProps) {
           {form.labelMode === 'rule-hits' && ' (left out: the labels are the rule hits)'}
         </span>
       </label>
+      {form.target === 'type' && (
+        <label className="check-field">
+          <input
+            type="checkbox"
+            checked={form.leaveOutRareKinds}
+            onChange={(event) => onChange({ leaveOutRareKinds: event.target.checked })}
+            data-testid="train-leave-out-rare"
+          />
+          <span>Leave out kinds too rare to learn, even merged into “other” (the run names them)</span>
+        </label>
+      )}
     </fieldset>
   );
 }

@@ -32,6 +32,15 @@ export function explainRefusal(message: string): Refusal | null {
       remedy: 'Label more sessions (Triage), widen the detection-type map, or train the Isolation Forest.',
       detail,
     };
+  if (/still too few to learn and to test on/.test(message))
+    return {
+      title: 'Training refused: a kind is too rare to learn',
+      explanation:
+        'Kinds with fewer than 10 sessions are merged into “other”, and here even “other” has fewer than 10: too few to learn from and still keep some aside to test honestly.',
+      remedy:
+        'Tick “Leave out kinds too rare to learn” to train on the other kinds (the run names what it left out), or label more sessions of that kind.',
+      detail: detail.replace(/\s*\(--rare-kinds leave-out;[^)]*\)/, ''),
+    };
   if (/No analyst verdicts yet/.test(message))
     return {
       title: 'Training refused: no verdicts yet',

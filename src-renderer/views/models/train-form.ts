@@ -36,6 +36,8 @@ export interface TrainForm {
   ruleLevel: '' | RuleLevelName;
   /** Read the detection-rule hits as features (as the CLI does unless --no-rule-features). */
   ruleFeatures: boolean;
+  /** Threat types: leave kinds too rare to learn out of the run instead of refusing (--rare-kinds). */
+  leaveOutRareKinds: boolean;
   split: 'auto' | SplitKind;
   params: Partial<Record<ParamKey, string>>;
 }
@@ -77,6 +79,7 @@ export const defaultTrainForm = (): TrainForm => ({
   detectionMap: '',
   ruleLevel: '',
   ruleFeatures: true,
+  leaveOutRareKinds: false,
   split: 'auto',
   params: {},
 });
@@ -149,6 +152,7 @@ export function checkTrainForm(form: TrainForm): FormCheck {
       ...params,
       // Left out anyway with rule-derived labels (the core says so in the run's metrics).
       ...(form.ruleFeatures || form.labelMode === 'rule-hits' ? {} : { ruleHitFeatures: false }),
+      ...(form.target === 'type' && form.leaveOutRareKinds ? { rareKinds: 'leave-out' } : {}),
     } as ModelParams,
   });
   if (parsed.success) return { ok: true, args: parsed.data };

@@ -58,6 +58,55 @@ describe('threat-type refusals', () => {
     }
   });
 
+  it('says how to go on past a kind too rare to learn: --rare-kinds leave-out', async () => {
+    const db = labelledDb({ benign: 300, brute_force: 50, port_scan: 9 });
+    try {
+      await expect(trainRun(db, { kind: 'rf', target: 'type', params: {} })).rejects.toThrow(
+        /or leave it out of this run \(--rare-kinds leave-out; the run names it\)\.$/,
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves a kind too rare to learn out of training and testing when asked, and names it', async () => {
+    const db = labelledDb({ benign: 300, brute_force: 50, port_scan: 6, other: 2 });
+    try {
+      const run = await trainRun(db, {
+        kind: 'rf',
+        target: 'type',
+        split: 'random',
+        params: { trees: 10, seed: 1, rareKinds: 'leave-out' },
+      });
+      const m = run.metrics?.multiclass as MulticlassMetrics;
+      expect(m.classes).toEqual(['benign', 'brute_force']);
+      // A kind literally called "other" in the labels goes with them.
+      expect(m.leftOut).toEqual([
+        { kind: 'port_scan', sessions: 6 },
+        { kind: 'other', sessions: 2 },
+      ]);
+      expect(m.merged).toEqual([]);
+      // Left out as unlabelled: neither side of the split holds them.
+      expect((run.metrics?.trainRows ?? 0) + (run.metrics?.testRows ?? 0)).toBe(350);
+      expect(m.perClass.reduce((n, c) => n + c.support + c.trainSupport, 0)).toBe(350);
+      expect(run.params.rareKinds).toBe('leave-out');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('still refuses when leaving the rare kinds out leaves benign alone', async () => {
+    const db = labelledDb({ benign: 300, port_scan: 9 });
+    try {
+      await expect(
+        trainRun(db, { kind: 'rf', target: 'type', params: { rareKinds: 'leave-out' } }),
+      ).rejects.toThrow(/only benign sessions are labelled once the kinds too rare to learn are left out/);
+      expect(listRuns(db)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses the Isolation Forest and Conv1D for kinds, saying which models can', async () => {
     const db = labelledDb({ benign: 30, brute_force: 30 });
     try {

@@ -1,7 +1,9 @@
 // Labels for threat-type models: which kind of threat each session is (benign one of the kinds),
 // read from the label column's values, a detection-type map or the analysts' verdicts that name a
 // kind. A kind with too few examples to learn and to test on is merged into `other`; if `other`
-// is still too small, or only one class is left, training is refused with the counts.
+// is still too small, training is refused with the counts — or, when the analyst asked for it
+// (params.rareKinds 'leave-out'), those kinds are left out as unlabelled and the run names them.
+// With only one class left, training is refused.
 import type { LabelSource } from '../../../../src-shared/models.js';
 import { KIND_BENIGN, KIND_OTHER, type KindCount, kindName } from '../../../../src-shared/threat-types.js';
 import {
@@ -26,6 +28,8 @@ export interface ResolvedKinds {
   counts: KindCount[];
   /** Kinds merged into `other`, with their counts. */
   merged: KindCount[];
+  /** Kinds too rare even for `other`, left out as unlabelled (rareKinds 'leave-out'). */
+  leftOut: KindCount[];
   /** The same labels seen as malicious or not, for the detector-style metrics. */
   binaryCounts: { malicious: number; benign: number };
 }
@@ -43,7 +47,14 @@ export function kindOfValue(value: string | number | null): string | null {
   return kindName(String(value));
 }
 
-export function resolveKinds(db: Db, given: LabelSource | undefined): ResolvedKinds {
+/** What a threat-type run does with kinds too rare to learn even merged into `other`. */
+export type RareKinds = 'refuse' | 'leave-out';
+
+export function resolveKinds(
+  db: Db,
+  given: LabelSource | undefined,
+  rareKinds: RareKinds = 'refuse',
+): ResolvedKinds {
   const source = given ?? { type: 'column' as const, column: 'label' };
   const { read, values, kindOf, perRow } = readKinds(db, source);
   const tallies = new Map<string, number>();
@@ -53,12 +64,13 @@ export function resolveKinds(db: Db, given: LabelSource | undefined): ResolvedKi
   }
   if (tallies.size === 0)
     throw new TrainingRefused(`No session has a label that names a kind of threat. ${TYPE_HELP}`);
-  const { classes, counts, merged } = mergeRare(tallies);
+  const { classes, counts, merged, leftOut } = mergeRare(tallies, rareKinds);
   const code = new Map<string, number>(classes.map((kind, i) => [kind, i]));
   const mergedNames = new Set(merged.map((m) => m.kind));
   const otherCode = code.get(KIND_OTHER);
   const classOf = (kind: string | null): number => {
     if (kind === null) return UNLABELLED;
+    // A kind left out (leftOut) has no code: its sessions are unlabelled, as if never labelled.
     if (mergedNames.has(kind) && otherCode !== undefined) return otherCode;
     return code.get(kind) ?? UNLABELLED;
   };
@@ -82,6 +94,7 @@ export function resolveKinds(db: Db, given: LabelSource | undefined): ResolvedKi
     classes,
     counts,
     merged,
+    leftOut,
     binaryCounts: { malicious: total - benign, benign },
   };
 }
@@ -120,9 +133,10 @@ const verdictKind = (value: string | number | null): string | null =>
 
 /**
  * Kinds under MIN_MINORITY examples go to `other`; benign cannot be merged. Refuses a benign class
- * or an `other` under the minimum, and labels with a single class, naming every count.
+ * under the minimum and labels with a single class, naming every count; an `other` under the
+ * minimum is refused too, or left out with `rareKinds` 'leave-out'.
  */
-function mergeRare(tallies: Map<string, number>) {
+function mergeRare(tallies: Map<string, number>, rareKinds: RareKinds) {
   const all = [...tallies].map(([kind, sessions]) => ({ kind, sessions }));
   const said = all
     .slice()
@@ -145,17 +159,26 @@ function mergeRare(tallies: Map<string, number>) {
   const kept = kinds.filter((c) => c.sessions >= MIN_MINORITY).sort((a, b) => b.sessions - a.sessions);
   // A kind literally called `other` in the labels joins the merged ones.
   const otherSessions = rare.reduce((n, c) => n + c.sessions, 0) + (tallies.get(KIND_OTHER) ?? 0);
-  if (otherSessions > 0 && otherSessions < MIN_MINORITY) {
+  const tooFew = otherSessions > 0 && otherSessions < MIN_MINORITY;
+  if (tooFew && rareKinds === 'refuse') {
     const names = rare.map((c) => `${c.kind} (${c.sessions})`).join(', ');
+    const one = rare.length === 1;
     throw new TrainingRefused(
-      `Refusing to train a threat-type model: ${names} ${rare.length === 1 ? 'has' : 'have'} fewer than ${MIN_MINORITY} examples, and merged into "${KIND_OTHER}" they make ${otherSessions}, still too few to learn and to test on (labels: ${said}). Label more sessions of ${rare.length === 1 ? 'that kind' : 'those kinds'}, or map ${rare.length === 1 ? 'it' : 'them'} to a larger kind.`,
+      `Refusing to train a threat-type model: ${names} ${one ? 'has' : 'have'} fewer than ${MIN_MINORITY} examples, and merged into "${KIND_OTHER}" they make ${otherSessions}, still too few to learn and to test on (labels: ${said}). Label more sessions of ${one ? 'that kind' : 'those kinds'}, map ${one ? 'it' : 'them'} to a larger kind, or leave ${one ? 'it' : 'them'} out of this run (--rare-kinds leave-out; the run names ${one ? 'it' : 'them'}).`,
     );
   }
+  // Left out, a kind called `other` in the labels goes with the rare ones.
+  const leftOut = tooFew
+    ? [
+        ...rare,
+        ...(tallies.has(KIND_OTHER) ? [{ kind: KIND_OTHER, sessions: tallies.get(KIND_OTHER) ?? 0 }] : []),
+      ]
+    : [];
   const counts = [{ kind: KIND_BENIGN, sessions: benign }, ...kept];
-  if (otherSessions > 0) counts.push({ kind: KIND_OTHER, sessions: otherSessions });
+  if (otherSessions > 0 && !tooFew) counts.push({ kind: KIND_OTHER, sessions: otherSessions });
   if (counts.length < 2)
     throw new TrainingRefused(
-      `Refusing to train a threat-type model: only benign sessions are labelled (${said}). ${TYPE_HELP}`,
+      `Refusing to train a threat-type model: only benign sessions are labelled${leftOut.length ? ' once the kinds too rare to learn are left out' : ''} (${said}). ${TYPE_HELP}`,
     );
-  return { classes: counts.map((c) => c.kind), counts, merged: rare };
+  return { classes: counts.map((c) => c.kind), counts, merged: tooFew ? [] : rare, leftOut };
 }

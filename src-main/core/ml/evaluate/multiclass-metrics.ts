@@ -14,6 +14,8 @@ export interface MulticlassInput {
   trainTruth: Uint8Array;
   labelCounts: KindCount[];
   merged: KindCount[];
+  /** Kinds left out of the run as too rare (none unless asked). */
+  leftOut?: KindCount[];
 }
 
 export function multiclassMetrics(input: MulticlassInput): MulticlassMetrics {
@@ -65,6 +67,7 @@ export function multiclassMetrics(input: MulticlassInput): MulticlassMetrics {
     baseline,
     labelCounts: input.labelCounts,
     merged: input.merged,
+    ...(input.leftOut?.length ? { leftOut: input.leftOut } : {}),
     notes: notes(perClass),
   };
 }

@@ -77,7 +77,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
   const target = request.target ?? 'malicious';
   const { labels, kinds } =
     target === 'type'
-      ? resolveTargetLabels(db, request.kind, request.labels)
+      ? resolveTargetLabels(db, request.kind, request.labels, request.params.rareKinds)
       : { labels: resolveLabels(db, request.labels, spec.supervised), kinds: null };
   const params = request.params;
   const runId = createRun(db, {

@@ -5,7 +5,7 @@ import type { MulticlassMetrics } from '../../../../src-shared/threat-types.js';
 import type { Db } from '../../db/open.js';
 import { UNLABELLED } from '../../features/index.js';
 import { pick, type ResolvedLabels, type Split, TrainingRefused } from '../evaluate/index.js';
-import { type ResolvedKinds, resolveKinds } from '../evaluate/kind-labels.js';
+import { type RareKinds, type ResolvedKinds, resolveKinds } from '../evaluate/kind-labels.js';
 import { multiclassMetrics } from '../evaluate/multiclass-metrics.js';
 import type { Detector, FeatureData } from '../models/detector.js';
 import { decideClasses, threatScores } from '../models/kind-decision.js';
@@ -16,10 +16,11 @@ export function resolveTargetLabels(
   db: Db,
   kind: ModelKind,
   source: LabelSource | undefined,
+  rareKinds: RareKinds = 'refuse',
 ): { labels: ResolvedLabels; kinds: ResolvedKinds } {
   const types = kindRecord(kind).types;
   if (types !== true) throw new TrainingRefused(`Refusing --target type: ${types}.`);
-  const kinds = resolveKinds(db, source);
+  const kinds = resolveKinds(db, source, rareKinds);
   return {
     labels: { source: kinds.source, read: kinds.read, labeler: kinds.labeler, counts: kinds.binaryCounts },
     kinds,
@@ -55,5 +56,6 @@ export async function evaluateKinds(
     trainTruth: pick(codes, split.train),
     labelCounts: kinds.counts,
     merged: kinds.merged,
+    leftOut: kinds.leftOut,
   });
 }
