@@ -49,7 +49,11 @@ function drawerFields(session: Session): [string, string][] {
   render(<SessionFields session={session} />);
   const pairs = [...screen.getByTestId('drawer-fields').querySelectorAll('div')].map(
     (div) =>
-      [div.querySelector('dt')!.textContent!, div.querySelector('dd')!.textContent!] as [string, string],
+      // The value's own text: a field that is a filter term has its pivot buttons beside it.
+      [
+        div.querySelector('dt')!.textContent!,
+        (div.querySelector('dd .field-value') ?? div.querySelector('dd'))!.textContent!,
+      ] as [string, string],
   );
   cleanup();
   return pairs;

@@ -1,7 +1,8 @@
 // The session drawer: every field, the source file:line, model scores with "why flagged", verdict
 // history — and log strings that carry markup stay inert text.
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { filterStore, setFilterText } from '../../src-renderer/state/filter.js';
 import { SessionDrawer } from '../../src-renderer/views/sessions/SessionDrawer.js';
 import { answers } from './fake-api.js';
 import { fakeSession } from './fake-session.js';
@@ -75,6 +76,36 @@ describe('session drawer', () => {
     expect(drawer.querySelector('img')).toBeNull();
     expect(document.querySelector('img')).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('filters for or out any field of the session from beside its value, the whole value', () => {
+    setFilterText('');
+    const session = fakeSession(9, {
+      srcIp: '198.51.100.4',
+      dstIp: null,
+      path: '/wp-login.php',
+      userAgent: 'curl/8.5.0 (x)',
+      bytesIn: 1200,
+    });
+    render(<SessionDrawer session={session} onClose={() => {}} />, withData);
+    const row = (field: string) =>
+      screen.getByTestId('drawer-fields').querySelector(`dd[data-field="${field}"]`)!;
+    fireEvent.click(within(row('srcIp') as HTMLElement).getByTestId('field-filter-for'));
+    fireEvent.click(within(row('path') as HTMLElement).getByTestId('field-filter-for'));
+    fireEvent.click(within(row('userAgent') as HTMLElement).getByTestId('field-filter-out'));
+    fireEvent.click(within(row('bytesIn') as HTMLElement).getByTestId('field-filter-for'));
+    expect(filterStore.get().text).toBe(
+      'src:198.51.100.4 path:=/wp-login.php -ua:="curl/8.5.0 (x)" bytes_in:1200',
+    );
+    expect(filterStore.get().error).toBeNull();
+    // An empty field, or one that is no filter term, offers no pivot.
+    expect(within(row('dstIp') as HTMLElement).queryByTestId('field-filter-for')).toBeNull();
+    expect(within(row('startTs') as HTMLElement).queryByTestId('field-filter-for')).toBeNull();
+    expect(
+      within(row('path') as HTMLElement)
+        .getByTestId('field-filter-for')
+        .getAttribute('aria-label'),
+    ).toBe('Filter for this path');
   });
 
   it('names the kind a threat-type run flagged the session as, with its probability', async () => {

@@ -16,17 +16,18 @@ const TERM_OF_COLUMN = new Map<string, FilterField>(
   TERM_FIELDS.map((field) => [field.name, field.filter.term]),
 );
 
+/** The term and stored value a session field pivots on; null when it is no term or holds nothing. */
+export function fieldTerm(name: string, session: Session): CellPivot['term'] {
+  const field = TERM_OF_COLUMN.get(name);
+  const raw = (session as unknown as Record<string, unknown>)[name];
+  const value = typeof raw === 'string' || typeof raw === 'number' ? raw : null;
+  return field !== undefined && value !== null && value !== '' ? { field, value } : null;
+}
+
 export function cellPivot(column: Pick<Column, 'id' | 'term'>, session: Session): CellPivot {
   // A mark's column (flagged, verdict) says its own term; the others pivot on a field's value.
   if (column.term) return { term: column.term(session), ip: null };
-  const columnId = column.id;
-  const field = TERM_OF_COLUMN.get(columnId);
-  const raw = (session as unknown as Record<string, unknown>)[columnId];
-  const value = typeof raw === 'string' || typeof raw === 'number' ? raw : null;
-  const present = field !== undefined && value !== null && value !== '';
-  const isIp = columnId === 'srcIp' || columnId === 'dstIp';
-  return {
-    term: present ? { field, value } : null,
-    ip: isIp && typeof value === 'string' && value ? value : null,
-  };
+  const term = fieldTerm(column.id, session);
+  const isIp = column.id === 'srcIp' || column.id === 'dstIp';
+  return { term, ip: isIp && typeof term?.value === 'string' ? term.value : null };
 }
