@@ -108,6 +108,27 @@ describe('session drawer', () => {
     ).toBe('Filter for this path');
   });
 
+  it('heads a session with its route, or its source alone when the log names no destination', () => {
+    render(
+      <SessionDrawer
+        session={fakeSession(3, { srcIp: '198.51.100.4', dstIp: '10.0.0.5', dstPort: 443 })}
+        onClose={() => {}}
+      />,
+      withData,
+    );
+    expect(screen.getByTestId('drawer-route').textContent).toBe('198.51.100.4 → 10.0.0.5:443');
+    cleanup();
+    // An access log records the client, not the server's address.
+    render(
+      <SessionDrawer
+        session={fakeSession(4, { srcIp: '198.51.100.4', dstIp: null, dstPort: null })}
+        onClose={() => {}}
+      />,
+      withData,
+    );
+    expect(screen.getByTestId('drawer-route').textContent).toBe('198.51.100.4');
+  });
+
   it('names the kind a threat-type run flagged the session as, with its probability', async () => {
     answers.sessionScores = () => [
       {

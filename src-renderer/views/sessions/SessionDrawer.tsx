@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
+import { sessionRoute } from '../../format.js';
 import { ModelScores } from './ModelScores.js';
 import { RawSourceRef } from './RawSourceRef.js';
 import { RequestSection } from './RequestSection.js';
@@ -34,8 +35,8 @@ export function SessionDrawer({ session, onClose }: { session: Session; onClose:
       <header className="drawer-head">
         <h2>
           Session {session.id}{' '}
-          <span className="muted">
-            {session.srcIp} → {session.dstIp ?? '–'}
+          <span className="muted" data-testid="drawer-route">
+            {sessionRoute(session)}
           </span>
         </h2>
         <a className="button" href={`#/cases/new?session=${session.id}`} data-testid="drawer-new-case">

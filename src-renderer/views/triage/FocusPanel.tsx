@@ -1,6 +1,5 @@
-import type { Session } from '../../../src-shared/domain.js';
 import type { QueueItem, Verdict } from '../../../src-shared/triage.js';
-import { formatBytes, formatTimestamp } from '../../format.js';
+import { formatBytes, formatTimestamp, sessionRoute } from '../../format.js';
 import { openIpInGraph } from '../graph/open-in-graph.js';
 import { ModelScores } from '../sessions/ModelScores.js';
 import { VerdictHistory } from '../sessions/VerdictHistory.js';
@@ -24,12 +23,6 @@ function said(...parts: (string | null | false)[]): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-/** "source → destination:port", or the source alone when the log names no destination. */
-function route(s: Session): string {
-  if (s.dstIp === null) return s.srcIp;
-  return `${s.srcIp} → ${s.dstIp}${s.dstPort !== null ? `:${s.dstPort}` : ''}`;
-}
-
 export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
   if (!item) return <aside className="focus-panel muted">No session in focus.</aside>;
   const s = item.session;
@@ -37,7 +30,7 @@ export function FocusPanel({ item, onWholeIp }: FocusPanelProps) {
   return (
     <aside className="focus-panel" data-testid="triage-focus" data-session={s.id}>
       <h3>Session {s.id}</h3>
-      <p>{said(formatTimestamp(s.startTs), route(s), s.protocol, s.country)}</p>
+      <p>{said(formatTimestamp(s.startTs), sessionRoute(s), s.protocol, s.country)}</p>
       <p className="muted">
         {said(
           s.bytesIn !== null && `${formatBytes(s.bytesIn)} in`,
