@@ -15,6 +15,12 @@ export interface FilterInputProps {
   children?: ReactNode;
 }
 
+/** The list may grow as wide as its longest value (a user agent), up to the window's right edge. */
+function roomRightOf(input: HTMLElement | null): number | undefined {
+  if (!input) return undefined;
+  return Math.max(input.offsetWidth, window.innerWidth - input.getBoundingClientRect().left - 16);
+}
+
 export function FilterInput({ value, onChange, onSubmit, inputRef, children }: FilterInputProps) {
   const [cursor, setCursor] = useState(value.length);
   const [open, setOpen] = useState(false);
@@ -101,7 +107,13 @@ export function FilterInput({ value, onChange, onSubmit, inputRef, children }: F
         onBlur={() => setOpen(false)}
       />
       {showList && (
-        <div className="suggestions" id={listId} role="listbox" data-testid="filter-suggestions">
+        <div
+          className="suggestions"
+          id={listId}
+          role="listbox"
+          data-testid="filter-suggestions"
+          style={{ maxWidth: roomRightOf(ref.current) }}
+        >
           {suggestions.map((suggestion, index) => (
             <div
               key={suggestion.insert}
@@ -115,7 +127,9 @@ export function FilterInput({ value, onChange, onSubmit, inputRef, children }: F
                 accept(index);
               }}
             >
-              <span className="suggestion-label">{suggestion.label}</span>
+              <span className="suggestion-label" title={suggestion.label}>
+                {suggestion.label}
+              </span>
               <span className="suggestion-detail">{suggestion.detail}</span>
             </div>
           ))}

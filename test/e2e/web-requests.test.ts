@@ -114,6 +114,33 @@ describe('web requests in the app', () => {
     await page.getByTestId('web-panels').waitFor();
   });
 
+  it('offers whole user agents after ua:=, each readable in full within the window', async () => {
+    await page.getByTestId('filter-input').fill('');
+    await page.getByTestId('filter-input').click();
+    await page.keyboard.type('ua:=Mozilla');
+    const list = page.getByTestId('filter-suggestions');
+    await list.waitFor();
+    const shown = await list.evaluate((element) => {
+      const labels = [...element.querySelectorAll<HTMLElement>('.suggestion-label')];
+      const box = document.querySelector('[data-testid="filter-input"]')!.getBoundingClientRect();
+      return {
+        longest: Math.max(...labels.map((label) => label.textContent?.length ?? 0)),
+        cut: labels.filter((label) => label.scrollWidth > label.clientWidth).length,
+        width: element.getBoundingClientRect().width,
+        right: element.getBoundingClientRect().right,
+        box: box.width,
+      };
+    });
+    // Browser user agents run past 100 characters: the list grows past the box to show them, up to
+    // the window's edge (16 px short of it), and only what is longer still is cut.
+    expect(shown.longest).toBeGreaterThan(100);
+    expect(shown.width).toBeGreaterThan(1.5 * shown.box);
+    expect(shown.right).toBeLessThanOrEqual(1600 - 16 + 1);
+    if (shown.cut > 0) expect(shown.right).toBeGreaterThan(1600 - 16 - 2);
+    await page.keyboard.press('Escape');
+    await filterTo('');
+  });
+
   it('filters by user agent: every top user agent then names the tool', async () => {
     await filterTo('ua:sqlmap');
     await page.waitForFunction(() => {
