@@ -1,8 +1,10 @@
 // The Rules view: each set with its rule and hit counts and its rules (title, level, hits); a run
 // over all sessions shows the job's progress and can be cancelled; a set is removed after a
-// second click; adding a folder is left to the command line, which the view names.
+// second click; adding a folder is left to the command line, which the view names; a rule's hit
+// count opens its sessions.
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { filterStore, setFilterText } from '../../src-renderer/state/filter.js';
 import { RulesView } from '../../src-renderer/views/rules/RulesView.js';
 import type { RuleSetInfo } from '../../src-shared/rules.js';
 import { answers, calls, emit } from './fake-api.js';
@@ -83,6 +85,20 @@ describe('Rules view', () => {
     expect(second.textContent).toContain('proc.yml:1 logsource process_creation');
     expect(screen.getByTestId('rules-stale')).toBeTruthy();
     expect(screen.getByTestId('rules-add-hint').textContent).toContain('node bin/vigil.js rules add DIR');
+  });
+
+  it('opens the sessions a rule matched from its hit count, within the filter in force', async () => {
+    setFilterText('country:US');
+    window.location.hash = '#/rules';
+    render(<RulesView />, withData);
+    const first = await screen.findByTestId('rule-set-1');
+    const [sql] = within(first).getAllByTestId('rule-row');
+    fireEvent.click(within(sql!).getByTestId('rule-open-sessions'));
+    expect(filterStore.get().text).toBe('country:US sigma:="SQL injection"');
+    expect(window.location.hash).toBe('#/sessions');
+    // A rule without hits has nothing to open.
+    expect(within(screen.getByTestId('rule-set-2')).queryByTestId('rule-open-sessions')).toBeNull();
+    setFilterText('');
   });
 
   it('runs the rules over all sessions with progress, and cancels', async () => {

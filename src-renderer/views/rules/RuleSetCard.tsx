@@ -1,10 +1,18 @@
 // One rule set: where it comes from, its rules with their level and hits, the rules it refused,
 // and "Remove" (turns the set off and removes its hits; the CLI's `rules add` turns it on again),
-// asked twice because the hits go with it.
+// asked twice because the hits go with it. A rule's hit count opens its sessions.
 import { useState } from 'react';
+import { valueClause } from '../../../src-shared/filter/index.js';
 import type { RuleSetInfo } from '../../../src-shared/rules.js';
 import { formatCount } from '../../format.js';
+import { addFilterTerm } from '../../state/filter.js';
 import { LevelChip } from '../sessions/RuleHits.js';
+
+/** The Sessions view narrowed to a rule's hits (`sigma:="title"`), within the filter in force. */
+function openRuleInSessions(title: string): void {
+  addFilterTerm(valueClause('sigma', title, false));
+  window.location.hash = '#/sessions';
+}
 
 const KIND_LABEL: Record<RuleSetInfo['kind'], string> = {
   pack: 'shipped rule pack',
@@ -82,7 +90,21 @@ export function RuleSetCard({
                 <td>
                   <LevelChip level={rule.level} />
                 </td>
-                <td className="num">{formatCount(rule.hits)}</td>
+                <td className="num">
+                  {rule.hits > 0 ? (
+                    <button
+                      type="button"
+                      className="link"
+                      title={`Open the sessions “${rule.title}” matched`}
+                      onClick={() => openRuleInSessions(rule.title)}
+                      data-testid="rule-open-sessions"
+                    >
+                      {formatCount(rule.hits)}
+                    </button>
+                  ) : (
+                    '0'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
