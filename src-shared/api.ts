@@ -176,7 +176,14 @@ export const operations = {
     }),
     pageOf(Session),
   ),
-  dashboardSummary: op(z.object({ filter: SessionFilter.default({}) }), DashboardSummary),
+  /**
+   * Totals from the rollups, which answer a time range only: any other part of a filter is refused
+   * (it used to be taken and ignored); a filtered Overview is `analyticsOverview`.
+   */
+  dashboardSummary: op(
+    z.object({ filter: SessionFilter.pick({ from: true, to: true }).strict().default({}) }),
+    DashboardSummary,
+  ),
   listPresets: op(z.object({}), z.array(MappingPreset)),
   savePreset: op(MappingPreset, z.object({ name: z.string() })),
   /** CloudWatch Logs (network): log groups of a region, with what was already pulled from each. */

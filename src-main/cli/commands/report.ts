@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { parseFilter } from '../../../src-shared/filter/parse.js';
 import { REPORT_FORMATS } from '../../../src-shared/reports.js';
 import { chromiumPrinter } from '../../core/reports/pdf.js';
+import { filterOption } from '../filter-option.js';
 import { printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
@@ -9,12 +9,9 @@ import { positiveInt } from './option-values.js';
 
 /** The clauses of `--filter`, parsed as the filter bar parses them; a text that does not parse is refused. */
 function filterClauses(text: string | undefined, caseId: number | undefined) {
-  if (text === undefined) return undefined;
-  if (caseId !== undefined)
+  if (text !== undefined && caseId !== undefined)
     throw new Error('--filter selects sessions without --case: a case decides its own');
-  const parsed = parseFilter(text);
-  if (!parsed.ok) throw new Error(`--filter: ${parsed.error.message}`);
-  return parsed.clauses;
+  return filterOption(text);
 }
 
 export function registerReport(program: Command): void {

@@ -4,7 +4,7 @@ import type { Db } from './open.js';
 import { distinctSources, rollupBy, rollupTotals, storedSpan } from './rollups.js';
 
 /** Overview numbers from the rollup tables only (never a scan of sessions). */
-export function dashboardSummary(db: Db, filter: SessionFilter): DashboardSummary {
+export function dashboardSummary(db: Db, filter: Pick<SessionFilter, 'from' | 'to'>): DashboardSummary {
   const totals = rollupTotals(db, filter.from, filter.to);
   const byCountry = rollupBy(db, 'country', filter.from, filter.to).map((r) => ({
     country: r.key,
