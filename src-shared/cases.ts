@@ -1,6 +1,6 @@
 // Cases contract: a case groups sessions and IPs under a title, severity and status, with notes.
 import { z } from 'zod';
-import { Session } from './domain.js';
+import { Session, SessionFilter } from './domain.js';
 import { isIP } from './ip.js';
 import { TagName } from './triage.js';
 
@@ -67,9 +67,17 @@ export type CaseNote = z.infer<typeof CaseNote>;
 export const CaseDetail = z.object({ case: Case, items: z.array(CaseItem), notes: z.array(CaseNote) });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
+/** The most sessions one change of a case's items takes (listed, or selected by a filter). */
+export const MAX_CASE_SESSIONS = 100_000;
+
 export const CaseItemsInput = z.object({
-  sessionIds: z.array(z.number().int().min(1)).max(100_000).default([]),
+  sessionIds: z.array(z.number().int().min(1)).max(MAX_CASE_SESSIONS).default([]),
   ips: z.array(IpAddress).max(10_000).default([]),
+  /**
+   * And every session this filter selects at the moment of the call: the case records their ids,
+   * so sessions imported later never join it. More than MAX_CASE_SESSIONS is refused.
+   */
+  filter: SessionFilter.optional(),
 });
 
 export const CreateCaseArgs = CaseItemsInput.extend({

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CaseDetail } from '../../../src-shared/cases.js';
 import { countOf } from '../../../src-shared/count-words.js';
+import { filterOption } from '../filter-option.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type OptionNames, type WorkspaceOptions, withWorkspace } from '../workspace.js';
@@ -9,13 +10,21 @@ import { ANALYST_HELP, collect, positiveInt } from './option-values.js';
 interface ItemOptions extends WorkspaceOptions {
   ip?: string[];
   session?: string[];
+  filter?: string;
 }
 
-/** Case items from --ip and --session; the contract checks each value (IP syntax, id range). */
-const items = (options: ItemOptions) => ({
-  sessionIds: (options.session ?? []).map((id) => positiveInt('--session', id)),
-  ips: options.ip ?? [],
-});
+/**
+ * Case items from --ip, --session and --filter; the contract checks each value (IP syntax, id
+ * range), the filter language the text.
+ */
+const items = (options: ItemOptions) => {
+  const clauses = filterOption(options.filter);
+  return {
+    sessionIds: (options.session ?? []).map((id) => positiveInt('--session', id)),
+    ips: options.ip ?? [],
+    ...(clauses ? { filter: { clauses } } : {}),
+  };
+};
 
 // The contract names arguments; the messages name the options they came from.
 const ITEM_OPTIONS: OptionNames = { sessionIds: '--session', ips: '--ip', caseId: 'case id', id: 'case id' };
@@ -24,6 +33,10 @@ const withItems = (command: Command) =>
   command
     .option('--ip <address>', 'an IP: all sessions from or to it belong to the case (repeatable)', collect)
     .option('--session <id>', 'a session id (repeatable)', collect)
+    .option(
+      '--filter <text>',
+      'every session this filter-language text selects now (their ids: later imports never join)',
+    )
     .option('--analyst <name>', ANALYST_HELP);
 
 /** "2026-12-05 23:13 UTC": when, to the minute, as the case view shows it. */

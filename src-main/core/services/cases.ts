@@ -1,5 +1,10 @@
 // Case operations: create, edit, items (sessions, IPs), tags, notes, delete.
+
+import type { z } from 'zod';
 import type { VigilService } from '../../../src-shared/api.js';
+import { type CaseItemsInput, MAX_CASE_SESSIONS } from '../../../src-shared/cases.js';
+import type { Db } from '../db/open.js';
+import { sessionIdsMatching, sessionsMatching } from '../db/session-ids.js';
 import { gatherCaseReport } from '../reports/case-data.js';
 import {
   addCaseNote,
@@ -24,6 +29,25 @@ type CaseOps =
   | 'addCaseNote'
   | 'deleteCase';
 
+/**
+ * The listed sessions and those the filter selects now, as ids (the filter is already scoped to
+ * finished imports, services/scoped-filters.ts). More than a change may take is refused, counted.
+ */
+function withFilteredSessions<A extends z.infer<typeof CaseItemsInput>>(db: Db, args: A): A {
+  if (!args.filter) return args;
+  const { ids, more } = sessionIdsMatching(db, args.filter, MAX_CASE_SESSIONS);
+  if (more)
+    throw new Error(
+      `The filter selects ${sessionsMatching(db, args.filter).toLocaleString('en-US')} sessions; a case takes at most ${MAX_CASE_SESSIONS.toLocaleString('en-US')} at once: narrow the filter.`,
+    );
+  const sessionIds = [...new Set([...args.sessionIds, ...ids])];
+  if (sessionIds.length > MAX_CASE_SESSIONS)
+    throw new Error(
+      `At most ${MAX_CASE_SESSIONS.toLocaleString('en-US')} sessions at once: narrow the filter.`,
+    );
+  return { ...args, sessionIds, filter: undefined };
+}
+
 export function casesService(context: TriageContext): Pick<VigilService, CaseOps> {
   const { db, emit } = context;
   const signer = signerOf(context);
@@ -43,7 +67,7 @@ export function casesService(context: TriageContext): Pick<VigilService, CaseOps
       return { sessions: data.sessions, sessionTotal: data.sessionTotal, indicators: data.indicators };
     },
     async createCase(args) {
-      const id = createCase(db, signer(), args);
+      const id = createCase(db, signer(), withFilteredSessions(db, args));
       return changed(caseDetail(db, id));
     },
     async updateCase(args) {
@@ -51,7 +75,7 @@ export function casesService(context: TriageContext): Pick<VigilService, CaseOps
       return changed(caseDetail(db, args.id));
     },
     async editCaseItems(args) {
-      editCaseItems(db, signer(), args);
+      editCaseItems(db, signer(), withFilteredSessions(db, args));
       return changed(caseDetail(db, args.caseId));
     },
     async tagCase(args) {

@@ -12,6 +12,7 @@ import { markColumns } from './mark-columns.js';
 import { SessionDrawer } from './SessionDrawer.js';
 import { SessionsExport } from './SessionsExport.js';
 import { SessionsGrid } from './SessionsGrid.js';
+import { SessionsToCase } from './SessionsToCase.js';
 import type { SortState } from './SortHeader.js';
 import { useColumnPrefs } from './useColumnPrefs.js';
 import { useHashFilter } from './useHashFilter.js';
@@ -112,6 +113,7 @@ export function SessionsView() {
         </p>
         <ColumnChooser visible={visible} onToggle={toggleColumn} onReset={resetColumns} />
         <SessionsExport filter={filter} total={total} />
+        <SessionsToCase filter={filter} total={total} />
         <p className="muted copy-status" role="status" data-testid="copy-status">
           {copied}
         </p>

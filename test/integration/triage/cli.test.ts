@@ -132,6 +132,27 @@ describe('triage CLI', () => {
     expect((await vigil('ioc', 'remove', 'bad', ...db)).stdout).toMatch(/Removed IOC list "bad"/);
   });
 
+  it('adds the sessions a filter selects to a case, and refuses a filter that does not parse', async () => {
+    const ws = workspace();
+    const ids = await importLines(ws, [
+      cloudwatchLine({ srcIp: '203.0.113.9', country: 'US' }),
+      cloudwatchLine({ srcIp: '198.51.100.4', country: 'CA' }),
+      cloudwatchLine({ srcIp: '203.0.113.10', country: 'US', start: '2024-04-25T23:30:00Z' }),
+    ]);
+    ws.db.close();
+    const db = ['--db', ws.dbPath];
+    const created = JSON.parse(
+      (await vigil('case', 'create', '--title', 'US', '--filter', 'country:US', '--json', ...db)).stdout,
+    );
+    expect(created.case.sessions).toBe(2);
+    const added = await vigil('case', 'add', String(created.id), '--filter', 'src:198.51.100.4', ...db);
+    expect(added.stdout).toBe('Added 1 session(s), 0 IP(s).\n');
+    const shown = JSON.parse((await vigil('case', 'show', String(created.id), '--json', ...db)).stdout);
+    expect(shown.items.map((item: { sessionId: number }) => item.sessionId).sort()).toEqual([...ids].sort());
+    const bad = await vigil('case', 'add', String(created.id), '--filter', 'country:', ...db);
+    expect(bad.error?.message).toBe('--filter: country: needs a value after the colon');
+  });
+
   it('explains itself in --help', async () => {
     const report = await vigil('report', '--help');
     for (const word of [
@@ -151,7 +172,7 @@ describe('triage CLI', () => {
       /--session[\s\S]*--ip[\s\S]*--undo[\s\S]*--history/,
     );
     const create = (await vigil('case', 'create', '--help')).stdout;
-    for (const option of ['--title', '--ip', '--session', '--severity', '--summary', '--json'])
+    for (const option of ['--title', '--ip', '--session', '--filter', '--severity', '--summary', '--json'])
       expect(create).toContain(option);
     expect((await vigil('ioc', 'add', '--help')).stdout).toMatch(/known_bad or known_good/);
   });
