@@ -42,13 +42,20 @@ describe('case summary Markdown', () => {
 });
 
 describe('case routes', () => {
-  it('reads the list, one case, and a new case filled from an IP or a selection', () => {
+  it('reads the list, one case, and a new case filled from an IP, a selection or the filter', () => {
     expect(parseCaseRoute('#/cases')).toEqual({ kind: 'list' });
     expect(parseCaseRoute('#/cases/12')).toEqual({ kind: 'case', id: 12 });
     expect(parseCaseRoute('#/cases/new?ip=198.51.100.7&ip=2001%3Adb8%3A%3A1&session=4&session=x')).toEqual({
       kind: 'new',
       ips: ['198.51.100.7', '2001:db8::1'],
       sessionIds: [4],
+      withFilter: false,
+    });
+    expect(parseCaseRoute('#/cases/new?filter=1')).toEqual({
+      kind: 'new',
+      ips: [],
+      sessionIds: [],
+      withFilter: true,
     });
   });
 });

@@ -26,12 +26,22 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('Sessions: add every session of the filter to a case', () => {
+  it('opens the new-case form with the filter in force from "New case…"', async () => {
+    window.location.hash = '#/sessions';
+    render(<SessionsToCase filter={filter} total={262} />, withData);
+    const select = (await screen.findByTestId('sessions-case')) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'new' } });
+    expect(window.location.hash).toBe('#/cases/new?filter=1');
+    expect(calls.some((c) => c.name === 'editCaseItems')).toBe(false);
+  });
+
   it('sends the filter with the open case chosen, and says how many the case did not hold', async () => {
     render(<SessionsToCase filter={filter} total={262} />, withData);
     const select = (await screen.findByTestId('sessions-case')) as HTMLSelectElement;
-    await waitFor(() => expect(select.options.length).toBe(2));
+    await waitFor(() => expect(select.options.length).toBe(3));
     expect([...select.options].map((o) => o.textContent)).toEqual([
       'Add 262 to case…',
+      'New case…',
       '#4 Brute force wave',
     ]);
     fireEvent.change(select, { target: { value: '4' } });
@@ -51,7 +61,7 @@ describe('Sessions: add every session of the filter to a case', () => {
     };
     render(<SessionsToCase filter={filter} total={262} />, withData);
     const select = (await screen.findByTestId('sessions-case')) as HTMLSelectElement;
-    await waitFor(() => expect(select.options.length).toBe(2));
+    await waitFor(() => expect(select.options.length).toBe(3));
     fireEvent.change(select, { target: { value: '4' } });
     await waitFor(() =>
       expect(screen.getByTestId('sessions-case-status').textContent).toMatch(

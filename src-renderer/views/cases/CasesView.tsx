@@ -87,7 +87,12 @@ export function CasesView() {
           </ul>
         </nav>
         {route.kind === 'new' ? (
-          <NewCaseForm key={window.location.hash} ips={route.ips} sessionIds={route.sessionIds} />
+          <NewCaseForm
+            key={window.location.hash}
+            ips={route.ips}
+            sessionIds={route.sessionIds}
+            withFilter={route.withFilter}
+          />
         ) : (
           detail.data && <CaseDetailPanel detail={detail.data} onError={setError} />
         )}

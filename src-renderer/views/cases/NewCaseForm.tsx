@@ -1,29 +1,42 @@
 import { useState } from 'react';
 import { CASE_SEVERITIES, type CaseSeverity } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
-import { countOf } from '../../format.js';
+import { countOf, formatTimestamp } from '../../format.js';
+import { useGlobalFilter, useSessionFilter } from '../../state/filter.js';
 import { caseHash } from './useCaseRoute.js';
 
 interface NewCaseFormProps {
   ips: string[];
   sessionIds: number[];
+  /** With every session of the filter in force (the core selects them when the case is made). */
+  withFilter?: boolean;
 }
 
-/** A new case, filled from where the analyst came from (an IP, a graph node, a selection). */
-export function NewCaseForm({ ips, sessionIds }: NewCaseFormProps) {
-  const [title, setTitle] = useState(ips.length ? `Activity from ${ips.join(', ')}` : '');
+/** A new case, filled from where the analyst came from (an IP, a graph node, a selection, a filter). */
+export function NewCaseForm({ ips, sessionIds, withFilter = false }: NewCaseFormProps) {
+  const global = useGlobalFilter();
+  const filter = useSessionFilter();
+  const [title, setTitle] = useState(
+    ips.length
+      ? `Activity from ${ips.join(', ')}`
+      : withFilter && global.text
+        ? `Sessions matching ${global.text}`
+        : '',
+  );
   const [severity, setSeverity] = useState<CaseSeverity>('medium');
   const [summary, setSummary] = useState('');
   const [ipText, setIpText] = useState(ips.join('\n'));
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
     const list = ipText.split(/[\s,]+/).filter(Boolean);
-    api.createCase({ title, severity, summary, ips: list, sessionIds }).then(
-      (detail) => {
-        window.location.hash = caseHash(detail.case.id);
-      },
-      (e: Error) => setError(e.message),
-    );
+    api
+      .createCase({ title, severity, summary, ips: list, sessionIds, ...(withFilter ? { filter } : {}) })
+      .then(
+        (detail) => {
+          window.location.hash = caseHash(detail.case.id);
+        },
+        (e: Error) => setError(e.message),
+      );
   };
   return (
     <form
@@ -63,6 +76,22 @@ export function NewCaseForm({ ips, sessionIds }: NewCaseFormProps) {
       </label>
       {sessionIds.length > 0 && (
         <p className="muted">{countOf(sessionIds.length, 'session')} from the selection.</p>
+      )}
+      {withFilter && (
+        <p className="muted" data-testid="case-new-filter">
+          With every session of the filter in force
+          {global.text ? (
+            <>
+              : <code>{global.text}</code>
+            </>
+          ) : (
+            ' (no filter: every session)'
+          )}
+          {filter.from !== undefined || filter.to !== undefined
+            ? `, ${formatTimestamp(filter.from)} to ${formatTimestamp(filter.to)} UTC`
+            : ''}
+          . The case keeps the sessions it selects now.
+        </p>
       )}
       <label>
         Summary (Markdown: # headings, - lists, **bold**, *italic*, `code`)

@@ -1,11 +1,12 @@
 // The Cases view's place in the hash: `#/cases` (the newest case), `#/cases/12`, or
-// `#/cases/new?ip=1.2.3.4&session=7` (the form, filled from a graph node, an IP or a selection).
+// `#/cases/new?ip=1.2.3.4&session=7` (the form, filled from a graph node, an IP or a selection;
+// `filter=1`: with every session of the filter in force, from the Sessions view).
 import { useEffect, useState } from 'react';
 
 export type CaseRoute =
   | { kind: 'list' }
   | { kind: 'case'; id: number }
-  | { kind: 'new'; ips: string[]; sessionIds: number[] };
+  | { kind: 'new'; ips: string[]; sessionIds: number[]; withFilter: boolean };
 
 export function parseCaseRoute(hash: string): CaseRoute {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -16,7 +17,12 @@ export function parseCaseRoute(hash: string): CaseRoute {
       .getAll('session')
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > 0);
-    return { kind: 'new', ips: params.getAll('ip').filter(Boolean), sessionIds };
+    return {
+      kind: 'new',
+      ips: params.getAll('ip').filter(Boolean),
+      sessionIds,
+      withFilter: params.get('filter') === '1',
+    };
   }
   return /^\d+$/.test(part) ? { kind: 'case', id: Number(part) } : { kind: 'list' };
 }
