@@ -2,7 +2,7 @@
 // throwaway clickhouse-server: the source added with the CLI shows in the Import view and tests OK,
 // the top bar chooses it, the filter narrows the engine's Overview (labelled as remote), the slice is
 // pulled into the workspace with its count shown first, the local workspace then holds exactly it,
-// and a pulled session is triaged. Cancel on a remote view kills the query on the server.
+// and a pulled session is triaged, and the slice made a case. Cancel on a remote view kills the query on the server.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -196,6 +196,19 @@ describe('a ClickHouse source in the app (serve mode, clickhouse-server 18.16)',
     await drawer.getByTestId('drawer-verdict-malicious').click();
     await drawer.getByTestId('drawer-action-status').getByText('Marked malicious.').waitFor();
     await drawer.getByTestId('drawer-history').getByText('malicious').first().waitFor();
+    await drawer.getByTestId('drawer-close').click();
+
+    // The pulled slice into a new case: every session of the same filter, in one change.
+    await page.getByTestId('sessions-case').selectOption('new');
+    await page.getByTestId('case-new-filter').waitFor();
+    await page.getByTestId('case-create').click();
+    await page.waitForFunction(() => /^#\/cases\/\d+$/.test(window.location.hash));
+    await expect
+      .poll(() => page.getByTestId('case-list').locator('li').first().textContent(), UNTIL_SHOWN)
+      .toContain(`${MATCHING.toLocaleString('en-US')} sessions`);
+    // Back where the filter bar is, as the next test expects.
+    await page.goto(`http://127.0.0.1:${serve.port}/#/sessions`);
+    await page.getByTestId('filter-input').waitFor();
   });
 
   it('Cancel stops the query on the server', async () => {
