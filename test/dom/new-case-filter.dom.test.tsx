@@ -16,6 +16,7 @@ configure({ asyncUtilTimeout: 5000 });
 beforeEach(() => {
   calls.length = 0;
   answers.createCase = () => ({ case: fakeCase(9), items: [], notes: [] });
+  answers.sessionPage = () => ({ items: [], total: 262 });
 });
 afterEach(() => {
   cleanup();
@@ -28,8 +29,11 @@ describe('a new case from the filter in force', () => {
     setFilterText('sigma:="SQL injection in a web request" -country:US');
     setTimeRange({ from: Date.UTC(2024, 3, 25), to: Date.UTC(2024, 3, 26) });
     render(<NewCaseForm ips={[]} sessionIds={[]} withFilter />, withData);
-    expect(screen.getByTestId('case-new-filter').textContent).toBe(
-      'With every session of the filter in force: sigma:="SQL injection in a web request" -country:US, 2024-04-25 00:00:00 to 2024-04-26 00:00:00 UTC. The case keeps the sessions it selects now.',
+    // The count comes from the core for the same filter.
+    await waitFor(() =>
+      expect(screen.getByTestId('case-new-filter').textContent).toBe(
+        'With every session of the filter in force: sigma:="SQL injection in a web request" -country:US, 2024-04-25 00:00:00 to 2024-04-26 00:00:00 UTC (262 sessions now). The case keeps the sessions it selects now.',
+      ),
     );
     expect((screen.getByTestId('case-title-input') as HTMLInputElement).value).toBe(
       'Sessions matching sigma:="SQL injection in a web request" -country:US',

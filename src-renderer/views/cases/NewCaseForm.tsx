@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CASE_SEVERITIES, type CaseSeverity } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { countOf, formatTimestamp } from '../../format.js';
 import { useGlobalFilter, useSessionFilter } from '../../state/filter.js';
 import { caseHash } from './useCaseRoute.js';
@@ -16,6 +17,8 @@ interface NewCaseFormProps {
 export function NewCaseForm({ ips, sessionIds, withFilter = false }: NewCaseFormProps) {
   const global = useGlobalFilter();
   const filter = useSessionFilter();
+  // How many the filter selects now, said before the case is made (an empty case is no surprise).
+  const counted = useVigilQuery('sessionPage', { filter, limit: 1 }, { enabled: withFilter });
   const [title, setTitle] = useState(
     ips.length
       ? `Activity from ${ips.join(', ')}`
@@ -90,7 +93,8 @@ export function NewCaseForm({ ips, sessionIds, withFilter = false }: NewCaseForm
           {filter.from !== undefined || filter.to !== undefined
             ? `, ${formatTimestamp(filter.from)} to ${formatTimestamp(filter.to)} UTC`
             : ''}
-          . The case keeps the sessions it selects now.
+          {counted.data ? ` (${countOf(counted.data.total, 'session')} now)` : ''}. The case keeps the
+          sessions it selects now.
         </p>
       )}
       <label>
