@@ -248,6 +248,15 @@ export const operations = {
   //    Answers come from the rollups unless the filter needs session rows (each chart says which). ──
   /** Every chart of the Overview for one filter: KPIs, time series, countries, distributions, correlation. */
   analyticsOverview: op(AnalyticsArgs, OverviewAnswer),
+  /**
+   * The first and last start of the sessions a filter selects (`vigil stats --filter`; the
+   * Overview's KPI span is its time axis, not the matching sessions').
+   */
+  sessionSpan: op(
+    AnalyticsArgs,
+    z.object({ firstTs: z.number().nullable(), lastTs: z.number().nullable() }),
+    { faces: ['cli'] },
+  ),
   /** Known values of a filter field starting with `prefix`, most frequent first (autocomplete). */
   filterSuggestions: op(SuggestionArgs, SuggestionValues),
   /** How each bare word of a filter would run (`bea` → `label:beacon`), shown before it is applied. */

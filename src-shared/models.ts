@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { must } from './must.js';
 import { RULE_LEVELS } from './rule-levels.js';
-import { MulticlassMetrics, Target } from './threat-types.js';
+import { MulticlassMetrics, RareKinds, Target } from './threat-types.js';
 
 /**
  * Every model kind, once: what the screens call it, whether it learns from labels and whether it
@@ -101,11 +101,8 @@ export const ModelParams = z.object({
    * and the labels are not rule-derived; default true).
    */
   ruleHitFeatures: z.boolean().optional(),
-  /**
-   * Threat-type runs: kinds too rare to learn even merged into `other` are refused (default), or
-   * with 'leave-out' left out of training and testing as unlabelled, the run naming them.
-   */
-  rareKinds: z.enum(['refuse', 'leave-out']).optional(),
+  /** Threat-type runs: what to do with kinds too rare to learn (RareKinds; default refuse). */
+  rareKinds: RareKinds.optional(),
   /** Countries one-hot encoded (the rest become "other"). */
   topCountries: z.number().int().min(1).max(50).optional(),
   seed: z

@@ -8,6 +8,14 @@ export const TARGETS = ['malicious', 'type'] as const;
 export const Target = z.enum(TARGETS);
 export type Target = z.infer<typeof Target>;
 
+/**
+ * What a threat-type run does with kinds too rare to learn even merged into `other`: refuse to
+ * train (the default), or leave them out of training and testing as unlabelled, naming them.
+ */
+export const RARE_KIND_CHOICES = ['refuse', 'leave-out'] as const;
+export const RareKinds = z.enum(RARE_KIND_CHOICES);
+export type RareKinds = z.infer<typeof RareKinds>;
+
 /** The class every threat-type model has: sessions that are no attack. */
 export const KIND_BENIGN = 'benign';
 /** Where kinds with too few examples to learn and test on are merged. */

@@ -3,6 +3,8 @@
 import type { FilterClause } from '../../src-shared/filter/clauses.js';
 import { parseFilter } from '../../src-shared/filter/parse.js';
 
+export function filterOption(text: string): FilterClause[];
+export function filterOption(text: string | undefined): FilterClause[] | undefined;
 export function filterOption(text: string | undefined): FilterClause[] | undefined {
   if (text === undefined) return undefined;
   const parsed = parseFilter(text);

@@ -148,6 +148,12 @@ export function termNamed(name: string): FilterField | null {
   return Object.hasOwn(FIELD_ALIASES, name) ? (FIELD_ALIASES[name] as FilterField) : null;
 }
 
+/**
+ * Whether `=` before a value of this term says "the whole value" (`path:=/login`): for every term
+ * but a number or a level, whose `=` is a comparison (`code:=404`).
+ */
+export const equalsMeansWhole = (spec: FieldSpec): boolean => spec.kind !== 'number' && spec.kind !== 'level';
+
 export function fieldSpec(field: FilterField): FieldSpec {
   return FILTER_FIELDS[field];
 }

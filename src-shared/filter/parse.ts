@@ -4,7 +4,15 @@
 import { RULE_LEVELS } from '../rule-levels.js';
 import type { FilterClause, FilterValue } from './clauses.js';
 import { type FilterError, FilterSyntaxError } from './errors.js';
-import { FIELD_NAMES, type FieldSpec, FLAG_VALUES, fieldSpec, termNamed, VERDICTS } from './fields.js';
+import {
+  equalsMeansWhole,
+  FIELD_NAMES,
+  type FieldSpec,
+  FLAG_VALUES,
+  fieldSpec,
+  termNamed,
+  VERDICTS,
+} from './fields.js';
 import { cidrRange, ipv4ToNumber, looksLikeIpv6 } from './ipv4.js';
 import { type Item, scanTerms } from './scan.js';
 
@@ -114,7 +122,7 @@ function fieldValues(field: string, spec: FieldSpec, item: Item): FilterValue[] 
  * or a level reads its own `=` as a comparison. A quoted `"=text"` is the text with its `=`.
  */
 function equalsForm(field: string, spec: FieldSpec, item: Item): { item: Item; exact: boolean } {
-  if (spec.kind === 'number' || spec.kind === 'level') return { item, exact: false };
+  if (!equalsMeansWhole(spec)) return { item, exact: false };
   if (item.equals) return { item, exact: true };
   if (item.quoted || !item.text.startsWith('=')) return { item, exact: false };
   if (item.text === '=') fail(`${field}: a value must follow =`, item);

@@ -4,6 +4,7 @@
 import { TERM_FIELDS } from '../fields/index.js';
 import { RULE_LEVELS } from '../rule-levels.js';
 import {
+  equalsMeansWhole,
   FIELD_ALIASES,
   FIELD_NAMES,
   FILTER_FIELDS,
@@ -82,7 +83,7 @@ export function completionContext(text: string, cursor: number): CompletionConte
   const itemEnd = nextComma >= 0 && nextComma < end ? nextComma : end;
   // `=` before a value asks for the whole value (`path:=/login`): it stays in what is inserted.
   const typed = text.slice(itemStart, cursor);
-  const exact = typed.startsWith('=') && !['number', 'level'].includes(FILTER_FIELDS[fieldName].kind);
+  const exact = typed.startsWith('=') && equalsMeansWhole(FILTER_FIELDS[fieldName]);
   const prefix = typed.slice(exact ? 1 : 0).replace(/^"/, '');
   return {
     kind: 'value',

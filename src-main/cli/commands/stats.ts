@@ -67,15 +67,10 @@ Examples:
     )
     .action((options: StatsOptions) =>
       withWorkspace(options, async ({ call }) => {
-        const clauses = filterOption(options.filter);
         let stats: Stats;
-        if (clauses && options.filter !== undefined) {
-          const filter = { clauses };
-          // The first and the last matching session, by start (an index walk to the first match).
-          const edge = async (direction: 'asc' | 'desc') =>
-            (await call('sessionPage', { filter, sort: 'startTs', direction, offset: 0, limit: 1 })).items[0]
-              ?.startTs ?? null;
-          const span = { firstTs: await edge('asc'), lastTs: await edge('desc') };
+        if (options.filter !== undefined) {
+          const filter = { clauses: filterOption(options.filter) };
+          const span = await call('sessionSpan', { filter });
           stats = statsOf(await call('analyticsOverview', { filter }), span, options.filter);
         } else stats = await call('dashboardSummary', { filter: {} });
         if (options.json) return printJson(stats);

@@ -8,7 +8,7 @@ import {
   type SplitKind,
 } from '../../../src-shared/models.js';
 import { must } from '../../../src-shared/must.js';
-import { TARGETS, type Target } from '../../../src-shared/threat-types.js';
+import { RARE_KIND_CHOICES, type RareKinds, TARGETS, type Target } from '../../../src-shared/threat-types.js';
 import { parseLabelSpec } from '../../core/ml/evaluate/index.js';
 import { followJob } from '../follow-job.js';
 import { reportUnfinished } from '../model-job.js';
@@ -31,7 +31,7 @@ interface TrainOptions extends WorkspaceOptions {
   window?: number;
   /** Commander's negation of --no-rule-features: false when given. */
   ruleFeatures: boolean;
-  rareKinds?: 'refuse' | 'leave-out';
+  rareKinds?: RareKinds;
 }
 
 const int = (value: string) => {
@@ -85,7 +85,7 @@ export function registerTrain(program: Command): void {
         new Option(
           '--rare-kinds <what>',
           'type: kinds too rare to learn even as "other": refuse (default) or leave-out of the run',
-        ).choices(['refuse', 'leave-out']),
+        ).choices(RARE_KIND_CHOICES),
       ),
   )
     .addHelpText(

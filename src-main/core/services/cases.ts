@@ -3,8 +3,8 @@
 import type { z } from 'zod';
 import type { VigilService } from '../../../src-shared/api.js';
 import { type CaseItemsInput, MAX_CASE_SESSIONS } from '../../../src-shared/cases.js';
+import { sessionIdsMatching, sessionsMatching } from '../db/filtered-sessions.js';
 import type { Db } from '../db/open.js';
-import { sessionIdsMatching, sessionsMatching } from '../db/session-ids.js';
 import { gatherCaseReport } from '../reports/case-data.js';
 import {
   addCaseNote,

@@ -4,6 +4,7 @@
 // (the Electron main process, or serve mode's HTTP server) nor wait for one another.
 import type { VigilService } from '../../../src-shared/api.js';
 import { flagKinds } from '../analytics/flag-kinds.js';
+import { sessionSpan } from '../db/filtered-sessions.js';
 import type { Db } from '../db/open.js';
 import { ruleHitCounts } from '../db/rule-hit-counts.js';
 import { sessionPage } from '../db/sessions.js';
@@ -28,6 +29,7 @@ export const READ_OPERATIONS = [
   'ipProfile',
   'edgeSessions',
   'sessionPage',
+  'sessionSpan',
   'dashboardSummary',
   'flagQueue',
   'labelNext',
@@ -56,6 +58,7 @@ export function readService(db: Db): ReadService {
     ...analyticsService({ db }),
     ...graphService({ db }),
     sessionPage: async (query) => sessionPage(db, query),
+    sessionSpan: async ({ filter }) => sessionSpan(db, filter),
     dashboardSummary: async ({ filter }) => dashboardSummary(db, filter),
     sessionRuleHitCounts: async ({ sessionIds }) => ruleHitCounts(db, sessionIds),
     sessionMarks: async ({ sessionIds }) => sessionMarks(db, sessionIds),

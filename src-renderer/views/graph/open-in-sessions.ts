@@ -1,6 +1,14 @@
-// Click-through to the Sessions view: the filter is global, so narrowing it to an IP (or a pair)
-// and switching view shows exactly those sessions, within whatever else the analyst filtered on.
+// Click-through to the Sessions view: the filter is global, so narrowing it to an IP (or a pair, or
+// a rule's hits) and switching view shows exactly those sessions, within whatever else the analyst
+// filtered on.
+import type { FilterClause } from '../../../src-shared/filter/index.js';
 import { addFilterTerm } from '../../state/filter.js';
+
+/** The Sessions view, with these terms added to the filter in force. */
+export function openSessionsWith(...clauses: FilterClause[]): void {
+  for (const clause of clauses) addFilterTerm(clause);
+  window.location.hash = '#/sessions';
+}
 
 export const ipTerm = (field: 'ip' | 'src' | 'dst', ip: string) => ({
   field,
@@ -9,8 +17,7 @@ export const ipTerm = (field: 'ip' | 'src' | 'dst', ip: string) => ({
 });
 
 export function openIpInSessions(ip: string): void {
-  addFilterTerm(ipTerm('ip', ip));
-  window.location.hash = '#/sessions';
+  openSessionsWith(ipTerm('ip', ip));
 }
 
 /**
@@ -18,9 +25,10 @@ export function openIpInSessions(ip: string): void {
  * "server of FILE" node has no host to name, so its client's sessions).
  */
 export function openEdgeInSessions(src: string, dst: string, toHost = false): void {
-  addFilterTerm(ipTerm('src', src));
-  if (!toHost) addFilterTerm(ipTerm('dst', dst));
-  else if (!dst.startsWith('server of '))
-    addFilterTerm({ field: 'host', negate: false, values: [{ kind: 'text', value: dst }] });
-  window.location.hash = '#/sessions';
+  const to: FilterClause[] = !toHost
+    ? [ipTerm('dst', dst)]
+    : dst.startsWith('server of ')
+      ? []
+      : [{ field: 'host', negate: false, values: [{ kind: 'text', value: dst }] }];
+  openSessionsWith(ipTerm('src', src), ...to);
 }

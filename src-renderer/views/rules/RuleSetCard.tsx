@@ -5,14 +5,8 @@ import { useState } from 'react';
 import { valueClause } from '../../../src-shared/filter/index.js';
 import type { RuleSetInfo } from '../../../src-shared/rules.js';
 import { formatCount } from '../../format.js';
-import { addFilterTerm } from '../../state/filter.js';
+import { openSessionsWith } from '../graph/open-in-sessions.js';
 import { LevelChip } from '../sessions/RuleHits.js';
-
-/** The Sessions view narrowed to a rule's hits (`sigma:="title"`), within the filter in force. */
-function openRuleInSessions(title: string): void {
-  addFilterTerm(valueClause('sigma', title, false));
-  window.location.hash = '#/sessions';
-}
 
 const KIND_LABEL: Record<RuleSetInfo['kind'], string> = {
   pack: 'shipped rule pack',
@@ -96,7 +90,7 @@ export function RuleSetCard({
                       type="button"
                       className="link"
                       title={`Open the sessions “${rule.title}” matched`}
-                      onClick={() => openRuleInSessions(rule.title)}
+                      onClick={() => openSessionsWith(valueClause('sigma', rule.title, false))}
                       data-testid="rule-open-sessions"
                     >
                       {formatCount(rule.hits)}

@@ -2,10 +2,8 @@
 // (Shift+F10): filter for or out the value, open the IP in the graph, copy. Escape, a pick or a
 // click elsewhere closes it.
 import { useEffect, useRef } from 'react';
-import { valueClause } from '../../../src-shared/filter/index.js';
-import { addFilterTerm } from '../../state/filter.js';
 import { openIpInGraph } from '../graph/open-in-graph.js';
-import type { CellPivot } from './cell-pivots.js';
+import { applyPivot, type CellPivot } from './cell-pivots.js';
 
 export interface CellMenuState {
   row: number;
@@ -35,9 +33,9 @@ export function CellMenu({ at, label, pivot, onCopy, onClose }: CellMenuProps) {
 
   const { term, ip } = pivot;
   const filter = (negate: boolean) => () => {
-    if (term) addFilterTerm(valueClause(term.field, term.value, negate));
+    if (term) applyPivot(term, negate);
   };
-  // valueClause selects the whole value, of a path or a user agent too (`path:=/login`).
+  // A pivot selects the whole value, of a path or a user agent too (`path:=/login`).
   const items = [
     { id: 'filter-for', text: 'Filter for this value', run: filter(false), off: !term },
     { id: 'filter-out', text: 'Filter out this value', run: filter(true), off: !term },

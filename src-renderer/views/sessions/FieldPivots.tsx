@@ -1,9 +1,7 @@
 // Filter for or out one value of the open session, beside it in the drawer: the pivots a Sessions
 // cell's menu offers, for every field the table may not show. The term is the filter language's
 // (valueClause: the whole value, of a path or a user agent too).
-import { valueClause } from '../../../src-shared/filter/index.js';
-import { addFilterTerm } from '../../state/filter.js';
-import type { CellPivot } from './cell-pivots.js';
+import { applyPivot, type CellPivot } from './cell-pivots.js';
 
 const PIVOTS = [
   { negate: false, sign: '+', words: 'Filter for', testId: 'field-filter-for' },
@@ -19,7 +17,7 @@ export function FieldPivots({ term, label }: { term: CellPivot['term']; label: s
           key={testId}
           type="button"
           className="field-pivot"
-          onClick={() => addFilterTerm(valueClause(term.field, term.value, negate))}
+          onClick={() => applyPivot(term, negate)}
           title={`${words} this value`}
           aria-label={`${words} this ${label}`}
           data-testid={testId}

@@ -2,7 +2,8 @@
 // shown text: "1,200" filters as 1200), and whether it holds an IP the graph can open.
 import type { Session } from '../../../src-shared/domain.js';
 import { TERM_FIELDS } from '../../../src-shared/fields/index.js';
-import type { FilterField } from '../../../src-shared/filter/index.js';
+import { type FilterField, valueClause } from '../../../src-shared/filter/index.js';
+import { addFilterTerm } from '../../state/filter.js';
 import type { Column } from './columns.js';
 
 export interface CellPivot {
@@ -30,4 +31,9 @@ export function cellPivot(column: Pick<Column, 'id' | 'term'>, session: Session)
   const term = fieldTerm(column.id, session);
   const isIp = column.id === 'srcIp' || column.id === 'dstIp';
   return { term, ip: isIp && typeof term?.value === 'string' ? term.value : null };
+}
+
+/** Filter for (or, `negate`, out) a pivot's value: the whole value (valueClause), in the filter in force. */
+export function applyPivot(term: NonNullable<CellPivot['term']>, negate: boolean): void {
+  addFilterTerm(valueClause(term.field, term.value, negate));
 }

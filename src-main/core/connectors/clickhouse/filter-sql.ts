@@ -60,25 +60,25 @@ export function prefixPattern(typed: string): string {
 function textSql(field: TermField, expr: string, values: FilterValue[]): string {
   const texts = values.map((v) => {
     if (v.kind !== 'text' && v.kind !== 'exact') throw new Error(`Text is needed here, not ${v.kind}`);
-    return v.value;
+    return { text: v.value, exact: v.kind === 'exact' };
   });
   if ('match' in field.filter) {
     const { match } = field.filter;
     const lowered = `lower(${expr})`;
     // An exact value (`path:=/login`) is the whole value in any case, as the field's `nocase` asks.
     return anyOf(
-      values.map(({ kind }, i) => {
-        const text = texts[i] as string;
-        if (kind === 'exact') return `${lowered} = ${sqlString(asciiLower(text))}`;
-        return match === 'prefix'
-          ? `${lowered} LIKE ${sqlString(asciiLower(prefixPattern(text)))}`
-          : `position(${lowered}, ${sqlString(asciiLower(text))}) > 0`;
-      }),
+      texts.map(({ text, exact }) =>
+        exact
+          ? `${lowered} = ${sqlString(asciiLower(text))}`
+          : match === 'prefix'
+            ? `${lowered} LIKE ${sqlString(asciiLower(prefixPattern(text)))}`
+            : `position(${lowered}, ${sqlString(asciiLower(text))}) > 0`,
+      ),
     );
   }
   const nocase = 'nocase' in field.filter && field.filter.nocase;
   const target = nocase ? `lower(${expr})` : expr;
-  const literals = texts.map((text) => sqlString(nocase ? asciiLower(text) : text));
+  const literals = texts.map(({ text }) => sqlString(nocase ? asciiLower(text) : text));
   return literals.length === 1 ? `${target} = ${literals[0]}` : `${target} IN (${literals.join(', ')})`;
 }
 

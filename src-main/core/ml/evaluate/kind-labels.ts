@@ -5,7 +5,13 @@
 // (params.rareKinds 'leave-out'), those kinds are left out as unlabelled and the run names them.
 // With only one class left, training is refused.
 import type { LabelSource } from '../../../../src-shared/models.js';
-import { KIND_BENIGN, KIND_OTHER, type KindCount, kindName } from '../../../../src-shared/threat-types.js';
+import {
+  KIND_BENIGN,
+  KIND_OTHER,
+  type KindCount,
+  kindName,
+  type RareKinds,
+} from '../../../../src-shared/threat-types.js';
 import {
   detectionTypeCounts,
   hasVerdictsTable,
@@ -46,9 +52,6 @@ export function kindOfValue(value: string | number | null): string | null {
   if (binary === 0) return KIND_BENIGN;
   return kindName(String(value));
 }
-
-/** What a threat-type run does with kinds too rare to learn even merged into `other`. */
-export type RareKinds = 'refuse' | 'leave-out';
 
 export function resolveKinds(
   db: Db,

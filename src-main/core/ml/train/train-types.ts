@@ -1,11 +1,11 @@
 // What training does differently when a run learns the kind of threat: refuse the models that
 // cannot, read kinds as labels, and evaluate each kind on the held-out side beside the baseline.
 import { kindRecord, type LabelSource, type ModelKind } from '../../../../src-shared/models.js';
-import type { MulticlassMetrics } from '../../../../src-shared/threat-types.js';
+import type { MulticlassMetrics, RareKinds } from '../../../../src-shared/threat-types.js';
 import type { Db } from '../../db/open.js';
 import { UNLABELLED } from '../../features/index.js';
 import { pick, type ResolvedLabels, type Split, TrainingRefused } from '../evaluate/index.js';
-import { type RareKinds, type ResolvedKinds, resolveKinds } from '../evaluate/kind-labels.js';
+import { type ResolvedKinds, resolveKinds } from '../evaluate/kind-labels.js';
 import { multiclassMetrics } from '../evaluate/multiclass-metrics.js';
 import type { Detector, FeatureData } from '../models/detector.js';
 import { decideClasses, threatScores } from '../models/kind-decision.js';

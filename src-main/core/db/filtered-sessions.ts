@@ -1,5 +1,6 @@
-// The ids of the sessions a filter selects, for a change that records them one by one (a case's
-// items): the evidence keeps those ids, whatever is imported later.
+// What a filter selects, read whole where a page of it is not enough: the ids (a case's items
+// record them one by one, so the evidence keeps them whatever is imported later), their count, and
+// the first and last start (`vigil stats --filter`), each in one statement.
 import type { Db } from './open.js';
 import { whereClause } from './sessions.js';
 import type { ScopedFilter } from './visibility.js';
@@ -22,4 +23,12 @@ export function sessionIdsMatching(
 export function sessionsMatching(db: Db, filter: ScopedFilter): number {
   const { sql, params } = whereClause(filter);
   return db.prepare(`SELECT count(*) FROM sessions ${sql}`).pluck().get(params) as number;
+}
+
+/** The first and last start of the sessions `filter` selects (null when none). */
+export function sessionSpan(db: Db, filter: ScopedFilter): { firstTs: number | null; lastTs: number | null } {
+  const { sql, params } = whereClause(filter);
+  return db
+    .prepare(`SELECT min(start_ts) AS firstTs, max(start_ts) AS lastTs FROM sessions ${sql}`)
+    .get(params) as { firstTs: number | null; lastTs: number | null };
 }
