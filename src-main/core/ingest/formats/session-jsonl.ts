@@ -8,6 +8,7 @@ import type { FormatDefinition, SessionRow } from '../types.js';
 import { checkSpan, RowError } from '../values.js';
 import { JsonLinesParser, type JsonObject } from './json-lines.js';
 import { anyCount, anyIp, anyPort, anyText, anyTimestamp, countryCode } from './json-values.js';
+import { newWebRow } from './web-row.js';
 
 /** A non-negative amount that may have a fraction (bytes summed by an engine, a request time). */
 function anyAmount(value: unknown, field: string): number | null {
@@ -51,17 +52,18 @@ const END_AT = NAMES.indexOf('endTs');
  * missing one undefined or null). Shared with the tab-separated form of pulled rows (session-tsv.ts).
  */
 export function sessionRowOfValues(values: readonly unknown[], line: number): SessionRow {
-  const row: Record<string, unknown> = {};
+  // Filled into the one shape every importer's row has: a row built key by key from an empty
+  // object took V8's slow dictionary form (about 2 µs a row, a tenth of reading a pulled chunk).
+  const row = newWebRow(0, '', line);
+  const fields = row as unknown as Record<string, unknown>;
   for (let i = 0; i < CONVERTERS.length; i++)
-    if (i !== END_AT) row[NAMES[i] as string] = CONVERTERS[i]?.(values[i]);
+    if (i !== END_AT) fields[NAMES[i] as string] = CONVERTERS[i]?.(values[i]);
   const end = values[END_AT];
   // A source with one time per record (requests) has no end: the session is an instant.
   row.endTs =
     end === undefined || end === null ? row.startTs : anyTimestamp(Number(end), 'endTs', 'epoch-ms');
-  checkSpan(row.startTs as number, row.endTs as number);
-  row.attrs = null;
-  row.line = line;
-  return row as unknown as SessionRow;
+  checkSpan(row.startTs, row.endTs);
+  return row;
 }
 
 class SessionJsonlParser extends JsonLinesParser {

@@ -26,6 +26,10 @@ export function unescapeTsv(value: string): string {
 class SessionTsvParser extends LineRecordParser {
   /** Where each column's field is in LOG_FIELDS, from the header line; null until it is read. */
   private columns: number[] | null = null;
+  /** Whether each column's field has fractions (then nan and inf are no value). */
+  private fractional: boolean[] = [];
+  /** One row's values in LOG_FIELDS order, reused: sessionRowOfValues copies what it keeps. */
+  private readonly fields: (string | undefined)[] = new Array(LOG_FIELDS.length);
 
   protected override directive(line: string): boolean {
     if (this.columns !== null) return false;
@@ -36,6 +40,7 @@ class SessionTsvParser extends LineRecordParser {
         throw new Error(`Not a session TSV: "${name.slice(0, 40)}" is not a session field`);
       return at;
     });
+    this.fractional = this.columns.map((at) => FLOAT_AT.has(at));
     return true;
   }
 
@@ -44,12 +49,12 @@ class SessionTsvParser extends LineRecordParser {
     const values = line.split('\t');
     if (values.length !== columns.length)
       throw new RowError(`expected ${columns.length} tab-separated values, found ${values.length}`);
-    const fields: (string | undefined)[] = new Array(LOG_FIELDS.length);
+    const fields = this.fields;
+    fields.fill(undefined);
     for (let i = 0; i < columns.length; i++) {
       const value = values[i]!;
-      const at = columns[i]!;
-      if (value === '\\N' || (FLOAT_AT.has(at) && NOT_A_NUMBER.has(value))) continue;
-      fields[at] = unescapeTsv(value);
+      if (value === '\\N' || (this.fractional[i] && NOT_A_NUMBER.has(value))) continue;
+      fields[columns[i]!] = unescapeTsv(value);
     }
     return sessionRowOfValues(fields, lineNo);
   }
