@@ -2,8 +2,8 @@
 // the tests use (Debian's clickhouse-server 18.16) and on a current one (chdb: ClickHouse 26.x in
 // process), with the answers compared. The connector writes to the subset both accept (issue 20);
 // this checks it statement by statement: the source check, the Overview of every chart, the IP
-// graph's edges, two Sessions pages and a pull's count and SELECT, for six filters (request
-// fields, a CIDR, negations, numbers), over a table named as Vigil's fields and over a Combined-log
+// graph's edges, two Sessions pages and a pull's count and SELECT, for the Overview test's filters
+// (request fields, IPv4 and IPv6 blocks, negations, numbers; some clients IPv6), over a table named as Vigil's fields and over a Combined-log
 // table read through the `combined` preset's expressions. The pull's SELECT is asked as the pull
 // asks it (TabSeparatedWithNames) and read by the import's own parser (session-tsv), so a change in
 // how an engine escapes text would show as pulled rows that differ.
@@ -29,17 +29,11 @@ const { ALIAS_PREFIX, countSql, rowsSql } = await ts('src-main/core/connectors/c
 const { PRESET_MAPPINGS } = await ts('src-main/core/connectors/clickhouse/mapping.ts');
 const { PulledLines } = await ts('src-main/core/connectors/clickhouse/pulled-lines.ts');
 const { formatById } = await ts('src-main/core/ingest/formats/index.ts');
-const { fixtureRows, T0, VIGIL_TABLE_COLUMNS } = await ts('test/helpers/clickhouse-fixture.ts');
+const { fixtureRows, OVERVIEW_FILTERS, T0, VIGIL_TABLE_COLUMNS, withIpv6Clients } = await ts(
+  'test/helpers/clickhouse-fixture.ts',
+);
 const { parseFilterOrThrow } = await ts('src-shared/filter/parse.ts');
 
-const FILTERS = [
-  'path:/admin,/wp-login',
-  'src:10.0.0.0/8',
-  'ua:sqlmap method:post,get',
-  '-country:us port:443,8080 code:>=400',
-  'host:admin.example bytes_in:>1000 -type:scan',
-  'path:=/,=/50%_OFF ua:=curl/8.0,="mozilla/5.0 (x11)"',
-];
 const RANGE = { from: T0, to: T0 + 48 * 3_600_000 };
 /** Text an escaping could get wrong, in rows added to the fixture's (web table only). */
 const HOSTILE = ['tab\there', 'line\nbreak\r\n', 'back\\slash \\t', '\\N', 'it\'s "quoted"', 'héllo ✓ 🙂'];
@@ -247,7 +241,7 @@ function outputDifference(a, b) {
 
 export async function run() {
   const chdb = loadChdb();
-  const rows = fixtureRows(4000, 11);
+  const rows = withIpv6Clients(fixtureRows(4000, 11));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-dialect-'));
   const session = new chdb.Session(path.join(work, 'chdb'));
   const server = await startClickHouse();
@@ -295,7 +289,7 @@ export async function run() {
       ['access', 'combined'],
     ]) {
       const source = sourceOf(server, 'dialect', table, preset);
-      for (const text of ['', ...FILTERS]) {
+      for (const text of ['', ...OVERVIEW_FILTERS]) {
         const results = [];
         const filter = { ...RANGE, clauses: parseFilterOrThrow(text) };
         const connection = twinConnection(server, session, source, results);

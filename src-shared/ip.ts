@@ -1,4 +1,4 @@
-// IP address syntax check usable in the renderer too (no node:net there).
+// IP address syntax and numbers, usable in the renderer too (no node:net there).
 const V4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const V6_GROUP = /^[0-9a-fA-F]{1,4}$/;
 
@@ -28,3 +28,33 @@ export function isIPv6(text: string): boolean {
 export function isIP(text: string): boolean {
   return isIPv4(text) || isIPv6(text);
 }
+
+/** A dotted quad's number (checked by isIPv4 first). */
+export function ipv4ToBigInt(text: string): bigint {
+  return text.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
+}
+
+/** An IPv6 address's 128-bit number, whichever text form it is in (checked by isIPv6 first). */
+export function ipv6ToBigInt(text: string): bigint {
+  let body = text;
+  const lastColon = body.lastIndexOf(':');
+  if (body.includes('.', lastColon)) {
+    const v4 = ipv4ToBigInt(body.slice(lastColon + 1));
+    body = `${body.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const [head = '', tail] = body.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = [
+    ...headGroups,
+    ...Array(8 - headGroups.length - tailGroups.length).fill('0'),
+    ...tailGroups,
+  ];
+  return groups.reduce((acc, g) => (acc << 16n) | BigInt(Number.parseInt(g, 16)), 0n);
+}
+
+/**
+ * An IPv6 number as 32 hex digits: text order is then numeric order, so a block is a range of
+ * texts (IOC lists store their IPv6 bounds so; the filter compares addresses so).
+ */
+export const ipv6Hex = (value: bigint): string => value.toString(16).padStart(32, '0');

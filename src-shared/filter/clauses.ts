@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { FIELD_NAMES, type FilterField } from './fields.js';
 import { cidrRange, ipv4ToNumber, looksLikeIpv6 } from './ipv4.js';
+import { ipv6BlockRange, isIpv6Block } from './ipv6-block.js';
 
 export const COMPARISONS = ['<', '<=', '>', '>=', '='] as const;
 
@@ -16,9 +17,13 @@ const IpValue = z.object({
     .max(64)
     .refine((ip) => ipv4ToNumber(ip) !== null || looksLikeIpv6(ip), 'not an IP address'),
 });
+/** An IPv4 block (prefix 0–32) or an IPv6 one (0–128). */
 const CidrValue = z
-  .object({ kind: z.literal('cidr'), base: z.string().max(15), prefix: z.number().int().min(0).max(32) })
-  .refine((cidr) => cidrRange(cidr) !== null, 'not an IPv4 CIDR block');
+  .object({ kind: z.literal('cidr'), base: z.string().max(45), prefix: z.number().int().min(0).max(128) })
+  .refine(
+    (cidr) => (isIpv6Block(cidr) ? ipv6BlockRange(cidr) : cidrRange(cidr)) !== null,
+    'not an IPv4 or IPv6 CIDR block',
+  );
 const CompareValue = z.object({ kind: z.literal('cmp'), op: z.enum(COMPARISONS), value: z.number() });
 const RangeValue = z
   .object({ kind: z.literal('range'), min: z.number(), max: z.number() })

@@ -3,6 +3,7 @@ export * from './clauses.js';
 export * from './errors.js';
 export * from './fields.js';
 export * from './ipv4.js';
+export * from './ipv6-block.js';
 export * from './parse.js';
 export * from './serialize.js';
 export * from './suggest.js';

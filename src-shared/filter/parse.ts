@@ -1,6 +1,7 @@
 // Filter text → clauses. `src:1.2.3.4 dst:10.0.0.0/8 country:US,CA port:443 score:>=0.8
 // rule:"Suspicious Web Traffic" verdict:none -type:scan free text`: terms AND, commas OR.
 
+import { isIPv6 } from '../ip.js';
 import { RULE_LEVELS } from '../rule-levels.js';
 import type { FilterClause, FilterValue } from './clauses.js';
 import { type FilterError, FilterSyntaxError } from './errors.js';
@@ -25,12 +26,20 @@ const fail = (message: string, item: { start: number; end: number }): never => {
   throw new FilterSyntaxError(message, item.start, item.end);
 };
 
+/** `2001:db8::/32`: any of IPv6's text forms, the prefix 0 to 128 (a /128 is a block of one). */
+function ipv6Block(field: string, item: Item, base: string, bits: string): FilterValue {
+  if (!isIPv6(base)) fail(`${field}: bad CIDR "${item.text}": ${base} is not an IPv6 address`, item);
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > 128)
+    fail(`${field}: bad CIDR "${item.text}": the prefix after / must be 0 to 128`, item);
+  return { kind: 'cidr', base: base.toLowerCase(), prefix: Number(bits) };
+}
+
 function ipValue(field: string, item: Item): FilterValue {
   const slash = item.text.indexOf('/');
   if (slash >= 0) {
     const base = item.text.slice(0, slash);
     const bits = item.text.slice(slash + 1);
-    if (looksLikeIpv6(base)) fail(`${field}: IPv6 blocks are not supported yet; give a full address`, item);
+    if (base.includes(':')) return ipv6Block(field, item, base, bits);
     if (ipv4ToNumber(base) === null)
       fail(`${field}: bad CIDR "${item.text}": ${base} is not an IPv4 address`, item);
     if (!/^\d{1,2}$/.test(bits) || Number(bits) > 32)

@@ -89,6 +89,43 @@ export function fixtureRows(n: number, seed = 7, hours = 48): FixtureRow[] {
   return rows;
 }
 
+/** IPv6 clients in the text forms logs write: compressed or not, any case, an IPv4 tail. */
+const IPV6_CLIENTS = [
+  (i: number) => `2001:db8::${(1 + (i % 40)).toString(16)}`,
+  (i: number) => `2001:DB8:0:1::${(1 + (i % 30)).toString(16).toUpperCase()}`,
+  (i: number) => `2001:0db8:0000:0002:0000:0000:0000:${(i % 50).toString(16).padStart(4, '0')}`,
+  (i: number) => `::ffff:203.0.113.${1 + (i % 30)}`,
+  (i: number) => `2001:db9::${(i % 20).toString(16)}`,
+  (i: number) => `1:2:3:4:5:6:10.1.2.${i % 10}`,
+];
+
+/** The rows with every fifth client (never a repeated row's) an IPv6 address in one of its forms. */
+export function withIpv6Clients(rows: FixtureRow[]): FixtureRow[] {
+  return rows.map((row, i) =>
+    i % 5 === 2
+      ? { ...row, srcIp: (IPV6_CLIENTS[((i / 5) % IPV6_CLIENTS.length) | 0] as (i: number) => string)(i) }
+      : row,
+  );
+}
+
+/**
+ * The filters a source's Overview is checked with against the local one (the Overview test, and
+ * the dialect bench on 18.16 and a current engine): request fields as patterns and whole values,
+ * IPv4 and IPv6 blocks, negations that keep missing values, numbers, text in any case.
+ */
+export const OVERVIEW_FILTERS = [
+  'path:/admin,/wp-login',
+  'src:10.0.0.0/8',
+  'ua:sqlmap method:post,get',
+  '-country:us port:443,8080 code:>=400',
+  'host:admin.example bytes_in:>1000 -type:scan',
+  // Whole values in any case: `/` alone (not every path), LIKE's characters, a space.
+  'path:=/,=/50%_OFF ua:=curl/8.0,="mozilla/5.0 (x11)"',
+  // IPv6 blocks match every text form of their addresses, an IPv4 tail included.
+  'src:2001:db8::/32,::ffff:203.0.113.0/120',
+  '-src:2001:db8:0:1::/64 -src:10.0.0.0/8 port:443,80',
+];
+
 /** Creates `db.table` with Vigil's field names and inserts `rows`. */
 export async function loadFixture(server: ClickHouseServer, db: string, table: string, rows: FixtureRow[]) {
   await server.sql(`CREATE DATABASE IF NOT EXISTS ${db}`);

@@ -10,6 +10,7 @@ import {
 } from '../../../src-shared/fields/index.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
+import { ipv6BlockRange, isIpv6Block } from '../../../src-shared/filter/ipv6-block.js';
 import { must } from '../../../src-shared/must.js';
 import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
 import { REQUEST_SQL } from './analytics-web.js';
@@ -42,10 +43,11 @@ class Binder {
 }
 
 /**
- * IPv4 block match on a TEXT column: the block's whole leading octets become a string range the IP
+ * Block match on a TEXT column. An IPv4 block's whole leading octets become a string range the IP
  * index can seek ("10." ≤ ip < "10/"), and a partial octet is checked as a number.
  */
 function cidrSql(column: string, value: Extract<FilterValue, { kind: 'cidr' }>, b: Binder): string {
+  if (isIpv6Block(value)) return ipv6BlockSql(column, value, b);
   const range = must(cidrRange(value), 'the range of a checked CIDR block');
   const octets = numberToIpv4(range.first).split('.').map(Number);
   const last = numberToIpv4(range.last).split('.').map(Number);
@@ -64,6 +66,15 @@ function cidrSql(column: string, value: Extract<FilterValue, { kind: 'cidr' }>, 
     parts.push(`${octet} BETWEEN ${b.bind(octets[whole])} AND ${b.bind(last[whole])}`);
   }
   return `(${parts.join(' AND ')})`;
+}
+
+/**
+ * IPv6 block match: each IPv6 text's number (vigil_ipv6_hex, db/sql-functions.ts) within the
+ * block's range; IPv4 texts are skipped before the function runs.
+ */
+function ipv6BlockSql(column: string, value: Extract<FilterValue, { kind: 'cidr' }>, b: Binder): string {
+  const range = must(ipv6BlockRange(value), 'the range of a checked IPv6 block');
+  return `(instr(${column}, ':') > 0 AND vigil_ipv6_hex(${column}) BETWEEN ${b.bind(range.first)} AND ${b.bind(range.last)})`;
 }
 
 /** SQL that holds when any of `parts` does: a single part as it is. */

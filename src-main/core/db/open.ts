@@ -5,6 +5,7 @@ import { appRoot } from '../paths.js';
 import { recoverInterruptedImports } from './import-rollback.js';
 import { migrate } from './migrate.js';
 import { interruptOrphanedRuns } from './model-runs.js';
+import { registerSqlFunctions } from './sql-functions.js';
 
 export type Db = Database.Database;
 
@@ -51,6 +52,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = -${Math.trunc(options.cacheKib ?? 32_768)}`);
+    registerSqlFunctions(db);
     if (!options.readonly) {
       migrate(db);
       // Every writable open, whoever opens (app, serve, any CLI command), first undoes the work a

@@ -1,32 +1,10 @@
 // Addresses and CIDR blocks as numeric ranges, so containment is two comparisons.
-import { isIPv4, isIPv6 } from '../../../src-shared/ip.js';
+import { ipv4ToBigInt, ipv6Hex, ipv6ToBigInt, isIPv4, isIPv6 } from '../../../src-shared/ip.js';
 
 export interface IpRange {
   family: 4 | 6;
   lo: bigint;
   hi: bigint;
-}
-
-export function ipv4ToBigInt(text: string): bigint {
-  return text.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
-}
-
-export function ipv6ToBigInt(text: string): bigint {
-  let body = text;
-  const lastColon = body.lastIndexOf(':');
-  if (body.includes('.', lastColon)) {
-    const v4 = ipv4ToBigInt(body.slice(lastColon + 1));
-    body = `${body.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
-  }
-  const [head = '', tail] = body.split('::');
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = [
-    ...headGroups,
-    ...Array(8 - headGroups.length - tailGroups.length).fill('0'),
-    ...tailGroups,
-  ];
-  return groups.reduce((acc, g) => (acc << 16n) | BigInt(Number.parseInt(g, 16)), 0n);
 }
 
 /** One address as a range of one, or undefined when it is not an address. */
@@ -54,7 +32,7 @@ export function parseIpOrCidr(text: string): IpRange | { error: string } {
 
 /** Storage form: IPv4 fits a SQLite integer; IPv6 is fixed-width hex so text order is numeric order. */
 export function storedBound(family: 4 | 6, value: bigint): number | string {
-  return family === 4 ? Number(value) : value.toString(16).padStart(32, '0');
+  return family === 4 ? Number(value) : ipv6Hex(value);
 }
 
 export function boundFromStored(value: number | string): bigint {

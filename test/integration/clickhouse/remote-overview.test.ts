@@ -1,7 +1,7 @@
 // The Overview of a source, computed by ClickHouse (18.16, a real server), equals the Overview Vigil
 // computes locally over the same rows pulled into a workspace, chart by chart, for filters on request
-// fields (patterns and whole values), a CIDR block, negations that keep missing values, numbers and
-// text in any case.
+// fields (patterns and whole values), IPv4 and IPv6 blocks, negations that keep missing values,
+// numbers and text in any case.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../../src-main/core/service.js';
@@ -9,12 +9,19 @@ import type { OverviewAnswer } from '../../../src-shared/analytics.js';
 import { operations } from '../../../src-shared/api.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/parse.js';
 import type { SourceOverview } from '../../../src-shared/sources.js';
-import { addFleet, fixtureRows, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
+import {
+  addFleet,
+  fixtureRows,
+  loadFixture,
+  OVERVIEW_FILTERS,
+  T0,
+  withIpv6Clients,
+} from '../../helpers/clickhouse-fixture.js';
 import { type ClickHouseServer, startClickHouse } from '../../helpers/clickhouse-server.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
-const ROWS = fixtureRows(4000, 11);
+const ROWS = withIpv6Clients(fixtureRows(4000, 11));
 const RANGE = { from: T0, to: T0 + 48 * 3_600_000 };
 let server: ClickHouseServer;
 let core: Core;
@@ -77,18 +84,8 @@ function charts(answer: OverviewAnswer | SourceOverview) {
   };
 }
 
-const FILTERS = [
-  'path:/admin,/wp-login',
-  'src:10.0.0.0/8',
-  'ua:sqlmap method:post,get',
-  '-country:us port:443,8080 code:>=400',
-  'host:admin.example bytes_in:>1000 -type:scan',
-  // Whole values in any case: `/` alone (not every path), LIKE's characters, a space.
-  'path:=/,=/50%_OFF ua:=curl/8.0,="mozilla/5.0 (x11)"',
-];
-
 describe('a source Overview equals the local Overview of the same rows pulled', () => {
-  it.each(FILTERS)('filter %s', async (text) => {
+  it.each(OVERVIEW_FILTERS)('filter %s', async (text) => {
     const filter = { ...RANGE, clauses: parseFilterOrThrow(text) };
     const local = await core.service.analyticsOverview({ filter });
     const remote = await core.service.sourceOverview({ source: 'fleet', filter });

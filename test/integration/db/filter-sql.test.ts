@@ -171,3 +171,53 @@ describe('filter clauses in SQL', () => {
     expect(plan('dst:172.16.0.0/12')).toMatch(/INDEX sessions_dst/);
   });
 });
+
+describe('IPv6 blocks in SQL', () => {
+  // The same addresses in the forms logs write them: compressed or not, upper case, leading zeros,
+  // an IPv4 tail; and texts that only look like IPv6.
+  const V6_ROWS: TestSession[] = [
+    { startTs: 11_000, srcIp: '2001:db8::1', dstIp: '2001:db8:0:1::443', dstPort: 443 },
+    { startTs: 12_000, srcIp: '2001:0DB8:0000:0000:0000:0000:0000:00ff', dstIp: '10.0.0.5', dstPort: 443 },
+    { startTs: 13_000, srcIp: '2001:db9::1', dstIp: null, dstPort: 443 },
+    { startTs: 14_000, srcIp: '::ffff:10.1.2.3', dstIp: '10.0.0.5', dstPort: 443 },
+    { startTs: 15_000, srcIp: 'fe80::abcd', dstIp: '2001:DB8::9', dstPort: 443 },
+  ];
+  beforeEach(() => insertSessions(db, V6_ROWS));
+
+  it.each([
+    ['src:2001:db8::/32', ['2001:db8::5', '2001:db8::1', '2001:0DB8:0000:0000:0000:0000:0000:00ff']],
+    ['src:2001:DB8::/33', ['2001:db8::5', '2001:db8::1', '2001:0DB8:0000:0000:0000:0000:0000:00ff']],
+    ['src:2001:db8::ff/128', ['2001:0DB8:0000:0000:0000:0000:0000:00ff']],
+    [
+      'src:2001:db8::/31',
+      ['2001:db8::5', '2001:db8::1', '2001:0DB8:0000:0000:0000:0000:0000:00ff', '2001:db9::1'],
+    ],
+    ['src:::ffff:10.1.0.0/112', ['::ffff:10.1.2.3']],
+    ['src:fe80::/10', ['fe80::abcd']],
+    ['dst:2001:db8::/32', ['2001:db8::1', 'fe80::abcd']],
+    ['ip:2001:db8:0:1::/64', ['2001:db8::1']],
+    // IPv6 blocks take no IPv4 text, and IPv4 blocks no IPv6 text (not even an IPv4 tail).
+    [
+      'src:::/0',
+      [
+        '2001:db8::5',
+        '2001:db8::1',
+        '2001:0DB8:0000:0000:0000:0000:0000:00ff',
+        '2001:db9::1',
+        '::ffff:10.1.2.3',
+        'fe80::abcd',
+      ],
+    ],
+    ['src:10.0.0.0/8', ['10.0.0.1', '10.255.255.254']],
+    [
+      'src:2001:db8::/32,10.0.0.0/8',
+      ['10.0.0.1', '10.255.255.254', '2001:db8::5', '2001:db8::1', '2001:0DB8:0000:0000:0000:0000:0000:00ff'],
+    ],
+    [
+      '-src:2001:db8::/32 port:443',
+      ['10.0.0.1', '172.31.255.1', '2001:db9::1', '::ffff:10.1.2.3', 'fe80::abcd'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(matching(text)).toEqual(expected);
+  });
+});

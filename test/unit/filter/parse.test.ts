@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cidrRange,
   FilterClause,
+  ipv6BlockRange,
   parseFilter,
   parseFilterOrThrow,
   serializeFilter,
@@ -61,6 +62,35 @@ describe('filter language: parsing', () => {
       { field: 'text', negate: false, values: [{ kind: 'text', value: 'fe80::1' }] },
     ]);
     expect(parseFilterOrThrow('ip:2001:DB8::1')[0]!.values).toEqual([{ kind: 'ip', value: '2001:db8::1' }]);
+  });
+
+  it('reads IPv6 blocks in any text form, up to /128, and writes them back', () => {
+    expect(parseFilterOrThrow('dst:2001:DB8::/32,::ffff:10.0.0.0/104 -src:fe80::/10')).toEqual([
+      {
+        field: 'dst',
+        negate: false,
+        values: [
+          { kind: 'cidr', base: '2001:db8::', prefix: 32 },
+          { kind: 'cidr', base: '::ffff:10.0.0.0', prefix: 104 },
+        ],
+      },
+      { field: 'src', negate: true, values: [{ kind: 'cidr', base: 'fe80::', prefix: 10 }] },
+    ]);
+    expect(parseFilterOrThrow('src:2001:db8::1/128')[0]!.values).toEqual([
+      { kind: 'cidr', base: '2001:db8::1', prefix: 128 },
+    ]);
+    const text = 'src:2001:db8::/32,10.0.0.0/8 -ip:::/0';
+    expect(serializeFilter(parseFilterOrThrow(text))).toBe(text);
+    // The block's range ignores the base's host bits, as for IPv4.
+    expect(ipv6BlockRange({ base: '2001:db8:ffff::1', prefix: 32 })).toEqual({
+      first: '20010db8000000000000000000000000',
+      last: '20010db8ffffffffffffffffffffffff',
+    });
+    expect(ipv6BlockRange({ base: '::ffff:10.1.2.3', prefix: 120 })).toEqual({
+      first: '00000000000000000000ffff0a010200',
+      last: '00000000000000000000ffff0a0102ff',
+    });
+    expect(ipv6BlockRange({ base: '10.0.0.0', prefix: 8 })).toBeNull();
   });
 
   it('reads quoted values with escapes, quoted lists and quoted free phrases', () => {
@@ -156,7 +186,9 @@ describe('filter language: errors say what is wrong and where', () => {
     ['src:10.0.0.0/33', /bad CIDR.*0 to 32/, 4, 15],
     ['src:10.0.0/8', /bad CIDR.*not an IPv4 address/, 4, 12],
     ['dst:300.1.1.1/8', /bad CIDR/, 4, 15],
-    ['dst:2001:db8::/32', /IPv6 blocks are not supported/, 4, 17],
+    ['dst:2001:db8::/129', /bad CIDR.*0 to 128/, 4, 18],
+    ['src:2001:db8:::1/64', /bad CIDR.*not an IPv6 address/, 4, 19],
+    ['src:1:2:3:4:5:6:7:8:9/64', /bad CIDR.*not an IPv6 address/, 4, 24],
     ['src:example.com', /not an IP address/, 4, 15],
     ['score:>=', /bad comparison.*must follow >=/, 6, 8],
     ['score:=>0.8', /bad comparison/, 6, 11],

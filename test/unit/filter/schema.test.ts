@@ -7,7 +7,7 @@ const overviewArgs = operations.analyticsOverview.args;
 describe('filter clauses crossing a process boundary', () => {
   it('accept what the parser produces', () => {
     const clauses = parseFilterOrThrow(
-      'src:10.0.0.0/8 ip:2001:db8::1 port:1..9 score:>=0.5 verdict:none "free text"',
+      'src:10.0.0.0/8 ip:2001:db8::1 dst:2001:db8::/32 port:1..9 score:>=0.5 verdict:none "free text"',
     );
     expect(overviewArgs.safeParse({ filter: { clauses } }).success).toBe(true);
   });
@@ -20,6 +20,14 @@ describe('filter clauses crossing a process boundary', () => {
     [
       'a prefix over 32',
       { field: 'src', negate: false, values: [{ kind: 'cidr', base: '10.0.0.0', prefix: 40 }] },
+    ],
+    [
+      'an IPv6 prefix over 128',
+      { field: 'src', negate: false, values: [{ kind: 'cidr', base: '2001:db8::', prefix: 129 }] },
+    ],
+    [
+      'a bad IPv6 base',
+      { field: 'src', negate: false, values: [{ kind: 'cidr', base: '2001:db8:::1', prefix: 32 }] },
     ],
     ['a non-IP address', { field: 'dst', negate: false, values: [{ kind: 'ip', value: 'example.com' }] }],
     ['an unknown field', { field: 'sql', negate: false, values: [{ kind: 'text', value: 'x' }] }],

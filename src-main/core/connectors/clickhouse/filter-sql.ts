@@ -11,9 +11,11 @@ import {
 } from '../../../../src-shared/fields/index.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../../src-shared/filter/clauses.js';
 import { cidrRange } from '../../../../src-shared/filter/ipv4.js';
+import { ipv6BlockRange, isIpv6Block } from '../../../../src-shared/filter/ipv6-block.js';
 import { must } from '../../../../src-shared/must.js';
 import type { SourceMapping } from '../../../../src-shared/sources.js';
 import { UNMATCHED, USER_AGENT_TESTS } from '../../../../src-shared/user-agent-class.js';
+import { ipv4NumberSql, ipv6BytesSql, isDottedQuadSql, isIpv6Sql } from './address-patterns.js';
 import { sqlNumber, sqlString } from './literal.js';
 import { fieldExpr } from './mapping.js';
 
@@ -27,11 +29,18 @@ export const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLo
 
 const anyOf = (parts: string[]) => (parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`);
 
+/**
+ * An IPv4 block: each dotted quad's number within the block's. An IPv6 block: each IPv6 text's 16
+ * bytes within the block's (FixedString compares bytewise, so in numeric order). Only texts of
+ * the family's form are parsed (address-patterns.ts).
+ */
 function cidrSql(expr: string, value: Extract<FilterValue, { kind: 'cidr' }>): string {
+  if (isIpv6Block(value)) {
+    const range = must(ipv6BlockRange(value), 'the range of a checked IPv6 block');
+    return `(${isIpv6Sql(expr)} AND ${ipv6BytesSql(expr)} BETWEEN unhex(${sqlString(range.first)}) AND unhex(${sqlString(range.last)}))`;
+  }
   const range = must(cidrRange(value), 'the range of a checked CIDR block');
-  // IPv4StringToNum gives 0 for text that is not an address: a block holding 0.0.0.0 checks the shape.
-  const shape = range.first === 0 ? ` AND match(${expr}, '^[0-9]+[.][0-9]+[.][0-9]+[.][0-9]+$')` : '';
-  return `(position(${expr}, ':') = 0 AND IPv4StringToNum(${expr}) BETWEEN ${sqlNumber(range.first)} AND ${sqlNumber(range.last)}${shape})`;
+  return `(${isDottedQuadSql(expr)} AND ${ipv4NumberSql(expr)} BETWEEN ${sqlNumber(range.first)} AND ${sqlNumber(range.last)})`;
 }
 
 function ipSql(expr: string, values: FilterValue[]): string {

@@ -10,7 +10,8 @@
 // GROUP BY of their own (mixSql): `sumMap` takes no String keys in 18.16, and hashed to numbers
 // they cost as much as their own statement.
 import type { SourceMapping } from '../../../../src-shared/sources.js';
-import { sqlNumber, sqlString } from './literal.js';
+import { isDottedQuadSql } from './address-patterns.js';
+import { sqlNumber } from './literal.js';
 import { fieldExpr } from './mapping.js';
 import { ALIAS_PREFIX as P } from './select.js';
 
@@ -22,13 +23,6 @@ export const HISTOGRAM_KEY_STRIDE = 256;
 /** The value of a series bucket whose start is missing: no bucket index is this low. */
 export const MISSING = -9e18;
 const MISSING_SQL = '-9000000000000000000';
-
-/**
- * A canonical dotted quad (no leading zero, each part ≤ 255): IPv4StringToNum is one-to-one on
- * these texts, and current engines throw on any other text, so it only ever sees these.
- */
-const DOTTED_QUAD =
-  '^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])([.](25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$';
 
 /** The rows every statement reads: the table (quoted) and the filter's conditions (filter-sql.ts). */
 export interface OverviewSql {
@@ -75,7 +69,7 @@ export function numericChartsSql(q: OverviewSql, bucketMs: number): string {
        sumMap(${P}bins, [${one}, ${one}, ${one}]) AS ${P}histograms,
        sumMap([${P}bucket], [${one}], [${P}in], [${P}out]) AS ${P}series
      FROM (SELECT ${start} AS ${P}start, ifNull(${f(q, 'bytesIn')}, 0) AS ${P}in, ifNull(${f(q, 'bytesOut')}, 0) AS ${P}out,
-       toString(${f(q, 'srcIp')}) AS ${P}ip, ifNull(match(${P}ip, ${sqlString(DOTTED_QUAD)}), 0) AS ${quad},
+       toString(${f(q, 'srcIp')}) AS ${P}ip, ifNull(${isDottedQuadSql(`${P}ip`)}, 0) AS ${quad},
        [${histogramKeys.join(', ')}] AS ${P}bins, ${missingOr(`intDiv(${start}, ${sqlNumber(bucketMs)})`)} AS ${P}bucket
        ${fromSql(q)})`;
 }
