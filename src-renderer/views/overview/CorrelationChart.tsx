@@ -47,18 +47,51 @@ export function correlationOption(c: Correlation) {
   });
 }
 
+/**
+ * The features that vary in the sample, and the names of those that do not: a constant feature
+ * (a field these sessions never record, a duration of 0 for every request) correlates with
+ * nothing, and its empty row and column only crowd the ones that say something.
+ */
+export function varyingFeatures(c: Correlation): { shown: Correlation; constant: string[] } {
+  // A feature's r with itself is 1, or null where it is constant.
+  const keep = c.features.map((_, i) => c.matrix[i]?.[i] !== null);
+  const pick = <T,>(items: readonly T[]) => items.filter((_, i) => keep[i]);
+  return {
+    shown: { ...c, features: pick(c.features), matrix: pick(c.matrix).map((row) => pick(row)) },
+    constant: c.features.filter((_, i) => !keep[i]),
+  };
+}
+
 export function CorrelationChart({ query }: { query: QueryState<Correlation> }) {
   const data = query.data;
-  const build = useMemo(() => (data && data.sampleSize >= 2 ? correlationOption(data) : null), [data]);
+  const varying = useMemo(() => (data ? varyingFeatures(data) : null), [data]);
+  const build = useMemo(
+    () =>
+      varying && data && data.sampleSize >= 2 && varying.shown.features.length >= 2
+        ? correlationOption(varying.shown)
+        : null,
+    [varying, data],
+  );
+  const tooFew = data && data.sampleSize < 2 ? 'Too few sessions to correlate.' : null;
   return (
-    <EChart
-      testId="chart-correlation"
-      label="Feature correlation heatmap"
-      option={build}
-      loading={query.loading}
-      error={query.error}
-      empty={data && data.sampleSize < 2 ? 'Too few sessions to correlate.' : null}
-      height={300}
-    />
+    <>
+      {varying && varying.constant.length > 0 && !tooFew && (
+        <p className="panel-hint muted" data-testid="correlation-constant">
+          Constant or not recorded in the sample, so left out: {varying.constant.join(', ')}.
+        </p>
+      )}
+      <EChart
+        testId="chart-correlation"
+        label="Feature correlation heatmap"
+        option={build}
+        loading={query.loading}
+        error={query.error}
+        empty={
+          tooFew ??
+          (varying && varying.shown.features.length < 2 ? 'Too few features vary to correlate.' : null)
+        }
+        height={300}
+      />
+    </>
   );
 }

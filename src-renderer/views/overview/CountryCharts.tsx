@@ -4,6 +4,16 @@ import type { QueryState } from '../../data/query-state.js';
 import { type Stack, StackedBars } from './StackedBars.js';
 import { TOP_COUNTRIES, typeStacks } from './type-stacks.js';
 
+/**
+ * Said instead of the chart when no session records a detection type (access logs, flow logs):
+ * one "(no type)" stack per country would only repeat the sessions by country.
+ */
+export function untypedNote(cells: TypeByCountry['cells']): string | null {
+  return cells.length > 0 && cells.every((cell) => cell.detectionType === '')
+    ? 'No detection type recorded in these sessions.'
+    : null;
+}
+
 /** Detection type × country, the busiest countries (the seeds' chart). */
 export function TypeByCountryChart({ query }: { query: QueryState<TypeByCountry> }) {
   const shaped = useMemo(() => {
@@ -17,7 +27,7 @@ export function TypeByCountryChart({ query }: { query: QueryState<TypeByCountry>
       {...shaped}
       loading={query.loading}
       error={query.error}
-      empty={null}
+      empty={query.data ? untypedNote(query.data.cells) : null}
     />
   );
 }

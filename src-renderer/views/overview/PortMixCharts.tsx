@@ -46,6 +46,21 @@ export function barsOption(names: string[], values: number[], chart: keyof typeo
   });
 }
 
+/**
+ * What each chart says instead of bars when it has nothing to rank: no session matches, or no
+ * session records the field at all (access logs have no protocol or port), where one bar of
+ * "(none)" at 100 % would read as a finding.
+ */
+export function portMixNotes(mix: PortMix): { protocols: string | null; ports: string | null } {
+  if (mix.protocols.length === 0) return { protocols: 'No sessions match.', ports: 'No sessions match.' };
+  const noProtocol = mix.protocols.every((p) => p.protocol === '');
+  const noPort = mix.ports.every((p) => p.dstPort < 0);
+  return {
+    protocols: noProtocol ? 'No protocol recorded in these sessions.' : null,
+    ports: noPort ? 'No destination port recorded in these sessions.' : null,
+  };
+}
+
 export function PortMixCharts({ query }: { query: QueryState<PortMix> }) {
   const mix = query.data;
   // Every session has one protocol (or none, listed too), so the protocols add up to the filter's sessions.
@@ -74,7 +89,7 @@ export function PortMixCharts({ query }: { query: QueryState<PortMix> }) {
         : null,
     [mix, whole],
   );
-  const empty = mix && !mix.protocols.length ? 'No sessions match.' : null;
+  const notes = mix ? portMixNotes(mix) : { protocols: null, ports: null };
   return (
     <div className="pair">
       <figure>
@@ -85,7 +100,7 @@ export function PortMixCharts({ query }: { query: QueryState<PortMix> }) {
           option={protocols}
           loading={query.loading}
           error={query.error}
-          empty={empty}
+          empty={notes.protocols}
           height={280}
         />
       </figure>
@@ -97,7 +112,7 @@ export function PortMixCharts({ query }: { query: QueryState<PortMix> }) {
           option={ports}
           loading={query.loading}
           error={query.error}
-          empty={empty}
+          empty={notes.ports}
           height={280}
         />
       </figure>

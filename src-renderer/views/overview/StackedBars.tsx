@@ -132,26 +132,30 @@ export function StackedBars(props: {
     }),
     [countries, stacks, log],
   );
+  const empty = props.empty ?? (countries && countries.length === 0 ? 'No sessions match.' : null);
   return (
     <>
-      <p className="chart-controls">
-        <label>
-          <input
-            type="checkbox"
-            checked={log}
-            onChange={(event) => setLog(event.target.checked)}
-            data-testid={`${props.testId}-log`}
-          />{' '}
-          Log scale, 1 + sessions (small categories visible)
-        </label>
-      </p>
+      {/* No scale to choose for a chart that draws nothing. */}
+      {empty === null && (
+        <p className="chart-controls">
+          <label>
+            <input
+              type="checkbox"
+              checked={log}
+              onChange={(event) => setLog(event.target.checked)}
+              data-testid={`${props.testId}-log`}
+            />{' '}
+            Log scale, 1 + sessions (small categories visible)
+          </label>
+        </p>
+      )}
       <EChart
         testId={props.testId}
         label={props.label}
         option={build}
         loading={props.loading}
         error={props.error}
-        empty={props.empty ?? (countries && countries.length === 0 ? 'No sessions match.' : null)}
+        empty={empty}
         events={events}
       />
     </>
