@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Reader } from 'maxmind';
+import { isIPv4 } from '../../../src-shared/ip.js';
 import { must } from '../../../src-shared/must.js';
 import { detach } from '../text/detach.js';
 
@@ -113,6 +114,20 @@ function lookupAsn(table: AsnTable, value: number): number | null {
   return must(table.asns[hi], ASN_ROW);
 }
 
+const MAPPED_HEAD = /^(::|(0{1,4}:){5})ffff:$/i;
+
+/**
+ * The IPv4 address an IPv4-mapped IPv6 text carries (`::ffff:203.0.113.9`, any case, the zero
+ * groups written out or not), else null. A dual-stack server (listening on [::] for both) logs
+ * its IPv4 clients so; the stored client stays as written, its country and ASN are the IPv4's.
+ */
+export function mappedIpv4(ip: string): string | null {
+  const at = ip.lastIndexOf(':');
+  if (at < 0 || !ip.includes('.', at) || !MAPPED_HEAD.test(ip.slice(0, at + 1))) return null;
+  const ipv4 = ip.slice(at + 1);
+  return isIPv4(ipv4) ? ipv4 : null;
+}
+
 /** A lookup with a per-IP memo: logs repeat the same addresses many times. */
 export function createGeoIp(cacheDir: string | null): GeoIp {
   const countries = new Map<string, string | null>();
@@ -121,7 +136,7 @@ export function createGeoIp(cacheDir: string | null): GeoIp {
     country(ip) {
       let value = countries.get(ip);
       if (value === undefined) {
-        value = countryDb().get(ip)?.country_code ?? null;
+        value = countryDb().get(mappedIpv4(ip) ?? ip)?.country_code ?? null;
         if (countries.size > 50_000) countries.clear();
         countries.set(detach(ip), value);
       }
@@ -130,7 +145,7 @@ export function createGeoIp(cacheDir: string | null): GeoIp {
     asn(ip) {
       let value = asns.get(ip);
       if (value === undefined) {
-        const n = ipv4ToNumber(ip);
+        const n = ipv4ToNumber(mappedIpv4(ip) ?? ip);
         value = n === null ? null : lookupAsn(loadAsnTable(cacheDir), n);
         if (asns.size > 50_000) asns.clear();
         asns.set(detach(ip), value);
