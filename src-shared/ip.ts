@@ -29,6 +29,13 @@ export function isIP(text: string): boolean {
   return isIPv4(text) || isIPv6(text);
 }
 
+/**
+ * How a dual-stack server (listening on [::] for IPv4 too) writes an IPv4 client: this, then the
+ * dotted quad. An IPv4 block of the filter takes these texts too (db/filter-sql.ts and the
+ * ClickHouse connector's), as Sigma's cidr and Elastic's ip fields do.
+ */
+export const IPV4_MAPPED_PREFIX = '::ffff:';
+
 /** A dotted quad's number (checked by isIPv4 first). */
 export function ipv4ToBigInt(text: string): bigint {
   return text.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);

@@ -196,7 +196,8 @@ describe('IPv6 blocks in SQL', () => {
     ['src:fe80::/10', ['fe80::abcd']],
     ['dst:2001:db8::/32', ['2001:db8::1', 'fe80::abcd']],
     ['ip:2001:db8:0:1::/64', ['2001:db8::1']],
-    // IPv6 blocks take no IPv4 text, and IPv4 blocks no IPv6 text (not even an IPv4 tail).
+    // IPv6 blocks take no IPv4 text; IPv4 blocks take no IPv6 text but the IPv4-mapped form in
+    // which a dual-stack server writes an IPv4 client.
     [
       'src:::/0',
       [
@@ -208,10 +209,21 @@ describe('IPv6 blocks in SQL', () => {
         'fe80::abcd',
       ],
     ],
-    ['src:10.0.0.0/8', ['10.0.0.1', '10.255.255.254']],
+    ['src:10.0.0.0/8', ['10.0.0.1', '10.255.255.254', '::ffff:10.1.2.3']],
+    ['src:10.1.2.0/24', ['::ffff:10.1.2.3']],
+    ['src:10.1.2.0/30', ['::ffff:10.1.2.3']],
+    ['src:10.1.2.0/31', []],
+    ['src:0.0.0.0/0 -src:0.0.0.0/1', ['172.31.255.1']],
     [
       'src:2001:db8::/32,10.0.0.0/8',
-      ['10.0.0.1', '10.255.255.254', '2001:db8::5', '2001:db8::1', '2001:0DB8:0000:0000:0000:0000:0000:00ff'],
+      [
+        '10.0.0.1',
+        '10.255.255.254',
+        '2001:db8::5',
+        '2001:db8::1',
+        '2001:0DB8:0000:0000:0000:0000:0000:00ff',
+        '::ffff:10.1.2.3',
+      ],
     ],
     [
       '-src:2001:db8::/32 port:443',

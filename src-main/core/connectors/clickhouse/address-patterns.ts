@@ -3,6 +3,7 @@
 // IPv6 client, an empty or '-' field; 18.16 gives zeros instead), so a text is first tested
 // against the forms Vigil's import reads as an address (src-shared/ip.ts), and only those are
 // parsed: a block then selects the same rows on every engine as in the workspace.
+import { IPV4_MAPPED_PREFIX } from '../../../../src-shared/ip.js';
 import { sqlString } from './literal.js';
 
 const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
@@ -34,6 +35,13 @@ function ipv6Forms(): string[] {
 
 /** The texts isIPv6 accepts (RE2's syntax, and JavaScript's the same for this subset). */
 export const IPV6_PATTERN = `^(${ipv6Forms().join('|')})$`;
+
+/**
+ * SQL: the dotted quad of an IPv4-mapped text (`::ffff:10.1.2.3`, as a dual-stack server writes an
+ * IPv4 client), or `expr` itself: an IPv4 block reads both, as the workspace's SQL does.
+ */
+export const unmappedSql = (expr: string) =>
+  `if(startsWith(${expr}, ${sqlString(IPV4_MAPPED_PREFIX)}), substring(${expr}, ${IPV4_MAPPED_PREFIX.length + 1}), ${expr})`;
 
 /** SQL: whether `expr` is a canonical dotted quad. */
 export const isDottedQuadSql = (expr: string) => `match(${expr}, ${sqlString(DOTTED_QUAD)})`;

@@ -15,7 +15,7 @@ import { ipv6BlockRange, isIpv6Block } from '../../../../src-shared/filter/ipv6-
 import { must } from '../../../../src-shared/must.js';
 import type { SourceMapping } from '../../../../src-shared/sources.js';
 import { UNMATCHED, USER_AGENT_TESTS } from '../../../../src-shared/user-agent-class.js';
-import { ipv4NumberSql, ipv6BytesSql, isDottedQuadSql, isIpv6Sql } from './address-patterns.js';
+import { ipv4NumberSql, ipv6BytesSql, isDottedQuadSql, isIpv6Sql, unmappedSql } from './address-patterns.js';
 import { sqlNumber, sqlString } from './literal.js';
 import { fieldExpr } from './mapping.js';
 
@@ -30,9 +30,9 @@ export const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLo
 const anyOf = (parts: string[]) => (parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`);
 
 /**
- * An IPv4 block: each dotted quad's number within the block's. An IPv6 block: each IPv6 text's 16
- * bytes within the block's (FixedString compares bytewise, so in numeric order). Only texts of
- * the family's form are parsed (address-patterns.ts).
+ * An IPv4 block: each dotted quad's number within the block's, an IPv4-mapped text's included.
+ * An IPv6 block: each IPv6 text's 16 bytes within the block's (FixedString compares bytewise, so
+ * in numeric order). Only texts of the family's form are parsed (address-patterns.ts).
  */
 function cidrSql(expr: string, value: Extract<FilterValue, { kind: 'cidr' }>): string {
   if (isIpv6Block(value)) {
@@ -40,7 +40,8 @@ function cidrSql(expr: string, value: Extract<FilterValue, { kind: 'cidr' }>): s
     return `(${isIpv6Sql(expr)} AND ${ipv6BytesSql(expr)} BETWEEN unhex(${sqlString(range.first)}) AND unhex(${sqlString(range.last)}))`;
   }
   const range = must(cidrRange(value), 'the range of a checked CIDR block');
-  return `(${isDottedQuadSql(expr)} AND ${ipv4NumberSql(expr)} BETWEEN ${sqlNumber(range.first)} AND ${sqlNumber(range.last)})`;
+  const quad = unmappedSql(expr);
+  return `(${isDottedQuadSql(quad)} AND ${ipv4NumberSql(quad)} BETWEEN ${sqlNumber(range.first)} AND ${sqlNumber(range.last)})`;
 }
 
 function ipSql(expr: string, values: FilterValue[]): string {
