@@ -127,13 +127,20 @@ const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item)
 export const operations = {
   /** Starts one import job per file; files are paths on the machine that runs the core. */
   startImport: op(
-    z.object({
-      paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
-      format: FormatId.optional(),
-      preset: z.string().max(100).optional(),
-      /** A web server's format string (nginx log_format / Apache LogFormat), instead of a saved preset. */
-      logFormat: z.string().min(1).max(4096).optional(),
-    }),
+    z
+      .object({
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+        format: FormatId.optional(),
+        preset: z.string().max(100).optional(),
+        /** A web server's format string (nginx log_format / Apache LogFormat), instead of a saved preset. */
+        logFormat: z.string().min(1).max(4096).optional(),
+        /** A `line,label` CSV beside the one log in `paths` (the generator's PATH.labels.csv). */
+        labels: z.string().min(1).max(4096).optional(),
+      })
+      .refine((args) => args.labels === undefined || args.paths.length === 1, {
+        message: 'A labels file belongs to one log: give one file with it',
+        path: ['labels'],
+      }),
     z.object({ jobIds: z.array(z.string()) }),
     { ...mainSideOnly, reaches: 'path' },
   ),

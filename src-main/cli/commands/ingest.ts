@@ -14,6 +14,7 @@ interface IngestOptions extends WorkspaceOptions {
   format?: string;
   map?: string;
   logFormat?: string;
+  labels?: string;
   enrich: boolean;
 }
 
@@ -41,16 +42,22 @@ export function registerIngest(program: Command): void {
         '--log-format <format>',
         "read an access log in the server's own format: an nginx log_format or Apache LogFormat string",
       )
+      .option(
+        '--labels <csv>',
+        "label each record from a CSV of line,label beside the one log (vigil generate's FILE.labels.csv)",
+      )
       .option('--no-enrich', 'do not look up country / ASN for rows that lack them'),
   )
     .addHelpText(
       'after',
-      '\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nThe same file imported twice is skipped. Exit code 1 if any file failed.\nCtrl+C or SIGTERM cancels: the import in progress is rolled back (nothing of it is kept),\nlater files are not started, and the exit code is 130.',
+      "\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nWith --labels, each record gets the label given for the line it starts on (a line left out\nkeeps the log's own); a labels file out of order or for another log fails the import.\nThe same file imported twice is skipped. Exit code 1 if any file failed.\nCtrl+C or SIGTERM cancels: the import in progress is rolled back (nothing of it is kept),\nlater files are not started, and the exit code is 130.",
     )
     .action((files: string[], options: IngestOptions) =>
       withWorkspace(
         options,
         async (workspace) => {
+          if (options.labels !== undefined && files.length !== 1)
+            throw new Error('--labels belongs to one log: give one file with it');
           const results: IngestResult[] = [];
           const cancel = new AbortController();
           const stopListening = abortOnSignals(cancel);
@@ -100,11 +107,19 @@ async function ingestOne(
 ): Promise<IngestResult> {
   const unreadable = whyUnreadable(file);
   if (unreadable) return failed(file, unreadable);
+  const labelsUnreadable = options.labels === undefined ? null : whyUnreadable(options.labels);
+  if (labelsUnreadable) return failed(file, `--labels: ${labelsUnreadable}`);
   const [jobId] = (
     await call(
       'startImport',
-      { paths: [file], format: options.format, preset: options.map, logFormat: options.logFormat },
-      { preset: '--map', logFormat: '--log-format' },
+      {
+        paths: [file],
+        format: options.format,
+        preset: options.map,
+        logFormat: options.logFormat,
+        labels: options.labels === undefined ? undefined : path.resolve(options.labels),
+      },
+      { preset: '--map', logFormat: '--log-format', labels: '--labels' },
     )
   ).jobIds;
   const job = await followJob(core, must(jobId, 'the job startImport started'), {

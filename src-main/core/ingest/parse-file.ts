@@ -6,6 +6,7 @@ import { ArrayPool } from './array-pool.js';
 import { type BadRecord, BatchEncoder, type EncodedBatch, STR } from './batch-codec.js';
 import { EventSpoolReader, isEventSpool } from './event-spool.js';
 import { formatById } from './formats/index.js';
+import { LabelSidecar } from './label-sidecar.js';
 import { RollupWindow } from './rollup-window.js';
 import { readSource } from './source.js';
 import { StringCodes } from './string-codes.js';
@@ -29,6 +30,8 @@ export interface ParseRequest {
   cacheDir: string | null;
   /** Rollup cells summed before a window is handed to the writer (default WINDOW_CELLS). */
   windowCells?: number;
+  /** A `line,label` CSV whose labels the records get (label-sidecar.ts). */
+  labels?: string | null;
 }
 
 export interface ParseOutcome {
@@ -64,6 +67,8 @@ export async function parseFile(
     pool,
   );
   const parser = formatById(request.format).createParser({ preset: request.preset });
+  const sidecar = request.labels ? new LabelSidecar(request.labels) : null;
+  const sink: RecordSink = sidecar ? sidecar.wrap(builder) : builder;
   const hash = createHash('sha256');
   let truncation: string | null = null;
   const drain = async () => {
@@ -77,19 +82,26 @@ export async function parseFile(
       builder.bytesRead = chunk.bytesRead;
       if (spool === undefined)
         builder.spool = spool = isEventSpool(chunk.text) ? new EventSpoolReader() : null;
-      if (spool) parser.push(spool.push(chunk.text), builder, null);
-      else parser.push(chunk.text, builder, chunk.ascii);
+      if (spool) parser.push(spool.push(chunk.text), sink, null);
+      else parser.push(chunk.text, sink, chunk.ascii);
       await drain();
     }
   } catch (error) {
+    sidecar?.close();
     if (!isTruncatedGzip(error)) throw error;
     truncation =
       'The compressed file ends early or is corrupt (gzip); every complete record before the break was imported.';
   }
-  if (isCancelled()) throw new ParseCancelled();
-  if (spool) parser.push(spool.end(), builder, null);
-  // After a break, whatever end() flushes is the record the break cut: never store it as if whole.
-  parser.end(truncation === null ? builder : cutTail(builder));
+  try {
+    if (isCancelled()) throw new ParseCancelled();
+    if (spool) parser.push(spool.end(), sink, null);
+    // After a break, whatever end() flushes is the record the break cut: never store it as if whole.
+    parser.end(truncation === null ? sink : cutTail(sink));
+    // After a break the sidecar's later lines are the lost records': not an error.
+    if (truncation === null) sidecar?.finish();
+  } finally {
+    sidecar?.close();
+  }
   builder.finish();
   await drain();
   return { sha256: hash.digest('hex'), truncation };

@@ -37,6 +37,8 @@ export interface ImportRequest {
   windowCells?: number;
   /** Run the active detection rules on the new sessions (default on; benches measure without). */
   rules?: boolean;
+  /** A `line,label` CSV beside the log: each record gets the label of its line (label-sidecar.ts). */
+  labels?: string;
 }
 
 export interface ImportProgress {
@@ -89,7 +91,10 @@ export async function runImport(
 
   const earlier = await findSameContent(db, file, info);
   if (earlier) {
-    const message = `Same content as import #${earlier.id} (${earlier.fileName}); nothing to do.`;
+    // A log is imported once: labels given with it again would make its requests count twice.
+    const message = request.labels
+      ? `Same content as import #${earlier.id} (${earlier.fileName}), imported before: its labels were not applied. Import the log with its labels into another workspace (--db).`
+      : `Same content as import #${earlier.id} (${earlier.fileName}); nothing to do.`;
     const id = insertImport(db, { ...base, status: 'running' });
     finishImport(db, id, 'skipped', { message, sha256: earlier.sha256 });
     return getImport(db, id)!;
@@ -126,6 +131,7 @@ export async function runImport(
         enrich: request.enrich !== false,
         cacheDir: request.cacheDir ?? null,
         windowCells: request.windowCells,
+        labels: request.labels ?? null,
       },
       info.sizeBytes,
       (batch) => {

@@ -8,6 +8,8 @@ export interface ImportJobRequest {
   file: string;
   format?: FormatId;
   preset?: MappingPreset;
+  /** A `line,label` CSV beside the log (ingest/label-sidecar.ts). */
+  labels?: string;
 }
 
 interface Job {
@@ -131,8 +133,8 @@ export class ImportJobs {
       this.running = null;
       this.next();
     };
-    const { file, format, preset } = job.request;
-    this.thread.run({ file, format, preset }, (event: ImportThreadEvent) => {
+    const { file, format, preset, labels } = job.request;
+    this.thread.run({ file, format, preset, labels }, (event: ImportThreadEvent) => {
       switch (event.type) {
         case 'start':
           this.update(job, { importId: event.importId });

@@ -12,6 +12,7 @@ export interface ImportWorkerFile {
   file: string;
   format?: FormatId;
   preset?: MappingPreset;
+  labels?: string;
 }
 
 export type ImportWorkerMessage =

@@ -62,6 +62,7 @@ async function importOne(input: ImportWorkerFile): Promise<void> {
         file: input.file,
         format: input.format,
         preset: input.preset,
+        labels: input.labels,
         enrich: setup.enrich,
         cacheDir: setup.cacheDir,
       },

@@ -43,11 +43,11 @@ export function jobControlService(context: JobControlContext): Pick<VigilService
   const { registry, jobs, pulls, models, rules, store } = context;
   const presetOf = (name: string | undefined) => (name === undefined ? undefined : store.presetNamed(name));
   return {
-    async startImport({ paths, format, preset, logFormat }) {
+    async startImport({ paths, format, preset, logFormat, labels }) {
       if (logFormat !== undefined && preset !== undefined)
         throw new Error('Give a saved preset or a log format string, not both');
       const mapping = logFormat === undefined ? await presetOf(preset) : inlineLogFormat(logFormat);
-      return { jobIds: paths.map((file) => jobs.start({ file, format, preset: mapping })) };
+      return { jobIds: paths.map((file) => jobs.start({ file, format, preset: mapping, labels })) };
     },
     async loadSample() {
       return { jobIds: [jobs.start({ file: sampleFile(), format: 'cloudwatch-csv' })] };

@@ -1,0 +1,168 @@
+// Labels kept beside a log rather than in it: a CSV of `line,label` (what `vigil generate` writes
+// as PATH.labels.csv, or an exercise's list of the lines that were attacks), read as the log is
+// parsed, so a labelled access log can be judged by a model's evaluation without editing the
+// database by hand. The label of each record is the one given for the line it starts on; a line
+// without one keeps the log's own label (none, for access logs). Both files are read in line
+// order, a chunk at a time: the sidecar of a 10 M-line log is never held whole.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RecordSink, SessionRow } from './types.js';
+
+const CHUNK_BYTES = 1 << 16;
+const MAX_LABEL_CHARS = 200;
+
+/** Refused sidecar content, with the sidecar's name and line: the import fails and keeps nothing. */
+export class LabelSidecarError extends Error {}
+
+/** The sidecar's lines one by one, read a chunk at a time with a synchronous read. */
+class SidecarLines {
+  private fd: number | null;
+  private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private pending = '';
+  private lines: string[] = [];
+  private at = 0;
+  private ended = false;
+  lineNo = 0;
+
+  constructor(file: string) {
+    this.fd = fs.openSync(file, 'r');
+  }
+
+  next(): string | null {
+    while (this.at === this.lines.length) {
+      if (this.ended) return null;
+      const n = this.fd === null ? 0 : fs.readSync(this.fd, this.buffer, 0, CHUNK_BYTES, null);
+      if (n === 0) {
+        this.ended = true;
+        this.lines = this.pending === '' ? [] : [this.pending];
+        this.pending = '';
+      } else {
+        const parts = (this.pending + this.buffer.toString('utf8', 0, n)).split('\n');
+        this.pending = parts.pop() ?? '';
+        this.lines = parts;
+      }
+      this.at = 0;
+    }
+    this.lineNo++;
+    return (this.lines[this.at++] as string).replace(/\r$/, '');
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** The label of a `line,label` row: bare, or quoted as CSV quotes (`"a ""b"""`). */
+function labelOf(text: string): string {
+  if (!text.startsWith('"')) return text.trim();
+  if (!text.endsWith('"') || text.length < 2) throw new Error('an unclosed quote');
+  return text.slice(1, -1).replaceAll('""', '"');
+}
+
+export class LabelSidecar {
+  private readonly lines: SidecarLines;
+  private readonly name: string;
+  /** The next entry of the sidecar not yet reached by the log, or null at its end. */
+  private entry: { line: number; label: string } | null = null;
+  private lastLine = 0;
+  /** Records that got a label, for the import's summary. */
+  labelled = 0;
+
+  constructor(file: string) {
+    this.name = path.basename(file);
+    try {
+      this.lines = new SidecarLines(file);
+    } catch (error) {
+      throw new LabelSidecarError(`Labels file ${this.name} cannot be read: ${(error as Error).message}.`);
+    }
+    const header = this.lines.next();
+    if (
+      header === null ||
+      header
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase() !== 'line,label'
+    )
+      this.fail('the first line must be the header "line,label"');
+    this.advance();
+  }
+
+  /** A sink that labels each record by its line, then hands it to `sink`. */
+  wrap(sink: RecordSink): RecordSink {
+    return {
+      row: (row: SessionRow) => {
+        this.label(row);
+        sink.row(row);
+      },
+      bad: (line, raw, reason) => {
+        this.skipTo(line);
+        sink.bad(line, raw, reason);
+      },
+    };
+  }
+
+  /** At the log's end: an entry past its last record means the sidecar belongs to another log. */
+  finish(): void {
+    try {
+      if (this.entry !== null)
+        this.fail(
+          `a label for line ${this.entry.line}, past the log's last record (line ${this.lastLine}): is it this log's labels file?`,
+        );
+    } finally {
+      this.lines.close();
+    }
+  }
+
+  close(): void {
+    this.lines.close();
+  }
+
+  private label(row: SessionRow): void {
+    this.skipTo(row.line);
+    if (this.entry !== null && this.entry.line === row.line) {
+      row.label = this.entry.label;
+      this.labelled++;
+      this.advance();
+    }
+  }
+
+  /** Passes the entries of lines before `line` (lines inside a multi-line record, or quarantined ones). */
+  private skipTo(line: number): void {
+    this.lastLine = Math.max(this.lastLine, line);
+    while (this.entry !== null && this.entry.line < line) this.advance();
+  }
+
+  private advance(): void {
+    const previous = this.entry?.line ?? 0;
+    for (;;) {
+      const text = this.lines.next();
+      if (text === null) {
+        this.entry = null;
+        return;
+      }
+      if (text.trim() === '') continue;
+      const comma = text.indexOf(',');
+      const lineText = comma < 0 ? text : text.slice(0, comma);
+      if (!/^\d{1,12}$/.test(lineText.trim()) || Number(lineText) < 1)
+        this.fail(`"${lineText.slice(0, 40)}" is not a line number (1 or more)`);
+      const line = Number(lineText);
+      if (line <= previous)
+        this.fail(`line ${line} comes after line ${previous}: give the lines in order, once each`);
+      let label: string;
+      try {
+        label = comma < 0 ? '' : labelOf(text.slice(comma + 1));
+      } catch (error) {
+        this.fail(`the label has ${(error as Error).message}`);
+      }
+      if (label === '') this.fail("the label is empty (leave the line out to keep the log's own)");
+      if (label.length > MAX_LABEL_CHARS) this.fail(`the label is longer than ${MAX_LABEL_CHARS} characters`);
+      this.entry = { line, label };
+      return;
+    }
+  }
+
+  private fail(reason: string): never {
+    throw new LabelSidecarError(`Labels file ${this.name}, line ${this.lines.lineNo}: ${reason}.`);
+  }
+}
