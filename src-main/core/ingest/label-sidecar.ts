@@ -66,8 +66,6 @@ export class LabelSidecar {
   /** The next entry of the sidecar not yet reached by the log, or null at its end. */
   private entry: { line: number; label: string } | null = null;
   private lastLine = 0;
-  /** Records that got a label, for the import's summary. */
-  labelled = 0;
 
   constructor(file: string) {
     this.name = path.basename(file);
@@ -76,16 +74,20 @@ export class LabelSidecar {
     } catch (error) {
       throw new LabelSidecarError(`Labels file ${this.name} cannot be read: ${(error as Error).message}.`);
     }
-    const header = this.lines.next();
-    if (
-      header === null ||
-      header
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .toLowerCase() !== 'line,label'
-    )
-      this.fail('the first line must be the header "line,label"');
-    this.advance();
+    try {
+      const header = this.lines.next();
+      if (
+        header
+          ?.replace(/^\uFEFF/, '')
+          .trim()
+          .toLowerCase() !== 'line,label'
+      )
+        this.fail('the first line must be the header "line,label"');
+      this.advance();
+    } catch (error) {
+      this.lines.close();
+      throw error;
+    }
   }
 
   /** A sink that labels each record by its line, then hands it to `sink`. */
@@ -122,7 +124,6 @@ export class LabelSidecar {
     this.skipTo(row.line);
     if (this.entry !== null && this.entry.line === row.line) {
       row.label = this.entry.label;
-      this.labelled++;
       this.advance();
     }
   }

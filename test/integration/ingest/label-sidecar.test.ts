@@ -1,6 +1,7 @@
 // Labels beside a log (`vigil ingest FILE --labels FILE.labels.csv`): each record gets the label
 // of the line it starts on, read as the log is parsed, on the parser's worker thread as inline; a
 // sidecar that is not this log's, or not in order, fails the import and keeps nothing.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countSessions } from '../../../src-main/core/db/sessions.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
@@ -42,10 +43,22 @@ describe('labels from a sidecar CSV', () => {
   ])('refuses %s: the import fails with the reason and keeps nothing', async (_name, csv, reason) => {
     const { db, write } = tempWorkspace();
     const labels = write('bad.labels.csv', csv);
-    await expect(runImport(db, { file: write('a.log', LOG), labels, enrich: false })).rejects.toThrow(
+    const file = write('a.log', LOG);
+    /** The files this process holds open, by path. */
+    const openFiles = () =>
+      fs.readdirSync('/proc/self/fd').flatMap((fd) => {
+        try {
+          return [fs.readlinkSync(`/proc/self/fd/${fd}`)];
+        } catch {
+          return [];
+        }
+      });
+    await expect(runImport(db, { file, labels, enrich: false, parser: 'inline' })).rejects.toThrow(
       `Labels file bad.labels.csv, ${reason}`,
     );
     expect(countSessions(db)).toBe(0);
+    // The labels file is closed on every refusal, the header's too.
+    expect(openFiles()).not.toContain(labels);
   });
 
   it('skips a log imported before, and says its labels were not applied', async () => {
