@@ -66,7 +66,8 @@ Web labels (benign browsing, crawlers and apps; or the campaign a request belong
 
 Examples:
   vigil generate --rows 1000000 --seed 7 --out traffic.csv.gz && vigil ingest traffic.csv.gz
-  vigil generate --rows 1000000 --seed 7 --format combined --out access.log   (+ access.log.labels.csv)`;
+  vigil generate --rows 1000000 --seed 7 --format combined --out access.log   (+ access.log.labels.csv)
+  vigil ingest access.log --labels access.log.labels.csv   (each request gets its label)`;
 
 export function registerGenerate(program: Command): void {
   program
