@@ -31,10 +31,15 @@ export function isIP(text: string): boolean {
 
 /**
  * How a dual-stack server (listening on [::] for IPv4 too) writes an IPv4 client: this, then the
- * dotted quad. An IPv4 block of the filter takes these texts too (db/filter-sql.ts and the
- * ClickHouse connector's), as Sigma's cidr and Elastic's ip fields do.
+ * dotted quad. An IPv4 address or block of the filter takes these texts too (db/filter-sql.ts and
+ * the ClickHouse connector's), as Sigma's cidr and Elastic's ip fields do.
  */
 export const IPV4_MAPPED_PREFIX = '::ffff:';
+
+/** The stored texts an exact address of the filter matches: a dotted quad, its mapped form too. */
+export function addressTexts(address: string): string[] {
+  return isIPv4(address) ? [address, `${IPV4_MAPPED_PREFIX}${address}`] : [address];
+}
 
 /** A dotted quad's number (checked by isIPv4 first). */
 export function ipv4ToBigInt(text: string): bigint {

@@ -121,10 +121,11 @@ export const OVERVIEW_FILTERS = [
   'host:admin.example bytes_in:>1000 -type:scan',
   // Whole values in any case: `/` alone (not every path), LIKE's characters, a space.
   'path:=/,=/50%_OFF ua:=curl/8.0,="mozilla/5.0 (x11)"',
-  // IPv6 blocks match every text form of their addresses, an IPv4 tail included; IPv4 blocks the
-  // dotted quads and their IPv4-mapped form.
+  // IPv6 blocks match every text form of their addresses, an IPv4 tail included; IPv4 blocks and
+  // addresses the dotted quads and their IPv4-mapped form.
   'src:2001:db8::/32,::ffff:203.0.113.0/120',
   'src:203.0.113.0/25 -method:head',
+  'src:203.0.113.7,203.0.113.8 -method:head',
   '-src:2001:db8:0:1::/64 -src:10.0.0.0/8 port:443,80',
 ];
 

@@ -11,7 +11,7 @@ import {
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import { ipv6BlockRange, isIpv6Block } from '../../../src-shared/filter/ipv6-block.js';
-import { IPV4_MAPPED_PREFIX } from '../../../src-shared/ip.js';
+import { addressTexts, IPV4_MAPPED_PREFIX } from '../../../src-shared/ip.js';
 import { must } from '../../../src-shared/must.js';
 import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
 import { REQUEST_SQL } from './analytics-web.js';
@@ -102,7 +102,7 @@ function anyOf(parts: string[]): string {
 }
 
 function ipSql(column: string, values: FilterValue[], b: Binder): string {
-  const exact = values.flatMap((v) => (v.kind === 'ip' ? [v.value] : []));
+  const exact = values.flatMap((v) => (v.kind === 'ip' ? addressTexts(v.value) : []));
   const parts = values.flatMap((v) => (v.kind === 'cidr' ? [cidrSql(column, v, b)] : []));
   if (exact.length === 1) parts.unshift(`${column} = ${b.bind(exact[0])}`);
   if (exact.length > 1) parts.unshift(`${column} IN (${exact.map((ip) => b.bind(ip)).join(', ')})`);

@@ -12,6 +12,7 @@ import {
 import type { ClauseField, FilterClause, FilterValue } from '../../../../src-shared/filter/clauses.js';
 import { cidrRange } from '../../../../src-shared/filter/ipv4.js';
 import { ipv6BlockRange, isIpv6Block } from '../../../../src-shared/filter/ipv6-block.js';
+import { addressTexts } from '../../../../src-shared/ip.js';
 import { must } from '../../../../src-shared/must.js';
 import type { SourceMapping } from '../../../../src-shared/sources.js';
 import { UNMATCHED, USER_AGENT_TESTS } from '../../../../src-shared/user-agent-class.js';
@@ -45,7 +46,7 @@ function cidrSql(expr: string, value: Extract<FilterValue, { kind: 'cidr' }>): s
 }
 
 function ipSql(expr: string, values: FilterValue[]): string {
-  const exact = values.flatMap((v) => (v.kind === 'ip' ? [v.value] : []));
+  const exact = values.flatMap((v) => (v.kind === 'ip' ? addressTexts(v.value) : []));
   const parts = values.flatMap((v) => (v.kind === 'cidr' ? [cidrSql(expr, v)] : []));
   if (exact.length === 1) parts.unshift(`${expr} = ${sqlString(exact[0] as string)}`);
   if (exact.length > 1) parts.unshift(`${expr} IN (${exact.map(sqlString).join(', ')})`);
