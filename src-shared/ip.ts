@@ -70,3 +70,23 @@ export function ipv6ToBigInt(text: string): bigint {
  * texts (IOC lists store their IPv6 bounds so; the filter compares addresses so).
  */
 export const ipv6Hex = (value: bigint): string => value.toString(16).padStart(32, '0');
+
+/** The first and last number of the block of the `prefix` leading bits of `value` (in `bits` bits). */
+export function blockBounds(value: bigint, bits: 32 | 128, prefix: number): { lo: bigint; hi: bigint } {
+  const mask = (1n << BigInt(bits - prefix)) - 1n;
+  const lo = value & ~mask;
+  return { lo, hi: lo | mask };
+}
+
+const MAPPED_HEAD = /^(::|(0{1,4}:){5})ffff:$/i;
+
+/**
+ * The IPv4 address an IPv4-mapped IPv6 text carries, in any of its forms (any case, the zero
+ * groups written out or not; not the deprecated IPv4-compatible form nor NAT64), else null.
+ */
+export function mappedIpv4(ip: string): string | null {
+  const at = ip.lastIndexOf(':');
+  if (at < 0 || !ip.includes('.', at) || !MAPPED_HEAD.test(ip.slice(0, at + 1))) return null;
+  const ipv4 = ip.slice(at + 1);
+  return isIPv4(ipv4) ? ipv4 : null;
+}

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Reader } from 'maxmind';
-import { isIPv4 } from '../../../src-shared/ip.js';
+import { mappedIpv4 } from '../../../src-shared/ip.js';
 import { must } from '../../../src-shared/must.js';
 import { detach } from '../text/detach.js';
 
@@ -114,21 +114,11 @@ function lookupAsn(table: AsnTable, value: number): number | null {
   return must(table.asns[hi], ASN_ROW);
 }
 
-const MAPPED_HEAD = /^(::|(0{1,4}:){5})ffff:$/i;
-
 /**
- * The IPv4 address an IPv4-mapped IPv6 text carries (`::ffff:203.0.113.9`, any case, the zero
- * groups written out or not), else null. A dual-stack server (listening on [::] for both) logs
- * its IPv4 clients so; the stored client stays as written, its country and ASN are the IPv4's.
+ * A lookup with a per-IP memo: logs repeat the same addresses many times. A dual-stack server
+ * (listening on [::] for both) logs its IPv4 clients IPv4-mapped: they are looked up by their IPv4
+ * address (the stored client stays as written).
  */
-export function mappedIpv4(ip: string): string | null {
-  const at = ip.lastIndexOf(':');
-  if (at < 0 || !ip.includes('.', at) || !MAPPED_HEAD.test(ip.slice(0, at + 1))) return null;
-  const ipv4 = ip.slice(at + 1);
-  return isIPv4(ipv4) ? ipv4 : null;
-}
-
-/** A lookup with a per-IP memo: logs repeat the same addresses many times. */
 export function createGeoIp(cacheDir: string | null): GeoIp {
   const countries = new Map<string, string | null>();
   const asns = new Map<string, number | null>();

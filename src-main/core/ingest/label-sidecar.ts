@@ -6,45 +6,57 @@
 // order, a chunk at a time: the sidecar of a 10 M-line log is never held whole.
 import fs from 'node:fs';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { LineSplitter } from './lines.js';
 import type { RecordSink, SessionRow } from './types.js';
 
 const CHUNK_BYTES = 1 << 16;
 const MAX_LABEL_CHARS = 200;
+const MAX_LINE_CHARS = 4096;
 
 /** Refused sidecar content, with the sidecar's name and line: the import fails and keeps nothing. */
 export class LabelSidecarError extends Error {}
 
-/** The sidecar's lines one by one, read a chunk at a time with a synchronous read. */
+/** The sidecar's lines one by one (the import's own LineSplitter), read a chunk at a time. */
 class SidecarLines {
   private fd: number | null;
   private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  private pending = '';
-  private lines: string[] = [];
+  // A UTF-8 character cut by a chunk's end waits for the next chunk.
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly splitter: LineSplitter;
+  private readonly ready: string[] = [];
   private at = 0;
   private ended = false;
   lineNo = 0;
 
-  constructor(file: string) {
+  constructor(file: string, name: string) {
     this.fd = fs.openSync(file, 'r');
+    this.splitter = new LineSplitter(
+      (line) => this.ready.push(line),
+      // A row of a line number and a label never comes near this: not a labels file.
+      (_head, lineNo) => {
+        throw new LabelSidecarError(
+          `Labels file ${name}, line ${lineNo}: longer than ${MAX_LINE_CHARS} characters (not a labels file).`,
+        );
+      },
+      MAX_LINE_CHARS,
+    );
   }
 
   next(): string | null {
-    while (this.at === this.lines.length) {
+    while (this.at === this.ready.length) {
       if (this.ended) return null;
+      this.ready.length = 0;
+      this.at = 0;
       const n = this.fd === null ? 0 : fs.readSync(this.fd, this.buffer, 0, CHUNK_BYTES, null);
       if (n === 0) {
         this.ended = true;
-        this.lines = this.pending === '' ? [] : [this.pending];
-        this.pending = '';
-      } else {
-        const parts = (this.pending + this.buffer.toString('utf8', 0, n)).split('\n');
-        this.pending = parts.pop() ?? '';
-        this.lines = parts;
-      }
-      this.at = 0;
+        this.splitter.push(this.decoder.end());
+        this.splitter.end();
+      } else this.splitter.push(this.decoder.write(this.buffer.subarray(0, n)));
     }
     this.lineNo++;
-    return (this.lines[this.at++] as string).replace(/\r$/, '');
+    return this.ready[this.at++] as string;
   }
 
   close(): void {
@@ -70,7 +82,7 @@ export class LabelSidecar {
   constructor(file: string) {
     this.name = path.basename(file);
     try {
-      this.lines = new SidecarLines(file);
+      this.lines = new SidecarLines(file, this.name);
     } catch (error) {
       throw new LabelSidecarError(`Labels file ${this.name} cannot be read: ${(error as Error).message}.`);
     }

@@ -1,5 +1,5 @@
 // Addresses and CIDR blocks as numeric ranges, so containment is two comparisons.
-import { ipv4ToBigInt, ipv6Hex, ipv6ToBigInt, isIPv4, isIPv6 } from '../../../src-shared/ip.js';
+import { blockBounds, ipv4ToBigInt, ipv6Hex, ipv6ToBigInt, isIPv4, isIPv6 } from '../../../src-shared/ip.js';
 
 export interface IpRange {
   family: 4 | 6;
@@ -24,10 +24,7 @@ export function parseIpOrCidr(text: string): IpRange | { error: string } {
   if (prefixText === undefined) return { family: key.family, lo: key.value, hi: key.value };
   if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits)
     return { error: `prefix length must be 0 to ${bits}` };
-  const hostBits = BigInt(bits - Number(prefixText));
-  const mask = (1n << hostBits) - 1n;
-  const lo = key.value & ~mask;
-  return { family: key.family, lo, hi: lo | mask };
+  return { family: key.family, ...blockBounds(key.value, bits, Number(prefixText)) };
 }
 
 /** Storage form: IPv4 fits a SQLite integer; IPv6 is fixed-width hex so text order is numeric order. */

@@ -3,7 +3,8 @@
 // but its country and ASN are the IPv4 address's: a log of a dual-stack server otherwise has no
 // country or ASN at all (an empty world map, country filters that select nothing).
 import { describe, expect, it } from 'vitest';
-import { createGeoIp, mappedIpv4 } from '../../../src-main/core/enrich/geoip.js';
+import { createGeoIp } from '../../../src-main/core/enrich/geoip.js';
+import { mappedIpv4 } from '../../../src-shared/ip.js';
 
 describe('country and ASN of an IPv4-mapped client', () => {
   const geo = createGeoIp(null);
