@@ -36,9 +36,52 @@ export function isIP(text: string): boolean {
  */
 export const IPV4_MAPPED_PREFIX = '::ffff:';
 
-/** The stored texts an exact address of the filter matches: a dotted quad, its mapped form too. */
+/**
+ * The stored texts an exact address of the filter matches. A dotted quad: itself and its mapped
+ * form. An IPv6 address: the forms logs write it in (RFC 5952's short form, the eight groups with
+ * and without leading zeros, each in lower and upper case, and the text as typed), and for an
+ * IPv4-mapped address its dotted quad and the mapped forms with it. A list of texts, not a number compared per row, so that the
+ * IP index serves an exact address as one lookup per form; a /128 block takes every form.
+ */
 export function addressTexts(address: string): string[] {
-  return isIPv4(address) ? [address, `${IPV4_MAPPED_PREFIX}${address}`] : [address];
+  if (isIPv4(address)) return [address, `${IPV4_MAPPED_PREFIX}${address}`];
+  if (!isIPv6(address)) return [address];
+  const groups = ipv6Groups(ipv6ToBigInt(address));
+  const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
+  const quad = isMapped ? groupsToQuad(groups) : null;
+  const lower = [
+    shortIpv6(groups),
+    groups.map((g) => g.toString(16)).join(':'),
+    groups.map((g) => g.toString(16).padStart(4, '0')).join(':'),
+  ];
+  const mapped =
+    quad === null ? [] : [quad, `${IPV4_MAPPED_PREFIX}${quad}`, `::FFFF:${quad}`, `0:0:0:0:0:ffff:${quad}`];
+  return [...new Set([address, ...mapped, ...lower, ...lower.map((text) => text.toUpperCase())])];
+}
+
+/** An IPv6 number's eight 16-bit groups, first to last. */
+function ipv6Groups(value: bigint): number[] {
+  return Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
+}
+
+/** The last two groups as a dotted quad (the IPv4 address a mapped IPv6 address carries). */
+const groupsToQuad = (groups: number[]) =>
+  [groups[6] ?? 0, groups[7] ?? 0].flatMap((g) => [g >> 8, g & 0xff]).join('.');
+
+/**
+ * RFC 5952's text of an address (section 4): lower case, no leading zeros, the longest run of two
+ * or more zero groups (the first of equal runs) as "::".
+ */
+function shortIpv6(groups: number[]): string {
+  let best = { at: -1, length: 1 };
+  for (let at = 0; at < 8; at++) {
+    let length = 0;
+    while (at + length < 8 && groups[at + length] === 0) length++;
+    if (length > best.length) best = { at, length };
+  }
+  const text = (list: number[]) => list.map((g) => g.toString(16)).join(':');
+  if (best.at < 0) return text(groups);
+  return `${text(groups.slice(0, best.at))}::${text(groups.slice(best.at + best.length))}`;
 }
 
 /** A dotted quad's number (checked by isIPv4 first). */

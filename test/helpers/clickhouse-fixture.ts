@@ -126,6 +126,8 @@ export const OVERVIEW_FILTERS = [
   'src:2001:db8::/32,::ffff:203.0.113.0/120',
   'src:203.0.113.0/25 -method:head',
   'src:203.0.113.7,203.0.113.8 -method:head',
+  // Exact IPv6 addresses typed in another form than the table's: upper case, written out, mapped.
+  'src:2001:db8:0:1::8,2001:DB8:0:2::C,::ffff:cb00:7112,2001:0db8::3',
   '-src:2001:db8:0:1::/64 -src:10.0.0.0/8 port:443,80',
 ];
 

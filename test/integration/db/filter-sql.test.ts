@@ -167,6 +167,7 @@ describe('filter clauses in SQL', () => {
         .join(' | ');
     };
     expect(plan('src:10.0.0.1')).toMatch(/INDEX sessions_src \(src_ip=\?\)/);
+    expect(plan('src:2001:db8::1')).toMatch(/INDEX sessions_src \(src_ip=\?\)/);
     expect(plan('src:10.0.0.0/8')).toMatch(/INDEX sessions_src \(src_ip>\? AND src_ip<\?\)/);
     expect(plan('dst:172.16.0.0/12')).toMatch(/INDEX sessions_dst/);
   });
@@ -178,7 +179,7 @@ describe('IPv6 blocks in SQL', () => {
   const V6_ROWS: TestSession[] = [
     { startTs: 11_000, srcIp: '2001:db8::1', dstIp: '2001:db8:0:1::443', dstPort: 443 },
     { startTs: 12_000, srcIp: '2001:0DB8:0000:0000:0000:0000:0000:00ff', dstIp: '10.0.0.5', dstPort: 443 },
-    { startTs: 13_000, srcIp: '2001:db9::1', dstIp: null, dstPort: 443 },
+    { startTs: 13_000, srcIp: '2001:db9::1', dstIp: '2001:0db8:0000:0000:0000:0000:0000:0abc', dstPort: 443 },
     { startTs: 14_000, srcIp: '::ffff:10.1.2.3', dstIp: '10.0.0.5', dstPort: 443 },
     { startTs: 15_000, srcIp: 'fe80::abcd', dstIp: '2001:DB8::9', dstPort: 443 },
   ];
@@ -194,7 +195,7 @@ describe('IPv6 blocks in SQL', () => {
     ],
     ['src:::ffff:10.1.0.0/112', ['::ffff:10.1.2.3']],
     ['src:fe80::/10', ['fe80::abcd']],
-    ['dst:2001:db8::/32', ['2001:db8::1', 'fe80::abcd']],
+    ['dst:2001:db8::/32', ['2001:db8::1', '2001:db9::1', 'fe80::abcd']],
     ['ip:2001:db8:0:1::/64', ['2001:db8::1']],
     // IPv6 blocks take no IPv4 text; IPv4 blocks take no IPv6 text but the IPv4-mapped form in
     // which a dual-stack server writes an IPv4 client.
@@ -217,6 +218,17 @@ describe('IPv6 blocks in SQL', () => {
     ['src:10.1.2.3', ['::ffff:10.1.2.3']],
     ['src:10.0.0.1,10.1.2.3', ['10.0.0.1', '::ffff:10.1.2.3']],
     ['src:::ffff:10.1.2.3', ['::ffff:10.1.2.3']],
+    // An exact IPv6 address matches the forms logs write it in, whichever form was typed.
+    ['dst:2001:db8::abc', ['2001:db9::1']],
+    ['dst:2001:DB8::ABC', ['2001:db9::1']],
+    // A text in mixed case is not one of those forms: the /128 block finds it.
+    ['src:2001:db8::ff', []],
+    ['src:2001:0db8::1', ['2001:db8::1']],
+    ['src:2001:DB8:0:0:0:0:0:1', ['2001:db8::1']],
+    ['dst:2001:db8::9', ['fe80::abcd']],
+    ['ip:2001:db8:0:1:0:0:0:443', ['2001:db8::1']],
+    ['src:0:0:0:0:0:ffff:a01:203', ['::ffff:10.1.2.3']],
+    ['src:2001:db8::2', []],
     ['src:0.0.0.0/0 -src:0.0.0.0/1', ['172.31.255.1']],
     [
       'src:2001:db8::/32,10.0.0.0/8',
