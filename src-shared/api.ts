@@ -149,12 +149,19 @@ export const operations = {
    * one-time grant the main side issued for each. A page cannot name any other file.
    */
   importFiles: op(
-    z.strictObject({
-      grants: z.array(FileGrantId).min(1).max(1000),
-      format: FormatId.optional(),
-      preset: z.string().max(100).optional(),
-      logFormat: z.string().min(1).max(4096).optional(),
-    }),
+    z
+      .strictObject({
+        grants: z.array(FileGrantId).min(1).max(1000),
+        format: FormatId.optional(),
+        preset: z.string().max(100).optional(),
+        logFormat: z.string().min(1).max(4096).optional(),
+        /** The grant of a `line,label` CSV handed over with the one log of `grants` (its LOG.labels.csv). */
+        labels: FileGrantId.optional(),
+      })
+      .refine((args) => args.labels === undefined || args.grants.length === 1, {
+        message: 'A labels file belongs to one log: give one file with it',
+        path: ['labels'],
+      }),
     z.object({ jobIds: z.array(z.string()) }),
     pagesOnly,
   ),

@@ -49,6 +49,8 @@ export const ImportRecord = ImportCounts.extend({
   fileName: z.string(),
   format: z.string(),
   preset: z.string().nullable(),
+  /** The labels file whose labels the records got (`--labels`, or dropped beside the log), else null. */
+  labelsFile: z.string().nullable(),
   sizeBytes: z.number().int(),
   bytesRead: z.number().int(),
   sha256: z.string().nullable(),
@@ -171,6 +173,8 @@ export const JobProgress = z.object({
   bytesRead: z.number().int(),
   bytesTotal: z.number().int().nullable(),
   file: z.string().nullable(),
+  /** Import jobs only: the labels file read beside the log. */
+  labels: z.string().nullable().optional(),
   error: z.string().nullable(),
   /** Pull jobs only: the structured progress behind `message`. */
   pull: PullDetail.optional(),

@@ -23,13 +23,16 @@ export function uploadFolderOf(file: string, uploadDir: string): string | null {
   return path.join(uploadDir, folder);
 }
 
-/** Deletes each upload when its import job finishes; returns the function that stops watching. */
+/** Deletes each upload (a log, its labels) when its import job finishes; returns the function that stops watching. */
 export function deleteUploadsAfterImport(events: Core['events'], uploadDir: string): () => void {
   const onEvent = (event: VigilEvent) => {
     if (event.type !== 'job-progress' || event.job.kind !== 'import' || !FINISHED.has(event.job.state))
       return;
-    const folder = event.job.file && uploadFolderOf(event.job.file, uploadDir);
-    if (folder) fs.promises.rm(folder, { recursive: true, force: true }).catch(() => {});
+    // The log's upload, and the labels file uploaded with it.
+    for (const file of [event.job.file, event.job.labels]) {
+      const folder = file && uploadFolderOf(file, uploadDir);
+      if (folder) fs.promises.rm(folder, { recursive: true, force: true }).catch(() => {});
+    }
   };
   events.on('event', onEvent);
   return () => events.off('event', onEvent);

@@ -107,6 +107,36 @@ describe('serve mode in Debian Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'quarantine.png') });
   });
 
+  it('imports a log dropped with its labels file as one labelled import; a labels file alone is refused', async () => {
+    const log = path.join(dir, 'labelled.log');
+    const request = (i: number) =>
+      `198.51.100.${i} - - [25/Apr/2024:00:00:0${i} +0000] "GET /item?id=${i} HTTP/1.1" 200 512 "-" "curl/8.0"`;
+    fs.writeFileSync(log, `${[1, 2, 3].map(request).join('\n')}\n`);
+    fs.writeFileSync(`${log}.labels.csv`, 'line,label\n1,benign\n2,sqli\n');
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('file-input').setInputFiles([`${log}.labels.csv`, log]);
+    const job = page.getByTestId('import-job').filter({ hasText: 'labelled.log' });
+    await job.locator('[data-testid="import-progress"][data-state="done"]').waitFor();
+    await expect(job.getByTestId('job-labels').textContent()).resolves.toBe(
+      ' · labelled by labelled.log.labels.csv',
+    );
+    await expect(job.getByTestId('summary-stored').textContent()).resolves.toBe('3');
+    const row = page.getByTestId('imports-table').locator('tr', { hasText: 'labelled.log' });
+    await row.getByText('labelled by labelled.log.labels.csv').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'import-labels.png') });
+
+    const stray = path.join(dir, 'other.log.labels.csv');
+    fs.writeFileSync(stray, 'line,label\n1,benign\n');
+    await page.getByTestId('file-input').setInputFiles(stray);
+    const refused = page.locator('[data-testid="upload"][data-state="failed"]', {
+      hasText: 'other.log.labels.csv',
+    });
+    await refused.getByText('drop it together with its log (other.log)').waitFor();
+    await expect(
+      page.getByTestId('import-job').filter({ hasText: 'other.log.labels.csv' }).count(),
+    ).resolves.toBe(0);
+  });
+
   it('reaches Load sample by keyboard, with a visible focus ring; the same content again is skipped', async () => {
     await page.locator('body').focus();
     // 15 presses reach it; a generous bound, as the full suite once ran out of 20 on a loaded

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
@@ -37,7 +38,7 @@ export function registerImports(program: Command): void {
       if (imports.length === 0) return say('No imports yet. Try: vigil demo, or vigil ingest FILE');
       say(
         table([
-          ['id', 'file', 'format', 'status', 'read', 'stored', 'quarantined', 'duplicates'],
+          ['id', 'file', 'format', 'status', 'read', 'stored', 'quarantined', 'duplicates', 'labels'],
           ...imports.map((i) => [
             i.id,
             i.fileName,
@@ -47,6 +48,7 @@ export function registerImports(program: Command): void {
             i.stored,
             i.quarantined,
             i.duplicates,
+            i.labelsFile === null ? '-' : path.basename(i.labelsFile),
           ]),
         ]),
       );

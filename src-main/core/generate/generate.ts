@@ -2,6 +2,7 @@
 // (CloudWatch CSV, VPC flow, WAF) or web requests (access logs). The same options give
 // byte-identical output; memory holds one time slice of sessions, not the file.
 import fs from 'node:fs';
+import { LABELS_SUFFIX } from '../../../src-shared/label-files.js';
 import { LineBuffer } from './line-buffer.js';
 import { networkModel } from './network-model.js';
 import { OutputFile } from './output-file.js';
@@ -104,7 +105,7 @@ async function writeModel<T extends Labelled>(
 ): Promise<Pick<GenerateResult, 'records' | 'nodata' | 'labels' | 'labelsFile'>> {
   const { rows, attackRows, start, end } = model;
   const writer = traffic.writer;
-  const labelsFile = writer.sidecarLabels ? `${options.out}.labels.csv` : null;
+  const labelsFile = writer.sidecarLabels ? `${options.out}${LABELS_SUFFIX}` : null;
   const output = new OutputFile(options.out, options.out.endsWith('.gz'));
   const sidecar = labelsFile ? new OutputFile(labelsFile, false) : null;
 

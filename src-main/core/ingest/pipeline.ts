@@ -85,6 +85,7 @@ export async function runImport(
     fileName,
     format: format.id,
     preset: request.preset?.name ?? null,
+    labelsFile: request.labels ? path.resolve(request.labels) : null,
     sizeBytes: info.sizeBytes,
     quickHash: info.quickHash,
   };
@@ -95,7 +96,7 @@ export async function runImport(
     const message = request.labels
       ? `Same content as import #${earlier.id} (${earlier.fileName}), imported before: its labels were not applied. Import the log with its labels into another workspace (--db).`
       : `Same content as import #${earlier.id} (${earlier.fileName}); nothing to do.`;
-    const id = insertImport(db, { ...base, status: 'running' });
+    const id = insertImport(db, { ...base, labelsFile: null, status: 'running' });
     finishImport(db, id, 'skipped', { message, sha256: earlier.sha256 });
     return getImport(db, id)!;
   }

@@ -78,6 +78,7 @@ export class ImportJobs {
         bytesRead: 0,
         bytesTotal: null,
         file,
+        labels: request.labels === undefined ? null : path.resolve(request.labels),
         error: null,
       },
     };

@@ -23,13 +23,17 @@ export interface PageOptions {
 export function pageService(main: MainSide, options: PageOptions): PageSide {
   const endpoint = options.cloudWatchEndpoint;
   return {
-    async importFiles({ grants, format, preset, logFormat }) {
-      const paths = options.grants.redeem(grants);
+    async importFiles({ grants, format, preset, logFormat, labels }) {
+      // The labels file is granted like the log and spent with it (all or nothing).
+      const ids = labels === undefined ? grants : [...grants, labels];
+      const files = options.grants.redeem(ids);
+      const paths = files.slice(0, grants.length);
+      const labelsFile = labels === undefined ? undefined : files[grants.length];
       try {
-        return await main.startImport({ paths, format, preset, logFormat });
+        return await main.startImport({ paths, format, preset, logFormat, labels: labelsFile });
       } catch (error) {
         // An unknown preset, say: the analyst fixes it and imports the same files.
-        options.grants.giveBack(grants, paths);
+        options.grants.giveBack(ids, files);
         throw error;
       }
     },

@@ -1,5 +1,6 @@
 import { type DragEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { IMPORTABLE_LOGS } from '../../../src-shared/import-formats.js';
+import { LABELS_SUFFIX } from '../../../src-shared/label-files.js';
 
 interface DropZoneProps {
   onFiles: (files: File[]) => void;
@@ -43,7 +44,10 @@ export function DropZone({ onFiles, onSample, children }: DropZoneProps) {
       data-testid="dropzone"
     >
       <p className="dropzone-title">Drop log files here</p>
-      <p className="muted">{IMPORTABLE_LOGS}; gzip is fine.</p>
+      <p className="muted">
+        {IMPORTABLE_LOGS}; gzip is fine. A log's labels (<code>LOG{LABELS_SUFFIX}</code>, as{' '}
+        <code>vigil generate</code> writes them) dropped with it label its records.
+      </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => input.current?.click()}>
           Choose files…

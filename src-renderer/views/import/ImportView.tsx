@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { LABELS_SUFFIX, pairLabelFiles } from '../../../src-shared/label-files.js';
 import { api, transport } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { useHashSubroute } from '../../hooks/useHashSubroute.js';
@@ -25,17 +26,32 @@ export function ImportView() {
   const patchUpload = (key: number, patch: Partial<Upload>) =>
     setUploads((current) => current.map((u) => (u.key === key ? { ...u, ...patch } : u)));
 
-  // One file at a time, so the first import runs while the next file is still being sent.
+  // One log at a time, so the first import runs while the next file is still being sent. A log's
+  // LOG.labels.csv dropped with it goes with it (its records get those labels); one without its
+  // log is not imported as a log.
   const importFiles = async (files: File[]) => {
-    const queued = files.map((file) => ({ file, key: nextKey.current++ }));
+    const { logs, strays } = pairLabelFiles(files);
+    const queued = logs.map((pair) => ({ ...pair, key: nextKey.current++ }));
     setUploads((current) => [
       ...current,
-      ...queued.map(({ file, key }) => ({ key, name: file.name, fraction: 0, error: null })),
+      ...strays.map((file) => ({
+        key: nextKey.current++,
+        name: file.name,
+        fraction: 0,
+        error: `A labels file: drop it together with its log (${file.name.slice(0, -LABELS_SUFFIX.length)}) to label that log's records.`,
+      })),
+      ...queued.map(({ log, labels, key }) => ({
+        key,
+        name: labels ? `${log.name} with ${labels.name}` : log.name,
+        fraction: 0,
+        error: null,
+      })),
     ]);
-    for (const { file, key } of queued) {
+    for (const { log, labels, key } of queued) {
       try {
-        const grant = await transport.importableFile(file, (fraction) => patchUpload(key, { fraction }));
-        await api.importFiles({ grants: [grant] });
+        const labelsGrant = labels && (await transport.importableFile(labels, () => {}));
+        const grant = await transport.importableFile(log, (fraction) => patchUpload(key, { fraction }));
+        await api.importFiles({ grants: [grant], ...(labelsGrant ? { labels: labelsGrant } : {}) });
         setUploads((current) => current.filter((u) => u.key !== key));
       } catch (e) {
         patchUpload(key, { error: (e as Error).message });

@@ -1,5 +1,5 @@
 import type { ImportRecord } from '../../../src-shared/domain.js';
-import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
+import { baseName, formatBytes, formatCount, formatTimestamp } from '../../format.js';
 
 interface ImportsTableProps {
   imports: ImportRecord[];
@@ -42,6 +42,12 @@ export function ImportsTable({ imports, selectedId, onSelect }: ImportsTableProp
               <td className="num">{record.id}</td>
               <td className="ellipsis" title={record.message ?? record.file}>
                 {record.fileName}
+                {record.labelsFile && (
+                  <span className="muted" title={record.labelsFile}>
+                    {' '}
+                    · labelled by {baseName(record.labelsFile)}
+                  </span>
+                )}
               </td>
               <td>{record.format}</td>
               <td>

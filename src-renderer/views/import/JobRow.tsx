@@ -20,6 +20,12 @@ export function JobRow({ job, record, onCancel }: JobRowProps) {
       <div className="job-head">
         <span className="job-name" title={job.file ?? undefined}>
           {name}
+          {job.labels && (
+            <span className="muted" title={job.labels} data-testid="job-labels">
+              {' '}
+              · labelled by {baseName(job.labels)}
+            </span>
+          )}
         </span>
         <span className={`badge state-${record?.status ?? job.state}`}>{record?.status ?? job.state}</span>
       </div>

@@ -18,6 +18,7 @@ describe('labels from a sidecar CSV', () => {
     const labels = write('a.log.labels.csv', 'line,label\n1,benign\n3,sqli\n4,xss\n6,"scan, loud"\n');
     const { record, sessions } = await importFile(db, { file: write('a.log', LOG), labels, parser });
     expect(record.status).toBe('done');
+    expect(record.labelsFile).toBe(labels);
     expect(record.quarantined).toBe(1);
     expect(sessions.map((s) => [s.rawLine, s.label])).toEqual([
       [1, 'benign'],
@@ -69,6 +70,7 @@ describe('labels from a sidecar CSV', () => {
     const again = await runImport(db, { file, labels, enrich: false });
     expect(again.status).toBe('skipped');
     expect(again.message).toMatch(/imported before: its labels were not applied/);
+    expect(again.labelsFile).toBeNull();
     expect(countSessions(db)).toBe(5);
   });
 

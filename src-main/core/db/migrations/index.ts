@@ -20,6 +20,7 @@ import { threatTypes } from './019-threat-types.js';
 import { sources } from './020-sources.js';
 import { webRollups } from './021-web-rollups.js';
 import { userAgentClassColumn } from './022-user-agent-class.js';
+import { importLabelsFile } from './023-import-labels.js';
 
 export interface Migration {
   name: string;
@@ -60,4 +61,5 @@ export const migrations: Migration[] = [
   sources,
   webRollups,
   userAgentClassColumn,
+  importLabelsFile,
 ];
