@@ -9,6 +9,12 @@ export interface LabelledLog<T> {
   labels: T | null;
 }
 
+/** The names a log's labels file may have: LOG.labels.csv, and for LOG.gz the uncompressed name's too (gzipped after it was written). */
+const labelNames = (log: string) =>
+  log.endsWith('.gz')
+    ? [`${log}${LABELS_SUFFIX}`, `${log.slice(0, -3)}${LABELS_SUFFIX}`]
+    : [`${log}${LABELS_SUFFIX}`];
+
 /**
  * The logs among `files`, each with its labels file when that was handed over too, in the order
  * given; `strays` are labels files whose log is not among them (imported as logs they would fail
@@ -18,11 +24,16 @@ export function pairLabelFiles<T extends { name: string }>(
   files: readonly T[],
 ): { logs: LabelledLog<T>[]; strays: T[] } {
   const byName = new Map(files.map((file) => [file.name, file]));
-  const isLabelsOf = (file: T) =>
-    file.name.endsWith(LABELS_SUFFIX) && byName.has(file.name.slice(0, -LABELS_SUFFIX.length));
+  const paired = new Set<T>();
   const logs = files
     .filter((file) => !file.name.endsWith(LABELS_SUFFIX))
-    .map((log) => ({ log, labels: byName.get(`${log.name}${LABELS_SUFFIX}`) ?? null }));
-  const strays = files.filter((file) => file.name.endsWith(LABELS_SUFFIX) && !isLabelsOf(file));
+    .map((log) => {
+      const labels = labelNames(log.name)
+        .map((name) => byName.get(name))
+        .find((file) => file !== undefined && !paired.has(file));
+      if (labels) paired.add(labels);
+      return { log, labels: labels ?? null };
+    });
+  const strays = files.filter((file) => file.name.endsWith(LABELS_SUFFIX) && !paired.has(file));
   return { logs, strays };
 }

@@ -20,11 +20,31 @@ describe('pairLabelFiles', () => {
   });
 
   it('sets apart a labels file whose log is not among the files', () => {
-    expect(names(pairLabelFiles(files('a.log.labels.csv', 'a.log.gz')))).toEqual({
-      logs: [['a.log.gz', null]],
+    expect(names(pairLabelFiles(files('a.log.labels.csv', 'b.log')))).toEqual({
+      logs: [['b.log', null]],
       strays: ['a.log.labels.csv'],
     });
     expect(names(pairLabelFiles(files('.labels.csv')))).toEqual({ logs: [], strays: ['.labels.csv'] });
+  });
+
+  it('pairs a gzipped log with the labels of its uncompressed name, each labels file with one log', () => {
+    expect(
+      names(pairLabelFiles(files('a.log.gz', 'a.log.labels.csv', 'b.csv.gz', 'b.csv.gz.labels.csv'))),
+    ).toEqual({
+      logs: [
+        ['a.log.gz', 'a.log.labels.csv'],
+        ['b.csv.gz', 'b.csv.gz.labels.csv'],
+      ],
+      strays: [],
+    });
+    // Both the log and its gzipped copy: the labels go with the first, the other is a plain import.
+    expect(names(pairLabelFiles(files('a.log', 'a.log.gz', 'a.log.labels.csv')))).toEqual({
+      logs: [
+        ['a.log', 'a.log.labels.csv'],
+        ['a.log.gz', null],
+      ],
+      strays: [],
+    });
   });
 
   it('takes names as they are: another case or a longer name is another file', () => {
