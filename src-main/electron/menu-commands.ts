@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { App, BrowserWindow, Dialog, OpenDialogOptions, Shell } from 'electron';
 import { operations } from '../../src-shared/api.js';
+import { pairLabelFiles } from '../../src-shared/label-files.js';
 import type { CurrentCore } from './current-core.js';
 import { licenceLines } from './licences.js';
 import type { MenuCommands } from './menu.js';
@@ -56,7 +57,20 @@ export function menuCommands(ctx: DesktopContext): MenuCommands {
       });
       if (paths.length === 0) return;
       ctx.navigate('#/import');
-      await ctx.core.service.startImport(operations.startImport.args.parse({ paths }));
+      // As the Import view does: a log chosen with its LOG.labels.csv is one labelled import.
+      const { logs, strays } = pairLabelFiles(paths.map((file) => ({ name: path.basename(file), file })));
+      const plain = logs.flatMap(({ log, labels }) => (labels ? [] : [log.file]));
+      if (plain.length > 0)
+        await ctx.core.service.startImport(operations.startImport.args.parse({ paths: plain }));
+      for (const { log, labels } of logs)
+        if (labels)
+          await ctx.core.service.startImport(
+            operations.startImport.args.parse({ paths: [log.file], labels: labels.file }),
+          );
+      if (strays.length > 0)
+        throw new Error(
+          `${strays.map((stray) => stray.name).join(', ')}: a labels file is imported with its log, chosen together.`,
+        );
     }),
     connectCloudWatch: () => ctx.navigate('#/import/cloudwatch'),
     openDatabase: reporting(ctx, 'Could not open the database', async () => {

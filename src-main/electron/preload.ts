@@ -64,7 +64,7 @@ ipcRenderer.on(NAVIGATE_CHANNEL, (_event: IpcRendererEvent, hash: unknown) => {
 
 importDropsOnWindow(document, {
   grantFile,
-  importFiles: (grants) => call('importFiles', { grants }),
+  importFiles: (grants, labels) => call('importFiles', { grants, ...(labels ? { labels } : {}) }),
   showImports: () => {
     window.location.hash = '#/import';
   },

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NAVIGATE_CHANNEL } from '../../../src-main/electron/channels.js';
@@ -47,6 +48,37 @@ describe('the application menu', () => {
         timeout: 30_000,
       })
       .toBe('done');
+  });
+
+  it('File › Import… imports a log chosen with its labels file as one labelled import, and names a labels file chosen alone', async () => {
+    const { desktop } = await launch();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-menu-labels-'));
+    const log = path.join(dir, 'a.log');
+    fs.writeFileSync(
+      log,
+      '198.51.100.7 - - [25/Apr/2024:00:00:01 +0000] "GET / HTTP/1.1" 200 5 "-" "curl/8.0"\n',
+    );
+    fs.writeFileSync(`${log}.labels.csv`, 'line,label\n1,sqli\n');
+    fs.writeFileSync(path.join(dir, 'b.log.labels.csv'), 'line,label\n1,xss\n');
+    dialog.answers.push({
+      canceled: false,
+      filePaths: [`${log}.labels.csv`, log, path.join(dir, 'b.log.labels.csv')],
+    });
+    menuItem('import').click!();
+    await expect.poll(() => dialog.errors.length).toBe(1);
+    expect(dialog.errors[0]).toMatchObject({
+      content: 'b.log.labels.csv: a labels file is imported with its log, chosen together.',
+    });
+    const jobs = await desktop.core.service.listJobs({});
+    expect(jobs.map((job) => [job.file, job.labels])).toEqual([[log, `${log}.labels.csv`]]);
+    await expect
+      .poll(async () => (await desktop.core.service.jobStatus({ jobId: jobs[0]!.jobId })).state, {
+        timeout: 30_000,
+      })
+      .toBe('done');
+    const [record] = await desktop.core.service.listImports({});
+    expect(record).toMatchObject({ fileName: 'a.log', labelsFile: `${log}.labels.csv`, stored: 1 });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('File › Import… does nothing when the dialog is cancelled', async () => {

@@ -115,6 +115,30 @@ describe('the preload', () => {
     });
   });
 
+  it('imports a log dropped on the window with its labels file as one labelled import', async () => {
+    const log = path.join(dir, 'dropped.log');
+    fs.writeFileSync(
+      log,
+      '198.51.100.9 - - [25/Apr/2024:00:00:01 +0000] "GET /x HTTP/1.1" 404 5 "-" "curl/8.0"\n',
+    );
+    fs.writeFileSync(`${log}.labels.csv`, 'line,label\n1,scanner\n');
+    const before = (await desktop.core.service.listJobs({})).length;
+    dropFiles([
+      { name: 'dropped.log.labels.csv', path: `${log}.labels.csv` },
+      { name: 'dropped.log', path: log },
+    ]);
+    await expect.poll(async () => (await desktop.core.service.listJobs({})).length).toBe(before + 1);
+    const job = (await desktop.core.service.listJobs({})).find((j) => j.file === log);
+    expect(job?.labels).toBe(`${log}.labels.csv`);
+    await expect
+      .poll(async () => (await desktop.core.service.jobStatus({ jobId: job!.jobId })).state, {
+        timeout: 30_000,
+      })
+      .toBe('done');
+    const record = (await desktop.core.service.listImports({})).find((r) => r.file === log);
+    expect(record).toMatchObject({ labelsFile: `${log}.labels.csv`, stored: 1 });
+  });
+
   it('grants only real files: a File the page made has no path, so it imports nothing', async () => {
     const made = { name: 'passwd' } as unknown as File;
     await expect(bridge.grantFile(made)).rejects.toThrow('passwd is not a file on this computer.');
