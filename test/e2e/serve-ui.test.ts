@@ -135,6 +135,8 @@ describe('serve mode in Debian Chromium', () => {
     await expect(
       page.getByTestId('import-job').filter({ hasText: 'other.log.labels.csv' }).count(),
     ).resolves.toBe(0);
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+    await refused.waitFor({ state: 'detached' });
   });
 
   it('reaches Load sample by keyboard, with a visible focus ring; the same content again is skipped', async () => {

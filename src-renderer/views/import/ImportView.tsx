@@ -94,7 +94,11 @@ export function ImportView() {
           <h2 id="jobs-title">Recent jobs</h2>
           <ul className="jobs">
             {uploads.map((upload) => (
-              <UploadRow key={upload.key} upload={upload} />
+              <UploadRow
+                key={upload.key}
+                upload={upload}
+                onDismiss={(key) => setUploads((current) => current.filter((u) => u.key !== key))}
+              />
             ))}
             {[...jobs].reverse().map((job) => (
               <JobRow

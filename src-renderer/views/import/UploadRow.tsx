@@ -7,8 +7,8 @@ export interface Upload {
   error: string | null;
 }
 
-/** A browser upload on its way to the server, before its import job exists. */
-export function UploadRow({ upload }: { upload: Upload }) {
+/** A browser upload on its way to the server, before its import job exists; a failed one stays until dismissed. */
+export function UploadRow({ upload, onDismiss }: { upload: Upload; onDismiss: (key: number) => void }) {
   return (
     <li className="job" data-testid="upload" data-state={upload.error ? 'failed' : 'uploading'}>
       <div className="job-head">
@@ -23,7 +23,12 @@ export function UploadRow({ upload }: { upload: Upload }) {
         label={`Upload of ${upload.name}`}
       />
       {upload.error ? (
-        <p className="job-message">{upload.error}</p>
+        <div className="job-foot">
+          <p className="job-message">{upload.error}</p>
+          <button type="button" className="small" onClick={() => onDismiss(upload.key)}>
+            Dismiss
+          </button>
+        </div>
       ) : (
         <p className="muted">Sending {Math.round(upload.fraction * 100)}%</p>
       )}
