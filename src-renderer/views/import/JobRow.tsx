@@ -15,15 +15,17 @@ export function JobRow({ job, record, onCancel }: JobRowProps) {
   const name = job.kind === 'pull' ? (job.pull?.logGroup ?? 'CloudWatch Logs pull') : baseName(job.file);
   const active = ACTIVE.has(job.state);
   const counts = job.counts;
+  // The import's record says whether the labels were applied (not when the log was skipped as seen before).
+  const labels = record ? record.labelsFile : job.labels;
   return (
     <li className="job" data-testid="import-job" data-kind={job.kind} data-state={job.state}>
       <div className="job-head">
         <span className="job-name" title={job.file ?? undefined}>
           {name}
-          {job.labels && (
-            <span className="muted" title={job.labels} data-testid="job-labels">
+          {labels && (
+            <span className="muted" title={labels} data-testid="job-labels">
               {' '}
-              · labelled by {baseName(job.labels)}
+              · labelled by {baseName(labels)}
             </span>
           )}
         </span>
