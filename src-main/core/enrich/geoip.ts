@@ -4,11 +4,13 @@
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Reader } from 'maxmind';
-import { mappedIpv4 } from '../../../src-shared/ip.js';
+import { ipv6ToBigInt, isIPv6, mappedIpv4 } from '../../../src-shared/ip.js';
 import { must } from '../../../src-shared/must.js';
 import { detach } from '../text/detach.js';
+import { loadAsn6Table, lookupAsn6 } from './asn-ipv6.js';
+import { isDocumentationAddress } from './documentation-addresses.js';
+import { cachedTable } from './table-cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -44,21 +46,18 @@ function asnCsvPath(): string {
   return require.resolve('@ip-location-db/asn/asn-ipv4-num.csv');
 }
 
-/**
- * Parsing the 21 MB CSV takes about a second, so the parsed table is cached as a binary file next
- * to the database (keyed by the package version) and read back in milliseconds afterwards.
- */
+/** The table, parsed from the 21 MB CSV (about a second) once, then cached in `cacheDir` (table-cache.ts). */
 export function loadAsnTable(cacheDir: string | null): AsnTable {
   if (asnTable) return asnTable;
   const version = (require('@ip-location-db/asn/package.json') as { version: string }).version;
-  const cacheFile = cacheDir ? path.join(cacheDir, `asn-ipv4-${version}.bin`) : null;
-  if (cacheFile && fs.existsSync(cacheFile)) {
-    const buffer = fs.readFileSync(cacheFile);
-    const all = new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
-    const n = all.length / 3;
-    asnTable = { starts: all.subarray(0, n), ends: all.subarray(n, 2 * n), asns: all.subarray(2 * n) };
-    return asnTable;
-  }
+  const all = new Uint32Array(cachedTable(cacheDir, 'asn-ipv4', version, parseAsnCsv));
+  const n = all.length / 3;
+  asnTable = { starts: all.subarray(0, n), ends: all.subarray(n, 2 * n), asns: all.subarray(2 * n) };
+  return asnTable;
+}
+
+/** The ranges' starts, then their ends, then their ASNs, each as 32-bit numbers. */
+function parseAsnCsv(): ArrayBuffer {
   const lines = fs.readFileSync(asnCsvPath(), 'utf8').split('\n');
   const all = new Uint32Array(lines.length * 3);
   const n = lines.length;
@@ -77,18 +76,7 @@ export function loadAsnTable(cacheDir: string | null): AsnTable {
   packed.set(all.subarray(0, count), 0);
   packed.set(all.subarray(n, n + count), count);
   packed.set(all.subarray(2 * n, 2 * n + count), 2 * count);
-  if (cacheFile) {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const temp = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, packed);
-    fs.renameSync(temp, cacheFile);
-  }
-  asnTable = {
-    starts: packed.subarray(0, count),
-    ends: packed.subarray(count, 2 * count),
-    asns: packed.subarray(2 * count),
-  };
-  return asnTable;
+  return packed.buffer;
 }
 
 export function ipv4ToNumber(ip: string): number | null {
@@ -117,7 +105,8 @@ function lookupAsn(table: AsnTable, value: number): number | null {
 /**
  * A lookup with a per-IP memo: logs repeat the same addresses many times. A dual-stack server
  * (listening on [::] for both) logs its IPv4 clients IPv4-mapped: they are looked up by their IPv4
- * address (the stored client stays as written).
+ * address (the stored client stays as written). IPv6 clients get their ASN from the IPv6 table.
+ * Documentation addresses (redacted logs, examples) get neither.
  */
 export function createGeoIp(cacheDir: string | null): GeoIp {
   const countries = new Map<string, string | null>();
@@ -126,7 +115,8 @@ export function createGeoIp(cacheDir: string | null): GeoIp {
     country(ip) {
       let value = countries.get(ip);
       if (value === undefined) {
-        value = countryDb().get(mappedIpv4(ip) ?? ip)?.country_code ?? null;
+        const address = mappedIpv4(ip) ?? ip;
+        value = isDocumentationAddress(address) ? null : (countryDb().get(address)?.country_code ?? null);
         if (countries.size > 50_000) countries.clear();
         countries.set(detach(ip), value);
       }
@@ -135,8 +125,11 @@ export function createGeoIp(cacheDir: string | null): GeoIp {
     asn(ip) {
       let value = asns.get(ip);
       if (value === undefined) {
-        const n = ipv4ToNumber(mappedIpv4(ip) ?? ip);
-        value = n === null ? null : lookupAsn(loadAsnTable(cacheDir), n);
+        const address = mappedIpv4(ip) ?? ip;
+        const n = ipv4ToNumber(address);
+        if (isDocumentationAddress(address)) value = null;
+        else if (n !== null) value = lookupAsn(loadAsnTable(cacheDir), n);
+        else value = isIPv6(address) ? lookupAsn6(loadAsn6Table(cacheDir), ipv6ToBigInt(address)) : null;
         if (asns.size > 50_000) asns.clear();
         asns.set(detach(ip), value);
       }

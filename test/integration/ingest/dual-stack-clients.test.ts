@@ -26,4 +26,19 @@ describe('clients of a dual-stack server', () => {
     expect(geo(b.sessions)).toEqual(geo(a.sessions));
     expect(a.sessions.every((s) => s.country !== null && s.asn !== null)).toBe(true);
   });
+
+  it('IPv6 clients get their country and ASN too', async () => {
+    const { db, write } = tempWorkspace();
+    const clients = ['2001:4860:4860::8888', '2a03:2880:f12f:83:face:b00c:0:25de', '2001:db8::1'];
+    const { sessions } = await importFile(db, {
+      file: write('v6.log', `${clients.map(line).join('\n')}\n`),
+      enrich: true,
+    });
+    expect(sessions.map(({ srcIp, country, asn }) => ({ srcIp, country, asn }))).toEqual([
+      { srcIp: '2001:4860:4860::8888', country: 'US', asn: 15169 },
+      { srcIp: '2a03:2880:f12f:83:face:b00c:0:25de', country: 'IE', asn: 32934 },
+      // The documentation prefix belongs to no one (the country table says Japan).
+      { srcIp: '2001:db8::1', country: null, asn: null },
+    ]);
+  });
 });
