@@ -1,5 +1,6 @@
-// A log's labels beside it: `vigil generate` writes PATH.labels.csv next to PATH, and the Import
-// view takes the two dropped together as one labelled import (`vigil ingest PATH --labels …`).
+// A log's labels beside it: `vigil generate` writes PATH.labels.csv next to PATH. Given together
+// (`vigil ingest PATH*`, the Import view, a drop on the desktop window, File › Import…) the two are
+// one labelled import, as `vigil ingest PATH --labels PATH.labels.csv` is.
 
 export const LABELS_SUFFIX = '.labels.csv';
 

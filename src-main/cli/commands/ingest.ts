@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { FORMAT_IDS, type ImportRecord } from '../../../src-shared/domain.js';
 import { IMPORTABLE_LOGS } from '../../../src-shared/import-formats.js';
+import { LABELS_SUFFIX, pairLabelFiles } from '../../../src-shared/label-files.js';
 import { must } from '../../../src-shared/must.js';
 import { abortOnSignals, CANCELLED_EXIT_CODE } from '../cancel-signals.js';
 import { inPlainWords, whyUnreadable } from '../file-errors.js';
@@ -50,31 +51,37 @@ export function registerIngest(program: Command): void {
   )
     .addHelpText(
       'after',
-      "\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nWith --labels, each record gets the label given for the line it starts on (a line left out\nkeeps the log's own); a labels file out of order or for another log fails the import.\nThe same file imported twice is skipped. Exit code 1 if any file failed.\nCtrl+C or SIGTERM cancels: the import in progress is rolled back (nothing of it is kept),\nlater files are not started, and the exit code is 130.",
+      "\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nWith --labels, each record gets the label given for the line it starts on (a line left out\nkeeps the log's own); a labels file out of order or for another log fails the import.\nA log's LOG.labels.csv given beside it is read the same way (vigil ingest access.log*).\nThe same file imported twice is skipped. Exit code 1 if any file failed.\nCtrl+C or SIGTERM cancels: the import in progress is rolled back (nothing of it is kept),\nlater files are not started, and the exit code is 130.",
     )
     .action((files: string[], options: IngestOptions) =>
       withWorkspace(
         options,
         async (workspace) => {
-          if (options.labels !== undefined && files.length !== 1)
-            throw new Error('--labels belongs to one log: give one file with it');
+          const { logs, strays } = importPlan(files, options.labels);
           const results: IngestResult[] = [];
           const cancel = new AbortController();
           const stopListening = abortOnSignals(cancel);
           try {
-            for (const file of files) {
+            for (const { file, labels } of logs) {
               if (cancel.signal.aborted) break;
-              results.push(await ingestOne(workspace, file, options, cancel.signal));
+              results.push(await ingestOne(workspace, file, labels, options, cancel.signal));
             }
           } finally {
             stopListening();
           }
+          for (const stray of strays)
+            results.push(
+              failed(
+                stray,
+                `a labels file, not a log: give it with its log (vigil ingest ${path.basename(stray).slice(0, -LABELS_SUFFIX.length)} ${path.basename(stray)}, or --labels)`,
+              ),
+            );
           if (options.json) printJson(results);
           else printSummary(results);
           for (const r of results)
             if (r.status === 'failed') warn(`vigil: ${path.basename(r.file)}: ${r.message}`);
           if (cancel.signal.aborted) {
-            const left = files.length - results.length;
+            const left = logs.length - results.length;
             warn(
               `vigil: cancelled (${cancel.signal.reason})${left ? `; ${left} file(s) not imported` : ''}.`,
             );
@@ -98,17 +105,42 @@ const failed = (file: string, message: string, importId: number | null = null): 
   message,
 });
 
+/**
+ * The logs to import, each with its labels file: the one --labels names (one log only), or, as the
+ * app pairs dropped files, LOG.labels.csv given beside LOG (`vigil ingest access.log*`); `strays`
+ * are labels files given without their log.
+ */
+function importPlan(
+  files: string[],
+  labels: string | undefined,
+): { logs: { file: string; labels: string | undefined }[]; strays: string[] } {
+  if (labels !== undefined) {
+    if (files.length !== 1) throw new Error('--labels belongs to one log: give one file with it');
+    return { logs: [{ file: must(files[0], 'the one log'), labels }], strays: [] };
+  }
+  const paired = pairLabelFiles(files.map((file) => ({ name: path.basename(file), file })));
+  return {
+    logs: paired.logs.map(({ log, labels: sidecar }) => ({ file: log.file, labels: sidecar?.file })),
+    strays: paired.strays.map((stray) => stray.file),
+  };
+}
+
 /** Imports one file the way the app does: a job of the service, in an import worker. */
 async function ingestOne(
   { core, call }: Workspace,
   file: string,
+  labels: string | undefined,
   options: IngestOptions,
   cancel: AbortSignal,
 ): Promise<IngestResult> {
   const unreadable = whyUnreadable(file);
   if (unreadable) return failed(file, unreadable);
-  const labelsUnreadable = options.labels === undefined ? null : whyUnreadable(options.labels);
-  if (labelsUnreadable) return failed(file, `--labels: ${labelsUnreadable}`);
+  if (labels !== undefined) {
+    const labelsUnreadable = whyUnreadable(labels);
+    // Named as the analyst gave it: the option, or the file given beside the log.
+    const given = options.labels === undefined ? path.basename(labels) : '--labels';
+    if (labelsUnreadable) return failed(file, `${given}: ${labelsUnreadable}`);
+  }
   const [jobId] = (
     await call(
       'startImport',
@@ -117,7 +149,7 @@ async function ingestOne(
         format: options.format,
         preset: options.map,
         logFormat: options.logFormat,
-        labels: options.labels === undefined ? undefined : path.resolve(options.labels),
+        labels: labels === undefined ? undefined : path.resolve(labels),
       },
       { preset: '--map', logFormat: '--log-format', labels: '--labels' },
     )

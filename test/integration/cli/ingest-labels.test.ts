@@ -12,23 +12,28 @@ const tempDir = createTempDirs();
 beforeAll(buildCliIfStale);
 const vigil = runBuiltCli;
 
+/** A generated Combined log of `rows` requests at `log`, its labels beside it. */
+async function generate(log: string, rows: number, seed: number): Promise<void> {
+  const made = await vigil(
+    'generate',
+    '--format',
+    'combined',
+    '--rows',
+    String(rows),
+    '--seed',
+    String(seed),
+    '--out',
+    log,
+  );
+  expect(made.code, made.stderr).toBe(0);
+}
+
 describe('vigil ingest --labels', () => {
   it("stores the generator's labels on its requests", async () => {
     const dir = tempDir();
     const log = path.join(dir, 'web.log');
     const db = path.join(dir, 'vigil.db');
-    const made = await vigil(
-      'generate',
-      '--format',
-      'combined',
-      '--rows',
-      '3000',
-      '--seed',
-      '4',
-      '--out',
-      log,
-    );
-    expect(made.code, made.stderr).toBe(0);
+    await generate(log, 3000, 4);
     const sidecar = `${log}.labels.csv`;
     const result = await vigil('ingest', log, '--labels', sidecar, '--db', db, '--no-enrich', '--json');
     expect(result.code, result.stderr).toBe(0);
@@ -73,5 +78,47 @@ describe('vigil ingest --labels', () => {
       'Labels file a.log, line 1: the first line must be the header "line,label"',
     );
     expect(notLabels.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("reads a log's LOG.labels.csv given beside it, as the app pairs dropped files, and refuses a labels file alone", async () => {
+    const dir = tempDir();
+    const log = path.join(dir, 'web.log');
+    const db = path.join(dir, 'vigil.db');
+    await generate(log, 2000, 5);
+    fs.copyFileSync(`${log}.labels.csv`, path.join(dir, 'other.log.labels.csv'));
+    // What `vigil ingest web.log*` expands to, the labels first.
+    const result = await vigil(
+      'ingest',
+      `${log}.labels.csv`,
+      log,
+      path.join(dir, 'other.log.labels.csv'),
+      '--db',
+      db,
+      '--no-enrich',
+      '--json',
+    );
+    expect(result.code).toBe(1);
+    const results = JSON.parse(result.stdout) as {
+      file: string;
+      status: string;
+      stored: number;
+      message: string;
+    }[];
+    expect(results.map((r) => [path.basename(r.file), r.status])).toEqual([
+      ['web.log', 'done'],
+      ['other.log.labels.csv', 'failed'],
+    ]);
+    expect(results[1]?.message).toBe(
+      'a labels file, not a log: give it with its log (vigil ingest other.log other.log.labels.csv, or --labels)',
+    );
+    expect(result.stderr).toContain('other.log.labels.csv: a labels file, not a log');
+    const store = new Database(db, { readonly: true });
+    const labelled = store.prepare('SELECT count(*) AS n FROM sessions WHERE label IS NOT NULL').get() as {
+      n: number;
+    };
+    const imports = store.prepare('SELECT labels_file AS labels FROM imports').all() as { labels: string }[];
+    store.close();
+    expect(labelled.n).toBe(2000);
+    expect(imports).toEqual([{ labels: `${log}.labels.csv` }]);
   });
 });
