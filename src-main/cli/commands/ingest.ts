@@ -58,30 +58,24 @@ export function registerIngest(program: Command): void {
         options,
         async (workspace) => {
           const { logs, strays } = importPlan(files, options.labels);
-          const results: IngestResult[] = [];
+          const imported: IngestResult[] = [];
           const cancel = new AbortController();
           const stopListening = abortOnSignals(cancel);
           try {
             for (const { file, labels } of logs) {
               if (cancel.signal.aborted) break;
-              results.push(await ingestOne(workspace, file, labels, options, cancel.signal));
+              imported.push(await ingestOne(workspace, file, labels, options, cancel.signal));
             }
           } finally {
             stopListening();
           }
-          for (const stray of strays)
-            results.push(
-              failed(
-                stray,
-                `a labels file, not a log: give it with its log (vigil ingest ${path.basename(stray).slice(0, -LABELS_SUFFIX.length)} ${path.basename(stray)}, or --labels)`,
-              ),
-            );
+          const results = [...imported, ...strays.map(strayLabels)];
           if (options.json) printJson(results);
           else printSummary(results);
           for (const r of results)
             if (r.status === 'failed') warn(`vigil: ${path.basename(r.file)}: ${r.message}`);
           if (cancel.signal.aborted) {
-            const left = logs.length - results.length;
+            const left = logs.length - imported.length;
             warn(
               `vigil: cancelled (${cancel.signal.reason})${left ? `; ${left} file(s) not imported` : ''}.`,
             );
@@ -104,6 +98,16 @@ const failed = (file: string, message: string, importId: number | null = null): 
   status: 'failed',
   message,
 });
+
+/** A labels file given without its log: not imported, and the reason says how to give it. */
+function strayLabels(file: string): IngestResult {
+  const name = path.basename(file);
+  const log = name.slice(0, -LABELS_SUFFIX.length);
+  return failed(
+    file,
+    `a labels file, not a log: give it with its log (vigil ingest ${log} ${name}, or --labels)`,
+  );
+}
 
 /**
  * The logs to import, each with its labels file: the one --labels names (one log only), or, as the
