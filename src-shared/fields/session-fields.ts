@@ -279,6 +279,17 @@ export const SESSION_FIELDS = [
     label: 'ASN',
     view: { order: 60, width: 80 },
     csv: 'asn',
+    filter: {
+      term: 'asn',
+      order: 45,
+      kind: 'number',
+      help: "source AS number (the log's, or looked up offline)",
+      example: 'asn:15169,16509',
+      min: 0,
+      max: 4294967295,
+      integer: true,
+    },
+    sortable: true,
   },
   {
     name: 'ruleName',

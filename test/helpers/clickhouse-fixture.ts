@@ -129,6 +129,7 @@ export const OVERVIEW_FILTERS = [
   // Exact IPv6 addresses typed in another form than the table's: upper case, written out, mapped.
   'src:2001:db8:0:1::8,2001:DB8:0:2::C,::ffff:cb00:7112,2001:0db8::3',
   '-src:2001:db8:0:1::/64 -src:10.0.0.0/8 port:443,80',
+  'asn:64500..64503,64509 -asn:64501',
 ];
 
 /** Creates `db.table` with Vigil's field names and inserts `rows`. */

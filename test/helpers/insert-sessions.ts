@@ -15,6 +15,7 @@ export interface TestSession extends Partial<Pick<Session, keyof typeof NO_REQUE
   bytesOut?: number | null;
   responseCode?: number | null;
   country?: string | null;
+  asn?: number | null;
   ruleName?: string | null;
   detectionType?: string | null;
   action?: string | null;
