@@ -91,6 +91,8 @@ export const IpProfile = z.object({
   bucketMs: z.number().int(),
   series: z.array(z.object({ bucket: z.number(), sessions: z.number().int(), bytes: z.number() })),
   countries: z.array(Bucketed),
+  /** The AS numbers of its sessions as the source (null: none recorded), most sessions first. */
+  asns: z.array(z.object({ asn: z.number().int().nullable(), sessions: z.number().int() })),
   ports: z.array(z.object({ port: z.number().int().nullable(), sessions: z.number().int() })),
   peers: z.array(
     z.object({

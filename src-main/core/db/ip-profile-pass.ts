@@ -9,7 +9,8 @@ import { bucketFor, bucketStart } from '../../../src-shared/time-buckets.js';
 import { jsAggregate } from './js-aggregate.js';
 
 /** The aggregate's arguments after the pass, in `add`'s order; a score and flag column follow. */
-export const PASS_ARGUMENTS = 'sessions.id, src_ip, dst_ip, start_ts, bytes_in, bytes_out, country, dst_port';
+export const PASS_ARGUMENTS =
+  'sessions.id, src_ip, dst_ip, start_ts, bytes_in, bytes_out, country, asn, dst_port';
 
 const TOP = 15;
 // An IP's time series: at most MAX_BUCKETS buckets over its span.
@@ -49,6 +50,8 @@ export class IpProfilePass {
   private readonly starts = new Column();
   private readonly bytes = new Column();
   private readonly countries = new Map<string, number>();
+  /** The AS numbers of its sessions as the source (a session's ASN is its source's). */
+  private readonly asns = new Map<number | null, number>();
   private readonly ports = new Map<number | null, number>();
   private readonly peers = new Map<
     string,
@@ -70,6 +73,7 @@ export class IpProfilePass {
     bytesIn: number | null,
     bytesOut: number | null,
     country: string | null,
+    asn: number | null,
     port: number | null,
     score: number | null,
     flagged: number | null,
@@ -87,6 +91,7 @@ export class IpProfilePass {
     pass.bytes.push(bytes);
     const countryKey = country ?? '';
     pass.countries.set(countryKey, (pass.countries.get(countryKey) ?? 0) + 1);
+    if (src === pass.ip) pass.asns.set(asn, (pass.asns.get(asn) ?? 0) + 1);
     pass.ports.set(port, (pass.ports.get(port) ?? 0) + 1);
     if (dst !== null && dst !== '' && src !== dst) {
       const out = src === pass.ip;
@@ -127,7 +132,11 @@ export class IpProfilePass {
         key,
         sessions,
       })),
-      // As SQL orders them: null (no port) before any number.
+      // As SQL orders them: null (none recorded) before any number.
+      asns: top(this.asns, (a, b) => (a[0] ?? -1) - (b[0] ?? -1)).map(([asn, sessions]) => ({
+        asn,
+        sessions,
+      })),
       ports: top(this.ports, (a, b) => (a[0] ?? -1) - (b[0] ?? -1)).map(([port, sessions]) => ({
         port,
         sessions,

@@ -6,6 +6,7 @@ import type { IpProfile } from '../../../src-shared/graph.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
+import { AsNumbers } from './AsNumbers.js';
 import { IpRequests } from './IpRequests.js';
 import { ipHeadingClass } from './ip-heading.js';
 import { openIpInSessions } from './open-in-sessions.js';
@@ -83,6 +84,10 @@ function ProfileBody({
         <dt>Bytes in / out</dt>
         <dd>
           {volume(profile.bytesIn)} / {volume(profile.bytesOut)}
+        </dd>
+        <dt>AS number</dt>
+        <dd data-testid="ip-asns">
+          <AsNumbers asns={profile.asns} />
         </dd>
         <dt>First / last seen</dt>
         <dd>

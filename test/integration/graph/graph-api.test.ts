@@ -246,6 +246,9 @@ function sqlProfile(ip: string, filter: SessionFilter) {
     countries: all(
       `SELECT coalesce(country, '') AS key, count(*) AS sessions ${from} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`,
     ),
+    asns: all(
+      `SELECT asn, count(*) AS sessions ${from} AND src_ip = @ip GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`,
+    ),
     ports: all(
       `SELECT dst_port AS port, count(*) AS sessions ${from} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`,
     ),
