@@ -92,7 +92,14 @@ export const IpProfile = z.object({
   series: z.array(z.object({ bucket: z.number(), sessions: z.number().int(), bytes: z.number() })),
   countries: z.array(Bucketed),
   /** The AS numbers of its sessions as the source (null: none recorded), most sessions first. */
-  asns: z.array(z.object({ asn: z.number().int().nullable(), sessions: z.number().int() })),
+  asns: z.array(
+    z.object({
+      asn: z.number().int().nullable(),
+      /** The organisation the AS is registered to, offline (null when unknown). */
+      name: z.string().nullable(),
+      sessions: z.number().int(),
+    }),
+  ),
   ports: z.array(z.object({ port: z.number().int().nullable(), sessions: z.number().int() })),
   peers: z.array(
     z.object({

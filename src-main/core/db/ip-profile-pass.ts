@@ -18,7 +18,11 @@ const MAX_BUCKETS = 120;
 // The columns are filled together, one value per session each.
 const KEPT = 'a value of a session the pass kept';
 
-type Aggregates = Omit<IpProfile, 'ip' | 'recent' | 'verdicts'> & { latestIds: number[] };
+type Aggregates = Omit<IpProfile, 'ip' | 'recent' | 'verdicts' | 'asns'> & {
+  latestIds: number[];
+  /** Named by the caller (enrich/as-names.ts). */
+  asns: { asn: number | null; sessions: number }[];
+};
 
 /** Growable column of numbers (a few per row, so a million rows stay a few MB). */
 class Column {

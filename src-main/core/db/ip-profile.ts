@@ -3,6 +3,7 @@
 // not the table) feeds every aggregate; the latest sessions and verdicts are then read by id.
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { IpProfile } from '../../../src-shared/graph.js';
+import { asName } from '../enrich/as-names.js';
 import { activeScoreRun, filterAnd } from './graph.js';
 import { IpProfilePass, ipProfilePasses, PASS_ARGUMENTS } from './ip-profile-pass.js';
 import type { Db } from './open.js';
@@ -24,8 +25,14 @@ export function ipProfile(db: Db, ip: string, filter: SessionFilter, recentLimit
     { ...params, ip, ...(run ? { runId: run.runId } : {}) },
     new IpProfilePass(ip),
   );
-  const { latestIds, ...aggregates } = pass.finish(run !== null, recentLimit);
-  return { ip, ...aggregates, recent: sessionsById(db, latestIds), verdicts: latestVerdicts(db, ip, filter) };
+  const { latestIds, asns, ...aggregates } = pass.finish(run !== null, recentLimit);
+  return {
+    ip,
+    ...aggregates,
+    asns: asns.map(({ asn, sessions }) => ({ asn, name: asn === null ? null : asName(asn), sessions })),
+    recent: sessionsById(db, latestIds),
+    verdicts: latestVerdicts(db, ip, filter),
+  };
 }
 
 /** Sessions by id, in the order given (one deleted since the pass read it is left out). */

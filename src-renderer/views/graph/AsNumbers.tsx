@@ -8,9 +8,9 @@ import { openSessionsWith } from './open-in-sessions.js';
  * Sessions view of every session from that AS (`asn:N`).
  */
 export function AsNumbers({ asns }: { asns: IpProfile['asns'] }) {
-  const known = asns.flatMap(({ asn, sessions }) => (asn === null ? [] : [{ asn, sessions }]));
+  const known = asns.flatMap(({ asn, name, sessions }) => (asn === null ? [] : [{ asn, name, sessions }]));
   if (known.length === 0) return asns.length === 0 ? '–' : 'not recorded';
-  return known.map(({ asn, sessions }, i) => (
+  return known.map(({ asn, name, sessions }, i) => (
     <span key={asn}>
       {i > 0 && ', '}
       <button
@@ -21,6 +21,7 @@ export function AsNumbers({ asns }: { asns: IpProfile['asns'] }) {
       >
         AS{asn}
       </button>
+      {name && <span className="muted"> {name}</span>}
     </span>
   ));
 }

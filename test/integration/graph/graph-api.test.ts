@@ -15,6 +15,7 @@ import {
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { pairSums } from '../../../src-main/core/db/pair-sums.js';
 import { whereClause } from '../../../src-main/core/db/sessions.js';
+import { asName } from '../../../src-main/core/enrich/as-names.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { graphService } from '../../../src-main/core/services/graph.js';
 import { type ArgsOf, operations, type ResultOf } from '../../../src-shared/api.js';
@@ -309,8 +310,17 @@ describe('ipProfile', () => {
     const last = (db.prepare('SELECT max(start_ts) AS t FROM sessions').get() as { t: number }).t;
     for (const filter of [{}, { from: last - 86_400_000, to: last + 1 }] as SessionFilter[]) {
       const profile = await call('ipProfile', { ip, filter, recentLimit: 25 });
-      const { flagged, maxScore, recent, verdicts, ...rest } = profile;
-      expect(rest).toEqual(sqlProfile(ip, filter));
+      const { flagged, maxScore, recent, verdicts, asns, ...rest } = profile;
+      const { asns: expectedAsns, ...expected } = sqlProfile(ip, filter);
+      expect(rest).toEqual(expected);
+      // Each AS number named from the package's list (enrich/as-names.ts), as asName gives it.
+      expect(asns).toEqual(
+        (expectedAsns as { asn: number | null; sessions: number }[]).map(({ asn, sessions }) => ({
+          asn,
+          name: asn === null ? null : asName(asn),
+          sessions,
+        })),
+      );
       expect(recent.map((r) => r.id)).toEqual(sqlRecentIds(ip, filter, 25));
     }
   });
