@@ -4,6 +4,9 @@
 
 export const LABELS_SUFFIX = '.labels.csv';
 
+/** The name of the log a labels file belongs to (`a.log.labels.csv` → `a.log`). */
+export const logNameOf = (labelsName: string) => labelsName.slice(0, -LABELS_SUFFIX.length);
+
 export interface LabelledLog<T> {
   log: T;
   /** The dropped file named like the log plus LABELS_SUFFIX, if any. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { FORMAT_IDS, type ImportRecord } from '../../../src-shared/domain.js';
 import { IMPORTABLE_LOGS } from '../../../src-shared/import-formats.js';
-import { LABELS_SUFFIX, pairLabelFiles } from '../../../src-shared/label-files.js';
+import { logNameOf, pairLabelFiles } from '../../../src-shared/label-files.js';
 import { must } from '../../../src-shared/must.js';
 import { abortOnSignals, CANCELLED_EXIT_CODE } from '../cancel-signals.js';
 import { inPlainWords, whyUnreadable } from '../file-errors.js';
@@ -102,10 +102,9 @@ const failed = (file: string, message: string, importId: number | null = null): 
 /** A labels file given without its log: not imported, and the reason says how to give it. */
 function strayLabels(file: string): IngestResult {
   const name = path.basename(file);
-  const log = name.slice(0, -LABELS_SUFFIX.length);
   return failed(
     file,
-    `a labels file, not a log: give it with its log (vigil ingest ${log} ${name}, or --labels)`,
+    `a labels file, not a log: give it with its log (vigil ingest ${logNameOf(name)} ${name}, or --labels)`,
   );
 }
 

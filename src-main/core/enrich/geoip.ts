@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Reader } from 'maxmind';
+import { ipv4ToNumber } from '../../../src-shared/filter/ipv4.js';
 import { ipv6ToBigInt, isIPv6, mappedIpv4 } from '../../../src-shared/ip.js';
 import { must } from '../../../src-shared/must.js';
 import { detach } from '../text/detach.js';
@@ -77,14 +78,6 @@ function parseAsnCsv(): ArrayBuffer {
   packed.set(all.subarray(n, n + count), count);
   packed.set(all.subarray(2 * n, 2 * n + count), 2 * count);
   return packed.buffer;
-}
-
-export function ipv4ToNumber(ip: string): number | null {
-  const parts = ip.split('.');
-  if (parts.length !== 4) return null;
-  let n = 0;
-  for (const part of parts) n = n * 256 + Number(part);
-  return Number.isFinite(n) ? n : null;
 }
 
 // The table's columns have one value per range; the search stays inside them.

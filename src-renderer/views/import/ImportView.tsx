@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { LABELS_SUFFIX, pairLabelFiles } from '../../../src-shared/label-files.js';
+import { logNameOf, pairLabelFiles } from '../../../src-shared/label-files.js';
 import { api, transport } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { useHashSubroute } from '../../hooks/useHashSubroute.js';
@@ -38,7 +38,7 @@ export function ImportView() {
         key: nextKey.current++,
         name: file.name,
         fraction: 0,
-        error: `A labels file: drop it together with its log (${file.name.slice(0, -LABELS_SUFFIX.length)}) to label that log's records.`,
+        error: `A labels file: drop it together with its log (${logNameOf(file.name)}) to label that log's records.`,
       })),
       ...queued.map(({ log, labels, key }) => ({
         key,
