@@ -81,6 +81,56 @@ describe('log-format', () => {
     });
   });
 
+  it("reads a time that is not last before a space: Apache's ssl_request_log, nginx's $time_local, a strftime with a space", () => {
+    const cases: [string, string][] = [
+      [
+        '%t %h %{SSL_PROTOCOL}x %{SSL_CIPHER}x "%r" %b',
+        '[28/Oct/2023:10:00:05 +0000] 203.0.113.61 TLSv1.3 TLS_AES_256_GCM_SHA384 "GET /index.html HTTP/1.1" 5120',
+      ],
+      [
+        '$time_local $remote_addr "$request" $status $body_bytes_sent',
+        '28/Oct/2023:10:00:05 +0000 203.0.113.61 "GET /index.html HTTP/1.1" 200 5120',
+      ],
+      [
+        '%{%Y-%m-%d %H:%M:%S}t %h "%r" %>s %b',
+        '2023-10-28 10:00:05 203.0.113.61 "GET /index.html HTTP/1.1" 200 5120',
+      ],
+      [
+        // The line of httpd-ssl.conf, pasted whole.
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: an Apache config variable, as written in the file.
+        'CustomLog "${SRVROOT}/logs/ssl_request.log" "%t %h %{SSL_PROTOCOL}x %{SSL_CIPHER}x \\"%r\\" %b"',
+        '[28/Oct/2023:10:00:05 +0000] 203.0.113.61 TLSv1.3 TLS_AES_256_GCM_SHA384 "GET /index.html HTTP/1.1" 5120',
+      ],
+    ];
+    for (const [format, line] of cases) {
+      const { rows, bads } = read(format, `${line}\n`);
+      expect(bads, format).toEqual([]);
+      expect(rows[0], format).toMatchObject({
+        startTs: Date.parse('2023-10-28T10:00:05Z'),
+        srcIp: '203.0.113.61',
+        method: 'GET',
+        path: '/index.html',
+      });
+    }
+  });
+
+  it("joins Apache's time pieces into one time: milliseconds and zone as separate directives", () => {
+    const cases: [string, string][] = [
+      [
+        '[%{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t] %h "%r" %>s %b',
+        '[28/Oct/2023 12:00:05.123 +0200] 203.0.113.61',
+      ],
+      ['%{%Y-%m-%dT%T}t.%{usec_frac}t%{%z}t %h "%r" %>s %b', '2023-10-28T12:00:05.123456+0200 203.0.113.61'],
+    ];
+    for (const [format, head] of cases) {
+      const { rows, bads } = read(format, `${head} "GET / HTTP/1.1" 200 10\n`);
+      expect(bads, format).toEqual([]);
+      expect(rows[0]?.startTs, format).toBe(Date.parse('2023-10-28T10:00:05.123Z'));
+    }
+    expect(() => compileLogFormat('%h [%{%z}t] "%r"')).toThrow(/a fraction or zone alone is not a time/);
+    expect(() => compileLogFormat('%h %{msec_frac}t "%r"')).toThrow(/a fraction or zone alone is not a time/);
+  });
+
   it('quarantines a line that does not fit the format, saying where', () => {
     const { rows, bads } = read(
       'nginx_combined',
@@ -100,6 +150,10 @@ describe('log-format', () => {
     expect(() => compileLogFormat('%t "%r"')).toThrow(/has no client address/);
     expect(() => compileLogFormat('%h %{%Y %j}t')).toThrow(/the time conversion %j is not read/);
     expect(() => compileLogFormat('%h %t %Z')).toThrow('Unknown Apache log format directive %Z');
+    expect(compileLogFormat('CustomLog logs/access_log combined').text).toBe(
+      compileLogFormat('combined').text,
+    );
+    expect(() => compileLogFormat('CustomLog logs/access_log mine')).toThrow(/give its LogFormat line/);
   });
 
   it('fails the import as a whole without a format string', () => {

@@ -2,7 +2,12 @@
 // needs: the literal text between fields, and for each field what it fills in a session. Written
 // from the servers' documentation of their variables (nginx ngx_http_log_module and core module
 // variables; Apache mod_log_config's % directives).
-import { compileStrftime, type StrftimeTime } from './log-format-time.js';
+import {
+  checkStrftimeComplete,
+  compileStrftime,
+  joinStrftime,
+  type StrftimeTime,
+} from './log-format-time.js';
 
 /** What a field of the format fills. */
 export type FieldRole =
@@ -165,7 +170,10 @@ export function compileLogFormat(input: string): CompiledLogFormat {
   return compiled;
 }
 
-/** Takes off what a copy from a config file brings: the directive, its name, quotes, `;`. */
+/**
+ * Takes off what a copy from a config file brings: the directive (nginx `log_format`, Apache
+ * `LogFormat` or `CustomLog`), its name, quotes, `;`.
+ */
 function unwrap(text: string): string {
   const nickname = LOG_FORMAT_NICKNAMES[text];
   if (nickname !== undefined) return nickname;
@@ -174,6 +182,18 @@ function unwrap(text: string): string {
   if (nginxDirective) body = (nginxDirective[1] ?? '').trim();
   const apacheDirective = /^LogFormat\s+("(?:[^"\\]|\\.)*")(?:\s+\S+)?$/.exec(body);
   if (apacheDirective) body = apacheDirective[1] ?? '';
+  // `CustomLog FILE "format"` or `CustomLog FILE nickname` (with an optional env= condition).
+  const customLog = /^CustomLog\s+(?:"[^"]*"|\S+)\s+("(?:[^"\\]|\\.)*"|\S+)(?:\s+\S+)?$/.exec(body);
+  if (customLog) {
+    const format = customLog[1] ?? '';
+    if (!format.startsWith('"')) {
+      const named = LOG_FORMAT_NICKNAMES[format];
+      if (named === undefined)
+        throw new Error(`CustomLog names the format "${format}": give its LogFormat line`);
+      return named;
+    }
+    body = format;
+  }
   if (/^'[^']*'(\s+'[^']*')*$/.test(body)) return [...body.matchAll(/'([^']*)'/g)].map((m) => m[1]).join('');
   if (body.length >= 2 && body.startsWith('"') && body.endsWith('"') && body.includes('%'))
     return body.slice(1, -1).replaceAll('\\"', '"');
@@ -231,10 +251,26 @@ function compileApache(text: string, out: CompiledLogFormat): void {
       i += 3;
     } else i++;
     if (letter === undefined || letter === '') throw new Error('The log format ends inside a % directive');
-    pushField(out, literal, apacheField(text.slice(start, i), letter, param));
+    const field = apacheField(text.slice(start, i), letter, param);
+    if (!joinTime(out, literal, field)) pushField(out, literal, field);
     literal = '';
   }
   out.literals.push(literal);
+  for (const field of out.fields) if (field.time) checkStrftimeComplete(field.time, field.source);
+}
+
+/**
+ * Joins a `%{…}t` to the time directive just before it (with the text between) when it adds
+ * parts that time lacks: `%{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t` is one time. True when joined.
+ */
+function joinTime(out: CompiledLogFormat, between: string, field: FormatField): boolean {
+  const before = out.fields[out.fields.length - 1];
+  if (!before?.time || !field.time || between.includes('"')) return false;
+  const kinds = new Set(before.time.parts.map((part) => part.kind));
+  if (field.time.parts.some((part) => part.kind !== 'literal' && kinds.has(part.kind))) return false;
+  before.time = joinStrftime(before.time, between, field.time);
+  before.source += between + field.source;
+  return true;
 }
 
 function apacheField(source: string, letter: string, param: string | null): FormatField {
@@ -281,8 +317,6 @@ function timeField(source: string, param: string | null): FormatField {
   if (spec === 'sec') return field('timeSeconds');
   if (spec === 'msec') return field('timeMillis');
   if (spec === 'usec') return field('timeMicros');
-  if (spec === 'msec_frac' || spec === 'usec_frac')
-    throw new Error(`${source} is only a fraction of a second; give the time itself too (%t, %{sec}t …)`);
   return field('timeStrftime', compileStrftime(spec, source));
 }
 

@@ -1,11 +1,15 @@
 // Apache's `%{format}t`: a time written by strftime. The conversions logs use are read back;
-// any other one is refused when the format is compiled, with its name.
+// any other one is refused when the format is compiled, with its name. Apache writes a time with
+// milliseconds as several directives (`%{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t`, its documented
+// example), so consecutive time directives and the text between them are joined into one time.
 import { RowError, utcMillis } from '../values.js';
 import { digitsIn } from './text-digits.js';
 
 type Part =
   | { kind: 'literal'; text: string }
-  | { kind: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'monthName' | 'zone' | 'epoch' };
+  | { kind: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'monthName' | 'zone' | 'epoch' }
+  /** `%{msec_frac}t` (3 digits) or `%{usec_frac}t` (6 digits): the fraction of the second. */
+  | { kind: 'fraction'; digits: number };
 
 export interface StrftimeTime {
   parts: Part[];
@@ -41,7 +45,10 @@ const CONVERSIONS: Record<string, Part[]> = {
   ],
 };
 
+/** The parts of one `%{…}t` directive's format (`msec_frac` and `usec_frac` are fractions). */
 export function compileStrftime(spec: string, source: string): StrftimeTime {
+  if (spec === 'msec_frac' || spec === 'usec_frac')
+    return { parts: [{ kind: 'fraction', digits: spec === 'msec_frac' ? 3 : 6 }] };
   const parts: Part[] = [];
   for (let i = 0; i < spec.length; i++) {
     const c = spec[i] ?? '';
@@ -60,12 +67,27 @@ export function compileStrftime(spec: string, source: string): StrftimeTime {
       parts.push(...expanded);
     }
   }
-  if (
-    !parts.some((p) => p.kind === 'epoch') &&
-    !['year', 'day', 'hour'].every((k) => parts.some((p) => p.kind === k))
-  )
-    throw new Error(`${source}: the time needs at least a year, day and hour (or %s)`);
   return { parts };
+}
+
+/** `next` written after `time` with `between` (text) between them, as one time. */
+export function joinStrftime(time: StrftimeTime, between: string, next: StrftimeTime): StrftimeTime {
+  const literals: Part[] = [...between].map((text) => ({ kind: 'literal', text }));
+  return { parts: [...time.parts, ...literals, ...next.parts] };
+}
+
+/** Throws unless `time` says when: a year, day and hour, or seconds since the epoch. */
+export function checkStrftimeComplete(time: StrftimeTime, source: string): void {
+  const has = (kind: Part['kind']) => time.parts.some((part) => part.kind === kind);
+  if (!has('epoch') && !(has('year') && has('day') && has('hour')))
+    throw new Error(
+      `${source}: the time needs at least a year, day and hour (or %s); a fraction or zone alone is not a time`,
+    );
+}
+
+/** How many spaces the time's own text holds (a line's field for it runs past that many). */
+export function spacesIn(time: StrftimeTime): number {
+  return time.parts.filter((part) => part.kind === 'literal' && part.text === ' ').length;
 }
 
 /** Epoch ms of `value` written by `time` (UTC unless it has %z). */
@@ -77,6 +99,8 @@ export function readStrftime(time: StrftimeTime, value: string, field: string): 
   let minute = 0;
   let second = 0;
   let offsetMs = 0;
+  let fractionMs = 0;
+  let epochSeconds: number | null = null;
   let at = 0;
   const bad = () => new RowError(`${field}: not a time in the log format's shape: ${value.slice(0, 80)}`);
   const number = (width: number): number => {
@@ -128,14 +152,18 @@ export function readStrftime(time: StrftimeTime, value: string, field: string): 
         let end = at;
         while (end < value.length && value.charCodeAt(end) >= 48 && value.charCodeAt(end) <= 57) end++;
         if (end === at) throw bad();
-        const seconds = Number(value.slice(at, end));
+        epochSeconds = Number(value.slice(at, end));
         at = end;
-        return seconds * 1000;
+        break;
       }
+      case 'fraction':
+        fractionMs = Math.floor(number(part.digits) / 10 ** (part.digits - 3));
+        break;
     }
   }
   if (at !== value.length) throw bad();
+  if (epochSeconds !== null) return epochSeconds * 1000 + fractionMs;
   const ms = utcMillis(year, month, day, hour, minute, second);
   if (Number.isNaN(ms)) throw bad();
-  return ms + offsetMs;
+  return ms + offsetMs + fractionMs;
 }

@@ -21,7 +21,7 @@ import {
 import { isoTime } from './iso-time.js';
 import { checkRecordText, LineRecordParser } from './line-records.js';
 import { type CompiledLogFormat, compileLogFormat, type FieldRole } from './log-format-compile.js';
-import { readStrftime } from './log-format-time.js';
+import { readStrftime, spacesIn } from './log-format-time.js';
 import { newWebRow, setRequest, setRequestTime } from './web-row.js';
 
 export const logFormat: FormatDefinition = {
@@ -60,8 +60,16 @@ export class LogFormatReader {
   /** Slot in the attribute values of each field (-1: not an attribute). */
   private readonly attrSlot: number[];
   private readonly attrValues: (string | undefined)[];
+  /**
+   * Spaces inside each field's own value: a time holds some (`28/Oct/2023:10:00:05 +0000`), so a
+   * field followed by a space ends at the space after those, not at the first one.
+   */
+  private readonly innerSpaces: number[];
 
   constructor(private readonly format: CompiledLogFormat) {
+    this.innerSpaces = format.fields.map((field) =>
+      field.role === 'timeClf' ? 1 : field.time ? spacesIn(field.time) : 0,
+    );
     // ident and user first, as the Combined reader keeps them, so the same line gives the same text.
     const names = ['ident', 'user'];
     this.attrSlot = format.fields.map((field) => {
@@ -221,7 +229,12 @@ export class LogFormatReader {
             `expected ${describe(after)} at the end of the line (after ${fields[i]?.source})`,
           );
       } else {
-        end = findLiteral(line, after, at, before.endsWith('"'));
+        let from = at;
+        for (let s = this.innerSpaces[i] ?? 0; s > 0 && from !== -1; s--) {
+          const space = line.indexOf(' ', from);
+          from = space === -1 ? -1 : space + 1;
+        }
+        end = from === -1 ? -1 : findLiteral(line, after, from, before.endsWith('"'));
         if (end === -1) throw new RowError(`expected ${describe(after)} after ${fields[i]?.source}`);
       }
       this.values[i] = line.slice(at, end);
