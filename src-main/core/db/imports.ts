@@ -42,9 +42,12 @@ export function findDoneBySignature(
   quickHash: string,
   sizeBytes: number,
 ): { id: number; sha256: string | null; fileName: string }[] {
+  // An import that stored nothing (every row quarantined: a wrong format or --log-format) does not
+  // make the file seen, so it can be read again the right way.
   return db
     .prepare(
-      `SELECT id, sha256, file_name AS fileName FROM imports WHERE quick_hash = ? AND size_bytes = ? AND status = 'done'`,
+      `SELECT id, sha256, file_name AS fileName FROM imports
+        WHERE quick_hash = ? AND size_bytes = ? AND status = 'done' AND (stored > 0 OR duplicates > 0)`,
     )
     .all(quickHash, sizeBytes) as { id: number; sha256: string | null; fileName: string }[];
 }

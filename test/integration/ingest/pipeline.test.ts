@@ -57,6 +57,31 @@ describe('import pipeline', () => {
     db.close();
   });
 
+  it('reads a file again when its earlier import stored nothing (every row quarantined by a wrong format)', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'v.db'));
+    const file = path.join(dir, 'ssl_request_log');
+    fs.writeFileSync(
+      file,
+      '[28/Oct/2023:10:00:05 +0000] 203.0.113.61 TLSv1.3 TLS_AES_256_GCM_SHA384 "GET /index.html HTTP/1.1" 5120\n',
+    );
+    const wrong = { name: 'wrong', format: 'log-format', logFormat: '%h %t "%r" %b' } as const;
+    const first = await runImport(db, { file, enrich: false, preset: wrong });
+    expect([first.status, first.stored, first.quarantined]).toEqual(['done', 0, 1]);
+    const right = {
+      name: 'ssl',
+      format: 'log-format',
+      logFormat: '%t %h %{SSL_PROTOCOL}x %{SSL_CIPHER}x "%r" %b',
+    } as const;
+    const second = await runImport(db, { file, enrich: false, preset: right });
+    expect([second.status, second.stored, second.quarantined]).toEqual(['done', 1, 0]);
+    // Now it is seen: a third read is skipped, whatever the format.
+    const third = await runImport(db, { file, enrich: false, preset: wrong });
+    expect(third.status).toBe('skipped');
+    expect(third.message).toMatch(`Same content as import #${second.id}`);
+    db.close();
+  });
+
   it('counts rows already stored from another file as duplicates, and only adds the new ones', async () => {
     const dir = tempDir();
     const db = openDatabase(path.join(dir, 'v.db'));
