@@ -181,6 +181,8 @@ describe('alb: Application Load Balancer access logs', () => {
     expect(rows[2]).toMatchObject({ protocol: 'h2', host: '10.0.2.105', query: 'q=%27%20or%201%3D1' });
     expect(rows[3]).toMatchObject({
       method: null,
+      path: null,
+      query: null,
       requestLine: '- http://www.example.com:80- -',
       dstIp: null,
       requestTimeMs: null,
@@ -350,6 +352,26 @@ describe('suricata-eve', () => {
       bytesOut: 5120,
       packets: 11,
     });
+  });
+
+  it("keeps the client as source for an alert on the server's answer (direction to_client)", () => {
+    const alert = (extra: string) =>
+      `{"timestamp":"2023-10-24T08:00:03.000000+0000","flow_id":2004,"event_type":"alert","src_ip":"10.0.0.10","src_port":80,"dest_ip":"198.51.100.66","dest_port":51515,"proto":"TCP",${extra}"alert":{"signature_id":2100498,"rev":7,"signature":"GPL ATTACK_RESPONSE id check returned root","severity":2},"http":{"url":"/cgi-bin/x.cgi?c=id"}}`;
+    const { rows: alerts, bads: none } = parseText(
+      'suricata-eve',
+      [
+        // Suricata 7: the flow's own ends, client first.
+        alert(
+          '"direction":"to_client","flow":{"pkts_toserver":4,"src_ip":"198.51.100.66","dest_ip":"10.0.0.10","src_port":51515,"dest_port":80},',
+        ),
+        // Older: only the direction says the packet went to the client.
+        alert('"direction":"to_client",'),
+      ].join('\n'),
+    );
+    expect(none).toEqual([]);
+    for (const row of alerts)
+      expect(row).toMatchObject({ srcIp: '198.51.100.66', srcPort: 51515, dstIp: '10.0.0.10', dstPort: 80 });
+    expect(attrsOf(alerts[1] ?? ({} as never))).toMatchObject({ direction: 'to_client' });
   });
 
   it('quarantines an event that is not traffic, saying so', () => {

@@ -130,8 +130,13 @@ class AlbParser extends LineRecordParser {
     row.bytesIn = count(field(AT.received_bytes), 'received_bytes');
     row.bytesOut = count(field(AT.sent_bytes), 'sent_bytes');
     splitRequestLine(field(AT.request), this.request, 'request');
-    // A request ALB could not parse is logged as `- http://host:80- -`.
-    if (this.request.method === '-') this.request.method = null;
+    // A request ALB could not parse is logged as `- http://host:80- -`: the listener's address, no
+    // method and no path (the `/` an absolute URL without a path stands for was never asked).
+    if (this.request.method === '-') {
+      this.request.method = null;
+      this.request.path = null;
+      this.request.query = null;
+    }
     setRequest(row, this.request);
     row.userAgent = loggedText(field(AT.user_agent), 'user_agent');
     row.tlsCipher = loggedText(field(AT.ssl_cipher), 'ssl_cipher');

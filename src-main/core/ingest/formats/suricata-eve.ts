@@ -40,17 +40,27 @@ class SuricataEveParser extends JsonLinesParser {
     if (type === null) throw new RowError('event_type: missing');
     if (r.src_ip === undefined || r.src_ip === null)
       throw new RowError(`event_type ${type}: not a network event (no src_ip), so not a session`);
+    const ends = clientToServer(r);
     const row = newWebRow(
       isoTime(anyText(r.timestamp, 'timestamp') ?? '', 'timestamp', 'auto'),
-      anyIp(r.src_ip, 'src_ip', true) ?? '',
+      anyIp(ends.src_ip, `${ends.from}src_ip`, true) ?? '',
       line,
     );
-    row.srcPort = anyPort(r.src_port, 'src_port');
-    row.dstIp = anyIp(r.dest_ip, 'dest_ip', false);
-    row.dstPort = anyPort(r.dest_port, 'dest_port');
+    row.srcPort = anyPort(ends.src_port, `${ends.from}src_port`);
+    row.dstIp = anyIp(ends.dest_ip, `${ends.from}dest_ip`, false);
+    row.dstPort = anyPort(ends.dest_port, `${ends.from}dest_port`);
     row.protocol = anyText(r.proto, 'proto');
     const attrs: Record<string, string> = { event_type: type };
-    keep(attrs, r, ['app_proto', 'flow_id', 'tx_id', 'in_iface', 'community_id', 'vlan', 'host']);
+    keep(attrs, r, [
+      'app_proto',
+      'flow_id',
+      'tx_id',
+      'in_iface',
+      'community_id',
+      'vlan',
+      'host',
+      'direction',
+    ]);
     const http = objectOrNull(r.http);
     if (http !== null) this.readHttp(http, row, attrs);
     if (type === 'alert') readAlert(objectOrNull(r.alert), row, attrs);
@@ -83,6 +93,33 @@ class SuricataEveParser extends JsonLinesParser {
     row.bytesOut = anyCount(http.length, 'http.length');
     keep(attrs, http, ['http_content_type', 'xff', 'http_port', 'redirect'], 'http.');
   }
+}
+
+/**
+ * The event's ends as a session has them: the client as source. An alert's src_ip/dest_ip are the
+ * packet's, so an alert on a server's answer (`direction: to_client`) names the server as source;
+ * Suricata 7 adds the flow's own ends (`flow.src_ip` …, the client first), which are used when
+ * there, and otherwise a to_client packet's ends are swapped.
+ */
+function clientToServer(r: JsonObject): {
+  src_ip: unknown;
+  src_port: unknown;
+  dest_ip: unknown;
+  dest_port: unknown;
+  from: string;
+} {
+  const flow = objectOrNull(r.flow);
+  if (r.event_type !== 'flow' && flow !== null && flow.src_ip !== undefined && flow.src_ip !== null)
+    return {
+      src_ip: flow.src_ip,
+      src_port: flow.src_port,
+      dest_ip: flow.dest_ip,
+      dest_port: flow.dest_port,
+      from: 'flow.',
+    };
+  if (r.direction === 'to_client')
+    return { src_ip: r.dest_ip, src_port: r.dest_port, dest_ip: r.src_ip, dest_port: r.src_port, from: '' };
+  return { src_ip: r.src_ip, src_port: r.src_port, dest_ip: r.dest_ip, dest_port: r.dest_port, from: '' };
 }
 
 /**
