@@ -1,4 +1,6 @@
 // `vigil rules add|list|remove|run`: detection rules (Sigma) through the service, like the app.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { RuleRefusalInfo, RuleSetInfo } from '../../../src-shared/rules.js';
 import { followJob } from '../follow-job.js';
@@ -24,12 +26,18 @@ function describeRefusal(refusal: RuleRefusalInfo): string {
   return `${refusal.file}:${refusal.line}: ${rule ? `${rule}: ` : ''}${refusal.reason}`;
 }
 
-/** A set by id, or by source (`pack`, `suricata`, a folder's path). */
+/** A set by id, or by source (`pack`, `suricata`, a folder's path as given to `add`, relative or not). */
 async function setNamed(call: Workspace['call'], name: string): Promise<RuleSetInfo> {
   const sets = await call('listRuleSets', {});
+  const folder = path.resolve(name);
+  const names = new Set([
+    name.replace(/\/+$/, ''),
+    folder,
+    fs.existsSync(folder) ? fs.realpathSync(folder) : folder,
+  ]);
   const found = /^\d+$/.test(name)
     ? sets.find((set) => set.id === Number(name))
-    : sets.find((set) => set.source === name || set.source.replace(/\/+$/, '') === name.replace(/\/+$/, ''));
+    : sets.find((set) => names.has(set.source.replace(/\/+$/, '')));
   if (!found)
     throw new Error(
       `No rule set "${name}". Sets: ${sets.map((set) => `${set.id} (${set.source})`).join(', ') || 'none'}`,

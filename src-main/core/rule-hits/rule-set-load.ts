@@ -89,9 +89,12 @@ export function syncRulePack(db: Db): void {
 
 /** Loads every rule file under `dir` as the set of that folder (replacing an earlier load of it). */
 export function addRuleFolder(db: Db, dir: string): RuleFolderLoad {
-  const folder = path.resolve(dir);
+  let folder = path.resolve(dir);
   let load: LoadResult;
   try {
+    // The folder's real path names the set, so a link to a folder already added replaces that set
+    // instead of adding its rules (and hits) a second time.
+    folder = fs.realpathSync(folder);
     load = loadRuleFolder(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -106,10 +106,10 @@ function compileAlternative(tests: readonly FieldTest[], table: AtomTable): Comp
   const literalOnly = (test: FieldTest) =>
     test.field !== 'keywords' &&
     test.combine === 'any' &&
-    test.values.every((value) => atomTest(value).kind === 'literal');
+    test.values.flat().every((value) => atomTest(value).kind === 'literal');
   const expensive = (test: FieldTest) =>
     test.field !== 'keywords' &&
-    test.values.every((value) => value.type === 'regex' || atomTest(value).kind === 'wildcard');
+    test.values.flat().every((value) => value.type === 'regex' || atomTest(value).kind === 'wildcard');
   const compiled = new Map<FieldTest, CompiledTest>();
   for (const test of tests) if (literalOnly(test)) compiled.set(test, compileTest(test, table, []));
   for (const test of tests) {
@@ -125,8 +125,11 @@ function compileAlternative(tests: readonly FieldTest[], table: AtomTable): Comp
 
 function compileTest(test: FieldTest, table: AtomTable, requires: readonly number[]): CompiledTest {
   const fields: readonly RuleField[] = test.field === 'keywords' ? KEYWORD_FIELDS : [test.field];
-  const groups = test.values.map((value) =>
-    Int32Array.from(fields, (field) => table.idOf(field, testFor(field, value), requires)),
+  // A group per written value: any of its spellings in any of the fields.
+  const groups = test.values.map((spellings) =>
+    Int32Array.from(
+      spellings.flatMap((value) => fields.map((field) => table.idOf(field, testFor(field, value), requires))),
+    ),
   );
   return { groups, combine: test.combine };
 }

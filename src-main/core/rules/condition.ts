@@ -1,7 +1,7 @@
 // A Sigma condition → a tree over the rule's search identifiers. Grammar (lowest precedence
 // first): `or`, `and`, `not`, then a primary: `( … )`, an identifier, or `N of pattern` / `all of
 // pattern` where the pattern is an identifier with `*` wildcards or `them` (every identifier not
-// starting with `_`). Aggregations (`| count() by …`) belong to Sigma correlation rules now and
+// starting with `_`). Aggregations (`| count() by …`, `near`) belong to Sigma correlation rules now and
 // are refused.
 
 import type { ConditionNode } from './types.js';
@@ -33,6 +33,11 @@ function tokenize(text: string): Token[] {
         'unsupported',
       );
     if (match[3] !== undefined) throw new ConditionError(`unexpected "${match[3]}" at character ${at + 1}`);
+    if (match[2]?.toLowerCase() === 'near')
+      throw new ConditionError(
+        '"near" is not supported: it is an aggregation over nearby events, which Sigma moved to correlation rules',
+        'unsupported',
+      );
     tokens.push({ text: match[1] ?? match[2] ?? '', at });
   }
   return tokens;
@@ -117,6 +122,10 @@ export function parseCondition(text: string, identifiers: readonly string[]): Co
     if (names.length === 0)
       throw new ConditionError(
         `"${countToken.text} of ${target.text}" matches no identifier (the detection defines ${list(identifiers)})`,
+      );
+    if (Number.isFinite(count) && count > names.length)
+      throw new ConditionError(
+        `"${countToken.text} of ${target.text}" can never hold: only ${names.length} identifier(s) match (${list(names)})`,
       );
     return { kind: 'atLeast', count: Math.min(count, names.length), names };
   }

@@ -8,14 +8,16 @@ const DASHES = ['-', '/', '\u2013', '\u2014', '\u2015'];
 export const WINDASH_LIMIT = 625;
 
 /**
- * Every spelling of `text` with each flag dash (a dash character at the start or after white space)
- * replaced by any of DASHES. Null when that makes more than WINDASH_LIMIT variants.
+ * Every spelling of `text` with each flag dash replaced by any of DASHES. A flag dash is a dash
+ * character that starts the text or follows a character that is not a letter, digit or `_` (a
+ * space, `=`, `"`, …: `-exec`, `arg=-exec`), not one inside a word (`x-forwarded`). Null when that
+ * makes more than WINDASH_LIMIT variants.
  */
 export function windashVariants(text: string): string[] | null {
   const positions: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
-    if (DASHES.includes(c) && (i === 0 || /\s/.test(text.charAt(i - 1)))) positions.push(i);
+    if (DASHES.includes(c) && (i === 0 || !/\w/.test(text.charAt(i - 1)))) positions.push(i);
   }
   if (DASHES.length ** positions.length > WINDASH_LIMIT) return null;
   let variants = [text];

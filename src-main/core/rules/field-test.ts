@@ -59,7 +59,7 @@ export function parseFieldTest(key: string, value: unknown, path: YamlPath): Fie
     );
   if (field === 'keywords' && (mods.match === 'cidr' || mods.match === 'exists' || isNumeric(mods.match)))
     throw unsupported(`keywords cannot take the ${mods.match} modifier`, path);
-  const matchValues = values.flatMap((raw, index) =>
+  const matchValues = values.map((raw, index) =>
     valueFor(raw, mods, field === 'keywords', Array.isArray(value) ? [...path, index] : path),
   );
   return { field, written: key, values: matchValues, combine: mods.all ? 'all' : 'any' };
@@ -156,6 +156,9 @@ function valueFor(raw: Scalar, mods: Modifiers, keywords: boolean, path: YamlPat
       throw invalid(`null cannot be combined with ${mode}`, path);
     return [{ type: 'null' }];
   }
+  // Vigil stores an empty value as absent (a log's "" user agent, an empty query), so an empty
+  // text means what null means: missing or empty.
+  if (raw === '' && mode === 'equals' && !mods.transforms.length && !keywords) return [{ type: 'null' }];
   if (typeof raw === 'number' && mode === 'equals' && !mods.cased && !mods.transforms.length && !keywords)
     return [{ type: 'number', op: 'eq', value: raw }];
   return spellings(String(raw), mods, path).map((tokens) => ({

@@ -47,8 +47,23 @@ export type NumberField = (typeof NUMBER_FIELDS)[number];
 export type DerivedField = (typeof DERIVED_FIELDS)[number];
 export type RuleField = TextField | NumberField | DerivedField;
 
-/** What a Sigma `keywords` list searches: the request's free text, as substrings in any case. */
-export const KEYWORD_FIELDS = ['uri', 'userAgent', 'referrer', 'host', 'requestLine'] as const;
+/**
+ * What a Sigma `keywords` list searches, as substrings in any case: the text fields of the event a
+ * log line was (its request line's parts, headers and addresses). Each field is searched on its
+ * own, as search backends do with a free-text keyword, so a keyword spanning two fields (`POST
+ * /login`) is found only in a raw request line Vigil kept (one that did not parse).
+ */
+export const KEYWORD_FIELDS = [
+  'method',
+  'uri',
+  'httpVersion',
+  'userAgent',
+  'referrer',
+  'host',
+  'requestLine',
+  'srcIp',
+  'dstIp',
+] as const;
 
 const NUMBER_SET = new Set<string>(NUMBER_FIELDS);
 const ALL = new Set<string>([...TEXT_FIELDS, ...NUMBER_FIELDS, ...DERIVED_FIELDS]);

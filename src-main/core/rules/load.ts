@@ -65,6 +65,15 @@ export function loadRuleText(text: string, file: string): LoadResult {
     const rule = readOne(merged, file, doc, refuse);
     if (rule) rules.push(rule);
   }
+  if (rules.length === 0 && refused.length === 0)
+    refused.push({
+      file,
+      line: 1,
+      kind: 'invalid',
+      reason: 'the file holds no rule',
+      ruleId: null,
+      title: null,
+    });
   return mergeLoads([{ rules, refused, files: 1 }]);
 }
 
@@ -108,13 +117,20 @@ export function loadRuleFile(file: string): LoadResult {
 
 /**
  * Every .yml / .yaml file under `dir` (sub-folders too, in name order), with ids checked unique
- * across them: a second rule with an id already loaded is refused.
+ * across them: a second rule with an id already loaded is refused. Hidden files and folders are
+ * left out (a cloned rule repository's `.github/` workflows are not rules).
  */
 export function loadRuleFolder(dir: string): LoadResult {
+  const hidden = (file: string) =>
+    path
+      .relative(dir, file)
+      .split(path.sep)
+      .some((part) => part.startsWith('.'));
   const files = fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !hidden(file))
     .sort();
   return mergeLoads(files.map(loadRuleFile));
 }

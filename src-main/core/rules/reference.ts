@@ -80,7 +80,10 @@ function fieldTestHolds(test: FieldTest): Holds {
   const fields: readonly RuleField[] = test.field === 'keywords' ? KEYWORD_FIELDS : [test.field];
   const perField = fields.map((field) => ({
     field,
-    values: test.values.map((value) => valueTest(value, field)),
+    values: test.values.map((spellings) => {
+      const tests = spellings.map((value) => valueTest(value, field));
+      return (actual: string | number | null) => tests.some((holds) => holds(actual));
+    }),
   }));
   return (record) => {
     // Each test reads its fields for itself: nothing is shared with the other tests.

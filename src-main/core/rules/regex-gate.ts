@@ -63,11 +63,12 @@ class GateParser {
       const next = source[this.at + 1] ?? '';
       this.at += 2;
       if (/[A-Za-z0-9]/.test(next)) {
-        // \d \w \b …, \xHH, \uHHHH, \cX and back-references stand for something other than themselves.
+        // \d \w \b …, \xHH, \uHHHH, \cX and back-references (\1, \k<name>) stand for something other than themselves.
         const rest = source.slice(this.at);
         if (next === 'x' && /^[0-9A-Fa-f]{2}/.test(rest)) this.at += 2;
         else if (next === 'u' && /^[0-9A-Fa-f]{4}/.test(rest)) this.at += 4;
         else if (next === 'c' && /^[A-Za-z]/.test(rest)) this.at += 1;
+        else if (next === 'k' && /^<[^>]*>/.test(rest)) this.at = source.indexOf('>', this.at) + 1;
         else if (/[0-9]/.test(next)) while (/[0-9]/.test(source[this.at] ?? '')) this.at++;
         return { literal: null, gate: null };
       }

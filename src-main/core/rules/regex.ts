@@ -2,7 +2,10 @@
 // a leading inline flag group such as `(?i)` becomes the flag; POSIX classes inside brackets
 // (`[[:digit:]]`) become their JavaScript equivalents (JavaScript would read them as a plain
 // character set and match the wrong thing); anything JavaScript cannot compile is refused with its
-// message. A regex is searched anywhere in the value (not anchored), case-sensitively unless the
+// message. PCRE's string anchors and Python-style named groups are rewritten to their JavaScript
+// forms; a letter escape JavaScript does not know is refused, since JavaScript (without the `u`
+// flag, which would change other patterns) reads `\p{Lu}` or `\h` as plain letters and the rule
+// would silently never match. A regex is searched anywhere in the value (not anchored), case-sensitively unless the
 // `i` sub-modifier or `(?i)` says otherwise.
 
 const POSIX: Record<string, string> = {
@@ -44,6 +47,9 @@ export function translateRegex(written: string, subFlags: string): RegexCompiled
     return replacement ?? whole;
   });
   if (badClass) return { ok: false, reason: `POSIX class ${badClass} is not known` };
+  const pcre = fromPcre(source);
+  if (!pcre.ok) return pcre;
+  source = pcre.source;
   if (/\(\?[a-zA-Z]/.test(source.replace(/\\./g, '')))
     return { ok: false, reason: 'inline flags are only supported at the start of the regex, e.g. (?i)' };
   const flagText = [...flags].sort().join('');
@@ -53,4 +59,59 @@ export function translateRegex(written: string, subFlags: string): RegexCompiled
     return { ok: false, reason: `the regex does not compile: ${(error as Error).message}` };
   }
   return { ok: true, source, flags: flagText };
+}
+
+/** JavaScript's letter escapes outside Unicode mode (`k` is a named back-reference). */
+const JS_LETTER_ESCAPES = new Set('bBcdDfknrsStuvwWx');
+/** PCRE anchors with the same meaning in any flag mode: start, end, end before a final newline. */
+const PCRE_ANCHORS: Record<string, string> = {
+  A: '(?<![\\s\\S])',
+  z: '(?![\\s\\S])',
+  Z: '(?=\\n?(?![\\s\\S]))',
+};
+
+/** The regex with PCRE-only syntax rewritten for JavaScript, or why it cannot be. */
+function fromPcre(source: string): RegexCompiled {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') {
+      const next = source.charAt(i + 1);
+      i++;
+      const anchor = PCRE_ANCHORS[next];
+      if (anchor && !inClass) out += anchor;
+      else if (/[a-zA-Z]/.test(next) && !JS_LETTER_ESCAPES.has(next))
+        return { ok: false, reason: `\\${next} is not a regex escape JavaScript knows` };
+      else out += c + next;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      // A ']' right after '[' or '[^' is a literal member in PCRE; JavaScript would read `[]` as
+      // an empty class, so it is escaped.
+      const start = source.charAt(i + 1) === '^' ? 2 : 1;
+      out += source.slice(i, i + start);
+      i += start - 1;
+      if (source.charAt(i + 1) === ']') {
+        out += '\\]';
+        i++;
+      }
+      continue;
+    }
+    const pythonGroup = /^\(\?P(<[A-Za-z_]\w*>|=[A-Za-z_]\w*\))/.exec(source.slice(i));
+    if (pythonGroup) {
+      const named = pythonGroup[1] ?? '';
+      out += named.startsWith('<') ? `(?${named}` : `\\k<${named.slice(1, -1)}>`;
+      i += pythonGroup[0].length - 1;
+      continue;
+    }
+    out += c;
+  }
+  return { ok: true, source: out, flags: '' };
 }

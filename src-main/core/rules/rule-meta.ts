@@ -15,8 +15,10 @@ export function readRule(
   lineOf: (path: YamlPath) => number,
 ): SigmaRule {
   if ('correlation' in doc) throw unsupported('correlation rules are not supported', ['correlation']);
-  if ('filter' in doc && 'rules' in doc)
-    throw unsupported('Sigma filter documents are not supported', ['filter']);
+  // A filter document (`filter:` with the `rules` it applies to, and no `detection`) changes other
+  // rules; written either as the specification does or with `rules` beside `filter`.
+  if ('filter' in doc && !('detection' in doc))
+    throw unsupported('Sigma filter documents (filter: with rules:) are not supported', ['filter']);
   const title = requiredText(doc, 'title');
   if (title.length > 256) throw invalid('title is longer than 256 characters', ['title']);
   const id = requiredText(doc, 'id');

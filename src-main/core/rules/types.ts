@@ -32,7 +32,11 @@ export interface FieldTest {
   field: RuleField | 'keywords';
   /** The name as the rule wrote it (with its modifiers), for messages. */
   written: string;
-  values: MatchValue[];
+  /**
+   * Each value the rule wrote, as the spellings that stand for it (one, or several after windash,
+   * base64offset or an empty text): any spelling of a value is that value.
+   */
+  values: MatchValue[][];
   /** `any`: one value is enough (Sigma's default); `all`: the `all` modifier. */
   combine: 'any' | 'all';
 }

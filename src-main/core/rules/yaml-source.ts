@@ -10,6 +10,7 @@ import {
   LineCounter,
   type Node,
   parseAllDocuments,
+  visit,
 } from 'yaml';
 import type { YamlPath } from './rule-error.js';
 
@@ -53,8 +54,28 @@ export function readYamlDocuments(text: string): YamlDocument[] {
         lineOf,
       };
     }
-    return { value: doc.toJS({ maxAliasCount: 100 }), error: null, line: start, lineOf };
+    try {
+      return { value: doc.toJS({ maxAliasCount: 100 }), error: null, line: start, lineOf };
+    } catch (error) {
+      // An alias that names no anchor (often an unquoted `*admin*`, which YAML reads as an alias)
+      // or too many aliases: the document parsed, but has no value to give.
+      const line = lineAt(firstAliasAt(doc) ?? doc.range[0]);
+      const message = (error as Error).message.split('\n')[0] ?? '';
+      const hint = /unresolved alias/i.test(message) ? ' (a value starting with * must be quoted)' : '';
+      return { value: undefined, error: { line, message: message + hint }, line: start, lineOf };
+    }
   });
+}
+
+function firstAliasAt(doc: Document.Parsed): number | null {
+  let at: number | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      at = node.range?.[0] ?? null;
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 function child(node: unknown, key: string | number): { node: unknown; at: number } | null {

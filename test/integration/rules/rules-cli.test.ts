@@ -85,6 +85,31 @@ describe('vigil rules', () => {
     );
   });
 
+  it('takes a link to a folder already added as that folder, and removes a set by a relative path', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.db');
+    const rulesDir = path.join(dir, 'my-rules');
+    fs.mkdirSync(rulesDir);
+    fs.writeFileSync(path.join(rulesDir, 'login.yml'), GOOD_RULE);
+    // A cloned rule repository's workflows are not rules, and an empty file is said to hold none.
+    fs.mkdirSync(path.join(rulesDir, '.github'));
+    fs.writeFileSync(path.join(rulesDir, '.github', 'ci.yml'), 'on: push\n');
+    fs.writeFileSync(path.join(rulesDir, 'empty.yml'), '');
+    const link = path.join(dir, 'link-to-rules');
+    fs.symlinkSync(rulesDir, link);
+    const first = await cli(['rules', 'add', rulesDir, '--db', db]);
+    expect(first.stdout).toContain('1 rule(s) loaded from 2 file(s), 1 refused');
+    expect(first.stderr).toContain('refused empty.yml:1: the file holds no rule');
+    expect((await cli(['rules', 'add', link, '--db', db])).error).toBeNull();
+    const sets = JSON.parse((await cli(['rules', 'list', '--db', db, '--json'])).stdout) as {
+      source: string;
+    }[];
+    expect(sets.map((set) => set.source).sort()).toEqual(['pack', rulesDir].sort());
+    const remove = await cli(['rules', 'remove', path.relative(process.cwd(), link), '--db', db]);
+    expect(remove.error).toBeNull();
+    expect(remove.stdout).toContain(`(${rulesDir}) is off`);
+  });
+
   it('says what is wrong with a folder that is not there', async () => {
     const dir = tempDir();
     const run = await cli(['rules', 'add', path.join(dir, 'missing'), '--db', path.join(dir, 'v.db')]);
