@@ -12,6 +12,12 @@ const program = new Command('vigil')
   .version(version, '-V, --version')
   .showHelpAfterError('(run with --help for usage)');
 registerCommands(program);
+// `vigil … | head` closes the pipe early: what was asked still finishes (an import, a verdict), and
+// what it would print is dropped instead of ending the process with a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 // On stderr, so `--json` output stays clean.
 announceMigrationsTo((notice) => warn(`vigil: ${notice}`));
 
