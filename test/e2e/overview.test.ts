@@ -79,6 +79,19 @@ describe('Overview on the embedded sample', () => {
     await fullShot(page, path.join(SHOTS, 'overview-dark.png'));
   });
 
+  it('keeps the app in the window: nothing hidden sticks out and lets the page scroll away', async () => {
+    // A visually hidden legend positioned against the page once made it 3 000 px tall, so a wheel
+    // over the Overview scrolled the whole app off the screen.
+    const page_ = await page.evaluate(() => ({
+      scrollHeight: document.documentElement.scrollHeight,
+      scrollWidth: document.documentElement.scrollWidth,
+      height: window.innerHeight,
+      width: window.innerWidth,
+    }));
+    expect(page_.scrollHeight).toBeLessThanOrEqual(page_.height);
+    expect(page_.scrollWidth).toBeLessThanOrEqual(page_.width);
+  });
+
   it('narrows to a country when a stacked-bar segment is clicked', async () => {
     const before = await kpi(page, 'sessions');
     await clickFirstBar(page, 'chart-type-country', 7);
