@@ -85,7 +85,10 @@ export const IpProfile = z.object({
   bytesOut: z.number().nullable(),
   firstTs: z.number().nullable(),
   lastTs: z.number().nullable(),
-  /** Sessions flagged by the active run (null when no run is active). */
+  /**
+   * Its sessions in the detection set (flagged by an active run or a rule hit at the set's level);
+   * null where it is not computed (a remote source).
+   */
   flagged: z.number().int().nullable(),
   maxScore: z.number().nullable(),
   bucketMs: z.number().int(),

@@ -8,7 +8,7 @@ import { must } from '../../../src-shared/must.js';
 import { bucketFor, bucketStart } from '../../../src-shared/time-buckets.js';
 import { jsAggregate } from './js-aggregate.js';
 
-/** The aggregate's arguments after the pass, in `add`'s order; a score and flag column follow. */
+/** The aggregate's arguments after the pass, in `add`'s order; a score and a flagged (0/1) column follow. */
 export const PASS_ARGUMENTS =
   'sessions.id, src_ip, dst_ip, start_ts, bytes_in, bytes_out, country, asn, dst_port';
 
@@ -80,7 +80,7 @@ export class IpProfilePass {
     asn: number | null,
     port: number | null,
     score: number | null,
-    flagged: number | null,
+    flagged: number,
   ): IpProfilePass {
     const bytes = (bytesIn ?? 0) + (bytesOut ?? 0);
     pass.sessions++;
@@ -89,7 +89,7 @@ export class IpProfilePass {
     if (bytesIn !== null) pass.bytesIn = (pass.bytesIn ?? 0) + bytesIn;
     if (bytesOut !== null) pass.bytesOut = (pass.bytesOut ?? 0) + bytesOut;
     if (score !== null && (pass.maxScore === null || score > pass.maxScore)) pass.maxScore = score;
-    pass.flagged += flagged ?? 0;
+    pass.flagged += flagged;
     pass.ids.push(id);
     pass.starts.push(start);
     pass.bytes.push(bytes);
@@ -110,7 +110,7 @@ export class IpProfilePass {
     return pass;
   }
 
-  /** `scored`: whether a run is active (else flagged and maxScore are null, as "no model"). */
+  /** `scored`: whether a run is active (else maxScore is null, as "no model"). */
   finish(scored: boolean, recentLimit: number): Aggregates {
     const starts = this.starts.filled;
     let firstTs: number | null = null;
@@ -128,7 +128,7 @@ export class IpProfilePass {
       bytesOut: this.bytesOut,
       firstTs,
       lastTs,
-      flagged: scored ? this.flagged : null,
+      flagged: this.flagged,
       maxScore: scored ? this.maxScore : null,
       bucketMs,
       series: this.series(bucketMs),

@@ -4,6 +4,7 @@
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { IpProfile } from '../../../src-shared/graph.js';
 import { asName } from '../enrich/as-names.js';
+import { FLAGGED_IDS_SQL } from './detection-set.js';
 import { activeScoreRun, filterAnd } from './graph.js';
 import { IpProfilePass, ipProfilePasses, PASS_ARGUMENTS } from './ip-profile-pass.js';
 import type { Db } from './open.js';
@@ -20,7 +21,9 @@ export function ipProfile(db: Db, ip: string, filter: SessionFilter, recentLimit
     : '';
   const pass = ipProfilePasses.read(
     db,
-    `SELECT vigil_ip_profile(${PASS_ARGUMENTS}, ${run ? 'scores.score, scores.flagged' : 'NULL, NULL'})
+    // Flagged as everywhere else (the detection set: active runs' flags and rule hits at its level);
+    // the score is the active run's.
+    `SELECT vigil_ip_profile(${PASS_ARGUMENTS}, ${run ? 'scores.score' : 'NULL'}, sessions.id IN (${FLAGGED_IDS_SQL}))
      FROM sessions ${scoreJoin} ${sql}`,
     { ...params, ip, ...(run ? { runId: run.runId } : {}) },
     new IpProfilePass(ip),

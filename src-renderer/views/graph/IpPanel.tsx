@@ -94,7 +94,7 @@ function ProfileBody({
           {formatTimestamp(profile.firstTs)} – {formatTimestamp(profile.lastTs)}
         </dd>
         <dt>Flagged</dt>
-        <dd>{profile.flagged === null ? 'no active model' : formatCount(profile.flagged)}</dd>
+        <dd>{profile.flagged === null ? '–' : formatCount(profile.flagged)}</dd>
         <dt>Highest score</dt>
         <dd>{profile.maxScore === null ? '–' : profile.maxScore.toFixed(3)}</dd>
       </dl>

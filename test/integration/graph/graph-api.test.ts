@@ -301,8 +301,37 @@ describe('ipProfile', () => {
       .prepare(`SELECT count(*) AS n FROM sessions WHERE src_ip = @ip AND dst_ip = @peer`)
       .get({ ip, peer: profile.peers[0]!.ip }) as { n: number };
     expect(profile.peers[0]).toMatchObject({ direction: 'out', sessions: peerSum.n });
-    // No model run yet: the score fields say so instead of pretending zero.
-    expect(profile).toMatchObject({ flagged: null, maxScore: null, verdicts: [] });
+    // No model run yet: the score field says so instead of pretending zero.
+    expect(profile).toMatchObject({ flagged: 0, maxScore: null, verdicts: [] });
+  });
+
+  it('counts flagged as everywhere else: rule hits at the detection level flag without a model', async () => {
+    const ip = busiestSource();
+    const ids = db
+      .prepare('SELECT id FROM sessions WHERE src_ip = @ip ORDER BY id LIMIT 3')
+      .pluck()
+      .all({ ip }) as number[];
+    db.prepare(`INSERT INTO rule_sets (id, source, kind, added_at) VALUES (900, 'test-pack', 'pack', 0)`).run();
+    const hit = (sessionId: number, level: number) => {
+      const rule = db
+        .prepare('INSERT INTO rules (set_id, rule_id, title, level) VALUES (900, ?, ?, ?)')
+        .run(`r${sessionId}`, `Rule ${sessionId}`, level).lastInsertRowid;
+      db.prepare('INSERT INTO rule_hits (session_id, rule, level, start_ts) VALUES (?, ?, ?, 0)').run(
+        sessionId,
+        rule,
+        level,
+      );
+    };
+    try {
+      // Two at high (the default level), one at low, which does not flag.
+      hit(ids[0]!, 3);
+      hit(ids[1]!, 4);
+      hit(ids[2]!, 1);
+      const profile = await call('ipProfile', { ip });
+      expect(profile).toMatchObject({ flagged: 2, maxScore: null });
+    } finally {
+      db.prepare('DELETE FROM rule_sets WHERE id = 900').run();
+    }
   });
 
   it('equals the GROUP BY answers field for field, with and without a filter', async () => {
