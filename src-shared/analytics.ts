@@ -15,7 +15,7 @@ export const KpiSummary = z.object({
   bytesOut: z.number(),
   /** Null when only a scan could count them (a detection-type filter over the rollups). */
   sourceIps: z.number().nullable(),
-  /** False when the count is an upper bound (a time range over the per-source rollup). */
+  /** False when the count is an upper bound (a long time range over the per-source rollup). */
   sourceIpsExact: z.boolean(),
   countries: z.number(),
   /** Null until a model run is active. */

@@ -40,7 +40,8 @@ describe('KPI tiles', () => {
     );
     expect(tile('flagged').textContent).toBe('Flagged5.0 %14 sessions');
     expect(tile('reviewed').textContent).toBe('Reviewed50 %141 sessions');
-    expect(tile('sources').textContent).toContain('≈ 30');
+    expect(tile('sources').textContent).toContain('≤ 30');
+    expect(tile('sources').textContent).toContain('at most');
   });
 
   it('say "1 session" and "<0.1 %" for a lone flag among many', () => {

@@ -4,6 +4,7 @@ import { must } from '../../../src-shared/must.js';
 import { flaggingSet } from '../db/analytics-flagged.js';
 import {
   countOnly,
+  distinctSources,
   reviewedCount,
   sourcesOverlapping,
   totals,
@@ -32,23 +33,41 @@ export function kpiSummary(db: Db, filter: SessionFilter): KpiSummary {
     flagged = digest?.flagged ?? countOnly(db, flaggedSource(db, runs, plan, filter, granularity));
   const reviewed = verdictsTableExists(db) ? reviewedCount(db, sessionSource(filter)) : null;
   const span = unranged ? storedSpan(db) : { firstTs: filter.from ?? null, lastTs: filter.to ?? null };
-  return { ...sums, ...sourceCount(db, plan, filter), flagged, reviewed, ...span, source: plan.kind };
+  return {
+    ...sums,
+    ...sourceCount(db, plan, filter, sums.sessions),
+    flagged,
+    reviewed,
+    ...span,
+    source: plan.kind,
+  };
 }
 
 /**
- * Distinct sources: exact from sessions when the filter reads them anyway; from the per-source
- * rollup (which knows each source's country and active span) otherwise, exact without a range and an
- * upper bound within one. It has no detection type: a type filter leaves the count unknown.
+ * Up to this many sessions in a time range, its distinct sources are counted from the sessions
+ * (through the start-time index: about 0.3 s for 200 000 on 2 cores); above it the per-source
+ * rollup gives an upper bound, which for a range in the middle of a long log can be twice the truth.
+ */
+export const EXACT_SOURCES_MAX_SESSIONS = 200_000;
+
+/**
+ * Distinct sources: exact from sessions when the filter reads them anyway or selects few enough;
+ * from the per-source rollup (which knows each source's country and active span) otherwise, exact
+ * without a range and an upper bound within one. It has no detection type: a type filter leaves the
+ * count unknown.
  */
 function sourceCount(
   db: Db,
   plan: Plan,
   filter: SessionFilter,
+  sessions: number,
 ): Pick<KpiSummary, 'sourceIps' | 'sourceIpsExact'> {
   if (plan.kind === 'sessions')
     return { sourceIps: sessionDigest(db, filter).sourceIps, sourceIpsExact: true };
   if (plan.clauses.some((c) => c.field !== 'country')) return { sourceIps: null, sourceIpsExact: false };
   // A source counts under its first-seen country, so a country filter makes the count approximate too.
   const exact = plan.from === undefined && plan.to === undefined && plan.clauses.length === 0;
+  if (!exact && sessions <= EXACT_SOURCES_MAX_SESSIONS)
+    return { sourceIps: distinctSources(db, sessionSource(filter)), sourceIpsExact: true };
   return { sourceIps: sourcesOverlapping(db, plan, plan.clauses), sourceIpsExact: exact };
 }

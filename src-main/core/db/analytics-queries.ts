@@ -56,6 +56,11 @@ export function series(db: Db, s: Source, size: number, withBytes = true): Serie
     .all(s.params) as SeriesRow[];
 }
 
+/** Distinct source addresses of the sessions a source reads. */
+export function distinctSources(db: Db, s: Source): number {
+  return (db.prepare(`SELECT count(DISTINCT src_ip) AS n ${s.from}`).get(s.params) as { n: number }).n;
+}
+
 /**
  * Sources seen within [from, to) by the per-source rollup: exact without a range; with one it
  * counts every source whose activity span overlaps it, an upper bound.

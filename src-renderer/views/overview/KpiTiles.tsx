@@ -36,14 +36,14 @@ function tiles(
     {
       id: 'sources',
       label: 'Source IPs',
-      value: k.sourceIps === null ? '—' : `${k.sourceIpsExact ? '' : '≈ '}${formatCount(k.sourceIps)}`,
+      value: k.sourceIps === null ? '—' : `${k.sourceIpsExact ? '' : '≤ '}${formatCount(k.sourceIps)}`,
       raw: k.sourceIps,
       note:
         k.sourceIps === null
           ? 'not counted for a type filter'
           : k.sourceIpsExact
             ? undefined
-            : 'estimate from the per-source rollup',
+            : 'at most: sources active across this range (per-source rollup)',
     },
     { id: 'countries', label: 'Countries', value: formatCount(k.countries), raw: k.countries },
     {
