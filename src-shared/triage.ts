@@ -34,12 +34,21 @@ export const TriageFilter = SessionFilter.extend({
 export type TriageFilter = z.infer<typeof TriageFilter>;
 
 /**
- * Which sessions one verdict action applies to: a list, every stored session from an IP, or every
- * session a threat-type run flagged as one kind (within a triage filter): a group of the queue.
+ * Which sessions one verdict action applies to: a list, every stored session from an IP, the flag
+ * queue's sessions from an IP (what its group heading counts), or every session a threat-type run
+ * flagged as one kind (within a triage filter): a group of the queue.
  */
 export const VerdictTarget = z.union([
   z.object({ sessionIds: z.array(sessionId).min(1).max(100_000) }),
   z.object({ srcIp: z.string().min(1).max(64) }),
+  z.object({
+    queueOf: z.object({
+      srcIp: z.string().min(1).max(64),
+      /** The queue of this run's flags; absent: the detection set's queue. */
+      runId: z.number().int().optional(),
+      filter: TriageFilter.default({}),
+    }),
+  }),
   z.object({
     runId: z.number().int(),
     predictedKind: z.string().min(1).max(60),

@@ -379,7 +379,9 @@ describe('a triage queue that empties', () => {
     expect(row(2)).toBeNull();
     expect(row(3).getAttribute('aria-selected')).toBe('true');
     await act(async () => void fireEvent.click(within(groups[1]!).getByTestId('group-review')));
-    expect(callsOf('setVerdict')).toEqual([{ target: { srcIp: '203.0.113.9' }, verdict: 'review' }]);
+    expect(callsOf('setVerdict')).toEqual([
+      { target: { queueOf: expect.objectContaining({ srcIp: '203.0.113.9' }) }, verdict: 'review' },
+    ]);
     expect(verdictOf(3)).toBe('review');
   });
 

@@ -2,7 +2,7 @@
 // decides on beside them.
 import { detectionSetName } from '../../../src-shared/detection-set.js';
 import type { Session } from '../../../src-shared/domain.js';
-import type { FlagQueuePage, QueueItem } from '../../../src-shared/triage.js';
+import type { FlagQueuePage, QueueItem, TriageFilter } from '../../../src-shared/triage.js';
 import { flagReasons, setFlaggedPage } from '../db/detection-queue.js';
 import { readDetectionSet } from '../db/detection-set.js';
 import {
@@ -34,6 +34,14 @@ export function annotate(
     tags: tags.get(session.id) ?? [],
     ioc: [...(ioc.get(session.srcIp) ?? []), ...(session.dstIp ? (ioc.get(session.dstIp) ?? []) : [])],
   }));
+}
+
+/** Every session of a queue (one run's, or the detection set's without a run id) within a filter. */
+export function queueSessionIds(db: Db, query: { runId?: number; filter: TriageFilter }): number[] {
+  const all = { filter: query.filter, groupBySrcIp: false, offset: 0, limit: Number.MAX_SAFE_INTEGER };
+  if (query.runId === undefined) return setFlaggedPage(db, all).rows.map((row) => row.id);
+  const run = resolveRun(db, query.runId);
+  return run ? flaggedPage(db, { ...all, runId: run.id }).rows.map((row) => row.id) : [];
 }
 
 /**

@@ -6,6 +6,7 @@ import { resolveFreeText } from '../db/free-text.js';
 import type { Db } from '../db/open.js';
 import { prepareVerdictWrite, sessionIdsFromIp, verdictsOf } from '../db/verdicts.js';
 import { scopeToFinished } from '../db/visibility.js';
+import { queueSessionIds } from './queue.js';
 import { refuseEarly, requireStoredSessions } from './stored-sessions.js';
 
 export const VERDICT_ACTION = 'verdict';
@@ -34,6 +35,13 @@ function targetIds(db: Db, target: VerdictTarget): { ids: number[]; label: strin
     const ids = sessionIdsFromIp(db, target.srcIp);
     if (ids.length === 0) throw new Error(`No stored session comes from ${target.srcIp}.`);
     return { ids, label: `all ${ids.length} sessions from ${target.srcIp}` };
+  }
+  if ('queueOf' in target) {
+    const { srcIp, runId, filter } = target.queueOf;
+    const scoped = scopeToFinished(db, resolveFreeText(db, { ...filter, srcIp }));
+    const ids = queueSessionIds(db, { runId, filter: scoped });
+    if (ids.length === 0) throw new Error(`The queue holds no session from ${srcIp} here.`);
+    return { ids, label: `${ids.length} flagged sessions from ${srcIp}` };
   }
   if ('predictedKind' in target) {
     const filter = scopeToFinished(db, resolveFreeText(db, target.filter));

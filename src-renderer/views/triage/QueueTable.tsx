@@ -14,8 +14,8 @@ interface QueueTableProps {
   /** Source IPs whose rows are folded away. */
   collapsed: ReadonlySet<string>;
   onToggleGroup(srcIp: string): void;
-  /** One verdict on every session from the group's source IP. */
-  onGroupVerdict(verdict: Verdict, srcIp: string): void;
+  /** One verdict on the group's sessions: the queue's sessions from its source IP. */
+  onGroupVerdict(verdict: Verdict, srcIp: string, sessions: number): void;
 }
 
 /**
@@ -30,7 +30,7 @@ function requestSummary(s: Session): string {
 
 type GroupProps = Pick<QueueTableProps, 'page' | 'collapsed' | 'onToggleGroup' | 'onGroupVerdict'>;
 
-/** A source IP's heading above its rows: fold it, or judge every session from the IP at once. */
+/** A source IP's heading above its rows: fold it, or judge the group's sessions at once. */
 function groupHeader(props: GroupProps, item: QueueItem, index: number, columns: number) {
   const { page, collapsed } = props;
   const ip = item.session.srcIp;
@@ -58,8 +58,8 @@ function groupHeader(props: GroupProps, item: QueueItem, index: number, columns:
               type="button"
               className="small"
               data-testid={`group-${verdict}`}
-              title={`${label}: every session from ${ip}`}
-              onClick={() => props.onGroupVerdict(verdict, ip)}
+              title={`${label}: the ${formatCount(group?.sessions)} flagged sessions from ${ip} in this queue`}
+              onClick={() => props.onGroupVerdict(verdict, ip, group?.sessions ?? 0)}
             >
               {label}
             </button>

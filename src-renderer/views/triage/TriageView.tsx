@@ -46,7 +46,13 @@ export function TriageView() {
   const items = itemsOf(state);
   const current = currentItem(state);
   const colours = useMemo(() => new Map((tags.data ?? []).map((t) => [t.name, t.colour])), [tags.data]);
-  const actions = useTriageActions({ state, analyst: analyst.data?.name ?? '…', ledger, dispatch });
+  const actions = useTriageActions({
+    state,
+    queue: { runId: queueRun, filter },
+    analyst: analyst.data?.name ?? '…',
+    ledger,
+    dispatch,
+  });
   const setError = useCallback((error: string) => dispatch({ type: 'error', error }), []);
 
   const run = (command: TriageCommand) => {

@@ -2,7 +2,7 @@
 // puts the rows back and says so; undo is shown at once too, from the view's stack of earlier rows
 // (triage-state.ts). Calls go out one after another through the ledger (action-ledger.ts).
 import { type Dispatch, useRef } from 'react';
-import type { QueueItem, Verdict } from '../../../src-shared/triage.js';
+import type { QueueItem, TriageFilter, Verdict, VerdictTarget } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
 import { formatCount } from '../../format.js';
 import type { ActionLedger } from './action-ledger.js';
@@ -10,6 +10,8 @@ import { currentItem, itemsOf, type TriageEvent, type TriageState } from './tria
 
 export interface TriageDeps {
   state: TriageState;
+  /** The queue shown: its run (absent: the detection set) and filter, for a group's verdict. */
+  queue: { runId: number | undefined; filter: TriageFilter };
   analyst: string;
   ledger: ActionLedger;
   dispatch: Dispatch<TriageEvent>;
@@ -18,7 +20,7 @@ export interface TriageDeps {
 type Hits = (item: QueueItem) => boolean;
 interface Target {
   hits: Hits;
-  target: { srcIp: string } | { sessionIds: number[] };
+  target: VerdictTarget;
   what: string;
 }
 
@@ -86,9 +88,21 @@ export function useTriageActions(deps: TriageDeps) {
       const t = targetOf(wide);
       if (t) judge(t, verdict, wide === false);
     },
-    /** A group's verdict: every stored session from that source IP. */
-    groupVerdict(verdict: Verdict, srcIp: string) {
-      judge(ipTarget(srcIp), verdict, false);
+    /**
+     * A group's verdict: the queue's sessions from that source IP, the ones its heading counts (not
+     * the IP's other, unflagged sessions, which the analyst has not seen here).
+     */
+    groupVerdict(verdict: Verdict, srcIp: string, sessions: number) {
+      const { runId, filter } = latest.current.queue;
+      judge(
+        {
+          hits: (i: QueueItem) => i.session.srcIp === srcIp,
+          target: { queueOf: { srcIp, runId, filter } },
+          what: `the ${formatCount(sessions)} flagged ${sessions === 1 ? 'session' : 'sessions'} from ${srcIp}`,
+        },
+        verdict,
+        false,
+      );
     },
     /** A note rides on the session's verdict (needs review when it has none yet). */
     note(text: string) {

@@ -6,6 +6,7 @@ import { kpiSummary } from '../../../src-main/core/analytics/kpis.js';
 import { setRuleLevel, switchKindOff } from '../../../src-main/core/db/detection-set.js';
 import type { Db } from '../../../src-main/core/db/open.js';
 import { flagQueue } from '../../../src-main/core/triage/queue.js';
+import { setVerdict } from '../../../src-main/core/triage/verdict-actions.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
 import { RULE_LEVELS } from '../../../src-shared/rules.js';
 import { addScoredRun, cloudwatchLine, importLines, workspace } from './harness.js';
@@ -146,5 +147,32 @@ describe('the detection-set queue', () => {
       [0, 0.9],
       [2, 0.6],
     ]);
+  });
+
+  it("judges a group: the queue's sessions from its IP, not the IP's unflagged ones", async () => {
+    const { ws, ids, rf } = await setup();
+    const verdictOf = (i: number) =>
+      ws.db.prepare('SELECT verdict FROM verdicts WHERE session_id = ?').pluck().get(ids[i]!) ?? null;
+    // 10.0.0.1 has session 0 (flagged by rf) and session 1 (flagged by nothing): its group is one row.
+    const set = setVerdict(ws.db, 'ana', {
+      target: { queueOf: { srcIp: '10.0.0.1', filter: {} } },
+      verdict: 'malicious',
+    });
+    expect(set.changed).toBe(1);
+    expect([verdictOf(0), verdictOf(1)]).toEqual(['malicious', null]);
+    // The queue of one run, within a filter: 192.0.2.9's sessions are not in rf's queue at all.
+    expect(() =>
+      setVerdict(ws.db, 'ana', {
+        target: { queueOf: { srcIp: '192.0.2.9', runId: rf, filter: {} } },
+        verdict: 'benign',
+      }),
+    ).toThrow('The queue holds no session from 192.0.2.9 here.');
+    expect(
+      setVerdict(ws.db, 'ana', {
+        target: { queueOf: { srcIp: '192.0.2.9', filter: { clauses: parseFilterOrThrow('-level:low') } } },
+        verdict: 'benign',
+      }).changed,
+    ).toBe(1);
+    expect([verdictOf(4), verdictOf(5)]).toEqual(['benign', null]);
   });
 });
