@@ -11,6 +11,7 @@ import { type Html, html, trusted } from './escape.js';
 import { kindsSection } from './kinds-section.js';
 import { REPORT_CSS } from './report-style.js';
 import { requestSection } from './request-section.js';
+import { summaryHtml } from './summary-markdown.js';
 import { timelineSection } from './timeline-section.js';
 import { whyFlaggedSection } from './why-flagged-section.js';
 
@@ -134,7 +135,7 @@ export function renderCaseHtml(report: CaseReport, audit: ChainVerification): st
 <p class="meta"><span class="sev sev-${c.severity}">${c.severity}</span> · status ${c.status.replace('_', ' ')} ·
 opened by ${c.createdBy} ${iso(c.createdAt)} · updated ${iso(c.updatedAt)}</p>
 ${c.tags.length ? html`<p class="meta tags">tags: ${c.tags.map((t) => html`<span class="tag" style="border-color: ${tagColour(t.colour)}">${t.name}</span> `)}</p>` : ''}
-<h2>Summary</h2><div class="summary">${c.summary || '(no summary)'}</div>
+<h2>Summary</h2><div class="summary markdown">${c.summary ? summaryHtml(c.summary) : '(no summary)'}</div>
 <h2>Indicators (${indicators.length})</h2>
 <table><tr><th>IP</th><th>why</th><th>sessions</th><th>first seen</th><th>last seen</th><th>IOC lists</th></tr>
 ${indicators.map(

@@ -6,9 +6,12 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8p
 .tag { display: inline-block; padding: 0 7px; border: 1px solid; border-radius: 10px; color: #1d2125; }
 .sev-low { background: #5a9e4b; } .sev-medium { background: #c2a23a; } .sev-high { background: #e08a2c; } .sev-critical { background: #d94848; }
 .summary { white-space: pre-wrap; background: #f5f6f8; padding: 10px 12px; border-radius: 4px; }
+.summary.markdown { white-space: normal; } .summary.markdown > :first-child { margin-top: 0; } .summary.markdown > :last-child { margin-bottom: 0; }
+.summary pre { white-space: pre-wrap; background: #e9ecef; padding: 6px 8px; border-radius: 3px; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; } th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e6e8eb; vertical-align: top; }
 th { background: #f0f2f4; } td.nowrap { white-space: nowrap; } table.sessions { font-size: 11px; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.charts svg { max-width: 100%; height: auto; } code, .hash { font-family: ui-monospace, monospace; word-break: break-all; }
+.charts svg { max-width: 100%; height: auto; }
+table.requests { table-layout: fixed; } table.requests td { overflow-wrap: anywhere; } code, .hash { font-family: ui-monospace, monospace; word-break: break-all; }
 mark { background: #f3d36b; } .level { display: inline-block; padding: 0 6px; border-radius: 8px; color: #fff; font-size: 11px; background: #6b7480; }
 .level-low { background: #1f6f96; } .level-medium { background: #a8720f; } .level-high { background: #c0502f; } .level-critical { background: #a3213a; }
 .audit-broken { background: #fbe9e9; border-left: 4px solid #d94848; padding: 8px 12px; }

@@ -33,6 +33,7 @@ export function requestSection(sessions: readonly ReportSession[]): Html | '' {
   if (requests.length === 0) return '';
   const hits = requests.reduce((n, s) => n + s.ruleHits.length, 0);
   return html`<h2>Requests (${requests.length}; ${hits} rule hits)</h2>
-<table><tr><th>id</th><th>source</th><th>host</th><th>request</th><th>status</th><th>user agent</th><th>rule hits</th></tr>
+<table class="requests"><colgroup><col style="width: 5%"><col style="width: 13%"><col style="width: 9%"><col style="width: 31%"><col style="width: 5%"><col style="width: 17%"><col style="width: 20%"></colgroup>
+<tr><th>id</th><th>source</th><th>host</th><th>request</th><th>status</th><th>user agent</th><th>rule hits</th></tr>
 ${requests.map(requestRow)}</table>`;
 }

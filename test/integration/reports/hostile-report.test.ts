@@ -137,6 +137,9 @@ describe('a report of a case with hostile strings in every field', () => {
     expect(css).not.toMatch(/url\(|@import|expression\(/i);
     expect(page).toContain('&lt;img src=x onerror=&quot;window.__pwned=&#39;img&#39;&quot;&gt;');
     expect(page).toContain('&lt;/script&gt;&lt;script&gt;');
+    // The summary's Markdown reads as in the Cases view: a heading, not '# Summary' as text.
+    expect(page).toContain('<h3>Summary</h3>');
+    expect(page).not.toContain('# Summary');
     // The case's tags, the hostile one as text.
     expect(page).toMatch(
       /<span class="tag" style="border-color: #[0-9a-f]{6}">&lt;img src=x onerror=&quot;window.__pwned=&#39;tag&#39;&quot;&gt;<\/span> <span class="tag" style="border-color: #[0-9a-f]{6}">evidence<\/span>/,
