@@ -117,6 +117,8 @@ export const OVERVIEW_FILTERS = [
   'path:/admin,/wp-login',
   'src:10.0.0.0/8',
   'ua:sqlmap method:post,get',
+  // `*` any run inside a part of the value, as the local filter reads it.
+  'ua:curl*0,moz*x11 query:*',
   '-country:us port:443,8080 code:>=400',
   'host:admin.example bytes_in:>1000 -type:scan',
   // Whole values in any case: `/` alone (not every path), LIKE's characters, a space.

@@ -36,8 +36,8 @@ export function textInSql(field: FieldDef, texts: string[], nocase: boolean, bin
  * literal (`%` and `_` too), at the start of the value (`*` any run of characters) or anywhere in it.
  */
 export function likePattern(typed: string, match: 'prefix' | 'substring'): string {
-  const literal = typed.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-  return match === 'prefix' ? `${literal.replaceAll('*', '%')}%` : `%${literal}%`;
+  const literal = typed.replace(/[\\%_]/g, (ch) => `\\${ch}`).replaceAll('*', '%');
+  return match === 'prefix' ? `${literal}%` : `%${literal}%`;
 }
 
 /**

@@ -184,7 +184,7 @@ function sigmaSql(values: FilterValue[], b: Binder): string {
     const title =
       v.kind === 'exact'
         ? `title = ${b.bind(text)} COLLATE NOCASE`
-        : `title LIKE ${b.bind(likePattern(text, 'substring').replaceAll('*', '%'))} ESCAPE '\\'`;
+        : `title LIKE ${b.bind(likePattern(text, 'substring'))} ESCAPE '\\'`;
     return `${title} OR rule_id = ${b.bind(text)}`;
   });
   return `id IN (SELECT session_id FROM rule_hits WHERE rule IN (SELECT id FROM rules WHERE ${tests.join(' OR ')}))`;

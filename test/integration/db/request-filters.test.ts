@@ -124,6 +124,11 @@ describe('the request terms', () => {
     ['-ua:curl', rows(1, 2, 3, 5, 7)],
     ['ua:_', rows(1)],
     ['ua:x86?64', []],
+    // * any run, as in path: and sigma: (it was taken literally: ua:curl* found nothing).
+    ['ua:curl*', rows(4, 6)],
+    ['ua:*curl*', rows(4, 6)],
+    ['ua:sqlmap*sqlmap.org', rows(3)],
+    ['query:union*select', rows(3)],
     ['referrer:google', rows(1)],
     ['referrer:SHOP.example', rows(4)],
     // =value: the whole value, in any case; beside a pattern in one list, either.

@@ -68,6 +68,11 @@ export function prefixPattern(typed: string): string {
   return `${typed.replace(/[\\%_]/g, (ch) => `\\${ch}`).replaceAll('*', '%')}%`;
 }
 
+/** The LIKE pattern of a typed part of a value (`*` any run), as the local filter reads it. */
+export function substringPattern(typed: string): string {
+  return `%${prefixPattern(typed)}`;
+}
+
 function textSql(field: TermField, expr: string, values: FilterValue[]): string {
   const texts = values.map((v) => {
     if (v.kind !== 'text' && v.kind !== 'exact') throw new Error(`Text is needed here, not ${v.kind}`);
@@ -83,7 +88,9 @@ function textSql(field: TermField, expr: string, values: FilterValue[]): string 
           ? `${lowered} = ${sqlString(asciiLower(text))}`
           : match === 'prefix'
             ? `${lowered} LIKE ${sqlString(asciiLower(prefixPattern(text)))}`
-            : `position(${lowered}, ${sqlString(asciiLower(text))}) > 0`,
+            : text.includes('*')
+              ? `${lowered} LIKE ${sqlString(asciiLower(substringPattern(text)))}`
+              : `position(${lowered}, ${sqlString(asciiLower(text))}) > 0`,
       ),
     );
   }
