@@ -52,6 +52,7 @@ export function describeRun(run: ModelRun): string {
     lines.push(run.message ?? 'Not evaluated.');
     return lines.join('\n');
   }
+  if (run.message) lines.push(run.message);
   lines.push(
     `Split: ${run.split}; trained on ${m.trainRows} sessions (${m.trainPositives} malicious), ` +
       `tested on ${m.testRows} held-out sessions (${m.testPositives} malicious); threshold ${fixed(m.model.threshold)}`,

@@ -62,9 +62,10 @@ export function registerTrain(program: Command): void {
         'column:NAME | detection-map:FILE | verdicts | rule-hits | rules:LEVEL (default: the label column)',
       )
       .addOption(
-        new Option('--split <kind>', 'how to hold out test data (default: time if > 1 day, else ip)').choices(
-          SPLITS,
-        ),
+        new Option(
+          '--split <kind>',
+          'how to hold out test data (default: time if > 1 day, else ip; then the next that keeps both classes on both sides)',
+        ).choices(SPLITS),
       )
       .option('--trees <n>', 'trees (iforest, rf; default 100)', int)
       .option('--max-samples <n>', 'rows per isolation tree (default 256)', int)

@@ -25,7 +25,10 @@ const TARGETS: { id: TrainForm['target']; label: string }[] = [
 ];
 
 const SPLITS: { id: TrainForm['split']; label: string }[] = [
-  { id: 'auto', label: 'Automatic (by time over a day, else by source IP)' },
+  {
+    id: 'auto',
+    label: 'Automatic (by time over a day, else by source IP; the next that keeps both classes)',
+  },
   { id: 'time', label: 'By time (train on earlier, test on later)' },
   { id: 'ip', label: 'By source IP (no IP on both sides)' },
   { id: 'random', label: 'Stratified random' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  automaticSplit,
   defaultSplit,
   type SplitInput,
   splitRows,
@@ -72,5 +73,23 @@ describe('splits', () => {
     input.label.set(Uint8Array.from(input.sourceKey, (k) => (k === 7 ? 1 : 0)));
     expect(() => splitRows(input, 'ip', { seed: 1, gapMs: 0 })).toThrow(TrainingRefused);
     expect(() => splitRows(input, 'ip', { seed: 1, gapMs: 0 })).toThrow(/no malicious sessions/);
+  });
+
+  it('when none is asked for, moves on to a split that keeps both classes on both sides, and says so', () => {
+    // Three days, the attacks all in the first two: by time, the test side has no attacker.
+    const input = data(3000, 200, 72);
+    input.label.set(
+      Uint8Array.from(input.sourceKey, (k, r) => (k % 8 === 0 && input.startTs[r]! < 48 * HOUR ? 1 : 0)),
+    );
+    expect(() => splitRows(input, 'time', { seed: 1, gapMs: HOUR })).toThrow(/no malicious sessions/);
+    const { split, note } = automaticSplit(input, { seed: 1, gapMs: HOUR });
+    expect(split.kind).toBe('ip');
+    expect(note).toBe('Automatic split: by time a side had only one class, so the split is by source IP.');
+    expect(positives(input, split.test)).toBeGreaterThan(0);
+    // Where the first choice works, it is kept without a note.
+    expect(automaticSplit(data(3000, 200, 72), { seed: 1, gapMs: HOUR })).toMatchObject({
+      split: { kind: 'time' },
+      note: null,
+    });
   });
 });

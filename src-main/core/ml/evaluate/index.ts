@@ -4,4 +4,4 @@ export { bestF1Threshold } from './best-threshold.js';
 export { labelClass, parseLabelSpec, type ResolvedLabels, resolveLabels } from './labels.js';
 export { baselineMetrics, binaryMetrics, pick } from './metrics.js';
 export { LABEL_HELP, MIN_MINORITY, TrainingRefused } from './refusal.js';
-export { defaultSplit, type Split, type SplitInput, splitRows, TEST_SHARE } from './split.js';
+export { automaticSplit, defaultSplit, type Split, type SplitInput, splitRows, TEST_SHARE } from './split.js';

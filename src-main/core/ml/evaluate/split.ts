@@ -40,6 +40,35 @@ export function defaultSplit(input: SplitInput): SplitKind {
     : 'ip';
 }
 
+const SPLIT_NAMES: Record<SplitKind, string> = { time: 'time', ip: 'source IP', random: 'stratified random' };
+
+/**
+ * The split a run gets when none is asked for: by time over a day, else by source IP; when that
+ * leaves a side without both classes, the next that does not (time, then source IP, then random),
+ * with a note saying so. A split the analyst asked for is never swapped (splitRows refuses).
+ */
+export function automaticSplit(
+  input: SplitInput,
+  options: { seed: number; gapMs: number },
+): { split: Split; note: string | null } {
+  const first = defaultSplit(input);
+  const kinds: SplitKind[] = first === 'time' ? ['time', 'ip', 'random'] : ['ip', 'random'];
+  let refusal: TrainingRefused | null = null;
+  for (const kind of kinds) {
+    try {
+      const split = splitRows(input, kind, options);
+      const note = refusal
+        ? `Automatic split: by ${SPLIT_NAMES[first]} a side had only one class, so the split is by ${SPLIT_NAMES[kind]}.`
+        : null;
+      return { split, note };
+    } catch (error) {
+      if (!(error instanceof TrainingRefused)) throw error;
+      refusal ??= error;
+    }
+  }
+  throw must(refusal, 'the refusal of the last split tried');
+}
+
 export function splitRows(
   input: SplitInput,
   kind: SplitKind,
@@ -133,7 +162,7 @@ function checkSides(input: SplitInput, split: Split): void {
     if (positives === 0 || positives === rows.length) {
       throw new TrainingRefused(
         `The ${split.kind} split leaves the ${side} side (${rows.length} sessions) with ${positives === 0 ? 'no malicious' : 'only malicious'} sessions: ` +
-          `nothing to ${side === 'test' ? 'evaluate' : 'learn'}. Try another --split (time, ip, random) or more labelled data.`,
+          `nothing to ${side === 'test' ? 'evaluate' : 'learn'}. Try another split (time, ip or random) or more labelled data.`,
       );
     }
   }

@@ -27,10 +27,10 @@ import {
 import { RULE_HIT_FEATURES } from '../../features/rule-hit-columns.js';
 import { curvePoints } from '../evaluate/curves.js';
 import {
+  automaticSplit,
   baselineMetrics,
   bestF1Threshold,
   binaryMetrics,
-  defaultSplit,
   pick,
   resolveLabels,
   type Split,
@@ -110,9 +110,12 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
     // metrics read them as malicious or not, so every split keeps its guarantees.
     const codes = loaded.label;
     const raw: RawData = kinds ? { ...loaded, label: toBinary(codes) } : loaded;
-    const split = labels
-      ? splitRows(raw, request.split ?? defaultSplit(raw), { seed: params.seed ?? 0, gapMs: windowMs })
+    const chosen = labels
+      ? request.split
+        ? { split: splitRows(raw, request.split, { seed: params.seed ?? 0, gapMs: windowMs }), note: null }
+        : automaticSplit(raw, { seed: params.seed ?? 0, gapMs: windowMs })
       : null;
+    const split = chosen?.split ?? null;
     await hooks.onProgress?.(READ_SHARE, 'Fitting the feature scaling on the training rows');
     // From here on, only training rows shape the model: the scaler, the encoders, the threshold.
     const trainRows = split ? split.train : Int32Array.from({ length: raw.rows }, (_, r) => r);
@@ -171,7 +174,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
       backend: detector.backend,
       threshold,
       weights,
-      message: labels ? null : 'Trained without labels: not evaluated.',
+      message: labels ? (chosen?.note ?? null) : 'Trained without labels: not evaluated.',
     });
     if (!finished) throw new DOMException('The run was cancelled', 'AbortError');
     return must(getRun(db, runId), `run ${runId}, just finished`);
