@@ -4,6 +4,7 @@
 
 import type { Atom } from './atoms.js';
 import type { CompiledRule, CompiledRuleSet, CompiledTest } from './compile.js';
+import { decodedSpellings, decodingOf } from './decode.js';
 import type { RuleField } from './fields.js';
 import { foldCase } from './fold.js';
 import { WildcardPattern } from './glob.js';
@@ -49,9 +50,23 @@ function testHolds({ groups, combine }: CompiledTest, truth: Uint8Array): boolea
 }
 
 function evidenceOf(atom: Atom, readField: (field: RuleField) => string | null): Evidence {
-  const raw = readField(atom.field);
-  if (raw === null) return { field: atom.field, value: '' };
-  const [start, end] = spanOf(atom, raw);
+  const logged = readField(atom.field);
+  if (logged === null) return { field: atom.field, value: '' };
+  // The spelling the atom matched: as logged, else percent-decoded (decode.ts), where the screens
+  // find it in the decoded request line.
+  const decoding = decodingOf(atom.field);
+  const spellings = decoding ? [logged, ...decodedSpellings(logged, decoding.plusIsSpace)] : [logged];
+  let raw = logged;
+  let span: [number, number] = [0, logged.length];
+  for (const spelling of spellings) {
+    const found = spanOf(atom, spelling);
+    if (found) {
+      raw = spelling;
+      span = found;
+      break;
+    }
+  }
+  const [start, end] = span;
   const value = raw.slice(start, end);
   if (atom.field === 'uriExtension') return { field: 'path', value };
   if (atom.field === 'uri') {
@@ -63,8 +78,8 @@ function evidenceOf(atom: Atom, readField: (field: RuleField) => string | null):
   return { field: atom.field, value };
 }
 
-/** Where in `raw` the atom matched ([0, length] when the test is about the whole value). */
-function spanOf(atom: Atom, raw: string): [number, number] {
+/** Where in `raw` the atom matched ([0, length] when the test is about the whole value; null: not in it). */
+function spanOf(atom: Atom, raw: string): [number, number] | null {
   const test = atom.test;
   const whole: [number, number] = [0, raw.length];
   const folded = foldCase(raw);
@@ -72,19 +87,23 @@ function spanOf(atom: Atom, raw: string): [number, number] {
   switch (test.kind) {
     case 'literal': {
       const text = test.cased ? raw : folded;
-      const at =
-        test.mode === 'startswith' || test.mode === 'equals'
-          ? 0
+      const found =
+        test.mode === 'startswith'
+          ? text.startsWith(test.text)
           : test.mode === 'endswith'
-            ? text.length - test.text.length
-            : text.indexOf(test.text);
-      return at < 0 ? whole : [at, at + test.text.length];
+            ? text.endsWith(test.text)
+            : test.mode === 'equals'
+              ? text === test.text
+              : text.includes(test.text);
+      if (!found) return null;
+      const at = test.mode === 'endswith' ? text.length - test.text.length : text.indexOf(test.text);
+      return [at, at + test.text.length];
     }
     case 'wildcard':
-      return new WildcardPattern(test.tokens).match(test.cased ? raw : folded) ?? whole;
+      return new WildcardPattern(test.tokens).match(test.cased ? raw : folded);
     case 'regex': {
       const found = new RegExp(test.source, test.flags).exec(raw);
-      return found ? [found.index, found.index + found[0].length] : whole;
+      return found ? [found.index, found.index + found[0].length] : null;
     }
     default:
       return whole;

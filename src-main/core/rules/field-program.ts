@@ -8,6 +8,7 @@
 import net from 'node:net';
 import { MultiPattern } from './aho-corasick.js';
 import type { Atom, LiteralMode } from './atoms.js';
+import { decodedSpellings, decodingOf } from './decode.js';
 import type { RuleField } from './fields.js';
 import { foldCase } from './fold.js';
 import { WildcardPattern } from './glob.js';
@@ -47,6 +48,7 @@ export class FieldProgram {
   private readonly whenEmpty: number[] = [];
   private readonly numberTests: { local: number; op: string; value: number }[] = [];
   private readonly textTests: boolean;
+  private readonly decoding: { plusIsSpace: boolean } | null;
 
   // Per-value scratch: marks for this value's atoms and unlocked checks, by generation.
   private generation = 0;
@@ -63,6 +65,7 @@ export class FieldProgram {
     readonly numeric: boolean,
   ) {
     this.global = Int32Array.from(atoms, (atom) => atom.id);
+    this.decoding = decodingOf(field);
     this.atomMark = new Int32Array(atoms.length);
     const insensitive: { text: string; user: PatternUser }[] = [];
     const cased: { text: string; user: PatternUser }[] = [];
@@ -169,10 +172,15 @@ export class FieldProgram {
     this.missing = this.toGlobal(missing);
   }
 
-  /** The atoms (global ids) that hold for a text value. */
+  /**
+   * The atoms (global ids) that hold for a text value: for a URL field, on the value as logged or
+   * on one of its percent-decoded spellings (decode.ts).
+   */
   text(value: string): Int32Array {
     this.begin();
     this.runText(value);
+    if (this.decoding)
+      for (const spelling of decodedSpellings(value, this.decoding.plusIsSpace)) this.runText(spelling);
     return this.finish();
   }
 

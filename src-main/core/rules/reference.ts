@@ -7,6 +7,7 @@
 // Not used by the app.
 
 import net from 'node:net';
+import { decodedSpellings, decodingOf } from './decode.js';
 import {
   extensionOf,
   isNumberField,
@@ -87,15 +88,25 @@ function fieldTestHolds(test: FieldTest): Holds {
   }));
   return (record) => {
     // Each test reads its fields for itself: nothing is shared with the other tests.
-    const actual = perField.map(({ field }) => fieldValue(record, field));
+    // A URL field's value as logged and its percent-decoded spellings (decode.ts): a test holds
+    // on any of them.
+    const actual = perField.map(({ field }) => spellingsOf(fieldValue(record, field), field));
     const valueHolds = (index: number) =>
       perField.some(({ values }, f) =>
-        (values[index] as (value: string | number | null) => boolean)(actual[f] ?? null),
+        (actual[f] ?? [null]).some((spelling) =>
+          (values[index] as (value: string | number | null) => boolean)(spelling),
+        ),
       );
     return test.combine === 'all'
       ? test.values.every((_, index) => valueHolds(index))
       : test.values.some((_, index) => valueHolds(index));
   };
+}
+
+function spellingsOf(value: string | number | null, field: RuleField): (string | number | null)[] {
+  const decoding = decodingOf(field);
+  if (typeof value !== 'string' || decoding === null) return [value];
+  return [value, ...decodedSpellings(value, decoding.plusIsSpace)];
 }
 
 export function fieldValue(record: RequestRecord, field: RuleField): string | number | null {

@@ -901,7 +901,52 @@ const COLLECTION: Case = {
   ],
 };
 
+// Vigil reads a URL field (path, query, the URI, the referrer, a raw request line) as logged and
+// percent-decoded once and twice, as the server reads it (core/rules/decode.ts); other fields as
+// logged only.
+const DECODED_URLS: Case[] = [
+  rule(
+    'a URL field matches its decoded spellings: encoded once, twice, every byte, + as a space',
+    `
+      sel:
+        cs-uri-query|contains: "' or 1=1"
+      condition: sel`,
+    [
+      req("/p?id=1' or 1=1"),
+      req('/p?id=1%27%20or%201%3D1'),
+      req('/p?id=1%2527%2520or%25201%253D1'),
+      req('/p?id=%31%27%20%6F%72%20%31%3D%31'),
+      req("/p?id=1'+or+1=1"),
+    ],
+    [req('/p?id=1%252527%252520or%2525201%25253D1'), req('/p?id=1')],
+  ),
+  rule(
+    'a whole-value test sees the decoded path, and a rule written for an encoding still matches it',
+    `
+      sel_plain:
+        cs-uri-stem: /admin
+      sel_encoded:
+        cs-uri-stem|contains: '%2e%2e/'
+      condition: 1 of sel_*`,
+    [req('/%61dmin'), req('/ADMIN'), req('/a/%2e%2e/b')],
+    // In a path, + is itself.
+    [req('/admin+x'), req('/admin/x')],
+  ),
+  rule(
+    'the referrer is decoded, the user agent is not',
+    `
+      sel_ref:
+        cs-referer|contains: '<script'
+      sel_ua:
+        c-useragent|contains: '<svg'
+      condition: 1 of sel_*`,
+    [req('/', { referrer: 'https://x.example/?q=%3Cscript%3E' }), req('/', { userAgent: '<svg onload=1>' })],
+    [req('/', { userAgent: '%3Csvg%20onload=1%3E' })],
+  ),
+];
+
 const CORPUS: Record<string, Case[]> = {
+  'URL fields as logged and decoded': DECODED_URLS,
   'values, wildcards and escapes': VALUES,
   'contains, startswith, endswith, all, cased': TEXT_MODIFIERS,
   're and its flags': REGEXES,

@@ -1,0 +1,41 @@
+// The spellings of a logged URL value a rule also sees: the value percent-decoded once and twice.
+// Attackers encode payloads (twice, to pass a filter that decodes once: `%2527` for `'`), and the
+// server decodes them before use; a rule written for the plain payload (`' OR 1=1`, `<script`)
+// then matches however it was logged. The value as logged is always tried first, so a rule written
+// for an encoding (`%2e%2e/`) still matches it. In a query `+` is a space, as forms send it.
+
+import { percentDecode } from '../../../src-shared/request-line.js';
+import type { RuleField } from './fields.js';
+
+/** Fields whose values are (parts of) URLs as the client sent them; `true`: `+` is a space there. */
+const DECODED: Partial<Record<RuleField, boolean>> = {
+  path: false,
+  query: true,
+  uri: true,
+  referrer: true,
+  requestLine: true,
+};
+
+/** Whether a rule's tests on `field` see decoded spellings too, and how `+` reads there. */
+export function decodingOf(field: RuleField): { plusIsSpace: boolean } | null {
+  const plusIsSpace = DECODED[field];
+  return plusIsSpace === undefined ? null : { plusIsSpace };
+}
+
+/**
+ * The value decoded once and twice (src-shared/request-line.ts's decoding, which the drawer and
+ * the reports show), leaving out spellings equal to the one before: none for a value without `%`
+ * (or `+` where it is a space).
+ */
+export function decodedSpellings(value: string, plusIsSpace: boolean): string[] {
+  const out: string[] = [];
+  let current = value;
+  for (let round = 0; round < 2; round++) {
+    if (!current.includes('%') && !(plusIsSpace && current.includes('+'))) break;
+    const next = percentDecode(current, plusIsSpace);
+    if (next === current) break;
+    out.push(next);
+    current = next;
+  }
+  return out;
+}
