@@ -47,6 +47,43 @@ describe('Session drawer actions', () => {
     expect(callsOf('tagSessions')).toEqual([{ tag: 'scanner', sessionIds: [9], on: true }]);
   });
 
+  it('shows the verdict the session has and its tags, and says tag changes in words', async () => {
+    const change = (id: number, field: string, before: unknown, after: unknown) => ({
+      id,
+      actionId: id,
+      at: Date.UTC(2026, 11, 6, 8, 41, id),
+      analyst: 'ana',
+      kind: field,
+      summary: '',
+      entity: 'session',
+      entityId: '9',
+      field,
+      before,
+      after,
+      undoes: null,
+    });
+    const verdict = (v: string) => ({ verdict: v, analyst: 'ana', note: null, at: 0 });
+    const tag = (name: string, present: boolean) => ({ tagId: 1, tag: name, present });
+    answers.listTags = () => [{ id: 1, name: 'xss-confirmed', colour: '#d94848' }];
+    answers.sessionHistory = () => [
+      change(1, 'verdict', null, verdict('review')),
+      change(2, 'tag', tag('xss-confirmed', false), tag('xss-confirmed', true)),
+      change(3, 'tag', tag('noise', false), tag('noise', true)),
+      change(4, 'verdict', verdict('review'), verdict('malicious')),
+      change(5, 'tag', tag('noise', true), tag('noise', false)),
+    ];
+    render(<SessionDrawer session={session} onClose={() => {}} />, withData);
+    await waitFor(() =>
+      expect(screen.getByTestId('drawer-verdict-malicious').getAttribute('aria-pressed')).toBe('true'),
+    );
+    expect(screen.getByTestId('drawer-verdict-review').getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByTestId('drawer-tags').textContent).toBe('Tags xss-confirmed');
+    const history = screen.getByTestId('drawer-history').textContent ?? '';
+    expect(history).toContain('tagged “xss-confirmed”');
+    expect(history).toContain('untagged “noise”');
+    expect(history).not.toContain('{');
+  });
+
   it('adds the session to an open case (closed ones are not offered)', async () => {
     render(<SessionDrawer session={session} onClose={() => {}} />, withData);
     await waitFor(() =>

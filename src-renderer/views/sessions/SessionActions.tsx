@@ -3,8 +3,10 @@
 // is the operation Triage uses (setVerdict, tagSessions, editCaseItems), so the audit log and undo
 // treat them alike; the line under the buttons says what was done or why it was refused.
 import { type FormEvent, useState } from 'react';
+import { currentMarks } from '../../../src-shared/audit-words.js';
 import type { Session } from '../../../src-shared/domain.js';
 import { api } from '../../api/index.js';
+import { TagChip } from '../../components/TagChip.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { openIpInGraph } from '../graph/open-in-graph.js';
 import { VERDICT_CHOICES } from '../triage/verdict-choices.js';
@@ -13,6 +15,11 @@ export function SessionActions({ session, whyId }: { session: Session; whyId: st
   const [status, setStatus] = useState('');
   const [tag, setTag] = useState('');
   const cases = useVigilQuery('listCases', {});
+  // The same question the history below asks: its answer says the verdict and tags now.
+  const history = useVigilQuery('sessionHistory', { sessionId: session.id });
+  const marks = currentMarks(history.data ?? []);
+  const tagList = useVigilQuery('listTags', {});
+  const colours = new Map((tagList.data ?? []).map((t) => [t.name, t.colour]));
   const open = (cases.data ?? []).filter((c) => c.status !== 'closed');
   const sessionIds = [session.id];
 
@@ -38,6 +45,7 @@ export function SessionActions({ session, whyId }: { session: Session; whyId: st
             key={verdict}
             type="button"
             data-testid={`drawer-verdict-${verdict}`}
+            aria-pressed={marks.verdict === verdict}
             onClick={() =>
               void run(() => api.setVerdict({ target: { sessionIds }, verdict }), `Marked ${label}.`)
             }
@@ -82,6 +90,14 @@ export function SessionActions({ session, whyId }: { session: Session; whyId: st
           ))}
         </select>
       </form>
+      {marks.tags.length > 0 && (
+        <p className="session-tags" data-testid="drawer-tags">
+          <span className="muted">Tags</span>{' '}
+          {marks.tags.map((name) => (
+            <TagChip key={name} name={name} colour={colours.get(name)} />
+          ))}
+        </p>
+      )}
       <div className="session-actions-row">
         <button type="button" data-testid="drawer-open-graph" onClick={() => openIpInGraph(session.srcIp)}>
           Open {session.srcIp} in graph

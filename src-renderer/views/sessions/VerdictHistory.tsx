@@ -1,5 +1,5 @@
 // Who set which verdict (and tags) on the session, oldest first, from the audit log.
-import { auditValueInWords } from '../../../src-shared/audit-words.js';
+import { auditChangeInWords } from '../../../src-shared/audit-words.js';
 import type { AuditEntry } from '../../../src-shared/triage.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
@@ -20,7 +20,7 @@ export function VerdictHistory({ sessionId }: { sessionId: number }) {
       {history.data.map((entry: AuditEntry) => (
         <li key={entry.id}>
           <span className="muted">{formatTimestamp(entry.at)}</span> <strong>{entry.analyst}</strong>{' '}
-          {entry.field}: {auditValueInWords(entry.before)} → {auditValueInWords(entry.after)}
+          {auditChangeInWords(entry)}
         </li>
       ))}
     </ol>
