@@ -63,6 +63,17 @@ describe('KPI tiles', () => {
     expect(tile('bytes-out').textContent).toBe('Bytes out23.8 MB');
   });
 
+  it('say 0 B, not "not in these logs", when no session matches the filter', () => {
+    render(
+      <KpiTiles
+        kpis={{ ...KPIS, sessions: 0, bytesIn: 0, bytesOut: 0 }}
+        loading={false}
+        recorded={new Set(['durationMs'])}
+      />,
+    );
+    expect(tile('bytes-out').textContent).toBe('Bytes out0 B');
+  });
+
   it('still say 0 B when the logs record bytes and they sum to nothing', () => {
     render(<KpiTiles kpis={{ ...KPIS, bytesIn: 0 }} loading={false} recorded={new Set(['bytesIn'])} />);
     expect(tile('bytes-in').textContent).toBe('Bytes in0 B');

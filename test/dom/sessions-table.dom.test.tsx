@@ -53,6 +53,21 @@ describe('Sessions table', () => {
     expect(screen.getAllByTestId('session-row')[0]!.dataset.sessionId).toBe('1');
   });
 
+  it('says what to change when nothing matches: the filter when there is one, an import when not', async () => {
+    total = 0;
+    setFilterText('ua:nothing-like-this');
+    const { unmount } = render(<SessionsView />, withData);
+    await waitFor(() => screen.getByTestId('sessions-empty'));
+    expect(screen.getByTestId('sessions-empty').textContent).toContain('No session matches this filter.');
+    expect(screen.getByTestId('sessions-empty').querySelector('a')).toBeNull();
+    unmount();
+    setFilterText('');
+    render(<SessionsView />, withData);
+    await waitFor(() => screen.getByTestId('sessions-empty'));
+    expect(screen.getByTestId('sessions-empty').textContent).toContain('No sessions yet.');
+    expect(screen.getByTestId('sessions-empty').querySelector('a')?.getAttribute('href')).toBe('#/import');
+  });
+
   it('fetches the block under the scroll position once scrolling rests', async () => {
     render(<SessionsView />, withData);
     await waitFor(() => expect(screen.getAllByTestId('session-row').length).toBeGreaterThan(10));

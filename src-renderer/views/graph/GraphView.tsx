@@ -195,8 +195,7 @@ export function GraphView() {
                 <>
                   <p>No connections in this filter.</p>
                   <p className="muted">
-                    Sessions need a destination IP to become edges. <a href="#/import">Import data</a> or
-                    widen the filter.
+                    Sessions need a destination IP to become edges: widen the filter or the time range.
                   </p>
                 </>
               )}

@@ -10,15 +10,19 @@ interface Tile {
   note?: string;
 }
 
-/** A volume's tile: its sum, or that no session records it (null `recorded`: not known yet). */
+/**
+ * A volume's tile: its sum, or that no session records it (null `recorded`: not known yet). With
+ * no session selected there is nothing to say about the logs: the sum is 0.
+ */
 function volumeTile(
   id: string,
   label: string,
   sum: number,
+  sessions: number,
   metric: HistMetric,
   recorded: ReadonlySet<HistMetric> | null,
 ): Tile {
-  if (sum === 0 && recorded && !recorded.has(metric))
+  if (sum === 0 && sessions > 0 && recorded && !recorded.has(metric))
     return { id, label, value: '—', raw: null, note: 'not in these logs' };
   return { id, label, value: formatBytes(sum), raw: sum };
 }
@@ -31,8 +35,8 @@ function tiles(
 ): Tile[] {
   return [
     { id: 'sessions', label: 'Sessions', value: formatCount(k.sessions), raw: k.sessions },
-    volumeTile('bytes-in', 'Bytes in', k.bytesIn, 'bytesIn', recorded),
-    volumeTile('bytes-out', 'Bytes out', k.bytesOut, 'bytesOut', recorded),
+    volumeTile('bytes-in', 'Bytes in', k.bytesIn, k.sessions, 'bytesIn', recorded),
+    volumeTile('bytes-out', 'Bytes out', k.bytesOut, k.sessions, 'bytesOut', recorded),
     {
       id: 'sources',
       label: 'Source IPs',

@@ -129,10 +129,20 @@ export function SessionsView() {
       )}
       {total === 0 && (
         <div className="empty" data-testid="sessions-empty">
-          <p>No sessions match.</p>
-          <p>
-            Widen the filter, or <a href="#/import">import a log file or load the sample</a>.
-          </p>
+          {/* With a filter the data is there, and the filter is what to change; without one the workspace is empty. */}
+          {Object.keys(filter).length > 0 ? (
+            <>
+              <p>No session matches this filter.</p>
+              <p>Widen the filter or the time range, or clear it.</p>
+            </>
+          ) : (
+            <>
+              <p>No sessions yet.</p>
+              <p>
+                <a href="#/import">Import a log file or load the sample</a>.
+              </p>
+            </>
+          )}
         </div>
       )}
       {rowCount !== null && rowCount > 0 && total !== 0 && (
