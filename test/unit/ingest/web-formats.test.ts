@@ -113,6 +113,25 @@ describe('combined: Apache and nginx access logs', () => {
     });
   });
 
+  it('keeps a key="value" field whose value holds spaces whole (an upstream time per server tried)', () => {
+    const line =
+      '198.51.100.7 - - [12/Feb/2024:10:00:00 +0000] "GET /a HTTP/1.1" 502 0 "-" "Mozilla/5.0" rt=1.002 urt="0.001 : 1.000" upstream="10.0.0.1:80, 10.0.0.2:80"';
+    // X-Forwarded-For is addresses (with `unknown` for a hop a proxy could not name), not times.
+    const times =
+      '198.51.100.7 - - [12/Feb/2024:10:00:01 +0000] "GET /b HTTP/1.1" 200 5 "-" "Mozilla/5.0" 0.500 "0.100, 0.400"';
+    const hops =
+      '198.51.100.7 - - [12/Feb/2024:10:00:02 +0000] "GET /c HTTP/1.1" 200 5 "-" "Mozilla/5.0" "unknown, 10.0.0.1"';
+    const { rows, bads } = parseText('combined', `${[line, times, hops].join('\n')}\n`);
+    expect(bads).toEqual([]);
+    expect(rows[0]).toMatchObject({ requestTimeMs: 1002 });
+    expect(attrsOf(rows[0] ?? ({} as never))).toEqual({
+      urt: '0.001 : 1.000',
+      upstream: '10.0.0.1:80, 10.0.0.2:80',
+    });
+    expect(attrsOf(rows[1] ?? ({} as never))).toEqual({ extra2: '0.100, 0.400' });
+    expect(attrsOf(rows[2] ?? ({} as never))).toEqual({ x_forwarded_for: 'unknown, 10.0.0.1' });
+  });
+
   it('quarantines what is not a log line, with the reason', () => {
     const text = [
       'AH00558: apache2: Could not reliably determine the server name',

@@ -39,6 +39,9 @@ export class ClfTokens {
       } else {
         let end = line.indexOf(' ', i);
         if (end === -1) end = n;
+        // `name="a value with spaces"` (nginx's key="$var" fields, `urt="0.001 : 1.000"`) is one field.
+        const quoted = namedQuoteEnd(line, i, end);
+        if (quoted !== -1) end = quoted;
         this.add(i, end, BARE);
         i = end;
       }
@@ -66,6 +69,18 @@ export class ClfTokens {
     this.ends = ends;
     this.kinds = kinds;
   }
+}
+
+/**
+ * The end of a bare field written `name="…"` whose quoted value holds a space (past the space at
+ * `space`), or -1 when the field is not of that shape or its value has no space.
+ */
+function namedQuoteEnd(line: string, start: number, space: number): number {
+  const eq = line.indexOf('="', start);
+  if (eq === -1 || eq >= space || !/^[A-Za-z_][\w.-]*$/.test(line.slice(start, eq))) return -1;
+  if (line.charCodeAt(space - 1) === 34 && space - 1 > eq + 1) return -1;
+  const close = closingQuote(line, eq + 2);
+  return close === -1 ? -1 : close + 1;
 }
 
 /** The index of the quote that closes a field whose text starts at `from`, or -1. */

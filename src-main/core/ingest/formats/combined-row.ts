@@ -3,6 +3,7 @@
 // virtual host before the client, and whatever servers append after the user agent (request time,
 // upstream time, `key=value` pairs, X-Forwarded-For). The fast lane (combined-fast-line.ts) reads
 // the plain lines of a file and hands every other line here.
+import net from 'node:net';
 import { AttrsEncoder } from '../attrs.js';
 import type { SessionRow } from '../types.js';
 import { clip, optionalIp, RowError, requiredIp } from '../values.js';
@@ -21,7 +22,20 @@ import { newWebRow, setRequest, setRequestTime } from './web-row.js';
 
 const DURATION = /^\d+\.\d+$/;
 const NAMED = /^[A-Za-z_][\w.-]*=/;
-const ADDRESS_LIST = /^[0-9A-Fa-f.:]+(, ?[0-9A-Fa-f.:]+)*$/;
+/**
+ * A quoted field that is X-Forwarded-For: addresses (and `unknown`, which proxies write for a hop
+ * they could not name), comma-separated, at least one a real address. Times such as
+ * `"0.100, 0.400"` (an upstream time per server tried) are digits and dots too, and are not.
+ */
+function isAddressList(text: string): boolean {
+  let addresses = 0;
+  for (const item of text.split(',')) {
+    const value = item.trim();
+    if (net.isIP(value) !== 0) addresses++;
+    else if (value.toLowerCase() !== 'unknown') return false;
+  }
+  return addresses > 0;
+}
 const REQUEST_TIME_KEYS = new Set(['rt', 'request_time']);
 
 /** Builds the `attrs` JSON of a CLF line; shared by both lanes so they give the same text. */
@@ -123,7 +137,7 @@ export class CombinedRowReader {
         // nginx's `$request_time` (or `$upstream_response_time`) appended to the line.
         requestTime = secondsToMs(text, 'request time');
         continue;
-      } else if (t.kinds[i] === QUOTED && ADDRESS_LIST.test(text) && /[.:]/.test(text)) {
+      } else if (t.kinds[i] === QUOTED && isAddressList(text)) {
         name = 'x_forwarded_for';
       } else {
         name = `extra${unnamed}`;
