@@ -29,7 +29,14 @@ export function inspectSource(file: string): SourceInfo {
   }
 }
 
-/** Decompressed text of the first `chars` characters, for format detection. */
+/**
+ * Beyond `chars`, the head keeps growing until it holds a few whole lines, up to this: a log whose
+ * first line is a 70 000-character request is still recognised by the lines after it.
+ */
+const HEAD_MAX_CHARS = 4 * 1024 * 1024;
+const HEAD_MIN_LINES = 4;
+
+/** Decompressed text of the first `chars` characters (more for very long lines), for format detection. */
 export async function readHead(file: string, gzip: boolean, chars = 64 * 1024): Promise<string> {
   const raw = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
   const stream = gzip ? raw.pipe(createGunzip()) : raw;
@@ -38,7 +45,7 @@ export async function readHead(file: string, gzip: boolean, chars = 64 * 1024): 
   try {
     for await (const chunk of stream) {
       text += decoder.decode(chunk as Buffer, { stream: true });
-      if (text.length >= chars) break;
+      if (text.length >= chars && (text.length >= HEAD_MAX_CHARS || linesIn(text) >= HEAD_MIN_LINES)) break;
     }
   } catch {
     // A truncated or corrupt gzip still yields its first bytes for detection; the import reports the error.
@@ -48,6 +55,13 @@ export async function readHead(file: string, gzip: boolean, chars = 64 * 1024): 
   const head = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // What the format parser will read of a spool of pulled events: the messages, not their ids.
   return isEventSpool(head) ? new EventSpoolReader().push(head) : head;
+}
+
+function linesIn(text: string): number {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && lines < HEAD_MIN_LINES; at = text.indexOf('\n', at + 1))
+    lines++;
+  return lines;
 }
 
 /**

@@ -82,6 +82,21 @@ describe('import pipeline', () => {
     db.close();
   });
 
+  it('recognises a log whose first line is longer than the head it reads, and quarantines that line alone', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'v.db'));
+    const file = path.join(dir, 'long-first.log');
+    const line = (path_: string, second: number) =>
+      `203.0.113.9 - - [12/Feb/2024:10:00:${String(second).padStart(2, '0')} +0000] "GET ${path_} HTTP/1.1" 200 5 "-" "Mozilla/5.0"`;
+    fs.writeFileSync(
+      file,
+      `${[line(`/${'a'.repeat(70_000)}`, 0), line('/b', 1), line('/c', 2), line('/d', 3)].join('\n')}\n`,
+    );
+    const record = await runImport(db, { file, enrich: false });
+    expect([record.format, record.stored, record.quarantined]).toEqual(['combined', 3, 1]);
+    db.close();
+  });
+
   it('counts rows already stored from another file as duplicates, and only adds the new ones', async () => {
     const dir = tempDir();
     const db = openDatabase(path.join(dir, 'v.db'));
