@@ -31,6 +31,12 @@ export function bucketFor(
   return ladder.find((size) => spanMs / size <= maxPoints) ?? must(ladder.at(-1), 'a step in the ladder');
 }
 
+/**
+ * The Overview's charts over time share one axis (the filter's range, else every stored session's)
+ * and one bucket: the smallest step that draws the axis in at most this many buckets.
+ */
+export const OVERVIEW_POINTS = 240;
+
 /** The start of the `size`-ms bucket `t` falls in (UTC). */
 export const bucketStart = (t: number, size: number): number => Math.floor(t / size) * size;
 

@@ -80,9 +80,14 @@ export function baseOption(theme: ChartTheme) {
  * A time x-axis in UTC that names itself so, with the month on every day label: a bare "1" after
  * "31" hides that the month changed.
  */
-export function timeAxis(theme: ChartTheme) {
+/**
+ * A time axis; `extent` fixes its ends (the Overview's charts over time share the span the
+ * Sessions chart draws, so a bar stands at the same place in each).
+ */
+export function timeAxis(theme: ChartTheme, extent?: TimeExtent | null) {
   return {
     type: 'time',
+    ...(extent ? { min: extent.from, max: extent.to } : {}),
     name: 'UTC',
     nameLocation: 'end',
     nameGap: 6,
@@ -104,6 +109,14 @@ export function timeAxis(theme: ChartTheme) {
     splitLine: { show: false },
   };
 }
+
+export interface TimeExtent {
+  from: number;
+  to: number;
+}
+
+/** A bucket drawn as a bar: at its middle, so the bar covers the time it counts (not half before). */
+export const bucketMiddle = (start: number, bucketMs: number): number => start + bucketMs / 2;
 
 /** Tooltip of a one-series chart: the item's (escaped) name and its session count. */
 export function sessionsTooltip(theme: ChartTheme) {

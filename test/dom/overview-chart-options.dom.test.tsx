@@ -9,6 +9,7 @@ import { correlationOption } from '../../src-renderer/views/overview/Correlation
 import { histogramOption } from '../../src-renderer/views/overview/Histograms.js';
 import { barsOption } from '../../src-renderer/views/overview/PortMixCharts.js';
 import { smallestFirst, stackedBarsOption } from '../../src-renderer/views/overview/StackedBars.js';
+import { stackedTimeBars } from '../../src-renderer/views/overview/stacked-time-bars.js';
 import { timeSeriesOption } from '../../src-renderer/views/overview/TimeSeriesChart.js';
 import { TEST_THEME } from '../helpers/chart-theme.js';
 import { drawnTexts } from '../helpers/drawn-texts.js';
@@ -50,6 +51,27 @@ describe('the time axis', () => {
       series: { name: string }[];
     };
     expect(all.series.map((s) => s.name)).toEqual(['Sessions', 'Bytes in', 'Bytes out']);
+  });
+
+  it('draws each bucket over the time it counts, on the span the charts share', () => {
+    const from = Date.UTC(2026, 1, 1);
+    const sessions = timeSeriesOption(series(from, HOUR, 7))(theme) as {
+      xAxis: { min: number; max: number };
+      series: { data: [number, number][] }[];
+    };
+    // The 00:00–01:00 bucket stands at 00:30, not centred on 00:00 (half of it before its time).
+    expect(sessions.series[0]?.data[0]).toEqual([from + HOUR / 2, 5]);
+    expect(sessions.xAxis).toMatchObject({ min: from, max: from + 7 * HOUR });
+    const status = stackedTimeBars(
+      'requests',
+      [{ name: '2xx', colour: () => '#0f0', data: [[from + HOUR, 3]] }],
+      {
+        bucketMs: HOUR,
+        extent: { from, to: from + 7 * HOUR },
+      },
+    )(theme) as { xAxis: { min: number; max: number }; series: { data: [number, number][] }[] };
+    expect(status.series[0]?.data).toEqual([[from + 1.5 * HOUR, 3]]);
+    expect(status.xAxis).toMatchObject({ min: from, max: from + 7 * HOUR });
   });
 
   it('puts the month on day labels, so a month change shows', () => {

@@ -63,12 +63,12 @@ afterEach(cleanup);
 
 describe('web-request panels', () => {
   it('are not drawn when the data holds no request', () => {
-    render(<WebPanels query={ready({ ...web, hasRequests: false, requests: 0 })} />);
+    render(<WebPanels query={ready({ ...web, hasRequests: false, requests: 0 })} extent={null} />);
     expect(screen.queryByTestId('web-panels')).toBeNull();
   });
 
   it('rank paths, user agents with their class, and methods', () => {
-    render(<WebPanels query={ready(web)} />);
+    render(<WebPanels query={ready(web)} extent={null} />);
     // Classes no request has (1xx here) stay out of the chart's legend.
     expect(screen.getByTestId('chart-status-classes').textContent).toBe('2xx 3xx 4xx 5xx');
     const paths = within(screen.getByTestId('top-paths')).getAllByRole('listitem');
@@ -85,7 +85,7 @@ describe('web-request panels', () => {
   });
 
   it('add the clicked path, user agent and method to the global filter, each as that whole value', () => {
-    render(<WebPanels query={ready(web)} />);
+    render(<WebPanels query={ready(web)} extent={null} />);
     fireEvent.click(within(screen.getByTestId('top-paths')).getByText('/login'));
     fireEvent.click(within(screen.getByTestId('top-user-agents')).getByText(SQLMAP));
     fireEvent.click(within(screen.getByTestId('methods')).getByText('POST'));
@@ -95,7 +95,7 @@ describe('web-request panels', () => {
   });
 
   it('add the clicked user-agent class (legend entry or bar segment) as uaclass:', () => {
-    render(<WebPanels query={ready(web)} />);
+    render(<WebPanels query={ready(web)} extent={null} />);
     const classes = screen.getByTestId('ua-classes');
     fireEvent.click(within(classes).getByText('bot'));
     fireEvent.click(within(classes).getByLabelText('Filter by user agent class tool'));

@@ -3,7 +3,7 @@
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { FilterClause } from '../../../src-shared/filter/clauses.js';
 import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
-import { bucketFor } from '../../../src-shared/time-buckets.js';
+import { bucketFor, OVERVIEW_POINTS } from '../../../src-shared/time-buckets.js';
 import { GRANULARITIES } from '../db/rollups.js';
 
 const ROLLUP_FIELDS: FilterClause['field'][] = ['country', 'type'];
@@ -38,7 +38,5 @@ export function widen(from: number | undefined, to: number | undefined, size: nu
   return { from: lo, to: hi, widened: lo !== from || hi !== to };
 }
 
-export const MAX_POINTS = 240;
-
-/** The time-series bucket: the smallest step that keeps the chart under MAX_POINTS. */
-export const seriesBucket = (span: number): number => bucketFor(span, MAX_POINTS);
+/** The time-series bucket: the smallest step that keeps the chart under OVERVIEW_POINTS. */
+export const seriesBucket = (span: number): number => bucketFor(span, OVERVIEW_POINTS);

@@ -6,20 +6,25 @@ import { flaggingSet } from '../db/analytics-flagged.js';
 import { type SeriesRow, series } from '../db/analytics-queries.js';
 import { rollupSource } from '../db/analytics-source.js';
 import type { Db } from '../db/open.js';
-import { GRANULARITIES, storedSpan } from '../db/rollups.js';
+import { chartSpan, GRANULARITIES } from '../db/rollups.js';
 import { flaggedSource } from './flagged-source.js';
 import { planFor, seriesBucket } from './plan.js';
 import { sessionDigest } from './session-digest-read.js';
 
 /** Sessions, bytes and flagged sessions per bucket; the bucket size follows the range. */
 export function timeSeries(db: Db, filter: SessionFilter): TimeSeries {
-  const span = storedSpan(db);
-  const from = filter.from ?? span.firstTs;
-  const to = filter.to ?? (span.lastTs === null ? null : span.lastTs + 1);
+  const span = chartSpan(db, filter);
   const plan = planFor(filter);
   const runs = flaggingSet(db);
-  const empty = { from, to, hasModel: runs.flags, points: [], source: plan.kind };
-  if (from === null || to === null || to <= from) return { ...empty, bucketMs: 60_000 };
+  const empty = {
+    from: span?.from ?? null,
+    to: span?.to ?? null,
+    hasModel: runs.flags,
+    points: [],
+    source: plan.kind,
+  };
+  if (span === null) return { ...empty, bucketMs: 60_000 };
+  const { from, to } = span;
   const size = seriesBucket(to - from);
   // The coarsest rollup whose buckets nest in ours (a week is whole days, an hour whole minutes).
   const granularity = must(

@@ -24,6 +24,7 @@ import {
   withoutUserAgent,
 } from '../db/analytics-web.js';
 import type { Db } from '../db/open.js';
+import { chartSpan } from '../db/rollups.js';
 import {
   rolledUpRequestSpan,
   rolledUpStatusByBucket,
@@ -88,8 +89,9 @@ export function webRequestsOverview(db: Db, filter: SessionFilter): WebRequestsO
   const span = reads.span();
   const answer = { ...NONE, hasRequests: true, requests: span.requests };
   if (span.requests === 0 || span.firstTs === null || span.lastTs === null) return answer;
-  const from = filter.from ?? span.firstTs;
-  const to = filter.to ?? span.lastTs + 1;
+  // The axis the Sessions chart draws (every stored session's span without a range), so a status
+  // class's bar stands under the sessions it counts.
+  const { from, to } = chartSpan(db, filter) ?? { from: span.firstTs, to: span.lastTs + 1 };
   const bucketMs = seriesBucket(Math.max(1, to - from));
   const byClass = reads.userAgentClasses();
   return {

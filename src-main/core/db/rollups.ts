@@ -113,6 +113,20 @@ export function storedSpan(db: Db): { firstTs: number | null; lastTs: number | n
   };
 }
 
+/**
+ * The span a chart over time draws: the filter's range, else every stored session's (so the
+ * Overview's charts over time share one axis whatever each one counts). Null when nothing is stored.
+ */
+export function chartSpan(
+  db: Db,
+  range: { from?: number; to?: number },
+): { from: number; to: number } | null {
+  const span = range.from === undefined || range.to === undefined ? storedSpan(db) : null;
+  const from = range.from ?? span?.firstTs ?? null;
+  const to = range.to ?? (span?.lastTs == null ? null : span.lastTs + 1);
+  return from === null || to === null || to <= from ? null : { from, to };
+}
+
 export function distinctSources(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM rollup_sources').get() as { n: number }).n;
 }

@@ -3,6 +3,7 @@
 import { levelAt, type RuleHitSummary, type SessionRuleHit } from '../../../src-shared/rules.js';
 import { bucketFor } from '../../../src-shared/time-buckets.js';
 import type { Db } from './open.js';
+import { chartSpan } from './rollups.js';
 import { whereClause } from './sessions.js';
 import { finishedOnlySql, type ScopedFilter, unfinishedImports } from './visibility.js';
 
@@ -72,14 +73,11 @@ export function ruleHitSummary(
   const from = scoped
     ? `FROM rule_hits h WHERE h.session_id IN (SELECT id FROM sessions ${sql})`
     : 'FROM rule_hits h';
-  const span = db
-    .prepare(`SELECT min(h.start_ts) AS lo, max(h.start_ts) AS hi, count(*) AS n ${from}`)
-    .get(params) as {
-    lo: number | null;
-    hi: number | null;
-    n: number;
-  };
-  const bucketMs = bucketFor(span.lo === null || span.hi === null ? 0 : span.hi - span.lo + 1, maxPoints);
+  const span = db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number };
+  // Buckets over the span the Overview's other charts draw (the filter's range, else every stored
+  // session's), so with the same maxPoints a level's bar stands under the sessions it counts.
+  const axis = chartSpan(db, filter);
+  const bucketMs = bucketFor(axis ? axis.to - axis.from : 0, maxPoints);
   const size = Math.trunc(bucketMs);
   const byLevel = db
     .prepare(`SELECT h.level, count(*) AS hits ${from} GROUP BY h.level ORDER BY h.level DESC`)

@@ -1,3 +1,4 @@
+import { OVERVIEW_POINTS } from '../../../src-shared/time-buckets.js';
 import '../../styles/overview.css';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { queryState } from '../../data/query-state.js';
@@ -23,13 +24,18 @@ export function OverviewView() {
   // Its own question: the request panels scan sessions (no rollup holds paths), and the charts
   // above should not wait for them.
   const web = queryState(useVigilQuery('webRequests', { filter }));
-  const hits = queryState(useVigilQuery('ruleHitSummary', { filter }));
+  // Bucketed as the Sessions chart is (OVERVIEW_POINTS over the same span), so the bars line up.
+  const hits = queryState(useVigilQuery('ruleHitSummary', { filter, maxPoints: OVERVIEW_POINTS }));
   const kinds = queryState(useVigilQuery('flagKinds', { filter }));
   // Every flag count names the detection set it counts (src-shared/detection-set.ts).
   const flaggedBy = useDetectionSet().name;
   const unfiltered = Object.keys(filter).length === 0;
   if (unfiltered && data.kpis.data?.sessions === 0 && data.kpis.data.firstTs === null) return <StartPage />;
   const fromSessions = data.kpis.data?.source === 'sessions';
+  // The span the Sessions chart draws: the charts over time below share it.
+  const drawn = data.series.data;
+  const extent =
+    drawn && drawn.from !== null && drawn.to !== null ? { from: drawn.from, to: drawn.to } : null;
   return (
     <div className="view overview" data-testid="view-overview">
       <header className="view-head">
@@ -54,8 +60,8 @@ export function OverviewView() {
         </p>
         <TimeSeriesChart query={data.series} recorded={data.recorded} />
       </section>
-      <WebPanels query={web} />
-      <RuleHitsPanel query={hits} />
+      <WebPanels query={web} extent={extent} />
+      <RuleHitsPanel query={hits} extent={extent} />
       <FlagKindsPanel query={kinds} />
       <div className="grid-2">
         <section className="panel">

@@ -5,7 +5,9 @@
 import { useMemo } from 'react';
 import { valueClause } from '../../../src-shared/filter/index.js';
 import { RULE_LEVELS, type RuleHitSummary } from '../../../src-shared/rules.js';
+import { bucketStart } from '../../../src-shared/time-buckets.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
+import type { TimeExtent } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
 import { countOf, formatCount } from '../../format.js';
 import { addFilterTerm } from '../../state/filter.js';
@@ -16,8 +18,12 @@ import { TopList } from './TopList.js';
 // The same colours as the level chips (sessions.css): grey, blue, amber, orange, red.
 const LEVEL_COLOURS = ['#6b7480', '#1f6f96', '#a8720f', '#c0502f', '#a3213a'];
 
-function option(summary: RuleHitSummary) {
-  const times = [...new Set(summary.points.map((p) => p.t))].sort((a, b) => a - b);
+function option(summary: RuleHitSummary, extent: TimeExtent | null) {
+  // Every bucket of the shared span (a bucket without hits is a gap, as in the Sessions chart), or
+  // the buckets with hits before that span is known.
+  const times = extent
+    ? bucketsOf(extent, summary.bucketMs)
+    : [...new Set(summary.points.map((p) => p.t))].sort((a, b) => a - b);
   const hitsAt = (t: number, level: string) =>
     summary.points.find((p) => p.t === t && p.level === level)?.hits ?? 0;
   return stackedTimeBars(
@@ -27,7 +33,14 @@ function option(summary: RuleHitSummary) {
       colour: () => LEVEL_COLOURS[i] ?? '#6b7480',
       data: times.map((t): [number, number] => [t, hitsAt(t, level)]),
     })).filter((stack) => stack.data.some(([, n]) => n > 0)),
+    { bucketMs: summary.bucketMs, extent },
   );
+}
+
+function bucketsOf({ from, to }: TimeExtent, bucketMs: number): number[] {
+  const starts: number[] = [];
+  for (let t = bucketStart(from, bucketMs); t < to; t += bucketMs) starts.push(t);
+  return starts;
 }
 
 /** Keeps only the sessions with a hit at this level (the series are named by level). */
@@ -40,9 +53,16 @@ const LEVEL_EVENTS: ChartEvents = {
   click: (params) => filterLevel((params as { seriesName?: string }).seriesName),
 };
 
-export function RuleHitsPanel({ query }: { query: QueryState<RuleHitSummary> }) {
+/** `extent`: the span the Sessions chart draws, which the hits over time share. */
+export function RuleHitsPanel({
+  query,
+  extent,
+}: {
+  query: QueryState<RuleHitSummary>;
+  extent: TimeExtent | null;
+}) {
   const summary = query.data;
-  const build = useMemo(() => (summary?.points.length ? option(summary) : null), [summary]);
+  const build = useMemo(() => (summary?.points.length ? option(summary, extent) : null), [summary, extent]);
   if (!summary || summary.total === 0) return null;
   const levels = summary.byLevel.filter((l) => l.hits > 0);
   return (

@@ -7,7 +7,7 @@ import {
   type WebRequestsOverview,
 } from '../../../src-shared/web-requests.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
-import type { ChartTheme } from '../../charts/palette.js';
+import type { ChartTheme, TimeExtent } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
 import { addFilterTerm } from '../../state/filter.js';
 import { stackedTimeBars } from './stacked-time-bars.js';
@@ -17,7 +17,7 @@ function classColour(theme: ChartTheme, index: number): string {
   return [theme.muted, theme.series[2], theme.series[0], theme.series[1], theme.danger][index] ?? theme.muted;
 }
 
-function option(web: WebRequestsOverview) {
+function option(web: WebRequestsOverview, extent: TimeExtent | null) {
   // A class no request has (1xx, usually) stays out of the legend.
   return stackedTimeBars(
     'requests',
@@ -26,13 +26,19 @@ function option(web: WebRequestsOverview) {
       colour: (theme: ChartTheme) => classColour(theme, i),
       data: web.statusSeries.map((p): [number, number] => [p.t, p.counts[i] ?? 0]),
     })).filter((stack) => stack.data.some(([, n]) => n > 0)),
-    true,
+    { bucketMs: web.bucketMs, extent, clickable: true },
   );
 }
 
-export function StatusClassChart({ query }: { query: QueryState<WebRequestsOverview> }) {
+export function StatusClassChart({
+  query,
+  extent,
+}: {
+  query: QueryState<WebRequestsOverview>;
+  extent: TimeExtent | null;
+}) {
   const web = query.data;
-  const build = useMemo(() => (web?.statusSeries.length ? option(web) : null), [web]);
+  const build = useMemo(() => (web?.statusSeries.length ? option(web, extent) : null), [web, extent]);
   const events = useMemo<ChartEvents>(
     () => ({
       click: (params) => {

@@ -6,7 +6,7 @@ import type { HistMetric } from '../../../src-shared/analytics-bins.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { ECharts } from '../../charts/echarts.js';
 import { escapeHtml } from '../../charts/escape.js';
-import { axisStyle, baseOption, type ChartTheme, timeAxis } from '../../charts/palette.js';
+import { axisStyle, baseOption, bucketMiddle, type ChartTheme, timeAxis } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
 import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
 import { setTimeRange } from '../../state/filter.js';
@@ -18,7 +18,8 @@ export function timeSeriesOption(series: TimeSeries, recorded: ReadonlySet<HistM
   const draws = (metric: HistMetric) => recorded === null || recorded.has(metric);
   return (theme: ChartTheme) => {
     const at = (key: 'sessions' | 'bytesIn' | 'bytesOut' | 'flagged') =>
-      series.points.map((p) => [p.t, p[key]]);
+      series.points.map((p) => [bucketMiddle(p.t, series.bucketMs), p[key]]);
+    const extent = series.from !== null && series.to !== null ? { from: series.from, to: series.to } : null;
     return {
       ...baseOption(theme),
       grid: { left: 60, right: 70, top: 34, bottom: 28 },
@@ -26,7 +27,7 @@ export function timeSeriesOption(series: TimeSeries, recorded: ReadonlySet<HistM
         ...baseOption(theme).tooltip,
         trigger: 'axis',
         formatter: (params: AxisParam[]) => {
-          const head = `${escapeHtml(formatTimestamp(params[0]?.axisValue))} UTC`;
+          const head = `${escapeHtml(formatTimestamp((params[0]?.axisValue ?? 0) - series.bucketMs / 2))} UTC`;
           const lines = params.map((p) => {
             const value = p.seriesName.startsWith('Bytes')
               ? formatBytes(p.value[1])
@@ -37,7 +38,7 @@ export function timeSeriesOption(series: TimeSeries, recorded: ReadonlySet<HistM
         },
       },
       legend: { ...baseOption(theme).legend },
-      xAxis: timeAxis(theme),
+      xAxis: timeAxis(theme, extent),
       yAxis: [
         { type: 'value', name: 'sessions', nameTextStyle: { color: theme.muted }, ...axisStyle(theme) },
         {

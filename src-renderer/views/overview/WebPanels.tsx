@@ -5,6 +5,7 @@ import '../../styles/web-panels.css';
 import { valueClause } from '../../../src-shared/filter/index.js';
 import { USER_AGENT_CLASSES, type UserAgentClass } from '../../../src-shared/user-agent-class.js';
 import type { WebRequestsOverview } from '../../../src-shared/web-requests.js';
+import type { TimeExtent } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
 import { countOf, formatCount, formatShare } from '../../format.js';
 import { addFilterTerm } from '../../state/filter.js';
@@ -60,7 +61,14 @@ function ClassShares({ web }: { web: WebRequestsOverview }) {
   );
 }
 
-export function WebPanels({ query }: { query: QueryState<WebRequestsOverview> }) {
+/** `extent`: the span the Sessions chart draws, which the status chart shares. */
+export function WebPanels({
+  query,
+  extent,
+}: {
+  query: QueryState<WebRequestsOverview>;
+  extent: TimeExtent | null;
+}) {
   const web = query.data;
   if (!web?.hasRequests) return null;
   return (
@@ -70,7 +78,7 @@ export function WebPanels({ query }: { query: QueryState<WebRequestsOverview> })
         <p className="panel-hint muted">
           {countOf(web.requests, 'request')}. Click a class to filter by its codes.
         </p>
-        <StatusClassChart query={query} />
+        <StatusClassChart query={query} extent={extent} />
       </section>
       <div className="grid-2">
         <section className="panel">

@@ -3,13 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { timeSeries } from '../../../src-main/core/analytics/time-series.js';
 import { webRequestsOverview } from '../../../src-main/core/analytics/web-requests.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
 import { ruleHitCounts } from '../../../src-main/core/db/rule-hit-counts.js';
-import { sessionRuleHits } from '../../../src-main/core/db/rule-hits.js';
+import { ruleHitSummary, sessionRuleHits } from '../../../src-main/core/db/rule-hits.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
 import { RULE_LEVELS } from '../../../src-shared/rules.js';
+import { OVERVIEW_POINTS } from '../../../src-shared/time-buckets.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -139,6 +141,20 @@ describe('webRequestsOverview', () => {
     const errors = webRequestsOverview(db, { clauses: parseFilterOrThrow('code:500..599') });
     expect(errors.requests).toBe(count((l) => l.status >= 500));
     expect(errors.methods.reduce((sum, m) => sum + m.sessions, 0)).toBe(errors.requests);
+  });
+
+  it('draws status classes and rule hits on the Sessions chart’s axis, whatever the filter keeps', () => {
+    // One IP's requests span minutes of a log that spans more: its bars still stand where the
+    // Sessions chart (every stored session's span) puts those minutes, in buckets of the same size.
+    const filter = { clauses: parseFilterOrThrow('ip:203.0.113.9') };
+    const sessions = timeSeries(db, filter);
+    const web = webRequestsOverview(db, filter);
+    const hits = ruleHitSummary(db, filter, { maxPoints: OVERVIEW_POINTS, topRules: 5 });
+    expect(web.bucketMs).toBe(sessions.bucketMs);
+    expect(hits.bucketMs).toBe(sessions.bucketMs);
+    expect(web.statusSeries.map((p) => p.t)).toEqual(sessions.points.map((p) => p.t));
+    const starts = new Set(sessions.points.map((p) => p.t));
+    for (const point of hits.points) expect(starts.has(point.t)).toBe(true);
   });
 
   it('counts each session’s rule hits and their highest level (the Sessions column)', () => {
