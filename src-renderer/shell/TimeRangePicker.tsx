@@ -52,7 +52,9 @@ export function TimeRangePicker({ range }: { range: TimeRange }) {
       </select>
       {custom && (
         <span className="range-text" data-testid="time-range-text">
-          {formatTimestamp(range.from)} → {formatTimestamp(range.to)} UTC
+          {/* Two lines at most, each a whole moment, under the menu. */}
+          <span className="nowrap">{formatTimestamp(range.from)} →</span>
+          <span className="nowrap">{formatTimestamp(range.to)} UTC</span>
           <button
             type="button"
             className="small"

@@ -111,6 +111,9 @@ describe('Overview on the embedded sample', () => {
     const after = await sessionsChangedFrom(page, before);
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(before);
+    // The range's dates wrap under its menu: the filter box keeps room for a term or two.
+    const box = await page.getByTestId('filter-input').boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(320);
     await waitForCharts(page);
     await page.getByTestId('time-range-clear').click();
     await sessionsChangedFrom(page, after);
