@@ -61,12 +61,17 @@ function decodes(escapes: string): boolean {
   }
 }
 
-/** The request line with its path and query percent-decoded, control characters shown; null without a request. */
+/**
+ * The request line with its path and query percent-decoded (twice where it was encoded twice, as
+ * the rules read it: `%2527` is `'`), control characters shown; null without a request.
+ */
 export function decodedRequestLine(parts: RequestParts): string | null {
   if (parts.requestLine !== null) return showControls(parts.requestLine);
   if (parts.method === null && parts.path === null) return null;
-  const path = percentDecode(parts.path ?? '');
-  const query = parts.query !== null ? `?${percentDecode(parts.query, true)}` : '';
+  // The second pass leaves `+` alone: once decoded, a `%2B` is a plus the client meant (C%2B%2B).
+  const twice = (text: string, plusIsSpace: boolean) => percentDecode(percentDecode(text, plusIsSpace));
+  const path = twice(parts.path ?? '', false);
+  const query = parts.query !== null ? `?${twice(parts.query, true)}` : '';
   return showControls(
     [parts.method ?? '-', `${path}${query}`, parts.httpVersion].filter((p) => p !== null).join(' '),
   );

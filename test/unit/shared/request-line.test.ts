@@ -18,6 +18,15 @@ describe('request line', () => {
     expect(decodedRequestLine(request())).toBe("GET /search page/été?q=1' OR 1=1--&next=/admin HTTP/1.1");
   });
 
+  it('decodes a payload encoded twice as the rules read it, and a plus sent as %2B stays a plus', () => {
+    expect(decodedRequestLine(request({ path: '/p', query: 'id=1%2527%2520OR%25201%253D1' }))).toBe(
+      "GET /p?id=1' OR 1=1 HTTP/1.1",
+    );
+    expect(decodedRequestLine(request({ path: '/search', query: 'q=C%2B%2B+tips' }))).toBe(
+      'GET /search?q=C++ tips HTTP/1.1',
+    );
+  });
+
   it('keeps a plus in a path, and escapes that are not UTF-8', () => {
     expect(percentDecode('/a+b%ff%41')).toBe('/a+b%ffA');
     expect(percentDecode('/lone%c3x')).toBe('/lone%c3x');
