@@ -70,7 +70,7 @@ const OWN_TERMS = {
     order: 175,
     spec: {
       kind: 'text',
-      help: 'a detection rule hit: rule title (any part, any case; * any run, so sigma:* is any hit; =… the whole title) or id',
+      help: 'a detection rule hit: rule title (any part, any case; * any run, so sigma:* is any hit; =… the whole title) or id (a Suricata signature id alone too)',
       example: 'sigma:"SQL injection"',
       match: 'substring',
     },

@@ -175,8 +175,9 @@ function scoreSql(values: FilterValue[], b: Binder): string {
 
 /**
  * sigma: a session with a hit of a rule whose title holds the text (any case, `*` any run of
- * characters, so `sigma:*` is any hit) or whose id is it. The rules are few: their ids are found
- * first, then the hits by `rule_hits_by_rule`.
+ * characters, so `sigma:*` is any hit) or whose id is it; a number is also a Suricata signature
+ * id (its rules are named gid:sid:rev). The rules are few: their ids are found first, then the hits
+ * by `rule_hits_by_rule`.
  */
 function sigmaSql(values: FilterValue[], b: Binder): string {
   const tests = values.map((v) => {
@@ -185,7 +186,8 @@ function sigmaSql(values: FilterValue[], b: Binder): string {
       v.kind === 'exact'
         ? `title = ${b.bind(text)} COLLATE NOCASE`
         : `title LIKE ${b.bind(likePattern(text, 'substring'))} ESCAPE '\\'`;
-    return `${title} OR rule_id = ${b.bind(text)}`;
+    const sid = /^\d+$/.test(text) ? ` OR rule_id LIKE ${b.bind(`%:${text}:%`)}` : '';
+    return `${title} OR rule_id = ${b.bind(text)}${sid}`;
   });
   return `id IN (SELECT session_id FROM rule_hits WHERE rule IN (SELECT id FROM rules WHERE ${tests.join(' OR ')}))`;
 }

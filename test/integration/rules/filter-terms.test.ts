@@ -115,4 +115,27 @@ describe('sigma: and level:', () => {
       expect.stringMatching(/injection/i),
     ]);
   });
+
+  // Last: it adds a Suricata log to the workspace the tests above read.
+  it('finds a Suricata alert by its signature id alone (its rule is named gid:sid:rev)', async () => {
+    const eve = path.join(tempDir(), 'eve.json');
+    fs.writeFileSync(
+      eve,
+      `${JSON.stringify({
+        timestamp: '2024-02-12T10:00:05.000000+0000',
+        flow_id: 1,
+        event_type: 'alert',
+        src_ip: '192.0.2.9',
+        src_port: 40000,
+        dest_ip: '198.51.100.1',
+        dest_port: 80,
+        proto: 'TCP',
+        alert: { gid: 1, signature_id: 2034647, rev: 2, signature: 'ET EXPLOIT test', severity: 1 },
+      })}\n`,
+    );
+    await runImport(db, { file: eve, enrich: false });
+    expect(sources('sigma:2034647')).toEqual(['192.0.2.9']);
+    expect(sources('sigma:1:2034647:2')).toEqual(['192.0.2.9']);
+    expect(sources('sigma:203464')).toEqual([]);
+  });
 });
