@@ -55,7 +55,7 @@ describe('the time axis', () => {
 
   it('draws each bucket over the time it counts, on the span the charts share', () => {
     const from = Date.UTC(2026, 1, 1);
-    const sessions = timeSeriesOption(series(from, HOUR, 7))(theme) as {
+    const sessions = timeSeriesOption(series(from, HOUR, 7))(theme) as unknown as {
       xAxis: { min: number; max: number };
       series: { data: [number, number][] }[];
     };
