@@ -22,6 +22,12 @@ const PATH = interned('path');
 export const REQUEST_SQL = `(${METHOD.column} IS NOT NULL OR ${PATH.column} IS NOT NULL)`;
 
 /**
+ * A line of an access log: a request, or a line that was none but was sent to the server all the
+ * same (a TLS handshake on the plain port, a scanner's garbage), kept as its raw request line.
+ */
+export const ACCESS_LOG_LINE_SQL = `(${REQUEST_SQL} OR request_line IS NOT NULL)`;
+
+/**
  * Whether any session was ever stored with a request: the method and path dictionaries only fill
  * when one is. Two primary-key reads, so data without requests costs the Overview nothing more.
  */

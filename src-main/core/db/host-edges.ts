@@ -7,7 +7,7 @@
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { FilterClause } from '../../../src-shared/filter/clauses.js';
 import { serverOfLog } from '../../../src-shared/graph.js';
-import { anyRequestsStored, REQUEST_SQL } from './analytics-web.js';
+import { ACCESS_LOG_LINE_SQL, anyRequestsStored } from './analytics-web.js';
 import { filterAnd, type Pair } from './graph.js';
 import type { Db } from './open.js';
 
@@ -30,7 +30,8 @@ export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[
   if (!anyRequestsStored(db)) return [];
   const touching =
     ip === undefined ? '' : ' AND (src_ip = @ip OR host_id IN (SELECT id FROM http_hosts WHERE value = @ip))';
-  const { sql, params } = filterAnd(filter, `${NO_DESTINATION} AND ${REQUEST_SQL}${touching}`);
+  // Every line the server logged draws its client's edge, a TLS handshake sent to it included.
+  const { sql, params } = filterAnd(filter, `${NO_DESTINATION} AND ${ACCESS_LOG_LINE_SQL}${touching}`);
   // Grouped on ids; the few hosts and log files are named after (one read each).
   const cells = db
     .prepare(

@@ -49,7 +49,13 @@ beforeAll(async () => {
   const plain = path.join(dir, 'access.log');
   fs.writeFileSync(
     plain,
-    `${[line('10.0.0.1', 1, '/a'), line('10.0.0.1', 2, '/b'), line('10.0.0.2', 3, '/a')].join('\n')}\n`,
+    `${[
+      line('10.0.0.1', 1, '/a'),
+      line('10.0.0.1', 2, '/b'),
+      line('10.0.0.2', 3, '/a'),
+      // No request at all: a TLS handshake sent to the plain port, still a line the server logged.
+      '10.0.0.4 - - [25/Apr/2024:10:00:08 +0000] "\\x16\\x03\\x01" 400 0 "-" "-"',
+    ].join('\n')}\n`,
   );
   // Virtual hosts: two sites by name, and one written as the server's address.
   const vhosts = path.join(dir, 'vhosts.log');
@@ -89,11 +95,12 @@ describe('requests without a server IP in the graph', () => {
       '10.0.0.3 -> 192.0.2.10 (ip) 1',
       '10.0.0.3 -> blog.example.com (host) 1',
       '10.0.0.3 -> shop.example.com (host) 1',
+      '10.0.0.4 -> server of access.log (host) 1',
     ]);
     const at = (name: string) => graph.nodes.ip.indexOf(name);
     // A host's volume is its requests; it originated nothing and has no score or verdict.
     const server = at('server of access.log');
-    expect(graph.nodes.volume[server]).toBe(3);
+    expect(graph.nodes.volume[server]).toBe(4);
     expect(graph.nodes.originated[server]).toBe(0);
     expect(graph.nodes.kind?.[at('10.0.0.1')]).toBe('ip');
     expect(graph.nodes.volume[at('10.0.0.1')]).toBe(3);
