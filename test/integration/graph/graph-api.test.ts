@@ -311,7 +311,9 @@ describe('ipProfile', () => {
       .prepare('SELECT id FROM sessions WHERE src_ip = @ip ORDER BY id LIMIT 3')
       .pluck()
       .all({ ip }) as number[];
-    db.prepare(`INSERT INTO rule_sets (id, source, kind, added_at) VALUES (900, 'test-pack', 'pack', 0)`).run();
+    db.prepare(
+      `INSERT INTO rule_sets (id, source, kind, added_at) VALUES (900, 'test-pack', 'pack', 0)`,
+    ).run();
     const hit = (sessionId: number, level: number) => {
       const rule = db
         .prepare('INSERT INTO rules (set_id, rule_id, title, level) VALUES (900, ?, ?, ?)')
