@@ -5,8 +5,8 @@
 // message. PCRE's string anchors and Python-style named groups are rewritten to their JavaScript
 // forms; a letter escape JavaScript does not know is refused, since JavaScript (without the `u`
 // flag, which would change other patterns) reads `\p{Lu}` or `\h` as plain letters and the rule
-// would silently never match. A regex is searched anywhere in the value (not anchored), case-sensitively unless the
-// `i` sub-modifier or `(?i)` says otherwise.
+// would silently never match. A regex is searched anywhere in the value (not anchored),
+// case-sensitively unless the `i` sub-modifier or `(?i)` says otherwise.
 
 const POSIX: Record<string, string> = {
   alnum: 'a-zA-Z0-9',
