@@ -78,10 +78,11 @@ export const Session = z.object({
 export type Session = z.infer<typeof Session>;
 
 /**
- * Sorts by what others said of a session rather than by its fields: the latest active run's score
- * and whether the detection set flags it (src-shared/session-marks.ts, core db/sessions.ts).
+ * Sorts by what others said of a session rather than by its fields: the latest active run's score,
+ * whether the detection set flags it, and its rule hits (most severe level, then how many)
+ * (src-shared/session-marks.ts, core db/sessions.ts).
  */
-export const MARK_SORT_FIELDS = ['score', 'flagged'] as const;
+export const MARK_SORT_FIELDS = ['score', 'flagged', 'ruleHits'] as const;
 export const SESSION_SORT_FIELDS = [...sortableFieldNames(), ...MARK_SORT_FIELDS] as const;
 export const SessionSortField = z.enum(SESSION_SORT_FIELDS);
 

@@ -289,6 +289,14 @@ SORT_ORDERS.set('score', [
   'id',
 ]);
 SORT_ORDERS.set('flagged', [`(id IN (${FLAGGED_IDS_SQL}))`, 'start_ts', 'id']);
+// Rule hits: the most severe level a session's hits reach, then how many rules it hit (the
+// Sessions column's "2 · high"), through the hits' primary key (session_id, rule).
+SORT_ORDERS.set('ruleHits', [
+  '(SELECT max(level) FROM rule_hits WHERE session_id = sessions.id)',
+  '(SELECT count(*) FROM rule_hits WHERE session_id = sessions.id)',
+  'start_ts',
+  'id',
+]);
 
 /** The order of an unknown sort name. */
 const BY_START = must(SORT_ORDERS.get('startTs'), 'the sort by start time');

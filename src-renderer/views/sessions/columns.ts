@@ -132,6 +132,7 @@ export function ruleHitsColumn(
     id: 'ruleHits',
     label: 'Rule hits',
     width: 110,
+    sort: 'ruleHits',
     text: (session) => {
       const found = hitsOf(session.id);
       return found ? `${found.hits} · ${found.level}` : '–';

@@ -40,13 +40,14 @@ function flag(runId: number, sessionId: number, score = 0.9): void {
   );
 }
 
-function hit(sessionId: number, level: number): void {
+/** A hit of the session's own rule (`suffix` names another one for a second hit). */
+function hit(sessionId: number, level: number, suffix = ''): void {
   db.prepare(
     `INSERT OR IGNORE INTO rule_sets (id, source, kind, added_at) VALUES (1, 'pack', 'pack', 0)`,
   ).run();
   const rule = db
     .prepare(`INSERT INTO rules (set_id, rule_id, title, level) VALUES (1, ?, ?, ?)`)
-    .run(`r${sessionId}`, `Rule ${sessionId}`, level).lastInsertRowid;
+    .run(`r${sessionId}${suffix}`, `Rule ${sessionId}${suffix}`, level).lastInsertRowid;
   db.prepare('INSERT INTO rule_hits (session_id, rule, level, start_ts) VALUES (?, ?, ?, 0)').run(
     sessionId,
     rule,
@@ -144,7 +145,7 @@ describe('the detection set', () => {
 
 describe('the Sessions marks and their sorts', () => {
   /** Session positions (0–4) of the first page in this order. */
-  const order = (sort: 'score' | 'flagged', direction: 'asc' | 'desc') =>
+  const order = (sort: 'score' | 'flagged' | 'ruleHits', direction: 'asc' | 'desc') =>
     sessionPage(db, { filter: {}, sort, direction, offset: 0, limit: 10 }).items.map((s) =>
       ids.indexOf(s.id),
     );
@@ -184,5 +185,13 @@ describe('the Sessions marks and their sorts', () => {
     flag(iforest, ids[3] as number, 0.4);
     // Unscored sessions sort as null: last when descending (then by id, as every sort ends).
     expect(order('score', 'desc')).toEqual([1, 3, 4, 2, 0]);
+  });
+
+  it('sorts by rule hits: the most severe level first, then how many rules, sessions without hits last', () => {
+    hit(ids[3] as number, 1, 'second');
+    hit(ids[4] as number, 1);
+    // 2: one high; 3: two lows; 4: one low; 0 and 1: none (newest first among equals).
+    expect(order('ruleHits', 'desc')).toEqual([2, 3, 4, 1, 0]);
+    expect(order('ruleHits', 'asc')).toEqual([0, 1, 4, 3, 2]);
   });
 });
