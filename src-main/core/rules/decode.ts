@@ -22,6 +22,12 @@ export function decodingOf(field: RuleField): { plusIsSpace: boolean } | null {
   return plusIsSpace === undefined ? null : { plusIsSpace };
 }
 
+/** A value of `field` as the rules see it: as logged, then its decoded spellings for a URL field. */
+export function spellingsOf(value: string, field: RuleField): string[] {
+  const decoding = decodingOf(field);
+  return decoding ? [value, ...decodedSpellings(value, decoding.plusIsSpace)] : [value];
+}
+
 /**
  * The value decoded once and twice (src-shared/request-line.ts's decoding, which the drawer and
  * the reports show), leaving out spellings equal to the one before: none for a value without `%`

@@ -4,7 +4,7 @@
 
 import type { Atom } from './atoms.js';
 import type { CompiledRule, CompiledRuleSet, CompiledTest } from './compile.js';
-import { decodedSpellings, decodingOf } from './decode.js';
+import { spellingsOf } from './decode.js';
 import type { RuleField } from './fields.js';
 import { foldCase } from './fold.js';
 import { WildcardPattern } from './glob.js';
@@ -54,11 +54,9 @@ function evidenceOf(atom: Atom, readField: (field: RuleField) => string | null):
   if (logged === null) return { field: atom.field, value: '' };
   // The spelling the atom matched: as logged, else percent-decoded (decode.ts), where the screens
   // find it in the decoded request line.
-  const decoding = decodingOf(atom.field);
-  const spellings = decoding ? [logged, ...decodedSpellings(logged, decoding.plusIsSpace)] : [logged];
   let raw = logged;
   let span: [number, number] = [0, logged.length];
-  for (const spelling of spellings) {
+  for (const spelling of spellingsOf(logged, atom.field)) {
     const found = spanOf(atom, spelling);
     if (found) {
       raw = spelling;

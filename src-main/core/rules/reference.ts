@@ -7,7 +7,7 @@
 // Not used by the app.
 
 import net from 'node:net';
-import { decodedSpellings, decodingOf } from './decode.js';
+import { spellingsOf } from './decode.js';
 import {
   extensionOf,
   isNumberField,
@@ -90,7 +90,10 @@ function fieldTestHolds(test: FieldTest): Holds {
     // Each test reads its fields for itself: nothing is shared with the other tests.
     // A URL field's value as logged and its percent-decoded spellings (decode.ts): a test holds
     // on any of them.
-    const actual = perField.map(({ field }) => spellingsOf(fieldValue(record, field), field));
+    const actual = perField.map(({ field }) => {
+      const value = fieldValue(record, field);
+      return typeof value === 'string' ? spellingsOf(value, field) : [value];
+    });
     const valueHolds = (index: number) =>
       perField.some(({ values }, f) =>
         (actual[f] ?? [null]).some((spelling) =>
@@ -101,12 +104,6 @@ function fieldTestHolds(test: FieldTest): Holds {
       ? test.values.every((_, index) => valueHolds(index))
       : test.values.some((_, index) => valueHolds(index));
   };
-}
-
-function spellingsOf(value: string | number | null, field: RuleField): (string | number | null)[] {
-  const decoding = decodingOf(field);
-  if (typeof value !== 'string' || decoding === null) return [value];
-  return [value, ...decodedSpellings(value, decoding.plusIsSpace)];
 }
 
 export function fieldValue(record: RequestRecord, field: RuleField): string | number | null {

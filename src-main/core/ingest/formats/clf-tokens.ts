@@ -76,8 +76,11 @@ export class ClfTokens {
  * `space`), or -1 when the field is not of that shape or its value has no space.
  */
 function namedQuoteEnd(line: string, start: number, space: number): number {
-  const eq = line.indexOf('="', start);
-  if (eq === -1 || eq >= space || !/^[A-Za-z_][\w.-]*$/.test(line.slice(start, eq))) return -1;
+  // Looked for within the field only: most bare fields have no `=`, and the line goes on past them.
+  let eq = start;
+  while (eq < space && line.charCodeAt(eq) !== 61 /* = */) eq++;
+  if (eq + 1 >= space || line.charCodeAt(eq + 1) !== 34 /* " */) return -1;
+  if (!/^[A-Za-z_][\w.-]*$/.test(line.slice(start, eq))) return -1;
   if (line.charCodeAt(space - 1) === 34 && space - 1 > eq + 1) return -1;
   const close = closingQuote(line, eq + 2);
   return close === -1 ? -1 : close + 1;
