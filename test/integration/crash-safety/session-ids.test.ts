@@ -101,6 +101,11 @@ describe('session ids across an interrupted import', () => {
     const { dbFile, big } = await setUp();
     const run = spawnCli(['ingest', big, '--db', dbFile, '--no-enrich', '--json']);
     const { importId, sessionId } = await whenDb(dbFile, run, runningImportSession);
+    // Killed first, so the import cannot finish while the writes below wait for its lock (under
+    // load they did, and the import ended 'done'); until a Vigil opens the file, the import is
+    // still recorded as running, as it was when an earlier version let work onto its sessions.
+    run.child.kill('SIGKILL');
+    await run.exited;
     // What an earlier version allowed: work recorded on a session the import had not finished.
     const raw = new Database(dbFile);
     raw.pragma('busy_timeout = 5000');
@@ -115,8 +120,6 @@ describe('session ids across an interrupted import', () => {
       INSERT INTO model_runs (kind, status, created_at, params, backend, data_snapshot) VALUES ('iforest', 'done', 0, '{}', 'cpu', '[]');
       INSERT INTO scores (run_id, session_id, score, flagged) VALUES ((SELECT max(id) FROM model_runs), ${sessionId}, 0.9, 1);`);
     raw.close();
-    run.child.kill('SIGKILL');
-    await run.exited;
 
     const db = openDatabase(dbFile);
     const record = getImport(db, importId)!;
