@@ -183,6 +183,7 @@ function walk(db: Db, expectHash: string | undefined): ChainVerification {
  */
 export function verifyAuditChain(db: Db, options: { expectHash?: string } = {}): ChainVerification {
   const run = () => walk(db, options.expectHash?.toLowerCase());
-  // One read snapshot: actions committed meanwhile by another connection are not half seen.
-  return db.inTransaction ? run() : db.transaction(run)();
+  // One read snapshot (deferred: it takes no write lock): actions committed meanwhile by another
+  // connection are not half seen.
+  return db.inTransaction ? run() : db.transaction(run).deferred();
 }

@@ -33,6 +33,18 @@ export interface OpenOptions {
 }
 
 /**
+ * Makes `db.transaction(fn)()` begin IMMEDIATE (`.deferred()` stays for a read snapshot). Several
+ * connections write one database (the writer thread, import, rules and score workers, a read
+ * worker building a rollup); a deferred transaction that reads first and writes later fails at once
+ * with "database is locked" (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not wait out) when
+ * another connection commits in between. Taking the write lock at BEGIN waits its turn instead.
+ */
+function beginTransactionsImmediate(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn) => transaction(fn).immediate) as Db['transaction'];
+}
+
+/**
  * Opens (creating if needed) a Vigil database, brings its schema up to date and recovers from a
  * crash or kill of an earlier process (see below).
  */
@@ -54,6 +66,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma(`cache_size = -${Math.trunc(options.cacheKib ?? 32_768)}`);
     registerSqlFunctions(db);
     if (!options.readonly) {
+      beginTransactionsImmediate(db);
       migrate(db);
       // Every writable open, whoever opens (app, serve, any CLI command), first undoes the work a
       // dead process left unfinished, so no entry point ever shows it as running or counts it.
