@@ -29,12 +29,23 @@ export function webGlRenderer(page: Page): Promise<string | null> {
   });
 }
 
-/** Collects console errors and uncaught exceptions (CSP violations are console errors). */
+/**
+ * Collects console errors and uncaught exceptions (CSP violations are console errors). A call the
+ * server failed (5xx) is also named with the error it answered, since the console only says "500".
+ */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() < 500) return;
+    const call = new URL(response.url()).pathname;
+    response
+      .text()
+      .then((body) => errors.push(`${call} answered ${response.status()}: ${body}`))
+      .catch(() => errors.push(`${call} answered ${response.status()}`));
+  });
   return errors;
 }
