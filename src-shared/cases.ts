@@ -132,10 +132,22 @@ export const CaseIndicator = z.object({
 });
 export type CaseIndicator = z.infer<typeof CaseIndicator>;
 
+/** Sessions of the case per time bucket (an hour for spans under three days, else a day). */
+export const CaseBucket = z.object({
+  bucket: z.number(),
+  sessions: z.number().int(),
+  malicious: z.number().int(),
+});
+export type CaseBucket = z.infer<typeof CaseBucket>;
+
 export const CaseOverview = z.object({
+  /** Sessions listed, the strongest evidence first (a malicious verdict, rule hits, flagged). */
   sessions: z.array(CaseSession),
   /** Sessions the case holds; `sessions` stops at the report's limit. */
   sessionTotal: z.number().int(),
+  /** Over every session of the case, not only those listed. */
+  activity: z.array(CaseBucket),
+  countries: z.array(z.object({ country: z.string(), sessions: z.number().int() })),
   indicators: z.array(CaseIndicator),
 });
 export type CaseOverview = z.infer<typeof CaseOverview>;

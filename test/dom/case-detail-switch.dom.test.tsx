@@ -16,6 +16,8 @@ vi.mock('../../src-renderer/views/cases/CaseGraph.js', () => ({ CaseGraph: () =>
 const overviewOf = (ip: string, sessionTotal: number): CaseOverview => ({
   sessions: [],
   sessionTotal,
+  activity: [],
+  countries: [],
   indicators: [
     { ip, reasons: ['case item'], sessions: sessionTotal, firstSeen: null, lastSeen: null, iocLists: [] },
   ],

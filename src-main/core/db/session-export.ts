@@ -25,7 +25,10 @@ const CASE_CONDITION = `(sessions.id IN (SELECT session_id FROM case_items WHERE
 export type SessionSelection = { caseId: number } | { filter: TriageFilter };
 
 /** The selection's condition, over sessions of finished imports only (db/visibility.ts). */
-function where(db: Db, selection: SessionSelection): { sql: string; params: Record<string, unknown> } {
+export function selectionWhere(
+  db: Db,
+  selection: SessionSelection,
+): { sql: string; params: Record<string, unknown> } {
   const finished = finishedOnlySql(unfinishedImports(db), 'sessions.import_id');
   const scoped = (sql: string) => (finished ? `${finished} AND ${sql}` : sql);
   if ('caseId' in selection) return { sql: scoped(CASE_CONDITION), params: { caseId: selection.caseId } };
@@ -59,7 +62,7 @@ const RULE_HITS_JSON = `(SELECT json_group_array(json(hit)) FROM (
 const FLAGGED_BY = `CASE WHEN sessions.id IN (${FLAGGED_IDS_SQL}) THEN @flaggedBy END AS flaggedBy`;
 
 function prepareSelection(db: Db, selection: SessionSelection, extraColumns = '') {
-  const { sql, params } = where(db, selection);
+  const { sql, params } = selectionWhere(db, selection);
   const stmt = db.prepare(
     `SELECT ${COLUMNS}${extraColumns} ${FROM} WHERE ${sql} ORDER BY sessions.start_ts, sessions.id LIMIT @limit`,
   );
@@ -92,8 +95,36 @@ export function exportRecords(db: Db, selection: SessionSelection): ExportRecord
   return { columns, rows: stmt.iterate({ ...params, flaggedBy, limit: -1 }) as IterableIterator<unknown[]> };
 }
 
+/**
+ * Every session of the selection, the strongest evidence first: a malicious verdict, then the most
+ * severe rule hit, then flagged, then any verdict; oldest first within each. A report that lists
+ * only some of a case lists these first, so what is left out is never the evidence.
+ */
+export function evidenceOrderedIds(db: Db, selection: SessionSelection): number[] {
+  const { sql, params } = selectionWhere(db, selection);
+  return db
+    .prepare(
+      `SELECT sessions.id ${FROM} WHERE ${sql}
+       ORDER BY coalesce(verdicts.verdict = 'malicious', 0) DESC,
+         coalesce((SELECT max(level) FROM rule_hits WHERE rule_hits.session_id = sessions.id), -1) DESC,
+         sessions.id IN (${FLAGGED_IDS_SQL}) DESC, verdicts.verdict IS NOT NULL DESC,
+         sessions.start_ts, sessions.id`,
+    )
+    .pluck()
+    .all(params) as number[];
+}
+
+/** These sessions' export rows, in the order of `ids`. */
+export function exportRowsOf(db: Db, ids: readonly number[]): ExportRow[] {
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} ${FROM} WHERE sessions.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as Parameters<typeof toRow>[0][];
+  const byId = new Map(rows.map((row) => [row.id, toRow(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export function countSelection(db: Db, selection: SessionSelection): number {
-  const { sql, params } = where(db, selection);
+  const { sql, params } = selectionWhere(db, selection);
   return db.prepare(`SELECT count(*) FROM sessions WHERE ${sql}`).pluck().get(params) as number;
 }
 

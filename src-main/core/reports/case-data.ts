@@ -5,22 +5,24 @@ import type { CaseDetail } from '../../../src-shared/cases.js';
 import { detectionSetName } from '../../../src-shared/detection-set.js';
 import type { ModelRun } from '../../../src-shared/models.js';
 import type { SessionRuleHit } from '../../../src-shared/rules.js';
-import type { IocKind } from '../../../src-shared/triage.js';
 import { flaggedAmong, readDetectionSet } from '../db/detection-set.js';
 import { resolveRun } from '../db/flag-queue.js';
-import { iocMatchesOf } from '../db/ioc.js';
 import { getRun } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
 import { sessionRuleHits } from '../db/rule-hits.js';
 import {
-  countSelection,
   type ExportRow,
+  evidenceOrderedIds,
   explanationsOf,
-  iterateExportRows,
+  exportRowsOf,
   scoresOf,
 } from '../db/session-export.js';
 import { caseDetail } from '../triage/case-actions.js';
+import { caseHistory, type HistoryEvent } from './case-history.js';
+import { type CaseTotals, caseIndicators, caseTotals, type Indicator } from './case-totals.js';
 import { caseKinds, type KindTally, type SessionKind } from './kinds-section.js';
+
+export type { Indicator };
 
 export interface ReportSession extends ExportRow, SessionKind {
   score: number | null;
@@ -32,24 +34,23 @@ export interface ReportSession extends ExportRow, SessionKind {
   ruleHits: SessionRuleHit[];
 }
 
-export interface Indicator {
-  ip: string;
-  reasons: string[];
-  sessions: number;
-  firstSeen: number | null;
-  lastSeen: number | null;
-  iocLists: { list: string; kind: IocKind }[];
-}
-
 export interface CaseReportData {
   detail: CaseDetail;
+  /**
+   * The sessions listed, the strongest evidence first (a malicious verdict, then the most severe
+   * rule hit, then flagged: evidenceOrderedIds); all of them when the report lists all (STIX).
+   */
   sessions: ReportSession[];
   /** Sessions the case holds; `sessions` stops at the report's limit. */
   sessionTotal: number;
+  /** Counted over every session of the case. */
+  totals: CaseTotals;
+  /** What happened to the case and to its sessions' verdicts, from the audit log. */
+  history: HistoryEvent[];
   /** The detection set the sessions' `flagged` follows, by name ("rf #12 + rules ≥ high"). */
   flaggedBy: string;
   indicators: Indicator[];
-  /** Kinds of threat among the sessions listed, and the threat-type run that predicted them. */
+  /** Kinds of threat among the case's sessions, and the threat-type run that predicted them. */
   kinds: { runId: number | null; tally: KindTally[] };
   model: Pick<
     ModelRun,
@@ -64,59 +65,28 @@ export interface CaseReport {
   appVersion: string;
 }
 
-// Sessions listed in a report: beyond this the CSV / JSON export carries them.
+// Sessions listed in a report (HTML, PDF): beyond this the CSV / JSON export and STIX carry them.
+// The figures, charts, indicators and timeline count every session of the case.
 export const REPORT_SESSION_LIMIT = 2000;
 
-function indicatorsOf(db: Db, detail: CaseDetail, sessions: ReportSession[]): Indicator[] {
-  const reasons = new Map<string, Set<string>>();
-  const note = (ip: string, reason: string) => reasons.set(ip, (reasons.get(ip) ?? new Set()).add(reason));
-  for (const item of detail.items) if (item.ip) note(item.ip, 'case item');
-  for (const s of sessions) if (s.verdict === 'malicious') note(s.srcIp, 'malicious verdict');
-  const allIps = [...new Set(sessions.flatMap((s) => (s.dstIp ? [s.srcIp, s.dstIp] : [s.srcIp])))];
-  const ioc = iocMatchesOf(db, [...new Set([...allIps, ...reasons.keys()])]);
-  for (const [ip, matches] of ioc)
-    for (const m of matches) if (m.kind === 'known_bad') note(ip, `IOC list ${m.list}`);
-  return [...reasons].map(([ip, why]) => {
-    const seen = sessions.filter((s) => s.srcIp === ip || s.dstIp === ip);
-    return {
-      ip,
-      reasons: [...why].sort(),
-      sessions: seen.length,
-      firstSeen: seen.length ? Math.min(...seen.map((s) => s.startTs)) : null,
-      lastSeen: seen.length ? Math.max(...seen.map((s) => s.endTs)) : null,
-      iocLists: ioc.get(ip) ?? [],
-    };
-  });
-}
-
-export function gatherCaseReport(db: Db, caseId: number, appVersion: string): CaseReport {
+/** `listAll`: list every session of the case (STIX), not the first REPORT_SESSION_LIMIT. */
+export function gatherCaseReport(
+  db: Db,
+  caseId: number,
+  appVersion: string,
+  options: { listAll?: boolean } = {},
+): CaseReport {
   const detail = caseDetail(db, caseId);
-  const rows = [...iterateExportRows(db, { caseId }, REPORT_SESSION_LIMIT + 1)];
+  const selection = { caseId };
+  const ids = evidenceOrderedIds(db, selection);
+  const listed = exportRowsOf(db, options.listAll ? ids : ids.slice(0, REPORT_SESSION_LIMIT));
+  const listedIds = listed.map((r) => r.id);
   const runRef = resolveRun(db, undefined);
   const run = runRef ? getRun(db, runRef.id) : undefined;
-  const scores = run
-    ? scoresOf(
-        db,
-        run.id,
-        rows.map((r) => r.id),
-      )
-    : new Map<number, number>();
-  const listed = rows.slice(0, REPORT_SESSION_LIMIT);
-  const why = run
-    ? explanationsOf(
-        db,
-        run.id,
-        listed.map((r) => r.id),
-      )
-    : new Map<number, ReportSession['why']>();
-  const kinds = caseKinds(
-    db,
-    listed.map((r) => r.id),
-  );
-  const flagged = flaggedAmong(
-    db,
-    listed.map((r) => r.id),
-  );
+  const scores = run ? scoresOf(db, run.id, listedIds) : new Map<number, number>();
+  const why = run ? explanationsOf(db, run.id, listedIds) : new Map<number, ReportSession['why']>();
+  const kinds = caseKinds(db, ids);
+  const flagged = flaggedAmong(db, listedIds);
   const sessions = listed.map((r) => ({
     ...r,
     score: scores.get(r.id) ?? null,
@@ -125,12 +95,15 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
     ...(kinds.perSession.get(r.id) ?? { kind: null, kindBy: null }),
     ruleHits: sessionRuleHits(db, r.id),
   }));
+  const namedIps = detail.items.flatMap((item) => (item.ip ? [item.ip] : []));
   const data: CaseReportData = {
     detail,
     sessions,
-    sessionTotal: rows.length > REPORT_SESSION_LIMIT ? countSelection(db, { caseId }) : rows.length,
+    sessionTotal: ids.length,
+    totals: caseTotals(db, selection),
+    history: caseHistory(db, caseId),
     flaggedBy: detectionSetName(readDetectionSet(db)),
-    indicators: indicatorsOf(db, detail, sessions),
+    indicators: caseIndicators(db, selection, namedIps),
     kinds: { runId: kinds.runId, tally: kinds.tally },
     model: run
       ? {

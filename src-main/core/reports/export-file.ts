@@ -62,8 +62,9 @@ export async function exportToFile(
   } else {
     if (request.caseId === undefined)
       throw new Error(`A ${request.format} report is made from a case: give a case id.`);
-    const report = gatherCaseReport(db, request.caseId, appVersion());
-    sessions = report.data.sessions.length;
+    // STIX carries every session of the case; HTML and PDF list the strongest evidence first.
+    const report = gatherCaseReport(db, request.caseId, appVersion(), { listAll: request.format === 'stix' });
+    sessions = report.data.sessionTotal;
     if (request.format === 'stix')
       fs.writeFileSync(file, `${JSON.stringify(buildStixBundle(report), null, 2)}\n`);
     else {

@@ -4,8 +4,7 @@ import { formatCount } from '../../../src-shared/count-words.js';
 import { isTagColour } from '../../../src-shared/triage.js';
 import type { ChainVerification } from '../db/audit-chain.js';
 import { auditSection } from './audit-section.js';
-import type { ReportSession } from './case-data.js';
-import { type CaseReport, REPORT_SESSION_LIMIT } from './case-data.js';
+import type { CaseReport, ReportSession } from './case-data.js';
 import { countriesChart, timelineChart, verdictChart } from './charts.js';
 import { type Html, html, trusted } from './escape.js';
 import { kindsSection } from './kinds-section.js';
@@ -104,24 +103,29 @@ ${metricRow('F1', m.model.f1, m.baseline.f1)}</table>
 }`;
 }
 
-// Sessions (and requests) listed row by row. The charts, indicators and timeline already sum up
-// every session gathered; a row per session beyond this made an 862-session case ~68 000 px tall
-// and buried the audit trail, and the CSV / JSON export carries them all.
+// Sessions (and requests) listed row by row. The charts, indicators and timeline sum up every
+// session of the case; a row per session beyond this made an 862-session case ~68 000 px tall and
+// buried the audit trail, and the CSV / JSON export carries them all.
 export const REPORT_TABLE_ROWS = 200;
 
 const sessionsHeading = (listed: number, total: number) =>
   listed < total
-    ? `the first ${formatCount(listed)} of ${formatCount(total)}; the CSV export has all`
+    ? `${formatCount(listed)} of ${formatCount(total)}: malicious verdicts, rule hits and flags first, in time order; the CSV export has all`
     : formatCount(total);
+
+const byTime = (a: ReportSession, b: ReportSession) => a.startTs - b.startTs || a.id - b.id;
 
 /** The report page; `audit` is the audit chain as verified when the report is made. */
 export function renderCaseHtml(report: CaseReport, audit: ChainVerification): string {
-  const { detail, sessions, sessionTotal, indicators } = report.data;
+  const { detail, sessions, sessionTotal, indicators, totals } = report.data;
   const c = detail.case;
-  const tableRows = sessions.slice(0, REPORT_TABLE_ROWS);
-  const charts = [timelineChart(sessions), countriesChart(sessions), verdictChart(sessions)].filter(
-    (svg): svg is string => svg !== null,
-  );
+  // The strongest evidence is listed (sessions come in that order), then read in time order.
+  const tableRows = sessions.slice(0, REPORT_TABLE_ROWS).sort(byTime);
+  const charts = [
+    timelineChart(totals.timeline),
+    countriesChart(totals.countries),
+    verdictChart(totals.verdicts),
+  ].filter((svg): svg is string => svg !== null);
   const body = html`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
@@ -152,10 +156,10 @@ ${detail.notes.map((n) => html`<p><strong>${n.analyst}</strong> <span class="met
 <h2>Sessions (${sessionsHeading(tableRows.length, sessionTotal)})</h2>
 <p class="meta" data-flagged-by>Flagged: by the detection set ${report.data.flaggedBy}, as in every view of Vigil.</p>
 ${sessionsTable(tableRows)}
-${requestSection(tableRows)}
+${requestSection(tableRows, totals)}
 ${whyFlaggedSection(tableRows)}
 <h2>Audit trail</h2>${auditSection(audit)}
-<footer>Vigil ${report.appVersion} · generated ${iso(report.generatedAt)} · charts, indicators and timeline over at most ${REPORT_SESSION_LIMIT} sessions, tables list at most ${REPORT_TABLE_ROWS}<br>
+<footer>Vigil ${report.appVersion} · generated ${iso(report.generatedAt)} · charts, indicators and timeline over all ${formatCount(sessionTotal)} sessions; tables list at most ${REPORT_TABLE_ROWS}<br>
 SHA-256 of the data included: <span class="hash">${report.sha256}</span></footer>
 </body></html>
 `;

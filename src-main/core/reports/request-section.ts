@@ -1,9 +1,12 @@
 // The report's "Requests" section: each listed session that carries an HTTP request, with the line
 // as logged and percent-decoded, its status, host and user agent, and the rules it matched (the
 // matched value marked). Left out when no session of the case has a request.
+
+import { countOf, formatCount } from '../../../src-shared/count-words.js';
 import { decodedRequestLine, rawRequestLine } from '../../../src-shared/request-line.js';
 import { userAgentClass } from '../../../src-shared/user-agent-class.js';
 import type { ReportSession } from './case-data.js';
+import type { CaseTotals } from './case-totals.js';
 import { type Html, html } from './escape.js';
 
 const hasRequest = (s: ReportSession) => rawRequestLine(s) !== null;
@@ -19,21 +22,45 @@ function hitsCell(s: ReportSession): Html {
   )}`;
 }
 
+// A user agent of thousands of characters (a padded scanner) filled pages of the printed report;
+// it is cut here, saying so, and the CSV / JSON export keeps it whole.
+const USER_AGENT_SHOWN = 300;
+
+function userAgentCell(userAgent: string | null): Html {
+  if (userAgent === null) return html``;
+  const cut =
+    userAgent.length > USER_AGENT_SHOWN
+      ? html`${userAgent.slice(0, USER_AGENT_SHOWN)}… <span class="meta">(${formatCount(userAgent.length)} characters; the CSV export has it whole)</span>`
+      : html`${userAgent}`;
+  return html`${cut} <span class="meta">(${userAgentClass(userAgent)})</span>`;
+}
+
+/** An address breaks only after a colon (IPv6), never inside a number: a cut reads as another IP. */
+const addressCell = (ip: string): Html =>
+  html`${ip.split(':').map((part, i) => (i === 0 ? html`${part}` : html`:<wbr>${part}`))}`;
+
 function requestRow(s: ReportSession): Html {
   const raw = rawRequestLine(s) ?? '';
   const decoded = decodedRequestLine(s) ?? raw;
-  return html`<tr><td class="num">${s.id}</td><td>${s.srcIp}</td><td>${s.host ?? ''}</td>
+  return html`<tr><td class="num whole">${s.id}</td><td class="whole">${addressCell(s.srcIp)}</td><td>${s.host ?? ''}</td>
 <td><code>${raw}</code>${decoded !== raw ? html`<div class="meta">decoded: <code>${decoded}</code></div>` : ''}</td>
-<td class="num">${s.responseCode ?? ''}</td><td>${s.userAgent ?? ''} <span class="meta">(${userAgentClass(s.userAgent)})</span></td>
+<td class="num whole">${s.responseCode ?? ''}</td><td>${userAgentCell(s.userAgent)}</td>
 <td>${hitsCell(s)}</td></tr>`;
 }
 
-export function requestSection(sessions: readonly ReportSession[]): Html | '' {
+/** What the heading says the rows are out of: every request and rule hit of the case. */
+function requestsHeading(listed: readonly ReportSession[], totals: CaseTotals): string {
+  const hits = listed.reduce((n, s) => n + s.ruleHits.length, 0);
+  if (listed.length === totals.requests && hits === totals.ruleHits)
+    return `${formatCount(listed.length)}; ${countOf(hits, 'rule hit')}`;
+  return `${formatCount(listed.length)} of ${formatCount(totals.requests)}, with ${formatCount(hits)} of the case's ${countOf(totals.ruleHits, 'rule hit')}`;
+}
+
+export function requestSection(sessions: readonly ReportSession[], totals: CaseTotals): Html | '' {
   const requests = sessions.filter(hasRequest);
   if (requests.length === 0) return '';
-  const hits = requests.reduce((n, s) => n + s.ruleHits.length, 0);
-  return html`<h2>Requests (${requests.length}; ${hits} rule hits)</h2>
-<table class="requests"><colgroup><col style="width: 5%"><col style="width: 13%"><col style="width: 9%"><col style="width: 31%"><col style="width: 5%"><col style="width: 17%"><col style="width: 20%"></colgroup>
+  return html`<h2>Requests (${requestsHeading(requests, totals)})</h2>
+<table class="requests"><colgroup><col style="width: 7%"><col style="width: 14%"><col style="width: 9%"><col style="width: 28%"><col style="width: 7%"><col style="width: 15%"><col style="width: 20%"></colgroup>
 <tr><th>id</th><th>source</th><th>host</th><th>request</th><th>status</th><th>user agent</th><th>rule hits</th></tr>
 ${requests.map(requestRow)}</table>`;
 }

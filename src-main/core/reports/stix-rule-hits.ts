@@ -1,11 +1,14 @@
 // Indicators from the rule hits of a case's sessions, where a pattern can say what the rule saw:
 // the matched value inside the request target (path and query) or the User-Agent header, as a
 // STIX pattern over the traffic's `http-request-ext`. One indicator per (field, value), `based-on`
-// the observed-data of every session it was seen on.
+// the observed-data of every session it was seen on. A hit is left out when the pattern would not
+// match its own evidence (a value matched once percent-decoded: the extension keeps the target as
+// logged), and on a session an analyst judged benign (a false positive is not shared as an attack).
 import { randomUUID } from 'node:crypto';
 import type { RuleLevel } from '../../../src-shared/rules.js';
 import type { ReportSession } from './case-data.js';
 import { basedOn, literal, type StixObject, ts } from './stix-common.js';
+import { httpRequestExtension } from './stix-http.js';
 
 const EXT = "network-traffic:extensions.'http-request-ext'";
 /** The object path a hit's field is found at; other fields (a port, a status) make no pattern here. */
@@ -33,10 +36,14 @@ export function ruleHitIndicators(
 ): { indicators: StixObject[]; relationships: StixObject[] } {
   const found = new Map<string, Found>();
   for (const s of sessions) {
+    if (s.verdict === 'benign') continue;
+    const http = httpRequestExtension(s);
     for (const hit of s.ruleHits) {
       const at = hit.field === null ? undefined : PATH_OF[hit.field];
       // LIKE has no escape for its own wildcards: a value holding % or _ cannot be said exactly.
       if (!at || hit.field === null || !hit.value || /[%_]/.test(hit.value)) continue;
+      const logged = hit.field === 'userAgent' ? http?.request_header?.['User-Agent'] : http?.request_value;
+      if (!logged?.includes(hit.value)) continue;
       const pattern = `[${at} LIKE ${literal(`%${hit.value}%`)}]`;
       const key = `${hit.ruleId}\u0000${pattern}`;
       const entry = found.get(key) ?? {

@@ -21,6 +21,23 @@ function uuidv5(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * JSON canonicalized as RFC 8785 (JCS) asks for the names of STIX ids (§2.9): keys sorted, no
+ * whitespace, undefined members left out. The values here are strings, integers and plain
+ * objects and arrays of them, whose JSON.stringify form is already the canonical one.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const members = Object.entries(value)
+      .filter(([, member]) => member !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`);
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 const addrType = (ip: string) => (isIPv4(ip) ? 'ipv4-addr' : 'ipv6-addr');
 
 export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: string; objects: StixObject[] } {
@@ -45,7 +62,7 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
     const sco = {
       type,
       spec_version: '2.1',
-      id: `${type}--${uuidv5(JSON.stringify({ value: ip }))}`,
+      id: `${type}--${uuidv5(canonicalJson({ value: ip }))}`,
       value: ip,
     };
     addresses.set(ip, sco);
@@ -54,6 +71,7 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
 
   const indicatorPairs = indicators.map(
     (i) =>
+      // An IP the case only names (a victim, a server) is no sign of attack by itself.
       [
         i.ip,
         {
@@ -62,7 +80,7 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
           id: `indicator--${randomUUID()}`,
           name: `Suspicious IP ${i.ip}`,
           description: `Case ${detail.case.id}: ${i.reasons.join(', ')}`,
-          indicator_types: ['malicious-activity'],
+          indicator_types: [i.malicious ? 'malicious-activity' : 'unknown'],
           pattern: `[${addrType(i.ip)}:value = ${literal(i.ip)}]`,
           pattern_type: 'stix',
           pattern_version: '2.1',
@@ -154,7 +172,7 @@ function networkTraffic(s: ReportSession, address: (ip: string) => string): Stix
   return {
     type: 'network-traffic',
     spec_version: '2.1',
-    id: `network-traffic--${uuidv5(JSON.stringify(idProps))}`,
+    id: `network-traffic--${uuidv5(canonicalJson(idProps))}`,
     ...base,
     // bytes_in is what the source sent in; bytes_out what came back to it.
     ...(s.bytesIn !== null ? { src_byte_count: s.bytesIn } : {}),

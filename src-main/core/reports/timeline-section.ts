@@ -1,22 +1,13 @@
-// The report's timeline: what happened to the case, oldest first. One action is one entry: a bulk
-// verdict on 862 sessions (or 862 sessions added at once) is recorded with one time, analyst and
-// note, so those rows are merged into one entry with the count — a row per session made a report
-// 137 000 px tall and buried everything after it.
+// The report's timeline: what happened to the case, oldest first, from the audit log
+// (case-history.ts). One action is one entry: a bulk verdict on 862 sessions (or 862 sessions added
+// at once) is merged into one entry with the count — a row per session made a report 137 000 px
+// tall and buried everything after it.
 import { countOf } from '../../../src-shared/count-words.js';
 import type { CaseReport } from './case-data.js';
+import type { HistoryEvent } from './case-history.js';
 import { type Html, html } from './escape.js';
 
-/** One thing that happened to one subject (the case, an IP or a session). */
-interface TimelineEvent {
-  at: number;
-  who: string;
-  what: string;
-  /** The verdict's note, shared by every session of one bulk verdict. */
-  note: string | null;
-  subject: { sessionId: number; srcIp: string | null } | { text: string };
-}
-
-/** Events that one action produced, merged: same time, analyst, what and note. */
+/** Events that one action produced, merged: same action, what and note. */
 export interface TimelineEntry {
   at: number;
   who: string;
@@ -27,47 +18,7 @@ export interface TimelineEntry {
 // Source IPs named in a merged entry before "…": enough to recognise the attacker, not a list.
 const NAMED_IPS = 3;
 
-function eventsOf(report: CaseReport): TimelineEvent[] {
-  const { detail, sessions } = report.data;
-  return [
-    {
-      at: detail.case.createdAt,
-      who: detail.case.createdBy,
-      what: 'case opened',
-      note: null,
-      subject: { text: detail.case.title },
-    },
-    ...detail.items.map((item) => ({
-      at: item.addedAt,
-      who: item.addedBy,
-      what: item.kind === 'ip' ? 'IP added' : 'session added',
-      note: null,
-      subject: item.ip !== null ? { text: item.ip } : { sessionId: item.sessionId ?? 0, srcIp: null },
-    })),
-    ...detail.notes.map((n) => ({
-      at: n.at,
-      who: n.analyst,
-      what: 'note',
-      note: null,
-      subject: { text: n.body },
-    })),
-    ...sessions.flatMap((s) =>
-      s.verdict && s.verdictAt !== null
-        ? [
-            {
-              at: s.verdictAt,
-              who: s.verdictBy ?? '',
-              what: `verdict: ${s.verdict}`,
-              note: s.verdictNote,
-              subject: { sessionId: s.id, srcIp: s.srcIp },
-            },
-          ]
-        : [],
-    ),
-  ];
-}
-
-function describe(group: TimelineEvent[]): string {
+function describe(group: HistoryEvent[]): string {
   const first = group[0];
   if (!first) return '';
   const note = first.note ? ` — ${first.note}` : '';
@@ -76,7 +27,7 @@ function describe(group: TimelineEvent[]): string {
   if (sessions.length === 0) return texts.join(', ') + note;
   if (sessions.length === 1 && sessions[0]) {
     const s = sessions[0];
-    return `session ${s.sessionId}${s.srcIp ? ` (${s.srcIp})` : ''}${note}`;
+    return `session ${s.sessionId}${s.srcIp ? ` (${s.srcIp})` : ''}${beyondCase(first, 1)}${note}`;
   }
   const ids = sessions.map((s) => s.sessionId).sort((a, b) => a - b);
   const ips = [...new Set(sessions.flatMap((s) => (s.srcIp ? [s.srcIp] : [])))];
@@ -87,21 +38,21 @@ function describe(group: TimelineEvent[]): string {
   const high = ids[ids.length - 1] as number;
   // "1 … 862" reads as every id between: said only when it is, else the bounds they lie between.
   const span = high - low + 1 === ids.length ? `${low} … ${high}` : `between ${low} and ${high}`;
-  return `${countOf(sessions.length, 'session')} (ids ${span})${from}${note}`;
+  return `${countOf(sessions.length, 'session')} (ids ${span})${from}${beyondCase(first, sessions.length)}${note}`;
 }
 
-/** The case's history, one entry per action, oldest first. */
+/** A verdict's action that judged sessions outside the case too says how many it judged in all. */
+function beyondCase(event: HistoryEvent, inCase: number): string {
+  const all = event.actionSessions;
+  return all !== undefined && all > inCase ? `; the action judged ${countOf(all, 'session')} in all` : '';
+}
+
+/** The case's history, one entry per action (and kind of change), oldest first. */
 export function timelineEntries(report: CaseReport): TimelineEntry[] {
-  const groups = new Map<string, TimelineEvent[]>();
-  for (const e of eventsOf(report)) {
-    // Text subjects (the case, IPs, notes) of one action stay one entry too: "IP added: a, b".
-    const key = JSON.stringify([
-      e.at,
-      e.who,
-      e.what,
-      e.note,
-      'text' in e.subject && e.what === 'note' ? e.subject.text : '',
-    ]);
+  const groups = new Map<string, HistoryEvent[]>();
+  for (const e of report.data.history) {
+    // Text subjects (IPs added by one action) stay one entry too: "IP added: a, b".
+    const key = JSON.stringify([e.action, e.what, e.note]);
     const group = groups.get(key);
     if (group) group.push(e);
     else groups.set(key, [e]);

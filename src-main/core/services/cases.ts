@@ -64,7 +64,13 @@ export function casesService(context: TriageContext): Pick<VigilService, CaseOps
     },
     async caseOverview({ id }) {
       const { data } = gatherCaseReport(db, id, '');
-      return { sessions: data.sessions, sessionTotal: data.sessionTotal, indicators: data.indicators };
+      return {
+        sessions: data.sessions,
+        sessionTotal: data.sessionTotal,
+        activity: data.totals.timeline?.buckets ?? [],
+        countries: data.totals.countries.map(([country, sessions]) => ({ country, sessions })),
+        indicators: data.indicators,
+      };
     },
     async createCase(args) {
       const id = createCase(db, signer(), withFilteredSessions(db, args));

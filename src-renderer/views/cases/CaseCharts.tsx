@@ -1,12 +1,10 @@
 // The case's own time series and countries, on the shared chart wrapper. Tooltips are HTML in
 // ECharts: log-derived names go through escapeHtml.
-import { useMemo } from 'react';
-import type { CaseSession } from '../../../src-shared/cases.js';
+import type { CaseBucket, CaseOverview } from '../../../src-shared/cases.js';
 import { EChart } from '../../charts/EChart.js';
 import { escapeHtml, tooltipLine } from '../../charts/escape.js';
 import { axisStyle, baseOption, type ChartTheme, timeAxis } from '../../charts/palette.js';
 import { formatTimestamp } from '../../format.js';
-import { type CaseBucket, countryCounts, timeBuckets } from './case-series.js';
 
 type Param = { marker: string; seriesName: string; value: [number, number] | number; name: string };
 
@@ -46,16 +44,11 @@ export function caseSeriesOption(buckets: readonly CaseBucket[]) {
   });
 }
 
-export function CaseCharts({
-  sessions,
-  loading,
-}: {
-  sessions: readonly CaseSession[] | null;
-  loading: boolean;
-}) {
-  const buckets = useMemo(() => (sessions ? timeBuckets(sessions) : null), [sessions]);
-  const countries = useMemo(() => (sessions ? countryCounts(sessions).slice(0, 10) : null), [sessions]);
-  const empty = sessions && sessions.length === 0 ? 'No sessions in this case yet' : null;
+/** Every session of the case over time and by country (`overview` null while it loads). */
+export function CaseCharts({ overview, loading }: { overview: CaseOverview | null; loading: boolean }) {
+  const buckets = overview?.activity ?? null;
+  const countries = overview?.countries.slice(0, 10) ?? null;
+  const empty = overview && overview.activity.length === 0 ? 'No sessions in this case yet' : null;
   return (
     <div className="case-charts">
       <EChart

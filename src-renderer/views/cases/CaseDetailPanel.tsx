@@ -39,12 +39,12 @@ export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onErr
             <span className="muted" data-testid="case-session-total">
               {/* The case's one count of held sessions, as in the header and the case list. */}
               {c.sessionTotal > overview.data.sessions.length
-                ? `(first ${formatCount(overview.data.sessions.length)} of ${countOf(c.sessionTotal, 'session')})`
+                ? `(${countOf(c.sessionTotal, 'session')}; the graph draws ${formatCount(overview.data.sessions.length)}: verdicts and rule hits first)`
                 : `(${countOf(c.sessionTotal, 'session')}: added ones and every session from or to its IPs)`}
             </span>
           )}
         </h3>
-        <CaseCharts sessions={sessions} loading={overview.loading} />
+        <CaseCharts overview={overview.data ?? null} loading={overview.loading} />
       </section>
       <section>
         <h3>Indicators</h3>
