@@ -5,6 +5,8 @@ import type { CaseDetail } from '../../../src-shared/cases.js';
 import { detectionSetName } from '../../../src-shared/detection-set.js';
 import type { ModelRun } from '../../../src-shared/models.js';
 import type { SessionRuleHit } from '../../../src-shared/rules.js';
+import { caseHistory, type HistoryEvent } from '../db/case-history.js';
+import { type CaseTotals, caseIndicators, caseTotals, type Indicator } from '../db/case-totals.js';
 import { flaggedAmong, readDetectionSet } from '../db/detection-set.js';
 import { resolveRun } from '../db/flag-queue.js';
 import { getRun } from '../db/model-runs.js';
@@ -18,8 +20,6 @@ import {
   scoresOf,
 } from '../db/session-export.js';
 import { caseDetail } from '../triage/case-actions.js';
-import { caseHistory, type HistoryEvent } from './case-history.js';
-import { type CaseTotals, caseIndicators, caseTotals, type Indicator } from './case-totals.js';
 import { caseKinds, type KindTally, type SessionKind } from './kinds-section.js';
 
 export type { Indicator };

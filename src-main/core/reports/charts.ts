@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type * as Echarts from 'echarts';
 import { HOUR } from '../../../src-shared/time-buckets.js';
-import type { CaseTotals } from './case-totals.js';
+import type { CaseTotals } from '../db/case-totals.js';
 
 // Loaded on the first chart, not with the module: importing ECharts takes about 0.4 s, which every
 // CLI command (an ingest too) would otherwise pay at start-up.

@@ -5,8 +5,8 @@
 import { countOf, formatCount } from '../../../src-shared/count-words.js';
 import { decodedRequestLine, rawRequestLine } from '../../../src-shared/request-line.js';
 import { userAgentClass } from '../../../src-shared/user-agent-class.js';
+import type { CaseTotals } from '../db/case-totals.js';
 import type { ReportSession } from './case-data.js';
-import type { CaseTotals } from './case-totals.js';
 import { type Html, html } from './escape.js';
 
 const hasRequest = (s: ReportSession) => rawRequestLine(s) !== null;

@@ -1,10 +1,10 @@
 // The report's timeline: what happened to the case, oldest first, from the audit log
-// (case-history.ts). One action is one entry: a bulk verdict on 862 sessions (or 862 sessions added
+// (db/case-history.ts). One action is one entry: a bulk verdict on 862 sessions (or 862 sessions added
 // at once) is merged into one entry with the count — a row per session made a report 137 000 px
 // tall and buried everything after it.
 import { countOf } from '../../../src-shared/count-words.js';
+import type { HistoryEvent } from '../db/case-history.js';
 import type { CaseReport } from './case-data.js';
-import type { HistoryEvent } from './case-history.js';
 import { type Html, html } from './escape.js';
 
 /** Events that one action produced, merged: same action, what and note. */

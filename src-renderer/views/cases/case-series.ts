@@ -1,5 +1,5 @@
 // The IP pairs of the case's listed sessions, for the mini graph. Its sessions over time and by
-// country are counted by the core over every session of the case (reports/case-totals.ts).
+// country are counted by the core over every session of the case (db/case-totals.ts).
 import type { CaseSession } from '../../../src-shared/cases.js';
 import { serverOfLog } from '../../../src-shared/graph.js';
 

@@ -5,9 +5,9 @@
 import type { CaseBucket } from '../../../src-shared/cases.js';
 import { caseTimelineBucket } from '../../../src-shared/time-buckets.js';
 import type { IocKind } from '../../../src-shared/triage.js';
-import { iocMatchesOf } from '../db/ioc.js';
-import type { Db } from '../db/open.js';
-import { type SessionSelection, selectionWhere } from '../db/session-export.js';
+import { iocMatchesOf } from './ioc.js';
+import type { Db } from './open.js';
+import { type SessionSelection, selectionWhere } from './session-export.js';
 
 export interface CaseTotals {
   sessions: number;

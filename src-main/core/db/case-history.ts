@@ -1,8 +1,8 @@
 // A case's history as its report tells it, read from the audit log (one entry per recorded change),
 // not rebuilt from the case as it is now: a verdict changed since, a status or severity changed,
 // a session or IP removed and an undo all stay in the report, as they stay in the audit trail.
-import type { Db } from '../db/open.js';
-import { type SessionSelection, selectionWhere } from '../db/session-export.js';
+import type { Db } from './open.js';
+import { type SessionSelection, selectionWhere } from './session-export.js';
 
 /** One thing that happened to one subject (the case, an IP or a session), by one action. */
 export interface HistoryEvent {
