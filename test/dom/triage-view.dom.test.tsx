@@ -103,6 +103,24 @@ describe('Triage keyboard', () => {
     expect(verdictOf(2)).toBe('malicious');
   });
 
+  it('judges the next row with a key pressed before the last verdict was drawn', async () => {
+    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    await renderView();
+    // Two keys in one turn: React has not drawn the first verdict (nor moved focus) when the second
+    // arrives. The second used to judge the row just judged again: session 1 malicious, then benign.
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'm' });
+      fireEvent.keyDown(window, { key: 'b' });
+    });
+    await flush();
+    expect(callsOf('setVerdict')).toEqual([
+      { target: { sessionIds: [1] }, verdict: 'malicious' },
+      { target: { sessionIds: [2] }, verdict: 'benign' },
+    ]);
+    expect(verdictOf(1)).toBe('malicious');
+    expect(verdictOf(2)).toBe('benign');
+  });
+
   it('keeps a verdict shown when a reload read before it answers after it', async () => {
     await renderView();
     const before = deferred<FlagQueuePage>();

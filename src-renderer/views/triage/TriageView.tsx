@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import type { ModelRun } from '../../../src-shared/models.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { Pager } from '../../components/Pager.js';
@@ -15,7 +15,7 @@ import { TagLegend } from './TagLegend.js';
 import { TriageBar } from './TriageBar.js';
 import type { TriageCommand } from './triage-keys.js';
 import { KEY_HELP } from './triage-keys.js';
-import { currentItem, initialTriageState, itemsOf, triageReducer } from './triage-state.js';
+import { currentItem, initialTriageState, itemsOf, type TriageEvent, triageReducer } from './triage-state.js';
 import { QUEUE_PAGE, useQueue } from './useQueue.js';
 import { useTriageActions } from './useTriageActions.js';
 import { useTriageKeys } from './useTriageKeys.js';
@@ -23,7 +23,15 @@ import './triage.css';
 
 export function TriageView() {
   const globalFilter = useSessionFilter();
-  const [state, dispatch] = useReducer(triageReducer, initialTriageState);
+  const [state, drawState] = useReducer(triageReducer, initialTriageState);
+  // Keys can come faster than React draws: a verdict key pressed before the last verdict moved the
+  // focus on judged the row just judged again. The actions read this state, which every event
+  // updates at once through the same (pure) reducer, not the state of the last render.
+  const live = useRef(state);
+  const dispatch = useCallback((event: TriageEvent) => {
+    live.current = triageReducer(live.current, event);
+    drawState(event);
+  }, []);
   const { verdict, runId, groupBySrcIp, labelNext, offset, page, cursor, selected, prompt, collapsed } =
     state;
   const filter = useMemo(
@@ -47,7 +55,7 @@ export function TriageView() {
   const current = currentItem(state);
   const colours = useMemo(() => new Map((tags.data ?? []).map((t) => [t.name, t.colour])), [tags.data]);
   const actions = useTriageActions({
-    state,
+    liveState: () => live.current,
     queue: { runId: queueRun, filter },
     analyst: analyst.data?.name ?? '…',
     ledger,

@@ -9,7 +9,8 @@ import type { ActionLedger } from './action-ledger.js';
 import { currentItem, itemsOf, type TriageEvent, type TriageState } from './triage-state.js';
 
 export interface TriageDeps {
-  state: TriageState;
+  /** The state after every event so far, drawn or not (keys can come faster than renders). */
+  liveState(): TriageState;
   /** The queue shown: its run (absent: the detection set) and filter, for a group's verdict. */
   queue: { runId: number | undefined; filter: TriageFilter };
   analyst: string;
@@ -38,7 +39,8 @@ export function useTriageActions(deps: TriageDeps) {
     done: (r: T) => string,
     moveOn = false,
   ) => {
-    const { state, dispatch } = latest.current;
+    const { dispatch } = latest.current;
+    const state = latest.current.liveState();
     const before = itemsOf(state).filter(hits);
     dispatch({ type: 'acted', hits, change, before, moveOn });
     send(call).then(
@@ -55,7 +57,7 @@ export function useTriageActions(deps: TriageDeps) {
 
   /** The current session; with `wide` the selection (none selected: every session from its IP). */
   const targetOf = (wide: boolean | 'ip'): Target | null => {
-    const { state } = latest.current;
+    const state = latest.current.liveState();
     const current = currentItem(state);
     const selection = [...state.selected];
     if (!current) return null;
@@ -106,7 +108,7 @@ export function useTriageActions(deps: TriageDeps) {
     },
     /** A note rides on the session's verdict (needs review when it has none yet). */
     note(text: string) {
-      const current = currentItem(latest.current.state);
+      const current = currentItem(latest.current.liveState());
       if (!current) return;
       const id = current.session.id;
       const verdict = current.verdict?.verdict ?? 'review';
@@ -118,7 +120,7 @@ export function useTriageActions(deps: TriageDeps) {
       );
     },
     tag(name: string) {
-      const t = targetOf(latest.current.state.selected.size > 0);
+      const t = targetOf(latest.current.liveState().selected.size > 0);
       if (!t || !('sessionIds' in t.target)) return;
       const ids = t.target.sessionIds;
       act(
@@ -129,7 +131,8 @@ export function useTriageActions(deps: TriageDeps) {
       );
     },
     undo() {
-      const { state, dispatch } = latest.current;
+      const { dispatch } = latest.current;
+      const state = latest.current.liveState();
       const earlier = state.undo.at(-1);
       const ids = new Set(earlier?.map((item) => item.session.id));
       const later = itemsOf(state).filter((item) => ids.has(item.session.id));
@@ -141,7 +144,7 @@ export function useTriageActions(deps: TriageDeps) {
     },
     /** `answer`: a case id to add to, or the title of a new case. */
     addToCase(answer: string) {
-      const t = targetOf(latest.current.state.selected.size > 0);
+      const t = targetOf(latest.current.liveState().selected.size > 0);
       if (!t || !('sessionIds' in t.target)) return;
       const sessionIds = t.target.sessionIds;
       const call = /^\d+$/.test(answer)
