@@ -61,7 +61,7 @@ export function TriageView() {
     ledger,
     dispatch,
   });
-  const setError = useCallback((error: string) => dispatch({ type: 'error', error }), []);
+  const setError = useCallback((error: string) => dispatch({ type: 'error', error }), [dispatch]);
 
   const run = (command: TriageCommand) => {
     if (command.type === 'move') dispatch({ type: 'move', by: command.by });
@@ -80,7 +80,7 @@ export function TriageView() {
     if (prompt === 'note') actions.note(value);
     if (prompt === 'case') actions.addToCase(value);
   };
-  const onScored = useCallback((id: number) => dispatch({ type: 'scored', runId: id }), []);
+  const onScored = useCallback((id: number) => dispatch({ type: 'scored', runId: id }), [dispatch]);
 
   return (
     <div className="view triage-view" data-testid="view-triage" data-pending={pending}>
