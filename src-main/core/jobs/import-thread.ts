@@ -78,6 +78,10 @@ export class ImportThread {
       return;
     }
     this.closing = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // An idle thread is unref'd; one being closed is waited for. Left unref'd, nothing held the
+    // process open meanwhile: a CLI command whose pull had failed ended with exit 0 here, before
+    // its error was printed.
+    worker.ref();
     worker.postMessage({ type: 'close' } satisfies ImportWorkerCommand);
     await this.closing;
   }

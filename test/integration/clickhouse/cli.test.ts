@@ -1,4 +1,5 @@
 // `vigil source …` and `vigil pull --source` as a user runs them (in-process CLI, real server).
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPull } from '../../../src-main/cli/commands/pull.js';
@@ -6,7 +7,7 @@ import { registerSource } from '../../../src-main/cli/commands/source.js';
 import { fixtureRows, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
 import { type ClickHouseServer, startClickHouse } from '../../helpers/clickhouse-server.js';
 import { runCli } from '../../helpers/run-cli.js';
-import { createTempDirs } from '../../helpers/temp.js';
+import { CLI, createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
 const ROWS = fixtureRows(1500, 3);
@@ -104,5 +105,39 @@ describe('vigil source and vigil pull --source', () => {
         )
       ).error?.message,
     ).toMatch(/^--clickhouse "ftp:\/\/h": an http:\/\/ or https:\/\/ URL$/);
+  });
+
+  it('exits non-zero and says why when a pull fails, as a process of its own', async () => {
+    // The pull starts the import thread early; the thread is idle (unref'd) when the pull fails,
+    // and closing it let the process end with exit 0 before the error was printed.
+    const db = path.join(tempDir(), 'vigil.db');
+    const env = { ...process.env, VIGIL_CLICKHOUSE_PASSWORD: server.password };
+    const add = [
+      'source',
+      'add',
+      'fleet',
+      '--clickhouse',
+      server.url,
+      '--database',
+      'logs',
+      '--table',
+      'web',
+    ];
+    expect((await cli(...add, '--db', db)).error).toBeNull();
+    const pull = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [CLI, 'pull', '--source', 'fleet', '--from', String(T0), ...args, '--db', db],
+        {
+          encoding: 'utf8',
+          env,
+        },
+      );
+    const workspaceOnly = pull('--filter', 'score:>0.5');
+    expect(workspaceOnly.stderr).toContain('vigil: score: is known only in the local workspace');
+    expect(workspaceOnly.status).toBe(1);
+    const tooMany = pull('--limit', '10');
+    expect(tooMany.stderr).toMatch(/^vigil: [\d,]+ rows of source "fleet" match, more than the limit of 10/m);
+    expect(tooMany.status).toBe(1);
   });
 });
