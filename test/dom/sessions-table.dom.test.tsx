@@ -77,14 +77,18 @@ describe('Sessions table', () => {
     const scrollTop = ((500_000 * 30) / (total * 30 - viewport)) * (spacer - viewport);
     grid().scrollTop = scrollTop;
     fireEvent.scroll(grid());
-    await waitFor(() =>
-      expect(pageCalls().some((c) => c.offset === 500_000 || c.offset === 499_800)).toBe(true),
+    // The block is asked once scrolling rests (a debounce), then drawn: on a loaded CI machine that
+    // took longer than waitFor's default second.
+    const untilDrawn = { timeout: 10_000 };
+    await waitFor(
+      () => expect(pageCalls().some((c) => c.offset === 500_000 || c.offset === 499_800)).toBe(true),
+      untilDrawn,
     );
     await waitFor(() => {
       const ids = screen.getAllByTestId('session-row').map((row) => Number(row.dataset.sessionId));
       expect(Math.min(...ids)).toBeGreaterThan(499_990);
       expect(Math.min(...ids)).toBeLessThan(500_010);
-    });
+    }, untilDrawn);
     expect(Number(grid().dataset.rowsRendered)).toBeLessThan(40);
   });
 
