@@ -2,7 +2,7 @@
 // report lists): its sessions over time, by country and by verdict, and the figures of its
 // indicator IPs. A report of a 3 000-session case counted the first 2 000 before, and a verdict on
 // a later session vanished from its charts and indicators.
-import type { CaseBucket } from '../../../src-shared/cases.js';
+import type { CaseBucket, CaseOverview } from '../../../src-shared/cases.js';
 import { caseTimelineBucket } from '../../../src-shared/time-buckets.js';
 import type { IocKind } from '../../../src-shared/triage.js';
 import { iocMatchesOf } from './ioc.js';
@@ -16,8 +16,8 @@ export interface CaseTotals {
   ruleHits: number;
   /** Sessions per bucket of `step` ms (caseTimelineBucket), oldest first; null without sessions. */
   timeline: { step: number; buckets: CaseBucket[] } | null;
-  /** Sessions per country ('??' unknown), most first. */
-  countries: [string, number][];
+  /** Sessions per country ('??' unknown), most first: the shape the app's case view reads too. */
+  countries: CaseOverview['countries'];
   /** Sessions per verdict ('no verdict' without one), most first. */
   verdicts: [string, number][];
 }
@@ -79,7 +79,7 @@ export function caseTotals(db: Db, selection: SessionSelection): CaseTotals {
     requests,
     ruleHits,
     timeline,
-    countries: grouped(`coalesce(country, '??')`),
+    countries: grouped(`coalesce(country, '??')`).map(([country, sessions]) => ({ country, sessions })),
     verdicts: grouped(
       `coalesce(verdicts.verdict, 'no verdict')`,
       'LEFT JOIN verdicts ON verdicts.session_id = sessions.id',

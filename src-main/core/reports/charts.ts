@@ -54,9 +54,9 @@ export function countriesChart(countries: CaseTotals['countries']): string | nul
   return renderSvg({
     title: { text: 'Sessions by country', textStyle: { fontSize: 13 } },
     grid: { left: 48, right: 16, top: 40, bottom: 32 },
-    xAxis: { type: 'category', data: top.map(([c]) => c) },
+    xAxis: { type: 'category', data: top.map((c) => c.country) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data: top.map(([, n]) => n), itemStyle: { color: '#8e5cc2' } }],
+    series: [{ type: 'bar', data: top.map((c) => c.sessions), itemStyle: { color: '#8e5cc2' } }],
   });
 }
 

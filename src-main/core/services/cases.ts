@@ -68,7 +68,7 @@ export function casesService(context: TriageContext): Pick<VigilService, CaseOps
         sessions: data.sessions,
         sessionTotal: data.sessionTotal,
         activity: data.totals.timeline?.buckets ?? [],
-        countries: data.totals.countries.map(([country, sessions]) => ({ country, sessions })),
+        countries: data.totals.countries,
         indicators: data.indicators,
       };
     },
