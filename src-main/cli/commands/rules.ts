@@ -120,9 +120,13 @@ export function registerRules(program: Command): void {
       const set = await setNamed(call, name);
       const removed = await call('removeRuleSet', { id: set.id });
       if (options.json) return printJson(removed);
-      say(
-        `Rule set ${removed.id} (${removed.source}) is off; its hits were removed. \`vigil rules add\` a folder to turn it on again.`,
-      );
+      const again =
+        removed.kind === 'folder'
+          ? `\`vigil rules add ${removed.source}\` turns it on again`
+          : removed.kind === 'pack'
+            ? '`vigil rules add pack` turns it on again'
+            : `\`vigil rules add ${removed.source}\` turns it on again for new imports`;
+      say(`Rule set ${removed.id} (${removed.source}) is off; its hits were removed. ${again}.`);
     }),
   );
 

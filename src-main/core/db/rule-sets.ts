@@ -200,6 +200,11 @@ export function disableRuleSet(db: Db, id: number): void {
   })();
 }
 
+/** Turns an engine's set (Suricata) on again: imports from now on record its alerts as hits. */
+export function enableEngineSet(db: Db, id: number): void {
+  db.prepare(`UPDATE rule_sets SET enabled = 1 WHERE id = ? AND kind = 'engine'`).run(id);
+}
+
 /** Records that the set's stored hits were computed from this content. */
 export function markApplied(db: Db, id: number, contentHash: string | null): void {
   db.prepare('UPDATE rule_sets SET applied_hash = ? WHERE id = ?').run(contentHash, id);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { RuleFolderLoad, RuleRefusalInfo } from '../../../src-shared/rules.js';
 import type { Db } from '../db/open.js';
 import {
+  enableEngineSet,
   markApplied,
   type RuleSetKind,
   ruleSetById,
@@ -78,17 +79,47 @@ function packLoad(dir: string): LoadResult {
 export function syncRulePack(db: Db): void {
   const existing = ruleSetBySource(db, PACK_SOURCE);
   if (existing && !existing.enabled) return;
+  savePack(db);
+}
+
+/** Stores the pack as shipped (which also turns it on); returns its set id and load. */
+function savePack(db: Db): { id: number; load: LoadResult } {
   const dir = packDir();
   const load = packLoad(dir);
   if (load.refused.length > 0)
     throw new Error(
       `The shipped rule pack refuses its own rule: ${load.refused.map((r) => `${r.file}:${r.line}: ${r.reason}`).join('; ')}`,
     );
-  saveLoad(db, PACK_SOURCE, 'pack', dir, load);
+  return { id: saveLoad(db, PACK_SOURCE, 'pack', dir, load), load };
 }
 
-/** Loads every rule file under `dir` as the set of that folder (replacing an earlier load of it). */
+/** Whether `folder` is the pack's own folder (by real path: a link to it is it too). */
+function isPackFolder(folder: string): boolean {
+  try {
+    return fs.realpathSync(folder) === fs.realpathSync(packDir());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Loads every rule file under `dir` as the set of that folder (replacing an earlier load of it).
+ * `pack` (where no such folder is) or the pack's own folder turns the shipped pack on again, after
+ * `vigil rules remove pack`, rather than adding its rules a second time; an engine's name
+ * (`suricata`) turns its set on again for the imports to come.
+ */
 export function addRuleFolder(db: Db, dir: string): RuleFolderLoad {
+  if ((dir === PACK_SOURCE && !fs.existsSync(dir)) || isPackFolder(dir)) {
+    const { id, load } = savePack(db);
+    const set = ruleSetById(db, id);
+    if (!set) throw new Error(`Rule set ${id} vanished while it was saved`);
+    return { set: ruleSetInfo(db, set), loaded: load.rules.length, refused: [] };
+  }
+  const engine = fs.existsSync(dir) ? null : ruleSetBySource(db, dir);
+  if (engine?.kind === 'engine') {
+    enableEngineSet(db, engine.id);
+    return { set: ruleSetInfo(db, { ...engine, enabled: true }), loaded: 0, refused: [] };
+  }
   let folder = path.resolve(dir);
   let load: LoadResult;
   try {

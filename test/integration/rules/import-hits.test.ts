@@ -124,6 +124,21 @@ describe('rule hits at import', () => {
     db.close();
   });
 
+  it('records Suricata hits again once its set is added back by name', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'v.db'));
+    const fixture = path.resolve('test/fixtures/ingest/web/suricata-eve.json');
+    await runImport(db, { file: fixture, enrich: false });
+    const suricata = ruleSetInfos(db).find((set) => set.source === 'suricata');
+    disableRuleSet(db, suricata?.id ?? -1);
+    expect(addRuleFolder(db, 'suricata').set).toMatchObject({ source: 'suricata', enabled: true });
+    const later = path.join(dir, 'eve-later.json');
+    fs.writeFileSync(later, fs.readFileSync(fixture, 'utf8').replaceAll('2024-02-12T', '2024-02-13T'));
+    await runImport(db, { file: later, enrich: false });
+    expect(ruleSetInfos(db).find((set) => set.source === 'suricata')?.hits).toBe(1);
+    db.close();
+  });
+
   it('removes the hits of an import that is rolled back', async () => {
     const dir = tempDir();
     const db = openDatabase(path.join(dir, 'v.db'));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { registerIngest } from '../../../src-main/cli/commands/ingest.js';
 import { registerRules } from '../../../src-main/cli/commands/rules.js';
 import { runCli } from '../../helpers/run-cli.js';
-import { createTempDirs } from '../../helpers/temp.js';
+import { createTempDirs, ROOT } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
 const cli = (args: string[]) => runCli([registerIngest, registerRules], args);
@@ -108,6 +108,36 @@ describe('vigil rules', () => {
     const remove = await cli(['rules', 'remove', path.relative(process.cwd(), link), '--db', db]);
     expect(remove.error).toBeNull();
     expect(remove.stdout).toContain(`(${rulesDir}) is off`);
+  });
+
+  it('turns the pack off and on again, by its name or by its folder, as the remove message says', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.db');
+    const log = path.join(dir, 'access.log');
+    fs.writeFileSync(log, `${LOG.join('\n')}\n`);
+    expect((await cli(['ingest', log, '--db', db, '--json'])).error).toBeNull();
+    const list = async () =>
+      JSON.parse((await cli(['rules', 'list', '--db', db, '--json'])).stdout) as {
+        source: string;
+        enabled: boolean;
+        stale: boolean;
+        rules: unknown[];
+      }[];
+    const remove = await cli(['rules', 'remove', 'pack', '--db', db]);
+    expect(remove.stdout).toContain('`vigil rules add pack` turns it on again');
+    const on = await cli(['rules', 'add', 'pack', '--db', db]);
+    expect(on.error).toBeNull();
+    expect(on.stdout).toMatch(/^pack: \d+ rule\(s\) loaded/);
+    // Back on, with every rule, and its hits to be computed again; no second set beside it.
+    let sets = await list();
+    expect(sets.map((set) => set.source)).toEqual(['pack']);
+    expect(sets[0]).toMatchObject({ enabled: true, stale: true });
+    expect(sets[0]?.rules.length).toBeGreaterThan(10);
+    // The pack's own folder, given as a folder, is the pack too.
+    await cli(['rules', 'remove', 'pack', '--db', db]);
+    expect((await cli(['rules', 'add', path.join(ROOT, 'resources', 'rules'), '--db', db])).error).toBeNull();
+    sets = await list();
+    expect(sets.map((set) => [set.source, set.enabled])).toEqual([['pack', true]]);
   });
 
   it('says what is wrong with a folder that is not there', async () => {
