@@ -15,17 +15,24 @@ export interface CommonOptions {
  * (The default folder is Vigil's own; opening creates it.)
  */
 export function databasePath(value: string): string {
+  return fileInExistingFolder(value, 'a database', 'a database file', 'vigil.db');
+}
+
+/** The same for a file a command writes (`report --out`): a mistyped folder is not created. */
+export function outputPath(value: string): string {
+  return fileInExistingFolder(value, 'the file', 'a file', 'report.html');
+}
+
+function fileInExistingFolder(value: string, what: string, noun: string, example: string): string {
   const file = path.resolve(value);
   const folder = path.dirname(file);
   const stat = fs.statSync(folder, { throwIfNoEntry: false });
   if (!stat?.isDirectory())
     throw new InvalidArgumentError(
-      `The folder ${folder} does not exist. Create it first, or name a database in an existing folder.`,
+      `The folder ${folder} does not exist. Create it first, or name ${what} in an existing folder.`,
     );
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory())
-    throw new InvalidArgumentError(
-      `${file} is a folder. Name a database file, e.g. ${path.join(file, 'vigil.db')}.`,
-    );
+    throw new InvalidArgumentError(`${file} is a folder. Name ${noun}, e.g. ${path.join(file, example)}.`);
   return value;
 }
 

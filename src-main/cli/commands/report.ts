@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { REPORT_FORMATS } from '../../../src-shared/reports.js';
 import { chromiumPrinter } from '../../core/reports/pdf.js';
 import { filterOption } from '../filter-option.js';
-import { printJson, withCommonOptions } from '../options.js';
+import { outputPath, printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 import { positiveInt } from './option-values.js';
@@ -21,7 +21,7 @@ export function registerReport(program: Command): void {
       .description('Export a case (report or its sessions), or the sessions matching a filter, to a file')
       .option('--case <id>', 'the case to report on')
       .requiredOption('--format <format>', REPORT_FORMATS.join(', '))
-      .requiredOption('--out <path>', 'file to write')
+      .requiredOption('--out <path>', 'file to write, in an existing folder', outputPath)
       .option('--src-ip <ip>', 'without --case (csv, json): sessions from this source IP')
       .option('--verdict <verdict>', 'without --case (csv, json): malicious, benign, review or none')
       .option('--tag <name>', 'without --case (csv, json): sessions with this tag')

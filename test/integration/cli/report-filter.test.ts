@@ -79,6 +79,15 @@ describe('vigil report --filter', () => {
     expect(run.stderr).toMatch(/--filter selects sessions without --case/);
   });
 
+  it('refuses --out in a folder that does not exist, rather than creating a mistyped one', async () => {
+    const { dir, db } = await workspace();
+    const typo = path.join(dir, 'reprots', 'sub');
+    const run = await vigil('report', '--format', 'csv', '--out', path.join(typo, 'all.csv'), '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`The folder ${typo} does not exist.`);
+    expect(fs.existsSync(path.join(dir, 'reprots'))).toBe(false);
+  });
+
   it('says so in --help', async () => {
     expect((await vigil('report', '--help')).stdout).toMatch(/--filter <text>[\s\S]*filter language/);
   });
