@@ -123,6 +123,23 @@ describe('ClickHouse pulls that fail part-way', () => {
     expect(fs.existsSync(spool) ? fs.readdirSync(spool) : []).toEqual([]);
   });
 
+  it('a password variable that is not set: the message names it', async () => {
+    const server = await serverWith(10);
+    const core = createCore({ dbPath: path.join(tempDir(), 'vigil.db'), enrich: false });
+    running.push({ core });
+    await addFleet(core, server);
+    delete process.env.VIGIL_TEST_CH_PASSWORD;
+    const { jobId } = await core.service.startSourcePull(
+      operations.startSourcePull.args.parse({ source: 'fleet', from: T0, to: T0 + 10 ** 9 }),
+    );
+    const job = await ended(core, jobId);
+    expect(job.state).toBe('failed');
+    // 18.16 answers "Password required" (code 194); the analyst learns where Vigil looked.
+    expect(job.error).toMatch(
+      /^source "fleet" refused the user name or password \(.*\)\. Check the password's environment variable or profile file: it is read from \$VIGIL_TEST_CH_PASSWORD, which is not set here\.$/,
+    );
+  });
+
   it('a mapping that names a column the table lacks: the pull says which, stores nothing', async () => {
     const server = await serverWith(1000);
     const { core, jobId } = await pullOnce(server, {}, { userAgent: 'http_user_agent' });

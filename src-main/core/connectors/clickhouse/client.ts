@@ -7,9 +7,9 @@ import { createRequire } from 'node:module';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { SourceInfo } from '../../../../src-shared/sources.js';
-import { loginOf } from './credentials.js';
+import { loginOf, passwordSourceOf } from './credentials.js';
 import { sqlString } from './literal.js';
-import { describeSourceError, ERROR_LINE } from './server-errors.js';
+import { describeSourceError, ERROR_LINE, type Where } from './server-errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +37,7 @@ interface QueryProgress {
 
 export class SourceConnection {
   private readonly client: ClickHouseClient;
-  private readonly where: { source: string; url: string; table: string };
+  private readonly where: Where;
   /** Cancels still stopping their query: closing waits for them (see `close`). */
   private readonly kills = new Set<Promise<void>>();
 
@@ -46,7 +46,12 @@ export class SourceConnection {
     options: SourceConnectionOptions = {},
   ) {
     const login = loginOf(source, options.env);
-    this.where = { source: source.name, url: source.url, table: `${source.database}.${source.table}` };
+    this.where = {
+      source: source.name,
+      url: source.url,
+      table: `${source.database}.${source.table}`,
+      credentials: passwordSourceOf(source, options.env),
+    };
     // The official client is loaded with the first connection: a command that never asks a source
     // (an import, whose RSS bound counts the CLI's thread) does not carry it.
     const { ClickHouseLogLevel, createClient } =

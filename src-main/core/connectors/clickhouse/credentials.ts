@@ -46,3 +46,13 @@ export function loginOf(
   }
   return { username: source.user, password: env[source.passwordEnv ?? DEFAULT_PASSWORD_ENV] ?? '' };
 }
+
+/** Where `loginOf` reads the password, as an error message names it. */
+export function passwordSourceOf(
+  source: Pick<SourceInfo, 'passwordEnv' | 'profileFile'>,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  if (source.profileFile) return `the profile file ${source.profileFile}`;
+  const name = source.passwordEnv ?? DEFAULT_PASSWORD_ENV;
+  return env[name] === undefined ? `$${name}, which is not set here` : `$${name}`;
+}

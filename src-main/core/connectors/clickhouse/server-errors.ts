@@ -10,6 +10,8 @@ export interface Where {
   source: string;
   url: string;
   table: string;
+  /** Where the password is read from ("$VAR, which is not set here", "the profile file F"). */
+  credentials?: string;
 }
 
 /** The engine's text without its wrapping: the message between "DB::Exception: " and the tail. */
@@ -44,8 +46,14 @@ export function describeSourceError(error: unknown, where: Where): Error {
   else if (netCode === 'ENOTFOUND') message = `Cannot reach ${name}: the host of ${where.url} is unknown.`;
   else if (/Timeout error|timed out/i.test(raw) && code === null)
     message = `${name} did not answer in time (${where.url}).`;
-  else if (code === 193 || code === 516 || code === 192 || /Authentication failed|Wrong password/i.test(raw))
-    message = `${name} refused the user name or password (${said}). Check the password's environment variable or profile file.`;
+  else if (
+    code === 192 ||
+    code === 193 ||
+    code === 194 ||
+    code === 516 ||
+    /Authentication failed|Wrong password|Password required/i.test(raw)
+  )
+    message = `${name} refused the user name or password (${said}). Check the password's environment variable or profile file${where.credentials ? `: it is read from ${where.credentials}` : ''}.`;
   else if (code === 60 || code === 81)
     message = `${name}: the table ${where.table} does not exist (${said}).`;
   else if (code === 47 || code === 16)
