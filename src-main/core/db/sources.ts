@@ -20,10 +20,14 @@ interface Row {
   lastPulledTs: number | null;
 }
 
+// lastPulledTs: the newest row any pull of the source stored, whatever its filter. A range's
+// position (its selector starts with NUL, read by hex: SQLite's text functions stop at a NUL;
+// pull-range.ts) is where that range ends, not a row.
 const SELECT = `SELECT s.name, s.kind, s.url, s.database_name AS database, s.table_name AS "table", s.preset,
   s.mapping, s.username AS user, s.password_env AS passwordEnv, s.profile_file AS profileFile,
   s.created_at AS createdAt,
-  (SELECT last_event_ts FROM source_pulls p WHERE p.source = s.name AND p.selector = '') AS lastPulledTs
+  (SELECT max(last_event_ts) FROM source_pulls p
+   WHERE p.source = s.name AND substr(hex(p.selector), 1, 2) <> '00') AS lastPulledTs
   FROM sources s`;
 
 const toInfo = (row: Row): SourceInfo => ({ ...row, mapping: JSON.parse(row.mapping) as SourceMapping });

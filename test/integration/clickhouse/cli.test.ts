@@ -73,6 +73,12 @@ describe('vigil source and vigil pull --source', () => {
       counts: { stored: expected, quarantined: 0, duplicates: 0 },
     });
 
+    // The list says how far the pulls got, a filtered pull's too.
+    const listed = JSON.parse((await cli('source', 'list', '--db', db, '--json')).stdout) as {
+      lastPulledTs: number | null;
+    }[];
+    expect(listed[0]?.lastPulledTs).toBe(JSON.parse(pulled.stdout).lastEventTs);
+
     const removed = await cli('source', 'remove', 'fleet', '--db', db);
     expect(removed.stdout).toContain('Removed source fleet.');
   });
