@@ -53,8 +53,8 @@ export const EXACT_SOURCES_MAX_SESSIONS = 200_000;
 /**
  * Distinct sources: exact from sessions when the filter reads them anyway or selects few enough;
  * from the per-source rollup (which knows each source's country and active span) otherwise, exact
- * without a range and an upper bound within one. It has no detection type: a type filter leaves the
- * count unknown.
+ * without a range and an upper bound within one. It has no detection type: a type filter over more
+ * sessions than that leaves the count unknown.
  */
 function sourceCount(
   db: Db,
@@ -64,10 +64,10 @@ function sourceCount(
 ): Pick<KpiSummary, 'sourceIps' | 'sourceIpsExact'> {
   if (plan.kind === 'sessions')
     return { sourceIps: sessionDigest(db, filter).sourceIps, sourceIpsExact: true };
-  if (plan.clauses.some((c) => c.field !== 'country')) return { sourceIps: null, sourceIpsExact: false };
   // A source counts under its first-seen country, so a country filter makes the count approximate too.
   const exact = plan.from === undefined && plan.to === undefined && plan.clauses.length === 0;
   if (!exact && sessions <= EXACT_SOURCES_MAX_SESSIONS)
     return { sourceIps: distinctSources(db, sessionSource(filter)), sourceIpsExact: true };
+  if (plan.clauses.some((c) => c.field !== 'country')) return { sourceIps: null, sourceIpsExact: false };
   return { sourceIps: sourcesOverlapping(db, plan, plan.clauses), sourceIpsExact: exact };
 }
