@@ -10,6 +10,9 @@ const program = new Command('vigil')
     'Vigil: an offline workstation for hunting suspicious web traffic.\nData lives in one SQLite file (--db, default under your user data folder).',
   )
   .version(version, '-V, --version')
+  // The parser's own errors ("too many arguments", a required option) read as every other error of
+  // Vigil's: on stderr, prefixed vigil:. Set before the commands are added, which inherit it.
+  .configureOutput({ outputError: (text, write) => write(`vigil: ${text.replace(/^error: /, '')}`) })
   .showHelpAfterError('(run with --help for usage)');
 registerCommands(program);
 // `vigil … | head` closes the pipe early: what was asked still finishes (an import, a verdict), and

@@ -3,6 +3,7 @@ import { describeRun, runJson } from '../model-output.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { positiveIntOption } from './option-values.js';
 
 const fixed = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(3));
 
@@ -11,7 +12,7 @@ export function registerModels(program: Command): void {
     program
       .command('models')
       .description('List model runs with their metrics beside the majority-class baseline')
-      .option('--run <id>', 'show one run in full', Number),
+      .option('--run <id>', 'show one run in full', positiveIntOption('--run')),
   )
     .addHelpText(
       'after',
@@ -68,7 +69,7 @@ export function registerModels(program: Command): void {
   models
     .command('activate')
     .description("Make a finished run its kind's active model (the one scoring and triage use)")
-    .argument('<id>', 'run id', Number)
+    .argument('<id>', 'run id', positiveIntOption('<id>'))
     .action((id: number) => {
       const options = models.opts<WorkspaceOptions>();
       return withWorkspace(options, async ({ call }) => {

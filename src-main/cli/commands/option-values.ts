@@ -1,4 +1,5 @@
 // Small helpers for option values the commands share.
+import { InvalidArgumentError } from 'commander';
 
 export const ANALYST_HELP =
   'name that signs the change (default: the analyst setting, else your OS user name)';
@@ -13,3 +14,14 @@ export function positiveInt(name: string, text: string): number {
     throw new Error(`${name} must be a positive whole number, not "${text}".`);
   return n;
 }
+
+/** `positiveInt` as a commander parser: the parser says which option, this says what is wrong. */
+export const positiveIntOption =
+  (name: string) =>
+  (text: string): number => {
+    try {
+      return positiveInt(name, text);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };

@@ -4,6 +4,7 @@ import { reportUnfinished } from '../model-job.js';
 import { printJson, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { positiveIntOption } from './option-values.js';
 
 interface ScoreOptions extends WorkspaceOptions {
   run?: number;
@@ -17,7 +18,7 @@ export function registerScore(program: Command): void {
       .option(
         '--run <id>',
         'the run to score with (default: the most recently finished active model)',
-        Number,
+        positiveIntOption('--run'),
       ),
   )
     .addHelpText(

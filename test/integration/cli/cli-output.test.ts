@@ -83,6 +83,25 @@ describe('CLI errors and exit codes', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it("prefixes the argument parser's own errors with vigil:, and names a run id that is no number", async () => {
+    const db = path.join(tempDir(), 'v.db');
+    const extra = await vigil('case', 'add', '1', '--session', '11', 'twelve', 'extra', '--db', db);
+    expect(extra.code).toBe(1);
+    expect(extra.stderr).toMatch(/^vigil: /);
+    const required = await vigil('case', 'create', '--db', db);
+    expect(required.stderr).toMatch(/^vigil: required option '--title <text>' not specified/);
+    for (const args of [
+      ['score', '--run', 'abc'],
+      ['models', '--run', 'abc'],
+      ['models', 'activate', 'abc'],
+    ]) {
+      const run = await vigil(...args, '--db', db);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr, args.join(' ')).toMatch(/^vigil: .*must be a positive whole number, not "abc"/);
+      expect(run.stderr).not.toMatch(/null|NaN/);
+    }
+  });
+
   it('exits non-zero for the quarantine of an import that does not exist', async () => {
     const db = path.join(tempDir(), 'v.db');
     const run = await vigil('imports', '--quarantine', '999', '--db', db);
