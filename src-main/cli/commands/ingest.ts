@@ -71,7 +71,7 @@ export function registerIngest(program: Command): void {
           }
           const results = [...imported, ...strays.map(strayLabels)];
           if (options.json) printJson(results);
-          else printSummary(results);
+          else printSummary(results, options);
           for (const r of results)
             if (r.status === 'failed') warn(`vigil: ${path.basename(r.file)}: ${r.message}`);
           if (cancel.signal.aborted) {
@@ -182,7 +182,7 @@ function toResult(file: string, record: ImportRecord): IngestResult {
   };
 }
 
-function printSummary(results: IngestResult[]): void {
+function printSummary(results: IngestResult[], options: IngestOptions): void {
   const rows: (string | number)[][] = [
     ['file', 'format', 'status', 'read', 'stored', 'quarantined', 'duplicates'],
   ];
@@ -200,6 +200,16 @@ function printSummary(results: IngestResult[]): void {
   // A failure's reason goes to stderr (see the action); other notes (skipped, cancelled) here.
   for (const r of results)
     if (r.message && r.status !== 'failed') say(`${path.basename(r.file)}: ${r.message}`);
-  if (results.some((r) => r.quarantined > 0))
-    say('See quarantined rows with: vigil imports --quarantine <import id>');
+  for (const r of results) {
+    if (r.quarantined === 0 || r.importId === null) continue;
+    // Every row refused: most often the format given (or guessed) is not the file's.
+    if (r.stored === 0 && r.duplicates === 0)
+      say(
+        `${path.basename(r.file)}: every row was quarantined. Is it ${r.format ?? 'that format'}? ${options.format ? 'Import it again without --format to let Vigil recognise it.' : 'Give the right one with --format or --log-format.'}`,
+      );
+    say(`See its quarantined rows with: vigil imports --quarantine ${r.importId} --db ${quoted(options.db)}`);
+  }
 }
+
+/** A path as a shell reads it back: quoted when it holds anything but plain characters. */
+const quoted = (text: string) => (/^[\w./@:+-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`);

@@ -116,7 +116,7 @@ fetches only what arrived since the last pull.`,
           });
           if (job.state === 'failed' || !job.pullSummary) throw new Error(job.error ?? job.message);
           if (options.json) printJson(job.pullSummary);
-          else printSummary(job.pullSummary);
+          else printSummary(job.pullSummary, options.db);
           if (job.pullSummary.status === 'cancelled') process.exitCode = CANCELLED_EXIT_CODE;
         },
         { enrich: options.enrich },
@@ -173,7 +173,7 @@ function pullSource(name: string, options: PullCliOptions): Promise<void> {
 
 const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
-function printSummary(s: PullSummary): void {
+function printSummary(s: PullSummary, db: string): void {
   const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
   const n = (value: number) => value.toLocaleString('en-US');
   say(
@@ -190,5 +190,8 @@ function printSummary(s: PullSummary): void {
     ]),
   );
   for (const note of s.notes) say(note);
-  if (s.counts.quarantined > 0) say('See quarantined rows with: vigil imports --quarantine <import id>');
+  if (s.counts.quarantined > 0)
+    say(
+      `See quarantined rows with: vigil imports --quarantine ID --db ${db} (ID: ${s.importIds.join(', ')}, the imports above)`,
+    );
 }

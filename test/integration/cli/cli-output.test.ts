@@ -102,6 +102,26 @@ describe('CLI errors and exit codes', () => {
     }
   });
 
+  it('says when a format quarantined every row, and gives the command for that import', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.db');
+    const log = path.join(dir, 'access.log');
+    fs.writeFileSync(
+      log,
+      '192.0.2.1 - - [12/Feb/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "Mozilla/5.0"\n',
+    );
+    const wrong = await vigil('ingest', log, '--format', 'vpc-flow', '--db', db, '--no-enrich');
+    expect(wrong.code).toBe(0);
+    expect(wrong.stdout).toContain(
+      'access.log: every row was quarantined. Is it vpc-flow? Import it again without --format to let Vigil recognise it.',
+    );
+    expect(wrong.stdout).toContain(`See its quarantined rows with: vigil imports --quarantine 1 --db ${db}`);
+    const shown = await vigil('imports', '--quarantine', '1', '--db', db);
+    expect(shown.code).toBe(0);
+    const again = await vigil('ingest', log, '--db', db, '--no-enrich', '--json');
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({ format: 'combined', stored: 1 });
+  });
+
   it('exits non-zero for the quarantine of an import that does not exist', async () => {
     const db = path.join(tempDir(), 'v.db');
     const run = await vigil('imports', '--quarantine', '999', '--db', db);
