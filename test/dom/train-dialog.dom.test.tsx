@@ -2,6 +2,7 @@
 // params, follows the job, and explains a refused training in plain words.
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_PARAMS } from '../../src-main/core/ml/nn/params.js';
 import { TrainDialog } from '../../src-renderer/views/models/TrainDialog.js';
 import { answers, calls } from './fake-api.js';
 
@@ -41,6 +42,20 @@ const set = (testId: string, value: string) =>
 const trainCalls = () => calls.filter((c) => c.name === 'train');
 
 describe('Train dialog', () => {
+  it("shows each kind's own defaults, as the core applies them, where a field is left empty", () => {
+    render(<TrainDialog open onClose={() => {}} />);
+    const placeholder = (key: string) => screen.getByTestId(`train-param-${key}`).getAttribute('placeholder');
+    set('train-kind', 'dense');
+    // QA read "20" and "0" here while a network trained 30 epochs from seed 42.
+    expect(placeholder('epochs')).toBe(String(DEFAULT_PARAMS.epochs));
+    expect(placeholder('seed')).toBe(`${DEFAULT_PARAMS.seed} (the split: 0)`);
+    expect(placeholder('flagRate')).toBe('from validation');
+    set('train-kind', 'iforest');
+    expect(placeholder('seed')).toBe('0');
+    // The Isolation Forest has no validation side: it flags at its contamination, else at 0.5.
+    expect(placeholder('flagRate')).toBe('the contamination, else score ≥ 0.5');
+  });
+
   it('lists what is wrong with the form and calls nothing', async () => {
     render(<TrainDialog open onClose={() => {}} />);
     set('train-kind', 'rf');

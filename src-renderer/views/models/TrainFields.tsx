@@ -34,17 +34,29 @@ const SPLITS: { id: TrainForm['split']; label: string }[] = [
   { id: 'random', label: 'Stratified random' },
 ];
 
+// What the core uses for a field left empty (core/ml: forest-detectors, nn/params DEFAULT_PARAMS,
+// train/threshold; test/dom/train-dialog checks the network's against DEFAULT_PARAMS).
 const PLACEHOLDERS: Record<string, string> = {
   trees: '100',
   maxSamples: '256',
   maxDepth: 'unlimited',
   contamination: 'auto',
-  epochs: '20',
+  epochs: '30',
   learningRate: '0.001',
   seed: '0',
   flagRate: 'from validation',
   windowMinutes: '60',
 };
+
+/** Where a kind's default differs: a network's own seed (its split's is 0), the forest's cut. */
+const KIND_PLACEHOLDERS: Partial<Record<TrainForm['kind'], Record<string, string>>> = {
+  iforest: { flagRate: 'the contamination, else score ≥ 0.5' },
+  dense: { seed: '42 (the split: 0)' },
+  conv1d: { seed: '42 (the split: 0)' },
+};
+
+const placeholderOf = (kind: TrainForm['kind'], key: string) =>
+  KIND_PLACEHOLDERS[kind]?.[key] ?? PLACEHOLDERS[key];
 
 interface TrainFieldsProps {
   form: TrainForm;
@@ -125,7 +137,7 @@ export function TrainFields({ form, onChange, disabled }: TrainFieldsProps) {
             <input
               inputMode="decimal"
               value={form.params[key] ?? ''}
-              placeholder={PLACEHOLDERS[key]}
+              placeholder={placeholderOf(form.kind, key)}
               onChange={(event) => onChange({ params: { ...form.params, [key]: event.target.value } })}
               data-testid={`train-param-${key}`}
             />
