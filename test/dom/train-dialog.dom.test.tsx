@@ -52,8 +52,8 @@ describe('Train dialog', () => {
     expect(placeholder('flagRate')).toBe('from validation');
     set('train-kind', 'iforest');
     expect(placeholder('seed')).toBe('0');
-    // The Isolation Forest has no validation side: it flags at its contamination, else at 0.5.
-    expect(placeholder('flagRate')).toBe('the contamination, else score ≥ 0.5');
+    // The Isolation Forest has no validation side: it flags at its contamination (auto: score ≥ 0.5).
+    expect(placeholder('flagRate')).toBe('from contamination');
   });
 
   it('lists what is wrong with the form and calls nothing', async () => {

@@ -48,9 +48,10 @@ const PLACEHOLDERS: Record<string, string> = {
   windowMinutes: '60',
 };
 
-/** Where a kind's default differs: a network's own seed (its split's is 0), the forest's cut. */
+/** Where a kind's default differs: a network's own seed (its split's is 0); the Isolation
+ * Forest's cut follows its contamination (auto: score ≥ 0.5), it has no validation side. */
 const KIND_PLACEHOLDERS: Partial<Record<TrainForm['kind'], Record<string, string>>> = {
-  iforest: { flagRate: 'the contamination, else score ≥ 0.5' },
+  iforest: { flagRate: 'from contamination' },
   dense: { seed: '42 (the split: 0)' },
   conv1d: { seed: '42 (the split: 0)' },
 };
