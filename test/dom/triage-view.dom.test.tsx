@@ -121,6 +121,13 @@ describe('Triage keyboard', () => {
     expect(verdictOf(2)).toBe('benign');
   });
 
+  it('says the queue is empty when every flagged session has a verdict, not that a filter matched none', async () => {
+    answers.flagQueue = () => ({ ...structuredClone(PAGE), items: [], total: 0 });
+    render(<TriageView />, withData);
+    const none = await screen.findByTestId('triage-none');
+    expect(none.textContent).toBe('The queue is empty: every flagged session has a verdict.');
+  });
+
   it('keeps a verdict shown when a reload read before it answers after it', async () => {
     await renderView();
     const before = deferred<FlagQueuePage>();

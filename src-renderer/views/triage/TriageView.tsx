@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { ModelRun } from '../../../src-shared/models.js';
+import type { TriageFilter } from '../../../src-shared/triage.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { Pager } from '../../components/Pager.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
@@ -142,7 +144,7 @@ export function TriageView() {
       )}
       {(page?.run || page?.set) && items.length === 0 && (
         <div className="empty" data-testid="triage-none">
-          <p>No session here matches the filter.</p>
+          <p>{emptyQueueText(globalFilter, verdict)}</p>
         </div>
       )}
       {page && items.length > 0 && (
@@ -173,4 +175,12 @@ export function TriageView() {
       )}
     </div>
   );
+}
+
+/** Why the queue shows no row: the filter narrowed it away, or the work is done. */
+function emptyQueueText(filter: SessionFilter, verdict: TriageFilter['verdict']): string {
+  const filtered = filter.clauses !== undefined || filter.from !== undefined || filter.to !== undefined;
+  if (filtered) return 'No flagged session here matches the filter.';
+  if (verdict === 'none') return 'The queue is empty: every flagged session has a verdict.';
+  return verdict ? `No flagged session has the verdict ${verdict}.` : 'No session is flagged.';
 }
