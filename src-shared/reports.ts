@@ -13,11 +13,14 @@ const exportSelection = z.object({
   filter: TriageFilter.optional(),
   format: ReportFormat,
 });
-const reportNeedsCase = [
-  (args: { caseId?: number; format: ReportFormat }) =>
-    args.caseId !== undefined || args.format === 'csv' || args.format === 'json',
-  { message: 'html, pdf and stix reports are made from a case: give caseId' },
-] as const;
+const reportNeedsCase: [
+  (args: { caseId?: number; format: ReportFormat }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (args) => args.caseId !== undefined || args.format === 'csv' || args.format === 'json',
+  // On caseId, so the CLI names it as its option (--case).
+  { message: 'html, pdf and stix reports are made from a case: name one', path: ['caseId'] },
+];
 
 /** What to export, without where: a browser download or a desktop save dialog picks the place. */
 export const ExportTarget = exportSelection.refine(...reportNeedsCase);

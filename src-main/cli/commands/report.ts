@@ -80,6 +80,7 @@ Examples:
               filter: { srcIp: options.srcIp, verdict: options.verdict, tag: options.tag, clauses },
             },
             {
+              caseId: '--case',
               path: '--out',
               'filter.srcIp': '--src-ip',
               'filter.verdict': '--verdict',

@@ -6,6 +6,7 @@ import { verifyAuditChain } from '../db/audit-chain.js';
 import { listIocLists } from '../db/ioc.js';
 import type { Db } from '../db/open.js';
 import { deleteTag, findTag, listTags, updateTag } from '../db/tags.js';
+import { existingSessionIds } from '../db/verdicts.js';
 import { analystName, setAnalystName } from '../triage/analyst.js';
 import { importIocList, removeIocList } from '../triage/ioc-lists.js';
 import { labelNext } from '../triage/label-next.js';
@@ -70,7 +71,11 @@ export function triageService(context: TriageContext): Pick<VigilService, Triage
       return verifyAuditChain(db, { expectHash });
     },
     async sessionHistory({ sessionId }) {
-      return entityHistory(db, 'session', sessionId);
+      const history = entityHistory(db, 'session', sessionId);
+      // A session rolled back with its import keeps its history; an id never stored has none.
+      if (history.length === 0 && existingSessionIds(db, [sessionId]).length === 0)
+        throw new Error(`No stored session with id ${sessionId}.`);
+      return history;
     },
     async listTags() {
       return listTags(db);

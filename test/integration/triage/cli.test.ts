@@ -93,6 +93,10 @@ describe('triage CLI', () => {
     const said = (await vigil('verdict', '--history', String(ids[0]), ...db)).stdout.split('\n')[1] ?? '';
     expect(said).toMatch(/^\S+Z +ana +verdict +none +malicious \(“beacon”\) *$/);
     const history = JSON.parse((await vigil('verdict', '--history', String(ids[0]), '--json', ...db)).stdout);
+    // An id never stored is an error, not an empty history (it printed "No recorded change", exit 0).
+    expect((await vigil('verdict', '--history', '99999', ...db)).error?.message).toBe(
+      'No stored session with id 99999.',
+    );
     expect(history).toMatchObject([{ analyst: 'ana', after: { verdict: 'malicious', note: 'beacon' } }]);
 
     const listFile = path.join(ws.dir, 'bad.txt');
@@ -124,7 +128,8 @@ describe('triage CLI', () => {
     }
     expect(fs.readFileSync(path.join(ws.dir, 'case.html'), 'utf8')).toContain('Night Owl');
     const noCase = await vigil('report', '--format', 'html', '--out', path.join(ws.dir, 'x.html'), ...db);
-    expect(noCase.error?.message).toMatch(/made from a case/);
+    // Named by the option the user types, not the contract's field (it said "give caseId").
+    expect(noCase.error?.message).toBe('--case: html, pdf and stix reports are made from a case: name one');
     const byVerdict = path.join(ws.dir, 'malicious.csv');
     await vigil('report', '--format', 'csv', '--verdict', 'malicious', '--out', byVerdict, ...db);
     expect(fs.readFileSync(byVerdict, 'utf8').trim().split('\r\n')).toHaveLength(2);
