@@ -36,3 +36,10 @@ export function inPlainWords(message: string): string {
   const code = /^(E[A-Z]+): /.exec(message)?.[1];
   return code && PLAIN[code] ? PLAIN[code] : message;
 }
+
+/** The text of a file a command reads (an IOC list, a detection map), or an error naming it in words. */
+export function readTextFile(file: string, what: string): string {
+  const why = whyUnreadable(file);
+  if (why) throw new Error(`${what} ${file}: ${why}`);
+  return fs.readFileSync(file, 'utf8');
+}

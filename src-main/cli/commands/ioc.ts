@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { readTextFile } from '../file-errors.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say, warn } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
@@ -24,7 +24,7 @@ export function registerIoc(program: Command): void {
       .option('--analyst <name>', ANALYST_HELP),
   ).action((file: string, options: WorkspaceOptions & { name: string; kind: string }) =>
     withWorkspace(options, async ({ call }) => {
-      const text = fs.readFileSync(file, 'utf8');
+      const text = readTextFile(file, 'IOC list');
       const result = await call(
         'importIocList',
         { name: options.name, kind: options.kind, text, source: path.resolve(file) },

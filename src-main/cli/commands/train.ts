@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { type Command, Option } from 'commander';
 import {
   MODEL_KINDS,
@@ -10,6 +9,7 @@ import {
 import { must } from '../../../src-shared/must.js';
 import { RARE_KIND_CHOICES, type RareKinds, TARGETS, type Target } from '../../../src-shared/threat-types.js';
 import { parseLabelSpec } from '../../core/ml/evaluate/index.js';
+import { readTextFile } from '../file-errors.js';
 import { followJob } from '../follow-job.js';
 import { reportUnfinished } from '../model-job.js';
 import { describeRun, runJson } from '../model-output.js';
@@ -122,7 +122,16 @@ the command exits 1 with the reason on stderr.`,
     )
     .action(async (options: TrainOptions) => {
       const labels = options.labels
-        ? parseLabelSpec(options.labels, (file) => JSON.parse(fs.readFileSync(file, 'utf8')))
+        ? parseLabelSpec(options.labels, (file) => {
+            const text = readTextFile(file, 'detection map');
+            try {
+              return JSON.parse(text);
+            } catch {
+              throw new Error(
+                `detection map ${file} is not JSON: write {"waf_rule": "malicious", "allowed": "benign"}.`,
+              );
+            }
+          })
         : undefined;
       const params: ModelParams = {
         trees: options.trees,

@@ -122,6 +122,19 @@ describe('CLI errors and exit codes', () => {
     expect(JSON.parse(again.stdout)[0]).toMatchObject({ format: 'combined', stored: 1 });
   });
 
+  it('says in words that a file a command reads is missing, naming what it was for', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.db');
+    const missing = path.join(dir, 'nosuch.txt');
+    const ioc = await vigil('ioc', 'add', missing, '--name', 'x', '--kind', 'known_bad', '--db', db);
+    expect(ioc.code).toBe(1);
+    expect(ioc.stderr).toBe(`vigil: IOC list ${missing}: no such file (check the name and the folder)\n`);
+    const map = path.join(dir, 'nofile.json');
+    const train = await vigil('train', '--model', 'rf', '--labels', `detection-map:${map}`, '--db', db);
+    expect(train.code).toBe(1);
+    expect(train.stderr).toBe(`vigil: detection map ${map}: no such file (check the name and the folder)\n`);
+  });
+
   it('exits non-zero for the quarantine of an import that does not exist', async () => {
     const db = path.join(tempDir(), 'v.db');
     const run = await vigil('imports', '--quarantine', '999', '--db', db);
