@@ -46,7 +46,11 @@ describe('migration 020: sources', () => {
     recordSourceWatermark(db, key, 4000);
     expect(sourceWatermark(db, key)).toBe(5000);
     recordSourceWatermark(db, { source: 'fleet', selector: 'path:/admin' }, 7000);
-    expect(getSource(db, 'fleet')).toMatchObject({ ...SOURCE, createdAt: 1000, lastPulledTs: 5000 });
+    // A range's end position (a NUL-led selector, pull-range.ts) is no pulled row.
+    recordSourceWatermark(db, { source: 'fleet', selector: '\u0000from 1000\u0000' }, 9000);
+    // The last pulled row of any pull, a filtered one too ('vigil source list' showed '-' after
+    // filtered pulls when only the unfiltered pull's watermark was read).
+    expect(getSource(db, 'fleet')).toMatchObject({ ...SOURCE, createdAt: 1000, lastPulledTs: 7000 });
     expect(listSources(db).map((s) => s.name)).toEqual(['fleet']);
 
     expect(removeSource(db, 'fleet')).toBe(true);
