@@ -1,6 +1,7 @@
 // An audited change in words, as the drawer's history and `vigil verdict --history` say it: a
 // verdict state is { verdict, note, … }, a tag change { tag, present }. Text only (the renderer
 // shows it as text, the CLI prints it terminal-safe).
+import { formatCount } from './count-words.js';
 
 interface TagState {
   tag: string;
@@ -47,4 +48,16 @@ export function currentMarks(history: readonly { field: string; after: unknown }
     if (tag) tags.set(tag.tag, tag.present);
   }
   return { verdict, tags: [...tags].flatMap(([name, present]) => (present ? [name] : [])) };
+}
+
+/**
+ * What a verdict action changed, in brackets after its target: "(3 changed)", "(1 changed, 2
+ * already malicious)", "(already malicious)". Re-judging a session the same way records who
+ * confirmed it, and is not counted as a change.
+ */
+export function verdictOutcomeInWords(verdict: string, result: { changed: number; covered: number }): string {
+  const already = result.covered - result.changed;
+  if (already === 0) return `(${formatCount(result.changed)} changed)`;
+  if (result.changed === 0) return `(already ${verdict})`;
+  return `(${formatCount(result.changed)} changed, ${formatCount(already)} already ${verdict})`;
 }

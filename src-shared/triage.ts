@@ -75,8 +75,13 @@ export const SetVerdictArgs = z
 
 export const ActionResult = z.object({
   actionId: z.number().int(),
-  /** Entities the action changed (sessions for verdicts and tags). */
+  /**
+   * Entities whose verdict (with its kind and note) or tag the action changed: the rest of the ones
+   * it covered already had it.
+   */
   changed: z.number().int(),
+  /** Entities the action named (sessions for verdicts and tags). */
+  covered: z.number().int(),
 });
 export type ActionResult = z.infer<typeof ActionResult>;
 

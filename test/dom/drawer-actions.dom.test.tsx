@@ -25,8 +25,8 @@ beforeEach(() => {
     { id: 4, title: 'Brute force wave', status: 'open' },
     { id: 5, title: 'Old one', status: 'closed' },
   ];
-  answers.setVerdict = () => ({ changed: 1, actionId: 1 });
-  answers.tagSessions = () => ({ changed: 1, actionId: 2 });
+  answers.setVerdict = () => ({ changed: 1, covered: 1, actionId: 1 });
+  answers.tagSessions = () => ({ changed: 1, covered: 1, actionId: 2 });
   answers.editCaseItems = () => ({});
 });
 afterEach(cleanup);

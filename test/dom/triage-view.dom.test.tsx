@@ -85,7 +85,7 @@ async function renderView() {
 
 describe('Triage keyboard', () => {
   it('moves with j/k and shows a verdict before the core answers', async () => {
-    const pending = deferred<{ actionId: number; changed: number }>();
+    const pending = deferred<{ actionId: number; changed: number; covered: number }>();
     answers.setVerdict = () => pending.promise;
     await renderView();
     await press('j');
@@ -97,14 +97,26 @@ describe('Triage keyboard', () => {
     expect(row(2).textContent).toContain('malicious · ana');
     expect(screen.getByTestId('view-triage').dataset.pending).toBe('1');
     expect(callsOf('setVerdict')).toEqual([{ target: { sessionIds: [2] }, verdict: 'malicious' }]);
-    await act(async () => pending.resolve({ actionId: 1, changed: 1 }));
+    await act(async () => pending.resolve({ actionId: 1, changed: 1, covered: 1 }));
     expect(screen.getByTestId('view-triage').dataset.pending).toBe('0');
     expect(screen.getByTestId('triage-message').textContent).toBe('malicious: session 2 (1 changed)');
     expect(verdictOf(2)).toBe('malicious');
   });
 
+  it('says when the sessions judged already had that verdict', async () => {
+    answers.setVerdict = () => ({ actionId: 1, changed: 0, covered: 1 });
+    await renderView();
+    await press('m');
+    await flush();
+    expect(screen.getByTestId('triage-message').textContent).toBe('malicious: session 1 (already malicious)');
+    answers.setVerdict = () => ({ actionId: 2, changed: 1, covered: 3 });
+    await press('b');
+    await flush();
+    expect(screen.getByTestId('triage-message').textContent).toMatch(/^benign: .* \(1 changed, 2 already benign\)$/);
+  });
+
   it('judges the next row with a key pressed before the last verdict was drawn', async () => {
-    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    answers.setVerdict = () => ({ actionId: 1, changed: 1, covered: 1 });
     await renderView();
     // Two keys in one turn: React has not drawn the first verdict (nor moved focus) when the second
     // arrives. The second used to judge the row just judged again: session 1 malicious, then benign.
@@ -134,7 +146,7 @@ describe('Triage keyboard', () => {
     answers.flagQueue = () => before.promise;
     await act(async () => emit({ type: 'data-changed', reason: 'verdicts' }));
     expect(callsOf('flagQueue')).toHaveLength(2);
-    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    answers.setVerdict = () => ({ actionId: 1, changed: 1, covered: 1 });
     await press('m');
     await flush();
     expect(screen.getByTestId('view-triage').dataset.pending).toBe('0');
@@ -151,7 +163,7 @@ describe('Triage keyboard', () => {
 
   it('keeps a verdict shown when a reload that ran while it was in flight answers after it', async () => {
     await renderView();
-    const verdict = deferred<{ actionId: number; changed: number }>();
+    const verdict = deferred<{ actionId: number; changed: number; covered: number }>();
     answers.setVerdict = () => verdict.promise;
     await press('m');
     const during = deferred<FlagQueuePage>();
@@ -159,7 +171,7 @@ describe('Triage keyboard', () => {
     // Another grouping starts a reload at once, while the verdict is still on its way.
     await act(async () => void fireEvent.click(screen.getByLabelText('group by source IP')));
     expect(callsOf('flagQueue').at(-1)).toMatchObject({ groupBySrcIp: false });
-    await act(async () => verdict.resolve({ actionId: 1, changed: 1 }));
+    await act(async () => verdict.resolve({ actionId: 1, changed: 1, covered: 1 }));
     const after = structuredClone(PAGE);
     after.items[0]!.verdict = { sessionId: 1, verdict: 'malicious', analyst: 'ana', at: 1, note: null };
     answers.flagQueue = () => after;
@@ -194,7 +206,7 @@ describe('Triage keyboard', () => {
   });
 
   it('undoes at once, after the action it undoes has reached the core', async () => {
-    const verdict = deferred<{ actionId: number; changed: number }>();
+    const verdict = deferred<{ actionId: number; changed: number; covered: number }>();
     answers.setVerdict = () => verdict.promise;
     answers.undoLastAction = () => ({
       undone: 1,
@@ -208,7 +220,7 @@ describe('Triage keyboard', () => {
     expect(verdictOf(1)).toBe('');
     // The undo waits for the verdict's answer: it must not overtake it.
     expect(callsOf('undoLastAction')).toEqual([]);
-    await act(async () => verdict.resolve({ actionId: 1, changed: 1 }));
+    await act(async () => verdict.resolve({ actionId: 1, changed: 1, covered: 1 }));
     await flush();
     expect(callsOf('undoLastAction')).toEqual([{}]);
     expect(screen.getByTestId('triage-message').textContent).toBe('Undid malicious on 1 session');
@@ -216,7 +228,7 @@ describe('Triage keyboard', () => {
   });
 
   it('puts the verdict back when the undo fails', async () => {
-    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    answers.setVerdict = () => ({ actionId: 1, changed: 1, covered: 1 });
     answers.undoLastAction = () => {
       throw new Error('server gone');
     };
@@ -230,7 +242,7 @@ describe('Triage keyboard', () => {
   });
 
   it('applies Shift+verdict to the selection, or to the whole IP when nothing is selected', async () => {
-    answers.setVerdict = () => ({ actionId: 1, changed: 2 });
+    answers.setVerdict = () => ({ actionId: 1, changed: 2, covered: 2 });
     await renderView();
     await press('M', true);
     expect([verdictOf(1), verdictOf(2), verdictOf(3)]).toEqual(['malicious', 'malicious', '']);
@@ -247,7 +259,7 @@ describe('Triage keyboard', () => {
   });
 
   it('tags through the prompt, in the tag’s colour, and ignores keys typed into it', async () => {
-    answers.tagSessions = () => ({ actionId: 2, changed: 1 });
+    answers.tagSessions = () => ({ actionId: 2, changed: 1, covered: 1 });
     await renderView();
     await press('t');
     const input = screen.getByTestId('triage-prompt') as HTMLInputElement;
@@ -265,7 +277,7 @@ describe('Triage keyboard', () => {
 
 describe('Triage keys and focus', () => {
   it('still answer after a checkbox was ticked, but not while typing in a text field', async () => {
-    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    answers.setVerdict = () => ({ actionId: 1, changed: 1, covered: 1 });
     answers.labelNext = () => ({ run: null, items: [] });
     await renderView();
     const group = screen.getByLabelText('group by source IP') as HTMLInputElement;
@@ -383,7 +395,7 @@ describe('a triage queue that empties', () => {
   });
 
   it('moves focus to the next row after a verdict, and not when that is switched off', async () => {
-    answers.setVerdict = () => ({ actionId: 1, changed: 1 });
+    answers.setVerdict = () => ({ actionId: 1, changed: 1, covered: 1 });
     await renderView();
     await press('m');
     expect(row(2).getAttribute('aria-selected')).toBe('true');
@@ -395,7 +407,7 @@ describe('a triage queue that empties', () => {
 
   it('folds a source IP group and judges the whole group from its heading', async () => {
     answers.flagQueue = () => structuredClone(GROUPED);
-    answers.setVerdict = () => ({ actionId: 1, changed: 2 });
+    answers.setVerdict = () => ({ actionId: 1, changed: 2, covered: 2 });
     await renderView();
     const groups = screen.getAllByTestId('triage-group');
     expect(groups.map((g) => g.dataset.ip)).toEqual(['198.51.100.7', '203.0.113.9']);
@@ -421,7 +433,7 @@ describe('a triage queue that empties', () => {
         explanation: [{ feature: 'bytes_in', contribution: 0.4 }],
       },
     ];
-    answers.setVerdict = () => ({ actionId: 1, changed: 2 });
+    answers.setVerdict = () => ({ actionId: 1, changed: 2, covered: 2 });
     await renderView();
     const focus = screen.getByTestId('triage-focus');
     await within(focus).findByTestId('drawer-scores');

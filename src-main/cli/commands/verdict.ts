@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { auditValueInWords } from '../../../src-shared/audit-words.js';
+import { auditValueInWords, verdictOutcomeInWords } from '../../../src-shared/audit-words.js';
+import { countOf } from '../../../src-shared/count-words.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
@@ -75,7 +76,7 @@ export function registerVerdict(program: Command): void {
       );
       if (options.json) return printJson(result);
       say(
-        `${options.verdict} recorded on ${result.changed} session(s) by ${analyst} (action ${result.actionId}).`,
+        `${options.verdict} recorded on ${countOf(result.covered, 'session')} by ${analyst} ${verdictOutcomeInWords(options.verdict ?? '', result)} (action ${result.actionId}).`,
       );
     }),
   );

@@ -64,7 +64,7 @@ export function tagSessions(
           };
         }),
       );
-      return { actionId, changed: changing.length };
+      return { actionId, changed: changing.length, covered: ids.length };
     })
     .immediate();
 }

@@ -30,6 +30,14 @@ export const verdictState = (record: VerdictRecord | undefined): VerdictState =>
       }
     : null;
 
+/** Whether two recorded verdicts say the same (who gave it and when aside). */
+const sameJudgement = (a: VerdictState, b: VerdictState): boolean =>
+  a !== null &&
+  b !== null &&
+  a.verdict === b.verdict &&
+  a.note === b.note &&
+  (a.kind ?? null) === (b.kind ?? null);
+
 function targetIds(db: Db, target: VerdictTarget): { ids: number[]; label: string } {
   if ('srcIp' in target) {
     const ids = sessionIdsFromIp(db, target.srcIp);
@@ -90,7 +98,8 @@ export function setVerdict(
         after,
       }));
       recordChanges(db, actionId, changes);
-      return { actionId, changed: ids.length };
+      const changed = changes.filter(({ before }) => !sameJudgement(before, after)).length;
+      return { actionId, changed, covered: ids.length };
     })
     .immediate();
 }

@@ -42,8 +42,8 @@ export function KindGroups({ page, filter, onDone, onError }: Props) {
                 });
                 onDone(
                   kind === group.kind
-                    ? `${countOf(result.changed, 'session')} confirmed as ${kind}`
-                    : `${countOf(result.changed, 'session')} flagged as ${group.kind} corrected to ${kind}`,
+                    ? `${countOf(result.covered, 'session')} confirmed as ${kind}`
+                    : `${countOf(result.covered, 'session')} flagged as ${group.kind} corrected to ${kind}`,
                 );
               } catch (error) {
                 onError((error as Error).message);

@@ -2,6 +2,7 @@
 // puts the rows back and says so; undo is shown at once too, from the view's stack of earlier rows
 // (triage-state.ts). Calls go out one after another through the ledger (action-ledger.ts).
 import { type Dispatch, useRef } from 'react';
+import { verdictOutcomeInWords } from '../../../src-shared/audit-words.js';
 import type { QueueItem, TriageFilter, Verdict, VerdictTarget } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
 import { formatCount } from '../../format.js';
@@ -77,7 +78,7 @@ export function useTriageActions(deps: TriageDeps) {
       t.hits,
       (item) => verdictOn(item, verdict, null),
       () => api.setVerdict({ target: t.target, verdict }),
-      (r) => `${verdict}: ${t.what} (${r.changed} changed)`,
+      (r) => `${verdict}: ${t.what} ${verdictOutcomeInWords(verdict, r)}`,
       moveOn,
     );
 

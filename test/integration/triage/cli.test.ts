@@ -85,7 +85,7 @@ describe('triage CLI', () => {
       'ana',
       ...db,
     );
-    expect(verdict.stdout).toMatch(/malicious recorded on 1 session\(s\) by ana/);
+    expect(verdict.stdout).toMatch(/malicious recorded on 1 session by ana \(1 changed\)/);
     expect(
       (await vigil('verdict', '--session', String(ids[0]), '--verdict', 'evil', ...db)).error?.message,
     ).toMatch(/--verdict "evil": Invalid option: expected one of "malicious"\|"benign"\|"review"/);

@@ -41,6 +41,27 @@ describe('verdicts', () => {
     );
   });
 
+  it('count as changed only the sessions whose verdict, kind or note the action changed', async () => {
+    const ws = workspace();
+    const ids = await importGenerated(ws, 10);
+    const [a, b, c] = [ids[0]!, ids[1]!, ids[2]!];
+    setVerdict(ws.db, 'ana', { target: { sessionIds: [a, b] }, verdict: 'malicious' });
+    // a and b already malicious, c had none: one changed of three covered.
+    const again = setVerdict(ws.db, 'bob', { target: { sessionIds: [a, b, c] }, verdict: 'malicious' });
+    expect(again).toMatchObject({ changed: 1, covered: 3 });
+    // The same verdict with a note, or with a kind, is a change.
+    expect(
+      setVerdict(ws.db, 'bob', { target: { sessionIds: [a] }, verdict: 'malicious', note: 'seen twice' }),
+    ).toMatchObject({ changed: 1, covered: 1 });
+    expect(
+      setVerdict(ws.db, 'bob', { target: { sessionIds: [b] }, verdict: 'malicious', kind: 'sql_injection' }),
+    ).toMatchObject({ changed: 1, covered: 1 });
+    expect(setVerdict(ws.db, 'ana', { target: { sessionIds: [c] }, verdict: 'malicious' })).toMatchObject({
+      changed: 0,
+      covered: 1,
+    });
+  });
+
   it('keep a history per session and undo the last action of the analyst who undoes', async () => {
     const ws = workspace();
     const ids = await importGenerated(ws, 10);
