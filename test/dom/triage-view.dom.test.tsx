@@ -112,7 +112,77 @@ describe('Triage keyboard', () => {
     answers.setVerdict = () => ({ actionId: 2, changed: 1, covered: 3 });
     await press('b');
     await flush();
-    expect(screen.getByTestId('triage-message').textContent).toMatch(/^benign: .* \(1 changed, 2 already benign\)$/);
+    expect(screen.getByTestId('triage-message').textContent).toMatch(
+      /^benign: .* \(1 changed, 2 already benign\)$/,
+    );
+  });
+
+  it('names the kind of attack of one session with a, offering the kind the model predicted', async () => {
+    answers.flagQueue = () => ({
+      ...structuredClone(PAGE),
+      run: { id: 4, kind: 'rf', createdAt: 0 },
+      kinds: ['sql_injection', 'xss'],
+      items: PAGE.items.map((i) => ({ ...structuredClone(i), predictedKind: 'xss', kindProbability: 0.7 })),
+    });
+    answers.setVerdict = () => ({ actionId: 1, changed: 1, covered: 1 });
+    await renderView();
+    await press('a');
+    const input = screen.getByTestId('triage-prompt') as HTMLInputElement;
+    expect(input.value).toBe('xss');
+    const offered = [...document.querySelectorAll('#triage-prompt-suggestions option')].map(
+      (o) => (o as HTMLOptionElement).value,
+    );
+    expect(offered).toEqual(['sql_injection', 'xss']);
+    // The analyst corrects it, in words: stored as the kind's name.
+    fireEvent.change(input, { target: { value: 'SQL Injection' } });
+    await act(async () => void fireEvent.submit(input.closest('form')!));
+    await flush();
+    expect(callsOf('setVerdict')).toEqual([
+      { target: { sessionIds: [1] }, verdict: 'malicious', kind: 'sql_injection' },
+    ]);
+    expect(row(1).textContent).toContain('malicious (sql_injection) · ana');
+    expect(screen.getByTestId('triage-message').textContent).toBe(
+      'malicious (sql_injection): session 1 (1 changed)',
+    );
+    // A kind that names nothing is said, not sent.
+    await press('a');
+    const again = screen.getByTestId('triage-prompt') as HTMLInputElement;
+    fireEvent.change(again, { target: { value: '  ##  ' } });
+    await act(async () => void fireEvent.submit(again.closest('form')!));
+    await flush();
+    expect(callsOf('setVerdict')).toHaveLength(1);
+    expect(screen.getByTestId('triage-message').textContent).toMatch(/names no kind/);
+  });
+
+  it('corrects a kind group to a kind the run does not know, typed in words', async () => {
+    answers.flagQueue = () => ({
+      ...structuredClone(PAGE),
+      run: { id: 4, kind: 'rf', createdAt: 0 },
+      kinds: ['sql_injection', 'xss'],
+      kindGroups: [{ kind: 'xss', sessions: 3, maxScore: 0.9 }],
+    });
+    answers.setVerdict = () => ({ actionId: 1, changed: 3, covered: 3 });
+    await renderView();
+    const group = screen.getByTestId('kind-group');
+    const choice = within(group).getByTestId('kind-group-choice') as HTMLInputElement;
+    const judge = within(group).getByTestId('kind-group-judge') as HTMLButtonElement;
+    expect(judge.textContent).toBe('Confirm all 3');
+    fireEvent.change(choice, { target: { value: '!!' } });
+    expect(judge.disabled).toBe(true);
+    fireEvent.change(choice, { target: { value: 'Web shell' } });
+    expect(judge.textContent).toBe('Correct all 3');
+    await act(async () => void fireEvent.click(judge));
+    await flush();
+    expect(callsOf('setVerdict')).toEqual([
+      {
+        target: { runId: 4, predictedKind: 'xss', filter: { verdict: 'none' } },
+        verdict: 'malicious',
+        kind: 'web_shell',
+      },
+    ]);
+    expect(screen.getByTestId('triage-message').textContent).toBe(
+      '3 sessions flagged as xss corrected to web_shell',
+    );
   });
 
   it('judges the next row with a key pressed before the last verdict was drawn', async () => {

@@ -77,7 +77,7 @@ describe('triage by kind', () => {
 
     // The second group is really the first group's kind: one verdict corrects all of it.
     const second = groups.nth(1);
-    await second.getByTestId('kind-group-choice').selectOption(biggest);
+    await second.getByTestId('kind-group-choice').fill(biggest);
     await second
       .getByTestId('kind-group-judge')
       .getByText(/^Correct all/)

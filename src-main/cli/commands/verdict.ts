@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { auditValueInWords, verdictOutcomeInWords } from '../../../src-shared/audit-words.js';
 import { countOf } from '../../../src-shared/count-words.js';
+import { kindName } from '../../../src-shared/threat-types.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
@@ -11,6 +12,7 @@ interface VerdictOptions extends WorkspaceOptions {
   ip?: string;
   verdict?: string;
   note?: string;
+  kind?: string;
   undo?: boolean;
   history?: string;
 }
@@ -26,12 +28,16 @@ export function registerVerdict(program: Command): void {
       .option('--ip <address>', 'every stored session from this source IP')
       .option('--verdict <verdict>', 'malicious, benign or review (needs review)')
       .option('--note <text>', 'why; kept with the verdict and in the audit log')
+      .option(
+        '--kind <kind>',
+        'with --verdict malicious: the kind of attack (sql_injection, "Port scan"…), a label for threat-type models',
+      )
       .option('--undo', 'undo your last verdict or tag action instead')
       .option('--history <id>', 'show who changed this session, what and when')
       .option('--analyst <name>', ANALYST_HELP)
       .addHelpText(
         'after',
-        '\nExamples:\n  vigil verdict --session 42 --verdict malicious --note "SQLi in query string"\n  vigil verdict --session 1 2 3 --verdict review\n  vigil verdict --ip 203.0.113.9 --verdict benign\n  vigil verdict --undo\n  vigil verdict --history 42',
+        '\nExamples:\n  vigil verdict --session 42 --verdict malicious --note "SQLi in query string"\n  vigil verdict --session 7 --verdict malicious --kind sql_injection\n  vigil verdict --session 1 2 3 --verdict review\n  vigil verdict --ip 203.0.113.9 --verdict benign\n  vigil verdict --undo\n  vigil verdict --history 42',
       ),
   ).action((options: VerdictOptions) =>
     withWorkspace(options, async ({ call }) => {
@@ -71,13 +77,26 @@ export function registerVerdict(program: Command): void {
       const { name: analyst } = await call('getAnalyst', {});
       const result = await call(
         'setVerdict',
-        { target, verdict: options.verdict ?? '', note: options.note },
-        { 'target.sessionIds': '--session', 'target.srcIp': '--ip', target: '--session or --ip' },
+        { target, verdict: options.verdict ?? '', note: options.note, kind: kindOption(options.kind) },
+        {
+          'target.sessionIds': '--session',
+          'target.srcIp': '--ip',
+          target: '--session or --ip',
+          kind: '--kind',
+        },
       );
       if (options.json) return printJson(result);
       say(
-        `${options.verdict} recorded on ${countOf(result.covered, 'session')} by ${analyst} ${verdictOutcomeInWords(options.verdict ?? '', result)} (action ${result.actionId}).`,
+        `${options.verdict}${options.kind ? ` (${kindOption(options.kind)})` : ''} recorded on ${countOf(result.covered, 'session')} by ${analyst} ${verdictOutcomeInWords(options.verdict ?? '', result)} (action ${result.actionId}).`,
       );
     }),
   );
+}
+
+/** The stored name of a kind typed in words ("SQL Injection" → sql_injection). */
+function kindOption(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const kind = kindName(text);
+  if (!kind) throw new Error(`--kind "${text}" names no kind: use letters and digits, like sql_injection.`);
+  return kind;
 }

@@ -2,6 +2,7 @@
 // kind (the `kind:` filter term), and one verdict on the whole group that confirms the kind or
 // corrects it to another. The verdict names the kind, so it is that kind's label next run.
 import { useState } from 'react';
+import { kindName } from '../../../src-shared/threat-types.js';
 import type { FlagQueuePage, TriageFilter } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
 import { countOf } from '../../format.js';
@@ -64,7 +65,11 @@ function KindGroup(props: {
   onJudge: (kind: string) => void;
 }) {
   const { kind, sessions, kinds, onShow, onJudge } = props;
-  const [chosen, setChosen] = useState(kind);
+  // Typed, not only picked: the analyst may name a kind the run does not know yet (its next run
+  // learns it from these verdicts); the run's kinds are offered as suggestions.
+  const [typed, setTyped] = useState(kind);
+  const chosen = kindName(typed);
+  const listId = `kind-choices-${kind}`;
   return (
     <li data-testid="kind-group" data-kind={kind}>
       <button type="button" className="link" onClick={onShow} title={`only kind:${kind}`}>
@@ -73,19 +78,26 @@ function KindGroup(props: {
       <span className="muted">{sessions.toLocaleString('en-US')} flagged</span>{' '}
       <label>
         is{' '}
-        <select
+        <input
           data-testid="kind-group-choice"
-          value={chosen}
-          onChange={(event) => setChosen(event.target.value)}
-        >
+          list={listId}
+          size={16}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+        <datalist id={listId}>
           {kinds.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
+            <option key={k} value={k} />
           ))}
-        </select>
+        </datalist>
       </label>{' '}
-      <button type="button" data-testid="kind-group-judge" onClick={() => onJudge(chosen)}>
+      <button
+        type="button"
+        data-testid="kind-group-judge"
+        disabled={chosen === null}
+        title={chosen === null ? 'name a kind: letters and digits, like sql_injection' : undefined}
+        onClick={() => chosen && onJudge(chosen)}
+      >
         {chosen === kind ? 'Confirm' : 'Correct'} all {sessions.toLocaleString('en-US')}
       </button>
     </li>

@@ -154,7 +154,9 @@ export function QueueTable(props: QueueTableProps) {
                 )}
                 {shown.detection && <td>{item.session.detectionType ?? ''}</td>}
                 <td className={`verdict verdict-${item.verdict?.verdict ?? 'none'}`}>
-                  {item.verdict ? `${item.verdict.verdict} · ${item.verdict.analyst}` : ''}
+                  {item.verdict
+                    ? `${item.verdict.verdict}${item.verdict.kind ? ` (${item.verdict.kind})` : ''} · ${item.verdict.analyst}`
+                    : ''}
                   {item.verdict?.note ? ' ✎' : ''}
                 </td>
                 <td>

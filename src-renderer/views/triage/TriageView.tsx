@@ -81,6 +81,7 @@ export function TriageView() {
     if (prompt === 'tag') actions.tag(value);
     if (prompt === 'note') actions.note(value);
     if (prompt === 'case') actions.addToCase(value);
+    if (prompt === 'kind') actions.kind(value);
   };
   const onScored = useCallback((id: number) => dispatch({ type: 'scored', runId: id }), [dispatch]);
 
@@ -116,7 +117,12 @@ export function TriageView() {
       {/* One line of fixed height for the prompt, an error or the last message: the table never moves. */}
       <div className="triage-status">
         {prompt ? (
-          <PromptBar kind={prompt} onDone={answer} />
+          <PromptBar
+            kind={prompt}
+            onDone={answer}
+            initial={prompt === 'kind' ? (current?.predictedKind ?? '') : ''}
+            suggestions={prompt === 'kind' ? (page?.kinds ?? []) : []}
+          />
         ) : state.error ? (
           <ErrorNote message={state.error} />
         ) : (

@@ -7,7 +7,7 @@ export type TriageCommand =
   | { type: 'select' }
   | { type: 'clear' }
   | { type: 'undo' }
-  | { type: 'prompt'; prompt: 'tag' | 'note' | 'case' };
+  | { type: 'prompt'; prompt: 'tag' | 'note' | 'case' | 'kind' };
 
 const VERDICT_KEYS: Record<string, Verdict> = { m: 'malicious', b: 'benign', r: 'review' };
 
@@ -23,8 +23,9 @@ export function commandFor(event: Pick<KeyboardEvent, 'key' | 'shiftKey'>): Tria
   if (key === 't') return { type: 'prompt', prompt: 'tag' };
   if (key === 'n') return { type: 'prompt', prompt: 'note' };
   if (key === 'c') return { type: 'prompt', prompt: 'case' };
+  if (key === 'a') return { type: 'prompt', prompt: 'kind' };
   return null;
 }
 
 export const KEY_HELP =
-  'j/k move · m malicious · b benign · r needs review · x select (Esc clears) · Shift+m/b/r the selection (none selected: every session from the IP) · t tag · n note · c add to case · u undo';
+  'j/k move · m malicious · b benign · r needs review · x select (Esc clears) · Shift+m/b/r the selection (none selected: every session from the IP) · a malicious, naming the kind of attack · t tag · n note · c add to case · u undo';

@@ -3,6 +3,7 @@
 // (triage-state.ts). Calls go out one after another through the ledger (action-ledger.ts).
 import { type Dispatch, useRef } from 'react';
 import { verdictOutcomeInWords } from '../../../src-shared/audit-words.js';
+import { kindName } from '../../../src-shared/threat-types.js';
 import type { QueueItem, TriageFilter, Verdict, VerdictTarget } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
 import { formatCount } from '../../format.js';
@@ -68,17 +69,24 @@ export function useTriageActions(deps: TriageDeps) {
     return { hits: (i: QueueItem) => ids.has(i.session.id), target: { sessionIds: [...ids] }, what };
   };
 
-  const verdictOn = (item: QueueItem, verdict: Verdict, note: string | null): QueueItem => ({
+  const verdictOn = (item: QueueItem, verdict: Verdict, note: string | null, kind?: string): QueueItem => ({
     ...item,
-    verdict: { sessionId: item.session.id, verdict, analyst: latest.current.analyst, note, at: Date.now() },
+    verdict: {
+      sessionId: item.session.id,
+      verdict,
+      analyst: latest.current.analyst,
+      note,
+      at: Date.now(),
+      ...(kind ? { kind } : {}),
+    },
   });
 
-  const judge = (t: Target, verdict: Verdict, moveOn: boolean) =>
+  const judge = (t: Target, verdict: Verdict, moveOn: boolean, kind?: string) =>
     act(
       t.hits,
-      (item) => verdictOn(item, verdict, null),
-      () => api.setVerdict({ target: t.target, verdict }),
-      (r) => `${verdict}: ${t.what} ${verdictOutcomeInWords(verdict, r)}`,
+      (item) => verdictOn(item, verdict, null, kind),
+      () => api.setVerdict({ target: t.target, verdict, ...(kind ? { kind } : {}) }),
+      (r) => `${kind ? `${verdict} (${kind})` : verdict}: ${t.what} ${verdictOutcomeInWords(verdict, r)}`,
       moveOn,
     );
 
@@ -106,6 +114,17 @@ export function useTriageActions(deps: TriageDeps) {
         verdict,
         false,
       );
+    },
+    /**
+     * A malicious verdict naming the kind of attack (the selection, or the current session): a
+     * label for the next threat-type run, which a plain malicious verdict is not.
+     */
+    kind(text: string) {
+      const kind = kindName(text);
+      if (!kind) return say(`“${text}” names no kind: use letters and digits, like sql_injection.`);
+      const wide = latest.current.liveState().selected.size > 0;
+      const t = targetOf(wide);
+      if (t) judge(t, 'malicious', !wide, kind);
     },
     /** A note rides on the session's verdict (needs review when it has none yet). */
     note(text: string) {

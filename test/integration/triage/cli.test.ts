@@ -86,6 +86,29 @@ describe('triage CLI', () => {
       ...db,
     );
     expect(verdict.stdout).toMatch(/malicious recorded on 1 session by ana \(1 changed\)/);
+    // The kind of attack, in words: a label for the next threat-type run.
+    const named = await vigil(
+      'verdict',
+      '--session',
+      String(ids[1]),
+      '--verdict',
+      'malicious',
+      '--kind',
+      'SQL Injection',
+      '--analyst',
+      'ana',
+      ...db,
+    );
+    expect(named.stdout).toMatch(/malicious \(sql_injection\) recorded on 1 session by ana \(1 changed\)/);
+    expect(
+      (await vigil('verdict', '--session', String(ids[1]), '--verdict', 'benign', '--kind', 'xss', ...db))
+        .error?.message,
+    ).toMatch(/--kind "xss": only a malicious verdict names a kind of threat/);
+    expect(
+      (await vigil('verdict', '--session', String(ids[1]), '--verdict', 'malicious', '--kind', '##', ...db))
+        .error?.message,
+    ).toMatch(/--kind "##" names no kind/);
+    expect((await vigil('verdict', '--undo', '--analyst', 'ana', ...db)).error).toBeNull();
     expect(
       (await vigil('verdict', '--session', String(ids[0]), '--verdict', 'evil', ...db)).error?.message,
     ).toMatch(/--verdict "evil": Invalid option: expected one of "malicious"\|"benign"\|"review"/);
