@@ -206,7 +206,16 @@ export const ModelRun = z.object({
 });
 export type ModelRun = z.infer<typeof ModelRun>;
 
-export const FeatureContribution = z.object({ feature: z.string(), contribution: z.number() });
+export const FeatureContribution = z.object({
+  feature: z.string(),
+  contribution: z.number(),
+  /** The session's value of the column as the features store it (kept since 2026-12-06). */
+  value: z.number().optional(),
+  /** The training rows' average of the column (the scaler's mean); absent for a one-hot. */
+  typical: z.number().optional(),
+  /** Standard deviations of the training rows between the value and `typical`. */
+  sd: z.number().optional(),
+});
 export type FeatureContribution = z.infer<typeof FeatureContribution>;
 
 export const SessionScore = z.object({

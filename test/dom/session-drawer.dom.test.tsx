@@ -32,6 +32,13 @@ beforeEach(() => {
       explanation: [
         { feature: `bytes_out${PAYLOAD}`, contribution: 0.4 },
         { feature: 'distinct_ports', contribution: 0.1 },
+        {
+          feature: 'src_window_login_attempts',
+          contribution: 0.05,
+          value: Math.log1p(40),
+          typical: Math.log1p(0.5),
+          sd: 6.2,
+        },
       ],
     },
   ];
@@ -71,6 +78,9 @@ describe('session drawer', () => {
     expect(within(fields).getAllByText(PAYLOAD).length).toBe(2); // the rule and the extra column's value
     expect(screen.getByTestId('drawer-scores').textContent).toContain(`bytes_out${PAYLOAD}`);
     expect(screen.getByTestId('drawer-scores').textContent).toContain('flagged');
+    expect(screen.getByTestId('drawer-scores').textContent).toContain(
+      'Login attempts, per source: 40, typical 0.5 (6.2 SD above)',
+    );
     expect(screen.getByTestId('drawer-history').textContent).toContain(`malicious (“${PAYLOAD}”)`);
     // Markup in the data never became elements.
     expect(drawer.querySelector('img')).toBeNull();

@@ -1,8 +1,10 @@
 // Everything a case report shows, gathered once so HTML, PDF and STIX say the same thing, with a
 // SHA-256 over exactly that data (generation time and version are not part of it).
+
 import { createHash } from 'node:crypto';
 import type { CaseDetail } from '../../../src-shared/cases.js';
 import { detectionSetName } from '../../../src-shared/detection-set.js';
+import type { WhyEntry } from '../../../src-shared/feature-values.js';
 import type { ModelRun } from '../../../src-shared/models.js';
 import type { SessionRuleHit } from '../../../src-shared/rules.js';
 import { caseHistory, type HistoryEvent } from '../db/case-history.js';
@@ -29,7 +31,7 @@ export interface ReportSession extends ExportRow, SessionKind {
   /** Flagged by the detection set (`flaggedBy`): what "flagged" means in every view. */
   flagged: boolean;
   /** Flagged by the run: the features behind the flag, top first ("why flagged"); else null. */
-  why: { feature: string; contribution: number }[] | null;
+  why: WhyEntry[] | null;
   /** The rules the session matched, most severe first, with the matched field and value. */
   ruleHits: SessionRuleHit[];
 }

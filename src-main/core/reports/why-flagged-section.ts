@@ -1,7 +1,8 @@
 // The report's "Why flagged" section: each listed session the model run flagged, with the features
-// behind its flag in words (as the drawer and Triage name them), strongest first. Left out when
+// behind its flag in words (as the drawer and Triage name them), each with the session's value
+// beside the typical one where the score kept it, strongest first. Left out when
 // the run flagged none of the case's listed sessions.
-import { featureName } from '../../../src-shared/feature-names.js';
+import { whyEntryInWords } from '../../../src-shared/feature-values.js';
 import type { ReportSession } from './case-data.js';
 import { type Html, html } from './escape.js';
 
@@ -19,7 +20,7 @@ ${flagged.map(
       s.why ?? []
     )
       .slice(0, SHOWN)
-      .map((c) => `${featureName(c.feature)} (${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)})`)
+      .map((c) => `${whyEntryInWords(c)} (${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)})`)
       .join('; ')}</td></tr>`,
 )}</table>`;
 }

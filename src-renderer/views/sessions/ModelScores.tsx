@@ -1,6 +1,6 @@
 // One session's score from every model run that scored it, with the features behind a flag (and,
 // for a threat-type run, the kind it was flagged as with that kind's probability).
-import { featureName } from '../../../src-shared/feature-names.js';
+import { whyEntryInWords } from '../../../src-shared/feature-values.js';
 import type { SessionScore } from '../../../src-shared/models.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
@@ -53,7 +53,7 @@ function ScoreItem({ score }: { score: SessionScore }) {
             {top.map((item) => (
               <li key={item.feature}>
                 <span className="why-feature" title={item.feature}>
-                  {featureName(item.feature)}
+                  {whyEntryInWords(item)}
                 </span>
                 <span
                   className="why-bar"

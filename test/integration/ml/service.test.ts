@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../../src-main/core/service.js';
 import { operations } from '../../../src-shared/api.js';
+import type { FeatureContribution } from '../../../src-shared/models.js';
 import { generatedDb, suiteDir } from './harness.js';
 
 const dir = suiteDir();
@@ -53,6 +54,29 @@ describe('model operations (service)', () => {
     expect(scores[0]).toMatchObject({ runId: run.id, kind: 'rf', active: true, flagged: true });
     expect(scores[0]!.explanation!.length).toBeGreaterThan(0);
     expect(scores[0]!.explanation![0]!.contribution).toBeGreaterThan(0);
+
+    // Each entry carries the session's own value, the training average and the distance between
+    // them: checked against the stored sessions for the byte counts (log1p in the features).
+    const explained = core.db
+      .prepare(
+        `SELECT s.bytes_in AS bytesIn, s.bytes_out AS bytesOut, sc.explanation FROM scores sc
+         JOIN sessions s ON s.id = sc.session_id WHERE sc.run_id = ? AND sc.flagged = 1`,
+      )
+      .all(run.id) as { bytesIn: number; bytesOut: number; explanation: string }[];
+    let checked = 0;
+    for (const row of explained)
+      for (const entry of JSON.parse(row.explanation) as FeatureContribution[]) {
+        expect(entry.value).toBeTypeOf('number');
+        if (!entry.feature.startsWith('country_') && !entry.feature.startsWith('protocol_')) {
+          expect(entry.typical).toBeTypeOf('number');
+          expect(entry.sd).toBeTypeOf('number');
+        }
+        const bytes = { log_bytes_in: row.bytesIn, log_bytes_out: row.bytesOut }[entry.feature as string];
+        if (bytes === undefined) continue;
+        expect(Math.abs(Math.expm1(entry.value!) - bytes)).toBeLessThanOrEqual(Math.max(1, bytes * 1e-3));
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('a refused training ends its job failed with the reason; setActiveModel switches the active run', async () => {

@@ -31,6 +31,14 @@ describe('report: why flagged', () => {
       JSON.stringify([
         { feature: 'src_window_gap_cv', contribution: 0.42 },
         { feature: 'query_special_share', contribution: -0.05 },
+        // Kept since values are: the session's value beside the typical one.
+        {
+          feature: 'log_bytes_out',
+          contribution: 0.03,
+          value: Math.log1p(2_100_000),
+          typical: Math.log1p(3_400),
+          sd: 3.14,
+        },
       ]),
       runId,
       ids[0],
@@ -38,7 +46,7 @@ describe('report: why flagged', () => {
     const page = render();
     expect(page).toContain('<h2>Why flagged (1)</h2>');
     expect(page).toContain(
-      '<td>203.0.113.9</td><td class="num">0.900</td><td>Regularity of gaps, per source (+0.420); Special characters in query (-0.050)</td>',
+      '<td>203.0.113.9</td><td class="num">0.900</td><td>Regularity of gaps, per source (+0.420); Special characters in query (-0.050); Bytes out: 2.1 MB, typical 3.4 kB (3.1 SD above) (+0.030)</td>',
     );
     expect(page).not.toMatch(/Why flagged[\s\S]*198\.51\.100\.4<\/td><td class="num">0\.100/);
   });

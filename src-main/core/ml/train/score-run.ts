@@ -76,7 +76,11 @@ export async function scoreRun(
       flaggedRows.forEach((r, i) => {
         if (contributions)
           explanations[r] = JSON.stringify(
-            topContributions(schema.columns, must(contributions[i], 'the contributions of a flagged row')),
+            topContributions(
+              schema,
+              must(contributions[i], 'the contributions of a flagged row'),
+              data.x.subarray((r + offset) * data.features, (r + offset + 1) * data.features),
+            ),
           );
       });
       hooks.signal?.throwIfAborted();
