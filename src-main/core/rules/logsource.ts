@@ -29,6 +29,20 @@ export function logsourceMismatch(source: Logsource): string | null {
   return `logsource ${describe(source)} is not data Vigil has (it reads web server, proxy and firewall logs: categories webserver, proxy, firewall; product zeek or aws)`;
 }
 
+/**
+ * Which sessions a loaded rule's logsource describes: `request` for web server, proxy, load
+ * balancer, CloudFront, WAF and Zeek http logs (sessions with an HTTP request), `flow` for firewall
+ * and Zeek conn logs (sessions without one). A rule only runs on the sessions of its kind, so a
+ * firewall rule never flags a web request for a port it does not have, and a rule made of
+ * negations does not match every session of the other kind.
+ */
+export type RuleScope = 'request' | 'flow';
+
+export function scopeOf({ category, service }: Logsource): RuleScope {
+  if (category !== null) return category === 'firewall' ? 'flow' : 'request';
+  return service === 'conn' ? 'flow' : 'request';
+}
+
 function describe({ category, product, service }: Logsource): string {
   const parts = [
     category && `category "${category}"`,

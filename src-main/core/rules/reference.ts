@@ -17,6 +17,7 @@ import {
   uriOf,
 } from './fields.js';
 import { foldCase } from './fold.js';
+import { scopeOf } from './logsource.js';
 import type { ConditionNode, FieldTest, MatchValue, PatternToken, SigmaRule } from './types.js';
 
 export interface ReferenceHit {
@@ -51,7 +52,17 @@ function ruleHolds(rule: SigmaRule): Holds {
       return [selection.name, holds] as const;
     }),
   );
-  return conditionHolds(rule.condition, selections);
+  const condition = conditionHolds(rule.condition, selections);
+  // The logsource's kind of session (logsource.ts): requests, or connections without one.
+  const wantsRequest = scopeOf(rule.logsource) === 'request';
+  return (record) => isRequest(record) === wantsRequest && condition(record);
+}
+
+function isRequest(record: RequestRecord): boolean {
+  return (['method', 'path', 'userAgent'] as const).some((field) => {
+    const value = fieldValue(record, field);
+    return value !== null && value !== '';
+  });
 }
 
 function conditionHolds(node: ConditionNode, selections: Map<string, Holds>): Holds {

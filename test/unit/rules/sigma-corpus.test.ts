@@ -44,6 +44,19 @@ const req = (target: string, more: RequestRecord = {}): RequestRecord => {
   return { ...BASE, path, query, ...more };
 };
 
+/** A connection with no HTTP request (a firewall or Zeek conn record). */
+const conn = (more: RequestRecord = {}): RequestRecord => ({
+  ...BASE,
+  method: null,
+  host: null,
+  path: null,
+  query: null,
+  httpVersion: null,
+  userAgent: null,
+  responseCode: null,
+  ...more,
+});
+
 /** A request whose query holds `words` (the condition cases test words alpha, bravo, charlie). */
 const words = (...list: string[]): RequestRecord => req('/c', { query: list.length ? list.join('&') : null });
 
@@ -842,16 +855,52 @@ const FIELD_NAMES: Case[] = [
     [req('/', { httpVersion: 'HTTP/1.0' })],
     [req('/', { httpVersion: 'HTTP/1.1' })],
   ),
-  field('dst_ip', '10.1.1.1', [req('/', { dstIp: '10.1.1.1' })], [req('/', { srcIp: '10.1.1.1' })], FIREWALL),
+  field('dst_ip', '10.1.1.1', [conn({ dstIp: '10.1.1.1' })], [conn({ srcIp: '10.1.1.1' })], FIREWALL),
   field(
     'dst_port',
     '445',
-    [req('/', { dstPort: 445 })],
-    [req('/', { srcPort: 445 }), req('/', { dstPort: 4450 })],
+    [conn({ dstPort: 445 })],
+    // A firewall rule runs on connections only: a web request to port 445 is not its data.
+    [conn({ srcPort: 445 }), conn({ dstPort: 4450 }), req('/', { dstPort: 445 })],
     FIREWALL,
   ),
   field('CS-URI-STEM', '/upper.php', [req('/upper.php')], [req('/lower.php')]),
   field('userAgent', 'curl/8.5.0', [req('/', { userAgent: 'curl/8.5.0' })], [req('/')]),
+];
+
+/**
+ * The logsource decides which sessions a rule runs on: web server, proxy, load balancer and Zeek
+ * http rules on requests, firewall and Zeek conn rules on connections without one. A rule made of
+ * negations used to match every session of the other kind.
+ */
+const SCOPES: Case[] = [
+  rule(
+    'webserver, negation only',
+    "health:\n  cs-uri-stem|startswith: '/health'\ncondition: not health",
+    [req('/login')],
+    [req('/health/live'), conn({ dstPort: 22 })],
+  ),
+  rule(
+    'firewall, negation only',
+    'web:\n  dst_port:\n    - 80\n    - 443\ncondition: not web',
+    [conn({ dstPort: 22 })],
+    [conn({ dstPort: 443 }), req('/', { dstPort: 22 })],
+    FIREWALL,
+  ),
+  rule(
+    'zeek conn',
+    'ssh:\n  dst_port: 22\ncondition: ssh',
+    [conn({ dstPort: 22 })],
+    [req('/', { dstPort: 22 })],
+    'product: zeek, service: conn',
+  ),
+  rule(
+    'aws alb, negation only',
+    'ok:\n  sc-status: 200\ncondition: not ok',
+    [req('/', { responseCode: 502 }), { ...conn(), userAgent: 'curl/8.5.0', responseCode: 502 }],
+    [req('/'), conn({ responseCode: 502 })],
+    'product: aws, service: alb',
+  ),
 ];
 
 /** `action: global` shared by two rules, `repeat` of the first, `reset`, then a rule of its own. */
@@ -957,6 +1006,7 @@ const CORPUS: Record<string, Case[]> = {
   keywords: KEYWORDS,
   conditions: CONDITIONS,
   'Sigma field names': FIELD_NAMES,
+  'logsource scopes': SCOPES,
   collections: [COLLECTION],
 };
 
