@@ -33,7 +33,7 @@ export interface FilterTermDef {
   max?: number;
   /** Whole numbers only. */
   integer?: boolean;
-  /** A class of a hundred codes may be written as its digit and `xx`: `5xx` is `500..599` (HTTP status). */
+  /** An HTTP status class may be written as its digit and `xx`: `5xx` is `500..599` (1xx to 5xx only). */
   hundreds?: boolean;
   /** Text compared in any case (names analysts type); otherwise exactly as stored. */
   nocase?: boolean;

@@ -22,7 +22,7 @@ export interface FieldSpec {
   max?: number;
   /** Whole numbers only. */
   integer?: boolean;
-  /** `5xx` stands for 500..599 (FilterTermDef.hundreds). */
+  /** `5xx` stands for 500..599, a class 1xx to 5xx (FilterTermDef.hundreds). */
   hundreds?: boolean;
   /** A text field matched by its start (`*` a wildcard) or any part, in any case (FilterTermDef). */
   match?: 'prefix' | 'substring';

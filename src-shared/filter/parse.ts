@@ -72,10 +72,18 @@ function toNumber(field: string, spec: FieldSpec, text: string, item: Item): num
 }
 
 const HUNDREDS = /^(\d)xx$/i;
+const HTTP_CLASS_DIGITS = ['1', '2', '3', '4', '5'];
 
 function numberValue(field: string, spec: FieldSpec, item: Item): FilterValue {
   const hundred = spec.hundreds ? HUNDREDS.exec(item.text) : null;
   if (hundred) {
+    // HTTP has five classes (RFC 9110 §15): `6xx` names none and would match nothing, silently. A
+    // stored code outside them (CloudFront's 000, a nonstandard 6xx) is still found by number.
+    if (!HTTP_CLASS_DIGITS.includes(hundred[1] as string))
+      fail(
+        `${field}: ${item.text} is not an HTTP status class (1xx to 5xx); write other codes as a number or a range, like 600..699`,
+        item,
+      );
     const min = Number(hundred[1]) * 100;
     return { kind: 'range', min, max: min + 99 };
   }
@@ -148,8 +156,11 @@ function fieldValue(field: string, spec: FieldSpec, written: Item): FilterValue 
     case 'number':
       return numberValue(field, spec, item);
     case 'country':
-      // Two-letter codes are case-insensitive; anything else a log called a country is kept as is.
-      return { kind: 'text', value: /^[a-z]{2}$/i.test(item.text) ? item.text.toUpperCase() : item.text };
+      // Every importer stores a two-letter code, upper case (ingest's countryCode), and so does the
+      // GeoIP lookup: any other text can never match, so it is refused rather than answered with 0.
+      if (!/^[a-z]{2}$/i.test(item.text))
+        fail(`${field}: "${item.text}" is not a two-letter country code (ISO 3166, like US or DE)`, item);
+      return { kind: 'text', value: item.text.toUpperCase() };
     case 'verdict':
       if (!(VERDICTS as readonly string[]).includes(item.text.toLowerCase()))
         fail(`verdict: "${item.text}" is not one of ${VERDICTS.join(', ')}`, item);

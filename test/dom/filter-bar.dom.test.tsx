@@ -189,6 +189,23 @@ describe('filter bar', () => {
     expect(pending.textContent).toBe('Not applied: the views still show country:US.');
   });
 
+  it.each([
+    ['status:6xx', 'status: 6xx is not an HTTP status class (1xx to 5xx)', '6xx'],
+    ['country:USA', 'country: "USA" is not a two-letter country code (ISO 3166, like US or DE)', 'USA'],
+  ])(
+    "refuses %s, which can never match, with the parser's words (as the CLI does)",
+    (text, words, marked) => {
+      setFilterText('port:443');
+      const input = renderBar();
+      type(input, `port:443 ${text}`);
+      const error = screen.getByTestId('filter-error');
+      expect(error.textContent).toContain(words);
+      expect(error.querySelector('mark')?.textContent).toBe(marked);
+      fireEvent.keyDown(input, { key: 'Enter' });
+      expect(filterStore.get().text).toBe('port:443');
+    },
+  );
+
   it('shows hostile text from values as text', async () => {
     answers.filterSuggestions = () => [{ value: '<img src=x onerror=alert(1)>', sessions: 3 }];
     const input = renderBar();

@@ -47,12 +47,25 @@ describe('vigil stats --filter', () => {
 
   it('says nothing matched with no first or last start, and refuses text that does not parse', async () => {
     const db = await ingestedWith(tempDir(), 'access.log', `${LOG.join('\n')}\n`);
-    const none = JSON.parse((await vigil('stats', '--db', db, '--filter', 'status:9xx', '--json')).stdout);
+    const none = JSON.parse((await vigil('stats', '--db', db, '--filter', 'status:3xx', '--json')).stdout);
     expect(none).toMatchObject({ sessions: 0, firstTs: null, lastTs: null, byDetectionType: [] });
     const bad = await vigil('stats', '--db', db, '--filter', 'status:');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--filter: status: needs a value after the colon');
     expect(bad.stdout).toBe('');
+  });
+
+  it('refuses a term that can never match instead of answering 0, saying what is expected', async () => {
+    const db = await ingestedWith(tempDir(), 'access.log', `${LOG.join('\n')}\n`);
+    for (const [filter, reason] of [
+      ['status:6xx', 'status: 6xx is not an HTTP status class (1xx to 5xx)'],
+      ['country:USA', 'country: "USA" is not a two-letter country code (ISO 3166, like US or DE)'],
+    ]) {
+      const refused = await vigil('stats', '--db', db, '--filter', filter as string);
+      expect(refused.code, filter).toBe(1);
+      expect(refused.stderr).toContain(`vigil: --filter: ${reason}`);
+      expect(refused.stdout).toBe('');
+    }
   });
 
   it('refuses a summary filter it cannot answer instead of ignoring it (the rollups know a range only)', async () => {

@@ -179,6 +179,45 @@ describe('filter language: parsing', () => {
   });
 });
 
+describe('filter language: a term that can never match is refused, saying what is expected', () => {
+  it('takes the HTTP status classes 1xx to 5xx only, and points other codes to a range', () => {
+    // HTTP defines five classes (RFC 9110 §15); a stored code outside them (CloudFront's 000) is
+    // still found by its number or a range.
+    for (const digit of [1, 2, 3, 4, 5])
+      expect(parseFilterOrThrow(`status:${digit}xx`)[0]!.values).toEqual([
+        { kind: 'range', min: digit * 100, max: digit * 100 + 99 },
+      ]);
+    for (const klass of ['0xx', '6xx', '9XX']) {
+      const error = errorOf(`status:${klass}`);
+      expect(error.message).toBe(
+        `status: ${klass} is not an HTTP status class (1xx to 5xx); write other codes as a number or a range, like 600..699`,
+      );
+      expect([error.start, error.end]).toEqual([7, 10]);
+    }
+    expect(errorOf('code:2xx,6xx').message).toMatch(/^code: 6xx is not an HTTP status class/);
+    expect(parseFilterOrThrow('code:600..699,0')[0]!.values).toHaveLength(2);
+  });
+
+  it('takes a two-letter country code only, as every importer and the GeoIP lookup store it', () => {
+    expect(parseFilterOrThrow('country:us,De')[0]!.values).toEqual([
+      { kind: 'text', value: 'US' },
+      { kind: 'text', value: 'DE' },
+    ]);
+    for (const [text, value] of [
+      ['country:USA', 'USA'],
+      ['country:US,Germany', 'Germany'],
+      ['-country:"United States"', 'United States'],
+      ['country:U1', 'U1'],
+    ] as const) {
+      const error = errorOf(text);
+      expect(error.message).toBe(
+        `country: "${value}" is not a two-letter country code (ISO 3166, like US or DE)`,
+      );
+      expect(text.slice(error.start, error.end)).toContain(value);
+    }
+  });
+});
+
 describe('filter language: errors say what is wrong and where', () => {
   it.each([
     ['foo:1', /Unknown field "foo"/, 0, 4],
