@@ -131,6 +131,19 @@ export const VERDICTS = ['malicious', 'benign', 'review', 'none'] as const;
 /** The values of `flagged:`. */
 export const FLAG_VALUES = ['yes', 'no'] as const;
 
+/**
+ * The values a term takes from a list the language itself knows (yes/no, a verdict, a level, a
+ * choice), or null for a term whose values come from the data. Suggestions offer them; the parser
+ * names them in its hints.
+ */
+export function fixedValues(field: FilterField): readonly string[] | null {
+  const spec = FILTER_FIELDS[field];
+  if (spec.kind === 'flag') return FLAG_VALUES;
+  if (spec.kind === 'verdict') return VERDICTS;
+  if (spec.kind === 'level') return RULE_LEVELS;
+  return spec.values ?? null;
+}
+
 /** Other names of terms (`status` for `code`), from the field table: each parses as its term. */
 export const FIELD_ALIASES: Readonly<Record<string, FilterField>> = Object.fromEntries(
   TERM_FIELDS.flatMap(({ filter }) =>

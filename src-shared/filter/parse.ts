@@ -11,11 +11,12 @@ import {
   type FieldSpec,
   FLAG_VALUES,
   fieldSpec,
+  fixedValues,
   termNamed,
   VERDICTS,
 } from './fields.js';
 import { cidrRange, ipv4ToNumber, looksLikeIpv6 } from './ipv4.js';
-import { type Item, scanTerms } from './scan.js';
+import { type Item, scanTerms, type Term } from './scan.js';
 
 export const MAX_FILTER_LENGTH = 2000;
 export const MAX_CLAUSES = 50;
@@ -182,6 +183,25 @@ function fieldValue(field: string, spec: FieldSpec, written: Item): FilterValue 
   }
 }
 
+/**
+ * A bare word that is the name of a term with a fixed vocabulary (`flagged`, `verdict`, `level`,
+ * `uaclass`) is almost surely that term missing its value: as free text it would search rules,
+ * paths and agents for the word and answer 0 without a word of why. Refused with the term meant;
+ * quoted (`"flagged"`) it stays a search. Names of other terms (`country`) are ordinary words.
+ */
+function fieldNameAlone(term: Extract<Term, { kind: 'word' }>): void {
+  const { item } = term;
+  if (item.quoted) return;
+  const field = termNamed(item.text.toLowerCase());
+  const values = field === null ? null : fixedValues(field);
+  if (field === null || values === null) return;
+  const meant = `${term.negate ? '-' : ''}${fieldSpec(field).example}`;
+  fail(
+    `"${item.text}" alone searches the text "${item.text}": did you mean ${meant}? (${field}: takes ${values.join(', ')}; quote "${item.text}" to search the text)`,
+    term,
+  );
+}
+
 /** Parses filter text; throws FilterSyntaxError with the span at fault. */
 export function parseFilterOrThrow(text: string): FilterClause[] {
   if (text.length > MAX_FILTER_LENGTH)
@@ -195,6 +215,7 @@ export function parseFilterOrThrow(text: string): FilterClause[] {
     if (clauses.length === MAX_CLAUSES)
       throw new FilterSyntaxError(`At most ${MAX_CLAUSES} terms in one filter`, term.start, text.length);
     if (term.kind === 'word') {
+      fieldNameAlone(term);
       clauses.push({ field: 'text', negate: term.negate, values: [{ kind: 'text', value: term.item.text }] });
       continue;
     }

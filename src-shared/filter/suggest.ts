@@ -2,25 +2,16 @@
 // from the language itself; values come from the caller (the filterSuggestions API reads rollups).
 
 import { TERM_FIELDS } from '../fields/index.js';
-import { RULE_LEVELS } from '../rule-levels.js';
 import {
   equalsMeansWhole,
   FIELD_ALIASES,
   FIELD_NAMES,
   FILTER_FIELDS,
   type FilterField,
-  FLAG_VALUES,
+  fixedValues,
   termNamed,
-  VERDICTS,
 } from './fields.js';
 import { valueText } from './serialize.js';
-
-/** Terms whose values the language itself knows (no lookup in the data). */
-const FIXED_VALUES: Partial<Record<FilterField, readonly string[]>> = {
-  verdict: VERDICTS,
-  level: RULE_LEVELS,
-  flagged: FLAG_VALUES,
-};
 
 /**
  * Terms whose values the core looks up as the analyst types (db/analytics-suggest.ts answers each;
@@ -123,7 +114,7 @@ export function suggestionsFor(context: CompletionContext, values: readonly Valu
     }));
   if (context.kind !== 'value') return [];
   const spec = FILTER_FIELDS[context.field];
-  const fixed = FIXED_VALUES[context.field] ?? spec.values ?? (spec.hundreds ? STATUS_CLASSES : null);
+  const fixed = fixedValues(context.field) ?? (spec.hundreds ? STATUS_CLASSES : null);
   const known = fixed ? fixed.map((value) => ({ value, sessions: -1 })) : values;
   const prefix = context.prefix.toLowerCase();
   const fits =

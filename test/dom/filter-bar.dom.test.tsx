@@ -192,12 +192,15 @@ describe('filter bar', () => {
   it.each([
     ['status:6xx', 'status: 6xx is not an HTTP status class (1xx to 5xx)', '6xx'],
     ['country:USA', 'country: "USA" is not a two-letter country code (ISO 3166, like US or DE)', 'USA'],
+    ['flagged', '"flagged" alone searches the text "flagged": did you mean flagged:yes?', 'flagged'],
   ])(
     "refuses %s, which can never match, with the parser's words (as the CLI does)",
     (text, words, marked) => {
       setFilterText('port:443');
       const input = renderBar();
       type(input, `port:443 ${text}`);
+      // The list may still offer completions (`flagged:`); once closed, the error shows.
+      fireEvent.keyDown(input, { key: 'Escape' });
       const error = screen.getByTestId('filter-error');
       expect(error.textContent).toContain(words);
       expect(error.querySelector('mark')?.textContent).toBe(marked);

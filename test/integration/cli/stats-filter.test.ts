@@ -60,6 +60,7 @@ describe('vigil stats --filter', () => {
     for (const [filter, reason] of [
       ['status:6xx', 'status: 6xx is not an HTTP status class (1xx to 5xx)'],
       ['country:USA', 'country: "USA" is not a two-letter country code (ISO 3166, like US or DE)'],
+      ['flagged', '"flagged" alone searches the text "flagged": did you mean flagged:yes?'],
     ]) {
       const refused = await vigil('stats', '--db', db, '--filter', filter as string);
       expect(refused.code, filter).toBe(1);

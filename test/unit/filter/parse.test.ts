@@ -218,6 +218,29 @@ describe('filter language: a term that can never match is refused, saying what i
   });
 });
 
+describe('filter language: a bare field name of a fixed vocabulary is a hint, not a search', () => {
+  it.each([
+    ['flagged', 'flagged:yes', 'yes, no'],
+    ['-flagged', '-flagged:yes', 'yes, no'],
+    ['Verdict', 'verdict:none', 'malicious, benign, review, none'],
+    ['level', 'level:>=high', 'informational, low, medium, high, critical'],
+    ['uaclass', 'uaclass:bot', 'browser, bot, tool, empty'],
+  ])('%s says which term was meant and what it takes', (word, meant, values) => {
+    const text = `port:443 ${word}`;
+    const error = errorOf(text);
+    const name = word.replace(/^-/, '');
+    expect(error.message).toBe(
+      `"${name}" alone searches the text "${name}": did you mean ${meant}? (${name.toLowerCase()}: takes ${values}; quote "${name}" to search the text)`,
+    );
+    expect(text.slice(error.start, error.end)).toBe(word);
+  });
+
+  it('keeps a quoted field name, another field name and any other word free text', () => {
+    for (const text of ['"flagged"', '-"verdict"', 'country', 'score', 'flaggedx', 'bot'])
+      expect(parseFilterOrThrow(text)[0]!.field).toBe('text');
+  });
+});
+
 describe('filter language: errors say what is wrong and where', () => {
   it.each([
     ['foo:1', /Unknown field "foo"/, 0, 4],
