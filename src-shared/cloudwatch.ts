@@ -1,5 +1,6 @@
 // The CloudWatch Logs connector's arguments and results: the only calls that reach the network.
 import { z } from 'zod';
+import { pullTimeRangeProblem } from './pull-time-range.js';
 
 /** A duration such as `90s`, `30m`, `24h`, `7d`, `2w`. */
 export const DURATION_PATTERN = /^(\d{1,6})(ms|s|m|h|d|w)$/;
@@ -91,7 +92,8 @@ export function checkPullFields(
     return 'Give either a filter pattern or a Logs Insights query, not both.';
   if (value.streams !== undefined && value.insightsQuery !== undefined)
     return 'A Logs Insights query reads whole log groups: filter streams inside the query (filter @logStream = "…").';
-  if (value.since !== undefined && value.from !== undefined) return 'Give either since or from, not both.';
+  const range = pullTimeRangeProblem(value);
+  if (range) return range;
   if (value.from !== undefined && value.to !== undefined && value.from > value.to)
     return 'The start of the time range (from) is after its end (to).';
   return null;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { OverviewAnswer } from './analytics.js';
 import { SessionFilter } from './domain.js';
 import { GraphEdgesArgs } from './graph.js';
+import { pullTimeRangeProblem } from './pull-time-range.js';
 
 export const SourceName = z
   .string()
@@ -75,20 +76,25 @@ export const SourceCheck = z.object({
 export type SourceCheck = z.infer<typeof SourceCheck>;
 
 /** The time range of a pull, as the CloudWatch pull takes it. */
-export const SourcePullArgs = z.strictObject({
-  source: SourceName,
-  filter: SessionFilter.default({}),
-  since: z
-    .string()
-    .regex(/^\d+(m|h|d)$/, 'a duration like 30m, 24h or 7d')
-    .optional(),
-  from: z.number().optional(),
-  to: z.number().optional(),
-  /** Only rows newer than the last pull of this source and filter. */
-  newOnly: z.boolean().optional(),
-  /** Refused when more rows match (the count is asked first). */
-  limit: z.number().int().min(1).max(1_000_000_000).default(5_000_000),
-});
+export const SourcePullArgs = z
+  .strictObject({
+    source: SourceName,
+    filter: SessionFilter.default({}),
+    since: z
+      .string()
+      .regex(/^\d+(m|h|d)$/, 'a duration like 30m, 24h or 7d')
+      .optional(),
+    from: z.number().optional(),
+    to: z.number().optional(),
+    /** Only rows newer than the last pull of this source and filter. */
+    newOnly: z.boolean().optional(),
+    /** Refused when more rows match (the count is asked first). */
+    limit: z.number().int().min(1).max(1_000_000_000).default(5_000_000),
+  })
+  .superRefine((value, ctx) => {
+    const problem = pullTimeRangeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export type SourcePullArgs = z.infer<typeof SourcePullArgs>;
 
 /**

@@ -49,7 +49,10 @@ export function registerPull(program: Command): void {
         )
         .option('--limit <rows>', 'with --source: refuse when more rows match (default 5000000)')
         .option('--stream <names...>', 'only these log streams (at most 100)')
-        .option('--since <duration>', 'time range ending now (or at --to): 30m, 24h, 7d (default 24h)')
+        .option(
+          '--since <duration>',
+          'time range ending now (or at --to): 30m, 24h, 7d (default 24h); not with --from',
+        )
         .option('--from <time>', 'start of the time range (ISO 8601 or epoch ms)')
         .option('--to <time>', 'end of the time range (default now)')
         .option('--new', 'only what is new since the last pull of this log group and filter')
@@ -80,6 +83,11 @@ fetches only what arrived since the last pull.`,
     .action((options: PullCliOptions) => {
       if ((options.source === undefined) === (options.logGroup === undefined))
         throw new Error('Give --log-group (CloudWatch Logs) or --source (vigil source list), one of them.');
+      // The contract refuses the pair too (src-shared/pull-time-range.ts), in its own field names.
+      if (options.since !== undefined && options.from !== undefined)
+        throw new Error(
+          '--since and --from both set where the time range starts: give one of them (--since counts back from --to, or from now)',
+        );
       if (options.source !== undefined) return pullSource(options.source, options);
       quietSdkNodeNotice();
       // Given: exactly one of --log-group and --source was, and it was not --source.
