@@ -206,12 +206,27 @@ export const DashboardSummary = z.object({
 });
 export type DashboardSummary = z.infer<typeof DashboardSummary>;
 
+/**
+ * An object of a preset: a key it does not know is refused, naming it and the keys it takes. Left
+ * to zod's default the key was dropped and the preset saved without it (a `delimiter`, a `method`
+ * column) — the import then read the file otherwise than the analyst wrote, without a word.
+ */
+function presetObject<Shape extends z.ZodRawShape>(what: string, shape: Shape) {
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined;
+      const keys = issue.keys.map((key) => JSON.stringify(key)).join(', ');
+      return `unknown key${issue.keys.length === 1 ? '' : 's'} ${keys} (allowed in ${what}: ${Object.keys(shape).join(', ')})`;
+    },
+  });
+}
+
 /** A named column mapping for `mapped-csv` / `mapped-jsonl` imports. Values are source column names. */
-export const ColumnPreset = z.object({
+export const ColumnPreset = presetObject('a column preset', {
   name: z.string().min(1).max(100),
   format: z.enum(['mapped-csv', 'mapped-jsonl']),
   timestampFormat: z.enum(['iso', 'epoch-s', 'epoch-ms', 'auto']).default('auto'),
-  columns: z.object({
+  columns: presetObject('columns', {
     srcIp: z.string().min(1),
     dstIp: z.string().optional(),
     start: z.string().min(1),
@@ -233,7 +248,7 @@ export const ColumnPreset = z.object({
 export type ColumnPreset = z.infer<typeof ColumnPreset>;
 
 /** A named web server log format (an nginx `log_format` or Apache `LogFormat` string) for `log-format` imports. */
-export const LogFormatPreset = z.object({
+export const LogFormatPreset = presetObject('a log format preset', {
   name: z.string().min(1).max(100),
   format: z.literal('log-format'),
   logFormat: z.string().min(1).max(4096),

@@ -18,7 +18,7 @@ export function registerPreset(program: Command): void {
       .description('Validate a preset JSON file and save it under its name (replacing one of the same name)')
       .argument(
         '<file>',
-        'preset JSON: {"name", "format": "mapped-csv"|"mapped-jsonl", "timestampFormat", "columns": {...}} or {"name", "format": "log-format", "logFormat"}',
+        'preset JSON: {"name", "format": "mapped-csv"|"mapped-jsonl", "timestampFormat", "columns": {...}} or {"name", "format": "log-format", "logFormat"}; any other key is refused (README: Preset files)',
       ),
   ).action((file: string, options: WorkspaceOptions) => {
     const value = readPresetFile(file);

@@ -78,4 +78,33 @@ describe('vigil preset', () => {
     );
     expect(listPresets(ws.db)).toEqual([]);
   });
+
+  it('refuses keys it does not know, naming them and the allowed ones, rather than dropping them', async () => {
+    const ws = tempWorkspace();
+    const db = path.join(ws.dir, 'vigil.db');
+    // A delimiter and two columns Vigil cannot map: saved without them, the import would have
+    // read the file with commas and no method or user agent, and never said so.
+    const extra = ws.write(
+      'extra.json',
+      JSON.stringify({
+        name: 'fw',
+        format: 'mapped-csv',
+        delimiter: ';',
+        columns: { srcIp: 'src', start: 'ts', method: 'verb', userAgent: 'ua' },
+      }),
+    );
+    const error = await vigil('preset', 'save', extra, '--db', db).catch((e: Error) => e);
+    expect((error as Error).message).toBe(
+      `Invalid preset ${extra}:\n  columns: unknown keys "method", "userAgent" (allowed in columns: srcIp, dstIp, start, end, srcPort, dstPort, protocol, bytesIn, bytesOut, packets, responseCode, country, ruleName, detectionType, action, label)\n  (file): unknown key "delimiter" (allowed in a column preset: name, format, timestampFormat, columns)`,
+    );
+    const logFormat = ws.write(
+      'log.json',
+      JSON.stringify({ name: 'web', format: 'log-format', logFormat: 'combined', timestampFormat: 'iso' }),
+    );
+    const logError = await vigil('preset', 'save', logFormat, '--db', db).catch((e: Error) => e);
+    expect((logError as Error).message).toBe(
+      `Invalid preset ${logFormat}:\n  (file): unknown key "timestampFormat" (allowed in a log format preset: name, format, logFormat)`,
+    );
+    expect(listPresets(ws.db)).toEqual([]);
+  });
 });
