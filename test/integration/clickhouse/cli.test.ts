@@ -113,6 +113,37 @@ describe('vigil source and vigil pull --source', () => {
     ).toMatch(/^--clickhouse "ftp:\/\/h": an http:\/\/ or https:\/\/ URL$/);
   });
 
+  it('names every field whose column the table lacks at once, not one per try, and adds nothing', async () => {
+    const db = path.join(tempDir(), 'vigil.db');
+    process.env.VIGIL_CLICKHOUSE_PASSWORD = server.password;
+    const add = await cli(
+      'source',
+      'add',
+      'fleet',
+      '--clickhouse',
+      server.url,
+      '--database',
+      'logs',
+      '--table',
+      'web',
+      // Three columns logs.web does not have, and one expression that works there.
+      '--field',
+      'userAgent=http_user_agent',
+      'referrer=http_referer',
+      'method=upper(verb)',
+      'path=lower(path)',
+      '--db',
+      db,
+    );
+    const message = add.error?.message ?? '';
+    expect(message).toMatch(
+      /^source "fleet": 3 fields of the mapping name columns logs\.web does not have: method = upper\(verb\), userAgent = http_user_agent, referrer = http_referer \(first: .*verb.*\)\. Fix them with --field FIELD=EXPR/,
+    );
+    expect(message).not.toMatch(/path = /);
+    const listed = await cli('source', 'list', '--db', db, '--json');
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+
   it('exits non-zero and says why when a pull fails, as a process of its own', async () => {
     // The pull starts the import thread early; the thread is idle (unref'd) when the pull fails,
     // and closing it let the process end with exit 0 before the error was printed.

@@ -3,6 +3,7 @@
 import type { SourceCheck, SourceInfo } from '../../../../src-shared/sources.js';
 import { type SourceConnectionOptions, withSource } from './client.js';
 import { fieldExpr } from './mapping.js';
+import { everyBrokenField } from './mapping-probe.js';
 import { ALIAS_PREFIX, rowsSql, tableSql } from './select.js';
 
 export async function checkSource(
@@ -12,8 +13,13 @@ export async function checkSource(
   const started = Date.now();
   return withSource(source, options, async (connection) => {
     const [about] = await connection.all<{ version: string }>('SELECT version() AS version');
-    // One row through every mapped expression: a missing column or a wrong expression fails here.
-    await connection.all(rowsSql(source, {}, 1));
+    // One row through every mapped expression: a missing column or a wrong expression fails here,
+    // and then every field at fault is named at once.
+    try {
+      await connection.all(rowsSql(source, {}, 1));
+    } catch (error) {
+      throw await everyBrokenField(connection, source, error);
+    }
     const start = fieldExpr(source.mapping, 'startTs');
     const P = ALIAS_PREFIX;
     const [span] = await connection.all(

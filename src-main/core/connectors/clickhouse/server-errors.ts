@@ -28,6 +28,21 @@ function codeOf(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The codes of "no such column": UNKNOWN_IDENTIFIER (47), NO_SUCH_COLUMN_IN_TABLE (16). */
+const MISSING_COLUMN_CODES = new Set([47, 16]);
+
+/**
+ * What the engine said of a failure describeSourceError described (its cause): its code, its own
+ * words, and whether it names a column the table lacks. Null for a failure that is no engine's.
+ */
+export function engineAnswer(error: unknown): { code: number; said: string; missingColumn: boolean } | null {
+  const cause = (error as { cause?: unknown } | null)?.cause ?? error;
+  const raw = cause instanceof Error ? cause.message : String(cause);
+  const code = codeOf(raw);
+  if (code === null) return null;
+  return { code, said: engineText(raw), missingColumn: MISSING_COLUMN_CODES.has(code) };
+}
+
 /** A clear message for any failure of a call to the source (engine error, network, abort). */
 export function describeSourceError(error: unknown, where: Where): Error {
   const raw = error instanceof Error ? error.message : String(error);
@@ -56,8 +71,8 @@ export function describeSourceError(error: unknown, where: Where): Error {
     message = `${name} refused the user name or password (${said}). Check the password's environment variable or profile file${where.credentials ? `: it is read from ${where.credentials}` : ''}.`;
   else if (code === 60 || code === 81)
     message = `${name}: the table ${where.table} does not exist (${said}).`;
-  else if (code === 47 || code === 16)
-    message = `${name}: a column named by the mapping does not exist (${said}). Fix the mapping (vigil source remove, then add it with --field).`;
+  else if (code !== null && MISSING_COLUMN_CODES.has(code))
+    message = `${name}: a column named by the mapping does not exist (${said}). Fix the mapping (vigil source remove, then add it with --field); vigil source test names every such column.`;
   else if (code === 159 || code === 160) message = `${name} stopped the query: it ran out of time (${said}).`;
   else if (code === 394) message = `${name}: the query was cancelled.`;
   else if (code !== null) message = `${name} refused the query: ${said} (code ${code}).`;
