@@ -125,8 +125,11 @@ function valueSql(field, value, bind) {
 
 function testSql(test, bind) {
   const fields = test.field === 'keywords' ? KEYWORD_FIELDS : [test.field];
+  // A written value is a group of spellings (the text as written and the decoded forms it also
+  // matches): any spelling in any of the fields.
   const values = test.values.map(
-    (value) => `(${fields.map((f) => `coalesce(${valueSql(f, value, bind)}, 0)`).join(' OR ')})`,
+    (spellings) =>
+      `(${spellings.flatMap((value) => fields.map((f) => `coalesce(${valueSql(f, value, bind)}, 0)`)).join(' OR ')})`,
   );
   return `(${values.join(test.combine === 'all' ? ' AND ' : ' OR ')})`;
 }
@@ -160,7 +163,13 @@ export function ruleSql(rule) {
       `coalesce((${selection.alternatives.map((tests) => `(${tests.map((t) => testSql(t, bind)).join(' AND ')})`).join(' OR ')}), 0)`,
     ]),
   );
-  return { where: conditionSql(rule.condition, selections), params };
+  // The logsource's sessions (core/rules/logsource.ts): a request log's rule holds on sessions with
+  // a method, a path or a user agent; a firewall or Zeek conn rule on the others.
+  const request = `(method_id IS NOT NULL OR path_id IS NOT NULL OR user_agent_id IS NOT NULL)`;
+  const { category, service } = rule.logsource ?? {};
+  const flow = category ? category === 'firewall' : service === 'conn';
+  const scope = flow ? `NOT ${request}` : request;
+  return { where: `${scope} AND ${conditionSql(rule.condition, selections)}`, params };
 }
 
 /** Runs every rule as its own query over the sessions with id <= lastId; returns the (session, rule) hits. */
