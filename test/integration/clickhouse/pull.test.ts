@@ -94,7 +94,7 @@ describe('ClickHouse source: registry', () => {
         /source "fleet": the table logs\.missing does not exist \(Table logs\.missing doesn't exist\.?\)/,
       );
       await expect(addSource(c, { fields: { userAgent: 'http_user_agent' } })).rejects.toThrow(
-        /a column named by the mapping does not exist \(Unknown identifier: http_user_agent\)/,
+        /1 field of the mapping name columns logs\.web does not have: userAgent = http_user_agent \(first: Unknown identifier: http_user_agent\)/,
       );
       expect(await c.service.listSources({})).toEqual([]);
     } finally {
