@@ -165,6 +165,14 @@ export const RunMetrics = z.object({
    * definition, and its figures would say nothing about finding attacks).
    */
   excludedFeatures: z.object({ features: z.array(z.string()), reason: z.string() }).optional(),
+  /**
+   * What the held-out figures describe, beside what the run flags: every session at training, those
+   * with a label (the held-out side is drawn from these only: with verdicts, the few an analyst
+   * chose), and how many of all the sessions score at or above the threshold. Absent on older runs.
+   */
+  population: z
+    .object({ sessions: z.number().int(), labelled: z.number().int(), flagged: z.number().int() })
+    .optional(),
   /** Feature importances (random forest: normalised mean decrease in impurity), largest first. */
   importances: z.array(z.object({ feature: z.string(), importance: z.number() })).optional(),
   /**

@@ -1,6 +1,7 @@
 // How runs print: a metrics table with the majority-class baseline beside the model, and the
 // flat JSON shape scripts read (`metrics` and `baseline` side by side).
 import type { BinaryMetrics, ModelRun } from '../../src-shared/models.js';
+import { measuredOn, populationWarning } from '../../src-shared/run-population.js';
 import { describeKinds } from './kind-metrics-output.js';
 import { table } from './options.js';
 
@@ -22,6 +23,8 @@ export function runJson(run: ModelRun) {
           baselineConfusion: metrics.baseline.confusion,
           history: metrics.history,
           excludedFeatures: metrics.excludedFeatures ?? null,
+          population: metrics.population ?? null,
+          warning: populationWarning(metrics),
         }
       : null,
     kinds: metrics?.multiclass ?? null,
@@ -56,6 +59,7 @@ export function describeRun(run: ModelRun): string {
   lines.push(
     `Split: ${run.split}; trained on ${m.trainRows} sessions (${m.trainPositives} malicious), ` +
       `tested on ${m.testRows} held-out sessions (${m.testPositives} malicious); threshold ${fixed(m.model.threshold)}`,
+    ...[measuredOn(m), populationWarning(m)].filter((line) => line !== null),
     '',
     table([
       ['metric', run.kind, 'baseline (majority)'],

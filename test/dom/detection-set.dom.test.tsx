@@ -154,4 +154,18 @@ describe('the active detection set', () => {
       expect.stringMatching(/^iforest #9 is active and flags 23 % of the sessions it scored/),
     ]);
   });
+
+  it('warns of an active run trained on a few chosen labels that floods the set, whatever its held-out precision', () => {
+    const onVerdicts = run(14, 'dense', true, 120_000, 0.97);
+    onVerdicts.metrics!.population = { sessions: 1000, labelled: 40, flagged: 600 };
+    const onAllLabels = run(15, 'rf', true, 120_000, 0.97);
+    onAllLabels.metrics!.population = { sessions: 1000, labelled: 1000, flagged: 600 };
+    render(<FloodWarnings runs={[onVerdicts, onAllLabels]} />);
+    const notes = screen.getByTestId('flood-warnings').querySelectorAll('p');
+    expect([...notes].map((p) => p.textContent)).toEqual([
+      expect.stringMatching(
+        /^dense #14 is active and flags 60 % of the sessions it scored; its held-out precision of 0\.970 was measured on 100 labelled sessions only/,
+      ),
+    ]);
+  });
 });

@@ -244,6 +244,27 @@ describe('run detail', () => {
     expect(screen.queryByTestId('run-as-detector')).toBeNull();
   });
 
+  it('says what the held-out figures were measured on, and warns when a few chosen labels meet a flood of flags', () => {
+    // Verdicts on 459 of 30,000 sessions; the run flags 2 in 3 sessions at a held-out precision of 0.8.
+    const population = { sessions: 30_000, labelled: 459, flagged: 20_000 };
+    render(<RunDetail run={run({ population })} />);
+    expect(screen.getByTestId('run-measured-on').textContent).toBe(
+      'Held-out figures: 1,000 of the 459 labelled sessions (labels on 1.5 % of 30,000); at its threshold the run flags 20,000 of all sessions (67 %).',
+    );
+    expect(screen.getByTestId('run-population-warning').textContent).toMatch(
+      /^This run flags 67 % of all sessions, but its held-out figures describe only 1,000 labelled sessions \(5\.0 % malicious\), not the traffic/,
+    );
+    cleanup();
+    // Labels on every session: the held-out side is the traffic, a large flagged share is no surprise.
+    render(<RunDetail run={run({ population: { sessions: 5000, labelled: 5000, flagged: 1500 } })} />);
+    expect(screen.getByTestId('run-measured-on').textContent).toContain('labels on 100 % of 5,000');
+    expect(screen.queryByTestId('run-population-warning')).toBeNull();
+    cleanup();
+    // A run from before the population was kept says nothing it does not know.
+    render(<RunDetail run={run()} />);
+    expect(screen.queryByTestId('run-measured-on')).toBeNull();
+  });
+
   it('says why an unevaluated run has no metrics', () => {
     render(<RunDetail run={{ ...run(), kind: 'iforest', metrics: null, labelSource: null, split: null }} />);
     const said = screen.getByTestId('run-not-evaluated').textContent ?? '';

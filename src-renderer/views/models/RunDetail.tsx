@@ -2,6 +2,7 @@
 // importances, and what it was trained with.
 import { featureName } from '../../../src-shared/feature-names.js';
 import type { ModelRun } from '../../../src-shared/models.js';
+import { measuredOn, populationWarning } from '../../../src-shared/run-population.js';
 import { formatCount } from '../../format.js';
 import { ConfusionMatrix } from './ConfusionMatrix.js';
 import { CurveCharts } from './CurveCharts.js';
@@ -32,6 +33,16 @@ export function RunDetail({ run }: { run: ModelRun }) {
             Trained on {formatCount(m.trainRows)} sessions ({formatCount(m.trainPositives)} malicious), tested
             on {formatCount(m.testRows)} ({formatCount(m.testPositives)} malicious).
           </p>
+          {measuredOn(m) && (
+            <p className="muted" data-testid="run-measured-on">
+              {measuredOn(m)}
+            </p>
+          )}
+          {populationWarning(m) && (
+            <p className="warn-note" data-testid="run-population-warning">
+              {populationWarning(m)}
+            </p>
+          )}
           {m.excludedFeatures && (
             <p className="warn-note" data-testid="run-excluded-features">
               {m.excludedFeatures.reason} Left out:{' '}

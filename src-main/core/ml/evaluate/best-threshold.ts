@@ -10,7 +10,7 @@
 import { must } from '../../../../src-shared/must.js';
 import { walkThresholds } from '../forest/metrics.js';
 
-const F1_TOLERANCE = 0.95;
+export const F1_TOLERANCE = 0.95;
 /** A probability's natural cut, for validation rows of one class (nothing to choose from). */
 const ONE_CLASS_CUT = 0.5;
 

@@ -3,5 +3,6 @@
 export { bestF1Threshold } from './best-threshold.js';
 export { labelClass, parseLabelSpec, type ResolvedLabels, resolveLabels } from './labels.js';
 export { baselineMetrics, binaryMetrics, pick } from './metrics.js';
+export { populationThreshold } from './population-threshold.js';
 export { LABEL_HELP, MIN_MINORITY, TrainingRefused } from './refusal.js';
 export { automaticSplit, defaultSplit, type Split, type SplitInput, splitRows, TEST_SHARE } from './split.js';

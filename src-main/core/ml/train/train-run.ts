@@ -29,7 +29,6 @@ import { curvePoints } from '../evaluate/curves.js';
 import {
   automaticSplit,
   baselineMetrics,
-  bestF1Threshold,
   binaryMetrics,
   pick,
   resolveLabels,
@@ -42,7 +41,7 @@ import { KINDS } from '../models/kinds.js';
 import { isNetKind } from '../models/net-detectors.js';
 import { scoreInBlocks } from './score-blocks.js';
 import { subset } from './subset.js';
-import { chooseThreshold } from './threshold.js';
+import { chooseThreshold, flagRateRows, labelledCount, validatedThreshold } from './threshold.js';
 import { evaluateKinds, resolveTargetLabels, toBinary } from './train-types.js';
 import { validationSplit } from './validation.js';
 
@@ -154,13 +153,19 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
         `Evaluating: ${scored.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} sessions scored`,
       );
     });
-    const threshold = inner
-      ? bestF1Threshold(pick(scores, inner.test), pick(raw.label, inner.test))
-      : chooseThreshold(request.kind, params, pick(scores, fitRows));
+    const threshold =
+      inner && split
+        ? validatedThreshold(scores, raw.label, inner.test, { fit: fitRows, test: split.test })
+        : chooseThreshold(
+            request.kind,
+            params,
+            pick(scores, split ? flagRateRows(raw.label, fitRows, split.test) : fitRows),
+          );
     const metrics =
       split && labels
         ? evaluate(raw, split, scores, threshold, labels.counts, detector, schema.columns)
         : null;
+    if (metrics) metrics.population = population(raw.label, scores, threshold);
     if (metrics && excluded) metrics.excludedFeatures = excluded;
     if (metrics && split && kinds)
       metrics.multiclass = await evaluateKinds(detector, all, codes, split, threshold, kinds);
@@ -234,6 +239,13 @@ function evaluate(
     curves: curvePoints(testScores, testLabels),
     importances: detector.importances && rankImportances(detector.importances, columns),
   };
+}
+
+/** Every session at training, the labelled ones, and those the run flags at its threshold. */
+function population(label: Uint8Array, scores: Float64Array, threshold: number): RunMetrics['population'] {
+  let flagged = 0;
+  for (const score of scores) if (score >= threshold) flagged++;
+  return { sessions: label.length, labelled: labelledCount(label), flagged };
 }
 
 /** Importances named by feature column, largest first (what the Models view lists). */
