@@ -183,6 +183,11 @@ export const RunMetrics = z.object({
 });
 export type RunMetrics = z.infer<typeof RunMetrics>;
 
+/** A network run's backend until tfjs has picked one (forests run on 'cpu' from the start). */
+export const BACKEND_PENDING = 'pending';
+/** The backend of a run that ended (cancelled, failed, interrupted) before one was picked. */
+export const BACKEND_NONE = 'none';
+
 /** interrupted: the process training it stopped (crash, kill) before the run finished. */
 export const RunStatus = z.enum(['training', 'done', 'failed', 'cancelled', 'interrupted']);
 

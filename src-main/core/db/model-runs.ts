@@ -1,6 +1,8 @@
 // The model registry: one row per training run, whatever its outcome. JSON columns are written
 // and read only here; weights are an opaque blob the model code packs and unpacks.
 import {
+  BACKEND_NONE,
+  BACKEND_PENDING,
   type LabelSource,
   type ModelKind,
   type ModelParams,
@@ -13,6 +15,10 @@ import { KIND_BENIGN, type Target } from '../../../src-shared/threat-types.js';
 import { isProcessAlive } from '../process-alive.js';
 import { OFF_KINDS_KEY, switchKindOn } from './detection-set.js';
 import type { Db } from './open.js';
+
+// A network run that ends before tfjs handed back a model never got a backend: it must not read
+// 'pending' for ever beside its final status.
+const BACKEND_ENDED = `backend = CASE backend WHEN '${BACKEND_PENDING}' THEN '${BACKEND_NONE}' ELSE backend END`;
 
 export interface NewRun {
   kind: ModelKind;
@@ -78,7 +84,8 @@ function toRun(row: RunRow): ModelRun {
     labelSource: parse<LabelSource>(row.labelSource),
     split: row.split,
     metrics: parse<RunMetrics>(row.metrics),
-    backend: row.backend,
+    // Runs ended before the backend was cleared on the way out still say 'pending' in the row.
+    backend: row.backend === BACKEND_PENDING && row.status !== 'training' ? BACKEND_NONE : row.backend,
     durationMs: row.durationMs,
     dataSnapshot: parse<number[]>(row.dataSnapshot) ?? [],
     threshold: row.threshold,
@@ -120,7 +127,8 @@ export function interruptOrphanedRuns(db: Db): number[] {
     .all() as { id: number; ownerPid: number | null }[];
   const orphaned = training.filter((run) => run.ownerPid === null || !isProcessAlive(run.ownerPid));
   const interrupt = db.prepare(
-    `UPDATE model_runs SET status = 'interrupted', finished_at = ?, message = ? WHERE id = ? AND status = 'training'`,
+    `UPDATE model_runs SET status = 'interrupted', finished_at = ?, message = ?, ${BACKEND_ENDED}
+     WHERE id = ? AND status = 'training'`,
   );
   for (const run of orphaned)
     interrupt.run(
@@ -170,7 +178,8 @@ export function finishRun(db: Db, id: number, done: FinishedRun): boolean {
 /** Ends a run that is still training as failed or cancelled; never touches a finished run. */
 export function endRun(db: Db, id: number, status: 'failed' | 'cancelled', message: string): void {
   db.prepare(
-    `UPDATE model_runs SET status = ?, message = ?, finished_at = ?, duration_ms = ? - created_at
+    `UPDATE model_runs SET status = ?, message = ?, finished_at = ?, duration_ms = ? - created_at,
+       ${BACKEND_ENDED}
      WHERE id = ? AND status = 'training'`,
   ).run(status, message, Date.now(), Date.now(), id);
 }

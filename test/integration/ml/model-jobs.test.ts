@@ -108,6 +108,28 @@ describe('model jobs', () => {
     await runner.close();
   });
 
+  it('a network run cancelled while training reads cancelled, its backend none, never pending', async () => {
+    const events: JobProgress[] = [];
+    const runner = jobs(events);
+    const jobId = runner.train({ kind: 'dense', split: 'ip', params: { epochs: 200, seed: 3 } });
+    // Cancelled once the run exists and its rows are being read: tfjs has not handed back a model.
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (events.some((e) => e.jobId === jobId && /sessions read|Fitting|Preparing/.test(e.message))) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 10);
+    });
+    expect(runner.cancel(jobId)).toBe(true);
+    const outcome = await runner.wait(jobId);
+    expect(outcome.state).toBe('cancelled');
+    const run = getRun(data.db(), outcome.runId!)!;
+    expect(run.status).toBe('cancelled');
+    expect(run.backend).toBe('none');
+    await runner.close();
+  });
+
   it('score in a worker: every session scored with flags and explanations, progress in rows', async () => {
     const events: JobProgress[] = [];
     const runner = jobs(events);

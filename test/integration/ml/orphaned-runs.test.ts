@@ -26,11 +26,19 @@ describe('orphaned model runs', () => {
     const orphan = createRun(db, run);
     db.prepare('UPDATE model_runs SET owner_pid = ? WHERE id = ?').run(deadPid(), orphan);
     const live = createRun(db, run);
+    // A network whose process died before tfjs picked a backend.
+    const net = createRun(db, { ...run, kind: 'dense', backend: 'pending' });
+    db.prepare('UPDATE model_runs SET owner_pid = ? WHERE id = ?').run(deadPid(), net);
     db.close();
 
     const core = createCore({ dbPath });
     expect(getRun(core.db, orphan)?.status).toBe('interrupted');
     expect(getRun(core.db, orphan)?.message).toMatch(/Interrupted/);
+    expect(getRun(core.db, orphan)?.backend).toBe('cpu');
+    expect(getRun(core.db, net)).toMatchObject({ status: 'interrupted', backend: 'none' });
+    expect(core.db.prepare('SELECT backend FROM model_runs WHERE id = ?').get(net)).toEqual({
+      backend: 'none',
+    });
     // Owned by this (live) process: still training, and a second recovery changes nothing.
     expect(getRun(core.db, live)?.status).toBe('training');
     expect(interruptOrphanedRuns(core.db)).toEqual([]);

@@ -3,13 +3,14 @@
 // evaluate against the majority baseline on the held-out side, and store the run. A cancel or a
 // failure ends the run as such, with no weights: nothing half-written is ever 'done'.
 
-import type {
-  LabelSource,
-  ModelKind,
-  ModelParams,
-  ModelRun,
-  RunMetrics,
-  SplitKind,
+import {
+  BACKEND_PENDING,
+  type LabelSource,
+  type ModelKind,
+  type ModelParams,
+  type ModelRun,
+  type RunMetrics,
+  type SplitKind,
 } from '../../../../src-shared/models.js';
 import { must } from '../../../../src-shared/must.js';
 import type { Target } from '../../../../src-shared/threat-types.js';
@@ -85,7 +86,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
     params,
     labelSource: labels?.source ?? null,
     // A network's backend is known once tfjs has picked one; forests always run on the CPU.
-    backend: isNetKind(request.kind) ? 'pending' : 'cpu',
+    backend: isNetKind(request.kind) ? BACKEND_PENDING : 'cpu',
     dataSnapshot: completedImportIds(db),
   });
   hooks.onRunCreated?.(runId);
