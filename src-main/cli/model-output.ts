@@ -2,6 +2,7 @@
 // flat JSON shape scripts read (`metrics` and `baseline` side by side).
 import type { BinaryMetrics, ModelRun } from '../../src-shared/models.js';
 import { measuredOn, populationWarning } from '../../src-shared/run-population.js';
+import { formatScore } from '../../src-shared/score-format.js';
 import { describeKinds } from './kind-metrics-output.js';
 import { table } from './options.js';
 
@@ -58,7 +59,7 @@ export function describeRun(run: ModelRun): string {
   if (run.message) lines.push(run.message);
   lines.push(
     `Split: ${run.split}; trained on ${m.trainRows} sessions (${m.trainPositives} malicious), ` +
-      `tested on ${m.testRows} held-out sessions (${m.testPositives} malicious); threshold ${fixed(m.model.threshold)}`,
+      `tested on ${m.testRows} held-out sessions (${m.testPositives} malicious); threshold ${formatScore(m.model.threshold)}`,
     ...[measuredOn(m), populationWarning(m)].filter((line) => line !== null),
     '',
     table([

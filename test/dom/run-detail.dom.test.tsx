@@ -265,6 +265,16 @@ describe('run detail', () => {
     expect(screen.queryByTestId('run-measured-on')).toBeNull();
   });
 
+  it('writes a tiny Conv1D threshold with its digits, not as 0.000', () => {
+    const tiny = run();
+    tiny.kind = 'conv1d';
+    tiny.metrics!.model = { ...tiny.metrics!.model, threshold: 0.000_123_4 };
+    render(<RunDetail run={tiny} />);
+    expect(screen.getByText(/^Confusion matrix/).textContent).toBe(
+      'Confusion matrix (test rows, threshold 0.000123)',
+    );
+  });
+
   it('says why an unevaluated run has no metrics', () => {
     render(<RunDetail run={{ ...run(), kind: 'iforest', metrics: null, labelSource: null, split: null }} />);
     const said = screen.getByTestId('run-not-evaluated').textContent ?? '';

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatScore } from '../../../src-shared/score-format.js';
 import { followJob } from '../follow-job.js';
 import { reportUnfinished } from '../model-job.js';
 import { printJson, withCommonOptions } from '../options.js';
@@ -43,7 +44,7 @@ export function registerScore(program: Command): void {
         };
         if (options.json) return printJson(summary);
         say(
-          `Run ${runId} (${run.kind}): ${summary.scored} sessions scored, ${summary.flagged} flagged (score ≥ ${run.threshold?.toFixed(3)})`,
+          `Run ${runId} (${run.kind}): ${summary.scored} sessions scored, ${summary.flagged} flagged (score ≥ ${run.threshold === null ? '–' : formatScore(run.threshold)})`,
         );
       }),
     );

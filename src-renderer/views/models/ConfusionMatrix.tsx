@@ -1,5 +1,6 @@
 // Held-out confusion matrix at the run's threshold: rows are the truth, columns the model's call.
 import type { BinaryMetrics } from '../../../src-shared/models.js';
+import { formatScore } from '../../../src-shared/score-format.js';
 import { formatCount } from '../../format.js';
 
 export function ConfusionMatrix({ metrics }: { metrics: BinaryMetrics }) {
@@ -23,7 +24,7 @@ export function ConfusionMatrix({ metrics }: { metrics: BinaryMetrics }) {
   ];
   return (
     <table className="confusion" data-testid="confusion-matrix">
-      <caption>Confusion matrix (test rows, threshold {metrics.threshold.toFixed(3)})</caption>
+      <caption>Confusion matrix (test rows, threshold {formatScore(metrics.threshold)})</caption>
       <thead>
         <tr>
           <td />
