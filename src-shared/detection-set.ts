@@ -33,3 +33,6 @@ export function detectionSetName(set: DetectionSet): string {
   if (set.ruleLevel !== null) parts.push(`rules ≥ ${set.ruleLevel}`);
   return parts.length === 0 ? 'nothing (no model on, rules off)' : parts.join(' + ');
 }
+
+/** The command that scores a run: where the words for a run that never scored send the analyst. */
+export const scoreCommand = (run: { id: number }) => `vigil score --run ${run.id}`;

@@ -1,6 +1,7 @@
 // Warnings about the detection set (src-shared/detection-set.ts: what "flagged" means in every
 // view; its name comes from there too): an active run that floods it.
 import { countOf, formatShare } from '../../src-shared/count-words.js';
+import { scoreCommand } from '../../src-shared/detection-set.js';
 import { USEFUL_PRECISION } from '../../src-shared/metric-gain.js';
 import type { ModelRun } from '../../src-shared/models.js';
 import { LARGE_FLAG_SHARE, sparseLabels } from '../../src-shared/run-population.js';
@@ -14,6 +15,15 @@ const LARGE_SHARE = LARGE_FLAG_SHARE;
 const LOW_PRECISION = USEFUL_PRECISION;
 const REMEDY =
   'Make another run of its kind active, switch the kind off (top bar, Flagged by), or train one with a lower flag rate.';
+
+/**
+ * Why an active run flags nothing, or null: trained and made active, it has not scored the
+ * sessions yet (flags come from scores), so its kind adds nothing to the flagged set until then.
+ */
+export function unscoredWarning(run: ModelRun): string | null {
+  if (!run.active || run.scoredSessions > 0) return null;
+  return `${run.kind} #${run.id} is active but has not scored the sessions, so it flags none: score it in Models (${scoreCommand(run)}).`;
+}
 
 /** Why an active run floods the flagged set, or null: a large share flagged at low or unknown precision. */
 export function floodWarning(run: ModelRun): string | null {

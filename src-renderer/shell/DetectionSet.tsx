@@ -2,12 +2,12 @@
 // active run of each model kind (or the kind off) and the level from which rule hits flag (or off).
 // Picking a run makes it its kind's active run (the same call as Models' Set active).
 import { useState } from 'react';
-import type { ChangeDetectionSetArgs } from '../../src-shared/detection-set.js';
+import { type ChangeDetectionSetArgs, scoreCommand } from '../../src-shared/detection-set.js';
 import type { ModelRun } from '../../src-shared/models.js';
 import { RULE_LEVELS, type RuleLevel } from '../../src-shared/rules.js';
 import { api } from '../api/index.js';
 import { useApplyChange } from '../data/DataProvider.js';
-import { floodWarning } from '../data/detection-set.js';
+import { floodWarning, unscoredWarning } from '../data/detection-set.js';
 import { useDetectionSet } from '../data/useDetectionSet.js';
 import { useVigilQuery } from '../data/vigil-query.js';
 
@@ -83,7 +83,7 @@ function KindChoice({
 }) {
   const kind = runs[0]?.kind;
   const active = runs.find((run) => run.active);
-  const warning = active ? floodWarning(active) : null;
+  const warning = active ? (unscoredWarning(active) ?? floodWarning(active)) : null;
   return (
     <label className="detection-kind">
       <select
@@ -92,11 +92,23 @@ function KindChoice({
         value={active?.id ?? OFF}
         onChange={(event) => (event.target.value === OFF ? onOff() : onPick(Number(event.target.value)))}
       >
-        {runs.map((run) => (
-          <option key={run.id} value={run.id}>
-            {run.kind} #{run.id} · {run.flaggedSessions.toLocaleString('en-US')} flagged
-          </option>
-        ))}
+        {runs.map((run) =>
+          run.scoredSessions === 0 ? (
+            // A run that never scored would flag nothing: not offered (the active one stays shown).
+            <option
+              key={run.id}
+              value={run.id}
+              disabled={!run.active}
+              title={`Not scored yet: score it in Models (${scoreCommand(run)}), then pick it.`}
+            >
+              {run.kind} #{run.id} · not scored yet
+            </option>
+          ) : (
+            <option key={run.id} value={run.id}>
+              {run.kind} #{run.id} · {run.flaggedSessions.toLocaleString('en-US')} flagged
+            </option>
+          ),
+        )}
         <option value={OFF}>{kind}: off</option>
       </select>
       {warning && (

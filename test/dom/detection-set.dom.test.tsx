@@ -126,6 +126,27 @@ describe('the active detection set', () => {
     expect(calls.filter((c) => c.name === 'listRuns').length).toBeGreaterThan(1);
   });
 
+  it('offers a run that never scored the sessions only as such, and warns when one is active', async () => {
+    const unscored = (r: ModelRun): ModelRun => ({ ...r, scoredSessions: 0, flaggedSessions: 0 });
+    answers.listRuns = () => [
+      ...structuredClone(RUNS),
+      unscored(run(14, 'rf', false, 0, 0.9)),
+      unscored(run(15, 'dense', true, 0, 0.9)),
+    ];
+    render(<DetectionSet />, withData);
+    const rf = (await screen.findByTestId('detection-rf')) as HTMLSelectElement;
+    const never = [...rf.options].find((o) => o.value === '14')!;
+    expect(never.textContent).toBe('rf #14 · not scored yet');
+    expect(never.disabled).toBe(true);
+    expect(never.title).toMatch(/vigil score --run 14/);
+    // The active run stays shown (and chosen), with the reason it flags nothing.
+    const dense = screen.getByTestId('detection-dense') as HTMLSelectElement;
+    expect(dense.value).toBe('15');
+    expect(screen.getAllByTestId('detection-warning').map((w) => w.getAttribute('title'))).toContain(
+      'dense #15 is active but has not scored the sessions, so it flags none: score it in Models (vigil score --run 15).',
+    );
+  });
+
   it('switches a kind off and sets the rule level from the top bar', async () => {
     render(<DetectionSet />, withData);
     const iforest = (await screen.findByTestId('detection-iforest')) as HTMLSelectElement;

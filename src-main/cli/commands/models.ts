@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { scoreCommand } from '../../../src-shared/detection-set.js';
 import { describeRun, runJson } from '../model-output.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
@@ -75,7 +76,11 @@ export function registerModels(program: Command): void {
       return withWorkspace(options, async ({ call }) => {
         const run = await call('setActiveModel', { runId: id }, { runId: '<id>' });
         if (options.json) return printJson(runJson(run));
-        say(`Run ${id} is now the active ${run.kind} model.`);
+        say(
+          run.scoredSessions === 0
+            ? `Run ${id} is now the active ${run.kind} model. It has not scored the sessions yet, so it flags none: ${scoreCommand(run)}.`
+            : `Run ${id} is now the active ${run.kind} model.`,
+        );
       });
     });
 }

@@ -77,6 +77,10 @@ describe('vigil train / score / models (built CLI)', () => {
     expect(third.active).toBe(false);
     const activated = await vigil('models', 'activate', String(third.id), '--db', db);
     expect(activated.stdout).toMatch(new RegExp(`Run ${third.id} is now the active rf model`));
+    // It never scored: the analyst hears that it flags nothing until it does.
+    expect(activated.stdout).toContain(
+      `It has not scored the sessions yet, so it flags none: vigil score --run ${third.id}.`,
+    );
     const after = JSON.parse((await vigil('models', '--db', db, '--json')).stdout);
     expect(after.find((r: { id: number }) => r.id === run.id).active).toBe(false);
   });
