@@ -69,32 +69,58 @@ export function setFlaggedPage(db: Db, query: SetQueueQuery): { rows: SetQueueRo
   return { rows, total };
 }
 
+/** Why a session is flagged (flagReasons). */
+export interface FlagReasonsOf {
+  reasons: FlagReason[];
+  /** The best-scoring run's "why flagged". */
+  explanation: string | null;
+  /** The kind of threat the best-scoring threat-type run predicted, with its probability. */
+  predictedKind: string | null;
+  kindProbability: number | null;
+}
+
 /**
  * Why each of a few sessions is flagged: the active runs that flagged it (best score first) and the
- * rule hits at the set's level (highest level first). Also the explanation of the best-scoring run.
+ * rule hits at the set's level (highest level first). Also the explanation of the best-scoring run
+ * and the kind the best-scoring threat-type run predicted.
  */
-export function flagReasons(
-  db: Db,
-  ids: readonly number[],
-): Map<number, { reasons: FlagReason[]; explanation: string | null }> {
+export function flagReasons(db: Db, ids: readonly number[]): Map<number, FlagReasonsOf> {
   const json = JSON.stringify(ids);
-  const out = new Map<number, { reasons: FlagReason[]; explanation: string | null }>();
+  const out = new Map<number, FlagReasonsOf>();
   const entry = (id: number) => {
-    const found = out.get(id) ?? { reasons: [], explanation: null };
+    const found = out.get(id) ?? {
+      reasons: [],
+      explanation: null,
+      predictedKind: null,
+      kindProbability: null,
+    };
     out.set(id, found);
     return found;
   };
   const runs = db
     .prepare(
-      `SELECT s.session_id AS id, s.run_id AS runId, r.kind, s.score, s.explanation
+      `SELECT s.session_id AS id, s.run_id AS runId, r.kind, s.score, s.explanation,
+              s.predicted_kind AS predictedKind, s.kind_probability AS kindProbability
        FROM json_each(?) j JOIN scores s ON s.session_id = j.value
        JOIN model_runs r ON r.id = s.run_id
        WHERE s.flagged = 1 AND r.active = 1 AND r.status = 'done' ORDER BY s.score DESC, s.run_id`,
     )
-    .all(json) as { id: number; runId: number; kind: string; score: number; explanation: string | null }[];
+    .all(json) as {
+    id: number;
+    runId: number;
+    kind: string;
+    score: number;
+    explanation: string | null;
+    predictedKind: string | null;
+    kindProbability: number | null;
+  }[];
   for (const run of runs) {
     const found = entry(run.id);
     if (found.reasons.length === 0) found.explanation = run.explanation;
+    if (found.predictedKind === null && run.predictedKind !== null) {
+      found.predictedKind = run.predictedKind;
+      found.kindProbability = run.kindProbability;
+    }
     found.reasons.push({ by: 'run', runId: run.runId, kind: run.kind, score: run.score });
   }
   const hits = db

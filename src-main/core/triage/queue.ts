@@ -105,6 +105,8 @@ function setQueue(db: Db, query: Omit<QueueQuery, 'runId'>): FlagQueuePage {
         score: row.score,
         explanation: reasons?.explanation ? JSON.parse(reasons.explanation) : null,
         reasons: reasons?.reasons ?? [],
+        predictedKind: reasons?.predictedKind ?? null,
+        kindProbability: reasons?.kindProbability ?? null,
       },
     ];
   });

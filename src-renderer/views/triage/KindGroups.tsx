@@ -81,7 +81,8 @@ function KindGroup(props: {
         <input
           data-testid="kind-group-choice"
           list={listId}
-          size={16}
+          // Wide enough for the longest kind offered (web-local-file-inclusion), not cut.
+          size={Math.max(12, kind.length, ...kinds.map((k) => k.length)) + 1}
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
         />

@@ -47,6 +47,14 @@ describe('flag queue by kind', () => {
     });
     expect(filtered.total).toBe(second.sessions);
     expect(filtered.items.every((item) => item.predictedKind === second.kind)).toBe(true);
+    // The detection set's queue (Triage's default) says the same kind for the run's flags: the
+    // prompt naming a session's kind starts on it.
+    const predicted = new Map(grouped.items.map((item) => [item.session.id, item.predictedKind]));
+    const fromSet = flagQueue(db, { filter: {}, groupBySrcIp: false, offset: 0, limit: 5000 }).items.filter(
+      (item) => predicted.has(item.session.id),
+    );
+    expect(fromSet.length).toBe(grouped.items.length);
+    for (const item of fromSet) expect(item.predictedKind).toBe(predicted.get(item.session.id));
 
     // The analyst says the second group is really the first group's kind: every session of the
     // group gets a malicious verdict naming it, in one audited action.
