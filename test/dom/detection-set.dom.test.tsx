@@ -145,6 +145,12 @@ describe('the active detection set', () => {
     expect(screen.getAllByTestId('detection-warning').map((w) => w.getAttribute('title'))).toContain(
       'dense #15 is active but has not scored the sessions, so it flags none: score it in Models (vigil score --run 15).',
     );
+    cleanup();
+    // Models says it above the runs too.
+    render(<FloodWarnings runs={[unscored(run(15, 'dense', true, 0, 0.9))]} />);
+    expect(screen.getByTestId('flood-warnings').textContent).toContain(
+      'dense #15 is active but has not scored',
+    );
   });
 
   it('switches a kind off and sets the rule level from the top bar', async () => {

@@ -1,10 +1,13 @@
 import type { ModelRun } from '../../../src-shared/models.js';
-import { floodWarning } from '../../data/detection-set.js';
+import { floodWarning, unscoredWarning } from '../../data/detection-set.js';
 
-/** Active runs that flag a large share of the sessions at a low precision, said where runs are chosen. */
+/**
+ * Active runs that flag a large share of the sessions at a low precision, or flag nothing because
+ * they never scored, said where runs are chosen.
+ */
 export function FloodWarnings({ runs }: { runs: readonly ModelRun[] }) {
   const warnings = runs.flatMap((run) => {
-    const warning = floodWarning(run);
+    const warning = unscoredWarning(run) ?? floodWarning(run);
     return warning ? [{ id: run.id, warning }] : [];
   });
   if (warnings.length === 0) return null;

@@ -1,5 +1,6 @@
 // Every model run, newest first: each metric beside the majority-class baseline, so the analyst
 // sees what the model adds over "always answer the common class".
+import { scoreCommand } from '../../../src-shared/detection-set.js';
 import type { ModelRun } from '../../../src-shared/models.js';
 import { formatCount, formatTimestamp } from '../../format.js';
 import { duration, labelSourceText, metric, runName } from './model-format.js';
@@ -91,9 +92,15 @@ export function RunsTable({ runs, selected, onSelect, onActivate }: RunsTablePro
                 <td>{run.backend}</td>
                 <td className="num">{duration(run.durationMs)}</td>
                 <td className="num">
-                  {run.scoredSessions
-                    ? `${formatCount(run.flaggedSessions)} of ${formatCount(run.scoredSessions)}`
-                    : '–'}
+                  {run.scoredSessions ? (
+                    `${formatCount(run.flaggedSessions)} of ${formatCount(run.scoredSessions)}`
+                  ) : run.status === 'done' ? (
+                    <span className="muted" title={`Flags come from scores: ${scoreCommand(run)}`}>
+                      not scored
+                    </span>
+                  ) : (
+                    '–'
+                  )}
                 </td>
                 <td>
                   {run.active ? (
