@@ -5,6 +5,7 @@
 // (compile.ts + evaluate.ts) and through the plain reference evaluator (reference.ts): both must
 // give the expected answer for every request, so a case that fails names the engine that is wrong.
 // The shipped pack's rules have their own test (pack.test.ts); this one is about the language.
+
 import { describe, expect, it } from 'vitest';
 import {
   type CompiledRuleSet,
@@ -15,6 +16,7 @@ import {
   type RequestRecord,
 } from '../../../src-main/core/rules/index.js';
 import { referenceEvaluate } from '../../../src-main/core/rules/reference.js';
+import { NO_REQUEST } from '../../helpers/no-request.js';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -47,12 +49,7 @@ const req = (target: string, more: RequestRecord = {}): RequestRecord => {
 /** A connection with no HTTP request (a firewall or Zeek conn record). */
 const conn = (more: RequestRecord = {}): RequestRecord => ({
   ...BASE,
-  method: null,
-  host: null,
-  path: null,
-  query: null,
-  httpVersion: null,
-  userAgent: null,
+  ...NO_REQUEST,
   responseCode: null,
   ...more,
 });
