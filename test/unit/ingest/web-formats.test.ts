@@ -265,6 +265,30 @@ describe('cloudfront: standard logs', () => {
       'x-edge-detailed-result-type': 'OriginDnsError',
     });
   });
+
+  // CloudFront URL-encodes x-forwarded-for (its `, ` separators read `,%20` or `%2C%20`) and
+  // sc-content-type (`text/html;%20charset=utf-8`) like the request's texts. c-ip stays the
+  // connecting address; the forwarded list is an attribute, decoded, as the combined importer keeps it.
+  it('decodes x-forwarded-for and sc-content-type, keeping c-ip as the connecting address', () => {
+    const header = web('cloudfront.log').split('\n').slice(0, 2).join('\n');
+    const record = web('cloudfront.log').split('\n')[2]?.split('\t') ?? [];
+    const line = (xff: string) => {
+      const t = [...record];
+      t[19] = xff;
+      t[29] = 'text/html;%20charset=utf-8';
+      return t.join('\t');
+    };
+    const text = `${header}\n${line('203.0.113.7,%20198.51.100.9')}\n${line('203.0.113.8%2C%20198.51.100.9')}\n${line('-')}\n`;
+    const parsed = parseText('cloudfront', text);
+    expect(parsed.bads).toEqual([]);
+    expect(parsed.rows.map((r) => r.srcIp)).toEqual(['192.0.2.100', '192.0.2.100', '192.0.2.100']);
+    expect(parsed.rows.map((r) => attrsOf(r)?.['x-forwarded-for'])).toEqual([
+      '203.0.113.7, 198.51.100.9',
+      '203.0.113.8, 198.51.100.9',
+      undefined,
+    ]);
+    expect(attrsOf(parsed.rows[0] ?? ({} as never))?.['sc-content-type']).toBe('text/html; charset=utf-8');
+  });
 });
 
 describe('zeek-http and zeek-conn', () => {

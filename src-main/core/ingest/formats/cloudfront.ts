@@ -1,7 +1,7 @@
 // Amazon CloudFront standard logs: W3C extended format, tab-separated, `#Version` and `#Fields`
 // header lines naming the fields (a `#Fields` line mid-file, where files were concatenated,
-// re-defines them). CloudFront URL-encodes the texts a client controls; those are decoded once,
-// which gives them back as the client sent them (a path `%20` logged as `%2520` reads `%20`).
+// re-defines them). CloudFront URL-encodes the texts a client controls (and the content type);
+// those are decoded once, which gives them back as sent (a path `%20` logged as `%2520` reads `%20`).
 import { AttrsEncoder } from '../attrs.js';
 import type { FormatDefinition, SessionRow } from '../types.js';
 import { clip, count, port, RowError, requiredIp, utcMillis } from '../values.js';
@@ -71,8 +71,22 @@ const MAPPED = [
   'c-port',
 ] as const;
 type Mapped = (typeof MAPPED)[number];
-/** Texts CloudFront URL-encodes. */
-const ENCODED = new Set(['cs-uri-stem', 'cs-uri-query', 'cs(Referer)', 'cs(User-Agent)', 'cs(Cookie)']);
+/**
+ * Texts CloudFront URL-encodes: the request's texts, and also x-forwarded-for (the viewer's address
+ * list when it came through a proxy, its `, ` separators logged `,%20` or `%2C%20`) and
+ * sc-content-type (`text/html;%20charset=utf-8`). x-forwarded-for stays an attribute: c-ip is the
+ * address that connected, and a forwarded list is the client's word, kept as the combined importer
+ * keeps its X-Forwarded-For.
+ */
+const ENCODED = new Set([
+  'cs-uri-stem',
+  'cs-uri-query',
+  'cs(Referer)',
+  'cs(User-Agent)',
+  'cs(Cookie)',
+  'x-forwarded-for',
+  'sc-content-type',
+]);
 
 interface Layout {
   width: number;
