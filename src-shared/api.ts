@@ -66,6 +66,7 @@ import {
 import { FlagKinds } from './threat-types.js';
 import {
   ActionResult,
+  AnalystName,
   AuditEntry,
   ChainVerification,
   FlagQueueArgs,
@@ -316,7 +317,7 @@ export const operations = {
   //    cases.ts, reports.ts). Every change is an audited action signed with the analyst's name. ──
   /** The name that signs verdicts, notes and cases (default: the OS user). */
   getAnalyst: op(z.object({}), z.object({ name: z.string() })),
-  setAnalyst: op(z.object({ name: z.string().trim().min(1).max(100) }), z.object({ name: z.string() })),
+  setAnalyst: op(z.object({ name: AnalystName }), z.object({ name: z.string() })),
   /** One verdict on sessions (a list, or every session from a source IP), as one undoable action. */
   setVerdict: op(SetVerdictArgs, ActionResult),
   /** Reverses the analyst's last verdict or tag action (sessions changed since by others are kept). */

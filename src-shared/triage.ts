@@ -7,6 +7,9 @@ export const VERDICTS = ['malicious', 'benign', 'review'] as const;
 export const Verdict = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof Verdict>;
 
+/** The name that signs audited work: the app's "Signed as" and the CLI's --analyst take the same. */
+export const AnalystName = z.string().trim().min(1).max(100);
+
 export const IOC_KINDS = ['known_bad', 'known_good'] as const;
 export const IocKind = z.enum(IOC_KINDS);
 export type IocKind = z.infer<typeof IocKind>;

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
+import { AnalystName } from '../../src-shared/triage.js';
 import { defaultDbPath } from '../core/paths.js';
 import { terminalSafe, terminalSafeJson } from './terminal-text.js';
 
 export interface CommonOptions {
   db: string;
   json?: boolean;
+  /** Who signs the command's audited work instead of the analyst setting (signing commands only). */
+  analyst?: string;
 }
 
 /**
@@ -36,9 +39,21 @@ function fileInExistingFolder(value: string, what: string, noun: string, example
   return value;
 }
 
-/** Options every command takes: where the database is, and machine-readable output. */
-export function withCommonOptions(command: Command): Command {
-  return command
+/** A --analyst name as the app's "Signed as" takes it: a blank one would sign the audit log with nobody. */
+function analystName(value: string): string {
+  const name = AnalystName.safeParse(value);
+  if (!name.success)
+    throw new InvalidArgumentError('Give a name of 1 to 100 characters (not only spaces) to sign with.');
+  return name.data;
+}
+
+/**
+ * Options every command takes: where the database is, and machine-readable output. A command that
+ * signs work in the audit log (`signs`) also takes --analyst; one that signs nothing does not offer
+ * it, so a name given there is refused rather than silently dropped.
+ */
+export function withCommonOptions(command: Command, { signs = false }: { signs?: boolean } = {}): Command {
+  command
     .option(
       '--db <path>',
       'database file, in an existing folder (env VIGIL_HOME moves the default folder)',
@@ -46,6 +61,13 @@ export function withCommonOptions(command: Command): Command {
       defaultDbPath(),
     )
     .option('--json', 'print machine-readable JSON on stdout');
+  if (signs)
+    command.option(
+      '--analyst <name>',
+      'name that signs the change in the audit log (default: the analyst setting, else your OS user name)',
+      analystName,
+    );
+  return command;
 }
 
 export function printJson(value: unknown): void {

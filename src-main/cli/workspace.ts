@@ -6,10 +6,8 @@ import { callOperation } from '../../src-shared/call.js';
 import { type Core, type CoreOptions, createCore } from '../core/service.js';
 import type { CommonOptions } from './options.js';
 
-export interface WorkspaceOptions extends CommonOptions {
-  /** Who signs the command's changes instead of the analyst setting. */
-  analyst?: string;
-}
+/** A command's options as a workspace reads them (--analyst, on commands that sign, signs its changes). */
+export type WorkspaceOptions = CommonOptions;
 
 /**
  * An operation's arguments as a command line gives them: any string where the contract wants one of

@@ -5,7 +5,7 @@ import { filterOption } from '../filter-option.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type OptionNames, type WorkspaceOptions, withWorkspace } from '../workspace.js';
-import { ANALYST_HELP, collect, positiveInt } from './option-values.js';
+import { collect, positiveInt } from './option-values.js';
 
 interface ItemOptions extends WorkspaceOptions {
   ip?: string[];
@@ -36,8 +36,10 @@ const withItems = (command: Command) =>
     .option(
       '--filter <text>',
       'every session this filter-language text selects now (their ids: later imports never join)',
-    )
-    .option('--analyst <name>', ANALYST_HELP);
+    );
+
+/** The case commands that change a case sign it: they take --analyst. */
+const SIGNS = { signs: true };
 
 /** "2026-12-05 23:13 UTC": when, to the minute, as the case view shows it. */
 const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -77,6 +79,7 @@ export function registerCase(program: Command): void {
         .option('--severity <level>', 'low, medium, high or critical', 'medium')
         .option('--summary <markdown>', 'summary (Markdown)', ''),
     ),
+    SIGNS,
   ).action((options: ItemOptions & { title: string; severity: string; summary: string }) =>
     withWorkspace(options, async ({ call }) => {
       const detail = await call(
@@ -160,8 +163,8 @@ export function registerCase(program: Command): void {
       .option('--title <text>', 'new title')
       .option('--severity <level>', 'low, medium, high or critical')
       .option('--status <status>', 'open, in_progress or closed')
-      .option('--summary <markdown>', 'new summary (Markdown)')
-      .option('--analyst <name>', ANALYST_HELP),
+      .option('--summary <markdown>', 'new summary (Markdown)'),
+    SIGNS,
   ).action(
     (
       id: string,
@@ -191,6 +194,7 @@ export function registerCase(program: Command): void {
         .description('Add sessions and IPs to a case')
         .option('--remove', 'remove them instead'),
     ),
+    SIGNS,
   ).action((id: string, options: ItemOptions & { remove?: boolean }) =>
     withWorkspace(options, async ({ call }) => {
       const caseId = positiveInt('case id', id);
@@ -210,10 +214,8 @@ export function registerCase(program: Command): void {
   );
 
   withCommonOptions(
-    cases
-      .command('note <id> <text>')
-      .description('Add a note to the case timeline')
-      .option('--analyst <name>', ANALYST_HELP),
+    cases.command('note <id> <text>').description('Add a note to the case timeline'),
+    SIGNS,
   ).action((id: string, text: string, options: WorkspaceOptions) =>
     withWorkspace(options, async ({ call }) => {
       const detail = await call(
@@ -233,8 +235,8 @@ export function registerCase(program: Command): void {
     withCommonOptions(
       cases
         .command(`${on ? 'tag' : 'untag'} <id> <tags...>`)
-        .description(on ? 'Tag a case (a new tag name creates the tag)' : 'Remove tags from a case')
-        .option('--analyst <name>', ANALYST_HELP),
+        .description(on ? 'Tag a case (a new tag name creates the tag)' : 'Remove tags from a case'),
+      SIGNS,
     ).action((id: string, tags: string[], options: WorkspaceOptions) =>
       withWorkspace(options, async ({ call }) => {
         const caseId = positiveInt('case id', id);

@@ -4,7 +4,6 @@ import { readTextFile } from '../file-errors.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say, warn } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
-import { ANALYST_HELP } from './option-values.js';
 
 export function registerIoc(program: Command): void {
   const ioc = program
@@ -20,8 +19,8 @@ export function registerIoc(program: Command): void {
         'Import a list: one IP or CIDR per line (# comments), or CSV (the first address cell of each row)',
       )
       .requiredOption('--name <name>', 'list name (unique)')
-      .requiredOption('--kind <kind>', 'known_bad or known_good')
-      .option('--analyst <name>', ANALYST_HELP),
+      .requiredOption('--kind <kind>', 'known_bad or known_good'),
+    { signs: true },
   ).action((file: string, options: WorkspaceOptions & { name: string; kind: string }) =>
     withWorkspace(options, async ({ call }) => {
       const text = readTextFile(file, 'IOC list');
@@ -59,8 +58,8 @@ export function registerIoc(program: Command): void {
   withCommonOptions(
     ioc
       .command('remove <name>')
-      .description('Remove a list (by name or id); the sessions it marked are unmarked')
-      .option('--analyst <name>', ANALYST_HELP),
+      .description('Remove a list (by name or id); the sessions it marked are unmarked'),
+    { signs: true },
   ).action((name: string, options: WorkspaceOptions) =>
     withWorkspace(options, async ({ call }) => {
       const result = await call('removeIocList', { name }, { name: '<name>' });

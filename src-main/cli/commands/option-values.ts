@@ -1,9 +1,6 @@
 // Small helpers for option values the commands share.
 import { InvalidArgumentError } from 'commander';
 
-export const ANALYST_HELP =
-  'name that signs the change (default: the analyst setting, else your OS user name)';
-
 /** Collects a repeatable option into a list. */
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 

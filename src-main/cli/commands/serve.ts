@@ -42,6 +42,9 @@ export function registerServe(program: Command): void {
         '--cloudwatch-endpoint <url>',
         "where the page's CloudWatch Logs calls go instead of AWS's own endpoint (an emulator, a VPC endpoint)",
       ),
+    // The page records verdicts, cases and IOC lists: a name given here signs them all, over the
+    // "Signed as" setting (which the page can change, but not past this name).
+    { signs: true },
   )
     .addHelpText(
       'after',
@@ -76,6 +79,7 @@ export function registerServe(program: Command): void {
       });
       const core = createCore({
         dbPath: options.db,
+        analyst: options.analyst,
         sampleOnFirstStart: options.sample,
         printToPdf: chromiumPrinter(options.chromium),
         cloudWatchEndpoint: endpoint.data,

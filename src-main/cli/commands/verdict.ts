@@ -5,7 +5,7 @@ import { kindName } from '../../../src-shared/threat-types.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
-import { ANALYST_HELP, positiveInt } from './option-values.js';
+import { positiveInt } from './option-values.js';
 
 interface VerdictOptions extends WorkspaceOptions {
   session?: string[];
@@ -34,11 +34,11 @@ export function registerVerdict(program: Command): void {
       )
       .option('--undo', 'undo your last verdict or tag action instead')
       .option('--history <id>', 'show who changed this session, what and when')
-      .option('--analyst <name>', ANALYST_HELP)
       .addHelpText(
         'after',
         '\nExamples:\n  vigil verdict --session 42 --verdict malicious --note "SQLi in query string"\n  vigil verdict --session 7 --verdict malicious --kind sql_injection\n  vigil verdict --session 1 2 3 --verdict review\n  vigil verdict --ip 203.0.113.9 --verdict benign\n  vigil verdict --undo\n  vigil verdict --history 42',
       ),
+    { signs: true },
   ).action((options: VerdictOptions) =>
     withWorkspace(options, async ({ call }) => {
       if (options.undo) {
