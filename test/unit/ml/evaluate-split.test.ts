@@ -5,6 +5,7 @@ import {
   type SplitInput,
   splitRows,
   TrainingRefused,
+  trainingSide,
 } from '../../../src-main/core/ml/evaluate/index.js';
 import { Rng } from '../../../src-main/core/ml/forest/index.js';
 
@@ -91,5 +92,43 @@ describe('splits', () => {
       split: { kind: 'time' },
       note: null,
     });
+  });
+});
+
+describe('the training side of a model that learns no labels', () => {
+  // Labels on one row in ten (verdicts): the rest are 255, on neither side of the split.
+  const sparse = (input: SplitInput): SplitInput => ({
+    ...input,
+    label: Uint8Array.from(input.label, (y, r) => (r % 10 === 0 ? y : 255)),
+  });
+
+  it('adds the unlabelled rows the split would place in training, none of the held-out side', () => {
+    const input = sparse(data(5000, 300, 48));
+    for (const kind of ['ip', 'time', 'random'] as const) {
+      const split = splitRows(input, kind, { seed: 3, gapMs: HOUR });
+      const side = trainingSide(input, split, HOUR);
+      const rows = new Set(side);
+      for (const r of split.train) expect(rows.has(r), kind).toBe(true);
+      for (const r of split.test) expect(rows.has(r), kind).toBe(false);
+      expect(side.length, kind).toBeGreaterThan(5 * split.train.length);
+      if (kind === 'ip') {
+        const held = seen(input, split.test);
+        for (const r of side) expect(held.has(input.sourceKey[r])).toBe(false);
+      }
+      if (kind === 'time') {
+        const cut = Math.min(...Array.from(split.test, (r) => input.startTs[r]!));
+        for (const r of side) expect(input.startTs[r]!).toBeLessThan(cut - HOUR);
+      }
+    }
+  });
+
+  it("is the split's training side when every row is labelled", () => {
+    const input = data(3000, 200, 48);
+    for (const kind of ['ip', 'time', 'random'] as const) {
+      const split = splitRows(input, kind, { seed: 3, gapMs: HOUR });
+      expect(Array.from(trainingSide(input, split, HOUR)), kind).toEqual(
+        Array.from(split.train).sort((a, b) => a - b),
+      );
+    }
   });
 });

@@ -5,4 +5,12 @@ export { labelClass, parseLabelSpec, type ResolvedLabels, resolveLabels } from '
 export { baselineMetrics, binaryMetrics, pick } from './metrics.js';
 export { populationThreshold } from './population-threshold.js';
 export { LABEL_HELP, MIN_MINORITY, TrainingRefused } from './refusal.js';
-export { automaticSplit, defaultSplit, type Split, type SplitInput, splitRows, TEST_SHARE } from './split.js';
+export {
+  automaticSplit,
+  defaultSplit,
+  type Split,
+  type SplitInput,
+  splitRows,
+  TEST_SHARE,
+  trainingSide,
+} from './split.js';

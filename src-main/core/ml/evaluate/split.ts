@@ -85,6 +85,39 @@ export function splitRows(
   return split;
 }
 
+/**
+ * Every row on the split's training side, labelled or not: what a model that learns no labels (the
+ * Isolation Forest) fits on. The split places only labelled rows; an unlabelled row goes where the
+ * split's own rule would put it, and is left out when that is the test side (or the time split's
+ * gap): by time, before the cut less one window; by source IP, a source with no row held out; at
+ * random, any row not held out. So no held-out row, and for the IP split no session of a held-out
+ * source, shapes the model, and with labels on every row this is `split.train`.
+ */
+export function trainingSide(input: SplitInput, split: Split, gapMs: number): Int32Array {
+  const held = new Uint8Array(input.rows);
+  for (const r of split.test) held[r] = 1;
+  const inTrain = new Uint8Array(input.rows);
+  for (const r of split.train) inTrain[r] = 1;
+  let cutTs = Number.POSITIVE_INFINITY;
+  const testSources = new Set<number>();
+  for (const r of split.test) {
+    cutTs = Math.min(cutTs, valueAt(input.startTs, r));
+    testSources.add(valueAt(input.sourceKey, r));
+  }
+  const unlabelledOnTrainingSide = (r: number) =>
+    split.kind === 'time'
+      ? valueAt(input.startTs, r) < cutTs - gapMs
+      : split.kind === 'ip'
+        ? !testSources.has(valueAt(input.sourceKey, r))
+        : true;
+  const out: number[] = [];
+  for (let r = 0; r < input.rows; r++) {
+    // A labelled row is where the split put it (one in the time split's gap is on neither side).
+    if (inTrain[r] || (!held[r] && valueAt(input.label, r) > 1 && unlabelledOnTrainingSide(r))) out.push(r);
+  }
+  return Int32Array.from(out);
+}
+
 function labelledRows(input: SplitInput): Int32Array {
   const out: number[] = [];
   for (let r = 0; r < input.rows; r++) if (valueAt(input.label, r) <= 1) out.push(r);

@@ -36,6 +36,7 @@ import {
   type Split,
   splitRows,
   TrainingRefused,
+  trainingSide,
 } from '../evaluate/index.js';
 import type { Detector, FeatureData } from '../models/detector.js';
 import { KINDS } from '../models/kinds.js';
@@ -118,7 +119,13 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
     const split = chosen?.split ?? null;
     await hooks.onProgress?.(READ_SHARE, 'Fitting the feature scaling on the training rows');
     // From here on, only training rows shape the model: the scaler, the encoders, the threshold.
-    const trainRows = split ? split.train : Int32Array.from({ length: raw.rows }, (_, r) => r);
+    // A model that learns no labels fits on the traffic of the training side, labelled or not:
+    // `split.train` holds only labelled rows, with verdicts a few hundred sessions someone chose.
+    const trainRows = !split
+      ? Int32Array.from({ length: raw.rows }, (_, r) => r)
+      : spec.supervised
+        ? split.train
+        : trainingSide(raw, split, windowMs);
     // Fitted on the training rows only; the same transform is applied to every row.
     const schema = fitSchema(raw, trainRows, {
       windowMs,
@@ -164,7 +171,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
           );
     const metrics =
       split && labels
-        ? evaluate(raw, split, scores, threshold, labels.counts, detector, schema.columns)
+        ? evaluate(raw, split, trainRows.length, scores, threshold, labels.counts, detector, schema.columns)
         : null;
     if (metrics) metrics.population = population(raw.label, scores, threshold);
     if (metrics && excluded) metrics.excludedFeatures = excluded;
@@ -218,6 +225,8 @@ function excludedRuleFeatures(
 function evaluate(
   raw: RawData,
   split: Split,
+  /** Rows the model learnt from: the labelled training side, or all of it for the Isolation Forest. */
+  trainedOn: number,
   scores: Float64Array,
   threshold: number,
   labelCounts: RunMetrics['labelCounts'],
@@ -231,7 +240,7 @@ function evaluate(
   return {
     model: binaryMetrics(testScores, testLabels, threshold),
     baseline: baselineMetrics(testLabels, trainPositives, split.train.length),
-    trainRows: split.train.length,
+    trainRows: trainedOn,
     testRows: split.test.length,
     trainPositives,
     testPositives: testLabels.reduce((n, y) => n + y, 0),
