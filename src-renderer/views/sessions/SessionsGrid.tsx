@@ -1,13 +1,13 @@
 // The sessions table: windowed rows, server-side sort, an active cell moved by keyboard, copy cell
 // (button, or c / Ctrl+C), a menu of pivots per cell (right-click, ⋯, or Shift+F10), and Enter or
 // a click to open a session's detail.
-import { type KeyboardEvent, type MouseEvent, useCallback, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, useCallback, useLayoutEffect, useState } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import { copyText } from '../../clipboard.js';
 import { VirtualRows } from '../../components/VirtualRows.js';
 import { CellMenu, type CellMenuState } from './CellMenu.js';
 import { cellPivot } from './cell-pivots.js';
-import { type Column, canSort } from './columns.js';
+import { type Column, canSort, fittedWidths, gridTemplate } from './columns.js';
 import { type Cell, nextCell } from './grid-keys.js';
 import { SortHeader, type SortState } from './SortHeader.js';
 
@@ -43,7 +43,25 @@ export function SessionsGrid(props: SessionsGridProps) {
     setActive(null);
     setMenu(null);
   }
-  const template = columns.map((column) => `${column.width}px`).join(' ');
+  // The address columns widen to the longest value on screen (an IPv6 address is up to 39
+  // characters): measured after each render, before paint, and kept until the query changes.
+  // Rows stay one line high, so the virtual scrolling's fixed row height holds.
+  const [fitted, setFitted] = useState({ key: props.resetKey, widths: {} as Record<string, number> });
+  const grown = fitted.key === props.resetKey ? fitted.widths : {};
+  const template = gridTemplate(columns, grown);
+  useLayoutEffect(() => {
+    const table = document.querySelector('[data-testid="sessions-table-grid"]');
+    if (!table) return;
+    const next = fittedWidths(
+      columns,
+      (id) =>
+        [...table.querySelectorAll(`.vcell[data-col="${id}"] > .vcell-text`)].map(
+          (text) => text.getBoundingClientRect().width,
+        ),
+      grown,
+    );
+    if (next) setFitted({ key: props.resetKey, widths: next });
+  });
 
   const copyCell = async (cell: Cell) => {
     const session = rowAt(cell.row);

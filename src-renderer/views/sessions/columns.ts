@@ -12,8 +12,13 @@ export type SortField = (typeof SESSION_SORT_FIELDS)[number];
 export interface Column {
   id: string;
   label: string;
-  /** Grid track width in px. */
+  /** Grid track width in px (the least it takes; see `fit`). */
   width: number;
+  /**
+   * Widens to the longest value on screen instead of cutting it short (the addresses: an IPv6
+   * address is up to 39 characters, which no fixed width suited to IPv4 shows whole).
+   */
+  fit?: boolean;
   numeric?: boolean;
   /** Set when the server can sort by this column (at any size: SORT_ALWAYS; else see canSort). */
   sort?: SortField;
@@ -68,6 +73,7 @@ export const COLUMNS: Column[] = VIEW_FIELDS.flatMap((field) =>
           label: field.label,
           width: field.view.width,
           ...(field.type === 'integer' || field.type === 'number' ? { numeric: true } : {}),
+          ...('filter' in field && field.filter.kind === 'ip' ? { fit: true } : {}),
           text: fieldText(field),
           sort: sortable(field.name),
         },
@@ -139,6 +145,38 @@ export function ruleHitsColumn(
     },
   };
 }
+
+/**
+ * Room a cell takes beside its text: 9 px of padding on the left, and on the right the padding with
+ * the ⋯ button that shows over the cell's end on hover.
+ */
+export const CELL_CHROME_PX = 36;
+
+/**
+ * The widths the `fit` columns must grow to so that each shows its widest text whole, given the
+ * text widths measured on screen (px) and the widths already grown to; null when none must grow.
+ * Columns only grow while a query is on screen, so scrolling never makes the table jump back.
+ */
+export function fittedWidths(
+  columns: readonly Column[],
+  textWidths: (columnId: string) => readonly number[],
+  grown: Readonly<Record<string, number>>,
+): Record<string, number> | null {
+  let next: Record<string, number> | null = null;
+  for (const column of columns) {
+    if (!column.fit) continue;
+    const want = Math.ceil(Math.max(0, ...textWidths(column.id))) + CELL_CHROME_PX;
+    if (want > Math.max(column.width, grown[column.id] ?? 0)) {
+      next ??= { ...grown };
+      next[column.id] = want;
+    }
+  }
+  return next;
+}
+
+/** The grid's track list: each column at its width, or wider where a `fit` column has grown. */
+export const gridTemplate = (columns: readonly Column[], grown: Readonly<Record<string, number>>): string =>
+  columns.map((column) => `${Math.max(column.width, grown[column.id] ?? 0)}px`).join(' ');
 
 /** Whether the server can sort by this column quickly for `total` matching sessions. */
 export function canSort(column: Column, total: number): boolean {

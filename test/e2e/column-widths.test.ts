@@ -1,0 +1,116 @@
+// Columns an analyst must be able to read whole, measured in Chromium through serve mode at
+// 1600×1000 and at 1280 wide: the Sessions table's IPv6 addresses (no ellipsis), the Models runs
+// table's Flagged column and the Triage queue's verdict column (neither pushed out of its frame).
+// Data: a generated access log plus a few IPv6 clients, an rf run on rule hits at high or above (the
+// longest label text) scored and a second one not, and verdicts that name a kind and an analyst.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.js';
+import { questionsAnswered, UNTIL_SHOWN } from './page-answered.js';
+import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+
+const IPV6 = ['2001:0db8:85a3:0000:0000:8a2e:0370:7334', '2001:db8::1', 'fe80::1ff:fe23:4567:890a'];
+
+let dir: string;
+let browser: Browser;
+let serve: ServeProcess;
+let page: Page;
+
+const vigil = (...args: string[]) =>
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'vigil.js'), ...args, '--db', path.join(dir, 'x.db')],
+    {
+      encoding: 'utf8',
+    },
+  );
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-widths-'));
+  const log = path.join(dir, 'a.log');
+  execFileSync(process.execPath, [
+    path.join(ROOT, 'bin', 'vigil.js'),
+    ...['generate', '--format', 'combined', '--rows', '3000', '--seed', '1', '--out', log],
+  ]);
+  vigil('ingest', log);
+  // Later than every generated request: newest first, they open the Sessions table.
+  const v6 = IPV6.map(
+    (ip, i) => `${ip} - - [10/Oct/2030:13:55:0${i} +0000] "GET /x${i} HTTP/1.1" 200 123 "-" "curl/8.0"`,
+  );
+  fs.writeFileSync(path.join(dir, 'v6.log'), `${v6.join('\n')}\n`);
+  vigil('ingest', path.join(dir, 'v6.log'));
+  vigil('train', '--model', 'rf', '--labels', 'rules:high', '--seed', '1');
+  vigil('score');
+  // A second run, never scored and not active: its row offers "Set active" (the widest last cell).
+  vigil('train', '--model', 'rf', '--labels', 'rule-hits', '--seed', '2');
+  [browser, serve] = await Promise.all([
+    launchChromium(),
+    startServe(path.join(dir, 'x.db'), ['--no-sample']),
+  ]);
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
+  page = await context.newPage();
+  await page.goto(`${serve.url}#/triage`);
+  await page.getByTestId('triage-row').first().waitFor(UNTIL_SHOWN);
+  // The queue's top sessions, judged with a kind by a named analyst: the verdict's longest form.
+  const ids = await page
+    .getByTestId('triage-row')
+    .evaluateAll((rows) => rows.slice(0, 3).map((row) => row.getAttribute('data-session') ?? ''));
+  for (const id of ids)
+    vigil(
+      'verdict',
+      '--session',
+      id,
+      '--verdict',
+      'malicious',
+      '--kind',
+      'sql_injection',
+      '--analyst',
+      'ana',
+    );
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function show(view: string, width: number) {
+  await page.setViewportSize({ width, height: 1000 });
+  await page.goto(`${serve.url.split('?')[0]}#/${view}`);
+  await page.reload();
+  await questionsAnswered(page);
+}
+
+/** Cells cut short: text wider than the cell, or the cell past the right edge of its scroll frame. */
+function cutCells(page: Page, selector: string) {
+  return page.locator(selector).evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      let frame = cell.parentElement;
+      while (frame && getComputedStyle(frame).overflowX === 'visible') frame = frame.parentElement;
+      const right = Math.min(frame?.getBoundingClientRect().right ?? window.innerWidth, window.innerWidth);
+      const clipped = cell.scrollWidth > cell.clientWidth + 1;
+      const outside = cell.getBoundingClientRect().right > right + 1;
+      return clipped || outside
+        ? [`${cell.textContent}${clipped ? ' clipped' : ''}${outside ? ' outside' : ''}`]
+        : [];
+    }),
+  );
+}
+
+describe.each([1600, 1280])('at %i px wide', (width) => {
+  it('shows each IPv6 source address whole in the Sessions table', async () => {
+    await show('sessions', width);
+    const cells = page.locator('[data-testid="session-row"] .vcell[data-col="srcIp"]');
+    await expect.poll(() => cells.allTextContents(), UNTIL_SHOWN).toEqual(expect.arrayContaining(IPV6));
+    expect(await cutCells(page, '[data-testid="session-row"] .vcell[data-col="srcIp"]')).toEqual([]);
+    // Still one line per row: the virtual scrolling places rows at a fixed height.
+    const heights = await cells.evaluateAll((all) => all.map((cell) => cell.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThanOrEqual(30);
+  });
+});
