@@ -113,4 +113,11 @@ describe.each([1600, 1280])('at %i px wide', (width) => {
     const heights = await cells.evaluateAll((all) => all.map((cell) => cell.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThanOrEqual(30);
   });
+
+  it('shows the Models runs table to its Flagged and Active columns', async () => {
+    await show('models', width);
+    await page.getByTestId('run-row').first().waitFor(UNTIL_SHOWN);
+    expect(await cutCells(page, '[data-testid="runs-table"] th')).toEqual([]);
+    expect(await cutCells(page, '[data-testid="run-row"] td')).toEqual([]);
+  });
 });

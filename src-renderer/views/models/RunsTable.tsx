@@ -15,7 +15,12 @@ interface RunsTableProps {
 function Versus({ model, baseline }: { model: number | undefined; baseline: number | undefined }) {
   return (
     <>
-      <strong>{metric(model)}</strong> <span className="muted">/ {metric(baseline)}</span>
+      {/* Breaks, when the table is short of room, only before the slash: the baseline goes under. */}
+      <strong>{metric(model)}</strong>{' '}
+      <span className="muted">
+        /{'\u00a0'}
+        {metric(baseline)}
+      </span>
     </>
   );
 }
@@ -23,7 +28,7 @@ function Versus({ model, baseline }: { model: number | undefined; baseline: numb
 export function RunsTable({ runs, selected, onSelect, onActivate }: RunsTableProps) {
   return (
     <div className="table-wrap">
-      <table data-testid="runs-table">
+      <table className="runs-table" data-testid="runs-table">
         <caption className="visually-hidden">Model runs; each metric as model / majority baseline</caption>
         <thead>
           <tr>
@@ -74,18 +79,22 @@ export function RunsTable({ runs, selected, onSelect, onActivate }: RunsTablePro
                     #{run.id}
                   </button>
                 </td>
-                <td>{runName(run)}</td>
+                <td className="wrap">{runName(run)}</td>
                 <td title={run.message ?? undefined}>{run.status}</td>
-                <td>{formatTimestamp(run.createdAt)}</td>
-                <td className="num" data-testid="run-roc">
+                <td className="wrap">{formatTimestamp(run.createdAt)}</td>
+                <td className="num wrap" data-testid="run-roc">
                   {m ? <Versus model={m.model.rocAuc} baseline={m.baseline.rocAuc} /> : '–'}
                 </td>
-                <td className="num">
+                <td className="num wrap">
                   {m ? <Versus model={m.model.prAuc} baseline={m.baseline.prAuc} /> : '–'}
                 </td>
-                <td className="num">{m ? <Versus model={m.model.f1} baseline={m.baseline.f1} /> : '–'}</td>
-                <td>
-                  {m ? `${formatCount(m.labelCounts.malicious)} / ${formatCount(m.labelCounts.benign)}` : '–'}{' '}
+                <td className="num wrap">
+                  {m ? <Versus model={m.model.f1} baseline={m.baseline.f1} /> : '–'}
+                </td>
+                <td className="wrap labels">
+                  {m
+                    ? `${formatCount(m.labelCounts.malicious)}\u00a0/\u00a0${formatCount(m.labelCounts.benign)}`
+                    : '–'}{' '}
                   <span className="muted">{labelSourceText(run)}</span>
                 </td>
                 <td>{run.split ?? '–'}</td>
