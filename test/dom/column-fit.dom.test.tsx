@@ -1,10 +1,11 @@
 // Columns sized to show their values whole. The DOM has no layout here, so each text's width is
 // stubbed as 7.5 px a character (about the app's 13 px font) and the test checks the sizing decision:
-// the Sessions grid's track list.
+// the Sessions grid's track list, and where a Triage address may break.
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COLUMNS } from '../../src-renderer/views/sessions/columns.js';
 import { SessionsGrid } from '../../src-renderer/views/sessions/SessionsGrid.js';
+import { breakableAddress } from '../../src-renderer/views/triage/QueueTable.js';
 import type { Session } from '../../src-shared/domain.js';
 import { fakeSession } from './fake-session.js';
 
@@ -66,5 +67,19 @@ describe('Sessions table address columns', () => {
     expect(tracks(container)).toBe('160px 329px 150px');
     rerender(grid([fakeSession(2, { srcIp: '255.255.255.255' })], 'q2'));
     expect(tracks(container)).toBe('160px 150px 150px');
+  });
+});
+
+describe('Triage queue addresses', () => {
+  it('may break an IPv6 address after each colon, and show it unchanged', () => {
+    const { container } = render(<span>{breakableAddress(LONGEST_V6)}</span>);
+    expect(container.textContent).toBe(LONGEST_V6);
+    expect(container.querySelectorAll('wbr')).toHaveLength(7);
+  });
+
+  it('never breaks an IPv4 address', () => {
+    const { container } = render(<span>{breakableAddress('203.0.113.7')}</span>);
+    expect(container.textContent).toBe('203.0.113.7');
+    expect(container.querySelectorAll('wbr')).toHaveLength(0);
   });
 });

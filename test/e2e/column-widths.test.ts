@@ -120,4 +120,17 @@ describe.each([1600, 1280])('at %i px wide', (width) => {
     expect(await cutCells(page, '[data-testid="runs-table"] th')).toEqual([]);
     expect(await cutCells(page, '[data-testid="run-row"] td')).toEqual([]);
   });
+
+  it('shows the Triage queue to its verdict column, a kind and an analyst included', async () => {
+    await show('triage', width);
+    await page.getByTestId('triage-verdict-filter').selectOption('');
+    const verdicts = page.locator('[data-testid="triage-row"] td.verdict');
+    await expect
+      .poll(() => verdicts.allTextContents(), UNTIL_SHOWN)
+      .toContain('malicious (sql_injection) · ana');
+    // At 1280 the tags after the verdict may scroll into view; up to the verdict, every column shows.
+    const headers = width >= 1600 ? 'th' : 'th:not(:last-child)';
+    expect(await cutCells(page, `[data-testid="triage-queue"] ${headers}`)).toEqual([]);
+    expect(await cutCells(page, '[data-testid="triage-row"] td.verdict')).toEqual([]);
+  });
 });

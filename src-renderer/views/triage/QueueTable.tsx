@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, type ReactNode, useEffect, useRef } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import type { FlagQueuePage, QueueItem, Verdict } from '../../../src-shared/triage.js';
 import { formatCount, formatTimestamp } from '../../format.js';
@@ -26,6 +26,25 @@ function requestSummary(s: Session): string {
   if (s.method === null && s.path === null) return '';
   const target = `${s.path ?? ''}${s.query ? `?${s.query}` : ''}`;
   return [s.responseCode, s.method, target].filter((part) => part !== null && part !== '').join(' ');
+}
+
+/**
+ * An address that may break after each colon: an IPv6 source (up to 39 characters) takes two
+ * lines in a narrow queue rather than push the verdict out of sight; an IPv4 one never breaks.
+ */
+export function breakableAddress(ip: string): ReactNode {
+  const parts = ip.split(':');
+  return parts.map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one address, in their order.
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          :<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
 }
 
 type GroupProps = Pick<QueueTableProps, 'page' | 'collapsed' | 'onToggleGroup' | 'onGroupVerdict'>;
@@ -136,10 +155,10 @@ export function QueueTable(props: QueueTableProps) {
                   {item.score === null ? 'rule' : item.score.toFixed(3)}
                 </td>
                 <td>{formatTimestamp(item.session.startTs)}</td>
-                <td>{item.session.srcIp}</td>
+                <td className="queue-address">{breakableAddress(item.session.srcIp)}</td>
                 {shown.destination && (
-                  <td>
-                    {item.session.dstIp ?? ''}
+                  <td className="queue-address">
+                    {breakableAddress(item.session.dstIp ?? '')}
                     {item.session.dstPort !== null ? `:${item.session.dstPort}` : ''}
                   </td>
                 )}
