@@ -1,5 +1,6 @@
 // Every model run, newest first: each metric beside the majority-class baseline, so the analyst
 // sees what the model adds over "always answer the common class".
+import { Fragment } from 'react';
 import { scoreCommand } from '../../../src-shared/detection-set.js';
 import type { ModelRun } from '../../../src-shared/models.js';
 import { formatCount, formatTimestamp } from '../../format.js';
@@ -81,7 +82,18 @@ export function RunsTable({ runs, selected, onSelect, onActivate }: RunsTablePro
                 </td>
                 <td className="wrap">{runName(run)}</td>
                 <td title={run.message ?? undefined}>{run.status}</td>
-                <td className="wrap">{formatTimestamp(run.createdAt)}</td>
+                <td className="wrap">
+                  {/* Breaks between the date and the time, never inside either. */}
+                  {formatTimestamp(run.createdAt)
+                    .split(' ')
+                    .map((part, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the date and the time, in order.
+                      <Fragment key={i}>
+                        {i > 0 && ' '}
+                        <span className="nowrap">{part}</span>
+                      </Fragment>
+                    ))}
+                </td>
                 <td className="num wrap" data-testid="run-roc">
                   {m ? <Versus model={m.model.rocAuc} baseline={m.baseline.rocAuc} /> : '–'}
                 </td>
