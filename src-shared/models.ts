@@ -173,6 +173,8 @@ export const RunMetrics = z.object({
   population: z
     .object({ sessions: z.number().int(), labelled: z.number().int(), flagged: z.number().int() })
     .optional(),
+  /** Where the threshold came from (src-shared/threshold-words.ts). Absent on older runs. */
+  thresholdFrom: z.enum(['validation', 'population', 'flag-rate', 'default']).optional(),
   /** Feature importances (random forest: normalised mean decrease in impurity), largest first. */
   importances: z.array(z.object({ feature: z.string(), importance: z.number() })).optional(),
   /**
@@ -182,6 +184,7 @@ export const RunMetrics = z.object({
   multiclass: MulticlassMetrics.optional(),
 });
 export type RunMetrics = z.infer<typeof RunMetrics>;
+export type ThresholdFrom = NonNullable<RunMetrics['thresholdFrom']>;
 
 /** A network run's backend until tfjs has picked one (forests run on 'cpu' from the start). */
 export const BACKEND_PENDING = 'pending';

@@ -1,8 +1,10 @@
 // How runs print: a metrics table with the majority-class baseline beside the model, and the
 // flat JSON shape scripts read (`metrics` and `baseline` side by side).
+
 import type { BinaryMetrics, ModelRun } from '../../src-shared/models.js';
 import { measuredOn, populationWarning } from '../../src-shared/run-population.js';
 import { formatScore } from '../../src-shared/score-format.js';
+import { thresholdFromInWords } from '../../src-shared/threshold-words.js';
 import { describeKinds } from './kind-metrics-output.js';
 import { table } from './options.js';
 
@@ -59,7 +61,10 @@ export function describeRun(run: ModelRun): string {
   if (run.message) lines.push(run.message);
   lines.push(
     `Split: ${run.split}; trained on ${m.trainRows} sessions (${m.trainPositives} malicious), ` +
-      `tested on ${m.testRows} held-out sessions (${m.testPositives} malicious); threshold ${formatScore(m.model.threshold)}`,
+      `tested on ${m.testRows} held-out sessions (${m.testPositives} malicious); threshold ${formatScore(m.model.threshold)}` +
+      (thresholdFromInWords(m.thresholdFrom, run.kind)
+        ? ` (${thresholdFromInWords(m.thresholdFrom, run.kind)})`
+        : ''),
     ...[measuredOn(m), populationWarning(m)].filter((line) => line !== null),
     '',
     table([

@@ -275,6 +275,22 @@ describe('run detail', () => {
     );
   });
 
+  it('says where the threshold came from, and warns of an untuned default', () => {
+    const untuned = run();
+    untuned.metrics!.thresholdFrom = 'default';
+    render(<RunDetail run={untuned} />);
+    const said = screen.getByTestId('run-threshold-from');
+    expect(said.className).toBe('warn-note');
+    expect(said.textContent).toMatch(
+      /^Threshold 0\.\d{3}: the default 0\.5, not tuned: the training side had too few/,
+    );
+    cleanup();
+    const validated = run();
+    validated.metrics!.thresholdFrom = 'validation';
+    render(<RunDetail run={validated} />);
+    expect(screen.getByTestId('run-threshold-from').className).toBe('muted');
+  });
+
   it('says why an unevaluated run has no metrics', () => {
     render(<RunDetail run={{ ...run(), kind: 'iforest', metrics: null, labelSource: null, split: null }} />);
     const said = screen.getByTestId('run-not-evaluated').textContent ?? '';

@@ -3,6 +3,8 @@
 import { featureName } from '../../../src-shared/feature-names.js';
 import type { ModelRun } from '../../../src-shared/models.js';
 import { measuredOn, populationWarning } from '../../../src-shared/run-population.js';
+import { formatScore } from '../../../src-shared/score-format.js';
+import { thresholdFromInWords } from '../../../src-shared/threshold-words.js';
 import { formatCount } from '../../format.js';
 import { ConfusionMatrix } from './ConfusionMatrix.js';
 import { CurveCharts } from './CurveCharts.js';
@@ -36,6 +38,14 @@ export function RunDetail({ run }: { run: ModelRun }) {
           {measuredOn(m) && (
             <p className="muted" data-testid="run-measured-on">
               {measuredOn(m)}
+            </p>
+          )}
+          {thresholdFromInWords(m.thresholdFrom, run.kind) && (
+            <p
+              className={m.thresholdFrom === 'default' && run.kind !== 'iforest' ? 'warn-note' : 'muted'}
+              data-testid="run-threshold-from"
+            >
+              Threshold {formatScore(m.model.threshold)}: {thresholdFromInWords(m.thresholdFrom, run.kind)}.
             </p>
           )}
           {populationWarning(m) && (

@@ -1,5 +1,5 @@
 // Where "flagged" starts. Scores are oriented higher = more suspicious for every kind.
-import type { ModelKind, ModelParams } from '../../../../src-shared/models.js';
+import type { ModelKind, ModelParams, ThresholdFrom } from '../../../../src-shared/models.js';
 import { SPARSE_LABEL_SHARE } from '../../../../src-shared/run-population.js';
 import { bestF1Threshold, pick, populationThreshold } from '../evaluate/index.js';
 import { percentile } from '../forest/index.js';
@@ -68,4 +68,22 @@ export function validatedThreshold(
   const population: number[] = [];
   for (let r = 0; r < label.length; r++) if (!known[r]) population.push(scores[r] ?? 0);
   return populationThreshold(pick(scores, Int32Array.from(positives)), population);
+}
+
+/**
+ * Where a run's cut came from, for the run to say (src-shared/threshold-words.ts): chosen on a
+ * validation slice, against all sessions (sparse labels), a flag rate's quantile, or the kind's
+ * default — for a classifier, because the training side had too few attacking sources to set a
+ * validation slice apart.
+ */
+export function thresholdFrom(
+  kind: ModelKind,
+  params: ModelParams,
+  validated: boolean,
+  label: Uint8Array,
+): ThresholdFrom {
+  if (validated)
+    return labelledCount(label) >= SPARSE_LABEL_SHARE * label.length ? 'validation' : 'population';
+  const rate = params.flagRate ?? (kind === 'iforest' ? params.contamination : undefined);
+  return rate !== undefined ? 'flag-rate' : 'default';
 }

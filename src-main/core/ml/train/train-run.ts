@@ -43,7 +43,13 @@ import { KINDS } from '../models/kinds.js';
 import { isNetKind } from '../models/net-detectors.js';
 import { scoreInBlocks } from './score-blocks.js';
 import { subset } from './subset.js';
-import { chooseThreshold, flagRateRows, labelledCount, validatedThreshold } from './threshold.js';
+import {
+  chooseThreshold,
+  flagRateRows,
+  labelledCount,
+  thresholdFrom,
+  validatedThreshold,
+} from './threshold.js';
 import { evaluateKinds, resolveTargetLabels, toBinary } from './train-types.js';
 import { validationSplit } from './validation.js';
 
@@ -174,6 +180,13 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
         ? evaluate(raw, split, trainRows.length, scores, threshold, labels.counts, detector, schema.columns)
         : null;
     if (metrics) metrics.population = population(raw.label, scores, threshold);
+    if (metrics)
+      metrics.thresholdFrom = thresholdFrom(
+        request.kind,
+        params,
+        inner !== null && split !== null,
+        raw.label,
+      );
     if (metrics && excluded) metrics.excludedFeatures = excluded;
     if (metrics && split && kinds)
       metrics.multiclass = await evaluateKinds(detector, all, codes, split, threshold, kinds);
