@@ -34,11 +34,8 @@ export interface CompiledRule {
   level: RuleLevel;
   selections: CompiledSelection[];
   holds: Predicate;
-  /**
-   * Atoms that wake the rule besides its selections': a request rule whose condition holds with
-   * none of them (`not filter`) is looked at for every request, not for every session.
-   */
-  wakers: Int32Array;
+  /** The sessions its logsource describes (logsource.ts): checked by the evaluator per candidate row. */
+  scope: RuleScope;
 }
 
 export interface CompiledRuleSet {
@@ -81,29 +78,6 @@ export function compileRules(rules: readonly SigmaRule[]): CompiledRuleSet {
   };
 }
 
-/**
- * Atoms that hold for a session with an HTTP request: a method, a path or a user agent (as the
- * features' hasRequest decides it). An access log line that is no request (a TLS handshake) keeps
- * its raw text only and counts as no request.
- */
-function requestAtoms(table: AtomTable): Int32Array {
-  const REQUEST_FIELDS: readonly RuleField[] = ['method', 'path', 'userAgent'];
-  return Int32Array.from(
-    REQUEST_FIELDS.map((field) => table.idOf(field, { kind: 'exists', present: true }, [])),
-  );
-}
-
-/** The rule's condition, run only on the sessions its logsource describes (logsource.ts). */
-function scoped(condition: Predicate, scope: RuleScope, request: Int32Array): Predicate {
-  const isRequest = (truth: Truth) => {
-    for (let i = 0; i < request.length; i++) if (truth[request[i] as number] === 1) return true;
-    return false;
-  };
-  return scope === 'request'
-    ? (truth) => isRequest(truth) && condition(truth)
-    : (truth) => !isRequest(truth) && condition(truth);
-}
-
 function compileRule(rule: SigmaRule, index: number, table: AtomTable): CompiledRule {
   const positive = evidenceNames(rule.condition);
   const selections = rule.selections.map((selection): CompiledSelection => {
@@ -117,18 +91,14 @@ function compileRule(rule: SigmaRule, index: number, table: AtomTable): Compiled
     };
   });
   const byName = new Map(selections.map((selection) => [selection.name, selection.holds]));
-  const condition = conditionHolds(rule.condition, byName);
-  const scope = scopeOf(rule.logsource);
-  const request = requestAtoms(table);
-  const holdsWithNone = condition(new Uint8Array(table.atoms.length));
   return {
     index,
     id: rule.id,
     title: rule.title,
     level: rule.level,
     selections,
-    holds: scoped(condition, scope, request),
-    wakers: holdsWithNone && scope === 'request' ? request : new Int32Array(0),
+    holds: conditionHolds(rule.condition, byName),
+    scope: scopeOf(rule.logsource),
   };
 }
 
@@ -249,7 +219,6 @@ function evidenceNames(node: ConditionNode, negated = false, into = new Set<stri
 }
 
 function* atomsOf(rule: CompiledRule): Generator<number> {
-  yield* rule.wakers;
   for (const selection of rule.selections)
     for (const tests of selection.alternatives)
       for (const test of tests) for (const group of test.groups) yield* group;

@@ -8,12 +8,12 @@ import { type ColumnBatch, columnOf, columnsOfRecords, type FieldColumn, textAt 
 import type { CompiledRuleSet } from './compile.js';
 import { explainHit } from './explain.js';
 import type { FieldProgram } from './field-program.js';
-import type { RequestRecord, RuleField } from './fields.js';
+import { REQUEST_MARK_FIELDS, type RequestRecord, type RuleField } from './fields.js';
 import type { RuleHit } from './types.js';
 
 /** Rule hits for an array of session-like records (sessionIndex: the record's index). */
 export function evaluateRecords(set: CompiledRuleSet, records: readonly RequestRecord[]): RuleHit[] {
-  const fields = set.programs.map((program) => program.field);
+  const fields = [...set.programs.map((program) => program.field), ...REQUEST_MARK_FIELDS];
   return evaluateColumns(set, columnsOfRecords(records, fields));
 }
 
@@ -29,6 +29,7 @@ export function evaluateColumns(set: CompiledRuleSet, batch: ColumnBatch, memo?:
   const perField = set.programs.map((program, f) =>
     atomsByRow(program, columns[f]!, rows, lasting === null ? null : { memo: lasting, program: f }),
   );
+  const isRequest = requestTest(batch);
   const hits: RuleHit[] = [];
   const truth = new Uint8Array(set.atoms.length);
   const ruleStamp = new Int32Array(set.rules.length).fill(-1);
@@ -62,9 +63,11 @@ export function evaluateColumns(set: CompiledRuleSet, batch: ColumnBatch, memo?:
     }
     if (candidates.length) {
       candidates.sort((a, b) => a - b);
+      // Asked only for a row some rule may hit: most rows wake none.
+      const scope = isRequest(row) ? 'request' : 'flow';
       for (const index of candidates) {
         const rule = rules[index]!;
-        if (!rule.holds(truth)) continue;
+        if (rule.scope !== scope || !rule.holds(truth)) continue;
         const evidence = explainHit(set, rule, truth, (field) => valueAt(set, columns, field, row));
         hits.push({
           sessionIndex: row,
@@ -81,6 +84,18 @@ export function evaluateColumns(set: CompiledRuleSet, batch: ColumnBatch, memo?:
     touched.length = 0;
   }
   return hits;
+}
+
+/** Whether a row is an HTTP request (REQUEST_MARK_FIELDS): its rules' logsources decide which run. */
+function requestTest(batch: ColumnBatch): (row: number) => boolean {
+  const marks = REQUEST_MARK_FIELDS.map((field) => columnOf(batch, field));
+  return (row) => {
+    for (const column of marks) {
+      const text = textAt(column, row);
+      if (text !== null && text !== '') return true;
+    }
+    return false;
+  };
 }
 
 /** A value only for explaining a hit: the column of the program that tests `field`. */

@@ -94,3 +94,10 @@ export function extensionOf(path: string | null | undefined): string | null {
   const dot = path.lastIndexOf('.');
   return dot > slash ? path.slice(dot + 1) : '';
 }
+
+/**
+ * The fields that make a session an HTTP request for a rule's logsource (logsource.ts): a method, a
+ * path or a user agent, as the features' hasRequest decides it. An access-log line that is no
+ * request (a TLS handshake) keeps its raw text only, and counts as a connection.
+ */
+export const REQUEST_MARK_FIELDS: readonly TextField[] = ['method', 'path', 'userAgent'];

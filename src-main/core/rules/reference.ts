@@ -12,6 +12,7 @@ import {
   extensionOf,
   isNumberField,
   KEYWORD_FIELDS,
+  REQUEST_MARK_FIELDS,
   type RequestRecord,
   type RuleField,
   uriOf,
@@ -59,7 +60,7 @@ function ruleHolds(rule: SigmaRule): Holds {
 }
 
 function isRequest(record: RequestRecord): boolean {
-  return (['method', 'path', 'userAgent'] as const).some((field) => {
+  return REQUEST_MARK_FIELDS.some((field) => {
     const value = fieldValue(record, field);
     return value !== null && value !== '';
   });
