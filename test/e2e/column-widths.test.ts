@@ -3,12 +3,14 @@
 // table's Flagged column and the Triage queue's verdict column (neither pushed out of its frame).
 // Data: a generated access log plus a few IPv6 clients, an rf run on rule hits at high or above (the
 // longest label text) scored and a second one not, and verdicts that name a kind and an analyst.
+
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtVigilOn } from '../helpers/built-cli.js';
 import { launchChromium } from './chromium.js';
 import { questionsAnswered, UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
@@ -20,14 +22,7 @@ let browser: Browser;
 let serve: ServeProcess;
 let page: Page;
 
-const vigil = (...args: string[]) =>
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'vigil.js'), ...args, '--db', path.join(dir, 'x.db')],
-    {
-      encoding: 'utf8',
-    },
-  );
+const vigil = builtVigilOn(() => path.join(dir, 'x.db'));
 
 beforeAll(async () => {
   assertBuilt();

@@ -2,12 +2,13 @@
 // Isolation Forest trained with the CLI (real child processes): the Flagged, Score and Verdict
 // columns named by the detection set, sorts by score, response and detection, the cell menu of
 // the Flagged column filtering `flagged:yes`, and the top bar switching the kind off and on again.
-import { execFileSync } from 'node:child_process';
+
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtVigilOn } from '../helpers/built-cli.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
@@ -26,14 +27,7 @@ let pageErrors: string[];
 /** How many sessions the run flagged, as the CLI said. */
 let flaggedByRun: number;
 
-const vigil = (...args: string[]) =>
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'vigil.js'), ...args, '--db', path.join(dir, 'x.db')],
-    {
-      encoding: 'utf8',
-    },
-  );
+const vigil = builtVigilOn(() => path.join(dir, 'x.db'));
 
 beforeAll(async () => {
   assertBuilt();

@@ -34,3 +34,11 @@ export async function ingestedWith(dir: string, name: string, text: string): Pro
   if (ingest.code !== 0) throw new Error(`vigil ingest ${name} failed: ${ingest.stderr}`);
   return db;
 }
+
+/**
+ * The built CLI run synchronously on one database, for a beforeAll that prepares data as a user
+ * would (`vigil ingest`, `vigil train`); `db` is read at each call (its folder is made there too).
+ */
+export function builtVigilOn(db: () => string): (...args: string[]) => string {
+  return (...args) => execFileSync(process.execPath, [CLI, ...args, '--db', db()], { encoding: 'utf8' });
+}

@@ -2,11 +2,12 @@
 // session on the split's training side, labelled or not), as it does without labels, and use the
 // verdicts only to evaluate. It was fitted on the few labelled training sessions alone: three
 // attacking sources and a dozen spot checks, so it learnt the attacks as normal.
+
 import { describe, expect, it } from 'vitest';
 import { runArtifacts } from '../../../src-main/core/db/model-runs.js';
 import { unpackWeights } from '../../../src-main/core/ml/models/codec.js';
 import { trainRun } from '../../../src-main/core/ml/train/train-run.js';
-import { setVerdict } from '../../../src-main/core/triage/verdict-actions.js';
+import { giveFewVerdicts } from './few-verdicts.js';
 import { sharedGeneratedDb } from './harness.js';
 
 const data = sharedGeneratedDb({ rows: 6_000, seed: 3, days: 2, attackRate: 0.04 });
@@ -23,23 +24,7 @@ function fittedRows(runId: number): number {
 describe('iforest --labels verdicts', () => {
   it('fits on every session of the training side, labelled or not, never on the held-out side', async () => {
     const db = data.db();
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const sessions = count('SELECT count(*) AS n FROM sessions');
-    const attackers = db
-      .prepare(
-        `SELECT src_ip AS ip FROM sessions WHERE lower(label) NOT IN ('benign', 'normal')
-         GROUP BY src_ip ORDER BY count(*) DESC LIMIT 3`,
-      )
-      .all() as { ip: string }[];
-    for (const { ip } of attackers) setVerdict(db, 'qa', { target: { srcIp: ip }, verdict: 'malicious' });
-    const benign = (
-      db.prepare("SELECT id FROM sessions WHERE lower(label) IN ('benign', 'normal') ORDER BY id").all() as {
-        id: number;
-      }[]
-    ).map((r) => r.id);
-    const spot = Array.from({ length: 12 }, (_, i) => benign[Math.floor((i * benign.length) / 12)]!);
-    setVerdict(db, 'qa', { target: { sessionIds: spot }, verdict: 'benign' });
-    const labelled = count("SELECT count(*) AS n FROM verdicts WHERE verdict IN ('malicious', 'benign')");
+    const { sessions, labelled } = giveFewVerdicts(db);
     expect(labelled).toBeLessThan(sessions / 10);
 
     for (const split of ['ip', 'time', 'random'] as const) {

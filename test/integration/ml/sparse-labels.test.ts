@@ -3,11 +3,12 @@
 // traffic. A threshold chosen on those alone flagged almost every session while the held-out
 // precision read 0.97; the run must flag on the order of the attacks, and say what its figures
 // were measured on.
+
 import { describe, expect, it } from 'vitest';
 import { describeRun } from '../../../src-main/cli/model-output.js';
 import { scoreRun } from '../../../src-main/core/ml/train/score-run.js';
 import { trainRun } from '../../../src-main/core/ml/train/train-run.js';
-import { setVerdict } from '../../../src-main/core/triage/verdict-actions.js';
+import { giveFewVerdicts } from './few-verdicts.js';
 import { sharedGeneratedDb } from './harness.js';
 
 const data = sharedGeneratedDb({ rows: 12_000, seed: 3, days: 2, attackRate: 0.04 });
@@ -15,28 +16,11 @@ const data = sharedGeneratedDb({ rows: 12_000, seed: 3, days: 2, attackRate: 0.0
 describe('a run trained on a few verdicts', () => {
   it('flags on the order of the attacks among all sessions, not the traffic, and says what its figures describe', async () => {
     const db = data.db();
+    const { sessions, labelled } = giveFewVerdicts(db);
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const sessions = count('SELECT count(*) AS n FROM sessions');
     const attacks = count(
       "SELECT count(*) AS n FROM sessions WHERE label IS NOT NULL AND lower(label) NOT IN ('benign', 'normal')",
     );
-    // The three busiest attacking sources, marked malicious as a whole (vigil verdict --ip).
-    const attackers = db
-      .prepare(
-        `SELECT src_ip AS ip FROM sessions WHERE lower(label) NOT IN ('benign', 'normal')
-         GROUP BY src_ip ORDER BY count(*) DESC LIMIT 3`,
-      )
-      .all() as { ip: string }[];
-    for (const { ip } of attackers) setVerdict(db, 'qa', { target: { srcIp: ip }, verdict: 'malicious' });
-    // A dozen benign spot checks spread over the benign sessions.
-    const benign = (
-      db.prepare("SELECT id FROM sessions WHERE lower(label) IN ('benign', 'normal') ORDER BY id").all() as {
-        id: number;
-      }[]
-    ).map((r) => r.id);
-    const spot = Array.from({ length: 12 }, (_, i) => benign[Math.floor((i * benign.length) / 12)]!);
-    setVerdict(db, 'qa', { target: { sessionIds: spot }, verdict: 'benign' });
-    const labelled = count("SELECT count(*) AS n FROM verdicts WHERE verdict IN ('malicious', 'benign')");
 
     for (const [kind, split, seed] of [
       ['rf', 'ip', 1],

@@ -29,12 +29,17 @@ export function chooseThreshold(
  * mostly malicious, so every row not held out for testing — the run flags the traffic.
  */
 export function flagRateRows(label: Uint8Array, fit: Int32Array, test: Int32Array | null): Int32Array {
-  if (labelledCount(label) >= SPARSE_LABEL_SHARE * label.length) return fit;
+  if (labelsCoverMost(label)) return fit;
   const held = new Uint8Array(label.length);
   for (const r of test ?? []) held[r] = 1;
   const rows: number[] = [];
   for (let r = 0; r < label.length; r++) if (!held[r]) rows.push(r);
   return Int32Array.from(rows);
+}
+
+/** Labels on most sessions (the traffic), not a few someone chose (src-shared/run-population.ts). */
+function labelsCoverMost(label: Uint8Array): boolean {
+  return labelledCount(label) >= SPARSE_LABEL_SHARE * label.length;
 }
 
 /** Rows with a label (0 or 1; unlabelled rows hold UNLABELLED). */
@@ -59,8 +64,7 @@ export function validatedThreshold(
   const validationLabels = pick(label, validation);
   // Labels on most sessions are the traffic; on fewer, a sample someone chose (verdicts, a few
   // filled-in cells), and the cut is judged on all the sessions it flags.
-  if (labelledCount(label) >= SPARSE_LABEL_SHARE * label.length)
-    return bestF1Threshold(pick(scores, validation), validationLabels);
+  if (labelsCoverMost(label)) return bestF1Threshold(pick(scores, validation), validationLabels);
   const positives = Array.from(validation).filter((r) => label[r] === 1);
   const known = new Uint8Array(label.length);
   for (const r of seen.fit) known[r] = 1;
@@ -82,8 +86,7 @@ export function thresholdFrom(
   validated: boolean,
   label: Uint8Array,
 ): ThresholdFrom {
-  if (validated)
-    return labelledCount(label) >= SPARSE_LABEL_SHARE * label.length ? 'validation' : 'population';
+  if (validated) return labelsCoverMost(label) ? 'validation' : 'population';
   const rate = params.flagRate ?? (kind === 'iforest' ? params.contamination : undefined);
   return rate !== undefined ? 'flag-rate' : 'default';
 }
