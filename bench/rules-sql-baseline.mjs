@@ -38,6 +38,9 @@ const FIELDS = {
 FIELDS.uri = `(${FIELDS.path} || coalesce('?' || query, ''))`;
 FIELDS.uriExtension = `js_extension(${FIELDS.path})`;
 const KEYWORD_FIELDS = ['uri', 'userAgent', 'referrer', 'host', 'requestLine'];
+// URL fields, which a rule also reads percent-decoded once and twice (README "Detection rules":
+// attackers encode payloads twice to pass a filter that decodes once); `true`: `+` is a space there.
+const URL_FIELDS = { path: false, query: true, uri: true, referrer: true, requestLine: true };
 const NUMBER_FIELDS = new Set([
   'srcPort',
   'dstPort',
@@ -77,6 +80,23 @@ export function registerFunctions(db) {
     }
     return list.check(String(value), family === 6 ? 'ipv6' : 'ipv4') ? 1 : 0;
   });
+  // One round of percent-decoding, written plainly: a run of escapes that is not UTF-8 stays as logged.
+  db.function('js_decoded', { deterministic: true }, (value, plusIsSpace) => {
+    if (value === null) return null;
+    const spaced = plusIsSpace ? String(value).replaceAll('+', ' ') : String(value);
+    return spaced.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  });
+  // A decoded NUL ends a name for the server's file API (`/.env%00.html`): the text before it, else NULL.
+  db.function('js_before_nul', { deterministic: true }, (value) => {
+    const nul = value === null ? -1 : String(value).indexOf('\0');
+    return nul < 0 ? null : String(value).slice(0, nul);
+  });
   db.function('js_extension', { deterministic: true }, (path) => {
     if (path === null) return null;
     const slash = path.lastIndexOf('/');
@@ -100,8 +120,20 @@ function patternSql(expr, value, bind) {
   return `${expr} LIKE ${bind(like)} ESCAPE '\\'`;
 }
 
+/** A URL field's decoded spellings, columns of the `spelled` table runBaseline fills once per row. */
+const spelledColumns = (field) => ['once', 'twice', 'nul'].map((spelling) => `spelled.${field}_${spelling}`);
+
+/**
+ * A test of one value on `field`: for a URL field, on the text as logged, decoded once or twice, or
+ * decoded and cut at a NUL.
+ */
 function valueSql(field, value, bind) {
-  const expr = FIELDS[field];
+  if (URL_FIELDS[field] === undefined || value.type === 'exists' || value.type === 'null')
+    return valueOnSql(FIELDS[field], field, value, bind);
+  return `(${[FIELDS[field], ...spelledColumns(field)].map((expr) => `coalesce(${valueOnSql(expr, field, value, bind)}, 0)`).join(' OR ')})`;
+}
+
+function valueOnSql(expr, field, value, bind) {
   switch (value.type) {
     case 'exists':
       return value.present ? `${expr} IS NOT NULL` : `${expr} IS NULL`;
@@ -172,14 +204,42 @@ export function ruleSql(rule) {
   return { where: `${scope} AND ${conditionSql(rule.condition, selections)}`, params };
 }
 
+/**
+ * Decodes each request's URL fields once, as someone translating the rules to SQL would (decoding
+ * in every test instead costs one call per test and row: 240 requests/s instead of thousands), into
+ * a temporary table the rule queries join.
+ */
+function fillSpelled(db, lastId) {
+  const columns = [];
+  const values = [];
+  for (const [field, plusIsSpace] of Object.entries(URL_FIELDS)) {
+    const once = `js_decoded(${FIELDS[field]}, ${plusIsSpace ? 1 : 0})`;
+    const twice = `js_decoded(${field}_once, ${plusIsSpace ? 1 : 0})`;
+    columns.push(`${field}_once`, `${field}_twice`, `${field}_nul`);
+    values.push([once, twice, `js_before_nul(${field}_twice)`]);
+  }
+  // Each spelling is built from the one before, one step (one UPDATE) at a time.
+  db.exec('DROP TABLE IF EXISTS temp.spelled');
+  db.exec(`CREATE TEMP TABLE spelled (id INTEGER PRIMARY KEY, ${columns.join(', ')})`);
+  db.prepare(
+    `INSERT INTO spelled (id, ${columns.filter((_, i) => i % 3 === 0).join(', ')})
+     SELECT id, ${values.map(([once]) => once).join(', ')} FROM sessions WHERE id <= ?`,
+  ).run(lastId);
+  for (const step of [1, 2])
+    db.exec(`UPDATE spelled SET ${values.map((v, i) => `${columns[i * 3 + step]} = ${v[step]}`).join(', ')}`);
+}
+
 /** Runs every rule as its own query over the sessions with id <= lastId; returns the (session, rule) hits. */
 export function runBaseline(db, rules, lastId) {
   registerFunctions(db);
+  fillSpelled(db, lastId);
   let hits = 0;
   const pairs = new Set();
   for (const rule of rules) {
     const { where, params } = ruleSql(rule);
-    const select = db.prepare(`SELECT id FROM sessions WHERE id <= ? AND (${where})`).pluck();
+    const select = db
+      .prepare(`SELECT id FROM sessions JOIN spelled USING (id) WHERE id <= ? AND (${where})`)
+      .pluck();
     for (const id of select.iterate(lastId, ...params)) {
       hits++;
       pairs.add(`${id}:${rule.id}`);

@@ -3,6 +3,8 @@
 // server decodes them before use; a rule written for the plain payload (`' OR 1=1`, `<script`)
 // then matches however it was logged. The value as logged is always tried first, so a rule written
 // for an encoding (`%2e%2e/`) still matches it. In a query `+` is a space, as forms send it.
+// A decoded NUL also ends the text there, as a C file API reads the name (`/.env%00.html` opens
+// `/.env`: the null-byte bypass of an extension check), so that spelling is read too.
 
 import { percentDecode } from '../../../src-shared/request-line.js';
 import type { RuleField } from './fields.js';
@@ -31,7 +33,7 @@ export function spellingsOf(value: string, field: RuleField): string[] {
 /**
  * The value decoded once and twice (src-shared/request-line.ts's decoding, which the drawer and
  * the reports show), leaving out spellings equal to the one before: none for a value without `%`
- * (or `+` where it is a space).
+ * (or `+` where it is a space). Then, when a decoded spelling holds a NUL, the text before it.
  */
 export function decodedSpellings(value: string, plusIsSpace: boolean): string[] {
   const out: string[] = [];
@@ -43,5 +45,7 @@ export function decodedSpellings(value: string, plusIsSpace: boolean): string[] 
     out.push(next);
     current = next;
   }
+  const nul = current.indexOf('\0');
+  if (nul >= 0) out.push(current.slice(0, nul));
   return out;
 }

@@ -979,6 +979,16 @@ const DECODED_URLS: Case[] = [
     [req('/admin+x'), req('/admin/x')],
   ),
   rule(
+    "a decoded NUL ends the name as the server's file API reads it (a null-byte extension bypass)",
+    `
+      sel:
+        cs-uri-stem|endswith: /.env
+      condition: sel`,
+    [req('/app/.env%00.html'), req('/app/.env%2500.jpg'), req('/app/.env%00')],
+    // Before the NUL the name must still match; a NUL as logged (`%00` in a literal) is not decoded.
+    [req('/app/.env.html%00'), req('/app/%00/.envx')],
+  ),
+  rule(
     'the referrer is decoded, the user agent is not',
     `
       sel_ref:
