@@ -19,6 +19,6 @@ export function thresholdFromInWords(from: ThresholdFrom | undefined, kind: Mode
     case 'default':
       return kind === 'iforest'
         ? "the Isolation Forest's default cut (sklearn's contamination='auto')"
-        : 'the default 0.5, not tuned: the training side had too few attacking sources to set a validation slice apart, so precision, recall and F1 are measured at an untuned cut (--flag-rate sets one)';
+        : 'the default 0.5, not tuned: the training side’s attacks were too few (split by time, too close together) to set a validation slice apart, so precision, recall and F1 are measured at an untuned cut (--flag-rate sets one)';
   }
 }

@@ -282,7 +282,7 @@ describe('run detail', () => {
     const said = screen.getByTestId('run-threshold-from');
     expect(said.className).toBe('warn-note');
     expect(said.textContent).toMatch(
-      /^Threshold 0\.\d{3}: the default 0\.5, not tuned: the training side had too few/,
+      /^Threshold 0\.\d{3}: the default 0\.5, not tuned: the training side’s attacks were too few/,
     );
     cleanup();
     const validated = run();

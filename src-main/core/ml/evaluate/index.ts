@@ -10,6 +10,7 @@ export {
   defaultSplit,
   type Split,
   type SplitInput,
+  splitByAttackTime,
   splitRows,
   TEST_SHARE,
   trainingSide,

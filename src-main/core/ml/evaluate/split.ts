@@ -124,10 +124,27 @@ function labelledRows(input: SplitInput): Int32Array {
   return Int32Array.from(out);
 }
 
-function byTime(input: SplitInput, rows: Int32Array, gapMs: number): Split {
+/**
+ * A time split whose cut is the time of the malicious rows' last TEST_SHARE, not of all the rows':
+ * the later side holds about that share of the attacks, with all the traffic of its stretch. For a
+ * validation slice of a time split's training side: attacks come in campaigns, and when the last
+ * one ends before the side's last quarter of sessions, the usual cut leaves the slice without an
+ * attack although the side holds many. Still by time, with the gap: refused like any split when a
+ * side lacks a class (the attacks one burst, all within the gap of the cut).
+ */
+export function splitByAttackTime(input: SplitInput, gapMs: number): Split {
+  const rows = labelledRows(input);
+  const attacks = rows.filter((r) => input.label[r] === 1);
+  const split = byTime(input, rows, gapMs, attacks.length > 0 ? attacks : rows);
+  checkSides(input, split);
+  return split;
+}
+
+/** Later rows (at or after the cut) are tested; `cutOn` sets the cut at its own last TEST_SHARE. */
+function byTime(input: SplitInput, rows: Int32Array, gapMs: number, cutOn: Int32Array = rows): Split {
   // The cut falls between two distinct times so no instant is on both sides.
-  const cutAt = Math.floor(rows.length * (1 - TEST_SHARE));
-  const cutTs = valueAt(input.startTs, rows[Math.min(cutAt, rows.length - 1)]);
+  const cutAt = Math.floor(cutOn.length * (1 - TEST_SHARE));
+  const cutTs = valueAt(input.startTs, cutOn[Math.min(cutAt, cutOn.length - 1)]);
   const train: number[] = [];
   const test: number[] = [];
   for (const r of rows) {

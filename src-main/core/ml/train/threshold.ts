@@ -77,8 +77,8 @@ export function validatedThreshold(
 /**
  * Where a run's cut came from, for the run to say (src-shared/threshold-words.ts): chosen on a
  * validation slice, against all sessions (sparse labels), a flag rate's quantile, or the kind's
- * default — for a classifier, because the training side had too few attacking sources to set a
- * validation slice apart.
+ * default — for a classifier, because the training side's attacks were too few (by time, one burst)
+ * to set a validation slice apart (validation.ts).
  */
 export function thresholdFrom(
   kind: ModelKind,
