@@ -1,8 +1,9 @@
 // Columns an analyst must be able to read whole, measured in Chromium through serve mode at
 // 1600×1000 and at 1280 wide: the Sessions table's IPv6 addresses (no ellipsis), the Models runs
-// table's Flagged column and the Triage queue's verdict column (neither pushed out of its frame).
-// Data: a generated access log plus a few IPv6 clients, an rf run on rule hits at high or above (the
-// longest label text) scored and a second one not, and verdicts that name a kind and an analyst.
+// table's Flagged column and the Triage queue's columns to its tags and IOC marks (none pushed out
+// of its frame). Data: a generated access log plus a few IPv6 clients, an rf run on rule hits at
+// high or above (the longest label text) scored and a second one not, verdicts that name a kind and
+// an analyst, and a known-bad IOC list that marks their source.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,10 +53,16 @@ beforeAll(async () => {
   await page.goto(`${serve.url}#/triage`);
   await page.getByTestId('triage-row').first().waitFor(UNTIL_SHOWN);
   // The queue's top sessions, judged with a kind by a named analyst: the verdict's longest form.
-  const ids = await page
-    .getByTestId('triage-row')
-    .evaluateAll((rows) => rows.slice(0, 3).map((row) => row.getAttribute('data-session') ?? ''));
-  for (const id of ids)
+  const top = await page.getByTestId('triage-row').evaluateAll((rows) =>
+    rows.slice(0, 3).map((row) => ({
+      id: row.getAttribute('data-session') ?? '',
+      ip: row.querySelector('.queue-address')?.textContent ?? '',
+    })),
+  );
+  // Their source on a known-bad list: the tags / IOC column shows its mark after the verdict.
+  fs.writeFileSync(path.join(dir, 'bad.txt'), `${top[0]?.ip}\n`);
+  vigil('ioc', 'add', path.join(dir, 'bad.txt'), '--name', 'threat-feed', '--kind', 'known_bad');
+  for (const { id } of top)
     vigil(
       'verdict',
       '--session',
@@ -116,16 +123,17 @@ describe.each([1600, 1280])('at %i px wide', (width) => {
     expect(await cutCells(page, '[data-testid="run-row"] td')).toEqual([]);
   });
 
-  it('shows the Triage queue to its verdict column, a kind and an analyst included', async () => {
+  it('shows the Triage queue to its tags / IOC column, a kind, an analyst and a mark included', async () => {
     await show('triage', width);
     await page.getByTestId('triage-verdict-filter').selectOption('');
     const verdicts = page.locator('[data-testid="triage-row"] td.verdict');
     await expect
       .poll(() => verdicts.allTextContents(), UNTIL_SHOWN)
       .toContain('malicious (sql_injection) · ana');
-    // At 1280 the tags after the verdict may scroll into view; up to the verdict, every column shows.
-    const headers = width >= 1600 ? 'th' : 'th:not(:last-child)';
-    expect(await cutCells(page, `[data-testid="triage-queue"] ${headers}`)).toEqual([]);
+    await page.getByTestId('ioc-chip').first().waitFor(UNTIL_SHOWN);
+    // Every column shows, the last one (tags / IOC) included: nothing to scroll sideways for.
+    expect(await cutCells(page, '[data-testid="triage-queue"] th')).toEqual([]);
     expect(await cutCells(page, '[data-testid="triage-row"] td.verdict')).toEqual([]);
+    expect(await cutCells(page, '[data-testid="triage-row"] td:last-child')).toEqual([]);
   });
 });

@@ -47,6 +47,25 @@ export function breakableAddress(ip: string): ReactNode {
   ));
 }
 
+/** Only an IPv6 address needs room set aside to break in (triage.css); an IPv4 one never breaks. */
+const addressClass = (ip: string) => (ip.includes(':') ? 'queue-address v6' : 'queue-address');
+
+/**
+ * "malicious (sql_injection) · ana ✎": the verdict, then its kind and who gave it (and a note mark).
+ * Two pieces that never break inside, so a narrow queue may put the second under the verdict.
+ */
+function VerdictText({ verdict }: { verdict: NonNullable<QueueItem['verdict']> }) {
+  return (
+    <>
+      <span className="verdict-word">{verdict.verdict}</span>{' '}
+      <span className="verdict-by">
+        {verdict.kind ? `(${verdict.kind}) ` : ''}· {verdict.analyst}
+        {verdict.note ? ' ✎' : ''}
+      </span>
+    </>
+  );
+}
+
 type GroupProps = Pick<QueueTableProps, 'page' | 'collapsed' | 'onToggleGroup' | 'onGroupVerdict'>;
 
 /** A source IP's heading above its rows: fold it, or judge the group's sessions at once. */
@@ -122,7 +141,7 @@ export function QueueTable(props: QueueTableProps) {
     body.current?.querySelector('tr.current')?.scrollIntoView?.({ block: 'nearest' });
   }, [cursor]);
   return (
-    <div className="table-wrap tall">
+    <div className="table-wrap tall queue-frame">
       <table data-testid="triage-queue">
         <thead>
           <tr>
@@ -155,9 +174,9 @@ export function QueueTable(props: QueueTableProps) {
                   {item.score === null ? 'rule' : item.score.toFixed(3)}
                 </td>
                 <td>{formatTimestamp(item.session.startTs)}</td>
-                <td className="queue-address">{breakableAddress(item.session.srcIp)}</td>
+                <td className={addressClass(item.session.srcIp)}>{breakableAddress(item.session.srcIp)}</td>
                 {shown.destination && (
-                  <td className="queue-address">
+                  <td className={addressClass(item.session.dstIp ?? '')}>
                     {breakableAddress(item.session.dstIp ?? '')}
                     {item.session.dstPort !== null ? `:${item.session.dstPort}` : ''}
                   </td>
@@ -173,10 +192,7 @@ export function QueueTable(props: QueueTableProps) {
                 )}
                 {shown.detection && <td>{item.session.detectionType ?? ''}</td>}
                 <td className={`verdict verdict-${item.verdict?.verdict ?? 'none'}`}>
-                  {item.verdict
-                    ? `${item.verdict.verdict}${item.verdict.kind ? ` (${item.verdict.kind})` : ''} · ${item.verdict.analyst}`
-                    : ''}
-                  {item.verdict?.note ? ' ✎' : ''}
+                  {item.verdict && <VerdictText verdict={item.verdict} />}
                 </td>
                 <td>
                   <TagChips item={item} colours={colours} />
