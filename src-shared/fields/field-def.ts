@@ -60,7 +60,11 @@ export interface FilterTermDef {
 export interface ViewDef {
   /** Place in the Sessions table and the drawer (the drawer shows every field, in this order). */
   order: number;
-  /** A column of the Sessions table this wide (px); without it the field shows in the drawer only. */
+  /**
+   * A column of the Sessions table this wide (px); without it the field shows in the drawer only.
+   * At least as wide as its header reads whole: the label, the sort mark (14 px) and 18 px of
+   * padding (72 cut 'Country' and 'Method' short; the column-widths e2e test measures them).
+   */
   width?: number;
   /** Among the columns the table shows until the analyst picks others. */
   shown?: boolean;

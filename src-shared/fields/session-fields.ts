@@ -257,7 +257,7 @@ export const SESSION_FIELDS = [
     nullable: true,
     origin: 'log',
     label: 'Country',
-    view: { order: 50, width: 72, shown: true },
+    view: { order: 50, width: 88, shown: true },
     csv: 'country',
     filter: {
       term: 'country',
@@ -430,7 +430,7 @@ export const SESSION_FIELDS = [
     dictionary: 'http_methods',
     feature: true,
     label: 'Method',
-    view: { order: 136, width: 72 },
+    view: { order: 136, width: 88 },
     csv: 'method',
     filter: {
       term: 'method',
