@@ -147,7 +147,7 @@ export const SESSION_FIELDS = [
     nullable: true,
     origin: 'log',
     label: 'Protocol',
-    view: { order: 90, width: 80, shown: true },
+    view: { order: 90, width: 96, shown: true },
     csv: 'protocol',
     filter: {
       term: 'proto',
@@ -211,7 +211,7 @@ export const SESSION_FIELDS = [
     origin: 'log',
     label: 'Packets',
     format: 'count',
-    view: { order: 120, width: 80 },
+    view: { order: 120, width: 88 },
     csv: 'packets',
     filter: {
       term: 'packets',
@@ -378,7 +378,7 @@ export const SESSION_FIELDS = [
     origin: 'generated',
     label: 'Duration ms',
     format: 'count',
-    view: { order: 130, width: 100 },
+    view: { order: 130, width: 120 },
     filter: {
       term: 'duration',
       order: 150,
@@ -521,7 +521,7 @@ export const SESSION_FIELDS = [
     storage: 'interned',
     dictionary: 'http_versions',
     label: 'HTTP version',
-    view: { order: 148, width: 88 },
+    view: { order: 148, width: 112 },
     csv: 'http_version',
   },
   {
@@ -593,7 +593,7 @@ export const SESSION_FIELDS = [
     origin: 'log',
     omittable: true,
     label: 'Request ms',
-    view: { order: 149, width: 96 },
+    view: { order: 149, width: 104 },
     csv: 'request_time_ms',
   },
   {

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLUMN_CHOICES } from '../../src-renderer/views/sessions/columns.js';
 import { builtVigilOn } from '../helpers/built-cli.js';
 import { launchChromium } from './chromium.js';
 import { questionsAnswered, UNTIL_SHOWN } from './page-answered.js';
@@ -128,6 +129,20 @@ describe.each([1600, 1280])('at %i px wide', (width) => {
     expect(await page.locator(headers).allTextContents()).toContain('Country');
     // The table scrolls sideways past the window by design: only a header cut short counts.
     expect(await cutCells(page, headers, true)).toEqual([]);
+  });
+
+  it('shows every Sessions header whole when the analyst shows every column', async () => {
+    // The column chooser's stored choice (useColumnPrefs), removed again for the tests after.
+    const every = COLUMN_CHOICES.map((column) => column.id);
+    await page.evaluate((ids) => localStorage.setItem('vigil.sessions.columns', JSON.stringify(ids)), every);
+    try {
+      await show('sessions', width);
+      const headers = page.locator('.vrow-head th');
+      await expect.poll(() => headers.count(), UNTIL_SHOWN).toBe(every.length + 1);
+      expect(await cutCells(page, '.vrow-head th', true)).toEqual([]);
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('vigil.sessions.columns'));
+    }
   });
 
   it('shows the Models runs table to its Flagged and Active columns', async () => {
