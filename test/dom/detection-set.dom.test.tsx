@@ -126,6 +126,33 @@ describe('the active detection set', () => {
     expect(calls.filter((c) => c.name === 'listRuns').length).toBeGreaterThan(1);
   });
 
+  it('is one control in the top bar: the set by name, opening a menu per kind in that order, then the rules', async () => {
+    render(<DetectionSet />, withData);
+    const summary = await screen.findByTestId('detection-summary');
+    await screen.findByTestId('detection-rf');
+    expect(summary.textContent).toBe('Flagged byiforest #9 + rf #12 + rules ≥ high⚠▾');
+    // The flood ⚠ shows on the closed control too, saying why.
+    expect(screen.getByTestId('detection-summary-warning').getAttribute('title')).toMatch(
+      /^iforest #9 is active and flags 23 % of the sessions it scored/,
+    );
+    const menus = [...screen.getByTestId('detection-set').querySelectorAll('select')];
+    expect(menus.map((menu) => menu.getAttribute('aria-label'))).toEqual([
+      'Active iforest run',
+      'Active rf run',
+      'Rule hits that flag',
+    ]);
+    const details = summary.closest('details')!;
+    expect(details.open).toBe(false);
+    await act(async () => void fireEvent.click(summary));
+    expect(details.open).toBe(true);
+    // Escape, or a click elsewhere, closes it.
+    await act(async () => void fireEvent.keyDown(menus[0]!, { key: 'Escape' }));
+    expect(details.open).toBe(false);
+    await act(async () => void fireEvent.click(summary));
+    await act(async () => void fireEvent.mouseDown(document.body));
+    expect(details.open).toBe(false);
+  });
+
   it('offers a run that never scored the sessions only as such, and warns when one is active', async () => {
     const unscored = (r: ModelRun): ModelRun => ({ ...r, scoredSessions: 0, flaggedSessions: 0 });
     answers.listRuns = () => [
@@ -158,7 +185,7 @@ describe('the active detection set', () => {
     const iforest = (await screen.findByTestId('detection-iforest')) as HTMLSelectElement;
     const rules = (await screen.findByTestId('detection-rules')) as HTMLSelectElement;
     expect(rules.value).toBe('high');
-    expect(screen.getByTestId('detection-set').getAttribute('title')).toBe(
+    expect(screen.getByTestId('detection-summary').getAttribute('title')).toBe(
       'Flagged in every view: iforest #9 + rf #12 + rules ≥ high',
     );
     await act(async () => void fireEvent.change(iforest, { target: { value: 'off' } }));

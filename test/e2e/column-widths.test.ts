@@ -1,9 +1,10 @@
 // Columns an analyst must be able to read whole, measured in Chromium through serve mode at
 // 1600×1000 and at 1280 wide: the Sessions table's IPv6 addresses (no ellipsis), the Models runs
 // table's Flagged column and the Triage queue's columns to its tags and IOC marks (none pushed out
-// of its frame). Data: a generated access log plus a few IPv6 clients, an rf run on rule hits at
-// high or above (the longest label text) scored and a second one not, verdicts that name a kind and
-// an analyst, and a known-bad IOC list that marks their source.
+// of its frame), and the top bar with a Flagged by choice per model kind (one line at 1600). Data: a
+// generated access log plus a few IPv6 clients, an rf run on rule hits at high or above (the
+// longest label text) scored and a second one not, an iforest and a dense run scored, verdicts that
+// name a kind and an analyst, and a known-bad IOC list that marks their source.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,6 +46,11 @@ beforeAll(async () => {
   vigil('score');
   // A second run, never scored and not active: its row offers "Set active" (the widest last cell).
   vigil('train', '--model', 'rf', '--labels', 'rule-hits', '--seed', '2');
+  // Runs of two more kinds, each scored (and active): the top bar's Flagged by has a run per kind.
+  vigil('train', '--model', 'iforest', '--seed', '1');
+  vigil('score');
+  vigil('train', '--model', 'dense', '--labels', 'rules:high', '--seed', '1');
+  vigil('score');
   [browser, serve] = await Promise.all([
     launchChromium(),
     startServe(path.join(dir, 'x.db'), ['--no-sample']),
@@ -143,6 +149,20 @@ describe.each([1600, 1280])('at %i px wide', (width) => {
     } finally {
       await page.evaluate(() => localStorage.removeItem('vigil.sessions.columns'));
     }
+  });
+
+  it('keeps the top bar in the window, on one line at 1600, with runs of three model kinds', async () => {
+    await show('sessions', width);
+    for (const kind of ['rf', 'iforest', 'dense'])
+      expect(await page.getByTestId(`detection-${kind}`).count(), kind).toBe(1);
+    const items = await page.locator('.topbar > *').evaluateAll((all) =>
+      all.map((item) => {
+        const box = item.getBoundingClientRect();
+        return { name: item.className, top: Math.round(box.top), right: box.right };
+      }),
+    );
+    expect(items.filter((item) => item.right > width + 1)).toEqual([]);
+    if (width >= 1600) expect(new Set(items.map((item) => item.top)).size, JSON.stringify(items)).toBe(1);
   });
 
   it('shows the Models runs table to its Flagged and Active columns', async () => {

@@ -133,6 +133,8 @@ describe('Sessions marks', () => {
   });
 
   it('follows the top bar: the kind off flags nothing here, picking its run brings the flags back', async () => {
+    // The top bar's Flagged by opens its menus (and stays open until a click elsewhere).
+    await page.getByTestId('detection-summary').click();
     await page.getByTestId('detection-iforest').selectOption('off');
     // The kind goes off in the core, then the detection set is asked again: two round trips.
     await expect
