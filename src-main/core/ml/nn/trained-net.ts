@@ -25,12 +25,12 @@ export function wrapModel(
     backend: rt.backend,
     history,
     ...(outputs > 1 ? { classes: outputs } : {}),
-    async predict(data) {
+    async predict(data, rows) {
       checkData(data);
       if (data.features !== features) {
         throw new RangeError(`the network takes ${features} features, the data has ${data.features}`);
       }
-      return predictRows(rt.tf, model, batchInputs(kind, data, window), allRows(data.rows), outputs);
+      return predictRows(rt.tf, model, batchInputs(kind, data, window), rows ?? allRows(data.rows), outputs);
     },
     serialize: () => serializeModel(rt.tf, kind, model),
     dispose: () => model.dispose(),

@@ -56,8 +56,11 @@ export interface TrainedNet {
   history: { loss: number[]; valLoss: number[] };
   /** K for a threat-type network (predict then gives rows × K probabilities); absent otherwise. */
   classes?: number;
-  /** P(class 1) per row; with `classes`, each row's K class probabilities. */
-  predict(data: NetData): Promise<Float32Array>;
+  /**
+   * P(class 1) per row; with `classes`, each row's K class probabilities. With `rows`, for those
+   * rows only, in their order: the others still give a Conv1D row its source's preceding sessions.
+   */
+  predict(data: NetData, rows?: Int32Array): Promise<Float32Array>;
   serialize(): Promise<Uint8Array>;
   dispose(): void;
 }
