@@ -1,10 +1,11 @@
 // Columns an analyst must be able to read whole, measured in Chromium through serve mode at
 // 1600×1000 and at 1280 wide: the Sessions table's IPv6 addresses (no ellipsis), the Models runs
-// table's Flagged column and the Triage queue's columns to its tags and IOC marks (none pushed out
-// of its frame), and the top bar with a Flagged by choice per model kind (one line at 1600). Data: a
-// generated access log plus a few IPv6 clients, an rf run on rule hits at high or above (the
-// longest label text) scored and a second one not, an iforest and a dense run scored, verdicts that
-// name a kind and an analyst, and a known-bad IOC list that marks their source.
+// table's Flagged column, the Triage queue's columns to its tags and IOC marks (none pushed out of
+// its frame) and its header's controls (each label on one line beside its menu or checkbox), and
+// the top bar with a Flagged by choice per model kind (one line at 1600). Data: a generated access
+// log plus a few IPv6 clients, an rf run on rule hits at high or above (the longest label text)
+// scored and a second one not, an iforest and a dense run scored, verdicts that name a kind and an
+// analyst, and a known-bad IOC list that marks their source.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -170,6 +171,50 @@ describe.each([1600, 1280])('at %i px wide', (width) => {
     await page.getByTestId('run-row').first().waitFor(UNTIL_SHOWN);
     expect(await cutCells(page, '[data-testid="runs-table"] th')).toEqual([]);
     expect(await cutCells(page, '[data-testid="run-row"] td')).toEqual([]);
+  });
+
+  it('shows each Triage header control whole: its label on one line, beside its control, in the frame', async () => {
+    await show('triage', width);
+    await page.getByTestId('triage-row').first().waitFor(UNTIL_SHOWN);
+    const faults = await page.locator('.triage-bar > label').evaluateAll((labels) => {
+      const frame = labels[0]?.closest('.view')?.getBoundingClientRect();
+      const right = Math.min(frame?.right ?? window.innerWidth, window.innerWidth);
+      const boxes = labels.map((label) => label.getBoundingClientRect());
+      return labels.flatMap((label, i) => {
+        const box = boxes[i]!;
+        // The label's words (not its menu's options), line by line: their rectangles, by their top.
+        const texts = [...label.childNodes].filter(
+          (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+        );
+        const name = texts.map((node) => node.textContent?.trim()).join(' ');
+        const words = texts.flatMap((node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return [...range.getClientRects()].filter((rect) => rect.width > 0);
+        });
+        const lines = new Set(words.map((rect) => Math.round(rect.top / 4))).size;
+        const control = label.querySelector('select, input')!.getBoundingClientRect();
+        const beside = words.every((rect) => {
+          const middle = rect.top + rect.height / 2;
+          return middle >= control.top && middle <= control.bottom;
+        });
+        const overlaps = boxes.some(
+          (other, j) =>
+            j !== i &&
+            other.left < box.right - 1 &&
+            box.left < other.right - 1 &&
+            other.top < box.bottom - 1 &&
+            box.top < other.bottom - 1,
+        );
+        return [
+          ...(lines !== 1 ? [`${name}: ${lines} lines`] : []),
+          ...(beside ? [] : [`${name}: not beside its control`]),
+          ...(box.right > right + 1 || box.left < (frame?.left ?? 0) - 1 ? [`${name}: outside`] : []),
+          ...(overlaps ? [`${name}: overlaps`] : []),
+        ];
+      });
+    });
+    expect(faults).toEqual([]);
   });
 
   it('shows the Triage queue to its tags / IOC column, a kind, an analyst and a mark included', async () => {
