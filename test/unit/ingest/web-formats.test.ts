@@ -352,6 +352,20 @@ describe('zeek-http and zeek-conn', () => {
       /This is a Zeek conn.log \(its #path on line 5\); the zeek-http format reads http.log/,
     );
   });
+
+  // The JSON form has no #path line; json-streaming-logs (and Corelight, Security Onion) name the
+  // log in each record's `_path`, which is refused the same way (a concatenation of logs, say).
+  it('refuses a JSON record whose _path names another log as a whole', () => {
+    const conn = fixture('zeek-conn.jsonl').split('\n')[0] ?? '';
+    const http = web('zeek-http.json').split('\n')[0] ?? '';
+    const streamed = (line: string, path: string) => `{"_path":"${path}","_write_ts":"x",${line.slice(1)}`;
+    expect(parseText('zeek-conn', streamed(conn, 'conn')).rows).toHaveLength(1);
+    expect(() => parseText('zeek-conn', `${streamed(conn, 'conn')}\n${streamed(http, 'http')}\n`)).toThrow(
+      /This is a Zeek http.log \(the _path of line 2\); the zeek-conn format reads conn.log/,
+    );
+    expect(detectFormat(streamed(conn, 'conn'), 'conn.json').id).toBe('zeek-conn');
+    expect(() => detectFormat(streamed(conn, 'dns'), 'x.json')).toThrow(/Could not recognise/);
+  });
 });
 
 describe('suricata-eve', () => {
@@ -451,6 +465,17 @@ describe('detection', () => {
     ['zeek-conn.jsonl', 'zeek-conn'],
   ])('still recognises %s as %s', (name, id) => {
     expect(detectFormat(fixture(name), name).id).toBe(id);
+  });
+
+  // dns.log and notice.log records carry uid, id and proto too: their JSON form (no #path to go
+  // by) was taken for conn.log and stored as connections without a word.
+  it('takes no Zeek JSON log of another kind for conn.log', () => {
+    const dns =
+      '{"ts":1591367999.305988,"uid":"CMdzit1AMNsmfAIiQc","id.orig_h":"192.168.4.76","id.orig_p":36844,"id.resp_h":"192.168.4.1","id.resp_p":53,"proto":"udp","trans_id":31591,"rtt":0.000364,"query":"testmyids.com","qclass":1,"qclass_name":"C_INTERNET","qtype":1,"qtype_name":"A","rcode":0,"rcode_name":"NOERROR","AA":false,"TC":false,"RD":true,"RA":true,"Z":0,"answers":["31.3.245.133"],"TTLs":[3600.0],"rejected":false}\n';
+    const notice =
+      '{"ts":1591367999.305988,"uid":"CMdzit1AMNsmfAIiQc","id.orig_h":"192.168.4.76","id.orig_p":36844,"id.resp_h":"192.168.4.1","id.resp_p":443,"proto":"tcp","note":"SSL::Invalid_Server_Cert","msg":"SSL certificate validation failed","actions":["Notice::ACTION_LOG"],"suppress_for":3600.0}\n';
+    expect(() => detectFormat(dns, 'dns.json')).toThrow(/Could not recognise/);
+    expect(() => detectFormat(notice, 'notice.json')).toThrow(/Could not recognise/);
   });
 
   it('claims no CSV or JSON lines that need a mapping preset', () => {

@@ -75,6 +75,13 @@ const connKind: ZeekKind = {
 export const zeekConn: FormatDefinition = {
   id: 'zeek-conn',
   label: 'Zeek conn.log (TSV or JSON)',
-  detect: (head) => detectZeek(head, 'conn', ['conn_state', 'proto']),
+  // JSON: fields of conn.log alone (proto is in dns.log and notice.log as well).
+  detect: (head) =>
+    detectZeek(
+      head,
+      'conn',
+      ['conn_state', 'proto'],
+      ['conn_state', 'history', 'orig_pkts', 'resp_pkts', 'orig_ip_bytes', 'resp_ip_bytes'],
+    ),
   createParser: () => new ZeekParser(connKind),
 };

@@ -55,7 +55,10 @@ export class ZeekParser extends LineRecordParser {
 
   protected toRow(line: string, lineNo: number): SessionRow {
     if (line.indexOf('\uFFFD') !== -1) throw new RowError('invalid UTF-8 bytes in the record');
-    return this.kind.toRow(line.charCodeAt(0) === 123 ? this.readJson(line) : this.readTsv(line), lineNo);
+    return this.kind.toRow(
+      line.charCodeAt(0) === 123 ? this.readJson(line, lineNo) : this.readTsv(line),
+      lineNo,
+    );
   }
 
   protected override directive(line: string, lineNo: number): boolean {
@@ -106,7 +109,7 @@ export class ZeekParser extends LineRecordParser {
     return text;
   }
 
-  private readJson(line: string): ZeekRecord {
+  private readJson(line: string, lineNo: number): ZeekRecord {
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -115,6 +118,14 @@ export class ZeekParser extends LineRecordParser {
     }
     const object = objectOrNull(value);
     if (object === null) throw new RowError('not a JSON object');
+    // The JSON form has no #path line, but json-streaming-logs (and Corelight, Security Onion)
+    // name the log in each record: another log's records are refused as #path refuses them.
+    const path = object._path;
+    if (typeof path === 'string' && path !== this.kind.path) {
+      throw new Error(
+        `This is a Zeek ${clip(path)}.log (the _path of line ${lineNo}); the zeek-${this.kind.path} format reads ${this.kind.path}.log`,
+      );
+    }
     this.json = object;
     this.jsonRecord.names = Object.keys(object);
     return this.jsonRecord;
@@ -227,8 +238,18 @@ export function zeekAttrs(record: ZeekRecord, mapped: ReadonlySet<string>): stri
   return attrs === null ? null : JSON.stringify(attrs);
 }
 
-/** Confidence that a file's head is the Zeek log of `path` whose fields include `signature`. */
-export function detectZeek(head: string, path: string, signature: readonly string[]): number {
+/**
+ * Confidence that a file's head is the Zeek log of `path`: its `#fields` include all of
+ * `signature`, or its first JSON record has one of `jsonMarks`. A JSON record leaves unset fields
+ * out, so it is known by fields no other Zeek log has (dns.log and notice.log records also carry
+ * uid, id and proto), or by its `_path` where the writer names the log.
+ */
+export function detectZeek(
+  head: string,
+  path: string,
+  signature: readonly string[],
+  jsonMarks: readonly string[] = signature,
+): number {
   const lines = completeLines(head, 12);
   for (const line of lines) {
     if (line.startsWith('#path\t')) return line.slice(6) === path ? 1 : 0;
@@ -242,7 +263,8 @@ export function detectZeek(head: string, path: string, signature: readonly strin
   try {
     const record = objectOrNull(JSON.parse(first));
     if (record === null || !('uid' in record) || !('id.orig_h' in record || 'id' in record)) return 0;
-    return signature.some((name) => name in record) ? 0.95 : 0;
+    if (typeof record._path === 'string') return record._path === path ? 1 : 0;
+    return jsonMarks.some((name) => name in record) ? 0.95 : 0;
   } catch {
     return 0;
   }
