@@ -289,6 +289,27 @@ describe('cloudfront: standard logs', () => {
     ]);
     expect(attrsOf(parsed.rows[0] ?? ({} as never))?.['sc-content-type']).toBe('text/html; charset=utf-8');
   });
+
+  // A header sent with a NUL byte (a scanner's probe) is logged `%00`, and the bytes of U+FFFD
+  // `%EF%BF%BD`: decoding them made a NUL or a "decoding error" the record checks refuse, so the
+  // request was quarantined, where an Apache log of it (`\x00`) is stored. The log holds neither.
+  it('keeps a text as logged when decoding it would make a NUL or U+FFFD', () => {
+    const [version, fields, first] = web('cloudfront.log').split('\n');
+    const record = (first ?? '').split('\t');
+    const line = (ua: string, referrer: string) => {
+      const t = [...record];
+      t[9] = referrer;
+      t[10] = ua;
+      return t.join('\t');
+    };
+    const text = `${version}\n${fields}\n${line('%00evil', 'http://a/%EF%BF%BD')}\n${line('x%2500y', '-')}\n`;
+    const parsed = parseText('cloudfront', text);
+    expect(parsed.bads).toEqual([]);
+    expect(parsed.rows.map((r) => [r.userAgent, r.referrer])).toEqual([
+      ['%00evil', 'http://a/%EF%BF%BD'],
+      ['x%00y', null],
+    ]);
+  });
 });
 
 describe('zeek-http and zeek-conn', () => {

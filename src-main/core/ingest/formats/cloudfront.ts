@@ -183,7 +183,10 @@ function value(raw: string, name: string): string | null {
   } catch {
     return raw; // not a valid encoding: kept as logged
   }
-  checkText(decoded, name);
+  // A NUL or U+FFFD made by decoding (`%00`, `%EF%BF%BD`: a header sent with those bytes) would
+  // quarantine the request for what the log does not hold; as logged, it is stored, as an Apache
+  // log's `\x00` is. (Decoding only shortens a text: the length was checked on the raw one.)
+  if (decoded.indexOf('\0') !== -1 || decoded.indexOf('\uFFFD') !== -1) return raw;
   return decoded;
 }
 
