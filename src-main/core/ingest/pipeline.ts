@@ -21,7 +21,7 @@ import { detectFormat, formatById } from './formats/index.js';
 import { ImportRuleHits } from './import-rule-hits.js';
 import { memoryTracer, processRss } from './memory-trace.js';
 import { type ParserPlacement, runParser } from './parse-runner.js';
-import { inspectSource, readHead, refuseBlank } from './source.js';
+import { inspectSource, readHead, refuseBlank, refuseUtf16 } from './source.js';
 
 export interface ImportRequest {
   file: string;
@@ -75,6 +75,8 @@ export async function runImport(
   const info = inspectSource(file);
   const head = await readHead(file, info.gzip);
   if (!request.format && !request.preset) refuseBlank(head, fileName, info.gzip);
+  // Whatever the format: no importer reads UTF-16, and its every line would be refused.
+  refuseUtf16(head, fileName);
   const format = request.format
     ? formatById(request.format)
     : request.preset

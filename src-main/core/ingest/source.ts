@@ -78,6 +78,32 @@ export function refuseBlank(head: string, fileName: string, gzip: boolean): void
   );
 }
 
+/**
+ * Refuses a file of UTF-16 text (what Windows PowerShell's `Out-File` and `>` write): read as UTF-8
+ * it is a NUL beside every ASCII character, so no format is detected ("pass --format", which could
+ * not help) and, with --format, every line is refused. Known by its byte order mark (read as UTF-8:
+ * two U+FFFD) or, without one, by NULs in every other place of an ASCII-looking head. A log with a
+ * run of NULs (a crash's zero-filled tail) has them in both places, so it is not taken for UTF-16.
+ */
+export function refuseUtf16(head: string, fileName: string): void {
+  const text = head.startsWith('\uFFFD\uFFFD') ? head.slice(2) : head;
+  const sample = Math.min(text.length, 512) & ~1;
+  if (sample < 8) return;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (text.charCodeAt(i) === 0) evenNuls++;
+    if (text.charCodeAt(i + 1) === 0) oddNuls++;
+  }
+  const pairs = sample / 2;
+  const most = Math.max(evenNuls, oddNuls);
+  const least = Math.min(evenNuls, oddNuls);
+  if (most < pairs * 0.9 || least > pairs * 0.1) return;
+  throw new Error(
+    `${fileName} is UTF-16 text; Vigil reads UTF-8: convert it first (iconv -f UTF-16 -t UTF-8, or PowerShell's Out-File -Encoding utf8).`,
+  );
+}
+
 export interface SourceChunk {
   text: string;
   /** The same chunk as bytes when it is all ASCII (then character i is byte i), else null. */

@@ -284,4 +284,29 @@ describe('detection', () => {
     );
     expect(countSessions(ws.db)).toBe(0);
   });
+
+  // Windows PowerShell's Out-File and `>` write UTF-16: read as UTF-8 it was "a format it does not
+  // recognise" (pass --format, which could not help), and with --format every line was refused.
+  it('says a UTF-16 file is UTF-16, with or without --format, rather than of no format', async () => {
+    const ws = tempWorkspace();
+    const text = fixture('cloudwatch.csv').split('\n').slice(0, 4).join('\r\n');
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const [name, bytes] of [
+      ['bom-le.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), le])],
+      ['bom-be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), be])],
+      ['plain-le.csv', le],
+      ['plain-le.csv.gz', gzipSync(le)],
+    ] as const) {
+      const file = ws.write(name, bytes);
+      for (const format of [undefined, 'cloudwatch-csv'] as const)
+        await expect(runImport(ws.db, { file, format, enrich: false })).rejects.toThrow(
+          new RegExp(`^${name.replace('.', '\\.')} is UTF-16 text; Vigil reads UTF-8`),
+        );
+    }
+    // A run of NULs (a crash's zero-filled log) is no UTF-16: NULs in every place, not every other.
+    const zeros = ws.write('zeros.log', Buffer.alloc(4096));
+    await expect(runImport(ws.db, { file: zeros, enrich: false })).rejects.toThrow(/Could not recognise/);
+    expect(countSessions(ws.db)).toBe(0);
+  });
 });
