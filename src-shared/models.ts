@@ -141,10 +141,25 @@ export type BinaryMetrics = z.infer<typeof BinaryMetrics>;
 export const RunMetrics = z.object({
   model: BinaryMetrics,
   baseline: BinaryMetrics,
+  /**
+   * The whole training side of the split (and its malicious sessions): what the baseline's
+   * majority is read from. A run whose threshold a validation slice chose was fitted on fewer:
+   * `fitted` says how many (src-shared/trained-on.ts words both).
+   */
   trainRows: z.number().int(),
   testRows: z.number().int(),
   trainPositives: z.number().int(),
   testPositives: z.number().int(),
+  /**
+   * The sessions the model was fitted on, and the malicious among them: the training side less the
+   * validation slice (and, by time, the window's gap before it). Absent on runs before 2026-12-06.
+   */
+  fitted: z.object({ rows: z.number().int(), positives: z.number().int() }).optional(),
+  /**
+   * The validation slice of the training side, not fitted on, that chose the threshold. Absent when
+   * the run had none (a flag rate, too few attacks, the Isolation Forest), and on runs before 2026-12-06.
+   */
+  validation: z.object({ rows: z.number().int(), positives: z.number().int() }).optional(),
   /** Malicious and benign sessions among all labelled ones. */
   labelCounts: z.object({ malicious: z.number().int(), benign: z.number().int() }),
   /** Loss per epoch (networks). */

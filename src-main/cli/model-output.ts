@@ -1,10 +1,12 @@
 // How runs print: a metrics table with the majority-class baseline beside the model, and the
 // flat JSON shape scripts read (`metrics` and `baseline` side by side).
 
+import { formatCount } from '../../src-shared/count-words.js';
 import type { BinaryMetrics, ModelRun } from '../../src-shared/models.js';
 import { measuredOn, populationWarning } from '../../src-shared/run-population.js';
 import { formatScore } from '../../src-shared/score-format.js';
 import { thresholdFromInWords } from '../../src-shared/threshold-words.js';
+import { trainedOnInWords } from '../../src-shared/trained-on.js';
 import { describeKinds } from './kind-metrics-output.js';
 import { table } from './options.js';
 
@@ -20,6 +22,12 @@ export function runJson(run: ModelRun) {
           testRows: metrics.testRows,
           trainPositives: metrics.trainPositives,
           testPositives: metrics.testPositives,
+          // trainRows is the whole training side; these are what the model was fitted on and the
+          // slice that chose its threshold (null: a run stored before they were kept, or no slice).
+          fittedRows: metrics.fitted?.rows ?? null,
+          fittedPositives: metrics.fitted?.positives ?? null,
+          validationRows: metrics.validation?.rows ?? null,
+          validationPositives: metrics.validation?.positives ?? null,
           labelCounts: metrics.labelCounts,
           threshold: metrics.model.threshold,
           confusion: metrics.model.confusion,
@@ -60,8 +68,8 @@ export function describeRun(run: ModelRun): string {
   }
   if (run.message) lines.push(run.message);
   lines.push(
-    `Split: ${run.split}; trained on ${m.trainRows} sessions (${m.trainPositives} malicious), ` +
-      `tested on ${m.testRows} held-out sessions (${m.testPositives} malicious); threshold ${formatScore(m.model.threshold)}` +
+    `Split: ${run.split}; ${trainedOnInWords(m, run)}; ` +
+      `tested on ${formatCount(m.testRows)} held-out sessions (${formatCount(m.testPositives)} malicious); threshold ${formatScore(m.model.threshold)}` +
       (thresholdFromInWords(m.thresholdFrom, run.kind)
         ? ` (${thresholdFromInWords(m.thresholdFrom, run.kind)})`
         : ''),

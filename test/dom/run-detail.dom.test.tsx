@@ -115,6 +115,38 @@ describe('run detail', () => {
     );
   });
 
+  it('says how many sessions the model was fitted on, and how many chose its threshold', () => {
+    // Fitted on the training side less its validation slice: the side alone overstated it.
+    render(
+      <RunDetail
+        run={run({
+          thresholdFrom: 'validation',
+          fitted: { rows: 2900, positives: 140 },
+          validation: { rows: 1000, positives: 55 },
+        })}
+      />,
+    );
+    expect(screen.getByTestId('run-trained-on').textContent).toBe(
+      'Fitted on 2,900 sessions (140 malicious), threshold chosen on 1,000 other sessions of the training side (55 malicious), not fitted on; tested on 1,000 (50 malicious).',
+    );
+    cleanup();
+    render(<RunDetail run={run({ thresholdFrom: 'flag-rate', fitted: { rows: 4000, positives: 200 } })} />);
+    expect(screen.getByTestId('run-trained-on').textContent).toBe(
+      'Trained on 4,000 sessions (200 malicious); tested on 1,000 (50 malicious).',
+    );
+    // Stored before the figure was kept: the training side, and no size guessed for the slice.
+    cleanup();
+    render(<RunDetail run={run({ thresholdFrom: 'validation' })} />);
+    expect(screen.getByTestId('run-trained-on').textContent).toBe(
+      'Its training side held 4,000 sessions (200 malicious), less the validation slice that chose its threshold, not fitted on (its size was not recorded then); tested on 1,000 (50 malicious).',
+    );
+    cleanup();
+    render(<RunDetail run={run({ thresholdFrom: 'default' })} />);
+    expect(screen.getByTestId('run-trained-on').textContent).toMatch(
+      /^Trained on 4,000 sessions \(200 malicious\);/,
+    );
+  });
+
   it('says which features a run left out and why (rule-derived labels)', () => {
     const excluded = {
       features: ['rule_hits_high', 'src_window_rule_hit_sessions'],

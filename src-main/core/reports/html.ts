@@ -1,6 +1,7 @@
 // The case report as one self-contained HTML file: no script, no external resource, and a CSP
 // that forbids both, so opening it can neither run code nor reach the network.
 import { formatCount } from '../../../src-shared/count-words.js';
+import { trainedOnInWords } from '../../../src-shared/trained-on.js';
 import { isTagColour } from '../../../src-shared/triage.js';
 import type { ChainVerification } from '../db/audit-chain.js';
 import { auditSection } from './audit-section.js';
@@ -98,7 +99,7 @@ ${
 ${metricRow('ROC-AUC', m.model.rocAuc, m.baseline.rocAuc)}${metricRow('PR-AUC', m.model.prAuc, m.baseline.prAuc)}
 ${metricRow('precision', m.model.precision, m.baseline.precision)}${metricRow('recall', m.model.recall, m.baseline.recall)}
 ${metricRow('F1', m.model.f1, m.baseline.f1)}</table>
-<p class="meta">Trained on ${m.trainRows} rows, tested on ${m.testRows}; labels: ${m.labelCounts.malicious} malicious, ${m.labelCounts.benign} benign.</p>`
+<p class="meta">${trainedOnInWords(m, model, true)}; tested on ${formatCount(m.testRows)}; labels: ${m.labelCounts.malicious} malicious, ${m.labelCounts.benign} benign.</p>`
     : html`<p class="meta">This run has no evaluation metrics (unsupervised or without labels).</p>`
 }`;
 }

@@ -5,6 +5,7 @@ import type { ModelRun } from '../../../src-shared/models.js';
 import { measuredOn, populationWarning } from '../../../src-shared/run-population.js';
 import { formatScore } from '../../../src-shared/score-format.js';
 import { thresholdFromInWords } from '../../../src-shared/threshold-words.js';
+import { trainedOnInWords } from '../../../src-shared/trained-on.js';
 import { formatCount } from '../../format.js';
 import { ConfusionMatrix } from './ConfusionMatrix.js';
 import { CurveCharts } from './CurveCharts.js';
@@ -31,9 +32,9 @@ export function RunDetail({ run }: { run: ModelRun }) {
       {run.status === 'done' && <ScoreButton key={run.id} runId={run.id} scored={run.scoredSessions} />}
       {m ? (
         <>
-          <p className="muted">
-            Trained on {formatCount(m.trainRows)} sessions ({formatCount(m.trainPositives)} malicious), tested
-            on {formatCount(m.testRows)} ({formatCount(m.testPositives)} malicious).
+          <p className="muted" data-testid="run-trained-on">
+            {trainedOnInWords(m, run, true)}; tested on {formatCount(m.testRows)} (
+            {formatCount(m.testPositives)} malicious).
           </p>
           {measuredOn(m) && (
             <p className="muted" data-testid="run-measured-on">

@@ -50,7 +50,9 @@ describe('report model section', () => {
     expect(page).toContain(`Run ${runId} (rf)`);
     expect(page).toContain('split: source-ip');
     expect(page).toMatch(/ROC-AUC<\/td><td class="num">0\.938<\/td><td class="num">0\.500<\/td>/);
-    expect(page).toContain('labels: 100 malicious, 900 benign');
+    expect(page).toContain(
+      'Its training side held 800 sessions (80 malicious), less any validation slice that chose its threshold, not fitted on (not recorded then); tested on 200; labels: 100 malicious, 900 benign',
+    );
     expect(page).toContain('<td class="num">0.813</td>');
     expect(page).toContain('Vigil 1.2.3');
   });

@@ -177,7 +177,16 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
           );
     const metrics =
       split && labels
-        ? evaluate(raw, split, trainRows.length, scores, threshold, labels.counts, detector, schema.columns)
+        ? evaluate(
+            raw,
+            split,
+            { side: trainRows.length, fit: fitRows, validation: inner?.test ?? null },
+            scores,
+            threshold,
+            labels.counts,
+            detector,
+            schema.columns,
+          )
         : null;
     if (metrics) metrics.population = population(raw.label, scores, threshold);
     if (metrics)
@@ -238,8 +247,12 @@ function excludedRuleFeatures(
 function evaluate(
   raw: RawData,
   split: Split,
-  /** Rows the model learnt from: the labelled training side, or all of it for the Isolation Forest. */
-  trainedOn: number,
+  /**
+   * `side`: the training side's rows (labelled, or all of it for the Isolation Forest); `fit`: those
+   * the model was fitted on, the side less the validation slice (`validation`) that chose the
+   * threshold. Both are kept: the side alone overstated what the model learnt from.
+   */
+  rows: { side: number; fit: Int32Array; validation: Int32Array | null },
   scores: Float64Array,
   threshold: number,
   labelCounts: RunMetrics['labelCounts'],
@@ -253,15 +266,26 @@ function evaluate(
   return {
     model: binaryMetrics(testScores, testLabels, threshold),
     baseline: baselineMetrics(testLabels, trainPositives, split.train.length),
-    trainRows: trainedOn,
+    trainRows: rows.side,
     testRows: split.test.length,
     trainPositives,
     testPositives: testLabels.reduce((n, y) => n + y, 0),
+    fitted: { rows: rows.fit.length, positives: maliciousIn(raw.label, rows.fit) },
+    ...(rows.validation && {
+      validation: { rows: rows.validation.length, positives: maliciousIn(raw.label, rows.validation) },
+    }),
     labelCounts,
     history: detector.history,
     curves: curvePoints(testScores, testLabels),
     importances: detector.importances && rankImportances(detector.importances, columns),
   };
+}
+
+/** Malicious rows among `rows` (an Isolation Forest fits on unlabelled rows too: not counted). */
+function maliciousIn(label: Uint8Array, rows: Int32Array): number {
+  let n = 0;
+  for (const r of rows) if (label[r] === 1) n++;
+  return n;
 }
 
 /** Every session at training, the labelled ones, and those the run flags at its threshold. */
