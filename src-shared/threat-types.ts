@@ -46,8 +46,13 @@ export const ClassMetrics = z.object({
   kind: z.string(),
   /** Held-out sessions of this kind. */
   support: z.number().int(),
-  /** Training sessions of this kind (0: the model never saw it). */
+  /** Training-side sessions of this kind (0: the model never saw it). */
   trainSupport: z.number().int(),
+  /**
+   * Those the model was fitted on: the training side's less the validation slice's, which only
+   * chose the threshold. Absent on runs before 2026-12-06 (the side is all they kept).
+   */
+  fitSupport: z.number().int().optional(),
   precision: Rate,
   recall: Rate,
   f1: Rate,

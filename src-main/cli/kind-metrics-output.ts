@@ -6,15 +6,27 @@ import { table } from './options.js';
 const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(3));
 
 export function describeKinds(m: MulticlassMetrics): string[] {
+  // Sessions of each kind fitted on; runs before 2026-12-06 kept only the training side's.
+  const fitted = m.perClass.every((c) => c.fitSupport !== undefined);
   const lines = [
     '',
     `Kinds (held out; baseline always answers ${m.baseline.kind}):`,
     table([
-      ['kind', 'test', 'train', 'precision', 'recall', 'F1', 'PR-AUC', 'baseline F1', 'baseline PR-AUC'],
+      [
+        'kind',
+        'test',
+        fitted ? 'fitted' : 'train side',
+        'precision',
+        'recall',
+        'F1',
+        'PR-AUC',
+        'baseline F1',
+        'baseline PR-AUC',
+      ],
       ...m.perClass.map((c) => [
         c.kind,
         String(c.support),
-        String(c.trainSupport),
+        String(fitted ? c.fitSupport : c.trainSupport),
         fixed(c.precision),
         fixed(c.recall),
         fixed(c.f1),

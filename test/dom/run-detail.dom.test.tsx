@@ -239,6 +239,9 @@ describe('run detail', () => {
     render(<RunDetail run={{ ...run({ multiclass }), target: 'type' }} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Run #4: rf (threat types)');
     expect(screen.getByTestId('run-as-detector')).toBeTruthy();
+    const heads = within(screen.getByTestId('kind-table')).getAllByRole('columnheader');
+    // Stored before the kinds' fitted counts were kept: the training side's, named as such.
+    expect(heads[2]!.textContent).toBe('Training side');
     const rows = within(screen.getByTestId('kind-table')).getAllByRole('row').slice(1);
     expect(rows.map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
       ['benign', '904', '100', '0.990', '0.990', '0.990', '0.990', '0.000', '0.100'],
@@ -267,6 +270,16 @@ describe('run detail', () => {
     expect(screen.getByTestId('kind-merged').textContent).toContain('jndi (6)');
     expect(screen.getByTestId('kind-left-out').textContent).toMatch(/^Left out of this run.*: ssti \(3\)\.$/);
     expect(screen.getByTestId('kind-note').textContent).toContain('port_scan: no held-out session');
+
+    // A run that kept them shows the sessions of each kind the model was fitted on.
+    cleanup();
+    const fitted = { ...multiclass, perClass: multiclass.perClass.map((c) => ({ ...c, fitSupport: 75 })) };
+    render(<RunDetail run={{ ...run({ multiclass: fitted }), target: 'type' }} />);
+    expect(within(screen.getByTestId('kind-table')).getAllByRole('columnheader')[2]!.textContent).toBe(
+      'Fitted on',
+    );
+    const first = within(screen.getByTestId('kind-table')).getAllByRole('row')[1]!;
+    expect(first.children[2]!.textContent).toBe('75');
   });
 
   it('shows no per-kind figures for a run that answers malicious or not', () => {

@@ -36,9 +36,11 @@ export function KindMetrics({ metrics }: { metrics: MulticlassMetrics }) {
   );
 }
 
-const KIND_COLUMNS = [
+// The second column: sessions of the kind the model was fitted on. A run stored before that was
+// kept (2026-12-06) has only the training side's, which a validation slice may have cut into.
+const kindColumns = (fitted: boolean) => [
   'Held out',
-  'Trained on',
+  fitted ? 'Fitted on' : 'Training side',
   'Precision',
   'Recall',
   'F1',
@@ -57,12 +59,13 @@ function NumberHeads({ names }: { names: readonly string[] }) {
 }
 
 function KindTable({ metrics }: { metrics: MulticlassMetrics }) {
+  const fitted = metrics.perClass.every((c) => c.fitSupport !== undefined);
   return (
     <table className="kind-table" data-testid="kind-table">
       <thead>
         <tr>
           <th scope="col">Kind</th>
-          <NumberHeads names={KIND_COLUMNS} />
+          <NumberHeads names={kindColumns(fitted)} />
         </tr>
       </thead>
       <tbody>
@@ -74,7 +77,7 @@ function KindTable({ metrics }: { metrics: MulticlassMetrics }) {
             <tr key={c.kind} data-kind={c.kind} className={untested ? 'muted' : undefined}>
               <th scope="row">{c.kind}</th>
               <td className="num">{formatCount(c.support)}</td>
-              <td className="num">{formatCount(c.trainSupport)}</td>
+              <td className="num">{formatCount(fitted ? c.fitSupport : c.trainSupport)}</td>
               <td className="num">{figure(c.precision)}</td>
               <td className="num">{figure(c.recall)}</td>
               <td className="num">{figure(c.f1)}</td>

@@ -96,4 +96,37 @@ describe('how many sessions a run was fitted on', () => {
       db.close();
     }
   }, 180_000);
+
+  it('counts each threat kind fitted on, not the training side’s', async () => {
+    const registry = new JobRegistry(() => {});
+    const jobs = new ModelJobs({ dbPath, registry });
+    const db = openDatabase(dbPath);
+    try {
+      const trained = await jobs.wait(
+        jobs.train({
+          kind: 'rf',
+          target: 'type',
+          labels: { type: 'column', column: 'label' },
+          split: 'random',
+          params: { trees: 20, seed: 1 },
+        }),
+      );
+      expect(trained).toMatchObject({ state: 'done', error: null });
+      const run = getRun(db, trained.runId!)!;
+      const metrics = run.metrics!;
+      expect(metrics.thresholdFrom).toBe('validation');
+      const perClass = metrics.multiclass!.perClass;
+      const sum = (f: (c: (typeof perClass)[number]) => number) => perClass.reduce((n, c) => n + f(c), 0);
+      // Every kind's fitted sessions add up to the rows fitted on; the side's to the whole side.
+      expect(sum((c) => c.fitSupport!)).toBe(metrics.fitted!.rows);
+      expect(sum((c) => c.trainSupport)).toBe(metrics.trainRows);
+      expect(metrics.fitted!.rows).toBeLessThan(metrics.trainRows);
+      const benign = perClass.find((c) => c.kind === 'benign')!;
+      expect(benign.fitSupport).toBeLessThan(benign.trainSupport);
+      expect(describeRun(run)).toMatch(/kind +test +fitted +precision/);
+    } finally {
+      await jobs.close();
+      db.close();
+    }
+  }, 180_000);
 });

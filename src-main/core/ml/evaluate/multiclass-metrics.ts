@@ -12,6 +12,8 @@ export interface MulticlassInput {
   proba: Float64Array;
   /** Training rows' true class codes (the baseline's majority, and what the model saw per kind). */
   trainTruth: Uint8Array;
+  /** Fitted rows' true class codes: the training side less its validation slice (what the model saw). */
+  fitTruth?: Uint8Array;
   labelCounts: KindCount[];
   merged: KindCount[];
   /** Kinds left out of the run as too rare (none unless asked). */
@@ -29,6 +31,7 @@ export function multiclassMetrics(input: MulticlassInput): MulticlassMetrics {
     if (row) row[p] = (row[p] ?? 0) + 1;
   });
   const trainSupport = countCodes(input.trainTruth, K);
+  const fitSupport = input.fitTruth && countCodes(input.fitTruth, K);
   const majority = trainSupport.indexOf(Math.max(...trainSupport));
   const support = countCodes(truth, K);
 
@@ -49,6 +52,7 @@ export function multiclassMetrics(input: MulticlassInput): MulticlassMetrics {
       kind,
       support: held,
       trainSupport: trainSupport[c] ?? 0,
+      ...(fitSupport && { fitSupport: fitSupport[c] ?? 0 }),
       ...rates,
       prAuc: held > 0 ? prAuc(shares, isClass) : null,
       baseline: { ...baselineRates, prAuc: held > 0 ? held / n : null },
@@ -108,6 +112,11 @@ function notes(perClass: ClassMetrics[]): string[] {
     if (m.trainSupport === 0)
       out.push(
         `${m.kind}: no training session (all ${m.support} were held out), so the model cannot answer it; its recall is 0 by construction.`,
+      );
+    // On the training side, but every one in the validation slice: the model never saw it either.
+    else if (m.fitSupport === 0)
+      out.push(
+        `${m.kind}: none of its ${m.trainSupport} training sessions was fitted on (all in the validation slice that chose the threshold), so the model cannot answer it; its recall is 0 by construction.`,
       );
   }
   return out;

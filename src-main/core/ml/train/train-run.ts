@@ -198,7 +198,7 @@ export async function trainRun(db: Db, request: TrainRequest, hooks: TrainHooks 
       );
     if (metrics && excluded) metrics.excludedFeatures = excluded;
     if (metrics && split && kinds)
-      metrics.multiclass = await evaluateKinds(detector, all, codes, split, threshold, kinds);
+      metrics.multiclass = await evaluateKinds(detector, all, codes, split, fitRows, threshold, kinds);
     hooks.signal?.throwIfAborted();
     const weights = await detector.weights();
     hooks.signal?.throwIfAborted();

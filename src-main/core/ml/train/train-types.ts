@@ -41,6 +41,8 @@ export async function evaluateKinds(
   all: FeatureData,
   codes: Uint8Array,
   split: Split,
+  /** The rows fitted on: the training side less the validation slice, when one chose the threshold. */
+  fit: Int32Array,
   threshold: number,
   kinds: ResolvedKinds,
 ): Promise<MulticlassMetrics> {
@@ -54,6 +56,7 @@ export async function evaluateKinds(
     predicted: decideClasses(proba, K, threatScores(proba, K), threshold),
     proba,
     trainTruth: pick(codes, split.train),
+    fitTruth: pick(codes, fit),
     labelCounts: kinds.counts,
     merged: kinds.merged,
     leftOut: kinds.leftOut,
