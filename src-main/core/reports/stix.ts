@@ -97,7 +97,7 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
   const traffic = new Map<string, StixObject>();
   const relationships: StixObject[] = [];
   for (const s of sessions) {
-    const nt = networkTraffic(s, address);
+    const nt = distinctTraffic(networkTraffic(s, address), traffic);
     traffic.set(nt.id, nt);
     const od: StixObject = {
       type: 'observed-data',
@@ -144,6 +144,21 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
   };
   if (reportObject.description === undefined) delete reportObject.description;
   return { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [identity, reportObject, ...content] };
+}
+
+/**
+ * The id-contributing properties leave out the byte counts, and an access log has no ports: two
+ * requests in the same second from one source with the same request line and agent (a retry, a
+ * credential-stuffing burst) get one spec id while their byte counts differ. Keeping one object
+ * for both would show the other request's bytes on this one's observation, so a traffic object
+ * that differs from the one already holding its id is named instead by the UUIDv5 of all its
+ * properties: still the same id on every export, and never another session's figures.
+ */
+function distinctTraffic(nt: StixObject, traffic: Map<string, StixObject>): StixObject {
+  const held = traffic.get(nt.id);
+  if (held === undefined || canonicalJson(held) === canonicalJson(nt)) return nt;
+  const { id: _specId, ...properties } = nt;
+  return { ...nt, id: `network-traffic--${uuidv5(canonicalJson(properties))}` };
 }
 
 function networkTraffic(s: ReportSession, address: (ip: string) => string): StixObject {
