@@ -20,8 +20,17 @@ export interface ChangeInput {
 
 /** Starts an audit action; its changes follow with one `recordChanges` call in the same transaction. */
 export function insertAction(db: Db, action: ActionInput): number {
+  // The id is past every action_id in audit_log too, not just past the last action: a change
+  // planted for the next id (behind the triggers, or before migration 024) would otherwise be
+  // sealed into this action's link and verify. Past it, it stays an orphan that verify names.
+  // Both maxima are read from an index.
   const info = db
-    .prepare('INSERT INTO audit_actions (at, analyst, kind, summary, undoes) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      `INSERT INTO audit_actions (id, at, analyst, kind, summary, undoes) VALUES (
+         max(coalesce((SELECT max(id) FROM audit_actions), 0),
+             coalesce((SELECT max(action_id) FROM audit_log), 0)) + 1,
+         ?, ?, ?, ?, ?)`,
+    )
     .run(action.at ?? Date.now(), action.analyst, action.kind, action.summary, action.undoes ?? null);
   return Number(info.lastInsertRowid);
 }

@@ -161,6 +161,43 @@ describe('audit chain', () => {
     expect(verifyAuditChain(ws.db).ok).toBe(true);
   });
 
+  it('refuses a change for an action not yet recorded, so the next action cannot seal it', async () => {
+    const ws = workspace();
+    const ids = await importGenerated(ws, 2);
+    const { actionId } = setVerdict(ws.db, 'ana', { target: { sessionIds: [ids[0]!] }, verdict: 'benign' });
+    // The sqlite3 shell and most tools leave foreign keys off: the REFERENCES clause guards nothing.
+    const raw = new Database(ws.dbPath);
+    raw.pragma('foreign_keys = OFF');
+    const plant = raw.prepare(
+      `INSERT INTO audit_log (action_id, entity, entity_id, field, before, after)
+       VALUES (?, 'session', ?, 'verdict', NULL, '{"verdict":"malicious"}')`,
+    );
+    try {
+      // Before, this was stored, and the next action Vigil recorded took that id and sealed the
+      // planted change into its link: a forged verdict that verified.
+      expect(() => plant.run(actionId + 1, String(ids[1]))).toThrow(/no such action/);
+    } finally {
+      raw.close();
+    }
+    // A change planted behind the triggers (or before this version) is never taken into a link:
+    // the next action gets an id past it, and verification keeps naming it.
+    const bypass = tamperer(ws);
+    bypass.pragma('foreign_keys = OFF');
+    bypass
+      .prepare(
+        `INSERT INTO audit_log (action_id, entity, entity_id, field, before, after)
+         VALUES (?, 'session', ?, 'verdict', NULL, '{"verdict":"malicious"}')`,
+      )
+      .run(actionId + 1, String(ids[1]));
+    bypass.close();
+    const next = setVerdict(ws.db, 'ana', { target: { sessionIds: [ids[0]!] }, verdict: 'review' });
+    expect(next.actionId).toBe(actionId + 2);
+    expect(verifyAuditChain(ws.db)).toMatchObject({
+      ok: false,
+      firstBreak: { actionId: actionId + 1, reason: expect.stringMatching(/not in the log/) },
+    });
+  });
+
   it('names the first action whose content was changed behind the triggers', async () => {
     const ws = workspace();
     await recordEverything(ws);

@@ -21,6 +21,7 @@ import { sources } from './020-sources.js';
 import { webRollups } from './021-web-rollups.js';
 import { userAgentClassColumn } from './022-user-agent-class.js';
 import { importLabelsFile } from './023-import-labels.js';
+import { auditChangeOwner } from './024-audit-change-owner.js';
 
 export interface Migration {
   name: string;
@@ -62,4 +63,5 @@ export const migrations: Migration[] = [
   webRollups,
   userAgentClassColumn,
   importLabelsFile,
+  auditChangeOwner,
 ];
