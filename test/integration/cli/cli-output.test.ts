@@ -102,6 +102,31 @@ describe('CLI errors and exit codes', () => {
     }
   });
 
+  it('takes a session id only as decimal digits: 0x10 or 1e1 is refused, not read as 16 or 10', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.db');
+    const file = path.join(dir, 'sessions.csv');
+    const rows = Array.from({ length: 20 }, (_, i) => cloudwatchRow(i));
+    fs.writeFileSync(file, `${CLOUDWATCH_HEADER}\n${rows.join('\n')}\n`);
+    expect((await vigil('ingest', file, '--db', db, '--no-enrich')).code).toBe(0);
+    // Number() reads these as other ids: before, `--session 0x10` put the verdict on session 16.
+    for (const id of ['0x10', '1e1', '0b11', '9007199254740993', '']) {
+      const run = await vigil('verdict', '--session', id, '--verdict', 'malicious', '--db', db);
+      expect(run.code, id).toBe(1);
+      expect(run.stderr, id).toBe(`vigil: --session must be a positive whole number, not "${id}".\n`);
+      const added = await vigil('case', 'create', '--title', 't', '--session', id, '--db', db);
+      expect(added.code, id).toBe(1);
+    }
+    const history = await vigil('verdict', '--history', '16', '--db', db, '--json');
+    expect(JSON.parse(history.stdout)).toEqual([]);
+    const listed = await vigil('case', 'list', '--db', db, '--json');
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+    // Plain digits still work, leading zeros included.
+    const plain = await vigil('verdict', '--session', '016', '--verdict', 'malicious', '--db', db);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('recorded on 1 session');
+  });
+
   it('says when a format quarantined every row, and gives the command for that import', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'v.db');
