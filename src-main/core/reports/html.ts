@@ -10,7 +10,7 @@ import { countriesChart, timelineChart, verdictChart } from './charts.js';
 import { type Html, html, trusted } from './escape.js';
 import { kindsSection } from './kinds-section.js';
 import { REPORT_CSS } from './report-style.js';
-import { requestSection } from './request-section.js';
+import { addressCell, requestSection } from './request-section.js';
 import { summaryHtml } from './summary-markdown.js';
 import { timelineSection } from './timeline-section.js';
 import { whyFlaggedSection } from './why-flagged-section.js';
@@ -145,7 +145,7 @@ ${c.tags.length ? html`<p class="meta tags">tags: ${c.tags.map((t) => html`<span
 <table><tr><th>IP</th><th>why</th><th>sessions</th><th>first seen</th><th>last seen</th><th>IOC lists</th></tr>
 ${indicators.map(
   (i) =>
-    html`<tr><td><code>${i.ip}</code></td><td>${i.reasons.join(', ')}</td><td class="num">${i.sessions}</td><td>${iso(i.firstSeen)}</td><td>${iso(i.lastSeen)}</td><td>${i.iocLists.map((l) => `${l.list} (${l.kind})`).join(', ')}</td></tr>`,
+    html`<tr><td><code class="address">${addressCell(i.ip)}</code></td><td>${i.reasons.join(', ')}</td><td class="num">${i.sessions}</td><td>${iso(i.firstSeen)}</td><td>${iso(i.lastSeen)}</td><td>${i.iocLists.map((l) => `${l.list} (${l.kind})`).join(', ')}</td></tr>`,
 )}</table>
 <h2>Timeline</h2>
 ${timelineSection(report)}

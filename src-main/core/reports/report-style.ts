@@ -11,7 +11,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8p
 table { border-collapse: collapse; width: 100%; font-size: 12px; } th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e6e8eb; vertical-align: top; }
 th { background: #f0f2f4; } td.nowrap { white-space: nowrap; } table.sessions { font-size: 11px; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .charts svg { max-width: 100%; height: auto; }
-table.requests { table-layout: fixed; } table.requests td { overflow-wrap: anywhere; } table.requests td.whole { overflow-wrap: normal; word-break: normal; } code, .hash { font-family: ui-monospace, monospace; word-break: break-all; }
+table.requests { table-layout: fixed; } table.requests td { overflow-wrap: anywhere; } table.requests td.whole { overflow-wrap: normal; word-break: normal; } code, .hash { font-family: ui-monospace, monospace; word-break: break-all; } /* An address never breaks inside a number: a cut reads as another IP (IPv6: <wbr> after colons). */ code.address { word-break: normal; overflow-wrap: normal; }
 mark { background: #f3d36b; } .level { display: inline-block; padding: 0 6px; border-radius: 8px; color: #fff; font-size: 11px; background: #6b7480; }
 .level-low { background: #1f6f96; } .level-medium { background: #a8720f; } .level-high { background: #c0502f; } .level-critical { background: #a3213a; }
 .audit-broken { background: #fbe9e9; border-left: 4px solid #d94848; padding: 8px 12px; }

@@ -36,7 +36,7 @@ function userAgentCell(userAgent: string | null): Html {
 }
 
 /** An address breaks only after a colon (IPv6), never inside a number: a cut reads as another IP. */
-const addressCell = (ip: string): Html =>
+export const addressCell = (ip: string): Html =>
   html`${ip.split(':').map((part, i) => (i === 0 ? html`${part}` : html`:<wbr>${part}`))}`;
 
 function requestRow(s: ReportSession): Html {
