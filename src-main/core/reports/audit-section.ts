@@ -15,5 +15,5 @@ ${audit.firstBreak.reason}. The ${audit.verified} action(s) before it verified${
   if (!audit.head) return html`<p>Audit chain verified: no action has been recorded yet.</p>`;
   return html`<p><strong>Audit chain verified</strong>: all ${audit.verified} recorded action(s) match their hashes.
 Head: action ${audit.head.actionId}, SHA-256 <span class="hash">${audit.head.hash}</span>.</p>
-<p class="meta">Keep this head: <code>vigil audit verify --expect ${audit.head.hash}</code> later shows whether every action up to it is still as recorded.</p>`;
+<p class="meta">Keep this head: <code class="hash">vigil audit verify --expect ${audit.head.hash}</code> later shows whether every action up to it is still as recorded.</p>`;
 }
