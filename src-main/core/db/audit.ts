@@ -86,10 +86,25 @@ const ENTRY_COLUMNS = `l.id, l.action_id AS actionId, a.at, a.analyst, a.kind, a
   l.entity_id AS entityId, l.field,
   l.before, l.after, a.undoes`;
 
+/**
+ * A change's stored before/after value. Vigil writes JSON only, so text that is not JSON was
+ * written outside Vigil: said so, with the change, rather than as a bare parse error.
+ */
+export function auditValue(text: string | null, changeId: number): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(
+      `audit change ${changeId} holds a value that is not JSON: the audit log was edited outside Vigil (vigil audit verify names the broken action)`,
+    );
+  }
+}
+
 const parse = (row: EntryRow): AuditEntry => ({
   ...row,
-  before: row.before === null ? null : JSON.parse(row.before),
-  after: row.after === null ? null : JSON.parse(row.after),
+  before: auditValue(row.before, row.id),
+  after: auditValue(row.after, row.id),
 });
 
 /** Who changed what on one entity, oldest first. */

@@ -1,6 +1,7 @@
 // A case's history as its report tells it, read from the audit log (one entry per recorded change),
 // not rebuilt from the case as it is now: a verdict changed since, a status or severity changed,
 // a session or IP removed and an undo all stay in the report, as they stay in the audit trail.
+import { auditValue } from './audit.js';
 import type { Db } from './open.js';
 import { type SessionSelection, selectionWhere } from './session-export.js';
 
@@ -18,6 +19,7 @@ export interface HistoryEvent {
 }
 
 interface ChangeRow {
+  change: number;
   action: number;
   at: number;
   who: string;
@@ -27,7 +29,6 @@ interface ChangeRow {
   after: string | null;
 }
 
-const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 const undoMark = (undoes: number | null) => (undoes === null ? '' : 'undo: ');
 
 interface CaseState {
@@ -57,8 +58,8 @@ function caseEvents(row: ChangeRow): HistoryEvent[] {
     note: null,
     subject,
   });
-  const before = parse(row.before);
-  const after = parse(row.after);
+  const before = auditValue(row.before, row.change);
+  const after = auditValue(row.after, row.change);
   if (row.field === 'case') {
     if (before === null) return [event('case opened', { text: (after as CaseState).title })];
     if (after === null) return [event('case deleted', { text: (before as CaseState).title })];
@@ -85,7 +86,7 @@ function caseEvents(row: ChangeRow): HistoryEvent[] {
 export function caseHistory(db: Db, caseId: number): HistoryEvent[] {
   const own = db
     .prepare(
-      `SELECT l.action_id AS action, a.at, a.analyst AS who, a.undoes, l.field, l.before, l.after
+      `SELECT l.id AS change, l.action_id AS action, a.at, a.analyst AS who, a.undoes, l.field, l.before, l.after
        FROM audit_log l JOIN audit_actions a ON a.id = l.action_id
        WHERE l.entity = 'case' AND l.entity_id = ? ORDER BY l.id`,
     )
@@ -99,7 +100,7 @@ function verdictEvents(db: Db, selection: SessionSelection): HistoryEvent[] {
   const { sql, params } = selectionWhere(db, selection);
   const rows = db
     .prepare(
-      `SELECT l.action_id AS action, a.at, a.analyst AS who, a.undoes, l.after, sessions.id AS sessionId,
+      `SELECT l.id AS change, l.action_id AS action, a.at, a.analyst AS who, a.undoes, l.after, sessions.id AS sessionId,
          sessions.src_ip AS srcIp
        FROM audit_log l JOIN audit_actions a ON a.id = l.action_id
          JOIN sessions ON sessions.id = CAST(l.entity_id AS INTEGER)
@@ -115,7 +116,7 @@ function verdictEvents(db: Db, selection: SessionSelection): HistoryEvent[] {
     .pluck();
   const inAction = new Map<number, number>();
   return rows.map((row) => {
-    const after = parse(row.after) as { verdict: string; note: string | null } | null;
+    const after = auditValue(row.after, row.change) as { verdict: string; note: string | null } | null;
     let total = inAction.get(row.action);
     if (total === undefined) {
       total = judged.get(row.action) as number;

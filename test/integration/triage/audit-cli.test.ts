@@ -104,6 +104,43 @@ describe('vigil audit verify', () => {
     expect(bad.stderr).toBe('vigil: --expect "abc": not a head hash (64 hexadecimal digits)\n');
   });
 
+  it('names a change rewritten into text that is not JSON, instead of a parse error, wherever history is read', async () => {
+    const { dir, db } = await withActions();
+    const raw = new Database(db);
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    const change = raw
+      .prepare(`SELECT id FROM audit_log WHERE entity = 'session' AND entity_id = '1' ORDER BY id LIMIT 1`)
+      .pluck()
+      .get();
+    raw.prepare(`UPDATE audit_log SET after = 'benign' WHERE id = ?`).run(change);
+    const caseChange = raw
+      .prepare(`SELECT id FROM audit_log WHERE entity = 'case' ORDER BY id LIMIT 1`)
+      .pluck()
+      .get();
+    raw.prepare(`UPDATE audit_log SET before = '{oops' WHERE id = ?`).run(caseChange);
+    raw.close();
+
+    const unreadable = (id: unknown) =>
+      `audit change ${id} holds a value that is not JSON: the audit log was edited outside Vigil (vigil audit verify names the broken action)`;
+    const history = await vigil('verdict', '--history', '1', '--db', db);
+    expect(history.code).toBe(1);
+    expect(history.stderr).toBe(`vigil: ${unreadable(change)}\n`);
+    const report = await vigil(
+      'report',
+      '--case',
+      '1',
+      '--format',
+      'html',
+      '--out',
+      path.join(dir, 'r.html'),
+      '--db',
+      db,
+    );
+    expect(report.code).toBe(1);
+    expect(report.stderr).toBe(`vigil: ${unreadable(caseChange)}\n`);
+    expect((await vigil('audit', 'verify', '--db', db)).code).toBe(1);
+  });
+
   it('explains itself in --help', async () => {
     const help = (await vigil('audit', 'verify', '--help')).stdout;
     for (const word of ['--expect', 'SHA-256', 'exit 1', '--db', '--json']) expect(help).toContain(word);
