@@ -387,6 +387,17 @@ describe('zeek-http and zeek-conn', () => {
     expect(detectFormat(streamed(conn, 'conn'), 'conn.json').id).toBe('zeek-conn');
     expect(() => detectFormat(streamed(conn, 'dns'), 'x.json')).toThrow(/Could not recognise/);
   });
+
+  it('refuses a JSON record whose _path names another log in an http.log as a whole', () => {
+    const http = web('zeek-http.json').split('\n')[0] ?? '';
+    const sip = web('zeek-sip.json').split('\n')[0] ?? '';
+    const streamed = (line: string, path: string) => `{"_path":"${path}",${line.slice(1)}`;
+    expect(parseText('zeek-http', streamed(http, 'http')).rows).toHaveLength(1);
+    expect(() => parseText('zeek-http', `${streamed(http, 'http')}\n${streamed(sip, 'sip')}\n`)).toThrow(
+      /This is a Zeek sip.log \(the _path of line 2\); the zeek-http format reads http.log/,
+    );
+    expect(detectFormat(streamed(http, 'http'), 'http.json').id).toBe('zeek-http');
+  });
 });
 
 describe('suricata-eve', () => {
@@ -473,6 +484,8 @@ describe('detection', () => {
     ['zeek-http.log', 'zeek-http'],
     ['zeek-http.json', 'zeek-http'],
     ['zeek-conn.log', 'zeek-conn'],
+    // A request Zeek saw no answer to: of the fields only http.log has, just `tags` (always logged).
+    ['zeek-http-request-only.json', 'zeek-http'],
     ['suricata-eve.json', 'suricata-eve'],
   ])('recognises %s as %s from its first lines', (name, id) => {
     expect(detectFormat(web(name), name).id).toBe(id);
@@ -497,6 +510,18 @@ describe('detection', () => {
       '{"ts":1591367999.305988,"uid":"CMdzit1AMNsmfAIiQc","id.orig_h":"192.168.4.76","id.orig_p":36844,"id.resp_h":"192.168.4.1","id.resp_p":443,"proto":"tcp","note":"SSL::Invalid_Server_Cert","msg":"SSL certificate validation failed","actions":["Notice::ACTION_LOG"],"suppress_for":3600.0}\n';
     expect(() => detectFormat(dns, 'dns.json')).toThrow(/Could not recognise/);
     expect(() => detectFormat(notice, 'notice.json')).toThrow(/Could not recognise/);
+  });
+
+  // sip.log records carry uid, id, method, uri, trans_depth, user_agent, status_code, status_msg and
+  // the body lengths as http.log's do (websocket.log: host, uri, user_agent): their JSON form was
+  // taken for http.log and every SIP message stored as an HTTP request.
+  it('takes no Zeek JSON log of another kind for http.log', () => {
+    expect(() => detectFormat(web('zeek-sip.json'), 'sip.json')).toThrow(/Could not recognise/);
+    const sip = web('zeek-sip.json').split('\n')[0] ?? '';
+    expect(() => detectFormat(`{"_path":"sip",${sip.slice(1)}\n`, 'x.json')).toThrow(/Could not recognise/);
+    const websocket =
+      '{"ts":1700000000.5,"uid":"CbX2aS3lq0Wq1hZ0Xg","id.orig_h":"10.0.0.9","id.orig_p":51004,"id.resp_h":"10.0.0.1","id.resp_p":80,"host":"intranet","uri":"/ws","user_agent":"Mozilla/5.0","subprotocol":"chat","client_protocols":["chat"]}\n';
+    expect(() => detectFormat(websocket, 'websocket.json')).toThrow(/Could not recognise/);
   });
 
   it('claims no CSV or JSON lines that need a mapping preset', () => {

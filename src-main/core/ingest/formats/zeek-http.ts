@@ -98,6 +98,28 @@ const httpKind: ZeekKind = {
 export const zeekHttp: FormatDefinition = {
   id: 'zeek-http',
   label: 'Zeek http.log (TSV or JSON)',
-  detect: (head) => detectZeek(head, 'http', ['method', 'uri']),
+  // JSON: fields of http.log alone. sip.log has method, uri, trans_depth, user_agent, status_code,
+  // status_msg and the body lengths too, websocket.log host and uri; `tags` is in every http.log
+  // record (a set, logged even when empty), the others where the request or answer had them.
+  detect: (head) =>
+    detectZeek(
+      head,
+      'http',
+      ['method', 'uri'],
+      [
+        'tags',
+        'referrer',
+        'origin',
+        'info_code',
+        'info_msg',
+        'proxied',
+        'orig_fuids',
+        'orig_filenames',
+        'orig_mime_types',
+        'resp_fuids',
+        'resp_filenames',
+        'resp_mime_types',
+      ],
+    ),
   createParser: () => new ZeekParser(httpKind),
 };
