@@ -343,6 +343,29 @@ describe('zeek-http and zeek-conn', () => {
     expect(tsv.rows[3]?.path).toBe('/upload\tname');
   });
 
+  // A NUL byte sent in a header or URI (a scanner's probe) is written `\x00` by both of Zeek's
+  // writers (the JSON one as the text `\x00` too). Undoing the TSV escape made a NUL the record
+  // checks refuse, so the request was quarantined ("user_agent: contains a NUL byte").
+  it('keeps a NUL byte as Zeek logs it, `\\x00`, the same from the TSV and the JSON form', () => {
+    const lines = web('zeek-http.log').split('\n');
+    const header = lines.filter((line) => line.startsWith('#') && !line.startsWith('#close'));
+    const tsvRecord = (lines.find((line) => !line.startsWith('#')) ?? '').split('\t');
+    tsvRecord[9] = '/a\\x00b';
+    tsvRecord[12] = 'Mozilla/5.0\\x00probe';
+    const tsv = parseText('zeek-http', `${header.join('\n')}\n${tsvRecord.join('\t')}\n`);
+    const record = JSON.parse(web('zeek-http.json').split('\n')[0] ?? '');
+    // As Zeek's JSON writer writes it, and a NUL proper (`\u0000`) as another JSON writer might.
+    const escaped = JSON.stringify({ ...record, uri: '/a\\x00b', user_agent: 'Mozilla/5.0\\x00probe' });
+    const nul = JSON.stringify({ ...record, uri: '/a\0b', user_agent: 'Mozilla/5.0\0probe' });
+    const json = parseText('zeek-http', `${escaped}\n${nul}\n`);
+    expect(tsv.bads).toEqual([]);
+    expect(json.bads).toEqual([]);
+    const stored = (rows: typeof tsv.rows) => rows.map(({ line: _, ...row }) => row);
+    expect(stored(tsv.rows)).toHaveLength(1);
+    expect(stored(json.rows)).toEqual([...stored(tsv.rows), ...stored(tsv.rows)]);
+    expect(tsv.rows[0]).toMatchObject({ path: '/a\\x00b', userAgent: 'Mozilla/5.0\\x00probe' });
+  });
+
   it('reads conn.log with duration, both byte directions and packets', () => {
     const { rows, bads } = parseText('zeek-conn', web('zeek-conn.log'));
     expect(bads).toEqual([]);

@@ -135,13 +135,23 @@ export class ZeekParser extends LineRecordParser {
 /**
  * Zeek's TSV writer escapes the separator, control characters and bytes that are not valid UTF-8 as
  * `\xHH`. An escaped ASCII character is undone (so a tab in a URI reads as the JSON form has it); an
- * escaped byte over 127 stays written so, as the JSON writer also writes it.
+ * escaped byte over 127 stays written so, as the JSON writer also writes it. So does `\x00`: the JSON
+ * writer writes a NUL as the text `\x00` too, and undone it would quarantine the record for a NUL
+ * the log does not hold (a probe's header is traffic to keep, not a broken record).
  */
 function unescapeZeek(raw: string): string {
   if (raw.indexOf('\\x') === -1) return raw;
-  return raw.replace(/\\x([0-7][0-9a-fA-F])/g, (_, hex: string) =>
-    String.fromCharCode(Number.parseInt(hex, 16)),
+  return raw.replace(/\\x([0-7][0-9a-fA-F])/g, (written, hex: string) =>
+    hex === '00' ? written : String.fromCharCode(Number.parseInt(hex, 16)),
   );
+}
+
+/**
+ * A JSON text with a NUL (`\u0000`: Zeek's own writer writes `\x00`, another writer or a re-encoding
+ * may not) is kept as Zeek writes it, so the same request gives the same text from either form.
+ */
+function keepNul(text: string): string {
+  return text.indexOf('\0') === -1 ? text : text.replaceAll('\0', '\\x00');
 }
 
 /** A JSON record's field, flat (`"id.orig_h"`, as Zeek writes it) or nested (`{"id": {"orig_h"}}`). */
@@ -154,11 +164,13 @@ function jsonValue(object: JsonObject, name: string): ZeekValue {
   }
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') {
-    checkText(value, name);
-    return value;
+    const text = keepNul(value);
+    checkText(text, name);
+    return text;
   }
-  if (typeof value === 'number' || typeof value === 'boolean' || Array.isArray(value))
-    return value as ZeekValue;
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === 'string' ? keepNul(item) : item)) as ZeekValue;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }
 
