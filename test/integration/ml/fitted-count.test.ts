@@ -8,13 +8,11 @@ import { describeRun, runJson } from '../../../src-main/cli/model-output.js';
 import { getRun } from '../../../src-main/core/db/model-runs.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { DEFAULT_WINDOW_MS, loadRawData } from '../../../src-main/core/features/index.js';
-import { JobRegistry } from '../../../src-main/core/jobs/job-registry.js';
-import { ModelJobs } from '../../../src-main/core/jobs/model-jobs.js';
 import { pick, resolveLabels, splitRows } from '../../../src-main/core/ml/evaluate/index.js';
 import { validationSplit } from '../../../src-main/core/ml/train/validation.js';
 import { formatCount } from '../../../src-shared/count-words.js';
 import { suiteDir } from './harness.js';
-import { generatedWebDb } from './web-harness.js';
+import { generatedWebDb, trainThroughWorkers } from './web-harness.js';
 
 const dir = suiteDir();
 let dbPath = '';
@@ -27,19 +25,16 @@ const positives = (label: Uint8Array, rows: Int32Array) => pick(label, rows).red
 
 describe('how many sessions a run was fitted on', () => {
   it('counts the rows fitted on and the validation slice apart, through the worker threads', async () => {
-    const registry = new JobRegistry(() => {});
-    const jobs = new ModelJobs({ dbPath, registry });
+    const request = {
+      kind: 'rf',
+      labels: { type: 'rule-hits' },
+      split: 'time',
+      params: { trees: 20, seed: 1 },
+    } as const;
+    const { jobs, runId } = await trainThroughWorkers(dbPath, request);
     const db = openDatabase(dbPath);
     try {
-      const request = {
-        kind: 'rf',
-        labels: { type: 'rule-hits' },
-        split: 'time',
-        params: { trees: 20, seed: 1 },
-      } as const;
-      const trained = await jobs.wait(jobs.train(request));
-      expect(trained).toMatchObject({ state: 'done', error: null });
-      const run = getRun(db, trained.runId!)!;
+      const run = getRun(db, runId)!;
       const metrics = run.metrics!;
       expect(metrics.thresholdFrom).toBe('validation');
 
@@ -98,21 +93,16 @@ describe('how many sessions a run was fitted on', () => {
   }, 180_000);
 
   it('counts each threat kind fitted on, not the training side’s', async () => {
-    const registry = new JobRegistry(() => {});
-    const jobs = new ModelJobs({ dbPath, registry });
+    const { jobs, runId } = await trainThroughWorkers(dbPath, {
+      kind: 'rf',
+      target: 'type',
+      labels: { type: 'column', column: 'label' },
+      split: 'random',
+      params: { trees: 20, seed: 1 },
+    });
     const db = openDatabase(dbPath);
     try {
-      const trained = await jobs.wait(
-        jobs.train({
-          kind: 'rf',
-          target: 'type',
-          labels: { type: 'column', column: 'label' },
-          split: 'random',
-          params: { trees: 20, seed: 1 },
-        }),
-      );
-      expect(trained).toMatchObject({ state: 'done', error: null });
-      const run = getRun(db, trained.runId!)!;
+      const run = getRun(db, runId)!;
       const metrics = run.metrics!;
       expect(metrics.thresholdFrom).toBe('validation');
       const perClass = metrics.multiclass!.perClass;

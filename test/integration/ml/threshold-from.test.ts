@@ -11,13 +11,11 @@ import { describeRun } from '../../../src-main/cli/model-output.js';
 import { getRun } from '../../../src-main/core/db/model-runs.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { DEFAULT_WINDOW_MS, loadRawData } from '../../../src-main/core/features/index.js';
-import { JobRegistry } from '../../../src-main/core/jobs/job-registry.js';
-import { ModelJobs } from '../../../src-main/core/jobs/model-jobs.js';
 import { resolveLabels, splitRows } from '../../../src-main/core/ml/evaluate/index.js';
 import { trainRun } from '../../../src-main/core/ml/train/train-run.js';
 import { thresholdFromInWords } from '../../../src-shared/threshold-words.js';
 import { suiteDir } from './harness.js';
-import { generatedWebDb } from './web-harness.js';
+import { generatedWebDb, trainThroughWorkers } from './web-harness.js';
 
 const dir = suiteDir();
 let dbPath = '';
@@ -80,19 +78,15 @@ describe('where a run threshold came from', () => {
     // campaigns, the last at hour 98, so the usual validation slice (the side's last quarter of
     // sessions, from hour 105) held no attack and the run was cut at 0.5, untuned, its held-out F1
     // 0 beside a ROC-AUC of 0.9.
-    const registry = new JobRegistry(() => {});
-    const jobs = new ModelJobs({ dbPath, registry });
+    const request = {
+      kind: 'rf',
+      labels: { type: 'rule-hits' },
+      split: 'time',
+      params: { trees: 20, seed: 1 },
+    } as const;
+    const { jobs, runId } = await trainThroughWorkers(dbPath, request);
     const db = openDatabase(dbPath);
     try {
-      const request = {
-        kind: 'rf',
-        labels: { type: 'rule-hits' },
-        split: 'time',
-        params: { trees: 20, seed: 1 },
-      } as const;
-      const trained = await jobs.wait(jobs.train(request));
-      expect(trained).toMatchObject({ state: 'done', error: null });
-      const runId = trained.runId!;
       expect(await jobs.wait(jobs.score(runId))).toMatchObject({ state: 'done', error: null });
       const run = getRun(db, runId)!;
       const metrics = run.metrics!;

@@ -3,8 +3,13 @@
 // the test gives each stored request the label of its line, as an analyst's labelled data would.
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { type GenerateOptions, generateTraffic } from '../../../src-main/core/generate/generate.js';
+import { JobRegistry } from '../../../src-main/core/jobs/job-registry.js';
+import { ModelJobs } from '../../../src-main/core/jobs/model-jobs.js';
+import type { TrainRequest } from '../../../src-main/core/ml/train/train-run.js';
+import { must } from '../../../src-shared/must.js';
 import { importInto, START } from './harness.js';
 
 export async function generatedWebDb(dir: string, options: Partial<GenerateOptions> = {}): Promise<string> {
@@ -54,4 +59,18 @@ export function withoutRequests(dbPath: string, copyPath: string): string {
     db.close();
   }
   return copyPath;
+}
+
+/**
+ * Trains a run through the app's worker threads (ModelJobs) and expects it done; returns the jobs
+ * (to score it too) and the run id.
+ */
+export async function trainThroughWorkers(
+  dbPath: string,
+  request: TrainRequest,
+): Promise<{ jobs: ModelJobs; runId: number }> {
+  const jobs = new ModelJobs({ dbPath, registry: new JobRegistry(() => {}) });
+  const trained = await jobs.wait(jobs.train(request));
+  expect(trained).toMatchObject({ state: 'done', error: null });
+  return { jobs, runId: must(trained.runId, 'the id of the trained run') };
 }
