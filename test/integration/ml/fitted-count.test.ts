@@ -12,7 +12,7 @@ import { pick, resolveLabels, splitRows } from '../../../src-main/core/ml/evalua
 import { validationSplit } from '../../../src-main/core/ml/train/validation.js';
 import { formatCount } from '../../../src-shared/count-words.js';
 import { suiteDir } from './harness.js';
-import { generatedWebDb, trainThroughWorkers } from './web-harness.js';
+import { generatedWebDb, TIME_SPLIT_RULE_HITS_RF, trainThroughWorkers } from './web-harness.js';
 
 const dir = suiteDir();
 let dbPath = '';
@@ -25,13 +25,7 @@ const positives = (label: Uint8Array, rows: Int32Array) => pick(label, rows).red
 
 describe('how many sessions a run was fitted on', () => {
   it('counts the rows fitted on and the validation slice apart, through the worker threads', async () => {
-    const request = {
-      kind: 'rf',
-      labels: { type: 'rule-hits' },
-      split: 'time',
-      params: { trees: 20, seed: 1 },
-    } as const;
-    const { jobs, runId } = await trainThroughWorkers(dbPath, request);
+    const { jobs, runId } = await trainThroughWorkers(dbPath, TIME_SPLIT_RULE_HITS_RF);
     const db = openDatabase(dbPath);
     try {
       const run = getRun(db, runId)!;
@@ -39,7 +33,7 @@ describe('how many sessions a run was fitted on', () => {
       expect(metrics.thresholdFrom).toBe('validation');
 
       // The split and its validation slice rebuilt as the run drew them (seed 1, the window's gap).
-      const labels = resolveLabels(db, request.labels, true)!;
+      const labels = resolveLabels(db, TIME_SPLIT_RULE_HITS_RF.labels, true)!;
       const raw = await loadRawData(db, {
         windowMs: DEFAULT_WINDOW_MS,
         ruleHits: false,

@@ -15,7 +15,7 @@ import { resolveLabels, splitRows } from '../../../src-main/core/ml/evaluate/ind
 import { trainRun } from '../../../src-main/core/ml/train/train-run.js';
 import { thresholdFromInWords } from '../../../src-shared/threshold-words.js';
 import { suiteDir } from './harness.js';
-import { generatedWebDb, trainThroughWorkers } from './web-harness.js';
+import { generatedWebDb, TIME_SPLIT_RULE_HITS_RF, trainThroughWorkers } from './web-harness.js';
 
 const dir = suiteDir();
 let dbPath = '';
@@ -78,13 +78,7 @@ describe('where a run threshold came from', () => {
     // campaigns, the last at hour 98, so the usual validation slice (the side's last quarter of
     // sessions, from hour 105) held no attack and the run was cut at 0.5, untuned, its held-out F1
     // 0 beside a ROC-AUC of 0.9.
-    const request = {
-      kind: 'rf',
-      labels: { type: 'rule-hits' },
-      split: 'time',
-      params: { trees: 20, seed: 1 },
-    } as const;
-    const { jobs, runId } = await trainThroughWorkers(dbPath, request);
+    const { jobs, runId } = await trainThroughWorkers(dbPath, TIME_SPLIT_RULE_HITS_RF);
     const db = openDatabase(dbPath);
     try {
       expect(await jobs.wait(jobs.score(runId))).toMatchObject({ state: 'done', error: null });
@@ -97,7 +91,7 @@ describe('where a run threshold came from', () => {
 
       // The held-out figures are those of the stored scores at the chosen cut: the test side
       // rebuilt as the run split it, every one of its sessions counted against its score.
-      const labels = resolveLabels(db, request.labels, true)!;
+      const labels = resolveLabels(db, TIME_SPLIT_RULE_HITS_RF.labels, true)!;
       const raw = await loadRawData(db, {
         windowMs: DEFAULT_WINDOW_MS,
         ruleHits: false,

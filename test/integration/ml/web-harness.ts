@@ -74,3 +74,15 @@ export async function trainThroughWorkers(
   expect(trained).toMatchObject({ state: 'done', error: null });
   return { jobs, runId: must(trained.runId, 'the id of the trained run') };
 }
+
+/**
+ * The run both the threshold and the fitted-count tests read: rf labelled by the rule hits, split
+ * by time, on the generated week (seed 5): its attacks all came before the training side's last
+ * quarter, so its validation slice starts among them.
+ */
+export const TIME_SPLIT_RULE_HITS_RF = {
+  kind: 'rf',
+  labels: { type: 'rule-hits' },
+  split: 'time',
+  params: { trees: 20, seed: 1 },
+} as const satisfies TrainRequest;
