@@ -145,7 +145,7 @@ ${c.tags.length ? html`<p class="meta tags">tags: ${c.tags.map((t) => html`<span
 <table><tr><th>IP</th><th>why</th><th>sessions</th><th>first seen</th><th>last seen</th><th>IOC lists</th></tr>
 ${indicators.map(
   (i) =>
-    html`<tr><td><code class="address">${addressCell(i.ip)}</code></td><td>${i.reasons.join(', ')}</td><td class="num">${i.sessions}</td><td>${iso(i.firstSeen)}</td><td>${iso(i.lastSeen)}</td><td>${i.iocLists.map((l) => `${l.list} (${l.kind})`).join(', ')}</td></tr>`,
+    html`<tr><td><code class="address">${addressCell(i.ip)}</code></td><td>${i.reasons.join(', ')}</td><td class="num">${i.sessions}</td><td class="nowrap">${iso(i.firstSeen)}</td><td class="nowrap">${iso(i.lastSeen)}</td><td>${i.iocLists.map((l) => `${l.list} (${l.kind})`).join(', ')}</td></tr>`,
 )}</table>
 <h2>Timeline</h2>
 ${timelineSection(report)}

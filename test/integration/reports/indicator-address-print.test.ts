@@ -2,7 +2,7 @@
 // anywhere (word-break: break-all), and the table's auto layout squeezed that column to a few
 // characters: "10.66." on one line and "6.6" on the next, and a longer address cut inside a
 // number reads as another IP. Printed, each address stays whole (an IPv6 one may break only
-// after a colon, as in the Requests table).
+// after a colon, as in the Requests table), and so do its first and last seen times.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,6 +66,10 @@ describe('indicator addresses in a printed case report', () => {
       expect(first === ip || (ip.includes(':') && first.endsWith(':') && ip.startsWith(first)), first).toBe(
         true,
       );
+      // Its first and last seen whole too: cut at a hyphen, "2024-04-" / "25T05:00:00.000Z" no
+      // longer reads as one time.
+      expect(indicators).toContain(new Date(Date.UTC(2024, 3, 25, 5) + i * 1000).toISOString());
+      expect(indicators.match(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g), indicators).toHaveLength(2);
     }
   }, 60_000);
 });
