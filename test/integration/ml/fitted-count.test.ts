@@ -7,12 +7,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, runJson } from '../../../src-main/cli/model-output.js';
 import { getRun } from '../../../src-main/core/db/model-runs.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
-import { DEFAULT_WINDOW_MS, loadRawData } from '../../../src-main/core/features/index.js';
-import { pick, resolveLabels, splitRows } from '../../../src-main/core/ml/evaluate/index.js';
+import { DEFAULT_WINDOW_MS } from '../../../src-main/core/features/index.js';
+import { pick, splitRows } from '../../../src-main/core/ml/evaluate/index.js';
 import { validationSplit } from '../../../src-main/core/ml/train/validation.js';
 import { formatCount } from '../../../src-shared/count-words.js';
 import { suiteDir } from './harness.js';
-import { generatedWebDb, TIME_SPLIT_RULE_HITS_RF, trainThroughWorkers } from './web-harness.js';
+import {
+  generatedWebDb,
+  rawOfTimeSplitRun,
+  TIME_SPLIT_RULE_HITS_RF,
+  trainThroughWorkers,
+} from './web-harness.js';
 
 const dir = suiteDir();
 let dbPath = '';
@@ -33,13 +38,7 @@ describe('how many sessions a run was fitted on', () => {
       expect(metrics.thresholdFrom).toBe('validation');
 
       // The split and its validation slice rebuilt as the run drew them (seed 1, the window's gap).
-      const labels = resolveLabels(db, TIME_SPLIT_RULE_HITS_RF.labels, true)!;
-      const raw = await loadRawData(db, {
-        windowMs: DEFAULT_WINDOW_MS,
-        ruleHits: false,
-        labelRead: labels.read,
-        labeler: labels.labeler,
-      });
+      const raw = await rawOfTimeSplitRun(db);
       const options = { seed: 1, gapMs: DEFAULT_WINDOW_MS };
       const split = splitRows(raw, 'time', options);
       const inner = validationSplit(raw, split, options)!;

@@ -10,12 +10,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeRun } from '../../../src-main/cli/model-output.js';
 import { getRun } from '../../../src-main/core/db/model-runs.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
-import { DEFAULT_WINDOW_MS, loadRawData } from '../../../src-main/core/features/index.js';
-import { resolveLabels, splitRows } from '../../../src-main/core/ml/evaluate/index.js';
+import { DEFAULT_WINDOW_MS } from '../../../src-main/core/features/index.js';
+import { splitRows } from '../../../src-main/core/ml/evaluate/index.js';
 import { trainRun } from '../../../src-main/core/ml/train/train-run.js';
 import { thresholdFromInWords } from '../../../src-shared/threshold-words.js';
 import { suiteDir } from './harness.js';
-import { generatedWebDb, TIME_SPLIT_RULE_HITS_RF, trainThroughWorkers } from './web-harness.js';
+import {
+  generatedWebDb,
+  rawOfTimeSplitRun,
+  TIME_SPLIT_RULE_HITS_RF,
+  trainThroughWorkers,
+} from './web-harness.js';
 
 const dir = suiteDir();
 let dbPath = '';
@@ -91,13 +96,7 @@ describe('where a run threshold came from', () => {
 
       // The held-out figures are those of the stored scores at the chosen cut: the test side
       // rebuilt as the run split it, every one of its sessions counted against its score.
-      const labels = resolveLabels(db, TIME_SPLIT_RULE_HITS_RF.labels, true)!;
-      const raw = await loadRawData(db, {
-        windowMs: DEFAULT_WINDOW_MS,
-        ruleHits: false,
-        labelRead: labels.read,
-        labeler: labels.labeler,
-      });
+      const raw = await rawOfTimeSplitRun(db);
       const test = splitRows(raw, 'time', { seed: 1, gapMs: DEFAULT_WINDOW_MS }).test;
       const scoreOf = new Map(
         (

@@ -4,10 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { openDatabase } from '../../../src-main/core/db/open.js';
+import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import { DEFAULT_WINDOW_MS, loadRawData, type RawData } from '../../../src-main/core/features/index.js';
 import { type GenerateOptions, generateTraffic } from '../../../src-main/core/generate/generate.js';
 import { JobRegistry } from '../../../src-main/core/jobs/job-registry.js';
 import { ModelJobs } from '../../../src-main/core/jobs/model-jobs.js';
+import { resolveLabels } from '../../../src-main/core/ml/evaluate/index.js';
 import type { TrainRequest } from '../../../src-main/core/ml/train/train-run.js';
 import { must } from '../../../src-shared/must.js';
 import { importInto, START } from './harness.js';
@@ -86,3 +88,14 @@ export const TIME_SPLIT_RULE_HITS_RF = {
   split: 'time',
   params: { trees: 20, seed: 1 },
 } as const satisfies TrainRequest;
+
+/** The sessions as TIME_SPLIT_RULE_HITS_RF read them (its labels, no rule-hit features), to rebuild its split. */
+export async function rawOfTimeSplitRun(db: Db): Promise<RawData> {
+  const labels = must(resolveLabels(db, TIME_SPLIT_RULE_HITS_RF.labels, true), 'the rule-hit labels');
+  return loadRawData(db, {
+    windowMs: DEFAULT_WINDOW_MS,
+    ruleHits: false,
+    labelRead: labels.read,
+    labeler: labels.labeler,
+  });
+}

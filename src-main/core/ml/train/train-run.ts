@@ -261,15 +261,14 @@ function evaluate(
 ): RunMetrics {
   const testLabels = pick(raw.label, split.test);
   const testScores = pick(scores, split.test);
-  const trainLabels = pick(raw.label, split.train);
-  const trainPositives = trainLabels.reduce((n, y) => n + y, 0);
+  const trainPositives = maliciousIn(raw.label, split.train);
   return {
     model: binaryMetrics(testScores, testLabels, threshold),
     baseline: baselineMetrics(testLabels, trainPositives, split.train.length),
     trainRows: rows.side,
     testRows: split.test.length,
     trainPositives,
-    testPositives: testLabels.reduce((n, y) => n + y, 0),
+    testPositives: maliciousIn(raw.label, split.test),
     fitted: { rows: rows.fit.length, positives: maliciousIn(raw.label, rows.fit) },
     ...(rows.validation && {
       validation: { rows: rows.validation.length, positives: maliciousIn(raw.label, rows.validation) },
