@@ -11,9 +11,19 @@ interface RequestParts {
   requestLine: string | null;
 }
 
-/** Control characters made visible (`\x00`, `\x0a`): a decoded `%0a` must not break the line it is shown in. */
+// C0, DEL and C1 controls, and the marks that reorder text (bidirectional overrides, isolates and
+// direction marks): U+202E shows `/rtl\u202egnp.exe` as `/rtlexe.png`, so a request would read
+// other than it was logged. The same set the CLI shows as escapes (cli/terminal-text.ts).
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const escaped = (c: string): string => {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+};
+
+/** Hidden characters made visible (`\x00`, `\x0a`, `\u202e`): a decoded `%0a` must not break the line it is shown in. */
 export function showControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(HIDDEN, escaped);
 }
 
 /** The request line as the log had it, or null for a session without a request. */

@@ -39,6 +39,16 @@ describe('request line', () => {
     );
   });
 
+  it('shows the marks that reorder text, so a file name reads as it was logged', () => {
+    // U+202E turns '/rtl\u202egnp.exe' into '/rtlexe.png' on screen; C1 controls are invisible.
+    expect(rawRequestLine(request({ path: '/rtl\u202egnp.exe', query: null }))).toBe(
+      'GET /rtl\\u202egnp.exe HTTP/1.1',
+    );
+    expect(
+      decodedRequestLine(request({ path: '/a%E2%80%AEb%E2%81%A6c%E2%80%8Fd%C2%85e', query: null })),
+    ).toBe('GET /a\\u202eb\\u2066c\\u200fd\\x85e HTTP/1.1');
+  });
+
   it('shows a line that was no request as it was, and nothing without a request', () => {
     const handshake = request({
       method: null,
