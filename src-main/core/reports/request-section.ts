@@ -22,17 +22,33 @@ function hitsCell(s: ReportSession): Html {
   )}`;
 }
 
-// A user agent of thousands of characters (a padded scanner) filled pages of the printed report;
-// it is cut here, saying so, and the CSV / JSON export keeps it whole.
+// A user agent or request of thousands of characters (a padded scanner probe) filled pages of the
+// printed report: one 60 000-character request made a two-session case 70 PDF pages. Such text is
+// cut here, saying how long it was; the CSV / JSON export keeps it whole. A request line keeps more,
+// since the payload is the evidence (500 characters are about 20 lines of its printed column).
 const USER_AGENT_SHOWN = 300;
+const REQUEST_SHOWN = 500;
+
+/** The first `shown` characters of `text` (never half a surrogate pair), and how long it was. */
+function cut(text: string, shown: number): { start: string; note: Html | '' } {
+  if (text.length <= shown) return { start: text, note: '' };
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(shown - 1)) ? shown - 1 : shown;
+  return {
+    start: `${text.slice(0, end)}…`,
+    note: html` <span class="meta">(${formatCount(text.length)} characters; the CSV export has it whole)</span>`,
+  };
+}
+
+/** A request line in monospace, cut past REQUEST_SHOWN characters. */
+function requestLineCell(line: string): Html {
+  const { start, note } = cut(line, REQUEST_SHOWN);
+  return html`<code>${start}</code>${note}`;
+}
 
 function userAgentCell(userAgent: string | null): Html {
   if (userAgent === null) return html``;
-  const cut =
-    userAgent.length > USER_AGENT_SHOWN
-      ? html`${userAgent.slice(0, USER_AGENT_SHOWN)}… <span class="meta">(${formatCount(userAgent.length)} characters; the CSV export has it whole)</span>`
-      : html`${userAgent}`;
-  return html`${cut} <span class="meta">(${userAgentClass(userAgent)})</span>`;
+  const { start, note } = cut(userAgent, USER_AGENT_SHOWN);
+  return html`${start}${note} <span class="meta">(${userAgentClass(userAgent)})</span>`;
 }
 
 /** An address breaks only after a colon (IPv6), never inside a number: a cut reads as another IP. */
@@ -43,7 +59,7 @@ function requestRow(s: ReportSession): Html {
   const raw = rawRequestLine(s) ?? '';
   const decoded = decodedRequestLine(s) ?? raw;
   return html`<tr><td class="num whole">${s.id}</td><td class="whole">${addressCell(s.srcIp)}</td><td>${s.host ?? ''}</td>
-<td><code>${raw}</code>${decoded !== raw ? html`<div class="meta">decoded: <code>${decoded}</code></div>` : ''}</td>
+<td>${requestLineCell(raw)}${decoded !== raw ? html`<div class="meta">decoded: ${requestLineCell(decoded)}</div>` : ''}</td>
 <td class="num whole">${s.responseCode ?? ''}</td><td>${userAgentCell(s.userAgent)}</td>
 <td>${hitsCell(s)}</td></tr>`;
 }

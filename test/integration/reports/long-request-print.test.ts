@@ -1,0 +1,75 @@
+// A request of 60 000 characters (a padded scanner probe) is cut in the printed report, saying how
+// long it was, as the user agent is: uncut, one such line made an eight-session case 44 PDF pages.
+// The CSV export keeps it whole.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../../src-main/core/ingest/pipeline.js';
+import { exportToFile } from '../../../src-main/core/reports/export-file.js';
+import { createCase } from '../../../src-main/core/triage/case-actions.js';
+import { openWorkspace, type Workspace } from '../triage/harness.js';
+import { parseCsv } from './csv-parse.js';
+
+const LONG_PATH = `/${'B'.repeat(30_000)}`;
+const LONG_QUERY = `q=${'%41'.repeat(10_000)}`;
+const LINES = [
+  `198.51.100.7 - - [10/Oct/2024:13:55:36 +0000] "GET ${LONG_PATH}?${LONG_QUERY} HTTP/1.1" 404 0 "-" "curl/8.0"`,
+  '198.51.100.7 - - [10/Oct/2024:13:55:40 +0000] "GET /index.html HTTP/1.1" 200 2326 "-" "curl/8.0"',
+];
+
+let dir: string;
+let ws: Workspace;
+const files: Record<string, string> = {};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-long-request-'));
+  ws = openWorkspace(dir);
+  const log = path.join(dir, 'access.log');
+  fs.writeFileSync(log, `${LINES.join('\n')}\n`);
+  expect((await runImport(ws.db, { file: log, enrich: false })).status).toBe('done');
+  const ids = ws.db.prepare('SELECT id FROM sessions ORDER BY raw_line').pluck().all() as number[];
+  const caseId = createCase(ws.db, 'ana', {
+    title: 'Long probe',
+    severity: 'low',
+    summary: '',
+    sessionIds: ids,
+    ips: [],
+  });
+  for (const format of ['html', 'pdf', 'csv'] as const) {
+    files[format] = path.join(dir, `case.${format}`);
+    await exportToFile(ws.db, { caseId, format, path: files[format] as string });
+  }
+});
+
+afterAll(() => {
+  ws.db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a case with a request of 60 000 characters', () => {
+  it('shows the start of the request line, raw and decoded, and says how long it is', () => {
+    const page = fs.readFileSync(files.html as string, 'utf8');
+    expect(page).not.toContain('B'.repeat(2_000));
+    expect(page).not.toContain('A'.repeat(2_000));
+    expect(page).toContain(`<code>GET /${'B'.repeat(400)}`);
+    expect(page).toMatch(
+      /…<\/code> <span class="meta">\(60,017 characters; the CSV export has it whole\)<\/span>/,
+    );
+    expect(page).toMatch(/decoded: <code>GET \/B+…<\/code> <span class="meta">\(40,017 characters/);
+    expect(page).toContain('<code>GET /index.html HTTP/1.1</code>');
+  });
+
+  it('prints on a few pages, not dozens', () => {
+    const info = execFileSync('pdfinfo', [files.pdf as string], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps the whole request in the CSV export', () => {
+    const rows = parseCsv(fs.readFileSync(files.csv as string, 'utf8'));
+    const header = rows[0] as string[];
+    const long = rows.find((r) => r[header.indexOf('path')] === LONG_PATH);
+    expect(long?.[header.indexOf('query')]).toBe(LONG_QUERY);
+  });
+});
