@@ -1,9 +1,11 @@
 // The report's "Requests" section: each listed session that carries an HTTP request, with the line
 // as logged and percent-decoded, its status, host and user agent, and the rules it matched (the
-// matched value marked). Left out when no session of the case has a request.
+// matched value marked). Left out when no session of the case has a request. Every logged text
+// shows its control characters and marks that reorder text as escapes (showControls), as the
+// request line does: raw, U+202E makes a value read backwards.
 
 import { countOf, formatCount } from '../../../src-shared/count-words.js';
-import { decodedRequestLine, rawRequestLine } from '../../../src-shared/request-line.js';
+import { decodedRequestLine, rawRequestLine, showControls } from '../../../src-shared/request-line.js';
 import { userAgentClass } from '../../../src-shared/user-agent-class.js';
 import type { CaseTotals } from '../db/case-totals.js';
 import type { ReportSession } from './case-data.js';
@@ -16,7 +18,7 @@ function hitsCell(s: ReportSession): Html {
     (h) =>
       html`<div><span class="level level-${h.level}">${h.level}</span> ${h.title}${
         h.field !== null && h.value !== null
-          ? html` <span class="meta">(${h.field} = <mark>${h.value}</mark>)</span>`
+          ? html` <span class="meta">(${h.field} = <mark>${showControls(h.value)}</mark>)</span>`
           : ''
       }</div>`,
   )}`;
@@ -30,12 +32,12 @@ const USER_AGENT_SHOWN = 300;
 const REQUEST_SHOWN = 500;
 
 /** The first `shown` characters of `text` (never half a surrogate pair), and how long it was. */
-function cut(text: string, shown: number): { start: string; note: Html | '' } {
+function cut(text: string, shown: number, length = text.length): { start: string; note: Html | '' } {
   if (text.length <= shown) return { start: text, note: '' };
   const end = /[\uD800-\uDBFF]/.test(text.charAt(shown - 1)) ? shown - 1 : shown;
   return {
     start: `${text.slice(0, end)}…`,
-    note: html` <span class="meta">(${formatCount(text.length)} characters; the CSV export has it whole)</span>`,
+    note: html` <span class="meta">(${formatCount(length)} characters; the CSV export has it whole)</span>`,
   };
 }
 
@@ -47,7 +49,8 @@ function requestLineCell(line: string): Html {
 
 function userAgentCell(userAgent: string | null): Html {
   if (userAgent === null) return html``;
-  const { start, note } = cut(userAgent, USER_AGENT_SHOWN);
+  // The length said is the logged one, not that of the escapes shown.
+  const { start, note } = cut(showControls(userAgent), USER_AGENT_SHOWN, userAgent.length);
   return html`${start}${note} <span class="meta">(${userAgentClass(userAgent)})</span>`;
 }
 
@@ -58,7 +61,7 @@ export const addressCell = (ip: string): Html =>
 function requestRow(s: ReportSession): Html {
   const raw = rawRequestLine(s) ?? '';
   const decoded = decodedRequestLine(s) ?? raw;
-  return html`<tr><td class="num whole">${s.id}</td><td class="whole">${addressCell(s.srcIp)}</td><td>${s.host ?? ''}</td>
+  return html`<tr><td class="num whole">${s.id}</td><td class="whole">${addressCell(s.srcIp)}</td><td>${s.host !== null ? showControls(s.host) : ''}</td>
 <td>${requestLineCell(raw)}${decoded !== raw ? html`<div class="meta">decoded: ${requestLineCell(decoded)}</div>` : ''}</td>
 <td class="num whole">${s.responseCode ?? ''}</td><td>${userAgentCell(s.userAgent)}</td>
 <td>${hitsCell(s)}</td></tr>`;
