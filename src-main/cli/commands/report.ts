@@ -43,7 +43,8 @@ Formats:
   pdf   the same report printed by headless Chromium (--chromium, VIGIL_CHROMIUM, default
         /usr/bin/chromium; without one: apt-get install chromium, or use html).
   csv   sessions, streamed; cells starting with = + - @ tab or CR get a leading ' so
-        spreadsheets show them as text instead of running them as formulas.
+        spreadsheets show them as text instead of running them as formulas (and cells starting
+        with ' get one too: drop one leading ' from a cell to get the value as logged).
   json  the same sessions as a JSON array, text values neutralised the same way.
   stix  a STIX 2.1 bundle: identity, report, indicators ([ipv4-addr:value = '…']), observed-data
         with network-traffic per session, relationships.
