@@ -1,6 +1,8 @@
 // Field parsers shared by every format. Each returns a value or throws a RowError whose message
 // is the quarantine reason the analyst reads, so it names the field and what was wrong.
-import { isIP } from 'node:net';
+// Vigil's own check, not node:net's: node's takes an IPv6 zone (`::1%evil.example`), which the
+// filters, IOC lists, the CLI and STIX's ipv6-addr all refuse, so such a client is quarantined.
+import { isIP } from '../../../src-shared/ip.js';
 
 export class RowError extends Error {}
 
@@ -33,14 +35,14 @@ export function requiredIp(value: string | undefined, field: string): string {
 export function optionalIp(value: string | undefined, field: string): string | null {
   if (value === undefined || value === '' || value === '-') return null;
   const trimmed = value.length < 50 ? value.trim() : value;
-  if (!isDottedQuad(trimmed) && isIP(trimmed) === 0)
+  if (!isDottedQuad(trimmed) && !isIP(trimmed))
     throw new RowError(`${field}: not an IP address: ${clip(value)}`);
   return trimmed;
 }
 
 /**
  * The common case, IPv4 in the form `isIP` accepts (0–255, no leading zeros), checked by hand:
- * node's check is a regular expression, a noticeable share of the parser's time at two IPs per
+ * the full check is a regular expression, a noticeable share of the parser's time at two IPs per
  * row. False sends the value to `isIP` (IPv6, or the error).
  */
 export function isDottedQuad(v: string): boolean {

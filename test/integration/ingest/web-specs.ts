@@ -29,6 +29,12 @@ export const combinedSpec: FormatSpec = {
       line: combinedRow(0, { client: '256.1.1.1' }),
       reason: 'client: not an IP address: 256.1.1.1',
     },
+    // node's isIP takes a zone (`%…`, any of [0-9A-Za-z.:-]): a client from X-Forwarded-For could
+    // store `::1%evil.example`, which every other part of Vigil (and STIX's ipv6-addr) refuses.
+    zonedIp: {
+      line: combinedRow(0, { client: '::1%evil.example' }),
+      reason: 'client: not an IP address: ::1%evil.example',
+    },
     badTime: {
       line: combinedRow(0, { time: '12/Foo/2024:10:00:00 +0000' }),
       reason: 'time: not a [day/Mon/year:hh:mm:ss zone] time: 12/Foo/2024:10:00:00 +0000',
