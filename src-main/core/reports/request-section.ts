@@ -13,12 +13,18 @@ import { type Html, html } from './escape.js';
 
 const hasRequest = (s: ReportSession) => rawRequestLine(s) !== null;
 
+/** A rule's matched value, marked, cut as a user agent is (its length is the attacker's padding). */
+function markedValue(value: string): Html {
+  const { start, note } = cut(showControls(value), MATCH_SHOWN, value.length);
+  return html`<mark>${start}</mark>${note}`;
+}
+
 function hitsCell(s: ReportSession): Html {
   return html`${s.ruleHits.map(
     (h) =>
       html`<div><span class="level level-${h.level}">${h.level}</span> ${h.title}${
         h.field !== null && h.value !== null
-          ? html` <span class="meta">(${h.field} = <mark>${showControls(h.value)}</mark>)</span>`
+          ? html` <span class="meta">(${h.field} = ${markedValue(h.value)})</span>`
           : ''
       }</div>`,
   )}`;
@@ -32,6 +38,9 @@ const USER_AGENT_SHOWN = 300;
 // A DNS name is at most 253 characters, so any real host prints whole; a longer Host header is a
 // probe (one of 8 000 made its row 26 PDF pages in a 9 % column).
 const HOST_SHOWN = 253;
+// A matched value is a few words of payload, unless the attacker padded a run the rule allows
+// (`'` + 20 000 `+` + `union select`: 33 PDF pages).
+const MATCH_SHOWN = 300;
 const REQUEST_SHOWN = 500;
 
 /** The first `shown` characters of `text` (never half a surrogate pair), and how long it was. */

@@ -1,6 +1,7 @@
 // A request of 60 000 characters (a padded scanner probe) is cut in the printed report, saying how
 // long it was, as the user agent is: uncut, one such line made a two-session case 70 PDF pages. So
-// is a Host header of 8 000 (a server's header limit). The CSV export keeps both whole.
+// is a Host header of 8 000 (a server's header limit), and a rule's matched value padded to 20 000.
+// The CSV export keeps them whole.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,9 +17,12 @@ const LONG_PATH = `/${'B'.repeat(30_000)}`;
 const LONG_QUERY = `q=${'%41'.repeat(10_000)}`;
 const LONG_HOST = `${'h'.repeat(8_000)}.example`;
 const HOST_LINE = `${LONG_HOST} 198.51.100.8 [10/Oct/2024:13:55:50 +0000] "GET /h HTTP/1.1" 200 1`;
+// A rule's matched value is as long as the padding an attacker puts inside the pattern's run.
+const PADDED_UNION = `id=1'${'+'.repeat(20_000)}union+select+1`;
 const LINES = [
   `198.51.100.7 - - [10/Oct/2024:13:55:36 +0000] "GET ${LONG_PATH}?${LONG_QUERY} HTTP/1.1" 404 0 "-" "curl/8.0"`,
   '198.51.100.7 - - [10/Oct/2024:13:55:40 +0000] "GET /index.html HTTP/1.1" 200 2326 "-" "curl/8.0"',
+  `198.51.100.9 - - [10/Oct/2024:13:55:45 +0000] "GET /p?${PADDED_UNION} HTTP/1.1" 500 0 "-" "curl/8.0"`,
 ];
 
 let dir: string;
@@ -66,15 +70,20 @@ describe('a case with a request of 60 000 characters', () => {
     expect(page).toMatch(/decoded: <code>GET \/B+…<\/code> <span class="meta">\(40,017 characters/);
     expect(page).toContain('<code>GET /index.html HTTP/1.1</code>');
     expect(page).not.toContain('h'.repeat(1_000));
+    expect(page).not.toContain('+'.repeat(1_000));
+    expect(page).toMatch(
+      /\(query = <mark>&#39;\++…<\/mark> <span class="meta">\(20,\d{3} characters; the CSV export has it whole\)<\/span>\)/,
+    );
     expect(page).toMatch(
       /<td>h{253}… <span class="meta">\(8,008 characters; the CSV export has it whole\)<\/span><\/td>/,
     );
   });
 
   it('prints on a few pages, not dozens', () => {
-    // Two pages of report, a page for each cut row, the audit trail (uncut: 70 and 26 more).
+    // Two pages of report, a page for each of the three cut rows, the audit trail (uncut, the
+    // request made 70 pages, the host 26, the matched value 33).
     const info = execFileSync('pdfinfo', [files.pdf as string], { encoding: 'utf8' });
-    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeLessThanOrEqual(5);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeLessThanOrEqual(6);
   });
 
   it('keeps the whole request in the CSV export', () => {
