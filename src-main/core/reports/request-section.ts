@@ -13,23 +13,6 @@ import { type Html, html } from './escape.js';
 
 const hasRequest = (s: ReportSession) => rawRequestLine(s) !== null;
 
-/** A rule's matched value, marked, cut as a user agent is (its length is the attacker's padding). */
-function markedValue(value: string): Html {
-  const { start, note } = cut(showControls(value), MATCH_SHOWN, value.length);
-  return html`<mark>${start}</mark>${note}`;
-}
-
-function hitsCell(s: ReportSession): Html {
-  return html`${s.ruleHits.map(
-    (h) =>
-      html`<div><span class="level level-${h.level}">${h.level}</span> ${h.title}${
-        h.field !== null && h.value !== null
-          ? html` <span class="meta">(${h.field} = ${markedValue(h.value)})</span>`
-          : ''
-      }</div>`,
-  )}`;
-}
-
 // A user agent or request of thousands of characters (a padded scanner probe) filled pages of the
 // printed report: one 60 000-character request made a two-session case 70 PDF pages. Such text is
 // cut here, saying how long it was; the CSV / JSON export keeps it whole. A request line keeps more,
@@ -53,24 +36,40 @@ function cut(text: string, shown: number, length = text.length): { start: string
   };
 }
 
+/** A rule's matched value, marked, cut as a user agent is (its length is the attacker's padding). */
+function markedValue(value: string): Html {
+  const { start, note } = cut(showControls(value), MATCH_SHOWN, value.length);
+  return html`<mark>${start}</mark>${note}`;
+}
+
+function hitsCell(s: ReportSession): Html {
+  return html`${s.ruleHits.map(
+    (h) =>
+      html`<div><span class="level level-${h.level}">${h.level}</span> ${h.title}${
+        h.field !== null && h.value !== null
+          ? html` <span class="meta">(${h.field} = ${markedValue(h.value)})</span>`
+          : ''
+      }</div>`,
+  )}`;
+}
+
 /** A request line in monospace, cut past REQUEST_SHOWN characters. */
 function requestLineCell(line: string): Html {
   const { start, note } = cut(line, REQUEST_SHOWN);
   return html`<code>${start}</code>${note}`;
 }
 
-/** A logged text (host), hidden characters shown, cut past `shown` characters of the logged value. */
+/** A logged text (host, user agent), hidden characters shown, cut past `shown` characters of the logged value. */
 function textCell(text: string | null, shown: number): Html {
   if (text === null) return html``;
+  // The length said is the logged one, not that of the escapes shown.
   const { start, note } = cut(showControls(text), shown, text.length);
   return html`${start}${note}`;
 }
 
 function userAgentCell(userAgent: string | null): Html {
   if (userAgent === null) return html``;
-  // The length said is the logged one, not that of the escapes shown.
-  const { start, note } = cut(showControls(userAgent), USER_AGENT_SHOWN, userAgent.length);
-  return html`${start}${note} <span class="meta">(${userAgentClass(userAgent)})</span>`;
+  return html`${textCell(userAgent, USER_AGENT_SHOWN)} <span class="meta">(${userAgentClass(userAgent)})</span>`;
 }
 
 /** An address breaks only after a colon (IPv6), never inside a number: a cut reads as another IP. */
