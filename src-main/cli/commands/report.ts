@@ -45,7 +45,8 @@ Formats:
   csv   sessions, streamed; cells starting with = + - @ tab or CR get a leading ' so
         spreadsheets show them as text instead of running them as formulas (and cells starting
         with ' get one too: drop one leading ' from a cell to get the value as logged).
-  json  the same sessions as a JSON array, text values neutralised the same way.
+  json  the same sessions as a JSON array, every value exactly as logged (programs read it,
+        and none runs a formula).
   stix  a STIX 2.1 bundle: identity, report, indicators ([ipv4-addr:value = '…']), observed-data
         with network-traffic per session, relationships.
 

@@ -1,5 +1,6 @@
-// CSV and JSON of sessions, streamed row by row to a file (memory stays flat for any size), with
-// every text cell neutralised against spreadsheet formula injection.
+// CSV and JSON of sessions, streamed row by row to a file (memory stays flat for any size). Every
+// CSV text cell is neutralised against spreadsheet formula injection; JSON is read by programs
+// (jq, a SIEM), which run no formula, so its values stay exactly as logged.
 
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -115,41 +116,21 @@ export async function writeSessionsCsv(file: string, records: ExportRecords): Pr
   return count;
 }
 
-/** Attribute JSON with its keys and values neutralised, as the JSON export writes it. */
-function neutralisedAttrs(json: string): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(JSON.parse(json) as Record<string, string>).map(([k, v]) => [
-      neutraliseCell(k),
-      neutraliseCell(v),
-    ]),
-  );
-}
-
-/** Rule-hit JSON with its text values neutralised (a matched value is request text, e.g. `=cmd`). */
-function neutralisedHits(json: string): Record<string, unknown>[] {
-  return (JSON.parse(json) as Record<string, unknown>[]).map((hit) =>
-    Object.fromEntries(
-      Object.entries(hit).map(([k, v]) => [k, typeof v === 'string' ? neutraliseCell(v) : v]),
-    ),
-  );
-}
-
 export async function writeSessionsJson(file: string, records: ExportRecords): Promise<number> {
   const names = records.columns;
   const attrsAt = names.indexOf('attrs');
   const hitsAt = names.indexOf('ruleHits');
-  const attrsObject = jsonMemo(neutralisedAttrs);
+  const attrsObject = jsonMemo((json) => JSON.parse(json) as Record<string, string>);
   let count = 0;
   function* lines() {
     yield '[';
     for (const row of records.rows) {
-      // Numbers and nulls stay as they are; text values are neutralised.
       const out: Record<string, unknown> = {};
       names.forEach((name, k) => {
         const value = row[k];
         if (k === attrsAt) out[name] = value ? attrsObject(value as string) : null;
-        else if (k === hitsAt) out[name] = value ? neutralisedHits(value as string) : [];
-        else out[name] = typeof value === 'string' ? neutraliseCell(value) : value;
+        else if (k === hitsAt) out[name] = value ? JSON.parse(value as string) : [];
+        else out[name] = value;
       });
       yield `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(out)}`;
     }
