@@ -75,6 +75,43 @@ describe('access-log imports', () => {
     });
     expect(result.quarantine[0]?.reason).toBe('expected " [" after $remote_addr');
   });
+
+  it("reads nginx's upstream lists (several upstreams tried: `0.003, 0.002`, `… : …`) as one field", async () => {
+    const ws = tempWorkspace();
+    const format =
+      '$remote_addr [$time_local] "$request" $status $upstream_status $upstream_addr $upstream_response_time $host';
+    const file = ws.write(
+      'upstreams.log',
+      [
+        '203.0.113.5 [12/Feb/2024:10:00:00 +0000] "GET /a HTTP/1.1" 200 502, 200 10.0.0.1:80, 10.0.0.2:80 0.003, 0.002 shop.example.com',
+        '203.0.113.5 [12/Feb/2024:10:00:01 +0000] "GET /b HTTP/1.1" 200 504 : 200 10.0.0.1:80 : 10.0.0.3:80 1.000 : 0.010 shop.example.com',
+        '203.0.113.5 [12/Feb/2024:10:00:02 +0000] "GET /c HTTP/1.1" 200 - - - shop.example.com',
+        '',
+      ].join('\n'),
+    );
+    const result = await importFile(ws.db, { file, preset: inlineLogFormat(format) });
+    expect(result.record).toMatchObject({ stored: 3, quarantined: 0 });
+    expectReconciled(result);
+    expect(result.sessions.map((s) => [s.host, s.attrs])).toEqual([
+      [
+        'shop.example.com',
+        {
+          upstream_status: '502, 200',
+          upstream_addr: '10.0.0.1:80, 10.0.0.2:80',
+          upstream_response_time: '0.003, 0.002',
+        },
+      ],
+      [
+        'shop.example.com',
+        {
+          upstream_status: '504 : 200',
+          upstream_addr: '10.0.0.1:80 : 10.0.0.3:80',
+          upstream_response_time: '1.000 : 0.010',
+        },
+      ],
+      ['shop.example.com', null],
+    ]);
+  });
 });
 
 describe('which access-log rows are the same session', () => {

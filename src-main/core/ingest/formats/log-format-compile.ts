@@ -53,6 +53,8 @@ export interface FormatField {
   attr: string;
   /** For `timeStrftime`. */
   time: StrftimeTime | null;
+  /** A value that may be a list with spaces in it (`0.003, 0.002`, `504 : 200`): see NGINX_LISTS. */
+  list?: true;
 }
 
 export interface CompiledLogFormat {
@@ -107,6 +109,25 @@ const NGINX: Record<string, FieldRole> = {
   ssl_cipher: 'tlsCipher',
   request_id: 'requestId',
 };
+
+/**
+ * Variables nginx writes as a list when a request went to several upstreams: `, ` between the
+ * servers tried, ` : ` across an internal redirect (ngx_http_upstream_module); and the
+ * X-Forwarded-For list (`client, proxy1`). Unquoted in a format, their spaces are not field ends.
+ */
+const NGINX_LISTS = new Set([
+  'upstream_addr',
+  'upstream_bytes_received',
+  'upstream_bytes_sent',
+  'upstream_connect_time',
+  'upstream_header_time',
+  'upstream_queue_time',
+  'upstream_response_length',
+  'upstream_response_time',
+  'upstream_status',
+  'http_x_forwarded_for',
+  'proxy_add_x_forwarded_for',
+]);
 
 /** Apache directives without a `{…}` parameter. */
 const APACHE: Record<string, FieldRole> = {
@@ -212,6 +233,7 @@ function compileNginx(text: string, out: CompiledLogFormat): void {
       role: NGINX[name] ?? 'attr',
       attr: name.startsWith('http_') ? name.slice(5) : name,
       time: null,
+      ...(NGINX_LISTS.has(name) ? { list: true } : {}),
     });
     literal = '';
     from = (match.index ?? 0) + match[0].length;

@@ -234,7 +234,10 @@ export class LogFormatReader {
           const space = line.indexOf(' ', from);
           from = space === -1 ? -1 : space + 1;
         }
-        end = from === -1 ? -1 : findLiteral(line, after, from, before.endsWith('"'));
+        const quoted = before.endsWith('"');
+        end = from === -1 ? -1 : findLiteral(line, after, from, quoted);
+        if (fields[i]?.list && after.startsWith(' '))
+          while (end !== -1 && isListSeparator(line, end)) end = findLiteral(line, after, end + 1, quoted);
         if (end === -1) throw new RowError(`expected ${describe(after)} after ${fields[i]?.source}`);
       }
       this.values[i] = line.slice(at, end);
@@ -281,6 +284,15 @@ function findLiteral(line: string, literal: string, from: number, quoted: boolea
     if (slashes % 2 === 0) return j;
   }
   return -1;
+}
+
+/** Whether the space at `at` is inside a list separator (`, ` or ` : `), not a field's end. */
+function isListSeparator(line: string, at: number): boolean {
+  return (
+    line.charCodeAt(at - 1) === 44 ||
+    line.startsWith(' : ', at) ||
+    (line.charCodeAt(at - 1) === 58 && line.charCodeAt(at - 2) === 32)
+  );
 }
 
 function describe(literal: string): string {
