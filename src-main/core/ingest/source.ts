@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { EventSpoolReader, isEventSpool } from './event-spool.js';
+import { isGzipDataError, outputBeforeBreak } from './gunzip-break.js';
 
 const EDGE_BYTES = 64 * 1024;
 
@@ -196,11 +197,22 @@ async function* gunzippedChunks(file: string, hash: ReturnType<typeof createHash
       done(null, chunk);
     },
   });
-  const stream = raw.pipe(counter).pipe(createGunzip());
+  const gunzip = createGunzip();
+  const stream = raw.pipe(counter).pipe(gunzip);
   raw.on('error', (error) => stream.destroy(error));
   counter.on('error', (error) => stream.destroy(error));
+  let produced = 0;
   try {
-    for await (const chunk of stream) yield { bytes: chunk as Buffer, bytesRead };
+    for await (const chunk of stream) {
+      produced += (chunk as Buffer).length;
+      yield { bytes: chunk as Buffer, bytesRead };
+    }
+  } catch (error) {
+    if (!isGzipDataError(error)) throw error;
+    // The records the failing inflate call decoded before the break, which Gunzip dropped.
+    for await (const bytes of outputBeforeBreak(file, produced, gunzip.bytesWritten))
+      yield { bytes, bytesRead };
+    throw error;
   } finally {
     raw.destroy();
   }
