@@ -76,6 +76,28 @@ describe('access-log imports', () => {
     expect(result.quarantine[0]?.reason).toBe('expected " [" after $remote_addr');
   });
 
+  it('keeps an unquoted upstream list after the user agent whole, never taking its last time as the request time', async () => {
+    const ws = tempWorkspace();
+    const head = '203.0.113.9 - - [10/Oct/2023:13:55:39 +0000] "GET /w HTTP/1.1" 502 5 "-" "ua"';
+    const file = ws.write(
+      'access.log',
+      [
+        `${head} 3.001, 0.002`,
+        `${head} 10.0.0.1:80, 10.0.0.2:80 3.001 : 0.002`,
+        `${head} 3.005 3.001, 0.002`,
+        '',
+      ].join('\n'),
+    );
+    const result = await importFile(ws.db, { file });
+    expect(result.record).toMatchObject({ format: 'combined', stored: 3, quarantined: 0 });
+    expectReconciled(result);
+    expect(result.sessions.map((s) => [s.requestTimeMs, s.attrs])).toEqual([
+      [null, { extra1: '3.001, 0.002' }],
+      [null, { extra1: '10.0.0.1:80, 10.0.0.2:80', extra2: '3.001 : 0.002' }],
+      [3005, { extra2: '3.001, 0.002' }],
+    ]);
+  });
+
   it("reads nginx's upstream lists (several upstreams tried: `0.003, 0.002`, `… : …`) as one field", async () => {
     const ws = tempWorkspace();
     const format =

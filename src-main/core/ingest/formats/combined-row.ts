@@ -118,7 +118,9 @@ export class CombinedRowReader {
     let requestTime: number | null = null;
     let unnamed = 0;
     for (let i = next; i < t.count; i++) {
-      const text = value(i);
+      const last = listEnd(line, t, i);
+      const text = line.slice(t.starts[i], t.ends[last]);
+      i = last;
       unnamed++;
       if (text === '-' || text === '') continue;
       checkText(text, `field ${i + 1}`);
@@ -166,6 +168,22 @@ export class CombinedRowReader {
     // A virtual host written as an address is also the server's address.
     if (row.host !== null && optionalIpOrNull(row.host) !== null) row.dstIp = row.host;
   }
+}
+
+/**
+ * The last token of the field starting at token `i`: nginx writes an upstream list unquoted
+ * (`$upstream_response_time` as `3.001, 0.002`, or `3.001 : 0.002` across a redirect), and read
+ * a word at a time its last time would pass for the request time.
+ */
+function listEnd(line: string, t: ClfTokens, i: number): number {
+  let j = i;
+  while (j + 1 < t.count && t.kinds[j] === BARE && t.kinds[j + 1] === BARE) {
+    const nextIsColon = line.slice(t.starts[j + 1], t.ends[j + 1]) === ':';
+    if (line.charCodeAt((t.ends[j] ?? 0) - 1) === 44) j += 1;
+    else if (nextIsColon && j + 2 < t.count && t.kinds[j + 2] === BARE) j += 2;
+    else break;
+  }
+  return j;
 }
 
 function optionalIpOrNull(value: string): string | null {
