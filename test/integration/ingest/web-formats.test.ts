@@ -76,6 +76,21 @@ describe('access-log imports', () => {
     expect(result.quarantine[0]?.reason).toBe('expected " [" after $remote_addr');
   });
 
+  it('reads an unquoted X-Forwarded-For list in an Apache LogFormat (%{X-Forwarded-For}i) as one field', async () => {
+    const ws = tempWorkspace();
+    const file = ws.write(
+      'xff.log',
+      '192.0.2.1 198.51.100.7, 10.0.0.2 [10/Oct/2023:13:55:36 +0000] "GET /a HTTP/1.1" 200 1\n',
+    );
+    const preset = inlineLogFormat('%h %{X-Forwarded-For}i %t "%r" %>s %b');
+    const result = await importFile(ws.db, { file, preset });
+    expect(result.record).toMatchObject({ stored: 1, quarantined: 0 });
+    expect(result.sessions[0]).toMatchObject({
+      path: '/a',
+      attrs: { x_forwarded_for: '198.51.100.7, 10.0.0.2' },
+    });
+  });
+
   it('keeps an unquoted upstream list after the user agent whole, never taking its last time as the request time', async () => {
     const ws = tempWorkspace();
     const head = '203.0.113.9 - - [10/Oct/2023:13:55:39 +0000] "GET /w HTTP/1.1" 502 5 "-" "ua"';

@@ -113,7 +113,8 @@ const NGINX: Record<string, FieldRole> = {
 /**
  * Variables nginx writes as a list when a request went to several upstreams: `, ` between the
  * servers tried, ` : ` across an internal redirect (ngx_http_upstream_module); and the
- * X-Forwarded-For list (`client, proxy1`). Unquoted in a format, their spaces are not field ends.
+ * X-Forwarded-For list (`client, proxy1`; Apache's `%{X-Forwarded-For}i` too). Unquoted in a
+ * format, their spaces are not field ends.
  */
 const NGINX_LISTS = new Set([
   'upstream_addr',
@@ -300,7 +301,9 @@ function apacheField(source: string, letter: string, param: string | null): Form
   switch (letter) {
     case 'i': {
       const header = (param ?? '').toLowerCase();
-      return field(HEADER_ROLES[header] ?? 'attr', header.replaceAll('-', '_'));
+      const read = field(HEADER_ROLES[header] ?? 'attr', header.replaceAll('-', '_'));
+      // Apache logs the header as sent: a proxy chain's `client, proxy1`, unquoted in the format.
+      return header === 'x-forwarded-for' ? { ...read, list: true } : read;
     }
     case 'e':
     case 'x':
