@@ -151,6 +151,35 @@ describe('access-log imports', () => {
   });
 });
 
+describe('Zeek JSON with nested ids and a _path', () => {
+  // json-streaming-logs, Corelight and Security Onion name the log in `_path`, and some writers
+  // nest `id` (`{"id": {"orig_h": …}}`): the same records as the TSV log all the same.
+  it('stores the sessions the TSV form stores, attributes included', async () => {
+    const nested = fixture('web/zeek-http.json')
+      .trimEnd()
+      .split('\n')
+      .map((line) => {
+        const record = JSON.parse(line) as Record<string, unknown>;
+        const id: Record<string, unknown> = {};
+        const rest: Record<string, unknown> = { _path: 'http' };
+        for (const [name, value] of Object.entries(record)) {
+          if (name.startsWith('id.')) id[name.slice(3)] = value;
+          else rest[name] = value;
+        }
+        return JSON.stringify({ ...rest, id });
+      });
+    const stored = async (name: string, content: string) => {
+      const ws = tempWorkspace();
+      const result = await importFile(ws.db, { file: ws.write(name, content) });
+      expectReconciled(result);
+      return result.sessions.map(({ id: _, importId: __, rawLine: ___, ...session }) => session);
+    };
+    const tsv = await stored('http.log', fixture('web/zeek-http.log'));
+    expect(tsv).toHaveLength(4);
+    expect(await stored('http.json', `${nested.join('\n')}\n`)).toEqual(tsv);
+  });
+});
+
 describe('which access-log rows are the same session', () => {
   const line = (path: string) =>
     `203.0.113.9 - - [12/Feb/2024:10:00:00 +0000] "GET ${path} HTTP/1.1" 200 512 "-" "Mozilla/5.0"`;

@@ -127,7 +127,7 @@ export class ZeekParser extends LineRecordParser {
       );
     }
     this.json = object;
-    this.jsonRecord.names = Object.keys(object);
+    this.jsonRecord.names = fieldNames(object);
     return this.jsonRecord;
   }
 }
@@ -152,6 +152,21 @@ function unescapeZeek(raw: string): string {
  */
 function keepNul(text: string): string {
   return text.indexOf('\0') === -1 ? text : text.replaceAll('\0', '\\x00');
+}
+
+/**
+ * A JSON record's field names as the TSV form names them, so both forms keep the same attributes:
+ * a nested object's members by their dotted names (`id.orig_h`, which jsonValue finds either way),
+ * and no `_path`: it names the log (checked above), as #path does in the TSV form.
+ */
+function fieldNames(object: JsonObject, prefix = '', names: string[] = []): string[] {
+  for (const [name, value] of Object.entries(object)) {
+    if (prefix === '' && name === '_path') continue;
+    const nested = objectOrNull(value);
+    if (nested === null) names.push(prefix + name);
+    else fieldNames(nested, `${prefix}${name}.`, names);
+  }
+  return names;
 }
 
 /** A JSON record's field, flat (`"id.orig_h"`, as Zeek writes it) or nested (`{"id": {"orig_h"}}`). */
