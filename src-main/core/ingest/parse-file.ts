@@ -89,8 +89,10 @@ export async function parseFile(
   } catch (error) {
     sidecar?.close();
     if (!isTruncatedGzip(error)) throw error;
-    truncation =
-      'The compressed file ends early or is corrupt (gzip); every complete record before the break was imported.';
+    // A failed checksum is only found at a member's end, after the damaged text was read as records.
+    truncation = /incorrect data check/.test(String((error as Error)?.message))
+      ? 'The compressed file is corrupt (gzip: a part of it does not match its checksum); every record up to there was imported, but some may be damaged.'
+      : 'The compressed file ends early or is corrupt (gzip); every complete record before the break was imported.';
   }
   try {
     if (isCancelled()) throw new ParseCancelled();

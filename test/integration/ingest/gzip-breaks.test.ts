@@ -23,6 +23,19 @@ describe('a .gz that breaks after whole records', () => {
     expectReconciled(result);
   });
 
+  it('says records may be damaged when a member fails its checksum (corrupt somewhere before its end)', async () => {
+    const ws = tempWorkspace();
+    const gz = gzipSync(accessLog(0, 3000));
+    // The stored CRC-32 of the uncompressed text, at the trailer's start: the data inflates whole.
+    gz[gz.length - 8] = (gz[gz.length - 8] ?? 0) ^ 0xff;
+    const result = await importFile(ws.db, { file: ws.write('access.log.gz', gz) });
+    expect(result.record).toMatchObject({ status: 'done', rowsRead: 3000, stored: 3000, quarantined: 0 });
+    expect(result.record.message).toBe(
+      'The compressed file is corrupt (gzip: a part of it does not match its checksum); every record up to there was imported, but some may be damaged.',
+    );
+    expectReconciled(result);
+  });
+
   it('stores every record of the members before one that is corrupt from its start', async () => {
     const ws = tempWorkspace();
     const broken = gzipSync(accessLog(3000, 100));
