@@ -39,8 +39,9 @@ const HEAD_MIN_LINES = 4;
 
 /** Decompressed text of the first `chars` characters (more for very long lines), for format detection. */
 export async function readHead(file: string, gzip: boolean, chars = 64 * 1024): Promise<string> {
-  const raw = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
-  const stream = gzip ? raw.pipe(createGunzip()) : raw;
+  const raw = gzip ? null : fs.createReadStream(file, { highWaterMark: 64 * 1024 });
+  // As the import reads it, so a .gz that breaks still shows the text before the break.
+  const stream = raw ?? gzipBytes(file);
   const decoder = new TextDecoder('utf-8');
   let text = '';
   try {
@@ -51,11 +52,15 @@ export async function readHead(file: string, gzip: boolean, chars = 64 * 1024): 
   } catch {
     // A truncated or corrupt gzip still yields its first bytes for detection; the import reports the error.
   } finally {
-    raw.destroy();
+    raw?.destroy();
   }
   const head = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // What the format parser will read of a spool of pulled events: the messages, not their ids.
   return isEventSpool(head) ? new EventSpoolReader().push(head) : head;
+}
+
+async function* gzipBytes(file: string): AsyncGenerator<Buffer> {
+  for await (const chunk of gunzippedChunks(file, createHash('sha256'))) yield chunk.bytes;
 }
 
 function linesIn(text: string): number {

@@ -23,6 +23,14 @@ describe('a .gz that breaks after whole records', () => {
     expectReconciled(result);
   });
 
+  it('recognises the format of a small .gz followed by bytes that are not gzip', async () => {
+    const ws = tempWorkspace();
+    const gz = Buffer.concat([gzipSync(accessLog(0, 2)), Buffer.from('garbage!')]);
+    const result = await importFile(ws.db, { file: ws.write('access.log.gz', gz) });
+    expect(result.record).toMatchObject({ format: 'combined', status: 'done', stored: 2, quarantined: 0 });
+    expectReconciled(result);
+  });
+
   it('says records may be damaged when a member fails its checksum (corrupt somewhere before its end)', async () => {
     const ws = tempWorkspace();
     const gz = gzipSync(accessLog(0, 3000));
