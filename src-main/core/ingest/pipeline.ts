@@ -16,6 +16,7 @@ import { dropSessionIndexes, ensureSessionIndexes, maxSessionId } from '../db/se
 import { dropStagedRollups, mergeStagedRollups } from '../db/staged-rollups.js';
 import { sha256File } from '../file-hash.js';
 import { refreshIocMarks } from '../triage/ioc-marks.js';
+import { refuseArchive } from './archive-check.js';
 import { BatchWriter } from './batch-writer.js';
 import { detectFormat, formatById } from './formats/index.js';
 import { ImportRuleHits } from './import-rule-hits.js';
@@ -77,6 +78,7 @@ export async function runImport(
   if (!request.format && !request.preset) refuseBlank(head, fileName, info.gzip);
   // Whatever the format: no importer reads UTF-16, and its every line would be refused.
   refuseUtf16(head, fileName);
+  refuseArchive(head, fileName);
   const format = request.format
     ? formatById(request.format)
     : request.preset

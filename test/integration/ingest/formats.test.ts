@@ -285,6 +285,48 @@ describe('detection', () => {
     expect(countSessions(ws.db)).toBe(0);
   });
 
+  // An archive or another compressor's file read as text was "a format it does not recognise"
+  // (pass --format, which could not help), and a .tar.gz was imported with each file's first line
+  // glued to its tar header and quarantined for its NULs.
+  it('says a tar, zip, 7z, bzip2, xz or zstd file is one, with or without --format', async () => {
+    const ws = tempWorkspace();
+    const log = fixture('web/apache-combined.log');
+    const header = Buffer.alloc(512);
+    header.write('access.log', 0);
+    header.write('0000644\0', 100);
+    header.write(`${Buffer.byteLength(log).toString(8).padStart(11, '0')}\0`, 124);
+    header.write('ustar\0' + '00', 257);
+    header.fill(' ', 148, 156);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    const body = Buffer.alloc(Math.ceil(Buffer.byteLength(log) / 512) * 512);
+    body.write(log);
+    const tar = Buffer.concat([header, body, Buffer.alloc(1024)]);
+    const text = Buffer.from(log);
+    for (const [name, bytes, kind] of [
+      ['logs.tar', tar, 'a tar archive'],
+      ['logs.tar.gz', gzipSync(tar), 'a tar archive'],
+      ['logs.zip', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), text]), 'a zip archive'],
+      ['logs.7z', Buffer.concat([Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), text]), 'a 7z archive'],
+      ['access.log.bz2', Buffer.concat([Buffer.from('BZh91AY&SY'), text]), 'bzip2-compressed'],
+      [
+        'access.log.xz',
+        Buffer.concat([Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0]), text]),
+        'xz-compressed',
+      ],
+      ['access.log.zst', Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), text]), 'zstd-compressed'],
+    ] as const) {
+      const file = ws.write(name, bytes);
+      for (const format of [undefined, 'combined'] as const)
+        await expect(runImport(ws.db, { file, format, enrich: false })).rejects.toThrow(
+          `${name} is ${kind}; Vigil reads plain or gzip'd (.gz) logs:`,
+        );
+    }
+    expect(countSessions(ws.db)).toBe(0);
+    expect(listImports(ws.db)).toHaveLength(0);
+  });
+
   // Windows PowerShell's Out-File and `>` write UTF-16: read as UTF-8 it was "a format it does not
   // recognise" (pass --format, which could not help), and with --format every line was refused.
   it('says a UTF-16 file is UTF-16, with or without --format, rather than of no format', async () => {
