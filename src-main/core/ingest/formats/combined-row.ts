@@ -118,15 +118,15 @@ export class CombinedRowReader {
     let requestTime: number | null = null;
     let unnamed = 0;
     for (let i = next; i < t.count; i++) {
-      const last = listEnd(line, t, i);
-      const text = line.slice(t.starts[i], t.ends[last]);
-      i = last;
+      const first = i;
+      i = listEnd(line, t, first);
+      const text = line.slice(t.starts[first], t.ends[i]);
       unnamed++;
       if (text === '-' || text === '') continue;
-      checkText(text, `field ${i + 1}`);
+      checkText(text, `field ${first + 1}`);
       let name: string;
       let content = text;
-      if (t.kinds[i] === BARE && NAMED.test(text)) {
+      if (t.kinds[first] === BARE && NAMED.test(text)) {
         const eq = text.indexOf('=');
         name = text.slice(0, eq);
         content = stripQuotes(text.slice(eq + 1));
@@ -135,11 +135,11 @@ export class CombinedRowReader {
           requestTime = secondsToMs(content, name);
           continue;
         }
-      } else if (t.kinds[i] === BARE && requestTime === null && DURATION.test(text)) {
+      } else if (t.kinds[first] === BARE && requestTime === null && DURATION.test(text)) {
         // nginx's `$request_time` (or `$upstream_response_time`) appended to the line.
         requestTime = secondsToMs(text, 'request time');
         continue;
-      } else if (t.kinds[i] === QUOTED && isAddressList(text)) {
+      } else if (t.kinds[first] === QUOTED && isAddressList(text)) {
         name = 'x_forwarded_for';
       } else {
         name = `extra${unnamed}`;
