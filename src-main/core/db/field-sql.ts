@@ -1,6 +1,7 @@
 // A session field (src-shared/fields) in SQL: the expression that reads its value, and the column
 // it is stored in. Only names from the field table are spliced into SQL text.
 import type { FieldDef } from '../../../src-shared/fields/index.js';
+import { foldCase, isAscii } from '../../../src-shared/filter/case-fold.js';
 
 /**
  * The value of `field` in a query over `sessions` (or a rollup with the same column). An interned
@@ -23,9 +24,12 @@ export function selectSql(field: FieldDef): string {
  */
 export function textInSql(field: FieldDef, texts: string[], nocase: boolean, bind: (v: unknown) => string) {
   const stored = field.storage === 'interned' ? 'value' : field.column;
-  const target = nocase ? `${stored} COLLATE NOCASE` : stored;
+  // NOCASE folds A-Z only: a text with another letter is compared folded on both sides (case-fold.ts).
+  const folded = nocase && !texts.every(isAscii);
+  const target = folded ? `vigil_lower(${stored})` : nocase ? `${stored} COLLATE NOCASE` : stored;
+  const wanted = folded ? texts.map(foldCase) : texts;
   const test =
-    texts.length === 1 ? `${target} = ${bind(texts[0])}` : `${target} IN (${texts.map(bind).join(', ')})`;
+    wanted.length === 1 ? `${target} = ${bind(wanted[0])}` : `${target} IN (${wanted.map(bind).join(', ')})`;
   return field.storage === 'interned'
     ? `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE ${test})`
     : test;
@@ -47,15 +51,26 @@ export function likePattern(typed: string, match: 'prefix' | 'substring'): strin
  */
 export function likeAnySql(field: FieldDef, patterns: string[], bind: (v: unknown) => string): string {
   const stored = field.storage === 'interned' ? 'value' : field.column;
-  const tests = patterns.map((pattern) => `${stored} LIKE ${bind(pattern)} ESCAPE '\\'`);
+  // LIKE folds A-Z only: a pattern with another letter is matched folded on both sides (case-fold.ts).
+  const tests = patterns.map((pattern) =>
+    isAscii(pattern)
+      ? `${stored} LIKE ${bind(pattern)} ESCAPE '\\'`
+      : `vigil_lower(${stored}) LIKE ${bind(foldCase(pattern))} ESCAPE '\\'`,
+  );
   const test = tests.length === 1 ? (tests[0] as string) : `(${tests.join(' OR ')})`;
   return field.storage === 'interned'
     ? `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE ${test})`
     : test;
 }
 
-/** The field's value holds `lowered` (bound, lower-case), as free text compares (ASCII letters). */
-export function containsSql(field: FieldDef, lowered: string): string {
-  if (field.storage !== 'interned') return `instr(lower(${field.column}), ${lowered}) > 0`;
-  return `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE instr(lower(value), ${lowered}) > 0)`;
+/**
+ * The field's value holds `lowered` (bound, folded by foldCase), as free text compares: `lower`
+ * names the SQL function that folds the stored text the same way (lowerSqlFor).
+ */
+export function containsSql(field: FieldDef, lowered: string, lower: string): string {
+  if (field.storage !== 'interned') return `instr(${lower}(${field.column}), ${lowered}) > 0`;
+  return `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE instr(${lower}(value), ${lowered}) > 0)`;
 }
+
+/** The SQL function that folds a stored text as foldCase folds `typed`: lower() for ASCII text. */
+export const lowerSqlFor = (typed: string): string => (isAscii(typed) ? 'lower' : 'vigil_lower');

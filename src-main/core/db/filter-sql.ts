@@ -8,6 +8,7 @@ import {
   TERM_FIELDS,
   type TermField,
 } from '../../../src-shared/fields/index.js';
+import { foldCase } from '../../../src-shared/filter/case-fold.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import { ipv6BlockRange, isIpv6Block } from '../../../src-shared/filter/ipv6-block.js';
@@ -16,7 +17,7 @@ import { must } from '../../../src-shared/must.js';
 import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
 import { REQUEST_SQL } from './analytics-web.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
-import { containsSql, likeAnySql, likePattern, readSql, textInSql } from './field-sql.js';
+import { containsSql, likeAnySql, likePattern, lowerSqlFor, readSql, textInSql } from './field-sql.js';
 
 type Params = Record<string, unknown>;
 
@@ -162,9 +163,11 @@ function freeTextSql(values: FilterValue[], b: Binder): string {
   const text = freeTextOf(values);
   const haystack = JOINED_COLUMNS.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
   const exact = b.bind(text);
-  const lowered = b.bind(text.toLowerCase());
-  const own = ON_ITS_OWN.map((field) => ` OR ${containsSql(field, lowered)}`).join('');
-  return `(src_ip = ${exact} OR dst_ip = ${exact} OR instr(lower(${haystack}), ${lowered}) > 0${own})`;
+  // Both sides folded alike: the text typed, beyond ASCII too, is found as stored (case-fold.ts).
+  const lowered = b.bind(foldCase(text));
+  const lower = lowerSqlFor(text);
+  const own = ON_ITS_OWN.map((field) => ` OR ${containsSql(field, lowered, lower)}`).join('');
+  return `(src_ip = ${exact} OR dst_ip = ${exact} OR instr(${lower}(${haystack}), ${lowered}) > 0${own})`;
 }
 
 function scoreSql(values: FilterValue[], b: Binder): string {

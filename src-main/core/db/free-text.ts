@@ -9,7 +9,9 @@
 import { isIP } from 'node:net';
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { type FieldDef, TERM_FIELDS, type TermField } from '../../../src-shared/fields/index.js';
+import { foldCase } from '../../../src-shared/filter/case-fold.js';
 import { type FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
+import { lowerSqlFor } from './field-sql.js';
 import { FREE_TEXT_FIELDS, type FreeTextField, freeTextOf } from './filter-sql.js';
 import type { Db } from './open.js';
 
@@ -105,17 +107,17 @@ function asPattern(clause: FilterClause, field: FreeTextField, text: string): Fi
 /** The stored values (listed by `listed`) that contain `text`, compared as the free-text scan compares them. */
 function valuesContaining(listed: string, db: Db, text: string): string[] {
   return db
-    .prepare(`SELECT value FROM (${listed}) WHERE instr(lower(value), ?) > 0 ORDER BY value`)
+    .prepare(`SELECT value FROM (${listed}) WHERE instr(${lowerSqlFor(text)}(value), ?) > 0 ORDER BY value`)
     .pluck()
-    .all(text.toLowerCase()) as string[];
+    .all(foldCase(text)) as string[];
 }
 
 /** Whether any stored value (listed by `listed`) contains `text`: the scan stops at the first. */
 function holdsAny(db: Db, listed: string, text: string): boolean {
   return (
     db
-      .prepare(`SELECT EXISTS (SELECT 1 FROM (${listed}) WHERE instr(lower(value), ?) > 0)`)
+      .prepare(`SELECT EXISTS (SELECT 1 FROM (${listed}) WHERE instr(${lowerSqlFor(text)}(value), ?) > 0)`)
       .pluck()
-      .get(text.toLowerCase()) === 1
+      .get(foldCase(text)) === 1
   );
 }

@@ -1,5 +1,6 @@
 // Functions of Vigil's own that its SQL calls, registered on every connection openDatabase makes.
 import type Database from 'better-sqlite3';
+import { foldCase } from '../../../src-shared/filter/case-fold.js';
 import { ipv6Hex, ipv6ToBigInt, isIPv6 } from '../../../src-shared/ip.js';
 
 // Clients repeat: each distinct text is parsed once (a check and a BigInt, about 3 µs) while the
@@ -20,4 +21,9 @@ export function registerSqlFunctions(db: Database.Database): void {
     }
     return hex;
   });
+  // A text lowered beyond ASCII (foldCase), where SQLite's lower() and NOCASE fold A-Z only: the
+  // filter's text terms ask it for a value with such a letter (src-shared/case-fold.ts).
+  db.function('vigil_lower', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldCase(text) : null,
+  );
 }

@@ -62,6 +62,25 @@ describe('free text resolved against the stored values', () => {
     expect(nonEmpty).toBeGreaterThan(words.length);
   });
 
+  it('keeps every case of a word beyond ASCII when it asks the word as a field', async () => {
+    // The stored values were compared with SQLite's lower() (A-Z only): `été` was asked as
+    // rule:"Big été" alone and lost the session of "ÉTÉ Rule", which the scan finds.
+    const ws = workspace();
+    await importLines(
+      ws,
+      ['ÉTÉ Rule', 'Big été', 'Ete rule'].map((rule, i) =>
+        cloudwatchLine({ srcIp: `198.51.100.${i + 1}`, rule, start: `2024-04-26T0${i}:00:00Z` }),
+      ),
+    );
+    for (const word of ['été', 'ÉTÉ', 'Été rule', 'big ÉTÉ', 'ete'])
+      for (const negate of [false, true]) {
+        const filter = { clauses: [text(word, negate)] };
+        const expected = idsOf(ws.db, filter);
+        expect(idsOf(ws.db, resolveFreeText(ws.db, filter)), `${negate ? '-' : ''}${word}`).toEqual(expected);
+      }
+    expect(idsOf(ws.db, { clauses: [text('été')] })).toHaveLength(2);
+  });
+
   it('rewrites a word one field answers as that field, and leaves the rest as written', async () => {
     const ws = workspace();
     await importLines(ws, LINES);

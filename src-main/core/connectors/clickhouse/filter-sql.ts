@@ -9,6 +9,7 @@ import {
   TERM_FIELDS,
   type TermField,
 } from '../../../../src-shared/fields/index.js';
+import { foldCase, isAscii } from '../../../../src-shared/filter/case-fold.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../../src-shared/filter/clauses.js';
 import { cidrRange } from '../../../../src-shared/filter/ipv4.js';
 import { ipv6BlockRange, isIpv6Block } from '../../../../src-shared/filter/ipv6-block.js';
@@ -27,6 +28,15 @@ const CLASS_TERM_FIELD = new Map<ClauseField, ClassTermField>(
 
 /** SQLite's NOCASE and LIKE fold ASCII letters only; so do ClickHouse's lower() and this. */
 export const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * How `typed` and the row's text are both lowered, as the workspace does (case-fold.ts): an ASCII
+ * value with lower(), A-Z; another with lowerUTF8(), beyond ASCII too (É → é).
+ */
+function folding(typed: string | string[]): { lower: string; fold: (text: string) => string } {
+  const texts = typeof typed === 'string' ? [typed] : typed;
+  return texts.every(isAscii) ? { lower: 'lower', fold: asciiLower } : { lower: 'lowerUTF8', fold: foldCase };
+}
 
 const anyOf = (parts: string[]) => (parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`);
 
@@ -80,23 +90,25 @@ function textSql(field: TermField, expr: string, values: FilterValue[]): string 
   });
   if ('match' in field.filter) {
     const { match } = field.filter;
-    const lowered = `lower(${expr})`;
     // An exact value (`path:=/login`) is the whole value in any case, as the field's `nocase` asks.
     return anyOf(
-      texts.map(({ text, exact }) =>
-        exact
-          ? `${lowered} = ${sqlString(asciiLower(text))}`
+      texts.map(({ text, exact }) => {
+        const { lower, fold } = folding(text);
+        const lowered = `${lower}(${expr})`;
+        return exact
+          ? `${lowered} = ${sqlString(fold(text))}`
           : match === 'prefix'
-            ? `${lowered} LIKE ${sqlString(asciiLower(prefixPattern(text)))}`
+            ? `${lowered} LIKE ${sqlString(fold(prefixPattern(text)))}`
             : text.includes('*')
-              ? `${lowered} LIKE ${sqlString(asciiLower(substringPattern(text)))}`
-              : `position(${lowered}, ${sqlString(asciiLower(text))}) > 0`,
-      ),
+              ? `${lowered} LIKE ${sqlString(fold(substringPattern(text)))}`
+              : `position(${lowered}, ${sqlString(fold(text))}) > 0`;
+      }),
     );
   }
   const nocase = 'nocase' in field.filter && field.filter.nocase;
-  const target = nocase ? `lower(${expr})` : expr;
-  const literals = texts.map(({ text }) => sqlString(nocase ? asciiLower(text) : text));
+  const { lower, fold } = folding(texts.map(({ text }) => text));
+  const target = nocase ? `${lower}(${expr})` : expr;
+  const literals = texts.map(({ text }) => sqlString(nocase ? fold(text) : text));
   return literals.length === 1 ? `${target} = ${literals[0]}` : `${target} IN (${literals.join(', ')})`;
 }
 
@@ -107,15 +119,16 @@ const FREE_TEXT = TERM_FIELDS.flatMap((field) =>
 /** Free text as db/filter-sql.ts reads it: an endpoint, or part of the descriptive fields. */
 function freeTextSql(mapping: SourceMapping, values: FilterValue[]): string {
   const text = values.map((v) => (v.kind === 'text' ? v.value : '')).join(' ');
-  const lowered = sqlString(asciiLower(text));
+  const { lower, fold } = folding(text);
+  const lowered = sqlString(fold(text));
   const joined = FREE_TEXT.filter(({ field }) => !('match' in field.filter))
     .map(({ field }) => `ifNull(toString(${fieldExpr(mapping, field.name)}), '')`)
     .join(", ' ', ");
   const own = FREE_TEXT.filter(({ field }) => 'match' in field.filter).map(
-    ({ field }) => ` OR position(lower(${fieldExpr(mapping, field.name)}), ${lowered}) > 0`,
+    ({ field }) => ` OR position(${lower}(${fieldExpr(mapping, field.name)}), ${lowered}) > 0`,
   );
   const exact = sqlString(text);
-  return `(${fieldExpr(mapping, 'srcIp')} = ${exact} OR ${fieldExpr(mapping, 'dstIp')} = ${exact} OR position(lower(concat(${joined})), ${lowered}) > 0${own.join('')})`;
+  return `(${fieldExpr(mapping, 'srcIp')} = ${exact} OR ${fieldExpr(mapping, 'dstIp')} = ${exact} OR position(${lower}(concat(${joined})), ${lowered}) > 0${own.join('')})`;
 }
 
 /**
