@@ -8,7 +8,7 @@ import {
   TERM_FIELDS,
   type TermField,
 } from '../../../src-shared/fields/index.js';
-import { foldCase } from '../../../src-shared/filter/case-fold.js';
+import { foldCase, isAscii } from '../../../src-shared/filter/case-fold.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import { ipv6BlockRange, isIpv6Block } from '../../../src-shared/filter/ipv6-block.js';
@@ -185,12 +185,17 @@ function scoreSql(values: FilterValue[], b: Binder): string {
 function sigmaSql(values: FilterValue[], b: Binder): string {
   const tests = values.map((v) => {
     const text = textOf(v);
-    const title =
+    // NOCASE and LIKE fold A-Z only: a title with another letter is compared folded (case-fold.ts).
+    const ascii = isAscii(text);
+    const title = ascii ? 'title' : 'vigil_lower(title)';
+    const typed = ascii ? text : foldCase(text);
+    const titleTest =
       v.kind === 'exact'
-        ? `title = ${b.bind(text)} COLLATE NOCASE`
-        : `title LIKE ${b.bind(likePattern(text, 'substring'))} ESCAPE '\\'`;
+        ? `${title} = ${b.bind(typed)}${ascii ? ' COLLATE NOCASE' : ''}`
+        : `${title} LIKE ${b.bind(likePattern(typed, 'substring'))} ESCAPE '\\'`;
     const sid = /^\d+$/.test(text) ? ` OR rule_id LIKE ${b.bind(`%:${text}:%`)}` : '';
-    return `${title} OR rule_id = ${b.bind(text)}${sid}`;
+    // A Sigma id is a UUID, which reads the same in any case (RFC 9562): one typed in capitals is it.
+    return `${titleTest} OR rule_id = ${b.bind(text)} COLLATE NOCASE${sid}`;
   });
   return `id IN (SELECT session_id FROM rule_hits WHERE rule IN (SELECT id FROM rules WHERE ${tests.join(' OR ')}))`;
 }

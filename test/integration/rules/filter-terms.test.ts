@@ -52,6 +52,11 @@ describe('sigma: and level:', () => {
     expect(sources('sigma:"no rule is called this"')).toEqual([]);
   });
 
+  it('finds a rule by its id in any case, as a UUID is read (RFC 9562)', () => {
+    expect(sources('sigma:496A161D-9950-408C-AC81-42DFF6AD54AD')).toEqual(['192.0.2.3']);
+    expect(sources('sigma:=496A161D-9950-408C-AC81-42DFF6AD54AD')).toEqual(['192.0.2.3']);
+  });
+
   it('reads =title as the whole title in any case (a click on a rule), or the rule id', () => {
     expect(sources('sigma:="sql injection in a WEB request"')).toEqual(['192.0.2.2']);
     expect(sources('sigma:="SQL injection"')).toEqual([]);
@@ -137,5 +142,30 @@ describe('sigma: and level:', () => {
     expect(sources('sigma:2034647')).toEqual(['192.0.2.9']);
     expect(sources('sigma:1:2034647:2')).toEqual(['192.0.2.9']);
     expect(sources('sigma:203464')).toEqual([]);
+  });
+
+  // After the one above: it adds another Suricata alert.
+  it('finds a title with letters beyond ASCII in any case, as the other text terms do', async () => {
+    const eve = path.join(tempDir(), 'eve2.json');
+    const alert = { gid: 1, signature_id: 2999001, rev: 1, signature: 'ÉTÉ probe', severity: 2 };
+    fs.writeFileSync(
+      eve,
+      `${JSON.stringify({
+        timestamp: '2024-02-12T10:00:06.000000+0000',
+        flow_id: 2,
+        event_type: 'alert',
+        src_ip: '192.0.2.10',
+        src_port: 40001,
+        dest_ip: '198.51.100.1',
+        dest_port: 80,
+        proto: 'TCP',
+        alert,
+      })}\n`,
+    );
+    await runImport(db, { file: eve, enrich: false });
+    expect(sources('sigma:ÉTÉ')).toEqual(['192.0.2.10']);
+    expect(sources('sigma:été')).toEqual(['192.0.2.10']);
+    expect(sources('sigma:"été*probe"')).toEqual(['192.0.2.10']);
+    expect(sources('sigma:="Été PROBE"')).toEqual(['192.0.2.10']);
   });
 });
