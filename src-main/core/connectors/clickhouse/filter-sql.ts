@@ -160,11 +160,22 @@ function classSql(mapping: SourceMapping, field: ClassTermField, values: FilterV
   return `(${userAgentClassExpr(agent)} IN (${classes.join(', ')}) AND (${classed}))`;
 }
 
+/** Terms over what the workspace alone computes (a source table holds none of it): what that is. */
+const WORKSPACE_ONLY = {
+  score: 'models and verdicts',
+  verdict: 'models and verdicts',
+  flagged: 'models and verdicts',
+  kind: 'threat-type models',
+  sigma: 'detection rule hits',
+  level: 'detection rule hits',
+} as const;
+
 function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
   const { field, values } = clause;
-  if (field === 'score' || field === 'verdict' || field === 'flagged')
+  const known = WORKSPACE_ONLY[field as keyof typeof WORKSPACE_ONLY];
+  if (known)
     throw new Error(
-      `${field}: is known only in the local workspace (models and verdicts): pull the rows first, then filter by ${field}.`,
+      `${field}: is known only in the local workspace (${known}): pull the rows first, then filter by ${field}.`,
     );
   if (field === 'text') return freeTextSql(mapping, values);
   if (field === 'ip')
