@@ -40,6 +40,7 @@ function ipValue(field: string, item: Item): FilterValue {
   if (slash >= 0) {
     const base = item.text.slice(0, slash);
     const bits = item.text.slice(slash + 1);
+    if (base === '') fail(`${field}: bad CIDR "${item.text}": no address before the /`, item);
     if (base.includes(':')) return ipv6Block(field, item, base, bits);
     if (ipv4ToNumber(base) === null)
       fail(`${field}: bad CIDR "${item.text}": ${base} is not an IPv4 address`, item);
@@ -202,6 +203,18 @@ function fieldNameAlone(term: Extract<Term, { kind: 'word' }>): void {
   );
 }
 
+/**
+ * A URL or a Windows path (`http://…`, `C:\…`) reads as a field and its value: the advice to quote
+ * it, which makes it free text. None for a text with a quote of its own, which would need escapes.
+ */
+function quoteAdvice(text: string, term: Extract<Term, { kind: 'field' }>): string {
+  const written = text.slice(term.start + (term.negate ? 1 : 0), term.end);
+  if (written.includes('"')) return '';
+  // Inside quotes `\\` is one backslash: a backslash before another, or last, is written twice.
+  const quoted = written.replace(/\\(?=\\|$)/g, '\\\\');
+  return `; to search the text, quote it: ${term.negate ? '-' : ''}"${quoted}"`;
+}
+
 /** Parses filter text; throws FilterSyntaxError with the span at fault. */
 export function parseFilterOrThrow(text: string): FilterClause[] {
   if (text.length > MAX_FILTER_LENGTH)
@@ -225,7 +238,7 @@ export function parseFilterOrThrow(text: string): FilterClause[] {
     const field = termNamed(name);
     if (field === null)
       throw new FilterSyntaxError(
-        `Unknown field "${term.name}". Fields: ${FIELD_NAMES.join(', ')}`,
+        `Unknown field "${term.name}". Fields: ${FIELD_NAMES.join(', ')}${quoteAdvice(text, term)}`,
         term.start,
         term.nameEnd,
       );

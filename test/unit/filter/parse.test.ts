@@ -235,6 +235,24 @@ describe('filter language: a bare field name of a fixed vocabulary is a hint, no
     expect(text.slice(error.start, error.end)).toBe(word);
   });
 
+  it('says how to search a text that reads like a field, such as a URL: quote it', () => {
+    expect(errorOf('ua:curl http://evil.example/x').message).toMatch(
+      /^Unknown field "http"\. Fields: src, .*, level; to search the text, quote it: "http:\/\/evil\.example\/x"$/,
+    );
+    expect(errorOf('-C:\\Windows\\win.ini').message).toMatch(
+      /^Unknown field "C"\. .*; to search the text, quote it: -"C:\\Windows\\win\.ini"$/,
+    );
+    expect(parseFilterOrThrow('"http://evil.example/x"')[0]!.values).toEqual([
+      { kind: 'text', value: 'http://evil.example/x' },
+    ]);
+    // The advice parses back to the text: a backslash before another is written twice.
+    const unc = errorOf('smb:\\\\host\\share').message.split('quote it: ')[1]!;
+    expect(unc).toBe('"smb:\\\\\\host\\share"');
+    expect(parseFilterOrThrow(unc)[0]!.values).toEqual([{ kind: 'text', value: 'smb:\\\\host\\share' }]);
+    // A text with a quote of its own gets no such advice (it would need escapes).
+    expect(errorOf('foo:"a b"').message).toMatch(/, level$/);
+  });
+
   it('keeps a quoted field name, another field name and any other word free text', () => {
     for (const text of ['"flagged"', '-"verdict"', 'country', 'score', 'flaggedx', 'bot'])
       expect(parseFilterOrThrow(text)[0]!.field).toBe('text');
@@ -247,6 +265,9 @@ describe('filter language: errors say what is wrong and where', () => {
     ['port:443 sorce:1.2.3.4', /Unknown field "sorce"/, 9, 15],
     ['src:10.0.0.0/33', /bad CIDR.*0 to 32/, 4, 15],
     ['src:10.0.0/8', /bad CIDR.*not an IPv4 address/, 4, 12],
+    // It read `bad CIDR "/8":  is not an IPv4 address`, naming no address.
+    ['src:/8', /^src: bad CIDR "\/8": no address before the \/$/, 4, 6],
+    ['src:/8,10.0.0.0/8', /^src: bad CIDR "\/8": no address before the \/$/, 4, 6],
     ['dst:300.1.1.1/8', /bad CIDR/, 4, 15],
     ['dst:2001:db8::/129', /bad CIDR.*0 to 128/, 4, 18],
     ['src:2001:db8:::1/64', /bad CIDR.*not an IPv6 address/, 4, 19],
