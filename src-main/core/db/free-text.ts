@@ -94,11 +94,12 @@ const textValue = (value: string): FilterValue => ({ kind: 'text', value });
  * A word only a pattern field holds, asked as that field: `ua:word` matches any part, `path:*word`
  * the start after any run, each in any case, as free text does for ASCII text (LIKE and SQLite's
  * lower() fold ASCII letters only, the word is lowered in JavaScript). A `*` would be a wildcard
- * in `path:`: such a word stays free text.
+ * in every pattern term (`path:`, `ua:`), where free text takes it as itself: such a word stays
+ * free text.
  */
 function asPattern(clause: FilterClause, field: FreeTextField, text: string): FilterClause {
   const { match } = fieldOf(field).filter as { match: 'prefix' | 'substring' };
-  if (!ASCII.test(text) || (match === 'prefix' && text.includes('*'))) return clause;
+  if (!ASCII.test(text) || text.includes('*')) return clause;
   const value = textValue(match === 'prefix' ? `*${text}` : text);
   if (!FilterValue.safeParse(value).success) return clause;
   return { field, negate: clause.negate, values: [value] };

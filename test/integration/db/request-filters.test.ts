@@ -244,8 +244,26 @@ describe('free text over requests, resolved against the stored values', () => {
     db.exec(`INSERT INTO http_paths (value) VALUES ('/downloads/curl'), ('/x*y');
       UPDATE sessions SET path_id = (SELECT id FROM http_paths WHERE value = '/downloads/curl') WHERE src_ip = '10.0.0.7';
       UPDATE sessions SET path_id = (SELECT id FROM http_paths WHERE value = '/x*y') WHERE src_ip = '10.0.0.6'`);
-    for (const word of ['curl', 'x*y', 'fïrefox']) expect(resolve(word)).toEqual(text(word).clauses?.[0]);
-    for (const word of ['SQLMAP', 'wp-admin', '100%_', 'a_b', 'curl', 'firefox', '/a', 'nothing', 'x*y', '*'])
+    // Nor does `ua:` take a `*` as itself (it is any run there too): `bot*1` was asked as ua:bot*1
+    // and also found Googlebot/2.1, where the scan finds the text "bot*1" alone.
+    db.exec(`INSERT INTO user_agents (value, class) VALUES ('bot*1.0', 'bot'), ('Googlebot/2.1', 'bot');
+      UPDATE sessions SET user_agent_id = (SELECT id FROM user_agents WHERE value = 'bot*1.0') WHERE src_ip = '10.0.0.5';
+      UPDATE sessions SET user_agent_id = (SELECT id FROM user_agents WHERE value = 'Googlebot/2.1') WHERE src_ip = '10.0.0.7'`);
+    for (const word of ['curl', 'x*y', 'fïrefox', 'bot*1'])
+      expect(resolve(word)).toEqual(text(word).clauses?.[0]);
+    for (const word of [
+      'SQLMAP',
+      'wp-admin',
+      '100%_',
+      'a_b',
+      'curl',
+      'firefox',
+      '/a',
+      'nothing',
+      'x*y',
+      '*',
+      'bot*1',
+    ])
       for (const negate of [false, true]) {
         const filter = text(word, negate);
         expect(sourcesOf(resolveFreeText(db, filter)), `${negate ? '-' : ''}${word}`).toEqual(
