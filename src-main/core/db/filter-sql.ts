@@ -162,12 +162,16 @@ export function freeTextOf(values: readonly FilterValue[]): string {
 function freeTextSql(values: FilterValue[], b: Binder): string {
   const text = freeTextOf(values);
   const haystack = JOINED_COLUMNS.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
-  const exact = b.bind(text);
+  // An address in each text form the ip: term finds it in (addressTexts), as the rewrite to ip:
+  // (free-text.ts) and a ClickHouse source find it; any other text as itself.
+  const forms = addressTexts(text).map((form) => b.bind(form));
+  const is = (column: string) =>
+    forms.length === 1 ? `${column} = ${forms[0]}` : `${column} IN (${forms.join(', ')})`;
   // Both sides folded alike: the text typed, beyond ASCII too, is found as stored (case-fold.ts).
   const lowered = b.bind(foldCase(text));
   const lower = lowerSqlFor(text);
   const own = ON_ITS_OWN.map((field) => ` OR ${containsSql(field, lowered, lower)}`).join('');
-  return `(src_ip = ${exact} OR dst_ip = ${exact} OR instr(${lower}(${haystack}), ${lowered}) > 0${own})`;
+  return `(${is('src_ip')} OR ${is('dst_ip')} OR instr(${lower}(${haystack}), ${lowered}) > 0${own})`;
 }
 
 function scoreSql(values: FilterValue[], b: Binder): string {

@@ -18,6 +18,11 @@ const ROWS = [
   { path: '/uber/c', userAgent: 'éclair/3.0', ruleName: 'cafe rule', method: 'GET' },
   { path: '/x', userAgent: 'eclair/4.0', ruleName: 'other', method: 'GET' },
 ].map((row, i) => ({ ...row, startTs: T0 + i * 1000, endTs: T0 + i * 1000 + 10, srcIp: `10.0.0.${i + 1}` }));
+// A dual-stack server's IPv4 client, and an IPv6 one: free text finds each in every text form.
+ROWS.push(
+  { ...ROWS[3]!, startTs: T0 + 10_000, endTs: T0 + 10_010, srcIp: '::ffff:10.0.0.9' },
+  { ...ROWS[3]!, startTs: T0 + 11_000, endTs: T0 + 11_010, srcIp: '2001:db8::9' },
+);
 let server: ClickHouseServer;
 let core: Core;
 
@@ -41,17 +46,20 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('any case beyond ASCII, on the engine as in the workspace', () => {
+describe('any case beyond ASCII, and free text addresses, on the engine as in the workspace', () => {
   it.each([
     ['ua:ÉCLAIR', 3],
     ['ua:éclair*/2', 1],
     ['ua:="éclair/2.0"', 1],
     ['path:/ÜBER', 2],
-    ['-path:/über', 2],
+    ['-path:/über', 4],
     ['rule:"café rule"', 2],
     ['CAFÉ', 2],
     ['éclair', 3],
-    ['eclair', 1],
+    ['eclair', 3],
+    ['10.0.0.9', 1],
+    ['2001:DB8::9', 1],
+    ['-2001:0db8:0:0:0:0:0:9', 5],
   ] as const)('%s', async (text, sessions) => {
     const filter = { ...RANGE, clauses: parseFilterOrThrow(text) };
     const local = await core.service.analyticsOverview({ filter });

@@ -81,6 +81,26 @@ describe('free text resolved against the stored values', () => {
     expect(idsOf(ws.db, { clauses: [text('été')] })).toHaveLength(2);
   });
 
+  it('finds an address in every text form the ip: term finds, scanned or rewritten', async () => {
+    // The scan compared the text as typed: `203.0.113.50` missed its IPv4-mapped form, and
+    // `2001:DB8::1` the stored `2001:db8::1`, which the rewrite (ip:) and the remote engine found.
+    const ws = workspace();
+    await importLines(
+      ws,
+      ['::ffff:203.0.113.50', '2001:db8::1', '203.0.113.51'].map((srcIp, i) =>
+        cloudwatchLine({ srcIp, start: `2024-04-26T0${i}:00:00Z` }),
+      ),
+    );
+    for (const word of ['203.0.113.50', '2001:DB8::1', '2001:0db8:0:0:0:0:0:1', '203.0.113.51'])
+      for (const negate of [false, true]) {
+        const ip: FilterClause = { field: 'ip', negate, values: [{ kind: 'ip', value: word }] };
+        expect(idsOf(ws.db, { clauses: [text(word, negate)] }), `${negate ? '-' : ''}${word}`).toEqual(
+          idsOf(ws.db, { clauses: [ip] }),
+        );
+      }
+    expect(idsOf(ws.db, { clauses: [text('203.0.113.50')] })).toHaveLength(1);
+  });
+
   it('rewrites a word one field answers as that field, and leaves the rest as written', async () => {
     const ws = workspace();
     await importLines(ws, LINES);

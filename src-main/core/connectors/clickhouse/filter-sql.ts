@@ -127,8 +127,9 @@ function freeTextSql(mapping: SourceMapping, values: FilterValue[]): string {
   const own = FREE_TEXT.filter(({ field }) => 'match' in field.filter).map(
     ({ field }) => ` OR position(${lower}(${fieldExpr(mapping, field.name)}), ${lowered}) > 0`,
   );
-  const exact = sqlString(text);
-  return `(${fieldExpr(mapping, 'srcIp')} = ${exact} OR ${fieldExpr(mapping, 'dstIp')} = ${exact} OR position(${lower}(concat(${joined})), ${lowered}) > 0${own.join('')})`;
+  // An address in each text form the ip: term finds it in, as the workspace does.
+  const endpoint = (name: string) => ipSql(fieldExpr(mapping, name), [{ kind: 'ip', value: text }]);
+  return `(${endpoint('srcIp')} OR ${endpoint('dstIp')} OR position(${lower}(concat(${joined})), ${lowered}) > 0${own.join('')})`;
 }
 
 /**
