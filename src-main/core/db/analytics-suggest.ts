@@ -1,6 +1,7 @@
 // Values for the filter bar's autocomplete, read from the rollups (never a scan of sessions),
 // most frequent first. Prefix matches use ranges or substr, so no LIKE wildcard can be injected.
 import { type FieldDef, type FilterTermDef, TERM_FIELDS } from '../../../src-shared/fields/index.js';
+import { isAscii } from '../../../src-shared/filter/case-fold.js';
 import type { Db } from './open.js';
 import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
@@ -76,5 +77,8 @@ export function suggestValues(db: Db, field: string, prefix: string, limit: numb
   // The one suggestion read from sessions: an import still being written offers none of its values.
   const finished = field === 'dst' ? finishedOnlySql(unfinishedImports(db)) : null;
   if (sql && finished) sql = sql.replace('WHERE dst_ip', `WHERE ${finished} AND dst_ip`);
+  // lower() folds A-Z only: typed beyond ASCII, both sides are folded as the filter folds them
+  // (filter/case-fold.ts), so the list offers the values the term will match.
+  if (sql && !isAscii(prefix)) sql = sql.replaceAll('lower(', 'vigil_lower(');
   return sql ? fromSql(db, sql, prefix, limit) : [];
 }

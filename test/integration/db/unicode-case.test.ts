@@ -3,6 +3,7 @@
 // compared with both sides lowered as JavaScript lowers them; an ASCII one is asked as before.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { suggestValues } from '../../../src-main/core/db/analytics-suggest.js';
 import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
 import { whereClause } from '../../../src-main/core/db/sessions.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
@@ -52,5 +53,18 @@ describe('any case beyond ASCII', () => {
     ['eclair', rows(4)],
   ])('%s', (text, expected) => {
     expect(matching(text)).toEqual(expected);
+  });
+});
+
+describe('the filter bar offers the values a term beyond ASCII matches', () => {
+  it.each([
+    ['ua', 'ÉCL', ['Éclair/1.0', 'ÉCLAIR/2.0', 'éclair/3.0']],
+    ['ua', 'écl', ['Éclair/1.0', 'ÉCLAIR/2.0', 'éclair/3.0']],
+    ['path', '/ÜB', ['/Über/a', '/über/b']],
+    ['referrer', 'äö', ['https://ex.com/ÄÖ']],
+    ['ua', 'ecl', ['eclair/4.0']],
+  ])('%s:%s', (term, typed, expected) => {
+    const offered = suggestValues(db, term, typed, 10).map((v) => v.value);
+    expect(offered.sort()).toEqual([...expected].sort());
   });
 });
