@@ -1,5 +1,6 @@
 // Clauses → filter text that parses back to the same clauses (chart clicks add clauses this way).
 import type { FilterClause, FilterValue } from './clauses.js';
+import { fixedValues, termNamed } from './fields.js';
 
 const BARE = /^[^\s,"]+$/;
 
@@ -10,9 +11,14 @@ export function quoteValue(value: string): string {
   return BARE.test(value) ? value : quoted(value);
 }
 
-/** Free text must also not start with "-" or look like "name:", or it would parse as something else. */
+/**
+ * Free text must also not start with "-" or look like "name:", or it would parse as something else;
+ * nor be the bare name of a term with fixed values (`flagged`), which the parser refuses (parse.ts).
+ */
 function quoteFreeText(value: string): string {
-  return BARE.test(value) && !/^-|^[A-Za-z_]+:/.test(value) ? value : quoted(value);
+  const field = termNamed(value.toLowerCase());
+  const fieldAlone = field !== null && fixedValues(field) !== null;
+  return BARE.test(value) && !/^-|^[A-Za-z_]+:/.test(value) && !fieldAlone ? value : quoted(value);
 }
 
 /** One value as the filter text writes it in a term (`=` before an exact one, quotes where needed). */

@@ -353,6 +353,8 @@ describe('filter language: serializing', () => {
     'port:1000..2000 code:<400 bytes_out:>1e+21',
     'rule:"<img src=x onerror=alert(1)>"',
     'path:=/login,"=x",/a ua:="Mozilla/5.0 (X11)" -query:==id sigma:="SQL injection" rule:"=y"',
+    // A quoted field name stays text: bare, it was written back as `flagged`, which is refused.
+    '"flagged" -"Verdict" "level" "uaclass" country',
   ])('round-trips %s', (text) => {
     const clauses = parseFilterOrThrow(text);
     expect(parseFilterOrThrow(serializeFilter(clauses))).toEqual(clauses);
