@@ -25,7 +25,9 @@ export type Term =
   | { kind: 'word'; item: Item; negate: boolean; start: number; end: number };
 
 const FIELD_NAME = /^-?[A-Za-z_]+:/;
-const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+// Any space separates terms, a no-break or thin one too: text pasted from a web page or a report
+// carries them, and read as part of a value they made a term that matched nothing, silently.
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 
 /**
  * Reads one value: a quoted string (with \" and \\ escapes), `=` and a quoted string, or a run up

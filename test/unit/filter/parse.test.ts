@@ -345,6 +345,18 @@ describe('filter language: hostile input', () => {
   });
 });
 
+describe('filter language: spaces pasted from elsewhere', () => {
+  it('separates terms by any space, a no-break one included, and keeps it inside quotes', () => {
+    // `ua:curl\u00a0status:200` (copied from a web page) was one term, ua: "curl status:200",
+    // which matched nothing and said nothing.
+    for (const space of ['\u00a0', '\u2009', '\u3000', '\u202f'])
+      expect(parseFilterOrThrow(`ua:curl${space}status:200${space}sqlmap`)).toEqual(
+        parseFilterOrThrow('ua:curl status:200 sqlmap'),
+      );
+    expect(parseFilterOrThrow('ua:"a\u00a0b"')[0]!.values).toEqual([{ kind: 'text', value: 'a\u00a0b' }]);
+  });
+});
+
 describe('filter language: serializing', () => {
   it.each([
     'src:1.2.3.4 dst:10.0.0.0/8 country:US,CA port:443 score:>=0.8',
