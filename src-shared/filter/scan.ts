@@ -29,6 +29,22 @@ const FIELD_NAME = /^-?[A-Za-z_]+:/;
 // carries them, and read as part of a value they made a term that matched nothing, silently.
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 
+// What an editor or a chat turns `"` and `-` into. Outside straight quotes they are refused with
+// what to type: read as text, `ua:“curl”` searched for the quote marks and `–ua:curl` for its dash,
+// and answered 0 without a word.
+const CURLY_QUOTES = '“”„‟«»';
+const OTHER_DASHES = '–—−';
+
+function refuseCurlyQuote(text: string, at: number): void {
+  const ch = text[at];
+  if (ch !== undefined && CURLY_QUOTES.includes(ch))
+    throw new FilterSyntaxError(
+      `Curly quote ${ch}: write straight quotes "…" around a value (or put the ${ch} inside them to search it)`,
+      at,
+      at + 1,
+    );
+}
+
 /**
  * Reads one value: a quoted string (with \" and \\ escapes), `=` and a quoted string, or a run up
  * to space, comma or quote.
@@ -46,6 +62,7 @@ function readItem(text: string, at: number): Item {
     if (i >= text.length) throw new FilterSyntaxError('Unclosed quote: add the closing "', at, text.length);
     return { text: value, quoted: true, start: at, end: i + 1 };
   }
+  refuseCurlyQuote(text, text[at] === '=' ? at + 1 : at);
   let i = at;
   while (i < text.length && !isSpace(text[i]) && text[i] !== ',' && text[i] !== '"') i++;
   return { text: text.slice(at, i), quoted: false, start: at, end: i };
@@ -77,6 +94,7 @@ function readItems(text: string, at: number, field: string): { items: Item[]; en
 /** Free text: a quoted phrase, or everything up to the next space. */
 function readWord(text: string, at: number): Item {
   if (text[at] === '"') return readItem(text, at);
+  refuseCurlyQuote(text, at);
   let i = at;
   while (i < text.length && !isSpace(text[i])) i++;
   return { text: text.slice(at, i), quoted: false, start: at, end: i };
@@ -91,6 +109,13 @@ export function scanTerms(text: string): Term[] {
       continue;
     }
     const start = i;
+    const dash = text[i] as string;
+    if (OTHER_DASHES.includes(dash) && FIELD_NAME.test(`-${text.slice(i + 1, i + 64)}`))
+      throw new FilterSyntaxError(
+        `Write - (a hyphen) to exclude a term: "${dash}" is another dash`,
+        i,
+        i + 1,
+      );
     const field = FIELD_NAME.exec(text.slice(i, i + 64));
     const word = readWord(text, i);
     if (field && !looksLikeIpv6(word.text)) {

@@ -355,6 +355,30 @@ describe('filter language: spaces pasted from elsewhere', () => {
       );
     expect(parseFilterOrThrow('ua:"a\u00a0b"')[0]!.values).toEqual([{ kind: 'text', value: 'a\u00a0b' }]);
   });
+
+  it('refuses the curly quotes and dashes an editor put in, saying what to type instead', () => {
+    // Read as text, `ua:“curl”` searched for the quote marks and `–ua:curl` for "–ua:curl": 0, silently.
+    expect(errorOf('port:443 ua:“curl 8”')).toMatchObject({
+      message:
+        'Curly quote “: write straight quotes "…" around a value (or put the “ inside them to search it)',
+      start: 12,
+      end: 13,
+    });
+    expect(errorOf('„sql injection“').message).toMatch(/^Curly quote „/);
+    expect(errorOf('ua:=“curl”')).toMatchObject({ start: 4, end: 5 });
+    expect(errorOf('port:443 –ua:curl')).toMatchObject({
+      message: 'Write - (a hyphen) to exclude a term: "–" is another dash',
+      start: 9,
+      end: 10,
+    });
+    expect(errorOf('—country:US').message).toMatch(/"—" is another dash/);
+    // Inside straight quotes they are text like any other, and a dash inside a word is text.
+    expect(parseFilterOrThrow('ua:"“x”" "–ua:x" a–b')[0]!.values).toEqual([{ kind: 'text', value: '“x”' }]);
+    expect(parseFilterOrThrow('"–ua:x" a–b').map((c) => c.values[0])).toEqual([
+      { kind: 'text', value: '–ua:x' },
+      { kind: 'text', value: 'a–b' },
+    ]);
+  });
 });
 
 describe('filter language: serializing', () => {
