@@ -161,10 +161,13 @@ function valueFor(raw: Scalar, mods: Modifiers, keywords: boolean, path: YamlPat
   if (raw === '' && mode === 'equals' && !mods.transforms.length && !keywords) return [{ type: 'null' }];
   if (typeof raw === 'number' && mode === 'equals' && !mods.cased && !mods.transforms.length && !keywords)
     return [{ type: 'number', op: 'eq', value: raw }];
+  // Base64 text is compared in its case whatever `cased` says: the letters' case is part of the
+  // encoding, so d2hvYW1p in another case decodes to other bytes, not to whoami in another case.
+  const encoded = mods.transforms.includes('base64') || mods.transforms.includes('base64offset');
   return spellings(String(raw), mods, path).map((tokens) => ({
     type: 'text',
     pattern: withMode(tokens, mode),
-    cased: mods.cased,
+    cased: mods.cased || encoded,
   }));
 }
 

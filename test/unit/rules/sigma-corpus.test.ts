@@ -501,6 +501,18 @@ const ENCODINGS: Case[] = [
     [req('/x?data=admin'), req('/x?data=YWRtbG4=')], // base64("admln")
   ),
   rule(
+    'base64 and base64offset compare the encoded text in its case (another case is other bytes)',
+    `
+      sel_whole:
+        cs-uri-query|base64|contains: whoami
+      sel_offset:
+        cs-uri-query|base64offset|contains: admin
+      condition: 1 of sel_*`,
+    [req('/run?cmd=d2hvYW1p'), req('/x?data=eGFkbWlu')],
+    // D2HVYW1P and YWRTAW4 decode to other bytes, not to whoami / admin in another case.
+    [req('/run?cmd=D2HVYW1P'), req('/run?cmd=d2hvyw1p'), req('/x?data=YWRTAW4=')],
+  ),
+  rule(
     'windash: a flag dash at the start of the value',
     `
       sel:
