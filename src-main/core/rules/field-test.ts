@@ -4,6 +4,7 @@
 
 import net from 'node:net';
 import { base64Of, base64OffsetVariants, WINDASH_LIMIT, windashVariants } from './encodings.js';
+import { isNumberField } from './fields.js';
 import { translateRegex } from './regex.js';
 import { invalid, unsupported, type YamlPath } from './rule-error.js';
 import { hasWildcard, literalOf, type MatchMode, parseSigmaString, withMode } from './sigma-string.js';
@@ -59,8 +60,16 @@ export function parseFieldTest(key: string, value: unknown, path: YamlPath): Fie
     );
   if (field === 'keywords' && (mods.match === 'cidr' || mods.match === 'exists' || isNumeric(mods.match)))
     throw unsupported(`keywords cannot take the ${mods.match} modifier`, path);
+  // A number field compares a number spelled as text (`404.0`, kept as written by yaml-source.ts,
+  // or quoted `'404'`) by its value; so do the numeric modifiers, on any field.
+  const byValue = isNumeric(mods.match) || (isNumberField(field) && mods.match === null && !mods.cased);
   const matchValues = values.map((raw, index) =>
-    valueFor(raw, mods, field === 'keywords', Array.isArray(value) ? [...path, index] : path),
+    valueFor(
+      byValue && !mods.transforms.length ? asNumber(raw) : raw,
+      mods,
+      field === 'keywords',
+      Array.isArray(value) ? [...path, index] : path,
+    ),
   );
   return { field, written: key, values: matchValues, combine: mods.all ? 'all' : 'any' };
 }
@@ -122,6 +131,13 @@ function scalars(value: unknown, path: YamlPath): Scalar[] {
       ]);
   });
   return list as Scalar[];
+}
+
+/** `raw` as a number when it is text spelling a finite one (`404.0`, `5e2`, `0x1F`), else as is. */
+function asNumber(raw: Scalar): Scalar {
+  if (typeof raw !== 'string' || raw.trim() === '') return raw;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : raw;
 }
 
 const isNumeric = (match: Match | null) =>

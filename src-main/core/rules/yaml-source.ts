@@ -54,6 +54,7 @@ export function readYamlDocuments(text: string): YamlDocument[] {
         lineOf,
       };
     }
+    keepNumberSpellings(doc);
     try {
       return { value: doc.toJS({ maxAliasCount: 100 }), error: null, line: start, lineOf };
     } catch (error) {
@@ -64,6 +65,20 @@ export function readYamlDocuments(text: string): YamlDocument[] {
       const hint = /unresolved alias/i.test(message) ? ' (a value starting with * must be quoted)' : '';
       return { value: undefined, error: { line, message: message + hint }, line: start, lineOf };
     }
+  });
+}
+
+/**
+ * An unquoted number that JavaScript would write otherwise (`007`, `5.0`, `0x41`, `1e3`) is kept
+ * as the text written: a rule compares it with text fields as written (`contains: 5.0` must not
+ * become `5`), and field-test.ts still reads it as a number where one is wanted (`gte: 5e2`).
+ */
+function keepNumberSpellings(doc: Document.Parsed): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'number' && node.type === 'PLAIN' && node.source !== undefined)
+        if (node.source !== String(node.value)) node.value = node.source;
+    },
   });
 }
 

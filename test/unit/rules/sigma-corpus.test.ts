@@ -641,6 +641,31 @@ const NUMBERS: Case[] = [
     [req('/x?420'), req('/x?4')],
   ),
   rule(
+    'an unquoted number on a text field is its text as written (007, 5.0, 0x41, 1e3), not as YAML reads it',
+    `
+      sel:
+        cs-uri-query|contains:
+          - 007
+          - 5.0
+          - 0x41
+          - 1e3
+      condition: sel`,
+    [req('/x?a=007'), req('/x?v=5.0'), req('/x?c=0x41'), req('/x?n=1e3')],
+    // As YAML reads them these would be 7, 5, 65 and 1000.
+    [req('/x?a=7'), req('/x?v=5'), req('/x?c=65'), req('/x?n=1000')],
+  ),
+  rule(
+    'a number written otherwise (404.0, 5e2) still compares as a number on a number field',
+    `
+      sel_equal:
+        sc-status: 404.0
+      sel_above:
+        sc-status|gte: 5e2
+      condition: 1 of sel_*`,
+    [req('/', { responseCode: 404 }), req('/', { responseCode: 500 }), req('/', { responseCode: 503 })],
+    [req('/', { responseCode: 200 }), req('/', { responseCode: 499 })],
+  ),
+  rule(
     'gte and lt on sc-status',
     `
       sel:
