@@ -1,7 +1,7 @@
 // Sigma's `re` values as JavaScript regular expressions. Sigma writes PCRE-style expressions:
 // a leading inline flag group such as `(?i)` becomes the flag; POSIX classes inside brackets
-// (`[[:digit:]]`) become their JavaScript equivalents (JavaScript would read them as a plain
-// character set and match the wrong thing); anything JavaScript cannot compile is refused with its
+// (`[[:digit:]]`, and `[[:^digit:]]` alone in its brackets) become their JavaScript equivalents
+// (JavaScript would read them as a plain character set and match the wrong thing); anything JavaScript cannot compile is refused with its
 // message. PCRE's string anchors and Python-style named groups are rewritten to their JavaScript
 // forms; a letter escape JavaScript does not know is refused, since JavaScript (without the `u`
 // flag, which would change other patterns) reads `\p{Lu}` or `\h` as plain letters and the rule
@@ -39,14 +39,6 @@ export function translateRegex(written: string, subFlags: string): RegexCompiled
     for (const letter of letters) flags.add(letter);
     source = source.slice(inline[0].length);
   }
-  const posix = /\[:(\w+):\]/g;
-  let badClass: string | null = null;
-  source = source.replace(posix, (whole, name: string) => {
-    const replacement = POSIX[name];
-    if (replacement === undefined) badClass = whole;
-    return replacement ?? whole;
-  });
-  if (badClass) return { ok: false, reason: `POSIX class ${badClass} is not known` };
   const pcre = fromPcre(source);
   if (!pcre.ok) return pcre;
   source = pcre.source;
@@ -84,6 +76,23 @@ function fromPcre(source: string): RegexCompiled {
       else if (/[a-zA-Z]/.test(next) && !JS_LETTER_ESCAPES.has(next))
         return { ok: false, reason: `\\${next} is not a regex escape JavaScript knows` };
       else out += c + next;
+      continue;
+    }
+    const posix = c === '[' ? /^\[:(\^?)(\w+):\]/.exec(source.slice(i)) : null;
+    if (posix) {
+      // POSIX classes are read only where PCRE reads them: inside brackets, not after a `\[`.
+      const [whole, negated, name = ''] = posix;
+      const members = POSIX[name];
+      if (!members) return { ok: false, reason: `POSIX class ${whole} is not known` };
+      if (!inClass)
+        return { ok: false, reason: `POSIX class ${whole} is only read inside brackets: [${whole}]` };
+      if (negated) {
+        // JavaScript has no negated set inside a set: only a bracket holding just the class works.
+        if (!out.endsWith('[') || out.endsWith('\\[') || source.charAt(i + whole.length) !== ']')
+          return { ok: false, reason: `negated POSIX class ${whole} is only supported alone: [${whole}]` };
+        out += `^${members}`;
+      } else out += members;
+      i += whole.length - 1;
       continue;
     }
     if (inClass) {

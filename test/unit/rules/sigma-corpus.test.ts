@@ -393,6 +393,36 @@ const REGEXES: Case[] = [
     [req('/kw')],
     [req('/kw2')],
   ),
+  rule(
+    're with POSIX classes inside brackets: [[:digit:]], [[:alpha:]_]',
+    `
+      sel_digits:
+        cs-uri-stem|re: '^/[[:digit:]]+$'
+      sel_word:
+        c-useragent|re: '^[[:alpha:]_]+$'
+      condition: 1 of sel_*`,
+    [req('/123'), req('/', { userAgent: 'ab_c' })],
+    [req('/12a'), req('/', { userAgent: 'a1' }), req('/', { userAgent: 'd]' })],
+  ),
+  rule(
+    're with a negated POSIX class [[:^digit:]]',
+    `
+      sel:
+        cs-uri-stem|re: '^/[[:^digit:]]+$'
+      condition: sel`,
+    // JavaScript as written reads [[:^digit:]] as a set of [ : ^ d i g t followed by ]+.
+    [req('/abc'), req('/x-y')],
+    [req('/123'), req('/a1')],
+  ),
+  rule(
+    're with an escaped \\[ before :digit: is the literal text, not a POSIX class',
+    String.raw`
+      sel:
+        cs-uri-query|re: 'x=\[:digit:]'
+      condition: sel`,
+    [req('/x?x=[:digit:]')],
+    [req('/x?x=5'), req('/x?x=[5')],
+  ),
 ];
 
 const CIDRS: Case[] = [
@@ -1153,6 +1183,24 @@ const REFUSALS: Refusal[] = [
       condition: sel`,
     'cs-uri-stem|re:',
     /\\p\{Lu\}/,
+  ),
+  refusal(
+    'a POSIX class outside brackets in a regex ([:digit:] for [[:digit:]])',
+    `
+      sel:
+        cs-uri-stem|re: '^/[:digit:]+$'
+      condition: sel`,
+    'cs-uri-stem|re:',
+    /\[:digit:\].*inside brackets/,
+  ),
+  refusal(
+    'a negated POSIX class among other members of a bracket ([[:^digit:]_])',
+    `
+      sel:
+        cs-uri-stem|re: '^/[[:^digit:]_]+$'
+      condition: sel`,
+    'cs-uri-stem|re:',
+    /\[:\^digit:\]/,
   ),
   refusal(
     'near in a condition',
