@@ -19,12 +19,18 @@ export function loadRuleText(text: string, file: string): LoadResult {
   const refused: RuleRefusal[] = [];
   let shared: Record<string, unknown> | null = null;
   let previous: Record<string, unknown> | null = null;
+  // The documents a rule is merged from, its own first: a fault inherited from an `action: global`
+  // or repeated document is pointed at in that document, where it is written.
+  let sharedDocs: YamlDocument[] = [];
+  let previousDocs: YamlDocument[] = [];
   for (const doc of readYamlDocuments(text)) {
+    let sources = [doc];
+    const lineOf = (at: YamlPath) => (sources.find((source) => source.holds(at)) ?? doc).lineOf(at);
     const refuse = (kind: RuleRefusal['kind'], reason: string, at: YamlPath | number, rule?: unknown) => {
       const meta = isMap(rule) ? rule : {};
       refused.push({
         file,
-        line: typeof at === 'number' ? at : doc.lineOf(at),
+        line: typeof at === 'number' ? at : lineOf(at),
         kind,
         reason,
         ruleId: typeof meta.id === 'string' ? meta.id : null,
@@ -44,10 +50,12 @@ export function loadRuleText(text: string, file: string): LoadResult {
     const { action, ...body } = doc.value;
     if (action === 'global') {
       shared = body;
+      sharedDocs = [doc];
       continue;
     }
     if (action === 'reset') {
       shared = null;
+      sharedDocs = [];
       continue;
     }
     let merged: Record<string, unknown>;
@@ -57,12 +65,17 @@ export function loadRuleText(text: string, file: string): LoadResult {
         continue;
       }
       merged = deepMerge(previous, body);
+      sources = [doc, ...previousDocs];
     } else if (action !== undefined) {
       refuse('invalid', `action "${String(action)}" is not global, reset or repeat`, ['action'], body);
       continue;
-    } else merged = shared ? deepMerge(shared, body) : body;
+    } else {
+      merged = shared ? deepMerge(shared, body) : body;
+      sources = [doc, ...sharedDocs];
+    }
     previous = merged;
-    const rule = readOne(merged, file, doc, refuse);
+    previousDocs = sources;
+    const rule = readOne(merged, { file, line: doc.line }, lineOf, refuse);
     if (rule) rules.push(rule);
   }
   if (rules.length === 0 && refused.length === 0)
@@ -79,12 +92,12 @@ export function loadRuleText(text: string, file: string): LoadResult {
 
 function readOne(
   merged: Record<string, unknown>,
-  file: string,
-  doc: YamlDocument,
+  where: { file: string; line: number },
+  lineOf: (path: YamlPath) => number,
   refuse: (kind: RuleRefusal['kind'], reason: string, at: YamlPath, rule: unknown) => void,
 ): SigmaRule | null {
   try {
-    return readRule(merged, { file, line: doc.line }, doc.lineOf);
+    return readRule(merged, where, lineOf);
   } catch (error) {
     if (!(error instanceof RuleError)) throw error;
     refuse(error.kind, error.message, error.path, merged);

@@ -23,6 +23,8 @@ export interface YamlDocument {
   line: number;
   /** The line of the node at `path`, or of its nearest ancestor that exists. */
   lineOf(path: YamlPath): number;
+  /** Whether the document itself holds the node at `path` (not only an ancestor). */
+  holds(path: YamlPath): boolean;
 }
 
 export function readYamlDocuments(text: string): YamlDocument[] {
@@ -33,17 +35,19 @@ export function readYamlDocuments(text: string): YamlDocument[] {
   const lineAt = (offset: number) => counter.linePos(offset).line;
   return Array.from(documents, (doc: Document.Parsed) => {
     const start = lineAt(doc.contents?.range[0] ?? doc.range[0]);
-    const lineOf = (path: YamlPath) => {
+    const resolve = (path: YamlPath) => {
       let node: unknown = doc.contents;
       let line = start;
       for (const key of path) {
         const found = child(node, key);
-        if (!found) break;
+        if (!found) return { line, whole: false };
         line = lineAt(found.at);
         node = found.node;
       }
-      return line;
+      return { line, whole: true };
     };
+    const lineOf = (path: YamlPath) => resolve(path).line;
+    const holds = (path: YamlPath) => resolve(path).whole;
     const first = doc.errors[0];
     if (first) {
       const line = first.linePos?.[0].line ?? lineAt(first.pos[0]);
@@ -52,18 +56,19 @@ export function readYamlDocuments(text: string): YamlDocument[] {
         error: { line, message: first.message.split('\n')[0] ?? '' },
         line: start,
         lineOf,
+        holds,
       };
     }
     keepNumberSpellings(doc);
     try {
-      return { value: doc.toJS({ maxAliasCount: 100 }), error: null, line: start, lineOf };
+      return { value: doc.toJS({ maxAliasCount: 100 }), error: null, line: start, lineOf, holds };
     } catch (error) {
       // An alias that names no anchor (often an unquoted `*admin*`, which YAML reads as an alias)
       // or too many aliases: the document parsed, but has no value to give.
       const line = lineAt(firstAliasAt(doc) ?? doc.range[0]);
       const message = (error as Error).message.split('\n')[0] ?? '';
       const hint = /unresolved alias/i.test(message) ? ' (a value starting with * must be quoted)' : '';
-      return { value: undefined, error: { line, message: message + hint }, line: start, lineOf };
+      return { value: undefined, error: { line, message: message + hint }, line: start, lineOf, holds };
     }
   });
 }

@@ -87,6 +87,49 @@ describe('loading Sigma rules', () => {
     ]);
   });
 
+  it('points a refusal at the line in the action: global or repeated document that holds the fault', () => {
+    const text = [
+      'action: global', // 1
+      'title: shared',
+      'level: low',
+      'logsource: { category: webserver }',
+      'detection:', // 5
+      '  s:',
+      '    cs-uri-stem|expand: /%admin%', // 7: the fault, inherited by the rule below
+      '  condition: s and t',
+      '---',
+      'id: 00000000-0000-4000-8000-000000000001', // 10
+      'detection:',
+      '  t:',
+      '    cs-method: POST',
+      '---',
+      'action: reset', // 15
+      '---',
+      'title: first',
+      'id: 00000000-0000-4000-8000-000000000002',
+      'level: low',
+      'logsource: { category: webserver }', // 20
+      'detection:',
+      '  s:',
+      '    cs-uri-stem|fieldref: cs-host', // 23: the fault, repeated below
+      '    cs-method: GET',
+      '  condition: s', // 25
+      '---',
+      'action: repeat',
+      'id: 00000000-0000-4000-8000-000000000003',
+      'title: second',
+      'detection:', // 30
+      '  s:',
+      '    cs-method: PUT',
+    ].join('\n');
+    const load = loadRuleText(text, 'collection.yml');
+    expect(load.refused.map((r) => [r.title, r.line])).toEqual([
+      ['shared', 7],
+      ['first', 23],
+      ['second', 23],
+    ]);
+  });
+
   it('refuses a rule without a UUID or a level, and a file that is not YAML, and reads a folder', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-rules-'));
     try {
