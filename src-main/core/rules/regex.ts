@@ -2,8 +2,8 @@
 // a leading inline flag group such as `(?i)` becomes the flag; POSIX classes inside brackets
 // (`[[:digit:]]`, and `[[:^digit:]]` alone in its brackets) become their JavaScript equivalents
 // (JavaScript would read them as a plain character set and match the wrong thing); anything JavaScript cannot compile is refused with its
-// message. PCRE's string anchors and Python-style named groups are rewritten to their JavaScript
-// forms; a letter escape JavaScript does not know is refused, since JavaScript (without the `u`
+// message. PCRE's string anchors (`$` too: see PCRE_DOLLAR) and Python-style named groups are
+// rewritten to their JavaScript forms; a letter escape JavaScript does not know is refused, since JavaScript (without the `u`
 // flag, which would change other patterns) reads `\p{Lu}` or `\h` as plain letters and the rule
 // would silently never match. A regex is searched anywhere in the value (not anchored),
 // case-sensitively unless the `i` sub-modifier or `(?i)` says otherwise.
@@ -39,7 +39,7 @@ export function translateRegex(written: string, subFlags: string): RegexCompiled
     for (const letter of letters) flags.add(letter);
     source = source.slice(inline[0].length);
   }
-  const pcre = fromPcre(source);
+  const pcre = fromPcre(source, flags.has('m'));
   if (!pcre.ok) return pcre;
   source = pcre.source;
   if (/\(\?[a-zA-Z]/.test(source.replace(/\\./g, '')))
@@ -62,8 +62,15 @@ const PCRE_ANCHORS: Record<string, string> = {
   Z: '(?=\\n?(?![\\s\\S]))',
 };
 
+/**
+ * PCRE's `$` without the `m` flag: the end, or before a final newline. JavaScript's `$` is the very
+ * end only, so a rule written `\.php$` would miss `1.php%0a` decoded, the trailing newline that
+ * slipped past `$`-anchored checks in real servers (CVE-2017-15715). With `m` both mean any line end.
+ */
+const PCRE_DOLLAR = PCRE_ANCHORS.Z as string;
+
 /** The regex with PCRE-only syntax rewritten for JavaScript, or why it cannot be. */
-function fromPcre(source: string): RegexCompiled {
+function fromPcre(source: string, multiline: boolean): RegexCompiled {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -111,6 +118,10 @@ function fromPcre(source: string): RegexCompiled {
         out += '\\]';
         i++;
       }
+      continue;
+    }
+    if (c === '$' && !multiline) {
+      out += PCRE_DOLLAR;
       continue;
     }
     const pythonGroup = /^\(\?P(<[A-Za-z_]\w*>|=[A-Za-z_]\w*\))/.exec(source.slice(i));

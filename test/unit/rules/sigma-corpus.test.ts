@@ -385,6 +385,26 @@ const REGEXES: Case[] = [
     [req('/kw/x'), req('/kwZ')],
   ),
   rule(
+    're: $ is the PCRE end, or before a final newline (a `\\.php$` rule sees `1.php%0a`)',
+    String.raw`
+      sel:
+        cs-uri-stem|re: '\.php$'
+      condition: sel`,
+    [req('/1.php'), req('/up/1.php\n')],
+    [req('/1.php\n\n'), req('/1.php\nx'), req('/1.phps'), req('/a$b[$]')],
+  ),
+  rule(
+    're|m: $ is the end of any line, and [$] and \\$ stay a dollar sign',
+    String.raw`
+      sel_line:
+        c-useragent|re|m: 'end$'
+      sel_dollar:
+        c-useragent|re: '[$]x\$'
+      condition: 1 of sel_*`,
+    [req('/', { userAgent: 'the end\nmore' }), req('/', { userAgent: 'a $x$' })],
+    [req('/', { userAgent: 'endless\nmore' }), req('/', { userAgent: 'a $x' })],
+  ),
+  rule(
     're with a Python-style named group (?P<x>…)',
     `
       sel:
