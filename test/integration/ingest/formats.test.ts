@@ -110,7 +110,7 @@ describe('waf-json import', () => {
       endTs: 1576280412771,
       srcIp: '1.1.1.1',
       dstIp: null,
-      dstPort: null,
+      dstPort: 1989, // the Host header's port: WAF logs no destination port of its own
       protocol: 'HTTP/1.1',
       responseCode: 403,
       country: 'AU',
@@ -119,7 +119,7 @@ describe('waf-json import', () => {
       action: 'BLOCK',
       rawLine: 2,
       method: 'GET',
-      host: 'localhost:1989',
+      host: 'localhost',
       path: '/myUri',
       query: 'id=10%20AND%201=1',
       httpVersion: 'HTTP/1.1',

@@ -84,7 +84,9 @@ describe('waf-json', () => {
       // As logged: neither the query's percent-encoding nor the path's is undone.
       path: '/myUri',
       query: 'id=10%20AND%201=1',
-      host: 'localhost:1989',
+      host: 'localhost',
+      // The Host header's port: WAF logs no destination port of its own.
+      dstPort: 1989,
       userAgent: 'curl/7.61.1',
       requestId: 'rid',
       eventId: 'rid',

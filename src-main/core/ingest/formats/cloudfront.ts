@@ -9,7 +9,7 @@ import { completeLines } from './head-lines.js';
 import { checkText, secondsToMs } from './http-request.js';
 import { checkRecordText, LineRecordParser } from './line-records.js';
 import { digitsIn } from './text-digits.js';
-import { newWebRow, setRequestTime } from './web-row.js';
+import { newWebRow, setHost, setRequestTime } from './web-row.js';
 
 /** The standard log's fields in the order CloudFront documents (used when a file has no header). */
 export const CLOUDFRONT_FIELDS = [
@@ -151,7 +151,8 @@ class CloudfrontParser extends LineRecordParser {
     row.responseCode = count(get('sc-status'), 'sc-status');
     row.referrer = value(get('cs(Referer)'), 'cs(Referer)');
     row.userAgent = value(get('cs(User-Agent)'), 'cs(User-Agent)');
-    row.host = value(get('x-host-header'), 'x-host-header');
+    // The Host header as the viewer sent it, a port included: the name alone, as every importer.
+    setHost(row, value(get('x-host-header'), 'x-host-header'));
     row.protocol = value(get('cs-protocol'), 'cs-protocol');
     row.httpVersion = value(get('cs-protocol-version'), 'cs-protocol-version');
     row.bytesIn = count(get('cs-bytes'), 'cs-bytes');

@@ -13,6 +13,7 @@ import {
   checkText,
   emptyRequest,
   hostOf,
+  portOf,
   secondsToMs,
   splitRequestLine,
   unescapeLogText,
@@ -158,13 +159,7 @@ export class CombinedRowReader {
     if (vhost === '-') return;
     checkText(vhost, 'virtual host');
     row.host = hostOf(vhost);
-    const colon = vhost.lastIndexOf(':');
-    const close = vhost.lastIndexOf(']');
-    if (colon > close && (close !== -1 || vhost.indexOf(':') === colon)) {
-      const port = Number(vhost.slice(colon + 1));
-      if (Number.isInteger(port) && port >= 0 && port <= 65535 && colon + 1 < vhost.length)
-        row.dstPort = port;
-    }
+    row.dstPort = portOf(vhost);
     // A virtual host written as an address is also the server's address.
     if (row.host !== null && optionalIpOrNull(row.host) !== null) row.dstIp = row.host;
   }

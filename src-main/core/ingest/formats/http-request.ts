@@ -112,6 +112,26 @@ export function hostOf(authority: string): string | null {
   return host === '' ? null : host;
 }
 
+/**
+ * The port of a URL authority (`host:8080`, `[::1]:8443`), or null: none, not a port, or a bare
+ * IPv6 address (`2001:db8::1`, whose last group is no port).
+ */
+export function portOf(authority: string): number | null {
+  const colon = authority.lastIndexOf(':');
+  const close = authority.lastIndexOf(']');
+  if (colon <= close || colon + 1 === authority.length) return null;
+  if (close === -1 && authority.indexOf(':') !== colon) return null;
+  const digits = authority.length - colon - 1;
+  if (digits > 5) return null;
+  let port = 0;
+  for (let i = colon + 1; i < authority.length; i++) {
+    const c = authority.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    port = port * 10 + c;
+  }
+  return port <= 65535 ? port : null;
+}
+
 /** The index of `://` after a URL scheme at the start of `target`, or -1. */
 function schemeEnd(target: string): number {
   const colon = target.indexOf('://');

@@ -4,6 +4,7 @@ import type { FormatDefinition, SessionRow } from '../types.js';
 import { RowError } from '../values.js';
 import { JsonLinesParser, type JsonObject, objectOrNull } from './json-lines.js';
 import { anyCount, anyIp, anyText, anyTimestamp, countryCode } from './json-values.js';
+import { setHost } from './web-row.js';
 
 // What WAF logs beyond the session's fields, kept as its extras (attrs), in this order. The request
 // itself (URI, query, method, version, Host, User-Agent, Referer, request id) fills the session's
@@ -53,7 +54,7 @@ class WafJsonParser extends JsonLinesParser {
     const headers = this.headers.read(request.headers);
     const httpVersion = anyText(request.httpVersion, 'httpRequest.httpVersion');
     const requestId = anyText(request.requestId, 'httpRequest.requestId');
-    return {
+    const row: SessionRow = {
       startTs: ts,
       endTs: ts,
       srcIp: anyIp(request.clientIp, 'httpRequest.clientIp', true) as string,
@@ -72,7 +73,7 @@ class WafJsonParser extends JsonLinesParser {
       action,
       label: null,
       method: anyText(request.httpMethod, 'httpRequest.httpMethod'),
-      host: headers.host,
+      host: null,
       path: anyText(request.uri, 'httpRequest.uri'),
       // WAF logs the query string without its `?`, as the field holds it.
       query: anyText(request.args, 'httpRequest.args'),
@@ -86,6 +87,10 @@ class WafJsonParser extends JsonLinesParser {
       eventId: requestId,
       line,
     };
+    // The Host header as sent, port included: the name alone, as every importer stores a host, and
+    // its port as the destination port (WAF logs none of its own).
+    setHost(row, headers.host);
+    return row;
   }
 }
 

@@ -3,6 +3,7 @@
 // so the same request from any copy of the log is one session.
 import type { FormatDefinition } from '../types.js';
 import { emptyRequest, httpVersionOf, splitTarget } from './http-request.js';
+import { setHost } from './web-row.js';
 import {
   detectZeek,
   type ZeekKind,
@@ -80,7 +81,10 @@ const httpKind: ZeekKind = {
     request.path = null;
     request.query = null;
     if (uri !== null) splitTarget(uri, row.method, request);
-    row.host = zeekText(record, 'host') ?? request.host;
+    // Zeek logs the Host header as sent, port included: stored as the name alone, as every
+    // importer stores a host; a port other than the connection's is kept as `host_port`.
+    row.host = request.host;
+    const hostPort = setHost(row, zeekText(record, 'host'));
     row.path = request.path;
     row.query = request.query;
     row.referrer = zeekText(record, 'referrer');
@@ -90,7 +94,7 @@ const httpKind: ZeekKind = {
     row.bytesOut = zeekCount(record, 'response_body_len');
     row.responseCode = zeekCount(record, 'status_code');
     row.eventId = row.requestId === null ? null : `${row.requestId}#${zeekText(record, 'trans_depth') ?? ''}`;
-    row.attrs = zeekAttrs(record, MAPPED);
+    row.attrs = zeekAttrs(record, MAPPED, hostPort === null ? null : { host_port: String(hostPort) });
     return row;
   },
 };

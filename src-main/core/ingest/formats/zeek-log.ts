@@ -252,8 +252,15 @@ export function zeekSession(record: ZeekRecord, line: number): SessionRow {
   return row;
 }
 
-/** Every field the kind does not map, in source order, as the attributes' JSON (or null). */
-export function zeekAttrs(record: ZeekRecord, mapped: ReadonlySet<string>): string | null {
+/**
+ * Every field the kind does not map, in source order, then `extra` (what the kind derived), as the
+ * attributes' JSON (or null).
+ */
+export function zeekAttrs(
+  record: ZeekRecord,
+  mapped: ReadonlySet<string>,
+  extra: Record<string, string> | null = null,
+): string | null {
   let attrs: Record<string, string> | null = null;
   for (const name of record.names) {
     if (mapped.has(name)) continue;
@@ -262,6 +269,7 @@ export function zeekAttrs(record: ZeekRecord, mapped: ReadonlySet<string>): stri
     attrs ??= {};
     attrs[name] = text;
   }
+  if (extra !== null) attrs = { ...attrs, ...extra };
   return attrs === null ? null : JSON.stringify(attrs);
 }
 
