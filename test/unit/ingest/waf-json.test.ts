@@ -67,6 +67,23 @@ describe('waf-json', () => {
           'arn:aws:wafv2:eu-west-3:123456789012:regional/webacl/LoggingWebACL/1EXAMPLE-2ARN-3ARN-4ARN-123456EXAMPLE',
         httpSourceName: 'APIGW',
         terminatingRuleType: 'RATE_BASED',
+        // Every other field, by its WAF name (waf-json-attrs.test.ts has them all).
+        formatVersion: '1',
+        httpSourceId: 'EXAMPLE11:rjvegx5guh:CanaryTest',
+        rateBasedRuleList: JSON.stringify([
+          {
+            rateBasedRuleId:
+              'arn:aws:wafv2:eu-west-3:123456789012:regional/ipset/3c3b3b3b-3b3b-3b3b-3b3b-3b3b3b3b3b3b',
+            rateBasedRuleName: 'RateBasedRule',
+            limitKey: 'IP',
+            maxRateAllowed: 100,
+            limitValue: '52.46.82.45',
+          },
+        ]),
+        'header.x-forwarded-for': '52.46.82.45',
+        'header.x-forwarded-proto': 'https',
+        'header.x-forwarded-port': '443',
+        'header.accept': '*/*',
       }),
       // The request's own id: what the session is keyed by.
       eventId: 'Ed0AiHF_CGYF-DA=',
@@ -98,6 +115,14 @@ describe('waf-json', () => {
       terminatingRuleType: 'MANAGED_RULE_GROUP',
       ruleGroup: 'AWS#AWSManagedRulesSQLiRuleSet',
       groupRule: 'SQLi_QUERYARGUMENTS',
+      // The evidence: what the rule matched, where, and the labels it added.
+      terminating_match: 'SQL_INJECTION HEADER: 10 AND 1',
+      group_rules: 'AWS#AWSManagedRulesSQLiRuleSet/SQLi_QUERYARGUMENTS BLOCK',
+      labels: 'awswaf:managed:aws:sql-database:SQLi_QueryArguments',
+      formatVersion: '1',
+      httpSourceId: '111122223333-app/my-alb/1234567890abcdef',
+      'header.accept': '*/*',
+      'header.x-stm-test': '10 AND 1=1',
     });
   });
 
@@ -132,7 +157,7 @@ describe('waf-json', () => {
     });
   });
 
-  it('reads Host, User-Agent and Referer in any case (the last of a repeated one), and no other header', () => {
+  it('reads Host, User-Agent and Referer in any case (the last of a repeated one), the others as attributes', () => {
     const headers = [
       { name: 'HOST', value: 'first.example.com' },
       { name: 'Referer', value: 'https://www.google.com/search?q=%27+or+1%3D1' },
@@ -156,7 +181,14 @@ describe('waf-json', () => {
       requestId: 'r-1',
       eventId: 'r-1',
     });
-    expect(attrsOf(rows[0]!)).not.toHaveProperty('host');
+    // Host, User-Agent and Referer are session fields, not attributes; the others are attributes.
+    expect(attrsOf(rows[0]!)).toMatchObject({
+      'header.x-user-agent': 'not this one',
+      'header.refere': 'nor this',
+    });
+    expect(Object.keys(attrsOf(rows[0]!) ?? {}).filter((k) => /host|user-agent$|referer$/.test(k))).toEqual([
+      'header.x-user-agent',
+    ]);
   });
 
   it('quarantines a request whose header value cannot be text', () => {

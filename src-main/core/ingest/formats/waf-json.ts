@@ -1,15 +1,40 @@
 // AWS WAF (v2) logs: one JSON object per line, as delivered to S3, CloudWatch Logs or Firehose.
-import { AttrsEncoder } from '../attrs.js';
 import type { FormatDefinition, SessionRow } from '../types.js';
 import { RowError } from '../values.js';
+import { BoundedAttrs, valueText } from './bounded-attrs.js';
 import { JsonLinesParser, type JsonObject, objectOrNull } from './json-lines.js';
 import { anyCount, anyIp, anyText, anyTimestamp, countryCode } from './json-values.js';
+import { groupRulesText, labelsText, matchText, rulesText } from './waf-matches.js';
 import { setHost } from './web-row.js';
 
-// What WAF logs beyond the session's fields, kept as its extras (attrs), in this order. The request
-// itself (URI, query, method, version, Host, User-Agent, Referer, request id) fills the session's
-// request fields; sessions stored before those existed were moved over (migrations/016).
-const ATTR_KEYS = ['webaclId', 'httpSourceName', 'terminatingRuleType', 'ruleGroup', 'groupRule'] as const;
+// The fields read into the session's own fields (or, for matches and labels, into attributes
+// of their own): every other field of a record is kept as an attribute by its WAF name.
+const READ = new Set([
+  'timestamp',
+  'action',
+  'terminatingRuleId',
+  'responseCodeSent',
+  'clientAsn',
+  'httpRequest',
+  'webaclId',
+  'httpSourceName',
+  'terminatingRuleType',
+  'ruleGroupList',
+  'terminatingRuleMatchDetails',
+  'nonTerminatingMatchingRules',
+  'labels',
+]);
+const READ_REQUEST = new Set([
+  'clientIp',
+  'country',
+  'headers',
+  'uri',
+  'args',
+  'httpVersion',
+  'httpMethod',
+  'requestId',
+  'host',
+]);
 
 export const wafJson: FormatDefinition = {
   id: 'waf-json',
@@ -31,8 +56,7 @@ export const wafJson: FormatDefinition = {
 };
 
 class WafJsonParser extends JsonLinesParser {
-  private readonly attrs = new AttrsEncoder(ATTR_KEYS);
-  private readonly values: (string | undefined)[] = new Array(ATTR_KEYS.length);
+  private readonly attrs = new BoundedAttrs();
   private readonly headers = new RequestHeaders();
 
   protected toRow(r: JsonObject, line: number): SessionRow {
@@ -45,12 +69,6 @@ class WafJsonParser extends JsonLinesParser {
     // Default_Action means no web-ACL rule ended the request; a group rule that matched (its
     // action overridden, e.g. to COUNT) is then the most specific detection the log offers.
     if (group !== null && ruleName === 'Default_Action') ruleName = group.ruleId;
-    const values = this.values;
-    values[0] = orUndefined(anyText(r.webaclId, 'webaclId'));
-    values[1] = orUndefined(anyText(r.httpSourceName, 'httpSourceName'));
-    values[2] = orUndefined(anyText(r.terminatingRuleType, 'terminatingRuleType'));
-    values[3] = group === null ? undefined : group.groupId;
-    values[4] = group === null ? undefined : group.ruleId;
     const headers = this.headers.read(request.headers);
     const httpVersion = anyText(request.httpVersion, 'httpRequest.httpVersion');
     const requestId = anyText(request.requestId, 'httpRequest.requestId');
@@ -67,7 +85,8 @@ class WafJsonParser extends JsonLinesParser {
       packets: null,
       responseCode: anyCount(r.responseCodeSent, 'responseCodeSent'),
       country: countryCode(request.country, 'httpRequest.country'),
-      asn: null,
+      // Logged when the web ACL has an ASN match statement: WAF's own, kept over the geo database's.
+      asn: anyCount(r.clientAsn, 'clientAsn'),
       ruleName,
       detectionType: action !== null && ruleName !== null ? `${action}:${ruleName}` : null,
       action,
@@ -81,50 +100,80 @@ class WafJsonParser extends JsonLinesParser {
       userAgent: headers.userAgent,
       referrer: headers.referrer,
       requestId,
-      attrs: this.attrs.encode(values),
+      attrs: null,
       // WAF names each request: the same request from any delivery (S3, CloudWatch, Firehose) is
       // one session, and identical requests with their own ids are as many sessions.
       eventId: requestId,
       line,
     };
     // The Host header as sent, port included: the name alone, as every importer stores a host, and
-    // its port as the destination port (WAF logs none of its own).
-    setHost(row, headers.host);
+    // its port as the destination port (WAF logs none of its own). Newer logs also name the host.
+    setHost(row, headers.host ?? anyText(request.host, 'httpRequest.host'));
+    row.attrs = this.encodeAttrs(r, request, group).encode();
     return row;
+  }
+
+  /** The attributes, evidence first and headers last: the bound cuts from the end (bounded-attrs). */
+  private encodeAttrs(r: JsonObject, request: JsonObject, group: GroupRule | null): BoundedAttrs {
+    const attrs = this.attrs.reset();
+    attrs.add('webaclId', r.webaclId);
+    attrs.add('httpSourceName', r.httpSourceName);
+    attrs.add('terminatingRuleType', r.terminatingRuleType);
+    attrs.add('ruleGroup', group?.groupId);
+    attrs.add('groupRule', group?.ruleId);
+    attrs.add('terminating_match', matchText(r.terminatingRuleMatchDetails));
+    attrs.add('non_terminating_rules', rulesText(r.nonTerminatingMatchingRules));
+    attrs.add('group_rules', groupRulesText(r.ruleGroupList));
+    attrs.add('labels', labelsText(r.labels));
+    for (const key in r) if (!READ.has(key)) attrs.add(key, r[key]);
+    for (const key in request) if (!READ_REQUEST.has(key)) attrs.add(`httpRequest.${key}`, request[key]);
+    for (const [name, values] of this.headers.others) attrs.add(`header.${name}`, values.join(', '));
+    return attrs;
   }
 }
 
 /**
- * The Host, User-Agent and Referer headers of a request (names in any case; of a repeated header,
- * the last). One instance per parser, reused from record to record.
+ * A request's headers (names in any case): Host, User-Agent and Referer (of a repeated one, the
+ * last), and the others by lower-cased name, a repeated one's values in order. One instance per
+ * parser, reused from record to record.
  */
 class RequestHeaders {
   host: string | null = null;
   userAgent: string | null = null;
   referrer: string | null = null;
+  readonly others = new Map<string, string[]>();
 
   read(headers: unknown): this {
     this.host = null;
     this.userAgent = null;
     this.referrer = null;
+    this.others.clear();
     if (!Array.isArray(headers)) return this;
     for (const header of headers) {
       const name = (header as JsonObject | null)?.name;
-      // Only names of these lengths can be one of the three: most headers are passed over unread.
-      if (typeof name !== 'string' || (name.length !== 4 && name.length !== 7 && name.length !== 10))
-        continue;
+      if (typeof name !== 'string' || name === '') continue;
       const value = (header as JsonObject).value;
       const lower = name.toLowerCase();
       if (lower === 'host') this.host = anyText(value, 'Host header');
       else if (lower === 'user-agent') this.userAgent = anyText(value, 'User-Agent header');
       else if (lower === 'referer') this.referrer = anyText(value, 'Referer header');
+      else if (value !== null && value !== undefined) {
+        const values = this.others.get(lower);
+        if (values === undefined) this.others.set(lower, [valueText(value)]);
+        else values.push(valueText(value));
+      }
     }
     return this;
   }
 }
 
+interface GroupRule {
+  groupId: string | undefined;
+  ruleId: string;
+}
+
 /** The first rule group entry that names a terminating rule, if any. */
-function terminatingGroupRule(list: unknown): { groupId: string | undefined; ruleId: string } | null {
+function terminatingGroupRule(list: unknown): GroupRule | null {
   if (!Array.isArray(list)) return null;
   for (const entry of list) {
     const rule = objectOrNull(objectOrNull(entry)?.terminatingRule);
@@ -135,8 +184,4 @@ function terminatingGroupRule(list: unknown): { groupId: string | undefined; rul
     }
   }
   return null;
-}
-
-function orUndefined(value: string | null): string | undefined {
-  return value === null ? undefined : value;
 }
