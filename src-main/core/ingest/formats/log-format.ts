@@ -12,7 +12,6 @@ import { responseBytes, status } from './combined-row.js';
 import {
   checkText,
   emptyRequest,
-  hostOf,
   secondsToMs,
   splitRequestLine,
   splitTarget,
@@ -22,7 +21,7 @@ import { isoTime } from './iso-time.js';
 import { checkRecordText, LineRecordParser } from './line-records.js';
 import { type CompiledLogFormat, compileLogFormat, type FieldRole } from './log-format-compile.js';
 import { readStrftime, spacesIn } from './log-format-time.js';
-import { newWebRow, setRequest, setRequestTime } from './web-row.js';
+import { newWebRow, setHost, setRequest, setRequestTime } from './web-row.js';
 
 export const logFormat: FormatDefinition = {
   id: 'log-format',
@@ -135,8 +134,9 @@ export class LogFormatReader {
         row.dstPort = port(raw, source);
         break;
       case 'host': {
-        const host = loggedText(raw, source);
-        row.host = host === null ? row.host : hostOf(host);
+        // A Host header keeps the port the client wrote: the name alone, as every importer stores
+        // a host, the port the destination port until a server port field says otherwise.
+        setHost(row, loggedText(raw, source));
         break;
       }
       case 'method':
