@@ -84,6 +84,20 @@ describe('web-request panels', () => {
     ).toEqual(['GET90', 'POST10']);
   });
 
+  it('say how many requests the status chart leaves out (no status, 000, a code past 599)', () => {
+    // 100 requests, 95 with a status class: the hint's total would not be the bars' sum unsaid.
+    const unclassed = { ...web, statusSeries: [{ t: 0, counts: [0, 60, 10, 20, 5] }] };
+    render(<WebPanels query={ready(unclassed)} extent={null} />);
+    expect(screen.getByTestId('status-hint').textContent).toBe(
+      '100 requests, 5 without a status code from 100 to 599 (not drawn). Click a class to filter by its codes.',
+    );
+    cleanup();
+    render(<WebPanels query={ready(web)} extent={null} />);
+    expect(screen.getByTestId('status-hint').textContent).toBe(
+      '100 requests. Click a class to filter by its codes.',
+    );
+  });
+
   it('add the clicked path, user agent and method to the global filter, each as that whole value', () => {
     render(<WebPanels query={ready(web)} extent={null} />);
     fireEvent.click(within(screen.getByTestId('top-paths')).getByText('/login'));

@@ -1,4 +1,4 @@
-// Requests per status class (2xx/3xx/4xx/5xx) over time, stacked; clicking a class adds its range
+// Requests per status class (1xx–5xx) over time, stacked; clicking a class adds its range
 // of codes to the global filter (`code:400..499`).
 import { useMemo } from 'react';
 import {

@@ -71,12 +71,20 @@ export function WebPanels({
 }) {
   const web = query.data;
   if (!web?.hasRequests) return null;
+  // The chart stacks classes 1xx–5xx only: a request logged with `-`, 000 or a code past 599 has
+  // none, so say how many, or the total above would not be the sum of the bars.
+  const classed = web.statusSeries.reduce((sum, p) => sum + p.counts.reduce((a, n) => a + n, 0), 0);
+  const unclassed = web.requests - classed;
   return (
     <div className="web-panels" data-testid="web-panels">
       <section className="panel wide">
         <h2>HTTP status classes over time</h2>
-        <p className="panel-hint muted">
-          {countOf(web.requests, 'request')}. Click a class to filter by its codes.
+        <p className="panel-hint muted" data-testid="status-hint">
+          {countOf(web.requests, 'request')}
+          {unclassed > 0
+            ? `, ${formatCount(unclassed)} without a status code from 100 to 599 (not drawn)`
+            : ''}
+          . Click a class to filter by its codes.
         </p>
         <StatusClassChart query={query} extent={extent} />
       </section>
