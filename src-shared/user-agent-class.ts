@@ -10,9 +10,11 @@ export const USER_AGENT_CLASSES = ['browser', 'bot', 'tool', 'empty'] as const;
 export type UserAgentClass = (typeof USER_AGENT_CLASSES)[number];
 
 // Robots name themselves: "bot", "crawler", "spider", or a known fetcher. Checked before the
-// browser test because most crawlers also wear a "Mozilla/5.0 (compatible; …)" prefix.
+// browser test because most crawlers also wear a "Mozilla/5.0 (compatible; …)" prefix. A "bot"
+// after "cu" is the phone maker Cubot ("Android 9; CUBOT P30"), not a robot; written without a
+// lookbehind, which RE2 (ClickHouse, uaclass:) cannot read.
 const BOT =
-  /bot\b|bot\/|crawler|spider|slurp|externalhit|facebookcatalog|feedfetcher|feedly|uptimerobot|pingdom|monitor|mediapartners|adsbot|bingpreview|headlesschrome|lighthouse/i;
+  /(?:^|[^u]|[^c]u)bot\b|bot\/|crawler|spider|slurp|externalhit|facebookcatalog|feedfetcher|feedly|uptimerobot|pingdom|monitor|mediapartners|adsbot|bingpreview|headlesschrome|lighthouse/i;
 
 // Scanners and fuzzers announce themselves, some behind a browser prefix (Nuclei, Acunetix).
 const SCANNER =

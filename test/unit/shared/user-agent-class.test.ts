@@ -34,6 +34,19 @@ describe('userAgentClass', () => {
     ['() { :; }; /bin/bash -c "id"', 'tool'],
     // A bare "Mozilla/5.0" names no engine: not a browser.
     ['Mozilla/5.0', 'tool'],
+    // Cubot is a phone maker: "CUBOT" ends in "bot", but the phone's browser is no robot.
+    [
+      'Mozilla/5.0 (Linux; Android 9; CUBOT P30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36',
+      'browser',
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 12; CUBOT_X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36',
+      'browser',
+    ],
+    // …while a robot's name may still end in "bot" after any other letters.
+    ['Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)', 'bot'],
+    ['Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)', 'bot'],
+    ['Twitterbot/1.0', 'bot'],
   ] as const)('%s → %s', (agent, expected) => {
     expect(userAgentClass(agent)).toBe(expected);
   });

@@ -22,6 +22,7 @@ import { webRollups } from './021-web-rollups.js';
 import { userAgentClassColumn } from './022-user-agent-class.js';
 import { importLabelsFile } from './023-import-labels.js';
 import { auditChangeOwner } from './024-audit-change-owner.js';
+import { userAgentClassAgain } from './025-user-agent-class-again.js';
 
 export interface Migration {
   name: string;
@@ -64,4 +65,5 @@ export const migrations: Migration[] = [
   userAgentClassColumn,
   importLabelsFile,
   auditChangeOwner,
+  userAgentClassAgain,
 ];
