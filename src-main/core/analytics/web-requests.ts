@@ -20,8 +20,8 @@ import {
   type StatusCell,
   statusByBucket,
   topInterned,
+  userAgentClassCounts,
   type ValueCount,
-  withoutUserAgent,
 } from '../db/analytics-web.js';
 import type { Db } from '../db/open.js';
 import { chartSpan } from '../db/rollups.js';
@@ -71,15 +71,7 @@ function readsFor(db: Db, filter: SessionFilter): WebReads {
     span: () => requestSpan(db, source),
     statusByBucket: (size) => statusByBucket(db, source, size),
     top: (name, limit) => topInterned(db, source, name, limit),
-    userAgentClasses: () => {
-      const byClass = new Map<string, number>();
-      for (const a of topInterned(db, source, 'userAgent', null)) {
-        const c = userAgentClass(a.value);
-        byClass.set(c, (byClass.get(c) ?? 0) + a.n);
-      }
-      byClass.set('empty', (byClass.get('empty') ?? 0) + withoutUserAgent(db, source));
-      return byClass;
-    },
+    userAgentClasses: () => userAgentClassCounts(db, source, 'empty'),
   };
 }
 
