@@ -41,13 +41,31 @@ export const SourceInfo = z.object({
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
+/**
+ * True for a URL without user info (`user:password@`) or a query string (the official client reads
+ * `?password=` and other settings from it); an unparsable one is left to the http(s) check.
+ */
+function withoutCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username === '' && parsed.password === '' && !url.includes('?');
+  } catch {
+    return true;
+  }
+}
+
 export const AddSourceArgs = z.strictObject({
   name: SourceName,
   /** The engine's HTTP interface, e.g. http://127.0.0.1:8123. */
   clickhouse: z
     .string()
     .max(500)
-    .refine((url) => /^https?:\/\/[^\s/]+/.test(url), 'an http:// or https:// URL'),
+    .refine((url) => /^https?:\/\/[^\s/]+/.test(url), 'an http:// or https:// URL')
+    // The URL is stored and listed as given: a password in it would land in the database.
+    .refine(
+      withoutCredentials,
+      'no user name, password or query string in the URL: give --user, and the password in $VIGIL_CLICKHOUSE_PASSWORD (or --password-env, --profile)',
+    ),
   database: Identifier,
   table: Identifier,
   map: MappingPresetName.default('vigil'),
