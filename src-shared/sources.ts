@@ -42,16 +42,11 @@ export const SourceInfo = z.object({
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
 /**
- * True for a URL without user info (`user:password@`) or a query string (the official client reads
- * `?password=` and other settings from it); an unparsable one is left to the http(s) check.
+ * True for a URL without user info (`user:password@` before the host) or a query string (the
+ * official client reads `?password=` and other settings from it). Shared code has no URL class.
  */
 function withoutCredentials(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.username === '' && parsed.password === '' && !url.includes('?');
-  } catch {
-    return true;
-  }
+  return !/^[a-z]+:\/\/[^/?#]*@/i.test(url) && !url.includes('?');
 }
 
 export const AddSourceArgs = z.strictObject({
