@@ -4,6 +4,7 @@ import type { SourceCheck, SourceInfo } from '../../../../src-shared/sources.js'
 import { type SourceConnectionOptions, withSource } from './client.js';
 import { fieldExpr } from './mapping.js';
 import { everyBrokenField } from './mapping-probe.js';
+import { wronglyTyped } from './mapping-types.js';
 import { ALIAS_PREFIX, rowsSql, tableSql } from './select.js';
 
 export async function checkSource(
@@ -20,6 +21,9 @@ export async function checkSource(
     } catch (error) {
       throw await everyBrokenField(connection, source, error);
     }
+    // Every expression runs; each must also give what Vigil reads (epoch ms, numbers).
+    const wrong = await wronglyTyped(connection, source);
+    if (wrong) throw wrong;
     const start = fieldExpr(source.mapping, 'startTs');
     const P = ALIAS_PREFIX;
     const [span] = await connection.all(

@@ -86,7 +86,7 @@ export class SourceConnection {
    */
   async lines(
     sql: string,
-    format: 'JSONEachRow' | 'TabSeparatedWithNames',
+    format: 'JSONEachRow' | 'TabSeparatedWithNames' | 'TabSeparatedWithNamesAndTypes',
     onLines: (lines: string[]) => Promise<void> | void,
     signal?: AbortSignal,
   ): Promise<void> {
