@@ -58,6 +58,9 @@ export function describeSourceError(error: unknown, where: Where): Error {
     /socket hang up/i.test(raw)
   )
     message = `Cannot reach ${name} at ${where.url} (${netCode ?? 'connection closed'}): is the server running?`;
+  // https:// to a plain http port: OpenSSL's own words say nothing an analyst can act on.
+  else if (netCode === 'EPROTO' || /wrong version number|SSL routines/i.test(raw))
+    message = `Cannot reach ${name} at ${where.url} over TLS: the server does not answer https (is it an http:// address?).`;
   else if (netCode === 'ENOTFOUND') message = `Cannot reach ${name}: the host of ${where.url} is unknown.`;
   else if (/Timeout error|timed out/i.test(raw) && code === null)
     message = `${name} did not answer in time (${where.url}).`;
