@@ -11,6 +11,8 @@ import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
 export interface ExportRow extends Session {
   verdict: string | null;
+  /** The kind of threat a malicious verdict names (sql_injection…), else null. */
+  verdictKind: string | null;
   verdictBy: string | null;
   verdictAt: number | null;
   verdictNote: string | null;
@@ -36,7 +38,7 @@ export function selectionWhere(
   return { sql: scoped(andAll(conditions)), params };
 }
 
-const COLUMNS = `${SESSION_COLUMNS}, verdicts.verdict, verdicts.analyst AS verdictBy, verdicts.at AS verdictAt,
+const COLUMNS = `${SESSION_COLUMNS}, verdicts.verdict, verdicts.kind AS verdictKind, verdicts.analyst AS verdictBy, verdicts.at AS verdictAt,
   verdicts.note AS verdictNote,
   (SELECT group_concat(t.name, '; ') FROM session_tags st JOIN tags t ON t.id = st.tag_id
    WHERE st.session_id = sessions.id) AS tags`;

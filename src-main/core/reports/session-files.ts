@@ -22,7 +22,10 @@ const CSV_COLUMNS: [header: string, column: string, kind: CellKind][] = [
     'csv' in field ? [[field.csv, field.name, field.type === 'time' ? 'time' : 'value']] : [],
   ),
   ['verdict', 'verdict', 'value'],
+  // Part of the verdict: without them re-judging a session as another kind left the file unchanged.
+  ['verdict_kind', 'verdictKind', 'value'],
   ['verdict_by', 'verdictBy', 'value'],
+  ['verdict_at', 'verdictAt', 'time'],
   ['verdict_note', 'verdictNote', 'value'],
   ['tags', 'tags', 'value'],
   ['attrs', 'attrs', 'json'],
