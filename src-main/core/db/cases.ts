@@ -8,6 +8,7 @@ import type {
 } from '../../../src-shared/cases.js';
 import type { Db } from './open.js';
 import { countSelection } from './session-export.js';
+import { unusedIdSql } from './unused-id.js';
 
 const CASE_COLUMNS = `c.id, c.title, c.severity, c.status, c.summary, c.created_by AS createdBy,
   c.created_at AS createdAt, c.updated_at AS updatedAt,
@@ -22,21 +23,13 @@ export interface CaseFields {
   summary: string;
 }
 
-/**
- * The id a new case takes: above every stored case and every case the audit log names, deleted
- * ones included. Without it SQLite hands a deleted newest case's id to the next case, and a report
- * (case-3.html), a link or the audit history of "case 3" would then describe another case. The
- * audit log is append-only and records each case's creation, so it remembers every id ever used.
- */
-const NEXT_CASE_ID = `SELECT max(coalesce((SELECT max(id) FROM cases), 0),
-  coalesce((SELECT max(CAST(entity_id AS INTEGER)) FROM audit_log WHERE entity = 'case'), 0)) + 1`;
-
+/** A case id is never reused, so case-3.html, #/cases/3 and case 3's history keep their case. */
 export function insertCase(db: Db, fields: CaseFields & { createdBy: string; at: number }): number {
   return Number(
     db
       .prepare(
         `INSERT INTO cases (id, title, severity, status, summary, created_by, created_at, updated_at)
-         VALUES ((${NEXT_CASE_ID}), ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (${unusedIdSql('cases', 'case')}, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         fields.title,

@@ -1,5 +1,6 @@
 import type { IocKind, IocList } from '../../../src-shared/triage.js';
 import type { Db } from './open.js';
+import { unusedIdSql } from './unused-id.js';
 
 export interface IocEntryRow {
   family: 4 | 6;
@@ -27,7 +28,11 @@ export function insertIocList(
 ): number {
   const id = Number(
     db
-      .prepare('INSERT INTO ioc_lists (name, kind, source, created_at) VALUES (?, ?, ?, ?)')
+      // An IOC list id is never reused: see unused-id.ts.
+      .prepare(
+        `INSERT INTO ioc_lists (id, name, kind, source, created_at)
+         VALUES (${unusedIdSql('ioc_lists', 'ioc_list')}, ?, ?, ?, ?)`,
+      )
       .run(list.name, list.kind, list.source, Date.now()).lastInsertRowid,
   );
   const insert = db.prepare(

@@ -1,9 +1,11 @@
 // A case id names one case forever: a report file name (case-3.html), a link to the case and the
 // audit log's entity id all say "case 3", so a deleted case's id must never open another case.
+// The same holds for an IOC list id (`vigil ioc remove 3`, the audit history of list 3).
 import { describe, expect, it } from 'vitest';
 import { entityHistory } from '../../../src-main/core/db/audit.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { createCase, deleteCase } from '../../../src-main/core/triage/case-actions.js';
+import { importIocList, removeIocList } from '../../../src-main/core/triage/ioc-lists.js';
 import { workspace } from './harness.js';
 
 const newCase = (db: ReturnType<typeof workspace>['db'], title: string) =>
@@ -35,5 +37,25 @@ describe('case ids', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('IOC list ids', () => {
+  it('never gives a removed list id to a new list', () => {
+    const ws = workspace();
+    const bad = importIocList(ws.db, 'ana', { name: 'bad', kind: 'known_bad', text: '203.0.113.9\n' });
+    removeIocList(ws.db, 'ana', bad.list.id);
+    const partners = importIocList(ws.db, 'ana', {
+      name: 'partners',
+      kind: 'known_good',
+      text: '192.0.2.50\n',
+    });
+    expect(partners.list.id).toBeGreaterThan(bad.list.id);
+    // A script's `vigil ioc remove <old id>` must not remove the partners list.
+    expect(() => removeIocList(ws.db, 'ana', bad.list.id)).toThrow();
+    expect([...new Set(entityHistory(ws.db, 'ioc_list', String(bad.list.id)).map((e) => e.kind))]).toEqual([
+      'ioc-add',
+      'ioc-remove',
+    ]);
   });
 });
