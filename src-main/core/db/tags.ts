@@ -1,5 +1,6 @@
 import type { Tag } from '../../../src-shared/triage.js';
 import type { Db } from './open.js';
+import { unusedIdSql } from './unused-id.js';
 
 export function listTags(db: Db): Tag[] {
   return db
@@ -22,7 +23,10 @@ export function findTag(db: Db, name: string): { id: number; name: string; colou
 
 export function insertTag(db: Db, name: string, colour: string): number {
   return Number(
-    db.prepare('INSERT INTO tags (name, colour) VALUES (?, ?)').run(name, colour).lastInsertRowid,
+    // A deleted tag's id never names a new tag: an old tag action's undo names the tag by id.
+    db
+      .prepare(`INSERT INTO tags (id, name, colour) VALUES (${unusedIdSql('tags', 'tag')}, ?, ?)`)
+      .run(name, colour).lastInsertRowid,
   );
 }
 

@@ -5,13 +5,14 @@ import { entityHistory } from '../db/audit.js';
 import { verifyAuditChain } from '../db/audit-chain.js';
 import { listIocLists } from '../db/ioc.js';
 import type { Db } from '../db/open.js';
-import { deleteTag, findTag, listTags, updateTag } from '../db/tags.js';
+import { findTag, listTags, updateTag } from '../db/tags.js';
 import { existingSessionIds } from '../db/verdicts.js';
 import { analystName, setAnalystName } from '../triage/analyst.js';
 import { importIocList, removeIocList } from '../triage/ioc-lists.js';
 import { labelNext } from '../triage/label-next.js';
 import { flagQueue } from '../triage/queue.js';
 import { ensureTag, tagSessions } from '../triage/tag-actions.js';
+import { deleteTagAudited } from '../triage/tag-delete.js';
 import { undoLastAction } from '../triage/undo.js';
 import { setVerdict } from '../triage/verdict-actions.js';
 
@@ -87,9 +88,7 @@ export function triageService(context: TriageContext): Pick<VigilService, Triage
       return changed('tags', listTags(db));
     },
     async deleteTag({ name }) {
-      const tag = findTag(db, name);
-      if (!tag) throw new Error(`No tag named "${name}".`);
-      deleteTag(db, tag.id);
+      deleteTagAudited(db, signer(), name);
       return changed('tags', listTags(db));
     },
     async tagSessions(args) {
