@@ -5,7 +5,7 @@ import { entityHistory } from '../db/audit.js';
 import { verifyAuditChain } from '../db/audit-chain.js';
 import { listIocLists } from '../db/ioc.js';
 import type { Db } from '../db/open.js';
-import { findTag, listTags, updateTag } from '../db/tags.js';
+import { findTag, listTags } from '../db/tags.js';
 import { existingSessionIds } from '../db/verdicts.js';
 import { analystName, setAnalystName } from '../triage/analyst.js';
 import { importIocList, removeIocList } from '../triage/ioc-lists.js';
@@ -13,6 +13,7 @@ import { labelNext } from '../triage/label-next.js';
 import { flagQueue } from '../triage/queue.js';
 import { ensureTag, tagSessions } from '../triage/tag-actions.js';
 import { deleteTagAudited } from '../triage/tag-delete.js';
+import { updateTagAudited } from '../triage/tag-update.js';
 import { undoLastAction } from '../triage/undo.js';
 import { setVerdict } from '../triage/verdict-actions.js';
 
@@ -83,7 +84,7 @@ export function triageService(context: TriageContext): Pick<VigilService, Triage
     },
     async saveTag({ name, colour, rename }) {
       const existing = findTag(db, name);
-      if (existing) updateTag(db, existing.id, rename ?? existing.name, colour ?? existing.colour);
+      if (existing) updateTagAudited(db, signer(), name, { rename, colour });
       else ensureTag(db, rename ?? name, colour);
       return changed('tags', listTags(db));
     },

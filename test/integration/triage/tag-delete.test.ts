@@ -44,3 +44,20 @@ describe('deleting a tag', () => {
     expect(findTag(ws.db, 'benign-scanner')!.id).toBeGreaterThan(tagId);
   });
 });
+
+describe('renaming a tag', () => {
+  it('is audited: every session and case carrying it now shows another name', async () => {
+    const ws = workspace();
+    const ids = await importLines(ws, [cloudwatchLine({ srcIp: '198.51.100.8' })]);
+    tagSessions(ws.db, 'ana', { tag: 'c2', sessionIds: ids, on: true });
+    const tagId = findTag(ws.db, 'c2')!.id;
+    const core = triageService({ db: ws.db, emit: () => {}, analyst: 'bo' });
+    await core.saveTag({ name: 'c2', rename: 'false-positive' });
+    expect(entityHistory(ws.db, 'tag', tagId).at(-1)).toMatchObject({
+      kind: 'tag-update',
+      analyst: 'bo',
+      before: { name: 'c2' },
+      after: { name: 'false-positive' },
+    });
+  });
+});
