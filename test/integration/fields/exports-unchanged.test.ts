@@ -1,8 +1,8 @@
 // The CSV and JSON session exports, byte for byte, over sessions with a value in every field. The
 // golden files were written by the exporter as it was before the columns came from the field
 // table (src-shared/fields); an export that changes a byte, a column or a column's place fails here.
-// Since then the JSON goldens changed once, on purpose: JSON values are no longer prefixed against
-// spreadsheet formulas (only CSV cells are), every other byte the same.
+// Since then they changed twice, on purpose: JSON values are no longer prefixed against spreadsheet
+// formulas (only CSV cells are), and both formats gained the verdict's kind and time.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
