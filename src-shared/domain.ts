@@ -51,6 +51,8 @@ export const ImportRecord = ImportCounts.extend({
   preset: z.string().nullable(),
   /** The labels file whose labels the records got (`--labels`, or dropped beside the log), else null. */
   labelsFile: z.string().nullable(),
+  /** Where pulled records came from (source, URL, table, filter, range; or CloudWatch region, log group, range); null for a file import. */
+  origin: z.string().nullable(),
   sizeBytes: z.number().int(),
   bytesRead: z.number().int(),
   sha256: z.string().nullable(),

@@ -15,6 +15,7 @@ const record = (patch: Partial<ImportRecord>): ImportRecord => ({
   format: 'combined',
   preset: null,
   labelsFile: '/logs/a.log.labels.csv',
+  origin: null,
   sizeBytes: 100,
   bytesRead: 100,
   sha256: null,

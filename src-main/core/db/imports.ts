@@ -8,23 +8,31 @@ export interface NewImport {
   preset: string | null;
   /** The labels file read beside the log, when its labels were applied. */
   labelsFile: string | null;
+  /** Where pulled records came from (connectors' pull origin text); null for a file import. */
+  origin?: string | null;
   sizeBytes: number;
   quickHash: string;
   status: ImportStatus;
   message?: string | null;
 }
 
-const SELECT = `SELECT id, file, file_name AS fileName, format, preset, labels_file AS labelsFile, size_bytes AS sizeBytes,
+const SELECT = `SELECT id, file, file_name AS fileName, format, preset, labels_file AS labelsFile, origin, size_bytes AS sizeBytes,
   bytes_read AS bytesRead, sha256, status, message, rows_read AS rowsRead, stored, quarantined,
   duplicates, started_at AS startedAt, finished_at AS finishedAt FROM imports`;
 
 export function insertImport(db: Db, row: NewImport): number {
   const info = db
     .prepare(
-      `INSERT INTO imports (file, file_name, format, preset, labels_file, size_bytes, quick_hash, status, message, started_at, owner_pid, heartbeat_at)
-       VALUES (@file, @fileName, @format, @preset, @labelsFile, @sizeBytes, @quickHash, @status, @message, @now, @pid, @now)`,
+      `INSERT INTO imports (file, file_name, format, preset, labels_file, origin, size_bytes, quick_hash, status, message, started_at, owner_pid, heartbeat_at)
+       VALUES (@file, @fileName, @format, @preset, @labelsFile, @origin, @sizeBytes, @quickHash, @status, @message, @now, @pid, @now)`,
     )
-    .run({ ...row, message: row.message ?? null, now: Date.now(), pid: process.pid });
+    .run({
+      ...row,
+      message: row.message ?? null,
+      origin: row.origin ?? null,
+      now: Date.now(),
+      pid: process.pid,
+    });
   return Number(info.lastInsertRowid);
 }
 

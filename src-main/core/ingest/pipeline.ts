@@ -40,6 +40,8 @@ export interface ImportRequest {
   rules?: boolean;
   /** A `line,label` CSV beside the log: each record gets the label of its line (label-sidecar.ts). */
   labels?: string;
+  /** Where the file's records were pulled from (a connector's text, stored on the import); none for a file. */
+  origin?: string;
 }
 
 export interface ImportProgress {
@@ -90,6 +92,7 @@ export async function runImport(
     format: format.id,
     preset: request.preset?.name ?? null,
     labelsFile: request.labels ? path.resolve(request.labels) : null,
+    origin: request.origin ?? null,
     sizeBytes: info.sizeBytes,
     quickHash: info.quickHash,
   };

@@ -23,6 +23,7 @@ import { userAgentClassColumn } from './022-user-agent-class.js';
 import { importLabelsFile } from './023-import-labels.js';
 import { auditChangeOwner } from './024-audit-change-owner.js';
 import { userAgentClassAgain } from './025-user-agent-class-again.js';
+import { importOrigin } from './026-import-origin.js';
 
 export interface Migration {
   name: string;
@@ -66,4 +67,5 @@ export const migrations: Migration[] = [
   importLabelsFile,
   auditChangeOwner,
   userAgentClassAgain,
+  importOrigin,
 ];
