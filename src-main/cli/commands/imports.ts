@@ -38,7 +38,18 @@ export function registerImports(program: Command): void {
       if (imports.length === 0) return say('No imports yet. Try: vigil demo, or vigil ingest FILE');
       say(
         table([
-          ['id', 'file', 'format', 'status', 'read', 'stored', 'quarantined', 'duplicates', 'labels'],
+          [
+            'id',
+            'file',
+            'format',
+            'status',
+            'read',
+            'stored',
+            'quarantined',
+            'duplicates',
+            'labels',
+            'origin',
+          ],
           ...imports.map((i) => [
             i.id,
             i.fileName,
@@ -49,6 +60,7 @@ export function registerImports(program: Command): void {
             i.quarantined,
             i.duplicates,
             i.labelsFile === null ? '-' : path.basename(i.labelsFile),
+            i.origin ?? '-',
           ]),
         ]),
       );

@@ -10,6 +10,8 @@ export interface ImportJobRequest {
   preset?: MappingPreset;
   /** A `line,label` CSV beside the log (ingest/label-sidecar.ts). */
   labels?: string;
+  /** Where a pulled file's records came from, stored on its import. */
+  origin?: string;
 }
 
 interface Job {
@@ -134,8 +136,8 @@ export class ImportJobs {
       this.running = null;
       this.next();
     };
-    const { file, format, preset, labels } = job.request;
-    this.thread.run({ file, format, preset, labels }, (event: ImportThreadEvent) => {
+    const { file, format, preset, labels, origin } = job.request;
+    this.thread.run({ file, format, preset, labels, origin }, (event: ImportThreadEvent) => {
       switch (event.type) {
         case 'start':
           this.update(job, { importId: event.importId });

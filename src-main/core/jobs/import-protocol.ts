@@ -13,6 +13,7 @@ export interface ImportWorkerFile {
   format?: FormatId;
   preset?: MappingPreset;
   labels?: string;
+  origin?: string;
 }
 
 export type ImportWorkerMessage =

@@ -63,6 +63,7 @@ async function importOne(input: ImportWorkerFile): Promise<void> {
         format: input.format,
         preset: input.preset,
         labels: input.labels,
+        origin: input.origin,
         enrich: setup.enrich,
         cacheDir: setup.cacheDir,
       },

@@ -5,8 +5,8 @@ import type { ImportJobs } from './import-jobs.js';
 import type { JobRegistry } from './job-registry.js';
 
 export function importThrough(imports: ImportJobs, registry: JobRegistry): SpoolImport {
-  return async (file, { format, preset }, signal) => {
-    const jobId = imports.start({ file, format, preset });
+  return async (file, { format, preset, origin }, signal) => {
+    const jobId = imports.start({ file, format, preset, origin });
     const onAbort = () => imports.cancel(jobId);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerImports } from '../../../src-main/cli/commands/imports.js';
 import { registerPull } from '../../../src-main/cli/commands/pull.js';
 import { registerSource } from '../../../src-main/cli/commands/source.js';
 import { fixtureRows, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
@@ -21,7 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const cli = (...args: string[]) => runCli([registerSource, registerPull], args);
+const cli = (...args: string[]) => runCli([registerSource, registerPull, registerImports], args);
 
 describe('vigil source and vigil pull --source', () => {
   it('adds, lists, tests, pulls with a filter, and removes', async () => {
@@ -81,6 +82,55 @@ describe('vigil source and vigil pull --source', () => {
 
     const removed = await cli('source', 'remove', 'fleet', '--db', db);
     expect(removed.stdout).toContain('Removed source fleet.');
+  });
+
+  it('records where a pull came from on its imports, kept after the source is removed', async () => {
+    const db = path.join(tempDir(), 'vigil.db');
+    process.env.VIGIL_CLICKHOUSE_PASSWORD = server.password;
+    const add = await cli(
+      'source',
+      'add',
+      'fleet',
+      '--clickhouse',
+      server.url,
+      '--database',
+      'logs',
+      '--table',
+      'web',
+      '--db',
+      db,
+    );
+    expect(add.error).toBeNull();
+    const pulled = await cli(
+      'pull',
+      '--source',
+      'fleet',
+      '--filter',
+      'src:192.168.0.0/16',
+      '--from',
+      String(T0),
+      '--to',
+      String(T0 + 24 * 3_600_000),
+      '--db',
+      db,
+      '--json',
+      '--no-enrich',
+    );
+    expect(pulled.error).toBeNull();
+    const { importIds } = JSON.parse(pulled.stdout) as { importIds: number[] };
+    expect(importIds.length).toBeGreaterThan(0);
+    const origin = `clickhouse source fleet: ${server.url} logs.web, filter 'src:192.168.0.0/16', 2026-01-05T00:00:00Z – 2026-01-06T00:00:00Z`;
+    expect(origin).not.toContain(server.password);
+
+    expect((await cli('source', 'remove', 'fleet', '--db', db)).error).toBeNull();
+    const listed = JSON.parse((await cli('imports', '--db', db, '--json')).stdout) as {
+      id: number;
+      origin: string | null;
+    }[];
+    expect(listed.map((i) => i.id).sort()).toEqual([...importIds].sort());
+    for (const i of listed) expect(i.origin).toBe(origin);
+    const text = await cli('imports', '--db', db);
+    expect(text.stdout).toContain(origin);
   });
 
   it('says what is wrong: no source named so, both or neither of --log-group and --source, a bad filter', async () => {

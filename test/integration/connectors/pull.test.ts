@@ -206,6 +206,24 @@ describe('pull from CloudWatch Logs (moto_server)', () => {
     db.close();
   });
 
+  it('records the region, log group, filter pattern and range asked for on each import', async () => {
+    const dir = tempDir();
+    await createGroup(moto, '/vpc/flow', ['s']);
+    await putEvents(moto, '/vpc/flow', 's', vpcEvents(300, t0).events);
+    const db = openTestDb(dir);
+    const from = t0 - 1_000;
+    const to = t0 + 600_000;
+    const summary = await pull(db, moto.url, { logGroup: '/vpc/flow', from, to, filterPattern: 'REJECT' });
+    expect(summary.counts.stored).toBeGreaterThan(0);
+    const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    expect(db.prepare('SELECT origin FROM imports').all()).toEqual([
+      {
+        origin: `cloudwatch logs ${REGION} log group /vpc/flow via ${moto.url}, filter pattern 'REJECT', ${iso(from)} – ${iso(to)}`,
+      },
+    ]);
+    db.close();
+  });
+
   it('keys events by their CloudWatch event id: a flood of identical records is kept whole, an overlapping pull adds only what is new', async () => {
     const dir = tempDir();
     await createGroup(moto, 'flood', ['s']);

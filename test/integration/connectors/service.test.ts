@@ -57,6 +57,11 @@ describe('service: listLogGroups and startPull', () => {
     expect(events).toContainEqual({ type: 'data-changed', reason: 'pull' });
     const imports = await c.service.listImports({});
     expect(imports.reduce((n, i) => n + i.stored, 0)).toBe(2_500);
+    // Each chunk the import worker took keeps where it came from.
+    for (const i of imports)
+      expect(i.origin).toMatch(
+        new RegExp(`^cloudwatch logs ${REGION} log group /vpc/flow via ${moto.url}, \\S+ – \\S+$`),
+      );
     const groups = await c.service.listLogGroups(
       operations.listLogGroups.args.parse({ region: REGION, endpoint: moto.url }),
     );

@@ -8,6 +8,7 @@ import type { SourceInfo } from '../../../../src-shared/sources.js';
 import { SpoolChunker, type SpoolImport } from '../cloudwatch-logs/chunker.js';
 import { PullTally } from '../cloudwatch-logs/tally.js';
 import { resolveRange } from '../cloudwatch-logs/time-range.js';
+import { clickhouseOrigin } from '../import-origin.js';
 import { type SourceConnectionOptions, withSource } from './client.js';
 import { rangeKeyOf, rangeStart } from './pull-range.js';
 import { tracePull } from './pull-trace.js';
@@ -111,7 +112,9 @@ export async function pullSource(
       kind: source.kind,
       logGroup: source.name,
       // Every chunk is the engine's tab-separated rows under Vigil's field names (pulled-lines.ts).
-      importSpool: (file, _format, signal) => target.importSpool(file, { format: 'session-tsv' }, signal),
+      importSpool: (file, { origin }, signal) =>
+        target.importSpool(file, { format: 'session-tsv', origin }, signal),
+      origin: clickhouseOrigin(source, selector, asked),
       flushEvents: flushRows,
       flushBytes: 64 * 1024 * 1024,
       signal: options.signal,

@@ -9,7 +9,7 @@ import type { PullTally } from './tally.js';
 /** Imports one spool file: in this thread (CLI) or through the import job queue (app). */
 export type SpoolImport = (
   file: string,
-  options: { format?: FormatId; preset?: MappingPreset },
+  options: { format?: FormatId; preset?: MappingPreset; origin?: string },
   signal?: AbortSignal,
 ) => Promise<ImportRecord>;
 
@@ -20,6 +20,8 @@ export interface ChunkerOptions {
   logGroup: string;
   importSpool: SpoolImport;
   preset?: MappingPreset;
+  /** Where the events come from, stored on each chunk's import (import-origin.ts). */
+  origin?: string;
   /** A chunk is imported once it holds this many events or bytes (checked between pages). */
   flushEvents: number;
   flushBytes: number;
@@ -79,7 +81,11 @@ export class SpoolChunker {
     try {
       record = await this.options.importSpool(
         spool.file,
-        { format: this.options.preset ? undefined : this.format, preset: this.options.preset },
+        {
+          format: this.options.preset ? undefined : this.format,
+          preset: this.options.preset,
+          origin: this.options.origin,
+        },
         this.options.signal,
       );
     } catch (error) {

@@ -7,6 +7,10 @@ export function importInProcess(
   db: Db,
   options: { enrich?: boolean; cacheDir?: string | null },
 ): SpoolImport {
-  return (file, { format, preset }, signal) =>
-    runImport(db, { file, format, preset, enrich: options.enrich, cacheDir: options.cacheDir }, { signal });
+  return (file, { format, preset, origin }, signal) =>
+    runImport(
+      db,
+      { file, format, preset, origin, enrich: options.enrich, cacheDir: options.cacheDir },
+      { signal },
+    );
 }

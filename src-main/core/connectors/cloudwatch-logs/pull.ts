@@ -5,6 +5,7 @@ import type { MappingPreset } from '../../../../src-shared/domain.js';
 import { must } from '../../../../src-shared/must.js';
 import type { PullKey } from '../../db/cloudwatch-pulls.js';
 import type { Db } from '../../db/open.js';
+import { cloudwatchOrigin } from '../import-origin.js';
 import type { CallOptions } from './call.js';
 import { SpoolChunker, type SpoolImport } from './chunker.js';
 import { createLogsClient } from './client.js';
@@ -116,6 +117,7 @@ export async function pullInto(
       logGroup: request.logGroup,
       importSpool: target.importSpool,
       preset: request.preset,
+      origin: cloudwatchOrigin(request, asked),
       flushEvents: options.flushEvents ?? DEFAULT_FLUSH_EVENTS,
       flushBytes: options.flushBytes ?? DEFAULT_FLUSH_BYTES,
       signal: options.signal,
