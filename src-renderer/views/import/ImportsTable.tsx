@@ -48,6 +48,15 @@ export function ImportsTable({ imports, selectedId, onSelect }: ImportsTableProp
                     · labelled by {baseName(record.labelsFile)}
                   </span>
                 )}
+                {record.origin && (
+                  <div
+                    className="muted ellipsis"
+                    title={record.origin}
+                    data-testid={`import-origin-${record.id}`}
+                  >
+                    pulled from {record.origin}
+                  </div>
+                )}
               </td>
               <td>{record.format}</td>
               <td>
