@@ -44,14 +44,15 @@ export async function writeAsOlderSchema(db: Database.Database, write: () => unk
         undefined,
   );
   if (missingRollups.length > 0) db.exec(WEB_ROLLUP_TABLES);
-  // Today's import records the labels file it read (migration 023).
+  // Today's import records the labels file it read (migration 023) and where pulled records came
+  // from (migration 026).
   const importColumns = (db.prepare('PRAGMA table_info(imports)').all() as { name: string }[]).map(
     (c) => c.name,
   );
-  const addLabelsFile = !importColumns.includes('labels_file');
-  if (addLabelsFile) db.exec('ALTER TABLE imports ADD COLUMN labels_file TEXT');
+  const addedImportColumns = ['labels_file', 'origin'].filter((c) => !importColumns.includes(c));
+  for (const column of addedImportColumns) db.exec(`ALTER TABLE imports ADD COLUMN ${column} TEXT`);
   await write();
-  if (addLabelsFile) db.exec('ALTER TABLE imports DROP COLUMN labels_file');
+  for (const column of addedImportColumns) db.exec(`ALTER TABLE imports DROP COLUMN ${column}`);
   for (const table of missingRollups) db.exec(`DROP TABLE IF EXISTS ${table.name}`);
   if (added.some((field) => field.name === 'path')) putWafRequestsBack(db);
   for (const field of added) {

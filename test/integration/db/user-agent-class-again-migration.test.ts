@@ -28,6 +28,7 @@ describe('migration 025: user agents classed again', () => {
     await runImport(db, { file, enrich: false, parser: 'inline' });
     // As a database written before 025 holds it.
     db.prepare(`UPDATE user_agents SET class = 'bot' WHERE value = ?`).run(CUBOT);
+    db.exec('ALTER TABLE imports DROP COLUMN origin'); // migration 026
     db.pragma('user_version = 24');
     db.close();
 

@@ -187,9 +187,10 @@ describe('web rollups', () => {
     let db = openDatabase(dbPath);
     await runImport(db, { file, enrich: false });
     // As a database from before migration 021 would be: the requests stored, no web rollups (nor
-    // the user agents' classes of 022, nor the imports' labels files of 023).
+    // the user agents' classes of 022, nor the imports' labels files of 023 and origins of 026).
     db.exec(`DROP TABLE rollup_web_time; DROP TABLE rollup_web_values;
       ALTER TABLE user_agents DROP COLUMN class; ALTER TABLE imports DROP COLUMN labels_file;
+      ALTER TABLE imports DROP COLUMN origin;
       PRAGMA user_version = 20`);
     db.close();
     db = openDatabase(dbPath);
