@@ -23,24 +23,27 @@ afterAll(async () => {
 });
 
 const cli = (...args: string[]) => runCli([registerSource, registerPull, registerImports], args);
+/** `vigil source add fleet` for the test server's logs.web table, into `db`. */
+const addFleet = (db: string) =>
+  cli(
+    'source',
+    'add',
+    'fleet',
+    '--clickhouse',
+    server.url,
+    '--database',
+    'logs',
+    '--table',
+    'web',
+    '--db',
+    db,
+  );
 
 describe('vigil source and vigil pull --source', () => {
   it('adds, lists, tests, pulls with a filter, and removes', async () => {
     const db = path.join(tempDir(), 'vigil.db');
     process.env.VIGIL_CLICKHOUSE_PASSWORD = server.password;
-    const add = await cli(
-      'source',
-      'add',
-      'fleet',
-      '--clickhouse',
-      server.url,
-      '--database',
-      'logs',
-      '--table',
-      'web',
-      '--db',
-      db,
-    );
+    const add = await addFleet(db);
     expect(add.error).toBeNull();
     expect(add.stdout).toContain(`Added source fleet: ${server.url} logs.web (mapping vigil).`);
     const list = await cli('source', 'list', '--db', db);
@@ -87,19 +90,7 @@ describe('vigil source and vigil pull --source', () => {
   it('records where a pull came from on its imports, kept after the source is removed', async () => {
     const db = path.join(tempDir(), 'vigil.db');
     process.env.VIGIL_CLICKHOUSE_PASSWORD = server.password;
-    const add = await cli(
-      'source',
-      'add',
-      'fleet',
-      '--clickhouse',
-      server.url,
-      '--database',
-      'logs',
-      '--table',
-      'web',
-      '--db',
-      db,
-    );
+    const add = await addFleet(db);
     expect(add.error).toBeNull();
     const pulled = await cli(
       'pull',
