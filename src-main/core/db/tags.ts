@@ -34,6 +34,17 @@ export function updateTag(db: Db, id: number, name: string, colour: string): voi
   db.prepare('UPDATE tags SET name = ?, colour = ? WHERE id = ?').run(name, colour, id);
 }
 
+/** The sessions and cases that carry a tag (what its deletion takes it from). */
+export function tagCarriers(db: Db, tagId: number): { sessions: number[]; cases: number[] } {
+  return {
+    sessions: db
+      .prepare('SELECT session_id FROM session_tags WHERE tag_id = ?')
+      .pluck()
+      .all(tagId) as number[],
+    cases: db.prepare('SELECT case_id FROM case_tags WHERE tag_id = ?').pluck().all(tagId) as number[],
+  };
+}
+
 /** Removes a tag; its session and case links go with it (foreign key cascade). */
 export function deleteTag(db: Db, id: number): void {
   db.prepare('DELETE FROM tags WHERE id = ?').run(id);

@@ -4,21 +4,14 @@
 import { recordAction } from '../db/audit.js';
 import { caseTagsOf } from '../db/cases.js';
 import type { Db } from '../db/open.js';
-import { deleteTag, findTag } from '../db/tags.js';
+import { deleteTag, findTag, tagCarriers } from '../db/tags.js';
 import type { TagState } from './tag-actions.js';
 
 export function deleteTagAudited(db: Db, analyst: string, name: string): void {
   db.transaction(() => {
     const tag = findTag(db, name);
     if (!tag) throw new Error(`No tag named "${name}".`);
-    const sessions = db
-      .prepare('SELECT session_id FROM session_tags WHERE tag_id = ?')
-      .pluck()
-      .all(tag.id) as number[];
-    const cases = db
-      .prepare('SELECT case_id FROM case_tags WHERE tag_id = ?')
-      .pluck()
-      .all(tag.id) as number[];
+    const { sessions, cases } = tagCarriers(db, tag.id);
     const caseTags = caseTagsOf(db, cases);
     const state = (present: boolean): TagState => ({ tagId: tag.id, tag: tag.name, present });
     deleteTag(db, tag.id);
