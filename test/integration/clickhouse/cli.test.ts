@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 const cli = (...args: string[]) => runCli([registerSource, registerPull, registerImports], args);
-/** `vigil source add fleet` for the test server's logs.web table, into `db`. */
-const addFleet = (db: string) =>
+/** `vigil source add fleet` for the test server's logs.web table, into `db`, with any further options. */
+const addFleet = (db: string, ...more: string[]) =>
   cli(
     'source',
     'add',
@@ -35,6 +35,7 @@ const addFleet = (db: string) =>
     'logs',
     '--table',
     'web',
+    ...more,
     '--db',
     db,
   );
@@ -157,24 +158,14 @@ describe('vigil source and vigil pull --source', () => {
   it('names every field whose column the table lacks at once, not one per try, and adds nothing', async () => {
     const db = path.join(tempDir(), 'vigil.db');
     process.env.VIGIL_CLICKHOUSE_PASSWORD = server.password;
-    const add = await cli(
-      'source',
-      'add',
-      'fleet',
-      '--clickhouse',
-      server.url,
-      '--database',
-      'logs',
-      '--table',
-      'web',
+    const add = await addFleet(
+      db,
       // Three columns logs.web does not have, and one expression that works there.
       '--field',
       'userAgent=http_user_agent',
       'referrer=http_referer',
       'method=upper(verb)',
       'path=lower(path)',
-      '--db',
-      db,
     );
     const message = add.error?.message ?? '';
     expect(message).toMatch(
