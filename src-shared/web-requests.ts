@@ -13,7 +13,7 @@ export function statusClassRange(statusClass: StatusClass): { min: number; max: 
   return { min: first, max: first + 99 };
 }
 
-/** How many paths and user agents the panels list. */
+/** How many paths, user agents and methods the panels list. */
 export const TOP_WEB_VALUES = 10;
 
 const Count = z.number().int().min(0);
@@ -31,6 +31,9 @@ export const WebRequestsOverview = z.object({
   topUserAgents: z.array(
     z.object({ userAgent: z.string(), userAgentClass: z.enum(USER_AGENT_CLASSES), sessions: Count }),
   ),
+  /** The busiest methods (TOP_WEB_VALUES of them): a fuzzer can send hundreds of made-up ones. */
   methods: z.array(z.object({ method: z.string(), sessions: Count })),
+  /** The methods past those listed, and their requests: the list and this add up to `requests`. */
+  otherMethods: z.object({ methods: Count, sessions: Count }),
 });
 export type WebRequestsOverview = z.infer<typeof WebRequestsOverview>;

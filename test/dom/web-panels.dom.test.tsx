@@ -55,6 +55,7 @@ const web: WebRequestsOverview = {
     { method: 'GET', sessions: 90 },
     { method: 'POST', sessions: 10 },
   ],
+  otherMethods: { methods: 0, sessions: 0 },
 };
 const ready = (data: WebRequestsOverview) => ({ data, loading: false, error: null });
 
@@ -82,6 +83,17 @@ describe('web-request panels', () => {
         .getAllByRole('button')
         .map((b) => b.textContent),
     ).toEqual(['GET90', 'POST10']);
+  });
+
+  it('say how many methods and requests the Methods list leaves out, only when it leaves some', () => {
+    render(<WebPanels query={ready(web)} extent={null} />);
+    expect(screen.queryByTestId('other-methods')).toBeNull();
+    cleanup();
+    const fuzzed = { ...web, otherMethods: { methods: 212, sessions: 1_304 } };
+    render(<WebPanels query={ready(fuzzed)} extent={null} />);
+    expect(screen.getByTestId('other-methods').textContent).toBe(
+      '212 more methods not listed, 1,304 requests. Type method: in the filter bar to find one.',
+    );
   });
 
   it('say how many requests the status chart leaves out (no status, 000, a code past 599)', () => {

@@ -42,6 +42,7 @@ const NONE: WebRequestsOverview = {
   userAgentClasses: [],
   topUserAgents: [],
   methods: [],
+  otherMethods: { methods: 0, sessions: 0 },
 };
 
 /** Where the panels' numbers come from: the web rollups, or a scan of the filtered sessions. */
@@ -86,6 +87,9 @@ export function webRequestsOverview(db: Db, filter: SessionFilter): WebRequestsO
   const { from, to } = chartSpan(db, filter) ?? { from: span.firstTs, to: span.lastTs + 1 };
   const bucketMs = seriesBucket(Math.max(1, to - from));
   const byClass = reads.userAgentClasses();
+  // Every method is read (a handful in a normal log) so the ones left out can be counted.
+  const methods = reads.top('method', null);
+  const leftOut = methods.slice(TOP_WEB_VALUES);
   return {
     ...answer,
     bucketMs,
@@ -97,7 +101,8 @@ export function webRequestsOverview(db: Db, filter: SessionFilter): WebRequestsO
       userAgentClass: userAgentClass(a.value),
       sessions: a.n,
     })),
-    methods: reads.top('method', null).map((m) => ({ method: m.value, sessions: m.n })),
+    methods: methods.slice(0, TOP_WEB_VALUES).map((m) => ({ method: m.value, sessions: m.n })),
+    otherMethods: { methods: leftOut.length, sessions: leftOut.reduce((sum, m) => sum + m.n, 0) },
   };
 }
 

@@ -132,6 +132,13 @@ export function WebPanels({
               clause: valueClause('method', m.method, false),
             }))}
           />
+          {web.otherMethods.methods > 0 && (
+            <p className="panel-hint muted" data-testid="other-methods">
+              {countOf(web.otherMethods.methods, 'more method')} not listed,{' '}
+              {countOf(web.otherMethods.sessions, 'request')}. Type <code>method:</code> in the filter bar to
+              find one.
+            </p>
+          )}
         </section>
       </div>
     </div>
