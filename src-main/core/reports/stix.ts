@@ -1,13 +1,14 @@
 // A case as a STIX 2.1 bundle: who made it (identity), the report, one indicator per indicator IP,
 // the sessions as observed-data over network-traffic and address objects (an HTTP request as the
-// traffic's `http-request-ext`), an indicator per rule-hit value (stix-rule-hits.ts),
-// and relationships.
+// traffic's `http-request-ext`), an indicator per rule-hit value (stix-rule-hits.ts), the analyst's
+// verdicts as labels and notes on the observed-data (stix-verdicts.ts), and relationships.
 import { createHash, randomUUID } from 'node:crypto';
 import { isIPv4 } from '../../../src-shared/ip.js';
 import type { CaseReport, ReportSession } from './case-data.js';
 import { basedOn, literal, type StixObject, ts } from './stix-common.js';
 import { httpRequestExtension } from './stix-http.js';
 import { ruleHitIndicators } from './stix-rule-hits.js';
+import { verdictLabels, verdictNote } from './stix-verdicts.js';
 
 // STIX 2.1 §2.9: cyber-observable ids are UUIDv5 in this namespace over their id-contributing properties.
 const SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
@@ -96,6 +97,7 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
   // Identical flows get the same deterministic id: keep one object each.
   const traffic = new Map<string, StixObject>();
   const relationships: StixObject[] = [];
+  const notes: StixObject[] = [];
   for (const s of sessions) {
     const nt = distinctTraffic(networkTraffic(s, address), traffic);
     traffic.set(nt.id, nt);
@@ -107,8 +109,11 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
       last_observed: ts(Math.max(s.endTs, s.startTs)),
       number_observed: 1,
       object_refs: [nt.id, nt.src_ref as string, ...(nt.dst_ref ? [nt.dst_ref as string] : [])],
+      ...verdictLabels(s),
     };
     observed.push(od);
+    const note = verdictNote(s, common, od.id);
+    if (note) notes.push(note);
     observedBySession.set(s.id, od.id);
     for (const ip of new Set([s.srcIp, s.dstIp])) {
       const indicator = ip ? indicatorByIp.get(ip) : undefined;
@@ -121,6 +126,7 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
     ...indicatorObjects,
     ...hitIndicators.indicators,
     ...observed,
+    ...notes,
     ...traffic.values(),
     ...addresses.values(),
     ...relationships,
