@@ -1,12 +1,12 @@
 // One rule set: where it comes from, its rules with their level and hits, the rules it refused,
 // and "Remove" (turns the set off and removes its hits; the CLI's `rules add` turns it on again),
-// asked twice because the hits go with it. A rule's hit count opens its sessions.
+// asked twice because the hits go with it. A rule's hit count opens its sessions (rule-pivot.ts).
 import { useState } from 'react';
-import { valueClause } from '../../../src-shared/filter/index.js';
 import type { RuleSetInfo } from '../../../src-shared/rules.js';
 import { formatCount } from '../../format.js';
 import { openSessionsWith } from '../graph/open-in-sessions.js';
 import { LevelChip } from '../sessions/RuleHits.js';
+import { rulePivot } from './rule-pivot.js';
 
 const KIND_LABEL: Record<RuleSetInfo['kind'], string> = {
   pack: 'shipped rule pack',
@@ -16,10 +16,13 @@ const KIND_LABEL: Record<RuleSetInfo['kind'], string> = {
 
 export function RuleSetCard({
   set,
+  allSets,
   onRemove,
   removing,
 }: {
   set: RuleSetInfo;
+  /** Every set listed: a rule's pivot must not take in another set's rule of the same title or id. */
+  allSets: readonly RuleSetInfo[];
   onRemove: (set: RuleSetInfo) => void;
   removing: boolean;
 }) {
@@ -84,21 +87,7 @@ export function RuleSetCard({
                 <td>
                   <LevelChip level={rule.level} />
                 </td>
-                <td className="num">
-                  {rule.hits > 0 ? (
-                    <button
-                      type="button"
-                      className="link"
-                      title={`Open the sessions “${rule.title}” matched`}
-                      onClick={() => openSessionsWith(valueClause('sigma', rule.title, false))}
-                      data-testid="rule-open-sessions"
-                    >
-                      {formatCount(rule.hits)}
-                    </button>
-                  ) : (
-                    '0'
-                  )}
-                </td>
+                <td className="num">{rule.hits > 0 ? <HitsLink rule={rule} allSets={allSets} /> : '0'}</td>
               </tr>
             ))}
           </tbody>
@@ -125,5 +114,31 @@ export function RuleSetCard({
         </details>
       )}
     </section>
+  );
+}
+
+/** A rule's hit count, which opens its sessions in the Sessions view. */
+function HitsLink({
+  rule,
+  allSets,
+}: {
+  rule: RuleSetInfo['rules'][number];
+  allSets: readonly RuleSetInfo[];
+}) {
+  const pivot = rulePivot(allSets, rule);
+  return (
+    <button
+      type="button"
+      className="link"
+      title={
+        pivot.exact
+          ? `Open the sessions “${rule.title}” matched`
+          : `Open the sessions “${rule.title}” matched, with those of the other rules of this title and id`
+      }
+      onClick={() => openSessionsWith(pivot.clause)}
+      data-testid="rule-open-sessions"
+    >
+      {formatCount(rule.hits)}
+    </button>
   );
 }

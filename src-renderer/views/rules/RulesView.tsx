@@ -48,7 +48,7 @@ export function RulesView() {
         </p>
       )}
       {list.map((set) => (
-        <RuleSetCard key={set.id} set={set} onRemove={remove} removing={removing === set.id} />
+        <RuleSetCard key={set.id} set={set} allSets={list} onRemove={remove} removing={removing === set.id} />
       ))}
     </div>
   );
