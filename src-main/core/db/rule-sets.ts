@@ -87,8 +87,8 @@ export function ruleSetById(db: Db, id: number): RuleSetRow | null {
 
 /**
  * Stores a loaded set under its source (new, or replacing what it held). When its content changed,
- * its rules are replaced, which removes their hits (ON DELETE CASCADE): they are computed again by
- * the next run. The set is enabled again if it had been removed.
+ * the rules that changed or went are replaced, which removes their hits (ON DELETE CASCADE): they
+ * are computed again by the next run; the rules that did not change keep their rows and hits. The set is enabled again if it had been removed.
  */
 export function saveRuleSet(
   db: Db,
@@ -114,9 +114,15 @@ export function saveRuleSet(
       return old.id;
     }
     let id: number;
+    // The rules kept as they were (same definition under the same id) keep their rows, and with
+    // them their hits: a typo in one file of a folder must not take every other rule's hits away.
+    let kept = new Set<string>();
     if (old) {
       id = old.id;
-      db.prepare('DELETE FROM rules WHERE set_id = ?').run(id);
+      kept = unchangedRules(old.rulesJson, set.rulesJson);
+      const rows = ruleRowIds(db, id);
+      const drop = db.prepare('DELETE FROM rules WHERE id = ?');
+      for (const [ruleId, row] of rows) if (!kept.has(ruleId)) drop.run(row);
       db.prepare(
         `UPDATE rule_sets SET kind = ?, enabled = 1, content_hash = ?, rules_json = ?, refused_json = ?, files = ?
          WHERE id = ?`,
@@ -135,10 +141,31 @@ export function saveRuleSet(
     const insert = db.prepare(
       'INSERT INTO rules (set_id, rule_id, title, level, file, line) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    // A kept rule may have moved (another rule above it in its file changed, or its file was renamed).
+    const move = db.prepare('UPDATE rules SET file = ?, line = ? WHERE set_id = ? AND rule_id = ?');
     for (const rule of set.rules)
-      insert.run(id, rule.ruleId, rule.title, levelIndex(rule.level), rule.file, rule.line);
+      if (kept.has(rule.ruleId)) move.run(rule.file, rule.line, id, rule.ruleId);
+      else insert.run(id, rule.ruleId, rule.title, levelIndex(rule.level), rule.file, rule.line);
     return id;
   })();
+}
+
+/**
+ * The ids of the rules that both loads hold with the same definition: everything a rule is except
+ * where it is written (its file and line), which does not change what it matches.
+ */
+function unchangedRules(oldJson: string | null, newJson: string): Set<string> {
+  const definitions = (json: string) =>
+    new Map(
+      (JSON.parse(json) as { id: string; file?: unknown; line?: unknown }[]).map(
+        ({ file: _file, line: _line, ...rule }) => [rule.id, JSON.stringify(rule)],
+      ),
+    );
+  if (oldJson === null) return new Set();
+  const before = definitions(oldJson);
+  const kept = new Set<string>();
+  for (const [id, definition] of definitions(newJson)) if (before.get(id) === definition) kept.add(id);
+  return kept;
 }
 
 /** The `rules` row ids of a set, by the rule's own id. */
