@@ -13,6 +13,17 @@ export type RuleLevel = z.infer<typeof RuleLevel>;
 export const levelAt = (n: number): RuleLevel =>
   RULE_LEVELS[Math.max(0, Math.min(4, Math.trunc(n)))] ?? 'low';
 
+/** The ATT&CK technique ids (`T1190`, `T1110.001`) a rule's Sigma tags name, in their order. */
+export function techniquesOf(tags: readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const tag of tags) {
+    const match = /^attack\.(t\d{4}(?:\.\d{3})?)$/i.exec(tag.trim());
+    const id = match?.[1]?.toUpperCase();
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
 /** Why a rule of a folder was not loaded: its file, the line its rule starts on, the reason. */
 export const RuleRefusalInfo = z.object({
   file: z.string(),
@@ -40,6 +51,8 @@ export const RuleSetInfo = z.object({
       ruleId: z.string(),
       title: z.string(),
       level: RuleLevel,
+      /** ATT&CK technique ids from the rule's `attack.tNNNN[.NNN]` tags (T1190, T1110.001), as written. */
+      techniques: z.array(z.string()),
       /** Hits on sessions of finished imports. */
       hits: z.number().int(),
     }),

@@ -21,8 +21,8 @@ const pack: RuleSetInfo = {
   enabled: true,
   files: 2,
   rules: [
-    { ruleId: 'a1', title: 'Scanner user agent', level: 'medium', hits: 3 },
-    { ruleId: 'b2', title: 'SQL injection', level: 'high', hits: 12 },
+    { ruleId: 'a1', title: 'Scanner user agent', level: 'medium', techniques: ['T1595.002'], hits: 3 },
+    { ruleId: 'b2', title: 'SQL injection', level: 'high', techniques: ['T1190'], hits: 12 },
   ],
   refused: [],
   hits: 15,
@@ -35,7 +35,7 @@ const folder: RuleSetInfo = {
   kind: 'folder',
   enabled: true,
   files: 3,
-  rules: [{ ruleId: 'c3', title: 'Web shell upload', level: 'critical', hits: 0 }],
+  rules: [{ ruleId: 'c3', title: 'Web shell upload', level: 'critical', techniques: [], hits: 0 }],
   refused: [
     {
       file: 'proc.yml',
@@ -78,7 +78,7 @@ describe('Rules view', () => {
       within(first)
         .getAllByTestId('rule-row')
         .map((r) => r.textContent),
-    ).toEqual(['SQL injectionhigh12', 'Scanner user agentmedium3']);
+    ).toEqual(['SQL injectionhighT119012', 'Scanner user agentmediumT1595.0023']);
     const second = screen.getByTestId('rule-set-2');
     expect(within(second).getByTestId('rule-set-counts').textContent).toBe('1 rule, 0 hits');
     expect(second.textContent).toContain('changed: run the rules');

@@ -97,6 +97,12 @@ describe('the Rules view', () => {
     expect(await countsOf(folder)).toBe('1 rule, 0 hits');
     expect(await page.getByTestId('rules-stale').isVisible()).toBe(true);
     expect(await page.getByTestId('rules-add-hint').textContent()).toContain('rules add DIR');
+    // Each rule's ATT&CK technique, from its tags; a rule without one says so.
+    const sqli = setCard('pack')
+      .getByTestId('rule-row')
+      .filter({ has: page.getByRole('cell', { name: 'SQL injection in a web request', exact: true }) });
+    expect(await sqli.getByTestId('rule-techniques').textContent()).toBe('T1190');
+    expect(await setCard(folder).getByTestId('rule-techniques').textContent()).toBe('–');
     await page.screenshot({ path: path.join(SHOTS, 'rules-view.png') });
   });
 

@@ -78,7 +78,7 @@ export function registerRules(program: Command): void {
     rules
       .command('list')
       .description('The rule sets, their rules and hits, and whether the hits are current')
-      .option('--rules', 'list each rule of each set with its level and hits'),
+      .option('--rules', 'list each rule of each set with its level, hits and ATT&CK techniques'),
   ).action((options: WorkspaceOptions & { rules?: boolean }) =>
     withWorkspace(options, async ({ call }) => {
       const sets = await call('listRuleSets', {});
@@ -103,8 +103,14 @@ export function registerRules(program: Command): void {
         say(`\n${set.source}`);
         say(
           table([
-            ['level', 'hits', 'title', 'id'],
-            ...set.rules.map((rule) => [rule.level, rule.hits, rule.title, rule.ruleId]),
+            ['level', 'hits', 'technique', 'title', 'id'],
+            ...set.rules.map((rule) => [
+              rule.level,
+              rule.hits,
+              rule.techniques.join(', ') || '-',
+              rule.title,
+              rule.ruleId,
+            ]),
           ]),
         );
       }

@@ -7,6 +7,7 @@ import {
   type RuleLevel,
   type RuleRefusalInfo,
   type RuleSetInfo,
+  techniquesOf,
 } from '../../../src-shared/rules.js';
 import type { Db } from './open.js';
 import { hitCountsByRule } from './rule-hits.js';
@@ -244,6 +245,13 @@ export function ruleSetInfos(db: Db): RuleSetInfo[] {
 
 export function ruleSetInfo(db: Db, set: RuleSetRow): RuleSetInfo {
   const counts = hitCountsByRule(db, set.id);
+  // The tags are kept with the loaded rules (an engine's rules have none).
+  const techniques = new Map(
+    (JSON.parse(set.rulesJson ?? '[]') as { id: string; tags?: string[] }[]).map((rule) => [
+      rule.id,
+      techniquesOf(rule.tags ?? []),
+    ]),
+  );
   const rules = (
     db
       .prepare(
@@ -254,6 +262,7 @@ export function ruleSetInfo(db: Db, set: RuleSetRow): RuleSetInfo {
     ruleId: row.ruleId,
     title: row.title,
     level: levelAt(row.level),
+    techniques: techniques.get(row.ruleId) ?? [],
     hits: counts.get(row.id) ?? 0,
   }));
   return {

@@ -1,6 +1,6 @@
-// One rule set: where it comes from, its rules with their level and hits, the rules it refused,
-// and "Remove" (turns the set off and removes its hits; the CLI's `rules add` turns it on again),
-// asked twice because the hits go with it. A rule's hit count opens its sessions (rule-pivot.ts).
+// One rule set: where it comes from, its rules with their level, ATT&CK techniques and hits, the
+// rules it refused, and "Remove" (turns the set off and removes its hits; the CLI's `rules add`
+// turns it on again), asked twice because the hits go with it. A rule's hit count opens its sessions (rule-pivot.ts).
 import { useState } from 'react';
 import type { RuleSetInfo } from '../../../src-shared/rules.js';
 import { formatCount } from '../../format.js';
@@ -77,6 +77,7 @@ export function RuleSetCard({
             <tr>
               <th>Rule</th>
               <th>Level</th>
+              <th title="MITRE ATT&CK techniques, from the rule's attack.t… tags">Technique</th>
               <th className="num">Hits</th>
             </tr>
           </thead>
@@ -86,6 +87,9 @@ export function RuleSetCard({
                 <td title={rule.ruleId}>{rule.title}</td>
                 <td>
                   <LevelChip level={rule.level} />
+                </td>
+                <td className="rule-techniques" data-testid="rule-techniques">
+                  {rule.techniques.join(', ') || '–'}
                 </td>
                 <td className="num">{rule.hits > 0 ? <HitsLink rule={rule} allSets={allSets} /> : '0'}</td>
               </tr>
