@@ -74,7 +74,10 @@ export class RulesJobs {
             : {
                 state: 'done',
                 fraction: 1,
-                message: `${count(rules)} rules over ${count(sessions)} sessions: ${count(hits)} hits`,
+                message:
+                  rules === 0
+                    ? `No rule is enabled: 0 hits over ${count(sessions)} sessions`
+                    : `${count(rules)} rules over ${count(sessions)} sessions: ${count(hits)} hits`,
                 rulesRun: { sessions, hits },
               },
         );

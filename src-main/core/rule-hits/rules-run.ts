@@ -72,6 +72,12 @@ export async function runRulesOverDatabase(
   },
 ): Promise<RulesRunOutcome> {
   syncRulePack(db);
+  // The enabled sets as this run sees them: with no rule among them (the pack off, a folder whose
+  // every rule was refused) there is nothing to compile, yet they are run all the same (no hits),
+  // and must not say "changed" afterwards.
+  const enabled = ruleSets(db)
+    .filter((set) => set.enabled && set.kind !== 'engine')
+    .map((set) => ({ id: set.id, contentHash: set.contentHash }));
   const active = activeRules(db);
   const total = finishedSessionCount(db);
   const hits = new HitBuffer();
@@ -103,6 +109,8 @@ export async function runRulesOverDatabase(
       if (hooks.signal?.aborted) return { sessions, total, hits: hits.length, rules: 0, cancelled: true };
     }
   }
+  // With no rule to run, every session was run over (none can hit).
+  if (!active) sessions = total;
   const rules = active?.compiled.rules.length ?? 0;
   db.transaction(() => {
     // Every set that is not an engine's: the enabled ones get their hits anew, and a disabled one
@@ -123,7 +131,7 @@ export async function runRulesOverDatabase(
       hit.value = hits.value[i] ?? null;
       insert(hit);
     }
-    for (const set of active?.sets ?? []) markApplied(db, set.id, set.contentHash);
+    for (const set of active?.sets ?? enabled) markApplied(db, set.id, set.contentHash);
   }).immediate();
   hooks.onProgress?.({ sessions, total, hits: hits.length });
   return { sessions, total, hits: hits.length, rules, cancelled: false };
