@@ -136,4 +136,25 @@ describe('Rules view', () => {
     await waitFor(() => expect(calls.filter((c) => c.name === 'removeRuleSet')).toHaveLength(1));
     expect(calls.find((c) => c.name === 'removeRuleSet')?.args).toEqual({ id: 1 });
   });
+
+  it("says an engine's hits come back only with its logs imported again", async () => {
+    const engine: RuleSetInfo = {
+      ...folder,
+      id: 3,
+      source: 'suricata',
+      kind: 'engine',
+      rules: [{ ruleId: '1:2034647:1', title: 'ET EXPLOIT Log4j', level: 'high', techniques: [], hits: 4 }],
+      refused: [],
+      hits: 4,
+      stale: false,
+    };
+    answers.listRuleSets = () => [pack, engine];
+    render(<RulesView />, withData);
+    const card = await screen.findByTestId('rule-set-3');
+    fireEvent.click(within(card).getByTestId('rule-set-remove'));
+    const confirm = within(card).getByTestId('rule-set-confirm').textContent ?? '';
+    expect(confirm).toContain('delete its 4 hits');
+    expect(confirm).toContain('only by importing its logs again');
+    expect(confirm).not.toContain('rules add');
+  });
 });

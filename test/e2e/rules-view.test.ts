@@ -133,9 +133,17 @@ describe('the Rules view', () => {
   it('removes the folder set after a second click: off, with no hits', async () => {
     const folder = path.join(dir, 'my-rules');
     await setCard(folder).getByTestId('rule-set-remove').click();
+    // The question says what goes with the hits and how they come back.
+    const confirm = (await setCard(folder).getByTestId('rule-set-confirm').textContent()) ?? '';
+    expect(confirm).toContain('no longer flagged');
+    expect(confirm).toContain(`rules add ${folder}`);
     await setCard(folder).getByTestId('rule-set-remove-yes').click();
     await expect.poll(() => countsOf(folder), { timeout: 10_000 }).toBe('1 rule, 0 hits');
     expect(await setCard(folder).textContent()).toContain('off');
+    // An off set says how to turn it on again (the view cannot: it takes the folder's path).
+    expect(await setCard(folder).getByTestId('rule-set-off-hint').textContent()).toContain(
+      `node bin/vigil.js rules add ${folder}`,
+    );
     expect(errors).toEqual([]);
   });
 });

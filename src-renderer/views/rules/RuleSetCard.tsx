@@ -52,7 +52,8 @@ export function RuleSetCard({
         )}
         {set.enabled && confirming && (
           <span className="rule-set-confirm" data-testid="rule-set-confirm">
-            Turn it off and delete its {formatCount(set.hits)} {set.hits === 1 ? 'hit' : 'hits'}?{' '}
+            Turn it off and delete its {formatCount(set.hits)} {set.hits === 1 ? 'hit' : 'hits'}? A session
+            flagged only by them is no longer flagged; {comesBack(set)}.{' '}
             <button
               type="button"
               className="danger"
@@ -71,6 +72,20 @@ export function RuleSetCard({
           </span>
         )}
       </header>
+      {!set.enabled && (
+        <p className="muted" data-testid="rule-set-off-hint">
+          Off: no hits, and imports do not run it.{' '}
+          {set.kind === 'engine' ? (
+            <>
+              <code>node bin/vigil.js rules add {set.source}</code> turns it on for the imports to come.
+            </>
+          ) : (
+            <>
+              <code>node bin/vigil.js rules add {set.source}</code>, then a run, turns it on again.
+            </>
+          )}
+        </p>
+      )}
       {rules.length > 0 ? (
         <table className="rule-table">
           <thead>
@@ -118,6 +133,19 @@ export function RuleSetCard({
         </details>
       )}
     </section>
+  );
+}
+
+/**
+ * How a removed set's hits come back: a pack's or folder's by turning it on and running it; an
+ * engine's (Suricata alerts, read at import) only by importing its logs again.
+ */
+function comesBack(set: RuleSetInfo) {
+  if (set.kind === 'engine') return 'they come back only by importing its logs again';
+  return (
+    <>
+      <code>node bin/vigil.js rules add {set.source}</code> and a run bring them back
+    </>
   );
 }
 
