@@ -145,11 +145,19 @@ export function loadRuleFolder(dir: string): LoadResult {
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => !hidden(file))
     .sort();
-  return mergeLoads(files.map(loadRuleFile));
+  // A refusal's file is shown relative to the folder (the set stores it so): the first rule of a
+  // duplicated id is named the same way, not by this machine's absolute path.
+  return mergeLoads(files.map(loadRuleFile), (file) => path.relative(dir, file));
 }
 
-/** Several loads as one, refusing rules whose id an earlier rule already has. */
-export function mergeLoads(loads: readonly LoadResult[]): LoadResult {
+/**
+ * Several loads as one, refusing rules whose id an earlier rule already has (named in the reason
+ * by `nameOf` its file).
+ */
+export function mergeLoads(
+  loads: readonly LoadResult[],
+  nameOf: (file: string) => string = (file) => file,
+): LoadResult {
   const rules: SigmaRule[] = [];
   const refused: RuleRefusal[] = [];
   const byId = new Map<string, SigmaRule>();
@@ -162,7 +170,7 @@ export function mergeLoads(loads: readonly LoadResult[]): LoadResult {
           file: rule.file,
           line: rule.line,
           kind: 'invalid',
-          reason: `id ${rule.id} is already used by "${first.title}" (${first.file}:${first.line})`,
+          reason: `id ${rule.id} is already used by "${first.title}" (${nameOf(first.file)}:${first.line})`,
           ruleId: rule.id,
           title: rule.title,
         });

@@ -152,4 +152,20 @@ describe('loading Sigma rules', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("names the first rule of a duplicated id by its file within the folder, as the refusal's own file is shown", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-rules-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'web'));
+      const body = ['s:', '  cs-method: POST', 'condition: s'];
+      fs.writeFileSync(path.join(dir, 'web', 'a.yml'), rule(1, '{ category: webserver }', body));
+      fs.writeFileSync(path.join(dir, 'web', 'b.yml'), rule(1, '{ category: webserver }', body));
+      const load = loadRuleFolder(dir);
+      expect(load.refused.map((r) => r.reason)).toEqual([
+        `id 00000000-0000-4000-8000-000000000001 is already used by "rule 1" (${path.join('web', 'a.yml')}:1)`,
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
