@@ -1,6 +1,7 @@
 // Writes one export to a file: a case report (html, pdf, stix) or sessions (csv, json) of a case
 // or a filter. Sessions are read on a separate read-only connection, so a long export never holds
 // the main connection busy; WAL gives it one consistent snapshot.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportResult, ReportFormat } from '../../../src-shared/reports.js';
@@ -53,25 +54,43 @@ export async function exportToFile(
 ): Promise<ExportResult> {
   const file = path.resolve(request.path);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const target = { ...request, path: file };
+  // Written beside the target and renamed over it only when whole: an export that fails part-way
+  // (a full disk, a failed print) leaves the file that was there before as it was, and no partial
+  // file under the report's name or beside it. Before, a failed export wrote straight into the
+  // target: the previous report was gone and a cut-off JSON array or STIX bundle took its name.
+  const partial = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`,
+  );
   let sessions: number;
+  try {
+    sessions = await writeExport(db, { ...request, path: partial }, options);
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  return { path: file, bytes: fs.statSync(file).size, sha256: await sha256File(file), sessions };
+}
+
+/** Writes the export to `request.path`; the sessions it includes. */
+async function writeExport(db: Db, request: ExportRequest, options: ExportOptions): Promise<number> {
+  const file = request.path;
   if (request.format === 'csv' || request.format === 'json') {
     const selection: SessionSelection =
       request.caseId !== undefined ? { caseId: request.caseId } : { filter: request.filter ?? {} };
-    sessions = await writeSessions(db, target, selection);
-  } else {
-    if (request.caseId === undefined)
-      throw new Error(`A ${request.format} report is made from a case: give a case id.`);
-    // STIX carries every session of the case; HTML and PDF list the strongest evidence first.
-    const report = gatherCaseReport(db, request.caseId, appVersion(), { listAll: request.format === 'stix' });
-    sessions = report.data.sessionTotal;
-    if (request.format === 'stix')
-      fs.writeFileSync(file, `${JSON.stringify(buildStixBundle(report), null, 2)}\n`);
-    else {
-      const page = renderCaseHtml(report, verifyAuditChain(db));
-      if (request.format === 'html') fs.writeFileSync(file, page);
-      else fs.writeFileSync(file, await (options.printToPdf ?? chromiumPrintToPdf)(page));
-    }
+    return writeSessions(db, request, selection);
   }
-  return { path: file, bytes: fs.statSync(file).size, sha256: await sha256File(file), sessions };
+  if (request.caseId === undefined)
+    throw new Error(`A ${request.format} report is made from a case: give a case id.`);
+  // STIX carries every session of the case; HTML and PDF list the strongest evidence first.
+  const report = gatherCaseReport(db, request.caseId, appVersion(), { listAll: request.format === 'stix' });
+  if (request.format === 'stix')
+    fs.writeFileSync(file, `${JSON.stringify(buildStixBundle(report), null, 2)}\n`);
+  else {
+    const page = renderCaseHtml(report, verifyAuditChain(db));
+    if (request.format === 'html') fs.writeFileSync(file, page);
+    else fs.writeFileSync(file, await (options.printToPdf ?? chromiumPrintToPdf)(page));
+  }
+  return report.data.sessionTotal;
 }
