@@ -7,11 +7,31 @@ import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 import { positiveInt } from './option-values.js';
 
-/** The clauses of `--filter`, parsed as the filter bar parses them; a text that does not parse is refused. */
-function filterClauses(text: string | undefined, caseId: number | undefined) {
-  if (text !== undefined && caseId !== undefined)
-    throw new Error('--filter selects sessions without --case: a case decides its own');
-  return filterOption(text);
+interface SelectionOptions {
+  filter?: string;
+  srcIp?: string;
+  verdict?: string;
+  tag?: string;
+}
+
+/**
+ * The clauses of `--filter`, parsed as the filter bar parses them; a text that does not parse is
+ * refused. Any option that selects sessions is refused beside --case, whose sessions the case
+ * decides: `--case 3 --verdict malicious` exported every session of case 3 without a word.
+ */
+function filterClauses(options: SelectionOptions, caseId: number | undefined) {
+  if (caseId !== undefined) {
+    const given = (
+      [
+        ['--filter', options.filter],
+        ['--src-ip', options.srcIp],
+        ['--verdict', options.verdict],
+        ['--tag', options.tag],
+      ] as const
+    ).find(([, value]) => value !== undefined);
+    if (given) throw new Error(`${given[0]} selects sessions without --case: a case decides its own`);
+  }
+  return filterOption(options.filter);
 }
 
 export function registerReport(program: Command): void {
@@ -72,7 +92,7 @@ Examples:
         options,
         async ({ call }) => {
           const caseId = options.case === undefined ? undefined : positiveInt('--case', options.case);
-          const clauses = filterClauses(options.filter, caseId);
+          const clauses = filterClauses(options, caseId);
           const result = await call(
             'exportReport',
             {

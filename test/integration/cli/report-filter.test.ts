@@ -79,6 +79,35 @@ describe('vigil report --filter', () => {
     expect(run.stderr).toMatch(/--filter selects sessions without --case/);
   });
 
+  // Before, --verdict, --src-ip and --tag beside --case were dropped without a word: a
+  // "malicious sessions of case 1" export held every session of the case.
+  it.each([
+    ['--verdict', 'malicious'],
+    ['--src-ip', '192.0.2.2'],
+    ['--tag', 'x'],
+  ])('refuses %s beside --case, and writes nothing', async (option, value) => {
+    const { dir, db } = await workspace();
+    const made = await vigil('case', 'create', '--title', 'all', '--filter', 'code:>0', '--db', db);
+    expect(made.code, made.stderr).toBe(0);
+    const out = path.join(dir, 'z.csv');
+    const run = await vigil(
+      'report',
+      '--case',
+      '1',
+      '--format',
+      'csv',
+      option,
+      value,
+      '--out',
+      out,
+      '--db',
+      db,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${option} selects sessions without --case`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('refuses --out in a folder that does not exist, rather than creating a mistyped one', async () => {
     const { dir, db } = await workspace();
     const typo = path.join(dir, 'reprots', 'sub');
