@@ -2,6 +2,7 @@
 // browser). ECharts escapes the text it draws, so data strings cannot become markup.
 import { createRequire } from 'node:module';
 import type * as Echarts from 'echarts';
+import type { CaseBucket } from '../../../src-shared/cases.js';
 import { HOUR } from '../../../src-shared/time-buckets.js';
 import type { CaseTotals } from '../db/case-totals.js';
 
@@ -27,10 +28,26 @@ function renderSvg(option: Echarts.EChartsCoreOption): string {
   }
 }
 
-/** The case's sessions per bucket (hours for up to three days, else days). */
+/**
+ * Every bucket from the first to the last, those without sessions at 0. The totals hold only the
+ * buckets that have sessions, and a category axis draws what it is given side by side: a burst at
+ * 00:00 and another at 10:00 read as consecutive hours, and quiet stretches vanished.
+ */
+function everyBucket({ step, buckets }: NonNullable<CaseTotals['timeline']>): CaseBucket[] {
+  const held = new Map(buckets.map((b) => [b.bucket, b]));
+  const first = buckets[0]?.bucket ?? 0;
+  const last = buckets.at(-1)?.bucket ?? first;
+  const all: CaseBucket[] = [];
+  for (let at = first; at <= last; at += step)
+    all.push(held.get(at) ?? { bucket: at, sessions: 0, malicious: 0 });
+  return all;
+}
+
+/** The case's sessions per bucket (hours for up to three days, else days), empty ones included. */
 export function timelineChart(timeline: CaseTotals['timeline']): string | null {
   if (!timeline || timeline.buckets.length === 0) return null;
-  const { step, buckets } = timeline;
+  const { step } = timeline;
+  const buckets = everyBucket(timeline);
   return renderSvg({
     title: { text: `Sessions per ${step === HOUR ? 'hour' : 'day'} (UTC)`, textStyle: { fontSize: 13 } },
     grid: { left: 48, right: 16, top: 40, bottom: 48 },
