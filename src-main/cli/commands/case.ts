@@ -172,6 +172,10 @@ export function registerCase(program: Command): void {
     ) =>
       withWorkspace(options, async ({ call }) => {
         const caseId = positiveInt('case id', id);
+        const fields = ['title', 'severity', 'status', 'summary'] as const;
+        if (fields.every((field) => options[field] === undefined))
+          throw new Error('Name what to change: --title, --severity, --status or --summary.');
+        const before = (await call('getCase', { id: caseId }, ITEM_OPTIONS)).case;
         const detail = await call(
           'updateCase',
           {
@@ -183,7 +187,10 @@ export function registerCase(program: Command): void {
           },
           ITEM_OPTIONS,
         );
-        return options.json ? printJson(detail) : say(`Case ${caseId} updated.`);
+        // The core records nothing when every value given is the case's already.
+        const changed = fields.some((field) => detail.case[field] !== before[field]);
+        if (options.json) return printJson(detail);
+        say(changed ? `Case ${caseId} updated.` : `Case ${caseId}: no change (it has those values already).`);
       }),
   );
 

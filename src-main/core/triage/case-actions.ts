@@ -93,6 +93,15 @@ export function updateCase(
       status: args.status ?? before.status,
       summary: args.summary ?? before.summary,
     };
+    // Nothing differs: nothing to record. Before, an update to the values the case already had
+    // bumped its time and put "case updated — no change" by the analyst into its report.
+    if (
+      after.title === before.title &&
+      after.severity === before.severity &&
+      after.status === before.status &&
+      after.summary === before.summary
+    )
+      return;
     const at = Date.now();
     updateCaseRow(db, args.id, after, at);
     recordAction(db, { analyst, at, kind: 'case-update', summary: `updated case ${args.id}` }, [
