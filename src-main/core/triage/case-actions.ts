@@ -121,6 +121,9 @@ export function editCaseItems(
       requireCase(db, args.caseId);
       const at = Date.now();
       const changed = applyItems(db, args.caseId, analyst, args, args.add, at);
+      // Nothing added or removed (all held already, or none held): nothing to record. Before, the
+      // case's time moved and an empty "0 session(s), 0 IP(s)" action went into the audit log.
+      if (changed.sessions.length === 0 && changed.ips.length === 0) return { sessions: 0, ips: 0 };
       touchCase(db, args.caseId, at);
       const summary = `${args.add ? 'added to' : 'removed from'} case ${args.caseId}: ${changed.sessions.length} session(s), ${changed.ips.length} IP(s)`;
       recordAction(db, { analyst, at, kind: 'case-items', summary }, [

@@ -56,4 +56,25 @@ describe('vigil case update that changes nothing', () => {
     expect(closed.stdout).toContain('Case 1 updated');
     expect(await timeline(dir, db)).toEqual(['case opened', 'case updated']);
   });
+
+  // Before, adding what the case already held (or removing what it did not) bumped its time and
+  // recorded an empty "added to case 1: 0 session(s), 0 IP(s)" action in the audit log.
+  it('adding what the case already holds, or removing what it does not, records nothing', async () => {
+    const dir = tempDir();
+    const db = await ingestedWith(dir, 'access.log', ACCESS_LOG);
+    const made = await vigil('case', 'create', '--title', 'Probe', '--session', '1', '--db', db);
+    expect(made.code, made.stderr).toBe(0);
+    const before = await updatedAt(db);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const again = await vigil('case', 'add', '1', '--session', '1', '--db', db);
+    expect(again.stdout).toContain('Added 0 session(s), 0 IP(s).');
+    const absent = await vigil('case', 'add', '1', '--remove', '--ip', '192.0.2.200', '--db', db);
+    expect(absent.stdout).toContain('Removed 0 session(s), 0 IP(s).');
+
+    expect(await updatedAt(db)).toBe(before);
+    const log = await vigil('audit', 'verify', '--db', db, '--json');
+    expect(log.code, log.stderr).toBe(0);
+    expect(JSON.parse(log.stdout)).toMatchObject({ verified: 1 });
+  });
 });
