@@ -46,7 +46,9 @@ export function CaseHeader({ c, onError }: { c: Case; onError(message: string): 
         </h2>
       )}
       <p className="muted">
-        opened by {c.createdBy} {formatTimestamp(c.createdAt)} · updated {formatTimestamp(c.updatedAt)} ·{' '}
+        {/* UTC, as the charts, the CLI and the report say: unsaid, an analyst read it as local time. */}
+        opened by {c.createdBy} {formatTimestamp(c.createdAt)} UTC · updated {formatTimestamp(c.updatedAt)}{' '}
+        UTC ·{' '}
         <span data-testid="case-counts">
           holds {countOf(c.sessionTotal, 'session')} ({countOf(c.sessions, 'session')} and{' '}
           {countOf(c.ips, 'IP')} added) · {countOf(c.notes, 'note')}

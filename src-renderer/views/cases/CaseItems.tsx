@@ -31,7 +31,7 @@ export function CaseItems({
           <li key={item.id}>
             {item.kind === 'ip' ? `IP ${item.ip}` : `session ${item.sessionId}`}{' '}
             <span className="muted">
-              {item.addedBy} {formatTimestamp(item.addedAt)}
+              {item.addedBy} {formatTimestamp(item.addedAt)} UTC
             </span>{' '}
             <button
               type="button"

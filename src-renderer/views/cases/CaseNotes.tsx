@@ -19,7 +19,7 @@ export function CaseNotes({
       <ol className="case-notes" data-testid="case-notes">
         {notes.map((n) => (
           <li key={n.id}>
-            <span className="muted">{formatTimestamp(n.at)}</span> <strong>{n.analyst}</strong>
+            <span className="muted">{formatTimestamp(n.at)} UTC</span> <strong>{n.analyst}</strong>
             <div className="note-body">{n.body}</div>
           </li>
         ))}

@@ -69,7 +69,7 @@ export function CasesView() {
                   <br />
                   <span className="muted">
                     {c.severity} · {c.status.replace('_', ' ')} · {countOf(c.sessionTotal, 'session')},{' '}
-                    {countOf(c.ips, 'IP')} · {formatTimestamp(c.updatedAt)}
+                    {countOf(c.ips, 'IP')} · {formatTimestamp(c.updatedAt)} UTC
                   </span>
                   {c.tags.length > 0 && (
                     <>
