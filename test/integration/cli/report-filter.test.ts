@@ -108,6 +108,23 @@ describe('vigil report --filter', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  // Before, csv and json of a case id that does not exist wrote an empty file and said "Wrote …
+  // 0 session(s)", while html, pdf and stix said "No case with id 9.": a mistyped id became an
+  // empty export of a "case" that never was.
+  it.each(['csv', 'json', 'html'])(
+    '%s: refuses a case that does not exist, and writes nothing',
+    async (format) => {
+      const { dir, db } = await workspace();
+      const out = path.join(dir, `case-9.${format}`);
+      const run = await vigil('report', '--case', '9', '--format', format, '--out', out, '--db', db);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('No case with id 9.');
+      expect(
+        fs.readdirSync(dir).filter((name) => name.startsWith('case-9') || name.endsWith('.partial')),
+      ).toEqual([]);
+    },
+  );
+
   it('refuses --out in a folder that does not exist, rather than creating a mistyped one', async () => {
     const { dir, db } = await workspace();
     const typo = path.join(dir, 'reprots', 'sub');
