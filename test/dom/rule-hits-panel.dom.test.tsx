@@ -58,7 +58,7 @@ afterEach(cleanup);
 
 describe('rule-hit panel', () => {
   it('filters by a level clicked in the chart', () => {
-    render(<RuleHitsPanel query={ready(summary)} extent={null} />);
+    render(<RuleHitsPanel query={ready(summary)} extent={null} ruleSets={null} />);
     const chart = screen.getByTestId('chart-rule-hits');
     fireEvent.click(within(chart).getByRole('button', { name: 'high' }));
     expect(filterStore.get().text).toBe('level:high');
@@ -66,7 +66,7 @@ describe('rule-hit panel', () => {
 
   it('filters by a level clicked in the counts, and adds it to the filter already there', () => {
     setFilterText('method:GET');
-    render(<RuleHitsPanel query={ready(summary)} extent={null} />);
+    render(<RuleHitsPanel query={ready(summary)} extent={null} ruleSets={null} />);
     const counts = screen.getByTestId('rule-hit-levels');
     expect(
       within(counts)
@@ -78,7 +78,7 @@ describe('rule-hit panel', () => {
   });
 
   it('filters by the title of a rule clicked in the top rules, the whole title', () => {
-    render(<RuleHitsPanel query={ready(summary)} extent={null} />);
+    render(<RuleHitsPanel query={ready(summary)} extent={null} ruleSets={null} />);
     fireEvent.click(within(screen.getByTestId('top-rules')).getByTitle('Filter: SQL injection'));
     expect(filterStore.get().text).toBe('sigma:="SQL injection"');
   });

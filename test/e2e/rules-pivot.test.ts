@@ -149,6 +149,23 @@ describe("a rule's hit count opens that rule's sessions", () => {
     expect((await pivot(folder(), 'Login form posted')).total).toBe(mineHits);
   });
 
+  // The Overview's Top rules list pivots as the Rules view does: two rows of one title, two terms.
+  it("on the Overview, each of two rules with one title adds its own rule's term", async () => {
+    await page.getByTestId('nav-overview').click();
+    const rows = page.getByTestId('top-rules').getByRole('button', { name: PACK_SQLI, exact: false });
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2);
+    const terms: string[] = [];
+    for (const i of [0, 1]) {
+      await rows.nth(i).click();
+      terms.push(await page.getByTestId('filter-input').inputValue());
+      await page.getByTestId('filter-clear').click();
+      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2);
+    }
+    expect(terms.sort()).toEqual(
+      ['sigma:=2a7e5c1d-4b3f-4e8a-9c6d-1f0b2e3d4c5a', 'sigma:=5b12d2b4-5aec-4a62-9f03-cb35939d4fce'].sort(),
+    );
+  });
+
   it('a rule with a title of its own is opened by its title', async () => {
     const { filter } = await pivot('pack', 'Vulnerability scanner or attack tool user agent');
     expect(filter).toBe('sigma:="Vulnerability scanner or attack tool user agent"');

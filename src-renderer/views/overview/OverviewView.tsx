@@ -27,6 +27,8 @@ export function OverviewView() {
   // Bucketed as the Sessions chart is (OVERVIEW_POINTS over the same span), so the bars line up.
   const hits = queryState(useVigilQuery('ruleHitSummary', { filter, maxPoints: OVERVIEW_POINTS }));
   const kinds = queryState(useVigilQuery('flagKinds', { filter }));
+  // A rule's term in Top rules is told from every other loaded rule's (the Rules view's list).
+  const ruleSets = queryState(useVigilQuery('listRuleSets', {}));
   // Every flag count names the detection set it counts (src-shared/detection-set.ts).
   const flaggedBy = useDetectionSet().name;
   const unfiltered = Object.keys(filter).length === 0;
@@ -61,7 +63,7 @@ export function OverviewView() {
         <TimeSeriesChart query={data.series} recorded={data.recorded} />
       </section>
       <WebPanels query={web} extent={extent} />
-      <RuleHitsPanel query={hits} extent={extent} />
+      <RuleHitsPanel query={hits} extent={extent} ruleSets={ruleSets.data ?? null} />
       <FlagKindsPanel query={kinds} />
       <div className="grid-2">
         <section className="panel">

@@ -1,16 +1,18 @@
 // The Overview's rule hits: hits per level over time (stacked), and the rules that hit most; a
-// click on a rule adds `sigma:"<title>"` to the global filter (a title reads better than a rule's
-// UUID; the term matches any part of a title), a click on a level (a bar's stack or its count in
-// the hint) adds `level:<name>`. Hidden while the filter has no hit.
+// click on a rule adds the term that opens exactly its sessions, as the Rules view's hit count does
+// (rules/rule-pivot.ts: `sigma:="<title>"`, or its id when another rule shares the title), a click
+// on a level (a bar's stack or its count in the hint) adds `level:<name>`. Hidden while the filter
+// has no hit.
 import { useMemo } from 'react';
 import { valueClause } from '../../../src-shared/filter/index.js';
-import { RULE_LEVELS, type RuleHitSummary } from '../../../src-shared/rules.js';
+import { RULE_LEVELS, type RuleHitSummary, type RuleSetInfo } from '../../../src-shared/rules.js';
 import { bucketStart } from '../../../src-shared/time-buckets.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { TimeExtent } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
 import { countOf, formatCount } from '../../format.js';
 import { addFilterTerm } from '../../state/filter.js';
+import { rulePivot } from '../rules/rule-pivot.js';
 import { LevelChip } from '../sessions/RuleHits.js';
 import { stackedTimeBars } from './stacked-time-bars.js';
 import { TopList } from './TopList.js';
@@ -53,13 +55,18 @@ const LEVEL_EVENTS: ChartEvents = {
   click: (params) => filterLevel((params as { seriesName?: string }).seriesName),
 };
 
-/** `extent`: the span the Sessions chart draws, which the hits over time share. */
+/**
+ * `extent`: the span the Sessions chart draws, which the hits over time share. `ruleSets`: every
+ * loaded rule, which a rule's term must tell it from; until they are read, the rules with hits.
+ */
 export function RuleHitsPanel({
   query,
   extent,
+  ruleSets,
 }: {
   query: QueryState<RuleHitSummary>;
   extent: TimeExtent | null;
+  ruleSets: readonly RuleSetInfo[] | null;
 }) {
   const summary = query.data;
   const build = useMemo(() => (summary?.points.length ? option(summary, extent) : null), [summary, extent]);
@@ -106,7 +113,7 @@ export function RuleHitsPanel({
             key: `${r.source}:${r.ruleId}`,
             label: r.title,
             sessions: r.hits,
-            clause: valueClause('sigma', r.title, false),
+            clause: rulePivot(ruleSets ?? [{ rules: summary.byRule }], r).clause,
             extra: <LevelChip level={r.level} />,
           }))}
         />

@@ -8,9 +8,11 @@
 import { foldCase } from '../../../src-shared/filter/case-fold.js';
 import type { FilterClause } from '../../../src-shared/filter/index.js';
 import { valueClause } from '../../../src-shared/filter/index.js';
-import type { RuleSetInfo } from '../../../src-shared/rules.js';
 
-type Rule = RuleSetInfo['rules'][number];
+/** What the pivot reads of a rule: the two names `sigma:=` answers to. */
+type Rule = { title: string; ruleId: string };
+/** Every rule `sigma:=` could select: each set's rules (RuleSetInfo), or the rules with hits. */
+type RuleSets = readonly { rules: readonly Rule[] }[];
 
 export interface RulePivot {
   clause: FilterClause;
@@ -19,7 +21,7 @@ export interface RulePivot {
 }
 
 /** How many rules of all sets `sigma:=value` selects (as core/db/filter-sql.ts's sigmaSql). */
-function rulesAnswering(sets: readonly RuleSetInfo[], value: string): number {
+function rulesAnswering(sets: RuleSets, value: string): number {
   const folded = foldCase(value);
   const sid = /^\d+$/.test(value) ? `:${value}:` : null;
   let count = 0;
@@ -34,7 +36,7 @@ function rulesAnswering(sets: readonly RuleSetInfo[], value: string): number {
   return count;
 }
 
-export function rulePivot(sets: readonly RuleSetInfo[], rule: Rule): RulePivot {
+export function rulePivot(sets: RuleSets, rule: Rule): RulePivot {
   for (const value of [rule.title, rule.ruleId])
     if (rulesAnswering(sets, value) === 1) return { clause: valueClause('sigma', value, false), exact: true };
   return { clause: valueClause('sigma', rule.title, false), exact: false };
