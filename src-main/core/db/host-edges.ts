@@ -5,7 +5,6 @@
 // the server that wrote the log ("server of access.log"): what an analyst reading a web server's
 // log expects, a star of clients around the site. Sessions with a destination IP are untouched.
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import type { FilterClause } from '../../../src-shared/filter/clauses.js';
 import { serverOfLog } from '../../../src-shared/graph.js';
 import { ACCESS_LOG_LINE_SQL, anyRequestsStored } from './analytics-web.js';
 import { filterAnd, type Pair } from './graph.js';
@@ -70,18 +69,19 @@ export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[
 }
 
 /**
- * The filter selecting the sessions of a client → host edge: the client's requests for that host,
- * or, for a "server of FILE" node, its requests in the latest import of that file that name no
- * host (a log either names its hosts or does not).
+ * The WHERE clause of a client → host edge's sessions: the same lines readHostPairs summed into
+ * it, so the list holds what the edge's weight counts. For a host, the client's lines that asked
+ * for it and name no server IP; for a "server of FILE" node, its lines naming neither a host nor a
+ * server IP in every import of that file name (readHostPairs makes them one node: the latest
+ * import alone listed fewer sessions than the edge said).
  */
-export function hostEdgeFilter(db: Db, src: string, host: string, filter: SessionFilter): SessionFilter {
+export function hostEdgeWhere(src: string, host: string, filter: SessionFilter) {
   const edge = { ...filter, srcIp: src, dstIp: undefined };
   const server = host.startsWith(serverOfLog('')) ? host.slice(serverOfLog('').length) : null;
-  const importId =
+  const ends =
     server === null
-      ? undefined
-      : (db.prepare('SELECT max(id) FROM imports WHERE file_name = ?').pluck().get(server) as number | null);
-  if (importId != null) return { ...edge, importId };
-  const clause: FilterClause = { field: 'host', negate: false, values: [{ kind: 'text', value: host }] };
-  return { ...edge, clauses: [...(filter.clauses ?? []), clause] };
+      ? 'host_id IN (SELECT id FROM http_hosts WHERE value = @edgeHost)'
+      : 'host_id IS NULL AND import_id IN (SELECT id FROM imports WHERE file_name = @edgeServer)';
+  const { sql, params } = filterAnd(edge, `${NO_DESTINATION} AND ${ACCESS_LOG_LINE_SQL} AND ${ends}`);
+  return { sql, params: { ...params, ...(server === null ? { edgeHost: host } : { edgeServer: server }) } };
 }

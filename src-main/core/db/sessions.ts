@@ -361,7 +361,15 @@ export function sessionPage(
   db: Db,
   query: { filter: SessionFilter; sort: string; direction: 'asc' | 'desc'; offset: number; limit: number },
 ): { items: Session[]; total: number } {
-  const { sql, params } = whereClause(query.filter);
+  return sessionPageWhere(db, whereClause(query.filter), query);
+}
+
+/** A page of the sessions a WHERE clause selects (sessionPage's filter, or one with a condition more). */
+export function sessionPageWhere(
+  db: Db,
+  { sql, params }: { sql: string; params: Record<string, unknown> },
+  query: { filter: SessionFilter; sort: string; direction: 'asc' | 'desc'; offset: number; limit: number },
+): { items: Session[]; total: number } {
   const order = pageOrder(query.filter, query.sort, query.direction);
   const scoreRun = query.sort === 'score' ? { scoreRun: activeRun(db)?.id ?? null } : {};
   const rows = db

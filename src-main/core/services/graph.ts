@@ -16,10 +16,10 @@ import {
   rollupAnswers,
   worstVerdictByIp,
 } from '../db/graph.js';
-import { hostEdgeFilter, readHostPairs } from '../db/host-edges.js';
+import { hostEdgeWhere, readHostPairs } from '../db/host-edges.js';
 import { ipProfile } from '../db/ip-profile.js';
 import type { Db } from '../db/open.js';
-import { sessionPage } from '../db/sessions.js';
+import { sessionPage, sessionPageWhere } from '../db/sessions.js';
 
 export interface GraphContext {
   db: Db;
@@ -64,13 +64,9 @@ export function graphService({ db }: GraphContext): Pick<VigilService, GraphOps>
     },
     async edgeSessions({ src, dst, toHost, filter, offset, limit }) {
       // The edge is already within the filter; its endpoints replace any endpoint terms in it.
-      return sessionPage(db, {
-        filter: toHost ? hostEdgeFilter(db, src, dst, filter) : { ...filter, srcIp: src, dstIp: dst },
-        sort: 'startTs',
-        direction: 'desc',
-        offset,
-        limit,
-      });
+      const page = { sort: 'startTs', direction: 'desc', offset, limit } as const;
+      if (toHost) return sessionPageWhere(db, hostEdgeWhere(src, dst, filter), { ...page, filter });
+      return sessionPage(db, { ...page, filter: { ...filter, srcIp: src, dstIp: dst } });
     },
   };
 }

@@ -149,3 +149,34 @@ describe('requests without a server IP in the graph', () => {
     expect(graph.matchedEdges).toBe(pairs);
   });
 });
+
+describe('two logs with the same file name', () => {
+  it("list every session the shared 'server of FILE' edge counts, from both imports", async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'two.db'));
+    try {
+      // Two web servers' logs, both called access.log, each naming no host: one node.
+      for (const [server, seconds] of [
+        ['web1', [1, 2]],
+        ['web2', [3]],
+      ] as const) {
+        fs.mkdirSync(path.join(dir, server));
+        const file = path.join(dir, server, 'access.log');
+        fs.writeFileSync(file, `${seconds.map((s) => line('10.0.0.9', s, `/${server}`)).join('\n')}\n`);
+        expect((await runImport(db, { file, enrich: false })).status).toBe('done');
+      }
+      const graph = await call(db, 'graphEdges', { filter: {} } as ArgsOf<'graphEdges'>);
+      expect(edgesOf(graph)).toEqual(['10.0.0.9 -> server of access.log (host) 3']);
+      const page = await call(db, 'edgeSessions', {
+        src: '10.0.0.9',
+        dst: 'server of access.log',
+        toHost: true,
+      } as ArgsOf<'edgeSessions'>);
+      // The list holds what the edge's weight counts: all three requests, and says so.
+      expect(page.items.map((s) => s.path).sort()).toEqual(['/web1', '/web1', '/web2']);
+      expect(page.total).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
+});
