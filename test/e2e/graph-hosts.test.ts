@@ -45,6 +45,8 @@ describe('hosts in the graph', () => {
     const { page } = session;
     // Five clients, two hosts.
     expect(await canvasNumber(page, 'data-nodes')).toBe(7);
+    // The summary counts the hosts apart: they are no IPs (it read "7 IPs").
+    expect(await page.getByTestId('graph-summary').textContent()).toBe('5 IPs · 2 hosts · 5 edges');
     await searchGraph(page, 'shop.example.com');
     await expect
       .poll(() => page.getByText('shop.example.com is a host the requests asked for').count(), UNTIL_SHOWN)

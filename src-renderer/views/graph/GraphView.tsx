@@ -152,7 +152,10 @@ export function GraphView() {
         <h1>IP graph</h1>
         <p className="muted" data-testid="graph-summary">
           {graph && state === 'ready'
-            ? `${countOf(counts.nodes, 'IP')} · ${countOf(counts.edges, 'edge')}` +
+            ? // A host node is no IP: "7 IPs" over 5 clients and their 2 sites miscounted both.
+              `${countOf(counts.nodes - counts.hosts, 'IP')} · ` +
+              (counts.hosts > 0 ? `${countOf(counts.hosts, 'host')} · ` : '') +
+              countOf(counts.edges, 'edge') +
               (graph.matchedEdges > graph.edges.weight.length
                 ? ` (the ${formatCount(graph.edges.weight.length)} heaviest of ${formatCount(graph.matchedEdges)})`
                 : '')

@@ -110,6 +110,15 @@ export function mergeGraph(
   return { nodesAdded, edgesAdded };
 }
 
+/** The host nodes of the model (requests without a server IP end at them): they are no IPs. */
+export function countHosts(model: IpGraphModel): number {
+  let hosts = 0;
+  model.forEachNode((_node, attributes) => {
+    if (attributes.kind === 'host') hosts++;
+  });
+  return hosts;
+}
+
 /** Sizes every node by the measure against the largest in the model. */
 export function resize(model: IpGraphModel, mode: SizeMode): void {
   let max = 0;

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { IpGraph } from '../../../src-shared/graph.js';
 import type { ColourMode } from './colors.js';
-import { createGraphModel, mergeGraph, recolour, resize, type SizeMode } from './graph-model.js';
+import { countHosts, createGraphModel, mergeGraph, recolour, resize, type SizeMode } from './graph-model.js';
 import { LayoutRunner } from './layout/layout-runner.js';
 import { seedNearHubs } from './seed-layout.js';
 
@@ -20,6 +20,8 @@ export const autoSteps = (order: number, size: number) =>
 
 export interface GraphCounts {
   nodes: number;
+  /** Of the nodes, those that are hosts, not IPs (the summary counts them apart). */
+  hosts: number;
   edges: number;
   /** The answer the counts were taken from; until the model holds a new answer, it is not drawn. */
   of: IpGraph | null;
@@ -29,7 +31,7 @@ export function useDrawnGraph(graph: IpGraph | null, colour: ColourMode, size: S
   const model = useMemo(createGraphModel, []);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const runner = useMemo(() => new LayoutRunner(model, setLayoutRunning), [model]);
-  const [counts, setCounts] = useState<GraphCounts>({ nodes: 0, edges: 0, of: null });
+  const [counts, setCounts] = useState<GraphCounts>({ nodes: 0, hosts: 0, edges: 0, of: null });
 
   useEffect(() => () => runner.kill(), [runner]);
 
@@ -40,7 +42,7 @@ export function useDrawnGraph(graph: IpGraph | null, colour: ColourMode, size: S
     model.clear();
     mergeGraph(model, graph, colour, size);
     seedNearHubs(model);
-    setCounts({ nodes: model.order, edges: model.size, of: graph });
+    setCounts({ nodes: model.order, hosts: countHosts(model), edges: model.size, of: graph });
     runner.graphChanged();
     runner.runSteps(autoSteps(model.order, model.size));
   }, [graph, model, runner]);

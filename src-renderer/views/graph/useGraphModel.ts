@@ -6,7 +6,7 @@ import type { EdgeWeight } from '../../../src-shared/graph.js';
 import { api } from '../../api/index.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import type { ColourMode } from './colors.js';
-import { mergeGraph, type SizeMode } from './graph-model.js';
+import { countHosts, mergeGraph, type SizeMode } from './graph-model.js';
 import { autoSteps, useDrawnGraph } from './useDrawnGraph.js';
 
 // Expanding a hub brings this many of its heaviest edges: enough to reach past those already drawn.
@@ -55,7 +55,12 @@ export function useGraphModel({ filter, weight, limit, colour, size }: GraphSett
         const data = await api.ipNeighbours({ ip, filter, weight, limit: NEIGHBOUR_LIMIT });
         if (current.current !== asked) return SUPERSEDED;
         const added = mergeGraph(model, data, colour, size, around);
-        setCounts((current) => ({ ...current, nodes: model.order, edges: model.size }));
+        setCounts((current) => ({
+          ...current,
+          nodes: model.order,
+          hosts: countHosts(model),
+          edges: model.size,
+        }));
         setExpandError(null);
         if (added.nodesAdded + added.edgesAdded > 0) {
           runner.graphChanged();
