@@ -4,6 +4,7 @@
 // arguments, not row arrays (0.69 s → 0.3 s for those 492 k rows).
 
 import type { IpProfile } from '../../../src-shared/graph.js';
+import { addressTexts } from '../../../src-shared/ip.js';
 import { must } from '../../../src-shared/must.js';
 import { bucketFor, bucketStart } from '../../../src-shared/time-buckets.js';
 import { jsAggregate } from './js-aggregate.js';
@@ -62,7 +63,12 @@ export class IpProfilePass {
     { ip: string; direction: 'out' | 'in'; sessions: number; bytes: number }
   >();
 
-  constructor(private readonly ip: string) {}
+  /** The texts the IP may be stored as (addressTexts): its sessions' ends are compared with them. */
+  private readonly forms: Set<string>;
+
+  constructor(ip: string) {
+    this.forms = new Set(addressTexts(ip));
+  }
 
   /**
    * Adds one session, its values as SQL gives them (PASS_ARGUMENTS). Static, with the pass first:
@@ -84,8 +90,9 @@ export class IpProfilePass {
   ): IpProfilePass {
     const bytes = (bytesIn ?? 0) + (bytesOut ?? 0);
     pass.sessions++;
-    if (src === pass.ip) pass.asSource++;
-    if (dst === pass.ip) pass.asDestination++;
+    const out = pass.forms.has(src);
+    if (out) pass.asSource++;
+    if (dst !== null && pass.forms.has(dst)) pass.asDestination++;
     if (bytesIn !== null) pass.bytesIn = (pass.bytesIn ?? 0) + bytesIn;
     if (bytesOut !== null) pass.bytesOut = (pass.bytesOut ?? 0) + bytesOut;
     if (score !== null && (pass.maxScore === null || score > pass.maxScore)) pass.maxScore = score;
@@ -95,10 +102,9 @@ export class IpProfilePass {
     pass.bytes.push(bytes);
     const countryKey = country ?? '';
     pass.countries.set(countryKey, (pass.countries.get(countryKey) ?? 0) + 1);
-    if (src === pass.ip) pass.asns.set(asn, (pass.asns.get(asn) ?? 0) + 1);
+    if (out) pass.asns.set(asn, (pass.asns.get(asn) ?? 0) + 1);
     pass.ports.set(port, (pass.ports.get(port) ?? 0) + 1);
     if (dst !== null && dst !== '' && src !== dst) {
-      const out = src === pass.ip;
       const peer = out ? dst : src;
       const key = `${out ? '>' : '<'}${peer}`;
       const entry = pass.peers.get(key);

@@ -3,6 +3,7 @@
 // not the table) feeds every aggregate; the latest sessions and verdicts are then read by id.
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { IpProfile } from '../../../src-shared/graph.js';
+import { addressTexts } from '../../../src-shared/ip.js';
 import { asName } from '../enrich/as-names.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
 import { activeScoreRun, filterAnd } from './graph.js';
@@ -10,11 +11,24 @@ import { IpProfilePass, ipProfilePasses, PASS_ARGUMENTS } from './ip-profile-pas
 import type { Db } from './open.js';
 import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
 
-const TOUCHES = 'src_ip = @ip OR dst_ip = @ip';
 const VERDICTS = 15;
 
+/**
+ * The IP's sessions at either end, in each text form a log may have written it (addressTexts), as
+ * the `ip:` term finds them: asked as one form, a drill-down read 0 sessions above the panel's
+ * requests and the Sessions view that counted them all. Each form is one lookup of an IP index.
+ */
+function touches(ip: string): { sql: string; forms: Record<string, string> } {
+  const forms = Object.fromEntries(addressTexts(ip).map((form, i) => [`ipForm${i}`, form]));
+  const list = Object.keys(forms)
+    .map((name) => `@${name}`)
+    .join(', ');
+  return { sql: `src_ip IN (${list}) OR dst_ip IN (${list})`, forms };
+}
+
 export function ipProfile(db: Db, ip: string, filter: SessionFilter, recentLimit: number): IpProfile {
-  const { sql, params } = filterAnd(filter, TOUCHES);
+  const ends = touches(ip);
+  const { sql, params } = filterAnd(filter, ends.sql);
   const run = activeScoreRun(db);
   const scoreJoin = run
     ? 'LEFT JOIN scores ON scores.run_id = @runId AND scores.session_id = sessions.id'
@@ -25,7 +39,7 @@ export function ipProfile(db: Db, ip: string, filter: SessionFilter, recentLimit
     // the score is the active run's.
     `SELECT vigil_ip_profile(${PASS_ARGUMENTS}, ${run ? 'scores.score' : 'NULL'}, sessions.id IN (${FLAGGED_IDS_SQL}))
      FROM sessions ${scoreJoin} ${sql}`,
-    { ...params, ip, ...(run ? { runId: run.runId } : {}) },
+    { ...params, ...ends.forms, ...(run ? { runId: run.runId } : {}) },
     new IpProfilePass(ip),
   );
   const { latestIds, asns, ...aggregates } = pass.finish(run !== null, recentLimit);
@@ -56,12 +70,13 @@ function sessionsById(db: Db, ids: number[]): IpProfile['recent'] {
  * join starts from them (CROSS JOIN fixes that order in SQLite).
  */
 function latestVerdicts(db: Db, ip: string, filter: SessionFilter): IpProfile['verdicts'] {
-  const { sql, params } = filterAnd(filter, TOUCHES);
+  const ends = touches(ip);
+  const { sql, params } = filterAnd(filter, ends.sql);
   return db
     .prepare(
       `SELECT verdicts.session_id AS sessionId, verdicts.verdict, verdicts.note, verdicts.at
        FROM verdicts CROSS JOIN sessions ON sessions.id = verdicts.session_id ${sql}
        ORDER BY verdicts.at DESC, verdicts.session_id DESC LIMIT ${VERDICTS}`,
     )
-    .all({ ...params, ip }) as IpProfile['verdicts'];
+    .all({ ...params, ...ends.forms }) as IpProfile['verdicts'];
 }

@@ -36,3 +36,32 @@ describe('an IP profile over an access log', () => {
     expect(ipProfile(db, '192.0.2.2', {}, 10)).toMatchObject({ sessions: 1, bytesIn: null, bytesOut: 0 });
   });
 });
+
+describe('an IP profile asked in another text form than the log wrote', () => {
+  it('counts the sessions of the address, as the Sessions view and the panel’s requests do', async () => {
+    const dir = tempDir();
+    const log = path.join(dir, 'v6.log');
+    // The log writes the short lower-case form and an IPv4 client as IPv4-mapped.
+    fs.writeFileSync(
+      log,
+      [
+        '2001:db8::7 - - [12/Feb/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "Mozilla/5.0"',
+        '2001:db8::7 - - [12/Feb/2024:10:00:01 +0000] "GET /a HTTP/1.1" 200 10 "-" "Mozilla/5.0"',
+        '::ffff:192.0.2.9 - - [12/Feb/2024:10:00:02 +0000] "GET / HTTP/1.1" 200 5 "-" "Mozilla/5.0"',
+      ].join('\n'),
+    );
+    const v6 = openDatabase(path.join(dir, 'v6.db'));
+    try {
+      expect((await runImport(v6, { file: log, enrich: false })).status).toBe('done');
+      // Typed in capitals with every group written out (as another tool prints it): it read 0 sessions.
+      expect(ipProfile(v6, '2001:0DB8:0000:0000:0000:0000:0000:0007', {}, 10)).toMatchObject({
+        sessions: 2,
+        asSource: 2,
+        bytesOut: 522,
+      });
+      expect(ipProfile(v6, '192.0.2.9', {}, 10)).toMatchObject({ sessions: 1, asSource: 1 });
+    } finally {
+      v6.close();
+    }
+  });
+});
