@@ -54,4 +54,16 @@ describe('hosts in the graph', () => {
     expect(await page.getByTestId('ip-panel').count()).toBe(0);
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('finds an IP typed in another text form than the log wrote (IPv4-mapped here)', {
+    timeout: 60_000,
+  }, async () => {
+    const { page } = session;
+    await searchGraph(page, '::FFFF:10.0.0.2');
+    // The node drawn for the address is focused and drilled into, not "no sessions ... without a node".
+    await page.locator('[data-testid="graph-canvas"][data-focused="10.0.0.2"]').waitFor();
+    await page.locator('[data-testid="ip-panel"][data-ip="10.0.0.2"]').waitFor();
+    expect(await page.getByText('has no sessions with a destination').count()).toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@
 
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
+import { addressTexts } from '../../../src-shared/ip.js';
 import { must } from '../../../src-shared/must.js';
 import { activeRun } from './model-runs.js';
 import type { Db } from './open.js';
@@ -82,21 +83,36 @@ export function readPairs(db: Db, filter: SessionFilter): { pairs: Pair[]; sourc
   return { pairs: pairSums.read(db, sql, params).pairs(), source: 'sessions' };
 }
 
-/** The pairs that have `ip` at either end, within the filter. */
+/**
+ * Parameters for each text form a log may write an address in (addressTexts), and the list that
+ * binds them for `column IN (…)`: an address asked in capitals, with every IPv6 group or
+ * IPv4-mapped finds its sessions as the `ip:` term does (asked as typed, none). One index lookup each.
+ */
+export function addressForms(ip: string): { list: string; params: Record<string, string> } {
+  const params = Object.fromEntries(addressTexts(ip).map((form, i) => [`ipForm${i}`, form]));
+  const list = Object.keys(params)
+    .map((name) => `@${name}`)
+    .join(', ');
+  return { list: `(${list})`, params };
+}
+
+/** The pairs that have `ip` (in any of its text forms) at either end, within the filter. */
 export function readNeighbourPairs(
   db: Db,
   ip: string,
   filter: SessionFilter,
 ): { pairs: Pair[]; source: PairSource } {
+  const forms = addressForms(ip);
   if (rollupAnswers(filter)) {
     // The primary key serves the source side; the destination side scans the (small) rollup.
     const pairs = db
       .prepare(
-        `SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs WHERE src_ip = @ip AND dst_ip != ''
+        `SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs WHERE src_ip IN ${forms.list} AND dst_ip != ''
          UNION ALL
-         SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs WHERE dst_ip = @ip AND src_ip != @ip`,
+         SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs
+         WHERE dst_ip IN ${forms.list} AND src_ip NOT IN ${forms.list}`,
       )
-      .all({ ip }) as Pair[];
+      .all(forms.params) as Pair[];
     const kept = pairs.filter(
       (p) =>
         (filter.srcIp === undefined || p.src === filter.srcIp) &&
@@ -104,9 +120,9 @@ export function readNeighbourPairs(
     );
     return { pairs: kept, source: 'rollup' };
   }
-  const { sql, params } = filterAnd(filter, 'src_ip = @ip OR dst_ip = @ip');
+  const { sql, params } = filterAnd(filter, `src_ip IN ${forms.list} OR dst_ip IN ${forms.list}`);
   const query = `SELECT ${pairSumsOf('NULL')} FROM sessions ${sql} AND dst_ip IS NOT NULL AND dst_ip != ''`;
-  return { pairs: pairSums.read(db, query, { ...params, ip }).pairs(), source: 'sessions' };
+  return { pairs: pairSums.read(db, query, { ...params, ...forms.params }).pairs(), source: 'sessions' };
 }
 
 export interface ScoreRun {

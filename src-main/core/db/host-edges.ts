@@ -7,7 +7,7 @@
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { serverOfLog } from '../../../src-shared/graph.js';
 import { ACCESS_LOG_LINE_SQL, anyRequestsStored } from './analytics-web.js';
-import { filterAnd, type Pair } from './graph.js';
+import { addressForms, filterAnd, type Pair } from './graph.js';
 import type { Db } from './open.js';
 
 const NO_DESTINATION = "(dst_ip IS NULL OR dst_ip = '')";
@@ -27,8 +27,11 @@ interface HostCell {
  */
 export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[] {
   if (!anyRequestsStored(db)) return [];
+  const forms = ip === undefined ? null : addressForms(ip);
   const touching =
-    ip === undefined ? '' : ' AND (src_ip = @ip OR host_id IN (SELECT id FROM http_hosts WHERE value = @ip))';
+    forms === null
+      ? ''
+      : ` AND (src_ip IN ${forms.list} OR host_id IN (SELECT id FROM http_hosts WHERE value = @ip))`;
   // Every line the server logged draws its client's edge, a TLS handshake sent to it included.
   const { sql, params } = filterAnd(filter, `${NO_DESTINATION} AND ${ACCESS_LOG_LINE_SQL}${touching}`);
   // Grouped on ids; the few hosts and log files are named after (one read each).
@@ -38,7 +41,7 @@ export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[
          count(*) AS sessions, coalesce(sum(bytes_in), 0) + coalesce(sum(bytes_out), 0) AS bytes
        FROM sessions ${sql} GROUP BY 1, 2, 3`,
     )
-    .all({ ...params, ip }) as HostCell[];
+    .all({ ...params, ...forms?.params, ip }) as HostCell[];
   const hostName = db.prepare('SELECT value FROM http_hosts WHERE id = ?').pluck();
   const fileName = db.prepare('SELECT file_name FROM imports WHERE id = ?').pluck();
   const names = new Map<string, string>();

@@ -3,27 +3,19 @@
 // not the table) feeds every aggregate; the latest sessions and verdicts are then read by id.
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import type { IpProfile } from '../../../src-shared/graph.js';
-import { addressTexts } from '../../../src-shared/ip.js';
 import { asName } from '../enrich/as-names.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
-import { activeScoreRun, filterAnd } from './graph.js';
+import { activeScoreRun, addressForms, filterAnd } from './graph.js';
 import { IpProfilePass, ipProfilePasses, PASS_ARGUMENTS } from './ip-profile-pass.js';
 import type { Db } from './open.js';
 import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
 
 const VERDICTS = 15;
 
-/**
- * The IP's sessions at either end, in each text form a log may have written it (addressTexts), as
- * the `ip:` term finds them: asked as one form, a drill-down read 0 sessions above the panel's
- * requests and the Sessions view that counted them all. Each form is one lookup of an IP index.
- */
+/** The IP's sessions at either end, in each text form a log may have written it (addressForms). */
 function touches(ip: string): { sql: string; forms: Record<string, string> } {
-  const forms = Object.fromEntries(addressTexts(ip).map((form, i) => [`ipForm${i}`, form]));
-  const list = Object.keys(forms)
-    .map((name) => `@${name}`)
-    .join(', ');
-  return { sql: `src_ip IN (${list}) OR dst_ip IN (${list})`, forms };
+  const { list, params } = addressForms(ip);
+  return { sql: `src_ip IN ${list} OR dst_ip IN ${list}`, forms: params };
 }
 
 export function ipProfile(db: Db, ip: string, filter: SessionFilter, recentLimit: number): IpProfile {

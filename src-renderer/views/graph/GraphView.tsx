@@ -2,6 +2,7 @@
 // score or verdict, with a drill-down per IP and the sessions behind each edge.
 import './graph.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { addressTexts } from '../../../src-shared/ip.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { countOf, formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
@@ -92,13 +93,19 @@ export function GraphView() {
     handle.current?.relight();
   }, [selection, minWeight, model, handle]);
 
-  const find = async (ip: string) => {
+  // The node of an address typed in another text form than its log wrote (capitals, full IPv6
+  // groups, IPv4-mapped): the form the graph holds. Asked as typed, a drawn IP was said to have
+  // no sessions with a destination.
+  const drawnAs = (typed: string) => addressTexts(typed).find((form) => model.hasNode(form));
+  const find = async (typed: string) => {
     if (container.current) delete container.current.dataset.focused;
+    let ip = drawnAs(typed) ?? typed;
     if (!model.hasNode(ip)) {
       // Not among the heaviest edges: bring in its own neighbourhood first.
       const added = await expand(ip);
       // Asked under a filter since replaced: this search is no longer the analyst's.
       if (added === SUPERSEDED) return;
+      ip = drawnAs(typed) ?? typed;
       if (!added || !model.hasNode(ip)) {
         // An access log names no destination, so its clients make no edge; their drill-down (the
         // profile, requests and rule hits) still stands, without a node to focus.

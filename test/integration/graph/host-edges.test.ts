@@ -122,6 +122,22 @@ describe('requests without a server IP in the graph', () => {
     ]);
   });
 
+  it('a neighbourhood asked in another text form of the address finds the edges as drawn', async () => {
+    const expected = [
+      '10.0.0.3 -> 192.0.2.10 (ip) 1',
+      '10.0.0.3 -> blog.example.com (host) 1',
+      '10.0.0.3 -> shop.example.com (host) 1',
+    ];
+    // IPv4-mapped, as a dual-stack tool prints it; from the rollup, then from the sessions.
+    for (const filter of [{}, { from: 0 }]) {
+      const graph = await call(webDb, 'ipNeighbours', {
+        ip: '::FFFF:10.0.0.3',
+        filter,
+      } as ArgsOf<'ipNeighbours'>);
+      expect(edgesOf(graph)).toEqual(expected);
+    }
+  });
+
   it("lists an edge's sessions: the client's requests to the host, or in the log that names none", async () => {
     const sessions = async (src: string, dst: string, toHost: boolean) => {
       const page = await call(webDb, 'edgeSessions', { src, dst, toHost } as ArgsOf<'edgeSessions'>);
