@@ -3,6 +3,7 @@
 // a third of the JSON and far less schema-checking work in the renderer.
 import { z } from 'zod';
 import { Session, SessionFilter } from './domain.js';
+import { isIP } from './ip.js';
 
 export const EdgeWeight = z.enum(['sessions', 'bytes']);
 export type EdgeWeight = z.infer<typeof EdgeWeight>;
@@ -18,6 +19,24 @@ export type ScoreSource = z.infer<typeof ScoreSource>;
  * (db/host-edges.ts); the case graph names it the same way.
  */
 export const serverOfLog = (fileName: string) => `server of ${fileName}`;
+
+const HOST_SUFFIX = ' (host)';
+
+/**
+ * A host node's name: the host, or "HOST (host)" when the host is an address (a proxy request for
+ * http://10.0.0.1/), so it never meets an IP node of that address: not in one answer (a log whose
+ * client 10.0.0.1 also is), nor when an expansion's answer is drawn into the graph.
+ */
+export const hostNodeName = (host: string) => (isIP(host) ? `${host}${HOST_SUFFIX}` : host);
+
+/**
+ * The host a host node stands for (hostNodeName's inverse). Read as the name, "10.0.0.1 (host)"
+ * matched no request: its edge listed 0 sessions and its expansion no client.
+ */
+export function hostOfNode(name: string): string {
+  const host = name.endsWith(HOST_SUFFIX) ? name.slice(0, -HOST_SUFFIX.length) : null;
+  return host !== null && isIP(host) ? host : name;
+}
 
 export const NodeKind = z.enum(['ip', 'host']);
 export type NodeKind = z.infer<typeof NodeKind>;

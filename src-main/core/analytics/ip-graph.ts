@@ -1,7 +1,13 @@
 // Turns IP pairs into the column-wise graph the view draws: the heaviest edges up to a limit,
 // and every endpoint of those edges with its volume, what it originated and its highest anomaly score.
 // A pair to a host (a request without a server IP, db/host-edges.ts) ends at a host node.
-import type { EdgeWeight, IpGraph, NodeKind, ScoreSource } from '../../../src-shared/graph.js';
+import {
+  type EdgeWeight,
+  hostNodeName,
+  type IpGraph,
+  type NodeKind,
+  type ScoreSource,
+} from '../../../src-shared/graph.js';
 import type { IpVerdict, Pair, PairSource } from '../db/graph.js';
 
 export interface AssembleOptions {
@@ -33,9 +39,7 @@ export function assembleGraph(pairs: Pair[], options: AssembleOptions): IpGraph 
   matched.sort((a, b) => weightOf(b) - weightOf(a) || compare(a.src, b.src) || compare(a.dst, b.dst));
   const kept = matched.slice(0, options.limit);
 
-  // A host node is named by its host; one that is also an IP node's address keeps apart from it.
-  const ipNames = new Set(pairs.flatMap((pair) => (pair.toHost ? [pair.src] : [pair.src, pair.dst])));
-  const hostName = (host: string) => (ipNames.has(host) ? `${host} (host)` : host);
+  // A host node is named by its host; one that is an address keeps apart from IP nodes (hostNodeName).
   const index = new Map<string, number>();
   const nodes: IpGraph['nodes'] = { ip: [], volume: [], originated: [], score: [], verdict: [], kind: [] };
   const nodeOf = (name: string, kind: NodeKind) => {
@@ -46,7 +50,7 @@ export function assembleGraph(pairs: Pair[], options: AssembleOptions): IpGraph 
       index.set(key, i);
       // A host has no score or verdict of its own: those are of the sessions an IP originated.
       const own = kind === 'ip';
-      nodes.ip.push(kind === 'host' ? hostName(name) : name);
+      nodes.ip.push(kind === 'host' ? hostNodeName(name) : name);
       nodes.volume.push((own ? volume.get(name) : hostVolume.get(name)) ?? 0);
       nodes.originated.push(own ? (originated.get(name) ?? 0) : 0);
       nodes.score.push(own ? (options.scores.get(name) ?? null) : null);

@@ -5,7 +5,7 @@
 // the server that wrote the log ("server of access.log"): what an analyst reading a web server's
 // log expects, a star of clients around the site. Sessions with a destination IP are untouched.
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import { serverOfLog } from '../../../src-shared/graph.js';
+import { hostOfNode, serverOfLog } from '../../../src-shared/graph.js';
 import { ACCESS_LOG_LINE_SQL, anyRequestsStored } from './analytics-web.js';
 import { addressForms, filterAnd, type Pair } from './graph.js';
 import type { Db } from './open.js';
@@ -31,7 +31,7 @@ export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[
   const touching =
     forms === null
       ? ''
-      : ` AND (src_ip IN ${forms.list} OR host_id IN (SELECT id FROM http_hosts WHERE value = @ip))`;
+      : ` AND (src_ip IN ${forms.list} OR host_id IN (SELECT id FROM http_hosts WHERE value = @host))`;
   // Every line the server logged draws its client's edge, a TLS handshake sent to it included.
   const { sql, params } = filterAnd(filter, `${NO_DESTINATION} AND ${ACCESS_LOG_LINE_SQL}${touching}`);
   // Grouped on ids; the few hosts and log files are named after (one read each).
@@ -41,7 +41,7 @@ export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[
          count(*) AS sessions, coalesce(sum(bytes_in), 0) + coalesce(sum(bytes_out), 0) AS bytes
        FROM sessions ${sql} GROUP BY 1, 2, 3`,
     )
-    .all({ ...params, ...forms?.params, ip }) as HostCell[];
+    .all({ ...params, ...forms?.params, host: ip === undefined ? undefined : hostOfNode(ip) }) as HostCell[];
   const hostName = db.prepare('SELECT value FROM http_hosts WHERE id = ?').pluck();
   const fileName = db.prepare('SELECT file_name FROM imports WHERE id = ?').pluck();
   const names = new Map<string, string>();
@@ -78,7 +78,8 @@ export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[
  * server IP in every import of that file name (readHostPairs makes them one node: the latest
  * import alone listed fewer sessions than the edge said).
  */
-export function hostEdgeWhere(src: string, host: string, filter: SessionFilter) {
+export function hostEdgeWhere(src: string, node: string, filter: SessionFilter) {
+  const host = hostOfNode(node);
   const edge = { ...filter, srcIp: src, dstIp: undefined };
   const server = host.startsWith(serverOfLog('')) ? host.slice(serverOfLog('').length) : null;
   const ends =

@@ -1,6 +1,6 @@
 // The column-wise IpGraph from the API as a graphology graph with Sigma's display attributes.
 import Graph from 'graphology';
-import type { IpGraph, NodeKind } from '../../../src-shared/graph.js';
+import { hostOfNode, type IpGraph, type NodeKind } from '../../../src-shared/graph.js';
 import { must } from '../../../src-shared/must.js';
 import { type ColourMode, HOST_COLOUR, scoreColour, verdictColour } from './colors.js';
 
@@ -52,7 +52,8 @@ export function nodeColour(
 }
 
 /** What a node says it is: an IP by its address, a host by its name and the word "host". */
-export const nodeLabel = (name: string, kind: NodeKind) => (kind === 'host' ? `${name} (host)` : name);
+export const nodeLabel = (name: string, kind: NodeKind) =>
+  kind === 'host' ? `${hostOfNode(name)} (host)` : name;
 
 export function createGraphModel(): IpGraphModel {
   return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: false, allowSelfLoops: true });

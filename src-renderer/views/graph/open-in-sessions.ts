@@ -2,6 +2,7 @@
 // a rule's hits) and switching view shows exactly those sessions, within whatever else the analyst
 // filtered on.
 import type { FilterClause } from '../../../src-shared/filter/index.js';
+import { hostOfNode } from '../../../src-shared/graph.js';
 import { addFilterTerm } from '../../state/filter.js';
 
 /** The Sessions view, with these terms added to the filter in force. */
@@ -29,6 +30,6 @@ export function openEdgeInSessions(src: string, dst: string, toHost = false): vo
     ? [ipTerm('dst', dst)]
     : dst.startsWith('server of ')
       ? []
-      : [{ field: 'host', negate: false, values: [{ kind: 'text', value: dst }] }];
+      : [{ field: 'host', negate: false, values: [{ kind: 'text', value: hostOfNode(dst) }] }];
   openSessionsWith(ipTerm('src', src), ...to);
 }

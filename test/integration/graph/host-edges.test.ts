@@ -196,3 +196,39 @@ describe('two logs with the same file name', () => {
     }
   });
 });
+
+describe('a host named like an IP that is also a node', () => {
+  it("keeps apart from the IP's node, and its edge lists the requests to it, its expansion its clients", async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'proxy.db'));
+    try {
+      // A scanner probing for an open proxy asks for http://10.0.0.1/, itself a client of the log.
+      const file = path.join(dir, 'proxy.log');
+      fs.writeFileSync(
+        file,
+        `${[line('10.0.0.5', 1, 'http://10.0.0.1/'), line('10.0.0.1', 2, '/'), line('10.0.0.1', 3, '/b')].join('\n')}\n`,
+      );
+      expect((await runImport(db, { file, enrich: false })).status).toBe('done');
+      const graph = await call(db, 'graphEdges', { filter: {} } as ArgsOf<'graphEdges'>);
+      expect(edgesOf(graph)).toEqual([
+        '10.0.0.1 -> server of proxy.log (host) 2',
+        '10.0.0.5 -> 10.0.0.1 (host) (host) 1',
+      ]);
+      const hostNode =
+        graph.nodes.ip[
+          graph.edges.target[graph.edges.source.findIndex((s) => graph.nodes.ip[s] === '10.0.0.5')]!
+        ]!;
+      const page = await call(db, 'edgeSessions', {
+        src: '10.0.0.5',
+        dst: hostNode,
+        toHost: true,
+      } as ArgsOf<'edgeSessions'>);
+      expect(page.total).toBe(1);
+      // Its clients, under the same name: drawn into the graph, they join the host node, not the IP's.
+      const clients = await call(db, 'ipNeighbours', { ip: hostNode } as ArgsOf<'ipNeighbours'>);
+      expect(edgesOf(clients)).toEqual(['10.0.0.5 -> 10.0.0.1 (host) (host) 1']);
+    } finally {
+      db.close();
+    }
+  });
+});

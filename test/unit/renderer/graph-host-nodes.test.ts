@@ -43,4 +43,19 @@ describe('host nodes in the graph model', () => {
     expect(model.getNodeAttribute('shop.example.com', 'label')).toBe('shop.example.com');
     expect(model.getNodeAttribute('shop.example.com', 'color')).toBe(scoreColour(null));
   });
+
+  it('a host that is an address (its node named "10.0.0.1 (host)") says "host" once', () => {
+    const model = createGraphModel();
+    mergeGraph(
+      model,
+      {
+        ...graph,
+        nodes: { ...graph.nodes, ip: ['10.0.0.1', '10.0.0.1 (host)', '10.0.0.9'] },
+      },
+      'score',
+      'originated',
+    );
+    expect(model.getNodeAttribute('10.0.0.1 (host)', 'label')).toBe('10.0.0.1 (host)');
+    expect(model.getNodeAttribute('10.0.0.1', 'label')).toBe('10.0.0.1');
+  });
 });
