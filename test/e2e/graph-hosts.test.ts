@@ -66,4 +66,19 @@ describe('hosts in the graph', () => {
     expect(await page.getByText('has no sessions with a destination').count()).toBe(0);
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('Escape closes the drill-down, as it closes the Sessions drawer, but not while typing', {
+    timeout: 60_000,
+  }, async () => {
+    const { page } = session;
+    const panel = page.locator('[data-testid="ip-panel"][data-ip="10.0.0.2"]');
+    await panel.waitFor();
+    // In the search box Escape is the box's own (it clears the text): the panel stays.
+    await page.getByTestId('graph-search').press('Escape');
+    expect(await panel.count()).toBe(1);
+    await page.getByRole('heading', { name: 'IP graph' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count(), UNTIL_SHOWN).toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  });
 });

@@ -136,6 +136,19 @@ export function GraphView() {
     return () => cancelAnimationFrame(frame);
   }, [selection, model, handle]);
 
+  // Escape closes the drill-down or the edge panel, as it closes the Sessions drawer; not while the
+  // analyst types (the search box and the filter have their own Escape).
+  useEffect(() => {
+    if (!selection) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || typingIn(event.target)) return;
+      setSelection(null);
+      setNotice(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection]);
+
   // A new filter redraws the graph: an edge panel whose edge is no longer drawn closes (one that
   // still is lists the edge's sessions in the new filter).
   useEffect(() => {
@@ -243,6 +256,14 @@ export function GraphView() {
         )}
       </div>
     </div>
+  );
+}
+
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
   );
 }
 
