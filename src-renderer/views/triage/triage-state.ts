@@ -120,6 +120,16 @@ function follow(state: TriageState, page: FlagQueuePage): number {
   return at >= 0 ? at : Math.max(0, Math.min(state.cursor, page.items.length - 1));
 }
 
+/**
+ * The selection kept to the sessions the new rows hold: a selected row that left the queue (judged,
+ * so no longer "not yet judged") shows no tick, and a Shift+verdict must not land on it unseen.
+ */
+function stillShown(selected: ReadonlySet<number>, page: FlagQueuePage): ReadonlySet<number> {
+  const shown = new Set(page.items.map((item) => item.session.id));
+  const kept = [...selected].filter((id) => shown.has(id));
+  return kept.length === selected.size ? selected : new Set(kept);
+}
+
 type QueryField = 'verdict' | 'runId' | 'groupBySrcIp' | 'labelNext' | 'offset';
 
 /** A new page or batch starts at its top, with nothing selected. */
@@ -210,6 +220,7 @@ function reduce(state: TriageState, event: TriageEvent): TriageState {
         ...state,
         page: event.page,
         cursor: follow(state, event.page),
+        selected: stillShown(state.selected, event.page),
         pageIsLabelNext: event.labelNext,
         error: null,
       };

@@ -1,0 +1,100 @@
+// The default triage queue (not yet judged, grouped by source IP) in Debian Chromium against serve
+// mode, where judged rows leave under the analyst: a selection holds only rows still shown, so a
+// later Shift+verdict never lands on sessions judged and gone.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/core/db/open.js';
+import { addScoredRun, cloudwatchLine, importLines, openWorkspace } from '../integration/triage/harness.js';
+import { collectPageErrors, launchChromium } from './chromium.js';
+import { questionsAnswered } from './page-answered.js';
+import { assertBuilt, type ServeProcess, startServe } from './serve-process.js';
+
+// 21 source IPs with 5 sessions each: 105 flagged sessions, one more page than the 100 shown.
+const IPS = Array.from({ length: 21 }, (_, i) => `198.51.100.${i + 1}`);
+const PER_IP = 5;
+
+let dir: string;
+let dbPath: string;
+let browser: Browser;
+let serve: ServeProcess;
+let page: Page;
+let errors: string[];
+let ids: number[];
+
+const settled = () => page.locator('[data-testid="view-triage"][data-pending="0"]').waitFor();
+const row = (id: number) => page.locator(`[data-testid="triage-row"][data-session="${id}"]`);
+const leftToJudge = (n: number) => page.locator(`[data-testid="triage-total"][data-total="${n}"]`).waitFor();
+const focused = async () =>
+  Number(await page.locator('[data-testid="triage-row"][aria-selected="true"]').getAttribute('data-session'));
+
+function verdictOf(id: number): string | null {
+  const db = openDatabase(dbPath, { readonly: true });
+  try {
+    return (db.prepare('SELECT verdict FROM verdicts WHERE session_id = ?').pluck().get(id) ?? null) as
+      | string
+      | null;
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-paging-'));
+  const ws = openWorkspace(dir);
+  dbPath = ws.dbPath;
+  const lines = IPS.flatMap((srcIp, g) =>
+    Array.from({ length: PER_IP }, (_, i) =>
+      cloudwatchLine({ srcIp, start: `2024-04-25T${String(g).padStart(2, '0')}:0${i}:00Z` }),
+    ),
+  );
+  ids = await importLines(ws, lines);
+  // Scores fall in file order: the groups come in IP order, each one's sessions in file order.
+  addScoredRun(
+    ws.db,
+    'iforest',
+    ids.map((id, i) => [id, 0.99 - i / 1000]),
+  );
+  ws.db.close();
+  serve = await startServe(dbPath, ['--no-sample']);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  errors = collectPageErrors(page);
+  await page.goto(serve.url);
+  await page.getByTestId('nav-triage').click();
+  await page.getByTestId('triage-row').nth(99).waitFor();
+  await questionsAnswered(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  expect(await serve?.stop()).toBe(0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a queue whose rows leave as they are judged', () => {
+  it('forgets selected sessions once judged rows leave: the next Shift+verdict is on the new selection only', async () => {
+    const [s1, s2, s3] = ids as [number, number, number];
+    expect(await focused()).toBe(s1);
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await page.keyboard.press('Shift+M');
+    await settled();
+    await row(s1).waitFor({ state: 'detached' });
+    await row(s2).waitFor({ state: 'detached' });
+    await leftToJudge(ids.length - 2);
+    // Nothing shown is ticked, so nothing is selected: no "new case from 2 selected".
+    expect(await page.getByTestId('selection-new-case').count()).toBe(0);
+    await row(s3).click();
+    await page.keyboard.press('x');
+    await page.keyboard.press('Shift+B');
+    await settled();
+    await page.getByTestId('triage-message').getByText(`benign: session ${s3} (1 changed)`).waitFor();
+    expect([verdictOf(s1), verdictOf(s2), verdictOf(s3)]).toEqual(['malicious', 'malicious', 'benign']);
+    expect(errors).toEqual([]);
+  });
+});
