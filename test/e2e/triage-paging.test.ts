@@ -1,6 +1,7 @@
 // The default triage queue (not yet judged, grouped by source IP) in Debian Chromium against serve
 // mode, where judged rows leave under the analyst: a selection holds only rows still shown, so a
-// later Shift+verdict never lands on sessions judged and gone.
+// later Shift+verdict never lands on sessions judged and gone; and a last page the analyst judged
+// empty goes back to the rows left, instead of saying the queue is empty.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,7 @@ let ids: number[];
 
 const settled = () => page.locator('[data-testid="view-triage"][data-pending="0"]').waitFor();
 const row = (id: number) => page.locator(`[data-testid="triage-row"][data-session="${id}"]`);
+const total = async () => Number(await page.getByTestId('triage-total').getAttribute('data-total'));
 const leftToJudge = (n: number) => page.locator(`[data-testid="triage-total"][data-total="${n}"]`).waitFor();
 const focused = async () =>
   Number(await page.locator('[data-testid="triage-row"][aria-selected="true"]').getAttribute('data-session'));
@@ -95,6 +97,30 @@ describe('a queue whose rows leave as they are judged', () => {
     await settled();
     await page.getByTestId('triage-message').getByText(`benign: session ${s3} (1 changed)`).waitFor();
     expect([verdictOf(s1), verdictOf(s2), verdictOf(s3)]).toEqual(['malicious', 'malicious', 'benign']);
+    expect(errors).toEqual([]);
+  });
+
+  it('goes back to the rows left when the analyst judges the last page empty', async () => {
+    await page.getByTestId('triage-pager-next').click();
+    await page
+      .getByTestId('triage-pager')
+      .getByText(`101–${await total()} of ${await total()}`)
+      .waitFor();
+    const onLast = await page
+      .getByTestId('triage-row')
+      .evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.session)));
+    expect(onLast.length).toBeGreaterThan(0);
+    for (const id of onLast) {
+      expect(await focused()).toBe(id);
+      await page.keyboard.press('b');
+      await settled();
+      await row(id).waitFor({ state: 'detached' });
+    }
+    await leftToJudge(100);
+    // The 100 sessions left fill the first page again; nothing says the queue is empty.
+    await page.getByTestId('triage-row').nth(99).waitFor();
+    expect(await page.getByTestId('triage-none').count()).toBe(0);
+    expect(await page.getByTestId('triage-row').count()).toBe(100);
     expect(errors).toEqual([]);
   });
 });

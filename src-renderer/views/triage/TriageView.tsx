@@ -5,6 +5,7 @@ import type { TriageFilter } from '../../../src-shared/triage.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { Pager } from '../../components/Pager.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
+import { formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { AnalystName } from './AnalystName.js';
 import { ActionLedger } from './action-ledger.js';
@@ -17,8 +18,15 @@ import { TagLegend } from './TagLegend.js';
 import { TriageBar } from './TriageBar.js';
 import type { TriageCommand } from './triage-keys.js';
 import { KEY_HELP } from './triage-keys.js';
-import { currentItem, initialTriageState, itemsOf, type TriageEvent, triageReducer } from './triage-state.js';
-import { QUEUE_PAGE, useQueue } from './useQueue.js';
+import {
+  currentItem,
+  initialTriageState,
+  itemsOf,
+  QUEUE_PAGE,
+  type TriageEvent,
+  triageReducer,
+} from './triage-state.js';
+import { useQueue } from './useQueue.js';
 import { useTriageActions } from './useTriageActions.js';
 import { useTriageKeys } from './useTriageKeys.js';
 import './triage.css';
@@ -150,7 +158,7 @@ export function TriageView() {
       )}
       {(page?.run || page?.set) && items.length === 0 && (
         <div className="empty" data-testid="triage-none">
-          <p>{emptyQueueText(globalFilter, verdict)}</p>
+          <p>{emptyQueueText(globalFilter, verdict, page?.total ?? 0)}</p>
         </div>
       )}
       {page && items.length > 0 && (
@@ -184,7 +192,10 @@ export function TriageView() {
 }
 
 /** Why the queue shows no row: the filter narrowed it away, or the work is done. */
-function emptyQueueText(filter: SessionFilter, verdict: TriageFilter['verdict']): string {
+function emptyQueueText(filter: SessionFilter, verdict: TriageFilter['verdict'], total: number): string {
+  // A later page judged empty: the view is asking for the page before (triage-state.ts).
+  if (total > 0)
+    return `No row is left on this page: going back to the ${formatCount(total)} on the pages before.`;
   const filtered = filter.clauses !== undefined || filter.from !== undefined || filter.to !== undefined;
   if (filtered) return 'No flagged session here matches the filter.';
   if (verdict === 'none') return 'The queue is empty: every flagged session has a verdict.';

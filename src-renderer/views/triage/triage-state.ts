@@ -4,6 +4,9 @@
 import type { FlagQueuePage, QueueItem, TriageFilter } from '../../../src-shared/triage.js';
 import type { PromptKind } from './PromptBar.js';
 
+/** Rows of the flag queue per page. */
+export const QUEUE_PAGE = 100;
+
 export interface TriageState {
   /** The queue's own verdict filter, on top of the global filter. */
   verdict: TriageFilter['verdict'];
@@ -130,6 +133,9 @@ function stillShown(selected: ReadonlySet<number>, page: FlagQueuePage): Readonl
   return kept.length === selected.size ? selected : new Set(kept);
 }
 
+/** Where the last page of a queue of `total` rows starts. */
+const lastPageOffset = (total: number) => Math.floor((total - 1) / QUEUE_PAGE) * QUEUE_PAGE;
+
 type QueryField = 'verdict' | 'runId' | 'groupBySrcIp' | 'labelNext' | 'offset';
 
 /** A new page or batch starts at its top, with nothing selected. */
@@ -216,6 +222,16 @@ function reduce(state: TriageState, event: TriageEvent): TriageState {
     case 'error':
       return { ...state, error: event.error };
     case 'loaded':
+      // The analyst judged every row of a later page: it left the queue, the sessions left are on
+      // the pages before. Ask for the last page that holds rows rather than show an empty page (no
+      // pager, and "the queue is empty" beside a count of sessions left).
+      if (!event.labelNext && event.page.items.length === 0 && event.page.total > 0 && state.offset > 0)
+        return {
+          ...asking(state, { offset: lastPageOffset(event.page.total) }),
+          page: event.page,
+          pageIsLabelNext: false,
+          error: null,
+        };
       return {
         ...state,
         page: event.page,

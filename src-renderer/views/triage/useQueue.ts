@@ -9,7 +9,7 @@ import type { FlagQueuePage, LabelSuggestion, QueueItem, TriageFilter } from '..
 import { api } from '../../api/index.js';
 import { queryKey } from '../../data/query-key.js';
 import type { ActionLedger } from './action-ledger.js';
-import type { TriageEvent } from './triage-state.js';
+import { QUEUE_PAGE, type TriageEvent } from './triage-state.js';
 
 export interface QueueQuery {
   runId?: number;
@@ -22,7 +22,6 @@ export interface QueueQuery {
 
 type LabelNextResult = ResultOf<'labelNext'>;
 
-export const QUEUE_PAGE = 100;
 export const LABEL_BATCH = 50;
 
 const suggestionItem = (s: LabelSuggestion): QueueItem => ({
