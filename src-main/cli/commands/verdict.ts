@@ -41,6 +41,9 @@ export function registerVerdict(program: Command): void {
     { signs: true },
   ).action((options: VerdictOptions) =>
     withWorkspace(options, async ({ call }) => {
+      // One thing per call: with two asked, the one not done was dropped without a word (--ip
+      // judged the whole IP instead of the --session named; --undo undid instead of judging).
+      refuseMixedOptions(options);
       if (options.undo) {
         const result = await call('undoLastAction', {});
         return options.json
@@ -71,13 +74,15 @@ export function registerVerdict(program: Command): void {
       const sessions = options.session ?? [];
       if (!sessions.length && !options.ip)
         throw new Error('Say which sessions: --session ID (repeatable) or --ip ADDRESS.');
+      if (options.verdict === undefined)
+        throw new Error('Say which verdict: --verdict malicious, benign or review.');
       const target = options.ip
         ? { srcIp: options.ip }
         : { sessionIds: sessions.map((id) => positiveInt('--session', id)) };
       const { name: analyst } = await call('getAnalyst', {});
       const result = await call(
         'setVerdict',
-        { target, verdict: options.verdict ?? '', note: options.note, kind: kindOption(options.kind) },
+        { target, verdict: options.verdict, note: options.note, kind: kindOption(options.kind) },
         {
           'target.sessionIds': '--session',
           'target.srcIp': '--ip',
@@ -91,6 +96,19 @@ export function registerVerdict(program: Command): void {
       );
     }),
   );
+}
+
+const VERDICT_OPTIONS = ['session', 'ip', 'verdict', 'note', 'kind'] as const;
+
+/** --undo and --history stand alone, and a verdict names its sessions one way. */
+function refuseMixedOptions(options: VerdictOptions): void {
+  if (options.undo && options.history !== undefined)
+    throw new Error('Say either --undo or --history, not both.');
+  const alone = options.undo ? '--undo' : options.history !== undefined ? '--history' : null;
+  const given = VERDICT_OPTIONS.filter((name) => options[name] !== undefined).map((name) => `--${name}`);
+  if (alone && given.length) throw new Error(`${alone} stands alone: leave out ${given.join(' and ')}.`);
+  if (options.session !== undefined && options.ip !== undefined)
+    throw new Error('Say either --session or --ip, not both.');
 }
 
 /** The stored name of a kind typed in words ("SQL Injection" → sql_injection). */

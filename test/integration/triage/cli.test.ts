@@ -205,3 +205,40 @@ describe('triage CLI', () => {
     expect((await vigil('ioc', 'add', '--help')).stdout).toMatch(/known_bad or known_good/);
   });
 });
+
+describe('vigil verdict with options that ask two things', () => {
+  it('refuses them and records nothing, rather than act on one and drop the other', async () => {
+    const ws = workspace();
+    const ids = await importLines(ws, [
+      cloudwatchLine({ srcIp: '203.0.113.9' }),
+      cloudwatchLine({ srcIp: '203.0.113.9' }),
+      cloudwatchLine({ srcIp: '198.51.100.4' }),
+    ]);
+    const db = ['--db', ws.dbPath];
+    const stored = () => ws.db.prepare('SELECT count(*) FROM verdicts').pluck().get();
+    const first = String(ids[0]);
+    // --ip took over: both sessions from the IP judged, the one session named was never the target.
+    const both = await vigil(
+      'verdict',
+      '--session',
+      first,
+      '--ip',
+      '203.0.113.9',
+      '--verdict',
+      'benign',
+      ...db,
+    );
+    expect(both.error?.message).toBe('Say either --session or --ip, not both.');
+    // --undo took over: the verdict asked for was never recorded, and the last action was undone.
+    const undo = await vigil('verdict', '--session', first, '--verdict', 'malicious', '--undo', ...db);
+    expect(undo.error?.message).toBe('--undo stands alone: leave out --session and --verdict.');
+    const history = await vigil('verdict', '--history', first, '--verdict', 'malicious', ...db);
+    expect(history.error?.message).toBe('--history stands alone: leave out --verdict.');
+    expect(stored()).toBe(0);
+    // No verdict said: the error names the option, not an empty value.
+    expect((await vigil('verdict', '--session', first, ...db)).error?.message).toBe(
+      'Say which verdict: --verdict malicious, benign or review.',
+    );
+    expect(stored()).toBe(0);
+  });
+});
