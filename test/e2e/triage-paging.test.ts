@@ -1,7 +1,8 @@
 // The default triage queue (not yet judged, grouped by source IP) in Debian Chromium against serve
 // mode, where judged rows leave under the analyst: a selection holds only rows still shown, so a
 // later Shift+verdict never lands on sessions judged and gone; and a last page the analyst judged
-// empty goes back to the rows left, instead of saying the queue is empty.
+// empty goes back to the rows left, instead of saying the queue is empty; and focus moves on to the
+// row after the judged ones.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,7 +92,8 @@ describe('a queue whose rows leave as they are judged', () => {
     await leftToJudge(ids.length - 2);
     // Nothing shown is ticked, so nothing is selected: no "new case from 2 selected".
     expect(await page.getByTestId('selection-new-case').count()).toBe(0);
-    await row(s3).click();
+    // Focus was on s2: it moves to the row after it, s3 (not to the second row left, s4).
+    expect(await focused()).toBe(s3);
     await page.keyboard.press('x');
     await page.keyboard.press('Shift+B');
     await settled();
@@ -121,6 +123,19 @@ describe('a queue whose rows leave as they are judged', () => {
     await page.getByTestId('triage-row').nth(99).waitFor();
     expect(await page.getByTestId('triage-none').count()).toBe(0);
     expect(await page.getByTestId('triage-row').count()).toBe(100);
+    expect(errors).toEqual([]);
+  });
+
+  it('moves focus to the first row after a judged group, not to the row that takes its place', async () => {
+    // Left from the tests above: ids[3..102]; the second group is ids[5..9], the third ids[10..14].
+    const group = (ip: string) => page.locator(`[data-testid="triage-group"][data-ip="${ip}"]`);
+    await row(ids[7]!).click();
+    expect(await focused()).toBe(ids[7]);
+    await group(IPS[1]!).getByTestId('group-benign').click();
+    await settled();
+    await leftToJudge(95);
+    await row(ids[7]!).waitFor({ state: 'detached' });
+    expect(await focused()).toBe(ids[10]);
     expect(errors).toEqual([]);
   });
 });

@@ -117,10 +117,28 @@ function nextVisible(state: TriageState, from: number, by: 1 | -1): number {
   return from;
 }
 
-/** The cursor on the focused session in new rows (it moves up as judged rows leave), else kept in range. */
+/**
+ * The cursor on the focused session in new rows (it moves up as judged rows leave). When the
+ * focused session left too (a group or a selection judged with it), the first row after it that
+ * is still there, else the last before it: keeping the old position instead landed past the rows
+ * that moved up into it, skipping them. With nothing focused yet, the position kept in range.
+ */
 function follow(state: TriageState, page: FlagQueuePage): number {
-  const at = state.focusId === null ? -1 : page.items.findIndex((item) => item.session.id === state.focusId);
-  return at >= 0 ? at : Math.max(0, Math.min(state.cursor, page.items.length - 1));
+  const kept = Math.max(0, Math.min(state.cursor, page.items.length - 1));
+  if (state.focusId === null) return kept;
+  const indexOf = new Map(page.items.map((item, index) => [item.session.id, index]));
+  const at = indexOf.get(state.focusId);
+  if (at !== undefined) return at;
+  const old = itemsOf(state);
+  const from = old.findIndex((item) => item.session.id === state.focusId);
+  if (from < 0) return kept;
+  const after = old.slice(from + 1).find((item) => indexOf.has(item.session.id));
+  const before = old
+    .slice(0, from)
+    .reverse()
+    .find((item) => indexOf.has(item.session.id));
+  const near = after ?? before;
+  return near ? (indexOf.get(near.session.id) ?? kept) : kept;
 }
 
 /**
@@ -221,7 +239,7 @@ function reduce(state: TriageState, event: TriageEvent): TriageState {
       return { ...state, message: event.message };
     case 'error':
       return { ...state, error: event.error };
-    case 'loaded':
+    case 'loaded': {
       // The analyst judged every row of a later page: it left the queue, the sessions left are on
       // the pages before. Ask for the last page that holds rows rather than show an empty page (no
       // pager, and "the queue is empty" beside a count of sessions left).
@@ -232,14 +250,18 @@ function reduce(state: TriageState, event: TriageEvent): TriageState {
           pageIsLabelNext: false,
           error: null,
         };
+      const cursor = follow(state, event.page);
       return {
         ...state,
         page: event.page,
-        cursor: follow(state, event.page),
+        cursor,
+        // When the focused session left, focus is on the row it moved to, for the reads after this.
+        focusId: state.focusId === null ? null : (event.page.items[cursor]?.session.id ?? null),
         selected: stillShown(state.selected, event.page),
         pageIsLabelNext: event.labelNext,
         error: null,
       };
+    }
     case 'acted': {
       const { page } = state;
       const items = page?.items.map((item) => (event.hits(item) ? event.change(item) : item));
