@@ -204,10 +204,23 @@ describe('Triage keyboard', () => {
   });
 
   it('says the queue is empty when every flagged session has a verdict, not that a filter matched none', async () => {
+    // Nothing left to judge; asked of any verdict (to tell why), the queue holds its 3 sessions.
+    answers.flagQueue = ((args: { filter: { verdict?: string } }) =>
+      args.filter.verdict === 'none'
+        ? { ...structuredClone(PAGE), items: [], total: 0 }
+        : structuredClone(PAGE)) as never;
+    render(<TriageView />, withData);
+    const none = await screen.findByTestId('triage-none');
+    await waitFor(() =>
+      expect(none.textContent).toBe('The queue is empty: every flagged session has a verdict.'),
+    );
+  });
+
+  it('says no session is flagged when the queue is empty whatever the verdict', async () => {
     answers.flagQueue = () => ({ ...structuredClone(PAGE), items: [], total: 0 });
     render(<TriageView />, withData);
     const none = await screen.findByTestId('triage-none');
-    expect(none.textContent).toBe('The queue is empty: every flagged session has a verdict.');
+    await waitFor(() => expect(none.textContent).toBe('No session is flagged.'));
   });
 
   it('keeps a verdict shown when a reload read before it answers after it', async () => {

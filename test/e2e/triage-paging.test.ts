@@ -138,4 +138,28 @@ describe('a queue whose rows leave as they are judged', () => {
     expect(await focused()).toBe(ids[10]);
     expect(errors).toEqual([]);
   });
+
+  it('says a filtered queue judged empty is done, not that the filter matches no flagged session', async () => {
+    const filter = async (text: string) => {
+      await page.getByTestId('filter-input').fill(text);
+      await page.getByTestId('filter-input').press('Enter');
+    };
+    // The third source IP: 5 flagged sessions, none judged yet.
+    await filter(`src:${IPS[2]}`);
+    await leftToJudge(PER_IP);
+    await page
+      .locator(`[data-testid="triage-group"][data-ip="${IPS[2]}"]`)
+      .getByTestId('group-benign')
+      .click();
+    await settled();
+    await leftToJudge(0);
+    const none = page.getByTestId('triage-none');
+    await none.getByText('Every flagged session that matches the filter has a verdict.').waitFor();
+    // An address no session comes from: nothing flagged matches at all.
+    await filter('src:192.0.2.1');
+    await none.getByText('No flagged session here matches the filter.').waitFor();
+    await filter('');
+    await leftToJudge(90);
+    expect(errors).toEqual([]);
+  });
 });

@@ -63,6 +63,16 @@ export function TriageView() {
   const queue = useQueue({ runId: queueRun, filter, groupBySrcIp, offset, labelNext }, ledger, dispatch);
   const items = itemsOf(state);
   const current = currentItem(state);
+  // A queue of one verdict read empty: whether the same queue holds flagged sessions of any verdict
+  // tells "all judged" from "nothing flagged here" (one row asked for, only then).
+  const emptyOfVerdict = Boolean(
+    (page?.run || page?.set) && page?.total === 0 && verdict !== undefined && !state.pageIsLabelNext,
+  );
+  const anyVerdict = useVigilQuery(
+    'flagQueue',
+    { runId: queueRun, filter: globalFilter, groupBySrcIp: false, offset: 0, limit: 1 },
+    { enabled: emptyOfVerdict, keepPrevious: false },
+  );
   const colours = useMemo(() => new Map((tags.data ?? []).map((t) => [t.name, t.colour])), [tags.data]);
   const actions = useTriageActions({
     liveState: () => live.current,
@@ -158,7 +168,7 @@ export function TriageView() {
       )}
       {(page?.run || page?.set) && items.length === 0 && (
         <div className="empty" data-testid="triage-none">
-          <p>{emptyQueueText(globalFilter, verdict, page?.total ?? 0)}</p>
+          <p>{emptyQueueText(globalFilter, verdict, page?.total ?? 0, anyVerdict.data?.total)}</p>
         </div>
       )}
       {page && items.length > 0 && (
@@ -191,13 +201,30 @@ export function TriageView() {
   );
 }
 
-/** Why the queue shows no row: the filter narrowed it away, or the work is done. */
-function emptyQueueText(filter: SessionFilter, verdict: TriageFilter['verdict'], total: number): string {
+/**
+ * Why the queue shows no row: a later page judged empty (going back), every flagged session (of the
+ * filter) judged, or none flagged (that the filter matches, or of the verdict asked for).
+ * `flagged`: the same queue's sessions of any verdict (undefined: not known yet).
+ */
+function emptyQueueText(
+  filter: SessionFilter,
+  verdict: TriageFilter['verdict'],
+  total: number,
+  flagged: number | undefined,
+): string {
   // A later page judged empty: the view is asking for the page before (triage-state.ts).
   if (total > 0)
     return `No row is left on this page: going back to the ${formatCount(total)} on the pages before.`;
   const filtered = filter.clauses !== undefined || filter.from !== undefined || filter.to !== undefined;
-  if (filtered) return 'No flagged session here matches the filter.';
-  if (verdict === 'none') return 'The queue is empty: every flagged session has a verdict.';
-  return verdict ? `No flagged session has the verdict ${verdict}.` : 'No session is flagged.';
+  // Known empty whatever the verdict: the filter (or the detection set) leaves nothing flagged.
+  if (verdict === undefined || flagged === 0)
+    return filtered ? 'No flagged session here matches the filter.' : 'No session is flagged.';
+  if (flagged === undefined) return '';
+  if (verdict === 'none')
+    return filtered
+      ? 'Every flagged session that matches the filter has a verdict.'
+      : 'The queue is empty: every flagged session has a verdict.';
+  return filtered
+    ? `No flagged session that matches the filter has the verdict ${verdict}.`
+    : `No flagged session has the verdict ${verdict}.`;
 }
