@@ -396,7 +396,7 @@ describe('a triage queue that empties', () => {
     await renderView();
     await waitFor(() =>
       expect(screen.getByTestId('triage-total').getAttribute('title')).toBe(
-        'The flags of iforest #1 only, by its score. Elsewhere, flagged means the detection set: iforest #1 + rules ≥ high.',
+        'The flags of iforest #1 only, by its score. Elsewhere, flagged means the detection set: iforest #1 + rules ≥ high. Grouped by source IP: the source with the best score first, each with its sessions by score.',
       ),
     );
   });

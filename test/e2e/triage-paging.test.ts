@@ -162,4 +162,16 @@ describe('a queue whose rows leave as they are judged', () => {
     await leftToJudge(90);
     expect(errors).toEqual([]);
   });
+
+  it('explains the order shown: by source IP while grouped, by score when not', async () => {
+    const title = () => page.getByTestId('triage-total').getAttribute('title');
+    const set = 'Flagged by the detection set (iforest #1 + rules ≥ high), the best score first.';
+    expect(await title()).toBe(
+      `${set} Grouped by source IP: the source with the best score first, each with its sessions by score.`,
+    );
+    await page.getByLabel('group by source IP').uncheck();
+    await page.getByTestId('triage-group').first().waitFor({ state: 'detached' });
+    expect(await title()).toBe(set);
+    expect(errors).toEqual([]);
+  });
 });
