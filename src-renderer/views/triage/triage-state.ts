@@ -213,8 +213,13 @@ function reduce(state: TriageState, event: TriageEvent): TriageState {
     case 'new-rows':
       return atTop(state);
     case 'scored':
+      // A retrain ends in the background while the analyst works: the new run's rows keep their
+      // selection and focus (the next read drops what it no longer flags). Starting at the top with
+      // nothing selected made a Shift+verdict pressed just after judge every session of the focused IP.
       return {
         ...asking(state, { runId: event.runId }),
+        selected: state.selected,
+        focusId: currentItem(state)?.session.id ?? state.focusId,
         message: `Retrained: run ${event.runId} scored every session.`,
       };
     case 'move': {

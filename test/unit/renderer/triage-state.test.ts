@@ -67,6 +67,25 @@ describe('the triage reducer', () => {
     ]);
   });
 
+  // A retrain finishes in the background while the analyst works: it must not drop their selection
+  // (Shift+m with none judges every session from the focused IP) nor move their focus.
+  it('keeps the selection and the focused session when a retrained run takes over', () => {
+    const picked = run([
+      loaded(page(1, 2, 3, 4)),
+      { type: 'toggle-select' },
+      { type: 'move', by: 1 },
+      { type: 'toggle-select' },
+      { type: 'move', by: 1 },
+    ]);
+    expect([[...picked.selected], currentItem(picked)?.session.id]).toEqual([[1, 2], 3]);
+    const scored = run([{ type: 'scored', runId: 7 }], picked);
+    expect([...scored.selected]).toEqual([1, 2]);
+    // The new run's queue: session 2 is no longer flagged, 3 moved up.
+    const reread = run([loaded(page(3, 1, 4))], scored);
+    expect([...reread.selected]).toEqual([1]);
+    expect(currentItem(reread)?.session.id).toBe(3);
+  });
+
   it('starts on what is left to judge, grouped by source IP', () => {
     expect([initialTriageState.verdict, initialTriageState.groupBySrcIp, initialTriageState.advance]).toEqual(
       ['none', true, true],
