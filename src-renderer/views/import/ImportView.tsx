@@ -1,17 +1,22 @@
 import { useRef, useState } from 'react';
+import type { MappingPreset } from '../../../src-shared/domain.js';
 import { logNameOf, pairLabelFiles } from '../../../src-shared/label-files.js';
 import { api, transport } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { useVigilQuery } from '../../data/vigil-query.js';
 import { useHashSubroute } from '../../hooks/useHashSubroute.js';
 import { useImports } from '../../hooks/useImports.js';
 import { useJobs } from '../../hooks/useJobs.js';
 import { CloudWatchDialog } from '../cloudwatch/CloudWatchDialog.js';
 import { SourcesPanel } from '../sources/SourcesPanel.js';
 import { DropZone } from './DropZone.js';
+import { type ImportAs, ImportAsField, importAsArgs } from './ImportAsField.js';
 import { ImportsTable } from './ImportsTable.js';
 import { JobRow } from './JobRow.js';
 import { QuarantineTable } from './QuarantineTable.js';
 import { type Upload, UploadRow } from './UploadRow.js';
+
+const NO_PRESETS: MappingPreset[] = [];
 
 export function ImportView() {
   const { jobs, error: jobsError } = useJobs();
@@ -20,6 +25,9 @@ export function ImportView() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const nextKey = useRef(1);
+  // The page's --format / --map: how the files chosen next are read (detected unless chosen).
+  const [importAs, setImportAs] = useState<ImportAs>('');
+  const presets = useVigilQuery('listPresets', {}).data ?? NO_PRESETS;
   // `#/import/cloudwatch` opens the CloudWatch dialog: the button below and the File menu go there.
   const cloudwatchOpen = useHashSubroute() === 'cloudwatch';
 
@@ -30,6 +38,8 @@ export function ImportView() {
   // LOG.labels.csv dropped with it goes with it (its records get those labels); one without its
   // log is not imported as a log.
   const importFiles = async (files: File[]) => {
+    // Taken when the files come, so changing the choice during an upload does not change it.
+    const readAs = importAsArgs(importAs);
     const { logs, strays } = pairLabelFiles(files);
     const queued = logs.map((pair) => ({ ...pair, key: nextKey.current++ }));
     setUploads((current) => [
@@ -51,7 +61,11 @@ export function ImportView() {
       try {
         const labelsGrant = labels && (await transport.importableFile(labels, () => {}));
         const grant = await transport.importableFile(log, (fraction) => patchUpload(key, { fraction }));
-        await api.importFiles({ grants: [grant], ...(labelsGrant ? { labels: labelsGrant } : {}) });
+        await api.importFiles({
+          grants: [grant],
+          ...readAs,
+          ...(labelsGrant ? { labels: labelsGrant } : {}),
+        });
         setUploads((current) => current.filter((u) => u.key !== key));
       } catch (e) {
         patchUpload(key, { error: (e as Error).message });
@@ -82,6 +96,7 @@ export function ImportView() {
         >
           Connect to CloudWatch Logs…
         </button>
+        <ImportAsField value={importAs} presets={presets} onChange={setImportAs} />
       </DropZone>
       <CloudWatchDialog
         open={cloudwatchOpen}

@@ -1,4 +1,5 @@
 import type { ImportRecord, JobProgress } from '../../../src-shared/domain.js';
+import { UNRECOGNISED_FORMAT } from '../../../src-shared/import-formats.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { baseName, countOf, formatCount } from '../../format.js';
 
@@ -56,7 +57,9 @@ export function JobRow({ job, record, onCancel }: JobRowProps) {
             </div>
             <div>
               <dt>Quarantined</dt>
-              <dd>{formatCount(counts?.quarantined ?? record?.quarantined)}</dd>
+              <dd data-testid="summary-quarantined">
+                {formatCount(counts?.quarantined ?? record?.quarantined)}
+              </dd>
             </div>
             <div>
               <dt>Duplicates</dt>
@@ -67,9 +70,21 @@ export function JobRow({ job, record, onCancel }: JobRowProps) {
               <dd>{formatCount(counts?.rowsRead ?? record?.rowsRead)}</dd>
             </div>
           </dl>
-          {(job.error ?? record?.message) && <p className="job-message">{job.error ?? record?.message}</p>}
+          {(job.error ?? record?.message) && (
+            <p className="job-message">{pageWords(job.error ?? record?.message ?? '')}</p>
+          )}
         </div>
       )}
     </li>
   );
+}
+
+/**
+ * The core's "not recognised" names the CLI's --format / --map / --log-format, which a page cannot
+ * pass; the page's own way to give them is the Import as choice.
+ */
+function pageWords(message: string): string {
+  if (!message.startsWith(UNRECOGNISED_FORMAT)) return message;
+  const file = message.slice(UNRECOGNISED_FORMAT.length).split('. Pass --format')[0];
+  return `${UNRECOGNISED_FORMAT}${file}: choose its format or mapping preset under Import as, above, and import it again.`;
 }

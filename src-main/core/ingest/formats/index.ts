@@ -1,4 +1,5 @@
 import type { FormatId } from '../../../../src-shared/domain.js';
+import { UNRECOGNISED_FORMAT } from '../../../../src-shared/import-formats.js';
 import type { FormatDefinition } from '../types.js';
 import { alb } from './alb.js';
 import { cloudfront } from './cloudfront.js';
@@ -53,7 +54,7 @@ export function detectFormat(head: string, fileName: string): FormatDefinition {
   }
   if (!best || bestScore < 0.5) {
     throw new Error(
-      `Could not recognise the format of ${fileName}. Pass --format (${formats.map((f) => f.id).join(', ')}), a mapping preset with --map, or a web server's format string with --log-format.`,
+      `${UNRECOGNISED_FORMAT} ${fileName}. Pass --format (${formats.map((f) => f.id).join(', ')}), a mapping preset with --map, or a web server's format string with --log-format.`,
     );
   }
   return best;
