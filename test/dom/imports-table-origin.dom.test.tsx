@@ -46,4 +46,25 @@ describe('Import view: the list of imports', () => {
     expect(screen.getByTestId('import-origin-2').textContent).toBe(`pulled from ${ORIGIN}`);
     expect(screen.queryByTestId('import-origin-1')).toBeNull();
   });
+
+  it('says why an import failed or was skipped, not only in a tooltip', () => {
+    const why =
+      'Labels file a.log.labels.csv, line 3: line 2 comes after line 3. Nothing from this import was kept.';
+    render(
+      <ImportsTable
+        imports={[
+          record({ id: 3, status: 'failed', message: why, rowsRead: 0, stored: 0 }),
+          record({ id: 2, status: 'skipped', message: 'Same content as import #1 (a.log); nothing to do.' }),
+          record({ id: 1 }),
+        ]}
+        selectedId={null}
+        onSelect={() => {}}
+      />,
+    );
+    expect(screen.getByTestId('import-message-3').textContent).toBe(why);
+    expect(screen.getByTestId('import-message-2').textContent).toBe(
+      'Same content as import #1 (a.log); nothing to do.',
+    );
+    expect(screen.queryByTestId('import-message-1')).toBeNull();
+  });
 });

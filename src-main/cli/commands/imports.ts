@@ -64,6 +64,8 @@ export function registerImports(program: Command): void {
           ]),
         ]),
       );
+      // Why an import failed, was skipped or cancelled, as the Import view shows it under the file.
+      for (const i of imports) if (i.message) say(`#${i.id} ${i.status}: ${i.message}`);
     }),
   );
 }

@@ -195,7 +195,8 @@ export async function runImport(
     finishImport(db, importId, cancelled ? 'cancelled' : 'failed', {
       message: cancelled
         ? `Import cancelled; nothing from it was kept.${detached}`
-        : `${(error as Error).message}. Nothing from this import was kept.${detached}`,
+        : // A reason that is a sentence already ends in its own full stop: not "once each.. Nothing".
+          `${(error as Error).message.replace(/\.$/, '')}. Nothing from this import was kept.${detached}`,
       counts: { rowsRead: 0, stored: 0, quarantined: 0, duplicates: 0 },
     });
     if (bulk) ensureSessionIndexes(db);

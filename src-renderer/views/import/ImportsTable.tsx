@@ -57,6 +57,12 @@ export function ImportsTable({ imports, selectedId, onSelect }: ImportsTableProp
                     pulled from {record.origin}
                   </div>
                 )}
+                {/* Why it failed, was skipped or cancelled: the job that said so is gone after a restart. */}
+                {record.message && (
+                  <div className="muted import-message" data-testid={`import-message-${record.id}`}>
+                    {record.message}
+                  </div>
+                )}
               </td>
               <td>{record.format}</td>
               <td>

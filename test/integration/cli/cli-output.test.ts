@@ -160,6 +160,24 @@ describe('CLI errors and exit codes', () => {
     expect(train.stderr).toBe(`vigil: detection map ${map}: no such file (check the name and the folder)\n`);
   });
 
+  it('lists why an import failed, in one sentence, as the Import view does', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.db');
+    const log = path.join(dir, 'l.log');
+    const request = (i: number) =>
+      `198.51.100.${i} - - [25/Apr/2024:00:00:0${i} +0000] "GET /item?id=${i} HTTP/1.1" 200 512 "-" "curl/8.0"`;
+    fs.writeFileSync(log, `${[1, 2, 3].map(request).join('\n')}\n`);
+    fs.writeFileSync(`${log}.labels.csv`, 'line,label\n3,benign\n2,sqli\n');
+    const ingest = await vigil('ingest', log, `${log}.labels.csv`, '--db', db, '--no-enrich');
+    expect(ingest.code).toBe(1);
+    const listed = await vigil('imports', '--db', db);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^ 1 +l\.log +combined +failed /m);
+    expect(listed.stdout).toContain(
+      '#1 failed: Labels file l.log.labels.csv, line 3: line 2 comes after line 3: give the lines in order, once each. Nothing from this import was kept.\n',
+    );
+  });
+
   it('exits non-zero for the quarantine of an import that does not exist', async () => {
     const db = path.join(tempDir(), 'v.db');
     const run = await vigil('imports', '--quarantine', '999', '--db', db);
