@@ -9,9 +9,10 @@ export interface Transport {
   /**
    * The grant `api.importFiles` takes for a file the analyst picked or dropped: issued by the main
    * process for the file where it is (Electron), or by the server for its upload (a browser cannot
-   * reveal paths). `onProgress` gets the fraction transferred. The page never holds a path.
+   * reveal paths). `onProgress` gets the fraction transferred; `signal` stops an upload. The page
+   * never holds a path.
    */
-  importableFile(file: File, onProgress: (fraction: number) => void): Promise<string>;
+  importableFile(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<string>;
   /**
    * Exports a case or sessions to a file the analyst keeps: a browser download in serve mode, a
    * native save dialog in the desktop app. Resolves with a line for the view to show, or null when

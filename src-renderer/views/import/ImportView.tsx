@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { MappingPreset } from '../../../src-shared/domain.js';
 import { logNameOf, pairLabelFiles } from '../../../src-shared/label-files.js';
+import { UploadCancelled } from '../../api/http-upload.js';
 import { api, transport } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
@@ -25,6 +26,8 @@ export function ImportView() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const nextKey = useRef(1);
+  // Each upload's way to stop it (its Cancel), until its import job exists.
+  const stoppers = useRef(new Map<number, AbortController>());
   // The page's --format / --map: how the files chosen next are read (detected unless chosen).
   const [importAs, setImportAs] = useState<ImportAs>('');
   const presets = useVigilQuery('listPresets', {}).data ?? NO_PRESETS;
@@ -57,10 +60,19 @@ export function ImportView() {
         error: null,
       })),
     ]);
+    for (const { key } of queued) stoppers.current.set(key, new AbortController());
     for (const { log, labels, key } of queued) {
+      const signal = stoppers.current.get(key)?.signal;
       try {
-        const labelsGrant = labels && (await transport.importableFile(labels, () => {}));
-        const grant = await transport.importableFile(log, (fraction) => patchUpload(key, { fraction }));
+        const labelsGrant = labels && (await transport.importableFile(labels, () => {}, signal));
+        const grant = await transport.importableFile(
+          log,
+          (fraction) => patchUpload(key, { fraction }),
+          signal,
+        );
+        // Cancelled as the last bytes went: the upload is there, but the analyst said not to import it.
+        if (signal?.aborted) throw new UploadCancelled(log.name);
+        stoppers.current.delete(key);
         await api.importFiles({
           grants: [grant],
           ...readAs,
@@ -68,9 +80,20 @@ export function ImportView() {
         });
         setUploads((current) => current.filter((u) => u.key !== key));
       } catch (e) {
-        patchUpload(key, { error: (e as Error).message });
+        stoppers.current.delete(key);
+        patchUpload(key, { error: (e as Error).message, cancelled: e instanceof UploadCancelled });
       }
     }
+  };
+
+  // A file still waiting its turn is cancelled as well as the one being sent: the loop skips it.
+  const cancelUpload = (key: number) => {
+    stoppers.current.get(key)?.abort();
+    setUploads((current) =>
+      current.map((u) =>
+        u.key === key ? { ...u, cancelled: true, error: new UploadCancelled(u.name).message } : u,
+      ),
+    );
   };
 
   const run = (work: Promise<unknown>) => {
@@ -113,6 +136,7 @@ export function ImportView() {
                 key={upload.key}
                 upload={upload}
                 onDismiss={(key) => setUploads((current) => current.filter((u) => u.key !== key))}
+                onCancel={cancelUpload}
               />
             ))}
             {[...jobs].reverse().map((job) => (

@@ -5,23 +5,28 @@ export interface Upload {
   name: string;
   fraction: number;
   error: string | null;
+  /** Stopped by the analyst (its `error` says so): not a failure. */
+  cancelled?: boolean;
 }
 
 /** A browser upload on its way to the server, before its import job exists; a failed one stays until dismissed. */
-export function UploadRow({ upload, onDismiss }: { upload: Upload; onDismiss: (key: number) => void }) {
+export function UploadRow({
+  upload,
+  onDismiss,
+  onCancel,
+}: {
+  upload: Upload;
+  onDismiss: (key: number) => void;
+  onCancel: (key: number) => void;
+}) {
+  const state = upload.cancelled ? 'cancelled' : upload.error ? 'failed' : 'uploading';
   return (
-    <li className="job" data-testid="upload" data-state={upload.error ? 'failed' : 'uploading'}>
+    <li className="job" data-testid="upload" data-state={state}>
       <div className="job-head">
         <span className="job-name">{upload.name}</span>
-        <span className={`badge state-${upload.error ? 'failed' : 'queued'}`}>
-          {upload.error ? 'failed' : 'uploading'}
-        </span>
+        <span className={`badge state-${state === 'uploading' ? 'queued' : state}`}>{state}</span>
       </div>
-      <ProgressBar
-        fraction={upload.fraction}
-        state={upload.error ? 'failed' : 'uploading'}
-        label={`Upload of ${upload.name}`}
-      />
+      <ProgressBar fraction={upload.fraction} state={state} label={`Upload of ${upload.name}`} />
       {upload.error ? (
         <div className="job-foot">
           <p className="job-message">{upload.error}</p>
@@ -30,7 +35,12 @@ export function UploadRow({ upload, onDismiss }: { upload: Upload; onDismiss: (k
           </button>
         </div>
       ) : (
-        <p className="muted">Sending {Math.round(upload.fraction * 100)}%</p>
+        <div className="job-foot">
+          <span className="muted">Sending {Math.round(upload.fraction * 100)}%</span>
+          <button type="button" className="small" onClick={() => onCancel(upload.key)}>
+            Cancel
+          </button>
+        </div>
       )}
     </li>
   );
