@@ -16,6 +16,9 @@ export function JobRow({ job, record, onCancel }: JobRowProps) {
   const name = job.kind === 'pull' ? (job.pull?.logGroup ?? 'CloudWatch Logs pull') : baseName(job.file);
   const active = ACTIVE.has(job.state);
   const counts = job.counts;
+  // The record's message is the whole of it (the error, then what was kept of the import); the
+  // job's error alone is all there is when it failed before its import existed.
+  const message = record?.message ?? job.error;
   // The import's record says whether the labels were applied (not when the log was skipped as seen before).
   const labels = record ? record.labelsFile : job.labels;
   return (
@@ -70,9 +73,7 @@ export function JobRow({ job, record, onCancel }: JobRowProps) {
               <dd>{formatCount(counts?.rowsRead ?? record?.rowsRead)}</dd>
             </div>
           </dl>
-          {(job.error ?? record?.message) && (
-            <p className="job-message">{pageWords(job.error ?? record?.message ?? '')}</p>
-          )}
+          {message && <p className="job-message">{pageWords(message)}</p>}
         </div>
       )}
     </li>
