@@ -46,3 +46,25 @@ describe('a failed import job', () => {
     expect(screen.getByText('b.log: no such file')).toBeTruthy();
   });
 });
+
+describe('a queued import job', () => {
+  it('says it waits its turn, not that it is 0% through', () => {
+    const job = fakeJob('j3', 'import', 'queued', {
+      file: '/logs/c.log',
+      fraction: 0,
+      message: 'Queued c.log',
+    });
+    render(<JobRow job={job} record={undefined} onCancel={() => {}} />);
+    expect(screen.getByTestId('job-progress-text').textContent).toBe(
+      'Waiting for the imports before it (one runs at a time)',
+    );
+    cleanup();
+    const running = fakeJob('j4', 'import', 'running', {
+      file: '/logs/c.log',
+      fraction: 0.25,
+      counts: { rowsRead: 1200, stored: 1200, quarantined: 0, duplicates: 0 },
+    });
+    render(<JobRow job={running} record={undefined} onCancel={() => {}} />);
+    expect(screen.getByTestId('job-progress-text').textContent).toBe('25% · 1,200 rows read');
+  });
+});

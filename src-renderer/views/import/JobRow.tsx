@@ -43,9 +43,11 @@ export function JobRow({ job, record, onCancel }: JobRowProps) {
       />
       {active ? (
         <div className="job-foot">
-          <span className="muted">
-            {job.fraction === null ? '' : `${Math.round(job.fraction * 100)}% · `}
-            {countOf(counts?.rowsRead ?? 0, 'row')} read
+          <span className="muted" data-testid="job-progress-text">
+            {/* Queued behind another import (SQLite has one writer): it has not read anything yet. */}
+            {job.state === 'queued'
+              ? 'Waiting for the imports before it (one runs at a time)'
+              : `${job.fraction === null ? '' : `${Math.round(job.fraction * 100)}% · `}${countOf(counts?.rowsRead ?? 0, 'row')} read`}
           </span>
           <button type="button" className="small" onClick={() => onCancel(job.jobId)}>
             Cancel
