@@ -237,6 +237,14 @@ export const ModelRun = z.object({
 });
 export type ModelRun = z.infer<typeof ModelRun>;
 
+/**
+ * The run's model, and what it answers when that is the kind of threat: "rf (threat types)". The
+ * Models view and the CLI both name runs with it, so a threat-type run never reads as the
+ * malicious-or-not model of its kind (they share the kind's one active slot).
+ */
+export const runName = (run: Pick<ModelRun, 'kind' | 'target'>): string =>
+  run.target === 'type' ? `${run.kind} (threat types)` : run.kind;
+
 export const FeatureContribution = z.object({
   feature: z.string(),
   contribution: z.number(),

@@ -2,7 +2,7 @@
 // flat JSON shape scripts read (`metrics` and `baseline` side by side).
 
 import { formatCount } from '../../src-shared/count-words.js';
-import type { BinaryMetrics, ModelRun } from '../../src-shared/models.js';
+import { type BinaryMetrics, type ModelRun, runName } from '../../src-shared/models.js';
 import { measuredOn, populationWarning } from '../../src-shared/run-population.js';
 import { formatScore } from '../../src-shared/score-format.js';
 import { thresholdFromInWords } from '../../src-shared/threshold-words.js';
@@ -54,7 +54,7 @@ const fixed = (n: number) => n.toFixed(3);
 
 export function describeRun(run: ModelRun): string {
   const lines = [
-    `Run ${run.id}: ${run.kind}${run.target === 'type' ? ' (threat types)' : ''} on ${run.backend}, ${run.status}${run.active ? ' (active)' : ''}` +
+    `Run ${run.id}: ${runName(run)} on ${run.backend}, ${run.status}${run.active ? ' (active)' : ''}` +
       (run.durationMs !== null ? `, ${(run.durationMs / 1000).toFixed(1)} s` : ''),
   ];
   if (run.labelSource?.type === 'rule-hits')

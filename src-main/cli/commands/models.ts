@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { scoreCommand } from '../../../src-shared/detection-set.js';
+import { runName } from '../../../src-shared/models.js';
 import { describeRun, runJson } from '../model-output.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
@@ -48,7 +49,7 @@ export function registerModels(program: Command): void {
             ],
             ...runs.map((r) => [
               r.id,
-              r.kind,
+              runName(r),
               r.status,
               r.active ? 'yes' : '',
               r.backend,
@@ -74,12 +75,19 @@ export function registerModels(program: Command): void {
     .action((id: number) => {
       const options = models.opts<WorkspaceOptions>();
       return withWorkspace(options, async ({ call }) => {
+        // The kind has one active run: the one this replaces stops flagging, and the analyst hears
+        // which (a threat-type rf steps a malicious-or-not rf down, and the other way round).
+        const runs = await call('listRuns', {});
+        const kind = runs.find((r) => r.id === id)?.kind;
+        const before = runs.find((r) => r.active && r.kind === kind && r.id !== id);
         const run = await call('setActiveModel', { runId: id }, { runId: '<id>' });
         if (options.json) return printJson(runJson(run));
         say(
-          run.scoredSessions === 0
-            ? `Run ${id} is now the active ${run.kind} model. It has not scored the sessions yet, so it flags none: ${scoreCommand(run)}.`
-            : `Run ${id} is now the active ${run.kind} model.`,
+          `Run ${id} is now the active ${runName(run)} model` +
+            (before ? `; run ${before.id} (${runName(before)}) steps down.` : '.') +
+            (run.scoredSessions === 0
+              ? ` It has not scored the sessions yet, so it flags none: ${scoreCommand(run)}.`
+              : ''),
         );
       });
     });

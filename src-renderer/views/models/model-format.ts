@@ -11,9 +11,8 @@ export function duration(ms: number | null): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-/** The run's model, and what it answers when that is the kind of threat: "rf (threat types)". */
-export const runName = (run: Pick<ModelRun, 'kind' | 'target'>): string =>
-  run.target === 'type' ? `${run.kind} (threat types)` : run.kind;
+// The run's name is shared with the CLI (src-shared/models.ts).
+export { runName } from '../../../src-shared/models.js';
 
 export function labelSourceText(run: ModelRun): string {
   const source = run.labelSource;

@@ -121,5 +121,20 @@ describe('vigil train / score / models (built CLI)', () => {
     }[];
     const typed = json.find((run) => run.target === 'type');
     expect(typed?.kinds?.classes[0]).toBe('benign');
+
+    // The list and the activation name a threat-type run as such (as the Models view does): a bare
+    // "rf" read as the malicious-or-not Random Forest it replaces in the rf slot.
+    const typedId = (typed as unknown as { id: number }).id;
+    const listedTable = (await vigil('models', '--db', db)).stdout;
+    expect(listedTable).toMatch(new RegExp(`\\n *${typedId} +rf \\(threat types\\) +done`));
+    // A malicious-or-not rf holds the rf slot; activating the threat-type run names it stepping down.
+    const plain = JSON.parse(
+      (await vigil('train', '--model', 'rf', '--trees', '5', '--db', db, '--json')).stdout,
+    );
+    await vigil('models', 'activate', String(plain.id), '--db', db);
+    const activated = await vigil('models', 'activate', String(typedId), '--db', db);
+    expect(activated.stdout).toContain(
+      `Run ${typedId} is now the active rf (threat types) model; run ${plain.id} (rf) steps down.`,
+    );
   }, 120_000);
 });
