@@ -42,3 +42,33 @@ export function populationWarning(metrics: RunMetrics): string | null {
     'its precision there says little about these flags. Give more verdicts, benign ones too, or train with --flag-rate.'
   );
 }
+
+/**
+ * Fewer held-out sessions of a class than this make its figures a coin toss: one session moves
+ * recall (attacks) or the false-alarm rate (benign) by a tenth or more. The same bar as training's
+ * refusal of a class under 10 examples (core ml/evaluate/refusal.ts MIN_MINORITY).
+ */
+export const MIN_HELD_OUT = 10;
+
+/**
+ * "Too few to judge: only 4 malicious sessions were held out, …", or null. The split keeps both
+ * classes on both sides, but a small data set (or a time split with one burst of attacks) can
+ * leave a handful to test on: precision, recall and F1 of 1.000 on 4 attacks prove little.
+ */
+export function fewHeldOut(metrics: Pick<RunMetrics, 'testRows' | 'testPositives'>): string | null {
+  const malicious = metrics.testPositives;
+  const benign = metrics.testRows - metrics.testPositives;
+  const few = [
+    { count: malicious, name: 'malicious session', moves: 'recall' },
+    { count: benign, name: 'benign session', moves: 'the false-alarm rate' },
+  ].filter((side) => side.count < MIN_HELD_OUT);
+  const [first] = few;
+  if (!first) return null;
+  const listed = few.map((side) => countOf(side.count, side.name)).join(' and ');
+  const verb = few.length === 1 && first.count === 1 ? 'was' : 'were';
+  return (
+    `Too few to judge: only ${listed} ${verb} held out, so one of them moves ${first.moves} by ` +
+    `${(1 / Math.max(first.count, 1)).toFixed(2)}; precision, recall and F1 here are a rough sign, not a measure. ` +
+    'Label more sessions to test on.'
+  );
+}

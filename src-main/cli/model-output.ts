@@ -3,7 +3,7 @@
 
 import { formatCount } from '../../src-shared/count-words.js';
 import { type BinaryMetrics, type ModelRun, runName } from '../../src-shared/models.js';
-import { measuredOn, populationWarning } from '../../src-shared/run-population.js';
+import { fewHeldOut, measuredOn, populationWarning } from '../../src-shared/run-population.js';
 import { formatScore } from '../../src-shared/score-format.js';
 import { thresholdFromInWords } from '../../src-shared/threshold-words.js';
 import { trainedOnInWords } from '../../src-shared/trained-on.js';
@@ -36,6 +36,8 @@ export function runJson(run: ModelRun) {
           excludedFeatures: metrics.excludedFeatures ?? null,
           population: metrics.population ?? null,
           warning: populationWarning(metrics),
+          // Null, or why a handful of held-out sessions of a class cannot judge the figures.
+          fewHeldOut: fewHeldOut(metrics),
         }
       : null,
     kinds: metrics?.multiclass ?? null,
@@ -73,7 +75,7 @@ export function describeRun(run: ModelRun): string {
       (thresholdFromInWords(m.thresholdFrom, run.kind)
         ? ` (${thresholdFromInWords(m.thresholdFrom, run.kind)})`
         : ''),
-    ...[measuredOn(m), populationWarning(m)].filter((line) => line !== null),
+    ...[measuredOn(m), fewHeldOut(m), populationWarning(m)].filter((line) => line !== null),
     '',
     table([
       ['metric', run.kind, 'baseline (majority)'],

@@ -68,6 +68,27 @@ function run(extra: Partial<NonNullable<ModelRun['metrics']>> = {}): ModelRun {
 }
 
 describe('run detail', () => {
+  it('says when the held-out side has too few of a class to judge precision, recall and F1', () => {
+    // 4 held-out attacks, all caught: recall 1.000 — but one attack more or less moves it by 0.25.
+    render(
+      <RunDetail
+        run={run({
+          model: metrics(1, 1, { tp: 4, fp: 0, tn: 121, fn: 0 }),
+          baseline: metrics(0.5, 0, { tp: 0, fp: 0, tn: 121, fn: 4 }),
+          testRows: 125,
+          testPositives: 4,
+        })}
+      />,
+    );
+    expect(screen.getByTestId('run-few-held-out').textContent).toBe(
+      'Too few to judge: only 4 malicious sessions were held out, so one of them moves recall by 0.25; precision, recall and F1 here are a rough sign, not a measure. Label more sessions to test on.',
+    );
+    cleanup();
+    // 50 held-out attacks and 950 benign: enough, and no such note.
+    render(<RunDetail run={run()} />);
+    expect(screen.queryByTestId('run-few-held-out')).toBeNull();
+  });
+
   it('says when the run has already scored the sessions before scoring them again', () => {
     render(<RunDetail run={{ ...run(), scoredSessions: 5000 }} />);
     expect(screen.getByTestId('score-run').textContent).toBe('Score all sessions again');

@@ -2,7 +2,7 @@
 // importances, and what it was trained with.
 import { featureName } from '../../../src-shared/feature-names.js';
 import type { ModelRun } from '../../../src-shared/models.js';
-import { measuredOn, populationWarning } from '../../../src-shared/run-population.js';
+import { fewHeldOut, measuredOn, populationWarning } from '../../../src-shared/run-population.js';
 import { formatScore } from '../../../src-shared/score-format.js';
 import { thresholdFromInWords } from '../../../src-shared/threshold-words.js';
 import { trainedOnInWords } from '../../../src-shared/trained-on.js';
@@ -39,6 +39,11 @@ export function RunDetail({ run }: { run: ModelRun }) {
           {measuredOn(m) && (
             <p className="muted" data-testid="run-measured-on">
               {measuredOn(m)}
+            </p>
+          )}
+          {fewHeldOut(m) && (
+            <p className="warn-note" data-testid="run-few-held-out">
+              {fewHeldOut(m)}
             </p>
           )}
           {thresholdFromInWords(m.thresholdFrom, run.kind) && (

@@ -85,6 +85,47 @@ describe('vigil train / score / models (built CLI)', () => {
     expect(after.find((r: { id: number }) => r.id === run.id).active).toBe(false);
   });
 
+  it('says when the held-out side has too few attacks to judge the figures', async () => {
+    // 500 requests, ~15 attacks: a random split holds out 4 of them.
+    const small = path.join(dir, 'small.log');
+    const smallDb = path.join(dir, 'small.db');
+    await vigil(
+      'generate',
+      '--format',
+      'combined',
+      '--rows',
+      '500',
+      '--seed',
+      '5',
+      '--days',
+      '1',
+      '--out',
+      small,
+    );
+    expect(
+      (await vigil('ingest', small, '--labels', `${small}.labels.csv`, '--db', smallDb, '--no-enrich')).code,
+    ).toBe(0);
+    const trained = await vigil(
+      'train',
+      '--model',
+      'rf',
+      '--split',
+      'random',
+      '--trees',
+      '20',
+      '--db',
+      smallDb,
+    );
+    expect(trained.code).toBe(0);
+    const held = Number(/tested on [\d,]+ held-out sessions \((\d+) malicious\)/.exec(trained.stdout)?.[1]);
+    expect(held).toBeLessThan(10);
+    expect(trained.stdout).toContain(
+      `Too few to judge: only ${held} malicious sessions were held out, so one of them moves recall by ${(1 / held).toFixed(2)};`,
+    );
+    const json = JSON.parse((await vigil('models', '--db', smallDb, '--json')).stdout);
+    expect(json[0].evaluation.fewHeldOut).toMatch(/^Too few to judge: only \d malicious sessions/);
+  }, 60_000);
+
   it('rejects a malformed --labels with the accepted forms', async () => {
     const bad = await vigil('train', '--model', 'rf', '--labels', 'labels', '--db', db);
     expect(bad.code).toBe(1);
