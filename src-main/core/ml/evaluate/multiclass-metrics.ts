@@ -1,6 +1,7 @@
 // A threat-type model's held-out figures per kind, each beside what always answering the training
 // side's most common class scores on the same rows: the K×K confusion matrix, per-class precision,
 // recall, F1 and PR-AUC (one kind against the rest), and the macro and weighted F1.
+import { MIN_HELD_OUT } from '../../../../src-shared/run-population.js';
 import type { ClassMetrics, KindCount, MulticlassMetrics } from '../../../../src-shared/threat-types.js';
 import { prAuc } from '../forest/index.js';
 
@@ -108,6 +109,11 @@ function notes(perClass: ClassMetrics[]): string[] {
     if (m.support === 0)
       out.push(
         `${m.kind}: no held-out session (all ${m.trainSupport} are on the training side), so its figures say nothing and it is left out of the averages.`,
+      );
+    // A handful held out: a recall of 1.000 on 3 sessions is one miss away from 0.667.
+    else if (m.support < MIN_HELD_OUT)
+      out.push(
+        `${m.kind}: only ${m.support} held-out session${m.support === 1 ? '' : 's'}, too few to judge its figures (one of them moves its recall by ${(1 / m.support).toFixed(2)}).`,
       );
     if (m.trainSupport === 0)
       out.push(
