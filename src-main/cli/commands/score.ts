@@ -44,7 +44,7 @@ export function registerScore(program: Command): void {
         };
         if (options.json) return printJson(summary);
         say(
-          `Run ${runId} (${run.kind}): ${summary.scored} sessions scored, ${summary.flagged} flagged (score ≥ ${run.threshold === null ? '–' : formatScore(run.threshold)})`,
+          `Run ${runId} (${run.kind}${run.target === 'type' ? ', threat types' : ''}): ${summary.scored} sessions scored, ${summary.flagged} flagged (score ≥ ${run.threshold === null ? '–' : formatScore(run.threshold)})`,
         );
       }),
     );

@@ -177,5 +177,9 @@ describe('vigil train / score / models (built CLI)', () => {
     expect(activated.stdout).toContain(
       `Run ${typedId} is now the active rf (threat types) model; run ${plain.id} (rf) steps down.`,
     );
+    const scored = await vigil('score', '--run', String(typedId), '--db', db);
+    expect(scored.stdout).toMatch(
+      new RegExp(`^Run ${typedId} \\(rf, threat types\\): 12000 sessions scored, \\d+ flagged`),
+    );
   }, 120_000);
 });
