@@ -29,6 +29,21 @@ function requireCase(db: Db, id: number) {
   return found;
 }
 
+/**
+ * A closed case is finished evidence: the sessions and IPs it was closed with are what it found.
+ * Adding or removing them (CLI, case page, Sessions, Triage, server) is refused here, where every
+ * entry point passes, until the case is reopened. Notes, tags and status changes stay allowed: a
+ * closing note is part of closing a case, and reopening must work.
+ */
+function requireOpenForItems(db: Db, id: number) {
+  const found = requireCase(db, id);
+  if (found.status === 'closed')
+    throw new Error(
+      `Case ${id} is closed: reopen it (vigil case update ${id} --status open) to change its sessions or IPs.`,
+    );
+  return found;
+}
+
 function applyItems(
   db: Db,
   caseId: number,
@@ -118,7 +133,7 @@ export function editCaseItems(
   if (args.add) refuseEarly(db, args.sessionIds);
   return db
     .transaction(() => {
-      requireCase(db, args.caseId);
+      requireOpenForItems(db, args.caseId);
       const at = Date.now();
       const changed = applyItems(db, args.caseId, analyst, args, args.add, at);
       // Nothing added or removed (all held already, or none held): nothing to record. Before, the

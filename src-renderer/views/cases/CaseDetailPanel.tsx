@@ -57,7 +57,7 @@ export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onErr
       <div className="case-columns">
         <section>
           <h3>Items</h3>
-          <CaseItems caseId={c.id} items={detail.items} onError={onError} />
+          <CaseItems caseId={c.id} items={detail.items} closed={c.status === 'closed'} onError={onError} />
         </section>
         <section>
           <h3>Notes</h3>
