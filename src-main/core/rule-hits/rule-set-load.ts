@@ -11,9 +11,11 @@ import {
   enableEngineSet,
   markApplied,
   type RuleSetKind,
+  type RuleSetRow,
   ruleSetById,
   ruleSetBySource,
   ruleSetInfo,
+  ruleSets,
   saveRuleSet,
 } from '../db/rule-sets.js';
 import { hasSessions } from '../db/sessions.js';
@@ -102,6 +104,42 @@ function isPackFolder(folder: string): boolean {
   }
 }
 
+/** A path by its real path when it exists (sets stored before folders were realpath'd may not be). */
+function realOrSame(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Whether `inner` lies strictly inside `outer` (a sibling named `outer-2` does not). */
+function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * Refuses a folder inside, or around, the folder of an enabled set (the pack's too): both sets
+ * would hold the same rule files, so each matching session would get two hits from one rule and
+ * every hit total would count it twice. The same folder is not an overlap: it reloads its set.
+ * A removed (turned off) set has no hits and does not run, so it stands in no one's way.
+ */
+function refuseOverlap(db: Db, folder: string): void {
+  const folderOf = (set: RuleSetRow) =>
+    set.kind === 'pack' ? realOrSame(packDir()) : set.kind === 'folder' ? realOrSame(set.source) : null;
+  for (const set of ruleSets(db)) {
+    const other = set.enabled ? folderOf(set) : null;
+    if (other === null || other === folder) continue;
+    const relation = isInside(folder, other) ? 'is inside' : isInside(other, folder) ? 'holds' : null;
+    if (relation)
+      throw new Error(
+        `${folder} ${relation} rule set ${set.id} (${set.source}), added already: its rules would run twice. ` +
+          `Remove that set first (vigil rules remove ${set.id}) or add a folder apart from it.`,
+      );
+  }
+}
+
 /**
  * Loads every rule file under `dir` as the set of that folder (replacing an earlier load of it).
  * `pack` (where no such folder is) or the pack's own folder turns the shipped pack on again, after
@@ -126,6 +164,7 @@ export function addRuleFolder(db: Db, dir: string): RuleFolderLoad {
     // The folder's real path names the set, so a link to a folder already added replaces that set
     // instead of adding its rules (and hits) a second time.
     folder = fs.realpathSync(folder);
+    refuseOverlap(db, folder);
     load = loadRuleFolder(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
