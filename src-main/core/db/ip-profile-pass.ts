@@ -13,7 +13,7 @@ import { jsAggregate } from './js-aggregate.js';
 export const PASS_ARGUMENTS =
   'sessions.id, src_ip, dst_ip, start_ts, bytes_in, bytes_out, country, asn, dst_port';
 
-const TOP = 15;
+export const TOP = 15;
 // An IP's time series: at most MAX_BUCKETS buckets over its span.
 const MAX_BUCKETS = 120;
 // The columns are filled together, one value per session each.
@@ -200,7 +200,7 @@ function top<K>(counts: Map<K, number>, byKey: (a: [K, number], b: [K, number]) 
 }
 
 /** SQLite's BINARY order for the ASCII keys here (country codes, IPs). */
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const ipProfilePasses = jsAggregate(
   'vigil_ip_profile',

@@ -2,11 +2,13 @@
 // src and dst indexes (an OR of two indexed equalities, so its cost follows that IP's sessions,
 // not the table) feeds every aggregate; the latest sessions and verdicts are then read by id.
 import type { SessionFilter } from '../../../src-shared/domain.js';
-import type { IpProfile } from '../../../src-shared/graph.js';
+import { hostNodeName, type IpProfile } from '../../../src-shared/graph.js';
+import { addressTexts } from '../../../src-shared/ip.js';
 import { asName } from '../enrich/as-names.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
 import { activeScoreRun, addressForms, filterAnd } from './graph.js';
-import { IpProfilePass, ipProfilePasses, PASS_ARGUMENTS } from './ip-profile-pass.js';
+import { readHostPairs } from './host-edges.js';
+import { compare, IpProfilePass, ipProfilePasses, PASS_ARGUMENTS, TOP } from './ip-profile-pass.js';
 import type { Db } from './open.js';
 import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
 
@@ -34,14 +36,52 @@ export function ipProfile(db: Db, ip: string, filter: SessionFilter, recentLimit
     { ...params, ...ends.forms, ...(run ? { runId: run.runId } : {}) },
     new IpProfilePass(ip),
   );
-  const { latestIds, asns, ...aggregates } = pass.finish(run !== null, recentLimit);
+  const { latestIds, asns, peers, ...aggregates } = pass.finish(run !== null, recentLimit);
   return {
     ip,
     ...aggregates,
+    peers: withHostPeers(db, ip, filter, peers),
     asns: asns.map(({ asn, sessions }) => ({ asn, name: asn === null ? null : asName(asn), sessions })),
     recent: sessionsById(db, latestIds),
     verdicts: latestVerdicts(db, ip, filter),
   };
+}
+
+/**
+ * The IP's peers with the hosts its requests without a server IP went to (an access log's site, or
+ * "server of FILE"), named and summed as the graph's edges to them (readHostPairs, hostNodeName):
+ * the pass only sees destination IPs, so an access-log client listed no peer beside its edges.
+ * The pass's top peers hold every IP peer of the merged top, so merging and cutting again is exact.
+ */
+function withHostPeers(
+  db: Db,
+  ip: string,
+  filter: SessionFilter,
+  peers: IpProfile['peers'],
+): IpProfile['peers'] {
+  const forms = new Set(addressTexts(ip));
+  // Only its own requests: a host node that is this address ("10.0.0.1 (host)") is another node.
+  const hosts = readHostPairs(db, filter, ip)
+    .filter((pair) => forms.has(pair.src))
+    .map((pair) => ({
+      ip: hostNodeName(pair.dst),
+      direction: 'out' as const,
+      sessions: pair.sessions,
+      bytes: pair.bytes,
+    }));
+  if (hosts.length === 0) return peers;
+  // Two texts of the address (forms) are one node's edges in the drill-down: summed per host.
+  const merged = new Map<string, IpProfile['peers'][number]>();
+  for (const host of hosts) {
+    const had = merged.get(host.ip);
+    if (had) {
+      had.sessions += host.sessions;
+      had.bytes += host.bytes;
+    } else merged.set(host.ip, host);
+  }
+  return [...peers, ...merged.values()]
+    .sort((a, b) => b.sessions - a.sessions || compare(a.ip, b.ip))
+    .slice(0, TOP);
 }
 
 /** Sessions by id, in the order given (one deleted since the pass read it is left out). */
