@@ -170,4 +170,38 @@ describe('the Case view', () => {
     await page.screenshot({ path: path.join(SHOTS, 'case-report.png') });
     await page.close();
   }, 60_000);
+
+  // A closed case is finished evidence: the core refuses changing its sessions and IPs, and the
+  // page offers no add or remove on it (before, "Add an IP" and × worked on a closed case). Runs
+  // last: it closes case 1, and opens it again.
+  it('offers no add or remove of items on a closed case, and offers them again once reopened', async () => {
+    // The first page used the serve link (one browser per link): a server of its own for this one.
+    const own = await startServe(db, ['--no-sample']);
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${own.url}#/cases/1`);
+    const addIp = page.getByLabel('IP to add');
+    await addIp.waitFor();
+    await page.getByTestId('case-status').selectOption('closed');
+    await page.getByTestId('case-items-closed').waitFor();
+    expect(await addIp.count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Remove from case' }).count()).toBe(0);
+    // A closing note stays possible.
+    expect(await page.getByPlaceholder('Add a note').count()).toBe(1);
+    // The core refuses it whatever asks: here the command line, on the same database.
+    const refused = spawnSync(process.execPath, [CLI, 'case', 'add', '1', '--ip', '192.0.2.99', '--db', db], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Case 1 is closed: reopen it (vigil case update 1 --status open)');
+
+    await page.getByTestId('case-status').selectOption('open');
+    await addIp.waitFor();
+    expect(await page.getByTestId('case-items-closed').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Remove from case' }).count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+    expect(await own.stop()).toBe(0);
+  }, 90_000);
 });
