@@ -4,11 +4,15 @@ import type { JobProgress } from '../../src-shared/domain.js';
 import { CANCELLED_EXIT_CODE } from './cancel-signals.js';
 import { warn } from './terminal-text.js';
 
-/** A job that did not finish: its reason on stderr and a non-zero exit code. Returns true then. */
-export function reportUnfinished(job: JobProgress, what: string): boolean {
+/**
+ * A job that did not finish: its reason on stderr and a non-zero exit code. Returns true then.
+ * `cancelled` says what a cancel left (each job keeps something different: a cancelled training
+ * run stays listed, a scoring pass leaves the run's earlier scores, a rules run the earlier hits).
+ */
+export function reportUnfinished(job: JobProgress, what: string, cancelled: string): boolean {
   if (job.state === 'done') return false;
   const reason =
-    job.state === 'cancelled' ? `${what} cancelled: nothing was kept.` : (job.error ?? `${what} failed`);
+    job.state === 'cancelled' ? `${what} cancelled: ${cancelled}.` : (job.error ?? `${what} failed`);
   warn(`vigil: ${reason}`);
   process.exitCode = job.state === 'cancelled' ? CANCELLED_EXIT_CODE : 1;
   return true;

@@ -145,7 +145,7 @@ export function registerRules(program: Command): void {
     withWorkspace(options, async ({ core, call }) => {
       const { jobId } = await call('runRules', {});
       const job = await followJob(core, jobId, { label: 'rules', showProgress: !options.json });
-      if (reportUnfinished(job, 'Rules run')) return;
+      if (reportUnfinished(job, 'Rules run', 'the hits stay as they were before it')) return;
       if (options.json) return printJson({ ...job.rulesRun, message: job.message });
       say(job.message);
     }),

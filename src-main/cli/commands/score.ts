@@ -33,7 +33,7 @@ export function registerScore(program: Command): void {
           label: `score run ${runId}`,
           showProgress: !options.json,
         });
-        if (reportUnfinished(job, 'Scoring')) return;
+        if (reportUnfinished(job, 'Scoring', `run ${runId} keeps the scores it had`)) return;
         const run = await call('getRun', { id: runId });
         const summary = {
           runId,

@@ -156,7 +156,9 @@ the command exits 1 with the reason on stderr.`,
           label: `train ${options.model}`,
           showProgress: !options.json,
         });
-        if (reportUnfinished(job, 'Training')) return;
+        const listed =
+          job.runId === undefined || job.runId === null ? '' : `; run ${job.runId} is listed as cancelled`;
+        if (reportUnfinished(job, 'Training', `no model was kept${listed}`)) return;
         const run = await call('getRun', { id: must(job.runId, 'the run of a finished training job') });
         if (options.json) return printJson(runJson(run));
         say(describeRun(run));

@@ -139,7 +139,8 @@ export class ModelJobs {
           finish('done', { runId: message.runId, message: message.message });
           break;
         case 'cancelled':
-          finish('cancelled', { message: 'Cancelled: nothing was kept' });
+          // What a cancel leaves differs by job (the CLI and the Models view say it): not "nothing".
+          finish('cancelled', { message: 'Cancelled' });
           break;
         case 'error':
           finish('failed', { error: message.message, message: message.message });

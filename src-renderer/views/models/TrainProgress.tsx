@@ -30,7 +30,12 @@ export function TrainProgress({ job, onCancel }: TrainProgressProps) {
         </button>
       )}
       {job.state === 'failed' && <TrainFailure message={job.error ?? job.message} />}
-      {job.state === 'cancelled' && <p>Training was cancelled; nothing was kept.</p>}
+      {job.state === 'cancelled' && (
+        <p>
+          Training was cancelled: no model was kept
+          {job.runId ? `; run ${job.runId} stays in the list as cancelled` : ''}.
+        </p>
+      )}
       {job.state === 'done' && job.runId != null && (
         <p data-testid="train-done">Run {job.runId} is ready: see its metrics in the runs table.</p>
       )}

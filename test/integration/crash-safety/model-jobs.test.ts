@@ -65,6 +65,9 @@ describe('an interrupted scoring pass', () => {
       await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 200)));
       run.child.kill(signal);
       expect(await run.exited).toBe(EXIT[signal]);
+      // What it says is what happened: the cut-off pass is dropped, the earlier scores stay.
+      if (signal !== 'SIGKILL')
+        expect(run.stderr()).toContain(`Scoring cancelled: run ${runId} keeps the scores it had.`);
 
       const db = new Database(file);
       const scores = db
@@ -121,6 +124,11 @@ describe('an interrupted training run', () => {
       await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(Math.random() * 700)));
       run.child.kill(signal);
       expect(await run.exited).toBe(EXIT[signal]);
+      // The run stays in the list as cancelled: "nothing was kept" said otherwise.
+      if (signal !== 'SIGKILL')
+        expect(run.stderr()).toContain(
+          `Training cancelled: no model was kept; run ${id} is listed as cancelled.`,
+        );
       const models = JSON.parse((await runCliProcess(['models', '--json', '--db', file])).stdout) as {
         id: number;
         status: string;
