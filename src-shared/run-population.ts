@@ -3,7 +3,7 @@
 // only: with verdicts, a few hundred an analyst chose, mostly malicious. Its precision then says
 // how the model does on those, not on the traffic, so a run must show both.
 import { countOf, formatCount, formatShare } from './count-words.js';
-import type { RunMetrics } from './models.js';
+import { kindRecord, type ModelRun, type RunMetrics } from './models.js';
 
 /** A run flagging this share of the sessions buries every other flag (Models, top bar ⚠). */
 export const LARGE_FLAG_SHARE = 0.2;
@@ -70,5 +70,27 @@ export function fewHeldOut(metrics: Pick<RunMetrics, 'testRows' | 'testPositives
     `Too few to judge: only ${listed} ${verb} held out, so one of them moves ${first.moves} by ` +
     `${(1 / Math.max(first.count, 1)).toFixed(2)}; precision, recall and F1 here are a rough sign, not a measure. ` +
     'Label more sessions to test on.'
+  );
+}
+
+/**
+ * "581 of the 12,000 labelled sessions are on neither side: …", or null. A time split leaves out
+ * the sessions within one feature window before each boundary (between the fitted rows and the
+ * validation slice, and before the held-out side), so no window's features are both learnt from
+ * and tested on; without this, fitted + validation + tested fell short of the labelled sessions
+ * with nothing said. Said for the kinds fitted on labelled sessions only (or when every session is
+ * labelled): the Isolation Forest otherwise fits on unlabelled traffic too, and the sum means nothing.
+ */
+export function onNeitherSide(metrics: RunMetrics, run: Pick<ModelRun, 'kind' | 'split'>): string | null {
+  const p = metrics.population;
+  if (!p || run.split !== 'time') return null;
+  if (!kindRecord(run.kind).supervised && p.labelled !== p.sessions) return null;
+  const sides =
+    (metrics.fitted?.rows ?? metrics.trainRows) + (metrics.validation?.rows ?? 0) + metrics.testRows;
+  const neither = p.labelled - sides;
+  if (neither <= 0) return null;
+  return (
+    `${formatCount(neither)} of the ${countOf(p.labelled, 'labelled session')} are on neither side: by time, the ` +
+    'sessions within one feature window before each boundary are left out, so no window is both learnt from and tested on.'
   );
 }

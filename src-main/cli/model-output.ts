@@ -3,7 +3,7 @@
 
 import { formatCount } from '../../src-shared/count-words.js';
 import { type BinaryMetrics, type ModelRun, runName } from '../../src-shared/models.js';
-import { fewHeldOut, measuredOn, populationWarning } from '../../src-shared/run-population.js';
+import { fewHeldOut, measuredOn, onNeitherSide, populationWarning } from '../../src-shared/run-population.js';
 import { formatScore } from '../../src-shared/score-format.js';
 import { thresholdFromInWords } from '../../src-shared/threshold-words.js';
 import { trainedOnInWords } from '../../src-shared/trained-on.js';
@@ -38,6 +38,8 @@ export function runJson(run: ModelRun) {
           warning: populationWarning(metrics),
           // Null, or why a handful of held-out sessions of a class cannot judge the figures.
           fewHeldOut: fewHeldOut(metrics),
+          // Null, or how many labelled sessions a time split's gaps left on no side.
+          onNeitherSide: onNeitherSide(metrics, run),
         }
       : null,
     kinds: metrics?.multiclass ?? null,
@@ -75,7 +77,9 @@ export function describeRun(run: ModelRun): string {
       (thresholdFromInWords(m.thresholdFrom, run.kind)
         ? ` (${thresholdFromInWords(m.thresholdFrom, run.kind)})`
         : ''),
-    ...[measuredOn(m), fewHeldOut(m), populationWarning(m)].filter((line) => line !== null),
+    ...[measuredOn(m), onNeitherSide(m, run), fewHeldOut(m), populationWarning(m)].filter(
+      (line) => line !== null,
+    ),
     '',
     table([
       ['metric', run.kind, 'baseline (majority)'],

@@ -2,7 +2,12 @@
 // importances, and what it was trained with.
 import { featureName } from '../../../src-shared/feature-names.js';
 import type { ModelRun } from '../../../src-shared/models.js';
-import { fewHeldOut, measuredOn, populationWarning } from '../../../src-shared/run-population.js';
+import {
+  fewHeldOut,
+  measuredOn,
+  onNeitherSide,
+  populationWarning,
+} from '../../../src-shared/run-population.js';
 import { formatScore } from '../../../src-shared/score-format.js';
 import { thresholdFromInWords } from '../../../src-shared/threshold-words.js';
 import { trainedOnInWords } from '../../../src-shared/trained-on.js';
@@ -39,6 +44,11 @@ export function RunDetail({ run }: { run: ModelRun }) {
           {measuredOn(m) && (
             <p className="muted" data-testid="run-measured-on">
               {measuredOn(m)}
+            </p>
+          )}
+          {onNeitherSide(m, run) && (
+            <p className="muted" data-testid="run-on-neither-side">
+              {onNeitherSide(m, run)}
             </p>
           )}
           {fewHeldOut(m) && (

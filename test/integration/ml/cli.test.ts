@@ -126,6 +126,29 @@ describe('vigil train / score / models (built CLI)', () => {
     expect(json[0].evaluation.fewHeldOut).toMatch(/^Too few to judge: only \d malicious sessions/);
   }, 60_000);
 
+  it('says how many labelled sessions a time split leaves on neither side, so the figures add up', async () => {
+    const byTime = await vigil('train', '--model', 'rf', '--split', 'time', '--trees', '20', '--db', db);
+    expect(byTime.code, byTime.stderr).toBe(0);
+    const n = (pattern: RegExp) => Number(pattern.exec(byTime.stdout)?.[1]?.replaceAll(',', ''));
+    const fitted = n(/fitted on ([\d,]+) sessions/);
+    const chosen = n(/chosen on ([\d,]+) later sessions/);
+    const tested = n(/tested on ([\d,]+) held-out sessions/);
+    const labelled = Number(
+      execFileSync('sqlite3', [db, 'SELECT count(*) FROM sessions WHERE label IS NOT NULL'], {
+        encoding: 'utf8',
+      }).trim(),
+    );
+    const neither = labelled - fitted - chosen - tested;
+    expect(neither).toBeGreaterThan(0);
+    expect(byTime.stdout).toContain(
+      `${neither.toLocaleString('en-US')} of the ${labelled.toLocaleString('en-US')} labelled sessions are on neither side:`,
+    );
+    // A random split puts every labelled session on a side: nothing to say.
+    const random = await vigil('train', '--model', 'rf', '--split', 'random', '--trees', '20', '--db', db);
+    expect(random.code, random.stderr).toBe(0);
+    expect(random.stdout).not.toContain('on neither side');
+  }, 120_000);
+
   it('rejects a malformed --labels with the accepted forms', async () => {
     const bad = await vigil('train', '--model', 'rf', '--labels', 'labels', '--db', db);
     expect(bad.code).toBe(1);
