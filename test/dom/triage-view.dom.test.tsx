@@ -185,6 +185,37 @@ describe('Triage keyboard', () => {
     );
   });
 
+  // A kind group's verdict is one action of the core like any other: `u` undoes it there, so the
+  // view must undo it too, not the row judged before it (whose verdict the core keeps).
+  it('undoes a kind group verdict in the view as the core does, leaving the row judged before it', async () => {
+    const page = structuredClone(PAGE);
+    page.items = page.items.map((i) => ({
+      ...i,
+      predictedKind: i.session.id === 3 ? 'xss' : 'sql_injection',
+    }));
+    answers.flagQueue = () => ({
+      ...structuredClone(page),
+      run: { id: 4, kind: 'rf', createdAt: 0 },
+      kinds: ['sql_injection', 'xss'],
+      kindGroups: [{ kind: 'xss', sessions: 1, maxScore: 0.9 }],
+    });
+    answers.setVerdict = () => ({ actionId: 1, changed: 1, covered: 1 });
+    answers.undoLastAction = () => ({ undone: 2, summary: 'Undid malicious (xss)', restored: 1, skipped: 0 });
+    await renderView();
+    await press('b');
+    await flush();
+    expect(verdictOf(1)).toBe('benign');
+    const judge = within(screen.getByTestId('kind-group')).getByTestId('kind-group-judge');
+    await act(async () => void fireEvent.click(judge));
+    await flush();
+    expect(verdictOf(3)).toBe('malicious');
+    await press('u');
+    await flush();
+    expect(callsOf('undoLastAction')).toEqual([{}]);
+    expect(verdictOf(3)).toBe('');
+    expect(verdictOf(1)).toBe('benign');
+  });
+
   it('judges the next row with a key pressed before the last verdict was drawn', async () => {
     answers.setVerdict = () => ({ actionId: 1, changed: 1, covered: 1 });
     await renderView();

@@ -3,19 +3,16 @@
 // corrects it to another. The verdict names the kind, so it is that kind's label next run.
 import { useState } from 'react';
 import { kindName } from '../../../src-shared/threat-types.js';
-import type { FlagQueuePage, TriageFilter } from '../../../src-shared/triage.js';
-import { api } from '../../api/index.js';
-import { countOf } from '../../format.js';
+import type { FlagQueuePage } from '../../../src-shared/triage.js';
 import { addFilterTerm } from '../../state/filter.js';
 
 interface Props {
   page: FlagQueuePage;
-  filter: TriageFilter;
-  onDone: (message: string) => void;
-  onError: (error: string) => void;
+  /** One verdict on the group flagged as `predictedKind`, naming `kind` (useTriageActions). */
+  onJudge: (predictedKind: string, kind: string, runId: number) => void;
 }
 
-export function KindGroups({ page, filter, onDone, onError }: Props) {
+export function KindGroups({ page, onJudge }: Props) {
   const groups = page.kindGroups ?? [];
   const kinds = page.kinds ?? [];
   // One run's queue, or the set's with an active threat-type run in it.
@@ -34,22 +31,7 @@ export function KindGroups({ page, filter, onDone, onError }: Props) {
             onShow={() =>
               addFilterTerm({ field: 'kind', negate: false, values: [{ kind: 'text', value: group.kind }] })
             }
-            onJudge={async (kind) => {
-              try {
-                const result = await api.setVerdict({
-                  target: { runId, predictedKind: group.kind, filter },
-                  verdict: 'malicious',
-                  kind,
-                });
-                onDone(
-                  kind === group.kind
-                    ? `${countOf(result.covered, 'session')} confirmed as ${kind}`
-                    : `${countOf(result.covered, 'session')} flagged as ${group.kind} corrected to ${kind}`,
-                );
-              } catch (error) {
-                onError((error as Error).message);
-              }
-            }}
+            onJudge={(kind) => onJudge(group.kind, kind, runId)}
           />
         ))}
       </ul>

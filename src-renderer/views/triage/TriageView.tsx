@@ -149,14 +149,7 @@ export function TriageView() {
           </p>
         )}
       </div>
-      {page && !labelNext && (
-        <KindGroups
-          page={page}
-          filter={filter}
-          onDone={(message) => dispatch({ type: 'message', message })}
-          onError={setError}
-        />
-      )}
+      {page && !labelNext && <KindGroups page={page} onJudge={actions.kindGroupVerdict} />}
       {page && !page.run && !page.set && (
         <div className="empty" data-testid="triage-empty">
           <p>

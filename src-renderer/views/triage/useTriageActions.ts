@@ -6,7 +6,7 @@ import { verdictOutcomeInWords } from '../../../src-shared/audit-words.js';
 import { kindName } from '../../../src-shared/threat-types.js';
 import type { QueueItem, TriageFilter, Verdict, VerdictTarget } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
-import { formatCount } from '../../format.js';
+import { countOf, formatCount } from '../../format.js';
 import type { ActionLedger } from './action-ledger.js';
 import { currentItem, itemsOf, type TriageEvent, type TriageState } from './triage-state.js';
 
@@ -125,6 +125,24 @@ export function useTriageActions(deps: TriageDeps) {
       const wide = latest.current.liveState().selected.size > 0;
       const t = targetOf(wide);
       if (t) judge(t, 'malicious', !wide, kind);
+    },
+    /**
+     * A threat-type run's kind group: one malicious verdict naming `kind` on the queue's sessions
+     * flagged as `predictedKind` (confirming that kind, or correcting it). It goes through the same
+     * ledger and undo stack as every verdict: sent on its own, `u` undid it in the core while the
+     * view rolled back the row judged before it.
+     */
+    kindGroupVerdict(predictedKind: string, kind: string, runId: number) {
+      const { filter } = latest.current.queue;
+      act(
+        (item) => item.predictedKind === predictedKind,
+        (item) => verdictOn(item, 'malicious', null, kind),
+        () => api.setVerdict({ target: { runId, predictedKind, filter }, verdict: 'malicious', kind }),
+        (r) =>
+          kind === predictedKind
+            ? `${countOf(r.covered, 'session')} confirmed as ${kind}`
+            : `${countOf(r.covered, 'session')} flagged as ${predictedKind} corrected to ${kind}`,
+      );
     },
     /** A note rides on the session's verdict (needs review when it has none yet). */
     note(text: string) {
