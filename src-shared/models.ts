@@ -245,6 +245,17 @@ export type ModelRun = z.infer<typeof ModelRun>;
 export const runName = (run: Pick<ModelRun, 'kind' | 'target'>): string =>
   run.target === 'type' ? `${run.kind} (threat types)` : run.kind;
 
+/**
+ * "Run 3 is now the active rf model; run 1 (rf (threat types)) steps down." in the CLI and in
+ * Models alike: a kind has one active slot, and the run it takes it from stops flagging.
+ */
+export const activatedInWords = (
+  run: Pick<ModelRun, 'id' | 'kind' | 'target'>,
+  before: Pick<ModelRun, 'id' | 'kind' | 'target'> | undefined,
+): string =>
+  `Run ${run.id} is now the active ${runName(run)} model` +
+  (before ? `; run ${before.id} (${runName(before)}) steps down.` : '.');
+
 export const FeatureContribution = z.object({
   feature: z.string(),
   contribution: z.number(),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { scoreCommand } from '../../../src-shared/detection-set.js';
-import { runName } from '../../../src-shared/models.js';
+import { activatedInWords, runName } from '../../../src-shared/models.js';
 import { describeRun, runJson } from '../model-output.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
@@ -83,8 +83,7 @@ export function registerModels(program: Command): void {
         const run = await call('setActiveModel', { runId: id }, { runId: '<id>' });
         if (options.json) return printJson(runJson(run));
         say(
-          `Run ${id} is now the active ${runName(run)} model` +
-            (before ? `; run ${before.id} (${runName(before)}) steps down.` : '.') +
+          activatedInWords(run, before) +
             (run.scoredSessions === 0
               ? ` It has not scored the sessions yet, so it flags none: ${scoreCommand(run)}.`
               : ''),

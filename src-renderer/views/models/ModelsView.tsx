@@ -1,5 +1,6 @@
 import './models.css';
 import { useState } from 'react';
+import { activatedInWords } from '../../../src-shared/models.js';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { useApplyChange } from '../../data/DataProvider.js';
@@ -14,6 +15,7 @@ export function ModelsView() {
   const [selected, setSelected] = useState<number | null>(null);
   const [training, setTraining] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   // A run appears when training starts and changes when it ends or is scored: its job's progress
   // events say so (jobInvalidates in src-shared/data-changes.ts).
@@ -24,9 +26,16 @@ export function ModelsView() {
 
   const activate = (runId: number) => {
     setActionError(null);
+    setNotice(null);
+    // The run of the kind that held its one active slot: it stops flagging, and is named.
+    const target = list.find((run) => run.id === runId);
+    const before = list.find((run) => run.active && run.kind === target?.kind && run.id !== runId);
     api.setActiveModel({ runId }).then(
-      // The core sends no event for this one: what it changes is put out of date here.
-      () => applyChange('active-model'),
+      (run) => {
+        setNotice(activatedInWords(run, before));
+        // The core sends no event for this one: what it changes is put out of date here.
+        applyChange('active-model');
+      },
       (e: Error) => setActionError(e.message),
     );
   };
@@ -43,6 +52,11 @@ export function ModelsView() {
         </button>
       </header>
       <ErrorNote message={runs.error ?? actionError} />
+      {notice && (
+        <p className="muted" data-testid="models-notice" aria-live="polite">
+          {notice}
+        </p>
+      )}
       <FloodWarnings runs={list} />
       {runs.data && list.length === 0 && (
         <div className="empty" data-testid="runs-empty">
