@@ -44,7 +44,12 @@ export function StartPage() {
         {job && (
           <div className="start-progress" data-testid="start-progress">
             <p className="muted">{job.message}</p>
-            <ProgressBar fraction={job.fraction} state={job.state} label="Importing the sample" />
+            <ProgressBar
+              fraction={job.fraction}
+              state={job.state}
+              // The page follows any import while the database is empty, not only the sample's.
+              label={job.jobId === jobId ? 'Importing the sample' : `Importing ${job.file ?? 'a file'}`}
+            />
           </div>
         )}
         <ErrorNote message={error ?? job?.error ?? null} />
