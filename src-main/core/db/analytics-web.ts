@@ -22,10 +22,13 @@ const PATH = interned('path');
 export const REQUEST_SQL = `(${METHOD.column} IS NOT NULL OR ${PATH.column} IS NOT NULL)`;
 
 /**
- * A line of an access log: a request, or a line that was none but was sent to the server all the
- * same (a TLS handshake on the plain port, a scanner's garbage), kept as its raw request line.
+ * A line of an access log: a request, a line that was none but was sent to the server all the
+ * same (a TLS handshake on the plain port, a scanner's garbage), kept as its raw request line, or
+ * a line with no request at all (`"-"`: a connection closed before one came, a TLS probe) that the
+ * server still answered with a status. Only a server writes a status: a flow record has none, so
+ * flow data without a destination stays out.
  */
-export const ACCESS_LOG_LINE_SQL = `(${REQUEST_SQL} OR request_line IS NOT NULL)`;
+export const ACCESS_LOG_LINE_SQL = `(${REQUEST_SQL} OR request_line IS NOT NULL OR response_code IS NOT NULL)`;
 
 /**
  * Whether any session was ever stored with a request: the method and path dictionaries only fill

@@ -12,6 +12,20 @@ import type { Db } from './open.js';
 
 const NO_DESTINATION = "(dst_ip IS NULL OR dst_ip = '')";
 
+/**
+ * Whether a line a server answered without logging a request or a server IP is stored: a log of
+ * nothing but `"-"` lines (a scanner's TLS probes) fills no method or path dictionary, so
+ * anyRequestsStored says no. The destination index finds the first session without one; flow
+ * data, which has a destination on every session, answers from it at once.
+ */
+function anyAnsweredWithoutDestination(db: Db): boolean {
+  return (
+    db
+      .prepare(`SELECT 1 FROM sessions WHERE ${NO_DESTINATION} AND response_code IS NOT NULL LIMIT 1`)
+      .get() !== undefined
+  );
+}
+
 interface HostCell {
   src: string;
   hostId: number | null;
@@ -23,10 +37,10 @@ interface HostCell {
 /**
  * Client → host pairs of the requests within the filter that have no destination IP (`toHost`
  * set); with `ip`, only those touching it: its requests, or the requests to the host it names.
- * Data without requests costs two primary-key reads.
+ * Data without requests costs two primary-key reads and a look into the destination index.
  */
 export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[] {
-  if (!anyRequestsStored(db)) return [];
+  if (!anyRequestsStored(db) && !anyAnsweredWithoutDestination(db)) return [];
   const forms = ip === undefined ? null : addressForms(ip);
   const touching =
     forms === null
