@@ -38,26 +38,66 @@ export const IPV4_MAPPED_PREFIX = '::ffff:';
 
 /**
  * The stored texts an exact address of the filter matches. A dotted quad: itself and its mapped
- * form. An IPv6 address: the forms logs write it in (RFC 5952's short form, the eight groups with
+ * forms. An IPv6 address: the forms logs write it in (RFC 5952's short form, the eight groups with
  * and without leading zeros, each in lower and upper case, and the text as typed), and for an
  * IPv4-mapped address its dotted quad and the mapped forms with it. A list of texts, not a number compared per row, so that the
  * IP index serves an exact address as one lookup per form; a /128 block takes every form.
  */
 export function addressTexts(address: string): string[] {
-  if (isIPv4(address)) return [address, `${IPV4_MAPPED_PREFIX}${address}`];
+  // A dotted quad takes the texts its mapped form takes: the graph draws them all as one node.
+  if (isIPv4(address)) return mappedTexts(address);
   if (!isIPv6(address)) return [address];
   const groups = ipv6Groups(ipv6ToBigInt(address));
-  const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
-  const quad = isMapped ? groupsToQuad(groups) : null;
+  const quad = isMappedGroups(groups) ? groupsToQuad(groups) : null;
   const lower = [
     shortIpv6(groups),
     groups.map((g) => g.toString(16)).join(':'),
     groups.map((g) => g.toString(16).padStart(4, '0')).join(':'),
   ];
-  const mapped =
-    quad === null ? [] : [quad, `${IPV4_MAPPED_PREFIX}${quad}`, `::FFFF:${quad}`, `0:0:0:0:0:ffff:${quad}`];
+  const mapped = quad === null ? [] : mappedTexts(quad);
   return [...new Set([address, ...mapped, ...lower, ...lower.map((text) => text.toUpperCase())])];
 }
+
+/**
+ * The one text an address is shown and grouped by, whichever form a log wrote it in: an IPv4
+ * address (also one written IPv4-mapped, `::ffff:192.0.2.1`) as its dotted quad, any other IPv6
+ * address as RFC 5952 writes it (`2001:0DB8:0:0:0:0:0:1` is `2001:db8::1`), and any other text
+ * (a host, "server of FILE") as it is. Imports store each address as the log wrote it (evidence
+ * stays as logged) and filters match every form (addressTexts); what counts or draws addresses
+ * (the graph's nodes, a drill-down's peers) names each by this, so one address is one node.
+ */
+export function canonicalIp(text: string): string {
+  if (isIPv4(text) || !isIPv6(text)) return text;
+  const groups = ipv6Groups(ipv6ToBigInt(text));
+  return isMappedGroups(groups) ? groupsToQuad(groups) : shortIpv6(groups);
+}
+
+/**
+ * The texts every written form of an IPv6 address starts with, whatever it does with its other
+ * groups: its first group with and without leading zeros, in either case, then ":" (`2001:`,
+ * `db8:`, `0db8:`, `DB8:`, `0DB8:`). Empty for an address whose first group is zero (`::1` may be
+ * written starting with "::") and for any other text: addressTexts' forms are all there is.
+ */
+export function ipv6LeadTexts(address: string): string[] {
+  if (isIPv4(address) || !isIPv6(address)) return [];
+  const first = ipv6Groups(ipv6ToBigInt(address))[0] ?? 0;
+  if (first === 0) return [];
+  const spellings = [first.toString(16), first.toString(16).padStart(4, '0')];
+  return [...new Set([...spellings, ...spellings.map((text) => text.toUpperCase())])].map(
+    (text) => `${text}:`,
+  );
+}
+
+/** Whether an IPv6 address's groups are ::ffff:a.b.c.d, an IPv4 address a dual-stack server wrote. */
+const isMappedGroups = (groups: number[]) => groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
+
+/** The texts a dual-stack server writes an IPv4 address in, the dotted quad first. */
+const mappedTexts = (quad: string) => [
+  quad,
+  `${IPV4_MAPPED_PREFIX}${quad}`,
+  `${IPV4_MAPPED_PREFIX.toUpperCase()}${quad}`,
+  `0:0:0:0:0:ffff:${quad}`,
+];
 
 /** An IPv6 number's eight 16-bit groups, first to last. */
 function ipv6Groups(value: bigint): number[] {

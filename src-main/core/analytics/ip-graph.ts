@@ -9,6 +9,7 @@ import {
   type ScoreSource,
 } from '../../../src-shared/graph.js';
 import type { IpVerdict, Pair, PairSource } from '../db/graph.js';
+import { canonicalPairs, canonicalScores, canonicalVerdicts } from './canonical-ends.js';
 
 export interface AssembleOptions {
   weight: EdgeWeight;
@@ -20,7 +21,11 @@ export interface AssembleOptions {
   source: PairSource;
 }
 
-export function assembleGraph(pairs: Pair[], options: AssembleOptions): IpGraph {
+export function assembleGraph(read: Pair[], options: AssembleOptions): IpGraph {
+  // One address written in two forms is one node (canonical-ends.ts).
+  const pairs = canonicalPairs(read);
+  const scores = canonicalScores(options.scores);
+  const verdicts = canonicalVerdicts(options.verdicts);
   const weightOf = (pair: Pair) => (options.weight === 'bytes' ? pair.bytes : pair.sessions);
   // Volume counts every pair of the filter, so a node's size does not depend on the slider.
   const volume = new Map<string, number>();
@@ -53,8 +58,8 @@ export function assembleGraph(pairs: Pair[], options: AssembleOptions): IpGraph 
       nodes.ip.push(kind === 'host' ? hostNodeName(name) : name);
       nodes.volume.push((own ? volume.get(name) : hostVolume.get(name)) ?? 0);
       nodes.originated.push(own ? (originated.get(name) ?? 0) : 0);
-      nodes.score.push(own ? (options.scores.get(name) ?? null) : null);
-      nodes.verdict.push(own ? (options.verdicts.get(name) ?? null) : null);
+      nodes.score.push(own ? (scores.get(name) ?? null) : null);
+      nodes.verdict.push(own ? (verdicts.get(name) ?? null) : null);
       nodes.kind?.push(kind);
     }
     return i;

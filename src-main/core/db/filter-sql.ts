@@ -12,9 +12,10 @@ import { foldCase, isAscii } from '../../../src-shared/filter/case-fold.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../src-shared/filter/clauses.js';
 import { cidrRange, numberToIpv4 } from '../../../src-shared/filter/ipv4.js';
 import { ipv6BlockRange, isIpv6Block } from '../../../src-shared/filter/ipv6-block.js';
-import { addressTexts, IPV4_MAPPED_PREFIX } from '../../../src-shared/ip.js';
+import { IPV4_MAPPED_PREFIX } from '../../../src-shared/ip.js';
 import { must } from '../../../src-shared/must.js';
 import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
+import { exactAddressSql } from './address-sql.js';
 import { REQUEST_SQL } from './analytics-web.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
 import { containsSql, likeAnySql, likePattern, lowerSqlFor, readSql, textInSql } from './field-sql.js';
@@ -47,12 +48,14 @@ class Binder {
 /**
  * Block match on a TEXT column. An IPv4 block's whole leading octets become a string range the IP
  * index can seek ("10." ≤ ip < "10/"), and a partial octet is checked as a number; the same block
- * of the IPv4-mapped texts ("::ffff:10." ≤ ip < "::ffff:10/") is a second range, which SQLite
- * seeks as well (an OR of two index ranges).
+ * of the IPv4-mapped texts ("::ffff:10." ≤ ip < "::ffff:10/", and in capitals) is a second and
+ * third range, which SQLite seeks as well (an OR of index ranges).
  */
 function cidrSql(column: string, value: Extract<FilterValue, { kind: 'cidr' }>, b: Binder): string {
   if (isIpv6Block(value)) return ipv6BlockSql(column, value, b);
-  return `(${ipv4BlockSql(column, value, '', b)} OR ${ipv4BlockSql(column, value, IPV4_MAPPED_PREFIX, b)})`;
+  // The mapped prefix in capitals too (`::FFFF:`, as ip: takes it): the graph draws it as the quad.
+  const heads = ['', IPV4_MAPPED_PREFIX, IPV4_MAPPED_PREFIX.toUpperCase()];
+  return `(${heads.map((head) => ipv4BlockSql(column, value, head, b)).join(' OR ')})`;
 }
 
 /** The IPv4 block over the texts that are `head` and then a dotted quad. */
@@ -103,11 +106,17 @@ function anyOf(parts: string[]): string {
 }
 
 function ipSql(column: string, values: FilterValue[], b: Binder): string {
-  const exact = values.flatMap((v) => (v.kind === 'ip' ? addressTexts(v.value) : []));
-  const parts = values.flatMap((v) => (v.kind === 'cidr' ? [cidrSql(column, v, b)] : []));
-  if (exact.length === 1) parts.unshift(`${column} = ${b.bind(exact[0])}`);
-  if (exact.length > 1) parts.unshift(`${column} IN (${exact.map((ip) => b.bind(ip)).join(', ')})`);
-  return anyOf(parts);
+  // An exact address in any text form (address-sql.ts), as the graph draws its node.
+  const bind = (value: unknown) => b.bind(value);
+  return anyOf(
+    values.flatMap((v) =>
+      v.kind === 'cidr'
+        ? [cidrSql(column, v, b)]
+        : v.kind === 'ip'
+          ? [exactAddressSql(column, v.value, bind)]
+          : [],
+    ),
+  );
 }
 
 function numberSql(column: string, values: FilterValue[], b: Binder): string {
@@ -162,11 +171,9 @@ export function freeTextOf(values: readonly FilterValue[]): string {
 function freeTextSql(values: FilterValue[], b: Binder): string {
   const text = freeTextOf(values);
   const haystack = JOINED_COLUMNS.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
-  // An address in each text form the ip: term finds it in (addressTexts), as the rewrite to ip:
+  // An address in each text form the ip: term finds it in (address-sql.ts), as the rewrite to ip:
   // (free-text.ts) and a ClickHouse source find it; any other text as itself.
-  const forms = addressTexts(text).map((form) => b.bind(form));
-  const is = (column: string) =>
-    forms.length === 1 ? `${column} = ${forms[0]}` : `${column} IN (${forms.join(', ')})`;
+  const is = (column: string) => exactAddressSql(column, text, (value) => b.bind(value));
   // Both sides folded alike: the text typed, beyond ASCII too, is found as stored (case-fold.ts).
   const lowered = b.bind(foldCase(text));
   const lower = lowerSqlFor(text);

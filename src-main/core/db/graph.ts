@@ -2,8 +2,9 @@
 
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
-import { addressTexts } from '../../../src-shared/ip.js';
+import { canonicalIp } from '../../../src-shared/ip.js';
 import { must } from '../../../src-shared/must.js';
+import { addressMatch } from './address-sql.js';
 import { activeRun } from './model-runs.js';
 import type { Db } from './open.js';
 import { pairSums, pairSumsOf } from './pair-sums.js';
@@ -71,29 +72,25 @@ export function readScoredPairs(db: Db, runId: number, filter: SessionFilter) {
 /** Every pair within the filter. Sessions without a destination are not edges. */
 export function readPairs(db: Db, filter: SessionFilter): { pairs: Pair[]; source: PairSource } {
   if (rollupAnswers(filter)) {
+    // An endpoint in every text form, as whereClause takes it for the sessions.
     const parts = ["dst_ip != ''"];
-    if (filter.srcIp !== undefined) parts.push('src_ip = @srcIp');
-    if (filter.dstIp !== undefined) parts.push('dst_ip = @dstIp');
+    const params: Record<string, string> = {};
+    for (const [column, address] of [
+      ['src_ip', filter.srcIp],
+      ['dst_ip', filter.dstIp],
+    ] as const) {
+      if (address === undefined) continue;
+      const forms = addressMatch(address, column);
+      parts.push(forms.match(column));
+      Object.assign(params, forms.params);
+    }
     const pairs = db
       .prepare(`SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs WHERE ${parts.join(' AND ')}`)
-      .all({ srcIp: filter.srcIp, dstIp: filter.dstIp }) as Pair[];
+      .all(params) as Pair[];
     return { pairs, source: 'rollup' };
   }
   const { sql, params } = sessionPairsQuery(filter);
   return { pairs: pairSums.read(db, sql, params).pairs(), source: 'sessions' };
-}
-
-/**
- * Parameters for each text form a log may write an address in (addressTexts), and the list that
- * binds them for `column IN (…)`: an address asked in capitals, with every IPv6 group or
- * IPv4-mapped finds its sessions as the `ip:` term does (asked as typed, none). One index lookup each.
- */
-export function addressForms(ip: string): { list: string; params: Record<string, string> } {
-  const params = Object.fromEntries(addressTexts(ip).map((form, i) => [`ipForm${i}`, form]));
-  const list = Object.keys(params)
-    .map((name) => `@${name}`)
-    .join(', ');
-  return { list: `(${list})`, params };
 }
 
 /** The pairs that have `ip` (in any of its text forms) at either end, within the filter. */
@@ -102,25 +99,24 @@ export function readNeighbourPairs(
   ip: string,
   filter: SessionFilter,
 ): { pairs: Pair[]; source: PairSource } {
-  const forms = addressForms(ip);
+  const forms = addressMatch(ip, 'ipForm');
   if (rollupAnswers(filter)) {
     // The primary key serves the source side; the destination side scans the (small) rollup.
     const pairs = db
       .prepare(
-        `SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs WHERE src_ip IN ${forms.list} AND dst_ip != ''
+        `SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs WHERE ${forms.match('src_ip')} AND dst_ip != ''
          UNION ALL
          SELECT ${PAIR_COLUMNS}, ${ROLLUP_WEIGHTS} FROM rollup_pairs
-         WHERE dst_ip IN ${forms.list} AND src_ip NOT IN ${forms.list}`,
+         WHERE ${forms.match('dst_ip')} AND NOT (${forms.match('src_ip')})`,
       )
       .all(forms.params) as Pair[];
-    const kept = pairs.filter(
-      (p) =>
-        (filter.srcIp === undefined || p.src === filter.srcIp) &&
-        (filter.dstIp === undefined || p.dst === filter.dstIp),
-    );
+    // Endpoint terms compared as whereClause takes them: any text form of the address.
+    const same = (term: string | undefined, text: string) =>
+      term === undefined || canonicalIp(term) === canonicalIp(text);
+    const kept = pairs.filter((p) => same(filter.srcIp, p.src) && same(filter.dstIp, p.dst));
     return { pairs: kept, source: 'rollup' };
   }
-  const { sql, params } = filterAnd(filter, `src_ip IN ${forms.list} OR dst_ip IN ${forms.list}`);
+  const { sql, params } = filterAnd(filter, `${forms.match('src_ip')} OR ${forms.match('dst_ip')}`);
   const query = `SELECT ${pairSumsOf('NULL')} FROM sessions ${sql} AND dst_ip IS NOT NULL AND dst_ip != ''`;
   return { pairs: pairSums.read(db, query, { ...params, ...forms.params }).pairs(), source: 'sessions' };
 }

@@ -6,8 +6,9 @@
 // log expects, a star of clients around the site. Sessions with a destination IP are untouched.
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { hostOfNode, serverOfLog } from '../../../src-shared/graph.js';
+import { addressMatch } from './address-sql.js';
 import { ACCESS_LOG_LINE_SQL, anyRequestsStored } from './analytics-web.js';
-import { addressForms, filterAnd, type Pair } from './graph.js';
+import { filterAnd, type Pair } from './graph.js';
 import type { Db } from './open.js';
 
 const NO_DESTINATION = "(dst_ip IS NULL OR dst_ip = '')";
@@ -41,11 +42,11 @@ interface HostCell {
  */
 export function readHostPairs(db: Db, filter: SessionFilter, ip?: string): Pair[] {
   if (!anyRequestsStored(db) && !anyAnsweredWithoutDestination(db)) return [];
-  const forms = ip === undefined ? null : addressForms(ip);
+  const forms = ip === undefined ? null : addressMatch(ip, 'ipForm');
   const touching =
     forms === null
       ? ''
-      : ` AND (src_ip IN ${forms.list} OR host_id IN (SELECT id FROM http_hosts WHERE value = @host))`;
+      : ` AND (${forms.match('src_ip')} OR host_id IN (SELECT id FROM http_hosts WHERE value = @host))`;
   // Every line the server logged draws its client's edge, a TLS handshake sent to it included.
   const { sql, params } = filterAnd(filter, `${NO_DESTINATION} AND ${ACCESS_LOG_LINE_SQL}${touching}`);
   // Grouped on ids; the few hosts and log files are named after (one read each).

@@ -3,10 +3,11 @@
 // not the table) feeds every aggregate; the latest sessions and verdicts are then read by id.
 import type { SessionFilter } from '../../../src-shared/domain.js';
 import { hostNodeName, type IpProfile } from '../../../src-shared/graph.js';
-import { addressTexts } from '../../../src-shared/ip.js';
+import { canonicalIp } from '../../../src-shared/ip.js';
 import { asName } from '../enrich/as-names.js';
+import { addressMatch } from './address-sql.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
-import { activeScoreRun, addressForms, filterAnd } from './graph.js';
+import { activeScoreRun, filterAnd } from './graph.js';
 import { readHostPairs } from './host-edges.js';
 import { compare, IpProfilePass, ipProfilePasses, PASS_ARGUMENTS, TOP } from './ip-profile-pass.js';
 import type { Db } from './open.js';
@@ -14,10 +15,10 @@ import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.
 
 const VERDICTS = 15;
 
-/** The IP's sessions at either end, in each text form a log may have written it (addressForms). */
-function touches(ip: string): { sql: string; forms: Record<string, string> } {
-  const { list, params } = addressForms(ip);
-  return { sql: `src_ip IN ${list} OR dst_ip IN ${list}`, forms: params };
+/** The IP's sessions at either end, in each text form a log may have written it (address-sql.ts). */
+function touches(ip: string): { sql: string; forms: Record<string, unknown> } {
+  const { match, params } = addressMatch(ip, 'ipForm');
+  return { sql: `${match('src_ip')} OR ${match('dst_ip')}`, forms: params };
 }
 
 export function ipProfile(db: Db, ip: string, filter: SessionFilter, recentLimit: number): IpProfile {
@@ -59,10 +60,10 @@ function withHostPeers(
   filter: SessionFilter,
   peers: IpProfile['peers'],
 ): IpProfile['peers'] {
-  const forms = new Set(addressTexts(ip));
+  const self = canonicalIp(ip);
   // Only its own requests: a host node that is this address ("10.0.0.1 (host)") is another node.
   const hosts = readHostPairs(db, filter, ip)
-    .filter((pair) => forms.has(pair.src))
+    .filter((pair) => canonicalIp(pair.src) === self)
     .map((pair) => ({
       ip: hostNodeName(pair.dst),
       direction: 'out' as const,

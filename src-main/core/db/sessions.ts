@@ -9,6 +9,7 @@ import {
 } from '../../../src-shared/fields/index.js';
 import { filterOnlyUses } from '../../../src-shared/filter/shape.js';
 import { must } from '../../../src-shared/must.js';
+import { addressMatch } from './address-sql.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
 import { readSql, selectSql } from './field-sql.js';
 import { clausesToSql } from './filter-sql.js';
@@ -313,8 +314,16 @@ export function whereClause(filter: ScopedFilter): { sql: string; params: Record
   };
   add('start_ts >= @from', 'from', filter.from);
   add('start_ts < @to', 'to', filter.to);
-  add('src_ip = @srcIp', 'srcIp', filter.srcIp);
-  add('dst_ip = @dstIp', 'dstIp', filter.dstIp);
+  // An endpoint (a graph edge's end) in every text form a log may have written it (address-sql.ts):
+  // the graph draws the forms of one address as one node, so its edge lists all of their sessions.
+  const anyForm = (column: string, key: string, address: string | undefined) => {
+    if (address === undefined) return;
+    const forms = addressMatch(address, key);
+    parts.push(forms.match(column));
+    Object.assign(params, forms.params);
+  };
+  anyForm('src_ip', 'srcIp', filter.srcIp);
+  anyForm('dst_ip', 'dstIp', filter.dstIp);
   add('country = @country', 'country', filter.country);
   add('detection_type = @detectionType', 'detectionType', filter.detectionType);
   add('dst_port = @dstPort', 'dstPort', filter.dstPort);

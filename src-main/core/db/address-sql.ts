@@ -1,0 +1,47 @@
+// SQL that finds an exact address in a TEXT column of addresses stored as logs wrote them, in any
+// text form: what `ip:`/`src:`/`dst:` terms, a graph edge's ends, an IP's neighbours and its
+// drill-down all match with, so that they find the sessions the graph draws as that address's node
+// (analytics/canonical-ends.ts merges every form). The forms logs usually write (addressTexts) are
+// one index lookup each. An IPv6 address may also be written with leading zeros on some groups
+// only (`2001:0db8:0:0:0:0:0:1`), too many spellings to list: every form starts with its first
+// group's text, so each of those few prefixes is an index range, checked by the address's number.
+import { addressTexts, ipv6Hex, ipv6LeadTexts, ipv6ToBigInt } from '../../../src-shared/ip.js';
+
+/** `bind` binds a value and gives its SQL placeholder. */
+export function exactAddressSql(column: string, address: string, bind: (value: unknown) => string): string {
+  const texts = addressTexts(address);
+  const listed =
+    texts.length === 1 ? `${column} = ${bind(texts[0])}` : `${column} IN (${texts.map(bind).join(', ')})`;
+  const leads = ipv6LeadTexts(address);
+  if (leads.length === 0) return listed;
+  const hex = bind(ipv6Hex(ipv6ToBigInt(address)));
+  // ';' follows ':': the range is every text that starts with the lead.
+  const ranges = leads.map(
+    (lead) =>
+      `(${column} >= ${bind(lead)} AND ${column} < ${bind(`${lead.slice(0, -1)};`)} AND vigil_ipv6_hex(${column}) = ${hex})`,
+  );
+  return `(${[listed, ...ranges].join(' OR ')})`;
+}
+
+/**
+ * exactAddressSql with its own named parameters (`prefix` and a number), for queries written
+ * by hand: `match(column)` for each column the address is looked for in.
+ */
+export function addressMatch(
+  address: string,
+  prefix: string,
+): { match: (column: string) => string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  // One parameter per value, shared by every column the address is matched in.
+  const names = new Map<unknown, string>();
+  const bind = (value: unknown) => {
+    let name = names.get(value);
+    if (name === undefined) {
+      name = `${prefix}${names.size}`;
+      names.set(value, name);
+      params[name] = value;
+    }
+    return `@${name}`;
+  };
+  return { match: (column) => exactAddressSql(column, address, bind), params };
+}
