@@ -20,6 +20,15 @@ export type ScoreSource = z.infer<typeof ScoreSource>;
  */
 export const serverOfLog = (fileName: string) => `server of ${fileName}`;
 
+/**
+ * Whether a session without a destination IP is a line a web server logged, and so an edge to its
+ * host or its "server of FILE": a request, a line that was none (kept raw), or no request at all
+ * (`"-"`, a TLS probe) that the server answered with a status. The Graph asks it in SQL
+ * (db/analytics-web.ts ACCESS_LOG_LINE_SQL); the case graph asks it of the sessions it lists.
+ */
+export const isServerLine = (s: Pick<Session, 'method' | 'path' | 'requestLine' | 'responseCode'>) =>
+  s.method !== null || s.path !== null || s.requestLine !== null || s.responseCode !== null;
+
 const HOST_SUFFIX = ' (host)';
 
 /**

@@ -4,6 +4,9 @@
 // WebGL even to load), so the layout is tested on its own.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { canonicalIp } from '../../../src-shared/ip.js';
+import { HOST_COLOUR } from '../graph/colors.js';
+import { nodeLabel } from '../graph/graph-model.js';
 import type { CaseEdge } from './case-series.js';
 
 // More than this and the mini graph turns to noise; the Graph view is for the full picture.
@@ -34,16 +37,22 @@ export function buildCaseGraph(
   const graph = new Graph({ type: 'directed', multi: false });
   const kept = edges.slice(0, MAX_EDGES);
   const ips = [...new Set(kept.flatMap((e) => [e.src, e.dst]))];
+  // Hosts are named and drawn as in the Graph view: "NAME (host)", in the host colour.
+  const hosts = new Set(kept.flatMap((e) => (e.toHost ? [e.dst] : [])));
+  // Indicators in any text form mark the address's node (edges name it canonically).
+  const marked = new Set([...indicators].map(canonicalIp));
   ips.forEach((ip, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, ips.length);
+    const host = hosts.has(ip);
+    const indicator = !host && marked.has(ip);
     graph.addNode(ip, {
       x: Math.cos(angle),
       y: Math.sin(angle),
-      size: indicators.has(ip) ? 9 : 5,
-      label: ip,
+      size: indicator ? 9 : 5,
+      label: nodeLabel(ip, host ? 'host' : 'ip'),
       // Sigma hides labels that would overlap; the indicators are what the panel is for.
-      forceLabel: indicators.has(ip),
-      color: indicators.has(ip) ? '#e5484d' : '#6cb6d9',
+      forceLabel: indicator,
+      color: indicator ? '#e5484d' : host ? HOST_COLOUR : '#6cb6d9',
     });
   });
   for (const e of kept)

@@ -29,20 +29,20 @@ describe('the case graph edges', () => {
         session(2, { srcIp: '198.51.100.7', dstIp: null, importId: 3, method: 'GET', path: '/b' }),
         session(3, { srcIp: '198.51.100.7', dstIp: null, importId: 3, method: 'GET', path: '/c' }),
         session(4, { srcIp: '198.51.100.8', dstIp: '10.0.0.1', importId: 1 }),
-        // No destination and no request (a flow without its peer): still no edge.
-        session(5, { srcIp: '198.51.100.9', dstIp: null, importId: 1 }),
+        // No destination and nothing a server logs (a flow without its peer): still no edge.
+        session(5, { srcIp: '198.51.100.9', dstIp: null, importId: 1, responseCode: null }),
       ],
       files,
     );
     expect(edges).toEqual([
-      { src: '198.51.100.7', dst: serverOfLog('access.log'), sessions: 2 },
-      { src: '198.51.100.7', dst: 'shop.example', sessions: 1 },
+      { src: '198.51.100.7', dst: serverOfLog('access.log'), sessions: 2, toHost: true },
+      { src: '198.51.100.7', dst: 'shop.example', sessions: 1, toHost: true },
       { src: '198.51.100.8', dst: '10.0.0.1', sessions: 1 },
     ]);
   });
 
   it('name the server by its import while the file names are not known', () => {
     const edges = ipEdges([session(1, { srcIp: '198.51.100.7', dstIp: null, importId: 3, path: '/' })]);
-    expect(edges).toEqual([{ src: '198.51.100.7', dst: serverOfLog('import 3'), sessions: 1 }]);
+    expect(edges).toEqual([{ src: '198.51.100.7', dst: serverOfLog('import 3'), sessions: 1, toHost: true }]);
   });
 });
