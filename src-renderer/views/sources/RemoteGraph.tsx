@@ -74,7 +74,10 @@ export function RemoteGraph({ source }: { source: string }) {
         <h1>IP graph</h1>
         <p className="muted" data-testid="graph-summary">
           {graph && state === 'ready'
-            ? `${countOf(counts.nodes, 'address', 'addresses')} · ${countOf(counts.edges, 'edge')}` +
+            ? // Hosts counted apart from the IPs, as the local Graph's heading counts them.
+              `${countOf(counts.nodes - counts.hosts, 'IP')} · ` +
+              (counts.hosts > 0 ? `${countOf(counts.hosts, 'host')} · ` : '') +
+              countOf(counts.edges, 'edge') +
               (graph.matchedEdges > graph.edges.weight.length
                 ? ` (the ${formatCount(graph.edges.weight.length)} heaviest of ${formatCount(graph.matchedEdges)})`
                 : '')

@@ -2,6 +2,7 @@
 // the two ways to them — narrow the global filter to it (every remote view follows), or pull its
 // sessions into the workspace, where the local graph's drill-down works.
 import { addFilterTerm } from '../../state/filter.js';
+import { nodeLabel } from '../graph/graph-model.js';
 import { ipTerm } from '../graph/open-in-sessions.js';
 
 interface RemoteNodePanelProps {
@@ -21,7 +22,8 @@ export function RemoteNodePanel({ name, host, onPull, onClose }: RemoteNodePanel
       data-testid="remote-node-panel"
     >
       <header className="graph-panel-head">
-        <h2>{host ? `${name} (host)` : name}</h2>
+        {/* As the Graph labels it: a host that is an address is already "10.0.0.1 (host)". */}
+        <h2>{nodeLabel(name, host ? 'host' : 'ip')}</h2>
         <button type="button" onClick={onClose} aria-label="Close panel">
           ×
         </button>
