@@ -3,6 +3,7 @@
 // a session or IP removed and an undo all stay in the report, as they stay in the audit trail.
 import { auditValue } from './audit.js';
 import type { Db } from './open.js';
+import { ROLLBACK_ACTION } from './rollback-trace.js';
 import { type SessionSelection, selectionWhere } from './session-export.js';
 
 /** One thing that happened to one subject (the case, an IP or a session), by one action. */
@@ -11,7 +12,10 @@ export interface HistoryEvent {
   at: number;
   who: string;
   what: string;
-  /** The verdict's note, shared by every session of one bulk verdict. */
+  /**
+   * The verdict's note, shared by every session of one bulk verdict; for sessions an import's
+   * rollback removed, why they left (the action's summary names the import).
+   */
   note: string | null;
   subject: { sessionId: number; srcIp: string | null } | { text: string };
   /** For a verdict: sessions the whole action judged (the case may hold only some of them). */
@@ -24,6 +28,8 @@ interface ChangeRow {
   at: number;
   who: string;
   undoes: number | null;
+  kind: string;
+  summary: string;
   field: string;
   before: string | null;
   after: string | null;
@@ -50,12 +56,14 @@ function caseUpdate(before: CaseState, after: CaseState): string {
 
 function caseEvents(row: ChangeRow): HistoryEvent[] {
   const { action, at, who } = row;
+  // The program, not an analyst, removed these: the reason goes with them into the report.
+  const note = row.kind === ROLLBACK_ACTION ? row.summary : null;
   const event = (what: string, subject: HistoryEvent['subject']): HistoryEvent => ({
     action,
     at,
     who,
     what: `${undoMark(row.undoes)}${what}`,
-    note: null,
+    note,
     subject,
   });
   const before = auditValue(row.before, row.change);
@@ -86,7 +94,8 @@ function caseEvents(row: ChangeRow): HistoryEvent[] {
 export function caseHistory(db: Db, caseId: number): HistoryEvent[] {
   const own = db
     .prepare(
-      `SELECT l.id AS change, l.action_id AS action, a.at, a.analyst AS who, a.undoes, l.field, l.before, l.after
+      `SELECT l.id AS change, l.action_id AS action, a.at, a.analyst AS who, a.undoes, a.kind, a.summary,
+         l.field, l.before, l.after
        FROM audit_log l JOIN audit_actions a ON a.id = l.action_id
        WHERE l.entity = 'case' AND l.entity_id = ? ORDER BY l.id`,
     )
@@ -108,7 +117,10 @@ function verdictEvents(db: Db, selection: SessionSelection): HistoryEvent[] {
          AND l.entity_id IN (SELECT CAST(sessions.id AS TEXT) FROM sessions WHERE ${sql})
        ORDER BY l.id`,
     )
-    .all(params) as (Omit<ChangeRow, 'field' | 'before'> & { sessionId: number; srcIp: string })[];
+    .all(params) as (Omit<ChangeRow, 'field' | 'before' | 'kind' | 'summary'> & {
+    sessionId: number;
+    srcIp: string;
+  })[];
   const judged = db
     .prepare(
       `SELECT count(*) FROM audit_log WHERE action_id = ? AND entity = 'session' AND field = 'verdict'`,

@@ -5,6 +5,13 @@ import { clearIpScores } from './graph.js';
 import { finishImport, runningImports, type SessionIdRange, sessionIdRange } from './imports.js';
 import type { Db } from './open.js';
 import { deleteQuarantine } from './quarantine.js';
+import {
+  type CaseLoss,
+  casesHolding,
+  describeCaseLosses,
+  recordCaseLosses,
+  recordJudgementLosses,
+} from './rollback-trace.js';
 import { subtractImportFromRollups } from './rollups.js';
 import { deleteHitsOfSessions } from './rule-hits.js';
 import { ruleTablesExist } from './rule-sets.js';
@@ -18,14 +25,18 @@ export interface DetachedWork {
   tags: number;
   caseItems: number;
   scores: number;
+  /** The cases that held some of the sessions, closed ones included, and which they lost. */
+  cases: CaseLoss[];
 }
 
 /**
  * Removes whatever refers to the import's sessions. Verdicts, tags and case items on an unfinished
- * import are refused (triage/session-state.ts) and scoring reads finished imports only, so this
+ * import are refused (db/visibility.ts) and scoring reads finished imports only, so this
  * finds nothing unless an older version let such work in; it runs anyway, so that no verdict, tag,
  * case item, score or rule hit can outlive its session. Session ids are never reused, so the audit history
- * of a removed session can never describe another one.
+ * of a removed session can never describe another one. The analyst's work it removes (case items,
+ * verdicts, tags) is first written to the audit log (db/rollback-trace.ts): a case, closed or not,
+ * never loses a session without its history saying so.
  */
 function detachWork(db: Db, importId: number, range: SessionIdRange): DetachedWork {
   const ids = 'SELECT id FROM sessions WHERE id BETWEEN @first AND @last AND import_id = @importId';
@@ -37,11 +48,15 @@ function detachWork(db: Db, importId: number, range: SessionIdRange): DetachedWo
   if (ruleTablesExist(db)) deleteHitsOfSessions(db, ids, params);
   // Per-IP maxima of a run may include a removed score: they are recomputed on the next ask.
   if (scores > 0) clearIpScores(db);
+  const cases = casesHolding(db, { ids, params });
+  recordCaseLosses(db, importId, cases);
+  recordJudgementLosses(db, importId, { ids, params });
   return {
     verdicts: remove(`DELETE FROM verdicts WHERE session_id IN (${ids})`),
     tags: remove(`DELETE FROM session_tags WHERE session_id IN (${ids})`),
     caseItems: remove(`DELETE FROM case_items WHERE kind = 'session' AND session_id IN (${ids})`),
     scores,
+    cases,
   };
 }
 
@@ -49,7 +64,7 @@ function detachWork(db: Db, importId: number, range: SessionIdRange): DetachedWo
 export function rollBackImport(db: Db, importId: number): DetachedWork {
   return db.transaction(() => {
     const range = sessionIdRange(db, importId);
-    let detached: DetachedWork = { verdicts: 0, tags: 0, caseItems: 0, scores: 0 };
+    let detached: DetachedWork = { verdicts: 0, tags: 0, caseItems: 0, scores: 0, cases: [] };
     if (range) {
       // Today's writer stages an import's rollup share and adds it only when the import is done;
       // a writer of an earlier version applied it as it went, up to rollupLast.
@@ -66,7 +81,11 @@ export function rollBackImport(db: Db, importId: number): DetachedWork {
   })();
 }
 
-/** " 2 verdicts and 1 case item on its sessions were removed with them." or "". */
+/**
+ * " 2 verdicts, 1 case item on its sessions were removed with them: closed case 3 "Sweep" lost 1
+ * session (each case's history says so; …)." or "". Its sessions are gone with the unfinished
+ * import, so the way back is to import the file again and add them, new ids, to the case.
+ */
 export function describeDetached(work: DetachedWork): string {
   const parts = [
     [work.verdicts, 'verdict'],
@@ -76,7 +95,11 @@ export function describeDetached(work: DetachedWork): string {
   ]
     .filter(([n]) => (n as number) > 0)
     .map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`);
-  return parts.length ? ` ${parts.join(', ')} on its sessions were removed with them.` : '';
+  if (parts.length === 0) return '';
+  const cases = work.cases.length
+    ? `: ${describeCaseLosses(work.cases)} (each case's history says so; to put them back, import the file again and add its sessions to the case, reopening a closed case first)`
+    : '';
+  return ` ${parts.join(', ')} on its sessions were removed with them${cases}.`;
 }
 
 // An import whose owner stopped updating it for this long is stale even if its pid was reused.
