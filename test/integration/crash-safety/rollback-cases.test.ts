@@ -5,7 +5,7 @@
 // and the import's message names the cases.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../src-main/core/db/audit-chain.js';
 import { caseHistory } from '../../../src-main/core/db/case-history.js';
 import { getImport } from '../../../src-main/core/db/imports.js';
@@ -15,10 +15,12 @@ import { gatherCaseReport } from '../../../src-main/core/reports/case-data.js';
 import { timelineEntries } from '../../../src-main/core/reports/timeline-section.js';
 import { caseDetail, createCase, updateCase } from '../../../src-main/core/triage/case-actions.js';
 import { setVerdict } from '../../../src-main/core/triage/verdict-actions.js';
+import { buildCliIfStale, runBuiltCli } from '../../helpers/built-cli.js';
 import { writeCloudwatchFile } from '../../helpers/cloudwatch-rows.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
+beforeAll(buildCliIfStale, 120_000);
 
 async function importFile(db: Db, file: string, from: number, to: number) {
   await writeCloudwatchFile(file, from, to);
@@ -38,37 +40,46 @@ function leaveRunning(db: Db, importId: number) {
 
 const actionCount = (db: Db) => db.prepare('SELECT count(*) FROM audit_actions').pluck().get() as number;
 
+/**
+ * A closed case and an open one holding sessions of import 2, with a verdict on one; import 2 then
+ * left 'running' by a process that is gone, as an older version could leave it. Closed on return.
+ */
+async function caseHeldImport() {
+  const dir = tempDir();
+  const dbFile = path.join(dir, 'vigil.db');
+  const db = openDatabase(dbFile);
+  const kept = await importFile(db, path.join(dir, 'kept.csv'), 0, 20);
+  const gone = await importFile(db, path.join(dir, 'access.csv'), 1000, 1010);
+  const [g1, g2, g3] = gone.ids as [number, number, number];
+  const closed = createCase(db, 'alice', {
+    title: 'Scanner sweep',
+    severity: 'high',
+    summary: '',
+    sessionIds: [kept.ids[0] as number, g1, g2],
+    ips: ['203.0.113.9'],
+  });
+  updateCase(db, 'alice', { id: closed, status: 'closed' });
+  const open = createCase(db, 'bob', {
+    title: 'Login burst',
+    severity: 'low',
+    summary: '',
+    sessionIds: [g3],
+    ips: [],
+  });
+  setVerdict(db, 'bob', { target: { sessionIds: [g3] }, verdict: 'malicious', note: 'seen before' });
+  leaveRunning(db, gone.importId);
+  db.close();
+
+  return { dbFile, dir, closed, open, gone, kept, g1, g2, g3 };
+}
+
 describe('rolling back an import held by cases', () => {
   it('records in each case (closed ones too) which sessions left, and names the cases in the import message', {
     timeout: 60_000,
   }, async () => {
-    const dir = tempDir();
-    const dbFile = path.join(dir, 'vigil.db');
-    let db = openDatabase(dbFile);
-    const kept = await importFile(db, path.join(dir, 'kept.csv'), 0, 20);
-    const gone = await importFile(db, path.join(dir, 'access.csv'), 1000, 1010);
-    const [g1, g2, g3] = gone.ids as [number, number, number];
-    const closed = createCase(db, 'alice', {
-      title: 'Scanner sweep',
-      severity: 'high',
-      summary: '',
-      sessionIds: [kept.ids[0] as number, g1, g2],
-      ips: ['203.0.113.9'],
-    });
-    updateCase(db, 'alice', { id: closed, status: 'closed' });
-    const open = createCase(db, 'bob', {
-      title: 'Login burst',
-      severity: 'low',
-      summary: '',
-      sessionIds: [g3],
-      ips: [],
-    });
-    setVerdict(db, 'bob', { target: { sessionIds: [g3] }, verdict: 'malicious', note: 'seen before' });
-    leaveRunning(db, gone.importId);
-    db.close();
-
+    const { dbFile, closed, open, gone, kept, g1, g2, g3 } = await caseHeldImport();
     // Any writable open rolls back what a dead process left running.
-    db = openDatabase(dbFile);
+    const db = openDatabase(dbFile);
     try {
       const message = getImport(db, gone.importId)?.message ?? '';
       expect(getImport(db, gone.importId)?.status).toBe('interrupted');
@@ -113,6 +124,30 @@ describe('rolling back an import held by cases', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('vigil imports and the case report show it, from a CLI that did the rollback', {
+    timeout: 60_000,
+  }, async () => {
+    const { dbFile, dir, closed, gone } = await caseHeldImport();
+    const imports = await runBuiltCli('imports', '--db', dbFile);
+    expect(imports.code).toBe(0);
+    expect(imports.stdout).toContain(`#${gone.importId} interrupted:`);
+    expect(imports.stdout).toContain(`closed case ${closed} "Scanner sweep" lost 2 sessions`);
+    const out = path.join(dir, 'case.html');
+    const report = await runBuiltCli(
+      'report',
+      '--case',
+      String(closed),
+      '--format',
+      'html',
+      '--out',
+      out,
+      '--db',
+      dbFile,
+    );
+    expect(report.code, report.stderr).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain(`by rolling back import #${gone.importId} (access.csv)`);
   });
 
   it('records nothing when no case held a session of the import', { timeout: 60_000 }, async () => {
