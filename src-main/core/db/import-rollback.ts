@@ -97,7 +97,7 @@ export function describeDetached(work: DetachedWork): string {
     .map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`);
   if (parts.length === 0) return '';
   const cases = work.cases.length
-    ? `: ${describeCaseLosses(work.cases)} (each case's history says so; to put them back, import the file again and add its sessions to the case, reopening a closed case first)`
+    ? `: ${describeCaseLosses(work.cases)} (each case's history says so; to put them back, add the file's sessions to the case once it is imported again, reopening a closed case first)`
     : '';
   return ` ${parts.join(', ')} on its sessions were removed with them${cases}.`;
 }

@@ -23,7 +23,9 @@ const BY = 'vigil';
 interface Selection {
   /** SELECT of the ids of the sessions that go. */
   ids: string;
-  params: Record<string, number>;
+  /** `first` and `last` bound those ids: a range on each table's session_id key narrows the reads
+   * to the import's ids before the IN list is consulted, so a big rollback reads no more. */
+  params: { first: number; last: number; importId: number };
 }
 
 /** The cases holding sessions that are about to go, by case id. */
@@ -32,7 +34,8 @@ export function casesHolding(db: Db, { ids, params }: Selection): CaseLoss[] {
     .prepare(
       `SELECT c.id AS caseId, c.title, c.status, i.session_id AS sessionId
        FROM case_items i JOIN cases c ON c.id = i.case_id
-       WHERE i.kind = 'session' AND i.session_id IN (${ids}) ORDER BY c.id, i.session_id`,
+       WHERE i.kind = 'session' AND i.session_id BETWEEN @first AND @last AND i.session_id IN (${ids})
+       ORDER BY c.id, i.session_id`,
     )
     .all(params) as { caseId: number; title: string; status: string; sessionId: number }[];
   const byCase = new Map<number, CaseLoss>();
@@ -86,7 +89,7 @@ export function recordJudgementLosses(db: Db, importId: number, { ids, params }:
   const verdicts = db
     .prepare(
       `SELECT session_id AS sessionId, verdict, analyst, note, at, kind FROM verdicts
-       WHERE session_id IN (${ids}) ORDER BY session_id`,
+       WHERE session_id BETWEEN @first AND @last AND session_id IN (${ids}) ORDER BY session_id`,
     )
     .all(params) as {
     sessionId: number;
@@ -99,7 +102,8 @@ export function recordJudgementLosses(db: Db, importId: number, { ids, params }:
   const tags = db
     .prepare(
       `SELECT st.session_id AS sessionId, t.id AS tagId, t.name AS tag FROM session_tags st
-       JOIN tags t ON t.id = st.tag_id WHERE st.session_id IN (${ids}) ORDER BY st.session_id, t.id`,
+       JOIN tags t ON t.id = st.tag_id
+       WHERE st.session_id BETWEEN @first AND @last AND st.session_id IN (${ids}) ORDER BY st.session_id, t.id`,
     )
     .all(params) as { sessionId: number; tagId: number; tag: string }[];
   if (verdicts.length === 0 && tags.length === 0) return;

@@ -86,7 +86,7 @@ describe('rolling back an import held by cases', () => {
       expect(message).toContain(`closed case ${closed} "Scanner sweep" lost 2 sessions`);
       expect(message).toContain(`case ${open} "Login burst" lost 1 session`);
       expect(message).toContain(
-        'import the file again and add its sessions to the case, reopening a closed case first',
+        "add the file's sessions to the case once it is imported again, reopening a closed case first",
       );
 
       // The session of the finished import, the IP and the closed status stay as they were.
