@@ -60,10 +60,10 @@ describe('hosts in the graph', () => {
   }, async () => {
     const { page } = session;
     await searchGraph(page, '::FFFF:10.0.0.2');
-    // The node drawn for the address is focused and drilled into, not "no sessions ... without a node".
+    // The node drawn for the address is focused and drilled into, not "no connection ... without a node".
     await page.locator('[data-testid="graph-canvas"][data-focused="10.0.0.2"]').waitFor();
     await page.locator('[data-testid="ip-panel"][data-ip="10.0.0.2"]').waitFor();
-    expect(await page.getByText('has no sessions with a destination').count()).toBe(0);
+    expect(await page.getByText('has no connection in this filter').count()).toBe(0);
     expect(session.pageErrors).toEqual([]);
   });
 

@@ -95,7 +95,7 @@ export function GraphView() {
 
   // The node of an address typed in another text form than its log wrote (capitals, full IPv6
   // groups, IPv4-mapped): the form the graph holds. Asked as typed, a drawn IP was said to have
-  // no sessions with a destination.
+  // no connection.
   const drawnAs = (typed: string) => addressTexts(typed).find((form) => model.hasNode(form));
   const find = async (typed: string) => {
     if (container.current) delete container.current.dataset.focused;
@@ -107,12 +107,11 @@ export function GraphView() {
       if (added === SUPERSEDED) return;
       ip = drawnAs(typed) ?? typed;
       if (!added || !model.hasNode(ip)) {
-        // An access log names no destination, so its clients make no edge; their drill-down (the
-        // profile, requests and rule hits) still stands, without a node to focus.
+        // A session with neither a destination IP, nor a host, nor a server's answer (a flow
+        // record without its far end) makes no edge; its drill-down (the profile, requests and
+        // rule hits) still stands, without a node to focus.
         setSelection({ kind: 'ip', ip });
-        return setNotice(
-          `${ip} has no sessions with a destination in this filter: its details are shown without a node.`,
-        );
+        return setNotice(`${ip} has no connection in this filter: its details are shown without a node.`);
       }
     }
     select(ip, 'find');
@@ -211,15 +210,14 @@ export function GraphView() {
                 <>
                   <p>No data to draw yet.</p>
                   <p className="muted">
-                    Sessions with a destination IP become edges. <a href="#/import">Import data</a>.
+                    Sessions become edges from the client to the destination IP or the web server.{' '}
+                    <a href="#/import">Import data</a>.
                   </p>
                 </>
               ) : (
                 <>
                   <p>No connections in this filter.</p>
-                  <p className="muted">
-                    Sessions need a destination IP to become edges: widen the filter or the time range.
-                  </p>
+                  <p className="muted">Widen the filter or the time range.</p>
                 </>
               )}
             </div>
