@@ -18,7 +18,8 @@ export type RuleSetKind = RuleSetInfo['kind'];
 export interface StoredRule {
   ruleId: string;
   title: string;
-  level: RuleLevel;
+  /** null: the rule sets no level; stored at informational's rank (see levelIndex). */
+  level: RuleLevel | null;
   file: string | null;
   line: number | null;
 }
@@ -68,7 +69,15 @@ export function ruleTablesExist(db: Db): boolean {
   );
 }
 
-export const levelIndex = (level: RuleLevel): number => RULE_LEVELS.indexOf(level);
+/**
+ * The rank (0–4) a rule's hits are stored, sorted, filtered (`level:`), flagged and counted at. A
+ * rule without a level (optional in Sigma, which gives it no default) ranks with informational,
+ * the lowest: its author claimed no severity, so it must not raise a session above any threshold
+ * an analyst sets (`level:>=low`, flagging by "rules ≥ low"). Where the rule itself is shown
+ * (Rules view, `vigil rules list`) it says "no level".
+ */
+export const levelIndex = (level: RuleLevel | null): number =>
+  level === null ? 0 : RULE_LEVELS.indexOf(level);
 
 export function ruleSets(db: Db): RuleSetRow[] {
   return (db.prepare(`SELECT ${SET_COLUMNS} FROM rule_sets ORDER BY id`).all() as RawSet[]).map(fromRaw);
@@ -156,10 +165,11 @@ export function saveRuleSet(
  * where it is written (its file and line), which does not change what it matches.
  */
 function unchangedRules(oldJson: string | null, newJson: string): Set<string> {
+  // Nor whether its id was derived: a derived id pasted into the rule as its `id` is the same rule.
   const definitions = (json: string) =>
     new Map(
-      (JSON.parse(json) as { id: string; file?: unknown; line?: unknown }[]).map(
-        ({ file: _file, line: _line, ...rule }) => [rule.id, JSON.stringify(rule)],
+      (JSON.parse(json) as { id: string; file?: unknown; line?: unknown; derivedId?: unknown }[]).map(
+        ({ file: _file, line: _line, derivedId: _derived, ...rule }) => [rule.id, JSON.stringify(rule)],
       ),
     );
   if (oldJson === null) return new Set();

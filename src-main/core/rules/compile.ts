@@ -31,7 +31,7 @@ export interface CompiledRule {
   index: number;
   id: string;
   title: string;
-  level: RuleLevel;
+  level: RuleLevel | null;
   selections: CompiledSelection[];
   holds: Predicate;
   /** The sessions its logsource describes (logsource.ts): checked by the evaluator per candidate row. */

@@ -13,6 +13,8 @@ export function parseDetection(
   lineOf: (path: YamlPath) => number,
 ): { selections: Selection[]; condition: ConditionNode } {
   const path = ['detection'];
+  // Said as title and logsource are when they are missing, rather than as a malformed map.
+  if (detection === undefined || detection === null) throw invalid('the rule has no detection', []);
   if (!isMap(detection)) throw invalid('detection must be a map of search identifiers and a condition', path);
   if ('timeframe' in detection)
     throw unsupported('timeframe is not supported: Sigma moved it to correlation rules', [

@@ -6,6 +6,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { derivedRuleId } from './derived-id.js';
+import { ruleDefinition } from './rule-definition.js';
 import { RuleError, type YamlPath } from './rule-error.js';
 import { readRule } from './rule-meta.js';
 import type { LoadResult, RuleRefusal, SigmaRule } from './types.js';
@@ -14,9 +16,20 @@ import { readYamlDocuments, type YamlDocument } from './yaml-source.js';
 /** A rule file larger than this is refused unread (the largest real rule files are tens of KB). */
 export const MAX_RULE_FILE_BYTES = 1024 * 1024;
 
-export function loadRuleText(text: string, file: string): LoadResult {
+/**
+ * `name`: the file's name within the folder loaded (its base name for a file on its own), from
+ * which the id of a rule that writes none is derived (derived-id.ts).
+ */
+export function loadRuleText(text: string, file: string, name = path.basename(file)): LoadResult {
   const rules: SigmaRule[] = [];
   const refused: RuleRefusal[] = [];
+  // How many id-less rules of each title this file has had, to tell apart those sharing a title.
+  const idlessByTitle = new Map<string, number>();
+  const deriveId = (title: string) => {
+    const nth = (idlessByTitle.get(title) ?? 0) + 1;
+    idlessByTitle.set(title, nth);
+    return derivedRuleId(name.split(path.sep).join('/'), title, nth);
+  };
   let shared: Record<string, unknown> | null = null;
   let previous: Record<string, unknown> | null = null;
   // The documents a rule is merged from, its own first: a fault inherited from an `action: global`
@@ -75,7 +88,7 @@ export function loadRuleText(text: string, file: string): LoadResult {
     }
     previous = merged;
     previousDocs = sources;
-    const rule = readOne(merged, { file, line: doc.line }, lineOf, refuse);
+    const rule = readOne(merged, { file, line: doc.line }, lineOf, refuse, deriveId);
     if (rule) rules.push(rule);
   }
   if (rules.length === 0 && refused.length === 0)
@@ -95,9 +108,10 @@ function readOne(
   where: { file: string; line: number },
   lineOf: (path: YamlPath) => number,
   refuse: (kind: RuleRefusal['kind'], reason: string, at: YamlPath, rule: unknown) => void,
+  deriveId: (title: string) => string,
 ): SigmaRule | null {
   try {
-    return readRule(merged, where, lineOf);
+    return readRule(merged, where, lineOf, deriveId);
   } catch (error) {
     if (!(error instanceof RuleError)) throw error;
     refuse(error.kind, error.message, error.path, merged);
@@ -105,7 +119,7 @@ function readOne(
   }
 }
 
-export function loadRuleFile(file: string): LoadResult {
+export function loadRuleFile(file: string, name = path.basename(file)): LoadResult {
   const fail = (reason: string): LoadResult => ({
     rules: [],
     refused: [{ file, line: 1, kind: 'invalid', reason, ruleId: null, title: null }],
@@ -125,7 +139,7 @@ export function loadRuleFile(file: string): LoadResult {
   } catch {
     return fail('the file is not UTF-8 text');
   }
-  return loadRuleText(text, file);
+  return loadRuleText(text, file, name);
 }
 
 /**
@@ -147,12 +161,16 @@ export function loadRuleFolder(dir: string): LoadResult {
     .sort();
   // A refusal's file is shown relative to the folder (the set stores it so): the first rule of a
   // duplicated id is named the same way, not by this machine's absolute path.
-  return mergeLoads(files.map(loadRuleFile), (file) => path.relative(dir, file));
+  return mergeLoads(
+    files.map((file) => loadRuleFile(file, path.relative(dir, file))),
+    (file) => path.relative(dir, file),
+  );
 }
 
 /**
  * Several loads as one, refusing rules whose id an earlier rule already has (named in the reason
- * by `nameOf` its file).
+ * by `nameOf` its file). A rule without a written id is known by its file and title, so a copy of
+ * it in another file would get another id: it is refused as the same definition instead.
  */
 export function mergeLoads(
   loads: readonly LoadResult[],
@@ -161,22 +179,33 @@ export function mergeLoads(
   const rules: SigmaRule[] = [];
   const refused: RuleRefusal[] = [];
   const byId = new Map<string, SigmaRule>();
+  const byDefinition = new Map<string, SigmaRule>();
+  const refuse = (rule: SigmaRule, reason: string) =>
+    refused.push({
+      file: rule.file,
+      line: rule.line,
+      kind: 'invalid',
+      reason,
+      ruleId: rule.derivedId ? null : rule.id,
+      title: rule.title,
+    });
   for (const load of loads) {
     refused.push(...load.refused);
     for (const rule of load.rules) {
+      const where = (other: SigmaRule) => `"${other.title}" (${nameOf(other.file)}:${other.line})`;
       const first = byId.get(rule.id);
       if (first) {
-        refused.push({
-          file: rule.file,
-          line: rule.line,
-          kind: 'invalid',
-          reason: `id ${rule.id} is already used by "${first.title}" (${nameOf(first.file)}:${first.line})`,
-          ruleId: rule.id,
-          title: rule.title,
-        });
+        refuse(rule, `id ${rule.id} is already used by ${where(first)}`);
+        continue;
+      }
+      const definition = ruleDefinition(rule);
+      const same = byDefinition.get(definition);
+      if (same && (rule.derivedId || same.derivedId)) {
+        refuse(rule, `the same rule as ${where(same)}, loaded already: its hits would count twice`);
         continue;
       }
       byId.set(rule.id, rule);
+      if (!same) byDefinition.set(definition, rule);
       rules.push(rule);
     }
   }

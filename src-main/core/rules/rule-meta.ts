@@ -1,5 +1,8 @@
 // A rule document (a YAML map, collections already merged) → a SigmaRule: the attributes Vigil
-// needs checked (title, id, level, logsource, detection) and the descriptive ones kept.
+// needs checked (title, id, level, logsource, detection) and the descriptive ones kept. As in the
+// Sigma specification only title, logsource and detection are required: an id or level, when
+// written, must be a UUID and one of Sigma's five levels; a rule without id gets a derived one
+// (derived-id.ts), a rule without level has none (null).
 
 import { parseDetection } from './detection.js';
 import { logsourceMismatch } from './logsource.js';
@@ -13,6 +16,8 @@ export function readRule(
   doc: Record<string, unknown>,
   where: { file: string; line: number },
   lineOf: (path: YamlPath) => number,
+  /** The id of a rule that writes none, from its title (the loader knows its file). */
+  deriveId: (title: string) => string,
 ): SigmaRule {
   if ('correlation' in doc) throw unsupported('correlation rules are not supported', ['correlation']);
   // A filter document (`filter:` with the `rules` it applies to, and no `detection`) changes other
@@ -21,10 +26,14 @@ export function readRule(
     throw unsupported('Sigma filter documents (filter: with rules:) are not supported', ['filter']);
   const title = requiredText(doc, 'title');
   if (title.length > 256) throw invalid('title is longer than 256 characters', ['title']);
-  const id = requiredText(doc, 'id');
-  if (!UUID.test(id)) throw invalid(`id "${id}" is not a UUID (Sigma identifies rules by UUID)`, ['id']);
-  const level = requiredText(doc, 'level').toLowerCase();
-  if (!(RULE_LEVELS as readonly string[]).includes(level))
+  const id = presentText(doc, 'id');
+  if (id !== null && !UUID.test(id))
+    throw invalid(`id "${id}" is not a UUID (Sigma identifies rules by UUID)`, ['id']);
+  // Derived before the rest is checked: a rule refused below still takes its place among the
+  // id-less rules of its title, so fixing it does not change the ids of those after it.
+  const ruleId = id?.toLowerCase() ?? deriveId(title);
+  const level = presentText(doc, 'level')?.toLowerCase() ?? null;
+  if (level !== null && !(RULE_LEVELS as readonly string[]).includes(level))
     throw invalid(`level "${level}" is not one of ${RULE_LEVELS.join(', ')}`, ['level']);
   const status = optionalText(doc, 'status');
   if (status !== null && !STATUSES.includes(status))
@@ -34,9 +43,10 @@ export function readRule(
   if (mismatch) throw new RuleError('not-applicable', mismatch, ['logsource']);
   const { selections, condition } = parseDetection(doc.detection, lineOf);
   return {
-    id: id.toLowerCase(),
+    id: ruleId,
+    ...(id === null ? { derivedId: true as const } : {}),
     title,
-    level: level as RuleLevel,
+    level: level as RuleLevel | null,
     status,
     description: optionalText(doc, 'description'),
     author: optionalText(doc, 'author'),
@@ -57,6 +67,11 @@ function requiredText(doc: Record<string, unknown>, key: string): string {
   if (typeof value !== 'string' || value.trim() === '')
     throw invalid(`${key} must be a non-empty string`, [key]);
   return value.trim();
+}
+
+/** An attribute that may be left out (or null), but when written is a non-empty string. */
+function presentText(doc: Record<string, unknown>, key: string): string | null {
+  return doc[key] === undefined || doc[key] === null ? null : requiredText(doc, key);
 }
 
 function optionalText(doc: Record<string, unknown>, key: string): string | null {

@@ -63,9 +63,16 @@ export interface Logsource {
 }
 
 export interface SigmaRule {
+  /** The rule's `id` as written (in lower case), or derived from its file and title (derived-id.ts). */
   id: string;
+  /**
+   * true when the rule wrote no id and `id` was derived; left out otherwise, so the stored rules
+   * (and the content hash of a set) of rules with written ids are what they were before.
+   */
+  derivedId?: true;
   title: string;
-  level: RuleLevel;
+  /** null: the rule sets no level (Sigma makes it optional); it is ranked with informational. */
+  level: RuleLevel | null;
   status: string | null;
   description: string | null;
   author: string | null;
@@ -106,7 +113,7 @@ export interface RuleHit {
   sessionIndex: number;
   ruleId: string;
   title: string;
-  level: RuleLevel;
+  level: RuleLevel | null;
   /** Vigil's field whose value matched (null when only a negation made the rule true). */
   field: string | null;
   /** The part of that field's value that matched, as the data has it, for highlighting. */

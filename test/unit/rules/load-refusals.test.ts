@@ -130,7 +130,7 @@ describe('loading Sigma rules', () => {
     ]);
   });
 
-  it('refuses a rule without a UUID or a level, and a file that is not YAML, and reads a folder', () => {
+  it('refuses a rule whose id is not a UUID, and a file that is not YAML, and reads a folder', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-rules-'));
     try {
       fs.writeFileSync(
