@@ -48,9 +48,12 @@ export const RuleSetInfo = z.object({
   files: z.number().int(),
   rules: z.array(
     z.object({
+      /** The rule's id, or one derived from its file and title when it wrote none (`derivedId`). */
       ruleId: z.string(),
+      derivedId: z.boolean(),
       title: z.string(),
-      level: RuleLevel,
+      /** null: the rule sets no level (optional in Sigma); its hits rank with informational. */
+      level: RuleLevel.nullable(),
       /** ATT&CK technique ids from the rule's `attack.tNNNN[.NNN]` tags (T1190, T1110.001), as written. */
       techniques: z.array(z.string()),
       /** Hits on sessions of finished imports. */

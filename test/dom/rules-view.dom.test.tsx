@@ -21,8 +21,22 @@ const pack: RuleSetInfo = {
   enabled: true,
   files: 2,
   rules: [
-    { ruleId: 'a1', title: 'Scanner user agent', level: 'medium', techniques: ['T1595.002'], hits: 3 },
-    { ruleId: 'b2', title: 'SQL injection', level: 'high', techniques: ['T1190'], hits: 12 },
+    {
+      ruleId: 'a1',
+      derivedId: false,
+      title: 'Scanner user agent',
+      level: 'medium',
+      techniques: ['T1595.002'],
+      hits: 3,
+    },
+    {
+      ruleId: 'b2',
+      derivedId: false,
+      title: 'SQL injection',
+      level: 'high',
+      techniques: ['T1190'],
+      hits: 12,
+    },
   ],
   refused: [],
   hits: 15,
@@ -35,7 +49,9 @@ const folder: RuleSetInfo = {
   kind: 'folder',
   enabled: true,
   files: 3,
-  rules: [{ ruleId: 'c3', title: 'Web shell upload', level: 'critical', techniques: [], hits: 0 }],
+  rules: [
+    { ruleId: 'c3', derivedId: false, title: 'Web shell upload', level: 'critical', techniques: [], hits: 0 },
+  ],
   refused: [
     {
       file: 'proc.yml',
@@ -85,6 +101,30 @@ describe('Rules view', () => {
     expect(second.textContent).toContain('proc.yml:1 logsource process_creation');
     expect(screen.getByTestId('rules-stale')).toBeTruthy();
     expect(screen.getByTestId('rules-add-hint').textContent).toContain('node bin/vigil.js rules add DIR');
+  });
+
+  it('shows a rule without a level as "no level", and says when its id was derived', async () => {
+    const handWritten: RuleSetInfo = {
+      ...folder,
+      rules: [
+        {
+          ruleId: '5d0c3e8a-1b2f-8a4c-9d3e-6f7a8b9c0d1e',
+          derivedId: true,
+          title: 'Back office login',
+          level: null,
+          techniques: [],
+          hits: 2,
+        },
+      ],
+    };
+    answers.listRuleSets = () => [handWritten];
+    render(<RulesView />, withData);
+    const [row] = within(await screen.findByTestId('rule-set-2')).getAllByTestId('rule-row');
+    expect(row?.textContent).toBe('Back office loginno level–2');
+    expect(row?.querySelector('.level-none')).toBeTruthy();
+    expect(row?.querySelector('td')?.getAttribute('title')).toBe(
+      '5d0c3e8a-1b2f-8a4c-9d3e-6f7a8b9c0d1e (the rule has no id: derived from its file and title)',
+    );
   });
 
   it('opens the sessions a rule matched from its hit count, within the filter in force', async () => {
@@ -143,7 +183,16 @@ describe('Rules view', () => {
       id: 3,
       source: 'suricata',
       kind: 'engine',
-      rules: [{ ruleId: '1:2034647:1', title: 'ET EXPLOIT Log4j', level: 'high', techniques: [], hits: 4 }],
+      rules: [
+        {
+          ruleId: '1:2034647:1',
+          derivedId: false,
+          title: 'ET EXPLOIT Log4j',
+          level: 'high',
+          techniques: [],
+          hits: 4,
+        },
+      ],
       refused: [],
       hits: 4,
       stale: false,

@@ -59,7 +59,10 @@ export function registerRules(program: Command): void {
       )
       .addHelpText(
         'after',
-        '\nSays how many rules loaded and, for each refused one, its file, line and the reason. The new\nrules run on future imports; `vigil rules run` runs them on the sessions already stored.',
+        '\nSays how many rules loaded and, for each refused one, its file, line and the reason. The new\nrules run on future imports; `vigil rules run` runs them on the sessions already stored.\n' +
+          'A rule needs a title, a logsource and a detection. Without an id it gets one derived from its\n' +
+          'file (within DIR) and title, listed as "(derived)"; without a level it is listed as "no level"\n' +
+          'and its hits rank with informational (level:informational finds them, level:>=low does not).',
       ),
   ).action((dir: string, options: WorkspaceOptions) =>
     withWorkspace(options, async ({ call }) => {
@@ -105,11 +108,11 @@ export function registerRules(program: Command): void {
           table([
             ['level', 'hits', 'technique', 'title', 'id'],
             ...set.rules.map((rule) => [
-              rule.level,
+              rule.level ?? 'no level',
               rule.hits,
               rule.techniques.join(', ') || '-',
               rule.title,
-              rule.ruleId,
+              rule.derivedId ? `${rule.ruleId} (derived)` : rule.ruleId,
             ]),
           ]),
         );

@@ -253,28 +253,36 @@ export function ruleSetInfos(db: Db): RuleSetInfo[] {
   return ruleSets(db).map((set) => ruleSetInfo(db, set));
 }
 
+/** What ruleSetInfo reads of a stored rule (core/rules/types.ts SigmaRule). */
+interface LoadedRule {
+  id: string;
+  tags?: string[];
+  level?: RuleLevel | null;
+  derivedId?: true;
+}
+
 export function ruleSetInfo(db: Db, set: RuleSetRow): RuleSetInfo {
   const counts = hitCountsByRule(db, set.id);
-  // The tags are kept with the loaded rules (an engine's rules have none).
-  const techniques = new Map(
-    (JSON.parse(set.rulesJson ?? '[]') as { id: string; tags?: string[] }[]).map((rule) => [
-      rule.id,
-      techniquesOf(rule.tags ?? []),
-    ]),
-  );
+  // The tags, a missing level and a derived id are known from the loaded rules (the `rules` row
+  // holds the level's rank); an engine's rules have none of them.
+  const loaded = new Map((JSON.parse(set.rulesJson ?? '[]') as LoadedRule[]).map((rule) => [rule.id, rule]));
   const rules = (
     db
       .prepare(
         'SELECT id, rule_id AS ruleId, title, level FROM rules WHERE set_id = ? ORDER BY level DESC, title',
       )
       .all(set.id) as { id: number; ruleId: string; title: string; level: number }[]
-  ).map((row) => ({
-    ruleId: row.ruleId,
-    title: row.title,
-    level: levelAt(row.level),
-    techniques: techniques.get(row.ruleId) ?? [],
-    hits: counts.get(row.id) ?? 0,
-  }));
+  ).map((row) => {
+    const rule = loaded.get(row.ruleId);
+    return {
+      ruleId: row.ruleId,
+      derivedId: rule?.derivedId === true,
+      title: row.title,
+      level: rule?.level === null ? null : levelAt(row.level),
+      techniques: techniquesOf(rule?.tags ?? []),
+      hits: counts.get(row.id) ?? 0,
+    };
+  });
   return {
     id: set.id,
     source: set.source,

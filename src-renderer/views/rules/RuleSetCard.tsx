@@ -99,7 +99,15 @@ export function RuleSetCard({
           <tbody>
             {rules.map((rule) => (
               <tr key={rule.ruleId} data-testid="rule-row">
-                <td title={rule.ruleId}>{rule.title}</td>
+                <td
+                  title={
+                    rule.derivedId
+                      ? `${rule.ruleId} (the rule has no id: derived from its file and title)`
+                      : rule.ruleId
+                  }
+                >
+                  {rule.title}
+                </td>
                 <td>
                   <LevelChip level={rule.level} />
                 </td>

@@ -3,7 +3,17 @@
 import type { SessionRuleHit } from '../../../src-shared/rules.js';
 import type { QueryState } from '../../data/query-state.js';
 
-export function LevelChip({ level }: { level: SessionRuleHit['level'] }) {
+/** A rule's level; null for a rule that sets none (optional in Sigma), said as such, not guessed. */
+export function LevelChip({ level }: { level: SessionRuleHit['level'] | null }) {
+  if (level === null)
+    return (
+      <span
+        className="level-chip level-none"
+        title="The rule sets no level; its hits rank with informational"
+      >
+        no level
+      </span>
+    );
   return <span className={`level-chip level-${level}`}>{level}</span>;
 }
 
