@@ -9,6 +9,8 @@ import {
   type RuleSetInfo,
   techniquesOf,
 } from '../../../src-shared/rules.js';
+import { ruleDefinition } from '../rules/rule-definition.js';
+import type { SigmaRule } from '../rules/types.js';
 import type { Db } from './open.js';
 import { hitCountsByRule } from './rule-hits.js';
 
@@ -161,17 +163,13 @@ export function saveRuleSet(
 }
 
 /**
- * The ids of the rules that both loads hold with the same definition: everything a rule is except
- * where it is written (its file and line), which does not change what it matches.
+ * The ids of the rules that both loads hold with the same definition (core/rules/rule-definition.ts):
+ * everything a rule is except where it is written (its file, its lines), which does not change what
+ * it matches, and whether its id was derived (a derived id pasted into the rule is the same rule).
  */
 function unchangedRules(oldJson: string | null, newJson: string): Set<string> {
-  // Nor whether its id was derived: a derived id pasted into the rule as its `id` is the same rule.
   const definitions = (json: string) =>
-    new Map(
-      (JSON.parse(json) as { id: string; file?: unknown; line?: unknown; derivedId?: unknown }[]).map(
-        ({ file: _file, line: _line, derivedId: _derived, ...rule }) => [rule.id, JSON.stringify(rule)],
-      ),
-    );
+    new Map((JSON.parse(json) as SigmaRule[]).map((rule) => [rule.id, ruleDefinition(rule)]));
   if (oldJson === null) return new Set();
   const before = definitions(oldJson);
   const kept = new Set<string>();

@@ -80,4 +80,16 @@ describe('reloading a folder whose rule changed', () => {
     expect(hitsOf()).toEqual({ stale: false, hits: { 'Login requested': 2, 'Checkout requested': 0 } });
     db.close();
   });
+
+  it('keeps the hits of a rule whose lines only moved (a comment written above it or in it)', async () => {
+    const { db, rules, hitsOf } = await prepared();
+    fs.writeFileSync(path.join(rules, 'checkout.yml'), `# reviewed\n${CHECKOUT}`);
+    fs.writeFileSync(
+      path.join(rules, 'login.yml'),
+      LOGIN.replace('detection:', '# widened later\ndetection:'),
+    );
+    addRuleFolder(db, rules);
+    expect(hitsOf()).toEqual({ stale: true, hits: { 'Login requested': 2, 'Checkout requested': 2 } });
+    db.close();
+  });
 });
