@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../src-shared/count-words.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
-import { kpi, waitForCharts } from './overview-page.js';
+import { kpi, sessionsChangedFrom, waitForCharts } from './overview-page.js';
 import { UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
 
@@ -104,6 +104,38 @@ describe('Overview distributions and stacked bars', () => {
     expect(await tooltip.textContent()).toMatch(/sessions: [\d,]+.*flagged: [\d,]+ \((<0\.1|[\d.]+) %\)/s);
     await histogram.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'overview-flagged-overlay.png') });
+  }, 60_000);
+
+  it("pivots a click on a country's Flagged segment to that country and flagged:yes, the count it showed", async () => {
+    // The rows the chart draws (the busiest countries), as the page asked for them.
+    const rows = await page.evaluate(async () => {
+      const response = await fetch('/api/analyticsOverview', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ filter: {} }),
+      });
+      const answer = (await response.json()) as {
+        value: { countries: { rows: { country: string; sessions: number; flagged: number }[] } };
+      };
+      return answer.value.countries.rows.slice(0, 12);
+    });
+    const first = rows[0]!;
+    expect(first.flagged).toBeGreaterThan(0);
+    const chart = page.getByTestId('chart-flagged-country');
+    await chart.scrollIntoViewIfNeeded();
+    await waitForCharts(page);
+    const before = await kpi(page, 'sessions');
+    // The bottom of the first bar is its Flagged segment (grid: left 54, right 16, bottom 30).
+    const box = (await chart.boundingBox())!;
+    const plotWidth = box.width - 54 - 16;
+    await page.mouse.click(box.x + 54 + plotWidth / rows.length / 2, box.y + box.height - 30 - 2);
+    expect(await sessionsChangedFrom(page, before)).toBe(first.flagged);
+    expect(await page.getByTestId('filter-input').inputValue()).toBe(`country:${first.country} flagged:yes`);
+    expect(await kpi(page, 'flagged')).toBe(first.flagged);
+    await waitForCharts(page);
+    await page.getByTestId('filter-clear').click();
+    await sessionsChangedFrom(page, first.flagged);
+    await waitForCharts(page);
   }, 60_000);
 
   it('draws the detection-type stacks on a log scale when asked', async () => {

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { CountryTotals, TypeByCountry } from '../../../src-shared/analytics.js';
+import { valueClause } from '../../../src-shared/filter/index.js';
 import type { QueryState } from '../../data/query-state.js';
 import { type Stack, StackedBars } from './StackedBars.js';
 import { TOP_COUNTRIES, typeStacks } from './type-stacks.js';
@@ -32,16 +33,33 @@ export function TypeByCountryChart({ query }: { query: QueryState<TypeByCountry>
   );
 }
 
+/**
+ * The two stacks of the flagged chart. Each carries its `flagged:` term, so a click on a segment
+ * selects the sessions it counted (country:US flagged:yes), not the whole country.
+ */
+export function flaggedStacks(rows: CountryTotals['rows']): Stack[] {
+  return [
+    {
+      name: 'Flagged',
+      term: valueClause('flagged', 'yes', false),
+      color: (t) => t.danger,
+      values: rows.map((r) => r.flagged),
+    },
+    {
+      name: 'Not flagged',
+      term: valueClause('flagged', 'no', false),
+      color: (t) => t.series[0],
+      values: rows.map((r) => r.sessions - r.flagged),
+    },
+  ];
+}
+
 /** Flagged versus not flagged per country; empty until a model run is active. */
 export function FlaggedByCountryChart({ query }: { query: QueryState<CountryTotals> }) {
   const shaped = useMemo(() => {
     const rows = query.data?.rows.slice(0, TOP_COUNTRIES);
     if (!rows) return { countries: null, stacks: [] };
-    const stacks: Stack[] = [
-      { name: 'Flagged', color: (t) => t.danger, values: rows.map((r) => r.flagged) },
-      { name: 'Not flagged', color: (t) => t.series[0], values: rows.map((r) => r.sessions - r.flagged) },
-    ];
-    return { countries: rows.map((r) => r.country), stacks };
+    return { countries: rows.map((r) => r.country), stacks: flaggedStacks(rows) };
   }, [query.data]);
   return (
     <StackedBars

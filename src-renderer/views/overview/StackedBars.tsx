@@ -1,11 +1,13 @@
-// Stacked bars by country; clicking a segment adds its country (and its type, when the stack is
-// by detection type) to the global filter. "Log scale" makes small categories visible: on a log
+// Stacked bars by country; clicking a segment adds its country and its stack's own term (its
+// detection type, or flagged:yes / flagged:no) to the global filter, so the filter selects the
+// sessions the segment counted. "Log scale" makes small categories visible: on a log
 // axis the segment at the bottom of a stack takes the first decades, so the stacks are put
 // smallest first there and a type with 5 sessions beside one with 50 000 gets a visible band.
 // The axis counts 1 + sessions: every stack stands on an invisible base of 1, because ECharts
 // draws no segment stacked on a zero (log 0 has no place), which left a country without the
 // smallest type with its next one missing. The tooltip gives the true counts.
 import { useMemo, useState } from 'react';
+import type { FilterClause } from '../../../src-shared/filter/index.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import { escapeHtml, tooltipLine } from '../../charts/escape.js';
 import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
@@ -14,8 +16,8 @@ import { addFilterTerm } from '../../state/filter.js';
 
 export interface Stack {
   name: string;
-  /** The filter field a click on this stack adds (besides the country), if any. */
-  term?: { field: 'type'; value: string };
+  /** The clause a click on this stack adds besides the country, if the language can say it. */
+  term?: FilterClause;
   color?: string | ((theme: ChartTheme) => string);
   values: number[];
 }
@@ -126,8 +128,7 @@ export function StackedBars(props: {
           addFilterTerm({ field: 'country', negate: false, values: [{ kind: 'text', value: country }] });
         // Under the log scale series 0 is the invisible base.
         const term = stacks[log ? seriesIndex - 1 : seriesIndex]?.term;
-        if (term && term.value !== '')
-          addFilterTerm({ field: term.field, negate: false, values: [{ kind: 'text', value: term.value }] });
+        if (term) addFilterTerm(term);
       },
     }),
     [countries, stacks, log],
