@@ -182,6 +182,37 @@ describe('flagged sessions over the histograms (issue 18 §6)', () => {
     expect(html).toContain('flagged: <b>104 (9.9 %)</b>');
   });
 
+  it('draw a bin of one session, which a log axis puts on its floor, as a sliver and not as nothing', () => {
+    const build = histogramOption(
+      'bytesIn',
+      [
+        { bin: 10, sessions: 1 },
+        { bin: 12, sessions: 300 },
+      ],
+      [{ bin: 10, sessions: 1 }],
+    );
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 400, height: 200 });
+    chart.setOption(build?.(theme) as EChartsOption);
+    // Bar heights as ECharts laid them out (negative: bars grow upwards); an empty bin has none.
+    const heights = (series: number) => {
+      const data = (
+        chart as unknown as {
+          getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): unknown } } };
+        }
+      )
+        .getModel()
+        .getSeriesByIndex(series)
+        .getData();
+      return [0, 1, 2].map((i) => (data.getItemLayout(i) as { height: number } | null)?.height ?? null);
+    };
+    const [one, empty, many] = heights(0);
+    expect(Math.abs(one ?? 0)).toBeGreaterThanOrEqual(2);
+    expect(Math.abs(empty ?? 0) || 0).toBe(0); // NaN: no bar laid out
+    expect(Math.abs(many ?? 0)).toBeGreaterThan(50);
+    expect(Math.abs(heights(1)[0] ?? 0)).toBeGreaterThanOrEqual(2);
+    chart.dispose();
+  });
+
   it('draw one series and no flagged line without the overlay', () => {
     const option = histogramOption('bytesIn', bins)?.(theme) as { series: unknown[] };
     expect(option.series).toHaveLength(1);

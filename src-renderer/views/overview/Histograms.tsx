@@ -33,6 +33,9 @@ export function binLabel(bin: number, unit: (v: number) => string): string {
 }
 
 type Bins = { bin: number; sessions: number }[];
+
+/** The height in pixels of a bin's bar at one session, which sits on the log axis's floor (1). */
+const BIN_FLOOR_PX = 3;
 type BinParam = { seriesIndex: number; name: string; value: number | null; marker: string };
 
 /** One bin's tooltip: its sessions, and with the overlay its flagged ones and their share of it. */
@@ -90,13 +93,17 @@ export function histogramOption(metric: HistMetric, bins: Bins, flagged: Bins | 
       },
     },
     yAxis: { type: 'log', min: 1, logBase: 10, ...axisStyle(theme) },
-    // A log axis cannot place 0: empty bins are left out (null), not drawn at 1.
+    // A log axis cannot place 0: empty bins are left out (null), not drawn at 1. ECharts grows a
+    // log axis's bars from 1, so a bin of one session (the lone request of a rare size, often the
+    // one worth a look) would be a bar of no height, drawn as the empty bins are: BIN_FLOOR_PX
+    // keeps it a sliver on the floor (its count is in the tooltip).
     series: [
       {
         name: 'sessions',
         type: 'bar',
         data: all.map((bin) => counts.get(bin) || null),
         itemStyle: { color: theme.series[0] },
+        barMinHeight: BIN_FLOOR_PX,
         // The flagged bar sits over the whole bin's bar, not beside it.
         barGap: '-100%',
       },
@@ -107,6 +114,7 @@ export function histogramOption(metric: HistMetric, bins: Bins, flagged: Bins | 
               type: 'bar',
               data: all.map((bin) => flaggedCounts.get(bin) || null),
               itemStyle: { color: theme.danger },
+              barMinHeight: BIN_FLOOR_PX,
             },
           ]
         : []),
