@@ -1,5 +1,6 @@
 // Chart colours and text colours from the active theme's CSS variables, and shared option parts.
 import { escapeHtml } from '../../src-shared/escape-html.js';
+import { bucketStart } from '../../src-shared/time-buckets.js';
 import { countOf } from '../format.js';
 
 export interface ChartTheme {
@@ -82,12 +83,14 @@ export function baseOption(theme: ChartTheme) {
  */
 /**
  * A time axis; `extent` fixes its ends (the Overview's charts over time share the span the
- * Sessions chart draws, so a bar stands at the same place in each).
+ * Sessions chart draws, so a bar stands at the same place in each), widened to whole buckets of
+ * `bucketMs` when given (wholeBuckets).
  */
-export function timeAxis(theme: ChartTheme, extent?: TimeExtent | null) {
+export function timeAxis(theme: ChartTheme, extent?: TimeExtent | null, bucketMs?: number) {
+  const ends = extent && bucketMs ? wholeBuckets(extent, bucketMs) : extent;
   return {
     type: 'time',
-    ...(extent ? { min: extent.from, max: extent.to } : {}),
+    ...(ends ? { min: ends.from, max: ends.to } : {}),
     name: 'UTC',
     nameLocation: 'end',
     nameGap: 6,
@@ -113,6 +116,16 @@ export function timeAxis(theme: ChartTheme, extent?: TimeExtent | null) {
 export interface TimeExtent {
   from: number;
   to: number;
+}
+
+/**
+ * The span out to the edges of the buckets its ends fall in, and at least one bucket: a bar covers
+ * its whole bucket, so an axis ending inside one cut the first and last bars, and a span of one
+ * session (one millisecond) left no room for its bar at all.
+ */
+export function wholeBuckets(extent: TimeExtent, bucketMs: number): TimeExtent {
+  const from = bucketStart(extent.from, bucketMs);
+  return { from, to: Math.max(from + bucketMs, Math.ceil(extent.to / bucketMs) * bucketMs) };
 }
 
 /** A bucket drawn as a bar: at its middle, so the bar covers the time it counts (not half before). */

@@ -74,6 +74,64 @@ describe('the time axis', () => {
     expect(status.xAxis).toMatchObject({ min: from, max: from + 7 * HOUR });
   });
 
+  it('widens the axis to whole buckets, so a span of one session still draws its bar whole', () => {
+    // One stored session at 00:00:10: the span is that millisecond, its bucket the minute 00:00–00:01.
+    const at = Date.UTC(2024, 3, 25, 0, 0, 10);
+    const minute = Date.UTC(2024, 3, 25);
+    const one = {
+      bucketMs: 60_000,
+      from: at,
+      to: at + 1,
+      hasModel: false,
+      points: [{ t: minute, sessions: 1, bytesIn: 10, bytesOut: 20, flagged: 0 }],
+      source: 'rollup' as const,
+    };
+    const option = timeSeriesOption(one)(theme) as unknown as { xAxis: { min: number; max: number } };
+    expect(option.xAxis).toMatchObject({ min: minute, max: minute + 60_000 });
+    const status = stackedTimeBars('requests', [{ name: '2xx', colour: () => '#0f0', data: [[minute, 1]] }], {
+      bucketMs: 60_000,
+      extent: { from: at, to: at + 1 },
+    })(theme) as { xAxis: { min: number; max: number } };
+    expect(status.xAxis).toMatchObject({ min: minute, max: minute + 60_000 });
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 600, height: 280 });
+    chart.setOption(option as EChartsOption);
+    const layout = (
+      chart as unknown as {
+        getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): unknown } } };
+      }
+    )
+      .getModel()
+      .getSeriesByIndex(0)
+      .getData()
+      .getItemLayout(0) as { width: number; height: number };
+    expect(Math.abs(layout.width)).toBeGreaterThan(10);
+    expect(Math.abs(layout.height)).toBeGreaterThan(10);
+    chart.dispose();
+  });
+
+  it('names the bucket a bar counts on the count axes, and its whole span in the tooltip', () => {
+    const from = Date.UTC(2026, 1, 1);
+    const option = timeSeriesOption(series(from, HOUR, 7))(theme) as unknown as {
+      tooltip: { formatter: (p: unknown) => string };
+    };
+    const texts = drawnTexts(option as EChartsOption);
+    expect(texts).toEqual(expect.arrayContaining(['sessions per hour', 'bytes per hour']));
+    const html = option.tooltip.formatter([
+      { seriesName: 'Sessions', value: [from + 3.5 * HOUR, 5], marker: '', axisValue: from + 3.5 * HOUR },
+    ]);
+    expect(html).toContain('2026-02-01 03:00:00 – 04:00:00 UTC');
+    const status = stackedTimeBars('requests', [{ name: '2xx', colour: () => '#0f0', data: [[from, 3]] }], {
+      bucketMs: 5 * 60_000,
+      extent: { from, to: from + HOUR },
+    })(theme) as unknown as { tooltip: { formatter: (p: unknown) => string } };
+    expect(drawnTexts(status as EChartsOption)).toContain('requests per 5 min');
+    expect(
+      status.tooltip.formatter([
+        { seriesName: '2xx', value: [from + 150_000, 3], marker: '', axisValue: from + 150_000 },
+      ]),
+    ).toContain('2026-02-01 00:00:00 – 00:05:00 UTC');
+  });
+
   it('puts the month on day labels, so a month change shows', () => {
     const texts = drawnTexts(
       timeSeriesOption(series(Date.UTC(2026, 0, 25), 24 * HOUR, 12))(theme) as EChartsOption,

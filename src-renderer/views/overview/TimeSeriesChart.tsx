@@ -3,12 +3,13 @@
 import { useCallback, useMemo } from 'react';
 import type { TimeSeries } from '../../../src-shared/analytics.js';
 import type { HistMetric } from '../../../src-shared/analytics-bins.js';
+import { bucketSpan, perBucket } from '../../charts/bucket-words.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { ECharts } from '../../charts/echarts.js';
 import { escapeHtml } from '../../charts/escape.js';
 import { axisStyle, baseOption, bucketMiddle, type ChartTheme, timeAxis } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
-import { formatBytes, formatCount, formatTimestamp } from '../../format.js';
+import { formatBytes, formatCount } from '../../format.js';
 import { setTimeRange } from '../../state/filter.js';
 
 type AxisParam = { seriesName: string; value: [number, number]; marker: string; axisValue: number };
@@ -20,6 +21,7 @@ export function timeSeriesOption(series: TimeSeries, recorded: ReadonlySet<HistM
     const at = (key: 'sessions' | 'bytesIn' | 'bytesOut' | 'flagged') =>
       series.points.map((p) => [bucketMiddle(p.t, series.bucketMs), p[key]]);
     const extent = series.from !== null && series.to !== null ? { from: series.from, to: series.to } : null;
+    const per = perBucket(series.bucketMs);
     return {
       ...baseOption(theme),
       grid: { left: 60, right: 70, top: 34, bottom: 28 },
@@ -27,7 +29,9 @@ export function timeSeriesOption(series: TimeSeries, recorded: ReadonlySet<HistM
         ...baseOption(theme).tooltip,
         trigger: 'axis',
         formatter: (params: AxisParam[]) => {
-          const head = `${escapeHtml(formatTimestamp((params[0]?.axisValue ?? 0) - series.bucketMs / 2))} UTC`;
+          const head = escapeHtml(
+            bucketSpan((params[0]?.axisValue ?? 0) - series.bucketMs / 2, series.bucketMs),
+          );
           const lines = params.map((p) => {
             const value = p.seriesName.startsWith('Bytes')
               ? formatBytes(p.value[1])
@@ -38,12 +42,17 @@ export function timeSeriesOption(series: TimeSeries, recorded: ReadonlySet<HistM
         },
       },
       legend: { ...baseOption(theme).legend },
-      xAxis: timeAxis(theme, extent),
+      xAxis: timeAxis(theme, extent, series.bucketMs),
       yAxis: [
-        { type: 'value', name: 'sessions', nameTextStyle: { color: theme.muted }, ...axisStyle(theme) },
         {
           type: 'value',
-          name: 'bytes',
+          name: `sessions ${per}`,
+          nameTextStyle: { color: theme.muted },
+          ...axisStyle(theme),
+        },
+        {
+          type: 'value',
+          name: `bytes ${per}`,
           nameTextStyle: { color: theme.muted },
           ...axisStyle(theme),
           splitLine: { show: false },

@@ -1,5 +1,6 @@
 // A stacked bar chart over time with a per-bucket tooltip: the status classes of requests and the
 // levels of rule hits are drawn this one way.
+import { bucketSpan, perBucket } from '../../charts/bucket-words.js';
 import type { EChartsOption } from '../../charts/echarts.js';
 import { escapeHtml } from '../../charts/escape.js';
 import {
@@ -10,7 +11,7 @@ import {
   type TimeExtent,
   timeAxis,
 } from '../../charts/palette.js';
-import { formatCount, formatTimestamp } from '../../format.js';
+import { formatCount } from '../../format.js';
 
 export interface TimeStack {
   name: string;
@@ -44,14 +45,19 @@ export function stackedTimeBars(
       trigger: 'axis',
       formatter: (params: unknown) =>
         [
-          `${escapeHtml(formatTimestamp(((params as AxisParam[])[0]?.axisValue ?? 0) - bucketMs / 2))} UTC`,
+          escapeHtml(bucketSpan(((params as AxisParam[])[0]?.axisValue ?? 0) - bucketMs / 2, bucketMs)),
           ...(params as AxisParam[]).map(
             (p) => `${p.marker}${escapeHtml(p.seriesName)}: <b>${escapeHtml(formatCount(p.value[1]))}</b>`,
           ),
         ].join('<br>'),
     },
-    xAxis: timeAxis(theme, extent),
-    yAxis: { type: 'value', name: yName, nameTextStyle: { color: theme.muted }, ...axisStyle(theme) },
+    xAxis: timeAxis(theme, extent, bucketMs),
+    yAxis: {
+      type: 'value',
+      name: `${yName} ${perBucket(bucketMs)}`,
+      nameTextStyle: { color: theme.muted },
+      ...axisStyle(theme),
+    },
     series: stacks.map((stack) => ({
       name: stack.name,
       type: 'bar',
