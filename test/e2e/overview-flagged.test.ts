@@ -138,6 +138,25 @@ describe('Overview distributions and stacked bars', () => {
     await waitForCharts(page);
   }, 60_000);
 
+  it('says once, naming the filter, that nothing matches it, and no chart blames the logs', async () => {
+    const before = await kpi(page, 'sessions');
+    await page.getByTestId('filter-input').fill('port:7 country:US');
+    await page.getByTestId('filter-input').press('Enter');
+    expect(await sessionsChangedFrom(page, before)).toBe(0);
+    await waitForCharts(page);
+    expect(await page.getByTestId('overview-no-match').textContent()).toBe(
+      'No sessions match port:7 country:US over all time.',
+    );
+    // "No values recorded" says the logs lack the field; here the filter left no session.
+    for (const id of ['chart-hist-bytesIn', 'chart-hist-bytesOut', 'chart-hist-durationMs'])
+      expect(await page.getByTestId(id).textContent(), id).toBe('No sessions match.');
+    expect(await page.getByTestId('chart-timeseries').textContent()).toBe('No sessions match.');
+    await page.getByTestId('filter-clear').click();
+    await sessionsChangedFrom(page, 0);
+    expect(await page.getByTestId('overview-no-match').count()).toBe(0);
+    await waitForCharts(page);
+  }, 60_000);
+
   it('draws the detection-type stacks on a log scale when asked', async () => {
     const chart = page.getByTestId('chart-type-country');
     await chart.scrollIntoViewIfNeeded();

@@ -145,6 +145,9 @@ export function HistogramCharts({ query }: { query: QueryState<Histograms> }) {
     [metrics, flaggedMetrics],
   );
   const flaggedTotal = flaggedMetrics?.[0]?.bins.reduce((n, b) => n + b.sessions, 0);
+  // Every session has a duration (0 at least), so no bin anywhere means no session matched: not
+  // that the logs lack the field, which "No values recorded" says of one metric.
+  const noSessions = metrics?.every((m) => !m.bins.some((b) => b.sessions > 0)) ?? false;
   return (
     <>
       <p className="chart-controls">
@@ -177,7 +180,13 @@ export function HistogramCharts({ query }: { query: QueryState<Histograms> }) {
               option={builds.get(metric) ?? null}
               loading={query.loading}
               error={query.error}
-              empty={metrics && !builds.get(metric) ? 'No values recorded.' : null}
+              empty={
+                metrics && !builds.get(metric)
+                  ? noSessions
+                    ? 'No sessions match.'
+                    : 'No values recorded.'
+                  : null
+              }
               height={200}
             />
           </figure>

@@ -11,6 +11,7 @@ import { FlaggedByCountryChart, TypeByCountryChart } from './CountryCharts.js';
 import { FlagKindsPanel } from './FlagKindsPanel.js';
 import { HistogramCharts } from './Histograms.js';
 import { KpiTiles } from './KpiTiles.js';
+import { NoMatchNote } from './NoMatchNote.js';
 import { PortMixCharts } from './PortMixCharts.js';
 import { RuleHitsPanel } from './RuleHitsPanel.js';
 import { TimeSeriesChart } from './TimeSeriesChart.js';
@@ -49,6 +50,7 @@ export function OverviewView() {
         </p>
       </header>
       <ErrorNote message={data.error} />
+      {!unfiltered && data.kpis.data?.sessions === 0 && <NoMatchNote />}
       <KpiTiles
         kpis={data.kpis.data}
         loading={data.kpis.loading}

@@ -152,7 +152,7 @@ export function TimeSeriesChart({
       option={build}
       loading={query.loading}
       error={query.error}
-      empty={series && sessions === 0 ? 'No sessions in this range.' : null}
+      empty={series && sessions === 0 ? 'No sessions match.' : null}
       events={events}
       onDrawn={onDrawn}
       height={280}
