@@ -16,6 +16,10 @@ function pair(rows: readonly (number | null)[][], a: number, b: number): number 
     points.push([x, y]);
   }
   const n = points.length;
+  // Constant is told by the values themselves: the variance of equal values summed in floating
+  // point is not 0 (282 × ln(600 001) gave 1.7e-25), and r over that rounding noise is noise.
+  if (n < 2 || points.every(([x]) => x === points[0]?.[0]) || points.every(([, y]) => y === points[0]?.[1]))
+    return null;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
   const my = points.reduce((s, [, y]) => s + y, 0) / n;
   let cov = 0;
@@ -26,7 +30,7 @@ function pair(rows: readonly (number | null)[][], a: number, b: number): number 
     vx += (x - mx) ** 2;
     vy += (y - my) ** 2;
   }
-  return n < 2 || vx === 0 || vy === 0 ? null : Math.max(-1, Math.min(1, cov / Math.sqrt(vx * vy)));
+  return vx === 0 || vy === 0 ? null : Math.max(-1, Math.min(1, cov / Math.sqrt(vx * vy)));
 }
 
 /** Pearson correlation of each pair of columns (a constant column gives null). */
