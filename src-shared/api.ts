@@ -251,7 +251,14 @@ export const operations = {
     z.object({ jobId: z.string(), runId: z.number().int() }),
   ),
   /** Makes a finished run its kind's active model. */
-  setActiveModel: op(z.object({ runId: z.number().int() }), ModelRun),
+  setActiveModel: op(
+    z.object({
+      runId: z.number().int(),
+      /** A threat-type run naming kinds it was not tested on is refused unless this says so (src-shared/untested-kinds.ts). */
+      acceptUntested: z.boolean().optional(),
+    }),
+    ModelRun,
+  ),
   /** One session's score from every run that scored it (active models first), with "why flagged". */
   sessionScores: op(z.object({ sessionId: z.number().int() }), z.array(SessionScore)),
   /** What "flagged" means everywhere: the active run per kind and the rule level (src-shared/detection-set.ts). */

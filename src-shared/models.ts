@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { must } from './must.js';
 import { RULE_LEVELS } from './rule-levels.js';
-import { MulticlassMetrics, RareKinds, Target } from './threat-types.js';
+import { KindTesting, MulticlassMetrics, RareKinds, Target } from './threat-types.js';
 
 /**
  * Every model kind, once: what the screens call it, whether it learns from labels and whether it
@@ -279,6 +279,8 @@ export const SessionScore = z.object({
   /** Threat-type runs, flagged sessions: the most probable kind of threat and its probability. */
   predictedKind: z.string().nullable(),
   kindProbability: z.number().nullable(),
+  /** Whether the run's held-out side judged the predicted kind (null: no kind predicted). */
+  kindTesting: KindTesting.nullable().optional(),
 });
 export type SessionScore = z.infer<typeof SessionScore>;
 

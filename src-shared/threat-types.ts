@@ -41,11 +41,22 @@ export function kindName(text: string): string | null {
 
 const Rate = z.number();
 
+/**
+ * Whether the held-out side judged a kind: `judged`, or not (no held-out session; fewer than
+ * MIN_HELD_OUT, src-shared/run-population.ts). A time split often leaves a kind all on the
+ * training side; the run still names it on new sessions (src-shared/untested-kinds.ts says so).
+ */
+export const KIND_TESTING = ['judged', 'none-held-out', 'too-few'] as const;
+export const KindTesting = z.enum(KIND_TESTING);
+export type KindTesting = z.infer<typeof KindTesting>;
+
 /** One class's held-out figures at the run's decision, beside the majority baseline's. */
 export const ClassMetrics = z.object({
   kind: z.string(),
   /** Held-out sessions of this kind. */
   support: z.number().int(),
+  /** Whether these judged the kind. Absent on runs before 2026-12-07: read it through kindTesting(). */
+  tested: KindTesting.optional(),
   /** Training-side sessions of this kind (0: the model never saw it). */
   trainSupport: z.number().int(),
   /**

@@ -12,6 +12,7 @@ import {
   SUPERVISED_KINDS,
 } from '../../../src-shared/models.js';
 import { KIND_BENIGN, type Target } from '../../../src-shared/threat-types.js';
+import { untestedKinds } from '../../../src-shared/untested-kinds.js';
 import { isProcessAlive } from '../process-alive.js';
 import { OFF_KINDS_KEY, switchKindOn } from './detection-set.js';
 import type { Db } from './open.js';
@@ -142,7 +143,7 @@ export function interruptOrphanedRuns(db: Db): number[] {
 /**
  * Writes everything a finished run has in one statement, and only for a run still training: a run
  * cancelled meanwhile stays cancelled, with no weights. The first finished run of a kind becomes
- * that kind's active model, unless the kind is switched off. Returns whether the run was finished.
+ * that kind's active model, unless the kind is switched off or the run names kinds it was not tested on. Returns whether the run was finished.
  */
 export function finishRun(db: Db, id: number, done: FinishedRun): boolean {
   return db.transaction(() => {
@@ -165,6 +166,9 @@ export function finishRun(db: Db, id: number, done: FinishedRun): boolean {
         message: done.message ?? null,
       });
     if (info.changes !== 1) return false;
+    // A run naming kinds it was never tested on waits for the analyst to accept it (activation
+    // refuses it unasked too, services/models.ts): it must not start naming them on its own.
+    if (untestedKinds(done.metrics?.multiclass).length > 0) return true;
     // A kind the analyst switched off stays off: a new run must not change what is flagged unasked.
     db.prepare(
       `UPDATE model_runs SET active = 1 WHERE id = ? AND NOT EXISTS

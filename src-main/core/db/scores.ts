@@ -5,6 +5,8 @@
 
 import type { FeatureContribution, ModelKind, SessionScore } from '../../../src-shared/models.js';
 import { must } from '../../../src-shared/must.js';
+import type { ClassMetrics, KindTesting } from '../../../src-shared/threat-types.js';
+import { kindTesting } from '../../../src-shared/untested-kinds.js';
 import { storeIpScores } from './graph.js';
 import type { Db } from './open.js';
 
@@ -83,6 +85,15 @@ interface ScoreRow {
   explanation: string | null;
   predictedKind: string | null;
   kindProbability: number | null;
+  /** The run's per-kind evaluation (JSON), for a row with a predicted kind only. */
+  perClass: string | null;
+}
+
+/** Whether the run's held-out side judged `kind`; null without a kind (or a run that kept no figures). */
+function testingOf(perClass: string | null, kind: string | null): KindTesting | null {
+  if (kind === null || perClass === null) return null;
+  const figures = (JSON.parse(perClass) as ClassMetrics[]).find((c) => c.kind === kind);
+  return figures ? kindTesting(figures) : null;
 }
 
 /** Every run's score for one session, active models first. */
@@ -90,7 +101,8 @@ export function sessionScores(db: Db, sessionId: number): SessionScore[] {
   const rows = db
     .prepare(
       `SELECT s.run_id AS runId, r.kind, r.active, s.score, s.flagged, s.explanation,
-         s.predicted_kind AS predictedKind, s.kind_probability AS kindProbability
+         s.predicted_kind AS predictedKind, s.kind_probability AS kindProbability,
+         CASE WHEN s.predicted_kind IS NOT NULL THEN json_extract(r.metrics, '$.multiclass.perClass') END AS perClass
        FROM scores s JOIN model_runs r ON r.id = s.run_id
        WHERE s.session_id = ? ORDER BY r.active DESC, r.id DESC`,
     )
@@ -104,6 +116,8 @@ export function sessionScores(db: Db, sessionId: number): SessionScore[] {
     explanation: row.explanation ? (JSON.parse(row.explanation) as FeatureContribution[]) : null,
     predictedKind: row.predictedKind,
     kindProbability: row.kindProbability,
+    // A flag of a kind the run never judged says so in the drawer and Triage (src-shared/untested-kinds.ts).
+    kindTesting: testingOf(row.perClass, row.predictedKind),
   }));
 }
 

@@ -2,6 +2,7 @@
 // "flagged" means), and each session's scores with "why flagged". Training and scoring themselves are worker jobs (services/job-control.ts).
 import type { VigilService } from '../../../src-shared/api.js';
 import type { ModelKind, ModelRun } from '../../../src-shared/models.js';
+import { activationRefusal } from '../../../src-shared/untested-kinds.js';
 import { readDetectionSet, setRuleLevel, switchKindOff } from '../db/detection-set.js';
 import { activeRun, getRun, listRuns, setActiveRun } from '../db/model-runs.js';
 import type { Db } from '../db/open.js';
@@ -42,7 +43,11 @@ export function modelsService(db: Db): Pick<VigilService, ModelOps> {
     async getRun({ id }) {
       return runOrThrow(db, id);
     },
-    async setActiveModel({ runId }) {
+    async setActiveModel({ runId, acceptUntested }) {
+      // The one owner of the rule for the CLI, Models' Set active and the top bar's picker alike:
+      // a run naming kinds its held-out side never judged is made active only when accepted.
+      const refusal = acceptUntested ? null : activationRefusal(runOrThrow(db, runId));
+      if (refusal) throw new Error(refusal);
       setActiveRun(db, runId);
       return runOrThrow(db, runId);
     },

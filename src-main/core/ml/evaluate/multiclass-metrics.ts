@@ -3,6 +3,7 @@
 // recall, F1 and PR-AUC (one kind against the rest), and the macro and weighted F1.
 import { MIN_HELD_OUT } from '../../../../src-shared/run-population.js';
 import type { ClassMetrics, KindCount, MulticlassMetrics } from '../../../../src-shared/threat-types.js';
+import { kindTesting } from '../../../../src-shared/untested-kinds.js';
 import { prAuc } from '../forest/index.js';
 
 export interface MulticlassInput {
@@ -52,6 +53,8 @@ export function multiclassMetrics(input: MulticlassInput): MulticlassMetrics {
     return {
       kind,
       support: held,
+      // Recorded, not left to readers: activation and a flag's detail say a kind was never judged.
+      tested: kindTesting({ support: held }),
       trainSupport: trainSupport[c] ?? 0,
       ...(fitSupport && { fitSupport: fitSupport[c] ?? 0 }),
       ...rates,
