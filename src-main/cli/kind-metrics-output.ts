@@ -1,6 +1,7 @@
 // How a threat-type run's per-kind evaluation prints: each kind's held-out figures beside the
 // majority baseline's, the averages, the confusion matrix, and what was merged or cannot be said.
 import type { MulticlassMetrics } from '../../src-shared/threat-types.js';
+import { kindTesting, testingCell } from '../../src-shared/untested-kinds.js';
 import { table } from './options.js';
 
 const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(3));
@@ -22,18 +23,24 @@ export function describeKinds(m: MulticlassMetrics): string[] {
         'PR-AUC',
         'baseline F1',
         'baseline PR-AUC',
+        'judged',
       ],
-      ...m.perClass.map((c) => [
-        c.kind,
-        String(c.support),
-        String(fitted ? c.fitSupport : c.trainSupport),
-        fixed(c.precision),
-        fixed(c.recall),
-        fixed(c.f1),
-        fixed(c.prAuc),
-        fixed(c.baseline.f1),
-        fixed(c.baseline.prAuc),
-      ]),
+      ...m.perClass.map((c) => {
+        // No held-out session: a 0.000 would read as a score the kind never had.
+        const figure = (n: number | null) => (kindTesting(c) === 'none-held-out' ? '—' : fixed(n));
+        return [
+          c.kind,
+          String(c.support),
+          String(fitted ? c.fitSupport : c.trainSupport),
+          figure(c.precision),
+          figure(c.recall),
+          figure(c.f1),
+          figure(c.prAuc),
+          figure(c.baseline.f1),
+          figure(c.baseline.prAuc),
+          testingCell(c),
+        ];
+      }),
     ]),
     '',
     table([

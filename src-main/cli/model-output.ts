@@ -7,6 +7,11 @@ import { fewHeldOut, measuredOn, onNeitherSide, populationWarning } from '../../
 import { formatScore } from '../../src-shared/score-format.js';
 import { thresholdFromInWords } from '../../src-shared/threshold-words.js';
 import { trainedOnInWords } from '../../src-shared/trained-on.js';
+import {
+  ACCEPT_UNTESTED_OPTION,
+  runUntestedKinds,
+  untestedInWords,
+} from '../../src-shared/untested-kinds.js';
 import { describeKinds } from './kind-metrics-output.js';
 import { table } from './options.js';
 
@@ -40,6 +45,8 @@ export function runJson(run: ModelRun) {
           fewHeldOut: fewHeldOut(metrics),
           // Null, or how many labelled sessions a time split's gaps left on no side.
           onNeitherSide: onNeitherSide(metrics, run),
+          // The kinds a threat-type run names that its held-out side did not judge ([] otherwise).
+          untestedKinds: runUntestedKinds(run),
         }
       : null,
     kinds: metrics?.multiclass ?? null,
@@ -55,6 +62,16 @@ const pickMetrics = (m: BinaryMetrics) => ({
 });
 
 const fixed = (n: number) => n.toFixed(3);
+
+/** Which kinds the run names untested, and, when it is not active, how to make it so knowingly. */
+function untestedLines(run: ModelRun): string[] {
+  const said = untestedInWords(run);
+  if (!said) return [];
+  const how = run.active
+    ? []
+    : [`Not made active: vigil models activate ${run.id} ${ACCEPT_UNTESTED_OPTION} to use it knowingly.`];
+  return ['', `Warning: ${said}`, ...how];
+}
 
 export function describeRun(run: ModelRun): string {
   const lines = [
@@ -102,7 +119,7 @@ export function describeRun(run: ModelRun): string {
   );
   if (m.excludedFeatures)
     lines.push('', `${m.excludedFeatures.reason} Left out: ${m.excludedFeatures.features.join(', ')}.`);
-  if (m.multiclass) lines.push(...describeKinds(m.multiclass));
+  if (m.multiclass) lines.push(...describeKinds(m.multiclass), ...untestedLines(run));
   const loss = m.history?.loss ?? [];
   const [first] = loss;
   const last = loss.at(-1);

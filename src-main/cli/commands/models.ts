@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { scoreCommand } from '../../../src-shared/detection-set.js';
 import { activatedInWords, runName } from '../../../src-shared/models.js';
+import {
+  ACCEPT_UNTESTED_OPTION,
+  runUntestedKinds,
+  untestedInWords,
+} from '../../../src-shared/untested-kinds.js';
 import { describeRun, runJson } from '../model-output.js';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
@@ -65,6 +70,14 @@ export function registerModels(program: Command): void {
             ]),
           ]),
         );
+        // Beside the detector figures above: a threat-type run's kinds it names without a test.
+        for (const r of runs) {
+          const untested = runUntestedKinds(r);
+          if (untested.length)
+            say(
+              `Run ${r.id} names kinds it was not tested on: ${untested.map((k) => k.kind).join(', ')} (vigil models --run ${r.id})`,
+            );
+        }
       }),
     );
   // --db and --json belong to `models` (commander reads them before or after `activate`).
@@ -72,7 +85,17 @@ export function registerModels(program: Command): void {
     .command('activate')
     .description("Make a finished run its kind's active model (the one scoring and triage use)")
     .argument('<id>', 'run id', positiveIntOption('<id>'))
-    .action((id: number) => {
+    .option(
+      ACCEPT_UNTESTED_OPTION,
+      'activate a threat-type run even though it names kinds its held-out sessions never judged',
+    )
+    .addHelpText(
+      'after',
+      `\nA threat-type run whose held-out side judged none (or fewer than 10) of a kind's sessions still
+names that kind on new sessions: activation refuses it and names those kinds, unless
+${ACCEPT_UNTESTED_OPTION} says you use it knowingly (Models' Set active asks the same).`,
+    )
+    .action((id: number, local: { acceptUntested?: boolean }) => {
       const options = models.opts<WorkspaceOptions>();
       return withWorkspace(options, async ({ call }) => {
         // The kind has one active run: the one this replaces stops flagging, and the analyst hears
@@ -80,7 +103,8 @@ export function registerModels(program: Command): void {
         const runs = await call('listRuns', {});
         const kind = runs.find((r) => r.id === id)?.kind;
         const before = runs.find((r) => r.active && r.kind === kind && r.id !== id);
-        const run = await call('setActiveModel', { runId: id }, { runId: '<id>' });
+        const acceptUntested = local.acceptUntested === true;
+        const run = await call('setActiveModel', { runId: id, acceptUntested }, { runId: '<id>' });
         if (options.json) return printJson(runJson(run));
         say(
           activatedInWords(run, before) +
@@ -88,6 +112,9 @@ export function registerModels(program: Command): void {
               ? ` It has not scored the sessions yet, so it flags none: ${scoreCommand(run)}.`
               : ''),
         );
+        // Accepted knowingly: still said, so the terminal's record names the untested kinds.
+        const untested = untestedInWords(run);
+        if (untested) say(`Warning: ${untested}`);
       });
     });
 }
