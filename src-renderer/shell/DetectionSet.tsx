@@ -14,6 +14,7 @@ import { useApplyChange } from '../data/DataProvider.js';
 import { floodWarning, unscoredWarning } from '../data/detection-set.js';
 import { useDetectionSet } from '../data/useDetectionSet.js';
 import { useVigilQuery } from '../data/vigil-query.js';
+import { activationArgs } from '../views/models/activation-args.js';
 
 const OFF = 'off';
 
@@ -50,7 +51,12 @@ export function DetectionSet() {
   const failed = (e: Error) => setError(e.message);
   const activate = (runId: number) => {
     setError(null);
-    api.setActiveModel({ runId }).then(changed, failed);
+    // Asked first, as in Models, when the run names kinds it was never tested on.
+    const args = activationArgs(
+      runId,
+      runs.data?.find((run) => run.id === runId),
+    );
+    if (args) api.setActiveModel(args).then(changed, failed);
   };
   const change = (args: ChangeDetectionSetArgs) => {
     setError(null);

@@ -265,11 +265,15 @@ describe('run detail', () => {
     expect(heads[2]!.textContent).toBe('Training side');
     const rows = within(screen.getByTestId('kind-table')).getAllByRole('row').slice(1);
     expect(rows.map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
-      ['benign', '904', '100', '0.990', '0.990', '0.990', '0.990', '0.000', '0.100'],
-      ['brute_force', '50', '100', '0.920', '0.920', '0.920', '0.920', '0.000', '0.100'],
-      // Never held out: no figure to read, and a note says why.
-      ['port_scan', '0', '100', '—', '—', '—', '—', '—', '—'],
+      ['benign', '904', '100', '0.990', '0.990', '0.990', '0.990', '0.000', '0.100', 'judged'],
+      ['brute_force', '50', '100', '0.920', '0.920', '0.920', '0.920', '0.000', '0.100', 'judged'],
+      // Never held out: no figure to read, and the row and a note say why.
+      ['port_scan', '0', '100', '—', '—', '—', '—', '—', '—', 'not tested (none held out)'],
     ]);
+    // Above the table: the kinds the run names untested, in the words activation uses.
+    expect(screen.getByTestId('kind-untested').textContent).toBe(
+      'Run 4 names 1 kind on new sessions that it was not tested on: port_scan (no held-out session); its flags of that kind are unmeasured guesses.',
+    );
     expect(within(screen.getByTestId('kind-averages')).getByText('Macro F1').parentElement?.textContent).toBe(
       'Macro F10.9550.487',
     );
@@ -301,6 +305,39 @@ describe('run detail', () => {
     );
     const first = within(screen.getByTestId('kind-table')).getAllByRole('row')[1]!;
     expect(first.children[2]!.textContent).toBe('75');
+  });
+
+  it('marks a kind held out fewer than 10 times as not judged beside its figures', () => {
+    const kind = (name: string, support: number) => ({
+      kind: name,
+      support,
+      trainSupport: 60,
+      fitSupport: 60,
+      tested: support >= 10 ? ('judged' as const) : ('too-few' as const),
+      precision: 1,
+      recall: 1,
+      f1: 1,
+      prAuc: 1,
+      baseline: { precision: 0, recall: 0, f1: 0, prAuc: 0.01 },
+    });
+    const multiclass = {
+      classes: ['benign', 'xss'],
+      confusion: [
+        [300, 0],
+        [0, 3],
+      ],
+      perClass: [kind('benign', 300), kind('xss', 3)],
+      model: { macroF1: 1, weightedF1: 1, accuracy: 1 },
+      baseline: { kind: 'benign', macroF1: 0.5, weightedF1: 0.98, accuracy: 0.99 },
+      labelCounts: [],
+      merged: [],
+      notes: [],
+    };
+    render(<RunDetail run={{ ...run({ multiclass }), target: 'type' }} />);
+    const xss = within(screen.getByTestId('kind-table')).getByText('xss').closest('tr')!;
+    expect(xss.lastElementChild?.textContent).toBe('not judged (3 held out)');
+    expect(xss.className).toBe('muted');
+    expect(screen.getByTestId('kind-untested').textContent).toContain('xss (only 3 held out, fewer than 10)');
   });
 
   it('shows no per-kind figures for a run that answers malicious or not', () => {

@@ -159,6 +159,27 @@ describe('session drawer', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 
+  it('says a predicted kind the run was never tested on is an unmeasured guess', async () => {
+    const score = (runId: number, kind: string, kindTesting: 'judged' | 'none-held-out') => ({
+      runId,
+      kind: 'rf',
+      active: runId === 4,
+      score: 0.9,
+      flagged: true,
+      explanation: null,
+      predictedKind: kind,
+      kindProbability: 0.9,
+      kindTesting,
+    });
+    answers.sessionScores = () => [score(4, 'sql_injection', 'none-held-out'), score(2, 'xss', 'judged')];
+    render(<SessionDrawer session={hostile} onClose={() => {}} />, withData);
+    await waitFor(() => screen.getByTestId('drawer-scores'));
+    const notes = screen.getAllByTestId('score-kind-untested');
+    expect(notes.map((n) => n.textContent)).toEqual([
+      'sql_injection was not tested by this run (no held-out session): an unmeasured guess.',
+    ]);
+  });
+
   it('says plainly when nothing scored the session and no verdict was given', async () => {
     answers.sessionScores = () => [];
     answers.sessionHistory = () => [];

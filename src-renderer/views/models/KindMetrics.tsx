@@ -2,14 +2,18 @@
 // precision, recall, F1 and PR-AUC beside the majority baseline's, the averages, the K×K
 // confusion matrix, and what the figures cannot say (kinds merged into `other` or left out, kinds
 // never held out). The run's detector figures above judge flagged or not; these judge the kind it names.
+
+import type { ModelRun } from '../../../src-shared/models.js';
 import type { MulticlassMetrics } from '../../../src-shared/threat-types.js';
+import { kindTesting, testingCell, untestedInWords } from '../../../src-shared/untested-kinds.js';
 import { formatCount } from '../../format.js';
 import { metric } from './model-format.js';
 
-export function KindMetrics({ metrics }: { metrics: MulticlassMetrics }) {
+export function KindMetrics({ metrics, run }: { metrics: MulticlassMetrics; run: ModelRun }) {
   return (
     <section className="kind-metrics" data-testid="kind-metrics">
       <h3>Per kind, on the held-out sessions (the baseline always answers {metrics.baseline.kind})</h3>
+      <UntestedNote run={run} />
       <div className="run-grid">
         <KindTable metrics={metrics} />
         <Averages metrics={metrics} />
@@ -49,6 +53,16 @@ const kindColumns = (fitted: boolean) => [
   'Baseline PR-AUC',
 ];
 
+/** Above the table, in the words activation uses: the kinds the run names without a test. */
+function UntestedNote({ run }: { run: ModelRun }) {
+  const said = untestedInWords(run);
+  return said ? (
+    <p className="warn-note" data-testid="kind-untested">
+      {said}
+    </p>
+  ) : null;
+}
+
 /** Column heads over numbers, aligned with them. */
 function NumberHeads({ names }: { names: readonly string[] }) {
   return names.map((name) => (
@@ -66,15 +80,22 @@ function KindTable({ metrics }: { metrics: MulticlassMetrics }) {
         <tr>
           <th scope="col">Kind</th>
           <NumberHeads names={kindColumns(fitted)} />
+          <th scope="col">Judged</th>
         </tr>
       </thead>
       <tbody>
         {metrics.perClass.map((c) => {
-          // A kind with no held-out session has no figure worth a number (a note says why).
-          const untested = c.support === 0;
-          const figure = (value: number | null) => (untested ? '—' : metric(value));
+          // A kind with no held-out session has no figure worth a number; one with a handful has
+          // figures that judge nothing. Both are muted and the last column says which.
+          const testing = kindTesting(c);
+          const figure = (value: number | null) => (testing === 'none-held-out' ? '—' : metric(value));
           return (
-            <tr key={c.kind} data-kind={c.kind} className={untested ? 'muted' : undefined}>
+            <tr
+              key={c.kind}
+              data-kind={c.kind}
+              data-tested={testing}
+              className={testing === 'judged' ? undefined : 'muted'}
+            >
               <th scope="row">{c.kind}</th>
               <td className="num">{formatCount(c.support)}</td>
               <td className="num">{formatCount(fitted ? c.fitSupport : c.trainSupport)}</td>
@@ -84,6 +105,7 @@ function KindTable({ metrics }: { metrics: MulticlassMetrics }) {
               <td className="num">{figure(c.prAuc)}</td>
               <td className="num">{figure(c.baseline.f1)}</td>
               <td className="num">{figure(c.baseline.prAuc)}</td>
+              <td>{testingCell(c)}</td>
             </tr>
           );
         })}

@@ -1,11 +1,13 @@
 import './models.css';
 import { useState } from 'react';
 import { activatedInWords } from '../../../src-shared/models.js';
+import { untestedInWords } from '../../../src-shared/untested-kinds.js';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { useApplyChange } from '../../data/DataProvider.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
+import { activationArgs } from './activation-args.js';
 import { FloodWarnings } from './FloodWarnings.js';
 import { RunDetail } from './RunDetail.js';
 import { RunsTable } from './RunsTable.js';
@@ -30,9 +32,12 @@ export function ModelsView() {
     // The run of the kind that held its one active slot: it stops flagging, and is named.
     const target = list.find((run) => run.id === runId);
     const before = list.find((run) => run.active && run.kind === target?.kind && run.id !== runId);
-    api.setActiveModel({ runId }).then(
+    const args = activationArgs(runId, target);
+    if (!args) return;
+    api.setActiveModel(args).then(
       (run) => {
-        setNotice(activatedInWords(run, before));
+        // Accepted knowingly: the kinds it names untested stay said beside what changed.
+        setNotice([activatedInWords(run, before), untestedInWords(run)].filter(Boolean).join(' '));
         // The core sends no event for this one: what it changes is put out of date here.
         applyChange('active-model');
       },

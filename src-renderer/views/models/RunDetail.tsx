@@ -85,7 +85,7 @@ export function RunDetail({ run }: { run: ModelRun }) {
             <ConfusionMatrix metrics={m.model} />
           </div>
           <CurveCharts metrics={m} />
-          {m.multiclass && <KindMetrics metrics={m.multiclass} />}
+          {m.multiclass && <KindMetrics metrics={m.multiclass} run={run} />}
           {m.importances && m.importances.length > 0 && (
             <>
               <h3>Feature importances</h3>

@@ -2,6 +2,7 @@
 // for a threat-type run, the kind it was flagged as with that kind's probability).
 import { whyEntryInWords } from '../../../src-shared/feature-values.js';
 import type { SessionScore } from '../../../src-shared/models.js';
+import { predictedKindUntested } from '../../../src-shared/untested-kinds.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 
@@ -26,6 +27,8 @@ export function ModelScores({ sessionId }: { sessionId: number }) {
 
 function ScoreItem({ score }: { score: SessionScore }) {
   const top = score.explanation?.slice(0, 5) ?? [];
+  // Said where the kind is shown in detail (drawer, Triage), not in the Sessions table's column.
+  const untested = score.predictedKind && predictedKindUntested(score.predictedKind, score.kindTesting);
   const largest = Math.max(...top.map((item) => Math.abs(item.contribution)), 1e-9);
   return (
     <li data-flagged={score.flagged}>
@@ -44,6 +47,11 @@ function ScoreItem({ score }: { score: SessionScore }) {
           </span>
         )}
       </div>
+      {untested && (
+        <p className="warn-note" data-testid="score-kind-untested">
+          {untested}
+        </p>
+      )}
       {top.length > 0 && (
         <div className="why">
           <span className="muted">
