@@ -126,6 +126,51 @@ describe('the active detection set', () => {
     expect(calls.filter((c) => c.name === 'listRuns').length).toBeGreaterThan(1);
   });
 
+  it('asks before picking a threat-type run that names kinds it was not tested on, as Models does', async () => {
+    // Run 14: rf (threat types), its time split held out no sql_injection session.
+    const kind = (name: string, support: number) => ({
+      kind: name,
+      support,
+      trainSupport: 40,
+      precision: 1,
+      recall: 1,
+      f1: 1,
+      prAuc: null,
+      baseline: { precision: 0, recall: 0, f1: 0, prAuc: null },
+    });
+    const typed = run(14, 'rf', false, 100, 0.9);
+    typed.target = 'type';
+    typed.metrics!.multiclass = {
+      classes: ['benign', 'sql_injection'],
+      confusion: [
+        [20, 0],
+        [0, 0],
+      ],
+      perClass: [kind('benign', 20), kind('sql_injection', 0)],
+      model: { macroF1: 1, weightedF1: 1, accuracy: 1 },
+      baseline: { kind: 'benign', macroF1: 1, weightedF1: 1, accuracy: 1 },
+      labelCounts: [],
+      merged: [],
+      notes: [],
+    };
+    answers.listRuns = () => [...structuredClone(RUNS), typed];
+    let answer = false;
+    const asked = vi.fn((_message?: string) => answer);
+    window.confirm = asked;
+    render(<DetectionSet />, withData);
+    const rf = (await screen.findByTestId('detection-rf')) as HTMLSelectElement;
+    await act(async () => void fireEvent.change(rf, { target: { value: '14' } }));
+    expect(asked.mock.calls[0]?.[0]).toMatch(
+      /^Run 14 names 1 kind on new sessions that it was not tested on: sql_injection \(no held-out session\)/,
+    );
+    expect(calls.filter((c) => c.name === 'setActiveModel')).toEqual([]);
+    answer = true;
+    await act(async () => void fireEvent.change(rf, { target: { value: '14' } }));
+    expect(calls.filter((c) => c.name === 'setActiveModel').map((c) => c.args)).toEqual([
+      { runId: 14, acceptUntested: true },
+    ]);
+  });
+
   it('is one control in the top bar: the set by name, opening a menu per kind in that order, then the rules', async () => {
     render(<DetectionSet />, withData);
     const summary = await screen.findByTestId('detection-summary');
