@@ -47,13 +47,15 @@ export const ImportRecord = ImportCounts.extend({
   id: z.number().int(),
   file: z.string(),
   fileName: z.string(),
-  format: z.string(),
+  /** Null for a file refused before its format was known (not recognised, unreadable). */
+  format: z.string().nullable(),
   preset: z.string().nullable(),
   /** The labels file whose labels the records got (`--labels`, or dropped beside the log), else null. */
   labelsFile: z.string().nullable(),
   /** Where pulled records came from (source, URL, table, filter, range; or CloudWatch region, log group, range); null for a file import. */
   origin: z.string().nullable(),
-  sizeBytes: z.number().int(),
+  /** Null for a file that could not be looked at (missing when its import started). */
+  sizeBytes: z.number().int().nullable(),
   bytesRead: z.number().int(),
   sha256: z.string().nullable(),
   status: ImportStatus,

@@ -53,7 +53,7 @@ export function registerImports(program: Command): void {
           ...imports.map((i) => [
             i.id,
             i.fileName,
-            i.format,
+            i.format ?? '-',
             i.status,
             i.rowsRead,
             i.stored,

@@ -51,7 +51,7 @@ export function registerIngest(program: Command): void {
   )
     .addHelpText(
       'after',
-      "\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nWith --labels, each record gets the label given for the line it starts on (a line left out\nkeeps the log's own); a labels file out of order or for another log fails the import.\nA log's LOG.labels.csv given beside it is read the same way (vigil ingest access.log*).\nThe same file imported twice is skipped. Exit code 1 if any file failed.\nCtrl+C or SIGTERM cancels: the import in progress is rolled back (nothing of it is kept),\nlater files are not started, and the exit code is 130.",
+      "\nEvery row is stored, quarantined (with the reason) or counted as a duplicate.\nWith --labels, each record gets the label given for the line it starts on (a line left out\nkeeps the log's own); a labels file out of order or for another log fails the import.\nA log's LOG.labels.csv given beside it is read the same way (vigil ingest access.log*).\nThe same file imported twice is skipped. Exit code 1 if any file failed; a file refused before\nany row was read (format not recognised, missing, unreadable) is a failed import all the same,\nlisted with its reason by vigil imports.\nCtrl+C or SIGTERM cancels: the import in progress is rolled back (nothing of it is kept),\nlater files are not started, and the exit code is 130.",
     )
     .action((files: string[], options: IngestOptions) =>
       withWorkspace(
@@ -136,8 +136,7 @@ async function ingestOne(
   options: IngestOptions,
   cancel: AbortSignal,
 ): Promise<IngestResult> {
-  const unreadable = whyUnreadable(file);
-  if (unreadable) return failed(file, unreadable);
+  // A log it cannot read is the import's to refuse: the refusal is recorded (vigil imports lists it).
   if (labels !== undefined) {
     const labelsUnreadable = whyUnreadable(labels);
     // Named as the analyst gave it: the option, or the file given beside the log.

@@ -14,9 +14,18 @@ export interface NewImport {
   quickHash: string;
   status: ImportStatus;
   message?: string | null;
+  /** When the import began (before the file was looked at); now when not given. */
+  startedAt?: number;
 }
 
-const SELECT = `SELECT id, file, file_name AS fileName, format, preset, labels_file AS labelsFile, origin, size_bytes AS sizeBytes,
+// A file refused before it was read far enough stores '' for its format and -1 for its size (the
+// columns are NOT NULL since migration 1, and rebuilding the table that every session references is
+// not worth it): read back, both are null, "not known".
+const UNKNOWN_FORMAT = '';
+const UNKNOWN_SIZE = -1;
+
+const SELECT = `SELECT id, file, file_name AS fileName, NULLIF(format, '${UNKNOWN_FORMAT}') AS format, preset,
+  labels_file AS labelsFile, origin, NULLIF(size_bytes, ${UNKNOWN_SIZE}) AS sizeBytes,
   bytes_read AS bytesRead, sha256, status, message, rows_read AS rowsRead, stored, quarantined,
   duplicates, started_at AS startedAt, finished_at AS finishedAt FROM imports`;
 
@@ -24,14 +33,48 @@ export function insertImport(db: Db, row: NewImport): number {
   const info = db
     .prepare(
       `INSERT INTO imports (file, file_name, format, preset, labels_file, origin, size_bytes, quick_hash, status, message, started_at, owner_pid, heartbeat_at)
-       VALUES (@file, @fileName, @format, @preset, @labelsFile, @origin, @sizeBytes, @quickHash, @status, @message, @now, @pid, @now)`,
+       VALUES (@file, @fileName, @format, @preset, @labelsFile, @origin, @sizeBytes, @quickHash, @status, @message, @startedAt, @pid, @now)`,
     )
     .run({
       ...row,
       message: row.message ?? null,
       origin: row.origin ?? null,
+      startedAt: row.startedAt ?? Date.now(),
       now: Date.now(),
       pid: process.pid,
+    });
+  return Number(info.lastInsertRowid);
+}
+
+export interface RefusedImport {
+  file: string;
+  fileName: string;
+  /** The format asked for, when one was; null when it was to be recognised and was not. */
+  format: string | null;
+  preset: string | null;
+  labelsFile: string | null;
+  origin: string | null;
+  /** Null when the file could not even be looked at (missing). */
+  sizeBytes: number | null;
+  startedAt: number;
+  message: string;
+}
+
+/**
+ * An import refused before any row was read (format not recognised, file unreadable or empty): one
+ * row, failed with its reason, so the attempt is on record after the live job is gone.
+ */
+export function insertRefusedImport(db: Db, row: RefusedImport): number {
+  const info = db
+    .prepare(
+      `INSERT INTO imports (file, file_name, format, preset, labels_file, origin, size_bytes, quick_hash, status, message, started_at, finished_at)
+       VALUES (@file, @fileName, @format, @preset, @labelsFile, @origin, @sizeBytes, '', 'failed', @message, @startedAt, @now)`,
+    )
+    .run({
+      ...row,
+      format: row.format ?? UNKNOWN_FORMAT,
+      sizeBytes: row.sizeBytes ?? UNKNOWN_SIZE,
+      now: Date.now(),
     });
   return Number(info.lastInsertRowid);
 }

@@ -14,6 +14,7 @@ import type { Db } from '../db/open.js';
 import { ruleTablesExist } from '../db/rule-sets.js';
 import { dropSessionIndexes, ensureSessionIndexes, maxSessionId } from '../db/session-indexes.js';
 import { dropStagedRollups, mergeStagedRollups } from '../db/staged-rollups.js';
+import { whyUnreadable } from '../file-errors.js';
 import { sha256File } from '../file-hash.js';
 import { refreshIocMarks } from '../triage/ioc-marks.js';
 import { refuseArchive } from './archive-check.js';
@@ -22,6 +23,7 @@ import { detectFormat, formatById } from './formats/index.js';
 import { ImportRuleHits } from './import-rule-hits.js';
 import { memoryTracer, processRss } from './memory-trace.js';
 import { type ParserPlacement, runParser } from './parse-runner.js';
+import { recordRefusal } from './refused-import.js';
 import { inspectSource, readHead, refuseBlank, refuseUtf16 } from './source.js';
 
 export interface ImportRequest {
@@ -73,42 +75,25 @@ export async function runImport(
   request: ImportRequest,
   hooks: ImportHooks = {},
 ): Promise<ImportRecord> {
-  const file = path.resolve(request.file);
-  const fileName = path.basename(file);
-  const info = inspectSource(file);
-  const head = await readHead(file, info.gzip);
-  if (!request.format && !request.preset) refuseBlank(head, fileName, info.gzip);
-  // Whatever the format: no importer reads UTF-16, and its every line would be refused.
-  refuseUtf16(head, fileName);
-  refuseArchive(head, fileName);
-  const format = request.format
-    ? formatById(request.format)
-    : request.preset
-      ? formatById(request.preset.format)
-      : detectFormat(head, fileName);
-  const base = {
-    file,
-    fileName,
-    format: format.id,
-    preset: request.preset?.name ?? null,
-    labelsFile: request.labels ? path.resolve(request.labels) : null,
-    origin: request.origin ?? null,
-    sizeBytes: info.sizeBytes,
-    quickHash: info.quickHash,
-  };
-
-  const earlier = await findSameContent(db, file, info);
+  const startedAt = Date.now();
+  let ready: Awaited<ReturnType<typeof readyToImport>>;
+  try {
+    ready = await readyToImport(db, request);
+  } catch (error) {
+    throw recordRefusal(db, request, startedAt, error as Error);
+  }
+  const { file, info, head, format, base, earlier } = ready;
   if (earlier) {
     // A log is imported once: labels given with it again would make its requests count twice.
     const message = request.labels
       ? `Same content as import #${earlier.id} (${earlier.fileName}), imported before: its labels were not applied. Import the log with its labels into another workspace (--db).`
       : `Same content as import #${earlier.id} (${earlier.fileName}); nothing to do.`;
-    const id = insertImport(db, { ...base, labelsFile: null, status: 'running' });
+    const id = insertImport(db, { ...base, labelsFile: null, status: 'running', startedAt });
     finishImport(db, id, 'skipped', { message, sha256: earlier.sha256 });
     return getImport(db, id)!;
   }
 
-  const importId = insertImport(db, { ...base, status: 'running' });
+  const importId = insertImport(db, { ...base, status: 'running', startedAt });
   hooks.onStart?.(importId);
   const bulk = estimateRows(head, info.sizeBytes, info.gzip) > Math.max(BULK_MIN_ROWS, maxSessionId(db));
   if (bulk) dropSessionIndexes(db);
@@ -207,6 +192,41 @@ export async function runImport(
   refreshIocMarks(db);
   report();
   return getImport(db, importId)!;
+}
+
+/**
+ * Everything known of the file before its import row exists: what it is, its format, and whether
+ * the same content was imported before. What throws here is a refusal (recorded by the caller).
+ */
+async function readyToImport(db: Db, request: ImportRequest) {
+  const file = path.resolve(request.file);
+  const fileName = path.basename(file);
+  // Missing, a folder, a pipe (which opening would wait on), no permission: said in words.
+  const unreadable = whyUnreadable(file);
+  if (unreadable) throw new Error(unreadable);
+  const info = inspectSource(file);
+  const head = await readHead(file, info.gzip);
+  if (!request.format && !request.preset) refuseBlank(head, fileName, info.gzip);
+  // Whatever the format: no importer reads UTF-16, and its every line would be refused.
+  refuseUtf16(head, fileName);
+  refuseArchive(head, fileName);
+  const format = request.format
+    ? formatById(request.format)
+    : request.preset
+      ? formatById(request.preset.format)
+      : detectFormat(head, fileName);
+  const base = {
+    file,
+    fileName,
+    format: format.id,
+    preset: request.preset?.name ?? null,
+    labelsFile: request.labels ? path.resolve(request.labels) : null,
+    origin: request.origin ?? null,
+    sizeBytes: info.sizeBytes,
+    quickHash: info.quickHash,
+  };
+  const earlier = await findSameContent(db, file, info);
+  return { file, info, head, format, base, earlier };
 }
 
 function estimateRows(head: string, sizeBytes: number, gzip: boolean): number {

@@ -150,7 +150,12 @@ export class ImportJobs {
           const state = record.status === 'cancelled' ? 'cancelled' : 'done';
           finish(
             state,
-            { ...progressPatch(record, record.sizeBytes), fraction: 1, message: describe(record) },
+            // A finished import looked at its file, so its size is known; null is only a refusal's.
+            {
+              ...progressPatch(record, record.sizeBytes ?? record.bytesRead),
+              fraction: 1,
+              message: describe(record),
+            },
             record,
           );
           break;

@@ -78,7 +78,9 @@ async function importOne(input: ImportWorkerFile): Promise<void> {
     );
     post({ type: 'done', record });
   } catch (error) {
-    post({ type: 'error', message: (error as Error).message, importId });
+    // A file refused before its import started has an import all the same: the error carries its id.
+    const refused = (error as { importId?: number }).importId ?? null;
+    post({ type: 'error', message: (error as Error).message, importId: importId ?? refused });
   } finally {
     abort = null;
   }

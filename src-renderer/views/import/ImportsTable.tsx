@@ -1,5 +1,6 @@
 import type { ImportRecord } from '../../../src-shared/domain.js';
 import { baseName, formatBytes, formatCount, formatTimestamp } from '../../format.js';
+import { pageWords } from './page-words.js';
 
 interface ImportsTableProps {
   imports: ImportRecord[];
@@ -40,7 +41,10 @@ export function ImportsTable({ imports, selectedId, onSelect }: ImportsTableProp
           {imports.map((record) => (
             <tr key={record.id} aria-selected={record.id === selectedId}>
               <td className="num">{record.id}</td>
-              <td className="ellipsis" title={record.message ?? record.file}>
+              <td
+                className="ellipsis"
+                title={record.message === null ? record.file : pageWords(record.message)}
+              >
                 {record.fileName}
                 {record.labelsFile && (
                   <span className="muted" title={record.labelsFile}>
@@ -60,15 +64,16 @@ export function ImportsTable({ imports, selectedId, onSelect }: ImportsTableProp
                 {/* Why it failed, was skipped or cancelled: the job that said so is gone after a restart. */}
                 {record.message && (
                   <div className="muted import-message" data-testid={`import-message-${record.id}`}>
-                    {record.message}
+                    {pageWords(record.message)}
                   </div>
                 )}
               </td>
-              <td>{record.format}</td>
+              {/* No format or size: a file refused before it was recognised, or not there at all. */}
+              <td>{record.format ?? '—'}</td>
               <td>
                 <span className={`badge state-${record.status}`}>{record.status}</span>
               </td>
-              <td className="num">{formatBytes(record.sizeBytes)}</td>
+              <td className="num">{record.sizeBytes === null ? '—' : formatBytes(record.sizeBytes)}</td>
               <td className="num">{formatCount(record.rowsRead)}</td>
               <td className="num">{formatCount(record.stored)}</td>
               <td className="num">{formatCount(record.duplicates)}</td>

@@ -1,7 +1,7 @@
 import type { ImportRecord, JobProgress } from '../../../src-shared/domain.js';
-import { UNRECOGNISED_FORMAT } from '../../../src-shared/import-formats.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { baseName, countOf, formatCount } from '../../format.js';
+import { pageWords } from './page-words.js';
 
 const ACTIVE = new Set(['queued', 'running']);
 
@@ -80,14 +80,4 @@ export function JobRow({ job, record, onCancel }: JobRowProps) {
       )}
     </li>
   );
-}
-
-/**
- * The core's "not recognised" names the CLI's --format / --map / --log-format, which a page cannot
- * pass; the page's own way to give them is the Import as choice.
- */
-function pageWords(message: string): string {
-  if (!message.startsWith(UNRECOGNISED_FORMAT)) return message;
-  const file = message.slice(UNRECOGNISED_FORMAT.length).split('. Pass --format')[0];
-  return `${UNRECOGNISED_FORMAT}${file}: choose its format or mapping preset under Import as, above, and import it again.`;
 }
