@@ -29,7 +29,7 @@ const refused: ImportRecord = {
 };
 
 describe('Import view: a refused import', () => {
-  it('shows its reason and dashes for the format and size it never had', () => {
+  it('shows its reason, when it was tried, and dashes for the format and size it never had', () => {
     render(<ImportsTable imports={[refused]} selectedId={null} onSelect={() => {}} />);
     const cells = within(screen.getByTestId('imports-table')).getAllByRole('row')[1]!.querySelectorAll('td');
     const text = [...cells].map((cell) => cell.textContent);
@@ -37,6 +37,8 @@ describe('Import view: a refused import', () => {
     expect(text[2]).toBe('—');
     expect(text[3]).toBe('failed');
     expect(text[4]).toBe('—');
+    // When it was tried, in the list's Started (UTC) column like any import.
+    expect(text.at(-1)).toBe('2026-12-07 01:02:03');
     expect(screen.getByTestId('import-message-4').textContent).toBe(
       'no such file (check the name and the folder)',
     );

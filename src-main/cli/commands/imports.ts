@@ -9,7 +9,9 @@ export function registerImports(program: Command): void {
   withCommonOptions(
     program
       .command('imports')
-      .description('List imports with their counts, or show the quarantined rows of one import')
+      .description(
+        'List imports with their counts and when each started (UTC), or show the quarantined rows of one import',
+      )
       .option('--quarantine <importId>', 'show quarantined rows (line, reason, raw text) of this import')
       .option('--limit <n>', 'rows to show with --quarantine', '50'),
   ).action((options: WorkspaceOptions & { quarantine?: string; limit: string }) =>
@@ -47,6 +49,7 @@ export function registerImports(program: Command): void {
             'stored',
             'quarantined',
             'duplicates',
+            'started (UTC)',
             'labels',
             'origin',
           ],
@@ -59,6 +62,8 @@ export function registerImports(program: Command): void {
             i.stored,
             i.quarantined,
             i.duplicates,
+            // When it began, as the CLI's other times: a refused file has one too (when it was tried).
+            new Date(i.startedAt).toISOString(),
             i.labelsFile === null ? '-' : path.basename(i.labelsFile),
             i.origin ?? '-',
           ]),
