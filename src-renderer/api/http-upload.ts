@@ -30,6 +30,9 @@ export function uploadFile(
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };
+    // Every byte is sent (also when no progress event could say how many): the page shows the file
+    // as sent while the server still receives it and starts its import, not a percentage.
+    xhr.upload.onload = () => onProgress(1);
     xhr.onload = () => {
       try {
         resolve(Uploaded.parse(unwrapAnswer(xhr.status, xhr.responseText)).grant);

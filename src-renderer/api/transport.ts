@@ -9,8 +9,8 @@ export interface Transport {
   /**
    * The grant `api.importFiles` takes for a file the analyst picked or dropped: issued by the main
    * process for the file where it is (Electron), or by the server for its upload (a browser cannot
-   * reveal paths). `onProgress` gets the fraction transferred; `signal` stops an upload. The page
-   * never holds a path.
+   * reveal paths). `onProgress` gets the fraction transferred: 1 once every byte is sent, which
+   * can be well before the grant comes. `signal` stops an upload. The page never holds a path.
    */
   importableFile(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<string>;
   /**

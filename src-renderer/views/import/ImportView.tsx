@@ -51,12 +51,14 @@ export function ImportView() {
         key: nextKey.current++,
         name: file.name,
         fraction: 0,
+        phase: 'sending' as const,
         error: `A labels file: drop it together with its log (${logNameOf(file.name)}) to label that log's records.`,
       })),
       ...queued.map(({ log, labels, key }) => ({
         key,
         name: labels ? `${log.name} with ${labels.name}` : log.name,
         fraction: 0,
+        phase: 'sending' as const,
         error: null,
       })),
     ]);
@@ -67,12 +69,15 @@ export function ImportView() {
         const labelsGrant = labels && (await transport.importableFile(labels, () => {}, signal));
         const grant = await transport.importableFile(
           log,
-          (fraction) => patchUpload(key, { fraction }),
+          // Every byte sent: the server may still be receiving and storing them (Cancel still stops it).
+          (fraction) => patchUpload(key, fraction >= 1 ? { fraction: 1, phase: 'sent' } : { fraction }),
           signal,
         );
         // Cancelled as the last bytes went: the upload is there, but the analyst said not to import it.
         if (signal?.aborted) throw new UploadCancelled(log.name);
         stoppers.current.delete(key);
+        // The server has the file; until its import job exists the row says the import is starting.
+        patchUpload(key, { phase: 'starting' });
         await api.importFiles({
           grants: [grant],
           ...readAs,
