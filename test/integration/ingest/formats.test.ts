@@ -324,7 +324,14 @@ describe('detection', () => {
         );
     }
     expect(countSessions(ws.db)).toBe(0);
-    expect(listImports(ws.db)).toHaveLength(0);
+    // Each refusal is on record, failed with its reason, and stored nothing (7 files, 2 tries each).
+    const imports = listImports(ws.db);
+    expect(imports).toHaveLength(14);
+    for (const record of imports) {
+      expect(record.status).toBe('failed');
+      expect(record.message).toMatch(/ is (a |bzip2|xz|zstd).*; Vigil reads plain or gzip'd \(\.gz\) logs:/);
+      expect(record.stored).toBe(0);
+    }
   });
 
   // Windows PowerShell's Out-File and `>` write UTF-16: read as UTF-8 it was "a format it does not
