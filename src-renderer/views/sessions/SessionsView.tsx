@@ -17,6 +17,7 @@ import type { SortState } from './SortHeader.js';
 import { useColumnPrefs } from './useColumnPrefs.js';
 import { useHashFilter } from './useHashFilter.js';
 import { useSessionBlocks } from './useSessionBlocks.js';
+import { useWebRows } from './useWebRows.js';
 
 const NEWEST_FIRST: SortState = { field: 'startTs', direction: 'desc' };
 
@@ -39,9 +40,11 @@ export function SessionsView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `filter` is the trigger.
   useEffect(() => setOpen(null), [filter]);
   const blocks = useSessionBlocks(query, version);
-  // The first row tells whether these are web requests (they get their own default columns).
-  const first = blocks.rowAt(0);
-  const webRows = first !== undefined && (first.method !== null || first.path !== null);
+  // Web requests get their own default columns; which the table holds is decided per filter.
+  const webRows = useWebRows(
+    useMemo(() => JSON.stringify(filter), [filter]),
+    blocks.rowAt,
+  );
   const [visible, toggleColumn, resetColumns] = useColumnPrefs(webRows);
   // Web requests add their rule hits (counted per loaded page) early, after the source's columns,
   // where a wide table does not push them out of sight.
