@@ -87,6 +87,16 @@ export function SessionsView() {
     }));
   };
 
+  // Closed by the analyst (Escape or ✕), the drawer hands the focus back to the table, whose active
+  // cell is still the row it showed, so the arrow keys go on from there; left to the browser, the
+  // focus fell to the page's body with the drawer and the keys did nothing until the next click.
+  const closeDrawer = () => {
+    setOpen(null);
+    document
+      .querySelector<HTMLElement>('[data-testid="sessions-table-grid"]')
+      ?.focus({ preventScroll: true });
+  };
+
   const onSortRefused = (column: Column) =>
     setSortNote(
       `Sorting by ${column.label} is offered for at most ${formatCount(SORT_ANY_LIMIT)} sessions; this filter matches ${formatCount(total)}. Narrow the filter or the time range to sort by it.`,
@@ -162,7 +172,7 @@ export function SessionsView() {
             resetKey={JSON.stringify(query)}
             onCopied={setCopied}
           />
-          {open && <SessionDrawer session={open} onClose={() => setOpen(null)} />}
+          {open && <SessionDrawer session={open} onClose={closeDrawer} />}
         </div>
       )}
     </div>
