@@ -288,7 +288,10 @@ describe('IP graph in Debian Chromium', () => {
     expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     await page.getByTestId('ip-open-sessions').click();
     await page.getByTestId('view-sessions').waitFor();
-    expect(new URL(page.url()).hash).toBe('#/sessions');
+    // The address holds the filter in force once the view has written it (sessions-hash.ts).
+    await expect
+      .poll(() => page.evaluate(() => decodeURIComponent(window.location.hash)))
+      .toMatch(/^#\/sessions\?q=ip:\d+\.\d+\.\d+\.\d+$/);
     // The filter is global: the Sessions view (and every other) now reads `ip:<that IP>`.
     expect(await page.getByTestId('filter-bar').locator('input').inputValue()).toBe(`ip:${ip}`);
   });

@@ -15,19 +15,20 @@ import { SessionsGrid } from './SessionsGrid.js';
 import { SessionsToCase } from './SessionsToCase.js';
 import type { SortState } from './SortHeader.js';
 import { useColumnPrefs } from './useColumnPrefs.js';
-import { useHashFilter } from './useHashFilter.js';
 import { useSessionBlocks } from './useSessionBlocks.js';
+import { useSessionsHash } from './useSessionsHash.js';
 import { useWebRows } from './useWebRows.js';
 
 const NEWEST_FIRST: SortState = { field: 'startTs', direction: 'desc' };
 
 export function SessionsView() {
-  useHashFilter();
   const filter = useSessionFilter();
   // Newest first: the analyst opens the table to see what just happened.
   const [sort, setSort] = useState<SortState>(NEWEST_FIRST);
   const [sortNote, setSortNote] = useState('');
   const [open, setOpen] = useState<Session | null>(null);
+  // The address holds the filter, sort and open session: a reload comes back to them.
+  useSessionsHash({ sort, setSort, open, setOpen, defaultSort: NEWEST_FIRST });
   const [copied, setCopied] = useState('');
 
   // Start over when a change puts session pages or their marks out of date (an import, a verdict,
