@@ -2,6 +2,7 @@
 // arrows move the active row, Enter opens the drawer (focus goes into it), and closing it (Escape
 // or ✕) gives the focus back to the table on the same row, so the next arrow key moves on from
 // there. It fell to the page's body, and the arrows did nothing until the analyst clicked again.
+// Escape also closes the drawer when the focus is in the table; it did nothing there.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,6 +70,19 @@ describe('Sessions by keyboard', () => {
     await expect.poll(focused).toBe('sessions-table-grid');
     await page.keyboard.press('ArrowUp');
     await expect.poll(activeRow).toBe('4');
+  });
+
+  it('closes the drawer with Escape when the focus is in the table', async () => {
+    // A click opens the drawer (the focus goes into it); a second click on the same row puts the
+    // focus back in the table, where Escape did nothing.
+    const row = page.locator('[data-testid="session-row"][aria-rowindex="4"]');
+    await row.locator('[data-col="srcIp"]').click();
+    await page.getByTestId('session-drawer').waitFor();
+    await row.locator('[data-col="startTs"]').click();
+    await expect.poll(focused).toBe('sessions-table-grid');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('session-drawer').waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('sessions-table-grid');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -24,6 +24,11 @@ interface SessionsGridProps {
   onOpen: (session: Session) => void;
   /** Changes with the query: the table returns to the top. */
   resetKey: string;
+  /**
+   * Escape with the focus in the table (a second click on the open row leaves it there): closes the
+   * drawer beside it. Unset while no drawer is open, so Escape does nothing here then.
+   */
+  onEscape?: () => void;
   /** Reports each copy ("Copied …" or the failure) for a status line. */
   onCopied: (message: string) => void;
   fallbackHeight?: number;
@@ -82,7 +87,8 @@ export function SessionsGrid(props: SessionsGridProps) {
     else if (event.key === 'Enter') {
       const session = rowAt(at.row);
       if (session) props.onOpen(session);
-    } else if (event.key === 'c' && !event.altKey) void copyCell(at);
+    } else if (event.key === 'Escape' && props.onEscape) props.onEscape();
+    else if (event.key === 'c' && !event.altKey) void copyCell(at);
     else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
       const cell = document.getElementById('sessions-active-cell')?.getBoundingClientRect();
       setActive(at);

@@ -170,6 +170,7 @@ export function SessionsView() {
             onSort={onSort}
             onSortRefused={onSortRefused}
             onOpen={setOpen}
+            onEscape={open ? closeDrawer : undefined}
             resetKey={JSON.stringify(query)}
             onCopied={setCopied}
           />
