@@ -29,7 +29,18 @@ const RangeValue = z
   .object({ kind: z.literal('range'), min: z.number(), max: z.number() })
   .refine((range) => range.min <= range.max, 'range is reversed');
 
-export const FilterValue = z.union([TextValue, ExactValue, IpValue, CidrValue, CompareValue, RangeValue]);
+/** `*` alone (`type:*`): the field has a value; negated, it has none (presence.ts). */
+const AnyValue = z.object({ kind: z.literal('any') });
+
+export const FilterValue = z.union([
+  TextValue,
+  ExactValue,
+  IpValue,
+  CidrValue,
+  CompareValue,
+  RangeValue,
+  AnyValue,
+]);
 export type FilterValue = z.infer<typeof FilterValue>;
 
 /** `text` is free text (no field); every other name is a field of the language. */

@@ -9,6 +9,7 @@ import {
   equalsMeansWhole,
   FIELD_NAMES,
   type FieldSpec,
+  type FilterField,
   FLAG_VALUES,
   fieldSpec,
   fixedValues,
@@ -16,6 +17,7 @@ import {
   VERDICTS,
 } from './fields.js';
 import { cidrRange, ipv4ToNumber, looksLikeIpv6 } from './ipv4.js';
+import { presenceClause, presenceRefusal, starIsPattern } from './presence.js';
 import { type Item, scanTerms, type Term } from './scan.js';
 
 export const MAX_FILTER_LENGTH = 2000;
@@ -215,6 +217,26 @@ function quoteAdvice(text: string, term: Extract<Term, { kind: 'field' }>): stri
   return `; to search the text, quote it: ${term.negate ? '-' : ''}"${quoted}"`;
 }
 
+/** An unquoted `*` alone: a presence term (presence.ts), not a value. */
+const isStar = (item: Item): boolean => item.text === '*' && !item.quoted && !item.equals;
+
+/**
+ * `field:*` / `-field:*` when the term is written so: the clause, or null for any other term. A
+ * `*` among other values is refused: "has a value, or is scan" would make the others mean nothing.
+ */
+function presenceTerm(
+  name: string,
+  field: FilterField,
+  term: Extract<Term, { kind: 'field' }>,
+): FilterClause | null {
+  if (starIsPattern(field) || !term.items.some(isStar)) return null;
+  const refusal = presenceRefusal(field);
+  if (refusal !== null) fail(refusal, term);
+  if (term.items.length > 1)
+    fail(`${name}: * stands alone (${name}:* is "has a value"; -${name}:* "has none")`, term);
+  return presenceClause(field, term.negate);
+}
+
 /** Parses filter text; throws FilterSyntaxError with the span at fault. */
 export function parseFilterOrThrow(text: string): FilterClause[] {
   if (text.length > MAX_FILTER_LENGTH)
@@ -243,6 +265,11 @@ export function parseFilterOrThrow(text: string): FilterClause[] {
         term.nameEnd,
       );
     if (term.items.length > 100) fail(`${name}: at most 100 values in one list`, term);
+    const presence = presenceTerm(name, field, term);
+    if (presence) {
+      clauses.push(presence);
+      continue;
+    }
     const spec = fieldSpec(field);
     clauses.push({
       field,

@@ -1,6 +1,7 @@
 // Clauses → filter text that parses back to the same clauses (chart clicks add clauses this way).
 import type { FilterClause, FilterValue } from './clauses.js';
 import { fixedValues, termNamed } from './fields.js';
+import { starIsPattern } from './presence.js';
 
 const BARE = /^[^\s,"]+$/;
 
@@ -37,7 +38,18 @@ export function valueText(value: FilterValue): string {
       return `${value.op === '=' ? '' : value.op}${value.value}`;
     case 'range':
       return `${value.min}..${value.max}`;
+    case 'any':
+      return '*';
   }
+}
+
+/**
+ * A value in a term of `field`: a text `*` is quoted where a bare `*` is a presence term
+ * (presence.ts), so `type:"*"` reads back as the text it was; `sigma:*` stays its pattern.
+ */
+function termValueText(field: FilterClause['field'], value: FilterValue): string {
+  const star = value.kind === 'text' && value.value === '*';
+  return star && field !== 'text' && !starIsPattern(field) ? quoted('*') : valueText(value);
 }
 
 export function serializeClause(clause: FilterClause): string {
@@ -46,7 +58,8 @@ export function serializeClause(clause: FilterClause): string {
     return (
       sign + clause.values.map((v) => quoteFreeText(v.kind === 'text' ? v.value : valueText(v))).join(' ')
     );
-  return `${sign}${clause.field}:${clause.values.map(valueText).join(',')}`;
+  const { field } = clause;
+  return `${sign}${field}:${clause.values.map((value) => termValueText(field, value)).join(',')}`;
 }
 
 export function serializeFilter(clauses: readonly FilterClause[]): string {

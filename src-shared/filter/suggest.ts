@@ -11,6 +11,7 @@ import {
   fixedValues,
   termNamed,
 } from './fields.js';
+import { presenceRefusal, starIsPattern } from './presence.js';
 import { valueText } from './serialize.js';
 
 /**
@@ -122,13 +123,26 @@ export function suggestionsFor(context: CompletionContext, values: readonly Valu
       ? (value: string) => value.includes(prefix)
       : (value: string) => value.startsWith(prefix);
   const kind = context.exact && spec.match ? 'exact' : 'text';
-  return known
+  const listed = known
     .filter((v) => v.value !== '' && fits(v.value.toLowerCase()))
     .map((v) => ({
       insert: (context.exact && kind === 'text' ? '=' : '') + valueText({ kind, value: v.value }),
       label: v.value,
       detail: v.sessions >= 0 ? `${v.sessions.toLocaleString('en-US')} sessions` : '',
     }));
+  return [...listed, ...presenceSuggestion(context)];
+}
+
+/**
+ * `*` last, before any value is typed (or once `*` is): "has a value" (presence.ts), which no
+ * stored value stands for, so the list offers it itself. Not for a term that refuses it, nor for
+ * `sigma:`, whose `*` is its pattern (any hit).
+ */
+function presenceSuggestion(context: Extract<CompletionContext, { kind: 'value' }>): Suggestion[] {
+  const { field, prefix, exact } = context;
+  if (exact || (prefix !== '' && prefix !== '*')) return [];
+  if (starIsPattern(field) || presenceRefusal(field) !== null) return [];
+  return [{ insert: '*', label: '*', detail: `has a ${field} value (-${field}:* has none)` }];
 }
 
 /** The input after accepting `suggestion` in `context`, and where the cursor goes. */

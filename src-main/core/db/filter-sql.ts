@@ -19,6 +19,7 @@ import { exactAddressSql } from './address-sql.js';
 import { REQUEST_SQL } from './analytics-web.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
 import { containsSql, likeAnySql, likePattern, lowerSqlFor, readSql, textInSql } from './field-sql.js';
+import { classPresenceSql, presenceSql } from './presence-sql.js';
 
 type Params = Record<string, unknown>;
 
@@ -265,8 +266,18 @@ function verdictSql(values: FilterValue[], b: Binder): string {
   return anyOf(parts);
 }
 
+/** `field:*`: the field has a value. The parser refuses `*` on other terms (presence.ts). */
+function presenceOf(field: ClauseField): string {
+  const classed = CLASS_TERM_FIELD.get(field);
+  if (classed) return classPresenceSql(classed);
+  const session = TERM_FIELD.get(field);
+  if (!session) throw new FilterUnsupportedError(`${field}:* is not a term`);
+  return presenceSql(session);
+}
+
 function clauseSql(clause: FilterClause, b: Binder): string {
   const { field, values } = clause;
+  if (values.some((v) => v.kind === 'any')) return presenceOf(field);
   if (field === 'verdict') return verdictSql(values, b);
   if (field === 'flagged') return flaggedSql(values);
   if (field === 'text') return freeTextSql(values, b);

@@ -60,10 +60,22 @@ describe('filter autocomplete', () => {
       '3xx',
       '4xx',
       '5xx',
+      '*',
     ]);
     expect(suggestionsFor(completionContext('code:4', 6)).map((s) => s.insert)).toEqual(['4xx']);
-    // A number term without classes offers nothing of its own.
-    expect(suggestionsFor(completionContext('bytes_in:', 9))).toEqual([]);
+    // A number term without classes offers nothing of its own but "has a value".
+    expect(suggestionsFor(completionContext('bytes_in:', 9)).map((s) => s.insert)).toEqual(['*']);
+  });
+
+  it('offers * (has a value) last, only where the term takes it', () => {
+    const inserts = (text: string) =>
+      suggestionsFor(completionContext(text, text.length)).map((s) => s.insert);
+    expect(inserts('-type:')).toEqual(['*']);
+    expect(inserts('country:*')).toEqual(['*']);
+    expect(inserts('type:sc')).toEqual([]);
+    expect(inserts('flagged:')).toEqual(['yes', 'no']);
+    expect(inserts('src:')).toEqual([]);
+    expect(inserts('sigma:')).toEqual([]);
   });
 
   it('offers an alias beside the terms, and completes its term’s values', () => {

@@ -20,6 +20,7 @@ import { UNMATCHED, USER_AGENT_TESTS } from '../../../../src-shared/user-agent-c
 import { ipv4NumberSql, ipv6BytesSql, isDottedQuadSql, isIpv6Sql, unmappedSql } from './address-patterns.js';
 import { sqlNumber, sqlString } from './literal.js';
 import { fieldExpr } from './mapping.js';
+import { presenceSql, requestSql } from './presence-sql.js';
 
 const TERM_FIELD = new Map<ClauseField, TermField>(TERM_FIELDS.map((field) => [field.filter.term, field]));
 const CLASS_TERM_FIELD = new Map<ClauseField, ClassTermField>(
@@ -171,6 +172,22 @@ const WORKSPACE_ONLY = {
   level: 'detection rule hits',
 } as const;
 
+/** The field's value on the source, as a term reads it (a duration is worked out from the times). */
+function termExpr(mapping: SourceMapping, session: TermField): string {
+  return session.name === 'durationMs'
+    ? `(${fieldExpr(mapping, 'endTs')} - ${fieldExpr(mapping, 'startTs')})`
+    : fieldExpr(mapping, session.name);
+}
+
+/** `field:*`: the field has a value. The parser refuses `*` on other terms (presence.ts). */
+function presenceOf(mapping: SourceMapping, field: ClauseField): string {
+  if (CLASS_TERM_FIELD.has(field))
+    return requestSql(fieldExpr(mapping, 'method'), fieldExpr(mapping, 'path'));
+  const session = TERM_FIELD.get(field);
+  if (!session) throw new Error(`${field}:* is not a term`);
+  return presenceSql(session, termExpr(mapping, session));
+}
+
 function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
   const { field, values } = clause;
   const known = WORKSPACE_ONLY[field as keyof typeof WORKSPACE_ONLY];
@@ -179,15 +196,13 @@ function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
       `${field}: is known only in the local workspace (${known}): pull the rows first, then filter by ${field}.`,
     );
   if (field === 'text') return freeTextSql(mapping, values);
+  if (values.some((v) => v.kind === 'any')) return presenceOf(mapping, field);
   if (field === 'ip')
     return `(${ipSql(fieldExpr(mapping, 'srcIp'), values)} OR ${ipSql(fieldExpr(mapping, 'dstIp'), values)})`;
   const classed = CLASS_TERM_FIELD.get(field);
   if (classed) return classSql(mapping, classed, values);
   const session = must(TERM_FIELD.get(field), `the field of filter term ${field}`);
-  const expr =
-    session.name === 'durationMs'
-      ? `(${fieldExpr(mapping, 'endTs')} - ${fieldExpr(mapping, 'startTs')})`
-      : fieldExpr(mapping, session.name);
+  const expr = termExpr(mapping, session);
   if (session.filter.kind === 'ip') return ipSql(expr, values);
   if (values[0]?.kind === 'cmp' || values[0]?.kind === 'range') return numberSql(expr, values);
   return textSql(session, expr, values);
