@@ -1,6 +1,6 @@
-// Stacked bars by country; clicking a segment adds its country and its stack's own term (its
-// detection type, or flagged:yes / flagged:no) to the global filter, so the filter selects the
-// sessions the segment counted. "Log scale" makes small categories visible: on a log
+// Stacked bars by country; clicking a segment adds its country (`-country:*` for "(unknown)") and
+// its stack's own term (its detection type, `-type:*` for "(no type)", or flagged:yes / flagged:no)
+// to the global filter (chart-pivots.ts), so the filter selects the sessions the segment counted. "Log scale" makes small categories visible: on a log
 // axis the segment at the bottom of a stack takes the first decades, so the stacks are put
 // smallest first there and a type with 5 sessions beside one with 50 000 gets a visible band.
 // The axis counts 1 + sessions: every stack stands on an invisible base of 1, because ECharts
@@ -13,10 +13,11 @@ import { escapeHtml, tooltipLine } from '../../charts/escape.js';
 import { axisStyle, baseOption, type ChartTheme } from '../../charts/palette.js';
 import { formatCount } from '../../format.js';
 import { addFilterTerm } from '../../state/filter.js';
+import { segmentClauses } from './chart-pivots.js';
 
 export interface Stack {
   name: string;
-  /** The clause a click on this stack adds besides the country, if the language can say it. */
+  /** The clause a click on this stack adds besides the country. */
   term?: FilterClause;
   color?: string | ((theme: ChartTheme) => string);
   values: number[];
@@ -124,11 +125,9 @@ export function StackedBars(props: {
         const { dataIndex, seriesIndex } = params as { dataIndex: number; seriesIndex: number };
         const country = countries?.[dataIndex];
         if (country === undefined) return;
-        if (country !== '')
-          addFilterTerm({ field: 'country', negate: false, values: [{ kind: 'text', value: country }] });
         // Under the log scale series 0 is the invisible base.
         const term = stacks[log ? seriesIndex - 1 : seriesIndex]?.term;
-        if (term) addFilterTerm(term);
+        for (const clause of segmentClauses(country, term)) addFilterTerm(clause);
       },
     }),
     [countries, stacks, log],

@@ -1,15 +1,12 @@
-// Requests per status class (1xx–5xx) over time, stacked; clicking a class adds its range
-// of codes to the global filter (`code:400..499`).
+// Requests per status class (1xx–5xx) over time, stacked; clicking a class adds its range of codes
+// and "is a web request" to the global filter (`code:400..499 uaclass:*`, chart-pivots.ts).
 import { useMemo } from 'react';
-import {
-  STATUS_CLASSES,
-  statusClassRange,
-  type WebRequestsOverview,
-} from '../../../src-shared/web-requests.js';
+import { STATUS_CLASSES, type WebRequestsOverview } from '../../../src-shared/web-requests.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { ChartTheme, TimeExtent } from '../../charts/palette.js';
 import type { QueryState } from '../../data/query-state.js';
 import { addFilterTerm } from '../../state/filter.js';
+import { statusClassClauses } from './chart-pivots.js';
 import { stackedTimeBars } from './stacked-time-bars.js';
 
 /** Success reads green, redirects blue, client errors amber, server errors red. */
@@ -45,8 +42,7 @@ export function StatusClassChart({
         const name = (params as { seriesName?: string }).seriesName;
         const statusClass = STATUS_CLASSES.find((c) => c === name);
         if (!statusClass) return;
-        const { min, max } = statusClassRange(statusClass);
-        addFilterTerm({ field: 'code', negate: false, values: [{ kind: 'range', min, max }] });
+        for (const clause of statusClassClauses(statusClass)) addFilterTerm(clause);
       },
     }),
     [],

@@ -1,6 +1,6 @@
 // Detection type × country cells shaped into one stack per type over the busiest countries.
 import type { TypeByCountry } from '../../../src-shared/analytics.js';
-import { valueClause } from '../../../src-shared/filter/index.js';
+import { presenceClause, valueClause } from '../../../src-shared/filter/index.js';
 import { categoryColour } from '../../charts/category-colours.js';
 import type { Stack } from './StackedBars.js';
 
@@ -16,8 +16,8 @@ export function typeStacks(cells: TypeByCountry['cells']): { countries: string[]
   const types = [...new Set(cells.map((c) => c.detectionType))];
   const stacks: Stack[] = types.map((type) => ({
     name: type === '' ? '(no type)' : type,
-    // No term says "no detection type": a click on "(no type)" adds the country alone.
-    ...(type === '' ? {} : { term: valueClause('type', type, false) }),
+    // "(no type)" is the sessions without one: `-type:*` (NULL or empty, as the chart groups them).
+    term: type === '' ? presenceClause('type', true) : valueClause('type', type, false),
     // By name, not by rank: a type keeps its colour when a filter removes the others.
     color: (theme) => categoryColour(theme, 'type', type),
     values: countries.map(
