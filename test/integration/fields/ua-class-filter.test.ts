@@ -97,12 +97,12 @@ describe('uaclass:', () => {
     }
   });
 
-  it('refuses a class that does not exist, and suggests the four', () => {
+  it('refuses a class that does not exist, and suggests the four, then * (any: a web request)', () => {
     expect(() => parseFilterOrThrow('uaclass:robot')).toThrow(
       'uaclass: "robot" is not one of browser, bot, tool, empty',
     );
     const values = suggestionsFor({ kind: 'value', field: 'uaclass', prefix: '', from: 8, to: 8 });
-    expect(values.map((s) => s.label)).toEqual([...USER_AGENT_CLASSES]);
+    expect(values.map((s) => s.label)).toEqual([...USER_AGENT_CLASSES, '*']);
     expect(suggestionsFor({ kind: 'field', prefix: 'uac', from: 0, to: 3 }).map((s) => s.label)).toEqual([
       'uaclass:',
     ]);
