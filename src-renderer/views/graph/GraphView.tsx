@@ -4,7 +4,6 @@ import './graph.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addressTexts } from '../../../src-shared/ip.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
-import { countOf, formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { useTheme } from '../../state/theme.js';
 import { focusCamera, revealNode, visibleArea } from './camera.js';
@@ -14,6 +13,7 @@ import { heaviestNeighbours } from './focus-neighbours.js';
 import { describeFocus } from './focus-probe.js';
 import { GraphLegend } from './GraphLegend.js';
 import { GraphToolbar, minWeightAt, type ToolbarState } from './GraphToolbar.js';
+import { graphSummary } from './graph-summary.js';
 import { IpPanel } from './IpPanel.js';
 import { useWantedIp } from './open-in-graph.js';
 import { SUPERSEDED, useGraphModel } from './useGraphModel.js';
@@ -170,15 +170,7 @@ export function GraphView() {
       <header className="view-head graph-head">
         <h1>IP graph</h1>
         <p className="muted" data-testid="graph-summary">
-          {graph && state === 'ready'
-            ? // A host node is no IP: "7 IPs" over 5 clients and their 2 sites miscounted both.
-              `${countOf(counts.nodes - counts.hosts, 'IP')} · ` +
-              (counts.hosts > 0 ? `${countOf(counts.hosts, 'host')} · ` : '') +
-              countOf(counts.edges, 'edge') +
-              (graph.matchedEdges > graph.edges.weight.length
-                ? ` (the ${formatCount(graph.edges.weight.length)} heaviest of ${formatCount(graph.matchedEdges)})`
-                : '')
-            : ' '}
+          {graph && state === 'ready' ? graphSummary(counts, graph) : ' '}
         </p>
       </header>
       <GraphToolbar

@@ -8,11 +8,12 @@ import '../graph/graph.css';
 // pull instead.
 import { useMemo, useRef, useState } from 'react';
 import type { EdgeWeight } from '../../../src-shared/graph.js';
-import { countOf, formatBytes, formatCount } from '../../format.js';
+import { formatBytes, formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { useTheme } from '../../state/theme.js';
 import { graphPalette } from '../graph/colors.js';
 import { describeFocus } from '../graph/focus-probe.js';
+import { graphSummary } from '../graph/graph-summary.js';
 import { useDrawnGraph } from '../graph/useDrawnGraph.js';
 import { type SigmaHandlers, useSigma, type ViewState } from '../graph/useSigma.js';
 import { PullDialog } from './PullDialog.js';
@@ -73,15 +74,7 @@ export function RemoteGraph({ source }: { source: string }) {
       <header className="view-head graph-head">
         <h1>IP graph</h1>
         <p className="muted" data-testid="graph-summary">
-          {graph && state === 'ready'
-            ? // Hosts counted apart from the IPs, as the local Graph's heading counts them.
-              `${countOf(counts.nodes - counts.hosts, 'IP')} · ` +
-              (counts.hosts > 0 ? `${countOf(counts.hosts, 'host')} · ` : '') +
-              countOf(counts.edges, 'edge') +
-              (graph.matchedEdges > graph.edges.weight.length
-                ? ` (the ${formatCount(graph.edges.weight.length)} heaviest of ${formatCount(graph.matchedEdges)})`
-                : '')
-            : ' '}
+          {graph && state === 'ready' ? graphSummary(counts, graph) : ' '}
         </p>
       </header>
       <RemoteBanner source={source} query={query} what="the graph's edges" onPull={() => setPulling(true)} />
