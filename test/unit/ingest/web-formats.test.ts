@@ -132,6 +132,20 @@ describe('combined: Apache and nginx access logs', () => {
     expect(attrsOf(rows[2] ?? ({} as never))).toEqual({ x_forwarded_for: 'unknown, 10.0.0.1' });
   });
 
+  it('keeps a request answered with no status, written 0 or 000, as status 0', () => {
+    const text = [
+      '1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET /gone HTTP/1.1" 0 0 "-" "curl/8.0"',
+      '1.2.3.5 - - [10/Oct/2000:13:55:37 -0700] "GET /gone HTTP/1.1" 000 0 "-" "curl/8.0"',
+      '1.2.3.6 - - [10/Oct/2000:13:55:38 -0700] "GET /gone HTTP/1.1" 00 0 "-" "curl/8.0"',
+    ].join('\n');
+    const { rows, bads } = parseText('combined', `${text}\n`);
+    expect(rows.map((row) => [row.srcIp, row.responseCode])).toEqual([
+      ['1.2.3.4', 0],
+      ['1.2.3.5', 0],
+    ]);
+    expect(bads.map((b) => b.reason)).toEqual(['status: not a status code: 00']);
+  });
+
   it('quarantines what is not a log line, with the reason', () => {
     const text = [
       'AH00558: apache2: Could not reliably determine the server name',

@@ -201,10 +201,14 @@ function quotedText(value: string, field: string): string | null {
   return unescapeLogText(value);
 }
 
-/** The status code: three digits (`-` when the server logged none). */
+/**
+ * The status code: three digits (`-` when the server logged none). A request the server answered
+ * with no status (the client went away first) is written `000` by some servers and `0` by others:
+ * both are the same real request and both read as 0, so a log is not half quarantined for it.
+ */
 export function status(value: string): number | null {
   if (value === '-') return null;
-  const n = value.length === 3 ? Number(value) : Number.NaN;
+  const n = value.length === 3 || value === '0' ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < 0) throw new RowError(`status: not a status code: ${clip(value)}`);
   return n;
 }
