@@ -13,7 +13,7 @@ import { foldCase, isAscii } from '../../../../src-shared/filter/case-fold.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../../src-shared/filter/clauses.js';
 import { cidrRange } from '../../../../src-shared/filter/ipv4.js';
 import { ipv6BlockRange, isIpv6Block } from '../../../../src-shared/filter/ipv6-block.js';
-import { addressTexts } from '../../../../src-shared/ip.js';
+import { addressTexts, ipv6Hex, ipv6LeadTexts, ipv6ToBigInt } from '../../../../src-shared/ip.js';
 import { must } from '../../../../src-shared/must.js';
 import type { SourceMapping } from '../../../../src-shared/sources.js';
 import { UNMATCHED, USER_AGENT_TESTS } from '../../../../src-shared/user-agent-class.js';
@@ -56,9 +56,24 @@ function cidrSql(expr: string, value: Extract<FilterValue, { kind: 'cidr' }>): s
   return `(${isDottedQuadSql(quad)} AND ${ipv4NumberSql(quad)} BETWEEN ${sqlNumber(range.first)} AND ${sqlNumber(range.last)})`;
 }
 
+/**
+ * An IPv6 address written with leading zeros on some groups only (`2001:0db8:0:3::5`): as in the
+ * workspace (db/address-sql.ts), a text that starts with one of the address's first-group
+ * spellings and is the same 16 bytes. Empty where the listed texts are every form.
+ */
+function spelledIpv6Sql(expr: string, address: string): string[] {
+  const leads = ipv6LeadTexts(address);
+  if (leads.length === 0) return [];
+  const starts = leads.map((lead) => `${expr} LIKE ${sqlString(prefixPattern(lead))}`);
+  const bytes = `unhex(${sqlString(ipv6Hex(ipv6ToBigInt(address)))})`;
+  return [`(${anyOf(starts)} AND ${isIpv6Sql(expr)} AND ${ipv6BytesSql(expr)} = ${bytes})`];
+}
+
 function ipSql(expr: string, values: FilterValue[]): string {
   const exact = values.flatMap((v) => (v.kind === 'ip' ? addressTexts(v.value) : []));
-  const parts = values.flatMap((v) => (v.kind === 'cidr' ? [cidrSql(expr, v)] : []));
+  const parts = values.flatMap((v) =>
+    v.kind === 'cidr' ? [cidrSql(expr, v)] : v.kind === 'ip' ? spelledIpv6Sql(expr, v.value) : [],
+  );
   if (exact.length === 1) parts.unshift(`${expr} = ${sqlString(exact[0] as string)}`);
   if (exact.length > 1) parts.unshift(`${expr} IN (${exact.map(sqlString).join(', ')})`);
   return anyOf(parts);
