@@ -250,8 +250,10 @@ function classSql(field: ClassTermField, values: FilterValue[], b: Binder): stri
   const parts = [
     `${field.column} IN (SELECT id FROM ${field.dictionary} WHERE ${classColumn} IN (${classes.map((c) => b.bind(c)).join(', ')}))`,
   ];
-  if (classes.includes(missing)) parts.push(`(${field.column} IS NULL AND ${REQUEST_SQL})`);
-  return anyOf(parts);
+  if (classes.includes(missing)) parts.push(`${field.column} IS NULL`);
+  // Only a web request has a class (uaclass:* is REQUEST_SQL, presence-sql.ts): a line with a user
+  // agent but no request is in no class, as the Overview's user-agent bars leave it out.
+  return `(${anyOf(parts)} AND ${REQUEST_SQL})`;
 }
 
 /** verdict:none is "no verdict yet"; the others match the session's current verdict (triage). */

@@ -46,6 +46,8 @@ beforeAll(async () => {
       '198.51.100.7 - - [26/Apr/2024:10:00:00 +0000] "GET /a HTTP/1.1" 200 10 "-" "-"',
       '198.51.100.7 - - [26/Apr/2024:10:00:01 +0000] "POST /b HTTP/1.1" 404 10 "-" ""',
       '198.51.100.8 - - [26/Apr/2024:10:00:02 +0000] "\\x16\\x03\\x01" 400 0 "-" "-"',
+      // No request (the connection closed before one came) but a browser's user agent: no class.
+      '198.51.100.9 - - [26/Apr/2024:10:00:03 +0000] "-" 408 0 "-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"',
       '',
     ].join('\n'),
   );
@@ -66,8 +68,8 @@ function idsOf(filterText: string): number[] {
   return db.prepare(`SELECT id FROM sessions ${where.sql} ORDER BY id`).pluck().all(where.params) as number[];
 }
 
-/** The class of a stored session as the classifier gives it; null for a non-request without agent. */
-const classOf = (s: Stored) => (s.agent === null ? (s.request ? 'empty' : null) : userAgentClass(s.agent));
+/** The class of a stored session as the classifier gives it; null for a session that is no request. */
+const classOf = (s: Stored) => (s.request ? (s.agent === null ? 'empty' : userAgentClass(s.agent)) : null);
 
 describe('uaclass:', () => {
   it('selects the sessions whose user agent is of the class, for every class', () => {
@@ -76,6 +78,14 @@ describe('uaclass:', () => {
       expect(expected.length, `sessions of class ${c} in the generated log`).toBeGreaterThan(0);
       expect(idsOf(`uaclass:${c}`), c).toEqual(expected);
     }
+  });
+
+  it('gives a class to every web request and to nothing else: the classes together are uaclass:*', () => {
+    const agentNoRequest = stored.filter((s) => !s.request && s.agent !== null);
+    expect(agentNoRequest.length, 'a session with a user agent but no request').toBeGreaterThan(0);
+    const classed = USER_AGENT_CLASSES.flatMap((c) => idsOf(`uaclass:${c}`)).sort((a, b) => a - b);
+    expect(classed).toEqual(idsOf('uaclass:*'));
+    expect(idsOf(`uaclass:${USER_AGENT_CLASSES.join(',')}`)).toEqual(idsOf('uaclass:*'));
   });
 
   it('takes several classes, any case, and negation', () => {

@@ -165,16 +165,17 @@ export function userAgentClassExpr(expr: string): string {
 
 /**
  * uaclass: the class of the row's user agent is one of these (computed, see userAgentClassExpr).
- * As in the local workspace, a row without a user agent is `empty` only when it is a request (it
- * has a method or a path); a row that is no request has no class.
+ * As in the local workspace, only a request (a method or a path) has a class, `empty` when it has
+ * no user agent; a row that is no request has none, whatever agent it holds (uaclass:* is
+ * requestSql, and the user-agent bars count requests).
  */
 function classSql(mapping: SourceMapping, field: ClassTermField, values: FilterValue[]): string {
   const term = field.valueClass.filter.term;
   if (field.name !== 'userAgent') throw new Error(`${term}: is known only in the local workspace.`);
   const agent = fieldExpr(mapping, field.name);
   const classes = values.map((v) => sqlString(v.kind === 'text' ? v.value : ''));
-  const classed = `isNotNull(${agent}) OR isNotNull(${fieldExpr(mapping, 'method')}) OR isNotNull(${fieldExpr(mapping, 'path')})`;
-  return `(${userAgentClassExpr(agent)} IN (${classes.join(', ')}) AND (${classed}))`;
+  const request = requestSql(fieldExpr(mapping, 'method'), fieldExpr(mapping, 'path'));
+  return `(${userAgentClassExpr(agent)} IN (${classes.join(', ')}) AND ${request})`;
 }
 
 /** Terms over what the workspace alone computes (a source table holds none of it): what that is. */
