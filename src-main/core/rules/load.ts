@@ -193,7 +193,9 @@ export function mergeLoads(
     refused.push(...load.refused);
     for (const rule of load.rules) {
       const where = (other: SigmaRule) => `"${other.title}" (${nameOf(other.file)}:${other.line})`;
-      const first = byId.get(rule.id);
+      // Ids compare in any case, as `sigma:` looks them up: `Web-Probe-1` and `web-probe-1` are one.
+      const idKey = rule.id.toLowerCase();
+      const first = byId.get(idKey);
       if (first) {
         refuse(rule, `id ${rule.id} is already used by ${where(first)}`);
         continue;
@@ -204,7 +206,7 @@ export function mergeLoads(
         refuse(rule, `the same rule as ${where(same)}, loaded already: its hits would count twice`);
         continue;
       }
-      byId.set(rule.id, rule);
+      byId.set(idKey, rule);
       if (!same) byDefinition.set(definition, rule);
       rules.push(rule);
     }

@@ -1,7 +1,7 @@
 // A rule document (a YAML map, collections already merged) → a SigmaRule: the attributes Vigil
 // needs checked (title, id, level, logsource, detection) and the descriptive ones kept. As in the
 // Sigma specification only title, logsource and detection are required: an id or level, when
-// written, must be a UUID and one of Sigma's five levels; a rule without id gets a derived one
+// written, must be a UUID (or a plain identifier) and one of Sigma's five levels; a rule without id gets a derived one
 // (derived-id.ts), a rule without level has none (null).
 
 import { parseDetection } from './detection.js';
@@ -10,6 +10,10 @@ import { invalid, RuleError, unsupported, type YamlPath } from './rule-error.js'
 import { type Logsource, RULE_LEVELS, type RuleLevel, type SigmaRule } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// The specification recommends a UUID, and rule sets in use also name rules `Web-Probe-1` or
+// `1017`: such an id loads as written. Not a colon (a Suricata alert's rule is `gid:sid:rev`, and
+// `sigma:` looks both up by id) nor a space (the id is typed in a filter and a CLI argument).
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const STATUSES = ['stable', 'test', 'experimental', 'deprecated', 'unsupported'];
 
 export function readRule(
@@ -26,12 +30,21 @@ export function readRule(
     throw unsupported('Sigma filter documents (filter: with rules:) are not supported', ['filter']);
   const title = requiredText(doc, 'title');
   if (title.length > 256) throw invalid('title is longer than 256 characters', ['title']);
+  if (typeof doc.id === 'number')
+    throw invalid(
+      `id is a number in YAML (${doc.id}): write it in quotes (id: "${doc.id}") so that it is kept as written`,
+      ['id'],
+    );
   const id = presentText(doc, 'id');
-  if (id !== null && !UUID.test(id))
-    throw invalid(`id "${id}" is not a UUID (Sigma identifies rules by UUID)`, ['id']);
+  if (id !== null && !UUID.test(id) && !IDENTIFIER.test(id))
+    throw invalid(
+      `id "${id}" is neither a UUID nor an identifier of letters, digits, ".", "_" and "-" (at most 128)`,
+      ['id'],
+    );
   // Derived before the rest is checked: a rule refused below still takes its place among the
-  // id-less rules of its title, so fixing it does not change the ids of those after it.
-  const ruleId = id?.toLowerCase() ?? deriveId(title);
+  // id-less rules of its title, so fixing it does not change the ids of those after it. A UUID reads
+  // the same in any case (RFC 9562), so it is kept in lower case; another id as its author wrote it.
+  const ruleId = id === null ? deriveId(title) : UUID.test(id) ? id.toLowerCase() : id;
   const level = presentText(doc, 'level')?.toLowerCase() ?? null;
   if (level !== null && !(RULE_LEVELS as readonly string[]).includes(level))
     throw invalid(`level "${level}" is not one of ${RULE_LEVELS.join(', ')}`, ['level']);

@@ -130,14 +130,14 @@ describe('loading Sigma rules', () => {
     ]);
   });
 
-  it('refuses a rule whose id is not a UUID, and a file that is not YAML, and reads a folder', () => {
+  it('refuses a rule whose id is not an identifier, and a file that is not YAML, and reads a folder', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-rules-'));
     try {
       fs.writeFileSync(
         path.join(dir, 'a.yml'),
         rule(1, '{ category: webserver }', ['s:', '  cs-method: POST', 'condition: s']),
       );
-      fs.writeFileSync(path.join(dir, 'b.yaml'), 'title: x\nid: not-a-uuid\nlevel: low\n');
+      fs.writeFileSync(path.join(dir, 'b.yaml'), 'title: x\nid: not a uuid\nlevel: low\n');
       fs.writeFileSync(path.join(dir, 'c.yml'), 'title: [unclosed\n');
       fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a rule file');
       const load = loadRuleFolder(dir);
@@ -147,7 +147,7 @@ describe('loading Sigma rules', () => {
         ['b.yaml', 2, 'invalid'],
         ['c.yml', 2, 'invalid'],
       ]);
-      expect(load.refused[0]?.reason).toMatch(/not a UUID/);
+      expect(load.refused[0]?.reason).toMatch(/neither a UUID nor an identifier/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

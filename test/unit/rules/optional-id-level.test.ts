@@ -100,15 +100,48 @@ describe('a rule without id or level', () => {
     ]);
   });
 
-  it('still refuses a written id that is not a UUID, and a level that is not a Sigma level', () => {
+  it('loads an id that is a plain identifier (the specification recommends a UUID), kept as written', () => {
+    // Rule sets in use name rules `Vigil-SQLi-001` or `1017`: refusing them dropped real detections.
     const load = loadRuleText(
-      [bare('One', '/a', ['id: rule-1']), bare('Two', '/b', ['level: severe'])].join('\n---\n'),
+      [
+        bare('One', '/a', ['id: Web-Probe-1']),
+        bare('Two', '/b', ['id: "1017"']),
+        bare('Three', '/c', ['id: web-probe-1']),
+      ].join('\n---\n'),
+      'ids.yml',
+    );
+    expect(load.rules.map((r) => [r.title, r.id, r.derivedId ?? false])).toEqual([
+      ['One', 'Web-Probe-1', false],
+      ['Two', '1017', false],
+    ]);
+    // Ids read alike in any case (a UUID is the same in capitals): the third is the first's.
+    expect(load.refused.map((r) => [r.title, r.reason])).toEqual([
+      ['Three', expect.stringMatching(/id web-probe-1 is already used by "One"/)],
+    ]);
+  });
+
+  it('still refuses an id that is neither, and a level that is not a Sigma level', () => {
+    const load = loadRuleText(
+      [
+        bare('One', '/a', ['id: rule 1']),
+        bare('Two', '/b', ['level: severe']),
+        bare('Three', '/c', ['id: "1:2024:3"']),
+        bare('Four', '/d', ['id: 1017']),
+      ].join('\n---\n'),
       'bad.yml',
     );
     expect(load.rules).toEqual([]);
     expect(load.refused.map((r) => [r.line, r.reason])).toEqual([
-      [1, expect.stringMatching(/id "rule-1" is not a UUID/)],
+      [
+        1,
+        expect.stringMatching(
+          /id "rule 1" is neither a UUID nor an identifier of letters, digits, "\.", "_" and "-"/,
+        ),
+      ],
       [9, expect.stringMatching(/level "severe" is not one of informational, low, medium, high, critical/)],
+      [17, expect.stringMatching(/id "1:2024:3" is neither a UUID nor an identifier/)],
+      // YAML reads 1017 as a number, which may not be the text its author wrote (01017, 1.017e3).
+      [25, 'id is a number in YAML (1017): write it in quotes (id: "1017") so that it is kept as written'],
     ]);
   });
 
