@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { RuleLevel } from './rules.js';
 
 export const RuleHitCountsArgs = z.object({ sessionIds: z.array(z.number().int()).max(1000) });
-/** Sessions without a hit are left out. */
+/**
+ * Sessions without a hit are left out. `level`: the most severe; null when every hit is of a rule
+ * that sets no level (they rank with informational, below any written level but that one).
+ */
 export const RuleHitCounts = z.array(
-  z.object({ sessionId: z.number().int(), hits: z.number().int(), level: RuleLevel }),
+  z.object({ sessionId: z.number().int(), hits: z.number().int(), level: RuleLevel.nullable() }),
 );
 export type RuleHitCounts = z.infer<typeof RuleHitCounts>;

@@ -9,9 +9,20 @@ export { RULE_LEVELS };
 export const RuleLevel = z.enum(RULE_LEVELS);
 export type RuleLevel = z.infer<typeof RuleLevel>;
 
-/** The level at index `n` (0–4). */
+/** The level at index `n` (0–4): the name of a rank. */
 export const levelAt = (n: number): RuleLevel =>
   RULE_LEVELS[Math.max(0, Math.min(4, Math.trunc(n)))] ?? 'low';
+
+/**
+ * The level a rule wrote, from the rank its hits are stored at and whether it wrote none (rules.no_level,
+ * migration 028): null for a rule without a level, which ranks with informational but must not be
+ * said to be informational — its author claimed no severity.
+ */
+export const writtenLevel = (rank: number, noLevel: number | boolean): RuleLevel | null =>
+  noLevel ? null : levelAt(rank);
+
+/** How a rule's or hit's level reads wherever it is shown or printed: its name, or "no level". */
+export const levelText = (level: RuleLevel | null): string => level ?? 'no level';
 
 /** The ATT&CK technique ids (`T1190`, `T1110.001`) a rule's Sigma tags name, in their order. */
 export function techniquesOf(tags: readonly string[]): string[] {
@@ -79,7 +90,8 @@ export type RuleFolderLoad = z.infer<typeof RuleFolderLoad>;
 export const SessionRuleHit = z.object({
   ruleId: z.string(),
   title: z.string(),
-  level: RuleLevel,
+  /** null: the rule sets no level; the hit ranks with informational (sorting, `level:`, flagging). */
+  level: RuleLevel.nullable(),
   /** `pack`, a folder's path, or the engine (`suricata`). */
   source: z.string(),
   field: z.string().nullable(),
@@ -98,14 +110,18 @@ export const RuleHitSummaryArgs = z.object({
 /** Rule hits of the filtered sessions: per level over time, and per rule. */
 export const RuleHitSummary = z.object({
   total: z.number().int(),
+  /** Hits by the rank they sort at: informational's count includes the hits of rules with no level. */
   byLevel: z.array(z.object({ level: RuleLevel, hits: z.number().int() })),
+  /** Of the hits, those of rules that set no level (counted in informational's rank, not said to be informational). */
+  noLevelHits: z.number().int(),
   bucketMs: z.number(),
   points: z.array(z.object({ t: z.number(), level: RuleLevel, hits: z.number().int() })),
   byRule: z.array(
     z.object({
       ruleId: z.string(),
       title: z.string(),
-      level: RuleLevel,
+      /** null: the rule sets no level (its hits are counted with informational in `byLevel`). */
+      level: RuleLevel.nullable(),
       source: z.string(),
       hits: z.number().int(),
     }),

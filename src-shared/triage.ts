@@ -1,6 +1,7 @@
 // Triage contract: verdicts, undo, history, tags, IOC lists, the flag queue and "label next".
 import { z } from 'zod';
 import { Session, SessionFilter } from './domain.js';
+import { RuleLevel } from './rules.js';
 import { KindName } from './threat-types.js';
 
 export const VERDICTS = ['malicious', 'benign', 'review'] as const;
@@ -199,7 +200,8 @@ export const FlagReason = z.union([
     by: z.literal('rule'),
     ruleId: z.string(),
     title: z.string(),
-    level: z.string(),
+    /** null: the rule sets no level (it flags only while the set's level is informational). */
+    level: RuleLevel.nullable(),
     /** The field and value the rule matched (null: the rule names none). */
     field: z.string().nullable(),
     value: z.string().nullable(),

@@ -45,6 +45,7 @@ const summary: RuleHitSummary = {
     { level: 'high', hits: 5 },
     { level: 'critical', hits: 0 },
   ],
+  noLevelHits: 0,
   byRule: [
     { source: 'pack', ruleId: 'r1', title: 'SQL injection', level: 'high', hits: 5 },
     { source: 'pack', ruleId: 'r2', title: 'Scanner user agent', level: 'medium', hits: 2 },
@@ -75,6 +76,29 @@ describe('rule-hit panel', () => {
     ).toEqual(['2 medium', '5 high']);
     fireEvent.click(within(counts).getByRole('button', { name: '2 medium' }));
     expect(filterStore.get().text).toBe('method:GET level:medium');
+  });
+
+  it('says how many informational-rank hits are of rules with no level, and names those rules "no level"', () => {
+    const withNoLevel: RuleHitSummary = {
+      ...summary,
+      total: 3,
+      points: [{ t: 0, level: 'informational', hits: 3 }],
+      byLevel: [{ level: 'informational', hits: 3 }],
+      noLevelHits: 2,
+      byRule: [
+        { source: '/rules', ruleId: 'r3', title: 'Back office login', level: null, hits: 2 },
+        { source: '/rules', ruleId: 'r4', title: 'Brochure download', level: 'informational', hits: 1 },
+      ],
+    };
+    render(<RuleHitsPanel query={ready(withNoLevel)} extent={null} ruleSets={null} />);
+    const counts = screen.getByTestId('rule-hit-levels');
+    const button = within(counts).getByRole('button');
+    expect(button.textContent).toBe('3 informational (2 no level)');
+    fireEvent.click(button);
+    expect(filterStore.get().text).toBe('level:informational');
+    const rules = screen.getByTestId('top-rules');
+    expect(within(rules).getByText('no level')).toBeTruthy();
+    expect(within(rules).getByText('informational')).toBeTruthy();
   });
 
   it('filters by the title of a rule clicked in the top rules, the whole title', () => {

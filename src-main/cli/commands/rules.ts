@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { RuleRefusalInfo, RuleSetInfo } from '../../../src-shared/rules.js';
+import { levelText, type RuleRefusalInfo, type RuleSetInfo } from '../../../src-shared/rules.js';
 import { followJob } from '../follow-job.js';
 import { reportUnfinished } from '../model-job.js';
 import { printJson, table, withCommonOptions } from '../options.js';
@@ -61,8 +61,9 @@ export function registerRules(program: Command): void {
         'after',
         '\nSays how many rules loaded and, for each refused one, its file, line and the reason. The new\nrules run on future imports; `vigil rules run` runs them on the sessions already stored.\n' +
           'A rule needs a title, a logsource and a detection. Without an id it gets one derived from its\n' +
-          'file (within DIR) and title, listed as "(derived)"; without a level it is listed as "no level"\n' +
-          'and its hits rank with informational (level:informational finds them, level:>=low does not).',
+          'file (within DIR) and title, listed as "(derived)". Without a level, it and its hits read "no level"\n' +
+          '(level null in JSON exports) and its hits rank with informational (level:informational finds\n' +
+          'them, level:>=low does not).',
       ),
   ).action((dir: string, options: WorkspaceOptions) =>
     withWorkspace(options, async ({ call }) => {
@@ -108,7 +109,7 @@ export function registerRules(program: Command): void {
           table([
             ['level', 'hits', 'technique', 'title', 'id'],
             ...set.rules.map((rule) => [
-              rule.level ?? 'no level',
+              levelText(rule.level),
               rule.hits,
               rule.techniques.join(', ') || '-',
               rule.title,

@@ -1,7 +1,7 @@
 // The triage queue of the whole detection set: every session the set flags (core/db/detection-set.ts),
 // each with the members of the set that flagged it. The count is FLAGGED_IDS_SQL within the filter,
 // the very count the Overview shows, so the two never disagree.
-import { RULE_LEVELS } from '../../../src-shared/rules.js';
+import { RULE_LEVELS, writtenLevel } from '../../../src-shared/rules.js';
 import type { FlagReason, TriageFilter } from '../../../src-shared/triage.js';
 import { FLAGGED_IDS_SQL, readDetectionSet } from './detection-set.js';
 import type { Db } from './open.js';
@@ -125,7 +125,7 @@ export function flagReasons(db: Db, ids: readonly number[]): Map<number, FlagRea
   }
   const hits = db
     .prepare(
-      `SELECT h.session_id AS id, r.rule_id AS ruleId, r.title, h.level, h.field, h.value
+      `SELECT h.session_id AS id, r.rule_id AS ruleId, r.title, h.level, r.no_level AS noLevel, h.field, h.value
        FROM json_each(?) j JOIN rule_hits h ON h.session_id = j.value JOIN rules r ON r.id = h.rule
        WHERE h.level >= ? ORDER BY h.level DESC, r.rule_id`,
     )
@@ -134,6 +134,7 @@ export function flagReasons(db: Db, ids: readonly number[]): Map<number, FlagRea
     ruleId: string;
     title: string;
     level: number;
+    noLevel: number;
     field: string | null;
     value: string | null;
   }[];
@@ -142,7 +143,7 @@ export function flagReasons(db: Db, ids: readonly number[]): Map<number, FlagRea
       by: 'rule',
       ruleId: hit.ruleId,
       title: hit.title,
-      level: RULE_LEVELS[hit.level] ?? String(hit.level),
+      level: writtenLevel(hit.level, hit.noLevel),
       field: hit.field,
       value: hit.value,
     });

@@ -1,6 +1,11 @@
 // Rule hits on sessions (migration 017): written by imports and `rules run`, read for a session's
 // drawer and the Overview. Only hits on sessions of finished imports are shown (db/visibility.ts).
-import { levelAt, type RuleHitSummary, type SessionRuleHit } from '../../../src-shared/rules.js';
+import {
+  levelAt,
+  type RuleHitSummary,
+  type SessionRuleHit,
+  writtenLevel,
+} from '../../../src-shared/rules.js';
 import { bucketFor } from '../../../src-shared/time-buckets.js';
 import type { Db } from './open.js';
 import { chartSpan } from './rollups.js';
@@ -48,14 +53,14 @@ export function sessionRuleHits(db: Db, sessionId: number): SessionRuleHit[] {
   const finished = finishedOnlySql(unfinishedImports(db), 's.import_id');
   const rows = db
     .prepare(
-      `SELECT r.rule_id AS ruleId, r.title, h.level, rs.source, h.field, h.value
+      `SELECT r.rule_id AS ruleId, r.title, h.level, r.no_level AS noLevel, rs.source, h.field, h.value
        FROM rule_hits h JOIN rules r ON r.id = h.rule JOIN rule_sets rs ON rs.id = r.set_id
        JOIN sessions s ON s.id = h.session_id
        WHERE h.session_id = ? ${finished ? `AND ${finished}` : ''}
        ORDER BY h.level DESC, r.title`,
     )
-    .all(sessionId) as (Omit<SessionRuleHit, 'level'> & { level: number })[];
-  return rows.map((row) => ({ ...row, level: levelAt(row.level) }));
+    .all(sessionId) as (Omit<SessionRuleHit, 'level'> & { level: number; noLevel: number })[];
+  return rows.map(({ noLevel, ...row }) => ({ ...row, level: writtenLevel(row.level, noLevel) }));
 }
 
 /**
@@ -82,6 +87,13 @@ export function ruleHitSummary(
   const byLevel = db
     .prepare(`SELECT h.level, count(*) AS hits ${from} GROUP BY h.level ORDER BY h.level DESC`)
     .all(params) as { level: number; hits: number }[];
+  // Served by rule_hits_by_rule: the rules without a level are few, their hits read by rule.
+  const noLevel = db
+    .prepare(
+      `SELECT count(*) AS n ${from} ${scoped ? 'AND' : 'WHERE'}
+       h.rule IN (SELECT id FROM rules WHERE no_level = 1)`,
+    )
+    .get(params) as { n: number };
   const points = db
     .prepare(
       `SELECT (h.start_ts / ${size}) * ${size} AS t, h.level, count(*) AS hits ${from}
@@ -90,18 +102,26 @@ export function ruleHitSummary(
     .all(params) as { t: number; level: number; hits: number }[];
   const byRule = db
     .prepare(
-      `SELECT r.rule_id AS ruleId, r.title, r.level, rs.source, c.hits
+      `SELECT r.rule_id AS ruleId, r.title, r.level, r.no_level AS noLevel, rs.source, c.hits
        FROM (SELECT h.rule, count(*) AS hits ${from} GROUP BY h.rule) c
        JOIN rules r ON r.id = c.rule JOIN rule_sets rs ON rs.id = r.set_id
        ORDER BY c.hits DESC, r.title LIMIT ${Math.trunc(topRules)}`,
     )
-    .all(params) as { ruleId: string; title: string; level: number; source: string; hits: number }[];
+    .all(params) as {
+    ruleId: string;
+    title: string;
+    level: number;
+    noLevel: number;
+    source: string;
+    hits: number;
+  }[];
   return {
     total: span.n,
     byLevel: byLevel.map((row) => ({ level: levelAt(row.level), hits: row.hits })),
+    noLevelHits: noLevel.n,
     bucketMs,
     points: points.map((row) => ({ t: row.t, level: levelAt(row.level), hits: row.hits })),
-    byRule: byRule.map((row) => ({ ...row, level: levelAt(row.level) })),
+    byRule: byRule.map(({ noLevel, ...row }) => ({ ...row, level: writtenLevel(row.level, noLevel) })),
     source: scoped ? 'sessions' : 'hits',
   };
 }

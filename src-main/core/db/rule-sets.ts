@@ -2,12 +2,12 @@
 // are current. A set keeps its loaded rules (plain data, core/rules/types.ts) as JSON and one row
 // per rule, which its hits reference.
 import {
-  levelAt,
   RULE_LEVELS,
   type RuleLevel,
   type RuleRefusalInfo,
   type RuleSetInfo,
   techniquesOf,
+  writtenLevel,
 } from '../../../src-shared/rules.js';
 import { ruleDefinition } from '../rules/rule-definition.js';
 import type { SigmaRule } from '../rules/types.js';
@@ -75,8 +75,8 @@ export function ruleTablesExist(db: Db): boolean {
  * The rank (0–4) a rule's hits are stored, sorted, filtered (`level:`), flagged and counted at. A
  * rule without a level (optional in Sigma, which gives it no default) ranks with informational,
  * the lowest: its author claimed no severity, so it must not raise a session above any threshold
- * an analyst sets (`level:>=low`, flagging by "rules ≥ low"). Where the rule itself is shown
- * (Rules view, `vigil rules list`) it says "no level".
+ * an analyst sets (`level:>=low`, flagging by "rules ≥ low"). Wherever the rule or one of its hits
+ * is shown or exported it says "no level" (rules.no_level, src-shared/rules.ts writtenLevel).
  */
 export const levelIndex = (level: RuleLevel | null): number =>
   level === null ? 0 : RULE_LEVELS.indexOf(level);
@@ -151,13 +151,22 @@ export function saveRuleSet(
       );
     }
     const insert = db.prepare(
-      'INSERT INTO rules (set_id, rule_id, title, level, file, line) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO rules (set_id, rule_id, title, level, no_level, file, line) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     // A kept rule may have moved (another rule above it in its file changed, or its file was renamed).
     const move = db.prepare('UPDATE rules SET file = ?, line = ? WHERE set_id = ? AND rule_id = ?');
     for (const rule of set.rules)
       if (kept.has(rule.ruleId)) move.run(rule.file, rule.line, id, rule.ruleId);
-      else insert.run(id, rule.ruleId, rule.title, levelIndex(rule.level), rule.file, rule.line);
+      else
+        insert.run(
+          id,
+          rule.ruleId,
+          rule.title,
+          levelIndex(rule.level),
+          rule.level === null ? 1 : 0,
+          rule.file,
+          rule.line,
+        );
     return id;
   })();
 }
@@ -255,28 +264,27 @@ export function ruleSetInfos(db: Db): RuleSetInfo[] {
 interface LoadedRule {
   id: string;
   tags?: string[];
-  level?: RuleLevel | null;
   derivedId?: true;
 }
 
 export function ruleSetInfo(db: Db, set: RuleSetRow): RuleSetInfo {
   const counts = hitCountsByRule(db, set.id);
-  // The tags, a missing level and a derived id are known from the loaded rules (the `rules` row
-  // holds the level's rank); an engine's rules have none of them.
+  // The tags and a derived id are known from the loaded rules; an engine's rules have neither.
   const loaded = new Map((JSON.parse(set.rulesJson ?? '[]') as LoadedRule[]).map((rule) => [rule.id, rule]));
   const rules = (
     db
       .prepare(
-        'SELECT id, rule_id AS ruleId, title, level FROM rules WHERE set_id = ? ORDER BY level DESC, title',
+        `SELECT id, rule_id AS ruleId, title, level, no_level AS noLevel FROM rules WHERE set_id = ?
+         ORDER BY level DESC, title`,
       )
-      .all(set.id) as { id: number; ruleId: string; title: string; level: number }[]
+      .all(set.id) as { id: number; ruleId: string; title: string; level: number; noLevel: number }[]
   ).map((row) => {
     const rule = loaded.get(row.ruleId);
     return {
       ruleId: row.ruleId,
       derivedId: rule?.derivedId === true,
       title: row.title,
-      level: rule?.level === null ? null : levelAt(row.level),
+      level: writtenLevel(row.level, row.noLevel),
       techniques: techniquesOf(rule?.tags ?? []),
       hits: counts.get(row.id) ?? 0,
     };

@@ -50,8 +50,10 @@ const toRow = (row: SessionRowOut & Omit<ExportRow, keyof Session>): ExportRow =
 });
 
 // The session's rule hits as one JSON array (most severe first), for the CSV and JSON exports; NULL
-// when it has none. A primary-key range read per session: rule_hits leads with session_id.
-const LEVEL_NAME = `CASE h.level ${RULE_LEVELS.map((name, i) => `WHEN ${i} THEN '${name}'`).join(' ')} END`;
+// when it has none. A primary-key range read per session: rule_hits leads with session_id. A rule
+// that wrote no level gives `"level": null` (as `vigil rules list --json` says it), not the name of
+// the rank its hits sort at: in SQL what src-shared/rules.ts writtenLevel says in TypeScript.
+const LEVEL_NAME = `CASE WHEN r.no_level = 1 THEN NULL ${RULE_LEVELS.map((name, i) => `WHEN h.level = ${i} THEN '${name}'`).join(' ')} END`;
 const RULE_HITS_JSON = `(SELECT json_group_array(json(hit)) FROM (
     SELECT json_object('ruleId', r.rule_id, 'title', r.title, 'level', ${LEVEL_NAME},
       'field', h.field, 'value', h.value) AS hit

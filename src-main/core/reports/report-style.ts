@@ -14,6 +14,7 @@ th { background: #f0f2f4; } td.nowrap { white-space: nowrap; } table.sessions { 
 table.requests { table-layout: fixed; } table.requests td { overflow-wrap: anywhere; } table.requests td.whole { overflow-wrap: normal; word-break: normal; } code, .hash { font-family: ui-monospace, monospace; word-break: break-all; } /* A hash is copied whole into vigil audit verify --expect: never cut over two lines. */ .hash { white-space: nowrap; word-break: normal; } /* An address never breaks inside a number: a cut reads as another IP (IPv6: <wbr> after colons). */ code.address { word-break: normal; overflow-wrap: normal; }
 mark { background: #f3d36b; } .level { display: inline-block; padding: 0 6px; border-radius: 8px; color: #fff; font-size: 11px; background: #6b7480; }
 .level-low { background: #1f6f96; } .level-medium { background: #a8720f; } .level-high { background: #c0502f; } .level-critical { background: #a3213a; }
+/* No level written: an outline, so it is not read as informational's grey (as in the app). */ .level-none { color: inherit; background: transparent; box-shadow: inset 0 0 0 1px #6b7480; }
 .audit-broken { background: #fbe9e9; border-left: 4px solid #d94848; padding: 8px 12px; }
 footer { margin-top: 32px; color: #5b636b; font-size: 11px; }
 @media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }

@@ -6,6 +6,7 @@
 
 import { countOf, formatCount } from '../../../src-shared/count-words.js';
 import { decodedRequestLine, rawRequestLine, showControls } from '../../../src-shared/request-line.js';
+import { levelText } from '../../../src-shared/rules.js';
 import { userAgentClass } from '../../../src-shared/user-agent-class.js';
 import type { CaseTotals } from '../db/case-totals.js';
 import type { ReportSession } from './case-data.js';
@@ -45,7 +46,7 @@ function markedValue(value: string): Html {
 function hitsCell(s: ReportSession): Html {
   return html`${s.ruleHits.map(
     (h) =>
-      html`<div><span class="level level-${h.level}">${h.level}</span> ${h.title}${
+      html`<div><span class="level level-${h.level ?? 'none'}">${levelText(h.level)}</span> ${h.title}${
         h.field !== null && h.value !== null
           ? html` <span class="meta">(${h.field} = ${markedValue(h.value)})</span>`
           : ''

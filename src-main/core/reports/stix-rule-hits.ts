@@ -5,7 +5,7 @@
 // match its own evidence (a value matched once percent-decoded: the extension keeps the target as
 // logged), and on a session an analyst judged benign (a false positive is not shared as an attack).
 import { randomUUID } from 'node:crypto';
-import type { RuleLevel } from '../../../src-shared/rules.js';
+import { levelText, type RuleLevel } from '../../../src-shared/rules.js';
 import type { ReportSession } from './case-data.js';
 import { basedOn, literal, type StixObject, ts } from './stix-common.js';
 import { httpRequestExtension } from './stix-http.js';
@@ -22,7 +22,7 @@ interface Found {
   pattern: string;
   title: string;
   ruleId: string;
-  level: RuleLevel;
+  level: RuleLevel | null;
   field: string;
   value: string;
   firstSeen: number;
@@ -70,15 +70,19 @@ export function ruleHitIndicators(
       ...common(),
       id: `indicator--${randomUUID()}`,
       name: f.title,
-      description: `Detection rule ${f.ruleId} (level ${f.level}) matched ${f.field} containing "${f.value}".`,
+      description: `Detection rule ${f.ruleId} (${f.level === null ? levelText(null) : `level ${f.level}`}) matched ${f.field} containing "${f.value}".`,
+      // A rule without a level ranks with informational: what it saw is anomalous, not an attack.
       indicator_types: [
-        f.level === 'informational' || f.level === 'low' ? 'anomalous-activity' : 'malicious-activity',
+        f.level === null || f.level === 'informational' || f.level === 'low'
+          ? 'anomalous-activity'
+          : 'malicious-activity',
       ],
       pattern: f.pattern,
       pattern_type: 'stix',
       pattern_version: '2.1',
       valid_from: ts(f.firstSeen),
-      labels: [`sigma:${f.ruleId}`, `level:${f.level}`],
+      // A label is a token, not prose: `level:none` says the rule wrote no level (README "STIX").
+      labels: [`sigma:${f.ruleId}`, `level:${f.level ?? 'none'}`],
     };
     indicators.push(indicator);
     for (const od of f.observed) relationships.push(basedOn(common, indicator.id, od));

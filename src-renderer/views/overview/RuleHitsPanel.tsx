@@ -5,7 +5,7 @@
 // has no hit.
 import { useMemo } from 'react';
 import { valueClause } from '../../../src-shared/filter/index.js';
-import { RULE_LEVELS, type RuleHitSummary, type RuleSetInfo } from '../../../src-shared/rules.js';
+import { levelText, RULE_LEVELS, type RuleHitSummary, type RuleSetInfo } from '../../../src-shared/rules.js';
 import { bucketStart } from '../../../src-shared/time-buckets.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import type { TimeExtent } from '../../charts/palette.js';
@@ -72,6 +72,9 @@ export function RuleHitsPanel({
   const build = useMemo(() => (summary?.points.length ? option(summary, extent) : null), [summary, extent]);
   if (!summary || summary.total === 0) return null;
   const levels = summary.byLevel.filter((l) => l.hits > 0);
+  // The hits of rules that set no level rank with informational: its count says how many of them
+  // are such hits, so none is called informational.
+  const withNoLevel = (level: string) => level === RULE_LEVELS[0] && summary.noLevelHits > 0;
   return (
     <div className="grid-2" data-testid="rule-hit-panels">
       <section className="panel">
@@ -84,10 +87,11 @@ export function RuleHitsPanel({
               <button
                 type="button"
                 className="link"
-                title={`Filter: level:${l.level}`}
+                title={`Filter: level:${l.level}${withNoLevel(l.level) ? ' (finds the hits of rules with no level too)' : ''}`}
                 onClick={() => filterLevel(l.level)}
               >
                 {formatCount(l.hits)} {l.level}
+                {withNoLevel(l.level) ? ` (${formatCount(summary.noLevelHits)} ${levelText(null)})` : ''}
               </button>
             </span>
           ))}

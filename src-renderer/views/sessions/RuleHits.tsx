@@ -1,17 +1,17 @@
 // The drawer's rule hits: each rule that matched the session, most severe first, with the field
 // and the value it matched (the same value is marked inside the request above).
-import type { SessionRuleHit } from '../../../src-shared/rules.js';
+import { levelText, type SessionRuleHit } from '../../../src-shared/rules.js';
 import type { QueryState } from '../../data/query-state.js';
 
 /** A rule's level; null for a rule that sets none (optional in Sigma), said as such, not guessed. */
-export function LevelChip({ level }: { level: SessionRuleHit['level'] | null }) {
+export function LevelChip({ level }: { level: SessionRuleHit['level'] }) {
   if (level === null)
     return (
       <span
         className="level-chip level-none"
         title="The rule sets no level; its hits rank with informational"
       >
-        no level
+        {levelText(null)}
       </span>
     );
   return <span className={`level-chip level-${level}`}>{level}</span>;

@@ -4,6 +4,7 @@ import type { Session } from '../../../src-shared/domain.js';
 import { SESSION_SORT_FIELDS } from '../../../src-shared/domain.js';
 import { type FieldFormat, type SessionField, VIEW_FIELDS } from '../../../src-shared/fields/index.js';
 import type { FilterField } from '../../../src-shared/filter/index.js';
+import { levelText, type RuleLevel } from '../../../src-shared/rules.js';
 import { formatCount, formatTimestamp } from '../../format.js';
 import { MARK_COLUMNS } from './mark-columns.js';
 
@@ -132,7 +133,7 @@ export const DEFAULT_WEB_VISIBLE = COLUMN_CHOICES.flatMap((column) =>
  * field of the session: the rows' counts come with each loaded page (useSessionBlocks).
  */
 export function ruleHitsColumn(
-  hitsOf: (sessionId: number) => { hits: number; level: string } | undefined,
+  hitsOf: (sessionId: number) => { hits: number; level: RuleLevel | null } | undefined,
 ): Column {
   return {
     id: 'ruleHits',
@@ -141,7 +142,7 @@ export function ruleHitsColumn(
     sort: 'ruleHits',
     text: (session) => {
       const found = hitsOf(session.id);
-      return found ? `${found.hits} · ${found.level}` : '–';
+      return found ? `${found.hits} · ${levelText(found.level)}` : '–';
     },
   };
 }

@@ -1,3 +1,4 @@
+import { levelText } from '../../../src-shared/rules.js';
 import type { FlagReason } from '../../../src-shared/triage.js';
 
 /**
@@ -7,7 +8,7 @@ import type { FlagReason } from '../../../src-shared/triage.js';
 export function reasonText(reason: FlagReason): string {
   if (reason.by === 'run') return `${reason.kind} #${reason.runId} scored ${reason.score.toFixed(3)}`;
   const matched = reason.field ? ` matched ${reason.field} = ${reason.value ?? ''}` : '';
-  return `rule “${reason.title}” (${reason.level})${matched}`;
+  return `rule “${reason.title}” (${levelText(reason.level)})${matched}`;
 }
 
 /**

@@ -24,6 +24,7 @@ describe('migration 026: import origin', () => {
     await runImport(db, { file, enrich: false, parser: 'inline' });
     // As a database written before 026 holds it.
     db.exec('ALTER TABLE imports DROP COLUMN origin');
+    db.exec('ALTER TABLE rules DROP COLUMN no_level'); // migration 028
     db.pragma('user_version = 25');
     const before = db.prepare('SELECT * FROM imports').all();
     db.close();

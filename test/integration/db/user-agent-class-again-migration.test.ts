@@ -29,6 +29,7 @@ describe('migration 025: user agents classed again', () => {
     // As a database written before 025 holds it.
     db.prepare(`UPDATE user_agents SET class = 'bot' WHERE value = ?`).run(CUBOT);
     db.exec('ALTER TABLE imports DROP COLUMN origin'); // migration 026
+    db.exec('ALTER TABLE rules DROP COLUMN no_level'); // migration 028
     db.pragma('user_version = 24');
     db.close();
 

@@ -187,10 +187,11 @@ describe('web rollups', () => {
     let db = openDatabase(dbPath);
     await runImport(db, { file, enrich: false });
     // As a database from before migration 021 would be: the requests stored, no web rollups (nor
-    // the user agents' classes of 022, nor the imports' labels files of 023 and origins of 026).
+    // the user agents' classes of 022, nor the imports' labels files of 023 and origins of 026,
+    // nor the rules' no_level of 028).
     db.exec(`DROP TABLE rollup_web_time; DROP TABLE rollup_web_values;
       ALTER TABLE user_agents DROP COLUMN class; ALTER TABLE imports DROP COLUMN labels_file;
-      ALTER TABLE imports DROP COLUMN origin;
+      ALTER TABLE imports DROP COLUMN origin; ALTER TABLE rules DROP COLUMN no_level;
       PRAGMA user_version = 20`);
     db.close();
     db = openDatabase(dbPath);
