@@ -5,7 +5,7 @@ import { type SourceConnectionOptions, withSource } from './client.js';
 import { fieldExpr } from './mapping.js';
 import { everyBrokenField } from './mapping-probe.js';
 import { wronglyTyped } from './mapping-types.js';
-import { ALIAS_PREFIX, rowsSql, tableSql } from './select.js';
+import { ALIAS_PREFIX, oneRowSql, tableSql } from './select.js';
 
 export async function checkSource(
   source: SourceInfo,
@@ -17,7 +17,7 @@ export async function checkSource(
     // One row through every mapped expression: a missing column or a wrong expression fails here,
     // and then every field at fault is named at once.
     try {
-      await connection.all(rowsSql(source, {}, 1));
+      await connection.all(oneRowSql(source));
     } catch (error) {
       throw await everyBrokenField(connection, source, error);
     }

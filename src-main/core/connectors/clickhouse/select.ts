@@ -17,18 +17,29 @@ export function mappedFields(mapping: SourceMapping): string[] {
   return MAPPABLE_FIELDS.map((field) => field.name).filter((name) => mapping[name] !== undefined);
 }
 
+function mappedColumnsSql(source: SourceInfo): string {
+  return mappedFields(source.mapping)
+    .map((name) => `${fieldExpr(source.mapping, name)} AS ${ALIAS_PREFIX}${name}`)
+    .join(', ');
+}
+
 export function rowsSql(source: SourceInfo, filter: SessionFilter, limit?: number): string {
-  const columns = mappedFields(source.mapping).map(
-    (name) => `${fieldExpr(source.mapping, name)} AS ${ALIAS_PREFIX}${name}`,
-  );
   return [
-    `SELECT ${columns.join(', ')} FROM ${tableSql(source)}`,
+    `SELECT ${mappedColumnsSql(source)} FROM ${tableSql(source)}`,
     whereSql(source.mapping, filter),
     `ORDER BY ${ALIAS_PREFIX}startTs`,
     limit === undefined ? '' : `LIMIT ${limit}`,
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * Every mapped field on any one row: the check that the mapping runs. No time order, which on 18.16
+ * reads every mapped column of every row to find the first (6.9 s of a 7.2 s check on 30 M rows).
+ */
+export function oneRowSql(source: SourceInfo): string {
+  return `SELECT ${mappedColumnsSql(source)} FROM ${tableSql(source)} LIMIT 1`;
 }
 
 export function countSql(source: SourceInfo, filter: SessionFilter): string {
