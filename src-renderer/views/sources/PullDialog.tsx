@@ -17,7 +17,10 @@ export function PullDialog({ source, onClose }: { source: string; onClose: () =>
   const filter = useSessionFilter();
   const { text: filterText } = useGlobalFilter();
   // The engine's count for this filter: the remote Overview's answer, kept under the same key.
-  const matched = useSourceQuery('sourceOverview', { source, filter }).result.data?.kpis ?? null;
+  const count = useSourceQuery('sourceOverview', { source, filter }).result;
+  const matched = count.data?.kpis ?? null;
+  // A refused filter or a source that is down: said here, or the count would read "counting…" for ever.
+  const countError = matched === null && !count.isFetching ? (count.error?.message ?? null) : null;
   const ref = useRef<HTMLDialogElement>(null);
   const [limitText, setLimitText] = useState(DEFAULT_PULL_LIMIT.toLocaleString('en-US'));
   const [problem, setProblem] = useState<string | null>(null);
@@ -86,7 +89,9 @@ export function PullDialog({ source, onClose }: { source: string; onClose: () =>
           </div>
           <div>
             <dt>Matching rows</dt>
-            <dd data-testid="pull-count">{matched ? formatCount(matched.sessions) : 'counting…'}</dd>
+            <dd data-testid="pull-count">
+              {matched ? formatCount(matched.sessions) : countError ? 'not counted' : 'counting…'}
+            </dd>
           </div>
         </dl>
         <label className="field">
@@ -99,6 +104,7 @@ export function PullDialog({ source, onClose }: { source: string; onClose: () =>
             data-testid="pull-limit"
           />
         </label>
+        <ErrorNote message={countError} />
         {typeof limit === 'string' && <ErrorNote message={limit} />}
         {overLimit && (
           <ErrorNote
