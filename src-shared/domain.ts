@@ -185,6 +185,8 @@ export const JobProgress = z.object({
   pull: PullDetail.optional(),
   /** Pull jobs only, once ended (done or cancelled): what the pull did. */
   pullSummary: PullSummary.optional(),
+  /** Source pull jobs only: the source and the filter pulled ('' for every row), named from the start. */
+  sourcePull: z.object({ source: z.string(), filter: z.string() }).optional(),
   /** Source pull jobs only, once ended: what the pull did. */
   sourcePullSummary: SourcePullSummary.optional(),
   /** Rules runs only: sessions read and hits stored so far. */

@@ -19,6 +19,8 @@ export interface PullOutcome {
 export interface PullSource<Request, Summary extends PullOutcome> {
   keyOf(request: Request): string;
   startMessage(request: Request): string;
+  /** Progress fields that say from the start what is pulled (a CloudWatch pull's come with its first page). */
+  startDetail?(request: Request): Partial<JobProgress>;
   pull(
     request: Request,
     signal: AbortSignal,
@@ -66,6 +68,7 @@ export class PullJobRunner<Request, Summary extends PullOutcome> {
         bytesTotal: null,
         file: null,
         error: null,
+        ...this.source.startDetail?.(request),
       },
     };
     this.jobs.set(jobId, job);

@@ -29,6 +29,7 @@ export class SourcePullJobs extends PullJobRunner<SourcePullRequest, SourcePullS
       {
         keyOf: (request) => JSON.stringify([request.source.name, request.selector]),
         startMessage: (request) => `Counting the matching rows of ${request.source.name}`,
+        startDetail: (request) => ({ sourcePull: { source: request.source.name, filter: request.selector } }),
         pull: (request, signal, update) =>
           pullSource({ watermarks, spoolDir, importSpool, warmImport }, request, {
             ...pullOptions,

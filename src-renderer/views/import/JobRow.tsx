@@ -1,6 +1,7 @@
 import type { ImportRecord, JobProgress } from '../../../src-shared/domain.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { baseName, countOf, formatCount } from '../../format.js';
+import { jobName } from './job-name.js';
 import { pageWords } from './page-words.js';
 
 const ACTIVE = new Set(['queued', 'running']);
@@ -13,7 +14,7 @@ interface JobRowProps {
 
 /** One file's import: live progress while it runs, then what became of its rows. */
 export function JobRow({ job, record, onCancel }: JobRowProps) {
-  const name = job.kind === 'pull' ? (job.pull?.logGroup ?? 'CloudWatch Logs pull') : baseName(job.file);
+  const name = jobName(job);
   const active = ACTIVE.has(job.state);
   const counts = job.counts;
   // The record's message is the whole of it (the error, then what was kept of the import); the
