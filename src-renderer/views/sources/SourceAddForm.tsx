@@ -1,10 +1,13 @@
 // Adding a ClickHouse source from the Import view: the form composes the `vigil source add` line to
 // run (see source-command.ts for why a page does not add it itself). The password is never typed
 // here: it stays in an environment variable or a profile file the analyst keeps.
+import '../../styles/dialog.css';
 import { useState } from 'react';
 import { copyText } from '../../clipboard.js';
+import { TextField } from '../cloudwatch/TextField.js';
 import { SelectField } from '../models/SelectField.js';
 import { EMPTY_FORM, type SourceForm, sourceAddCommand } from './source-command.js';
+import { sourceFormProblems } from './source-form-problems.js';
 
 const PRESETS = [
   { id: 'vigil', label: "vigil — columns named as Vigil's fields" },
@@ -15,32 +18,8 @@ const CREDENTIALS = [
   { id: 'profile', label: 'a profile file (JSON)' },
 ] as const;
 
-function Field({
-  label,
-  value,
-  onChange,
-  testId,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  testId: string;
-}) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type="text"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        spellCheck={false}
-        data-testid={testId}
-      />
-    </label>
-  );
-}
-
-export function SourceAddForm() {
+/** `existing`: the names of the sources there are, which a new one may not take. */
+export function SourceAddForm({ existing }: { existing: readonly string[] }) {
   const [form, setForm] = useState<SourceForm>(EMPTY_FORM);
   const [copied, setCopied] = useState<boolean | null>(null);
   const patch = (change: Partial<SourceForm>) => {
@@ -48,28 +27,39 @@ export function SourceAddForm() {
     setCopied(null);
   };
   const command = sourceAddCommand(form);
+  const problems = sourceFormProblems(form, existing);
+  const toFix = Object.keys(problems).length;
   return (
     <details className="source-add">
       <summary data-testid="source-add-open">Add a ClickHouse source…</summary>
       <div className="field-row">
-        <Field label="Name" value={form.name} onChange={(name) => patch({ name })} testId="source-name" />
-        <Field
+        <TextField
+          label="Name"
+          value={form.name}
+          onValue={(name) => patch({ name })}
+          testId="source-name"
+          error={problems.name}
+        />
+        <TextField
           label="URL (HTTP interface)"
           value={form.url}
-          onChange={(url) => patch({ url })}
+          onValue={(url) => patch({ url })}
           testId="source-url"
+          error={problems.url}
         />
-        <Field
+        <TextField
           label="Database"
           value={form.database}
-          onChange={(database) => patch({ database })}
+          onValue={(database) => patch({ database })}
           testId="source-db"
+          error={problems.database}
         />
-        <Field
+        <TextField
           label="Table"
           value={form.table}
-          onChange={(table) => patch({ table })}
+          onValue={(table) => patch({ table })}
           testId="source-table"
+          error={problems.table}
         />
       </div>
       <div className="field-row">
@@ -80,7 +70,13 @@ export function SourceAddForm() {
           onChange={(preset) => patch({ preset })}
           testId="source-preset"
         />
-        <Field label="User" value={form.user} onChange={(user) => patch({ user })} testId="source-user" />
+        <TextField
+          label="User"
+          value={form.user}
+          onValue={(user) => patch({ user })}
+          testId="source-user"
+          error={problems.user}
+        />
         <SelectField
           label="Password read from"
           value={form.credentials}
@@ -89,17 +85,18 @@ export function SourceAddForm() {
           testId="source-credentials"
         />
         {form.credentials === 'env' ? (
-          <Field
+          <TextField
             label="Variable name"
             value={form.passwordEnv}
-            onChange={(passwordEnv) => patch({ passwordEnv })}
+            onValue={(passwordEnv) => patch({ passwordEnv })}
             testId="source-env"
+            error={problems.passwordEnv}
           />
         ) : (
-          <Field
+          <TextField
             label="Profile file path"
             value={form.profileFile}
-            onChange={(profileFile) => patch({ profileFile })}
+            onValue={(profileFile) => patch({ profileFile })}
             testId="source-profile"
           />
         )}
@@ -109,9 +106,20 @@ export function SourceAddForm() {
         Vigil never stores the password; a page cannot add a source, since the server it names would receive
         one.
       </p>
+      {toFix > 0 && (
+        <p className="field-error" data-testid="source-form-problems">
+          {toFix === 1 ? '1 field to fix' : `${toFix} fields to fix`}, marked above: vigil source add would
+          refuse this line.
+        </p>
+      )}
       <p className="source-command">
         <code data-testid="source-command">{command}</code>
-        <button type="button" className="small" onClick={async () => setCopied(await copyText(command))}>
+        <button
+          type="button"
+          className="small"
+          disabled={toFix > 0}
+          onClick={async () => setCopied(await copyText(command))}
+        >
           Copy
         </button>
         {copied !== null && (

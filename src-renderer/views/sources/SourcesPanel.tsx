@@ -117,7 +117,7 @@ export function SourcesPanel() {
           </tbody>
         </table>
       )}
-      <SourceAddForm />
+      <SourceAddForm existing={list.map((source) => source.name)} />
     </section>
   );
 }
