@@ -8,6 +8,11 @@ export function chooseSource(name: string | null): void {
   sourceStore.set(name);
 }
 
+/** A source was removed: views reading it go back to the local workspace; another chosen source stays. */
+export function forgetSource(name: string): void {
+  sourceStore.set((chosen) => (chosen === name ? null : chosen));
+}
+
 /** The source every view reads from, or null for the local workspace. */
 export function useChosenSource(): string | null {
   return useStore(sourceStore);

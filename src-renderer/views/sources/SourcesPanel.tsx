@@ -7,7 +7,7 @@ import type { SourceCheck, SourceInfo } from '../../../src-shared/sources.js';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { formatCount, formatTimestamp } from '../../format.js';
-import { chooseSource } from '../../state/source.js';
+import { chooseSource, forgetSource } from '../../state/source.js';
 import { SourceAddForm } from './SourceAddForm.js';
 import { useForgetSources, useSources } from './useSources.js';
 
@@ -48,7 +48,7 @@ export function SourcesPanel() {
     setError(null);
     try {
       await api.removeSource({ name });
-      chooseSource(null);
+      forgetSource(name);
       forget();
     } catch (e) {
       setError((e as Error).message);
