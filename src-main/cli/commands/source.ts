@@ -70,7 +70,13 @@ export function registerSource(program: Command): void {
           profileFile: options.profile,
           noCheck: !options.check,
         },
-        { clickhouse: '--clickhouse', profileFile: '--profile', fields: '--field', noCheck: '--no-check' },
+        {
+          name: '<name>',
+          clickhouse: '--clickhouse',
+          profileFile: '--profile',
+          fields: '--field',
+          noCheck: '--no-check',
+        },
       );
       if (options.json) return printJson(added);
       say(
@@ -108,7 +114,7 @@ export function registerSource(program: Command): void {
       .description('Connect, check the table and mapping, count its rows (network)'),
   ).action((name: string, options: WorkspaceOptions) =>
     withWorkspace(options, async ({ call }) => {
-      const check = await call('testSource', { name });
+      const check = await call('testSource', { name }, { name: '<name>' });
       if (options.json) return printJson(check);
       say(
         table([
@@ -126,7 +132,7 @@ export function registerSource(program: Command): void {
     source.command('remove <name>').description('Forget a source (sessions pulled from it stay)'),
   ).action((name: string, options: WorkspaceOptions) =>
     withWorkspace(options, async ({ call }) => {
-      const { removed } = await call('removeSource', { name });
+      const { removed } = await call('removeSource', { name }, { name: '<name>' });
       if (options.json) return printJson({ removed });
       say(`Removed source ${removed}.`);
     }),
