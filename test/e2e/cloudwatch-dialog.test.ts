@@ -66,6 +66,9 @@ afterAll(async () => {
 const dialog = () => page.getByRole('dialog', { name: 'Connect to CloudWatch Logs' });
 const job = (state: string) => dialog().locator(`[data-testid="cw-job"][data-state="${state}"]`);
 
+/** The test id of the element holding the caret (null for the page's body). */
+const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+
 async function text(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? '';
 }
@@ -111,8 +114,12 @@ describe('Connect to CloudWatch Logs (dialog, serve mode, moto_server)', () => {
     await dialog().getByRole('radio', { name: VPC_GROUP }).check();
     expect(await dialog().getByTestId('cw-log-group').inputValue()).toBe(VPC_GROUP);
     await dialog().getByRole('radio', { name: 'Last 24 hours', exact: true }).check();
-    await dialog().getByTestId('cw-start').click();
+    // By keyboard: Enter on Start pull, whose form the progress then replaces.
+    await dialog().getByTestId('cw-start').focus();
+    await page.keyboard.press('Enter');
     await job('done').waitFor();
+    // The caret follows the dialog's new content: it fell to the page's body, outside every control.
+    await expect.poll(focusedTestId).toBe('cw-show-sessions');
     expect(await text(dialog().getByTestId('cw-events'))).toBe('1,200');
     expect(await text(dialog().getByTestId('cw-stored'))).toBe('1,200');
     expect(await text(dialog().getByTestId('cw-covered'))).toMatch(
@@ -123,6 +130,7 @@ describe('Connect to CloudWatch Logs (dialog, serve mode, moto_server)', () => {
 
   it('pulls the WAF group too, and the group list then shows what was pulled', async () => {
     await dialog().getByTestId('cw-new-pull').click();
+    await expect.poll(focusedTestId).toBe('cw-log-group');
     await pull(WAF_GROUP, 'done');
     expect(await text(dialog().getByTestId('cw-stored'))).toBe('300');
     await dialog().getByTestId('cw-new-pull').click();
@@ -174,7 +182,8 @@ describe('Connect to CloudWatch Logs (dialog, serve mode, moto_server)', () => {
       await dialog()
         .getByText(/^Fetching events · range /)
         .waitFor();
-      await dialog().getByTestId('cw-cancel').click();
+      await expect.poll(focusedTestId).toBe('cw-cancel');
+      await page.keyboard.press('Enter');
       await job('cancelled').waitFor();
       expect(await text(dialog().getByTestId('cw-message'))).toMatch(
         /Cancelled before anything was imported\.$/,

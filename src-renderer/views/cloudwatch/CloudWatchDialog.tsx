@@ -1,5 +1,5 @@
 import '../../styles/dialog.css';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import type { LogGroupInfo } from '../../../src-shared/cloudwatch.js';
 import type { MappingPreset } from '../../../src-shared/domain.js';
 import { api } from '../../api/index.js';
@@ -115,6 +115,10 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
   const errors = fieldErrors(problems);
   const chosen = groups?.find((group) => group.name === form.logGroup);
   const finished = job !== null && job.state !== 'running' && job.state !== 'queued';
+  useFocusOnPhase(
+    ref,
+    jobId === null ? 'form' : job === null ? 'starting' : finished ? 'finished' : 'running',
+  );
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="cw-title" onClose={onClose} data-testid="cw-dialog">
       <header className="dialog-head">
@@ -193,4 +197,28 @@ export function CloudWatchDialog({ open, onClose }: CloudWatchDialogProps) {
       )}
     </dialog>
   );
+}
+
+/** Where the caret goes when the dialog's body is replaced: the control of what comes next. */
+const FOCUS_OF_PHASE = {
+  form: '[data-testid="cw-log-group"]',
+  // The job's first progress has not come yet: nothing to focus until it has.
+  starting: null,
+  running: '[data-testid="cw-cancel"]',
+  finished: '[data-testid="cw-show-sessions"], [data-testid="cw-new-pull"]',
+} as const;
+
+/**
+ * Start pull, the end of a pull and New pull each replace the part of the dialog that held the
+ * focus, which then fell to the page's body: a keyboard user was left outside every control. Moves
+ * it to the new part's control on each change (not when the dialog opens: the dialog's own rule).
+ */
+function useFocusOnPhase(dialog: RefObject<HTMLDialogElement | null>, phase: keyof typeof FOCUS_OF_PHASE) {
+  const last = useRef(phase);
+  useEffect(() => {
+    if (last.current === phase) return;
+    last.current = phase;
+    const target = FOCUS_OF_PHASE[phase];
+    if (target) dialog.current?.querySelector<HTMLElement>(target)?.focus();
+  }, [dialog, phase]);
 }
