@@ -62,6 +62,7 @@ function progressPatch(progress: PullProgress): Partial<JobProgress> {
 
 export function describePull(summary: PullSummary): string {
   const c = summary.counts;
-  const base = `${summary.logGroup}: ${summary.events.toLocaleString('en-US')} events pulled; ${c.stored} stored, ${c.quarantined} quarantined, ${c.duplicates} duplicates`;
+  const n = (count: number) => count.toLocaleString('en-US');
+  const base = `${summary.logGroup}: ${n(summary.events)} events pulled; ${n(c.stored)} stored, ${n(c.quarantined)} quarantined, ${n(c.duplicates)} duplicates`;
   return [base, ...summary.notes].join('. ');
 }

@@ -62,8 +62,9 @@ function progressPatch(name: string, p: SourcePullProgress): Partial<JobProgress
 
 export function describeSourcePull(s: SourcePullSummary): string {
   const c = s.counts;
+  const n = (count: number) => count.toLocaleString('en-US');
   return [
-    `${s.source}: ${s.rows.toLocaleString('en-US')} rows pulled; ${c.stored} stored, ${c.quarantined} quarantined, ${c.duplicates} duplicates`,
+    `${s.source}: ${n(s.rows)} rows pulled; ${n(c.stored)} stored, ${n(c.quarantined)} quarantined, ${n(c.duplicates)} duplicates`,
     ...s.notes,
   ].join('. ');
 }

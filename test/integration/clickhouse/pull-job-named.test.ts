@@ -10,12 +10,15 @@ import { type ClickHouseServer, startClickHouse } from '../../helpers/clickhouse
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
+// Enough rows that the pulled count passes a thousand.
+const ROWS = fixtureRows(8000);
+const SQLMAP = ROWS.filter((row) => row.userAgent?.toLowerCase().includes('sqlmap')).length;
 let server: ClickHouseServer;
 let core: Core;
 
 beforeAll(async () => {
   server = await startClickHouse();
-  await loadFixture(server, 'logs', 'web', fixtureRows(200));
+  await loadFixture(server, 'logs', 'web', ROWS);
   core = createCore({ dbPath: path.join(tempDir(), 'vigil.db'), enrich: false });
   await addFleet(core, server);
 }, 60_000);
@@ -43,5 +46,9 @@ describe('a source pull job', () => {
     }
     expect(job.state).toBe('done');
     expect(job.sourcePull).toEqual(named);
+    // Every count grouped by thousands, as the rows are (the stored count read "1108" beside "1,108").
+    expect(SQLMAP).toBeGreaterThan(1000);
+    const n = SQLMAP.toLocaleString('en-US');
+    expect(job.message).toBe(`fleet: ${n} rows pulled; ${n} stored, 0 quarantined, 0 duplicates`);
   });
 });

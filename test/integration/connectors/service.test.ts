@@ -45,7 +45,7 @@ describe('service: listLogGroups and startPull', () => {
     const job = await c.service.jobStatus({ jobId });
     expect(job).toMatchObject({ kind: 'pull', state: 'done', fraction: 1, counts: { stored: 2_500 } });
     expect(job.message).toMatch(
-      /^\/vpc\/flow: 2,500 events pulled; 2500 stored, 0 quarantined, 0 duplicates$/,
+      /^\/vpc\/flow: 2,500 events pulled; 2,500 stored, 0 quarantined, 0 duplicates$/,
     );
     const kinds = (await c.service.listJobs({})).map((j) => j.kind).sort();
     expect(kinds).toEqual(['import', 'import', 'import', 'pull']);
