@@ -43,29 +43,38 @@ export function RemoteOverview({ source }: { source: string }) {
         Flagged and Reviewed count the workspace's models, rules and verdicts: pull the slice to score and
         triage it.
       </p>
-      <section className="panel wide">
-        <h2>Sessions and bytes over time</h2>
-        <p className="panel-hint muted">Drag across the chart to narrow the time range.</p>
-        <TimeSeriesChart query={part((o) => o.series)} recorded={recorded} />
-      </section>
-      <div className="grid-2">
-        <section className="panel">
-          <h2>Detection type by country</h2>
-          <TypeByCountryChart query={part((o) => o.typeByCountry)} />
-        </section>
-        <section className="panel">
-          <h2>Protocol and destination port mix</h2>
-          <PortMixCharts query={part((o) => o.ports)} />
-        </section>
-      </div>
-      <section className="panel wide">
-        <h2>Distributions (log scale)</h2>
-        <HistogramCharts query={part((o) => o.histograms)} />
-      </section>
-      <section className="panel wide">
-        <h2>Source countries</h2>
-        <WorldMapChart query={part((o) => o.countries)} />
-      </section>
+      {/* Cancelled before the engine answered: no chart would be true, "Nothing to show" least of all. */}
+      {query.cancelled && !overview.data ? (
+        <p className="panel-hint muted" data-testid="remote-not-computed">
+          Nothing was computed: the question was cancelled. Ask again above to see the charts.
+        </p>
+      ) : (
+        <>
+          <section className="panel wide">
+            <h2>Sessions and bytes over time</h2>
+            <p className="panel-hint muted">Drag across the chart to narrow the time range.</p>
+            <TimeSeriesChart query={part((o) => o.series)} recorded={recorded} />
+          </section>
+          <div className="grid-2">
+            <section className="panel">
+              <h2>Detection type by country</h2>
+              <TypeByCountryChart query={part((o) => o.typeByCountry)} />
+            </section>
+            <section className="panel">
+              <h2>Protocol and destination port mix</h2>
+              <PortMixCharts query={part((o) => o.ports)} />
+            </section>
+          </div>
+          <section className="panel wide">
+            <h2>Distributions (log scale)</h2>
+            <HistogramCharts query={part((o) => o.histograms)} />
+          </section>
+          <section className="panel wide">
+            <h2>Source countries</h2>
+            <WorldMapChart query={part((o) => o.countries)} />
+          </section>
+        </>
+      )}
       <p className="muted remote-only-local">
         Flags, rule hits, request panels, flag kinds and the feature correlation come from Vigil's models,
         rules and sampled sessions in the workspace: pull the slice to see them.
