@@ -92,6 +92,11 @@ export const UpdateCaseArgs = z.object({
   severity: CaseSeverity.optional(),
   status: CaseStatus.optional(),
   summary: summary.optional(),
+  /**
+   * The title and summary the edit began from (what the page showed). An edit whose text someone
+   * has changed since is refused, so two tabs or two analysts never overwrite each other unseen.
+   */
+  was: z.object({ title: z.string().optional(), summary: z.string().optional() }).optional(),
 });
 
 export const CaseItemsArgs = CaseItemsInput.extend({

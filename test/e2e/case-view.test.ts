@@ -204,4 +204,34 @@ describe('the Case view', () => {
     await page.close();
     expect(await own.stop()).toBe(0);
   }, 90_000);
+  it('refuses a summary saved from a stale tab and keeps its draft, instead of overwriting the other tab', async () => {
+    const own = await startServe(db, ['--no-sample']);
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const first = await context.newPage();
+    const errors = collectPageErrors(first);
+    await first.goto(`${own.url}#/cases/1`);
+    // The second tab shares the first one's cookie, as a tab the analyst opens beside it does.
+    const second = await context.newPage();
+    await second.goto(`${new URL(own.url).origin}/#/cases/1`);
+    const edit = (page: Page) => page.getByRole('button', { name: 'Edit summary' }).click();
+    const box = (page: Page) => page.locator('textarea.case-summary-edit');
+    await edit(first);
+    await edit(second);
+    await box(second).fill('Second tab: the scanner is a contracted pentest.');
+    await second.getByRole('button', { name: 'Save summary' }).click();
+    await box(second).waitFor({ state: 'detached' });
+    await box(first).fill('First tab, from the old summary.');
+    await first.getByRole('button', { name: 'Save summary' }).click();
+    await first.getByText(/The summary of case 1 was changed by .* since you began editing it/).waitFor();
+    await first.screenshot({ path: path.join(SHOTS, 'case-stale-summary.png') });
+    // The draft stays in its box, and the other tab's summary is what the case holds.
+    expect(await box(first).inputValue()).toBe('First tab, from the old summary.');
+    expect(vigil('case', 'show', '1', '--db', db)).toContain(
+      'Second tab: the scanner is a contracted pentest.',
+    );
+    // The refusal is a conflict (409) the browser logs as a failed load, not a server failure.
+    expect(errors).toEqual([expect.stringMatching(/^Failed to load resource: .* 409 \(Conflict\)/)]);
+    await context.close();
+    expect(await own.stop()).toBe(0);
+  }, 90_000);
 });

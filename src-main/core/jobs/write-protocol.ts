@@ -25,6 +25,7 @@ export type ToWriter =
  */
 export type FromWriter =
   | { type: 'answer'; id: number; ok: true; value: unknown }
-  | { type: 'answer'; id: number; ok: false; error: string }
+  /** `stale`: a StaleEditError (a conflict for HTTP), rebuilt as one on the main side. */
+  | { type: 'answer'; id: number; ok: false; error: string; stale?: boolean }
   | { type: 'event'; event: VigilEvent }
   | { type: 'print'; id: number; html: string };

@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open.js';
 import type { PrintToPdf } from '../reports/pdf.js';
 import { jobStore } from '../services/job-store.js';
 import { writeService } from '../services/write-service.js';
+import { StaleEditError } from '../triage/case-stale-edit.js';
 import type { FromWriter, ToWriter, WriterCall, WriteWorkerInput } from './write-protocol.js';
 
 const { dbPath, analyst } = workerData as WriteWorkerInput;
@@ -52,6 +53,6 @@ port.on('message', async (message: ToWriter) => {
   try {
     post({ type: 'answer', id, ok: true, value: await calls[name](args) });
   } catch (error) {
-    post({ type: 'answer', id, ok: false, error: messageOf(error) });
+    post({ type: 'answer', id, ok: false, error: messageOf(error), stale: error instanceof StaleEditError });
   }
 });

@@ -9,6 +9,7 @@ import type { VigilEvent } from '../../../src-shared/api.js';
 import { chromiumPrintToPdf, type PrintToPdf } from '../reports/pdf.js';
 import { JOB_STORE_CALLS, type JobStore } from '../services/job-store.js';
 import { WRITE_OPERATIONS, type WriteService } from '../services/write-service.js';
+import { StaleEditError } from '../triage/case-stale-edit.js';
 import { startWorker } from './worker-url.js';
 import type { FromWriter, ToWriter, WriterCall, WriteWorkerInput } from './write-protocol.js';
 
@@ -112,7 +113,7 @@ export class Writer {
         this.pending.delete(message.id);
         this.answered++;
         if (message.ok) call.resolve(message.value);
-        else call.reject(new Error(message.error));
+        else call.reject(message.stale ? new StaleEditError(message.error) : new Error(message.error));
         break;
       }
     }

@@ -15,6 +15,7 @@ import {
 } from '../db/cases.js';
 import type { Db } from '../db/open.js';
 import { findTag, prepareTagLinkWrite } from '../db/tags.js';
+import { refuseStaleEdit } from './case-stale-edit.js';
 import { refuseEarly, requireStoredSessions } from './stored-sessions.js';
 import { ensureTag } from './tag-actions.js';
 
@@ -92,10 +93,18 @@ export function createCase(
 export function updateCase(
   db: Db,
   analyst: string,
-  args: { id: number; title?: string; severity?: CaseSeverity; status?: CaseStatus; summary?: string },
+  args: {
+    id: number;
+    title?: string;
+    severity?: CaseSeverity;
+    status?: CaseStatus;
+    summary?: string;
+    was?: { title?: string; summary?: string };
+  },
 ): void {
   db.transaction(() => {
     const current = requireCase(db, args.id);
+    refuseStaleEdit(db, args.id, current, args, args.was);
     const before = {
       title: current.title,
       severity: current.severity,

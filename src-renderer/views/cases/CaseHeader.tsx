@@ -9,10 +9,17 @@ import { StatusOptions } from './StatusOptions.js';
 export function CaseHeader({ c, onError }: { c: Case; onError(message: string): void }) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(c.title);
+  // The title the rename began from: a rename from a title another tab changed since is refused.
+  const [began, setBegan] = useState(c.title);
   const fail = (e: Error) => onError(e.message);
   const save = () => {
     setEditing(false);
-    if (title.trim() && title !== c.title) api.updateCase({ id: c.id, title }).catch(fail);
+    if (!title.trim() || title === began) return;
+    api.updateCase({ id: c.id, title, was: { title: began } }).catch((e: Error) => {
+      // Refused: the typed title comes back in the box beside the reason, not lost.
+      setEditing(true);
+      fail(e);
+    });
   };
   return (
     <header className="case-head">
@@ -38,6 +45,7 @@ export function CaseHeader({ c, onError }: { c: Case; onError(message: string): 
             className="small"
             onClick={() => {
               setTitle(c.title);
+              setBegan(c.title);
               setEditing(true);
             }}
           >

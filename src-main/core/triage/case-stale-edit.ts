@@ -1,0 +1,44 @@
+// A title or summary edited from a stale copy (another tab, another analyst saved first) is
+// refused, naming who changed it and when: the later save would otherwise drop their text unseen.
+import { entityHistory } from '../db/audit.js';
+import type { Db } from '../db/open.js';
+
+/** The edit began from a text the case no longer holds: HTTP answers it 409 (Conflict), not 500. */
+export class StaleEditError extends Error {}
+
+type EditedField = 'title' | 'summary';
+type CaseText = Record<EditedField, string>;
+
+/** Who last changed `field` of the case, and when, from its audit history. */
+function lastChange(db: Db, caseId: number, field: EditedField): string {
+  const history = entityHistory(db, 'case', caseId).filter((e) => e.field === 'case');
+  for (let i = history.length - 1; i >= 0; i--) {
+    const entry = history[i];
+    const before = entry?.before as Partial<CaseText> | null;
+    const after = entry?.after as Partial<CaseText> | null;
+    if (entry && before?.[field] !== after?.[field])
+      return ` by ${entry.analyst} at ${new Date(entry.at).toISOString()}`;
+  }
+  return '';
+}
+
+/**
+ * Throws when the edit of a field began from a text the case no longer holds. `was` absent (the
+ * CLI, a severity or status change) asks for no check: that call names the one value it sets.
+ */
+export function refuseStaleEdit(
+  db: Db,
+  caseId: number,
+  current: CaseText,
+  edit: Partial<CaseText>,
+  was: Partial<CaseText> | undefined,
+): void {
+  for (const field of ['title', 'summary'] as const) {
+    const began = was?.[field];
+    if (edit[field] === undefined || began === undefined || began === current[field]) continue;
+    throw new StaleEditError(
+      `The ${field} of case ${caseId} was changed${lastChange(db, caseId, field)} since you began editing it: ` +
+        'yours is not saved. Copy your text, then edit the current one.',
+    );
+  }
+}
