@@ -107,6 +107,11 @@ describe('Triage by keyboard', () => {
     await expect.poll(() => verdictsOf(page, [ids[15]!]), { timeout: 5000 }).toEqual({ [ids[15]!]: '' });
     await page.getByTestId('triage-message').getByText(/Undid/).waitFor();
     delete expected[ids[15]!];
+    // Focus went back to the session whose verdict was undone (row 15), off the row j moved to.
+    expect(
+      await page.locator('[data-testid="triage-row"][aria-selected="true"]').getAttribute('data-session'),
+    ).toBe(String(ids[15]));
+    await page.keyboard.press('j');
     // Rows 16–19: selected with x, then one Shift+B for the selection.
     for (let i = 16; i < 20; i++) {
       await page.keyboard.press('x');

@@ -179,6 +179,17 @@ function restore(state: TriageState, earlier: readonly QueueItem[]): TriageState
   return { ...state, page: { ...state.page, items } };
 }
 
+/**
+ * Focus on the session an undone action was taken on (a group's: its first row), so the next key
+ * judges it again: left where the verdict had moved it, focus sat on a neighbour, or on another
+ * IP's row once the judged one had left the queue. Not on the page yet, the next read finds it.
+ */
+function focusOn(state: TriageState, sessionId: number | undefined): TriageState {
+  if (sessionId === undefined) return state;
+  const at = itemsOf(state).findIndex((item) => item.session.id === sessionId);
+  return { ...state, focusId: sessionId, cursor: at >= 0 ? at : state.cursor };
+}
+
 export function triageReducer(state: TriageState, event: TriageEvent): TriageState {
   const next = reduce(state, event);
   // Where the analyst moved focus, it stays on that session when the rows are read again.
@@ -287,7 +298,7 @@ function reduce(state: TriageState, event: TriageEvent): TriageState {
     case 'undone': {
       const earlier = state.undo.at(-1);
       const popped = { ...state, undo: state.undo.slice(0, -1), error: null };
-      return earlier ? restore(popped, earlier) : popped;
+      return earlier ? focusOn(restore(popped, earlier), earlier[0]?.session.id) : popped;
     }
     case 'undo-refused': {
       const error = `${event.error} (undo rolled back)`;

@@ -186,6 +186,37 @@ describe('the triage reducer', () => {
     expect([ids(bare), bare.error]).toEqual([['1:', '2:'], 'no action (undo rolled back)']);
   });
 
+  it('puts focus back on the session an undone verdict was given on, before and after the rows are read again', () => {
+    // Focus moved on to 2 after judging 1, and 1 left the queue (not yet judged) on the next read.
+    const judged = (i: QueueItem) => ({ ...i, tags: ['judged'] });
+    const state = run([
+      loaded(page(1, 2, 3, 4)),
+      { type: 'acted', hits: (i) => i.session.id === 1, change: judged, before: [item(1)], moveOn: true },
+      loaded(page(2, 3, 4)),
+      { type: 'move', by: 1 },
+    ]);
+    expect(currentItem(state)?.session.id).toBe(3);
+    // u: session 1 comes back with the next read; the next key must judge it, not its neighbour.
+    const undone = run([{ type: 'undone' }, loaded(page(1, 2, 3, 4))], state);
+    expect(currentItem(undone)?.session.id).toBe(1);
+    // Still on the page (the verdict filter shows judged rows too): focus goes to it at once.
+    const shown = run([
+      loaded(page(1, 2, 3)),
+      { type: 'acted', hits: (i) => i.session.id === 2, change: judged, before: [item(2)], moveOn: true },
+      { type: 'undone' },
+    ]);
+    expect(currentItem(shown)?.session.id).toBe(2);
+    // A group's undone verdict: focus on the first of its rows.
+    const group = run([
+      loaded(page(1, 2, 3)),
+      { type: 'acted', hits: (i) => i.session.id > 1, change: judged, before: [item(2), item(3)] },
+      loaded(page(1)),
+      { type: 'undone' },
+      loaded(page(1, 2, 3)),
+    ]);
+    expect(currentItem(group)?.session.id).toBe(2);
+  });
+
   it('replaces patched rows with each answer, says which list it is, and clears the last error', () => {
     const state = run([
       loaded(page(1)),
