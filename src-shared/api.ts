@@ -328,7 +328,11 @@ export const operations = {
   /** One verdict on sessions (a list, or every session from a source IP), as one undoable action. */
   setVerdict: op(SetVerdictArgs, ActionResult),
   /** Reverses the analyst's last verdict or tag action (sessions changed since by others are kept). */
-  undoLastAction: op(z.object({}), UndoResult),
+  /**
+   * Undoes the analyst's last verdict or tag action, or the one `actionId` names (the Triage view
+   * names the action it took, so another tab's later action is never the one taken back).
+   */
+  undoLastAction: op(z.object({ actionId: z.number().int().positive().optional() }), UndoResult),
   /** Recomputes the audit log's hash chain and says where it first breaks (and whether a kept head holds). */
   verifyAuditChain: op(VerifyChainArgs, ChainVerification),
   /** Who changed what on a session and when, oldest first, from the append-only audit log. */

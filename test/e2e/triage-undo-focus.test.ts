@@ -1,6 +1,7 @@
 // Undo in the default queue (not yet judged, focus moving on) in Debian Chromium: the judged
 // session leaves the queue, u brings it back, and the next verdict key must land on it, not on the
-// neighbour focus had moved to.
+// neighbour focus had moved to; and u in one tab takes back that tab's verdict, not the one the
+// same analyst gave since in another tab.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,5 +95,39 @@ describe('undo in the triage queue', () => {
     await expect.poll(() => verdictsStored()).toEqual({ [first!]: 'benign' });
     expect(errors).toEqual([]);
     await page.close();
+  }, 90_000);
+  it('undoes the verdict this tab gave, not the later one the same analyst gave in another tab', async () => {
+    // The serve link is taken by the first test's browser context: a server of its own for this one.
+    const own = await startServe(dbPath, ['--no-sample']);
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const tabA = await context.newPage();
+    const errors = collectPageErrors(tabA);
+    await tabA.goto(own.url);
+    await tabA.getByTestId('nav-triage').click();
+    await tabA.getByTestId('triage-row').first().waitFor();
+    const tabB = await context.newPage();
+    await tabB.goto(`${new URL(own.url).origin}/#/triage`);
+    await tabB.getByTestId('triage-row').first().waitFor();
+    const before = verdictsStored();
+    const [inA] = await rowIds(tabA);
+    await tabA.keyboard.press('m');
+    await idle(tabA);
+    // Tab B judges another session (its last row) afterwards. In front: a hidden tab draws no frame.
+    await tabB.bringToFront();
+    await expect.poll(() => rowIds(tabB)).not.toContain(inA);
+    for (let i = 0; i < 6; i++) await tabB.keyboard.press('j');
+    const inB = Number(await focused(tabB));
+    expect(inB).not.toBe(inA);
+    await tabB.keyboard.press('r');
+    await idle(tabB);
+    await expect.poll(() => verdictsStored()).toEqual({ ...before, [inA!]: 'malicious', [inB]: 'review' });
+
+    await tabA.bringToFront();
+    await tabA.keyboard.press('u');
+    await tabA.getByTestId('triage-message').getByText(`Undid malicious on session ${inA}`).waitFor();
+    await expect.poll(() => verdictsStored()).toEqual({ ...before, [inB]: 'review' });
+    expect(errors).toEqual([]);
+    await context.close();
+    expect(await own.stop()).toBe(0);
   }, 90_000);
 });

@@ -144,3 +144,18 @@ export function lastUndoableAction(
     )
     .get(analyst, JSON.stringify(kinds)) as { id: number; kind: string; summary: string } | undefined;
 }
+
+/** One action as undo needs it: who took it, its kind, and whether an undo already names it. */
+export function actionForUndo(
+  db: Db,
+  id: number,
+): { id: number; analyst: string; kind: string; summary: string; undone: boolean } | undefined {
+  const row = db
+    .prepare(
+      `SELECT id, analyst, kind, summary,
+              EXISTS (SELECT 1 FROM audit_actions u WHERE u.undoes = a.id) AS undone
+       FROM audit_actions a WHERE id = ?`,
+    )
+    .get(id) as { id: number; analyst: string; kind: string; summary: string; undone: number } | undefined;
+  return row && { ...row, undone: row.undone === 1 };
+}

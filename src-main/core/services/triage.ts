@@ -65,9 +65,9 @@ export function triageService(context: TriageContext): Pick<VigilService, Triage
     async setVerdict(args) {
       return changed('verdicts', setVerdict(db, signer(), args));
     },
-    async undoLastAction() {
+    async undoLastAction({ actionId }) {
       // It reverses a verdict or a tag action.
-      return changed('undo', undoLastAction(db, signer()));
+      return changed('undo', undoLastAction(db, signer(), actionId));
     },
     async verifyAuditChain({ expectHash }) {
       return verifyAuditChain(db, { expectHash });

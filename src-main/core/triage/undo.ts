@@ -2,7 +2,13 @@
 // action (the audit log itself never changes). Entities someone changed since are left alone.
 import { must } from '../../../src-shared/must.js';
 import type { AuditEntry, UndoResult } from '../../../src-shared/triage.js';
-import { actionChanges, insertAction, lastUndoableAction, recordChanges } from '../db/audit.js';
+import {
+  actionChanges,
+  actionForUndo,
+  insertAction,
+  lastUndoableAction,
+  recordChanges,
+} from '../db/audit.js';
 import type { Db } from '../db/open.js';
 import { prepareSessionTagWrite, taggedAmong } from '../db/tags.js';
 import { prepareVerdictWrite, verdictsOf } from '../db/verdicts.js';
@@ -76,11 +82,30 @@ function restorers(db: Db): Record<string, Restorer> {
   };
 }
 
-export function undoLastAction(db: Db, analyst: string): UndoResult {
+/**
+ * The action named by `id` if it may be undone by `analyst`: a page undoes the action it took, not
+ * the analyst's last one, which another tab or the CLI may have taken since.
+ */
+function namedAction(db: Db, analyst: string, id: number) {
+  const action = actionForUndo(db, id);
+  if (!action) throw new Error(`No action ${id} in the audit log.`);
+  if (action.undone) throw new Error(`Action ${id} was already undone.`);
+  if (action.analyst !== analyst)
+    throw new Error(`Action ${id} is ${action.analyst}’s: only ${action.analyst} can undo it.`);
+  if (!(UNDOABLE as readonly string[]).includes(action.kind))
+    throw new Error(`Action ${id} (${action.kind}) cannot be undone: only a verdict or tag action can.`);
+  return action;
+}
+
+/** Undoes `actionId` when given (see namedAction), else the analyst's last verdict or tag action. */
+export function undoLastAction(db: Db, analyst: string, actionId?: number): UndoResult {
   const by = restorers(db);
   return db
     .transaction((): UndoResult => {
-      const action = lastUndoableAction(db, analyst, UNDOABLE);
+      const action =
+        actionId === undefined
+          ? lastUndoableAction(db, analyst, UNDOABLE)
+          : namedAction(db, analyst, actionId);
       if (!action) return { undone: null, summary: 'Nothing to undo.', restored: 0, skipped: 0 };
       const changes = actionChanges(db, action.id);
       const undoId = insertAction(db, {

@@ -30,11 +30,15 @@ interface Target {
 export function useTriageActions(deps: TriageDeps) {
   const latest = useRef(deps);
   latest.current = deps;
+  // The audit action each entry of the undo stack (its `before` rows) became, once the core
+  // answers: u undoes that action by id, never the analyst's last one, which another tab or the CLI
+  // may have taken since (it took back a verdict this page never showed, and left this one).
+  const actionIds = useRef(new WeakMap<readonly QueueItem[], Promise<number | undefined>>());
   const send = <T>(call: () => Promise<T>): Promise<T> => latest.current.ledger.send(call);
   const say = (message: string) => latest.current.dispatch({ type: 'message', message });
 
   /** The optimistic pattern every row action shares. */
-  const act = <T>(
+  const act = <T extends { actionId: number }>(
     hits: Hits,
     change: (item: QueueItem) => QueueItem,
     call: () => Promise<T>,
@@ -45,7 +49,15 @@ export function useTriageActions(deps: TriageDeps) {
     const state = latest.current.liveState();
     const before = itemsOf(state).filter(hits);
     dispatch({ type: 'acted', hits, change, before, moveOn });
-    send(call).then(
+    const answer = send(call);
+    actionIds.current.set(
+      before,
+      answer.then(
+        (r) => r.actionId,
+        () => undefined,
+      ),
+    );
+    answer.then(
       (result) => say(done(result)),
       (e: Error) => latest.current.dispatch({ type: 'refused', before, error: e.message }),
     );
@@ -175,7 +187,17 @@ export function useTriageActions(deps: TriageDeps) {
       const ids = new Set(earlier?.map((item) => item.session.id));
       const later = itemsOf(state).filter((item) => ids.has(item.session.id));
       dispatch({ type: 'undone' });
-      send(() => api.undoLastAction({})).then(
+      // Nothing of this page's to undo (none yet, or a new visit): the analyst's last action.
+      const named = earlier && actionIds.current.get(earlier);
+      const call = async () => {
+        if (!named) return api.undoLastAction({});
+        // Sent after the action (the ledger keeps the order), so its id is known by now.
+        const actionId = await named;
+        if (actionId === undefined)
+          throw new Error('That action was refused: there is nothing of it to undo.');
+        return api.undoLastAction({ actionId });
+      };
+      send(call).then(
         (r) => say(r.skipped ? `${r.summary} (${r.skipped} changed since by others, kept)` : r.summary),
         (e: Error) => latest.current.dispatch({ type: 'undo-refused', earlier, later, error: e.message }),
       );
