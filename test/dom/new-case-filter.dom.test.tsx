@@ -59,4 +59,17 @@ describe('a new case from the filter in force', () => {
     await waitFor(() => expect(calls.some((c) => c.name === 'createCase')).toBe(true));
     expect(calls.find((c) => c.name === 'createCase')?.args).not.toHaveProperty('filter');
   });
+  it('creates one case however often Create is pressed while the first is on its way', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    answers.createCase = () => new Promise((resolve) => (answer = resolve));
+    render(<NewCaseForm ips={['198.51.100.7']} sessionIds={[]} />, withData);
+    // A double click, or Enter then a click: before, each made a case of its own.
+    fireEvent.click(screen.getByTestId('case-create'));
+    fireEvent.click(screen.getByTestId('case-create'));
+    fireEvent.submit(screen.getByTestId('case-new'));
+    await waitFor(() => expect(calls.filter((c) => c.name === 'createCase')).toHaveLength(1));
+    answer({ case: fakeCase(9), items: [], notes: [] });
+    await waitFor(() => expect(window.location.hash).toBe('#/cases/9'));
+    expect(calls.filter((c) => c.name === 'createCase')).toHaveLength(1);
+  });
 });

@@ -3,6 +3,7 @@ import { CASE_SEVERITIES, type CaseSeverity } from '../../../src-shared/cases.js
 import { api } from '../../api/index.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { countOf, formatTimestamp } from '../../format.js';
+import { useOneAtATime } from '../../hooks/useOneAtATime.js';
 import { useGlobalFilter, useSessionFilter } from '../../state/filter.js';
 import { caseHash } from './useCaseRoute.js';
 
@@ -30,16 +31,20 @@ export function NewCaseForm({ ips, sessionIds, withFilter = false }: NewCaseForm
   const [summary, setSummary] = useState('');
   const [ipText, setIpText] = useState(ips.join('\n'));
   const [error, setError] = useState<string | null>(null);
+  // One case per form: a double click while the first create was on its way made a second case.
+  const { pending, run } = useOneAtATime();
   const submit = () => {
     const list = ipText.split(/[\s,]+/).filter(Boolean);
-    api
-      .createCase({ title, severity, summary, ips: list, sessionIds, ...(withFilter ? { filter } : {}) })
-      .then(
-        (detail) => {
-          window.location.hash = caseHash(detail.case.id);
-        },
-        (e: Error) => setError(e.message),
-      );
+    run(() =>
+      api
+        .createCase({ title, severity, summary, ips: list, sessionIds, ...(withFilter ? { filter } : {}) })
+        .then(
+          (detail) => {
+            window.location.hash = caseHash(detail.case.id);
+          },
+          (e: Error) => setError(e.message),
+        ),
+    );
   };
   return (
     <form
@@ -107,8 +112,8 @@ export function NewCaseForm({ ips, sessionIds, withFilter = false }: NewCaseForm
         </p>
       )}
       <p>
-        <button type="submit" data-testid="case-create">
-          Create case
+        <button type="submit" data-testid="case-create" disabled={pending}>
+          {pending ? 'Creating…' : 'Create case'}
         </button>{' '}
         <a href="#/cases">Cancel</a>
       </p>
