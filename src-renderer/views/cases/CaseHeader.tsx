@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CASE_SEVERITIES, type Case, type CaseSeverity, type CaseStatus } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
 import { countOf, formatTimestamp } from '../../format.js';
@@ -12,8 +12,21 @@ export function CaseHeader({ c, onError }: { c: Case; onError(message: string): 
   // The title the rename began from: a rename from a title another tab changed since is refused.
   const [began, setBegan] = useState(c.title);
   const fail = (e: Error) => onError(e.message);
+  // Escape drops the typed title: the blur that follows must not save it.
+  const dropped = useRef(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Focus back on "rename" when the box closes (Enter, Escape, blur): it had gone to the page.
+  useEffect(() => {
+    if (wasEditing.current && !editing) renameButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const save = () => {
     setEditing(false);
+    if (dropped.current) {
+      dropped.current = false;
+      return;
+    }
     if (!title.trim() || title === began) return;
     api.updateCase({ id: c.id, title, was: { title: began } }).catch((e: Error) => {
       // Refused: the typed title comes back in the box beside the reason, not lost.
@@ -34,6 +47,12 @@ export function CaseHeader({ c, onError }: { c: Case; onError(message: string): 
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             onBlur={save}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              dropped.current = true;
+              setTitle(began);
+              setEditing(false);
+            }}
             aria-label="Case title"
           />
         </form>
@@ -41,9 +60,11 @@ export function CaseHeader({ c, onError }: { c: Case; onError(message: string): 
         <h2 data-testid="case-title">
           <span className="muted">#{c.id}</span> {c.title}{' '}
           <button
+            ref={renameButton}
             type="button"
             className="small"
             onClick={() => {
+              dropped.current = false;
               setTitle(c.title);
               setBegan(c.title);
               setEditing(true);
