@@ -131,7 +131,7 @@ function indexBuildWatcher(dbPath) {
         const id = db.prepare('SELECT max(id) AS id FROM sessions').get().id;
         const at = performance.timeOrigin + performance.now();
         if (id !== lastId) { lastId = id; lastGrowth = at; }
-        const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('sessions_src', 'sessions_dst')").all();
+        const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('sessions_src', 'sessions_dst', 'sessions_src_sort', 'sessions_dst_sort')").all();
         if (names.length === 0) built = {};
         for (const { name } of names) built[name] ??= at;
       } catch {}
@@ -176,9 +176,13 @@ async function verdictScenario(createCore, template, dir, writeWorker) {
   }
 }
 
-/** The index build's window from the watcher: the last batch written → both indexes back. */
+/** The index build's window from the watcher: the last batch written → every query index back. */
 function buildWindow({ lastGrowth, built }) {
-  const end = Math.max(built.sessions_src ?? Number.NaN, built.sessions_dst ?? Number.NaN);
+  const end = Math.max(
+    ...['sessions_src', 'sessions_dst', 'sessions_src_sort', 'sessions_dst_sort'].map(
+      (name) => built[name] ?? Number.NaN,
+    ),
+  );
   return { from: lastGrowth, to: end, seconds: (end - lastGrowth) / 1000 };
 }
 

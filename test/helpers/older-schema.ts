@@ -3,6 +3,7 @@
 // column of the field table, so the ones the older schema lacks are added for the while and then
 // dropped, and what they held is put back where that schema kept it.
 import type Database from 'better-sqlite3';
+import { ADDRESS_SORT_KEYS } from '../../src-main/core/db/address-sort-key.js';
 import { prepareStringIntern } from '../../src-main/core/db/interned-strings.js';
 import { WEB_ROLLUP_TABLES } from '../../src-main/core/db/migrations/021-web-rollups.js';
 import { ROLLUP_TABLES } from '../../src-main/core/db/rollup-tables.js';
@@ -35,6 +36,9 @@ export async function writeAsOlderSchema(db: Database.Database, write: () => unk
       );
     }
   }
+  // Today's insert writes the addresses' sort keys too (migration 027), which compute them again.
+  const addedKeys = ADDRESS_SORT_KEYS.filter((address) => !columns.has(address.key));
+  for (const address of addedKeys) db.exec(`ALTER TABLE sessions ADD COLUMN ${address.key} BLOB`);
   // Today's writer stages and merges every rollup: the ones the older schema lacks (the web
   // rollups, migration 021, which fills them from the sessions) are there for the while.
   const missingRollups = ROLLUP_TABLES.filter(
@@ -55,10 +59,21 @@ export async function writeAsOlderSchema(db: Database.Database, write: () => unk
   for (const column of addedImportColumns) db.exec(`ALTER TABLE imports DROP COLUMN ${column}`);
   for (const table of missingRollups) db.exec(`DROP TABLE IF EXISTS ${table.name}`);
   if (added.some((field) => field.name === 'path')) putWafRequestsBack(db);
+  if (addedKeys.length > 0) dropAddressSortKeys(db);
   for (const field of added) {
     db.exec(`ALTER TABLE sessions DROP COLUMN ${field.column}`);
     if (field.storage === 'interned') db.exec(`DROP TABLE ${field.dictionary}`);
   }
+}
+
+/**
+ * Takes the addresses' sort keys (migration 027) out of a database, with the indexes on them (an
+ * index rebuild at open or after a bulk import makes them, session-indexes.ts): as a database
+ * written before 027 holds its sessions.
+ */
+export function dropAddressSortKeys(db: Database.Database): void {
+  db.exec('DROP INDEX IF EXISTS sessions_src_sort; DROP INDEX IF EXISTS sessions_dst_sort');
+  for (const address of ADDRESS_SORT_KEYS) db.exec(`ALTER TABLE sessions DROP COLUMN ${address.key}`);
 }
 
 type Stored = KeyFields & { id: number; key: number };

@@ -1,12 +1,19 @@
 import type { Db } from './open.js';
 
 /** The sessions query indexes. Kept here so migrations, bulk imports and recovery agree on them. */
-// Time-range queries use the unique natural-key index, which leads with start_ts.
+// Time-range queries use the unique natural-key index, which leads with start_ts. sessions_src /
+// sessions_dst find addresses by their text as logged (an exact address in each of its forms, a
+// CIDR block's text ranges, a typed prefix: address-sql.ts, filter-sql.ts); sessions_src_sort /
+// sessions_dst_sort hold each address's sort key (address-sort-key.ts, migration 027), which the
+// Sessions table's address sorts walk (sessions.ts). A key cannot replace the text in the first
+// pair: prefixes, joins with the rollups' texts and the lookups by logged text read the text.
 const QUERY_INDEXES = [
   'CREATE INDEX IF NOT EXISTS sessions_src ON sessions(src_ip, start_ts)',
   'CREATE INDEX IF NOT EXISTS sessions_dst ON sessions(dst_ip, start_ts)',
+  'CREATE INDEX IF NOT EXISTS sessions_src_sort ON sessions(src_ip_sort_key, start_ts)',
+  'CREATE INDEX IF NOT EXISTS sessions_dst_sort ON sessions(dst_ip_sort_key, start_ts)',
 ];
-const NAMES = ['sessions_src', 'sessions_dst'];
+const NAMES = ['sessions_src', 'sessions_dst', 'sessions_src_sort', 'sessions_dst_sort'];
 
 export function ensureSessionIndexes(db: Db): void {
   // A build sorts every session: SQLite's sorter may then use a helper thread, which the import's

@@ -9,6 +9,7 @@ import { prepareRollupApply } from '../db/rollups.js';
 import { prepareNextSessionId, prepareSessionGroupInsert, SESSION_GROUP_ROWS } from '../db/sessions.js';
 import { StagedPairs } from '../db/staged-pairs.js';
 import { createStagedRollups, onMerge, stagedName } from '../db/staged-rollups.js';
+import { BatchAddressKeys } from './batch-address-keys.js';
 import type { EncodedBatch } from './batch-codec.js';
 import { BatchInterns, type Intern } from './batch-interns.js';
 import { ClientCells } from './client-cells.js';
@@ -40,6 +41,8 @@ export class BatchWriter {
   private readonly internFields: (Intern | null)[];
   /** The interned fields' ids (slot k: field k) and the attribute set's (slot ATTRS_SLOT, session-fill.ts) by code of the batch. */
   private readonly interns: BatchInterns;
+  /** The sort keys of the batch's addresses by string code (session-fill.ts). */
+  private readonly addressKeys = new BatchAddressKeys();
   private readonly insertBad: ReturnType<typeof prepareQuarantineInsert>;
   private readonly updateProgress: ReturnType<typeof prepareProgressUpdate>;
   /** Rows refused as duplicates since the last window, to take back out of the next one. */
@@ -93,6 +96,7 @@ export class BatchWriter {
   private writeBatch(batch: EncodedBatch): void {
     this.repeats.settle(batch);
     this.interns.start(batch.dict, batch.ids, batch.epoch);
+    this.addressKeys.start(batch.dict);
     let stored = 0;
     let duplicatesOfBatch = false;
     const ids = this.groupIds;
@@ -108,7 +112,7 @@ export class BatchWriter {
       const rows = Math.min(SESSION_GROUP_ROWS, batch.rows - start);
       const values = rows === SESSION_GROUP_ROWS ? this.groupValues : new Array(rows * width);
       for (let r = 0; r < rows; r++)
-        fill(batch, start + r, nextId++, this.importId, values, r * width, this.interns);
+        fill(batch, start + r, nextId++, this.importId, values, r * width, this.interns, this.addressKeys);
       stored += this.insertGroup(values, rows, ids, columns);
       for (let r = 0; r < rows; r++) {
         const id = ids[r]!;

@@ -3,6 +3,7 @@
 // and a row filler compiled for each set of columns it names.
 import { type FieldDef, LOG_FIELDS } from '../../../src-shared/fields/index.js';
 import { INSERT_AT, type InsertColumns, SESSION_INSERT_WIDTH } from '../db/sessions.js';
+import type { BatchAddressKeys } from './batch-address-keys.js';
 import { type EncodedBatch, FIELD_LANES, NUM, NUM_COLS, STR, STR_COLS } from './batch-codec.js';
 import type { BatchInterns } from './batch-interns.js';
 
@@ -48,7 +49,14 @@ export type FillRow = (
   v: unknown[],
   at: number,
   interns: BatchInterns,
+  addressKeys: BatchAddressKeys,
 ) => void;
+
+/** Which address each sort-key insert column keys, by its `str` column. */
+const SORT_KEY_LANES = new Map<number, number>([
+  [INSERT_AT.srcIpSortKey, STR.srcIp],
+  [INSERT_AT.dstIpSortKey, STR.dstIp],
+]);
 
 const fillers = new Map<number, FillRow>();
 
@@ -57,7 +65,8 @@ const fillers = new Map<number, FillRow>();
  * constants, like the hand-written binding it replaced: a loop over FIELD_LANES cost about 20 ms
  * more per million rows (measured). A missing number is NaN, a missing text code -1; both become
  * NULL; an interned field's text becomes its dictionary id, looked up once per string
- * (batch-interns.ts). The source holds nothing but those numbers.
+ * (batch-interns.ts); an address's sort key is found once per string too (batch-address-keys.ts).
+ * The source holds nothing but those numbers.
  */
 export function fillerFor(columns: InsertColumns): FillRow {
   let fill = fillers.get(columns.mask);
@@ -69,6 +78,9 @@ export function fillerFor(columns: InsertColumns): FillRow {
     if (column === INSERT_AT.rawLine) return `v[at + ${j}] = num[n + ${NUM.line}];`;
     if (column === INSERT_AT.attrsId)
       return `c = str[s + ${STR.attrs}]; v[at + ${j}] = c < 0 ? null : interns.idOf(${ATTRS_SLOT}, c);`;
+    const keyed = SORT_KEY_LANES.get(column);
+    if (keyed !== undefined)
+      return `c = str[s + ${keyed}]; v[at + ${j}] = c < 0 ? addressKeys.none : addressKeys.of(c);`;
     const k = column - INSERT_AT.firstField;
     const lane = FIELD_LANES[k] as number;
     if (lane >= 0) return `x = num[n + ${lane}]; v[at + ${j}] = x !== x ? null : x;`;
@@ -84,6 +96,7 @@ export function fillerFor(columns: InsertColumns): FillRow {
     'v',
     'at',
     'interns',
+    'addressKeys',
     `const num = batch.num, str = batch.str, n = row * ${NUM_COLS}, s = row * ${STR_COLS};\nlet x, c;\n${lines.join('\n')}`,
   ) as FillRow;
   fillers.set(columns.mask, fill);

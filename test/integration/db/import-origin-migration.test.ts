@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { listImports } from '../../../src-main/core/db/imports.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
+import { dropAddressSortKeys } from '../../helpers/older-schema.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -24,6 +25,7 @@ describe('migration 026: import origin', () => {
     await runImport(db, { file, enrich: false, parser: 'inline' });
     // As a database written before 026 holds it.
     db.exec('ALTER TABLE imports DROP COLUMN origin');
+    dropAddressSortKeys(db); // migration 027
     db.exec('ALTER TABLE rules DROP COLUMN no_level'); // migration 028
     db.pragma('user_version = 25');
     const before = db.prepare('SELECT * FROM imports').all();

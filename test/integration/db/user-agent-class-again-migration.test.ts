@@ -8,6 +8,7 @@ import { webRequestsOverview } from '../../../src-main/core/analytics/web-reques
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
+import { dropAddressSortKeys } from '../../helpers/older-schema.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -29,6 +30,7 @@ describe('migration 025: user agents classed again', () => {
     // As a database written before 025 holds it.
     db.prepare(`UPDATE user_agents SET class = 'bot' WHERE value = ?`).run(CUBOT);
     db.exec('ALTER TABLE imports DROP COLUMN origin'); // migration 026
+    dropAddressSortKeys(db); // migration 027
     db.exec('ALTER TABLE rules DROP COLUMN no_level'); // migration 028
     db.pragma('user_version = 24');
     db.close();

@@ -24,6 +24,7 @@ import { importLabelsFile } from './023-import-labels.js';
 import { auditChangeOwner } from './024-audit-change-owner.js';
 import { userAgentClassAgain } from './025-user-agent-class-again.js';
 import { importOrigin } from './026-import-origin.js';
+import { addressSortKeys } from './027-address-sort-keys.js';
 import { ruleNoLevel } from './028-rule-no-level.js';
 
 export interface Migration {
@@ -69,8 +70,6 @@ export const migrations: Migration[] = [
   auditChangeOwner,
   userAgentClassAgain,
   importOrigin,
-  // 027 is another change's, written in parallel; this step holds its place until it is merged
-  // (then it is replaced by that migration, and 028 keeps its number).
-  { name: 'no change (027 reserved)', sql: '' },
+  addressSortKeys,
   ruleNoLevel,
 ];
