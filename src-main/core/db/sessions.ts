@@ -160,9 +160,11 @@ export type SessionGroupInsert = ((
  * earlier row of the same group), and returns how many were stored.
  */
 export function prepareSessionGroupInsert(db: Db): SessionGroupInsert {
-  // A column with a default would store that default when left out: always named.
+  // A column with a default would store that default when left out: always named. Not an
+  // address's sort key: its default is the key of no address, right for rows without one.
   const info = db.prepare('PRAGMA table_info(sessions)').all() as { name: string; dflt_value: unknown }[];
   const defaulted = new Set(info.filter((column) => column.dflt_value !== null).map((column) => column.name));
+  for (const address of ADDRESS_SORT_KEYS) defaulted.delete(address.key);
   let required = 0;
   INSERT_COLUMNS.forEach((column, i) => {
     if (i < INSERT_AT.firstField || i === INSERT_AT.rawLine || i === START_AT || defaulted.has(column))

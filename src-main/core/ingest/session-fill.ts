@@ -10,21 +10,32 @@ import type { BatchInterns } from './batch-interns.js';
 /** The attribute set's slot in the writer's BatchInterns, after one per field. */
 export const ATTRS_SLOT = LOG_FIELDS.length;
 
+/** Which address each sort-key insert column keys, by its `str` column. */
+const SORT_KEY_LANES = new Map<number, number>([
+  [INSERT_AT.srcIpSortKey, STR.srcIp],
+  [INSERT_AT.dstIpSortKey, STR.dstIp],
+]);
+
 /**
  * The insert columns (mask, bit i: insert column i) that hold a value in some row of the batch: a
- * number lane that is not NaN or a text code that is not -1 (the import's own columns always).
+ * number lane that is not NaN or a text code that is not -1 (the import's own columns always). An
+ * address's sort key is there when its address is: left out, it takes the column's default, the
+ * key of no address (an access log has no destination: its key is not bound a million times).
  */
 export function presentColumns(batch: EncodedBatch): number {
   const { num, str, rows } = batch;
   let mask = 0;
   for (let i = 0; i < SESSION_INSERT_WIDTH; i++) {
     const k = i - INSERT_AT.firstField;
+    const keyed = SORT_KEY_LANES.get(i);
     const lane =
       k >= 0 && k < LOG_FIELDS.length
         ? (FIELD_LANES[k] as number)
         : i === INSERT_AT.attrsId
           ? ~STR.attrs
-          : null;
+          : keyed !== undefined
+            ? ~keyed
+            : null;
     if (lane === null) {
       mask += 2 ** i;
       continue;
@@ -51,12 +62,6 @@ export type FillRow = (
   interns: BatchInterns,
   addressKeys: BatchAddressKeys,
 ) => void;
-
-/** Which address each sort-key insert column keys, by its `str` column. */
-const SORT_KEY_LANES = new Map<number, number>([
-  [INSERT_AT.srcIpSortKey, STR.srcIp],
-  [INSERT_AT.dstIpSortKey, STR.dstIp],
-]);
 
 const fillers = new Map<number, FillRow>();
 

@@ -29,7 +29,7 @@ ALTER TABLE sessions ADD COLUMN dst_ip_sort_key BLOB NOT NULL DEFAULT ${NO_ADDRE
 `,
   run: backfill,
   notice:
-    'Updating the database: keying the stored addresses so they sort as addresses (once; about 7 s per million sessions)…',
+    'Updating the database: keying the stored addresses so they sort as addresses (once; about 10 s per million sessions)…',
   // Worth a word past a second or so; the largest id bounds the count without counting.
   noticeWhen: (db) => maxSessionId(db) > NOTICE_SESSIONS,
 };
