@@ -86,6 +86,21 @@ describe('serve mode in Debian Chromium', () => {
     await page.locator('[data-testid="session-row"][aria-rowindex="283"]').waitFor();
   });
 
+  it('sorts the source IPs as addresses, not as text', async () => {
+    await page.getByTestId('sessions-table').evaluate((grid) => {
+      grid.scrollTop = 0;
+    });
+    await page.getByTestId('sort-srcIp').click();
+    await page.locator('th[aria-sort="ascending"]').getByTestId('sort-srcIp').waitFor();
+    // As text, 136.226.64.114 came first; as addresses the sample's lowest source is 65.49.1.69.
+    const first = page.locator('[data-testid="session-row"][aria-rowindex="2"] [data-col="srcIp"]');
+    await expect.poll(() => first.textContent()).toBe('65.49.1.69');
+    const shown = await page.locator('[data-testid="session-row"] [data-col="srcIp"]').allTextContents();
+    const number = (ip: string) => ip.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+    expect(shown.length).toBeGreaterThan(10);
+    expect(shown.map(number)).toEqual(shown.map(number).sort((a, b) => a - b));
+  });
+
   it('shows quarantined hostile rows as text, never as markup', async () => {
     const hostile = path.join(dir, 'hostile.csv');
     fs.writeFileSync(

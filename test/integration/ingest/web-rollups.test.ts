@@ -15,6 +15,7 @@ import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { WEB_CELL_BUDGET } from '../../../src-main/core/ingest/web-rollup-sums.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
 import { userAgentClass } from '../../../src-shared/user-agent-class.js';
+import { dropAddressSortKeys } from '../../helpers/older-schema.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -187,12 +188,13 @@ describe('web rollups', () => {
     let db = openDatabase(dbPath);
     await runImport(db, { file, enrich: false });
     // As a database from before migration 021 would be: the requests stored, no web rollups (nor
-    // the user agents' classes of 022, nor the imports' labels files of 023 and origins of 026,
-    // nor the rules' no_level of 028).
+    // the user agents' classes of 022, nor the imports' labels files of 023 and origins of 026, nor
+    // the address sort keys of 027, nor the rules' no_level of 028).
     db.exec(`DROP TABLE rollup_web_time; DROP TABLE rollup_web_values;
       ALTER TABLE user_agents DROP COLUMN class; ALTER TABLE imports DROP COLUMN labels_file;
       ALTER TABLE imports DROP COLUMN origin; ALTER TABLE rules DROP COLUMN no_level;
       PRAGMA user_version = 20`);
+    dropAddressSortKeys(db);
     db.close();
     db = openDatabase(dbPath);
     expectRollupsTrue(db, requestsStored(db));
