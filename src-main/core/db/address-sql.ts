@@ -14,13 +14,35 @@ export function exactAddressSql(column: string, address: string, bind: (value: u
     texts.length === 1 ? `${column} = ${bind(texts[0])}` : `${column} IN (${texts.map(bind).join(', ')})`;
   const leads = ipv6LeadTexts(address);
   if (leads.length === 0) return listed;
-  const hex = bind(ipv6Hex(ipv6ToBigInt(address)));
+  const value = ipv6ToBigInt(address);
+  const hex = bind(ipv6Hex(value));
+  // Every text of the range (one network's clients can be all of it) is read from the index, but
+  // only those that end as the address can are parsed: calling the parse on each cost 3.6 s for a
+  // lookup among a million IPv6 sessions under one first group, the ending test a fraction of it.
+  const ends = lastGroupEndings(value)
+    .map((ending) => `${column} LIKE ${bind(ending)}`)
+    .join(' OR ');
   // ';' follows ':': the range is every text that starts with the lead.
   const ranges = leads.map(
     (lead) =>
-      `(${column} >= ${bind(lead)} AND ${column} < ${bind(`${lead.slice(0, -1)};`)} AND vigil_ipv6_hex(${column}) = ${hex})`,
+      `(${column} >= ${bind(lead)} AND ${column} < ${bind(`${lead.slice(0, -1)};`)} AND (${ends}) AND vigil_ipv6_hex(${column}) = ${hex})`,
   );
   return `(${[listed, ...ranges].join(' OR ')})`;
+}
+
+/**
+ * LIKE patterns (any case, as LIKE compares ASCII) that every text of an IPv6 address ends with:
+ * its last group after a colon with any number of leading zeros, `::` when that group is zero, or the
+ * last byte of an IPv4 tail (`1:2:3:4:5:6:10.1.2.3`). A group's hex digits hold no LIKE wildcard.
+ */
+function lastGroupEndings(value: bigint): string[] {
+  const last = Number(value & 0xffffn);
+  const digits = last.toString(16);
+  const endings = [`%.${last & 0xff}`];
+  // `c`, `0c`, `00c`, `000c`: a group may carry any number of leading zeros up to four digits.
+  for (let width = digits.length; width <= 4; width++) endings.push(`%:${digits.padStart(width, '0')}`);
+  if (last === 0) endings.push('%::');
+  return [...new Set(endings)];
 }
 
 /**

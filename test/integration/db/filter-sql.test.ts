@@ -255,4 +255,23 @@ describe('IPv6 blocks in SQL', () => {
   ])('%s', (text, expected) => {
     expect(matching(text)).toEqual(expected);
   });
+
+  it('finds an address whose last group carries some leading zeros, or ends in an IPv4 tail', () => {
+    // The first-group range is narrowed by how the text ends before each text is parsed: each
+    // ending an address's texts can have must be among those tried.
+    insertSessions(db, [
+      {
+        startTs: 16_000,
+        srcIp: '2001:0db8:0:3:0000::00c',
+        dstIp: '2001:0DB8:0:0:0:0:1.2.3.4',
+        dstPort: 8443,
+      },
+      { startTs: 17_000, srcIp: '2001:db8:0:3::0', dstIp: '2001:db8:0:3::', dstPort: 8443 },
+    ]);
+    expect(matching('src:2001:db8:0:3::c port:8443')).toEqual(['2001:0db8:0:3:0000::00c']);
+    expect(matching('dst:2001:db8::102:304 port:8443')).toEqual(['2001:0db8:0:3:0000::00c']);
+    expect(matching('src:2001:db8:0:3:: port:8443')).toEqual(['2001:db8:0:3::0']);
+    expect(matching('dst:2001:0db8:0:3:0:0:0:0000 port:8443')).toEqual(['2001:db8:0:3::0']);
+    expect(matching('src:2001:db8:0:3::d port:8443')).toEqual([]);
+  });
 });
