@@ -48,6 +48,7 @@ import {
 import { ModelKind, ModelRun, SessionScore, TrainArgs } from './models.js';
 import { ExportArgs, ExportResult } from './reports.js';
 import { RuleHitCounts, RuleHitCountsArgs } from './rule-hit-counts.js';
+import { AddRuleFilesArgs, RULE_UPLOAD_BODY_BYTES } from './rule-upload.js';
 import { RuleFolderLoad, RuleHitSummary, RuleHitSummaryArgs, RuleSetInfo, SessionRuleHit } from './rules.js';
 import { SessionMarks, SessionMarksArgs } from './session-marks.js';
 import {
@@ -102,6 +103,8 @@ export type Reach = 'path' | 'endpoint';
 interface Exposure<F extends readonly Face[]> {
   faces: F;
   reaches?: Reach;
+  /** The largest request the HTTP transport reads for it, when more than its default (1 MiB). */
+  bodyBytes?: number;
 }
 
 function op<A extends z.ZodType, R extends z.ZodType, F extends readonly Face[] = typeof EVERY_FACE>(
@@ -111,10 +114,11 @@ function op<A extends z.ZodType, R extends z.ZodType, F extends readonly Face[] 
 ) {
   const faces = (exposure?.faces ?? EVERY_FACE) as F;
   const reaches = exposure?.reaches ?? null;
+  const bodyBytes = exposure?.bodyBytes ?? null;
   // By construction: a page never gets an operation that names a file or a host.
   if (reaches !== null && faces.some((face) => PAGE_FACES.includes(face)))
     throw new Error(`An operation that takes a ${reaches} cannot be offered to a page.`);
-  return { args, result, faces, reaches };
+  return { args, result, faces, reaches, bodyBytes };
 }
 
 /** The CLI and the main side's own code only: the arguments name a file or a host. */
@@ -302,6 +306,12 @@ export const operations = {
     ...mainSideOnly,
     reaches: 'path',
   }),
+  /**
+   * The page's form of addRuleFolder: the rule files the analyst chose travel as text (at most 2 000,
+   * 1 MiB each, 20 MiB in all) and are written into the workspace's own rules folder, under the
+   * set's name, then loaded as that folder. The same name again replaces its files and reloads it.
+   */
+  addRuleFiles: op(AddRuleFilesArgs, RuleFolderLoad, { ...pagesOnly, bodyBytes: RULE_UPLOAD_BODY_BYTES }),
   /** Turns a set off and removes its hits (the pack included); adding a folder again turns it on. */
   removeRuleSet: op(z.object({ id: z.number().int() }), RuleSetInfo),
   /** Runs the enabled sets over every stored session, replacing their hits (after a set changed). */

@@ -41,7 +41,8 @@ export async function handleApiCall(
   // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never grant.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
     return sendError(res, 415, 'Send the arguments as application/json.');
-  const args = await readJsonBody(req);
+  // Most calls are small; an operation that carries files (rules from the page) says how much more.
+  const args = await readJsonBody(req, operations[name].bodyBytes ?? undefined);
   // A page that hangs up (reloaded, closed) has given its source question up: stop it on the engine
   // too, or a GROUP BY over the whole table would run on there for nobody.
   const ticket = name === 'cancelSourceQuery' ? undefined : ticketOf(args);

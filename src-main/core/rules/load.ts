@@ -6,6 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { RULE_FILE_MAX_BYTES } from '../../../src-shared/rule-upload.js';
 import { derivedRuleId } from './derived-id.js';
 import { ruleDefinition } from './rule-definition.js';
 import { RuleError, type YamlPath } from './rule-error.js';
@@ -13,8 +14,8 @@ import { readRule } from './rule-meta.js';
 import type { LoadResult, RuleRefusal, SigmaRule } from './types.js';
 import { readYamlDocuments, type YamlDocument } from './yaml-source.js';
 
-/** A rule file larger than this is refused unread (the largest real rule files are tens of KB). */
-export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+/** A rule file larger than this is refused unread (one limit with the page's uploads). */
+export const MAX_RULE_FILE_BYTES = RULE_FILE_MAX_BYTES;
 
 /**
  * `name`: the file's name within the folder loaded (its base name for a file on its own), from

@@ -32,6 +32,12 @@ const HARMLESS: Record<string, string> = {
   // stored requests (db/host-edges.ts), never a name that is looked up or connected to.
   'edgeSessions: args.toHost':
     'says the edge ends at a host node; the host is only matched in stored requests',
+  // The page's rule files travel as text; nothing is read from the machine. A relative path only
+  // places a file inside the set's folder Vigil owns: `..`, absolute parts, backslashes and NUL are
+  // refused by the schema (src-shared/rule-upload.ts) and again before writing.
+  'addRuleFiles: args.files': 'the rule files themselves, as text',
+  'addRuleFiles: args.files.relativePath':
+    "where a sent file goes inside Vigil's own rules folder; a path that leaves it is refused",
 };
 
 interface Def {
