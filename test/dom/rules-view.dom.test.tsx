@@ -1,7 +1,7 @@
 // The Rules view: each set with its rule and hit counts and its rules (title, level, hits); a run
 // over all sessions shows the job's progress and can be cancelled; a set is removed after a
-// second click; adding a folder is left to the command line, which the view names; a rule's hit
-// count opens its sessions.
+// second click; rules are added from the page (rule files or a folder) or the command line, which
+// the view names; a rule's hit count opens its sessions.
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { filterStore, setFilterText } from '../../src-renderer/state/filter.js';
@@ -101,6 +101,8 @@ describe('Rules view', () => {
     expect(second.textContent).toContain('proc.yml:1 logsource process_creation');
     expect(screen.getByTestId('rules-stale')).toBeTruthy();
     expect(screen.getByTestId('rules-add-hint').textContent).toContain('node bin/vigil.js rules add DIR');
+    expect(screen.getByTestId('rules-add-folder').textContent).toBe('Add a folder…');
+    expect(screen.getByTestId('rules-add-files').textContent).toBe('Add rule files…');
   });
 
   it('shows a rule without a level as "no level", and says when its id was derived', async () => {

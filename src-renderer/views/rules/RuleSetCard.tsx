@@ -1,11 +1,12 @@
 // One rule set: where it comes from, its rules with their level, ATT&CK techniques and hits, the
 // rules it refused, and "Remove" (turns the set off and removes its hits; the CLI's `rules add`
-// turns it on again), asked twice because the hits go with it. A rule's hit count opens its sessions (rule-pivot.ts).
+// of its folder, or adding a set of its name again from this view, turns it on again), asked twice because the hits go with it. A rule's hit count opens its sessions (rule-pivot.ts).
 import { useState } from 'react';
 import type { RuleSetInfo } from '../../../src-shared/rules.js';
 import { formatCount } from '../../format.js';
 import { openSessionsWith } from '../graph/open-in-sessions.js';
 import { LevelChip } from '../sessions/RuleHits.js';
+import { RuleRefusals } from './RuleRefusals.js';
 import { rulePivot } from './rule-pivot.js';
 
 const KIND_LABEL: Record<RuleSetInfo['kind'], string> = {
@@ -122,24 +123,7 @@ export function RuleSetCard({
       ) : (
         <p className="muted">No rule loaded.</p>
       )}
-      {set.refused.length > 0 && (
-        <details className="rule-refused">
-          <summary>
-            {formatCount(set.refused.length)} refused {set.refused.length === 1 ? 'rule' : 'rules'}
-          </summary>
-          <ul>
-            {set.refused.map((r) => (
-              <li key={`${r.file}:${r.line}:${r.reason}`}>
-                <code>
-                  {r.file}
-                  {r.line ? `:${r.line}` : ''}
-                </code>{' '}
-                {r.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <RuleRefusals refused={set.refused} />
     </section>
   );
 }

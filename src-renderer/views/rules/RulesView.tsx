@@ -1,7 +1,7 @@
 // The Rules view: the detection-rule sets Vigil has (the shipped pack, folders the analyst added,
 // a log's own engine), their rules with level and hits, a run of the rules over every stored
-// session, and removing a set. Adding a folder stays on the command line: it takes a path on
-// this machine, which serve mode's browser cannot name.
+// session, removing a set, and adding the analyst's own rule files (AddRules.tsx: sent as text, as
+// the page never names a path on this machine; the CLI's `rules add DIR` loads a folder in place).
 import './rules.css';
 import { useState } from 'react';
 import type { RuleSetInfo } from '../../../src-shared/rules.js';
@@ -9,6 +9,7 @@ import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
+import { AddRules } from './AddRules.js';
 import { RuleSetCard } from './RuleSetCard.js';
 import { RunRulesButton } from './RunRulesButton.js';
 
@@ -37,11 +38,7 @@ export function RulesView() {
         <RunRulesButton stale={list.some((set) => set.enabled && set.stale)} />
       </header>
       <ErrorNote message={sets.error ?? actionError} />
-      <p className="muted rules-add-hint" data-testid="rules-add-hint">
-        To add a folder of Sigma rules (it takes a path on this machine), use the command line:{' '}
-        <code>node bin/vigil.js rules add DIR</code>, then run the rules here or with{' '}
-        <code>node bin/vigil.js rules run</code>.
-      </p>
+      <AddRules sets={list} />
       {sets.data && list.length === 0 && (
         <p className="empty" data-testid="rules-empty">
           No rule set is loaded.
