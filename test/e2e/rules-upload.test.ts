@@ -4,18 +4,16 @@
 // what loaded and what was refused and why; the set is stored in the workspace's rules folder and,
 // once the rules run, its rule has the hits the database holds. Screenshots at 1600×1000 before and
 // after adding.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './chromium.js';
-import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+import { ruleSetCard, ruleSetCounts, storedHitsOf } from './rules-page.js';
+import { assertBuilt, ROOT, type ServeProcess, startServe, vigilCli } from './serve-process.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CLI = path.join(ROOT, 'bin', 'vigil.js');
 
 const LOGIN_RULE = `title: Login path requested
 id: 3c5e7a90-1b2d-4e6f-8a0b-2c4d6e8f0a1b
@@ -48,22 +46,16 @@ let serve: ServeProcess;
 let page: Page;
 let errors: string[];
 
-function vigil(...args: string[]): void {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')} failed: ${run.stderr}`);
-}
-
-const setCard = (source: string) => page.locator(`[data-source="${source}"]`);
-const countsOf = async (source: string) =>
-  (await setCard(source).getByTestId('rule-set-counts').textContent()) ?? '';
+const setCard = (source: string) => ruleSetCard(page, source);
+const countsOf = (source: string) => ruleSetCounts(page, source);
 
 beforeAll(async () => {
   assertBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-rules-upload-'));
   const log = path.join(dir, 'access.log');
   db = path.join(dir, 'web.db');
-  vigil('generate', '--format', 'combined', '--rows', '2000', '--seed', '23', '--out', log);
-  vigil('ingest', log, '--db', db);
+  vigilCli('generate', '--format', 'combined', '--rows', '2000', '--seed', '23', '--out', log);
+  vigilCli('ingest', log, '--db', db);
   folder = path.join(dir, 'chosen', 'web-rules');
   fs.mkdirSync(path.join(folder, 'probes'), { recursive: true });
   fs.writeFileSync(path.join(folder, 'login.yml'), LOGIN_RULE);
@@ -139,14 +131,7 @@ describe('adding rules from the Rules view', () => {
     const stored = path.join(dir, 'web.rules', 'web-rules');
     await page.getByTestId('rules-run-start').click();
     await page.locator('[data-testid="rules-run-progress"][data-state="done"]').waitFor({ timeout: 60_000 });
-    const reader = new Database(db, { readonly: true });
-    const hits = reader
-      .prepare(
-        "SELECT count(*) FROM rule_hits h JOIN rules r ON r.id = h.rule WHERE r.title = 'Login path requested'",
-      )
-      .pluck()
-      .get() as number;
-    reader.close();
+    const hits = storedHitsOf(db, 'Login path requested');
     expect(hits).toBeGreaterThan(0);
     await expect
       .poll(() => countsOf(stored), { timeout: 10_000 })

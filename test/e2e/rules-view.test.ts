@@ -3,18 +3,16 @@
 // (not yet run). The view lists both sets with their counts; "Run rules over all sessions" runs
 // the job to its end and the folder's rule gets its hits; removing the folder turns it off and
 // takes its hits away. Screenshots at 1600×1000 before and after the run.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './chromium.js';
-import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+import { ruleSetCard, ruleSetCounts, storedHitsOf } from './rules-page.js';
+import { assertBuilt, ROOT, type ServeProcess, startServe, vigilCli } from './serve-process.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CLI = path.join(ROOT, 'bin', 'vigil.js');
 
 // A rule of the analyst's own: any request for a path under /login (the generated log's
 // credential-stuffing bursts and ordinary sign-ins alike).
@@ -38,22 +36,15 @@ let serve: ServeProcess;
 let page: Page;
 let errors: string[];
 
-function vigil(...args: string[]): string {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')} failed: ${run.stderr}`);
-  return run.stdout;
-}
-
-const setCard = (source: string) => page.locator(`[data-source="${source}"]`);
-const countsOf = async (source: string) =>
-  (await setCard(source).getByTestId('rule-set-counts').textContent()) ?? '';
+const setCard = (source: string) => ruleSetCard(page, source);
+const countsOf = (source: string) => ruleSetCounts(page, source);
 
 beforeAll(async () => {
   assertBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-rules-'));
   const log = path.join(dir, 'access.log');
   db = path.join(dir, 'web.db');
-  vigil(
+  vigilCli(
     'generate',
     '--format',
     'combined',
@@ -66,11 +57,11 @@ beforeAll(async () => {
     '--out',
     log,
   );
-  vigil('ingest', log, '--db', db);
+  vigilCli('ingest', log, '--db', db);
   const rules = path.join(dir, 'my-rules');
   fs.mkdirSync(rules);
   fs.writeFileSync(path.join(rules, 'login.yml'), LOGIN_RULE);
-  vigil('rules', 'add', rules, '--db', db);
+  vigilCli('rules', 'add', rules, '--db', db);
   fs.mkdirSync(SHOTS, { recursive: true });
   serve = await startServe(db, ['--no-sample']);
   browser = await launchChromium();
@@ -116,14 +107,7 @@ describe('the Rules view', () => {
     // The list is asked again when the job ends.
     await expect.poll(() => countsOf(folder), { timeout: 10_000 }).toMatch(/^1 rule, [1-9][\d,]* hits$/);
     // What the view says is what the database holds.
-    const reader = new Database(db, { readonly: true });
-    const stored = reader
-      .prepare(
-        "SELECT count(*) FROM rule_hits h JOIN rules r ON r.id = h.rule WHERE r.title = 'Login path requested'",
-      )
-      .pluck()
-      .get() as number;
-    reader.close();
+    const stored = storedHitsOf(db, 'Login path requested');
     expect(await countsOf(folder)).toBe(
       `1 rule, ${stored.toLocaleString('en-US')} ${stored === 1 ? 'hit' : 'hits'}`,
     );

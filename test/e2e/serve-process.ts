@@ -1,5 +1,5 @@
 // Runs the real built CLI (`node bin/vigil.js serve`) as a child process and reads its URL line.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -66,4 +66,14 @@ export function rawGet(port: number, target: string, headers: Record<string, str
       })
       .on('error', reject);
   });
+}
+
+/** Runs the built CLI to prepare a test's data (generate, ingest, rules add); throws with its stderr. */
+export function vigilCli(...args: string[]): string {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'vigil.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout;
 }

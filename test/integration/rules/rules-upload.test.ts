@@ -13,6 +13,7 @@ import { callOperation } from '../../../src-shared/call.js';
 import type { RuleFolderLoad, RuleSetInfo } from '../../../src-shared/rules.js';
 import { createTempDirs } from '../../helpers/temp.js';
 import { callApi, startHarness } from '../server/harness.js';
+import { CHECKOUT_RULE, LOGIN_CHECKOUT_LINES, LOGIN_RULE, pathRule } from './login-checkout.js';
 
 const tempDir = createTempDirs();
 const cores: Core[] = [];
@@ -20,32 +21,12 @@ afterEach(async () => {
   await Promise.all(cores.splice(0).map((core) => core.close()));
 });
 
-const LINES = [
-  '203.0.113.20 - - [12/Feb/2024:10:00:00 +0000] "GET /login HTTP/1.1" 200 512 "-" "Mozilla/5.0"',
-  '203.0.113.21 - - [12/Feb/2024:10:00:01 +0000] "GET /checkout?step=2 HTTP/1.1" 200 90 "-" "Mozilla/5.0"',
-  '203.0.113.22 - - [12/Feb/2024:10:00:02 +0000] "GET /checkout?step=3 HTTP/1.1" 200 90 "-" "Mozilla/5.0"',
-  '203.0.113.23 - - [12/Feb/2024:10:00:03 +0000] "GET /login?next=/cart HTTP/1.1" 302 0 "-" "Mozilla/5.0"',
-];
-
-const rule = (title: string, id: string, stem: string, condition = 'selection') =>
-  [
-    `title: ${title}`,
-    `id: ${id}`,
-    'level: high',
-    'logsource: { category: webserver }',
-    'detection:',
-    '  selection:',
-    `    cs-uri-stem: ${stem}`,
-    `  condition: ${condition}`,
-  ].join('\n');
-const LOGIN = rule('Login requested', '0b4d2c8e-7a1f-4e3b-9c5d-6f8a1b2c3d4e', '/login');
-const CHECKOUT = rule('Checkout requested', '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', '/checkout');
-const BROKEN = rule('Broken', '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d', '/x', 'selection and');
+const BROKEN = pathRule('Broken', '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d', '/x', 'selection and');
 
 async function prepared() {
   const dir = tempDir();
   const dbPath = path.join(dir, 'web.db');
-  fs.writeFileSync(path.join(dir, 'a.log'), `${LINES.join('\n')}\n`);
+  fs.writeFileSync(path.join(dir, 'a.log'), `${LOGIN_CHECKOUT_LINES.join('\n')}\n`);
   const db = openDatabase(dbPath);
   await runImport(db, { file: path.join(dir, 'a.log'), enrich: false });
   db.close();
@@ -80,7 +61,7 @@ describe('adding rules from the page', () => {
     const load = await add({
       name: 'Web Rules!',
       files: [
-        { relativePath: 'login.yml', text: LOGIN },
+        { relativePath: 'login.yml', text: LOGIN_RULE },
         { relativePath: 'sub/broken.yaml', text: BROKEN },
       ],
     });
@@ -91,7 +72,7 @@ describe('adding rules from the page', () => {
     expect(load.refused).toEqual([
       expect.objectContaining({ file: path.join('sub', 'broken.yaml'), line: 8, title: 'Broken' }),
     ]);
-    expect(fs.readFileSync(path.join(folder, 'login.yml'), 'utf8')).toBe(LOGIN);
+    expect(fs.readFileSync(path.join(folder, 'login.yml'), 'utf8')).toBe(LOGIN_RULE);
     expect(fs.readFileSync(path.join(folder, 'sub', 'broken.yaml'), 'utf8')).toBe(BROKEN);
     // Nothing staged is left behind.
     expect(fs.readdirSync(path.join(dir, 'web.rules', '.work'))).toEqual([]);
@@ -115,7 +96,7 @@ describe('adding rules from the page', () => {
       ['.github/x.yml', /hidden/],
     ];
     for (const [relativePath, reason] of tries) {
-      const error = await refusal({ name: 'evil', files: [{ relativePath, text: LOGIN }] });
+      const error = await refusal({ name: 'evil', files: [{ relativePath, text: LOGIN_RULE }] });
       expect(error, relativePath).toMatch(/^Invalid arguments for addRuleFiles/);
       expect(error, relativePath).toMatch(reason);
     }
@@ -129,7 +110,7 @@ describe('adding rules from the page', () => {
     const db = openDatabase(dbPath);
     try {
       expect(() =>
-        addUploadedRules(db, { name: 'evil', files: [{ relativePath: '../../x.yml', text: LOGIN }] }),
+        addUploadedRules(db, { name: 'evil', files: [{ relativePath: '../../x.yml', text: LOGIN_RULE }] }),
       ).toThrow(/\.\. part/);
     } finally {
       db.close();
@@ -140,14 +121,14 @@ describe('adding rules from the page', () => {
 
   it('holds the limits: files, bytes per file and in all, no file at all, one name twice', async () => {
     const { refusal, folderSets } = await prepared();
-    const many = Array.from({ length: 2001 }, (_, i) => ({ relativePath: `r${i}.yml`, text: LOGIN }));
+    const many = Array.from({ length: 2001 }, (_, i) => ({ relativePath: `r${i}.yml`, text: LOGIN_RULE }));
     expect(await refusal({ name: 'many', files: many })).toMatch(/2001|2000/);
     // 1 MiB of text in characters that take 2 bytes each is 2 MiB on disk.
-    const wide = `# ${'é'.repeat(600 * 1024)}\n${LOGIN}`;
+    const wide = `# ${'é'.repeat(600 * 1024)}\n${LOGIN_RULE}`;
     expect(await refusal({ name: 'big', files: [{ relativePath: 'big.yml', text: wide }] })).toMatch(
       /big\.yml: larger than 1 MiB/,
     );
-    const nearlyMiB = `# ${'x'.repeat(1000 * 1024)}\n${LOGIN}`;
+    const nearlyMiB = `# ${'x'.repeat(1000 * 1024)}\n${LOGIN_RULE}`;
     const total = Array.from({ length: 21 }, (_, i) => ({ relativePath: `r${i}.yml`, text: nearlyMiB }));
     expect(await refusal({ name: 'total', files: total })).toMatch(/at most 20 MiB/);
     expect(await refusal({ name: 'none', files: [] })).toMatch(/Choose at least one/);
@@ -155,12 +136,14 @@ describe('adding rules from the page', () => {
       await refusal({
         name: 'twice',
         files: [
-          { relativePath: 'a.yml', text: LOGIN },
-          { relativePath: 'A.yml', text: CHECKOUT },
+          { relativePath: 'a.yml', text: LOGIN_RULE },
+          { relativePath: 'A.yml', text: CHECKOUT_RULE },
         ],
       }),
     ).toMatch(/two files of this name/);
-    expect(await refusal({ name: '   ', files: [{ relativePath: 'a.yml', text: LOGIN }] })).toMatch(/name/);
+    expect(await refusal({ name: '   ', files: [{ relativePath: 'a.yml', text: LOGIN_RULE }] })).toMatch(
+      /name/,
+    );
     expect(await folderSets()).toEqual([]);
   });
 
@@ -169,8 +152,8 @@ describe('adding rules from the page', () => {
     await add({
       name: 'my rules',
       files: [
-        { relativePath: 'login.yml', text: LOGIN },
-        { relativePath: 'checkout.yml', text: CHECKOUT },
+        { relativePath: 'login.yml', text: LOGIN_RULE },
+        { relativePath: 'checkout.yml', text: CHECKOUT_RULE },
       ],
     });
     await run();
@@ -179,7 +162,7 @@ describe('adding rules from the page', () => {
     // The same name in other words is the same set: checkout.yml goes, a changed login.yml comes.
     const again = await add({
       name: 'My Rules',
-      files: [{ relativePath: 'login.yml', text: `# reviewed\n${LOGIN}` }],
+      files: [{ relativePath: 'login.yml', text: `# reviewed\n${LOGIN_RULE}` }],
     });
     expect(again.set.id).toBe(first?.id);
     const folder = path.join(dir, 'web.rules', 'my-rules');
@@ -192,7 +175,7 @@ describe('adding rules from the page', () => {
 
   it('changes nothing when no rule of the files loads, or a file is not YAML', async () => {
     const { dir, add, refusal, run, folderSets, hitsOf } = await prepared();
-    await add({ name: 'mine', files: [{ relativePath: 'login.yml', text: LOGIN }] });
+    await add({ name: 'mine', files: [{ relativePath: 'login.yml', text: LOGIN_RULE }] });
     await run();
     const before = await folderSets();
     const error = await refusal({
@@ -214,19 +197,22 @@ describe('adding rules from the page', () => {
 
   it('puts the previous folder back when loading the new one fails', async () => {
     const { dir, add, refusal, run, core, folderSets, hitsOf } = await prepared();
-    await add({ name: 'mine', files: [{ relativePath: 'login.yml', text: LOGIN }] });
+    await add({ name: 'mine', files: [{ relativePath: 'login.yml', text: LOGIN_RULE }] });
     await run();
     const before = await folderSets();
     // Another set holding the workspace's rules folder: loading `mine` again would run its rules twice.
     const other = path.join(dir, 'web.rules', 'other');
     fs.mkdirSync(other);
-    fs.writeFileSync(path.join(other, 'checkout.yml'), CHECKOUT);
+    fs.writeFileSync(path.join(other, 'checkout.yml'), CHECKOUT_RULE);
     await core.service.removeRuleSet({ id: before[0]?.id ?? -1 });
     await core.service.addRuleFolder({ path: path.join(dir, 'web.rules') });
-    const error = await refusal({ name: 'mine', files: [{ relativePath: 'checkout.yml', text: CHECKOUT }] });
+    const error = await refusal({
+      name: 'mine',
+      files: [{ relativePath: 'checkout.yml', text: CHECKOUT_RULE }],
+    });
     expect(error).toMatch(/is inside rule set/);
     expect(fs.readdirSync(path.join(dir, 'web.rules', 'mine'))).toEqual(['login.yml']);
-    expect(fs.readFileSync(path.join(dir, 'web.rules', 'mine', 'login.yml'), 'utf8')).toBe(LOGIN);
+    expect(fs.readFileSync(path.join(dir, 'web.rules', 'mine', 'login.yml'), 'utf8')).toBe(LOGIN_RULE);
     expect(fs.readdirSync(path.join(dir, 'web.rules', '.work'))).toEqual([]);
     const mine = (await folderSets()).find((set) => set.id === before[0]?.id);
     expect(mine?.rules.map((r) => r.title)).toEqual(['Login requested']);
@@ -243,8 +229,8 @@ describe('adding rules from the served page', () => {
       const reply = await callApi(h, 'addRuleFiles', {
         name: 'big set',
         files: [
-          { relativePath: 'a/login.yml', text: padded(LOGIN) },
-          { relativePath: 'a/checkout.yml', text: padded(CHECKOUT) },
+          { relativePath: 'a/login.yml', text: padded(LOGIN_RULE) },
+          { relativePath: 'a/checkout.yml', text: padded(CHECKOUT_RULE) },
           { relativePath: 'b/broken.yml', text: padded(BROKEN) },
         ],
       });
@@ -255,7 +241,7 @@ describe('adding rules from the served page', () => {
       expect(value.set.source).toBe(path.join(h.dir, 'x.rules', 'big-set'));
       const traversal = await callApi(h, 'addRuleFiles', {
         name: 'evil',
-        files: [{ relativePath: '../x.yml', text: LOGIN }],
+        files: [{ relativePath: '../x.yml', text: LOGIN_RULE }],
       });
       expect(traversal.status).toBe(400);
       expect(fs.existsSync(path.join(h.dir, 'x.yml'))).toBe(false);
