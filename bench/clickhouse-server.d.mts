@@ -2,11 +2,11 @@
 import type { ChildProcess } from 'node:child_process';
 
 export declare const CLICKHOUSE_BINARY: string;
-export declare const TEST_PASSWORD: string;
 
 export interface ClickHouseServer {
   url: string;
   dir: string;
+  /** This server's own password (random per start). */
   password: string;
   process: ChildProcess;
   /** Runs SQL over HTTP as the default user; rejects with the server's text on failure. */
@@ -17,4 +17,9 @@ export interface ClickHouseServer {
   stop(): Promise<void>;
 }
 
-export declare function startClickHouse(): Promise<ClickHouseServer>;
+export interface StartOptions {
+  /** [http, tcp] port pairs to try before free ones are chosen (a test gives a taken one). */
+  ports?: Array<[number, number]>;
+}
+
+export declare function startClickHouse(options?: StartOptions): Promise<ClickHouseServer>;

@@ -3,6 +3,6 @@
 export {
   CLICKHOUSE_BINARY,
   type ClickHouseServer,
+  type StartOptions,
   startClickHouse,
-  TEST_PASSWORD,
 } from '../../bench/clickhouse-server.mjs';
