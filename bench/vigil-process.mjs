@@ -23,9 +23,11 @@ export function vigil(...args) {
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`vigil ${args.join(' ')}: exit ${code}: ${stderr}`)),
-    );
+    child.once('close', (code) => {
+      // A traced run (VIGIL_TRACE_PULL, VIGIL_TRACE_INGEST) writes its steps on stderr: show them.
+      if (code === 0 && /^(pull|ingest) trace:/m.test(stderr)) process.stderr.write(stderr);
+      code === 0 ? resolve() : reject(new Error(`vigil ${args.join(' ')}: exit ${code}: ${stderr}`));
+    });
   });
 }
 
