@@ -13,7 +13,9 @@ const QUERY_INDEXES = [
   'CREATE INDEX IF NOT EXISTS sessions_src_sort ON sessions(src_ip_sort_key, start_ts)',
   'CREATE INDEX IF NOT EXISTS sessions_dst_sort ON sessions(dst_ip_sort_key, start_ts)',
 ];
-const NAMES = ['sessions_src', 'sessions_dst', 'sessions_src_sort', 'sessions_dst_sort'];
+/** The index each address sort walks (its key, start_ts): sessions.ts pages by it. */
+export const ADDRESS_SORT_INDEX = { srcIp: 'sessions_src_sort', dstIp: 'sessions_dst_sort' } as const;
+const NAMES = ['sessions_src', 'sessions_dst', ...Object.values(ADDRESS_SORT_INDEX)];
 
 export function ensureSessionIndexes(db: Db): void {
   // A build sorts every session: SQLite's sorter may then use a helper thread, which the import's
