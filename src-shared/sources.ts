@@ -36,7 +36,7 @@ export const SourceInfo = z.object({
   passwordEnv: z.string().nullable(),
   profileFile: z.string().nullable(),
   createdAt: z.number(),
-  /** Newest row time pulled by an unfiltered pull, or null. */
+  /** Newest row time any pull of the source stored, whatever its filter, or null (db/sources.ts). */
   lastPulledTs: z.number().nullable(),
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
