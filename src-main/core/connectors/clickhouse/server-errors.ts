@@ -43,6 +43,8 @@ export function engineAnswer(error: unknown): { code: number; said: string; miss
   return { code, said: engineText(raw), missingColumn: MISSING_COLUMN_CODES.has(code) };
 }
 
+const HTTP_PORT_HINT = 'is the address its HTTP port (8123 by default)?';
+
 /** A clear message for any failure of a call to the source (engine error, network, abort). */
 export function describeSourceError(error: unknown, where: Where): Error {
   const raw = error instanceof Error ? error.message : String(error);
@@ -79,6 +81,13 @@ export function describeSourceError(error: unknown, where: Where): Error {
   else if (code === 159 || code === 160) message = `${name} stopped the query: it ran out of time (${said}).`;
   else if (code === 394) message = `${name}: the query was cancelled.`;
   else if (code !== null) message = `${name} refused the query: ${said} (code ${code}).`;
-  else message = `${name} failed: ${said}`;
+  // ClickHouse always says why it refused; an answer without a word, or a web page, is another
+  // server's (a proxy, a load balancer, a web site on that port).
+  else if (raw.trim() === '' && netCode === undefined)
+    message = `${name} at ${where.url} answered with an error and no message, as no ClickHouse server does: ${HTTP_PORT_HINT}`;
+  else if (/^\s*<(!doctype|html)/i.test(raw)) {
+    const title = /<title>([^<]*)<\/title>/i.exec(raw)?.[1]?.replace(/\s+/g, ' ').trim();
+    message = `${name} at ${where.url} answered with a web page${title ? ` ("${title}")` : ''}, not as ClickHouse: ${HTTP_PORT_HINT}`;
+  } else message = `${name} failed: ${said}`;
   return Object.assign(new Error(message), { cause: error });
 }
