@@ -228,7 +228,8 @@ export const operations = {
   // analyst registered with addSource (the CLI), so the pages may call them like sourceOverview.
   listSources: op(z.object({}), z.array(SourceInfo)),
   /** Connects, checks the table and every mapped column, and counts its rows (network). */
-  testSource: op(z.object({ name: SourceName }), SourceCheck),
+  /** Checks a source (connects, reads the mapping, counts rows); with a ticket, cancelSourceQuery stops it. */
+  testSource: op(z.object({ name: SourceName, ticket: SourceTicket.optional() }), SourceCheck),
   /** Forgets a source and its pulls' watermarks; sessions pulled from it stay. */
   removeSource: op(z.object({ name: SourceName }), z.object({ removed: z.string() })),
   /** Pulls the rows matching a filter into the workspace (network); progress comes as job events. */

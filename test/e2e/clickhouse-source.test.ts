@@ -136,8 +136,10 @@ describe('a ClickHouse source in the app (serve mode, clickhouse-server 18.16)',
   });
 
   it('shows the Overview computed by the engine for the filter, labelled as remote', async () => {
-    await page.getByTestId('source-chooser').selectOption('fleet');
-    await page.goto(`http://127.0.0.1:${serve.port}/#/overview`);
+    // Hunt in the Import view chooses the source and opens its Overview.
+    await page.getByTestId('source-fleet').getByTestId('source-hunt').click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/overview');
+    expect(await page.getByTestId('source-chooser').inputValue()).toBe('fleet');
     await expect
       .poll(() => page.getByTestId('remote-label').textContent(), UNTIL_SHOWN)
       .toBe('Remote: fleet (ClickHouse) — computed by the engine');

@@ -57,8 +57,9 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
       return store.saveSource(source);
     },
     listSources: () => store.sourcesList(),
-    async testSource({ name }) {
-      return checkSource(await named(name), context.connection);
+    async testSource({ name, ticket }) {
+      const info = await named(name);
+      return tickets.run(ticket, (signal) => checkSource(info, context.connection, signal));
     },
     async removeSource({ name }) {
       if (!(await store.deleteSource(name))) throw new Error(`No source named "${name}".`);

@@ -15,12 +15,16 @@ interface BrokenField {
   missingColumn: boolean;
 }
 
-async function brokenFields(connection: SourceConnection, source: SourceInfo): Promise<BrokenField[]> {
+async function brokenFields(
+  connection: SourceConnection,
+  source: SourceInfo,
+  signal?: AbortSignal,
+): Promise<BrokenField[]> {
   const broken: BrokenField[] = [];
   for (const field of mappedFields(source.mapping)) {
     const sql = `SELECT ${fieldExpr(source.mapping, field)} AS ${ALIAS_PREFIX}v FROM ${tableSql(source)} LIMIT 1`;
     try {
-      await connection.all(sql);
+      await connection.all(sql, signal);
     } catch (error) {
       const answer = engineAnswer(error);
       // Not the engine's answer (the network went): the probe can say nothing more.
@@ -48,9 +52,10 @@ export async function everyBrokenField(
   connection: SourceConnection,
   source: SourceInfo,
   failure: unknown,
+  signal?: AbortSignal,
 ): Promise<unknown> {
   if (!engineAnswer(failure)?.missingColumn) return failure;
-  const broken = await brokenFields(connection, source);
+  const broken = await brokenFields(connection, source, signal);
   if (broken.length === 0) return failure;
   const missing = broken.filter((b) => b.missingColumn);
   const refused = broken.filter((b) => !b.missingColumn);

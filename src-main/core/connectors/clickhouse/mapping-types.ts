@@ -33,11 +33,20 @@ function conversion(field: string, fieldType: string, type: string, expr: string
 }
 
 /** An error naming every field whose type is wrong for it, or null when every type fits. */
-export async function wronglyTyped(connection: SourceConnection, source: SourceInfo): Promise<Error | null> {
+export async function wronglyTyped(
+  connection: SourceConnection,
+  source: SourceInfo,
+  signal?: AbortSignal,
+): Promise<Error | null> {
   const header: string[] = [];
-  await connection.lines(rowsSql(source, {}, 0), 'TabSeparatedWithNamesAndTypes', (lines) => {
-    header.push(...lines);
-  });
+  await connection.lines(
+    rowsSql(source, {}, 0),
+    'TabSeparatedWithNamesAndTypes',
+    (lines) => {
+      header.push(...lines);
+    },
+    signal,
+  );
   const names = (header[0] ?? '').split('\t');
   const types = (header[1] ?? '').split('\t');
   const wrong = names.flatMap((alias, i) => {
