@@ -16,7 +16,7 @@ export interface CaseTotals {
   ruleHits: number;
   /** Sessions per bucket of `step` ms (caseTimelineBucket), oldest first; null without sessions. */
   timeline: { step: number; buckets: CaseBucket[] } | null;
-  /** Sessions per country ('??' unknown), most first: the shape the app's case view reads too. */
+  /** Sessions per country ('' for none: src-shared/country-label.ts), most first: the shape the app's case view reads too. */
   countries: CaseOverview['countries'];
   /** Sessions per verdict ('no verdict' without one), most first. */
   verdicts: [string, number][];
@@ -79,7 +79,7 @@ export function caseTotals(db: Db, selection: SessionSelection): CaseTotals {
     requests,
     ruleHits,
     timeline,
-    countries: grouped(`coalesce(country, '??')`).map(([country, sessions]) => ({ country, sessions })),
+    countries: grouped(`coalesce(country, '')`).map(([country, sessions]) => ({ country, sessions })),
     verdicts: grouped(
       `coalesce(verdicts.verdict, 'no verdict')`,
       'LEFT JOIN verdicts ON verdicts.session_id = sessions.id',

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type * as Echarts from 'echarts';
 import type { CaseBucket } from '../../../src-shared/cases.js';
+import { countryLabel } from '../../../src-shared/country-label.js';
 import { HOUR } from '../../../src-shared/time-buckets.js';
 import type { CaseTotals } from '../db/case-totals.js';
 
@@ -71,7 +72,7 @@ export function countriesChart(countries: CaseTotals['countries']): string | nul
   return renderSvg({
     title: { text: 'Sessions by country', textStyle: { fontSize: 13 } },
     grid: { left: 48, right: 16, top: 40, bottom: 32 },
-    xAxis: { type: 'category', data: top.map((c) => c.country) },
+    xAxis: { type: 'category', data: top.map((c) => countryLabel(c.country)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', data: top.map((c) => c.sessions), itemStyle: { color: '#8e5cc2' } }],
   });

@@ -1,6 +1,7 @@
 // The case's own time series and countries, on the shared chart wrapper. Tooltips are HTML in
 // ECharts: log-derived names go through escapeHtml.
 import type { CaseBucket, CaseOverview } from '../../../src-shared/cases.js';
+import { countryLabel } from '../../../src-shared/country-label.js';
 import { EChart } from '../../charts/EChart.js';
 import { escapeHtml, tooltipLine } from '../../charts/escape.js';
 import { axisStyle, baseOption, type ChartTheme, timeAxis } from '../../charts/palette.js';
@@ -78,7 +79,7 @@ export function CaseCharts({ overview, loading }: { overview: CaseOverview | nul
             yAxis: {
               type: 'category',
               inverse: true,
-              data: countries.map((c) => c.country),
+              data: countries.map((c) => countryLabel(c.country)),
               ...axisStyle(theme),
             },
             series: [

@@ -7,6 +7,7 @@
 // draws no segment stacked on a zero (log 0 has no place), which left a country without the
 // smallest type with its next one missing. The tooltip gives the true counts.
 import { useMemo, useState } from 'react';
+import { countryLabel } from '../../../src-shared/country-label.js';
 import type { FilterClause } from '../../../src-shared/filter/index.js';
 import { type ChartEvents, EChart } from '../../charts/EChart.js';
 import { escapeHtml, tooltipLine } from '../../charts/escape.js';
@@ -22,9 +23,6 @@ export interface Stack {
   color?: string | ((theme: ChartTheme) => string);
   values: number[];
 }
-
-export const UNKNOWN = '(unknown)';
-export const countryLabel = (country: string) => (country === '' ? UNKNOWN : country);
 
 type AxisParam = { seriesName: string; name: string; value: number; marker: string; seriesIndex: number };
 
