@@ -405,6 +405,25 @@ describe('Triage keys and focus', () => {
     expect(verdictOf(1)).toBe('benign');
     filter.remove();
   });
+
+  it('gives the keys back to the queue after a filter is picked with the pointer, not when changed by key', async () => {
+    // The keys are ignored while a select has focus (its letters pick options): a verdict filter
+    // picked with the mouse kept the focus, and j, k, m and b did nothing until a click elsewhere.
+    answers.setVerdict = () => ({ actionId: 1, changed: 1, covered: 1 });
+    await renderView();
+    const verdictFilter = screen.getByTestId('triage-verdict-filter') as HTMLSelectElement;
+    verdictFilter.focus();
+    await act(async () => void fireEvent.keyDown(verdictFilter, { key: 'ArrowDown' }));
+    await act(async () => void fireEvent.change(verdictFilter, { target: { value: '' } }));
+    expect(document.activeElement).toBe(verdictFilter);
+    await act(async () => void fireEvent.pointerDown(verdictFilter));
+    await act(async () => void fireEvent.change(verdictFilter, { target: { value: 'none' } }));
+    expect(document.activeElement).not.toBe(verdictFilter);
+    await screen.findAllByTestId('triage-row');
+    // A key goes to what has the focus, as in a browser.
+    await act(async () => void fireEvent.keyDown(document.activeElement ?? window, { key: 'b' }));
+    expect(verdictOf(1)).toBe('benign');
+  });
 });
 
 const GROUPED: FlagQueuePage = {

@@ -2,6 +2,7 @@ import type { ModelRun } from '../../../src-shared/models.js';
 import type { FlagQueuePage, TriageFilter } from '../../../src-shared/triage.js';
 import { useDetectionSet } from '../../data/useDetectionSet.js';
 import { countOf, formatCount } from '../../format.js';
+import { QueueSelect } from './QueueSelect.js';
 
 interface TriageBarProps {
   page: FlagQueuePage | null;
@@ -32,10 +33,10 @@ export function TriageBar(props: TriageBarProps) {
     <div className="triage-bar">
       <label>
         Queue{' '}
-        <select
+        <QueueSelect
           value={runId ?? ''}
           data-testid="triage-run"
-          onChange={(e) => props.onRun(e.target.value ? Number(e.target.value) : undefined)}
+          onPick={(value) => props.onRun(value ? Number(value) : undefined)}
         >
           <option value="">detection set{flaggedBy ? ` (${flaggedBy})` : ''}</option>
           {runs.map((run) => (
@@ -44,7 +45,7 @@ export function TriageBar(props: TriageBarProps) {
               {run.active ? ' (active)' : ''}
             </option>
           ))}
-        </select>
+        </QueueSelect>
       </label>
       <label>
         <input
@@ -66,18 +67,18 @@ export function TriageBar(props: TriageBarProps) {
       </label>
       <label>
         Verdict{' '}
-        <select
+        <QueueSelect
           value={props.verdict ?? ''}
           disabled={labelNext}
           data-testid="triage-verdict-filter"
-          onChange={(e) => props.onVerdict((e.target.value || undefined) as TriageFilter['verdict'])}
+          onPick={(value) => props.onVerdict((value || undefined) as TriageFilter['verdict'])}
         >
           <option value="none">not yet judged</option>
           <option value="">any</option>
           <option value="malicious">malicious</option>
           <option value="benign">benign</option>
           <option value="review">needs review</option>
-        </select>
+        </QueueSelect>
       </label>
       <label>
         <input
