@@ -46,12 +46,25 @@ describe('Sessions table on web requests', () => {
     expect(cell(1, 'path')).toBe('/item/1');
     expect(cell(1, 'method')).toBe('GET');
     expect(cell(1, 'userAgent')).toBe('curl/8.5.0');
+    expect(cell(1, 'host')).toBe('shop.example.com');
     // The flow's columns give way to the request's.
     expect(cell(1, 'dstPort')).toBeUndefined();
     // One question per loaded page, for the rows of that page.
     const asked = calls.filter((c) => c.name === 'sessionRuleHitCounts');
     expect(asked).toHaveLength(1);
     expect((asked[0]?.args as { sessionIds: number[] } | undefined)?.sessionIds).toHaveLength(50);
+  });
+
+  it('leaves the Host column out by default when no request of the first page names a host', async () => {
+    // A Combined log names none: its empty Host column pushed Path, the one an analyst reads, out of sight.
+    answers.sessionPage = () => ({
+      items: [1, 2].map((id) => fakeSession(id, { method: 'GET', host: null, path: `/item/${id}` })),
+      total: 2,
+    });
+    render(<SessionsView />, withData);
+    await waitFor(() => expect(cell(1, 'path')).toBe('/item/1'));
+    expect(cell(1, 'host')).toBeUndefined();
+    expect(cell(1, 'method')).toBe('GET');
   });
 
   it('asks nothing about flows, which the web rules cannot match', async () => {

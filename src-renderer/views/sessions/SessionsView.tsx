@@ -62,7 +62,7 @@ export function SessionsView() {
       const column = visible.includes(id) ? allColumns.get(id) : undefined;
       return column ? [column] : [];
     });
-    if (!webRows) return chosen;
+    if (!webRows.web) return chosen;
     const at = chosen.findIndex((column) => column.id === 'country') + 1 || chosen.length;
     return [...chosen.slice(0, at), ruleHitsColumn(hitsOf), ...chosen.slice(at)];
   }, [visible, webRows, hitsOf, allColumns]);

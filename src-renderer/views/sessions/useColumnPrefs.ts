@@ -2,6 +2,7 @@
 // picks, the default set follows the data: web requests show their request's columns (columns.ts).
 import { useState } from 'react';
 import { COLUMN_CHOICES, DEFAULT_VISIBLE, DEFAULT_WEB_VISIBLE } from './columns.js';
+import type { RowKind } from './useWebRows.js';
 
 const KEY = 'vigil.sessions.columns';
 
@@ -20,11 +21,17 @@ function load(): string[] | null {
   return null;
 }
 
+/** The default set for what the table shows (useWebRows): a Host column only where a request names one. */
+function defaultFor(rows: RowKind): string[] {
+  if (!rows.web) return DEFAULT_VISIBLE;
+  return rows.hosts ? DEFAULT_WEB_VISIBLE : DEFAULT_WEB_VISIBLE.filter((id) => id !== 'host');
+}
+
 export function useColumnPrefs(
-  hasRequests = false,
+  rows: RowKind = { web: false, hosts: false },
 ): [string[], (id: string, on: boolean) => void, () => void] {
   const [chosen, setChosen] = useState<string[] | null>(load);
-  const visible = chosen ?? (hasRequests ? DEFAULT_WEB_VISIBLE : DEFAULT_VISIBLE);
+  const visible = chosen ?? defaultFor(rows);
   const save = (next: string[] | null) => {
     setChosen(next);
     try {
