@@ -389,6 +389,9 @@ export function sessionPageSql(where: string, order: string, index: string | nul
     ORDER BY ${order}`;
 }
 
+/** The share of the sessions (one in this many) a time range holds from which the walk wins. */
+const WALK_SHARE = 8;
+
 /**
  * The index a page of a time range sorted by an address walks, or null to leave it to SQLite.
  * SQLite finds the range by the time index and sorts every session in it by address: 0.3 s for the
@@ -412,7 +415,6 @@ export function addressWalkIndex(
   if (matching * WALK_SHARE < maxSessionId(db)) return null;
   return sessionIndexesPresent(db) ? ADDRESS_SORT_INDEX[address as keyof typeof ADDRESS_SORT_INDEX] : null;
 }
-const WALK_SHARE = 8;
 
 export function sessionPage(
   db: Db,
