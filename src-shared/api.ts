@@ -46,6 +46,7 @@ import {
   IpProfileArgs,
 } from './graph.js';
 import { ModelKind, ModelRun, SessionScore, TrainArgs } from './models.js';
+import type { Refusal } from './refusal.js';
 import { ExportArgs, ExportResult } from './reports.js';
 import { RuleHitCounts, RuleHitCountsArgs } from './rule-hit-counts.js';
 import { AddRuleFilesArgs, RULE_UPLOAD_BODY_BYTES } from './rule-upload.js';
@@ -413,8 +414,20 @@ export const VigilEvent = z.discriminatedUnion('type', [
 ]);
 export type VigilEvent = z.infer<typeof VigilEvent>;
 
-/** Transport answer shape, the same over IPC and HTTP. */
-export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Transport answer shape, the same over IPC and HTTP. A failure says why in `error`; a refusal the
+ * caller can act on also names its kind and what of (src-shared/refusal.ts): `{ ok: false, error,
+ * kind: 'workspace-only-term', term: 'sigma' }`.
+ */
+export type Answer<T> = { ok: true; value: T } | AnswerFailure;
+export type AnswerFailure =
+  | { ok: false; error: string; kind?: never }
+  | ({ ok: false; error: string } & Refusal);
+
+/** The failure envelope of a message, with the refusal's kind when it is one. */
+export function failureAnswer(error: string, refusal: Refusal | null = null): AnswerFailure {
+  return refusal ? { ok: false, error, ...refusal } : { ok: false, error };
+}
 
 export const operationNames = Object.keys(operations) as OperationName[];
 

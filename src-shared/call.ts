@@ -4,13 +4,17 @@
 // operations a face may reach is decided before this, by what it registers (`operationsFor`).
 import { z } from 'zod';
 import { type OperationName, operations, type VigilService } from './api.js';
+import { type Refusal, refusalOf } from './refusal.js';
 
 export type CallOutcome =
   | { ok: true; value: unknown }
   /** The arguments did not fit the operation's schema: the caller's mistake (`issues` say where). */
   | { ok: false; error: string; invalid: true; issues: z.core.$ZodIssue[] }
-  /** The service refused or failed; `thrown` lets a transport choose its status (HTTP). */
-  | { ok: false; error: string; invalid: false; thrown: unknown };
+  /**
+   * The service refused or failed; `thrown` lets a transport choose its status (HTTP), `refusal`
+   * names a refusal the caller can act on (its answer's kind), null for any other failure.
+   */
+  | { ok: false; error: string; invalid: false; thrown: unknown; refusal: Refusal | null };
 
 export async function callOperation(
   service: VigilService,
@@ -34,6 +38,7 @@ export async function callOperation(
       ok: false,
       invalid: false,
       thrown,
+      refusal: refusalOf(thrown),
       error: thrown instanceof Error ? thrown.message : String(thrown),
     };
   }

@@ -1,10 +1,11 @@
 // The one IPC choke point: a handler per operation offered to the app page that checks the sender
 // is our window and answers through `callOperation` (as HTTP and the CLI do): { ok, value } | { ok,
-// error }. Operations that take a path or an endpoint are not offered to a page, so they get no
-// channel at all: the page exports through the save dialog and imports files it was granted.
+// error } (with a refusal's kind beside the error, src-shared/refusal.ts). Operations that take a
+// path or an endpoint are not offered to a page, so they get no channel at all: the page exports
+// through the save dialog and imports files it was granted.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { type Answer, operationsFor, type VigilService } from '../../src-shared/api.js';
+import { type Answer, failureAnswer, operationsFor, type VigilService } from '../../src-shared/api.js';
 import { callOperation } from '../../src-shared/call.js';
 import { callChannel } from './channels.js';
 
@@ -52,7 +53,8 @@ export function registerIpc(
       async (event: IpcMainInvokeEvent, raw: unknown): Promise<Answer<unknown>> => {
         if (!isTrusted(event)) return REFUSED;
         const outcome = await callOperation(currentService(), name, raw);
-        return outcome.ok ? { ok: true, value: outcome.value } : { ok: false, error: outcome.error };
+        if (outcome.ok) return { ok: true, value: outcome.value };
+        return failureAnswer(outcome.error, outcome.invalid ? null : outcome.refusal);
       },
     );
   }

@@ -22,6 +22,11 @@ import {
 } from './channels.js';
 import { importDropsOnWindow } from './drop-import.js';
 
+/**
+ * The answer's value, or its error thrown. A refusal's kind stays behind: the context bridge copies
+ * an Error's message alone. The page checks what it knows a source refuses before asking
+ * (views/sources/useSourceQuery.ts), so the app never needs it.
+ */
 async function invokeChecked(channel: string, args: unknown): Promise<unknown> {
   const answer = (await ipcRenderer.invoke(channel, args)) as Answer<unknown>;
   if (!answer.ok) throw new Error(answer.error);

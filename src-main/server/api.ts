@@ -52,7 +52,8 @@ export async function handleApiCall(
     });
   const outcome = await callOperation(service, name, args);
   if (outcome.ok) sendAnswer(res, 200, { ok: true, value: outcome.value });
-  else sendError(res, outcome.invalid ? 400 : errorStatus(outcome.thrown), outcome.error);
+  else if (outcome.invalid) sendError(res, 400, outcome.error);
+  else sendError(res, errorStatus(outcome.thrown), outcome.error, outcome.refusal);
 }
 
 function ticketOf(args: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import type { Answer } from '../../src-shared/api.js';
+import { type Answer, failureAnswer } from '../../src-shared/api.js';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp.js';
+import type { Refusal } from '../../src-shared/refusal.js';
 
 /**
  * Sent on every response. Log data is hostile: the CSP forbids inline scripts and foreign origins,
@@ -26,8 +27,14 @@ export function sendAnswer<T>(res: ServerResponse, status: number, answer: Answe
   res.end(body);
 }
 
-export function sendError(res: ServerResponse, status: number, error: string): void {
-  sendAnswer(res, status, { ok: false, error });
+/** A failure's envelope: the message, and the refusal's kind when it is one (src-shared/refusal.ts). */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  refusal: Refusal | null = null,
+): void {
+  sendAnswer(res, status, failureAnswer(error, refusal));
 }
 
 export function sendText(res: ServerResponse, status: number, text: string): void {

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { Refusal, RefusedError } from '../../src-shared/refusal.js';
 
 const Envelope = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.looseObject({ ok: z.literal(false), error: z.string() }),
 ]);
 
-/** Unwraps the server's `{ ok, value | error }` answer, turning every failure into a readable Error. */
+/**
+ * Unwraps the server's `{ ok, value | error }` answer, turning every failure into a readable Error:
+ * a RefusedError when the answer names a refusal's kind (src-shared/refusal.ts), so a view can
+ * offer its fix rather than asking again.
+ */
 export function unwrapAnswer(status: number, text: string): unknown {
   let body: unknown;
   try {
@@ -15,6 +20,7 @@ export function unwrapAnswer(status: number, text: string): unknown {
   }
   const answer = Envelope.safeParse(body);
   if (!answer.success) throw new Error(`The Vigil server answered ${status} in an unexpected shape.`);
-  if (!answer.data.ok) throw new Error(answer.data.error);
-  return answer.data.value;
+  if (answer.data.ok) return answer.data.value;
+  const refusal = Refusal.safeParse(answer.data);
+  throw refusal.success ? new RefusedError(refusal.data, answer.data.error) : new Error(answer.data.error);
 }

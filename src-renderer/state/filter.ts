@@ -5,8 +5,10 @@ import type { SessionFilter } from '../../src-shared/domain.js';
 import {
   type FilterClause,
   type FilterError,
+  type FilterField,
   parseFilter,
   serializeClause,
+  withoutTerm,
 } from '../../src-shared/filter/index.js';
 import { createStore, useStore } from './store.js';
 
@@ -46,6 +48,11 @@ export function addFilterTerm(clause: FilterClause): void {
   const { text } = filterStore.get();
   if (` ${text} `.includes(` ${term} `)) return;
   setFilterText(text.trim() ? `${text.trim()} ${term}` : term);
+}
+
+/** Takes every term of `field` out of the filter (a refused one, say), the others kept as typed. */
+export function removeFilterTerm(field: FilterField): void {
+  setFilterText(withoutTerm(filterStore.get().text, field));
 }
 
 export function toSessionFilter(filter: GlobalFilter): SessionFilter {

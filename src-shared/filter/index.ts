@@ -9,3 +9,4 @@ export * from './presence.js';
 export * from './serialize.js';
 export * from './suggest.js';
 export * from './value-term.js';
+export * from './workspace-only.js';

@@ -1,7 +1,8 @@
 // Pull into workspace counts the matching rows with the remote Overview's question. When the source
-// refuses it (a workspace-only term such as verdict:, a server that is down), the dialog said
-// "Matching rows: counting…" for ever, with Pull disabled and no reason given. It now says why,
-// as the banner of the view behind it does, and still sends nothing.
+// cannot answer it (a server that is down; a workspace-only term such as verdict: is said before
+// asking, remote-refused-term.dom.test.tsx), the dialog said "Matching rows: counting…" for ever,
+// with Pull disabled and no reason given. It now says why, as the banner of the view behind it
+// does, and still sends nothing.
 import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PullDialog } from '../../src-renderer/views/sources/PullDialog.js';
@@ -11,8 +12,7 @@ import { withData } from './with-data.js';
 vi.mock('../../src-renderer/api/index.js', () => import('./fake-api.js'));
 configure({ asyncUtilTimeout: 5000 });
 
-const REFUSAL =
-  'verdict: is known only in the local workspace (models and verdicts): pull the rows first, then filter by verdict.';
+const REFUSAL = 'Cannot reach source "fleet" at http://10.0.0.9:8123 (ECONNREFUSED): is the server running?';
 
 beforeEach(() => {
   calls.length = 0;

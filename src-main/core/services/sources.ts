@@ -2,11 +2,13 @@
 // network, so they run on the main thread like the CloudWatch calls (it only waits on sockets);
 // what they read and write in the database goes through the job store (the writer thread in the app).
 import type { VigilService } from '../../../src-shared/api.js';
+import type { SessionFilter } from '../../../src-shared/domain.js';
 import { serializeFilter } from '../../../src-shared/filter/serialize.js';
 import type { SourceInfo } from '../../../src-shared/sources.js';
 import {
   buildMapping,
   checkSource,
+  refuseWorkspaceOnlyTerms,
   remoteGraphEdges,
   remoteOverview,
   remoteSessionPage,
@@ -30,6 +32,16 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
   const named = async (name: string): Promise<SourceInfo> => {
     const source = await store.sourceNamed(name);
     if (!source) throw new Error(`No source named "${name}". See them with: vigil source list`);
+    return source;
+  };
+  /**
+   * The source a filter is asked of; refused first when the filter has a term only the workspace
+   * knows (sigma:, verdict: …): the analyst's filter, not a failure, said before the engine is asked
+   * or a pull's job starts (an HTTP 4xx, src-shared/refusal.ts).
+   */
+  const askable = async (name: string, filter: SessionFilter): Promise<SourceInfo> => {
+    const source = await named(name);
+    refuseWorkspaceOnlyTerms(filter);
     return source;
   };
   return {
@@ -66,12 +78,12 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
       return { removed: name };
     },
     async startSourcePull({ source, filter, ...range }) {
-      const info = await named(source);
+      const info = await askable(source, filter);
       const selector = serializeFilter(filter.clauses ?? []);
       return { jobId: pulls.start({ source: info, filter, selector, ...range }) };
     },
     async sourceOverview({ source, filter, ticket }) {
-      const info = await named(source);
+      const info = await askable(source, filter);
       const started = Date.now();
       const charts = await tickets.run(ticket, (signal) =>
         withSource(info, context.connection ?? {}, (connection) =>
@@ -81,7 +93,7 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
       return { ...charts, remote: info.name, milliseconds: Date.now() - started };
     },
     async sourceGraphEdges({ source, ticket, ...request }) {
-      const info = await named(source);
+      const info = await askable(source, request.filter);
       return tickets.run(ticket, (signal) =>
         withSource(info, context.connection ?? {}, (connection) =>
           remoteGraphEdges(connection, info, request, signal),
@@ -89,7 +101,7 @@ export function sourcesService(context: SourcesContext): Pick<VigilService, Sour
       );
     },
     async sourceSessions({ source, filter, after, limit, ticket }) {
-      const info = await named(source);
+      const info = await askable(source, filter);
       return tickets.run(ticket, (signal) =>
         withSource(info, context.connection ?? {}, (connection) =>
           remoteSessionPage(connection, info, filter, after, limit, signal),

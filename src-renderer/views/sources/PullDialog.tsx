@@ -3,6 +3,7 @@ import '../../styles/dialog.css';
 // moves, then the pull as a job (progress, Cancel), then the way back to the local workspace with
 // the pulled slice in view (the same filter, over the pulled rows' time range).
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { refusalMessage } from '../../../src-shared/refusal.js';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { JobLine } from '../../components/JobLine.js';
@@ -17,10 +18,16 @@ export function PullDialog({ source, onClose }: { source: string; onClose: () =>
   const filter = useSessionFilter();
   const { text: filterText } = useGlobalFilter();
   // The engine's count for this filter: the remote Overview's answer, kept under the same key.
-  const count = useSourceQuery('sourceOverview', { source, filter }).result;
+  const counting = useSourceQuery('sourceOverview', { source, filter });
+  const count = counting.result;
   const matched = count.data?.kpis ?? null;
-  // A refused filter or a source that is down: said here, or the count would read "counting…" for ever.
-  const countError = matched === null && !count.isFetching ? (count.error?.message ?? null) : null;
+  // A refused filter (not even asked: a term only the workspace knows) or a source that is down:
+  // said here, or the count would read "counting…" for ever.
+  const countError = counting.refusal
+    ? refusalMessage(counting.refusal)
+    : matched === null && !count.isFetching
+      ? (count.error?.message ?? null)
+      : null;
   const ref = useRef<HTMLDialogElement>(null);
   const [limitText, setLimitText] = useState(DEFAULT_PULL_LIMIT.toLocaleString('en-US'));
   const [problem, setProblem] = useState<string | null>(null);

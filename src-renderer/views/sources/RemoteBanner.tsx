@@ -1,7 +1,10 @@
 // The line above every remote view: which source the figures come from and that its engine computed
 // them, how long the running question has taken, Cancel (kills it on the server), and the two ways
-// on: pull the slice into the workspace, or go back to the local workspace.
+// on: pull the slice into the workspace, or go back to the local workspace. A question the source
+// cannot answer as asked (a term only the workspace knows) is said with its fixes, not "Ask again".
+import { type Refusal, refusalMessage } from '../../../src-shared/refusal.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
+import { removeFilterTerm } from '../../state/filter.js';
 import { chooseSource } from '../../state/source.js';
 import type { SourceQuery, SourceQueryName } from './useSourceQuery.js';
 
@@ -14,7 +17,7 @@ interface RemoteBannerProps {
 }
 
 export function RemoteBanner({ source, query, what, onPull }: RemoteBannerProps) {
-  const { result, elapsed, cancelled, stopConfirmed, cancel, askAgain } = query;
+  const { result, elapsed, cancelled, stopConfirmed, refusal, cancel, askAgain } = query;
   const cancelledLine =
     stopConfirmed === null
       ? `Cancelling: stopping the query on ${source}…`
@@ -48,7 +51,8 @@ export function RemoteBanner({ source, query, what, onPull }: RemoteBannerProps)
           </button>
         </div>
       )}
-      {(cancelled || (!result.isFetching && result.error)) && (
+      {refusal && !cancelled && <RefusalNote refusal={refusal} />}
+      {!refusal && (cancelled || (!result.isFetching && result.error)) && (
         <p className={cancelled ? 'muted' : 'error-note'} role="alert" data-testid="remote-error">
           {cancelled ? cancelledLine : result.error?.message}{' '}
           <button type="button" className="small" onClick={askAgain} data-testid="remote-retry">
@@ -57,5 +61,36 @@ export function RemoteBanner({ source, query, what, onPull }: RemoteBannerProps)
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * A filter term the source cannot answer: which, and the two ways on, each one click: the filter
+ * without it (answered by the engine), or the local workspace with the whole filter.
+ */
+function RefusalNote({ refusal }: { refusal: Refusal }) {
+  const { term } = refusal;
+  return (
+    <div className="remote-refused" role="alert" data-testid="remote-refused" data-term={term}>
+      <p data-testid="remote-refused-message">{refusalMessage(refusal)}</p>
+      <span className="remote-refused-actions">
+        <button
+          type="button"
+          className="small"
+          onClick={() => removeFilterTerm(term)}
+          data-testid="remote-remove-term"
+        >
+          Remove {term}: from the filter
+        </button>
+        <button
+          type="button"
+          className="small"
+          onClick={() => chooseSource(null)}
+          data-testid="remote-refused-local"
+        >
+          Filter the local workspace instead
+        </button>
+      </span>
+    </div>
   );
 }

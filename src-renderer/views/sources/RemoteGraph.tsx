@@ -6,7 +6,7 @@ import '../graph/graph.css';
 // graph's Sigma drawing and seeded layout. What needs the sessions themselves (the IP drill-down,
 // expansion, scores and verdicts) is the workspace's: a click on a node offers the filter and the
 // pull instead.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EdgeWeight } from '../../../src-shared/graph.js';
 import { formatBytes, formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
@@ -33,7 +33,18 @@ export function RemoteGraph({ source }: { source: string }) {
   const query = useSourceQuery('sourceGraphEdges', { source, filter, weight, limit: LIMIT, minWeight: 0 });
   const graph = query.result.data ?? null;
   // The engine knows no scores or verdicts: every node is drawn unscored.
-  const { model, counts, drawn, layoutRunning } = useDrawnGraph(graph, 'score', 'originated');
+  const { model, runner, counts, setCounts, drawn, layoutRunning } = useDrawnGraph(
+    graph,
+    'score',
+    'originated',
+  );
+  // Not asked (a term the source cannot answer): the drawing of the filter before is not this one's.
+  useEffect(() => {
+    if (!query.refusal) return;
+    runner.kill();
+    model.clear();
+    setCounts({ nodes: 0, hosts: 0, edges: 0, of: null });
+  }, [query.refusal, model, runner, setCounts]);
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<ViewState>({ minWeight: 0, visible: null, selected: null });
   const theme = useTheme();
@@ -60,7 +71,7 @@ export function RemoteGraph({ source }: { source: string }) {
   const isHost = (name: string) => model.hasNode(name) && model.getNodeAttribute(name, 'kind') === 'host';
 
   const state = !graph
-    ? query.result.error || query.cancelled
+    ? query.result.error || query.cancelled || query.refusal
       ? 'error'
       : 'loading'
     : !drawn
@@ -103,6 +114,11 @@ export function RemoteGraph({ source }: { source: string }) {
             data-layout={layoutRunning ? 'running' : 'stopped'}
           />
           {state === 'loading' && <p className="graph-overlay">Asking {source} for the graph…</p>}
+          {query.refusal && !graph && (
+            <p className="graph-overlay" data-testid="graph-not-drawn">
+              Nothing was drawn: the filter has a term {source} cannot answer (above).
+            </p>
+          )}
           {state === 'empty' && (
             <p className="graph-overlay" data-testid="graph-empty">
               No connections in this filter on {source}.

@@ -43,8 +43,13 @@ export function RemoteOverview({ source }: { source: string }) {
         Flagged and Reviewed count the workspace's models, rules and verdicts: pull the slice to score and
         triage it.
       </p>
-      {/* Cancelled before the engine answered: no chart would be true, "Nothing to show" least of all. */}
-      {query.cancelled && !overview.data ? (
+      {/* Cancelled before the engine answered, or not asked (a term the source cannot answer): no
+          chart would be true, "Nothing to show" least of all. */}
+      {query.refusal && !overview.data ? (
+        <p className="panel-hint muted" data-testid="remote-not-computed">
+          Nothing was computed: the filter has a term {source} cannot answer (above).
+        </p>
+      ) : query.cancelled && !overview.data ? (
         <p className="panel-hint muted" data-testid="remote-not-computed">
           Nothing was computed: the question was cancelled. Ask again above to see the charts.
         </p>

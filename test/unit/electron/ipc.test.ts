@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callChannel, GRANT_FILE_CHANNEL, SAVE_EXPORT_CHANNEL } from '../../../src-main/electron/channels.js';
-import { type OperationName, operationNames, operationsFor } from '../../../src-shared/api.js';
+import { type OperationName, operationNames, operations, operationsFor } from '../../../src-shared/api.js';
+import { workspaceOnlyMessage } from '../../../src-shared/filter/workspace-only.js';
 import { BrowserWindow, FakeFrame, fake, ipcMain, ipcRenderer } from '../../fakes/electron.js';
 import { desktopHarness, invokeFrom } from './harness.js';
 
@@ -83,5 +84,29 @@ describe('the IPC choke point', () => {
     const answer = await ipcRenderer.invoke(callChannel('jobStatus'), { jobId: 'no-such-job' });
     expect(answer).toMatchObject({ ok: false });
     expect((answer as { error: string }).error).not.toMatch(/\n\s+at /);
+  });
+
+  it("names a refusal's kind beside its message, as HTTP does", async () => {
+    const { window, desktop } = await launch();
+    invokeFrom(window);
+    // Nothing listens on port 1: the refusal comes before the engine is asked.
+    await desktop.core.service.addSource(
+      operations.addSource.args.parse({
+        name: 'fleet',
+        clickhouse: 'http://127.0.0.1:1',
+        database: 'logs',
+        table: 'web',
+        noCheck: true,
+      }),
+    );
+    const filter = { clauses: [{ field: 'sigma', negate: false, values: [{ kind: 'text', value: 'sql' }] }] };
+    await expect(
+      ipcRenderer.invoke(callChannel('sourceOverview'), { source: 'fleet', filter }),
+    ).resolves.toEqual({
+      ok: false,
+      error: workspaceOnlyMessage('sigma'),
+      kind: 'workspace-only-term',
+      term: 'sigma',
+    });
   });
 });

@@ -13,8 +13,10 @@ import { foldCase, isAscii } from '../../../../src-shared/filter/case-fold.js';
 import type { ClauseField, FilterClause, FilterValue } from '../../../../src-shared/filter/clauses.js';
 import { cidrRange } from '../../../../src-shared/filter/ipv4.js';
 import { ipv6BlockRange, isIpv6Block } from '../../../../src-shared/filter/ipv6-block.js';
+import { isWorkspaceOnlyTerm, workspaceOnlyTermOf } from '../../../../src-shared/filter/workspace-only.js';
 import { addressTexts, ipv6Hex, ipv6LeadTexts, ipv6ToBigInt } from '../../../../src-shared/ip.js';
 import { must } from '../../../../src-shared/must.js';
+import { workspaceOnlyTermError } from '../../../../src-shared/refusal.js';
 import type { SourceMapping } from '../../../../src-shared/sources.js';
 import { UNMATCHED, USER_AGENT_TESTS } from '../../../../src-shared/user-agent-class.js';
 import { ipv4NumberSql, ipv6BytesSql, isDottedQuadSql, isIpv6Sql, unmappedSql } from './address-patterns.js';
@@ -178,16 +180,6 @@ function classSql(mapping: SourceMapping, field: ClassTermField, values: FilterV
   return `(${userAgentClassExpr(agent)} IN (${classes.join(', ')}) AND ${request})`;
 }
 
-/** Terms over what the workspace alone computes (a source table holds none of it): what that is. */
-const WORKSPACE_ONLY = {
-  score: 'models and verdicts',
-  verdict: 'models and verdicts',
-  flagged: 'models and verdicts',
-  kind: 'threat-type models',
-  sigma: 'detection rule hits',
-  level: 'detection rule hits',
-} as const;
-
 /** The field's value on the source, as a term reads it (a duration is worked out from the times). */
 function termExpr(mapping: SourceMapping, session: TermField): string {
   return session.name === 'durationMs'
@@ -206,11 +198,7 @@ function presenceOf(mapping: SourceMapping, field: ClauseField): string {
 
 function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
   const { field, values } = clause;
-  const known = WORKSPACE_ONLY[field as keyof typeof WORKSPACE_ONLY];
-  if (known)
-    throw new Error(
-      `${field}: is known only in the local workspace (${known}): pull the rows first, then filter by ${field}.`,
-    );
+  if (isWorkspaceOnlyTerm(field)) throw workspaceOnlyTermError(field);
   if (field === 'text') return freeTextSql(mapping, values);
   if (values.some((v) => v.kind === 'any')) return presenceOf(mapping, field);
   if (field === 'ip')
@@ -222,6 +210,15 @@ function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
   if (session.filter.kind === 'ip') return ipSql(expr, values);
   if (values[0]?.kind === 'cmp' || values[0]?.kind === 'range') return numberSql(expr, values);
   return textSql(session, expr, values);
+}
+
+/**
+ * Throws the refusal of a filter's first term only the local workspace knows (score:, sigma: …):
+ * asked of a source, such a filter is refused before the engine is asked or a pull starts.
+ */
+export function refuseWorkspaceOnlyTerms(filter: SessionFilter): void {
+  const term = workspaceOnlyTermOf(filter.clauses);
+  if (term !== null) throw workspaceOnlyTermError(term);
 }
 
 /**

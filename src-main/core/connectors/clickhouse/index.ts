@@ -4,7 +4,7 @@
 export { checkSource } from './check.js';
 export { SourceConnection, type SourceConnectionOptions, withSource } from './client.js';
 export { DEFAULT_PASSWORD_ENV } from './credentials.js';
-export { whereSql } from './filter-sql.js';
+export { refuseWorkspaceOnlyTerms, whereSql } from './filter-sql.js';
 export { buildMapping, PRESET_MAPPINGS } from './mapping.js';
 export { pullSource, type SourcePullRequest, type SourcePullTarget, type SourceWatermarks } from './pull.js';
 export { remoteGraphEdges } from './remote-graph.js';
