@@ -12,6 +12,7 @@ import {
   CaseNoteArgs,
   CaseOverview,
   CreateCaseArgs,
+  DeleteCaseArgs,
   ListCasesArgs,
   TagCaseArgs,
   UpdateCaseArgs,
@@ -379,7 +380,16 @@ export const operations = {
   /** Tags (or untags, on: false) a case; a new tag name creates the tag. Audited. */
   tagCase: op(TagCaseArgs, CaseDetail),
   addCaseNote: op(CaseNoteArgs, CaseDetail),
-  deleteCase: op(z.object({ id: z.number().int() }), z.object({ deleted: z.number().int() })),
+  /**
+   * Deletes a case with its items, tags and notes (its sessions stay). The audit log keeps the whole
+   * case (kind 'case-delete'). With `was`, a case changed since the analyst confirmed is refused.
+   */
+  deleteCase: op(DeleteCaseArgs, z.object({ deleted: z.number().int() })),
+  /**
+   * A case's changes from the audit log, oldest first: for a deleted case too, whose last entry
+   * (case-delete) holds the whole case as it was deleted.
+   */
+  caseHistory: op(z.object({ id: z.number().int() }), z.array(AuditEntry)),
   /**
    * Writes a case report (html, pdf, stix) or sessions (csv, json; a case's or a filter's) to a file.
    * Pages export through their shell instead: the desktop app's native save dialog, serve mode's

@@ -1,5 +1,6 @@
 // Cases contract: a case groups sessions and IPs under a title, severity and status, with notes.
 import { z } from 'zod';
+import { countOf } from './count-words.js';
 import { Session, SessionFilter } from './domain.js';
 import { isIP } from './ip.js';
 import { TagName } from './triage.js';
@@ -67,6 +68,18 @@ export type CaseNote = z.infer<typeof CaseNote>;
 export const CaseDetail = z.object({ case: Case, items: z.array(CaseItem), notes: z.array(CaseNote) });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
+/**
+ * What deleting a case takes with it, in words the CLI and the app share: "3 items (1 session and
+ * 2 IPs) and 1 note". Items are what was added to the case; the sessions themselves stay.
+ */
+export function caseContentsInWords(c: Pick<Case, 'sessions' | 'ips' | 'notes'>): string {
+  const items = c.sessions + c.ips;
+  return `${countOf(items, 'item')}${items ? ` (${countOf(c.sessions, 'session')} and ${countOf(c.ips, 'IP')})` : ''} and ${countOf(c.notes, 'note')}`;
+}
+
+/** Where the copy of a deleted case is read: its history in the audit log. */
+export const deletedCaseCopy = (id: number) => `vigil audit case ${id}`;
+
 /** The most sessions one change of a case's items takes (listed, or selected by a filter). */
 export const MAX_CASE_SESSIONS = 100_000;
 
@@ -97,6 +110,16 @@ export const UpdateCaseArgs = z.object({
    * has changed since is refused, so two tabs or two analysts never overwrite each other unseen.
    */
   was: z.object({ title: z.string().optional(), summary: z.string().optional() }).optional(),
+});
+
+export const DeleteCaseArgs = z.object({
+  id: z.number().int(),
+  /**
+   * The case as the analyst confirmed its deletion: its `updatedAt` then (every change of its
+   * fields, items, tags or notes moves it). A case changed since is refused, not deleted, so what
+   * is deleted is what the confirmation named. Absent: no check (the case as it is now).
+   */
+  was: z.object({ updatedAt: z.number().int() }).optional(),
 });
 
 export const CaseItemsArgs = CaseItemsInput.extend({

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import type { ChainVerification } from '../../../src-shared/triage.js';
-import { printJson, withCommonOptions } from '../options.js';
+import type { CaseDetail } from '../../../src-shared/cases.js';
+import type { AuditEntry, ChainVerification } from '../../../src-shared/triage.js';
+import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
+import { caseText } from './case.js';
+import { positiveInt } from './option-values.js';
 
 interface VerifyOptions extends WorkspaceOptions {
   expect?: string;
@@ -27,6 +30,28 @@ function describe(result: ChainVerification): string[] {
     lines.push(
       `${result.expected.hash} is the link of action ${result.expected.actionId}: unchanged up to it.`,
     );
+  return lines;
+}
+
+/** A case's actions, one line each, and for a deleted case the whole case its deletion recorded. */
+function caseHistoryText(id: number, history: AuditEntry[]): string[] {
+  const actions = history.filter((entry, i) => history.findIndex((e) => e.actionId === entry.actionId) === i);
+  const lines = [
+    `Case ${id} in the audit log: ${actions.length} action(s), oldest first.`,
+    table([
+      ['action', 'when (UTC)', 'who', 'kind', 'what'],
+      ...actions.map((a) => [a.actionId, new Date(a.at).toISOString(), a.analyst, a.kind, a.summary]),
+    ]),
+  ];
+  const deleted = history.find((e) => e.kind === 'case-delete' && e.field === 'case' && e.after === null);
+  if (deleted?.before) {
+    lines.push(
+      '',
+      `Deleted by ${deleted.analyst} at ${new Date(deleted.at).toISOString()} (action ${deleted.actionId}). The case as it was deleted:`,
+      '',
+      caseText(deleted.before as CaseDetail),
+    );
+  } else lines.push('', `The case exists: vigil case show ${id}.`);
   return lines;
 }
 
@@ -61,6 +86,27 @@ export function registerAudit(program: Command): void {
       if (options.json) printJson(result);
       else for (const line of describe(result)) say(line);
       if (!result.ok) process.exitCode = 1;
+    }),
+  );
+
+  withCommonOptions(
+    audit
+      .command('case <id>')
+      .description(
+        "A case's changes from the audit log, oldest first; for a deleted case, the whole case as it was deleted",
+      )
+      .addHelpText(
+        'after',
+        '\nEvery change of a case is an action in the audit log: opened, updated, items, tags, notes,\n' +
+          'deleted. A deleted case (vigil case delete) is gone from the case list, but its case-delete\n' +
+          'action holds all of it (fields, items, tags, notes): printed here, every field with --json.',
+      ),
+  ).action((id: string, options: WorkspaceOptions) =>
+    withWorkspace(options, async ({ call }) => {
+      const caseId = positiveInt('case id', id);
+      const history = await call('caseHistory', { id: caseId }, { id: 'case id' });
+      if (options.json) return printJson(history);
+      for (const line of caseHistoryText(caseId, history)) say(line);
     }),
   );
 }

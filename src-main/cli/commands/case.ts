@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import type { CaseDetail } from '../../../src-shared/cases.js';
+import { type CaseDetail, caseContentsInWords, deletedCaseCopy } from '../../../src-shared/cases.js';
 import { countOf } from '../../../src-shared/count-words.js';
 import { filterOption } from '../filter-option.js';
 import { printJson, table, withCommonOptions } from '../options.js';
-import { say } from '../terminal-text.js';
+import { say, warn } from '../terminal-text.js';
 import { type OptionNames, type WorkspaceOptions, withWorkspace } from '../workspace.js';
 import { collect, positiveInt } from './option-values.js';
 
@@ -45,7 +45,7 @@ const SIGNS = { signs: true };
 const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** A case as its header, summary, items and notes say it in the app, with who and when. */
-function caseText({ case: c, items, notes }: CaseDetail): string {
+export function caseText({ case: c, items, notes }: CaseDetail): string {
   const tags = c.tags.length ? ` · tags: ${c.tags.map((t) => t.name).join(', ')}` : '';
   return [
     `Case ${c.id}: ${c.title}`,
@@ -266,4 +266,47 @@ export function registerCase(program: Command): void {
       }),
     );
   }
+
+  withCommonOptions(
+    cases
+      .command('delete <id>')
+      .description(
+        'Delete a case with its items, tags and notes (its sessions stay); the audit log keeps a copy. Needs --yes',
+      )
+      .option('--yes', 'delete it; without, print what would be deleted, delete nothing and exit 1')
+      .addHelpText(
+        'after',
+        '\nWithout --yes nothing is deleted: the command names the case and what it holds, and exits 1.\n' +
+          'With --yes the case goes, and the audit log keeps the whole case (fields, items, tags and\n' +
+          'notes) in its case-delete entry, signed with --analyst or the analyst setting. Read it with\n' +
+          '`vigil audit case ID` (--json for every field). A deleted case id is never given to a new case.\n' +
+          '\nExamples:\n  vigil case delete 3\n  vigil case delete 3 --yes',
+      ),
+    SIGNS,
+  ).action((id: string, options: WorkspaceOptions & { yes?: boolean }) =>
+    withWorkspace(options, async ({ call }) => {
+      const caseId = positiveInt('case id', id);
+      const detail = await call('getCase', { id: caseId }, ITEM_OPTIONS);
+      const c = detail.case;
+      const named = `case ${c.id} "${c.title}" (${c.severity}, ${c.status.replace('_', ' ')})`;
+      if (!options.yes) {
+        process.exitCode = 1;
+        if (options.json) printJson({ deleted: null, ...detail });
+        else say(`Would delete ${named}: ${caseContentsInWords(c)}.`);
+        warn(
+          `Nothing deleted. To delete it, add --yes: vigil case delete ${c.id} --yes (the audit log keeps a copy).`,
+        );
+        return;
+      }
+      // The case as just read is the one deleted: changed in between, the core refuses it.
+      await call('deleteCase', { id: caseId, was: { updatedAt: c.updatedAt } }, ITEM_OPTIONS);
+      if (options.json) return printJson({ deleted: caseId, ...detail });
+      say(
+        [
+          `Deleted ${named}: ${caseContentsInWords(c)}.`,
+          `The audit log keeps a copy of the whole case: ${deletedCaseCopy(c.id)} shows it.`,
+        ].join('\n'),
+      );
+    }),
+  );
 }

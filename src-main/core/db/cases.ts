@@ -1,11 +1,13 @@
-import type {
-  Case,
-  CaseItem,
-  CaseNote,
-  CaseSeverity,
-  CaseStatus,
-  CaseTag,
+import {
+  type Case,
+  type CaseItem,
+  type CaseNote,
+  type CaseSeverity,
+  type CaseStatus,
+  type CaseTag,
+  deletedCaseCopy,
 } from '../../../src-shared/cases.js';
+import { entityHistory } from './audit.js';
 import type { Db } from './open.js';
 import { countSelection } from './session-export.js';
 import { unusedIdSql } from './unused-id.js';
@@ -84,6 +86,14 @@ function withTags(db: Db, rows: Omit<CaseRow, 'sessionTotal'>[]): Case[] {
     sessionTotal: countSelection(db, { caseId: r.id }),
     tags: tags.get(r.id) ?? [],
   }));
+}
+
+/** "No case with id 3.", and for a deleted case who deleted it, when, and where its copy is. */
+export function noCaseMessage(db: Db, id: number): string {
+  const deleted = entityHistory(db, 'case', id).findLast((e) => e.kind === 'case-delete');
+  return deleted
+    ? `No case with id ${id}: it was deleted by ${deleted.analyst} at ${new Date(deleted.at).toISOString()} (${deletedCaseCopy(id)} shows what it held).`
+    : `No case with id ${id}.`;
 }
 
 export function getCase(db: Db, id: number): Case | undefined {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ExportResult, ReportFormat } from '../../../src-shared/reports.js';
 import type { TriageFilter } from '../../../src-shared/triage.js';
 import { verifyAuditChain } from '../db/audit-chain.js';
-import { getCase } from '../db/cases.js';
+import { getCase, noCaseMessage } from '../db/cases.js';
 import { type Db, openDatabase } from '../db/open.js';
 import { exportRecords, type SessionSelection } from '../db/session-export.js';
 import { sha256File } from '../file-hash.js';
@@ -80,7 +80,7 @@ async function writeExport(db: Db, request: ExportRequest, options: ExportOption
   if (request.format === 'csv' || request.format === 'json') {
     // As the reports say it: a mistyped case id wrote an empty file, "0 session(s)", before.
     if (request.caseId !== undefined && !getCase(db, request.caseId))
-      throw new Error(`No case with id ${request.caseId}.`);
+      throw new Error(noCaseMessage(db, request.caseId));
     const selection: SessionSelection =
       request.caseId !== undefined ? { caseId: request.caseId } : { filter: request.filter ?? {} };
     return writeSessions(db, request, selection);

@@ -3,6 +3,8 @@
 import type { z } from 'zod';
 import type { VigilService } from '../../../src-shared/api.js';
 import { type CaseItemsInput, MAX_CASE_SESSIONS } from '../../../src-shared/cases.js';
+import { entityHistory } from '../db/audit.js';
+import { getCase } from '../db/cases.js';
 import { sessionIdsMatching, sessionsMatching } from '../db/filtered-sessions.js';
 import type { Db } from '../db/open.js';
 import { gatherCaseReport } from '../reports/case-data.js';
@@ -27,7 +29,8 @@ type CaseOps =
   | 'editCaseItems'
   | 'tagCase'
   | 'addCaseNote'
-  | 'deleteCase';
+  | 'deleteCase'
+  | 'caseHistory';
 
 /**
  * The listed sessions and those the filter selects now, as ids (the filter is already scoped to
@@ -92,9 +95,16 @@ export function casesService(context: TriageContext): Pick<VigilService, CaseOps
       addCaseNote(db, signer(), caseId, body);
       return changed(caseDetail(db, caseId));
     },
-    async deleteCase({ id }) {
-      deleteCase(db, signer(), id);
+    async deleteCase({ id, was }) {
+      deleteCase(db, signer(), id, was);
       return changed({ deleted: id });
+    },
+    async caseHistory({ id }) {
+      const history = entityHistory(db, 'case', id);
+      // A deleted case keeps its history; an id never given to a case has none.
+      if (history.length === 0 && !getCase(db, id))
+        throw new Error(`No case with id ${id}, and none in the audit log.`);
+      return history;
     },
   };
 }

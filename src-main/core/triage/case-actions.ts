@@ -9,13 +9,14 @@ import {
   insertCase,
   insertCaseNote,
   listCases,
+  noCaseMessage,
   prepareCaseItemWrite,
   touchCase,
   updateCase as updateCaseRow,
 } from '../db/cases.js';
 import type { Db } from '../db/open.js';
 import { findTag, prepareTagLinkWrite } from '../db/tags.js';
-import { refuseStaleEdit } from './case-stale-edit.js';
+import { refuseStaleDelete, refuseStaleEdit } from './case-stale-edit.js';
 import { refuseEarly, requireStoredSessions } from './stored-sessions.js';
 import { ensureTag } from './tag-actions.js';
 
@@ -26,7 +27,7 @@ export interface CaseItemsChange {
 
 function requireCase(db: Db, id: number) {
   const found = getCase(db, id);
-  if (!found) throw new Error(`No case with id ${id}.`);
+  if (!found) throw new Error(noCaseMessage(db, id));
   return found;
 }
 
@@ -219,9 +220,14 @@ export function addCaseNote(db: Db, analyst: string, caseId: number, body: strin
     .immediate();
 }
 
-export function deleteCase(db: Db, analyst: string, caseId: number): void {
+/**
+ * Deletes a case with its items, tag links and notes (its sessions, verdicts and tags stay). With
+ * `was` (the case's updatedAt when the analyst confirmed), a case changed since is refused.
+ */
+export function deleteCase(db: Db, analyst: string, caseId: number, was?: { updatedAt: number }): void {
   db.transaction(() => {
     const detail = caseDetail(db, caseId);
+    refuseStaleDelete(db, detail.case, was);
     deleteCaseRow(db, caseId);
     // The whole case goes into the audit log, so a deletion can be reviewed (and rebuilt by hand).
     recordAction(db, { analyst, kind: 'case-delete', summary: `deleted case ${caseId}` }, [

@@ -1,5 +1,7 @@
 // A title or summary edited from a stale copy (another tab, another analyst saved first) is
 // refused, naming who changed it and when: the later save would otherwise drop their text unseen.
+// So is a deletion confirmed for a case that has changed since: it would delete what nobody saw.
+import { type Case, caseContentsInWords } from '../../../src-shared/cases.js';
 import { entityHistory } from '../db/audit.js';
 import type { Db } from '../db/open.js';
 
@@ -41,4 +43,19 @@ export function refuseStaleEdit(
         'yours is not saved. Copy your text, then edit the current one.',
     );
   }
+}
+
+/**
+ * Throws when a deletion was confirmed for the case as it was at `was.updatedAt` and the case has
+ * changed since (an item, a note, a tag, a field, in another window or by another analyst). `was`
+ * absent asks for no check. Names who changed it last and what the case holds now.
+ */
+export function refuseStaleDelete(db: Db, current: Case, was: { updatedAt: number } | undefined): void {
+  if (was === undefined || was.updatedAt === current.updatedAt) return;
+  const last = entityHistory(db, 'case', current.id).at(-1);
+  const by = last ? ` by ${last.analyst} at ${new Date(last.at).toISOString()}` : '';
+  throw new StaleEditError(
+    `Case ${current.id} was changed${by} since you looked at it: it is not deleted. ` +
+      `It now holds ${caseContentsInWords(current)}; look at it again, then delete it if you still mean to.`,
+  );
 }

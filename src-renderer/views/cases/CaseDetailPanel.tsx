@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { CaseDetail } from '../../../src-shared/cases.js';
+import type { Case, CaseDetail } from '../../../src-shared/cases.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { countOf, formatCount } from '../../format.js';
@@ -13,11 +13,24 @@ import { CaseSummary } from './CaseSummary.js';
 import { ipEdges } from './case-series.js';
 import { ExportPanel } from './ExportPanel.js';
 
-export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onError(message: string): void }) {
+export function CaseDetailPanel({
+  detail,
+  onError,
+  onDelete,
+  held = false,
+}: {
+  detail: CaseDetail;
+  onError(message: string): void;
+  onDelete?(c: Case): void;
+  /** The case is being deleted: its overview is not asked again (it would be refused once gone). */
+  held?: boolean;
+}) {
   const c = detail.case;
   // Another case's activity, indicators and graph are never shown under this one's title while
   // its overview loads (a case's overview takes seconds on a busy machine).
-  const overview = queryState(useVigilQuery('caseOverview', { id: c.id }, { keepPrevious: false }));
+  const overview = queryState(
+    useVigilQuery('caseOverview', { id: c.id }, { keepPrevious: false, enabled: !held }),
+  );
   const sessions = overview.data?.sessions ?? null;
   // Requests that name no server IP end at the server of their log, named by its file.
   const imports = useVigilQuery('listImports', {}).data;
@@ -26,7 +39,7 @@ export function CaseDetailPanel({ detail, onError }: { detail: CaseDetail; onErr
   const indicatorIps = useMemo(() => new Set(overview.data?.indicators.map((i) => i.ip)), [overview.data]);
   return (
     <article className="case-detail" data-testid="case-detail" data-case={c.id}>
-      <CaseHeader key={`${c.id}-${c.title}`} c={c} onError={onError} />
+      <CaseHeader key={`${c.id}-${c.title}`} c={c} onError={onError} onDelete={onDelete} />
       <ExportPanel caseId={c.id} />
       <section>
         <h3>Summary</h3>

@@ -5,8 +5,19 @@ import { countOf, formatTimestamp } from '../../format.js';
 import { CaseTags } from './CaseTags.js';
 import { StatusOptions } from './StatusOptions.js';
 
-/** Title (click to edit), severity, status and tags of a case; each change is saved at once. */
-export function CaseHeader({ c, onError }: { c: Case; onError(message: string): void }) {
+/**
+ * Title (click to edit), severity, status and tags of a case; each change is saved at once. Delete
+ * (where the view offers it) asks the view to confirm: DeleteCaseDialog.
+ */
+export function CaseHeader({
+  c,
+  onError,
+  onDelete,
+}: {
+  c: Case;
+  onError(message: string): void;
+  onDelete?(c: Case): void;
+}) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(c.title);
   // The title the rename began from: a rename from a title another tab changed since is refused.
@@ -108,6 +119,16 @@ export function CaseHeader({ c, onError }: { c: Case; onError(message: string): 
             <StatusOptions />
           </select>
         </label>
+        {onDelete && (
+          <button
+            type="button"
+            className="small danger-outline case-delete"
+            onClick={() => onDelete(c)}
+            data-testid="case-delete"
+          >
+            Delete case…
+          </button>
+        )}
       </p>
       <CaseTags caseId={c.id} tags={c.tags} onError={onError} />
     </header>

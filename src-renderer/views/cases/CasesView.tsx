@@ -1,11 +1,12 @@
-import { useState } from 'react';
-import type { CaseStatus } from '../../../src-shared/cases.js';
+import { useEffect, useRef, useState } from 'react';
+import type { Case, CaseDetail, CaseStatus } from '../../../src-shared/cases.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { TagChip } from '../../components/TagChip.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { countOf, formatTimestamp } from '../../format.js';
 import { CaseDetailPanel } from './CaseDetailPanel.js';
+import { DeleteCaseDialog } from './DeleteCaseDialog.js';
 import { NewCaseForm } from './NewCaseForm.js';
 import { StatusOptions } from './StatusOptions.js';
 import { caseHash, useCaseRoute } from './useCaseRoute.js';
@@ -22,9 +23,53 @@ export function CasesView() {
   );
   const current =
     route.kind === 'case' ? route.id : route.kind === 'list' ? (cases.data?.[0]?.id ?? null) : null;
-  const asked = queryState(useVigilQuery('getCase', { id: current ?? 0 }, { enabled: current !== null }));
+  // The case whose deletion is on its way or done: never asked for again while it is shown (its
+  // deletion's data-changed would ask, and the core refuse, "No case with id …").
+  const [held, setHeld] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<Case | null>(null);
+  // Where the keyboard goes once the dialog is gone: back to Delete, or to the case shown next.
+  const [focusTo, setFocusTo] = useState<{ to: 'delete' } | { to: 'case'; id: number | null } | null>(null);
+  const asked = queryState(
+    useVigilQuery('getCase', { id: current ?? 0 }, { enabled: current !== null && current !== held }),
+  );
+  // Cases deleted from this page: never shown again, not even as the answer kept on screen while
+  // the next case's loads (asked for by hand later, the core says who deleted it).
+  const [gone, setGone] = useState<ReadonlySet<number>>(() => new Set());
+  const answered = asked.data && !gone.has(asked.data.case.id) ? asked.data : null;
+  // While held, the case stays on screen as it was (its answer may be dropped as unasked-for).
+  const lastShown = useRef<CaseDetail | null>(null);
+  const shown = current !== null && current === held ? (answered ?? lastShown.current) : answered;
+  if (shown) lastShown.current = shown;
   // With no case to show, nothing is shown (not the last one asked).
-  const detail = current === null ? { ...asked, data: null } : asked;
+  const detail = current === null ? { ...asked, data: null } : { ...asked, data: shown };
+  // A deleted case stays held until another is shown (asked again later, it says it was deleted).
+  useEffect(() => {
+    if (held !== null && current !== held && confirming === null) setHeld(null);
+  }, [current, held, confirming]);
+  useEffect(() => {
+    if (!focusTo) return;
+    const list = document.querySelector<HTMLElement>('[data-testid="case-list"]');
+    const target =
+      focusTo.to === 'delete'
+        ? document.querySelector<HTMLElement>('[data-testid="case-delete"]')
+        : focusTo.id !== null
+          ? (list?.querySelector<HTMLElement>(`a[href="${caseHash(focusTo.id)}"]`) ?? null)
+          : document.querySelector<HTMLElement>('[data-testid="case-new-link"]');
+    target?.focus();
+    setFocusTo(null);
+  }, [focusTo]);
+
+  /** The case after the deleted one in the list (else the one before): shown and focused next. */
+  const deleted = (id: number) => {
+    const list = cases.data ?? [];
+    const at = list.findIndex((x) => x.id === id);
+    const next = at >= 0 ? (list[at + 1] ?? list[at - 1]) : list.find((x) => x.id !== id);
+    setGone((ids) => new Set(ids).add(id));
+    setConfirming(null);
+    setError(null);
+    window.location.hash = next ? caseHash(next.id) : '#/cases';
+    setFocusTo({ to: 'case', id: next?.id ?? null });
+  };
   return (
     <div className="view" data-testid="view-cases">
       <header className="view-head cases-head">
@@ -94,9 +139,28 @@ export function CasesView() {
             withFilter={route.withFilter}
           />
         ) : (
-          detail.data && <CaseDetailPanel detail={detail.data} onError={setError} />
+          detail.data && (
+            <CaseDetailPanel
+              detail={detail.data}
+              onError={setError}
+              onDelete={setConfirming}
+              held={detail.data.case.id === held}
+            />
+          )
         )}
       </div>
+      {confirming && (
+        <DeleteCaseDialog
+          key={confirming.id}
+          c={confirming}
+          onDeleting={(on) => setHeld(on ? confirming.id : null)}
+          onDeleted={deleted}
+          onCancel={() => {
+            setConfirming(null);
+            setFocusTo({ to: 'delete' });
+          }}
+        />
+      )}
     </div>
   );
 }

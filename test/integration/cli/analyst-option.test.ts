@@ -28,6 +28,7 @@ function commandsOf(command: Command, prefix = ''): [string, Command][] {
 const SIGNING = [
   'case add',
   'case create',
+  'case delete',
   'case note',
   'case tag',
   'case untag',
@@ -66,6 +67,8 @@ describe('--analyst', () => {
       ['case', 'note', '1', 'beaconing'],
       ['case', 'tag', '1', 'apt'],
       ['case', 'untag', '1', 'apt'],
+      ['case', 'create', '--title', 'Opened by mistake'],
+      ['case', 'delete', '2', '--yes'],
       ['ioc', 'add', list, '--name', 'bad', '--kind', 'known_bad'],
       ['ioc', 'remove', 'bad'],
     ]) {
@@ -79,7 +82,7 @@ describe('--analyst', () => {
     const raw = new Database(db, { readonly: true });
     try {
       const signers = raw.prepare('SELECT kind, analyst FROM audit_actions ORDER BY id').all();
-      expect(signers).toHaveLength(10);
+      expect(signers).toHaveLength(12);
       for (const row of signers) expect(row).toMatchObject({ analyst: 'bob' });
     } finally {
       raw.close();

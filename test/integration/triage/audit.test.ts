@@ -95,6 +95,7 @@ describe('audit log', () => {
       expect(operationNames.filter((name) => /audit|history/i.test(name))).toEqual([
         'verifyAuditChain',
         'sessionHistory',
+        'caseHistory',
       ]);
       const sizes: number[] = [count(core.db, 'audit_log')];
       const step = async (call: () => Promise<unknown>) => {
@@ -115,6 +116,10 @@ describe('audit log', () => {
       expect(count(core.db, 'audit_log')).toBe(sizes.at(-1));
       const history = await service.sessionHistory({ sessionId: ids[0]! });
       expect(history.map((h) => h.kind)).toEqual(['verdict', 'tag', 'undo', 'undo']);
+      // Reading a case's history (a deleted one's too) appends nothing.
+      const kinds = (await service.caseHistory({ id: 1 })).map((h) => h.kind);
+      expect(kinds).toEqual(['case-create', 'case-create', 'case-note', 'case-delete']);
+      expect(count(core.db, 'audit_log')).toBe(sizes.at(-1));
     } finally {
       await core.close();
     }
