@@ -50,10 +50,14 @@ export function DeleteCaseDialog({ c, onDeleting, onDeleted, onCancel }: DeleteC
         () => {},
       );
       setBusy(false);
-      // The buttons were disabled while asked, which took the focus: back on the harmless choice.
-      requestAnimationFrame(() => cancelButton.current?.focus());
     }
   };
+  // The buttons were disabled while asked, which took the focus: after a refusal it goes back on
+  // the harmless choice, once the buttons are enabled again (focusing a disabled button does
+  // nothing, so a frame's callback that ran before React's commit left the focus nowhere).
+  useEffect(() => {
+    if (!busy && problem !== null) cancelButton.current?.focus();
+  }, [busy, problem]);
 
   const tags = seen.tags.map((t) => t.name).join(', ');
   return (
