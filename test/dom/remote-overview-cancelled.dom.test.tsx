@@ -31,5 +31,7 @@ describe("a source's Overview cancelled before it was answered", () => {
     expect(screen.getByTestId('remote-not-computed').textContent).toBe(
       'Nothing was computed: the question was cancelled. Ask again above to see the charts.',
     );
+    // No key figures either: their tiles would be blank boxes without their names.
+    expect(screen.queryByTestId('kpis')).toBeNull();
   });
 });

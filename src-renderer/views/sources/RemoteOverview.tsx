@@ -27,6 +27,7 @@ export function RemoteOverview({ source }: { source: string }) {
   // A table that records no bytes in (a Combined log's) says so, as the workspace's Overview does.
   const histograms = overview.data?.histograms;
   const recorded = useMemo(() => (histograms ? recordedMetrics(histograms) : null), [histograms]);
+  const notComputed = (query.refusal || query.cancelled) && !overview.data;
   return (
     <div className="view overview" data-testid="view-overview" data-remote={source}>
       <header className="view-head">
@@ -38,11 +39,16 @@ export function RemoteOverview({ source }: { source: string }) {
         </p>
       </header>
       <RemoteBanner source={source} query={query} what="the Overview" onPull={() => setPulling(true)} />
-      <KpiTiles kpis={kpis} loading={overview.loading} recorded={recorded} />
-      <p className="panel-hint muted">
-        Flagged and Reviewed count the workspace's models, rules and verdicts: pull the slice to score and
-        triage it.
-      </p>
+      {/* Tiles of nothing computed would be blank boxes without their names. */}
+      {!notComputed && (
+        <>
+          <KpiTiles kpis={kpis} loading={overview.loading} recorded={recorded} />
+          <p className="panel-hint muted">
+            Flagged and Reviewed count the workspace's models, rules and verdicts: pull the slice to score and
+            triage it.
+          </p>
+        </>
+      )}
       {/* Cancelled before the engine answered, or not asked (a term the source cannot answer): no
           chart would be true, "Nothing to show" least of all. */}
       {query.refusal && !overview.data ? (
