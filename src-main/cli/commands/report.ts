@@ -67,8 +67,8 @@ Formats:
         with ' get one too: drop one leading ' from a cell to get the value as logged).
   json  the same sessions as a JSON array, every value exactly as logged (programs read it,
         and none runs a formula).
-  stix  a STIX 2.1 bundle: identity, report, indicators ([ipv4-addr:value = '…']), observed-data
-        with network-traffic per session, relationships.
+  stix  a STIX 2.1 bundle, streamed: identity, report, indicators ([ipv4-addr:value = '…']),
+        observed-data with network-traffic per session, relationships.
 
 Examples:
   vigil report --case 3 --format html --out case-3.html

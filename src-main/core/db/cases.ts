@@ -122,6 +122,14 @@ export function caseItems(db: Db, caseId: number): CaseItem[] {
     .all(caseId) as CaseItem[];
 }
 
+/** The IPs a case names, in the order they were added. */
+export function caseIps(db: Db, caseId: number): string[] {
+  return db
+    .prepare(`SELECT ip FROM case_items WHERE case_id = ? AND ip IS NOT NULL AND ip <> '' ORDER BY id`)
+    .pluck()
+    .all(caseId) as string[];
+}
+
 export function prepareCaseItemWrite(db: Db): {
   addSession(caseId: number, sessionId: number, by: string, at: number): boolean;
   addIp(caseId: number, ip: string, by: string, at: number): boolean;

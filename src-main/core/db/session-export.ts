@@ -1,9 +1,13 @@
 // Session rows for reports and exports: a case's sessions or a filter's, with verdict and tags.
 import { detectionSetName } from '../../../src-shared/detection-set.js';
 import type { Session } from '../../../src-shared/domain.js';
+import { SESSION_FIELDS } from '../../../src-shared/fields/index.js';
+import { must } from '../../../src-shared/must.js';
 import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
+import type { SessionRuleHit } from '../../../src-shared/rules.js';
 import type { TriageFilter } from '../../../src-shared/triage.js';
 import { FLAGGED_IDS_SQL, readDetectionSet } from './detection-set.js';
+import { selectSql } from './field-sql.js';
 import type { Db } from './open.js';
 import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
 import { andAll, triageConditions } from './triage-filter.js';
@@ -77,6 +81,118 @@ function prepareSelection(db: Db, selection: SessionSelection, extraColumns = ''
 export function* iterateExportRows(db: Db, selection: SessionSelection, limit = -1): Generator<ExportRow> {
   const { stmt, params } = prepareSelection(db, selection);
   for (const row of stmt.iterate({ ...params, limit })) yield toRow(row as Parameters<typeof toRow>[0]);
+}
+
+/** A rule hit as the export rows carry it: SessionRuleHit without the rule's source. */
+export type ExportRuleHit = Omit<SessionRuleHit, 'source'>;
+
+// What a STIX bundle reads of a session (reports/stix.ts): its traffic, its request and its verdict.
+const STIX_FIELDS = [
+  'id',
+  'startTs',
+  'endTs',
+  'srcIp',
+  'dstIp',
+  'srcPort',
+  'dstPort',
+  'protocol',
+  'bytesIn',
+  'bytesOut',
+  'method',
+  'host',
+  'path',
+  'query',
+  'httpVersion',
+  'userAgent',
+  'referrer',
+] as const;
+const VERDICT_COLUMNS = `verdicts.verdict, verdicts.kind AS verdictKind, verdicts.analyst AS verdictBy,
+  verdicts.at AS verdictAt, verdicts.note AS verdictNote`;
+const STIX_COLUMNS = [
+  ...STIX_FIELDS.map((name) =>
+    selectSql(
+      must(
+        SESSION_FIELDS.find((field) => field.name === name),
+        `session field ${name}`,
+      ),
+    ),
+  ),
+  VERDICT_COLUMNS,
+].join(', ');
+
+export type StixRow = Pick<
+  ExportRow,
+  (typeof STIX_FIELDS)[number] | 'verdict' | 'verdictKind' | 'verdictBy' | 'verdictAt' | 'verdictNote'
+>;
+
+/**
+ * Which of the selection's sessions a pass reads: every one, those with an analyst's verdict, or
+ * those from or to one of some addresses.
+ */
+export type StixRowsOf = 'all' | 'judged' | { touching: readonly string[] };
+
+/**
+ * The selection's sessions as a STIX bundle reads them, in time order (start, then id) as the
+ * exports list them: only the fields it needs, so each of its passes over a large case is cheap.
+ */
+export function* iterateStixRows(
+  db: Db,
+  selection: SessionSelection,
+  of: StixRowsOf = 'all',
+): Generator<StixRow> {
+  const { sql, params } = selectionWhere(db, selection);
+  const only =
+    of === 'all'
+      ? ''
+      : of === 'judged'
+        ? 'AND verdicts.verdict IS NOT NULL'
+        : `AND (sessions.src_ip IN (SELECT value FROM json_each(@touching))
+            OR sessions.dst_ip IN (SELECT value FROM json_each(@touching)))`;
+  const stmt = db.prepare(
+    `SELECT ${STIX_COLUMNS} ${FROM} WHERE ${sql} ${only} ORDER BY sessions.start_ts, sessions.id`,
+  );
+  const bound = typeof of === 'object' ? { ...params, touching: JSON.stringify(of.touching) } : params;
+  yield* stmt.iterate(bound) as IterableIterator<StixRow>;
+}
+
+/**
+ * The selection's sessions with a rule hit, as `iterateStixRows` reads them, each with its hits
+ * (most severe first, as sessionRuleHits gives them) read by the same statement: better-sqlite3
+ * runs no other statement on a connection while one iterates.
+ */
+export function* iterateStixHitRows(
+  db: Db,
+  selection: SessionSelection,
+): Generator<StixRow & { ruleHits: ExportRuleHit[] }> {
+  const { sql, params } = selectionWhere(db, selection);
+  const stmt = db.prepare(
+    `SELECT ${STIX_COLUMNS}, ${RULE_HITS_JSON} ${FROM} WHERE ${sql}
+     AND EXISTS (SELECT 1 FROM rule_hits WHERE rule_hits.session_id = sessions.id)
+     ORDER BY sessions.start_ts, sessions.id`,
+  );
+  for (const row of stmt.iterate(params) as IterableIterator<StixRow & { ruleHits: string | null }>)
+    yield { ...row, ruleHits: row.ruleHits ? (JSON.parse(row.ruleHits) as ExportRuleHit[]) : [] };
+}
+
+/** The ids of the selection's sessions, in time order (start, then id). */
+export function* iterateSelectionIds(db: Db, selection: SessionSelection): Generator<number> {
+  const { sql, params } = selectionWhere(db, selection);
+  const stmt = db.prepare(
+    `SELECT sessions.id FROM sessions WHERE ${sql} ORDER BY sessions.start_ts, sessions.id`,
+  );
+  yield* stmt.pluck().iterate(params) as IterableIterator<number>;
+}
+
+/** The distinct source and destination addresses of the selection's sessions, read as they go. */
+export function* selectionAddresses(db: Db, selection: SessionSelection): Generator<string> {
+  const { sql, params } = selectionWhere(db, selection);
+  const stmt = db
+    .prepare(
+      `SELECT src_ip FROM sessions WHERE ${sql}
+       UNION SELECT dst_ip FROM sessions WHERE ${sql} AND dst_ip IS NOT NULL AND dst_ip <> ''`,
+    )
+    .pluck();
+  yield* stmt.iterate(params) as IterableIterator<string>;
 }
 
 /**

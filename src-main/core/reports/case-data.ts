@@ -9,6 +9,7 @@ import type { ModelRun } from '../../../src-shared/models.js';
 import type { SessionRuleHit } from '../../../src-shared/rules.js';
 import { caseHistory, type HistoryEvent } from '../db/case-history.js';
 import { type CaseTotals, caseIndicators, caseTotals, type Indicator } from '../db/case-totals.js';
+import { caseIps, getCase } from '../db/cases.js';
 import { flaggedAmong, readDetectionSet } from '../db/detection-set.js';
 import { resolveRun } from '../db/flag-queue.js';
 import { getRun } from '../db/model-runs.js';
@@ -19,10 +20,15 @@ import {
   evidenceOrderedIds,
   explanationsOf,
   exportRowsOf,
+  iterateSelectionIds,
+  iterateStixHitRows,
+  iterateStixRows,
   scoresOf,
+  selectionAddresses,
 } from '../db/session-export.js';
 import { caseDetail } from '../triage/case-actions.js';
 import { caseKinds, type KindTally, type SessionKind } from './kinds-section.js';
+import type { StixCase } from './stix.js';
 
 export type { Indicator };
 
@@ -40,7 +46,7 @@ export interface CaseReportData {
   detail: CaseDetail;
   /**
    * The sessions listed, the strongest evidence first (a malicious verdict, then the most severe
-   * rule hit, then flagged: evidenceOrderedIds); all of them when the report lists all (STIX).
+   * rule hit, then flagged: evidenceOrderedIds), up to REPORT_SESSION_LIMIT.
    */
   sessions: ReportSession[];
   /** Sessions the case holds; `sessions` stops at the report's limit. */
@@ -71,17 +77,11 @@ export interface CaseReport {
 // The figures, charts, indicators and timeline count every session of the case.
 export const REPORT_SESSION_LIMIT = 2000;
 
-/** `listAll`: list every session of the case (STIX), not the first REPORT_SESSION_LIMIT. */
-export function gatherCaseReport(
-  db: Db,
-  caseId: number,
-  appVersion: string,
-  options: { listAll?: boolean } = {},
-): CaseReport {
+export function gatherCaseReport(db: Db, caseId: number, appVersion: string): CaseReport {
   const detail = caseDetail(db, caseId);
   const selection = { caseId };
   const ids = evidenceOrderedIds(db, selection);
-  const listed = exportRowsOf(db, options.listAll ? ids : ids.slice(0, REPORT_SESSION_LIMIT));
+  const listed = exportRowsOf(db, ids.slice(0, REPORT_SESSION_LIMIT));
   const listedIds = listed.map((r) => r.id);
   const runRef = resolveRun(db, undefined);
   const run = runRef ? getRun(db, runRef.id) : undefined;
@@ -120,6 +120,29 @@ export function gatherCaseReport(
       : null,
   };
   return { data, sha256: dataSha256(data), generatedAt: Date.now(), appVersion };
+}
+
+/**
+ * What a case's STIX bundle is made from (stix.ts): the case and its indicator IPs (the same as the
+ * report's), and its sessions and addresses as passes over SQLite rather than rows in memory: STIX
+ * carries every session of the case, and a large case must not be held. Read all of it in one
+ * read transaction, so every pass sees the same sessions.
+ */
+export function gatherCaseStix(db: Db, caseId: number): StixCase {
+  const found = getCase(db, caseId);
+  if (!found) throw new Error(`No case with id ${caseId}.`);
+  const selection = { caseId };
+  return {
+    case: found,
+    indicators: caseIndicators(db, selection, caseIps(db, caseId)),
+    generatedAt: Date.now(),
+    sessionIds: () => iterateSelectionIds(db, selection),
+    sessions: () => iterateStixRows(db, selection),
+    judgedSessions: () => iterateStixRows(db, selection, 'judged'),
+    hitSessions: () => iterateStixHitRows(db, selection),
+    sessionsTouching: (ips) => iterateStixRows(db, selection, { touching: ips }),
+    addresses: () => selectionAddresses(db, selection),
+  };
 }
 
 /** SHA-256 of the canonical JSON of the report data (the same bytes `reportDataJson` gives). */

@@ -1,11 +1,11 @@
-// CSV and JSON of sessions, streamed row by row to a file (memory stays flat for any size). Every
-// CSV text cell is neutralised against spreadsheet formula injection; JSON is read by programs
-// (jq, a SIEM), which run no formula, so its values stay exactly as logged.
+// CSV and JSON of sessions, streamed row by row to a file (memory stays flat for any size) through
+// json-stream.ts's writer. Every CSV text cell is neutralised against spreadsheet formula
+// injection; JSON is read by programs (jq, a SIEM), which run no formula, so its values stay
+// exactly as logged.
 
-import { once } from 'node:events';
-import fs from 'node:fs';
 import { SESSION_FIELDS } from '../../../src-shared/fields/index.js';
 import type { ExportRecords } from '../db/session-export.js';
+import { writeChunks } from './json-stream.js';
 import { neutraliseCell } from './neutralise.js';
 
 type Cell = string | number | null;
@@ -36,9 +36,6 @@ const CSV_COLUMNS: [header: string, column: string, kind: CellKind][] = [
 // Stored attribute sets repeat across many sessions (one per combination of extra columns), so
 // each is parsed once; the memo starts over past this many distinct sets.
 const ATTRS_MEMO_LIMIT = 10_000;
-// Lines are joined into chunks of about this many characters per write: a write per line spent
-// more time in the stream than in making the line.
-const CHUNK_CHARS = 1 << 16;
 
 function csvCell(value: Cell): string {
   if (value === null) return '';
@@ -68,26 +65,6 @@ function position(records: ExportRecords, name: string): number {
   return at;
 }
 
-/** Writes text through a file stream in chunks, waiting whenever its buffer is full. */
-async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
-  const out = fs.createWriteStream(file);
-  const failed = once(out, 'error').then(([error]) => Promise.reject(error));
-  failed.catch(() => {});
-  const write = async (chunk: string) => {
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
-  };
-  let chunk = '';
-  for (const line of lines) {
-    chunk += line;
-    if (chunk.length < CHUNK_CHARS) continue;
-    await write(chunk);
-    chunk = '';
-  }
-  if (chunk.length > 0) await write(chunk);
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
-}
-
 export async function writeSessionsCsv(file: string, records: ExportRecords): Promise<number> {
   const cells = CSV_COLUMNS.map(([, column, kind]) => ({ kind, index: position(records, column) }));
   const jsonCell = jsonMemo((json) => csvCell(JSON.stringify(JSON.parse(json))));
@@ -115,7 +92,7 @@ export async function writeSessionsCsv(file: string, records: ExportRecords): Pr
       yield `${line}\r\n`;
     }
   }
-  await writeLines(file, lines());
+  await writeChunks(file, lines());
   return count;
 }
 
@@ -139,6 +116,6 @@ export async function writeSessionsJson(file: string, records: ExportRecords): P
     }
     yield '\n]\n';
   }
-  await writeLines(file, lines());
+  await writeChunks(file, lines());
   return count;
 }

@@ -1,7 +1,7 @@
 // A session's HTTP request as STIX 2.1's HTTP Request Extension of network-traffic
 // (`http-request-ext`, STIX 2.1 §6.12.3.2): the request line's method and version in lower case as
 // the spec asks, the target as logged (path and query, not decoded), and the headers the log kept.
-import type { ReportSession } from './case-data.js';
+import type { ExportRow } from '../db/session-export.js';
 
 export interface HttpRequestExt {
   request_method: string;
@@ -11,7 +11,9 @@ export interface HttpRequestExt {
 }
 
 /** The extension, or null for a session without a method and target (a flow, a TLS handshake). */
-export function httpRequestExtension(s: ReportSession): HttpRequestExt | null {
+export function httpRequestExtension(
+  s: Pick<ExportRow, 'method' | 'path' | 'query' | 'httpVersion' | 'host' | 'userAgent' | 'referrer'>,
+): HttpRequestExt | null {
   if (s.method === null || s.path === null) return null;
   const headers: Record<string, string> = {
     ...(s.host !== null ? { Host: s.host } : {}),

@@ -4,10 +4,9 @@
 // the observed-data of every session it was seen on. A hit is left out when the pattern would not
 // match its own evidence (a value matched once percent-decoded: the extension keeps the target as
 // logged), and on a session an analyst judged benign (a false positive is not shared as an attack).
-import { randomUUID } from 'node:crypto';
 import { levelText, type RuleLevel } from '../../../src-shared/rules.js';
-import type { ReportSession } from './case-data.js';
-import { basedOn, literal, type StixObject, ts } from './stix-common.js';
+import type { ExportRuleHit, StixRow } from '../db/session-export.js';
+import { basedOn, type IdOf, literal, type StixObject, ts } from './stix-common.js';
 import { httpRequestExtension } from './stix-http.js';
 
 const EXT = "network-traffic:extensions.'http-request-ext'";
@@ -18,6 +17,9 @@ const PATH_OF: Record<string, string> = {
   userAgent: `${EXT}.request_header.'User-Agent'`,
 };
 
+export type HitSession = StixRow & { ruleHits: readonly ExportRuleHit[] };
+
+/** What an indicator says; its observed-data are found again per session (`relationshipsOf`). */
 interface Found {
   pattern: string;
   title: string;
@@ -26,66 +28,88 @@ interface Found {
   field: string;
   value: string;
   firstSeen: number;
-  observed: Set<string>;
 }
 
-export function ruleHitIndicators(
-  sessions: readonly ReportSession[],
-  common: () => Record<string, unknown>,
-  observedOf: (sessionId: number) => string | undefined,
-): { indicators: StixObject[]; relationships: StixObject[] } {
-  const found = new Map<string, Found>();
-  for (const s of sessions) {
-    if (s.verdict === 'benign') continue;
-    const http = httpRequestExtension(s);
-    for (const hit of s.ruleHits) {
-      const at = hit.field === null ? undefined : PATH_OF[hit.field];
-      // LIKE has no escape for its own wildcards: a value holding % or _ cannot be said exactly.
-      if (!at || hit.field === null || !hit.value || /[%_]/.test(hit.value)) continue;
-      const logged = hit.field === 'userAgent' ? http?.request_header?.['User-Agent'] : http?.request_value;
-      if (!logged?.includes(hit.value)) continue;
-      const pattern = `[${at} LIKE ${literal(`%${hit.value}%`)}]`;
-      const key = `${hit.ruleId}\u0000${pattern}`;
-      const entry = found.get(key) ?? {
-        pattern,
-        title: hit.title,
-        ruleId: hit.ruleId,
-        level: hit.level,
-        field: hit.field,
-        value: hit.value,
-        firstSeen: s.startTs,
-        observed: new Set<string>(),
+/** The hits of a session that make an indicator: each (rule, pattern) once, keyed by both. */
+function patternsOf(
+  s: HitSession,
+): Map<string, { pattern: string; hit: ExportRuleHit & { field: string; value: string } }> {
+  const out = new Map<string, { pattern: string; hit: ExportRuleHit & { field: string; value: string } }>();
+  if (s.verdict === 'benign' || s.ruleHits.length === 0) return out;
+  const http = httpRequestExtension(s);
+  for (const hit of s.ruleHits) {
+    const at = hit.field === null ? undefined : PATH_OF[hit.field];
+    // LIKE has no escape for its own wildcards: a value holding % or _ cannot be said exactly.
+    if (!at || hit.field === null || !hit.value || /[%_]/.test(hit.value)) continue;
+    const logged = hit.field === 'userAgent' ? http?.request_header?.['User-Agent'] : http?.request_value;
+    if (!logged?.includes(hit.value)) continue;
+    const pattern = `[${at} LIKE ${literal(`%${hit.value}%`)}]`;
+    const key = `${hit.ruleId}\u0000${pattern}`;
+    if (!out.has(key)) out.set(key, { pattern, hit: { ...hit, field: hit.field, value: hit.value } });
+  }
+  return out;
+}
+
+/**
+ * The rule-hit indicators of a case, found in one pass over its sessions (`sessions`, in the order
+ * the bundle lists them). Only what each indicator says is kept, one entry per distinct (rule,
+ * pattern); the relationships are made again per session from its own hits.
+ */
+export class RuleHitIndicators {
+  private readonly found = new Map<string, Found>();
+
+  constructor(
+    sessions: Iterable<HitSession>,
+    private readonly common: () => Record<string, unknown>,
+    private readonly idOf: IdOf,
+  ) {
+    for (const s of sessions)
+      for (const [key, { pattern, hit }] of patternsOf(s)) {
+        const entry = this.found.get(key);
+        if (entry) entry.firstSeen = Math.min(entry.firstSeen, s.startTs);
+        else
+          this.found.set(key, {
+            pattern,
+            title: hit.title,
+            ruleId: hit.ruleId,
+            level: hit.level,
+            field: hit.field,
+            value: hit.value,
+            firstSeen: s.startTs,
+          });
+      }
+  }
+
+  private idOfKey(key: string): string {
+    return this.idOf('indicator', `rule ${key}`);
+  }
+
+  *indicators(): Generator<StixObject> {
+    for (const [key, f] of this.found)
+      yield {
+        type: 'indicator',
+        ...this.common(),
+        id: this.idOfKey(key),
+        name: f.title,
+        description: `Detection rule ${f.ruleId} (${f.level === null ? levelText(null) : `level ${f.level}`}) matched ${f.field} containing "${f.value}".`,
+        // A rule without a level ranks with informational: what it saw is anomalous, not an attack.
+        indicator_types: [
+          f.level === null || f.level === 'informational' || f.level === 'low'
+            ? 'anomalous-activity'
+            : 'malicious-activity',
+        ],
+        pattern: f.pattern,
+        pattern_type: 'stix',
+        pattern_version: '2.1',
+        valid_from: ts(f.firstSeen),
+        // A label is a token, not prose: `level:none` says the rule wrote no level (README "STIX").
+        labels: [`sigma:${f.ruleId}`, `level:${f.level ?? 'none'}`],
       };
-      entry.firstSeen = Math.min(entry.firstSeen, s.startTs);
-      const od = observedOf(s.id);
-      if (od) entry.observed.add(od);
-      found.set(key, entry);
-    }
   }
-  const indicators: StixObject[] = [];
-  const relationships: StixObject[] = [];
-  for (const f of found.values()) {
-    const indicator: StixObject = {
-      type: 'indicator',
-      ...common(),
-      id: `indicator--${randomUUID()}`,
-      name: f.title,
-      description: `Detection rule ${f.ruleId} (${f.level === null ? levelText(null) : `level ${f.level}`}) matched ${f.field} containing "${f.value}".`,
-      // A rule without a level ranks with informational: what it saw is anomalous, not an attack.
-      indicator_types: [
-        f.level === null || f.level === 'informational' || f.level === 'low'
-          ? 'anomalous-activity'
-          : 'malicious-activity',
-      ],
-      pattern: f.pattern,
-      pattern_type: 'stix',
-      pattern_version: '2.1',
-      valid_from: ts(f.firstSeen),
-      // A label is a token, not prose: `level:none` says the rule wrote no level (README "STIX").
-      labels: [`sigma:${f.ruleId}`, `level:${f.level ?? 'none'}`],
-    };
-    indicators.push(indicator);
-    for (const od of f.observed) relationships.push(basedOn(common, indicator.id, od));
+
+  /** The indicators `s`'s observed-data (`observedId`) is evidence of, each based on it once. */
+  *relationshipsOf(s: HitSession, observedId: string): Generator<StixObject> {
+    for (const key of patternsOf(s).keys())
+      if (this.found.has(key)) yield basedOn(this.common, this.idOf, this.idOfKey(key), observedId);
   }
-  return { indicators, relationships };
 }

@@ -2,24 +2,55 @@
 // the sessions as observed-data over network-traffic and address objects (an HTTP request as the
 // traffic's `http-request-ext`), an indicator per rule-hit value (stix-rule-hits.ts), the analyst's
 // verdicts as labels and notes on the observed-data (stix-verdicts.ts), and relationships.
-import { createHash, randomUUID } from 'node:crypto';
+//
+// The bundle is written as it is made, never held: a case of 20 000 sessions built as objects and
+// serialised at once took 428 MB, and twice the sessions twice the memory. Each kind of object is
+// made in a pass over the case's sessions, read from SQLite as they go (oldest first), and the
+// report, which comes before them and lists them all, is made by the same passes once more. So an
+// object must come out the same on each pass without being kept: cyber-observables are named by
+// their content (UUIDv5, §2.9) and the others by what they stand for under a key of this export
+// (stix-common.ts exportIds). What is kept across the passes is small: the indicators, and the
+// traffic of one start time (the only traffic an object can share an id with).
+import { randomUUID } from 'node:crypto';
+import type { Case } from '../../../src-shared/cases.js';
 import { isIPv4 } from '../../../src-shared/ip.js';
-import type { CaseReport, ReportSession } from './case-data.js';
-import { basedOn, literal, type StixObject, ts } from './stix-common.js';
+import type { Indicator } from '../db/case-totals.js';
+import type { StixRow } from '../db/session-export.js';
+import { jsonPieces, streamedArray } from './json-stream.js';
+import { basedOn, exportIds, literal, type StixObject, ts, uuidv5 } from './stix-common.js';
 import { httpRequestExtension } from './stix-http.js';
-import { ruleHitIndicators } from './stix-rule-hits.js';
+import { type HitSession, RuleHitIndicators } from './stix-rule-hits.js';
 import { verdictLabels, verdictNote } from './stix-verdicts.js';
 
-// STIX 2.1 §2.9: cyber-observable ids are UUIDv5 in this namespace over their id-contributing properties.
-const SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
+/**
+ * What a case's bundle is made from. The sessions are passes over the case, oldest first (start
+ * time, then id): every call reads them anew, and the caller makes every call read the same
+ * sessions (one read transaction).
+ */
+export interface StixCase {
+  case: Pick<Case, 'id' | 'title' | 'summary' | 'severity' | 'status' | 'createdBy' | 'tags'>;
+  indicators: readonly Indicator[];
+  generatedAt: number;
+  sessionIds: () => Iterable<number>;
+  sessions: () => Iterable<StixRow>;
+  /** The sessions with an analyst's verdict. */
+  judgedSessions: () => Iterable<StixRow>;
+  /** The sessions with a rule hit, each with its hits. */
+  hitSessions: () => Iterable<HitSession>;
+  /** The sessions from or to one of these addresses. */
+  sessionsTouching: (ips: readonly string[]) => Iterable<StixRow>;
+  /** The distinct addresses of the case's sessions: their sources, and their destinations where logged. */
+  addresses: () => Iterable<string>;
+}
 
-function uuidv5(name: string): string {
-  const ns = Buffer.from(SCO_NAMESPACE.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
-  hash.writeUInt8((hash.readUInt8(6) & 0x0f) | 0x50, 6);
-  hash.writeUInt8((hash.readUInt8(8) & 0x3f) | 0x80, 8);
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/** Objects of one kind, made in a pass; `ids` says their ids in the same order, maybe more cheaply. */
+interface Part {
+  objects: () => Iterable<StixObject>;
+  ids?: () => Iterable<string>;
+}
+
+function* idsOf(objects: Iterable<StixObject>): Generator<string> {
+  for (const o of objects) yield o.id;
 }
 
 /**
@@ -40,119 +71,147 @@ export function canonicalJson(value: unknown): string {
 }
 
 const addrType = (ip: string) => (isIPv4(ip) ? 'ipv4-addr' : 'ipv6-addr');
+const addressId = (ip: string) => `${addrType(ip)}--${uuidv5(canonicalJson({ value: ip }))}`;
 
-export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: string; objects: StixObject[] } {
-  const { detail, sessions, indicators } = report.data;
-  const now = ts(report.generatedAt);
+/** The bundle's JSON text, as `JSON.stringify(bundle, null, 2)` and a newline, in pieces as it is made. */
+export function* stixBundleJson(source: StixCase): Generator<string> {
+  yield* jsonPieces({
+    type: 'bundle',
+    id: `bundle--${randomUUID()}`,
+    objects: streamedArray(bundleObjects(source)),
+  });
+  yield '\n';
+}
+
+/** The identity, the report, then the content: IP and rule-hit indicators, observations, notes, traffic, addresses, relationships. */
+function* bundleObjects(source: StixCase): Generator<StixObject> {
+  const { case: c, generatedAt } = source;
+  const now = ts(generatedAt);
+  const idOf = exportIds();
   const identity: StixObject = {
     type: 'identity',
     spec_version: '2.1',
     id: `identity--${randomUUID()}`,
     created: now,
     modified: now,
-    name: detail.case.createdBy,
+    name: c.createdBy,
     identity_class: 'individual',
   };
   const common = () => ({ spec_version: '2.1', created: now, modified: now, created_by_ref: identity.id });
+  const observedId = (sessionId: number) => idOf('observed-data', String(sessionId));
 
-  const addresses = new Map<string, StixObject>();
-  const address = (ip: string): string => {
-    const type = addrType(ip);
-    const existing = addresses.get(ip);
-    if (existing) return existing.id;
-    const sco = {
-      type,
-      spec_version: '2.1',
-      id: `${type}--${uuidv5(canonicalJson({ value: ip }))}`,
-      value: ip,
-    };
-    addresses.set(ip, sco);
-    return sco.id;
-  };
+  // An IP the case only names (a victim, a server) is no sign of attack by itself.
+  const ipIndicators: StixObject[] = source.indicators.map((i) => ({
+    type: 'indicator',
+    ...common(),
+    id: idOf('indicator', `ip ${i.ip}`),
+    name: `Suspicious IP ${i.ip}`,
+    description: `Case ${c.id}: ${i.reasons.join(', ')}`,
+    indicator_types: [i.malicious ? 'malicious-activity' : 'unknown'],
+    pattern: `[${addrType(i.ip)}:value = ${literal(i.ip)}]`,
+    pattern_type: 'stix',
+    pattern_version: '2.1',
+    valid_from: ts(i.firstSeen ?? generatedAt),
+  }));
+  const indicatorOfIp = new Map(source.indicators.map((i) => [i.ip, idOf('indicator', `ip ${i.ip}`)]));
+  const hits = new RuleHitIndicators(source.hitSessions(), common, idOf);
 
-  const indicatorPairs = indicators.map(
-    (i) =>
-      // An IP the case only names (a victim, a server) is no sign of attack by itself.
-      [
-        i.ip,
-        {
-          type: 'indicator',
-          ...common(),
-          id: `indicator--${randomUUID()}`,
-          name: `Suspicious IP ${i.ip}`,
-          description: `Case ${detail.case.id}: ${i.reasons.join(', ')}`,
-          indicator_types: [i.malicious ? 'malicious-activity' : 'unknown'],
-          pattern: `[${addrType(i.ip)}:value = ${literal(i.ip)}]`,
-          pattern_type: 'stix',
-          pattern_version: '2.1',
-          valid_from: ts(i.firstSeen ?? report.generatedAt),
-        },
-      ] as const,
-  );
-  const indicatorObjects = indicatorPairs.map(([, indicator]) => indicator);
-  const indicatorByIp = new Map(indicatorPairs);
-
-  const observed: StixObject[] = [];
-  const observedBySession = new Map<number, string>();
-  // Identical flows get the same deterministic id: keep one object each.
-  const traffic = new Map<string, StixObject>();
-  const relationships: StixObject[] = [];
-  const notes: StixObject[] = [];
-  for (const s of sessions) {
-    const nt = distinctTraffic(networkTraffic(s, address), traffic);
-    traffic.set(nt.id, nt);
-    const od: StixObject = {
-      type: 'observed-data',
-      ...common(),
-      id: `observed-data--${randomUUID()}`,
-      first_observed: ts(s.startTs),
-      last_observed: ts(Math.max(s.endTs, s.startTs)),
-      number_observed: 1,
-      object_refs: [nt.id, nt.src_ref as string, ...(nt.dst_ref ? [nt.dst_ref as string] : [])],
-      ...verdictLabels(s),
-    };
-    observed.push(od);
-    const note = verdictNote(s, common, od.id);
-    if (note) notes.push(note);
-    observedBySession.set(s.id, od.id);
-    for (const ip of new Set([s.srcIp, s.dstIp])) {
-      const indicator = ip ? indicatorByIp.get(ip) : undefined;
-      if (!indicator) continue;
-      relationships.push(basedOn(common, indicator.id, od.id));
-    }
-  }
-  const hitIndicators = ruleHitIndicators(sessions, common, (id) => observedBySession.get(id));
-  const content = [
-    ...indicatorObjects,
-    ...hitIndicators.indicators,
-    ...observed,
-    ...notes,
-    ...traffic.values(),
-    ...addresses.values(),
-    ...relationships,
-    ...hitIndicators.relationships,
+  const parts: Part[] = [
+    { objects: () => ipIndicators },
+    { objects: () => hits.indicators() },
+    {
+      *objects() {
+        const names = new TrafficNames();
+        for (const s of source.sessions()) {
+          const nt = names.name(s).traffic;
+          yield {
+            type: 'observed-data',
+            ...common(),
+            id: observedId(s.id),
+            first_observed: ts(s.startTs),
+            last_observed: ts(Math.max(s.endTs, s.startTs)),
+            number_observed: 1,
+            object_refs: [nt.id, nt.src_ref as string, ...(nt.dst_ref ? [nt.dst_ref as string] : [])],
+            ...verdictLabels(s),
+          };
+        }
+      },
+      *ids() {
+        for (const id of source.sessionIds()) yield observedId(id);
+      },
+    },
+    {
+      *objects() {
+        for (const s of source.judgedSessions()) {
+          const note = verdictNote(s, common, idOf, observedId(s.id));
+          if (note) yield note;
+        }
+      },
+    },
+    {
+      *objects() {
+        const names = new TrafficNames();
+        for (const s of source.sessions()) {
+          const { traffic, first } = names.name(s);
+          if (first) yield traffic;
+        }
+      },
+    },
+    {
+      *objects() {
+        for (const ip of source.addresses())
+          yield { type: addrType(ip), spec_version: '2.1', id: addressId(ip), value: ip };
+      },
+    },
+    {
+      *objects() {
+        if (indicatorOfIp.size === 0) return;
+        for (const s of source.sessionsTouching([...indicatorOfIp.keys()]))
+          for (const ip of new Set([s.srcIp, s.dstIp])) {
+            const indicator = ip ? indicatorOfIp.get(ip) : undefined;
+            if (indicator) yield basedOn(common, idOf, indicator, observedId(s.id));
+          }
+      },
+    },
+    {
+      *objects() {
+        for (const s of source.hitSessions()) yield* hits.relationshipsOf(s, observedId(s.id));
+      },
+    },
   ];
-  const reportObject: StixObject = {
+  function* refs() {
+    let none = true;
+    for (const part of parts)
+      for (const id of part.ids ? part.ids() : idsOf(part.objects())) {
+        none = false;
+        yield id;
+      }
+    if (none) yield identity.id;
+  }
+
+  yield identity;
+  const report: StixObject = {
     type: 'report',
     ...common(),
     id: `report--${randomUUID()}`,
-    name: detail.case.title,
-    description: detail.case.summary || undefined,
+    name: c.title,
+    description: c.summary || undefined,
     report_types: ['threat-report'],
     published: now,
     // The case's tags are labels as they are (severity and status are prefixed, so they stay apart).
-    labels: [
-      `severity:${detail.case.severity}`,
-      `status:${detail.case.status}`,
-      ...detail.case.tags.map((t) => t.name),
-    ],
-    object_refs: content.length ? content.map((o) => o.id) : [identity.id],
+    labels: [`severity:${c.severity}`, `status:${c.status}`, ...c.tags.map((t) => t.name)],
+    object_refs: streamedArray(refs()),
   };
-  if (reportObject.description === undefined) delete reportObject.description;
-  return { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [identity, reportObject, ...content] };
+  if (report.description === undefined) delete report.description;
+  yield report;
+  for (const part of parts) yield* part.objects();
 }
 
 /**
+ * Names each session's traffic as the bundle has always named it over the whole case, holding only
+ * the traffic of the current start time: sessions come oldest first, and `start` is one of the id
+ * properties, so traffic of another start time never has the same id.
+ *
  * The id-contributing properties leave out the byte counts, and an access log has no ports: two
  * requests in the same second from one source with the same request line and agent (a retry, a
  * credential-stuffing burst) get one spec id while their byte counts differ. Keeping one object
@@ -160,18 +219,39 @@ export function buildStixBundle(report: CaseReport): { type: 'bundle'; id: strin
  * that differs from the one already holding its id is named instead by the UUIDv5 of all its
  * properties: still the same id on every export, and never another session's figures.
  */
-function distinctTraffic(nt: StixObject, traffic: Map<string, StixObject>): StixObject {
-  const held = traffic.get(nt.id);
-  if (held === undefined || canonicalJson(held) === canonicalJson(nt)) return nt;
-  const { id: _specId, ...properties } = nt;
-  return { ...nt, id: `network-traffic--${uuidv5(canonicalJson(properties))}` };
+class TrafficNames {
+  private start = '';
+  /** Spec id → the traffic that holds it, of this start time. */
+  private readonly held = new Map<string, StixObject>();
+  /** Ids given out at this start time. */
+  private readonly given = new Set<string>();
+
+  /** The session's traffic object, and whether it is the first session of the pass with that object. */
+  name(s: StixRow): { traffic: StixObject; first: boolean } {
+    const nt = networkTraffic(s);
+    if (nt.start !== this.start) {
+      this.start = nt.start as string;
+      this.held.clear();
+      this.given.clear();
+    }
+    const held = this.held.get(nt.id);
+    let traffic = nt;
+    if (held === undefined) this.held.set(nt.id, nt);
+    else if (canonicalJson(held) !== canonicalJson(nt)) {
+      const { id: _specId, ...properties } = nt;
+      traffic = { ...nt, id: `network-traffic--${uuidv5(canonicalJson(properties))}` };
+    }
+    const first = !this.given.has(traffic.id);
+    this.given.add(traffic.id);
+    return { traffic, first };
+  }
 }
 
-function networkTraffic(s: ReportSession, address: (ip: string) => string): StixObject {
+function networkTraffic(s: StixRow): StixObject {
   const http = httpRequestExtension(s);
   const base: Record<string, unknown> = {
-    src_ref: address(s.srcIp),
-    ...(s.dstIp ? { dst_ref: address(s.dstIp) } : {}),
+    src_ref: addressId(s.srcIp),
+    ...(s.dstIp ? { dst_ref: addressId(s.dstIp) } : {}),
     ...(s.srcPort !== null ? { src_port: s.srcPort } : {}),
     ...(s.dstPort !== null ? { dst_port: s.dstPort } : {}),
     // An HTTP request runs over TCP over IP (the spec's own example: ipv4, tcp, http).
@@ -202,7 +282,7 @@ function networkTraffic(s: ReportSession, address: (ip: string) => string): Stix
 }
 
 /** protocols is required: the log's protocol when it is a plain name (lower case, per the spec), else the IP version. */
-function protocolName(s: ReportSession): string {
+function protocolName(s: StixRow): string {
   const named = s.protocol?.trim().toLowerCase();
   if (named && /^[a-z0-9-]{1,64}$/.test(named)) return named;
   return isIPv4(s.srcIp) ? 'ipv4' : 'ipv6';

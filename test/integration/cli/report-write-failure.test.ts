@@ -64,4 +64,29 @@ describe('vigil report when writing the file fails', () => {
       expect(fs.readdirSync(path.dirname(out))).toEqual([`case-1.${format}`]);
     },
   );
+
+  it.each(['stix', 'json'])(
+    '%s: names the file it cannot write and why when the folder refuses it, and leaves nothing',
+    async (format) => {
+      const dir = tempDir();
+      const db = await ingestedWith(dir, 'access.log', `${ACCESS_LOG.join('\n')}\n`);
+      const made = await runBuiltCli('case', 'create', '--title', 'all', '--filter', 'code:200', '--db', db);
+      expect(made.code, made.stderr).toBe(0);
+      // Mode bits stop no root: there /sys, which takes no new file from anyone, stands for the folder.
+      const folder = process.getuid?.() === 0 ? '/sys' : path.join(dir, 'read-only');
+      if (folder !== '/sys') fs.mkdirSync(folder, { mode: 0o555 });
+      const before = fs.readdirSync(folder);
+      const out = path.join(folder, `case-1.${format}`);
+      const run = await runBuiltCli('report', '--case', '1', '--format', format, '--out', out, '--db', db);
+      expect(run.code).toBe(1);
+      // Said of the file asked for, not of the hidden partial file the export writes first.
+      const said = `vigil: Cannot write ${out}: `;
+      expect(run.stderr.slice(0, said.length)).toBe(said);
+      expect([
+        'permission denied: this user cannot write there (EACCES).\n',
+        'the file system is read-only (EROFS).\n',
+      ]).toContain(run.stderr.slice(said.length));
+      expect(fs.readdirSync(folder)).toEqual(before);
+    },
+  );
 });
