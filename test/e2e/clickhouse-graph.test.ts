@@ -2,26 +2,27 @@
 // clickhouse-server: the engine's heaviest address pairs are drawn with the local graph's Sigma
 // drawing — exactly the answer's addresses and pairs, ink on the canvas — and a click on a node
 // offers the global filter and the pull instead of the workspace's drill-down.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpGraph } from '../../src-shared/graph.js';
-import { fixtureRows, loadFixture } from '../helpers/clickhouse-fixture.js';
-import { type ClickHouseServer, startClickHouse } from '../helpers/clickhouse-server.js';
-import { closeClickHouseApp, openClickHouseApp } from './clickhouse-app.js';
+import { fixtureRows } from '../helpers/clickhouse-fixture.js';
+import type { ClickHouseServer } from '../helpers/clickhouse-server.js';
+import {
+  closeClickHouseApp,
+  type FleetWorkspace,
+  fleetWorkspace,
+  openClickHouseApp,
+} from './clickhouse-app.js';
 import { canvasNumber, graphCanvas, layoutAtRest, stageAtRest } from './graph-page.js';
 import { countInkPixels } from './ink-pixels.js';
 import { UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess } from './serve-process.js';
 
-const run = promisify(execFile);
 const SHOTS = process.env.VIGIL_SHOTS_DIR ?? path.join(ROOT, 'test-results', 'screenshots');
 const ROWS = fixtureRows(3000, 5);
-const ENV = { VIGIL_TEST_CH_PASSWORD: '' };
+let ENV: FleetWorkspace['env'];
 
 let dir: string;
 let dbPath: string;
@@ -35,32 +36,8 @@ let failedCalls: string[];
 
 beforeAll(async () => {
   assertBuilt();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-ch-graph-'));
-  dbPath = path.join(dir, 'vigil.db');
   fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startClickHouse();
-  ENV.VIGIL_TEST_CH_PASSWORD = server.password;
-  await loadFixture(server, 'logs', 'web', ROWS);
-  await run(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin', 'vigil.js'),
-      'source',
-      'add',
-      'fleet',
-      '--clickhouse',
-      server.url,
-      '--database',
-      'logs',
-      '--table',
-      'web',
-      '--password-env',
-      'VIGIL_TEST_CH_PASSWORD',
-      '--db',
-      dbPath,
-    ],
-    { cwd: ROOT, env: { ...process.env, ...ENV } },
-  );
+  ({ dir, dbPath, server, env: ENV } = await fleetWorkspace('vigil-e2e-ch-graph-', ROWS));
   ({ browser, serve, page, pageErrors, failedCalls } = await openClickHouseApp(dbPath, ENV, { webgl: true }));
 }, 120_000);
 

@@ -4,24 +4,25 @@
 // again could help; each now says which term the source cannot answer and what to do, asks the
 // source nothing, offers no "Ask again", and its fixes work: removing the term from the filter
 // answers the rest of it on the engine, and the local workspace keeps the whole filter.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureRows, loadFixture } from '../helpers/clickhouse-fixture.js';
-import { type ClickHouseServer, startClickHouse } from '../helpers/clickhouse-server.js';
-import { closeClickHouseApp, openClickHouseApp } from './clickhouse-app.js';
+import { fixtureRows } from '../helpers/clickhouse-fixture.js';
+import type { ClickHouseServer } from '../helpers/clickhouse-server.js';
+import {
+  closeClickHouseApp,
+  type FleetWorkspace,
+  fleetWorkspace,
+  openClickHouseApp,
+} from './clickhouse-app.js';
 import { UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess } from './serve-process.js';
 
-const run = promisify(execFile);
 const SHOTS = process.env.VIGIL_SHOTS_DIR ?? path.join(ROOT, 'test-results', 'screenshots');
 const ROWS = fixtureRows(600, 9);
 const US = ROWS.filter((row) => row.country === 'US').length;
-const ENV = { VIGIL_TEST_CH_PASSWORD: '' };
+let ENV: FleetWorkspace['env'];
 
 let dir: string;
 let dbPath: string;
@@ -54,32 +55,8 @@ async function refusal(): Promise<string> {
 
 beforeAll(async () => {
   assertBuilt();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-ch-ws-only-'));
-  dbPath = path.join(dir, 'vigil.db');
   fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startClickHouse();
-  ENV.VIGIL_TEST_CH_PASSWORD = server.password;
-  await loadFixture(server, 'logs', 'web', ROWS);
-  await run(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin', 'vigil.js'),
-      'source',
-      'add',
-      'fleet',
-      '--clickhouse',
-      server.url,
-      '--database',
-      'logs',
-      '--table',
-      'web',
-      '--password-env',
-      'VIGIL_TEST_CH_PASSWORD',
-      '--db',
-      dbPath,
-    ],
-    { cwd: ROOT, env: { ...process.env, ...ENV } },
-  );
+  ({ dir, dbPath, server, env: ENV } = await fleetWorkspace('vigil-e2e-ch-ws-only-', ROWS));
   ({ browser, serve, page, pageErrors, failedCalls } = await openClickHouseApp(dbPath, ENV));
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
