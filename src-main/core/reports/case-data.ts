@@ -9,7 +9,7 @@ import type { ModelRun } from '../../../src-shared/models.js';
 import type { SessionRuleHit } from '../../../src-shared/rules.js';
 import { caseHistory, type HistoryEvent } from '../db/case-history.js';
 import { type CaseTotals, caseIndicators, caseTotals, type Indicator } from '../db/case-totals.js';
-import { caseIps, getCase } from '../db/cases.js';
+import { caseIps, getCase, noCaseMessage } from '../db/cases.js';
 import { flaggedAmong, readDetectionSet } from '../db/detection-set.js';
 import { resolveRun } from '../db/flag-queue.js';
 import { getRun } from '../db/model-runs.js';
@@ -97,7 +97,6 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
     ...(kinds.perSession.get(r.id) ?? { kind: null, kindBy: null }),
     ruleHits: sessionRuleHits(db, r.id),
   }));
-  const namedIps = detail.items.flatMap((item) => (item.ip ? [item.ip] : []));
   const data: CaseReportData = {
     detail,
     sessions,
@@ -105,7 +104,7 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
     totals: caseTotals(db, selection),
     history: caseHistory(db, caseId),
     flaggedBy: detectionSetName(readDetectionSet(db)),
-    indicators: caseIndicators(db, selection, namedIps),
+    indicators: caseIndicators(db, selection, caseIps(db, caseId)),
     kinds: { runId: kinds.runId, tally: kinds.tally },
     model: run
       ? {
@@ -130,7 +129,7 @@ export function gatherCaseReport(db: Db, caseId: number, appVersion: string): Ca
  */
 export function gatherCaseStix(db: Db, caseId: number): StixCase {
   const found = getCase(db, caseId);
-  if (!found) throw new Error(`No case with id ${caseId}.`);
+  if (!found) throw new Error(noCaseMessage(db, caseId));
   const selection = { caseId };
   return {
     case: found,
