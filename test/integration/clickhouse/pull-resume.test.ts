@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PULL_CHUNK_ROWS } from '../../../src-main/core/connectors/clickhouse/pull.js';
 import { openDatabase } from '../../../src-main/core/db/open.js';
 import type { SourcePullSummary } from '../../../src-shared/domain.js';
 import { T0, VIGIL_TABLE_COLUMNS } from '../../helpers/clickhouse-fixture.js';
@@ -12,8 +13,8 @@ import { createTempDirs } from '../../helpers/temp.js';
 import { runCliProcess, spawnCli, whenDb } from '../crash-safety/child.js';
 
 const tempDir = createTempDirs();
-// Four chunks of the pull's 50 000 rows: the kill lands after the first and before the last.
-const ROWS = 200_000;
+// Two chunks of the pull's rows: the kill lands after the first is stored, before the second is.
+const ROWS = 2 * PULL_CHUNK_ROWS;
 let server: ClickHouseServer;
 
 beforeAll(async () => {

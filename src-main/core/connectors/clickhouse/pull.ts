@@ -48,10 +48,19 @@ export interface SourcePullProgress {
   phase: 'counting' | 'fetching' | 'importing';
 }
 
+/**
+ * Rows per imported chunk. Each chunk is an import with a fixed cost besides its rows (the import's
+ * start and its rollup merge, about 0.2 s), and memory does not grow with it (the chunk is spooled
+ * to disk and read back as a stream): measured on a 10 M-row server, a 100 000-row slice pulled in
+ * 2.66–3.03 s as one chunk against 2.94–3.22 s as two of 50 000, and 1 M rows in 42.8 against
+ * 43.5 s. A kill loses at most one chunk's work.
+ */
+export const PULL_CHUNK_ROWS = 100_000;
+
 export interface SourcePullOptions extends SourceConnectionOptions {
   signal?: AbortSignal;
   onProgress?: (progress: SourcePullProgress) => void;
-  /** Rows per imported chunk (default 50 000). */
+  /** Rows per imported chunk (default 100 000, PULL_CHUNK_ROWS). */
   flushRows?: number;
   now?: () => number;
 }
@@ -105,7 +114,7 @@ export async function pullSource(
       importIds: [...tally.importIds],
       phase: tally.phase === 'importing' ? 'importing' : phase,
     });
-  const flushRows = options.flushRows ?? 50_000;
+  const flushRows = options.flushRows ?? PULL_CHUNK_ROWS;
   const chunker = new SpoolChunker(
     {
       dir: target.spoolDir,
