@@ -2,8 +2,9 @@
 // evidence. Without --yes nothing is deleted: the command names the case and what it holds and
 // exits 1. With --yes the case, its items, tag links and notes go (its sessions stay), the audit
 // log keeps the whole case in its case-delete entry, and `vigil audit case ID` prints it. An
-// unknown id is an error; a deletion confirmed for a case that changed since is refused (409 over
-// HTTP), so what is deleted is what the analyst confirmed.
+// unknown id is an error; a deletion confirmed for a case that changed since (an item added, a tag
+// deleted that it carried) is refused (409 over HTTP), so what is deleted is what the analyst
+// confirmed.
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/service.js';
@@ -196,6 +197,39 @@ describe('deleteCase with the version the analyst saw', () => {
       const again = await callOperation(core.service, 'createCase', { title: 'Second' });
       if (!again.ok) throw new Error(again.error);
       expect(await callOperation(core.service, 'deleteCase', { id: 2 })).toMatchObject({ ok: true });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('refuses a case a tag has left since (the tag deleted elsewhere), and deletes it as it is now', async () => {
+    const db = await withCase();
+    const seen = (await shown(db)).case.updatedAt;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const core = createCore({ dbPath: db, readWorkers: 0, analyst: 'cy' });
+    try {
+      // Another window: the tag "apt" deleted from the tags list, which takes it off case 1.
+      expect(await callOperation(core.service, 'deleteTag', { name: 'apt' })).toMatchObject({ ok: true });
+      const now = await callOperation(core.service, 'getCase', { id: 1 });
+      if (!now.ok) throw new Error(now.error);
+      const current = (now.value as CaseDetail).case;
+      expect(current.tags).toEqual([]);
+      expect(current.updatedAt).toBeGreaterThan(seen);
+      const logged = await actions(db);
+
+      const stale = await callOperation(core.service, 'deleteCase', { id: 1, was: { updatedAt: seen } });
+      if (stale.ok || stale.invalid) throw new Error('expected a refusal');
+      expect(stale.thrown).toBeInstanceOf(StaleEditError);
+      expect(stale.error).toMatch(
+        /^Case 1 was changed by cy at \S+ since you looked at it: it is not deleted\. It now holds 2 items \(1 session and 1 IP\) and 1 note;/,
+      );
+      expect(await actions(db)).toBe(logged);
+
+      const deleted = await callOperation(core.service, 'deleteCase', {
+        id: 1,
+        was: { updatedAt: current.updatedAt },
+      });
+      expect(deleted).toMatchObject({ ok: true, value: { deleted: 1 } });
     } finally {
       await core.close();
     }
