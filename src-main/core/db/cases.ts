@@ -45,14 +45,19 @@ export function insertCase(db: Db, fields: CaseFields & { createdBy: string; at:
   );
 }
 
+// A case's updated time is also its version: a deletion confirmed for the case as it was at that
+// time is refused once it moved (triage/case-stale-edit.ts). So every change moves it forward, at
+// least by a millisecond: two changes within one millisecond (a script) must not share a version.
+const MOVED_UPDATED_AT = 'max(?, updated_at + 1)';
+
 export function updateCase(db: Db, id: number, fields: CaseFields, at: number): void {
   db.prepare(
-    'UPDATE cases SET title = ?, severity = ?, status = ?, summary = ?, updated_at = ? WHERE id = ?',
+    `UPDATE cases SET title = ?, severity = ?, status = ?, summary = ?, updated_at = ${MOVED_UPDATED_AT} WHERE id = ?`,
   ).run(fields.title, fields.severity, fields.status, fields.summary, at, id);
 }
 
 export function touchCase(db: Db, id: number, at: number): void {
-  db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(at, id);
+  db.prepare(`UPDATE cases SET updated_at = ${MOVED_UPDATED_AT} WHERE id = ?`).run(at, id);
 }
 
 export function deleteCase(db: Db, id: number): void {

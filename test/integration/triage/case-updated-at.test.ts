@@ -154,6 +154,23 @@ describe("a case's updated time", () => {
     expect(getCase(w.ws.db, w.id)).toBeDefined();
   });
 
+  // Two changes a script makes within one millisecond: the second still moves the time, or a
+  // deletion confirmed between them would take a case the analyst never saw.
+  it.each(CHANGES)('moves with $what made in the millisecond it was seen at', async (c) => {
+    const w = await world();
+    await c.before?.(w);
+    const seen = getCase(w.ws.db, w.id)!.updatedAt;
+
+    vi.spyOn(Date, 'now').mockReturnValue(seen);
+    await c.change(w);
+    vi.restoreAllMocks();
+
+    expect(getCase(w.ws.db, w.id)!.updatedAt).toBeGreaterThan(seen);
+    await expect(w.core.deleteCase({ id: w.id, was: { updatedAt: seen } })).rejects.toBeInstanceOf(
+      StaleEditError,
+    );
+  });
+
   it.each(NOT_CHANGES)('stays with $what', async (c) => {
     const w = await world();
     await w.core.saveTag({ name: 'apt' });
