@@ -15,6 +15,7 @@ import { GraphLegend } from './GraphLegend.js';
 import { GraphToolbar, minWeightAt, type ToolbarState } from './GraphToolbar.js';
 import { graphSummary } from './graph-summary.js';
 import { IpPanel } from './IpPanel.js';
+import { describeNodeBox } from './node-box-probe.js';
 import { useWantedIp } from './open-in-graph.js';
 import { SUPERSEDED, useGraphModel } from './useGraphModel.js';
 import { type SigmaHandlers, useSigma, type ViewState } from './useSigma.js';
@@ -80,7 +81,9 @@ export function GraphView() {
       const element = container.current;
       if (!element) return;
       element.dataset.frames = String(Number(element.dataset.frames ?? 0) + 1);
-      if (handle.current) describeFocus(element, handle.current.sigma, view.current.selected);
+      if (!handle.current) return;
+      describeFocus(element, handle.current.sigma, view.current.selected);
+      describeNodeBox(element, handle.current.sigma);
     },
   };
   const handle = useSigma(container, model, view, handlers, palette);

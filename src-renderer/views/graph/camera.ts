@@ -11,24 +11,18 @@ export interface VisibleArea {
 }
 
 /**
- * The stage up to the left edge of a panel floating over it, and above the legend in its bottom
- * corner (which would hide an IP and its label framed at the bottom).
+ * The stage up to the left edge of a panel floating over it. (The legend is a strip beneath the
+ * stage, not over it: it hides nothing.)
  */
 export function visibleArea(stage: HTMLElement): VisibleArea {
   const box = stage.getBoundingClientRect();
   let right = box.right;
-  let bottom = box.bottom;
   const panel = stage.closest('.graph-main')?.querySelector<HTMLElement>('.graph-panel');
   if (panel) {
     const panelBox = panel.getBoundingClientRect();
     if (panelBox.left > box.left && panelBox.left < right) right = panelBox.left;
   }
-  const legend = stage.parentElement?.querySelector<HTMLElement>('.graph-legend');
-  if (legend) {
-    const legendBox = legend.getBoundingClientRect();
-    if (legendBox.top > box.top + box.height / 2 && legendBox.top < bottom) bottom = legendBox.top;
-  }
-  return { width: right - box.left, height: bottom - box.top };
+  return { width: right - box.left, height: box.height };
 }
 
 /** Room kept between an IP and the edge of the visible area, for its label. */
