@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.js';
 import { buildGraphDatabase } from './graph-fixture.js';
 import {
   closeGraphSession,
@@ -17,7 +16,7 @@ import {
   openGraphSession,
   stageAtRest,
 } from './graph-page.js';
-import { assertBuilt, ROOT, startServe } from './serve-process.js';
+import { assertBuilt, ROOT } from './serve-process.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
@@ -58,46 +57,31 @@ async function boxesAtRest({ page }: GraphSession): Promise<{ nodes: Box; legend
   return { nodes, legend };
 }
 
+/** Checks the first fit leaves the legend clear, with a screenshot to look at, then closes. */
+async function expectLegendClear(session: GraphSession, shot: string): Promise<void> {
+  try {
+    const { nodes, legend } = await boxesAtRest(session);
+    expect(nodes.width).toBeGreaterThan(100);
+    expect(meet(nodes, legend), `nodes ${JSON.stringify(nodes)}, legend ${JSON.stringify(legend)}`).toBe(
+      false,
+    );
+    await session.page.screenshot({ path: path.join(SHOTS, shot) });
+    expect(session.pageErrors).toEqual([]);
+  } finally {
+    await closeGraphSession(session, undefined);
+  }
+}
+
 describe('the graph legend', () => {
   it('leaves every node of the embedded sample clear after the first fit', async () => {
-    // Serve mode loads the embedded sample into an empty database (no --no-sample here).
-    const [browser, serve] = await Promise.all([
-      launchChromium({ webgl: true }),
-      startServe(path.join(dir, 'sample.db')),
-    ]);
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 1000 },
-      colorScheme: 'dark',
-    });
-    const session: GraphSession = { browser, serve, page: await context.newPage(), pageErrors: [] };
-    try {
-      await session.page.goto(serve.url);
-      const { nodes, legend } = await boxesAtRest(session);
-      expect(nodes.width).toBeGreaterThan(100);
-      expect(meet(nodes, legend), `nodes ${JSON.stringify(nodes)}, legend ${JSON.stringify(legend)}`).toBe(
-        false,
-      );
-      await session.page.screenshot({ path: path.join(SHOTS, 'graph-legend-sample.png') });
-    } finally {
-      await closeGraphSession(session, undefined);
-    }
+    const session = await openGraphSession(path.join(dir, 'sample.db'), { sample: true });
+    await expectLegendClear(session, 'graph-legend-sample.png');
   }, 120_000);
 
   it('leaves every node of a generated workspace clear after the first fit', async () => {
     const dbPath = path.join(dir, 'graph.db');
     const fixture = await buildGraphDatabase(dir, dbPath);
     expect(fixture.pairs).toBeGreaterThan(5_000);
-    const session = await openGraphSession(dbPath);
-    try {
-      const { nodes, legend } = await boxesAtRest(session);
-      expect(nodes.width).toBeGreaterThan(100);
-      expect(meet(nodes, legend), `nodes ${JSON.stringify(nodes)}, legend ${JSON.stringify(legend)}`).toBe(
-        false,
-      );
-      await session.page.screenshot({ path: path.join(SHOTS, 'graph-legend-generated.png') });
-      expect(session.pageErrors).toEqual([]);
-    } finally {
-      await closeGraphSession(session, undefined);
-    }
+    await expectLegendClear(await openGraphSession(dbPath), 'graph-legend-generated.png');
   }, 180_000);
 });

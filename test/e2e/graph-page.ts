@@ -48,11 +48,14 @@ export interface GraphSession {
   pageErrors: string[];
 }
 
-/** `vigil serve` on a database and a 1600×1000 dark page on it in Chromium with WebGL. */
-export async function openGraphSession(dbPath: string): Promise<GraphSession> {
+/**
+ * `vigil serve` on a database and a 1600×1000 dark page on it in Chromium with WebGL. With
+ * `sample`, serve mode loads the embedded sample into the (empty) database first.
+ */
+export async function openGraphSession(dbPath: string, { sample = false } = {}): Promise<GraphSession> {
   const [browser, serve] = await Promise.all([
     launchChromium({ webgl: true }),
-    startServe(dbPath, ['--no-sample']),
+    startServe(dbPath, sample ? [] : ['--no-sample']),
   ]);
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
   const page = await context.newPage();
