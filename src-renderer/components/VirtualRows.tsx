@@ -1,7 +1,7 @@
 // A scroll frame that renders only the rows on screen (plus a few), so a million-row list costs
 // the same as a screenful. Rows are absolutely placed inside a spacer; the header stays sticky.
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { rowWindow, scrollTopFor } from './row-window.js';
+import { rowWindow, scrollTopCentring, scrollTopFor } from './row-window.js';
 
 interface VirtualRowsProps {
   rowCount: number;
@@ -16,6 +16,8 @@ interface VirtualRowsProps {
   resetKey?: string;
   /** A row to keep in view (keyboard navigation); null for none. */
   focusRow?: number | null;
+  /** A row to bring to the middle of the frame, once per key (one gone to from elsewhere). */
+  centreRow?: { row: number; key: string } | null;
   onKeyDown?: (event: KeyboardEvent<HTMLTableElement>) => void;
   /** Used before layout is measurable (and in DOM tests without layout). */
   fallbackHeight?: number;
@@ -26,7 +28,7 @@ interface VirtualRowsProps {
 }
 
 export function VirtualRows(props: VirtualRowsProps) {
-  const { rowCount, rowHeight, onRange, focusRow, resetKey } = props;
+  const { rowCount, rowHeight, onRange, focusRow, centreRow, resetKey } = props;
   const frame = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(props.fallbackHeight ?? 600);
@@ -64,6 +66,16 @@ export function VirtualRows(props: VirtualRowsProps) {
       setScrollTop(next);
     }
   }, [focusRow, rowCount, rowHeight, viewport]);
+
+  // After the focus row's effect, which has only brought the row to the frame's edge.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is the trigger; once per key.
+  useEffect(() => {
+    const el = frame.current;
+    if (!centreRow || !el || centreRow.row >= rowCount) return;
+    const next = scrollTopCentring(centreRow.row, rowCount, rowHeight, viewport);
+    el.scrollTop = next;
+    setScrollTop(next);
+  }, [centreRow?.key]);
 
   const rows: ReactNode[] = [];
   for (let i = view.first; i <= view.last; i++) rows.push(props.renderRow(i, view.offset + i * rowHeight));

@@ -42,12 +42,30 @@ export function scrollTopFor(
   const { offset } = rowWindow(rowCount, rowHeight, viewport, scrollTop, 0);
   const rowTop = offset + index * rowHeight;
   if (rowTop >= scrollTop && rowTop + rowHeight <= scrollTop + viewport) return scrollTop;
+  // Aim the logical position so the row sits at the top (moving up) or the bottom (moving down).
+  const logical = rowTop < scrollTop ? index * rowHeight : index * rowHeight + rowHeight - viewport;
+  return scrollTopAt(logical, rowCount, rowHeight, viewport);
+}
+
+/**
+ * The scroll position that shows row `index` in the middle of the frame (or as near as the ends of
+ * the list allow): for a row gone to from elsewhere, which the eye then finds with rows on both sides.
+ */
+export function scrollTopCentring(
+  index: number,
+  rowCount: number,
+  rowHeight: number,
+  viewport: number,
+): number {
+  return scrollTopAt(index * rowHeight + rowHeight / 2 - viewport / 2, rowCount, rowHeight, viewport);
+}
+
+/** The scroll position of a logical one (px into the full list), through the scaled scrollbar. */
+function scrollTopAt(logical: number, rowCount: number, rowHeight: number, viewport: number): number {
   const full = rowCount * rowHeight;
   const spacer = Math.min(full, MAX_SPACER_PX);
   const maxScroll = Math.max(0, spacer - viewport);
   const fullMax = Math.max(0, full - viewport);
-  // Aim the logical position so the row sits at the top (moving up) or the bottom (moving down).
-  const logical = rowTop < scrollTop ? index * rowHeight : index * rowHeight + rowHeight - viewport;
   const clamped = Math.min(Math.max(0, logical), fullMax);
   return fullMax > 0 ? clamped * (maxScroll / fullMax) : 0;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SPACER_PX, rowWindow, scrollTopFor } from '../../../src-renderer/components/row-window.js';
+import {
+  MAX_SPACER_PX,
+  rowWindow,
+  scrollTopCentring,
+  scrollTopFor,
+} from '../../../src-renderer/components/row-window.js';
 
 describe('rowWindow', () => {
   it('renders the rows in view plus the overscan, placed at their own offset', () => {
@@ -37,5 +42,16 @@ describe('rowWindow', () => {
     const rowTop = view.offset + (rows / 2) * 30;
     expect(rowTop).toBeGreaterThanOrEqual(top - 1e-6);
     expect(rowTop + 30).toBeLessThanOrEqual(top + 600 + 1e-6);
+  });
+
+  it('centres a row gone to from elsewhere, as near as the ends of the list allow, in both modes', () => {
+    expect(scrollTopCentring(100, 1000, 30, 300)).toBe(100 * 30 + 15 - 150);
+    expect(scrollTopCentring(2, 1000, 30, 300)).toBe(0);
+    expect(scrollTopCentring(999, 1000, 30, 300)).toBe(1000 * 30 - 300);
+    const rows = 10_000_000;
+    const top = scrollTopCentring(rows / 2, rows, 30, 600);
+    const view = rowWindow(rows, 30, 600, top, 0);
+    const rowMiddle = view.offset + (rows / 2) * 30 + 15;
+    expect(rowMiddle - top).toBeCloseTo(300, 3);
   });
 });
