@@ -22,6 +22,13 @@ interface SessionsGridProps {
   onSort: (column: Column) => void;
   onSortRefused: (column: Column) => void;
   onOpen: (session: Session) => void;
+  /** The session open in the drawer: its row is marked, as a mail client marks the open message. */
+  openId?: number;
+  /**
+   * A row to go to (the open session's, when a link or a reload opened it): it becomes the active
+   * row, and the table scrolls it to the middle of the frame. Gone to once per key.
+   */
+  revealRow?: { row: number; key: string } | null;
   /** Changes with the query: the table returns to the top. */
   resetKey: string;
   /**
@@ -47,6 +54,11 @@ export function SessionsGrid(props: SessionsGridProps) {
     setActiveQuery(props.resetKey);
     setActive(null);
     setMenu(null);
+  }
+  const [revealed, setRevealed] = useState<string | null>(null);
+  if (props.revealRow && props.revealRow.key !== revealed && props.revealRow.row < total) {
+    setRevealed(props.revealRow.key);
+    setActive({ row: props.revealRow.row, col: 0 });
   }
   // The address columns widen to the longest value on screen (an IPv6 address is up to 39
   // characters): measured after each render, before paint, and kept until the query changes.
@@ -130,6 +142,7 @@ export function SessionsGrid(props: SessionsGridProps) {
         aria-selected={rowActive}
         style={style}
         data-session-id={session.id}
+        data-open={session.id === props.openId || undefined}
         data-testid="session-row"
       >
         {columns.map((column, col) => {
@@ -202,6 +215,7 @@ export function SessionsGrid(props: SessionsGridProps) {
         renderRow={renderRow}
         onRange={props.onRange}
         focusRow={active?.row ?? null}
+        centreRow={props.revealRow}
         onKeyDown={onKeyDown}
         resetKey={props.resetKey}
         fallbackHeight={props.fallbackHeight}

@@ -9,12 +9,14 @@ import { useSessionFilter } from '../../state/filter.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { COLUMN_CHOICES, COLUMNS, type Column, canSort, ruleHitsColumn, SORT_ANY_LIMIT } from './columns.js';
 import { markColumns } from './mark-columns.js';
+import { OpenRowNotice } from './OpenRowNotice.js';
 import { SessionDrawer } from './SessionDrawer.js';
 import { SessionsExport } from './SessionsExport.js';
 import { SessionsGrid } from './SessionsGrid.js';
 import { SessionsToCase } from './SessionsToCase.js';
 import type { SortState } from './SortHeader.js';
 import { useColumnPrefs } from './useColumnPrefs.js';
+import { useOpenRowPlace } from './useOpenRowPlace.js';
 import { useSessionBlocks } from './useSessionBlocks.js';
 import { useSessionsHash } from './useSessionsHash.js';
 import { useWebRows } from './useWebRows.js';
@@ -27,8 +29,19 @@ export function SessionsView() {
   const [sort, setSort] = useState<SortState>(NEWEST_FIRST);
   const [sortNote, setSortNote] = useState('');
   const [open, setOpen] = useState<Session | null>(null);
+  // The session a link or a reload opened, whose row the table goes to; not one the analyst
+  // clicked or pressed Enter on, whose row is on screen already.
+  const [linked, setLinked] = useState<Session | null>(null);
+  const openLinked = (session: Session) => {
+    setOpen(session);
+    setLinked(session);
+  };
+  const openRow = (session: Session) => {
+    setOpen(session);
+    setLinked(null);
+  };
   // The address holds the filter, sort and open session: a reload comes back to them.
-  useSessionsHash({ sort, setSort, open, setOpen, defaultSort: NEWEST_FIRST });
+  useSessionsHash({ sort, setSort, open, openLinked, defaultSort: NEWEST_FIRST });
   const [copied, setCopied] = useState('');
 
   // Start over when a change puts session pages or their marks out of date (an import, a verdict,
@@ -39,8 +52,20 @@ export function SessionsView() {
   const query = useMemo(() => ({ filter, sort: sort.field, direction: sort.direction }), [filter, sort]);
   // A new filter may exclude the open session: the drawer closes rather than show a stranger.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `filter` is the trigger.
-  useEffect(() => setOpen(null), [filter]);
+  useEffect(() => {
+    setOpen(null);
+    setLinked(null);
+  }, [filter]);
   const blocks = useSessionBlocks(query, version);
+  const placed = useOpenRowPlace(query, linked);
+  // A sort the API cannot place a session in still finds it among the rows loaded so far.
+  const linkedRow =
+    placed?.place.kind === 'row'
+      ? placed.place.row
+      : placed?.place.kind === 'unplaced' && linked
+        ? blocks.indexOfLoaded(linked.id)
+        : null;
+  const revealRow = placed && linkedRow !== null ? { row: linkedRow, key: placed.key } : null;
   // Web requests get their own default columns; which the table holds is decided per filter.
   const webRows = useWebRows(
     useMemo(() => JSON.stringify(filter), [filter]),
@@ -93,6 +118,7 @@ export function SessionsView() {
   // focus fell to the page's body with the drawer and the keys did nothing until the next click.
   const closeDrawer = () => {
     setOpen(null);
+    setLinked(null);
     document
       .querySelector<HTMLElement>('[data-testid="sessions-table-grid"]')
       ?.focus({ preventScroll: true });
@@ -141,6 +167,13 @@ export function SessionsView() {
           </button>
         </p>
       )}
+      {placed && linkedRow === null && (
+        <OpenRowNotice
+          place={placed.place}
+          onTimeOrder={() => setSort(NEWEST_FIRST)}
+          onDismiss={() => setLinked(null)}
+        />
+      )}
       {total === 0 && (
         <div className="empty" data-testid="sessions-empty">
           {/* With a filter the data is there, and the filter is what to change; without one the workspace is empty. */}
@@ -169,7 +202,9 @@ export function SessionsView() {
             sort={sort}
             onSort={onSort}
             onSortRefused={onSortRefused}
-            onOpen={setOpen}
+            onOpen={openRow}
+            openId={open?.id}
+            revealRow={revealRow}
             onEscape={open ? closeDrawer : undefined}
             resetKey={JSON.stringify(query)}
             onCopied={setCopied}

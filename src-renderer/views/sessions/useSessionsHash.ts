@@ -5,46 +5,25 @@
 // lost the filter, the sort and the session the analyst was reading.
 import { useEffect, useRef } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
-import { api } from '../../api/index.js';
 import { setFilterText, setTimeRange, useGlobalFilter } from '../../state/filter.js';
 import type { SortState } from './SortHeader.js';
+import { findAtTime } from './session-place.js';
 import { readSessionsHash, sessionsHash } from './sessions-hash.js';
-
-/** Rows sharing one start time (an access log counts seconds) are read this many at a time… */
-const SAME_TIME_PAGE = 1000;
-/** …up to this many pages: a session not found by then is not reopened. */
-const SAME_TIME_PAGES = 5;
-
-/** The session `id` that started at `at`, read through the page query the table uses. */
-async function findSession(id: number, at: number): Promise<Session | null> {
-  for (let page = 0; page < SAME_TIME_PAGES; page++) {
-    const answer = await api.sessionPage({
-      filter: { from: at, to: at + 1 },
-      sort: 'startTs',
-      direction: 'asc',
-      offset: page * SAME_TIME_PAGE,
-      limit: SAME_TIME_PAGE,
-    });
-    const found = answer.items.find((session) => session.id === id);
-    if (found) return found;
-    if ((page + 1) * SAME_TIME_PAGE >= answer.total) return null;
-  }
-  return null;
-}
 
 interface ViewState {
   sort: SortState;
   setSort: (sort: SortState) => void;
   open: Session | null;
-  setOpen: (session: Session | null) => void;
+  /** Opens the session a link names (the view brings its row into view, as for no click). */
+  openLinked: (session: Session) => void;
   defaultSort: SortState;
 }
 
-export function useSessionsHash({ sort, setSort, open, setOpen, defaultSort }: ViewState): void {
+export function useSessionsHash({ sort, setSort, open, openLinked, defaultSort }: ViewState): void {
   const { text, range } = useGlobalFilter();
   // Kept in refs so the listener, added once, applies a link with the latest setters.
-  const apply = useRef({ setSort, setOpen });
-  apply.current = { setSort, setOpen };
+  const apply = useRef({ setSort, openLinked });
+  apply.current = { setSort, openLinked };
 
   useEffect(() => {
     let live = true;
@@ -57,8 +36,8 @@ export function useSessionsHash({ sort, setSort, open, setOpen, defaultSort }: V
       const { open: wanted } = asked;
       // Found after the new filter has closed any drawer it excludes; a session gone stays closed.
       if (wanted)
-        void findSession(wanted.id, wanted.at).then(
-          (session) => live && session && apply.current.setOpen(session),
+        void findAtTime({}, wanted.id, wanted.at).then(
+          (found) => live && found && apply.current.openLinked(found.session),
           () => {},
         );
     };
