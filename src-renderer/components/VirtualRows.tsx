@@ -67,12 +67,15 @@ export function VirtualRows(props: VirtualRowsProps) {
     }
   }, [focusRow, rowCount, rowHeight, viewport]);
 
-  // After the focus row's effect, which has only brought the row to the frame's edge.
+  // After the focus row's effect, which has only brought the row to the frame's edge. The frame is
+  // measured here: on a table's first commit `height` is still the fallback (the measure's update
+  // comes after), and the row was centred in 600 px of a taller frame, four rows above its middle.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key is the trigger; once per key.
   useEffect(() => {
     const el = frame.current;
     if (!centreRow || !el || centreRow.row >= rowCount) return;
-    const next = scrollTopCentring(centreRow.row, rowCount, rowHeight, viewport);
+    const shown = el.clientHeight > 0 ? Math.max(rowHeight, el.clientHeight - rowHeight) : viewport;
+    const next = scrollTopCentring(centreRow.row, rowCount, rowHeight, shown);
     el.scrollTop = next;
     setScrollTop(next);
   }, [centreRow?.key]);

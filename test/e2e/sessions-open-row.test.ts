@@ -108,7 +108,7 @@ describe('the open session in the Sessions table', () => {
     const frame = (await page.getByTestId('sessions-table').boundingBox())!;
     expect(
       Math.abs(box.y + box.height / 2 - (frame.y + box.height + (frame.height - box.height) / 2)),
-    ).toBeLessThan(2 * box.height);
+    ).toBeLessThan(box.height);
     await page.screenshot({ path: path.join(SHOTS, 'sessions-open-row.png') });
   });
 
