@@ -13,6 +13,15 @@ export function statusClassRange(statusClass: StatusClass): { min: number; max: 
   return { min: first, max: first + 99 };
 }
 
+/**
+ * Whether a session is a web request: it has a method or a path. A line that is none (a TLS
+ * handshake sent to the plain port) is stored with its raw text only, and has no user-agent class
+ * (the core's REQUEST_SQL, behind `uaclass:*` and these panels, asks the same).
+ */
+export function isWebRequest(session: { method: string | null; path: string | null }): boolean {
+  return session.method !== null || session.path !== null;
+}
+
 /** How many paths, user agents and methods the panels list. */
 export const TOP_WEB_VALUES = 10;
 

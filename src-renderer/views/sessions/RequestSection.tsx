@@ -1,9 +1,10 @@
 // The drawer's HTTP request: the line as logged and percent-decoded, host, user agent (with its
-// class), referrer and status, each with the values rule hits matched marked inside it.
+// class, which only a request has), referrer and status, each with the values rule hits matched marked inside it.
 import type { Session } from '../../../src-shared/domain.js';
 import { decodedRequestLine, percentDecode, rawRequestLine } from '../../../src-shared/request-line.js';
 import type { SessionRuleHit } from '../../../src-shared/rules.js';
 import { userAgentClass } from '../../../src-shared/user-agent-class.js';
+import { isWebRequest } from '../../../src-shared/web-requests.js';
 import { UserAgentClassChip } from '../overview/WebPanels.js';
 import { Marked } from './Marked.js';
 
@@ -29,7 +30,7 @@ export function RequestSection({ session, hits }: { session: Session; hits: read
         <div>
           <dt>As logged</dt>
           <dd>
-            <code className="raw" data-testid="request-raw">
+            <code className="raw long-value" data-testid="request-raw">
               <Marked text={raw} values={values} />
             </code>
           </dd>
@@ -38,7 +39,7 @@ export function RequestSection({ session, hits }: { session: Session; hits: read
           <div>
             <dt>Decoded</dt>
             <dd>
-              <code className="raw" data-testid="request-decoded">
+              <code className="raw long-value" data-testid="request-decoded">
                 <Marked text={decoded} values={values} />
               </code>
             </dd>
@@ -53,16 +54,22 @@ export function RequestSection({ session, hits }: { session: Session; hits: read
             <div key={label}>
               <dt>{label}</dt>
               <dd>
-                <Marked text={value} values={values} />
+                <span className="long-value">
+                  <Marked text={value} values={values} />
+                </span>
               </dd>
             </div>
           ),
         )}
         <div>
           <dt>User agent</dt>
-          <dd data-testid="request-ua">
-            <UserAgentClassChip userAgentClass={userAgentClass(session.userAgent)} />{' '}
-            {session.userAgent ? <Marked text={session.userAgent} values={values} /> : '–'}
+          <dd className="request-ua" data-testid="request-ua">
+            {isWebRequest(session) && (
+              <UserAgentClassChip userAgentClass={userAgentClass(session.userAgent)} />
+            )}
+            <span className="long-value">
+              {session.userAgent ? <Marked text={session.userAgent} values={values} /> : '–'}
+            </span>
           </dd>
         </div>
       </dl>

@@ -17,7 +17,7 @@ export function SessionFields({ session }: { session: Session }) {
         <div key={field.id}>
           <dt>{field.label}</dt>
           <dd data-field={field.id}>
-            <span className="field-value">{field.text(session)}</span>
+            <span className="field-value long-value">{field.text(session)}</span>
             <FieldPivots term={fieldTerm(field.id, session)} label={field.label.toLowerCase()} />
           </dd>
         </div>
@@ -25,7 +25,9 @@ export function SessionFields({ session }: { session: Session }) {
       {extra.map(([key, value]) => (
         <div key={`attr-${key}`}>
           <dt>{key}</dt>
-          <dd>{value}</dd>
+          <dd>
+            <span className="field-value long-value">{value}</span>
+          </dd>
         </div>
       ))}
     </dl>

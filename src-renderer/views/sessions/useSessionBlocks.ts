@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session, SessionFilter } from '../../../src-shared/domain.js';
 import type { RuleHitCounts } from '../../../src-shared/rule-hit-counts.js';
 import type { SessionMark, SessionMarks } from '../../../src-shared/session-marks.js';
+import { isWebRequest } from '../../../src-shared/web-requests.js';
 import { api } from '../../api/index.js';
 import type { SortField } from './columns.js';
 
@@ -54,7 +55,7 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
   // Only web requests can match the rules' web fields: a page of flows asks nothing more. A hit
   // count that cannot be read leaves its column blank; the rows stand without it.
   const fetchHits = useCallback((rows: Session[], current: () => boolean) => {
-    const ids = rows.filter((row) => row.method !== null || row.path !== null).map((row) => row.id);
+    const ids = rows.filter(isWebRequest).map((row) => row.id);
     if (ids.length === 0) return;
     api
       .sessionRuleHitCounts({ sessionIds: ids })

@@ -7,10 +7,10 @@
 // whether any of its requests does, so an empty Host column does not push Path out of sight.
 import { useState } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
+import { isWebRequest } from '../../../src-shared/web-requests.js';
 import { BLOCK } from './useSessionBlocks.js';
 
-const isRequest = (row: Session | undefined) =>
-  row !== undefined && (row.method !== null || row.path !== null);
+const isRequest = (row: Session | undefined) => row !== undefined && isWebRequest(row);
 
 /** What the first page holds: requests (else flows), and whether any of them names a host. */
 export interface RowKind {

@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode, useEffect, useRef } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import type { FlagQueuePage, QueueItem, Verdict } from '../../../src-shared/triage.js';
+import { isWebRequest } from '../../../src-shared/web-requests.js';
 import { formatCount, formatTimestamp } from '../../format.js';
 import { TagChips } from './TagChips.js';
 import { VERDICT_CHOICES } from './verdict-choices.js';
@@ -122,7 +123,7 @@ interface ShownColumns {
 function shownColumns(page: FlagQueuePage): ShownColumns {
   const has = (test: (s: Session) => boolean) => page.items.some((item) => test(item.session));
   return {
-    request: has((s) => s.method !== null || s.path !== null),
+    request: has(isWebRequest),
     destination: has((s) => Boolean(s.dstIp)),
     detection: has((s) => Boolean(s.detectionType)),
   };

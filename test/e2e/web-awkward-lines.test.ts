@@ -1,0 +1,111 @@
+// Awkward but real access-log lines in Debian Chromium against `vigil serve`: a TLS handshake sent
+// to the plain port (stored, but no request), a 10 KB user agent on a path-traversal request, an
+// IPv6 client whose query two high rules match. The drawer keeps a huge value in a box of its own
+// (the rule hits stay in sight) and gives no user-agent class to a line that is no request.
+// Screenshots at 1600×1000 of the drawer.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchChromium } from './chromium.js';
+import { questionsAnswered, UNTIL_SHOWN } from './page-answered.js';
+import { assertBuilt, ROOT, type ServeProcess, startServe, vigilCli } from './serve-process.js';
+
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const HUGE_AGENT = `Mozilla/5.0 ${'A'.repeat(10_240)}`;
+const LOG = [
+  String.raw`10.0.0.5 - - [25/Apr/2024:00:00:01 +0000] "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" 400 157 "-" "-"`,
+  `10.0.0.6 - - [25/Apr/2024:00:00:02 +0000] "GET /static/../../../etc/passwd HTTP/1.1" 404 5 "-" "${HUGE_AGENT}"`,
+  // Cross-site scripting and SQL injection, both high: two hits of one level on one session.
+  `2001:db8::7 - - [25/Apr/2024:00:00:03 +0000] "GET /search?q=%3Cscript%3Ealert(1)%3C/script%3E%27%20OR%201=1-- HTTP/1.1" 200 512 "-" "curl/8.4.0"`,
+  `10.0.0.8 - - [25/Apr/2024:00:00:04 +0000] "GET /index.php?id=1%27%20OR%201=1-- HTTP/1.1" 200 512 "-" "curl/8.4.0"`,
+];
+
+let dir: string;
+let browser: Browser;
+let serve: ServeProcess;
+let page: Page;
+let errors: string[];
+
+const filterTo = async (text: string) => {
+  await page.getByTestId('filter-input').fill(text);
+  await page.getByTestId('filter-input').press('Enter');
+};
+
+/** Whether the element, or one inside it, holds more than it shows and scrolls to the rest. */
+const scrollsInside = (element: Element) =>
+  [element, ...element.querySelectorAll('*')].some(
+    (e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY === 'auto',
+  );
+
+async function openOnly(filter: string): Promise<void> {
+  await page.evaluate(() => {
+    window.location.hash = '#/sessions';
+  });
+  await filterTo(filter);
+  await expect
+    .poll(() => page.getByTestId('sessions-total').getAttribute('data-total'), UNTIL_SHOWN)
+    .toBe('1');
+  await page.getByTestId('session-row').first().click();
+  await page.getByTestId('session-drawer').getByTestId('drawer-request').waitFor();
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-awkward-'));
+  const db = path.join(dir, 'v.db');
+  fs.writeFileSync(path.join(dir, 'access.log'), `${LOG.join('\n')}\n`);
+  vigilCli('ingest', path.join(dir, 'access.log'), '--db', db);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  serve = await startServe(db, ['--no-sample']);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
+  errors = collectPageErrors(page);
+  await page.goto(serve.url);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (serve) expect(await serve.stop()).toBe(0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('awkward access-log lines in the app', () => {
+  it('keeps a 10 KB user agent in a box of its own, the rule hits in sight below it', async () => {
+    await openOnly('src:10.0.0.6');
+    const drawer = page.getByTestId('session-drawer');
+    await drawer.getByTestId('drawer-rule-hits').waitFor();
+    const ua = drawer.getByTestId('request-ua');
+    // The whole value is there, to read by scrolling the box or to copy.
+    expect(await ua.textContent()).toContain(HUGE_AGENT);
+    // At most ten lines or so, the rest in reach by scrolling that box (not the drawer).
+    expect((await ua.boundingBox())!.height).toBeLessThanOrEqual(200);
+    expect(await ua.evaluate(scrollsInside)).toBe(true);
+    // The rule hits start within the drawer's first screen, not 10 KB of text further down.
+    const drawerBox = (await drawer.boundingBox())!;
+    const hitsBox = (await drawer.getByTestId('drawer-rule-hits').boundingBox())!;
+    expect(hitsBox.y).toBeLessThan(drawerBox.y + drawerBox.height);
+    // The Fields list holds the same value in the same kind of box.
+    const field = drawer.locator('[data-testid="drawer-fields"] [data-field="userAgent"]');
+    expect((await field.boundingBox())!.height).toBeLessThanOrEqual(200);
+    expect(await field.evaluate(scrollsInside)).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'web-awkward-huge-agent.png') });
+  });
+
+  it('gives a line that is no request no user-agent class, as uaclass: gives it none', async () => {
+    await openOnly('src:10.0.0.5');
+    const drawer = page.getByTestId('session-drawer');
+    expect(await drawer.getByTestId('request-raw').textContent()).toBe(
+      String.raw`\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03`,
+    );
+    expect(await drawer.getByTestId('request-ua').locator('.ua-class').count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'web-awkward-tls-line.png') });
+    // The filter agrees: the line is in no class, `empty` included.
+    await filterTo('src:10.0.0.5 uaclass:empty');
+    await expect
+      .poll(() => page.getByTestId('sessions-total').getAttribute('data-total'), UNTIL_SHOWN)
+      .toBe('0');
+  });
+
+});
