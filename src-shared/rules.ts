@@ -110,8 +110,12 @@ export const RuleHitSummaryArgs = z.object({
 /** Rule hits of the filtered sessions: per level over time, and per rule. */
 export const RuleHitSummary = z.object({
   total: z.number().int(),
-  /** Hits by the rank they sort at: informational's count includes the hits of rules with no level. */
-  byLevel: z.array(z.object({ level: RuleLevel, hits: z.number().int() })),
+  /**
+   * Hits by the rank they sort at: informational's count includes the hits of rules with no level.
+   * `sessions`: the sessions with a hit of that rank, as many as `level:<name>` selects (a session
+   * two rules of one level matched is two hits and one session).
+   */
+  byLevel: z.array(z.object({ level: RuleLevel, hits: z.number().int(), sessions: z.number().int() })),
   /** Of the hits, those of rules that set no level (counted in informational's rank, not said to be informational). */
   noLevelHits: z.number().int(),
   bucketMs: z.number(),

@@ -39,11 +39,12 @@ const summary: RuleHitSummary = {
     { t: 0, level: 'medium', hits: 2 },
   ],
   byLevel: [
-    { level: 'informational', hits: 0 },
-    { level: 'low', hits: 0 },
-    { level: 'medium', hits: 2 },
-    { level: 'high', hits: 5 },
-    { level: 'critical', hits: 0 },
+    { level: 'informational', hits: 0, sessions: 0 },
+    { level: 'low', hits: 0, sessions: 0 },
+    { level: 'medium', hits: 2, sessions: 2 },
+    // Two rules of one level on a session: two hits, one session.
+    { level: 'high', hits: 5, sessions: 4 },
+    { level: 'critical', hits: 0, sessions: 0 },
   ],
   noLevelHits: 0,
   byRule: [
@@ -73,8 +74,8 @@ describe('rule-hit panel', () => {
       within(counts)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['2 medium', '5 high']);
-    fireEvent.click(within(counts).getByRole('button', { name: '2 medium' }));
+    ).toEqual(['2 medium in 2 sessions', '5 high in 4 sessions']);
+    fireEvent.click(within(counts).getByRole('button', { name: '2 medium in 2 sessions' }));
     expect(filterStore.get().text).toBe('method:GET level:medium');
   });
 
@@ -83,7 +84,7 @@ describe('rule-hit panel', () => {
       ...summary,
       total: 3,
       points: [{ t: 0, level: 'informational', hits: 3 }],
-      byLevel: [{ level: 'informational', hits: 3 }],
+      byLevel: [{ level: 'informational', hits: 3, sessions: 3 }],
       noLevelHits: 2,
       byRule: [
         { source: '/rules', ruleId: 'r3', title: 'Back office login', level: null, hits: 2 },
@@ -93,7 +94,7 @@ describe('rule-hit panel', () => {
     render(<RuleHitsPanel query={ready(withNoLevel)} extent={null} ruleSets={null} />);
     const counts = screen.getByTestId('rule-hit-levels');
     const button = within(counts).getByRole('button');
-    expect(button.textContent).toBe('3 informational (2 no level)');
+    expect(button.textContent).toBe('3 informational (2 no level) in 3 sessions');
     fireEvent.click(button);
     expect(filterStore.get().text).toBe('level:informational');
     const rules = screen.getByTestId('top-rules');

@@ -1,8 +1,9 @@
 // Awkward but real access-log lines in Debian Chromium against `vigil serve`: a TLS handshake sent
 // to the plain port (stored, but no request), a 10 KB user agent on a path-traversal request, an
 // IPv6 client whose query two high rules match. The drawer keeps a huge value in a box of its own
-// (the rule hits stay in sight) and gives no user-agent class to a line that is no request.
-// Screenshots at 1600×1000 of the drawer.
+// (the rule hits stay in sight), gives no user-agent class to a line that is no request, and the
+// Overview's count of a rule-hit level says how many sessions its click will show. Screenshots at
+// 1600×1000 of the drawer and the Overview's rule hits.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,4 +109,26 @@ describe('awkward access-log lines in the app', () => {
       .toBe('0');
   });
 
+  it("says how many sessions a rule-hit level's click shows, and the click shows that many", async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/overview';
+    });
+    await filterTo('');
+    await page.getByTestId('rule-hit-panels').waitFor();
+    await questionsAnswered(page);
+    const high = page.getByTestId('rule-hit-levels').locator('button', { hasText: 'high' });
+    // Four high hits (two on the IPv6 client's one request) on three sessions.
+    expect(await high.textContent()).toBe('4 high in 3 sessions');
+    await page.getByTestId('rule-hit-levels').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'web-awkward-levels.png') });
+    await high.click();
+    await expect.poll(() => page.getByTestId('filter-input').inputValue(), UNTIL_SHOWN).toBe('level:high');
+    await page.evaluate(() => {
+      window.location.hash = '#/sessions';
+    });
+    await expect
+      .poll(() => page.getByTestId('sessions-total').getAttribute('data-total'), UNTIL_SHOWN)
+      .toBe('3');
+    expect(errors).toEqual([]);
+  });
 });

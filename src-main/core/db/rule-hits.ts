@@ -85,8 +85,11 @@ export function ruleHitSummary(
   const bucketMs = bucketFor(axis ? axis.to - axis.from : 0, maxPoints);
   const size = Math.trunc(bucketMs);
   const byLevel = db
-    .prepare(`SELECT h.level, count(*) AS hits ${from} GROUP BY h.level ORDER BY h.level DESC`)
-    .all(params) as { level: number; hits: number }[];
+    .prepare(
+      `SELECT h.level, count(*) AS hits, count(DISTINCT h.session_id) AS sessions ${from}
+       GROUP BY h.level ORDER BY h.level DESC`,
+    )
+    .all(params) as { level: number; hits: number; sessions: number }[];
   // Served by rule_hits_by_rule: the rules without a level are few, their hits read by rule.
   const noLevel = db
     .prepare(
@@ -117,7 +120,7 @@ export function ruleHitSummary(
   }[];
   return {
     total: span.n,
-    byLevel: byLevel.map((row) => ({ level: levelAt(row.level), hits: row.hits })),
+    byLevel: byLevel.map((row) => ({ level: levelAt(row.level), hits: row.hits, sessions: row.sessions })),
     noLevelHits: noLevel.n,
     bucketMs,
     points: points.map((row) => ({ t: row.t, level: levelAt(row.level), hits: row.hits })),

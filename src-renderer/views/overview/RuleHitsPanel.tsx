@@ -1,8 +1,9 @@
 // The Overview's rule hits: hits per level over time (stacked), and the rules that hit most; a
 // click on a rule adds the term that opens exactly its sessions, as the Rules view's hit count does
 // (rules/rule-pivot.ts: `sigma:="<title>"`, or its id when another rule shares the title), a click
-// on a level (a bar's stack or its count in the hint) adds `level:<name>`. Hidden while the filter
-// has no hit.
+// on a level (a bar's stack or its count in the hint) adds `level:<name>`; the hint says how many
+// sessions that is beside the hits (two rules of one level on a session are two hits, one session).
+// Hidden while the filter has no hit.
 import { useMemo } from 'react';
 import { valueClause } from '../../../src-shared/filter/index.js';
 import { levelText, RULE_LEVELS, type RuleHitSummary, type RuleSetInfo } from '../../../src-shared/rules.js';
@@ -91,11 +92,12 @@ export function RuleHitsPanel({
                 onClick={() => filterLevel(l.level)}
               >
                 {formatCount(l.hits)} {l.level}
-                {withNoLevel(l.level) ? ` (${formatCount(summary.noLevelHits)} ${levelText(null)})` : ''}
+                {withNoLevel(l.level) ? ` (${formatCount(summary.noLevelHits)} ${levelText(null)})` : ''} in{' '}
+                {countOf(l.sessions, 'session')}
               </button>
             </span>
           ))}
-          . Click a level to filter by it.
+          . Click a level to filter its sessions.
         </p>
         <EChart
           testId="chart-rule-hits"

@@ -109,7 +109,7 @@ describe('the hits of a rule without a level', () => {
     expect(levelOf('Back office login')).toBeNull();
     expect(levelOf('Brochure download')).toBe('informational');
     // Counted in informational's rank (the chart by level), and said to be of rules with no level.
-    expect(summary.byLevel).toEqual([{ level: 'informational', hits: 2 }]);
+    expect(summary.byLevel).toEqual([{ level: 'informational', hits: 2, sessions: 2 }]);
     expect(summary.noLevelHits).toBe(1);
 
     const table = (await cli(['rules', 'list', '--db', dbPath, '--rules'])).stdout;
