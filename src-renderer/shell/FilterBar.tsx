@@ -1,10 +1,11 @@
 // The global filter bar over every view: time range and the filter language. What is typed applies
 // on Enter, or by itself a moment after a finished term (the text ends with a space: a picked
 // value adds one), never while a word is half typed ("bea" would match other sessions than
-// "beacon"). A text that does not parse is never applied: the last good filter stays in force.
+// "beacon"). A text that does not parse is never applied: the last good filter stays in force. A
+// term a click could not add (a 10 KB user agent is no term) says why under the box.
 import { useEffect, useState } from 'react';
 import { parseFilter } from '../../src-shared/filter/index.js';
-import { setFilterText, useGlobalFilter } from '../state/filter.js';
+import { dismissRefusal, setFilterText, useGlobalFilter } from '../state/filter.js';
 import { FilterInput } from './FilterInput.js';
 import { FilterPending } from './FilterPending.js';
 import { TimeRangePicker } from './TimeRangePicker.js';
@@ -27,6 +28,11 @@ export function FilterBar({ inputRef }: { inputRef: React.RefObject<HTMLInputEle
     return () => clearTimeout(timer);
   }, [draft, global.text]);
 
+  const edit = (text: string) => {
+    setDraft(text);
+    dismissRefusal();
+  };
+
   const clear = () => {
     setDraft('');
     setFilterText('');
@@ -35,8 +41,13 @@ export function FilterBar({ inputRef }: { inputRef: React.RefObject<HTMLInputEle
   return (
     <search className="filter-bar" data-testid="filter-bar">
       <TimeRangePicker range={global.range} />
-      <FilterInput value={draft} onChange={setDraft} onSubmit={setFilterText} inputRef={inputRef}>
+      <FilterInput value={draft} onChange={edit} onSubmit={setFilterText} inputRef={inputRef}>
         <FilterPending draft={draft} applied={global.text} />
+        {global.refused !== null && (
+          <p className="filter-pending" role="alert" data-state="invalid" data-testid="filter-refused">
+            Not applied: {global.refused}.
+          </p>
+        )}
       </FilterInput>
       {(draft !== '' || global.text !== '') && (
         <button type="button" className="small" data-testid="filter-clear" onClick={clear}>

@@ -6,10 +6,12 @@ import {
   type FilterClause,
   type FilterError,
   type FilterField,
+  MAX_VALUE_LENGTH,
   parseFilter,
   serializeClause,
   withoutTerm,
 } from '../../src-shared/filter/index.js';
+import { formatCount } from '../format.js';
 import { createStore, useStore } from './store.js';
 
 export interface TimeRange {
@@ -25,29 +27,69 @@ export interface GlobalFilter {
   clauses: FilterClause[];
   /** Why the last text offered was refused (the views still show `text`), or null. */
   error: FilterError | null;
+  /**
+   * Why the last term a click added (a pivot: a top user agent, a cell's value) was not applied,
+   * shown under the bar until the filter or its text changes: a click must never do nothing.
+   */
+  refused: string | null;
 }
 
-export const filterStore = createStore<GlobalFilter>({ text: '', range: {}, clauses: [], error: null });
+export const filterStore = createStore<GlobalFilter>({
+  text: '',
+  range: {},
+  clauses: [],
+  error: null,
+  refused: null,
+});
 
 export function setFilterText(text: string): void {
   const parsed = parseFilter(text);
   filterStore.set((current) =>
     parsed.ok
-      ? { ...current, text, clauses: parsed.clauses, error: null }
-      : { ...current, error: parsed.error },
+      ? { ...current, text, clauses: parsed.clauses, error: null, refused: null }
+      : { ...current, error: parsed.error, refused: null },
   );
 }
 
-export function setTimeRange(range: TimeRange): void {
-  filterStore.set((current) => ({ ...current, range }));
+/** Forgets why a click's term was refused (the analyst typed, say). */
+export function dismissRefusal(): void {
+  if (filterStore.get().refused !== null) filterStore.set((current) => ({ ...current, refused: null }));
 }
 
-/** Adds a term from a chart click (`country:US`) unless the filter already has it. */
+/** Why a click's term cannot join the filter, in words that say what to do instead. */
+function refusalOf(clause: FilterClause, error: FilterError): string {
+  const long = clause.values.find(
+    (value) => (value.kind === 'text' || value.kind === 'exact') && value.value.length > MAX_VALUE_LENGTH,
+  );
+  if (long && 'value' in long && typeof long.value === 'string')
+    return (
+      `a filter term holds at most ${MAX_VALUE_LENGTH} characters, and this value has ` +
+      `${formatCount(long.value.length)}: filter by a part of it instead (${clause.field}:…)`
+    );
+  return error.message;
+}
+
+export function setTimeRange(range: TimeRange): void {
+  filterStore.set((current) => ({ ...current, range, refused: null }));
+}
+
+/**
+ * Adds a term from a chart click (`country:US`) unless the filter already has it. A term the
+ * filter cannot take (a value over MAX_VALUE_LENGTH, a filter grown past its length) leaves the
+ * filter as it is and says why (`refused`).
+ */
 export function addFilterTerm(clause: FilterClause): void {
   const term = serializeClause(clause);
   const { text } = filterStore.get();
   if (` ${text} `.includes(` ${term} `)) return;
-  setFilterText(text.trim() ? `${text.trim()} ${term}` : term);
+  const next = text.trim() ? `${text.trim()} ${term}` : term;
+  const parsed = parseFilter(next);
+  if (!parsed.ok) {
+    const refused = refusalOf(clause, parsed.error);
+    filterStore.set((current) => ({ ...current, refused }));
+    return;
+  }
+  setFilterText(next);
 }
 
 /** Takes every term of `field` out of the filter (a refused one, say), the others kept as typed. */
@@ -70,5 +112,8 @@ export function useGlobalFilter(): GlobalFilter {
 /** The filter to send to the API; a new object only when the range or the clauses change. */
 export function useSessionFilter(): SessionFilter {
   const { range, clauses } = useStore(filterStore);
-  return useMemo(() => toSessionFilter({ text: '', range, clauses, error: null }), [range, clauses]);
+  return useMemo(
+    () => toSessionFilter({ text: '', range, clauses, error: null, refused: null }),
+    [range, clauses],
+  );
 }

@@ -21,6 +21,8 @@ import { presenceClause, presenceRefusal, starIsPattern } from './presence.js';
 import { type Item, scanTerms, type Term } from './scan.js';
 
 export const MAX_FILTER_LENGTH = 2000;
+/** The longest value a term takes (clauses.ts holds the API to the same). */
+export const MAX_VALUE_LENGTH = 500;
 export const MAX_CLAUSES = 50;
 
 export type ParseResult = { ok: true; clauses: FilterClause[] } | { ok: false; error: FilterError };
@@ -153,7 +155,8 @@ function equalsForm(field: string, spec: FieldSpec, item: Item): { item: Item; e
 function fieldValue(field: string, spec: FieldSpec, written: Item): FilterValue {
   const { item, exact } = equalsForm(field, spec, written);
   if (item.text === '') fail(`${field}: the quoted value is empty`, item);
-  if (item.text.length > 500) fail(`${field}: the value is longer than 500 characters`, item);
+  if (item.text.length > MAX_VALUE_LENGTH)
+    fail(`${field}: the value is longer than ${MAX_VALUE_LENGTH} characters`, item);
   switch (spec.kind) {
     case 'ip':
       return ipValue(field, item);

@@ -1,9 +1,10 @@
 // Awkward but real access-log lines in Debian Chromium against `vigil serve`: a TLS handshake sent
 // to the plain port (stored, but no request), a 10 KB user agent on a path-traversal request, an
 // IPv6 client whose query two high rules match. The drawer keeps a huge value in a box of its own
-// (the rule hits stay in sight), gives no user-agent class to a line that is no request, and the
-// Overview's count of a rule-hit level says how many sessions its click will show. Screenshots at
-// 1600×1000 of the drawer and the Overview's rule hits.
+// (the rule hits stay in sight), gives no user-agent class to a line that is no request; the
+// Overview's count of a rule-hit level says how many sessions its click will show, and a click on
+// a user agent too long for a filter term says why it changes nothing. Screenshots at 1600×1000 of
+// the drawer, the Overview's rule hits and the refused click.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,6 +130,33 @@ describe('awkward access-log lines in the app', () => {
     await expect
       .poll(() => page.getByTestId('sessions-total').getAttribute('data-total'), UNTIL_SHOWN)
       .toBe('3');
+    expect(errors).toEqual([]);
+  });
+  it('says why a click on a user agent too long for a filter term changes nothing, until the next click', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/overview';
+    });
+    await filterTo('');
+    await page.getByTestId('top-user-agents').waitFor();
+    await questionsAnswered(page);
+    await page.getByTestId('top-user-agents').locator('li', { hasText: 'AAAA' }).locator('button').click();
+    const refused = page.getByTestId('filter-refused');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('at most 500 characters');
+    expect(await refused.textContent()).toContain('10,252');
+    expect(await page.getByTestId('filter-input').inputValue()).toBe('');
+    await page.screenshot({ path: path.join(SHOTS, 'web-awkward-refused-pivot.png') });
+    // A value that fits applies as ever, and the note goes.
+    await page
+      .getByTestId('top-user-agents')
+      .locator('li', { hasText: 'curl/8.4.0' })
+      .locator('button')
+      .click();
+    await expect
+      .poll(() => page.getByTestId('filter-input').inputValue(), UNTIL_SHOWN)
+      .toBe('ua:=curl/8.4.0');
+    expect(await refused.count()).toBe(0);
+    await filterTo('');
     expect(errors).toEqual([]);
   });
 });
