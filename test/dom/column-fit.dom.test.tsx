@@ -3,9 +3,9 @@
 // the Sessions grid's track list, and where a Triage address may break.
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { breakableAddress } from '../../src-renderer/components/BreakableAddress.js';
 import { COLUMNS } from '../../src-renderer/views/sessions/columns.js';
 import { SessionsGrid } from '../../src-renderer/views/sessions/SessionsGrid.js';
-import { breakableAddress } from '../../src-renderer/views/triage/QueueTable.js';
 import type { Session } from '../../src-shared/domain.js';
 import { fakeSession } from './fake-session.js';
 

@@ -3,8 +3,9 @@
 // IPv6 client whose query two high rules match. The drawer keeps a huge value in a box of its own
 // (the rule hits stay in sight), gives no user-agent class to a line that is no request; the
 // Overview's count of a rule-hit level says how many sessions its click will show, and a click on
-// a user agent too long for a filter term says why it changes nothing. Screenshots at 1600×1000 of
-// the drawer, the Overview's rule hits and the refused click.
+// a user agent too long for a filter term says why it changes nothing; an IPv6 client written in
+// full breaks in the drawer's heading only after a colon. Screenshots at 1600×1000 of the drawer,
+// the Overview's rule hits and the refused click.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,8 @@ const LOG = [
   // Cross-site scripting and SQL injection, both high: two hits of one level on one session.
   `2001:db8::7 - - [25/Apr/2024:00:00:03 +0000] "GET /search?q=%3Cscript%3Ealert(1)%3C/script%3E%27%20OR%201=1-- HTTP/1.1" 200 512 "-" "curl/8.4.0"`,
   `10.0.0.8 - - [25/Apr/2024:00:00:04 +0000] "GET /index.php?id=1%27%20OR%201=1-- HTTP/1.1" 200 512 "-" "curl/8.4.0"`,
+  // An IPv6 client written in full, as some servers log it: 39 characters.
+  `2001:0db8:85a3:0000:0000:8a2e:0370:7334 - - [25/Apr/2024:00:00:05 +0000] "GET /index.html HTTP/1.1" 200 512 "-" "curl/8.4.0"`,
 ];
 
 let dir: string;
@@ -158,5 +161,29 @@ describe('awkward access-log lines in the app', () => {
     expect(await refused.count()).toBe(0);
     await filterTo('');
     expect(errors).toEqual([]);
+  });
+  it('breaks a long IPv6 source in the drawer heading only after a colon, never inside a group', async () => {
+    await openOnly('src:2001:db8:85a3::8a2e:370:7334');
+    const lines = await page.getByTestId('drawer-route').evaluate((element) => {
+      // The text as laid out: each character's line, by the top of its box.
+      const byTop = new Map<number, string>();
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          byTop.set(top, (byTop.get(top) ?? '') + text[i]);
+        }
+      }
+      return [...byTop.entries()].sort(([a], [b]) => a - b).map(([, line]) => line);
+    });
+    expect(lines.join('')).toBe('2001:0db8:85a3:0000:0000:8a2e:0370:7334');
+    // It does not fit beside "Session N" and the buttons: it breaks, and only after a colon.
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/:$/);
+    await page.screenshot({ path: path.join(SHOTS, 'web-awkward-ipv6-drawer.png') });
   });
 });

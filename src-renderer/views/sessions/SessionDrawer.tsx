@@ -2,6 +2,7 @@
 // source reference, model scores with "why flagged", and verdict history. Escape or the close button dismisses it.
 import { useEffect, useRef } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
+import { breakableAddress } from '../../components/BreakableAddress.js';
 import { queryState } from '../../data/query-state.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { sessionRoute } from '../../format.js';
@@ -35,8 +36,8 @@ export function SessionDrawer({ session, onClose }: { session: Session; onClose:
       <header className="drawer-head">
         <h2>
           Session {session.id}{' '}
-          <span className="muted" data-testid="drawer-route">
-            {sessionRoute(session)}
+          <span className="muted drawer-route" data-testid="drawer-route">
+            {breakableAddress(sessionRoute(session))}
           </span>
         </h2>
         <a className="button" href={`#/cases/new?session=${session.id}`} data-testid="drawer-new-case">

@@ -1,7 +1,8 @@
-import { Fragment, type ReactNode, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import type { FlagQueuePage, QueueItem, Verdict } from '../../../src-shared/triage.js';
 import { isWebRequest } from '../../../src-shared/web-requests.js';
+import { breakableAddress } from '../../components/BreakableAddress.js';
 import { formatCount, formatTimestamp } from '../../format.js';
 import { TagChips } from './TagChips.js';
 import { VERDICT_CHOICES } from './verdict-choices.js';
@@ -27,25 +28,6 @@ function requestSummary(s: Session): string {
   if (s.method === null && s.path === null) return '';
   const target = `${s.path ?? ''}${s.query ? `?${s.query}` : ''}`;
   return [s.responseCode, s.method, target].filter((part) => part !== null && part !== '').join(' ');
-}
-
-/**
- * An address that may break after each colon: an IPv6 source (up to 39 characters) takes two
- * lines in a narrow queue rather than push the verdict out of sight; an IPv4 one never breaks.
- */
-export function breakableAddress(ip: string): ReactNode {
-  const parts = ip.split(':');
-  return parts.map((part, i) => (
-    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one address, in their order.
-    <Fragment key={i}>
-      {part}
-      {i < parts.length - 1 && (
-        <>
-          :<wbr />
-        </>
-      )}
-    </Fragment>
-  ));
 }
 
 /** Only an IPv6 address needs room set aside to break in (triage.css); an IPv4 one never breaks. */
