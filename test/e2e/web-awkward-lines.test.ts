@@ -9,11 +9,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchChromium } from './chromium.js';
+import { filterTo as applyFilter } from './filter-page.js';
+import { closeGraphSession, type GraphSession, openGraphSessionOnLog } from './graph-page.js';
 import { questionsAnswered, UNTIL_SHOWN } from './page-answered.js';
-import { assertBuilt, ROOT, type ServeProcess, startServe, vigilCli } from './serve-process.js';
+import { assertBuilt, ROOT } from './serve-process.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const HUGE_AGENT = `Mozilla/5.0 ${'A'.repeat(10_240)}`;
@@ -28,15 +29,11 @@ const LOG = [
 ];
 
 let dir: string;
-let browser: Browser;
-let serve: ServeProcess;
+let app: GraphSession | undefined;
 let page: Page;
 let errors: string[];
 
-const filterTo = async (text: string) => {
-  await page.getByTestId('filter-input').fill(text);
-  await page.getByTestId('filter-input').press('Enter');
-};
+const filterTo = (text: string) => applyFilter(page, text);
 
 /** Whether the element, or one inside it, holds more than it shows and scrolls to the rest. */
 const scrollsInside = (element: Element) =>
@@ -59,22 +56,14 @@ async function openOnly(filter: string): Promise<void> {
 beforeAll(async () => {
   assertBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-awkward-'));
-  const db = path.join(dir, 'v.db');
-  fs.writeFileSync(path.join(dir, 'access.log'), `${LOG.join('\n')}\n`);
-  vigilCli('ingest', path.join(dir, 'access.log'), '--db', db);
+  const log = path.join(dir, 'access.log');
+  fs.writeFileSync(log, `${LOG.join('\n')}\n`);
   fs.mkdirSync(SHOTS, { recursive: true });
-  serve = await startServe(db, ['--no-sample']);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
-  errors = collectPageErrors(page);
-  await page.goto(serve.url);
+  app = await openGraphSessionOnLog(log, path.join(dir, 'v.db'));
+  ({ page, pageErrors: errors } = app);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (serve) expect(await serve.stop()).toBe(0);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeGraphSession(app, dir));
 
 describe('awkward access-log lines in the app', () => {
   it('keeps a 10 KB user agent in a box of its own, the rule hits in sight below it', async () => {

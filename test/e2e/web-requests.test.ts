@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './chromium.js';
+import { filterTo as applyFilter } from './filter-page.js';
 import { questionsAnswered, UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
 
@@ -28,10 +29,7 @@ function vigil(...args: string[]): string {
   return run.stdout;
 }
 
-const filterTo = async (text: string) => {
-  await page.getByTestId('filter-input').fill(text);
-  await page.getByTestId('filter-input').press('Enter');
-};
+const filterTo = (text: string) => applyFilter(page, text);
 const rowsOf = (testId: string) => page.getByTestId(testId).locator('li');
 
 beforeAll(async () => {

@@ -4,8 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { looksUpValuesOf, suggestValues } from '../../../src-main/core/db/analytics-suggest.js';
-import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
-import { sessionPage } from '../../../src-main/core/db/sessions.js';
+import type { Db } from '../../../src-main/core/db/open.js';
 import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import {
   LOOKED_UP_TERMS,
@@ -13,6 +12,7 @@ import {
   parseFilterOrThrow,
   serializeFilter,
 } from '../../../src-shared/filter/index.js';
+import { importedLog, sessionsMatching } from '../../helpers/imported-log.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -27,21 +27,11 @@ const LINES = [
 
 let db: Db;
 beforeAll(async () => {
-  const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'a.log'), `${LINES.join('\n')}\n`);
-  db = openDatabase(path.join(dir, 'v.db'));
-  await runImport(db, { file: path.join(dir, 'a.log'), enrich: false });
+  db = await importedLog(tempDir(), LINES);
   return () => db.close();
 });
 
-const sources = (filter: string) =>
-  sessionPage(db, {
-    filter: { clauses: parseFilterOrThrow(filter) },
-    sort: 'srcIp',
-    direction: 'asc',
-    offset: 0,
-    limit: 100,
-  }).items.map((session) => session.srcIp);
+const sources = (filter: string) => sessionsMatching(db, filter).items.map((session) => session.srcIp);
 
 describe('sigma: and level:', () => {
   it('finds sessions by a rule title in any case and part, or by the rule id', () => {

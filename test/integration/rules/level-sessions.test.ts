@@ -1,13 +1,10 @@
 // The Overview's rule hits by level say, beside the hits, how many sessions each level's click
 // (`level:<name>`) selects: a request two rules of one level match is two hits but one session.
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../../src-main/core/db/open.js';
+import type { Db } from '../../../src-main/core/db/open.js';
 import { ruleHitSummary } from '../../../src-main/core/db/rule-hits.js';
-import { sessionPage } from '../../../src-main/core/db/sessions.js';
-import { runImport } from '../../../src-main/core/ingest/pipeline.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
+import { importedLog, sessionsMatching } from '../../helpers/imported-log.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -23,21 +20,11 @@ const LINES = [
 
 let db: Db;
 beforeAll(async () => {
-  const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'a.log'), `${LINES.join('\n')}\n`);
-  db = openDatabase(path.join(dir, 'v.db'));
-  await runImport(db, { file: path.join(dir, 'a.log'), enrich: false });
+  db = await importedLog(tempDir(), LINES);
   return () => db.close();
 });
 
-const total = (filter: string) =>
-  sessionPage(db, {
-    filter: { clauses: parseFilterOrThrow(filter) },
-    sort: 'startTs',
-    direction: 'desc',
-    offset: 0,
-    limit: 1,
-  }).total;
+const total = (filter: string) => sessionsMatching(db, filter).total;
 
 describe('rule hits by level', () => {
   it('count the sessions of each level as level:<name> selects them, hits and sessions apart', () => {
