@@ -4,8 +4,9 @@
 // (the rule hits stay in sight), gives no user-agent class to a line that is no request; the
 // Overview's count of a rule-hit level says how many sessions its click will show, and a click on
 // a user agent too long for a filter term says why it changes nothing; an IPv6 client written in
-// full breaks in the drawer's heading only after a colon. Screenshots at 1600×1000 of the drawer,
-// the Overview's rule hits and the refused click.
+// full breaks in the drawer's heading only after a colon, and the case made from it lists its time
+// whole. Screenshots at 1600×1000 of the drawer, the Overview's rule hits, the refused click and
+// the case list.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { filterTo as applyFilter } from './filter-page.js';
 import { closeGraphSession, type GraphSession, openGraphSessionOnLog } from './graph-page.js';
 import { questionsAnswered, UNTIL_SHOWN } from './page-answered.js';
 import { assertBuilt, ROOT } from './serve-process.js';
+import { renderedLines } from './text-lines.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const HUGE_AGENT = `Mozilla/5.0 ${'A'.repeat(10_240)}`;
@@ -153,26 +155,24 @@ describe('awkward access-log lines in the app', () => {
   });
   it('breaks a long IPv6 source in the drawer heading only after a colon, never inside a group', async () => {
     await openOnly('src:2001:db8:85a3::8a2e:370:7334');
-    const lines = await page.getByTestId('drawer-route').evaluate((element) => {
-      // The text as laid out: each character's line, by the top of its box.
-      const byTop = new Map<number, string>();
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        for (let i = 0; i < text.length; i++) {
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const top = Math.round(range.getBoundingClientRect().top);
-          byTop.set(top, (byTop.get(top) ?? '') + text[i]);
-        }
-      }
-      return [...byTop.entries()].sort(([a], [b]) => a - b).map(([, line]) => line);
-    });
+    const lines = await renderedLines(page.getByTestId('drawer-route'));
     expect(lines.join('')).toBe('2001:0db8:85a3:0000:0000:8a2e:0370:7334');
     // It does not fit beside "Session N" and the buttons: it breaks, and only after a colon.
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines.slice(0, -1)) expect(line).toMatch(/:$/);
     await page.screenshot({ path: path.join(SHOTS, 'web-awkward-ipv6-drawer.png') });
+  });
+  it('lists a case with the time it changed on one line, never cut inside the date', async () => {
+    await openOnly('src:2001:db8:85a3::8a2e:370:7334');
+    await page.getByTestId('drawer-new-case').click();
+    await page.getByTestId('case-title-input').fill('Full-form IPv6 client');
+    await page.getByTestId('case-create').click();
+    await page.getByTestId('case-title').getByText('Full-form IPv6 client').waitFor();
+    const item = page.getByTestId('case-list').locator('li', { hasText: 'Full-form IPv6 client' });
+    const lines = await renderedLines(item.locator('.muted'));
+    const time = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/;
+    expect(lines.join('')).toMatch(time);
+    expect(lines.some((line) => time.test(line))).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'web-awkward-case-list.png') });
   });
 });

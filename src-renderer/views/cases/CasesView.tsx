@@ -114,7 +114,8 @@ export function CasesView() {
                   <br />
                   <span className="muted">
                     {c.severity} · {c.status.replace('_', ' ')} · {countOf(c.sessionTotal, 'session')},{' '}
-                    {countOf(c.ips, 'IP')} · {formatTimestamp(c.updatedAt)} UTC
+                    {countOf(c.ips, 'IP')} ·{' '}
+                    <span className="case-list-time">{formatTimestamp(c.updatedAt)} UTC</span>
                   </span>
                   {c.tags.length > 0 && (
                     <>
