@@ -1,7 +1,7 @@
 // Indicators from the rule hits of a case's sessions, where a pattern can say what the rule saw:
 // the matched value inside the request target (path and query) or the User-Agent header, as a
-// STIX pattern over the traffic's `http-request-ext`. One indicator per (field, value), `based-on`
-// the observed-data of every session it was seen on. A hit is left out when the pattern would not
+// STIX pattern over the traffic's `http-request-ext` (containsComparison). One indicator per
+// (field, value), `based-on` the observed-data of every session it was seen on. A hit is left out when the pattern would not
 // match its own evidence (a value matched once percent-decoded: the extension keeps the target as
 // logged), and on a session an analyst judged benign (a false positive is not shared as an attack).
 import { levelText, type RuleLevel } from '../../../src-shared/rules.js';
@@ -16,6 +16,16 @@ const PATH_OF: Record<string, string> = {
   query: `${EXT}.request_value`,
   userAgent: `${EXT}.request_header.'User-Agent'`,
 };
+
+/**
+ * "Contains `value`" as a STIX comparison: LIKE '%value%', or, for a value holding LIKE's own
+ * wildcards (% or _, which STIX gives no escape for: a percent-encoded attack as logged), MATCHES a
+ * regular expression (PCRE, unanchored) of the value with its metacharacters escaped.
+ */
+function containsComparison(value: string): string {
+  if (!/[%_]/.test(value)) return `LIKE ${literal(`%${value}%`)}`;
+  return `MATCHES ${literal(value.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'))}`;
+}
 
 export type HitSession = StixRow & { ruleHits: readonly ExportRuleHit[] };
 
@@ -39,11 +49,10 @@ function patternsOf(
   const http = httpRequestExtension(s);
   for (const hit of s.ruleHits) {
     const at = hit.field === null ? undefined : PATH_OF[hit.field];
-    // LIKE has no escape for its own wildcards: a value holding % or _ cannot be said exactly.
-    if (!at || hit.field === null || !hit.value || /[%_]/.test(hit.value)) continue;
+    if (!at || hit.field === null || !hit.value) continue;
     const logged = hit.field === 'userAgent' ? http?.request_header?.['User-Agent'] : http?.request_value;
     if (!logged?.includes(hit.value)) continue;
-    const pattern = `[${at} LIKE ${literal(`%${hit.value}%`)}]`;
+    const pattern = `[${at} ${containsComparison(hit.value)}]`;
     const key = `${hit.ruleId}\u0000${pattern}`;
     if (!out.has(key)) out.set(key, { pattern, hit: { ...hit, field: hit.field, value: hit.value } });
   }

@@ -159,7 +159,13 @@ describe('a case report beyond the sessions it lists', () => {
     for (const rel of objects.filter((o) => o.type === 'relationship')) {
       const indicator = byId.get(rel.source_ref) as { pattern: string; labels?: string[] };
       if (!indicator.labels?.some((l) => l.startsWith('sigma:'))) continue;
-      const value = /LIKE '%(.*)%'\]$/.exec(indicator.pattern)?.[1]?.replaceAll("\\'", "'") ?? '';
+      // LIKE '%value%', or MATCHES the value as a regular expression (a value holding % or _).
+      const [, operator, text = ''] = /(LIKE|MATCHES) '(.*)'\]$/.exec(indicator.pattern) ?? [];
+      const unquoted = text.replace(/\\(['\\])/g, '$1');
+      const contains =
+        operator === 'LIKE'
+          ? (logged: string) => logged.includes(unquoted.slice(1, -1))
+          : (logged: string) => new RegExp(unquoted).test(logged);
       const observed = byId.get(rel.target_ref) as { object_refs: string[] };
       const traffic = byId.get(observed.object_refs[0]) as {
         extensions: {
@@ -167,7 +173,8 @@ describe('a case report beyond the sessions it lists', () => {
         };
       };
       const http = traffic.extensions['http-request-ext'];
-      expect(`${http.request_value}\n${http.request_header?.['User-Agent'] ?? ''}`).toContain(value);
+      expect(operator).toBeDefined();
+      expect(contains(`${http.request_value}\n${http.request_header?.['User-Agent'] ?? ''}`)).toBe(true);
     }
     // The benign session's scanner agent and .env probe are no indicator; the attacker's agent is.
     const patterns = indicators.map((o) => String(o.pattern));

@@ -128,7 +128,7 @@ describe('a case of web requests', () => {
     expect(hitIndicators.length).toBeGreaterThan(0);
     for (const indicator of hitIndicators) {
       expect(indicator.pattern).toMatch(
-        /^\[network-traffic:extensions\.'http-request-ext'\.(request_value|request_header\.'User-Agent') LIKE '%.+%'\]$/,
+        /^\[network-traffic:extensions\.'http-request-ext'\.(request_value|request_header\.'User-Agent') (LIKE '%.+%'|MATCHES '.+')\]$/,
       );
       // Based on the observed-data of the SQL injection session, which holds its traffic.
       const based = bundle.objects.filter((o) => o.type === 'relationship' && o.source_ref === indicator.id);
@@ -141,6 +141,24 @@ describe('a case of web requests', () => {
     }
     const report = bundle.objects.find((o) => o.type === 'report');
     for (const indicator of hitIndicators) expect(report?.object_refs).toContain(indicator.id);
+  });
+
+  it('makes an indicator of the percent-encoded SQL injection, whose pattern finds it as logged', () => {
+    const bundle = JSON.parse(fs.readFileSync(files.stix as string, 'utf8')) as {
+      objects: (Record<string, unknown> & { id: string; type: string })[];
+    };
+    // The hit's value holds % (as logged): LIKE cannot say it, a regular expression can.
+    const value = sessionRuleHits(ws.db, ids[0] as number).find((h) => /union/i.test(h.value ?? ''))?.value;
+    expect(value).toContain('%');
+    const indicator = bundle.objects.find(
+      (o) =>
+        o.type === 'indicator' && String(o.pattern).includes('MATCHES') && /UNION/.test(String(o.pattern)),
+    );
+    expect(indicator, 'an indicator for the SQL injection hit').toBeDefined();
+    const literal = /MATCHES '(.*)'\]$/.exec(String(indicator?.pattern))?.[1] ?? '';
+    const regex = new RegExp(literal.replace(/\\(['\\])/g, '$1'));
+    expect(regex.test(SQLI)).toBe(true);
+    expect(regex.test(SQLI.replace('%27', "'"))).toBe(false);
   });
 
   it("lists each session's rule hits in the CSV and JSON exports, as stored", () => {
