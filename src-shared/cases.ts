@@ -106,10 +106,18 @@ export const UpdateCaseArgs = z.object({
   status: CaseStatus.optional(),
   summary: summary.optional(),
   /**
-   * The title and summary the edit began from (what the page showed). An edit whose text someone
-   * has changed since is refused, so two tabs or two analysts never overwrite each other unseen.
+   * The title, summary, severity or status the edit began from (what the page showed). An edit of
+   * a field someone has changed since is refused, so two tabs or two analysts never overwrite each
+   * other unseen (a stale page picking "in progress" would reopen a case another tab just closed).
    */
-  was: z.object({ title: z.string().optional(), summary: z.string().optional() }).optional(),
+  was: z
+    .object({
+      title: z.string().optional(),
+      summary: z.string().optional(),
+      severity: CaseSeverity.optional(),
+      status: CaseStatus.optional(),
+    })
+    .optional(),
 });
 
 export const DeleteCaseArgs = z.object({

@@ -234,4 +234,30 @@ describe('the Case view', () => {
     await context.close();
     expect(await own.stop()).toBe(0);
   }, 90_000);
+
+  it('refuses a status picked on a page that still shows the case open after another closed it', async () => {
+    const own = await startServe(db, ['--no-sample']);
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = collectPageErrors(page);
+    // No events reach this page: it stays as it was shown, as a tab does until the other tab's
+    // change reaches it (or a second analyst's, whose server it never hears from).
+    await page.route('**/api/events', (route) => route.abort());
+    await page.goto(`${own.url}#/cases/1`);
+    const status = page.getByTestId('case-status');
+    await page.getByRole('button', { name: 'Remove from case' }).first().waitFor();
+    expect(await status.inputValue()).toBe('open');
+    vigil('case', 'update', '1', '--db', db, '--status', 'closed');
+    await status.selectOption('in_progress');
+    await page
+      .getByText(/The status of case 1 was changed by .* since your page showed it: yours is not saved/)
+      .waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'case-stale-status.png') });
+    expect(vigil('case', 'show', '1', '--db', db)).toMatch(/· closed ·/);
+    expect(
+      errors.filter((e) => e !== 'Failed to load resource: net::ERR_FAILED') /* the events, cut */,
+    ).toEqual([expect.stringMatching(/^Failed to load resource: .* 409 \(Conflict\)/)]);
+    vigil('case', 'update', '1', '--db', db, '--status', 'open');
+    await page.close();
+    expect(await own.stop()).toBe(0);
+  }, 90_000);
 });

@@ -100,7 +100,7 @@ export function updateCase(
     severity?: CaseSeverity;
     status?: CaseStatus;
     summary?: string;
-    was?: { title?: string; summary?: string };
+    was?: { title?: string; summary?: string; severity?: CaseSeverity; status?: CaseStatus };
   },
 ): void {
   db.transaction(() => {

@@ -1,5 +1,6 @@
-// A title or summary edited from a stale copy (another tab, another analyst saved first) is
-// refused, naming who changed it and when: the later save would otherwise drop their text unseen.
+// A title, summary, severity or status edited from a stale copy (another tab, another analyst
+// saved first) is refused, naming who changed it and when: the later save would otherwise drop
+// their text, or undo their closing of the case, unseen.
 // So is a deletion confirmed for a case that has changed since: it would delete what nobody saw.
 import { type Case, caseContentsInWords } from '../../../src-shared/cases.js';
 import { entityHistory } from '../db/audit.js';
@@ -8,7 +9,9 @@ import type { Db } from '../db/open.js';
 /** The edit began from a text the case no longer holds: HTTP answers it 409 (Conflict), not 500. */
 export class StaleEditError extends Error {}
 
-type EditedField = 'title' | 'summary';
+type EditedField = 'title' | 'summary' | 'severity' | 'status';
+/** Typed fields keep the draft in the box; a select shows the value the case holds now. */
+const TEXT_FIELDS: ReadonlySet<EditedField> = new Set(['title', 'summary']);
 type CaseText = Record<EditedField, string>;
 
 /** Who last changed `field` of the case, and when, from its audit history. */
@@ -25,8 +28,9 @@ function lastChange(db: Db, caseId: number, field: EditedField): string {
 }
 
 /**
- * Throws when the edit of a field began from a text the case no longer holds. `was` absent (the
- * CLI, a severity or status change) asks for no check: that call names the one value it sets.
+ * Throws when the edit of a field began from a value the case no longer holds. `was` absent (the
+ * CLI) asks for no check: that call names the one value it sets. Only the fields edited are
+ * compared: a status change is not refused because someone else rewrote the summary meanwhile.
  */
 export function refuseStaleEdit(
   db: Db,
@@ -35,12 +39,14 @@ export function refuseStaleEdit(
   edit: Partial<CaseText>,
   was: Partial<CaseText> | undefined,
 ): void {
-  for (const field of ['title', 'summary'] as const) {
+  for (const field of ['title', 'summary', 'severity', 'status'] as const) {
     const began = was?.[field];
     if (edit[field] === undefined || began === undefined || began === current[field]) continue;
+    const changed = `The ${field} of case ${caseId} was changed${lastChange(db, caseId, field)}`;
     throw new StaleEditError(
-      `The ${field} of case ${caseId} was changed${lastChange(db, caseId, field)} since you began editing it: ` +
-        'yours is not saved. Copy your text, then edit the current one.',
+      TEXT_FIELDS.has(field)
+        ? `${changed} since you began editing it: yours is not saved. Copy your text, then edit the current one.`
+        : `${changed} since your page showed it: yours is not saved. It is ${current[field]} now; set it again if you still mean to.`,
     );
   }
 }

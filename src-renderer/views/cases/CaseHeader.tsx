@@ -101,7 +101,13 @@ export function CaseHeader({
             value={c.severity}
             className={`severity-${c.severity}`}
             onChange={(e) =>
-              api.updateCase({ id: c.id, severity: e.target.value as CaseSeverity }).catch(fail)
+              api
+                .updateCase({
+                  id: c.id,
+                  severity: e.target.value as CaseSeverity,
+                  was: { severity: c.severity },
+                })
+                .catch(fail)
             }
           >
             {CASE_SEVERITIES.map((s) => (
@@ -114,7 +120,11 @@ export function CaseHeader({
           <select
             value={c.status}
             data-testid="case-status"
-            onChange={(e) => api.updateCase({ id: c.id, status: e.target.value as CaseStatus }).catch(fail)}
+            onChange={(e) =>
+              api
+                .updateCase({ id: c.id, status: e.target.value as CaseStatus, was: { status: c.status } })
+                .catch(fail)
+            }
           >
             <StatusOptions />
           </select>

@@ -45,4 +45,22 @@ describe('a case edited from a stale copy', () => {
     updateCase(ws.db, 'ana', { id, status: 'closed' });
     expect(getCase(ws.db, id)).toMatchObject({ status: 'closed', summary: 'Bo: C2 confirmed' });
   });
+
+  it('refuses a status or severity set from a page that showed another one (another tab closed it)', () => {
+    const ws = workspace();
+    const id = newCase(ws.db);
+    // Both tabs show the case open; Bo closes it, then Ana's stale page picks "in progress".
+    updateCase(ws.db, 'bo', { id, status: 'closed', was: { status: 'open' } });
+    expect(() => updateCase(ws.db, 'ana', { id, status: 'in_progress', was: { status: 'open' } })).toThrow(
+      /status of case \d+ was changed by bo at \S+Z since your page showed it: yours is not saved/,
+    );
+    updateCase(ws.db, 'bo', { id, severity: 'low', was: { severity: 'high' } });
+    expect(() => updateCase(ws.db, 'ana', { id, severity: 'critical', was: { severity: 'high' } })).toThrow(
+      /severity of case \d+ was changed by bo/,
+    );
+    expect(getCase(ws.db, id)).toMatchObject({ status: 'closed', severity: 'low' });
+    // From the value the case holds now, the change is taken.
+    updateCase(ws.db, 'ana', { id, status: 'open', was: { status: 'closed' } });
+    expect(getCase(ws.db, id)?.status).toBe('open');
+  });
 });
