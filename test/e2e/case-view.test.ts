@@ -251,6 +251,12 @@ describe('the Case view', () => {
     await page
       .getByText(/The status of case 1 was changed by .* since your page showed it: yours is not saved/)
       .waitFor();
+    // The page asks for the case again: its menu shows what the case holds now, not the refused pick.
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="case-status"]') as HTMLSelectElement | null)?.value ===
+        'closed',
+    );
     await page.screenshot({ path: path.join(SHOTS, 'case-stale-status.png') });
     expect(vigil('case', 'show', '1', '--db', db)).toMatch(/· closed ·/);
     expect(

@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { CASE_SEVERITIES, type Case, type CaseSeverity, type CaseStatus } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
 import { countOf, formatTimestamp } from '../../format.js';
+import { askCaseAgain } from './ask-case-again.js';
 import { CaseTags } from './CaseTags.js';
 import { StatusOptions } from './StatusOptions.js';
 
@@ -22,7 +24,15 @@ export function CaseHeader({
   const [title, setTitle] = useState(c.title);
   // The title the rename began from: a rename from a title another tab changed since is refused.
   const [began, setBegan] = useState(c.title);
+  const client = useQueryClient();
   const fail = (e: Error) => onError(e.message);
+  // A severity or status refused (a stale page): the reason is shown and the case asked again, so
+  // the menus show the case as it is now, not the pick that was refused. (A refused rename keeps
+  // the typed title in its box instead: asked again, a changed title would remount the header.)
+  const pickRefused = (e: Error) => {
+    fail(e);
+    askCaseAgain(client);
+  };
   // Escape drops the typed title: the blur that follows must not save it.
   const dropped = useRef(false);
   const renameButton = useRef<HTMLButtonElement>(null);
@@ -107,7 +117,7 @@ export function CaseHeader({
                   severity: e.target.value as CaseSeverity,
                   was: { severity: c.severity },
                 })
-                .catch(fail)
+                .catch(pickRefused)
             }
           >
             {CASE_SEVERITIES.map((s) => (
@@ -123,7 +133,7 @@ export function CaseHeader({
             onChange={(e) =>
               api
                 .updateCase({ id: c.id, status: e.target.value as CaseStatus, was: { status: c.status } })
-                .catch(fail)
+                .catch(pickRefused)
             }
           >
             <StatusOptions />

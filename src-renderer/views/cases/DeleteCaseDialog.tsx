@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { type Case, caseContentsInWords, deletedCaseCopy } from '../../../src-shared/cases.js';
 import { api } from '../../api/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { askCaseAgain } from './ask-case-again.js';
 
 export interface DeleteCaseDialogProps {
   /** The case as shown when Delete was pressed. */
@@ -42,8 +43,7 @@ export function DeleteCaseDialog({ c, onDeleting, onDeleted, onCancel }: DeleteC
       onDeleting(false);
       setProblem((error as Error).message);
       // Changed where no event says so (the command line, another program): the view asks again.
-      for (const name of ['getCase', 'listCases', 'caseOverview'])
-        void client.invalidateQueries({ queryKey: [name] });
+      askCaseAgain(client);
       // What a second press would delete: the case as it is now (gone, the message says so).
       await api.getCase({ id: seen.id }).then(
         (now) => setSeen(now.case),
