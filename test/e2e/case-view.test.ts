@@ -22,6 +22,13 @@ let db: string;
 let browser: Browser;
 let serve: ServeProcess;
 let held = 0;
+/** Servers a test starts for itself: stopped at the end even when the test fails before its own stop. */
+const ownServers: ServeProcess[] = [];
+async function startOwnServe(): Promise<ServeProcess> {
+  const own = await startServe(db, ['--no-sample']);
+  ownServers.push(own);
+  return own;
+}
 
 function vigil(...args: string[]): string {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -88,6 +95,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await Promise.all(ownServers.map((own) => own.stop()));
   if (serve) expect(await serve.stop()).toBe(0);
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -176,7 +184,7 @@ describe('the Case view', () => {
   // last: it closes case 1, and opens it again.
   it('offers no add or remove of items on a closed case, and offers them again once reopened', async () => {
     // The first page used the serve link (one browser per link): a server of its own for this one.
-    const own = await startServe(db, ['--no-sample']);
+    const own = await startOwnServe();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const errors = collectPageErrors(page);
     await page.goto(`${own.url}#/cases/1`);
@@ -205,7 +213,7 @@ describe('the Case view', () => {
     expect(await own.stop()).toBe(0);
   }, 90_000);
   it('refuses a summary saved from a stale tab and keeps its draft, instead of overwriting the other tab', async () => {
-    const own = await startServe(db, ['--no-sample']);
+    const own = await startOwnServe();
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const first = await context.newPage();
     const errors = collectPageErrors(first);
@@ -236,7 +244,7 @@ describe('the Case view', () => {
   }, 90_000);
 
   it('refuses a status picked on a page that still shows the case open after another closed it', async () => {
-    const own = await startServe(db, ['--no-sample']);
+    const own = await startOwnServe();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const errors = collectPageErrors(page);
     // No events reach this page: it stays as it was shown, as a tab does until the other tab's
