@@ -256,6 +256,26 @@ describe('Triage keyboard', () => {
     await waitFor(() => expect(none.textContent).toBe('No session is flagged.'));
   });
 
+  it('says how to get flags when no model is on and no rule at the level matched (a new workspace)', async () => {
+    // The detection set's queue of a workspace no model has scored: no run, the set named by its rules.
+    answers.flagQueue = () => ({
+      ...structuredClone(PAGE),
+      run: null,
+      set: 'rules ≥ high',
+      items: [],
+      total: 0,
+    });
+    answers.detectionSet = () => ({ runs: [], offKinds: [], ruleLevel: 'high' });
+    render(<TriageView />, withData);
+    const none = await screen.findByTestId('triage-none');
+    await waitFor(() =>
+      expect(none.textContent).toBe(
+        'No session is flagged. No model has scored this workspace yet and no rule at high or above matched: train a model (an Isolation Forest needs no labels), or flag by a lower rule level in “Flagged by” above.',
+      ),
+    );
+    expect(within(none).getByRole('link', { name: 'train a model' }).getAttribute('href')).toBe('#/models');
+  });
+
   it('keeps a verdict shown when a reload read before it answers after it', async () => {
     await renderView();
     const before = deferred<FlagQueuePage>();

@@ -4,6 +4,7 @@ import type { ModelRun } from '../../../src-shared/models.js';
 import type { TriageFilter } from '../../../src-shared/triage.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { Pager } from '../../components/Pager.js';
+import { useDetectionSet } from '../../data/useDetectionSet.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatCount } from '../../format.js';
 import { useSessionFilter } from '../../state/filter.js';
@@ -11,6 +12,7 @@ import { AnalystName } from './AnalystName.js';
 import { ActionLedger } from './action-ledger.js';
 import { FocusPanel } from './FocusPanel.js';
 import { KindGroups } from './KindGroups.js';
+import { NothingFlaggedHint } from './NothingFlaggedHint.js';
 import { PromptBar } from './PromptBar.js';
 import { QueueTable } from './QueueTable.js';
 import { RetrainPanel } from './RetrainPanel.js';
@@ -33,6 +35,7 @@ import './triage.css';
 
 export function TriageView() {
   const globalFilter = useSessionFilter();
+  const detectionSet = useDetectionSet().set;
   const [state, drawState] = useReducer(triageReducer, initialTriageState);
   // Keys can come faster than React draws: a verdict key pressed before the last verdict moved the
   // focus on judged the row just judged again. The actions read this state, which every event
@@ -161,7 +164,12 @@ export function TriageView() {
       )}
       {(page?.run || page?.set) && items.length === 0 && (
         <div className="empty" data-testid="triage-none">
-          <p>{emptyQueueText(globalFilter, verdict, page?.total ?? 0, anyVerdict.data?.total)}</p>
+          <p>
+            {emptyQueueText(globalFilter, verdict, page?.total ?? 0, anyVerdict.data?.total)}
+            {page?.set && isNothingFlagged(globalFilter, verdict, page.total, anyVerdict.data?.total) && (
+              <NothingFlaggedHint set={detectionSet} />
+            )}
+          </p>
         </div>
       )}
       {page && items.length > 0 && (
@@ -199,6 +207,19 @@ export function TriageView() {
  * filter) judged, or none flagged (that the filter matches, or of the verdict asked for).
  * `flagged`: the same queue's sessions of any verdict (undefined: not known yet).
  */
+const isFiltered = (filter: SessionFilter) =>
+  filter.clauses !== undefined || filter.from !== undefined || filter.to !== undefined;
+
+/** Unfiltered, the queue holds no flagged session whatever the verdict (emptyQueueText's "No session is flagged."). */
+function isNothingFlagged(
+  filter: SessionFilter,
+  verdict: TriageFilter['verdict'],
+  total: number,
+  flagged: number | undefined,
+): boolean {
+  return total === 0 && !isFiltered(filter) && (verdict === undefined || flagged === 0);
+}
+
 function emptyQueueText(
   filter: SessionFilter,
   verdict: TriageFilter['verdict'],
@@ -208,7 +229,7 @@ function emptyQueueText(
   // A later page judged empty: the view is asking for the page before (triage-state.ts).
   if (total > 0)
     return `No row is left on this page: going back to the ${formatCount(total)} on the pages before.`;
-  const filtered = filter.clauses !== undefined || filter.from !== undefined || filter.to !== undefined;
+  const filtered = isFiltered(filter);
   // Known empty whatever the verdict: the filter (or the detection set) leaves nothing flagged.
   if (verdict === undefined || flagged === 0)
     return filtered ? 'No flagged session here matches the filter.' : 'No session is flagged.';
