@@ -202,11 +202,6 @@ export function TriageView() {
   );
 }
 
-/**
- * Why the queue shows no row: a later page judged empty (going back), every flagged session (of the
- * filter) judged, or none flagged (that the filter matches, or of the verdict asked for).
- * `flagged`: the same queue's sessions of any verdict (undefined: not known yet).
- */
 const isFiltered = (filter: SessionFilter) =>
   filter.clauses !== undefined || filter.from !== undefined || filter.to !== undefined;
 
@@ -220,6 +215,11 @@ function isNothingFlagged(
   return total === 0 && !isFiltered(filter) && (verdict === undefined || flagged === 0);
 }
 
+/**
+ * Why the queue shows no row: a later page judged empty (going back), every flagged session (of the
+ * filter) judged, or none flagged (that the filter matches, or of the verdict asked for).
+ * `flagged`: the same queue's sessions of any verdict (undefined: not known yet).
+ */
 function emptyQueueText(
   filter: SessionFilter,
   verdict: TriageFilter['verdict'],
