@@ -42,7 +42,10 @@ export function registerSource(program: Command): void {
     source
       .command('add <name>')
       .description('Add a ClickHouse table as a source (network: it is checked first)')
-      .requiredOption('--clickhouse <url>', "the server's HTTP interface, e.g. http://127.0.0.1:8123")
+      .requiredOption(
+        '--clickhouse <url>',
+        "the server's HTTP interface, e.g. http://127.0.0.1:8123 (https://: trust a private CA with env NODE_EXTRA_CA_CERTS=FILE)",
+      )
       .requiredOption('--database <db>', 'database of the table')
       .requiredOption('--table <table>', 'table of sessions or requests')
       .option('--map <preset>', 'mapping preset: vigil (columns named as Vigil fields) or combined', 'vigil')

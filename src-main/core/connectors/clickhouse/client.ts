@@ -10,6 +10,7 @@ import type { SourceInfo } from '../../../../src-shared/sources.js';
 import { loginOf, passwordSourceOf } from './credentials.js';
 import { sqlString } from './literal.js';
 import { describeSourceError, ERROR_LINE, type Where } from './server-errors.js';
+import { boundedHandshakeAgent } from './tls-handshake.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,6 +20,8 @@ export interface SourceConnectionOptions {
   env?: NodeJS.ProcessEnv;
   /** Engine settings over Vigil's (tests turn wait_end_of_query off to see an error after rows). */
   settings?: Record<string, string | number>;
+  /** How long an https:// server may take to finish its TLS handshake (default tls-handshake.ts). */
+  handshakeTimeoutMs?: number;
 }
 
 export type JsonRow = Record<string, unknown>;
@@ -62,6 +65,8 @@ export class SourceConnection {
       password: login.password,
       database: source.database,
       request_timeout: options.timeoutMs ?? 300_000,
+      // An https:// server's handshake gets its own bound (tls-handshake.ts).
+      ...(/^https:/i.test(source.url) && { http_agent: boundedHandshakeAgent(options.handshakeTimeoutMs) }),
       // The client would print each failure with its stack; Vigil says what failed itself.
       log: { level: ClickHouseLogLevel.OFF },
       // The engine finishes the query before it answers, so a failure is an HTTP error rather than

@@ -3,6 +3,8 @@
 // current versions write "Code: 60. DB::Exception: Table db.t does not exist. (UNKNOWN_TABLE) (version 24.3…)".
 // Both are read by their code; the engine's own text is kept in one line, never a stack.
 
+import { TLS_HANDSHAKE_TIMEOUT } from './tls-handshake.js';
+
 /** An error line at the end of a streamed answer (an error after the first rows): either form. */
 export const ERROR_LINE = /^Code: (\d+)[.,] /;
 
@@ -43,6 +45,21 @@ export function engineAnswer(error: unknown): { code: number; said: string; miss
   return { code, said: engineText(raw), missingColumn: MISSING_COLUMN_CODES.has(code) };
 }
 
+/** Node's codes for a certificate no trusted authority signed (a private CA, a self-signed one). */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
+/** Node's codes for a certificate refused for another reason than who signed it. */
+const REFUSED_CERTIFICATE = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 const HTTP_PORT_HINT = 'is the address its HTTP port (8123 by default)?';
 
 /** A clear message for any failure of a call to the source (engine error, network, abort). */
@@ -60,9 +77,18 @@ export function describeSourceError(error: unknown, where: Where): Error {
     /socket hang up/i.test(raw)
   )
     message = `Cannot reach ${name} at ${where.url} (${netCode ?? 'connection closed'}): is the server running?`;
-  // https:// to a plain http port: OpenSSL's own words say nothing an analyst can act on.
-  else if (netCode === 'EPROTO' || /wrong version number|SSL routines/i.test(raw))
+  // https:// to a plain http port: OpenSSL's own words say nothing an analyst can act on, and a
+  // port that lets the handshake hang is one that does not speak TLS either (tls-handshake.ts).
+  else if (
+    netCode === 'EPROTO' ||
+    netCode === TLS_HANDSHAKE_TIMEOUT ||
+    /wrong version number|SSL routines/i.test(raw)
+  )
     message = `Cannot reach ${name} at ${where.url} over TLS: the server does not answer https (is it an http:// address?).`;
+  else if (netCode !== undefined && UNTRUSTED_CERTIFICATE.has(netCode))
+    message = `Cannot reach ${name} at ${where.url} over TLS: its certificate is not signed by an authority this machine trusts (${said}). Start Vigil with NODE_EXTRA_CA_CERTS=FILE naming the PEM file of the authority that signed it.`;
+  else if (netCode !== undefined && REFUSED_CERTIFICATE.has(netCode))
+    message = `Cannot reach ${name} at ${where.url} over TLS: its certificate is refused (${said}).`;
   else if (netCode === 'ENOTFOUND') message = `Cannot reach ${name}: the host of ${where.url} is unknown.`;
   else if (/Timeout error|timed out/i.test(raw) && code === null)
     message = `${name} did not answer in time (${where.url}).`;
