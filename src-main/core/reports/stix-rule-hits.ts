@@ -1,9 +1,11 @@
 // Indicators from the rule hits of a case's sessions, where a pattern can say what the rule saw:
 // the matched value inside the request target (path and query) or the User-Agent header, as a
 // STIX pattern over the traffic's `http-request-ext` (containsComparison). One indicator per
-// (field, value), `based-on` the observed-data of every session it was seen on. A hit is left out when the pattern would not
-// match its own evidence (a value matched once percent-decoded: the extension keeps the target as
-// logged), and on a session an analyst judged benign (a false positive is not shared as an attack).
+// (field, value), `based-on` the observed-data of every session it was seen on. A value the rule
+// matched only percent-decoded (rules/decode.ts) is said as the decoded payload in any of its
+// encodings (encodedAnyWay), since the extension keeps the target as logged. A hit is left out when
+// its pattern would still not match its own evidence, and on a session an analyst judged benign (a
+// false positive is not shared as an attack).
 import { levelText, type RuleLevel } from '../../../src-shared/rules.js';
 import type { ExportRuleHit, StixRow } from '../db/session-export.js';
 import { basedOn, type IdOf, literal, type StixObject, ts } from './stix-common.js';
@@ -17,6 +19,9 @@ const PATH_OF: Record<string, string> = {
   userAgent: `${EXT}.request_header.'User-Agent'`,
 };
 
+/** `text` with every regular-expression metacharacter escaped. */
+const escapeRegex = (text: string) => text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+
 /**
  * "Contains `value`" as a STIX comparison: LIKE '%value%', or, for a value holding LIKE's own
  * wildcards (% or _, which STIX gives no escape for: a percent-encoded attack as logged), MATCHES a
@@ -24,7 +29,33 @@ const PATH_OF: Record<string, string> = {
  */
 function containsComparison(value: string): string {
   if (!/[%_]/.test(value)) return `LIKE ${literal(`%${value}%`)}`;
-  return `MATCHES ${literal(value.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'))}`;
+  return `MATCHES ${literal(escapeRegex(value))}`;
+}
+
+/** Where a request target's part reads `+` as a space when decoded (rules/decode.ts: a query does). */
+const PLUS_IS_SPACE: Record<string, boolean> = { path: false, query: true };
+
+/** A byte as `%HH` in a regular expression, its hex digits in either case. */
+const percentByte = (byte: number) =>
+  `%${[...byte.toString(16).toUpperCase().padStart(2, '0')].map((d) => (/[A-F]/.test(d) ? `[${d}${d.toLowerCase()}]` : d)).join('')}`;
+
+/**
+ * A regular expression (PCRE and JavaScript alike) of `value` with each character as itself or
+ * percent-encoded once (`%2e`) or twice (`%252e`), hex in either case, and a space also as `+`
+ * where that reads as one: every spelling the rules decode to `value` (decode.ts decodes twice).
+ */
+export function encodedAnyWay(value: string, plusIsSpace: boolean): string {
+  const encoder = new TextEncoder();
+  let out = '';
+  for (const char of value) {
+    const bytes = [...encoder.encode(char)];
+    const once = bytes.map(percentByte).join('');
+    const twice = bytes.map((byte) => `%25${percentByte(byte).slice(1)}`).join('');
+    const spellings = [escapeRegex(char), once, twice];
+    if (char === ' ' && plusIsSpace) spellings.push('\\+');
+    out += `(?:${spellings.join('|')})`;
+  }
+  return out;
 }
 
 export type HitSession = StixRow & { ruleHits: readonly ExportRuleHit[] };
@@ -37,24 +68,42 @@ interface Found {
   level: RuleLevel | null;
   field: string;
   value: string;
+  /** Whether the rule saw the value only percent-decoded. */
+  decoded: boolean;
   firstSeen: number;
 }
 
+/** A hit's pattern, whether the rule saw its value only decoded, and the hit. */
+interface HitPattern {
+  pattern: string;
+  decoded: boolean;
+  hit: ExportRuleHit & { field: string; value: string };
+}
+
 /** The hits of a session that make an indicator: each (rule, pattern) once, keyed by both. */
-function patternsOf(
-  s: HitSession,
-): Map<string, { pattern: string; hit: ExportRuleHit & { field: string; value: string } }> {
-  const out = new Map<string, { pattern: string; hit: ExportRuleHit & { field: string; value: string } }>();
+function patternsOf(s: HitSession): Map<string, HitPattern> {
+  const out = new Map<string, HitPattern>();
   if (s.verdict === 'benign' || s.ruleHits.length === 0) return out;
   const http = httpRequestExtension(s);
   for (const hit of s.ruleHits) {
     const at = hit.field === null ? undefined : PATH_OF[hit.field];
     if (!at || hit.field === null || !hit.value) continue;
     const logged = hit.field === 'userAgent' ? http?.request_header?.['User-Agent'] : http?.request_value;
-    if (!logged?.includes(hit.value)) continue;
-    const pattern = `[${at} ${containsComparison(hit.value)}]`;
+    if (!logged) continue;
+    let comparison: string;
+    const decoded = !logged.includes(hit.value);
+    if (!decoded) comparison = containsComparison(hit.value);
+    else {
+      const plusIsSpace = PLUS_IS_SPACE[hit.field];
+      if (plusIsSpace === undefined) continue;
+      const encoded = encodedAnyWay(hit.value, plusIsSpace);
+      if (!new RegExp(encoded).test(logged)) continue;
+      comparison = `MATCHES ${literal(encoded)}`;
+    }
+    const pattern = `[${at} ${comparison}]`;
     const key = `${hit.ruleId}\u0000${pattern}`;
-    if (!out.has(key)) out.set(key, { pattern, hit: { ...hit, field: hit.field, value: hit.value } });
+    if (!out.has(key))
+      out.set(key, { pattern, decoded, hit: { ...hit, field: hit.field, value: hit.value } });
   }
   return out;
 }
@@ -73,7 +122,7 @@ export class RuleHitIndicators {
     private readonly idOf: IdOf,
   ) {
     for (const s of sessions)
-      for (const [key, { pattern, hit }] of patternsOf(s)) {
+      for (const [key, { pattern, decoded, hit }] of patternsOf(s)) {
         const entry = this.found.get(key);
         if (entry) entry.firstSeen = Math.min(entry.firstSeen, s.startTs);
         else
@@ -84,6 +133,7 @@ export class RuleHitIndicators {
             level: hit.level,
             field: hit.field,
             value: hit.value,
+            decoded,
             firstSeen: s.startTs,
           });
       }
@@ -100,7 +150,7 @@ export class RuleHitIndicators {
         ...this.common(),
         id: this.idOfKey(key),
         name: f.title,
-        description: `Detection rule ${f.ruleId} (${f.level === null ? levelText(null) : `level ${f.level}`}) matched ${f.field} containing "${f.value}".`,
+        description: `Detection rule ${f.ruleId} (${f.level === null ? levelText(null) : `level ${f.level}`}) matched ${f.field} containing "${f.value}"${f.decoded ? ' once percent-decoded' : ''}.`,
         // A rule without a level ranks with informational: what it saw is anomalous, not an attack.
         indicator_types: [
           f.level === null || f.level === 'informational' || f.level === 'low'

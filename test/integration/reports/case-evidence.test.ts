@@ -176,6 +176,25 @@ describe('a case report beyond the sessions it lists', () => {
       expect(operator).toBeDefined();
       expect(contains(`${http.request_value}\n${http.request_header?.['User-Agent'] ?? ''}`)).toBe(true);
     }
+    // The probe the rule matched only percent-decoded is evidence of a rule-hit indicator too: its
+    // pattern names the decoded value in any of its encodings, and finds it as logged (above).
+    const encodedProbe = objects.find(
+      (o) =>
+        o.type === 'observed-data' &&
+        (
+          byId.get((o.object_refs as string[])[0]) as {
+            extensions?: Record<string, { request_value?: string }>;
+          }
+        ).extensions?.['http-request-ext']?.request_value?.includes('%2e%2e%2f'),
+    );
+    expect(encodedProbe).toBeDefined();
+    const ruleIndicatorsOfProbe = objects.filter(
+      (o) =>
+        o.type === 'relationship' &&
+        o.target_ref === encodedProbe?.id &&
+        (byId.get(o.source_ref) as { labels?: string[] }).labels?.some((l) => l.startsWith('sigma:')),
+    );
+    expect(ruleIndicatorsOfProbe.length).toBeGreaterThan(0);
     // The benign session's scanner agent and .env probe are no indicator; the attacker's agent is.
     const patterns = indicators.map((o) => String(o.pattern));
     expect(patterns.some((p) => p.includes('.env'))).toBe(false);
