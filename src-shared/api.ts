@@ -414,6 +414,15 @@ export type ResultOf<K extends OperationName> = z.output<Operations[K]['result']
 export type VigilApi = { [K in OperationName]: (args: ArgsOf<K>) => Promise<ResultOf<K>> };
 /** What the renderer calls: the page-exposed part of VigilApi. */
 export type PageApi = Pick<VigilApi, PageOperationName>;
+/**
+ * The page's operations as the Electron preload offers them: each resolves to its answer envelope,
+ * never rejects for a failure the core answered. The context bridge copies an Error's message
+ * alone, so a refusal's kind reaches the page only inside the envelope (src-renderer/api/answer.ts
+ * unwraps it, for both transports).
+ */
+export type PageAnswers = {
+  [K in PageOperationName]: (args: ArgsOf<K>) => Promise<Answer<ResultOf<K>>>;
+};
 /** What the core implements: it receives arguments after schema parsing (defaults applied). */
 export type VigilService = { [K in OperationName]: (args: ParsedArgsOf<K>) => Promise<ResultOf<K>> };
 

@@ -1,7 +1,8 @@
-// What the Electron preload exposes as `window.vigil`: the page's part of the API plus the things
+// What the Electron preload exposes as `window.vigil`: the page's part of the API (each operation
+// answering its envelope, unwrapped in the page: src-shared/api.ts PageAnswers) plus the things
 // only a desktop shell can offer. The preload implements it; the renderer reads it. Nothing here
 // takes a path: the page never learns or names where a file is.
-import type { PageApi, VigilEvent } from './api.js';
+import type { PageAnswers, VigilEvent } from './api.js';
 import type { ExportTarget, SavedExport } from './reports.js';
 
 /**
@@ -13,7 +14,7 @@ export interface BridgeFile {
   readonly size: number;
 }
 
-export type VigilBridge = PageApi & {
+export type VigilBridge = PageAnswers & {
   /** Subscribes to core events; returns the function that unsubscribes. */
   onEvent(listener: (event: VigilEvent) => void): () => void;
   /**

@@ -6,7 +6,7 @@ import {
   type Answer,
   type OperationName,
   operationsFor,
-  type PageApi,
+  type PageAnswers,
   type VigilEvent,
 } from '../../src-shared/api.js';
 import type { VigilBridge } from '../../src-shared/bridge.js';
@@ -23,9 +23,8 @@ import {
 import { importDropsOnWindow } from './drop-import.js';
 
 /**
- * The answer's value, or its error thrown. A refusal's kind stays behind: the context bridge copies
- * an Error's message alone. The page checks what it knows a source refuses before asking
- * (views/sources/useSourceQuery.ts), so the app never needs it.
+ * The answer's value, or its error thrown, for what the preload itself asks (the desktop extras,
+ * a dropped file's import): their failures carry no refusal.
  */
 async function invokeChecked(channel: string, args: unknown): Promise<unknown> {
   const answer = (await ipcRenderer.invoke(channel, args)) as Answer<unknown>;
@@ -33,12 +32,15 @@ async function invokeChecked(channel: string, args: unknown): Promise<unknown> {
   return answer.value;
 }
 
-const call = (name: OperationName, args: unknown) => invokeChecked(callChannel(name), args);
-
-// One explicit function per operation offered to this page; no way to name another channel.
+// One explicit function per operation offered to this page; no way to name another channel. Each
+// resolves to the answer envelope itself: the context bridge would copy a thrown Error's message
+// alone and drop a refusal's kind, which the page needs to offer its fix (api/answer.ts unwraps).
 const api = Object.fromEntries(
-  operationsFor('app').map((name) => [name, (args: unknown) => call(name, args)]),
-) as PageApi;
+  operationsFor('app').map((name: OperationName) => [
+    name,
+    (args: unknown) => ipcRenderer.invoke(callChannel(name), args) as Promise<Answer<unknown>>,
+  ]),
+) as PageAnswers;
 
 /** Electron gives no path for a File the page made itself, so only the analyst's own files pass. */
 async function grantFile(file: File): Promise<string> {
@@ -69,7 +71,8 @@ ipcRenderer.on(NAVIGATE_CHANNEL, (_event: IpcRendererEvent, hash: unknown) => {
 
 importDropsOnWindow(document, {
   grantFile,
-  importFiles: (grants, labels) => call('importFiles', { grants, ...(labels ? { labels } : {}) }),
+  importFiles: (grants, labels) =>
+    invokeChecked(callChannel('importFiles'), { grants, ...(labels ? { labels } : {}) }),
   showImports: () => {
     window.location.hash = '#/import';
   },

@@ -18,8 +18,19 @@ export function unwrapAnswer(status: number, text: string): unknown {
   } catch {
     throw new Error(`The Vigil server answered ${status} without a readable message.`);
   }
+  return unwrapEnvelope(body, `The Vigil server answered ${status} in an unexpected shape.`);
+}
+
+/**
+ * An answer envelope's value, or its failure thrown as unwrapAnswer does: the one reading of an
+ * answer for both transports (the Electron preload hands the page the envelope itself).
+ */
+export function unwrapEnvelope(
+  body: unknown,
+  unexpected = 'Vigil answered in an unexpected shape.',
+): unknown {
   const answer = Envelope.safeParse(body);
-  if (!answer.success) throw new Error(`The Vigil server answered ${status} in an unexpected shape.`);
+  if (!answer.success) throw new Error(unexpected);
   if (answer.data.ok) return answer.data.value;
   const refusal = Refusal.safeParse(answer.data);
   throw refusal.success ? new RefusedError(refusal.data, answer.data.error) : new Error(answer.data.error);

@@ -220,9 +220,35 @@ export const ipcRenderer = {
   },
 };
 
+/**
+ * As Electron's context bridge copies what crosses it: a function's answer is structured-cloned,
+ * and an Error it throws or rejects with reaches the page as a new Error with the message alone
+ * (its class and any property of its own, such as a refusal's kind, stay behind).
+ */
+function acrossTheBridge(value: unknown): unknown {
+  if (typeof value !== 'function') return value;
+  const copyError = (error: unknown) =>
+    error instanceof Error ? new Error(error.message) : structuredClone(error);
+  return (...args: unknown[]) => {
+    let answer: unknown;
+    try {
+      answer = value(...args);
+    } catch (error) {
+      throw copyError(error);
+    }
+    if (!(answer instanceof Promise)) return typeof answer === 'function' ? answer : structuredClone(answer);
+    return answer.then(structuredClone, (error: unknown) => {
+      throw copyError(error);
+    });
+  };
+}
+
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown) {
-    fake.exposed.set(key, api);
+    const copied = Object.fromEntries(
+      Object.entries(api as Record<string, unknown>).map(([name, value]) => [name, acrossTheBridge(value)]),
+    );
+    fake.exposed.set(key, copied);
   },
 };
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { type Desktop, launch } from '../../../src-main/electron/desktop.js';
+import { operations } from '../../../src-shared/api.js';
 import { app, type BrowserWindow, FakeFrame, type FakeMenuItem, fake, Menu } from '../../fakes/electron.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
@@ -61,4 +62,20 @@ export function menuItem(id: string): FakeMenuItem {
   const found = search(Menu.application?.items ?? []);
   if (!found) throw new Error(`no menu item "${id}"`);
   return found;
+}
+
+/**
+ * Registers source "fleet" without connecting, at a port nothing listens on (1): what a test of a
+ * refusal needs, since a refusal comes before the engine is asked.
+ */
+export function addOfflineFleet(desktop: Desktop): Promise<unknown> {
+  return desktop.core.service.addSource(
+    operations.addSource.args.parse({
+      name: 'fleet',
+      clickhouse: 'http://127.0.0.1:1',
+      database: 'logs',
+      table: 'web',
+      noCheck: true,
+    }),
+  );
 }

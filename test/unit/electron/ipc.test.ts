@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { callChannel, GRANT_FILE_CHANNEL, SAVE_EXPORT_CHANNEL } from '../../../src-main/electron/channels.js';
-import { type OperationName, operationNames, operations, operationsFor } from '../../../src-shared/api.js';
+import { type OperationName, operationNames, operationsFor } from '../../../src-shared/api.js';
 import { workspaceOnlyMessage } from '../../../src-shared/filter/workspace-only.js';
 import { BrowserWindow, FakeFrame, fake, ipcMain, ipcRenderer } from '../../fakes/electron.js';
-import { desktopHarness, invokeFrom } from './harness.js';
+import { addOfflineFleet, desktopHarness, invokeFrom } from './harness.js';
 
 const launch = desktopHarness();
 
@@ -89,16 +89,7 @@ describe('the IPC choke point', () => {
   it("names a refusal's kind beside its message, as HTTP does", async () => {
     const { window, desktop } = await launch();
     invokeFrom(window);
-    // Nothing listens on port 1: the refusal comes before the engine is asked.
-    await desktop.core.service.addSource(
-      operations.addSource.args.parse({
-        name: 'fleet',
-        clickhouse: 'http://127.0.0.1:1',
-        database: 'logs',
-        table: 'web',
-        noCheck: true,
-      }),
-    );
+    await addOfflineFleet(desktop);
     const filter = { clauses: [{ field: 'sigma', negate: false, values: [{ kind: 'text', value: 'sql' }] }] };
     await expect(
       ipcRenderer.invoke(callChannel('sourceOverview'), { source: 'fleet', filter }),

@@ -7,11 +7,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../../../src-main/electron/channels.js';
 import { type Desktop, launch } from '../../../src-main/electron/desktop.js';
+import { electronTransport } from '../../../src-renderer/api/electron.js';
 import { operationsFor, type VigilEvent } from '../../../src-shared/api.js';
 import type { VigilBridge } from '../../../src-shared/bridge.js';
+import { parseFilterOrThrow } from '../../../src-shared/filter/parse.js';
+import { workspaceOnlyMessage } from '../../../src-shared/filter/workspace-only.js';
+import { RefusedError } from '../../../src-shared/refusal.js';
 import { app, type BrowserWindow, fake } from '../../fakes/electron.js';
 import { SAMPLE } from '../../helpers/temp.js';
-import { invokeFrom } from './harness.js';
+import { addOfflineFleet, invokeFrom } from './harness.js';
 
 let dir: string;
 let desktop: Desktop;
@@ -57,15 +61,30 @@ describe('the preload', () => {
     expect(bridge).not.toHaveProperty('invoke');
   });
 
-  it('calls the core through the IPC choke point and unwraps the answer', async () => {
-    await expect(bridge.listImports({})).resolves.toEqual([]);
-    await expect(bridge.sessionPage({})).resolves.toEqual({ items: [], total: 0 });
+  it('calls the core through the IPC choke point and hands the page the answer envelope', async () => {
+    await expect(bridge.listImports({})).resolves.toEqual({ ok: true, value: [] });
+    await expect(bridge.sessionPage({})).resolves.toEqual({ ok: true, value: { items: [], total: 0 } });
   });
 
-  it('turns { ok: false } answers into rejected promises with the message', async () => {
-    await expect(bridge.quarantinePage({ importId: 'x' as unknown as number })).rejects.toThrow(
+  it("unwraps the envelope in the page: { ok: false } answers become rejections with the core's message", async () => {
+    const { api } = electronTransport(bridge);
+    await expect(api.listImports({})).resolves.toEqual([]);
+    await expect(api.quarantinePage({ importId: 'x' as unknown as number })).rejects.toThrow(
       /Invalid arguments for quarantinePage/,
     );
+  });
+
+  // The page's own check comes first (views/sources/useSourceQuery.ts); asked anyway, the core's
+  // refusal must still reach the view as one, with its kind, to offer the fix, not "Ask again".
+  it('brings a refusal to the page with its kind, across the context bridge', async () => {
+    await addOfflineFleet(desktop);
+    const { api } = electronTransport(bridge);
+    const refused = await api
+      .sourceOverview({ source: 'fleet', filter: { clauses: parseFilterOrThrow('sigma:sql') } })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RefusedError);
+    expect((refused as RefusedError).refusal).toEqual({ kind: 'workspace-only-term', term: 'sigma' });
+    expect((refused as Error).message).toBe(workspaceOnlyMessage('sigma'));
   });
 
   it('exports through the main process save dialog: null when cancelled, errors as rejections', async () => {
