@@ -129,6 +129,12 @@ const mainSideOnly = { faces: ['cli'] } as const;
 const pagesOnly = { faces: ['app', 'served'] } as const;
 /** A one-time grant for a file the analyst picked, dropped or uploaded (main side: core/file-grants.ts). */
 export const FileGrantId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a file grant');
+/** The Sessions table a filter, sort and direction make: what sessionPage pages and sessionRow places in. */
+const SessionTable = z.object({
+  filter: SessionFilter.default({}),
+  sort: SessionSortField.default('startTs'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+});
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
 export const operations = {
@@ -188,14 +194,20 @@ export const operations = {
     pageOf(QuarantineRow),
   ),
   sessionPage: op(
-    z.object({
-      filter: SessionFilter.default({}),
-      sort: SessionSortField.default('startTs'),
-      direction: z.enum(['asc', 'desc']).default('asc'),
+    SessionTable.extend({
       offset: z.number().int().min(0).max(100_000_000).default(0),
       limit: z.number().int().min(1).max(1000).default(100),
     }),
     pageOf(Session),
+  ),
+  /**
+   * Session `id`'s row in sessionPage's table of the same filter, sort and direction: how many of
+   * the filter's sessions sort before it, ties broken as the pages break them (its offset there).
+   * null: the filter excludes it (or there is no such session).
+   */
+  sessionRow: op(
+    SessionTable.extend({ id: z.number().int() }),
+    z.object({ row: z.number().int().min(0).nullable() }),
   ),
   /**
    * Totals from the rollups, which answer a time range only: any other part of a filter is refused

@@ -8,7 +8,7 @@ import { addressMatch } from './address-sql.js';
 import { activeRun } from './model-runs.js';
 import type { Db } from './open.js';
 import { pairSums, pairSumsOf } from './pair-sums.js';
-import { whereClause } from './sessions.js';
+import { filterAnd, whereClause } from './sessions.js';
 
 export interface Pair {
   src: string;
@@ -26,12 +26,6 @@ export type PairSource = 'rollup' | 'sessions';
  */
 export function rollupAnswers(filter: SessionFilter): boolean {
   return filterOnlyUses(filter, ['srcIp', 'dstIp', 'unfinishedImports']);
-}
-
-/** The filter's WHERE clause with one more condition AND-ed on. */
-export function filterAnd(filter: SessionFilter, condition: string) {
-  const where = whereClause(filter);
-  return { sql: where.sql ? `${where.sql} AND (${condition})` : `WHERE ${condition}`, params: where.params };
 }
 
 const PAIR_COLUMNS = 'src_ip AS src, dst_ip AS dst';

@@ -8,8 +8,9 @@ import type { SessionFilter } from '../../../src-shared/domain.js';
 import { hostOfNode, serverOfLog } from '../../../src-shared/graph.js';
 import { addressMatch } from './address-sql.js';
 import { ACCESS_LOG_LINE_SQL, anyRequestsStored } from './analytics-web.js';
-import { filterAnd, type Pair } from './graph.js';
+import type { Pair } from './graph.js';
 import type { Db } from './open.js';
+import { filterAnd } from './sessions.js';
 
 const NO_DESTINATION = "(dst_ip IS NULL OR dst_ip = '')";
 

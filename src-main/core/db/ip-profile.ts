@@ -7,11 +7,11 @@ import { canonicalIp } from '../../../src-shared/ip.js';
 import { asName } from '../enrich/as-names.js';
 import { addressMatch } from './address-sql.js';
 import { FLAGGED_IDS_SQL } from './detection-set.js';
-import { activeScoreRun, filterAnd } from './graph.js';
+import { activeScoreRun } from './graph.js';
 import { readHostPairs } from './host-edges.js';
 import { compare, IpProfilePass, ipProfilePasses, PASS_ARGUMENTS, TOP } from './ip-profile-pass.js';
 import type { Db } from './open.js';
-import { SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
+import { filterAnd, SESSION_COLUMNS, type SessionRowOut, sessionFromRow } from './sessions.js';
 
 const VERDICTS = 15;
 

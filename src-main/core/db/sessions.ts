@@ -343,10 +343,24 @@ export function whereClause(filter: ScopedFilter): { sql: string; params: Record
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-export function sessionOrder(sort: string, direction: 'asc' | 'desc'): string {
-  const keys = SORT_ORDERS.get(sort) ?? BY_START;
+/** The filter's WHERE clause with one more condition AND-ed on. */
+export function filterAnd(filter: ScopedFilter, condition: string) {
+  const where = whereClause(filter);
+  return { sql: where.sql ? `${where.sql} AND (${condition})` : `WHERE ${condition}`, params: where.params };
+}
+
+const orderOf = (keys: readonly string[], direction: 'asc' | 'desc') => {
   const dir = direction === 'desc' ? 'DESC' : 'ASC';
   return keys.map((key) => `${key} ${dir}`).join(', ');
+};
+
+export function sessionOrder(sort: string, direction: 'asc' | 'desc'): string {
+  return orderOf(SORT_ORDERS.get(sort) ?? BY_START, direction);
+}
+
+/** The parameters a sort's keys name: the score sort's run, the active one (none: every score null). */
+export function sortParams(db: Db, sort: string): Record<string, unknown> {
+  return sort === 'score' ? { scoreRun: activeRun(db)?.id ?? null } : {};
 }
 
 // The address sort indexes hold (address key, start_ts, id): a walk in their order tests these
@@ -354,28 +368,36 @@ export function sessionOrder(sort: string, direction: 'asc' | 'desc'): string {
 const ADDRESS_SORTS: Record<string, keyof SessionFilter> = { srcIp: 'srcIp', dstIp: 'dstIp' };
 
 /**
- * The ORDER BY for a page. An address sort walks its key index; a filter term the index lacks (a
- * country, a port, any clause) made that walk read each session's row to test it, in address
- * order, one random 64 KiB page per session: 7.7 s for the last page of one country sorted by
- * source at 1 M sessions. Then `+` on the key keeps SQLite off the index, and it scans and sorts
- * instead (75–370 ms).
+ * The keys a page of `filter` is ordered by under `sort`, all in the page's direction, the id last:
+ * a total order, ties included, which a session's row number counts in (session-row.ts).
  *
  * A filter on the sorted address itself (an IP's sessions sorted by that IP) leaves one key: every
  * text form the exact match finds (address-sql.ts) is one address and has its one key
  * (address-sort-key.ts). The key then orders nothing and the page is in start_ts, id order: the
  * address's text index (sessions_src / sessions_dst: text, start_ts, id) finds its sessions
  * without reading a row and only their ids are sorted, where the key order read each of them for
- * its key. `+` keeps SQLite from walking the time index to test each session's address.
+ * its key.
+ */
+export function pageKeys(filter: SessionFilter, sort: string): readonly string[] {
+  const address = ADDRESS_SORTS[sort];
+  if (address && filter[address] !== undefined) return ['start_ts', 'id'];
+  return SORT_ORDERS.get(sort) ?? BY_START;
+}
+
+/**
+ * The ORDER BY for a page. An address sort walks its key index; a filter term the index lacks (a
+ * country, a port, any clause) made that walk read each session's row to test it, in address
+ * order, one random 64 KiB page per session: 7.7 s for the last page of one country sorted by
+ * source at 1 M sessions. Then `+` on the key keeps SQLite off the index, and it scans and sorts
+ * instead (75–370 ms). With a filter on the sorted address (pageKeys: start_ts, id), `+` keeps
+ * SQLite from walking the time index to test each session's address.
  */
 export function pageOrder(filter: SessionFilter, sort: string, direction: 'asc' | 'desc'): string {
+  const order = orderOf(pageKeys(filter, sort), direction);
   const address = ADDRESS_SORTS[sort];
-  if (!address) return sessionOrder(sort, direction);
-  if (filter[address] !== undefined) {
-    const dir = direction === 'desc' ? 'DESC' : 'ASC';
-    return `+start_ts ${dir}, id ${dir}`;
-  }
-  const order = sessionOrder(sort, direction);
-  return filterOnlyUses(filter, ['from', 'to', address]) ? order : `+${order}`;
+  if (!address) return order;
+  const offIndex = filter[address] !== undefined || !filterOnlyUses(filter, ['from', 'to', address]);
+  return offIndex ? `+${order}` : order;
 }
 
 /**
@@ -431,7 +453,7 @@ export function sessionPageWhere(
   walkable = false,
 ): { items: Session[]; total: number } {
   const order = pageOrder(query.filter, query.sort, query.direction);
-  const scoreRun = query.sort === 'score' ? { scoreRun: activeRun(db)?.id ?? null } : {};
+  const scoreRun = sortParams(db, query.sort);
   const { total } = db.prepare(`SELECT count(*) AS total FROM sessions ${sql}`).get(params) as {
     total: number;
   };

@@ -7,6 +7,7 @@ import { flagKinds } from '../analytics/flag-kinds.js';
 import { sessionSpan } from '../db/filtered-sessions.js';
 import type { Db } from '../db/open.js';
 import { ruleHitCounts } from '../db/rule-hit-counts.js';
+import { sessionRow } from '../db/session-row.js';
 import { sessionPage } from '../db/sessions.js';
 import { dashboardSummary } from '../db/summary.js';
 import { sessionMarks } from '../triage/session-marks.js';
@@ -29,6 +30,7 @@ export const READ_OPERATIONS = [
   'ipProfile',
   'edgeSessions',
   'sessionPage',
+  'sessionRow',
   'sessionSpan',
   'dashboardSummary',
   'flagQueue',
@@ -58,6 +60,7 @@ export function readService(db: Db): ReadService {
     ...analyticsService({ db }),
     ...graphService({ db }),
     sessionPage: async (query) => sessionPage(db, query),
+    sessionRow: async (query) => ({ row: sessionRow(db, query) }),
     sessionSpan: async ({ filter }) => sessionSpan(db, filter),
     dashboardSummary: async ({ filter }) => dashboardSummary(db, filter),
     sessionRuleHitCounts: async ({ sessionIds }) => ruleHitCounts(db, sessionIds),
