@@ -58,14 +58,7 @@ export function SessionsView() {
   }, [filter]);
   const blocks = useSessionBlocks(query, version);
   const placed = useOpenRowPlace(query, linked);
-  // A sort the API cannot place a session in still finds it among the rows loaded so far.
-  const linkedRow =
-    placed?.place.kind === 'row'
-      ? placed.place.row
-      : placed?.place.kind === 'unplaced' && linked
-        ? blocks.indexOfLoaded(linked.id)
-        : null;
-  const revealRow = placed && linkedRow !== null ? { row: linkedRow, key: placed.key } : null;
+  const revealRow = placed && placed.row !== null ? { row: placed.row, key: placed.key } : null;
   // Web requests get their own default columns; which the table holds is decided per filter.
   const webRows = useWebRows(
     useMemo(() => JSON.stringify(filter), [filter]),
@@ -167,13 +160,7 @@ export function SessionsView() {
           </button>
         </p>
       )}
-      {placed && linkedRow === null && (
-        <OpenRowNotice
-          place={placed.place}
-          onTimeOrder={() => setSort(NEWEST_FIRST)}
-          onDismiss={() => setLinked(null)}
-        />
-      )}
+      {placed && placed.row === null && <OpenRowNotice onDismiss={() => setLinked(null)} />}
       {total === 0 && (
         <div className="empty" data-testid="sessions-empty">
           {/* With a filter the data is there, and the filter is what to change; without one the workspace is empty. */}

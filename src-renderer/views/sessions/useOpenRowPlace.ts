@@ -1,15 +1,17 @@
-// The row of the session a link opened, in the table of the current query (session-place.ts),
-// asked again when the query changes. Late answers, for a query or a session since replaced, are
-// not returned.
+// The row of the session a link opened, in the table of the current query, asked again when the
+// query changes. The core counts it in the table's own order under any sort and filter
+// (sessionRow); null: the filter excludes the session. Late answers, for a query or a session
+// since replaced, are not returned.
 import { useEffect, useState } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
-import { type SessionPlace, sessionPlace } from './session-place.js';
+import { api } from '../../api/index.js';
 import type { SessionQuery } from './useSessionBlocks.js';
 
 export interface PlacedRow {
-  /** The query and the session the place answers: a new one is a new place to go to. */
+  /** The query and the session the row answers: a new one is a new place to go to. */
   key: string;
-  place: SessionPlace;
+  /** Its row number (0 is the first), or null when the filter excludes it. */
+  row: number | null;
 }
 
 export function useOpenRowPlace(query: SessionQuery, session: Session | null): PlacedRow | null {
@@ -19,8 +21,8 @@ export function useOpenRowPlace(query: SessionQuery, session: Session | null): P
   useEffect(() => {
     if (!session || key === null) return;
     let live = true;
-    sessionPlace(query, session.id, session.startTs).then(
-      (place) => live && setAnswer({ key, place }),
+    api.sessionRow({ ...query, id: session.id }).then(
+      ({ row }) => live && setAnswer({ key, row }),
       () => {},
     );
     return () => {

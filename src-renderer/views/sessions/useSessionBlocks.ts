@@ -31,8 +31,6 @@ export interface SessionBlocks {
   /** The run whose scores the marks carry (null: none active; undefined: not asked yet). */
   scoreRun: SessionMarks['scoreRun'] | undefined;
   onRange: (first: number, last: number) => void;
-  /** The row of session `id` among the rows loaded so far; null when it is not one of them. */
-  indexOfLoaded: (id: number) => number | null;
   error: string | null;
 }
 
@@ -136,15 +134,7 @@ export function useSessionBlocks(query: SessionQuery, version: number): SessionB
     total === null ? undefined : blocks.current.get(Math.floor(index / BLOCK))?.[index % BLOCK];
   const hitsOf = (sessionId: number) => hits.current.get(sessionId);
   const marksOf = (sessionId: number) => marks.current.get(sessionId);
-  const indexOfLoaded = (id: number) => {
-    if (total === null) return null;
-    for (const [block, rows] of blocks.current) {
-      const at = rows.findIndex((row) => row.id === id);
-      if (at >= 0) return block * BLOCK + at;
-    }
-    return null;
-  };
-  return { total, rowAt, hitsOf, marksOf, scoreRun, onRange, indexOfLoaded, error };
+  return { total, rowAt, hitsOf, marksOf, scoreRun, onRange, error };
 }
 
 const keyOf = (query: SessionQuery, version: number) => `${JSON.stringify(query)}#${version}`;

@@ -6,8 +6,8 @@
 import { useEffect, useRef } from 'react';
 import type { Session } from '../../../src-shared/domain.js';
 import { setFilterText, setTimeRange, useGlobalFilter } from '../../state/filter.js';
+import { findAtTime } from './find-at-time.js';
 import type { SortState } from './SortHeader.js';
-import { findAtTime } from './session-place.js';
 import { readSessionsHash, sessionsHash } from './sessions-hash.js';
 
 interface ViewState {
@@ -36,8 +36,8 @@ export function useSessionsHash({ sort, setSort, open, openLinked, defaultSort }
       const { open: wanted } = asked;
       // Found after the new filter has closed any drawer it excludes; a session gone stays closed.
       if (wanted)
-        void findAtTime({}, wanted.id, wanted.at).then(
-          (found) => live && found && apply.current.openLinked(found.session),
+        void findAtTime(wanted.id, wanted.at).then(
+          (found) => live && found && apply.current.openLinked(found),
           () => {},
         );
     };
