@@ -2,7 +2,9 @@
 // direction, the count of the filter's sessions that sort strictly before it. It is counted in the
 // page query's own order (pageKeys: the sort's keys, then the id, as the pages break ties), so the
 // number is the session's index in the pages sessionPage hands out. A link or a reload that names
-// an open session scrolls the table to this row, whatever the sort.
+// an open session scrolls the table to this row, whatever the sort. At 500 000 sessions it took
+// 20–70 ms under the time and address sorts (a seek in the index their pages walk) and 0.1–0.5 s
+// under the others (a scan, as their pages are: 0.1–1 s for the page at that row).
 import { ADDRESS_SORT_KEYS } from './address-sort-key.js';
 import type { Db } from './open.js';
 import { filterAnd, pageKeys, sortParams } from './sessions.js';
