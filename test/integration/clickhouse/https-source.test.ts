@@ -41,7 +41,7 @@ beforeAll(async () => {
     },
   );
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  httpsUrl = `https://localhost:${(proxy.address() as net.AddressInfo).port}`;
+  httpsUrl = `https://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
 });
 afterAll(async () => {
   await new Promise((resolve) => proxy?.close(resolve));
