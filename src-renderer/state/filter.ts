@@ -12,6 +12,7 @@ import {
   withoutTerm,
 } from '../../src-shared/filter/index.js';
 import { formatCount } from '../format.js';
+import { addressStep } from '../hooks/view-address.js';
 import { createStore, useStore } from './store.js';
 
 export interface TimeRange {
@@ -42,8 +43,10 @@ export const filterStore = createStore<GlobalFilter>({
   refused: null,
 });
 
+/** Every change of the filter is the analyst's (a view following its address says so after): Back undoes it. */
 export function setFilterText(text: string): void {
   const parsed = parseFilter(text);
+  if (parsed.ok) addressStep();
   filterStore.set((current) =>
     parsed.ok
       ? { ...current, text, clauses: parsed.clauses, error: null, refused: null }
@@ -70,6 +73,7 @@ function refusalOf(clause: FilterClause, error: FilterError): string {
 }
 
 export function setTimeRange(range: TimeRange): void {
+  addressStep();
   filterStore.set((current) => ({ ...current, range, refused: null }));
 }
 

@@ -15,11 +15,13 @@ import { NoMatchNote } from './NoMatchNote.js';
 import { PortMixCharts } from './PortMixCharts.js';
 import { RuleHitsPanel } from './RuleHitsPanel.js';
 import { TimeSeriesChart } from './TimeSeriesChart.js';
+import { useOverviewAddress } from './useOverviewAddress.js';
 import { useOverviewData } from './useOverviewData.js';
 import { WebPanels } from './WebPanels.js';
 import { WorldMapChart } from './WorldMapChart.js';
 
 export function OverviewView() {
+  useOverviewAddress();
   const filter = useSessionFilter();
   const data = useOverviewData(filter);
   // Its own question: the request panels scan sessions (no rollup holds paths), and the charts

@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote.js';
 import { useChangeCount } from '../../data/DataProvider.js';
 import { useDetectionSet } from '../../data/useDetectionSet.js';
 import { formatCount } from '../../format.js';
+import { addressStep } from '../../hooks/view-address.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { COLUMN_CHOICES, COLUMNS, type Column, canSort, ruleHitsColumn, SORT_ANY_LIMIT } from './columns.js';
@@ -37,11 +38,17 @@ export function SessionsView() {
     setLinked(session);
   };
   const openRow = (session: Session) => {
+    // Opening another session is a step Back undoes; a click on the open one's row is none.
+    if (session.id !== open?.id) addressStep();
     setOpen(session);
     setLinked(null);
   };
   // The address holds the filter, sort and open session: a reload comes back to them.
-  useSessionsHash({ sort, setSort, open, openLinked, defaultSort: NEWEST_FIRST });
+  const closeLinked = () => {
+    setOpen(null);
+    setLinked(null);
+  };
+  useSessionsHash({ sort, setSort, open, openLinked, closeLinked, defaultSort: NEWEST_FIRST });
   const [copied, setCopied] = useState('');
 
   // Start over when a change puts session pages or their marks out of date (an import, a verdict,
@@ -98,6 +105,7 @@ export function SessionsView() {
 
   const onSort = (column: Column) => {
     if (!column.sort) return;
+    addressStep();
     setSortNote('');
     const field = column.sort;
     setSort((current) => ({
@@ -110,8 +118,8 @@ export function SessionsView() {
   // cell is still the row it showed, so the arrow keys go on from there; left to the browser, the
   // focus fell to the page's body with the drawer and the keys did nothing until the next click.
   const closeDrawer = () => {
-    setOpen(null);
-    setLinked(null);
+    addressStep();
+    closeLinked();
     document
       .querySelector<HTMLElement>('[data-testid="sessions-table-grid"]')
       ?.focus({ preventScroll: true });

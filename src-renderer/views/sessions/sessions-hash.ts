@@ -2,7 +2,8 @@
 // &open=ID&at=MS`. Other views link here with q/from/to; the view writes its own state back, so a
 // reload (or a link copied to a colleague's serve mode) comes back to the same filter, sort and open
 // session. `at` is the open session's start time: the view finds the session again by it (an
-// indexed time range holding a handful of rows) without asking the core for a session by id.
+// indexed time range holding a handful of rows) without asking the core for a session by id. The
+// Overview keeps the filter in its own address the same way (`#/overview?q=…&from=…&to=…`).
 import { SESSION_SORT_FIELDS } from '../../../src-shared/domain.js';
 import type { TimeRange } from '../../state/filter.js';
 import type { SortField } from './columns.js';
@@ -24,10 +25,14 @@ const whole = (text: string | null): number | undefined => {
   return Number.isSafeInteger(value) ? value : undefined;
 };
 
-/** What an address asks of the Sessions view; null when it is not the view's or asks nothing. */
-export function readSessionsHash(hash: string): SessionsHashState | null {
+/** True when the address is the view's (`#/sessions`, with or without a query). */
+export const isSessionsAddress = (hash: string, route = ROUTE): boolean =>
+  hash === route || hash.startsWith(`${route}?`);
+
+/** What an address asks of the view; null when it is not the view's or asks nothing. */
+export function readSessionsHash(hash: string, route = ROUTE): SessionsHashState | null {
   const at = hash.indexOf('?');
-  if (at < 0 || hash.slice(0, at) !== ROUTE) return null;
+  if (at < 0 || hash.slice(0, at) !== route) return null;
   const params = new URLSearchParams(hash.slice(at + 1));
   const state: SessionsHashState = {};
   const q = params.get('q');
@@ -49,6 +54,7 @@ export function readSessionsHash(hash: string): SessionsHashState | null {
 export function sessionsHash(
   state: { text: string; range: TimeRange; sort: SortState; open: { id: number; startTs: number } | null },
   defaultSort: SortState,
+  route = ROUTE,
 ): string {
   const params = new URLSearchParams();
   if (state.text.trim()) params.set('q', state.text);
@@ -63,5 +69,5 @@ export function sessionsHash(
     params.set('at', String(state.open.startTs));
   }
   const query = params.toString();
-  return query ? `${ROUTE}?${query}` : ROUTE;
+  return query ? `${route}?${query}` : route;
 }
