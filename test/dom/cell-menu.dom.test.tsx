@@ -16,7 +16,9 @@ beforeEach(() => {
   calls.length = 0;
   localStorage.clear();
   setFilterText('');
-  window.location.hash = '#/sessions';
+  // Arrives as the nav's link does: an entry of its own, no state the view wrote (happy-dom keeps
+  // the last entry's state across a hash change, where a browser starts the new entry without).
+  window.history.replaceState(null, '', '#/sessions');
   answers.sessionPage = () => ({
     items: [
       fakeSession(1, { ruleName: 'Suspicious Web Traffic', bytesIn: 1200 }),

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { waitForCharts } from './overview-page.js';
-import { assertBuilt, ROOT, type ServeProcess, startServe, vigilCli } from './serve-process.js';
+import { assertBuilt, ROOT, type ServeProcess, scoredFlowsDb, startServe } from './serve-process.js';
 
 const SHOTS = process.env.VIGIL_SHOTS ?? path.join(ROOT, 'test-results', 'screenshots');
 
@@ -23,12 +23,7 @@ let errors: string[];
 beforeAll(async () => {
   assertBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-back-'));
-  const db = path.join(dir, 'b.db');
-  const csv = path.join(dir, 'traffic.csv');
-  vigilCli('generate', '--rows', '1500', '--seed', '5', '--days', '2', '--attack-rate', '0.08', '--out', csv);
-  vigilCli('ingest', csv, '--db', db);
-  vigilCli('train', '--model', 'iforest', '--split', 'random', '--db', db, '--seed', '1');
-  vigilCli('score', '--db', db);
+  const db = scoredFlowsDb(dir, 'b.db', { rows: 1500, seed: 5, days: 2, attackRate: 0.08 });
   fs.mkdirSync(SHOTS, { recursive: true });
   [browser, serve] = await Promise.all([launchChromium(), startServe(db, ['--no-sample'])]);
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

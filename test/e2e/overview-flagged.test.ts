@@ -1,7 +1,3 @@
-// The Overview's distributions with the detection set's flags over them, and stacked bars on a log
-// scale (issue 18 §6), in Debian Chromium against `vigil serve` on a generated database scored by
-// an Isolation Forest. Screenshots at 1600×1000 go to SHOTS for a person to look at.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,21 +7,16 @@ import { formatCount } from '../../src-shared/count-words.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { kpi, sessionsChangedFrom, waitForCharts } from './overview-page.js';
 import { UNTIL_SHOWN } from './page-answered.js';
-import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+import { assertBuilt, ROOT, type ServeProcess, scoredFlowsDb, startServe } from './serve-process.js';
 
 const SHOTS = process.env.VIGIL_SHOTS ?? path.join(ROOT, 'test-results', 'screenshots');
-const CLI = path.join(ROOT, 'bin', 'vigil.js');
+const _CLI = path.join(ROOT, 'bin', 'vigil.js');
 
 let dir: string;
 let browser: Browser;
 let serve: ServeProcess;
 let page: Page;
 let errors: string[];
-
-function vigil(...args: string[]): void {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')} failed: ${run.stderr}`);
-}
 
 /** Pixels of a chart's canvas in the theme's red (--danger), which only flagged marks use. */
 function redPixels(chart: Locator): Promise<number> {
@@ -57,12 +48,7 @@ function canvasDigest(chart: Locator): Promise<string> {
 beforeAll(async () => {
   assertBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-overview-flagged-'));
-  const db = path.join(dir, 'o.db');
-  const csv = path.join(dir, 'traffic.csv');
-  vigil('generate', '--rows', '6000', '--seed', '5', '--days', '3', '--attack-rate', '0.06', '--out', csv);
-  vigil('ingest', csv, '--db', db);
-  vigil('train', '--model', 'iforest', '--split', 'random', '--db', db, '--seed', '1');
-  vigil('score', '--db', db);
+  const db = scoredFlowsDb(dir, 'o.db', { rows: 6000, seed: 5, days: 3, attackRate: 0.06 });
   fs.mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   serve = await startServe(db, ['--no-sample']);

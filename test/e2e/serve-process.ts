@@ -77,3 +77,26 @@ export function vigilCli(...args: string[]): string {
   if (run.status !== 0) throw new Error(`vigil ${args.join(' ')} failed: ${run.stderr}`);
   return run.stdout;
 }
+
+/**
+ * A workspace of generated flows (`vigil generate`, seed and size given), imported, with an
+ * Isolation Forest trained and scored (seed 1): sessions flagged by a model, as the views show
+ * them. Returns the database's path (`name` in `dir`).
+ */
+export function scoredFlowsDb(
+  dir: string,
+  name: string,
+  generated: { rows: number; seed: number; days: number; attackRate: number },
+): string {
+  const db = path.join(dir, name);
+  const csv = path.join(dir, 'traffic.csv');
+  const { rows, seed, days, attackRate } = generated;
+  vigilCli(
+    ...['generate', '--rows', String(rows), '--seed', String(seed), '--days', String(days)],
+    ...['--attack-rate', String(attackRate), '--out', csv],
+  );
+  vigilCli('ingest', csv, '--db', db);
+  vigilCli('train', '--model', 'iforest', '--split', 'random', '--db', db, '--seed', '1');
+  vigilCli('score', '--db', db);
+  return db;
+}

@@ -1,7 +1,3 @@
-// Triage and Cases in Debian Chromium against `vigil serve` (production build): keyboard triage of
-// 20 sessions with undo on a generated database scored by a trained Isolation Forest, verdicts that
-// survive a server restart, then a case made from an IP and exported as HTML.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,22 +5,23 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './chromium.js';
-import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+import {
+  assertBuilt,
+  ROOT,
+  type ServeProcess,
+  scoredFlowsDb,
+  startServe,
+  vigilCli,
+} from './serve-process.js';
 import { classicQueue } from './triage-page.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CLI = path.join(ROOT, 'bin', 'vigil.js');
+const _CLI = path.join(ROOT, 'bin', 'vigil.js');
 
 let dir: string;
 let db: string;
 let browser: Browser;
 let serve: ServeProcess | null = null;
-
-function vigil(...args: string[]): string {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
   // One server at a time: each test starts its own on the same database.
@@ -58,12 +55,7 @@ async function verdictsOf(page: Page, ids: number[]): Promise<Record<number, str
 beforeAll(async () => {
   assertBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-triage-'));
-  db = path.join(dir, 'triage.db');
-  const csv = path.join(dir, 'traffic.csv');
-  vigil('generate', '--rows', '3000', '--seed', '11', '--days', '2', '--attack-rate', '0.05', '--out', csv);
-  vigil('ingest', csv, '--db', db);
-  vigil('train', '--model', 'iforest', '--split', 'random', '--db', db, '--seed', '1');
-  vigil('score', '--db', db);
+  db = scoredFlowsDb(dir, 'triage.db', { rows: 3000, seed: 11, days: 2, attackRate: 0.05 });
   fs.mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium({ webgl: true });
 }, 240_000);
@@ -211,7 +203,7 @@ describe('Triage by keyboard', () => {
     const attacks = pick("label <> 'benign'");
     const benign = pick("label = 'benign'");
     reader.close();
-    vigil(
+    vigilCli(
       'verdict',
       '--db',
       db,
@@ -219,7 +211,14 @@ describe('Triage by keyboard', () => {
       '--verdict',
       'malicious',
     );
-    vigil('verdict', '--db', db, ...benign.flatMap((id) => ['--session', String(id)]), '--verdict', 'benign');
+    vigilCli(
+      'verdict',
+      '--db',
+      db,
+      ...benign.flatMap((id) => ['--session', String(id)]),
+      '--verdict',
+      'benign',
+    );
     const { page, errors } = await open('#/triage');
     await page.locator('[data-testid="triage-row"]').first().waitFor();
     await page.getByTestId('retrain-button').click();
