@@ -15,6 +15,7 @@ import { GraphLegend } from './GraphLegend.js';
 import { GraphToolbar, minWeightAt, type ToolbarState } from './GraphToolbar.js';
 import { graphSummary } from './graph-summary.js';
 import { IpPanel } from './IpPanel.js';
+import { describeLabels } from './label-probe.js';
 import { describeNodeBox } from './node-box-probe.js';
 import { useWantedIp } from './open-in-graph.js';
 import { SUPERSEDED, useGraphModel } from './useGraphModel.js';
@@ -82,7 +83,9 @@ export function GraphView() {
       if (!element) return;
       element.dataset.frames = String(Number(element.dataset.frames ?? 0) + 1);
       if (!handle.current) return;
-      describeFocus(element, handle.current.sigma, view.current.selected);
+      const labels = handle.current.placedLabels();
+      describeFocus(element, handle.current.sigma, view.current.selected, labels);
+      describeLabels(element, labels);
       describeNodeBox(element, handle.current.sigma);
     },
   };

@@ -21,6 +21,15 @@ export function scoreColour(score: number | null): string {
   return SCORE_BINS.find((bin) => score >= bin.min)?.colour ?? UNSCORED;
 }
 
+/**
+ * Drawn in the alarm colour in either mode: a score in the top bin or a malicious verdict. Such a
+ * node is labelled before others (label-priority.ts).
+ */
+export function isAlarming(attributes: { score: number | null; verdict: string | null }): boolean {
+  const top = SCORE_BINS[0]?.min ?? Infinity;
+  return (attributes.score !== null && attributes.score >= top) || attributes.verdict === 'malicious';
+}
+
 /** Keys are triage's verdict values. Until the graph reads them every IP is "no verdict". */
 const VERDICTS: (LegendEntry & { key: string | null })[] = [
   { key: 'malicious', label: 'malicious', colour: '#e5484d' },
@@ -53,6 +62,8 @@ export function legendFor(mode: ColourMode, scored: boolean): LegendEntry[] {
  */
 export interface GraphPalette {
   text: string;
+  /** The stage's background (--surface), drawn around each label's letters over the edges. */
+  stage: string;
   muted: string;
   labelBackground: string;
   edge: string;
@@ -64,6 +75,7 @@ export function graphPalette(theme: 'dark' | 'light'): GraphPalette {
   return theme === 'light'
     ? {
         text: '#1d2530',
+        stage: '#ffffff',
         muted: '#5d6978',
         labelBackground: '#ffffff',
         edge: '#d3dae2',
@@ -72,6 +84,7 @@ export function graphPalette(theme: 'dark' | 'light'): GraphPalette {
       }
     : {
         text: '#d6dde6',
+        stage: '#161b22',
         muted: '#8a96a6',
         labelBackground: '#1c232c',
         edge: '#2c3643',

@@ -1,20 +1,19 @@
 // One Sigma renderer bound to a container and a graph model, with hover highlighting and the
-// clicks the view cares about. Labels are canvas text drawn by Sigma, never HTML.
+// clicks the view cares about. Labels are canvas text, never HTML: Sigma picks the labelled nodes,
+// label-layer.ts places them so that none covers another.
 import { type RefObject, useEffect, useRef } from 'react';
 import Sigma from 'sigma';
 import { NodePointProgram } from 'sigma/rendering';
+import { visibleArea } from './camera.js';
 import type { GraphPalette } from './colors.js';
 import { parkHoverWhileDragging } from './drag-hover.js';
 import { themedHover } from './draw-hover.js';
 import { edgeAtPoint, sigmaEdges } from './edge-hit.js';
 import { heaviestNeighbours } from './focus-neighbours.js';
 import type { EdgeAttributes, IpGraphModel, NodeAttributes } from './graph-model.js';
-
-/**
- * The heaviest neighbours always labelled, even where labels overlap; the rest of the labelled
- * ones only where Sigma's label grid finds room.
- */
-const FORCED_LABELS = 5;
+import { LabelLayer } from './label-layer.js';
+import type { PlacedLabel } from './label-placement.js';
+import { watchNodesToLabelFirst } from './label-priority.js';
 
 /** From this many neighbours on, the focused IP's edges to unlabelled neighbours are drawn faint. */
 const FAINT_FROM = 40;
@@ -40,6 +39,8 @@ export interface SigmaHandle {
   sigma: GraphRenderer;
   /** Re-reads `view` (selection, minimum weight) and redraws. */
   relight: () => void;
+  /** The labels the last frame drew, where it drew them. */
+  placedLabels: () => readonly PlacedLabel[];
 }
 
 /** What the reducers read on every frame; the view mutates it and then refreshes Sigma. */
@@ -65,14 +66,23 @@ export function useSigma(
     const element = container.current;
     if (!element) return;
     // The IP under the pointer (else the selected one) and its neighbours stay lit; the rest dims.
-    // Focus mode labels the IP and its heaviest neighbours only: a busy server has thousands of
-    // neighbours, and Sigma's label grid would pick labels across the whole stage.
+    // Focus mode labels the IP and its heaviest neighbours only, heaviest first: a busy server has
+    // thousands of neighbours, and Sigma's label grid would pick labels across the whole stage.
+    // Without a focus the heaviest and the alarming nodes are labelled first, at every zoom, and
+    // Sigma's grid adds others as the analyst zooms in.
     let hovered: string | null = null;
     let lit = new Set<string>();
-    let labelled = new Set<string>();
-    let forced = new Set<string>();
+    let labelled: string[] = [];
+    let labelledSet = new Set<string>();
+    const labelFirst = watchNodesToLabelFirst(model);
     const faintEdge = mixColours(palette.edge, palette.highlight, 0.35);
     const focusOf = () => hovered ?? view.current.selected;
+    // The hovered and the selected node are drawn again on the hover layer, on a background.
+    const labels = new LabelLayer(() => {
+      const { selected } = view.current;
+      const pinned = [...new Set([hovered, selected])].filter((node) => node !== null);
+      return { pinned, first: focusOf() === null ? [...labelFirst.current()] : labelled };
+    }, palette.stage);
     const sigma: GraphRenderer = new Sigma<NodeAttributes, EdgeAttributes>(model, element, {
       defaultEdgeType: 'line',
       // Nodes as GL points, still drawn round and antialiased. Sigma's default circle program
@@ -91,20 +101,25 @@ export function useSigma(
       labelColor: { color: palette.text },
       defaultEdgeColor: palette.edge,
       defaultDrawNodeHover: themedHover(palette),
+      defaultDrawNodeLabel: labels.collect,
       labelFont: 'system-ui, sans-serif',
-      labelRenderedSizeThreshold: 7,
+      // Sigma's label grid offers a node's label from this drawn radius (px) up, and a few per
+      // grid cell (labelDensity): nodes grow as the analyst zooms in, and more are labelled. The
+      // label layer leaves out those it finds no room for.
+      labelRenderedSizeThreshold: 5,
       labelDensity: 0.6,
       // Lit nodes are drawn over dimmed ones (only while an IP is in focus do they differ).
       zIndex: true,
       nodeReducer: (node, data) => {
-        const { visible } = view.current;
+        const { visible, selected } = view.current;
         const focus = focusOf();
         if (visible && !visible.has(node) && node !== focus) return { ...data, hidden: true };
-        if (focus === null) return data;
-        if (node === focus || forced.has(node))
-          return { ...data, highlighted: node === focus, forceLabel: true, zIndex: 2 };
-        // Sigma's label grid places these where they do not overlap the forced ones.
-        if (labelled.has(node)) return { ...data, zIndex: 2 };
+        if (focus === null) return labelFirst.current().has(node) ? { ...data, forceLabel: true } : data;
+        // The selected node stays named while another is hovered.
+        if (node === focus || node === selected)
+          return { ...data, highlighted: true, forceLabel: true, zIndex: 2 };
+        // Offered to the label layer whatever their size; it places them where they fit.
+        if (labelledSet.has(node)) return { ...data, forceLabel: true, zIndex: 2 };
         if (lit.has(node)) return { ...data, label: '', zIndex: 1 };
         return { ...data, color: palette.dimmed, label: '', zIndex: 0 };
       },
@@ -118,7 +133,7 @@ export function useSigma(
         const other = model.opposite(focus, edge);
         return {
           ...data,
-          color: labelled.has(other) || lit.size <= FAINT_FROM ? palette.highlight : faintEdge,
+          color: labelledSet.has(other) || lit.size <= FAINT_FROM ? palette.highlight : faintEdge,
         };
       },
     });
@@ -126,9 +141,8 @@ export function useSigma(
       const focus = focusOf();
       const known = focus !== null && model.hasNode(focus);
       lit = known ? new Set(model.neighbors(focus)) : new Set();
-      const heaviest = known ? heaviestNeighbours(model, focus) : [];
-      labelled = new Set(heaviest);
-      forced = new Set(heaviest.slice(0, FORCED_LABELS));
+      labelled = known ? heaviestNeighbours(model, focus) : [];
+      labelledSet = new Set(labelled);
       sigma.refresh({ skipIndexation: true });
     };
     sigma.on('enterNode', ({ node }) => {
@@ -152,15 +166,18 @@ export function useSigma(
       const edge = edgeAtPoint(sigmaEdges(sigma), event);
       if (edge) handlersRef.current.onEdge(model.source(edge), model.target(edge));
     });
+    // Before the view's own afterRender: the labels are drawn when it reads them.
+    labels.attach(sigma, () => visibleArea(element));
     sigma.on('afterRender', () => handlersRef.current.onRender());
     // Sigma 3 takes its size at each frame and redraws by itself only when the window resizes: a
     // stage that grows or shrinks inside the page (a list folding out beneath it) would keep its
     // old picture, and clicks would miss the nodes, until something else drew a frame.
     const resized = new ResizeObserver(() => sigma.refresh({ skipIndexation: true }));
     resized.observe(element);
-    sigmaRef.current = { sigma, relight };
+    sigmaRef.current = { sigma, relight, placedLabels: () => labels.placed() };
     return () => {
       resized.disconnect();
+      labelFirst.stop();
       sigma.kill();
       sigmaRef.current = null;
     };

@@ -14,6 +14,7 @@ import { useTheme } from '../../state/theme.js';
 import { graphPalette } from '../graph/colors.js';
 import { describeFocus } from '../graph/focus-probe.js';
 import { graphSummary } from '../graph/graph-summary.js';
+import { describeLabels } from '../graph/label-probe.js';
 import { useDrawnGraph } from '../graph/useDrawnGraph.js';
 import { type SigmaHandlers, useSigma, type ViewState } from '../graph/useSigma.js';
 import { PullDialog } from './PullDialog.js';
@@ -64,7 +65,10 @@ export function RemoteGraph({ source }: { source: string }) {
       const element = container.current;
       if (!element) return;
       element.dataset.frames = String(Number(element.dataset.frames ?? 0) + 1);
-      if (handle.current) describeFocus(element, handle.current.sigma, view.current.selected);
+      if (!handle.current) return;
+      const labels = handle.current.placedLabels();
+      describeFocus(element, handle.current.sigma, view.current.selected, labels);
+      describeLabels(element, labels);
     },
   };
   const handle = useSigma(container, model, view, handlers, palette);

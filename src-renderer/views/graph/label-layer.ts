@@ -1,0 +1,95 @@
+// Sigma's label drawing, made collision-free (label-placement.ts). Sigma still decides which nodes
+// may be labelled (its label grid by zoom, forceLabel) and calls the label drawer for each; this
+// drawer only notes them, and once Sigma has drawn its frame the labels are placed and drawn
+// together, so that the important ones take their spot first.
+import type Sigma from 'sigma';
+import type { NodeLabelDrawingFunction } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
+import { type LabelCandidate, type PlacedLabel, type Placement, placeLabels } from './label-placement.js';
+
+/** What goes first, asked once per frame. */
+export type LabelOrder = () => Pick<Placement, 'pinned' | 'first'>;
+
+export class LabelLayer {
+  private candidates: LabelCandidate[] = [];
+  private context: CanvasRenderingContext2D | null = null;
+  private settings: Settings | null = null;
+  private drawn: readonly PlacedLabel[] = [];
+
+  /**
+   * @param order the labels placed first
+   * @param halo the colour drawn around each letter, so a label stays legible over edges
+   */
+  constructor(
+    private readonly order: LabelOrder,
+    private readonly halo: string,
+  ) {}
+
+  /** Sigma's defaultDrawNodeLabel: notes what Sigma would draw; nothing is drawn yet. */
+  readonly collect: NodeLabelDrawingFunction = (context, data, settings) => {
+    if (!data.label) return;
+    this.context = context;
+    this.settings = settings;
+    this.candidates.push({
+      node: String(data.key),
+      label: data.label,
+      x: data.x,
+      y: data.y,
+      size: data.size,
+    });
+  };
+
+  /**
+   * Places and draws each frame's labels once Sigma has drawn the frame, within `area` (the part
+   * of the stage a side panel leaves free: a label under the panel could not be read).
+   */
+  attach<N extends object, E extends object>(
+    sigma: Sigma<N, E>,
+    area: () => { width: number; height: number },
+  ): void {
+    // beforeRender comes before Sigma clears its canvases; afterRender also comes after a frame
+    // drawn without labels (while the camera moves), which then places none.
+    sigma.on('beforeRender', () => {
+      this.candidates = [];
+      this.drawn = [];
+    });
+    sigma.on('afterRender', () => {
+      // The area is asked only for a frame with labels: it reads the page's layout.
+      this.drawn = this.candidates.length > 0 ? this.draw(area()) : [];
+      this.candidates = [];
+    });
+  }
+
+  /** The labels on the stage in the last frame, where they were drawn. */
+  placed(): readonly PlacedLabel[] {
+    return this.drawn;
+  }
+
+  private draw({ width, height }: { width: number; height: number }): PlacedLabel[] {
+    const { context, settings } = this;
+    if (!context || !settings) return [];
+    const size = settings.labelSize;
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    const placed = placeLabels(this.candidates, {
+      ...this.order(),
+      width,
+      height,
+      measure: (label) => context.measureText(label).width,
+      lineHeight: size,
+    });
+    context.save();
+    context.textAlign = 'left';
+    context.textBaseline = 'middle';
+    context.lineJoin = 'round';
+    context.lineWidth = 3;
+    context.strokeStyle = this.halo;
+    context.fillStyle = settings.labelColor.color ?? '#000';
+    for (const { label, box } of placed) {
+      const y = (box.top + box.bottom) / 2;
+      context.strokeText(label, box.left, y);
+      context.fillText(label, box.left, y);
+    }
+    context.restore();
+    return placed;
+  }
+}
