@@ -5,13 +5,9 @@
 // neighbouring grid cells ran into one smear. Here the labels Sigma picked are placed in order
 // of importance, each in the first free spot around its node, or left out.
 
-/** A box on the stage, in CSS px. */
-export interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+import { type Box, BoxIndex } from './box-index.js';
+
+export type { Box };
 
 /** A label Sigma would draw: its node's centre and drawn radius on the stage. */
 export interface LabelCandidate {
@@ -65,12 +61,6 @@ function spots(c: LabelCandidate, width: number, height: number): Box[] {
   ];
 }
 
-const overlaps = (a: Box, b: Box, margin: number) =>
-  a.left < b.right + margin &&
-  b.left < a.right + margin &&
-  a.top < b.bottom + margin &&
-  b.top < a.bottom + margin;
-
 const inside = (box: Box, width: number, height: number) =>
   box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height;
 
@@ -102,8 +92,10 @@ const disc = (c: LabelCandidate): Box => ({
  */
 export function placeLabels(candidates: readonly LabelCandidate[], placement: Placement): PlacedLabel[] {
   const pinned = new Set(placement.pinned);
-  const placed: (PlacedLabel & { margin: number })[] = [];
-  const discs = candidates.map((candidate) => ({ node: candidate.node, box: disc(candidate) }));
+  const placed: PlacedLabel[] = [];
+  // The labels placed so far and every candidate's disc.
+  const taken = new BoxIndex();
+  for (const candidate of candidates) taken.add(disc(candidate), 0, candidate.node);
   const seen = new Set<string>();
   for (const candidate of byImportance(candidates, placement)) {
     if (seen.has(candidate.node)) continue;
@@ -112,17 +104,11 @@ export function placeLabels(candidates: readonly LabelCandidate[], placement: Pl
     const around = spots(candidate, width, placement.lineHeight);
     const isPinned = pinned.has(candidate.node);
     const free = (spot: Box) =>
-      inside(spot, placement.width, placement.height) &&
-      !placed.some((other) => overlaps(spot, other.box, other.margin)) &&
-      !discs.some((other) => other.node !== candidate.node && overlaps(spot, other.box, 0));
+      inside(spot, placement.width, placement.height) && !taken.hits(spot, candidate.node);
     const box = isPinned ? around[0] : around.find(free);
-    if (box)
-      placed.push({
-        node: candidate.node,
-        label: candidate.label,
-        box,
-        margin: isPinned ? PINNED_MARGIN : MARGIN,
-      });
+    if (!box) continue;
+    placed.push({ node: candidate.node, label: candidate.label, box });
+    taken.add(box, isPinned ? PINNED_MARGIN : MARGIN, candidate.node);
   }
-  return placed.map(({ node, label, box }) => ({ node, label, box }));
+  return placed;
 }

@@ -3,6 +3,7 @@
 // one moves to the other side of its node or is left out, and the heaviest and alarming nodes
 // lead the order.
 import { describe, expect, it } from 'vitest';
+import { BoxIndex } from '../../../src-renderer/views/graph/box-index.js';
 import { createGraphModel } from '../../../src-renderer/views/graph/graph-model.js';
 import {
   type LabelCandidate,
@@ -87,6 +88,21 @@ describe('placing labels', () => {
       stage({ width: 200, height: 20 }),
     );
     expect(placed.map((label) => label.node)).toEqual(['b']);
+  });
+});
+
+describe('the box index the placement asks', () => {
+  it('finds a box across cells and within its margin, never its own owner', () => {
+    const index = new BoxIndex();
+    // At the edge of a 64 px cell, kept 8 px free around it.
+    index.add({ left: 40, top: 0, right: 60, bottom: 10 }, 8, 'a');
+    const near = { left: 66, top: 0, right: 80, bottom: 10 };
+    expect(index.hits(near, 'b')).toBe(true);
+    expect(index.hits(near, 'a')).toBe(false);
+    expect(index.hits({ left: 70, top: 0, right: 80, bottom: 10 }, 'b')).toBe(false);
+    // Far off the stage, every box falls in the outermost cells and is still found.
+    index.add({ left: 90_000, top: -90_000, right: 90_010, bottom: -89_990 }, 0, 'far');
+    expect(index.hits({ left: 90_005, top: -89_995, right: 90_020, bottom: -89_980 }, 'b')).toBe(true);
   });
 });
 
