@@ -46,6 +46,15 @@ describe('Add a ClickHouse source', () => {
     );
   });
 
+  it('says, for an https:// address, how to trust a private certificate authority', () => {
+    render(<SourceAddForm existing={[]} />);
+    expect(screen.queryByTestId('source-https-hint')).toBeNull();
+    type('source-url', 'https://ch.internal:8443');
+    expect(screen.getByTestId('source-https-hint').textContent).toContain('NODE_EXTRA_CA_CERTS=/path/ca.pem');
+    type('source-url', 'http://ch:8123');
+    expect(screen.queryByTestId('source-https-hint')).toBeNull();
+  });
+
   it('leaves an empty field as a placeholder in the line, not a problem', () => {
     render(<SourceAddForm existing={[]} />);
     expect(screen.queryByTestId('source-form-problems')).toBeNull();

@@ -106,6 +106,13 @@ export function SourceAddForm({ existing }: { existing: readonly string[] }) {
         Vigil never stores the password; a page cannot add a source, since the server it names would receive
         one.
       </p>
+      {/^https:/i.test(form.url) && (
+        <p className="muted" data-testid="source-https-hint">
+          An https:// address is checked against the certificate authorities this computer trusts. For a
+          private or self-signed one, run the line (and start Vigil) with{' '}
+          <code>NODE_EXTRA_CA_CERTS=/path/ca.pem</code>.
+        </p>
+      )}
       {toFix > 0 && (
         <p className="field-error" data-testid="source-form-problems">
           {toFix === 1 ? '1 field to fix' : `${toFix} fields to fix`}, marked above: vigil source add would
