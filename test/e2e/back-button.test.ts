@@ -154,4 +154,31 @@ describe('Back', () => {
     await page.screenshot({ path: path.join(SHOTS, 'back-overview-unfiltered.png') });
     expect(errors).toEqual([]);
   }, 60_000);
+
+  // The Graph and Triage kept the filter out of their address: a filter applied there was no step
+  // (Back went to the view before, the filter still applied) and a reload lost it.
+  for (const [name, nav] of [
+    ['Graph', 'nav-graph'],
+    ['Triage', 'nav-triage'],
+  ] as const)
+    it(`steps back through filters applied in ${name}, and keeps the filter over a reload`, async () => {
+      await page.goto(serve.url);
+      await page.getByTestId(nav).click();
+      await expect.poll(view).toBe(name);
+      await applyFilter('flagged:yes');
+      await applyFilter('flagged:no');
+
+      await page.reload({ waitUntil: 'commit' });
+      await expect.poll(filterText).toBe('flagged:no');
+      expect(await view()).toBe(name);
+      await back();
+      await expect.poll(filterText).toBe('flagged:yes');
+      expect(await view()).toBe(name);
+      await back();
+      await expect.poll(filterText).toBe('');
+      expect(await view()).toBe(name);
+      await back();
+      await expect.poll(view).toBe('Overview');
+      expect(errors).toEqual([]);
+    }, 60_000);
 });

@@ -4,6 +4,7 @@ import './graph.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addressTexts } from '../../../src-shared/ip.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
+import { useFilterAddress } from '../../hooks/useFilterAddress.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { useTheme } from '../../state/theme.js';
 import { focusCamera, revealNode, visibleArea } from './camera.js';
@@ -26,6 +27,7 @@ type Selection = { kind: 'ip'; ip: string } | { kind: 'edge'; src: string; dst: 
 export function GraphView() {
   // The shell's global filter (time range + filter language) narrows the graph like every view.
   const filter = useSessionFilter();
+  useFilterAddress('#/graph');
   const [settings, setSettings] = useState<ToolbarState>({
     weight: 'sessions',
     colour: 'score',

@@ -4,6 +4,7 @@ import { ErrorNote } from '../../components/ErrorNote.js';
 import { queryState } from '../../data/query-state.js';
 import { useDetectionSet } from '../../data/useDetectionSet.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
+import { useFilterAddress } from '../../hooks/useFilterAddress.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { StartPage } from '../start/StartPage.js';
 import { CorrelationChart } from './CorrelationChart.js';
@@ -15,13 +16,12 @@ import { NoMatchNote } from './NoMatchNote.js';
 import { PortMixCharts } from './PortMixCharts.js';
 import { RuleHitsPanel } from './RuleHitsPanel.js';
 import { TimeSeriesChart } from './TimeSeriesChart.js';
-import { useOverviewAddress } from './useOverviewAddress.js';
 import { useOverviewData } from './useOverviewData.js';
 import { WebPanels } from './WebPanels.js';
 import { WorldMapChart } from './WorldMapChart.js';
 
 export function OverviewView() {
-  useOverviewAddress();
+  useFilterAddress('#/overview', true);
   const filter = useSessionFilter();
   const data = useOverviewData(filter);
   // Its own question: the request panels scan sessions (no rollup holds paths), and the charts
