@@ -28,8 +28,13 @@ async function call<K extends OperationName>(name: K, args: ArgsOf<K>): Promise<
   return operations[name].result.parse(await postJson(`/api/${name}`, args)) as ResultOf<K>;
 }
 
-export function createHttpApi(): PageApi {
+/** `eventsOpened`: no question leaves before the event stream is open (http-events.ts says why). */
+export function createHttpApi(eventsOpened: () => Promise<void>): PageApi {
   const api: Partial<Record<OperationName, (args: never) => Promise<unknown>>> = {};
-  for (const name of pageOperationNames) api[name] = (args: ArgsOf<typeof name>) => call(name, args);
+  for (const name of pageOperationNames)
+    api[name] = async (args: ArgsOf<typeof name>) => {
+      await eventsOpened();
+      return call(name, args);
+    };
   return api as PageApi;
 }

@@ -2,14 +2,15 @@
 import { electronTransport } from './electron.js';
 import { createHttpApi } from './http-client.js';
 import { downloadExport } from './http-download.js';
-import { createEventSubscriber } from './http-events.js';
+import { createEventStream } from './http-events.js';
 import { uploadFile } from './http-upload.js';
 import type { Transport } from './transport.js';
 
 function httpTransport(): Transport {
+  const events = createEventStream();
   return {
-    api: createHttpApi(),
-    onEvent: createEventSubscriber(),
+    api: createHttpApi(events.opened),
+    onEvent: events.onEvent,
     importableFile: uploadFile,
     saveExport: downloadExport,
   };
