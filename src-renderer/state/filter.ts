@@ -45,6 +45,10 @@ export const filterStore = createStore<GlobalFilter>({
 
 /** Every change of the filter is the analyst's (a view following its address says so after): Back undoes it. */
 export function setFilterText(text: string): void {
+  // The same filter again (a view following an address it wrote itself) changes nothing: a new
+  // object would make the views that watch the filter start over (Triage back to its first page).
+  const current = filterStore.get();
+  if (text === current.text && current.error === null && current.refused === null) return;
   const parsed = parseFilter(text);
   if (parsed.ok) addressStep();
   filterStore.set((current) =>
@@ -73,6 +77,8 @@ function refusalOf(clause: FilterClause, error: FilterError): string {
 }
 
 export function setTimeRange(range: TimeRange): void {
+  const current = filterStore.get();
+  if (range.from === current.range.from && range.to === current.range.to && current.refused === null) return;
   addressStep();
   filterStore.set((current) => ({ ...current, range, refused: null }));
 }
