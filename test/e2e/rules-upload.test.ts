@@ -67,6 +67,10 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
   page = await context.newPage();
   errors = collectPageErrors(page);
+  // File choosers stay intercepted for the page's life. A listener per waitForEvent turns Chromium's
+  // interception off and on again between the tests' choosers; on a loaded machine the next key
+  // press may overtake that round trip (the folder's chooser never came in one CI run).
+  page.on('filechooser', () => {});
   await page.goto(serve.url);
   await page.getByTestId('nav-rules').click();
   await setCard('pack').waitFor();

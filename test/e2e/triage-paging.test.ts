@@ -102,12 +102,33 @@ describe('a queue whose rows leave as they are judged', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the focused row and the selection when the filter bar applies the filter it already has', async () => {
+    const shown = await page
+      .getByTestId('triage-row')
+      .evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.session)));
+    const target = shown[3]!;
+    await row(target).click();
+    await page.keyboard.press('x');
+    await page.getByTestId('selection-new-case').waitFor();
+    // Enter in the bar with nothing changed: the same filter, so the queue is where it was.
+    await page.getByTestId('filter-input').press('Enter');
+    await questionsAnswered(page);
+    expect(await focused()).toBe(target);
+    expect(await page.getByTestId('selection-new-case').count()).toBe(1);
+    await row(target).click();
+    await page.keyboard.press('x');
+    await page.getByTestId('selection-new-case').waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
   it('goes back to the rows left when the analyst judges the last page empty', async () => {
     await page.getByTestId('triage-pager-next').click();
     await page
       .getByTestId('triage-pager')
       .getByText(`101–${await total()} of ${await total()}`)
       .waitFor();
+    // The pager moves at once; the first page's rows stay shown until the last page's answer came.
+    await questionsAnswered(page);
     const onLast = await page
       .getByTestId('triage-row')
       .evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.session)));
