@@ -11,10 +11,17 @@ import { StaleEditError } from '../core/triage/case-stale-edit.js';
  */
 const REFUSAL_STATUS: Record<RefusalKind, number> = { 'workspace-only-term': 422 };
 
+/**
+ * A question its caller cancelled (a remote view's, left behind by a new filter or view): nothing
+ * failed, so not a 5xx. 499 is nginx's "client closed request", the caller's own doing.
+ */
+export const CANCELLED_STATUS = 499;
+
 export function errorStatus(error: unknown): number {
   if (error instanceof RefusedError) return REFUSAL_STATUS[error.refusal.kind];
   if (error instanceof CloudWatchError) return error.byCaller ? 400 : 502;
   if (error instanceof GrantRefused) return 403;
   if (error instanceof StaleEditError) return 409;
+  if (error instanceof Error && error.name === 'AbortError') return CANCELLED_STATUS;
   return 500;
 }

@@ -36,7 +36,8 @@ export function webGlRenderer(page: Page): Promise<string | null> {
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    // A question the page cancelled itself answers 499 (error-status.ts), which Chromium logs too.
+    if (message.type() === 'error' && !/status of 499\b/.test(message.text())) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('response', (response) => {

@@ -44,6 +44,8 @@ export interface ClickHouseApp {
   pageErrors: string[];
   /** `/api/NAME: error` for every API call that failed. */
   failedCalls: string[];
+  /** `/api/NAME` for every question the page cancelled itself (answered 499): none failed. */
+  cancelledCalls: string[];
 }
 
 export async function openClickHouseApp(
@@ -59,13 +61,15 @@ export async function openClickHouseApp(
   const page = await context.newPage();
   const pageErrors = collectPageErrors(page);
   const failedCalls: string[] = [];
+  const cancelledCalls: string[] = [];
   page.on('response', async (response) => {
     if (response.ok() || !response.url().includes('/api/')) return;
+    if (response.status() === 499) return void cancelledCalls.push(new URL(response.url()).pathname);
     const body = await response.json().catch(() => ({ error: response.statusText() }));
     failedCalls.push(`${new URL(response.url()).pathname}: ${body.error}`);
   });
   await page.goto(serve.url);
-  return { browser, serve, page, pageErrors, failedCalls };
+  return { browser, serve, page, pageErrors, failedCalls, cancelledCalls };
 }
 
 /**
