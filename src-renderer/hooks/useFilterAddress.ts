@@ -1,5 +1,5 @@
 // Keeps the global filter in the address of a view without state of its own there (`#/overview?q=…
-// &from=…&to=…`, `#/graph?q=…`: sessions-hash.ts writes and reads them), so a
+// &from=…&to=…`, `#/graph?q=…`, `#/triage?q=…`: sessions-hash.ts writes and reads them), so a
 // filter applied there (typed, or a chart click or a brush in the Overview) is a step Back undoes
 // (view-address.ts decides), coming back to the view as it was before, and a reload or a copied
 // address keeps it. These views used to leave the filter out of their address: Back from a narrowed

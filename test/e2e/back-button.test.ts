@@ -155,9 +155,12 @@ describe('Back', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
-  // The Graph kept the filter out of its address: a filter applied there was no step (Back went
-  // to the view before, the filter still applied) and a reload lost it.
-  for (const [name, nav] of [['Graph', 'nav-graph']] as const)
+  // The Graph and Triage kept the filter out of their address: a filter applied there was no step
+  // (Back went to the view before, the filter still applied) and a reload lost it.
+  for (const [name, nav] of [
+    ['Graph', 'nav-graph'],
+    ['Triage', 'nav-triage'],
+  ] as const)
     it(`steps back through filters applied in ${name}, and keeps the filter over a reload`, async () => {
       await page.goto(serve.url);
       await page.getByTestId(nav).click();

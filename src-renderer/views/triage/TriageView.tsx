@@ -32,9 +32,11 @@ import { useQueue } from './useQueue.js';
 import { useTriageActions } from './useTriageActions.js';
 import { useTriageKeys } from './useTriageKeys.js';
 import './triage.css';
+import { useFilterAddress } from '../../hooks/useFilterAddress.js';
 
 export function TriageView() {
   const globalFilter = useSessionFilter();
+  useFilterAddress('#/triage');
   const detectionSet = useDetectionSet().set;
   const [state, drawState] = useReducer(triageReducer, initialTriageState);
   // Keys can come faster than React draws: a verdict key pressed before the last verdict moved the
