@@ -13,6 +13,10 @@ import { addressFollowed, addressIsWhole, writeViewAddress } from './view-addres
 // These views have no sort of their own: the address's sort is left at its default, hence unwritten.
 const NO_SORT: SortState = { field: 'startTs', direction: 'desc' };
 
+/** Whether `hash` is the view's address (the bare page too, for the view it is). */
+const isViewAddress = (hash: string, route: string, bare: boolean) =>
+  (bare && hash === '') || isSessionsAddress(hash, route);
+
 /**
  * @param route the view's address (`#/graph`)
  * @param bare whether the page with no address at all is this view (the sign-in lands on `/`, the
@@ -22,10 +26,9 @@ export function useFilterAddress(route: string, bare = false): void {
   const { text, range } = useGlobalFilter();
 
   useEffect(() => {
-    const isOurs = (hash: string) => (bare && hash === '') || isSessionsAddress(hash, route);
     const follow = () => {
       const hash = window.location.hash;
-      if (!isOurs(hash)) return addressFollowed();
+      if (!isViewAddress(hash, route, bare)) return addressFollowed();
       const whole = addressIsWhole();
       const asked = readSessionsHash(hash, route) ?? {};
       if (asked.q !== undefined || whole) setFilterText(asked.q ?? '');
@@ -41,7 +44,7 @@ export function useFilterAddress(route: string, bare = false): void {
   useEffect(() => {
     const current = window.location.hash;
     // Only while the address is this view's: a click to another view must not be written over.
-    if (!((bare && current === '') || isSessionsAddress(current, route))) return;
+    if (!isViewAddress(current, route, bare)) return;
     writeViewAddress(bare && current === '' && hash === route ? '' : hash);
   }, [hash, route, bare]);
 }

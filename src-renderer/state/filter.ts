@@ -45,10 +45,11 @@ export const filterStore = createStore<GlobalFilter>({
 
 /** Every change of the filter is the analyst's (a view following its address says so after): Back undoes it. */
 export function setFilterText(text: string): void {
-  // The same filter again (a view following an address it wrote itself) changes nothing: a new
-  // object would make the views that watch the filter start over (Triage back to its first page).
-  const current = filterStore.get();
-  if (text === current.text && current.error === null && current.refused === null) return;
+  // The same filter again (Enter on an unchanged text, a view following an address it wrote
+  // itself) changes nothing: a new object would make the views that watch the filter start over
+  // (Triage's focus back to its top row, its selection dropped).
+  const now = filterStore.get();
+  if (text === now.text && now.error === null && now.refused === null) return;
   const parsed = parseFilter(text);
   if (parsed.ok) addressStep();
   filterStore.set((current) =>
@@ -77,8 +78,8 @@ function refusalOf(clause: FilterClause, error: FilterError): string {
 }
 
 export function setTimeRange(range: TimeRange): void {
-  const current = filterStore.get();
-  if (range.from === current.range.from && range.to === current.range.to && current.refused === null) return;
+  const now = filterStore.get();
+  if (range.from === now.range.from && range.to === now.range.to && now.refused === null) return;
   addressStep();
   filterStore.set((current) => ({ ...current, range, refused: null }));
 }

@@ -7,6 +7,7 @@ import { Pager } from '../../components/Pager.js';
 import { useDetectionSet } from '../../data/useDetectionSet.js';
 import { useVigilQuery } from '../../data/vigil-query.js';
 import { formatCount } from '../../format.js';
+import { useFilterAddress } from '../../hooks/useFilterAddress.js';
 import { useSessionFilter } from '../../state/filter.js';
 import { AnalystName } from './AnalystName.js';
 import { ActionLedger } from './action-ledger.js';
@@ -32,7 +33,6 @@ import { useQueue } from './useQueue.js';
 import { useTriageActions } from './useTriageActions.js';
 import { useTriageKeys } from './useTriageKeys.js';
 import './triage.css';
-import { useFilterAddress } from '../../hooks/useFilterAddress.js';
 
 export function TriageView() {
   const globalFilter = useSessionFilter();
