@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Markdown, parseBlocks } from '../../src-renderer/views/cases/markdown.js';
-import { parseCaseRoute } from '../../src-renderer/views/cases/useCaseRoute.js';
+import { caseHash, parseCaseRoute, withCaseList } from '../../src-renderer/views/cases/useCaseRoute.js';
 
 afterEach(cleanup);
 
@@ -43,19 +43,53 @@ describe('case summary Markdown', () => {
 
 describe('case routes', () => {
   it('reads the list, one case, and a new case filled from an IP, a selection or the filter', () => {
-    expect(parseCaseRoute('#/cases')).toEqual({ kind: 'list' });
-    expect(parseCaseRoute('#/cases/12')).toEqual({ kind: 'case', id: 12 });
+    expect(parseCaseRoute('#/cases')).toEqual({ kind: 'list', list: {} });
+    expect(parseCaseRoute('#/cases/12')).toEqual({ kind: 'case', id: 12, list: {} });
     expect(parseCaseRoute('#/cases/new?ip=198.51.100.7&ip=2001%3Adb8%3A%3A1&session=4&session=x')).toEqual({
       kind: 'new',
       ips: ['198.51.100.7', '2001:db8::1'],
       sessionIds: [4],
       withFilter: false,
+      list: {},
     });
     expect(parseCaseRoute('#/cases/new?filter=1')).toEqual({
       kind: 'new',
       ips: [],
       sessionIds: [],
       withFilter: true,
+      list: {},
     });
+  });
+
+  it('keeps the case list filter in every kind of address, and ignores a status it does not know', () => {
+    expect(parseCaseRoute('#/cases?status=closed&tag=web%20shell')).toEqual({
+      kind: 'list',
+      list: { status: 'closed', tag: 'web shell' },
+    });
+    expect(parseCaseRoute('#/cases/7?tag=phishing')).toEqual({
+      kind: 'case',
+      id: 7,
+      list: { tag: 'phishing' },
+    });
+    expect(parseCaseRoute('#/cases/new?ip=10.0.0.1&status=in_progress')).toMatchObject({
+      kind: 'new',
+      ips: ['10.0.0.1'],
+      list: { status: 'in_progress' },
+    });
+    expect(parseCaseRoute('#/cases?status=done&tag=')).toEqual({ kind: 'list', list: {} });
+  });
+
+  it('writes the list filter into an address without touching the rest of it', () => {
+    expect(caseHash(12)).toBe('#/cases/12');
+    expect(caseHash(12, { status: 'open', tag: 'a&b' })).toBe('#/cases/12?status=open&tag=a%26b');
+    expect(parseCaseRoute(caseHash(12, { status: 'open', tag: 'a&b' }))).toEqual({
+      kind: 'case',
+      id: 12,
+      list: { status: 'open', tag: 'a&b' },
+    });
+    expect(withCaseList('#/cases/new?ip=10.0.0.1&session=4&status=open', { tag: 'x' })).toBe(
+      '#/cases/new?ip=10.0.0.1&session=4&tag=x',
+    );
+    expect(withCaseList('#/cases?status=open&tag=x', {})).toBe('#/cases');
   });
 });

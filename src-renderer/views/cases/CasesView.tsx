@@ -9,18 +9,21 @@ import { CaseDetailPanel } from './CaseDetailPanel.js';
 import { DeleteCaseDialog } from './DeleteCaseDialog.js';
 import { NewCaseForm } from './NewCaseForm.js';
 import { StatusOptions } from './StatusOptions.js';
-import { caseHash, useCaseRoute } from './useCaseRoute.js';
+import { type CaseListFilter, caseHash, casesHash, useCaseRoute, withCaseList } from './useCaseRoute.js';
 import './cases.css';
 
 export function CasesView() {
   const route = useCaseRoute();
-  const [status, setStatus] = useState<CaseStatus | ''>('');
-  const [tag, setTag] = useState('');
+  // The list's filter lives in the address: choosing one is a step Back undoes (useCaseRoute.ts).
+  const listFilter = route.list;
+  const status = listFilter.status ?? '';
+  const tag = listFilter.tag ?? '';
+  const filterList = (next: CaseListFilter) => {
+    window.location.hash = withCaseList(window.location.hash || '#/cases', next);
+  };
   const [error, setError] = useState<string | null>(null);
   const tags = useVigilQuery('listTags', {});
-  const cases = queryState(
-    useVigilQuery('listCases', { ...(status ? { status } : {}), ...(tag ? { tag } : {}) }),
-  );
+  const cases = queryState(useVigilQuery('listCases', listFilter));
   const current =
     route.kind === 'case' ? route.id : route.kind === 'list' ? (cases.data?.[0]?.id ?? null) : null;
   // The case whose deletion is on its way or done: never asked for again while it is shown (its
@@ -53,7 +56,7 @@ export function CasesView() {
       focusTo.to === 'delete'
         ? document.querySelector<HTMLElement>('[data-testid="case-delete"]')
         : focusTo.id !== null
-          ? (list?.querySelector<HTMLElement>(`a[href="${caseHash(focusTo.id)}"]`) ?? null)
+          ? (list?.querySelector<HTMLElement>(`a[data-case-id="${focusTo.id}"]`) ?? null)
           : document.querySelector<HTMLElement>('[data-testid="case-new-link"]');
     target?.focus();
     setFocusTo(null);
@@ -67,7 +70,7 @@ export function CasesView() {
     setGone((ids) => new Set(ids).add(id));
     setConfirming(null);
     setError(null);
-    window.location.hash = next ? caseHash(next.id) : '#/cases';
+    window.location.hash = next ? caseHash(next.id, listFilter) : casesHash(listFilter);
     setFocusTo({ to: 'case', id: next?.id ?? null });
   };
   return (
@@ -83,20 +86,34 @@ export function CasesView() {
         <nav aria-label="Cases">
           <label>
             Status{' '}
-            <select value={status} onChange={(e) => setStatus(e.target.value as CaseStatus | '')}>
+            <select
+              value={status}
+              onChange={(e) =>
+                filterList({ ...listFilter, status: (e.target.value || undefined) as CaseStatus | undefined })
+              }
+              data-testid="case-status-filter"
+            >
               <option value="">all</option>
               <StatusOptions />
             </select>
           </label>{' '}
           <label>
             Tag{' '}
-            <select value={tag} onChange={(e) => setTag(e.target.value)} data-testid="case-tag-filter">
+            <select
+              value={tag}
+              onChange={(e) => filterList({ ...listFilter, tag: e.target.value || undefined })}
+              data-testid="case-tag-filter"
+            >
               <option value="">any</option>
               {tags.data?.map((t) => (
                 <option key={t.id} value={t.name}>
                   {t.name}
                 </option>
               ))}
+              {/* A tag the address names that no case has (any more) is still the list's filter. */}
+              {tag && tags.data && !tags.data.some((t) => t.name === tag) && (
+                <option value={tag}>{tag}</option>
+              )}
             </select>
           </label>
           {cases.data?.length === 0 &&
@@ -108,7 +125,11 @@ export function CasesView() {
           <ul className="case-list" data-testid="case-list">
             {cases.data?.map((c) => (
               <li key={c.id} className={c.id === current ? 'current' : undefined}>
-                <a href={caseHash(c.id)} aria-current={c.id === current ? 'page' : undefined}>
+                <a
+                  href={caseHash(c.id, listFilter)}
+                  data-case-id={c.id}
+                  aria-current={c.id === current ? 'page' : undefined}
+                >
                   <span className={`severity-dot severity-${c.severity}`} aria-hidden="true" />
                   <strong>{c.title}</strong>
                   <br />
@@ -134,7 +155,7 @@ export function CasesView() {
         </nav>
         {route.kind === 'new' ? (
           <NewCaseForm
-            key={window.location.hash}
+            key={withCaseList(window.location.hash, {})}
             ips={route.ips}
             sessionIds={route.sessionIds}
             withFilter={route.withFilter}
