@@ -33,26 +33,39 @@ export class BoxIndex {
 
   add(box: Box, margin: number, owner: string): void {
     const filed = { box, margin, owner };
-    for (const key of cellsOf(box, margin)) {
-      const cell = this.cells.get(key);
-      if (cell) cell.push(filed);
-      else this.cells.set(key, [filed]);
-    }
+    const { left, right, top, bottom } = cellsOf(box, margin);
+    for (let x = left; x <= right; x++)
+      for (let y = top; y <= bottom; y++) {
+        const key = cellKey(x, y);
+        const cell = this.cells.get(key);
+        if (cell) cell.push(filed);
+        else this.cells.set(key, [filed]);
+      }
   }
 
   /** Whether `box` overlaps a filed box of another owner than `owner`. */
   hits(box: Box, owner: string): boolean {
-    for (const key of cellsOf(box, 0))
-      for (const filed of this.cells.get(key) ?? [])
-        if (filed.owner !== owner && overlaps(box, filed.box, filed.margin)) return true;
+    const { left, right, top, bottom } = cellsOf(box, 0);
+    for (let x = left; x <= right; x++)
+      for (let y = top; y <= bottom; y++)
+        for (const filed of this.cells.get(cellKey(x, y)) ?? [])
+          if (filed.owner !== owner && overlaps(box, filed.box, filed.margin)) return true;
     return false;
   }
 }
 
-/** The keys of the cells a box (grown by `margin`) touches; cells far off the stage are one. */
-function* cellsOf(box: Box, margin: number): Generator<number> {
-  const cell = (value: number) => Math.max(-64, Math.min(1024, Math.floor(value / CELL)));
-  const [left, right] = [cell(box.left - margin), cell(box.right + margin)];
-  const [top, bottom] = [cell(box.top - margin), cell(box.bottom + margin)];
-  for (let x = left; x <= right; x++) for (let y = top; y <= bottom; y++) yield (x + 64) * 2048 + y + 64;
+const cell = (value: number) => Math.max(-64, Math.min(1024, Math.floor(value / CELL)));
+const cellKey = (x: number, y: number) => (x + 64) * 2048 + y + 64;
+
+/**
+ * The range of cells a box (grown by `margin`) touches; cells far off the stage are one. Loops over
+ * it, not a generator: the placement files every unlabelled node's disc each frame.
+ */
+function cellsOf(box: Box, margin: number): Box {
+  return {
+    left: cell(box.left - margin),
+    right: cell(box.right + margin),
+    top: cell(box.top - margin),
+    bottom: cell(box.bottom + margin),
+  };
 }

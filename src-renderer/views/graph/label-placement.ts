@@ -9,13 +9,17 @@ import { type Box, BoxIndex } from './box-index.js';
 
 export type { Box };
 
-/** A label Sigma would draw: its node's centre and drawn radius on the stage. */
-export interface LabelCandidate {
+/** A node drawn on the stage: its centre and drawn radius. */
+export interface StageDisc {
   node: string;
-  label: string;
   x: number;
   y: number;
   size: number;
+}
+
+/** A label Sigma would draw, beside its node's disc. */
+export interface LabelCandidate extends StageDisc {
+  label: string;
 }
 
 export interface PlacedLabel {
@@ -40,6 +44,11 @@ export interface Placement {
   measure: (label: string) => number;
   /** The text's height in px (Sigma's labelSize). */
   lineHeight: number;
+  /**
+   * The other nodes on the stage, which get no label: a label avoids covering them where a spot
+   * around its node allows, and covers them rather than being left out where none does.
+   */
+  unlabelled?: readonly StageDisc[];
 }
 
 /** Between a node's disc and its label, as Sigma leaves it. */
@@ -77,7 +86,7 @@ function byImportance(candidates: readonly LabelCandidate[], placement: Placemen
   );
 }
 
-const disc = (c: LabelCandidate): Box => ({
+const disc = (c: StageDisc): Box => ({
   left: c.x - c.size,
   top: c.y - c.size,
   right: c.x + c.size,
@@ -87,8 +96,10 @@ const disc = (c: LabelCandidate): Box => ({
 /**
  * The labels that fit: each candidate, most important first, takes the first spot around its node
  * that lies on the stage, clear of every label placed before it and of the other candidates' discs
- * (a label over a labelled node would seem to name it); one that finds none is left out. A pinned
- * one always keeps the spot right of its node.
+ * (a label over a labelled node would seem to name it); one that finds none is left out. Of those
+ * spots it takes the first that also covers no unlabelled node, if one does: on a dense graph
+ * most nodes are unlabelled, and avoiding them outright would leave most labels out. A pinned one
+ * always keeps the spot right of its node.
  */
 export function placeLabels(candidates: readonly LabelCandidate[], placement: Placement): PlacedLabel[] {
   const pinned = new Set(placement.pinned);
@@ -96,6 +107,8 @@ export function placeLabels(candidates: readonly LabelCandidate[], placement: Pl
   // The labels placed so far and every candidate's disc.
   const taken = new BoxIndex();
   for (const candidate of candidates) taken.add(disc(candidate), 0, candidate.node);
+  const crowd = new BoxIndex();
+  for (const node of placement.unlabelled ?? []) crowd.add(disc(node), 0, node.node);
   const seen = new Set<string>();
   for (const candidate of byImportance(candidates, placement)) {
     if (seen.has(candidate.node)) continue;
@@ -105,7 +118,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], placement: Pl
     const isPinned = pinned.has(candidate.node);
     const free = (spot: Box) =>
       inside(spot, placement.width, placement.height) && !taken.hits(spot, candidate.node);
-    const box = isPinned ? around[0] : around.find(free);
+    const box = isPinned
+      ? around[0]
+      : (around.find((spot) => free(spot) && !crowd.hits(spot, candidate.node)) ?? around.find(free));
     if (!box) continue;
     placed.push({ node: candidate.node, label: candidate.label, box });
     taken.add(box, isPinned ? PINNED_MARGIN : MARGIN, candidate.node);

@@ -1,7 +1,7 @@
 // Where the graph's labels go (label-placement.ts) and which nodes are labelled first
 // (label-priority.ts): labels never overlap, the important ones take their spot first, a crowded
-// one moves to the other side of its node or is left out, and the heaviest and alarming nodes
-// lead the order.
+// one moves to the other side of its node or is left out, it keeps off unlabelled nodes where it
+// can, and the heaviest and alarming nodes lead the order.
 import { describe, expect, it } from 'vitest';
 import { BoxIndex } from '../../../src-renderer/views/graph/box-index.js';
 import { createGraphModel } from '../../../src-renderer/views/graph/graph-model.js';
@@ -88,6 +88,33 @@ describe('placing labels', () => {
       stage({ width: 200, height: 20 }),
     );
     expect(placed.map((label) => label.node)).toEqual(['b']);
+  });
+
+  it('keeps off an unlabelled node where another spot around its own node is clear', () => {
+    // A dot 30 px right of a: a's label would cover it on the right, so it goes left.
+    const dot = { node: 'dot', x: 130, y: 100, size: 2 };
+    const placed = placeLabels([at('aaaaaa', 100, 100)], stage({ unlabelled: [dot] }));
+    expect(placed.map((label) => [label.box.left, label.box.right])).toEqual([[33, 93]]);
+    // Without the dot it stays right, where Sigma puts it.
+    expect(placeLabels([at('aaaaaa', 100, 100)], stage())[0]?.box.left).toBe(107);
+  });
+
+  it('covers unlabelled nodes rather than leave a label out when every spot would', () => {
+    // Dots on all four sides of a: the label stays right of its node, over the dot there.
+    const dots = [
+      { node: 'r', x: 130, y: 100, size: 2 },
+      { node: 'l', x: 70, y: 100, size: 2 },
+      { node: 't', x: 100, y: 85, size: 2 },
+      { node: 'b', x: 100, y: 115, size: 2 },
+    ];
+    const placed = placeLabels([at('aaaaaa', 100, 100)], stage({ unlabelled: dots }));
+    expect(placed.map((label) => [label.node, label.box.left])).toEqual([['aaaaaa', 107]]);
+  });
+
+  it('lets a pinned label cover an unlabelled node: it keeps the spot right of its node', () => {
+    const dot = { node: 'dot', x: 130, y: 100, size: 2 };
+    const placed = placeLabels([at('aaaaaa', 100, 100)], stage({ pinned: ['aaaaaa'], unlabelled: [dot] }));
+    expect(placed[0]?.box.left).toBe(107);
   });
 });
 
