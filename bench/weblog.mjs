@@ -12,6 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { measure, option } from './measure.mjs';
 import { root, vigil } from './vigil-process.mjs';
+import { storageFloor } from './weblog-storage-floor.mjs';
 import { variedLog } from './weblog-varied.mjs';
 
 const cli = path.join(root, 'bin', 'vigil.js');
@@ -70,16 +71,16 @@ export async function run(args) {
     throw new Error('weblog bench: --lines takes a positive whole number');
   const generated = await combinedLog(rows);
   const varied = await variedLog(generated);
-  const results = [compare('generated (repetitive)', generated), compare('varied', varied)];
+  const results = [await compare('generated (repetitive)', generated), await compare('varied', varied)];
   console.log('\nweblog summary (ours / GoAccess lines/s; CPU: GoAccess CPU s / ours):');
   for (const r of results)
     console.log(
-      `  ${r.name.padEnd(24)} ratio ${r.ratio.toFixed(2)}  CPU ratio ${r.cpuRatio.toFixed(2)}  our peak RSS ${r.rss.toFixed(0)} MB`,
+      `  ${r.name.padEnd(24)} ratio ${r.ratio.toFixed(2)}  CPU ratio ${r.cpuRatio.toFixed(2)}  our peak RSS ${r.rss.toFixed(0)} MB  storage floor ${r.floor.toFixed(2)} s (4× leaves ${r.budget.toFixed(2)} s)`,
     );
 }
 
 /** GoAccess, then `vigil ingest`, on `file`: both sides' figures and the ratio. */
-function compare(name, file) {
+async function compare(name, file) {
   const lines = countLines(file);
   const sizeMb = fs.statSync(file).size / 1e6;
   const out = path.join(root, 'bench', 'out');
@@ -117,5 +118,20 @@ function compare(name, file) {
     `  format ${result.format}, stored ${result.stored}, quarantined ${result.quarantined}, duplicates ${result.duplicates}; ${trace}`,
   );
   console.log(`  ${rulesAtImport(db)}`);
-  return { name, ratio: ourRate / refRate, cpuRatio, rss: ours.peakRssMb };
+  const floor = await storageFloor(db, path.join(out, 'weblog-floor.db'));
+  if (floor.stored !== result.stored)
+    throw new Error(`the storage floor stored ${floor.stored} of our ${result.stored} rows`);
+  console.log(
+    `  floor: sqlite3 (C) storing the same ${floor.stored.toLocaleString('en-US')} rows into our sessions table and building its indexes, ` +
+      `nothing else (weblog-storage-floor.mjs): ${floor.seconds.toFixed(2)} s, ${floor.cpuSeconds.toFixed(2)} CPU s; ` +
+      `4× GoAccess leaves ${(goaccess.seconds / 4).toFixed(2)} s for the whole import`,
+  );
+  return {
+    name,
+    ratio: ourRate / refRate,
+    cpuRatio,
+    rss: ours.peakRssMb,
+    floor: floor.seconds,
+    budget: goaccess.seconds / 4,
+  };
 }
