@@ -106,6 +106,20 @@ describe('the case list filter', () => {
     await page.close();
   });
 
+  it('stays beside the new-case form, and Cancel goes back to the list so filtered', async () => {
+    const { page, errors } = await openAt('#/cases?status=closed');
+    await waitForList(page, ['Closed scanner', 'Closed phishing']);
+    await page.getByTestId('case-new-link').click();
+    await expect.poll(() => hashOf(page)).toBe('#/cases/new?status=closed');
+    await page.getByRole('link', { name: 'Cancel' }).waitFor();
+    await waitForList(page, ['Closed scanner', 'Closed phishing']);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await expect.poll(() => hashOf(page)).toBe('#/cases?status=closed');
+    await waitForList(page, ['Closed scanner', 'Closed phishing']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says no case matches a tag no case has, and shows that tag in its select', async () => {
     const { page, errors } = await openAt('#/cases?tag=no-such-tag');
     await page.getByText('No case matches.').waitFor();

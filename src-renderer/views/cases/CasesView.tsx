@@ -77,7 +77,7 @@ export function CasesView() {
     <div className="view" data-testid="view-cases">
       <header className="view-head cases-head">
         <h1>Cases</h1>
-        <a className="button" href="#/cases/new" data-testid="case-new-link">
+        <a className="button" href={withCaseList('#/cases/new', listFilter)} data-testid="case-new-link">
           New case
         </a>
       </header>
@@ -159,6 +159,7 @@ export function CasesView() {
             ips={route.ips}
             sessionIds={route.sessionIds}
             withFilter={route.withFilter}
+            list={listFilter}
           />
         ) : (
           detail.data && (

@@ -5,17 +5,19 @@ import { useVigilQuery } from '../../data/vigil-query.js';
 import { countOf, formatTimestamp } from '../../format.js';
 import { useOneAtATime } from '../../hooks/useOneAtATime.js';
 import { useGlobalFilter, useSessionFilter } from '../../state/filter.js';
-import { caseHash } from './useCaseRoute.js';
+import { type CaseListFilter, caseHash, casesHash } from './useCaseRoute.js';
 
 interface NewCaseFormProps {
   ips: string[];
   sessionIds: number[];
   /** With every session of the filter in force (the core selects them when the case is made). */
   withFilter?: boolean;
+  /** The case list's filter beside the form: Cancel goes back to the list so filtered. */
+  list?: CaseListFilter;
 }
 
 /** A new case, filled from where the analyst came from (an IP, a graph node, a selection, a filter). */
-export function NewCaseForm({ ips, sessionIds, withFilter = false }: NewCaseFormProps) {
+export function NewCaseForm({ ips, sessionIds, withFilter = false, list = {} }: NewCaseFormProps) {
   const global = useGlobalFilter();
   const filter = useSessionFilter();
   // How many the filter selects now, said before the case is made (an empty case is no surprise).
@@ -115,7 +117,7 @@ export function NewCaseForm({ ips, sessionIds, withFilter = false }: NewCaseForm
         <button type="submit" data-testid="case-create" disabled={pending}>
           {pending ? 'Creating…' : 'Create case'}
         </button>{' '}
-        <a href="#/cases">Cancel</a>
+        <a href={casesHash(list)}>Cancel</a>
       </p>
     </form>
   );
