@@ -1,6 +1,6 @@
 // Tags in the case header: coloured chips with a remove button each, and a labelled field that
-// suggests the existing tags and adds one on Enter; the case list filters by tag.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+// suggests the existing tags and adds one on Enter; the case list filters by tag (through the address).
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaseHeader } from '../../src-renderer/views/cases/CaseHeader.js';
 import { CasesView } from '../../src-renderer/views/cases/CasesView.js';
@@ -120,8 +120,10 @@ describe('case list', () => {
     const filter = screen.getByLabelText('Tag') as HTMLSelectElement;
     expect([...filter.options].map((o) => o.value)).toEqual(['', 'evidence', 'suspicious']);
     await act(async () => void fireEvent.change(filter, { target: { value: 'evidence' } }));
+    // The choice is written into the address, which the view follows on its hashchange (a task).
+    expect(window.location.hash).toBe('#/cases?tag=evidence');
+    await waitFor(() => expect(callsOf('listCases').at(-1)).toEqual({ tag: 'evidence' }));
     await flush();
-    expect(callsOf('listCases').at(-1)).toEqual({ tag: 'evidence' });
     expect(
       within(list)
         .getAllByRole('link')

@@ -20,6 +20,11 @@ import {
  * among 5 000, 5–10 ms).
  */
 export const UNLABELLED_LIMIT = 2_000;
+/**
+ * Nor on a graph of more nodes than this: finding which are on the stage means converting every
+ * node's position each frame with labels (a running layout draws one per step).
+ */
+export const UNLABELLED_SCAN_LIMIT = 10_000;
 
 /** What goes first, asked once per frame. */
 export type LabelOrder = () => Pick<Placement, 'pinned' | 'first'>;
@@ -83,11 +88,12 @@ export class LabelLayer {
     return this.drawn;
   }
 
-  /** The nodes on `stage` that get no label this frame (none past UNLABELLED_LIMIT). */
+  /** The nodes on `stage` that get no label this frame (none past either limit above). */
   private unlabelled<N extends object, E extends object>(
     sigma: Sigma<N, E>,
     stage: { width: number; height: number },
   ): StageDisc[] {
+    if (sigma.getGraph().order > UNLABELLED_SCAN_LIMIT) return [];
     const labelled = new Set(this.candidates.map((candidate) => candidate.node));
     const discs: StageDisc[] = [];
     for (const node of sigma.getGraph().nodes()) {
