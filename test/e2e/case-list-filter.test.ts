@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from './chromium.js';
-import { assertBuilt, type ServeProcess, startServe, vigilCli } from './serve-process.js';
+import { assertBuilt, type ServeProcess, signInAt, startServe, vigilCli } from './serve-process.js';
 
 let dir: string;
 let db: string;
@@ -27,14 +27,11 @@ async function waitForList(page: Page, titles: string[]): Promise<string[]> {
   await expect.poll(() => listed(page), { timeout: 10_000 }).toEqual(want);
   return want;
 }
-/** A new page of the signed-in context, at `hash` (the sign-in link's redirect drops a hash). */
+/** A new page of the signed-in context, at `hash`. */
 async function openAt(hash: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto(serve.url);
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
+  await signInAt(page, serve.url, hash);
   return { page, errors };
 }
 const hashOf = (page: Page) => page.evaluate(() => window.location.hash);

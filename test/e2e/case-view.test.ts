@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../src-shared/count-words.js';
 import { collectPageErrors, launchChromium } from './chromium.js';
 import { inkBounds } from './ink-bounds.js';
-import { assertBuilt, ROOT, type ServeProcess, startServe } from './serve-process.js';
+import { assertBuilt, ROOT, type ServeProcess, signInAt, startServe } from './serve-process.js';
 
 const SHOTS = process.env.VIGIL_SHOTS ?? path.join(ROOT, 'test-results', 'screenshots');
 const CLI = path.join(ROOT, 'bin', 'vigil.js');
@@ -39,10 +39,7 @@ function vigil(...args: string[]): string {
 async function openPage(hash: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const errors = collectPageErrors(page);
-  await page.goto(serve.url);
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
+  await signInAt(page, serve.url, hash);
   return { page, errors };
 }
 

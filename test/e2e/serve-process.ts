@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -57,6 +58,17 @@ export async function startServe(
 }
 
 /** A plain GET with full control over headers (browsers will not send a foreign Host). */
+/**
+ * Signs `page` in with a serve link (it works once per browser context) and goes to `hash`: the
+ * sign-in's redirect drops a hash given with the link.
+ */
+export async function signInAt(page: Page, link: string, hash: string): Promise<void> {
+  await page.goto(link);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
 export function rawGet(port: number, target: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     http

@@ -10,6 +10,7 @@ import {
   ROOT,
   type ServeProcess,
   scoredFlowsDb,
+  signInAt,
   startServe,
   vigilCli,
 } from './serve-process.js';
@@ -33,10 +34,7 @@ async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
   });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto(serve.url);
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
+  await signInAt(page, serve.url, hash);
   return { page, errors };
 }
 
