@@ -13,7 +13,8 @@ import Database from 'better-sqlite3';
 import { measure } from './measure.mjs';
 import { vigil } from './vigil-process.mjs';
 
-const QUERY_INDEXES = ['sessions_src', 'sessions_dst', 'sessions_src_sort', 'sessions_dst_sort'];
+/** The indexes our import builds after a bulk load (core/db/session-indexes.ts owns the list). */
+export const QUERY_INDEXES = ['sessions_src', 'sessions_dst', 'sessions_src_sort', 'sessions_dst_sort'];
 
 /** Times sqlite3 storing `file` (a `vigil generate` CloudWatch CSV) into a fresh Vigil database. */
 export async function sameStorageReference(file, dbFile) {

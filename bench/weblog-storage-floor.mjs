@@ -1,24 +1,17 @@
 // A floor for the weblog bench's target: Debian's sqlite3, in C, storing the very rows our import
 // stored (its sessions table, copied into a fresh Vigil database before the clock starts) into
-// Vigil's sessions table, with the natural-key index live, then building the query indexes after
-// the load, as our import does, with the same sorter threads. It parses nothing and keeps no
-// interned texts, rule hits or rollups, so it does less than `vigil ingest`; if it alone takes
-// longer than the target leaves for the whole import, no importer that stores each request as a
-// row of this table (with these indexes) meets that target on this machine.
+// Vigil's sessions table with the indexes our import keeps live (the natural key, the partial one on
+// requests with a query), then building the query indexes after the load, as our import does, with
+// the same sorter threads. It parses nothing and keeps no interned texts, rule hits or rollups, so
+// it does less than `vigil ingest`; if it alone takes longer than the target leaves for the whole
+// import, no importer that stores each request as a row of this table (with these indexes) meets
+// that target on this machine.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { QUERY_INDEXES } from './ingest-same-storage.mjs';
 import { measure } from './measure.mjs';
 import { vigil } from './vigil-process.mjs';
-
-/** The indexes our import builds after a bulk load (db/session-indexes.ts and migrations). */
-const BUILT_AFTER = [
-  'sessions_with_query',
-  'sessions_src',
-  'sessions_dst',
-  'sessions_src_sort',
-  'sessions_dst_sort',
-];
 
 /**
  * Times sqlite3 storing the sessions of `ourDb` into a fresh database at `floorDb`.
@@ -43,18 +36,19 @@ export async function storageFloor(ourDb, floorDb) {
 }
 
 /**
- * Untimed: drops the indexes built after a load, copies our import (its row and its sessions, as
- * stored) into a staging table of the floor database; returns the columns and the indexes' DDL.
+ * Untimed: drops the query indexes (built after a load, as our import does), copies our import
+ * (its row and its sessions, as stored) into a staging table of the floor database; returns the
+ * columns and the indexes' DDL.
  */
 function stageRows(ourDb, floorDb) {
   const db = new Database(floorDb);
   try {
-    const indexSql = BUILT_AFTER.map((name) => {
+    const indexSql = QUERY_INDEXES.map((name) => {
       const sql = db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name);
       if (!sql) throw new Error(`weblog storage floor: no index ${name} in a new database`);
       return sql;
     });
-    for (const name of BUILT_AFTER) db.exec(`DROP INDEX ${name}`);
+    for (const name of QUERY_INDEXES) db.exec(`DROP INDEX ${name}`);
     // Every stored column but the id and the generated ones (table_xinfo's hidden 2 and 3).
     const columns = db
       .prepare(`SELECT name FROM pragma_table_xinfo('sessions') WHERE hidden = 0 AND name <> 'id'`)
