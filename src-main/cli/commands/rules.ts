@@ -63,7 +63,9 @@ export function registerRules(program: Command): void {
           'A rule needs a title, a logsource and a detection. Without an id it gets one derived from its\n' +
           'file (within DIR) and title, listed as "(derived)". Without a level, it and its hits read "no level"\n' +
           '(level null in JSON exports) and its hits rank with informational (level:informational finds\n' +
-          'them, level:>=low does not).',
+          'them, level:>=low does not).\n' +
+          'A rule whose id another set holds already is refused (it would run twice: give the copy its own\n' +
+          'id). A folder in which no rule loads is refused: exit code 1, nothing stored.',
       ),
   ).action((dir: string, options: WorkspaceOptions) =>
     withWorkspace(options, async ({ call }) => {

@@ -9,6 +9,7 @@ import type { RuleFolderLoad, RuleRefusalInfo } from '../../../src-shared/rules.
 import type { Db } from '../db/open.js';
 import {
   enableEngineSet,
+  heldRuleIds,
   markApplied,
   type RuleSetKind,
   type RuleSetRow,
@@ -20,7 +21,7 @@ import {
 } from '../db/rule-sets.js';
 import { hasSessions } from '../db/sessions.js';
 import { loadRuleFolder, packDir } from '../rules/index.js';
-import type { LoadResult, SigmaRule } from '../rules/types.js';
+import type { LoadResult, RuleRefusal, SigmaRule } from '../rules/types.js';
 
 /** The source name of the shipped pack's set. */
 export const PACK_SOURCE = 'pack';
@@ -141,6 +142,46 @@ function refuseOverlap(db: Db, folder: string): void {
 }
 
 /**
+ * Refuses each rule whose id another enabled set holds already (a shipped rule copied into the
+ * analyst's folder, a file copied into two folders): both would run, so each matching session would
+ * get two hits from one rule and every hit total would count it twice, as with nested folders.
+ * Ids are only unique within a set; within `source`'s own set a reload keeps its ids.
+ */
+function refuseHeldIds(db: Db, source: string, load: LoadResult): LoadResult {
+  const held = heldRuleIds(db, source);
+  const rules: SigmaRule[] = [];
+  const refused: RuleRefusal[] = [...load.refused];
+  for (const rule of load.rules) {
+    const holder = held.get(rule.id);
+    if (!holder) rules.push(rule);
+    else
+      refused.push({
+        file: rule.file,
+        line: rule.line,
+        kind: 'invalid',
+        ruleId: rule.id,
+        title: rule.title,
+        reason:
+          `the id ${rule.id} is rule "${holder.title}" of set ${holder.setId} (${holder.source}) already: ` +
+          `it would run twice. Give this rule an id of its own to keep both, or remove that set (vigil rules remove ${holder.setId}).`,
+      });
+  }
+  return { ...load, rules, refused };
+}
+
+/** Why a folder in which no rule loads is refused: its first refusals, each with file and line. */
+export function nothingLoaded(dir: string, load: LoadResult): string {
+  const shown = load.refused
+    .slice(0, 10)
+    .map((r) => `${path.relative(dir, r.file) || r.file}:${r.line}: ${r.reason}`);
+  const more = load.refused.length - shown.length;
+  return (
+    `No rule loaded from the ${load.files} ${load.files === 1 ? 'file' : 'files'}; nothing was changed. ` +
+    `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`
+  );
+}
+
+/**
  * Loads every rule file under `dir` as the set of that folder (replacing an earlier load of it).
  * `pack` (where no such folder is) or the pack's own folder turns the shipped pack on again, after
  * `vigil rules remove pack`, rather than adding its rules a second time; an engine's name
@@ -173,6 +214,10 @@ export function addRuleFolder(db: Db, dir: string): RuleFolderLoad {
     throw error;
   }
   if (load.files === 0) throw new Error(`No rule files (.yml, .yaml) under ${folder}`);
+  load = refuseHeldIds(db, folder, load);
+  // As an upload: a set with no rule would stand in the list for nothing, and the reload of a folder
+  // whose every rule broke would drop the rules (and hits) it had.
+  if (load.rules.length === 0) throw new Error(nothingLoaded(folder, load));
   const id = saveLoad(db, folder, 'folder', folder, load);
   const set = ruleSetById(db, id);
   if (!set) throw new Error(`Rule set ${id} vanished while it was saved`);

@@ -11,8 +11,7 @@ import type { RuleFolderLoad } from '../../../src-shared/rules.js';
 import type { Db } from '../db/open.js';
 import { ownedName, removeLeftovers } from '../leftovers.js';
 import { loadRuleFolder } from '../rules/index.js';
-import type { LoadResult } from '../rules/types.js';
-import { addRuleFolder } from './rule-set-load.js';
+import { addRuleFolder, nothingLoaded } from './rule-set-load.js';
 
 /**
  * The workspace's own rules folder: beside the database and named after it (`vigil.rules/` for
@@ -34,15 +33,6 @@ function writeFiles(dir: string, files: readonly RuleUploadFile[]): void {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, file.text, { flag: 'wx' });
   }
-}
-
-function nothingLoaded(dir: string, load: LoadResult): string {
-  const shown = load.refused.slice(0, 10).map((r) => `${path.relative(dir, r.file)}:${r.line}: ${r.reason}`);
-  const more = load.refused.length - shown.length;
-  return (
-    `No rule loaded from the ${load.files} ${load.files === 1 ? 'file' : 'files'}; nothing was changed. ` +
-    `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`
-  );
 }
 
 /** Moves `staged` to `target` and loads it; on any failure the folder that was there comes back. */
