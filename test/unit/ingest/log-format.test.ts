@@ -140,6 +140,32 @@ describe('log-format', () => {
     expect(bads[0]?.reason).toBe('expected a space after $status');
   });
 
+  it('quarantines a line with a quoted field after the last one the format names, never gluing it on', () => {
+    // nginx's stock `main` format adds "$http_x_forwarded_for" after the user agent.
+    const lines = [
+      '203.0.113.5 - - [10/Oct/2024:13:55:36 +0000] "GET /a HTTP/1.1" 200 612 "-" "curl/8.4.0" "-"',
+      '203.0.113.6 - - [10/Oct/2024:13:55:37 +0000] "GET /b HTTP/1.1" 200 612 "-" "sqlmap/1.7" "198.51.100.7"',
+      '203.0.113.7 - - [10/Oct/2024:13:55:38 +0000] "GET /c HTTP/1.1" 200 612 "-" "Mozilla/5.0 \\"x\\" 1.0"',
+    ];
+    for (const format of [
+      'combined',
+      'nginx_combined',
+      '%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i"',
+    ]) {
+      const { rows, bads } = read(format, `${lines.join('\n')}\n`);
+      const agent = format === 'nginx_combined' ? '$http_user_agent' : '%{User-Agent}i';
+      expect(bads, format).toEqual([
+        { line: 1, raw: lines[0], reason: `expected the end of the line at character 88 (after ${agent})` },
+        { line: 2, raw: lines[1], reason: `expected the end of the line at character 88 (after ${agent})` },
+      ]);
+      // An escaped quote inside the last field still does not end it.
+      expect(
+        rows.map((row) => row.userAgent),
+        format,
+      ).toEqual(['Mozilla/5.0 "x" 1.0']);
+    }
+  });
+
   it('refuses a format it cannot read, naming what is wrong', () => {
     expect(() => compileLogFormat('')).toThrow('The log format is empty');
     expect(() => compileLogFormat('just text')).toThrow(/names no fields/);

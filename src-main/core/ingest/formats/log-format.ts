@@ -222,11 +222,14 @@ export class LogFormatReader {
       const after = literals[i + 1] ?? '';
       let end: number;
       if (i === last) {
-        // The last field runs to what ends the line, so a stray quote inside it cannot cut it short.
-        end = line.length - after.length;
-        if (end < at || !line.endsWith(after))
+        end = lastFieldEnd(line, at, before, after);
+        if (end === -1)
           throw new RowError(
             `expected ${describe(after)} at the end of the line (after ${fields[i]?.source})`,
+          );
+        if (end + after.length !== line.length)
+          throw new RowError(
+            `expected the end of the line at character ${end + after.length + 1} (after ${fields[i]?.source})`,
           );
       } else {
         let from = at;
@@ -284,6 +287,29 @@ function findLiteral(line: string, literal: string, from: number, quoted: boolea
     if (slashes % 2 === 0) return j;
   }
   return -1;
+}
+
+/**
+ * Where the last field of a line ends, or -1. A quoted one closes at its first quote that is not
+ * escaped and is followed by a space or the end of the line (as clf-tokens.ts closes a quoted
+ * field), so a quoted field the format does not name after it (nginx's `main` adds
+ * `"$http_x_forwarded_for"`) is found, not glued onto it; a quote inside it that no space follows
+ * does not end it. An unquoted one runs to what ends the line: its value may hold spaces.
+ */
+function lastFieldEnd(line: string, from: number, before: string, after: string): number {
+  if (before.endsWith('"') && after.startsWith('"')) {
+    for (
+      let end = findLiteral(line, after, from, true);
+      end !== -1;
+      end = findLiteral(line, after, end + 1, true)
+    ) {
+      const next = end + after.length;
+      if (next === line.length || line.charCodeAt(next) === 32) return end;
+    }
+    return -1;
+  }
+  const end = line.length - after.length;
+  return end < from || !line.endsWith(after) ? -1 : end;
 }
 
 /** Whether the space at `at` is inside a list separator (`, ` or ` : `), not a field's end. */
