@@ -5,15 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sessionPage } from '../../../src-main/core/db/sessions.js';
+import { inlineLogFormat } from '../../../src-main/core/ingest/formats/log-format.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';
 import { importFile, tempWorkspace } from './harness.js';
 
 const WEB = path.join(import.meta.dirname, '../../fixtures/ingest/web');
 const HOSTS = ['shop.example:8080', '[2001:db8::1]:8443', '2001:db8::2', 'Shop.Example'];
 
-// A bracketed IPv6 virtual host is no Combined line the fast reader takes (it reads as the time).
-const COMBINED_HOSTS = HOSTS.filter((host) => !host.startsWith('['));
-const combined = COMBINED_HOSTS.map(
+const combined = HOSTS.map(
   (host, i) =>
     `${host} 203.0.113.9 - - [25/Apr/2024:00:00:0${i} +0000] "GET /c${i} HTTP/1.1" 200 5 "-" "curl/8.0"`,
 );
@@ -81,20 +80,20 @@ describe('a host logged with its port', () => {
     const ports: Record<string, (number | null)[]> = {};
     for (const [source, file] of Object.entries(files)) {
       const { record, sessions } = await importFile(db, { file });
-      expect(record.stored, source).toBe(source === 'combined' ? COMBINED_HOSTS.length : HOSTS.length);
+      expect(record.stored, source).toBe(HOSTS.length);
       hosts[source] = sessions.map((s) => s.host);
       ports[source] = sessions.map((s) => s.dstPort);
     }
     const expected = ['shop.example', '2001:db8::1', '2001:db8::2', 'Shop.Example'];
     expect(hosts).toEqual({
-      combined: expected.filter((_, i) => i !== 1),
+      combined: expected,
       'zeek-json': expected,
       'zeek-tsv': expected,
       waf: expected,
     });
     // Zeek has the connection's own port; WAF logs none, so the Host header's is the best there is.
     expect(ports.waf).toEqual([8080, 8443, null, null]);
-    expect(ports.combined).toEqual([8080, null, null]);
+    expect(ports.combined).toEqual([8080, 8443, null, null]);
     expect(ports['zeek-json']).toEqual([8080, 8080, 8080, 8080]);
 
     const page = sessionPage(db, {
@@ -106,6 +105,27 @@ describe('a host logged with its port', () => {
     });
     // Two per source: `shop.example:8080` and `Shop.Example`, four sources.
     expect(page.items).toHaveLength(8);
+  });
+});
+
+describe('a virtual host written as a bracketed IPv6 address and port', () => {
+  it("is read by a custom format's %v:%p (vhost_combined)", async () => {
+    const { db, write } = tempWorkspace();
+    const file = write('vhost.log', `${combined[0]}\n${combined[1]}\n`);
+    const { record, sessions } = await importFile(db, { file, preset: inlineLogFormat('vhost_combined') });
+    expect(record).toMatchObject({ stored: 2, quarantined: 0 });
+    expect(sessions.map((s) => [s.host, s.dstPort])).toEqual([
+      ['shop.example', 8080],
+      ['2001:db8::1', 8443],
+    ]);
+  });
+
+  it('is recognised as a Combined log when every line starts with one', async () => {
+    const { db, write } = tempWorkspace();
+    const file = write('vhost6.log', `${combined[1]}\n${combined[1]?.replace('/c1', '/c9')}\n`);
+    const { record, sessions } = await importFile(db, { file });
+    expect(record).toMatchObject({ format: 'combined', stored: 2, quarantined: 0 });
+    expect(sessions[0]).toMatchObject({ host: '2001:db8::1', dstPort: 8443, dstIp: '2001:db8::1' });
   });
 });
 

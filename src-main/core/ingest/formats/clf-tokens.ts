@@ -1,5 +1,5 @@
 // Splits a line of an Apache/nginx-style access log into its fields: bare words separated by
-// spaces, `"quoted text"` and `[bracketed text]`. A quote closes at a `"` that is not escaped by
+// spaces (`[2001:db8::1]:8443` is one), `"quoted text"` and `[bracketed text]`. A quote closes at a `"` that is not escaped by
 // a backslash and is followed by a space or the end of the line, so a stray quote inside a user
 // agent (`"Mozilla "x" 1.0"`, from servers that do not escape it) does not end the field early
 // unless a space follows it.
@@ -31,7 +31,7 @@ export class ClfTokens {
         if (close === -1) return `unterminated quoted field starting at character ${i + 1}`;
         this.add(i + 1, close, QUOTED);
         i = close + 1;
-      } else if (c === 91 /* [ */) {
+      } else if (c === 91 /* [ */ && !bracketedWord(line, i)) {
         const close = line.indexOf(']', i + 1);
         if (close === -1) return `unterminated [bracketed] field starting at character ${i + 1}`;
         this.add(i + 1, close, BRACKETED);
@@ -69,6 +69,17 @@ export class ClfTokens {
     this.ends = ends;
     this.kinds = kinds;
   }
+}
+
+/**
+ * Whether the `[` at `at` starts a bare word rather than a [bracketed] field: its `]` comes before
+ * any space and is followed by more of the word, as in a virtual host `[2001:db8::1]:8443`.
+ */
+function bracketedWord(line: string, at: number): boolean {
+  const close = line.indexOf(']', at + 1);
+  if (close === -1 || close + 1 === line.length) return false;
+  const space = line.indexOf(' ', at + 1);
+  return (space === -1 || close < space) && line.charCodeAt(close + 1) !== 32;
 }
 
 /**

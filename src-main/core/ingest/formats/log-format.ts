@@ -232,7 +232,7 @@ export class LogFormatReader {
             `expected the end of the line at character ${end + after.length + 1} (after ${fields[i]?.source})`,
           );
       } else {
-        let from = at;
+        let from = fields[i]?.role === 'host' ? bracketedAddressEnd(line, at) : at;
         for (let s = this.innerSpaces[i] ?? 0; s > 0 && from !== -1; s--) {
           const space = line.indexOf(' ', from);
           from = space === -1 ? -1 : space + 1;
@@ -287,6 +287,16 @@ function findLiteral(line: string, literal: string, from: number, quoted: boolea
     if (slashes % 2 === 0) return j;
   }
   return -1;
+}
+
+/**
+ * Where to look for the end of a host from: past its `]` when it is a bracketed IPv6 address
+ * (`[2001:db8::1]:8443`), whose colons are not the `:` of `%v:%p`.
+ */
+function bracketedAddressEnd(line: string, at: number): number {
+  if (line.charCodeAt(at) !== 91 /* [ */) return at;
+  const close = line.indexOf(']', at);
+  return close === -1 ? at : close + 1;
 }
 
 /**
