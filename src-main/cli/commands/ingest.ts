@@ -38,10 +38,10 @@ export function registerIngest(program: Command): void {
       .description(`Import log files: ${IMPORTABLE_LOGS} (.gz too)`)
       .argument('<files...>', 'files to import')
       .option('--format <id>', `skip auto-detection: ${FORMAT_IDS.join(', ')}`)
-      .option('--map <preset>', 'use a saved preset (a column mapping, or a log format)')
+      .option('--map <preset>', 'use a saved preset (a column mapping, or a log format); not with --format')
       .option(
         '--log-format <format>',
-        "read an access log in the server's own format: an nginx log_format or Apache LogFormat string",
+        "read an access log in the server's own format: an nginx log_format or Apache LogFormat string; not with --format or --map",
       )
       .option(
         '--labels <csv>',

@@ -46,6 +46,12 @@ export function jobControlService(context: JobControlContext): Pick<VigilService
     async startImport({ paths, format, preset, logFormat, labels }) {
       if (logFormat !== undefined && preset !== undefined)
         throw new Error('Give a saved preset or a log format string, not both');
+      // A preset or format string names the format that reads the file: a format beside it would
+      // read it as another while the import record named the preset or string.
+      if (format !== undefined && preset !== undefined)
+        throw new Error('Give a format or a saved preset, not both: the preset names its own format');
+      if (format !== undefined && logFormat !== undefined)
+        throw new Error('Give a format or a log format string, not both: the string is the format');
       const mapping = logFormat === undefined ? await presetOf(preset) : inlineLogFormat(logFormat);
       return { jobIds: paths.map((file) => jobs.start({ file, format, preset: mapping, labels })) };
     },
