@@ -110,7 +110,7 @@ export class LabelSidecar {
         sink.row(row);
       },
       bad: (line, raw, reason) => {
-        this.skipTo(line);
+        this.dropLabelOf(line);
         sink.bad(line, raw, reason);
       },
     };
@@ -138,6 +138,15 @@ export class LabelSidecar {
       row.label = this.entry.label;
       this.advance();
     }
+  }
+
+  /**
+   * A quarantined record stores nothing to label: the label of its line goes with it, so a
+   * quarantined last line leaves no label past the last record for finish() to refuse.
+   */
+  private dropLabelOf(line: number): void {
+    this.skipTo(line);
+    if (this.entry !== null && this.entry.line === line) this.advance();
   }
 
   /** Passes the entries of lines before `line` (lines inside a multi-line record, or quarantined ones). */

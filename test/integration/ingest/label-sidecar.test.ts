@@ -29,6 +29,33 @@ describe('labels from a sidecar CSV', () => {
     ]);
   });
 
+  it.each(['inline', 'worker'] as const)(
+    'drops the label of a quarantined last line with its record (parser %s)',
+    async (parser) => {
+      const { db, write } = tempWorkspace();
+      // The last request cut short, as a log copied while the server wrote it.
+      const cut = `${LOG}${line(7).slice(0, 40)}\n`;
+      const labels = write('cut.log.labels.csv', 'line,label\n1,benign\n6,sqli\n7,xss\n');
+      const { record, sessions } = await importFile(db, { file: write('cut.log', cut), labels, parser });
+      expect(record).toMatchObject({ status: 'done', stored: 5, quarantined: 2 });
+      expect(sessions.map((s) => [s.rawLine, s.label])).toEqual([
+        [1, 'benign'],
+        [2, null],
+        [3, null],
+        [5, null],
+        [6, 'sqli'],
+      ]);
+      // A label past the quarantined last line is still another log's (a blank line added: the same
+      // bytes would be skipped as imported before).
+      const past = write('past.labels.csv', 'line,label\n7,xss\n8,xss\n');
+      await expect(
+        runImport(db, { file: write('cut-again.log', `${cut}\n`), labels: past, enrich: false, parser }),
+      ).rejects.toThrow(
+        "Labels file past.labels.csv, line 3: a label for line 8, past the log's last record (line 7)",
+      );
+    },
+  );
+
   it.each([
     ['no header', '1,benign\n', 'line 1: the first line must be the header "line,label"'],
     ['lines out of order', 'line,label\n3,a\n2,b\n', 'line 3: line 2 comes after line 3'],
