@@ -405,6 +405,31 @@ describe('zeek-http and zeek-conn', () => {
     );
   });
 
+  it('reads conn.log the same from its TSV and its JSON form, booleans included', () => {
+    const tsv = parseText('zeek-conn', web('zeek-conn.log'));
+    // Zeek's JSON writer writes a bool as true/false where the TSV writer writes T/F; in field
+    // order, after conn_state, as the TSV form has them.
+    const flags = [
+      { local_orig: true, local_resp: true },
+      { local_orig: true, local_resp: false },
+    ];
+    const withFlags = (line: string, i: number) =>
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(JSON.parse(line) as Record<string, unknown>).flatMap((entry) =>
+            entry[0] === 'conn_state' ? [entry, ...Object.entries(flags[i] ?? {})] : [entry],
+          ),
+        ),
+      );
+    const lines = fixture('zeek-conn.jsonl').trimEnd().split('\n');
+    const json = parseText('zeek-conn', `${lines.map(withFlags).join('\n')}\n`);
+    expect(json.bads).toEqual([]);
+    expect(json.rows.map(({ line: _, ...row }) => row)).toEqual(
+      tsv.rows.slice(0, 2).map(({ line: _, ...row }) => row),
+    );
+    expect(attrsOf(json.rows[1] ?? ({} as never))).toMatchObject({ local_orig: 'T', local_resp: 'F' });
+  });
+
   it('refuses a Zeek log of another kind as a whole', () => {
     expect(() => parseText('zeek-http', web('zeek-conn.log'))).toThrow(
       /This is a Zeek conn.log \(its #path on line 5\); the zeek-http format reads http.log/,

@@ -197,10 +197,16 @@ export function zeekText(record: ZeekRecord, name: string): string | null {
   // A JSON list reads as the TSV form writes a set: its items joined by the set separator.
   if (Array.isArray(value)) {
     if (value.length === 0) return null;
-    const joined = value.map(String).join(',');
+    const joined = value.map(tsvText).join(',');
     checkText(joined, name);
     return joined;
   }
+  return tsvText(value);
+}
+
+/** A value as the TSV writer writes it: a JSON `true`/`false` (a `bool` such as local_orig) as T/F. */
+function tsvText(value: ZeekValue): string {
+  if (typeof value === 'boolean') return value ? 'T' : 'F';
   return String(value);
 }
 
