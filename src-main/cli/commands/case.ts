@@ -31,7 +31,11 @@ const ITEM_OPTIONS: OptionNames = { sessionIds: '--session', ips: '--ip', caseId
 
 const withItems = (command: Command) =>
   command
-    .option('--ip <address>', 'an IP: all sessions from or to it belong to the case (repeatable)', collect)
+    .option(
+      '--ip <address>',
+      'an IP: all sessions from or to it, in any text form (2001:DB8::3, ::ffff:10.1.2.3), belong to the case (repeatable)',
+      collect,
+    )
     .option('--session <id>', 'a session id (repeatable)', collect)
     .option(
       '--filter <text>',

@@ -25,7 +25,7 @@ export function registerVerdict(program: Command): void {
         "Record an analyst verdict on sessions (one audited, undoable action), undo your last one, or show a session's history",
       )
       .option('--session <ids...>', 'session ids (several after one --session, or --session repeated)')
-      .option('--ip <address>', 'every stored session from this source IP')
+      .option('--ip <address>', 'every stored session from this source IP, in any text form it was logged in')
       .option('--verdict <verdict>', 'malicious, benign or review (needs review)')
       .option('--note <text>', 'why; kept with the verdict and in the audit log')
       .option(

@@ -6,6 +6,8 @@
 // only (`2001:0db8:0:0:0:0:0:1`), too many spellings to list: every form starts with its first
 // group's text, so each of those few prefixes is an index range, checked by the address's number.
 import { addressTexts, ipv6Hex, ipv6LeadTexts, ipv6ToBigInt } from '../../../src-shared/ip.js';
+import { must } from '../../../src-shared/must.js';
+import { ADDRESS_SORT_KEYS, addressSortKey } from './address-sort-key.js';
 
 /** `bind` binds a value and gives its SQL placeholder. */
 export function exactAddressSql(column: string, address: string, bind: (value: unknown) => string): string {
@@ -66,4 +68,27 @@ export function addressMatch(
     return `@${name}`;
   };
   return { match: (column) => exactAddressSql(column, address, bind), params };
+}
+
+/**
+ * SQL that holds when the address in `column` (src_ip or dst_ip) is one of a list of addresses,
+ * whichever text form a log wrote it in, with the list bound as `param` (addressKeysParam). For a
+ * list an analyst made, which may hold thousands (a case's IPs): each address is one lookup in the
+ * column's sort-key index (address-sort-key.ts), where every text form of one address has one key:
+ * the forms exactAddressSql finds (and the rarer ones the graph also draws as that address's node),
+ * without an SQL term per address, which SQLite caps at a depth of 1 000.
+ */
+export function anyAddressSql(column: (typeof ADDRESS_SORT_KEYS)[number]['column'], param: string): string {
+  const { key } = must(
+    ADDRESS_SORT_KEYS.find((address) => address.column === column),
+    `the sort key of ${column}`,
+  );
+  return `sessions.${key} IN (SELECT unhex(value) FROM json_each(@${param}))`;
+}
+
+/** The value anyAddressSql binds: the addresses' keys (no key for no address: an empty text names none). */
+export function addressKeysParam(addresses: Iterable<string>): string {
+  const keys = new Set<string>();
+  for (const address of addresses) if (address !== '') keys.add(addressSortKey(address).toString('hex'));
+  return JSON.stringify([...keys]);
 }

@@ -3,8 +3,10 @@
 // indicator IPs. A report of a 3 000-session case counted the first 2 000 before, and a verdict on
 // a later session vanished from its charts and indicators.
 import type { CaseBucket, CaseOverview } from '../../../src-shared/cases.js';
+import { canonicalIp } from '../../../src-shared/ip.js';
 import { caseTimelineBucket } from '../../../src-shared/time-buckets.js';
 import type { IocKind } from '../../../src-shared/triage.js';
+import { addressKeysParam, anyAddressSql } from './address-sql.js';
 import { iocMatchesOf } from './ioc.js';
 import type { Db } from './open.js';
 import { type SessionSelection, selectionWhere } from './session-export.js';
@@ -90,12 +92,25 @@ export function caseTotals(db: Db, selection: SessionSelection): CaseTotals {
 /**
  * The case's indicator IPs: those it names, the sources of its sessions an analyst judged
  * malicious, and any of its addresses on a known-bad IOC list; each with its figures in the case.
+ * One indicator per address, whichever text forms its sessions wrote it in (`2001:DB8::3` and
+ * `2001:db8::3`, `::ffff:10.1.2.3` and `10.1.2.3`), as the case holds it and its graph draws it:
+ * named as the case names it (the text the analyst gave), else by its one text (canonicalIp); its
+ * figures and IOC lists those of every form.
  */
 export function caseIndicators(db: Db, selection: SessionSelection, namedIps: string[]): Indicator[] {
   const { sql, params } = selectionWhere(db, selection);
-  const reasons = new Map<string, Set<string>>();
-  const note = (ip: string, reason: string) => reasons.set(ip, (reasons.get(ip) ?? new Set()).add(reason));
-  for (const ip of namedIps) note(ip, 'case item');
+  const byAddress = new Map<string, { ip: string; texts: Set<string>; reasons: Set<string> }>();
+  const addressOf = (text: string, named = false) => {
+    const address = canonicalIp(text);
+    let found = byAddress.get(address);
+    if (found === undefined) {
+      found = { ip: named ? text : address, texts: new Set(), reasons: new Set() };
+      byAddress.set(address, found);
+    }
+    found.texts.add(text);
+    return found;
+  };
+  for (const ip of namedIps) addressOf(ip, true).reasons.add('case item');
   const judged = db
     .prepare(
       `SELECT DISTINCT src_ip FROM sessions JOIN verdicts ON verdicts.session_id = sessions.id
@@ -103,7 +118,7 @@ export function caseIndicators(db: Db, selection: SessionSelection, namedIps: st
     )
     .pluck()
     .all(params) as string[];
-  for (const ip of judged) note(ip, 'malicious verdict');
+  for (const ip of judged) addressOf(ip).reasons.add('malicious verdict');
   const addresses = db
     .prepare(
       `SELECT src_ip FROM sessions WHERE ${sql}
@@ -111,22 +126,36 @@ export function caseIndicators(db: Db, selection: SessionSelection, namedIps: st
     )
     .pluck()
     .all(params) as string[];
-  const ioc = iocMatchesOf(db, [...new Set([...addresses, ...reasons.keys()])]);
-  for (const [ip, matches] of ioc)
-    for (const m of matches) if (m.kind === 'known_bad') note(ip, `IOC list ${m.list}`);
+  const ioc = iocMatchesOf(db, [...new Set([...addresses, ...namedIps, ...judged])]);
+  const listsOf = new Map<string, Indicator['iocLists']>();
+  for (const [ip, matches] of ioc) {
+    const found = addressOf(ip);
+    const lists = listsOf.get(found.ip) ?? [];
+    for (const m of matches) {
+      if (m.kind === 'known_bad') found.reasons.add(`IOC list ${m.list}`);
+      if (!lists.some((l) => l.list === m.list && l.kind === m.kind)) lists.push(m);
+    }
+    listsOf.set(found.ip, lists);
+  }
   const seen = db.prepare(
     `SELECT count(*) AS sessions, min(start_ts) AS firstSeen, max(max(end_ts, start_ts)) AS lastSeen
-     FROM sessions WHERE ${sql} AND (src_ip = @ip OR dst_ip = @ip)`,
+     FROM sessions WHERE ${sql} AND (${anyAddressSql('src_ip', 'indicatorKeys')} OR ${anyAddressSql('dst_ip', 'indicatorKeys')})`,
   );
-  return [...reasons].map(([ip, why]) => {
-    const figures = seen.get({ ...params, ip }) as Pick<Indicator, 'sessions' | 'firstSeen' | 'lastSeen'>;
-    const list = [...why].sort();
-    return {
-      ip,
-      reasons: list,
-      ...figures,
-      iocLists: ioc.get(ip) ?? [],
-      malicious: list.some((reason) => reason !== 'case item'),
-    };
-  });
+  // An address only an IOC list of known good names is no indicator (as before: only reasons make one).
+  return [...byAddress.values()]
+    .filter((found) => found.reasons.size > 0)
+    .map(({ ip, reasons }) => {
+      const figures = seen.get({ ...params, indicatorKeys: addressKeysParam([ip]) }) as Pick<
+        Indicator,
+        'sessions' | 'firstSeen' | 'lastSeen'
+      >;
+      const list = [...reasons].sort();
+      return {
+        ip,
+        reasons: list,
+        ...figures,
+        iocLists: listsOf.get(ip) ?? [],
+        malicious: list.some((reason) => reason !== 'case item'),
+      };
+    });
 }

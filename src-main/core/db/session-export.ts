@@ -6,6 +6,7 @@ import { must } from '../../../src-shared/must.js';
 import { RULE_LEVELS } from '../../../src-shared/rule-levels.js';
 import type { SessionRuleHit } from '../../../src-shared/rules.js';
 import type { TriageFilter } from '../../../src-shared/triage.js';
+import { addressKeysParam, anyAddressSql } from './address-sql.js';
 import { FLAGGED_IDS_SQL, readDetectionSet } from './detection-set.js';
 import { selectSql } from './field-sql.js';
 import type { Db } from './open.js';
@@ -23,10 +24,21 @@ export interface ExportRow extends Session {
   tags: string | null;
 }
 
-// A case holds its listed sessions and every session from or to its IPs.
+// A case holds its listed sessions and every session from or to its IPs, each IP in every text form
+// a log wrote it in (`2001:DB8::3`, `::ffff:10.1.2.3`), as `ip:` and the graph take it: its
+// address's key (address-sql.ts anyAddressSql), read from the case's items by caseIpKeys.
 const CASE_CONDITION = `(sessions.id IN (SELECT session_id FROM case_items WHERE case_id = @caseId AND kind = 'session')
-  OR sessions.src_ip IN (SELECT ip FROM case_items WHERE case_id = @caseId AND kind = 'ip')
-  OR sessions.dst_ip IN (SELECT ip FROM case_items WHERE case_id = @caseId AND kind = 'ip'))`;
+  OR ${anyAddressSql('src_ip', 'caseIpKeys')}
+  OR ${anyAddressSql('dst_ip', 'caseIpKeys')})`;
+
+/** The keys of the addresses a case names (its IP items), as CASE_CONDITION binds them. */
+function caseIpKeys(db: Db, caseId: number): string {
+  const ips = db
+    .prepare(`SELECT ip FROM case_items WHERE case_id = ? AND kind = 'ip' AND ip IS NOT NULL`)
+    .pluck()
+    .all(caseId) as string[];
+  return addressKeysParam(ips);
+}
 
 export type SessionSelection = { caseId: number } | { filter: TriageFilter };
 
@@ -37,7 +49,10 @@ export function selectionWhere(
 ): { sql: string; params: Record<string, unknown> } {
   const finished = finishedOnlySql(unfinishedImports(db), 'sessions.import_id');
   const scoped = (sql: string) => (finished ? `${finished} AND ${sql}` : sql);
-  if ('caseId' in selection) return { sql: scoped(CASE_CONDITION), params: { caseId: selection.caseId } };
+  if ('caseId' in selection) {
+    const { caseId } = selection;
+    return { sql: scoped(CASE_CONDITION), params: { caseId, caseIpKeys: caseIpKeys(db, caseId) } };
+  }
   const { conditions, params } = triageConditions(selection.filter);
   return { sql: scoped(andAll(conditions)), params };
 }
@@ -127,7 +142,7 @@ export type StixRow = Pick<
 
 /**
  * Which of the selection's sessions a pass reads: every one, those with an analyst's verdict, or
- * those from or to one of some addresses.
+ * those from or to one of some addresses (each in every text form a log wrote it in).
  */
 export type StixRowsOf = 'all' | 'judged' | { touching: readonly string[] };
 
@@ -146,12 +161,11 @@ export function* iterateStixRows(
       ? ''
       : of === 'judged'
         ? 'AND verdicts.verdict IS NOT NULL'
-        : `AND (sessions.src_ip IN (SELECT value FROM json_each(@touching))
-            OR sessions.dst_ip IN (SELECT value FROM json_each(@touching)))`;
+        : `AND (${anyAddressSql('src_ip', 'touching')} OR ${anyAddressSql('dst_ip', 'touching')})`;
   const stmt = db.prepare(
     `SELECT ${STIX_COLUMNS} ${FROM} WHERE ${sql} ${only} ORDER BY sessions.start_ts, sessions.id`,
   );
-  const bound = typeof of === 'object' ? { ...params, touching: JSON.stringify(of.touching) } : params;
+  const bound = typeof of === 'object' ? { ...params, touching: addressKeysParam(of.touching) } : params;
   yield* stmt.iterate(bound) as IterableIterator<StixRow>;
 }
 

@@ -1,4 +1,5 @@
 import type { VerdictRecord } from '../../../src-shared/triage.js';
+import { addressKeysParam, anyAddressSql } from './address-sql.js';
 import type { Db } from './open.js';
 import { finishedOnlySql, unfinishedImports } from './visibility.js';
 
@@ -50,13 +51,19 @@ export function prepareVerdictWrite(db: Db): {
   };
 }
 
-/** Every stored session id from one source IP, of finished imports (the "all sessions from this IP" action). */
+/**
+ * Every stored session id from one source IP, of finished imports (the "all sessions from this IP"
+ * action): from the address in every text form a log wrote it in (`2001:DB8::3` is `2001:db8::3`,
+ * `::ffff:10.1.2.3` is `10.1.2.3`), as `ip:`, the graph and a case's IPs take it (anyAddressSql).
+ */
 export function sessionIdsFromIp(db: Db, srcIp: string): number[] {
   const finished = finishedOnlySql(unfinishedImports(db));
   return db
-    .prepare(`SELECT id FROM sessions WHERE src_ip = ? ${finished ? `AND ${finished}` : ''} ORDER BY id`)
+    .prepare(
+      `SELECT id FROM sessions WHERE ${anyAddressSql('src_ip', 'srcIp')} ${finished ? `AND ${finished}` : ''} ORDER BY id`,
+    )
     .pluck()
-    .all(srcIp) as number[];
+    .all({ srcIp: addressKeysParam([srcIp]) }) as number[];
 }
 
 /** Which of these ids are stored sessions (verdicts on unknown ids are refused). */

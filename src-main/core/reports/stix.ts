@@ -13,7 +13,7 @@
 // traffic of one start time (the only traffic an object can share an id with).
 import { randomUUID } from 'node:crypto';
 import type { Case } from '../../../src-shared/cases.js';
-import { isIPv4 } from '../../../src-shared/ip.js';
+import { canonicalIp, isIPv4 } from '../../../src-shared/ip.js';
 import type { Indicator } from '../db/case-totals.js';
 import type { StixRow } from '../db/session-export.js';
 import { jsonPieces, streamedArray } from './json-stream.js';
@@ -37,7 +37,7 @@ export interface StixCase {
   judgedSessions: () => Iterable<StixRow>;
   /** The sessions with a rule hit, each with its hits. */
   hitSessions: () => Iterable<HitSession>;
-  /** The sessions from or to one of these addresses. */
+  /** The sessions from or to one of these addresses, each in any text form a log wrote it in. */
   sessionsTouching: (ips: readonly string[]) => Iterable<StixRow>;
   /** The distinct addresses of the case's sessions: their sources, and their destinations where logged. */
   addresses: () => Iterable<string>;
@@ -113,7 +113,10 @@ function* bundleObjects(source: StixCase): Generator<StixObject> {
     pattern_version: '2.1',
     valid_from: ts(i.firstSeen ?? generatedAt),
   }));
-  const indicatorOfIp = new Map(source.indicators.map((i) => [i.ip, idOf('indicator', `ip ${i.ip}`)]));
+  // By address: an indicator is every text form its sessions wrote it in (db/case-totals.ts).
+  const indicatorOfIp = new Map(
+    source.indicators.map((i) => [canonicalIp(i.ip), { ip: i.ip, id: idOf('indicator', `ip ${i.ip}`) }]),
+  );
   const hits = new RuleHitIndicators(source.hitSessions(), common, idOf);
 
   const parts: Part[] = [
@@ -166,11 +169,14 @@ function* bundleObjects(source: StixCase): Generator<StixObject> {
     {
       *objects() {
         if (indicatorOfIp.size === 0) return;
-        for (const s of source.sessionsTouching([...indicatorOfIp.keys()]))
-          for (const ip of new Set([s.srcIp, s.dstIp])) {
-            const indicator = ip ? indicatorOfIp.get(ip) : undefined;
-            if (indicator) yield basedOn(common, idOf, indicator, observedId(s.id));
+        const ips = [...indicatorOfIp.values()].map((i) => i.ip);
+        for (const s of source.sessionsTouching(ips)) {
+          const addresses = new Set([s.srcIp, s.dstIp].flatMap((ip) => (ip ? [canonicalIp(ip)] : [])));
+          for (const address of addresses) {
+            const indicator = indicatorOfIp.get(address);
+            if (indicator) yield basedOn(common, idOf, indicator.id, observedId(s.id));
           }
+        }
       },
     },
     {

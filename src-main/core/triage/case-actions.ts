@@ -1,7 +1,9 @@
 // Cases: every change is one audited action on the case entity (not undoable; edit it back instead).
 import type { Case, CaseDetail, CaseSeverity, CaseStatus } from '../../../src-shared/cases.js';
+import { canonicalIp } from '../../../src-shared/ip.js';
 import { recordAction } from '../db/audit.js';
 import {
+  caseIps,
   caseItems,
   caseNotes,
   deleteCase as deleteCaseRow,
@@ -59,10 +61,48 @@ function applyItems(
   const changedSessions = sessions.filter((id) =>
     add ? write.addSession(caseId, id, analyst, at) : write.removeSession(caseId, id),
   );
-  const changedIps = [...new Set(items.ips)].filter((ip) =>
-    add ? write.addIp(caseId, ip, analyst, at) : write.removeIp(caseId, ip),
-  );
-  return { sessions: changedSessions, ips: changedIps };
+  return {
+    sessions: changedSessions,
+    ips: applyIps(db, write, { caseId, analyst, ips: items.ips, add, at }),
+  };
+}
+
+/**
+ * Adds or removes a case's IPs by address, as the case holds them (all sessions from or to the
+ * address in any text form: session-export.ts): an IP the case already names in another form
+ * (`2001:DB8::3` beside `2001:db8::3`, `::ffff:10.1.2.3` beside `10.1.2.3`) is not added again, and
+ * removing an IP removes the item that names its address, whichever form was typed. The item keeps
+ * the text the analyst gave. Returns the texts added, or the stored texts removed.
+ */
+function applyIps(
+  db: Db,
+  write: ReturnType<typeof prepareCaseItemWrite>,
+  {
+    caseId,
+    analyst,
+    ips,
+    add,
+    at,
+  }: { caseId: number; analyst: string; ips: string[]; add: boolean; at: number },
+): string[] {
+  const held = new Map<string, string[]>();
+  for (const ip of caseIps(db, caseId)) {
+    const address = canonicalIp(ip);
+    held.set(address, [...(held.get(address) ?? []), ip]);
+  }
+  const changed: string[] = [];
+  for (const ip of new Set(ips)) {
+    const address = canonicalIp(ip);
+    if (add) {
+      if (held.has(address)) continue;
+      if (write.addIp(caseId, ip, analyst, at)) changed.push(ip);
+      held.set(address, [ip]);
+    } else {
+      for (const stored of held.get(address) ?? []) if (write.removeIp(caseId, stored)) changed.push(stored);
+      held.delete(address);
+    }
+  }
+  return changed;
 }
 
 export function createCase(

@@ -3,6 +3,7 @@
 // (triage-state.ts). Calls go out one after another through the ledger (action-ledger.ts).
 import { type Dispatch, useRef } from 'react';
 import { verdictOutcomeInWords } from '../../../src-shared/audit-words.js';
+import { canonicalIp } from '../../../src-shared/ip.js';
 import { kindName } from '../../../src-shared/threat-types.js';
 import type { QueueItem, TriageFilter, Verdict, VerdictTarget } from '../../../src-shared/triage.js';
 import { api } from '../../api/index.js';
@@ -63,8 +64,15 @@ export function useTriageActions(deps: TriageDeps) {
     );
   };
 
+  // The server judges the address in every text form a log wrote it in (`2001:DB8::3` is
+  // `2001:db8::3`, `::ffff:10.1.2.3` is `10.1.2.3`): the queue shows the verdict on all of them.
+  const fromAddress = (ip: string) => {
+    const address = canonicalIp(ip);
+    return (i: QueueItem) => canonicalIp(i.session.srcIp) === address;
+  };
+
   const ipTarget = (ip: string): Target => ({
-    hits: (i: QueueItem) => i.session.srcIp === ip,
+    hits: fromAddress(ip),
     target: { srcIp: ip },
     what: `every session from ${ip}`,
   });
@@ -119,7 +127,7 @@ export function useTriageActions(deps: TriageDeps) {
       const { runId, filter } = latest.current.queue;
       judge(
         {
-          hits: (i: QueueItem) => i.session.srcIp === srcIp,
+          hits: fromAddress(srcIp),
           target: { queueOf: { srcIp, runId, filter } },
           what: `the ${formatCount(sessions)} flagged ${sessions === 1 ? 'session' : 'sessions'} from ${srcIp}`,
         },
