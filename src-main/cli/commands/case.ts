@@ -48,12 +48,16 @@ const SIGNS = { signs: true };
 /** "2026-12-05 23:13 UTC": when, to the minute, as the case view shows it. */
 const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
+/** "holds 2 sessions (0 sessions and 1 IP added)": the sessions a case holds, as everywhere. */
+const holdsInWords = (c: CaseDetail['case']) =>
+  `holds ${countOf(c.sessionTotal, 'session')} (${countOf(c.sessions, 'session')} and ${countOf(c.ips, 'IP')} added)`;
+
 /** A case as its header, summary, items and notes say it in the app, with who and when. */
 export function caseText({ case: c, items, notes }: CaseDetail): string {
   const tags = c.tags.length ? ` · tags: ${c.tags.map((t) => t.name).join(', ')}` : '';
   return [
     `Case ${c.id}: ${c.title}`,
-    `${c.severity} · ${c.status.replace('_', ' ')} · opened by ${c.createdBy} ${minute(c.createdAt)} · holds ${countOf(c.sessionTotal, 'session')} (${countOf(c.sessions, 'session')} and ${countOf(c.ips, 'IP')} added)${tags}`,
+    `${c.severity} · ${c.status.replace('_', ' ')} · opened by ${c.createdBy} ${minute(c.createdAt)} · ${holdsInWords(c)}${tags}`,
     `updated ${minute(c.updatedAt)}`,
     '',
     `Summary: ${c.summary || '(none)'}`,
@@ -98,7 +102,8 @@ export function registerCase(program: Command): void {
       );
       const id = detail.case.id;
       if (options.json) return printJson({ id, ...detail });
-      say(`Case ${id} opened: ${detail.case.sessions} session(s), ${detail.case.ips} IP(s).`);
+      // The case's one session count (the list's "holds"), with what was added one by one beside it.
+      say(`Case ${id} opened: ${holdsInWords(detail.case)}.`);
     }),
   );
 
