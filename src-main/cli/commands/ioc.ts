@@ -16,7 +16,7 @@ export function registerIoc(program: Command): void {
     ioc
       .command('add <file>')
       .description(
-        'Import a list: one IP or CIDR per line (# comments), or CSV (the first address cell of each row)',
+        'Import a list: one IP or CIDR per line (# comments), or CSV (the first address cell of each row). An IPv4 entry or block also marks its IPv4-mapped form (::ffff:198.51.100.9); an IPv6 one, every spelling',
       )
       .requiredOption('--name <name>', 'list name (unique)')
       .requiredOption('--kind <kind>', 'known_bad or known_good'),

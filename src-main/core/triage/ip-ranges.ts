@@ -14,6 +14,15 @@ export function addressKey(text: string): { family: 4 | 6; value: bigint } | und
   return undefined;
 }
 
+/**
+ * The IPv4 address an IPv6 number carries when it is IPv4-mapped (::ffff:0:0/96: a dual-stack
+ * server's `::ffff:198.51.100.9`, in any text form), else null: the one address canonicalIp shows
+ * as the dotted quad and the sort key (db/address-sort-key.ts) keys as the IPv4 address.
+ */
+export function mappedIpv4Value(value: bigint): bigint | null {
+  return value >> 32n === 0xffffn ? value & 0xffffffffn : null;
+}
+
 /** Parses "a.b.c.d", "a.b.c.d/n", IPv6 and IPv6/n; returns a reason when it is neither. */
 export function parseIpOrCidr(text: string): IpRange | { error: string } {
   const [address = '', prefixText, ...rest] = text.split('/');

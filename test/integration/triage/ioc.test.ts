@@ -110,4 +110,36 @@ describe('IOC lists', () => {
       '203.0.113.9',
     ]);
   });
+
+  it('mark an address in every text form: an IPv4 entry or block its IPv4-mapped form, an IPv6 one any spelling', async () => {
+    const ws = workspace();
+    // A dual-stack server writes an IPv4 client as ::ffff:a.b.c.d; IPv6 logs vary case and zeros.
+    await importLines(ws, [
+      cloudwatchLine({ srcIp: '::ffff:198.51.100.9' }),
+      cloudwatchLine({ srcIp: '198.51.100.9' }),
+      cloudwatchLine({ srcIp: '::FFFF:203.0.113.5' }),
+      cloudwatchLine({ srcIp: '2001:DB8::3' }),
+      cloudwatchLine({ srcIp: '2001:0db8:0:0:0:0:0:3' }),
+      cloudwatchLine({ srcIp: '::ffff:192.0.2.50' }),
+      cloudwatchLine({ srcIp: '192.0.2.50' }),
+    ]);
+    const block = importIocList(ws.db, 'ana', { name: 'blk', kind: 'known_bad', text: '198.51.100.0/24\n' });
+    expect(block.list.matchedIps).toBe(2);
+    importIocList(ws.db, 'ana', { name: 'one', kind: 'known_bad', text: '203.0.113.5\n2001:db8::3\n' });
+    // An IPv4-mapped entry is that IPv4 address, written either way.
+    importIocList(ws.db, 'ana', { name: 'partners', kind: 'known_good', text: '::ffff:192.0.2.50\n' });
+    expect(marked(ws, 'known_bad')).toEqual([
+      '198.51.100.9',
+      '2001:0db8:0:0:0:0:0:3',
+      '2001:DB8::3',
+      '::FFFF:203.0.113.5',
+      '::ffff:198.51.100.9',
+    ]);
+    expect(marked(ws, 'known_good')).toEqual(['192.0.2.50', '::ffff:192.0.2.50']);
+    // A list added before the import marks it too.
+    const later = workspace();
+    importIocList(later.db, 'ana', { name: 'blk', kind: 'known_bad', text: '198.51.100.9\n' });
+    await importLines(later, [cloudwatchLine({ srcIp: '::ffff:198.51.100.9' })]);
+    expect(marked(later, 'known_bad')).toEqual(['::ffff:198.51.100.9']);
+  });
 });
