@@ -1,9 +1,10 @@
 // Rows of web requests and flows in a ClickHouse table whose columns are named as Vigil's fields
 // (the `vigil` mapping preset), generated from a seed so every test knows what it put there.
 
-import type { Core } from '../../src-main/core/service.js';
+import { afterAll, beforeAll } from 'vitest';
+import { type Core, createCore } from '../../src-main/core/service.js';
 import { type ArgsOf, operations } from '../../src-shared/api.js';
-import type { ClickHouseServer } from './clickhouse-server.js';
+import { type ClickHouseServer, startClickHouse } from './clickhouse-server.js';
 
 export const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
 
@@ -161,4 +162,38 @@ export function addFleet(core: Core, server: ClickHouseServer, extra: Partial<Ar
       ...extra,
     }),
   );
+}
+
+/** Pulls every row of source "fleet" in `range` into the workspace, waiting until the job is done. */
+export async function pullFleet(core: Core, range: { from: number; to: number }) {
+  const { jobId } = await core.service.startSourcePull(
+    operations.startSourcePull.args.parse({ source: 'fleet', ...range }),
+  );
+  for (;;) {
+    const job = await core.service.jobStatus({ jobId });
+    if (job.state === 'done') return;
+    if (job.state !== 'running' && job.state !== 'queued') throw new Error(job.error ?? job.message);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * For the suite: a throwaway server holding `rows` as logs.web, and a workspace with every row of
+ * `range` pulled from it as source "fleet" (the two sides a remote-equals-local test compares),
+ * started before the suite's tests and stopped after them.
+ */
+export function pulledFleet(rows: object[], range: { from: number; to: number }, dbPath: () => string) {
+  const sides = {} as { server: ClickHouseServer; core: Core };
+  beforeAll(async () => {
+    sides.server = await startClickHouse();
+    await loadFixture(sides.server, 'logs', 'web', rows as FixtureRow[]);
+    sides.core = createCore({ dbPath: dbPath(), enrich: false });
+    await addFleet(sides.core, sides.server);
+    await pullFleet(sides.core, range);
+  });
+  afterAll(async () => {
+    await sides.core?.close();
+    await sides.server?.stop();
+  });
+  return sides;
 }

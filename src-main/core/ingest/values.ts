@@ -8,8 +8,19 @@ export class RowError extends Error {}
 
 export const MAX_FIELD_CHARS = 65_536;
 
+/**
+ * The texts a log writes for "no value" (an empty field, or the '-' nginx and Apache write): every
+ * field stores them as missing. A ClickHouse source's text fields are read the same way
+ * (connectors/clickhouse/mapping.ts), so a filter there selects what it selects here.
+ */
+export const MISSING_TEXTS: readonly string[] = ['', '-'];
+
+/** Whether a field's text is no value (undefined: no such field); MISSING_TEXTS written out, as it runs per field of every row. */
+export const isMissingText = (value: string | undefined): value is undefined | '' | '-' =>
+  value === undefined || value === '' || value === '-';
+
 export function text(value: string | undefined, field: string): string | null {
-  if (value === undefined || value === '' || value === '-') return null;
+  if (isMissingText(value)) return null;
   if (value.length > MAX_FIELD_CHARS)
     throw new RowError(`${field}: longer than ${MAX_FIELD_CHARS} characters`);
   if (value.indexOf('\uFFFD') !== -1) throw new RowError(`${field}: invalid UTF-8`);
@@ -33,7 +44,7 @@ export function requiredIp(value: string | undefined, field: string): string {
 }
 
 export function optionalIp(value: string | undefined, field: string): string | null {
-  if (value === undefined || value === '' || value === '-') return null;
+  if (isMissingText(value)) return null;
   const trimmed = value.length < 50 ? value.trim() : value;
   if (!isDottedQuad(trimmed) && !isIP(trimmed))
     throw new RowError(`${field}: not an IP address: ${clip(value)}`);
@@ -72,7 +83,7 @@ export function isDottedQuad(v: string): boolean {
 
 /** Non-negative integer (bytes, packets, counts); '' and '-' are missing. */
 export function count(value: string | undefined, field: string): number | null {
-  if (value === undefined || value === '' || value === '-') return null;
+  if (isMissingText(value)) return null;
   const n = Number(value);
   if (!Number.isFinite(n) || !Number.isInteger(n))
     throw new RowError(`${field}: not a whole number: ${clip(value)}`);
@@ -98,7 +109,7 @@ export function timestamp(
   field: string,
   format: TimestampFormat = 'auto',
 ): number {
-  if (value === undefined || value === '' || value === '-') throw new RowError(`${field}: missing`);
+  if (isMissingText(value)) throw new RowError(`${field}: missing`);
   if (value.length === 20 && format !== 'epoch-s' && format !== 'epoch-ms') {
     const fast = isoSecondsUtc(value, field);
     if (fast !== null) return fast;

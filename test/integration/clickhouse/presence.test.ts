@@ -1,6 +1,6 @@
 // Presence terms (`type:*`, `-country:*`, `uaclass:*`) on a real ClickHouse server: a source may
-// leave a value out as NULL or as an empty string (mapping.ts turns some '' into NULL, a plain
-// String column keeps ''), and the term must read both as "none", as the local workspace does.
+// leave a value out as NULL or as an empty string (a plain String column has no NULL), and the term
+// must read both as "none", as the local workspace does ('-' too: missing-values.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterConditions } from '../../../src-main/core/connectors/clickhouse/filter-sql.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/index.js';

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../../src-main/core/service.js';
 import type { OverviewAnswer } from '../../../src-shared/analytics.js';
-import { operations } from '../../../src-shared/api.js';
 import { parseFilterOrThrow } from '../../../src-shared/filter/parse.js';
 import type { SourceOverview } from '../../../src-shared/sources.js';
 import {
@@ -14,6 +13,7 @@ import {
   fixtureRows,
   loadFixture,
   OVERVIEW_FILTERS,
+  pullFleet,
   T0,
   withIpv6Clients,
 } from '../../helpers/clickhouse-fixture.js';
@@ -36,15 +36,7 @@ beforeAll(async () => {
     sourceOptions: { timeoutMs: 20_000 },
   });
   await addFleet(core, server);
-  const { jobId } = await core.service.startSourcePull(
-    operations.startSourcePull.args.parse({ source: 'fleet', ...RANGE }),
-  );
-  for (;;) {
-    const job = await core.service.jobStatus({ jobId });
-    if (job.state === 'done') break;
-    if (job.state !== 'running') throw new Error(job.error ?? job.message);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await pullFleet(core, RANGE);
 });
 afterAll(async () => {
   await core?.close();

@@ -2,12 +2,9 @@
 // pulled: ClickHouse's lower() folds A-Z only, so `ua:ÉCLAIR` or the free text `CAFÉ` found
 // other rows on the engine than in the workspace (src-shared/filter/case-fold.ts).
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Core, createCore } from '../../../src-main/core/service.js';
-import { operations } from '../../../src-shared/api.js';
+import { describe, expect, it } from 'vitest';
 import { parseFilterOrThrow } from '../../../src-shared/filter/parse.js';
-import { addFleet, loadFixture, T0 } from '../../helpers/clickhouse-fixture.js';
-import { type ClickHouseServer, startClickHouse } from '../../helpers/clickhouse-server.js';
+import { pulledFleet, T0 } from '../../helpers/clickhouse-fixture.js';
 import { createTempDirs } from '../../helpers/temp.js';
 
 const tempDir = createTempDirs();
@@ -23,28 +20,7 @@ ROWS.push(
   { ...ROWS[3]!, startTs: T0 + 10_000, endTs: T0 + 10_010, srcIp: '::ffff:10.0.0.9' },
   { ...ROWS[3]!, startTs: T0 + 11_000, endTs: T0 + 11_010, srcIp: '2001:db8::9' },
 );
-let server: ClickHouseServer;
-let core: Core;
-
-beforeAll(async () => {
-  server = await startClickHouse();
-  await loadFixture(server, 'logs', 'web', ROWS as never);
-  core = createCore({ dbPath: path.join(tempDir(), 'vigil.db'), enrich: false });
-  await addFleet(core, server);
-  const { jobId } = await core.service.startSourcePull(
-    operations.startSourcePull.args.parse({ source: 'fleet', ...RANGE }),
-  );
-  for (;;) {
-    const job = await core.service.jobStatus({ jobId });
-    if (job.state === 'done') break;
-    if (job.state !== 'running' && job.state !== 'queued') throw new Error(job.error ?? job.message);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-});
-afterAll(async () => {
-  await core?.close();
-  await server?.stop();
-});
+const fleet = pulledFleet(ROWS, RANGE, () => path.join(tempDir(), 'vigil.db'));
 
 describe('any case beyond ASCII, and free text addresses, on the engine as in the workspace', () => {
   it.each([
@@ -62,8 +38,8 @@ describe('any case beyond ASCII, and free text addresses, on the engine as in th
     ['-2001:0db8:0:0:0:0:0:9', 5],
   ] as const)('%s', async (text, sessions) => {
     const filter = { ...RANGE, clauses: parseFilterOrThrow(text) };
-    const local = await core.service.analyticsOverview({ filter });
-    const remote = await core.service.sourceOverview({ source: 'fleet', filter });
+    const local = await fleet.core.service.analyticsOverview({ filter });
+    const remote = await fleet.core.service.sourceOverview({ source: 'fleet', filter });
     expect({ local: local.kpis.sessions, remote: remote.kpis.sessions }).toEqual({
       local: sessions,
       remote: sessions,

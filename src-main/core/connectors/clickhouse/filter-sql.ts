@@ -193,7 +193,7 @@ function presenceOf(mapping: SourceMapping, field: ClauseField): string {
     return requestSql(fieldExpr(mapping, 'method'), fieldExpr(mapping, 'path'));
   const session = TERM_FIELD.get(field);
   if (!session) throw new Error(`${field}:* is not a term`);
-  return presenceSql(session, termExpr(mapping, session));
+  return presenceSql(termExpr(mapping, session));
 }
 
 function clauseSql(mapping: SourceMapping, clause: FilterClause): string {

@@ -1,13 +1,10 @@
 // Presence terms (`type:*`, src-shared/filter/presence.ts) on a ClickHouse source: the field has a
-// value. A source may say "none" as NULL or as an empty string (a plain String column has no NULL;
-// mapping.ts makes some '' NULL, not all), and the local workspace counts both as none
-// (db/presence-sql.ts), so both are none here too. A NULL comparison is 0 once filterConditions
-// wraps the clause in ifNull, and its negation then 1: a missing value is "has none".
-import type { TermField } from '../../../../src-shared/fields/index.js';
-
-/** `expr`, the field's value on the source, has one. */
-export function presenceSql(field: TermField, expr: string): string {
-  if (field.type === 'text') return `${expr} != ''`;
+// value. A source may say "none" as NULL, '' or '-' (a plain String column has no NULL); the local
+// workspace stores '' and '-' as missing, and mapping.ts's fieldExpr reads a text field's '' and
+// '-' as NULL, so "has a value" is "is not NULL" for every field. Negated, a missing value is
+// "has none", as locally.
+/** `expr`, the field's value on the source (fieldExpr), has one. */
+export function presenceSql(expr: string): string {
   return `isNotNull(${expr})`;
 }
 
@@ -16,5 +13,5 @@ export function presenceSql(field: TermField, expr: string): string {
  * says; every request has a user-agent class (`empty` without an agent), and no other row has one.
  */
 export function requestSql(method: string, path: string): string {
-  return `(ifNull(${method} != '', 0) OR ifNull(${path} != '', 0))`;
+  return `(isNotNull(${method}) OR isNotNull(${path}))`;
 }
