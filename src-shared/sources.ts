@@ -3,6 +3,7 @@
 // a source names where its password is read (an environment variable or a profile file).
 import { z } from 'zod';
 import { OverviewAnswer } from './analytics.js';
+import { Duration } from './cloudwatch.js';
 import { SessionFilter } from './domain.js';
 import { GraphEdgesArgs } from './graph.js';
 import { pullTimeRangeProblem } from './pull-time-range.js';
@@ -101,6 +102,8 @@ export const SourcePullArgs = z
     to: z.number().optional(),
     /** Only rows newer than the last pull of this source and filter. */
     newOnly: z.boolean().optional(),
+    /** How far before the last pulled row a `newOnly` pull starts (default 10m), for rows that arrive late. */
+    overlap: Duration.optional(),
     /** Refused when more rows match (the count is asked first). */
     limit: z.number().int().min(1).max(1_000_000_000).default(5_000_000),
   })

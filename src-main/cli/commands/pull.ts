@@ -58,7 +58,7 @@ export function registerPull(program: Command): void {
         .option('--new', 'only what is new since the last pull of this log group and filter')
         .option(
           '--overlap <duration>',
-          'with --new, start this long before the last pulled event, for late events (default 10m)',
+          'with --new, start this long before the last pulled event or row, for late ones (default 10m); rows pulled again count as duplicates',
         )
         .option(
           '--filter <pattern>',
@@ -142,6 +142,7 @@ function pullSource(name: string, options: PullCliOptions): Promise<void> {
     from: parseTime(options.from, '--from'),
     to: parseTime(options.to, '--to'),
     newOnly: options.new,
+    overlap: options.overlap,
     limit,
   };
   return withWorkspace(

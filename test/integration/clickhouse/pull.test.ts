@@ -193,6 +193,34 @@ describe('ClickHouse source: pull', () => {
     }
   });
 
+  it('with --new, starts the overlap (default 10m) before the watermark: late rows are pulled, none twice', async () => {
+    await loadFixture(server, 'logs', 'late', fixtureRows(200, 9, 2));
+    const c = core();
+    try {
+      await addSource(c, { table: 'late' });
+      expect((await pull(c, { newOnly: true })).sourcePullSummary?.counts.stored).toBe(200);
+      const watermark = Math.max(...fixtureRows(200, 9, 2).map((r) => r.startTs));
+      // Rows the table receives after the pull, with times before the newest pulled one.
+      const late = (minutes: number, path: string) => ({
+        ...fixtureRows(1, 9)[0],
+        startTs: watermark - minutes * 60_000,
+        endTs: watermark - minutes * 60_000,
+        path,
+      });
+      await server.sql(
+        `INSERT INTO logs.late FORMAT JSONEachRow\n${[late(5, '/late-5m'), late(20, '/late-20m')].map((r) => JSON.stringify(r)).join('\n')}`,
+      );
+      const byDefault = await pull(c, { newOnly: true });
+      expect(byDefault.sourcePullSummary?.counts.stored).toBe(1);
+      expect(byDefault.sourcePullSummary?.counts.duplicates).toBeGreaterThan(0);
+      const wider = await pull(c, { newOnly: true, overlap: '30m' });
+      expect(wider.sourcePullSummary?.counts.stored).toBe(1);
+      expect(stored(c)).toBe(202);
+    } finally {
+      await c.close();
+    }
+  });
+
   it('refuses a pull of more rows than the limit, before fetching any', async () => {
     const c = core();
     try {

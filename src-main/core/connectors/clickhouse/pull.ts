@@ -37,6 +37,8 @@ export interface SourcePullRequest {
   from?: number;
   to?: number;
   newOnly?: boolean;
+  /** With newOnly: start this long before the watermark (default 10m, as CloudWatch pulls). */
+  overlap?: string;
   limit: number;
 }
 
@@ -76,9 +78,10 @@ export async function pullSource(
   const { source, selector } = request;
   const key = { source: source.name, selector };
   const watermark = await target.watermarks.get(key);
-  // The watermark's own time is pulled again (overlap 0): rows of that time in a later chunk that
-  // never committed are then fetched, and those that did are found as duplicates.
-  const asked = resolveRange({ ...request, overlap: '0m' }, watermark, (options.now ?? Date.now)());
+  // With --new, the overlap before the watermark (10m unless asked, '0m' included) is pulled again:
+  // rows that reached the table late, and rows of the watermark's time in a later chunk that never
+  // committed, are then fetched; those stored already are found as duplicates (pulled-lines.ts).
+  const asked = resolveRange(request, watermark, (options.now ?? Date.now)());
   // A pull from a fixed start continues where the last one from that start stopped (the position's
   // own time is pulled again, as for the watermark).
   const rangeKey = request.from !== undefined && !request.newOnly ? rangeKeyOf(key, request.from) : null;
