@@ -95,7 +95,8 @@ const IPV6_CLIENTS = [
   (i: number) => `2001:db8::${(1 + (i % 40)).toString(16)}`,
   (i: number) => `2001:DB8:0:1::${(1 + (i % 30)).toString(16).toUpperCase()}`,
   (i: number) => `2001:0db8:0000:0002:0000:0000:0000:${(i % 50).toString(16).padStart(4, '0')}`,
-  (i: number) => `::ffff:203.0.113.${1 + (i % 30)}`,
+  // The mapped form in lower case and, as some servers write it, in upper case.
+  (i: number) => `${i % 2 === 0 ? '::ffff:' : '::FFFF:'}203.0.113.${1 + (i % 30)}`,
   (i: number) => `2001:db9::${(i % 20).toString(16)}`,
   (i: number) => `1:2:3:4:5:6:10.1.2.${i % 10}`,
   // Leading zeros on some groups only: too many spellings to list, matched by the address's number.

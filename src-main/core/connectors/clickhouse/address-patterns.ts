@@ -38,10 +38,11 @@ export const IPV6_PATTERN = `^(${ipv6Forms().join('|')})$`;
 
 /**
  * SQL: the dotted quad of an IPv4-mapped text (`::ffff:10.1.2.3`, as a dual-stack server writes an
- * IPv4 client), or `expr` itself: an IPv4 block reads both, as the workspace's SQL does.
+ * IPv4 client, or `::FFFF:10.1.2.3`: the prefix in any case), or `expr` itself: an IPv4 block
+ * reads both, as the workspace's SQL does. Only the prefix's seven characters are lowered.
  */
 export const unmappedSql = (expr: string) =>
-  `if(startsWith(${expr}, ${sqlString(IPV4_MAPPED_PREFIX)}), substring(${expr}, ${IPV4_MAPPED_PREFIX.length + 1}), ${expr})`;
+  `if(lower(substring(${expr}, 1, ${IPV4_MAPPED_PREFIX.length})) = ${sqlString(IPV4_MAPPED_PREFIX)}, substring(${expr}, ${IPV4_MAPPED_PREFIX.length + 1}), ${expr})`;
 
 /** SQL: whether `expr` is a canonical dotted quad. */
 export const isDottedQuadSql = (expr: string) => `match(${expr}, ${sqlString(DOTTED_QUAD)})`;
