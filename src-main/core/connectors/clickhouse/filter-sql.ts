@@ -21,7 +21,7 @@ import type { SourceMapping } from '../../../../src-shared/sources.js';
 import { UNMATCHED, USER_AGENT_TESTS } from '../../../../src-shared/user-agent-class.js';
 import { ipv4NumberSql, ipv6BytesSql, isDottedQuadSql, isIpv6Sql, unmappedSql } from './address-patterns.js';
 import { sqlNumber, sqlString } from './literal.js';
-import { fieldExpr } from './mapping.js';
+import { fieldExpr, storedFieldExpr } from './mapping.js';
 import { presenceSql, requestSql } from './presence-sql.js';
 
 const TERM_FIELD = new Map<ClauseField, TermField>(TERM_FIELDS.map((field) => [field.filter.term, field]));
@@ -71,6 +71,7 @@ function spelledIpv6Sql(expr: string, address: string): string[] {
   return [`(${anyOf(starts)} AND ${isIpv6Sql(expr)} AND ${ipv6BytesSql(expr)} = ${bytes})`];
 }
 
+/** `expr`: the address as stored (storedFieldExpr): no address test matches '' or '-'. */
 function ipSql(expr: string, values: FilterValue[]): string {
   const exact = values.flatMap((v) => (v.kind === 'ip' ? addressTexts(v.value) : []));
   const parts = values.flatMap((v) =>
@@ -143,10 +144,10 @@ function freeTextSql(mapping: SourceMapping, values: FilterValue[]): string {
     .map(({ field }) => `ifNull(toString(${fieldExpr(mapping, field.name)}), '')`)
     .join(", ' ', ");
   const own = FREE_TEXT.filter(({ field }) => 'match' in field.filter).map(
-    ({ field }) => ` OR position(${lower}(${fieldExpr(mapping, field.name)}), ${lowered}) > 0`,
+    ({ field }) => ` OR position(${lower}(${textTermExpr(mapping, field.name, values)}), ${lowered}) > 0`,
   );
   // An address in each text form the ip: term finds it in, as the workspace does.
-  const endpoint = (name: string) => ipSql(fieldExpr(mapping, name), [{ kind: 'ip', value: text }]);
+  const endpoint = (name: string) => ipSql(storedFieldExpr(mapping, name), [{ kind: 'ip', value: text }]);
   return `(${endpoint('srcIp')} OR ${endpoint('dstIp')} OR position(${lower}(concat(${joined})), ${lowered}) > 0${own.join('')})`;
 }
 
@@ -181,6 +182,25 @@ function classSql(mapping: SourceMapping, field: ClassTermField, values: FilterV
 }
 
 /** The field's value on the source, as a term reads it (a duration is worked out from the times). */
+/**
+ * Whether a typed text value could match a text the import stores as missing ('' or '-'): only a
+ * value made of nothing but `*` and `-` can (as a prefix, a part or the whole value). Any other
+ * needs a character neither missing text has.
+ */
+const mayMatchMissing = (typed: string) => /^[*-]*$/.test(typed);
+
+/**
+ * A text term's expression: as stored when no value of the clause can match a missing text, so a
+ * match is false on '' and '-' as on fieldExpr's NULL (and its negation true on both, as on NULL
+ * once filterConditions wraps it in ifNull); fieldExpr's otherwise.
+ */
+function textTermExpr(mapping: SourceMapping, field: string, values: FilterValue[]): string {
+  const missingMatches = values.some(
+    (v) => (v.kind === 'text' || v.kind === 'exact') && mayMatchMissing(v.value),
+  );
+  return missingMatches ? fieldExpr(mapping, field) : storedFieldExpr(mapping, field);
+}
+
 function termExpr(mapping: SourceMapping, session: TermField): string {
   return session.name === 'durationMs'
     ? `(${fieldExpr(mapping, 'endTs')} - ${fieldExpr(mapping, 'startTs')})`
@@ -202,14 +222,18 @@ function clauseSql(mapping: SourceMapping, clause: FilterClause): string {
   if (field === 'text') return freeTextSql(mapping, values);
   if (values.some((v) => v.kind === 'any')) return presenceOf(mapping, field);
   if (field === 'ip')
-    return `(${ipSql(fieldExpr(mapping, 'srcIp'), values)} OR ${ipSql(fieldExpr(mapping, 'dstIp'), values)})`;
+    return `(${ipSql(storedFieldExpr(mapping, 'srcIp'), values)} OR ${ipSql(storedFieldExpr(mapping, 'dstIp'), values)})`;
   const classed = CLASS_TERM_FIELD.get(field);
   if (classed) return classSql(mapping, classed, values);
   const session = must(TERM_FIELD.get(field), `the field of filter term ${field}`);
   const expr = termExpr(mapping, session);
-  if (session.filter.kind === 'ip') return ipSql(expr, values);
+  if (session.filter.kind === 'ip') return ipSql(storedFieldExpr(mapping, session.name), values);
   if (values[0]?.kind === 'cmp' || values[0]?.kind === 'range') return numberSql(expr, values);
-  return textSql(session, expr, values);
+  return textSql(
+    session,
+    session.type === 'text' ? textTermExpr(mapping, session.name, values) : expr,
+    values,
+  );
 }
 
 /**

@@ -79,6 +79,17 @@ const textOrMissing = (expr: string) =>
  * The SQL that reads `field` in the source, or NULL where the mapping does not give it: the one
  * place a mapped expression becomes the field's value.
  */
+/**
+ * The mapped expression as the engine holds it, '' and '-' included: for a condition that is false
+ * on both texts (filter-sql.ts), which then means the same on it as on fieldExpr's value and skips
+ * fieldExpr's copies of the column (a user agent or path test over 10 M rows: about 10-20 % of the
+ * Overview's time, measured on 18.16).
+ */
+export function storedFieldExpr(mapping: SourceMapping, field: string): string {
+  const expr = mapping[field];
+  return expr === undefined ? 'NULL' : `(${expr})`;
+}
+
 export function fieldExpr(mapping: SourceMapping, field: string): string {
   const expr = mapping[field];
   if (expr === undefined) return 'NULL';
