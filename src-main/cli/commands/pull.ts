@@ -8,6 +8,7 @@ import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
 import { type WorkspaceOptions, withWorkspace } from '../workspace.js';
 import { type AwsCliOptions, awsBytes, quietSdkNodeNotice, regionOf, withAwsOptions } from './aws-options.js';
+import { positiveInt } from './option-values.js';
 
 interface PullCliOptions extends WorkspaceOptions, AwsCliOptions {
   logGroup?: string;
@@ -78,7 +79,11 @@ export function registerPull(program: Command): void {
 Events are imported like a file (VPC Flow Log lines and WAF JSON are recognised; other JSON lines
 need --preset): every row is stored, quarantined or counted as a duplicate. Vigil remembers where
 each pull got to: an interrupted pull (Ctrl-C, network failure) resumes when run again, and --new
-fetches only what arrived since the last pull.`,
+fetches only what arrived since the last pull.
+
+With --source NAME (a ClickHouse table, \`vigil source add\`) the AWS credentials above play no part:
+the password is read when Vigil connects, from the environment variable the source names
+(VIGIL_CLICKHOUSE_PASSWORD unless added with --password-env) or the profile file it was added with.`,
     )
     .action((options: PullCliOptions) => {
       if ((options.source === undefined) === (options.logGroup === undefined))
@@ -134,7 +139,7 @@ fetches only what arrived since the last pull.`,
 
 /** `vigil pull --source NAME`: the rows of a source matching Vigil's filter, through the same pipeline. */
 function pullSource(name: string, options: PullCliOptions): Promise<void> {
-  const limit = options.limit === undefined ? undefined : Number(options.limit);
+  const limit = options.limit === undefined ? undefined : positiveInt('--limit', options.limit);
   const args = {
     source: name,
     filter: { clauses: parseFilterOrThrow(options.filter ?? '') },

@@ -1,5 +1,7 @@
 // `vigil source add|list|test|remove`: remote tables (ClickHouse) to hunt in. The password is never
 // an option: it is read from an environment variable or a profile file when Vigil connects.
+
+import path from 'node:path';
 import type { Command } from 'commander';
 import { printJson, table, withCommonOptions } from '../options.js';
 import { say } from '../terminal-text.js';
@@ -70,7 +72,8 @@ export function registerSource(program: Command): void {
           fields: fieldsOf(options.field),
           user: options.user,
           passwordEnv: options.passwordEnv,
-          profileFile: options.profile,
+          // Kept as an absolute path: a later command, or the app, runs from another folder.
+          profileFile: options.profile === undefined ? undefined : path.resolve(options.profile),
           noCheck: !options.check,
         },
         {
