@@ -185,6 +185,8 @@ export class LabelSidecar {
   }
 
   private fail(reason: string): never {
-    throw new LabelSidecarError(`Labels file ${this.name}, line ${this.lines.lineNo}: ${reason}.`);
+    // A reason that asks a question ends with its own mark, not a full stop after it.
+    const end = reason.endsWith('?') ? '' : '.';
+    throw new LabelSidecarError(`Labels file ${this.name}, line ${this.lines.lineNo}: ${reason}${end}`);
   }
 }

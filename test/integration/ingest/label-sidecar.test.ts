@@ -51,8 +51,12 @@ describe('labels from a sidecar CSV', () => {
       await expect(
         runImport(db, { file: write('cut-again.log', `${cut}\n`), labels: past, enrich: false, parser }),
       ).rejects.toThrow(
-        "Labels file past.labels.csv, line 3: a label for line 8, past the log's last record (line 7)",
+        "Labels file past.labels.csv, line 3: a label for line 8, past the log's last record (line 7): is it this log's labels file?",
       );
+      // One question mark, no full stop after it.
+      await expect(
+        runImport(db, { file: write('cut-thrice.log', `${cut}\n`), labels: past, enrich: false, parser }),
+      ).rejects.toThrow(/labels file\?$/);
     },
   );
 
