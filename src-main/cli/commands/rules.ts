@@ -64,8 +64,8 @@ export function registerRules(program: Command): void {
           'file (within DIR) and title, listed as "(derived)". Without a level, it and its hits read "no level"\n' +
           '(level null in JSON exports) and its hits rank with informational (level:informational finds\n' +
           'them, level:>=low does not).\n' +
-          'A rule whose id another set holds already is refused (it would run twice: give the copy its own\n' +
-          'id). A folder in which no rule loads is refused: exit code 1, nothing stored.',
+          'A rule another set holds already (same id and definition: a copied file) is refused, as it would\n' +
+          'run twice. A folder in which no rule loads is refused: exit code 1, nothing stored.',
       ),
   ).action((dir: string, options: WorkspaceOptions) =>
     withWorkspace(options, async ({ call }) => {

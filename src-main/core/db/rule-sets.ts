@@ -195,29 +195,6 @@ export function ruleRowIds(db: Db, setId: number): Map<string, number> {
   return new Map(rows.map((row) => [row.ruleId, row.id]));
 }
 
-/** A rule id an enabled set holds, with the set and the rule's title. */
-export interface HeldRuleId {
-  setId: number;
-  source: string;
-  title: string;
-}
-
-/**
- * The rule ids of the enabled sets of rules (the pack and folders; not an engine's, whose ids are
- * its own signatures), but for the set of `exceptSource`: by id.
- */
-export function heldRuleIds(db: Db, exceptSource: string): Map<string, HeldRuleId> {
-  const rows = db
-    .prepare(
-      `SELECT r.rule_id AS ruleId, s.id AS setId, s.source, r.title FROM rules r JOIN rule_sets s ON s.id = r.set_id
-       WHERE s.enabled = 1 AND s.kind <> 'engine' AND s.source <> ? ORDER BY s.id`,
-    )
-    .all(exceptSource) as (HeldRuleId & { ruleId: string })[];
-  const held = new Map<string, HeldRuleId>();
-  for (const { ruleId, ...holder } of rows) if (!held.has(ruleId)) held.set(ruleId, holder);
-  return held;
-}
-
 /**
  * The set of a log's own detection engine (Suricata), created on first use, and a function that
  * gives the `rules` row of one of its rules, adding it the first time it is seen; null while the

@@ -9,7 +9,6 @@ import type { RuleFolderLoad, RuleRefusalInfo } from '../../../src-shared/rules.
 import type { Db } from '../db/open.js';
 import {
   enableEngineSet,
-  heldRuleIds,
   markApplied,
   type RuleSetKind,
   type RuleSetRow,
@@ -21,6 +20,7 @@ import {
 } from '../db/rule-sets.js';
 import { hasSessions } from '../db/sessions.js';
 import { loadRuleFolder, packDir } from '../rules/index.js';
+import { ruleDefinition } from '../rules/rule-definition.js';
 import type { LoadResult, RuleRefusal, SigmaRule } from '../rules/types.js';
 
 /** The source name of the shipped pack's set. */
@@ -142,17 +142,24 @@ function refuseOverlap(db: Db, folder: string): void {
 }
 
 /**
- * Refuses each rule whose id another enabled set holds already (a shipped rule copied into the
- * analyst's folder, a file copied into two folders): both would run, so each matching session would
- * get two hits from one rule and every hit total would count it twice, as with nested folders.
- * Ids are only unique within a set; within `source`'s own set a reload keeps its ids.
+ * Refuses each rule another enabled set holds already, the same id with the same definition (a
+ * shipped rule copied into the analyst's folder, a file copied into two folders): both would run, so
+ * each matching session would get two hits from one rule and every hit total would count it twice,
+ * as with nested folders. A rule that shares only the id (changed, or another rule) is a rule of its
+ * own: ids are only unique within a set, and its hits are told apart by set and title.
  */
-function refuseHeldIds(db: Db, source: string, load: LoadResult): LoadResult {
-  const held = heldRuleIds(db, source);
+function refuseHeldRules(db: Db, source: string, load: LoadResult): LoadResult {
+  const key = (rule: SigmaRule) => `${rule.id.toLowerCase()}\u0000${ruleDefinition(rule)}`;
+  const held = new Map<string, { set: RuleSetRow; title: string }>();
+  for (const set of ruleSets(db)) {
+    if (!set.enabled || set.kind === 'engine' || set.source === source || set.rulesJson === null) continue;
+    for (const rule of JSON.parse(set.rulesJson) as SigmaRule[])
+      if (!held.has(key(rule))) held.set(key(rule), { set, title: rule.title });
+  }
   const rules: SigmaRule[] = [];
   const refused: RuleRefusal[] = [...load.refused];
   for (const rule of load.rules) {
-    const holder = held.get(rule.id);
+    const holder = held.get(key(rule));
     if (!holder) rules.push(rule);
     else
       refused.push({
@@ -162,8 +169,8 @@ function refuseHeldIds(db: Db, source: string, load: LoadResult): LoadResult {
         ruleId: rule.id,
         title: rule.title,
         reason:
-          `the id ${rule.id} is rule "${holder.title}" of set ${holder.setId} (${holder.source}) already: ` +
-          `it would run twice. Give this rule an id of its own to keep both, or remove that set (vigil rules remove ${holder.setId}).`,
+          `the same rule as "${holder.title}" (id ${rule.id}) of set ${holder.set.id} (${holder.set.source}), loaded already: ` +
+          `it would run twice. Change it or give it an id of its own to keep both, or remove that set (vigil rules remove ${holder.set.id}).`,
       });
   }
   return { ...load, rules, refused };
@@ -214,7 +221,7 @@ export function addRuleFolder(db: Db, dir: string): RuleFolderLoad {
     throw error;
   }
   if (load.files === 0) throw new Error(`No rule files (.yml, .yaml) under ${folder}`);
-  load = refuseHeldIds(db, folder, load);
+  load = refuseHeldRules(db, folder, load);
   // As an upload: a set with no rule would stand in the list for nothing, and the reload of a folder
   // whose every rule broke would drop the rules (and hits) it had.
   if (load.rules.length === 0) throw new Error(nothingLoaded(folder, load));

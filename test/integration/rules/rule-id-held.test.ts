@@ -1,7 +1,8 @@
-// A rule whose id another added set already holds (a shipped rule copied into the analyst's folder,
-// one file copied into two folders) ran twice: each matching session got two hits from one rule and
-// every hit total counted it twice, as nested folders did before `rules add` refused them. The copy
-// is refused, with the set that holds the id and how to keep both; the folder's other rules load.
+// A rule another added set already holds, same id and definition (a shipped rule copied into the
+// analyst's folder, one file copied into two folders), ran twice: each matching session got two hits
+// from one rule and every hit total counted it twice, as nested folders did before `rules add`
+// refused them. The copy is refused, naming the set that holds it and how to keep both; the folder's
+// other rules load. A rule that only shares the id (changed) is a rule of its own and loads.
 // A folder in which no rule loads is refused as an upload is: nothing is stored and the exit code
 // says so (it used to register an empty set and exit 0).
 import fs from 'node:fs';
@@ -78,7 +79,7 @@ describe('vigil rules add of a rule whose id another set holds', () => {
     expect(load.refused).toHaveLength(1);
     expect(load.refused[0]?.file).toBe('login.yml');
     expect(load.refused[0]?.reason).toContain(
-      `the id ${LOGIN_ID} is rule "Login page" of set ${held?.id} (${first}) already`,
+      `the same rule as "Login page" (id ${LOGIN_ID}) of set ${held?.id} (${first}), loaded already`,
     );
 
     expect((await cli(['rules', 'run', '--db', db])).error).toBeNull();
@@ -86,6 +87,20 @@ describe('vigil rules add of a rule whose id another set holds', () => {
     expect(sets.map((set) => [set.source, set.hits])).toEqual([
       [first, 1],
       [second, 1],
+    ]);
+  });
+
+  it('loads a changed copy (the same id, another definition) as a rule of its own', async () => {
+    const { db, folder, list } = await setup();
+    const first = folder('first', { 'login.yml': LOGIN });
+    const changed = folder('changed', { 'login.yml': LOGIN.replace('/login', '/index.html') });
+    expect((await cli(['rules', 'add', first, '--db', db])).error).toBeNull();
+    const added = await cli(['rules', 'add', changed, '--db', db, '--json']);
+    expect(JSON.parse(added.stdout)).toMatchObject({ loaded: 1, refused: [] });
+    expect((await cli(['rules', 'run', '--db', db])).error).toBeNull();
+    expect((await list()).map((set) => [set.source, set.hits])).toEqual([
+      [first, 1],
+      [changed, 1],
     ]);
   });
 
@@ -110,9 +125,7 @@ describe('vigil rules add of a rule whose id another set holds', () => {
       expect(run.error).not.toBeNull();
       expect(said(run)).toContain('No rule loaded from the 1 file; nothing was changed.');
     }
-    expect(said(await cli(['rules', 'add', copies, '--db', db]))).toContain(
-      `login.yml:1: the id ${LOGIN_ID}`,
-    );
+    expect(said(await cli(['rules', 'add', copies, '--db', db]))).toContain(`login.yml:1: the same rule as`);
     expect((await list()).map((set) => set.source)).toEqual([first]);
   });
 });
